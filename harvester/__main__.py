@@ -1,0 +1,5 @@
+"""Run the command line interface as `python -m harvester`."""
+
+from harvester.cli import main
+
+main()

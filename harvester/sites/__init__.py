@@ -1,0 +1,1 @@
+"""Site modules: each owns one site's URL scheme and selectors."""
