@@ -1,1 +1,63 @@
-"""Site modules: each owns one site's URL scheme and selectors."""
+"""Site modules: each owns one site's URL scheme and selectors; `get_site` looks one up by name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from harvester.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Site:
+    """What harvester knows of one site: where it lives, how its search is addressed, where things sit in its pages."""
+
+    name: str
+    home: str                        # canonical origin, e.g. https://digitalarchive.wilsoncenter.org
+    hosts: frozenset[str]            # hosts whose document links are the same documents (production, staging)
+    search_path: str                 # path of the search page
+    query_param: str                 # full-text parameter name
+    page_param: str                  # zero-based page parameter name
+    page_size: int                   # results per page
+    document_path: re.Pattern[str]   # matches a document path; group 1 is its id (slug or legacy number)
+    search_view: str                 # selector of the search results container
+    cards: tuple[str, ...]           # selectors of result cards, tried in order
+    card_date: str
+    card_title: str                  # element holding the title text
+    card_link: tuple[str, ...]       # selectors of the title link inside a card, tried in order
+    card_summary: str
+    totals: str                      # selector of the "x - y of N" line
+    totals_pattern: re.Pattern[str]
+    empty: str                       # selector of the "no results" area
+    next_link: str
+
+    def search_url(self, query: str, page: int, origin: str | None = None) -> str:
+        """The URL of results page `page` (from 0) of a full-text search; the first page has no page parameter."""
+        url = f"{(origin or self.home).rstrip('/')}{self.search_path}?{self.query_param}={quote(query, safe='')}"
+        return f"{url}&{self.page_param}={page}" if page else url
+
+    def canonical(self, url: str) -> str:
+        """The same path and query on the site's canonical host (for provenance that does not depend on mirrors)."""
+        parts = urlsplit(url)
+        return f"{self.home}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+
+    def doc_id(self, href: str) -> str | None:
+        """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts."""
+        path = urlsplit(href).path
+        match = self.document_path.match(path)
+        return match.group(1) if match else None
+
+    def doc_url(self, doc_id: str) -> str:
+        """The document's absolute URL on the site's canonical host."""
+        return f"{self.home}/document/{doc_id}"
+
+
+def get_site(name: str) -> Site:
+    """The site called `name`; an unknown name is a usage error that lists the known ones."""
+    from harvester.sites import wilson
+
+    known = {wilson.SITE.name: wilson.SITE}
+    if name not in known:
+        raise UsageError(f"unknown --site {name!r}; known sites: {', '.join(sorted(known))}")
+    return known[name]

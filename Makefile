@@ -1,0 +1,24 @@
+# harvester: `make harvest` sets up and runs the offline demo harvest; `make test` sets up and runs the tests.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: harvest test setup clean
+
+harvest: $(VENV)/.installed  ## set up, then harvest the saved seed search over HTTP on 127.0.0.1 into output/
+	$(BIN)/harvester demo --out output
+
+test: $(VENV)/.installed  ## set up, then run the whole test suite
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; run: make PYTHON=/path/to/python3.11" >&2; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) output/*.csv output/*.json output/*.jsonl .pytest_cache

@@ -1,0 +1,39 @@
+"""One frozen Settings value: politeness, limits and timeouts, with safe named defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from harvester import __version__
+
+DEFAULT_DELAY = 3.0          # seconds between two requests to the site
+DEFAULT_TIMEOUT = 30.0       # seconds to connect, and between bytes of a response
+DEFAULT_ATTEMPTS = 5         # tries per URL before giving up
+DEFAULT_RETRY_WAIT_CAP = 60.0     # longest single wait between tries, Retry-After included
+DEFAULT_RETRY_TOTAL_CAP = 300.0   # longest time spent on one URL, waits included
+DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
+DEFAULT_REFETCH_ROUNDS = 2   # extra passes over the pages when documents are missing
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a harvest behaves. The defaults are polite enough for the live site."""
+
+    base_url: str | None = None      # another origin for the site (a mirror, a local server); None: the site's own
+    delay: float = DEFAULT_DELAY
+    timeout: float = DEFAULT_TIMEOUT
+    attempts: int = DEFAULT_ATTEMPTS
+    retry_wait_cap: float = DEFAULT_RETRY_WAIT_CAP
+    retry_total_cap: float = DEFAULT_RETRY_TOTAL_CAP
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE
+    max_pages: int | None = None     # stop after this many results pages (completeness is then not checked)
+    refetch_rounds: int = DEFAULT_REFETCH_ROUNDS
+    allow_incomplete: bool = False   # write the dataset even when documents are missing
+    contact: str = ""                # a URL or e-mail the archive can reach you at; goes in the User-Agent
+
+    @property
+    def user_agent(self) -> str:
+        """An identifying User-Agent: the tool, its version, and how to reach whoever runs it."""
+        if self.contact:
+            return f"harvester/{__version__} (research data harvester; +{self.contact})"
+        return f"harvester/{__version__} (research data harvester; contact: not set, see harvester --help)"

@@ -1,0 +1,47 @@
+"""Shared test helpers: a fake clock whose sleeps return at once, and a mock site served by URL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import httpx
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+T0 = datetime(2026, 11, 26, 12, 0, 0, tzinfo=timezone.utc)
+
+
+class FakeClock:
+    """Monotonic and wall clocks that move only when `sleep` is called; records every sleep."""
+
+    def __init__(self) -> None:
+        self.elapsed = 0.0
+        self.sleeps: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.elapsed += seconds
+
+    def monotonic(self) -> float:
+        return self.elapsed
+
+    def now(self) -> datetime:
+        return T0 + timedelta(seconds=self.elapsed)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def mock_client(handler: Callable[[httpx.Request], httpx.Response], log: list[str] | None = None) -> httpx.Client:
+    """An httpx client whose every request goes to `handler`; request URLs are appended to `log`."""
+
+    def recording(request: httpx.Request) -> httpx.Response:
+        if log is not None:
+            log.append(str(request.url))
+        return handler(request)
+
+    return httpx.Client(transport=httpx.MockTransport(recording), follow_redirects=False)

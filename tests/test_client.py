@@ -1,0 +1,177 @@
+"""The fetcher: retries, Retry-After, politeness, robots.txt and the site boundary, through httpx.MockTransport."""
+
+from __future__ import annotations
+
+import email.utils
+from datetime import timedelta
+
+import httpx
+import pytest
+
+from harvester.client import Fetcher, make_client, retry_after_seconds
+from harvester.errors import BlockedError, FetchError, OffSiteError
+from harvester.settings import Settings
+from tests.conftest import T0, FakeClock, mock_client
+
+ORIGIN = "https://archive.test"
+ROBOTS_OK = "User-agent: *\nDisallow: /admin/\n"
+
+
+def site(responses: dict[str, list[httpx.Response] | httpx.Response], robots: str | None = ROBOTS_OK):
+    """A handler answering each path with its responses in turn (the last one repeats)."""
+    queues = {path: (list(r) if isinstance(r, list) else [r]) for path, r in responses.items()}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        path = request.url.raw_path.decode()
+        if path == "/robots.txt":
+            return httpx.Response(200, text=robots) if robots is not None else httpx.Response(404)
+        queue = queues.get(path)
+        if not queue:
+            return httpx.Response(404, text="not found")
+        return queue.pop(0) if len(queue) > 1 else queue[0]
+
+    return handler
+
+
+def fetcher(handler, clock: FakeClock, log: list[str] | None = None, **settings) -> Fetcher:
+    values = {"delay": 0.0, **settings}
+    return Fetcher(mock_client(handler, log), ORIGIN, Settings(**values), sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
+
+
+def test_plain_success_returns_the_page(clock):
+    page = fetcher(site({"/search": httpx.Response(200, text="<p>ok</p>")}), clock).get(f"{ORIGIN}/search")
+    assert (page.status, page.text(), clock.sleeps) == (200, "<p>ok</p>", [])
+
+
+def test_transient_5xx_is_retried_with_growing_backoff(clock):
+    answers = [httpx.Response(503), httpx.Response(502), httpx.Response(500), httpx.Response(200, text="fine")]
+    page = fetcher(site({"/s": answers}), clock).get(f"{ORIGIN}/s")
+    assert page.text() == "fine"
+    assert len(clock.sleeps) == 3
+    assert clock.sleeps[0] < clock.sleeps[2]           # exponential, jitter of at most 1 s
+    assert all(0 < s <= 60 for s in clock.sleeps)
+
+
+def test_retry_after_in_seconds_is_honoured(clock):
+    answers = [httpx.Response(429, headers={"Retry-After": "7"}), httpx.Response(200, text="ok")]
+    fetcher(site({"/s": answers}), clock).get(f"{ORIGIN}/s")
+    assert clock.sleeps == [7.0]
+
+
+def test_retry_after_as_http_date_is_honoured(clock):
+    when = email.utils.format_datetime(T0 + timedelta(seconds=12), usegmt=True)
+    answers = [httpx.Response(503, headers={"Retry-After": when}), httpx.Response(200, text="ok")]
+    fetcher(site({"/s": answers}), clock).get(f"{ORIGIN}/s")
+    assert clock.sleeps == [12.0]
+
+
+def test_retry_after_is_capped(clock):
+    answers = [httpx.Response(429, headers={"Retry-After": "3600"}), httpx.Response(200, text="ok")]
+    fetcher(site({"/s": answers}), clock, retry_wait_cap=30.0).get(f"{ORIGIN}/s")
+    assert clock.sleeps == [30.0]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("120", 120.0), ("0", 0.0), (None, None), ("", None), ("soon", None),
+     (email.utils.format_datetime(T0 - timedelta(seconds=5), usegmt=True), 0.0)],
+    ids=["seconds", "zero", "absent", "empty", "garbage", "date-in-the-past"],
+)
+def test_retry_after_values(value, expected):
+    assert retry_after_seconds(value, T0) == expected
+
+
+def test_gives_up_after_the_allowed_attempts_with_a_fetch_error(clock):
+    log: list[str] = []
+    with pytest.raises(FetchError, match=r"https://archive.test/s: HTTP 500 .*gave up after 3 tries"):
+        fetcher(site({"/s": httpx.Response(500)}), clock, log, attempts=3).get(f"{ORIGIN}/s")
+    assert log.count(f"{ORIGIN}/s") == 3
+
+
+def test_persistent_429_is_reported_as_blocked(clock):
+    with pytest.raises(BlockedError, match="HTTP 429"):
+        fetcher(site({"/s": httpx.Response(429, headers={"Retry-After": "1"})}), clock, attempts=2).get(f"{ORIGIN}/s")
+
+
+def test_challenge_page_is_blocked_at_once_without_retrying(clock):
+    challenge = "<html><head><title>Just a moment...</title></head><body><script src='/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1'></script></body></html>"
+    log: list[str] = []
+    with pytest.raises(BlockedError, match="bot-protection challenge"):
+        fetcher(site({"/s": httpx.Response(403, text=challenge)}), clock, log).get(f"{ORIGIN}/s")
+    assert log.count(f"{ORIGIN}/s") == 1
+
+
+def test_connection_errors_and_timeouts_are_retried(clock):
+    failures = [httpx.ConnectError("refused"), httpx.ReadTimeout("slow")]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        if failures:
+            raise failures.pop(0)
+        return httpx.Response(200, text="ok")
+
+    assert fetcher(handler, clock).get(f"{ORIGIN}/s").text() == "ok"
+    assert len(clock.sleeps) == 2
+
+
+def test_not_found_is_not_retried(clock):
+    log: list[str] = []
+    with pytest.raises(FetchError, match="HTTP 404"):
+        fetcher(site({}), clock, log).get(f"{ORIGIN}/missing")
+    assert log == [f"{ORIGIN}/robots.txt", f"{ORIGIN}/missing"]
+
+
+def test_redirect_within_the_site_is_followed(clock):
+    responses = {"/old": httpx.Response(301, headers={"Location": "/new"}), "/new": httpx.Response(200, text="moved")}
+    page = fetcher(site(responses), clock).get(f"{ORIGIN}/old")
+    assert (page.url, page.text()) == (f"{ORIGIN}/new", "moved")
+
+
+def test_redirect_off_the_site_is_refused(clock):
+    log: list[str] = []
+    responses = {"/old": httpx.Response(302, headers={"Location": "https://elsewhere.test/trap"})}
+    with pytest.raises(OffSiteError, match="elsewhere.test"):
+        fetcher(site(responses), clock, log).get(f"{ORIGIN}/old")
+    assert not any("elsewhere" in url for url in log)
+
+
+def test_off_site_url_is_never_requested(clock):
+    log: list[str] = []
+    with pytest.raises(OffSiteError):
+        fetcher(site({}), clock, log).get("https://elsewhere.test/search")
+    assert log == []
+
+
+def test_robots_disallow_is_honoured(clock):
+    with pytest.raises(FetchError, match="disallowed by .*robots.txt"):
+        fetcher(site({"/search": httpx.Response(200)}, robots="User-agent: *\nDisallow: /search\n"), clock).get(f"{ORIGIN}/search")
+
+
+def test_missing_robots_allows_everything(clock):
+    page = fetcher(site({"/search": httpx.Response(200, text="x")}, robots=None), clock).get(f"{ORIGIN}/search")
+    assert page.status == 200
+
+
+def test_robots_crawl_delay_slows_requests_down(clock):
+    f = fetcher(site({"/a": httpx.Response(200), "/b": httpx.Response(200)}, robots="User-agent: *\nCrawl-delay: 9\n"), clock, delay=2.0)
+    f.get(f"{ORIGIN}/a")
+    f.get(f"{ORIGIN}/b")
+    assert clock.sleeps == [9.0, 9.0]
+
+
+def test_delay_separates_every_request(clock):
+    f = fetcher(site({"/a": httpx.Response(200), "/b": httpx.Response(200)}), clock, delay=3.0)
+    f.get(f"{ORIGIN}/a")
+    f.get(f"{ORIGIN}/b")
+    assert clock.sleeps == [3.0, 3.0] and f.requests == 3   # robots.txt, /a, /b
+
+
+def test_oversized_response_is_refused(clock):
+    with pytest.raises(FetchError, match="larger than 1,000 bytes"):
+        fetcher(site({"/big": httpx.Response(200, content=b"x" * 5000)}), clock, max_response_bytes=1000).get(f"{ORIGIN}/big")
+
+
+def test_user_agent_names_the_tool_and_the_contact():
+    agent = make_client(Settings(contact="mailto:me@example.org")).headers["User-Agent"]
+    assert agent.startswith("harvester/") and "+mailto:me@example.org" in agent
