@@ -1,0 +1,184 @@
+"""The commands. Each docstring is its --help; every failure becomes one line and a documented exit code."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from harvester import __version__
+from harvester.errors import HarvesterError, UsageError
+from harvester.export import FORMATS, parse_formats
+from harvester.normalize.names import NameTable
+from harvester.pipeline import Outcome, check_name, default_name, harvest, query_of, reparse
+from harvester.serve import Serving, index_folder, make_server
+from harvester.settings import DEFAULT_DELAY, Settings
+from harvester.sites import get_site
+
+log = logging.getLogger("harvester")
+
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
+
+format_option = click.option("--format", "formats", default="csv,json", show_default=True, metavar="LIST",
+                             help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
+name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the query).")
+names_option = click.option("--names", "names_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                            help="Your own names table (CSV, same columns as the shipped one) added to the shipped one.")
+site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="harvester")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings, errors and the final summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Print every request.")
+def cli(quiet: bool, verbose: bool) -> None:
+    """Turn an archive's paginated search results into clean datasets (CSV, JSON).
+
+    Exit codes: 0 success, 2 bad usage or input, 3 fetch failed, 4 blocked by the site,
+    5 page layout not understood, 6 documents missing, 130 interrupted.
+    """
+    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+    logging.basicConfig(level=level, format="%(message)s" if sys.stderr.isatty() else "%(asctime)s %(levelname)s %(message)s",
+                        stream=sys.stderr, force=True)
+    logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+@cli.command("harvest")
+@site_option
+@click.option("--query", required=True, help="The full-text search, as typed in the site's search box.")
+@click.option("--base-url", default=None, metavar="URL", help="Another origin for the site: a mirror or a local server.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@name_option
+@format_option
+@click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True, help="Seconds between requests.")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Stop after this many results pages.")
+@click.option("--contact", default="", metavar="URL_OR_EMAIL", help="How the archive can reach you; sent in the User-Agent.")
+@click.option("--allow-incomplete", is_flag=True, help="Write the dataset even if some documents could not be collected.")
+@names_option
+def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, name: str | None, formats: str,
+                    delay: float, max_pages: int | None, contact: str, allow_incomplete: bool, names_file: Path | None) -> None:
+    """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
+
+    Example:
+
+        harvester harvest --site wilson --query "Korean War" --out output --contact you@example.org
+    """
+    chosen = get_site(site)
+    settings = Settings(base_url=_origin(base_url), delay=delay, max_pages=max_pages, contact=contact,
+                        allow_incomplete=allow_incomplete)
+    stem = check_name(name or default_name(chosen, query))
+    log.info("harvesting %r from %s", query, settings.base_url or chosen.home)
+    outcome = harvest(chosen, query, out_dir, stem, parse_formats(formats), settings, names=NameTable.load(names_file))
+    _report(outcome, f"harvested {len(outcome.records)} documents of {outcome.total} for {query!r} "
+                     f"({outcome.pages} results pages, {outcome.requests} requests)")
+
+
+@cli.command("reparse")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@site_option
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@name_option
+@format_option
+@names_option
+def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str | None, formats: str,
+                    names_file: Path | None) -> None:
+    """Re-parse saved results pages (.html files, or folders of them) with no network.
+
+    Links resolve against the URL the page was saved from when the page records it,
+    otherwise against the site's home.
+
+    Example:
+
+        harvester reparse fixtures/wilson/seed --out output
+    """
+    outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name else None, parse_formats(formats),
+                      names=NameTable.load(names_file))
+    _report(outcome, f"re-parsed {outcome.pages} saved pages: {len(outcome.records)} documents")
+
+
+@cli.command("serve")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
+def serve_command(folder: Path, port: int) -> None:
+    """Serve a folder of saved pages on 127.0.0.1 under the URLs they were saved from.
+
+    Example (then harvest it in another terminal with --base-url http://127.0.0.1:8000):
+
+        harvester serve fixtures/wilson/seed --port 8000
+    """
+    server = make_server(folder, port)
+    host, bound = server.server_address[:2]
+    click.echo(f"serving {len(index_folder(folder))} saved pages of {folder} on http://{host}:{bound} (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+@cli.command("demo")
+@click.option("--fixtures", "folder", default=Path("fixtures/wilson/seed"), show_default=True,
+              type=click.Path(path_type=Path), help="Folder of saved results pages of one search.")
+@click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@format_option
+@click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True, help="Seconds between requests.")
+def demo_command(folder: Path, out_dir: Path, formats: str, delay: float) -> None:
+    """Serve saved pages of a search on 127.0.0.1 and harvest them over HTTP: a real run, no internet.
+
+    Example:
+
+        harvester demo --out output
+    """
+    site = get_site("wilson")
+    with Serving(folder) as serving:
+        query = next((q for q in (query_of(url, site) for url in serving.saved_urls) if q), None)
+        if query is None:
+            raise UsageError(f"{folder}: no saved page is a full-text search; nothing to harvest")
+        log.info("serving %s on %s; harvesting %r from it", folder, serving.origin, query)
+        settings = Settings(base_url=serving.origin, delay=delay)
+        outcome = harvest(site, query, out_dir, default_name(site, query), parse_formats(formats), settings)
+    _report(outcome, f"harvested {len(outcome.records)} documents of {outcome.total} for {query!r} "
+                     f"({outcome.pages} results pages, {outcome.requests} requests)")
+
+
+def _origin(base_url: str | None) -> str | None:
+    if base_url is None:
+        return None
+    parts = urlsplit(base_url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"--base-url {base_url!r}: give an origin like http://127.0.0.1:8000")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _report(outcome: Outcome, headline: str) -> None:
+    for warning in outcome.warnings:
+        log.warning("warning: %s", warning)
+    click.echo(headline)
+    if not outcome.records:
+        click.echo("note: the dataset is empty: the site reports no results for this search")
+    for path in outcome.files:
+        click.echo(f"wrote {path}")
+
+
+def main() -> None:
+    """Entry point: run the CLI and turn errors into one line and an exit code."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        click.echo("harvester: interrupted; nothing written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except HarvesterError as error:
+        click.echo(f"harvester: error: {error}", err=True)
+        sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("harvester: interrupted; nothing written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(0)

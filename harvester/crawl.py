@@ -1,0 +1,128 @@
+"""Walk every results page of one search and collect each document once; knows URLs and totals, not HTML."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from harvester.errors import IncompleteError, LayoutError
+from harvester.page import Page
+from harvester.parse import RawCard, ResultsPage, parse_results
+from harvester.settings import Settings
+from harvester.sites import Site
+
+log = logging.getLogger("harvester")
+
+SAFETY_MAX_PAGES = 5000  # a search without a totals line is followed by its next links at most this far
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A card, the results page it was first seen on (canonical URL, or saved file), and when."""
+
+    card: RawCard
+    source_page: str
+    seen_at: str
+
+
+@dataclass
+class Crawl:
+    """What a walk over one search gave: distinct documents in the order first seen, and how it went."""
+
+    query: str
+    total: int | None = None
+    documents: dict[str, Seen] = field(default_factory=dict)
+    pages_fetched: int = 0
+    duplicates: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, page: ResultsPage, site: Site, source_page: str, seen_at: str) -> int:
+        """Record a page's cards under their document id; returns how many documents were new."""
+        new = 0
+        for card in page.cards:
+            doc_id = site.doc_id(card.href)
+            if doc_id is None:
+                raise LayoutError(f"{page.url}: result {card.title!r} links to {card.href!r}, not to a document")
+            if doc_id in self.documents:
+                self.duplicates += 1
+                continue
+            self.documents[doc_id] = Seen(card, source_page, seen_at)
+            new += 1
+        self.warnings.extend(f"{page.url}: {w}" for w in page.warnings)
+        return new
+
+
+def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: Settings) -> Crawl:
+    """Fetch every results page of `query`, re-walking when documents are missing; checks the total."""
+    origin = settings.base_url or site.home
+    crawl = Crawl(query)
+
+    def visit(number: int) -> ResultsPage:
+        page = _fetch_into(crawl, get, site, site.search_url(query, number, origin))
+        new = page.new
+        log.info("page %d: %d cards, %d new, %d of %s documents", number, len(page.cards), new, len(crawl.documents), crawl.total)
+        return page.results
+
+    first = visit(0)
+    if first.total is None:
+        _follow_next_links(get, site, first, crawl, settings)
+        return crawl
+    limit = settings.max_pages or math.inf
+    number = 1
+    while number < min(_page_count(crawl.total, site), limit):
+        visit(number)
+        number += 1
+    if settings.max_pages and _page_count(crawl.total, site) > settings.max_pages:
+        crawl.warnings.append(f"stopped after {settings.max_pages} pages as asked: {len(crawl.documents)} of {crawl.total} documents")
+        return crawl
+    _close_gaps(visit, crawl, site, settings)
+    return crawl
+
+
+def _close_gaps(visit: Callable[[int], ResultsPage], crawl: Crawl, site: Site, settings: Settings) -> None:
+    """Results shift while a harvest runs: re-walk the pages until every document of the total is seen."""
+    for round_number in range(1, settings.refetch_rounds + 1):
+        if len(crawl.documents) >= (crawl.total or 0):
+            break
+        log.warning("have %d of %d documents; re-walking the pages (round %d)", len(crawl.documents), crawl.total, round_number)
+        for number in range(_page_count(crawl.total, site)):
+            visit(number)
+            if len(crawl.documents) >= (crawl.total or 0):
+                break
+    missing = (crawl.total or 0) - len(crawl.documents)
+    if missing > 0:
+        message = f"the site lists {crawl.total} documents for {crawl.query!r} but only {len(crawl.documents)} distinct ones could be collected"
+        if not settings.allow_incomplete:
+            raise IncompleteError(message + " (nothing written; --allow-incomplete writes what was found)")
+        crawl.warnings.append(message)
+    elif len(crawl.documents) > (crawl.total or 0):
+        crawl.warnings.append(f"collected {len(crawl.documents)} distinct documents, more than the {crawl.total} the site now lists (some were removed during the run)")
+
+
+def _follow_next_links(get: Callable[[str], Page], site: Site, page: ResultsPage, crawl: Crawl, settings: Settings) -> None:
+    if page.cards:
+        crawl.warnings.append("the results pages carry no 'x - y of N' line: following next links; completeness not checked")
+    limit = min(settings.max_pages or SAFETY_MAX_PAGES, SAFETY_MAX_PAGES)
+    while page.next_url and crawl.pages_fetched < limit:
+        page = _fetch_into(crawl, get, site, page.next_url).results
+
+
+@dataclass(frozen=True)
+class _Visit:
+    results: ResultsPage
+    new: int
+
+
+def _fetch_into(crawl: Crawl, get: Callable[[str], Page], site: Site, url: str) -> _Visit:
+    """Fetch and parse one results page and add its cards to the crawl."""
+    fetched = get(url)
+    results = parse_results(fetched.text(), url, site)
+    crawl.pages_fetched += 1
+    crawl.total = results.total if results.total is not None else crawl.total
+    return _Visit(results, crawl.add(results, site, site.canonical(url), fetched.fetched_at))
+
+
+def _page_count(total: int | None, site: Site) -> int:
+    return math.ceil((total or 0) / site.page_size)

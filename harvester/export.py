@@ -1,0 +1,89 @@
+"""Records -> DataFrame -> CSV / JSON / JSONL files, each written atomically (temporary file, then rename)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import astuple
+from pathlib import Path
+
+import pandas as pd
+
+from harvester.errors import UsageError
+from harvester.records import BOOL_FIELDS, FIELDS, LIST_FIELDS, Record
+
+FORMATS = ("csv", "json", "jsonl")
+LIST_SEPARATOR = "; "
+
+
+def to_frame(records: Iterable[Record]) -> pd.DataFrame:
+    """A DataFrame whose columns are the Record fields, in order, whatever the records (none included)."""
+    frame = pd.DataFrame([astuple(r) for r in records], columns=list(FIELDS))
+    for column in LIST_FIELDS:
+        frame[column] = frame[column].map(list).astype(object)
+    for column in BOOL_FIELDS:
+        frame[column] = frame[column].astype(bool)
+    return frame
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """'csv,json' -> ('csv', 'json'); an unknown format is a usage error."""
+    wanted = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown or not wanted:
+        raise UsageError(f"--format {value!r}: choose from {', '.join(FORMATS)}")
+    return wanted
+
+
+def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iterable[str]) -> list[Path]:
+    """Write NAME.<format> for each format into out_dir; all files appear together or none changes."""
+    frame = to_frame(records)
+    renderers = {"csv": _csv, "json": _json, "jsonl": _jsonl}
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for fmt in formats:
+            target = out_dir / f"{name}.{fmt}"
+            staged.append((_stage(out_dir, target, renderers[fmt](frame)), target))
+        for temporary, target in staged:
+            os.replace(temporary, target)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+    return [target for _, target in staged]
+
+
+def _stage(out_dir: Path, target: Path, content: str) -> Path:
+    handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.", suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        stream.write(content)
+        stream.flush()
+        os.fsync(stream.fileno())
+    return Path(temporary)
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    flat = frame.copy()
+    for column in LIST_FIELDS:
+        flat[column] = flat[column].map(LIST_SEPARATOR.join)
+    for column in BOOL_FIELDS:
+        flat[column] = flat[column].map({True: "true", False: "false"})
+    return flat.to_csv(index=False, lineterminator="\n")
+
+
+def _rows(frame: pd.DataFrame) -> list[dict]:
+    rows = frame.to_dict(orient="records")
+    for row in rows:
+        for key, value in row.items():
+            if value == "":
+                row[key] = None
+    return rows
+
+
+def _json(frame: pd.DataFrame) -> str:
+    return json.dumps(_rows(frame), ensure_ascii=False, indent=2) + "\n"
+
+
+def _jsonl(frame: pd.DataFrame) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _rows(frame))

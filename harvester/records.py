@@ -1,0 +1,74 @@
+"""The Record type, whose field order IS the export schema, and how a raw card becomes one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from harvester.normalize.dates import parse_date
+from harvester.normalize.names import NameTable, person_names, unify
+from harvester.normalize.text import clean_text
+from harvester.normalize.titles import doc_type, parties
+from harvester.parse import RawCard
+from harvester.sites import Site
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document as harvested: what the card says, normalized. Lists are tuples of strings."""
+
+    id: str
+    url: str
+    title: str
+    summary: str
+    date: str
+    date_start: str
+    date_end: str
+    date_precision: str
+    date_approximate: bool
+    date_raw: str
+    doc_type: str
+    senders: tuple[str, ...]
+    recipients: tuple[str, ...]
+    participants: tuple[str, ...]
+    people: tuple[str, ...]
+    query: str
+    source_page: str
+    harvested_at: str
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))
+LIST_FIELDS: tuple[str, ...] = ("senders", "recipients", "participants", "people")
+BOOL_FIELDS: tuple[str, ...] = ("date_approximate",)
+
+
+def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str, names: NameTable) -> Record:
+    """Normalize one raw card: clean text, EDTF date, document type, the parties its title names."""
+    title = clean_text(card.title)
+    date = parse_date(clean_text(card.date))
+    named = parties(title)
+    return Record(
+        id=doc_id,
+        url=site.doc_url(doc_id),
+        title=title,
+        summary=clean_text(card.summary),
+        date=date.edtf,
+        date_start=date.start,
+        date_end=date.end,
+        date_precision=date.precision,
+        date_approximate=date.approximate,
+        date_raw=card.date,
+        doc_type=doc_type(title),
+        senders=named.senders,
+        recipients=named.recipients,
+        participants=named.participants,
+        people=person_names(named, names),
+        query=query,
+        source_page=source_page,
+        harvested_at=harvested_at,
+    )
+
+
+def unify_people(records: list[Record], names: NameTable) -> list[Record]:
+    """Write each person one way across the whole dataset (the names table first, then the best-written variant)."""
+    mapping = unify((person for record in records for person in record.people), names)
+    return [replace(r, people=tuple(dict.fromkeys(mapping.get(p, p) for p in r.people))) for r in records]

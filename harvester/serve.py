@@ -1,0 +1,92 @@
+"""Serve a folder of saved pages on 127.0.0.1 under the URLs they were saved from, so harvests run offline."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from harvester.errors import InputError, UsageError
+from harvester.saved import find_html, read_saved
+
+log = logging.getLogger("harvester")
+
+ALLOW_ALL_ROBOTS = b"User-agent: *\nDisallow:\n"
+
+
+def request_key(url: str) -> str:
+    """Path plus sorted query parameters, '+' and '%20' alike, page=0 the same as no page."""
+    parts = urlsplit(url)
+    params = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if (k, v) != ("page", "0"))
+    return f"{parts.path or '/'}?{params}"
+
+
+def index_folder(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Each saved page of the folder (its file and the URL it was saved from) under that URL's request key."""
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder of saved pages")
+    index: dict[str, tuple[Path, str]] = {}
+    for path in find_html([folder]):
+        page, _ = read_saved(path)
+        if not page.url:
+            log.warning("%s: the page does not say which URL it was saved from; not served", path)
+            continue
+        index.setdefault(request_key(page.url), (path, page.url))
+    if not index:
+        raise InputError(f"{folder}: no saved page records the URL it came from; nothing to serve")
+    return index
+
+
+def make_server(folder: Path, port: int = 0) -> ThreadingHTTPServer:
+    """An HTTP server on 127.0.0.1 (port 0: any free port) serving the folder's saved pages."""
+    index = {key: path for key, (path, _) in index_folder(folder).items()}
+    robots = folder / "robots.txt"
+    robots_body = robots.read_bytes() if robots.is_file() else ALLOW_ALL_ROBOTS
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the http.server naming)
+            if urlsplit(self.path).path == "/robots.txt":
+                return self._send(200, robots_body, "text/plain; charset=utf-8")
+            path = index.get(request_key(self.path))
+            if path is None:
+                return self._send(404, b"<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>", "text/html; charset=utf-8")
+            return self._send(200, path.read_bytes(), "text/html")
+
+        def _send(self, status: int, body: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the http.server signature)
+            log.debug("serve: " + format, *args)
+
+    try:
+        return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    except OSError as error:
+        raise UsageError(f"--port {port}: cannot listen on 127.0.0.1 ({error.strerror})") from None
+
+
+class Serving:
+    """A server running in a background thread for the length of a `with` block."""
+
+    def __init__(self, folder: Path, port: int = 0) -> None:
+        self.saved_urls = [url for _, url in index_folder(folder).values()]
+        self.server = make_server(folder, port)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def __enter__(self) -> "Serving":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
