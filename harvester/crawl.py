@@ -36,6 +36,7 @@ class Crawl:
     documents: dict[str, Seen] = field(default_factory=dict)
     pages_fetched: int = 0
     duplicates: int = 0
+    totals_seen: set[int] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
     def add(self, page: ResultsPage, site: Site, source_page: str, seen_at: str) -> int:
@@ -60,10 +61,10 @@ def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: S
     crawl = Crawl(query)
 
     def visit(number: int) -> ResultsPage:
-        page = _fetch_into(crawl, get, site, site.search_url(query, number, origin))
-        new = page.new
-        log.info("page %d: %d cards, %d new, %d of %s documents", number, len(page.cards), new, len(crawl.documents), crawl.total)
-        return page.results
+        visited = _fetch_into(crawl, get, site, site.search_url(query, number, origin))
+        log.info("page %d: %d cards, %d new, %d of %s documents",
+                 number, len(visited.results.cards), visited.new, len(crawl.documents), crawl.total)
+        return visited.results
 
     first = visit(0)
     if first.total is None:
@@ -82,22 +83,29 @@ def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: S
 
 
 def _close_gaps(visit: Callable[[int], ResultsPage], crawl: Crawl, site: Site, settings: Settings) -> None:
-    """Results shift while a harvest runs: re-walk the pages until every document of the total is seen."""
+    """Results shift while a harvest runs: re-walk every page while documents are missing or the total moved."""
     for round_number in range(1, settings.refetch_rounds + 1):
-        if len(crawl.documents) >= (crawl.total or 0):
+        missing = (crawl.total or 0) - len(crawl.documents)
+        shifted = len(crawl.totals_seen) > 1
+        if missing <= 0 and not shifted:
             break
-        log.warning("have %d of %d documents; re-walking the pages (round %d)", len(crawl.documents), crawl.total, round_number)
+        why = f"have {len(crawl.documents)} of {crawl.total} documents" if missing > 0 else "the total changed during the run"
+        log.warning("%s; re-walking the pages (round %d)", why, round_number)
+        crawl.totals_seen = {crawl.total or 0}
         for number in range(_page_count(crawl.total, site)):
             visit(number)
-            if len(crawl.documents) >= (crawl.total or 0):
-                break
+    _check_complete(crawl, settings)
+
+
+def _check_complete(crawl: Crawl, settings: Settings) -> None:
+    """Fail (or, when allowed, warn) if fewer distinct documents were seen than the site lists."""
     missing = (crawl.total or 0) - len(crawl.documents)
     if missing > 0:
         message = f"the site lists {crawl.total} documents for {crawl.query!r} but only {len(crawl.documents)} distinct ones could be collected"
         if not settings.allow_incomplete:
             raise IncompleteError(message + " (nothing written; --allow-incomplete writes what was found)")
         crawl.warnings.append(message)
-    elif len(crawl.documents) > (crawl.total or 0):
+    elif missing < 0:
         crawl.warnings.append(f"collected {len(crawl.documents)} distinct documents, more than the {crawl.total} the site now lists (some were removed during the run)")
 
 
@@ -120,7 +128,9 @@ def _fetch_into(crawl: Crawl, get: Callable[[str], Page], site: Site, url: str) 
     fetched = get(url)
     results = parse_results(fetched.text(), url, site)
     crawl.pages_fetched += 1
-    crawl.total = results.total if results.total is not None else crawl.total
+    if results.total is not None:
+        crawl.total = results.total
+        crawl.totals_seen.add(results.total)
     return _Visit(results, crawl.add(results, site, site.canonical(url), fetched.fetched_at))
 
 

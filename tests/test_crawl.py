@@ -1,0 +1,114 @@
+"""The crawler: pagination to the last page, totals checked, shifting results closed, limits honoured."""
+
+from __future__ import annotations
+
+import pytest
+
+from harvester.client import Fetcher
+from harvester.crawl import crawl_search
+from harvester.errors import IncompleteError, OffSiteError
+from harvester.settings import Settings
+from harvester.sites import get_site
+from tests.conftest import mock_client
+from tests.sitegen import doc, results_page, search_handler
+
+WILSON = get_site("wilson")
+ORIGIN = "http://mirror.test"
+
+
+def run(handler, clock, **settings):
+    values = {"base_url": ORIGIN, "delay": 0.0, **settings}
+    chosen = Settings(**values)
+    fetch = Fetcher(mock_client(handler), ORIGIN, chosen, sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
+    return crawl_search(fetch.get, WILSON, "Korean War", chosen)
+
+
+def test_walks_every_page_to_the_last_one(clock):
+    pages: list[int] = []
+    crawl = run(search_handler([[doc(n) for n in range(25)]], pages), clock)
+    assert pages == [0, 1, 2]
+    assert list(crawl.documents) == [f"telegram-{n}" for n in range(25)]
+    assert (crawl.total, crawl.pages_fetched, crawl.warnings) == (25, 3, [])
+
+
+def test_first_page_has_no_page_parameter_and_later_pages_count_from_zero(clock):
+    seen: list[str] = []
+    handler = search_handler([[doc(n) for n in range(12)]])
+    fetch = Fetcher(mock_client(handler, seen), ORIGIN, Settings(base_url=ORIGIN, delay=0), sleep=clock.sleep, clock=clock.monotonic)
+    crawl_search(fetch.get, WILSON, "Korean Workers' Party", Settings(base_url=ORIGIN))
+    assert seen[1:] == [
+        f"{ORIGIN}/search?search_api_fulltext=Korean%20Workers%27%20Party",
+        f"{ORIGIN}/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1",
+    ]
+
+
+def test_a_new_upload_between_pages_is_not_doubled_or_lost(clock):
+    before = [doc(n) for n in range(20)]
+    after = [doc(100)] + before            # a new document lands at the top after page 0 was read
+    pages: list[int] = []
+    crawl = run(search_handler([before, after, after, after, after, after, after], pages), clock)
+    assert sorted(crawl.documents) == sorted(d[0] for d in after)
+    assert crawl.total == 21 and crawl.warnings == []
+    assert pages == [0, 1, 2, 0, 1, 2]     # the shift is seen (total 20 -> 21); one full re-walk finds doc 100
+
+
+def test_a_removed_document_shifts_results_and_the_gap_is_closed_by_rewalking(clock):
+    before = [doc(n) for n in range(20)]
+    after = before[1:]                     # doc 0 withdrawn after page 0 was read: doc 10 moves up to page 0
+    pages: list[int] = []
+    crawl = run(search_handler([before, after, after, after, after], pages), clock)
+    assert "telegram-10" in crawl.documents          # the count alone (20 seen, 19 listed) would have hidden the gap
+    assert pages == [0, 1, 0, 1]
+    assert crawl.warnings == ["collected 20 distinct documents, more than the 19 the site now lists (some were removed during the run)"]
+
+
+def test_a_total_that_never_adds_up_fails_with_incomplete(clock):
+    def handler(request):
+        from tests.sitegen import page_number
+        import httpx
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        docs = [doc(n) for n in range(15)]
+        return httpx.Response(200, text=results_page(docs, page_number(request), total=16))
+
+    with pytest.raises(IncompleteError, match="lists 16 documents .* only 15 distinct"):
+        run(handler, clock)
+
+
+def test_allow_incomplete_keeps_what_was_found_with_a_warning(clock):
+    def handler(request):
+        from tests.sitegen import page_number
+        import httpx
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, text=results_page([doc(n) for n in range(15)], page_number(request), total=16))
+
+    crawl = run(handler, clock, allow_incomplete=True)
+    assert len(crawl.documents) == 15 and "only 15 distinct" in crawl.warnings[0]
+
+
+def test_max_pages_stops_early_and_says_so(clock):
+    pages: list[int] = []
+    crawl = run(search_handler([[doc(n) for n in range(45)]], pages), clock, max_pages=2)
+    assert pages == [0, 1] and len(crawl.documents) == 20
+    assert crawl.warnings == ["stopped after 2 pages as asked: 20 of 45 documents"]
+
+
+def test_an_empty_search_is_zero_documents_from_one_page(clock):
+    pages: list[int] = []
+    crawl = run(search_handler([[]], pages), clock)
+    assert (pages, crawl.total, crawl.documents) == ([0], 0, {})
+
+
+def test_next_link_off_the_site_is_never_followed(clock):
+    import httpx
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        body = results_page([doc(1)], 0).replace('<div class="view-header"><div class="results-summary"><span class="label">Results:</span> <span>1 - 1 of 1</span></div></div>', "")
+        body = body.replace("</div></main>", '<nav class="pager"><a rel="next" href="https://evil.test/search?page=1">Next</a></nav></div></main>')
+        return httpx.Response(200, text=body)
+
+    with pytest.raises(OffSiteError, match="evil.test"):
+        run(handler, clock)
