@@ -42,12 +42,15 @@ def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iter
     frame = to_frame(records)
     renderers = {"csv": _csv, "json": _json, "jsonl": _jsonl}
     staged: list[tuple[Path, Path]] = []
+    target = out_dir
     try:
         for fmt in formats:
             target = out_dir / f"{name}.{fmt}"
             staged.append((_stage(out_dir, target, renderers[fmt](frame)), target))
         for temporary, target in staged:
             os.replace(temporary, target)
+    except OSError as error:
+        raise UsageError(f"{target}: cannot write ({error.strerror or error}); earlier files of {name} are untouched") from None
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)

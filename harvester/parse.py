@@ -54,6 +54,8 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
         raise LayoutError(f"{where}: the page says {total} results but holds no result cards (layout changed?)")
     if not cards and totals is None:
         total = 0
+    if totals and cards and len(cards) < last - first + 1:
+        raise LayoutError(f"{where}: the page says results {first} - {last} but holds only {len(cards)} cards (truncated page, or layout changed?)")
     return ResultsPage(url, total, first, last, cards, _next_url(tree, url, site), _warnings(totals, cards))
 
 
@@ -133,6 +135,6 @@ def _warnings(totals: tuple[int, int, int] | None, cards: tuple[RawCard, ...]) -
     if totals is None:
         return ("no 'x - y of N' totals line: completeness cannot be checked",) if cards else ()
     total, first, last = totals
-    if cards and len(cards) != last - first + 1:
+    if cards and len(cards) > last - first + 1:
         return (f"the page says results {first} - {last} but holds {len(cards)} cards",)
     return ()

@@ -1,0 +1,162 @@
+"""The CLI through its entry point: exact exit codes, one-line errors, no tracebacks, files written or not."""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from harvester.cli import main
+from harvester.serve import Serving
+from tests.conftest import FIXTURES
+
+SEED = FIXTURES / "wilson" / "seed"
+QUERY = "Korean Workers' Party"
+
+
+def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr)."""
+    monkeypatch.setattr(sys, "argv", ["harvester", *args])
+    with pytest.raises(SystemExit) as done:
+        main()
+    out, err = capsys.readouterr()
+    return done.value.code, out, err
+
+
+def assert_one_line_error(err: str, *words: str) -> None:
+    errors = [line for line in err.splitlines() if line.startswith("harvester: error:")]
+    assert len(errors) == 1, err
+    assert "Traceback" not in err
+    for word in words:
+        assert word in errors[0], errors[0]
+
+
+@pytest.mark.parametrize("command", ["harvest", "reparse", "serve", "demo"])
+def test_every_command_has_help_with_an_example(monkeypatch, capsys, command):
+    code, out, _ = run_cli(monkeypatch, capsys, command, "--help")
+    assert code == 0 and "Example" in out and "harvester " + command in out
+
+
+def test_top_level_help_lists_exit_codes(monkeypatch, capsys):
+    code, out, _ = run_cli(monkeypatch, capsys, "--help")
+    assert code == 0 and "4 blocked" in out and "5 page layout" in out
+
+
+def test_harvest_over_http_writes_the_19_records(monkeypatch, capsys, tmp_path):
+    with Serving(SEED) as serving:
+        code, out, err = run_cli(monkeypatch, capsys, "harvest", "--site", "wilson", "--query", QUERY, "--base-url",
+                                 serving.origin, "--out", str(tmp_path), "--delay", "0", "--format", "csv,json,jsonl")
+    assert code == 0, err
+    assert "harvested 19 documents of 19" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"wilson-korean-workers-party.{x}" for x in ("csv", "json", "jsonl")]
+    assert len(json.loads((tmp_path / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
+
+
+def test_name_option_names_the_files(monkeypatch, capsys, tmp_path):
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path), "--name", "kwp")
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kwp.csv", "kwp.json"]
+
+
+def test_demo_harvests_the_seed_over_http(monkeypatch, capsys, tmp_path):
+    code, out, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path), "--delay", "0")
+    assert code == 0, err
+    assert "harvested 19 documents of 19" in out and "wrote" in out
+
+
+def test_unknown_site_is_a_usage_error(monkeypatch, capsys, tmp_path):
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--site", "nope", "--query", "x", "--out", str(tmp_path))
+    assert code == 2
+    assert_one_line_error(err, "unknown --site 'nope'", "wilson")
+
+
+def test_bad_format_is_a_usage_error(monkeypatch, capsys, tmp_path):
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path), "--format", "xls")
+    assert code == 2
+    assert_one_line_error(err, "--format 'xls'")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_name_is_a_usage_error(monkeypatch, capsys, tmp_path):
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path), "--name", "../escape")
+    assert code == 2
+    assert_one_line_error(err, "--name '../escape'")
+
+
+def test_unwritable_output_folder_is_a_usage_error(monkeypatch, capsys, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(blocker / "out"))
+    assert code == 2
+    assert_one_line_error(err, f"--out {blocker / 'out'}: cannot write there")
+
+
+def test_bad_base_url_is_a_usage_error(monkeypatch, capsys, tmp_path):
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "ftp//nowhere", "--out", str(tmp_path))
+    assert code == 2
+    assert_one_line_error(err, "--base-url 'ftp//nowhere'")
+
+
+def test_unreachable_base_url_fails_fast_with_a_fetch_error(monkeypatch, capsys, tmp_path):
+    with socket.socket() as probe:          # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", f"http://127.0.0.1:{port}",
+                           "--out", str(tmp_path), "--delay", "0")
+    assert code == 3
+    assert_one_line_error(err, f"http://127.0.0.1:{port}/robots.txt", "connection failed")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, capsys, tmp_path):
+    with Serving(FIXTURES / "wilson" / "challenge") as serving:
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", serving.origin,
+                               "--out", str(tmp_path), "--delay", "0")
+    assert code == 4
+    assert_one_line_error(err, "bot-protection challenge")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("make_input", "code", "words"),
+    [
+        (lambda d: _write(d / "empty.html", b""), 2, ["empty.html", "empty"]),
+        (lambda d: _write(d / "blank.html", b"  \n\t "), 2, ["blank.html", "empty"]),
+        (lambda d: _write(d / "image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)), 2, ["image.html", "binary"]),
+        (lambda d: d / "missing.html", 2, ["missing.html", "no such file"]),
+        (lambda d: _mkdir(d / "nothing"), 2, ["no .html pages found"]),
+        (lambda d: FIXTURES / "wilson" / "broken" / "not-results.html", 5, ["not-results.html", "not a search results page"]),
+        (lambda d: FIXTURES / "wilson" / "broken" / "no-cards.html", 5, ["no-cards.html", "no result cards"]),
+        (lambda d: FIXTURES / "wilson" / "broken" / "no-title-link.html", 5, ["no-title-link.html", "result card 2", "no title link"]),
+        (lambda d: FIXTURES / "wilson" / "challenge" / "page-0.html", 4, ["page-0.html", "bot-protection challenge"]),
+        (lambda d: _truncated(d), 5, ["truncated.html"]),
+    ],
+    ids=["empty", "whitespace", "binary", "missing", "empty-folder", "not-results", "no-cards", "no-title-link", "challenge", "truncated"],
+)
+def test_bad_input_is_one_line_and_writes_nothing(monkeypatch, capsys, tmp_path, make_input, code, words):
+    source = tmp_path / "in"
+    source.mkdir()
+    out = tmp_path / "out"
+    got, _, err = run_cli(monkeypatch, capsys, "reparse", str(make_input(source)), "--out", str(out))
+    assert got == code
+    assert_one_line_error(err, *words)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def _write(path: Path, body: bytes) -> Path:
+    path.write_bytes(body)
+    return path
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir()
+    return path
+
+
+def _truncated(folder: Path) -> Path:
+    """The seed's first page cut off in the middle of its results table."""
+    body = (SEED / "page-0.html").read_bytes()
+    return _write(folder / "truncated.html", body[: body.index(b"Telegram from Ponomarev")])

@@ -1,0 +1,94 @@
+"""Export: columns from the schema (never from the first row), lists and booleans, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from harvester.errors import UsageError
+from harvester.export import parse_formats, write_dataset
+from harvester.records import FIELDS, Record
+
+RECORD = Record(
+    id="cable-mao-zedong-filippov-stalin", url="https://digitalarchive.wilsoncenter.org/document/cable-mao-zedong-filippov-stalin",
+    title="Cable, Mao Zedong to Filippov [Stalin]", summary="First paragraph, with \u201ccurly\u201d and \"straight\" quotes.\n\nSecond.",
+    date="1950-04", date_start="1950-04-01", date_end="1950-04-30", date_precision="month", date_approximate=False,
+    date_raw="April, 1950", doc_type="cable", senders=("Mao Zedong",), recipients=("Filippov [Stalin]",), participants=(),
+    people=("Mao Zedong", "Joseph Stalin"), query="Stalin", source_page="https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Stalin",
+    harvested_at="2026-11-26T12:00:00+00:00",
+)
+UNDATED = Record(**{**RECORD.__dict__, "id": "undated", "date": "", "date_start": "", "date_end": "", "date_precision": "unknown",
+                    "date_raw": "", "summary": "", "people": (), "date_approximate": True})
+
+
+def test_csv_header_is_the_schema_even_for_an_empty_dataset(tmp_path: Path):
+    [path] = write_dataset([], tmp_path, "empty", ["csv"])
+    assert path.read_text(encoding="utf-8") == ",".join(FIELDS) + "\n"
+
+
+def test_csv_round_trips_text_exactly_and_joins_lists(tmp_path: Path):
+    [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["csv"])
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert list(rows[0]) == list(FIELDS)
+    assert rows[0]["summary"] == RECORD.summary
+    assert rows[0]["people"] == "Mao Zedong; Joseph Stalin"
+    assert (rows[0]["date_approximate"], rows[1]["date_approximate"]) == ("false", "true")
+    assert rows[1]["date"] == "" and rows[1]["people"] == ""
+
+
+def test_json_is_an_array_with_real_lists_booleans_and_nulls(tmp_path: Path):
+    [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["json"])
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    assert list(rows[0]) == list(FIELDS)
+    assert rows[0]["people"] == ["Mao Zedong", "Joseph Stalin"] and rows[0]["date_approximate"] is False
+    assert rows[1]["date"] is None and rows[1]["people"] == [] and rows[1]["date_approximate"] is True
+    assert "\u201ccurly\u201d" in path.read_text(encoding="utf-8")       # UTF-8, not \\u escapes
+
+
+def test_jsonl_has_one_record_per_line(tmp_path: Path):
+    [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["jsonl"])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [RECORD.id, "undated"]
+
+
+def test_pandas_reads_back_the_same_values(tmp_path: Path):
+    csv_path, json_path = write_dataset([RECORD], tmp_path, "d", ["csv", "json"])
+    from_csv = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+    from_json = pd.read_json(json_path, orient="records", dtype=False)
+    assert from_csv.loc[0, "title"] == from_json.loc[0, "title"] == RECORD.title
+    assert from_csv.loc[0, "summary"] == RECORD.summary
+
+
+def test_a_write_failing_midway_leaves_the_previous_dataset_untouched(tmp_path: Path, monkeypatch):
+    write_dataset([RECORD], tmp_path, "d", ["csv", "json"])
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    real_fsync = os.fsync
+    calls = {"n": 0}
+
+    def disk_full_on_second_file(fd):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(28, "No space left on device")
+        return real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", disk_full_on_second_file)
+    with pytest.raises(UsageError, match=r"d.json: cannot write \(No space left on device\)"):
+        write_dataset([RECORD, UNDATED], tmp_path, "d", ["csv", "json"])
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before      # no temp files left either
+
+
+@pytest.mark.parametrize(("value", "expected"), [("csv", ("csv",)), ("csv,json", ("csv", "json")), (" JSONL , csv ", ("jsonl", "csv"))])
+def test_formats(value, expected):
+    assert parse_formats(value) == expected
+
+
+@pytest.mark.parametrize("value", ["xlsx", "", "csv,pdf"])
+def test_unknown_formats_are_usage_errors(value):
+    with pytest.raises(UsageError, match="--format"):
+        parse_formats(value)

@@ -1,0 +1,58 @@
+"""One case per saved page in fixtures/: the parser's output must match the expected file beside it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from harvester.errors import BlockedError, LayoutError
+from harvester.parse import parse_results
+from harvester.saved import read_saved
+from harvester.sites import get_site
+from tests.conftest import FIXTURES
+
+WILSON = get_site("wilson")
+PAGES = sorted(FIXTURES.glob("wilson/**/*.html"))
+
+
+def expected_of(page: Path) -> dict:
+    return json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+def parse_saved(page: Path):
+    saved, text = read_saved(page)
+    assert saved.url == (expected_of(page)["source_url"] or ""), "the saved-from URL is read from the page"
+    return parse_results(text, saved.url or f"{WILSON.home}/search", WILSON, name=str(page))
+
+
+def test_every_page_has_an_expected_file():
+    assert len(PAGES) >= 12
+    assert [p for p in PAGES if not p.with_suffix(".expected.json").is_file()] == []
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if expected_of(p)["kind"] in ("results", "empty")],
+                         ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_results_page_matches_its_expected_file(page: Path):
+    expected = expected_of(page)
+    parsed = parse_saved(page)
+    assert (parsed.total, parsed.first, parsed.last) == (expected["total"], expected["first"], expected["last"])
+    assert parsed.next_url == expected["next_url"]
+    assert len(parsed.cards) == len(expected["cards"])
+    for number, (card, wanted) in enumerate(zip(parsed.cards, expected["cards"]), 1):
+        assert asdict(card) == wanted, f"card {number}"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if expected_of(p)["kind"] in ("layout_error", "blocked")],
+                         ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_bad_page_fails_loudly_naming_the_page(page: Path):
+    expected = expected_of(page)
+    error = BlockedError if expected["kind"] == "blocked" else LayoutError
+    with pytest.raises(error) as raised:
+        parse_saved(page)
+    message = str(raised.value)
+    assert str(page) in message
+    for word in expected.get("error_mentions") or []:
+        assert word in message
