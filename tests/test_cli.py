@@ -112,12 +112,18 @@ def test_unreachable_base_url_fails_fast_with_a_fetch_error(monkeypatch, capsys,
 
 
 def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, capsys, tmp_path):
-    with Serving(FIXTURES / "wilson" / "challenge") as serving:
+    site = tmp_path / "site"          # the saved challenge page, served where the search's first page is
+    site.mkdir()
+    challenge = (FIXTURES / "wilson" / "challenge" / "page-0.html").read_text(encoding="utf-8")
+    first_page = "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"
+    (site / "page-0.html").write_text(f"<!-- saved from url=({len(first_page):04d}){first_page} -->\n" + challenge.split("\n", 1)[1])
+    out = tmp_path / "out"
+    with Serving(site) as serving:
         code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", serving.origin,
-                               "--out", str(tmp_path), "--delay", "0")
+                               "--out", str(out), "--delay", "0")
     assert code == 4
     assert_one_line_error(err, "bot-protection challenge")
-    assert list(tmp_path.iterdir()) == []
+    assert list(out.iterdir()) == []
 
 
 @pytest.mark.parametrize(

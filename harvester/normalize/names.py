@@ -1,0 +1,230 @@
+"""The names table and the rules that give each person, body and place one written form.
+
+The table ships as `harvester/normalize/names.csv` (UTF-8, read with the csv module). Its header is
+`canonical,kind,variant,note`, then one row per spelling: `canonical` is the one form to use,
+`kind` is `person`, `organization` or `place`, `variant` is another spelling of the same name
+(empty on the row that only introduces the canonical), `note` is free text (why the variant
+belongs there: a code name, a typo seen on the site, a romanization). A user's own file of the
+same format (`NameTable.load(extra=path)`) is read after the shipped one: its rows add names,
+and where a spelling is already known, the user's row wins. Spellings are compared by match
+key: case-insensitive, accents folded (NFKD), spaces, periods, hyphens, apostrophes, commas
+and brackets ignored, so "N.G. Sudarikov" == "N. G. Sudarikov" and "Kim Il-sung" == "KIM IL SUNG".
+A file that breaks these rules is a `UsageError` naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from harvester.errors import UsageError
+from harvester.normalize.titles import Parties
+
+KINDS: tuple[str, ...] = ("person", "organization", "place")
+_COLUMNS = ["canonical", "kind", "variant", "note"]
+_IGNORED = re.compile(r"[\s.,\-'’‘`\[\]()]+")
+_BRACKET = re.compile(r"\s*[\[(]([^\])]*)[\])]")
+_GLUED = re.compile(r"(?<=\w)\[([^\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
+_INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
+_ORGANIZATION = re.compile(r"\b(?:" + "|".join((  # words that make a name a body, not a person
+    "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
+    "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
+    "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
+    "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
+    "Consulate", "Legation", "Leadership", "Plenum", "Organi[sz]ation", "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP",
+    "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK", "UN", "GDR", r"VKP\(b\)")) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class Person:
+    """One entry of the table: the form to use and the other spellings that mean the same name."""
+
+    canonical: str
+    variants: tuple[str, ...]
+
+
+def match_key(name: str) -> str:
+    """The form two spellings share when they are the same name: "N.G. Sudarikov" -> "ngsudarikov"."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return _IGNORED.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+class NameTable:
+    """Canonical forms and kinds of names, keyed by match key."""
+
+    def __init__(self) -> None:
+        self._canonical: dict[str, str] = {}  # match key -> canonical form
+        self._written: dict[str, str] = {}  # match key -> a spelling as the table writes it
+        self._kinds: dict[str, str] = {}  # canonical form -> kind
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> NameTable:
+        """The shipped names.csv, plus a user's own CSV of the same format (its rows win or add)."""
+        table = cls()
+        shipped = resources.files("harvester.normalize").joinpath("names.csv").read_text(encoding="utf-8")
+        table._add(_rows(shipped, "names.csv"))
+        if extra is not None:
+            table._add(_rows(_read(Path(extra)), str(extra)))
+        return table
+
+    def lookup(self, name: str) -> str | None:
+        """The canonical form when the name (any variant, case, spacing, punctuation) is in the table."""
+        return self._resolve(name)[0]
+
+    def kind(self, name: str) -> str | None:
+        """"person", "organization" or "place": from the table, else "organization" by keyword, else None."""
+        return self._resolve(name)[1]
+
+    def person(self, name: str) -> Person | None:
+        """The table's entry for a name: its canonical form and every other spelling listed."""
+        canonical = self.lookup(name)
+        if canonical is None:
+            return None
+        variants = [w for k, w in self._written.items() if self._canonical[k] == canonical and w != canonical]
+        return Person(canonical, tuple(variants))
+
+    def _add(self, rows: list[tuple[str, str, str]]) -> None:
+        for canonical, kind, variant in rows:
+            self._kinds[canonical] = kind
+            for spelling in filter(None, (canonical, variant)):
+                self._canonical[match_key(spelling)] = canonical
+                self._written[match_key(spelling)] = spelling
+
+    def _known(self, name: str) -> tuple[str, str] | None:
+        canonical = self._canonical.get(match_key(name))
+        return (canonical, self._kinds[canonical]) if canonical else None
+
+    def _resolve(self, name: str) -> tuple[str | None, str | None]:
+        """Try the whole name, then the part outside brackets, then a bracketed code name or variant."""
+        outer = _BRACKET.sub("", name).strip()
+        found = self._known(name) or self._known(outer)
+        if found:
+            return found
+        if _ORGANIZATION.search(outer):
+            return None, "organization"
+        for inner in _BRACKET.findall(name):
+            for part in re.split(r"[;,]", inner):
+                if found := self._known(part):
+                    return found
+        return None, None
+
+
+def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
+    """The persons among all parties, each in one canonical form, de-duplicated, in order of first appearance.
+
+    Parties are read senders, then recipients, then participants. A name the table does not
+    know and no organization keyword marks is taken for a person, written as `written_form` says.
+    """
+    people: dict[str, str] = {}
+    for name in (*parties.senders, *parties.recipients, *parties.participants):
+        kind = table.kind(name)
+        if kind == "person" or (kind is None and _name_shaped(name)):
+            form = table.lookup(name) or written_form(name)
+            people.setdefault(match_key(form), form)
+    return tuple(people.values())
+
+
+_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du", "dos", "do"})
+
+
+def _name_shaped(name: str) -> bool:
+    """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one."""
+    words = _BRACKET.sub("", name).split()
+    return bool(words) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def unify(names: Iterable[str], table: NameTable) -> dict[str, str]:
+    """Map each name seen to the one form to use for it everywhere in a dataset.
+
+    Names in the table map to their canonical form. Other names that share a match key merge to
+    the best-written spelling among them: mixed case before ALL CAPS, then the most frequent,
+    then the first in alphabetical order; that spelling is then tidied by `written_form`.
+    """
+    names = list(names)
+    counts = Counter(names)
+    result: dict[str, str] = {}
+    groups: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        canonical = table.lookup(name)
+        if canonical:
+            result[name] = canonical
+        else:
+            groups.setdefault(match_key(written_form(name)), []).append(name)
+    for spellings in groups.values():
+        best = min(spellings, key=lambda s: (_all_caps(s), -counts[s], s))
+        result.update(dict.fromkeys(spellings, written_form(best)))
+    return result
+
+
+def written_form(name: str) -> str:
+    """A name the table does not know, tidied but not respelled: "N.G. SUDARIKOV [x]" -> "N. G. Sudarikov".
+
+    A bracketed part is dropped (it is a variant or a code name) unless it is glued to a word
+    as an editor's completion ("Yu[mjagiin]" -> "Yumjagiin"); initials get one space each;
+    ALL CAPS becomes title case, keeping the Korean convention of a lowercase syllable after
+    the hyphen of a given name ("PAK HEON-YEONG" -> "Pak Heon-yeong", see `_title_word`).
+    """
+    name = " ".join(_BRACKET.sub("", _GLUED.sub(r"\1", name)).split())
+    name = _INITIALS.sub(r"\1 ", name)
+    return " ".join(_title_word(w, i > 0) for i, w in enumerate(name.split(" "))) if _all_caps(name) else name
+
+
+def _all_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _title_word(word: str, later: bool) -> str:
+    """Title-case one word; "HEON-YEONG" after a family name -> "Heon-yeong" (short syllables, not first word)."""
+    parts = word.split("-")
+    syllables = later and len(parts) > 1 and all(len(p) <= 5 for p in parts)
+    return "-".join([parts[0].capitalize(), *(p.lower() if syllables else p.capitalize() for p in parts[1:])])
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")  # a spreadsheet may save a byte-order mark
+    except (OSError, UnicodeError) as error:
+        raise UsageError(f"{path}: cannot read the names file ({error.__class__.__name__})") from None
+
+
+def _rows(text: str, source: str) -> list[tuple[str, str, str]]:
+    """Parse and check one names file; each problem is reported as `<file>:<line>: <what>`."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        if header not in (_COLUMNS, _COLUMNS[:3]):
+            raise UsageError(f"{source}:1: the header must be {','.join(_COLUMNS)}")
+        return _checked(((reader.line_num, fields) for fields in reader), len(header), source)
+    except csv.Error as error:
+        raise UsageError(f"{source}:{reader.line_num}: {error}") from None
+
+
+def _checked(lines: Iterable[tuple[int, list[str]]], width: int, source: str) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
+    owner: dict[str, str] = {}  # match key -> canonical, within this file
+    kinds: dict[str, str] = {}
+    for line, fields in lines:
+        if not any(f.strip() for f in fields):
+            continue
+        if not 3 <= len(fields) <= width:
+            raise UsageError(f"{source}:{line}: expected {width} columns, found {len(fields)}")
+        canonical, kind, variant = (f.strip() for f in fields[:3])
+        if not match_key(canonical):
+            raise UsageError(f"{source}:{line}: the canonical column is empty")
+        if kind not in KINDS:
+            raise UsageError(f"{source}:{line}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if kinds.setdefault(canonical, kind) != kind:
+            raise UsageError(f"{source}:{line}: {canonical!r} was given the kind {kinds[canonical]!r} before")
+        for spelling in filter(None, (canonical, variant)):
+            if owner.setdefault(match_key(spelling), canonical) != canonical:
+                raise UsageError(f"{source}:{line}: {spelling!r} already belongs to {owner[match_key(spelling)]!r}")
+        rows.append((canonical, kind, variant))
+    return rows

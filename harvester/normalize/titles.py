@@ -1,0 +1,253 @@
+"""Read a document's kind and the parties it names from an archive title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOC_TYPE_HELP: dict[str, str] = {
+    "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101"',
+    "cable": 'what the archive calls cables: "Cable, Mao Zedong to Filippov [Stalin]", "Outgoing Cable No. 18249"',
+    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Letter, I. V. Stalin to ...", "Message from"',
+    "conversation": 'talks: "Memorandum/Record/Minutes of Conversation", "Discussion between", "Conversation, A and B"',
+    "meeting": 'meetings of bodies or delegations: "Record of a Meeting between", "Meeting of the Politburo ..."',
+    "journal": 'diaries and journals with no other kind inside: "Journal of Soviet Ambassador ...", "Notepad of ..."',
+    "memorandum": 'memoranda other than of conversation: "Memorandum for the Record from ...", "Memorandum to ..."',
+    "report": 'reports and digests: "Report of Cde. Peng Dehuai about ...", "TASS Digest ...", "Information about ..."',
+    "note": 'notes other than of conversation: "Note on Certain Characteristics ...", "Preparatory Notes for ..."',
+    "resolution": 'decisions of a body: "Resolution", "Decision", "Decree" ("CPSU Politburo Decision to Adopt ...")',
+    "instructions": 'instructions and directives: "Instructions to ...", "Directive ..."',
+    "speech": 'speeches and addresses: "Zhou Enlai\'s Speech to ...", "Address by ...", "Remarks", "Toast"',
+    "statement": 'public statements: "Statement", "Declaration", "Communique", "Appeal"',
+    "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord"',
+    "other": 'anything else, or an empty title: "Gazette of the State Council ...", "List of Products Brought Back"',
+}
+DOC_TYPES: tuple[str, ...] = tuple(DOC_TYPE_HELP)
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The parties a title names, spelled as written, roles and honorifics stripped."""
+
+    senders: tuple[str, ...]
+    recipients: tuple[str, ...]
+    participants: tuple[str, ...]
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _alt(*options: str) -> str:
+    return "(?:" + "|".join(options) + ")"
+
+
+_RECORD_OF = _alt("records?", "memorandum", "minutes", "transcript", "notes?", "summary", "excerpts?")
+_MINUTES_OF = _alt(r"summary\s+record", "record", "minutes", "transcript", "protocol", r"stenographic\s+record",
+                   r"stenographic\s+transcript", "notes")
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("conversation", _rx(rf"(?:\b{_RECORD_OF}\s+(?:of|on|from)\s+(?:an?\s+|the\s+)?"
+                         r"(?:(?:first|second|third|last)\s+)?)?"
+                         r"\b(?:conversations?(?:\s+records?)?|discussions?|talks)\b")),
+    ("meeting", _rx(rf"(?:\b{_MINUTES_OF}\s+of\s+(?:an?\s+|the\s+)?(?:(?:first|second|third|joint|plenary)\s+)?)?"
+                    r"\b(?:meeting|session|conference|plenum)s?(?:\s+minutes)?\b")),
+    ("telegram", _rx(r"\b(?:(?:ciphered|cipher|coded|outgoing|incoming)\s+)?(?:telegram|ciphergram)s?\b"
+                     r"|\bcipher\s+message\b")),
+    ("cable", _rx(r"\b(?:(?:outgoing|incoming)\s+)?cables?\b")),
+    ("letter", _rx(r"\b(?:letter|message)s?\b")),
+    ("journal", _rx(r"\b(?:journal|diary|notepad|notebook)\b")),
+    ("memorandum", _rx(r"\bmemorandum\b")),
+    ("report", _rx(r"\b(?:report|digest|briefing|assessment)s?\b|^information\b")),
+    ("note", _rx(r"\bnotes?\b")),
+    ("resolution", _rx(r"\b(?:resolution|decision|decree)s?\b")),
+    ("instructions", _rx(r"\b(?:instructions?|directives?)\b")),
+    ("speech", _rx(r"\b(?:speech|address|remarks|toast)\b")),
+    ("statement", _rx(r"\b(?:statement|declaration|communiqu[eé]|appeal)\b")),
+    ("agreement", _rx(r"\b(?:agreement|treaty|protocol|accord)\b")),
+)  # a tie at one position goes to the earlier kind: "Memorandum of Conversation" is a conversation
+
+_MONTH = _alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+_DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+_NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version")
+_SECRET = _alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
+_CONTAINER = _rx(r"^(?:excerpts?\s+)?from\s+the\s+(?:diary|journal|notebook|notepad)\s+of\s+"
+                 r"(?P<author>[^:,]+?)(?:\s*[:,]\s*(?P<inner>.+))?$")
+_CLEAN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_rx(r"\s+for\s+the\s+record\b"), ""),                        # "Memorandum for the Record"
+    (_rx(rf"\s*[(\[][^)\]]*\b{_NOTE_WORDS}\b[^)\]]*[)\]]"), ""),     # "(fragments)", "[Excerpt]"
+    (re.compile(r"\s+['‘\"“«][^'’\"”»,]+['’\"”»](?=\s+[A-Z])"), ""),  # a quoted name inside: "Journal 'Novaya Koreya' Song"
+    (re.compile(r",?\s+['‘\"“«](?=\w).*$"), ""),                   # a quoted subject: ", 'Korea Has ...'"
+    (re.compile(r"\s*(?:No\.?|Nº|N°|#)\s*\d[\w./-]*"), ""),        # "No. 76.247", "Nº 31343/31353"
+    (_rx(rf",?\s*(?:\b(?:on|of|for|dated)\s+)?(?:{_DATE})"), ""),   # "for 13 August 1960", ", July 28, 1967"
+    (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
+    (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
+)
+
+_NATIONS = _alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Polish", "Hungarian", "Romanian",
+                "Czechoslovak", "Bulgarian", "Albanian", "Yugoslav", "(?:East |West )?German",
+                "(?:North |South )?Vietnamese", "Cuban", "Japanese", "American", "British", "French", "Indian",
+                "Indonesian", "Iranian", "Laotian", "Cambodian", "Egyptian", "Italian", "Austrian", "Afghan", "Burmese")
+_MODIFIER = _alt(_NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
+                 "Acting", "Senior", "[Ff]ormer", "Chief", "Military")
+_ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
+             "Secretary", r"Prime\s+Minister", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
+             "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General", "Consul",
+             "Counsell?or", "Governor", "Governer", "Marshal",  # "Governer": a typo in a real title
+             "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]",
+             "King", "Prince", "Shah", "Senator",
+             r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
+_COUNTRY = _alt("[A-Z]{2,6}", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
+                r"Soviet\s+Union", r"United\s+(?:States|Nations)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)", "China",
+                "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
+                "Yugoslavia", "Cuba", "Iran", "India", "Indonesia", "Laos", "Cambodia", "Egypt", "Germany", "Moscow",
+                "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana")
+_NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
+                        "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
+                        "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
+_HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", r"Com\.", r"Tov\.", r"Mr\.", r"Mrs\.", r"Ms\.", r"Dr\.", r"Prof\.",
+                  "Professor", r"Mme\.?", "Madame")
+_ROLES: tuple[re.Pattern[str], ...] = (
+    # "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang Canming"
+    re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{_COUNTRY})?"
+               rf"(?:\s+|,\s+)(?=[A-Z]){_NOT_ORG}"),
+    # "the Deputy Chairman of the Soviet Committee of the MGG, Prof. Pushkov"
+    re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}\s+(?:of|to|in|at)\s+[^,]+,\s+(?={_HONORIFIC}\s)"),
+    re.compile(rf"\b{_HONORIFIC}\s+(?=[A-Z])"),
+)
+
+_WHO = r"(?P<who>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+"  # "Mao Zedong’s ": capitalized words only
+_POSSESSIVE = re.compile(rf"\b{_WHO}(?:[A-Z]\w*\s+){{0,2}}$")  # "... Zimyanin's Background " before "Report"
+_TAIL = _rx(r",?\s+" + _alt("about", "regarding", "concerning", "on", r"in\s+connection\s+with",
+                             r"in\s+regard\s+to", "which", "that", "who", r"headed\s+by", r"led\s+by", "marked",
+                             "transmitting", "containing", "enclosing", "forwarding", "conveying", "attaching",
+                             r"for\s+(?:the|a|an)\s", r"at\s+(?:the|a|an)\s",
+                             r"with\s+(?:a|an)\s+(?:letter|message|note|telegram|cable|request|report|copy|text)")
+            + r"\b.*$")
+_LEAD = _rx(r"\s*(?:(?:held|distributed|sent|addressed|delivered|written)\s+)?"
+            r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
+_SLOT = _rx(r"\s+\b(from|to|with)\b\s+")
+_AND = re.compile(r"\s+and\s+|\s+[–—]\s+")
+_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+[–—]\s+|\s+&\s+")
+_PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
+_NATION_ONLY = re.compile(_NATIONS)
+_ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "with": "participants",
+            "between": "participants"}  # what follows each keyword; "of", "," and ":" depend on the kind
+
+
+def doc_type(title: str) -> str:
+    """The controlled-vocabulary kind of a document, from its title's wording ("other" if unknown)."""
+    author, text = _split_container(" ".join(title.split()))
+    found = _find_kind(_clean(text)) or _find_kind(text)  # a kind only inside a quoted title still counts
+    if found:
+        return found[0]
+    return "journal" if author else "other"
+
+
+def parties(title: str) -> Parties:
+    """The senders, recipients and participants a title names, as written."""
+    author, text = _split_container(" ".join(title.split()))
+    text = _strip_roles(_clean(text))
+    found = _find_kind(text)
+    kind, start, end = found if found else (None, len(text), 0)
+    lead = [_strip_roles(author)] if author else []
+    who = _POSSESSIVE.search(text[:start]) if found else re.match(_WHO, text)
+    lead += [who["who"]] if who else []
+    return _assign(kind, lead, _TAIL.sub("", text[end:] if found else text))
+
+
+def _split_container(title: str) -> tuple[str | None, str]:
+    """"From the Diary of X: <document>" -> (X, <document>); the document's own kind wins."""
+    m = _CONTAINER.match(title)
+    if not m:
+        return None, title
+    return m["author"].strip(), (m["inner"] or "").strip().strip("'‘’\"“”")
+
+
+def _clean(text: str) -> str:
+    for pattern, replacement in _CLEAN:
+        text = pattern.sub(replacement, text)
+    return text.strip(" ,.;:'’\"")
+
+
+def _strip_roles(text: str) -> str:
+    before = None
+    while before != text:
+        before = text
+        for pattern in _ROLES:
+            text = pattern.sub("", text)
+    return text
+
+
+def _find_kind(text: str) -> tuple[str, int, int] | None:
+    """The earliest kind phrase in the text, with its span; a tie goes to the kind listed first."""
+    best: tuple[str, int, int] | None = None
+    for name, pattern in _KINDS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[1]):
+            best = (name, m.start(), m.end())
+    return best
+
+
+def _assign(kind: str | None, lead: list[str], rest: str) -> Parties:
+    slots = _slots(rest, bare=kind is None)
+    talk = kind in ("conversation", "meeting") or any(key in ("with", "between") for key, _ in slots)
+    roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
+    roles["participants" if talk else "senders"].extend(lead)
+    for key, segment in slots:
+        role = _ROLE_OF.get(key, "participants" if talk else "senders")
+        roles[role].extend(_items(segment))
+    return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
+
+
+def _slots(rest: str, bare: bool) -> list[tuple[str, str]]:
+    """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
+    m = _LEAD.match(rest)
+    if m:
+        key, body = (m[1] or m[2]).lower(), rest[m.end():]
+    elif bare and " to " in rest and _namelike(rest.split(" to ")[0]):
+        key, body = "", rest  # "G. Zhukov to the CPSU CC"
+    else:
+        return []
+    pieces = _SLOT.split(body)
+    return [(key, pieces[0]), *zip((k.lower() for k in pieces[1::2]), pieces[2::2])]
+
+
+def _namelike(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    return bool(words) and all(w[0].isupper() or w.split("-")[0] in _PARTICLES for w in words)
+
+
+def _items(segment: str) -> list[str]:
+    """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place)."""
+    last = None
+    for last in _AND.finditer(segment):
+        pass
+    comma = segment.find(",", last.end() if last else 0)
+    segment = segment if comma < 0 else segment[:comma]
+    items = [_tidy(part) for part in _SEP.split(segment)]
+    return _distribute([item for item in items if any(c.isupper() for c in item)])
+
+
+def _tidy(item: str) -> str:
+    item = re.sub(r"^the\s+", "", _strip_roles(item.strip()), flags=re.IGNORECASE).strip(" ,;:'’\"")
+    if item.endswith(".") and not re.search(r"\b\w\.$", item):
+        item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." keeps its initial's period
+    return item
+
+
+def _distribute(items: list[str]) -> list[str]:
+    """"the Soviet and Chinese Delegations" -> "Soviet Delegation", "Chinese Delegation"."""
+    *head, last = items or [""]
+    words = last.split()
+    if not head or len(words) < 2 or not words[-1].endswith("s") or not any(_NATION_ONLY.fullmatch(i) for i in head):
+        return items
+    noun = words[-1][:-1]
+    return [f"{i} {noun}" if _NATION_ONLY.fullmatch(i) else i for i in head] + [" ".join([*words[:-1], noun])]
+
+
+def _dedupe(names: list[str]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(re.sub(r"[\W_]", "", name).casefold(), name)
+    return tuple(seen.values())

@@ -1,0 +1,257 @@
+"""The names table and one written form per person, on real archive titles and spellings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harvester.errors import UsageError
+from harvester.normalize.names import NameTable, Person, match_key, person_names, unify, written_form
+from harvester.normalize.titles import Parties, parties
+
+
+@pytest.fixture(scope="module")
+def table() -> NameTable:
+    return NameTable.load()
+
+
+# (real title, the persons it names, each in its one written form)
+PEOPLE_CASES = [
+    ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong", "Joseph Stalin")),
+    ("Telegram from A. Mikoyan to the CPSU Central Committee", ("Anastas Mikoyan",)),
+    ("Letter from Seo Hwi, Yun Gong-heum, Li Pil-gyu, and Kim Gwan to the Chinese Communist Party Central Committee",
+     ("Seo Hwi", "Yun Gong-heum", "Li Pil-gyu", "Kim Gwan")),
+    ("Record of Conversation between N.G. Sudarikov and Kim Il Sung, General Secretary of the Central Committee of "
+     "the Workers' Party of Korea", ("N. G. Sudarikov", "Kim Il Sung")),
+    ("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 13 August 1960", ("A. M. Puzanov",)),
+    ("From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong", ("Pavel Yudin", "Mao Zedong")),
+    ("Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium", ()),
+    ("Record of a Meeting between the Soviet and Chinese Delegations", ()),
+    ("Telegram from Pyongyang to Bucharest, TOP SECRET, No. 76.247, July 28, 1967", ()),
+    ("Cable from Qiao Xiaoguang to the Central Committee, 'Korea Has Decided Not to Send a Party Delegation to "
+     "Yugoslavia'", ("Qiao Xiaoguang",)),
+    ("Telegram from Ponomarev to the CPSU Central Committee", ("Ponomarev",)),
+    ("Record of Conversation with Prime Minister of the Mongolian People's Republic Comrade Tsedenbal",
+     ("Yumjaagiin Tsedenbal",)),
+    ("Letter from Governer Shicai Sheng to Cdes. Stalin, Molotov, and Voroshilov",
+     ("Sheng Shicai", "Joseph Stalin", "Vyacheslav Molotov", "Voroshilov")),
+    ("Cable from Tehran Nº 31343/31353", ()),
+    ("Ciphered Telegram No. 25553, Roshchin to Filippov [Stalin]", ("N. V. Roshchin", "Joseph Stalin")),
+    ("Ciphered Telegram No. 35678 from Feng Xi [Stalin] to Shtykov", ("Joseph Stalin", "Terentii Shtykov")),
+    ("Ciphered Telegram No. 50333, Terebin to Kuznetsov, transmitting a Message from Mao Zedong to Stalin",
+     ("Terebin", "Kuznetsov")),
+    ("Cable, Liu Shaoqi to Chairman Mao [Zedong]", ("Liu Shaoqi", "Mao Zedong")),
+    ("Record of the First Conversation between Chairman Mao and Khrushchev", ("Mao Zedong", "Nikita Khrushchev")),
+    ("TASS Digest Distributed to Cde. I.V. Stalin and Cde. C.M. Molotov, 'French Newspaper concerning Rumors'",
+     ("Joseph Stalin", "Vyacheslav Molotov")),
+    ("Conversation, V.M. Molotov and A.Y Vyshinsky with Mao Zedong, Moscow, 17 January 1950",
+     ("Vyacheslav Molotov", "Andrei Vyshinsky", "Mao Zedong")),
+    ("From the Journal of K.A. Krutikov, 'Record of a Conversation with GONG PUSHENG, Chief of the PRC MFA Department "
+     "of International Organizations'", ("K. A. Krutikov", "Gong Pusheng")),
+    ("From the Diary of S. V. Chervonenko, Memorandum of Conversation between Soviet Ambassador to China Stepan V. "
+     "Chervonenko and Mongolian Ambassador to China Dondongiin Tsevegmid",
+     ("Stepan Chervonenko", "Dondogiin Tsevegmid")),
+    ("Memorandum of Conversation, Charge d’Affaires of the Soviet Embassy with Chinese Foreign Minister Zhou Enlai on "
+     "9 December 1949", ("Zhou Enlai",)),
+    ("Telegram from Polish Embassy in Havana (Jeleń), 21 November 1962", ()),
+    ("Telegram from Szabó Ferenc, 'Embassy tasks regarding the KWP’s 6th Congress'", ("Szabó Ferenc",)),
+    ("Cable, Central Military Commission to Lin Biao, Deng Zihui, Tan Zhen, Xiao Ke, and Zhao Erlu",
+     ("Lin Biao", "Deng Zihui", "Tan Zhen", "Xiao Ke", "Zhao Erlu")),
+    ("Record of a Conversation between Soviet Embassy Counsellor S. Filatov and DPRK Vice Premier Pak Ui-wan",
+     ("S. Filatov", "Pak Ui-wan")),
+    ("Record of a Meeting between the Soviet and Chinese Delegations", ()),
+]
+
+
+@pytest.mark.parametrize(("title", "people"), PEOPLE_CASES, ids=[t[:50] for t, _ in PEOPLE_CASES])
+def test_person_names(title: str, people: tuple[str, ...], table: NameTable) -> None:
+    assert person_names(parties(title), table) == people
+
+
+# (a spelling seen in the archive, the table's canonical form)
+SAME_PERSON = [
+    ("Filippov [Stalin]", "Joseph Stalin"), ("Filippov (Stalin)", "Joseph Stalin"),
+    ("Flippov [Stalin]", "Joseph Stalin"),
+    ("Feng Xi (Stalin)", "Joseph Stalin"), ("FENG XI [FYN SI; Stalin]", "Joseph Stalin"),
+    ("Instantsia (Stalin)", "Joseph Stalin"), ("Semenov [Stalin]", "Joseph Stalin"),
+    ("Kuznetsov (Stalin)", "Joseph Stalin"), ("Stalin [Kuznetsov]", "Joseph Stalin"), ("Filippov", "Joseph Stalin"),
+    ("I. V. Stalin", "Joseph Stalin"), ("I.V. Stalin", "Joseph Stalin"),
+    ("Iosif Vissarionovich STALIN", "Joseph Stalin"), ("Stalin, Joseph", "Joseph Stalin"),
+    ("Kim Il Sung", "Kim Il Sung"), ("KIM IL SUNG", "Kim Il Sung"), ("Kim Il-sung", "Kim Il Sung"),
+    ("Kim Il-Sung", "Kim Il Sung"),
+    ("PAK HEON-YEONG", "Pak Heon-yeong"), ("Pak Heon-Yeong", "Pak Heon-yeong"), ("Pak Heon-yeong", "Pak Heon-yeong"),
+    ("PAK HEONYEONG", "Pak Heon-yeong"), ("Pak Hon Yong", "Pak Heon-yeong"),
+    ("Kim Gwang-hyeop [Kim Kwang Hyop]", "Kim Gwang-hyeop"), ("Kim Kwang Hyop", "Kim Gwang-hyeop"),
+    ("Kim Gwanghyeop", "Kim Gwang-hyeop"), ("Pak Jeong-ae [Pak Jong Ae]", "Pak Jeong-ae"),
+    ("Heo Seok-seon [Ho Sok Son]", "Heo Seok-seon"), ("Choe Yeong-geon", "Choe Yong-geon"),
+    ("N.G. Sudarikov", "N. G. Sudarikov"), ("N. G. Sudarikov", "N. G. Sudarikov"),
+    ("T.V. Soong", "T. V. Soong"), ("T. V. Soong", "T. V. Soong"),
+    ("P.F. Yudin", "Pavel Yudin"), ("P. F. Yudin", "Pavel Yudin"), ("Pavel F. Yudin", "Pavel Yudin"),
+    ("Pavel Yudin", "Pavel Yudin"),
+    ("Nikita Jruschov", "Nikita Khrushchev"), ("N. S. Khrushchev", "Nikita Khrushchev"),
+    ("N.S. Khrushchev", "Nikita Khrushchev"),
+    ("A. Mikoyan", "Anastas Mikoyan"), ("A[nastas] I. Mikoyan", "Anastas Mikoyan"),
+    ("Roschin", "N. V. Roshchin"), ("Shytkov", "Terentii Shtykov"), ("Krasvosky", "Krasovsky"),
+    ("Kang Shen", "Kang Sheng"), ("Deng Xioaping", "Deng Xiaoping"), ("Mao, Zedong", "Mao Zedong"),
+    ("Yu[mjagiin] Tsedenbal", "Yumjaagiin Tsedenbal"), ("Yumjaagiyn Tsedenbal", "Yumjaagiin Tsedenbal"),
+    ("Yu. Tsedenbal", "Yumjaagiin Tsedenbal"), ("Dondongiin Tsevegmid", "Dondogiin Tsevegmid"),
+    ("Pham Hùng", "Pham Hung"), ("Shicai Sheng", "Sheng Shicai"),
+]
+
+
+@pytest.mark.parametrize(("spelling", "canonical"), SAME_PERSON, ids=[s for s, _ in SAME_PERSON])
+def test_lookup_finds_the_canonical_form(spelling: str, canonical: str, table: NameTable) -> None:
+    assert table.lookup(spelling) == canonical
+
+
+# Pairs that look alike but are different people: never one form.
+DIFFERENT_PEOPLE = [
+    ("Kim Il Sung", "Kim Il"), ("Kim Il Sung", "Kim Jong Il"), ("Kim Il", "Kim Jong Il"), ("Kim Il Sung", "Kim Gwan"),
+    ("Kim Gwan", "Kim Gwang-hyeop"), ("Qiao Xiaoguang", "Qiao Guanhua"), ("Pak Il-u", "Pak Heon-yeong"),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), DIFFERENT_PEOPLE, ids=[f"{a} vs {b}" for a, b in DIFFERENT_PEOPLE])
+def test_different_people_never_merge(one: str, other: str, table: NameTable) -> None:
+    assert match_key(one) != match_key(other)
+    assert table.lookup(one) != table.lookup(other)
+    assert len(set(unify([one, other], table).values())) == 2
+    assert len(set(unify([one, other], NameTable()).values())) == 2
+
+
+# Names the table must not guess: a lone surname or code name shared by several people.
+@pytest.mark.parametrize("name", ["Ponomarev", "Kuznetsov", "Semenov", "Kim", "Premier Kim"])
+def test_ambiguous_names_are_not_guessed(name: str, table: NameTable) -> None:
+    assert table.lookup(name) is None
+
+
+KIND_CASES = [
+    ("Mao Zedong", "person"), ("Filippov [Stalin]", "person"), ("CPSU Central Committee", "organization"),
+    ("CPSU CC", "organization"), ("Central Committee", "organization"), ("Sino-Soviet Delegation", "organization"),
+    ("Korean Workers' Party Presidium", "organization"), ("Hungarian Embassy in Pyongyang", "organization"),
+    ("Polish Embassy in Havana (Jeleń)", "organization"), ("Politburo of the CC CPSU", "organization"),
+    ("Central Military Commission", "organization"), ("VKP(b) CC", "organization"), ("Pyongyang", "place"),
+    ("Bucharest", "place"), ("Tehran", "place"), ("Peking", "place"), ("DPRK", "place"), ("Ponomarev", None),
+]
+
+
+@pytest.mark.parametrize(("name", "kind"), KIND_CASES, ids=[n for n, _ in KIND_CASES])
+def test_kind(name: str, kind: str | None, table: NameTable) -> None:
+    assert table.kind(name) == kind
+
+
+# (names seen in a dataset, the form unify gives each) with an empty table: the rules alone.
+UNIFY_CASES = [
+    (["N.G. Sudarikov", "N. G. Sudarikov"], ["N. G. Sudarikov", "N. G. Sudarikov"]),
+    (["GONG PUSHENG", "Gong Pusheng"], ["Gong Pusheng", "Gong Pusheng"]),
+    (["GONG PUSHENG"], ["Gong Pusheng"]),
+    (["PAK HEON-YEONG"], ["Pak Heon-yeong"]),
+    (["PAK HEON-YEONG", "Pak Heon-Yeong"], ["Pak Heon-Yeong", "Pak Heon-Yeong"]),
+    (["Li Zhou-yuan", "Li Zhouyuan", "Li Zhouyuan"], ["Li Zhouyuan", "Li Zhouyuan", "Li Zhouyuan"]),
+    (["Kim Il-sung", "Kim Il-Sung"], ["Kim Il-Sung", "Kim Il-Sung"]),
+    (["TEIMURAZ STEPANOV-MAMALADZE"], ["Teimuraz Stepanov-Mamaladze"]),
+    (["Szabó Ferenc", "SZABÓ FERENC"], ["Szabó Ferenc", "Szabó Ferenc"]),
+]
+
+
+@pytest.mark.parametrize(("seen", "expected"), UNIFY_CASES, ids=[" / ".join(s) for s, _ in UNIFY_CASES])
+def test_unify_without_table(seen: list[str], expected: list[str]) -> None:
+    mapping = unify(seen, NameTable())
+    assert [mapping[name] for name in seen] == expected
+
+
+def test_unify_prefers_the_table() -> None:
+    seen = ["PAK HEON-YEONG", "Pak Heon-Yeong", "Pak Heon-yeong", "Kim Il-sung", "KIM IL SUNG", "Ponomarev",
+            "Filippov (Stalin)", "I.V. Stalin"]
+    assert unify(seen, NameTable.load()) == {
+        "PAK HEON-YEONG": "Pak Heon-yeong", "Pak Heon-Yeong": "Pak Heon-yeong", "Pak Heon-yeong": "Pak Heon-yeong",
+        "Kim Il-sung": "Kim Il Sung", "KIM IL SUNG": "Kim Il Sung", "Ponomarev": "Ponomarev",
+        "Filippov (Stalin)": "Joseph Stalin", "I.V. Stalin": "Joseph Stalin",
+    }
+
+
+WRITTEN_FORMS = [
+    ("N.G. Sudarikov", "N. G. Sudarikov"), ("A.Y Vyshinsky", "A. Y Vyshinsky"), ("GONG PUSHENG", "Gong Pusheng"),
+    ("PAK HEON-YEONG", "Pak Heon-yeong"), ("Kim Gwang-hyeop [Kim Kwang Hyop]", "Kim Gwang-hyeop"),
+    ("Yu[mjagiin] Tsedenbal", "Yumjagiin Tsedenbal"), ("Ponomarev", "Ponomarev"), ("  Kim   Gwan ", "Kim Gwan"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), WRITTEN_FORMS, ids=[n.strip() for n, _ in WRITTEN_FORMS])
+def test_written_form(name: str, expected: str) -> None:
+    assert written_form(name) == expected
+
+
+def test_person_lists_the_variants(table: NameTable) -> None:
+    person = table.person("Feng Xi (Stalin)")
+    assert isinstance(person, Person) and person.canonical == "Joseph Stalin"
+    assert {"Filippov", "Feng Xi", "Instantsia", "I. V. Stalin"} <= set(person.variants)
+    assert table.person("Ponomarev") is None
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "my-names.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extra_rows_add_and_win(tmp_path: Path) -> None:
+    extra = write(tmp_path, "canonical,kind,variant,note\n"
+                            "Boris Ponomarev,person,Ponomarev,this dataset only has the CC secretary\n"
+                            "Filippov,person,,our dataset's own Filippov\n"
+                            "Kremlin,place,,\n")
+    table = NameTable.load(extra)
+    assert table.lookup("Ponomarev") == "Boris Ponomarev"
+    assert table.lookup("Filippov") == "Filippov"
+    assert table.lookup("Filippov [Stalin]") == "Filippov"
+    assert table.lookup("Feng Xi (Stalin)") == "Joseph Stalin"
+    assert table.kind("Kremlin") == "place"
+
+
+def test_a_user_file_may_have_three_columns_and_a_byte_order_mark(tmp_path: Path) -> None:
+    table = NameTable.load(write(tmp_path, "\ufeffcanonical,kind,variant\nKim Tu-bong,person,Kim Tu Bong\n"))
+    assert table.lookup("KIM TU BONG") == "Kim Tu-bong"
+
+
+MALFORMED = [
+    ("name,kind\nStalin,person\n", ":1: the header must be canonical,kind,variant,note"),
+    ("", ":1: the header must be"),
+    ("canonical,kind,variant,note\nKim Il,person,,\nKim Il,people,,\n", ":3: kind must be one of"),
+    ("canonical,kind,variant,note\n,person,Stalin,\n", ":2: the canonical column is empty"),
+    ("canonical,kind,variant,note\nKim Il,person,,a,b\n", ":2: expected 4 columns, found 5"),
+    ("canonical,kind,variant,note\nKim Il,person\n", ":2: expected 4 columns, found 2"),
+    ("canonical,kind,variant,note\nA,person,Kim Il,\nB,person,KIM IL,\n", ":3: 'KIM IL' already belongs to 'A'"),
+    ("canonical,kind,variant,note\nPyongyang,place,,\nPyongyang,person,Heijo,\n", ":3: 'Pyongyang' was given the kind"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), MALFORMED,
+                         ids=["header", "empty", "kind", "canonical", "too-many", "too-few", "clash", "two-kinds"])
+def test_malformed_user_file_names_file_and_line(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(UsageError) as caught:
+        NameTable.load(path)
+    assert str(caught.value).startswith(f"{path}:") and message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_unreadable_user_file(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="my-names.csv: cannot read the names file"):
+        NameTable.load(tmp_path / "my-names.csv")
+    bad = tmp_path / "latin1.csv"
+    bad.write_bytes("canonical,kind,variant,note\nSzab\xf3,person,,\n".encode("latin-1"))
+    with pytest.raises(UsageError, match="latin1.csv: cannot read"):
+        NameTable.load(bad)
+
+
+@pytest.mark.parametrize("canonical", ["Joseph Stalin", "Mao Zedong", "Kim Il Sung", "Anastas Mikoyan", "Pyongyang",
+                                       "CPSU Central Committee", "Pak Heon-yeong", "N. G. Sudarikov"])
+def test_a_canonical_form_is_its_own_canonical(canonical: str, table: NameTable) -> None:
+    assert table.lookup(canonical) == canonical
+
+
+@pytest.mark.parametrize(("party", "is_person"), [("former Editor of the Journal", False), ("Song Jin-hwa", True),
+                                                  ("Ludwig van Beethoven", True), ("leaders of the party", False)])
+def test_only_name_shaped_unknown_parties_are_people(party: str, is_person: bool, table: NameTable) -> None:
+    assert bool(person_names(Parties((), (), (party,)), table)) is is_person

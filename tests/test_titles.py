@@ -1,0 +1,185 @@
+"""Document kinds and named parties read from real Wilson Center Digital Archive titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from harvester.normalize.titles import DOC_TYPE_HELP, DOC_TYPES, Parties, doc_type, parties
+
+# (title, kind): every title is a real archive title, typos and all.
+DOC_TYPE_CASES = [
+    ("Ciphered Telegram No. 25553, Roshchin to Filippov [Stalin]", "telegram"),
+    ("Cipher Telegram from Pyongyang, 'KWP party congress, invitation of a HSWP delegation'", "telegram"),
+    ("Telegram from Pyongyang to Bucharest, TOP SECRET, No. 76.247, July 28, 1967", "telegram"),
+    ("Cipher Message No. 145101 from Meretskov and Grushevoy with a Letter to Stalin from Residents of Dalian",
+     "telegram"),
+    ("Cable, Mao Zedong to Filippov [Stalin]", "cable"),
+    ("Cable from Tehran Nº 31343/31353", "cable"),
+    ("Outgoing Cable No. 18249, Gromyko to Vyshinsky", "cable"),
+    ("Letter from Seo Hwi, Yun Gong-heum, Li Pil-gyu, and Kim Gwan to the Chinese Communist Party Central Committee",
+     "letter"),
+    ("Letter from Gomulka to Khrushchev, Marked 'Final Version'", "letter"),
+    ("Memorandum of Conversation between Anastas Mikoyan and Mao Zedong", "conversation"),
+    ("Record of Conversation between N.G. Sudarikov and Kim Il Sung, General Secretary of the Central Committee of "
+     "the Workers' Party of Korea", "conversation"),
+    ("Discussion between Zhou Enlai and Pham Van Dong", "conversation"),
+    ("Transcript of Conversation between Zhou Enlai and Kukrit Pramoj", "conversation"),
+    ("Notes on Conversation between Polish Defense Minister Spychalski and PRC Leader Mao Zedong", "conversation"),
+    ("Minutes of Conversation: Todor Zhivkov – Konstantin Ustinovich Chernenko, Moscow", "conversation"),
+    ("Conversation records between Chairman Mao Zedong and the Soviet Communist Party Delegation, 18 September 1956",
+     "conversation"),
+    ("Excerpt of Mao Zedong’s Conversation with Japanese Prime Minister Kakuei Tanaka", "conversation"),
+    ("From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong", "conversation"),
+    ("From the Journal of K.A. Krutikov, 'Record of a Conversation with GONG PUSHENG, Chief of the PRC MFA Department "
+     "of International Organizations'", "conversation"),
+    ("Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium", "meeting"),
+    ("Meeting of the Politburo of the CC CPSU, Regarding Yelena Bonner's Request to Travel and Andrei Sakharov's "
+     "Situation", "meeting"),
+    ("Session of the CPSU CC Politburo, 16 April 1981 (excerpt)", "meeting"),
+    ("Summary Record of the Conference held between President Rhee and Secretary Dulles (Third Session)", "meeting"),
+    ("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 13 August 1960", "journal"),
+    ("Excerpt from the Diary of Anatoly Chernyaev", "journal"),
+    ("Notepad of Teimuraz Stepanov-Mamaladze, 17 May 1989", "journal"),
+    ("Memorandum for the Record from Helmut Sonnenfeldt, 'Meeting Between French Minister of Defense Michel Debré "
+     "and Dr. Kissinger, July 7, 1972'", "memorandum"),
+    ("Report of Cde. Peng Dehuai about the Situation in Xinjiang", "report"),
+    ("Report to the Political Committee on the Consultation Meeting With Comrade J. Andropov and Comrade A. Gromyko",
+     "report"),
+    ("TASS Digest Distributed to Cde. I.V. Stalin and Cde. C.M. Molotov, 'French Newspaper concerning Rumors'",
+     "report"),
+    ("Information about the Visit of the Soviet Party and Government Delegation to Mongolia Headed by Brezhnev "
+     "[Excerpt]", "report"),
+    ("Note on Certain Characteristics of Western Trade Developments for 1966 (undated)", "note"),
+    ("CPSU Politburo Decision to Adopt the Attached Draft Response", "resolution"),
+    ("Zhou Enlai’s Speech to the Central People’s Government Council, 'The Korean Ceasefire Negotiations and Making "
+     "Peace with Japan'", "speech"),
+    ("J.V. Stalin, 'The Political Tasks of the University of the Peoples of the Far East: Speech Delivered at a "
+     "Meeting of Students'", "speech"),
+    ("Gazette of the State Council of the People's Republic of China, 1956, No. 32 (Overall Issue No. 58)", "other"),
+    ("Anastas Mikoyan’s Recollections of his Trip to China", "other"),
+    ("", "other"),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), DOC_TYPE_CASES, ids=[t[:50] or "empty" for t, _ in DOC_TYPE_CASES])
+def test_doc_type(title: str, expected: str) -> None:
+    assert doc_type(title) == expected
+
+
+# (title, senders, recipients, participants), each as written in the title.
+PARTY_CASES = [
+    ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong",), ("Filippov [Stalin]",), ()),
+    ("Telegram from A. Mikoyan to the CPSU Central Committee", ("A. Mikoyan",), ("CPSU Central Committee",), ()),
+    ("Letter from Seo Hwi, Yun Gong-heum, Li Pil-gyu, and Kim Gwan to the Chinese Communist Party Central Committee",
+     ("Seo Hwi", "Yun Gong-heum", "Li Pil-gyu", "Kim Gwan"), ("Chinese Communist Party Central Committee",), ()),
+    ("Record of Conversation between N.G. Sudarikov and Kim Il Sung, General Secretary of the Central Committee of "
+     "the Workers' Party of Korea", (), (), ("N.G. Sudarikov", "Kim Il Sung")),
+    ("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 13 August 1960", ("A.M. Puzanov",), (), ()),
+    ("Record of a Conversation between Soviet Embassy Counsellor S. Filatov and DPRK Vice Premier Pak Ui-wan",
+     (), (), ("S. Filatov", "Pak Ui-wan")),
+    ("Record of a Conversation between Soviet Embassy Counselor Petrov and former Editor of the Journal 'Novaya "
+     "Koreya' Song Jin-hwa", (), (), ("Petrov", "Song Jin-hwa")),
+    ("Record of a Speech delivered by Kim Il Sung at the Third Congress of the Korean Workers' Party",
+     ("Kim Il Sung",), (), ()),
+    ("From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong",
+     (), (), ("P. F. Yudin", "Mao Zedong")),
+    ("Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium",
+     (), (), ("Sino-Soviet Delegation", "Korean Workers' Party Presidium")),
+    ("Record of a Meeting between the Soviet and Chinese Delegations",
+     (), (), ("Soviet Delegation", "Chinese Delegation")),
+    ("Telegram from Pyongyang to Bucharest, TOP SECRET, No. 76.247, July 28, 1967", ("Pyongyang",), ("Bucharest",), ()),
+    ("Cable from Qiao Xiaoguang to the Central Committee, 'Korea Has Decided Not to Send a Party Delegation to "
+     "Yugoslavia'", ("Qiao Xiaoguang",), ("Central Committee",), ()),
+    ("Telegram from Ponomarev to the CPSU Central Committee", ("Ponomarev",), ("CPSU Central Committee",), ()),
+    ("Record of Conversation with Prime Minister of the Mongolian People's Republic Comrade Tsedenbal",
+     (), (), ("Tsedenbal",)),
+    ("Record of Conversation with Prime Minister of the Mongolian People's Republic, Comrade Tsedenbal. (fragments)",
+     (), (), ("Tsedenbal",)),
+    ("Letter from Governer Shicai Sheng to Cdes. Stalin, Molotov, and Voroshilov",
+     ("Shicai Sheng",), ("Stalin", "Molotov", "Voroshilov"), ()),
+    ("Letter, I. V. Stalin to Qavam os-Saltaneh", ("I. V. Stalin",), ("Qavam os-Saltaneh",), ()),
+    ("Cable from Tehran Nº 31343/31353", ("Tehran",), (), ()),
+    ("Report of Cde. Peng Dehuai about the Situation in Xinjiang", ("Peng Dehuai",), (), ()),
+    ("Report from Politburo members Mikoyan and Suslov on the crisis in Hungary", ("Mikoyan", "Suslov"), (), ()),
+    ("TASS Digest Distributed to Cde. I.V. Stalin and Cde. C.M. Molotov, 'French Newspaper concerning Rumors in "
+     "Connection with Comrade Stalin's Going on Vacation; etc.'", (), ("I.V. Stalin", "C.M. Molotov"), ()),
+    ("A Conversation Between Cdes. Stalin, Molotov, and Voroshilov and the Governor Shicai Sheng which Occurred in the "
+     "Kremlin on 2 September 1938", (), (), ("Stalin", "Molotov", "Voroshilov", "Shicai Sheng")),
+    ("Record of a Conversation between Stalin, Kim Il Sung, Pak Heon-yeong, Zhou Enlai, and Peng Dehuai",
+     (), (), ("Stalin", "Kim Il Sung", "Pak Heon-yeong", "Zhou Enlai", "Peng Dehuai")),
+    ("From the Journal of Vyshinsky: Top Secret Memorandum of Conversation with Chinese Prime Minister Zhou Enlai",
+     (), (), ("Vyshinsky", "Zhou Enlai")),
+    ("Conversation, V.M. Molotov and A.Y Vyshinsky with Mao Zedong, Moscow, 17 January 1950",
+     (), (), ("V.M. Molotov", "A.Y Vyshinsky", "Mao Zedong")),
+    ("From the Diary of N.V. Roshchin, Memorandum of Conversation with Chairman Mao Zedong on 20 October 1949",
+     (), (), ("N.V. Roshchin", "Mao Zedong")),
+    ("From the Journal of P. F. Yudin, Record of a Conversation with Mao Zedong on 11 October 1957'",
+     (), (), ("P. F. Yudin", "Mao Zedong")),
+    ("From the Journal of K.A. Krutikov, 'Record of a Conversation with GONG PUSHENG, Chief of the PRC MFA Department "
+     "of International Organizations'", (), (), ("K.A. Krutikov", "GONG PUSHENG")),
+    ("Memorandum of Conversation, Charge d’Affaires of the Soviet Embassy with Chinese Foreign Minister Zhou Enlai on "
+     "9 December 1949", (), (), ("Charge d’Affaires of the Soviet Embassy", "Zhou Enlai")),
+    ("Record of a Conversation between N. S. Khrushchev and Chen Yi, Deputy Premier of the State Council of the "
+     "People’s Republic of China", (), (), ("N. S. Khrushchev", "Chen Yi")),
+    ("Record of Conversation between Premier Zhou Enlai and Comrade Foreign Minister Ung Van Khiem",
+     (), (), ("Zhou Enlai", "Ung Van Khiem")),
+    ("Record of Conversation between Soviet Ambassador to China Stepan V. Chervonenko and the Mongolian Ambassador to "
+     "China Dondogiin Tsevegmid", (), (), ("Stepan V. Chervonenko", "Dondogiin Tsevegmid")),
+    ("Record of Conversation between Yumjaagiin Tsedenbal and the Chinese Ambassador to Mongolia, Zhang Canming",
+     (), (), ("Yumjaagiin Tsedenbal", "Zhang Canming")),
+    ("Notes on Conversation between Polish Defense Minister Spychalski and PRC Leader Mao Zedong",
+     (), (), ("Spychalski", "Mao Zedong")),
+    ("Excerpt of Mao Zedong’s Conversation with Japanese Prime Minister Kakuei Tanaka",
+     (), (), ("Mao Zedong", "Kakuei Tanaka")),
+    ("Minutes of Conversation: Todor Zhivkov – Konstantin Ustinovich Chernenko, Moscow",
+     (), (), ("Todor Zhivkov", "Konstantin Ustinovich Chernenko")),
+    ("Meeting of the Politburo of the CC CPSU, Regarding Yelena Bonner's Request to Travel and Andrei Sakharov's "
+     "Situation", (), (), ("Politburo of the CC CPSU",)),
+    ("Cable, Central Military Commission to Lin Biao, Deng Zihui, Tan Zhen, Xiao Ke, and Zhao Erlu",
+     ("Central Military Commission",), ("Lin Biao", "Deng Zihui", "Tan Zhen", "Xiao Ke", "Zhao Erlu"), ()),
+    ("Cable, Liu Shaoqi to Chairman Mao [Zedong]", ("Liu Shaoqi",), ("Mao [Zedong]",), ()),
+    ("Ciphered Telegram No. 50333, Terebin to Kuznetsov, transmitting a Message from Mao Zedong to Stalin",
+     ("Terebin",), ("Kuznetsov",), ()),
+    ("Ciphered Telegram No. 35678 from Feng Xi [Stalin] to Shtykov", ("Feng Xi [Stalin]",), ("Shtykov",), ()),
+    ("Ciphered Telegram No. 20772, Roshchin to Comrade Filippov [Stalin], containing a Message from Mao Zedong",
+     ("Roshchin",), ("Filippov [Stalin]",), ()),
+    ("Cipher Message No. 145101 from Meretskov and Grushevoy with a Letter to Stalin from Residents of Dalian",
+     ("Meretskov", "Grushevoy"), (), ()),
+    ("Telegram from Shtykov to Gromyko and Stalin", ("Shtykov",), ("Gromyko", "Stalin"), ()),
+    ("Telegram from the Hungarian Embassy in Pyongyang, 'KWP’s 6th Congress'",
+     ("Hungarian Embassy in Pyongyang",), (), ()),
+    ("Telegram from Polish Embassy in Havana (Jeleń), 21 November 1962", ("Polish Embassy in Havana (Jeleń)",), (), ()),
+    ("Letter to Suslov, Secretary of the CPSU CC, from Akhmed Ali Gulam Rzayevich Rasadi, Member of the Bureau of "
+     "the CC CP of the Azerbaijan Democratic Party", ("Akhmed Ali Gulam Rzayevich Rasadi",), ("Suslov",), ()),
+    ("Letter to the Deputy Chairman of the Soviet Committee of the MGG, Prof. Pushkov", (), ("Pushkov",), ()),
+    ("Mikihail Zimyanin's Background Report for Khrushchev on China (Excerpt)",
+     ("Mikihail Zimyanin",), ("Khrushchev",), ()),
+    ("Zhou Enlai’s Speech to the Central People’s Government Council, 'The Korean Ceasefire Negotiations and Making "
+     "Peace with Japan'", ("Zhou Enlai",), ("Central People’s Government Council",), ()),
+    ("G. Zhukov to the CPSU CC", ("G. Zhukov",), ("CPSU CC",), ()),
+    ("L. Beria to Cde. V.M. Molotov", ("L. Beria",), ("V.M. Molotov",), ()),
+    ("Summary Record of the Conference held between President Rhee and Secretary Dulles (Third Session)",
+     (), (), ("Rhee", "Dulles")),
+    ("Excerpt from the Diary of Anatoly Chernyaev", ("Anatoly Chernyaev",), (), ()),
+    ("Gazette of the State Council of the People's Republic of China, 1956, No. 32 (Overall Issue No. 58)", (), (), ()),
+    ("Look at Kim Il Sung’s Ugly Face!", (), (), ()),
+    ("", (), (), ()),
+]
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), PARTY_CASES,
+                         ids=[case[0][:50] or "empty" for case in PARTY_CASES])
+def test_parties(title: str, senders: tuple[str, ...], recipients: tuple[str, ...],
+                 participants: tuple[str, ...]) -> None:
+    assert parties(title) == Parties(senders, recipients, participants)
+
+
+def test_every_kind_is_documented_in_one_line() -> None:
+    assert DOC_TYPES == tuple(DOC_TYPE_HELP)
+    assert "other" in DOC_TYPES
+    assert all(help_line and "\n" not in help_line for help_line in DOC_TYPE_HELP.values())
+
+
+@pytest.mark.parametrize("title", [case[0] for case in PARTY_CASES], ids=[c[0][:50] or "empty" for c in PARTY_CASES])
+def test_doc_type_is_always_in_the_vocabulary(title: str) -> None:
+    assert doc_type(title) in DOC_TYPES
