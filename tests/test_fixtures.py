@@ -10,6 +10,7 @@ import pytest
 
 from harvester.errors import BlockedError, LayoutError
 from harvester.parse import parse_results
+from harvester.pipeline import reparse
 from harvester.saved import read_saved
 from harvester.sites import get_site
 from tests.conftest import FIXTURES
@@ -56,3 +57,15 @@ def test_bad_page_fails_loudly_naming_the_page(page: Path):
     assert str(page) in message
     for word in expected.get("error_mentions") or []:
         assert word in message
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if "records" in expected_of(p)], ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_records_of_each_page_match_its_expected_file(page: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(FIXTURES.parent)              # a page with no known URL is named by its path, as given
+    outcome = reparse([page.relative_to(FIXTURES.parent)], WILSON, tmp_path, "page", ["json"])
+    written = json.loads((tmp_path / "page.json").read_text(encoding="utf-8"))
+    expected = expected_of(page)["records"]
+    assert len(written) == len(expected) == len(outcome.records)
+    for number, (row, wanted) in enumerate(zip(written, expected), 1):
+        row.pop("harvested_at")
+        assert row == {k: (v if v != "" else None) for k, v in wanted.items()}, f"record {number} ({wanted['id']})"

@@ -28,6 +28,7 @@ PEOPLE_CASES = [
     ("From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong", ("Pavel Yudin", "Mao Zedong")),
     ("Record of a Meeting between the Sino-Soviet Delegation and the Korean Workers' Party Presidium", ()),
     ("Record of a Meeting between the Soviet and Chinese Delegations", ()),
+    ("The Main Issues for the Conversation with the Korean Comrades", ()),
     ("Telegram from Pyongyang to Bucharest, TOP SECRET, No. 76.247, July 28, 1967", ()),
     ("Cable from Qiao Xiaoguang to the Central Committee, 'Korea Has Decided Not to Send a Party Delegation to "
      "Yugoslavia'", ("Qiao Xiaoguang",)),
@@ -61,6 +62,7 @@ PEOPLE_CASES = [
     ("Record of a Conversation between Soviet Embassy Counsellor S. Filatov and DPRK Vice Premier Pak Ui-wan",
      ("S. Filatov", "Pak Ui-wan")),
     ("Record of a Meeting between the Soviet and Chinese Delegations", ()),
+    ("The Main Issues for the Conversation with the Korean Comrades", ()),
 ]
 
 

@@ -79,6 +79,12 @@ PARTY_CASES = [
      (), (), ("S. Filatov", "Pak Ui-wan")),
     ("Record of a Conversation between Soviet Embassy Counselor Petrov and former Editor of the Journal 'Novaya "
      "Koreya' Song Jin-hwa", (), (), ("Petrov", "Song Jin-hwa")),
+    ("Resolution of the 1st Meeting of the KWP CC Presidium of 1-2 February 1955",
+     ("1st Meeting of the KWP CC Presidium",), (), ()),
+    ("Minutes, Mao’s Conversation with a Yugoslavian Communist Union Delegation, Beijing, [undated]",
+     (), (), ("Mao", "Yugoslavian Communist Union Delegation")),
+    ("A Report from Comrade Sluczanski based on a Telegram from Comrade Siedlecki regarding the Agenda of the March "
+     "Conference", ("Sluczanski",), (), ()),
     ("Record of a Speech delivered by Kim Il Sung at the Third Congress of the Korean Workers' Party",
      ("Kim Il Sung",), (), ()),
     ("From the Diary of P. F. Yudin: Memorandum of Conversation with Mao Zedong",

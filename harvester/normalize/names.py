@@ -38,7 +38,7 @@ _ORGANIZATION = re.compile(r"\b(?:" + "|".join((  # words that make a name a bod
     "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
     "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
     "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
-    "Consulate", "Legation", "Leadership", "Plenum", "Organi[sz]ation", "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP",
+    "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Organi[sz]ation", "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP",
     "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK", "UN", "GDR", r"VKP\(b\)")) + r")(?!\w)")
 
 

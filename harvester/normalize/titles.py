@@ -68,7 +68,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _MONTH = _alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December")
-_DATE = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+_DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
+_DATE = rf"{_DAYS}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+{_DAYS},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
 _NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version")
 _SECRET = _alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
 _CONTAINER = _rx(r"^(?:excerpts?\s+)?from\s+the\s+(?:diary|journal|notebook|notepad)\s+of\s+"
@@ -121,7 +122,7 @@ _POSSESSIVE = re.compile(rf"\b{_WHO}(?:[A-Z]\w*\s+){{0,2}}$")  # "... Zimyanin's
 _TAIL = _rx(r",?\s+" + _alt("about", "regarding", "concerning", "on", r"in\s+connection\s+with",
                              r"in\s+regard\s+to", "which", "that", "who", r"headed\s+by", r"led\s+by", "marked",
                              "transmitting", "containing", "enclosing", "forwarding", "conveying", "attaching",
-                             r"for\s+(?:the|a|an)\s", r"at\s+(?:the|a|an)\s",
+                             r"for\s+(?:the|a|an)\s", r"at\s+(?:the|a|an)\s", r"based\s+on",
                              r"with\s+(?:a|an)\s+(?:letter|message|note|telegram|cable|request|report|copy|text)")
             + r"\b.*$")
 _LEAD = _rx(r"\s*(?:(?:held|distributed|sent|addressed|delivered|written)\s+)?"
@@ -230,7 +231,7 @@ def _items(segment: str) -> list[str]:
 
 
 def _tidy(item: str) -> str:
-    item = re.sub(r"^the\s+", "", _strip_roles(item.strip()), flags=re.IGNORECASE).strip(" ,;:'’\"")
+    item = re.sub(r"^(?:the|an?)\s+", "", _strip_roles(item.strip()), flags=re.IGNORECASE).strip(" ,;:'’\"")
     if item.endswith(".") and not re.search(r"\b\w\.$", item):
         item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." keeps its initial's period
     return item

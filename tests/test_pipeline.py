@@ -1,0 +1,75 @@
+"""harvest() and reparse() end to end: the same records either way, over a real socket on 127.0.0.1."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from harvester.pipeline import default_name, harvest, reparse
+from harvester.serve import Serving
+from harvester.settings import Settings
+from harvester.sites import get_site
+from tests.conftest import FIXTURES, FakeClock
+
+WILSON = get_site("wilson")
+SEED = FIXTURES / "wilson" / "seed"
+QUERY = "Korean Workers' Party"
+
+
+def without_time(records):
+    return [replace(r, harvested_at="") for r in records]
+
+
+def test_harvest_over_http_and_reparse_give_the_same_19_records(tmp_path: Path):
+    clock = FakeClock()
+    with Serving(SEED) as serving:
+        harvested = harvest(WILSON, QUERY, tmp_path / "h", "seed", ["csv"], Settings(base_url=serving.origin, delay=0),
+                            now=clock.now)
+    reparsed = reparse([SEED], WILSON, tmp_path / "r", "seed", ["csv"])
+    assert len(harvested.records) == 19 and harvested.total == 19
+    assert without_time(harvested.records) == without_time(reparsed.records)
+    assert {r.harvested_at for r in harvested.records} == {"2026-11-26T12:00:00+00:00"}
+    assert (tmp_path / "h" / "seed.csv").read_text(encoding="utf-8").count("\n") == 20
+
+
+def test_harvest_source_pages_name_the_canonical_host_not_the_mirror(tmp_path: Path):
+    with Serving(SEED) as serving:
+        outcome = harvest(WILSON, QUERY, tmp_path, "seed", ["json"], Settings(base_url=serving.origin, delay=0))
+    assert {r.source_page for r in outcome.records} == {
+        "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party",
+        "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1",
+    }
+    assert all(r.url.startswith("https://digitalarchive.wilsoncenter.org/document/") for r in outcome.records)
+
+
+def test_reparse_of_some_pages_of_a_search_warns_of_the_missing_ones(tmp_path: Path):
+    outcome = reparse([SEED / "page-0.html"], WILSON, tmp_path, None, ["json"])
+    assert len(outcome.records) == 10
+    assert outcome.warnings == ["saved pages of \"Korean Workers' Party\" hold 10 of its 19 documents (2 pages in all)"]
+    assert outcome.files == [tmp_path / "wilson-korean-workers-party.json"]
+
+
+def test_reparse_counts_each_document_once_across_files(tmp_path: Path):
+    outcome = reparse([SEED / "page-0.html", SEED / "page-0.html", SEED], WILSON, tmp_path, "x", ["json"])
+    assert len(outcome.records) == len({r.id for r in outcome.records}) == 19
+
+
+def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):
+    outcome = reparse([FIXTURES / "wilson" / "views-rows"], WILSON, tmp_path, "x", ["json"])
+    urls = [r.url for r in outcome.records]
+    assert all(u.startswith("https://digitalarchive.wilsoncenter.org/document/") for u in urls)
+    assert "https://digitalarchive.wilsoncenter.org/document/123772" in urls      # the legacy numeric link
+
+
+def test_people_are_written_one_way_across_the_dataset(tmp_path: Path):
+    records = reparse([SEED, FIXTURES / "wilson" / "dates"], WILSON, tmp_path, "x", ["json"]).records
+    people = {p for r in records for p in r.people}
+    assert "N. G. Sudarikov" in people and "N.G. Sudarikov" not in people
+    assert "A. M. Puzanov" in people and "A.M. Puzanov" not in people
+    assert "Anastas Mikoyan" in people and "A. Mikoyan" not in people
+
+
+def test_default_name_is_made_from_the_site_and_the_query():
+    assert default_name(WILSON, "Korean Workers’ Party") == "wilson-korean-workers-party"
+    assert default_name(WILSON, "Kim Il Sung--Cult of personality") == "wilson-kim-il-sung-cult-of-personality"
+    assert default_name(WILSON, "") == "wilson-all"
