@@ -13,11 +13,12 @@ test: $(VENV)/.installed  ## set up, then run the whole test suite
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+SOURCES := $(shell find harvester -name '*.py' -o -name '*.csv')
+
+$(VENV)/.installed: pyproject.toml $(SOURCES)
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; run: make PYTHON=/path/to/python3.11" >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet '.[test]'
 	@touch $@
 
 clean:

@@ -57,9 +57,17 @@ def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iter
     return [target for _, target in staged]
 
 
+def _file_mode() -> int:
+    """The mode an ordinary new file gets under the current umask (mkstemp's own 0600 would hide the data)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def _stage(out_dir: Path, target: Path, content: str) -> Path:
     handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, _file_mode())
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(content)
             stream.flush()

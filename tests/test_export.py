@@ -92,3 +92,12 @@ def test_formats(value, expected):
 def test_unknown_formats_are_usage_errors(value):
     with pytest.raises(UsageError, match="--format"):
         parse_formats(value)
+
+
+def test_files_get_the_ordinary_permissions_of_new_files(tmp_path: Path):
+    old = os.umask(0o022)
+    try:
+        [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
