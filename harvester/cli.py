@@ -31,6 +31,14 @@ names_option = click.option("--names", "names_file", type=click.Path(dir_okay=Fa
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
 
 
+class _TerminalFormatter(logging.Formatter):
+    """On a terminal: plain progress lines, and "warning: ..." for warnings."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        return message if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {message}"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="harvester")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings, errors and the final summary.")
@@ -42,8 +50,10 @@ def cli(quiet: bool, verbose: bool) -> None:
     5 page layout not understood, 6 documents missing, 130 interrupted.
     """
     level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
-    logging.basicConfig(level=level, format="%(message)s" if sys.stderr.isatty() else "%(asctime)s %(levelname)s %(message)s",
-                        stream=sys.stderr, force=True)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_TerminalFormatter() if sys.stderr.isatty() else
+                         logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
@@ -155,7 +165,7 @@ def _origin(base_url: str | None) -> str | None:
 
 def _report(outcome: Outcome, headline: str) -> None:
     for warning in outcome.warnings:
-        log.warning("warning: %s", warning)
+        log.warning("%s", warning)
     click.echo(headline)
     if not outcome.records:
         click.echo("note: the dataset is empty: the site reports no results for this search")

@@ -101,3 +101,16 @@ def test_files_get_the_ordinary_permissions_of_new_files(tmp_path: Path):
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_the_schema_describes_every_record_field_in_order():
+    from harvester.schema import RECORD_COLUMNS
+
+    assert tuple(c.name for c in RECORD_COLUMNS) == FIELDS
+
+
+def test_the_readme_table_is_the_one_generated_from_the_schema():
+    from harvester.schema import markdown_table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert markdown_table() in readme
