@@ -166,3 +166,37 @@ def _truncated(folder: Path) -> Path:
     """The seed's first page cut off in the middle of its results table."""
     body = (SEED / "page-0.html").read_bytes()
     return _write(folder / "truncated.html", body[: body.index(b"Telegram from Ponomarev")])
+
+
+def test_serve_serves_saved_pages_under_their_own_urls(tmp_path):
+    """`harvester serve` in a real process: its first line names the address; the saved page comes back."""
+    import subprocess
+
+    import httpx
+
+    process = subprocess.Popen([sys.executable, "-m", "harvester", "serve", str(SEED), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first_line = process.stdout.readline()
+        assert first_line.startswith(f"serving 2 saved pages of {SEED} on http://127.0.0.1:")
+        origin = first_line.split(" on ")[1].split()[0]
+        page = httpx.get(f"{origin}/search?search_api_fulltext=Korean+Workers%27+Party&page=1", timeout=5)
+        assert page.status_code == 200 and b"11 - 19 of 19" in page.content
+        assert httpx.get(f"{origin}/search?search_api_fulltext=other", timeout=5).status_code == 404
+        assert b"Disallow: /search/" in httpx.get(f"{origin}/robots.txt", timeout=5).content
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_of_a_missing_folder_is_a_usage_error(monkeypatch, capsys, tmp_path):
+    code, _, err = run_cli(monkeypatch, capsys, "serve", str(tmp_path / "nowhere"))
+    assert code == 2
+    assert_one_line_error(err, "nowhere: not a folder of saved pages")
+
+
+def test_python_dash_m_runs_the_cli():
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "harvester", "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("harvester, version ")

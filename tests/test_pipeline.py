@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from pathlib import Path
 
+import pytest
+
+from harvester.errors import OffSiteError
 from harvester.pipeline import default_name, harvest, reparse
 from harvester.serve import Serving
 from harvester.settings import Settings
 from harvester.sites import get_site
 from tests.conftest import FIXTURES, FakeClock
+from tests.faultserver import Fault, FaultServer
 
 WILSON = get_site("wilson")
 SEED = FIXTURES / "wilson" / "seed"
@@ -73,3 +77,31 @@ def test_default_name_is_made_from_the_site_and_the_query():
     assert default_name(WILSON, "Korean Workers’ Party") == "wilson-korean-workers-party"
     assert default_name(WILSON, "Kim Il Sung--Cult of personality") == "wilson-kim-il-sung-cult-of-personality"
     assert default_name(WILSON, "") == "wilson-all"
+
+
+def test_over_a_real_socket_503_with_retry_after_is_waited_out(tmp_path: Path):
+    clock = FakeClock()
+    page_one = lambda n, path: Fault(503, {"Retry-After": "4"}) if "page=1" in path and n <= 3 else None  # noqa: E731
+    with FaultServer(SEED, page_one) as server:
+        outcome = harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0),
+                          sleep=clock.sleep, now=clock.now)
+    assert len(outcome.records) == 19
+    assert clock.sleeps == [4.0]
+    assert [p.split("?")[0] for p in server.requests] == ["/robots.txt", "/search", "/search", "/search"]
+
+
+def test_over_a_real_socket_a_dropped_connection_is_retried(tmp_path: Path):
+    clock = FakeClock()
+    drop_once = lambda n, path: Fault(drop=True) if n == 2 else None  # noqa: E731
+    with FaultServer(SEED, drop_once) as server:
+        outcome = harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0),
+                          sleep=clock.sleep, now=clock.now)
+    assert len(outcome.records) == 19 and len(clock.sleeps) == 1
+
+
+def test_over_a_real_socket_a_redirect_off_the_host_is_refused(tmp_path: Path):
+    away = lambda n, path: Fault(302, {"Location": "http://127.0.0.2:9/search"}) if path.startswith("/search") else None  # noqa: E731
+    with FaultServer(SEED, away) as server:
+        with pytest.raises(OffSiteError, match="redirects off the site to http://127.0.0.2:9/search"):
+            harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0))
+    assert len(server.requests) == 2 and list(tmp_path.iterdir()) == []
