@@ -106,7 +106,8 @@ def _check_complete(crawl: Crawl, settings: Settings) -> None:
             raise IncompleteError(message + " (nothing written; --allow-incomplete writes what was found)")
         crawl.warnings.append(message)
     elif missing < 0:
-        crawl.warnings.append(f"collected {len(crawl.documents)} distinct documents, more than the {crawl.total} the site now lists (some were removed during the run)")
+        crawl.warnings.append(f"collected {len(crawl.documents)} distinct documents, more than the {crawl.total} "
+                              "the site now lists (some were removed during the run)")
 
 
 def _follow_next_links(get: Callable[[str], Page], site: Site, page: ResultsPage, crawl: Crawl, settings: Settings) -> None:

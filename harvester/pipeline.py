@@ -11,7 +11,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -44,7 +44,7 @@ class Outcome:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def harvest(
@@ -113,7 +113,8 @@ def coverage_warnings(crawl: Crawl, site: Site) -> list[str]:
     if crawl.total is None or len(crawl.documents) >= crawl.total:
         return []
     pages = math.ceil(crawl.total / site.page_size)
-    return [f"saved pages of {crawl.query or 'an unknown search'!r} hold {len(crawl.documents)} of its {crawl.total} documents ({pages} pages in all)"]
+    search = repr(crawl.query) if crawl.query else "an unknown search"
+    return [f"saved pages of {search} hold {len(crawl.documents)} of its {crawl.total} documents ({pages} pages in all)"]
 
 
 def search_key(url: str, site: Site) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import datetime, UTC
 from pathlib import Path
 
 from harvester.errors import InputError
@@ -35,7 +35,7 @@ def read_saved(path: Path) -> tuple[Page, str]:
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
     text = decode_html(body, name=str(path))
-    mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+    mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
     return Page(saved_url(text) or "", body, fetched_at=mtime), text
 
 

@@ -83,7 +83,7 @@ class Serving:
         host, port = self.server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def __enter__(self) -> "Serving":
+    def __enter__(self) -> Serving:
         self.thread.start()
         return self
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
 import httpx
 import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-T0 = datetime(2026, 11, 26, 12, 0, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 12, 0, 0, tzinfo=UTC)
 
 
 class FakeClock:

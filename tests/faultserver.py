@@ -30,7 +30,7 @@ class FaultServer:
     script: Callable[[int, str], Fault | None] = lambda n, path: None
     requests: list[str] = field(default_factory=list)
 
-    def __enter__(self) -> "FaultServer":
+    def __enter__(self) -> FaultServer:
         index = {key: path for key, (path, _) in index_folder(self.folder).items()}
         outer = self
 

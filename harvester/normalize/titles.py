@@ -221,10 +221,8 @@ def _namelike(text: str) -> bool:
 
 def _items(segment: str) -> list[str]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place)."""
-    last = None
-    for last in _AND.finditer(segment):
-        pass
-    comma = segment.find(",", last.end() if last else 0)
+    joins = list(_AND.finditer(segment))
+    comma = segment.find(",", joins[-1].end() if joins else 0)
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _SEP.split(segment)]
     return _distribute([item for item in items if any(c.isupper() for c in item)])
