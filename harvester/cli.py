@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import math
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
 
 from harvester import __version__
-from harvester.errors import HarvesterError, UsageError
+from harvester.config import Job, load_jobs
+from harvester.crawl import Crawl
+from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.export import FORMATS, parse_formats
 from harvester.normalize.names import NameTable
 from harvester.pipeline import Outcome, check_name, default_name, harvest, query_of, reparse
+from harvester.runreport import summary
 from harvester.serve import Serving, index_folder, make_server
 from harvester.settings import DEFAULT_DELAY, Settings
 from harvester.sites import get_site
 
 log = logging.getLogger("harvester")
 
+EXIT_WARNINGS = 1
 EXIT_INTERRUPTED = 130
-EXIT_INTERNAL = 70
+# for `run`: the most serious outcome wins (layout changed, blocked, busy, incomplete, fetch failed, other, usage, warnings)
+SEVERITY = (0, EXIT_WARNINGS, 2, 7, 3, 6, 8, 4, 5)
 
 format_option = click.option("--format", "formats", default="csv,json", show_default=True, metavar="LIST",
                              help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
@@ -46,8 +54,9 @@ class _TerminalFormatter(logging.Formatter):
 def cli(quiet: bool, verbose: bool) -> None:
     """Turn an archive's paginated search results into clean datasets (CSV, JSON).
 
-    Exit codes: 0 success, 2 bad usage or input, 3 fetch failed, 4 blocked by the site,
-    5 page layout not understood, 6 documents missing, 130 interrupted.
+    Exit codes: 0 success, 1 success with warnings, 2 bad usage or input, 3 fetch failed,
+    4 blocked by the site, 5 page layout not understood, 6 documents missing, 7 other failure,
+    8 another run is working on the same dataset, 130 interrupted.
     """
     level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
     handler = logging.StreamHandler(sys.stderr)
@@ -70,21 +79,20 @@ def cli(quiet: bool, verbose: bool) -> None:
 @click.option("--allow-incomplete", is_flag=True, help="Write the dataset even if some documents could not be collected.")
 @names_option
 def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, name: str | None, formats: str,
-                    delay: float, max_pages: int | None, contact: str, allow_incomplete: bool, names_file: Path | None) -> None:
+                    delay: float, max_pages: int | None, contact: str, allow_incomplete: bool, names_file: Path | None) -> int:
     """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
+
+    Every response is kept in DIR/archive/NAME-runNNNN-partN.warc.gz; DIR/NAME.report.json tells
+    what changed since the last run. An interrupted run, started again with the same arguments
+    within 24 hours, resumes where it stopped.
 
     Example:
 
         harvester harvest --site wilson --query "Korean War" --out output --contact you@example.org
     """
-    chosen = get_site(site)
     settings = Settings(base_url=_origin(base_url), delay=delay, max_pages=max_pages, contact=contact,
                         allow_incomplete=allow_incomplete)
-    stem = check_name(name or default_name(chosen, query))
-    log.info("harvesting %r from %s", query, settings.base_url or chosen.home)
-    outcome = harvest(chosen, query, out_dir, stem, parse_formats(formats), settings, names=NameTable.load(names_file))
-    _report(outcome, f"harvested {len(outcome.records)} documents of {outcome.total} for {query!r} "
-                     f"({outcome.pages} results pages, {outcome.requests} requests)")
+    return _harvest_job(Job(get_site(site), query, out_dir, name, parse_formats(formats), settings, names_file))
 
 
 @cli.command("reparse")
@@ -95,8 +103,8 @@ def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, 
 @format_option
 @names_option
 def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str | None, formats: str,
-                    names_file: Path | None) -> None:
-    """Re-parse saved results pages (.html files, or folders of them) with no network.
+                    names_file: Path | None) -> int:
+    """Re-parse saved results pages (.html files, WARC files, or folders of them) with no network.
 
     Links resolve against the URL the page was saved from when the page records it,
     otherwise against the site's home.
@@ -107,7 +115,7 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
     """
     outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name else None, parse_formats(formats),
                       names=NameTable.load(names_file))
-    _report(outcome, f"re-parsed {outcome.pages} saved pages: {len(outcome.records)} documents")
+    return _report(outcome, f"re-parsed {outcome.pages} saved pages: {len(outcome.records)} documents")
 
 
 @cli.command("serve")
@@ -135,7 +143,7 @@ def serve_command(folder: Path, port: int) -> None:
 @click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @format_option
 @click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True, help="Seconds between requests.")
-def demo_command(folder: Path, out_dir: Path, formats: str, delay: float) -> None:
+def demo_command(folder: Path, out_dir: Path, formats: str, delay: float) -> int:
     """Serve saved pages of a search on 127.0.0.1 and harvest them over HTTP: a real run, no internet.
 
     Example:
@@ -147,11 +155,67 @@ def demo_command(folder: Path, out_dir: Path, formats: str, delay: float) -> Non
         query = next((q for q in (query_of(url, site) for url in serving.saved_urls) if q), None)
         if query is None:
             raise UsageError(f"{folder}: no saved page is a full-text search; nothing to harvest")
-        log.info("serving %s on %s; harvesting %r from it", folder, serving.origin, query)
+        log.info("serving %s on %s", folder, serving.origin)
         settings = Settings(base_url=serving.origin, delay=delay)
-        outcome = harvest(site, query, out_dir, default_name(site, query), parse_formats(formats), settings)
-    _report(outcome, f"harvested {len(outcome.records)} documents of {outcome.total} for {query!r} "
-                     f"({outcome.pages} results pages, {outcome.requests} requests)")
+        return _harvest_job(Job(site, query, out_dir, None, parse_formats(formats), settings, None))
+
+
+@cli.command("run")
+@click.argument("harvests_file", type=click.Path(dir_okay=False, path_type=Path))
+def run_command(harvests_file: Path) -> int:
+    """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
+
+    Each [[harvest]] table takes the options of `harvester harvest` (query, site, out, name,
+    formats, base_url, delay, max_pages, contact, allow_incomplete, names); keys at the top of
+    the file are defaults for all. Relative paths are relative to the file. A blocked harvest
+    stops the run (the site is refusing us); any other failure moves on to the next harvest.
+    The exit code is the most serious outcome.
+
+    Example:
+
+        harvester run ~/harvests.toml
+    """
+    codes: list[int] = []
+    for number, job in enumerate(load_jobs(harvests_file), 1):
+        try:
+            codes.append(_harvest_job(job))
+        except BlockedError as error:
+            click.echo(f"harvester: error: harvest {number}: {error}", err=True)
+            codes.append(error.exit_code)
+            break
+        except HarvesterError as error:
+            click.echo(f"harvester: error: harvest {number}: {error}", err=True)
+            codes.append(error.exit_code)
+    return max(codes, key=SEVERITY.index)
+
+
+def _harvest_job(job: Job) -> int:
+    """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings."""
+    name = check_name(job.name or default_name(job.site, job.query))
+    log.info("harvesting %r from %s into %s", job.query, job.settings.base_url or job.site.home, job.out / name)
+    with _progress() as on_page:
+        outcome = harvest(job.site, job.query, job.out, name, job.formats, job.settings,
+                          names=NameTable.load(job.names_file), on_page=on_page)
+    return _report(outcome, f"harvested {len(outcome.records)} documents of {outcome.total} for {job.query!r} "
+                            f"({outcome.pages} results pages, {outcome.requests} requests)")
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[Crawl], None]]:
+    """A tqdm bar of pages and documents when stderr is a terminal; log lines (already printed) otherwise."""
+    if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:
+        yield lambda crawl: None
+        return
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    with tqdm(unit=" pages", desc="harvesting", leave=False) as bar, logging_redirect_tqdm():
+        def update(crawl: Crawl) -> None:
+            bar.total = max(bar.total or 0, math.ceil((crawl.total or 0) / 10), crawl.pages_fetched)
+            bar.n = crawl.pages_fetched
+            bar.set_postfix(documents=f"{len(crawl.documents)}/{crawl.total}")
+
+        yield update
 
 
 def _origin(base_url: str | None) -> str | None:
@@ -163,20 +227,24 @@ def _origin(base_url: str | None) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def _report(outcome: Outcome, headline: str) -> None:
+def _report(outcome: Outcome, headline: str) -> int:
+    """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
     for warning in outcome.warnings:
         log.warning("%s", warning)
     click.echo(headline)
+    if outcome.report:
+        click.echo(summary(outcome.report))
     if not outcome.records:
         click.echo("note: the dataset is empty: the site reports no results for this search")
     for path in outcome.files:
         click.echo(f"wrote {path}")
+    return EXIT_WARNINGS if outcome.warnings else 0
 
 
 def main() -> None:
     """Entry point: run the CLI and turn errors into one line and an exit code."""
     try:
-        cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.ClickException as error:
@@ -191,4 +259,4 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("harvester: interrupted; nothing written", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -6,7 +6,7 @@ import email.utils
 import logging
 import time
 from collections.abc import Callable
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -69,10 +69,13 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        on_response: Callable[[Page], None] = lambda page: None,
     ) -> None:
         self.client, self.settings = client, settings
         self.origin = origin.rstrip("/")
         self._sleep, self._clock, self._now = sleep, clock, now
+        self._on_response = on_response
+        self.retries = 0
         self._last_request: float | None = None
         self._robots: Protego | None = None
         self.delay = settings.delay
@@ -115,7 +118,8 @@ class Fetcher:
             with self.client.stream("GET", url) as response:
                 body = self._read_capped(response, url)
                 headers = {k.lower(): v for k, v in response.headers.items()}
-                return Page(str(response.url), body, response.status_code, headers, self._now().isoformat(timespec="seconds"))
+                fetched_at = self._now().isoformat(timespec="seconds")
+                page = Page(str(response.url), body, response.status_code, headers, fetched_at, requested=url)
         except httpx.TimeoutException as error:
             raise TransientError(f"timed out ({type(error).__name__})") from None
         except httpx.TransportError as error:
@@ -123,6 +127,8 @@ class Fetcher:
         finally:
             self._last_request = self._clock()
             self.requests += 1
+        self._on_response(page)
+        return page
 
     def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         chunks, size = [], 0
@@ -151,6 +157,7 @@ class Fetcher:
         return min(self.settings.retry_wait_cap, asked if asked is not None else backoff)
 
     def _log_retry(self, state: tenacity.RetryCallState) -> None:
+        self.retries += 1
         error = state.outcome.exception() if state.outcome else None
         wait = state.next_action.sleep if state.next_action else 0
         log.warning("%s; try %d of %d in %.1fs", error, state.attempt_number + 1, self.settings.attempts, wait)

@@ -37,6 +37,8 @@ class Crawl:
     pages_fetched: int = 0
     duplicates: int = 0
     totals_seen: set[int] = field(default_factory=set)
+    limited: bool = False            # stopped early as asked (--max-pages): the listing was not seen whole
+    on_page: Callable[[Crawl], None] = field(default=lambda crawl: None, repr=False)
     warnings: list[str] = field(default_factory=list)
 
     def add(self, page: ResultsPage, site: Site, source_page: str, seen_at: str) -> int:
@@ -55,10 +57,13 @@ class Crawl:
         return new
 
 
-def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: Settings) -> Crawl:
-    """Fetch every results page of `query`, re-walking when documents are missing; checks the total."""
+def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: Settings,
+                 on_page: Callable[[Crawl], None] = lambda crawl: None) -> Crawl:
+    """Fetch every results page of `query`, re-walking when documents are missing; checks the total.
+
+    `get` fetches one URL; `on_page` is told after each page (for progress bars)."""
     origin = settings.base_url or site.home
-    crawl = Crawl(query)
+    crawl = Crawl(query, on_page=on_page)
 
     def visit(number: int) -> ResultsPage:
         visited = _fetch_into(crawl, get, site, site.search_url(query, number, origin))
@@ -77,6 +82,7 @@ def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: S
         number += 1
     if settings.max_pages and _page_count(crawl.total, site) > settings.max_pages:
         crawl.warnings.append(f"stopped after {settings.max_pages} pages as asked: {len(crawl.documents)} of {crawl.total} documents")
+        crawl.limited = True
         return crawl
     _close_gaps(visit, crawl, site, settings)
     return crawl
@@ -116,6 +122,7 @@ def _follow_next_links(get: Callable[[str], Page], site: Site, page: ResultsPage
     limit = min(settings.max_pages or SAFETY_MAX_PAGES, SAFETY_MAX_PAGES)
     while page.next_url and crawl.pages_fetched < limit:
         page = _fetch_into(crawl, get, site, page.next_url).results
+    crawl.limited = bool(page.next_url)
 
 
 @dataclass(frozen=True)
@@ -132,7 +139,9 @@ def _fetch_into(crawl: Crawl, get: Callable[[str], Page], site: Site, url: str) 
     if results.total is not None:
         crawl.total = results.total
         crawl.totals_seen.add(results.total)
-    return _Visit(results, crawl.add(results, site, site.canonical(url), fetched.fetched_at))
+    visit = _Visit(results, crawl.add(results, site, site.canonical(url), fetched.fetched_at))
+    crawl.on_page(crawl)
+    return visit
 
 
 def _page_count(total: int | None, site: Site) -> int:

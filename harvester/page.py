@@ -32,6 +32,7 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     fetched_at: str = ""
+    requested: str = ""        # the URL asked for, when a redirect led elsewhere (else the same as url)
 
     def text(self) -> str:
         """The body decoded with the charset the response or the page itself declares."""

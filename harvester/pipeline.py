@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import math
 import re
@@ -11,22 +12,25 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, UTC
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
+from harvester.archive import WarcArchive, next_part
 from harvester.client import Fetcher, make_client
 from harvester.crawl import Crawl, crawl_search
-from harvester.errors import UsageError
+from harvester.errors import InputError, UsageError
 from harvester.export import write_dataset
 from harvester.normalize.names import NameTable
 from harvester.parse import parse_results
 from harvester.records import Record, build_record, unify_people
-from harvester.saved import find_html, read_saved
+from harvester.runreport import build_report, compare, with_seen_dates
+from harvester.saved import saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
+from harvester.state import Replaying, State
 
 log = logging.getLogger("harvester")
 
@@ -41,6 +45,7 @@ class Outcome:
     total: int | None
     requests: int = 0
     warnings: list[str] = field(default_factory=list)
+    report: dict | None = None
 
 
 def utc_now() -> datetime:
@@ -58,16 +63,43 @@ def harvest(
     sleep: Callable[[float], None] = time.sleep,
     now: Callable[[], datetime] = utc_now,
     names: NameTable | None = None,
+    on_page: Callable[[Crawl], None] = lambda crawl: None,
 ) -> Outcome:
-    """Crawl every results page of `query` on `site`, normalize the cards and write the dataset files."""
+    """Crawl every results page of `query` on `site`, normalize the cards and write the dataset files.
+
+    Every response goes to a WARC file under DIR/archive/; the run's state (DIR/.harvester/) lets an
+    interrupted run resume where it stopped, and tells what changed since the last run (NAME.report.json).
+    """
     prepare_output(out_dir)
     names = names or NameTable.load()
-    with contextlib.nullcontext(client) if client else make_client(settings) as http:
-        fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now)
-        crawl = crawl_search(fetcher.get, site, query, settings)
-    records = to_records([crawl], site, names)
-    files = write_dataset(records, out_dir, name, formats)
-    return Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings)
+    with State(out_dir, name) as state:
+        run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
+        if run.resumed:
+            log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
+        archive = WarcArchive(next_part(out_dir / "archive", name, run.id))
+        try:
+            with contextlib.nullcontext(client) if client else make_client(settings) as http:
+                fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now, on_response=archive.write)
+                get = Replaying(fetcher.get, run.replay, lambda page: state.log_page(run.id, page))
+                crawl = crawl_search(get, site, query, settings, on_page=on_page)
+        finally:
+            archive.close()
+        known = state.known()
+        records = with_seen_dates(to_records([crawl], site, names), known, run.started_at)
+        complete = not crawl.limited
+        report = build_report(
+            site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
+            resumed=run.resumed, pages=crawl.pages_fetched, requests=fetcher.requests, retries=fetcher.retries,
+            total=crawl.total, documents=len(records), changes=compare(records, known, complete),
+            warnings=crawl.warnings, complete=complete)
+        files = write_dataset(records, out_dir, name, formats) + [write_json(out_dir / f"{name}.report.json", report)]
+        state.finish_run(run.id, [(r.id, r.title, r.summary, r.date_raw) for r in records], run.started_at, complete, report)
+    return Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report)
+
+
+def run_key(site: Site, query: str, settings: Settings) -> str:
+    """What makes two runs the same harvest (so that one may resume the other)."""
+    return json.dumps({"site": site.name, "query": query, "max_pages": settings.max_pages}, sort_keys=True)
 
 
 def reparse(
@@ -78,24 +110,33 @@ def reparse(
     formats: Iterable[str],
     names: NameTable | None = None,
 ) -> Outcome:
-    """Parse saved results pages again, with no network, and write the dataset files."""
+    """Parse saved results pages (.html files, folders of them, WARC files) again, with no network."""
     prepare_output(out_dir)
     names = names or NameTable.load()
-    files = find_html(list(paths))
     crawls: dict[str, Crawl] = {}
-    for path in files:
-        page, text = read_saved(path)
-        results = parse_results(text, page.url or f"{site.home}{site.search_path}", site, name=str(path))
+    pages = 0
+    for label, page in saved_pages(list(paths), site):
+        results = parse_results(page.text(), page.url or f"{site.home}{site.search_path}", site, name=label)
         crawl = crawls.setdefault(search_key(page.url, site), Crawl(query_of(page.url, site)))
+        pages += 1
         crawl.pages_fetched += 1
         crawl.total = results.total if results.total is not None else crawl.total
-        crawl.add(results, site, site.canonical(page.url) if page.url else str(path), page.fetched_at)
+        crawl.add(results, site, site.canonical(page.url) if page.url else label, page.fetched_at)
+    if not pages:
+        raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
     records = to_records(crawls.values(), site, names)
     warnings = [w for crawl in crawls.values() for w in crawl.warnings + coverage_warnings(crawl, site)]
     queries = {crawl.query for crawl in crawls.values()}
     name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
     written = write_dataset(records, out_dir, name, formats)
-    return Outcome(records, written, len(files), sum(c.total or 0 for c in crawls.values()), 0, warnings)
+    return Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings)
+
+
+def write_json(path: Path, value: dict) -> Path:
+    """Write a JSON document atomically."""
+    from harvester.export import write_text
+
+    return write_text(path, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable) -> list[Record]:

@@ -34,6 +34,8 @@ class Record:
     query: str
     source_page: str
     harvested_at: str
+    first_seen: str = ""      # set from the run state (harvest) or the page time (reparse)
+    last_seen: str = ""
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))
@@ -65,6 +67,8 @@ def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query
         query=query,
         source_page=source_page,
         harvested_at=harvested_at,
+        first_seen=harvested_at,
+        last_seen=harvested_at,
     )
 
 

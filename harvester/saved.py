@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from datetime import datetime, UTC
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from harvester.errors import InputError
 from harvester.page import Page, decode_html, saved_url
+from harvester.sites import Site
 
 HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page]]:
+    """Every saved results page under `paths`, named for messages: .html files, and 200 responses in WARC files."""
+    from harvester.archive import read_warc
+
+    for path in find_html(paths):
+        if not is_warc(path):
+            page, _ = read_saved(path)
+            yield str(path), page
+            continue
+        for number, page in enumerate(read_warc(path), 1):
+            if page.status == 200 and urlsplit(page.url).path == site.search_path:
+                yield f"{path} (record {number}, {page.url})", page
 
 
 def find_html(paths: Iterable[Path]) -> list[Path]:
@@ -18,13 +39,13 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in HTML_SUFFIXES)
+            found.extend(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in HTML_SUFFIXES or is_warc(p)))
         elif path.is_file():
             found.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
     if not found:
-        raise InputError(f"{', '.join(map(str, paths))}: no .html pages found")
+        raise InputError(f"{', '.join(map(str, paths))}: no .html pages or WARC files found")
     return sorted(dict.fromkeys(found), key=_natural)
 
 

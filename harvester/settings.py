@@ -13,6 +13,7 @@ DEFAULT_RETRY_WAIT_CAP = 60.0     # longest single wait between tries, Retry-Aft
 DEFAULT_RETRY_TOTAL_CAP = 300.0   # longest time spent on one URL, waits included
 DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
 DEFAULT_REFETCH_ROUNDS = 2   # extra passes over the pages when documents are missing
+DEFAULT_RESUME_WITHIN = 24.0  # hours: an interrupted run younger than this is resumed, an older one started afresh
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Settings:
     refetch_rounds: int = DEFAULT_REFETCH_ROUNDS
     allow_incomplete: bool = False   # write the dataset even when documents are missing
     contact: str = ""                # a URL or e-mail the archive can reach you at; goes in the User-Agent
+    resume_within: float = DEFAULT_RESUME_WITHIN
 
     @property
     def user_agent(self) -> str:

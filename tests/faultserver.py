@@ -1,59 +1,95 @@
-"""A real HTTP server on 127.0.0.1 serving saved pages, with faults scripted per request (tests only)."""
+"""A real HTTP server on 127.0.0.1 with faults scripted per request (tests only).
+
+It serves either a folder of saved pages (under the URLs they were saved from) or a synthetic
+search whose documents the test may change between runs.
+"""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from harvester.serve import index_folder, request_key
+from tests.sitegen import results_page
+
+ROBOTS = b"User-agent: *\nDisallow: /search/\n"
 
 
 @dataclass
 class Fault:
-    """One scripted answer: a status with headers and body, or a dropped connection."""
+    """One scripted answer: a status with headers and body, a dropped connection, a stall, or a cut-off body."""
 
     status: int = 503
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     drop: bool = False
+    stall: float = 0.0          # seconds to wait before answering normally (to trip a client timeout)
+    truncate: bool = False      # answer normally but send only half the body, with the full Content-Length
+
+
+def folder_pages(folder: Path) -> Callable[[str], bytes | None]:
+    """Answer requests from a folder of saved pages."""
+    index = {key: path for key, (path, _) in index_folder(folder).items()}
+    return lambda path: index[request_key(path)].read_bytes() if request_key(path) in index else None
+
+
+def synthetic_pages(docs: list[tuple[str, str, str]]) -> Callable[[str], bytes | None]:
+    """Answer /search?page=N from a list of documents the test may change at any time."""
+
+    def answer(path: str) -> bytes | None:
+        parts = urlsplit(path)
+        if parts.path != "/search":
+            return None
+        page = int(parse_qs(parts.query).get("page", ["0"])[0])
+        return results_page(list(docs), page).encode("utf-8")
+
+    return answer
 
 
 @dataclass
 class FaultServer:
-    """Serves a folder of saved pages; `script(n, path)` may replace the n-th request's answer with a Fault."""
+    """Serves pages; `script(n, path)` may replace the n-th request's answer (counted from 1) with a Fault."""
 
-    folder: Path
+    pages: Callable[[str], bytes | None]
     script: Callable[[int, str], Fault | None] = lambda n, path: None
     requests: list[str] = field(default_factory=list)
 
     def __enter__(self) -> FaultServer:
-        index = {key: path for key, (path, _) in index_folder(self.folder).items()}
         outer = self
+        lock = threading.Lock()
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
-                outer.requests.append(self.path)
-                fault = outer.script(len(outer.requests), self.path)
+                with lock:
+                    outer.requests.append(self.path)
+                    fault = outer.script(len(outer.requests), self.path)
                 if fault and fault.drop:
-                    self.connection.close()
+                    self.connection.shutdown(2)
                     return
-                if fault:
+                if fault and fault.stall:
+                    time.sleep(fault.stall)
+                elif fault and not fault.truncate:
                     return self._send(fault.status, fault.body, fault.headers)
                 if urlsplit(self.path).path == "/robots.txt":
-                    return self._send(200, b"User-agent: *\nDisallow: /search/\n", {})
-                page = index.get(request_key(self.path))
-                return self._send(200, page.read_bytes(), {"Content-Type": "text/html"}) if page else self._send(404, b"", {})
+                    return self._send(200, ROBOTS, {})
+                body = outer.pages(self.path)
+                if body is None:
+                    return self._send(404, b"not found", {})
+                self._send(200, body, {"Content-Type": "text/html; charset=utf-8"}, cut=bool(fault and fault.truncate))
 
-            def _send(self, status: int, body: bytes, headers: dict[str, str]) -> None:
+            def _send(self, status: int, body: bytes, headers: dict[str, str], cut: bool = False) -> None:
                 self.send_response(status)
                 for name, value in {"Content-Length": str(len(body)), **headers}.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(body)
+                self.wfile.write(body[: len(body) // 2] if cut else body)
+                if cut:
+                    self.close_connection = True
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -65,6 +101,9 @@ class FaultServer:
     @property
     def origin(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def search_requests(self) -> list[str]:
+        return [r for r in self.requests if r.startswith("/search")]
 
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()

@@ -26,6 +26,11 @@ def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     return done.value.code, out, err
 
 
+def dataset_files(folder: Path) -> list[str]:
+    """The dataset files in an output folder (not its run state or raw archive, which a failed run may leave)."""
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
 def assert_one_line_error(err: str, *words: str) -> None:
     errors = [line for line in err.splitlines() if line.startswith("harvester: error:")]
     assert len(errors) == 1, err
@@ -51,7 +56,9 @@ def test_harvest_over_http_writes_the_19_records(monkeypatch, capsys, tmp_path):
                                  serving.origin, "--out", str(tmp_path), "--delay", "0", "--format", "csv,json,jsonl")
     assert code == 0, err
     assert "harvested 19 documents of 19" in out
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"wilson-korean-workers-party.{x}" for x in ("csv", "json", "jsonl")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".harvester", "archive"] + [
+        f"wilson-korean-workers-party.{x}" for x in ("csv", "json", "jsonl", "report.json")]
+    assert [p.name for p in (tmp_path / "archive").iterdir()] == ["wilson-korean-workers-party-run0001-part1.warc.gz"]
     assert len(json.loads((tmp_path / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
 
 
@@ -77,7 +84,7 @@ def test_bad_format_is_a_usage_error(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path), "--format", "xls")
     assert code == 2
     assert_one_line_error(err, "--format 'xls'")
-    assert list(tmp_path.iterdir()) == []
+    assert dataset_files(tmp_path) == []
 
 
 def test_bad_name_is_a_usage_error(monkeypatch, capsys, tmp_path):
@@ -108,7 +115,7 @@ def test_unreachable_base_url_fails_fast_with_a_fetch_error(monkeypatch, capsys,
                            "--out", str(tmp_path), "--delay", "0")
     assert code == 3
     assert_one_line_error(err, f"http://127.0.0.1:{port}/robots.txt", "connection failed")
-    assert list(tmp_path.iterdir()) == []
+    assert dataset_files(tmp_path) == []
 
 
 def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, capsys, tmp_path):
@@ -123,7 +130,7 @@ def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, cap
                                "--out", str(out), "--delay", "0")
     assert code == 4
     assert_one_line_error(err, "bot-protection challenge")
-    assert list(out.iterdir()) == []
+    assert dataset_files(out) == []
 
 
 @pytest.mark.parametrize(
@@ -133,7 +140,7 @@ def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, cap
         (lambda d: _write(d / "blank.html", b"  \n\t "), 2, ["blank.html", "empty"]),
         (lambda d: _write(d / "image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)), 2, ["image.html", "binary"]),
         (lambda d: d / "missing.html", 2, ["missing.html", "no such file"]),
-        (lambda d: _mkdir(d / "nothing"), 2, ["no .html pages found"]),
+        (lambda d: _mkdir(d / "nothing"), 2, ["no .html pages or WARC files found"]),
         (lambda d: FIXTURES / "wilson" / "broken" / "not-results.html", 5, ["not-results.html", "not a search results page"]),
         (lambda d: FIXTURES / "wilson" / "broken" / "no-cards.html", 5, ["no-cards.html", "no result cards"]),
         (lambda d: FIXTURES / "wilson" / "broken" / "no-title-link.html", 5, ["no-title-link.html", "result card 2", "no title link"]),

@@ -1,0 +1,113 @@
+"""The raw archive: every response a run receives, kept as WARC records, and read back for re-parsing."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from harvester import __version__
+from harvester.errors import InputError
+from harvester.page import Page
+
+log = logging.getLogger("harvester")
+
+# httpx hands us the decoded body; these headers described the encoded one, so they are not kept.
+_ENCODING_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+class WarcArchive:
+    """Appends one WARC response record per response received; each record is flushed as it is written."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stream: BinaryIO | None = None
+        self._writer: WARCWriter | None = None
+
+    def _open(self) -> WARCWriter:
+        """The file is created with the first response, so a run that fetches nothing leaves no empty file."""
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._stream = self.path.open("ab")
+            self._writer = WARCWriter(self._stream, gzip=self.path.suffix == ".gz")
+            if self._stream.tell() == 0:
+                self._write_info()
+        return self._writer
+
+    def _write_info(self) -> None:
+        assert self._writer is not None
+        info = {"software": f"harvester/{__version__}", "format": "WARC File Format 1.1"}
+        self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
+
+    def write(self, page: Page) -> None:
+        """Keep one response: its request URL, status, headers, body and the time it was received."""
+        headers = [(k, v) for k, v in page.headers.items() if k.lower() not in _ENCODING_HEADERS]
+        headers.append(("Content-Length", str(len(page.body))))
+        http = StatusAndHeaders(f"{page.status} {_reason(page.status)}", headers, protocol="HTTP/1.1")
+        writer = self._open()
+        record = writer.create_warc_record(
+            page.requested or page.url, "response", payload=io.BytesIO(page.body), length=len(page.body),
+            http_headers=http, warc_headers_dict={"WARC-Date": _warc_date(page.fetched_at)},
+        )
+        writer.write_record(record)
+        assert self._stream is not None
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+def next_part(folder: Path, name: str, run: int) -> Path:
+    """The WARC file for this session of run `run`: a resumed run writes a new part, never into a torn file."""
+    stem = f"{name}-run{run:04d}-part"
+    parts = [int(p.name[len(stem):].split(".")[0]) for p in folder.glob(f"{stem}*.warc.gz") if p.name[len(stem):].split(".")[0].isdigit()]
+    return folder / f"{stem}{max(parts, default=0) + 1}.warc.gz"
+
+
+def read_warc(path: Path) -> Iterator[Page]:
+    """Every response record of a WARC file (plain or gzipped) as a Page, in file order."""
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                yield _page_of(record)
+    except (ArchiveLoadFailed, OSError, ValueError) as error:
+        raise InputError(f"{path}: not a readable WARC file ({error})") from None
+
+
+def _page_of(record: object) -> Page:
+    http = record.http_headers  # type: ignore[attr-defined]
+    headers = {k.lower(): v for k, v in http.headers}
+    when = record.rec_headers.get_header("WARC-Date") or ""  # type: ignore[attr-defined]
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
+    body = record.content_stream().read()  # type: ignore[attr-defined]
+    return Page(url, body, int(http.get_statuscode() or 0), headers, _iso(when), requested=url)
+
+
+def _warc_date(iso: str) -> str:
+    """'2026-11-26T12:00:00+00:00' -> '2026-11-26T12:00:00Z' (WARC dates are UTC with a Z)."""
+    return iso.replace("+00:00", "Z") if iso else datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _iso(warc_date: str) -> str:
+    return warc_date.replace("Z", "+00:00") if warc_date.endswith("Z") else warc_date
+
+
+def _reason(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Unknown"

@@ -1,0 +1,72 @@
+"""The harvests file for scheduled runs: `harvester run harvests.toml` reads a list of harvests from TOML."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from harvester.errors import UsageError
+from harvester.export import parse_formats
+from harvester.settings import Settings
+from harvester.sites import Site, get_site
+
+# keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
+KEYS: dict[str, type | tuple[type, ...]] = {
+    "site": str, "query": str, "out": str, "name": str, "formats": list, "base_url": str, "delay": (int, float),
+    "max_pages": int, "contact": str, "allow_incomplete": bool, "names": str,
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    """One harvest of a harvests file, ready to run."""
+
+    site: Site
+    query: str
+    out: Path
+    name: str | None
+    formats: tuple[str, ...]
+    settings: Settings
+    names_file: Path | None
+
+
+def load_jobs(path: Path) -> list[Job]:
+    """Read and check every harvest of the file; a mistake is one line naming the file and the place."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: not valid TOML ({error})") from None
+    tables = data.pop("harvest", None)
+    if not isinstance(tables, list) or not tables:
+        raise UsageError(f"{path}: no [[harvest]] tables; each harvest is a [[harvest]] table with at least a query")
+    defaults = _checked(data, f"{path}: top level")
+    return [_job({**defaults, **_checked(table, f"{path}: harvest {number}")}, f"{path}: harvest {number}", path.parent)
+            for number, table in enumerate(tables, 1)]
+
+
+def _checked(table: dict, where: str) -> dict:
+    for key, value in table.items():
+        if key not in KEYS:
+            raise UsageError(f"{where}: unknown key {key!r} (known: {', '.join(KEYS)})")
+        if not isinstance(value, KEYS[key]) or (isinstance(value, bool) and KEYS[key] is not bool):
+            raise UsageError(f"{where}: {key} = {value!r} is not a {_type_name(KEYS[key])}")
+    return table
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    return "number" if isinstance(kind, tuple) else {str: "string", int: "whole number", bool: "true/false", list: "list"}[kind]
+
+
+def _job(values: dict, where: str, base: Path) -> Job:
+    if not values.get("query"):
+        raise UsageError(f"{where}: no query")
+    settings = Settings(base_url=values.get("base_url"), delay=float(values.get("delay", Settings.delay)),
+                        max_pages=values.get("max_pages"), contact=values.get("contact", ""),
+                        allow_incomplete=values.get("allow_incomplete", False))
+    formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
+    names = values.get("names")
+    return Job(get_site(values.get("site", "wilson")), values["query"], base / values.get("out", "output"),
+               values.get("name"), formats, settings, base / names if names else None)

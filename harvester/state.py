@@ -1,0 +1,162 @@
+"""Run state in SQLite inside the output folder: runs, each run's fetched pages (for resume), documents seen.
+
+    DIR/.harvester/NAME.sqlite   the state of dataset NAME
+    DIR/.harvester/NAME.lock     held (flock) while a run works on NAME; freed by the OS when it dies
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import sqlite3
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import IO
+
+from harvester.errors import BusyError
+from harvester.page import Page
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, status TEXT,
+    report TEXT);
+CREATE TABLE IF NOT EXISTS fetches (
+    run_id INTEGER NOT NULL, seq INTEGER NOT NULL, requested TEXT NOT NULL, url TEXT NOT NULL, status INTEGER NOT NULL,
+    headers TEXT NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, listed INTEGER NOT NULL,
+    title TEXT NOT NULL, summary TEXT NOT NULL, date_raw TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of a harvest: its number, when it started, and the pages an interrupted earlier try already has."""
+
+    id: int
+    started_at: str
+    resumed: bool
+    replay: tuple[Page, ...]
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the state remembers of a document from earlier runs."""
+
+    first_seen: str
+    last_seen: str
+    listed: bool
+    title: str
+    summary: str
+    date_raw: str
+
+
+class State:
+    """The state of one dataset; use as a context manager, which holds the dataset's lock."""
+
+    def __init__(self, out_dir: Path, name: str) -> None:
+        folder = out_dir / ".harvester"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / f"{name}.sqlite"
+        self._lock_path = folder / f"{name}.lock"
+        self._lock: IO[str] | None = None
+        self.db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> State:
+        self._lock = self._lock_path.open("w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise BusyError(f"{self.path.parent.parent}: another harvester run is working on {self.path.stem}; "
+                            "wait for it to finish, or use another --out") from None
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(SCHEMA)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.db is not None:
+            self.db.close()
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        assert self.db is not None, "State is used inside `with`"
+        return self.db
+
+    def start_run(self, key: str, now: datetime, resume_within: timedelta) -> Run:
+        """Resume the last run if it was interrupted recently with the same arguments; else begin a new one."""
+        row = self._db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        if row and row[3] is None and row[1] == key and now - datetime.fromisoformat(row[2]) <= resume_within:
+            return Run(row[0], row[2], True, tuple(self._replay(row[0])))
+        if row and row[3] is None:
+            self._db.execute("UPDATE runs SET finished_at = ?, status = 'abandoned' WHERE id = ?", (now.isoformat(), row[0]))
+        started = now.isoformat(timespec="seconds")
+        cursor = self._db.execute("INSERT INTO runs (key, started_at) VALUES (?, ?)", (key, started))
+        return Run(int(cursor.lastrowid or 0), started, False, ())
+
+    def log_page(self, run_id: int, page: Page) -> None:
+        """Remember a page this run fetched, so that a resumed run need not fetch it again."""
+        self._db.execute(
+            "INSERT INTO fetches VALUES (?, (SELECT COUNT(*) FROM fetches WHERE run_id = ?), ?, ?, ?, ?, ?, ?)",
+            (run_id, run_id, page.requested or page.url, page.url, page.status, json.dumps(page.headers),
+             zlib.compress(page.body), page.fetched_at),
+        )
+
+    def _replay(self, run_id: int) -> list[Page]:
+        rows = self._db.execute(
+            "SELECT requested, url, status, headers, body, fetched_at FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
+        return [Page(url, zlib.decompress(body), status, json.loads(headers), fetched_at, requested=requested)
+                for requested, url, status, headers, body, fetched_at in rows]
+
+    def known(self) -> dict[str, Known]:
+        """Every document an earlier run recorded."""
+        rows = self._db.execute("SELECT id, first_seen, last_seen, listed, title, summary, date_raw FROM documents")
+        return {row[0]: Known(row[1], row[2], bool(row[3]), *row[4:]) for row in rows}
+
+    def finish_run(self, run_id: int, seen: list[tuple[str, str, str, str]], when: str, complete: bool, report: dict) -> None:
+        """In one transaction: record the documents seen (id, title, summary, date_raw) and close the run."""
+        db = self._db
+        db.execute("BEGIN")
+        try:
+            if complete:
+                db.execute("UPDATE documents SET listed = 0")
+            db.executemany(
+                "INSERT INTO documents VALUES (?1, ?5, ?5, 1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET "
+                "last_seen = ?5, listed = 1, title = ?2, summary = ?3, date_raw = ?4",
+                [(*doc, when) for doc in seen],
+            )
+            db.execute("DELETE FROM fetches WHERE run_id = ?", (run_id,))
+            db.execute("UPDATE runs SET finished_at = ?, status = ?, report = ? WHERE id = ?",
+                       (when, report.get("status", "ok"), json.dumps(report), run_id))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+class Replaying:
+    """A page getter for a resumed run: answers from the pages the interrupted try already fetched, in order,
+    then fetches (and logs) the rest. The crawl is deterministic given its pages, so it asks for the same URLs."""
+
+    def __init__(self, get: Callable[[str], Page], replay: tuple[Page, ...], log: Callable[[Page], None]) -> None:
+        self._get, self._log = get, log
+        self._replay = list(reversed(replay))
+        self.replayed = 0
+
+    def __call__(self, url: str) -> Page:
+        if self._replay:
+            page = self._replay.pop()
+            if page.requested == url:
+                self.replayed += 1
+                return page
+            self._replay.clear()  # the walk went another way (it should not): fetch everything from here on
+        page = self._get(url)
+        self._log(page)
+        return page
