@@ -1,0 +1,248 @@
+"""Scheduled runs: WARC archive, resume after SIGKILL, incremental reports, faults, the lock, the harvests file."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from harvester.config import load_jobs
+from harvester.errors import BlockedError, BusyError, UsageError
+from harvester.pipeline import harvest, reparse
+from harvester.settings import Settings
+from harvester.sites import get_site
+from harvester.state import State
+from tests.conftest import FIXTURES, FakeClock
+from tests.faultserver import Fault, FaultServer, folder_pages, synthetic_pages
+from tests.sitegen import doc
+
+WILSON = get_site("wilson")
+SEED = FIXTURES / "wilson" / "seed"
+QUERY = "Korean Workers' Party"
+
+
+def timeless(records):
+    return [replace(r, harvested_at="", first_seen="", last_seen="") for r in records]
+
+
+def run(server: FaultServer, out: Path, clock: FakeClock | None = None, query: str = "q", **settings):
+    clock = clock or FakeClock()
+    chosen = Settings(base_url=server.origin, delay=0, **settings)
+    return harvest(WILSON, query, out, "s", ["csv", "json"], chosen, sleep=clock.sleep, now=clock.now)
+
+
+def test_every_response_is_in_the_warc_and_reparsing_it_gives_the_run_records(tmp_path: Path):
+    with FaultServer(folder_pages(SEED), lambda n, p: Fault(503) if n == 3 else None) as server:
+        outcome = run(server, tmp_path, query=QUERY)
+    [warc] = (tmp_path / "archive").iterdir()
+    assert warc.name == "s-run0001-part1.warc.gz"
+    from harvester.archive import read_warc
+
+    statuses = [(page.status, page.url.split("?")[0].rsplit("/", 1)[1]) for page in read_warc(warc)]
+    assert statuses == [(200, "robots.txt"), (200, "search"), (503, "search"), (200, "search")]
+    again = reparse([warc], WILSON, tmp_path / "re", "s", ["json"])
+    assert [replace(r, first_seen="", last_seen="") for r in again.records] == \
+           [replace(r, first_seen="", last_seen="") for r in outcome.records]
+    assert len(again.records) == 19
+
+
+def test_a_second_run_reports_exactly_the_three_new_documents(tmp_path: Path):
+    docs = [doc(n) for n in range(25)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        first = run(server, tmp_path)
+        docs[:0] = [doc(900), doc(901), doc(902)]      # three new uploads, listed first
+        second = run(server, tmp_path)
+    assert first.report["new"] == [f"telegram-{n}" for n in range(25)]
+    assert second.report["new"] == ["telegram-900", "telegram-901", "telegram-902"]
+    assert second.report["changed"] == [] and second.report["no_longer_listed"] == []
+    rows = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert len(rows) == len({row["id"] for row in rows}) == 28
+    report = json.loads((tmp_path / "s.report.json").read_text(encoding="utf-8"))
+    assert report["run"] == 2 and report["new"] == second.report["new"]
+
+
+def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept(tmp_path: Path):
+    docs = [doc(n) for n in range(12)]
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs)) as server:
+        first = run(server, tmp_path, clock)
+        clock.sleep(7 * 24 * 3600)                      # a week later
+        docs[3] = (docs[3][0], docs[3][1], "A corrected title")
+        del docs[5]
+        second = run(server, tmp_path, clock)
+    assert second.report["changed"] == [{"id": "telegram-3", "fields": ["title", "summary"]}]   # the summary quotes the title
+    assert second.report["no_longer_listed"] == ["telegram-5"]
+    by_id = {r.id: r for r in second.records}
+    assert by_id["telegram-3"].first_seen == first.records[0].first_seen != by_id["telegram-3"].last_seen
+
+
+def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Path):
+    docs = [doc(n) for n in range(30)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path)
+        limited = run(server, tmp_path, max_pages=1)
+    assert limited.report["complete"] is False and limited.report["no_longer_listed"] == []
+
+
+def test_a_harvest_killed_at_random_points_ends_with_the_records_of_a_clean_run(tmp_path: Path):
+    """Five times: SIGKILL a 30-page harvest at a random point (between two pages, or while it writes its files),
+    start it again, and compare with one clean run."""
+    docs = [doc(n) for n in range(300)]
+    rng = random.Random(20261126)
+    with FaultServer(synthetic_pages(docs)) as server:
+        clean = run(server, tmp_path / "clean")
+        expected = json.loads((tmp_path / "clean" / "s.json").read_text(encoding="utf-8"))
+        for trial in range(5):
+            out = tmp_path / f"killed-{trial}"
+            command = [sys.executable, "-m", "harvester", "-q", "harvest", "--query", "q", "--base-url", server.origin,
+                       "--out", str(out), "--name", "s", "--delay", "0.01"]
+            server.requests.clear()
+            kill_after = rng.randint(1, 31)              # the n-th page arrived; 31: after the last one
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            deadline = time.monotonic() + 60
+            while len(server.search_requests()) < min(kill_after, 30) and time.monotonic() < deadline:
+                time.sleep(0.002)
+            if kill_after == 31:
+                time.sleep(rng.uniform(0, 0.4))
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=30)
+            finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
+            assert finished.returncode == 0, finished.stderr
+            killed = json.loads((out / "s.json").read_text(encoding="utf-8"))
+            assert _without_times(killed) == _without_times(expected), f"trial {trial}, killed after page {kill_after}"
+            # nothing fetched twice, but the one page that may have been in flight when the process died
+            assert len(server.search_requests()) <= 31, f"trial {trial}"
+    assert len(clean.records) == 300
+
+
+def _without_times(rows: list[dict]) -> list[dict]:
+    return [{k: v for k, v in row.items() if k not in ("harvested_at", "first_seen", "last_seen")} for row in rows]
+
+
+def test_a_resumed_run_fetches_only_what_it_does_not_have(tmp_path: Path):
+    docs = [doc(n) for n in range(50)]
+    with FaultServer(synthetic_pages(docs), lambda n, p: Fault(500) if "page=3" in p else None) as server:
+        with pytest.raises(Exception, match="HTTP 500"):
+            run(server, tmp_path, attempts=2)
+        assert [r.split("page=")[-1] for r in server.search_requests()] == ["/search?search_api_fulltext=q", "1", "2", "3", "3"]
+        server.requests.clear()
+        server.script = lambda n, p: None
+        resumed = run(server, tmp_path)
+    assert resumed.report["resumed"] is True and len(resumed.records) == 50
+    assert [r.split("page=")[-1] for r in server.search_requests()] == ["3", "4"]
+    assert sorted(p.name for p in (tmp_path / "archive").iterdir()) == ["s-run0001-part1.warc.gz", "s-run0001-part2.warc.gz"]
+
+
+def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path):
+    docs = [doc(n) for n in range(20)]
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs), lambda n, p: Fault(500) if "page=1" in p else None) as server:
+        with pytest.raises(Exception, match="HTTP 500"):
+            run(server, tmp_path, clock, attempts=1)
+        clock.sleep(25 * 3600)
+        server.script = lambda n, p: None
+        again = run(server, tmp_path, clock)
+    assert again.report["resumed"] is False and again.report["run"] == 2
+
+
+def test_with_a_fifth_of_responses_failing_the_harvest_still_completes_exactly(tmp_path: Path):
+    docs = [doc(n) for n in range(300)]
+    rng = random.Random(5)
+    faults = [Fault(503), Fault(500), Fault(429, {"Retry-After": "2"}), Fault(drop=True), Fault(truncate=True)]
+    script = lambda n, p: rng.choice(faults) if rng.random() < 0.2 else None  # noqa: E731
+    with FaultServer(synthetic_pages(docs), script) as server:
+        outcome = run(server, tmp_path, attempts=8)
+    assert [r.id for r in outcome.records] == [d[0] for d in docs]
+    assert outcome.report["retries"] > 0 and len(server.requests) < 60
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [Fault(429, {"Retry-After": "3"}), Fault(500), Fault(503), Fault(drop=True), Fault(stall=1.0), Fault(truncate=True)],
+    ids=["429-retry-after", "500", "503", "connection-reset", "timeout", "truncated-body"],
+)
+def test_each_transient_fault_on_a_page_is_retried_and_the_dataset_is_exact(tmp_path: Path, fault: Fault):
+    docs = [doc(n) for n in range(25)]
+    once = lambda n, p: fault if "page=1" in p and n == 3 else None  # noqa: E731
+    with FaultServer(synthetic_pages(docs), once) as server:
+        outcome = run(server, tmp_path, timeout=0.5)
+    assert [r.id for r in outcome.records] == [d[0] for d in docs]
+    assert outcome.report["retries"] == 1
+
+
+def test_a_challenge_stops_the_run_and_leaves_the_previous_dataset_untouched(tmp_path: Path):
+    challenge = (FIXTURES / "wilson" / "challenge" / "page-0.html").read_bytes()
+    docs = [doc(n) for n in range(25)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path)
+        before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+        server.script = lambda n, p: Fault(403, {"Content-Type": "text/html"}, challenge) if "page=1" in p else None
+        with pytest.raises(BlockedError, match="bot-protection challenge"):
+            run(server, tmp_path)
+        assert len([r for r in server.search_requests() if "page=1" in r]) == 2     # once per run: no hammering
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+
+
+def test_results_shifting_by_one_between_two_page_fetches_give_an_exact_dataset(tmp_path: Path):
+    docs = [doc(n) for n in range(25)]
+
+    def upload_after_first_page(n: int, path: str) -> None:
+        if path.startswith("/search") and "page" not in path and not any(d[0] == "telegram-999" for d in docs):
+            docs.insert(0, doc(999))                     # lands right after page 0 is served
+
+    with FaultServer(synthetic_pages(docs), upload_after_first_page) as server:
+        outcome = run(server, tmp_path)
+    ids = [r.id for r in outcome.records]
+    assert sorted(ids) == sorted(d[0] for d in docs) and len(ids) == len(set(ids)) == 26
+
+
+def test_a_second_run_on_the_same_dataset_refuses_while_one_runs(tmp_path: Path):
+    with FaultServer(synthetic_pages([doc(1)])) as server, State(tmp_path, "s"):
+        with pytest.raises(BusyError, match="another harvester run is working on s"):
+            run(server, tmp_path)
+
+
+def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_path: Path, monkeypatch, capsys):
+    from tests.test_cli import run_cli
+
+    with FaultServer(folder_pages(SEED)) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n\n'
+            f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n\n'
+            f'[[harvest]]\nquery = "missing search"\nname = "missing"\n', encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+    assert code == 3                                        # the second search is not on the server: HTTP 404
+    assert "harvest 2:" in err and "HTTP 404" in err
+    assert "harvested 19 documents of 19" in out and (tmp_path / "data" / "kwp.csv").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "no [[harvest]] tables"), ("[[harvest]]\nname = 'x'\n", "harvest 1: no query"),
+     ("[[harvest]]\nquery = 'x'\nspeed = 3\n", "harvest 1: unknown key 'speed'"),
+     ("delay = 'fast'\n[[harvest]]\nquery = 'x'\n", "top level: delay = 'fast' is not a number"),
+     ("[[harvest]\nquery = 'x'\n", "not valid TOML"),
+     ("[[harvest]]\nquery = 'x'\nsite = 'nope'\n", "unknown --site 'nope'")],
+    ids=["empty", "no-query", "unknown-key", "bad-type", "bad-toml", "bad-site"],
+)
+def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: str, message: str):
+    path = tmp_path / "h.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError, match="h.toml" if "site" not in message else "nope") as raised:
+        load_jobs(path)
+    assert message in str(raised.value)
+
+
+def test_relative_paths_in_the_harvests_file_are_relative_to_the_file(tmp_path: Path):
+    (tmp_path / "h.toml").write_text("[[harvest]]\nquery = 'x'\nout = 'data'\nformats = ['jsonl']\n", encoding="utf-8")
+    [job] = load_jobs(tmp_path / "h.toml")
+    assert (job.out, job.formats, job.settings.delay) == (tmp_path / "data", ("jsonl",), 3.0)
+    assert timedelta(hours=job.settings.resume_within) == timedelta(hours=24)
