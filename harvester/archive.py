@@ -22,7 +22,7 @@ log = logging.getLogger("harvester")
 
 # httpx hands us the decoded body; these headers described the encoded one, so they are not kept.
 _ENCODING_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
-WARC_SUFFIXES = (".warc", ".warc.gz")
+NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 
 
 class WarcArchive:
@@ -62,6 +62,19 @@ class WarcArchive:
         assert self._stream is not None
         self._stream.flush()
 
+    def write_not_modified(self, page: Page, original: Page) -> None:
+        """Keep a 304 answer as a WARC revisit record pointing at the earlier response it confirms."""
+        writer = self._open()
+        http = StatusAndHeaders("304 Not Modified", list(page.headers.items()), protocol="HTTP/1.1")
+        record = writer.create_warc_record(page.requested or page.url, "revisit", http_headers=http,
+                                           warc_headers_dict={"WARC-Date": _warc_date(page.fetched_at)})
+        record.rec_headers.add_header("WARC-Profile", NOT_MODIFIED_PROFILE)
+        record.rec_headers.add_header("WARC-Refers-To-Target-URI", original.requested or original.url)
+        record.rec_headers.add_header("WARC-Refers-To-Date", _warc_date(original.fetched_at))
+        writer.write_record(record)
+        assert self._stream is not None
+        self._stream.flush()
+
     def close(self) -> None:
         if self._stream is not None:
             self._stream.close()
@@ -74,14 +87,30 @@ def next_part(folder: Path, name: str, run: int) -> Path:
     return folder / f"{stem}{max(parts, default=0) + 1}.warc.gz"
 
 
-def read_warc(path: Path) -> Iterator[Page]:
-    """Every response record of a WARC file (plain or gzipped) as a Page, in file order."""
+def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None) -> Iterator[Page]:
+    """Every response of a WARC file (plain or gzipped) as a Page, in file order.
+
+    A 304 revisit record comes back as the response it refers to (with the revisit's time), looked
+    up in `earlier`: the responses read so far, kept by (URI, date); give older files first.
+    """
+    earlier = {} if earlier is None else earlier
     try:
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
+                if record.http_headers is None or record.rec_type not in ("response", "revisit"):
                     continue
-                yield _page_of(record)
+                page = _page_of(record)
+                if record.rec_type == "response":
+                    earlier[(page.url, page.fetched_at)] = page
+                    yield page
+                    continue
+                target = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "",
+                          _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or ""))
+                if target not in earlier:
+                    log.warning("%s: a 304 answer for %s refers to a response of %s that is not among the files given",
+                                path, page.url, target[1])
+                    continue
+                yield Page(page.url, earlier[target].body, 200, earlier[target].headers, page.fetched_at, requested=page.url)
     except (ArchiveLoadFailed, OSError, ValueError) as error:
         raise InputError(f"{path}: not a readable WARC file ({error})") from None
 

@@ -6,6 +6,7 @@ import email.utils
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -58,6 +59,14 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
+def _validators(earlier: Page | None) -> dict[str, str]:
+    """Conditional-request headers from an earlier copy of the page: a 304 answer then means "still the same"."""
+    if earlier is None:
+        return {}
+    headers = {"If-None-Match": earlier.headers.get("etag", ""), "If-Modified-Since": earlier.headers.get("last-modified", "")}
+    return {name: value for name, value in headers.items() if value}
+
+
 class Fetcher:
     """Fetches pages of one origin, one at a time, honouring robots.txt, the delay and Retry-After."""
 
@@ -70,11 +79,12 @@ class Fetcher:
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         on_response: Callable[[Page], None] = lambda page: None,
+        cached: Callable[[str], Page | None] = lambda url: None,
     ) -> None:
         self.client, self.settings = client, settings
         self.origin = origin.rstrip("/")
         self._sleep, self._clock, self._now = sleep, clock, now
-        self._on_response = on_response
+        self._on_response, self._cached = on_response, cached
         self.retries = 0
         self._last_request: float | None = None
         self._robots: Protego | None = None
@@ -87,7 +97,8 @@ class Fetcher:
         self._check_robots(url)
         retrying = tenacity.Retrying(
             retry=tenacity.retry_if_exception_type(TransientError),
-            stop=tenacity.stop_after_attempt(self.settings.attempts) | tenacity.stop_after_delay(self.settings.retry_total_cap),
+            stop=(tenacity.stop_after_attempt(self.settings.attempts) | tenacity.stop_after_delay(self.settings.retry_total_cap)
+                  | self._budget_spent),
             wait=self._wait,
             sleep=self._sleep,
             before_sleep=self._log_retry,
@@ -96,13 +107,18 @@ class Fetcher:
         try:
             return retrying(self._get_once, url)
         except TransientError as error:
+            if self._budget_spent(None):
+                raise FetchError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
             if error.status in (403, 429):
                 raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping") from None
             raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries)") from None
 
     def _get_once(self, url: str) -> Page:
         for _ in range(MAX_REDIRECTS + 1):
-            page = self._request(url)
+            earlier = self._cached(url)
+            page = self._request(url, _validators(earlier))
+            if page.status == 304 and earlier is not None:
+                return replace(earlier, fetched_at=page.fetched_at, requested=url)
             location = page.headers.get("location")
             if page.status not in (301, 302, 303, 307, 308) or not location:
                 return self._check_status(page)
@@ -112,10 +128,10 @@ class Fetcher:
             url = target
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
-    def _request(self, url: str) -> Page:
+    def _request(self, url: str, headers: dict[str, str] | None = None) -> Page:
         self._pause()
         try:
-            with self.client.stream("GET", url) as response:
+            with self.client.stream("GET", url, headers=headers) as response:
                 body = self._read_capped(response, url)
                 headers = {k.lower(): v for k, v in response.headers.items()}
                 fetched_at = self._now().isoformat(timespec="seconds")
@@ -149,6 +165,9 @@ class Fetcher:
         if status >= 400:
             raise FetchError(f"{page.url}: HTTP {status}")
         return page
+
+    def _budget_spent(self, state: tenacity.RetryCallState | None) -> bool:
+        return self.retries >= self.settings.max_retries
 
     def _wait(self, state: tenacity.RetryCallState) -> float:
         error = state.outcome.exception() if state.outcome else None

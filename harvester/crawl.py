@@ -20,7 +20,7 @@ SAFETY_MAX_PAGES = 5000  # a search without a totals line is followed by its nex
 
 @dataclass(frozen=True)
 class Seen:
-    """A card, the results page it was first seen on (canonical URL, or saved file), and when."""
+    """A card, the results page it was last seen on (canonical URL, or saved file), and when."""
 
     card: RawCard
     source_page: str
@@ -42,7 +42,10 @@ class Crawl:
     warnings: list[str] = field(default_factory=list)
 
     def add(self, page: ResultsPage, site: Site, source_page: str, seen_at: str) -> int:
-        """Record a page's cards under their document id; returns how many documents were new."""
+        """Record a page's cards under their document id; returns how many documents were new.
+
+        A document keeps the place where it was first seen and the card where it was last seen
+        (re-walked pages, or later runs re-parsed together, carry the newer text)."""
         new = 0
         for card in page.cards:
             doc_id = site.doc_id(card.href)
@@ -50,9 +53,9 @@ class Crawl:
                 raise LayoutError(f"{page.url}: result {card.title!r} links to {card.href!r}, not to a document")
             if doc_id in self.documents:
                 self.duplicates += 1
-                continue
-            self.documents[doc_id] = Seen(card, source_page, seen_at)
-            new += 1
+            else:
+                new += 1
+            self.documents[doc_id] = Seen(card, source_page, seen_at)  # keeps its first place, with the latest card
         self.warnings.extend(f"{page.url}: {w}" for w in page.warnings)
         return new
 

@@ -24,6 +24,7 @@ from harvester.crawl import Crawl, crawl_search
 from harvester.errors import InputError, UsageError
 from harvester.export import write_dataset
 from harvester.normalize.names import NameTable
+from harvester.page import Page
 from harvester.parse import parse_results
 from harvester.records import Record, build_record, unify_people
 from harvester.runreport import build_report, compare, with_seen_dates
@@ -79,7 +80,8 @@ def harvest(
         archive = WarcArchive(next_part(out_dir / "archive", name, run.id))
         try:
             with contextlib.nullcontext(client) if client else make_client(settings) as http:
-                fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now, on_response=archive.write)
+                fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now,
+                                  on_response=lambda page: _keep(page, archive, state), cached=state.cached)
                 get = Replaying(fetcher.get, run.replay, lambda page: state.log_page(run.id, page))
                 crawl = crawl_search(get, site, query, settings, on_page=on_page)
         finally:
@@ -95,6 +97,16 @@ def harvest(
         files = write_dataset(records, out_dir, name, formats) + [write_json(out_dir / f"{name}.report.json", report)]
         state.finish_run(run.id, [(r.id, r.title, r.summary, r.date_raw) for r in records], run.started_at, complete, report)
     return Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report)
+
+
+def _keep(page: Page, archive: WarcArchive, state: State) -> None:
+    """Every response into the WARC (a 304 as a revisit of the copy it confirms); validated pages into the cache."""
+    original = state.cached(page.requested) if page.status == 304 else None
+    if original is not None:
+        archive.write_not_modified(page, original)
+    else:
+        archive.write(page)
+    state.remember(page)
 
 
 def run_key(site: Site, query: str, settings: Settings) -> str:

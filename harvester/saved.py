@@ -24,12 +24,13 @@ def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page]]:
     """Every saved results page under `paths`, named for messages: .html files, and 200 responses in WARC files."""
     from harvester.archive import read_warc
 
+    earlier: dict[tuple[str, str], Page] = {}
     for path in find_html(paths):
         if not is_warc(path):
             page, _ = read_saved(path)
             yield str(path), page
             continue
-        for number, page in enumerate(read_warc(path), 1):
+        for number, page in enumerate(read_warc(path, earlier), 1):
             if page.status == 200 and urlsplit(page.url).path == site.search_path:
                 yield f"{path} (record {number}, {page.url})", page
 

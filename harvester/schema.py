@@ -39,10 +39,10 @@ RECORD_COLUMNS: tuple[Column, ...] = (
            "N.G. Sudarikov; Kim Il Sung"),
     Column("people", "list", "the persons among the parties, each written one way across the dataset", "Anastas Mikoyan"),
     Column("query", "string", "the search that found the document", "Korean Workers' Party"),
-    Column("source_page", "string", "the results page it was first seen on, on the archive's own host (for re-parsed "
+    Column("source_page", "string", "the results page it was last seen on, on the archive's own host (for re-parsed "
            "pages whose address is unknown: the file)",
            "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"),
-    Column("harvested_at", "datetime", "when that page was fetched (UTC, ISO 8601); for re-parsed pages, when the "
+    Column("harvested_at", "datetime", "when that results page was fetched (UTC, ISO 8601); for re-parsed pages, when the "
            "file was last modified", "2026-11-26T23:50:01+00:00"),
     Column("first_seen", "datetime", "when a run of this dataset first listed the document (the start of that run; "
            "for re-parsed pages, the page's time)", "2026-11-19T03:00:00+00:00"),

@@ -11,6 +11,7 @@ DEFAULT_TIMEOUT = 30.0       # seconds to connect, and between bytes of a respon
 DEFAULT_ATTEMPTS = 5         # tries per URL before giving up
 DEFAULT_RETRY_WAIT_CAP = 60.0     # longest single wait between tries, Retry-After included
 DEFAULT_RETRY_TOTAL_CAP = 300.0   # longest time spent on one URL, waits included
+DEFAULT_MAX_RETRIES = 100    # retries in a whole run before it stops: the site is unwell, stop asking
 DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
 DEFAULT_REFETCH_ROUNDS = 2   # extra passes over the pages when documents are missing
 DEFAULT_RESUME_WITHIN = 24.0  # hours: an interrupted run younger than this is resumed, an older one started afresh
@@ -26,6 +27,7 @@ class Settings:
     attempts: int = DEFAULT_ATTEMPTS
     retry_wait_cap: float = DEFAULT_RETRY_WAIT_CAP
     retry_total_cap: float = DEFAULT_RETRY_TOTAL_CAP
+    max_retries: int = DEFAULT_MAX_RETRIES
     max_response_bytes: int = DEFAULT_MAX_RESPONSE
     max_pages: int | None = None     # stop after this many results pages (completeness is then not checked)
     refetch_rounds: int = DEFAULT_REFETCH_ROUNDS

@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS runs (
 CREATE TABLE IF NOT EXISTS fetches (
     run_id INTEGER NOT NULL, seq INTEGER NOT NULL, requested TEXT NOT NULL, url TEXT NOT NULL, status INTEGER NOT NULL,
     headers TEXT NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+CREATE TABLE IF NOT EXISTS http_cache (
+    url TEXT PRIMARY KEY, headers TEXT NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, listed INTEGER NOT NULL,
     title TEXT NOT NULL, summary TEXT NOT NULL, date_raw TEXT NOT NULL);
@@ -114,6 +116,17 @@ class State:
             "SELECT requested, url, status, headers, body, fetched_at FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
         return [Page(url, zlib.decompress(body), status, json.loads(headers), fetched_at, requested=requested)
                 for requested, url, status, headers, body, fetched_at in rows]
+
+    def remember(self, page: Page) -> None:
+        """Keep the latest copy of a page that carries validators (ETag, Last-Modified), for conditional requests."""
+        if page.status == 200 and ("etag" in page.headers or "last-modified" in page.headers):
+            self._db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?)",
+                             (page.requested or page.url, json.dumps(page.headers), zlib.compress(page.body), page.fetched_at))
+
+    def cached(self, url: str) -> Page | None:
+        """The copy kept of `url` by `remember`, if any."""
+        row = self._db.execute("SELECT headers, body, fetched_at FROM http_cache WHERE url = ?", (url,)).fetchone()
+        return Page(url, zlib.decompress(row[1]), 200, json.loads(row[0]), row[2], requested=url) if row else None
 
     def known(self) -> dict[str, Known]:
         """Every document an earlier run recorded."""

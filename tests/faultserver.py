@@ -6,6 +6,7 @@ search whose documents the test may change between runs.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable
@@ -58,6 +59,8 @@ class FaultServer:
     pages: Callable[[str], bytes | None]
     script: Callable[[int, str], Fault | None] = lambda n, path: None
     requests: list[str] = field(default_factory=list)
+    etags: bool = False         # send an ETag with every page, and answer 304 when the client already has it
+    not_modified: int = 0       # how many 304s were sent
 
     def __enter__(self) -> FaultServer:
         outer = self
@@ -80,7 +83,13 @@ class FaultServer:
                 body = outer.pages(self.path)
                 if body is None:
                     return self._send(404, b"not found", {})
-                self._send(200, body, {"Content-Type": "text/html; charset=utf-8"}, cut=bool(fault and fault.truncate))
+                headers = {"Content-Type": "text/html; charset=utf-8"}
+                if outer.etags:
+                    headers["ETag"] = f'"{hashlib.sha1(body).hexdigest()}"'
+                    if self.headers.get("If-None-Match") == headers["ETag"]:
+                        outer.not_modified += 1
+                        return self._send(304, b"", {"ETag": headers["ETag"]})
+                self._send(200, body, headers, cut=bool(fault and fault.truncate))
 
             def _send(self, status: int, body: bytes, headers: dict[str, str], cut: bool = False) -> None:
                 self.send_response(status)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from harvester.config import load_jobs
-from harvester.errors import BlockedError, BusyError, UsageError
+from harvester.errors import BlockedError, BusyError, FetchError, UsageError
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
 from harvester.sites import get_site
@@ -246,3 +246,34 @@ def test_relative_paths_in_the_harvests_file_are_relative_to_the_file(tmp_path: 
     [job] = load_jobs(tmp_path / "h.toml")
     assert (job.out, job.formats, job.settings.delay) == (tmp_path / "data", ("jsonl",), 3.0)
     assert timedelta(hours=job.settings.resume_within) == timedelta(hours=24)
+
+
+def test_conditional_requests_reuse_unchanged_pages_and_the_archive_still_reparses(tmp_path: Path):
+    docs = [doc(n) for n in range(25)]
+    with FaultServer(synthetic_pages(docs), etags=True) as server:
+        run(server, tmp_path)
+        docs[24] = (docs[24][0], docs[24][1], "Changed on the last page")
+        second = run(server, tmp_path)
+    assert server.not_modified == 2                      # pages 0 and 1 unchanged; page 2 changed
+    assert second.report["changed"] == [{"id": "telegram-24", "fields": ["title", "summary"]}]
+    assert [r.id for r in second.records] == [d[0] for d in docs]
+    run_two = sorted((tmp_path / "archive").glob("s-run0002-*"))
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"])  # 304s resolve to run 1's copies
+    assert [(r.id, r.title) for r in again.records] == [(r.id, r.title) for r in second.records]
+    assert len(run_two) == 1
+
+
+def test_a_run_stops_when_its_retry_budget_is_spent(tmp_path: Path):
+    docs = [doc(n) for n in range(50)]
+    failures: dict[str, int] = {}
+
+    def thrice_per_page(n: int, path: str) -> Fault | None:
+        if not path.startswith("/search") or "page" not in path:
+            return None
+        failures[path] = failures.get(path, 0) + 1
+        return Fault(503) if failures[path] <= 3 else None
+
+    with FaultServer(synthetic_pages(docs), thrice_per_page) as server:
+        with pytest.raises(FetchError, match="this run has retried 6 times, its limit"):
+            run(server, tmp_path, attempts=5, max_retries=6)
+    assert len(server.search_requests()) == 1 + 4 + 4 + 1   # page 0; pages 1 and 2 after 3 retries each; page 3 once
