@@ -213,7 +213,8 @@ def _progress() -> Iterator[Callable[[Crawl], None]]:
         def update(crawl: Crawl) -> None:
             bar.total = max(bar.total or 0, math.ceil((crawl.total or 0) / 10), crawl.pages_fetched)
             bar.n = crawl.pages_fetched
-            bar.set_postfix(documents=f"{len(crawl.documents)}/{crawl.total}")
+            bar.set_postfix(documents=f"{len(crawl.documents)}/{crawl.total}", refresh=False)
+            bar.refresh()
 
         yield update
 
