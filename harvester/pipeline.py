@@ -22,6 +22,7 @@ from harvester.crawl import Crawl, crawl_search
 from harvester.errors import UsageError
 from harvester.export import write_dataset
 from harvester.normalize.names import NameTable
+from harvester.package import provenance, write_package
 from harvester.parse import parse_results
 from harvester.records import Record, build_record, unify_people
 from harvester.saved import find_html, read_saved
@@ -67,7 +68,9 @@ def harvest(
         crawl = crawl_search(fetcher.get, site, query, settings)
     records = to_records([crawl], site, names)
     files = write_dataset(records, out_dir, name, formats)
-    return Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings)
+    outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings)
+    outcome.files.append(write_package(out_dir, name, outcome, provenance(outcome, site, [query], "harvest", now())))
+    return outcome
 
 
 def reparse(
@@ -95,7 +98,9 @@ def reparse(
     queries = {crawl.query for crawl in crawls.values()}
     name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
     written = write_dataset(records, out_dir, name, formats)
-    return Outcome(records, written, len(files), sum(c.total or 0 for c in crawls.values()), 0, warnings)
+    outcome = Outcome(records, written, len(files), sum(c.total or 0 for c in crawls.values()), 0, warnings)
+    outcome.files.append(write_package(out_dir, name, outcome, provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())))
+    return outcome
 
 
 def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable) -> list[Record]:

@@ -51,14 +51,14 @@ def test_harvest_over_http_writes_the_19_records(monkeypatch, capsys, tmp_path):
                                  serving.origin, "--out", str(tmp_path), "--delay", "0", "--format", "csv,json,jsonl")
     assert code == 0, err
     assert "harvested 19 documents of 19" in out
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"wilson-korean-workers-party.{x}" for x in ("csv", "json", "jsonl")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"wilson-korean-workers-party.{x}" for x in ("csv", "datapackage.json", "json", "jsonl")]
     assert len(json.loads((tmp_path / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
 
 
 def test_name_option_names_the_files(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path), "--name", "kwp")
     assert code == 0, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kwp.csv", "kwp.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kwp.csv", "kwp.datapackage.json", "kwp.json"]
 
 
 def test_demo_harvests_the_seed_over_http(monkeypatch, capsys, tmp_path):
