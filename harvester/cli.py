@@ -12,6 +12,7 @@ import click
 from harvester import __version__
 from harvester.errors import HarvesterError, UsageError
 from harvester.export import FORMATS, parse_formats
+from harvester.htmlreport import write_report
 from harvester.normalize.names import NameTable
 from harvester.pipeline import Outcome, check_name, default_name, harvest, query_of, reparse
 from harvester.serve import Serving, index_folder, make_server
@@ -152,6 +153,23 @@ def demo_command(folder: Path, out_dir: Path, formats: str, delay: float) -> Non
         outcome = harvest(site, query, out_dir, default_name(site, query), parse_formats(formats), settings)
     _report(outcome, f"harvested {len(outcome.records)} documents of {outcome.total} for {query!r} "
                      f"({outcome.pages} results pages, {outcome.requests} requests)")
+
+
+@cli.command("report")
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML file to write (default: NAME.report.html beside the dataset).")
+def report_command(dataset: Path, out_file: Path | None) -> None:
+    """Write one self-contained HTML page about a dataset: counts, documents per year, types, people, places, warnings.
+
+    DATASET is any file of it (NAME.csv, .json, .jsonl, .parquet, .datapackage.json), its folder
+    and name (output/NAME), or a folder that holds one dataset. The page needs no network to view.
+
+    Example:
+
+        harvester report output/wilson-korean-workers-party.csv
+    """
+    click.echo(f"wrote {write_report(dataset, out_file)}")
 
 
 def _origin(base_url: str | None) -> str | None:
