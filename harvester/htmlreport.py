@@ -31,7 +31,7 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 8px; p
 .cards { display: flex; gap: 12px; flex-wrap: wrap; background: none; border: 0; padding: 0; }
 .card { flex: 1 1 140px; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; }
 .card b { display: block; font-size: 26px; white-space: nowrap; } .card span { color: var(--muted); }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 18px; } .grid section { margin: 0; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 18px; margin-bottom: 18px; } .grid section { margin: 0; }
 table { border-collapse: collapse; width: 100%; } td { padding: 3px 6px; border-bottom: 1px solid #eef1f4; vertical-align: top; }
 td.n { text-align: right; width: 3em; font-variant-numeric: tabular-nums; }
 td.meter { width: 40%; } .meter i { display: block; height: 12px; background: var(--meter); border-radius: 2px; min-width: 2px; }
@@ -75,7 +75,7 @@ def locate(dataset: Path) -> tuple[Path, Path]:
 
 def render(summary: Summary, made: str) -> str:
     """The whole page; every text from the data is escaped."""
-    facts = "".join(f"<span>{escape(label)}: <b>{escape(value)}</b></span>" for label, value in summary.facts)
+    facts = "\n".join(f"<span>{escape(label)}: <b>{escape(value)}</b></span>" for label, value in summary.facts)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -150,14 +150,19 @@ def _cards(summary: Summary) -> str:
 def _ranking(anchor: str, heading: str, rows: list[tuple[str, int]], empty: str, note: str = "") -> str:
     peak = max((count for _, count in rows), default=0)
     body = "".join(f'<tr><td>{escape(label)}</td><td class="n">{count}</td>'
-                   f'<td class="meter"><i style="width:{100 * count / peak if peak else 0:.0f}%"></i></td></tr>' for label, count in rows)
+                   f'<td class="meter">{_meter(count, peak)}</td></tr>' for label, count in rows)
     table = f"<table>{body}</table>" if peak else f'<p class="empty">{escape(empty)}</p>'
     return f'<section id="{anchor}"><h2>{escape(heading)}</h2>{table}' + (f'<p class="note">{escape(note)}</p>' if note else "") + "</section>"
 
 
+def _meter(count: int, peak: int) -> str:
+    return f'<i style="width:{100 * count / peak:.0f}%"></i>' if count else ""
+
+
 def _warnings(warnings: list[str]) -> str:
     items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
-    body = f'<ul class="warnings">{items}</ul>' if warnings else '<p class="empty">None: every card had a date harvester could read.</p>'
+    none = '<p class="empty">None: the run reported none, and every card had a date harvester could read.</p>'
+    body = f'<ul class="warnings">{items}</ul>' if warnings else none
     return f'<section id="warnings"><h2>Warnings</h2>{body}</section>'
 
 
