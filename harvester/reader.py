@@ -10,11 +10,11 @@ from typing import Any
 import pandas as pd
 
 from harvester.errors import InputError, UsageError
+from harvester.export import LIST_SEPARATOR
 from harvester.records import FIELDS
 from harvester.schema import RECORD_COLUMNS, Column
 
-LIST_SEPARATOR = "; "
-DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]", "boolean": "bool", "integer": "Int64"}
+DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
 
 
 def load(path: str | Path) -> pd.DataFrame:
@@ -71,8 +71,6 @@ def _column(values: pd.Series, column: Column) -> pd.Series:
     if column.type in ("date", "datetime"):
         text = values.replace("", None)
         return pd.to_datetime(text, format="ISO8601", utc=column.type == "datetime").astype(DTYPES[column.type])
-    if column.type == "integer":
-        return pd.to_numeric(values.replace("", None)).astype("Int64")
     return values.astype("string").replace("", pd.NA)
 
 

@@ -15,7 +15,7 @@ from frictionless import validate
 from harvester import __version__
 from harvester.export import write_dataset
 from harvester.package import provenance, write_package
-from harvester.pipeline import Outcome, harvest
+from harvester.pipeline import Outcome, harvest, reparse
 from harvester.records import FIELDS
 from harvester.serve import Serving
 from harvester.settings import Settings
@@ -56,6 +56,13 @@ def test_the_frictionless_command_validates_a_fresh_harvest(harvested: Path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("VALID") == len(EVERY_FORMAT) and "INVALID" not in result.stdout
+
+
+@pytest.mark.parametrize("fixture", ["seed", "dates", "encoding", "views-rows", "no-url", "empty"])
+def test_the_package_of_every_saved_fixture_validates(tmp_path: Path, fixture: str):
+    outcome = reparse([FIXTURES / "wilson" / fixture], WILSON, tmp_path, "f", EVERY_FORMAT)
+    report = validate(str(outcome.files[-1]))
+    assert report.valid, report.flatten(["type", "message"])[:5]
 
 
 def test_every_file_of_the_harvest_is_a_resource_with_its_size_and_hash(harvested: Path):

@@ -80,6 +80,23 @@ def test_parquet_has_real_types(dataset: Path):
     assert row["date_start"] == date(1956, 9, 21) and row["people"] == ["Anastas Mikoyan"]
 
 
+@pytest.mark.parametrize("fixture", ["seed", "dates", "encoding", "views-rows", "no-url", "empty"])
+def test_every_saved_fixture_loads_the_same_from_every_format(tmp_path: Path, fixture: str):
+    reparse([FIXTURES / "wilson" / fixture], get_site("wilson"), tmp_path, "f", FORMATS)
+    frames = [harvester.load(tmp_path / f"f.{fmt}") for fmt in FORMATS]
+    for fmt, frame in zip(FORMATS[1:], frames[1:]):
+        assert_frame_equal(frames[0], frame, obj=f"{fixture} {fmt}")
+
+
+def test_pandas_reads_the_parquet_with_its_types(dataset: Path):
+    expected = harvester.load(f"{dataset}.csv")
+    frame = pd.read_parquet(f"{dataset}.parquet")
+    assert frame["date_approximate"].dtype == bool and str(frame["harvested_at"].dtype) == "datetime64[us, UTC]"
+    assert pd.to_datetime(frame["date_start"]).astype("datetime64[us]").equals(expected["date_start"])
+    assert [list(p) for p in frame["people"]] == expected["people"].tolist()
+    assert frame["summary"].isna().tolist() == expected["summary"].isna().tolist()
+
+
 def test_duckdb_reads_the_parquet_and_the_csv_as_load_does(dataset: Path):
     expected = harvester.load(f"{dataset}.csv")
     from_parquet = duckdb.sql(f"SELECT * FROM read_parquet('{dataset}.parquet')").df()
