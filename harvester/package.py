@@ -31,6 +31,7 @@ FORMAT_NOTES = {
     "xlsx": "an Excel workbook for reading by eye: text cells are never formulas, date_start and date_end are Excel dates",
     "csv-excel": "the CSV for spreadsheets: UTF-8 with a byte order mark, and a ' before any cell that starts with = + - @",
 }
+TEXT_FORMATS = ("csv", "json", "jsonl", "csv-excel")
 TABLE_SCHEMA_TYPES = {"edtf": "string", "list": "array"}
 UNDESCRIBED = "(not described in harvester/schema.py)"
 
@@ -133,7 +134,7 @@ def _resource(table: Table, fmt: str, path: Path, header: list[str]) -> dict[str
         "type": "table" if fmt == "csv" else "file",
         "format": "csv" if fmt == "csv-excel" else fmt,
         "mediatype": MEDIA_TYPES[fmt],
-        "encoding": "utf-8-sig" if fmt == "csv-excel" else "utf-8",
+        **({"encoding": "utf-8-sig" if fmt == "csv-excel" else "utf-8"} if fmt in TEXT_FORMATS else {}),
         "description": f"{table.description}; {FORMAT_NOTES[fmt]}",
         **_integrity(path),
     }

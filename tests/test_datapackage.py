@@ -74,6 +74,7 @@ def test_every_file_of_the_harvest_is_a_resource_with_its_size_and_hash(harveste
         content = (harvested.parent / resource["path"]).read_bytes()
         assert resource["bytes"] == len(content) and resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest()
     assert [r["type"] for r in resources] == ["table"] + ["file"] * 5
+    assert [r.get("encoding") for r in resources] == ["utf-8", "utf-8", "utf-8", None, None, "utf-8-sig"]
 
 
 def test_the_records_schema_is_the_record_type_with_types_and_key(harvested: Path):

@@ -125,7 +125,7 @@ def test_year_chart_labels_thin_out_on_a_long_span():
     assert '>1905</text>' in chart and '>1901</text>' not in chart
 
 
-@pytest.mark.parametrize("given", ["kwp.csv", "kwp.json", "kwp.parquet", "kwp.datapackage.json", "kwp", "."])
+@pytest.mark.parametrize("given", ["kwp.csv", "kwp.json", "kwp.parquet", "kwp.datapackage.json", "kwp.xlsx", "kwp", "."])
 def test_the_dataset_can_be_named_by_any_of_its_files_its_stem_or_its_folder(seed: Path, given: str):
     records_file, stem = locate(seed.parent / given)
     assert stem == seed and records_file.parent == seed.parent
