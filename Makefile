@@ -22,4 +22,4 @@ $(VENV)/.installed: pyproject.toml $(SOURCES)
 	@touch $@
 
 clean:
-	rm -rf $(VENV) output/*.csv output/*.json output/*.jsonl .pytest_cache
+	rm -rf $(VENV) output/*.csv output/*.json output/*.jsonl output/*.parquet output/*.xlsx output/*.html .pytest_cache

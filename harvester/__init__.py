@@ -1,3 +1,17 @@
 """harvester: turn an archive's paginated search results into clean, analysis-ready datasets."""
 
+from __future__ import annotations
+
+from typing import Any
+
 __version__ = "0.1.0"
+__all__ = ["__version__", "load"]
+
+
+def __getattr__(name: str) -> Any:
+    """`harvester.load` is imported on first use, so that `import harvester` stays cheap."""
+    if name == "load":
+        from harvester.reader import load
+
+        return load
+    raise AttributeError(f"module 'harvester' has no attribute {name!r}")

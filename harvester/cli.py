@@ -17,6 +17,7 @@ from harvester.config import Job, load_jobs
 from harvester.crawl import Crawl
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.export import FORMATS, parse_formats
+from harvester.htmlreport import write_report
 from harvester.normalize.names import NameTable
 from harvester.pipeline import Outcome, check_name, default_name, harvest, query_of, reparse
 from harvester.runreport import summary
@@ -217,6 +218,23 @@ def _progress() -> Iterator[Callable[[Crawl], None]]:
             bar.refresh()
 
         yield update
+
+
+@cli.command("report")
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The HTML file to write (default: NAME.report.html beside the dataset).")
+def report_command(dataset: Path, out_file: Path | None) -> None:
+    """Write one self-contained HTML page about a dataset: counts, documents per year, types, people, places, warnings.
+
+    DATASET is any file of it (NAME.csv, .json, .jsonl, .parquet, .datapackage.json), its folder
+    and name (output/NAME), or a folder that holds one dataset. The page needs no network to view.
+
+    Example:
+
+        harvester report output/wilson-korean-workers-party.csv
+    """
+    click.echo(f"wrote {write_report(dataset, out_file)}")
 
 
 def _origin(base_url: str | None) -> str | None:

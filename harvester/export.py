@@ -1,7 +1,8 @@
-"""Records -> DataFrame -> CSV / JSON / JSONL files, each written atomically (temporary file, then rename)."""
+"""Records -> DataFrame -> CSV / JSON / JSONL / Parquet / XLSX files, each written atomically (temporary file, then rename)."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import tempfile
@@ -11,10 +12,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from harvester.arrow import parquet_bytes
 from harvester.errors import UsageError
+from harvester.excel import defuse, xlsx_bytes
 from harvester.records import BOOL_FIELDS, FIELDS, LIST_FIELDS, Record
 
-FORMATS = ("csv", "json", "jsonl")
+FORMATS = ("csv", "json", "jsonl", "parquet", "xlsx", "csv-excel")
+SUFFIXES = {"csv-excel": "excel.csv"}          # the file name ending of a format, when it is not the format's name
+EXTRAS = {"parquet": "pyarrow", "xlsx": "openpyxl"}     # formats that need an optional extra: the module it brings
 LIST_SEPARATOR = "; "
 
 
@@ -34,18 +39,43 @@ def parse_formats(value: str) -> tuple[str, ...]:
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
         raise UsageError(f"--format {value!r}: choose from {', '.join(FORMATS)}")
+    for fmt in wanted:
+        _require_extra(fmt)
     return wanted
+
+
+def file_name(name: str, fmt: str) -> str:
+    """The file a format is written to: NAME.csv, NAME.parquet, NAME.excel.csv."""
+    return f"{name}.{SUFFIXES.get(fmt, fmt)}"
+
+
+def write_atomically(target: Path, content: str | bytes) -> Path:
+    """Write one file so that it appears whole or not at all; an unwritable folder is a usage error naming it."""
+    try:
+        temporary = _stage(target.parent, target, content)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise UsageError(f"{target}: cannot write ({error.strerror or error})") from None
+    return target
+
+
+def _require_extra(fmt: str) -> None:
+    if fmt in EXTRAS:
+        try:
+            importlib.import_module(EXTRAS[fmt])
+        except ImportError:
+            raise UsageError(f"--format {fmt} needs {EXTRAS[fmt]}: pip install 'harvester[{fmt}]'") from None
 
 
 def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iterable[str]) -> list[Path]:
     """Write NAME.<format> for each format into out_dir; all files appear together or none changes."""
     frame = to_frame(records)
-    renderers = {"csv": _csv, "json": _json, "jsonl": _jsonl}
+    renderers = {"csv": _csv, "json": _json, "jsonl": _jsonl, "parquet": parquet_bytes, "xlsx": xlsx_bytes, "csv-excel": _excel_csv}
     staged: list[tuple[Path, Path]] = []
     target = out_dir
     try:
         for fmt in formats:
-            target = out_dir / f"{name}.{fmt}"
+            target = out_dir / file_name(name, fmt)
             staged.append((_stage(out_dir, target, renderers[fmt](frame)), target))
         for temporary, target in staged:
             os.replace(temporary, target)
@@ -73,11 +103,12 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _stage(out_dir: Path, target: Path, content: str) -> Path:
+def _stage(out_dir: Path, target: Path, content: str | bytes) -> Path:
     handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.fchmod(handle, _file_mode())
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        binary = isinstance(content, bytes)
+        with os.fdopen(handle, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "") as stream:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
@@ -88,12 +119,21 @@ def _stage(out_dir: Path, target: Path, content: str) -> Path:
 
 
 def _csv(frame: pd.DataFrame) -> str:
+    return _flat(frame).to_csv(index=False, lineterminator="\n")
+
+
+def _flat(frame: pd.DataFrame) -> pd.DataFrame:
     flat = frame.copy()
     for column in LIST_FIELDS:
         flat[column] = flat[column].map(LIST_SEPARATOR.join)
     for column in BOOL_FIELDS:
         flat[column] = flat[column].map({True: "true", False: "false"})
-    return flat.to_csv(index=False, lineterminator="\n")
+    return flat
+
+
+def _excel_csv(frame: pd.DataFrame) -> str:
+    """The CSV profile for spreadsheets: a UTF-8 byte order mark, and a ' before any cell a spreadsheet would run."""
+    return "\ufeff" + _flat(frame).map(defuse).to_csv(index=False, lineterminator="\n")
 
 
 def _rows(frame: pd.DataFrame) -> list[dict]:

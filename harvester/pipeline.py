@@ -24,6 +24,7 @@ from harvester.crawl import Crawl, crawl_search
 from harvester.errors import InputError, UsageError
 from harvester.export import write_dataset
 from harvester.normalize.names import NameTable
+from harvester.package import provenance, write_package
 from harvester.page import Page
 from harvester.parse import parse_results
 from harvester.records import Record, build_record, unify_people
@@ -95,8 +96,10 @@ def harvest(
             total=crawl.total, documents=len(records), changes=compare(records, known, complete),
             warnings=crawl.warnings, complete=complete)
         files = write_dataset(records, out_dir, name, formats) + [write_json(out_dir / f"{name}.report.json", report)]
+        outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report)
+        outcome.files.append(write_package(out_dir, name, outcome, provenance(outcome, site, [query], "harvest", now())))
         state.finish_run(run.id, [(r.id, r.title, r.summary, r.date_raw) for r in records], run.started_at, complete, report)
-    return Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report)
+    return outcome
 
 
 def _keep(page: Page, archive: WarcArchive, state: State) -> None:
@@ -141,7 +144,10 @@ def reparse(
     queries = {crawl.query for crawl in crawls.values()}
     name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
     written = write_dataset(records, out_dir, name, formats)
-    return Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings)
+    outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings)
+    origin = provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())
+    outcome.files.append(write_package(out_dir, name, outcome, origin))
+    return outcome
 
 
 def write_json(path: Path, value: dict) -> Path:

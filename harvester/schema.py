@@ -7,12 +7,23 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a dataset: its Table Schema type ("string", "date", "boolean", "list", "datetime")."""
+    """One column of a dataset: its type: "string", "edtf", "date", "datetime", "boolean", "integer" or "list" (of strings)."""
 
     name: str
     type: str
     description: str
     example: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of a dataset: its files are NAME + suffix + .csv/.json/...; what one row is; its columns and key."""
+
+    name: str
+    suffix: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
 
 
 RECORD_COLUMNS: tuple[Column, ...] = (
@@ -48,6 +59,20 @@ RECORD_COLUMNS: tuple[Column, ...] = (
            "for re-parsed pages, the page's time)", "2026-11-19T03:00:00+00:00"),
     Column("last_seen", "datetime", "the start of the latest run that listed the document", "2026-11-26T03:00:00+00:00"),
 )
+
+
+RECORDS = Table("records", "", "one row per document, in the order the site listed them", RECORD_COLUMNS, ("id",))
+
+PEOPLE = Table("people", ".people", "one row per person named in the dataset (written by the people-table stage, when present)", (
+    Column("name", "string", "the person's one written form, as in the records' people column", "Kim Il Sung"),
+    Column("sort_name", "string", "the form to sort by: family name first", "Kim, Il Sung"),
+    Column("variants", "list", "the other spellings seen in this dataset", "Kim Il-sung; KIM IL SUNG"),
+    Column("documents", "integer", "how many documents name the person", "2"),
+    Column("first_date", "date", "the earliest date_start of those documents", "1956-09-21"),
+    Column("last_date", "date", "the latest date_end of those documents", "1956-10-01"),
+), ("name",))
+
+TABLES: tuple[Table, ...] = (RECORDS, PEOPLE)
 
 
 def markdown_table(columns: tuple[Column, ...] = RECORD_COLUMNS) -> str:

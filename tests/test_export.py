@@ -88,7 +88,7 @@ def test_formats(value, expected):
     assert parse_formats(value) == expected
 
 
-@pytest.mark.parametrize("value", ["xlsx", "", "csv,pdf"])
+@pytest.mark.parametrize("value", ["xls", "", "csv,pdf"])
 def test_unknown_formats_are_usage_errors(value):
     with pytest.raises(UsageError, match="--format"):
         parse_formats(value)

@@ -1,0 +1,70 @@
+"""Spreadsheet-safe renderings: an XLSX whose text cells are never formulas, and the guard for the csv-excel profile."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from harvester.schema import RECORD_COLUMNS, Column
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")   # what makes a spreadsheet read a cell as a formula (OWASP CSV injection)
+FIRST_EXCEL_DATE = date(1900, 1, 1)                # Excel has no dates before this: earlier ones stay ISO text
+MAX_CELL = 32767                                   # Excel's limit on the characters of one cell
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")   # control characters an XLSX cannot hold
+_WIDTHS = {"id": 40, "url": 30, "title": 60, "summary": 60, "source_page": 30}
+
+
+def defuse(text: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading ' (shown, never run); any other text is unchanged."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def xlsx_bytes(frame: pd.DataFrame) -> bytes:
+    """The frame (as export.to_frame makes it) as an XLSX workbook: sheet "records", then sheet "columns" describing them."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "records"
+    for number, column in enumerate(RECORD_COLUMNS, start=1):
+        header = sheet.cell(row=1, column=number, value=column.name)
+        header.font = Font(bold=True)
+        sheet.column_dimensions[header.column_letter].width = _WIDTHS.get(column.name, 16)
+    for row_number, row in enumerate(frame[[c.name for c in RECORD_COLUMNS]].itertuples(index=False), start=2):
+        for number, (column, value) in enumerate(zip(RECORD_COLUMNS, row), start=1):
+            _fill(sheet.cell(row=row_number, column=number), column, value)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    about = book.create_sheet("columns")
+    rows = [("column", "type", "meaning", "example"), *((c.name, c.type, c.description, c.example) for c in RECORD_COLUMNS)]
+    for row_number, values in enumerate(rows, start=1):
+        for number, value in enumerate(values, start=1):
+            _text(about.cell(row=row_number, column=number), value)
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def _fill(cell: Any, column: Column, value: Any) -> None:
+    """Dates from 1900 on as real dates, booleans as booleans, lists joined with "; ", everything else as text."""
+    if column.type == "boolean":
+        cell.value = bool(value)
+    elif column.type == "date" and value and date.fromisoformat(value) >= FIRST_EXCEL_DATE:
+        cell.value = date.fromisoformat(value)
+        cell.number_format = "yyyy-mm-dd"
+    elif column.type == "list":
+        _text(cell, "; ".join(value))
+    elif value != "":
+        _text(cell, value)
+
+
+def _text(cell: Any, value: str) -> None:
+    """A text cell that stays text: never a formula, and marked so that Excel keeps it text when it is edited."""
+    cell.value = _ILLEGAL.sub("", value)[:MAX_CELL]
+    cell.data_type = "s"
+    cell.quotePrefix = value.startswith(FORMULA_START)

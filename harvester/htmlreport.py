@@ -1,0 +1,226 @@
+"""The harvest report: one self-contained HTML page (inline CSS and SVG, no script, no network) about a dataset."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from harvester import __version__
+from harvester.errors import InputError, UsageError
+from harvester.export import write_atomically
+from harvester.normalize.names import NameTable
+from harvester.reader import load
+from harvester.summary import Summary, summarize
+
+RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl")     # tried in this order for a dataset named without a file
+COMPANION_SUFFIXES = (".datapackage.json", ".report.json", ".report.html", ".people.csv", ".people.json", ".excel.csv", ".xlsx")
+CHART_WIDTH, CHART_HEIGHT = 1000, 300
+STYLE = """
+:root { --ink: #1d2733; --muted: #5b6675; --line: #d9dee5; --bar: #2f6db5; --meter: #9dbbe0; --warn: #a4471b; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink);
+       background: #f5f7fa; }
+main { max-width: 1100px; margin: 0 auto; padding: 28px 28px 40px; }
+h1 { font-size: 26px; margin: 0 0 6px; } h2 { font-size: 18px; margin: 0 0 12px; }
+.facts { color: var(--muted); margin: 0 0 20px; } .facts span { margin-right: 18px; white-space: nowrap; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 18px 20px; margin-bottom: 18px; }
+.cards { display: flex; gap: 12px; flex-wrap: wrap; background: none; border: 0; padding: 0; }
+.card { flex: 1 1 140px; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; }
+.card b { display: block; font-size: 26px; white-space: nowrap; } .card span { color: var(--muted); }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 18px; margin-bottom: 18px; } .grid section { margin: 0; }
+table { border-collapse: collapse; width: 100%; } td { padding: 3px 6px; border-bottom: 1px solid #eef1f4; vertical-align: top; }
+td.n { text-align: right; width: 3em; font-variant-numeric: tabular-nums; }
+td.meter { width: 40%; } .meter i { display: block; height: 12px; background: var(--meter); border-radius: 2px; min-width: 2px; }
+svg { width: 100%; height: auto; display: block; } .bar { fill: var(--bar); } .axis { stroke: #9aa4b1; } .grid-line { stroke: #eef1f4; }
+svg text { font-size: 12px; fill: var(--muted); } svg text.value { fill: var(--ink); font-size: 11px; }
+.note, .empty { color: var(--muted); font-size: 13px; } ul.warnings { margin: 0; padding-left: 20px; } .warnings li { color: var(--warn); }
+footer { color: var(--muted); font-size: 12px; }
+"""
+CSP = "default-src 'none'; style-src 'unsafe-inline'"      # the page may load nothing: no script, font, image or request
+
+
+def write_report(dataset: Path, out: Path | None = None, now: datetime | None = None) -> Path:
+    """Find the dataset's files, sum it up and write the page (default: beside the dataset, NAME.report.html)."""
+    records_file, stem = locate(dataset)
+    package = _read_json(stem.with_name(stem.name + ".datapackage.json"))
+    run_report = _read_json(stem.with_name(stem.name + ".report.json"))
+    run = package.get("harvest", {}) if isinstance(package.get("harvest"), dict) else {}
+    warnings = _strings(run_report.get("warnings")) if "warnings" in run_report else _strings(run.get("warnings"))
+    frame = load(records_file)
+    queries = _strings(run.get("queries")) or sorted({str(q) for q in frame["query"].dropna()})
+    title = "Harvest report: " + (", ".join(f"\u201c{q}\u201d" for q in queries) or stem.name)
+    summary = summarize(frame, NameTable.load(), title, warnings, run.get("total"), _facts(run, frame, records_file))
+    made = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+    return write_atomically(out or stem.with_name(stem.name + ".report.html"), render(summary, made))
+
+
+def locate(dataset: Path) -> tuple[Path, Path]:
+    """(the records file to read, DIR/NAME) from any file of a dataset, its DIR/NAME, or a folder holding one dataset."""
+    if dataset.is_dir():
+        stem = dataset / _only_dataset(dataset)
+    elif dataset.is_file() and dataset.suffix in RECORDS_SUFFIXES and not _companion(dataset.name):
+        return dataset, dataset.with_suffix("")
+    else:
+        stem = _stem(dataset)
+    for suffix in RECORDS_SUFFIXES:
+        if stem.with_name(stem.name + suffix).is_file():
+            return stem.with_name(stem.name + suffix), stem
+    looked = ", ".join(stem.name + s for s in RECORDS_SUFFIXES)
+    raise InputError(f"{dataset}: no records file of dataset {stem.name!r} in {stem.parent} (looked for {looked})")
+
+
+def render(summary: Summary, made: str) -> str:
+    """The whole page; every text from the data is escaped."""
+    facts = "\n".join(f"<span>{escape(label)}: <b>{escape(value)}</b></span>" for label, value in summary.facts)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(summary.title)}</title>
+<style>{STYLE}</style>
+</head>
+<body>
+<main>
+<h1>{escape(summary.title)}</h1>
+<p class="facts">{facts}</p>
+{_cards(summary)}
+<section id="years"><h2>Documents per year</h2>
+{year_chart(summary.per_year)}
+<p class="note">{escape(_year_note(summary))}</p>
+</section>
+<div class="grid">
+{_ranking("types", "Document types", summary.doc_types, "No documents.")}
+{_ranking("people", "People named most", summary.people, "No person is named in the titles.")}
+{_ranking("places", "Places named most", summary.places, "No place is named in the titles.")}
+{_ranking("precision", "Date precision", summary.precision, "No documents.", note=f"{summary.approximate} approximate (c., ?)")}
+</div>
+{_warnings(summary.warnings)}
+<footer>Made {escape(made)} by harvester {escape(__version__)}. This page loads nothing from the network.</footer>
+</main>
+</body>
+</html>
+"""
+
+
+def year_chart(per_year: list[tuple[int, int]]) -> str:
+    """Documents per year as an inline SVG bar chart: one rect.bar per year with documents, each with a tooltip."""
+    if not per_year:
+        return '<p class="empty">No document has a date to place on a timeline.</p>'
+    left, right, top, bottom = 44, 12, 16, 34
+    width, height = CHART_WIDTH - left - right, CHART_HEIGHT - top - bottom
+    peak = _nice_ceiling(max(count for _, count in per_year))
+    band = width / len(per_year)
+    label_every = next(step for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if len(per_year) / step <= 25)
+    parts = [f'<svg id="year-chart" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
+             f'aria-label="Documents per year, {per_year[0][0]} to {per_year[-1][0]}">']
+    for tick in _ticks(peak):
+        y = top + height - height * tick / peak
+        parts.append(f'<line class="grid-line" x1="{left}" x2="{left + width}" y1="{y:.1f}" y2="{y:.1f}"/>'
+                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
+    for index, (year, count) in enumerate(per_year):
+        x = left + index * band
+        if count:
+            bar = height * count / peak
+            parts.append(f'<rect class="bar" x="{x + band * 0.1:.1f}" y="{top + height - bar:.1f}" width="{max(band * 0.8, 1):.1f}" '
+                         f'height="{bar:.1f}"><title>{year}: {count} document{"" if count == 1 else "s"}</title></rect>')
+            if len(per_year) <= 40:
+                parts.append(f'<text class="value" x="{x + band / 2:.1f}" y="{top + height - bar - 4:.1f}" text-anchor="middle">{count}</text>')
+        if year % label_every == 0 or len(per_year) == 1:
+            parts.append(f'<text x="{x + band / 2:.1f}" y="{top + height + 20}" text-anchor="middle">{year}</text>')
+    parts.append(f'<line class="axis" x1="{left}" x2="{left + width}" y1="{top + height}" y2="{top + height}"/></svg>')
+    return "\n".join(parts)
+
+
+def _cards(summary: Summary) -> str:
+    years = f"{summary.per_year[0][0]}\u2013{summary.per_year[-1][0]}" if summary.per_year else "\u2013"
+    of_total = f" of {summary.total}" if summary.total is not None and summary.total != summary.documents else ""
+    cards = [(f"{summary.documents}{of_total}", "documents"), (years, "years"), (str(summary.undated), "undated"),
+             (str(len(summary.doc_types)), "document types"), (str(summary.distinct_people), "people"),
+             (str(len(summary.warnings)), "warnings")]
+    return '<section class="cards">' + "".join(f'<div class="card"><b>{escape(v)}</b><span>{escape(k)}</span></div>'
+                                               for v, k in cards) + "</section>"
+
+
+def _ranking(anchor: str, heading: str, rows: list[tuple[str, int]], empty: str, note: str = "") -> str:
+    peak = max((count for _, count in rows), default=0)
+    body = "".join(f'<tr><td>{escape(label)}</td><td class="n">{count}</td>'
+                   f'<td class="meter">{_meter(count, peak)}</td></tr>' for label, count in rows)
+    table = f"<table>{body}</table>" if peak else f'<p class="empty">{escape(empty)}</p>'
+    return f'<section id="{anchor}"><h2>{escape(heading)}</h2>{table}' + (f'<p class="note">{escape(note)}</p>' if note else "") + "</section>"
+
+
+def _meter(count: int, peak: int) -> str:
+    return f'<i style="width:{100 * count / peak:.0f}%"></i>' if count else ""
+
+
+def _warnings(warnings: list[str]) -> str:
+    items = "".join(f"<li>{escape(w)}</li>" for w in warnings)
+    none = '<p class="empty">None: the run reported none, and every card had a date harvester could read.</p>'
+    body = f'<ul class="warnings">{items}</ul>' if warnings else none
+    return f'<section id="warnings"><h2>Warnings</h2>{body}</section>'
+
+
+def _year_note(summary: Summary) -> str:
+    left_out = [f"{summary.decade_only} dated only to a decade"] if summary.decade_only else []
+    left_out += [f"{summary.undated} undated"] if summary.undated else []
+    return "Each document counts in the year its date begins." + (f" Not shown: {' and '.join(left_out)}." if left_out else "")
+
+
+def _facts(run: dict[str, Any], frame: Any, records_file: Path) -> list[tuple[str, str]]:
+    times = frame["harvested_at"].dropna()
+    facts = [("site", str(run.get("home", "")))] if run.get("home") else []
+    if len(times):
+        first, last = (t.strftime("%Y-%m-%d %H:%M UTC") for t in (times.min(), times.max()))
+        facts.append(("harvested", first if first == last else f"{first} \u2013 {last}"))
+    facts += [(label, str(run[key])) for label, key in (("pages", "pages"), ("requests", "requests"), ("by", "harvester")) if run.get(key)]
+    return facts + [("file", records_file.name)]
+
+
+def _nice_ceiling(value: int) -> int:
+    magnitude = 10 ** max(0, int(math.log10(value))) if value > 0 else 1
+    return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= value)
+
+
+def _ticks(peak: int) -> list[int]:
+    step = max(1, peak // 4) if peak >= 4 else 1
+    return list(range(0, peak + 1, step))
+
+
+def _only_dataset(folder: Path) -> str:
+    names = sorted({p.name[: -len(".datapackage.json")] for p in folder.glob("*.datapackage.json")}
+                   | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not _companion(p.name)})
+    if len(names) != 1:
+        found = f"datasets {', '.join(names)}" if names else "no dataset"
+        raise UsageError(f"{folder} holds {found}: name one, as {folder / (names[0] if names else 'NAME')}")
+    return names[0]
+
+
+def _stem(path: Path) -> Path:
+    for suffix in COMPANION_SUFFIXES + RECORDS_SUFFIXES:
+        if path.name.endswith(suffix):
+            return path.with_name(path.name[: -len(suffix)])
+    return path
+
+
+def _companion(name: str) -> bool:
+    return name.endswith(COMPANION_SUFFIXES)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path}: cannot be read as JSON ({error})") from None
+    return data if isinstance(data, dict) else {}
+
+
+def _strings(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []

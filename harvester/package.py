@@ -1,0 +1,178 @@
+"""The Frictionless Data Package beside each dataset: its files, their Table Schemas (from schema.py) and the run's provenance."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from harvester import __version__
+from harvester.export import FORMATS, LIST_SEPARATOR, file_name, write_atomically
+from harvester.records import Record
+from harvester.schema import RECORDS, TABLES, Column, Table
+from harvester.sites import Site
+
+PACKAGE_SUFFIX = ".datapackage.json"
+RUN_REPORT_SUFFIX = ".report.json"
+MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "jsonl": "application/jsonl", "parquet": "application/vnd.apache.parquet",
+               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv-excel": "text/csv"}
+FORMAT_NOTES = {
+    "csv": "CSV, UTF-8, one header row; lists joined with \"; \"; empty cells are empty values",
+    "json": "a JSON array of objects with the same fields; lists are arrays, empty values null",
+    "jsonl": "JSON Lines: one object per line, as in the JSON file",
+    "parquet": "Parquet with real types: dates, booleans, lists of strings, UTC timestamps; empty values null",
+    "xlsx": "an Excel workbook for reading by eye: text cells are never formulas, date_start and date_end are Excel dates",
+    "csv-excel": "the CSV for spreadsheets: UTF-8 with a byte order mark, and a ' before any cell that starts with = + - @",
+}
+TEXT_FORMATS = ("csv", "json", "jsonl", "csv-excel")
+TABLE_SCHEMA_TYPES = {"edtf": "string", "list": "array"}
+UNDESCRIBED = "(not described in harvester/schema.py)"
+
+
+class Run(Protocol):
+    """What the package needs of a run (pipeline.Outcome has it)."""
+
+    records: list[Record]
+    files: list[Path]
+    pages: int
+    total: int | None
+    requests: int
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where, when and how the data came: stored under "harvest" in the package."""
+
+    site: str
+    home: str
+    queries: tuple[str, ...]
+    searches: tuple[str, ...]   # the first results page of each query, on the site's own host
+    mode: str                   # "harvest" (over HTTP) or "reparse" (saved pages)
+    pages: int
+    total: int | None
+    documents: int
+    requests: int
+    first_harvested: str | None
+    last_harvested: str | None
+    warnings: tuple[str, ...]
+    created: str
+    harvester: str = f"harvester {__version__}"
+
+
+def provenance(run: Run, site: Site, queries: Iterable[str], mode: str, created: datetime) -> Provenance:
+    """The provenance of one run; page times come from the records' harvested_at."""
+    times = sorted(r.harvested_at for r in run.records if r.harvested_at)
+    queries = tuple(dict.fromkeys(q for q in queries if q))
+    return Provenance(site.name, site.home, queries, tuple(site.search_url(q, 0) for q in queries), mode, run.pages, run.total,
+                      len(run.records), run.requests, times[0] if times else None, times[-1] if times else None,
+                      tuple(run.warnings), created.isoformat(timespec="seconds"))
+
+
+def write_package(out_dir: Path, name: str, run: Run, origin: Provenance) -> Path:
+    """Write NAME.datapackage.json (atomically) describing the records files this run wrote and the companions present."""
+    return write_atomically(out_dir / f"{name}{PACKAGE_SUFFIX}", json.dumps(describe(out_dir, name, run.files, origin),
+                                                                             ensure_ascii=False, indent=2) + "\n")
+
+
+def describe(out_dir: Path, name: str, written: Iterable[Path], origin: Provenance) -> dict[str, Any]:
+    """The package descriptor: title, sources, provenance and one resource per file."""
+    searches = " and ".join(f'"{q}"' for q in origin.queries) or "saved results pages"
+    return {
+        "name": _slug(name),
+        "title": f"{searches} on {urlsplit(origin.home).hostname}",
+        "description": f"{origin.documents} documents from the search results of {origin.home} ({searches}), "
+                       f"one row each, collected by {origin.harvester} ({origin.mode}).",
+        "created": origin.created,
+        "homepage": origin.home,
+        "sources": [{"title": f'search for "{q}"', "path": url} for q, url in zip(origin.queries, origin.searches)],
+        "harvest": asdict(origin),
+        "resources": resources(out_dir, name, written),
+    }
+
+
+def resources(out_dir: Path, name: str, written: Iterable[Path]) -> list[dict[str, Any]]:
+    """A resource for each records file written, each other table's files present, and the run report when present."""
+    written = set(written)
+    found = []
+    for table in TABLES:
+        header = _header(out_dir / file_name(name + table.suffix, "csv"), table)
+        for fmt in FORMATS:
+            path = out_dir / file_name(name + table.suffix, fmt)
+            if path in written or (table is not RECORDS and path.is_file()):
+                found.append(_resource(table, fmt, path, header))
+    report = out_dir / f"{name}{RUN_REPORT_SUFFIX}"
+    if report.is_file():
+        found.append({"name": "run-report", "path": report.name, "type": "json", "format": "json", "mediatype": "application/json",
+                      "encoding": "utf-8", "description": "how the run went: pages, requests, new and changed documents, warnings",
+                      **_integrity(report)})
+    return found
+
+
+def table_schema(table: Table, header: list[str], fmt: str = "csv") -> dict[str, Any]:
+    """The Table Schema of a table's file: its fields as the header has them, described by the schema; its key."""
+    described = {c.name: c for c in table.columns}
+    fields = [_field(described.get(n) or Column(n, "string", UNDESCRIBED, ""), fmt) for n in header]
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    if table.primary_key and set(table.primary_key) <= set(header):
+        schema["primaryKey"] = list(table.primary_key)
+    return schema
+
+
+def _resource(table: Table, fmt: str, path: Path, header: list[str]) -> dict[str, Any]:
+    """CSV is the tabular resource frictionless checks row by row; the other formats are files checked by size and hash."""
+    resource = {
+        "name": table.name if fmt == "csv" else f"{table.name}-{fmt}",
+        "path": path.name,
+        "type": "table" if fmt == "csv" else "file",
+        "format": "csv" if fmt == "csv-excel" else fmt,
+        "mediatype": MEDIA_TYPES[fmt],
+        **({"encoding": "utf-8-sig" if fmt == "csv-excel" else "utf-8"} if fmt in TEXT_FORMATS else {}),
+        "description": f"{table.description}; {FORMAT_NOTES[fmt]}",
+        **_integrity(path),
+    }
+    if fmt in ("csv", "json", "jsonl", "parquet"):
+        resource["schema"] = table_schema(table, header, fmt)
+    return resource
+
+
+def _field(column: Column, fmt: str) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": column.name, "type": TABLE_SCHEMA_TYPES.get(column.type, column.type), "description": column.description}
+    example: Any = column.example
+    if column.type == "list" and fmt == "csv":
+        field["type"] = "string"
+        field["description"] += f' (a list: its items joined with "{LIST_SEPARATOR}")'
+    elif column.type == "list":
+        example = column.example.split(LIST_SEPARATOR)
+    if column.type == "boolean" and fmt == "csv":
+        field.update(trueValues=["true"], falseValues=["false"])
+    if column.type == "edtf":
+        field["description"] += " (Extended Date/Time Format, ISO 8601-2)"
+    if column.example:
+        field["example"] = example
+    return field
+
+
+def _header(csv_path: Path, table: Table) -> list[str]:
+    """The columns as the table's CSV has them, when it exists; otherwise as the schema lists them."""
+    if csv_path.is_file():
+        with csv_path.open(encoding="utf-8", newline="") as stream:
+            return next(csv.reader(stream), [])
+    return [c.name for c in table.columns]
+
+
+def _integrity(path: Path) -> dict[str, Any]:
+    content = path.read_bytes()
+    return {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
+
+
+def _slug(name: str) -> str:
+    """A package name as the spec wants it: lower case letters, digits, '-', '_', '.'."""
+    return re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-") or "dataset"

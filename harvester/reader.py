@@ -1,0 +1,144 @@
+"""Any records file harvester writes (CSV, JSON, JSONL, Parquet) read back as one DataFrame with the right dtypes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from harvester.errors import InputError, UsageError
+from harvester.export import LIST_SEPARATOR
+from harvester.records import FIELDS
+from harvester.schema import RECORD_COLUMNS, Column
+
+DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
+
+
+def load(path: str | Path) -> pd.DataFrame:
+    """Read a harvester dataset file into a DataFrame whose columns are the record fields, in order, typed:
+
+    text columns (and `date`, which is EDTF text) as pandas "string", with <NA> where a value is empty;
+    `date_start` and `date_end` as datetime64 (NaT when undated); `date_approximate` as bool; the list
+    columns (`senders`, `recipients`, `participants`, `people`) as Python lists of str; `harvested_at`
+    as a UTC datetime64. The file's format comes from its name: .csv, .json, .jsonl or .parquet.
+
+        >>> import harvester
+        >>> df = harvester.load("output/wilson-korean-workers-party.csv")
+        >>> df.groupby(df.date_start.dt.year).size()
+
+    A file that is not a harvester dataset raises harvester.errors.InputError (or UsageError for an
+    unknown file type), with a one-line message naming the file.
+    """
+    path = Path(path)
+    readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet}
+    if path.name.endswith(".excel.csv"):
+        raise UsageError(f"{path}: the spreadsheet profile (cells that could run carry a leading '); load the plain .csv instead")
+    if path.suffix.lower() not in readers:
+        raise UsageError(f"{path}: not a harvester dataset file; load() reads .csv, .json, .jsonl and .parquet")
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        plain = readers[path.suffix.lower()](path)
+    except InputError:
+        raise
+    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise InputError(f"{path}: cannot be read as a harvester dataset ({_first_line(error)})") from None
+    return _typed(plain, path)
+
+
+def _typed(plain: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """A frame of plain values ("" when empty, lists as lists) typed column by column from the schema."""
+    if list(plain.columns) != list(FIELDS):
+        missing = [f for f in FIELDS if f not in plain.columns]
+        detail = f"missing {', '.join(missing)}" if missing else f"columns {', '.join(map(str, plain.columns))}"
+        raise InputError(f"{path}: not a harvester records file ({detail})")
+    try:
+        return pd.DataFrame({c.name: _column(plain[c.name], c) for c in RECORD_COLUMNS}, index=pd.RangeIndex(len(plain)))
+    except (ValueError, TypeError) as error:
+        raise InputError(f"{path}: a value does not fit its column ({_first_line(error)})") from None
+
+
+def _column(values: pd.Series, column: Column) -> pd.Series:
+    if column.type == "list":
+        return pd.Series([_list(v, column) for v in values], dtype=object)
+    if column.type == "boolean":
+        if not all(isinstance(v, bool) for v in values):
+            raise ValueError(f"{column.name} holds a value that is not true or false")
+        return values.astype("bool")
+    if column.type in ("date", "datetime"):
+        text = values.replace("", None)
+        return pd.to_datetime(text, format="ISO8601", utc=column.type == "datetime").astype(DTYPES[column.type])
+    return values.astype("string").replace("", pd.NA)
+
+
+def _csv(path: Path) -> pd.DataFrame:
+    if path.read_bytes()[:3] == b"\xef\xbb\xbf":
+        raise InputError(f"{path}: a spreadsheet-profile CSV (its cells may carry a guarding '); load the plain CSV instead")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in RECORD_COLUMNS:
+        if column.name in frame and column.type == "list":
+            frame[column.name] = frame[column.name].map(lambda cell: cell.split(LIST_SEPARATOR) if cell else [])
+        elif column.name in frame and column.type == "boolean":
+            frame[column.name] = frame[column.name].map(_boolean)
+    return frame
+
+
+def _json(path: Path) -> pd.DataFrame:
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise InputError(f"{path}: not a harvester records file (not a JSON array of records)")
+    return _from_rows(rows)
+
+
+def _jsonl(path: Path) -> pd.DataFrame:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not all(isinstance(row, dict) for row in rows):
+        raise InputError(f"{path}: not a harvester records file (a line is not a JSON record)")
+    return _from_rows(rows)
+
+
+def _parquet(path: Path) -> pd.DataFrame:
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise UsageError(f"{path}: reading Parquet needs pyarrow: pip install 'harvester[parquet]'") from None
+    try:
+        rows = pq.read_table(path).to_pylist()
+    except Exception as error:          # pyarrow raises its own ArrowInvalid (a ValueError) and others for a damaged file
+        raise InputError(f"{path}: cannot be read as Parquet ({_first_line(error)})") from None
+    return _from_rows(rows)
+
+
+def _from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Records as JSON or Arrow give them (null for empty, real lists, dates and times) -> plain values."""
+    columns = list(rows[0]) if rows else list(FIELDS)
+    return pd.DataFrame([{k: _plain(v) for k, v in row.items()} for row in rows], columns=columns, dtype=object)
+
+
+def _plain(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def _list(value: Any, column: Column) -> list[str]:
+    if value == "":
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"{column.name} holds {value!r}, not a list")
+    return [str(item) for item in value]
+
+
+def _boolean(cell: str) -> bool:
+    if cell not in ("true", "false"):
+        raise ValueError(f"{cell!r} is not true or false")
+    return cell == "true"
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

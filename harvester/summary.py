@@ -1,0 +1,100 @@
+"""A dataset's figures for the harvest report: counts, documents per year, kinds, people, places, precision, warnings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from harvester.normalize.names import NameTable
+
+PARTY_COLUMNS = ("senders", "recipients", "participants")
+PRECISIONS = ("day", "month", "year", "range", "decade", "unknown")
+TOP = 15
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the report shows; every list is (label, count) pairs, most frequent first unless said otherwise."""
+
+    title: str
+    documents: int
+    total: int | None                       # the site's total, when the run recorded it
+    per_year: list[tuple[int, int]]         # every year from the first to the last, in order, zeros included
+    decade_only: int                        # documents dated only to a decade: not in per_year
+    undated: int
+    doc_types: list[tuple[str, int]]
+    people: list[tuple[str, int]]
+    places: list[tuple[str, int]]
+    precision: list[tuple[str, int]]        # in PRECISIONS order
+    approximate: int
+    distinct_people: int
+    warnings: list[str]
+    facts: list[tuple[str, str]] = field(default_factory=list)   # provenance lines: (label, value)
+
+
+def summarize(frame: pd.DataFrame, names: NameTable, title: str, run_warnings: Iterable[str] = (),
+              total: int | None = None, facts: Iterable[tuple[str, str]] = ()) -> Summary:
+    """The figures of a frame as harvester.load gives it; `run_warnings` come from the run (report or package)."""
+    dated = frame[~frame["date_precision"].isin(["decade", "unknown"]) & frame["date_start"].notna()]
+    people = Counter(p for row in frame["people"] for p in row)
+    return Summary(
+        title=title,
+        documents=len(frame),
+        total=total,
+        per_year=per_year(dated["date_start"].dt.year.astype(int).tolist()),
+        decade_only=int((frame["date_precision"] == "decade").sum()),
+        undated=int(frame["date_start"].isna().sum()),
+        doc_types=_ranked(Counter(frame["doc_type"].fillna("other"))),
+        people=_ranked(people)[:TOP],
+        places=_ranked(places(frame, names))[:TOP],
+        precision=[(p, int((frame["date_precision"] == p).sum())) for p in PRECISIONS],
+        approximate=int(frame["date_approximate"].sum()),
+        distinct_people=len(people),
+        warnings=[*run_warnings, *data_warnings(frame, total)],
+        facts=list(facts),
+    )
+
+
+def per_year(years: Iterable[int]) -> list[tuple[int, int]]:
+    """Documents per year, every year from the first to the last (a year with none is a gap, not missing)."""
+    counts = Counter(years)
+    return [(year, counts[year]) for year in range(min(counts), max(counts) + 1)] if counts else []
+
+
+def places(frame: pd.DataFrame, names: NameTable) -> Counter[str]:
+    """Places the titles name as parties (the names table says which names are places), once per document."""
+    found: Counter[str] = Counter()
+    for row in frame[list(PARTY_COLUMNS)].itertuples(index=False):
+        found.update({names.lookup(p) or p for parties in row for p in parties if names.kind(p) == "place"})
+    return found
+
+
+def data_warnings(frame: pd.DataFrame, total: int | None = None) -> list[str]:
+    """What the data itself says is missing: cards with no date, date lines not understood, documents short of the total."""
+    warnings = []
+    no_date = frame[frame["date_raw"].isna()]
+    unread = frame[frame["date_raw"].notna() & (frame["date_precision"] == "unknown")]
+    if len(no_date):
+        warnings.append(f"{_documents(len(no_date))} with no date on the card: {_titles(no_date)}")
+    if len(unread):
+        lines = "; ".join(f'"{raw}"' for raw in unread["date_raw"].head(5))
+        warnings.append(f"{_documents(len(unread))} whose date line harvester cannot read: {lines}")
+    if total is not None and len(frame) < total:
+        warnings.append(f"the dataset holds {len(frame)} of the {total} documents the site reported")
+    return warnings
+
+
+def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _documents(n: int) -> str:
+    return f"{n} document" + ("" if n == 1 else "s")
+
+
+def _titles(rows: pd.DataFrame, limit: int = 5) -> str:
+    titles = [str(t) for t in rows["title"].fillna(rows["id"]).head(limit)]
+    return "; ".join(titles) + (f"; and {len(rows) - limit} more" if len(rows) > limit else "")

@@ -1,0 +1,158 @@
+"""harvester.load: every format reads back as the same typed frame; Parquet's real types; DuckDB agrees; bad files are one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from pandas.testing import assert_frame_equal
+
+import harvester
+from harvester.errors import InputError, UsageError
+from harvester.export import parse_formats, write_dataset
+from harvester.pipeline import reparse
+from harvester.records import FIELDS
+from harvester.sites import get_site
+from tests.conftest import FIXTURES
+from tests.test_export import RECORD, UNDATED
+
+FORMATS = ["csv", "json", "jsonl", "parquet"]
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> Path:
+    """The seed and dates fixtures re-parsed into every format: out/d.csv, .json, .jsonl, .parquet."""
+    out = tmp_path_factory.mktemp("out")
+    reparse([FIXTURES / "wilson" / "seed", FIXTURES / "wilson" / "dates"], get_site("wilson"), out, "d", FORMATS)
+    return out / "d"
+
+
+def test_every_format_loads_to_the_same_frame(dataset: Path):
+    frames = {fmt: harvester.load(f"{dataset}.{fmt}") for fmt in FORMATS}
+    for fmt in FORMATS[1:]:
+        assert_frame_equal(frames["csv"], frames[fmt], obj=fmt)
+    assert len(frames["csv"]) > 19 and list(frames["csv"].columns) == list(FIELDS)
+
+
+def test_load_gives_the_documented_dtypes(dataset: Path):
+    frame = harvester.load(f"{dataset}.csv")
+    assert str(frame["title"].dtype) == "string" and str(frame["date"].dtype) == "string"
+    assert str(frame["date_start"].dtype) == "datetime64[us]" and str(frame["date_end"].dtype) == "datetime64[us]"
+    assert frame["date_approximate"].dtype == bool
+    assert str(frame["harvested_at"].dtype) == "datetime64[us, UTC]"
+    assert all(isinstance(people, list) for people in frame["people"])
+    undated = frame[frame["date_precision"] == "unknown"]
+    assert len(undated) and undated["date_start"].isna().all() and undated["date"].isna().all()
+
+
+def test_load_values_match_what_was_written(tmp_path: Path):
+    write_dataset([RECORD, UNDATED], tmp_path, "d", ["csv"])
+    frame = harvester.load(tmp_path / "d.csv")
+    first, second = frame.iloc[0], frame.iloc[1]
+    assert first["summary"] == RECORD.summary and first["people"] == ["Mao Zedong", "Joseph Stalin"]
+    assert first["date_start"] == pd.Timestamp("1950-04-01") and first["date_end"] == pd.Timestamp("1950-04-30")
+    assert (first["date_approximate"], second["date_approximate"]) == (False, True)
+    assert first["harvested_at"] == pd.Timestamp("2026-11-26T12:00:00Z")
+    assert second["summary"] is pd.NA and second["people"] == [] and second["date_end"] is pd.NaT
+
+
+def test_an_empty_dataset_loads_with_its_columns_and_dtypes(tmp_path: Path):
+    for path in write_dataset([], tmp_path, "empty", FORMATS):
+        frame = harvester.load(path)
+        assert list(frame.columns) == list(FIELDS) and len(frame) == 0, path
+        assert str(frame["date_start"].dtype) == "datetime64[us]", path
+
+
+def test_parquet_has_real_types(dataset: Path):
+    schema = pq.read_schema(f"{dataset}.parquet")
+    assert str(schema.field("date_start").type) == "date32[day]"
+    assert str(schema.field("date_approximate").type) == "bool"
+    assert str(schema.field("people").type) == "list<element: string>"
+    assert str(schema.field("harvested_at").type) == "timestamp[us, tz=UTC]"
+    assert schema.field("title").metadata[b"description"] == b"the title as the archive shows it (its typos kept)"
+    [row] = [r for r in pq.read_table(f"{dataset}.parquet").to_pylist() if r["id"] == "telegram-mikoyan-cpsu-central-committee"]
+    assert row["date_start"] == date(1956, 9, 21) and row["people"] == ["Anastas Mikoyan"]
+
+
+@pytest.mark.parametrize("fixture", ["seed", "dates", "encoding", "views-rows", "no-url", "empty"])
+def test_every_saved_fixture_loads_the_same_from_every_format(tmp_path: Path, fixture: str):
+    reparse([FIXTURES / "wilson" / fixture], get_site("wilson"), tmp_path, "f", FORMATS)
+    frames = [harvester.load(tmp_path / f"f.{fmt}") for fmt in FORMATS]
+    for fmt, frame in zip(FORMATS[1:], frames[1:]):
+        assert_frame_equal(frames[0], frame, obj=f"{fixture} {fmt}")
+
+
+def test_pandas_reads_the_parquet_with_its_types(dataset: Path):
+    expected = harvester.load(f"{dataset}.csv")
+    frame = pd.read_parquet(f"{dataset}.parquet")
+    assert frame["date_approximate"].dtype == bool and str(frame["harvested_at"].dtype) == "datetime64[us, UTC]"
+    assert pd.to_datetime(frame["date_start"]).astype("datetime64[us]").equals(expected["date_start"])
+    assert [list(p) for p in frame["people"]] == expected["people"].tolist()
+    assert frame["summary"].isna().tolist() == expected["summary"].isna().tolist()
+
+
+def test_duckdb_reads_the_parquet_and_the_csv_as_load_does(dataset: Path):
+    expected = harvester.load(f"{dataset}.csv")
+    from_parquet = duckdb.sql(f"SELECT * FROM read_parquet('{dataset}.parquet')").df()
+    from_csv = duckdb.sql(f"""SELECT * REPLACE (
+        CASE WHEN people IS NULL THEN [] ELSE string_split(people, '; ') END AS people)
+        FROM read_csv('{dataset}.csv', header = true, all_varchar = false,
+                      types = {{'date_start': 'DATE', 'date_end': 'DATE', 'date_approximate': 'BOOLEAN',
+                               'harvested_at': 'TIMESTAMPTZ', 'date': 'VARCHAR'}})""").df()
+    for frame in (from_parquet, from_csv):
+        assert list(frame.columns) == list(FIELDS)
+        assert frame["id"].tolist() == expected["id"].tolist()
+        assert frame["title"].tolist() == expected["title"].tolist()
+        assert frame["date_approximate"].tolist() == expected["date_approximate"].tolist()
+        assert pd.Series(frame["date_start"]).astype("datetime64[us]").equals(expected["date_start"])
+        assert [list(p) for p in frame["people"]] == expected["people"].tolist()
+        assert (pd.to_datetime(frame["harvested_at"], utc=True) == expected["harvested_at"]).all()
+    assert from_parquet["date_start"].isna().sum() == expected["date_start"].isna().sum() > 0
+
+
+@pytest.mark.parametrize(("name", "content", "error", "message"), [
+    ("notes.txt", "hello", UsageError, "not a harvester dataset file"),
+    ("d.excel.csv", "\ufeffid\n", UsageError, "the spreadsheet profile"),
+    ("missing.csv", None, InputError, "no such file"),
+    ("other.csv", "a,b\n1,2\n", InputError, "not a harvester records file (missing id, url"),
+    ("object.json", '{"id": 1}', InputError, "not a JSON array of records"),
+    ("broken.json", "[{", InputError, "cannot be read as a harvester dataset"),
+    ("broken.parquet", "PAR1 not really", InputError, "cannot be read as Parquet"),
+])
+def test_anything_else_is_a_one_line_error_naming_the_file(tmp_path: Path, name, content, error, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(error) as raised:
+        harvester.load(path)
+    assert str(raised.value).startswith(f"{path}: ") and message in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_a_bad_boolean_in_a_csv_is_an_input_error(tmp_path: Path):
+    [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])
+    path.write_text(path.read_text(encoding="utf-8").replace(",false,", ",maybe,"), encoding="utf-8")
+    with pytest.raises(InputError, match="not true or false"):
+        harvester.load(path)
+
+
+def test_parquet_and_xlsx_without_their_extra_say_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)        # as if pyarrow were not installed
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(UsageError, match=r"^--format parquet needs pyarrow: pip install 'harvester\[parquet\]'$"):
+        parse_formats("csv,parquet")
+    with pytest.raises(UsageError, match=r"pip install 'harvester\[xlsx\]'"):
+        parse_formats("xlsx")
+    assert parse_formats("csv,json") == ("csv", "json")
+
+
+def test_importing_harvester_does_not_import_pandas():
+    code = "import sys, harvester; print('pandas' in sys.modules, callable(harvester.load), 'pandas' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True", "True"]

@@ -1,0 +1,203 @@
+"""The harvest report: its figures, a self-contained escaped page, where it finds a dataset, and a real render in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from datetime import datetime, UTC
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+import harvester
+from harvester.errors import InputError, UsageError
+from harvester.export import write_dataset
+from harvester.htmlreport import locate, write_report, year_chart
+from harvester.normalize.names import NameTable
+from harvester.pipeline import reparse
+from harvester.sites import get_site
+from harvester.summary import data_warnings, per_year, summarize
+from tests.conftest import FIXTURES
+from tests.test_cli import run_cli
+from tests.test_export import RECORD, UNDATED
+
+SEED = FIXTURES / "wilson" / "seed"
+MADE = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+BAR_COLOUR = (0x2F, 0x6D, 0xB5)          # --bar in the page's CSS: the year chart's bars, and nothing else
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory) -> Path:
+    """The seed search re-parsed as the pipeline writes it (CSV, JSON, Parquet, package); returns DIR/NAME."""
+    out = tmp_path_factory.mktemp("seed")
+    reparse([SEED], get_site("wilson"), out, "kwp", ["csv", "json", "parquet"])
+    return out / "kwp"
+
+
+@pytest.fixture(scope="module")
+def page(seed: Path, tmp_path_factory) -> Path:
+    return write_report(seed.with_suffix(".csv"), tmp_path_factory.mktemp("page") / "kwp.html", now=MADE)
+
+
+def test_the_seed_figures(seed: Path):
+    summary = summarize(harvester.load(f"{seed}.csv"), NameTable.load(), "t")
+    assert summary.documents == 19 and dict(summary.per_year)[1956] == 12
+    assert sum(count for _, count in summary.per_year) + summary.decade_only + summary.undated == 19
+    assert summary.people[:3] == [("A. M. Puzanov", 3), ("Anastas Mikoyan", 3), ("Kim Il Sung", 2)]
+    assert sum(count for _, count in summary.doc_types) == 19
+    assert [p for p, _ in summary.precision] == ["day", "month", "year", "range", "decade", "unknown"]
+    assert sum(count for _, count in summary.precision) == 19
+
+
+def test_every_year_between_the_first_and_last_is_on_the_axis():
+    assert per_year([1953, 1950, 1950]) == [(1950, 2), (1951, 0), (1952, 0), (1953, 1)]
+    assert per_year([]) == []
+
+
+def test_places_come_from_the_parties_the_names_table_calls_places(tmp_path: Path):
+    frame = harvester.load(_written([replace(RECORD, recipients=("Pyongyang", "Peking")), replace(UNDATED, senders=("Peiping",))], tmp_path))
+    assert summarize(frame, NameTable.load(), "t").places == [("Beijing", 2), ("Pyongyang", 1)]
+
+
+def test_data_warnings_name_cards_with_no_date_and_dates_not_understood(tmp_path: Path):
+    unread = replace(RECORD, id="unread", title="Unread", date="", date_start="", date_end="", date_precision="unknown", date_raw="Spring-ish")
+    frame = harvester.load(_written([RECORD, UNDATED, unread], tmp_path))
+    assert data_warnings(frame, total=5) == [
+        f"1 document with no date on the card: {UNDATED.title}",
+        '1 document whose date line harvester cannot read: "Spring-ish"',
+        "the dataset holds 3 of the 5 documents the site reported",
+    ]
+
+
+def test_the_page_has_every_section_and_the_run_facts(page: Path):
+    html = unescape(page.read_text(encoding="utf-8"))
+    for anchor in ("years", "types", "people", "places", "precision", "warnings"):
+        assert f'<section id="{anchor}">' in html, anchor
+    assert "Harvest report: \u201cKorean Workers' Party\u201d" in html
+    assert "pages: <b>2</b>" in html and "file: <b>kwp.csv</b>" in html and "Made 2026-11-27T09:00:00+00:00" in html
+    assert "A. M. Puzanov" in html
+
+
+def test_the_year_chart_has_one_bar_per_year_with_documents(seed: Path, page: Path):
+    summary = summarize(harvester.load(f"{seed}.csv"), NameTable.load(), "t")
+    bars = re.findall(r'<rect class="bar"[^>]*><title>(\d{4}): (\d+) documents?</title>', page.read_text(encoding="utf-8"))
+    assert [(int(y), int(n)) for y, n in bars] == [(y, n) for y, n in summary.per_year if n]
+
+
+def test_the_page_loads_nothing_and_escapes_the_data(tmp_path: Path):
+    hostile = replace(UNDATED, title='<script>alert("x")</script> & <img src=x onerror=alert(1)>')
+    page = write_report(_written([RECORD, hostile], tmp_path), now=MADE)
+    html = page.read_text(encoding="utf-8")
+    assert "<script" not in html and "<img" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
+    assert not [tag for tag in re.findall(r"<[a-z][^>]*>", html) if re.search(r"\b(src|href)=", tag)]
+    assert "<link" not in html and "@import" not in html and "url(" not in html
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+
+
+def test_warnings_come_from_the_run_report_when_there_is_one(seed: Path, tmp_path: Path):
+    for path in seed.parent.glob("kwp.*"):
+        shutil.copy(path, tmp_path / path.name)
+    package = json.loads((tmp_path / "kwp.datapackage.json").read_text(encoding="utf-8"))
+    package["harvest"]["warnings"] = ["page 3: the page says results 21 - 30 but holds 11 cards"]
+    (tmp_path / "kwp.datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    assert "holds 11 cards" in write_report(tmp_path / "kwp.csv").read_text(encoding="utf-8")
+    (tmp_path / "kwp.report.json").write_text(json.dumps({"warnings": ["robots.txt asked for 10 s between requests"]}))
+    html = write_report(tmp_path / "kwp.csv").read_text(encoding="utf-8")
+    assert "robots.txt asked for 10 s" in html and "holds 11 cards" not in html
+
+
+def test_an_undated_or_empty_dataset_still_gets_a_page(tmp_path: Path):
+    html = write_report(_written([UNDATED], tmp_path), now=MADE).read_text(encoding="utf-8")
+    assert "No document has a date" in html and "<rect" not in html
+    (tmp_path / "e").mkdir()
+    html = write_report(_written([], tmp_path / "e"), now=MADE).read_text(encoding="utf-8")
+    assert "<b>0</b><span>documents</span>" in html
+
+
+def test_year_chart_labels_thin_out_on_a_long_span():
+    chart = year_chart([(year, 1) for year in range(1900, 2000)])
+    assert chart.count('<rect class="bar"') == 100
+    assert '>1905</text>' in chart and '>1901</text>' not in chart
+
+
+@pytest.mark.parametrize("given", ["kwp.csv", "kwp.json", "kwp.parquet", "kwp.datapackage.json", "kwp.xlsx", "kwp", "."])
+def test_the_dataset_can_be_named_by_any_of_its_files_its_stem_or_its_folder(seed: Path, given: str):
+    records_file, stem = locate(seed.parent / given)
+    assert stem == seed and records_file.parent == seed.parent
+    assert records_file.name == (given if given in ("kwp.csv", "kwp.json", "kwp.parquet") else "kwp.csv")
+
+
+def test_a_folder_of_several_datasets_or_none_is_an_error(tmp_path: Path):
+    write_dataset([RECORD], tmp_path, "a", ["csv"])
+    write_dataset([RECORD], tmp_path, "b", ["json"])
+    with pytest.raises(UsageError, match=r"holds datasets a, b: name one"):
+        locate(tmp_path)
+    with pytest.raises(InputError, match=r"no records file of dataset 'c'"):
+        locate(tmp_path / "c.datapackage.json")
+
+
+def test_the_report_command(monkeypatch, capsys, seed: Path, tmp_path: Path):
+    out = tmp_path / "page.html"
+    code, stdout, err = run_cli(monkeypatch, capsys, "report", f"{seed}.parquet", "--out", str(out))
+    assert code == 0, err
+    assert stdout == f"wrote {out}\n" and out.read_text(encoding="utf-8").startswith("<!doctype html>")
+    code, stdout, _ = run_cli(monkeypatch, capsys, "report", "--help")
+    assert code == 0 and "Example" in stdout and "harvester report" in stdout
+    code, _, err = run_cli(monkeypatch, capsys, "report", str(tmp_path / "nothing"))
+    assert code == 2 and err.startswith("harvester: error: ") and "no records file" in err
+
+
+def chromium() -> str:
+    """The Chromium to render with; missing, the test is skipped, except in CI (CI=true) where it must run."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    reason = "chromium is not installed (apt-get install chromium); the report is not rendered in a real browser"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI: {reason}")
+    pytest.skip(reason)
+
+
+def render_in_chromium(page: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-color-profile=srgb",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    return subprocess.run([chromium(), *flags, *args, page.resolve().as_uri()], capture_output=True, text=True, timeout=90)
+
+
+def bar_pixels(png: Path) -> int:
+    from PIL import Image
+
+    with Image.open(png) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 24)
+    return dict((colour, count) for count, colour in colours).get(BAR_COLOUR, 0)
+
+
+def test_chromium_renders_the_report_with_its_year_chart(page: Path, tmp_path: Path):
+    dom = render_in_chromium(page, tmp_path, "--dump-dom")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert re.search(r'<svg id="year-chart"', dom.stdout) and len(re.findall(r'<rect class="bar"', dom.stdout)) >= 5
+    shot = tmp_path / "report.png"
+    result = render_in_chromium(page, tmp_path, f"--screenshot={shot}", "--window-size=1200,1600")
+    assert result.returncode == 0 and shot.stat().st_size > 20_000, result.stderr[-2000:]
+    assert bar_pixels(shot) > 5_000                       # the bars are painted, not only present in the DOM
+
+
+def test_without_dated_documents_chromium_paints_no_bars(tmp_path: Path):
+    page = write_report(_written([UNDATED], tmp_path), now=MADE)
+    shot = tmp_path / "report.png"
+    result = render_in_chromium(page, tmp_path, f"--screenshot={shot}", "--window-size=1200,1600")
+    assert result.returncode == 0 and shot.is_file(), result.stderr[-2000:]
+    assert bar_pixels(shot) == 0
+
+
+def _written(records, folder: Path) -> Path:
+    """Records written into folder as d.csv; returns its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    [path] = write_dataset(records, folder, "d", ["csv"])
+    return path
