@@ -87,15 +87,6 @@ def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iter
     return [target for _, target in staged]
 
 
-def write_text(path: Path, content: str) -> Path:
-    """Write one text file atomically (temporary file in the same folder, then rename)."""
-    try:
-        os.replace(_stage(path.parent, path, content), path)
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write ({error.strerror or error})") from None
-    return path
-
-
 def _file_mode() -> int:
     """The mode an ordinary new file gets under the current umask (mkstemp's own 0600 would hide the data)."""
     umask = os.umask(0)

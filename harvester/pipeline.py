@@ -22,7 +22,7 @@ from harvester.archive import WarcArchive, next_part
 from harvester.client import Fetcher, make_client
 from harvester.crawl import Crawl, crawl_search
 from harvester.errors import InputError, UsageError
-from harvester.export import write_dataset
+from harvester.export import write_atomically, write_dataset
 from harvester.normalize.names import NameTable
 from harvester.package import provenance, write_package
 from harvester.page import Page
@@ -152,9 +152,7 @@ def reparse(
 
 def write_json(path: Path, value: dict) -> Path:
     """Write a JSON document atomically."""
-    from harvester.export import write_text
-
-    return write_text(path, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    return write_atomically(path, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable) -> list[Record]:
