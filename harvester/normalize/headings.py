@@ -39,7 +39,7 @@ _ROMAN = re.compile(r"\s[IVXL]+$")                      # "John Paul II"
 _TITLES = frozenset({"pope", "saint", "king", "queen", "emperor", "empress", "prince", "princess", "shah", "sultan",
                      "cardinal", "patriarch", "dalai", "grand", "archbishop", "caliph", "emir", "tsar", "czar"})
 _MONGOLIAN_PATRONYMIC = re.compile(r"(?:iin|iyn|ijn|iĭn|ïn|[bdgjkmnstvz]yn|ын|ийн)$", re.IGNORECASE)  # not "Evelyn"
-_INITIAL = re.compile(r"^[^\W\d_]{1,2}\.$")            # "S.", "Yu."
+_INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")      # "S.", "Yu.", "V.I."
 _SYLLABLE = re.compile(r"^[^\W\d_]{1,6}$")
 
 
