@@ -1,27 +1,22 @@
-"""Document page -> raw fields (strings as found) -> the document's details (normalized). Pure; fails loudly on drift.
+"""Document page -> raw fields (strings as found). Pure; fails loudly on drift.
 
-`parse_document` reads what one /document/ page says, keeping every string as shown;
-`details_of` turns that into the typed, cleaned `DocumentDetails` the dataset carries next to a
-record. A page is found by several cues (class names, heading words, where links point), so
-a small change on the site does not silently empty a field, and a page that is not a document
-page at all (a challenge, a person or search page) is an error naming the page.
+`parse_document` reads what one /document/ page says, keeping every string as shown
+(`harvester.details` turns it into what the dataset carries). Each part is found by several cues
+(class names, heading words, where links point), so a small change on the site does not silently
+empty a field, and a page that is not a document page at all (a challenge, a person or search
+page) is an error naming the page.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from harvester.errors import BlockedError, LayoutError
-from harvester.normalize.dates import parse_date
-from harvester.normalize.headings import canonical_name, parse_heading
-from harvester.normalize.names import NameTable, match_key
-from harvester.normalize.text import clean_text
 from harvester.page import is_challenge
 from harvester.parse import RawCard, inline_text
 from harvester.sites import DocumentPage, Site
@@ -70,37 +65,6 @@ class RawDocument:
     pdf_url: str          # the PDF, on the site's own host when the page's host is the site's
     sections: tuple[RawSection, ...]
     info: tuple[RawInfo, ...]
-
-
-@dataclass(frozen=True)
-class DocumentDetails:
-    """What a document page adds to a record, normalized; its field order IS the export schema of the details columns."""
-
-    record_id: str
-    authors: tuple[str, ...]
-    people_orgs: tuple[str, ...]
-    contributors: tuple[str, ...]
-    page_people: tuple[str, ...]
-    places: tuple[str, ...]
-    topics: tuple[str, ...]
-    subjects: tuple[str, ...]
-    original_archive: tuple[str, ...]
-    source: str
-    languages: tuple[str, ...]
-    rights: str
-    classification: str
-    doc_type_page: str
-    donors: tuple[str, ...]
-    uploaded: str
-    pdf_url: str
-    transcript: str
-    warnings: tuple[str, ...] = ()   # what could not be read; not a column
-
-
-DETAIL_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(DocumentDetails) if f.name != "warnings")
-DETAIL_LIST_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in fields(DocumentDetails) if f.name != "warnings" and f.type == "tuple[str, ...]"
-)
 
 
 def parse_document(html: str, url: str, site: Site, name: str | None = None) -> RawDocument:
@@ -306,78 +270,3 @@ def _field(heading: str, pills: tuple[Pill, ...], page: DocumentPage) -> str:
             return field
     href = next((p.href for p in pills if p.href), "")
     return next((field for field, pattern in page.section_links if href and pattern.search(href)), "")
-
-
-# ---- details: what we believe ---------------------------------------------------------------
-
-_SPLIT = {"languages": re.compile(r"\s*[;,\n]\s*"), "donors": re.compile(r"\s*[;\n]\s*"),
-          "original_archive": re.compile(r"\s*[;\n]\s*")}
-_DEFAULT_SPLIT = re.compile(r"\s*[;\n]\s*")
-_PERSON_FIELDS = ("authors", "people_orgs", "contributors")
-
-
-def details_of(raw: RawDocument, names: NameTable) -> DocumentDetails:
-    """Normalize a raw document page: clean text, lists from linked values, ISO upload date, the persons it names."""
-    lists = {name: _values(raw, name) for name in DETAIL_LIST_FIELDS if name != "page_people"}
-    uploaded_shown = _value(raw, "uploaded")
-    uploaded, warnings = _iso_day(uploaded_shown)
-    if not lists["donors"] and raw.support:
-        lists["donors"] = _donors_of_support(clean_text(raw.support))
-    return DocumentDetails(
-        record_id=_value(raw, "record_id"),
-        page_people=page_people((h for f in _PERSON_FIELDS for h in lists[f]), names),
-        source=_value(raw, "source"),
-        rights=_value(raw, "rights"),
-        classification=_value(raw, "classification"),
-        doc_type_page=_value(raw, "doc_type_page"),
-        uploaded=uploaded,
-        pdf_url=raw.pdf_url,
-        transcript=clean_text(raw.transcript),
-        warnings=warnings,
-        **lists,
-    )
-
-
-def page_people(headings: Iterable[str], names: NameTable) -> tuple[str, ...]:
-    """The persons among name headings, each in its canonical form (names table first), de-duplicated in order."""
-    people: dict[str, str] = {}
-    for text in headings:
-        heading = parse_heading(text)
-        if heading.kind == "person" and names.kind(heading.display) in (None, "person"):
-            name = canonical_name(heading, names)
-            people.setdefault(match_key(name), name)
-    return tuple(people.values())
-
-
-def _values(raw: RawDocument, field: str) -> tuple[str, ...]:
-    """A list field: the texts of its linked values, else its plain value split into items."""
-    items = [clean_text(p.text) for s in raw.sections if s.field == field for p in s.pills]
-    if not items:
-        split = _SPLIT.get(field, _DEFAULT_SPLIT)
-        items = [part for i in raw.info if i.field == field for part in split.split(clean_text(i.value))]
-    return tuple(dict.fromkeys(item for item in items if item))
-
-
-def _value(raw: RawDocument, field: str) -> str:
-    """A single-valued field: its first plain value, else the text of its first linked value."""
-    found = next((clean_text(i.value) for i in raw.info if i.field == field and i.value.strip()), "")
-    return found or next((clean_text(p.text) for s in raw.sections if s.field == field for p in s.pills), "")
-
-
-def _iso_day(shown: str) -> tuple[str, tuple[str, ...]]:
-    """"2011-11-20" (or another full date) -> "2011-11-20"; anything less than a day is kept out, with a warning."""
-    if not shown:
-        return "", ()
-    date = parse_date(shown)
-    if date.precision == "day" and not date.approximate:
-        return date.start, ()
-    return "", (f"Original Uploaded Date {shown!r} is not a full date; left empty",)
-
-
-def _donors_of_support(support: str) -> tuple[str, ...]:
-    """"This document was made possible with support from the ROK Ministry of Unification, Leon Levy Foundation"."""
-    match = re.search(r"support from\s+(.+?)\.?$", support, re.IGNORECASE)
-    if match is None:
-        return ()
-    parts = (re.sub(r"^the\s+", "", p.strip(), flags=re.IGNORECASE) for p in match.group(1).split(","))
-    return tuple(dict.fromkeys(p for p in parts if p))

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from harvester.document import DETAIL_FIELDS, DocumentDetails, RawDocument, RawInfo, card_of, details_of, parse_document
+from harvester.details import DETAIL_FIELDS, DocumentDetails, details_of
+from harvester.document import RawDocument, RawInfo, card_of, parse_document
 from harvester.errors import BlockedError, LayoutError
 from harvester.normalize.dates import parse_date
 from harvester.normalize.names import NameTable

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from harvester.document import DETAIL_FIELDS, DocumentDetails, details_of, parse_document
+from harvester.details import DETAIL_FIELDS, DocumentDetails, details_of
+from harvester.document import parse_document
 from harvester.normalize.names import NameTable
 from harvester.people import PEOPLE_FIELDS, PersonRow, build_people
 from harvester.saved import read_saved
