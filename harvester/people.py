@@ -13,11 +13,11 @@ documents: two Kims stay two people.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
-import re
 
 from harvester.normalize.headings import Heading, canonical_name, parse_heading, sort_form, split_name
 from harvester.normalize.names import NameTable, match_key, written_form
@@ -75,31 +75,40 @@ def canonical_names(mentions: Iterable[Mention], table: NameTable) -> dict[str, 
     return {spelling: _name(person) for person in _cluster(list(mentions), table) for spelling in person.spellings}
 
 
-def _cluster(mentions: list[Mention], table: NameTable) -> list[_Person]:
-    parent: dict[str, str] = {}
+class _Keys:
+    """Union-find over match keys: keys joined here name one person."""
 
-    def find(key: str) -> str:
-        while parent.setdefault(key, key) != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        while self.parent.setdefault(key, key) != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
         return key
 
+    def join(self, one: str, other: str) -> None:
+        self.parent[self.find(one)] = self.find(other)
+
+
+def _cluster(mentions: list[Mention], table: NameTable) -> list[_Person]:
+    """Every person the mentions name, with the spellings, headings and documents that name them."""
+    keys = _Keys()
     seen: list[tuple[str, str, Heading | None, str, Mention]] = []   # (key, spelling, heading, table name, mention)
     for mention in mentions:
         headed = [(h, canonical_name(h, table)) for h in map(parse_heading, mention.headings) if _is_person(h, table)]
         for heading, name in headed:
             seen.append((match_key(name), heading.raw, heading, _known(name, table), mention))
             for variant in (heading.sort, *heading.variants):   # its own other forms: "Nakajima Kenzō", "Con Cremin"
-                parent[find(match_key(variant))] = find(match_key(name))
+                keys.join(match_key(variant), match_key(name))
         for spelling in mention.names:
             name = table.lookup(spelling) or written_form(spelling)
-            key = match_key(name)
-            seen.append((key, spelling, None, _known(name, table), mention))
+            seen.append((match_key(name), spelling, None, _known(name, table), mention))
             if partner := _same_page_heading(name, headed):
-                parent[find(key)] = find(match_key(partner))
+                keys.join(match_key(name), match_key(partner))
     clusters: dict[str, _Person] = {}
     for key, spelling, heading, known, mention in seen:
-        person = clusters.setdefault(find(key), _Person())
+        person = clusters.setdefault(keys.find(key), _Person())
         person.table_name = person.table_name or known
         person.spellings[spelling] += 1
         if heading is not None:
