@@ -29,7 +29,7 @@ def results_page(docs: list[tuple[str, str, str]], page: int, total: int | None 
     first, last = page * PAGE_SIZE + 1, page * PAGE_SIZE + len(shown)
     summary = f'<div class="results-summary"><span class="label">Results:</span> <span>{first} - {last} of {total}</span></div>' if total else ""
     has_next = (page + 1) * PAGE_SIZE < total
-    pager = f'<nav class="pager"><ul><li class="pager__item pager__item--next"><a href="?search_api_fulltext={query}&amp;page={page + 1}" rel="next">Next</a></li></ul></nav>' if has_next else ""
+    pager = f'<nav class="pager"><ul><li class="pager__item pager__item--next"><a href="?search_api_fulltext={query}&amp;page={page + 1}" rel="next">Next</a></li></ul></nav>' if has_next else ""  # noqa: E501 (one page of markup reads best on one line)
     content = f'<table class="table"><tbody>{rows}</tbody></table>' if rows else '<div class="view-empty">No results found.</div>'
     return (
         '<!DOCTYPE html><html><head><title>Search</title></head><body class="path-search"><main>'

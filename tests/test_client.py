@@ -94,7 +94,7 @@ def test_persistent_429_is_reported_as_blocked(clock):
 
 
 def test_challenge_page_is_blocked_at_once_without_retrying(clock):
-    challenge = "<html><head><title>Just a moment...</title></head><body><script src='/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1'></script></body></html>"
+    challenge = "<html><head><title>Just a moment...</title></head><body><script src='/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1'></script></body></html>"  # noqa: E501 (one page of markup reads best on one line)
     log: list[str] = []
     with pytest.raises(BlockedError, match="bot-protection challenge"):
         fetcher(site({"/s": httpx.Response(403, text=challenge)}), clock, log).get(f"{ORIGIN}/s")

@@ -106,7 +106,7 @@ def test_next_link_off_the_site_is_never_followed(clock):
     def handler(request):
         if request.url.path == "/robots.txt":
             return httpx.Response(404)
-        body = results_page([doc(1)], 0).replace('<div class="view-header"><div class="results-summary"><span class="label">Results:</span> <span>1 - 1 of 1</span></div></div>', "")
+        body = results_page([doc(1)], 0).replace('<div class="view-header"><div class="results-summary"><span class="label">Results:</span> <span>1 - 1 of 1</span></div></div>', "")  # noqa: E501 (one page of markup reads best on one line)
         body = body.replace("</div></main>", '<nav class="pager"><a rel="next" href="https://evil.test/search?page=1">Next</a></nav></div></main>')
         return httpx.Response(200, text=body)
 

@@ -29,7 +29,7 @@ from harvester.normalize.titles import Parties
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]
-_IGNORED = re.compile(r"[\s.,\-'’‘`\[\]()]+")
+_IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\[\]()]+")  # ʹ and ʼ: the soft and hard signs of Russian romanization
 _BRACKET = re.compile(r"\s*[\[(]([^\])]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
@@ -48,6 +48,11 @@ class Person:
 
     canonical: str
     variants: tuple[str, ...]
+
+
+def looks_like_organization(name: str) -> bool:
+    """True when a word of the name marks a body, not a person ("Embassy", "Central Committee", "KWP")."""
+    return bool(_ORGANIZATION.search(_BRACKET.sub("", name)))
 
 
 def match_key(name: str) -> str:

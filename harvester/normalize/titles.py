@@ -92,7 +92,7 @@ _NATIONS = _alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "P
 _MODIFIER = _alt(_NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
                  "Acting", "Senior", "[Ff]ormer", "Chief", "Military")
 _ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
-             "Secretary", r"Prime\s+Minister", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
+             "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
              "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General", "Consul",
              "Counsell?or", "Governor", "Governer", "Marshal",  # "Governer": a typo in a real title
              "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]",

@@ -3,10 +3,40 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from harvester.errors import UsageError
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """Where things sit in a site's document page; each tuple is tried in order (the first that matches wins).
+
+    `sections` and `section_links` name the field a linked-value section holds: by its heading
+    (matched against the heading text, lower-cased, trailing colon dropped), else by where its
+    links point. `evidence` lists marks of a document page beyond its title (a person or search
+    page has a title too); `node_path` matches the Drupal path a document page has.
+    """
+
+    title: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+    support_prefix: str = ""             # the support line's fixed start, when it is not in its own element
+    transcript: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
+    pdf: tuple[str, ...] = ()            # elements whose `data` or `href` is the PDF
+    blocks: str = ""                     # blocks holding a heading and linked values or a label and a value
+    block_heading: str = ""
+    heading_then_pills: str = ""         # headings whose next sibling holds the linked values
+    pills: str = ""                      # one linked value
+    pill_text: tuple[str, ...] = ()      # its text, inside the pill
+    info_value: str = ""                 # a plain value inside a block
+    not_page_parts: str = ""             # containers whose dates and summaries belong to other documents
+    sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    section_links: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    evidence: tuple[str, ...] = ()
+    node_path: re.Pattern[str] = re.compile(r"^node/(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +61,7 @@ class Site:
     totals_pattern: re.Pattern[str]
     empty: str                       # selector of the "no results" area
     next_link: str
+    document: DocumentPage = field(default_factory=DocumentPage)   # the document page's selectors
 
     def search_url(self, query: str, page: int, origin: str | None = None) -> str:
         """The URL of results page `page` (from 0) of a full-text search; the first page has no page parameter."""

@@ -1,4 +1,4 @@
-"""The Wilson Center Digital Archive: its URL scheme and the selectors of its search pages.
+"""The Wilson Center Digital Archive: its URL scheme and the selectors of its search and document pages.
 
 When the site changes, this is the one file to change. Selectors come from the site's Drupal
 templates and from the scrapers that work against it; each field is found by more than one cue.
@@ -8,7 +8,62 @@ from __future__ import annotations
 
 import re
 
-from harvester.sites import Site
+from harvester.sites import DocumentPage, Site
+
+
+def _heading(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# A document page (/document/<slug>): `.content-block` with `.date`, `h1.title` and the support line
+# `.donated`; the transcript in `#documentTabs` (`.tab-pane.active`); the summary `.text-block`; a PDF
+# preview whose `data` is the file; linked values in `.pill-block` sections under an `h3.title` (or an
+# `h2.title` followed by the pills); plain values in `.information-block` boxes (`.sub-title` + `.text`).
+DOCUMENT = DocumentPage(
+    title=(".content-block h1.title", "h1.title", ".content-block .title"),
+    date=(".content-block .date", "article .date", "main .date"),
+    support=(".content-block .donated", ".donated"),
+    support_prefix="This document was made possible with support from",
+    transcript=("#documentTabs .tab-pane.active", ".tab-pane.active", "#documentTabs .tab-pane", ".tab-content .tab-pane"),
+    summary=(".text-block",),
+    pdf=(".pdf-preview[data]", "object[data*='.pdf']", "embed[src*='.pdf']", "a[href*='.pdf']", "a[href$='/download']"),
+    blocks=".pill-block, .information-block",
+    block_heading="h3.title, h4.title, h2.title, h3.sub-title, .sub-title, .title",
+    heading_then_pills="h2.title, h3.title",
+    pills=".pill",
+    pill_text=(".name span", ".name"),
+    info_value=".text",
+    not_page_parts=".related-documents, .view-related-documents, .views-row, td.document, .site-header, .site-footer, nav",
+    sections=(
+        ("authors", _heading(r"^authors?\b|^author\(s\)")),
+        ("people_orgs", _heading(r"^associated people|^people\b")),
+        ("places", _heading(r"^associated places|^places\b")),
+        ("topics", _heading(r"^associated topics|^topics\b")),
+        ("subjects", _heading(r"^subjects?\b")),
+        ("contributors", _heading(r"^document contributor")),
+        ("related", _heading(r"^related documents")),
+        ("original_archive", _heading(r"^original archive|^original repositor")),
+        ("languages", _heading(r"^languages?\b")),
+        ("donors", _heading(r"^donors?\b|^donor\(s\)")),
+        ("source", _heading(r"^source\b")),
+        ("rights", _heading(r"^rights\b")),
+        ("uploaded", _heading(r"^original upload")),
+        ("doc_type_page", _heading(r"^type$|^document type")),
+        ("record_id", _heading(r"^record id")),
+        ("classification", _heading(r"^original classification|^classification")),
+    ),
+    section_links=(
+        ("people_orgs", re.compile(r"/people/")),
+        ("places", re.compile(r"/places/")),
+        ("topics", re.compile(r"/topics/")),
+        ("languages", re.compile(r"languages(?:%3A|:)", re.IGNORECASE)),
+        ("original_archive", re.compile(r"original_repositories(?:%3A|:)", re.IGNORECASE)),
+        ("subjects", re.compile(r"search_api_fulltext=")),
+        ("related", re.compile(r"/document/")),
+    ),
+    evidence=("#documentTabs", ".tab-pane", ".information-block", ".pill-block", ".pdf-preview", ".content-block .date",
+              ".donated"),
+)
 
 SITE = Site(
     name="wilson",
@@ -35,4 +90,5 @@ SITE = Site(
     totals_pattern=re.compile(r"(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\s+of\s+(\d[\d,]*)"),
     empty=".view-empty",
     next_link="li.pager__item--next a[href], a[rel='next'][href]",
+    document=DOCUMENT,
 )

@@ -1,0 +1,241 @@
+"""Name headings as the archive writes them ("Mao, Zedong", "Gorbachev, Mikhail Sergeevich, 1931-") and whom they name.
+
+A heading is "Family, Given" with optional life years, a parenthesized alternative or fuller
+form, a quoted nickname, or a title ("John Paul II, Pope, 1920-2005"); a corporate heading
+("Poland. Embassy (Canada)") names a body. `parse_heading` splits one into its parts and gives
+the person's display form in the order their culture writes names: family name first for
+Chinese, Korean and Vietnamese names ("Mao Zedong", "Kim Il Sung"), patronymic first for
+Mongolian names ("Yumjaagiin Tsedenbal"), given name first otherwise ("Mikhail Sergeevich
+Gorbachev"). Which family names mark a family-name-first culture is data:
+`harvester/normalize/family_first.csv` (header `family,culture,shape,note`). A family name of
+shape `any` marks the culture alone; one of shape `syllables` is also a Western family name
+("Lee", "Chang", "Le"), and marks it only when the given name is written as East Asian
+syllables ("Lee, Hu-rak", "Lee, Kuan Yew", but not "Lee, Robert E."). A Mongolian heading is
+known by its patronymic ("Tsedenbal, Yumjaagiin": the genitive ending -iin/-yn). When the
+names table knows the person, the table's form wins (`canonical_name`), so "Mao, Zedong" on a
+document page and "Mao Zedong" in a title are one person.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+from harvester.normalize.names import NameTable, looks_like_organization, match_key, written_form
+
+_YEARS = re.compile(
+    r",\s*(?:(?:b\.|born)\s*(?P<born>\d{4})|(?:d\.|died)\s*(?P<died>\d{4})"
+    r"|(?:ca\.\s*)?(?P<birth>\d{4})\??\s*[-–]\s*(?:ca\.\s*)?(?P<death>\d{4})?\??)\.?\s*$"
+)
+_NICKNAME = re.compile(r"""\s*\(\s*["“'‘]([^"”'’()]+)["”'’]\s*\)|\s+["“]([^"”]+)["”]""")
+_PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+_CORPORATE = re.compile(r"\w{2,}\)?\.\s+\S")           # "Poland. Embassy", "Korea (North). Chosŏn ..."
+_ROMAN = re.compile(r"\s[IVXL]+$")                      # "John Paul II"
+_TITLES = frozenset({"pope", "saint", "king", "queen", "emperor", "empress", "prince", "princess", "shah", "sultan",
+                     "cardinal", "patriarch", "dalai", "grand", "archbishop", "caliph", "emir", "tsar", "czar"})
+_MONGOLIAN_PATRONYMIC = re.compile(r"(?:iin|iyn|ijn|iĭn|ïn|[bdgjkmnstvz]yn|ын|ийн)$", re.IGNORECASE)  # not "Evelyn"
+_INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")      # "S.", "Yu.", "V.I."
+_SYLLABLE = re.compile(r"^[^\W\d_]{1,6}$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """One name heading, split: who (person or organization), the name's parts, its forms and life years."""
+
+    raw: str
+    kind: str                      # "person" or "organization"
+    family: str                    # for a Mongolian heading, the patronymic
+    given: str
+    display: str                   # the name in its culture's order: "Mao Zedong", "Mikhail Sergeevich Gorbachev"
+    sort: str                      # "Family, Given", without years: "Gorbachev, Mikhail Sergeevich"
+    birth: int | None
+    death: int | None
+    alternatives: tuple[str, ...]  # the heading's parenthesized forms: "Jiang Jingguo", "Vasilii Ivanovich"
+    nickname: str                  # "Con" in Cremin, Cornelius Christopher ("Con")
+    title: str                     # "Pope" in John Paul II, Pope
+    order: str                     # "family-first", "given-first", or "" for an organization
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        """Other full forms the heading itself gives: an alternative romanization, a fuller form, a nickname, a title."""
+        forms = [self._fuller(alt) for alt in self.alternatives]
+        if self.nickname:
+            forms.append(self._ordered(self.family, self.nickname) if self.family else self.nickname)
+        if self.title:
+            forms.append(f"{self.title} {self.display if self.family else self.given}")
+        return tuple(dict.fromkeys(f for f in forms if f and f != self.display))
+
+    def _fuller(self, alternative: str) -> str:
+        """A fuller form of initials ("V. I." -> "Vasilii Ivanovich") completes the name; anything else is a whole name."""
+        if _has_initials(self.given):
+            return self._ordered(self.family, alternative)
+        if _has_initials(self.family):   # a Mongolian patronymic written as initials: "Tsedenbal, Yu. (Yumjaagiin)"
+            return self._ordered(alternative, self.given)
+        return alternative
+
+    def _ordered(self, family: str, given: str) -> str:
+        return f"{family} {given}" if self.order == "family-first" else f"{given} {family}"
+
+
+def parse_heading(text: str) -> Heading:
+    """Split one heading: "Chiang, Ching-kuo (Jiang Jingguo)", "Stalin, Joseph, 1879-1953", "Poland. Embassy (Canada)"."""
+    raw = " ".join(text.split())
+    rest, birth, death = _years(raw)
+    if _is_organization(rest):
+        return Heading(raw, "organization", "", "", rest, rest, None, None, (), "", "", "")
+    rest, nickname = _nickname(rest)
+    alternatives = tuple(a.strip() for a in _PARENS.findall(rest) if a.strip())
+    parts = [p.strip() for p in _PARENS.sub("", rest).split(",") if p.strip()] or [rest]
+    sort = ", ".join(parts)
+    if len(parts) > 1 and _forename_entry(parts):
+        return Heading(raw, "person", "", parts[0], parts[0], sort, birth, death, alternatives, nickname, parts[1], "given-first")
+    family, given = parts[0], parts[1] if len(parts) > 1 else ""
+    title = next((p for p in parts[2:] if _is_title(p)), "")
+    suffix = " ".join(p for p in parts[2:] if p != title)     # "Jr."
+    if _mongolian(family, given, alternatives):
+        display = written_form(f"{given} {family}")
+        return Heading(raw, "person", given, family, display, sort, birth, death, alternatives, nickname, title, "family-first")
+    order = "family-first" if family_first(family, given) else "given-first"
+    name = f"{family} {given}" if order == "family-first" else f"{given} {family}"
+    display = written_form(" ".join(f"{name} {suffix}".split()))
+    return Heading(raw, "person", family, given, display, sort, birth, death, alternatives, nickname, title, order)
+
+
+def _has_initials(part: str) -> bool:
+    return any(_INITIAL.match(word) for word in part.split())
+
+
+def _years(text: str) -> tuple[str, int | None, int | None]:
+    match = _YEARS.search(text)
+    if match is None:
+        return text, None, None
+    birth, death = match.group("birth") or match.group("born"), match.group("death") or match.group("died")
+    return text[: match.start()].strip(), int(birth) if birth else None, int(death) if death else None
+
+
+def _nickname(text: str) -> tuple[str, str]:
+    match = _NICKNAME.search(text)
+    if match is None:
+        return text, ""
+    return (text[: match.start()] + text[match.end():]).strip(), (match.group(1) or match.group(2)).strip()
+
+
+def _is_organization(text: str) -> bool:
+    """A body: "Japan. Foreign Ministry" (a jurisdiction and its parts), or a name with a body's word before any comma."""
+    head = _PARENS.sub("", text).split(",")[0]
+    return bool(_CORPORATE.search(head)) or looks_like_organization(head)
+
+
+def _forename_entry(parts: list[str]) -> bool:
+    """ "John Paul II, Pope": a name entered under the forename, with a title or an ordinal, not "Family, Given"."""
+    return _is_title(parts[1]) or bool(_ROMAN.search(parts[0]))
+
+
+def _is_title(part: str) -> bool:
+    words = part.lower().split()
+    return bool(words) and words[0] in _TITLES
+
+
+def _mongolian(family: str, given: str, alternatives: tuple[str, ...]) -> bool:
+    """ "Tsedenbal, Yumjaagiin": the part after the comma is a patronymic (genitive -iin, -yn), written first."""
+    if len(family.split()) != 1:
+        return False
+    words = [w for w in (given, *alternatives) if w]
+    return any(len(w.split()) == 1 and _MONGOLIAN_PATRONYMIC.search(w) and not _INITIAL.match(w) for w in words)
+
+
+def family_first(family: str, given: str) -> bool:
+    """True when a family name marks a culture that writes it first (family_first.csv), given the given name's shape."""
+    shape = _family_names().get(_fold(family))
+    if shape is None or not given:
+        return False
+    if _has_initials(given):
+        return False
+    return shape == "any" or _syllabic(given)
+
+
+def _syllabic(given: str) -> bool:
+    """ "Hu-rak", "Kuan Yew", "Văn Đồng": short syllables, hyphenated or two or more; not "Robert" or "Andrew Jackson"."""
+    syllables = re.split(r"[\s-]+", given)
+    return len(syllables) > 1 and all(_SYLLABLE.match(s) and len(s) <= 5 for s in syllables)
+
+
+def _fold(text: str) -> str:
+    """Case aside, accents kept: "Lê" (always Vietnamese) is not "Le" (also French)."""
+    return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+@functools.cache
+def _family_names() -> dict[str, str]:
+    """family_first.csv: folded family name -> shape ("any" or "syllables")."""
+    text = resources.files("harvester.normalize").joinpath("family_first.csv").read_text(encoding="utf-8")
+    return {_fold(row["family"]): row["shape"] for row in csv.DictReader(io.StringIO(text)) if row["family"].strip()}
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """A written name (not a heading) as (family, given): "Kim Il Sung" -> ("Kim", "Il Sung"), "N. G. Sudarikov" -> ("Sudarikov", "N. G.")."""
+    words = name.split()
+    if len(words) < 2:
+        return name, ""
+    if len(words) == 2 and _MONGOLIAN_PATRONYMIC.search(words[0]):
+        return words[1], words[0]
+    if family_first(words[0], " ".join(words[1:])):
+        return words[0], " ".join(words[1:])
+    return words[-1], " ".join(words[:-1])
+
+
+def sort_form(name: str) -> str:
+    """The sort form of a written name: "Kim Il Sung" -> "Kim, Il Sung", "Anastas Mikoyan" -> "Mikoyan, Anastas"."""
+    family, given = split_name(name)
+    return f"{family}, {given}" if given else family
+
+
+def canonical_name(heading: Heading, table: NameTable) -> str:
+    """The one form to write the heading's person or body in: the names table's, else the heading's display form.
+
+    The table is asked for the display form, the sort form, the other name order, the
+    heading's own alternatives, the initials form ("A. M. Puzanov") and the first given name
+    with the family name; last, a lone family name the table lists, if its given name agrees.
+    """
+    if heading.kind != "person":
+        return table.lookup(heading.display) or heading.display
+    for form in _candidates(heading):
+        found = table.lookup(form)
+        if found and table.kind(found) == "person":
+            return found
+    lone = table.lookup(heading.family) if heading.family else None
+    if lone and table.kind(lone) == "person" and _initials_agree(lone, heading):
+        return lone
+    return heading.display
+
+
+def _candidates(heading: Heading) -> list[str]:
+    family, given = heading.family, heading.given
+    words = given.split()
+    forms = [heading.display, heading.sort, *heading.variants, *heading.alternatives]
+    if family and words:
+        forms += [f"{given} {family}", f"{family} {given}"]
+        forms.append(" ".join(f"{w[0]}." for w in words if w[0].isalpha()) + f" {family}")
+        forms.append(f"{words[0]} {family}")
+    return [f for f in dict.fromkeys(forms) if f.strip()]
+
+
+def _initials_agree(canonical: str, heading: Heading) -> bool:
+    """ "A. M. Puzanov" agrees with "Puzanov, Aleksandr Mikhailovich"; "Joseph Stalin" does not with "Stalin, Vasilii"."""
+    family, given = split_name(canonical)
+    if match_key(family) != match_key(heading.family):
+        return False
+    theirs = [_first_letter(w) for w in given.split()]
+    ours = [_first_letter(w) for w in heading.given.split()]
+    size = min(len(theirs), len(ours))
+    return theirs[:size] == ours[:size]
+
+
+def _first_letter(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    return next((c for c in folded if c.isalpha()), "")

@@ -1,0 +1,162 @@
+"""One case per saved document page: the raw fields and the details must match the expected file beside it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from harvester.details import DETAIL_FIELDS, DocumentDetails, details_of
+from harvester.document import RawDocument, RawInfo, card_of, parse_document
+from harvester.errors import BlockedError, LayoutError
+from harvester.normalize.dates import parse_date
+from harvester.normalize.names import NameTable
+from harvester.saved import read_saved
+from harvester.sites import get_site
+from tests.conftest import FIXTURES
+
+WILSON = get_site("wilson")
+NAMES = NameTable.load()
+DOCUMENTS = FIXTURES / "wilson" / "documents"
+PAGES = sorted(DOCUMENTS.glob("*.html"))
+
+
+def expected_of(page: Path) -> dict:
+    return json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+def parse_saved(page: Path, url: str | None = None) -> RawDocument:
+    saved, text = read_saved(page)
+    assert saved.url == expected_of(page)["source_url"], "the saved-from URL is read from the page"
+    return parse_document(text, url or saved.url, WILSON, name=str(page))
+
+
+def plain(value: object) -> object:
+    """Tuples and dataclasses as the JSON of the expected file has them (lists and dicts)."""
+    return json.loads(json.dumps(asdict(value) if hasattr(value, "__dataclass_fields__") else value, ensure_ascii=False))
+
+
+def kinds(*wanted: str) -> list[Path]:
+    return [p for p in PAGES if expected_of(p)["kind"] in wanted]
+
+
+def test_every_document_page_has_an_expected_file():
+    assert len(PAGES) >= 27
+    assert [p for p in PAGES if not p.with_suffix(".expected.json").is_file()] == []
+
+
+@pytest.mark.parametrize("page", kinds("document"), ids=lambda p: p.stem)
+def test_raw_fields_match_the_expected_file(page: Path):
+    raw, wanted = plain(parse_saved(page)), expected_of(page)["raw"]
+    assert list(raw) == list(wanted), "the expected file names every raw field, in order"
+    for field, value in wanted.items():
+        assert raw[field] == value, field
+
+
+@pytest.mark.parametrize("page", kinds("document"), ids=lambda p: p.stem)
+def test_details_match_the_expected_file(page: Path):
+    details = details_of(parse_saved(page), NAMES)
+    got, wanted = plain(details), expected_of(page)["details"]
+    assert list(wanted) == list(DETAIL_FIELDS), "the expected file names every details field, in order"
+    for field, value in wanted.items():
+        assert got[field] == value, field
+    assert details.warnings == ()
+
+
+@pytest.mark.parametrize("page", kinds("document_blocked", "document_layout_error"), ids=lambda p: p.stem)
+def test_a_page_that_is_no_document_fails_loudly_naming_the_page(page: Path):
+    expected = expected_of(page)
+    error = BlockedError if expected["kind"] == "document_blocked" else LayoutError
+    with pytest.raises(error) as raised:
+        parse_saved(page)
+    assert str(page) in str(raised.value)
+    for words in expected["error_mentions"]:
+        assert words in str(raised.value)
+
+
+def seed_cards() -> list[dict]:
+    return [card for name in ("page-0", "page-1")
+            for card in json.loads((FIXTURES / "wilson" / "seed" / f"{name}.expected.json").read_text(encoding="utf-8"))["cards"]]
+
+
+@pytest.mark.parametrize("card", seed_cards(), ids=lambda c: c["href"].rsplit("/", 1)[-1][:60])
+def test_every_result_of_the_seed_search_has_its_document_page(card: dict):
+    """A --details harvest of the seed search finds each document's page; the page repeats its card."""
+    [page] = [p for p in kinds("document") if urlsplit(expected_of(p)["source_url"]).path == card["href"]]
+    raw = parse_saved(page)
+    assert (raw.date, raw.title, raw.summary) == (card["date"], card["title"], card["summary"])
+    assert card_of(raw).href == card["href"]
+
+
+@pytest.mark.parametrize(("path", "words"), [
+    ("seed/page-0.html", "its Drupal path is 'search'"),
+    ("broken/not-results.html", "no document title"),
+])
+def test_results_and_other_pages_are_not_document_pages(path: str, words: str):
+    page = FIXTURES / "wilson" / path
+    saved, text = read_saved(page)
+    with pytest.raises(LayoutError, match="not a document page") as raised:
+        parse_document(text, saved.url, WILSON, name=str(page))
+    assert str(page) in str(raised.value) and words in str(raised.value)
+
+
+def test_a_title_alone_is_not_a_document_page():
+    html = '<html><body><main><h1 class="title">Filatov, S.</h1><p>Popular Documents</p></main></body></html>'
+    with pytest.raises(LayoutError, match="x.html: not a document page .a title, but no date"):
+        parse_document(html, "https://digitalarchive.wilsoncenter.org/people/filatov-s", WILSON, name="x.html")
+
+
+def test_the_page_date_is_kept_when_the_title_says_otherwise():
+    raw = parse_saved(DOCUMENTS / "transcript-sed-politburo-session-held-5-september-1989.html")
+    assert "5 September 1989" in raw.title
+    assert parse_date(card_of(raw).date).start == "1985-09-05"
+
+
+def test_a_page_served_from_a_local_copy_links_its_pdf_on_the_archive_host():
+    page = DOCUMENTS / "telegram-mikoyan-cpsu-central-committee.html"
+    raw = parse_saved(page, url="http://127.0.0.1:8000/document/telegram-mikoyan-cpsu-central-committee")
+    assert raw.pdf_url == "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120194.pdf"
+    assert raw.url == "http://127.0.0.1:8000/document/telegram-mikoyan-cpsu-central-committee"
+
+
+def test_a_document_page_alone_gives_a_results_card():
+    raw = parse_saved(DOCUMENTS / "node-95423.html")
+    card = card_of(raw)
+    assert (card.href, card.date, card.title) == ("/node/95423", "September 19, 1956",
+                                                  "Draft of Record of a Meeting between the Soviet and Chinese Delegations")
+    assert card.summary.startswith("Mao Zedong reveals")
+
+
+MINIMAL = RawDocument("u", "", "", "T", "", "", "", "", (), ())
+
+
+@pytest.mark.parametrize(("shown", "iso", "warned"), [
+    ("2011-11-20", "2011-11-20", False),
+    ("November 20, 2011", "2011-11-20", False),
+    ("2011", "", True),
+    ("c. 2011-11-20", "", True),
+    ("", "", False),
+])
+def test_the_upload_date_is_iso_or_empty_with_a_warning(shown: str, iso: str, warned: bool):
+    raw = replace(MINIMAL, info=(RawInfo("Original Uploaded Date", "uploaded", shown),))
+    details = details_of(raw, NAMES)
+    assert details.uploaded == iso
+    assert bool(details.warnings) is warned
+
+
+@pytest.mark.parametrize(("support", "donors"), [
+    ("This document was made possible with support from Kyungnam University", ("Kyungnam University",)),
+    ("This document was made possible with support from the ROK Ministry of Unification, Leon Levy Foundation",
+     ("ROK Ministry of Unification", "Leon Levy Foundation")),
+    ("This document was made possible with support from Chun & Jane Chiu Family Foundation", ("Chun & Jane Chiu Family Foundation",)),
+    ("", ()),
+])
+def test_donors_come_from_the_support_line_when_the_page_has_no_donor_box(support: str, donors: tuple[str, ...]):
+    assert details_of(replace(MINIMAL, support=support), NAMES).donors == donors
+
+
+def test_details_fields_are_the_dataclass_fields_less_the_warnings():
+    assert DETAIL_FIELDS == tuple(f for f in DocumentDetails.__dataclass_fields__ if f != "warnings")

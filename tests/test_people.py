@@ -1,0 +1,189 @@
+"""The people table: one row per person, however many spellings and headings name them; never two people in one row."""
+
+from __future__ import annotations
+
+import json
+from itertools import combinations
+from urllib.parse import urlsplit
+
+import pytest
+
+from harvester.document import card_of, parse_document
+from harvester.normalize.dates import parse_date
+from harvester.normalize.headings import parse_heading
+from harvester.normalize.names import NameTable, match_key, person_names
+from harvester.normalize.text import clean_text
+from harvester.normalize.titles import parties
+from harvester.people import PEOPLE_FIELDS, Mention, PersonRow, build_people, canonical_names
+from harvester.saved import read_saved
+from harvester.sites import get_site
+from tests.conftest import FIXTURES
+
+WILSON = get_site("wilson")
+NAMES = NameTable.load()
+
+
+def row(rows: list[PersonRow], name: str) -> PersonRow:
+    [found] = [r for r in rows if r.name == name]
+    return found
+
+
+def test_a_heading_and_a_title_spelling_are_one_person():
+    rows = build_people([
+        Mention("a", "1956-09-19", "1956-09-19", (), ("Mao, Zedong",)),
+        Mention("b", "1949-01-31", "1949-01-31", ("Mao Tse-tung",), ()),
+        Mention("c", "1957-11-13", "1957-11-13", ("Mao Zedong",), ()),
+    ], NAMES)
+    assert [r.name for r in rows] == ["Mao Zedong"]
+    mao = rows[0]
+    assert (mao.sort_name, mao.documents, mao.first_date, mao.last_date) == ("Mao, Zedong", 3, "1949-01-31", "1957-11-13")
+    assert mao.variants == ("Mao Tse-tung", "Mao, Zedong")
+    assert mao.document_ids == ("a", "b", "c")
+
+
+def test_the_heading_gives_sort_form_and_years_and_the_table_the_name():
+    rows = build_people([
+        Mention("a", "1989-12-02", "1989-12-02", ("Gorbachev",), ()),
+        Mention("b", "1990-05-30", "1990-05-30", (), ("Gorbachev, Mikhail Sergeevich, 1931-",)),
+    ], NAMES)
+    [gorbachev] = rows
+    assert (gorbachev.name, gorbachev.sort_name, gorbachev.birth, gorbachev.death) == (
+        "Mikhail Gorbachev", "Gorbachev, Mikhail Sergeevich", 1931, None)
+    assert "Mikhail Sergeevich Gorbachev" in gorbachev.variants
+
+
+def test_a_titles_short_form_meets_the_one_heading_of_its_own_page():
+    rows = build_people([
+        Mention("t", "1956-09-26", "1956-09-26", ("Ponomarev",), ("Ponomarev, Boris Nikolaevich, 1905-1995",)),
+        Mention("u", "1956-10-11", "1956-10-11", ("V. I. Ivanov",), ("Ivanov, V.I. (Vasilii Ivanovich)",)),
+    ], NAMES)
+    assert [(r.name, r.birth, r.documents) for r in rows] == [("V. I. Ivanov", None, 1), ("Boris Nikolaevich Ponomarev", 1905, 1)]
+    assert set(row(rows, "Boris Nikolaevich Ponomarev").variants) >= {"Ponomarev", "Ponomarev, Boris Nikolaevich, 1905-1995"}
+    assert "Vasilii Ivanovich Ivanov" in row(rows, "V. I. Ivanov").variants
+
+
+def test_a_short_form_with_two_candidates_on_its_page_is_left_alone():
+    rows = build_people([Mention("c", "1967-11-06", "1967-11-06", ("Chiang",),
+                                 ("Chiang, Ching-kuo (Jiang Jingguo)", "Chiang, Kai-shek (Jiang Jieshi)"))], NAMES)
+    assert sorted(r.name for r in rows) == ["Chiang", "Chiang Ching-kuo", "Chiang Kai-shek"]
+
+
+def test_a_given_name_is_not_a_short_form():
+    """ "Kim Il" in a title and "Kim, Il-sung" on its page are two people (the table says so, and so do their names)."""
+    rows = build_people([Mention("k", "1960-08-13", "1960-08-13", ("Kim Il",), ("Kim, Il-sung, 1912-1994",))], NAMES)
+    assert sorted(r.name for r in rows) == ["Kim Il", "Kim Il Sung"]
+
+
+def test_bodies_and_places_are_not_people():
+    rows = build_people([Mention("p", "1966-03-03", "1966-03-03", (), (
+        "Poland. Embassy (Canada)", "Japan. Foreign Ministry", "TASS", "Korean Workers' Party. Central Committee", "Martin, Paul, 1903-1992",
+    ))], NAMES)
+    assert [r.name for r in rows] == ["Paul Martin"]
+
+
+def test_rows_are_ordered_by_sort_form_and_dates_span_the_documents():
+    rows = build_people([
+        Mention("x", "1958", "", ("Zhou Enlai",), ()),
+        Mention("y", "1956-01-01", "1956-12-31", ("Anastas Mikoyan", "Zhou Enlai"), ()),
+        Mention("z", "", "", ("Anastas Mikoyan",), ()),
+    ], NAMES)
+    assert [(r.name, r.sort_name) for r in rows] == [("Anastas Mikoyan", "Mikoyan, Anastas"), ("Zhou Enlai", "Zhou, Enlai")]
+    zhou = row(rows, "Zhou Enlai")
+    assert (zhou.first_date, zhou.last_date, zhou.documents) == ("1956-01-01", "1958", 2)
+    assert row(rows, "Anastas Mikoyan").first_date == "1956-01-01"
+
+
+def test_canonical_names_map_every_spelling_to_its_row():
+    mentions = [Mention("t", "1956-09-26", "1956-09-26", ("Ponomarev", "Kim Il Sung"), ("Ponomarev, Boris Nikolaevich, 1905-1995",
+                                                                                          "Kim, Il-sŏng, 1912-1994"))]
+    assert canonical_names(mentions, NAMES) == {
+        "Ponomarev": "Boris Nikolaevich Ponomarev", "Ponomarev, Boris Nikolaevich, 1905-1995": "Boris Nikolaevich Ponomarev",
+        "Kim Il Sung": "Kim Il Sung", "Kim, Il-sŏng, 1912-1994": "Kim Il Sung",
+    }
+
+
+def test_person_row_fields_are_the_people_columns():
+    assert PEOPLE_FIELDS == ("name", "sort_name", "birth", "death", "variants", "documents", "first_date", "last_date", "document_ids")
+
+
+# ---- the seed search and every saved document page ------------------------------------------
+
+def fixture_mentions() -> list[Mention]:
+    """What a --details harvest of the seed search carries, plus every other saved document page as a record of its own."""
+    pages = {}
+    for path in sorted((FIXTURES / "wilson" / "documents").glob("*.html")):
+        expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        if expected["kind"] == "document":
+            saved, text = read_saved(path)
+            raw = parse_document(text, saved.url, WILSON, name=str(path))
+            pages[urlsplit(saved.url).path] = raw
+    headings = {path: tuple(p.text for s in raw.sections if s.field in ("authors", "people_orgs", "contributors") for p in s.pills)
+                for path, raw in pages.items()}
+    mentions = []
+    for name in ("page-0", "page-1"):
+        for record in json.loads((FIXTURES / "wilson" / "seed" / f"{name}.expected.json").read_text(encoding="utf-8"))["records"]:
+            path = f"/document/{record['id']}"
+            mentions.append(Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings.pop(path)))
+    for path, raw in pages.items():
+        if path in headings:
+            card = card_of(raw)
+            date = parse_date(clean_text(card.date))
+            named = person_names(parties(clean_text(card.title)), NAMES)
+            mentions.append(Mention(path.rsplit("/", 1)[-1], date.start, date.end, named, headings[path]))
+    return mentions
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[PersonRow]:
+    return build_people(fixture_mentions(), NAMES)
+
+
+def spellings(person: PersonRow) -> set[str]:
+    return {person.name, *person.variants}
+
+
+def test_the_fixtures_give_one_row_per_person(rows: list[PersonRow]):
+    assert len(fixture_mentions()) == 19 + 8
+    names = [r.name for r in rows]
+    assert len(names) == len(set(names))
+    for expected in ("Kim Il Sung", "Mao Zedong", "A. M. Puzanov", "Anastas Mikoyan", "Boris Nikolaevich Ponomarev", "A. M. Petrov",
+                     "Chiang Ching-kuo", "Chiang Kai-shek", "Kim Il", "Leonid Brezhnev", "Cornelius Christopher Cremin"):
+        assert expected in names
+
+
+def test_no_person_appears_twice_under_two_spellings(rows: list[PersonRow]):
+    for one, other in combinations(rows, 2):
+        shared = {match_key(s) for s in spellings(one)} & {match_key(s) for s in spellings(other)}
+        assert not shared, f"{one.name!r} and {other.name!r} share {shared}"
+    by_table = {}
+    for person in rows:
+        for spelling in spellings(person):
+            known = NAMES.lookup(spelling)
+            if known and NAMES.kind(known) == "person":
+                assert by_table.setdefault(known, person.name) == person.name, f"{known!r} is in two rows"
+
+
+def test_no_two_people_share_a_row(rows: list[PersonRow]):
+    for person in rows:
+        known = {k for s in spellings(person) if (k := NAMES.lookup(s)) and NAMES.kind(k) == "person"}
+        assert len(known) <= 1, f"{person.name!r} holds {known}"
+        headed = {(match_key(h.family), h.given[:1].casefold()) for s in person.variants if "," in s
+                  for h in [parse_heading(s)] if h.kind == "person"}
+        assert len(headed) <= 1, f"{person.name!r} holds the headings of {headed}"
+    for one, other in [("Kim Il", "Kim Il Sung"), ("Chiang Ching-kuo", "Chiang Kai-shek"), ("Qiao Xiaoguang", "Qiao Guanhua")]:
+        assert not any({one, other} <= spellings(person) for person in rows)
+
+
+def test_the_fixture_rows_carry_headings_years_and_documents(rows: list[PersonRow]):
+    kim = row(rows, "Kim Il Sung")
+    assert (kim.sort_name, kim.birth, kim.death) == ("Kim, Il-sŏng", 1912, 1994)
+    assert "Kim, Il-sŏng, 1912-1994" in kim.variants
+    puzanov = row(rows, "A. M. Puzanov")
+    assert (puzanov.sort_name, puzanov.birth, puzanov.documents) == ("Puzanov, Aleksandr Mikhailovich", 1906, 3)
+    assert (puzanov.first_date, puzanov.last_date) == ("1957-10-01", "1960-08-13")
+    assert "Ponomarev" in row(rows, "Boris Nikolaevich Ponomarev").variants
+    assert "Petrov" in row(rows, "A. M. Petrov").variants
+    assert {"Tony Blair", "Blair"} <= set(row(rows, "Anthony Charles Lynton Blair").variants)   # title: "British PM Blair"
+    assert "Con Cremin" in row(rows, "Cornelius Christopher Cremin").variants                   # title: "... to Con Cremin"
+    assert "Nakajima Kenzo" in row(rows, "Kenzō Nakajima").variants                             # title: family name first
+    assert rows == sorted(rows, key=lambda r: (match_key(r.sort_name), match_key(r.name), r.name))
