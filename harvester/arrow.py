@@ -33,12 +33,12 @@ def to_arrow(frame: pd.DataFrame, columns: tuple[Column, ...] = RECORD_COLUMNS) 
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata={"created_by": f"harvester {__version__}"}))
 
 
-def parquet_bytes(frame: pd.DataFrame) -> bytes:
+def parquet_bytes(frame: pd.DataFrame, columns: tuple[Column, ...] = RECORD_COLUMNS) -> bytes:
     """The frame as a Parquet file."""
     import pyarrow.parquet as pq
 
     sink = io.BytesIO()
-    pq.write_table(to_arrow(frame), sink)
+    pq.write_table(to_arrow(frame, columns), sink)
     return sink.getvalue()
 
 

@@ -23,7 +23,7 @@ def defuse(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def xlsx_bytes(frame: pd.DataFrame) -> bytes:
+def xlsx_bytes(frame: pd.DataFrame, columns: tuple[Column, ...] = RECORD_COLUMNS) -> bytes:
     """The frame (as export.to_frame makes it) as an XLSX workbook: sheet "records", then sheet "columns" describing them."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -31,17 +31,17 @@ def xlsx_bytes(frame: pd.DataFrame) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "records"
-    for number, column in enumerate(RECORD_COLUMNS, start=1):
+    for number, column in enumerate(columns, start=1):
         header = sheet.cell(row=1, column=number, value=column.name)
         header.font = Font(bold=True)
         sheet.column_dimensions[header.column_letter].width = _WIDTHS.get(column.name, 16)
-    for row_number, row in enumerate(frame[[c.name for c in RECORD_COLUMNS]].itertuples(index=False), start=2):
-        for number, (column, value) in enumerate(zip(RECORD_COLUMNS, row), start=1):
+    for row_number, row in enumerate(frame[[c.name for c in columns]].itertuples(index=False), start=2):
+        for number, (column, value) in enumerate(zip(columns, row), start=1):
             _fill(sheet.cell(row=row_number, column=number), column, value)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     about = book.create_sheet("columns")
-    rows = [("column", "type", "meaning", "example"), *((c.name, c.type, c.description, c.example) for c in RECORD_COLUMNS)]
+    rows = [("column", "type", "meaning", "example"), *((c.name, c.type, c.description, c.example) for c in columns)]
     for row_number, values in enumerate(rows, start=1):
         for number, value in enumerate(values, start=1):
             _text(about.cell(row=row_number, column=number), value)

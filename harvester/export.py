@@ -7,7 +7,6 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import astuple
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +14,8 @@ import pandas as pd
 from harvester.arrow import parquet_bytes
 from harvester.errors import UsageError
 from harvester.excel import defuse, xlsx_bytes
-from harvester.records import BOOL_FIELDS, FIELDS, LIST_FIELDS, Record
+from harvester.records import Record
+from harvester.schema import JSON_ONLY_COLUMNS, RECORD_COLUMNS, Column
 
 FORMATS = ("csv", "json", "jsonl", "parquet", "xlsx", "csv-excel")
 SUFFIXES = {"csv-excel": "excel.csv"}          # the file name ending of a format, when it is not the format's name
@@ -23,14 +23,23 @@ EXTRAS = {"parquet": "pyarrow", "xlsx": "openpyxl"}     # formats that need an o
 LIST_SEPARATOR = "; "
 
 
-def to_frame(records: Iterable[Record]) -> pd.DataFrame:
-    """A DataFrame whose columns are the Record fields, in order, whatever the records (none included)."""
-    frame = pd.DataFrame([astuple(r) for r in records], columns=list(FIELDS))
-    for column in LIST_FIELDS:
-        frame[column] = frame[column].map(list).astype(object)
-    for column in BOOL_FIELDS:
-        frame[column] = frame[column].astype(bool)
+def to_frame(records: Iterable[Record], columns: tuple[Column, ...] = RECORD_COLUMNS) -> pd.DataFrame:
+    """A DataFrame whose columns are the schema's, in order, whatever the records (none included)."""
+    names = [c.name for c in columns]
+    frame = pd.DataFrame([[getattr(r, n) for n in names] for r in records], columns=names)
+    for column in columns:
+        if column.type == "list":
+            frame[column.name] = frame[column.name].map(list).astype(object)
+        elif column.type == "boolean":
+            frame[column.name] = frame[column.name].astype(bool)
     return frame
+
+
+def columns_for(fmt: str, columns: tuple[Column, ...], long_text_in_csv: bool = False) -> tuple[Column, ...]:
+    """The columns a format carries: spreadsheets and CSV leave out the long text columns (the transcript) unless asked."""
+    if fmt in ("json", "jsonl", "parquet") or (long_text_in_csv and fmt != "xlsx"):
+        return columns
+    return tuple(c for c in columns if c.name not in JSON_ONLY_COLUMNS)
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -67,16 +76,18 @@ def _require_extra(fmt: str) -> None:
             raise UsageError(f"--format {fmt} needs {EXTRAS[fmt]}: pip install 'harvester[{fmt}]'") from None
 
 
-def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iterable[str]) -> list[Path]:
+def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iterable[str],
+                  columns: tuple[Column, ...] = RECORD_COLUMNS, long_text_in_csv: bool = False) -> list[Path]:
     """Write NAME.<format> for each format into out_dir; all files appear together or none changes."""
-    frame = to_frame(records)
+    frame = to_frame(records, columns)
     renderers = {"csv": _csv, "json": _json, "jsonl": _jsonl, "parquet": parquet_bytes, "xlsx": xlsx_bytes, "csv-excel": _excel_csv}
     staged: list[tuple[Path, Path]] = []
     target = out_dir
     try:
         for fmt in formats:
             target = out_dir / file_name(name, fmt)
-            staged.append((_stage(out_dir, target, renderers[fmt](frame)), target))
+            chosen = columns_for(fmt, columns, long_text_in_csv)
+            staged.append((_stage(out_dir, target, renderers[fmt](frame[[c.name for c in chosen]], chosen)), target))
         for temporary, target in staged:
             os.replace(temporary, target)
     except OSError as error:
@@ -109,22 +120,23 @@ def _stage(out_dir: Path, target: Path, content: str | bytes) -> Path:
     return Path(temporary)
 
 
-def _csv(frame: pd.DataFrame) -> str:
-    return _flat(frame).to_csv(index=False, lineterminator="\n")
+def _csv(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:
+    return _flat(frame, columns).to_csv(index=False, lineterminator="\n")
 
 
-def _flat(frame: pd.DataFrame) -> pd.DataFrame:
+def _flat(frame: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFrame:
     flat = frame.copy()
-    for column in LIST_FIELDS:
-        flat[column] = flat[column].map(LIST_SEPARATOR.join)
-    for column in BOOL_FIELDS:
-        flat[column] = flat[column].map({True: "true", False: "false"})
+    for column in columns:
+        if column.type == "list":
+            flat[column.name] = flat[column.name].map(LIST_SEPARATOR.join)
+        elif column.type == "boolean":
+            flat[column.name] = flat[column.name].map({True: "true", False: "false"})
     return flat
 
 
-def _excel_csv(frame: pd.DataFrame) -> str:
+def _excel_csv(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:
     """The CSV profile for spreadsheets: a UTF-8 byte order mark, and a ' before any cell a spreadsheet would run."""
-    return "\ufeff" + _flat(frame).map(defuse).to_csv(index=False, lineterminator="\n")
+    return "\ufeff" + _flat(frame, columns).map(defuse).to_csv(index=False, lineterminator="\n")
 
 
 def _rows(frame: pd.DataFrame) -> list[dict]:
@@ -136,9 +148,9 @@ def _rows(frame: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def _json(frame: pd.DataFrame) -> str:
+def _json(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:
     return json.dumps(_rows(frame), ensure_ascii=False, indent=2) + "\n"
 
 
-def _jsonl(frame: pd.DataFrame) -> str:
+def _jsonl(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _rows(frame))

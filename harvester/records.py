@@ -39,8 +39,6 @@ class Record:
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))
-LIST_FIELDS: tuple[str, ...] = ("senders", "recipients", "participants", "people")
-BOOL_FIELDS: tuple[str, ...] = ("date_approximate",)
 
 
 def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str, names: NameTable) -> Record:

@@ -61,20 +61,6 @@ RECORD_COLUMNS: tuple[Column, ...] = (
 )
 
 
-RECORDS = Table("records", "", "one row per document, in the order the site listed them", RECORD_COLUMNS, ("id",))
-
-PEOPLE = Table("people", ".people", "one row per person named in the dataset (written by the people-table stage, when present)", (
-    Column("name", "string", "the person's one written form, as in the records' people column", "Kim Il Sung"),
-    Column("sort_name", "string", "the form to sort by: family name first", "Kim, Il Sung"),
-    Column("variants", "list", "the other spellings seen in this dataset", "Kim Il-sung; KIM IL SUNG"),
-    Column("documents", "integer", "how many documents name the person", "2"),
-    Column("first_date", "date", "the earliest date_start of those documents", "1956-09-21"),
-    Column("last_date", "date", "the latest date_end of those documents", "1956-10-01"),
-), ("name",))
-
-TABLES: tuple[Table, ...] = (RECORDS, PEOPLE)
-
-
 def markdown_table(columns: tuple[Column, ...] = RECORD_COLUMNS) -> str:
     """The columns as the README's Markdown table."""
     lines = ["| column | type | meaning | example |", "|---|---|---|---|"]
@@ -126,6 +112,12 @@ PEOPLE_COLUMNS: tuple[Column, ...] = (
     Column("last_date", "date", "the latest of those documents' dates (its last day)", "1969-03-17"),
     Column("document_ids", "list", "those documents' ids, in the dataset's order", "telegram-mikoyan-cpsu-central-committee"),
 )
+
+RECORDS = Table("records", "", "one row per document, in the order the site listed them (the details columns only "
+                "with --details)", RECORD_COLUMNS + DETAIL_COLUMNS, ("id",))
+PEOPLE = Table("people", ".people", "one row per person named in the dataset's titles or document pages", PEOPLE_COLUMNS,
+               ("name",))
+TABLES: tuple[Table, ...] = (RECORDS, PEOPLE)
 
 _JSON_TYPES: dict[str, dict[str, object]] = {
     "string": {"type": ["string", "null"]},
