@@ -37,6 +37,8 @@ format_option = click.option("--format", "formats", default="csv,json", show_def
 name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the query).")
 names_option = click.option("--names", "names_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                             help="Your own names table (CSV, same columns as the shipped one) added to the shipped one.")
+transcript_option = click.option("--transcript-in-csv", is_flag=True,
+                                 help="Put the documents' transcripts in the CSV too (they are always in JSON).")
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
 
 
@@ -78,9 +80,13 @@ def cli(quiet: bool, verbose: bool) -> None:
 @click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Stop after this many results pages.")
 @click.option("--contact", default="", metavar="URL_OR_EMAIL", help="How the archive can reach you; sent in the User-Agent.")
 @click.option("--allow-incomplete", is_flag=True, help="Write the dataset even if some documents could not be collected.")
+@click.option("--details", is_flag=True, help="Also fetch each result's document page and add its fields (authors, places, "
+              "topics, archive, source, language, Record ID, PDF, transcript, ...).")
+@transcript_option
 @names_option
 def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, name: str | None, formats: str,
-                    delay: float, max_pages: int | None, contact: str, allow_incomplete: bool, names_file: Path | None) -> int:
+                    delay: float, max_pages: int | None, contact: str, allow_incomplete: bool, details: bool,
+                    transcript_in_csv: bool, names_file: Path | None) -> int:
     """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
 
     Every response is kept in DIR/archive/NAME-runNNNN-partN.warc.gz; DIR/NAME.report.json tells
@@ -92,7 +98,7 @@ def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, 
         harvester harvest --site wilson --query "Korean War" --out output --contact you@example.org
     """
     settings = Settings(base_url=_origin(base_url), delay=delay, max_pages=max_pages, contact=contact,
-                        allow_incomplete=allow_incomplete)
+                        allow_incomplete=allow_incomplete, details=details, transcript_in_csv=transcript_in_csv)
     return _harvest_job(Job(get_site(site), query, out_dir, name, parse_formats(formats), settings, names_file))
 
 
@@ -102,10 +108,13 @@ def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, 
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @name_option
 @format_option
+@transcript_option
 @names_option
 def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str | None, formats: str,
-                    names_file: Path | None) -> int:
-    """Re-parse saved results pages (.html files, WARC files, or folders of them) with no network.
+                    transcript_in_csv: bool, names_file: Path | None) -> int:
+    """Re-parse saved pages (.html files, WARC files, or folders of them) with no network.
+
+    Saved document pages among them add their details to the records (as harvest --details does).
 
     Links resolve against the URL the page was saved from when the page records it,
     otherwise against the site's home.
@@ -115,23 +124,24 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
         harvester reparse fixtures/wilson/seed --out output
     """
     outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name else None, parse_formats(formats),
-                      names=NameTable.load(names_file))
+                      names=NameTable.load(names_file), transcript_in_csv=transcript_in_csv)
     return _report(outcome, f"re-parsed {outcome.pages} saved pages: {len(outcome.records)} documents")
 
 
 @cli.command("serve")
-@click.argument("folder", type=click.Path(path_type=Path))
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
-def serve_command(folder: Path, port: int) -> None:
-    """Serve a folder of saved pages on 127.0.0.1 under the URLs they were saved from.
+def serve_command(folders: tuple[Path, ...], port: int) -> None:
+    """Serve folders of saved pages on 127.0.0.1 under the URLs they were saved from.
 
     Example (then harvest it in another terminal with --base-url http://127.0.0.1:8000):
 
-        harvester serve fixtures/wilson/seed --port 8000
+        harvester serve fixtures/wilson/seed fixtures/wilson/documents --port 8000
     """
-    server = make_server(folder, port)
+    server = make_server(list(folders), port)
     host, bound = server.server_address[:2]
-    click.echo(f"serving {len(index_folder(folder))} saved pages of {folder} on http://{host}:{bound} (Ctrl-C stops)")
+    shown = " and ".join(map(str, folders))
+    click.echo(f"serving {len(index_folder(list(folders)))} saved pages of {shown} on http://{host}:{bound} (Ctrl-C stops)")
     try:
         server.serve_forever()
     finally:
@@ -144,7 +154,10 @@ def serve_command(folder: Path, port: int) -> None:
 @click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @format_option
 @click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True, help="Seconds between requests.")
-def demo_command(folder: Path, out_dir: Path, formats: str, delay: float) -> int:
+@click.option("--details", "documents", default=None, type=click.Path(path_type=Path), is_flag=False,
+              flag_value=Path("fixtures/wilson/documents"), metavar="[DIR]",
+              help="Also serve saved document pages (default: fixtures/wilson/documents) and harvest with --details.")
+def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, documents: Path | None) -> int:
     """Serve saved pages of a search on 127.0.0.1 and harvest them over HTTP: a real run, no internet.
 
     Example:
@@ -152,12 +165,12 @@ def demo_command(folder: Path, out_dir: Path, formats: str, delay: float) -> int
         harvester demo --out output
     """
     site = get_site("wilson")
-    with Serving(folder) as serving:
+    with Serving([folder, *([documents] if documents else [])]) as serving:
         query = next((q for q in (query_of(url, site) for url in serving.saved_urls) if q), None)
         if query is None:
             raise UsageError(f"{folder}: no saved page is a full-text search; nothing to harvest")
         log.info("serving %s on %s", folder, serving.origin)
-        settings = Settings(base_url=serving.origin, delay=delay)
+        settings = Settings(base_url=serving.origin, delay=delay, details=documents is not None)
         return _harvest_job(Job(site, query, out_dir, None, parse_formats(formats), settings, None))
 
 

@@ -14,7 +14,7 @@ from harvester.sites import Site, get_site
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
     "site": str, "query": str, "out": str, "name": str, "formats": list, "base_url": str, "delay": (int, float),
-    "max_pages": int, "contact": str, "allow_incomplete": bool, "names": str,
+    "max_pages": int, "contact": str, "allow_incomplete": bool, "names": str, "details": bool, "transcript_in_csv": bool,
 }
 
 
@@ -65,7 +65,8 @@ def _job(values: dict, where: str, base: Path) -> Job:
         raise UsageError(f"{where}: no query")
     settings = Settings(base_url=values.get("base_url"), delay=float(values.get("delay", Settings.delay)),
                         max_pages=values.get("max_pages"), contact=values.get("contact", ""),
-                        allow_incomplete=values.get("allow_incomplete", False))
+                        allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
+                        transcript_in_csv=values.get("transcript_in_csv", False))
     formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
     names = values.get("names")
     return Job(get_site(values.get("site", "wilson")), values["query"], base / values.get("out", "output"),

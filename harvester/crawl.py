@@ -7,7 +7,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from harvester.errors import IncompleteError, LayoutError
+from harvester.document import RawDocument, parse_document
+from harvester.errors import BlockedError, FetchError, IncompleteError, LayoutError, OffSiteError
 from harvester.page import Page
 from harvester.parse import RawCard, ResultsPage, parse_results
 from harvester.settings import Settings
@@ -149,3 +150,23 @@ def _fetch_into(crawl: Crawl, get: Callable[[str], Page], site: Site, url: str) 
 
 def _page_count(total: int | None, site: Site) -> int:
     return math.ceil((total or 0) / site.page_size)
+
+
+def crawl_documents(get: Callable[[str], Page], site: Site, doc_ids: list[str], origin: str,
+                    on_document: Callable[[int], None] = lambda done: None) -> tuple[dict[str, RawDocument], list[str]]:
+    """Fetch and parse the document page of each id, in order; a page that cannot be had is a warning, not a loss."""
+    found: dict[str, RawDocument] = {}
+    warnings: list[str] = []
+    for number, doc_id in enumerate(doc_ids, 1):
+        url = f"{origin.rstrip('/')}/document/{doc_id}"
+        try:
+            page = get(url)
+        except (BlockedError, OffSiteError):
+            raise
+        except FetchError as error:
+            warnings.append(f"{error}; the details of {doc_id} are left empty")
+            continue
+        found[doc_id] = parse_document(page.text(), site.canonical(page.url), site, name=url)
+        log.info("document %d of %d: %s", number, len(doc_ids), doc_id)
+        on_document(number)
+    return found, warnings

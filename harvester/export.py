@@ -26,7 +26,7 @@ LIST_SEPARATOR = "; "
 def to_frame(records: Iterable[Record], columns: tuple[Column, ...] = RECORD_COLUMNS) -> pd.DataFrame:
     """A DataFrame whose columns are the schema's, in order, whatever the records (none included)."""
     names = [c.name for c in columns]
-    frame = pd.DataFrame([[getattr(r, n) for n in names] for r in records], columns=names)
+    frame = pd.DataFrame([[getattr(r, n) for n in names] for r in records], columns=names, dtype=object)
     for column in columns:
         if column.type == "list":
             frame[column.name] = frame[column.name].map(list).astype(object)

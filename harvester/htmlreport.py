@@ -17,7 +17,8 @@ from harvester.reader import load
 from harvester.summary import Summary, summarize
 
 RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl")     # tried in this order for a dataset named without a file
-COMPANION_SUFFIXES = (".datapackage.json", ".report.json", ".report.html", ".people.csv", ".people.json", ".excel.csv", ".xlsx")
+COMPANION_SUFFIXES = (".datapackage.json", ".report.json", ".report.html", ".people.csv", ".people.json", ".people.jsonl",
+                      ".people.parquet", ".excel.csv", ".xlsx")
 CHART_WIDTH, CHART_HEIGHT = 1000, 300
 STYLE = """
 :root { --ink: #1d2733; --muted: #5b6675; --line: #d9dee5; --bar: #2f6db5; --meter: #9dbbe0; --warn: #a4471b; }

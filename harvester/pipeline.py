@@ -11,7 +11,7 @@ import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -20,14 +20,18 @@ import httpx
 
 from harvester.archive import WarcArchive, next_part
 from harvester.client import Fetcher, make_client
-from harvester.crawl import Crawl, crawl_search
+from harvester.crawl import Crawl, Seen, crawl_documents, crawl_search
+from harvester.details import details_of
+from harvester.document import RawDocument, card_of, parse_document
 from harvester.errors import InputError, UsageError
 from harvester.export import write_atomically, write_dataset
 from harvester.normalize.names import NameTable
 from harvester.package import provenance, write_package
 from harvester.page import Page
 from harvester.parse import parse_results
-from harvester.records import Record, build_record, unify_people
+from harvester.people import Mention, PersonRow, build_people, canonical_names
+from harvester.records import DetailedRecord, Record, build_record, unify_people, with_details
+from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
 from harvester.runreport import build_report, compare, with_seen_dates
 from harvester.saved import saved_pages
 from harvester.settings import Settings
@@ -48,6 +52,7 @@ class Outcome:
     requests: int = 0
     warnings: list[str] = field(default_factory=list)
     report: dict | None = None
+    people: list[PersonRow] = field(default_factory=list)
 
 
 def utc_now() -> datetime:
@@ -85,18 +90,25 @@ def harvest(
                                   on_response=lambda page: _keep(page, archive, state), cached=state.cached)
                 get = Replaying(fetcher.get, run.replay, lambda page: state.log_page(run.id, page))
                 crawl = crawl_search(get, site, query, settings, on_page=on_page)
+                pages, missing = (crawl_documents(get, site, list(crawl.documents), settings.base_url or site.home)
+                                  if settings.details else ({}, []))
         finally:
             archive.close()
+        crawl.warnings.extend(missing)
         known = state.known()
         records = with_seen_dates(to_records([crawl], site, names), known, run.started_at)
+        if settings.details:
+            records = attach_details(records, pages, names, crawl.warnings)
         complete = not crawl.limited
         report = build_report(
             site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
             resumed=run.resumed, pages=crawl.pages_fetched, requests=fetcher.requests, retries=fetcher.retries,
             total=crawl.total, documents=len(records), changes=compare(records, known, complete),
             warnings=crawl.warnings, complete=complete)
-        files = write_dataset(records, out_dir, name, formats) + [write_json(out_dir / f"{name}.report.json", report)]
-        outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report)
+        records, people = people_of(records, names)
+        files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv)
+        files.append(write_json(out_dir / f"{name}.report.json", report))
+        outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people)
         outcome.files.append(write_package(out_dir, name, outcome, provenance(outcome, site, [query], "harvest", now())))
         state.finish_run(run.id, [(r.id, r.title, r.summary, r.date_raw) for r in records], run.started_at, complete, report)
     return outcome
@@ -124,30 +136,96 @@ def reparse(
     name: str | None,
     formats: Iterable[str],
     names: NameTable | None = None,
+    transcript_in_csv: bool = False,
 ) -> Outcome:
-    """Parse saved results pages (.html files, folders of them, WARC files) again, with no network."""
+    """Parse saved pages (.html files, folders of them, WARC files) again, with no network.
+
+    Results pages give the records; saved document pages among them add their details (and a
+    document page whose results page is not there gives a record of its own)."""
     prepare_output(out_dir)
     names = names or NameTable.load()
     crawls: dict[str, Crawl] = {}
+    documents: dict[str, RawDocument] = {}
     pages = 0
     for label, page in saved_pages(list(paths), site):
-        results = parse_results(page.text(), page.url or f"{site.home}{site.search_path}", site, name=label)
-        crawl = crawls.setdefault(search_key(page.url, site), Crawl(query_of(page.url, site)))
         pages += 1
+        url = page.url or f"{site.home}{site.search_path}"
+        if page.url and site.doc_id(page.url):
+            raw = parse_document(page.text(), site.canonical(page.url), site, name=label)
+            documents[site.doc_id(page.url) or ""] = raw
+            continue
+        results = parse_results(page.text(), url, site, name=label)
+        crawl = crawls.setdefault(search_key(page.url, site), Crawl(query_of(page.url, site)))
         crawl.pages_fetched += 1
         crawl.total = results.total if results.total is not None else crawl.total
         crawl.add(results, site, site.canonical(page.url) if page.url else label, page.fetched_at)
     if not pages:
         raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
+    _records_for_lone_documents(crawls, documents, site)
     records = to_records(crawls.values(), site, names)
     warnings = [w for crawl in crawls.values() for w in crawl.warnings + coverage_warnings(crawl, site)]
+    if documents:
+        records = attach_details(records, documents, names, warnings)
+    records, people = people_of(records, names)
     queries = {crawl.query for crawl in crawls.values()}
     name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
-    written = write_dataset(records, out_dir, name, formats)
-    outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings)
+    written = write_all(records, people, out_dir, name, formats, bool(documents), transcript_in_csv)
+    outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings, None, people)
     origin = provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())
     outcome.files.append(write_package(out_dir, name, outcome, origin))
     return outcome
+
+
+def _records_for_lone_documents(crawls: dict[str, Crawl], documents: dict[str, RawDocument], site: Site) -> None:
+    """A saved document page whose results page was not given still makes a record, from the page itself."""
+    listed = {doc_id for crawl in crawls.values() for doc_id in crawl.documents}
+    lone = [doc_id for doc_id in documents if doc_id not in listed]
+    if lone:
+        crawl = crawls.setdefault("documents", Crawl(""))
+        for doc_id in lone:
+            crawl.documents[doc_id] = Seen(card_of(documents[doc_id]), documents[doc_id].url, "")
+
+
+def attach_details(records: list[Record], documents: dict[str, RawDocument], names: NameTable,
+                   warnings: list[str]) -> list[Record]:
+    """Each record with its document page's details; a record whose page is missing keeps empty details."""
+    detailed = []
+    for record in records:
+        raw = documents.get(record.id)
+        details = details_of(raw, names) if raw is not None else None
+        warnings.extend(f"{record.url}: {w}" for w in (details.warnings if details else ()))
+        detailed.append(with_details(record, details))
+    return detailed
+
+
+def people_of(records: list[Record], names: NameTable) -> tuple[list[Record], list[PersonRow]]:
+    """The people table, and the records with each person written as the table writes them (titles and pages alike)."""
+    mentions = [Mention(r.id, r.date_start, r.date_end, r.people, _headings(r)) for r in records]
+    canonical = canonical_names(mentions, names)
+
+    def one_way(spellings: Iterable[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(canonical.get(s, s) for s in spellings))
+
+    rewritten = [replace(r, people=one_way(r.people + getattr(r, "page_people", ())),
+                         **({"page_people": one_way(r.page_people)} if isinstance(r, DetailedRecord) else {}))
+                 for r in records]
+    return rewritten, build_people(mentions, names)
+
+
+def _headings(record: Record) -> tuple[str, ...]:
+    if not isinstance(record, DetailedRecord):
+        return ()
+    return record.authors + record.people_orgs + record.contributors
+
+
+def write_all(records: list[Record], people: list[PersonRow], out_dir: Path, name: str, formats: Iterable[str],
+              details: bool, transcript_in_csv: bool) -> list[Path]:
+    """The records files, then the people table (CSV and JSON, and JSONL or Parquet when asked)."""
+    columns = RECORD_COLUMNS + DETAIL_COLUMNS if details else RECORD_COLUMNS
+    formats = list(formats)
+    written = write_dataset(records, out_dir, name, formats, columns, transcript_in_csv)
+    people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
+    return written + write_dataset(people, out_dir, f"{name}.people", people_formats, PEOPLE_COLUMNS)
 
 
 def write_json(path: Path, value: dict) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
+from harvester.details import DETAIL_FIELDS, DocumentDetails
 from harvester.normalize.dates import parse_date
 from harvester.normalize.names import NameTable, person_names, unify
 from harvester.normalize.text import clean_text
@@ -39,6 +40,37 @@ class Record:
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))
+
+
+@dataclass(frozen=True)
+class DetailedRecord(Record):
+    """A record and what its document page adds (harvest --details); the added fields follow DETAIL_COLUMNS."""
+
+    record_id: str = ""
+    authors: tuple[str, ...] = ()
+    people_orgs: tuple[str, ...] = ()
+    contributors: tuple[str, ...] = ()
+    page_people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    original_archive: tuple[str, ...] = ()
+    source: str = ""
+    languages: tuple[str, ...] = ()
+    rights: str = ""
+    classification: str = ""
+    doc_type_page: str = ""
+    donors: tuple[str, ...] = ()
+    uploaded: str = ""
+    pdf_url: str = ""
+    transcript: str = ""
+
+
+def with_details(record: Record, details: DocumentDetails | None) -> DetailedRecord:
+    """The record with its page's details (empty ones when the page could not be had)."""
+    own = {f.name: getattr(record, f.name) for f in fields(Record)}
+    added = {name: getattr(details, name) for name in DETAIL_FIELDS} if details is not None else {}
+    return DetailedRecord(**own, **added)
 
 
 def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str, names: NameTable) -> Record:

@@ -31,7 +31,7 @@ def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page]]:
             yield str(path), page
             continue
         for number, page in enumerate(read_warc(path, earlier), 1):
-            if page.status == 200 and urlsplit(page.url).path == site.search_path:
+            if page.status == 200 and (urlsplit(page.url).path == site.search_path or site.doc_id(page.url)):
                 yield f"{path} (record {number}, {page.url})", page
 
 

@@ -23,27 +23,30 @@ def request_key(url: str) -> str:
     return f"{parts.path or '/'}?{params}"
 
 
-def index_folder(folder: Path) -> dict[str, tuple[Path, str]]:
-    """Each saved page of the folder (its file and the URL it was saved from) under that URL's request key."""
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder of saved pages")
+def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
+    """Each saved page of the folders (its file and the URL it was saved from) under that URL's request key."""
+    folders = [folders] if isinstance(folders, Path) else folders
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"{folder}: not a folder of saved pages")
     index: dict[str, tuple[Path, str]] = {}
-    for path in find_html([folder]):
+    for path in find_html(folders):
         page, _ = read_saved(path)
         if not page.url:
             log.warning("%s: the page does not say which URL it was saved from; not served", path)
             continue
         index.setdefault(request_key(page.url), (path, page.url))
     if not index:
-        raise InputError(f"{folder}: no saved page records the URL it came from; nothing to serve")
+        raise InputError(f"{', '.join(map(str, folders))}: no saved page records the URL it came from; nothing to serve")
     return index
 
 
-def make_server(folder: Path, port: int = 0) -> ThreadingHTTPServer:
-    """An HTTP server on 127.0.0.1 (port 0: any free port) serving the folder's saved pages."""
-    index = {key: path for key, (path, _) in index_folder(folder).items()}
-    robots = folder / "robots.txt"
-    robots_body = robots.read_bytes() if robots.is_file() else ALLOW_ALL_ROBOTS
+def make_server(folders: Path | list[Path], port: int = 0) -> ThreadingHTTPServer:
+    """An HTTP server on 127.0.0.1 (port 0: any free port) serving the folders' saved pages (robots.txt: the first found)."""
+    folders = [folders] if isinstance(folders, Path) else folders
+    index = {key: path for key, (path, _) in index_folder(folders).items()}
+    robots = next((f / "robots.txt" for f in folders if (f / "robots.txt").is_file()), None)
+    robots_body = robots.read_bytes() if robots else ALLOW_ALL_ROBOTS
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (the http.server naming)
@@ -73,9 +76,9 @@ def make_server(folder: Path, port: int = 0) -> ThreadingHTTPServer:
 class Serving:
     """A server running in a background thread for the length of a `with` block."""
 
-    def __init__(self, folder: Path, port: int = 0) -> None:
-        self.saved_urls = [url for _, url in index_folder(folder).values()]
-        self.server = make_server(folder, port)
+    def __init__(self, folders: Path | list[Path], port: int = 0) -> None:
+        self.saved_urls = [url for _, url in index_folder(folders).values()]
+        self.server = make_server(folders, port)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property

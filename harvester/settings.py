@@ -34,6 +34,8 @@ class Settings:
     allow_incomplete: bool = False   # write the dataset even when documents are missing
     contact: str = ""                # a URL or e-mail the archive can reach you at; goes in the User-Agent
     resume_within: float = DEFAULT_RESUME_WITHIN
+    details: bool = False            # also fetch each result's document page and add its fields
+    transcript_in_csv: bool = False  # with details: put the (long) transcript in the CSV too
 
     @property
     def user_agent(self) -> str:

@@ -57,7 +57,8 @@ def test_harvest_over_http_writes_the_19_records(monkeypatch, capsys, tmp_path):
     assert code == 0, err
     assert "harvested 19 documents of 19" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == [".harvester", "archive"] + [
-        f"wilson-korean-workers-party.{x}" for x in ("csv", "datapackage.json", "json", "jsonl", "report.json")]
+        f"wilson-korean-workers-party.{x}" for x in ("csv", "datapackage.json", "json", "jsonl", "people.csv", "people.json",
+                                                      "people.jsonl", "report.json")]
     assert [p.name for p in (tmp_path / "archive").iterdir()] == ["wilson-korean-workers-party-run0001-part1.warc.gz"]
     assert len(json.loads((tmp_path / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
 
@@ -65,7 +66,8 @@ def test_harvest_over_http_writes_the_19_records(monkeypatch, capsys, tmp_path):
 def test_name_option_names_the_files(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path), "--name", "kwp")
     assert code == 0, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kwp.csv", "kwp.datapackage.json", "kwp.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kwp.csv", "kwp.datapackage.json", "kwp.json", "kwp.people.csv",
+                                                          "kwp.people.json"]
 
 
 def test_demo_harvests_the_seed_over_http(monkeypatch, capsys, tmp_path):

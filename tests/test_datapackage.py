@@ -55,7 +55,9 @@ def test_the_frictionless_command_validates_a_fresh_harvest(harvested: Path):
     result = subprocess.run([sys.executable, "-m", "frictionless", "validate", harvested.name], cwd=harvested.parent,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count("VALID") == len(EVERY_FORMAT) + 1 and "INVALID" not in result.stdout   # + the run report
+    # the records in every format, the people table in the four that carry it, the run report
+    assert result.stdout.count("VALID") == len(EVERY_FORMAT) + 4 + 1 and "INVALID" not in result.stdout
+    assert "kwp.people.csv" in result.stdout
     assert "run-report" in result.stdout
 
 
@@ -69,14 +71,17 @@ def test_the_package_of_every_saved_fixture_validates(tmp_path: Path, fixture: s
 def test_every_file_of_the_harvest_is_a_resource_with_its_size_and_hash(harvested: Path):
     resources = package(harvested)["resources"]
     assert [r["path"] for r in resources] == ["kwp.csv", "kwp.json", "kwp.jsonl", "kwp.parquet", "kwp.xlsx", "kwp.excel.csv",
+                                              "kwp.people.csv", "kwp.people.json", "kwp.people.jsonl", "kwp.people.parquet",
                                               "kwp.report.json"]
     assert [r["name"] for r in resources] == ["records", "records-json", "records-jsonl", "records-parquet", "records-xlsx",
-                                              "records-csv-excel", "run-report"]
+                                              "records-csv-excel", "people", "people-json", "people-jsonl", "people-parquet",
+                                              "run-report"]
     for resource in resources:
         content = (harvested.parent / resource["path"]).read_bytes()
         assert resource["bytes"] == len(content) and resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest()
-    assert [r["type"] for r in resources] == ["table"] + ["file"] * 5 + ["json"]
-    assert [r.get("encoding") for r in resources] == ["utf-8", "utf-8", "utf-8", None, None, "utf-8-sig", "utf-8"]
+    assert [r["type"] for r in resources] == ["table"] + ["file"] * 5 + ["table"] + ["file"] * 3 + ["json"]
+    assert [r.get("encoding") for r in resources] == ["utf-8", "utf-8", "utf-8", None, None, "utf-8-sig",
+                                                      "utf-8", "utf-8", "utf-8", None, "utf-8"]
 
 
 def test_the_records_schema_is_the_record_type_with_types_and_key(harvested: Path):

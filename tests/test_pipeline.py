@@ -50,7 +50,7 @@ def test_reparse_of_some_pages_of_a_search_warns_of_the_missing_ones(tmp_path: P
     outcome = reparse([SEED / "page-0.html"], WILSON, tmp_path, None, ["json"])
     assert len(outcome.records) == 10
     assert outcome.warnings == ["saved pages of \"Korean Workers' Party\" hold 10 of its 19 documents (2 pages in all)"]
-    assert outcome.files == [tmp_path / "wilson-korean-workers-party.json", tmp_path / "wilson-korean-workers-party.datapackage.json"]
+    assert outcome.files == [tmp_path / f"wilson-korean-workers-party.{x}" for x in ("json", "people.json", "datapackage.json")]
 
 
 def test_reparse_counts_each_document_once_across_files(tmp_path: Path):

@@ -1,0 +1,116 @@
+"""harvest --details end to end: document pages fetched over HTTP, their fields on every record, the people table."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from harvester.normalize.names import match_key
+from harvester.pipeline import harvest, reparse
+from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS
+from harvester.settings import Settings
+from harvester.sites import get_site
+from tests.conftest import FIXTURES, FakeClock
+from tests.faultserver import Fault, FaultServer, folder_pages
+
+WILSON = get_site("wilson")
+SEED = FIXTURES / "wilson" / "seed"
+DOCUMENTS = FIXTURES / "wilson" / "documents"
+QUERY = "Korean Workers' Party"
+
+
+def both_folders(path: str) -> bytes | None:
+    return folder_pages(SEED)(path) or folder_pages(DOCUMENTS)(path)
+
+
+@pytest.fixture(scope="module")
+def detailed(tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("details")
+    clock = FakeClock()
+    with FaultServer(both_folders) as server:
+        outcome = harvest(WILSON, QUERY, out, "kwp", ["csv", "json"], Settings(base_url=server.origin, delay=0, details=True),
+                          sleep=clock.sleep, now=clock.now)
+    return out, outcome, server
+
+
+def test_every_document_page_of_the_two_page_search_is_fetched_once(detailed):
+    _, outcome, server = detailed
+    fetched = [r for r in server.requests if r.startswith("/document/")]
+    assert sorted(fetched) == sorted(f"/document/{r.id}" for r in outcome.records) and len(fetched) == 19
+
+
+def test_every_record_carries_every_detail_field_of_its_page(detailed):
+    out, outcome, _ = detailed
+    rows = json.loads((out / "kwp.json").read_text(encoding="utf-8"))
+    assert len(rows) == 19
+    for row in rows:
+        expected = json.loads((DOCUMENTS / f"{row['id']}.expected.json").read_text(encoding="utf-8"))["details"]
+        for column in DETAIL_COLUMNS:
+            wanted = expected[column.name]
+            assert row[column.name] == (wanted if wanted != "" else None), f"{row['id']}: {column.name}"
+
+
+def test_the_transcript_is_in_the_json_but_not_in_the_csv_unless_asked(detailed, tmp_path: Path):
+    out, _, _ = detailed
+    with (out / "kwp.csv").open(encoding="utf-8", newline="") as stream:
+        header = next(csv.reader(stream))
+    assert "transcript" not in header and header[-1] == "pdf_url"
+    again = reparse([SEED, DOCUMENTS / "telegram-mikoyan-cpsu-central-committee.html"], WILSON, tmp_path, "t", ["csv"],
+                    transcript_in_csv=True)
+    with (tmp_path / "t.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows[3]["transcript"].startswith("Top Secret") and again.files[0] == tmp_path / "t.csv"
+
+
+def test_people_are_one_way_across_titles_and_page_headings(detailed):
+    _, outcome, _ = detailed
+    mikoyan = [r for r in outcome.records if r.id == "telegram-mikoyan-cpsu-central-committee"][0]
+    assert mikoyan.authors == ("Mikoyan, Anastas Ivanovich, 1895-1978",) and mikoyan.senders == ("A. Mikoyan",)
+    assert mikoyan.people[0] == "Anastas Mikoyan" and "Kim Il Sung" in mikoyan.people   # "Kim, Il-sŏng, 1912-1994" on the page
+    everyone = {p for r in outcome.records for p in r.people}
+    assert everyone == {row.name for row in outcome.people}
+
+
+def test_in_the_people_table_no_person_is_twice_and_no_two_share_a_row(detailed):
+    out, outcome, _ = detailed
+    rows = json.loads((out / "kwp.people.json").read_text(encoding="utf-8"))
+    assert list(rows[0]) == [c.name for c in PEOPLE_COLUMNS]
+    owner: dict[str, str] = {}
+    for row in rows:                               # every spelling (name, variant, heading) belongs to one row only
+        for spelling in [row["name"], *row["variants"]]:
+            assert owner.setdefault(match_key(spelling), row["name"]) == row["name"], f"{spelling} in two rows"
+    assert len({match_key(row["name"]) for row in rows}) == len(rows)
+    kim = [r for r in rows if r["name"] == "Kim Il Sung"][0]
+    assert (kim["birth"], kim["death"], kim["sort_name"]) == (1912, 1994, "Kim, Il-sŏng")
+    assert {r["name"] for r in rows} >= {"Kim Il Sung", "Kim Il"}          # two people, never merged
+    assert kim["documents"] == len(kim["document_ids"]) == sum("Kim Il Sung" in r.people for r in outcome.records)
+
+
+def test_reparse_of_the_saved_pages_gives_the_harvest_records(detailed, tmp_path: Path):
+    _, outcome, _ = detailed
+    pages = [DOCUMENTS / f"{r.id}.html" for r in outcome.records]
+    again = reparse([SEED, *pages], WILSON, tmp_path, "kwp", ["json"])
+    times = dict(harvested_at="", first_seen="", last_seen="")
+    assert [replace(r, **times) for r in again.records] == [replace(r, **times) for r in outcome.records]
+    assert [p.name for p in again.people] == [p.name for p in outcome.people]
+
+
+def test_a_saved_document_page_without_its_results_page_still_gives_a_record(tmp_path: Path):
+    page = DOCUMENTS / "transcript-sed-politburo-session-held-5-september-1989.html"
+    [record] = reparse([page], WILSON, tmp_path, "one", ["json"]).records
+    assert record.id == "transcript-sed-politburo-session-held-5-september-1989"
+    assert record.title.startswith("Transcript of the SED Politburo Session") and record.record_id
+
+
+def test_a_missing_document_page_is_a_warning_and_the_record_stays(tmp_path: Path):
+    gone = "/document/telegram-ponomarev-cpsu-central-committee"
+    with FaultServer(both_folders, lambda n, path: Fault(404) if path == gone else None) as server:
+        outcome = harvest(WILSON, QUERY, tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    record = [r for r in outcome.records if r.id == "telegram-ponomarev-cpsu-central-committee"][0]
+    assert record.record_id == "" and record.title == "Telegram from Ponomarev to the CPSU Central Committee"
+    assert any("HTTP 404" in w and "telegram-ponomarev" in w for w in outcome.warnings)
+    assert len(outcome.records) == 19
