@@ -107,10 +107,3 @@ def test_the_schema_describes_every_record_field_in_order():
     from harvester.schema import RECORD_COLUMNS
 
     assert tuple(c.name for c in RECORD_COLUMNS) == FIELDS
-
-
-def test_the_readme_table_is_the_one_generated_from_the_schema():
-    from harvester.schema import markdown_table
-
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert markdown_table() in readme
