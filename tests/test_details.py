@@ -114,3 +114,20 @@ def test_a_missing_document_page_is_a_warning_and_the_record_stays(tmp_path: Pat
     assert record.record_id == "" and record.title == "Telegram from Ponomarev to the CPSU Central Committee"
     assert any("HTTP 404" in w and "telegram-ponomarev" in w for w in outcome.warnings)
     assert len(outcome.records) == 19
+
+
+def test_a_details_run_stopped_midway_resumes_without_fetching_again(tmp_path: Path):
+    challenge = (FIXTURES / "wilson" / "challenge" / "page-0.html").read_bytes()
+    blocked = "/document/letter-ri-sang-jo-ns-khrushchev"
+    settings = dict(delay=0, details=True)
+    with FaultServer(both_folders, lambda n, path: Fault(403, {}, challenge) if path == blocked else None) as server:
+        with pytest.raises(Exception, match="bot-protection challenge"):
+            harvest(WILSON, QUERY, tmp_path, "kwp", ["json"], Settings(base_url=server.origin, **settings))
+        before = [r for r in server.requests if r != "/robots.txt"]
+        server.requests.clear()
+        server.script = lambda n, path: None
+        outcome = harvest(WILSON, QUERY, tmp_path, "kwp", ["json"], Settings(base_url=server.origin, **settings))
+    after = [r for r in server.requests if r != "/robots.txt"]
+    assert outcome.report["resumed"] is True and len(outcome.records) == 19
+    assert after[0] == blocked and not set(after[1:]) & set(before)    # from the blocked page on, nothing twice
+    assert len(before) + len(after) == 2 + 19 + 1
