@@ -30,7 +30,7 @@ from harvester.package import provenance, write_package
 from harvester.page import Page
 from harvester.parse import parse_results
 from harvester.people import Mention, PersonRow, build_people, canonical_names
-from harvester.records import DetailedRecord, Record, build_record, unify_people, with_details
+from harvester.records import DetailedRecord, Record, build_record, with_details
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
 from harvester.runreport import build_report, compare, with_seen_dates
 from harvester.saved import saved_pages
@@ -234,13 +234,13 @@ def write_json(path: Path, value: dict) -> Path:
 
 
 def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable) -> list[Record]:
-    """Every distinct document of the crawls as a normalized Record, people written one way throughout."""
+    """Every distinct document of the crawls as a normalized Record (`people_of` then writes each person one way)."""
     built: dict[str, Record] = {}
     for crawl in crawls:
         for doc_id, seen in crawl.documents.items():
             if doc_id not in built:
                 built[doc_id] = build_record(doc_id, seen.card, seen.source_page, site, crawl.query, seen.seen_at, names)
-    return unify_people(list(built.values()), names)
+    return list(built.values())
 
 
 def coverage_warnings(crawl: Crawl, site: Site) -> list[str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 from harvester.details import DETAIL_FIELDS, DocumentDetails
 from harvester.normalize.dates import parse_date
-from harvester.normalize.names import NameTable, person_names, unify
+from harvester.normalize.names import NameTable, person_names
 from harvester.normalize.text import clean_text
 from harvester.normalize.titles import doc_type, parties
 from harvester.parse import RawCard
@@ -100,9 +100,3 @@ def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query
         first_seen=harvested_at,
         last_seen=harvested_at,
     )
-
-
-def unify_people(records: list[Record], names: NameTable) -> list[Record]:
-    """Write each person one way across the whole dataset (the names table first, then the best-written variant)."""
-    mapping = unify((person for record in records for person in record.people), names)
-    return [replace(r, people=tuple(dict.fromkeys(mapping.get(p, p) for p in r.people))) for r in records]

@@ -7,8 +7,15 @@ from pathlib import Path
 import pytest
 
 from harvester.errors import UsageError
-from harvester.normalize.names import NameTable, Person, match_key, person_names, unify, written_form
+from harvester.normalize.names import NameTable, Person, match_key, person_names, written_form
 from harvester.normalize.titles import Parties, parties
+from harvester.people import Mention, canonical_names
+
+
+def unify(seen: list[str], table: NameTable) -> dict[str, str]:
+    """The form a dataset writes each name in, when each name is seen in a document of its own."""
+    mapping = canonical_names([Mention(f"doc-{i}", "", "", (name,), ()) for i, name in enumerate(seen)], table)
+    return {name: mapping.get(name, name) for name in seen}
 
 
 @pytest.fixture(scope="module")

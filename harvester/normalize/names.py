@@ -18,7 +18,6 @@ import csv
 import io
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -143,29 +142,6 @@ def _name_shaped(name: str) -> bool:
     """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one."""
     words = _BRACKET.sub("", name).split()
     return bool(words) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
-
-
-def unify(names: Iterable[str], table: NameTable) -> dict[str, str]:
-    """Map each name seen to the one form to use for it everywhere in a dataset.
-
-    Names in the table map to their canonical form. Other names that share a match key merge to
-    the best-written spelling among them: mixed case before ALL CAPS, then the most frequent,
-    then the first in alphabetical order; that spelling is then tidied by `written_form`.
-    """
-    names = list(names)
-    counts = Counter(names)
-    result: dict[str, str] = {}
-    groups: dict[str, list[str]] = {}
-    for name in dict.fromkeys(names):
-        canonical = table.lookup(name)
-        if canonical:
-            result[name] = canonical
-        else:
-            groups.setdefault(match_key(written_form(name)), []).append(name)
-    for spellings in groups.values():
-        best = min(spellings, key=lambda s: (_all_caps(s), -counts[s], s))
-        result.update(dict.fromkeys(spellings, written_form(best)))
-    return result
 
 
 def written_form(name: str) -> str:
