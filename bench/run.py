@@ -210,7 +210,17 @@ class Bench:
         return run_child(command, timeout=60 + pages * 0.1)
 
 
-def machine(server: str) -> dict:
+def commit() -> str:
+    """The commit measured ('+' when the tree has changes)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "harvester"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except OSError:
+        return "unknown"
+    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "") if head.returncode == 0 else "unknown"
+
+
+def machine(server: str, load: float) -> dict:
     cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
     model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
     meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
@@ -224,7 +234,7 @@ def machine(server: str) -> dict:
     return {"cpus": os.cpu_count(), "cpu_model": model[1].strip() if model else platform.processor(),
             "memory_gb": round(int(memory[1]) / 1024 / 1024, 1) if memory else None,
             "python": platform.python_version(), "system": f"{platform.system()} {platform.release()}",
-            "server": server, "versions": versions}
+            "server": server, "load_average_at_start": round(load, 2), "versions": versions}
 
 
 def targets(reparse: dict[str, Figure], crawl: dict[str, Figure], memory: dict[int, Figure]) -> list[dict]:
@@ -252,7 +262,7 @@ def table(result: dict) -> str:
     m, s = result["machine"], result["settings"]
     lines = [f"{m['cpus']} x {m['cpu_model']}, {m['memory_gb']} GB, {m['system']}, Python {m['python']}, server: {m['server']}; "
              f"{s['pages']:,} results pages of {s['mean_page_kb']:.1f} KB on average (seed {s['seed']}), "
-             f"median of {s['rounds']} interleaved rounds{' (--quick)' if s['quick'] else ''}",
+             f"median of {s['rounds']} interleaved rounds{' (--quick)' if s['quick'] else ''}; harvester {result['harvester_commit']}",
              "", "| measurement | pages/s | MB/s | peak RSS | median s |", "|---|---:|---:|---:|---:|"]
     for group, figures in (("re-parse", result["reparse"]), ("crawl", result["crawl"]), ("memory", result["memory"])):
         for f in figures.values():
@@ -269,7 +279,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="200 pages, 3 rounds, memory at 2,000 pages only (about a minute)")
     parser.add_argument("--pages", type=int, help="results pages of the re-parse and crawl site (default 1,700, the archive's)")
-    parser.add_argument("--rounds", type=int, help="interleaved rounds (default 5; 3 with --quick)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--memory-pages", help="comma-separated crawl sizes for peak RSS (default 2000,20000; 2000 with --quick)")
     parser.add_argument("--bs4-pages", type=int, default=300, help="pages the (slow) BeautifulSoup extractor parses (default 300)")
     parser.add_argument("--seed", type=int, default=1956, help="seed of the generated sites")
@@ -278,7 +288,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the generated sites and outputs (their folder is printed)")
     args = parser.parse_args(argv)
     args.pages = args.pages or (200 if args.quick else 1700)
-    args.rounds = args.rounds or (3 if args.quick else 5)
     args.memory_pages = [int(n) for n in (args.memory_pages or ("2000" if args.quick else "2000,20000")).split(",") if n]
     return args
 
@@ -287,7 +296,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="harvester-bench-"))
     work.chmod(0o755)  # nginx's workers run as an unprivileged user and must read the sites
-    started = time.monotonic()
+    started, load = time.monotonic(), os.getloadavg()[0]  # a busy machine slows every contender: say so
     try:
         note(f"generating sites in {work} (seed {args.seed})")
         archive = write_site(work / "archive", QUERIES["archive"], args.pages, args.seed, documents=True)
@@ -306,7 +315,8 @@ def main(argv: list[str] | None = None) -> dict:
         else:
             shutil.rmtree(work, ignore_errors=True)
     result = {
-        "machine": machine(server),
+        "harvester_commit": commit(),
+        "machine": machine(server, load),
         "settings": {"quick": args.quick, "pages": args.pages, "rounds": args.rounds, "seed": args.seed, "bs4_pages": args.bs4_pages,
                      "memory_pages": sizes, "mean_page_kb": archive.bytes / archive.pages / 1000,
                      "document_pages": archive.pages * 10, "query": archive.query},

@@ -146,6 +146,7 @@ class Handler(SimpleHTTPRequestHandler):
     """The same URL mapping as the nginx configuration, with keep-alive."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: without this, each response waits ~40 ms
 
     def translate_path(self, path: str) -> str:
         parts = urlsplit(path)
