@@ -14,6 +14,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -275,6 +276,15 @@ def table(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def update_readme(text: str, readme: Path = ROOT / "README.md") -> None:
+    """Put the table between the README's bench markers (a full run's figures are the ones the README shows)."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->\n", "<!-- bench:end -->"
+    if start in content and end in content:
+        head, rest = content.split(start, 1)
+        readme.write_text(head + start + text + rest[rest.index(end):], encoding="utf-8")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="200 pages, 3 rounds, memory at 2,000 pages only (about a minute)")
@@ -294,6 +304,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> dict:
     args = parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers and remove the sites on kill too
     work = Path(tempfile.mkdtemp(prefix="harvester-bench-"))
     work.chmod(0o755)  # nginx's workers run as an unprivileged user and must read the sites
     started, load = time.monotonic(), os.getloadavg()[0]  # a busy machine slows every contender: say so
@@ -331,6 +342,8 @@ def main(argv: list[str] | None = None) -> dict:
     (args.out / f"{stem}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     (args.out / f"{stem}.md").write_text(table(result), encoding="utf-8")
     print(table(result))
+    if not args.quick and args.out == ROOT / "bench" / "results":
+        update_readme(table(result))
     note(f"wrote {args.out / (stem + '.json')} and {stem}.md in {result['wall_seconds']:.0f} s")
     return result
 
