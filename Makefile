@@ -1,9 +1,10 @@
-# harvester: `make harvest` sets up and runs the offline demo harvest; `make test` sets up and runs the tests.
+# harvester: `make harvest` sets up and runs the offline demo harvest; `make test` sets up and runs the tests;
+# `make bench` (or `make bench-quick`) installs the benchmark extra and runs the benchmarks.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: harvest test setup clean
+.PHONY: harvest test setup clean bench bench-quick
 
 harvest: $(VENV)/.installed  ## set up, then harvest the saved seed search over HTTP on 127.0.0.1 into output/
 	$(BIN)/harvester demo --out output
@@ -13,12 +14,22 @@ test: $(VENV)/.installed  ## set up, then run the whole test suite
 
 setup: $(VENV)/.installed
 
+bench: $(VENV)/.bench-installed  ## run the benchmarks (a few minutes); figures in bench/results/latest.{json,md}
+	$(BIN)/python -m bench $(ARGS)
+
+bench-quick: $(VENV)/.bench-installed  ## the benchmarks on 200 pages, memory at 2,000 (about a minute); bench/results/quick.*
+	$(BIN)/python -m bench --quick $(ARGS)
+
 SOURCES := $(shell find harvester -name '*.py' -o -name '*.csv')
 
 $(VENV)/.installed: pyproject.toml $(SOURCES)
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; run: make PYTHON=/path/to/python3.11" >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet '.[test]'
+	@touch $@
+
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet '.[test,bench]'
 	@touch $@
 
 clean:

@@ -228,3 +228,25 @@ def test_never_raises_on_fuzz() -> None:
             assert (info.edtf, info.start, info.end, info.approximate) == ("", "", "", False)
         else:
             assert info.start <= info.end and edtf.parse_edtf(info.edtf)
+
+
+def _edtf_bounds(code: str) -> tuple[str, str]:
+    """The oracle: the edtf library's strict bounds of an EDTF string, as YYYY-MM-DD."""
+    parsed = edtf.parse_edtf(code)
+    return tuple(f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}" for t in (parsed.lower_strict(), parsed.upper_strict()))
+
+
+def test_bounds_agree_with_the_edtf_library() -> None:
+    rng = random.Random(1991)
+    first, last = datetime.date(1000, 1, 1).toordinal(), datetime.date(2999, 12, 31).toordinal()
+    raws = [row[0] for row in VALID]
+    for _ in range(25):  # the edtf library takes milliseconds a string
+        day = datetime.date.fromordinal(rng.randint(first, last))
+        later = day + datetime.timedelta(days=rng.randint(0, 4000))
+        raws += [raw for raw, _, _ in _renderings(day, rng)]
+        raws += [f"{day.isoformat()}/{later.isoformat()}", f"{day.year}-{later.year}", f"c. {day.isoformat()[:7]}/{later.isoformat()[:7]}",
+                 f"{str(day.year)[:3]}0s-{str(later.year)[:3]}0s", f"{MONTH_NAMES[day.month - 1]} {day.year}?"]
+    for raw in raws:
+        info = parse_date(raw)
+        assert info.precision != "unknown", raw
+        assert (info.start, info.end) == _edtf_bounds(info.edtf), raw

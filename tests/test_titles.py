@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from harvester.normalize import titles
 from harvester.normalize.titles import DOC_TYPE_HELP, DOC_TYPES, Parties, doc_type, parties
 
 # (title, kind): every title is a real archive title, typos and all.
@@ -191,3 +192,16 @@ def test_every_kind_is_documented_in_one_line() -> None:
 @pytest.mark.parametrize("title", [case[0] for case in PARTY_CASES], ids=[c[0][:50] or "empty" for c in PARTY_CASES])
 def test_doc_type_is_always_in_the_vocabulary(title: str) -> None:
     assert doc_type(title) in DOC_TYPES
+
+
+def _earliest_kind(text: str) -> tuple[str, int, int] | None:
+    """The rule, kind by kind: the earliest match wins, a tie goes to the kind listed first."""
+    found = [(m.start(), index, name, m.end()) for index, (name, pattern) in enumerate(titles._KINDS)
+             if (m := pattern.search(text))]
+    return min(((name, start, end) for start, _, name, end in found), key=lambda f: f[1], default=None)
+
+
+@pytest.mark.parametrize("title", [title for title, _ in DOC_TYPE_CASES] + [case[0] for case in PARTY_CASES])
+def test_one_scan_finds_what_each_kind_finds(title: str) -> None:
+    for text in (title, titles._clean(title), title.lower()):
+        assert titles._find_kind(text) == _earliest_kind(text)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
-import functools
 import re
-import time
 from dataclasses import dataclass
 from typing import NamedTuple
-
-import edtf
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june",
                "july", "august", "september", "october", "november", "december")
@@ -81,6 +78,19 @@ class Side(NamedTuple):
             return False
         return True
 
+    def first_day(self) -> datetime.date:
+        """The first day this side can mean (EDTF's lower strict bound; qualifiers do not widen it)."""
+        if self.decade:
+            return datetime.date(int(self.decade) * 10, 1, 1)
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> datetime.date:
+        """The last day this side can mean (EDTF's upper strict bound)."""
+        if self.decade:
+            return datetime.date(int(self.decade) * 10 + 9, 12, 31)
+        month = self.month or 12
+        return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
 
 def _side(text: str) -> Side | None:
     """Read one side of a date, possibly missing its year or month; None when no shape fits."""
@@ -148,20 +158,6 @@ def _clean(text: str) -> str:
     return DASHES.sub("-", text).replace(" / ", "/").strip()
 
 
-def _day(moment: time.struct_time) -> str:
-    return f"{moment.tm_year:04d}-{moment.tm_mon:02d}-{moment.tm_mday:02d}"
-
-
-@functools.lru_cache(maxsize=4096)  # edtf parsing costs milliseconds; archives repeat the same dates
-def _bounds(code: str) -> tuple[str, str] | None:
-    """First and last full day of an EDTF string, or None when edtf rejects it."""
-    try:
-        parsed = edtf.parse_edtf(code)
-        return _day(parsed.lower_strict()), _day(parsed.upper_strict())
-    except Exception:  # edtf raises pyparsing exceptions and assorted errors on bad input
-        return None
-
-
 def parse_date(raw: str) -> DateInfo:
     """Turn one date line into a DateInfo; anything unreadable gives precision "unknown", never an error."""
     unknown = DateInfo("", "", "", "unknown", False, raw)
@@ -172,14 +168,14 @@ def parse_date(raw: str) -> DateInfo:
     sides = _sides(_clean(core))
     if not sides:
         return unknown
+    # Bounds come from the calendar: only valid sides get here, in the four shapes Side.to_edtf writes
+    # (tests check them against the edtf library, which costs milliseconds a string).
+    start, end = sides[0].first_day(), sides[-1].last_day()
+    if start > sides[-1].first_day() or sides[0].last_day() > end:
+        return unknown  # a range must not run backwards
     qualifier = "%" if circa and uncertain else "~" if circa else "?" if uncertain else ""
+    if qualifier and len(sides) == 2 and sides[0].decade:
+        return unknown  # "c. 1950s-1960s": EDTF has no qualified decade range (195X~/196X~ is not valid)
     code = "/".join(side.to_edtf() + qualifier for side in sides)
-    bounds = _bounds(code)
-    if bounds is None:
-        return unknown
-    if len(sides) == 2:
-        first, second = _bounds(sides[0].to_edtf()), _bounds(sides[1].to_edtf())
-        if not first or not second or first[0] > second[0] or first[1] > second[1]:
-            return unknown  # a range must not run backwards
     precision = "range" if len(sides) == 2 else sides[0].precision
-    return DateInfo(code, bounds[0], bounds[1], precision, circa or uncertain, raw)
+    return DateInfo(code, start.isoformat(), end.isoformat(), precision, circa or uncertain, raw)

@@ -15,6 +15,7 @@ A file that breaks these rules is a `UsageError` naming the file and the line.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -54,6 +55,7 @@ def looks_like_organization(name: str) -> bool:
     return bool(_ORGANIZATION.search(_BRACKET.sub("", name)))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a dataset names the same few hundred parties again and again
 def match_key(name: str) -> str:
     """The form two spellings share when they are the same name: "N.G. Sudarikov" -> "ngsudarikov"."""
     folded = unicodedata.normalize("NFKD", name.casefold())
@@ -67,6 +69,7 @@ class NameTable:
         self._canonical: dict[str, str] = {}  # match key -> canonical form
         self._written: dict[str, str] = {}  # match key -> a spelling as the table writes it
         self._kinds: dict[str, str] = {}  # canonical form -> kind
+        self._resolve = functools.lru_cache(maxsize=1 << 14)(self._resolve_uncached)  # emptied by _add
 
     @classmethod
     def load(cls, extra: Path | None = None) -> NameTable:
@@ -95,6 +98,7 @@ class NameTable:
         return Person(canonical, tuple(variants))
 
     def _add(self, rows: list[tuple[str, str, str]]) -> None:
+        self._resolve.cache_clear()
         for canonical, kind, variant in rows:
             self._kinds[canonical] = kind
             for spelling in filter(None, (canonical, variant)):
@@ -105,7 +109,7 @@ class NameTable:
         canonical = self._canonical.get(match_key(name))
         return (canonical, self._kinds[canonical]) if canonical else None
 
-    def _resolve(self, name: str) -> tuple[str | None, str | None]:
+    def _resolve_uncached(self, name: str) -> tuple[str | None, str | None]:
         """Try the whole name, then the part outside brackets, then a bracketed code name or variant."""
         outer = _BRACKET.sub("", name).strip()
         found = self._known(name) or self._known(outer)

@@ -42,6 +42,16 @@ def _alt(*options: str) -> str:
     return "(?:" + "|".join(options) + ")"
 
 
+class _Guarded:
+    """A pattern tried only when a cheap one it cannot match without is found (the date pattern is slow to fail)."""
+
+    def __init__(self, pattern: re.Pattern[str], needs: str) -> None:
+        self.pattern, self.needs = pattern, re.compile(needs)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.needs.search(text) else text
+
+
 _RECORD_OF = _alt("records?", "memorandum", "minutes", "transcript", "notes?", "summary", "excerpts?")
 _MINUTES_OF = _alt(r"summary\s+record", "record", "minutes", "transcript", "protocol", r"stenographic\s+record",
                    r"stenographic\s+transcript", "notes")
@@ -65,6 +75,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("statement", _rx(r"\b(?:statement|declaration|communiqu[eé]|appeal)\b")),
     ("agreement", _rx(r"\b(?:agreement|treaty|protocol|accord)\b")),
 )  # a tie at one position goes to the earlier kind: "Memorandum of Conversation" is a conversation
+_ANY_KIND = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in _KINDS), re.IGNORECASE)
 
 _MONTH = _alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
               "November", "December")
@@ -74,13 +85,13 @@ _NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "d
 _SECRET = _alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
 _CONTAINER = _rx(r"^(?:excerpts?\s+)?from\s+the\s+(?:diary|journal|notebook|notepad)\s+of\s+"
                  r"(?P<author>[^:,]+?)(?:\s*[:,]\s*(?P<inner>.+))?$")
-_CLEAN: tuple[tuple[re.Pattern[str], str], ...] = (
+_CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str], ...] = (
     (_rx(r"\s+for\s+the\s+record\b"), ""),                        # "Memorandum for the Record"
     (_rx(rf"\s*[(\[][^)\]]*\b{_NOTE_WORDS}\b[^)\]]*[)\]]"), ""),     # "(fragments)", "[Excerpt]"
     (re.compile(r"\s+['‘\"“«][^'’\"”»,]+['’\"”»](?=\s+[A-Z])"), ""),  # a quoted name inside: "Journal 'Novaya Koreya' Song"
     (re.compile(r",?\s+['‘\"“«](?=\w).*$"), ""),                   # a quoted subject: ", 'Korea Has ...'"
     (re.compile(r"\s*(?:No\.?|Nº|N°|#)\s*\d[\w./-]*"), ""),        # "No. 76.247", "Nº 31343/31353"
-    (_rx(rf",?\s*(?:\b(?:on|of|for|dated)\s+)?(?:{_DATE})"), ""),   # "for 13 August 1960", ", July 28, 1967"
+    (_Guarded(_rx(rf",?\s*(?:\b(?:on|of|for|dated)\s+)?(?:{_DATE})"), r"\d{4}"), ""),  # "for 13 August 1960", ", July 28, 1967"
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
 )
@@ -116,6 +127,7 @@ _ROLES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}\s+(?:of|to|in|at)\s+[^,]+,\s+(?={_HONORIFIC}\s)"),
     re.compile(rf"\b{_HONORIFIC}\s+(?=[A-Z])"),
 )
+_ROLE_WORD = re.compile(_ROLE)
 
 _WHO = r"(?P<who>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+"  # "Mao Zedong’s ": capitalized words only
 _POSSESSIVE = re.compile(rf"\b{_WHO}(?:[A-Z]\w*\s+){{0,2}}$")  # "... Zimyanin's Background " before "Report"
@@ -175,19 +187,16 @@ def _strip_roles(text: str) -> str:
     before = None
     while before != text:
         before = text
-        for pattern in _ROLES:
+        # the first two patterns are slow to fail and cannot match without a role word: skip them when there is none
+        for pattern in _ROLES if _ROLE_WORD.search(text) else _ROLES[2:]:
             text = pattern.sub("", text)
     return text
 
 
 def _find_kind(text: str) -> tuple[str, int, int] | None:
     """The earliest kind phrase in the text, with its span; a tie goes to the kind listed first."""
-    best: tuple[str, int, int] | None = None
-    for name, pattern in _KINDS:
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best[1]):
-            best = (name, m.start(), m.end())
-    return best
+    m = _ANY_KIND.search(text)  # one scan: leftmost match, alternatives tried in the order of _KINDS
+    return (m.lastgroup, m.start(), m.end()) if m and m.lastgroup else None
 
 
 def _assign(kind: str | None, lead: list[str], rest: str) -> Parties:

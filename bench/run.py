@@ -1,0 +1,349 @@
+"""Run the benchmarks and print the table: `python -m bench` (full, a few minutes) or `python -m bench --quick`.
+
+Every contender runs as its own process, timed from start to exit (start-up and writing included)
+and its peak RSS read from the kernel (wait4). Contenders of one comparison run in interleaved
+rounds, each round in a rotated order; a figure is the median of its rounds, and ratios are
+taken between medians of the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from bench.baselines import count_jsonl
+from bench.servers import Servers
+from bench.sitegen import Site, write_site
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = {"archive": "Korean War", "memory": "Sino-Soviet Relations"}
+VERSIONS = ("harvester", "selectolax", "httpx", "pandas", "scrapy", "beautifulsoup4", "lxml")
+
+
+class BenchError(Exception):
+    """A contender failed or did less than all of the work."""
+
+
+@dataclass
+class Run:
+    """One process: wall seconds from start to exit, peak RSS, what it printed."""
+
+    seconds: float
+    peak_mb: float
+    stdout: str = field(repr=False, default="")
+
+
+@dataclass
+class Figure:
+    """A contender's rounds and what they come to."""
+
+    label: str
+    pages: int
+    bytes: int
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.seconds
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.bytes / self.seconds / 1e6
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.peak_mb for run in self.runs)
+
+    def as_json(self) -> dict:
+        return {"label": self.label, "pages": self.pages, "bytes": self.bytes, "median_seconds": round(self.seconds, 4),
+                "pages_per_s": round(self.pages_per_s, 1), "mb_per_s": round(self.mb_per_s, 2), "peak_rss_mb": round(self.peak_mb, 1),
+                "seconds": [round(run.seconds, 4) for run in self.runs]}
+
+
+def run_child(command: list[str], timeout: float) -> Run:
+    """Run a command to its end (killed after `timeout` s); its wall time and peak RSS; fail loudly on a non-zero exit."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        tail = "\n".join(stderr.strip().splitlines()[-5:])
+        raise BenchError(f"{' '.join(command[:4])} ... exited {process.returncode} after {seconds:.1f} s:\n{tail}")
+    return Run(seconds, usage.ru_maxrss / 1024, stdout)  # ru_maxrss is in KiB on Linux
+
+
+def interleave(contenders: dict[str, Callable[[int], Run]], figures: dict[str, Figure], rounds: int, what: str) -> None:
+    """Run every contender once per round, the order rotated each round."""
+    names = list(contenders)
+    for number in range(rounds):
+        for name in names[number % len(names):] + names[:number % len(names)]:
+            run = contenders[name](number)
+            figures[name].runs.append(run)
+            note(f"{what} round {number + 1}/{rounds}: {figures[name].label}: {run.seconds:.2f} s, {run.peak_mb:.0f} MB")
+
+
+def note(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def expect(found: int, wanted: int, what: str) -> None:
+    if found != wanted:
+        raise BenchError(f"{what}: {found} instead of {wanted}: the contender did not do all the work")
+
+
+class Bench:
+    """The three measurements over generated sites in one work folder."""
+
+    def __init__(self, work: Path, args: argparse.Namespace) -> None:
+        self.work, self.args = work, args
+        self.python = sys.executable
+
+    def fresh(self, name: str) -> Path:
+        folder = self.work / "out" / name
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        return folder
+
+    def reparse(self, site: Site) -> dict[str, Figure]:
+        """harvester reparse of the saved pages, against the Lexbor tree-build and a BeautifulSoup extractor."""
+        limit = min(site.pages, self.args.bs4_pages)
+        bs4_bytes = sum(p.stat().st_size for p in sorted(site.search_dir.glob("page-*.html"),
+                                                          key=lambda p: int(p.stem.split("-")[1]))[:limit])
+        figures = {
+            "harvester": Figure("harvester reparse (CSV + JSON)", site.pages, site.bytes),
+            "lexbor": Figure("Lexbor tree-build only (the ceiling)", site.pages, site.bytes),
+            "bs4": Figure(f"BeautifulSoup extractor (html.parser; first {limit} pages)", limit, bs4_bytes),
+        }
+
+        def harvester(number: int) -> Run:
+            out = self.fresh("reparse")
+            run = self.timed([self.python, "-m", "harvester", "-q", "reparse", str(site.search_dir), "--out", str(out),
+                              "--name", "bench", "--format", "csv,json"], site.pages)
+            found = re.search(r"re-parsed (\d+) saved pages: (\d+) documents", run.stdout)
+            expect(int(found[2]) if found else -1, site.pages * 10, "harvester reparse documents")
+            return run
+
+        def lexbor(number: int) -> Run:
+            run = self.timed([self.python, "-m", "bench.baselines", "lexbor", str(site.search_dir)], site.pages)
+            expect(json.loads(run.stdout)["pages"], site.pages, "Lexbor pages")
+            return run
+
+        def bs4(number: int) -> Run:
+            run = self.timed([self.python, "-m", "bench.baselines", "bs4", str(site.search_dir), str(self.fresh("bs4")), str(limit)],
+                             limit * 20)
+            expect(json.loads(run.stdout)["records"], limit * 10, "BeautifulSoup records")
+            return run
+
+        interleave({"harvester": harvester, "lexbor": lexbor, "bs4": bs4}, figures, self.args.rounds, "re-parse")
+        return figures
+
+    def crawl(self, site: Site, origin: str) -> dict[str, Figure]:
+        """A harvest over HTTP with politeness off, against Scrapy (16 concurrent requests) and a bare httpx loop."""
+        figures = {
+            "harvester": Figure("harvester harvest --delay 0 (CSV + JSON, WARC, state)", site.pages, site.bytes),
+            "scrapy": Figure("Scrapy, 16 concurrent requests (JSON lines feed)", site.pages, site.bytes),
+            "httpx": Figure("bare httpx loop, fetch only", site.pages, site.bytes),
+        }
+
+        def harvester(number: int) -> Run:
+            return self.harvest(site, origin, "crawl")
+
+        def scrapy(number: int) -> Run:
+            items = self.fresh("scrapy") / "items.jsonl"
+            run = self.timed([self.python, "-m", "scrapy", "runspider", str(ROOT / "bench" / "scrapy_spider.py"),
+                              "-a", f"origin={origin}", "-a", f"query={site.query}", "-O", str(items)], site.pages)
+            expect(count_jsonl(items), site.pages * 10, "Scrapy items")
+            return run
+
+        def httpx(number: int) -> Run:
+            run = self.timed([self.python, "-m", "bench.baselines", "fetch", origin, site.query, str(site.pages)], site.pages)
+            expect(json.loads(run.stdout)["bytes"], site.bytes, "bytes fetched by the httpx loop")
+            return run
+
+        interleave({"harvester": harvester, "scrapy": scrapy, "httpx": httpx}, figures, self.args.rounds, "crawl")
+        return figures
+
+    def memory(self, site: Site, origin: str) -> Figure:
+        figure = Figure(f"harvester harvest of {site.pages:,} pages", site.pages, site.bytes)
+        figure.runs.append(self.harvest(site, origin, f"memory-{site.pages}"))
+        note(f"memory: {site.pages:,} pages: {figure.seconds:.1f} s, peak RSS {figure.peak_mb:.0f} MB")
+        return figure
+
+    def harvest(self, site: Site, origin: str, name: str) -> Run:
+        out = self.fresh(name)
+        run = self.timed([self.python, "-m", "harvester", "-q", "harvest", "--query", site.query, "--base-url", origin,
+                          "--out", str(out), "--name", "bench", "--delay", "0", "--format", "csv,json"], site.pages)
+        found = re.search(r"harvested (\d+) documents of (\d+)", run.stdout)
+        expect(int(found[1]) if found else -1, site.pages * 10, "harvested documents")
+        shutil.rmtree(out, ignore_errors=True)
+        return run
+
+    def timed(self, command: list[str], pages: int) -> Run:
+        return run_child(command, timeout=60 + pages * 0.1)
+
+
+def commit() -> str:
+    """The commit measured ('+' when the tree has changes)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "harvester"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except OSError:
+        return "unknown"
+    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "") if head.returncode == 0 else "unknown"
+
+
+def machine(server: str, load: float) -> dict:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    memory = re.search(r"^MemTotal:\s*(\d+)", meminfo, re.M)
+    versions = {}
+    for name in VERSIONS:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return {"cpus": os.cpu_count(), "cpu_model": model[1].strip() if model else platform.processor(),
+            "memory_gb": round(int(memory[1]) / 1024 / 1024, 1) if memory else None,
+            "python": platform.python_version(), "system": f"{platform.system()} {platform.release()}",
+            "server": server, "load_average_at_start": round(load, 2), "versions": versions}
+
+
+def targets(reparse: dict[str, Figure], crawl: dict[str, Figure], memory: dict[int, Figure]) -> list[dict]:
+    """The issue's targets, each as measured in this run."""
+    rows = [
+        ("re-parse vs Lexbor tree-build", reparse["harvester"].pages_per_s / reparse["lexbor"].pages_per_s, 0.40, ">=", "%"),
+        ("re-parse vs BeautifulSoup", reparse["harvester"].pages_per_s / reparse["bs4"].pages_per_s, 25.0, ">=", "x"),
+        ("crawl vs Scrapy", crawl["harvester"].pages_per_s / crawl["scrapy"].pages_per_s, 2.0, ">=", "x"),
+        ("crawl vs bare httpx loop", crawl["harvester"].pages_per_s / crawl["httpx"].pages_per_s, 0.70, ">=", "%"),
+    ]
+    if 2000 in memory:
+        rows.append(("peak RSS, 2,000 pages", memory[2000].peak_mb, 120.0, "<=", "MB"))
+    if 2000 in memory and 20000 in memory:
+        rows.append(("RSS growth, 2,000 -> 20,000 pages", memory[20000].peak_mb / memory[2000].peak_mb, 1.5, "<=", "x"))
+    return [{"target": name, "measured": round(value, 3), "goal": goal, "op": op, "unit": unit,
+             "pass": value >= goal if op == ">=" else value <= goal} for name, value, goal, op, unit in rows]
+
+
+def shown(value: float, unit: str) -> str:
+    return f"{value:.0%}" if unit == "%" else f"{value:.1f}x" if unit == "x" else f"{value:.0f} MB"
+
+
+def table(result: dict) -> str:
+    """The figures as Markdown: one table of measurements, one of targets."""
+    m, s = result["machine"], result["settings"]
+    lines = [f"{m['cpus']} x {m['cpu_model']}, {m['memory_gb']} GB, {m['system']}, Python {m['python']}, server: {m['server']}; "
+             f"{s['pages']:,} results pages of {s['mean_page_kb']:.1f} KB on average (seed {s['seed']}), "
+             f"median of {s['rounds']} interleaved rounds{' (--quick)' if s['quick'] else ''}; harvester {result['harvester_commit']}",
+             "", "| measurement | pages/s | MB/s | peak RSS | median s |", "|---|---:|---:|---:|---:|"]
+    for group, figures in (("re-parse", result["reparse"]), ("crawl", result["crawl"]), ("memory", result["memory"])):
+        for f in figures.values():
+            lines.append(f"| {group}: {f['label']} | {f['pages_per_s']:,.0f} | {f['mb_per_s']:.1f} | {f['peak_rss_mb']:.0f} MB "
+                         f"| {f['median_seconds']:.2f} |")
+    lines += ["", "| target | measured | goal | result |", "|---|---:|---:|---|"]
+    for t in result["targets"]:
+        lines.append(f"| {t['target']} | {shown(t['measured'], t['unit'])} | {t['op']} {shown(t['goal'], t['unit'])} "
+                     f"| {'PASS' if t['pass'] else 'MISS'} |")
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(text: str, readme: Path = ROOT / "README.md") -> None:
+    """Put the table between the README's bench markers (a full run's figures are the ones the README shows)."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->\n", "<!-- bench:end -->"
+    if start in content and end in content:
+        head, rest = content.split(start, 1)
+        readme.write_text(head + start + text + rest[rest.index(end):], encoding="utf-8")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="200 pages, 3 rounds, memory at 2,000 pages only (about a minute)")
+    parser.add_argument("--pages", type=int, help="results pages of the re-parse and crawl site (default 1,700, the archive's)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
+    parser.add_argument("--memory-pages", help="comma-separated crawl sizes for peak RSS (default 2000,20000; 2000 with --quick)")
+    parser.add_argument("--bs4-pages", type=int, default=300, help="pages the (slow) BeautifulSoup extractor parses (default 300)")
+    parser.add_argument("--seed", type=int, default=1956, help="seed of the generated sites")
+    parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto", help="static server (auto: nginx if installed)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results", help="folder of the JSON and table files")
+    parser.add_argument("--keep", action="store_true", help="keep the generated sites and outputs (their folder is printed)")
+    args = parser.parse_args(argv)
+    args.pages = args.pages or (200 if args.quick else 1700)
+    args.memory_pages = [int(n) for n in (args.memory_pages or ("2000" if args.quick else "2000,20000")).split(",") if n]
+    return args
+
+
+def main(argv: list[str] | None = None) -> dict:
+    args = parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the servers and remove the sites on kill too
+    work = Path(tempfile.mkdtemp(prefix="harvester-bench-"))
+    work.chmod(0o755)  # nginx's workers run as an unprivileged user and must read the sites
+    started, load = time.monotonic(), os.getloadavg()[0]  # a busy machine slows every contender: say so
+    try:
+        note(f"generating sites in {work} (seed {args.seed})")
+        archive = write_site(work / "archive", QUERIES["archive"], args.pages, args.seed, documents=True)
+        sizes = sorted(set(args.memory_pages))
+        memory_sites = {n: write_site(work / f"memory-{n}", QUERIES["memory"], n, args.seed, documents=False) for n in sizes}
+        bench = Bench(work, args)
+        reparse = bench.reparse(archive)
+        with Servers([archive.root, *(s.root for s in memory_sites.values())], args.server) as servers:
+            note(f"serving the sites with {servers.version}")
+            crawl = bench.crawl(archive, servers.origin(archive.root))
+            memory = {n: bench.memory(site, servers.origin(site.root)) for n, site in memory_sites.items()}
+            server = servers.version
+    finally:
+        if args.keep:
+            note(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    result = {
+        "harvester_commit": commit(),
+        "machine": machine(server, load),
+        "settings": {"quick": args.quick, "pages": args.pages, "rounds": args.rounds, "seed": args.seed, "bs4_pages": args.bs4_pages,
+                     "memory_pages": sizes, "mean_page_kb": archive.bytes / archive.pages / 1000,
+                     "document_pages": archive.pages * 10, "query": archive.query},
+        "reparse": {k: f.as_json() for k, f in reparse.items()},
+        "crawl": {k: f.as_json() for k, f in crawl.items()},
+        "memory": {str(n): f.as_json() for n, f in memory.items()},
+        "targets": targets(reparse, crawl, memory),
+        "wall_seconds": round(time.monotonic() - started, 1),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    stem = "quick" if args.quick else "latest"
+    (args.out / f"{stem}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (args.out / f"{stem}.md").write_text(table(result), encoding="utf-8")
+    print(table(result))
+    if not args.quick and args.out == ROOT / "bench" / "results":
+        update_readme(table(result))
+    note(f"wrote {args.out / (stem + '.json')} and {stem}.md in {result['wall_seconds']:.0f} s")
+    return result
+
