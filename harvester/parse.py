@@ -41,10 +41,10 @@ class ResultsPage:
 def parse_results(html: str, url: str, site: Site, name: str | None = None) -> ResultsPage:
     """Parse one search results page of `site`; `url` resolves its links, `name` (default: url) names it in errors."""
     where = name or url
-    if is_challenge(html):
-        raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a results page")
     tree = LexborHTMLParser(html)
     view = tree.css_first(site.search_view)
+    if view is None and is_challenge(html):  # looked for only on a page that is not a results page: it costs
+        raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a results page")
     if view is None:
         raise LayoutError(f"{where}: not a search results page (no search results view found)")
     totals = _totals(view, site)

@@ -66,6 +66,8 @@ class State:
         self._lock_path = folder / f"{name}.lock"
         self._lock: IO[str] | None = None
         self.db: sqlite3.Connection | None = None
+        self._next_seq: dict[int, int] = {}
+        self._packed: tuple[bytes, bytes] = (b"", zlib.compress(b""))
 
     def __enter__(self) -> State:
         self._lock = self._lock_path.open("w")
@@ -77,6 +79,10 @@ class State:
                             "wait for it to finish, or use another --out") from None
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # A commit survives the process being killed once it is in the WAL; syncing the disk on every page as
+        # well (FULL) cost a millisecond a page and only guards against power loss, after which a resumed
+        # run fetches again the few pages it lost.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
         return self
 
@@ -96,7 +102,10 @@ class State:
         """Resume the last run if it was interrupted recently with the same arguments; else begin a new one."""
         row = self._db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         if row and row[3] is None and row[1] == key and now - datetime.fromisoformat(row[2]) <= resume_within:
-            return Run(row[0], row[2], True, tuple(self._replay(row[0])))
+            replay = tuple(self._replay(row[0]))
+            self._next_seq[row[0]] = self._db.execute(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM fetches WHERE run_id = ?", (row[0],)).fetchone()[0]
+            return Run(row[0], row[2], True, replay)
         if row and row[3] is None:
             self._db.execute("UPDATE runs SET finished_at = ?, status = 'abandoned' WHERE id = ?", (now.isoformat(), row[0]))
         started = now.isoformat(timespec="seconds")
@@ -105,11 +114,20 @@ class State:
 
     def log_page(self, run_id: int, page: Page) -> None:
         """Remember a page this run fetched, so that a resumed run need not fetch it again."""
+        seq = self._next_seq.get(run_id, 0)
         self._db.execute(
-            "INSERT INTO fetches VALUES (?, (SELECT COUNT(*) FROM fetches WHERE run_id = ?), ?, ?, ?, ?, ?, ?)",
-            (run_id, run_id, page.requested or page.url, page.url, page.status, json.dumps(page.headers),
-             zlib.compress(page.body), page.fetched_at),
+            "INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (run_id, seq, page.requested or page.url, page.url, page.status, json.dumps(page.headers),
+             self._pack(page.body), page.fetched_at),
         )
+        self._next_seq[run_id] = seq + 1
+
+    def _pack(self, body: bytes) -> bytes:
+        """The body compressed once for both tables it goes to (the resume log and the cache), at zlib's fastest
+        level: level 6 cost 1 ms a 60 KB page, level 1 a third of that, for files 13% larger."""
+        if self._packed[0] is not body:
+            self._packed = (body, zlib.compress(body, 1))
+        return self._packed[1]
 
     def _replay(self, run_id: int) -> list[Page]:
         rows = self._db.execute(
@@ -121,7 +139,7 @@ class State:
         """Keep the latest copy of a page that carries validators (ETag, Last-Modified), for conditional requests."""
         if page.status == 200 and ("etag" in page.headers or "last-modified" in page.headers):
             self._db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?)",
-                             (page.requested or page.url, json.dumps(page.headers), zlib.compress(page.body), page.fetched_at))
+                             (page.requested or page.url, json.dumps(page.headers), self._pack(page.body), page.fetched_at))
 
     def cached(self, url: str) -> Page | None:
         """The copy kept of `url` by `remember`, if any."""

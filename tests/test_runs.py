@@ -54,6 +54,23 @@ def test_every_response_is_in_the_warc_and_reparsing_it_gives_the_run_records(tm
     assert len(again.records) == 19
 
 
+def test_each_warc_record_is_its_own_gzip_member(tmp_path: Path):
+    """WARC tools seek to a record by its offset: every record must start a gzip member of its own."""
+    import zlib
+
+    with FaultServer(folder_pages(SEED)) as server:
+        run(server, tmp_path, query=QUERY)
+    [warc] = (tmp_path / "archive").iterdir()
+    data, members = warc.read_bytes(), []
+    while data:
+        unpacker = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        members.append(unpacker.decompress(data))
+        assert unpacker.eof, "a gzip member is cut short"
+        data = unpacker.unused_data
+    assert [m.split(b"\r\n")[0] for m in members] == [b"WARC/1.1"] * 4
+    assert [m.split(b"WARC-Type: ")[1].split(b"\r\n")[0] for m in members] == [b"warcinfo", b"response", b"response", b"response"]
+
+
 def test_a_second_run_reports_exactly_the_three_new_documents(tmp_path: Path):
     docs = [doc(n) for n in range(25)]
     with FaultServer(synthetic_pages(docs)) as server:
