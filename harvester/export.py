@@ -6,7 +6,7 @@ import importlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -78,16 +78,23 @@ def _require_extra(fmt: str) -> None:
 
 def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iterable[str],
                   columns: tuple[Column, ...] = RECORD_COLUMNS, long_text_in_csv: bool = False) -> list[Path]:
-    """Write NAME.<format> for each format into out_dir; all files appear together or none changes."""
-    frame = to_frame(records, columns)
-    renderers = {"csv": _csv, "json": _json, "jsonl": _jsonl, "parquet": parquet_bytes, "xlsx": xlsx_bytes, "csv-excel": _excel_csv}
+    """Write NAME.<format> for each format into out_dir; all files appear together or none changes.
+
+    CSV, JSON and JSONL are written a chunk of records at a time, so a large dataset is never held a
+    second time as one frame or one string; Parquet and XLSX are built whole (they are opt-in)."""
     staged: list[tuple[Path, Path]] = []
     target = out_dir
+    frame: pd.DataFrame | None = None
     try:
         for fmt in formats:
             target = out_dir / file_name(name, fmt)
             chosen = columns_for(fmt, columns, long_text_in_csv)
-            staged.append((_stage(out_dir, target, renderers[fmt](frame[[c.name for c in chosen]], chosen)), target))
+            if fmt in _STREAMED:
+                pieces: Iterable[str | bytes] = _STREAMED[fmt](records, chosen)
+            else:
+                frame = to_frame(records, columns) if frame is None else frame
+                pieces = [_WHOLE[fmt](frame[[c.name for c in chosen]], chosen)]
+            staged.append((_stage(out_dir, target, pieces), target))
         for temporary, target in staged:
             os.replace(temporary, target)
     except OSError as error:
@@ -98,6 +105,63 @@ def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iter
     return [target for _, target in staged]
 
 
+CHUNK = 2000  # records per piece of a streamed file: large enough for pandas to be quick, small enough to hold
+
+
+def _chunks(records: list[Record]) -> Iterator[list[Record]]:
+    """The records a chunk at a time; an empty dataset is one empty chunk (its file still gets its header)."""
+    for start in range(0, max(len(records), 1), CHUNK):
+        yield records[start:start + CHUNK]
+
+
+def _csv(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
+    for number, chunk in enumerate(_chunks(records)):
+        yield _flat(to_frame(chunk, columns), columns).to_csv(index=False, header=number == 0, lineterminator="\n")
+
+
+def _excel_csv(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
+    """The CSV profile for spreadsheets: a UTF-8 byte order mark, and a ' before any cell a spreadsheet would run."""
+    yield "\ufeff"
+    for number, chunk in enumerate(_chunks(records)):
+        yield _flat(to_frame(chunk, columns), columns).map(defuse).to_csv(index=False, header=number == 0, lineterminator="\n")
+
+
+def _json(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
+    """One JSON array, laid out as `json.dumps(rows, ensure_ascii=False, indent=2)` would lay it out."""
+    if not records:
+        yield "[]\n"
+        return
+    yield "[\n"
+    for number, chunk in enumerate(_chunks(records)):
+        yield (",\n" if number else "") + ",\n".join(_json_object(row) for row in _rows(chunk, columns))
+    yield "\n]\n"
+
+
+def _jsonl(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
+    for chunk in _chunks(records):
+        yield "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _rows(chunk, columns))
+
+
+def _rows(records: list[Record], columns: tuple[Column, ...]) -> Iterator[dict]:
+    """Each record as the JSON formats write it: lists as lists, booleans as booleans, empty text as null."""
+    for record in records:
+        row = {}
+        for column in columns:
+            value = getattr(record, column.name)
+            if column.type == "list":
+                value = list(value)
+            elif column.type == "boolean":
+                value = bool(value)
+            elif value == "":
+                value = None
+            row[column.name] = value
+        yield row
+
+
+_STREAMED = {"csv": _csv, "json": _json, "jsonl": _jsonl, "csv-excel": _excel_csv}
+_WHOLE = {"parquet": parquet_bytes, "xlsx": xlsx_bytes}
+
+
 def _file_mode() -> int:
     """The mode an ordinary new file gets under the current umask (mkstemp's own 0600 would hide the data)."""
     umask = os.umask(0)
@@ -105,23 +169,20 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _stage(out_dir: Path, target: Path, content: str | bytes) -> Path:
+def _stage(out_dir: Path, target: Path, content: str | bytes | Iterable[str | bytes]) -> Path:
+    """Write the content (or its pieces, in order) to a new temporary file beside `target`, synced to disk."""
     handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.fchmod(handle, _file_mode())
-        binary = isinstance(content, bytes)
-        with os.fdopen(handle, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "") as stream:
-            stream.write(content)
+        with os.fdopen(handle, "wb") as stream:
+            for piece in [content] if isinstance(content, (str, bytes)) else content:
+                stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return Path(temporary)
-
-
-def _csv(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:
-    return _flat(frame, columns).to_csv(index=False, lineterminator="\n")
 
 
 def _flat(frame: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFrame:
@@ -134,22 +195,29 @@ def _flat(frame: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFrame:
     return flat
 
 
-def _excel_csv(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:
-    """The CSV profile for spreadsheets: a UTF-8 byte order mark, and a ' before any cell a spreadsheet would run."""
-    return "\ufeff" + _flat(frame, columns).map(defuse).to_csv(index=False, lineterminator="\n")
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _rows(frame: pd.DataFrame) -> list[dict]:
-    rows = frame.to_dict(orient="records")
-    for row in rows:
-        for key, value in row.items():
-            if value == "":
-                row[key] = None
-    return rows
+def json_array(rows: list[dict]) -> str:
+    """`json.dumps(rows, ensure_ascii=False, indent=2)`, byte for byte (`_json_object` lays out each row)."""
+    return "[\n" + ",\n".join(map(_json_object, rows)) + "\n]" if rows else "[]"
 
 
-def _json(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:
-    return json.dumps(_rows(frame), ensure_ascii=False, indent=2) + "\n"
+def _json_object(row: dict) -> str:
+    """One row as an element of an indented JSON array (two spaces deep), as json.dumps(..., indent=2) writes it.
+
+    json.dumps falls back to its pure-Python encoder whenever it indents, which made the JSON file the slowest
+    part of writing a dataset; here each value goes through the C encoder and only the layout is Python."""
+    fields = []
+    for key, value in row.items():
+        if isinstance(value, list) and not any(isinstance(item, (list, dict)) for item in value):
+            text = "[\n      " + ",\n      ".join(map(_encode, value)) + "\n    ]" if value else "[]"
+        elif isinstance(value, (list, dict)):  # nested containers: not in our datasets; let json lay them out
+            return "  " + json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        else:
+            text = _encode(value)
+        fields.append(f"    {_encode(key)}: {text}")
+    return "  {\n" + ",\n".join(fields) + "\n  }" if fields else "  {}"
 
 
 def _jsonl(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:

@@ -32,7 +32,7 @@ from harvester.parse import parse_results
 from harvester.people import Mention, PersonRow, build_people, canonical_names
 from harvester.records import DetailedRecord, Record, build_record, with_details
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
-from harvester.runreport import build_report, compare, with_seen_dates
+from harvester.runreport import build_report, compare
 from harvester.saved import saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
@@ -96,7 +96,9 @@ def harvest(
             archive.close()
         crawl.warnings.extend(missing)
         known = state.known()
-        records = with_seen_dates(to_records([crawl], site, names), known, run.started_at)
+        records = to_records([crawl], site, names, seen=lambda doc_id: (
+            known[doc_id].first_seen if doc_id in known else run.started_at, run.started_at))
+        crawl.documents.clear()  # the cards are in the records now: hold a large harvest once, not twice
         if settings.details:
             records = attach_details(records, pages, names, crawl.warnings)
         complete = not crawl.limited
@@ -164,6 +166,8 @@ def reparse(
     _records_for_lone_documents(crawls, documents, site)
     records = to_records(crawls.values(), site, names)
     warnings = [w for crawl in crawls.values() for w in crawl.warnings + coverage_warnings(crawl, site)]
+    for crawl in crawls.values():
+        crawl.documents.clear()  # the cards are in the records now
     if documents:
         records = attach_details(records, documents, names, warnings)
     records, people = people_of(records, names)
@@ -206,9 +210,13 @@ def people_of(records: list[Record], names: NameTable) -> tuple[list[Record], li
     def one_way(spellings: Iterable[str]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(canonical.get(s, s) for s in spellings))
 
-    rewritten = [replace(r, people=one_way(r.people + getattr(r, "page_people", ())),
-                         **({"page_people": one_way(r.page_people)} if isinstance(r, DetailedRecord) else {}))
-                 for r in records]
+    rewritten = list(records)
+    for index, record in enumerate(rewritten):  # one record at a time, and only those that change: no second copy
+        changes = {"people": one_way(record.people + getattr(record, "page_people", ()))}
+        if isinstance(record, DetailedRecord):
+            changes["page_people"] = one_way(record.page_people)
+        if any(getattr(record, key) != value for key, value in changes.items()):
+            rewritten[index] = replace(record, **changes)
     return rewritten, build_people(mentions, names)
 
 
@@ -233,13 +241,18 @@ def write_json(path: Path, value: dict) -> Path:
     return write_atomically(path, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable) -> list[Record]:
-    """Every distinct document of the crawls as a normalized Record (`people_of` then writes each person one way)."""
+def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable,
+               seen: Callable[[str], tuple[str, str]] | None = None) -> list[Record]:
+    """Every distinct document of the crawls as a normalized Record (`people_of` then writes each person one way).
+
+    `seen` gives a document's first_seen and last_seen (from the run state); without it, both are when its card was fetched."""
     built: dict[str, Record] = {}
     for crawl in crawls:
-        for doc_id, seen in crawl.documents.items():
+        for doc_id, card in crawl.documents.items():
             if doc_id not in built:
-                built[doc_id] = build_record(doc_id, seen.card, seen.source_page, site, crawl.query, seen.seen_at, names)
+                first, last = seen(doc_id) if seen else (card.seen_at, card.seen_at)
+                built[doc_id] = build_record(doc_id, card.card, card.source_page, site, crawl.query, card.seen_at, names,
+                                             first_seen=first, last_seen=last)
     return list(built.values())
 
 

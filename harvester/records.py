@@ -73,8 +73,11 @@ def with_details(record: Record, details: DocumentDetails | None) -> DetailedRec
     return DetailedRecord(**own, **added)
 
 
-def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str, names: NameTable) -> Record:
-    """Normalize one raw card: clean text, EDTF date, document type, the parties its title names."""
+def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str, names: NameTable,
+                 first_seen: str = "", last_seen: str = "") -> Record:
+    """Normalize one raw card: clean text, EDTF date, document type, the parties its title names.
+
+    first_seen and last_seen default to harvested_at (a re-parse knows no earlier runs)."""
     title = clean_text(card.title)
     date = parse_date(clean_text(card.date))
     named = parties(title)
@@ -97,6 +100,6 @@ def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query
         query=query,
         source_page=source_page,
         harvested_at=harvested_at,
-        first_seen=harvested_at,
-        last_seen=harvested_at,
+        first_seen=first_seen or harvested_at,
+        last_seen=last_seen or harvested_at,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from harvester import __version__
 from harvester.records import Record
@@ -31,12 +31,6 @@ def _differences(record: Record, before: Known) -> tuple[str, ...]:
     pairs = (("title", record.title, before.title), ("summary", record.summary, before.summary),
              ("date", record.date_raw, before.date_raw))
     return tuple(name for name, now, then in pairs if now != then)
-
-
-def with_seen_dates(records: list[Record], known: dict[str, Known], run_started: str) -> list[Record]:
-    """first_seen from earlier runs (this run's start for new documents); last_seen is this run."""
-    return [replace(r, first_seen=known[r.id].first_seen if r.id in known else run_started, last_seen=run_started)
-            for r in records]
 
 
 def build_report(*, site: str, query: str, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,

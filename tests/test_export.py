@@ -107,3 +107,52 @@ def test_the_schema_describes_every_record_field_in_order():
     from harvester.schema import RECORD_COLUMNS
 
     assert tuple(c.name for c in RECORD_COLUMNS) == FIELDS
+
+
+@pytest.mark.parametrize("rows", [
+    [],
+    [{}],
+    [{"id": "a", "people": [], "flag": True, "none": None, "n": 3, "x": 1.5}],
+    [{"title": 'Quotes " and \\ and \n new lines, “curly” and 한국어', "people": ["Kim Il Sung", "Mao Zedong"]},
+     {"title": "\u2028 and \x00 and \t", "people": ["Ŝ"]}],
+    [{"nested": [["a"], {"b": 1}]}],
+    [{"object": {"b": [1, 2]}}],
+])
+def test_the_json_layout_is_byte_for_byte_what_json_dumps_indents(rows):
+    from harvester.export import json_array
+
+    assert json_array(rows) == json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def test_the_json_layout_matches_json_dumps_on_every_expected_fixture():
+    from harvester.export import json_array
+    from tests.conftest import FIXTURES
+
+    expected = sorted(FIXTURES.rglob("*.json"))
+    documents = [json.loads(path.read_text(encoding="utf-8")) for path in expected]
+    arrays = [value for doc in documents for value in (doc.values() if isinstance(doc, dict) else [doc])
+              if isinstance(value, list) and value and all(isinstance(row, dict) for row in value)]
+    assert len(arrays) >= 10
+    for data in arrays:
+        assert json_array(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "csv-excel"])
+def test_a_file_written_a_chunk_at_a_time_is_the_file_written_at_once(tmp_path: Path, monkeypatch, fmt):
+    import harvester.export as export
+
+    records = [Record(**{**(RECORD if n % 2 else UNDATED).__dict__, "id": f"doc-{n}"}) for n in range(7)]
+    (tmp_path / "whole").mkdir()
+    [whole] = write_dataset(records, tmp_path / "whole", "d", [fmt])
+    monkeypatch.setattr(export, "CHUNK", 3)
+    [chunked] = write_dataset(records, tmp_path, "d", [fmt])
+    assert chunked.read_bytes() == whole.read_bytes()
+    text = whole.read_text(encoding="utf-8-sig")
+    if fmt == "json":
+        assert [row["id"] for row in json.loads(text)] == [f"doc-{n}" for n in range(7)]
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jsonl":
+        assert [json.loads(line)["id"] for line in text.splitlines()] == [f"doc-{n}" for n in range(7)]
+    else:
+        rows = list(csv.DictReader(text.splitlines(keepends=True)))
+        assert [row["id"] for row in rows] == [f"doc-{n}" for n in range(7)]
