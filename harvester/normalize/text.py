@@ -15,7 +15,14 @@ def clean_text(value: str) -> str:
 
     The archive's own spelling, typos and quotes (straight or curly) are kept exactly.
     """
-    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", value)
+    if "  " not in text and text.isprintable():  # no whitespace but single ASCII spaces (str.isprintable's rule)
+        return text.strip()
+    return _collapse(text)
+
+
+def _collapse(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text.replace("\u00a0", " "))
     text = _AROUND_NEWLINE.sub("\n", text)
     return _MANY_NEWLINES.sub("\n\n", text).strip()

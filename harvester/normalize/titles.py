@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -150,8 +151,8 @@ _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "reci
 
 def doc_type(title: str) -> str:
     """The controlled-vocabulary kind of a document, from its title's wording ("other" if unknown)."""
-    author, text = _split_container(" ".join(title.split()))
-    found = _find_kind(_clean(text)) or _find_kind(text)  # a kind only inside a quoted title still counts
+    author, text, cleaned = _read(title)
+    found = _find_kind(cleaned) or _find_kind(text)  # a kind only inside a quoted title still counts
     if found:
         return found[0]
     return "journal" if author else "other"
@@ -159,14 +160,21 @@ def doc_type(title: str) -> str:
 
 def parties(title: str) -> Parties:
     """The senders, recipients and participants a title names, as written."""
-    author, text = _split_container(" ".join(title.split()))
-    text = _strip_roles(_clean(text))
+    author, _, cleaned = _read(title)
+    text = _strip_roles(cleaned)
     found = _find_kind(text)
     kind, start, end = found if found else (None, len(text), 0)
     lead = [_strip_roles(author)] if author else []
     who = _POSSESSIVE.search(text[:start]) if found else re.match(_WHO, text)
     lead += [who["who"]] if who else []
     return _assign(kind, lead, _TAIL.sub("", text[end:] if found else text))
+
+
+@functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
+def _read(title: str) -> tuple[str | None, str, str]:
+    """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
+    author, text = _split_container(" ".join(title.split()))
+    return author, text, _clean(text)
 
 
 def _split_container(title: str) -> tuple[str | None, str]:

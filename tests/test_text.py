@@ -1,0 +1,24 @@
+"""clean_text: its shortcut for text with nothing to collapse gives what the full collapse gives."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+from harvester.normalize.text import _collapse, clean_text
+
+ALPHABET = ["a", "Z", "é", "e\u0301", " ", "  ", "\n", "\n\n\n", "\r\n", "\r", "\t", "\u00a0", "\u2009", "\u3000",
+            "\u2028", "“", "’", "한", ".", "\x0b", "\x0c"]
+
+
+def test_the_shortcut_agrees_with_the_full_collapse_on_random_text():
+    rng = random.Random(1956)
+    for _ in range(5000):
+        value = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 12)))
+        assert clean_text(value) == _collapse(unicodedata.normalize("NFC", value)), repr(value)
+
+
+def test_clean_text_collapses_spaces_keeps_paragraphs_and_composes():
+    assert clean_text("  Cable,\u00a0Mao  Zedong\tto\r\n\r\n\r\nFilippov  ") == "Cable, Mao Zedong to\n\nFilippov"
+    assert clean_text("Pe\u0301ter") == "P\u00e9ter"
+    assert clean_text("Plenun of the KWP") == "Plenun of the KWP"
