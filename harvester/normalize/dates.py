@@ -91,6 +91,7 @@ class Side(NamedTuple):
         month = self.month or 12
         return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
+_ABBREVIATION_DOT = re.compile(r"(?<=[a-z])\.")
 
 def _side(text: str) -> Side | None:
     """Read one side of a date, possibly missing its year or month; None when no shape fits."""
@@ -153,7 +154,7 @@ def _strip_qualifiers(text: str) -> tuple[str, bool, bool]:
 def _clean(text: str) -> str:
     """Lower-case and drop the noise: ordinals, commas, abbreviation periods, spaces around dashes."""
     text = ORDINAL.sub("", text.lower()).replace(",", " ")
-    text = re.sub(r"(?<=[a-z])\.", " ", text)
+    text = _ABBREVIATION_DOT.sub(" ", text)
     text = " ".join(text.split())
     return DASHES.sub("-", text).replace(" / ", "/").strip()
 

@@ -148,6 +148,10 @@ _NATION_ONLY = re.compile(_NATIONS)
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "with": "participants",
             "between": "participants"}  # what follows each keyword; "of", "," and ":" depend on the kind
 
+_WHO_RX = re.compile(_WHO)
+_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+_INITIAL_AT_END = re.compile(r"\b\w\.$")
+_NOT_LETTER = re.compile(r"[\W_]")
 
 def doc_type(title: str) -> str:
     """The controlled-vocabulary kind of a document, from its title's wording ("other" if unknown)."""
@@ -165,7 +169,7 @@ def parties(title: str) -> Parties:
     found = _find_kind(text)
     kind, start, end = found if found else (None, len(text), 0)
     lead = [_strip_roles(author)] if author else []
-    who = _POSSESSIVE.search(text[:start]) if found else re.match(_WHO, text)
+    who = _POSSESSIVE.search(text[:start]) if found else _WHO_RX.match(text)
     lead += [who["who"]] if who else []
     return _assign(kind, lead, _TAIL.sub("", text[end:] if found else text))
 
@@ -246,8 +250,8 @@ def _items(segment: str) -> list[str]:
 
 
 def _tidy(item: str) -> str:
-    item = re.sub(r"^(?:the|an?)\s+", "", _strip_roles(item.strip()), flags=re.IGNORECASE).strip(" ,;:'’\"")
-    if item.endswith(".") and not re.search(r"\b\w\.$", item):
+    item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
+    if item.endswith(".") and not _INITIAL_AT_END.search(item):
         item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." keeps its initial's period
     return item
 
@@ -265,5 +269,5 @@ def _distribute(items: list[str]) -> list[str]:
 def _dedupe(names: list[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for name in names:
-        seen.setdefault(re.sub(r"[\W_]", "", name).casefold(), name)
+        seen.setdefault(_NOT_LETTER.sub("", name).casefold(), name)
     return tuple(seen.values())
