@@ -6,6 +6,7 @@ import io
 import logging
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -29,6 +30,14 @@ NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modif
 GZIP_LEVEL = 3
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where a record lies: its WARC file and the offset of its first byte (of its gzip member, in a .gz file)."""
+
+    path: Path
+    offset: int
+
+
 class WarcArchive:
     """Appends one WARC response record per response received; each record is flushed as it is written."""
 
@@ -48,9 +57,10 @@ class WarcArchive:
                 self._write_record(self._writer.create_warcinfo_record(self.path.name, info))
         return self._writer
 
-    def _write_record(self, record: object) -> None:
-        """One record, as one gzip member when the file is .gz, appended and flushed."""
+    def _write_record(self, record: object) -> Location:
+        """One record, as one gzip member when the file is .gz, appended and flushed; returns where it starts."""
         assert self._stream is not None
+        offset = self._stream.tell()
         self._staged.seek(0)
         self._staged.truncate()
         self._writer.write_record(record)
@@ -60,8 +70,9 @@ class WarcArchive:
             data = packer.compress(data) + packer.flush()
         self._stream.write(data)
         self._stream.flush()
+        return Location(self.path, offset)
 
-    def write(self, page: Page) -> None:
+    def write(self, page: Page) -> Location:
         """Keep one response: its request URL, status, headers, body and the time it was received."""
         headers = [(k, v) for k, v in page.headers.items() if k.lower() not in _ENCODING_HEADERS]
         headers.append(("Content-Length", str(len(page.body))))
@@ -71,17 +82,17 @@ class WarcArchive:
             page.requested or page.url, "response", payload=io.BytesIO(page.body), length=len(page.body),
             http_headers=http, warc_headers_dict={"WARC-Date": _warc_date(page.fetched_at)},
         )
-        self._write_record(record)
+        return self._write_record(record)
 
-    def write_not_modified(self, page: Page, original: Page) -> None:
+    def write_not_modified(self, page: Page, original_url: str, original_date: str) -> None:
         """Keep a 304 answer as a WARC revisit record pointing at the earlier response it confirms."""
         writer = self._open()
         http = StatusAndHeaders("304 Not Modified", list(page.headers.items()), protocol="HTTP/1.1")
         record = writer.create_warc_record(page.requested or page.url, "revisit", http_headers=http,
                                            warc_headers_dict={"WARC-Date": _warc_date(page.fetched_at)})
         record.rec_headers.add_header("WARC-Profile", NOT_MODIFIED_PROFILE)
-        record.rec_headers.add_header("WARC-Refers-To-Target-URI", original.requested or original.url)
-        record.rec_headers.add_header("WARC-Refers-To-Date", _warc_date(original.fetched_at))
+        record.rec_headers.add_header("WARC-Refers-To-Target-URI", original_url)
+        record.rec_headers.add_header("WARC-Refers-To-Date", _warc_date(original_date))
         self._write_record(record)
 
     def close(self) -> None:
@@ -122,6 +133,19 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None) ->
                 yield Page(page.url, earlier[target].body, 200, earlier[target].headers, page.fetched_at, requested=page.url)
     except (ArchiveLoadFailed, OSError, ValueError) as error:
         raise InputError(f"{path}: not a readable WARC file ({error})") from None
+
+
+def read_record(location: Location) -> Page:
+    """The response record at a location (as `WarcArchive.write` returned it)."""
+    try:
+        with location.path.open("rb") as stream:
+            stream.seek(location.offset)
+            record = next(iter(ArchiveIterator(stream)), None)
+            if record is None or record.rec_type != "response" or record.http_headers is None:
+                raise ValueError(f"no response record at offset {location.offset}")
+            return _page_of(record)
+    except (ArchiveLoadFailed, OSError, ValueError) as error:
+        raise InputError(f"{location.path}: cannot read the record at offset {location.offset} ({error})") from None
 
 
 def _page_of(record: object) -> Page:

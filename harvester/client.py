@@ -59,11 +59,11 @@ def retry_after_seconds(value: str | None, now: datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
-def _validators(earlier: Page | None) -> dict[str, str]:
-    """Conditional-request headers from an earlier copy of the page: a 304 answer then means "still the same"."""
-    if earlier is None:
+def _validators(kept: dict[str, str] | None) -> dict[str, str]:
+    """Conditional-request headers from the headers of an earlier copy: a 304 answer then means "still the same"."""
+    if kept is None:
         return {}
-    headers = {"If-None-Match": earlier.headers.get("etag", ""), "If-Modified-Since": earlier.headers.get("last-modified", "")}
+    headers = {"If-None-Match": kept.get("etag", ""), "If-Modified-Since": kept.get("last-modified", "")}
     return {name: value for name, value in headers.items() if value}
 
 
@@ -80,11 +80,15 @@ class Fetcher:
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         on_response: Callable[[Page], None] = lambda page: None,
         cached: Callable[[str], Page | None] = lambda url: None,
+        kept_headers: Callable[[str], dict[str, str] | None] | None = None,
     ) -> None:
+        """`cached(url)` gives the kept copy of a page, whose validators make the request conditional;
+        `kept_headers(url)`, when given, gives just that copy's headers, so its body is read only on a 304."""
         self.client, self.settings = client, settings
         self.origin = origin.rstrip("/")
         self._sleep, self._clock, self._now = sleep, clock, now
         self._on_response, self._cached = on_response, cached
+        self._kept_headers = kept_headers or (lambda url: copy.headers if (copy := cached(url)) else None)
         self.retries = 0
         self._last_request: float | None = None
         self._robots: Protego | None = None
@@ -115,10 +119,13 @@ class Fetcher:
 
     def _get_once(self, url: str) -> Page:
         for _ in range(MAX_REDIRECTS + 1):
-            earlier = self._cached(url)
-            page = self._request(url, _validators(earlier))
-            if page.status == 304 and earlier is not None:
-                return replace(earlier, fetched_at=page.fetched_at, requested=url)
+            kept = self._kept_headers(url)
+            page = self._request(url, _validators(kept))
+            if page.status == 304 and kept is not None:
+                earlier = self._cached(url)
+                if earlier is not None:
+                    return replace(earlier, fetched_at=page.fetched_at, requested=url)
+                page = self._request(url)  # "not modified", but the kept copy cannot be read: ask for the page itself
             location = page.headers.get("location")
             if page.status not in (301, 302, 303, 307, 308) or not location:
                 return self._check_status(page)

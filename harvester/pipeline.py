@@ -87,7 +87,8 @@ def harvest(
         try:
             with contextlib.nullcontext(client) if client else make_client(settings) as http:
                 fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now,
-                                  on_response=lambda page: _keep(page, archive, state), cached=state.cached)
+                                  on_response=lambda page: _keep(page, archive, state), cached=state.cached,
+                                  kept_headers=lambda url: entry.headers if (entry := state.cache_entry(url)) else None)
                 get = Replaying(fetcher.get, run.replay, lambda page: state.log_page(run.id, page))
                 crawl = crawl_search(get, site, query, settings, on_page=on_page)
                 pages, missing = (crawl_documents(get, site, list(crawl.documents), settings.base_url or site.home)
@@ -117,13 +118,13 @@ def harvest(
 
 
 def _keep(page: Page, archive: WarcArchive, state: State) -> None:
-    """Every response into the WARC (a 304 as a revisit of the copy it confirms); validated pages into the cache."""
-    original = state.cached(page.requested) if page.status == 304 else None
-    if original is not None:
-        archive.write_not_modified(page, original)
+    """Every response into the WARC (a 304 as a revisit of the copy it confirms); the state notes where it lies."""
+    kept = state.cache_entry(page.requested) if page.status == 304 else None
+    if kept is not None:
+        archive.write_not_modified(page, page.requested, kept.fetched_at)
+        state.confirmed(page.requested, kept)
     else:
-        archive.write(page)
-    state.remember(page)
+        state.remember(page, archive.write(page))
 
 
 def run_key(site: Site, query: str, settings: Settings) -> str:

@@ -2,36 +2,60 @@
 
     DIR/.harvester/NAME.sqlite   the state of dataset NAME
     DIR/.harvester/NAME.lock     held (flock) while a run works on NAME; freed by the OS when it dies
+
+Bodies are kept once, in the run's WARC files (DIR/archive/); the state points at their records (file and
+offset): the pages a resumed run replays, and the copies conditional requests revalidate.
 """
 
 from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import sqlite3
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
 
-from harvester.errors import BusyError
+from harvester.archive import Location, read_record
+from harvester.errors import BusyError, InputError
 from harvester.page import Page
 
+log = logging.getLogger("harvester")
+
+SCHEMA_VERSION = 2  # 2: bodies live in the WARC files only; the state points at them
+OLD_TABLES = ("fetches", "http_cache")  # version 1 kept bodies here: a resume log and a cache, both safe to drop
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, status TEXT,
     report TEXT);
 CREATE TABLE IF NOT EXISTS fetches (
     run_id INTEGER NOT NULL, seq INTEGER NOT NULL, requested TEXT NOT NULL, url TEXT NOT NULL, status INTEGER NOT NULL,
-    headers TEXT NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+    headers TEXT NOT NULL, warc TEXT NOT NULL, warc_offset INTEGER NOT NULL, fetched_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, seq));
 CREATE TABLE IF NOT EXISTS http_cache (
-    url TEXT PRIMARY KEY, headers TEXT NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL);
+    url TEXT PRIMARY KEY, response_url TEXT NOT NULL, headers TEXT NOT NULL, warc TEXT NOT NULL,
+    warc_offset INTEGER NOT NULL, fetched_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, listed INTEGER NOT NULL,
     title TEXT NOT NULL, summary TEXT NOT NULL, date_raw TEXT NOT NULL);
 """
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A page an interrupted try fetched: what was asked, and where its response lies in the WARC files."""
+
+    requested: str
+    location: Location
+    fetched_at: str
+
+    def page(self) -> Page:
+        """The response read back from its WARC record (InputError if the file is gone or torn there)."""
+        page = read_record(self.location)
+        return Page(page.url, page.body, page.status, page.headers, self.fetched_at, requested=self.requested)
 
 
 @dataclass(frozen=True)
@@ -41,7 +65,17 @@ class Run:
     id: int
     started_at: str
     resumed: bool
-    replay: tuple[Page, ...]
+    replay: tuple[Logged, ...]
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """The copy of a page conditional requests revalidate: its response headers and where its response lies."""
+
+    url: str
+    headers: dict[str, str]
+    location: Location
+    fetched_at: str
 
 
 @dataclass(frozen=True)
@@ -66,8 +100,9 @@ class State:
         self._lock_path = folder / f"{name}.lock"
         self._lock: IO[str] | None = None
         self.db: sqlite3.Connection | None = None
+        self.out_dir = out_dir
         self._next_seq: dict[int, int] = {}
-        self._packed: tuple[bytes, bytes] = (b"", zlib.compress(b""))
+        self._locations: dict[str, Location] = {}  # requested URL -> the WARC record of its latest response
 
     def __enter__(self) -> State:
         self._lock = self._lock_path.open("w")
@@ -83,6 +118,10 @@ class State:
         # well (FULL) cost a millisecond a page and only guards against power loss, after which a resumed
         # run fetches again the few pages it lost.
         self.db.execute("PRAGMA synchronous=NORMAL")
+        if self.db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            for table in OLD_TABLES:
+                self.db.execute(f"DROP TABLE IF EXISTS {table}")
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.db.executescript(SCHEMA)
         return self
 
@@ -113,38 +152,59 @@ class State:
         return Run(int(cursor.lastrowid or 0), started, False, ())
 
     def log_page(self, run_id: int, page: Page) -> None:
-        """Remember a page this run fetched, so that a resumed run need not fetch it again."""
+        """Remember a page this run fetched (where its response lies), so that a resumed run need not fetch it again."""
+        requested = page.requested or page.url
+        location = self._locations.get(requested)
+        if location is None:
+            return  # not in the archive (cannot happen in a harvest: every response is archived before it is logged)
         seq = self._next_seq.get(run_id, 0)
-        self._db.execute(
-            "INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (run_id, seq, page.requested or page.url, page.url, page.status, json.dumps(page.headers),
-             self._pack(page.body), page.fetched_at),
-        )
+        self._db.execute("INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (run_id, seq, requested, page.url, page.status, json.dumps(page.headers), self._relative(location),
+                          location.offset, page.fetched_at))
         self._next_seq[run_id] = seq + 1
 
-    def _pack(self, body: bytes) -> bytes:
-        """The body compressed once for both tables it goes to (the resume log and the cache), at zlib's fastest
-        level: level 6 cost 1 ms a 60 KB page, level 1 a third of that, for files 13% larger."""
-        if self._packed[0] is not body:
-            self._packed = (body, zlib.compress(body, 1))
-        return self._packed[1]
-
-    def _replay(self, run_id: int) -> list[Page]:
+    def _replay(self, run_id: int) -> list[Logged]:
         rows = self._db.execute(
-            "SELECT requested, url, status, headers, body, fetched_at FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
-        return [Page(url, zlib.decompress(body), status, json.loads(headers), fetched_at, requested=requested)
-                for requested, url, status, headers, body, fetched_at in rows]
+            "SELECT requested, warc, warc_offset, fetched_at FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
+        return [Logged(requested, Location(self.out_dir / warc, offset), fetched_at) for requested, warc, offset, fetched_at in rows]
 
-    def remember(self, page: Page) -> None:
-        """Keep the latest copy of a page that carries validators (ETag, Last-Modified), for conditional requests."""
+    def remember(self, page: Page, location: Location) -> None:
+        """Note where a response was archived; a page that carries validators (ETag, Last-Modified) becomes the copy
+        that conditional requests revalidate."""
+        self._locations[page.requested or page.url] = location
         if page.status == 200 and ("etag" in page.headers or "last-modified" in page.headers):
-            self._db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?)",
-                             (page.requested or page.url, json.dumps(page.headers), self._pack(page.body), page.fetched_at))
+            self._db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?)",
+                             (page.requested or page.url, page.url, json.dumps(page.headers), self._relative(location),
+                              location.offset, page.fetched_at))
+
+    def confirmed(self, url: str, entry: CacheEntry) -> None:
+        """A 304 confirmed the kept copy of `url`: its response is the one this run has."""
+        self._locations[url] = entry.location
+
+    def cache_entry(self, url: str) -> CacheEntry | None:
+        """The kept copy of `url` (headers and place, not the body), if any."""
+        row = self._db.execute("SELECT response_url, headers, warc, warc_offset, fetched_at FROM http_cache WHERE url = ?",
+                               (url,)).fetchone()
+        return CacheEntry(row[0], json.loads(row[1]), Location(self.out_dir / row[2], row[3]), row[4]) if row else None
 
     def cached(self, url: str) -> Page | None:
-        """The copy kept of `url` by `remember`, if any."""
-        row = self._db.execute("SELECT headers, body, fetched_at FROM http_cache WHERE url = ?", (url,)).fetchone()
-        return Page(url, zlib.decompress(row[1]), 200, json.loads(row[0]), row[2], requested=url) if row else None
+        """The kept copy of `url`, read from its WARC record; None when there is none or its file is gone."""
+        entry = self.cache_entry(url)
+        if entry is None:
+            return None
+        try:
+            page = read_record(entry.location)
+        except InputError as error:
+            log.warning("the kept copy of %s cannot be read (%s); fetching it afresh", url, error)
+            return None
+        return Page(page.url, page.body, 200, entry.headers, entry.fetched_at, requested=url)
+
+    def _relative(self, location: Location) -> str:
+        """WARC paths are kept relative to the output folder, so that the folder can be moved."""
+        try:
+            return str(location.path.relative_to(self.out_dir))
+        except ValueError:
+            return str(location.path)
 
     def known(self) -> dict[str, Known]:
         """Every document an earlier run recorded."""
@@ -176,18 +236,23 @@ class Replaying:
     """A page getter for a resumed run: answers from the pages the interrupted try already fetched, in order,
     then fetches (and logs) the rest. The crawl is deterministic given its pages, so it asks for the same URLs."""
 
-    def __init__(self, get: Callable[[str], Page], replay: tuple[Page, ...], log: Callable[[Page], None]) -> None:
-        self._get, self._log = get, log
+    def __init__(self, get: Callable[[str], Page], replay: tuple[Logged, ...], record: Callable[[Page], None]) -> None:
+        self._get, self._record = get, record
         self._replay = list(reversed(replay))
         self.replayed = 0
 
     def __call__(self, url: str) -> Page:
         if self._replay:
-            page = self._replay.pop()
-            if page.requested == url:
-                self.replayed += 1
-                return page
-            self._replay.clear()  # the walk went another way (it should not): fetch everything from here on
+            logged = self._replay.pop()
+            if logged.requested == url:
+                try:
+                    page = logged.page()
+                except InputError as error:
+                    log.warning("cannot replay %s (%s): fetching the rest again", url, error)
+                else:
+                    self.replayed += 1
+                    return page
+            self._replay.clear()  # the walk went another way (it should not), or its archive is gone: fetch from here on
         page = self._get(url)
-        self._log(page)
+        self._record(page)
         return page

@@ -280,6 +280,59 @@ def test_conditional_requests_reuse_unchanged_pages_and_the_archive_still_repars
     assert len(run_two) == 1
 
 
+def test_the_state_keeps_no_bodies_only_places_in_the_warc_files(tmp_path: Path):
+    import sqlite3
+
+    docs = [doc(n) for n in range(25)]
+    with FaultServer(synthetic_pages(docs), etags=True) as server:
+        run(server, tmp_path)
+    with sqlite3.connect(tmp_path / ".harvester" / "s.sqlite") as db:
+        kept = db.execute("SELECT warc, warc_offset FROM http_cache ORDER BY url").fetchall()
+        columns = {row[1] for table in ("fetches", "http_cache") for row in db.execute(f"PRAGMA table_info({table})")}
+    assert "body" not in columns
+    assert len(kept) == 3 and all(warc == "archive/s-run0001-part1.warc.gz" for warc, _ in kept)  # the 3 pages
+    assert len({offset for _, offset in kept}) == 3
+
+
+def test_a_kept_copy_whose_warc_file_is_gone_is_fetched_afresh(tmp_path: Path):
+    import shutil
+
+    docs = [doc(n) for n in range(25)]
+    with FaultServer(synthetic_pages(docs), etags=True) as server:
+        first = run(server, tmp_path)
+        shutil.rmtree(tmp_path / "archive")
+        second = run(server, tmp_path)
+    assert server.not_modified == 3                      # each of the 3 pages: a 304, then asked for afresh
+    assert [r.id for r in second.records] == [r.id for r in first.records] and len(second.records) == 25
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"])   # run 2's archive stands alone
+    assert [r.id for r in again.records] == [r.id for r in second.records]
+
+
+def test_a_state_written_by_the_first_version_is_upgraded_in_place(tmp_path: Path):
+    import sqlite3
+
+    folder = tmp_path / ".harvester"
+    folder.mkdir()
+    with sqlite3.connect(folder / "s.sqlite") as db:   # version 1: bodies inside the state
+        db.executescript("""
+            CREATE TABLE runs (id INTEGER PRIMARY KEY, key TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+                               status TEXT, report TEXT);
+            CREATE TABLE fetches (run_id INTEGER NOT NULL, seq INTEGER NOT NULL, requested TEXT NOT NULL, url TEXT NOT NULL,
+                                  status INTEGER NOT NULL, headers TEXT NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL,
+                                  PRIMARY KEY (run_id, seq));
+            CREATE TABLE http_cache (url TEXT PRIMARY KEY, headers TEXT NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL);
+            CREATE TABLE documents (id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, listed INTEGER NOT NULL,
+                                    title TEXT NOT NULL, summary TEXT NOT NULL, date_raw TEXT NOT NULL);
+            INSERT INTO runs VALUES (1, 'k', '2026-01-01T00:00:00+00:00', '2026-01-01T00:01:00+00:00', 'ok', '{}');
+            INSERT INTO documents VALUES ('telegram-0', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', 1, 't', 's', 'd');
+        """)
+    docs = [doc(n) for n in range(5)]
+    with FaultServer(synthetic_pages(docs), etags=True) as server:
+        outcome = run(server, tmp_path)
+    assert len(outcome.records) == 5
+    assert outcome.records[0].first_seen == "2026-01-01T00:00:00+00:00"    # the documents it knew are still known
+
+
 def test_a_run_stops_when_its_retry_budget_is_spent(tmp_path: Path):
     docs = [doc(n) for n in range(50)]
     failures: dict[str, int] = {}
