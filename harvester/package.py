@@ -169,8 +169,9 @@ def _header(csv_path: Path, table: Table) -> list[str]:
 
 
 def _integrity(path: Path) -> dict[str, Any]:
-    content = path.read_bytes()
-    return {"bytes": len(content), "hash": f"sha256:{hashlib.sha256(content).hexdigest()}"}
+    with path.open("rb") as stream:
+        digest = hashlib.file_digest(stream, "sha256")  # a block at a time: a large dataset is not read whole
+    return {"bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}"}
 
 
 def _slug(name: str) -> str:
