@@ -49,13 +49,14 @@ class Logged:
     """A page an interrupted try fetched: what was asked, and where its response lies in the WARC files."""
 
     requested: str
+    url: str                  # where the response came from (after redirects)
     location: Location
     fetched_at: str
 
     def page(self) -> Page:
         """The response read back from its WARC record (InputError if the file is gone or torn there)."""
         page = read_record(self.location)
-        return Page(page.url, page.body, page.status, page.headers, self.fetched_at, requested=self.requested)
+        return Page(self.url, page.body, page.status, page.headers, self.fetched_at, requested=self.requested)
 
 
 @dataclass(frozen=True)
@@ -165,8 +166,9 @@ class State:
 
     def _replay(self, run_id: int) -> list[Logged]:
         rows = self._db.execute(
-            "SELECT requested, warc, warc_offset, fetched_at FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
-        return [Logged(requested, Location(self.out_dir / warc, offset), fetched_at) for requested, warc, offset, fetched_at in rows]
+            "SELECT requested, url, warc, warc_offset, fetched_at FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
+        return [Logged(requested, url, Location(self.out_dir / warc, offset), fetched_at)
+                for requested, url, warc, offset, fetched_at in rows]
 
     def remember(self, page: Page, location: Location) -> None:
         """Note where a response was archived; a page that carries validators (ETag, Last-Modified) becomes the copy
@@ -197,7 +199,7 @@ class State:
         except InputError as error:
             log.warning("the kept copy of %s cannot be read (%s); fetching it afresh", url, error)
             return None
-        return Page(page.url, page.body, 200, entry.headers, entry.fetched_at, requested=url)
+        return Page(entry.url, page.body, 200, entry.headers, entry.fetched_at, requested=url)
 
     def _relative(self, location: Location) -> str:
         """WARC paths are kept relative to the output folder, so that the folder can be moved."""

@@ -347,3 +347,27 @@ def test_a_run_stops_when_its_retry_budget_is_spent(tmp_path: Path):
         with pytest.raises(FetchError, match="this run has retried 6 times, its limit"):
             run(server, tmp_path, attempts=5, max_retries=6)
     assert len(server.search_requests()) == 1 + 4 + 4 + 1   # page 0; pages 1 and 2 after 3 retries each; page 3 once
+
+
+def test_a_replayed_page_is_the_logged_response_read_back_from_the_warc(tmp_path: Path):
+    from harvester.archive import WarcArchive
+    from harvester.page import Page
+    from harvester.state import Replaying
+
+    page = Page("https://example.org/document/new-slug", "<p>café</p>".encode(), 200,
+                {"content-type": "text/html; charset=utf-8"}, "2026-11-26T12:00:00+00:00", requested="https://example.org/document/old")
+    clock = FakeClock()
+    with State(tmp_path, "s") as state:
+        run_ = state.start_run("k", clock.now(), timedelta(hours=1))
+        archive = WarcArchive(tmp_path / "archive" / "s-run0001-part1.warc.gz")
+        state.remember(page, archive.write(page))
+        archive.close()
+        state.log_page(run_.id, page)
+    with State(tmp_path, "s") as state:                  # the process died; the run starts again
+        again = state.start_run("k", clock.now(), timedelta(hours=1))
+        fetched: list[str] = []
+        get = Replaying(lambda url: fetched.append(url) or page, again.replay, lambda page: None)
+        replayed = get("https://example.org/document/old")
+    assert again.resumed and fetched == []
+    assert (replayed.url, replayed.requested, replayed.body, replayed.status) == (page.url, page.requested, page.body, 200)
+    assert replayed.text() == "<p>café</p>" and replayed.fetched_at == page.fetched_at
