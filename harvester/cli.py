@@ -60,6 +60,12 @@ def cli(quiet: bool, verbose: bool) -> None:
     Exit codes: 0 success, 1 success with warnings, 2 bad usage or input, 3 fetch failed,
     4 blocked by the site, 5 page layout not understood, 6 documents missing, 7 other failure,
     8 another run is working on the same dataset, 130 interrupted.
+
+    Example (the saved seed search, harvested over HTTP on 127.0.0.1; then its report):
+
+    \b
+        harvester demo --out output
+        harvester report output/wilson-korean-workers-party.csv
     """
     level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
     handler = logging.StreamHandler(sys.stderr)
@@ -95,6 +101,7 @@ def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, 
 
     Example:
 
+    \b
         harvester harvest --site wilson --query "Korean War" --out output --contact you@example.org
     """
     settings = Settings(base_url=_origin(base_url), delay=delay, max_pages=max_pages, contact=contact,
@@ -121,6 +128,7 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
 
     Example:
 
+    \b
         harvester reparse fixtures/wilson/seed --out output
     """
     outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name else None, parse_formats(formats),
@@ -136,6 +144,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 
     Example (then harvest it in another terminal with --base-url http://127.0.0.1:8000):
 
+    \b
         harvester serve fixtures/wilson/seed fixtures/wilson/documents --port 8000
     """
     server = make_server(list(folders), port)
@@ -162,6 +171,7 @@ def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, docume
 
     Example:
 
+    \b
         harvester demo --out output
     """
     site = get_site("wilson")
@@ -187,6 +197,7 @@ def run_command(harvests_file: Path) -> int:
 
     Example:
 
+    \b
         harvester run ~/harvests.toml
     """
     codes: list[int] = []
@@ -245,6 +256,7 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
 
     Example:
 
+    \b
         harvester report output/wilson-korean-workers-party.csv
     """
     click.echo(f"wrote {write_report(dataset, out_file)}")
@@ -280,7 +292,8 @@ def main() -> None:
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.ClickException as error:
-        error.show()
+        hint = f" (see: {error.ctx.command_path} --help)" if isinstance(error, click.UsageError) and error.ctx else ""
+        click.echo(f"harvester: error: {error.format_message()}{hint}", err=True)
         sys.exit(error.exit_code)
     except click.exceptions.Abort:
         click.echo("harvester: interrupted; nothing written", err=True)
@@ -291,4 +304,9 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("harvester: interrupted; nothing written", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:  # a bug, not a user mistake: one line, exit 7 (never 0 or 1, which cron reads as success)
+        log.debug("unexpected error", exc_info=True)
+        click.echo(f"harvester: error: unexpected {type(error).__name__}: {error} (a bug: please report it; "
+                   "-v shows where)", err=True)
+        sys.exit(HarvesterError.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -219,6 +219,3 @@ def _json_object(row: dict) -> str:
         fields.append(f"    {_encode(key)}: {text}")
     return "  {\n" + ",\n".join(fields) + "\n  }" if fields else "  {}"
 
-
-def _jsonl(frame: pd.DataFrame, columns: tuple[Column, ...]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _rows(frame))

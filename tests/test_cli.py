@@ -209,3 +209,37 @@ def test_python_dash_m_runs_the_cli():
 
     done = subprocess.run([sys.executable, "-m", "harvester", "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("harvester, version ")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["harvest", "--query", "x", "--out", "o", "--delay", "-1"], ["--delay", "harvester harvest --help"]),
+    (["harvest", "--out", "o"], ["--query"]),
+    (["nosuch"], ["nosuch"]),
+    (["reparse", "--no-such-option"], ["--no-such-option"]),
+])
+def test_usage_mistakes_caught_by_the_option_parser_are_one_line_too(monkeypatch, capsys, tmp_path, args, words):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert code == 2 and err.count("\n") == 1
+    assert_one_line_error(err, *words)
+
+
+def test_an_unexpected_failure_is_one_line_and_exit_7_never_a_success_code(monkeypatch, capsys, tmp_path):
+    import harvester.cli
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(harvester.cli, "reparse", broken)
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path))
+    assert code == 7
+    assert_one_line_error(err, "ZeroDivisionError", "division by zero")
+
+
+@pytest.mark.parametrize("command", ["harvest", "reparse", "serve", "demo", "run", "report", None])
+def test_every_help_shows_a_whole_example_line(monkeypatch, capsys, command):
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, err = run_cli(monkeypatch, capsys, *([command] if command else []), "--help")
+    examples = [line.strip() for line in out.splitlines() if line.strip().startswith("harvester ")]
+    assert code == 0 and examples
+    assert all(not line.endswith(("--port", "--contact", "--out")) for line in examples), examples
