@@ -12,13 +12,18 @@ import pandas as pd
 from harvester.errors import InputError, UsageError
 from harvester.export import LIST_SEPARATOR
 from harvester.records import FIELDS
-from harvester.schema import RECORD_COLUMNS, Column
+from harvester.schema import DETAIL_COLUMNS, JSON_ONLY_COLUMNS, RECORD_COLUMNS, Column
 
 DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
+DETAILED = RECORD_COLUMNS + DETAIL_COLUMNS
+# the column sets a records file can have: plain; with --details (CSV leaves out the transcript unless asked)
+LAYOUTS = (RECORD_COLUMNS, DETAILED, tuple(c for c in DETAILED if c.name not in JSON_ONLY_COLUMNS))
+NEVER_EMPTY = ("id", "url", "harvested_at")  # every record has them: an empty one means a damaged file
 
 
 def load(path: str | Path) -> pd.DataFrame:
-    """Read a harvester dataset file into a DataFrame whose columns are the record fields, in order, typed:
+    """Read a harvester dataset file into a DataFrame whose columns are the record fields, in order, typed
+    (a dataset made with --details has the detail columns too, typed the same way):
 
     text columns (and `date`, which is EDTF text) as pandas "string", with <NA> where a value is empty;
     `date_start` and `date_end` as datetime64 (NaT when undated); `date_approximate` as bool; the list
@@ -51,12 +56,17 @@ def load(path: str | Path) -> pd.DataFrame:
 
 def _typed(plain: pd.DataFrame, path: Path) -> pd.DataFrame:
     """A frame of plain values ("" when empty, lists as lists) typed column by column from the schema."""
-    if list(plain.columns) != list(FIELDS):
+    columns = next((layout for layout in LAYOUTS if list(plain.columns) == [c.name for c in layout]), None)
+    if columns is None:
         missing = [f for f in FIELDS if f not in plain.columns]
         detail = f"missing {', '.join(missing)}" if missing else f"columns {', '.join(map(str, plain.columns))}"
         raise InputError(f"{path}: not a harvester records file ({detail})")
+    for name in NEVER_EMPTY:
+        empty = [number for number, value in enumerate(plain[name], 1) if value in ("", None)]
+        if empty:
+            raise InputError(f"{path}: record {empty[0]} has no {name} (a damaged or cut-short file?)")
     try:
-        return pd.DataFrame({c.name: _column(plain[c.name], c) for c in RECORD_COLUMNS}, index=pd.RangeIndex(len(plain)))
+        return pd.DataFrame({c.name: _column(plain[c.name], c) for c in columns}, index=pd.RangeIndex(len(plain)))
     except (ValueError, TypeError) as error:
         raise InputError(f"{path}: a value does not fit its column ({_first_line(error)})") from None
 
@@ -78,7 +88,7 @@ def _csv(path: Path) -> pd.DataFrame:
     if path.read_bytes()[:3] == b"\xef\xbb\xbf":
         raise InputError(f"{path}: a spreadsheet-profile CSV (its cells may carry a guarding '); load the plain CSV instead")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for column in RECORD_COLUMNS:
+    for column in DETAILED:
         if column.name in frame and column.type == "list":
             frame[column.name] = frame[column.name].map(lambda cell: cell.split(LIST_SEPARATOR) if cell else [])
         elif column.name in frame and column.type == "boolean":
@@ -94,9 +104,17 @@ def _json(path: Path) -> pd.DataFrame:
 
 
 def _jsonl(path: Path) -> pd.DataFrame:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if not all(isinstance(row, dict) for row in rows):
-        raise InputError(f"{path}: not a harvester records file (a line is not a JSON record)")
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            raise InputError(f"{path}: line {number} is not JSON ({_first_line(error)})") from None
+        if not isinstance(row, dict):
+            raise InputError(f"{path}: line {number} is not a JSON record")
+        rows.append(row)
     return _from_rows(rows)
 
 

@@ -131,3 +131,25 @@ def test_a_details_run_stopped_midway_resumes_without_fetching_again(tmp_path: P
     assert outcome.report["resumed"] is True and len(outcome.records) == 19
     assert after[0] == blocked and not set(after[1:]) & set(before)    # from the blocked page on, nothing twice
     assert len(before) + len(after) == 2 + 19 + 1
+
+
+def test_load_and_report_read_a_details_dataset_in_every_format(tmp_path: Path):
+    import harvester
+    from harvester.htmlreport import write_report
+
+    clock = FakeClock()
+    formats = ["csv", "json", "jsonl", "parquet"]
+    with FaultServer(both_folders) as server:
+        harvest(WILSON, QUERY, tmp_path, "kwp", formats, Settings(base_url=server.origin, delay=0, details=True),
+                sleep=clock.sleep, now=clock.now)
+    frames = {fmt: harvester.load(tmp_path / f"kwp.{fmt}") for fmt in formats}
+    detail_names = [c.name for c in DETAIL_COLUMNS]
+    assert list(frames["json"].columns)[-len(detail_names):] == detail_names
+    assert "transcript" not in frames["csv"].columns                  # the CSV leaves it out unless asked
+    for fmt in ("jsonl", "parquet"):
+        assert frames[fmt].equals(frames["json"]), fmt
+    assert frames["csv"].equals(frames["json"].drop(columns="transcript"))
+    assert str(frames["json"]["uploaded"].dtype).startswith("datetime64") and frames["json"]["uploaded"].notna().any()
+    assert frames["json"]["authors"].map(len).sum() > 0
+    page = write_report(tmp_path / "kwp.csv", tmp_path / "kwp.report.html")
+    assert page.is_file() and "19" in page.read_text(encoding="utf-8")

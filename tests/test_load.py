@@ -156,3 +156,19 @@ def test_importing_harvester_does_not_import_pandas():
     code = "import sys, harvester; print('pandas' in sys.modules, callable(harvester.load), 'pandas' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "True", "True"]
+
+
+def test_a_csv_cut_short_is_an_error_not_fewer_rows(tmp_path: Path):
+    [path] = write_dataset([RECORD, UNDATED, RECORD], tmp_path, "d", ["csv"])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.rindex(RECORD.source_page) + 20], encoding="utf-8")
+    with pytest.raises(InputError, match=r"record 3 has no harvested_at \(a damaged or cut-short file\?\)"):
+        harvester.load(path)
+
+
+def test_a_bad_jsonl_line_is_named_by_its_number(tmp_path: Path):
+    [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["jsonl"])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(lines[0] + "\n" + lines[1][:40] + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"d\.jsonl: line 2 is not JSON"):
+        harvester.load(path)
