@@ -76,33 +76,67 @@ def _require_extra(fmt: str) -> None:
             raise UsageError(f"--format {fmt} needs {EXTRAS[fmt]}: pip install 'harvester[{fmt}]'") from None
 
 
+class Staging:
+    """The files of one run, each written in full to a temporary file beside its target; `commit` then renames them
+    all at once, so that a failure anywhere before leaves every earlier file as it was (use as a context manager,
+    which removes whatever was staged but not committed)."""
+
+    def __init__(self) -> None:
+        self._staged: dict[Path, Path] = {}  # target -> temporary
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for temporary in self._staged.values():
+            temporary.unlink(missing_ok=True)
+        self._staged.clear()
+
+    def stage(self, target: Path, content: str | bytes | Iterable[str | bytes]) -> Path:
+        try:
+            self._staged[target] = _stage(target.parent, target, content)
+        except OSError as error:
+            raise UsageError(f"{target}: cannot write ({error.strerror or error}); the dataset is left as it was") from None
+        return target
+
+    def current(self, target: Path) -> Path:
+        """Where the file's newest content is now: its staged copy if it has one, else the file itself."""
+        return self._staged.get(target, target)
+
+    def commit(self) -> None:
+        for target, temporary in list(self._staged.items()):
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                raise UsageError(f"{target}: cannot write ({error.strerror or error})") from None
+            del self._staged[target]
+
+
 def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iterable[str],
-                  columns: tuple[Column, ...] = RECORD_COLUMNS, long_text_in_csv: bool = False) -> list[Path]:
+                  columns: tuple[Column, ...] = RECORD_COLUMNS, long_text_in_csv: bool = False,
+                  staging: Staging | None = None) -> list[Path]:
     """Write NAME.<format> for each format into out_dir; all files appear together or none changes.
 
+    With `staging`, the files are only staged there, to appear when the caller commits it with the run's other files.
     CSV, JSON and JSONL are written a chunk of records at a time, so a large dataset is never held a
     second time as one frame or one string; Parquet and XLSX are built whole (they are opt-in)."""
-    staged: list[tuple[Path, Path]] = []
-    target = out_dir
+    if staging is None:
+        with Staging() as own:
+            written = write_dataset(records, out_dir, name, formats, columns, long_text_in_csv, own)
+            own.commit()
+        return written
     frame: pd.DataFrame | None = None
-    try:
-        for fmt in formats:
-            target = out_dir / file_name(name, fmt)
-            chosen = columns_for(fmt, columns, long_text_in_csv)
-            if fmt in _STREAMED:
-                pieces: Iterable[str | bytes] = _STREAMED[fmt](records, chosen)
-            else:
-                frame = to_frame(records, columns) if frame is None else frame
-                pieces = [_WHOLE[fmt](frame[[c.name for c in chosen]], chosen)]
-            staged.append((_stage(out_dir, target, pieces), target))
-        for temporary, target in staged:
-            os.replace(temporary, target)
-    except OSError as error:
-        raise UsageError(f"{target}: cannot write ({error.strerror or error}); earlier files of {name} are untouched") from None
-    finally:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-    return [target for _, target in staged]
+    written = []
+    for fmt in formats:
+        target = out_dir / file_name(name, fmt)
+        chosen = columns_for(fmt, columns, long_text_in_csv)
+        if fmt in _STREAMED:
+            pieces: Iterable[str | bytes] = _STREAMED[fmt](records, chosen)
+        else:
+            frame = to_frame(records, columns) if frame is None else frame
+            pieces = [_WHOLE[fmt](frame[[c.name for c in chosen]], chosen)]
+        written.append(staging.stage(target, pieces))
+    return written
 
 
 CHUNK = 2000  # records per piece of a streamed file: large enough for pandas to be quick, small enough to hold

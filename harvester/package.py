@@ -6,7 +6,7 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from harvester import __version__
-from harvester.export import FORMATS, LIST_SEPARATOR, file_name, write_atomically
+from harvester.export import FORMATS, LIST_SEPARATOR, Staging, file_name, write_atomically
 from harvester.records import Record
 from harvester.schema import RECORDS, TABLES, Column, Table
 from harvester.sites import Site
@@ -76,13 +76,18 @@ def provenance(run: Run, site: Site, queries: Iterable[str], mode: str, created:
                       tuple(run.warnings), created.isoformat(timespec="seconds"))
 
 
-def write_package(out_dir: Path, name: str, run: Run, origin: Provenance) -> Path:
-    """Write NAME.datapackage.json (atomically) describing the records files this run wrote and the companions present."""
-    return write_atomically(out_dir / f"{name}{PACKAGE_SUFFIX}", json.dumps(describe(out_dir, name, run.files, origin),
-                                                                             ensure_ascii=False, indent=2) + "\n")
+def write_package(out_dir: Path, name: str, run: Run, origin: Provenance, staging: Staging | None = None) -> Path:
+    """Write NAME.datapackage.json (atomically) describing the records files this run wrote and the companions present.
+
+    With `staging`, the files it describes may still be staged there, and the package is staged with them."""
+    target = out_dir / f"{name}{PACKAGE_SUFFIX}"
+    current = staging.current if staging else (lambda path: path)
+    content = json.dumps(describe(out_dir, name, run.files, origin, current), ensure_ascii=False, indent=2) + "\n"
+    return staging.stage(target, content) if staging else write_atomically(target, content)
 
 
-def describe(out_dir: Path, name: str, written: Iterable[Path], origin: Provenance) -> dict[str, Any]:
+def describe(out_dir: Path, name: str, written: Iterable[Path], origin: Provenance,
+             current: Callable[[Path], Path] = lambda path: path) -> dict[str, Any]:
     """The package descriptor: title, sources, provenance and one resource per file."""
     searches = " and ".join(f'"{q}"' for q in origin.queries) or "saved results pages"
     return {
@@ -94,25 +99,28 @@ def describe(out_dir: Path, name: str, written: Iterable[Path], origin: Provenan
         "homepage": origin.home,
         "sources": [{"title": f'search for "{q}"', "path": url} for q, url in zip(origin.queries, origin.searches)],
         "harvest": asdict(origin),
-        "resources": resources(out_dir, name, written),
+        "resources": resources(out_dir, name, written, current),
     }
 
 
-def resources(out_dir: Path, name: str, written: Iterable[Path]) -> list[dict[str, Any]]:
-    """A resource for each records file written, each other table's files present, and the run report when present."""
+def resources(out_dir: Path, name: str, written: Iterable[Path],
+              current: Callable[[Path], Path] = lambda path: path) -> list[dict[str, Any]]:
+    """A resource for each records file written, each other table's files present, and the run report when present.
+
+    `current(path)` is where a file's content is now (a staged copy, before the run's files appear together)."""
     written = set(written)
     found = []
     for table in TABLES:
-        header = _header(out_dir / file_name(name + table.suffix, "csv"), table)
+        header = _header(current(out_dir / file_name(name + table.suffix, "csv")), table)
         for fmt in FORMATS:
             path = out_dir / file_name(name + table.suffix, fmt)
-            if path in written or (table is not RECORDS and path.is_file()):
-                found.append(_resource(table, fmt, path, header))
+            if path in written or (table is not RECORDS and current(path).is_file()):
+                found.append(_resource(table, fmt, path, header, current(path)))
     report = out_dir / f"{name}{RUN_REPORT_SUFFIX}"
-    if report.is_file():
+    if current(report).is_file():
         found.append({"name": "run-report", "path": report.name, "type": "json", "format": "json", "mediatype": "application/json",
                       "encoding": "utf-8", "description": "how the run went: pages, requests, new and changed documents, warnings",
-                      **_integrity(report)})
+                      **_integrity(current(report))})
     return found
 
 
@@ -126,7 +134,7 @@ def table_schema(table: Table, header: list[str], fmt: str = "csv") -> dict[str,
     return schema
 
 
-def _resource(table: Table, fmt: str, path: Path, header: list[str]) -> dict[str, Any]:
+def _resource(table: Table, fmt: str, path: Path, header: list[str], content: Path) -> dict[str, Any]:
     """CSV is the tabular resource frictionless checks row by row; the other formats are files checked by size and hash."""
     resource = {
         "name": table.name if fmt == "csv" else f"{table.name}-{fmt}",
@@ -136,7 +144,7 @@ def _resource(table: Table, fmt: str, path: Path, header: list[str]) -> dict[str
         "mediatype": MEDIA_TYPES[fmt],
         **({"encoding": "utf-8-sig" if fmt == "csv-excel" else "utf-8"} if fmt in TEXT_FORMATS else {}),
         "description": f"{table.description}; {FORMAT_NOTES[fmt]}",
-        **_integrity(path),
+        **_integrity(content),
     }
     if fmt in ("csv", "json", "jsonl", "parquet"):
         resource["schema"] = table_schema(table, header, fmt)

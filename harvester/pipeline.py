@@ -24,7 +24,7 @@ from harvester.crawl import Crawl, Seen, crawl_documents, crawl_search
 from harvester.details import details_of
 from harvester.document import RawDocument, card_of, parse_document
 from harvester.errors import InputError, UsageError
-from harvester.export import write_atomically, write_dataset
+from harvester.export import Staging, write_dataset
 from harvester.normalize.names import NameTable
 from harvester.package import provenance, write_package
 from harvester.page import Page
@@ -109,10 +109,13 @@ def harvest(
             total=crawl.total, documents=len(records), changes=compare(records, known, complete),
             warnings=crawl.warnings, complete=complete)
         records, people = people_of(records, names)
-        files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv)
-        files.append(write_json(out_dir / f"{name}.report.json", report))
-        outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people)
-        outcome.files.append(write_package(out_dir, name, outcome, provenance(outcome, site, [query], "harvest", now())))
+        with Staging() as staging:  # the run's files appear together, or none does
+            files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv, staging)
+            files.append(staging.stage(out_dir / f"{name}.report.json", json_text(report)))
+            outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people)
+            origin = provenance(outcome, site, [query], "harvest", now())
+            outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
+            staging.commit()
         state.finish_run(run.id, [(r.id, r.title, r.summary, r.date_raw) for r in records], run.started_at, complete, report)
     return outcome
 
@@ -174,10 +177,12 @@ def reparse(
     records, people = people_of(records, names)
     queries = {crawl.query for crawl in crawls.values()}
     name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
-    written = write_all(records, people, out_dir, name, formats, bool(documents), transcript_in_csv)
-    outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings, None, people)
-    origin = provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())
-    outcome.files.append(write_package(out_dir, name, outcome, origin))
+    with Staging() as staging:  # the files appear together, or none does
+        written = write_all(records, people, out_dir, name, formats, bool(documents), transcript_in_csv, staging)
+        outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings, None, people)
+        origin = provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())
+        outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
+        staging.commit()
     return outcome
 
 
@@ -228,18 +233,17 @@ def _headings(record: Record) -> tuple[str, ...]:
 
 
 def write_all(records: list[Record], people: list[PersonRow], out_dir: Path, name: str, formats: Iterable[str],
-              details: bool, transcript_in_csv: bool) -> list[Path]:
+              details: bool, transcript_in_csv: bool, staging: Staging) -> list[Path]:
     """The records files, then the people table (CSV and JSON, and JSONL or Parquet when asked)."""
     columns = RECORD_COLUMNS + DETAIL_COLUMNS if details else RECORD_COLUMNS
     formats = list(formats)
-    written = write_dataset(records, out_dir, name, formats, columns, transcript_in_csv)
+    written = write_dataset(records, out_dir, name, formats, columns, transcript_in_csv, staging)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
-    return written + write_dataset(people, out_dir, f"{name}.people", people_formats, PEOPLE_COLUMNS)
+    return written + write_dataset(people, out_dir, f"{name}.people", people_formats, PEOPLE_COLUMNS, staging=staging)
 
 
-def write_json(path: Path, value: dict) -> Path:
-    """Write a JSON document atomically."""
-    return write_atomically(path, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+def json_text(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable,

@@ -105,3 +105,31 @@ def test_over_a_real_socket_a_redirect_off_the_host_is_refused(tmp_path: Path):
         with pytest.raises(OffSiteError, match="redirects off the site to http://127.0.0.2:9/search"):
             harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0))
     assert len(server.requests) == 2 and not list(tmp_path.glob("seed.*"))
+
+
+@pytest.mark.parametrize("failing", [1, 2, 3, 4, 5, 6])
+def test_a_write_failing_at_any_file_of_a_run_leaves_the_whole_previous_dataset(tmp_path: Path, monkeypatch, failing):
+    """Records, people table, run report and data package appear together or not at all (here: the disk fills up
+    while the n-th file of the run is written)."""
+    import os
+
+    from harvester.errors import UsageError
+
+    clock = FakeClock()
+    with FaultServer(folder_pages(SEED)) as server:
+        settings = Settings(base_url=server.origin, delay=0)
+        harvest(WILSON, "Korean Workers' Party", tmp_path, "d", ["csv", "json"], settings, sleep=clock.sleep, now=clock.now)
+        before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+        assert {"d.csv", "d.json", "d.people.csv", "d.people.json", "d.report.json", "d.datapackage.json"} <= set(before)
+        real_fsync, calls = os.fsync, {"n": 0}
+
+        def disk_full_at_the_nth_file(fd):
+            calls["n"] += 1
+            if calls["n"] == failing:
+                raise OSError(28, "No space left on device")
+            return real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", disk_full_at_the_nth_file)
+        with pytest.raises(UsageError, match="No space left on device"):
+            harvest(WILSON, "Korean Workers' Party", tmp_path, "d", ["csv", "json"], settings, sleep=clock.sleep, now=clock.now)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
