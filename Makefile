@@ -33,4 +33,5 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 	@touch $@
 
 clean:
-	rm -rf $(VENV) output/*.csv output/*.json output/*.jsonl output/*.parquet output/*.xlsx output/*.html .pytest_cache
+	rm -rf $(VENV) output/*.csv output/*.json output/*.jsonl output/*.parquet output/*.xlsx output/*.html output/archive output/.harvester \
+		.pytest_cache build *.egg-info
