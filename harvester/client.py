@@ -99,7 +99,18 @@ class Fetcher:
         """The page at `url` (on this origin), after retries; raises FetchError, BlockedError or OffSiteError."""
         self._check_on_site(url)
         self._check_robots(url)
-        retrying = tenacity.Retrying(
+        try:
+            return self._retrying()(self._get_once, url)
+        except TransientError as error:
+            if self._budget_spent(None):
+                raise FetchError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
+            if error.status in (403, 429):
+                raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping") from None
+            raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries)") from None
+
+    def _retrying(self) -> tenacity.Retrying:
+        """Transient failures are tried again: backoff with jitter, Retry-After honoured, within the run's budget."""
+        return tenacity.Retrying(
             retry=tenacity.retry_if_exception_type(TransientError),
             stop=(tenacity.stop_after_attempt(self.settings.attempts) | tenacity.stop_after_delay(self.settings.retry_total_cap)
                   | self._budget_spent),
@@ -108,14 +119,6 @@ class Fetcher:
             before_sleep=self._log_retry,
             reraise=True,
         )
-        try:
-            return retrying(self._get_once, url)
-        except TransientError as error:
-            if self._budget_spent(None):
-                raise FetchError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
-            if error.status in (403, 429):
-                raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping") from None
-            raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries)") from None
 
     def _get_once(self, url: str) -> Page:
         for _ in range(MAX_REDIRECTS + 1):
@@ -215,10 +218,19 @@ class Fetcher:
     def _load_robots(self) -> Protego:
         """robots.txt of the origin: a missing file allows everything; an unreachable one stops the run."""
         url = f"{self.origin}/robots.txt"
-        try:
+
+        def fetch_once(url: str) -> Page:
             page = self._request(url)
+            if page.status in TRANSIENT_STATUS:
+                raise TransientError(f"HTTP {page.status}", page.status,
+                                     retry_after_seconds(page.headers.get("retry-after"), self._now()))
+            return page
+
+        try:
+            page = self._retrying()(fetch_once, url)
         except TransientError as error:
-            raise FetchError(f"{url}: {error}; cannot check what the site allows") from None
+            raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries); "
+                             "cannot check what the site allows") from None
         if page.status >= 500:
             raise FetchError(f"{url}: HTTP {page.status}; cannot check what the site allows")
         if page.status >= 400 or page.status in (301, 302, 303, 307, 308):

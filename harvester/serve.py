@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from harvester.errors import InputError, UsageError
-from harvester.saved import find_html, read_saved
+from harvester.saved import find_html, is_warc, read_saved
 
 log = logging.getLogger("harvester")
 
@@ -31,6 +31,8 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
             raise UsageError(f"{folder}: not a folder of saved pages")
     index: dict[str, tuple[Path, str]] = {}
     for path in find_html(folders):
+        if is_warc(path):
+            continue  # a harvest's output folder holds its archive: the saved pages are what is served
         page, _ = read_saved(path)
         if not page.url:
             log.warning("%s: the page does not say which URL it was saved from; not served", path)

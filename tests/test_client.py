@@ -175,3 +175,33 @@ def test_oversized_response_is_refused(clock):
 def test_user_agent_names_the_tool_and_the_contact():
     agent = make_client(Settings(contact="mailto:me@example.org")).headers["User-Agent"]
     assert agent.startswith("harvester/") and "+mailto:me@example.org" in agent
+
+
+def test_a_transient_failure_of_robots_txt_is_retried_honouring_retry_after(clock):
+    answers = [httpx.Response(503, headers={"Retry-After": "7"}), httpx.ConnectError("reset"), httpx.Response(200, text=ROBOTS_OK)]
+    log: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            answer = answers.pop(0)
+            if isinstance(answer, Exception):
+                raise answer
+            return answer
+        return httpx.Response(200, text="page")
+
+    page = fetcher(handler, clock, log).get(f"{ORIGIN}/search")
+    assert page.text() == "page"
+    assert log == [f"{ORIGIN}/robots.txt"] * 3 + [f"{ORIGIN}/search"]
+    assert clock.sleeps[0] == 7.0
+
+
+def test_robots_txt_failing_every_time_stops_the_run_with_one_line(clock):
+    handler = site({"/search": httpx.Response(200)})
+
+    def failing(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500) if request.url.path == "/robots.txt" else handler(request)
+
+    log: list[str] = []
+    with pytest.raises(FetchError, match=r"robots.txt: HTTP 500 \(gave up after 3 tries\); cannot check what the site allows"):
+        fetcher(failing, clock, log, attempts=3).get(f"{ORIGIN}/search")
+    assert log == [f"{ORIGIN}/robots.txt"] * 3

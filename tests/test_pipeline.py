@@ -133,3 +133,18 @@ def test_a_write_failing_at_any_file_of_a_run_leaves_the_whole_previous_dataset(
         with pytest.raises(UsageError, match="No space left on device"):
             harvest(WILSON, "Korean Workers' Party", tmp_path, "d", ["csv", "json"], settings, sleep=clock.sleep, now=clock.now)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+
+
+def test_a_harvest_output_folder_with_its_warc_archive_can_be_served(tmp_path: Path):
+    import shutil
+
+    from harvester.serve import index_folder
+
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    clock = FakeClock()
+    with FaultServer(folder_pages(SEED)) as server:
+        harvest(WILSON, "Korean Workers' Party", folder, "d", ["csv"], Settings(base_url=server.origin, delay=0),
+                sleep=clock.sleep, now=clock.now)
+    assert list((folder / "archive").glob("*.warc.gz"))
+    assert {path.name for path, _ in index_folder(folder).values()} == {"page-0.html", "page-1.html"}
