@@ -190,8 +190,8 @@ def run_command(harvests_file: Path) -> int:
     """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
 
     Each [[harvest]] table takes the options of `harvester harvest` (query, site, out, name,
-    formats, base_url, delay, max_pages, contact, allow_incomplete, names); keys at the top of
-    the file are defaults for all. Relative paths are relative to the file. A blocked harvest
+    formats, base_url, delay, max_pages, contact, allow_incomplete, names, details,
+    transcript_in_csv); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest.
     The exit code is the most serious outcome.
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from harvester.errors import UsageError
 from harvester.export import parse_formats
@@ -40,7 +42,7 @@ def load_jobs(path: Path) -> list[Job]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: not valid TOML ({error})") from None
     tables = data.pop("harvest", None)
-    if not isinstance(tables, list) or not tables:
+    if not isinstance(tables, list) or not tables or not all(isinstance(table, dict) for table in tables):
         raise UsageError(f"{path}: no [[harvest]] tables; each harvest is a [[harvest]] table with at least a query")
     defaults = _checked(data, f"{path}: top level")
     return [_job({**defaults, **_checked(table, f"{path}: harvest {number}")}, f"{path}: harvest {number}", path.parent)
@@ -63,11 +65,25 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 def _job(values: dict, where: str, base: Path) -> Job:
     if not values.get("query"):
         raise UsageError(f"{where}: no query")
-    settings = Settings(base_url=values.get("base_url"), delay=float(values.get("delay", Settings.delay)),
+    delay = float(values.get("delay", Settings.delay))
+    if not math.isfinite(delay) or delay < 0:
+        raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 or more")
+    if "max_pages" in values and values["max_pages"] < 1:
+        raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
+    base_url = values.get("base_url")
+    if base_url is not None and (urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).hostname):
+        raise UsageError(f"{where}: base_url = {base_url!r}: give an origin like http://127.0.0.1:8000")
+    if not all(isinstance(fmt, str) for fmt in values.get("formats", [])):
+        raise UsageError(f"{where}: formats = {values['formats']!r}: give a list of names, like [\"csv\", \"json\"]")
+    try:
+        formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
+        site = get_site(values.get("site", "wilson"))
+    except UsageError as error:
+        raise UsageError(f"{where}: {str(error).replace('--format ', 'formats ').replace('--site ', 'site ')}") from None
+    settings = Settings(base_url=base_url, delay=delay,
                         max_pages=values.get("max_pages"), contact=values.get("contact", ""),
                         allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
                         transcript_in_csv=values.get("transcript_in_csv", False))
-    formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
     names = values.get("names")
-    return Job(get_site(values.get("site", "wilson")), values["query"], base / values.get("out", "output"),
+    return Job(site, values["query"], base / values.get("out", "output"),
                values.get("name"), formats, settings, base / names if names else None)

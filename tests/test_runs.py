@@ -247,8 +247,16 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
      ("[[harvest]]\nquery = 'x'\nspeed = 3\n", "harvest 1: unknown key 'speed'"),
      ("delay = 'fast'\n[[harvest]]\nquery = 'x'\n", "top level: delay = 'fast' is not a number"),
      ("[[harvest]\nquery = 'x'\n", "not valid TOML"),
-     ("[[harvest]]\nquery = 'x'\nsite = 'nope'\n", "unknown --site 'nope'")],
-    ids=["empty", "no-query", "unknown-key", "bad-type", "bad-toml", "bad-site"],
+     ("[[harvest]]\nquery = 'x'\nsite = 'nope'\n", "harvest 1: unknown site 'nope'"),
+     ("harvest = ['a']\n", "no [[harvest]] tables"),
+     ("[[harvest]]\nquery = 'x'\nmax_pages = 0\n", "harvest 1: max_pages = 0: give 1 or more"),
+     ("[[harvest]]\nquery = 'x'\ndelay = nan\n", "harvest 1: delay = nan: give seconds, 0 or more"),
+     ("delay = -3\n[[harvest]]\nquery = 'x'\n", "harvest 1: delay = -3: give seconds, 0 or more"),
+     ("[[harvest]]\nquery = 'x'\nbase_url = 'ftp://mirror'\n", "harvest 1: base_url = 'ftp://mirror': give an origin"),
+     ("[[harvest]]\nquery = 'x'\nformats = [1, 2]\n", "harvest 1: formats = [1, 2]: give a list of names"),
+     ("[[harvest]]\nquery = 'x'\nformats = ['xml']\n", "harvest 1: formats 'xml': choose from")],
+    ids=["empty", "no-query", "unknown-key", "bad-type", "bad-toml", "bad-site", "harvest-not-tables", "max-pages-0",
+         "delay-nan", "delay-negative", "base-url-ftp", "formats-not-names", "unknown-format"],
 )
 def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: str, message: str):
     path = tmp_path / "h.toml"
