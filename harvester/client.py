@@ -15,7 +15,7 @@ import tenacity
 from protego import Protego
 
 from harvester.errors import BlockedError, FetchError, OffSiteError
-from harvester.page import Page, decode_html, is_challenge
+from harvester.page import Page, decode_html, is_challenge, is_cut_short
 from harvester.settings import Settings
 
 log = logging.getLogger("harvester")
@@ -167,6 +167,8 @@ class Fetcher:
 
     def _check_status(self, page: Page) -> Page:
         status = page.status
+        if status == 200 and "html" in page.headers.get("content-type", "") and is_cut_short(page.body):
+            raise TransientError("the page is cut short (it stops before </html>)")
         if status in (403, 503) and is_challenge(page.body[:60000].decode("utf-8", "replace")):
             raise BlockedError(f"{page.url}: the site answered with a bot-protection challenge (HTTP {status}); stopping")
         if status in TRANSIENT_STATUS or status == 403:

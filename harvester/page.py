@@ -85,6 +85,12 @@ def saved_url(html: str) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
+def is_cut_short(body: bytes | str) -> bool:
+    """True for an HTML document that stops before its closing </html> tag (a truncated download or save)."""
+    tail = body[-1024:].lower()
+    return (b"</html" if isinstance(tail, bytes) else "</html") not in tail
+
+
 def is_challenge(html: str) -> bool:
     """True for a bot-protection interstitial ("Just a moment..."), which is never a results page."""
     head = html[:60000].lower()

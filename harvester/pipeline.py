@@ -27,7 +27,7 @@ from harvester.errors import InputError, UsageError
 from harvester.export import Staging, write_dataset
 from harvester.normalize.names import NameTable
 from harvester.package import provenance, write_package
-from harvester.page import Page
+from harvester.page import Page, is_cut_short
 from harvester.parse import parse_results
 from harvester.people import Mention, PersonRow, build_people, canonical_names
 from harvester.records import DetailedRecord, Record, build_record, with_details
@@ -157,10 +157,16 @@ def reparse(
         pages += 1
         url = page.url or f"{site.home}{site.search_path}"
         if page.url and site.doc_id(page.url):
-            raw = parse_document(page.text(), site.canonical(page.url), site, name=label)
+            text = page.text()
+            if is_cut_short(text):
+                raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
+            raw = parse_document(text, site.canonical(page.url), site, name=label)
             documents[site.doc_id(page.url) or ""] = raw
             continue
-        results = parse_results(page.text(), url, site, name=label)
+        text = page.text()
+        results = parse_results(text, url, site, name=label)
+        if is_cut_short(text):
+            raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
         crawl = crawls.setdefault(search_key(page.url, site), Crawl(query_of(page.url, site)))
         crawl.pages_fetched += 1
         crawl.total = results.total if results.total is not None else crawl.total

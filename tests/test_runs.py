@@ -379,3 +379,34 @@ def test_a_replayed_page_is_the_logged_response_read_back_from_the_warc(tmp_path
     assert again.resumed and fetched == []
     assert (replayed.url, replayed.requested, replayed.body, replayed.status) == (page.url, page.requested, page.body, 200)
     assert replayed.text() == "<p>café</p>" and replayed.fetched_at == page.fetched_at
+
+
+def test_a_page_cut_short_with_a_matching_length_is_fetched_again(tmp_path: Path):
+    """A server that sends a truncated file with its (shorter) length: the page stops before </html>, so it is
+    fetched again rather than read as a page with fewer or half-written cards."""
+    whole = folder_pages(SEED)
+    served: dict[str, int] = {}
+
+    def cut_once(path: str) -> bytes | None:
+        body = whole(path)
+        served[path] = served.get(path, 0) + 1
+        if body is not None and "page=1" in path and served[path] == 1:
+            return body[: body.index(b"</h3>") + 40]
+        return body
+
+    with FaultServer(cut_once) as server:
+        outcome = run(server, tmp_path, query=QUERY)
+    assert len(outcome.records) == 19
+    assert [count for path, count in served.items() if "page=1" in path] == [2]
+
+
+def test_a_saved_page_cut_short_is_refused_naming_the_file(tmp_path: Path):
+    from harvester.errors import InputError
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "page-0.html").write_bytes((SEED / "page-0.html").read_bytes()[:16450])   # inside the tenth card
+    (folder / "page-1.html").write_bytes((SEED / "page-1.html").read_bytes())
+    with pytest.raises(InputError, match=r"page-0.html: the saved page is cut short \(it stops before </html>\)"):
+        reparse([folder], WILSON, tmp_path / "out", "s", ["csv"])
+    assert not (tmp_path / "out" / "s.csv").exists()
