@@ -61,6 +61,7 @@ class _Person:
     headings: list[Heading] = field(default_factory=list)
     spellings: Counter[str] = field(default_factory=Counter)
     documents: dict[str, tuple[str, str]] = field(default_factory=dict)   # doc id -> (date_start, date_end)
+    named: set[tuple[str, str]] = field(default_factory=set)              # (doc id, a form it is written in there)
 
 
 def build_people(mentions: Iterable[Mention], table: NameTable) -> list[PersonRow]:
@@ -70,9 +71,10 @@ def build_people(mentions: Iterable[Mention], table: NameTable) -> list[PersonRo
     return sorted(rows, key=lambda r: (match_key(r.sort_name), match_key(r.name), r.name))
 
 
-def canonical_names(mentions: Iterable[Mention], table: NameTable) -> dict[str, str]:
-    """Every spelling seen (title names and headings) -> the name its person has in the people table."""
-    return {spelling: _name(person) for person in _cluster(list(mentions), table) for spelling in person.spellings}
+def canonical_names(mentions: Iterable[Mention], table: NameTable) -> dict[tuple[str, str], str]:
+    """(document id, a spelling seen in it: a title name, a heading, a heading's standard form) -> the name its
+    person has in the people table. Per document: "Petrov" in one document and in another may be two people."""
+    return {pair: _name(person) for person in _cluster(list(mentions), table) for pair in person.named}
 
 
 class _Keys:
@@ -94,23 +96,25 @@ class _Keys:
 def _cluster(mentions: list[Mention], table: NameTable) -> list[_Person]:
     """Every person the mentions name, with the spellings, headings and documents that name them."""
     keys = _Keys()
-    seen: list[tuple[str, str, Heading | None, str, Mention]] = []   # (key, spelling, heading, table name, mention)
+    seen: list[tuple[str, str, Heading | None, str, Mention, str]] = []  # (key, spelling, heading, table name, mention, form)
     for mention in mentions:
         headed = [(h, canonical_name(h, table)) for h in map(parse_heading, mention.headings) if _is_person(h, table)]
         for heading, name in headed:
-            seen.append((match_key(name), heading.raw, heading, _known(name, table), mention))
+            seen.append((match_key(name), heading.raw, heading, _known(name, table), mention, name))
             for variant in (heading.sort, *heading.variants):   # its own other forms: "Nakajima Kenzō", "Con Cremin"
                 keys.join(match_key(variant), match_key(name))
         for spelling in mention.names:
             name = table.lookup(spelling) or written_form(spelling)
-            seen.append((match_key(name), spelling, None, _known(name, table), mention))
-            if partner := _same_page_heading(name, headed):
-                keys.join(match_key(name), match_key(partner))
+            # a short form ("Ponomarev", "V. I. Ivanov") is its page's heading in this document only: the same short
+            # form elsewhere may be someone else, so the two keys are not joined for the whole dataset
+            partner = _same_page_heading(name, headed)
+            seen.append((match_key(partner or name), spelling, None, _known(name, table), mention, name))
     clusters: dict[str, _Person] = {}
-    for key, spelling, heading, known, mention in seen:
+    for key, spelling, heading, known, mention, form in seen:
         person = clusters.setdefault(keys.find(key), _Person())
         person.table_name = person.table_name or known
         person.spellings[spelling] += 1
+        person.named.update({(mention.doc_id, spelling), (mention.doc_id, form)})
         if heading is not None:
             person.headings.append(heading)
         person.documents.setdefault(mention.doc_id, (mention.date_start, mention.date_end))

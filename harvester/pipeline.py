@@ -219,14 +219,14 @@ def people_of(records: list[Record], names: NameTable) -> tuple[list[Record], li
     mentions = [Mention(r.id, r.date_start, r.date_end, r.people, _headings(r)) for r in records]
     canonical = canonical_names(mentions, names)
 
-    def one_way(spellings: Iterable[str]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(canonical.get(s, s) for s in spellings))
+    def one_way(doc_id: str, spellings: Iterable[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(canonical.get((doc_id, s), s) for s in spellings))
 
     rewritten = list(records)
     for index, record in enumerate(rewritten):  # one record at a time, and only those that change: no second copy
-        changes = {"people": one_way(record.people + getattr(record, "page_people", ()))}
+        changes = {"people": one_way(record.id, record.people + getattr(record, "page_people", ()))}
         if isinstance(record, DetailedRecord):
-            changes["page_people"] = one_way(record.page_people)
+            changes["page_people"] = one_way(record.id, record.page_people)
         if any(getattr(record, key) != value for key, value in changes.items()):
             rewritten[index] = replace(record, **changes)
     return rewritten, build_people(mentions, names)

@@ -15,7 +15,7 @@ from harvester.people import Mention, canonical_names
 def unify(seen: list[str], table: NameTable) -> dict[str, str]:
     """The form a dataset writes each name in, when each name is seen in a document of its own."""
     mapping = canonical_names([Mention(f"doc-{i}", "", "", (name,), ()) for i, name in enumerate(seen)], table)
-    return {name: mapping.get(name, name) for name in seen}
+    return {name: mapping.get((f"doc-{i}", name), name) for i, name in enumerate(seen)}
 
 
 @pytest.fixture(scope="module")

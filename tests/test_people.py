@@ -97,8 +97,10 @@ def test_canonical_names_map_every_spelling_to_its_row():
     mentions = [Mention("t", "1956-09-26", "1956-09-26", ("Ponomarev", "Kim Il Sung"), ("Ponomarev, Boris Nikolaevich, 1905-1995",
                                                                                           "Kim, Il-sŏng, 1912-1994"))]
     assert canonical_names(mentions, NAMES) == {
-        "Ponomarev": "Boris Nikolaevich Ponomarev", "Ponomarev, Boris Nikolaevich, 1905-1995": "Boris Nikolaevich Ponomarev",
-        "Kim Il Sung": "Kim Il Sung", "Kim, Il-sŏng, 1912-1994": "Kim Il Sung",
+        ("t", "Ponomarev"): "Boris Nikolaevich Ponomarev",
+        ("t", "Ponomarev, Boris Nikolaevich, 1905-1995"): "Boris Nikolaevich Ponomarev",
+        ("t", "Boris Nikolaevich Ponomarev"): "Boris Nikolaevich Ponomarev",
+        ("t", "Kim Il Sung"): "Kim Il Sung", ("t", "Kim, Il-sŏng, 1912-1994"): "Kim Il Sung",
     }
 
 
@@ -187,3 +189,38 @@ def test_the_fixture_rows_carry_headings_years_and_documents(rows: list[PersonRo
     assert "Con Cremin" in row(rows, "Cornelius Christopher Cremin").variants                   # title: "... to Con Cremin"
     assert "Nakajima Kenzo" in row(rows, "Kenzō Nakajima").variants                             # title: family name first
     assert rows == sorted(rows, key=lambda r: (match_key(r.sort_name), match_key(r.name), r.name))
+
+
+def test_a_bare_surname_is_its_own_pages_heading_only():
+    """ "Petrov" beside the heading "Petrov, A. M." in one document and beside "Petrov, Nikolai Ivanovich" in another
+    names two people; a third "Petrov" with no heading stays a row of its own."""
+    mentions = [Mention("d1", "1957", "1957", ("Petrov",), ("Petrov, A. M.",)),
+                Mention("d2", "1960", "1960", ("Petrov",), ("Petrov, Nikolai Ivanovich",)),
+                Mention("d3", "1962", "1962", ("Petrov",), ())]
+    rows = build_people(mentions, NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("A. M. Petrov", ("d1",)), ("Nikolai Ivanovich Petrov", ("d2",)), ("Petrov", ("d3",))]
+    canonical = canonical_names(mentions, NAMES)
+    assert [canonical[(doc, "Petrov")] for doc in ("d1", "d2", "d3")] == ["A. M. Petrov", "Nikolai Ivanovich Petrov", "Petrov"]
+
+
+def test_a_father_and_son_of_one_family_name_are_two_rows():
+    mentions = [Mention("d1", "1970", "1970", (), ("Gromyko, Andrei Andreevich, 1909-1989",)),
+                Mention("d2", "1985", "1985", (), ("Gromyko, Anatolii Andreevich, 1932-2017",)),
+                Mention("d3", "1951", "1951", (), ("Mao, Zemin, 1896-1943",)),
+                Mention("d4", "1950", "1950", ("Mao Zedong",), ())]
+    rows = {r.name: (r.birth, r.document_ids) for r in build_people(mentions, NAMES)}
+    assert rows == {"Andrei Gromyko": (1909, ("d1",)), "Anatolii Andreevich Gromyko": (1932, ("d2",)),
+                    "Mao Zemin": (1896, ("d3",)), "Mao Zedong": (None, ("d4",))}
+
+
+def test_every_form_a_document_writes_a_person_in_maps_to_the_row_name():
+    """The heading's standard form (what page_people holds) maps to the row too, in each document."""
+    from harvester.normalize.headings import canonical_name, parse_heading
+
+    mentions = [Mention("d1", "", "", ("V. I. Ivanov",), ("Ivanov, V. I. (Vasilii Ivanovich)",)),
+                Mention("d2", "", "", (), ("Ivanov, Vasilii Ivanovich",))]
+    [row] = [r for r in build_people(mentions, NAMES) if "d2" in r.document_ids]
+    canonical = canonical_names(mentions, NAMES)
+    for doc, heading in (("d1", "Ivanov, V. I. (Vasilii Ivanovich)"), ("d2", "Ivanov, Vasilii Ivanovich")):
+        assert canonical[(doc, canonical_name(parse_heading(heading), NAMES))] == row.name

@@ -206,12 +206,20 @@ def canonical_name(heading: Heading, table: NameTable) -> str:
         return table.lookup(heading.display) or heading.display
     for form in _candidates(heading):
         found = table.lookup(form)
-        if found and table.kind(found) == "person":
+        # a shortened form ("A. A. Gromyko") may name a relative: the table's person must bear the same given names
+        if found and table.kind(found) == "person" and (form in _exact_forms(heading) or _initials_agree(found, heading)):
             return found
     lone = table.lookup(heading.family) if heading.family else None
     if lone and table.kind(lone) == "person" and _initials_agree(lone, heading):
         return lone
     return heading.display
+
+
+def _exact_forms(heading: Heading) -> tuple[str, ...]:
+    """The forms of the heading that are the whole name (not shortened to initials or a first given name)."""
+    family, given = heading.family, heading.given
+    whole = (f"{given} {family}", f"{family} {given}") if family and given else ()
+    return (heading.display, heading.sort, *heading.variants, *heading.alternatives, *whole)
 
 
 def _candidates(heading: Heading) -> list[str]:
@@ -226,14 +234,24 @@ def _candidates(heading: Heading) -> list[str]:
 
 
 def _initials_agree(canonical: str, heading: Heading) -> bool:
-    """ "A. M. Puzanov" agrees with "Puzanov, Aleksandr Mikhailovich"; "Joseph Stalin" does not with "Stalin, Vasilii"."""
+    """ "A. M. Puzanov" agrees with "Puzanov, Aleksandr Mikhailovich"; "Joseph Stalin" does not with "Stalin, Vasilii",
+    nor "Andrei Gromyko" with "Gromyko, Anatolii Andreevich" (his son): two given names written out must be the same."""
     family, given = split_name(canonical)
     if match_key(family) != match_key(heading.family):
         return False
-    theirs = [_first_letter(w) for w in given.split()]
-    ours = [_first_letter(w) for w in heading.given.split()]
-    size = min(len(theirs), len(ours))
-    return theirs[:size] == ours[:size]
+    theirs, ours = given.split(), heading.given.split()
+    return all(_given_agree(one, other) for one, other in zip(theirs, ours))
+
+
+def _given_agree(one: str, other: str) -> bool:
+    """An initial or abbreviation ("A.", "Yu.") agrees with a name of its first letter; two whole names must be one."""
+    if _abbreviated(one) or _abbreviated(other):
+        return _first_letter(one) == _first_letter(other)
+    return match_key(one) == match_key(other)
+
+
+def _abbreviated(word: str) -> bool:
+    return word.endswith(".") or len(word.strip(".")) == 1
 
 
 def _first_letter(word: str) -> str:
