@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -36,6 +35,10 @@ class Location:
 
     path: Path
     offset: int
+
+
+class CutShortError(ValueError):
+    """A record that stops before the length its header gives (a run killed while writing it)."""
 
 
 class WarcArchive:
@@ -116,10 +119,15 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None) ->
     earlier = {} if earlier is None else earlier
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
+            for number, record in enumerate(ArchiveIterator(stream), 1):
                 if record.http_headers is None or record.rec_type not in ("response", "revisit"):
                     continue
-                page = _page_of(record)
+                try:
+                    page = _page_of(record)
+                except CutShortError:
+                    log.warning("%s: record %d is cut short (a run killed while writing it?); the rest of the file is "
+                                "skipped", path, number)
+                    return
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = page
                     yield page
@@ -131,8 +139,8 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None) ->
                                 path, page.url, target[1])
                     continue
                 yield Page(page.url, earlier[target].body, 200, earlier[target].headers, page.fetched_at, requested=page.url)
-    except (ArchiveLoadFailed, OSError, ValueError) as error:
-        raise InputError(f"{path}: not a readable WARC file ({error})") from None
+    except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
+        raise InputError(f"{path}: not a readable WARC file ({_short(error)})") from None
 
 
 def read_record(location: Location) -> Page:
@@ -144,8 +152,8 @@ def read_record(location: Location) -> Page:
             if record is None or record.rec_type != "response" or record.http_headers is None:
                 raise ValueError(f"no response record at offset {location.offset}")
             return _page_of(record)
-    except (ArchiveLoadFailed, OSError, ValueError) as error:
-        raise InputError(f"{location.path}: cannot read the record at offset {location.offset} ({error})") from None
+    except Exception as error:  # a torn or damaged record: warcio raises anything from ValueError to AttributeError
+        raise InputError(f"{location.path}: cannot read the record at offset {location.offset} ({_short(error)})") from None
 
 
 def _page_of(record: object) -> Page:
@@ -154,7 +162,15 @@ def _page_of(record: object) -> Page:
     when = record.rec_headers.get_header("WARC-Date") or ""  # type: ignore[attr-defined]
     url = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
     body = record.content_stream().read()  # type: ignore[attr-defined]
+    if getattr(record.raw_stream, "limit", 0):  # type: ignore[attr-defined]
+        raise CutShortError(f"the record of {url} is cut short")
     return Page(url, body, int(http.get_statuscode() or 0), headers, _iso(when), requested=url)
+
+
+def _short(error: BaseException) -> str:
+    """An error's first line, at most 160 characters, with anything unprintable escaped (damaged files hold binary)."""
+    line = (str(error).strip().splitlines() or [type(error).__name__])[0][:160]
+    return line if line.isprintable() else line.encode("unicode_escape").decode("ascii")[:160]
 
 
 def _warc_date(iso: str) -> str:

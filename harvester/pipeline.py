@@ -88,8 +88,9 @@ def harvest(
             with contextlib.nullcontext(client) if client else make_client(settings) as http:
                 fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now,
                                   on_response=lambda page: _keep(page, archive, state), cached=state.cached,
-                                  kept_headers=lambda url: entry.headers if (entry := state.cache_entry(url)) else None)
-                get = Replaying(fetcher.get, run.replay, lambda page: state.log_page(run.id, page))
+                                  kept_headers=state.kept_headers)
+                get = Replaying(fetcher.get, run.replay, lambda page, asked: state.log_page(run.id, page, asked),
+                                lambda seq: state.forget_from(run.id, seq))
                 crawl = crawl_search(get, site, query, settings, on_page=on_page)
                 pages, missing = (crawl_documents(get, site, list(crawl.documents), settings.base_url or site.home)
                                   if settings.details else ({}, []))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from harvester.archive import Location, read_record
-from harvester.errors import BusyError, InputError
+from harvester.errors import BusyError, InputError, UsageError
 from harvester.page import Page
 
 log = logging.getLogger("harvester")
@@ -48,10 +48,11 @@ CREATE TABLE IF NOT EXISTS documents (
 class Logged:
     """A page an interrupted try fetched: what was asked, and where its response lies in the WARC files."""
 
-    requested: str
+    requested: str            # the URL the crawl asked for
     url: str                  # where the response came from (after redirects)
     location: Location
     fetched_at: str
+    seq: int = 0
 
     def page(self) -> Page:
         """The response read back from its WARC record (InputError if the file is gone or torn there)."""
@@ -113,6 +114,14 @@ class State:
             self._lock.close()
             raise BusyError(f"{self.path.parent.parent}: another harvester run is working on {self.path.stem}; "
                             "wait for it to finish, or use another --out") from None
+        try:
+            self._open()
+        except sqlite3.DatabaseError as error:
+            self.__exit__()
+            raise UsageError(f"{self.path}: not a harvester state file ({error}); move it away to start afresh") from None
+        return self
+
+    def _open(self) -> None:
         self.db = sqlite3.connect(self.path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         # A commit survives the process being killed once it is in the WAL; syncing the disk on every page as
@@ -124,7 +133,17 @@ class State:
                 self.db.execute(f"DROP TABLE IF EXISTS {table}")
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.db.executescript(SCHEMA)
-        return self
+        self._remove_leftovers()
+
+    def _remove_leftovers(self) -> None:
+        """The temporary files of a run killed while it wrote the dataset's files (only this dataset's: we hold its lock)."""
+        from harvester.export import FORMATS, file_name
+
+        name, folder = self.path.stem, self.path.parent.parent
+        targets = {file_name(stem, fmt) for stem in (name, f"{name}.people") for fmt in FORMATS}
+        for target in targets | {f"{name}.report.json", f"{name}.datapackage.json"}:
+            for leftover in folder.glob(f".{target}.*.tmp"):
+                leftover.unlink(missing_ok=True)
 
     def __exit__(self, *exc: object) -> None:
         if self.db is not None:
@@ -148,27 +167,33 @@ class State:
             return Run(row[0], row[2], True, replay)
         if row and row[3] is None:
             self._db.execute("UPDATE runs SET finished_at = ?, status = 'abandoned' WHERE id = ?", (now.isoformat(), row[0]))
+            self._db.execute("DELETE FROM fetches WHERE run_id = ?", (row[0],))
         started = now.isoformat(timespec="seconds")
         cursor = self._db.execute("INSERT INTO runs (key, started_at) VALUES (?, ?)", (key, started))
         return Run(int(cursor.lastrowid or 0), started, False, ())
 
-    def log_page(self, run_id: int, page: Page) -> None:
-        """Remember a page this run fetched (where its response lies), so that a resumed run need not fetch it again."""
-        requested = page.requested or page.url
-        location = self._locations.get(requested)
+    def log_page(self, run_id: int, page: Page, asked: str | None = None) -> None:
+        """Remember a page this run fetched (where its response lies), so that a resumed run need not fetch it again.
+
+        `asked` is the URL the crawl asked for, when a redirect made the page's own request another one."""
+        location = self._locations.get(page.requested or page.url)   # the response of the last hop
         if location is None:
             return  # not in the archive (cannot happen in a harvest: every response is archived before it is logged)
         seq = self._next_seq.get(run_id, 0)
         self._db.execute("INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (run_id, seq, requested, page.url, page.status, json.dumps(page.headers), self._relative(location),
-                          location.offset, page.fetched_at))
+                         (run_id, seq, asked or page.requested or page.url, page.url, page.status, json.dumps(page.headers),
+                          self._relative(location), location.offset, page.fetched_at))
         self._next_seq[run_id] = seq + 1
+
+    def forget_from(self, run_id: int, seq: int) -> None:
+        """Drop the resume log of a run from entry `seq` on (a replay that could not go further)."""
+        self._db.execute("DELETE FROM fetches WHERE run_id = ? AND seq >= ?", (run_id, seq))
 
     def _replay(self, run_id: int) -> list[Logged]:
         rows = self._db.execute(
-            "SELECT requested, url, warc, warc_offset, fetched_at FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
-        return [Logged(requested, url, Location(self.out_dir / warc, offset), fetched_at)
-                for requested, url, warc, offset, fetched_at in rows]
+            "SELECT requested, url, warc, warc_offset, fetched_at, seq FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
+        return [Logged(requested, url, Location(self.out_dir / warc, offset), fetched_at, seq)
+                for requested, url, warc, offset, fetched_at, seq in rows]
 
     def remember(self, page: Page, location: Location) -> None:
         """Note where a response was archived; a page that carries validators (ETag, Last-Modified) becomes the copy
@@ -182,6 +207,14 @@ class State:
     def confirmed(self, url: str, entry: CacheEntry) -> None:
         """A 304 confirmed the kept copy of `url`: its response is the one this run has."""
         self._locations[url] = entry.location
+
+    def kept_headers(self, url: str) -> dict[str, str] | None:
+        """The headers of the kept copy of `url`, when its WARC file is still there (its validators make a request
+        conditional: asking so without a copy to fall back on would cost a second request)."""
+        entry = self.cache_entry(url)
+        if entry is None or not entry.location.path.is_file() or entry.location.path.stat().st_size <= entry.location.offset:
+            return None
+        return entry.headers
 
     def cache_entry(self, url: str) -> CacheEntry | None:
         """The kept copy of `url` (headers and place, not the body), if any."""
@@ -198,6 +231,7 @@ class State:
             page = read_record(entry.location)
         except InputError as error:
             log.warning("the kept copy of %s cannot be read (%s); fetching it afresh", url, error)
+            self._db.execute("DELETE FROM http_cache WHERE url = ?", (url,))
             return None
         return Page(entry.url, page.body, 200, entry.headers, entry.fetched_at, requested=url)
 
@@ -238,8 +272,10 @@ class Replaying:
     """A page getter for a resumed run: answers from the pages the interrupted try already fetched, in order,
     then fetches (and logs) the rest. The crawl is deterministic given its pages, so it asks for the same URLs."""
 
-    def __init__(self, get: Callable[[str], Page], replay: tuple[Logged, ...], record: Callable[[Page], None]) -> None:
-        self._get, self._record = get, record
+    def __init__(self, get: Callable[[str], Page], replay: tuple[Logged, ...], record: Callable[[Page, str], None],
+                 forget: Callable[[int], None] = lambda seq: None) -> None:
+        """`record(page, asked)` logs a page fetched for the URL asked; `forget(seq)` drops the log from entry seq on."""
+        self._get, self._record, self._forget = get, record, forget
         self._replay = list(reversed(replay))
         self.replayed = 0
 
@@ -250,11 +286,14 @@ class Replaying:
                 try:
                     page = logged.page()
                 except InputError as error:
-                    log.warning("cannot replay %s (%s): fetching the rest again", url, error)
+                    log.warning("cannot replay %s (%s): fetching it and the rest again", url, error)
                 else:
                     self.replayed += 1
                     return page
+            else:
+                log.warning("the resumed walk asked for %s where the log has %s: fetching the rest again", url, logged.requested)
             self._replay.clear()  # the walk went another way (it should not), or its archive is gone: fetch from here on
+            self._forget(logged.seq)  # and the log from there on, which a later resume would stumble on again
         page = self._get(url)
-        self._record(page)
+        self._record(page, url)
         return page

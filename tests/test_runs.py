@@ -309,8 +309,10 @@ def test_a_kept_copy_whose_warc_file_is_gone_is_fetched_afresh(tmp_path: Path):
     with FaultServer(synthetic_pages(docs), etags=True) as server:
         first = run(server, tmp_path)
         shutil.rmtree(tmp_path / "archive")
+        server.requests.clear()
         second = run(server, tmp_path)
-    assert server.not_modified == 3                      # each of the 3 pages: a 304, then asked for afresh
+    assert server.not_modified == 0                      # no copy to fall back on: not asked conditionally
+    assert len(server.search_requests()) == 3            # so each page is fetched once, not twice
     assert [r.id for r in second.records] == [r.id for r in first.records] and len(second.records) == 25
     again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"])   # run 2's archive stands alone
     assert [r.id for r in again.records] == [r.id for r in second.records]
@@ -374,7 +376,7 @@ def test_a_replayed_page_is_the_logged_response_read_back_from_the_warc(tmp_path
     with State(tmp_path, "s") as state:                  # the process died; the run starts again
         again = state.start_run("k", clock.now(), timedelta(hours=1))
         fetched: list[str] = []
-        get = Replaying(lambda url: fetched.append(url) or page, again.replay, lambda page: None)
+        get = Replaying(lambda url: fetched.append(url) or page, again.replay, lambda page, asked: None)
         replayed = get("https://example.org/document/old")
     assert again.resumed and fetched == []
     assert (replayed.url, replayed.requested, replayed.body, replayed.status) == (page.url, page.requested, page.body, 200)
@@ -410,3 +412,67 @@ def test_a_saved_page_cut_short_is_refused_naming_the_file(tmp_path: Path):
     with pytest.raises(InputError, match=r"page-0.html: the saved page is cut short \(it stops before </html>\)"):
         reparse([folder], WILSON, tmp_path / "out", "s", ["csv"])
     assert not (tmp_path / "out" / "s.csv").exists()
+
+
+def _interrupted_run(server: FaultServer, out: Path, stop_at: str) -> None:
+    """A run that fails (HTTP 404 on the page `stop_at`) and so stays unfinished: the next run resumes it."""
+    server.script = lambda n, p: Fault(404) if stop_at in p else None
+    with pytest.raises(FetchError):
+        run(server, out)
+    server.script = lambda n, p: None
+    server.requests.clear()
+
+
+def test_a_resumed_run_whose_archive_was_cut_fetches_the_lost_pages_and_forgets_them(tmp_path: Path):
+    docs = [doc(n) for n in range(60)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        clean = run(server, tmp_path / "clean")
+        _interrupted_run(server, tmp_path / "cut", "page=4")
+        [warc] = (tmp_path / "cut" / "archive").iterdir()
+        with State(tmp_path / "cut", "s") as state:
+            logged = state._replay(1)
+        assert [entry.requested.rsplit("=", 1)[-1] for entry in logged] == ["q", "1", "2", "3"]
+        data = warc.read_bytes()
+        warc.write_bytes(data[: logged[2].location.offset + 300])      # page 2's record torn, page 3's gone
+        resumed = run(server, tmp_path / "cut")
+        with State(tmp_path / "cut", "s") as state:
+            assert state._db.execute("SELECT COUNT(*) FROM fetches").fetchone()[0] == 0   # the finished run's log is gone
+    assert [r.id for r in resumed.records] == [r.id for r in clean.records]
+    assert [p.split("page=")[-1] for p in server.search_requests()] == ["2", "3", "4", "5"]   # 0 and 1 replayed
+
+
+def test_a_resumed_run_replays_pages_that_were_redirected(tmp_path: Path):
+    docs = [doc(n) for n in range(50)]
+    plain = synthetic_pages(docs)
+
+    def moved(path: str) -> bytes | None:
+        return plain(path.replace("&moved=1", ""))
+
+    def redirect(n: int, path: str) -> Fault | None:
+        return Fault(301, {"Location": path + "&moved=1"}) if path.startswith("/search") and "moved" not in path else None
+
+    with FaultServer(moved, lambda n, p: Fault(404) if "page=3&moved=1" in p else redirect(n, p)) as server:
+        with pytest.raises(FetchError):
+            run(server, tmp_path)                        # pages 0-2 fetched through their redirects, then a 404
+        server.script = redirect
+        server.requests.clear()
+        resumed = run(server, tmp_path)
+    assert len(resumed.records) == 50
+    assert sorted(p.split("page=")[-1] for p in server.search_requests()) == ["3", "3&moved=1", "4", "4&moved=1"]
+
+
+def test_a_torn_kept_copy_is_fetched_afresh_and_replaced(tmp_path: Path):
+    docs = [doc(n) for n in range(25)]
+    with FaultServer(synthetic_pages(docs), etags=True) as server:
+        first = run(server, tmp_path)
+        [warc] = (tmp_path / "archive").iterdir()
+        with State(tmp_path, "s") as state:
+            last = state.cache_entry(f"{server.origin}/search?search_api_fulltext=q&page=2")
+        warc.write_bytes(warc.read_bytes()[: last.location.offset + 400])     # page 2's kept copy torn
+        second = run(server, tmp_path)
+        server.requests.clear()
+        third = run(server, tmp_path)
+    assert [r.id for r in second.records] == [r.id for r in third.records] == [r.id for r in first.records]
+    # run 2: three 304s, page 2's copy unreadable so it is asked for again; run 3: three 304s, page 2's new copy good
+    assert server.not_modified == 3 + 3
+    assert len(server.search_requests()) == 3
