@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 
 from harvester.document import RawDocument
 from harvester.normalize.dates import parse_date
-from harvester.normalize.headings import canonical_name, parse_heading
+from harvester.normalize.headings import canonical_name, is_person, parse_heading
 from harvester.normalize.names import NameTable, match_key
 from harvester.normalize.text import clean_text
 
@@ -82,7 +82,7 @@ def page_people(headings: Iterable[str], names: NameTable) -> tuple[str, ...]:
     people: dict[str, str] = {}
     for text in headings:
         heading = parse_heading(text)
-        if heading.kind == "person" and names.kind(heading.display) in (None, "person"):
+        if is_person(heading, names):
             name = canonical_name(heading, names)
             people.setdefault(match_key(name), name)
     return tuple(people.values())

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
-from harvester.normalize.headings import Heading, canonical_name, parse_heading, sort_form, split_name
+from harvester.normalize.headings import Heading, canonical_name, is_person, parse_heading, sort_form, split_name
 from harvester.normalize.names import NameTable, match_key, written_form
 
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")   # "S.", "Yu.", "V.I."
@@ -122,7 +122,7 @@ def _cluster(mentions: list[Mention], table: NameTable) -> list[_Person]:
 
 
 def _is_person(heading: Heading, table: NameTable) -> bool:
-    return heading.kind == "person" and table.kind(heading.display) in (None, "person")
+    return is_person(heading, table)
 
 
 def _known(name: str, table: NameTable) -> str:

@@ -144,3 +144,17 @@ def test_split_and_sort_a_written_name(name: str, split: tuple[str, str], sort: 
 
 def test_whitespace_in_a_heading_is_collapsed():
     assert parse_heading("  Mao,   Zedong ").display == "Mao Zedong"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("United Nations", False), ("Kuomintang", False), ("Khmer Rouge", False), ("Warsaw Pact", False),
+    ("Solidarność (Labor organization)", False), ("Poland. Embassy (Canada)", False),
+    ("Mao, Zedong, 1893-1976", True), ("Sukarno, 1901-1970", True), ("John Paul II, Pope, 1920-2005", True),
+    ("Kim Il Sung", True),            # uninverted, but the names table knows him
+    ("Cremin, Cornelius Christopher (\"Con\")", True), ("Kim, Il", True),
+])
+def test_a_heading_is_a_person_only_when_it_reads_like_one_or_the_table_says_so(text, person):
+    from harvester.normalize.headings import is_person
+    from harvester.normalize.names import NameTable
+
+    assert is_person(parse_heading(text), NameTable.load()) is person

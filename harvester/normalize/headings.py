@@ -106,6 +106,24 @@ def parse_heading(text: str) -> Heading:
     return Heading(raw, "person", family, given, display, sort, birth, death, alternatives, nickname, title, order)
 
 
+_BODY_QUALIFIER = re.compile(r"\((?:[^()]*\b(?:organi[sz]ation|firm|agency|group|party|movement|program+e?)\b[^()]*)\)", re.I)
+
+
+def is_person(heading: Heading, table: NameTable) -> bool:
+    """Whether a heading names a person: the names table decides when it knows the name. Otherwise a heading
+    must read like a personal one: inverted ("Family, Given"), or with life years, or entered under a forename;
+    an uninverted phrase the table does not know ("United Nations", "Kuomintang", "Khmer Rouge") is taken
+    as a body, as is one qualified as a body ("Solidarność (Labor organization)")."""
+    if heading.kind != "person":
+        return False
+    known = table.kind(heading.display) or table.kind(canonical_name(heading, table))
+    if known is not None:
+        return known == "person"
+    if _BODY_QUALIFIER.search(heading.raw):
+        return False
+    return bool(heading.given or heading.title or heading.birth or heading.death)
+
+
 def _has_initials(part: str) -> bool:
     return any(_INITIAL.match(word) for word in part.split())
 
