@@ -153,3 +153,13 @@ def test_load_and_report_read_a_details_dataset_in_every_format(tmp_path: Path):
     assert frames["json"]["authors"].map(len).sum() > 0
     page = write_report(tmp_path / "kwp.csv", tmp_path / "kwp.report.html")
     assert page.is_file() and "19" in page.read_text(encoding="utf-8")
+
+
+def test_a_saved_page_known_only_by_its_drupal_path_gives_its_own_record(tmp_path: Path):
+    outcome = reparse([DOCUMENTS / "node-95423.html"], WILSON, tmp_path, "n", ["json"])
+    [record] = outcome.records
+    assert (record.id, record.url) == ("node-95423", "https://digitalarchive.wilsoncenter.org/node/95423")
+    assert record.title.startswith("Draft of Record of a Meeting") and record.source.startswith("GARF, Fond 5446")
+    assert WILSON.doc_id("https://wilson-center-digital-archive.dvincitest.com/node/95423") == "node-95423"
+    assert WILSON.doc_url("node-95423") == "https://digitalarchive.wilsoncenter.org/node/95423"
+    assert WILSON.doc_id("https://digitalarchive.wilsoncenter.org/node/95423/edit") is None

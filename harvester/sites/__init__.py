@@ -74,14 +74,23 @@ class Site:
         return f"{self.home}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
     def doc_id(self, href: str) -> str | None:
-        """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts."""
+        """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts;
+        a page known only by its Drupal path (/node/95423, as staging copies are saved) is "node-95423"."""
         path = urlsplit(href).path
         match = self.document_path.match(path)
-        return match.group(1) if match else None
+        if match:
+            return match.group(1)
+        node = _NODE_PATH.match(path)
+        return f"node-{node.group(1)}" if node else None
 
     def doc_url(self, doc_id: str) -> str:
         """The document's absolute URL on the site's canonical host."""
-        return f"{self.home}/document/{doc_id}"
+        node = _NODE_ID.match(doc_id)
+        return f"{self.home}/node/{node.group(1)}" if node else f"{self.home}/document/{doc_id}"
+
+
+_NODE_PATH = re.compile(r"^/node/(\d+)/?$")
+_NODE_ID = re.compile(r"^node-(\d+)$")
 
 
 def get_site(name: str) -> Site:
