@@ -158,3 +158,13 @@ def test_a_heading_is_a_person_only_when_it_reads_like_one_or_the_table_says_so(
     from harvester.normalize.names import NameTable
 
     assert is_person(parse_heading(text), NameTable.load()) is person
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Le, Duan, 1907-1986", "Le Duan"), ("Lê, Duẩn, 1907-1986", "Le Duan"), ("Song, Qingling", "Song Qingling"),
+    ("Chu, Teh", "Zhu De"), ("Kim, Chŏng-il, 1941-2011", "Kim Jong Il"),
+])
+def test_one_syllable_given_names_and_other_romanizations_come_from_the_names_table(text, name):
+    from harvester.normalize.names import NameTable
+
+    assert canonical_name(parse_heading(text), NameTable.load()) == name
