@@ -48,13 +48,27 @@ def decode_html(body: bytes, content_type: str = "", name: str = "page") -> str:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
             return body.decode(encoding, errors="replace")
-    for encoding in (_http_charset(content_type), _meta_charset(body), "utf-8"):
+    declared = _meta_charset(body)
+    if not _http_charset(content_type) and declared and _known(declared) and _is_utf8(body):
+        declared = "utf-8"  # a page saved as UTF-8 that kept its old <meta charset> (browsers re-encode what they save)
+    for encoding in (_http_charset(content_type), declared, "utf-8"):
         if encoding and _known(encoding):
             try:
                 return body.decode(encoding)
             except UnicodeDecodeError:
                 continue
     return body.decode("cp1252", errors="replace")
+
+
+def _is_utf8(body: bytes) -> bool:
+    """Bytes beyond ASCII that decode as UTF-8: text in any single-byte charset almost never does."""
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _http_charset(content_type: str) -> str | None:

@@ -70,3 +70,13 @@ def test_records_of_each_page_match_its_expected_file(page: Path, tmp_path: Path
         for when in ("harvested_at", "first_seen", "last_seen"):      # the file's time: not part of the spec
             row.pop(when)
         assert row == {k: (v if v != "" else None) for k, v in wanted.items()}, f"record {number} ({wanted['id']})"
+
+
+def test_a_page_saved_as_utf8_with_an_old_single_byte_meta_charset_is_read_as_utf8():
+    from harvester.page import decode_html
+
+    body = '<html><head><meta charset="windows-1252"></head><body>Télégramme “Moscow”</body></html>'.encode()
+    assert "Télégramme “Moscow”" in decode_html(body)
+    cp1252 = '<html><head><meta charset="windows-1252"></head><body>Télégramme “Moscow”</body></html>'.encode("cp1252")
+    assert "Télégramme “Moscow”" in decode_html(cp1252)
+    assert "Télégramme" in decode_html(body.replace(b"windows-1252", b"utf-8"))
