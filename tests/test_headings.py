@@ -168,3 +168,8 @@ def test_one_syllable_given_names_and_other_romanizations_come_from_the_names_ta
     from harvester.normalize.names import NameTable
 
     assert canonical_name(parse_heading(text), NameTable.load()) == name
+
+
+def test_life_years_before_a_parenthesized_form_are_read():
+    heading = parse_heading("Wang, Shijie, 1891-1981 (Wang Shih-chieh)")
+    assert (heading.display, heading.birth, heading.death, heading.variants) == ("Wang Shijie", 1891, 1981, ("Wang Shih-chieh",))

@@ -109,6 +109,9 @@ def parse_heading(text: str) -> Heading:
 _BODY_QUALIFIER = re.compile(r"\((?:[^()]*\b(?:organi[sz]ation|firm|agency|group|party|movement|program+e?)\b[^()]*)\)", re.I)
 
 
+_TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 def is_person(heading: Heading, table: NameTable) -> bool:
     """Whether a heading names a person: the names table decides when it knows the name. Otherwise a heading
     must read like a personal one: inverted ("Family, Given"), or with life years, or entered under a forename;
@@ -129,8 +132,15 @@ def _has_initials(part: str) -> bool:
 
 
 def _years(text: str) -> tuple[str, int | None, int | None]:
+    """Life years at the end ("Stalin, Joseph, 1879-1953"), or before a last parenthesized form
+    ("Wang, Shijie, 1891-1981 (Wang Shih-chieh)", which then stays: "Wang, Shijie (Wang Shih-chieh)")."""
     match = _YEARS.search(text)
     if match is None:
+        tail = _TRAILING_PARENS.search(text)
+        if tail is not None:
+            rest, birth, death = _years(text[: tail.start()])
+            if birth or death:
+                return f"{rest} {tail.group(0).strip()}", birth, death
         return text, None, None
     birth, death = match.group("birth") or match.group("born"), match.group("death") or match.group("died")
     return text[: match.start()].strip(), int(birth) if birth else None, int(death) if death else None
