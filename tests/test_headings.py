@@ -173,3 +173,10 @@ def test_one_syllable_given_names_and_other_romanizations_come_from_the_names_ta
 def test_life_years_before_a_parenthesized_form_are_read():
     heading = parse_heading("Wang, Shijie, 1891-1981 (Wang Shih-chieh)")
     assert (heading.display, heading.birth, heading.death, heading.variants) == ("Wang Shijie", 1891, 1981, ("Wang Shih-chieh",))
+
+
+@pytest.mark.parametrize("name, sort", [("John Paul II", "John Paul II"), ("Pius XII", "Pius XII"),
+                                        ("Martin Luther King Jr.", "King, Martin Luther, Jr."), ("Kim Il", "Kim, Il"),
+                                        ("Anastas Mikoyan", "Mikoyan, Anastas")])
+def test_sort_forms_of_names_with_ordinals_and_suffixes(name, sort):
+    assert sort_form(name) == sort

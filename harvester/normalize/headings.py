@@ -218,9 +218,20 @@ def split_name(name: str) -> tuple[str, str]:
 
 
 def sort_form(name: str) -> str:
-    """The sort form of a written name: "Kim Il Sung" -> "Kim, Il Sung", "Anastas Mikoyan" -> "Mikoyan, Anastas"."""
+    """The sort form of a written name: "Kim Il Sung" -> "Kim, Il Sung", "Anastas Mikoyan" -> "Mikoyan, Anastas";
+    a name with an ordinal is entered under the forename ("John Paul II"), a suffix goes last ("King, Martin Luther, Jr.")."""
+    words = name.split()
+    if len(words) > 1 and _ORDINAL.fullmatch(words[-1]):
+        return name
+    if len(words) > 2 and _SUFFIX.fullmatch(words[-1]):
+        family, given = split_name(" ".join(words[:-1]))
+        return f"{family}, {given}, {words[-1]}" if given else f"{family}, {words[-1]}"
     family, given = split_name(name)
     return f"{family}, {given}" if given else family
+
+
+_ORDINAL = re.compile(r"(?:[IVX]{1,4})")
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?")
 
 
 def canonical_name(heading: Heading, table: NameTable) -> str:
