@@ -57,6 +57,9 @@ class Logged:
     def page(self) -> Page:
         """The response read back from its WARC record (InputError if the file is gone or torn there)."""
         page = read_record(self.location)
+        if page.url not in (self.url, self.requested):  # the file was replaced: its record there is another page's
+            raise InputError(f"{self.location.path}: the record at offset {self.location.offset} is of {page.url}, "
+                             f"not of {self.url}")
         return Page(self.url, page.body, page.status, page.headers, self.fetched_at, requested=self.requested)
 
 

@@ -476,3 +476,30 @@ def test_a_torn_kept_copy_is_fetched_afresh_and_replaced(tmp_path: Path):
     # run 2: three 304s, page 2's copy unreadable so it is asked for again; run 3: three 304s, page 2's new copy good
     assert server.not_modified == 3 + 3
     assert len(server.search_requests()) == 3
+
+
+def test_a_replay_whose_warc_file_was_replaced_fetches_instead_of_reading_another_page(tmp_path: Path):
+    from harvester.archive import WarcArchive
+    from harvester.page import Page
+    from harvester.state import Replaying
+
+    def page(path: str) -> Page:
+        return Page(f"https://example.org/{path}", f"<p>{path}</p>".encode(), 200, {"content-type": "text/html"},
+                    "2026-11-26T12:00:00+00:00", requested=f"https://example.org/{path}")
+
+    clock, warc = FakeClock(), tmp_path / "archive" / "s-run0001-part1.warc.gz"
+    with State(tmp_path, "s") as state:
+        run_ = state.start_run("k", clock.now(), timedelta(hours=1))
+        archive = WarcArchive(warc)
+        state.remember(page("one"), archive.write(page("one")))
+        archive.close()
+        state.log_page(run_.id, page("one"))
+    warc.unlink()
+    other = WarcArchive(warc)                            # a new file of the same name: another page at the same offset
+    other.write(page("two"))
+    other.close()
+    with State(tmp_path, "s") as state:
+        again = state.start_run("k", clock.now(), timedelta(hours=1))
+        fetched: list[str] = []
+        got = Replaying(lambda url: fetched.append(url) or page("one"), again.replay, lambda p, asked: None)("https://example.org/one")
+    assert fetched == ["https://example.org/one"] and got.body == b"<p>one</p>"
