@@ -218,6 +218,9 @@ def _harvest_job(job: Job) -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings."""
     name = check_name(job.name or default_name(job.site, job.query))
     log.info("harvesting %r from %s into %s", job.query, job.settings.base_url or job.site.home, job.out / name)
+    if job.settings.base_url is None and not job.settings.contact:
+        log.warning("no --contact: the User-Agent tells %s who harvests but not how to reach you; "
+                    "give --contact URL_OR_EMAIL (or contact = ... in the harvests file)", job.site.home)
     with _progress() as on_page:
         outcome = harvest(job.site, job.query, job.out, name, job.formats, job.settings,
                           names=NameTable.load(job.names_file), on_page=on_page)

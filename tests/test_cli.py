@@ -243,3 +243,16 @@ def test_every_help_shows_a_whole_example_line(monkeypatch, capsys, command):
     examples = [line.strip() for line in out.splitlines() if line.strip().startswith("harvester ")]
     assert code == 0 and examples
     assert all(not line.endswith(("--port", "--contact", "--out")) for line in examples), examples
+
+
+def test_harvesting_the_live_site_without_a_contact_warns_before_any_request(monkeypatch, capsys, tmp_path):
+    import harvester.cli
+
+    def refuse(*args, **kwargs):
+        raise harvester.cli.UsageError("stopped here: no network in tests")
+
+    monkeypatch.setattr(harvester.cli, "harvest", refuse)
+    code, out, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean War", "--out", str(tmp_path))
+    assert code == 2 and "no --contact" in err and "digitalarchive.wilsoncenter.org" in err
+    code, out, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean War", "--out", str(tmp_path), "--contact", "me@example.org")
+    assert code == 2 and "no --contact" not in err
