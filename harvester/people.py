@@ -98,7 +98,7 @@ def _cluster(mentions: list[Mention], table: NameTable) -> list[_Person]:
     keys = _Keys()
     seen: list[tuple[str, str, Heading | None, str, Mention, str]] = []  # (key, spelling, heading, table name, mention, form)
     for mention in mentions:
-        headed = [(h, canonical_name(h, table)) for h in map(parse_heading, mention.headings) if _is_person(h, table)]
+        headed = [(h, canonical_name(h, table)) for h in map(parse_heading, mention.headings) if is_person(h, table)]
         for heading, name in headed:
             seen.append((match_key(name), heading.raw, heading, _known(name, table), mention, name))
             for variant in (heading.sort, *heading.variants):   # its own other forms: "Nakajima Kenzō", "Con Cremin"
@@ -119,10 +119,6 @@ def _cluster(mentions: list[Mention], table: NameTable) -> list[_Person]:
             person.headings.append(heading)
         person.documents.setdefault(mention.doc_id, (mention.date_start, mention.date_end))
     return list(clusters.values())
-
-
-def _is_person(heading: Heading, table: NameTable) -> bool:
-    return is_person(heading, table)
 
 
 def _known(name: str, table: NameTable) -> str:
