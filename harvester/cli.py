@@ -17,7 +17,6 @@ from harvester.config import Job, load_jobs
 from harvester.crawl import Crawl
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.export import FORMATS, parse_formats
-from harvester.htmlreport import write_report
 from harvester.normalize.names import NameTable
 from harvester.pipeline import Outcome, check_name, default_name, harvest, query_of, reparse
 from harvester.runreport import summary
@@ -262,6 +261,8 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     \b
         harvester report output/wilson-korean-workers-party.csv
     """
+    from harvester.htmlreport import write_report  # brings pandas: only this command needs it
+
     click.echo(f"wrote {write_report(dataset, out_file)}")
 
 

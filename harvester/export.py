@@ -1,21 +1,27 @@
-"""Records -> DataFrame -> CSV / JSON / JSONL / Parquet / XLSX files, each written atomically (temporary file, then rename)."""
+"""Records -> CSV / JSON / JSONL (streamed) and Parquet / XLSX (through a DataFrame) files, each written atomically.
+
+CSV, JSON and JSONL are written by the standard library a chunk at a time: the rows are the bytes
+pandas' `to_csv` and `json.dumps(indent=2)` would write (tests hold them to it), without importing
+pandas (half a second and some 60 MB) for a harvest that only writes those."""
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from harvester.arrow import parquet_bytes
 from harvester.errors import UsageError
-from harvester.excel import defuse, xlsx_bytes
 from harvester.records import Record
 from harvester.schema import JSON_ONLY_COLUMNS, RECORD_COLUMNS, Column
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("csv", "json", "jsonl", "parquet", "xlsx", "csv-excel")
 SUFFIXES = {"csv-excel": "excel.csv"}          # the file name ending of a format, when it is not the format's name
@@ -25,6 +31,8 @@ LIST_SEPARATOR = "; "
 
 def to_frame(records: Iterable[Record], columns: tuple[Column, ...] = RECORD_COLUMNS) -> pd.DataFrame:
     """A DataFrame whose columns are the schema's, in order, whatever the records (none included)."""
+    import pandas as pd
+
     names = [c.name for c in columns]
     frame = pd.DataFrame([[getattr(r, n) for n in names] for r in records], columns=names, dtype=object)
     for column in columns:
@@ -125,7 +133,7 @@ def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iter
             written = write_dataset(records, out_dir, name, formats, columns, long_text_in_csv, own)
             own.commit()
         return written
-    frame: pd.DataFrame | None = None
+    frame = None
     written = []
     for fmt in formats:
         target = out_dir / file_name(name, fmt)
@@ -134,12 +142,12 @@ def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iter
             pieces: Iterable[str | bytes] = _STREAMED[fmt](records, chosen)
         else:
             frame = to_frame(records, columns) if frame is None else frame
-            pieces = [_WHOLE[fmt](frame[[c.name for c in chosen]], chosen)]
+            pieces = [_whole(fmt)(frame[[c.name for c in chosen]], chosen)]
         written.append(staging.stage(target, pieces))
     return written
 
 
-CHUNK = 2000  # records per piece of a streamed file: large enough for pandas to be quick, small enough to hold
+CHUNK = 2000  # records per piece of a streamed file: few writes, and never the whole file held as one string
 
 
 def _chunks(records: list[Record]) -> Iterator[list[Record]]:
@@ -148,16 +156,35 @@ def _chunks(records: list[Record]) -> Iterator[list[Record]]:
         yield records[start:start + CHUNK]
 
 
-def _csv(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
+def _csv(records: list[Record], columns: tuple[Column, ...], cell: Callable[[str], str] = str) -> Iterator[str]:
+    """RFC 4180 CSV as pandas' `to_csv(index=False, lineterminator="\\n")` writes it: a header, fields quoted only
+    when they must be, lists joined by "; ", booleans as true/false, nothing for null; `cell` may rewrite each text."""
+    flatten = [_flattener(column, cell) for column in columns]
+    names = [column.name for column in columns]
     for number, chunk in enumerate(_chunks(records)):
-        yield _flat(to_frame(chunk, columns), columns).to_csv(index=False, header=number == 0, lineterminator="\n")
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        if number == 0:
+            writer.writerow(names)
+        writer.writerows([[flat(getattr(record, name)) for flat, name in zip(flatten, names)] for record in chunk])
+        yield buffer.getvalue()
+
+
+def _flattener(column: Column, cell: Callable[[str], str]) -> Callable[[object], str]:
+    """How one column's value becomes the text of its CSV cell."""
+    if column.type == "list":
+        return lambda value: cell(LIST_SEPARATOR.join(value))
+    if column.type == "boolean":
+        return lambda value: "true" if value else "false"
+    return lambda value: "" if value is None else cell(str(value))
 
 
 def _excel_csv(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
     """The CSV profile for spreadsheets: a UTF-8 byte order mark, and a ' before any cell a spreadsheet would run."""
+    from harvester.excel import defuse
+
     yield "\ufeff"
-    for number, chunk in enumerate(_chunks(records)):
-        yield _flat(to_frame(chunk, columns), columns).map(defuse).to_csv(index=False, header=number == 0, lineterminator="\n")
+    yield from _csv(records, columns, cell=defuse)
 
 
 def _json(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
@@ -193,7 +220,17 @@ def _rows(records: list[Record], columns: tuple[Column, ...]) -> Iterator[dict]:
 
 
 _STREAMED = {"csv": _csv, "json": _json, "jsonl": _jsonl, "csv-excel": _excel_csv}
-_WHOLE = {"parquet": parquet_bytes, "xlsx": xlsx_bytes}
+
+
+def _whole(fmt: str) -> Callable[..., bytes]:
+    """The writer of a format built from a whole DataFrame (imported only when such a format is asked for)."""
+    if fmt == "parquet":
+        from harvester.arrow import parquet_bytes
+
+        return parquet_bytes
+    from harvester.excel import xlsx_bytes
+
+    return xlsx_bytes
 
 
 def _file_mode() -> int:
@@ -217,16 +254,6 @@ def _stage(out_dir: Path, target: Path, content: str | bytes | Iterable[str | by
         Path(temporary).unlink(missing_ok=True)
         raise
     return Path(temporary)
-
-
-def _flat(frame: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFrame:
-    flat = frame.copy()
-    for column in columns:
-        if column.type == "list":
-            flat[column.name] = flat[column.name].map(LIST_SEPARATOR.join)
-        elif column.type == "boolean":
-            flat[column.name] = flat[column.name].map({True: "true", False: "false"})
-    return flat
 
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode

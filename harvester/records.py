@@ -13,7 +13,7 @@ from harvester.parse import RawCard
 from harvester.sites import Site
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large harvest holds many records
 class Record:
     """One document as harvested: what the card says, normalized. Lists are tuples of strings."""
 
@@ -42,7 +42,7 @@ class Record:
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DetailedRecord(Record):
     """A record and what its document page adds (harvest --details); the added fields follow DETAIL_COLUMNS."""
 

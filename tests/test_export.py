@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,7 @@ RECORD = Record(
     people=("Mao Zedong", "Joseph Stalin"), query="Stalin", source_page="https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Stalin",
     harvested_at="2026-11-26T12:00:00+00:00",
 )
-UNDATED = Record(**{**RECORD.__dict__, "id": "undated", "date": "", "date_start": "", "date_end": "", "date_precision": "unknown",
+UNDATED = replace(RECORD, **{"id": "undated", "date": "", "date_start": "", "date_end": "", "date_precision": "unknown",
                     "date_raw": "", "summary": "", "people": (), "date_approximate": True})
 
 
@@ -141,7 +142,7 @@ def test_the_json_layout_matches_json_dumps_on_every_expected_fixture():
 def test_a_file_written_a_chunk_at_a_time_is_the_file_written_at_once(tmp_path: Path, monkeypatch, fmt):
     import harvester.export as export
 
-    records = [Record(**{**(RECORD if n % 2 else UNDATED).__dict__, "id": f"doc-{n}"}) for n in range(7)]
+    records = [replace(RECORD if n % 2 else UNDATED, id=f"doc-{n}") for n in range(7)]
     (tmp_path / "whole").mkdir()
     [whole] = write_dataset(records, tmp_path / "whole", "d", [fmt])
     monkeypatch.setattr(export, "CHUNK", 3)
@@ -156,3 +157,45 @@ def test_a_file_written_a_chunk_at_a_time_is_the_file_written_at_once(tmp_path: 
     else:
         rows = list(csv.DictReader(text.splitlines(keepends=True)))
         assert [row["id"] for row in rows] == [f"doc-{n}" for n in range(7)]
+
+
+def _pandas_csv(rows: list, columns: tuple, cell=None) -> str:
+    """What the CSV files were before they were written without pandas: to_csv of the flattened frame."""
+    from harvester.export import LIST_SEPARATOR, to_frame
+
+    frame = to_frame(rows, columns)
+    for column in columns:
+        if column.type == "list":
+            frame[column.name] = frame[column.name].map(LIST_SEPARATOR.join)
+        elif column.type == "boolean":
+            frame[column.name] = frame[column.name].map({True: "true", False: "false"})
+    if cell is not None:  # as the csv-excel profile was: every (text) cell through the guard
+        frame = frame.map(cell)
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+TRICKY = replace(RECORD, **{"id": "tricky", "title": '=HYPERLINK("x"), a "quoted", \r\n and \r, ; and \t',
+                   "summary": " leading space, trailing space ", "senders": ("-1", "a, b", 'say "x"'),
+                   "recipients": ("",), "date_approximate": True, "query": "@sum", "people": ("한국어 \u2028 \x00",)})
+
+
+@pytest.mark.parametrize("records", [[], [RECORD], [RECORD, UNDATED, TRICKY]])
+def test_the_csv_is_byte_for_byte_what_pandas_to_csv_writes(tmp_path: Path, records):
+    from harvester.excel import defuse
+    from harvester.schema import RECORD_COLUMNS
+
+    plain, excel = write_dataset(records, tmp_path, "d", ["csv", "csv-excel"])
+    assert plain.read_bytes().decode("utf-8") == _pandas_csv(records, RECORD_COLUMNS)
+    assert excel.read_bytes().decode("utf-8") == "\ufeff" + _pandas_csv(records, RECORD_COLUMNS, defuse)
+
+
+def test_the_people_csv_is_what_pandas_writes_for_years_and_counts(tmp_path: Path):
+    from harvester.people import PersonRow
+    from harvester.schema import PEOPLE_COLUMNS
+
+    rows = [PersonRow("Kim Il Sung", "Kim, Il Sung", 1912, 1994, ("KIM IL SUNG", "Kim Il-sung"), 2, "1950-01-01", "1956-12-31",
+                      ("a", "b")),
+            PersonRow("Petrov", "Petrov", None, None, (), 1, "", "", ("c",))]
+    [path] = write_dataset(rows, tmp_path, "d.people", ["csv"], PEOPLE_COLUMNS)
+    assert path.read_text(encoding="utf-8") == _pandas_csv(rows, PEOPLE_COLUMNS)
+    assert "Kim Il Sung,\"Kim, Il Sung\",1912,1994," in path.read_text(encoding="utf-8")
