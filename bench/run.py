@@ -80,16 +80,23 @@ class Figure:
 
 
 def run_child(command: list[str], timeout: float) -> Run:
-    """Run a command to its end (killed after `timeout` s); its wall time and peak RSS; fail loudly on a non-zero exit."""
+    """Run a command to its end (killed after `timeout` s); its wall time and peak RSS; fail loudly on a non-zero exit.
+
+    The peak is the larger of the kernel's peak RSS (wait4: the largest single process) and the largest
+    sum of PSS over the process and its worker processes, sampled every 0.1 s: PSS counts a page shared
+    by forked processes once in all, where summing their RSS would count it in each."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         timer = threading.Timer(timeout, process.kill)
         timer.start()
+        sampler = TreeRss(process.pid)
+        sampler.start()
         try:
             _, status, usage = os.wait4(process.pid, 0)
         finally:
             timer.cancel()
+            sampler.stop()
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -98,7 +105,46 @@ def run_child(command: list[str], timeout: float) -> Run:
     if process.returncode != 0:
         tail = "\n".join(stderr.strip().splitlines()[-5:])
         raise BenchError(f"{' '.join(command[:4])} ... exited {process.returncode} after {seconds:.1f} s:\n{tail}")
-    return Run(seconds, usage.ru_maxrss / 1024, stdout)  # ru_maxrss is in KiB on Linux
+    return Run(seconds, max(usage.ru_maxrss, sampler.peak_kb) / 1024, stdout)  # ru_maxrss is in KiB on Linux
+
+
+class TreeRss(threading.Thread):
+    """Samples the summed PSS of a process and its descendants (Linux /proc) until stopped; keeps the peak."""
+
+    def __init__(self, pid: int, every: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every, self.peak_kb = pid, every, 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(self.every):
+            self.peak_kb = max(self.peak_kb, sum(map(_pss_kb, _tree(self.pid))))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            todo.extend(int(child) for child in Path(f"/proc/{current}/task/{current}/children").read_text().split())
+        except OSError:
+            continue
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def interleave(contenders: dict[str, Callable[[int], Run]], figures: dict[str, Figure], rounds: int, what: str) -> None:

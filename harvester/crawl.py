@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from harvester.document import RawDocument, parse_document
@@ -17,6 +19,20 @@ from harvester.sites import Site
 log = logging.getLogger("harvester")
 
 SAFETY_MAX_PAGES = 5000  # a search without a totals line is followed by its next links at most this far
+
+# fetches and parses results pages, in the order given, yielding each as (url, page, parsed) in that order
+Reader = Callable[[Iterable[str]], Iterator[tuple[str, Page, ResultsPage]]]
+
+
+def reader(get: Callable[[str], Page], site: Site) -> Reader:
+    """The plain Reader: fetch a page, parse it, then the next (pipeline.py has one that parses on another core)."""
+
+    def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, ResultsPage]]:
+        for url in urls:
+            fetched = get(url)
+            yield url, fetched, parse_results(fetched.text(), url, site)
+
+    return read
 
 
 @dataclass(frozen=True)
@@ -62,28 +78,42 @@ class Crawl:
 
 
 def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: Settings,
-                 on_page: Callable[[Crawl], None] = lambda crawl: None) -> Crawl:
+                 on_page: Callable[[Crawl], None] = lambda crawl: None, read: Reader | None = None) -> Crawl:
     """Fetch every results page of `query`, re-walking when documents are missing; checks the total.
 
-    `get` fetches one URL; `on_page` is told after each page (for progress bars)."""
+    `get` fetches one URL (`read`, when given, fetches and parses a run of them); `on_page` is told after
+    each page (for progress bars). Once the first page gives the total, the other pages are asked for as
+    one run, which lets a Reader fetch one page while another is parsed; the run ends at the last page of
+    the latest total (results shift while a harvest runs)."""
     origin = settings.base_url or site.home
+    read = read or reader(get, site)
     crawl = Crawl(query, on_page=on_page)
 
-    def visit(number: int) -> ResultsPage:
-        visited = _fetch_into(crawl, get, site, site.search_url(query, number, origin))
-        log.info("page %d: %d cards, %d new, %d of %s documents",
-                 number, len(visited.results.cards), visited.new, len(crawl.documents), crawl.total)
-        return visited.results
+    def visit(start: int, stop: Callable[[], float]) -> ResultsPage | None:
+        """Pages from `start` while their number is below stop() (asked again before each page)."""
+        asked: deque[int] = deque()   # the numbers of the pages handed to `read` and not yet back
 
-    first = visit(0)
+        def urls() -> Iterator[str]:
+            for number in itertools.count(start):
+                if number >= stop():
+                    return
+                asked.append(number)
+                yield site.search_url(query, number, origin)
+
+        last = None
+        for url, fetched, results in read(urls()):
+            new = _add_page(crawl, site, url, fetched, results)
+            log.info("page %d: %d cards, %d new, %d of %s documents",
+                     asked.popleft(), len(results.cards), new, len(crawl.documents), crawl.total)
+            last = results
+        return last
+
+    first = visit(0, lambda: 1)
+    assert first is not None
     if first.total is None:
-        _follow_next_links(get, site, first, crawl, settings)
+        _follow_next_links(read, site, first, crawl, settings)
         return crawl
-    limit = settings.max_pages or math.inf
-    number = 1
-    while number < min(_page_count(crawl.total, site), limit):
-        visit(number)
-        number += 1
+    visit(1, lambda: min(_page_count(crawl.total, site), settings.max_pages or math.inf))
     if settings.max_pages and _page_count(crawl.total, site) > settings.max_pages:
         crawl.warnings.append(f"stopped after {settings.max_pages} pages as asked: {len(crawl.documents)} of {crawl.total} documents")
         crawl.limited = True
@@ -92,7 +122,7 @@ def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: S
     return crawl
 
 
-def _close_gaps(visit: Callable[[int], ResultsPage], crawl: Crawl, site: Site, settings: Settings) -> None:
+def _close_gaps(visit: Callable[[int, Callable[[], float]], ResultsPage | None], crawl: Crawl, site: Site, settings: Settings) -> None:
     """Results shift while a harvest runs: re-walk every page while documents are missing or the total moved."""
     for round_number in range(1, settings.refetch_rounds + 1):
         missing = (crawl.total or 0) - len(crawl.documents)
@@ -102,8 +132,7 @@ def _close_gaps(visit: Callable[[int], ResultsPage], crawl: Crawl, site: Site, s
         why = f"have {len(crawl.documents)} of {crawl.total} documents" if missing > 0 else "the total changed during the run"
         log.warning("%s; re-walking the pages (round %d)", why, round_number)
         crawl.totals_seen = {crawl.total or 0}
-        for number in range(_page_count(crawl.total, site)):
-            visit(number)
+        visit(0, _fixed(_page_count(crawl.total, site)))   # this round's pages: as many as the total when it began
     _check_complete(crawl, settings)
 
 
@@ -120,32 +149,29 @@ def _check_complete(crawl: Crawl, settings: Settings) -> None:
                               "the site now lists (some were removed during the run)")
 
 
-def _follow_next_links(get: Callable[[str], Page], site: Site, page: ResultsPage, crawl: Crawl, settings: Settings) -> None:
+def _follow_next_links(read: Reader, site: Site, page: ResultsPage, crawl: Crawl, settings: Settings) -> None:
     if page.cards:
         crawl.warnings.append("the results pages carry no 'x - y of N' line: following next links; completeness not checked")
     limit = min(settings.max_pages or SAFETY_MAX_PAGES, SAFETY_MAX_PAGES)
     while page.next_url and crawl.pages_fetched < limit:
-        page = _fetch_into(crawl, get, site, page.next_url).results
+        [(url, fetched, page)] = read([page.next_url])
+        _add_page(crawl, site, url, fetched, page)
     crawl.limited = bool(page.next_url)
 
 
-@dataclass(frozen=True)
-class _Visit:
-    results: ResultsPage
-    new: int
-
-
-def _fetch_into(crawl: Crawl, get: Callable[[str], Page], site: Site, url: str) -> _Visit:
-    """Fetch and parse one results page and add its cards to the crawl."""
-    fetched = get(url)
-    results = parse_results(fetched.text(), url, site)
+def _add_page(crawl: Crawl, site: Site, url: str, fetched: Page, results: ResultsPage) -> int:
+    """Add a fetched and parsed results page's cards to the crawl; returns how many documents were new."""
     crawl.pages_fetched += 1
     if results.total is not None:
         crawl.total = results.total
         crawl.totals_seen.add(results.total)
-    visit = _Visit(results, crawl.add(results, site, site.canonical(url), fetched.fetched_at))
+    new = crawl.add(results, site, site.canonical(url), fetched.fetched_at)
     crawl.on_page(crawl)
-    return visit
+    return new
+
+
+def _fixed(count: int) -> Callable[[], float]:
+    return lambda: count
 
 
 def _page_count(total: int | None, site: Site) -> int:

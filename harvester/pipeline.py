@@ -10,7 +10,8 @@ import re
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,7 @@ import httpx
 
 from harvester.archive import WarcArchive, next_part
 from harvester.client import Fetcher, make_client
-from harvester.crawl import Crawl, Seen, crawl_documents, crawl_search
+from harvester.crawl import Crawl, Reader, Seen, crawl_documents, crawl_search
 from harvester.details import details_of
 from harvester.document import RawDocument, card_of, parse_document
 from harvester.errors import InputError, UsageError
@@ -28,7 +29,7 @@ from harvester.export import Staging, write_dataset
 from harvester.normalize.names import NameTable
 from harvester.package import provenance, write_package
 from harvester.page import Page, is_cut_short
-from harvester.parse import parse_results
+from harvester.parse import ResultsPage, parse_results
 from harvester.people import Mention, PersonRow, build_people, canonical_names
 from harvester.records import DetailedRecord, Record, build_record, with_details
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
@@ -37,6 +38,7 @@ from harvester.saved import saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
 from harvester.state import Replaying, State
+from harvester.workers import Workers, default_jobs
 
 log = logging.getLogger("harvester")
 
@@ -79,10 +81,13 @@ def harvest(
     """
     prepare_output(out_dir)
     names = names or NameTable.load()
-    with State(out_dir, name) as state:
+    # the workers start first, so that they hold none of the run's files (the state's lock above all)
+    with Workers(read_fetched_page, settings.jobs or default_jobs(), site=site, names=names) as workers, \
+            State(out_dir, name) as state:
         run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed:
             log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
+        made: dict[str, Record] = {}   # each document's record, built from its latest card, in the order first seen
         archive = WarcArchive(next_part(out_dir / "archive", name, run.id))
         try:
             with contextlib.nullcontext(client) if client else make_client(settings) as http:
@@ -91,15 +96,17 @@ def harvest(
                                   kept_headers=state.kept_headers)
                 get = Replaying(fetcher.get, run.replay, lambda page, asked: state.log_page(run.id, page, asked),
                                 lambda seq: state.forget_from(run.id, seq))
-                crawl = crawl_search(get, site, query, settings, on_page=on_page)
+                crawl = crawl_search(get, site, query, settings, on_page=on_page,
+                                     read=_reader(get, workers, query, run.started_at, made))
                 pages, missing = (crawl_documents(get, site, list(crawl.documents), settings.base_url or site.home)
                                   if settings.details else ({}, []))
         finally:
             archive.close()
         crawl.warnings.extend(missing)
+        workers.close()
         known = state.known()
-        records = to_records([crawl], site, names, seen=lambda doc_id: (
-            known[doc_id].first_seen if doc_id in known else run.started_at, run.started_at))
+        records = [replace(r, first_seen=known[r.id].first_seen) if r.id in known else r for r in made.values()]
+        made.clear()
         crawl.documents.clear()  # the cards are in the records now: hold a large harvest once, not twice
         if settings.details:
             records = attach_details(records, pages, names, crawl.warnings)
@@ -119,6 +126,39 @@ def harvest(
             staging.commit()
         state.finish_run(run.id, [(r.id, r.title, r.summary, r.date_raw) for r in records], run.started_at, complete, report)
     return outcome
+
+
+def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, made: dict[str, Record]) -> Reader:
+    """The harvest's Reader: each fetched page goes to a worker, which parses it and builds its records while the
+    next pages are fetched (up to two per worker ahead); `made` gets each page's records as the crawl takes it."""
+    ahead = 2 * workers.jobs if workers.parallel else 0
+
+    def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, ResultsPage]]:
+        pending: deque[tuple[str, Page, Callable[[], tuple[ResultsPage, list[Record]]]]] = deque()
+        for url in urls:
+            fetched = get(url)
+            pending.append((url, fetched, workers.submit((url, fetched, query, started_at))))
+            if len(pending) > ahead:
+                yield taken(*pending.popleft())
+        while pending:
+            yield taken(*pending.popleft())
+
+    def taken(url: str, fetched: Page, result: Callable[[], tuple[ResultsPage, list[Record]]]) -> tuple[str, Page, ResultsPage]:
+        results, records = result()
+        made.update((record.id, record) for record in records)  # a document keeps its first place, its latest card
+        return url, fetched, results
+
+    return read
+
+
+def read_fetched_page(item: tuple[str, Page, str, str], site: Site, names: NameTable) -> tuple[ResultsPage, list[Record]]:
+    """A fetched results page (asked for at `url`, for `query`), parsed, and its cards' records. Runs in a worker."""
+    url, page, query, started_at = item
+    results = parse_results(page.text(), url, site)
+    source_page = site.canonical(url)
+    return results, [build_record(doc_id, card, source_page, site, query, page.fetched_at, names,
+                                  first_seen=started_at, last_seen=started_at)
+                     for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
 
 
 def _keep(page: Page, archive: WarcArchive, state: State) -> None:
@@ -144,38 +184,40 @@ def reparse(
     formats: Iterable[str],
     names: NameTable | None = None,
     transcript_in_csv: bool = False,
+    jobs: int = 0,
 ) -> Outcome:
     """Parse saved pages (.html files, folders of them, WARC files) again, with no network.
 
     Results pages give the records; saved document pages among them add their details (and a
-    document page whose results page is not there gives a record of its own)."""
+    document page whose results page is not there gives a record of its own). Pages are parsed on
+    `jobs` worker processes (0: one per core; 1: all in this process), with the same outcome."""
     prepare_output(out_dir)
     names = names or NameTable.load()
     crawls: dict[str, Crawl] = {}
+    made: dict[str, dict[str, Record]] = {}     # per search: each document's record, from its last card
     documents: dict[str, RawDocument] = {}
     pages = 0
-    for label, page in saved_pages(list(paths), site):
-        pages += 1
-        url = page.url or f"{site.home}{site.search_path}"
-        if page.url and site.doc_id(page.url):
-            text = page.text()
-            if is_cut_short(text):
-                raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
-            raw = parse_document(text, site.canonical(page.url), site, name=label)
-            documents[site.doc_id(page.url) or ""] = raw
-            continue
-        text = page.text()
-        results = parse_results(text, url, site, name=label)
-        if is_cut_short(text):
-            raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
-        crawl = crawls.setdefault(search_key(page.url, site), Crawl(query_of(page.url, site)))
-        crawl.pages_fetched += 1
-        crawl.total = results.total if results.total is not None else crawl.total
-        crawl.add(results, site, site.canonical(page.url) if page.url else label, page.fetched_at)
+    with Workers(read_saved_page, jobs or default_jobs(), site=site, names=names) as workers:
+        for read in workers.ordered(saved_pages(list(paths), site)):
+            pages += 1
+            if isinstance(read, SavedDocument):
+                documents[read.doc_id] = read.raw
+                continue
+            crawl = crawls.setdefault(read.search, Crawl(read.query))
+            crawl.pages_fetched += 1
+            crawl.total = read.results.total if read.results.total is not None else crawl.total
+            crawl.add(read.results, site, read.source_page, read.fetched_at)
+            made.setdefault(read.search, {}).update((record.id, record) for record in read.records)
     if not pages:
         raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
     _records_for_lone_documents(crawls, documents, site)
-    records = to_records(crawls.values(), site, names)
+    if "documents" in crawls:
+        made["documents"] = {record.id: record for record in to_records([crawls["documents"]], site, names)}
+    first: dict[str, Record] = {}     # a document listed by two searches keeps the first search's record
+    for search in crawls:
+        for doc_id, record in made[search].items():
+            first.setdefault(doc_id, record)
+    records = list(first.values())
     warnings = [w for crawl in crawls.values() for w in crawl.warnings + coverage_warnings(crawl, site)]
     for crawl in crawls.values():
         crawl.documents.clear()  # the cards are in the records now
@@ -191,6 +233,43 @@ def reparse(
         outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
         staging.commit()
     return outcome
+
+
+@dataclass(frozen=True)
+class SavedResults:
+    """A saved results page, parsed: its search, its cards, and their records (as a worker hands them back)."""
+
+    search: str          # which search it belongs to (search_key)
+    query: str
+    source_page: str     # its canonical URL, or the file when the page does not say where it came from
+    fetched_at: str
+    results: ResultsPage
+    records: list[Record]
+
+
+@dataclass(frozen=True)
+class SavedDocument:
+    doc_id: str
+    raw: RawDocument
+
+
+def read_saved_page(item: tuple[str, Page], site: Site, names: NameTable) -> SavedResults | SavedDocument:
+    """Parse one saved page (named `label` in messages); a results page's cards become records. Runs in a worker."""
+    label, page = item
+    url = page.url or f"{site.home}{site.search_path}"
+    text = page.text()
+    if page.url and site.doc_id(page.url):
+        if is_cut_short(text):
+            raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
+        return SavedDocument(site.doc_id(page.url) or "", parse_document(text, site.canonical(page.url), site, name=label))
+    results = parse_results(text, url, site, name=label)
+    if is_cut_short(text):
+        raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
+    query = query_of(page.url, site)
+    source_page = site.canonical(page.url) if page.url else label
+    records = [build_record(doc_id, card, source_page, site, query, page.fetched_at, names)
+               for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
+    return SavedResults(search_key(page.url, site), query, source_page, page.fetched_at, results, records)
 
 
 def _records_for_lone_documents(crawls: dict[str, Crawl], documents: dict[str, RawDocument], site: Site) -> None:

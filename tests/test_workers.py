@@ -1,0 +1,172 @@
+"""Worker processes: the same dataset as one process, errors raised as themselves, no worker outlives its run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bench.sitegen import write_site
+from harvester.errors import InputError, LayoutError
+from harvester.pipeline import harvest, reparse
+from harvester.settings import Settings
+from harvester.sites import get_site
+from harvester.workers import Workers
+from tests.conftest import FIXTURES, FakeClock
+from tests.faultserver import Fault, FaultServer, synthetic_pages
+from tests.sitegen import doc
+
+WILSON = get_site("wilson")
+FILES = ("d.csv", "d.json", "d.people.csv", "d.people.json")
+
+
+def _square(item: int, offset: int) -> int:
+    if item == 13:
+        raise LayoutError(f"item {item}: unlucky")
+    return item * item + offset
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_results_come_back_in_order_with_the_context(jobs):
+    with Workers(_square, jobs, offset=1) as workers:
+        assert list(workers.ordered(range(12))) == [n * n + 1 for n in range(12)]
+        handles = [workers.submit(n) for n in (5, 3, 9)]
+        assert [handle() for handle in handles] == [26, 10, 82]
+        assert workers.parallel == (jobs > 1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_comes_back_as_itself_after_the_results_before_it(jobs):
+    seen = []
+    with Workers(_square, jobs, offset=0) as workers, pytest.raises(LayoutError, match="item 13: unlucky"):
+        for value in workers.ordered(range(30)):
+            seen.append(value)
+    assert seen == [n * n for n in range(13)]
+
+
+def _unreadable_after(count: int):
+    yield from range(count)
+    raise InputError("page-7.html: cannot be read")
+
+
+def test_an_item_that_cannot_be_read_raises_after_the_results_of_those_before_it():
+    seen = []
+    with Workers(_square, 2, offset=0) as workers, pytest.raises(InputError, match="page-7.html"):
+        for value in workers.ordered(_unreadable_after(7)):
+            seen.append(value)
+    assert seen == [n * n for n in range(7)]
+
+
+def test_a_reparse_on_workers_writes_the_very_files_of_one_process(tmp_path: Path):
+    site = write_site(tmp_path / "site", "Korean War", 23, seed=11, documents=False)
+    saved = tmp_path / "saved"
+    shutil.copytree(site.search_dir, saved / "generated")
+    shutil.copytree(FIXTURES / "wilson" / "seed", saved / "seed")            # a second search, re-parsed together
+    shutil.copy(site.search_dir / "page-4.html", saved / "generated" / "page-4-again.html")   # a page saved twice
+    outputs = {}
+    for jobs in (1, 2, 3):
+        out = tmp_path / f"jobs-{jobs}"
+        outcome = reparse([saved], WILSON, out, "d", ["csv", "json"], jobs=jobs)
+        outputs[jobs] = {name: (out / name).read_bytes() for name in FILES}
+        assert outcome.pages == 23 + 1 + 2
+    assert len(json.loads(outputs[1]["d.json"])) == 230 + 19
+    assert outputs[2] == outputs[1] and outputs[3] == outputs[1]
+
+
+def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
+    site = write_site(tmp_path / "site", "Korean War", 12, seed=3, documents=False)
+    page = site.search_dir / "page-9.html"
+    page.write_bytes(page.read_bytes()[: len(page.read_bytes()) // 2])
+    with pytest.raises(InputError, match=r"page-9\.html: the saved page is cut short"):
+        reparse([site.search_dir], WILSON, tmp_path / "out", "d", ["csv", "json"], jobs=2)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_harvest_on_a_worker_gives_the_records_of_one_process(tmp_path: Path):
+    docs = [doc(n) for n in range(205)]
+    records = {}
+    for jobs in (1, 2):
+        script = (lambda n, path: Fault(503) if n % 5 == 0 else None)   # a fifth of the answers fail, then succeed
+        with FaultServer(synthetic_pages(docs), script) as server:
+            clock = FakeClock()
+            settings = Settings(base_url=server.origin, delay=0, jobs=jobs)
+            outcome = harvest(WILSON, "q", tmp_path / f"jobs-{jobs}", "d", ["csv", "json"], settings,
+                              sleep=clock.sleep, now=clock.now)
+        records[jobs] = [replace(r, harvested_at="") for r in outcome.records]
+        assert outcome.pages == 21 and outcome.report["documents"] == 205
+    assert records[2] == records[1]
+
+
+def test_results_shifting_during_a_harvest_on_a_worker_still_give_every_document(tmp_path: Path):
+    before = [doc(n) for n in range(95)]
+    after = [doc(1000)] + before                      # a new upload lands at the top once page 0 is read
+    served = {"count": 0}
+
+    def pages(path: str) -> bytes | None:
+        served["count"] += path.startswith("/search")
+        return synthetic_pages(before if served["count"] <= 1 else after)(path)
+
+    with FaultServer(pages) as server:
+        clock = FakeClock()
+        outcome = harvest(WILSON, "q", tmp_path, "d", ["csv"], Settings(base_url=server.origin, delay=0, jobs=2),
+                          sleep=clock.sleep, now=clock.now)
+    assert sorted(r.id for r in outcome.records) == sorted(d[0] for d in after)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def _harvest_command(origin: str, out: Path) -> list[str]:
+    return [sys.executable, "-m", "harvester", "-q", "harvest", "--query", "q", "--base-url", origin, "--out", str(out),
+            "--name", "d", "--delay", "0.05", "--jobs", "2"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux /proc")
+def test_a_killed_harvest_leaves_no_worker_behind(tmp_path: Path):
+    with FaultServer(synthetic_pages([doc(n) for n in range(400)])) as server:
+        process = subprocess.Popen(_harvest_command(server.origin, tmp_path), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while len(server.search_requests()) < 5 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        workers = _children(process.pid)
+        assert workers, "the harvest runs its worker in a process of its own"
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(map(_alive, workers)), "a worker outlived the run that started it"
+
+
+def test_ctrl_c_stops_the_harvest_and_its_worker_with_one_line(tmp_path: Path):
+    with FaultServer(synthetic_pages([doc(n) for n in range(400)])) as server:
+        process = subprocess.Popen(_harvest_command(server.origin, tmp_path), stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 30
+        while len(server.search_requests()) < 5 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGINT)           # as a terminal sends it: to the whole process group
+        _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 130
+    assert stderr.strip().splitlines() == ["harvester: interrupted; nothing written"]
+    assert not (tmp_path / "d.csv").exists()
