@@ -186,7 +186,12 @@ class State:
         self._db.execute("INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (run_id, seq, asked or page.requested or page.url, page.url, page.status, json.dumps(page.headers),
                           self._relative(location), location.offset, page.fetched_at))
+        self._commit()   # the page's log row and its kept copy (remember) in one commit: one write to the WAL a page
         self._next_seq[run_id] = seq + 1
+
+    def _commit(self) -> None:
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
 
     def forget_from(self, run_id: int, seq: int) -> None:
         """Drop the resume log of a run from entry `seq` on (a replay that could not go further)."""
@@ -203,6 +208,8 @@ class State:
         that conditional requests revalidate."""
         self._locations[page.requested or page.url] = location
         if page.status == 200 and ("etag" in page.headers or "last-modified" in page.headers):
+            if not self._db.in_transaction:
+                self._db.execute("BEGIN")   # committed with the page's log row (log_page), or with the run's end
             self._db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?)",
                              (page.requested or page.url, page.url, json.dumps(page.headers), self._relative(location),
                               location.offset, page.fetched_at))
@@ -253,6 +260,7 @@ class State:
     def finish_run(self, run_id: int, seen: list[tuple[str, str, str, str]], when: str, complete: bool, report: dict) -> None:
         """In one transaction: record the documents seen (id, title, summary, date_raw) and close the run."""
         db = self._db
+        self._commit()
         db.execute("BEGIN")
         try:
             if complete:
