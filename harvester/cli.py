@@ -36,9 +36,10 @@ format_option = click.option("--format", "formats", default="csv,json", show_def
 name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the query).")
 names_option = click.option("--names", "names_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                             help="Your own names table (CSV, same columns as the shipped one) added to the shipped one.")
-jobs_option = click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-                           help="Worker processes that parse and normalize pages (default: one per core, at most 4; "
-                                "1: all in one process). The dataset is the same either way.")
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=0), default=None, metavar="N",
+    help="Worker processes that parse and normalize pages while this one fetches or reads them (default: harvest 1, "
+         "reparse one per core, at most 4; none on a one-core machine; 0: all in this process). The dataset is the same.")
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
                                  help="Put the documents' transcripts in the CSV too (they are always in JSON).")
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
@@ -92,10 +93,10 @@ def cli(quiet: bool, verbose: bool) -> None:
               "topics, archive, source, language, Record ID, PDF, transcript, ...).")
 @transcript_option
 @names_option
-@jobs_option
+@workers_option
 def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, name: str | None, formats: str,
                     delay: float, max_pages: int | None, contact: str, allow_incomplete: bool, details: bool,
-                    transcript_in_csv: bool, names_file: Path | None, jobs: int | None) -> int:
+                    transcript_in_csv: bool, names_file: Path | None, workers: int | None) -> int:
     """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
 
     Every response is kept in DIR/archive/NAME-runNNNN-partN.warc.gz; DIR/NAME.report.json tells
@@ -109,7 +110,7 @@ def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, 
     """
     settings = Settings(base_url=_origin(base_url), delay=delay, max_pages=max_pages, contact=contact,
                         allow_incomplete=allow_incomplete, details=details, transcript_in_csv=transcript_in_csv,
-                        jobs=jobs or 0)
+                        workers=workers)
     return _harvest_job(Job(get_site(site), query, out_dir, name, parse_formats(formats), settings, names_file))
 
 
@@ -121,9 +122,9 @@ def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, 
 @format_option
 @transcript_option
 @names_option
-@jobs_option
+@workers_option
 def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str | None, formats: str,
-                    transcript_in_csv: bool, names_file: Path | None, jobs: int | None) -> int:
+                    transcript_in_csv: bool, names_file: Path | None, workers: int | None) -> int:
     """Re-parse saved pages (.html files, WARC files, or folders of them) with no network.
 
     Saved document pages among them add their details to the records (as harvest --details does).
@@ -137,7 +138,7 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
         harvester reparse fixtures/wilson/seed --out output
     """
     outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name else None, parse_formats(formats),
-                      names=NameTable.load(names_file), transcript_in_csv=transcript_in_csv, jobs=jobs or 0)
+                      names=NameTable.load(names_file), transcript_in_csv=transcript_in_csv, workers=workers)
     return _report(outcome, f"re-parsed {outcome.pages} saved pages: {len(outcome.records)} documents")
 
 

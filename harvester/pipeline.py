@@ -38,7 +38,7 @@ from harvester.saved import saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
 from harvester.state import Replaying, State
-from harvester.workers import Workers, default_jobs
+from harvester.workers import AHEAD, Workers, default_workers
 
 log = logging.getLogger("harvester")
 
@@ -82,7 +82,8 @@ def harvest(
     prepare_output(out_dir)
     names = names or NameTable.load()
     # the workers start first, so that they hold none of the run's files (the state's lock above all)
-    with Workers(read_fetched_page, settings.jobs or default_jobs(), site=site, names=names) as workers, \
+    count = default_workers(keep=1) if settings.workers is None else settings.workers   # this process fetches
+    with Workers(read_fetched_page, count, site=site, names=names) as workers, \
             State(out_dir, name) as state:
         run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed:
@@ -130,8 +131,8 @@ def harvest(
 
 def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, made: dict[str, Record]) -> Reader:
     """The harvest's Reader: each fetched page goes to a worker, which parses it and builds its records while the
-    next pages are fetched (up to two per worker ahead); `made` gets each page's records as the crawl takes it."""
-    ahead = 2 * workers.jobs if workers.parallel else 0
+    next pages are fetched (AHEAD per worker); `made` gets each page's records as the crawl takes it."""
+    ahead = AHEAD * workers.count
 
     def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, ResultsPage]]:
         pending: deque[tuple[str, Page, Callable[[], tuple[ResultsPage, list[Record]]]]] = deque()
@@ -184,21 +185,21 @@ def reparse(
     formats: Iterable[str],
     names: NameTable | None = None,
     transcript_in_csv: bool = False,
-    jobs: int = 0,
+    workers: int | None = None,
 ) -> Outcome:
     """Parse saved pages (.html files, folders of them, WARC files) again, with no network.
 
     Results pages give the records; saved document pages among them add their details (and a
     document page whose results page is not there gives a record of its own). Pages are parsed on
-    `jobs` worker processes (0: one per core; 1: all in this process), with the same outcome."""
+    `workers` worker processes (None: one per core; 0: all in this process), with the same outcome."""
     prepare_output(out_dir)
     names = names or NameTable.load()
     crawls: dict[str, Crawl] = {}
     made: dict[str, dict[str, Record]] = {}     # per search: each document's record, from its last card
     documents: dict[str, RawDocument] = {}
     pages = 0
-    with Workers(read_saved_page, jobs or default_jobs(), site=site, names=names) as workers:
-        for read in workers.ordered(saved_pages(list(paths), site)):
+    with Workers(read_saved_page, default_workers() if workers is None else workers, site=site, names=names) as pool:
+        for read in pool.ordered(saved_pages(list(paths), site)):
             pages += 1
             if isinstance(read, SavedDocument):
                 documents[read.doc_id] = read.raw

@@ -2,47 +2,73 @@
 
 A harvest fetches one page at a time (against the live site, politeness sets its pace) and hands
 each page to a worker, which parses it and builds its records while the next page is fetched. A
-re-parse has every page on disk and hands them out a few at a time. Either way the outcome is
-what the same work gives in this process (`jobs=1`), which the tests hold it to.
+re-parse has every page on disk and hands them out a few at a time to one worker per core. Either
+way the outcome is what the same work gives in this process (no workers), which the tests hold it to.
 
-Workers are forked, so they start with what this process has loaded (the names table, the site)
-instead of being sent it; they ignore Ctrl-C, which this process handles, and end with it.
+Each worker is a forked process with a pipe of its own: it starts with what this process has loaded
+(the names table, the site) instead of being sent it, and no thread of this process stands between
+the two (a helper thread would contend for the interpreter lock with the fetching). Items go out
+round-robin and results are read back in the same order. Workers ignore Ctrl-C, which this process
+handles, and end when it ends, however it ends.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import queue
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
+from harvester.errors import HarvesterError
 
-MAX_JOBS = 4      # beyond this, writing the files (in this process) is what a run waits for
-CHUNK = 4         # pages handed to a worker at a time: fewer round trips, still in step with the reader
+MAX_WORKERS = 4   # beyond this, what the main process does (reading, writing the files) is what a run waits for
+CHUNK = 4         # saved pages handed to a re-parse worker at a time: fewer messages, still in step with the reader
+AHEAD = 2         # items sent to each worker before its first result is read back
 
-_task: Callable[..., Any] | None = None       # in a worker: what it runs, and with what (set when it starts)
-_context: dict[str, Any] = {}
+_STOP = None      # sent to a worker: no more items
 
 
-def default_jobs() -> int:
-    """One worker per core (at most MAX_JOBS); one core means everything in this process."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(MAX_JOBS, cores))
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def default_workers(keep: int = 0) -> int:
+    """Workers for the cores this process may use, `keep` of them left to this process (at most MAX_WORKERS);
+    none on a machine with one core, where a worker would only take turns with this process."""
+    count = cores()
+    return 0 if count < 2 else max(1, min(MAX_WORKERS, count - keep))
+
+
+class WorkerDied(HarvesterError):
+    """A worker process ended without answering (killed, or out of memory)."""
 
 
 class Workers:
-    """`task(item, **context)` run on `jobs` forked worker processes, or in this process when jobs <= 1 (or where
-    processes cannot be forked). Results come back in order; an error a task raises is raised, as itself, where
-    its result is taken. `task` must be a module-level function. Use as a context manager."""
+    """`task(item, **context)` on `count` worker processes, or in this process when count is 0 (or where processes
+    cannot be forked). Results come back in order; an error a task raises is raised, as itself, where its result is
+    taken. `task` must be a module-level function. Use as a context manager."""
 
-    def __init__(self, task: Callable[..., Any], jobs: int, **context: Any) -> None:
-        self.task, self.context, self.jobs = task, context, jobs
-        self._pool = _pool(jobs, _each, {"task": task, **context}) if jobs > 1 and _can_fork() else None
+    def __init__(self, task: Callable[..., Any], count: int, **context: Any) -> None:
+        self.task, self.context = task, context
+        self._workers: list[tuple[BaseProcess, Connection]] = []
+        self._sent: deque[int] = deque()      # which worker each item not yet answered went to, in order
+        self._turn = 0
+        if count > 0 and "fork" in multiprocessing.get_all_start_methods():
+            fork = multiprocessing.get_context("fork")
+            for _ in range(count):
+                ours, theirs = fork.Pipe()
+                process = fork.Process(target=_serve, args=(theirs, task, context), daemon=True)
+                process.start()
+                theirs.close()
+                self._workers.append((process, ours))
 
     def __enter__(self) -> Workers:
         return self
@@ -51,45 +77,70 @@ class Workers:
         self.close()
 
     @property
-    def parallel(self) -> bool:
-        return self._pool is not None
+    def count(self) -> int:
+        return len(self._workers)
 
     def submit(self, item: Any) -> Callable[[], Any]:
-        """Start the task on one item; returns what gives its result (here: runs it then)."""
-        if self._pool is None:
+        """Start the task on one item; returns what gives its result (in this process: runs it then).
+        Results must be taken in the order the items were submitted."""
+        if not self._workers:
             return lambda: self.task(item, **self.context)
-        handle = self._pool.apply_async(_run, ([item],))
-        return lambda: next(_results(handle.get()))
+        self._send([item])
+        return lambda: next(_results(self._receive()))
 
     def ordered(self, items: Iterable[Any]) -> Iterator[Any]:
         """The task's result for every item, in order. Items are read as the workers need them (a few chunks
         ahead), not all at once; an item that cannot be read raises after the results of those before it."""
-        if self._pool is None:
+        if not self._workers:
             for item in items:
                 yield self.task(item, **self.context)
             return
-        pending: deque[AsyncResult] = deque()
         chunks = _chunked(iter(items))
         while True:
             try:
                 chunk = next(chunks)
             except StopIteration:
                 break
-            except BaseException:
-                while pending:
-                    yield from _results(pending.popleft().get())
+            except Exception:
+                while self._sent:
+                    yield from _results(self._receive())
                 raise
-            pending.append(self._pool.apply_async(_run, (chunk,)))
-            if len(pending) > 2 * self.jobs:
-                yield from _results(pending.popleft().get())
-        while pending:
-            yield from _results(pending.popleft().get())
+            self._send(chunk)
+            if len(self._sent) >= AHEAD * self.count:
+                yield from _results(self._receive())
+        while self._sent:
+            yield from _results(self._receive())
+
+    def _send(self, chunk: list[Any]) -> None:
+        number = self._turn
+        self._turn = (number + 1) % self.count
+        self._workers[number][1].send(chunk)
+        self._sent.append(number)
+
+    def _receive(self) -> list[tuple[bool, Any]]:
+        process, connection = self._workers[self._sent.popleft()]
+        try:
+            return connection.recv()
+        except (EOFError, OSError):
+            process.join(1)
+            raise WorkerDied(f"a worker process ended without answering (exit code {process.exitcode}); "
+                             "nothing written") from None
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        """Tell each worker to stop, and make sure it has (a worker still busy is ended)."""
+        for _, connection in self._workers:
+            try:
+                connection.send(_STOP)
+            except OSError:
+                pass
+        for process, connection in self._workers:
+            process.join(2)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            connection.close()
+        self._workers.clear()
+        self._sent.clear()
 
 
 def _chunked(items: Iterator[Any]) -> Iterator[list[Any]]:
@@ -101,7 +152,7 @@ def _chunked(items: Iterator[Any]) -> Iterator[list[Any]]:
             if len(chunk) == CHUNK:
                 yield chunk
                 chunk = []
-    except BaseException:
+    except Exception:
         if chunk:
             yield chunk
         raise
@@ -109,7 +160,37 @@ def _chunked(items: Iterator[Any]) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _each(chunk: list[Any], task: Callable[..., Any], **context: Any) -> list[tuple[bool, Any]]:
+def _results(done: list[tuple[bool, Any]]) -> Iterator[Any]:
+    for ok, value in done:
+        if not ok:
+            raise value
+        yield value
+
+
+def _serve(connection: Connection, task: Callable[..., Any], context: dict[str, Any]) -> None:
+    """A worker: run the task on each chunk it is sent, and send back what each item gave, until told to stop.
+
+    Results are sent by a thread of their own, so that the worker keeps reading items while a large result waits to
+    be read (the two processes never wait on each other's pipe)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the main process's to handle
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_all, args=(connection, outbox), daemon=True)
+    sender.start()
+    while True:
+        try:
+            chunk = connection.recv()
+        except (EOFError, OSError):
+            break
+        if chunk is _STOP:
+            break
+        outbox.put(_dumps(_run_each(chunk, task, context)))
+    outbox.put(None)
+    sender.join()
+    os._exit(0)
+
+
+def _run_each(chunk: list[Any], task: Callable[..., Any], context: dict[str, Any]) -> list[tuple[bool, Any]]:
     """The task on each item of a chunk, up to the first that fails: (True, result) ..., then (False, the error)."""
     done: list[tuple[bool, Any]] = []
     for item in chunk:
@@ -121,28 +202,28 @@ def _each(chunk: list[Any], task: Callable[..., Any], **context: Any) -> list[tu
     return done
 
 
-def _results(done: list[tuple[bool, Any]]) -> Iterator[Any]:
-    for ok, value in done:
-        if not ok:
-            raise value
-        yield value
+def _dumps(done: list[tuple[bool, Any]]) -> bytes:
+    try:
+        return pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # an error that cannot cross to the main process: its message can
+        failed = RuntimeError(f"{type(error).__name__} in a worker: {error}")
+        return pickle.dumps([*(entry for entry in done if entry[0] and _picklable(entry[1])), (False, failed)])
 
 
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+def _picklable(value: Any) -> bool:
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
-def _pool(jobs: int, task: Callable[..., Any], context: dict[str, Any]) -> Pool:
-    # fork: the workers inherit the task and its context (the names table) instead of unpickling them
-    return multiprocessing.get_context("fork").Pool(jobs, initializer=_start, initargs=(task, context))
-
-
-def _start(task: Callable[..., Any], context: dict[str, Any]) -> None:
-    global _task
-    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the main process's to handle
-    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
-    _task = task
-    _context.update(context)
+def _send_all(connection: Connection, outbox: queue.SimpleQueue[bytes | None]) -> None:
+    while (data := outbox.get()) is not None:
+        try:
+            connection.send_bytes(data)
+        except OSError:
+            return
 
 
 def _end_with(parent: int) -> None:
@@ -150,8 +231,3 @@ def _end_with(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
-
-
-def _run(chunk: list[Any]) -> list[Any]:
-    assert _task is not None, "a worker runs tasks only once started"
-    return _task(chunk, **_context)

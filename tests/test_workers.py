@@ -34,19 +34,19 @@ def _square(item: int, offset: int) -> int:
     return item * item + offset
 
 
-@pytest.mark.parametrize("jobs", [1, 2, 3])
-def test_results_come_back_in_order_with_the_context(jobs):
-    with Workers(_square, jobs, offset=1) as workers:
+@pytest.mark.parametrize("count", [0, 1, 2, 3])
+def test_results_come_back_in_order_with_the_context(count):
+    with Workers(_square, count, offset=1) as workers:
         assert list(workers.ordered(range(12))) == [n * n + 1 for n in range(12)]
         handles = [workers.submit(n) for n in (5, 3, 9)]
         assert [handle() for handle in handles] == [26, 10, 82]
-        assert workers.parallel == (jobs > 1)
+        assert workers.count == count
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_an_error_comes_back_as_itself_after_the_results_before_it(jobs):
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_an_error_comes_back_as_itself_after_the_results_before_it(count):
     seen = []
-    with Workers(_square, jobs, offset=0) as workers, pytest.raises(LayoutError, match="item 13: unlucky"):
+    with Workers(_square, count, offset=0) as workers, pytest.raises(LayoutError, match="item 13: unlucky"):
         for value in workers.ordered(range(30)):
             seen.append(value)
     assert seen == [n * n for n in range(13)]
@@ -72,13 +72,13 @@ def test_a_reparse_on_workers_writes_the_very_files_of_one_process(tmp_path: Pat
     shutil.copytree(FIXTURES / "wilson" / "seed", saved / "seed")            # a second search, re-parsed together
     shutil.copy(site.search_dir / "page-4.html", saved / "generated" / "page-4-again.html")   # a page saved twice
     outputs = {}
-    for jobs in (1, 2, 3):
-        out = tmp_path / f"jobs-{jobs}"
-        outcome = reparse([saved], WILSON, out, "d", ["csv", "json"], jobs=jobs)
-        outputs[jobs] = {name: (out / name).read_bytes() for name in FILES}
+    for count in (0, 1, 3):
+        out = tmp_path / f"workers-{count}"
+        outcome = reparse([saved], WILSON, out, "d", ["csv", "json"], workers=count)
+        outputs[count] = {name: (out / name).read_bytes() for name in FILES}
         assert outcome.pages == 23 + 1 + 2
-    assert len(json.loads(outputs[1]["d.json"])) == 230 + 19
-    assert outputs[2] == outputs[1] and outputs[3] == outputs[1]
+    assert len(json.loads(outputs[0]["d.json"])) == 230 + 19
+    assert outputs[1] == outputs[0] and outputs[3] == outputs[0]
 
 
 def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
@@ -86,23 +86,23 @@ def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_pa
     page = site.search_dir / "page-9.html"
     page.write_bytes(page.read_bytes()[: len(page.read_bytes()) // 2])
     with pytest.raises(InputError, match=r"page-9\.html: the saved page is cut short"):
-        reparse([site.search_dir], WILSON, tmp_path / "out", "d", ["csv", "json"], jobs=2)
+        reparse([site.search_dir], WILSON, tmp_path / "out", "d", ["csv", "json"], workers=2)
     assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_a_harvest_on_a_worker_gives_the_records_of_one_process(tmp_path: Path):
     docs = [doc(n) for n in range(205)]
     records = {}
-    for jobs in (1, 2):
+    for count in (0, 2):
         script = (lambda n, path: Fault(503) if n % 5 == 0 else None)   # a fifth of the answers fail, then succeed
         with FaultServer(synthetic_pages(docs), script) as server:
             clock = FakeClock()
-            settings = Settings(base_url=server.origin, delay=0, jobs=jobs)
-            outcome = harvest(WILSON, "q", tmp_path / f"jobs-{jobs}", "d", ["csv", "json"], settings,
+            settings = Settings(base_url=server.origin, delay=0, workers=count)
+            outcome = harvest(WILSON, "q", tmp_path / f"workers-{count}", "d", ["csv", "json"], settings,
                               sleep=clock.sleep, now=clock.now)
-        records[jobs] = [replace(r, harvested_at="") for r in outcome.records]
+        records[count] = [replace(r, harvested_at="") for r in outcome.records]
         assert outcome.pages == 21 and outcome.report["documents"] == 205
-    assert records[2] == records[1]
+    assert records[2] == records[0]
 
 
 def test_results_shifting_during_a_harvest_on_a_worker_still_give_every_document(tmp_path: Path):
@@ -116,7 +116,7 @@ def test_results_shifting_during_a_harvest_on_a_worker_still_give_every_document
 
     with FaultServer(pages) as server:
         clock = FakeClock()
-        outcome = harvest(WILSON, "q", tmp_path, "d", ["csv"], Settings(base_url=server.origin, delay=0, jobs=2),
+        outcome = harvest(WILSON, "q", tmp_path, "d", ["csv"], Settings(base_url=server.origin, delay=0, workers=2),
                           sleep=clock.sleep, now=clock.now)
     assert sorted(r.id for r in outcome.records) == sorted(d[0] for d in after)
 
@@ -137,7 +137,7 @@ def _alive(pid: int) -> bool:
 
 def _harvest_command(origin: str, out: Path) -> list[str]:
     return [sys.executable, "-m", "harvester", "-q", "harvest", "--query", "q", "--base-url", origin, "--out", str(out),
-            "--name", "d", "--delay", "0.05", "--jobs", "2"]
+            "--name", "d", "--delay", "0.05", "--workers", "2"]
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux /proc")
