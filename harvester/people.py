@@ -66,15 +66,20 @@ class _Person:
 
 def build_people(mentions: Iterable[Mention], table: NameTable) -> list[PersonRow]:
     """One row per person, ordered by sort form: canonical name, sort form, years, variants, documents, dates."""
-    people = _cluster(list(mentions), table)
-    rows = [_row(person) for person in people]
-    return sorted(rows, key=lambda r: (match_key(r.sort_name), match_key(r.name), r.name))
+    return people_and_names(mentions, table)[0]
 
 
 def canonical_names(mentions: Iterable[Mention], table: NameTable) -> dict[tuple[str, str], str]:
     """(document id, a spelling seen in it: a title name, a heading, a heading's standard form) -> the name its
     person has in the people table. Per document: "Petrov" in one document and in another may be two people."""
-    return {pair: _name(person) for person in _cluster(list(mentions), table) for pair in person.named}
+    return people_and_names(mentions, table)[1]
+
+
+def people_and_names(mentions: Iterable[Mention], table: NameTable) -> tuple[list[PersonRow], dict[tuple[str, str], str]]:
+    """build_people and canonical_names at once, from one clustering of the mentions."""
+    people = _cluster(list(mentions), table)
+    rows = sorted(map(_row, people), key=lambda r: (match_key(r.sort_name), match_key(r.name), r.name))
+    return rows, {pair: _name(person) for person in people for pair in person.named}
 
 
 class _Keys:

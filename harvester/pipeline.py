@@ -30,7 +30,7 @@ from harvester.normalize.names import NameTable
 from harvester.package import provenance, write_package
 from harvester.page import Page, is_cut_short
 from harvester.parse import ResultsPage, parse_results
-from harvester.people import Mention, PersonRow, build_people, canonical_names
+from harvester.people import Mention, PersonRow, people_and_names
 from harvester.records import DetailedRecord, Record, build_record, with_details
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
 from harvester.runreport import build_report, compare
@@ -298,7 +298,7 @@ def attach_details(records: list[Record], documents: dict[str, RawDocument], nam
 def people_of(records: list[Record], names: NameTable) -> tuple[list[Record], list[PersonRow]]:
     """The people table, and the records with each person written as the table writes them (titles and pages alike)."""
     mentions = [Mention(r.id, r.date_start, r.date_end, r.people, _headings(r)) for r in records]
-    canonical = canonical_names(mentions, names)
+    people, canonical = people_and_names(mentions, names)
 
     def one_way(doc_id: str, spellings: Iterable[str]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(canonical.get((doc_id, s), s) for s in spellings))
@@ -310,7 +310,7 @@ def people_of(records: list[Record], names: NameTable) -> tuple[list[Record], li
             changes["page_people"] = one_way(record.id, record.page_people)
         if any(getattr(record, key) != value for key, value in changes.items()):
             rewritten[index] = replace(record, **changes)
-    return rewritten, build_people(mentions, names)
+    return rewritten, people
 
 
 def _headings(record: Record) -> tuple[str, ...]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from harvester.details import DETAIL_FIELDS, DocumentDetails
@@ -38,8 +41,18 @@ class Record:
     first_seen: str = ""      # set from the run state (harvest) or the page time (reparse)
     last_seen: str = ""
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        """Pickled as its values (records come back from worker processes): rebuilding a slotted frozen
+        dataclass field by field from its state took five times as long."""
+        return type(self), _values(type(self))(self)
+
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))
+
+
+@functools.cache
+def _values(kind: type) -> Callable[[object], tuple]:
+    return operator.attrgetter(*(f.name for f in fields(kind)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,8 @@ class Site:
     def doc_id(self, href: str) -> str | None:
         """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts;
         a page known only by its Drupal path (/node/95423, as staging copies are saved) is "node-95423"."""
-        path = urlsplit(href).path
+        plain = href.startswith("/") and not href.startswith("//") and "?" not in href and "#" not in href
+        path = href if plain else urlsplit(href).path   # a plain path (as cards link) needs no splitting
         match = self.document_path.match(path)
         if match:
             return match.group(1)
