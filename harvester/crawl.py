@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import math
@@ -20,19 +21,25 @@ log = logging.getLogger("harvester")
 
 SAFETY_MAX_PAGES = 5000  # a search without a totals line is followed by its next links at most this far
 
-# fetches and parses results pages, in the order given, yielding each as (url, page, parsed) in that order
-Reader = Callable[[Iterable[str]], Iterator[tuple[str, Page, ResultsPage]]]
+# Fetches results pages in the order given, yielding each as (url, page, parsed) in that order; parsed() gives
+# the page parsed (or raises what parsing it raised): a page the crawl lets go is never parsed, or its error raised.
+Parsed = Callable[[], ResultsPage]
+Reader = Callable[[Iterable[str]], Iterator[tuple[str, Page, Parsed]]]
 
 
 def reader(get: Callable[[str], Page], site: Site) -> Reader:
     """The plain Reader: fetch a page, parse it, then the next (pipeline.py has one that parses on another core)."""
 
-    def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, ResultsPage]]:
+    def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, Parsed]]:
         for url in urls:
             fetched = get(url)
-            yield url, fetched, parse_results(fetched.text(), url, site)
+            yield url, fetched, functools.partial(_parse, fetched, url, site)
 
     return read
+
+
+def _parse(page: Page, url: str, site: Site) -> ResultsPage:
+    return parse_results(page.text(), url, site)
 
 
 @dataclass(frozen=True)
@@ -101,10 +108,15 @@ def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: S
                 yield site.search_url(query, number, origin)
 
         last = None
-        for url, fetched, results in read(urls()):
+        for url, fetched, parsed in read(urls()):
+            number = asked.popleft()
+            if number >= stop():   # fetched ahead of a total that has since shrunk: no longer part of the listing
+                log.info("page %d: let go, the search now has %s results", number, crawl.total)
+                continue
+            results = parsed()
             new = _add_page(crawl, site, url, fetched, results)
             log.info("page %d: %d cards, %d new, %d of %s documents",
-                     asked.popleft(), len(results.cards), new, len(crawl.documents), crawl.total)
+                     number, len(results.cards), new, len(crawl.documents), crawl.total)
             last = results
         return last
 
@@ -154,7 +166,8 @@ def _follow_next_links(read: Reader, site: Site, page: ResultsPage, crawl: Crawl
         crawl.warnings.append("the results pages carry no 'x - y of N' line: following next links; completeness not checked")
     limit = min(settings.max_pages or SAFETY_MAX_PAGES, SAFETY_MAX_PAGES)
     while page.next_url and crawl.pages_fetched < limit:
-        [(url, fetched, page)] = read([page.next_url])
+        [(url, fetched, parsed)] = read([page.next_url])
+        page = parsed()
         _add_page(crawl, site, url, fetched, page)
     crawl.limited = bool(page.next_url)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import math
@@ -21,7 +22,7 @@ import httpx
 
 from harvester.archive import WarcArchive, next_part
 from harvester.client import Fetcher, make_client
-from harvester.crawl import Crawl, Reader, Seen, crawl_documents, crawl_search
+from harvester.crawl import Crawl, Parsed, Reader, Seen, crawl_documents, crawl_search
 from harvester.details import details_of
 from harvester.document import RawDocument, card_of, parse_document
 from harvester.errors import InputError, UsageError
@@ -131,10 +132,10 @@ def harvest(
 
 def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, made: dict[str, Record]) -> Reader:
     """The harvest's Reader: each fetched page goes to a worker, which parses it and builds its records while the
-    next pages are fetched (AHEAD per worker); `made` gets each page's records as the crawl takes it."""
+    next pages are fetched (AHEAD per worker); `made` gets a page's records when the crawl takes the page."""
     ahead = AHEAD * workers.count
 
-    def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, ResultsPage]]:
+    def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, Parsed]]:
         pending: deque[tuple[str, Page, Callable[[], tuple[ResultsPage, list[Record]]]]] = deque()
         for url in urls:
             fetched = get(url)
@@ -144,12 +145,23 @@ def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at
         while pending:
             yield taken(*pending.popleft())
 
-    def taken(url: str, fetched: Page, result: Callable[[], tuple[ResultsPage, list[Record]]]) -> tuple[str, Page, ResultsPage]:
-        results, records = result()
-        made.update((record.id, record) for record in records)  # a document keeps its first place, its latest card
-        return url, fetched, results
+    def taken(url: str, fetched: Page, result: Callable[[], tuple[ResultsPage, list[Record]]]) -> tuple[str, Page, Parsed]:
+        try:
+            results, records = result()   # read now, in order, whether or not the crawl takes the page
+        except Exception as error:        # raised only if it does
+            return url, fetched, functools.partial(_reraise, error)
+
+        def accept() -> ResultsPage:
+            made.update((record.id, record) for record in records)  # a document keeps its first place, its latest card
+            return results
+
+        return url, fetched, accept
 
     return read
+
+
+def _reraise(error: Exception) -> ResultsPage:
+    raise error
 
 
 def read_fetched_page(item: tuple[str, Page, str, str], site: Site, names: NameTable) -> tuple[ResultsPage, list[Record]]:

@@ -170,3 +170,22 @@ def test_ctrl_c_stops_the_harvest_and_its_worker_with_one_line(tmp_path: Path):
     assert process.returncode == 130
     assert stderr.strip().splitlines() == ["harvester: interrupted; nothing written"]
     assert not (tmp_path / "d.csv").exists()
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_pages_fetched_ahead_of_a_total_that_shrank_are_let_go(tmp_path: Path, count):
+    """95 results (pages 0-9) become 65 (pages 0-6) from page 6 on: a worker run has by then asked for page 7,
+    past the new end, whose answer (no cards) must not count; both runs give the remaining 65."""
+    docs = [doc(n) for n in range(95)]
+    served = {"count": 0}
+
+    def pages(path: str) -> bytes | None:
+        served["count"] += path.startswith("/search")
+        return synthetic_pages(docs if served["count"] <= 6 else docs[:65])(path)
+
+    with FaultServer(pages) as server:
+        clock = FakeClock()
+        outcome = harvest(WILSON, "q", tmp_path, "d", ["csv"], Settings(base_url=server.origin, delay=0, workers=count),
+                          sleep=clock.sleep, now=clock.now)
+    assert sorted(r.id for r in outcome.records) == sorted(d[0] for d in docs[:65])
+    assert outcome.total == 65
