@@ -1,7 +1,7 @@
 """Run the benchmarks and print the table: `python -m bench` (full, a few minutes) or `python -m bench --quick`.
 
 Every contender runs as its own process, timed from start to exit (start-up and writing included)
-and its peak RSS read from the kernel (wait4). Contenders of one comparison run in interleaved
+and its peak memory read from the kernel (wait4, and /proc for worker processes). Contenders of one comparison run in interleaved
 rounds, each round in a rotated order; a figure is the median of its rounds, and ratios are
 taken between medians of the same run.
 """
@@ -41,7 +41,7 @@ class BenchError(Exception):
 
 @dataclass
 class Run:
-    """One process: wall seconds from start to exit, peak RSS, what it printed."""
+    """One process (and its workers): wall seconds from start to exit, peak memory, what it printed."""
 
     seconds: float
     peak_mb: float
@@ -80,7 +80,7 @@ class Figure:
 
 
 def run_child(command: list[str], timeout: float) -> Run:
-    """Run a command to its end (killed after `timeout` s); its wall time and peak RSS; fail loudly on a non-zero exit.
+    """Run a command to its end (killed after `timeout` s); its wall time and peak memory; fail loudly on a non-zero exit.
 
     The peak is the larger of the kernel's peak RSS (wait4: the largest single process) and the largest
     sum of PSS over the process and its worker processes, sampled every 0.1 s: PSS counts a page shared
@@ -241,7 +241,7 @@ class Bench:
     def memory(self, site: Site, origin: str) -> Figure:
         figure = Figure(f"harvester harvest of {site.pages:,} pages", site.pages, site.bytes)
         figure.runs.append(self.harvest(site, origin, f"memory-{site.pages}"))
-        note(f"memory: {site.pages:,} pages: {figure.seconds:.1f} s, peak RSS {figure.peak_mb:.0f} MB")
+        note(f"memory: {site.pages:,} pages: {figure.seconds:.1f} s, peak memory {figure.peak_mb:.0f} MB")
         return figure
 
     def harvest(self, site: Site, origin: str, name: str) -> Run:
@@ -293,9 +293,9 @@ def targets(reparse: dict[str, Figure], crawl: dict[str, Figure], memory: dict[i
         ("crawl vs bare httpx loop", crawl["harvester"].pages_per_s / crawl["httpx"].pages_per_s, 0.70, ">=", "%"),
     ]
     if 2000 in memory:
-        rows.append(("peak RSS, 2,000 pages", memory[2000].peak_mb, 120.0, "<=", "MB"))
+        rows.append(("peak memory, 2,000 pages", memory[2000].peak_mb, 120.0, "<=", "MB"))
     if 2000 in memory and 20000 in memory:
-        rows.append(("RSS growth, 2,000 -> 20,000 pages", memory[20000].peak_mb / memory[2000].peak_mb, 1.5, "<=", "x"))
+        rows.append(("memory growth, 2,000 -> 20,000 pages", memory[20000].peak_mb / memory[2000].peak_mb, 1.5, "<=", "x"))
     return [{"target": name, "measured": round(value, 3), "goal": goal, "op": op, "unit": unit,
              "pass": value >= goal if op == ">=" else value <= goal} for name, value, goal, op, unit in rows]
 
@@ -310,7 +310,7 @@ def table(result: dict) -> str:
     lines = [f"{m['cpus']} x {m['cpu_model']}, {m['memory_gb']} GB, {m['system']}, Python {m['python']}, server: {m['server']}; "
              f"{s['pages']:,} results pages of {s['mean_page_kb']:.1f} KB on average (seed {s['seed']}), "
              f"median of {s['rounds']} interleaved rounds{' (--quick)' if s['quick'] else ''}; harvester {result['harvester_commit']}",
-             "", "| measurement | pages/s | MB/s | peak RSS | median s |", "|---|---:|---:|---:|---:|"]
+             "", "| measurement | pages/s | MB/s | peak memory | median s |", "|---|---:|---:|---:|---:|"]
     for group, figures in (("re-parse", result["reparse"]), ("crawl", result["crawl"]), ("memory", result["memory"])):
         for f in figures.values():
             lines.append(f"| {group}: {f['label']} | {f['pages_per_s']:,.0f} | {f['mb_per_s']:.1f} | {f['peak_rss_mb']:.0f} MB "
@@ -336,7 +336,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="200 pages, 3 rounds, memory at 2,000 pages only (about a minute)")
     parser.add_argument("--pages", type=int, help="results pages of the re-parse and crawl site (default 1,700, the archive's)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
-    parser.add_argument("--memory-pages", help="comma-separated crawl sizes for peak RSS (default 2000,20000; 2000 with --quick)")
+    parser.add_argument("--memory-pages", help="comma-separated crawl sizes for peak memory (default 2000,20000; 2000 with --quick)")
     parser.add_argument("--bs4-pages", type=int, default=300, help="pages the (slow) BeautifulSoup extractor parses (default 300)")
     parser.add_argument("--seed", type=int, default=1956, help="seed of the generated sites")
     parser.add_argument("--server", choices=("auto", "nginx", "python"), default="auto", help="static server (auto: nginx if installed)")

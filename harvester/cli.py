@@ -23,6 +23,7 @@ from harvester.runreport import summary
 from harvester.serve import Serving, index_folder, make_server
 from harvester.settings import DEFAULT_DELAY, Settings
 from harvester.sites import get_site
+from harvester.workers import MAX_WORKERS_ASKED
 
 log = logging.getLogger("harvester")
 
@@ -37,7 +38,7 @@ name_option = click.option("--name", default=None, help="File name stem of the d
 names_option = click.option("--names", "names_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                             help="Your own names table (CSV, same columns as the shipped one) added to the shipped one.")
 workers_option = click.option(
-    "--workers", type=click.IntRange(min=0), default=None, metavar="N",
+    "--workers", type=click.IntRange(0, MAX_WORKERS_ASKED), default=None, metavar="N",
     help="Worker processes that parse and normalize pages while this one fetches or reads them (default: harvest 1, "
          "reparse one per core, at most 4; none on a one-core machine; 0: all in this process). The dataset is the same.")
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
@@ -197,7 +198,7 @@ def run_command(harvests_file: Path) -> int:
 
     Each [[harvest]] table takes the options of `harvester harvest` (query, site, out, name,
     formats, base_url, delay, max_pages, contact, allow_incomplete, names, details,
-    transcript_in_csv); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
+    transcript_in_csv, workers); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest.
     The exit code is the most serious outcome.
 

@@ -12,6 +12,7 @@ from harvester.errors import UsageError
 from harvester.export import parse_formats
 from harvester.settings import Settings
 from harvester.sites import Site, get_site
+from harvester.workers import MAX_WORKERS_ASKED
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
@@ -71,8 +72,9 @@ def _job(values: dict, where: str, base: Path) -> Job:
         raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 or more")
     if "max_pages" in values and values["max_pages"] < 1:
         raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
-    if "workers" in values and values["workers"] < 0:
-        raise UsageError(f"{where}: workers = {values['workers']!r}: give 0 or more (leave it out for the default)")
+    if "workers" in values and not 0 <= values["workers"] <= MAX_WORKERS_ASKED:
+        raise UsageError(f"{where}: workers = {values['workers']!r}: give 0 to {MAX_WORKERS_ASKED} "
+                         "(leave it out for the default)")
     base_url = values.get("base_url")
     if base_url is not None and (urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).hostname):
         raise UsageError(f"{where}: base_url = {base_url!r}: give an origin like http://127.0.0.1:8000")

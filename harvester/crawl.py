@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import logging
 import math
 from collections import deque
@@ -97,27 +96,30 @@ def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: S
     crawl = Crawl(query, on_page=on_page)
 
     def visit(start: int, stop: Callable[[], float]) -> ResultsPage | None:
-        """Pages from `start` while their number is below stop() (asked again before each page)."""
+        """Pages from `start` while their number is below stop(), asked again before each page and once more at the
+        end (a Reader that fetches ahead may have judged by a total that has grown since)."""
         asked: deque[int] = deque()   # the numbers of the pages handed to `read` and not yet back
+        following = start
 
         def urls() -> Iterator[str]:
-            for number in itertools.count(start):
-                if number >= stop():
-                    return
-                asked.append(number)
-                yield site.search_url(query, number, origin)
+            nonlocal following
+            while following < stop():
+                asked.append(following)
+                following += 1
+                yield site.search_url(query, asked[-1], origin)
 
         last = None
-        for url, fetched, parsed in read(urls()):
-            number = asked.popleft()
-            if number >= stop():   # fetched ahead of a total that has since shrunk: no longer part of the listing
-                log.info("page %d: let go, the search now has %s results", number, crawl.total)
-                continue
-            results = parsed()
-            new = _add_page(crawl, site, url, fetched, results)
-            log.info("page %d: %d cards, %d new, %d of %s documents",
-                     number, len(results.cards), new, len(crawl.documents), crawl.total)
-            last = results
+        while following < stop():
+            for url, fetched, parsed in read(urls()):
+                number = asked.popleft()
+                if number >= stop():   # fetched ahead of a total that has since shrunk: no longer part of the listing
+                    log.info("page %d: let go, the search now has %s results", number, crawl.total)
+                    continue
+                results = parsed()
+                new = _add_page(crawl, site, url, fetched, results)
+                log.info("page %d: %d cards, %d new, %d of %s documents",
+                         number, len(results.cards), new, len(crawl.documents), crawl.total)
+                last = results
         return last
 
     first = visit(0, lambda: 1)

@@ -39,7 +39,7 @@ from harvester.saved import saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
 from harvester.state import Replaying, State
-from harvester.workers import AHEAD, Workers, default_workers
+from harvester.workers import WorkerError, Workers, default_workers
 
 log = logging.getLogger("harvester")
 
@@ -132,12 +132,22 @@ def harvest(
 
 def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, made: dict[str, Record]) -> Reader:
     """The harvest's Reader: each fetched page goes to a worker, which parses it and builds its records while the
-    next pages are fetched (AHEAD per worker); `made` gets a page's records when the crawl takes the page."""
-    ahead = AHEAD * workers.count
+    next page is fetched (one page ahead per worker); `made` gets a page's records when the crawl takes the page.
+
+    A page already parsed is taken before the next fetch, so that a page that stops the run (a challenge, a
+    layout the parser does not know) is seen as early as it can be: at most one page more a worker is asked for
+    than one process would ask for."""
+    ahead = workers.count
 
     def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, Parsed]]:
         pending: deque[tuple[str, Page, Callable[[], tuple[ResultsPage, list[Record]]]]] = deque()
-        for url in urls:
+        remaining = iter(urls)
+        while True:
+            while pending and workers.ready():
+                yield taken(*pending.popleft())
+            url = next(remaining, None)
+            if url is None:
+                break
             fetched = get(url)
             pending.append((url, fetched, workers.submit((url, fetched, query, started_at))))
             if len(pending) > ahead:
@@ -148,6 +158,8 @@ def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at
     def taken(url: str, fetched: Page, result: Callable[[], tuple[ResultsPage, list[Record]]]) -> tuple[str, Page, Parsed]:
         try:
             results, records = result()   # read now, in order, whether or not the crawl takes the page
+        except WorkerError:
+            raise
         except Exception as error:        # raised only if it does
             return url, fetched, functools.partial(_reraise, error)
 

@@ -14,6 +14,7 @@ handles, and end when it ends, however it ends.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -29,9 +30,10 @@ from typing import Any
 
 from harvester.errors import HarvesterError
 
-MAX_WORKERS = 4   # beyond this, what the main process does (reading, writing the files) is what a run waits for
+MAX_WORKERS_ASKED = 32   # --workers above this is a typo, not a plan
+MAX_WORKERS = 4   # by default; beyond this, what the main process does (reading, writing the files) is what a run waits for
 CHUNK = 4         # saved pages handed to a re-parse worker at a time: fewer messages, still in step with the reader
-AHEAD = 2         # items sent to each worker before its first result is read back
+AHEAD = 2         # chunks sent to each re-parse worker before its first result is read back
 
 _STOP = None      # sent to a worker: no more items
 
@@ -47,8 +49,8 @@ def default_workers(keep: int = 0) -> int:
     return 0 if count < 2 else max(1, min(MAX_WORKERS, count - keep))
 
 
-class WorkerDied(HarvesterError):
-    """A worker process ended without answering (killed, or out of memory)."""
+class WorkerError(HarvesterError):
+    """A worker process could not be started, or ended without answering (killed, or out of memory)."""
 
 
 class Workers:
@@ -65,16 +67,25 @@ class Workers:
             fork = multiprocessing.get_context("fork")
             for _ in range(count):
                 ours, theirs = fork.Pipe()
-                process = fork.Process(target=_serve, args=(theirs, task, context), daemon=True)
-                process.start()
+                # the worker closes this process's ends it inherits (its own and its elders'), so that it sees
+                # this process go; and it is told who its parent is, in case that is gone before it looks
+                inherited = [connection for _, connection in self._workers] + [ours]
+                process = fork.Process(target=_serve, args=(theirs, task, context, os.getpid(), inherited), daemon=True)
+                try:
+                    with _no_sigint():
+                        process.start()
+                except OSError as error:
+                    self.close(abandon=True)
+                    raise WorkerError(f"cannot start worker processes ({error.strerror or error}); "
+                                      "try fewer with --workers, or --workers 0") from None
                 theirs.close()
                 self._workers.append((process, ours))
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.close(abandon=kind is not None)
 
     @property
     def count(self) -> int:
@@ -87,6 +98,12 @@ class Workers:
             return lambda: self.task(item, **self.context)
         self._send([item])
         return lambda: next(_results(self._receive()))
+
+    def ready(self) -> bool:
+        """Whether the next result to take is there already (in this process, where results are made when taken: yes)."""
+        if not self._workers:
+            return True
+        return bool(self._sent) and self._workers[self._sent[0]][1].poll()
 
     def ordered(self, items: Iterable[Any]) -> Iterator[Any]:
         """The task's result for every item, in order. Items are read as the workers need them (a few chunks
@@ -114,27 +131,41 @@ class Workers:
     def _send(self, chunk: list[Any]) -> None:
         number = self._turn
         self._turn = (number + 1) % self.count
-        self._workers[number][1].send(chunk)
-        self._sent.append(number)
+        self._sent.append(number)   # before sending: a send cut short (Ctrl-C) leaves work outstanding, so close kills
+        process, connection = self._workers[number]
+        try:
+            connection.send(chunk)
+        except OSError:
+            raise self._died(process) from None
 
     def _receive(self) -> list[tuple[bool, Any]]:
         process, connection = self._workers[self._sent.popleft()]
         try:
             return connection.recv()
         except (EOFError, OSError):
-            process.join(1)
-            raise WorkerDied(f"a worker process ended without answering (exit code {process.exitcode}); "
-                             "nothing written") from None
+            raise self._died(process) from None
+        except Exception as error:   # what the worker sent cannot be rebuilt here (an error class of unusual shape)
+            raise RuntimeError(f"a worker's answer cannot be read: {type(error).__name__}: {error}") from None
 
-    def close(self) -> None:
-        """Tell each worker to stop, and make sure it has (a worker still busy is ended)."""
-        for _, connection in self._workers:
+    @staticmethod
+    def _died(process: BaseProcess) -> WorkerError:
+        process.join(1)
+        return WorkerError(f"a worker process ended without answering (exit code {process.exitcode}); nothing written")
+
+    def close(self, abandon: bool = False) -> None:
+        """Tell each worker to stop and wait for it; when work is outstanding or the run failed (`abandon`), end
+        the workers at once instead: they hold nothing worth waiting for."""
+        abandon = abandon or bool(self._sent)
+        for process, connection in self._workers:
+            if abandon:
+                process.kill()
+                continue
             try:
                 connection.send(_STOP)
             except OSError:
                 pass
         for process, connection in self._workers:
-            process.join(2)
+            process.join(None if abandon else 2)
             if process.is_alive():
                 process.kill()
                 process.join()
@@ -167,13 +198,16 @@ def _results(done: list[tuple[bool, Any]]) -> Iterator[Any]:
         yield value
 
 
-def _serve(connection: Connection, task: Callable[..., Any], context: dict[str, Any]) -> None:
+def _serve(connection: Connection, task: Callable[..., Any], context: dict[str, Any], parent: int,
+           inherited: list[Connection]) -> None:
     """A worker: run the task on each chunk it is sent, and send back what each item gave, until told to stop.
 
     Results are sent by a thread of their own, so that the worker keeps reading items while a large result waits to
     be read (the two processes never wait on each other's pipe)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the main process's to handle
-    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    for other in inherited:
+        other.close()
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
     outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
     sender = threading.Thread(target=_send_all, args=(connection, outbox), daemon=True)
     sender.start()
@@ -203,16 +237,26 @@ def _run_each(chunk: list[Any], task: Callable[..., Any], context: dict[str, Any
 
 
 def _dumps(done: list[tuple[bool, Any]]) -> bytes:
+    """What a chunk gave, as bytes for the main process; what cannot cross (a result that does not pickle, an error
+    that would not unpickle) ends the chunk there, as an error saying what it was, after the results before it."""
+    if done and not done[-1][0] and not _round_trips(done[-1][1]):
+        error = done[-1][1]
+        done = [*done[:-1], (False, RuntimeError(f"in a worker: {type(error).__name__}: {error}"))]
     try:
         return pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception as error:  # an error that cannot cross to the main process: its message can
-        failed = RuntimeError(f"{type(error).__name__} in a worker: {error}")
-        return pickle.dumps([*(entry for entry in done if entry[0] and _picklable(entry[1])), (False, failed)])
+    except Exception:
+        crossing: list[tuple[bool, Any]] = []
+        for ok, value in done:
+            if not _round_trips(value):
+                crossing.append((False, RuntimeError(f"in a worker: a {type(value).__name__} result cannot be sent")))
+                break
+            crossing.append((ok, value))
+        return pickle.dumps(crossing, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _picklable(value: Any) -> bool:
+def _round_trips(value: Any) -> bool:
     try:
-        pickle.dumps(value)
+        pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:
         return False
     return True
@@ -224,6 +268,19 @@ def _send_all(connection: Connection, outbox: queue.SimpleQueue[bytes | None]) -
             connection.send_bytes(data)
         except OSError:
             return
+
+
+@contextlib.contextmanager
+def _no_sigint() -> Iterator[None]:
+    """Ctrl-C held back while a worker is forked (it would otherwise hit the worker before it ignores it)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _end_with(parent: int) -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from bench.sitegen import write_site
-from harvester.errors import InputError, LayoutError
+from harvester.errors import BlockedError, InputError, LayoutError
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
 from harvester.sites import get_site
-from harvester.workers import Workers
+from harvester.workers import WorkerError, Workers
 from tests.conftest import FIXTURES, FakeClock
 from tests.faultserver import Fault, FaultServer, synthetic_pages
 from tests.sitegen import doc
@@ -50,6 +50,54 @@ def test_an_error_comes_back_as_itself_after_the_results_before_it(count):
         for value in workers.ordered(range(30)):
             seen.append(value)
     assert seen == [n * n for n in range(13)]
+
+
+class _Odd(Exception):
+    def __init__(self, first: str, second: str) -> None:   # pickles, but cannot be rebuilt from its args
+        super().__init__(f"{first}/{second}")
+
+
+def _awkward(item: int) -> object:
+    if item == 2:
+        return lambda: None              # a result that cannot be pickled
+    if item == 5:
+        raise _Odd("x", "y")
+    return item
+
+
+def _slow(item: int) -> int:
+    time.sleep(0.05)
+    return item
+
+
+@pytest.mark.parametrize("start, stop, message", [(0, 3, "a function result cannot be sent"), (3, 8, "_Odd: x/y")])
+def test_what_cannot_cross_from_a_worker_is_an_error_in_its_place(start, stop, message):
+    seen = []
+    with Workers(_awkward, 1) as workers, pytest.raises(RuntimeError, match=message):
+        for value in workers.ordered(range(start, stop)):
+            seen.append(value)
+    assert seen == list(range(start, 2 if start == 0 else 5))   # the results before it, none shifted into its place
+
+
+def test_a_worker_that_died_is_one_error_whether_sending_or_taking():
+    with Workers(_square, 1, offset=0) as workers:
+        handle = workers.submit(2)
+        assert handle() == 4
+        workers._workers[0][0].kill()
+        workers._workers[0][0].join()
+        with pytest.raises(WorkerError, match="ended without answering"):
+            workers.submit(3)()
+
+
+def test_an_interrupted_run_ends_its_busy_workers_at_once():
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt), Workers(_slow, 2) as workers:
+        processes = [process for process, _ in workers._workers]
+        for value in workers.ordered(range(200)):
+            if value == 3:
+                raise KeyboardInterrupt
+    assert time.monotonic() - started < 1.5
+    assert not any(process.is_alive() for process in processes)
 
 
 def _unreadable_after(count: int):
@@ -156,6 +204,36 @@ def test_a_killed_harvest_leaves_no_worker_behind(tmp_path: Path):
         while any(map(_alive, workers)) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not any(map(_alive, workers)), "a worker outlived the run that started it"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from Linux /proc")
+def test_a_worker_whose_parent_dies_at_once_ends_too(tmp_path: Path):
+    script = ("import os, signal, sys\n"
+              "from harvester.workers import Workers\n"
+              "from tests.test_workers import _square\n"
+              "workers = Workers(_square, 1, offset=0)\n"
+              "print(workers._workers[0][0].pid, flush=True)\n"
+              "os.kill(os.getpid(), signal.SIGKILL)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
+                          cwd=Path(__file__).resolve().parent.parent)
+    worker = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 5
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(worker)
+
+
+def test_a_challenge_met_on_a_worker_stops_the_run_within_one_more_page(tmp_path: Path):
+    challenge = (FIXTURES / "wilson" / "challenge" / "page-0.html").read_bytes()
+    pages = synthetic_pages([doc(n) for n in range(200)])
+    with FaultServer(lambda path: challenge if "page=3" in path else pages(path)) as server:
+        clock = FakeClock()
+        with pytest.raises(BlockedError, match="challenge"):
+            harvest(WILSON, "q", tmp_path, "d", ["csv"], Settings(base_url=server.origin, delay=0, workers=1),
+                     sleep=clock.sleep, now=clock.now)
+        asked = server.search_requests()
+    assert len(asked) <= 5 and any("page=3" in path for path in asked)   # one process asks for pages 0-3
+    assert not (tmp_path / "d.csv").exists()
 
 
 def test_ctrl_c_stops_the_harvest_and_its_worker_with_one_line(tmp_path: Path):
