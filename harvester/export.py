@@ -216,11 +216,13 @@ def _json_layout(columns: tuple[Column, ...]) -> Callable[[Record], str]:
 
 
 def _json_scalar(value: object) -> str:
-    return "null" if value is None or value == "" else _encode(value)
+    if type(value) is str:
+        return _encode_text(value) if value else "null"
+    return "null" if value is None else _encode(value)
 
 
 def _json_list(value: Iterable[str]) -> str:
-    return "[\n      " + ",\n      ".join(map(_encode, value)) + "\n    ]" if value else "[]"
+    return "[\n      " + ",\n      ".join(map(_encode_text, value)) + "\n    ]" if value else "[]"
 
 
 _JSON_VALUE: dict[str, Callable[..., str]] = {"list": _json_list, "boolean": lambda value: "true" if value else "false"}
@@ -285,6 +287,7 @@ def _stage(out_dir: Path, target: Path, content: str | bytes | Iterable[str | by
 
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+_encode_text = json.encoder.encode_basestring   # what _encode does with a str, without its checks (lists hold text only)
 
 
 def json_array(rows: list[dict]) -> str:
