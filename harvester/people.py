@@ -116,7 +116,10 @@ def _cluster(mentions: list[Mention], table: NameTable) -> list[_Person]:
             seen.append((match_key(partner or name), spelling, None, _known(name, table), mention, name))
     clusters: dict[str, _Person] = {}
     for key, spelling, heading, known, mention, form in seen:
-        person = clusters.setdefault(keys.find(key), _Person())
+        root = keys.find(key)
+        person = clusters.get(root)
+        if person is None:   # (setdefault would build a _Person, and its Counter, for every mention)
+            person = clusters[root] = _Person()
         person.table_name = person.table_name or known
         person.spellings[spelling] += 1
         person.named.update({(mention.doc_id, spelling), (mention.doc_id, form)})
@@ -136,6 +139,8 @@ def _same_page_heading(name: str, headed: list[tuple[Heading, str]]) -> str | No
     Only a short form counts: a lone family name ("Ponomarev") or initials ("V. I. Ivanov"); a
     name with a given name of its own ("Kim Il") is a person of its own.
     """
+    if not headed:
+        return None
     family, given = split_name(name)
     if any(not _INITIAL.match(word) for word in given.split()):
         return None

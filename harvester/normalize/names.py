@@ -148,6 +148,7 @@ def _name_shaped(name: str) -> bool:
     return bool(words) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+@functools.lru_cache(maxsize=16384)   # a dataset names the same people again and again
 def written_form(name: str) -> str:
     """A name the table does not know, tidied but not respelled: "N.G. SUDARIKOV [x]" -> "N. G. Sudarikov".
 
