@@ -267,3 +267,11 @@ def test_pages_fetched_ahead_of_a_total_that_shrank_are_let_go(tmp_path: Path, c
                           sleep=clock.sleep, now=clock.now)
     assert sorted(r.id for r in outcome.records) == sorted(d[0] for d in docs[:65])
     assert outcome.total == 65
+
+
+@pytest.mark.parametrize("cores, keep, expected", [(1, 0, 0), (1, 1, 0), (2, 1, 1), (2, 0, 2), (8, 1, 4), (3, 1, 2)])
+def test_the_default_number_of_workers_follows_the_cores(monkeypatch, cores, keep, expected):
+    import harvester.workers as workers
+
+    monkeypatch.setattr(workers, "cores", lambda: cores)
+    assert workers.default_workers(keep=keep) == expected
