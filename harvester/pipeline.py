@@ -83,7 +83,8 @@ def harvest(
     prepare_output(out_dir)
     names = names or NameTable.load()
     # the workers start first, so that they hold none of the run's files (the state's lock above all)
-    count = default_workers(keep=1) if settings.workers is None else settings.workers   # this process fetches
+    # one worker parses while this process fetches (more would wait on the fetching); none on one core
+    count = min(1, default_workers()) if settings.workers is None else settings.workers
     with Workers(read_fetched_page, count, site=site, names=names) as workers, \
             State(out_dir, name) as state:
         run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))

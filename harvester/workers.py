@@ -42,11 +42,11 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def default_workers(keep: int = 0) -> int:
-    """Workers for the cores this process may use, `keep` of them left to this process (at most MAX_WORKERS);
-    none on a machine with one core, where a worker would only take turns with this process."""
+def default_workers() -> int:
+    """One worker per core this process may use (at most MAX_WORKERS); none on a machine with one core, where a
+    worker would only take turns with this process."""
     count = cores()
-    return 0 if count < 2 else max(1, min(MAX_WORKERS, count - keep))
+    return 0 if count < 2 else min(MAX_WORKERS, count)
 
 
 class WorkerError(HarvesterError):

@@ -269,9 +269,17 @@ def test_pages_fetched_ahead_of_a_total_that_shrank_are_let_go(tmp_path: Path, c
     assert outcome.total == 65
 
 
-@pytest.mark.parametrize("cores, keep, expected", [(1, 0, 0), (1, 1, 0), (2, 1, 1), (2, 0, 2), (8, 1, 4), (3, 1, 2)])
-def test_the_default_number_of_workers_follows_the_cores(monkeypatch, cores, keep, expected):
+@pytest.mark.parametrize("cores, expected", [(1, 0), (2, 2), (3, 3), (8, 4)])
+def test_the_default_number_of_workers_follows_the_cores(monkeypatch, tmp_path: Path, cores, expected):
+    import harvester.pipeline as pipeline
     import harvester.workers as workers
 
     monkeypatch.setattr(workers, "cores", lambda: cores)
-    assert workers.default_workers(keep=keep) == expected
+    assert workers.default_workers() == expected
+    started = []
+    monkeypatch.setattr(pipeline, "Workers", lambda task, count, **context: started.append(count) or Workers(task, 0, **context))
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        clock = FakeClock()
+        harvest(WILSON, "q", tmp_path, "d", ["csv"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep, now=clock.now)
+    reparse([tmp_path / "archive"], WILSON, tmp_path / "again", "d", ["csv"])
+    assert started == [min(1, expected), expected]   # a harvest: one worker at most; a re-parse: one per core
