@@ -249,6 +249,7 @@ def _items(segment: str) -> list[str]:
     return _distribute([item for item in items if any(c.isupper() for c in item)])
 
 
+@functools.lru_cache(maxsize=16384)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
     if item.endswith(".") and not _INITIAL_AT_END.search(item):
