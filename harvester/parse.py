@@ -56,7 +56,7 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
         total = 0
     if totals and cards and len(cards) < last - first + 1:
         raise LayoutError(f"{where}: the page says results {first} - {last} but holds only {len(cards)} cards (truncated page, or layout changed?)")
-    return ResultsPage(url, total, first, last, cards, _next_url(tree, url, site), _warnings(totals, cards))
+    return ResultsPage(url, total, first, last, cards, _next_url(view, tree, url, site), _warnings(totals, cards))
 
 
 def _card_nodes(view: LexborNode, site: Site) -> list[LexborNode]:
@@ -125,8 +125,9 @@ def _totals(view: LexborNode, site: Site) -> tuple[int, int, int] | None:
     return total, first, last
 
 
-def _next_url(tree: LexborHTMLParser, url: str, site: Site) -> str | None:
-    link = tree.css_first(site.next_link)
+def _next_url(view: LexborNode, tree: LexborHTMLParser, url: str, site: Site) -> str | None:
+    """The pager's next link: in the results view, where Drupal puts it (a quick look), else anywhere on the page."""
+    link = view.css_first(site.next_link) or tree.css_first(site.next_link)
     href = link.attributes.get("href") if link is not None else None
     return urljoin(url, href) if href else None
 
