@@ -205,3 +205,13 @@ def _earliest_kind(text: str) -> tuple[str, int, int] | None:
 def test_one_scan_finds_what_each_kind_finds(title: str) -> None:
     for text in (title, titles._clean(title), title.lower()):
         assert titles._find_kind(text) == _earliest_kind(text)
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    # constructed titles (not archive ones): "King" before "Jr." is a surname; before a name it is a title
+    ("Letter from Martin Luther King Jr. to Ho Chi Minh", ("Martin Luther King Jr.",), ("Ho Chi Minh",), ()),
+    ("Letter from King Sihanouk to Zhou Enlai", ("Sihanouk",), ("Zhou Enlai",), ()),
+    ("Conversation between Mao Zedong and King Mahendra", (), (), ("Mao Zedong", "Mahendra")),
+])
+def test_king_is_a_title_before_a_name_and_a_surname_before_jr(title, senders, recipients, participants):
+    assert parties(title) == Parties(senders, recipients, participants)

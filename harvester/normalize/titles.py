@@ -108,7 +108,7 @@ _ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary
              "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General", "Consul",
              "Counsell?or", "Governor", "Governer", "Marshal",  # "Governer": a typo in a real title
              "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]",
-             "King", "Prince", "Shah", "Senator",
+             r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
              r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
 _COUNTRY = _alt("[A-Z]{2,6}", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
                 r"Soviet\s+Union", r"United\s+(?:States|Nations)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)", "China",
@@ -150,7 +150,7 @@ _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "reci
 
 _WHO_RX = re.compile(_WHO)
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
-_INITIAL_AT_END = re.compile(r"\b\w\.$")
+_INITIAL_AT_END = re.compile(r"\b(?:\w|[JS]r)\.$")   # an initial's period, or Jr.'s, is kept
 _NOT_LETTER = re.compile(r"[\W_]")
 
 def doc_type(title: str) -> str:
@@ -253,7 +253,7 @@ def _items(segment: str) -> list[str]:
 def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
     if item.endswith(".") and not _INITIAL_AT_END.search(item):
-        item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." keeps its initial's period
+        item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." and "... Jr." keep their periods
     return item
 
 
