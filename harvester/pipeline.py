@@ -35,7 +35,7 @@ from harvester.people import Mention, PersonRow, people_and_names
 from harvester.records import DetailedRecord, Record, build_record, with_details
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
 from harvester.runreport import build_report, compare
-from harvester.saved import saved_pages
+from harvester.saved import read_saved, saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
 from harvester.state import Replaying, State
@@ -279,11 +279,12 @@ class SavedDocument:
     raw: RawDocument
 
 
-def read_saved_page(item: tuple[str, Page], site: Site, names: NameTable) -> SavedResults | SavedDocument:
-    """Parse one saved page (named `label` in messages); a results page's cards become records. Runs in a worker."""
-    label, page = item
+def read_saved_page(item: tuple[str, Page | Path], site: Site, names: NameTable) -> SavedResults | SavedDocument:
+    """Read and parse one saved page (named `label` in messages); a results page's cards become records.
+    Runs in a worker."""
+    label, saved = item
+    page, text = read_saved(saved) if isinstance(saved, Path) else (saved, saved.text())
     url = page.url or f"{site.home}{site.search_path}"
-    text = page.text()
     if page.url and site.doc_id(page.url):
         if is_cut_short(text):
             raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")

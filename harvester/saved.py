@@ -20,15 +20,15 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page]]:
-    """Every saved results page under `paths`, named for messages: .html files, and 200 responses in WARC files."""
+def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page | Path]]:
+    """Every saved page under `paths`, named for messages: .html files (as their paths: `read_saved` reads one, in
+    whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC file is read in order)."""
     from harvester.archive import read_warc
 
     earlier: dict[tuple[str, str], Page] = {}
     for path in find_html(paths):
         if not is_warc(path):
-            page, _ = read_saved(path)
-            yield str(path), page
+            yield str(path), path
             continue
         for number, page in enumerate(read_warc(path, earlier), 1):
             if page.status == 200 and (urlsplit(page.url).path == site.search_path or site.doc_id(page.url)):
