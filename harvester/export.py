@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import importlib
 import io
+import itertools
 import json
 import operator
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from harvester.errors import UsageError
 from harvester.records import Record
@@ -108,6 +109,16 @@ class Staging:
             raise UsageError(f"{target}: cannot write ({error.strerror or error}); the dataset is left as it was") from None
         return target
 
+    def stage_together(self, targets: list[Path], pieces: Iterable[list[str | bytes]]) -> list[Path]:
+        """Stage several files written side by side: each item of `pieces` holds the next piece of each target, in
+        order (so that the records they are made from are read once for all of them)."""
+        try:
+            self._staged.update(zip(targets, _stage_many(targets, pieces)))
+        except OSError as error:
+            raise UsageError(f"{' / '.join(map(str, targets))}: cannot write ({error.strerror or error}); "
+                             "the dataset is left as it was") from None
+        return targets
+
     def current(self, target: Path) -> Path:
         """Where the file's newest content is now: its staged copy if it has one, else the file itself."""
         return self._staged.get(target, target)
@@ -121,54 +132,91 @@ class Staging:
             del self._staged[target]
 
 
-def write_dataset(records: list[Record], out_dir: Path, name: str, formats: Iterable[str],
+def write_dataset(records: Sequence[Record], out_dir: Path, name: str, formats: Iterable[str],
                   columns: tuple[Column, ...] = RECORD_COLUMNS, long_text_in_csv: bool = False,
-                  staging: Staging | None = None) -> list[Path]:
+                  staging: Staging | None = None, chunk: int = 0) -> list[Path]:
     """Write NAME.<format> for each format into out_dir; all files appear together or none changes.
 
     With `staging`, the files are only staged there, to appear when the caller commits it with the run's other files.
-    CSV, JSON and JSONL are written a chunk of records at a time, so a large dataset is never held a
-    second time as one frame or one string; Parquet and XLSX are built whole (they are opt-in)."""
+    CSV, JSON and JSONL are written a chunk of records at a time, read as they are written (a harvest's come from
+    disk), so a large dataset is never held whole, as records, a frame or one string; Parquet and XLSX are built
+    whole (they are opt-in). `chunk`: records a piece (default CHUNK)."""
     if staging is None:
         with Staging() as own:
-            written = write_dataset(records, out_dir, name, formats, columns, long_text_in_csv, own)
+            written = write_dataset(records, out_dir, name, formats, columns, long_text_in_csv, own, chunk)
             own.commit()
         return written
+    formats = list(formats)
+    targets = {fmt: out_dir / file_name(name, fmt) for fmt in formats}
+    streamed = [fmt for fmt in formats if fmt in _ENCODERS]
+    if streamed:   # written side by side, as the records are read, once
+        encoders = [_ENCODERS[fmt](columns_for(fmt, columns, long_text_in_csv)) for fmt in streamed]
+        staging.stage_together([targets[fmt] for fmt in streamed], _together(encoders, _chunks(records, chunk or CHUNK)))
     frame = None
-    written = []
-    for fmt in formats:
-        target = out_dir / file_name(name, fmt)
+    for fmt in (fmt for fmt in formats if fmt not in _ENCODERS):
+        frame = to_frame(records, columns) if frame is None else frame
         chosen = columns_for(fmt, columns, long_text_in_csv)
-        if fmt in _STREAMED:
-            pieces: Iterable[str | bytes] = _STREAMED[fmt](records, chosen)
-        else:
-            frame = to_frame(records, columns) if frame is None else frame
-            pieces = [_whole(fmt)(frame[[c.name for c in chosen]], chosen)]
-        written.append(staging.stage(target, pieces))
-    return written
+        staging.stage(targets[fmt], [_whole(fmt)(frame[[c.name for c in chosen]], chosen)])
+    return [targets[fmt] for fmt in formats]
+
+
+def _together(encoders: list[Encoder], chunks: Iterable[list[Record]]) -> Iterator[list[str]]:
+    """The pieces of several streamed files, made from each chunk of records in turn."""
+    yield [encoder.head() for encoder in encoders]
+    written = False
+    for chunk in chunks:
+        yield [encoder.body(chunk, not written) for encoder in encoders]
+        written = written or bool(chunk)
+    yield [encoder.tail(not written) for encoder in encoders]
 
 
 CHUNK = 2000  # records per piece of a streamed file: few writes, and never the whole file held as one string
 
 
-def _chunks(records: list[Record]) -> Iterator[list[Record]]:
-    """The records a chunk at a time; an empty dataset is one empty chunk (its file still gets its header)."""
-    for start in range(0, max(len(records), 1), CHUNK):
-        yield records[start:start + CHUNK]
+def _chunks(records: Iterable[Record], size: int = CHUNK) -> Iterator[list[Record]]:
+    """The records a chunk at a time (read as they are needed); an empty dataset is one empty chunk (its file still
+    gets its header)."""
+    read = iter(records)
+    chunk = list(itertools.islice(read, size))
+    yield chunk
+    while chunk := list(itertools.islice(read, size)):
+        yield chunk
 
 
-def _csv(records: list[Record], columns: tuple[Column, ...], cell: Callable[[str], str] = str) -> Iterator[str]:
+class Encoder(Protocol):
+    """How a streamed format writes: its start, each chunk of records (`first`: none written before), its end."""
+
+    def head(self) -> str: ...
+
+    def body(self, chunk: list[Record], first: bool) -> str: ...
+
+    def tail(self, empty: bool) -> str: ...
+
+
+class _Csv:
     """RFC 4180 CSV as pandas' `to_csv(index=False, lineterminator="\\n")` writes it: a header, fields quoted only
     when they must be, lists joined by "; ", booleans as true/false, nothing for null; `cell` may rewrite each text."""
-    flatten = [_flattener(column, cell) for column in columns]
-    names = [column.name for column in columns]
-    for number, chunk in enumerate(_chunks(records)):
+
+    def __init__(self, columns: tuple[Column, ...], cell: Callable[[str], str] = str, start: str = "") -> None:
+        self.flatten = [_flattener(column, cell) for column in columns]
+        self.names = [column.name for column in columns]
+        self.start = start
+
+    def head(self) -> str:
+        return self.start + self._lines([self.names])
+
+    def body(self, chunk: list[Record], first: bool) -> str:
+        names = self.names
+        return self._lines([[flat(getattr(record, name)) for flat, name in zip(self.flatten, names)] for record in chunk])
+
+    def tail(self, empty: bool) -> str:
+        return ""
+
+    @staticmethod
+    def _lines(rows: list[list[str]]) -> str:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        if number == 0:
-            writer.writerow(names)
-        writer.writerows([[flat(getattr(record, name)) for flat, name in zip(flatten, names)] for record in chunk])
-        yield buffer.getvalue()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        return buffer.getvalue()
 
 
 def _flattener(column: Column, cell: Callable[[str], str]) -> Callable[[object], str]:
@@ -180,24 +228,27 @@ def _flattener(column: Column, cell: Callable[[str], str]) -> Callable[[object],
     return lambda value: "" if value is None else cell(str(value))
 
 
-def _excel_csv(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
+def _excel_csv(columns: tuple[Column, ...]) -> _Csv:
     """The CSV profile for spreadsheets: a UTF-8 byte order mark, and a ' before any cell a spreadsheet would run."""
     from harvester.excel import defuse
 
-    yield "\ufeff"
-    yield from _csv(records, columns, cell=defuse)
+    return _Csv(columns, cell=defuse, start="\ufeff")
 
 
-def _json(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
+class _Json:
     """One JSON array, laid out as `json.dumps(rows, ensure_ascii=False, indent=2)` would lay it out."""
-    if not records:
-        yield "[]\n"
-        return
-    layout = _json_layout(columns)
-    yield "[\n"
-    for number, chunk in enumerate(_chunks(records)):
-        yield (",\n" if number else "") + ",\n".join(map(layout, chunk))
-    yield "\n]\n"
+
+    def __init__(self, columns: tuple[Column, ...]) -> None:
+        self.layout = _json_layout(columns)
+
+    def head(self) -> str:
+        return ""
+
+    def body(self, chunk: list[Record], first: bool) -> str:
+        return ("[\n" if first else ",\n") + ",\n".join(map(self.layout, chunk)) if chunk else ""
+
+    def tail(self, empty: bool) -> str:
+        return "[]\n" if empty else "\n]\n"
 
 
 def _json_layout(columns: tuple[Column, ...]) -> Callable[[Record], str]:
@@ -228,9 +279,18 @@ def _json_list(value: Iterable[str]) -> str:
 _JSON_VALUE: dict[str, Callable[..., str]] = {"list": _json_list, "boolean": lambda value: "true" if value else "false"}
 
 
-def _jsonl(records: list[Record], columns: tuple[Column, ...]) -> Iterator[str]:
-    for chunk in _chunks(records):
-        yield "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _rows(chunk, columns))
+class _Jsonl:
+    def __init__(self, columns: tuple[Column, ...]) -> None:
+        self.columns = columns
+
+    def head(self) -> str:
+        return ""
+
+    def body(self, chunk: list[Record], first: bool) -> str:
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in _rows(chunk, self.columns))
+
+    def tail(self, empty: bool) -> str:
+        return ""
 
 
 def _rows(records: list[Record], columns: tuple[Column, ...]) -> Iterator[dict]:
@@ -249,7 +309,8 @@ def _rows(records: list[Record], columns: tuple[Column, ...]) -> Iterator[dict]:
         yield row
 
 
-_STREAMED = {"csv": _csv, "json": _json, "jsonl": _jsonl, "csv-excel": _excel_csv}
+_ENCODERS: dict[str, Callable[[tuple[Column, ...]], Encoder]] = {"csv": _Csv, "json": _Json, "jsonl": _Jsonl,
+                                                                  "csv-excel": _excel_csv}
 
 
 def _whole(fmt: str) -> Callable[..., bytes]:
@@ -272,18 +333,35 @@ def _file_mode() -> int:
 
 def _stage(out_dir: Path, target: Path, content: str | bytes | Iterable[str | bytes]) -> Path:
     """Write the content (or its pieces, in order) to a new temporary file beside `target`, synced to disk."""
-    handle, temporary = tempfile.mkstemp(dir=out_dir, prefix=f".{target.name}.", suffix=".tmp")
+    [staged] = _stage_many([target], ([piece] for piece in ([content] if isinstance(content, (str, bytes)) else content)))
+    return staged
+
+
+def _stage_many(targets: list[Path], pieces: Iterable[list[str | bytes]]) -> list[Path]:
+    """Write new temporary files beside the targets, side by side (each item of `pieces`: the next piece of each),
+    synced to disk; on any failure none is left."""
+    temporaries: list[Path] = []
+    streams = []
     try:
-        os.fchmod(handle, _file_mode())
-        with os.fdopen(handle, "wb") as stream:
-            for piece in [content] if isinstance(content, (str, bytes)) else content:
+        for target in targets:
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temporaries.append(Path(temporary))
+            streams.append(os.fdopen(handle, "wb"))
+            os.fchmod(handle, _file_mode())
+        for row in pieces:
+            for stream, piece in zip(streams, row):
                 stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        for stream in streams:
             stream.flush()
             os.fsync(stream.fileno())
+            stream.close()
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        for stream in streams:
+            stream.close()
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
         raise
-    return Path(temporary)
+    return temporaries
 
 
 _encode = json.JSONEncoder(ensure_ascii=False).encode
