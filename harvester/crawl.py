@@ -8,6 +8,7 @@ import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from harvester.document import RawDocument, parse_document
 from harvester.errors import BlockedError, FetchError, IncompleteError, LayoutError, OffSiteError
@@ -50,13 +51,35 @@ class Seen:
     seen_at: str
 
 
+class Listing(Protocol):
+    """The distinct documents a crawl has seen, in the order first seen (their ids when iterated)."""
+
+    def keep(self, doc_id: str, seen: Seen) -> bool:
+        """Note a card of the document; True if the document is new."""
+
+    def __len__(self) -> int: ...
+
+    def __contains__(self, doc_id: object) -> bool: ...
+
+    def __iter__(self) -> Iterator[str]: ...
+
+
+class Cards(dict[str, Seen]):
+    """A Listing in memory: each document's latest card (a harvest keeps its records on disk instead: store.py)."""
+
+    def keep(self, doc_id: str, seen: Seen) -> bool:
+        new = doc_id not in self
+        self[doc_id] = seen   # keeps its first place, with the latest card
+        return new
+
+
 @dataclass
 class Crawl:
     """What a walk over one search gave: distinct documents in the order first seen, and how it went."""
 
     query: str
     total: int | None = None
-    documents: dict[str, Seen] = field(default_factory=dict)
+    documents: Listing = field(default_factory=Cards)
     pages_fetched: int = 0
     duplicates: int = 0
     totals_seen: set[int] = field(default_factory=set)
@@ -74,26 +97,27 @@ class Crawl:
             doc_id = site.doc_id(card.href)
             if doc_id is None:
                 raise LayoutError(f"{page.url}: result {card.title!r} links to {card.href!r}, not to a document")
-            if doc_id in self.documents:
-                self.duplicates += 1
-            else:
+            if self.documents.keep(doc_id, Seen(card, source_page, seen_at)):
                 new += 1
-            self.documents[doc_id] = Seen(card, source_page, seen_at)  # keeps its first place, with the latest card
+            else:
+                self.duplicates += 1
         self.warnings.extend(f"{page.url}: {w}" for w in page.warnings)
         return new
 
 
 def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: Settings,
-                 on_page: Callable[[Crawl], None] = lambda crawl: None, read: Reader | None = None) -> Crawl:
+                 on_page: Callable[[Crawl], None] = lambda crawl: None, read: Reader | None = None,
+                 documents: Listing | None = None) -> Crawl:
     """Fetch every results page of `query`, re-walking when documents are missing; checks the total.
 
     `get` fetches one URL (`read`, when given, fetches and parses a run of them); `on_page` is told after
-    each page (for progress bars). Once the first page gives the total, the other pages are asked for as
+    each page (for progress bars); `documents` keeps what the crawl sees (its cards in memory, by default).
+    Once the first page gives the total, the other pages are asked for as
     one run, which lets a Reader fetch one page while another is parsed; the run ends at the last page of
     the latest total (results shift while a harvest runs)."""
     origin = settings.base_url or site.home
     read = read or reader(get, site)
-    crawl = Crawl(query, on_page=on_page)
+    crawl = Crawl(query, on_page=on_page) if documents is None else Crawl(query, documents=documents, on_page=on_page)
 
     def visit(start: int, stop: Callable[[], float]) -> ResultsPage | None:
         """Pages from `start` while their number is below stop(), asked again before each page and once more at the
@@ -194,9 +218,9 @@ def _page_count(total: int | None, site: Site) -> int:
 
 
 def crawl_documents(get: Callable[[str], Page], site: Site, doc_ids: list[str], origin: str,
-                    on_document: Callable[[int], None] = lambda done: None) -> tuple[dict[str, RawDocument], list[str]]:
-    """Fetch and parse the document page of each id, in order; a page that cannot be had is a warning, not a loss."""
-    found: dict[str, RawDocument] = {}
+                    keep: Callable[[str, RawDocument], None]) -> list[str]:
+    """Fetch and parse the document page of each id, in order, each handed to `keep` (doc id, page) as it comes;
+    a page that cannot be had is a warning (returned), not a loss."""
     warnings: list[str] = []
     for number, doc_id in enumerate(doc_ids, 1):
         url = f"{origin.rstrip('/')}/document/{doc_id}"
@@ -207,7 +231,6 @@ def crawl_documents(get: Callable[[str], Page], site: Site, doc_ids: list[str], 
         except FetchError as error:
             warnings.append(f"{error}; the details of {doc_id} are left empty")
             continue
-        found[doc_id] = parse_document(page.text(), site.canonical(page.url), site, name=url)
+        keep(doc_id, parse_document(page.text(), site.canonical(page.url), site, name=url))
         log.info("document %d of %d: %s", number, len(doc_ids), doc_id)
-        on_document(number)
-    return found, warnings
+    return warnings

@@ -6,7 +6,7 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +39,7 @@ UNDESCRIBED = "(not described in harvester/schema.py)"
 class Run(Protocol):
     """What the package needs of a run (pipeline.Outcome has it)."""
 
-    records: list[Record]
+    records: Sequence[Record]
     files: list[Path]
     pages: int
     total: int | None
@@ -68,12 +68,17 @@ class Provenance:
 
 
 def provenance(run: Run, site: Site, queries: Iterable[str], mode: str, created: datetime) -> Provenance:
-    """The provenance of one run; page times come from the records' harvested_at."""
-    times = sorted(r.harvested_at for r in run.records if r.harvested_at)
+    """The provenance of one run; page times come from the records' harvested_at (or the run's `harvested`, when it
+    has them)."""
+    first, last = getattr(run, "harvested", None) or _span(r.harvested_at for r in run.records)
     queries = tuple(dict.fromkeys(q for q in queries if q))
     return Provenance(site.name, site.home, queries, tuple(site.search_url(q, 0) for q in queries), mode, run.pages, run.total,
-                      len(run.records), run.requests, times[0] if times else None, times[-1] if times else None,
-                      tuple(run.warnings), created.isoformat(timespec="seconds"))
+                      len(run.records), run.requests, first, last, tuple(run.warnings), created.isoformat(timespec="seconds"))
+
+
+def _span(times: Iterable[str]) -> tuple[str | None, str | None]:
+    present = [time for time in times if time]
+    return (min(present), max(present)) if present else (None, None)
 
 
 def write_package(out_dir: Path, name: str, run: Run, origin: Provenance, staging: Staging | None = None) -> Path:

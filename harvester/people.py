@@ -13,16 +13,25 @@ documents: two Kims stay two people.
 
 from __future__ import annotations
 
+import functools
 import re
+import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from harvester.normalize.headings import Heading, canonical_name, is_person, parse_heading, sort_form, split_name
 from harvester.normalize.names import NameTable, match_key, written_form
+from harvester.records import DetailedRecord, Record
 
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")   # "S.", "Yu.", "V.I."
+
+
+def mention_of(record: Record) -> Mention:
+    """What a record says of its people."""
+    headings = record.authors + record.people_orgs + record.contributors if isinstance(record, DetailedRecord) else ()
+    return Mention(record.id, record.date_start, record.date_end, record.people, headings)
 
 
 class Mention(NamedTuple):
@@ -52,18 +61,6 @@ class PersonRow:
 
 PEOPLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(PersonRow))
 
-
-@dataclass
-class _Person:
-    """A growing cluster: the spellings seen, the headings, the table's name if it knows the person, the documents."""
-
-    table_name: str = ""
-    headings: list[Heading] = field(default_factory=list)
-    spellings: Counter[str] = field(default_factory=Counter)
-    documents: dict[str, tuple[str, str]] = field(default_factory=dict)   # doc id -> (date_start, date_end)
-    named: set[tuple[str, str]] = field(default_factory=set)              # (doc id, a form it is written in there)
-
-
 def build_people(mentions: Iterable[Mention], table: NameTable) -> list[PersonRow]:
     """One row per person, ordered by sort form: canonical name, sort form, years, variants, documents, dates."""
     return people_and_names(mentions, table)[0]
@@ -76,10 +73,207 @@ def canonical_names(mentions: Iterable[Mention], table: NameTable) -> dict[tuple
 
 
 def people_and_names(mentions: Iterable[Mention], table: NameTable) -> tuple[list[PersonRow], dict[tuple[str, str], str]]:
-    """build_people and canonical_names at once, from one clustering of the mentions."""
-    people = _cluster(list(mentions), table)
-    rows = sorted(map(_row, people), key=lambda r: (match_key(r.sort_name), match_key(r.name), r.name))
-    return rows, {pair: _name(person) for person in people for pair in person.named}
+    """build_people and canonical_names at once, in memory (a run uses People, one record at a time)."""
+    mentions = list(mentions)
+    with People(table) as people:
+        for mention in mentions:
+            people.add(mention)
+        rows = list(people.table())
+        return rows, {(m.doc_id, written): name for m in mentions for written, name in people.canonical(m).items()}
+
+
+class People:
+    """The people table, built one record (Mention) at a time, holding only what each distinct name says.
+
+    Which documents name whom goes to a temporary SQLite table, so that a harvest of any size fits; the
+    people are put together when `table()` is first asked for, after the last mention."""
+
+    def __init__(self, table: NameTable) -> None:
+        self.names = table
+        self._union = _Keys()
+        self._keys: dict[str, _Key] = {}
+        self._seen = 0      # names seen so far: the order of first sight
+        self._db = sqlite3.connect("")   # "": a private temporary database, on disk, deleted when closed
+        self._db.execute("CREATE TABLE named (key TEXT NOT NULL, seen INTEGER NOT NULL, doc_id TEXT NOT NULL, "
+                         "date_start TEXT NOT NULL, date_end TEXT NOT NULL)")
+        self._pending: list[tuple[str, int, str, str, str]] = []
+        self._people: list[_Person] | None = None
+        self._person_of: dict[str, _Person] = {}    # match key -> its person
+        self._rank: dict[int, int] = {}             # id(person) -> its place in the order first seen
+        self._title_names: dict[str, str] = {}      # a title's spelling -> the name the table writes it in
+
+    def __enter__(self) -> People:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._db.close()
+
+    def add(self, mention: Mention) -> None:
+        named, joins = _names_of(mention, self.names)
+        for one, other in joins:
+            self._union.join(one, other)
+        listed = set()
+        for name in named:
+            key = self._keys.get(name.key)
+            if key is None:
+                key = self._keys[name.key] = _Key(self._seen)
+            if name.known and not key.known:
+                key.known, key.known_at = name.known, self._seen
+            key.spellings[name.spelling] += 1
+            if name.heading is not None:
+                found = key.headings.setdefault(name.heading.raw, [self._seen, 0, name.heading])
+                found[1] += 1
+            if name.key not in listed:
+                listed.add(name.key)
+                self._pending.append((name.key, self._seen, mention.doc_id, mention.date_start, mention.date_end))
+            self._seen += 1
+        if len(self._pending) >= 2000:
+            self._flush()
+
+    def _flush(self) -> None:
+        self._db.executemany("INSERT INTO named VALUES (?, ?, ?, ?, ?)", self._pending)
+        self._pending.clear()
+
+    def table(self) -> PeopleTable:
+        """The people, ordered by sort form; each row's documents are read from SQLite when the row is made."""
+        if self._people is None:
+            self._flush()
+            self._db.execute("CREATE INDEX named_key ON named (key, seen)")
+            by_root: dict[str, list[str]] = {}
+            for key in self._keys:   # in the order first seen
+                by_root.setdefault(self._union.find(key), []).append(key)
+            people = [_Person.of([self._keys[k] for k in keys], keys) for keys in by_root.values()]
+            self._person_of = {key: person for person in people for key in person.keys}
+            self._rank = {id(person): number for number, person in enumerate(people)}
+            self._people = sorted(people, key=lambda p: (match_key(p.sort_name), match_key(p.name), p.name))
+        return PeopleTable(self._people, self._db)
+
+    def written(self, mention: Mention) -> Callable[[str], str]:
+        """How the table writes each name of a document (a name not of the document is left as it is)."""
+        if not mention.headings:   # a title name alone: its person follows from the spelling, whatever the document
+            return self._title_name
+        canonical = self.canonical(mention)
+        return lambda spelling: canonical.get(spelling, spelling)
+
+    def _title_name(self, spelling: str) -> str:
+        name = self._title_names.get(spelling)
+        if name is None:
+            self.table()
+            person = self._person_of.get(match_key(self.names.lookup(spelling) or written_form(spelling)))
+            name = self._title_names[spelling] = person.name if person is not None else spelling
+        return name
+
+    def canonical(self, mention: Mention) -> dict[str, str]:
+        """A document's names (title spellings, headings, their forms) -> the name its person has in the table."""
+        self.table()
+        found: dict[str, _Person] = {}
+        for name in _names_of(mention, self.names)[0]:
+            person = self._person_of[name.key]
+            for written in (name.spelling, name.form):
+                # a document that writes two people the same way: the one seen later in the dataset has the spelling
+                if written not in found or self._rank[id(person)] > self._rank[id(found[written])]:
+                    found[written] = person
+        return {written: person.name for written, person in found.items()}
+
+
+class _Named(NamedTuple):
+    """One name a document gives: its match key, as written, its heading (if a heading), the table's name, its form."""
+
+    key: str
+    spelling: str
+    heading: Heading | None
+    known: str      # the table's name when the table knows the person, else ""
+    form: str       # written one way: a heading's canonical_name; a title name as the table or written_form writes it
+
+
+def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tuple[str, str]]]:
+    """The names one document gives (its page's headings first, then its title's), and the keys they join."""
+    named: list[_Named] = []
+    joins: list[tuple[str, str]] = []
+    headed = [found for found in (_person_heading(h, table) for h in mention.headings) if found[1]]
+    for heading, name in headed:
+        named.append(_Named(match_key(name), heading.raw, heading, _known(name, table), name))
+        for variant in (heading.sort, *heading.variants):   # its own other forms: "Nakajima Kenzō", "Con Cremin"
+            joins.append((match_key(variant), match_key(name)))
+    for spelling in mention.names:
+        name = table.lookup(spelling) or written_form(spelling)
+        # a short form ("Ponomarev", "V. I. Ivanov") is its page's heading in this document only: the same short
+        # form elsewhere may be someone else, so the two keys are not joined for the whole dataset
+        partner = _same_page_heading(name, headed)
+        named.append(_Named(match_key(partner or name), spelling, None, _known(name, table), name))
+    return named, joins
+
+
+@functools.lru_cache(maxsize=1 << 14)   # a dataset's pages give the same headings again and again
+def _person_heading(text: str, table: NameTable) -> tuple[Heading, str]:
+    """A heading, and the name its person is written in ("" when it names no person)."""
+    heading = parse_heading(text)
+    return heading, canonical_name(heading, table) if is_person(heading, table) else ""
+
+
+@dataclass
+class _Key:
+    """What the names with one match key say, over all the documents."""
+
+    first: int                                                                # when the key was first seen
+    known: str = ""                                                           # the first table name seen
+    known_at: int = 0
+    spellings: Counter[str] = field(default_factory=Counter)
+    headings: dict[str, list] = field(default_factory=dict)   # raw heading -> [when first seen, how many, Heading]
+
+
+@dataclass
+class _Person:
+    """One person: the keys that name them and what those say together (all but the documents)."""
+
+    keys: list[str]
+    name: str
+    sort_name: str
+    birth: int | None
+    death: int | None
+    variants: tuple[str, ...]
+
+    @classmethod
+    def of(cls, found: list[_Key], keys: list[str]) -> _Person:
+        table_name = min(((k.known_at, k.known) for k in found if k.known), default=(0, ""))[1]   # the first seen
+        spellings: Counter[str] = Counter()
+        for key in found:
+            spellings.update(key.spellings)
+        headings = sorted(((seen, count, heading) for k in found for seen, count, heading in k.headings.values()),
+                          key=lambda entry: entry[0])
+        name = _name(table_name, headings, spellings)
+        heading = next((h for _, _, h in headings if h.sort), None)
+        years = next(((h.birth, h.death) for _, _, h in headings if h.birth or h.death), (None, None))
+        forms = [*spellings, *(v for _, _, h in headings for v in (h.display, *h.variants))]
+        return cls(keys, name, heading.sort if heading is not None else sort_form(name), years[0], years[1],
+                   tuple(sorted({f for f in forms if f != name}, key=lambda f: (match_key(f), f))))
+
+
+class PeopleTable:
+    """The people table's rows, in order; each row's documents are read from SQLite as the row is made."""
+
+    def __init__(self, people: list[_Person], db: sqlite3.Connection) -> None:
+        self._people, self._db = people, db
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+    def __iter__(self) -> Iterator[PersonRow]:
+        return map(self._row, self._people)
+
+    def __getitem__(self, index: int) -> PersonRow:
+        return self._row(self._people[index])
+
+    def _row(self, person: _Person) -> PersonRow:
+        documents: dict[str, tuple[str, str]] = {}   # doc id -> (date_start, date_end), in the order first seen
+        for doc_id, start, end in self._db.execute(
+                f"SELECT doc_id, date_start, date_end FROM named WHERE key IN ({','.join('?' * len(person.keys))}) "
+                "ORDER BY seen", person.keys):
+            documents.setdefault(doc_id, (start, end))
+        starts = [start for start, _ in documents.values() if start]
+        ends = [end or start for start, end in documents.values() if end or start]
+        return PersonRow(person.name, person.sort_name, person.birth, person.death, person.variants, len(documents),
+                         min(starts, default=""), max(ends, default=""), tuple(documents))
 
 
 class _Keys:
@@ -97,36 +291,6 @@ class _Keys:
     def join(self, one: str, other: str) -> None:
         self.parent[self.find(one)] = self.find(other)
 
-
-def _cluster(mentions: list[Mention], table: NameTable) -> list[_Person]:
-    """Every person the mentions name, with the spellings, headings and documents that name them."""
-    keys = _Keys()
-    seen: list[tuple[str, str, Heading | None, str, Mention, str]] = []  # (key, spelling, heading, table name, mention, form)
-    for mention in mentions:
-        headed = [(h, canonical_name(h, table)) for h in map(parse_heading, mention.headings) if is_person(h, table)]
-        for heading, name in headed:
-            seen.append((match_key(name), heading.raw, heading, _known(name, table), mention, name))
-            for variant in (heading.sort, *heading.variants):   # its own other forms: "Nakajima Kenzō", "Con Cremin"
-                keys.join(match_key(variant), match_key(name))
-        for spelling in mention.names:
-            name = table.lookup(spelling) or written_form(spelling)
-            # a short form ("Ponomarev", "V. I. Ivanov") is its page's heading in this document only: the same short
-            # form elsewhere may be someone else, so the two keys are not joined for the whole dataset
-            partner = _same_page_heading(name, headed)
-            seen.append((match_key(partner or name), spelling, None, _known(name, table), mention, name))
-    clusters: dict[str, _Person] = {}
-    for key, spelling, heading, known, mention, form in seen:
-        root = keys.find(key)
-        person = clusters.get(root)
-        if person is None:   # (setdefault would build a _Person, and its Counter, for every mention)
-            person = clusters[root] = _Person()
-        person.table_name = person.table_name or known
-        person.spellings[spelling] += 1
-        person.named.update({(mention.doc_id, spelling), (mention.doc_id, form)})
-        if heading is not None:
-            person.headings.append(heading)
-        person.documents.setdefault(mention.doc_id, (mention.date_start, mention.date_end))
-    return list(clusters.values())
 
 
 def _known(name: str, table: NameTable) -> str:
@@ -156,32 +320,15 @@ def _agree(given: str, full: str) -> bool:
     return ours[:size] == theirs[:size]
 
 
-def _name(person: _Person) -> str:
-    """The table's name; else the heading's display form; else the best-written title spelling (mixed case, most seen)."""
-    if person.table_name:
-        return person.table_name
-    if person.headings:
-        return Counter(h.display for h in person.headings).most_common(1)[0][0]
-    best = min(person.spellings, key=lambda s: (s.isupper(), -person.spellings[s], s))
+def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: Counter[str]) -> str:
+    """The table's name; else the headings' display form (the most seen; of equals, the first seen); else the
+    best-written title spelling (mixed case, most seen)."""
+    if table_name:
+        return table_name
+    if headings:
+        displays: dict[str, int] = {}
+        for _, count, heading in headings:   # in the order first seen
+            displays[heading.display] = displays.get(heading.display, 0) + count
+        return max(displays, key=lambda display: displays[display])   # max keeps the first of equals
+    best = min(spellings, key=lambda s: (s.isupper(), -spellings[s], s))
     return written_form(best)
-
-
-def _row(person: _Person) -> PersonRow:
-    name = _name(person)
-    heading = next((h for h in person.headings if h.sort), None)
-    years = next(((h.birth, h.death) for h in person.headings if h.birth or h.death), (None, None))
-    forms = [*person.spellings, *(v for h in person.headings for v in (h.display, *h.variants))]
-    variants = tuple(sorted({f for f in forms if f != name}, key=lambda f: (match_key(f), f)))
-    starts = [start for start, _ in person.documents.values() if start]
-    ends = [end or start for start, end in person.documents.values() if end or start]
-    return PersonRow(
-        name=name,
-        sort_name=heading.sort if heading is not None else sort_form(name),
-        birth=years[0],
-        death=years[1],
-        variants=variants,
-        documents=len(person.documents),
-        first_date=min(starts, default=""),
-        last_date=max(ends, default=""),
-        document_ids=tuple(person.documents),
-    )

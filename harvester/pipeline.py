@@ -12,7 +12,7 @@ import tempfile
 import time
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,14 +31,15 @@ from harvester.normalize.names import NameTable
 from harvester.package import provenance, write_package
 from harvester.page import Page, is_cut_short
 from harvester.parse import ResultsPage, parse_results
-from harvester.people import Mention, PersonRow, people_and_names
+from harvester.people import People, PeopleTable, PersonRow, mention_of
 from harvester.records import DetailedRecord, Record, build_record, with_details
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
-from harvester.runreport import build_report, compare
+from harvester.runreport import build_report, compare, counted, report_pieces
 from harvester.saved import read_saved, saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
 from harvester.state import Replaying, State
+from harvester.store import Records, RecordStore, Stored, stored
 from harvester.workers import WorkerError, Workers, default_workers
 
 log = logging.getLogger("harvester")
@@ -48,14 +49,15 @@ log = logging.getLogger("harvester")
 class Outcome:
     """What a run produced and how it went; the CLI prints it."""
 
-    records: list[Record]
+    records: Sequence[Record]       # a harvest's are read from disk as they are iterated (store.Records)
     files: list[Path]
     pages: int
     total: int | None
     requests: int = 0
     warnings: list[str] = field(default_factory=list)
     report: dict | None = None
-    people: list[PersonRow] = field(default_factory=list)
+    people: Sequence[PersonRow] = ()
+    harvested: tuple[str | None, str | None] | None = None   # the first and last harvested_at (None: read the records)
 
 
 def utc_now() -> datetime:
@@ -90,7 +92,7 @@ def harvest(
         run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed:
             log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
-        made: dict[str, Record] = {}   # each document's record, built from its latest card, in the order first seen
+        store = RecordStore()   # each document's record, built from its latest card, in the order first seen: on disk
         archive = WarcArchive(next_part(out_dir / "archive", name, run.id))
         try:
             with contextlib.nullcontext(client) if client else make_client(settings) as http:
@@ -99,41 +101,39 @@ def harvest(
                                   kept_headers=state.kept_headers)
                 get = Replaying(fetcher.get, run.replay, lambda page, asked: state.log_page(run.id, page, asked),
                                 lambda seq: state.forget_from(run.id, seq))
-                crawl = crawl_search(get, site, query, settings, on_page=on_page,
-                                     read=_reader(get, workers, query, run.started_at, made))
-                pages, missing = (crawl_documents(get, site, list(crawl.documents), settings.base_url or site.home)
-                                  if settings.details else ({}, []))
+                crawl = crawl_search(get, site, query, settings, on_page=on_page, documents=store,
+                                     read=_reader(get, workers, query, run.started_at, store))
+                if settings.details:
+                    crawl.warnings.extend(crawl_documents(get, site, list(store), settings.base_url or site.home,
+                                                          functools.partial(_add_details, store, names, crawl.warnings)))
         finally:
             archive.close()
-        crawl.warnings.extend(missing)
         workers.close()
-        known = state.known()
-        records = [replace(r, first_seen=known[r.id].first_seen) if r.id in known else r for r in made.values()]
-        made.clear()
-        crawl.documents.clear()  # the cards are in the records now: hold a large harvest once, not twice
-        if settings.details:
-            records = attach_details(records, pages, names, crawl.warnings)
         complete = not crawl.limited
+        changes = compare(store.seen(), state.known_of, state.listed(), store.__contains__, complete,
+                          store.log("new"), store.log("changed"))
+        store.first_seen(state.first_seen())   # the documents earlier runs saw were first seen then
         report = build_report(
             site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
             resumed=run.resumed, pages=crawl.pages_fetched, requests=fetcher.requests, retries=fetcher.retries,
-            total=crawl.total, documents=len(records), changes=compare(records, known, complete),
-            warnings=crawl.warnings, complete=complete)
-        records, people = people_of(records, names)
+            total=crawl.total, documents=len(store), changes=changes, warnings=crawl.warnings, complete=complete)
+        records, people = people_of(Records(store, _detailed if settings.details else _same), names)
         with Staging() as staging:  # the run's files appear together, or none does
             files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv, staging)
-            files.append(staging.stage(out_dir / f"{name}.report.json", json_text(report)))
-            outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people)
+            files.append(staging.stage(out_dir / f"{name}.report.json", report_pieces(report)))
+            outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people,
+                              harvested=store.harvested_span())
             origin = provenance(outcome, site, [query], "harvest", now())
             outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
             staging.commit()
-        state.finish_run(run.id, [(r.id, r.title, r.summary, r.date_raw) for r in records], run.started_at, complete, report)
+        state.finish_run(run.id, store.seen(), run.started_at, complete, counted(report))
     return outcome
 
 
-def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, made: dict[str, Record]) -> Reader:
+def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, store: RecordStore) -> Reader:
     """The harvest's Reader: each fetched page goes to a worker, which parses it and builds its records while the
-    next page is fetched (one page ahead per worker); `made` gets a page's records when the crawl takes the page.
+    next page is fetched (one page ahead per worker); the store is offered a page's records when the crawl takes
+    the page (and keeps each as the crawl takes its card).
 
     A page already parsed is taken before the next fetch, so that a page that stops the run (a challenge, a
     layout the parser does not know) is seen as early as it can be: at most one page more a worker is asked for
@@ -141,7 +141,7 @@ def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at
     ahead = workers.count
 
     def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, Parsed]]:
-        pending: deque[tuple[str, Page, Callable[[], tuple[ResultsPage, list[Record]]]]] = deque()
+        pending: deque[tuple[str, Page, Callable[[], tuple[ResultsPage, list[Stored]]]]] = deque()
         remaining = iter(urls)
         while True:
             while pending and workers.ready():
@@ -156,7 +156,7 @@ def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at
         while pending:
             yield taken(*pending.popleft())
 
-    def taken(url: str, fetched: Page, result: Callable[[], tuple[ResultsPage, list[Record]]]) -> tuple[str, Page, Parsed]:
+    def taken(url: str, fetched: Page, result: Callable[[], tuple[ResultsPage, list[Stored]]]) -> tuple[str, Page, Parsed]:
         try:
             results, records = result()   # read now, in order, whether or not the crawl takes the page
         except WorkerError:
@@ -165,7 +165,7 @@ def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at
             return url, fetched, functools.partial(_reraise, error)
 
         def accept() -> ResultsPage:
-            made.update((record.id, record) for record in records)  # a document keeps its first place, its latest card
+            store.offer(records)
             return results
 
         return url, fetched, accept
@@ -177,14 +177,32 @@ def _reraise(error: Exception) -> ResultsPage:
     raise error
 
 
-def read_fetched_page(item: tuple[str, Page, str, str], site: Site, names: NameTable) -> tuple[ResultsPage, list[Record]]:
-    """A fetched results page (asked for at `url`, for `query`), parsed, and its cards' records. Runs in a worker."""
+def read_fetched_page(item: tuple[str, Page, str, str], site: Site, names: NameTable) -> tuple[ResultsPage, list[Stored]]:
+    """A fetched results page (asked for at `url`, for `query`), parsed, and its cards' records, as the store keeps
+    them (pickled here, so that the main process only moves their bytes). Runs in a worker."""
     url, page, query, started_at = item
     results = parse_results(page.text(), url, site)
     source_page = site.canonical(url)
-    return results, [build_record(doc_id, card, source_page, site, query, page.fetched_at, names,
-                                  first_seen=started_at, last_seen=started_at)
+    return results, [stored(build_record(doc_id, card, source_page, site, query, page.fetched_at, names,
+                                         first_seen=started_at, last_seen=started_at))
                      for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
+
+
+def _add_details(store: RecordStore, names: NameTable, warnings: list[str], doc_id: str, raw: RawDocument) -> None:
+    """A document page fetched: its record gets its details, in the store."""
+    record = store.get(doc_id)
+    if record is not None:
+        [detailed] = attach_details([record], {doc_id: raw}, names, warnings)
+        store.update([detailed])
+
+
+def _detailed(record: Record) -> Record:
+    """A record whose document page could not be had has empty details."""
+    return record if isinstance(record, DetailedRecord) else with_details(record, None)
+
+
+def _same(record: Record) -> Record:
+    return record
 
 
 def _keep(page: Page, archive: WarcArchive, state: State) -> None:
@@ -249,7 +267,7 @@ def reparse(
         crawl.documents.clear()  # the cards are in the records now
     if documents:
         records = attach_details(records, documents, names, warnings)
-    records, people = people_of(records, names)
+    records, people = people_of(Records(records), names)
     queries = {crawl.query for crawl in crawls.values()}
     name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
     with Staging() as staging:  # the files appear together, or none does
@@ -321,42 +339,35 @@ def attach_details(records: list[Record], documents: dict[str, RawDocument], nam
     return detailed
 
 
-def people_of(records: list[Record], names: NameTable) -> tuple[list[Record], list[PersonRow]]:
-    """The people table, and the records with each person written as the table writes them (titles and pages alike)."""
-    mentions = [Mention(r.id, r.date_start, r.date_end, r.people, _headings(r)) for r in records]
-    people, canonical = people_and_names(mentions, names)
+def people_of(records: Records, names: NameTable) -> tuple[Records, PeopleTable]:
+    """The people table, and the records with each person written as the table writes them (titles and pages alike).
 
-    def one_way(doc_id: str, spellings: Iterable[str]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(canonical.get((doc_id, s), s) for s in spellings))
+    One pass over what the records say of their people builds the table; each record is rewritten as it is read
+    afterwards."""
+    people = People(names)
+    for mention in records.mentions():
+        people.add(mention)
+    table = people.table()
 
-    rewritten = list(records)
-    for index, record in enumerate(rewritten):  # one record at a time, and only those that change: no second copy
-        changes = {"people": one_way(record.id, record.people + getattr(record, "page_people", ()))}
+    def one_way(record: Record) -> Record:
+        name = people.written(mention_of(record))
+        changes = {"people": tuple(dict.fromkeys(map(name, record.people + getattr(record, "page_people", ()))))}
         if isinstance(record, DetailedRecord):
-            changes["page_people"] = one_way(record.id, record.page_people)
-        if any(getattr(record, key) != value for key, value in changes.items()):
-            rewritten[index] = replace(record, **changes)
-    return rewritten, people
+            changes["page_people"] = tuple(dict.fromkeys(map(name, record.page_people)))
+        return replace(record, **changes) if any(getattr(record, key) != value for key, value in changes.items()) else record
+
+    return Records(records.source, lambda record: one_way(records.rewrite(record))), table
 
 
-def _headings(record: Record) -> tuple[str, ...]:
-    if not isinstance(record, DetailedRecord):
-        return ()
-    return record.authors + record.people_orgs + record.contributors
-
-
-def write_all(records: list[Record], people: list[PersonRow], out_dir: Path, name: str, formats: Iterable[str],
+def write_all(records: Sequence[Record], people: Sequence[PersonRow], out_dir: Path, name: str, formats: Iterable[str],
               details: bool, transcript_in_csv: bool, staging: Staging) -> list[Path]:
     """The records files, then the people table (CSV and JSON, and JSONL or Parquet when asked)."""
     columns = RECORD_COLUMNS + DETAIL_COLUMNS if details else RECORD_COLUMNS
     formats = list(formats)
     written = write_dataset(records, out_dir, name, formats, columns, transcript_in_csv, staging)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
-    return written + write_dataset(people, out_dir, f"{name}.people", people_formats, PEOPLE_COLUMNS, staging=staging)
-
-
-def json_text(value: dict) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    # a person's row lists their documents (in a large harvest, tens of thousands): the rows are written one at a time
+    return written + write_dataset(people, out_dir, f"{name}.people", people_formats, PEOPLE_COLUMNS, staging=staging, chunk=1)
 
 
 def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable,

@@ -13,7 +13,7 @@ import fcntl
 import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -252,12 +252,22 @@ class State:
         except ValueError:
             return str(location.path)
 
-    def known(self) -> dict[str, Known]:
-        """Every document an earlier run recorded."""
-        rows = self._db.execute("SELECT id, first_seen, last_seen, listed, title, summary, date_raw FROM documents")
+    def known_of(self, ids: list[str]) -> dict[str, Known]:
+        """What earlier runs recorded of these documents (at most 999 at a time), by id."""
+        rows = self._db.execute("SELECT id, first_seen, last_seen, listed, title, summary, date_raw FROM documents "
+                                f"WHERE id IN ({','.join('?' * len(ids))})", ids)
         return {row[0]: Known(row[1], row[2], bool(row[3]), *row[4:]) for row in rows}
 
-    def finish_run(self, run_id: int, seen: list[tuple[str, str, str, str]], when: str, complete: bool, report: dict) -> None:
+    def listed(self) -> Iterator[str]:
+        """The documents the listing had when an earlier run last saw it whole."""
+        return (row[0] for row in self._db.execute("SELECT id FROM documents WHERE listed = 1"))
+
+    def first_seen(self) -> Iterator[tuple[str, str]]:
+        """(id, first_seen) of every document an earlier run recorded."""
+        return iter(self._db.execute("SELECT id, first_seen FROM documents"))
+
+    def finish_run(self, run_id: int, seen: Iterable[tuple[str, str, str, str]], when: str, complete: bool,
+                   report: dict) -> None:
         """In one transaction: record the documents seen (id, title, summary, date_raw) and close the run."""
         db = self._db
         self._commit()
@@ -268,7 +278,7 @@ class State:
             db.executemany(
                 "INSERT INTO documents VALUES (?1, ?5, ?5, 1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET "
                 "last_seen = ?5, listed = 1, title = ?2, summary = ?3, date_raw = ?4",
-                [(*doc, when) for doc in seen],
+                ((*doc, when) for doc in seen),
             )
             db.execute("DELETE FROM fetches WHERE run_id = ?", (run_id,))
             db.execute("UPDATE runs SET finished_at = ?, status = ?, report = ? WHERE id = ?",
