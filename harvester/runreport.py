@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
@@ -103,7 +104,8 @@ STREAMED = ("new", "changed")   # the report's lists that may hold every documen
 def report_pieces(report: dict) -> Iterator[str]:
     """NAME.report.json as `json.dumps(report, ensure_ascii=False, indent=2)` would write it (and a newline), a piece
     at a time: the lists of new and changed documents are read as they are written."""
-    marks = {key: f"\0{key}\0" for key in report if key in STREAMED}   # no report text holds a NUL: json writes \u0000
+    token = uuid.uuid4().hex   # a place-holder no text of the report can hold
+    marks = {key: f"{token}-{key}" for key in report if key in STREAMED}
     rest = json.dumps({key: marks.get(key, value) for key, value in report.items()}, ensure_ascii=False, indent=2) + "\n"
     for key in marks:
         head, rest = rest.split(json.dumps(marks[key]), 1)

@@ -4,7 +4,9 @@
     DIR/.harvester/NAME.lock     held (flock) while a run works on NAME; freed by the OS when it dies
 
 Bodies are kept once, in the run's WARC files (DIR/archive/); the state points at their records (file and
-offset): the pages a resumed run replays, and the copies conditional requests revalidate.
+offset): the pages a resumed run replays, and the copies conditional requests revalidate. A finished run
+keeps its report, with the numbers of new and changed documents in place of their lists (those are in
+NAME.report.json, and a first harvest's list every document).
 """
 
 from __future__ import annotations
