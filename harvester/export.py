@@ -6,6 +6,7 @@ pandas (half a second and some 60 MB) for a harvest that only writes those."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import importlib
 import io
@@ -346,7 +347,11 @@ def _stage_many(targets: list[Path], pieces: Iterable[list[str | bytes]]) -> lis
         for target in targets:
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
             temporaries.append(Path(temporary))
-            streams.append(os.fdopen(handle, "wb"))
+            try:
+                streams.append(os.fdopen(handle, "wb"))
+            except BaseException:
+                os.close(handle)
+                raise
             os.fchmod(handle, _file_mode())
         for row in pieces:
             for stream, piece in zip(streams, row):
@@ -357,7 +362,8 @@ def _stage_many(targets: list[Path], pieces: Iterable[list[str | bytes]]) -> lis
             stream.close()
     except BaseException:
         for stream in streams:
-            stream.close()
+            with contextlib.suppress(OSError):   # closing flushes what is buffered, which may fail as the write did
+                stream.close()
         for temporary in temporaries:
             temporary.unlink(missing_ok=True)
         raise
