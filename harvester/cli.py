@@ -284,7 +284,14 @@ def _origin(base_url: str | None) -> str | None:
 
 
 def _report(outcome: Outcome, headline: str) -> int:
-    """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
+    """Print the outcome, then let it go; return 1 when there were warnings (the run succeeded, but look), else 0."""
+    try:
+        return _print(outcome, headline)
+    finally:
+        outcome.close()
+
+
+def _print(outcome: Outcome, headline: str) -> int:
     for warning in outcome.warnings:
         log.warning("%s", warning)
     click.echo(headline)

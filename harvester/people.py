@@ -88,12 +88,14 @@ class People:
     Which documents name whom goes to a temporary SQLite table, so that a harvest of any size fits; the
     people are put together when `table()` is first asked for, after the last mention."""
 
-    def __init__(self, table: NameTable) -> None:
+    def __init__(self, table: NameTable, db: sqlite3.Connection | None = None) -> None:
+        """`db`: where to keep which documents name whom (a run's store; by default a database of its own)."""
         self.names = table
         self._union = _Keys()
         self._keys: dict[str, _Key] = {}
         self._seen = 0      # names seen so far: the order of first sight
-        self._db = sqlite3.connect("")   # "": a private temporary database, on disk, deleted when closed
+        self._own = db is None
+        self._db = sqlite3.connect("") if db is None else db   # "": a private temporary database, deleted when closed
         self._db.execute("CREATE TABLE named (key TEXT NOT NULL, seen INTEGER NOT NULL, doc_id TEXT NOT NULL, "
                          "date_start TEXT NOT NULL, date_end TEXT NOT NULL)")
         self._pending: list[tuple[str, int, str, str, str]] = []
@@ -106,7 +108,8 @@ class People:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._db.close()
+        if self._own:
+            self._db.close()
 
     def add(self, mention: Mention) -> None:
         named, joins = _names_of(mention, self.names)

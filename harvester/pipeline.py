@@ -23,23 +23,23 @@ import httpx
 from harvester.archive import WarcArchive, next_part
 from harvester.client import Fetcher, make_client
 from harvester.crawl import Crawl, Parsed, Reader, Seen, crawl_documents, crawl_search
-from harvester.details import details_of
+from harvester.details import DocumentDetails, details_of
 from harvester.document import RawDocument, card_of, parse_document
 from harvester.errors import InputError, UsageError
 from harvester.export import Staging, write_dataset
 from harvester.normalize.names import NameTable
 from harvester.package import provenance, write_package
 from harvester.page import Page, is_cut_short
-from harvester.parse import ResultsPage, parse_results
+from harvester.parse import RawCard, ResultsPage, parse_results
 from harvester.people import People, PeopleTable, PersonRow, mention_of
-from harvester.records import DetailedRecord, Record, build_record, with_details
+from harvester.records import DetailedRecord, Record, build_record
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
 from harvester.runreport import build_report, compare, counted, report_pieces
 from harvester.saved import read_saved, saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
 from harvester.state import Replaying, State
-from harvester.store import Records, RecordStore, Stored, stored
+from harvester.store import Listing, Records, RecordStore, Stored, stored
 from harvester.workers import WorkerError, Workers, default_workers
 
 log = logging.getLogger("harvester")
@@ -58,6 +58,12 @@ class Outcome:
     report: dict | None = None
     people: Sequence[PersonRow] = ()
     harvested: tuple[str | None, str | None] | None = None   # the first and last harvested_at (None: read the records)
+
+    def close(self) -> None:
+        """Let go of the temporary database the records and the people table are read from (they can no longer be)."""
+        source = getattr(self.records, "source", None)
+        if isinstance(source, RecordStore):
+            source.close()
 
 
 def utc_now() -> datetime:
@@ -87,52 +93,59 @@ def harvest(
     # the workers start first, so that they hold none of the run's files (the state's lock above all)
     # one worker parses while this process fetches (more would wait on the fetching); none on one core
     count = min(1, default_workers()) if settings.workers is None else settings.workers
-    with Workers(read_fetched_page, count, site=site, names=names) as workers, \
-            State(out_dir, name) as state:
-        run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
-        if run.resumed:
-            log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
-        store = RecordStore()   # each document's record, built from its latest card, in the order first seen: on disk
-        archive = WarcArchive(next_part(out_dir / "archive", name, run.id))
-        try:
-            with contextlib.nullcontext(client) if client else make_client(settings) as http:
-                fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now,
-                                  on_response=lambda page: _keep(page, archive, state), cached=state.cached,
-                                  kept_headers=state.kept_headers)
-                get = Replaying(fetcher.get, run.replay, lambda page, asked: state.log_page(run.id, page, asked),
-                                lambda seq: state.forget_from(run.id, seq))
-                crawl = crawl_search(get, site, query, settings, on_page=on_page, documents=store,
-                                     read=_reader(get, workers, query, run.started_at, store))
-                if settings.details:
-                    crawl.warnings.extend(crawl_documents(get, site, list(store), settings.base_url or site.home,
-                                                          functools.partial(_add_details, store, names, crawl.warnings)))
-        finally:
-            archive.close()
-        workers.close()
-        complete = not crawl.limited
-        changes = compare(store.seen(), state.known_of, state.listed(), store.__contains__, complete,
-                          store.log("new"), store.log("changed"))
-        store.first_seen(state.first_seen())   # the documents earlier runs saw were first seen then
-        report = build_report(
-            site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
-            resumed=run.resumed, pages=crawl.pages_fetched, requests=fetcher.requests, retries=fetcher.retries,
-            total=crawl.total, documents=len(store), changes=changes, warnings=crawl.warnings, complete=complete)
-        records, people = people_of(Records(store, _detailed if settings.details else _same), names)
-        with Staging() as staging:  # the run's files appear together, or none does
-            files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv, staging)
-            files.append(staging.stage(out_dir / f"{name}.report.json", report_pieces(report)))
-            outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people,
-                              harvested=store.harvested_span())
-            origin = provenance(outcome, site, [query], "harvest", now())
-            outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
-            staging.commit()
-        state.finish_run(run.id, store.seen(), run.started_at, complete, counted(report))
+    store = RecordStore()   # each document's record, built from its latest card, in the order first seen: on disk
+    store.detailed = settings.details   # a record whose document page could not be had has empty details
+    try:
+        with Workers(read_fetched_page, count, site=site, names=names) as workers, \
+                State(out_dir, name) as state:
+            run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
+            if run.resumed:
+                log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
+            archive = WarcArchive(next_part(out_dir / "archive", name, run.id))
+            try:
+                with contextlib.nullcontext(client) if client else make_client(settings) as http:
+                    fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now,
+                                      on_response=lambda page: _keep(page, archive, state), cached=state.cached,
+                                      kept_headers=state.kept_headers)
+                    get = Replaying(fetcher.get, run.replay, lambda page, asked: state.log_page(run.id, page, asked),
+                                    lambda seq: state.forget_from(run.id, seq))
+                    listing = store.listing()
+                    crawl = crawl_search(get, site, query, settings, on_page=on_page, documents=listing,
+                                         read=_reader(get, workers, query, run.started_at, listing))
+                    if settings.details:
+                        crawl.warnings.extend(crawl_documents(get, site, list(listing), settings.base_url or site.home,
+                                                              functools.partial(_add_details, store, names)))
+                        crawl.warnings.extend(store.detail_warnings())
+            finally:
+                archive.close()
+            workers.close()
+            complete = not crawl.limited
+            changes = compare(store.seen(), state.known_of, state.listed(), store.__contains__, complete,
+                              store.log("new"), store.log("changed"))
+            store.first_seen(state.first_seen())   # the documents earlier runs saw were first seen then
+            report = build_report(
+                site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
+                resumed=run.resumed, pages=crawl.pages_fetched, requests=fetcher.requests, retries=fetcher.retries,
+                total=crawl.total, documents=len(store), changes=changes, warnings=crawl.warnings, complete=complete)
+            records, people = people_of(Records(store), names)
+            with Staging() as staging:  # the run's files appear together, or none does
+                files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv, staging)
+                files.append(staging.stage(out_dir / f"{name}.report.json", report_pieces(report)))
+                outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people,
+                                  harvested=store.harvested_span())
+                origin = provenance(outcome, site, [query], "harvest", now())
+                outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
+                staging.commit()
+            state.finish_run(run.id, store.seen(), run.started_at, complete, counted(report))
+    except BaseException:
+        store.close()   # (on success the Outcome reads from it: Outcome.close)
+        raise
     return outcome
 
 
-def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, store: RecordStore) -> Reader:
+def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, listing: Listing) -> Reader:
     """The harvest's Reader: each fetched page goes to a worker, which parses it and builds its records while the
-    next page is fetched (one page ahead per worker); the store is offered a page's records when the crawl takes
+    next page is fetched (one page ahead per worker); the listing is offered a page's records when the crawl takes
     the page (and keeps each as the crawl takes its card).
 
     A page already parsed is taken before the next fetch, so that a page that stops the run (a challenge, a
@@ -165,7 +178,7 @@ def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at
             return url, fetched, functools.partial(_reraise, error)
 
         def accept() -> ResultsPage:
-            store.offer(records)
+            listing.offer(records)
             return results
 
         return url, fetched, accept
@@ -188,21 +201,9 @@ def read_fetched_page(item: tuple[str, Page, str, str], site: Site, names: NameT
                      for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
 
 
-def _add_details(store: RecordStore, names: NameTable, warnings: list[str], doc_id: str, raw: RawDocument) -> None:
-    """A document page fetched: its record gets its details, in the store."""
-    record = store.get(doc_id)
-    if record is not None:
-        [detailed] = attach_details([record], {doc_id: raw}, names, warnings)
-        store.update([detailed])
-
-
-def _detailed(record: Record) -> Record:
-    """A record whose document page could not be had has empty details."""
-    return record if isinstance(record, DetailedRecord) else with_details(record, None)
-
-
-def _same(record: Record) -> Record:
-    return record
+def _add_details(store: RecordStore, names: NameTable, doc_id: str, raw: RawDocument) -> None:
+    """A document page fetched: its details go into the store, beside its record."""
+    store.put_details(doc_id, raw.url, card_of(raw), details_of(raw, names))
 
 
 def _keep(page: Page, archive: WarcArchive, state: State) -> None:
@@ -237,45 +238,43 @@ def reparse(
     `workers` worker processes (None: one per core; 0: all in this process), with the same outcome."""
     prepare_output(out_dir)
     names = names or NameTable.load()
-    crawls: dict[str, Crawl] = {}
-    made: dict[str, dict[str, Record]] = {}     # per search: each document's record, from its last card
-    documents: dict[str, RawDocument] = {}
-    pages = 0
-    with Workers(read_saved_page, default_workers() if workers is None else workers, site=site, names=names) as pool:
-        for read in pool.ordered(saved_pages(list(paths), site)):
-            pages += 1
-            if isinstance(read, SavedDocument):
-                documents[read.doc_id] = read.raw
-                continue
-            crawl = crawls.setdefault(read.search, Crawl(read.query))
-            crawl.pages_fetched += 1
-            crawl.total = read.results.total if read.results.total is not None else crawl.total
-            crawl.add(read.results, site, read.source_page, read.fetched_at)
-            made.setdefault(read.search, {}).update((record.id, record) for record in read.records)
-    if not pages:
-        raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
-    _records_for_lone_documents(crawls, documents, site)
-    if "documents" in crawls:
-        made["documents"] = {record.id: record for record in to_records([crawls["documents"]], site, names)}
-    first: dict[str, Record] = {}     # a document listed by two searches keeps the first search's record
-    for search in crawls:
-        for doc_id, record in made[search].items():
-            first.setdefault(doc_id, record)
-    records = list(first.values())
-    warnings = [w for crawl in crawls.values() for w in crawl.warnings + coverage_warnings(crawl, site)]
-    for crawl in crawls.values():
-        crawl.documents.clear()  # the cards are in the records now
-    if documents:
-        records = attach_details(records, documents, names, warnings)
-    records, people = people_of(Records(records), names)
-    queries = {crawl.query for crawl in crawls.values()}
-    name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
-    with Staging() as staging:  # the files appear together, or none does
-        written = write_all(records, people, out_dir, name, formats, bool(documents), transcript_in_csv, staging)
-        outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings, None, people)
-        origin = provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())
-        outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
-        staging.commit()
+    store = RecordStore()   # each search's records, and the document pages' details: on disk
+    try:
+        crawls: dict[str, Crawl] = {}    # per search, in the order first seen
+        listings: dict[str, Listing] = {}
+        pages = 0
+        with Workers(read_saved_page, default_workers() if workers is None else workers, site=site, names=names) as pool:
+            for read in pool.ordered(saved_pages(list(paths), site)):
+                pages += 1
+                if isinstance(read, SavedDocument):
+                    store.put_details(read.doc_id, read.url, read.card, read.details)
+                    continue
+                if read.search not in crawls:
+                    listings[read.search] = store.listing(len(crawls))
+                    crawls[read.search] = Crawl(read.query, documents=listings[read.search])
+                crawl = crawls[read.search]
+                crawl.pages_fetched += 1
+                crawl.total = read.results.total if read.results.total is not None else crawl.total
+                listings[read.search].offer(read.records)
+                crawl.add(read.results, site, read.source_page, read.fetched_at)
+        if not pages:
+            raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
+        _records_for_lone_documents(store, crawls, site, names)
+        warnings = [w for crawl in crawls.values() for w in crawl.warnings + coverage_warnings(crawl, site)]
+        warnings.extend(store.detail_warnings())
+        records, people = people_of(Records(store), names)
+        queries = {crawl.query for crawl in crawls.values()}
+        name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
+        with Staging() as staging:  # the files appear together, or none does
+            written = write_all(records, people, out_dir, name, formats, store.detailed, transcript_in_csv, staging)
+            outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings, None, people,
+                              harvested=store.harvested_span())
+            origin = provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())
+            outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
+            staging.commit()
+    except BaseException:
+        store.close()
+        raise
     return outcome
 
 
@@ -288,13 +287,17 @@ class SavedResults:
     source_page: str     # its canonical URL, or the file when the page does not say where it came from
     fetched_at: str
     results: ResultsPage
-    records: list[Record]
+    records: list[Stored]
 
 
 @dataclass(frozen=True)
 class SavedDocument:
+    """A saved document page, read: its details, and its own card (a record of its own when no results page lists it)."""
+
     doc_id: str
-    raw: RawDocument
+    url: str
+    card: RawCard
+    details: DocumentDetails
 
 
 def read_saved_page(item: tuple[str, Page | Path], site: Site, names: NameTable) -> SavedResults | SavedDocument:
@@ -306,37 +309,28 @@ def read_saved_page(item: tuple[str, Page | Path], site: Site, names: NameTable)
     if page.url and site.doc_id(page.url):
         if is_cut_short(text):
             raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
-        return SavedDocument(site.doc_id(page.url) or "", parse_document(text, site.canonical(page.url), site, name=label))
+        raw = parse_document(text, site.canonical(page.url), site, name=label)
+        return SavedDocument(site.doc_id(page.url) or "", raw.url, card_of(raw), details_of(raw, names))
     results = parse_results(text, url, site, name=label)
     if is_cut_short(text):
         raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
     query = query_of(page.url, site)
     source_page = site.canonical(page.url) if page.url else label
-    records = [build_record(doc_id, card, source_page, site, query, page.fetched_at, names)
+    records = [stored(build_record(doc_id, card, source_page, site, query, page.fetched_at, names))
                for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
     return SavedResults(search_key(page.url, site), query, source_page, page.fetched_at, results, records)
 
 
-def _records_for_lone_documents(crawls: dict[str, Crawl], documents: dict[str, RawDocument], site: Site) -> None:
+def _records_for_lone_documents(store: RecordStore, crawls: dict[str, Crawl], site: Site, names: NameTable) -> None:
     """A saved document page whose results page was not given still makes a record, from the page itself."""
-    listed = {doc_id for crawl in crawls.values() for doc_id in crawl.documents}
-    lone = [doc_id for doc_id in documents if doc_id not in listed]
+    lone = store.lone_pages()
     if lone:
-        crawl = crawls.setdefault("documents", Crawl(""))
+        listing = store.listing(len(crawls))
+        crawl = crawls["documents"] = Crawl("", documents=listing)
         for doc_id in lone:
-            crawl.documents[doc_id] = Seen(card_of(documents[doc_id]), documents[doc_id].url, "")
-
-
-def attach_details(records: list[Record], documents: dict[str, RawDocument], names: NameTable,
-                   warnings: list[str]) -> list[Record]:
-    """Each record with its document page's details; a record whose page is missing keeps empty details."""
-    detailed = []
-    for record in records:
-        raw = documents.get(record.id)
-        details = details_of(raw, names) if raw is not None else None
-        warnings.extend(f"{record.url}: {w}" for w in (details.warnings if details else ()))
-        detailed.append(with_details(record, details))
-    return detailed
+            url, card = store.page(doc_id)
+            listing.offer([stored(build_record(doc_id, card, url, site, "", "", names))])
+            crawl.documents.keep(doc_id, Seen(card, url, ""))
 
 
 def people_of(records: Records, names: NameTable) -> tuple[Records, PeopleTable]:
@@ -344,7 +338,7 @@ def people_of(records: Records, names: NameTable) -> tuple[Records, PeopleTable]
 
     One pass over what the records say of their people builds the table; each record is rewritten as it is read
     afterwards."""
-    people = People(names)
+    people = People(names, records.source.db if isinstance(records.source, RecordStore) else None)
     for mention in records.mentions():
         people.add(mention)
     table = people.table()
@@ -368,21 +362,6 @@ def write_all(records: Sequence[Record], people: Sequence[PersonRow], out_dir: P
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
     # a person's row lists their documents (in a large harvest, tens of thousands): the rows are written one at a time
     return written + write_dataset(people, out_dir, f"{name}.people", people_formats, PEOPLE_COLUMNS, staging=staging, chunk=1)
-
-
-def to_records(crawls: Iterable[Crawl], site: Site, names: NameTable,
-               seen: Callable[[str], tuple[str, str]] | None = None) -> list[Record]:
-    """Every distinct document of the crawls as a normalized Record (`people_of` then writes each person one way).
-
-    `seen` gives a document's first_seen and last_seen (from the run state); without it, both are when its card was fetched."""
-    built: dict[str, Record] = {}
-    for crawl in crawls:
-        for doc_id, card in crawl.documents.items():
-            if doc_id not in built:
-                first, last = seen(doc_id) if seen else (card.seen_at, card.seen_at)
-                built[doc_id] = build_record(doc_id, card.card, card.source_page, site, crawl.query, card.seen_at, names,
-                                             first_seen=first, last_seen=last)
-    return list(built.values())
 
 
 def coverage_warnings(crawl: Crawl, site: Site) -> list[str]:

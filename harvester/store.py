@@ -1,10 +1,11 @@
-"""A harvest's records on disk, so that a harvest of any size holds none of them in memory.
+"""A run's records on disk, so that a harvest or a re-parse of any size holds none of them in memory.
 
 The records live in SQLite's private temporary database (a file in the temporary folder, which SQLite
-deletes when the store is closed or dropped), each document once: in the order it was first seen, as
-built from its latest card. A record is pickled where it is built (in a worker process), so the main
-process only moves bytes; the columns beside it are what the run's report and state read, without
-unpickling anything.
+deletes when the store is closed or dropped), each document once per search: in the order it was first
+seen, as built from its latest card. A record is pickled where it is built (in a worker process), so the
+main process only moves bytes; the columns beside it are what the run's report and state read, without
+unpickling anything. The details of document pages are kept beside the records and joined to them as
+they are read.
 """
 
 from __future__ import annotations
@@ -15,27 +16,32 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from harvester.crawl import Seen
+from harvester.details import DocumentDetails
+from harvester.parse import RawCard
 from harvester.people import Mention, mention_of
-from harvester.records import Record
+from harvester.records import Record, with_details
 
-# What the store keeps of a record: id, title, summary, date_raw, harvested_at, the record and its Mention (pickled).
-Stored = tuple[str, str, str, str, str, bytes, bytes]
+# What the store keeps of a record: id, url, title, summary, date_raw, harvested_at, the record and its Mention
+# (pickled: the people table reads them without the records).
+Stored = tuple[str, str, str, str, str, str, bytes, bytes]
 
 BATCH = 500   # rows read from SQLite at a time
-_REPLACE = ("UPDATE records SET title = ?2, summary = ?3, date_raw = ?4, harvested_at = ?5, record = ?6, mention = ?7 "
-            "WHERE id = ?1")
+_INSERT = ("INSERT OR IGNORE INTO records (search, id, url, title, summary, date_raw, harvested_at, record, mention) "
+           "VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+_REPLACE = ("UPDATE records SET url = ?2, title = ?3, summary = ?4, date_raw = ?5, harvested_at = ?6, record = ?7, "
+            "mention = ?8 WHERE id = ?1 AND search = ?9")
 
 
 def stored(record: Record) -> Stored:
-    return (record.id, record.title, record.summary, record.date_raw, record.harvested_at, pickle.dumps(record, protocol=5),
-            pickle.dumps(tuple(mention_of(record)), protocol=5))
+    return (record.id, record.url, record.title, record.summary, record.date_raw, record.harvested_at,
+            pickle.dumps(record, protocol=5), pickle.dumps(tuple(mention_of(record)), protocol=5))
 
 
 class RecordStore:
-    """The records of one harvest, in the order first seen, each document's latest.
+    """The records of one run, for one search or several (a re-parse of saved pages may hold several).
 
-    It is also the crawl's listing of documents (`keep`, `len`, `in`, iteration over ids): the records a
-    results page gave are `offer`ed before the crawl takes the page's cards one by one."""
+    Each search's documents are in the order first seen, each with its latest record; read back, a document
+    listed by two searches is the first search's. `listing(search)` is a search's crawl listing."""
 
     def __init__(self) -> None:
         # "": a private temporary database, on disk, deleted when closed; one transaction, never committed (there is
@@ -43,89 +49,156 @@ class RecordStore:
         self.db = sqlite3.connect("")
         self.db.execute("PRAGMA journal_mode=OFF")   # nothing to roll back to: the store lives for one run
         self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute("CREATE TABLE records (pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, "
-                        "summary TEXT NOT NULL, date_raw TEXT NOT NULL, harvested_at TEXT NOT NULL, first_seen TEXT, "
-                        "record BLOB NOT NULL, mention BLOB NOT NULL)")
+        self.db.execute("CREATE TABLE records (pos INTEGER PRIMARY KEY, search INTEGER NOT NULL, id TEXT NOT NULL, "
+                        "url TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, date_raw TEXT NOT NULL, "
+                        "harvested_at TEXT NOT NULL, first_seen TEXT, record BLOB NOT NULL, mention BLOB NOT NULL, "
+                        "UNIQUE (id, search))")
+        self.db.execute("CREATE TABLE details (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT NOT NULL, "
+                        "card BLOB NOT NULL, details BLOB)")
         self.db.execute("CREATE TABLE log (kind TEXT NOT NULL, item TEXT NOT NULL)")
-        self._offered: dict[str, Stored] = {}
-        self._count = 0
+        self._listings: list[Listing] = []
+        self.detailed = False   # read back, every record has its details (empty when its page is not here)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def listing(self, search: int = 0) -> Listing:
+        """The documents of a search (0, 1, ... in the order the searches were first seen), as a crawl lists them."""
+        while len(self._listings) <= search:
+            self._listings.append(Listing(self, len(self._listings)))
+        return self._listings[search]
 
     def log(self, kind: str) -> Log:
         """A list of text kept here, not in memory (what a run reports as new or changed)."""
         return Log(self.db, kind)
 
-    def close(self) -> None:
-        self.db.close()
-
-    # the crawl's listing of documents
-
-    def offer(self, rows: Iterable[Stored]) -> None:
-        """The records of a results page, for `keep` to take when the crawl takes the page's cards."""
-        self._offered.update((row[0], row) for row in rows)
-
-    def keep(self, doc_id: str, seen: Seen) -> bool:
-        """Keep the record offered for a card; True if its document is new (else it replaces the record, in place)."""
-        row = self._offered.pop(doc_id)
-        return self.put(row)
-
-    def put(self, row: Stored) -> bool:
-        """Add a record, or replace the record of its document where it stands; True if the document is new."""
-        added = self.db.execute("INSERT OR IGNORE INTO records (id, title, summary, date_raw, harvested_at, record, mention) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)", row).rowcount
+    def put(self, row: Stored, search: int = 0) -> bool:
+        """Add a record, or replace the search's record of its document where it stands; True if the document is new."""
+        added = self.db.execute(_INSERT, (*row, search)).rowcount
         if not added:
-            self.db.execute(_REPLACE, row)
-        self._count += added
+            self.db.execute(_REPLACE, (*row, search))
         return bool(added)
 
+    def put_details(self, doc_id: str, url: str, card: RawCard, details: DocumentDetails) -> None:
+        """A document page's details (its latest, if saved twice), and its own card, for a record of its own when no
+        results page lists it."""
+        self.db.execute("INSERT INTO details (id, url, card, details) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                        "url = excluded.url, card = excluded.card, details = excluded.details",
+                        (doc_id, url, pickle.dumps(card, protocol=5), pickle.dumps(details, protocol=5)))
+        self.detailed = True
+
     def __len__(self) -> int:
-        return self._count
+        """How many documents, each counted once."""
+        if len(self._listings) <= 1:
+            return len(self._listings[0]) if self._listings else 0
+        return self.db.execute("SELECT COUNT(DISTINCT id) FROM records").fetchone()[0]
 
     def __contains__(self, doc_id: object) -> bool:
         return self.db.execute("SELECT 1 FROM records WHERE id = ?", (doc_id,)).fetchone() is not None
 
-    def __iter__(self) -> Iterator[str]:
-        """The documents' ids, in the order first seen."""
-        return (row[0] for row in self._rows("SELECT id FROM records ORDER BY pos"))
+    # reading back: each document once (its first search's record), the searches in order
 
-    # the records
+    def _first_records(self, columns: str) -> Iterator[tuple]:
+        if len(self._listings) <= 1:
+            return self._rows(f"SELECT {columns} FROM records r LEFT JOIN details d ON d.id = r.id ORDER BY r.pos")
+        return self._rows(f"SELECT {columns} FROM records r LEFT JOIN details d ON d.id = r.id "
+                          "WHERE r.search = (SELECT MIN(search) FROM records o WHERE o.id = r.id) ORDER BY r.search, r.pos")
 
     def records(self) -> Iterator[Record]:
-        for blob, first_seen in self._rows("SELECT record, first_seen FROM records ORDER BY pos"):
+        for blob, first_seen, details in self._first_records("r.record, r.first_seen, d.details"):
             record = pickle.loads(blob)
-            yield replace(record, first_seen=first_seen) if first_seen else record
+            if first_seen:
+                record = replace(record, first_seen=first_seen)
+            yield with_details(record, pickle.loads(details) if details else None) if self.detailed else record
 
     def mentions(self) -> Iterator[Mention]:
         """What each record says of its people, in order (kept beside it: smaller to read than the record)."""
-        return (Mention(*pickle.loads(blob)) for blob, in self._rows("SELECT mention FROM records ORDER BY pos"))
+        for blob, details in self._first_records("r.mention, d.details"):
+            mention = Mention(*pickle.loads(blob))
+            if details:
+                page: DocumentDetails = pickle.loads(details)
+                mention = mention._replace(headings=page.authors + page.people_orgs + page.contributors)
+            yield mention
+
+    def detail_warnings(self) -> Iterator[str]:
+        """What could not be read on the document pages, record by record: "URL: warning"."""
+        for url, details in self._first_records("r.url, d.details"):
+            if details:
+                yield from (f"{url}: {warning}" for warning in pickle.loads(details).warnings)
+
+    def lone_pages(self) -> list[str]:
+        """The documents whose page is here but which no search lists, in the order first seen."""
+        return [doc_id for doc_id, in self.db.execute("SELECT id FROM details WHERE id NOT IN (SELECT id FROM records) "
+                                                      "ORDER BY seq")]
+
+    def page(self, doc_id: str) -> tuple[str, RawCard]:
+        """A document page's URL and its own card."""
+        url, card = self.db.execute("SELECT url, card FROM details WHERE id = ?", (doc_id,)).fetchone()
+        return url, pickle.loads(card)
 
     def seen(self) -> Iterator[tuple[str, str, str, str]]:
         """(id, title, summary, date_raw) of each record, in order: what the run state and its report compare."""
-        return self._rows("SELECT id, title, summary, date_raw FROM records ORDER BY pos")
+        return self._first_records("r.id, r.title, r.summary, r.date_raw")
 
     def get(self, doc_id: str) -> Record | None:
-        row = self.db.execute("SELECT record, first_seen FROM records WHERE id = ?", (doc_id,)).fetchone()
+        """A document's record (its first search's), as read back."""
+        row = self.db.execute("SELECT r.record, r.first_seen, d.details FROM records r LEFT JOIN details d ON d.id = r.id "
+                              "WHERE r.id = ? ORDER BY r.search LIMIT 1", (doc_id,)).fetchone()
         if row is None:
             return None
         record = pickle.loads(row[0])
-        return replace(record, first_seen=row[1]) if row[1] else record
+        record = replace(record, first_seen=row[1]) if row[1] else record
+        return with_details(record, pickle.loads(row[2]) if row[2] else None) if self.detailed else record
 
     def first_seen(self, earlier: Iterable[tuple[str, str]]) -> None:
         """(id, first_seen) from earlier runs: those records were first seen then, not in this run."""
         self.db.executemany("UPDATE records SET first_seen = ?2 WHERE id = ?1", earlier)
 
-    def update(self, records: Iterable[Record]) -> None:
-        """Replace records (of documents already here) where they stand."""
-        self.db.executemany(_REPLACE, map(stored, records))
-
     def harvested_span(self) -> tuple[str | None, str | None]:
-        """The earliest and latest harvested_at."""
-        first, last = self.db.execute("SELECT MIN(NULLIF(harvested_at, '')), MAX(NULLIF(harvested_at, '')) FROM records").fetchone()
+        """The earliest and latest harvested_at of the records read back."""
+        first = last = None
+        for time, in self._first_records("r.harvested_at"):
+            if time:
+                first = time if first is None or time < first else first
+                last = time if last is None or time > last else last
         return first, last
 
     def _rows(self, query: str) -> Iterator[tuple]:
         cursor = self.db.execute(query)
         while batch := cursor.fetchmany(BATCH):
             yield from batch
+
+
+class Listing:
+    """The documents of one search in a store, as its crawl lists them (crawl.Listing): the records of a results
+    page are `offer`ed when the crawl takes the page, then `keep` takes them card by card."""
+
+    def __init__(self, store: RecordStore, search: int) -> None:
+        self.store, self.search = store, search
+        self._offered: dict[str, Stored] = {}
+        self._count = 0
+
+    def offer(self, rows: Iterable[Stored]) -> None:
+        """The records of the page the crawl takes now (a document twice on it: its last card's)."""
+        self._offered = {row[0]: row for row in rows}
+
+    def keep(self, doc_id: str, seen: Seen) -> bool:
+        """Keep the record offered for a card; True if its document is new (else it replaces the record, in place)."""
+        new = self.store.put(self._offered[doc_id], self.search)
+        self._count += new
+        return new
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, doc_id: object) -> bool:
+        found = self.store.db.execute("SELECT 1 FROM records WHERE id = ? AND search = ?", (doc_id, self.search))
+        return found.fetchone() is not None
+
+    def __iter__(self) -> Iterator[str]:
+        """The documents' ids, in the order first seen."""
+        rows = self.store.db.execute("SELECT id FROM records WHERE search = ? ORDER BY pos", (self.search,))
+        return (doc_id for doc_id, in rows)
 
 
 class Records:
@@ -135,6 +208,7 @@ class Records:
 
     def __init__(self, source: RecordStore | list[Record], rewrite: Callable[[Record], Record] = lambda record: record) -> None:
         self.source, self.rewrite = source, rewrite
+        self._length = len(source)
 
     def __iter__(self) -> Iterator[Record]:
         read = self.source.records() if isinstance(self.source, RecordStore) else iter(self.source)
@@ -145,7 +219,7 @@ class Records:
         return self.source.mentions() if isinstance(self.source, RecordStore) else map(mention_of, self)
 
     def __len__(self) -> int:
-        return len(self.source)
+        return self._length
 
     def __getitem__(self, index: int) -> Record:
         if isinstance(self.source, list):

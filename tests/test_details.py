@@ -116,6 +116,20 @@ def test_a_missing_document_page_is_a_warning_and_the_record_stays(tmp_path: Pat
     assert len(outcome.records) == 19
 
 
+def test_details_warnings_come_after_the_pages_that_could_not_be_had_record_by_record(tmp_path: Path):
+    gone = "/document/telegram-ponomarev-cpsu-central-committee"
+    vague = "/document/journal-soviet-ambassador-dprk-am-puzanov-1-october-1957"
+
+    def pages(path: str) -> bytes | None:
+        found = both_folders(path)
+        return found.replace(b"<p>2011-12-06</p>", b"<p>December 2011</p>") if found and path == vague else found
+
+    with FaultServer(pages, lambda n, path: Fault(404) if path == gone else None) as server:
+        outcome = harvest(WILSON, QUERY, tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    assert [("HTTP 404" in w, "December 2011" in w) for w in outcome.warnings] == [(True, False), (False, True)]
+    assert outcome.warnings[1].startswith(f"https://digitalarchive.wilsoncenter.org{vague}: ")
+
+
 def test_a_details_run_stopped_midway_resumes_without_fetching_again(tmp_path: Path):
     challenge = (FIXTURES / "wilson" / "challenge" / "page-0.html").read_bytes()
     blocked = "/document/letter-ri-sang-jo-ns-khrushchev"

@@ -221,6 +221,17 @@ def test_results_shifting_by_one_between_two_page_fetches_give_an_exact_dataset(
     assert sorted(ids) == sorted(d[0] for d in docs) and len(ids) == len(set(ids)) == 26
 
 
+def test_a_document_listed_twice_keeps_its_first_place_and_its_last_card(tmp_path: Path):
+    slug, date, _ = doc(3)
+    second_page = [(slug, date, "Telegram No. 3, corrected"), doc(10), (slug, date, "Telegram No. 3, corrected again")]
+    docs = [doc(n) for n in range(10)] + second_page     # telegram-3 on the first page, and twice on the second
+    with FaultServer(synthetic_pages(docs)) as server:
+        outcome = run(server, tmp_path, allow_incomplete=True)
+    assert [r.id for r in outcome.records] == [f"telegram-{n}" for n in range(11)]
+    assert outcome.records[3].title == "Telegram No. 3, corrected again"
+    assert any("only 11 distinct" in w for w in outcome.warnings)
+
+
 def test_a_second_run_on_the_same_dataset_refuses_while_one_runs(tmp_path: Path):
     with FaultServer(synthetic_pages([doc(1)])) as server, State(tmp_path, "s"):
         with pytest.raises(BusyError, match="another harvester run is working on s"):
