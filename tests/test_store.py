@@ -85,17 +85,20 @@ def test_document_pages_give_their_records_details_and_a_record_of_their_own_whe
 
 def test_records_read_back_are_the_records_put_and_earlier_first_seen_dates_win():
     store = RecordStore()
-    detailed = DetailedRecord(**{**{f: getattr(RECORD, f) for f in RECORD.__dataclass_fields__}, "id": "d"},
-                              authors=("Kim, Il-sung, 1912-1994",), transcript="text")
-    keep_all(store, [RECORD, replace(UNDATED, harvested_at="2026-11-27T08:00:00+00:00"),
-                     replace(detailed, harvested_at="2026-11-25T08:00:00+00:00")])
+    later = replace(UNDATED, harvested_at="2026-11-27T08:00:00+00:00")
+    earlier = replace(RECORD, id="d", harvested_at="2026-11-25T08:00:00+00:00", people=("Kim Il Sung",))
+    keep_all(store, [RECORD, later, earlier])
     store.first_seen([("undated", "2020-01-01T00:00:00+00:00"), ("not-here", "2019-01-01")])
-    undated, detailed = list(store.records())[1:]
-    assert list(store.records()) == [RECORD, replace(UNDATED, harvested_at=undated.harvested_at,
-                                                     first_seen="2020-01-01T00:00:00+00:00"), detailed]
-    assert store.get("d") == detailed and store.get("nothing") is None
-    assert [m.headings for m in store.mentions()] == [(), (), ("Kim, Il-sung, 1912-1994",)]
+    assert list(store.records()) == [RECORD, replace(later, first_seen="2020-01-01T00:00:00+00:00"), earlier]
+    assert store.get("d") == earlier and store.get("nothing") is None
+    assert [m.names for m in store.mentions()] == [RECORD.people, (), ("Kim Il Sung",)]
     assert store.harvested_span() == ("2026-11-25T08:00:00+00:00", "2026-11-27T08:00:00+00:00")
+
+
+def test_the_store_keeps_the_records_of_cards_only():
+    detailed = DetailedRecord(**{f: getattr(RECORD, f) for f in RECORD.__dataclass_fields__}, transcript="text")
+    with pytest.raises(TypeError, match="not DetailedRecord"):
+        stored(detailed)
 
 
 def test_records_can_be_read_again_and_again_through_their_rewrite():
