@@ -181,7 +181,8 @@ class State:
         """Remember a page this run fetched (where its response lies), so that a resumed run need not fetch it again.
 
         `asked` is the URL the crawl asked for, when a redirect made the page's own request another one."""
-        location = self._locations.get(page.requested or page.url)   # the response of the last hop
+        location = self._locations.pop(page.requested or page.url, None)   # the response of the last hop (noted
+        # until its page is logged: a long run holds no note a page)
         if location is None:
             return  # not in the archive (cannot happen in a harvest: every response is archived before it is logged)
         seq = self._next_seq.get(run_id, 0)
