@@ -117,7 +117,7 @@ def crawl_search(get: Callable[[str], Page], site: Site, query: str, settings: S
     the latest total (results shift while a harvest runs)."""
     origin = settings.base_url or site.home
     read = read or reader(get, site)
-    crawl = Crawl(query, on_page=on_page) if documents is None else Crawl(query, documents=documents, on_page=on_page)
+    crawl = Crawl(query, documents=Cards() if documents is None else documents, on_page=on_page)
 
     def visit(start: int, stop: Callable[[], float]) -> ResultsPage | None:
         """Pages from `start` while their number is below stop(), asked again before each page and once more at the

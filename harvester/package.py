@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from harvester import __version__
 from harvester.export import FORMATS, LIST_SEPARATOR, Staging, file_name, write_atomically
-from harvester.records import Record
+from harvester.records import Record, time_span
 from harvester.schema import RECORDS, TABLES, Column, Table
 from harvester.sites import Site
 
@@ -70,15 +70,11 @@ class Provenance:
 def provenance(run: Run, site: Site, queries: Iterable[str], mode: str, created: datetime) -> Provenance:
     """The provenance of one run; page times come from the records' harvested_at (or the run's `harvested`, when it
     has them)."""
-    first, last = getattr(run, "harvested", None) or _span(r.harvested_at for r in run.records)
+    first, last = getattr(run, "harvested", None) or time_span(r.harvested_at for r in run.records)
     queries = tuple(dict.fromkeys(q for q in queries if q))
     return Provenance(site.name, site.home, queries, tuple(site.search_url(q, 0) for q in queries), mode, run.pages, run.total,
                       len(run.records), run.requests, first, last, tuple(run.warnings), created.isoformat(timespec="seconds"))
 
-
-def _span(times: Iterable[str]) -> tuple[str | None, str | None]:
-    present = [time for time in times if time]
-    return (min(present), max(present)) if present else (None, None)
 
 
 def write_package(out_dir: Path, name: str, run: Run, origin: Provenance, staging: Staging | None = None) -> Path:

@@ -162,7 +162,7 @@ class People:
         name = self._title_names.get(spelling)
         if name is None:
             self.table()
-            person = self._person_of.get(match_key(self.names.lookup(spelling) or written_form(spelling)))
+            person = self._person_of.get(match_key(_title_form(spelling, self.names)))
             name = self._title_names[spelling] = person.name if person is not None else spelling
         return name
 
@@ -199,12 +199,17 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
         for variant in (heading.sort, *heading.variants):   # its own other forms: "Nakajima Kenzō", "Con Cremin"
             joins.append((match_key(variant), match_key(name)))
     for spelling in mention.names:
-        name = table.lookup(spelling) or written_form(spelling)
+        name = _title_form(spelling, table)
         # a short form ("Ponomarev", "V. I. Ivanov") is its page's heading in this document only: the same short
         # form elsewhere may be someone else, so the two keys are not joined for the whole dataset
         partner = _same_page_heading(name, headed)
         named.append(_Named(match_key(partner or name), spelling, None, _known(name, table), name))
     return named, joins
+
+
+def _title_form(spelling: str, table: NameTable) -> str:
+    """A title's name written one way: the table's form, else its written form."""
+    return table.lookup(spelling) or written_form(spelling)
 
 
 @functools.lru_cache(maxsize=1 << 14)   # a dataset's pages give the same headings again and again

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 
 from harvester.details import DETAIL_FIELDS, DocumentDetails
@@ -77,6 +77,16 @@ class DetailedRecord(Record):
     uploaded: str = ""
     pdf_url: str = ""
     transcript: str = ""
+
+
+def time_span(times: Iterable[str]) -> tuple[str | None, str | None]:
+    """The earliest and latest of ISO times (empty ones aside), read once: (None, None) when there is none."""
+    first = last = None
+    for time in times:
+        if time:
+            first = time if first is None or time < first else first
+            last = time if last is None or time > last else last
+    return first, last
 
 
 def with_details(record: Record, details: DocumentDetails | None) -> DetailedRecord:

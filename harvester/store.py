@@ -20,13 +20,13 @@ from harvester.crawl import Seen
 from harvester.details import DocumentDetails
 from harvester.parse import RawCard
 from harvester.people import Mention, mention_of
-from harvester.records import FIELDS, Record, with_details
+from harvester.records import FIELDS, Record, time_span, with_details
 
 # What the store keeps of a record: id, url, title, summary, date_raw, harvested_at, the record's values and its
 # Mention (pickled: the people table reads them without the records).
 Stored = tuple[str, str, str, str, str, str, bytes, bytes]
 
-BATCH = 500   # rows read from SQLite at a time
+BATCH = 500   # log rows written to SQLite at a time
 _INSERT = ("INSERT OR IGNORE INTO records (search, id, url, title, summary, date_raw, harvested_at, record, mention) "
            "VALUES (?9, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
 _REPLACE = ("UPDATE records SET url = ?2, title = ?3, summary = ?4, date_raw = ?5, harvested_at = ?6, record = ?7, "
@@ -168,17 +168,10 @@ class RecordStore:
 
     def harvested_span(self) -> tuple[str | None, str | None]:
         """The earliest and latest harvested_at of the records read back."""
-        first = last = None
-        for time, in self._first_records("r.harvested_at"):
-            if time:
-                first = time if first is None or time < first else first
-                last = time if last is None or time > last else last
-        return first, last
+        return time_span(time for time, in self._first_records("r.harvested_at"))
 
     def _rows(self, query: str) -> Iterator[tuple]:
-        cursor = self.db.execute(query)
-        while batch := cursor.fetchmany(BATCH):
-            yield from batch
+        return iter(self.db.execute(query))   # a cursor reads its rows as they are asked for
 
 
 class Listing:
@@ -272,9 +265,7 @@ class Log:
 
     def __iter__(self) -> Iterator[str]:
         self._flush()
-        cursor = self._db.execute("SELECT item FROM log WHERE kind = ? ORDER BY rowid", (self._kind,))
-        while batch := cursor.fetchmany(BATCH):
-            yield from (item for item, in batch)
+        return (item for item, in self._db.execute("SELECT item FROM log WHERE kind = ? ORDER BY rowid", (self._kind,)))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, (list, tuple, Log)) and list(self) == list(other)
