@@ -48,10 +48,10 @@ def decode_html(body: bytes, content_type: str = "", name: str = "page") -> str:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
             return body.decode(encoding, errors="replace")
-    declared = _meta_charset(body)
-    if not _http_charset(content_type) and declared and _known(declared) and _is_utf8(body):
-        declared = "utf-8"  # a page saved as UTF-8 that kept its old <meta charset> (browsers re-encode what they save)
-    for encoding in (_http_charset(content_type), declared, "utf-8"):
+    declared, sent = _meta_charset(body), _http_charset(content_type)
+    if not sent and declared and _known(declared) and (text := _as_utf8(body)) is not None:
+        return text  # a page saved as UTF-8 that kept its old <meta charset> (browsers re-encode what they save)
+    for encoding in (sent, declared, "utf-8"):
         if encoding and _known(encoding):
             try:
                 return body.decode(encoding)
@@ -60,15 +60,15 @@ def decode_html(body: bytes, content_type: str = "", name: str = "page") -> str:
     return body.decode("cp1252", errors="replace")
 
 
-def _is_utf8(body: bytes) -> bool:
-    """Bytes beyond ASCII that decode as UTF-8: text in any single-byte charset almost never does."""
+def _as_utf8(body: bytes) -> str | None:
+    """The text of bytes beyond ASCII that decode as UTF-8 (text in any single-byte charset almost never does), else
+    None."""
     if body.isascii():
-        return False
+        return None
     try:
-        body.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _http_charset(content_type: str) -> str | None:

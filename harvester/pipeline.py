@@ -16,12 +16,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
-import httpx
-
-from harvester.archive import WarcArchive, next_part
-from harvester.client import Fetcher, make_client
 from harvester.crawl import Crawl, Parsed, Reader, Seen, crawl_documents, crawl_search
 from harvester.details import DocumentDetails, details_of
 from harvester.document import RawDocument, card_of, parse_document
@@ -34,13 +31,17 @@ from harvester.parse import RawCard, ResultsPage, parse_results
 from harvester.people import People, PeopleTable, PersonRow, mention_of
 from harvester.records import DetailedRecord, Record, build_record
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
-from harvester.runreport import build_report, compare, counted, report_pieces
 from harvester.saved import read_saved, saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
-from harvester.state import Replaying, State
 from harvester.store import Listing, Records, RecordStore, Stored, stored
 from harvester.workers import WorkerError, Workers, default_workers
+
+if TYPE_CHECKING:   # what only a harvest uses (the network, the archive, the state) is imported by harvest(): a re-parse
+    import httpx     # starts a tenth of a second sooner without it
+
+    from harvester.archive import WarcArchive
+    from harvester.state import State
 
 log = logging.getLogger("harvester")
 
@@ -88,6 +89,11 @@ def harvest(
     Every response goes to a WARC file under DIR/archive/; the run's state (DIR/.harvester/) lets an
     interrupted run resume where it stopped, and tells what changed since the last run (NAME.report.json).
     """
+    from harvester.archive import WarcArchive, next_part
+    from harvester.client import Fetcher, make_client
+    from harvester.runreport import build_report, compare, counted, report_pieces
+    from harvester.state import Replaying, State
+
     prepare_output(out_dir)
     names = names or NameTable.load()
     # the workers start first, so that they hold none of the run's files (the state's lock above all)

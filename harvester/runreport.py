@@ -7,10 +7,12 @@ import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from harvester import __version__
-from harvester.state import Known
+
+if TYPE_CHECKING:
+    from harvester.state import Known
 
 
 class Appendable(Protocol):
