@@ -29,12 +29,12 @@ from harvester.package import provenance, write_package
 from harvester.page import Page, is_cut_short
 from harvester.parse import RawCard, ResultsPage, parse_results
 from harvester.people import People, PeopleTable, PersonRow, mention_of
-from harvester.records import DetailedRecord, Record, build_record
+from harvester.records import DetailedRecord, Record, build_record, record_values
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
 from harvester.saved import read_saved, saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
-from harvester.store import Listing, Records, RecordStore, Stored, stored
+from harvester.store import Listing, Records, RecordStore, Stored, stored, stored_values
 from harvester.workers import WorkerError, Workers, default_workers
 
 if TYPE_CHECKING:   # what only a harvest uses (the network, the archive, the state) is imported by harvest(): a re-parse
@@ -203,8 +203,8 @@ def read_fetched_page(item: tuple[str, Page, str, str], site: Site, names: NameT
     url, page, query, started_at = item
     results = parse_results(page.text(), url, site)
     source_page = site.canonical(url)
-    return results, [stored(build_record(doc_id, card, source_page, site, query, page.fetched_at, names,
-                                         first_seen=started_at, last_seen=started_at))
+    return results, [stored_values(record_values(doc_id, card, source_page, site, query, page.fetched_at, names,
+                                                 first_seen=started_at, last_seen=started_at))
                      for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
 
 
@@ -323,7 +323,7 @@ def read_saved_page(item: tuple[str, Page | Path], site: Site, names: NameTable)
         raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
     query = query_of(page.url, site)
     source_page = site.canonical(page.url) if page.url else label
-    records = [stored(build_record(doc_id, card, source_page, site, query, page.fetched_at, names))
+    records = [stored_values(record_values(doc_id, card, source_page, site, query, page.fetched_at, names))
                for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
     return SavedResults(search_key(page.url, site), query, source_page, page.fetched_at, results, records)
 

@@ -101,28 +101,16 @@ def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query
     """Normalize one raw card: clean text, EDTF date, document type, the parties its title names.
 
     first_seen and last_seen default to harvested_at (a re-parse knows no earlier runs)."""
+    return Record(*record_values(doc_id, card, source_page, site, query, harvested_at, names, first_seen, last_seen))
+
+
+def record_values(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str, names: NameTable,
+                  first_seen: str = "", last_seen: str = "") -> tuple:
+    """build_record's values, in the order of FIELDS, with no Record made (a worker hands the store only these)."""
     title = clean_text(card.title)
     date = parse_date(clean_text(card.date))
     named = parties(title)
-    return Record(
-        id=doc_id,
-        url=site.doc_url(doc_id),
-        title=title,
-        summary=clean_text(card.summary),
-        date=date.edtf,
-        date_start=date.start,
-        date_end=date.end,
-        date_precision=date.precision,
-        date_approximate=date.approximate,
-        date_raw=card.date,
-        doc_type=doc_type(title),
-        senders=named.senders,
-        recipients=named.recipients,
-        participants=named.participants,
-        people=person_names(named, names),
-        query=query,
-        source_page=source_page,
-        harvested_at=harvested_at,
-        first_seen=first_seen or harvested_at,
-        last_seen=last_seen or harvested_at,
-    )
+    return (doc_id, site.doc_url(doc_id), title, clean_text(card.summary),
+            date.edtf, date.start, date.end, date.precision, date.approximate, card.date,
+            doc_type(title), named.senders, named.recipients, named.participants, person_names(named, names),
+            query, source_page, harvested_at, first_seen or harvested_at, last_seen or harvested_at)

@@ -40,11 +40,18 @@ def stored(record: Record) -> Stored:
     pickled as a tuple, which reads back in half the time the record would (Record(*values) rebuilds it)."""
     if type(record) is not Record:
         raise TypeError(f"the store keeps the records of cards, not {type(record).__name__}")
-    return (record.id, record.url, record.title, record.summary, record.date_raw, record.harvested_at,
-            pickle.dumps(_VALUES(record), protocol=5), pickle.dumps(tuple(mention_of(record)), protocol=5))
+    return stored_values(_VALUES(record))
+
+
+def stored_values(values: tuple) -> Stored:
+    """What the store keeps of the record with these values (in the order of FIELDS), made from them alone; the
+    Mention is mention_of's, for a record with no page details."""
+    return (*_COLUMNS(values), pickle.dumps(values, protocol=5), pickle.dumps((*_MENTION(values), ()), protocol=5))
 
 
 _VALUES = operator.attrgetter(*FIELDS)
+_COLUMNS = operator.itemgetter(*map(FIELDS.index, ("id", "url", "title", "summary", "date_raw", "harvested_at")))
+_MENTION = operator.itemgetter(*map(FIELDS.index, ("id", "date_start", "date_end", "people")))
 
 
 class RecordStore:

@@ -200,3 +200,21 @@ def test_the_people_table_counts_every_document_of_a_person_named_thousands_of_t
     assert (kim.name, kim.documents, kim.first_date, kim.last_date) == ("Kim Il Sung", 2500, "1950-01-01", "1959-01-01")
     assert kim.document_ids == tuple(f"doc-{n}" for n in range(2500))
     assert people.written(Mention("doc-7", "", "", ("KIM IL SUNG",), ()))("KIM IL SUNG") == "Kim Il Sung"
+
+
+def test_a_worker_keeps_what_the_record_it_no_longer_builds_would_have_given():
+    """Workers hand the store `stored_values(record_values(...))`, never building the Record: byte for byte what
+    `stored(build_record(...))` gives, for every card of the fixtures (dated, undated, with and without parties)."""
+    from harvester.parse import parse_results
+    from harvester.records import build_record, record_values
+    from harvester.saved import read_saved
+    from harvester.store import stored_values
+
+    cards = [card for page in sorted((FIXTURES / "wilson").glob("*/page-*.html")) if "challenge" not in str(page)
+             for card in parse_results(read_saved(page)[1], "https://digitalarchive.wilsoncenter.org/search", WILSON).cards]
+    assert len(cards) >= 30
+    for card in cards:
+        doc_id = WILSON.doc_id(card.href)
+        args = (doc_id, card, "https://example.org/search?page=1", WILSON, "q", "2026-11-27T00:00:00+00:00", NAMES)
+        assert stored_values(record_values(*args)) == stored(build_record(*args))
+        assert stored_values(record_values(*args, "2026-01-01", "2026-02-02")) == stored(build_record(*args, "2026-01-01", "2026-02-02"))
