@@ -122,12 +122,13 @@ _NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department
                         "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
 _HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", r"Com\.", r"Tov\.", r"Mr\.", r"Mrs\.", r"Ms\.", r"Dr\.", r"Prof\.",
                   "Professor", r"Mme\.?", "Madame")
-_ROLES: tuple[re.Pattern[str], ...] = (
+_ROLES: tuple[re.Pattern[str] | _Guarded, ...] = (
     # "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang Canming"
     re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{_COUNTRY})?"
                rf"(?:\s+|,\s+)(?=[A-Z]){_NOT_ORG}"),
-    # "the Deputy Chairman of the Soviet Committee of the MGG, Prof. Pushkov"
-    re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}\s+(?:of|to|in|at)\s+[^,]+,\s+(?={_HONORIFIC}\s)"),
+    # "the Deputy Chairman of the Soviet Committee of the MGG, Prof. Pushkov" (tried only on a title with an honorific)
+    _Guarded(re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}\s+(?:of|to|in|at)\s+[^,]+,\s+(?={_HONORIFIC}\s)"),
+             rf"{_HONORIFIC}\s"),
     re.compile(rf"\b{_HONORIFIC}\s+(?=[A-Z])"),
 )
 _ROLE_WORD = re.compile(_ROLE)
