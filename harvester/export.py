@@ -15,9 +15,10 @@ import json
 import operator
 import os
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from harvester.errors import UsageError
 from harvester.records import Record
@@ -135,16 +136,17 @@ class Staging:
 
 def write_dataset(records: Sequence[Record], out_dir: Path, name: str, formats: Iterable[str],
                   columns: tuple[Column, ...] = RECORD_COLUMNS, long_text_in_csv: bool = False,
-                  staging: Staging | None = None, chunk: int = 0) -> list[Path]:
+                  staging: Staging | None = None, chunk: int = 0, workers: int = 0) -> list[Path]:
     """Write NAME.<format> for each format into out_dir; all files appear together or none changes.
 
     With `staging`, the files are only staged there, to appear when the caller commits it with the run's other files.
     CSV, JSON and JSONL are written a chunk of records at a time, read as they are written (a harvest's come from
     disk), so a large dataset is never held whole, as records, a frame or one string; Parquet and XLSX are built
-    whole (they are opt-in). `chunk`: records a piece (default CHUNK)."""
+    whole (they are opt-in). `chunk`: records a piece (default CHUNK). `workers`: processes that make and encode
+    the records of a store's large dataset while this one reads and writes (the same bytes as without)."""
     if staging is None:
         with Staging() as own:
-            written = write_dataset(records, out_dir, name, formats, columns, long_text_in_csv, own, chunk)
+            written = write_dataset(records, out_dir, name, formats, columns, long_text_in_csv, own, chunk, workers)
             own.commit()
         return written
     formats = list(formats)
@@ -152,7 +154,10 @@ def write_dataset(records: Sequence[Record], out_dir: Path, name: str, formats: 
     streamed = [fmt for fmt in formats if fmt in _ENCODERS]
     if streamed:   # written side by side, as the records are read, once
         encoders = [_ENCODERS[fmt](columns_for(fmt, columns, long_text_in_csv)) for fmt in streamed]
-        staging.stage_together([targets[fmt] for fmt in streamed], _together(encoders, _chunks(records, chunk or CHUNK)))
+        kept = records.kept() if workers and len(records) >= APART_FROM and hasattr(records, "kept") else None
+        pieces = (_together(encoders, _chunks(records, chunk or CHUNK)) if kept is None
+                  else _together_apart(encoders, kept, records.made, workers))   # type: ignore[attr-defined]
+        staging.stage_together([targets[fmt] for fmt in streamed], pieces)
     frame = None
     for fmt in (fmt for fmt in formats if fmt not in _ENCODERS):
         frame = to_frame(records, columns) if frame is None else frame
@@ -172,6 +177,36 @@ def _together(encoders: list[Encoder], chunks: Iterable[list[Record]]) -> Iterat
 
 
 CHUNK = 2000  # records per piece of a streamed file: few writes, and never the whole file held as one string
+APART_FROM = 5000   # records from which workers encode them: below, starting the processes costs what they save
+PART = 100         # records a worker makes and encodes at a time
+
+
+def _together_apart(encoders: list[Encoder], kept: Iterator[Any], made: Callable[[Any], Record],
+                    workers: int) -> Iterator[list[str | bytes]]:
+    """What `_together` gives, each part of the records made (`made`, from what the store keeps) and encoded on
+    worker processes, which are forked now: they start with this process's store and people table, so only the
+    kept bytes go to them and the encoded bytes come back, in order."""
+    from harvester.workers import Workers
+
+    yield [encoder.head() for encoder in encoders]
+    empty = True
+    with Workers(_encoded, workers, encoders=encoders, made=made) as pool:
+        pending: deque[Callable[[], list[bytes]]] = deque()
+        for number, part in enumerate(_chunks(kept, PART)):
+            empty = empty and not part
+            pending.append(pool.submit((number == 0, part)))
+            if len(pending) > 2 * max(pool.count, 1):   # two parts a worker: one to work on, one waiting
+                yield pending.popleft()()
+        while pending:
+            yield pending.popleft()()
+    yield [encoder.tail(empty) for encoder in encoders]
+
+
+def _encoded(item: tuple[bool, list[Any]], encoders: list[Encoder], made: Callable[[Any], Record]) -> list[bytes]:
+    """A part of the records, made and encoded (`first`: the dataset's first part). Runs in a worker."""
+    first, part = item
+    chunk = [made(kept) for kept in part]
+    return [encoder.body(chunk, first).encode("utf-8") for encoder in encoders]
 
 
 def _chunks(records: Iterable[Record], size: int = CHUNK) -> Iterator[list[Record]]:

@@ -135,7 +135,8 @@ def harvest(
                 total=crawl.total, documents=len(store), changes=changes, warnings=crawl.warnings, complete=complete)
             records, people = people_of(Records(store), names)
             with Staging() as staging:  # the run's files appear together, or none does
-                files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv, staging)
+                files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv, staging,
+                                  settings.workers)
                 files.append(staging.stage(out_dir / f"{name}.report.json", report_pieces(report)))
                 outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people,
                                   harvested=store.harvested_span())
@@ -272,7 +273,7 @@ def reparse(
         queries = {crawl.query for crawl in crawls.values()}
         name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
         with Staging() as staging:  # the files appear together, or none does
-            written = write_all(records, people, out_dir, name, formats, store.detailed, transcript_in_csv, staging)
+            written = write_all(records, people, out_dir, name, formats, store.detailed, transcript_in_csv, staging, workers)
             outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings, None, people,
                               harvested=store.harvested_span())
             origin = provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())
@@ -360,11 +361,13 @@ def people_of(records: Records, names: NameTable) -> tuple[Records, PeopleTable]
 
 
 def write_all(records: Sequence[Record], people: Sequence[PersonRow], out_dir: Path, name: str, formats: Iterable[str],
-              details: bool, transcript_in_csv: bool, staging: Staging) -> list[Path]:
-    """The records files, then the people table (CSV and JSON, and JSONL or Parquet when asked)."""
+              details: bool, transcript_in_csv: bool, staging: Staging, workers: int | None = None) -> list[Path]:
+    """The records files, then the people table (CSV and JSON, and JSONL or Parquet when asked). A large dataset's
+    records are encoded on `workers` processes (None: one per core)."""
     columns = RECORD_COLUMNS + DETAIL_COLUMNS if details else RECORD_COLUMNS
     formats = list(formats)
-    written = write_dataset(records, out_dir, name, formats, columns, transcript_in_csv, staging)
+    workers = default_workers() if workers is None else workers
+    written = write_dataset(records, out_dir, name, formats, columns, transcript_in_csv, staging, workers=workers)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
     # a person's row lists their documents (in a large harvest, tens of thousands): the rows are written one at a time
     return written + write_dataset(people, out_dir, f"{name}.people", people_formats, PEOPLE_COLUMNS, staging=staging, chunk=1)

@@ -15,6 +15,7 @@ import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from harvester.crawl import Seen
 from harvester.details import DocumentDetails
@@ -25,6 +26,7 @@ from harvester.records import FIELDS, Record, time_span, with_details
 # What the store keeps of a record: id, url, title, summary, date_raw, harvested_at, the record's values and its
 # Mention (pickled: the people table reads them without the records).
 Stored = tuple[str, str, str, str, str, str, bytes, bytes]
+Kept = tuple[bytes, "str | None", "bytes | None"]   # read back: the record's values, its first_seen, its page's details
 
 BATCH = 500   # log rows written to SQLite at a time
 _INSERT = ("INSERT OR IGNORE INTO records (search, id, url, title, summary, date_raw, harvested_at, record, mention) "
@@ -124,11 +126,19 @@ class RecordStore:
                           "WHERE r.search = (SELECT MIN(search) FROM records o WHERE o.id = r.id) ORDER BY r.search, r.pos")
 
     def records(self) -> Iterator[Record]:
-        for blob, first_seen, details in self._first_records("r.record, r.first_seen, d.details"):
-            record = Record(*pickle.loads(blob))
-            if first_seen:
-                record = replace(record, first_seen=first_seen)
-            yield with_details(record, pickle.loads(details) if details else None) if self.detailed else record
+        return map(self.made, self.kept())
+
+    def kept(self) -> Iterator[Kept]:
+        """The records as kept (bytes: what `made` makes a record of, here or in a process forked from this one)."""
+        return self._first_records("r.record, r.first_seen, d.details")
+
+    def made(self, kept: Kept) -> Record:
+        """A record as read back, from what is kept of it."""
+        blob, first_seen, details = kept
+        record = Record(*pickle.loads(blob))
+        if first_seen:
+            record = replace(record, first_seen=first_seen)
+        return with_details(record, pickle.loads(details) if details else None) if self.detailed else record
 
     def mentions(self) -> Iterator[Mention]:
         """What each record says of its people, in order (kept beside it: smaller to read than the record)."""
@@ -163,11 +173,7 @@ class RecordStore:
         """A document's record (its first search's), as read back."""
         row = self.db.execute("SELECT r.record, r.first_seen, d.details FROM records r LEFT JOIN details d ON d.id = r.id "
                               "WHERE r.id = ? ORDER BY r.search LIMIT 1", (doc_id,)).fetchone()
-        if row is None:
-            return None
-        record = Record(*pickle.loads(row[0]))
-        record = replace(record, first_seen=row[1]) if row[1] else record
-        return with_details(record, pickle.loads(row[2]) if row[2] else None) if self.detailed else record
+        return None if row is None else self.made(row)
 
     def first_seen(self, earlier: Iterable[tuple[str, str]]) -> None:
         """(id, first_seen) from earlier runs: those records were first seen then, not in this run."""
@@ -225,6 +231,14 @@ class Records:
     def __iter__(self) -> Iterator[Record]:
         read = self.source.records() if isinstance(self.source, RecordStore) else iter(self.source)
         return map(self.rewrite, read)
+
+    def kept(self) -> Iterator[Any] | None:
+        """The records as the store keeps them (bytes), for `made` to make each in a forked process; None for a list,
+        whose records are made already."""
+        return self.source.kept() if isinstance(self.source, RecordStore) else None
+
+    def made(self, kept: Any) -> Record:
+        return self.rewrite(self.source.made(kept)) if isinstance(self.source, RecordStore) else self.rewrite(kept)
 
     def mentions(self) -> Iterator[Mention]:
         """What each record says of its people (the rewrite must not change it)."""

@@ -15,6 +15,7 @@ handles, and end when it ends, however it ends.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import pickle
@@ -65,21 +66,30 @@ class Workers:
         self._turn = 0
         if count > 0 and "fork" in multiprocessing.get_all_start_methods():
             fork = multiprocessing.get_context("fork")
-            for _ in range(count):
-                ours, theirs = fork.Pipe()
-                # the worker closes this process's ends it inherits (its own and its elders'), so that it sees
-                # this process go; and it is told who its parent is, in case that is gone before it looks
-                inherited = [connection for _, connection in self._workers] + [ours]
-                process = fork.Process(target=_serve, args=(theirs, task, context, os.getpid(), inherited), daemon=True)
-                try:
-                    with _no_sigint():
-                        process.start()
-                except OSError as error:
-                    self.close(abandon=True)
-                    raise WorkerError(f"cannot start worker processes ({error.strerror or error}); "
-                                      "try fewer with --workers, or --workers 0") from None
-                theirs.close()
-                self._workers.append((process, ours))
+            # what this process holds is left out of the workers' garbage collections: a collection writes to every
+            # object it visits, and each page so written is copied into the worker (the whole heap, for a late fork)
+            gc.freeze()
+            try:
+                self._fork(fork, count, task, context)
+            finally:
+                gc.unfreeze()
+
+    def _fork(self, fork: Any, count: int, task: Callable[..., Any], context: dict[str, Any]) -> None:
+        for _ in range(count):
+            ours, theirs = fork.Pipe()
+            # the worker closes this process's ends it inherits (its own and its elders'), so that it sees
+            # this process go; and it is told who its parent is, in case that is gone before it looks
+            inherited = [connection for _, connection in self._workers] + [ours]
+            process = fork.Process(target=_serve, args=(theirs, task, context, os.getpid(), inherited), daemon=True)
+            try:
+                with _no_sigint():
+                    process.start()
+            except OSError as error:
+                self.close(abandon=True)
+                raise WorkerError(f"cannot start worker processes ({error.strerror or error}); "
+                                  "try fewer with --workers, or --workers 0") from None
+            theirs.close()
+            self._workers.append((process, ours))
 
     def __enter__(self) -> Workers:
         return self

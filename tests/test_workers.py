@@ -283,3 +283,64 @@ def test_the_default_number_of_workers_follows_the_cores(monkeypatch, tmp_path: 
         harvest(WILSON, "q", tmp_path, "d", ["csv"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep, now=clock.now)
     reparse([tmp_path / "archive"], WILSON, tmp_path / "again", "d", ["csv"])
     assert started == [min(1, expected), expected]   # a harvest: one worker at most; a re-parse: one per core
+
+
+def test_a_large_dataset_encoded_on_workers_is_the_very_files_of_one_process(tmp_path: Path, monkeypatch):
+    """Past export.APART_FROM records, worker processes forked at the end make and encode the records (people written
+    the table's way, details joined) while the main process reads the store and writes: the files must not differ by
+    a byte, in any streamed format. The threshold and the part size are lowered so that 249 records take 36 parts."""
+    import harvester.export as export
+
+    saved = tmp_path / "saved"
+    site = write_site(tmp_path / "site", "Korean War", 23, seed=5, documents=False)
+    shutil.copytree(site.search_dir, saved / "generated")
+    shutil.copytree(FIXTURES / "wilson" / "seed", saved / "seed")
+    pages = [page for page in (FIXTURES / "wilson" / "documents").glob("*.html") if not page.name.startswith("challenge")]
+    (saved / "documents").mkdir()
+    for page in pages:   # details, and headings for the people table
+        shutil.copy(page, saved / "documents" / page.name)
+    formats = ["csv", "json", "jsonl", "csv-excel"]
+    names = ("d.csv", "d.json", "d.jsonl", "d.excel.csv", "d.people.csv", "d.people.json", "d.people.jsonl")
+    outputs, apart, encoders = {}, [], tmp_path / "encoded-by"
+    real_apart, real_encoded = export._together_apart, export._encoded
+
+    def together_apart(*args, **kwargs):
+        apart.append(count)
+        return real_apart(*args, **kwargs)
+
+    def encoded(item, **context):   # runs in a worker: it leaves word of which process made each part, and how big
+        with encoders.open("a") as note:
+            note.write(f"{count} {os.getpid()} {len(item[1])}\n")
+        return real_encoded(item, **context)
+
+    monkeypatch.setattr(export, "_together_apart", together_apart)
+    monkeypatch.setattr(export, "_encoded", encoded)
+    monkeypatch.setattr(export, "PART", 7)
+    for count, apart_from in ((0, 1), (2, 1), (3, 1), (2, 10**6)):
+        monkeypatch.setattr(export, "APART_FROM", apart_from)
+        out = tmp_path / f"workers-{count}-{apart_from}"
+        outcome = reparse([saved], WILSON, out, "d", formats, workers=count)
+        outputs[count, apart_from] = {name: (out / name).read_bytes() for name in names}
+        outcome.close()
+    records = json.loads(outputs[0, 1]["d.json"])
+    assert len(records) == 259 and any(r["authors"] for r in records)
+    assert apart == [2, 3], "encoded apart with workers and from APART_FROM records only"
+    made = [line.split() for line in encoders.read_text().splitlines()]
+    for count in (2, 3):
+        sizes = [int(size) for run, _, size in made if int(run) == count]
+        processes = {pid for run, pid, _ in made if int(run) == count}
+        assert sizes == [7] * 37, "every record, in parts of PART"
+        assert len(processes) == count and str(os.getpid()) not in processes
+    for key in ((2, 1), (3, 1), (2, 10**6)):
+        assert outputs[key] == outputs[0, 1], key
+
+
+def test_starting_workers_leaves_this_process_collecting_its_garbage():
+    """Workers are forked with this process's objects frozen out of garbage collection (so that a worker's collections
+    do not copy the whole inherited heap); this process must get them back, or its cycles would never be freed."""
+    import gc
+
+    with Workers(_square, 2, offset=0) as workers:
+        assert gc.get_freeze_count() == 0
+        assert list(workers.ordered(range(5))) == [0, 1, 4, 9, 16]
+    assert gc.get_freeze_count() == 0
