@@ -20,7 +20,6 @@ from harvester.export import FORMATS, parse_formats
 from harvester.normalize.names import NameTable
 from harvester.pipeline import Outcome, check_name, default_name, harvest, query_of, reparse
 from harvester.runreport import summary
-from harvester.serve import Serving, index_folder, make_server
 from harvester.settings import DEFAULT_DELAY, Settings
 from harvester.sites import get_site
 from harvester.workers import MAX_WORKERS_ASKED
@@ -154,6 +153,8 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
     \b
         harvester serve fixtures/wilson/seed fixtures/wilson/documents --port 8000
     """
+    from harvester.serve import index_folder, make_server   # (http.server: only these two commands need it)
+
     server = make_server(list(folders), port)
     host, bound = server.server_address[:2]
     shown = " and ".join(map(str, folders))
@@ -181,6 +182,8 @@ def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, docume
     \b
         harvester demo --out output
     """
+    from harvester.serve import Serving
+
     site = get_site("wilson")
     with Serving([folder, *([documents] if documents else [])]) as serving:
         query = next((q for q in (query_of(url, site) for url in serving.saved_urls) if q), None)

@@ -23,13 +23,13 @@ def is_warc(path: Path) -> bool:
 def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page | Path]]:
     """Every saved page under `paths`, named for messages: .html files (as their paths: `read_saved` reads one, in
     whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC file is read in order)."""
-    from harvester.archive import read_warc
-
     earlier: dict[tuple[str, str], Page] = {}
     for path in find_html(paths):
         if not is_warc(path):
             yield str(path), path
             continue
+        from harvester.archive import read_warc   # (warcio: only for a WARC file)
+
         for number, page in enumerate(read_warc(path, earlier), 1):
             if page.status == 200 and (urlsplit(page.url).path == site.search_path or site.doc_id(page.url)):
                 yield f"{path} (record {number}, {page.url})", page
