@@ -24,6 +24,7 @@ from typing import IO
 from harvester.archive import Location, read_record
 from harvester.errors import BusyError, InputError, UsageError
 from harvester.page import Page
+from harvester.workers import not_for_workers
 
 log = logging.getLogger("harvester")
 
@@ -119,6 +120,7 @@ class State:
             self._lock.close()
             raise BusyError(f"{self.path.parent.parent}: another harvester run is working on {self.path.stem}; "
                             "wait for it to finish, or use another --out") from None
+        not_for_workers(self._lock.fileno())   # (a worker forked now must not keep the dataset held after we die)
         try:
             self._open()
         except sqlite3.DatabaseError as error:
@@ -154,6 +156,7 @@ class State:
         if self.db is not None:
             self.db.close()
         if self._lock is not None:
+            not_for_workers(self._lock.fileno(), keep=False)
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
 

@@ -38,6 +38,18 @@ AHEAD = 2         # chunks sent to each re-parse worker before its first result 
 
 _STOP = None      # sent to a worker: no more items
 
+# Files a worker closes as it starts: a run's lock (state.py), which a worker forked while the run holds it would
+# otherwise share, and hold after the run is killed, until it noticed.
+_NOT_FOR_WORKERS: set[int] = set()
+
+
+def not_for_workers(descriptor: int, keep: bool = True) -> None:
+    """Have workers started from now on close `descriptor` (keep=False: no longer)."""
+    if keep:
+        _NOT_FOR_WORKERS.add(descriptor)
+    else:
+        _NOT_FOR_WORKERS.discard(descriptor)
+
 
 def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -217,6 +229,9 @@ def _serve(connection: Connection, task: Callable[..., Any], context: dict[str, 
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the main process's to handle
     for other in inherited:
         other.close()
+    for descriptor in _NOT_FOR_WORKERS:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
     threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
     outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
     sender = threading.Thread(target=_send_all, args=(connection, outbox), daemon=True)

@@ -344,3 +344,27 @@ def test_starting_workers_leaves_this_process_collecting_its_garbage():
         assert gc.get_freeze_count() == 0
         assert list(workers.ordered(range(5))) == [0, 1, 4, 9, 16]
     assert gc.get_freeze_count() == 0
+
+
+def test_workers_started_while_a_run_holds_its_dataset_do_not_keep_it_held_once_the_run_is_killed(tmp_path: Path):
+    """A large harvest forks its writing workers while it holds the dataset's lock. Killed (SIGKILL) then, it must free
+    the dataset at once, as a run with no workers does: a worker that kept the lock open would hold it until it
+    noticed its parent gone, and a run started straight after would be refused as busy."""
+    from harvester.state import State
+
+    script = ("import sys, time\n"
+              "from pathlib import Path\n"
+              "from harvester.state import State\n"
+              "from harvester.workers import Workers\n"
+              "from tests.test_workers import _square\n"
+              "with State(Path(sys.argv[1]), 's'):\n"
+              "    workers = Workers(_square, 2, offset=0)\n"
+              "    print('ready', flush=True)\n"
+              "    time.sleep(30)\n")
+    process = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True,
+                               cwd=Path(__file__).resolve().parent.parent)
+    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    with State(tmp_path, "s") as state:   # at once: no BusyError
+        assert state.db is not None
