@@ -39,7 +39,8 @@ names_option = click.option("--names", "names_file", type=click.Path(dir_okay=Fa
 workers_option = click.option(
     "--workers", type=click.IntRange(0, MAX_WORKERS_ASKED), default=None, metavar="N",
     help="Worker processes that parse and normalize pages while this one fetches or reads them (default: harvest 1, "
-         "reparse one per core, at most 4; none on a one-core machine; 0: all in this process). The dataset is the same.")
+         "reparse one per core, at most 4; none on a one-core machine; 0: all in this process), and that encode the "
+         "records of a dataset of 5,000 or more while this one writes them (default: one per core). The dataset is the same.")
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
                                  help="Put the documents' transcripts in the CSV too (they are always in JSON).")
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
