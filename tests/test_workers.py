@@ -359,6 +359,7 @@ def test_workers_started_while_a_run_holds_its_dataset_do_not_keep_it_held_once_
               "from tests.test_workers import _square\n"
               "with State(Path(sys.argv[1]), 's'):\n"
               "    workers = Workers(_square, 2, offset=0)\n"
+              "    assert list(workers.ordered(range(8))) == [n * n for n in range(8)]\n"   # both at work (a chunk each)
               "    print('ready', flush=True)\n"
               "    time.sleep(30)\n")
     process = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE, text=True,
