@@ -29,12 +29,12 @@ from harvester.package import provenance, write_package
 from harvester.page import Page, is_cut_short
 from harvester.parse import RawCard, ResultsPage, parse_results
 from harvester.people import People, PeopleTable, PersonRow, mention_of
-from harvester.records import DetailedRecord, Record, build_record, record_values
+from harvester.records import DetailedRecord, Record, record_values
 from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
 from harvester.saved import read_saved, saved_pages
 from harvester.settings import Settings
 from harvester.sites import Site
-from harvester.store import Listing, Records, RecordStore, Stored, stored, stored_values
+from harvester.store import Listing, Records, RecordStore, Stored, stored_values
 from harvester.workers import WorkerError, Workers, default_workers
 
 if TYPE_CHECKING:   # what only a harvest uses (the network, the archive, the state) is imported by harvest(): a re-parse
@@ -336,7 +336,7 @@ def _records_for_lone_documents(store: RecordStore, crawls: dict[str, Crawl], si
         crawl = crawls["documents"] = Crawl("", documents=listing)
         for doc_id in lone:
             url, card = store.page(doc_id)
-            listing.offer([stored(build_record(doc_id, card, url, site, "", "", names))])
+            listing.offer([stored_values(record_values(doc_id, card, url, site, "", "", names))])
             crawl.documents.keep(doc_id, Seen(card, url, ""))
 
 

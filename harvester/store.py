@@ -238,7 +238,9 @@ class Records:
         return self.source.kept() if isinstance(self.source, RecordStore) else None
 
     def made(self, kept: Any) -> Record:
-        return self.rewrite(self.source.made(kept)) if isinstance(self.source, RecordStore) else self.rewrite(kept)
+        """A record as read, from what `kept` gave for it (a store's records only)."""
+        assert isinstance(self.source, RecordStore)
+        return self.rewrite(self.source.made(kept))
 
     def mentions(self) -> Iterator[Mention]:
         """What each record says of its people (the rewrite must not change it)."""

@@ -4,6 +4,8 @@ A harvest fetches one page at a time (against the live site, politeness sets its
 each page to a worker, which parses it and builds its records while the next page is fetched. A
 re-parse has every page on disk and hands them out a few at a time to one worker per core. Either
 way the outcome is what the same work gives in this process (no workers), which the tests hold it to.
+Once the records are all in, a large dataset's are encoded for its files on workers forked then
+(export.py).
 
 Each worker is a forked process with a pipe of its own: it starts with what this process has loaded
 (the names table, the site) instead of being sent it, and no thread of this process stands between
