@@ -93,7 +93,7 @@ def inline_text(node: LexborNode) -> str:
     """The text of an element as a reader sees it: tags dropped, <br> a newline, other whitespace one space."""
     only = node.child
     if only is not None and only.next is None and only.tag == "-text":   # most often one run of text: what the loop gives
-        return _WHITESPACE.sub(" ", only.text_content or "").strip()
+        return " ".join((only.text_content or "").split())   # str.split's whitespace is \s's: the same text, faster
     parts: list[str] = []
     for child in node.traverse(include_text=True):
         if child.tag == "-text":
