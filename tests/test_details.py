@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -177,3 +179,21 @@ def test_a_saved_page_known_only_by_its_drupal_path_gives_its_own_record(tmp_pat
     assert WILSON.doc_id("https://wilson-center-digital-archive.dvincitest.com/node/95423") == "node-95423"
     assert WILSON.doc_url("node-95423") == "https://digitalarchive.wilsoncenter.org/node/95423"
     assert WILSON.doc_id("https://digitalarchive.wilsoncenter.org/node/95423/edit") is None
+
+
+def test_the_document_path_pattern_says_what_its_plain_form_says():
+    """The site's document_path is written for speed; on every path built from the pieces that matter (a slug's
+    letters and dots, .pdf, .ris, /download, slashes, a query or fragment mark), it must find what the plain pattern
+    finds."""
+    plain = re.compile(r"^/document/([^/?#]+?)(?:\.pdf|\.ris|/download)?/?$")
+    pieces = ["a", "-", "1", "é", ".", "p", "pdf", "ris", ".pdf", ".ris", "/", "download", "/download", "?", "#"]
+    found = 0
+    for length in range(4):
+        for combination in itertools.product(pieces, repeat=length):
+            path = "/document/" + "".join(combination)
+            fast, slow = WILSON.document_path.match(path), plain.match(path)
+            assert (fast and fast.group(1)) == (slow and slow.group(1)), path
+            found += slow is not None
+    assert found > 1000   # most paths tried are documents: the two agree on matches, not only on refusals
+    assert WILSON.doc_id("/document/120194.pdf") == "120194"
+    assert WILSON.doc_id("https://digitalarchive.wilsoncenter.org/document/kim-il-sung.ris/download") == "kim-il-sung.ris"
