@@ -42,7 +42,7 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
     """Parse one search results page of `site`; `url` resolves its links, `name` (default: url) names it in errors."""
     where = name or url
     tree = LexborHTMLParser(html)
-    view = tree.css_first(site.search_view)
+    view = next((found for selector in site.search_view if (found := tree.css_first(selector)) is not None), None)
     if view is None and is_challenge(html):  # looked for only on a page that is not a results page: it costs
         raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a results page")
     if view is None:

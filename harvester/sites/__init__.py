@@ -51,7 +51,7 @@ class Site:
     page_param: str                  # zero-based page parameter name
     page_size: int                   # results per page
     document_path: re.Pattern[str]   # matches a document path; group 1 is its id (slug or legacy number)
-    search_view: str                 # selector of the search results container
+    search_view: tuple[str, ...]     # selectors of the search results container, tried in order: the narrowest first
     cards: tuple[str, ...]           # selectors of result cards, tried in order
     card_date: str
     card_title: str                  # element holding the title text
