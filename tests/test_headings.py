@@ -152,6 +152,7 @@ def test_whitespace_in_a_heading_is_collapsed():
     ("Mao, Zedong, 1893-1976", True), ("Sukarno, 1901-1970", True), ("John Paul II, Pope, 1920-2005", True),
     ("Kim Il Sung", True),            # uninverted, but the names table knows him
     ("Cremin, Cornelius Christopher (\"Con\")", True), ("Kim, Il", True),
+    (", 1900-1950", False), ("., .", False),   # life years or punctuation with no name: nobody
 ])
 def test_a_heading_is_a_person_only_when_it_reads_like_one_or_the_table_says_so(text, person):
     from harvester.normalize.headings import is_person
@@ -180,3 +181,10 @@ def test_life_years_before_a_parenthesized_form_are_read():
                                         ("Anastas Mikoyan", "Mikoyan, Anastas")])
 def test_sort_forms_of_names_with_ordinals_and_suffixes(name, sort):
     assert sort_form(name) == sort
+
+
+def test_a_heading_with_no_name_puts_no_empty_person_on_the_page():
+    from harvester.details import page_people
+    from harvester.normalize.names import NameTable
+
+    assert page_people([", 1900-1950", "., .", "Kim, Il Sung, 1912-1994"], NameTable.load()) == ("Kim Il Sung",)

@@ -117,7 +117,7 @@ def is_person(heading: Heading, table: NameTable) -> bool:
     must read like a personal one: inverted ("Family, Given"), or with life years, or entered under a forename;
     an uninverted phrase the table does not know ("United Nations", "Kuomintang", "Khmer Rouge") is taken
     as a body, as is one qualified as a body ("Solidarność (Labor organization)")."""
-    if heading.kind != "person":
+    if heading.kind != "person" or not any(c.isalpha() for c in heading.display):   # ", 1900-1950": no name at all
         return False
     known = table.kind(heading.display) or table.kind(canonical_name(heading, table))
     if known is not None:
