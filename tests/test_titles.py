@@ -215,3 +215,14 @@ def test_one_scan_finds_what_each_kind_finds(title: str) -> None:
 ])
 def test_king_is_a_title_before_a_name_and_a_surname_before_jr(title, senders, recipients, participants):
     assert parties(title) == Parties(senders, recipients, participants)
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    # constructed titles: the period that ends a title is kept after an initial, "Jr." or "Sr.", as inside one
+    ("Letter from Martin Luther King Jr.", ("Martin Luther King Jr.",), (), ()),
+    ("Letter from Sammy Davis Sr.", ("Sammy Davis Sr.",), (), ()),
+    ("Telegram from Zhou Enlai to J. V.", ("Zhou Enlai",), ("J. V.",), ()),
+    ("Note from A. A. Gromyko.", ("A. A. Gromyko",), (), ()),   # a sentence's period is not part of the name
+])
+def test_a_title_ending_in_an_initial_or_jr_keeps_its_period(title, senders, recipients, participants):
+    assert parties(title) == Parties(senders, recipients, participants)

@@ -154,6 +154,7 @@ _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "reci
 _WHO_RX = re.compile(_WHO)
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 _INITIAL_AT_END = re.compile(r"\b(?:\w|[JS]r)\.$")   # an initial's period, or Jr.'s, is kept
+_TRIM = " ,.;:'’\""
 _NOT_LETTER = re.compile(r"[\W_]")
 
 def doc_type(title: str) -> str:
@@ -195,7 +196,11 @@ def _split_container(title: str) -> tuple[str | None, str]:
 def _clean(text: str) -> str:
     for pattern, replacement in _CLEAN:
         text = pattern.sub(replacement, text)
-    return text.strip(" ,.;:'’\"")
+    start = len(text) - len(text.lstrip(_TRIM))
+    cleaned = text.strip(_TRIM)
+    if text.startswith(".", start + len(cleaned)) and _INITIAL_AT_END.search(cleaned + "."):
+        cleaned += "."   # a title ending in "... King Jr." or "... the U.S." keeps that period
+    return cleaned
 
 
 def _strip_roles(text: str) -> str:
