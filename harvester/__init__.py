@@ -11,7 +11,7 @@ __all__ = ["__version__", "load"]
 def __getattr__(name: str) -> Any:
     """`harvester.load` is imported on first use, so that `import harvester` stays cheap."""
     if name == "load":
-        from harvester.reader import load
+        from harvester.analysis.load import load
 
         return load
     raise AttributeError(f"module 'harvester' has no attribute {name!r}")

@@ -14,15 +14,13 @@ import click
 
 from harvester import __version__
 from harvester.config import Job, load_jobs
-from harvester.crawl import Crawl
+from harvester.crawl import Walk
 from harvester.errors import BlockedError, HarvesterError, UsageError
-from harvester.export import FORMATS, parse_formats
 from harvester.normalize.names import NameTable
+from harvester.output.files import FORMATS, parse_formats
 from harvester.pipeline import Outcome, check_name, default_name, harvest, query_of, reparse
-from harvester.runreport import summary
 from harvester.settings import DEFAULT_DELAY, Settings
 from harvester.sites import get_site
-from harvester.workers import MAX_WORKERS_ASKED
 
 log = logging.getLogger("harvester")
 
@@ -36,11 +34,6 @@ format_option = click.option("--format", "formats", default="csv,json", show_def
 name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the query).")
 names_option = click.option("--names", "names_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                             help="Your own names table (CSV, same columns as the shipped one) added to the shipped one.")
-workers_option = click.option(
-    "--workers", type=click.IntRange(0, MAX_WORKERS_ASKED), default=None, metavar="N",
-    help="Worker processes that parse and normalize pages while this one fetches or reads them (default: harvest 1, "
-         "reparse one per core, at most 4; none on a one-core machine; 0: all in this process), and that encode the "
-         "records of a dataset of 5,000 or more while this one writes them (default: one per core). The dataset is the same.")
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
                                  help="Put the documents' transcripts in the CSV too (they are always in JSON).")
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
@@ -94,10 +87,9 @@ def cli(quiet: bool, verbose: bool) -> None:
               "topics, archive, source, language, Record ID, PDF, transcript, ...).")
 @transcript_option
 @names_option
-@workers_option
 def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, name: str | None, formats: str,
                     delay: float, max_pages: int | None, contact: str, allow_incomplete: bool, details: bool,
-                    transcript_in_csv: bool, names_file: Path | None, workers: int | None) -> int:
+                    transcript_in_csv: bool, names_file: Path | None) -> int:
     """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
 
     Every response is kept in DIR/archive/NAME-runNNNN-partN.warc.gz; DIR/NAME.report.json tells
@@ -110,8 +102,7 @@ def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, 
         harvester harvest --site wilson --query "Korean War" --out output --contact you@example.org
     """
     settings = Settings(base_url=_origin(base_url), delay=delay, max_pages=max_pages, contact=contact,
-                        allow_incomplete=allow_incomplete, details=details, transcript_in_csv=transcript_in_csv,
-                        workers=workers)
+                        allow_incomplete=allow_incomplete, details=details, transcript_in_csv=transcript_in_csv)
     return _harvest_job(Job(get_site(site), query, out_dir, name, parse_formats(formats), settings, names_file))
 
 
@@ -123,7 +114,8 @@ def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, 
 @format_option
 @transcript_option
 @names_option
-@workers_option
+@click.option("--workers", type=click.IntRange(0, 32), default=None, metavar="N",
+              help="Processes that parse the pages (default: one per core, at most 4; 0: all in this one).")
 def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str | None, formats: str,
                     transcript_in_csv: bool, names_file: Path | None, workers: int | None) -> int:
     """Re-parse saved pages (.html files, WARC files, or folders of them) with no network.
@@ -140,7 +132,7 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
     """
     outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name else None, parse_formats(formats),
                       names=NameTable.load(names_file), transcript_in_csv=transcript_in_csv, workers=workers)
-    return _report(outcome, f"re-parsed {outcome.pages} saved pages: {len(outcome.records)} documents")
+    return _report(outcome, f"re-parsed {outcome.pages} saved pages: {outcome.documents} documents")
 
 
 @cli.command("serve")
@@ -154,7 +146,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
     \b
         harvester serve fixtures/wilson/seed fixtures/wilson/documents --port 8000
     """
-    from harvester.serve import index_folder, make_server   # (http.server: only these two commands need it)
+    from harvester.fetch.serve import index_folder, make_server
 
     server = make_server(list(folders), port)
     host, bound = server.server_address[:2]
@@ -183,7 +175,7 @@ def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, docume
     \b
         harvester demo --out output
     """
-    from harvester.serve import Serving
+    from harvester.fetch.serve import Serving
 
     site = get_site("wilson")
     with Serving([folder, *([documents] if documents else [])]) as serving:
@@ -202,7 +194,7 @@ def run_command(harvests_file: Path) -> int:
 
     Each [[harvest]] table takes the options of `harvester harvest` (query, site, out, name,
     formats, base_url, delay, max_pages, contact, allow_incomplete, names, details,
-    transcript_in_csv, workers); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
+    transcript_in_csv); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest.
     The exit code is the most serious outcome.
 
@@ -235,12 +227,12 @@ def _harvest_job(job: Job) -> int:
     with _progress() as on_page:
         outcome = harvest(job.site, job.query, job.out, name, job.formats, job.settings,
                           names=NameTable.load(job.names_file), on_page=on_page)
-    return _report(outcome, f"harvested {len(outcome.records)} documents of {outcome.total} for {job.query!r} "
+    return _report(outcome, f"harvested {outcome.documents} documents of {outcome.total} for {job.query!r} "
                             f"({outcome.pages} results pages, {outcome.requests} requests)")
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[Crawl], None]]:
+def _progress() -> Iterator[Callable[[Walk], None]]:
     """A tqdm bar of pages and documents when stderr is a terminal; log lines (already printed) otherwise."""
     if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:
         yield lambda crawl: None
@@ -249,10 +241,10 @@ def _progress() -> Iterator[Callable[[Crawl], None]]:
     from tqdm.contrib.logging import logging_redirect_tqdm
 
     with tqdm(unit=" pages", desc="harvesting", leave=False) as bar, logging_redirect_tqdm():
-        def update(crawl: Crawl) -> None:
-            bar.total = max(bar.total or 0, math.ceil((crawl.total or 0) / 10), crawl.pages_fetched)
-            bar.n = crawl.pages_fetched
-            bar.set_postfix(documents=f"{len(crawl.documents)}/{crawl.total}", refresh=False)
+        def update(walk: Walk) -> None:
+            bar.total = max(bar.total or 0, math.ceil((walk.total or 0) / 10), walk.pages)
+            bar.n = walk.pages
+            bar.set_postfix(documents=f"{walk.documents}/{walk.total}", refresh=False)
             bar.refresh()
 
         yield update
@@ -273,7 +265,7 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     \b
         harvester report output/wilson-korean-workers-party.csv
     """
-    from harvester.htmlreport import write_report  # brings pandas: only this command needs it
+    from harvester.analysis.report import write_report  # brings pandas: only this command needs it
 
     click.echo(f"wrote {write_report(dataset, out_file)}")
 
@@ -288,20 +280,15 @@ def _origin(base_url: str | None) -> str | None:
 
 
 def _report(outcome: Outcome, headline: str) -> int:
-    """Print the outcome, then let it go; return 1 when there were warnings (the run succeeded, but look), else 0."""
-    try:
-        return _print(outcome, headline)
-    finally:
-        outcome.close()
+    """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
+    from harvester.output.runreport import summary
 
-
-def _print(outcome: Outcome, headline: str) -> int:
     for warning in outcome.warnings:
         log.warning("%s", warning)
     click.echo(headline)
     if outcome.report:
         click.echo(summary(outcome.report))
-    if not outcome.records:
+    if not outcome.documents:
         click.echo("note: the dataset is empty: the site reports no results for this search")
     for path in outcome.files:
         click.echo(f"wrote {path}")

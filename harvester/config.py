@@ -9,16 +9,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from harvester.errors import UsageError
-from harvester.export import parse_formats
+from harvester.output.files import parse_formats
 from harvester.settings import Settings
 from harvester.sites import Site, get_site
-from harvester.workers import MAX_WORKERS_ASKED
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
     "site": str, "query": str, "out": str, "name": str, "formats": list, "base_url": str, "delay": (int, float),
     "max_pages": int, "contact": str, "allow_incomplete": bool, "names": str, "details": bool, "transcript_in_csv": bool,
-    "workers": int,
 }
 
 
@@ -72,9 +70,6 @@ def _job(values: dict, where: str, base: Path) -> Job:
         raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 or more")
     if "max_pages" in values and values["max_pages"] < 1:
         raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
-    if "workers" in values and not 0 <= values["workers"] <= MAX_WORKERS_ASKED:
-        raise UsageError(f"{where}: workers = {values['workers']!r}: give 0 to {MAX_WORKERS_ASKED} "
-                         "(leave it out for the default)")
     base_url = values.get("base_url")
     if base_url is not None and (urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).hostname):
         raise UsageError(f"{where}: base_url = {base_url!r}: give an origin like http://127.0.0.1:8000")
@@ -88,7 +83,7 @@ def _job(values: dict, where: str, base: Path) -> Job:
     settings = Settings(base_url=base_url, delay=delay,
                         max_pages=values.get("max_pages"), contact=values.get("contact", ""),
                         allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
-                        transcript_in_csv=values.get("transcript_in_csv", False), workers=values.get("workers"))
+                        transcript_in_csv=values.get("transcript_in_csv", False))
     names = values.get("names")
     return Job(site, values["query"], base / values.get("out", "output"),
                values.get("name"), formats, settings, base / names if names else None)

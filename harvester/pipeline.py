@@ -1,9 +1,12 @@
-"""harvest() and reparse(): the only place the stages meet, top to bottom."""
+"""harvest() and reparse(): the only place the stages meet, each one loop that reads top to bottom.
+
+    harvest:  results page URL -> fetched Page -> raw cards -> records -> the dataset's state -> files
+    reparse:  saved pages (HTML files, WARC records) ------^  (parsed on a pool of processes)
+"""
 
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import logging
 import math
@@ -12,36 +15,34 @@ import tempfile
 import time
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
-from harvester.crawl import Crawl, Parsed, Reader, Seen, crawl_documents, crawl_search
-from harvester.details import DocumentDetails, details_of
-from harvester.document import RawDocument, card_of, parse_document
-from harvester.errors import InputError, UsageError
-from harvester.export import Staging, write_dataset
+from harvester.crawl import Walk
+from harvester.errors import BlockedError, FetchError, InputError, LayoutError, OffSiteError, UsageError
+from harvester.fetch.page import Page, is_cut_short
+from harvester.fetch.saved import read_saved, saved_pages
 from harvester.normalize.names import NameTable
-from harvester.package import provenance, write_package
-from harvester.page import Page, is_cut_short
-from harvester.parse import RawCard, ResultsPage, parse_results
-from harvester.people import People, PeopleTable, PersonRow, mention_of
-from harvester.records import DetailedRecord, Record, record_values
-from harvester.schema import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
-from harvester.saved import read_saved, saved_pages
+from harvester.normalize.people import People, mention_of
+from harvester.output.files import Staging, remove_leftovers, write_table
+from harvester.output.package import Provenance, write_package
+from harvester.parse.document import card_of, parse_document
+from harvester.parse.results import ResultsPage, parse_results
+from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Record, details_of, record_of, with_details
 from harvester.settings import Settings
 from harvester.sites import Site
-from harvester.store import Listing, Records, RecordStore, Stored, stored_values
-from harvester.workers import WorkerError, Workers, default_workers
+from harvester.state import Replaying, State, dataset_lock
 
-if TYPE_CHECKING:   # what only a harvest uses (the network, the archive, the state) is imported by harvest(): a re-parse
-    import httpx     # starts a tenth of a second sooner without it
+if TYPE_CHECKING:   # the network and the archive are imported by harvest() only: a re-parse starts sooner without them
+    import httpx
 
-    from harvester.archive import WarcArchive
-    from harvester.state import State
+    from harvester.fetch.archive import WarcArchive
 
 log = logging.getLogger("harvester")
 
@@ -50,170 +51,104 @@ log = logging.getLogger("harvester")
 class Outcome:
     """What a run produced and how it went; the CLI prints it."""
 
-    records: Sequence[Record]       # a harvest's are read from disk as they are iterated (store.Records)
+    documents: int
     files: list[Path]
     pages: int
     total: int | None
     requests: int = 0
     warnings: list[str] = field(default_factory=list)
     report: dict | None = None
-    people: Sequence[PersonRow] = ()
-    harvested: tuple[str | None, str | None] | None = None   # the first and last harvested_at (None: read the records)
-
-    def close(self) -> None:
-        """Let go of the temporary database the records and the people table are read from (they can no longer be)."""
-        source = getattr(self.records, "source", None)
-        if isinstance(source, RecordStore):
-            source.close()
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def harvest(
-    site: Site,
-    query: str,
-    out_dir: Path,
-    name: str,
-    formats: Iterable[str],
-    settings: Settings,
-    client: httpx.Client | None = None,
-    sleep: Callable[[float], None] = time.sleep,
-    now: Callable[[], datetime] = utc_now,
-    names: NameTable | None = None,
-    on_page: Callable[[Crawl], None] = lambda crawl: None,
-) -> Outcome:
-    """Crawl every results page of `query` on `site`, normalize the cards and write the dataset files.
+def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[str], settings: Settings,
+            client: httpx.Client | None = None, sleep: Callable[[float], None] = time.sleep,
+            now: Callable[[], datetime] = utc_now, names: NameTable | None = None,
+            on_page: Callable[[Walk], None] = lambda walk: None) -> Outcome:
+    """Fetch every results page of `query` on `site`, keep each card's record in the dataset's state, and write
+    the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
+    stopped; NAME.report.json tells what changed since the last run."""
+    from harvester.fetch.archive import WarcArchive, next_part
+    from harvester.fetch.client import Fetcher, make_client
+    from harvester.output.runreport import build_report, counted
 
-    Every response goes to a WARC file under DIR/archive/; the run's state (DIR/.harvester/) lets an
-    interrupted run resume where it stopped, and tells what changed since the last run (NAME.report.json).
-    """
-    from harvester.archive import WarcArchive, next_part
-    from harvester.client import Fetcher, make_client
-    from harvester.runreport import build_report, compare, counted, report_pieces
-    from harvester.state import Replaying, State
-
-    prepare_output(out_dir)
     names = names or NameTable.load()
-    # the workers start first, so that they hold none of the run's files (the state's lock above all)
-    # one worker parses while this process fetches (more would wait on the fetching); none on one core
-    count = min(1, default_workers()) if settings.workers is None else settings.workers
-    store = RecordStore()   # each document's record, built from its latest card, in the order first seen: on disk
-    store.detailed = settings.details   # a record whose document page could not be had has empty details
-    try:
-        with Workers(read_fetched_page, count, site=site, names=names) as workers, \
-                State(out_dir, name) as state:
-            run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
-            if run.resumed:
-                log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
-            archive = WarcArchive(next_part(out_dir / "archive", name, run.id))
-            try:
-                with contextlib.nullcontext(client) if client else make_client(settings) as http:
-                    fetcher = Fetcher(http, settings.base_url or site.home, settings, sleep=sleep, now=now,
-                                      on_response=lambda page: _keep(page, archive, state), cached=state.cached,
-                                      kept_headers=state.kept_headers)
-                    get = Replaying(fetcher.get, run.replay, lambda page, asked: state.log_page(run.id, page, asked),
-                                    lambda seq: state.forget_from(run.id, seq))
-                    listing = store.listing()
-                    crawl = crawl_search(get, site, query, settings, on_page=on_page, documents=listing,
-                                         read=_reader(get, workers, query, run.started_at, listing))
-                    if settings.details:
-                        crawl.warnings.extend(crawl_documents(get, site, list(listing), settings.base_url or site.home,
-                                                              functools.partial(_add_details, store, names)))
-                        crawl.warnings.extend(store.detail_warnings())
-            finally:
-                archive.close()
-            workers.close()
-            complete = not crawl.limited
-            changes = compare(store.seen(), state.known_of, state.listed(), store.__contains__, complete,
-                              store.log("new"), store.log("changed"))
-            store.first_seen(state.first_seen())   # the documents earlier runs saw were first seen then
-            report = build_report(
-                site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
-                resumed=run.resumed, pages=crawl.pages_fetched, requests=fetcher.requests, retries=fetcher.retries,
-                total=crawl.total, documents=len(store), changes=changes, warnings=crawl.warnings, complete=complete)
-            records, people = people_of(Records(store), names)
-            with Staging() as staging:  # the run's files appear together, or none does
-                files = write_all(records, people, out_dir, name, formats, settings.details, settings.transcript_in_csv, staging,
-                                  settings.workers)
-                files.append(staging.stage(out_dir / f"{name}.report.json", report_pieces(report)))
-                outcome = Outcome(records, files, crawl.pages_fetched, crawl.total, fetcher.requests, crawl.warnings, report, people,
-                                  harvested=store.harvested_span())
-                origin = provenance(outcome, site, [query], "harvest", now())
-                outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
-                staging.commit()
-            state.finish_run(run.id, store.seen(), run.started_at, complete, counted(report))
-    except BaseException:
-        store.close()   # (on success the Outcome reads from it: Outcome.close)
-        raise
-    return outcome
+    origin = settings.base_url or site.home
+    prepare_output(out_dir)
+    with State(out_dir, name) as state:
+        remove_leftovers(out_dir, name)
+        run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
+        if run.resumed:
+            log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
+        walk = Walk(site, query, settings)
+        with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, \
+                contextlib.nullcontext(client) if client else make_client(settings) as http:
+            fetcher = Fetcher(http, origin, settings, sleep=sleep, now=now, on_response=lambda page: _archive(page, archive, state),
+                              cached=state.cached, kept_headers=state.kept_headers)
+            get = Replaying(fetcher.get, state, run)
+            for url in walk.urls():
+                page = get(url)
+                results = parse_results(page.text(), url, site)
+                records = records_of(results, site, site.canonical(url), query, page.fetched_at, names)
+                walk.took(results, sum(state.keep(run.id, record) for record in records))
+                on_page(walk)
+            if settings.details:
+                walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
+        complete = not walk.limited
+        warnings = walk.warnings + _detail_warnings(state, run.id)
+        report = build_report(
+            site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
+            resumed=run.resumed, pages=walk.pages, requests=fetcher.requests, retries=fetcher.retries, total=walk.total,
+            documents=state.count(run.id), changes=state.changes(run.id, complete), warnings=warnings, complete=complete)
+        files = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
+                              _provenance(site, [query], "harvest", walk.pages, walk.total, fetcher.requests, warnings),
+                              seen_at=run.started_at, report=report)
+        state.finish_run(run.id, run.started_at, complete, counted(report))
+    return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report)
 
 
-def _reader(get: Callable[[str], Page], workers: Workers, query: str, started_at: str, listing: Listing) -> Reader:
-    """The harvest's Reader: each fetched page goes to a worker, which parses it and builds its records while the
-    next page is fetched (one page ahead per worker); the listing is offered a page's records when the crawl takes
-    the page (and keeps each as the crawl takes its card).
+def records_of(results: ResultsPage, site: Site, source_page: str, query: str, harvested_at: str,
+               names: NameTable) -> list[Record]:
+    """The records of a results page's cards; a card that links to no document is a layout error."""
+    records = []
+    for card in results.cards:
+        doc_id = site.doc_id(card.href)
+        if doc_id is None:
+            raise LayoutError(f"{results.url}: result {card.title!r} links to {card.href!r}, not to a document")
+        records.append(record_of(doc_id, card, source_page, site, query, harvested_at, names))
+    return records
 
-    A page already parsed is taken before the next fetch, so that a page that stops the run (a challenge, a
-    layout the parser does not know) is seen as early as it can be: at most one page more a worker is asked for
-    than one process would ask for."""
-    ahead = workers.count
 
-    def read(urls: Iterable[str]) -> Iterator[tuple[str, Page, Parsed]]:
-        pending: deque[tuple[str, Page, Callable[[], tuple[ResultsPage, list[Stored]]]]] = deque()
-        remaining = iter(urls)
-        while True:
-            while pending and workers.ready():
-                yield taken(*pending.popleft())
-            url = next(remaining, None)
-            if url is None:
-                break
-            fetched = get(url)
-            pending.append((url, fetched, workers.submit((url, fetched, query, started_at))))
-            if len(pending) > ahead:
-                yield taken(*pending.popleft())
-        while pending:
-            yield taken(*pending.popleft())
-
-    def taken(url: str, fetched: Page, result: Callable[[], tuple[ResultsPage, list[Stored]]]) -> tuple[str, Page, Parsed]:
+def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: Site, origin: str,
+                   names: NameTable) -> list[str]:
+    """Each listed document's page, in order, its details kept beside its record; a page that cannot be had is a
+    warning (returned) and empty details, not a loss."""
+    warnings: list[str] = []
+    for number, doc_id in enumerate(state.listed(run_id), 1):
+        url = site.doc_url(doc_id, origin)
         try:
-            results, records = result()   # read now, in order, whether or not the crawl takes the page
-        except WorkerError:
+            page = get(url)
+        except (BlockedError, OffSiteError):
             raise
-        except Exception as error:        # raised only if it does
-            return url, fetched, functools.partial(_reraise, error)
-
-        def accept() -> ResultsPage:
-            listing.offer(records)
-            return results
-
-        return url, fetched, accept
-
-    return read
+        except FetchError as error:
+            warnings.append(f"{error}; the details of {doc_id} are left empty")
+            state.keep_details(doc_id, None)
+            continue
+        state.keep_details(doc_id, details_of(parse_document(page.text(), site.canonical(page.url), site, name=url), names))
+        log.info("document %d: %s", number, doc_id)
+    return warnings
 
 
-def _reraise(error: Exception) -> ResultsPage:
-    raise error
+def _detail_warnings(state: State, run_id: int) -> list[str]:
+    """What could not be read on the document pages, record by record: "URL: warning"."""
+    return [f"{record['url']}: {warning}" for record, details in state.records(run_id) if details
+            for warning in details["warnings"]]
 
 
-def read_fetched_page(item: tuple[str, Page, str, str], site: Site, names: NameTable) -> tuple[ResultsPage, list[Stored]]:
-    """A fetched results page (asked for at `url`, for `query`), parsed, and its cards' records, as the store keeps
-    them (pickled here, so that the main process only moves their bytes). Runs in a worker."""
-    url, page, query, started_at = item
-    results = parse_results(page.text(), url, site)
-    source_page = site.canonical(url)
-    return results, [stored_values(record_values(doc_id, card, source_page, site, query, page.fetched_at, names,
-                                                 first_seen=started_at, last_seen=started_at))
-                     for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
-
-
-def _add_details(store: RecordStore, names: NameTable, doc_id: str, raw: RawDocument) -> None:
-    """A document page fetched: its details go into the store, beside its record."""
-    store.put_details(doc_id, raw.url, card_of(raw), details_of(raw, names))
-
-
-def _keep(page: Page, archive: WarcArchive, state: State) -> None:
+def _archive(page: Page, archive: WarcArchive, state: State) -> None:
     """Every response into the WARC (a 304 as a revisit of the copy it confirms); the state notes where it lies."""
     kept = state.cache_entry(page.requested) if page.status == 304 else None
     if kept is not None:
@@ -228,158 +163,176 @@ def run_key(site: Site, query: str, settings: Settings) -> str:
     return json.dumps({"site": site.name, "query": query, "max_pages": settings.max_pages}, sort_keys=True)
 
 
-def reparse(
-    paths: Iterable[Path],
-    site: Site,
-    out_dir: Path,
-    name: str | None,
-    formats: Iterable[str],
-    names: NameTable | None = None,
-    transcript_in_csv: bool = False,
-    workers: int | None = None,
-) -> Outcome:
-    """Parse saved pages (.html files, folders of them, WARC files) again, with no network.
+def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, formats: Iterable[str],
+            names: NameTable | None = None, transcript_in_csv: bool = False, workers: int | None = None) -> Outcome:
+    """Parse saved pages (.html files, folders of them, WARC files) again, with no network, into the dataset's files.
 
-    Results pages give the records; saved document pages among them add their details (and a
-    document page whose results page is not there gives a record of its own). Pages are parsed on
-    `workers` worker processes (None: one per core; 0: all in this process), with the same outcome."""
-    prepare_output(out_dir)
+    Results pages give the records; saved document pages among them add their details (a document page whose
+    results page is not there gives a record of its own). `workers` processes parse the pages (None: one per core,
+    at most four; 0: all in this process); the files are the same either way."""
     names = names or NameTable.load()
-    store = RecordStore()   # each search's records, and the document pages' details: on disk
-    try:
-        crawls: dict[str, Crawl] = {}    # per search, in the order first seen
-        listings: dict[str, Listing] = {}
-        pages = 0
-        with Workers(read_saved_page, default_workers() if workers is None else workers, site=site, names=names) as pool:
-            for read in pool.ordered(saved_pages(list(paths), site)):
-                pages += 1
-                if isinstance(read, SavedDocument):
-                    store.put_details(read.doc_id, read.url, read.card, read.details)
-                    continue
-                if read.search not in crawls:
-                    listings[read.search] = store.listing(len(crawls))
-                    crawls[read.search] = Crawl(read.query, documents=listings[read.search])
-                crawl = crawls[read.search]
-                crawl.pages_fetched += 1
-                crawl.total = read.results.total if read.results.total is not None else crawl.total
-                listings[read.search].offer(read.records)
-                crawl.add(read.results, site, read.source_page, read.fetched_at)
+    paths = list(paths)
+    prepare_output(out_dir)
+    searches: dict[str, _Search] = {}     # the searches the results pages belong to, in the order first seen
+    pages, detailed, warnings = 0, False, []
+    with State(out_dir, None) as state:
+        run = state.start_run("reparse", utc_now(), timedelta(0))
+        for saved in _parsed(saved_pages(paths, site), site, names, default_workers() if workers is None else workers):
+            pages += 1
+            if isinstance(saved, SavedDocument):
+                state.keep_details(saved.doc_id, saved.details, own=saved.record)
+                detailed = True
+                continue
+            search = searches.setdefault(saved.search, _Search(saved.query))
+            search.total = saved.results.total if saved.results.total is not None else search.total
+            search.ids.update(record["id"] for record in saved.records)
+            warnings.extend(f"{saved.results.url}: {warning}" for warning in saved.results.warnings)
+            for record in saved.records:
+                state.keep(run.id, record)
         if not pages:
             raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
-        _records_for_lone_documents(store, crawls, site, names)
-        warnings = [w for crawl in crawls.values() for w in crawl.warnings + coverage_warnings(crawl, site)]
-        warnings.extend(store.detail_warnings())
-        records, people = people_of(Records(store), names)
-        queries = {crawl.query for crawl in crawls.values()}
+        queries = {search.query for search in searches.values()} | ({""} if state.list_lone_pages(run.id) else set())
+        warnings += [w for search in searches.values() if (w := search.coverage(site))] + _detail_warnings(state, run.id)
         name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
-        with Staging() as staging:  # the files appear together, or none does
-            written = write_all(records, people, out_dir, name, formats, store.detailed, transcript_in_csv, staging, workers)
-            outcome = Outcome(records, written, pages, sum(c.total or 0 for c in crawls.values()), 0, warnings, None, people,
-                              harvested=store.harvested_span())
-            origin = provenance(outcome, site, [c.query for c in crawls.values()], "reparse", utc_now())
-            outcome.files.append(write_package(out_dir, name, outcome, origin, staging))
-            staging.commit()
-    except BaseException:
-        store.close()
-        raise
-    return outcome
+        total = sum(search.total or 0 for search in searches.values())
+        with dataset_lock(out_dir, name):
+            files = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
+                                  _provenance(site, [s.query for s in searches.values()], "reparse", pages, total, 0, warnings))
+        return Outcome(state.count(run.id), files, pages, total, 0, warnings)
+
+
+@dataclass
+class _Search:
+    """What the saved pages of one search hold: its query, its total (the latest a page gave), its documents."""
+
+    query: str
+    total: int | None = None
+    ids: set[str] = field(default_factory=set)
+
+    def coverage(self, site: Site) -> str:
+        """A warning when the saved pages hold fewer documents than the search's total."""
+        if self.total is None or len(self.ids) >= self.total:
+            return ""
+        search = repr(self.query) if self.query else "an unknown search"
+        return (f"saved pages of {search} hold {len(self.ids)} of its {self.total} documents "
+                f"({math.ceil(self.total / site.page_size)} pages in all)")
 
 
 @dataclass(frozen=True)
 class SavedResults:
-    """A saved results page, parsed: its search, its cards, and their records (as a worker hands them back)."""
+    """A saved results page, parsed: its search, its cards, and their records."""
 
     search: str          # which search it belongs to (search_key)
     query: str
-    source_page: str     # its canonical URL, or the file when the page does not say where it came from
-    fetched_at: str
     results: ResultsPage
-    records: list[Stored]
+    records: list[Record]
 
 
 @dataclass(frozen=True)
 class SavedDocument:
-    """A saved document page, read: its details, and its own card (a record of its own when no results page lists it)."""
+    """A saved document page, read: its details, and the record it gives alone (when no results page lists it)."""
 
     doc_id: str
-    url: str
-    card: RawCard
-    details: DocumentDetails
+    record: Record
+    details: Record
 
 
-def read_saved_page(item: tuple[str, Page | Path], site: Site, names: NameTable) -> SavedResults | SavedDocument:
-    """Read and parse one saved page (named `label` in messages); a results page's cards become records.
-    Runs in a worker."""
-    label, saved = item
+def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument:
+    """Read and parse one saved page (named `label` in messages)."""
     page, text = read_saved(saved) if isinstance(saved, Path) else (saved, saved.text())
-    url = page.url or f"{site.home}{site.search_path}"
-    if page.url and site.doc_id(page.url):
-        if is_cut_short(text):
-            raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
-        raw = parse_document(text, site.canonical(page.url), site, name=label)
-        return SavedDocument(site.doc_id(page.url) or "", raw.url, card_of(raw), details_of(raw, names))
-    results = parse_results(text, url, site, name=label)
     if is_cut_short(text):
         raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
-    query = query_of(page.url, site)
+    doc_id = site.doc_id(page.url) if page.url else None
+    if doc_id:
+        raw = parse_document(text, site.canonical(page.url), site, name=label)
+        return SavedDocument(doc_id, record_of(doc_id, card_of(raw), raw.url, site, "", "", names), details_of(raw, names))
+    results = parse_results(text, page.url or f"{site.home}{site.search_path}", site, name=label)
     source_page = site.canonical(page.url) if page.url else label
-    records = [stored_values(record_values(doc_id, card, source_page, site, query, page.fetched_at, names))
-               for card in results.cards if (doc_id := site.doc_id(card.href)) is not None]
-    return SavedResults(search_key(page.url, site), query, source_page, page.fetched_at, results, records)
+    records = records_of(results, site, source_page, query_of(page.url, site), page.fetched_at, names)
+    return SavedResults(search_key(page.url, site), query_of(page.url, site), results, records)
 
 
-def _records_for_lone_documents(store: RecordStore, crawls: dict[str, Crawl], site: Site, names: NameTable) -> None:
-    """A saved document page whose results page was not given still makes a record, from the page itself."""
-    lone = store.lone_pages()
-    if lone:
-        listing = store.listing(len(crawls))
-        crawl = crawls["documents"] = Crawl("", documents=listing)
-        for doc_id in lone:
-            url, card = store.page(doc_id)
-            listing.offer([stored_values(record_values(doc_id, card, url, site, "", "", names))])
-            crawl.documents.keep(doc_id, Seen(card, url, ""))
+_worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process: its site and names table
 
 
-def people_of(records: Records, names: NameTable) -> tuple[Records, PeopleTable]:
-    """The people table, and the records with each person written as the table writes them (titles and pages alike).
+def _start_worker(site: Site, names_file: Path | None) -> None:
+    global _worker
+    _worker = site, NameTable.load(names_file)
 
-    One pass over what the records say of their people builds the table; each record is rewritten as it is read
-    afterwards."""
-    people = People(names, records.source.db if isinstance(records.source, RecordStore) else None)
-    for mention in records.mentions():
-        people.add(mention)
+
+def _read_in_worker(items: list[tuple[str, Page | Path]]) -> list[SavedResults | SavedDocument]:
+    assert _worker is not None
+    return [read_saved_page(label, saved, *_worker) for label, saved in items]
+
+
+def _parsed(items: Iterator[tuple[str, Page | Path]], site: Site, names: NameTable,
+            workers: int) -> Iterator[SavedResults | SavedDocument]:
+    """Every saved page parsed, in order: here, or a few at a time on `workers` processes (a bounded number ahead)."""
+    if not workers:
+        yield from (read_saved_page(label, saved, site, names) for label, saved in items)
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(site, names.extra)) as pool:
+        pending: deque = deque()
+        for chunk in iter(lambda: list(islice(items, 4)), []):
+            pending.append(pool.submit(_read_in_worker, chunk))
+            if len(pending) > 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def default_workers() -> int:
+    """One worker process per core, at most four; none on a machine with one core."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 0 if cores < 2 else min(4, cores)
+
+
+def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: Iterable[str], detailed: bool,
+                  transcript_in_csv: bool, names: NameTable, provenance: Provenance, seen_at: str | None = None,
+                  report: dict | None = None) -> list[Path]:
+    """The run's files, from its listing in the state: the records (each person written as the people table writes
+    them), the people table, the run report and the data package; they appear together, or none changes."""
+    def records() -> Iterator[Record]:
+        return (with_details(record, details) if detailed else record for record, details in state.records(run_id, seen_at))
+
+    people = People(names, state.db)
+    first = last = None
+    for record in records():
+        people.add(mention_of(record))
+        if when := record["harvested_at"]:
+            first, last = min(first or when, when), max(last or when, when)
     table = people.table()
 
-    def one_way(record: Record) -> Record:
-        name = people.written(mention_of(record))
-        changes = {"people": tuple(dict.fromkeys(map(name, record.people + getattr(record, "page_people", ()))))}
-        if isinstance(record, DetailedRecord):
-            changes["page_people"] = tuple(dict.fromkeys(map(name, record.page_people)))
-        return replace(record, **changes) if any(getattr(record, key) != value for key, value in changes.items()) else record
+    def one_way() -> Iterator[Record]:
+        for record in records():
+            written, page = people.written(mention_of(record)), record.get("page_people", [])
+            record["people"] = list(dict.fromkeys(map(written, record["people"] + page)))
+            if detailed:
+                record["page_people"] = list(dict.fromkeys(map(written, page)))
+            yield record
 
-    return Records(records.source, lambda record: one_way(records.rewrite(record))), table
-
-
-def write_all(records: Sequence[Record], people: Sequence[PersonRow], out_dir: Path, name: str, formats: Iterable[str],
-              details: bool, transcript_in_csv: bool, staging: Staging, workers: int | None = None) -> list[Path]:
-    """The records files, then the people table (CSV and JSON, and JSONL or Parquet when asked). A large dataset's
-    records are encoded on `workers` processes (None: one per core)."""
-    columns = RECORD_COLUMNS + DETAIL_COLUMNS if details else RECORD_COLUMNS
+    columns = RECORD_COLUMNS + DETAIL_COLUMNS if detailed else RECORD_COLUMNS
     formats = list(formats)
-    workers = default_workers() if workers is None else workers
-    written = write_dataset(records, out_dir, name, formats, columns, transcript_in_csv, staging, workers=workers)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
-    # a person's row lists their documents (in a large harvest, tens of thousands): the rows are written one at a time
-    return written + write_dataset(people, out_dir, f"{name}.people", people_formats, PEOPLE_COLUMNS, staging=staging, chunk=1)
+    with Staging() as staging:
+        files = write_table(one_way, columns, out_dir, name, formats, staging, transcript_in_csv)
+        files += write_table(lambda: iter(table), PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)
+        if report is not None:
+            files.append(staging.stage(out_dir / f"{name}.report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n"))
+        provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
+        files.append(write_package(out_dir, name, files, provenance, staging))
+        staging.commit()
+    return files
 
 
-def coverage_warnings(crawl: Crawl, site: Site) -> list[str]:
-    """For saved pages: say when they hold fewer documents than their search's total."""
-    if crawl.total is None or len(crawl.documents) >= crawl.total:
-        return []
-    pages = math.ceil(crawl.total / site.page_size)
-    search = repr(crawl.query) if crawl.query else "an unknown search"
-    return [f"saved pages of {search} hold {len(crawl.documents)} of its {crawl.total} documents ({pages} pages in all)"]
+def _provenance(site: Site, queries: list[str], mode: str, pages: int, total: int | None, requests: int,
+                warnings: list[str]) -> Provenance:
+    """The run's provenance, but for what only its files tell (documents, first and last harvested)."""
+    queries = list(dict.fromkeys(q for q in queries if q))
+    return Provenance(site.name, site.home, tuple(queries), tuple(site.search_url(q, 0) for q in queries), mode, pages,
+                      total, 0, requests, None, None, tuple(warnings), utc_now().isoformat(timespec="seconds"))
 
 
 def search_key(url: str, site: Site) -> str:

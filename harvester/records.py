@@ -1,116 +1,235 @@
-"""The Record type, whose field order IS the export schema, and how a raw card becomes one."""
+"""Every column harvester writes, declared once, and how a results card and a document page become a record.
+
+A record is a plain dict whose keys are the columns' names, in the columns' order: the files, the data
+package's Table Schemas, the Parquet types and the README's tables are all made from the declarations here.
+Run `python -m harvester.records` to print the README's tables.
+"""
 
 from __future__ import annotations
 
-import functools
-import operator
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from harvester.details import DETAIL_FIELDS, DocumentDetails
 from harvester.normalize.dates import parse_date
-from harvester.normalize.names import NameTable, person_names
+from harvester.normalize.headings import canonical_name, is_person, parse_heading
+from harvester.normalize.names import NameTable, match_key, person_names
 from harvester.normalize.text import clean_text
 from harvester.normalize.titles import doc_type, parties
-from harvester.parse import RawCard
+from harvester.parse.document import RawDocument
+from harvester.parse.results import RawCard
 from harvester.sites import Site
 
-
-@dataclass(frozen=True, slots=True)  # slots: a large harvest holds many records
-class Record:
-    """One document as harvested: what the card says, normalized. Lists are tuples of strings."""
-
-    id: str
-    url: str
-    title: str
-    summary: str
-    date: str
-    date_start: str
-    date_end: str
-    date_precision: str
-    date_approximate: bool
-    date_raw: str
-    doc_type: str
-    senders: tuple[str, ...]
-    recipients: tuple[str, ...]
-    participants: tuple[str, ...]
-    people: tuple[str, ...]
-    query: str
-    source_page: str
-    harvested_at: str
-    first_seen: str = ""      # set from the run state (harvest) or the page time (reparse)
-    last_seen: str = ""
-
-    def __reduce__(self) -> tuple[type, tuple]:
-        """Pickled as its values (records come back from worker processes): rebuilding a slotted frozen
-        dataclass field by field from its state took five times as long."""
-        return type(self), _values(type(self))(self)
+Record = dict[str, Any]   # one row: a value for each column of its table, keyed by the column's name
 
 
-FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Record))
+@dataclass(frozen=True)
+class Column:
+    """One column: its type is "string", "edtf", "date", "datetime", "boolean", "integer" or "list" (of strings)."""
+
+    name: str
+    type: str
+    description: str
+    example: str
+    in_csv: bool = True    # False: long text, in the JSON formats always but in CSV only when asked for
 
 
-@functools.cache
-def _values(kind: type) -> Callable[[object], tuple]:
-    return operator.attrgetter(*(f.name for f in fields(kind)))
+@dataclass(frozen=True)
+class Table:
+    """One table of a dataset: its files are NAME + suffix + .csv/.json/...; what one row is; its columns and key."""
+
+    name: str
+    suffix: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class DetailedRecord(Record):
-    """A record and what its document page adds (harvest --details); the added fields follow DETAIL_COLUMNS."""
+RECORD_COLUMNS: tuple[Column, ...] = (
+    Column("id", "string", "the document's slug: the last part of its /document/ path, the same on every host",
+           "telegram-mikoyan-cpsu-central-committee"),
+    Column("url", "string", "the document's address on the archive's own host",
+           "https://digitalarchive.wilsoncenter.org/document/telegram-mikoyan-cpsu-central-committee"),
+    Column("title", "string", "the title as the archive shows it (its typos kept)",
+           "Telegram from A. Mikoyan to the CPSU Central Committee"),
+    Column("summary", "string", "the card's summary; paragraphs separated by a blank line; empty when the card has none",
+           "A meeting with Kim Il Sung reveals ..."),
+    Column("date", "edtf", "the date in EDTF: 1969-03-17, 1950-04, 1958, 1956~ (circa), 1962? (uncertain), "
+           "195X (a decade), 1956-03-01/1956-03-05 (a range); empty when undated", "1956-09-21"),
+    Column("date_start", "date", "the first day the date can mean (YYYY-MM-DD), for sorting and filtering", "1956-09-21"),
+    Column("date_end", "date", "the last day the date can mean (YYYY-MM-DD)", "1956-09-21"),
+    Column("date_precision", "string", "day, month, year, decade, range, or unknown (undated, or a date line "
+           "harvester cannot read)", "day"),
+    Column("date_approximate", "boolean", "true for c., ca., circa, approx., ? and [?]", "false"),
+    Column("date_raw", "string", "the date line exactly as shown", "September 21, 1956"),
+    Column("doc_type", "string", "the kind of document, from the title's wording (see Document types)", "telegram"),
+    Column("senders", "list", "who a telegram, cable or letter is from, as the title names them", "A. Mikoyan"),
+    Column("recipients", "list", "to whom it is addressed, as the title names them", "CPSU Central Committee"),
+    Column("participants", "list", "the parties of a conversation or meeting, as the title names them",
+           "N.G. Sudarikov; Kim Il Sung"),
+    Column("people", "list", "the persons among the parties, each written one way across the dataset", "Anastas Mikoyan"),
+    Column("query", "string", "the search that found the document", "Korean Workers' Party"),
+    Column("source_page", "string", "the results page it was last seen on, on the archive's own host (for re-parsed "
+           "pages whose address is unknown: the file)",
+           "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"),
+    Column("harvested_at", "datetime", "when that results page was fetched (UTC, ISO 8601); for re-parsed pages, when the "
+           "file was last modified", "2026-11-26T23:50:01+00:00"),
+    Column("first_seen", "datetime", "when a run of this dataset first listed the document (the start of that run; "
+           "for re-parsed pages, the page's time)", "2026-11-19T03:00:00+00:00"),
+    Column("last_seen", "datetime", "the start of the latest run that listed the document", "2026-11-26T03:00:00+00:00"),
+)
 
-    record_id: str = ""
-    authors: tuple[str, ...] = ()
-    people_orgs: tuple[str, ...] = ()
-    contributors: tuple[str, ...] = ()
-    page_people: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    subjects: tuple[str, ...] = ()
-    original_archive: tuple[str, ...] = ()
-    source: str = ""
-    languages: tuple[str, ...] = ()
-    rights: str = ""
-    classification: str = ""
-    doc_type_page: str = ""
-    donors: tuple[str, ...] = ()
-    uploaded: str = ""
-    pdf_url: str = ""
-    transcript: str = ""
+DETAIL_COLUMNS: tuple[Column, ...] = (
+    Column("record_id", "string", "the archive's Record ID from the document page (not Drupal's node number)", "120194"),
+    Column("authors", "list", "the page's Author(s), as its name headings read (persons and bodies)",
+           "Mikoyan, Anastas Ivanovich, 1895-1978"),
+    Column("people_orgs", "list", "the page's Associated People & Organizations, as its headings read",
+           "Kim, Il-sŏng, 1912-1994; Peng, Dehuai, 1898-1974"),
+    Column("contributors", "list", "the page's Document Contributor(s), as its headings read", "Kohl, Helmut"),
+    Column("page_people", "list", "the persons among authors, people_orgs and contributors, each written one way "
+           "(the same name as in the people table)", "Anastas Mikoyan; Kim Il Sung"),
+    Column("places", "list", "the page's Associated Places", "Korea (North); China"),
+    Column("topics", "list", "the page's Associated Topics", "August 1956 Plenum Incident"),
+    Column("subjects", "list", "the page's Subjects Discussed (Library of Congress subject headings)",
+           "Korea (North)--Foreign relations--Soviet Union"),
+    Column("original_archive", "list", "the archive that holds the original", "State Archive of the Russian Federation (GARF)"),
+    Column("source", "string", "the archival reference (fond, opis, delo, pages) and who obtained and translated it",
+           "GARF, Fond 5446, Opis 98c, Delo 718, Listy 12-16. Translated by Gary Goldberg."),
+    Column("languages", "list", "the language(s) of the original", "Russian"),
+    Column("rights", "string", "the page's rights statement, as shown", "The History and Public Policy Program welcomes reuse ..."),
+    Column("classification", "string", "the original classification, as shown; empty when the page gives none", "Top Secret"),
+    Column("doc_type_page", "string", "the document's Type as the page gives it (doc_type is read from the title)", "Telegram"),
+    Column("donors", "list", "who supported the document's translation: the page's Donor(s), else its support line",
+           "MacArthur Foundation"),
+    Column("uploaded", "date", "the Original Uploaded Date (YYYY-MM-DD)", "2011-11-20"),
+    Column("pdf_url", "string", "the original scan (PDF), on the archive's own host; empty when the page has none",
+           "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120194.pdf"),
+    Column("transcript", "string", "the document's text (translation or transcription); paragraphs separated by a blank "
+           "line; in JSON always, in CSV only when asked for (it is long)", "Top Secret [to the] CPSU CC ...", in_csv=False),
+)
+
+PEOPLE_COLUMNS: tuple[Column, ...] = (
+    Column("name", "string", "the person's one name in the dataset: the names table's form, else the heading's, else "
+           "the title's; family name first for Chinese, Korean and Vietnamese names", "Kim Il Sung"),
+    Column("sort_name", "string", "the name to sort by: family name, comma, given names (the heading's, when there is one)",
+           "Gorbachev, Mikhail Sergeevich"),
+    Column("birth", "integer", "the year of birth, when a heading gives it", "1912"),
+    Column("death", "integer", "the year of death, when a heading gives it", "1994"),
+    Column("variants", "list", "every other way the dataset writes the person: title spellings, headings, the headings' "
+           "alternative forms and nicknames", "Kim Il-sung; Kim, Il-sŏng, 1912-1994"),
+    Column("documents", "integer", "how many documents of the dataset name the person", "12"),
+    Column("first_date", "date", "the earliest of those documents' dates (its first day)", "1955-12-15"),
+    Column("last_date", "date", "the latest of those documents' dates (its last day)", "1969-03-17"),
+    Column("document_ids", "list", "those documents' ids, in the dataset's order", "telegram-mikoyan-cpsu-central-committee"),
+)
+
+RECORDS = Table("records", "", "one row per document, in the order the site listed them (the details columns only "
+                "with --details)", RECORD_COLUMNS + DETAIL_COLUMNS, ("id",))
+PEOPLE = Table("people", ".people", "one row per person named in the dataset's titles or document pages", PEOPLE_COLUMNS,
+               ("name",))
+TABLES: tuple[Table, ...] = (RECORDS, PEOPLE)
 
 
-def time_span(times: Iterable[str]) -> tuple[str | None, str | None]:
-    """The earliest and latest of ISO times (empty ones aside), read once: (None, None) when there is none."""
-    first = last = None
-    for time in times:
-        if time:
-            first = time if first is None or time < first else first
-            last = time if last is None or time > last else last
-    return first, last
+def empty(column: Column) -> Any:
+    """A column's value when there is nothing to put in it."""
+    return {"list": [], "boolean": False, "integer": None}.get(column.type, "")
 
 
-def with_details(record: Record, details: DocumentDetails | None) -> DetailedRecord:
-    """The record with its page's details (empty ones when the page could not be had)."""
-    own = {f.name: getattr(record, f.name) for f in fields(Record)}
-    added = {name: getattr(details, name) for name in DETAIL_FIELDS} if details is not None else {}
-    return DetailedRecord(**own, **added)
-
-
-def build_record(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str, names: NameTable,
-                 first_seen: str = "", last_seen: str = "") -> Record:
+def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str,
+              names: NameTable) -> Record:
     """Normalize one raw card: clean text, EDTF date, document type, the parties its title names.
 
-    first_seen and last_seen default to harvested_at (a re-parse knows no earlier runs)."""
-    return Record(*record_values(doc_id, card, source_page, site, query, harvested_at, names, first_seen, last_seen))
-
-
-def record_values(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str, names: NameTable,
-                  first_seen: str = "", last_seen: str = "") -> tuple:
-    """build_record's values, in the order of FIELDS, with no Record made (a worker hands the store only these)."""
+    first_seen and last_seen are the page's time here; a harvest sets them from its runs when it writes the files."""
     title = clean_text(card.title)
     date = parse_date(clean_text(card.date))
     named = parties(title)
-    return (doc_id, site.doc_url(doc_id), title, clean_text(card.summary),
-            date.edtf, date.start, date.end, date.precision, date.approximate, card.date,
-            doc_type(title), named.senders, named.recipients, named.participants, person_names(named, names),
-            query, source_page, harvested_at, first_seen or harvested_at, last_seen or harvested_at)
+    values = (doc_id, site.doc_url(doc_id), title, clean_text(card.summary), date.edtf, date.start, date.end, date.precision,
+              date.approximate, card.date, doc_type(title), list(named.senders), list(named.recipients),
+              list(named.participants), list(person_names(named, names)), query, source_page, harvested_at,
+              harvested_at, harvested_at)
+    return dict(zip(_RECORD_NAMES, values))
+
+
+_RECORD_NAMES = [c.name for c in RECORD_COLUMNS]
+_SPLIT = {"languages": re.compile(r"\s*[;,\n]\s*")}   # "Polish, English"; an archive's name may hold a comma
+_DEFAULT_SPLIT = re.compile(r"\s*[;\n]\s*")
+_PERSON_FIELDS = ("authors", "people_orgs", "contributors")
+
+
+def details_of(raw: RawDocument, names: NameTable) -> Record:
+    """A document page's values of the details columns (typed, cleaned), and under "warnings" what could not be read.
+
+    Headings stay as the page writes them; `page_people` gives the persons among them one way. A list comes from
+    the page's linked values, else from its plain values split into items; the upload date becomes ISO; donors
+    come from the Donor(s) box, else from the support line."""
+    details: Record = {}
+    for column in DETAIL_COLUMNS:
+        details[column.name] = _values(raw, column.name) if column.type == "list" else _value(raw, column.name)
+    details["uploaded"], warnings = _iso_day(details["uploaded"])
+    if not details["donors"] and raw.support:
+        details["donors"] = _donors_of_support(clean_text(raw.support))
+    details["page_people"] = page_people((h for f in _PERSON_FIELDS for h in details[f]), names)
+    details.update(pdf_url=raw.pdf_url, transcript=clean_text(raw.transcript), warnings=warnings)
+    return details
+
+
+def with_details(record: Record, details: Record | None) -> Record:
+    """The record followed by its page's details columns (empty when the page could not be had)."""
+    return record | {c.name: (details or {}).get(c.name, empty(c)) for c in DETAIL_COLUMNS}
+
+
+def page_people(headings: Iterable[str], names: NameTable) -> list[str]:
+    """The persons among name headings, each in its canonical form (names table first), de-duplicated in order."""
+    people: dict[str, str] = {}
+    for text in headings:
+        heading = parse_heading(text)
+        if is_person(heading, names):
+            name = canonical_name(heading, names)
+            people.setdefault(match_key(name), name)
+    return list(people.values())
+
+
+def _values(raw: RawDocument, field: str) -> list[str]:
+    """A list field: the texts of its linked values, else its plain values split into items."""
+    items = [clean_text(p.text) for s in raw.sections if s.field == field for p in s.pills]
+    if not items:
+        split = _SPLIT.get(field, _DEFAULT_SPLIT)
+        items = [part for i in raw.info if i.field == field for value in i.values for part in split.split(clean_text(value))]
+    return list(dict.fromkeys(item for item in items if item))
+
+
+def _value(raw: RawDocument, field: str) -> str:
+    """A single-valued field: its first plain value, else the text of its first linked value."""
+    found = next((clean_text("\n\n".join(i.values)) for i in raw.info if i.field == field and any(v.strip() for v in i.values)), "")
+    return found or next((clean_text(p.text) for s in raw.sections if s.field == field for p in s.pills), "")
+
+
+def _iso_day(shown: str) -> tuple[str, list[str]]:
+    """"2011-11-20" (or another full date) -> "2011-11-20"; anything less than a day is kept out, with a warning."""
+    if not shown:
+        return "", []
+    date = parse_date(shown)
+    if date.precision == "day" and not date.approximate:
+        return date.start, []
+    return "", [f"Original Uploaded Date {shown!r} is not a full date; left empty"]
+
+
+def _donors_of_support(support: str) -> list[str]:
+    """"This document was made possible with support from the ROK Ministry of Unification, Leon Levy Foundation"."""
+    match = re.search(r"support from\s+(.+?)\.?$", support, re.IGNORECASE)
+    if match is None:
+        return []
+    parts = (re.sub(r"^the\s+", "", p.strip(), flags=re.IGNORECASE) for p in match.group(1).split(","))
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+def markdown_table(columns: tuple[Column, ...] = RECORD_COLUMNS) -> str:
+    """The columns as the README's (and docs/dataset.md's) Markdown table."""
+    lines = ["| column | type | meaning | example |", "|---|---|---|---|"]
+    lines += [f"| `{c.name}` | {c.type} | {c.description} | `{c.example}` |" for c in columns]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")

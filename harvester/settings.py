@@ -36,7 +36,6 @@ class Settings:
     resume_within: float = DEFAULT_RESUME_WITHIN
     details: bool = False            # also fetch each result's document page and add its fields
     transcript_in_csv: bool = False  # with details: put the (long) transcript in the CSV too
-    workers: int | None = None       # processes that parse pages while this one fetches; None: 1 (0 on one core)
 
     @property
     def user_agent(self) -> str:

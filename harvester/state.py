@@ -1,50 +1,54 @@
-"""Run state in SQLite inside the output folder: runs, each run's fetched pages (for resume), documents seen.
+"""The dataset's one SQLite database: its runs, the page log a resumed run replays, the copies conditional requests
+revalidate, and every document with first_seen, last_seen and its latest record.
 
-    DIR/.harvester/NAME.sqlite   the state of dataset NAME
-    DIR/.harvester/NAME.lock     held (flock) while a run works on NAME; freed by the OS when it dies
+    DIR/.harvester/NAME.sqlite   the database of dataset NAME; records are JSON text, readable with any SQLite tool
+    DIR/.harvester/NAME.lock     held (flock) while a run works on NAME; freed by the OS when the process dies
 
-Bodies are kept once, in the run's WARC files (DIR/archive/); the state points at their records (file and
-offset): the pages a resumed run replays, and the copies conditional requests revalidate. A finished run
-keeps its report, with the numbers of new and changed documents in place of their lists (those are in
-NAME.report.json, and a first harvest's list every document).
+A run lists documents as it sees them (`keep`): a document keeps the place where the run first saw it and the
+record of the card where it saw it last. What changed since the last run is a query (`changes`); the dataset's
+files are written from the listing (`records`); `finish_run` then records the run in the documents' history.
+Bodies are kept once, in the WARC files (DIR/archive/); the page log and the cache point at their records.
+A re-parse has no history: its database is a temporary one, deleted when it ends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import IO
 
-from harvester.archive import Location, read_record
 from harvester.errors import BusyError, InputError, UsageError
-from harvester.page import Page
-from harvester.workers import not_for_workers
+from harvester.fetch.archive import Location, read_record
+from harvester.fetch.page import Page
+from harvester.records import Record
 
 log = logging.getLogger("harvester")
 
-SCHEMA_VERSION = 2  # 2: bodies live in the WARC files only; the state points at them
-OLD_TABLES = ("fetches", "http_cache")  # version 1 kept bodies here: a resume log and a cache, both safe to drop
+SCHEMA_VERSION = 3   # 2: bodies in the WARC files only; 3: the documents' records kept here, the page log renamed
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY, key TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, status TEXT,
-    report TEXT);
-CREATE TABLE IF NOT EXISTS fetches (
-    run_id INTEGER NOT NULL, seq INTEGER NOT NULL, requested TEXT NOT NULL, url TEXT NOT NULL, status INTEGER NOT NULL,
-    headers TEXT NOT NULL, warc TEXT NOT NULL, warc_offset INTEGER NOT NULL, fetched_at TEXT NOT NULL,
-    PRIMARY KEY (run_id, seq));
-CREATE TABLE IF NOT EXISTS http_cache (
-    url TEXT PRIMARY KEY, response_url TEXT NOT NULL, headers TEXT NOT NULL, warc TEXT NOT NULL,
-    warc_offset INTEGER NOT NULL, fetched_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, key TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+    status TEXT, report TEXT);
+CREATE TABLE IF NOT EXISTS pages (run INTEGER NOT NULL, seq INTEGER NOT NULL, requested TEXT NOT NULL, url TEXT NOT NULL,
+    status INTEGER NOT NULL, headers TEXT NOT NULL, warc TEXT NOT NULL, warc_offset INTEGER NOT NULL, fetched_at TEXT NOT NULL,
+    PRIMARY KEY (run, seq));
+CREATE TABLE IF NOT EXISTS http_cache (url TEXT PRIMARY KEY, response_url TEXT NOT NULL, headers TEXT NOT NULL,
+    warc TEXT NOT NULL, warc_offset INTEGER NOT NULL, fetched_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, listed INTEGER NOT NULL,
-    title TEXT NOT NULL, summary TEXT NOT NULL, date_raw TEXT NOT NULL);
+    id TEXT PRIMARY KEY,
+    run INTEGER, pos INTEGER,                   -- the run whose listing holds it now, and its place there
+    first_seen TEXT, last_seen TEXT,            -- the starts of the first and latest finished runs that listed it
+    listed INTEGER NOT NULL DEFAULT 0,          -- whether the latest complete run listed it
+    title TEXT, summary TEXT, date_raw TEXT,    -- as the latest finished run saw them: what "changed" compares with
+    record TEXT, details TEXT);                 -- its latest record, and its document page's details (JSON)
+CREATE INDEX IF NOT EXISTS listing ON documents (run, pos);
 """
+COMPARED = ("title", "summary", "date_raw")   # a document whose card changed one of these is reported as changed
 
 
 @dataclass(frozen=True)
@@ -87,41 +91,46 @@ class CacheEntry:
 
 
 @dataclass(frozen=True)
-class Known:
-    """What the state remembers of a document from earlier runs."""
+class Changes:
+    """What a run found new, changed (with the fields that changed) and no longer listed, against the runs before."""
 
-    first_seen: str
-    last_seen: str
-    listed: bool
-    title: str
-    summary: str
-    date_raw: str
+    new: list[str]
+    changed: list[dict]
+    gone: list[str]
+
+
+@contextlib.contextmanager
+def dataset_lock(out_dir: Path, name: str) -> Iterator[None]:
+    """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it)."""
+    folder = out_dir / ".harvester"
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{name}.lock").open("w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BusyError(f"{out_dir}: another harvester run is working on {name}; "
+                            "wait for it to finish, or use another --out") from None
+        yield
 
 
 class State:
-    """The state of one dataset; use as a context manager, which holds the dataset's lock."""
+    """The database of dataset `name` in `out_dir`, used as a context manager, which holds the dataset's lock; with
+    no name, a temporary database (a re-parse's, which takes the lock only to write its files)."""
 
-    def __init__(self, out_dir: Path, name: str) -> None:
-        folder = out_dir / ".harvester"
-        folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / f"{name}.sqlite"
-        self._lock_path = folder / f"{name}.lock"
-        self._lock: IO[str] | None = None
-        self.db: sqlite3.Connection | None = None
-        self.out_dir = out_dir
-        self._next_seq: dict[int, int] = {}
+    def __init__(self, out_dir: Path, name: str | None) -> None:
+        self.out_dir, self.name = out_dir, name
+        self.path = out_dir / ".harvester" / f"{name}.sqlite"
+        self._lock = contextlib.ExitStack()
+        self._db: sqlite3.Connection | None = None
+        self._next_seq = 0
+        self._next_pos = 0
         self._locations: dict[str, Location] = {}  # requested URL -> the WARC record of its latest response
 
     def __enter__(self) -> State:
-        self._lock = self._lock_path.open("w")
+        if self.name is not None:
+            self._lock.enter_context(dataset_lock(self.out_dir, self.name))
         try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._lock.close()
-            raise BusyError(f"{self.path.parent.parent}: another harvester run is working on {self.path.stem}; "
-                            "wait for it to finish, or use another --out") from None
-        not_for_workers(self._lock.fileno())   # (a worker forked now must not keep the dataset held after we die)
-        try:
+            self._db = sqlite3.connect(self.path if self.name is not None else "")
             self._open()
         except sqlite3.DatabaseError as error:
             self.__exit__()
@@ -129,96 +138,180 @@ class State:
         return self
 
     def _open(self) -> None:
-        self.db = sqlite3.connect(self.path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        # A commit survives the process being killed once it is in the WAL; syncing the disk on every page as
-        # well (FULL) cost a millisecond a page and only guards against power loss, after which a resumed
-        # run fetches again the few pages it lost.
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        if self.db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-            for table in OLD_TABLES:
-                self.db.execute(f"DROP TABLE IF EXISTS {table}")
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        self.db.executescript(SCHEMA)
-        self._remove_leftovers()
+        db = self.db
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")   # a commit survives the process being killed; a power cut may cost pages
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            self._upgrade(version)
+        db.executescript(SCHEMA)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.commit()
 
-    def _remove_leftovers(self) -> None:
-        """The temporary files of a run killed while it wrote the dataset's files (only this dataset's: we hold its lock)."""
-        from harvester.export import FORMATS, file_name
-
-        name, folder = self.path.stem, self.path.parent.parent
-        targets = {file_name(stem, fmt) for stem in (name, f"{name}.people") for fmt in FORMATS}
-        for target in targets | {f"{name}.report.json", f"{name}.datapackage.json"}:
-            for leftover in folder.glob(f".{target}.*.tmp"):
-                leftover.unlink(missing_ok=True)
+    def _upgrade(self, version: int) -> None:
+        """Older versions: the resume log (and version 1's cache, which held bodies) are dropped, so an unfinished run
+        starts afresh; the documents' history is kept."""
+        db = self.db
+        db.execute("DROP TABLE IF EXISTS fetches")
+        if version < 2:
+            db.execute("DROP TABLE IF EXISTS http_cache")
+        db.execute("UPDATE runs SET finished_at = started_at, status = 'abandoned' WHERE finished_at IS NULL")
+        db.execute("ALTER TABLE documents RENAME TO old_documents")
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO documents (id, first_seen, last_seen, listed, title, summary, date_raw) "
+                   "SELECT id, first_seen, last_seen, listed, title, summary, date_raw FROM old_documents")
+        db.execute("DROP TABLE old_documents")
 
     def __exit__(self, *exc: object) -> None:
-        if self.db is not None:
-            self.db.close()
-        if self._lock is not None:
-            not_for_workers(self._lock.fileno(), keep=False)
-            fcntl.flock(self._lock, fcntl.LOCK_UN)
-            self._lock.close()
+        if self._db is not None:
+            self._db.close()
+        self._lock.close()
 
     @property
-    def _db(self) -> sqlite3.Connection:
-        assert self.db is not None, "State is used inside `with`"
-        return self.db
+    def db(self) -> sqlite3.Connection:
+        assert self._db is not None, "State is used inside `with`"
+        return self._db
+
+    # runs
 
     def start_run(self, key: str, now: datetime, resume_within: timedelta) -> Run:
-        """Resume the last run if it was interrupted recently with the same arguments; else begin a new one."""
-        row = self._db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        """Resume the last run if it was interrupted recently with the same arguments; else begin a new one. Either
+        way the run's listing starts empty (a resumed run lists again the pages it replays)."""
+        db = self.db
+        row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish
+        db.execute("UPDATE documents SET run = NULL, pos = NULL WHERE run IS NOT NULL")
         if row and row[3] is None and row[1] == key and now - datetime.fromisoformat(row[2]) <= resume_within:
-            replay = tuple(self._replay(row[0]))
-            self._next_seq[row[0]] = self._db.execute(
-                "SELECT COALESCE(MAX(seq) + 1, 0) FROM fetches WHERE run_id = ?", (row[0],)).fetchone()[0]
+            replay = tuple(self.replay(row[0]))
+            self._next_seq = max((logged.seq + 1 for logged in replay), default=0)
+            db.commit()
             return Run(row[0], row[2], True, replay)
         if row and row[3] is None:
-            self._db.execute("UPDATE runs SET finished_at = ?, status = 'abandoned' WHERE id = ?", (now.isoformat(), row[0]))
-            self._db.execute("DELETE FROM fetches WHERE run_id = ?", (row[0],))
+            db.execute("UPDATE runs SET finished_at = ?, status = 'abandoned' WHERE id = ?", (now.isoformat(), row[0]))
+            db.execute("DELETE FROM pages WHERE run = ?", (row[0],))
         started = now.isoformat(timespec="seconds")
-        cursor = self._db.execute("INSERT INTO runs (key, started_at) VALUES (?, ?)", (key, started))
-        return Run(int(cursor.lastrowid or 0), started, False, ())
+        run_id = db.execute("INSERT INTO runs (key, started_at) VALUES (?, ?)", (key, started)).lastrowid
+        db.commit()
+        return Run(int(run_id or 0), started, False, ())
 
-    def log_page(self, run_id: int, page: Page, asked: str | None = None) -> None:
-        """Remember a page this run fetched (where its response lies), so that a resumed run need not fetch it again.
+    def finish_run(self, run_id: int, started_at: str, complete: bool, report: dict) -> None:
+        """In one transaction: the run's documents enter the history, those it no longer lists leave the listing
+        (when it saw the listing whole), its page log goes, and the run is closed with its report."""
+        db = self.db
+        with db:
+            if complete:
+                db.execute("UPDATE documents SET listed = 0 WHERE run IS NOT ?", (run_id,))
+            db.execute("UPDATE documents SET first_seen = coalesce(first_seen, ?1), last_seen = ?1, listed = 1, "
+                       "title = json_extract(record, '$.title'), summary = json_extract(record, '$.summary'), "
+                       "date_raw = json_extract(record, '$.date_raw') "
+                       "WHERE run = ?2", (started_at, run_id))
+            db.execute("DELETE FROM pages WHERE run = ?", (run_id,))
+            db.execute("UPDATE runs SET finished_at = ?, status = ?, report = ? WHERE id = ?",
+                       (report.get("finished_at"), report.get("status", "ok"), json.dumps(report), run_id))
 
-        `asked` is the URL the crawl asked for, when a redirect made the page's own request another one."""
-        location = self._locations.pop(page.requested or page.url, None)   # the response of the last hop (noted
-        # until its page is logged: a long run holds no note a page)
+    # the listing
+
+    def keep(self, run_id: int, record: Record) -> bool:
+        """List a document's latest record in the run; True if the run had not listed the document yet."""
+        row = self.db.execute("SELECT run FROM documents WHERE id = ?", (record["id"],)).fetchone()
+        text = json.dumps(record, ensure_ascii=False)
+        if row is not None and row[0] == run_id:
+            self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (text, record["id"]))
+            return False
+        self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
+                        "SET run = ?2, pos = ?3, record = ?4", (record["id"], run_id, self._next_pos, text))
+        self._next_pos += 1
+        return True
+
+    def keep_details(self, doc_id: str, details: Record | None, own: Record | None = None) -> None:
+        """A document page's details (None: the page could not be had); `own`, the record its page alone gives, is
+        kept for a document no results page lists (a re-parse of its saved page)."""
+        text = json.dumps(details, ensure_ascii=False) if details is not None else None
+        self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE "
+                        "SET details = ?3", (doc_id, json.dumps(own, ensure_ascii=False) if own else None, text))
+
+    def list_lone_pages(self, run_id: int) -> int:
+        """List, after the rest, the documents known only by their own page (in the order they were read)."""
+        rows = self.db.execute("SELECT id FROM documents WHERE run IS NULL AND record IS NOT NULL ORDER BY rowid").fetchall()
+        for (doc_id,) in rows:
+            self.db.execute("UPDATE documents SET run = ?, pos = ? WHERE id = ?", (run_id, self._next_pos, doc_id))
+            self._next_pos += 1
+        return len(rows)
+
+    def listed(self, run_id: int) -> Iterator[str]:
+        """The ids of the run's documents, in order (read a batch at a time: the listing may change meanwhile)."""
+        after = -1
+        while batch := self.db.execute("SELECT id, pos FROM documents WHERE run = ? AND pos > ? ORDER BY pos LIMIT 500",
+                                       (run_id, after)).fetchall():
+            yield from (doc_id for doc_id, _ in batch)
+            after = batch[-1][1]
+
+    def records(self, run_id: int, seen_at: str | None = None) -> Iterator[tuple[Record, Record | None]]:
+        """Each document the run lists, in order: its record (first_seen and last_seen from the runs, when `seen_at`,
+        the run's start, is given) and its page's details (None when it has none)."""
+        rows = self.db.execute("SELECT record, details, coalesce(first_seen, ?) FROM documents WHERE run = ? ORDER BY pos",
+                               (seen_at, run_id))
+        for record, details, first_seen in rows:
+            record = json.loads(record)
+            if seen_at:
+                record.update(first_seen=first_seen, last_seen=seen_at)
+            yield record, json.loads(details) if details else None
+
+    def changes(self, run_id: int, complete: bool) -> Changes:
+        """Documents the run lists that no finished run listed; those whose title, summary or date changed; and, when
+        the run saw the listing whole, those the last complete run listed and this one does not."""
+        db = self.db
+        new = [doc_id for doc_id, in db.execute("SELECT id FROM documents WHERE run = ? AND first_seen IS NULL ORDER BY pos",
+                                                (run_id,))]
+        changed = []
+        for doc_id, record, *before in db.execute(f"SELECT id, record, {', '.join(COMPARED)} FROM documents "
+                                                  "WHERE run = ? AND first_seen IS NOT NULL ORDER BY pos", (run_id,)):
+            now = json.loads(record)
+            fields = [name for name, then in zip(COMPARED, before) if now[name] != then]
+            if fields:
+                changed.append({"id": doc_id, "fields": ["date" if f == "date_raw" else f for f in fields]})
+        gone = [doc_id for doc_id, in db.execute("SELECT id FROM documents WHERE listed = 1 AND run IS NOT ? ORDER BY id",
+                                                 (run_id,))] if complete else []
+        return Changes(new, changed, gone)
+
+    def count(self, run_id: int) -> int:
+        return self.db.execute("SELECT count(*) FROM documents WHERE run = ?", (run_id,)).fetchone()[0]
+
+    # the page log
+
+    def log_page(self, run_id: int, page: Page, asked: str) -> None:
+        """Remember a page this run fetched for the URL `asked` (where its response lies), so that a resumed run need
+        not fetch it again; commits what the run did since the last page."""
+        location = self._locations.pop(page.requested or page.url, None)   # the response of the last hop
         if location is None:
             return  # not in the archive (cannot happen in a harvest: every response is archived before it is logged)
-        seq = self._next_seq.get(run_id, 0)
-        self._db.execute("INSERT INTO fetches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (run_id, seq, asked or page.requested or page.url, page.url, page.status, json.dumps(page.headers),
-                          self._relative(location), location.offset, page.fetched_at))
-        self._commit()   # the page's log row and its kept copy (remember) in one commit: one write to the WAL a page
-        self._next_seq[run_id] = seq + 1
-
-    def _commit(self) -> None:
-        if self._db.in_transaction:
-            self._db.execute("COMMIT")
+        self.db.execute("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (run_id, self._next_seq, asked, page.url, page.status, json.dumps(page.headers),
+                         self._relative(location), location.offset, page.fetched_at))
+        self.db.commit()
+        self._next_seq += 1
 
     def forget_from(self, run_id: int, seq: int) -> None:
-        """Drop the resume log of a run from entry `seq` on (a replay that could not go further)."""
-        self._db.execute("DELETE FROM fetches WHERE run_id = ? AND seq >= ?", (run_id, seq))
+        """Drop the page log of a run from entry `seq` on (a replay that could not go further)."""
+        self.db.execute("DELETE FROM pages WHERE run = ? AND seq >= ?", (run_id, seq))
+        self._next_seq = seq
 
-    def _replay(self, run_id: int) -> list[Logged]:
-        rows = self._db.execute(
-            "SELECT requested, url, warc, warc_offset, fetched_at, seq FROM fetches WHERE run_id = ? ORDER BY seq", (run_id,))
+    def replay(self, run_id: int) -> list[Logged]:
+        rows = self.db.execute("SELECT requested, url, warc, warc_offset, fetched_at, seq FROM pages WHERE run = ? ORDER BY seq",
+                               (run_id,))
         return [Logged(requested, url, Location(self.out_dir / warc, offset), fetched_at, seq)
                 for requested, url, warc, offset, fetched_at, seq in rows]
+
+    # the copies conditional requests revalidate
 
     def remember(self, page: Page, location: Location) -> None:
         """Note where a response was archived; a page that carries validators (ETag, Last-Modified) becomes the copy
         that conditional requests revalidate."""
         self._locations[page.requested or page.url] = location
         if page.status == 200 and ("etag" in page.headers or "last-modified" in page.headers):
-            if not self._db.in_transaction:
-                self._db.execute("BEGIN")   # committed with the page's log row (log_page), or with the run's end
-            self._db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?)",
-                             (page.requested or page.url, page.url, json.dumps(page.headers), self._relative(location),
-                              location.offset, page.fetched_at))
+            self.db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?)",
+                            (page.requested or page.url, page.url, json.dumps(page.headers), self._relative(location),
+                             location.offset, page.fetched_at))
 
     def confirmed(self, url: str, entry: CacheEntry) -> None:
         """A 304 confirmed the kept copy of `url`: its response is the one this run has."""
@@ -234,8 +327,8 @@ class State:
 
     def cache_entry(self, url: str) -> CacheEntry | None:
         """The kept copy of `url` (headers and place, not the body), if any."""
-        row = self._db.execute("SELECT response_url, headers, warc, warc_offset, fetched_at FROM http_cache WHERE url = ?",
-                               (url,)).fetchone()
+        row = self.db.execute("SELECT response_url, headers, warc, warc_offset, fetched_at FROM http_cache WHERE url = ?",
+                              (url,)).fetchone()
         return CacheEntry(row[0], json.loads(row[1]), Location(self.out_dir / row[2], row[3]), row[4]) if row else None
 
     def cached(self, url: str) -> Page | None:
@@ -247,7 +340,7 @@ class State:
             page = read_record(entry.location)
         except InputError as error:
             log.warning("the kept copy of %s cannot be read (%s); fetching it afresh", url, error)
-            self._db.execute("DELETE FROM http_cache WHERE url = ?", (url,))
+            self.db.execute("DELETE FROM http_cache WHERE url = ?", (url,))
             return None
         return Page(entry.url, page.body, 200, entry.headers, entry.fetched_at, requested=url)
 
@@ -258,69 +351,27 @@ class State:
         except ValueError:
             return str(location.path)
 
-    def known_of(self, ids: list[str]) -> dict[str, Known]:
-        """What earlier runs recorded of these documents (at most 999 at a time), by id."""
-        rows = self._db.execute("SELECT id, first_seen, last_seen, listed, title, summary, date_raw FROM documents "
-                                f"WHERE id IN ({','.join('?' * len(ids))})", ids)
-        return {row[0]: Known(row[1], row[2], bool(row[3]), *row[4:]) for row in rows}
-
-    def listed(self) -> Iterator[str]:
-        """The documents the listing had when an earlier run last saw it whole."""
-        return (row[0] for row in self._db.execute("SELECT id FROM documents WHERE listed = 1"))
-
-    def first_seen(self) -> Iterator[tuple[str, str]]:
-        """(id, first_seen) of every document an earlier run recorded."""
-        return iter(self._db.execute("SELECT id, first_seen FROM documents"))
-
-    def finish_run(self, run_id: int, seen: Iterable[tuple[str, str, str, str]], when: str, complete: bool,
-                   report: dict) -> None:
-        """In one transaction: record the documents seen (id, title, summary, date_raw) and close the run."""
-        db = self._db
-        self._commit()
-        db.execute("BEGIN")
-        try:
-            if complete:
-                db.execute("UPDATE documents SET listed = 0")
-            db.executemany(
-                "INSERT INTO documents VALUES (?1, ?5, ?5, 1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET "
-                "last_seen = ?5, listed = 1, title = ?2, summary = ?3, date_raw = ?4",
-                ((*doc, when) for doc in seen),
-            )
-            db.execute("DELETE FROM fetches WHERE run_id = ?", (run_id,))
-            db.execute("UPDATE runs SET finished_at = ?, status = ?, report = ? WHERE id = ?",
-                       (when, report.get("status", "ok"), json.dumps(report), run_id))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-
 
 class Replaying:
-    """A page getter for a resumed run: answers from the pages the interrupted try already fetched, in order,
-    then fetches (and logs) the rest. The crawl is deterministic given its pages, so it asks for the same URLs."""
+    """A page getter for a resumed run: answers from the pages the interrupted try already fetched, in order, then
+    fetches (and logs) the rest. The walk is deterministic given its pages, so it asks for the same URLs."""
 
-    def __init__(self, get: Callable[[str], Page], replay: tuple[Logged, ...], record: Callable[[Page, str], None],
-                 forget: Callable[[int], None] = lambda seq: None) -> None:
-        """`record(page, asked)` logs a page fetched for the URL asked; `forget(seq)` drops the log from entry seq on."""
-        self._get, self._record, self._forget = get, record, forget
-        self._replay = list(reversed(replay))
-        self.replayed = 0
+    def __init__(self, get: Callable[[str], Page], state: State, run: Run) -> None:
+        self._get, self._state, self._run = get, state, run
+        self._replay = list(reversed(run.replay))
 
     def __call__(self, url: str) -> Page:
         if self._replay:
             logged = self._replay.pop()
             if logged.requested == url:
                 try:
-                    page = logged.page()
+                    return logged.page()
                 except InputError as error:
                     log.warning("cannot replay %s (%s): fetching it and the rest again", url, error)
-                else:
-                    self.replayed += 1
-                    return page
             else:
                 log.warning("the resumed walk asked for %s where the log has %s: fetching the rest again", url, logged.requested)
             self._replay.clear()  # the walk went another way (it should not), or its archive is gone: fetch from here on
-            self._forget(logged.seq)  # and the log from there on, which a later resume would stumble on again
+            self._state.forget_from(self._run.id, logged.seq)  # and the log from there on, which a later resume would meet
         page = self._get(url)
-        self._record(page, url)
+        self._state.log_page(self._run.id, page, url)
         return page

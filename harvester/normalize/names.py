@@ -66,6 +66,7 @@ class NameTable:
     """Canonical forms and kinds of names, keyed by match key."""
 
     def __init__(self) -> None:
+        self.extra: Path | None = None   # the user's own file, when there is one
         self._canonical: dict[str, str] = {}  # match key -> canonical form
         self._written: dict[str, str] = {}  # match key -> a spelling as the table writes it
         self._kinds: dict[str, str] = {}  # canonical form -> kind
@@ -78,7 +79,8 @@ class NameTable:
         shipped = resources.files("harvester.normalize").joinpath("names.csv").read_text(encoding="utf-8")
         table._add(_rows(shipped, "names.csv"))
         if extra is not None:
-            table._add(_rows(_read(Path(extra)), str(extra)))
+            table.extra = Path(extra)
+            table._add(_rows(_read(table.extra), str(extra)))
         return table
 
     def lookup(self, name: str) -> str | None:

@@ -33,6 +33,10 @@ class DocumentPage:
     pill_text: tuple[str, ...] = ()      # its text, inside the pill
     info_value: str = ""                 # a plain value inside a block
     not_page_parts: str = ""             # containers whose dates and summaries belong to other documents
+    previews: str = ""                   # PDF previews, whose fallback text is not the transcript
+    support_anywhere: str = ""           # where to look for the support line by its prefix
+    settings_json: str = ""              # the script holding the page's settings (its current path)
+    shortlink: str = ""                  # the link whose href holds the node number
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     section_links: tuple[tuple[str, re.Pattern[str]], ...] = ()
     evidence: tuple[str, ...] = ()
@@ -59,7 +63,8 @@ class Site:
     card_summary: str
     totals: str                      # selector of the "x - y of N" line
     totals_pattern: re.Pattern[str]
-    empty: str                       # selector of the "no results" area
+    totals_line: re.Pattern[str]     # the totals line as the whole text of an element, when not in its known places
+    totals_anywhere: str             # the elements that may hold it then
     next_link: str
     document: DocumentPage = field(default_factory=DocumentPage)   # the document page's selectors
 
@@ -76,18 +81,18 @@ class Site:
     def doc_id(self, href: str) -> str | None:
         """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts;
         a page known only by its Drupal path (/node/95423, as staging copies are saved) is "node-95423"."""
-        plain = href.startswith("/") and not href.startswith("//") and "?" not in href and "#" not in href
-        path = href if plain else urlsplit(href).path   # a plain path (as cards link) needs no splitting
+        path = urlsplit(href).path
         match = self.document_path.match(path)
         if match:
             return match.group(1)
         node = _NODE_PATH.match(path)
         return f"node-{node.group(1)}" if node else None
 
-    def doc_url(self, doc_id: str) -> str:
-        """The document's absolute URL on the site's canonical host."""
+    def doc_url(self, doc_id: str, origin: str | None = None) -> str:
+        """The document's absolute URL on the site's canonical host (or on `origin`: a mirror, a local server)."""
         node = _NODE_ID.match(doc_id)
-        return f"{self.home}/node/{node.group(1)}" if node else f"{self.home}/document/{doc_id}"
+        path = f"/node/{node.group(1)}" if node else f"/document/{doc_id}"
+        return f"{(origin or self.home).rstrip('/')}{path}"
 
 
 _NODE_PATH = re.compile(r"^/node/(\d+)/?$")

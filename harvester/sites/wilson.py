@@ -34,6 +34,10 @@ DOCUMENT = DocumentPage(
     pill_text=(".name span", ".name"),
     info_value=".text",
     not_page_parts=".related-documents, .view-related-documents, .views-row, td.document, .site-header, .site-footer, nav",
+    previews="object, .pdf-preview",
+    support_anywhere="main p, main div, main span",
+    settings_json="script[data-drupal-selector='drupal-settings-json']",
+    shortlink="link[rel='shortlink'][href]",
     sections=(
         ("authors", _heading(r"^authors?\b|^author\(s\)")),
         ("people_orgs", _heading(r"^associated people|^people\b")),
@@ -65,6 +69,8 @@ DOCUMENT = DocumentPage(
               ".donated"),
 )
 
+TOTALS = re.compile(r"(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\s+of\s+(\d[\d,]*)")   # "1 - 10 of 19"
+
 SITE = Site(
     name="wilson",
     home="https://digitalarchive.wilsoncenter.org",
@@ -79,10 +85,9 @@ SITE = Site(
     query_param="search_api_fulltext",
     page_param="page",
     page_size=10,
-    # the slug, without a .pdf, .ris or /download after it: what ^/document/([^/?#]+?)(?:\.pdf|\.ris|/download)?/?$
-    # says, written without the lazy +? (which tries the ending at every letter: ten times slower; tests compare the two)
-    document_path=re.compile(r"^/document/((?:[^/?#.]++|\.(?!(?:pdf|ris)/?$))++|\.(?:pdf|ris))(?:\.pdf|\.ris|/download)?/?$"),
-    # the view itself first: every lookup after it walks what it holds (a fifth of <main>, which holds the facets)
+    # the slug, without a .pdf, .ris or /download after it
+    document_path=re.compile(r"^/document/([^/?#]+?)(?:\.pdf|\.ris|/download)?/?$"),
+    # the view itself first, so that the facets and menus around it are never taken for results
     search_view=(".view-search", ".view-id-search", ".views-element-container", ".path-search main"),
     cards=("td.document", ".views-row"),
     card_date=".date",
@@ -90,8 +95,9 @@ SITE = Site(
     card_link=(".title a[href]", "a[href*='/document/']"),
     card_summary=".text-block",
     totals=".results-summary, .view-header",
-    totals_pattern=re.compile(r"(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\s+of\s+(\d[\d,]*)"),
-    empty=".view-empty",
+    totals_pattern=TOTALS,
+    totals_line=re.compile(rf"^\s*(?:Results:)?\s*{TOTALS.pattern}\s*$"),
+    totals_anywhere="div, span, p, h2, h3, header",
     next_link="li.pager__item--next a[href], a[rel='next'][href]",
     document=DOCUMENT,
 )

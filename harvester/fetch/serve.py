@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from harvester.errors import InputError, UsageError
-from harvester.saved import find_html, is_warc, read_saved
+from harvester.fetch.saved import find_html, is_warc, read_saved
 
 log = logging.getLogger("harvester")
 

@@ -10,14 +10,14 @@ from typing import Any
 import pandas as pd
 
 from harvester.errors import InputError, UsageError
-from harvester.export import LIST_SEPARATOR
-from harvester.records import FIELDS
-from harvester.schema import DETAIL_COLUMNS, JSON_ONLY_COLUMNS, RECORD_COLUMNS, Column
+from harvester.output.files import DISTRIBUTION, LIST_SEPARATOR
+from harvester.records import DETAIL_COLUMNS, RECORD_COLUMNS, Column
 
 DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
 DETAILED = RECORD_COLUMNS + DETAIL_COLUMNS
 # the column sets a records file can have: plain; with --details (CSV leaves out the transcript unless asked)
-LAYOUTS = (RECORD_COLUMNS, DETAILED, tuple(c for c in DETAILED if c.name not in JSON_ONLY_COLUMNS))
+LAYOUTS = (RECORD_COLUMNS, DETAILED, tuple(c for c in DETAILED if c.in_csv))
+FIELDS = [c.name for c in RECORD_COLUMNS]
 NEVER_EMPTY = ("id", "url", "harvested_at")  # every record has them: an empty one means a damaged file
 
 
@@ -122,7 +122,7 @@ def _parquet(path: Path) -> pd.DataFrame:
     try:
         import pyarrow.parquet as pq
     except ImportError:
-        raise UsageError(f"{path}: reading Parquet needs pyarrow: pip install 'harvester[parquet]'") from None
+        raise UsageError(f"{path}: reading Parquet needs pyarrow: pip install '{DISTRIBUTION}[parquet]'") from None
     try:
         rows = pq.read_table(path).to_pylist()
     except Exception as error:          # pyarrow raises its own ArrowInvalid (a ValueError) and others for a damaged file

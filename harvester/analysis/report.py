@@ -11,10 +11,10 @@ from typing import Any
 
 from harvester import __version__
 from harvester.errors import InputError, UsageError
-from harvester.export import write_atomically
+from harvester.analysis.load import load
+from harvester.analysis.summary import Summary, summarize
 from harvester.normalize.names import NameTable
-from harvester.reader import load
-from harvester.summary import Summary, summarize
+from harvester.output.files import write_atomically
 
 RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl")     # tried in this order for a dataset named without a file
 COMPANION_SUFFIXES = (".datapackage.json", ".report.json", ".report.html", ".people.csv", ".people.json", ".people.jsonl",

@@ -1,7 +1,7 @@
 """Document page -> raw fields (strings as found). Pure; fails loudly on drift.
 
 `parse_document` reads what one /document/ page says, keeping every string as shown
-(`harvester.details` turns it into what the dataset carries). Each part is found by several cues
+(`harvester.records.details_of` turns it into what the dataset carries). Each part is found by several cues
 (class names, heading words, where links point), so a small change on the site does not silently
 empty a field, and a page that is not a document page at all (a challenge, a person or search
 page) is an error naming the page.
@@ -17,11 +17,11 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from harvester.errors import BlockedError, LayoutError
-from harvester.page import is_challenge
-from harvester.parse import RawCard, inline_text
+from harvester.fetch.page import is_challenge
+from harvester.parse.results import RawCard
+from harvester.parse.text import inline_text, paragraphs, within
 from harvester.sites import DocumentPage, Site
 
-_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, pre"
 _SHORTLINK = re.compile(r"/node/(\d+)\b")
 
 
@@ -44,11 +44,12 @@ class RawSection:
 
 @dataclass(frozen=True)
 class RawInfo:
-    """A labelled plain value of the Document Information ("Source", "Record ID", ...) and the field it feeds."""
+    """A labelled plain value of the Document Information ("Source", "Record ID", ...) and the field it feeds; a box
+    holding several values in elements of their own (two donors, two languages) gives each as one item."""
 
     label: str
     field: str
-    value: str
+    values: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -102,14 +103,14 @@ def card_of(raw: RawDocument) -> RawCard:
 
 def _node_id(tree: LexborHTMLParser, page: DocumentPage, where: str) -> str:
     """Drupal's node number from the settings JSON, else the shortlink; a path that is no node is not a document."""
-    script = tree.css_first("script[data-drupal-selector='drupal-settings-json']")
+    script = tree.css_first(page.settings_json)
     path = _current_path(script.text() if script is not None else "")
     if path is not None:
         match = page.node_path.match(path)
         if match is None:
             raise LayoutError(f"{where}: not a document page (its Drupal path is {path!r}, not node/<id>)")
         return match.group(1)
-    link = tree.css_first("link[rel='shortlink'][href]")
+    link = tree.css_first(page.shortlink)
     match = _SHORTLINK.search(link.attributes.get("href") or "") if link is not None else None
     return match.group(1) if match else ""
 
@@ -122,34 +123,8 @@ def _current_path(settings: str) -> str | None:
     return path if isinstance(path, str) else None
 
 
-def paragraphs(node: LexborNode, skip: frozenset[int] = frozenset()) -> str:
-    """A block's text as paragraphs (innermost p, li, headings, pre) separated by a blank line; <br> is a line break.
-
-    Elements inside a node whose id is in `skip` (a PDF preview's fallback text) are left out.
-    """
-    blocks = [n for n in node.css(_BLOCKS) if not _holds_blocks(n) and not _within(n, skip)]
-    if not blocks:
-        return inline_text(node)
-    return "\n\n".join(text for block in blocks if (text := inline_text(block)))
-
-
-def _holds_blocks(node: LexborNode) -> bool:
-    """True for a paragraph-like element that holds others (an li with p inside): its inner ones are the paragraphs."""
-    return any(inner.mem_id != node.mem_id for inner in node.css(_BLOCKS))
-
-
 def _ids(tree: LexborHTMLParser | LexborNode, selector: str) -> frozenset[int]:
     return frozenset(n.mem_id for n in tree.css(selector)) if selector else frozenset()
-
-
-def _within(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
-    """True when an ancestor of the node (not the node itself) is one of `ids`."""
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id in ids:
-            return True
-        parent = parent.parent
-    return False
 
 
 class _Page:
@@ -158,14 +133,14 @@ class _Page:
     def __init__(self, tree: LexborHTMLParser, selectors: DocumentPage) -> None:
         self.tree, self.sel = tree, selectors
         self.other = _ids(tree, selectors.not_page_parts)
-        self.previews = _ids(tree, "object, .pdf-preview")
+        self.previews = _ids(tree, selectors.previews)
         self.blocks = _ids(tree, selectors.blocks)
 
     def first_text(self, selectors: tuple[str, ...], skip: frozenset[int] = frozenset()) -> str:
         """The text of the first element any selector finds outside other documents' parts."""
         for selector in selectors:
             for node in self.tree.css(selector):
-                if not _within(node, self.other | skip) and (text := inline_text(node)):
+                if not within(node, self.other | skip) and (text := inline_text(node)):
                     return text
         return ""
 
@@ -173,7 +148,7 @@ class _Page:
         found = self.first_text(self.sel.support)
         if found or not self.sel.support_prefix:
             return found
-        for node in self.tree.css("main p, main div, main span"):
+        for node in self.tree.css(self.sel.support_anywhere):
             text = inline_text(node)
             if text.startswith(self.sel.support_prefix) and len(text) < 300:
                 return text
@@ -182,7 +157,7 @@ class _Page:
     def transcript(self) -> str:
         for selector in self.sel.transcript:
             for node in self.tree.css(selector):
-                if not _within(node, self.other) and (text := paragraphs(node, self.previews)):
+                if not within(node, self.other) and (text := paragraphs(node, self.previews)):
                     return text
         return ""
 
@@ -190,7 +165,7 @@ class _Page:
         panes = frozenset(n.mem_id for selector in self.sel.transcript for n in self.tree.css(selector))
         for selector in self.sel.summary:
             for node in self.tree.css(selector):
-                if not _within(node, self.other | panes) and (text := paragraphs(node)):
+                if not within(node, self.other | panes) and (text := paragraphs(node)):
                     return text
         return ""
 
@@ -198,7 +173,7 @@ class _Page:
         for selector in self.sel.pdf:
             for node in self.tree.css(selector):
                 value = next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), "")
-                if value and not _within(node, self.other):
+                if value and not within(node, self.other):
                     return _on_site(urljoin(url, value), url, site)
         return ""
 
@@ -209,7 +184,7 @@ class _Page:
         done: set[int] = set()
         sel = self.sel
         for node in self.tree.css(f"{sel.blocks}, {sel.heading_then_pills}"):
-            if _within(node, done) or node.mem_id in self.other or _within(node, self.other):
+            if within(node, done) or node.mem_id in self.other or within(node, self.other):
                 continue
             if node.mem_id in self.blocks:
                 holder, heading = node, _heading(node.css_first(sel.block_heading))
@@ -224,13 +199,22 @@ class _Page:
             if pills:
                 sections.append(RawSection(heading, field, pills))
             elif heading:
-                value = holder.css_first(sel.info_value)
-                info.append(RawInfo(heading, field, paragraphs(value) if value is not None else ""))
+                info.append(RawInfo(heading, field, _info_values(holder, sel)))
         return tuple(sections), tuple(info)
 
     def _has_blocks(self, node: LexborNode) -> bool:
         """A heading's sibling that is (or holds) blocks of its own is a set of sections, not the heading's values."""
         return node.mem_id in self.blocks or node.css_first(self.sel.blocks) is not None
+
+
+def _info_values(holder: LexborNode, sel: DocumentPage) -> tuple[str, ...]:
+    """The plain values of a box: each value element's paragraphs, or its child elements when it holds nothing else."""
+    values: list[str] = []
+    for node in holder.css(sel.info_value):
+        children = [child for child in node.iter() if child.tag not in ("br", "-comment")]
+        loose = any((child.text_content or "").strip() for child in node.iter(include_text=True) if child.tag == "-text")
+        values += [inline_text(c) for c in children] if len(children) > 1 and not loose else paragraphs(node).split("\n\n")
+    return tuple(v for v in values if v)
 
 
 def _on_site(link: str, page_url: str, site: Site) -> str:

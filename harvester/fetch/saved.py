@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from harvester.errors import InputError
-from harvester.page import Page, decode_html, saved_url
+from harvester.fetch.page import Page, decode_html, saved_url
 from harvester.sites import Site
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -28,7 +28,7 @@ def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page | Pat
         if not is_warc(path):
             yield str(path), path
             continue
-        from harvester.archive import read_warc   # (warcio: only for a WARC file)
+        from harvester.fetch.archive import read_warc   # (warcio: only for a WARC file)
 
         for number, page in enumerate(read_warc(path, earlier), 1):
             if page.status == 200 and (urlsplit(page.url).path == site.search_path or site.doc_id(page.url)):

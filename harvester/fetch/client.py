@@ -15,7 +15,7 @@ import tenacity
 from protego import Protego
 
 from harvester.errors import BlockedError, FetchError, OffSiteError
-from harvester.page import Page, decode_html, is_challenge, is_cut_short
+from harvester.fetch.page import Page, decode_html, is_challenge, is_cut_short
 from harvester.settings import Settings
 
 log = logging.getLogger("harvester")

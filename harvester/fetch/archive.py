@@ -16,24 +16,13 @@ from warcio.warcwriter import WARCWriter
 
 from harvester import __version__
 from harvester.errors import InputError
-from harvester.page import Page
+from harvester.fetch.page import Page
 
 log = logging.getLogger("harvester")
 
 # httpx hands us the decoded body; these headers described the encoded one, so they are not kept.
 _ENCODING_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
 NOT_MODIFIED_PROFILE = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
-# warcio compresses at zlib level 9: 1.5 ms for a 60 KB results page, the largest cost of a fast crawl.
-# ISA-L's deflate at its level 1 takes 0.07 ms and gives files the size of zlib's level 3 (0.31 ms);
-# zlib's level 3 stands in where isal has no wheel. Each record is its own gzip member, as WARC asks.
-try:
-    from isal import isal_zlib as _deflate
-
-    GZIP_LEVEL = 1
-except ImportError:  # pragma: no cover - platforms isal has no wheel for
-    import zlib as _deflate
-
-    GZIP_LEVEL = 3
 
 
 @dataclass(frozen=True)
@@ -49,35 +38,30 @@ class CutShortError(ValueError):
 
 
 class WarcArchive:
-    """Appends one WARC response record per response received; each record is flushed as it is written."""
+    """Appends one WARC record per response received (each its own gzip member, as warcio writes them), flushed as
+    it is written, so that a run killed at any point leaves every earlier record whole."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._stream: BinaryIO | None = None
-        self._staged = io.BytesIO()
-        self._writer = WARCWriter(self._staged, gzip=False, warc_version="1.1")  # builds records; _write_record compresses and appends them
+        self._writer: WARCWriter | None = None
 
     def _open(self) -> WARCWriter:
         """The file is created with the first response, so a run that fetches nothing leaves no empty file."""
-        if self._stream is None:
+        if self._writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._stream = self.path.open("ab")
+            self._writer = WARCWriter(self._stream, gzip=self.path.suffix == ".gz", warc_version="1.1")
             if self._stream.tell() == 0:
                 info = {"software": f"harvester/{__version__}", "format": "WARC File Format 1.1"}
                 self._write_record(self._writer.create_warcinfo_record(self.path.name, info))
         return self._writer
 
     def _write_record(self, record: object) -> Location:
-        """One record, as one gzip member when the file is .gz, appended and flushed; returns where it starts."""
-        assert self._stream is not None
+        """One record appended and flushed; returns where it starts."""
+        assert self._stream is not None and self._writer is not None
         offset = self._stream.tell()
-        self._staged.seek(0)
-        self._staged.truncate()
         self._writer.write_record(record)
-        data = self._staged.getvalue()
-        if self.path.suffix == ".gz":
-            data = _deflate.compress(data, GZIP_LEVEL, wbits=_deflate.MAX_WBITS | 16)
-        self._stream.write(data)
         self._stream.flush()
         return Location(self.path, offset)
 
@@ -107,6 +91,12 @@ class WarcArchive:
     def close(self) -> None:
         if self._stream is not None:
             self._stream.close()
+
+    def __enter__(self) -> WarcArchive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def next_part(folder: Path, name: str, run: int) -> Path:

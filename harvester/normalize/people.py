@@ -18,20 +18,20 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from harvester.normalize.headings import Heading, canonical_name, is_person, parse_heading, sort_form, split_name
 from harvester.normalize.names import NameTable, match_key, written_form
-from harvester.records import DetailedRecord, Record
+from harvester.records import Record
 
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")   # "S.", "Yu.", "V.I."
 
 
 def mention_of(record: Record) -> Mention:
-    """What a record says of its people."""
-    headings = record.authors + record.people_orgs + record.contributors if isinstance(record, DetailedRecord) else ()
-    return Mention(record.id, record.date_start, record.date_end, record.people, headings)
+    """What a record (with its page's details, when it has them) says of its people."""
+    headings = tuple(h for key in ("authors", "people_orgs", "contributors") for h in record.get(key, ()))
+    return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings)
 
 
 class Mention(NamedTuple):
@@ -44,24 +44,7 @@ class Mention(NamedTuple):
     headings: tuple[str, ...]   # the page's Author(s), Associated People & Organizations, Document Contributor(s)
 
 
-@dataclass(frozen=True)
-class PersonRow:
-    """One person of a dataset; its field order IS the export schema of the people table."""
-
-    name: str
-    sort_name: str
-    birth: int | None
-    death: int | None
-    variants: tuple[str, ...]
-    documents: int
-    first_date: str
-    last_date: str
-    document_ids: tuple[str, ...]
-
-
-PEOPLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(PersonRow))
-
-def build_people(mentions: Iterable[Mention], table: NameTable) -> list[PersonRow]:
+def build_people(mentions: Iterable[Mention], table: NameTable) -> list[Record]:
     """One row per person, ordered by sort form: canonical name, sort form, years, variants, documents, dates."""
     return people_and_names(mentions, table)[0]
 
@@ -72,44 +55,36 @@ def canonical_names(mentions: Iterable[Mention], table: NameTable) -> dict[tuple
     return people_and_names(mentions, table)[1]
 
 
-def people_and_names(mentions: Iterable[Mention], table: NameTable) -> tuple[list[PersonRow], dict[tuple[str, str], str]]:
-    """build_people and canonical_names at once, in memory (a run uses People, one record at a time)."""
+def people_and_names(mentions: Iterable[Mention], table: NameTable) -> tuple[list[Record], dict[tuple[str, str], str]]:
+    """build_people and canonical_names at once (a run uses People, one record at a time)."""
     mentions = list(mentions)
-    with People(table) as people:
-        for mention in mentions:
-            people.add(mention)
-        rows = list(people.table())
-        return rows, {(m.doc_id, written): name for m in mentions for written, name in people.canonical(m).items()}
+    people = People(table, sqlite3.connect(":memory:"))
+    for mention in mentions:
+        people.add(mention)
+    rows = list(people.table())
+    return rows, {(m.doc_id, written): name for m in mentions for written, name in people.canonical(m).items()}
 
 
 class People:
     """The people table, built one record (Mention) at a time, holding only what each distinct name says.
 
-    Which documents name whom goes to a temporary SQLite table, so that a harvest of any size fits; the
-    people are put together when `table()` is first asked for, after the last mention."""
+    Which documents name whom goes to a temporary table of the dataset's database (`db`), so that a harvest of any
+    size fits; the people are put together when `table()` is first asked for, after the last mention."""
 
-    def __init__(self, table: NameTable, db: sqlite3.Connection | None = None) -> None:
-        """`db`: where to keep which documents name whom (a run's store; by default a database of its own)."""
+    def __init__(self, table: NameTable, db: sqlite3.Connection) -> None:
         self.names = table
         self._union = _Keys()
         self._keys: dict[str, _Key] = {}
         self._seen = 0      # names seen so far: the order of first sight
-        self._own = db is None
-        self._db = sqlite3.connect("") if db is None else db   # "": a private temporary database, deleted when closed
-        self._db.execute("CREATE TABLE named (key TEXT NOT NULL, seen INTEGER NOT NULL, doc_id TEXT NOT NULL, "
+        self._db = db
+        self._db.execute("DROP TABLE IF EXISTS temp.named")
+        self._db.execute("CREATE TEMP TABLE named (key TEXT NOT NULL, seen INTEGER NOT NULL, doc_id TEXT NOT NULL, "
                          "date_start TEXT NOT NULL, date_end TEXT NOT NULL)")
         self._pending: list[tuple[str, int, str, str, str]] = []
         self._people: list[_Person] | None = None
         self._person_of: dict[str, _Person] = {}    # match key -> its person
         self._rank: dict[int, int] = {}             # id(person) -> its place in the order first seen
         self._title_names: dict[str, str] = {}      # a title's spelling -> the name the table writes it in
-
-    def __enter__(self) -> People:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._own:
-            self._db.close()
 
     def add(self, mention: Mention) -> None:
         named, joins = _names_of(mention, self.names)
@@ -141,7 +116,7 @@ class People:
         """The people, ordered by sort form; each row's documents are read from SQLite when the row is made."""
         if self._people is None:
             self._flush()
-            self._db.execute("CREATE INDEX named_key ON named (key, seen)")
+            self._db.execute("CREATE INDEX temp.named_key ON named (key, seen)")
             by_root: dict[str, list[str]] = {}
             for key in self._keys:   # in the order first seen
                 by_root.setdefault(self._union.find(key), []).append(key)
@@ -266,13 +241,10 @@ class PeopleTable:
     def __len__(self) -> int:
         return len(self._people)
 
-    def __iter__(self) -> Iterator[PersonRow]:
+    def __iter__(self) -> Iterator[Record]:
         return map(self._row, self._people)
 
-    def __getitem__(self, index: int) -> PersonRow:
-        return self._row(self._people[index])
-
-    def _row(self, person: _Person) -> PersonRow:
+    def _row(self, person: _Person) -> Record:
         documents: dict[str, tuple[str, str]] = {}   # doc id -> (date_start, date_end), in the order first seen
         for doc_id, start, end in self._db.execute(
                 f"SELECT doc_id, date_start, date_end FROM named WHERE key IN ({','.join('?' * len(person.keys))}) "
@@ -280,8 +252,9 @@ class PeopleTable:
             documents.setdefault(doc_id, (start, end))
         starts = [start for start, _ in documents.values() if start]
         ends = [end or start for start, end in documents.values() if end or start]
-        return PersonRow(person.name, person.sort_name, person.birth, person.death, person.variants, len(documents),
-                         min(starts, default=""), max(ends, default=""), tuple(documents))
+        return {"name": person.name, "sort_name": person.sort_name, "birth": person.birth, "death": person.death,
+                "variants": list(person.variants), "documents": len(documents), "first_date": min(starts, default=""),
+                "last_date": max(ends, default=""), "document_ids": list(documents)}
 
 
 class _Keys:

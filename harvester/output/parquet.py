@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from harvester import __version__
-from harvester.schema import RECORD_COLUMNS, Column
+from harvester.records import RECORD_COLUMNS, Column
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -25,7 +25,7 @@ def arrow_type(column: Column) -> pa.DataType:
 
 
 def to_arrow(frame: pd.DataFrame, columns: tuple[Column, ...] = RECORD_COLUMNS) -> pa.Table:
-    """The frame (as export.to_frame makes it) as a typed Arrow table; empty text is null; each field carries its description."""
+    """The frame (as output.files.to_frame makes it) as a typed Arrow table; empty text is null; each field carries its description."""
     import pyarrow as pa
 
     fields = [pa.field(c.name, arrow_type(c), metadata={"description": c.description}) for c in columns]

@@ -1,4 +1,4 @@
-"""The Frictionless Data Package beside each dataset: its files, their Table Schemas (from schema.py) and the run's provenance."""
+"""The Frictionless Data Package beside each dataset: its files, their Table Schemas (from records.py) and the run's provenance."""
 
 from __future__ import annotations
 
@@ -6,18 +6,15 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
 from harvester import __version__
-from harvester.export import FORMATS, LIST_SEPARATOR, Staging, file_name, write_atomically
-from harvester.records import Record, time_span
-from harvester.schema import RECORDS, TABLES, Column, Table
-from harvester.sites import Site
+from harvester.output.files import FORMATS, LIST_SEPARATOR, Staging, file_name
+from harvester.records import RECORDS, TABLES, Column, Table
 
 PACKAGE_SUFFIX = ".datapackage.json"
 RUN_REPORT_SUFFIX = ".report.json"
@@ -33,18 +30,7 @@ FORMAT_NOTES = {
 }
 TEXT_FORMATS = ("csv", "json", "jsonl", "csv-excel")
 TABLE_SCHEMA_TYPES = {"edtf": "string", "list": "array"}
-UNDESCRIBED = "(not described in harvester/schema.py)"
-
-
-class Run(Protocol):
-    """What the package needs of a run (pipeline.Outcome has it)."""
-
-    records: Sequence[Record]
-    files: list[Path]
-    pages: int
-    total: int | None
-    requests: int
-    warnings: list[str]
+UNDESCRIBED = "(not described in harvester/records.py)"
 
 
 @dataclass(frozen=True)
@@ -67,24 +53,10 @@ class Provenance:
     harvester: str = f"harvester {__version__}"
 
 
-def provenance(run: Run, site: Site, queries: Iterable[str], mode: str, created: datetime) -> Provenance:
-    """The provenance of one run; page times come from the records' harvested_at (or the run's `harvested`, when it
-    has them)."""
-    first, last = getattr(run, "harvested", None) or time_span(r.harvested_at for r in run.records)
-    queries = tuple(dict.fromkeys(q for q in queries if q))
-    return Provenance(site.name, site.home, queries, tuple(site.search_url(q, 0) for q in queries), mode, run.pages, run.total,
-                      len(run.records), run.requests, first, last, tuple(run.warnings), created.isoformat(timespec="seconds"))
-
-
-
-def write_package(out_dir: Path, name: str, run: Run, origin: Provenance, staging: Staging | None = None) -> Path:
-    """Write NAME.datapackage.json (atomically) describing the records files this run wrote and the companions present.
-
-    With `staging`, the files it describes may still be staged there, and the package is staged with them."""
-    target = out_dir / f"{name}{PACKAGE_SUFFIX}"
-    current = staging.current if staging else (lambda path: path)
-    content = json.dumps(describe(out_dir, name, run.files, origin, current), ensure_ascii=False, indent=2) + "\n"
-    return staging.stage(target, content) if staging else write_atomically(target, content)
+def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging) -> Path:
+    """Stage NAME.datapackage.json, describing the records files this run wrote (staged with it) and the companions."""
+    content = json.dumps(describe(out_dir, name, written, origin, staging.current), ensure_ascii=False, indent=2) + "\n"
+    return staging.stage(out_dir / f"{name}{PACKAGE_SUFFIX}", content)
 
 
 def describe(out_dir: Path, name: str, written: Iterable[Path], origin: Provenance,

@@ -1,0 +1,1 @@
+"""Datasets read back: load() into pandas, a dataset's figures, and the self-contained HTML report."""

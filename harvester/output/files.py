@@ -1,0 +1,234 @@
+"""Rows -> CSV / JSON / JSONL (written as the rows stream by, by the csv and json modules) and Parquet / XLSX
+(through a DataFrame), all of a run's files staged beside their targets and renamed into place together."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import importlib.util
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from harvester.errors import UsageError
+from harvester.records import Column, Record
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS = ("csv", "json", "jsonl", "parquet", "xlsx", "csv-excel")
+STREAMED = ("csv", "json", "jsonl", "csv-excel")   # written a row at a time; the others are built whole
+SUFFIXES = {"csv-excel": "excel.csv"}          # the file name ending of a format, when it is not the format's name
+EXTRAS = {"parquet": "pyarrow", "xlsx": "openpyxl"}     # formats that need an optional extra: the module it brings
+DISTRIBUTION = "harvester"                     # what `pip install` calls this project
+LIST_SEPARATOR = "; "
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """'csv,json' -> ('csv', 'json'); an unknown format, or one whose extra is not installed, is a usage error."""
+    wanted = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown or not wanted:
+        raise UsageError(f"--format {value!r}: choose from {', '.join(FORMATS)}")
+    for fmt in wanted:
+        if fmt in EXTRAS and importlib.util.find_spec(EXTRAS[fmt]) is None:
+            raise UsageError(f"--format {fmt} needs {EXTRAS[fmt]}: pip install '{DISTRIBUTION}[{fmt}]'")
+    return wanted
+
+
+def file_name(name: str, fmt: str) -> str:
+    """The file a format is written to: NAME.csv, NAME.parquet, NAME.excel.csv."""
+    return f"{name}.{SUFFIXES.get(fmt, fmt)}"
+
+
+def columns_for(fmt: str, columns: tuple[Column, ...], long_text_in_csv: bool = False) -> tuple[Column, ...]:
+    """The columns a format carries: spreadsheets and CSV leave out the long text columns (the transcript) unless asked."""
+    if fmt in ("json", "jsonl", "parquet") or (long_text_in_csv and fmt != "xlsx"):
+        return columns
+    return tuple(c for c in columns if c.in_csv)
+
+
+def write_table(rows: Callable[[], Iterable[Record]], columns: tuple[Column, ...], out_dir: Path, stem: str,
+                formats: Iterable[str], staging: Staging, long_text_in_csv: bool = False) -> list[Path]:
+    """Stage STEM.<format> for each format. `rows()` gives the rows afresh each time it is called: once for all the
+    streamed formats together, once more for Parquet and XLSX, which are built whole (they are opt-in)."""
+    formats = list(formats)
+    streamed = [fmt for fmt in formats if fmt in STREAMED]
+    if streamed:
+        with staging.files([out_dir / file_name(stem, fmt) for fmt in streamed]) as streams:
+            writers = [_WRITERS[fmt](stream, columns_for(fmt, columns, long_text_in_csv)) for fmt, stream in zip(streamed, streams)]
+            for row in rows():
+                for writer in writers:
+                    writer.row(row)
+            for writer in writers:
+                writer.end()
+    whole = [fmt for fmt in formats if fmt not in STREAMED]
+    if whole:
+        frame = to_frame(rows(), columns)
+        for fmt in whole:
+            chosen = columns_for(fmt, columns, long_text_in_csv)
+            with staging.files([out_dir / file_name(stem, fmt)]) as (stream,):
+                stream.write(_whole(fmt)(frame[[c.name for c in chosen]], chosen))
+    return [out_dir / file_name(stem, fmt) for fmt in formats]
+
+
+def to_frame(rows: Iterable[Record], columns: tuple[Column, ...]) -> pd.DataFrame:
+    """A DataFrame whose columns are the schema's, in order, whatever the rows (none included)."""
+    import pandas as pd
+
+    names = [c.name for c in columns]
+    frame = pd.DataFrame([[row[n] for n in names] for row in rows], columns=names, dtype=object)
+    for column in columns:
+        if column.type == "boolean":
+            frame[column.name] = frame[column.name].astype(bool)
+    return frame
+
+
+class _Csv:
+    """CSV as pandas writes it: a header, fields quoted only when they must be, lists joined by "; ", booleans as
+    true/false, nothing for null; `cell` may rewrite each text (the spreadsheet profile)."""
+
+    def __init__(self, stream: IO[bytes], columns: tuple[Column, ...], cell: Callable[[str], str] = str, start: str = "") -> None:
+        self.text = open(stream.fileno(), "w", encoding="utf-8", newline="", closefd=False)
+        self.writer = csv.writer(self.text, lineterminator="\n")
+        self.columns, self.cell = columns, cell
+        self.text.write(start)
+        self.writer.writerow([c.name for c in columns])
+
+    def row(self, row: Record) -> None:
+        self.writer.writerow([self._flat(row[c.name], c) for c in self.columns])
+
+    def _flat(self, value: Any, column: Column) -> str:
+        if column.type == "list":
+            return self.cell(LIST_SEPARATOR.join(value))
+        if column.type == "boolean":
+            return "true" if value else "false"
+        return "" if value is None else self.cell(str(value))
+
+    def end(self) -> None:
+        self.text.close()
+
+
+def _excel_csv(stream: IO[bytes], columns: tuple[Column, ...]) -> _Csv:
+    """The CSV profile for spreadsheets: a UTF-8 byte order mark, and a ' before any cell a spreadsheet would run."""
+    from harvester.output.xlsx import defuse
+
+    return _Csv(stream, columns, cell=defuse, start="\ufeff")
+
+
+class _Json:
+    """One JSON array of objects, indented as json.dumps(rows, indent=2) lays it out; lists are arrays, empty text null."""
+
+    def __init__(self, stream: IO[bytes], columns: tuple[Column, ...], lines: bool = False) -> None:
+        self.stream, self.columns, self.lines, self.count = stream, columns, lines, 0
+
+    def row(self, row: Record) -> None:
+        values = {c.name: None if row[c.name] == "" else row[c.name] for c in self.columns}
+        if self.lines:
+            text = json.dumps(values, ensure_ascii=False) + "\n"
+        else:   # an element of the array: one level deeper than the object alone
+            text = ("[\n  " if self.count == 0 else ",\n  ") + json.dumps(values, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.stream.write(text.encode("utf-8"))
+        self.count += 1
+
+    def end(self) -> None:
+        if not self.lines:
+            self.stream.write(b"\n]\n" if self.count else b"[]\n")
+
+
+_WRITERS: dict[str, Callable[[IO[bytes], tuple[Column, ...]], Any]] = {
+    "csv": _Csv, "json": _Json, "jsonl": lambda stream, columns: _Json(stream, columns, lines=True), "csv-excel": _excel_csv}
+
+
+def _whole(fmt: str) -> Callable[..., bytes]:
+    """The writer of a format built from a whole DataFrame (imported only when such a format is asked for)."""
+    if fmt == "parquet":
+        from harvester.output.parquet import parquet_bytes
+
+        return parquet_bytes
+    from harvester.output.xlsx import xlsx_bytes
+
+    return xlsx_bytes
+
+
+class Staging:
+    """The files of one run, each written in full to a temporary file beside its target; `commit` renames them all,
+    so that a failure anywhere before leaves every earlier file as it was (as a context manager, it removes whatever
+    was staged and not committed)."""
+
+    def __init__(self) -> None:
+        self._staged: dict[Path, Path] = {}  # target -> temporary
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for temporary in self._staged.values():
+            temporary.unlink(missing_ok=True)
+        self._staged.clear()
+
+    @contextlib.contextmanager
+    def files(self, targets: list[Path]) -> Iterator[list[IO[bytes]]]:
+        """New temporary files for the targets, to write side by side; synced to disk and staged when the block ends."""
+        streams: list[IO[bytes]] = []
+        try:
+            for target in targets:
+                handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+                self._staged[target] = Path(temporary)
+                streams.append(os.fdopen(handle, "wb"))
+                os.fchmod(handle, _file_mode())
+            yield streams
+            for stream in streams:
+                stream.flush()
+                os.fsync(stream.fileno())
+        except OSError as error:
+            raise UsageError(f"{' / '.join(map(str, targets))}: cannot write ({error.strerror or error}); "
+                             "the dataset is left as it was") from None
+        finally:
+            for stream in streams:
+                with contextlib.suppress(OSError):   # closing flushes what is buffered, which may fail as the write did
+                    stream.close()
+
+    def stage(self, target: Path, content: str | bytes) -> Path:
+        with self.files([target]) as (stream,):
+            stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+        return target
+
+    def current(self, target: Path) -> Path:
+        """Where the file's newest content is now: its staged copy if it has one, else the file itself."""
+        return self._staged.get(target, target)
+
+    def commit(self) -> None:
+        for target, temporary in list(self._staged.items()):
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                raise UsageError(f"{target}: cannot write ({error.strerror or error})") from None
+            del self._staged[target]
+
+
+def write_atomically(target: Path, content: str | bytes) -> Path:
+    """Write one file so that it appears whole or not at all."""
+    with Staging() as staging:
+        staging.stage(target, content)
+        staging.commit()
+    return target
+
+
+def remove_leftovers(out_dir: Path, name: str) -> None:
+    """The temporary files of a run killed while it wrote the dataset's files (only this dataset's: the caller holds
+    its lock)."""
+    targets = {file_name(stem, fmt) for stem in (name, f"{name}.people") for fmt in FORMATS}
+    for target in targets | {f"{name}.report.json", f"{name}.datapackage.json"}:
+        for leftover in out_dir.glob(f".{target}.*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
+def _file_mode() -> int:
+    """The mode an ordinary new file gets under the current umask (mkstemp's own 0600 would hide the data)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -1,0 +1,100 @@
+"""Results page -> raw cards (strings as found), totals and next link. Pure; fails loudly on drift."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from harvester.errors import BlockedError, LayoutError
+from harvester.fetch.page import is_challenge
+from harvester.parse.text import inline_text, paragraphs
+from harvester.sites import Site
+
+
+@dataclass(frozen=True)
+class RawCard:
+    """One search result exactly as the page shows it (whitespace collapsed, nothing interpreted)."""
+
+    href: str
+    date: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class ResultsPage:
+    """What one results page says: its range of the total, its cards, and the link to the next page."""
+
+    url: str
+    total: int | None          # None when the page carries no "x - y of N" line
+    first: int | None
+    last: int | None
+    cards: tuple[RawCard, ...]
+    next_url: str | None
+    warnings: tuple[str, ...] = ()
+
+
+def parse_results(html: str, url: str, site: Site, name: str | None = None) -> ResultsPage:
+    """Parse one search results page of `site`; `url` resolves its links, `name` (default: url) names it in errors."""
+    where = name or url
+    tree = LexborHTMLParser(html)
+    view = next((found for selector in site.search_view if (found := tree.css_first(selector)) is not None), None)
+    if view is None and is_challenge(html):
+        raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a results page")
+    if view is None:
+        raise LayoutError(f"{where}: not a search results page (no search results view found)")
+    totals = _totals(view, site)
+    nodes = next((found for selector in site.cards if (found := view.css(selector))), [])
+    cards = tuple(_card(node, index, where, site) for index, node in enumerate(nodes, 1))
+    total, first, last = totals if totals else (None, None, None)
+    if not cards and total:
+        raise LayoutError(f"{where}: the page says {total} results but holds no result cards (layout changed?)")
+    if not cards and totals is None:
+        total = 0
+    if totals and cards and len(cards) < last - first + 1:
+        raise LayoutError(f"{where}: the page says results {first} - {last} but holds only {len(cards)} cards "
+                          "(truncated page, or layout changed?)")
+    link = view.css_first(site.next_link) or tree.css_first(site.next_link)
+    href = link.attributes.get("href") if link is not None else None
+    return ResultsPage(url, total, first, last, cards, urljoin(url, href) if href else None, _warnings(totals, nodes, cards, site))
+
+
+def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:
+    link = next((found for sel in site.card_link if (found := node.css_first(sel)) is not None), None)
+    title_node = node.css_first(site.card_title)
+    if link is None:
+        shown = f" ({inline_text(title_node)!r})" if title_node is not None else ""
+        raise LayoutError(f"{url}: result card {index}{shown} has no title link")
+    title = inline_text(link) or (inline_text(title_node) if title_node is not None else "")
+    if not title:
+        raise LayoutError(f"{url}: result card {index} has a link but no title text")
+    date, summary = node.css_first(site.card_date), node.css_first(site.card_summary)
+    return RawCard(href=(link.attributes.get("href") or "").strip(), date=inline_text(date) if date is not None else "",
+                   title=title, summary=paragraphs(summary, kinds="p") if summary is not None else "")
+
+
+def _totals(view: LexborNode, site: Site) -> tuple[int, int, int] | None:
+    """The "x - y of N" line: in its known places first, else any element whose whole text is that line."""
+    texts = (node.text() for node in view.css(site.totals))
+    match = next((m for text in texts if (m := site.totals_pattern.search(text))), None)
+    if match is None:
+        texts = (node.text() for node in view.css(site.totals_anywhere))
+        match = next((m for text in texts if (m := site.totals_line.match(text))), None)
+    if match is None:
+        return None
+    first, last, total = (int(group.replace(",", "")) for group in match.groups())
+    return total, first, last
+
+
+def _warnings(totals: tuple[int, int, int] | None, nodes: list[LexborNode], cards: tuple[RawCard, ...], site: Site) -> tuple[str, ...]:
+    """What the page lacks that the site's layout promises: a totals line, the cards' dates."""
+    warnings = []
+    if totals is None and cards:
+        warnings.append("no 'x - y of N' totals line: completeness cannot be checked")
+    if totals and cards and len(cards) > totals[2] - totals[1] + 1:
+        warnings.append(f"the page says results {totals[1]} - {totals[2]} but holds {len(cards)} cards")
+    if cards and all(node.css_first(site.card_date) is None for node in nodes):
+        warnings.append(f"none of its {len(cards)} cards has a date ({site.card_date!r} found nothing): has the layout changed?")
+    return tuple(warnings)

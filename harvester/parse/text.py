@@ -1,0 +1,50 @@
+"""The text of an element as a reader sees it: inline runs, and blocks as paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+_WHITESPACE = re.compile(r"\s+")
+BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, pre"
+
+
+def inline_text(node: LexborNode) -> str:
+    """Tags dropped, <br> a newline, other runs of whitespace one space."""
+    only = node.child
+    if only is not None and only.next is None and only.tag == "-text":   # one run of text: nothing to walk
+        return " ".join((only.text_content or "").split())
+    parts: list[str] = []
+    for child in node.traverse(include_text=True):
+        if child.tag == "-text":
+            parts.append(_WHITESPACE.sub(" ", child.text_content or ""))
+        elif child.tag == "br":
+            parts.append("\n")
+    lines = (line.strip() for line in "".join(parts).split("\n"))
+    return "\n".join(lines).strip()
+
+
+def paragraphs(node: LexborNode, skip: frozenset[int] = frozenset(), kinds: str = BLOCKS) -> str:
+    """A block's text as paragraphs (the innermost elements of `kinds`) separated by a blank line.
+
+    Elements inside a node whose id is in `skip` (a PDF preview's fallback text) are left out."""
+    blocks = [n for n in node.css(kinds) if not _holds(n, kinds) and not within(n, skip)]
+    if not blocks:
+        return inline_text(node)
+    return "\n\n".join(text for block in blocks if (text := inline_text(block)))
+
+
+def within(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
+    """True when an ancestor of the node (not the node itself) is one of `ids`."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _holds(node: LexborNode, kinds: str) -> bool:
+    """True for a paragraph-like element that holds others (an li with p inside): its inner ones are the paragraphs."""
+    return any(inner.mem_id != node.mem_id for inner in node.css(kinds))
