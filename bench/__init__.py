@@ -1,1 +1,1 @@
-"""Benchmarks of harvester against the physical limit (Lexbor, a bare fetch loop) and against Scrapy and BeautifulSoup."""
+"""Benchmarks of what users feel: re-parsing against Lexbor and BeautifulSoup, a polite harvest against its floor, memory."""

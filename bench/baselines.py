@@ -2,7 +2,6 @@
 
     python -m bench.baselines lexbor DIR            read and decode every page, build its Lexbor tree: nothing else
     python -m bench.baselines bs4 DIR OUT LIMIT     a BeautifulSoup extractor of the cards' fields, to CSV and JSON
-    python -m bench.baselines fetch ORIGIN QUERY N  a bare httpx loop that fetches N results pages, one at a time
 
 Each prints one JSON line: what it did (pages, bytes, records), so the bench can check it did all of it.
 """
@@ -13,7 +12,6 @@ import csv
 import json
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 FIELDS = ("href", "date", "title", "summary")
 
@@ -57,33 +55,12 @@ def bs4(folder: Path, out: Path, limit: int) -> dict:
     return {"pages": pages, "bytes": size, "records": len(rows)}
 
 
-def fetch(origin: str, query: str, count: int) -> dict:
-    """The floor of any sequential harvester: GET each results page on one keep-alive connection, keep nothing."""
-    import httpx
-
-    size = 0
-    with httpx.Client(base_url=origin) as client:
-        for page in range(count):
-            url = f"/search?search_api_fulltext={quote(query, safe='')}" + (f"&page={page}" if page else "")
-            response = client.get(url)
-            response.raise_for_status()
-            size += len(response.content)
-    return {"pages": count, "bytes": size}
-
-
-def count_jsonl(path: Path) -> int:
-    with path.open(encoding="utf-8") as stream:
-        return sum(1 for line in stream if line.strip())
-
-
 def main(argv: list[str]) -> None:
     what, *args = argv
     if what == "lexbor":
         result = lexbor(Path(args[0]))
     elif what == "bs4":
         result = bs4(Path(args[0]), Path(args[1]), int(args[2]))
-    elif what == "fetch":
-        result = fetch(args[0], args[1], int(args[2]))
     else:
         raise SystemExit(f"unknown baseline {what!r}")
     print(json.dumps(result))

@@ -14,6 +14,7 @@ files and from title shapes the archive uses, with dates spread over 1945-1991.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import json
 import random
@@ -26,6 +27,7 @@ from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "fixtures" / "wilson" / "seed" / "page-0.html"
+DOCUMENT_TEMPLATE = ROOT / "fixtures" / "wilson" / "documents" / "telegram-mikoyan-cpsu-central-committee.html"
 HOME = "https://digitalarchive.wilsoncenter.org"
 PAGE_SIZE = 10
 PAGE_BYTES = (40_000, 80_000)
@@ -199,7 +201,6 @@ class Template:
         text = _cut(text, r'"currentQuery":\{[^}]*\}', '"currentQuery":{current_query}')
         text = _cut(text, r'      <div class="layout-content">', "{sidebar}      <div class=\"layout-content\">")
         self.parts = re.split(r"(\{\w+\})", text)  # JSON braces never hold a bare word
-        self.shell = re.split(r"(?s)(?<=</header>\n).*(?=\n  <footer)", text)  # the header and footer around <main>
 
     def fill(self, **values: str) -> str:
         return "".join(values.get(part[1:-1], part) if part.startswith("{") else part for part in self.parts)
@@ -208,7 +209,7 @@ class Template:
 def _cut(text: str, pattern: str, replacement: str) -> str:
     found = re.findall(pattern, text)
     if len(found) != 1:
-        raise ValueError(f"{TEMPLATE}: expected one match of {pattern!r}, found {len(found)}: the template changed")
+        raise ValueError(f"a bench template: expected one match of {pattern!r}, found {len(found)}: the template changed")
     return re.sub(pattern, lambda m: replacement, text)
 
 
@@ -291,18 +292,28 @@ def results_page(template: Template, rng: random.Random, query: str, page: int, 
     return template.fill(**values)
 
 
-def document_page(template: Template, card: Card) -> str:
-    """A document's own page: the site's header and footer around its record and a transcript."""
+def document_page(card: Card, number: int) -> str:
+    """A document's own page: a saved document page of the archive with this card's date, title, summary and a
+    transcript put in, and a Record ID and node number of its own."""
     url = f"{HOME}/document/{card.slug}"
-    head, foot = template.shell
-    body = "".join(f"<p>{escape(p)}</p>\n" for p in card.summary * 6)
-    article = (f'\n  <main id="main-content" role="main"><div class="container"><article class="node node--type-document">\n'
-               f'<h1 class="page-title">{escape(card.title)}</h1>\n<div class="date">{escape(card.date or "")}</div>\n'
-               f'<section class="summary">{body}</section>\n<section class="transcript"><h2>Transcript</h2>{body * 3}</section>\n'
-               '<dl class="document-information"><dt>Rights</dt><dd>The History and Public Policy Program welcomes reuse.</dd></dl>\n'
-               "</article></div></main>\n")
-    text = (head + article + foot).replace("{saved_from}", saved_from(url)).replace("{url}", escape(url))
-    return re.sub(r"\{(current_query|sidebar)\}", lambda m: "{}" if m[1] == "current_query" else "", text)
+    summary = "".join(f"<p>{escape(p)}</p>" for p in card.summary)
+    values = {"saved_from": saved_from(url), "url": escape(url), "date": escape(card.date or ""), "title": escape(card.title),
+              "transcript": summary * 6, "summary": summary, "record_id": str(300000 + number), "node": str(90000 + number)}
+    return "".join(values.get(part[1:-1], part) if part.startswith("{") else part for part in _document_template())
+
+
+@functools.cache
+def _document_template() -> list[str]:
+    text = DOCUMENT_TEMPLATE.read_text(encoding="utf-8")
+    text = _cut(text, r"\A<!-- saved from url=\(\d+\)\S+ -->", "{saved_from}")
+    text = _cut(text, r'<link rel="canonical" href="[^"]*" />', '<link rel="canonical" href="{url}" />')
+    text = _cut(text, r'<div class="date">[^<]*</div>', '<div class="date">{date}</div>')
+    text = _cut(text, r'(?<=field--type-string">)[^<]*(?=</span></h1>)', "{title}")
+    text = _cut(text, r'(?s)(?<=id="transcript" role="tabpanel">\n).*?(?=</div>\n<div class="tab-pane fade" id="original")', "{transcript}")
+    text = _cut(text, r'(?<=<div class="text-block">).*?(?=</div>)', "{summary}")
+    text = _cut(text, r'(?<=Record ID</h3>\n<div class="text"><p>)\d+', "{record_id}")
+    text = _cut(text, r'(?<="currentPath":"node\\/)\d+', "{node}")
+    return re.split(r"(\{\w+\})", text)
 
 
 def write_site(root: Path, query: str, pages: int, seed: int, documents: bool = True) -> Site:
@@ -319,8 +330,8 @@ def write_site(root: Path, query: str, pages: int, seed: int, documents: bool = 
         body = results_page(template, rng, query, page, pages, cards).encode("utf-8")
         (root / "search" / f"page-{page}.html").write_bytes(body)
         written += len(body)
-        for card in cards if documents else ():
-            (root / "document" / f"{card.slug}.html").write_text(document_page(template, card), encoding="utf-8")
+        for number, card in enumerate(cards if documents else (), page * PAGE_SIZE):
+            (root / "document" / f"{card.slug}.html").write_text(document_page(card, number), encoding="utf-8")
     return Site(root, query, pages, written)
 
 

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import math
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -224,8 +225,9 @@ def _harvest_job(job: Job) -> int:
     if job.settings.base_url is None and not job.settings.contact:
         log.warning("no --contact: the User-Agent tells %s who harvests but not how to reach you; "
                     "give --contact URL_OR_EMAIL (or contact = ... in the harvests file)", job.site.home)
+    sleep = click.get_current_context().obj or time.sleep   # main() may be given another, for tests
     with _progress() as on_page:
-        outcome = harvest(job.site, job.query, job.out, name, job.formats, job.settings,
+        outcome = harvest(job.site, job.query, job.out, name, job.formats, job.settings, sleep=sleep,
                           names=NameTable.load(job.names_file), on_page=on_page)
     return _report(outcome, f"harvested {outcome.documents} documents of {outcome.total} for {job.query!r} "
                             f"({outcome.pages} results pages, {outcome.requests} requests)")
@@ -295,10 +297,10 @@ def _report(outcome: Outcome, headline: str) -> int:
     return EXIT_WARNINGS if outcome.warnings else 0
 
 
-def main() -> None:
-    """Entry point: run the CLI and turn errors into one line and an exit code."""
+def main(sleep: Callable[[float], None] = time.sleep) -> None:
+    """Entry point: run the CLI and turn errors into one line and an exit code (`sleep` waits between requests)."""
     try:
-        code = cli.main(standalone_mode=False)
+        code = cli.main(standalone_mode=False, obj=sleep)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.ClickException as error:

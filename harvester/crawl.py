@@ -82,13 +82,23 @@ class Walk:
         return math.ceil((self.total or 0) / self.site.page_size)
 
     def _next_links(self) -> Iterator[str]:
+        """With no totals line, the pager's next links, while they lead somewhere new and bring new documents."""
         assert self._last is not None
         if self._last.cards:
             self.warnings.append("the results pages carry no 'x - y of N' line: following next links; completeness not checked")
         limit = min(self.settings.max_pages or SAFETY_MAX_PAGES, SAFETY_MAX_PAGES)
-        while self._last.next_url and self.pages < limit:
+        visited = {self._last.url}
+        while (following := self._last.next_url) and self.pages < limit:
+            if following in visited:
+                self.warnings.append(f"{self._last.url}: its next link leads back to a page already fetched ({following}); stopped there")
+                return
+            visited.add(following)
+            before = self.documents
             self.number = None
-            yield self._last.next_url
+            yield following
+            if self.documents == before and self._last.cards:
+                self.warnings.append(f"{following}: no document on it was new; stopped following next links there")
+                return
         self.limited = bool(self._last.next_url)
 
     def _check_complete(self) -> None:

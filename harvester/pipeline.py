@@ -72,7 +72,7 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
     stopped; NAME.report.json tells what changed since the last run."""
     from harvester.fetch.archive import WarcArchive, next_part
-    from harvester.fetch.client import Fetcher, make_client
+    from harvester.fetch.client import Fetcher, HttpTransport, make_client
     from harvester.output.runreport import build_report, counted
 
     names = names or NameTable.load()
@@ -86,8 +86,9 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
         walk = Walk(site, query, settings)
         with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, \
                 contextlib.nullcontext(client) if client else make_client(settings) as http:
-            fetcher = Fetcher(http, origin, settings, sleep=sleep, now=now, on_response=lambda page: _archive(page, archive, state),
-                              cached=state.cached, kept_headers=state.kept_headers)
+            fetcher = Fetcher(HttpTransport(http, settings, now), origin, settings, sleep=sleep, now=now,
+                              on_response=lambda page: _archive(page, archive, state), cached=state.cached,
+                              kept_headers=state.kept_headers)
             get = Replaying(fetcher.get, state, run)
             for url in walk.urls():
                 page = get(url)
@@ -98,7 +99,7 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
             if settings.details:
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
         complete = not walk.limited
-        warnings = walk.warnings + _detail_warnings(state, run.id)
+        warnings = fetcher.warnings + walk.warnings + _detail_warnings(state, run.id)
         report = build_report(
             site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
             resumed=run.resumed, pages=walk.pages, requests=fetcher.requests, retries=fetcher.retries, total=walk.total,

@@ -8,6 +8,8 @@ from harvester import __version__
 
 DEFAULT_DELAY = 3.0          # seconds between two requests to the site
 DEFAULT_TIMEOUT = 30.0       # seconds to connect, and between bytes of a response
+DEFAULT_RESPONSE_DEADLINE = 120.0  # seconds for a whole response, however its bytes trickle in
+DEFAULT_MAX_CRAWL_DELAY = 60.0     # the longest delay robots.txt's Crawl-delay may ask for; longer is capped, with a warning
 DEFAULT_ATTEMPTS = 5         # tries per URL before giving up
 DEFAULT_RETRY_WAIT_CAP = 60.0     # longest single wait between tries, Retry-After included
 DEFAULT_RETRY_TOTAL_CAP = 300.0   # longest time spent on one URL, waits included
@@ -24,6 +26,8 @@ class Settings:
     base_url: str | None = None      # another origin for the site (a mirror, a local server); None: the site's own
     delay: float = DEFAULT_DELAY
     timeout: float = DEFAULT_TIMEOUT
+    response_deadline: float = DEFAULT_RESPONSE_DEADLINE
+    max_crawl_delay: float = DEFAULT_MAX_CRAWL_DELAY
     attempts: int = DEFAULT_ATTEMPTS
     retry_wait_cap: float = DEFAULT_RETRY_WAIT_CAP
     retry_total_cap: float = DEFAULT_RETRY_TOTAL_CAP

@@ -45,3 +45,18 @@ def mock_client(handler: Callable[[httpx.Request], httpx.Response], log: list[st
         return handler(request)
 
     return httpx.Client(transport=httpx.MockTransport(recording), follow_redirects=False)
+
+
+TIMES = ("harvested_at", "first_seen", "last_seen")
+
+
+def dataset(out: Path, name: str) -> list[dict]:
+    """The records of dataset `name` in folder `out`, as its JSON file holds them."""
+    import json
+
+    return json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def timeless(rows: list[dict]) -> list[dict]:
+    """The rows without the times of the run that wrote them."""
+    return [{k: v for k, v in row.items() if k not in TIMES} for row in rows]

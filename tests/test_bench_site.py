@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.sitegen import PAGE_BYTES, generate_cards, write_site
-from harvester.parse import parse_results
+from harvester.parse.results import parse_results
 from harvester.pipeline import reparse
-from harvester.saved import read_saved
+from harvester.fetch.saved import read_saved
 from harvester.sites import get_site
+from tests.conftest import dataset
 
 WILSON = get_site("wilson")
 
@@ -31,6 +32,7 @@ def test_generated_pages_parse_to_the_cards_they_were_made_from(tmp_path: Path):
 def test_the_site_is_the_same_for_the_same_seed_and_reparses_whole(tmp_path: Path):
     one, two = write_site(tmp_path / "one", "Korean War", 2, seed=1), write_site(tmp_path / "two", "Korean War", 2, seed=1)
     assert [p.read_bytes() for p in sorted(one.search_dir.iterdir())] == [p.read_bytes() for p in sorted(two.search_dir.iterdir())]
-    outcome = reparse([one.search_dir], WILSON, tmp_path / "out", "bench", ["csv"])
-    assert (len(outcome.records), outcome.total, outcome.warnings) == (20, 20, [])
-    assert {r.date_precision for r in outcome.records} - {"day", "month", "year", "decade", "range", "unknown"} == set()
+    outcome = reparse([one.search_dir], WILSON, tmp_path / "out", "bench", ["json"], workers=0)
+    records = dataset(tmp_path / "out", "bench")
+    assert (len(records), outcome.documents, outcome.total, outcome.warnings) == (20, 20, 20, [])
+    assert {r["date_precision"] for r in records} - {"day", "month", "year", "decade", "range", "unknown"} == set()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from harvester.cli import main
-from harvester.serve import Serving
+from harvester.fetch.serve import Serving
 from tests.conftest import FIXTURES
 
 SEED = FIXTURES / "wilson" / "seed"
@@ -21,7 +21,7 @@ def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr)."""
     monkeypatch.setattr(sys, "argv", ["harvester", *args])
     with pytest.raises(SystemExit) as done:
-        main()
+        main(sleep=lambda seconds: None)   # retries and the delay do not wait
     out, err = capsys.readouterr()
     return done.value.code, out, err
 
@@ -66,8 +66,9 @@ def test_harvest_over_http_writes_the_19_records(monkeypatch, capsys, tmp_path):
 def test_name_option_names_the_files(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path), "--name", "kwp")
     assert code == 0, err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kwp.csv", "kwp.datapackage.json", "kwp.json", "kwp.people.csv",
-                                                          "kwp.people.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".harvester", "kwp.csv", "kwp.datapackage.json", "kwp.json",
+                                                          "kwp.people.csv", "kwp.people.json"]
+    assert [p.name for p in (tmp_path / ".harvester").iterdir()] == ["kwp.lock"]   # held while the files were written
 
 
 def test_demo_harvests_the_seed_over_http(monkeypatch, capsys, tmp_path):
@@ -116,7 +117,9 @@ def test_unreachable_base_url_fails_fast_with_a_fetch_error(monkeypatch, capsys,
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", f"http://127.0.0.1:{port}",
                            "--out", str(tmp_path), "--delay", "0")
     assert code == 3
-    assert_one_line_error(err, f"http://127.0.0.1:{port}/robots.txt", "connection failed")
+    assert_one_line_error(err, f"http://127.0.0.1:{port}/robots.txt", "127.0.0.1 refused the connection",
+                          "check your connection and proxy, or the address given to --base-url")
+    assert "Error" not in err                # no Python exception name: ConnectError, OSError
     assert dataset_files(tmp_path) == []
 
 
@@ -147,7 +150,7 @@ def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, cap
         (lambda d: FIXTURES / "wilson" / "broken" / "no-cards.html", 5, ["no-cards.html", "no result cards"]),
         (lambda d: FIXTURES / "wilson" / "broken" / "no-title-link.html", 5, ["no-title-link.html", "result card 2", "no title link"]),
         (lambda d: FIXTURES / "wilson" / "challenge" / "page-0.html", 4, ["page-0.html", "bot-protection challenge"]),
-        (lambda d: _truncated(d), 5, ["truncated.html"]),
+        (lambda d: _truncated(d), 2, ["truncated.html", "cut short", "save it again"]),
     ],
     ids=["empty", "whitespace", "binary", "missing", "empty-folder", "not-results", "no-cards", "no-title-link", "challenge", "truncated"],
 )
@@ -158,7 +161,7 @@ def test_bad_input_is_one_line_and_writes_nothing(monkeypatch, capsys, tmp_path,
     got, _, err = run_cli(monkeypatch, capsys, "reparse", str(make_input(source)), "--out", str(out))
     assert got == code
     assert_one_line_error(err, *words)
-    assert not out.exists() or list(out.iterdir()) == []
+    assert not out.exists() or [p.name for p in out.iterdir()] in ([], [".harvester"])
 
 
 def _write(path: Path, body: bytes) -> Path:
@@ -256,3 +259,27 @@ def test_harvesting_the_live_site_without_a_contact_warns_before_any_request(mon
     assert code == 2 and "no --contact" in err and "digitalarchive.wilsoncenter.org" in err
     code, out, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean War", "--out", str(tmp_path), "--contact", "me@example.org")
     assert code == 2 and "no --contact" not in err
+
+
+def test_ctrl_c_stops_the_harvest_with_one_line(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.faultserver import FaultServer, synthetic_pages
+    from tests.sitegen import doc
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(400)])) as server:
+        command = [sys.executable, "-m", "harvester", "-q", "harvest", "--query", "q", "--base-url", server.origin,
+                   "--out", str(tmp_path), "--name", "d", "--delay", "0.05"]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 30
+        while len(server.search_requests()) < 5 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGINT)           # as a terminal sends it: to the whole process group
+        _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 130
+    assert stderr.strip().splitlines() == ["harvester: interrupted; nothing written"]
+    assert not (tmp_path / "d.csv").exists()

@@ -8,7 +8,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from harvester.client import Fetcher, make_client, retry_after_seconds
+from harvester.fetch.client import Fetcher, HttpTransport, make_client, retry_after_seconds
 from harvester.errors import BlockedError, FetchError, OffSiteError
 from harvester.settings import Settings
 from tests.conftest import T0, FakeClock, mock_client
@@ -35,7 +35,8 @@ def site(responses: dict[str, list[httpx.Response] | httpx.Response], robots: st
 
 def fetcher(handler, clock: FakeClock, log: list[str] | None = None, **settings) -> Fetcher:
     values = {"delay": 0.0, **settings}
-    return Fetcher(mock_client(handler, log), ORIGIN, Settings(**values), sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
+    return Fetcher(HttpTransport(mock_client(handler, log), Settings(**values), clock.now), ORIGIN, Settings(**values),
+                   sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
 
 
 def test_plain_success_returns_the_page(clock):
@@ -205,3 +206,21 @@ def test_robots_txt_failing_every_time_stops_the_run_with_one_line(clock):
     with pytest.raises(FetchError, match=r"robots.txt: HTTP 500 \(gave up after 3 tries\); cannot check what the site allows"):
         fetcher(failing, clock, log, attempts=3).get(f"{ORIGIN}/search")
     assert log == [f"{ORIGIN}/robots.txt"] * 3
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [(httpx.ConnectError("[Errno -2] Name or service not known"), "the name archive.test cannot be found"),
+     (httpx.ConnectError("[Errno 111] Connection refused"), "archive.test refused the connection"),
+     (httpx.ConnectTimeout("timed out"), "timed out connecting to archive.test"),
+     (httpx.ReadTimeout("timed out"), "timed out waiting for archive.test to answer"),
+     (httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"), "the secure (TLS) connection to archive.test failed"),
+     (httpx.RemoteProtocolError("Server disconnected without sending a response."), "archive.test closed the connection"),
+     (httpx.ProxyError("407 Proxy Authentication Required"), "the proxy failed")],
+    ids=["name", "refused", "connect-timeout", "read-timeout", "tls", "dropped", "proxy"],
+)
+def test_network_failures_are_said_in_words(error, words):
+    from harvester.fetch.client import in_words
+
+    said = in_words(error, "https://archive.test/search")
+    assert said.startswith(words) and "Error" not in said

@@ -1,12 +1,17 @@
-"""The crawler: pagination to the last page, totals checked, shifting results closed, limits honoured."""
+"""The walk over a search: pagination to the last page, totals checked, shifting results closed, limits honoured."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import re
+
 import pytest
 
-from harvester.client import Fetcher
-from harvester.crawl import crawl_search
+from harvester.crawl import Walk
 from harvester.errors import IncompleteError, OffSiteError
+from harvester.fetch.client import Fetcher, HttpTransport
+from harvester.parse.results import parse_results
 from harvester.settings import Settings
 from harvester.sites import get_site
 from tests.conftest import mock_client
@@ -16,11 +21,35 @@ WILSON = get_site("wilson")
 ORIGIN = "http://mirror.test"
 
 
-def run(handler, clock, **settings):
-    values = {"base_url": ORIGIN, "delay": 0.0, **settings}
-    chosen = Settings(**values)
-    fetch = Fetcher(mock_client(handler), ORIGIN, chosen, sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
-    return crawl_search(fetch.get, WILSON, "Korean War", chosen)
+@dataclass
+class Crawl:
+    """What a walk gave: its figures, and the documents it saw (first place kept, latest title), as the state keeps them."""
+
+    walk: Walk
+    documents: dict[str, str] = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        return getattr(self.walk, name)
+
+
+def walk(fetch: Fetcher, query: str, settings: Settings) -> Crawl:
+    """The pipeline's loop, with a dict in place of the state."""
+    crawl = Crawl(Walk(WILSON, query, settings))
+    for url in crawl.walk.urls():
+        page = parse_results(fetch.get(url).text(), url, WILSON)
+        ids = [WILSON.doc_id(card.href) for card in page.cards]
+        new = len(set(ids) - set(crawl.documents))
+        crawl.documents.update((doc_id, card.title) for doc_id, card in zip(ids, page.cards))
+        crawl.walk.took(page, new)
+        assert crawl.walk.documents == len(crawl.documents), "the walk counts each distinct document once"
+    return crawl
+
+
+def run(handler, clock, **settings) -> Crawl:
+    chosen = Settings(**{"base_url": ORIGIN, "delay": 0.0, **settings})
+    return walk(Fetcher(HttpTransport(mock_client(handler), chosen, clock.now), ORIGIN, chosen, sleep=clock.sleep, clock=clock.monotonic,
+                         now=clock.now),
+                "Korean War", chosen)
 
 
 def test_walks_every_page_to_the_last_one(clock):
@@ -28,14 +57,15 @@ def test_walks_every_page_to_the_last_one(clock):
     crawl = run(search_handler([[doc(n) for n in range(25)]], pages), clock)
     assert pages == [0, 1, 2]
     assert list(crawl.documents) == [f"telegram-{n}" for n in range(25)]
-    assert (crawl.total, crawl.pages_fetched, crawl.warnings) == (25, 3, [])
+    assert (crawl.total, crawl.pages, crawl.warnings) == (25, 3, [])
 
 
 def test_first_page_has_no_page_parameter_and_later_pages_count_from_zero(clock):
     seen: list[str] = []
     handler = search_handler([[doc(n) for n in range(12)]])
-    fetch = Fetcher(mock_client(handler, seen), ORIGIN, Settings(base_url=ORIGIN, delay=0), sleep=clock.sleep, clock=clock.monotonic)
-    crawl_search(fetch.get, WILSON, "Korean Workers' Party", Settings(base_url=ORIGIN))
+    settings = Settings(base_url=ORIGIN, delay=0)
+    fetch = Fetcher(HttpTransport(mock_client(handler, seen), settings), ORIGIN, settings, sleep=clock.sleep, clock=clock.monotonic)
+    walk(fetch, "Korean Workers' Party", Settings(base_url=ORIGIN))
     assert seen[1:] == [
         f"{ORIGIN}/search?search_api_fulltext=Korean%20Workers%27%20Party",
         f"{ORIGIN}/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1",
@@ -97,7 +127,7 @@ def test_max_pages_stops_early_and_says_so(clock):
 def test_an_empty_search_is_zero_documents_from_one_page(clock):
     pages: list[int] = []
     crawl = run(search_handler([[]], pages), clock)
-    assert (pages, crawl.total, crawl.documents) == ([0], 0, {})
+    assert (pages, crawl.total, crawl.documents, crawl.walk.documents) == ([0], 0, {}, 0)
 
 
 def test_next_link_off_the_site_is_never_followed(clock):
@@ -112,3 +142,42 @@ def test_next_link_off_the_site_is_never_followed(clock):
 
     with pytest.raises(OffSiteError, match="evil.test"):
         run(handler, clock)
+
+
+def _no_totals(body: str) -> str:
+    return re.sub(r'<div class="results-summary">.*?</div>', "", body)
+
+
+def test_a_next_link_that_leads_back_is_followed_once(clock):
+    """A page with no totals line whose next link points at itself: fetched once more at most, with a warning."""
+    import httpx
+
+    requests: list[str] = []
+
+    def handler(request):
+        requests.append(str(request.url))
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        body = _no_totals(results_page([doc(n) for n in range(3)], 0)).replace(
+            "</div></main>", '<a rel="next" href="/search?search_api_fulltext=Korean%20War">Next</a></div></main>')
+        return httpx.Response(200, text=body)
+
+    crawl = run(handler, clock)
+    assert len([r for r in requests if "/search" in r]) == 1
+    assert any("leads back to a page already fetched" in w for w in crawl.warnings)
+
+
+def test_next_links_stop_at_a_page_that_brings_no_new_document(clock):
+    import httpx
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        page = int(request.url.params.get("page", "0"))
+        body = _no_totals(results_page([doc(n) for n in range(3)], 0)).replace(   # the same three documents on every page
+            "</div></main>", f'<a rel="next" href="/search?search_api_fulltext=Korean%20War&amp;page={page + 1}">Next</a></div></main>')
+        return httpx.Response(200, text=body)
+
+    crawl = run(handler, clock)
+    assert crawl.pages == 2 and len(crawl.documents) == 3
+    assert any("no document on it was new" in w for w in crawl.warnings)

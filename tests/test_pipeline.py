@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from harvester.errors import OffSiteError
 from harvester.pipeline import default_name, harvest, reparse
-from harvester.serve import Serving
+from harvester.fetch.serve import Serving
 from harvester.settings import Settings
 from harvester.sites import get_site
-from tests.conftest import FIXTURES, FakeClock
+from tests.conftest import FIXTURES, FakeClock, dataset, timeless
 from tests.faultserver import Fault, FaultServer, folder_pages
 
 WILSON = get_site("wilson")
@@ -20,54 +19,53 @@ SEED = FIXTURES / "wilson" / "seed"
 QUERY = "Korean Workers' Party"
 
 
-def without_time(records):
-    return [replace(r, harvested_at="", first_seen="", last_seen="") for r in records]
-
-
 def test_harvest_over_http_and_reparse_give_the_same_19_records(tmp_path: Path):
     clock = FakeClock()
     with Serving(SEED) as serving:
-        harvested = harvest(WILSON, QUERY, tmp_path / "h", "seed", ["csv"], Settings(base_url=serving.origin, delay=0),
-                            now=clock.now)
-    reparsed = reparse([SEED], WILSON, tmp_path / "r", "seed", ["csv"])
-    assert len(harvested.records) == 19 and harvested.total == 19
-    assert without_time(harvested.records) == without_time(reparsed.records)
-    assert {r.harvested_at for r in harvested.records} == {"2026-11-26T12:00:00+00:00"}
+        outcome = harvest(WILSON, QUERY, tmp_path / "h", "seed", ["csv", "json"], Settings(base_url=serving.origin, delay=0),
+                          now=clock.now)
+    reparse([SEED], WILSON, tmp_path / "r", "seed", ["csv", "json"], workers=0)
+    harvested, reparsed = dataset(tmp_path / "h", "seed"), dataset(tmp_path / "r", "seed")
+    assert len(harvested) == outcome.documents == 19 and outcome.total == 19
+    assert timeless(harvested) == timeless(reparsed)
+    assert {r["harvested_at"] for r in harvested} == {"2026-11-26T12:00:00+00:00"}
     assert (tmp_path / "h" / "seed.csv").read_text(encoding="utf-8").count("\n") == 20
 
 
 def test_harvest_source_pages_name_the_canonical_host_not_the_mirror(tmp_path: Path):
     with Serving(SEED) as serving:
-        outcome = harvest(WILSON, QUERY, tmp_path, "seed", ["json"], Settings(base_url=serving.origin, delay=0))
-    assert {r.source_page for r in outcome.records} == {
+        harvest(WILSON, QUERY, tmp_path, "seed", ["json"], Settings(base_url=serving.origin, delay=0))
+    records = dataset(tmp_path, "seed")
+    assert {r["source_page"] for r in records} == {
         "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party",
         "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1",
     }
-    assert all(r.url.startswith("https://digitalarchive.wilsoncenter.org/document/") for r in outcome.records)
+    assert all(r["url"].startswith("https://digitalarchive.wilsoncenter.org/document/") for r in records)
 
 
 def test_reparse_of_some_pages_of_a_search_warns_of_the_missing_ones(tmp_path: Path):
-    outcome = reparse([SEED / "page-0.html"], WILSON, tmp_path, None, ["json"])
-    assert len(outcome.records) == 10
+    outcome = reparse([SEED / "page-0.html"], WILSON, tmp_path, None, ["json"], workers=0)
+    assert outcome.documents == len(dataset(tmp_path, "wilson-korean-workers-party")) == 10
     assert outcome.warnings == ["saved pages of \"Korean Workers' Party\" hold 10 of its 19 documents (2 pages in all)"]
     assert outcome.files == [tmp_path / f"wilson-korean-workers-party.{x}" for x in ("json", "people.json", "datapackage.json")]
 
 
 def test_reparse_counts_each_document_once_across_files(tmp_path: Path):
-    outcome = reparse([SEED / "page-0.html", SEED / "page-0.html", SEED], WILSON, tmp_path, "x", ["json"])
-    assert len(outcome.records) == len({r.id for r in outcome.records}) == 19
+    outcome = reparse([SEED / "page-0.html", SEED / "page-0.html", SEED], WILSON, tmp_path, "x", ["json"], workers=0)
+    records = dataset(tmp_path, "x")
+    assert outcome.documents == len(records) == len({r["id"] for r in records}) == 19
 
 
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):
-    outcome = reparse([FIXTURES / "wilson" / "views-rows"], WILSON, tmp_path, "x", ["json"])
-    urls = [r.url for r in outcome.records]
+    reparse([FIXTURES / "wilson" / "views-rows"], WILSON, tmp_path, "x", ["json"], workers=0)
+    urls = [r["url"] for r in dataset(tmp_path, "x")]
     assert all(u.startswith("https://digitalarchive.wilsoncenter.org/document/") for u in urls)
     assert "https://digitalarchive.wilsoncenter.org/document/123772" in urls      # the legacy numeric link
 
 
 def test_people_are_written_one_way_across_the_dataset(tmp_path: Path):
-    records = reparse([SEED, FIXTURES / "wilson" / "dates"], WILSON, tmp_path, "x", ["json"]).records
-    people = {p for r in records for p in r.people}
+    reparse([SEED, FIXTURES / "wilson" / "dates"], WILSON, tmp_path, "x", ["json"], workers=0)
+    people = {p for r in dataset(tmp_path, "x") for p in r["people"]}
     assert "N. G. Sudarikov" in people and "N.G. Sudarikov" not in people
     assert "A. M. Puzanov" in people and "A.M. Puzanov" not in people
     assert "Anastas Mikoyan" in people and "A. Mikoyan" not in people
@@ -85,7 +83,7 @@ def test_over_a_real_socket_503_with_retry_after_is_waited_out(tmp_path: Path):
     with FaultServer(folder_pages(SEED), page_one) as server:
         outcome = harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0),
                           sleep=clock.sleep, now=clock.now)
-    assert len(outcome.records) == 19
+    assert outcome.documents == 19
     assert clock.sleeps == [4.0]
     assert [p.split("?")[0] for p in server.requests] == ["/robots.txt", "/search", "/search", "/search"]
 
@@ -96,7 +94,7 @@ def test_over_a_real_socket_a_dropped_connection_is_retried(tmp_path: Path):
     with FaultServer(folder_pages(SEED), drop_once) as server:
         outcome = harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0),
                           sleep=clock.sleep, now=clock.now)
-    assert len(outcome.records) == 19 and len(clock.sleeps) == 1
+    assert outcome.documents == 19 and len(clock.sleeps) == 1
 
 
 def test_over_a_real_socket_a_redirect_off_the_host_is_refused(tmp_path: Path):
@@ -138,7 +136,7 @@ def test_a_write_failing_at_any_file_of_a_run_leaves_the_whole_previous_dataset(
 def test_a_harvest_output_folder_with_its_warc_archive_can_be_served(tmp_path: Path):
     import shutil
 
-    from harvester.serve import index_folder
+    from harvester.fetch.serve import index_folder
 
     folder = tmp_path / "saved"
     shutil.copytree(SEED, folder)
@@ -148,3 +146,87 @@ def test_a_harvest_output_folder_with_its_warc_archive_can_be_served(tmp_path: P
                 sleep=clock.sleep, now=clock.now)
     assert list((folder / "archive").glob("*.warc.gz"))
     assert {path.name for path, _ in index_folder(folder).values()} == {"page-0.html", "page-1.html"}
+
+
+FILES = ("d.csv", "d.json", "d.people.csv", "d.people.json")
+
+
+def test_a_reparse_on_workers_writes_the_very_files_of_one_process(tmp_path: Path):
+    import shutil
+
+    from bench.sitegen import write_site
+
+    site = write_site(tmp_path / "site", "Korean War", 23, seed=11, documents=False)
+    saved = tmp_path / "saved"
+    shutil.copytree(site.search_dir, saved / "generated")
+    shutil.copytree(SEED, saved / "seed")                                    # a second search, re-parsed together
+    shutil.copy(site.search_dir / "page-4.html", saved / "generated" / "page-4-again.html")   # a page saved twice
+    outputs = {}
+    for count in (0, 1, 3):
+        out = tmp_path / f"workers-{count}"
+        outcome = reparse([saved], WILSON, out, "d", ["csv", "json"], workers=count)
+        outputs[count] = {name: (out / name).read_bytes() for name in FILES}
+        assert outcome.pages == 23 + 1 + 2
+    assert len(dataset(tmp_path / "workers-0", "d")) == 230 + 19
+    assert outputs[1] == outputs[0] and outputs[3] == outputs[0]
+
+
+def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
+    from bench.sitegen import write_site
+
+    from harvester.errors import InputError
+
+    site = write_site(tmp_path / "site", "Korean War", 12, seed=3, documents=False)
+    page = site.search_dir / "page-9.html"
+    page.write_bytes(page.read_bytes()[: len(page.read_bytes()) // 2])
+    with pytest.raises(InputError, match=r"page-9\.html: the saved page is cut short"):
+        reparse([site.search_dir], WILSON, tmp_path / "out", "d", ["csv", "json"], workers=2)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_results_shrinking_during_a_harvest_give_the_documents_left(tmp_path: Path):
+    """95 results (pages 0-9) become 65 (pages 0-6) from the seventh request on: the walk ends at the new last page."""
+    from tests.faultserver import synthetic_pages
+    from tests.sitegen import doc
+
+    docs = [doc(n) for n in range(95)]
+    served = {"count": 0}
+
+    def pages(path: str) -> bytes | None:
+        served["count"] += path.startswith("/search")
+        return synthetic_pages(docs if served["count"] <= 6 else docs[:65])(path)
+
+    with FaultServer(pages) as server:
+        clock = FakeClock()
+        outcome = harvest(WILSON, "q", tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0),
+                          sleep=clock.sleep, now=clock.now)
+    assert sorted(r["id"] for r in dataset(tmp_path, "d")) == sorted(d[0] for d in docs[:65])
+    assert outcome.total == 65 and not [r for r in server.search_requests() if "page=7" in r]
+
+
+def test_files_written_side_by_side_leave_nothing_when_the_disk_fills(tmp_path: Path):
+    """A file size limit stands in for a full disk: the write fails, and so does the flush when the file is closed."""
+    import subprocess
+    import sys
+
+    script = f"""
+import resource, signal
+from pathlib import Path
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
+from harvester.errors import UsageError
+from harvester.output.files import Staging, write_table
+from harvester.records import RECORD_COLUMNS
+row = {{c.name: ([c.example] if c.type == "list" else c.example == "true" if c.type == "boolean" else c.example) for c in RECORD_COLUMNS}}
+try:
+    with Staging() as staging:
+        write_table(lambda: [row] * 2000, RECORD_COLUMNS, Path({str(tmp_path)!r}), "d", ["csv", "json"], staging)
+        staging.commit()
+except UsageError as error:
+    print(error)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert "d.csv" in done.stdout and "cannot write (File too large); the dataset is left as it was" in done.stdout
+    assert list(tmp_path.iterdir()) == []

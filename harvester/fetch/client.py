@@ -1,13 +1,22 @@
-"""Fetch one URL politely: robots.txt, a delay between requests, one tenacity retry policy, never off-site."""
+"""Fetch one URL politely: robots.txt, a delay between requests, one tenacity retry policy, never off-site.
+
+The Fetcher decides what to ask and when; a transport asks: `HttpTransport` (httpx) or a browser
+(`fetch/browser.py`). A transport returns every response one request brought, the page's last (a browser
+that passed a bot challenge first brings the challenge's own answers too: they are archived, never parsed).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import logging
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -15,7 +24,7 @@ import tenacity
 from protego import Protego
 
 from harvester.errors import BlockedError, FetchError, OffSiteError
-from harvester.fetch.page import Page, decode_html, is_challenge, is_cut_short
+from harvester.fetch.page import Page, decode_html, is_challenge, is_cut_short, looks_like_html
 from harvester.settings import Settings
 
 log = logging.getLogger("harvester")
@@ -33,6 +42,11 @@ class TransientError(Exception):
         self.retry_after = retry_after
 
 
+class Transport(Protocol):
+    def send(self, url: str, headers: dict[str, str]) -> list[Page]:
+        """Ask for `url` once: every response that brought, the page's last."""
+
+
 def make_client(settings: Settings, transport: httpx.BaseTransport | None = None) -> httpx.Client:
     """The one httpx client of a run: identifying User-Agent, timeouts, and redirects handled by us."""
     return httpx.Client(
@@ -41,6 +55,78 @@ def make_client(settings: Settings, transport: httpx.BaseTransport | None = None
         follow_redirects=False,
         transport=transport,
     )
+
+
+class HttpTransport:
+    """One GET through httpx: redirects left to the Fetcher, the body read within the size cap, and the whole
+    response within the deadline (a server that sends a byte at a time never trips a per-read timeout)."""
+
+    def __init__(self, client: httpx.Client, settings: Settings, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self.client, self.settings, self._now = client, settings, now
+
+    def send(self, url: str, headers: dict[str, str]) -> list[Page]:
+        deadline = self.settings.response_deadline
+        started, chunks, size = time.monotonic(), [], 0
+        try:
+            with _deadline(deadline), self.client.stream("GET", url, headers=headers) as response:
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.settings.max_response_bytes:
+                        raise FetchError(f"{url}: response larger than {self.settings.max_response_bytes:,} bytes; refused")
+                    if time.monotonic() - started > deadline:
+                        raise _TooSlow
+                    chunks.append(chunk)
+                received = {k.lower(): v for k, v in response.headers.items()}
+                return [Page(str(response.url), b"".join(chunks), response.status_code, received,
+                             self._now().isoformat(timespec="seconds"), requested=url)]
+        except _TooSlow:
+            raise TransientError(f"no whole answer within {deadline:g} s (the server sends too slowly)") from None
+        except httpx.TransportError as error:
+            raise TransientError(in_words(error, url)) from None
+
+
+class _TooSlow(Exception):
+    """The whole response took longer than its deadline."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """_TooSlow raised in this thread once `seconds` have passed (by SIGALRM, so even while waiting for headers that
+    trickle in); outside the main thread, where signals cannot be had, only the body's reading is timed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def in_words(error: httpx.TransportError, url: str) -> str:
+    """What went wrong with a connection, as a person would say it."""
+    host, text = urlsplit(url).hostname, str(error)
+    if isinstance(error, httpx.ConnectTimeout):
+        return f"timed out connecting to {host}"
+    if isinstance(error, httpx.TimeoutException):
+        return f"timed out waiting for {host} to answer"
+    if isinstance(error, httpx.ProxyError):
+        return f"the proxy failed ({text or 'no reason given'})"
+    if any(marker in text for marker in ("Name or service not known", "nodename nor servname", "name resolution", "getaddrinfo")):
+        return f"the name {host} cannot be found"
+    if "refused" in text.lower():
+        return f"{host} refused the connection"
+    if "SSL" in text or "CERTIFICATE" in text:
+        return f"the secure (TLS) connection to {host} failed: {text.splitlines()[0] if text else 'no reason given'}"
+    if isinstance(error, httpx.RemoteProtocolError):
+        return f"{host} closed the connection before the whole answer"
+    return f"the connection to {host} failed"
 
 
 def retry_after_seconds(value: str | None, now: datetime) -> float | None:
@@ -72,7 +158,7 @@ class Fetcher:
 
     def __init__(
         self,
-        client: httpx.Client,
+        transport: Transport,
         origin: str,
         settings: Settings,
         sleep: Callable[[float], None] = time.sleep,
@@ -84,7 +170,7 @@ class Fetcher:
     ) -> None:
         """`cached(url)` gives the kept copy of a page, whose validators make the request conditional;
         `kept_headers(url)`, when given, gives just that copy's headers, so its body is read only on a 304."""
-        self.client, self.settings = client, settings
+        self.transport, self.settings = transport, settings
         self.origin = origin.rstrip("/")
         self._sleep, self._clock, self._now = sleep, clock, now
         self._on_response, self._cached = on_response, cached
@@ -94,6 +180,7 @@ class Fetcher:
         self._robots: Protego | None = None
         self.delay = settings.delay
         self.requests = 0
+        self.warnings: list[str] = []
 
     def get(self, url: str) -> Page:
         """The page at `url` (on this origin), after retries; raises FetchError, BlockedError or OffSiteError."""
@@ -106,7 +193,8 @@ class Fetcher:
                 raise FetchError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
             if error.status in (403, 429):
                 raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping") from None
-            raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries)") from None
+            hint = "" if error.status else "; check your connection and proxy, or the address given to --base-url"
+            raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries){hint}") from None
 
     def _retrying(self) -> tenacity.Retrying:
         """Transient failures are tried again: backoff with jitter, Retry-After honoured, within the run's budget."""
@@ -141,33 +229,17 @@ class Fetcher:
     def _request(self, url: str, headers: dict[str, str] | None = None) -> Page:
         self._pause()
         try:
-            with self.client.stream("GET", url, headers=headers) as response:
-                body = self._read_capped(response, url)
-                headers = {k.lower(): v for k, v in response.headers.items()}
-                fetched_at = self._now().isoformat(timespec="seconds")
-                page = Page(str(response.url), body, response.status_code, headers, fetched_at, requested=url)
-        except httpx.TimeoutException as error:
-            raise TransientError(f"timed out ({type(error).__name__})") from None
-        except httpx.TransportError as error:
-            raise TransientError(f"connection failed ({type(error).__name__}: {error})") from None
+            pages = self.transport.send(url, headers or {})
         finally:
             self._last_request = self._clock()
             self.requests += 1
-        self._on_response(page)
-        return page
-
-    def _read_capped(self, response: httpx.Response, url: str) -> bytes:
-        chunks, size = [], 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.settings.max_response_bytes:
-                raise FetchError(f"{url}: response larger than {self.settings.max_response_bytes:,} bytes; refused")
-            chunks.append(chunk)
-        return b"".join(chunks)
+        for page in pages:
+            self._on_response(page)
+        return pages[-1]
 
     def _check_status(self, page: Page) -> Page:
         status = page.status
-        if status == 200 and "html" in page.headers.get("content-type", "") and is_cut_short(page.body):
+        if status == 200 and looks_like_html(page) and is_cut_short(page.body):
             raise TransientError("the page is cut short (it stops before </html>)")
         if status in (403, 503) and is_challenge(page.body[:60000].decode("utf-8", "replace")):
             raise BlockedError(f"{page.url}: the site answered with a bot-protection challenge (HTTP {status}); stopping")
@@ -211,6 +283,11 @@ class Fetcher:
         if self._robots is None:
             self._robots = self._load_robots()
             crawl_delay = self._robots.crawl_delay(self.settings.user_agent)
+            if crawl_delay and crawl_delay > self.settings.max_crawl_delay:
+                self.warnings.append(f"{self.origin}/robots.txt asks for {crawl_delay:g} s between requests; waiting "
+                                     f"{self.settings.max_crawl_delay:g} s, harvester's longest")
+                log.warning("%s", self.warnings[-1])
+                crawl_delay = self.settings.max_crawl_delay
             if crawl_delay and crawl_delay > self.delay:
                 log.info("robots.txt asks for %.1fs between requests; using it", crawl_delay)
                 self.delay = float(crawl_delay)
@@ -231,8 +308,9 @@ class Fetcher:
         try:
             page = self._retrying()(fetch_once, url)
         except TransientError as error:
+            hint = "" if error.status else "; check your connection and proxy, or the address given to --base-url"
             raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries); "
-                             "cannot check what the site allows") from None
+                             f"cannot check what the site allows{hint}") from None
         if page.status >= 500:
             raise FetchError(f"{url}: HTTP {page.status}; cannot check what the site allows")
         if page.status >= 400 or page.status in (301, 302, 303, 307, 308):

@@ -105,6 +105,12 @@ def is_cut_short(body: bytes | str) -> bool:
     return (b"</html" if isinstance(tail, bytes) else "</html") not in tail
 
 
+def looks_like_html(page: Page) -> bool:
+    """True for a response that says it is HTML or begins as HTML does (a server may send it with no type)."""
+    start = page.body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return "html" in page.headers.get("content-type", "") or start.startswith((b"<!doctype html", b"<html", b"<!--"))
+
+
 def is_challenge(html: str) -> bool:
     """True for a bot-protection interstitial ("Just a moment..."), which is never a results page."""
     head = html[:60000].lower()
