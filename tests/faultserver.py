@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from harvester.serve import index_folder, request_key
+from harvester.fetch.serve import index_folder, request_key
 from tests.sitegen import results_page
 
 ROBOTS = b"User-agent: *\nDisallow: /search/\n"
