@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -27,6 +28,7 @@ log = logging.getLogger("harvester")
 
 EXIT_WARNINGS = 1
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 # for `run`: the most serious outcome wins (layout changed, blocked, busy, incomplete, fetch failed, other, usage, warnings)
 SEVERITY = (0, EXIT_WARNINGS, 2, 7, 3, 6, 8, 4, 5)
 
@@ -226,9 +228,14 @@ def _harvest_job(job: Job) -> int:
         log.warning("no --contact: the User-Agent tells %s who harvests but not how to reach you; "
                     "give --contact URL_OR_EMAIL (or contact = ... in the harvests file)", job.site.home)
     sleep = click.get_current_context().obj or time.sleep   # main() may be given another, for tests
-    with _progress() as on_page:
-        outcome = harvest(job.site, job.query, job.out, name, job.formats, job.settings, sleep=sleep,
-                          names=NameTable.load(job.names_file), on_page=on_page)
+    try:
+        with _progress() as on_page:
+            outcome = harvest(job.site, job.query, job.out, name, job.formats, job.settings, sleep=sleep,
+                              names=NameTable.load(job.names_file), on_page=on_page)
+    except KeyboardInterrupt as stop:
+        stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; "
+                     "run the same command again to resume",)
+        raise
     return _report(outcome, f"harvested {outcome.documents} documents of {outcome.total} for {job.query!r} "
                             f"({outcome.pages} results pages, {outcome.requests} requests)")
 
@@ -297,8 +304,17 @@ def _report(outcome: Outcome, headline: str) -> int:
     return EXIT_WARNINGS if outcome.warnings else 0
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stopped as Ctrl-C stops, with its own exit code."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(sleep: Callable[[float], None] = time.sleep) -> None:
     """Entry point: run the CLI and turn errors into one line and an exit code (`sleep` waits between requests)."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = cli.main(standalone_mode=False, obj=sleep)
     except click.exceptions.Exit as done:
@@ -307,15 +323,14 @@ def main(sleep: Callable[[float], None] = time.sleep) -> None:
         hint = f" (see: {error.ctx.command_path} --help)" if isinstance(error, click.UsageError) and error.ctx else ""
         click.echo(f"harvester: error: {error.format_message()}{hint}", err=True)
         sys.exit(error.exit_code)
-    except click.exceptions.Abort:
-        click.echo("harvester: interrupted; nothing written", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    except (click.exceptions.Abort, KeyboardInterrupt) as stopped:   # Ctrl-C, or SIGTERM as cron or systemd stops a run
+        stop = stopped.__cause__ if isinstance(stopped, click.exceptions.Abort) else stopped   # click wraps Ctrl-C
+        what = "stopped (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
+        click.echo(f"harvester: {what}: {stop.args[0] if stop and stop.args else 'nothing written'}", err=True)
+        sys.exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
     except HarvesterError as error:
         click.echo(f"harvester: error: {error}", err=True)
         sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        click.echo("harvester: interrupted; nothing written", err=True)
-        sys.exit(EXIT_INTERRUPTED)
     except Exception as error:  # a bug, not a user mistake: one line, exit 7 (never 0 or 1, which cron reads as success)
         log.debug("unexpected error", exc_info=True)
         click.echo(f"harvester: error: unexpected {type(error).__name__}: {error} (a bug: please report it; "

@@ -2,6 +2,7 @@
 
     HarvesterError                 any failure harvester reports as one line (exit 7)
     ├── UsageError                 bad arguments, unknown site, unwritable output (exit 2)
+    │   └── StorageError           the disk or a folder refused a write: full, read-only, a name too long (exit 2)
     ├── InputError                 a saved page that cannot be read: empty, binary, no such file (exit 2)
     ├── FetchError                 the network failed after every retry, or the server refused (exit 3)
     │   └── OffSiteError           a link or redirect that leaves the site's host (exit 3)
@@ -17,6 +18,8 @@ The CLI turns each into `harvester: error: <message>` on stderr and its exit cod
 
 from __future__ import annotations
 
+import errno
+
 
 class HarvesterError(Exception):
     """A failure reported to the user as one line; `exit_code` is what the CLI returns."""
@@ -28,6 +31,30 @@ class UsageError(HarvesterError):
     """The command was asked for something it cannot do (bad option, unknown site, unwritable folder)."""
 
     exit_code = 2
+
+
+class StorageError(UsageError):
+    """The disk or a folder refused what harvester must write; says what to free or change."""
+
+
+_STORAGE_REASONS = {
+    errno.ENOSPC: "the disk is full: free some space, then run the same command again (a harvest resumes)",
+    errno.EDQUOT: "the disk quota is used up: free some space, then run the same command again (a harvest resumes)",
+    errno.EROFS: "the file system is read-only: use another --out",
+    errno.EACCES: "it is read-only or not yours: make it writable (chmod u+w), or use another --out",
+    errno.EPERM: "it is read-only or not yours: make it writable (chmod u+w), or use another --out",
+    errno.ENAMETOOLONG: "the name is too long for the file system: give a shorter --name",
+    errno.EFBIG: "the file grew larger than the file system allows",
+}
+_SQLITE_REASONS = {"full": errno.ENOSPC, "readonly": errno.EACCES, "unable to open": errno.EACCES}
+
+
+def storage_error(path: object, error: OSError | Exception) -> StorageError:
+    """A failure to write `path` (an OSError, or SQLite's word for one) said in words, with what to do."""
+    code = getattr(error, "errno", None)
+    if code is None:   # sqlite3 says it in its message
+        code = next((number for word, number in _SQLITE_REASONS.items() if word in str(error)), None)
+    return StorageError(f"{path}: cannot write: {_STORAGE_REASONS.get(code, str(error) or type(error).__name__)}")
 
 
 class InputError(HarvesterError):

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import math
@@ -22,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, FetchError, InputError, LayoutError, OffSiteError, UsageError
@@ -30,7 +31,7 @@ from harvester.fetch.page import Page, is_cut_short
 from harvester.fetch.saved import read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
-from harvester.output.files import Staging, remove_leftovers, write_table
+from harvester.output.files import Staging, write_table
 from harvester.output.package import Provenance, write_package
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
@@ -78,8 +79,7 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
     names = names or NameTable.load()
     origin = settings.base_url or site.home
     prepare_output(out_dir)
-    with State(out_dir, name) as state:
-        remove_leftovers(out_dir, name)
+    with State(out_dir, name) as opened, opened.writing() as state:
         run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed:
             log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
@@ -92,7 +92,7 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
             get = Replaying(fetcher.get, state, run)
             for url in walk.urls():
                 page = get(url)
-                results = parse_results(page.text(), url, site)
+                results = parse_results(fetched_text(page, walk.warnings), url, site)
                 records = records_of(results, site, site.canonical(url), query, page.fetched_at, names)
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 on_page(walk)
@@ -111,14 +111,29 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
     return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report)
 
 
+def fetched_text(page: Page, warnings: list[str]) -> str:
+    """A fetched page's text; bytes its encoding could not read are replaced and said in `warnings`; a body that is no
+    HTML at all is a page the parser does not know."""
+    try:
+        text, problem = page.decoded()
+    except InputError as error:
+        raise LayoutError(str(error)) from None
+    warnings.extend([problem] if problem else [])
+    return text
+
+
 def records_of(results: ResultsPage, site: Site, source_page: str, query: str, harvested_at: str,
                names: NameTable) -> list[Record]:
-    """The records of a results page's cards; a card that links to no document is a layout error."""
+    """The records of a results page's cards; a card that links to no document is a layout error, and one that links
+    off the site (not to its hosts, nor to the host the page came from) is never taken for one of its documents."""
     records = []
     for card in results.cards:
         doc_id = site.doc_id(card.href)
         if doc_id is None:
             raise LayoutError(f"{results.url}: result {card.title!r} links to {card.href!r}, not to a document")
+        host = urlsplit(urljoin(results.url, card.href)).hostname
+        if host not in site.hosts and host != urlsplit(results.url).hostname:
+            raise OffSiteError(f"{results.url}: result {card.title!r} links off the site, to {card.href}")
         records.append(record_of(doc_id, card, source_page, site, query, harvested_at, names))
     return records
 
@@ -138,7 +153,8 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
             warnings.append(f"{error}; the details of {doc_id} are left empty")
             state.keep_details(doc_id, None)
             continue
-        state.keep_details(doc_id, details_of(parse_document(page.text(), site.canonical(page.url), site, name=url), names))
+        state.keep_details(doc_id, details_of(parse_document(fetched_text(page, warnings), site.canonical(page.url), site, name=url),
+                                              names))
         log.info("document %d: %s", number, doc_id)
     return warnings
 
@@ -160,8 +176,9 @@ def _archive(page: Page, archive: WarcArchive, state: State) -> None:
 
 
 def run_key(site: Site, query: str, settings: Settings) -> str:
-    """What makes two runs the same harvest (so that one may resume the other)."""
-    return json.dumps({"site": site.name, "query": query, "max_pages": settings.max_pages}, sort_keys=True)
+    """What makes two runs the same harvest (so that one may resume the other); "search" is the dataset's search."""
+    return json.dumps({"site": site.name, "query": query, "max_pages": settings.max_pages,
+                       "search": f"{site.name}:{search_of(query)}"}, sort_keys=True)
 
 
 def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, formats: Iterable[str],
@@ -176,10 +193,11 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     prepare_output(out_dir)
     searches: dict[str, _Search] = {}     # the searches the results pages belong to, in the order first seen
     pages, detailed, warnings = 0, False, []
-    with State(out_dir, None) as state:
+    with State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
-        for saved in _parsed(saved_pages(paths, site), site, names, default_workers() if workers is None else workers):
+        for saved in _parsed(saved_pages(paths, site, warnings), site, names, default_workers() if workers is None else workers):
             pages += 1
+            warnings.extend([saved.problem] if saved.problem else [])
             if isinstance(saved, SavedDocument):
                 state.keep_details(saved.doc_id, saved.details, own=saved.record)
                 detailed = True
@@ -227,6 +245,7 @@ class SavedResults:
     query: str
     results: ResultsPage
     records: list[Record]
+    problem: str | None = None   # what its decoding had to replace
 
 
 @dataclass(frozen=True)
@@ -236,21 +255,22 @@ class SavedDocument:
     doc_id: str
     record: Record
     details: Record
+    problem: str | None = None
 
 
 def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument:
     """Read and parse one saved page (named `label` in messages)."""
-    page, text = read_saved(saved) if isinstance(saved, Path) else (saved, saved.text())
+    page, text, problem = read_saved(saved) if isinstance(saved, Path) else (saved, *saved.decoded())
     if is_cut_short(text):
         raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
     doc_id = site.doc_id(page.url) if page.url else None
     if doc_id:
         raw = parse_document(text, site.canonical(page.url), site, name=label)
-        return SavedDocument(doc_id, record_of(doc_id, card_of(raw), raw.url, site, "", "", names), details_of(raw, names))
+        return SavedDocument(doc_id, record_of(doc_id, card_of(raw), raw.url, site, "", "", names), details_of(raw, names), problem)
     results = parse_results(text, page.url or f"{site.home}{site.search_path}", site, name=label)
     source_page = site.canonical(page.url) if page.url else label
     records = records_of(results, site, source_page, query_of(page.url, site), page.fetched_at, names)
-    return SavedResults(search_key(page.url, site), query_of(page.url, site), results, records)
+    return SavedResults(search_key(page.url, site), query_of(page.url, site), results, records, problem)
 
 
 _worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process: its site and names table
@@ -317,7 +337,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     columns = RECORD_COLUMNS + DETAIL_COLUMNS if detailed else RECORD_COLUMNS
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
-    with Staging() as staging:
+    with Staging(out_dir, name) as staging:
         files = write_table(one_way, columns, out_dir, name, formats, staging, transcript_in_csv)
         files += write_table(lambda: iter(table), PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)
         if report is not None:
@@ -351,17 +371,33 @@ def query_of(url: str, site: Site) -> str:
 
 
 def default_name(site: Site, query: str) -> str:
-    """A file name from the site and the query: 'wilson-korean-workers-party'."""
-    folded = unicodedata.normalize("NFKD", query).encode("ascii", "ignore").decode().lower()
+    """A dataset name unique to its search: the site and the query's words ('wilson-korean-war'), and a short hash of
+    the query when those words cannot tell it from another (accents, other scripts, punctuation, a long query)."""
+    query = search_of(query)
+    if not query:
+        return f"{site.name}-all"
+    folded = unicodedata.normalize("NFKD", query).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", folded.replace("'", "").replace("\u2019", "")).strip("-")[:60].strip("-")
-    return f"{site.name}-{slug or 'all'}"
+    if slug.replace("-", " ") == query:
+        return f"{site.name}-{slug}"
+    return f"{site.name}-{slug + '-' if slug else ''}{hashlib.sha256(query.encode()).hexdigest()[:8]}"
+
+
+def search_of(query: str) -> str:
+    """What makes two full-text searches one: the words, in any case (the site's search ignores case) and spacing."""
+    return " ".join(query.split()).casefold()
 
 
 def check_name(name: str) -> str:
-    """A dataset name must be a plain file name stem."""
+    """A dataset name must be a plain file name stem, short enough for every file made from it."""
     if not name or not re.fullmatch(r"[\w.-]+", name) or name.startswith("."):
         raise UsageError(f"--name {name!r}: use letters, digits, '.', '-' and '_' only")
+    if len(name.encode()) > MAX_NAME:
+        raise UsageError(f"--name: {len(name.encode())} bytes long; give at most {MAX_NAME} (its files add endings to it)")
     return name
+
+
+MAX_NAME = 120   # bytes: file systems allow 255 for a file's name, and the longest file adds ".people.datapackage.json.XXXX.tmp"
 
 
 def prepare_output(out_dir: Path) -> None:

@@ -14,16 +14,19 @@ A re-parse has no history: its database is a temporary one, deleted when it ends
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import logging
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from harvester.errors import BusyError, InputError, UsageError
+from harvester.errors import BusyError, InputError, StorageError, UsageError, storage_error
 from harvester.fetch.archive import Location, read_record
 from harvester.fetch.page import Page
 from harvester.records import Record
@@ -102,9 +105,13 @@ class Changes:
 @contextlib.contextmanager
 def dataset_lock(out_dir: Path, name: str) -> Iterator[None]:
     """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it)."""
-    folder = out_dir / ".harvester"
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / f"{name}.lock").open("w") as lock:
+    path = out_dir / ".harvester" / f"{name}.lock"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = path.open("a")
+    except OSError as error:
+        raise storage_error(path, error) from None
+    with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -130,19 +137,53 @@ class State:
         if self.name is not None:
             self._lock.enter_context(dataset_lock(self.out_dir, self.name))
         try:
+            self._check_file()
             self._db = sqlite3.connect(self.path if self.name is not None else "")
             self._open()
-        except sqlite3.DatabaseError as error:
+        except BaseException as error:
             self.__exit__()
-            raise UsageError(f"{self.path}: not a harvester state file ({error}); move it away to start afresh") from None
+            if isinstance(error, sqlite3.OperationalError):
+                raise self.storage(error) from None
+            if isinstance(error, sqlite3.DatabaseError):
+                raise UsageError(f"{self.path}: not a harvester state file ({error}); move it away to start afresh "
+                                 "(its run history goes with it)") from None
+            raise
         return self
+
+    def _check_file(self) -> None:
+        """A state file that is there must be writable (SQLite would leave a read-only journal behind it) and not empty
+        (SQLite would take an empty file for a new database, and the run history would silently start again)."""
+        if self.name is None or not self.path.exists():
+            return
+        if not os.access(self.path, os.W_OK):
+            raise storage_error(self.path, PermissionError(errno.EACCES, "read-only"))
+        if self.path.stat().st_size == 0:
+            raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; move it away to start "
+                             "afresh (its run history goes with it)")
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[State]:
+        """The state used in a `with` block whose failures to write to the database are said as StorageErrors."""
+        try:
+            yield self
+        except sqlite3.OperationalError as error:
+            raise self.storage(error) from None
+
+    def storage(self, error: sqlite3.OperationalError) -> StorageError:
+        """SQLite's failure to write, said of this database (a re-parse's is in the temporary folder)."""
+        return storage_error(self.path if self.name is not None else f"the temporary folder {tempfile.gettempdir()}", error)
 
     def _open(self) -> None:
         db = self.db
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")   # a commit survives the process being killed; a power cut may cost pages
+        if (check := db.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
+            raise sqlite3.DatabaseError(f"damaged: {check}")
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version < SCHEMA_VERSION and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        tables = {name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "runs" not in tables:
+            raise sqlite3.DatabaseError("it has no runs")
+        if version < SCHEMA_VERSION and tables:
             self._upgrade(version)
         db.executescript(SCHEMA)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -176,9 +217,13 @@ class State:
 
     def start_run(self, key: str, now: datetime, resume_within: timedelta) -> Run:
         """Resume the last run if it was interrupted recently with the same arguments; else begin a new one. Either
-        way the run's listing starts empty (a resumed run lists again the pages it replays)."""
+        way the run's listing starts empty (a resumed run lists again the pages it replays). A run of another search
+        than the dataset's is refused: it would mix two histories."""
         db = self.db
         row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        if row and (held := _search(row[1])) != (asked := _search(key)):
+            raise UsageError(f"{self.out_dir}: dataset {self.name} holds the harvests of {held}, not of {asked}; "
+                             "give this search a --name of its own (or another --out)")
         db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish
         db.execute("UPDATE documents SET run = NULL, pos = NULL WHERE run IS NOT NULL")
         if row and row[3] is None and row[1] == key and now - datetime.fromisoformat(row[2]) <= resume_within:
@@ -350,6 +395,15 @@ class State:
             return str(location.path.relative_to(self.out_dir))
         except ValueError:
             return str(location.path)
+
+
+def _search(key: str) -> str:
+    """The search a run key names (keys written before the search was named in them: from their site and query)."""
+    try:
+        values = json.loads(key)
+    except ValueError:
+        return key
+    return values.get("search") or f"{values.get('site')}:{' '.join(str(values.get('query', '')).split()).casefold()}"
 
 
 class Replaying:

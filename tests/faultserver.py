@@ -31,6 +31,7 @@ class Fault:
     drop: bool = False
     stall: float = 0.0          # seconds to wait before answering normally (to trip a client timeout)
     truncate: bool = False      # answer normally but send only half the body, with the full Content-Length
+    trickle: float = 0.0        # answer normally, but one byte at a time, this many seconds apart (headers too)
 
 
 def folder_pages(folder: Path) -> Callable[[str], bytes | None]:
@@ -74,6 +75,8 @@ class FaultServer:
                 if fault and fault.drop:
                     self.connection.shutdown(2)
                     return
+                if fault and fault.trickle:
+                    return self._trickle(outer.pages(self.path) or b"", fault.trickle)
                 if fault and fault.stall:
                     time.sleep(fault.stall)
                 elif fault and not fault.truncate:
@@ -99,6 +102,17 @@ class FaultServer:
                 self.wfile.write(body[: len(body) // 2] if cut else body)
                 if cut:
                     self.close_connection = True
+
+            def _trickle(self, body: bytes, pause: float) -> None:
+                answer = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+                try:
+                    for byte in answer:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(pause)
+                except OSError:    # the client gave up: as it should
+                    pass
+                self.close_connection = True
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -11,10 +11,13 @@ import pytest
 
 from harvester.cli import main
 from harvester.fetch.serve import Serving
+from harvester.pipeline import default_name
+from harvester.sites import get_site
 from tests.conftest import FIXTURES
 
 SEED = FIXTURES / "wilson" / "seed"
 QUERY = "Korean Workers' Party"
+KWP = default_name(get_site("wilson"), QUERY)
 
 
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
@@ -57,10 +60,10 @@ def test_harvest_over_http_writes_the_19_records(monkeypatch, capsys, tmp_path):
     assert code == 0, err
     assert "harvested 19 documents of 19" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == [".harvester", "archive"] + [
-        f"wilson-korean-workers-party.{x}" for x in ("csv", "datapackage.json", "json", "jsonl", "people.csv", "people.json",
+        f"{KWP}.{x}" for x in ("csv", "datapackage.json", "json", "jsonl", "people.csv", "people.json",
                                                       "people.jsonl", "report.json")]
-    assert [p.name for p in (tmp_path / "archive").iterdir()] == ["wilson-korean-workers-party-run0001-part1.warc.gz"]
-    assert len(json.loads((tmp_path / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
+    assert [p.name for p in (tmp_path / "archive").iterdir()] == [f"{KWP}-run0001-part1.warc.gz"]
+    assert len(json.loads((tmp_path / f"{KWP}.json").read_text(encoding="utf-8"))) == 19
 
 
 def test_name_option_names_the_files(monkeypatch, capsys, tmp_path):
@@ -68,7 +71,8 @@ def test_name_option_names_the_files(monkeypatch, capsys, tmp_path):
     assert code == 0, err
     assert sorted(p.name for p in tmp_path.iterdir()) == [".harvester", "kwp.csv", "kwp.datapackage.json", "kwp.json",
                                                           "kwp.people.csv", "kwp.people.json"]
-    assert [p.name for p in (tmp_path / ".harvester").iterdir()] == ["kwp.lock"]   # held while the files were written
+    assert sorted(p.name for p in (tmp_path / ".harvester").iterdir()) == ["kwp.files", "kwp.lock"]   # (the lock: held while
+    assert all((tmp_path / f"kwp.{x}").is_symlink() for x in ("csv", "json"))                        # the files were written)
 
 
 def test_demo_harvests_the_seed_over_http(monkeypatch, capsys, tmp_path):
@@ -261,7 +265,8 @@ def test_harvesting_the_live_site_without_a_contact_warns_before_any_request(mon
     assert code == 2 and "no --contact" not in err
 
 
-def test_ctrl_c_stops_the_harvest_with_one_line(tmp_path):
+@pytest.mark.parametrize(("stop", "code", "said"), [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "stopped (SIGTERM)")])
+def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp_path, stop, code, said):
     import os
     import signal
     import subprocess
@@ -278,8 +283,14 @@ def test_ctrl_c_stops_the_harvest_with_one_line(tmp_path):
         deadline = time.monotonic() + 30
         while len(server.search_requests()) < 5 and time.monotonic() < deadline:
             time.sleep(0.01)
-        os.killpg(process.pid, signal.SIGINT)           # as a terminal sends it: to the whole process group
+        os.killpg(process.pid, getattr(signal, stop))   # as a terminal (or cron, systemd) sends it: to the process group
         _, stderr = process.communicate(timeout=20)
-    assert process.returncode == 130
-    assert stderr.strip().splitlines() == ["harvester: interrupted; nothing written"]
-    assert not (tmp_path / "d.csv").exists()
+        assert process.returncode == code
+        assert stderr.strip().splitlines() == [
+            f"harvester: {said}: the pages fetched so far are kept ({tmp_path / 'archive'}); the dataset's files are as they "
+            "were; run the same command again to resume"]
+        assert not (tmp_path / "d.csv").exists()
+        fetched = len(server.search_requests())
+        resumed = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert resumed.returncode == 0, resumed.stderr
+    assert len(server.search_requests()) <= 40 + 1 and len(server.search_requests()) - fetched < 40   # only the rest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -45,9 +46,10 @@ def test_harvest_source_pages_name_the_canonical_host_not_the_mirror(tmp_path: P
 
 def test_reparse_of_some_pages_of_a_search_warns_of_the_missing_ones(tmp_path: Path):
     outcome = reparse([SEED / "page-0.html"], WILSON, tmp_path, None, ["json"], workers=0)
-    assert outcome.documents == len(dataset(tmp_path, "wilson-korean-workers-party")) == 10
+    name = default_name(WILSON, QUERY)
+    assert outcome.documents == len(dataset(tmp_path, name)) == 10
     assert outcome.warnings == ["saved pages of \"Korean Workers' Party\" hold 10 of its 19 documents (2 pages in all)"]
-    assert outcome.files == [tmp_path / f"wilson-korean-workers-party.{x}" for x in ("json", "people.json", "datapackage.json")]
+    assert outcome.files == [tmp_path / f"{name}.{x}" for x in ("json", "people.json", "datapackage.json")]
 
 
 def test_reparse_counts_each_document_once_across_files(tmp_path: Path):
@@ -72,9 +74,21 @@ def test_people_are_written_one_way_across_the_dataset(tmp_path: Path):
 
 
 def test_default_name_is_made_from_the_site_and_the_query():
-    assert default_name(WILSON, "Korean Workers’ Party") == "wilson-korean-workers-party"
-    assert default_name(WILSON, "Kim Il Sung--Cult of personality") == "wilson-kim-il-sung-cult-of-personality"
-    assert default_name(WILSON, "") == "wilson-all"
+    assert default_name(WILSON, "Korean War") == default_name(WILSON, " korean  war ") == "wilson-korean-war"   # case ignored
+    assert default_name(WILSON, "") == default_name(WILSON, "  ") == "wilson-all"        # the whole archive
+
+
+@pytest.mark.parametrize("queries", [
+    ("金日成", "毛泽东", "Ким Ир Сен", "Kim Il Sung"),                       # other scripts fold to nothing
+    ("Korean Workers' Party", "Korean Workers’ Party", "Korean Workers Party"),  # punctuation the words cannot show
+    ("Kádár", "Kadar", "KADAR?"),
+    ("x" * 61, "x" * 62),                                                   # cut at 60 letters
+])
+def test_default_names_of_different_searches_differ(queries):
+    """A name that cannot show the whole query carries a short hash of it: two searches never share a dataset."""
+    names = [default_name(WILSON, q) for q in queries]
+    assert len(set(names)) == len(names), names
+    assert all(re.fullmatch(r"wilson-[a-z0-9-]*", n) and len(n) < 80 for n in names)
 
 
 def test_over_a_real_socket_503_with_retry_after_is_waited_out(tmp_path: Path):
@@ -128,7 +142,7 @@ def test_a_write_failing_at_any_file_of_a_run_leaves_the_whole_previous_dataset(
             return real_fsync(fd)
 
         monkeypatch.setattr(os, "fsync", disk_full_at_the_nth_file)
-        with pytest.raises(UsageError, match="No space left on device"):
+        with pytest.raises(UsageError, match="cannot write: the disk is full: free some space, then run the same command"):
             harvest(WILSON, "Korean Workers' Party", tmp_path, "d", ["csv", "json"], settings, sleep=clock.sleep, now=clock.now)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
 
@@ -219,7 +233,7 @@ from harvester.output.files import Staging, write_table
 from harvester.records import RECORD_COLUMNS
 row = {{c.name: ([c.example] if c.type == "list" else c.example == "true" if c.type == "boolean" else c.example) for c in RECORD_COLUMNS}}
 try:
-    with Staging() as staging:
+    with Staging(Path({str(tmp_path)!r}), "d") as staging:
         write_table(lambda: [row] * 2000, RECORD_COLUMNS, Path({str(tmp_path)!r}), "d", ["csv", "json"], staging)
         staging.commit()
 except UsageError as error:
@@ -228,5 +242,6 @@ except UsageError as error:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                           cwd=Path(__file__).resolve().parent.parent)
     assert done.returncode == 0, done.stderr
-    assert "d.csv" in done.stdout and "cannot write (File too large); the dataset is left as it was" in done.stdout
-    assert list(tmp_path.iterdir()) == []
+    assert "d.csv" in done.stdout and "cannot write: the file grew larger than the file system allows; the dataset's files are as " \
+        "they were" in done.stdout
+    assert [p.name for p in tmp_path.iterdir()] == [".harvester"] and list((tmp_path / ".harvester" / "d.files").iterdir()) == []

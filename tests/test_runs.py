@@ -343,7 +343,8 @@ def test_a_state_written_by_the_first_version_is_upgraded_in_place(tmp_path: Pat
             CREATE TABLE http_cache (url TEXT PRIMARY KEY, headers TEXT NOT NULL, body BLOB NOT NULL, fetched_at TEXT NOT NULL);
             CREATE TABLE documents (id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, listed INTEGER NOT NULL,
                                     title TEXT NOT NULL, summary TEXT NOT NULL, date_raw TEXT NOT NULL);
-            INSERT INTO runs VALUES (1, 'k', '2026-01-01T00:00:00+00:00', '2026-01-01T00:01:00+00:00', 'ok', '{}');
+            INSERT INTO runs VALUES (1, '{"max_pages": null, "query": "q", "site": "wilson"}', '2026-01-01T00:00:00+00:00',
+                                     '2026-01-01T00:01:00+00:00', 'ok', '{}');
             INSERT INTO documents VALUES ('telegram-0', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00', 1, 't', 's', 'd');
         """)
     docs = [doc(n) for n in range(5)]

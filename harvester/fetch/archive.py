@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from harvester import __version__
-from harvester.errors import InputError
+from harvester.errors import InputError, storage_error
 from harvester.fetch.page import Page
 
 log = logging.getLogger("harvester")
@@ -49,8 +50,11 @@ class WarcArchive:
     def _open(self) -> WARCWriter:
         """The file is created with the first response, so a run that fetches nothing leaves no empty file."""
         if self._writer is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._stream = self.path.open("ab")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._stream = self.path.open("ab")
+            except OSError as error:
+                raise storage_error(self.path, error) from None
             self._writer = WARCWriter(self._stream, gzip=self.path.suffix == ".gz", warc_version="1.1")
             if self._stream.tell() == 0:
                 info = {"software": f"harvester/{__version__}", "format": "WARC File Format 1.1"}
@@ -61,8 +65,11 @@ class WarcArchive:
         """One record appended and flushed; returns where it starts."""
         assert self._stream is not None and self._writer is not None
         offset = self._stream.tell()
-        self._writer.write_record(record)
-        self._stream.flush()
+        try:
+            self._writer.write_record(record)
+            self._stream.flush()
+        except OSError as error:
+            raise storage_error(self.path, error) from None
         return Location(self.path, offset)
 
     def write(self, page: Page) -> Location:
@@ -90,7 +97,8 @@ class WarcArchive:
 
     def close(self) -> None:
         if self._stream is not None:
-            self._stream.close()
+            with contextlib.suppress(OSError):   # a write that failed has been said; closing only flushes it again
+                self._stream.close()
 
     def __enter__(self) -> WarcArchive:
         return self
@@ -106,13 +114,21 @@ def next_part(folder: Path, name: str, run: int) -> Path:
     return folder / f"{stem}{max(parts, default=0) + 1}.warc.gz"
 
 
-def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None) -> Iterator[Page]:
-    """Every response of a WARC file (plain or gzipped) as a Page, in file order.
+def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
+              warnings: list[str] | None = None) -> Iterator[Page]:
+    """Every response of a WARC file (plain or gzipped) as a Page, in file order; what had to be skipped is appended to
+    `warnings` (and logged). A damaged file is an InputError where the damage is.
 
     A 304 revisit record comes back as the response it refers to (with the revisit's time), looked
     up in `earlier`: the responses read so far, kept by (URI, date); give older files first.
     """
     earlier = {} if earlier is None else earlier
+    warnings = [] if warnings is None else warnings
+
+    def skipped(message: str) -> None:
+        log.warning("%s", message)
+        warnings.append(message)
+
     try:
         with path.open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), 1):
@@ -121,8 +137,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None) ->
                 try:
                     page = _page_of(record)
                 except CutShortError:
-                    log.warning("%s: record %d is cut short (a run killed while writing it?); the rest of the file is "
-                                "skipped", path, number)
+                    skipped(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
                     return
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = page
@@ -131,8 +146,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None) ->
                 target = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "",
                           _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or ""))
                 if target not in earlier:
-                    log.warning("%s: a 304 answer for %s refers to a response of %s that is not among the files given",
-                                path, page.url, target[1])
+                    skipped(f"{path}: a 304 answer for {page.url} refers to a response of {target[1]} that is not among the files given")
                     continue
                 yield Page(page.url, earlier[target].body, 200, earlier[target].headers, page.fetched_at, requested=page.url)
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError

@@ -24,7 +24,7 @@ import tenacity
 from protego import Protego
 
 from harvester.errors import BlockedError, FetchError, OffSiteError
-from harvester.fetch.page import Page, decode_html, is_challenge, is_cut_short, looks_like_html
+from harvester.fetch.page import Page, is_challenge, is_cut_short, looks_like_html
 from harvester.settings import Settings
 
 log = logging.getLogger("harvester")
@@ -36,10 +36,10 @@ MAX_REDIRECTS = 5
 class TransientError(Exception):
     """A failure worth another try; `retry_after` is the server's requested wait in seconds, if any."""
 
-    def __init__(self, message: str, status: int | None = None, retry_after: float | None = None) -> None:
+    def __init__(self, message: str, status: int | None = None, retry_after: float | None = None, network: bool = False) -> None:
         super().__init__(message)
-        self.status = status
-        self.retry_after = retry_after
+        self.status, self.retry_after = status, retry_after
+        self.network = network     # the connection failed (not the server's answer): worth a hint of what to check
 
 
 class Transport(Protocol):
@@ -82,7 +82,7 @@ class HttpTransport:
         except _TooSlow:
             raise TransientError(f"no whole answer within {deadline:g} s (the server sends too slowly)") from None
         except httpx.TransportError as error:
-            raise TransientError(in_words(error, url)) from None
+            raise TransientError(in_words(error, url), network=True) from None
 
 
 class _TooSlow(Exception):
@@ -193,7 +193,7 @@ class Fetcher:
                 raise FetchError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
             if error.status in (403, 429):
                 raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping") from None
-            hint = "" if error.status else "; check your connection and proxy, or the address given to --base-url"
+            hint = "; check your connection and proxy, or the address given to --base-url" if error.network else ""
             raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries){hint}") from None
 
     def _retrying(self) -> tenacity.Retrying:
@@ -308,11 +308,11 @@ class Fetcher:
         try:
             page = self._retrying()(fetch_once, url)
         except TransientError as error:
-            hint = "" if error.status else "; check your connection and proxy, or the address given to --base-url"
+            hint = "; check your connection and proxy, or the address given to --base-url" if error.network else ""
             raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries); "
                              f"cannot check what the site allows{hint}") from None
         if page.status >= 500:
             raise FetchError(f"{url}: HTTP {page.status}; cannot check what the site allows")
         if page.status >= 400 or page.status in (301, 302, 303, 307, 308):
             return Protego.parse("")
-        return Protego.parse(decode_html(page.body, page.headers.get("content-type", ""), url) if page.body.strip() else "")
+        return Protego.parse(page.text() if page.body.strip() else "")

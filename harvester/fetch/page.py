@@ -35,29 +35,59 @@ class Page:
     requested: str = ""        # the URL asked for, when a redirect led elsewhere (else the same as url)
 
     def text(self) -> str:
-        """The body decoded with the charset the response or the page itself declares."""
+        """The body as text (see `decoded`)."""
+        return self.decoded()[0]
+
+    def decoded(self) -> tuple[str, str | None]:
+        """The body decoded with the charset the response or the page itself declares, and what went wrong, if anything."""
         return decode_html(self.body, self.headers.get("content-type", ""), self.url)
 
 
-def decode_html(body: bytes, content_type: str = "", name: str = "page") -> str:
-    """Decode HTML bytes: BOM, then HTTP charset, then <meta charset>, then UTF-8; refuse empty or binary."""
+_BINARY = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")   # PDF, images, zip, gzip
+
+
+def decode_html(body: bytes, content_type: str = "", name: str = "page") -> tuple[str, str | None]:
+    """HTML bytes as text, in the encoding a byte order mark, the HTTP charset or <meta charset> declares, else in the
+    one the bytes are (UTF-8, or Windows-1252 when they cannot be UTF-8). Bytes that do not fit the encoding are
+    replaced where they are, and said (the second value); an empty or binary body is an InputError."""
     if not body.strip():
         raise InputError(f"{name}: the page is empty")
-    if b"\x00" in body[:8192] and not body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    start = body[:8192]
+    utf16 = body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if body.startswith(_BINARY) or (not utf16 and start.count(b"\x00") > len(start) // 100):
         raise InputError(f"{name}: this is a binary file, not an HTML page")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if body.startswith(bom):
-            return body.decode(encoding, errors="replace")
-    declared, sent = _meta_charset(body), _http_charset(content_type)
-    if not sent and declared and _known(declared) and (text := _as_utf8(body)) is not None:
-        return text  # a page saved as UTF-8 that kept its old <meta charset> (browsers re-encode what they save)
-    for encoding in (sent, declared, "utf-8"):
-        if encoding and _known(encoding):
-            try:
-                return body.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-    return body.decode("cp1252", errors="replace")
+    encoding = next((e for bom, e in _BOMS if body.startswith(bom)), None) or _declared(body, content_type) or _detected(body)
+    try:
+        return body.decode(encoding), None
+    except UnicodeDecodeError as error:
+        text = body.decode(encoding, errors="replace")
+        bad = text.count("\ufffd") - body.count("\ufffd".encode())
+        return text, (f"{name}: {bad} byte{'s' if bad != 1 else ''} not valid {encoding} (the first at byte {error.start}), "
+                      "replaced by \ufffd; the rest of the page is read as it is")
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _declared(body: bytes, content_type: str) -> str | None:
+    """The HTTP charset, else the page's <meta charset> (but UTF-8 for a page saved as UTF-8 that kept an old one:
+    browsers re-encode what they save); None when neither is a known encoding."""
+    sent, meta = _http_charset(content_type), _meta_charset(body)
+    if sent and _known(sent):
+        return sent
+    if meta and _known(meta):
+        return "utf-8" if _as_utf8(body) is not None else meta
+    return None
+
+
+def _detected(body: bytes) -> str:
+    """UTF-8, unless the bytes beyond ASCII hold no UTF-8 sequence at all (a single-byte charset, most likely Windows-1252)."""
+    if _as_utf8(body) is not None or body.isascii():
+        return "utf-8"
+    return "utf-8" if _UTF8_SEQUENCE.search(body) else "cp1252"
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def _as_utf8(body: bytes) -> str | None:
@@ -106,9 +136,11 @@ def is_cut_short(body: bytes | str) -> bool:
 
 
 def looks_like_html(page: Page) -> bool:
-    """True for a response that says it is HTML or begins as HTML does (a server may send it with no type)."""
+    """True for a response that begins as HTML does, or says it is HTML and is not binary (a server may send a page
+    with no type, or anything with its HTML type)."""
     start = page.body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return "html" in page.headers.get("content-type", "") or start.startswith((b"<!doctype html", b"<html", b"<!--"))
+    return start.startswith((b"<!doctype html", b"<html", b"<!--")) or (
+        "html" in page.headers.get("content-type", "") and not page.body.startswith(_BINARY))
 
 
 def is_challenge(html: str) -> bool:

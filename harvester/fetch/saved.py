@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -12,6 +13,8 @@ from harvester.errors import InputError
 from harvester.fetch.page import Page, decode_html, saved_url
 from harvester.sites import Site
 
+log = logging.getLogger("harvester")
+
 HTML_SUFFIXES = (".html", ".htm")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
@@ -20,9 +23,10 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page | Path]]:
+def saved_pages(paths: list[Path], site: Site, warnings: list[str]) -> Iterator[tuple[str, Page | Path]]:
     """Every saved page under `paths`, named for messages: .html files (as their paths: `read_saved` reads one, in
-    whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC file is read in order)."""
+    whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC file is read in order). What
+    a damaged WARC file holds after its damage is skipped, and said in `warnings`."""
     earlier: dict[tuple[str, str], Page] = {}
     for path in find_html(paths):
         if not is_warc(path):
@@ -30,9 +34,13 @@ def saved_pages(paths: list[Path], site: Site) -> Iterator[tuple[str, Page | Pat
             continue
         from harvester.fetch.archive import read_warc   # (warcio: only for a WARC file)
 
-        for number, page in enumerate(read_warc(path, earlier), 1):
-            if page.status == 200 and (urlsplit(page.url).path == site.search_path or site.doc_id(page.url)):
-                yield f"{path} (record {number}, {page.url})", page
+        try:
+            for number, page in enumerate(read_warc(path, earlier, warnings), 1):
+                if page.status == 200 and (urlsplit(page.url).path == site.search_path or site.doc_id(page.url)):
+                    yield f"{path} (record {number}, {page.url})", page
+        except InputError as error:
+            warnings.append(f"{error}; the rest of the file is skipped")
+            log.warning("%s", warnings[-1])
 
 
 def find_html(paths: Iterable[Path]) -> list[Path]:
@@ -50,15 +58,16 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
     return sorted(dict.fromkeys(found), key=_natural)
 
 
-def read_saved(path: Path) -> tuple[Page, str]:
-    """The saved page as a Page (its URL if the saving tool recorded it, else '') and its decoded text."""
+def read_saved(path: Path) -> tuple[Page, str, str | None]:
+    """The saved page as a Page (its URL if the saving tool recorded it, else ''), its text, and what its decoding
+    had to replace (see decode_html)."""
     try:
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    text = decode_html(body, name=str(path))
+    text, problem = decode_html(body, name=str(path))
     mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
-    return Page(saved_url(text) or "", body, fetched_at=mtime), text
+    return Page(saved_url(text) or "", body, fetched_at=mtime), text, problem
 
 
 def _natural(path: Path) -> list[object]:

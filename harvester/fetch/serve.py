@@ -33,7 +33,7 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
     for path in find_html(folders):
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served
-        page, _ = read_saved(path)
+        page, *_ = read_saved(path)
         if not page.url:
             log.warning("%s: the page does not say which URL it was saved from; not served", path)
             continue

@@ -23,6 +23,7 @@ import functools
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -34,7 +35,7 @@ _YEARS = re.compile(
 )
 _NICKNAME = re.compile(r"""\s*\(\s*["“'‘]([^"”'’()]+)["”'’]\s*\)|\s+["“]([^"”]+)["”]""")
 _PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
-_CORPORATE = re.compile(r"\w{2,}\)?\.\s+\S")           # "Poland. Embassy", "Korea (North). Chosŏn ..."
+_CORPORATE = re.compile(r"\b\w{2,}\)?\.\s+\S")           # "Poland. Embassy", "Korea (North). Chosŏn ..."
 _ROMAN = re.compile(r"\s[IVXL]+$")                      # "John Paul II"
 _TITLES = frozenset({"pope", "saint", "king", "queen", "emperor", "empress", "prince", "princess", "shah", "sultan",
                      "cardinal", "patriarch", "dalai", "grand", "archbishop", "caliph", "emir", "tsar", "czar"})
@@ -63,20 +64,22 @@ class Heading:
     @property
     def variants(self) -> tuple[str, ...]:
         """Other full forms the heading itself gives: an alternative romanization, a fuller form, a nickname, a title."""
-        forms = [self._fuller(alt) for alt in self.alternatives]
+        fuller = self._fuller()
+        forms = [fuller(alt) for alt in self.alternatives]
         if self.nickname:
             forms.append(self._ordered(self.family, self.nickname) if self.family else self.nickname)
         if self.title:
             forms.append(f"{self.title} {self.display if self.family else self.given}")
         return tuple(dict.fromkeys(f for f in forms if f and f != self.display))
 
-    def _fuller(self, alternative: str) -> str:
-        """A fuller form of initials ("V. I." -> "Vasilii Ivanovich") completes the name; anything else is a whole name."""
+    def _fuller(self) -> Callable[[str], str]:
+        """How an alternative form reads: a fuller form of initials ("V. I." -> "Vasilii Ivanovich") completes the name;
+        anything else is a whole name."""
         if _has_initials(self.given):
-            return self._ordered(self.family, alternative)
+            return lambda alternative: self._ordered(self.family, alternative)
         if _has_initials(self.family):   # a Mongolian patronymic written as initials: "Tsedenbal, Yu. (Yumjaagiin)"
-            return self._ordered(alternative, self.given)
-        return alternative
+            return lambda alternative: self._ordered(alternative, self.given)
+        return lambda alternative: alternative
 
     def _ordered(self, family: str, given: str) -> str:
         return f"{family} {given}" if self.order == "family-first" else f"{given} {family}"
@@ -131,19 +134,18 @@ def _has_initials(part: str) -> bool:
     return any(_INITIAL.match(word) for word in part.split())
 
 
-def _years(text: str) -> tuple[str, int | None, int | None]:
+def _years(text: str, tail: str = "") -> tuple[str, int | None, int | None]:
     """Life years at the end ("Stalin, Joseph, 1879-1953"), or before a last parenthesized form
     ("Wang, Shijie, 1891-1981 (Wang Shih-chieh)", which then stays: "Wang, Shijie (Wang Shih-chieh)")."""
     match = _YEARS.search(text)
+    parens = _TRAILING_PARENS.search(text) if match is None and not tail else None
+    if parens is not None and (inner := _years(text[: parens.start()], parens.group(0).strip()))[1:] != (None, None):
+        return inner
     if match is None:
-        tail = _TRAILING_PARENS.search(text)
-        if tail is not None:
-            rest, birth, death = _years(text[: tail.start()])
-            if birth or death:
-                return f"{rest} {tail.group(0).strip()}", birth, death
         return text, None, None
     birth, death = match.group("birth") or match.group("born"), match.group("death") or match.group("died")
-    return text[: match.start()].strip(), int(birth) if birth else None, int(death) if death else None
+    rest = f"{text[: match.start()].strip()} {tail}".strip()
+    return rest, int(birth) if birth else None, int(death) if death else None
 
 
 def _nickname(text: str) -> tuple[str, str]:

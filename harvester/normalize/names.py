@@ -30,8 +30,8 @@ from harvester.normalize.titles import Parties
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]
 _IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\[\]()]+")  # ʹ and ʼ: the soft and hard signs of Russian romanization
-_BRACKET = re.compile(r"\s*[\[(]([^\])]*)[\])]")
-_GLUED = re.compile(r"(?<=\w)\[([^\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
+_BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
+_GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 _ORGANIZATION = re.compile(r"\b(?:" + "|".join((  # words that make a name a body, not a person
     "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",

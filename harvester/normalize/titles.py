@@ -89,7 +89,7 @@ _CONTAINER = _rx(r"^(?:excerpts?\s+)?from\s+the\s+(?:diary|journal|notebook|note
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it)
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str], ...] = (
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
-    (_Guarded(_rx(rf"\s*[(\[][^)\]]*\b{_NOTE_WORDS}\b[^)\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
+    (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
     # a quoted name inside: "Journal 'Novaya Koreya' Song"
     (_Guarded(re.compile(r"\s+['‘\"“«][^'’\"”»,]+['’\"”»](?=\s+[A-Z])"), "['‘\"“«]"), ""),
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w).*$"), "['‘\"“«]"), ""),                # a quoted subject: ", 'Korea Has ...'"
@@ -134,7 +134,8 @@ _ROLES: tuple[re.Pattern[str] | _Guarded, ...] = (
 _ROLE_WORD = re.compile(_ROLE)
 
 _WHO = r"(?P<who>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+"  # "Mao Zedong’s ": capitalized words only
-_POSSESSIVE = re.compile(rf"\b{_WHO}(?:[A-Z]\w*\s+){{0,2}}$")  # "... Zimyanin's Background " before "Report"
+_POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
+_CAPITALIZED = re.compile(r"[A-Z][\w.-]*")
 _TAIL = _rx(r",?\s+" + _alt("about", "regarding", "concerning", "on", r"in\s+connection\s+with",
                              r"in\s+regard\s+to", "which", "that", "who", r"headed\s+by", r"led\s+by", "marked",
                              "transmitting", "containing", "enclosing", "forwarding", "conveying", "attaching",
@@ -173,9 +174,22 @@ def parties(title: str) -> Parties:
     found = _find_kind(text)
     kind, start, end = found if found else (None, len(text), 0)
     lead = [_strip_roles(author)] if author else []
-    who = _POSSESSIVE.search(text[:start]) if found else _WHO_RX.match(text)
-    lead += [who["who"]] if who else []
+    who = _possessor(text[:start]) if found else (m["who"] if (m := _WHO_RX.match(text)) else None)
+    lead += [who] if who else []
     return _assign(kind, lead, _TAIL.sub("", text[end:] if found else text))
+
+
+def _possessor(text: str) -> str | None:
+    """The capitalized words just before a possessive 's that ends the text but for two capitalized words at most
+    ("... Comrade Zimyanin's Background " -> "Zimyanin"), read back word by word (a pattern would try every start)."""
+    tail = _POSSESSIVE_TAIL.search(text)
+    if tail is None:
+        return None
+    parts = re.split(r"(\s+)", text[:tail.start()])
+    words = len(parts)
+    while words > 0 and _CAPITALIZED.fullmatch(parts[words - 1]):
+        words -= 2      # the word, and the space before it
+    return "".join(parts[words + 1:]) or None
 
 
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again

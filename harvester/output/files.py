@@ -8,12 +8,13 @@ import csv
 import importlib.util
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from harvester.errors import UsageError
+from harvester.errors import StorageError, UsageError, storage_error
 from harvester.records import Column, Record
 
 if TYPE_CHECKING:
@@ -155,38 +156,49 @@ def _whole(fmt: str) -> Callable[..., bytes]:
 
 
 class Staging:
-    """The files of one run, each written in full to a temporary file beside its target; `commit` renames them all,
-    so that a failure anywhere before leaves every earlier file as it was (as a context manager, it removes whatever
-    was staged and not committed)."""
+    """The files of one run, written in full into a new generation folder, DIR/.harvester/NAME.files/gen-*/, then made
+    the dataset's files all at once (`commit`): DIR/NAME.csv and the others are links into .../NAME.files/current/,
+    and `current` is one link, switched by one atomic rename. A run that fails, or is killed, before that rename
+    leaves every earlier file as it was; files of formats this run did not write are removed after it. As a context
+    manager, it removes a generation that was not committed."""
 
-    def __init__(self) -> None:
-        self._staged: dict[Path, Path] = {}  # target -> temporary
+    def __init__(self, out_dir: Path, name: str) -> None:
+        self.out_dir, self.name = out_dir, name
+        self.home = out_dir / ".harvester" / f"{name}.files"
+        self.generation: Path | None = None
 
     def __enter__(self) -> Staging:
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+            current = (self.home / "current").resolve()
+            for old in self.home.glob("gen-*"):    # what a run killed while writing left behind
+                if old != current:
+                    shutil.rmtree(old, ignore_errors=True)
+            self.generation = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
+            self.generation.chmod(0o777 & ~_umask())
+        except OSError as error:
+            raise storage_error(self.home, error) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for temporary in self._staged.values():
-            temporary.unlink(missing_ok=True)
-        self._staged.clear()
+        if self.generation is not None:
+            shutil.rmtree(self.generation, ignore_errors=True)
 
     @contextlib.contextmanager
     def files(self, targets: list[Path]) -> Iterator[list[IO[bytes]]]:
-        """New temporary files for the targets, to write side by side; synced to disk and staged when the block ends."""
+        """New files for the targets (DIR/NAME.x) in the generation, to write side by side; synced when the block ends."""
+        assert self.generation is not None, "Staging is used inside `with`"
         streams: list[IO[bytes]] = []
         try:
             for target in targets:
-                handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-                self._staged[target] = Path(temporary)
-                streams.append(os.fdopen(handle, "wb"))
-                os.fchmod(handle, _file_mode())
+                streams.append((self.generation / target.name).open("wb"))
             yield streams
             for stream in streams:
                 stream.flush()
                 os.fsync(stream.fileno())
         except OSError as error:
-            raise UsageError(f"{' / '.join(map(str, targets))}: cannot write ({error.strerror or error}); "
-                             "the dataset is left as it was") from None
+            said = storage_error(" / ".join(map(str, targets)), error)
+            raise StorageError(f"{said}; the dataset's files are as they were") from None
         finally:
             for stream in streams:
                 with contextlib.suppress(OSError):   # closing flushes what is buffered, which may fail as the write did
@@ -198,37 +210,53 @@ class Staging:
         return target
 
     def current(self, target: Path) -> Path:
-        """Where the file's newest content is now: its staged copy if it has one, else the file itself."""
-        return self._staged.get(target, target)
+        """Where the file's newest content is: in this generation, when it has been written there."""
+        staged = self.generation / target.name if self.generation is not None else target
+        return staged if staged.exists() else target
 
     def commit(self) -> None:
-        for target, temporary in list(self._staged.items()):
-            try:
-                os.replace(temporary, target)
-            except OSError as error:
-                raise UsageError(f"{target}: cannot write ({error.strerror or error})") from None
-            del self._staged[target]
+        """Make this generation the dataset's files, in one rename; then link any file new to the dataset, and unlink
+        the files of formats this generation has not."""
+        assert self.generation is not None
+        try:
+            _link(self.home / "current", self.generation.name)
+            written = {path.name for path in self.generation.iterdir()}
+            for file in written:
+                if not (self.out_dir / file).is_symlink():
+                    _link(self.out_dir / file, f".harvester/{self.home.name}/current/{file}")
+            for link in self.out_dir.iterdir():
+                if link.is_symlink() and os.readlink(link).startswith(f".harvester/{self.home.name}/") and link.name not in written:
+                    link.unlink()
+        except OSError as error:
+            raise storage_error(self.out_dir, error) from None
+        self.generation = None
+        for old in self.home.glob("gen-*"):
+            if old.name != os.readlink(self.home / "current"):
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def _link(path: Path, target: str) -> None:
+    """Make `path` a link to `target`, in place of what was there, atomically (a new link renamed over it)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.link")
+    temporary.unlink(missing_ok=True)
+    temporary.symlink_to(target)
+    os.replace(temporary, path)
 
 
 def write_atomically(target: Path, content: str | bytes) -> Path:
-    """Write one file so that it appears whole or not at all."""
-    with Staging() as staging:
-        staging.stage(target, content)
-        staging.commit()
+    """Write one file so that it appears whole or not at all (a temporary file beside it, renamed)."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise storage_error(target, error) from None
     return target
 
 
-def remove_leftovers(out_dir: Path, name: str) -> None:
-    """The temporary files of a run killed while it wrote the dataset's files (only this dataset's: the caller holds
-    its lock)."""
-    targets = {file_name(stem, fmt) for stem in (name, f"{name}.people") for fmt in FORMATS}
-    for target in targets | {f"{name}.report.json", f"{name}.datapackage.json"}:
-        for leftover in out_dir.glob(f".{target}.*.tmp"):
-            leftover.unlink(missing_ok=True)
-
-
-def _file_mode() -> int:
-    """The mode an ordinary new file gets under the current umask (mkstemp's own 0600 would hide the data)."""
+def _umask() -> int:
+    """The process's umask (the modes new files and folders get; mkstemp's and mkdtemp's own would hide the data)."""
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask

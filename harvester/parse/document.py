@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from harvester.errors import BlockedError, LayoutError
 from harvester.fetch.page import is_challenge
 from harvester.parse.results import RawCard
-from harvester.parse.text import inline_text, paragraphs, within
+from harvester.parse.text import check_bounds, inline_text, paragraphs, within
 from harvester.sites import DocumentPage, Site
 
 _SHORTLINK = re.compile(r"/node/(\d+)\b")
@@ -73,6 +73,7 @@ def parse_document(html: str, url: str, site: Site, name: str | None = None) -> 
     where = name or url
     if is_challenge(html):
         raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a document page")
+    check_bounds(html, where)
     tree = LexborHTMLParser(html)
     page = _Page(tree, site.document)
     node_id = _node_id(tree, site.document, where)

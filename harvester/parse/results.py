@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from harvester.errors import BlockedError, LayoutError
 from harvester.fetch.page import is_challenge
-from harvester.parse.text import inline_text, paragraphs
+from harvester.parse.text import check_bounds, inline_text, paragraphs
 from harvester.sites import Site
 
 
@@ -39,6 +39,7 @@ class ResultsPage:
 def parse_results(html: str, url: str, site: Site, name: str | None = None) -> ResultsPage:
     """Parse one search results page of `site`; `url` resolves its links, `name` (default: url) names it in errors."""
     where = name or url
+    check_bounds(html, where)
     tree = LexborHTMLParser(html)
     view = next((found for selector in site.search_view if (found := tree.css_first(selector)) is not None), None)
     if view is None and is_challenge(html):

@@ -6,6 +6,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from harvester.errors import LayoutError
+
 _WHITESPACE = re.compile(r"\s+")
 BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, pre"
 
@@ -48,3 +50,24 @@ def within(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
 def _holds(node: LexborNode, kinds: str) -> bool:
     """True for a paragraph-like element that holds others (an li with p inside): its inner ones are the paragraphs."""
     return any(inner.mem_id != node.mem_id for inner in node.css(kinds))
+
+
+MAX_PAGE = 5_000_000   # characters: the site's largest pages (long transcripts) are a few hundred thousand
+MAX_DEPTH = 400        # elements inside elements: the site's pages nest about thirty deep
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+_UNNESTED = frozenset("area base br col embed hr img input link meta source track wbr p li dt dd tr td th option".split())
+
+
+def check_bounds(html: str, where: str) -> None:
+    """Refuse, before its tree is built, a page no site serves: too large, or nested so deep that building its tree
+    would take minutes (the parser's work grows much faster than the nesting)."""
+    if len(html) > MAX_PAGE:
+        raise LayoutError(f"{where}: a page of {len(html):,} characters, larger than any page of the site; not parsed")
+    depth = 0
+    for closing, tag, rest in _TAG.findall(html):
+        if closing:
+            depth = max(0, depth - 1)
+        elif not rest.endswith("/") and tag.lower() not in _UNNESTED:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LayoutError(f"{where}: elements nested more than {MAX_DEPTH} deep, as no page of the site is; not parsed")
