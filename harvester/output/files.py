@@ -210,9 +210,9 @@ class Staging:
         return target
 
     def current(self, target: Path) -> Path:
-        """Where the file's newest content is: in this generation, when it has been written there."""
-        staged = self.generation / target.name if self.generation is not None else target
-        return staged if staged.exists() else target
+        """Where the file is in this generation (it is there once written; the files of earlier ones do not count)."""
+        assert self.generation is not None, "Staging is used inside `with`"
+        return self.generation / target.name
 
     def commit(self) -> None:
         """Make this generation the dataset's files, in one rename; then link any file new to the dataset, and unlink
