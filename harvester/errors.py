@@ -52,9 +52,25 @@ _SQLITE_REASONS = {"full": errno.ENOSPC, "readonly": errno.EACCES, "unable to op
 def storage_error(path: object, error: OSError | Exception) -> StorageError:
     """A failure to write `path` (an OSError, or SQLite's word for one) said in words, with what to do."""
     code = getattr(error, "errno", None)
-    if code is None:   # sqlite3 says it in its message
+    if code is None:   # sqlite3 says it in its message; its "disk I/O error" is most often a full disk
         code = next((number for word, number in _SQLITE_REASONS.items() if word in str(error)), None)
+        code = errno.ENOSPC if code is None and "I/O error" in str(error) and _full(path) else code
     return StorageError(f"{path}: cannot write: {_STORAGE_REASONS.get(code, str(error) or type(error).__name__)}")
+
+
+def _full(path: object) -> bool:
+    """Whether the file system holding `path` (or its nearest existing folder) has next to no room left."""
+    import os
+    from pathlib import Path
+
+    folder = Path(str(path))
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        stats = os.statvfs(folder)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 1_000_000
 
 
 class InputError(HarvesterError):

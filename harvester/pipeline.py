@@ -78,6 +78,9 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
 
     names = names or NameTable.load()
     origin = settings.base_url or site.home
+    if len(first := site.search_url(query, 0, origin)) > MAX_URL:
+        raise UsageError(f"--query: its address would be {len(first):,} characters long, more than web servers take "
+                         f"({MAX_URL:,}); shorten the search")
     prepare_output(out_dir)
     with State(out_dir, name) as opened, opened.writing() as state:
         run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
@@ -397,6 +400,7 @@ def check_name(name: str) -> str:
     return name
 
 
+MAX_URL = 8000   # characters: what web servers commonly take in a request line
 MAX_NAME = 120   # bytes: file systems allow 255 for a file's name, and the longest file adds ".people.datapackage.json.XXXX.tmp"
 
 

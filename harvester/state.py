@@ -145,8 +145,9 @@ class State:
             if isinstance(error, sqlite3.OperationalError):
                 raise self.storage(error) from None
             if isinstance(error, sqlite3.DatabaseError):
-                raise UsageError(f"{self.path}: not a harvester state file ({error}); move it away to start afresh "
-                                 "(its run history goes with it)") from None
+                what = "a damaged state file" if str(error).startswith("damaged") else "not a harvester state file"
+                raise UsageError(f"{self.path}: {what} ({error}); restore it from a backup, or move it away to start "
+                                 "afresh (its run history goes with it)") from None
             raise
         return self
 
@@ -155,7 +156,7 @@ class State:
         (SQLite would take an empty file for a new database, and the run history would silently start again)."""
         if self.name is None or not self.path.exists():
             return
-        if not os.access(self.path, os.W_OK):
+        if not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o200:   # (root may write it all the same)
             raise storage_error(self.path, PermissionError(errno.EACCES, "read-only"))
         if self.path.stat().st_size == 0:
             raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; move it away to start "
@@ -178,7 +179,7 @@ class State:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")   # a commit survives the process being killed; a power cut may cost pages
         if (check := db.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
-            raise sqlite3.DatabaseError(f"damaged: {check}")
+            raise sqlite3.DatabaseError(f"damaged: {check[:200]}")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = {name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "runs" not in tables:

@@ -25,7 +25,9 @@ def run(server: FaultServer, out: Path, query: str = "q", name: str = "s", **set
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    """The dataset files of a folder and what they hold (not the filler of a test's full disk)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p.name != "filler"}
 
 
 # 1. One invalid byte garbles nothing but itself
@@ -200,3 +202,239 @@ def test_a_run_killed_between_writing_and_switching_leaves_the_earlier_files(tmp
         monkeypatch.undo()
         run(server, tmp_path)
     assert len(list((tmp_path / ".harvester" / "s.files").glob("gen-*"))) == 1
+
+
+# 4. A full disk, a read-only folder or file, a name or a query too long: exit 2, saying what to free or change
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A file system of 2 MB (a tmpfs, where this process may mount one), emptied and unmounted after the test."""
+    import subprocess
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here; test_a_full_disk_is_said_and_the_run_resumes_later_simulated covers it")
+    yield disk
+    subprocess.run(["umount", "-l", str(disk)], check=True)
+
+
+def _fill(disk: Path, leave: int) -> None:
+    """Fill the disk but for `leave` bytes."""
+    import os
+
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+    (disk / "filler").write_bytes(b"\0" * max(0, free - leave))
+
+
+@pytest.mark.parametrize("leave", [0, 60_000, 140_000])
+def test_a_full_disk_is_said_and_the_earlier_dataset_kept(small_disk: Path, leave: int):
+    from harvester.errors import StorageError
+
+    docs = [doc(n) for n in range(40)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, small_disk)
+        before = files(small_disk)
+        docs.insert(0, doc(99))
+        _fill(small_disk, leave)
+        with pytest.raises(StorageError, match=r"cannot write: the disk is full: free some space, then run the same command again"):
+            run(server, small_disk)
+        assert files(small_disk) == before
+        (small_disk / "filler").unlink()
+        again = run(server, small_disk)
+    assert again.documents == 41 and again.report["new"] == ["telegram-99"]
+
+
+def test_a_full_disk_is_said_and_the_run_resumes_later_simulated(tmp_path: Path, monkeypatch):
+    """Where no small file system can be mounted: the disk fills while the WARC is written (ENOSPC from the write)."""
+    import errno
+
+    from harvester.errors import StorageError
+    from harvester.fetch import archive
+
+    docs = [doc(n) for n in range(25)]
+    real = archive.WARCWriter.write_record
+    calls = {"n": 0}
+
+    def fills_up(self, record, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(self, record, *args, **kwargs)
+
+    with FaultServer(synthetic_pages(docs)) as server:
+        monkeypatch.setattr(archive.WARCWriter, "write_record", fills_up)
+        with pytest.raises(StorageError, match=r"s-run0001-part1.warc.gz: cannot write: the disk is full"):
+            run(server, tmp_path)
+        monkeypatch.undo()
+        resumed = run(server, tmp_path)
+    assert resumed.report["resumed"] is True and resumed.documents == 25
+
+
+def test_a_full_temporary_folder_is_said(tmp_path: Path, monkeypatch):
+    import sqlite3
+
+    from harvester.errors import StorageError
+    from harvester.normalize import people
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(people.People, "add", full)
+    with pytest.raises(StorageError, match=r"the temporary folder .*: cannot write: the disk is full"):
+        from harvester.pipeline import reparse
+        reparse([FIXTURES / "wilson" / "seed"], WILSON, tmp_path, "r", ["csv"], workers=0)
+
+
+def _read_only(path: Path, request) -> None:
+    """Make a file or folder read-only for this process, root included (a read-only bind mount), until the test ends."""
+    import os
+    import subprocess
+
+    if os.geteuid() != 0:
+        path.chmod(path.stat().st_mode & ~0o222)
+        request.addfinalizer(lambda: path.chmod(path.stat().st_mode | 0o200))
+        return
+    for command in (["mount", "--bind", str(path), str(path)], ["mount", "-o", "remount,bind,ro", str(path), str(path)]):
+        if subprocess.run(command, capture_output=True).returncode:
+            pytest.skip("cannot make a read-only bind mount here")
+    request.addfinalizer(lambda: subprocess.run(["umount", "-l", str(path)], check=True))
+
+
+@pytest.mark.parametrize("part", ["archive", ".harvester/s.lock", ".harvester/s.sqlite", ".harvester"])
+def test_a_read_only_part_of_the_output_is_said_and_nothing_is_lost(tmp_path: Path, part: str, request):
+    from harvester.errors import StorageError
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        run(server, tmp_path)
+        before = files(tmp_path)
+        _read_only(tmp_path / part, request)
+        with pytest.raises(StorageError, match=r"cannot write: (it is read-only or not yours|the file system is read-only)"):
+            run(server, tmp_path)
+    assert files(tmp_path) == before
+    assert not list((tmp_path / ".harvester").glob("*-shm")) or all(p.stat().st_mode & 0o200 for p in (tmp_path / ".harvester").glob("*-shm"))
+
+
+def test_a_read_only_state_file_is_refused_before_sqlite_opens_it(tmp_path: Path):
+    """SQLite gives its journal the state file's mode: a read-only state file would leave a read-only -shm behind, and
+    every later run would fail. Refused first, whoever runs (root writes read-only files)."""
+    from harvester.errors import StorageError
+
+    with FaultServer(synthetic_pages([doc(1)])) as server:
+        run(server, tmp_path)
+        state = tmp_path / ".harvester" / "s.sqlite"
+        for leftover in state.parent.glob("s.sqlite-*"):
+            leftover.unlink()
+        state.chmod(0o444)
+        with pytest.raises(StorageError, match=r"s.sqlite: cannot write: it is read-only or not yours: make it writable"):
+            run(server, tmp_path)
+        assert not list(state.parent.glob("s.sqlite-*"))
+        state.chmod(0o644)
+        assert run(server, tmp_path).documents == 1
+
+
+def test_a_name_too_long_and_a_query_too_long_are_usage_errors(tmp_path: Path, monkeypatch, capsys):
+    from tests.test_cli import run_cli
+
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "q", "--name", "n" * 300, "--out", str(tmp_path))
+    assert code == 2 and "--name: 300 bytes long; give at most 120" in err
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "kim " * 17000, "--out", str(tmp_path), "--name", "k")
+    assert code == 2 and "--query: its address would be" in err and "shorten the search" in err
+
+
+# 5. A card that links off the site is never taken for one of its documents
+
+def test_a_card_linking_to_another_hosts_document_is_an_off_site_error(tmp_path: Path):
+    from harvester.errors import OffSiteError
+
+    body = results_page([doc(1), doc(2)], 0).replace('href="/document/telegram-2"', 'href="https://evil.test/document/telegram-2"')
+    with FaultServer(lambda path: body.encode() if path.startswith("/search") else None) as server:
+        with pytest.raises(OffSiteError, match=r"result 'Telegram No. 2 from Pyongyang to Moscow' links off the site, "
+                                               r"to https://evil.test/document/telegram-2"):
+            run(server, tmp_path)
+    assert not (tmp_path / "s.json").exists()
+
+
+def test_cards_on_the_sites_other_hosts_are_its_documents(tmp_path: Path):
+    body = results_page([doc(1), doc(2)], 0).replace(
+        'href="/document/telegram-2"', 'href="https://wilson-center.drivingcreative.com/document/telegram-2"')
+    with FaultServer(lambda path: body.encode() if path.startswith("/search") else None) as server:
+        run(server, tmp_path)
+    assert [r["url"] for r in dataset(tmp_path, "s")][1] == "https://digitalarchive.wilsoncenter.org/document/telegram-2"
+
+
+# 6. A truncated answer is fetched again, whatever its type says
+
+@pytest.mark.parametrize("content_type", ["", "text/plain", "application/octet-stream"])
+def test_a_truncated_page_without_an_html_type_is_fetched_again(tmp_path: Path, content_type: str):
+    docs = [doc(n) for n in range(15)]
+    whole = synthetic_pages(docs)
+    served = {"n": 0}
+
+    def cut_once(n: int, path: str) -> Fault | None:
+        if "page=1" in path and not served["n"]:
+            served["n"] += 1
+            body = whole(path) or b""
+            return Fault(200, {"Content-Type": content_type} if content_type else {}, body[: body.index(b"</h3>") + 20])
+        return None
+
+    with FaultServer(whole, cut_once) as server:
+        outcome = run(server, tmp_path)
+    assert outcome.documents == 15 and outcome.report["retries"] == 1
+    assert [r["summary"] for r in dataset(tmp_path, "s")][-1] == "Summary of Telegram No. 14 from Pyongyang to Moscow."
+
+
+# 8. A damaged state file is said, never silently replaced
+
+@pytest.mark.parametrize("damage", ["empty", "garbage", "torn"])
+def test_a_damaged_state_file_is_refused_with_the_history_kept(tmp_path: Path, damage: str):
+    from harvester.errors import UsageError
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        run(server, tmp_path)
+        state = tmp_path / ".harvester" / "s.sqlite"
+        for leftover in state.parent.glob("s.sqlite-*"):
+            leftover.unlink()
+        data = state.read_bytes()
+        state.write_bytes({"empty": b"", "garbage": b"not a database at all" * 200,
+                           "torn": data[:4096] + bytes(len(data) - 8192) + data[-4096:]}[damage])
+        damaged = state.read_bytes()
+        with pytest.raises(UsageError, match=r"s.sqlite: (an empty file \(0 bytes\), not a harvester state file|not a harvester "
+                                             r"state file|a damaged state file) .*move it away to start afresh"):
+            run(server, tmp_path)
+    assert state.read_bytes() == damaged             # left for the person to look at, not overwritten
+
+
+def test_a_resumed_numbering_continues_after_the_runs_before(tmp_path: Path):
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        reports = [run(server, tmp_path).report["run"] for _ in range(3)]
+    assert reports == [1, 2, 3]
+
+
+# 9. One damaged WARC file does not sink a re-parse of an archive
+
+def test_a_damaged_warc_file_is_skipped_with_a_warning(tmp_path: Path):
+    from harvester.pipeline import reparse
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        run(server, tmp_path)
+        run(server, tmp_path)
+    first, second = sorted((tmp_path / "archive").glob("*.warc.gz"))
+    first.write_bytes(first.read_bytes()[:200] + b"\x00garbage in the middle of a gzip member" + first.read_bytes()[260:])
+    outcome = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "re", ["json"], workers=0)
+    assert outcome.documents == 12                  # from the second run's file
+    assert any(first.name in w and "the rest of the file is skipped" in w for w in outcome.warnings)
+
+
+# 10. A re-parse holds its dataset's lock while it writes
+
+def test_a_reparse_into_a_dataset_being_harvested_is_refused(tmp_path: Path):
+    from harvester.errors import BusyError
+    from harvester.pipeline import reparse
+    from harvester.state import dataset_lock
+
+    with dataset_lock(tmp_path, "d"):
+        with pytest.raises(BusyError, match="another harvester run is working on d"):
+            reparse([FIXTURES / "wilson" / "seed"], WILSON, tmp_path, "d", ["csv"], workers=0)
+    assert not (tmp_path / "d.csv").exists()
