@@ -159,8 +159,8 @@ class State:
         if not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o200:   # (root may write it all the same)
             raise storage_error(self.path, PermissionError(errno.EACCES, "read-only"))
         if self.path.stat().st_size == 0:
-            raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; move it away to start "
-                             "afresh (its run history goes with it)")
+            raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; restore it from a backup, "
+                             "or move it away to start afresh (its run history goes with it)")
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[State]:

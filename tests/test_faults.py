@@ -401,7 +401,7 @@ def test_a_damaged_state_file_is_refused_with_the_history_kept(tmp_path: Path, d
                            "torn": data[:4096] + bytes(len(data) - 8192) + data[-4096:]}[damage])
         damaged = state.read_bytes()
         with pytest.raises(UsageError, match=r"s.sqlite: (an empty file \(0 bytes\), not a harvester state file|not a harvester "
-                                             r"state file|a damaged state file) .*move it away to start afresh"):
+                                             r"state file|a damaged state file).*restore it from a backup, or move it away"):
             run(server, tmp_path)
     assert state.read_bytes() == damaged             # left for the person to look at, not overwritten
 
