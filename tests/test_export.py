@@ -5,39 +5,39 @@ from __future__ import annotations
 import csv
 import json
 import os
-from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from harvester.errors import UsageError
-from harvester.export import parse_formats, write_dataset
-from harvester.records import FIELDS, Record
+from harvester.output.files import parse_formats
+from harvester.records import RECORD_COLUMNS
+from tests.conftest import replaced, write_dataset
 
-RECORD = Record(
+RECORD = dict(
     id="cable-mao-zedong-filippov-stalin", url="https://digitalarchive.wilsoncenter.org/document/cable-mao-zedong-filippov-stalin",
     title="Cable, Mao Zedong to Filippov [Stalin]", summary="First paragraph, with \u201ccurly\u201d and \"straight\" quotes.\n\nSecond.",
     date="1950-04", date_start="1950-04-01", date_end="1950-04-30", date_precision="month", date_approximate=False,
     date_raw="April, 1950", doc_type="cable", senders=("Mao Zedong",), recipients=("Filippov [Stalin]",), participants=(),
     people=("Mao Zedong", "Joseph Stalin"), query="Stalin", source_page="https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Stalin",
-    harvested_at="2026-11-26T12:00:00+00:00",
+    harvested_at="2026-11-26T12:00:00+00:00", first_seen="2026-11-26T12:00:00+00:00", last_seen="2026-11-26T12:00:00+00:00",
 )
-UNDATED = replace(RECORD, **{"id": "undated", "date": "", "date_start": "", "date_end": "", "date_precision": "unknown",
+UNDATED = replaced(RECORD, **{"id": "undated", "date": "", "date_start": "", "date_end": "", "date_precision": "unknown",
                     "date_raw": "", "summary": "", "people": (), "date_approximate": True})
 
 
 def test_csv_header_is_the_schema_even_for_an_empty_dataset(tmp_path: Path):
     [path] = write_dataset([], tmp_path, "empty", ["csv"])
-    assert path.read_text(encoding="utf-8") == ",".join(FIELDS) + "\n"
+    assert path.read_text(encoding="utf-8") == ",".join([c.name for c in RECORD_COLUMNS]) + "\n"
 
 
 def test_csv_round_trips_text_exactly_and_joins_lists(tmp_path: Path):
     [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["csv"])
     with path.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
-    assert list(rows[0]) == list(FIELDS)
-    assert rows[0]["summary"] == RECORD.summary
+    assert list(rows[0]) == list([c.name for c in RECORD_COLUMNS])
+    assert rows[0]["summary"] == RECORD["summary"]
     assert rows[0]["people"] == "Mao Zedong; Joseph Stalin"
     assert (rows[0]["date_approximate"], rows[1]["date_approximate"]) == ("false", "true")
     assert rows[1]["date"] == "" and rows[1]["people"] == ""
@@ -46,7 +46,7 @@ def test_csv_round_trips_text_exactly_and_joins_lists(tmp_path: Path):
 def test_json_is_an_array_with_real_lists_booleans_and_nulls(tmp_path: Path):
     [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["json"])
     rows = json.loads(path.read_text(encoding="utf-8"))
-    assert list(rows[0]) == list(FIELDS)
+    assert list(rows[0]) == list([c.name for c in RECORD_COLUMNS])
     assert rows[0]["people"] == ["Mao Zedong", "Joseph Stalin"] and rows[0]["date_approximate"] is False
     assert rows[1]["date"] is None and rows[1]["people"] == [] and rows[1]["date_approximate"] is True
     assert "\u201ccurly\u201d" in path.read_text(encoding="utf-8")       # UTF-8, not \\u escapes
@@ -55,20 +55,20 @@ def test_json_is_an_array_with_real_lists_booleans_and_nulls(tmp_path: Path):
 def test_jsonl_has_one_record_per_line(tmp_path: Path):
     [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["jsonl"])
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["id"] for line in lines] == [RECORD.id, "undated"]
+    assert [json.loads(line)["id"] for line in lines] == [RECORD["id"], "undated"]
 
 
 def test_pandas_reads_back_the_same_values(tmp_path: Path):
     csv_path, json_path = write_dataset([RECORD], tmp_path, "d", ["csv", "json"])
     from_csv = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
     from_json = pd.read_json(json_path, orient="records", dtype=False)
-    assert from_csv.loc[0, "title"] == from_json.loc[0, "title"] == RECORD.title
-    assert from_csv.loc[0, "summary"] == RECORD.summary
+    assert from_csv.loc[0, "title"] == from_json.loc[0, "title"] == RECORD["title"]
+    assert from_csv.loc[0, "summary"] == RECORD["summary"]
 
 
 def test_a_write_failing_midway_leaves_the_previous_dataset_untouched(tmp_path: Path, monkeypatch):
     write_dataset([RECORD], tmp_path, "d", ["csv", "json"])
-    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     real_fsync = os.fsync
     calls = {"n": 0}
 
@@ -79,9 +79,10 @@ def test_a_write_failing_midway_leaves_the_previous_dataset_untouched(tmp_path: 
         return real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", disk_full_on_second_file)
-    with pytest.raises(UsageError, match=r"d.json: cannot write \(No space left on device\)"):
+    with pytest.raises(UsageError, match=r"d.json: cannot write: the disk is full: .*; the dataset's files are as they were"):
         write_dataset([RECORD, UNDATED], tmp_path, "d", ["csv", "json"])
-    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before      # no temp files left either
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    assert len(list((tmp_path / ".harvester" / "d.files").glob("gen-*"))) == 1      # the failed generation is gone
 
 
 @pytest.mark.parametrize(("value", "expected"), [("csv", ("csv",)), ("csv,json", ("csv", "json")), (" JSONL , csv ", ("jsonl", "csv"))])
@@ -104,50 +105,10 @@ def test_files_get_the_ordinary_permissions_of_new_files(tmp_path: Path):
     assert path.stat().st_mode & 0o777 == 0o644
 
 
-def test_the_schema_describes_every_record_field_in_order():
-    from harvester.schema import RECORD_COLUMNS
-
-    assert tuple(c.name for c in RECORD_COLUMNS) == FIELDS
-
-
-@pytest.mark.parametrize("rows", [
-    [],
-    [{}],
-    [{"id": "a", "people": [], "flag": True, "none": None, "n": 3, "x": 1.5}],
-    [{"title": 'Quotes " and \\ and \n new lines, “curly” and 한국어', "people": ["Kim Il Sung", "Mao Zedong"]},
-     {"title": "\u2028 and \x00 and \t", "people": ["Ŝ"]}],
-    [{"nested": [["a"], {"b": 1}]}],
-    [{"object": {"b": [1, 2]}}],
-])
-def test_the_json_layout_is_byte_for_byte_what_json_dumps_indents(rows):
-    from harvester.export import json_array
-
-    assert json_array(rows) == json.dumps(rows, ensure_ascii=False, indent=2)
-
-
-def test_the_json_layout_matches_json_dumps_on_every_expected_fixture():
-    from harvester.export import json_array
-    from tests.conftest import FIXTURES
-
-    expected = sorted(FIXTURES.rglob("*.json"))
-    documents = [json.loads(path.read_text(encoding="utf-8")) for path in expected]
-    arrays = [value for doc in documents for value in (doc.values() if isinstance(doc, dict) else [doc])
-              if isinstance(value, list) and value and all(isinstance(row, dict) for row in value)]
-    assert len(arrays) >= 10
-    for data in arrays:
-        assert json_array(data) == json.dumps(data, ensure_ascii=False, indent=2)
-
-
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "csv-excel"])
-def test_a_file_written_a_chunk_at_a_time_is_the_file_written_at_once(tmp_path: Path, monkeypatch, fmt):
-    import harvester.export as export
-
-    records = [replace(RECORD if n % 2 else UNDATED, id=f"doc-{n}") for n in range(7)]
-    (tmp_path / "whole").mkdir()
-    [whole] = write_dataset(records, tmp_path / "whole", "d", [fmt])
-    monkeypatch.setattr(export, "CHUNK", 3)
-    [chunked] = write_dataset(records, tmp_path, "d", [fmt])
-    assert chunked.read_bytes() == whole.read_bytes()
+def test_each_streamed_format_holds_every_record_in_order_as_its_library_writes_it(tmp_path: Path, fmt):
+    records = [replaced(RECORD if n % 2 else UNDATED, id=f"doc-{n}") for n in range(7)]
+    [whole] = write_dataset(records, tmp_path, "d", [fmt])
     text = whole.read_text(encoding="utf-8-sig")
     if fmt == "json":
         assert [row["id"] for row in json.loads(text)] == [f"doc-{n}" for n in range(7)]
@@ -161,7 +122,7 @@ def test_a_file_written_a_chunk_at_a_time_is_the_file_written_at_once(tmp_path: 
 
 def _pandas_csv(rows: list, columns: tuple, cell=None) -> str:
     """What the CSV files were before they were written without pandas: to_csv of the flattened frame."""
-    from harvester.export import LIST_SEPARATOR, to_frame
+    from harvester.output.files import LIST_SEPARATOR, to_frame
 
     frame = to_frame(rows, columns)
     for column in columns:
@@ -174,15 +135,15 @@ def _pandas_csv(rows: list, columns: tuple, cell=None) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
-TRICKY = replace(RECORD, **{"id": "tricky", "title": '=HYPERLINK("x"), a "quoted", \r\n and \r, ; and \t',
+TRICKY = replaced(RECORD, **{"id": "tricky", "title": '=HYPERLINK("x"), a "quoted", \r\n and \r, ; and \t',
                    "summary": " leading space, trailing space ", "senders": ("-1", "a, b", 'say "x"'),
                    "recipients": ("",), "date_approximate": True, "query": "@sum", "people": ("한국어 \u2028 \x00",)})
 
 
 @pytest.mark.parametrize("records", [[], [RECORD], [RECORD, UNDATED, TRICKY]])
 def test_the_csv_is_byte_for_byte_what_pandas_to_csv_writes(tmp_path: Path, records):
-    from harvester.excel import defuse
-    from harvester.schema import RECORD_COLUMNS
+    from harvester.output.xlsx import defuse
+    from harvester.records import RECORD_COLUMNS
 
     plain, excel = write_dataset(records, tmp_path, "d", ["csv", "csv-excel"])
     assert plain.read_bytes().decode("utf-8") == _pandas_csv(records, RECORD_COLUMNS)
@@ -190,12 +151,12 @@ def test_the_csv_is_byte_for_byte_what_pandas_to_csv_writes(tmp_path: Path, reco
 
 
 def test_the_people_csv_is_what_pandas_writes_for_years_and_counts(tmp_path: Path):
-    from harvester.people import PersonRow
-    from harvester.schema import PEOPLE_COLUMNS
+    from harvester.records import PEOPLE_COLUMNS
 
-    rows = [PersonRow("Kim Il Sung", "Kim, Il Sung", 1912, 1994, ("KIM IL SUNG", "Kim Il-sung"), 2, "1950-01-01", "1956-12-31",
-                      ("a", "b")),
-            PersonRow("Petrov", "Petrov", None, None, (), 1, "", "", ("c",))]
+    names = [c.name for c in PEOPLE_COLUMNS]
+    rows = [dict(zip(names, ("Kim Il Sung", "Kim, Il Sung", 1912, 1994, ["KIM IL SUNG", "Kim Il-sung"], 2, "1950-01-01",
+                             "1956-12-31", ["a", "b"]))),
+            dict(zip(names, ("Petrov", "Petrov", None, None, [], 1, "", "", ["c"])))]
     [path] = write_dataset(rows, tmp_path, "d.people", ["csv"], PEOPLE_COLUMNS)
     assert path.read_text(encoding="utf-8") == _pandas_csv(rows, PEOPLE_COLUMNS)
     assert "Kim Il Sung,\"Kim, Il Sung\",1912,1994," in path.read_text(encoding="utf-8")

@@ -184,7 +184,7 @@ def test_sort_forms_of_names_with_ordinals_and_suffixes(name, sort):
 
 
 def test_a_heading_with_no_name_puts_no_empty_person_on_the_page():
-    from harvester.details import page_people
+    from harvester.records import page_people
     from harvester.normalize.names import NameTable
 
-    assert page_people([", 1900-1950", "., .", "Kim, Il Sung, 1912-1994"], NameTable.load()) == ("Kim Il Sung",)
+    assert page_people([", 1900-1950", "., .", "Kim, Il Sung, 1912-1994"], NameTable.load()) == ["Kim Il Sung"]

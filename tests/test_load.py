@@ -15,11 +15,11 @@ from pandas.testing import assert_frame_equal
 
 import harvester
 from harvester.errors import InputError, UsageError
-from harvester.export import parse_formats, write_dataset
+from harvester.output.files import parse_formats
 from harvester.pipeline import reparse
-from harvester.records import FIELDS
+from harvester.records import RECORD_COLUMNS
 from harvester.sites import get_site
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, replaced, write_dataset
 from tests.test_export import RECORD, UNDATED
 
 FORMATS = ["csv", "json", "jsonl", "parquet"]
@@ -37,7 +37,7 @@ def test_every_format_loads_to_the_same_frame(dataset: Path):
     frames = {fmt: harvester.load(f"{dataset}.{fmt}") for fmt in FORMATS}
     for fmt in FORMATS[1:]:
         assert_frame_equal(frames["csv"], frames[fmt], obj=fmt)
-    assert len(frames["csv"]) > 19 and list(frames["csv"].columns) == list(FIELDS)
+    assert len(frames["csv"]) > 19 and list(frames["csv"].columns) == list([c.name for c in RECORD_COLUMNS])
 
 
 def test_load_gives_the_documented_dtypes(dataset: Path):
@@ -55,7 +55,7 @@ def test_load_values_match_what_was_written(tmp_path: Path):
     write_dataset([RECORD, UNDATED], tmp_path, "d", ["csv"])
     frame = harvester.load(tmp_path / "d.csv")
     first, second = frame.iloc[0], frame.iloc[1]
-    assert first["summary"] == RECORD.summary and first["people"] == ["Mao Zedong", "Joseph Stalin"]
+    assert first["summary"] == RECORD["summary"] and first["people"] == ["Mao Zedong", "Joseph Stalin"]
     assert first["date_start"] == pd.Timestamp("1950-04-01") and first["date_end"] == pd.Timestamp("1950-04-30")
     assert (first["date_approximate"], second["date_approximate"]) == (False, True)
     assert first["harvested_at"] == pd.Timestamp("2026-11-26T12:00:00Z")
@@ -65,7 +65,7 @@ def test_load_values_match_what_was_written(tmp_path: Path):
 def test_an_empty_dataset_loads_with_its_columns_and_dtypes(tmp_path: Path):
     for path in write_dataset([], tmp_path, "empty", FORMATS):
         frame = harvester.load(path)
-        assert list(frame.columns) == list(FIELDS) and len(frame) == 0, path
+        assert list(frame.columns) == list([c.name for c in RECORD_COLUMNS]) and len(frame) == 0, path
         assert str(frame["date_start"].dtype) == "datetime64[us]", path
 
 
@@ -106,7 +106,7 @@ def test_duckdb_reads_the_parquet_and_the_csv_as_load_does(dataset: Path):
                       types = {{'date_start': 'DATE', 'date_end': 'DATE', 'date_approximate': 'BOOLEAN',
                                'harvested_at': 'TIMESTAMPTZ', 'date': 'VARCHAR'}})""").df()
     for frame in (from_parquet, from_csv):
-        assert list(frame.columns) == list(FIELDS)
+        assert list(frame.columns) == list([c.name for c in RECORD_COLUMNS])
         assert frame["id"].tolist() == expected["id"].tolist()
         assert frame["title"].tolist() == expected["title"].tolist()
         assert frame["date_approximate"].tolist() == expected["date_approximate"].tolist()
@@ -161,7 +161,7 @@ def test_importing_harvester_does_not_import_pandas():
 def test_a_csv_cut_short_is_an_error_not_fewer_rows(tmp_path: Path):
     [path] = write_dataset([RECORD, UNDATED, RECORD], tmp_path, "d", ["csv"])
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[: text.rindex(RECORD.source_page) + 20], encoding="utf-8")
+    path.write_text(text[: text.rindex(RECORD["source_page"]) + 20], encoding="utf-8")
     with pytest.raises(InputError, match=r"record 3 has no harvested_at \(a damaged or cut-short file\?\)"):
         harvester.load(path)
 

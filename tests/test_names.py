@@ -9,7 +9,7 @@ import pytest
 from harvester.errors import UsageError
 from harvester.normalize.names import NameTable, Person, match_key, person_names, written_form
 from harvester.normalize.titles import Parties, parties
-from harvester.people import Mention, canonical_names
+from harvester.normalize.people import Mention, canonical_names
 
 
 def unify(seen: list[str], table: NameTable) -> dict[str, str]:

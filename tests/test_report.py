@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import subprocess
-from dataclasses import replace
 from datetime import datetime, UTC
 from html import unescape
 from pathlib import Path
@@ -16,13 +15,12 @@ import pytest
 
 import harvester
 from harvester.errors import InputError, UsageError
-from harvester.export import write_dataset
-from harvester.htmlreport import locate, write_report, year_chart
+from harvester.analysis.report import locate, write_report, year_chart
 from harvester.normalize.names import NameTable
 from harvester.pipeline import reparse
 from harvester.sites import get_site
-from harvester.summary import data_warnings, per_year, summarize
-from tests.conftest import FIXTURES
+from harvester.analysis.summary import data_warnings, per_year, summarize
+from tests.conftest import FIXTURES, replaced, write_dataset
 from tests.test_cli import run_cli
 from tests.test_export import RECORD, UNDATED
 
@@ -60,15 +58,15 @@ def test_every_year_between_the_first_and_last_is_on_the_axis():
 
 
 def test_places_come_from_the_parties_the_names_table_calls_places(tmp_path: Path):
-    frame = harvester.load(_written([replace(RECORD, recipients=("Pyongyang", "Peking")), replace(UNDATED, senders=("Peiping",))], tmp_path))
+    frame = harvester.load(_written([replaced(RECORD, recipients=("Pyongyang", "Peking")), replaced(UNDATED, senders=("Peiping",))], tmp_path))
     assert summarize(frame, NameTable.load(), "t").places == [("Beijing", 2), ("Pyongyang", 1)]
 
 
 def test_data_warnings_name_cards_with_no_date_and_dates_not_understood(tmp_path: Path):
-    unread = replace(RECORD, id="unread", title="Unread", date="", date_start="", date_end="", date_precision="unknown", date_raw="Spring-ish")
+    unread = replaced(RECORD, id="unread", title="Unread", date="", date_start="", date_end="", date_precision="unknown", date_raw="Spring-ish")
     frame = harvester.load(_written([RECORD, UNDATED, unread], tmp_path))
     assert data_warnings(frame, total=5) == [
-        f"1 document with no date on the card: {UNDATED.title}",
+        f"1 document with no date on the card: {UNDATED['title']}",
         '1 document whose date line harvester cannot read: "Spring-ish"',
         "the dataset holds 3 of the 5 documents the site reported",
     ]
@@ -90,7 +88,7 @@ def test_the_year_chart_has_one_bar_per_year_with_documents(seed: Path, page: Pa
 
 
 def test_the_page_loads_nothing_and_escapes_the_data(tmp_path: Path):
-    hostile = replace(UNDATED, title='<script>alert("x")</script> & <img src=x onerror=alert(1)>')
+    hostile = replaced(UNDATED, title='<script>alert("x")</script> & <img src=x onerror=alert(1)>')
     page = write_report(_written([RECORD, hostile], tmp_path), now=MADE)
     html = page.read_text(encoding="utf-8")
     assert "<script" not in html and "<img" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in html
