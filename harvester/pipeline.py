@@ -317,8 +317,8 @@ def default_workers() -> int:
 def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: Iterable[str], detailed: bool,
                   transcript_in_csv: bool, names: NameTable, provenance: Provenance, seen_at: str | None = None,
                   report: dict | None = None) -> list[Path]:
-    """The run's files, from its listing in the state: the records (each person written as the people table writes
-    them), the people table, the run report and the data package; they appear together, or none changes."""
+    """The run's files, from its listing in the state: the records, the people table, the run report and the data
+    package; they appear together, or none changes."""
     def records() -> Iterator[Record]:
         return (with_details(record, details) if detailed else record for record, details in state.records(run_id, seen_at))
 
@@ -328,22 +328,12 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         people.add(mention_of(record))
         if when := record["harvested_at"]:
             first, last = min(first or when, when), max(last or when, when)
-    table = people.table()
-
-    def one_way() -> Iterator[Record]:
-        for record in records():
-            written, page = people.written(mention_of(record)), record.get("page_people", [])
-            record["people"] = list(dict.fromkeys(map(written, record["people"] + page)))
-            if detailed:
-                record["page_people"] = list(dict.fromkeys(map(written, page)))
-            yield record
-
     columns = RECORD_COLUMNS + DETAIL_COLUMNS if detailed else RECORD_COLUMNS
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
     with Staging(out_dir, name) as staging:
-        files = write_table(one_way, columns, out_dir, name, formats, staging, transcript_in_csv)
-        files += write_table(lambda: iter(table), PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)
+        files = write_table(records, columns, out_dir, name, formats, staging, transcript_in_csv)
+        files += write_table(people.rows, PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)
         if report is not None:
             files.append(staging.stage(out_dir / f"{name}.report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n"))
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)

@@ -68,7 +68,8 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("recipients", "list", "to whom it is addressed, as the title names them", "CPSU Central Committee"),
     Column("participants", "list", "the parties of a conversation or meeting, as the title names them",
            "N.G. Sudarikov; Kim Il Sung"),
-    Column("people", "list", "the persons among the parties, each written one way across the dataset", "Anastas Mikoyan"),
+    Column("people", "list", "the persons among the parties: the names table's form, else the title's spelling tidied "
+           "(the same in every dataset)", "Anastas Mikoyan"),
     Column("query", "string", "the search that found the document", "Korean Workers' Party"),
     Column("source_page", "string", "the results page it was last seen on, on the archive's own host (for re-parsed "
            "pages whose address is unknown: the file)",
@@ -87,8 +88,8 @@ DETAIL_COLUMNS: tuple[Column, ...] = (
     Column("people_orgs", "list", "the page's Associated People & Organizations, as its headings read",
            "Kim, Il-sŏng, 1912-1994; Peng, Dehuai, 1898-1974"),
     Column("contributors", "list", "the page's Document Contributor(s), as its headings read", "Kohl, Helmut"),
-    Column("page_people", "list", "the persons among authors, people_orgs and contributors, each written one way "
-           "(the same name as in the people table)", "Anastas Mikoyan; Kim Il Sung"),
+    Column("page_people", "list", "the persons among authors, people_orgs and contributors: the names table's form, else "
+           "the heading's name in its culture's order", "Anastas Mikoyan; Kim Il Sung"),
     Column("places", "list", "the page's Associated Places", "Korea (North); China"),
     Column("topics", "list", "the page's Associated Topics", "August 1956 Plenum Incident"),
     Column("subjects", "list", "the page's Subjects Discussed (Library of Congress subject headings)",

@@ -69,9 +69,23 @@ def test_people_are_one_way_across_titles_and_page_headings(detailed):
     _, _, _, records, people = detailed
     mikoyan = [r for r in records if r["id"] == "telegram-mikoyan-cpsu-central-committee"][0]
     assert mikoyan["authors"] == ["Mikoyan, Anastas Ivanovich, 1895-1978"] and mikoyan["senders"] == ["A. Mikoyan"]
-    assert mikoyan["people"][0] == "Anastas Mikoyan" and "Kim Il Sung" in mikoyan["people"]   # "Kim, Il-sŏng, 1912-1994"
-    everyone = {p for r in records for p in r["people"]}
-    assert everyone == {row["name"] for row in people}
+    assert mikoyan["people"] == ["Anastas Mikoyan"]                                 # the title's person, as the table writes him
+    assert mikoyan["page_people"][:2] == ["Anastas Mikoyan", "Kim Il Sung"]         # "Kim, Il-sŏng, 1912-1994" on the page
+    rows = {spelling: row["name"] for row in people for spelling in (row["name"], *row["variants"])}
+    assert all(p in rows for r in records for p in r["people"] + r["page_people"])   # each one in the people table
+
+
+def test_people_are_written_the_same_with_and_without_details(detailed, tmp_path: Path):
+    """A person's spelling in `people` depends on nothing but what the record's own title says of them."""
+    _, _, _, records, _ = detailed
+    clock = FakeClock()
+    with FaultServer(both_folders) as server:
+        harvest(WILSON, QUERY, tmp_path, "plain", ["json"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
+                now=clock.now)
+    plain = {r["id"]: r["people"] for r in dataset(tmp_path, "plain")}
+    assert {r["id"]: r["people"] for r in records} == plain
+    ponomarev = [r for r in records if r["id"] == "telegram-ponomarev-cpsu-central-committee"][0]
+    assert ponomarev["people"] == ["Ponomarev"] and ponomarev["page_people"] == ["Boris Nikolaevich Ponomarev"]
 
 
 def test_in_the_people_table_no_person_is_twice_and_no_two_share_a_row(detailed):
@@ -85,7 +99,7 @@ def test_in_the_people_table_no_person_is_twice_and_no_two_share_a_row(detailed)
     kim = [r for r in rows if r["name"] == "Kim Il Sung"][0]
     assert (kim["birth"], kim["death"], kim["sort_name"]) == (1912, 1994, "Kim, Il-sŏng")
     assert {r["name"] for r in rows} >= {"Kim Il Sung", "Kim Il"}          # two people, never merged
-    assert kim["documents"] == len(kim["document_ids"]) == sum("Kim Il Sung" in r["people"] for r in records)
+    assert kim["documents"] == len(kim["document_ids"]) == sum("Kim Il Sung" in r["people"] + r["page_people"] for r in records)
 
 
 def test_reparse_of_the_saved_pages_gives_the_harvest_records(detailed, tmp_path: Path):

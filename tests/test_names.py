@@ -9,13 +9,18 @@ import pytest
 from harvester.errors import UsageError
 from harvester.normalize.names import NameTable, Person, match_key, person_names, written_form
 from harvester.normalize.titles import Parties, parties
-from harvester.normalize.people import Mention, canonical_names
+from harvester.normalize.people import Mention, build_people
 
 
-def unify(seen: list[str], table: NameTable) -> dict[str, str]:
-    """The form a dataset writes each name in, when each name is seen in a document of its own."""
-    mapping = canonical_names([Mention(f"doc-{i}", "", "", (name,), ()) for i, name in enumerate(seen)], table)
-    return {name: mapping.get((f"doc-{i}", name), name) for i, name in enumerate(seen)}
+def written(seen: list[str], table: NameTable) -> dict[str, str]:
+    """The form a record writes each name in (the same in every dataset): the table's, else its written form."""
+    return {name: table.lookup(name) or written_form(name) for name in seen}
+
+
+def rows_of(seen: list[str], table: NameTable) -> list[dict]:
+    """The people table of a dataset in which each name is seen in a document of its own (as its record writes it)."""
+    as_written = [table.lookup(name) or written_form(name) for name in seen]
+    return build_people([Mention(f"doc-{i}", "", "", (name,), ()) for i, name in enumerate(as_written)], table)
 
 
 @pytest.fixture(scope="module")
@@ -125,8 +130,8 @@ DIFFERENT_PEOPLE = [
 def test_different_people_never_merge(one: str, other: str, table: NameTable) -> None:
     assert match_key(one) != match_key(other)
     assert table.lookup(one) != table.lookup(other)
-    assert len(set(unify([one, other], table).values())) == 2
-    assert len(set(unify([one, other], NameTable()).values())) == 2
+    assert len(set(written([one, other], table).values())) == 2 and len(rows_of([one, other], table)) == 2
+    assert len(set(written([one, other], NameTable()).values())) == 2 and len(rows_of([one, other], NameTable())) == 2
 
 
 # Names the table must not guess: a lone surname or code name shared by several people.
@@ -150,7 +155,7 @@ def test_kind(name: str, kind: str | None, table: NameTable) -> None:
     assert table.kind(name) == kind
 
 
-# (names seen in a dataset, the form unify gives each) with an empty table: the rules alone.
+# (names seen in a dataset, the name of the one row the people table gives them) with an empty table: the rules alone.
 UNIFY_CASES = [
     (["N.G. Sudarikov", "N. G. Sudarikov"], ["N. G. Sudarikov", "N. G. Sudarikov"]),
     (["GONG PUSHENG", "Gong Pusheng"], ["Gong Pusheng", "Gong Pusheng"]),
@@ -165,15 +170,17 @@ UNIFY_CASES = [
 
 
 @pytest.mark.parametrize(("seen", "expected"), UNIFY_CASES, ids=[" / ".join(s) for s, _ in UNIFY_CASES])
-def test_unify_without_table(seen: list[str], expected: list[str]) -> None:
-    mapping = unify(seen, NameTable())
-    assert [mapping[name] for name in seen] == expected
+def test_spellings_of_one_name_are_one_row_without_table(seen: list[str], expected: list[str]) -> None:
+    """Each record keeps its spelling's written form; the people table puts them in one row, under the best spelling."""
+    [row] = rows_of(seen, NameTable())
+    assert [row["name"]] * len(seen) == expected
+    assert {written_form(name) for name in seen} <= {row["name"], *row["variants"]}
 
 
-def test_unify_prefers_the_table() -> None:
+def test_the_table_writes_the_names_it_knows_in_every_record() -> None:
     seen = ["PAK HEON-YEONG", "Pak Heon-Yeong", "Pak Heon-yeong", "Kim Il-sung", "KIM IL SUNG", "Ponomarev",
             "Filippov (Stalin)", "I.V. Stalin"]
-    assert unify(seen, NameTable.load()) == {
+    assert written(seen, NameTable.load()) == {
         "PAK HEON-YEONG": "Pak Heon-yeong", "Pak Heon-Yeong": "Pak Heon-yeong", "Pak Heon-yeong": "Pak Heon-yeong",
         "Kim Il-sung": "Kim Il Sung", "KIM IL SUNG": "Kim Il Sung", "Ponomarev": "Ponomarev",
         "Filippov (Stalin)": "Joseph Stalin", "I.V. Stalin": "Joseph Stalin",

@@ -1,14 +1,13 @@
 """The people table: one row per person a dataset names, however many spellings and headings name them.
 
-It is built from what records carry: the persons a title names (`Record.people`) and the name
-headings of the document page (authors, associated people, contributors). Spellings meet in
-five ways, strongest first: the names table (`NameTable`), the heading reconciliation of
-`canonical_name` ("Puzanov, Aleksandr Mikhailovich" is the table's "A. M. Puzanov"), the
-forms a heading itself gives (its order without the comma, "Nakajima Kenzō"; its alternative
-"Jiang Jingguo"; its nickname form "Con Cremin"), the match key (case, spaces, periods, hyphens and accents aside), and within one
-document a title's short form ("Ponomarev", "V. I. Ivanov") and the one heading of that page
-with the same family name and agreeing initials. Nothing is merged on a family name alone across
-documents: two Kims stay two people.
+A record writes each person it names by one rule, from what it says of that person alone: the names
+table's form, else the title's spelling tidied (`person_names`), else the heading's name in its
+culture's order (`canonical_name`). The table puts those together: spellings meet through the names
+table, the forms a heading gives itself (its order without the comma, "Nakajima Kenzō"; its
+alternative, "Jiang Jingguo"; its nickname form, "Con Cremin"), the match key (case, spaces, periods,
+hyphens and accents aside), and, within one document, a title's short form ("Ponomarev", "V. I.
+Ivanov") and the one heading of that page with the same family name and agreeing initials. Nothing is
+merged on a family name alone across documents: two Kims stay two people.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import functools
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -28,140 +27,98 @@ from harvester.records import Record
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")   # "S.", "Yu.", "V.I."
 
 
-def mention_of(record: Record) -> Mention:
-    """What a record (with its page's details, when it has them) says of its people."""
-    headings = tuple(h for key in ("authors", "people_orgs", "contributors") for h in record.get(key, ()))
-    return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings)
-
-
 class Mention(NamedTuple):
     """What one record says of its people: its id and dates, the persons its title names, its page's name headings."""
 
     doc_id: str
     date_start: str
     date_end: str
-    names: tuple[str, ...]      # Record.people, as written
+    names: tuple[str, ...]      # the record's `people`
     headings: tuple[str, ...]   # the page's Author(s), Associated People & Organizations, Document Contributor(s)
 
 
+def mention_of(record: Record) -> Mention:
+    """What a record (with its page's details, when it has them) says of its people."""
+    headings = tuple(h for key in ("authors", "people_orgs", "contributors") for h in record.get(key, ()))
+    return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings)
+
+
 def build_people(mentions: Iterable[Mention], table: NameTable) -> list[Record]:
-    """One row per person, ordered by sort form: canonical name, sort form, years, variants, documents, dates."""
-    return people_and_names(mentions, table)[0]
-
-
-def canonical_names(mentions: Iterable[Mention], table: NameTable) -> dict[tuple[str, str], str]:
-    """(document id, a spelling seen in it: a title name, a heading, a heading's standard form) -> the name its
-    person has in the people table. Per document: "Petrov" in one document and in another may be two people."""
-    return people_and_names(mentions, table)[1]
-
-
-def people_and_names(mentions: Iterable[Mention], table: NameTable) -> tuple[list[Record], dict[tuple[str, str], str]]:
-    """build_people and canonical_names at once (a run uses People, one record at a time)."""
-    mentions = list(mentions)
+    """The people table of these mentions (in a database of its own)."""
     people = People(table, sqlite3.connect(":memory:"))
     for mention in mentions:
         people.add(mention)
-    rows = list(people.table())
-    return rows, {(m.doc_id, written): name for m in mentions for written, name in people.canonical(m).items()}
+    return list(people.rows())
 
 
 class People:
     """The people table, built one record (Mention) at a time, holding only what each distinct name says.
 
     Which documents name whom goes to a temporary table of the dataset's database (`db`), so that a harvest of any
-    size fits; the people are put together when `table()` is first asked for, after the last mention."""
+    size fits; the people are put together when their rows are asked for, after the last mention."""
 
     def __init__(self, table: NameTable, db: sqlite3.Connection) -> None:
-        self.names = table
-        self._union = _Keys()
+        self.names, self._db = table, db
         self._keys: dict[str, _Key] = {}
-        self._seen = 0      # names seen so far: the order of first sight
-        self._db = db
+        self._parent: dict[str, str] = {}   # union-find over match keys: keys joined here name one person
+        self._seen = 0                      # names seen so far: the order of first sight
         self._db.execute("DROP TABLE IF EXISTS temp.named")
         self._db.execute("CREATE TEMP TABLE named (key TEXT NOT NULL, seen INTEGER NOT NULL, doc_id TEXT NOT NULL, "
                          "date_start TEXT NOT NULL, date_end TEXT NOT NULL)")
-        self._pending: list[tuple[str, int, str, str, str]] = []
-        self._people: list[_Person] | None = None
-        self._person_of: dict[str, _Person] = {}    # match key -> its person
-        self._rank: dict[int, int] = {}             # id(person) -> its place in the order first seen
-        self._title_names: dict[str, str] = {}      # a title's spelling -> the name the table writes it in
 
     def add(self, mention: Mention) -> None:
         named, joins = _names_of(mention, self.names)
         for one, other in joins:
-            self._union.join(one, other)
-        listed = set()
+            self._parent[self._find(one)] = self._find(other)
+        listed = []
         for name in named:
-            key = self._keys.get(name.key)
-            if key is None:
-                key = self._keys[name.key] = _Key(self._seen)
+            key = self._keys.setdefault(name.key, _Key())
             if name.known and not key.known:
                 key.known, key.known_at = name.known, self._seen
             key.spellings[name.spelling] += 1
             if name.heading is not None:
-                found = key.headings.setdefault(name.heading.raw, [self._seen, 0, name.heading])
-                found[1] += 1
-            if name.key not in listed:
-                listed.add(name.key)
-                self._pending.append((name.key, self._seen, mention.doc_id, mention.date_start, mention.date_end))
+                key.headings.setdefault(name.heading.raw, [self._seen, 0, name.heading])[1] += 1
+            if name.key not in (row[0] for row in listed):
+                listed.append((name.key, self._seen, mention.doc_id, mention.date_start, mention.date_end))
             self._seen += 1
-        if len(self._pending) >= 2000:
-            self._flush()
+        self._db.executemany("INSERT INTO named VALUES (?, ?, ?, ?, ?)", listed)
 
-    def _flush(self) -> None:
-        self._db.executemany("INSERT INTO named VALUES (?, ?, ?, ?, ?)", self._pending)
-        self._pending.clear()
+    def rows(self) -> Iterator[Record]:
+        """The people, ordered by sort form; each row's documents read from the database as the row is made."""
+        by_root: dict[str, list[str]] = {}
+        for key in self._keys:   # in the order first seen
+            by_root.setdefault(self._find(key), []).append(key)
+        people = sorted((_Person.of([self._keys[k] for k in keys], keys) for keys in by_root.values()),
+                        key=lambda p: (match_key(p.sort_name), match_key(p.name), p.name))
+        self._db.execute("CREATE INDEX IF NOT EXISTS temp.named_key ON named (key, seen)")
+        return map(self._row, people)
 
-    def table(self) -> PeopleTable:
-        """The people, ordered by sort form; each row's documents are read from SQLite when the row is made."""
-        if self._people is None:
-            self._flush()
-            self._db.execute("CREATE INDEX temp.named_key ON named (key, seen)")
-            by_root: dict[str, list[str]] = {}
-            for key in self._keys:   # in the order first seen
-                by_root.setdefault(self._union.find(key), []).append(key)
-            people = [_Person.of([self._keys[k] for k in keys], keys) for keys in by_root.values()]
-            self._person_of = {key: person for person in people for key in person.keys}
-            self._rank = {id(person): number for number, person in enumerate(people)}
-            self._people = sorted(people, key=lambda p: (match_key(p.sort_name), match_key(p.name), p.name))
-        return PeopleTable(self._people, self._db)
+    def _row(self, person: _Person) -> Record:
+        documents: dict[str, tuple[str, str]] = {}   # doc id -> (date_start, date_end), in the order first seen
+        for doc_id, start, end in self._db.execute(
+                f"SELECT doc_id, date_start, date_end FROM named WHERE key IN ({','.join('?' * len(person.keys))}) "
+                "ORDER BY seen", person.keys):
+            documents.setdefault(doc_id, (start, end))
+        starts = [start for start, _ in documents.values() if start]
+        ends = [end or start for start, end in documents.values() if end or start]
+        return {"name": person.name, "sort_name": person.sort_name, "birth": person.birth, "death": person.death,
+                "variants": list(person.variants), "documents": len(documents), "first_date": min(starts, default=""),
+                "last_date": max(ends, default=""), "document_ids": list(documents)}
 
-    def written(self, mention: Mention) -> Callable[[str], str]:
-        """How the table writes each name of a document (a name not of the document is left as it is)."""
-        if not mention.headings:   # a title name alone: its person follows from the spelling, whatever the document
-            return self._title_name
-        canonical = self.canonical(mention)
-        return lambda spelling: canonical.get(spelling, spelling)
-
-    def _title_name(self, spelling: str) -> str:
-        name = self._title_names.get(spelling)
-        if name is None:
-            self.table()
-            person = self._person_of.get(match_key(_title_form(spelling, self.names)))
-            name = self._title_names[spelling] = person.name if person is not None else spelling
-        return name
-
-    def canonical(self, mention: Mention) -> dict[str, str]:
-        """A document's names (title spellings, headings, their forms) -> the name its person has in the table."""
-        self.table()
-        found: dict[str, _Person] = {}
-        for name in _names_of(mention, self.names)[0]:
-            person = self._person_of[name.key]
-            for written in (name.spelling, name.form):
-                # a document that writes two people the same way: the one seen later in the dataset has the spelling
-                if written not in found or self._rank[id(person)] > self._rank[id(found[written])]:
-                    found[written] = person
-        return {written: person.name for written, person in found.items()}
+    def _find(self, key: str) -> str:
+        while self._parent.setdefault(key, key) != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
 
 
 class _Named(NamedTuple):
-    """One name a document gives: its match key, as written, its heading (if a heading), the table's name, its form."""
+    """One name a document gives: its match key, as written, its heading (if a heading), the table's name if known."""
 
     key: str
     spelling: str
     heading: Heading | None
-    known: str      # the table's name when the table knows the person, else ""
-    form: str       # written one way: a heading's canonical_name; a title name as the table or written_form writes it
+    known: str
 
 
 def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tuple[str, str]]]:
@@ -170,21 +127,16 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
     joins: list[tuple[str, str]] = []
     headed = [found for found in (_person_heading(h, table) for h in mention.headings) if found[1]]
     for heading, name in headed:
-        named.append(_Named(match_key(name), heading.raw, heading, _known(name, table), name))
+        named.append(_Named(match_key(name), heading.raw, heading, _known(name, table)))
         for variant in (heading.sort, *heading.variants):   # its own other forms: "Nakajima Kenzō", "Con Cremin"
             joins.append((match_key(variant), match_key(name)))
     for spelling in mention.names:
-        name = _title_form(spelling, table)
+        name = table.lookup(spelling) or written_form(spelling)
         # a short form ("Ponomarev", "V. I. Ivanov") is its page's heading in this document only: the same short
         # form elsewhere may be someone else, so the two keys are not joined for the whole dataset
         partner = _same_page_heading(name, headed)
-        named.append(_Named(match_key(partner or name), spelling, None, _known(name, table), name))
+        named.append(_Named(match_key(partner or name), spelling, None, _known(name, table)))
     return named, joins
-
-
-def _title_form(spelling: str, table: NameTable) -> str:
-    """A title's name written one way: the table's form, else its written form."""
-    return table.lookup(spelling) or written_form(spelling)
 
 
 @functools.lru_cache(maxsize=1 << 14)   # a dataset's pages give the same headings again and again
@@ -198,8 +150,7 @@ def _person_heading(text: str, table: NameTable) -> tuple[Heading, str]:
 class _Key:
     """What the names with one match key say, over all the documents."""
 
-    first: int                                                                # when the key was first seen
-    known: str = ""                                                           # the first table name seen
+    known: str = ""                                           # the first table name seen
     known_at: int = 0
     spellings: Counter[str] = field(default_factory=Counter)
     headings: dict[str, list] = field(default_factory=dict)   # raw heading -> [when first seen, how many, Heading]
@@ -230,48 +181,6 @@ class _Person:
         forms = [*spellings, *(v for _, _, h in headings for v in (h.display, *h.variants))]
         return cls(keys, name, heading.sort if heading is not None else sort_form(name), years[0], years[1],
                    tuple(sorted({f for f in forms if f != name}, key=lambda f: (match_key(f), f))))
-
-
-class PeopleTable:
-    """The people table's rows, in order; each row's documents are read from SQLite as the row is made."""
-
-    def __init__(self, people: list[_Person], db: sqlite3.Connection) -> None:
-        self._people, self._db = people, db
-
-    def __len__(self) -> int:
-        return len(self._people)
-
-    def __iter__(self) -> Iterator[Record]:
-        return map(self._row, self._people)
-
-    def _row(self, person: _Person) -> Record:
-        documents: dict[str, tuple[str, str]] = {}   # doc id -> (date_start, date_end), in the order first seen
-        for doc_id, start, end in self._db.execute(
-                f"SELECT doc_id, date_start, date_end FROM named WHERE key IN ({','.join('?' * len(person.keys))}) "
-                "ORDER BY seen", person.keys):
-            documents.setdefault(doc_id, (start, end))
-        starts = [start for start, _ in documents.values() if start]
-        ends = [end or start for start, end in documents.values() if end or start]
-        return {"name": person.name, "sort_name": person.sort_name, "birth": person.birth, "death": person.death,
-                "variants": list(person.variants), "documents": len(documents), "first_date": min(starts, default=""),
-                "last_date": max(ends, default=""), "document_ids": list(documents)}
-
-
-class _Keys:
-    """Union-find over match keys: keys joined here name one person."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        while self.parent.setdefault(key, key) != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def join(self, one: str, other: str) -> None:
-        self.parent[self.find(one)] = self.find(other)
-
 
 
 def _known(name: str, table: NameTable) -> str:
