@@ -9,6 +9,7 @@ taken between medians of the same run.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import platform
@@ -224,6 +225,23 @@ class Bench:
             note(f"polite round {number + 1}: {run.seconds:.2f} s against a floor of {requests} x {delay:g} s = {floors[-1]:.1f} s")
         return figure, statistics.median(floors)
 
+    def browser(self, site: Site, origin: str) -> tuple[Figure, float] | None:
+        """A harvest with --fetch browser (a real headless Chromium) at a 1 s delay, against its floor; its peak memory
+        is the whole process tree's, the browser's processes included. None where no Chromium or Playwright is."""
+        if not shutil.which("chromium") or importlib.util.find_spec("playwright") is None:
+            note("browser: skipped (no chromium, or no Playwright: pip install '.[browser]')")
+            return None
+        delay, pages = self.args.browser_delay, site.pages
+        figure = Figure(f"harvester harvest --fetch browser --delay {delay:g} of {pages} pages", pages, site.bytes)
+        out = self.fresh("browser")
+        run = self.timed([self.python, "-m", "harvester", "-q", "harvest", "--query", site.query, "--base-url", origin, "--out",
+                          str(out), "--name", "bench", "--delay", str(delay), "--fetch", "browser"], int(pages * delay * 3))
+        requests = int(re.search(r"(\d+) requests", run.stdout)[1])
+        figure.runs.append(run)
+        note(f"browser: {run.seconds:.2f} s against a floor of {requests} x {delay:g} s; peak memory {run.peak_mb:.0f} MB")
+        shutil.rmtree(out, ignore_errors=True)
+        return figure, requests * delay
+
     def memory(self, site: Site, origin: str, details: bool = False) -> Figure:
         what = f"harvest --details of {site.pages * 10:,} document pages" if details else f"harvest of {site.pages:,} pages"
         figure = Figure(f"harvester {what}", site.pages, site.bytes)
@@ -272,13 +290,15 @@ def machine(server: str, load: float) -> dict:
             "server": server, "load_average_at_start": round(load, 2), "versions": versions}
 
 
-def targets(reparse: dict[str, Figure], polite: Figure, floor: float, memory: dict[str, Figure]) -> list[dict]:
+def targets(reparse: dict[str, Figure], polite: Figure, floor: float, memory: dict[str, Figure],
+            browser: tuple[Figure, float] | None) -> list[dict]:
     """The targets, each as measured in this run."""
     rows = [
         ("re-parse vs Lexbor tree-build", reparse["harvester"].pages_per_s / reparse["lexbor"].pages_per_s, 0.30, ">=", "%"),
         ("re-parse vs BeautifulSoup", reparse["harvester"].pages_per_s / reparse["bs4"].pages_per_s, 12.0, ">=", "x"),
         ("polite harvest vs its floor (requests x delay)", polite.seconds / floor, 1.05, "<=", "x"),
     ]
+    rows += [("browser harvest vs its floor (requests x delay)", browser[0].seconds / browser[1], 1.15, "<=", "x")] if browser else []
     rows += [(f"peak memory, {figure.label.removeprefix('harvester ')}", figure.peak_mb, 120.0, "<=", "MB") for figure in memory.values()]
     if "2000" in memory and "20000" in memory:
         rows.append(("memory growth, 2,000 -> 20,000 pages", memory["20000"].peak_mb / memory["2000"].peak_mb, 1.5, "<=", "x"))
@@ -297,7 +317,9 @@ def table(result: dict) -> str:
              f"{s['pages']:,} results pages of {s['mean_page_kb']:.1f} KB on average (seed {s['seed']}), "
              f"median of {s['rounds']} interleaved rounds{' (--quick)' if s['quick'] else ''}; harvester {result['harvester_commit']}",
              "", "| measurement | pages/s | MB/s | peak memory | median s |", "|---|---:|---:|---:|---:|"]
-    for group, figures in (("re-parse", result["reparse"]), ("polite", {"harvest": result["polite"]}), ("memory", result["memory"])):
+    browser = {"harvest": result["browser"]} if result.get("browser") else {}
+    for group, figures in (("re-parse", result["reparse"]), ("polite", {"harvest": result["polite"]}), ("browser", browser),
+                           ("memory", result["memory"])):
         for f in figures.values():
             lines.append(f"| {group}: {f['label']} | {f['pages_per_s']:,.0f} | {f['mb_per_s']:.1f} | {f['peak_rss_mb']:.0f} MB "
                          f"| {f['median_seconds']:.2f} |")
@@ -323,6 +345,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--pages", type=int, help="results pages of the re-parse site (default 1,700, the archive's)")
     parser.add_argument("--polite-pages", type=int, default=30, help="results pages of the polite harvest (default 30)")
     parser.add_argument("--polite-delay", type=float, default=0.5, help="its delay between requests (default 0.5 s)")
+    parser.add_argument("--browser-delay", type=float, default=1.0, help="the delay of the --fetch browser harvest (default 1 s)")
     parser.add_argument("--details-documents", type=int, help="document pages of the --details harvest (default 2,000)")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--memory-pages", help="comma-separated harvest sizes for peak memory (default 2000,20000; 2000 with --quick)")
@@ -357,6 +380,7 @@ def main(argv: list[str] | None = None) -> dict:
         with Servers(roots, args.server) as servers:
             note(f"serving the sites with {servers.version}")
             polite, floor = bench.polite(polite_site, servers.origin(polite_site.root))
+            browser = bench.browser(polite_site, servers.origin(polite_site.root))
             memory = {str(n): bench.memory(site, servers.origin(site.root)) for n, site in memory_sites.items()}
             memory["details"] = bench.memory(details, servers.origin(details.root), details=True)
             server = servers.version
@@ -373,8 +397,9 @@ def main(argv: list[str] | None = None) -> dict:
                      "polite_delay": args.polite_delay, "details_documents": args.details_documents, "query": archive.query},
         "reparse": {k: f.as_json() for k, f in reparse.items()},
         "polite": polite.as_json() | {"floor_seconds": round(floor, 2)},
+        "browser": browser[0].as_json() | {"floor_seconds": round(browser[1], 2)} if browser else None,
         "memory": {n: f.as_json() for n, f in memory.items()},
-        "targets": targets(reparse, polite, floor, memory),
+        "targets": targets(reparse, polite, floor, memory, browser),
         "wall_seconds": round(time.monotonic() - started, 1),
     }
     args.out.mkdir(parents=True, exist_ok=True)

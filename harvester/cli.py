@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import click
 
 from harvester import __version__
-from harvester.config import Job, load_jobs, searched
+from harvester.config import Job, checked_fetch, load_jobs, searched
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
@@ -92,9 +92,22 @@ def cli(quiet: bool, verbose: bool) -> None:
               "topics, archive, source, language, Record ID, PDF, transcript, ...).")
 @transcript_option
 @names_option
+@click.option("--fetch", type=click.Choice(["http", "browser"]), default="http", show_default=True,
+              help="How pages are fetched: a plain HTTP client, or a real Chromium (for a site behind a bot check).")
+@click.option("--browser-path", default=None, metavar="PATH", help="The Chromium or Chrome to drive (default: the usual names).")
+@click.option("--browser-profile", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="The browser's profile folder (default: in DIR/.harvester/, kept for the next run).")
+@click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
+@click.option("--challenge-wait", type=click.FloatRange(min=1), default=30, show_default=True, metavar="SECONDS",
+              help="How long a bot check may take to pass by itself in the browser.")
+@click.option("--cookies", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="A cookies.txt exported from your browser, after it passed the site's check (plain client).")
+@click.option("--user-agent", default=None, metavar="TEXT", help="Your browser's User-Agent, which its cookies are bound to.")
 def harvest_command(url: str | None, site: str, query: str | None, whole: bool, base_url: str | None, out_dir: Path,
                     name: str | None, formats: str, delay: float, max_pages: int | None, contact: str,
-                    allow_incomplete: bool, details: bool, transcript_in_csv: bool, names_file: Path | None) -> int:
+                    allow_incomplete: bool, details: bool, transcript_in_csv: bool, names_file: Path | None, fetch: str,
+                    browser_path: str | None, browser_profile: Path | None, show_browser: bool, challenge_wait: float,
+                    cookies: Path | None, user_agent: str | None) -> int:
     """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
 
     The search is URL, a search address copied from the browser (facets, sort and all), or
@@ -110,10 +123,14 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
         harvester harvest "https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908" --out output
         harvester harvest --query "Korean War" --out output --contact you@example.org
         harvester harvest --all --out output
+        harvester harvest --query "Korean War" --out output --fetch browser
     """
     search, origin = searched(get_site(site), url, query, whole, _origin(base_url), "URL, --query or --all")
-    settings = Settings(base_url=origin, delay=delay, max_pages=max_pages, contact=contact,
-                        allow_incomplete=allow_incomplete, details=details, transcript_in_csv=transcript_in_csv)
+    settings = checked_fetch(Settings(
+        base_url=origin, delay=delay, max_pages=max_pages, contact=contact, allow_incomplete=allow_incomplete,
+        details=details, transcript_in_csv=transcript_in_csv, fetch=fetch, browser_path=browser_path,
+        browser_profile=browser_profile, show_browser=show_browser, challenge_wait=challenge_wait, cookies=cookies,
+        own_user_agent=user_agent), "--")
     return _harvest_job(Job(get_site(site), search, out_dir, name, parse_formats(formats), settings, names_file))
 
 

@@ -17,6 +17,8 @@ from harvester.sites import Search, Site, get_site
 KEYS: dict[str, type | tuple[type, ...]] = {
     "site": str, "query": str, "url": str, "all": bool, "out": str, "name": str, "formats": list, "base_url": str, "delay": (int, float),
     "max_pages": int, "contact": str, "allow_incomplete": bool, "names": str, "details": bool, "transcript_in_csv": bool,
+    "fetch": str, "browser_path": str, "browser_profile": str, "show_browser": bool, "challenge_wait": (int, float),
+    "cookies": str, "user_agent": str,
 }
 
 
@@ -83,10 +85,17 @@ def _job(values: dict, where: str, base: Path) -> Job:
                                     "url, query or all = true")
     except UsageError as error:
         raise UsageError(f"{where}: {error}") from None
-    settings = Settings(base_url=base_url, delay=delay,
-                        max_pages=values.get("max_pages"), contact=values.get("contact", ""),
-                        allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
-                        transcript_in_csv=values.get("transcript_in_csv", False))
+    paths = {key: base / values[key] for key in ("browser_profile", "cookies") if key in values}
+    try:
+        settings = checked_fetch(Settings(
+            base_url=base_url, delay=delay, max_pages=values.get("max_pages"), contact=values.get("contact", ""),
+            allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
+            transcript_in_csv=values.get("transcript_in_csv", False), fetch=values.get("fetch", "http"),
+            browser_path=values.get("browser_path"), browser_profile=paths.get("browser_profile"),
+            show_browser=values.get("show_browser", False), challenge_wait=float(values.get("challenge_wait", 30)),
+            cookies=paths.get("cookies"), own_user_agent=values.get("user_agent")), "")
+    except UsageError as error:
+        raise UsageError(f"{where}: {error}") from None
     names = values.get("names")
     return Job(site, search, base / values.get("out", "output"),
                values.get("name"), formats, settings, base / names if names else None)
@@ -102,3 +111,22 @@ def searched(site: Site, url: str | None, query: str | None, whole: bool, base_u
     if url is not None:
         return site.search_at(url, base_url)
     return Search(query or ""), base_url
+
+
+def checked_fetch(settings: Settings, prefix: str) -> Settings:
+    """The fetching options, checked together (`prefix`: "--" on the command line, "" in a harvests file)."""
+    def option(name: str) -> str:
+        return prefix + (name.replace("_", "-") if prefix else name)
+
+    if settings.fetch not in ("http", "browser"):
+        raise UsageError(f"{option('fetch')} {settings.fetch!r}: give http or browser")
+    if settings.fetch == "browser" and (settings.cookies or settings.own_user_agent):
+        raise UsageError(f"{option('cookies')} and {option('user_agent')} are for the plain client; the browser keeps "
+                         "its own cookies and User-Agent")
+    if settings.fetch != "browser" and (settings.show_browser or settings.browser_path or settings.browser_profile):
+        raise UsageError(f"{option('show_browser')}, {option('browser_path')} and {option('browser_profile')} "
+                         f"need {option('fetch')} browser")
+    if settings.cookies and not settings.own_user_agent:
+        raise UsageError(f"{option('cookies')} needs {option('user_agent')}: the site binds its clearance cookie to "
+                         "the User-Agent of the browser that passed its check")
+    return settings

@@ -74,7 +74,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
     stopped; NAME.report.json tells what changed since the last run."""
     from harvester.fetch.archive import WarcArchive, next_part
-    from harvester.fetch.client import Fetcher, HttpTransport, make_client
+    from harvester.fetch.client import Fetcher, open_transport
     from harvester.output.runreport import build_report, counted
 
     names = names or NameTable.load()
@@ -88,9 +88,10 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         if run.resumed:
             log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
         walk = Walk(site, search, settings)
+        profile = out_dir / ".harvester" / f"{name}.browser"    # --fetch browser: its cookies, for the next run
         with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, \
-                contextlib.nullcontext(client) if client else make_client(settings) as http:
-            fetcher = Fetcher(HttpTransport(http, settings, now), origin, settings, sleep=sleep, now=now,
+                open_transport(settings, origin, profile, site.challenge_hosts, now, client) as transport:
+            fetcher = Fetcher(transport, origin, settings, sleep=sleep, now=now,
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
                               kept_headers=state.kept_headers)
             get = Replaying(fetcher.get, state, run)

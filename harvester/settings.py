@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from harvester import __version__
 
@@ -17,6 +18,8 @@ DEFAULT_MAX_RETRIES = 100    # retries in a whole run before it stops: the site 
 DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
 DEFAULT_REFETCH_ROUNDS = 2   # extra passes over the pages when documents are missing
 DEFAULT_RESUME_WITHIN = 24.0  # hours: an interrupted run younger than this is resumed, an older one started afresh
+DEFAULT_CHALLENGE_WAIT = 30.0  # seconds a bot challenge may take to pass by itself in the browser
+DEFAULT_PERSON_WAIT = 600.0    # seconds a person has to complete a check in the shown browser window
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,23 @@ class Settings:
     resume_within: float = DEFAULT_RESUME_WITHIN
     details: bool = False            # also fetch each result's document page and add its fields
     transcript_in_csv: bool = False  # with details: put the (long) transcript in the CSV too
+    fetch: str = "http"              # "http": httpx; "browser": a real Chromium (fetch/browser.py)
+    browser_path: str | None = None  # the Chromium or Chrome to drive (None: the usual names and places)
+    browser_profile: Path | None = None   # its profile, cookies and all (None: in the dataset's state folder)
+    show_browser: bool = False       # a visible window, where a person can complete a check
+    challenge_wait: float = DEFAULT_CHALLENGE_WAIT
+    person_wait: float = DEFAULT_PERSON_WAIT
+    cookies: Path | None = None      # a cookies.txt of a session a person's browser cleared (plain client)
+    own_user_agent: str | None = None    # that browser's User-Agent, sent as it is (a clearance is bound to it)
 
     @property
-    def user_agent(self) -> str:
-        """An identifying User-Agent: the tool, its version, and how to reach whoever runs it."""
+    def product_token(self) -> str:
+        """harvester's own part of a User-Agent: the tool, its version, and how to reach whoever runs it."""
         if self.contact:
             return f"harvester/{__version__} (research data harvester; +{self.contact})"
         return f"harvester/{__version__} (research data harvester; contact: not set, see harvester --help)"
+
+    @property
+    def user_agent(self) -> str:
+        """The plain client's User-Agent: harvester's own, or the one given with a browser's cookies."""
+        return self.own_user_agent or self.product_token

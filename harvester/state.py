@@ -3,6 +3,7 @@ revalidate, and every document with first_seen, last_seen and its latest record.
 
     DIR/.harvester/NAME.sqlite   the database of dataset NAME; records are JSON text, readable with any SQLite tool
     DIR/.harvester/NAME.lock     held (flock) while a run works on NAME; freed by the OS when the process dies
+    DIR/.harvester/NAME.browser  with --fetch browser: the browser's profile (its cookies: a clearance lasts)
 
 A run lists documents as it sees them (`keep`): a document keeps the place where the run first saw it and the
 record of the card where it saw it last. What changed since the last run is a query (`changes`); the dataset's

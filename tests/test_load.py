@@ -145,9 +145,9 @@ def test_a_bad_boolean_in_a_csv_is_an_input_error(tmp_path: Path):
 def test_parquet_and_xlsx_without_their_extra_say_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)        # as if pyarrow were not installed
     monkeypatch.setitem(sys.modules, "openpyxl", None)
-    with pytest.raises(UsageError, match=r"^--format parquet needs pyarrow: pip install 'harvester\[parquet\]'$"):
+    with pytest.raises(UsageError, match=r"^--format parquet needs pyarrow: pip install 'wilson-harvester\[parquet\]'$"):
         parse_formats("csv,parquet")
-    with pytest.raises(UsageError, match=r"pip install 'harvester\[xlsx\]'"):
+    with pytest.raises(UsageError, match=r"pip install 'wilson-harvester\[xlsx\]'"):
         parse_formats("xlsx")
     assert parse_formats("csv,json") == ("csv", "json")
 

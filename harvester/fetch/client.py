@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import http.cookiejar
 import logging
 import signal
 import threading
@@ -16,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
@@ -23,8 +25,8 @@ import httpx
 import tenacity
 from protego import Protego
 
-from harvester.errors import BlockedError, FetchError, OffSiteError
-from harvester.fetch.page import Page, is_challenge, is_cut_short, looks_like_html
+from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError
+from harvester.fetch.page import Page, is_challenge, is_cut_short, looks_like_html, redacted
 from harvester.settings import Settings
 
 log = logging.getLogger("harvester")
@@ -47,14 +49,51 @@ class Transport(Protocol):
         """Ask for `url` once: every response that brought, the page's last."""
 
 
-def make_client(settings: Settings, transport: httpx.BaseTransport | None = None) -> httpx.Client:
-    """The one httpx client of a run: identifying User-Agent, timeouts, and redirects handled by us."""
+def make_client(settings: Settings, transport: httpx.BaseTransport | None = None, host: str | None = None) -> httpx.Client:
+    """The one httpx client of a run: identifying User-Agent, timeouts, redirects handled by us, and the cookies of
+    a cookies.txt for `host` only."""
     return httpx.Client(
         headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml"},
         timeout=settings.timeout,
         follow_redirects=False,
         transport=transport,
+        cookies=load_cookies(settings.cookies, host or "") if settings.cookies else None,
     )
+
+
+def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
+    """The cookies of a Netscape cookies.txt (what browser extensions export, and curl and wget read) that belong
+    to `host`; the others are left out, so they go nowhere."""
+    everything = http.cookiejar.MozillaCookieJar(str(path))
+    try:
+        everything.load(ignore_discard=True)
+    except (OSError, http.cookiejar.LoadError) as error:
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error).split(": ", 1)[0]
+        raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
+    jar = http.cookiejar.CookieJar()
+    for cookie in everything:
+        domain = cookie.domain.lstrip(".")
+        if host == domain or (cookie.domain.startswith(".") and host.endswith("." + domain)):
+            jar.set_cookie(cookie)
+    if not list(jar):
+        raise UsageError(f"--cookies {path}: no cookie in it is for {host}; export the cookies of that site")
+    return jar
+
+
+@contextlib.contextmanager
+def open_transport(settings: Settings, origin: str, profile: Path, challenge_hosts: frozenset[str],
+                   now: Callable[[], datetime], client: httpx.Client | None = None) -> Iterator[Transport]:
+    """The run's transport: a real browser with --fetch browser (its profile in `profile` unless another was
+    given), else httpx (`client`, if given: tests)."""
+    if settings.fetch == "browser":
+        from harvester.fetch.browser import BrowserTransport
+
+        with BrowserTransport(settings, origin, settings.browser_profile or profile, challenge_hosts, now) as browser:
+            log.info("fetching with %s", browser.user_agent)
+            yield browser
+        return
+    with contextlib.nullcontext(client) if client else make_client(settings, host=urlsplit(origin).hostname) as plain:
+        yield HttpTransport(plain, settings, now)
 
 
 class HttpTransport:
@@ -76,7 +115,7 @@ class HttpTransport:
                     if time.monotonic() - started > deadline:
                         raise _TooSlow
                     chunks.append(chunk)
-                received = {k.lower(): v for k, v in response.headers.items()}
+                received = redacted({k.lower(): v for k, v in response.headers.items()})
                 return [Page(str(response.url), b"".join(chunks), response.status_code, received,
                              self._now().isoformat(timespec="seconds"), requested=url)]
         except _TooSlow:
@@ -241,8 +280,11 @@ class Fetcher:
         status = page.status
         if status == 200 and looks_like_html(page) and is_cut_short(page.body):
             raise TransientError("the page is cut short (it stops before </html>)")
-        if status in (403, 503) and is_challenge(page.body[:60000].decode("utf-8", "replace")):
-            raise BlockedError(f"{page.url}: the site answered with a bot-protection challenge (HTTP {status}); stopping")
+        if status in (403, 503) and (page.headers.get("cf-mitigated", "").lower() == "challenge"
+                                     or is_challenge(page.body[:60000].decode("utf-8", "replace"))):
+            raise BlockedError(f"{page.url}: the site answered with a bot-protection challenge (HTTP {status}), which only a "
+                               "browser passes: harvest with --fetch browser, or with --cookies FILE --user-agent TEXT "
+                               "from your own browser's cleared session (see the README, \"The live archive\")")
         if status in TRANSIENT_STATUS or status == 403:
             wait = retry_after_seconds(page.headers.get("retry-after"), self._now())
             raise TransientError(f"HTTP {status}", status, wait)
@@ -282,7 +324,7 @@ class Fetcher:
     def _check_robots(self, url: str) -> None:
         if self._robots is None:
             self._robots = self._load_robots()
-            crawl_delay = self._robots.crawl_delay(self.settings.user_agent)
+            crawl_delay = self._robots.crawl_delay(self.settings.product_token)
             if crawl_delay and crawl_delay > self.settings.max_crawl_delay:
                 self.warnings.append(f"{self.origin}/robots.txt asks for {crawl_delay:g} s between requests; waiting "
                                      f"{self.settings.max_crawl_delay:g} s, harvester's longest")
@@ -291,7 +333,7 @@ class Fetcher:
             if crawl_delay and crawl_delay > self.delay:
                 log.info("robots.txt asks for %.1fs between requests; using it", crawl_delay)
                 self.delay = float(crawl_delay)
-        if not self._robots.can_fetch(url, self.settings.user_agent):
+        if not self._robots.can_fetch(url, self.settings.product_token):
             raise FetchError(f"{url}: disallowed by {self.origin}/robots.txt; not fetched")
 
     def _load_robots(self) -> Protego:

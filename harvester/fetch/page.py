@@ -145,6 +145,14 @@ def looks_like_html(page: Page) -> bool:
         "html" in page.headers.get("content-type", "") and not page.body.startswith(_BINARY))
 
 
+SECRET_HEADERS = frozenset({"set-cookie", "cookie", "authorization"})
+
+
+def redacted(headers: dict[str, str]) -> dict[str, str]:
+    """Headers with the values of cookies (and credentials) taken out: they never reach the WARC, the state or a log."""
+    return {name: "(redacted)" if name.lower() in SECRET_HEADERS else value for name, value in headers.items()}
+
+
 def is_challenge(html: str) -> bool:
     """True for a bot-protection interstitial ("Just a moment..."), which is never a results page."""
     head = html[:60000].lower()

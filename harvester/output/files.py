@@ -24,7 +24,7 @@ FORMATS = ("csv", "json", "jsonl", "parquet", "xlsx", "csv-excel")
 STREAMED = ("csv", "json", "jsonl", "csv-excel")   # written a row at a time; the others are built whole
 SUFFIXES = {"csv-excel": "excel.csv"}          # the file name ending of a format, when it is not the format's name
 EXTRAS = {"parquet": "pyarrow", "xlsx": "openpyxl"}     # formats that need an optional extra: the module it brings
-DISTRIBUTION = "harvester"                     # what `pip install` calls this project
+DISTRIBUTION = "wilson-harvester"              # what `pip install` calls this project ("harvester" there is another)
 LIST_SEPARATOR = "; "
 
 

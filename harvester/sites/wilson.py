@@ -74,6 +74,7 @@ TOTALS = re.compile(r"(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\s+of\s+(\d[\d,]*)")   # "
 SITE = Site(
     name="wilson",
     home="https://digitalarchive.wilsoncenter.org",
+    challenge_hosts=frozenset({"challenges.cloudflare.com"}),   # Cloudflare's Turnstile, which its challenge page loads
     hosts=frozenset(
         {
             "digitalarchive.wilsoncenter.org",

@@ -1,0 +1,281 @@
+"""The browser transport: each page fetched by a real Chromium (driven by Playwright), as a person's visit is.
+
+The Fetcher still decides what to ask and when (robots.txt, the delay, retries); this asks, one navigation at a
+time, and returns the server's own answers to that navigation (status, headers, body as sent), a bot challenge's
+answers first. A challenge that passes by itself is waited out; one that waits for a person asks for one in a shown
+window, or stops. Only the page's document goes out, and what a challenge needs: no stylesheet, image, font or
+favicon, nothing off the site's host.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from urllib.parse import urljoin, urlsplit
+
+from harvester.errors import BlockedError, OffSiteError, UsageError
+from harvester.fetch.client import TransientError
+from harvester.fetch.page import Page, is_challenge, redacted
+from harvester.output.files import DISTRIBUTION
+from harvester.settings import Settings
+
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+INSTALL_HINT = "install Chromium (Debian, Ubuntu: sudo apt-get install chromium) or Chrome, or give --browser-path"
+FLAGS = ("--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync")
+CHALLENGE_LOADS = frozenset({"script", "xhr", "fetch", "document"})   # what a challenge may load; a page loads none
+WIDGET = "input[type=checkbox]:visible, iframe[src*='challenge']:visible"   # what asks a person to act
+PERSON_AFTER = 3.0     # seconds a challenge may show a widget before it is taken to wait for a person
+POLL = 25              # milliseconds between looks at the tab while a page or a challenge arrives
+ERROR_PAGE_WAIT = 2.0  # seconds a failed navigation may take to show Chromium's error page
+
+
+def find_browser(explicit: str | None) -> str:
+    """The Chromium to drive: `explicit` (it must be there), else one on PATH, else Playwright's own if it was
+    installed. Never downloads one."""
+    if explicit:
+        if not (os.path.isfile(explicit) and os.access(explicit, os.X_OK)):
+            raise UsageError(f"--browser-path {explicit}: no browser there; {INSTALL_HINT}")
+        return explicit
+    found = next((path for path in map(shutil.which, BROWSER_NAMES) if path), None) or _playwright_chromium()
+    if not found:
+        raise UsageError(f"--fetch browser: no Chromium or Chrome found; {INSTALL_HINT}")
+    return found
+
+
+def _playwright_chromium() -> str | None:
+    """Where `playwright install chromium` put its Chromium (PLAYWRIGHT_BROWSERS_PATH honoured), if it did."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        path = playwright.chromium.executable_path
+    return path if os.path.isfile(path) else None
+
+
+def is_challenge_answer(status: int, headers: dict[str, str], body: bytes) -> bool:
+    """A bot-protection interstitial ("Just a moment..."): by its header, else by the marks in its body."""
+    if status in (403, 503) and headers.get("cf-mitigated", "").lower() == "challenge":
+        return True
+    return is_challenge(body[:60000].decode("utf-8", "replace"))
+
+
+class BrowserTransport:
+    """One Chromium with a persistent profile (its cookies kept for the next run), fetching pages of one origin."""
+
+    def __init__(self, settings: Settings, origin: str, profile: Path, challenge_hosts: frozenset[str],
+                 now: Callable[[], datetime], ask: Callable[[str], object] = print) -> None:
+        """`challenge_hosts`: hosts a challenge may load from (its widget), and only while it shows; `ask` tells a
+        person, once, to complete a check in the shown window."""
+        self.settings, self.profile, self._now, self._ask = settings, profile, now, ask
+        self.host = urlsplit(origin).hostname or ""
+        self.challenge_hosts = challenge_hosts
+        self.user_agent = ""
+        self._answers: list[Page] = []
+        self._on_challenge = False
+        self._since = 0.0                        # when the current answer arrived
+        self._requested = ""
+        self._error: Exception | None = None     # what went wrong in the current navigation, as a handler saw it
+        self._error_page = False                 # Chromium has shown its error page for the current navigation
+
+    def __enter__(self) -> BrowserTransport:
+        try:
+            from playwright.sync_api import Error, sync_playwright
+        except ImportError:
+            raise UsageError(f"--fetch browser needs Playwright: pip install '{DISTRIBUTION}[browser]'") from None
+        executable = find_browser(self.settings.browser_path)
+        _no_pdf_viewer(self.profile)
+        self._playwright = sync_playwright().start()
+        try:
+            self.user_agent = f"{self._browsers_own_user_agent(executable)} {self.settings.product_token}"
+            self._context = self._playwright.chromium.launch_persistent_context(
+                self.profile, executable_path=executable, headless=not self.settings.show_browser,
+                chromium_sandbox=not _is_root(), args=self._args(), timeout=self.settings.timeout * 1000,
+                user_agent=self.user_agent, no_viewport=True, service_workers="block", accept_downloads=False)
+        except Error as error:
+            self._playwright.stop()
+            raise UsageError(f"{executable}: the browser did not start: {_why(error, self.profile)}") from None
+        self._context.route("**/*", self._route)
+        self._tab = self._context.pages[0] if self._context.pages else self._context.new_page()
+        self._tab.on("response", self._on_response)
+        self._tab.on("requestfailed", self._on_failed)
+        self._tab.on("framenavigated", self._on_navigated)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        try:
+            self._context.close()
+        finally:
+            self._playwright.stop()
+
+    def _args(self) -> list[str]:
+        """Quiet flags; and no host name resolves but the site's (and a challenge's): not even a redirect leaves it."""
+        allowed = " , ".join(f"EXCLUDE {host}" for host in sorted({self.host, *self.challenge_hosts}))
+        return [*FLAGS, f"--host-resolver-rules=MAP * ~NOTFOUND , {allowed}"]
+
+    def _browsers_own_user_agent(self, executable: str) -> str:
+        """The User-Agent this Chromium sends when left alone (harvester's token is added to it)."""
+        probe = self._playwright.chromium.launch(executable_path=executable, headless=not self.settings.show_browser,
+                                                 chromium_sandbox=not _is_root(), args=self._args(),
+                                                 timeout=self.settings.timeout * 1000)
+        try:
+            return str(probe.new_browser_cdp_session().send("Browser.getVersion")["userAgent"])
+        finally:
+            probe.close()
+
+    def send(self, url: str, headers: dict[str, str]) -> list[Page]:
+        """Navigate to `url`: every answer of the navigation in order, challenges first, the page's own last. (The
+        validators in `headers` are not sent: a browser's navigation is never conditional.)"""
+        from playwright.sync_api import Error, TimeoutError
+
+        if urlsplit(url).hostname != self.host:
+            raise OffSiteError(f"{url}: not on {self.host}; never requested")
+        self._answers, self._requested, self._on_challenge, self._error, self._error_page = [], url, False, None, False
+        try:
+            self._tab.goto(url, wait_until="commit", timeout=self.settings.timeout * 1000)
+            self._wait_for_page(url)
+            self._tab.goto("about:blank")    # the page is had: what it would load next (a PDF preview) is not asked
+        except TimeoutError:
+            raise self._failed(TransientError(f"no answer within {self.settings.timeout:g} s")) from None
+        except Error as error:
+            raise self._failed(self._error or TransientError(f"the navigation failed: {_first_line(error)}")) from None
+        return list(self._answers)
+
+    def _wait_for_page(self, url: str) -> None:
+        """Until the last answer is the page itself: a challenge passes by itself, or a person passes it."""
+        start, asked = time.monotonic(), False
+        deadline = start + max(self.settings.timeout, self.settings.challenge_wait)
+        while not self._arrived():
+            if self._error:
+                raise self._failed(self._error)
+            now = time.monotonic()
+            if not asked and self._on_challenge and (now - self._since > self.settings.challenge_wait
+                                                      or self._waits_for_person(now)):
+                self._call_person(url)
+                deadline, asked = now + self.settings.person_wait, True
+            elif now > deadline:
+                raise TransientError(f"{'still a bot check' if self._on_challenge else 'no page'} after {now - start:.0f} s")
+            self._tab.wait_for_timeout(POLL)
+
+    def _failed(self, error: Exception) -> Exception:
+        """`error`, once Chromium has shown its error page (else that page would cut into the next navigation)."""
+        from playwright.sync_api import Error
+
+        deadline = time.monotonic() + ERROR_PAGE_WAIT
+        with contextlib.suppress(Error):   # a browser that is gone shows nothing more
+            while not self._error_page and time.monotonic() < deadline:
+                self._tab.wait_for_timeout(POLL)
+        return error
+
+    def _call_person(self, url: str) -> None:
+        if not self.settings.show_browser:
+            raise BlockedError(f"{url}: the site's bot check did not pass by itself and waits for a person; "
+                               "rerun with --show-browser to complete it in a browser window")
+        self._ask("harvester: the site shows a check for humans: please complete it in the browser window; "
+                  "the harvest goes on after it")
+
+    def _arrived(self) -> bool:
+        last = self._answers[-1] if self._answers else None
+        return last is not None and not is_challenge_answer(last.status, last.headers, last.body)
+
+    def _waits_for_person(self, now: float) -> bool:
+        """A challenge that has shown a checkbox or widget for a while will not pass by itself."""
+        from playwright.sync_api import Error
+
+        if now - self._since < PERSON_AFTER:
+            return False
+        try:
+            return self._tab.locator(WIDGET).count() > 0
+        except Error:
+            return False   # the challenge navigated away while we looked
+
+    def _route(self, route) -> None:  # noqa: ANN001 (a Playwright Route)
+        """Every request of the browser passes here: only the page's document, or what a challenge needs, goes out."""
+        request = route.request
+        host = urlsplit(request.url).hostname
+        main_frame = request.frame.parent_frame is None
+        page = request.resource_type == "document" and main_frame and host == self.host
+        challenge = self._on_challenge and request.resource_type in CHALLENGE_LOADS and (
+            host in self.challenge_hosts or (host == self.host and request.resource_type != "document"))
+        if page or challenge:
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def _on_response(self, response) -> None:  # noqa: ANN001 (a Playwright Response)
+        """Keep each answer to the tab's navigation as sent; a redirect off the host is an error (never followed:
+        its host does not resolve)."""
+        request = response.request
+        if request.resource_type != "document" or request.frame is not self._tab.main_frame:
+            return
+        location = response.headers.get("location")
+        if 300 <= response.status < 400 and location:
+            target = urljoin(response.url, location)
+            if urlsplit(target).hostname != self.host:
+                self._error = OffSiteError(f"{self._requested}: redirects off the site to {target}; not followed")
+            return
+        # the status and headers decide first, so a challenge's scripts may load while its body is still read
+        self._on_challenge, self._since = is_challenge_answer(response.status, response.headers, b""), time.monotonic()
+        page = self._read(response)
+        self._on_challenge = is_challenge_answer(page.status, page.headers, page.body)
+        self._answers.append(page)
+
+    def _read(self, response) -> Page:  # noqa: ANN001
+        from playwright.sync_api import Error
+
+        try:
+            body, headers = response.body(), response.all_headers()
+        except Error as error:
+            body, headers = b"", response.headers
+            if not self._on_challenge:   # a challenge's lost body costs nothing; the page's own is what we came for
+                self._error = self._error or TransientError(f"the page was gone before it was read ({_first_line(error)})")
+        return Page(response.url, body, response.status, redacted({k.lower(): v for k, v in headers.items()}),
+                    self._now().isoformat(timespec="seconds"), requested=self._requested)
+
+    def _on_failed(self, request) -> None:  # noqa: ANN001
+        if request.resource_type == "document" and request.frame is self._tab.main_frame:
+            self._error = self._error or TransientError(f"the navigation failed: {request.failure}")
+
+    def _on_navigated(self, frame) -> None:  # noqa: ANN001
+        if frame is self._tab.main_frame and frame.url.startswith("chrome-error:"):
+            self._error_page = True
+
+
+def _no_pdf_viewer(profile: Path) -> None:
+    """Set the profile's preference that keeps PDFs out of the browser: its PDF viewer fetches a page's PDF preview by
+    a way no request filter sees, and harvester wants the page, not its scan."""
+    preferences = profile / "Default" / "Preferences"
+    try:
+        kept = json.loads(preferences.read_text(encoding="utf-8")) if preferences.exists() else {}
+    except (OSError, ValueError):
+        kept = {}
+    kept = kept if isinstance(kept, dict) else {}
+    kept["plugins"] = {**(kept.get("plugins") if isinstance(kept.get("plugins"), dict) else {}), "always_open_pdf_externally": True}
+    preferences.parent.mkdir(parents=True, exist_ok=True)
+    preferences.write_text(json.dumps(kept), encoding="utf-8")
+
+
+def _is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def _why(error: Exception, profile: Path) -> str:
+    """The one line that says why Chromium did not start."""
+    text = str(error)
+    if "ProcessSingleton" in text or "SingletonLock" in text:
+        return f"its profile {profile} is in use by another browser (another run of the same dataset?)"
+    if "DISPLAY" in text or "XServer" in text:
+        return "there is no display to show it on (set DISPLAY, or leave out --show-browser)"
+    if exited := re.search(r"<process did exit: exitCode=(\d+)", text):
+        return f"it exited at once (exit code {exited.group(1)}); is it a Chromium?"
+    return _first_line(error).split(": ", 1)[-1]

@@ -1,0 +1,229 @@
+"""The live archive's bot check, on 127.0.0.1: the plain client stops and says what to do; --fetch browser (a real
+headless Chromium) and --cookies (a session a person's browser cleared) harvest the same dataset as an open site."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from harvester.config import load_jobs
+from harvester.fetch.serve import Serving
+from harvester.pipeline import default_name
+from harvester.sites import Search, get_site
+from tests.challengeserver import CHALLENGE_SCRIPT, ChallengeServer, clearance
+from tests.conftest import FIXTURES, dataset, timeless
+from tests.faultserver import folder_pages
+from tests.test_cli import run_cli
+
+SEED = FIXTURES / "wilson" / "seed"
+DOCUMENTS = FIXTURES / "wilson" / "documents"
+QUERY = "Korean Workers' Party"
+NAME = default_name(get_site("wilson"), Search(QUERY))
+SECRET = "sessionsecret0123456789"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    """The Chromium to drive, and Playwright to drive it; under CI=true their absence fails the tests, never skips them."""
+    path = shutil.which("chromium") or shutil.which("google-chrome")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        path = None
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs Debian's chromium and the browser extra (pip install '.[browser]') for these tests")
+        pytest.skip("no Chromium or no Playwright here (apt-get install chromium; pip install '.[browser]')")
+    return path
+
+
+def pages(*folders: Path):
+    served = [folder_pages(folder) for folder in folders]
+    return lambda path: next((body for body in (answer(path) for answer in served) if body), None)
+
+
+def open_harvest(out: Path, details: bool = False) -> list[dict]:
+    """The dataset the same search gives when the site has no bot check."""
+    folders = [SEED, *([DOCUMENTS] if details else [])]
+    with Serving(folders) as serving:
+        code = subprocess.run([sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", serving.origin,
+                               "--out", str(out), "--delay", "0", *(["--details"] if details else [])],
+                              capture_output=True, text=True, timeout=120)
+    assert code.returncode == 0, code.stderr
+    return timeless(dataset(out, NAME))
+
+
+def browse(server: ChallengeServer, out: Path, *more: str) -> tuple[int, str, str]:
+    """`harvester harvest --fetch browser` in a process of its own, as a person runs it (its delay really waits)."""
+    done = subprocess.run([sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
+                           "--out", str(out), "--fetch", "browser", "--challenge-wait", "8", *more],
+                          capture_output=True, text=True, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+def only_pages_and_challenges(server: ChallengeServer) -> list[str]:
+    """Every request that is not a page, robots.txt or a challenge's own script and report: none should be."""
+    return [hit.path for hit in server.hits()
+            if not (hit.is_page or hit.path == "/robots.txt" or hit.path.startswith("/cdn-cgi/challenge-platform/"))]
+
+
+def test_the_plain_client_stops_at_the_check_and_names_both_ways_through(tmp_path: Path, monkeypatch, capsys):
+    with ChallengeServer(pages(SEED)) as server:
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", server.origin,
+                               "--out", str(tmp_path), "--delay", "0")
+    assert code == 4 and err.count("harvester: error:") == 1 and "Traceback" not in err
+    assert "bot-protection challenge (HTTP 403)" in err and "--fetch browser" in err and "--cookies FILE --user-agent TEXT" in err
+    assert not (tmp_path / f"{NAME}.csv").exists()
+
+
+def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_site_gives(
+        chromium: str, tmp_path: Path, monkeypatch, capsys):
+    expected = open_harvest(tmp_path / "open")
+    with ChallengeServer(pages(SEED), expire_after=1) as server:        # every page after the first is challenged again
+        code, out, err = browse(server, tmp_path / "b", "--delay", "0.4")
+        hits = server.hits()
+    assert code == 0, err
+    assert timeless(dataset(tmp_path / "b", NAME)) == expected and len(expected) == 19
+    navigations = sorted((hit for hit in hits if hit.is_page), key=lambda hit: hit.start)
+    assert [hit.challenged for hit in navigations] == [True, False, True, False]     # two pages, each behind a check
+    for before, after in zip(navigations, navigations[1:]):
+        assert before.end <= after.start, "one navigation at a time"
+        if not before.challenged:                                          # a new page, not the check's own reload
+            assert after.start - before.end >= 0.35, "the delay between pages"
+    assert only_pages_and_challenges(server) == []                        # no stylesheet, image, font, favicon, script
+    assert sum(hit.path.startswith(CHALLENGE_SCRIPT) for hit in hits) == 2
+    user_agents = {hit.user_agent for hit in navigations}
+    assert len(user_agents) == 1 and " harvester/" in user_agents.pop()   # the browser's own, with harvester's token
+
+
+def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, tmp_path: Path, monkeypatch, capsys):
+    expected = open_harvest(tmp_path / "open", details=True)
+    with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=8) as server:
+        code, _, err = browse(server, tmp_path / "b", "--delay", "0", "--details")
+    assert code == 0, err
+    assert timeless(dataset(tmp_path / "b", NAME)) == expected
+    assert only_pages_and_challenges(server) == []
+
+
+def test_the_challenges_are_archived_and_never_parsed(chromium: str, tmp_path: Path, monkeypatch, capsys):
+    with ChallengeServer(pages(SEED)) as server:
+        code, _, err = browse(server, tmp_path, "--delay", "0")
+    assert code == 0, err
+    [warc] = (tmp_path / "archive").iterdir()
+    archived = gzip.decompress(warc.read_bytes())
+    assert archived.count(b"<title>Just a moment...</title>") == 1 and archived.count(b"HTTP/1.1 403") == 1
+    rerun = subprocess.run([sys.executable, "-m", "harvester", "reparse", str(warc), "--out", str(tmp_path / "r")],
+                           capture_output=True, text=True, timeout=60)
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(dataset(tmp_path / "r", NAME)) == 19
+
+
+def test_a_second_run_keeps_the_clearance_in_the_datasets_profile(chromium: str, tmp_path: Path, monkeypatch, capsys):
+    with ChallengeServer(pages(SEED)) as server:
+        for _ in range(2):
+            code, _, err = browse(server, tmp_path, "--delay", "0")
+            assert code == 0, err
+        challenged = [hit.challenged for hit in server.hits() if hit.is_page]
+    assert challenged == [True, False, False, False, False]    # once in the first run; the second run was cleared
+    assert (tmp_path / ".harvester" / f"{NAME}.browser").is_dir()
+
+
+def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browser(
+        chromium: str, tmp_path: Path, monkeypatch, capsys):
+    with ChallengeServer(pages(SEED), needs_click=True) as server:
+        started = time.monotonic()
+        code, _, err = browse(server, tmp_path, "--delay", "0")
+    assert code == 4 and "waits for a person; rerun with --show-browser" in err and "Traceback" not in err
+    assert time.monotonic() - started < 30
+    assert not (tmp_path / f"{NAME}.csv").exists()
+
+
+def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, tmp_path: Path):
+    expected = open_harvest(tmp_path / "open", details=True)
+    with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=6) as server:
+        command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
+                   "--out", str(tmp_path / "b"), "--fetch", "browser", "--delay", "0.2", "--details"]
+        run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while sum(hit.path.startswith("/document/") and not hit.challenged for hit in server.hits()) < 5 \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.killpg(run.pid, signal.SIGKILL)                 # the harvester, its Playwright driver and its Chromium
+        run.wait(10)
+        documents_before = sum(hit.path.startswith("/document/") and not hit.challenged for hit in server.hits())
+        assert 5 <= documents_before < 19, "killed mid-run"
+        again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert timeless(dataset(tmp_path / "b", NAME)) == expected
+    assert "resuming run 1" in again.stderr
+
+
+def test_no_browser_is_one_line_saying_how_to_get_one(tmp_path: Path, monkeypatch, capsys):
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--out", str(tmp_path), "--fetch", "browser",
+                           "--browser-path", str(tmp_path / "no-chromium"))
+    [line] = [line for line in err.splitlines() if line.startswith("harvester: error:")]
+    assert code == 2 and "apt-get install chromium" in line and "no browser there" in line and "Traceback" not in err
+
+
+# --cookies: a session a person's browser cleared, reused by the plain client
+
+def cookies_file(path: Path, lines: list[tuple[str, str, str]]) -> Path:
+    path.write_text("# Netscape HTTP Cookie File\n" + "".join(
+        f"{domain}\t{'TRUE' if domain.startswith('.') else 'FALSE'}\t/\tFALSE\t{int(time.time()) + 3600}\t{name}\t{value}\n"
+        for domain, name, value in lines))
+    return path
+
+
+def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_nowhere(tmp_path: Path, monkeypatch, capsys):
+    expected = open_harvest(tmp_path / "open")
+    agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+    with ChallengeServer(pages(SEED), set_cookie=f"session={SECRET}; Path=/") as server:
+        cleared = clearance(server._secret, agent)
+        jar = cookies_file(tmp_path / "cookies.txt", [("127.0.0.1", "cf_clearance", cleared),
+                                                      (".other.example", "elsewhere", "notforthissite")])
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", server.origin, "--out",
+                               str(tmp_path / "c"), "--delay", "0", "--cookies", str(jar), "--user-agent", agent)
+        hits = [hit for hit in server.hits() if hit.is_page]
+    assert code == 0, err
+    assert timeless(dataset(tmp_path / "c", NAME)) == expected
+    assert hits and not any(hit.challenged for hit in hits) and {hit.user_agent for hit in hits} == {agent}
+    assert all("notforthissite" not in hit.cookies and cleared in hit.cookies for hit in hits)
+    for path in (tmp_path / "c").rglob("*"):                 # the files, the archive, the state: no cookie value
+        if path.is_file():
+            data = path.read_bytes()
+            data = gzip.decompress(data) if path.suffix == ".gz" else data
+            assert cleared.encode() not in data and SECRET.encode() not in data, path
+    assert cleared not in err and SECRET not in err
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--cookies", "COOKIES"), "--cookies needs --user-agent"),
+    (("--cookies", "MISSING", "--user-agent", "x"), "cannot be read as a cookies.txt file"),
+    (("--cookies", "OTHER", "--user-agent", "x"), "no cookie in it is for 127.0.0.1"),
+    (("--fetch", "browser", "--cookies", "COOKIES", "--user-agent", "x"), "are for the plain client"),
+    (("--show-browser",), "need --fetch browser"),
+])
+def test_a_mistake_in_the_fetch_options_is_one_line(tmp_path: Path, monkeypatch, capsys, args, said):
+    files = {"COOKIES": cookies_file(tmp_path / "c.txt", [("127.0.0.1", "a", "b")]),
+             "OTHER": cookies_file(tmp_path / "o.txt", [("other.example", "a", "b")]), "MISSING": tmp_path / "none.txt"}
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out",
+                           str(tmp_path / "out"), "--delay", "0", *(str(files.get(a, a)) for a in args))
+    assert code == 2 and said in err and err.count("harvester: error:") == 1 and "Traceback" not in err
+
+
+def test_the_harvests_file_takes_the_fetch_options(tmp_path: Path):
+    file = tmp_path / "h.toml"
+    file.write_text('fetch = "browser"\nchallenge_wait = 45\n[[harvest]]\nquery = "x"\n[[harvest]]\nquery = "y"\n'
+                    'fetch = "http"\ncookies = "c.txt"\nuser_agent = "Mozilla/5.0"\n', encoding="utf-8")
+    first, second = load_jobs(file)
+    assert (first.settings.fetch, first.settings.challenge_wait) == ("browser", 45)
+    assert (second.settings.fetch, second.settings.cookies, second.settings.user_agent) == (
+        "http", tmp_path / "c.txt", "Mozilla/5.0")
