@@ -254,7 +254,7 @@ class Bench:
         run = self.timed([self.python, "-m", "harvester", "-q", "harvest", "--query", site.query, "--base-url", origin,
                           "--out", str(out), "--name", "bench", "--delay", str(delay), "--format", "csv,json",
                           *(["--details"] if details else [])], site.pages * (12 if details else 1) + int(delay * site.pages * 2))
-        found = re.search(r"harvested (\d+) documents of (\d+)", run.stdout)
+        found = re.search(r"harvested (\d+) of (\d+) documents", run.stdout)
         expect(int(found[1]) if found else -1, site.pages * 10, "harvested documents")
         shutil.rmtree(out, ignore_errors=True)
         return run

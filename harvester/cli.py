@@ -20,12 +20,17 @@ from harvester.crawl import Walk
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
+from harvester.output.runreport import plural, summary
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, Settings
 from harvester.sites import get_site
 
 log = logging.getLogger("harvester")
 
+DEMO = Path(__file__).parent / "demo"     # the saved pages the demo serves: a search's results pages, its documents
+DEMO_NAME = "wilson-korean-workers-party"   # (harvest's own name for the search adds a hash: its apostrophe)
+DEMO_PORT = 8753
+DEMO_DELAY = 0.2
 EXIT_WARNINGS = 1
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
@@ -52,8 +57,8 @@ class _TerminalFormatter(logging.Formatter):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="harvester")
-@click.option("-q", "--quiet", is_flag=True, help="Print only warnings, errors and the final summary.")
-@click.option("-v", "--verbose", is_flag=True, help="Print every request.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings, errors and the final summary (here or after the command).")
+@click.option("-v", "--verbose", is_flag=True, help="Print every request (here or after the command).")
 def cli(quiet: bool, verbose: bool) -> None:
     """Turn an archive's paginated search results into clean datasets (CSV, JSON).
 
@@ -67,15 +72,29 @@ def cli(quiet: bool, verbose: bool) -> None:
         harvester demo --out output
         harvester report output/wilson-korean-workers-party.csv
     """
-    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_TerminalFormatter() if sys.stderr.isatty() else
                          logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler], force=True)
-    logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    _loudness(verbose=verbose, quiet=quiet)
+
+
+def _loudness(verbose: bool = False, quiet: bool = False) -> None:
+    if verbose or quiet:
+        logging.getLogger().setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.DEBUG if logging.getLogger().level <= logging.DEBUG else logging.WARNING)
+
+
+def loudness(command: Callable) -> Callable:
+    """-q and -v after a command's name too (harvester harvest ... -v)."""
+    command = click.option("-q", "--quiet", is_flag=True, expose_value=False, help="Print only warnings, errors and the "
+                           "final summary.", callback=lambda ctx, param, value: value and _loudness(quiet=True))(command)
+    return click.option("-v", "--verbose", is_flag=True, expose_value=False, help="Print every request.",
+                        callback=lambda ctx, param, value: value and _loudness(verbose=True))(command)
 
 
 @cli.command("harvest")
+@loudness
 @click.argument("url", required=False)
 @site_option
 @click.option("--query", default=None, help="A full-text search, as typed in the site's search box (instead of URL).")
@@ -135,6 +154,7 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
 
 
 @cli.command("reparse")
+@loudness
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @site_option
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
@@ -160,10 +180,11 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
     """
     outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name else None, parse_formats(formats),
                       names=NameTable.load(names_file), transcript_in_csv=transcript_in_csv, workers=workers)
-    return _report(outcome, f"re-parsed {outcome.pages} saved pages: {outcome.documents} documents")
+    return _report(outcome, f"re-parsed {plural(outcome.pages, 'saved page')}: {plural(outcome.documents, 'document')}")
 
 
 @cli.command("serve")
+@loudness
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
 def serve_command(folders: tuple[Path, ...], port: int) -> None:
@@ -187,16 +208,17 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 
 
 @cli.command("demo")
-@click.option("--fixtures", "folder", default=Path("fixtures/wilson/seed"), show_default=True,
-              type=click.Path(path_type=Path), help="Folder of saved results pages of one search.")
+@loudness
 @click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @format_option
-@click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True, help="Seconds between requests.")
-@click.option("--details", "documents", default=None, type=click.Path(path_type=Path), is_flag=False,
-              flag_value=Path("fixtures/wilson/documents"), metavar="[DIR]",
-              help="Also serve saved document pages (default: fixtures/wilson/documents) and harvest with --details.")
-def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, documents: Path | None) -> int:
-    """Serve saved pages of a search on 127.0.0.1 and harvest them over HTTP: a real run, no internet.
+@click.option("--details", is_flag=True, help="Also serve the 19 results' saved document pages and harvest with --details.")
+@click.option("--delay", type=click.FloatRange(min=0), default=DEMO_DELAY, show_default=True,
+              help="Seconds between requests (the server is this machine's own: it needs no more).")
+@click.option("--port", type=click.IntRange(0, 65535), default=DEMO_PORT, show_default=True,
+              help="Port on 127.0.0.1 (the same each time, so an interrupted demo resumes; 0: any free port).")
+def demo_command(out_dir: Path, formats: str, details: bool, delay: float, port: int) -> int:
+    """Harvest a real 19-result search of the archive, saved with harvester, from a server on 127.0.0.1: every
+    stage of a live harvest, HTTP included, with no internet. Works from any folder.
 
     Example:
 
@@ -205,17 +227,17 @@ def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, docume
     """
     from harvester.fetch.serve import Serving
 
-    site = get_site("wilson")
-    with Serving([folder, *([documents] if documents else [])]) as serving:
-        addresses = [url for url in serving.saved_urls if urlsplit(url).path.rstrip("/") == site.search_path]
-        if not addresses:
-            raise UsageError(f"{folder}: no saved page is a results page of a search; nothing to harvest")
-        log.info("serving %s on %s", folder, serving.origin)
-        settings = Settings(base_url=serving.origin, delay=delay, details=documents is not None)
-        return _harvest_job(Job(site, site.search_of(addresses[0]), out_dir, None, parse_formats(formats), settings, None))
+    site, folders = get_site("wilson"), [DEMO / "seed", *([DEMO / "documents"] if details else [])]
+    with Serving(folders, port) as serving:
+        [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls
+                     if urlsplit(url).path.rstrip("/") == site.search_path}
+        log.info("serving the saved pages of a search on %s", serving.origin)
+        settings = Settings(base_url=serving.origin, delay=delay, details=details)
+        return _harvest_job(Job(site, site.search_of(address), out_dir, DEMO_NAME, parse_formats(formats), settings, None))
 
 
 @cli.command("run")
+@loudness
 @click.argument("harvests_file", type=click.Path(dir_okay=False, path_type=Path))
 def run_command(harvests_file: Path) -> int:
     """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
@@ -231,17 +253,26 @@ def run_command(harvests_file: Path) -> int:
     \b
         harvester run ~/harvests.toml
     """
+    jobs = load_jobs(harvests_file)
     codes: list[int] = []
-    for number, job in enumerate(load_jobs(harvests_file), 1):
+    lines: list[str] = []
+    for number, job in enumerate(jobs, 1):
         try:
-            codes.append(_harvest_job(job))
-        except BlockedError as error:
-            click.echo(f"harvester: error: harvest {number}: {error}", err=True)
-            codes.append(error.exit_code)
-            break
+            code = _harvest_job(job)
+            lines.append(f"harvest {number} ({job.search}): {'done, with warnings' if code else 'done'}")
         except HarvesterError as error:
             click.echo(f"harvester: error: harvest {number}: {error}", err=True)
-            codes.append(error.exit_code)
+            code = error.exit_code
+            lines.append(f"harvest {number} ({job.search}): failed (exit {code})")
+        codes.append(code)
+        if code == BlockedError.exit_code:
+            lines += [f"harvest {later} ({other.search}): not run (the site is refusing us)"
+                      for later, other in enumerate(jobs[number:], number + 1)]
+            break
+    failed = sum(code > EXIT_WARNINGS for code in codes)
+    click.echo("\n".join(lines))
+    click.echo(f"{plural(len(jobs), 'harvest')}: {len(jobs) - failed - (len(jobs) - len(codes))} done, {failed} failed"
+               + (f", {len(jobs) - len(codes)} not run" if len(codes) < len(jobs) else ""))
     return max(codes, key=SEVERITY.index)
 
 
@@ -261,8 +292,8 @@ def _harvest_job(job: Job) -> int:
         stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; "
                      "run the same command again to resume",)
         raise
-    return _report(outcome, f"harvested {outcome.documents} documents of {outcome.total} for {outcome.searched} "
-                            f"({outcome.pages} results pages, {outcome.requests} requests)")
+    return _report(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.searched} "
+                            f"({plural(outcome.pages, 'results page')}, {plural(outcome.requests, 'request')})")
 
 
 @contextlib.contextmanager
@@ -285,6 +316,7 @@ def _progress() -> Iterator[Callable[[Walk], None]]:
 
 
 @cli.command("report")
+@loudness
 @click.argument("dataset", type=click.Path(path_type=Path))
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The HTML file to write (default: NAME.report.html beside the dataset).")
@@ -315,7 +347,6 @@ def _origin(base_url: str | None) -> str | None:
 
 def _report(outcome: Outcome, headline: str) -> int:
     """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
-    from harvester.output.runreport import summary
 
     for warning in outcome.warnings:
         log.warning("%s", warning)

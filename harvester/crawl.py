@@ -74,7 +74,9 @@ class Walk:
         self.facets.update(((name, value), label) for name, value, label in page.facets)
         self._last = page
         shown = "next page" if self.number is None else f"page {self.number}"
-        log.info("%s: %d cards, %d new, %d of %s documents", shown, len(page.cards), new, self.documents, self.total)
+        again = len(page.cards) - new
+        log.info("%s: %d cards, %d of %s documents so far%s", shown, len(page.cards), self.documents, self.total,
+                 f" ({again} already on an earlier page)" if again else "")
 
     def _url(self, number: int) -> str:
         self.number = number

@@ -75,7 +75,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     stopped; NAME.report.json tells what changed since the last run."""
     from harvester.fetch.archive import WarcArchive, next_part
     from harvester.fetch.client import Fetcher, open_transport
-    from harvester.output.runreport import build_report, counted
+    from harvester.output.runreport import build_report, counted, plural
 
     names = names or NameTable.load()
     origin, address = settings.base_url or site.home, site.search_url(search)
@@ -86,7 +86,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     with State(out_dir, name) as opened, opened.writing() as state:
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed:
-            log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
+            log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
         walk = Walk(site, search, settings)
         profile = out_dir / ".harvester" / f"{name}.browser"    # --fetch browser: its cookies, for the next run
         with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, \
@@ -107,7 +107,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         warnings = fetcher.warnings + walk.warnings + _detail_warnings(state, run.id)
         searched = Searched(search, address, walk.facets)
         report = build_report(
-            site=site.name, search=searched.said(), run=run.id, started_at=run.started_at,
+            site=site.name, origin=origin, search=searched.said(), run=run.id, started_at=run.started_at,
             finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed, pages=walk.pages, requests=fetcher.requests,
             retries=fetcher.retries, total=walk.total, documents=state.count(run.id), changes=state.changes(run.id, complete),
             warnings=warnings, complete=complete)

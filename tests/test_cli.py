@@ -58,7 +58,7 @@ def test_harvest_over_http_writes_the_19_records(monkeypatch, capsys, tmp_path):
         code, out, err = run_cli(monkeypatch, capsys, "harvest", "--site", "wilson", "--query", QUERY, "--base-url",
                                  serving.origin, "--out", str(tmp_path), "--delay", "0", "--format", "csv,json,jsonl")
     assert code == 0, err
-    assert "harvested 19 documents of 19" in out
+    assert "harvested 19 of 19 documents" in out
     assert sorted(p.name for p in tmp_path.iterdir()) == [".harvester", "archive"] + [
         f"{KWP}.{x}" for x in ("csv", "datapackage.json", "json", "jsonl", "people.csv", "people.json",
                                                       "people.jsonl", "report.json")]
@@ -75,10 +75,30 @@ def test_name_option_names_the_files(monkeypatch, capsys, tmp_path):
     assert all((tmp_path / f"kwp.{x}").is_symlink() for x in ("csv", "json"))                        # the files were written)
 
 
-def test_demo_harvests_the_seed_over_http(monkeypatch, capsys, tmp_path):
-    code, out, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path), "--delay", "0")
-    assert code == 0, err
-    assert "harvested 19 documents of 19" in out and "wrote" in out
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)                              # not the repository: the pages ship with the package
+    port = str(free_port())
+    for run in (1, 2):                                       # a fixed port: the second run is the same harvest again
+        code, out, err = run_cli(monkeypatch, capsys, "demo", "--out", "output", "--delay", "0", "--port", port)
+        assert code == 0, err
+        assert f"harvested 19 of 19 documents for \u201c{QUERY}\u201d (2 results pages" in out
+        assert f"run {run}: 19 documents; since the last run {19 if run == 1 else 0} new" in out and "warning" not in err
+    assert len(json.loads((tmp_path / "output" / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
+
+
+def test_the_demos_packaged_pages_are_the_fixtures_they_come_from():
+    from harvester.cli import DEMO
+
+    for packaged in [*DEMO.glob("*/*")]:
+        fixture = FIXTURES / "wilson" / packaged.parent.name / packaged.name
+        assert packaged.read_bytes() == fixture.read_bytes(), packaged
+    assert len(list((DEMO / "documents").glob("*.html"))) == 19
 
 
 def test_unknown_site_is_a_usage_error(monkeypatch, capsys, tmp_path):

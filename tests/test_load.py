@@ -27,9 +27,10 @@ FORMATS = ["csv", "json", "jsonl", "parquet"]
 
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory) -> Path:
-    """The seed and dates fixtures re-parsed into every format: out/d.csv, .json, .jsonl, .parquet."""
+    """The seed, dates and SingleFile fixtures re-parsed into every format: out/d.csv, .json, .jsonl, .parquet (only
+    SingleFile's pages say when they were saved: the others' harvested_at are empty)."""
     out = tmp_path_factory.mktemp("out")
-    reparse([FIXTURES / "wilson" / "seed", FIXTURES / "wilson" / "dates"], get_site("wilson"), out, "d", FORMATS)
+    reparse([FIXTURES / "wilson" / name for name in ("seed", "dates", "singlefile")], get_site("wilson"), out, "d", FORMATS)
     return out / "d"
 
 
@@ -112,8 +113,10 @@ def test_duckdb_reads_the_parquet_and_the_csv_as_load_does(dataset: Path):
         assert frame["date_approximate"].tolist() == expected["date_approximate"].tolist()
         assert pd.Series(frame["date_start"]).astype("datetime64[us]").equals(expected["date_start"])
         assert [list(p) for p in frame["people"]] == expected["people"].tolist()
-        assert (pd.to_datetime(frame["harvested_at"], utc=True) == expected["harvested_at"]).all()
+        assert pd.Series(pd.to_datetime(frame["harvested_at"], utc=True)).astype(expected["harvested_at"].dtype).equals(
+            expected["harvested_at"])
     assert from_parquet["date_start"].isna().sum() == expected["date_start"].isna().sum() > 0
+    assert 0 < expected["harvested_at"].notna().sum() < len(expected)
 
 
 @pytest.mark.parametrize(("name", "content", "error", "message"), [
@@ -162,7 +165,7 @@ def test_a_csv_cut_short_is_an_error_not_fewer_rows(tmp_path: Path):
     [path] = write_dataset([RECORD, UNDATED, RECORD], tmp_path, "d", ["csv"])
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.rindex(RECORD["source_page"]) + 20], encoding="utf-8")
-    with pytest.raises(InputError, match=r"record 3 has no harvested_at \(a damaged or cut-short file\?\)"):
+    with pytest.raises(InputError, match=r"d.csv: cut short \(its last line is not whole: a damaged or half-copied file\?\)"):
         harvester.load(path)
 
 

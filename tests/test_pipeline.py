@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -245,3 +247,12 @@ except UsageError as error:
     assert "d.csv" in done.stdout and "cannot write: the file grew larger than the file system allows; the dataset's files are as " \
         "they were" in done.stdout
     assert [p.name for p in tmp_path.iterdir()] == [".harvester"] and list((tmp_path / ".harvester" / "d.files").iterdir()) == []
+
+
+def test_a_saved_pages_harvested_at_is_when_its_tool_saved_it_never_the_files_time(tmp_path: Path):
+    copied = tmp_path / "page-0.html"
+    shutil.copy(FIXTURES / "wilson" / "seed" / "page-0.html", copied)
+    os.utime(copied, (1_000_000_000, 1_000_000_000))                   # a file's time says nothing of the page
+    reparse([FIXTURES / "wilson" / "singlefile", copied], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    times = {record["source_page"].split("=")[-1]: record["harvested_at"] for record in dataset(tmp_path / "out", "d")}
+    assert times == {"Party%20Congress": "2026-11-20T13:02:11+00:00", "Korean%20Workers%27%20Party": None}

@@ -199,3 +199,22 @@ def _written(records, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     [path] = write_dataset(records, folder, "d", ["csv"])
     return path
+
+
+def test_a_details_report_counts_the_pages_places_and_says_where_the_pages_came_from(tmp_path: Path, monkeypatch, capsys):
+    from harvester.fetch.serve import Serving
+
+    with Serving([SEED, FIXTURES / "wilson" / "documents"]) as serving:
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean Workers' Party", "--base-url",
+                               serving.origin, "--out", str(tmp_path), "--name", "d", "--delay", "0", "--details")
+        origin = serving.origin
+    assert code in (0, 1), err
+    frame = harvester.load(tmp_path / "d.json")
+    summary = summarize(frame, NameTable.load(), "t")
+    expected = sorted({p for row in frame["places"] for p in row}, key=lambda p: (-sum(p in row for row in frame["places"]), p))
+    assert summary.from_pages and [p for p, _ in summary.places] == expected[:15]
+    assert summary.places[0] == ("Korea (North)", sum("Korea (North)" in row for row in frame["places"]))
+    html = unescape(write_report(tmp_path / "d.json", tmp_path / "d.html", now=MADE).read_text(encoding="utf-8"))
+    assert f"fetched from: <b>{origin}</b>" in html and "site: <b>https://digitalarchive.wilsoncenter.org</b>" in html
+    distinct = len({p for row in frame["people"] for p in row})
+    assert distinct > 15 and f"People named most (15 of {distinct})" in html

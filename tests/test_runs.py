@@ -246,7 +246,22 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 3                                        # the second search is not on the server: HTTP 404
     assert "harvest 2:" in err and "HTTP 404" in err
-    assert "harvested 19 documents of 19" in out and (tmp_path / "data" / "kwp.csv").is_file()
+    assert "harvested 19 of 19 documents" in out and (tmp_path / "data" / "kwp.csv").is_file()
+    assert out.splitlines()[-3:] == [f"harvest 1 (\"{QUERY}\"): done", 'harvest 2 ("missing search"): failed (exit 3)',
+                                     "2 harvests: 1 done, 1 failed"]
+
+
+def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path: Path, monkeypatch, capsys):
+    from tests.test_cli import run_cli
+
+    with FaultServer(folder_pages(SEED), lambda n, path: Fault(403) if "search" in path else None) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "a"\n[[harvest]]\nquery = "b"\n',
+            encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+    assert code == 4 and "harvest 1:" in err and "still refused (HTTP 403)" in err
+    assert out.splitlines()[-3:] == ['harvest 1 ("a"): failed (exit 4)', 'harvest 2 ("b"): not run (the site is refusing us)',
+                                     "2 harvests: 0 done, 1 failed, 1 not run"]
 
 
 @pytest.mark.parametrize(

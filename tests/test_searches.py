@@ -120,7 +120,7 @@ def test_a_pasted_address_is_harvested_whole_each_document_once(tmp_path: Path, 
         address = f"{server.origin}/search?f%5B1%5D=people%3A81908&fo%5B0%5D=81908&page=3"   # as pasted: a gap, a page
         code, out, err = run_cli(monkeypatch, capsys, "harvest", address, "--out", str(tmp_path), "--delay", "0")
     assert code == 0, err
-    assert "harvested 34 documents of 34 for people: Roshchin, Nikolai Vasilevich" in out
+    assert "harvested 34 of 34 documents for people: Roshchin, Nikolai Vasilevich" in out
     records = dataset(tmp_path, "wilson-people_81908")
     assert [r["id"] for r in records] == expected_ids("facet-people") and len({r["id"] for r in records}) == 34
     address = f"{HOME}/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908"
@@ -132,6 +132,7 @@ def test_a_pasted_address_is_harvested_whole_each_document_once(tmp_path: Path, 
     said = {"words": "people: Roshchin, Nikolai Vasilevich", "query": "", "address": address,
             "facets": [{"facet": "people", "id": "81908", "label": "Roshchin, Nikolai Vasilevich"}], "parameters": {}}
     assert report["search"] == said and package["harvest"]["searches"] == [said]
+    assert report["origin"] == package["harvest"]["origin"] == server.origin != package["harvest"]["home"]
     assert package["sources"] == [{"title": "search: people: Roshchin, Nikolai Vasilevich", "path": address}]
 
 
@@ -233,7 +234,7 @@ def test_the_whole_archive_is_wilson_all_and_a_weekly_run_lists_the_new_uploads(
         code, out, err = run_cli(monkeypatch, capsys, "harvest", "--all", "--base-url", server.origin, "--out",
                                  str(tmp_path), "--delay", "0")
         assert code == 0, err
-        assert "harvested 25 documents of 25 for the whole archive (3 results pages" in out
+        assert "harvested 25 of 25 documents for the whole archive (3 results pages" in out
         docs[:0] = [doc(100), doc(101)]                       # two new uploads, newest first
         search, origin = WILSON.search_at(f"{server.origin}/search")
         again = harvest(WILSON, search, tmp_path, "wilson-all", ["csv", "json"], Settings(base_url=origin, delay=0),

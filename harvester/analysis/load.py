@@ -18,7 +18,7 @@ DETAILED = RECORD_COLUMNS + DETAIL_COLUMNS
 # the column sets a records file can have: plain; with --details (CSV leaves out the transcript unless asked)
 LAYOUTS = (RECORD_COLUMNS, DETAILED, tuple(c for c in DETAILED if c.in_csv))
 FIELDS = [c.name for c in RECORD_COLUMNS]
-NEVER_EMPTY = ("id", "url", "harvested_at")  # every record has them: an empty one means a damaged file
+NEVER_EMPTY = ("id", "url")   # every record has them: an empty one means a damaged file
 
 
 def load(path: str | Path) -> pd.DataFrame:
@@ -85,8 +85,14 @@ def _column(values: pd.Series, column: Column) -> pd.Series:
 
 
 def _csv(path: Path) -> pd.DataFrame:
-    if path.read_bytes()[:3] == b"\xef\xbb\xbf":
+    with path.open("rb") as file:
+        start, size = file.read(3), file.seek(0, 2)
+        file.seek(max(0, size - 1))
+        end = file.read(1)
+    if start == b"\xef\xbb\xbf":
         raise InputError(f"{path}: a spreadsheet-profile CSV (its cells may carry a guarding '); load the plain CSV instead")
+    if size and end != b"\n":
+        raise InputError(f"{path}: cut short (its last line is not whole: a damaged or half-copied file?)")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     for column in DETAILED:
         if column.name in frame and column.type == "list":

@@ -99,8 +99,11 @@ def render(summary: Summary, made: str) -> str:
 </section>
 <div class="grid">
 {_ranking("types", "Document types", summary.doc_types, "No documents.")}
-{_ranking("people", "People named most", summary.people, "No person is named in the titles.")}
-{_ranking("places", "Places named most", summary.places, "No place is named in the titles.")}
+{_ranking("people", "People named most" + _of(summary.people, summary.distinct_people), summary.people,
+           "No person is named in the documents." if summary.from_pages else "No person is named in the titles.")}
+{_ranking("places", "Places named most" + _of(summary.places, summary.distinct_places), summary.places,
+           "No place is named in the documents." if summary.from_pages else "No place is named in the titles.",
+           note="from the document pages' Associated Places" if summary.from_pages else "from the titles")}
 {_ranking("precision", "Date precision", summary.precision, "No documents.", note=f"{summary.approximate} approximate (c., ?)")}
 </div>
 {_warnings(summary.warnings)}
@@ -158,6 +161,11 @@ def _ranking(anchor: str, heading: str, rows: list[tuple[str, int]], empty: str,
     return f'<section id="{anchor}"><h2>{escape(heading)}</h2>{table}' + (f'<p class="note">{escape(note)}</p>' if note else "") + "</section>"
 
 
+def _of(shown: list, distinct: int) -> str:
+    """' (15 of 30)' when a list is cut."""
+    return f" ({len(shown)} of {distinct})" if len(shown) < distinct else ""
+
+
 def _meter(count: int, peak: int) -> str:
     return f'<i style="width:{100 * count / peak:.0f}%"></i>' if count else ""
 
@@ -178,6 +186,8 @@ def _year_note(summary: Summary) -> str:
 def _facts(run: dict[str, Any], frame: Any, records_file: Path) -> list[tuple[str, str]]:
     times = frame["harvested_at"].dropna()
     facts = [("site", str(run.get("home", "")))] if run.get("home") else []
+    if run.get("origin") and run.get("origin") != run.get("home"):
+        facts.append(("fetched from", str(run["origin"])))
     if len(times):
         first, last = (t.strftime("%Y-%m-%d %H:%M UTC") for t in (times.min(), times.max()))
         facts.append(("harvested", first if first == last else f"{first} \u2013 {last}"))

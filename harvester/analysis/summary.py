@@ -31,6 +31,8 @@ class Summary:
     precision: list[tuple[str, int]]        # in PRECISIONS order
     approximate: int
     distinct_people: int
+    distinct_places: int
+    from_pages: bool                        # people and places from the document pages' fields (a --details dataset)
     warnings: list[str]
     facts: list[tuple[str, str]] = field(default_factory=list)   # provenance lines: (label, value)
 
@@ -40,6 +42,8 @@ def summarize(frame: pd.DataFrame, names: NameTable, title: str, run_warnings: I
     """The figures of a frame as harvester.load gives it; `run_warnings` come from the run (report or package)."""
     dated = frame[~frame["date_precision"].isin(["decade", "unknown"]) & frame["date_start"].notna()]
     people = Counter(p for row in frame["people"] for p in row)
+    from_pages = "places" in frame.columns
+    named_places = Counter(p for row in frame["places"] for p in set(row)) if from_pages else places(frame, names)
     return Summary(
         title=title,
         documents=len(frame),
@@ -49,10 +53,12 @@ def summarize(frame: pd.DataFrame, names: NameTable, title: str, run_warnings: I
         undated=int(frame["date_start"].isna().sum()),
         doc_types=_ranked(Counter(frame["doc_type"].fillna("other"))),
         people=_ranked(people)[:TOP],
-        places=_ranked(places(frame, names))[:TOP],
+        places=_ranked(named_places)[:TOP],
         precision=[(p, int((frame["date_precision"] == p).sum())) for p in PRECISIONS],
         approximate=int(frame["date_approximate"].sum()),
         distinct_people=len(people),
+        distinct_places=len(named_places),
+        from_pages=from_pages,
         warnings=[*run_warnings, *data_warnings(frame, total)],
         facts=list(facts),
     )

@@ -6,11 +6,15 @@ import codecs
 import html
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from harvester.errors import InputError
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
+_SINGLEFILE_URL = re.compile(r"<!--\s*Page saved with SingleFile\s+url:\s*(\S+)", re.I)
+_SINGLEFILE_DATE = re.compile(r"<!--\s*Page saved with SingleFile.*?saved date:\s*\w{3} (\w{3} \d{1,2} \d{4} [\d:]{8} GMT[+-]\d{4})",
+                              re.I | re.S)
 _CANONICAL = re.compile(
     r"""<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']|<link[^>]+href=["']([^"']+)["'][^>]*rel=["']canonical["']""",
     re.I,
@@ -121,14 +125,28 @@ def _known(encoding: str) -> bool:
 
 
 def saved_url(text: str) -> str | None:
-    """The URL a saved page came from, when the saving tool recorded it (browser mark, or canonical link, whose
-    entities are decoded as any attribute's: a browser writes & in it as &amp;)."""
+    """The URL a saved page came from, when the saving tool recorded it (a browser's mark, SingleFile's comment, or
+    the canonical link, whose entities are decoded as any attribute's: a browser writes & in it as &amp;)."""
     head = text[:20000]
-    match = _SAVED_FROM.search(head)
+    match = _SAVED_FROM.search(head) or _SINGLEFILE_URL.search(head)
     if match:
         return match.group(1)
     match = _CANONICAL.search(head)
     return html.unescape(match.group(1) or match.group(2)) if match else None
+
+
+def saved_date(text: str) -> str:
+    """When the page was saved, if the saving tool wrote it down (SingleFile does: "saved date: Thu Dec 04 2026
+    13:05:09 GMT+0100 (...)"), as an ISO 8601 time; else '' (a browser's own "save page" records no date, and a
+    file's modification time is when it was copied, not saved); in UTC, as every time harvester writes."""
+    match = _SINGLEFILE_DATE.search(text[:20000])
+    if not match:
+        return ""
+    try:
+        saved = datetime.strptime(match.group(1), "%b %d %Y %H:%M:%S GMT%z")
+    except ValueError:
+        return ""
+    return saved.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def is_cut_short(body: bytes | str) -> bool:

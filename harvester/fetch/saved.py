@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from harvester.errors import InputError
-from harvester.fetch.page import Page, decode_html, saved_url
+from harvester.fetch.page import Page, decode_html, saved_date, saved_url
 from harvester.sites import Site
 
 log = logging.getLogger("harvester")
@@ -59,15 +58,14 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
 
 
 def read_saved(path: Path) -> tuple[Page, str, str | None]:
-    """The saved page as a Page (its URL if the saving tool recorded it, else ''), its text, and what its decoding
-    had to replace (see decode_html)."""
+    """The saved page as a Page (its URL and the time it was saved, where the saving tool recorded them, else ''),
+    its text, and what its decoding had to replace (see decode_html)."""
     try:
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
     text, problem = decode_html(body, name=str(path))
-    mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
-    return Page(saved_url(text) or "", body, fetched_at=mtime), text, problem
+    return Page(saved_url(text) or "", body, fetched_at=saved_date(text)), text, problem
 
 
 def _natural(path: Path) -> list[object]:

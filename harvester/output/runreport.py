@@ -8,12 +8,13 @@ from harvester.state import Changes
 LISTS = ("new", "changed", "no_longer_listed")   # what the state keeps as counts (a first run's "new" is every document)
 
 
-def build_report(*, site: str, search: dict, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
+def build_report(*, site: str, origin: str, search: dict, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
                  requests: int, retries: int, total: int | None, documents: int, changes: Changes,
                  warnings: list[str], complete: bool) -> dict:
-    """The run report, as written to NAME.report.json; `search` says the search (query, address, facets, parameters)."""
+    """The run report, as written to NAME.report.json; `search` says the search (query, address, facets, parameters);
+    `origin` is where the pages were fetched from (the site's home, a mirror, a local server)."""
     return {
-        "harvester": __version__, "site": site, "query": search["query"], "search": search, "run": run,
+        "harvester": __version__, "site": site, "origin": origin, "query": search["query"], "search": search, "run": run,
         "status": "warnings" if warnings else "ok",
         "started_at": started_at, "finished_at": finished_at, "resumed": resumed, "complete": complete,
         "pages": pages, "requests": requests, "retries": retries, "total": total, "documents": documents,
@@ -27,6 +28,11 @@ def counted(report: dict) -> dict:
 
 
 def summary(report: dict) -> str:
-    """One line for people: what this run found and what changed."""
-    return (f"run {report['run']}: {report['documents']} documents; {len(report['new'])} new, "
+    """One line for people: what this run found, and what changed in the dataset since its last run."""
+    return (f"run {report['run']}: {plural(report['documents'], 'document')}; since the last run {len(report['new'])} new, "
             f"{len(report['changed'])} changed, {len(report['no_longer_listed'])} no longer listed")
+
+
+def plural(count: int | None, noun: str) -> str:
+    """'1 page', '2 pages' ('? pages' when not known)."""
+    return f"{'?' if count is None else f'{count:,}'} {noun}{'' if count == 1 else 's'}"
