@@ -2,7 +2,7 @@
 
 A record is a plain dict whose keys are the columns' names, in the columns' order: the files, the data
 package's Table Schemas, the Parquet types and the README's tables are all made from the declarations here.
-Run `python -m harvester.records` to print the README's tables.
+Run `python -m harvester.records` to print the records table of docs/dataset.md.
 """
 
 from __future__ import annotations

@@ -88,7 +88,8 @@ def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch
         code, out, err = run_cli(monkeypatch, capsys, "demo", "--out", "output", "--delay", "0", "--port", port)
         assert code == 0, err
         assert f"harvested 19 of 19 documents for \u201c{QUERY}\u201d (2 results pages" in out
-        assert f"run {run}: 19 documents; since the last run {19 if run == 1 else 0} new" in out and "warning" not in err
+        said = "run 1: 19 documents, all new" if run == 1 else "run 2: 19 documents; since the last run 0 new, 0 changed"
+        assert said in out and "warning" not in err
     assert len(json.loads((tmp_path / "output" / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
 
 

@@ -16,7 +16,7 @@ from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Co
 from harvester.sites import get_site
 from tests.conftest import FIXTURES
 
-DOCS = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+DOCS = (Path(__file__).resolve().parent.parent / "docs" / "dataset.md").read_text(encoding="utf-8")
 TYPES = ("string", "edtf", "date", "datetime", "boolean", "integer", "list")
 
 

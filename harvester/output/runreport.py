@@ -29,8 +29,11 @@ def counted(report: dict) -> dict:
 
 def summary(report: dict) -> str:
     """One line for people: what this run found, and what changed in the dataset since its last run."""
-    return (f"run {report['run']}: {plural(report['documents'], 'document')}; since the last run {len(report['new'])} new, "
-            f"{len(report['changed'])} changed, {len(report['no_longer_listed'])} no longer listed")
+    found = f"run {report['run']}: {plural(report['documents'], 'document')}"
+    if len(report["new"]) == report["documents"] and not report["changed"] and not report["no_longer_listed"]:
+        return f"{found}, all new"
+    return (f"{found}; since the last run {len(report['new'])} new, {len(report['changed'])} changed, "
+            f"{len(report['no_longer_listed'])} no longer listed")
 
 
 def plural(count: int | None, noun: str) -> str:
