@@ -161,6 +161,11 @@ def note(message: str) -> None:
     print(f"bench: {message}", file=sys.stderr, flush=True)
 
 
+def number_in(text: str) -> int:
+    """A count as harvester prints it ('2,000')."""
+    return int(text.replace(",", ""))
+
+
 def expect(found: int, wanted: int, what: str) -> None:
     if found != wanted:
         raise BenchError(f"{what}: {found} instead of {wanted}: the contender did not do all the work")
@@ -194,8 +199,8 @@ class Bench:
             out = self.fresh("reparse")
             run = self.timed([self.python, "-m", "harvester", "-q", "reparse", str(site.search_dir), "--out", str(out),
                               "--name", "bench", "--format", "csv,json"], site.pages)
-            found = re.search(r"re-parsed (\d+) saved pages: (\d+) documents", run.stdout)
-            expect(int(found[2]) if found else -1, site.pages * 10, "harvester reparse documents")
+            found = re.search(r"re-parsed ([\d,]+) saved pages?: ([\d,]+) documents?", run.stdout)
+            expect(number_in(found[2]) if found else -1, site.pages * 10, "harvester reparse documents")
             return run
 
         def lexbor(number: int) -> Run:
@@ -219,7 +224,7 @@ class Bench:
         floors = []
         for number in range(self.args.rounds):
             run = self.harvest(site, origin, "polite", delay=delay)
-            requests = int(re.search(r"(\d+) requests", run.stdout)[1])
+            requests = number_in(re.search(r"([\d,]+) requests?", run.stdout)[1])
             figure.runs.append(run)
             floors.append(requests * delay)
             note(f"polite round {number + 1}: {run.seconds:.2f} s against a floor of {requests} x {delay:g} s = {floors[-1]:.1f} s")
@@ -236,7 +241,7 @@ class Bench:
         out = self.fresh("browser")
         run = self.timed([self.python, "-m", "harvester", "-q", "harvest", "--query", site.query, "--base-url", origin, "--out",
                           str(out), "--name", "bench", "--delay", str(delay), "--fetch", "browser"], int(pages * delay * 3))
-        requests = int(re.search(r"(\d+) requests", run.stdout)[1])
+        requests = number_in(re.search(r"([\d,]+) requests?", run.stdout)[1])
         figure.runs.append(run)
         note(f"browser: {run.seconds:.2f} s against a floor of {requests} x {delay:g} s; peak memory {run.peak_mb:.0f} MB")
         shutil.rmtree(out, ignore_errors=True)
@@ -254,8 +259,8 @@ class Bench:
         run = self.timed([self.python, "-m", "harvester", "-q", "harvest", "--query", site.query, "--base-url", origin,
                           "--out", str(out), "--name", "bench", "--delay", str(delay), "--format", "csv,json",
                           *(["--details"] if details else [])], site.pages * (12 if details else 1) + int(delay * site.pages * 2))
-        found = re.search(r"harvested (\d+) of (\d+) documents", run.stdout)
-        expect(int(found[1]) if found else -1, site.pages * 10, "harvested documents")
+        found = re.search(r"harvested ([\d,]+) of ([\d,]+) documents?", run.stdout)
+        expect(number_in(found[1]) if found else -1, site.pages * 10, "harvested documents")
         shutil.rmtree(out, ignore_errors=True)
         return run
 

@@ -103,7 +103,8 @@ def loudness(command: Callable) -> Callable:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @name_option
 @format_option
-@click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True, help="Seconds between requests.")
+@click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True,
+              help="Seconds from one request to the next (one request at a time, always).")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Stop after this many results pages.")
 @click.option("--contact", default="", metavar="URL_OR_EMAIL", help="How the archive can reach you; sent in the User-Agent.")
 @click.option("--allow-incomplete", is_flag=True, help="Write the dataset even if some documents could not be collected.")

@@ -140,7 +140,6 @@ class BrowserTransport:
         try:
             self._tab.goto(url, wait_until="commit", timeout=self.settings.timeout * 1000)
             self._wait_for_page(url)
-            self._tab.goto("about:blank")    # the page is had: what it would load next (a PDF preview) is not asked
         except TimeoutError:
             raise self._failed(TransientError(f"no answer within {self.settings.timeout:g} s")) from None
         except Error as error:

@@ -267,10 +267,10 @@ class Fetcher:
 
     def _request(self, url: str, headers: dict[str, str] | None = None) -> Page:
         self._pause()
+        self._last_request = self._clock()    # the delay runs from one request's start to the next's: its rate
         try:
             pages = self.transport.send(url, headers or {})
         finally:
-            self._last_request = self._clock()
             self.requests += 1
         for page in pages:
             self._on_response(page)
