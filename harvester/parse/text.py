@@ -54,20 +54,34 @@ def _holds(node: LexborNode, kinds: str) -> bool:
 
 MAX_PAGE = 5_000_000   # characters: the site's largest pages (long transcripts) are a few hundred thousand
 MAX_DEPTH = 400        # elements inside elements: the site's pages nest about thirty deep
+_UNNESTED = "area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|dt|dd|tr|td|th|option"
+_OPENING = re.compile(rf"<(?!(?:{_UNNESTED})\b)[a-zA-Z]", re.I)        # an element that holds what follows it
+_CLOSING = re.compile(rf"</(?!(?:{_UNNESTED})\b)[a-zA-Z]", re.I)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
-_UNNESTED = frozenset("area base br col embed hr img input link meta source track wbr p li dt dd tr td th option".split())
+_STRETCH = 8192        # characters counted at a time
 
 
 def check_bounds(html: str, where: str) -> None:
     """Refuse, before its tree is built, a page no site serves: too large, or nested so deep that building its tree
-    would take minutes (the parser's work grows much faster than the nesting)."""
+    would take minutes (the parser's work grows much faster than the nesting). The depth is bounded a stretch of
+    the page at a time, by counting its tags; only a page whose bound passes the limit is walked tag by tag."""
     if len(html) > MAX_PAGE:
         raise LayoutError(f"{where}: a page of {len(html):,} characters, larger than any page of the site; not parsed")
     depth = 0
+    for start in range(0, len(html), _STRETCH):
+        opened = len(_OPENING.findall(html, start, start + _STRETCH + 1))   # (a tag across the boundary: counted twice)
+        if depth + opened > MAX_DEPTH:
+            return _check_depth(html, where)
+        depth = max(0, depth + opened - len(_CLOSING.findall(html, start, start + _STRETCH)))
+
+
+def _check_depth(html: str, where: str) -> None:
+    depth = 0
+    unnested = frozenset(_UNNESTED.split("|"))
     for closing, tag, rest in _TAG.findall(html):
         if closing:
             depth = max(0, depth - 1)
-        elif not rest.endswith("/") and tag.lower() not in _UNNESTED:
+        elif not rest.endswith("/") and tag.lower() not in unnested:     # (<path/> in an inline SVG holds nothing)
             depth += 1
             if depth > MAX_DEPTH:
                 raise LayoutError(f"{where}: elements nested more than {MAX_DEPTH} deep, as no page of the site is; not parsed")
