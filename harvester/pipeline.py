@@ -90,7 +90,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         walk = Walk(site, search, settings)
         profile = out_dir / ".harvester" / f"{name}.browser"    # --fetch browser: its cookies, for the next run
         with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, \
-                open_transport(settings, origin, profile, site.challenge_hosts, now, client) as transport:
+                open_transport(settings, origin, profile, (site.challenge_hosts, site.challenge_paths), now, client) as transport:
             fetcher = Fetcher(transport, origin, settings, sleep=sleep, now=now,
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
                               kept_headers=state.kept_headers)

@@ -69,13 +69,14 @@ def is_challenge_answer(status: int, headers: dict[str, str], body: bytes) -> bo
 class BrowserTransport:
     """One Chromium with a persistent profile (its cookies kept for the next run), fetching pages of one origin."""
 
-    def __init__(self, settings: Settings, origin: str, profile: Path, challenge_hosts: frozenset[str],
+    def __init__(self, settings: Settings, origin: str, profile: Path, challenge: tuple[frozenset[str], tuple[str, ...]],
                  now: Callable[[], datetime], ask: Callable[[str], object] = print) -> None:
-        """`challenge_hosts`: hosts a challenge may load from (its widget), and only while it shows; `ask` tells a
-        person, once, to complete a check in the shown window."""
+        """`challenge`: the hosts a bot check may load from (its widget) and its paths on the site's host (its
+        scripts), which are let through only while a check shows (a page's own scripts never are, even late ones);
+        `ask` tells a person, once, to complete a check in the shown window."""
         self.settings, self.profile, self._now, self._ask = settings, profile, now, ask
         self.host = urlsplit(origin).hostname or ""
-        self.challenge_hosts = challenge_hosts
+        self.challenge_hosts, self.challenge_paths = challenge
         self.user_agent = ""
         self._answers: list[Page] = []
         self._on_challenge = False
@@ -201,7 +202,7 @@ class BrowserTransport:
         main_frame = request.frame.parent_frame is None
         page = request.resource_type == "document" and main_frame and host == self.host
         challenge = self._on_challenge and request.resource_type in CHALLENGE_LOADS and (
-            host in self.challenge_hosts or (host == self.host and request.resource_type != "document"))
+            host in self.challenge_hosts or (host == self.host and urlsplit(request.url).path.startswith(self.challenge_paths)))
         if page or challenge:
             route.continue_()
         else:

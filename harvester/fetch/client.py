@@ -81,14 +81,14 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
 
 
 @contextlib.contextmanager
-def open_transport(settings: Settings, origin: str, profile: Path, challenge_hosts: frozenset[str],
+def open_transport(settings: Settings, origin: str, profile: Path, challenge: tuple[frozenset[str], tuple[str, ...]],
                    now: Callable[[], datetime], client: httpx.Client | None = None) -> Iterator[Transport]:
     """The run's transport: a real browser with --fetch browser (its profile in `profile` unless another was
     given), else httpx (`client`, if given: tests)."""
     if settings.fetch == "browser":
         from harvester.fetch.browser import BrowserTransport
 
-        with BrowserTransport(settings, origin, settings.browser_profile or profile, challenge_hosts, now) as browser:
+        with BrowserTransport(settings, origin, settings.browser_profile or profile, challenge, now) as browser:
             log.info("fetching with %s", browser.user_agent)
             yield browser
         return

@@ -99,7 +99,8 @@ class Site:
     facet_label: str
     settings: re.Pattern[str]        # the page's settings, which hold the query it was asked with
     document: DocumentPage = field(default_factory=DocumentPage)   # the document page's selectors
-    challenge_hosts: frozenset[str] = frozenset()   # hosts a bot challenge loads its widget from (only while it shows)
+    challenge_hosts: frozenset[str] = frozenset()   # hosts a bot check loads its widget from (only while it shows)
+    challenge_paths: tuple[str, ...] = ()           # paths on the site's host a bot check loads its scripts from
 
     def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
         """The address of results page `page` (from 0) of a search: the query, the facets numbered from 0, the

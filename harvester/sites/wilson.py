@@ -75,6 +75,7 @@ SITE = Site(
     name="wilson",
     home="https://digitalarchive.wilsoncenter.org",
     challenge_hosts=frozenset({"challenges.cloudflare.com"}),   # Cloudflare's Turnstile, which its challenge page loads
+    challenge_paths=("/cdn-cgi/challenge-platform/",),          # the challenge's own scripts, on the site's host
     hosts=frozenset(
         {
             "digitalarchive.wilsoncenter.org",
