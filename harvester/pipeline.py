@@ -35,7 +35,8 @@ from harvester.output.files import Staging, write_table
 from harvester.output.package import Provenance, write_package
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
-from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Record, details_of, record_of, with_details
+from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Record, details_of, links_of,
+                               record_of, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock
@@ -181,8 +182,8 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
             warnings.append(f"{error}; the details of {doc_id} are left empty")
             state.keep_details(doc_id, None)
             continue
-        state.keep_details(doc_id, details_of(parse_document(fetched_text(page, warnings), site.canonical(page.url), site, name=url),
-                                              names))
+        raw = parse_document(fetched_text(page, warnings), site.canonical(page.url), site, name=url)
+        state.keep_details(doc_id, details_of(raw, names, site))
         log.info("document %d: %s", number, doc_id)
     return warnings
 
@@ -322,7 +323,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     if doc_id:
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", "", names)
-        return SavedDocument(doc_id, record, details_of(raw, names), problem)
+        return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
     address = page.url or site.saved_search(text)
     search = site.search_of(address) if address and urlsplit(address).path.rstrip("/") == site.search_path else None
     results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
@@ -371,8 +372,8 @@ def default_workers() -> int:
 def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: Iterable[str], detailed: bool,
                   transcript_in_csv: bool, names: NameTable, provenance: Provenance, seen_at: str | None = None,
                   report: dict | None = None) -> list[Path]:
-    """The run's files, from its listing in the state: the records, the people table, the run report and the data
-    package; they appear together, or none changes."""
+    """The run's files, from its listing in the state: the records, the people table, the links (with details), the run
+    report and the data package; they appear together, or none changes."""
     def records() -> Iterator[Record]:
         return (with_details(record, details) if detailed else record for record, details in state.records(run_id, seen_at))
 
@@ -388,6 +389,9 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     with Staging(out_dir, name) as staging:
         files = write_table(records, columns, out_dir, name, formats, staging, transcript_in_csv)
         files += write_table(people.rows, PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)
+        if detailed:
+            files += write_table(lambda: links_of(records(), people.rows()), LINK_COLUMNS, out_dir, f"{name}.links",
+                                 people_formats, staging)
         if report is not None:
             files.append(staging.stage(out_dir / f"{name}.report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n"))
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)

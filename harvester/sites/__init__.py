@@ -60,6 +60,7 @@ class DocumentPage:
     info_value: str = ""                 # a plain value inside a block
     not_page_parts: str = ""             # containers whose dates and summaries belong to other documents
     previews: str = ""                   # PDF previews, whose fallback text is not the transcript
+    related: tuple[str, ...] = ()        # the title links of the Related Documents list's cards
     support_anywhere: str = ""           # where to look for the support line by its prefix
     settings_json: str = ""              # the script holding the page's settings (its current path)
     shortlink: str = ""                  # the link whose href holds the node number
