@@ -31,12 +31,13 @@ from harvester.fetch.page import Page, is_cut_short
 from harvester.fetch.saved import read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
-from harvester.output.files import Staging, write_table
+from harvester.output.files import TABLE_FORMATS, Staging, write_table
 from harvester.output.package import Provenance, write_package
+from harvester.output.sqlite import write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
-from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Record, details_of, links_of,
-                               record_of, with_details)
+from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORD_COLUMNS, RECORDS, Record,
+                               details_of, links_of, record_of, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock
@@ -387,11 +388,16 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
     with Staging(out_dir, name) as staging:
-        files = write_table(records, columns, out_dir, name, formats, staging, transcript_in_csv)
+        files = write_table(records, columns, out_dir, name, [f for f in formats if f in TABLE_FORMATS], staging,
+                            transcript_in_csv)
         files += write_table(people.rows, PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)
         if detailed:
             files += write_table(lambda: links_of(records(), people.rows()), LINK_COLUMNS, out_dir, f"{name}.links",
                                  people_formats, staging)
+        if "sqlite" in formats:
+            tables = [(RECORDS, columns, records()), (PEOPLE, PEOPLE_COLUMNS, people.rows())]
+            tables += [(LINKS, LINK_COLUMNS, links_of(records(), people.rows()))] if detailed else []
+            files += write_database(out_dir, name, tables, staging, provenance.home)
         if report is not None:
             files.append(staging.stage(out_dir / f"{name}.report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n"))
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from harvester import __version__
-from harvester.output.files import FORMATS, LIST_SEPARATOR, Staging, file_name
+from harvester.output.files import LIST_SEPARATOR, TABLE_FORMATS, Staging, file_name
 from harvester.records import RECORDS, TABLES, Column, Table
 
 PACKAGE_SUFFIX = ".datapackage.json"
@@ -29,6 +29,8 @@ FORMAT_NOTES = {
     "csv-excel": "the CSV for spreadsheets: UTF-8 with a byte order mark, and a ' before any cell that starts with = + - @",
 }
 TEXT_FORMATS = ("csv", "json", "jsonl", "csv-excel")
+DATABASE_NOTE = ("the records (table documents, every column; lists as JSON arrays), the people and (with --details) the "
+                 "links in one SQLite database, with full-text search (documents_fts, FTS5) over title, summary and transcript")
 TABLE_SCHEMA_TYPES = {"edtf": "string", "list": "array"}
 UNDESCRIBED = "(not described in harvester/records.py)"
 
@@ -87,10 +89,19 @@ def resources(out_dir: Path, name: str, written: Iterable[Path],
     found = []
     for table in TABLES:
         header = _header(current(out_dir / file_name(name + table.suffix, "csv")), table)
-        for fmt in FORMATS:
+        for fmt in TABLE_FORMATS:
             path = out_dir / file_name(name + table.suffix, fmt)
             if path in written or (table is not RECORDS and current(path).is_file()):
                 found.append(_resource(table, fmt, path, header, current(path)))
+    database = out_dir / f"{name}.sqlite"
+    if database in written:
+        found.append({"name": "database", "path": database.name, "type": "file", "format": "sqlite",
+                      "mediatype": "application/vnd.sqlite3", "description": DATABASE_NOTE, **_integrity(current(database))})
+        metadata = out_dir / f"{name}.metadata.json"
+        found.append({"name": "database-metadata", "path": metadata.name, "type": "json", "format": "json",
+                      "mediatype": "application/json", "encoding": "utf-8",
+                      "description": "the database's tables and columns described, in Datasette's metadata.json format",
+                      **_integrity(current(metadata))})
     report = out_dir / f"{name}{RUN_REPORT_SUFFIX}"
     if current(report).is_file():
         found.append({"name": "run-report", "path": report.name, "type": "json", "format": "json", "mediatype": "application/json",
