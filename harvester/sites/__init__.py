@@ -173,6 +173,14 @@ class Site:
         parts = urlsplit(url)
         return f"{self.home}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
+    def on_origin(self, url: str, origin: str) -> str:
+        """The same path and query on `origin` (a mirror, a local server) when `url` is on one of the site's hosts;
+        any other address as it is (a fetcher refuses it: it is off the site)."""
+        parts = urlsplit(url)
+        if parts.hostname not in self.hosts:
+            return url
+        return f"{origin.rstrip('/')}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+
     def doc_id(self, href: str) -> str | None:
         """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts;
         a page known only by its Drupal path (/node/95423, as staging copies are saved) is "node-95423"."""
