@@ -21,7 +21,7 @@ from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
-from harvester.settings import DEFAULT_DELAY, Settings
+from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings, pdf_bytes
 from harvester.sites import get_site
 
 log = logging.getLogger("harvester")
@@ -40,6 +40,10 @@ names_option = click.option("--names", "names_file", type=click.Path(dir_okay=Fa
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
                                  help="Put the documents' transcripts in the CSV too (they are always in JSON).")
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
+pdfs_option = click.option("--pdfs", is_flag=True, help="With --details: also download each document's original scan "
+                           "(PDF) into DIR/pdfs/ID.pdf.")
+max_pdf_option = click.option("--max-pdf-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_PDF_MB,
+                              show_default=True, metavar="MB", help="Refuse a PDF larger than this (a failed download).")
 
 
 class _TerminalFormatter(logging.Formatter):
@@ -90,11 +94,14 @@ def cli(quiet: bool, verbose: bool) -> None:
 @click.option("--allow-incomplete", is_flag=True, help="Write the dataset even if some documents could not be collected.")
 @click.option("--details", is_flag=True, help="Also fetch each result's document page and add its fields (authors, places, "
               "topics, archive, source, language, Record ID, PDF, transcript, ...).")
+@pdfs_option
+@max_pdf_option
 @transcript_option
 @names_option
 def harvest_command(url: str | None, site: str, query: str | None, whole: bool, base_url: str | None, out_dir: Path,
                     name: str | None, formats: str, delay: float, max_pages: int | None, contact: str,
-                    allow_incomplete: bool, details: bool, transcript_in_csv: bool, names_file: Path | None) -> int:
+                    allow_incomplete: bool, details: bool, pdfs: bool, max_pdf_mb: float, transcript_in_csv: bool,
+                    names_file: Path | None) -> int:
     """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
 
     The search is URL, a search address copied from the browser (facets, sort and all), or
@@ -110,10 +117,13 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
         harvester harvest "https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908" --out output
         harvester harvest --query "Korean War" --out output --contact you@example.org
         harvester harvest --all --out output
+        harvester harvest --query "Korean War" --details --pdfs --format csv,json,sqlite --out output
     """
     search, origin = searched(get_site(site), url, query, whole, _origin(base_url), "URL, --query or --all")
+    _check_pdfs(pdfs, details)
     settings = Settings(base_url=origin, delay=delay, max_pages=max_pages, contact=contact,
-                        allow_incomplete=allow_incomplete, details=details, transcript_in_csv=transcript_in_csv)
+                        allow_incomplete=allow_incomplete, details=details, transcript_in_csv=transcript_in_csv,
+                        pdfs=pdfs, max_pdf_bytes=pdf_bytes(max_pdf_mb))
     return _harvest_job(Job(get_site(site), search, out_dir, name, parse_formats(formats), settings, names_file))
 
 
@@ -178,23 +188,26 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 @click.option("--details", "documents", default=None, type=click.Path(path_type=Path), is_flag=False,
               flag_value=Path("fixtures/wilson/documents"), metavar="[DIR]",
               help="Also serve saved document pages (default: fixtures/wilson/documents) and harvest with --details.")
-def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, documents: Path | None) -> int:
+@click.option("--pdfs", is_flag=True, help="With --details: also download the documents' PDFs (the served folders' files).")
+def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, documents: Path | None, pdfs: bool) -> int:
     """Serve saved pages of a search on 127.0.0.1 and harvest them over HTTP: a real run, no internet.
 
-    Example:
+    Examples:
 
     \b
         harvester demo --out output
+        harvester demo --details --pdfs --format csv,json,sqlite --out output
     """
     from harvester.fetch.serve import Serving
 
+    _check_pdfs(pdfs, documents is not None)
     site = get_site("wilson")
     with Serving([folder, *([documents] if documents else [])]) as serving:
         addresses = [url for url in serving.saved_urls if urlsplit(url).path.rstrip("/") == site.search_path]
         if not addresses:
             raise UsageError(f"{folder}: no saved page is a results page of a search; nothing to harvest")
         log.info("serving %s on %s", folder, serving.origin)
-        settings = Settings(base_url=serving.origin, delay=delay, details=documents is not None)
+        settings = Settings(base_url=serving.origin, delay=delay, details=documents is not None, pdfs=pdfs)
         return _harvest_job(Job(site, site.search_of(addresses[0]), out_dir, None, parse_formats(formats), settings, None))
 
 
@@ -204,8 +217,8 @@ def run_command(harvests_file: Path) -> int:
     """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
 
     Each [[harvest]] table takes the options of `harvester harvest` (query, site, out, name,
-    formats, base_url, delay, max_pages, contact, allow_incomplete, names, details,
-    transcript_in_csv); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
+    formats, base_url, delay, max_pages, contact, allow_incomplete, names, details, pdfs,
+    max_pdf_mb, transcript_in_csv); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest.
     The exit code is the most serious outcome.
 
@@ -285,6 +298,11 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     from harvester.analysis.report import write_report  # brings pandas: only this command needs it
 
     click.echo(f"wrote {write_report(dataset, out_file)}")
+
+
+def _check_pdfs(pdfs: bool, details: bool) -> None:
+    if pdfs and not details:
+        raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
 
 
 def _origin(base_url: str | None) -> str | None:

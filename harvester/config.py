@@ -10,13 +10,14 @@ from urllib.parse import urlsplit
 
 from harvester.errors import UsageError
 from harvester.output.files import parse_formats
-from harvester.settings import Settings
+from harvester.settings import DEFAULT_MAX_PDF_MB, Settings, pdf_bytes
 from harvester.sites import Search, Site, get_site
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
     "site": str, "query": str, "url": str, "all": bool, "out": str, "name": str, "formats": list, "base_url": str, "delay": (int, float),
     "max_pages": int, "contact": str, "allow_incomplete": bool, "names": str, "details": bool, "transcript_in_csv": bool,
+    "pdfs": bool, "max_pdf_mb": (int, float),
 }
 
 
@@ -68,6 +69,11 @@ def _job(values: dict, where: str, base: Path) -> Job:
         raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 or more")
     if "max_pages" in values and values["max_pages"] < 1:
         raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
+    max_pdf_mb = float(values.get("max_pdf_mb", DEFAULT_MAX_PDF_MB))
+    if not math.isfinite(max_pdf_mb) or max_pdf_mb <= 0:
+        raise UsageError(f"{where}: max_pdf_mb = {values['max_pdf_mb']!r}: give megabytes, more than 0")
+    if values.get("pdfs") and not values.get("details"):
+        raise UsageError(f"{where}: pdfs = true needs details = true (a document's PDF is linked from its page)")
     base_url = values.get("base_url")
     if base_url is not None and (urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).hostname):
         raise UsageError(f"{where}: base_url = {base_url!r}: give an origin like http://127.0.0.1:8000")
@@ -86,7 +92,8 @@ def _job(values: dict, where: str, base: Path) -> Job:
     settings = Settings(base_url=base_url, delay=delay,
                         max_pages=values.get("max_pages"), contact=values.get("contact", ""),
                         allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
-                        transcript_in_csv=values.get("transcript_in_csv", False))
+                        transcript_in_csv=values.get("transcript_in_csv", False), pdfs=values.get("pdfs", False),
+                        max_pdf_bytes=pdf_bytes(max_pdf_mb))
     names = values.get("names")
     return Job(site, search, base / values.get("out", "output"),
                values.get("name"), formats, settings, base / names if names else None)

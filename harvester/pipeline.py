@@ -36,8 +36,9 @@ from harvester.output.package import Provenance, write_package
 from harvester.output.sqlite import write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
-from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORD_COLUMNS, RECORDS, Record,
-                               details_of, links_of, record_of, with_details)
+from harvester.pdfs import download_pdfs, pdf_values
+from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, LINKS, PDF_COLUMNS, PEOPLE, PEOPLE_COLUMNS, RECORD_COLUMNS,
+                               RECORDS, Record, details_of, links_of, record_of, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock
@@ -81,6 +82,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
 
     names = names or NameTable.load()
     origin, address = settings.base_url or site.home, site.search_url(search)
+    if settings.pdfs and not settings.details:
+        raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
     if len(site.search_url(search, 0, origin)) > MAX_URL:
         raise UsageError(f"the search's address would be {len(site.search_url(search, 0, origin)):,} characters long, more "
                          f"than web servers take ({MAX_URL:,}); shorten the search")
@@ -104,17 +107,18 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 on_page(walk)
             if settings.details:
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
+            pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes) if settings.pdfs else None
         complete = not walk.limited
-        warnings = fetcher.warnings + walk.warnings + _detail_warnings(state, run.id)
+        warnings = fetcher.warnings + walk.warnings + _detail_warnings(state, run.id) + (pdfs.warnings if pdfs else [])
         searched = Searched(search, address, walk.facets)
         report = build_report(
             site=site.name, search=searched.said(), run=run.id, started_at=run.started_at,
             finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed, pages=walk.pages, requests=fetcher.requests,
             retries=fetcher.retries, total=walk.total, documents=state.count(run.id), changes=state.changes(run.id, complete),
-            warnings=warnings, complete=complete)
+            warnings=warnings, complete=complete, pdfs=pdfs.counts() if pdfs else None)
         files = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
                               _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests,
-                                          warnings, now()), seen_at=run.started_at, report=report)
+                                          warnings, now()), seen_at=run.started_at, report=report, pdfs=settings.pdfs)
         state.finish_run(run.id, run.started_at, complete, counted(report))
     return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report, searched.words())
 
@@ -191,7 +195,7 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
 
 def _detail_warnings(state: State, run_id: int) -> list[str]:
     """What could not be read on the document pages, record by record: "URL: warning"."""
-    return [f"{record['url']}: {warning}" for record, details in state.records(run_id) if details
+    return [f"{record['url']}: {warning}" for record, details, _ in state.records(run_id) if details
             for warning in details["warnings"]]
 
 
@@ -372,11 +376,13 @@ def default_workers() -> int:
 
 def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: Iterable[str], detailed: bool,
                   transcript_in_csv: bool, names: NameTable, provenance: Provenance, seen_at: str | None = None,
-                  report: dict | None = None) -> list[Path]:
+                  report: dict | None = None, pdfs: bool = False) -> list[Path]:
     """The run's files, from its listing in the state: the records, the people table, the links (with details), the run
-    report and the data package; they appear together, or none changes."""
+    report and the data package (which lists the PDFs, with --pdfs); they appear together, or none changes."""
     def records() -> Iterator[Record]:
-        return (with_details(record, details) if detailed else record for record, details in state.records(run_id, seen_at))
+        for record, details, pdf in state.records(run_id, seen_at):
+            record = with_details(record, details) if detailed else record
+            yield record | pdf_values(pdf, record["pdf_url"], out_dir) if pdfs else record
 
     people = People(names, state.db)
     first = last = None
@@ -384,7 +390,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         people.add(mention_of(record))
         if when := record["harvested_at"]:
             first, last = min(first or when, when), max(last or when, when)
-    columns = RECORD_COLUMNS + DETAIL_COLUMNS if detailed else RECORD_COLUMNS
+    columns = RECORD_COLUMNS + (DETAIL_COLUMNS if detailed else ()) + (PDF_COLUMNS if pdfs else ())
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
     with Staging(out_dir, name) as staging:
@@ -401,7 +407,8 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         if report is not None:
             files.append(staging.stage(out_dir / f"{name}.report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n"))
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
-        files.append(write_package(out_dir, name, files, provenance, staging))
+        scans = [(r["id"], r["pdf_file"], r["pdf_bytes"], r["pdf_sha256"]) for r in records() if r["pdf_file"]] if pdfs else []
+        files.append(write_package(out_dir, name, files, provenance, staging, scans))
         staging.commit()
     return files
 

@@ -115,6 +115,14 @@ DETAIL_COLUMNS: tuple[Column, ...] = (
            "line; in JSON always, in CSV only when asked for (it is long)", "Top Secret [to the] CPSU CC ...", in_csv=False),
 )
 
+PDF_COLUMNS: tuple[Column, ...] = (
+    Column("pdf_file", "string", "with --pdfs: the original scan as downloaded, its path relative to the output folder; "
+           "empty when the page links none or it could not be had", "pdfs/telegram-mikoyan-cpsu-central-committee.pdf"),
+    Column("pdf_sha256", "string", "the SHA-256 checksum of that file (hex)",
+           "ff9cf969aa75479ad1793467208b7794efe20eb7376766c26a0ecb232cdde9d4"),
+    Column("pdf_bytes", "integer", "that file's size in bytes", "876"),
+)
+
 PEOPLE_COLUMNS: tuple[Column, ...] = (
     Column("name", "string", "the person's one name in the dataset: the names table's form, else the heading's, else "
            "the title's; family name first for Chinese, Korean and Vietnamese names", "Kim Il Sung"),
@@ -139,7 +147,7 @@ LINK_COLUMNS: tuple[Column, ...] = (
 )
 
 RECORDS = Table("records", "", "one row per document, in the order the site listed them (the details columns only "
-                "with --details)", RECORD_COLUMNS + DETAIL_COLUMNS, ("id",))
+                "with --details, the PDF columns only with --pdfs)", RECORD_COLUMNS + DETAIL_COLUMNS + PDF_COLUMNS, ("id",))
 PEOPLE = Table("people", ".people", "one row per person named in the dataset's titles or document pages", PEOPLE_COLUMNS,
                ("name",))
 LINKS = Table("links", ".links", "one row per edge of the documents' network (with --details): each document to the "

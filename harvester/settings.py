@@ -16,6 +16,7 @@ DEFAULT_RETRY_TOTAL_CAP = 300.0   # longest time spent on one URL, waits include
 DEFAULT_MAX_RETRIES = 100    # retries in a whole run before it stops: the site is unwell, stop asking
 DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
 DEFAULT_REFETCH_ROUNDS = 2   # extra passes over the pages when documents are missing
+DEFAULT_MAX_PDF_MB = 100.0   # megabytes (1,000,000 bytes): the largest original scan --pdfs downloads
 DEFAULT_RESUME_WITHIN = 24.0  # hours: an interrupted run younger than this is resumed, an older one started afresh
 
 
@@ -40,6 +41,8 @@ class Settings:
     resume_within: float = DEFAULT_RESUME_WITHIN
     details: bool = False            # also fetch each result's document page and add its fields
     transcript_in_csv: bool = False  # with details: put the (long) transcript in the CSV too
+    pdfs: bool = False               # with details: download each document's original scan into DIR/pdfs/
+    max_pdf_bytes: int = round(DEFAULT_MAX_PDF_MB * 1_000_000)   # a larger scan is refused (a failed download)
 
     @property
     def user_agent(self) -> str:
@@ -47,3 +50,8 @@ class Settings:
         if self.contact:
             return f"harvester/{__version__} (research data harvester; +{self.contact})"
         return f"harvester/{__version__} (research data harvester; contact: not set, see harvester --help)"
+
+
+def pdf_bytes(megabytes: float) -> int:
+    """--max-pdf-mb in bytes (a megabyte is 1,000,000 bytes)."""
+    return round(megabytes * 1_000_000)

@@ -55,9 +55,13 @@ class Provenance:
     harvester: str = f"harvester {__version__}"
 
 
-def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging) -> Path:
-    """Stage NAME.datapackage.json, describing the records files this run wrote (staged with it) and the companions."""
-    content = json.dumps(describe(out_dir, name, written, origin, staging.current), ensure_ascii=False, indent=2) + "\n"
+def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging,
+                  scans: Iterable[tuple[str, str, int, str]] = ()) -> Path:
+    """Stage NAME.datapackage.json, describing the records files this run wrote (staged with it), the companions, and
+    the PDFs (`scans`: each document's id, and its file's path, size and SHA-256 as downloaded)."""
+    described = describe(out_dir, name, written, origin, staging.current)
+    described["resources"] += pdf_resources(scans)
+    content = json.dumps(described, ensure_ascii=False, indent=2) + "\n"
     return staging.stage(out_dir / f"{name}{PACKAGE_SUFFIX}", content)
 
 
@@ -107,6 +111,20 @@ def resources(out_dir: Path, name: str, written: Iterable[Path],
         found.append({"name": "run-report", "path": report.name, "type": "json", "format": "json", "mediatype": "application/json",
                       "encoding": "utf-8", "description": "how the run went: pages, requests, new and changed documents, warnings",
                       **_integrity(current(report))})
+    return found
+
+
+def pdf_resources(scans: Iterable[tuple[str, str, int, str]]) -> list[dict[str, Any]]:
+    """One resource per original scan in DIR/pdfs/ (a data package has no folder resource: each file is checked by its
+    size and hash as it was downloaded), named pdf-ID."""
+    found, names = [], set()
+    for doc_id, path, size, sha256 in scans:
+        name = _slug(f"pdf-{doc_id}")
+        name = name if name not in names else f"{name}-{len(found)}"
+        names.add(name)
+        found.append({"name": name, "path": path, "type": "file", "format": "pdf", "mediatype": "application/pdf",
+                      "description": f"the original scan of document {doc_id}, as the archive serves it",
+                      "bytes": size, "hash": f"sha256:{sha256}"})
     return found
 
 

@@ -10,14 +10,16 @@ LISTS = ("new", "changed", "no_longer_listed")   # what the state keeps as count
 
 def build_report(*, site: str, search: dict, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
                  requests: int, retries: int, total: int | None, documents: int, changes: Changes,
-                 warnings: list[str], complete: bool) -> dict:
-    """The run report, as written to NAME.report.json; `search` says the search (query, address, facets, parameters)."""
+                 warnings: list[str], complete: bool, pdfs: dict[str, int] | None = None) -> dict:
+    """The run report, as written to NAME.report.json; `search` says the search (query, address, facets, parameters);
+    `pdfs`, with --pdfs, counts the PDFs downloaded, unchanged and failed."""
     return {
         "harvester": __version__, "site": site, "query": search["query"], "search": search, "run": run,
         "status": "warnings" if warnings else "ok",
         "started_at": started_at, "finished_at": finished_at, "resumed": resumed, "complete": complete,
         "pages": pages, "requests": requests, "retries": retries, "total": total, "documents": documents,
-        "new": changes.new, "changed": changes.changed, "no_longer_listed": changes.gone, "warnings": warnings,
+        "new": changes.new, "changed": changes.changed, "no_longer_listed": changes.gone,
+        **({"pdfs": pdfs} if pdfs is not None else {}), "warnings": warnings,
     }
 
 
@@ -28,5 +30,7 @@ def counted(report: dict) -> dict:
 
 def summary(report: dict) -> str:
     """One line for people: what this run found and what changed."""
+    pdfs = report.get("pdfs")
+    scans = f"; PDFs: {pdfs['downloaded']} downloaded, {pdfs['unchanged']} unchanged, {pdfs['failed']} failed" if pdfs else ""
     return (f"run {report['run']}: {report['documents']} documents; {len(report['new'])} new, "
-            f"{len(report['changed'])} changed, {len(report['no_longer_listed'])} no longer listed")
+            f"{len(report['changed'])} changed, {len(report['no_longer_listed'])} no longer listed{scans}")
