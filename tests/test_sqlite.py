@@ -136,3 +136,10 @@ def test_a_database_that_fails_midway_leaves_the_dataset_as_it_was(tmp_path: Pat
         reparse([SEED, *SEED_PAGES[:2]], WILSON, tmp_path, "d", ["csv", "sqlite"], workers=0)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
     assert len(list((tmp_path / ".harvester" / "d.files").glob("gen-*"))) == 1     # the failed generation is gone
+
+
+@pytest.mark.parametrize("given", [".", "kwp.sqlite", "kwp.metadata.json", "kwp.links.csv", "kwp.links.json"])
+def test_the_report_takes_the_database_and_the_links_for_files_of_the_one_dataset(corpus: Path, given: str):
+    from harvester.analysis.report import locate
+
+    assert locate(corpus / given) == (corpus / "kwp.csv", corpus / "kwp")
