@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from harvester.errors import BlockedError, FetchError, storage_error
+from harvester.errors import BlockedError, FetchError, UsageError, storage_error
 from harvester.fetch.page import Page, looks_like_html
 from harvester.sites import Site
 from harvester.state import State
@@ -56,12 +56,12 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
                   limit: int) -> Tally:
     """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/."""
     partial = out_dir / ".harvester" / f"{name}.partial"
+    pdf_folder(out_dir)
     try:
         shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
         partial.mkdir(parents=True)
-        (out_dir / PDF_FOLDER).mkdir(exist_ok=True)
     except OSError as error:
-        raise storage_error(out_dir / PDF_FOLDER, error) from None
+        raise storage_error(partial, error) from None
     tally = Tally()
     for doc_id in state.listed(run_id):
         url, kept = state.pdf_source(doc_id)
@@ -69,6 +69,18 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
             _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir, partial, limit, tally)
     shutil.rmtree(partial, ignore_errors=True)
     return tally
+
+
+def pdf_folder(out_dir: Path) -> Path:
+    """DIR/pdfs, made if need be (a harvest makes it before it starts: a file in its place stops it at once)."""
+    folder = out_dir / PDF_FOLDER
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder, and --pdfs keeps the PDFs there: move it away, or use another --out")
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise storage_error(folder, error) from None
+    return folder
 
 
 def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, kept: dict | None, out_dir: Path,

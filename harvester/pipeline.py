@@ -36,7 +36,7 @@ from harvester.output.package import Provenance, write_package
 from harvester.output.sqlite import write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
-from harvester.pdfs import download_pdfs, pdf_values
+from harvester.pdfs import download_pdfs, pdf_folder, pdf_values
 from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, LINKS, PDF_COLUMNS, PEOPLE, PEOPLE_COLUMNS, RECORD_COLUMNS,
                                RECORDS, Record, details_of, links_of, record_of, with_details)
 from harvester.settings import Settings
@@ -88,6 +88,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         raise UsageError(f"the search's address would be {len(site.search_url(search, 0, origin)):,} characters long, more "
                          f"than web servers take ({MAX_URL:,}); shorten the search")
     prepare_output(out_dir)
+    if settings.pdfs:
+        pdf_folder(out_dir)
     with State(out_dir, name) as opened, opened.writing() as state:
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed:

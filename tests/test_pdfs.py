@@ -257,6 +257,16 @@ def test_pdfs_need_details(tmp_path: Path):
         harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url="http://127.0.0.1:9", pdfs=True))
 
 
+def test_a_file_where_the_pdfs_folder_goes_stops_the_run_before_any_request(tmp_path: Path):
+    (tmp_path / "pdfs").write_text("not a folder")
+    with FaultServer(site) as server:
+        with pytest.raises(UsageError) as raised:
+            run(tmp_path, server)
+    assert str(raised.value) == f"{tmp_path / 'pdfs'}: not a folder, and --pdfs keeps the PDFs there: move it away, or use " \
+                                "another --out"
+    assert server.requests == []
+
+
 def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
     """SIGKILL while a PDF is arriving: no file stands for it; the next run fetches it again from its start and
     does not ask again for the PDFs already whole."""

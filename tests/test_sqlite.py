@@ -132,8 +132,10 @@ def test_a_database_that_fails_midway_leaves_the_dataset_as_it_was(tmp_path: Pat
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr("harvester.output.sqlite._table", broken)
-    with pytest.raises(StorageError, match=r"d\.sqlite: cannot write: the disk is full"):
+    with pytest.raises(StorageError) as raised:
         reparse([SEED, *SEED_PAGES[:2]], WILSON, tmp_path, "d", ["csv", "sqlite"], workers=0)
+    assert str(raised.value) == f"{tmp_path / 'd.sqlite'}: cannot write: the disk is full: free some space, then run the " \
+                                "same command again (a harvest resumes); the dataset's files are as they were"
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
     assert len(list((tmp_path / ".harvester" / "d.files").glob("gen-*"))) == 1     # the failed generation is gone
 

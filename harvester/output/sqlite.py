@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from harvester.errors import storage_error
+from harvester.errors import StorageError, storage_error
 from harvester.output.files import Staging
 from harvester.records import Column, Record, Table
 
@@ -32,27 +32,27 @@ def write_database(out_dir: Path, name: str, tables: list[tuple[Table, tuple[Col
                    staging: Staging, home: str) -> list[Path]:
     """Stage NAME.sqlite (built in the staging generation) and NAME.metadata.json beside it."""
     database = out_dir / f"{name}.sqlite"
-    write_sqlite(staging.current(database), tables)
+    try:
+        write_sqlite(staging.current(database), tables)
+    except sqlite3.OperationalError as error:     # said of the dataset's file, not of the generation it is built in
+        raise StorageError(f"{storage_error(database, error)}; the dataset's files are as they were") from None
     metadata = datasette_metadata(name, home, [(table, columns) for table, columns, _ in tables])
     return [database, staging.stage(out_dir / f"{name}{METADATA_SUFFIX}", json.dumps(metadata, ensure_ascii=False, indent=2) + "\n")]
 
 
 def write_sqlite(path: Path, tables: Iterable[tuple[Table, tuple[Column, ...], Iterable[Record]]]) -> Path:
     """Write the database at `path` (a new file): each table with its columns and rows, then the search index and the
-    indexes; the first table is the documents'."""
-    try:
-        with contextlib.closing(sqlite3.connect(path)) as db:
-            for table, columns, rows in tables:
-                _table(db, _sql_name(table), columns, rows, table.primary_key)
-            _search_index(db)
-            for column in INDEXED:
-                if column in _columns(db, "documents"):
-                    db.execute(f"CREATE INDEX documents_{column} ON documents ({column})")
-            if "links" in _tables(db):
-                db.execute("CREATE INDEX links_target_id ON links (target_id)")
-            db.commit()
-    except sqlite3.OperationalError as error:
-        raise storage_error(path, error) from None
+    indexes; the first table is the documents'. SQLite's failures (a full disk) are its OperationalErrors."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        for table, columns, rows in tables:
+            _table(db, _sql_name(table), columns, rows, table.primary_key)
+        _search_index(db)
+        for column in INDEXED:
+            if column in _columns(db, "documents"):
+                db.execute(f"CREATE INDEX documents_{column} ON documents ({column})")
+        if "links" in _tables(db):
+            db.execute("CREATE INDEX links_target_id ON links (target_id)")
+        db.commit()
     return path
 
 
