@@ -99,7 +99,7 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
     except FetchError as error:     # an HTTP error, a size over the cap, a redirect off the site, the network
         _failed(tally, f"{error}; the PDF of {doc_id} is not saved")
         return
-    if page.status == 304:
+    if page.status == 304 and have is not None:   # (a 304 to a request that was not conditional is no PDF either)
         tally.unchanged += 1
         return
     problem = not_a_pdf(page)
