@@ -22,7 +22,7 @@ from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
 from harvester.output.runreport import plural, summary
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
-from harvester.settings import DEFAULT_DELAY, Settings
+from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings, pdf_bytes
 from harvester.sites import get_site
 
 log = logging.getLogger("harvester")
@@ -45,6 +45,10 @@ names_option = click.option("--names", "names_file", type=click.Path(dir_okay=Fa
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
                                  help="Put the documents' transcripts in the CSV too (they are always in JSON).")
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
+pdfs_option = click.option("--pdfs", is_flag=True, help="With --details: also download each document's original scan "
+                           "(PDF) into DIR/pdfs/ID.pdf.")
+max_pdf_option = click.option("--max-pdf-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_PDF_MB,
+                              show_default=True, metavar="MB", help="Refuse a PDF larger than this (a failed download).")
 
 
 class _TerminalFormatter(logging.Formatter):
@@ -110,6 +114,8 @@ def loudness(command: Callable) -> Callable:
 @click.option("--allow-incomplete", is_flag=True, help="Write the dataset even if some documents could not be collected.")
 @click.option("--details", is_flag=True, help="Also fetch each result's document page and add its fields (authors, places, "
               "topics, archive, source, language, Record ID, PDF, transcript, ...).")
+@pdfs_option
+@max_pdf_option
 @transcript_option
 @names_option
 @click.option("--fetch", type=click.Choice(["http", "browser"]), default="http", show_default=True,
@@ -125,9 +131,9 @@ def loudness(command: Callable) -> Callable:
 @click.option("--user-agent", default=None, metavar="TEXT", help="Your browser's User-Agent, which its cookies are bound to.")
 def harvest_command(url: str | None, site: str, query: str | None, whole: bool, base_url: str | None, out_dir: Path,
                     name: str | None, formats: str, delay: float, max_pages: int | None, contact: str,
-                    allow_incomplete: bool, details: bool, transcript_in_csv: bool, names_file: Path | None, fetch: str,
-                    browser_path: str | None, browser_profile: Path | None, show_browser: bool, challenge_wait: float,
-                    cookies: Path | None, user_agent: str | None) -> int:
+                    allow_incomplete: bool, details: bool, pdfs: bool, max_pdf_mb: float, transcript_in_csv: bool,
+                    names_file: Path | None, fetch: str, browser_path: str | None, browser_profile: Path | None,
+                    show_browser: bool, challenge_wait: float, cookies: Path | None, user_agent: str | None) -> int:
     """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
 
     The search is URL, a search address copied from the browser (facets, sort and all), or
@@ -144,13 +150,15 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
         harvester harvest --query "Korean War" --out output --contact you@example.org
         harvester harvest --all --out output
         harvester harvest --query "Korean War" --out output --fetch browser
+        harvester harvest --query "Korean War" --details --pdfs --format csv,json,sqlite --out output
     """
     search, origin = searched(get_site(site), url, query, whole, _origin(base_url), "URL, --query or --all")
+    _check_pdfs(pdfs, details)
     settings = checked_fetch(Settings(
         base_url=origin, delay=delay, max_pages=max_pages, contact=contact, allow_incomplete=allow_incomplete,
-        details=details, transcript_in_csv=transcript_in_csv, fetch=fetch, browser_path=browser_path,
-        browser_profile=browser_profile, show_browser=show_browser, challenge_wait=challenge_wait, cookies=cookies,
-        own_user_agent=user_agent), "--")
+        details=details, transcript_in_csv=transcript_in_csv, pdfs=pdfs, max_pdf_bytes=pdf_bytes(max_pdf_mb),
+        fetch=fetch, browser_path=browser_path, browser_profile=browser_profile, show_browser=show_browser,
+        challenge_wait=challenge_wait, cookies=cookies, own_user_agent=user_agent), "--")
     return _harvest_job(Job(get_site(site), search, out_dir, name, parse_formats(formats), settings, names_file))
 
 
@@ -213,27 +221,30 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 @click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
 @format_option
 @click.option("--details", is_flag=True, help="Also serve the 19 results' saved document pages and harvest with --details.")
+@click.option("--pdfs", is_flag=True, help="With --details: also download the documents' PDFs (served with the pages).")
 @click.option("--delay", type=click.FloatRange(min=0), default=DEMO_DELAY, show_default=True,
               help="Seconds between requests (the server is this machine's own: it needs no more).")
 @click.option("--port", type=click.IntRange(0, 65535), default=DEMO_PORT, show_default=True,
               help="Port on 127.0.0.1 (the same each time, so an interrupted demo resumes; 0: any free port).")
-def demo_command(out_dir: Path, formats: str, details: bool, delay: float, port: int) -> int:
+def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: float, port: int) -> int:
     """Harvest a real 19-result search of the archive, saved with harvester, from a server on 127.0.0.1: every
     stage of a live harvest, HTTP included, with no internet. Works from any folder.
 
-    Example:
+    Examples:
 
     \b
         harvester demo --out output
+        harvester demo --details --pdfs --format csv,json,sqlite --out output
     """
     from harvester.fetch.serve import Serving
 
+    _check_pdfs(pdfs, details)
     site, folders = get_site("wilson"), [DEMO / "seed", *([DEMO / "documents"] if details else [])]
     with Serving(folders, port) as serving:
         [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls
                      if urlsplit(url).path.rstrip("/") == site.search_path}
         log.info("serving the saved pages of a search on %s", serving.origin)
-        settings = Settings(base_url=serving.origin, delay=delay, details=details)
+        settings = Settings(base_url=serving.origin, delay=delay, details=details, pdfs=pdfs)
         return _harvest_job(Job(site, site.search_of(address), out_dir, DEMO_NAME, parse_formats(formats), settings, None))
 
 
@@ -244,8 +255,8 @@ def run_command(harvests_file: Path) -> int:
     """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
 
     Each [[harvest]] table takes the options of `harvester harvest` (query, site, out, name,
-    formats, base_url, delay, max_pages, contact, allow_incomplete, names, details,
-    transcript_in_csv); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
+    formats, base_url, delay, max_pages, contact, allow_incomplete, names, details, pdfs,
+    max_pdf_mb, transcript_in_csv); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest.
     The exit code is the most serious outcome.
 
@@ -335,6 +346,11 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     from harvester.analysis.report import write_report  # brings pandas: only this command needs it
 
     click.echo(f"wrote {write_report(dataset, out_file)}")
+
+
+def _check_pdfs(pdfs: bool, details: bool) -> None:
+    if pdfs and not details:
+        raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
 
 
 def _origin(base_url: str | None) -> str | None:

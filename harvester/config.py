@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from harvester.errors import UsageError
 from harvester.output.files import parse_formats
-from harvester.settings import Settings
+from harvester.settings import DEFAULT_MAX_PDF_MB, Settings, pdf_bytes
 from harvester.sites import Search, Site, get_site
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
@@ -19,6 +19,7 @@ KEYS: dict[str, type | tuple[type, ...]] = {
     "max_pages": int, "contact": str, "allow_incomplete": bool, "names": str, "details": bool, "transcript_in_csv": bool,
     "fetch": str, "browser_path": str, "browser_profile": str, "show_browser": bool, "challenge_wait": (int, float),
     "cookies": str, "user_agent": str,
+    "pdfs": bool, "max_pdf_mb": (int, float),
 }
 
 
@@ -70,6 +71,11 @@ def _job(values: dict, where: str, base: Path) -> Job:
         raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 or more")
     if "max_pages" in values and values["max_pages"] < 1:
         raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
+    max_pdf_mb = float(values.get("max_pdf_mb", DEFAULT_MAX_PDF_MB))
+    if not math.isfinite(max_pdf_mb) or max_pdf_mb <= 0:
+        raise UsageError(f"{where}: max_pdf_mb = {values['max_pdf_mb']!r}: give megabytes, more than 0")
+    if values.get("pdfs") and not values.get("details"):
+        raise UsageError(f"{where}: pdfs = true needs details = true (a document's PDF is linked from its page)")
     base_url = values.get("base_url")
     if base_url is not None and (urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).hostname):
         raise UsageError(f"{where}: base_url = {base_url!r}: give an origin like http://127.0.0.1:8000")
@@ -90,7 +96,8 @@ def _job(values: dict, where: str, base: Path) -> Job:
         settings = checked_fetch(Settings(
             base_url=base_url, delay=delay, max_pages=values.get("max_pages"), contact=values.get("contact", ""),
             allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
-            transcript_in_csv=values.get("transcript_in_csv", False), fetch=values.get("fetch", "http"),
+            transcript_in_csv=values.get("transcript_in_csv", False), pdfs=values.get("pdfs", False),
+            max_pdf_bytes=pdf_bytes(max_pdf_mb), fetch=values.get("fetch", "http"),
             browser_path=values.get("browser_path"), browser_profile=paths.get("browser_profile"),
             show_browser=values.get("show_browser", False), challenge_wait=float(values.get("challenge_wait", 30)),
             cookies=paths.get("cookies"), own_user_agent=values.get("user_agent")), "")

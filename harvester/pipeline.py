@@ -31,11 +31,14 @@ from harvester.fetch.page import Page, is_cut_short
 from harvester.fetch.saved import read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
-from harvester.output.files import Staging, write_table
+from harvester.output.files import TABLE_FORMATS, Staging, write_table
 from harvester.output.package import Provenance, write_package
+from harvester.output.sqlite import write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
-from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Record, details_of, record_of, with_details
+from harvester.pdfs import download_pdfs, pdf_folder, pdf_values
+from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, LINKS, PDF_COLUMNS, PEOPLE, PEOPLE_COLUMNS, RECORD_COLUMNS,
+                               RECORDS, Record, details_of, links_of, record_of, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock
@@ -79,10 +82,14 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
 
     names = names or NameTable.load()
     origin, address = settings.base_url or site.home, site.search_url(search)
+    if settings.pdfs and not settings.details:
+        raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
     if len(site.search_url(search, 0, origin)) > MAX_URL:
         raise UsageError(f"the search's address would be {len(site.search_url(search, 0, origin)):,} characters long, more "
                          f"than web servers take ({MAX_URL:,}); shorten the search")
     prepare_output(out_dir)
+    if settings.pdfs:
+        pdf_folder(out_dir)
     with State(out_dir, name) as opened, opened.writing() as state:
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed:
@@ -103,17 +110,18 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 on_page(walk)
             if settings.details:
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
+            pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes) if settings.pdfs else None
         complete = not walk.limited
-        warnings = fetcher.warnings + walk.warnings + _detail_warnings(state, run.id)
+        warnings = fetcher.warnings + walk.warnings + _detail_warnings(state, run.id) + (pdfs.warnings if pdfs else [])
         searched = Searched(search, address, walk.facets)
         report = build_report(
             site=site.name, origin=origin, search=searched.said(), run=run.id, started_at=run.started_at,
             finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed, pages=walk.pages, requests=fetcher.requests,
             retries=fetcher.retries, total=walk.total, documents=state.count(run.id), changes=state.changes(run.id, complete),
-            warnings=warnings, complete=complete)
+            warnings=warnings, complete=complete, pdfs=pdfs.counts() if pdfs else None)
         files = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
                               _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests,
-                                          warnings, now()), seen_at=run.started_at, report=report)
+                                          warnings, now()), seen_at=run.started_at, report=report, pdfs=settings.pdfs)
         state.finish_run(run.id, run.started_at, complete, counted(report))
     return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report, searched.words())
 
@@ -182,15 +190,15 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
             warnings.append(f"{error}; the details of {doc_id} are left empty")
             state.keep_details(doc_id, None)
             continue
-        state.keep_details(doc_id, details_of(parse_document(fetched_text(page, warnings), site.canonical(page.url), site, name=url),
-                                              names))
+        raw = parse_document(fetched_text(page, warnings), site.canonical(page.url), site, name=url)
+        state.keep_details(doc_id, details_of(raw, names, site))
         log.info("document %d: %s", number, doc_id)
     return warnings
 
 
 def _detail_warnings(state: State, run_id: int) -> list[str]:
     """What could not be read on the document pages, record by record: "URL: warning"."""
-    return [f"{record['url']}: {warning}" for record, details in state.records(run_id) if details
+    return [f"{record['url']}: {warning}" for record, details, _ in state.records(run_id) if details
             for warning in details["warnings"]]
 
 
@@ -323,7 +331,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     if doc_id:
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", "", names)
-        return SavedDocument(doc_id, record, details_of(raw, names), problem)
+        return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
     address = page.url or site.saved_search(text)
     search = site.search_of(address) if address and urlsplit(address).path.rstrip("/") == site.search_path else None
     results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
@@ -371,11 +379,13 @@ def default_workers() -> int:
 
 def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: Iterable[str], detailed: bool,
                   transcript_in_csv: bool, names: NameTable, provenance: Provenance, seen_at: str | None = None,
-                  report: dict | None = None) -> list[Path]:
-    """The run's files, from its listing in the state: the records, the people table, the run report and the data
-    package; they appear together, or none changes."""
+                  report: dict | None = None, pdfs: bool = False) -> list[Path]:
+    """The run's files, from its listing in the state: the records, the people table, the links (with details), the run
+    report and the data package (which lists the PDFs, with --pdfs); they appear together, or none changes."""
     def records() -> Iterator[Record]:
-        return (with_details(record, details) if detailed else record for record, details in state.records(run_id, seen_at))
+        for record, details, pdf in state.records(run_id, seen_at):
+            record = with_details(record, details) if detailed else record
+            yield record | pdf_values(pdf, record["pdf_url"], out_dir) if pdfs else record
 
     people = People(names, state.db)
     first = last = None
@@ -383,16 +393,25 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         people.add(mention_of(record))
         if when := record["harvested_at"]:
             first, last = min(first or when, when), max(last or when, when)
-    columns = RECORD_COLUMNS + DETAIL_COLUMNS if detailed else RECORD_COLUMNS
+    columns = RECORD_COLUMNS + (DETAIL_COLUMNS if detailed else ()) + (PDF_COLUMNS if pdfs else ())
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
     with Staging(out_dir, name) as staging:
-        files = write_table(records, columns, out_dir, name, formats, staging, transcript_in_csv)
+        files = write_table(records, columns, out_dir, name, [f for f in formats if f in TABLE_FORMATS], staging,
+                            transcript_in_csv)
         files += write_table(people.rows, PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)
+        if detailed:
+            files += write_table(lambda: links_of(records(), people.rows()), LINK_COLUMNS, out_dir, f"{name}.links",
+                                 people_formats, staging)
+        if "sqlite" in formats:
+            tables = [(RECORDS, columns, records()), (PEOPLE, PEOPLE_COLUMNS, people.rows())]
+            tables += [(LINKS, LINK_COLUMNS, links_of(records(), people.rows()))] if detailed else []
+            files += write_database(out_dir, name, tables, staging, provenance.home)
         if report is not None:
             files.append(staging.stage(out_dir / f"{name}.report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n"))
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
-        files.append(write_package(out_dir, name, files, provenance, staging))
+        scans = [(r["id"], r["pdf_file"], r["pdf_bytes"], r["pdf_sha256"]) for r in records() if r["pdf_file"]] if pdfs else []
+        files.append(write_package(out_dir, name, files, provenance, staging, scans))
         staging.commit()
     return files
 

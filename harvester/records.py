@@ -8,7 +8,7 @@ Run `python -m harvester.records` to print the records table of docs/dataset.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,10 +108,20 @@ DETAIL_COLUMNS: tuple[Column, ...] = (
     Column("donors", "list", "who supported the document's translation: the page's Donor(s), else its support line",
            "MacArthur Foundation"),
     Column("uploaded", "date", "the Original Uploaded Date (YYYY-MM-DD)", "2011-11-20"),
+    Column("related", "list", "the ids of the documents the page lists under Related Documents, in the page's order "
+           "(in this dataset or not)", "record-meeting-between-sino-soviet-delegation-and-korean-workers-party-presidium"),
     Column("pdf_url", "string", "the original scan (PDF), on the archive's own host; empty when the page has none",
            "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120194.pdf"),
     Column("transcript", "string", "the document's text (translation or transcription); paragraphs separated by a blank "
            "line; in JSON always, in CSV only when asked for (it is long)", "Top Secret [to the] CPSU CC ...", in_csv=False),
+)
+
+PDF_COLUMNS: tuple[Column, ...] = (
+    Column("pdf_file", "string", "with --pdfs: the original scan as downloaded, its path relative to the output folder; "
+           "empty when the page links none or it could not be had", "pdfs/telegram-mikoyan-cpsu-central-committee.pdf"),
+    Column("pdf_sha256", "string", "the SHA-256 checksum of that file (hex)",
+           "ff9cf969aa75479ad1793467208b7794efe20eb7376766c26a0ecb232cdde9d4"),
+    Column("pdf_bytes", "integer", "that file's size in bytes", "876"),
 )
 
 PEOPLE_COLUMNS: tuple[Column, ...] = (
@@ -129,11 +139,22 @@ PEOPLE_COLUMNS: tuple[Column, ...] = (
     Column("document_ids", "list", "those documents' ids, in the dataset's order", "telegram-mikoyan-cpsu-central-committee"),
 )
 
+LINK_COLUMNS: tuple[Column, ...] = (
+    Column("source_id", "string", "a document of the dataset (its id)", "telegram-mikoyan-cpsu-central-committee"),
+    Column("target_id", "string", "for kind related, a document its page lists under Related Documents (its id; in the "
+           "dataset or not); for kind person, a person it names (their name in the people table)", "Kim Il Sung"),
+    Column("kind", "string", "related (document to document) or person (document to a person it names in its title or "
+           "its page's name headings)", "person"),
+)
+
 RECORDS = Table("records", "", "one row per document, in the order the site listed them (the details columns only "
-                "with --details)", RECORD_COLUMNS + DETAIL_COLUMNS, ("id",))
+                "with --details, the PDF columns only with --pdfs)", RECORD_COLUMNS + DETAIL_COLUMNS + PDF_COLUMNS, ("id",))
 PEOPLE = Table("people", ".people", "one row per person named in the dataset's titles or document pages", PEOPLE_COLUMNS,
                ("name",))
-TABLES: tuple[Table, ...] = (RECORDS, PEOPLE)
+LINKS = Table("links", ".links", "one row per edge of the documents' network (with --details): each document to the "
+              "documents its page lists as related, in the page's order, then to each person it names", LINK_COLUMNS,
+              ("source_id", "target_id", "kind"))
+TABLES: tuple[Table, ...] = (RECORDS, PEOPLE, LINKS)
 
 
 def empty(column: Column) -> Any:
@@ -162,12 +183,12 @@ _DEFAULT_SPLIT = re.compile(r"\s*[;\n]\s*")
 _PERSON_FIELDS = ("authors", "people_orgs", "contributors")
 
 
-def details_of(raw: RawDocument, names: NameTable) -> Record:
+def details_of(raw: RawDocument, names: NameTable, site: Site) -> Record:
     """A document page's values of the details columns (typed, cleaned), and under "warnings" what could not be read.
 
     Headings stay as the page writes them; `page_people` gives the persons among them one way. A list comes from
     the page's linked values, else from its plain values split into items; the upload date becomes ISO; donors
-    come from the Donor(s) box, else from the support line."""
+    come from the Donor(s) box, else from the support line; related documents are the ids their links give."""
     details: Record = {}
     for column in DETAIL_COLUMNS:
         details[column.name] = _values(raw, column.name) if column.type == "list" else _value(raw, column.name)
@@ -175,8 +196,29 @@ def details_of(raw: RawDocument, names: NameTable) -> Record:
     if not details["donors"] and raw.support:
         details["donors"] = _donors_of_support(clean_text(raw.support))
     details["page_people"] = page_people((h for f in _PERSON_FIELDS for h in details[f]), names)
-    details.update(pdf_url=raw.pdf_url, transcript=clean_text(raw.transcript), warnings=warnings)
+    details["related"], unknown = _related(raw, site)
+    details.update(pdf_url=raw.pdf_url, transcript=clean_text(raw.transcript), warnings=warnings + unknown)
     return details
+
+
+def _related(raw: RawDocument, site: Site) -> tuple[list[str], list[str]]:
+    """The ids of the documents the page lists as related (its own id aside), in order, once each; and a warning for
+    each link there that is no document's."""
+    links = [p for s in raw.sections if s.field == "related" for p in s.pills] + list(raw.related)
+    own = site.doc_id(raw.url)
+    ids = {doc_id: None for link in links if (doc_id := site.doc_id(link.href)) and doc_id != own}
+    unknown = [f"Related Documents: {link.text!r} links to {link.href!r}, not to a document; left out"
+               for link in links if not site.doc_id(link.href)]
+    return list(ids), unknown
+
+
+def links_of(records: Iterable[Record], people: Iterable[Record]) -> Iterator[Record]:
+    """The rows of the links table: each record's related documents, in the dataset's order and then the page's; then
+    each person of the people table to the documents that name them."""
+    for record in records:
+        yield from ({"source_id": record["id"], "target_id": target, "kind": "related"} for target in record["related"])
+    for person in people:
+        yield from ({"source_id": doc_id, "target_id": person["name"], "kind": "person"} for doc_id in person["document_ids"])
 
 
 def with_details(record: Record, details: Record | None) -> Record:

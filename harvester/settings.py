@@ -17,6 +17,7 @@ DEFAULT_RETRY_TOTAL_CAP = 300.0   # longest time spent on one URL, waits include
 DEFAULT_MAX_RETRIES = 100    # retries in a whole run before it stops: the site is unwell, stop asking
 DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
 DEFAULT_REFETCH_ROUNDS = 2   # extra passes over the pages when documents are missing
+DEFAULT_MAX_PDF_MB = 100.0   # megabytes (1,000,000 bytes): the largest original scan --pdfs downloads
 DEFAULT_RESUME_WITHIN = 24.0  # hours: an interrupted run younger than this is resumed, an older one started afresh
 DEFAULT_CHALLENGE_WAIT = 30.0  # seconds a bot challenge may take to pass by itself in the browser
 DEFAULT_PERSON_WAIT = 600.0    # seconds a person has to complete a check in the shown browser window
@@ -51,6 +52,8 @@ class Settings:
     person_wait: float = DEFAULT_PERSON_WAIT
     cookies: Path | None = None      # a cookies.txt of a session a person's browser cleared (plain client)
     own_user_agent: str | None = None    # that browser's User-Agent, sent as it is (a clearance is bound to it)
+    pdfs: bool = False               # with details: download each document's original scan into DIR/pdfs/
+    max_pdf_bytes: int = round(DEFAULT_MAX_PDF_MB * 1_000_000)   # a larger scan is refused (a failed download)
 
     @property
     def product_token(self) -> str:
@@ -63,3 +66,7 @@ class Settings:
     def user_agent(self) -> str:
         """The plain client's User-Agent: harvester's own, or the one given with a browser's cookies."""
         return self.own_user_agent or self.product_token
+
+def pdf_bytes(megabytes: float) -> int:
+    """--max-pdf-mb in bytes (a megabyte is 1,000,000 bytes)."""
+    return round(megabytes * 1_000_000)

@@ -9,6 +9,8 @@ A run lists documents as it sees them (`keep`): a document keeps the place where
 record of the card where it saw it last. What changed since the last run is a query (`changes`); the dataset's
 files are written from the listing (`records`); `finish_run` then records the run in the documents' history.
 Bodies are kept once, in the WARC files (DIR/archive/); the page log and the cache point at their records.
+The PDFs downloaded with --pdfs (files in DIR/pdfs/) are noted in a table of their own, with their checksums and
+validators, whatever becomes of the documents' listing (`keep_pdf`).
 A re-parse has no history: its database is a temporary one, deleted when it ends.
 """
 
@@ -34,7 +36,8 @@ from harvester.records import Record
 
 log = logging.getLogger("harvester")
 
-SCHEMA_VERSION = 3   # 2: bodies in the WARC files only; 3: the documents' records kept here, the page log renamed
+SCHEMA_VERSION = 4   # 2: bodies in the WARC files only; 3: the documents' records kept here, the page log renamed;
+                     # 4: the downloaded PDFs (a table of their own: version 3 needs nothing but the new table)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, key TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
     status TEXT, report TEXT);
@@ -51,6 +54,8 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT, summary TEXT, date_raw TEXT,    -- as the latest finished run saw them: what "changed" compares with
     record TEXT, details TEXT);                 -- its latest record, and its document page's details (JSON)
 CREATE INDEX IF NOT EXISTS listing ON documents (run, pos);
+CREATE TABLE IF NOT EXISTS pdfs (id TEXT PRIMARY KEY,  -- a document's original scan as downloaded (kept whatever runs
+    kept TEXT NOT NULL);                               -- become of its listing): url, file, checksum, validators (JSON)
 """
 COMPARED = ("title", "summary", "date_raw")   # a document whose card changed one of these is reported as changed
 
@@ -193,8 +198,10 @@ class State:
 
     def _upgrade(self, version: int) -> None:
         """Older versions: the resume log (and version 1's cache, which held bodies) are dropped, so an unfinished run
-        starts afresh; the documents' history is kept."""
+        starts afresh; the documents' history is kept. (Version 3 only lacks the table of PDFs, which SCHEMA makes.)"""
         db = self.db
+        if version == 3:
+            return
         db.execute("DROP TABLE IF EXISTS fetches")
         if version < 2:
             db.execute("DROP TABLE IF EXISTS http_cache")
@@ -277,6 +284,17 @@ class State:
         self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE "
                         "SET details = ?3", (doc_id, json.dumps(own, ensure_ascii=False) if own else None, text))
 
+    def pdf_source(self, doc_id: str) -> tuple[str, dict | None]:
+        """The PDF a document's page links (its details' pdf_url; "" for none), and what is kept of its download."""
+        row = self.db.execute("SELECT json_extract(details, '$.pdf_url'), kept FROM documents LEFT JOIN pdfs USING (id) "
+                              "WHERE id = ?", (doc_id,)).fetchone()
+        return (row[0] or "", json.loads(row[1]) if row[1] else None) if row else ("", None)
+
+    def keep_pdf(self, doc_id: str, pdf: dict) -> None:
+        """What is kept of a document's downloaded PDF (committed at once: the file is already in its place)."""
+        self.db.execute("INSERT OR REPLACE INTO pdfs VALUES (?, ?)", (doc_id, json.dumps(pdf, ensure_ascii=False)))
+        self.db.commit()
+
     def list_lone_pages(self, run_id: int) -> int:
         """List, after the rest, the documents known only by their own page (in the order they were read)."""
         rows = self.db.execute("SELECT id FROM documents WHERE run IS NULL AND record IS NOT NULL ORDER BY rowid").fetchall()
@@ -293,16 +311,16 @@ class State:
             yield from (doc_id for doc_id, _ in batch)
             after = batch[-1][1]
 
-    def records(self, run_id: int, seen_at: str | None = None) -> Iterator[tuple[Record, Record | None]]:
+    def records(self, run_id: int, seen_at: str | None = None) -> Iterator[tuple[Record, Record | None, dict | None]]:
         """Each document the run lists, in order: its record (first_seen and last_seen from the runs, when `seen_at`,
-        the run's start, is given) and its page's details (None when it has none)."""
-        rows = self.db.execute("SELECT record, details, coalesce(first_seen, ?) FROM documents WHERE run = ? ORDER BY pos",
-                               (seen_at, run_id))
-        for record, details, first_seen in rows:
+        the run's start, is given), its page's details (None when it has none) and its PDF's download (None)."""
+        rows = self.db.execute("SELECT record, details, kept, coalesce(first_seen, ?) FROM documents LEFT JOIN pdfs USING (id) "
+                               "WHERE run = ? ORDER BY pos", (seen_at, run_id))
+        for record, details, pdf, first_seen in rows:
             record = json.loads(record)
             if seen_at:
                 record.update(first_seen=first_seen, last_seen=seen_at)
-            yield record, json.loads(details) if details else None
+            yield record, json.loads(details) if details else None, json.loads(pdf) if pdf else None
 
     def changes(self, run_id: int, complete: bool) -> Changes:
         """Documents the run lists that no finished run listed; those whose title, summary or date changed; and, when

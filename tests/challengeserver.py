@@ -151,7 +151,8 @@ class ChallengeServer:
         body = self.pages(path)
         if body is None:
             return (404, HTML, b"<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>"), {}, False
-        return (200, HTML, body), ({"Set-Cookie": self.set_cookie} if self.set_cookie else {}), False
+        kind = "application/pdf" if body.startswith(b"%PDF-") else HTML
+        return (200, kind, body), ({"Set-Cookie": self.set_cookie} if self.set_cookie else {}), False
 
     def _check(self, user_agent: str, cookie: str | None) -> str | None:
         """None when the cookie clears this User-Agent (the page is counted, and the secret changes once expired),

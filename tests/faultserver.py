@@ -1,7 +1,8 @@
 """A real HTTP server on 127.0.0.1 with faults scripted per request (tests only).
 
-It serves either a folder of saved pages (under the URLs they were saved from) or a synthetic
-search whose documents the test may change between runs.
+It serves either a folder of saved pages (under the URLs they were saved from, and its other files, PDFs, at their
+paths) or a synthetic search whose documents the test may change between runs. A body that starts with %PDF- is sent
+as application/pdf, any other as HTML.
 """
 
 from __future__ import annotations
@@ -38,6 +39,17 @@ def folder_pages(folder: Path) -> Callable[[str], bytes | None]:
     """Answer requests from a folder of saved pages."""
     index = {key: path for key, (path, _) in index_folder(folder).items()}
     return lambda path: index[request_key(path)].read_bytes() if request_key(path) in index else None
+
+
+def folder_files(folder: Path) -> Callable[[str], bytes | None]:
+    """Answer requests from the other files of a folder (PDFs) at their paths in it, as `harvester serve` does."""
+    from harvester.fetch.serve import static_file
+
+    def answer(path: str) -> bytes | None:
+        found = static_file([folder], path)
+        return found.read_bytes() if found else None
+
+    return answer
 
 
 def synthetic_pages(docs: list[tuple[str, str, str]]) -> Callable[[str], bytes | None]:
@@ -86,7 +98,7 @@ class FaultServer:
                 body = outer.pages(self.path)
                 if body is None:
                     return self._send(404, b"not found", {})
-                headers = {"Content-Type": "text/html; charset=utf-8"}
+                headers = {"Content-Type": "application/pdf" if body.startswith(b"%PDF-") else "text/html; charset=utf-8"}
                 if outer.etags:
                     headers["ETag"] = f'"{hashlib.sha1(body).hexdigest()}"'
                     if self.headers.get("If-None-Match") == headers["ETag"]:

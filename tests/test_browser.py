@@ -4,6 +4,7 @@ headless Chromium) and --cookies (a session a person's browser cleared) harvest 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import shutil
 import signal
@@ -227,3 +228,19 @@ def test_the_harvests_file_takes_the_fetch_options(tmp_path: Path):
     assert (first.settings.fetch, first.settings.challenge_wait) == ("browser", 45)
     assert (second.settings.fetch, second.settings.cookies, second.settings.user_agent) == (
         "http", tmp_path / "c.txt", "Mozilla/5.0")
+
+
+def test_the_browser_downloads_the_scans_with_its_own_session(chromium: str, tmp_path: Path):
+    from tests.faultserver import folder_files
+
+    files = folder_files(DOCUMENTS)
+    serving = pages(SEED, DOCUMENTS)
+    with ChallengeServer(lambda path: serving(path) or files(path)) as server:
+        code, out, err = browse(server, tmp_path, "--delay", "0", "--details", "--pdfs")
+        scans = [hit for hit in server.hits() if hit.path.endswith((".pdf", "/download"))]
+    assert code == 0, err
+    assert "PDFs: 16 downloaded, 0 unchanged, 0 failed" in out
+    records = [r for r in dataset(tmp_path, NAME) if r["pdf_file"]]
+    assert len(records) == len(scans) == 16 and all(hit.cookie and not hit.challenged for hit in scans)
+    for record in records:
+        assert hashlib.sha256((tmp_path / record["pdf_file"]).read_bytes()).hexdigest() == record["pdf_sha256"]

@@ -96,10 +96,11 @@ def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch
 def test_the_demos_packaged_pages_are_the_fixtures_they_come_from():
     from harvester.cli import DEMO
 
-    for packaged in [*DEMO.glob("*/*")]:
-        fixture = FIXTURES / "wilson" / packaged.parent.name / packaged.name
-        assert packaged.read_bytes() == fixture.read_bytes(), packaged
+    packaged = [path for path in DEMO.rglob("*") if path.is_file()]
+    for path in packaged:
+        assert path.read_bytes() == (FIXTURES / "wilson" / path.relative_to(DEMO)).read_bytes(), path
     assert len(list((DEMO / "documents").glob("*.html"))) == 19
+    assert len([path for path in packaged if path.read_bytes().startswith(b"%PDF-")]) == 16   # the scans they link
 
 
 def test_unknown_site_is_a_usage_error(monkeypatch, capsys, tmp_path):

@@ -58,7 +58,7 @@ def test_raw_fields_match_the_expected_file(page: Path):
 
 @pytest.mark.parametrize("page", kinds("document"), ids=lambda p: p.stem)
 def test_details_match_the_expected_file(page: Path):
-    details = details_of(parse_saved(page), NAMES)
+    details = details_of(parse_saved(page), NAMES, WILSON)
     wanted = expected_of(page)["details"]
     assert list(wanted) == [c.name for c in DETAIL_COLUMNS], "the expected file names every details column, in order"
     for field, value in wanted.items():
@@ -142,7 +142,7 @@ MINIMAL = RawDocument("u", "", "", "T", "", "", "", "", (), ())
 ])
 def test_the_upload_date_is_iso_or_empty_with_a_warning(shown: str, iso: str, warned: bool):
     raw = replace(MINIMAL, info=(RawInfo("Original Uploaded Date", "uploaded", (shown,) if shown else ()),))
-    details = details_of(raw, NAMES)
+    details = details_of(raw, NAMES, WILSON)
     assert details["uploaded"] == iso
     assert bool(details["warnings"]) is warned
 
@@ -155,7 +155,7 @@ def test_the_upload_date_is_iso_or_empty_with_a_warning(shown: str, iso: str, wa
     ("", []),
 ])
 def test_donors_come_from_the_support_line_when_the_page_has_no_donor_box(support: str, donors: list[str]):
-    assert details_of(replace(MINIMAL, support=support), NAMES)["donors"] == donors
+    assert details_of(replace(MINIMAL, support=support), NAMES, WILSON)["donors"] == donors
 
 
 @pytest.mark.parametrize(("box", "field", "values", "expected"), [
@@ -178,4 +178,4 @@ def test_plain_values_in_elements_of_their_own_are_items_of_their_own(box: str, 
             f'<div class="information-block"><h3 class="sub-title">{label}</h3>{box}</div></main></body></html>')
     raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/t", WILSON)
     assert [(i.field, i.values) for i in raw.info] == [(field, values)]
-    assert details_of(raw, NAMES)[field] == expected
+    assert details_of(raw, NAMES, WILSON)[field] == expected

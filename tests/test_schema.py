@@ -12,7 +12,8 @@ from harvester.fetch.saved import read_saved
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import build_people
 from harvester.parse.document import parse_document
-from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Column, details_of, markdown_table
+from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, PDF_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Column, details_of,
+                               markdown_table)
 from harvester.sites import get_site
 from tests.conftest import FIXTURES
 
@@ -20,7 +21,8 @@ DOCS = (Path(__file__).resolve().parent.parent / "docs" / "dataset.md").read_tex
 TYPES = ("string", "edtf", "date", "datetime", "boolean", "integer", "list")
 
 
-@pytest.mark.parametrize("columns", [RECORD_COLUMNS, DETAIL_COLUMNS, PEOPLE_COLUMNS], ids=["records", "details", "people"])
+@pytest.mark.parametrize("columns", [RECORD_COLUMNS, DETAIL_COLUMNS, PDF_COLUMNS, PEOPLE_COLUMNS, LINK_COLUMNS],
+                         ids=["records", "details", "pdfs", "people", "links"])
 def test_every_column_is_declared_once_with_a_type_a_meaning_and_an_example(columns: tuple[Column, ...]):
     assert len({c.name for c in columns}) == len(columns)
     for column in columns:
@@ -28,11 +30,13 @@ def test_every_column_is_declared_once_with_a_type_a_meaning_and_an_example(colu
 
 
 def test_the_names_of_records_and_details_do_not_collide_and_only_details_stay_out_of_csv():
-    assert not {c.name for c in RECORD_COLUMNS} & {c.name for c in DETAIL_COLUMNS}
-    assert [c.name for c in RECORD_COLUMNS + DETAIL_COLUMNS if not c.in_csv] == ["transcript"]
+    names = [c.name for c in RECORD_COLUMNS + DETAIL_COLUMNS + PDF_COLUMNS]
+    assert len(names) == len(set(names))
+    assert [c.name for c in RECORD_COLUMNS + DETAIL_COLUMNS + PDF_COLUMNS if not c.in_csv] == ["transcript"]
 
 
-@pytest.mark.parametrize("columns", [RECORD_COLUMNS, DETAIL_COLUMNS, PEOPLE_COLUMNS], ids=["records", "details", "people"])
+@pytest.mark.parametrize("columns", [RECORD_COLUMNS, DETAIL_COLUMNS, PDF_COLUMNS, PEOPLE_COLUMNS, LINK_COLUMNS],
+                         ids=["records", "details", "pdfs", "people", "links"])
 def test_the_docs_document_every_column(columns: tuple[Column, ...]):
     assert markdown_table(columns) in DOCS
 
@@ -68,7 +72,7 @@ def test_the_records_details_and_people_of_the_fixtures_fit_their_columns(tmp_pa
     for page in sorted((FIXTURES / "wilson" / "documents").glob("*.html")):
         if json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))["kind"] == "document":
             saved, text, _ = read_saved(page)
-            details = details_of(parse_document(text, saved.url, site), names)
+            details = details_of(parse_document(text, saved.url, site), names, site)
             assert list(details) == [c.name for c in DETAIL_COLUMNS] + ["warnings"]
             for column in DETAIL_COLUMNS:
                 assert fits(column, details[column.name]), (page.name, column.name, details[column.name])

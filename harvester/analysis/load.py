@@ -11,19 +11,22 @@ import pandas as pd
 
 from harvester.errors import InputError, UsageError
 from harvester.output.files import DISTRIBUTION, LIST_SEPARATOR
-from harvester.records import DETAIL_COLUMNS, RECORD_COLUMNS, Column
+from harvester.records import DETAIL_COLUMNS, PDF_COLUMNS, RECORD_COLUMNS, Column
 
 DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
 DETAILED = RECORD_COLUMNS + DETAIL_COLUMNS
-# the column sets a records file can have: plain; with --details (CSV leaves out the transcript unless asked)
-LAYOUTS = (RECORD_COLUMNS, DETAILED, tuple(c for c in DETAILED if c.in_csv))
+# the column sets a records file can have: plain; with --details (CSV leaves out the transcript unless asked); and
+# with --pdfs the same, followed by the PDF columns
+LAYOUTS = tuple(layout + extra for extra in ((), PDF_COLUMNS)
+                for layout in (RECORD_COLUMNS, DETAILED, tuple(c for c in DETAILED if c.in_csv)) if layout != RECORD_COLUMNS or not extra)
 FIELDS = [c.name for c in RECORD_COLUMNS]
 NEVER_EMPTY = ("id", "url")   # every record has them: an empty one means a damaged file
 
 
 def load(path: str | Path) -> pd.DataFrame:
     """Read a harvester dataset file into a DataFrame whose columns are the record fields, in order, typed
-    (a dataset made with --details has the detail columns too, typed the same way):
+    (a dataset made with --details has the detail columns too, typed the same way; with --pdfs, the PDF columns,
+    `pdf_bytes` as a nullable Int64):
 
     text columns (and `date`, which is EDTF text) as pandas "string", with <NA> where a value is empty;
     `date_start` and `date_end` as datetime64 (NaT when undated); `date_approximate` as bool; the list
@@ -78,6 +81,8 @@ def _column(values: pd.Series, column: Column) -> pd.Series:
         if not all(isinstance(v, bool) for v in values):
             raise ValueError(f"{column.name} holds a value that is not true or false")
         return values.astype("bool")
+    if column.type == "integer":
+        return pd.Series([None if v in ("", None) else int(v) for v in values], dtype="Int64")
     if column.type in ("date", "datetime"):
         text = values.replace("", None)
         return pd.to_datetime(text, format="ISO8601", utc=column.type == "datetime").astype(DTYPES[column.type])

@@ -15,10 +15,11 @@ from harvester.analysis.load import load
 from harvester.analysis.summary import Summary, summarize
 from harvester.normalize.names import NameTable
 from harvester.output.files import write_atomically
+from harvester.records import TABLES
 
 RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl")     # tried in this order for a dataset named without a file
-COMPANION_SUFFIXES = (".datapackage.json", ".report.json", ".report.html", ".people.csv", ".people.json", ".people.jsonl",
-                      ".people.parquet", ".excel.csv", ".xlsx")
+COMPANION_SUFFIXES = (".datapackage.json", ".report.json", ".report.html", ".excel.csv", ".xlsx", ".sqlite", ".metadata.json",
+                      *(f"{table.suffix}{suffix}" for table in TABLES if table.suffix for suffix in RECORDS_SUFFIXES))
 CHART_WIDTH, CHART_HEIGHT = 1000, 300
 STYLE = """
 :root { --ink: #1d2733; --muted: #5b6675; --line: #d9dee5; --bar: #2f6db5; --meter: #9dbbe0; --warn: #a4471b; }

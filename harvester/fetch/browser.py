@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
-from harvester.errors import BlockedError, OffSiteError, UsageError
+from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError
 from harvester.fetch.client import TransientError
 from harvester.fetch.page import Page, is_challenge, redacted
 from harvester.output.files import DISTRIBUTION
@@ -130,13 +130,17 @@ class BrowserTransport:
         finally:
             probe.close()
 
-    def send(self, url: str, headers: dict[str, str]) -> list[Page]:
+    def send(self, url: str, headers: dict[str, str], limit: int | None = None) -> list[Page]:
         """Navigate to `url`: every answer of the navigation in order, challenges first, the page's own last. (The
-        validators in `headers` are not sent: a browser's navigation is never conditional.)"""
+        validators in `headers` are not sent: a browser's navigation is never conditional.) A file (`limit` given:
+        its largest size) is asked for with the browser's cookies and User-Agent, not navigated to: a browser shows
+        a PDF rather than handing it over."""
         from playwright.sync_api import Error, TimeoutError
 
         if urlsplit(url).hostname != self.host:
             raise OffSiteError(f"{url}: not on {self.host}; never requested")
+        if limit is not None:
+            return [self._file(url, headers, limit)]
         self._answers, self._requested, self._on_challenge, self._error, self._error_page = [], url, False, None, False
         try:
             self._tab.goto(url, wait_until="commit", timeout=self.settings.timeout * 1000)
@@ -146,6 +150,20 @@ class BrowserTransport:
         except Error as error:
             raise self._failed(self._error or TransientError(f"the navigation failed: {_first_line(error)}")) from None
         return list(self._answers)
+
+    def _file(self, url: str, headers: dict[str, str], limit: int) -> Page:
+        from playwright.sync_api import Error
+
+        try:
+            response = self._context.request.get(url, headers=headers, max_redirects=0, fail_on_status_code=False,
+                                                 timeout=self.settings.response_deadline * 1000)
+            body = response.body()
+        except Error as error:
+            raise TransientError(f"the download failed: {_first_line(error)}") from None
+        if len(body) > limit:
+            raise FetchError(f"{url}: response larger than {limit:,} bytes; refused")
+        return Page(response.url, body, response.status, redacted({k.lower(): v for k, v in response.headers.items()}),
+                    self._now().isoformat(timespec="seconds"), requested=url)
 
     def _wait_for_page(self, url: str) -> None:
         """Until the last answer is the page itself: a challenge passes by itself, or a person passes it."""

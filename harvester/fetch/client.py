@@ -45,8 +45,9 @@ class TransientError(Exception):
 
 
 class Transport(Protocol):
-    def send(self, url: str, headers: dict[str, str]) -> list[Page]:
-        """Ask for `url` once: every response that brought, the page's last."""
+    def send(self, url: str, headers: dict[str, str], limit: int | None = None) -> list[Page]:
+        """Ask for `url` once: every response that brought, the page's last; a body larger than `limit` bytes (None: the
+        settings' max_response_bytes) is a FetchError."""
 
 
 def make_client(settings: Settings, transport: httpx.BaseTransport | None = None, host: str | None = None) -> httpx.Client:
@@ -103,15 +104,17 @@ class HttpTransport:
     def __init__(self, client: httpx.Client, settings: Settings, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self.client, self.settings, self._now = client, settings, now
 
-    def send(self, url: str, headers: dict[str, str]) -> list[Page]:
-        deadline = self.settings.response_deadline
+    def send(self, url: str, headers: dict[str, str], limit: int | None = None) -> list[Page]:
+        deadline, limit = self.settings.response_deadline, limit or self.settings.max_response_bytes
         started, chunks, size = time.monotonic(), [], 0
         try:
             with _deadline(deadline), self.client.stream("GET", url, headers=headers) as response:
+                if _said_length(response) > limit:
+                    raise FetchError(f"{url}: response of {_said_length(response):,} bytes, larger than {limit:,} bytes; refused")
                 for chunk in response.iter_bytes():
                     size += len(chunk)
-                    if size > self.settings.max_response_bytes:
-                        raise FetchError(f"{url}: response larger than {self.settings.max_response_bytes:,} bytes; refused")
+                    if size > limit:
+                        raise FetchError(f"{url}: response larger than {limit:,} bytes; refused")
                     if time.monotonic() - started > deadline:
                         raise _TooSlow
                     chunks.append(chunk)
@@ -122,6 +125,12 @@ class HttpTransport:
             raise TransientError(f"no whole answer within {deadline:g} s (the server sends too slowly)") from None
         except httpx.TransportError as error:
             raise TransientError(in_words(error, url), network=True) from None
+
+
+def _said_length(response: httpx.Response) -> int:
+    """The Content-Length a response announces (0 when it gives none, or none that reads as a number)."""
+    value = response.headers.get("content-length", "")
+    return int(value) if value.strip().isdigit() else 0
 
 
 class _TooSlow(Exception):
@@ -223,10 +232,21 @@ class Fetcher:
 
     def get(self, url: str) -> Page:
         """The page at `url` (on this origin), after retries; raises FetchError, BlockedError or OffSiteError."""
+        return self._fetched(url, self._ask_page)
+
+    def get_file(self, url: str, limit: int, kept: dict[str, str] | None = None) -> Page:
+        """A file at `url` (a document's original scan), fetched as `get` fetches a page (robots.txt, the delay,
+        retries, redirects on this origin only) but for three things: its body may be up to `limit` bytes; none of its
+        responses goes to `on_response` (the WARC: the file is kept on its own); and `kept`, the headers the copy
+        already on disk came with, make the request conditional: "not modified" comes back as a 304 Page, no body."""
+        return self._fetched(url, lambda target: self._request(target, _validators(kept), limit, archived=False))
+
+    def _fetched(self, url: str, ask: Callable[[str], Page]) -> Page:
+        """What `ask` gives for `url` once redirects are followed, after retries."""
         self._check_on_site(url)
         self._check_robots(url)
         try:
-            return self._retrying()(self._get_once, url)
+            return self._retrying()(self._follow, url, ask)
         except TransientError as error:
             if self._budget_spent(None):
                 raise FetchError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
@@ -247,15 +267,21 @@ class Fetcher:
             reraise=True,
         )
 
-    def _get_once(self, url: str) -> Page:
+    def _ask_page(self, url: str) -> Page:
+        """One request for a page, conditional when a copy is kept; "not modified" gives the kept copy."""
+        kept = self._kept_headers(url)
+        page = self._request(url, _validators(kept))
+        if page.status == 304 and kept is not None:
+            earlier = self._cached(url)
+            if earlier is not None:
+                return replace(earlier, fetched_at=page.fetched_at, requested=url)
+            page = self._request(url)  # "not modified", but the kept copy cannot be read: ask for the page itself
+        return page
+
+    def _follow(self, url: str, ask: Callable[[str], Page]) -> Page:
+        """`ask` for `url`, then for where each redirect leads (on this origin only), up to MAX_REDIRECTS."""
         for _ in range(MAX_REDIRECTS + 1):
-            kept = self._kept_headers(url)
-            page = self._request(url, _validators(kept))
-            if page.status == 304 and kept is not None:
-                earlier = self._cached(url)
-                if earlier is not None:
-                    return replace(earlier, fetched_at=page.fetched_at, requested=url)
-                page = self._request(url)  # "not modified", but the kept copy cannot be read: ask for the page itself
+            page = ask(url)
             location = page.headers.get("location")
             if page.status not in (301, 302, 303, 307, 308) or not location:
                 return self._check_status(page)
@@ -265,14 +291,15 @@ class Fetcher:
             url = target
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
-    def _request(self, url: str, headers: dict[str, str] | None = None) -> Page:
+    def _request(self, url: str, headers: dict[str, str] | None = None, limit: int | None = None,
+                 archived: bool = True) -> Page:
         self._pause()
         self._last_request = self._clock()    # the delay runs from one request's start to the next's: its rate
         try:
-            pages = self.transport.send(url, headers or {})
+            pages = self.transport.send(url, headers or {}, limit)
         finally:
             self.requests += 1
-        for page in pages:
+        for page in pages if archived else ():
             self._on_response(page)
         return pages[-1]
 

@@ -1,16 +1,22 @@
-"""Serve a folder of saved pages on 127.0.0.1 under the URLs they were saved from, so harvests run offline."""
+"""Serve a folder of saved pages on 127.0.0.1 under the URLs they were saved from, so harvests run offline.
+
+Any other file under a folder (a document's PDF) is served at its path in the folder, as a static server would:
+fixtures/wilson/documents/sites/default/files/documents/120194.pdf at /sites/default/files/documents/120194.pdf,
+with a Last-Modified date that a conditional request (If-Modified-Since) is answered 304 on."""
 
 from __future__ import annotations
 
+import email.utils
 import logging
+import mimetypes
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from harvester.errors import InputError, UsageError
-from harvester.fetch.saved import find_html, is_warc, read_saved
+from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved
 
 log = logging.getLogger("harvester")
 
@@ -58,13 +64,20 @@ def make_server(folders: Path | list[Path], port: int = 0) -> ThreadingHTTPServe
             if urlsplit(self.path).path == "/robots.txt":
                 return self._send(200, robots_body, "text/plain; charset=utf-8")
             path = index.get(request_key(self.path))
-            if path is None:
+            if path is not None:
+                return self._send(200, path.read_bytes(), "text/html")
+            file = static_file(folders, self.path)
+            if file is None:
                 return self._send(404, b"<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>", "text/html; charset=utf-8")
-            return self._send(200, path.read_bytes(), "text/html")
+            modified = email.utils.formatdate(int(file.stat().st_mtime), usegmt=True)
+            if self.headers.get("If-Modified-Since") == modified:
+                return self._send(304, b"", "", {"Last-Modified": modified})
+            return self._send(200, file.read_bytes(), _file_type(file), {"Last-Modified": modified})
 
-        def _send(self, status: int, body: bytes, content_type: str) -> None:
+        def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
             self.send_response(status)
-            self.send_header("Content-Type", content_type)
+            for name, value in {**({"Content-Type": content_type} if content_type else {}), **(headers or {})}.items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -76,6 +89,26 @@ def make_server(folders: Path | list[Path], port: int = 0) -> ThreadingHTTPServe
         return ThreadingHTTPServer(("127.0.0.1", port), Handler)
     except OSError as error:
         raise UsageError(f"--port {port}: cannot listen on 127.0.0.1 ({error.strerror})") from None
+
+
+def static_file(folders: list[Path], address: str) -> Path | None:
+    """The file a request path names in one of the folders (not a saved page, not outside the folder), if any."""
+    relative = unquote(urlsplit(address).path).lstrip("/")
+    for folder in folders:
+        path = (folder / relative).resolve()
+        if (relative and path.is_relative_to(folder.resolve()) and path.is_file()
+                and path.suffix.lower() not in HTML_SUFFIXES and not is_warc(path)):
+            return path
+    return None
+
+
+def _file_type(path: Path) -> str:
+    """A file's Content-Type by its name, else by its first bytes (a PDF saved without .pdf, as /document/ID/download)."""
+    guessed = mimetypes.guess_type(path.name)[0]
+    if guessed:
+        return guessed
+    with path.open("rb") as stream:
+        return "application/pdf" if stream.read(5) == b"%PDF-" else "application/octet-stream"
 
 
 class Serving:

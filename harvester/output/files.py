@@ -20,7 +20,8 @@ from harvester.records import Column, Record
 if TYPE_CHECKING:
     import pandas as pd
 
-FORMATS = ("csv", "json", "jsonl", "parquet", "xlsx", "csv-excel")
+FORMATS = ("csv", "json", "jsonl", "parquet", "xlsx", "csv-excel", "sqlite")
+TABLE_FORMATS = FORMATS[:-1]                   # one file per table; sqlite is one database of them all (output/sqlite.py)
 STREAMED = ("csv", "json", "jsonl", "csv-excel")   # written a row at a time; the others are built whole
 SUFFIXES = {"csv-excel": "excel.csv"}          # the file name ending of a format, when it is not the format's name
 EXTRAS = {"parquet": "pyarrow", "xlsx": "openpyxl"}     # formats that need an optional extra: the module it brings

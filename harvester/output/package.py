@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from harvester import __version__
-from harvester.output.files import FORMATS, LIST_SEPARATOR, Staging, file_name
+from harvester.output.files import LIST_SEPARATOR, TABLE_FORMATS, Staging, file_name
 from harvester.records import RECORDS, TABLES, Column, Table
 
 PACKAGE_SUFFIX = ".datapackage.json"
@@ -29,6 +29,8 @@ FORMAT_NOTES = {
     "csv-excel": "the CSV for spreadsheets: UTF-8 with a byte order mark, and a ' before any cell that starts with = + - @",
 }
 TEXT_FORMATS = ("csv", "json", "jsonl", "csv-excel")
+DATABASE_NOTE = ("the records (table documents, every column; lists as JSON arrays), the people and (with --details) the "
+                 "links in one SQLite database, with full-text search (documents_fts, FTS5) over title, summary and transcript")
 TABLE_SCHEMA_TYPES = {"edtf": "string", "list": "array"}
 UNDESCRIBED = "(not described in harvester/records.py)"
 
@@ -53,9 +55,13 @@ class Provenance:
     harvester: str = f"harvester {__version__}"
 
 
-def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging) -> Path:
-    """Stage NAME.datapackage.json, describing the records files this run wrote (staged with it) and the companions."""
-    content = json.dumps(describe(out_dir, name, written, origin, staging.current), ensure_ascii=False, indent=2) + "\n"
+def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging,
+                  scans: Iterable[tuple[str, str, int, str]] = ()) -> Path:
+    """Stage NAME.datapackage.json, describing the records files this run wrote (staged with it), the companions, and
+    the PDFs (`scans`: each document's id, and its file's path, size and SHA-256 as downloaded)."""
+    described = describe(out_dir, name, written, origin, staging.current)
+    described["resources"] += pdf_resources(scans)
+    content = json.dumps(described, ensure_ascii=False, indent=2) + "\n"
     return staging.stage(out_dir / f"{name}{PACKAGE_SUFFIX}", content)
 
 
@@ -87,15 +93,38 @@ def resources(out_dir: Path, name: str, written: Iterable[Path],
     found = []
     for table in TABLES:
         header = _header(current(out_dir / file_name(name + table.suffix, "csv")), table)
-        for fmt in FORMATS:
+        for fmt in TABLE_FORMATS:
             path = out_dir / file_name(name + table.suffix, fmt)
             if path in written or (table is not RECORDS and current(path).is_file()):
                 found.append(_resource(table, fmt, path, header, current(path)))
+    database = out_dir / f"{name}.sqlite"
+    if database in written:
+        found.append({"name": "database", "path": database.name, "type": "file", "format": "sqlite",
+                      "mediatype": "application/vnd.sqlite3", "description": DATABASE_NOTE, **_integrity(current(database))})
+        metadata = out_dir / f"{name}.metadata.json"
+        found.append({"name": "database-metadata", "path": metadata.name, "type": "json", "format": "json",
+                      "mediatype": "application/json", "encoding": "utf-8",
+                      "description": "the database's tables and columns described, in Datasette's metadata.json format",
+                      **_integrity(current(metadata))})
     report = out_dir / f"{name}{RUN_REPORT_SUFFIX}"
     if current(report).is_file():
         found.append({"name": "run-report", "path": report.name, "type": "json", "format": "json", "mediatype": "application/json",
                       "encoding": "utf-8", "description": "how the run went: pages, requests, new and changed documents, warnings",
                       **_integrity(current(report))})
+    return found
+
+
+def pdf_resources(scans: Iterable[tuple[str, str, int, str]]) -> list[dict[str, Any]]:
+    """One resource per original scan in DIR/pdfs/ (a data package has no folder resource: each file is checked by its
+    size and hash as it was downloaded), named pdf-ID."""
+    found, names = [], set()
+    for doc_id, path, size, sha256 in scans:
+        name = _slug(f"pdf-{doc_id}")
+        name = name if name not in names else f"{name}-{len(found)}"
+        names.add(name)
+        found.append({"name": name, "path": path, "type": "file", "format": "pdf", "mediatype": "application/pdf",
+                      "description": f"the original scan of document {doc_id}, as the archive serves it",
+                      "bytes": size, "hash": f"sha256:{sha256}"})
     return found
 
 

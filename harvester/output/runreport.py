@@ -10,15 +10,17 @@ LISTS = ("new", "changed", "no_longer_listed")   # what the state keeps as count
 
 def build_report(*, site: str, origin: str, search: dict, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
                  requests: int, retries: int, total: int | None, documents: int, changes: Changes,
-                 warnings: list[str], complete: bool) -> dict:
+                 warnings: list[str], complete: bool, pdfs: dict[str, int] | None = None) -> dict:
     """The run report, as written to NAME.report.json; `search` says the search (query, address, facets, parameters);
-    `origin` is where the pages were fetched from (the site's home, a mirror, a local server)."""
+    `origin` is where the pages were fetched from (the site's home, a mirror, a local server); `pdfs`, with --pdfs,
+    counts the PDFs downloaded, unchanged and failed."""
     return {
         "harvester": __version__, "site": site, "origin": origin, "query": search["query"], "search": search, "run": run,
         "status": "warnings" if warnings else "ok",
         "started_at": started_at, "finished_at": finished_at, "resumed": resumed, "complete": complete,
         "pages": pages, "requests": requests, "retries": retries, "total": total, "documents": documents,
-        "new": changes.new, "changed": changes.changed, "no_longer_listed": changes.gone, "warnings": warnings,
+        "new": changes.new, "changed": changes.changed, "no_longer_listed": changes.gone,
+        **({"pdfs": pdfs} if pdfs is not None else {}), "warnings": warnings,
     }
 
 
@@ -28,12 +30,14 @@ def counted(report: dict) -> dict:
 
 
 def summary(report: dict) -> str:
-    """One line for people: what this run found, and what changed in the dataset since its last run."""
+    """One line for people: what this run found, what changed in the dataset since its last run, and the scans."""
     found = f"run {report['run']}: {plural(report['documents'], 'document')}"
+    pdfs = report.get("pdfs")
+    scans = f"; PDFs: {pdfs['downloaded']} downloaded, {pdfs['unchanged']} unchanged, {pdfs['failed']} failed" if pdfs else ""
     if len(report["new"]) == report["documents"] and not report["changed"] and not report["no_longer_listed"]:
-        return f"{found}, all new"
+        return f"{found}, all new{scans}"
     return (f"{found}; since the last run {len(report['new'])} new, {len(report['changed'])} changed, "
-            f"{len(report['no_longer_listed'])} no longer listed")
+            f"{len(report['no_longer_listed'])} no longer listed{scans}")
 
 
 def plural(count: int | None, noun: str) -> str:

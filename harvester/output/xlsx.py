@@ -51,7 +51,8 @@ def xlsx_bytes(frame: pd.DataFrame, columns: tuple[Column, ...] = RECORD_COLUMNS
 
 
 def _fill(cell: Any, column: Column, value: Any) -> None:
-    """Dates from 1900 on as real dates, booleans as booleans, lists joined with "; ", everything else as text."""
+    """Dates from 1900 on as real dates, booleans as booleans, numbers as numbers, lists joined with "; ", everything
+    else as text."""
     if column.type == "boolean":
         cell.value = bool(value)
     elif column.type == "date" and value and date.fromisoformat(value) >= FIRST_EXCEL_DATE:
@@ -59,6 +60,8 @@ def _fill(cell: Any, column: Column, value: Any) -> None:
         cell.number_format = "yyyy-mm-dd"
     elif column.type == "list":
         _text(cell, "; ".join(value))
+    elif column.type == "integer":
+        cell.value = value
     elif value != "":
         _text(cell, value)
 

@@ -66,6 +66,7 @@ class RawDocument:
     pdf_url: str          # the PDF, on the site's own host when the page's host is the site's
     sections: tuple[RawSection, ...]
     info: tuple[RawInfo, ...]
+    related: tuple[Pill, ...] = ()   # the links of the Related Documents list (other documents' cards), in page order
 
 
 def parse_document(html: str, url: str, site: Site, name: str | None = None) -> RawDocument:
@@ -94,6 +95,7 @@ def parse_document(html: str, url: str, site: Site, name: str | None = None) -> 
         pdf_url=page.pdf_url(url, site),
         sections=sections,
         info=info,
+        related=page.related(),
     )
 
 
@@ -177,6 +179,14 @@ class _Page:
                 if value and not within(node, self.other):
                     return _on_site(urljoin(url, value), url, site)
         return ""
+
+    def related(self) -> tuple[Pill, ...]:
+        """The title links of the Related Documents' cards (a list of other documents, kept out of this page's parts)."""
+        for selector in self.sel.related:
+            links = self.tree.css(selector)
+            if links:
+                return tuple(Pill(inline_text(link), (link.attributes.get("href") or "").strip()) for link in links)
+        return ()
 
     def sections_and_info(self) -> tuple[tuple[RawSection, ...], tuple[RawInfo, ...]]:
         """Every block with linked values is a section, every block with a labelled plain value an info; in page order."""

@@ -60,6 +60,7 @@ class DocumentPage:
     info_value: str = ""                 # a plain value inside a block
     not_page_parts: str = ""             # containers whose dates and summaries belong to other documents
     previews: str = ""                   # PDF previews, whose fallback text is not the transcript
+    related: tuple[str, ...] = ()        # the title links of the Related Documents list's cards
     support_anywhere: str = ""           # where to look for the support line by its prefix
     settings_json: str = ""              # the script holding the page's settings (its current path)
     shortlink: str = ""                  # the link whose href holds the node number
@@ -173,6 +174,14 @@ class Site:
         """The same path and query on the site's canonical host (for provenance that does not depend on mirrors)."""
         parts = urlsplit(url)
         return f"{self.home}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+
+    def on_origin(self, url: str, origin: str) -> str:
+        """The same path and query on `origin` (a mirror, a local server) when `url` is on one of the site's hosts;
+        any other address as it is (a fetcher refuses it: it is off the site)."""
+        parts = urlsplit(url)
+        if parts.hostname not in self.hosts:
+            return url
+        return f"{origin.rstrip('/')}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
     def doc_id(self, href: str) -> str | None:
         """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts;

@@ -17,7 +17,8 @@ def _heading(pattern: str) -> re.Pattern[str]:
 
 # A document page (/document/<slug>): `.content-block` with `.date`, `h1.title` and the support line
 # `.donated`; the transcript in `#documentTabs` (`.tab-pane.active`); the summary `.text-block`; a PDF
-# preview whose `data` is the file; linked values in `.pill-block` sections under an `h3.title` (or an
+# preview whose `data` is the file; Related Documents, a list of other documents' cards (`.related-documents`,
+# each title a link); linked values in `.pill-block` sections under an `h3.title` (or an
 # `h2.title` followed by the pills); plain values in `.information-block` boxes (`.sub-title` + `.text`).
 DOCUMENT = DocumentPage(
     title=(".content-block h1.title", "h1.title", ".content-block .title"),
@@ -35,6 +36,8 @@ DOCUMENT = DocumentPage(
     info_value=".text",
     not_page_parts=".related-documents, .view-related-documents, .views-row, td.document, .site-header, .site-footer, nav",
     previews="object, .pdf-preview",
+    related=(".related-documents .title a[href]", ".view-related-documents .title a[href]",
+             ".related-documents a[href*='/document/']"),
     support_anywhere="main p, main div, main span",
     settings_json="script[data-drupal-selector='drupal-settings-json']",
     shortlink="link[rel='shortlink'][href]",

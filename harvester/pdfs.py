@@ -1,0 +1,159 @@
+"""The original scans (--pdfs): each document's PDF downloaded through the Fetcher, checked, and kept whole or not
+at all; fetched again only when it may have changed.
+
+    DIR/pdfs/ID.pdf                 document ID's scan, as the archive serves it (shared by the datasets of DIR)
+    DIR/.harvester/NAME.partial/    a download being written; renamed into DIR/pdfs/ once whole and checked
+
+A download is held in memory (up to --max-pdf-mb), written to NAME.partial/, synced, then renamed into place: a file
+in DIR/pdfs/ is always whole. A run killed mid-file leaves at most a partial file, which the next run removes before
+it fetches that PDF again from its start (no HTTP Range requests). The state keeps, for each document, the file, its
+checksum and size, and the validators (ETag, Last-Modified) it came with: a file still there at its size is asked for
+conditionally (a 304 leaves it as it is), or, when the archive gave no validators, not asked for again at all.
+PDFs never go into the WARC: they are files of their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from harvester.errors import BlockedError, FetchError, UsageError, storage_error
+from harvester.fetch.page import Page, looks_like_html
+from harvester.sites import Site
+from harvester.state import State
+
+if TYPE_CHECKING:   # (the network is imported by harvest() only)
+    from harvester.fetch.client import Fetcher
+
+log = logging.getLogger("harvester")
+
+PDF_FOLDER = "pdfs"
+# what a server may call a PDF: its own type, and the generic ones download links use
+PDF_TYPES = ("application/pdf", "application/x-pdf", "application/acrobat", "application/octet-stream", "binary/octet-stream",
+             "application/download", "application/force-download", "application/x-download")
+VALIDATORS = ("etag", "last-modified")
+
+
+@dataclass
+class Tally:
+    """What the PDF step did: files downloaded, found unchanged, failed; a warning for each failure."""
+
+    downloaded: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"downloaded": self.downloaded, "unchanged": self.unchanged, "failed": self.failed}
+
+
+def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origin: str, out_dir: Path, name: str,
+                  limit: int) -> Tally:
+    """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/."""
+    partial = out_dir / ".harvester" / f"{name}.partial"
+    pdf_folder(out_dir)
+    try:
+        shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
+        partial.mkdir(parents=True)
+    except OSError as error:
+        raise storage_error(partial, error) from None
+    tally = Tally()
+    for doc_id in state.listed(run_id):
+        url, kept = state.pdf_source(doc_id)
+        if url:
+            _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir, partial, limit, tally)
+    shutil.rmtree(partial, ignore_errors=True)
+    return tally
+
+
+def pdf_folder(out_dir: Path) -> Path:
+    """DIR/pdfs, made if need be (a harvest makes it before it starts: a file in its place stops it at once)."""
+    folder = out_dir / PDF_FOLDER
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder, and --pdfs keeps the PDFs there: move it away, or use another --out")
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise storage_error(folder, error) from None
+    return folder
+
+
+def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, kept: dict | None, out_dir: Path,
+              partial: Path, limit: int, tally: Tally) -> None:
+    """One document's PDF: asked for unless the file is there and nothing says it may have changed; kept when it is
+    a whole PDF; a failure is counted and said, and never stands as a file."""
+    target = out_dir / PDF_FOLDER / f"{doc_id}.pdf"
+    have = kept if kept is not None and kept["url"] == url and intact(out_dir, kept) else None
+    if have is not None and not have["validators"]:
+        tally.unchanged += 1
+        return
+    try:
+        page = fetcher.get_file(asked, limit, have["validators"] if have else None)
+    except BlockedError:
+        raise
+    except FetchError as error:     # an HTTP error, a size over the cap, a redirect off the site, the network
+        _failed(tally, f"{error}; the PDF of {doc_id} is not saved")
+        return
+    if page.status == 304 and have is not None:   # (a 304 to a request that was not conditional is no PDF either)
+        tally.unchanged += 1
+        return
+    problem = not_a_pdf(page)
+    if problem:
+        _failed(tally, f"{asked}: {problem}; the PDF of {doc_id} is not saved")
+        return
+    _put(page.body, partial / target.name, target)
+    state.keep_pdf(doc_id, {"url": url, "file": f"{PDF_FOLDER}/{target.name}", "sha256": hashlib.sha256(page.body).hexdigest(),
+                            "bytes": len(page.body), "validators": {k: page.headers[k] for k in VALIDATORS if k in page.headers}})
+    tally.downloaded += 1
+    log.info("PDF of %s: %s bytes", doc_id, f"{len(page.body):,}")
+
+
+def not_a_pdf(page: Page) -> str | None:
+    """What makes a response no PDF: an HTML page (a challenge, an error page), a type that is not a PDF's, a body
+    that does not start with %PDF-, or one that stops before its %%EOF; None for a PDF."""
+    kind = page.headers.get("content-type", "").split(";")[0].strip().lower()
+    if looks_like_html(page):
+        return f"an HTML page ({kind or 'no type given'}) where a PDF should be"
+    if kind and kind not in PDF_TYPES:
+        return f"sent as {kind}, not as a PDF"
+    if not page.body.startswith(b"%PDF-"):
+        return "not a PDF (it does not start with %PDF-)"
+    if b"%%EOF" not in page.body[-1024:]:
+        return "the PDF is cut short (no %%EOF at its end)"
+    return None
+
+
+def intact(out_dir: Path, kept: dict) -> bool:
+    """Whether the file of a kept download is still there, at the size it was downloaded with."""
+    path = out_dir / kept["file"]
+    return path.is_file() and path.stat().st_size == kept["bytes"]
+
+
+def pdf_values(kept: dict | None, url: str, out_dir: Path) -> dict[str, Any]:
+    """The PDF columns of a record: the file kept for the PDF its page links now, while it is there whole; else empty."""
+    if kept is None or not url or kept["url"] != url or not intact(out_dir, kept):
+        return {"pdf_file": "", "pdf_sha256": "", "pdf_bytes": None}
+    return {"pdf_file": kept["file"], "pdf_sha256": kept["sha256"], "pdf_bytes": kept["bytes"]}
+
+
+def _put(body: bytes, temporary: Path, target: Path) -> None:
+    """The file written whole beside the state, synced, and renamed into place (the same file system: DIR)."""
+    try:
+        with temporary.open("wb") as stream:
+            stream.write(body)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise storage_error(target, error) from None
+
+
+def _failed(tally: Tally, warning: str) -> None:
+    tally.failed += 1
+    tally.warnings.append(warning)

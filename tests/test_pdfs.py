@@ -1,0 +1,464 @@
+"""--pdfs: each document's original scan downloaded through the Fetcher into DIR/pdfs/ID.pdf, checked, resumable and
+incremental; its checksum in the columns and the data package; the counts in the run report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from harvester.errors import BlockedError, UsageError
+from harvester.fetch.page import Page
+from harvester.pdfs import not_a_pdf
+from harvester.pipeline import harvest
+from harvester.records import DETAIL_COLUMNS, PDF_COLUMNS, RECORD_COLUMNS
+from harvester.settings import Settings
+from harvester.sites import Search, get_site
+from tests.conftest import FIXTURES, FakeClock, dataset
+from tests.faultserver import Fault, FaultServer, folder_files, folder_pages
+from tests.pdfgen import fixture_pdfs, pdf_bytes
+
+WILSON = get_site("wilson")
+SEED = FIXTURES / "wilson" / "seed"
+DOCUMENTS = FIXTURES / "wilson" / "documents"
+QUERY = "Korean Workers' Party"
+CHALLENGE = (FIXTURES / "wilson" / "challenge" / "page-0.html").read_bytes()
+
+
+def site(path: str) -> bytes | None:
+    """The seed search, its document pages, and the PDFs they link, as the archive serves them."""
+    return folder_pages(SEED)(path) or folder_pages(DOCUMENTS)(path) or folder_files(DOCUMENTS)(path)
+
+
+def expected_details() -> dict[str, dict]:
+    return {p.name[:-len(".expected.json")]: json.loads(p.read_text(encoding="utf-8"))["details"]
+            for p in DOCUMENTS.glob("*.expected.json") if json.loads(p.read_text(encoding="utf-8"))["kind"] == "document"}
+
+
+DETAILS = expected_details()
+
+
+def pdf_path(doc_id: str) -> str:
+    """The path the archive serves a document's PDF at."""
+    return urlsplit(DETAILS[doc_id]["pdf_url"]).path
+
+
+def served(doc_id: str) -> bytes:
+    return (DOCUMENTS / pdf_path(doc_id).lstrip("/")).read_bytes()
+
+
+def run(out: Path, server: FaultServer, clock: FakeClock | None = None, formats: tuple[str, ...] = ("json",), **settings):
+    clock = clock or FakeClock()
+    return harvest(WILSON, Search(QUERY), out, "kwp", list(formats),
+                   Settings(base_url=server.origin, delay=0, details=True, pdfs=True, **settings),
+                   sleep=clock.sleep, now=clock.now)
+
+
+def pdf_requests(server: FaultServer) -> list[str]:
+    return [r for r in server.requests if r.endswith(".pdf") or r.endswith("/download")]
+
+
+@pytest.fixture(scope="module")
+def harvested(tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("pdfs")
+    with FaultServer(site) as server:
+        outcome = run(out, server, formats=("csv", "json"))
+    return out, outcome, server, dataset(out, "kwp")
+
+
+def test_each_linked_pdf_is_downloaded_whole_with_its_checksum_in_the_columns(harvested):
+    out, outcome, _, records = harvested
+    with_pdf = [r for r in records if r["pdf_url"]]
+    assert len(records) == 19 and len(with_pdf) == 16
+    for record in with_pdf:
+        content = (out / record["pdf_file"]).read_bytes()
+        assert record["pdf_file"] == f"pdfs/{record['id']}.pdf" and content == served(record["id"])
+        assert record["pdf_sha256"] == hashlib.sha256(content).hexdigest() and record["pdf_bytes"] == len(content)
+    for record in records:
+        if not record["pdf_url"]:
+            assert (record["pdf_file"], record["pdf_sha256"], record["pdf_bytes"]) == (None, None, None)
+    assert sorted(p.name for p in (out / "pdfs").iterdir()) == sorted(f"{r['id']}.pdf" for r in with_pdf)
+    assert outcome.report["pdfs"] == {"downloaded": 16, "unchanged": 0, "failed": 0} and outcome.warnings == []
+
+
+def test_the_pdf_columns_come_last_and_the_csv_has_them(harvested):
+    out, _, _, records = harvested
+    assert list(records[0]) == [c.name for c in RECORD_COLUMNS + DETAIL_COLUMNS + PDF_COLUMNS]
+    header = (out / "kwp.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[-3:] == ["pdf_file", "pdf_sha256", "pdf_bytes"] and "transcript" not in header
+
+
+def test_the_data_package_lists_each_pdf_with_its_hash_and_validates(harvested):
+    from frictionless import validate
+
+    out, _, _, records = harvested
+    package = json.loads((out / "kwp.datapackage.json").read_text(encoding="utf-8"))
+    scans = {r["path"]: r for r in package["resources"] if r.get("format") == "pdf"}
+    assert sorted(scans) == sorted(r["pdf_file"] for r in records if r["pdf_file"])
+    for record in (r for r in records if r["pdf_file"]):
+        resource = scans[record["pdf_file"]]
+        assert resource["hash"] == f"sha256:{record['pdf_sha256']}" and resource["bytes"] == record["pdf_bytes"]
+        assert resource["name"] == f"pdf-{record['id']}" and resource["mediatype"] == "application/pdf"
+    report = validate(str(out / "kwp.datapackage.json"))        # frictionless checks each file's size and hash
+    assert report.valid, report.flatten(["type", "message"])[:5]
+
+
+def test_pdfs_are_not_kept_in_the_warc_but_every_page_is(harvested):
+    from harvester.fetch.archive import read_warc
+
+    out, *_ = harvested
+    urls = [page.url for warc in sorted((out / "archive").iterdir()) for page in read_warc(warc, {}, [])]
+    assert not [u for u in urls if u.endswith(".pdf") or u.endswith("/download")]
+    assert len([u for u in urls if "/document/" in u]) == 19
+
+
+def test_the_run_report_counts_the_pdfs(harvested):
+    from harvester.output.runreport import summary
+
+    out, outcome, *_ = harvested
+    assert json.loads((out / "kwp.report.json").read_text(encoding="utf-8"))["pdfs"] == outcome.report["pdfs"]
+    assert summary(outcome.report).endswith("; PDFs: 16 downloaded, 0 unchanged, 0 failed")
+
+
+def test_a_file_already_downloaded_and_unchanged_is_not_fetched_again(tmp_path: Path):
+    """With validators, the next run asks conditionally (304: the file stays); with none, it does not ask at all."""
+    with FaultServer(site, etags=True) as server:
+        run(tmp_path, server)
+        times = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "pdfs").iterdir()}
+        server.requests.clear()
+        again = run(tmp_path, server)
+    assert again.report["pdfs"] == {"downloaded": 0, "unchanged": 16, "failed": 0}
+    assert len(pdf_requests(server)) == 16 and server.not_modified >= 16
+    assert {p.name: p.stat().st_mtime_ns for p in (tmp_path / "pdfs").iterdir()} == times
+    assert all(r["pdf_sha256"] for r in dataset(tmp_path, "kwp") if r["pdf_url"])     # the columns stay filled
+    with FaultServer(site) as plain:           # no ETag, no Last-Modified: nothing tells a change, nothing is asked
+        run(tmp_path / "plain", plain)
+        plain.requests.clear()
+        third = run(tmp_path / "plain", plain)
+    assert third.report["pdfs"]["unchanged"] == 16 and pdf_requests(plain) == []
+
+
+def test_a_deleted_or_altered_file_is_fetched_again(tmp_path: Path):
+    with FaultServer(site) as server:
+        run(tmp_path, server)
+        (tmp_path / "pdfs" / "letter-ri-sang-jo-ns-khrushchev.pdf").unlink()
+        with (tmp_path / "pdfs" / "telegram-mikoyan-cpsu-central-committee.pdf").open("ab") as stream:
+            stream.write(b"junk")
+        server.requests.clear()
+        again = run(tmp_path, server)
+    assert again.report["pdfs"] == {"downloaded": 2, "unchanged": 14, "failed": 0}
+    assert sorted(pdf_requests(server)) == sorted(pdf_path(d) for d in ("letter-ri-sang-jo-ns-khrushchev",
+                                                                        "telegram-mikoyan-cpsu-central-committee"))
+    assert (tmp_path / "pdfs" / "telegram-mikoyan-cpsu-central-committee.pdf").read_bytes() == served(
+        "telegram-mikoyan-cpsu-central-committee")
+
+
+MIKOYAN = "telegram-mikoyan-cpsu-central-committee"
+
+
+@pytest.mark.parametrize(("fault", "words"), [
+    (Fault(200, {"Content-Type": "text/html; charset=utf-8"}, b"<!DOCTYPE html><html><title>Error</title><p>Sorry</p></html>"),
+     "an HTML page (text/html) where a PDF should be"),
+    (Fault(200, {"Content-Type": "application/pdf"}, CHALLENGE), "an HTML page (application/pdf) where a PDF should be"),
+    (Fault(200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n"), "sent as image/png, not as a PDF"),
+    (Fault(200, {"Content-Type": "application/pdf"}, pdf_bytes(["cut"])[:-300]), "the PDF is cut short (no %%EOF at its end)"),
+    (Fault(404, {}, b"not found"), "HTTP 404"),
+], ids=["html-error-page", "challenge-sent-as-pdf", "an-image", "pdf-without-its-end", "404"])
+def test_a_response_that_is_no_whole_pdf_is_a_failed_download_never_a_file(tmp_path: Path, fault: Fault, words: str):
+    with FaultServer(site, lambda n, path: fault if path == pdf_path(MIKOYAN) else None) as server:
+        outcome = run(tmp_path, server)
+    [warning] = outcome.warnings
+    assert words in warning and pdf_path(MIKOYAN) in warning and f"the PDF of {MIKOYAN} is not saved" in warning
+    assert not (tmp_path / "pdfs" / f"{MIKOYAN}.pdf").exists() and len(list((tmp_path / "pdfs").iterdir())) == 15
+    assert not (tmp_path / ".harvester" / "kwp.partial").exists()
+    assert outcome.report["pdfs"] == {"downloaded": 15, "unchanged": 0, "failed": 1}
+    [record] = [r for r in dataset(tmp_path, "kwp") if r["id"] == MIKOYAN]
+    assert record["pdf_file"] is None and record["pdf_url"].endswith("120194.pdf")
+
+
+def test_a_pdf_cut_mid_body_is_fetched_again_and_kept_whole(tmp_path: Path):
+    cuts = []
+
+    def script(n: int, path: str) -> Fault | None:
+        if path == pdf_path(MIKOYAN) and not cuts:
+            cuts.append(n)
+            return Fault(truncate=True)     # half the body, then the connection closes
+        return None
+
+    with FaultServer(site, script) as server:
+        outcome = run(tmp_path, server)
+    assert cuts and pdf_requests(server).count(pdf_path(MIKOYAN)) == 2
+    assert (tmp_path / "pdfs" / f"{MIKOYAN}.pdf").read_bytes() == served(MIKOYAN)
+    assert outcome.report["pdfs"]["downloaded"] == 16 and outcome.report["retries"] == 1
+
+
+def test_a_pdf_always_cut_mid_body_fails_and_leaves_no_file(tmp_path: Path):
+    with FaultServer(site, lambda n, path: Fault(truncate=True) if path == pdf_path(MIKOYAN) else None) as server:
+        outcome = run(tmp_path, server)
+    assert outcome.report["pdfs"]["failed"] == 1 and "closed the connection before the whole answer" in outcome.warnings[0]
+    assert not (tmp_path / "pdfs" / f"{MIKOYAN}.pdf").exists()
+
+
+def test_a_pdf_larger_than_the_cap_is_refused(tmp_path: Path):
+    sizes = {doc_id: len(served(doc_id)) for doc_id, d in DETAILS.items() if d["pdf_url"] and doc_id in
+             {r["id"] for r in dataset_ids()}}
+    cap = sorted(sizes.values())[8]
+    with FaultServer(site) as server:
+        outcome = run(tmp_path, server, max_pdf_bytes=cap)
+    too_large = {doc_id for doc_id, size in sizes.items() if size > cap}
+    assert outcome.report["pdfs"] == {"downloaded": 16 - len(too_large), "unchanged": 0, "failed": len(too_large)}
+    assert too_large and all(f"larger than {cap:,} bytes; refused" in w for w in outcome.warnings)
+    assert {p.stem for p in (tmp_path / "pdfs").iterdir()} == set(sizes) - too_large
+
+
+def dataset_ids() -> list[dict]:
+    return [{"id": card["href"].rsplit("/", 1)[-1]} for name in ("page-0", "page-1")
+            for card in json.loads((SEED / f"{name}.expected.json").read_text(encoding="utf-8"))["cards"]]
+
+
+def test_a_redirect_to_a_file_path_of_the_site_is_followed(tmp_path: Path):
+    plenum = "resolution-plenum-korean-workers-party"
+    assert pdf_path(plenum) == "/document/120163/download"
+    moved = "/sites/default/files/documents/120163.pdf"
+
+    def pages(path: str) -> bytes | None:
+        return served(plenum) if path == moved else site(path)
+
+    with FaultServer(pages, lambda n, path: Fault(302, {"Location": moved}) if path == pdf_path(plenum) else None) as server:
+        outcome = run(tmp_path, server)
+    assert server.requests.index(moved) == server.requests.index(pdf_path(plenum)) + 1
+    assert (tmp_path / "pdfs" / f"{plenum}.pdf").read_bytes() == served(plenum) and outcome.warnings == []
+
+
+def test_a_redirect_off_the_site_is_not_followed(tmp_path: Path):
+    away = Fault(302, {"Location": "https://files.example.org/120194.pdf"})
+    with FaultServer(site, lambda n, path: away if path == pdf_path(MIKOYAN) else None) as server:
+        outcome = run(tmp_path, server)
+    assert "redirects off the site to https://files.example.org/120194.pdf; not followed" in outcome.warnings[0]
+    assert outcome.report["pdfs"]["failed"] == 1
+
+
+def test_a_challenge_in_place_of_a_pdf_stops_the_run_as_for_pages(tmp_path: Path):
+    with FaultServer(site, lambda n, path: Fault(403, {}, CHALLENGE) if path == pdf_path(MIKOYAN) else None) as server:
+        with pytest.raises(BlockedError, match="bot-protection challenge"):
+            run(tmp_path, server)
+
+
+def test_pdfs_need_details(tmp_path: Path):
+    with pytest.raises(UsageError, match="--pdfs needs --details"):
+        harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url="http://127.0.0.1:9", pdfs=True))
+
+
+def test_a_file_where_the_pdfs_folder_goes_stops_the_run_before_any_request(tmp_path: Path):
+    (tmp_path / "pdfs").write_text("not a folder")
+    with FaultServer(site) as server:
+        with pytest.raises(UsageError) as raised:
+            run(tmp_path, server)
+    assert str(raised.value) == f"{tmp_path / 'pdfs'}: not a folder, and --pdfs keeps the PDFs there: move it away, or use " \
+                                "another --out"
+    assert server.requests == []
+
+
+def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
+    """SIGKILL while a PDF is arriving: no file stands for it; the next run fetches it again from its start and
+    does not ask again for the PDFs already whole."""
+    slow = pdf_path("letter-ri-sang-jo-ns-khrushchev")
+    command = [sys.executable, "-m", "harvester", "-q", "harvest", "--query", QUERY, "--out", str(tmp_path), "--name",
+               "kwp", "--delay", "0", "--details", "--pdfs", "--format", "json"]
+    trickled = []
+
+    def script(n: int, path: str) -> Fault | None:
+        if path == slow and not trickled:
+            trickled.append(n)
+            return Fault(trickle=0.01)          # the answer a byte at a time: several seconds for the whole PDF
+        return None
+
+    with FaultServer(site, script) as server:
+        process = subprocess.Popen([*command, "--base-url", server.origin], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(Path.cwd())})
+        deadline = time.monotonic() + 60
+        while slow not in server.requests and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(1.5)                         # the headers and the first bytes of the body are on their way
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+        assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
+        whole = {p.stem for p in (tmp_path / "pdfs").iterdir()}
+        assert "letter-ri-sang-jo-ns-khrushchev" not in whole and not list((tmp_path / "pdfs").glob(".*"))
+        assert all((tmp_path / "pdfs" / f"{d}.pdf").read_bytes() == served(d) for d in whole)
+        server.requests.clear()
+        outcome = run(tmp_path, server)
+    assert outcome.report["resumed"] is True
+    assert (tmp_path / "pdfs" / "letter-ri-sang-jo-ns-khrushchev.pdf").read_bytes() == served("letter-ri-sang-jo-ns-khrushchev")
+    assert slow in pdf_requests(server) and not {pdf_path(d) for d in whole} & set(pdf_requests(server))
+    assert outcome.report["pdfs"] == {"downloaded": 16 - len(whole), "unchanged": len(whole), "failed": 0}
+
+
+@pytest.mark.parametrize(("content_type", "body", "problem"), [
+    ("application/pdf", pdf_bytes(["a"]), None),
+    ("application/octet-stream", pdf_bytes(["a"]), None),
+    ("", pdf_bytes(["a"]), None),
+    ("application/pdf; qs=0.001", pdf_bytes(["a"]), None),
+    ("text/plain", pdf_bytes(["a"]), "sent as text/plain, not as a PDF"),
+    ("application/pdf", b"%PDF-1.4\n" + b"x" * 2000, "the PDF is cut short (no %%EOF at its end)"),
+    ("application/pdf", b"PK\x03\x04zip", "not a PDF (it does not start with %PDF-)"),
+    ("", b"<!DOCTYPE html><html></html>", "an HTML page (no type given) where a PDF should be"),
+])
+def test_what_counts_as_a_pdf(content_type: str, body: bytes, problem: str | None):
+    headers = {"content-type": content_type} if content_type else {}
+    assert not_a_pdf(Page("https://x/y.pdf", body, 200, headers)) == problem
+
+
+def test_the_fixture_pdfs_are_what_pdfgen_makes_and_hold_together():
+    made = fixture_pdfs()
+    assert len(made) >= 16 and all(path.read_bytes() == content for path, content in made.items())
+    for content in made.values():      # every cross-reference offset points at its object, startxref at the table
+        xref = int(content.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
+        assert content[xref:].startswith(b"xref\n") and content.endswith(b"%%EOF\n")
+        offsets = [int(line[:10]) for line in content[xref:].split(b"\n")[3:] if line.endswith(b" n ")]
+        assert [content[o:].split(b"\n")[0] for o in offsets] == [f"{n} 0 obj".encode() for n in range(1, len(offsets) + 1)]
+
+
+# the command line, the harvests file, the local server
+
+
+def test_the_demo_leaves_the_records_their_pdfs_the_links_and_a_searchable_database(monkeypatch, capsys, tmp_path: Path):
+    """The issue's Done-when: `harvester demo --details --pdfs --format csv,json,sqlite`."""
+    import sqlite3
+
+    from harvester.cli import DEMO_NAME as KWP
+    from tests.test_cli import run_cli
+
+    code, out, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path), "--delay", "0", "--port", "0", "--details",
+                             "--pdfs", "--format", "csv,json,sqlite")
+    assert code == 0, err
+    records = dataset(tmp_path, KWP)
+    assert len(records) == 19 and "PDFs: 16 downloaded, 0 unchanged, 0 failed" in out
+    for record in (r for r in records if r["pdf_url"]):
+        content = (tmp_path / record["pdf_file"]).read_bytes()
+        assert hashlib.sha256(content).hexdigest() == record["pdf_sha256"] and content == served(record["id"])
+    assert "record-meeting-between-soviet-and-chinese-delegations,related" in (tmp_path / f"{KWP}.links.csv").read_text()
+    db = sqlite3.connect(tmp_path / f"{KWP}.sqlite")
+    found = db.execute("SELECT documents.id FROM documents_fts JOIN documents ON documents.rowid = documents_fts.rowid "
+                       "WHERE documents_fts MATCH 'transcript:Pyongyang'").fetchall()
+    assert ("telegram-mikoyan-cpsu-central-committee",) in found
+    assert db.execute("SELECT count(*) FROM documents WHERE pdf_sha256 IS NOT NULL").fetchone()[0] == 16
+
+
+def test_pdfs_without_details_is_a_one_line_usage_error(monkeypatch, capsys, tmp_path: Path):
+    from tests.test_cli import assert_one_line_error, run_cli
+
+    for command in (["harvest", "--query", QUERY], ["demo"]):
+        code, _, err = run_cli(monkeypatch, capsys, *command, "--out", str(tmp_path), "--pdfs")
+        assert code == 2
+        assert_one_line_error(err, "--pdfs needs --details")
+    assert not (tmp_path / "pdfs").exists()
+
+
+def test_max_pdf_mb_caps_the_size_on_the_command_line(monkeypatch, capsys, tmp_path: Path):
+    from harvester.fetch.serve import Serving
+    from tests.test_cli import run_cli
+
+    with Serving([SEED, DOCUMENTS]) as serving:
+        code, out, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", serving.origin, "--out",
+                                 str(tmp_path), "--delay", "0", "--details", "--pdfs", "--max-pdf-mb", "0.0005")
+    assert code == 1 and "PDFs: 0 downloaded, 0 unchanged, 16 failed" in out
+    assert err.count("larger than 500 bytes; refused") == 16 and "Traceback" not in err
+    assert list((tmp_path / "pdfs").iterdir()) == []
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--out", str(tmp_path), "--details", "--pdfs",
+                           "--max-pdf-mb", "0")
+    assert code == 2 and "--max-pdf-mb" in err
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("details = true\npdfs = true\nmax_pdf_mb = 2.5\n", None),
+    ("pdfs = true\n", "harvest 1: pdfs = true needs details = true"),
+    ("details = true\npdfs = true\nmax_pdf_mb = 0\n", "harvest 1: max_pdf_mb = 0: give megabytes, more than 0"),
+    ('details = true\npdfs = "yes"\n', "harvest 1: pdfs = 'yes' is not a true/false"),
+])
+def test_the_harvests_file_takes_pdfs_and_max_pdf_mb(tmp_path: Path, text: str, message: str | None):
+    from harvester.config import load_jobs
+
+    path = tmp_path / "harvests.toml"
+    path.write_text(f'[[harvest]]\nquery = "Korean War"\n{text}', encoding="utf-8")
+    if message is None:
+        [job] = load_jobs(path)
+        assert (job.settings.pdfs, job.settings.max_pdf_bytes) == (True, 2_500_000)
+        return
+    with pytest.raises(UsageError) as raised:
+        load_jobs(path)
+    assert str(raised.value).startswith(f"{path}: {message}")
+
+
+def test_the_local_server_serves_pdfs_at_their_paths_with_last_modified():
+    import httpx
+
+    from harvester.fetch.serve import Serving
+
+    with Serving([SEED, DOCUMENTS]) as serving, httpx.Client(base_url=serving.origin) as client:
+        answer = client.get("/sites/default/files/documents/120194.pdf")
+        assert answer.status_code == 200 and answer.headers["content-type"] == "application/pdf"
+        assert answer.content == served(MIKOYAN)
+        again = client.get("/sites/default/files/documents/120194.pdf",
+                           headers={"If-Modified-Since": answer.headers["last-modified"]})
+        assert again.status_code == 304 and again.content == b""
+        download = client.get("/document/120163/download")     # a PDF saved without .pdf: told by its first bytes
+        assert download.headers["content-type"] == "application/pdf"
+        assert client.get("/telegram-mikoyan-cpsu-central-committee.html").status_code == 404   # pages: by their URL only
+
+
+def test_the_local_server_serves_no_file_outside_its_folders():
+    from harvester.fetch.serve import static_file
+
+    assert (SEED / "robots.txt").is_file()
+    assert static_file([DOCUMENTS], "/%2e%2e/seed/robots.txt") is None
+    assert static_file([DOCUMENTS], "/../seed/robots.txt") is None
+    assert static_file([DOCUMENTS], "/sites/default/files/documents/120194.pdf") == (
+        DOCUMENTS / "sites/default/files/documents/120194.pdf").resolve()
+
+
+def test_the_pdf_columns_fit_their_types_in_every_format_and_load_reads_them(tmp_path: Path):
+    import harvester
+    from tests.test_schema import fits
+
+    with FaultServer(site) as server:
+        run(tmp_path, server, formats=("csv", "json", "jsonl", "parquet", "xlsx"))
+    for record in dataset(tmp_path, "kwp"):
+        for column in PDF_COLUMNS:
+            value = record[column.name]
+            assert fits(column, "" if value is None and column.type != "integer" else value), (column.name, value)
+    frames = {fmt: harvester.load(tmp_path / f"kwp.{fmt}") for fmt in ("csv", "json", "jsonl", "parquet")}
+    assert str(frames["json"]["pdf_bytes"].dtype) == "Int64" and frames["json"]["pdf_bytes"].notna().sum() == 16
+    for fmt in ("jsonl", "parquet"):
+        assert frames[fmt].equals(frames["json"]), fmt
+    assert frames["csv"].equals(frames["json"].drop(columns="transcript"))
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "kwp.xlsx")["records"]
+    header = [cell.value for cell in sheet[1]]
+    sizes = [row[header.index("pdf_bytes")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(s for s in sizes if s is not None) == sorted(r["pdf_bytes"] for r in dataset(tmp_path, "kwp") if r["pdf_bytes"])
+
+
+def test_a_state_of_the_version_before_keeps_its_history_and_gains_the_pdfs(tmp_path: Path):
+    import sqlite3
+
+    from harvester.state import SCHEMA_VERSION, State
+
+    with FaultServer(site) as server:
+        harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+        db = sqlite3.connect(tmp_path / ".harvester" / "kwp.sqlite")
+        db.executescript("DROP TABLE pdfs; PRAGMA user_version = 3;")
+        db.close()
+        outcome = run(tmp_path, server)
+    assert outcome.report["run"] == 2 and outcome.report["new"] == [] and outcome.report["pdfs"]["downloaded"] == 16
+    with State(tmp_path, "kwp") as state:
+        assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4

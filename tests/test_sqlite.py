@@ -1,0 +1,147 @@
+"""--format sqlite: NAME.sqlite opened with the standard sqlite3 module, checked against the declared columns, searched
+with FTS5; NAME.metadata.json in Datasette's format; written with the other files, atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from harvester.errors import StorageError
+from harvester.pipeline import reparse
+from harvester.records import DETAIL_COLUMNS, LINK_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS
+from harvester.sites import get_site
+from tests.conftest import FIXTURES, dataset
+from tests.test_schema import fits
+
+WILSON = get_site("wilson")
+SEED = FIXTURES / "wilson" / "seed"
+DOCUMENTS = FIXTURES / "wilson" / "documents"
+SEED_PAGES = [DOCUMENTS / f"{card['href'].rsplit('/', 1)[-1]}.html" for name in ("page-0", "page-1")
+              for card in json.loads((SEED / f"{name}.expected.json").read_text(encoding="utf-8"))["cards"]]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sqlite")
+    reparse([SEED, *SEED_PAGES], WILSON, out, "kwp", ["json", "csv", "sqlite"], workers=0)
+    return out
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def plain(value: object, column) -> object:
+    """A database value as the JSON file has it: lists from their JSON arrays, booleans from 0/1."""
+    if column.type == "list":
+        return json.loads(value)
+    if column.type == "boolean":
+        return bool(value)
+    return value
+
+
+def test_the_documents_table_has_every_column_in_order_and_the_json_files_values(corpus: Path):
+    db = connect(corpus / "kwp.sqlite")
+    columns = RECORD_COLUMNS + DETAIL_COLUMNS
+    assert [row["name"] for row in db.execute("PRAGMA table_info(documents)")] == [c.name for c in columns]
+    rows = [{c.name: plain(row[c.name], c) for c in columns} for row in db.execute("SELECT * FROM documents ORDER BY rowid")]
+    assert rows == dataset(corpus, "kwp")             # the JSON file: the same values, nulls where it has null
+    assert len(rows) == 19 and any(row["transcript"] for row in rows)
+
+
+def test_every_value_fits_its_declared_column(corpus: Path):
+    db = connect(corpus / "kwp.sqlite")
+    for table, columns in (("documents", RECORD_COLUMNS + DETAIL_COLUMNS), ("people", PEOPLE_COLUMNS), ("links", LINK_COLUMNS)):
+        rows = db.execute(f"SELECT * FROM {table}").fetchall()
+        assert rows, table
+        for row in rows:
+            for column in columns:
+                value = plain(row[column.name], column)
+                assert fits(column, "" if value is None and column.type != "integer" else value), (table, column.name, value)
+
+
+def test_a_full_text_query_finds_a_transcript_phrase(corpus: Path):
+    db = connect(corpus / "kwp.sqlite")
+    found = db.execute("SELECT documents.id FROM documents_fts JOIN documents ON documents.rowid = documents_fts.rowid "
+                       "WHERE documents_fts MATCH ?", ('"repressive measures"',)).fetchall()
+    assert [row["id"] for row in found] == ["telegram-mikoyan-cpsu-central-committee"]
+    titled = db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'title:Puzanov'").fetchone()[0]
+    assert titled == 3
+    assert [r[1] for r in db.execute("PRAGMA table_info(documents_fts)")] == ["title", "summary", "transcript"]
+
+
+def test_people_and_links_are_the_tables_files(corpus: Path):
+    db = connect(corpus / "kwp.sqlite")
+    people = [{c.name: plain(row[c.name], c) for c in PEOPLE_COLUMNS} for row in db.execute("SELECT * FROM people")]
+    assert people == dataset(corpus, "kwp.people")
+    links = [dict(row) for row in db.execute("SELECT * FROM links")]
+    assert links == dataset(corpus, "kwp.links") and {link["kind"] for link in links} == {"related", "person"}
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []   # every link's source is a document of the dataset
+
+
+def test_the_indexes_datasette_filters_by_are_there(corpus: Path):
+    db = connect(corpus / "kwp.sqlite")
+    indexed = {row["name"]: [c[2] for c in db.execute(f"PRAGMA index_info([{row['name']}])")]
+               for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' "
+                                     "AND name NOT LIKE 'sqlite_autoindex%'")}
+    assert sorted(indexed.values()) == [["date_start"], ["doc_type"], ["people"]]
+    plan = " ".join(r[3] for r in db.execute("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE doc_type = 'telegram'"))
+    assert "documents_doc_type" in plan
+
+
+def test_the_metadata_json_describes_every_column_as_records_py_does(corpus: Path):
+    metadata = json.loads((corpus / "kwp.metadata.json").read_text(encoding="utf-8"))
+    tables = metadata["databases"]["kwp"]["tables"]     # Datasette names a database by its file's stem
+    assert tables["documents"]["columns"] == {c.name: c.description for c in RECORD_COLUMNS + DETAIL_COLUMNS}
+    assert tables["people"]["columns"] == {c.name: c.description for c in PEOPLE_COLUMNS}
+    assert tables["links"]["columns"] == {c.name: c.description for c in LINK_COLUMNS}
+    assert tables["documents_fts"] == {"hidden": True} and metadata["source_url"] == WILSON.home
+    sql = connect(corpus / "kwp.sqlite").execute("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0]
+    assert "content=[documents]" in sql        # how Datasette (and sqlite-utils) find a table's search index
+
+
+def test_the_data_package_lists_the_database_with_its_hash(corpus: Path):
+    package = json.loads((corpus / "kwp.datapackage.json").read_text(encoding="utf-8"))
+    [database] = [r for r in package["resources"] if r["name"] == "database"]
+    content = (corpus / "kwp.sqlite").read_bytes()
+    assert database["path"] == "kwp.sqlite" and database["mediatype"] == "application/vnd.sqlite3"
+    assert database["hash"] == "sha256:" + hashlib.sha256(content).hexdigest() and database["bytes"] == len(content)
+    assert "kwp.metadata.json" in [r["path"] for r in package["resources"]]
+
+
+def test_without_details_the_search_covers_title_and_summary_and_there_are_no_links(tmp_path: Path):
+    reparse([SEED], WILSON, tmp_path, "plain", ["sqlite"], workers=0)
+    db = connect(tmp_path / "plain.sqlite")
+    assert [r[1] for r in db.execute("PRAGMA table_info(documents_fts)")] == ["title", "summary"]
+    assert "links" not in {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Brezhnev'").fetchone()[0] == 1
+
+
+def test_a_database_that_fails_midway_leaves_the_dataset_as_it_was(tmp_path: Path, monkeypatch):
+    reparse([SEED], WILSON, tmp_path, "d", ["csv", "sqlite"], workers=0)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
+
+    def broken(db, name, columns, rows, key):
+        db.execute("CREATE TABLE half (x)")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("harvester.output.sqlite._table", broken)
+    with pytest.raises(StorageError) as raised:
+        reparse([SEED, *SEED_PAGES[:2]], WILSON, tmp_path, "d", ["csv", "sqlite"], workers=0)
+    assert str(raised.value) == f"{tmp_path / 'd.sqlite'}: cannot write: the disk is full: free some space, then run the " \
+                                "same command again (a harvest resumes); the dataset's files are as they were"
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    assert len(list((tmp_path / ".harvester" / "d.files").glob("gen-*"))) == 1     # the failed generation is gone
+
+
+@pytest.mark.parametrize("given", [".", "kwp.sqlite", "kwp.metadata.json", "kwp.links.csv", "kwp.links.json"])
+def test_the_report_takes_the_database_and_the_links_for_files_of_the_one_dataset(corpus: Path, given: str):
+    from harvester.analysis.report import locate
+
+    assert locate(corpus / given) == (corpus / "kwp.csv", corpus / "kwp")
