@@ -1,4 +1,11 @@
-"""Read a document's kind and the parties it names from an archive title."""
+"""Read a document's kind and the parties it names from an archive title.
+
+A title is read in four steps: a container is split off ("From the Diary of X: <document>",
+"Author, 'Record of ...'"), notes, numbers and dates are cleaned away, the kind phrase is found
+(kinds.py: one table, one pass), and what stands before and after it is read into slots
+("from", "to", "with", ...) whose names become senders, recipients or participants, with their
+roles taken off (roles.py).
+"""
 
 from __future__ import annotations
 
@@ -6,22 +13,25 @@ import functools
 import re
 from dataclasses import dataclass
 
+from harvester.normalize.kinds import KINDS, find_kind
+from harvester.normalize.roles import COUNTRY, NATIONS, ROLE, is_body, is_role, name_in, strip_roles
+
 DOC_TYPE_HELP: dict[str, str] = {
-    "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101"',
+    "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Airgram"',
     "cable": 'what the archive calls cables: "Cable, Mao Zedong to Filippov [Stalin]", "Outgoing Cable No. 18249"',
-    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Letter, I. V. Stalin to ...", "Message from"',
-    "conversation": 'talks: "Memorandum/Record/Minutes of Conversation", "Discussion between", "Conversation, A and B"',
+    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Message from", a bare "L. Beria to Cde. Molotov"',
+    "conversation": 'talks: "Memorandum/Record/Minutes of Conversation", "Discussion between", "Audience", "Talks"',
     "meeting": 'meetings of bodies or delegations: "Record of a Meeting between", "Meeting of the Politburo ..."',
     "journal": 'diaries and journals with no other kind inside: "Journal of Soviet Ambassador ...", "Notepad of ..."',
-    "memorandum": 'memoranda other than of conversation: "Memorandum for the Record from ...", "Memorandum to ..."',
-    "report": 'reports and digests: "Report of Cde. Peng Dehuai about ...", "TASS Digest ...", "Information about ..."',
+    "memorandum": 'memoranda other than of conversation: "Memorandum for the Record from ...", "A to B, \'Subject\'"',
+    "report": 'reports and accounts: "Report of Cde. Peng Dehuai about ...", "Information about ...", an untitled account',
     "note": 'notes other than of conversation: "Note on Certain Characteristics ...", "Preparatory Notes for ..."',
     "resolution": 'decisions of a body: "Resolution", "Decision", "Decree" ("CPSU Politburo Decision to Adopt ...")',
-    "instructions": 'instructions and directives: "Instructions to ...", "Directive ..."',
-    "speech": 'speeches and addresses: "Zhou Enlai\'s Speech to ...", "Address by ...", "Remarks", "Toast"',
+    "instructions": 'instructions and directives: "Instructions to ...", "Directive ...", "Guidelines"',
+    "speech": 'speeches and addresses: "Zhou Enlai\'s Speech to ...", "Address by ...", "Remarks", "Comments"',
     "statement": 'public statements: "Statement", "Declaration", "Communique", "Appeal"',
-    "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord"',
-    "other": 'anything else, or an empty title: "Gazette of the State Council ...", "List of Products Brought Back"',
+    "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord", "Contract"',
+    "other": 'anything else, or an empty title: "Gazette of the State Council ...", "Recollections", a poem',
 }
 DOC_TYPES: tuple[str, ...] = tuple(DOC_TYPE_HELP)
 
@@ -33,6 +43,16 @@ class Parties:
     senders: tuple[str, ...]
     recipients: tuple[str, ...]
     participants: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A title split into its container's author (if any) and the document's own title, raw and cleaned."""
+
+    author: str | None
+    text: str
+    cleaned: str
+    signed: bool = False     # "Author, 'Quoted Title'": the author wrote the document
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -53,130 +73,145 @@ class _Guarded:
         return self.pattern.sub(replacement, text) if self.needs.search(text) else text
 
 
-_RECORD_OF = _alt("records?", "memorandum", "minutes", "transcript", "notes?", "summary", "excerpts?")
-_MINUTES_OF = _alt(r"summary\s+record", "record", "minutes", "transcript", "protocol", r"stenographic\s+record",
-                   r"stenographic\s+transcript", "notes")
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("conversation", _rx(rf"(?:\b{_RECORD_OF}\s+(?:of|on|from)\s+(?:an?\s+|the\s+)?"
-                         r"(?:(?:first|second|third|last)\s+)?)?"
-                         r"\b(?:conversations?(?:\s+records?)?|discussions?|talks)\b")),
-    ("meeting", _rx(rf"(?:\b{_MINUTES_OF}\s+of\s+(?:an?\s+|the\s+)?(?:(?:first|second|third|joint|plenary)\s+)?)?"
-                    r"\b(?:meeting|session|conference|plenum)s?(?:\s+minutes)?\b")),
-    ("telegram", _rx(r"\b(?:(?:ciphered|cipher|coded|outgoing|incoming)\s+)?(?:telegram|ciphergram)s?\b"
-                     r"|\bcipher\s+message\b")),
-    ("cable", _rx(r"\b(?:(?:outgoing|incoming)\s+)?cables?\b")),
-    ("letter", _rx(r"\b(?:letter|message)s?\b")),
-    ("journal", _rx(r"\b(?:journal|diary|notepad|notebook)\b")),
-    ("memorandum", _rx(r"\bmemorandum\b")),
-    ("report", _rx(r"\b(?:report|digest|briefing|assessment)s?\b|^information\b")),
-    ("note", _rx(r"\bnotes?\b")),
-    ("resolution", _rx(r"\b(?:resolution|decision|decree)s?\b")),
-    ("instructions", _rx(r"\b(?:instructions?|directives?)\b")),
-    ("speech", _rx(r"\b(?:speech|address|remarks|toast)\b")),
-    ("statement", _rx(r"\b(?:statement|declaration|communiqu[eé]|appeal)\b")),
-    ("agreement", _rx(r"\b(?:agreement|treaty|protocol|accord)\b")),
-)  # a tie at one position goes to the earlier kind: "Memorandum of Conversation" is a conversation
-_ANY_KIND = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in _KINDS), re.IGNORECASE)
+_KINDS = KINDS   # the kinds table (kinds.py), read in one pass by `_find_kind`
+_find_kind = find_kind
+_strip_roles = strip_roles
 
 _MONTH = _alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
+              "November", "December", r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
-_DATE = rf"{_DAYS}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+{_DAYS},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
-_NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version")
+_DATE = rf"{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAYS},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+_NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
+                   "translation")
 _SECRET = _alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
-_CONTAINER = _rx(r"^(?:excerpts?\s+)?from\s+the\s+(?:diary|journal|notebook|notepad)\s+of\s+"
-                 r"(?P<author>[^:,]+?)(?:\s*[:,]\s*(?P<inner>.+))?$")
+_QUOTE = "['‘\"“«]"
+_WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
+_KIND_AT_START = re.compile(r"^\W*")
+# containers: (pattern with `author` and `inner`, whether the inner part must begin with a kind of its own)
+_CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    # "From the Diary of P. F. Yudin: Memorandum of ...", "Excerpt from the Diary of Anatoly Chernyaev"
+    (_rx(r"^(?:excerpts?\s+)?from\s+the\s+(?:diary|journal|notebook|notepad)\s+of\s+(?P<author>[^:,]+?)"
+         r"(?:\s*[:,]\s*(?P<inner>.+))?$"), False),
+    # "Journal of Soviet Ambassador Puzanov, Memorandum of Conversation with ...", "Notes by A. S. Chernyaev, Record ..."
+    (_rx(r"^(?:the\s+)?(?:diary|journal|notes\s+by)\s+(?:of\s+)?(?P<author>[^:,]+?)\s*[:,]\s*(?P<inner>.+)$"), True),
+    # "Meeting Minutes, Zhou Enlai’s Conversation with ...": the record is named, then the document
+    (_rx(r"^(?P<author>)(?:meeting\s+minutes|minutes)\s*,\s*(?P<inner>.+)$"), True),
+)
+# "Col. Mieczysław Białek, 'Record of Conversation ...'", "British Foreign Office, 'Soviet Role in the Horn of Africa'"
+_SIGNED = re.compile(rf"^(?P<author>[^'\"“:]+?),\s*{_QUOTE}(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$")
+_HERE = _rx(r"^(?P<outer>.+?)\s+here:\s+(?P<inner>.+)$")   # "... Meetings with Yeltsin (...) here: Conversation ..."
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it)
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str], ...] = (
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
+    (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),                     # "Memorandum (D)", "(2)"
+    (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), r" via \1"),              # "(via Roshchin)"
     # a quoted name inside: "Journal 'Novaya Koreya' Song"
-    (_Guarded(re.compile(r"\s+['‘\"“«][^'’\"”»,]+['’\"”»](?=\s+[A-Z])"), "['‘\"“«]"), ""),
-    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w).*$"), "['‘\"“«]"), ""),                # a quoted subject: ", 'Korea Has ...'"
+    (_Guarded(re.compile(r"\s+['‘\"“«][^'’\"”»,]+['’\"”»](?=\s+[A-Z])"), _QUOTE), ""),
+    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w).*$"), _QUOTE), ""),                # a quoted subject: ", 'Korea Has ...'"
     (_Guarded(re.compile(r"\s*(?:No\.?|Nº|N°|#)\s*\d[\w./-]*"), "No|N[º°]|#"), ""),   # "No. 76.247", "Nº 31343/31353"
-    (_Guarded(_rx(rf",?\s*(?:\b(?:on|of|for|dated)\s+)?(?:{_DATE})"), r"\d{4}"), ""),  # "for 13 August 1960", ", July 28, 1967"
+    (_Guarded(_rx(rf",?\s*(?:\b(?:on|of|for|dated|at)\s+)?(?:{_DATE})"), r"\d{4}"), ""),  # "for 13 August 1960"
+    (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\d{4}"), ""),                      # "(18 - 20 February 1996)"
+    (_WEEKDAY, ""),                                                # "on Saturday, 10 May 1997"
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
 )
 
-_NATIONS = _alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Polish", "Hungarian", "Romanian",
-                "Czechoslovak", "Bulgarian", "Albanian", "Yugoslav", "(?:East |West )?German",
-                "(?:North |South )?Vietnamese", "Cuban", "Japanese", "American", "British", "French", "Indian",
-                "Indonesian", "Iranian", "Laotian", "Cambodian", "Egyptian", "Italian", "Austrian", "Afghan", "Burmese")
-_MODIFIER = _alt(_NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
-                 "Acting", "Senior", "[Ff]ormer", "Chief", "Military")
-_ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
-             "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
-             "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General", "Consul",
-             "Counsell?or", "Governor", "Governer", "Marshal",  # "Governer": a typo in a real title
-             "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]",
-             r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
-             r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
-_COUNTRY = _alt("[A-Z]{2,6}", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
-                r"Soviet\s+Union", r"United\s+(?:States|Nations)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)", "China",
-                "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
-                "Yugoslavia", "Cuba", "Iran", "India", "Indonesia", "Laos", "Cambodia", "Egypt", "Germany", "Moscow",
-                "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana")
-_NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
-                        "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
-                        "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
-_HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", r"Com\.", r"Tov\.", r"Mr\.", r"Mrs\.", r"Ms\.", r"Dr\.", r"Prof\.",
-                  "Professor", r"Mme\.?", "Madame")
-_ROLES: tuple[re.Pattern[str] | _Guarded, ...] = (
-    # "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang Canming"
-    re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{_COUNTRY})?"
-               rf"(?:\s+|,\s+)(?=[A-Z]){_NOT_ORG}"),
-    # "the Deputy Chairman of the Soviet Committee of the MGG, Prof. Pushkov" (tried only on a title with an honorific)
-    _Guarded(re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}\s+(?:of|to|in|at)\s+[^,]+,\s+(?={_HONORIFIC}\s)"),
-             rf"{_HONORIFIC}\s"),
-    re.compile(rf"\b{_HONORIFIC}\s+(?=[A-Z])"),
-)
-_ROLE_WORD = re.compile(_ROLE)
-
-_WHO = r"(?P<who>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+"  # "Mao Zedong’s ": capitalized words only
 _POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
-_CAPITALIZED = re.compile(r"[A-Z][\w.-]*")
-_TAIL = _rx(r",?\s+" + _alt("about", "regarding", "concerning", "on", r"in\s+connection\s+with",
-                             r"in\s+regard\s+to", "which", "that", "who", r"headed\s+by", r"led\s+by", "marked",
-                             "transmitting", "containing", "enclosing", "forwarding", "conveying", "attaching",
-                             r"for\s+(?:the|a|an)\s", r"at\s+(?:the|a|an)\s", r"based\s+on",
-                             r"with\s+(?:a|an)\s+(?:letter|message|note|telegram|cable|request|report|copy|text)")
-            + r"\b.*$")
-_LEAD = _rx(r"\s*(?:(?:held|distributed|sent|addressed|delivered|written)\s+)?"
+_POSSESSIVE = re.compile(r"['’]s\b")
+_CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
+# "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
+_EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
+             r"(?:audience|reception|meetings?|conversations?|talks|consultations|visit)\s+(?:with|of)\s+")
+_BRACKETED_WHO = re.compile(r"(?<!['’]s )\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's]", not "The Chancellor's [Kohl's]"
+# "Chou En-Lai's [Zhou Enlai's] Letter": a name and its gloss own what follows ("The Chancellor's [...]" is a role's)
+_GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
+_JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
+_TAIL = _rx(r"(?:^|,?\s+)" + _alt(
+    "about", "regarding", "concerning", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
+    r"headed\s+by", r"led\s+by", "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
+    "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
+    r"for\s+(?:the|a|an)\s", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:",
+    r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
+    r"(?-i:[a-z]+ing)") + r"\b.*$")
+_LEAD = _rx(r"\s*(?:(?:held|distributed|sent|addressed|delivered|written|made)\s+)?(?:[A-Z]+-\d[\w-]*\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
-_SLOT = _rx(r"\s+\b(from|to|with)\b\s+")
-_AND = re.compile(r"\s+and\s+|\s+[–—]\s+")
-_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+[–—]\s+|\s+&\s+")
+_SLOT = _rx(r"\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?)\b\s+")
+# "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
+_ABSTRACT = r"[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?\b"
+_AND_JOIN = rf"(?<!ment)(?<!ity)(?<!nce)(?<!ics)(?<!ogy)\s+and\s+(?!{_ABSTRACT})"
+_AND = re.compile(rf"{_AND_JOIN}|\s+[–—]\s+|\s+or\s+")
+_SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+[–—-]\s+|\s+&\s+|\s+or\s+")
 _PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
-_NATION_ONLY = re.compile(_NATIONS)
-_ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "with": "participants",
-            "between": "participants"}  # what follows each keyword; "of", "," and ":" depend on the kind
+_NATION_ONLY = re.compile(NATIONS)
+_NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{_alt('Embassy', 'Ministry', 'Government')})\b")
+_GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
+                      r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
+                      r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|"
+                      r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+                      r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
+_ROLE_AT_END = re.compile(rf"{ROLE}$")
+_COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
+_ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
+            "receives": "participants", "meets": "participants", "meets with": "participants",
+            "with": "participants", "between": "participants"}  # what follows each keyword; "of", "," and ":" vary
 
-_WHO_RX = re.compile(_WHO)
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)(?:\s+|$)", re.IGNORECASE)
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|of|during|from)\s+.*$")   # "Zhao Ziyang in Beijing", "Kim Il Sung of North Korea"
 _INITIAL_AT_END = re.compile(r"\b(?:\w|[JS]r)\.$")   # an initial's period, or Jr.'s, is kept
 _TRIM = " ,.;:'’\""
 _NOT_LETTER = re.compile(r"[\W_]")
 
+
 def doc_type(title: str) -> str:
-    """The controlled-vocabulary kind of a document, from its title's wording ("other" if unknown)."""
-    author, text, cleaned = _read(title)
-    found = _find_kind(cleaned) or _find_kind(text)  # a kind only inside a quoted title still counts
+    """The controlled-vocabulary kind of a document, from its title's wording."""
+    reading = _read(title)
+    found = _find_kind(reading.cleaned) or _find_kind(reading.text)  # a kind only inside a quoted title still counts
     if found:
         return found[0]
-    return "journal" if author else "other"
+    if reading.signed:   # "Author, 'Title'": a body's paper is a report; a person's (a poem, a book) is other
+        return "memorandum" if _bare_to(reading.author or "") else (
+            "report" if is_body(reading.author or "") else "other")
+    if reading.author is not None:
+        return "journal"
+    if _bare_to(reading.cleaned):
+        return "letter"    # "L. Beria to Cde. V.M. Molotov": a message with no kind word
+    return "report" if reading.cleaned else "other"   # an untitled account: "The DPRK Attitude Toward ..."
 
 
 def parties(title: str) -> Parties:
     """The senders, recipients and participants a title names, as written."""
-    author, _, cleaned = _read(title)
-    text = _strip_roles(cleaned)
+    reading = _read(title)
+    text = _strip_roles(_BRACKETED_WHO.sub(r"\1", _unglossed(reading.cleaned)))
     found = _find_kind(text)
+    if found and found[0] == "other":
+        found = None     # "Gazette of the State Council ...": no one sends or receives it
     kind, start, end = found if found else (None, len(text), 0)
-    lead = [_strip_roles(author)] if author else []
-    who = _possessor(text[:start]) if found else (m["who"] if (m := _WHO_RX.match(text)) else None)
-    lead += [who] if who else []
-    return _assign(kind, lead, _TAIL.sub("", text[end:] if found else text))
+    lead = []
+    if reading.author:
+        lead = _items(_strip_roles(reading.author)) if reading.signed else [_strip_roles(reading.author)]
+    roles = _assign(kind, lead, _before(text[:start]) if found else [], text[end:] if found else text)
+    if reading.signed and _bare_to(reading.author or ""):
+        roles = _assign(None, [], [], reading.author or "")
+    return roles
+
+
+def _before(text: str) -> list[tuple[str, str]]:
+    """Slots from what stands before the kind: "Andropov Report", "Mao Zedong’s Speech", "A to B, Report ..."."""
+    who = _possessor(text)
+    if who:
+        return [("", who)]
+    text = _LEADING_ARTICLE.sub("", text.strip(" ,:"))
+    if not text:
+        return []
+    if _bare_to(text):
+        return _slots(text, bare=True)
+    if _namelike(text) and not _GENERIC.search(text) and not _POSSESSIVE.search(text):
+        return [("", part) for part in _SEP.split(text)
+                if not _NATION_FIRST.match(part) and not is_body(part) and not _ACRONYM.match(part)]
+    return []
 
 
 def _possessor(text: str) -> str | None:
@@ -187,24 +222,44 @@ def _possessor(text: str) -> str | None:
         return None
     parts = re.split(r"(\s+)", text[:tail.start()])
     words = len(parts)
-    while words > 0 and _CAPITALIZED.fullmatch(parts[words - 1]):
+    while words > 0 and (_CAPITALIZED.fullmatch(parts[words - 1]) or parts[words - 1] == "and"):
         words -= 2      # the word, and the space before it
-    return "".join(parts[words + 1:]) or None
+    who = "".join(parts[words + 1:])
+    return who if who and not is_role(who) else None   # "Chancellor’s Conversation": a role, not a name
 
 
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
-def _read(title: str) -> tuple[str | None, str, str]:
+def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
-    author, text = _split_container(" ".join(title.split()))
-    return author, text, _clean(text)
+    title = " ".join(title.split())
+    author, text, signed = _split_container(title)
+    return _Reading(author, text, _clean(text), signed)
 
 
-def _split_container(title: str) -> tuple[str | None, str]:
-    """"From the Diary of X: <document>" -> (X, <document>); the document's own kind wins."""
-    m = _CONTAINER.match(title)
-    if not m:
-        return None, title
-    return m["author"].strip(), (m["inner"] or "").strip().strip("'‘’\"“”")
+def _split_container(title: str) -> tuple[str | None, str, bool]:
+    """"From the Diary of X: <document>" -> (X, <document>, False); "X, 'Title'" -> (X, <title>, True)."""
+    for pattern, needs_kind in _CONTAINERS:
+        m = pattern.match(title)
+        if m and (not needs_kind or _begins_with_kind(m["inner"])):
+            inner = (m["inner"] or "").strip().strip("'‘’\"“”")
+            return (m["author"].strip() or None), inner, False
+    m = _SIGNED.match(title)
+    if m and _find_kind(m["author"]) is None and _namelike(m["author"].replace(" to ", " ")):
+        inner = m["inner"].strip()
+        return m["author"].strip(), inner if _begins_with_kind(inner) else title, True
+    if (m := _HERE.match(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", m["inner"])):
+        return None, m["inner"], False
+    return None, title, False
+
+
+_POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")
+
+
+def _begins_with_kind(text: str | None) -> bool:
+    if not text:
+        return False
+    found = _find_kind(_POSSESSIVE_START.sub("", text.lstrip("'‘\"“ ")))
+    return bool(found) and found[1] == 0
 
 
 def _clean(text: str) -> str:
@@ -217,24 +272,8 @@ def _clean(text: str) -> str:
     return cleaned
 
 
-def _strip_roles(text: str) -> str:
-    before = None
-    while before != text:
-        before = text
-        # the first two patterns are slow to fail and cannot match without a role word: skip them when there is none
-        for pattern in _ROLES if _ROLE_WORD.search(text) else _ROLES[2:]:
-            text = pattern.sub("", text)
-    return text
-
-
-def _find_kind(text: str) -> tuple[str, int, int] | None:
-    """The earliest kind phrase in the text, with its span; a tie goes to the kind listed first."""
-    m = _ANY_KIND.search(text)  # one scan: leftmost match, alternatives tried in the order of _KINDS
-    return (m.lastgroup, m.start(), m.end()) if m and m.lastgroup else None
-
-
-def _assign(kind: str | None, lead: list[str], rest: str) -> Parties:
-    slots = _slots(rest, bare=kind is None)
+def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
+    slots = before + _slots(_EVENT.sub(" with ", rest), bare=kind is None)
     talk = kind in ("conversation", "meeting") or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
@@ -249,31 +288,77 @@ def _slots(rest: str, bare: bool) -> list[tuple[str, str]]:
     m = _LEAD.match(rest)
     if m:
         key, body = (m[1] or m[2]).lower(), rest[m.end():]
-    elif bare and " to " in rest and _namelike(rest.split(" to ")[0]):
+    elif _bare_to(rest):
         key, body = "", rest  # "G. Zhukov to the CPSU CC"
     else:
         return []
+    body = _TAIL.sub("", _JOINED.sub("", _EVENT.sub(" with ", body)))
     pieces = _SLOT.split(body)
-    return [(key, pieces[0]), *zip((k.lower() for k in pieces[1::2]), pieces[2::2])]
+    slots = [(key, pieces[0])]
+    for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
+        if _ROLE_AT_END.search(slots[-1][1]) and (word == "for" or word == "to" and _COUNTRY_FIRST.match(segment)):
+            slots[-1] = (slots[-1][0], f"{slots[-1][1]} {word} {segment}")   # "Ambassador to Mexico": one role
+        else:
+            slots.append((" ".join(word.split()), segment))
+    return slots
+
+
+def _unglossed(text: str) -> str:
+    """"Premier Chou En-Lai's [Zhou Enlai's] Letter" -> "Premier Chou En-Lai [Zhou Enlai]'s Letter", when a name (not
+    a role: "The Chancellor's [...]") owns the gloss; the owner is read back word by word, as in `_possessor`."""
+    m = _GLOSSED_WHO.search(text)
+    if m is None:
+        return text
+    parts = re.split(r"(\s+)", text[:m.start()])
+    words = len(parts)
+    while words > 0 and _CAPITALIZED.fullmatch(parts[words - 1]):
+        words -= 2
+    owner = "".join(parts[words + 1:])
+    if not owner or is_role(owner) or _LEADING_ARTICLE.match(owner):
+        return text
+    return f"{text[:m.start()]} [{m[1]}]'s{text[m.end():]}"
+
+
+def _bare_to(text: str) -> bool:
+    """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones."""
+    head = text.split(" to ")[0] if " to " in text else ""
+    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head)
 
 
 def _namelike(text: str) -> bool:
     words = text.replace(",", " ").split()
-    return bool(words) and all(w[0].isupper() or w.split("-")[0] in _PARTICLES for w in words)
+    return bool(words) and all(w[0].isupper() or w[0] in "[‘" or w.split("-")[0] in _PARTICLES for w in words)
 
 
 def _items(segment: str) -> list[str]:
-    """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place)."""
+    """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
+    last item is a role and the tail names its holder ("Member of the Polish Politburo, Zenon Kliszko")."""
     joins = list(_AND.finditer(segment))
     comma = segment.find(",", joins[-1].end() if joins else 0)
+    tail = segment[comma + 1:].split(",")[0].strip() if comma >= 0 else ""
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _SEP.split(segment)]
-    return _distribute([item for item in items if any(c.isupper() for c in item)])
+    items = [item for item in items if not _is_kind_phrase(item)]
+    if items and tail and _namelike(tail) and is_role(_ARTICLE.sub("", segment.split(" and ")[-1].strip())):
+        items[-1] = _tidy(tail)
+    return _distribute([item for item in items if any(c.isupper() for c in item) and item != "Others"])
+
+
+def _is_kind_phrase(item: str) -> bool:
+    """"Letter", "Audience": a kind word left where a name was expected is not a party."""
+    found = _find_kind(item)
+    return bool(found) and found[1] == 0 and found[2] == len(item)
 
 
 @functools.lru_cache(maxsize=16384)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
+    if item.startswith("(") and item.endswith(")") and "(" not in item[1:]:
+        item = item[1:-1]   # "the President (Syngman Rhee)": the role is gone, the name stays
+    named = name_in(item)
+    if named == item and not is_body(item) and not is_role(item):
+        named = _PLACE_TAIL.sub("", item)   # a person's name has no "in" or "of": what follows is a place or a time
+    item = named
     if item.endswith(".") and not _INITIAL_AT_END.search(item):
         item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." and "... Jr." keep their periods
     return item

@@ -1,0 +1,107 @@
+"""The words around a name in a title that are not the name: roles, honorifics, nationalities, bodies, places.
+
+`strip_roles` takes roles and honorifics off ("Soviet Ambassador to the DPRK A.M. Puzanov" ->
+"A.M. Puzanov"); `name_in` finds the person inside a party that also names a role or a body
+("Secretary of the CC of the CP of Azerbaijan Mustafayev" -> "Mustafayev"). The word lists are
+the grammar's vocabulary: extend them when a title shows a new role, nation or kind of body.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _alt(*options: str) -> str:
+    return "(?:" + "|".join(options) + ")"
+
+
+NATIONS = _alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Polish", "Hungarian", "Romanian",
+               "Czechoslovak", "Czech", "Slovak", "Bulgarian", "Albanian", "Yugoslav(?:ian)?", "(?:East |West )?German",
+               "(?:North |South )?Vietnamese", "Cuban", "Japanese", "American", "US", "British", "French", "Indian",
+               "Indonesian", "Iranian", "Laotian", "Cambodian", "Kampuchean", "Egyptian", "Italian", "Austrian",
+               "Afghan", "Burmese", "Algerian", "Pakistani", "Argentine", "Argentinian", "Brazilian", "Chilean",
+               "Mexican", "Canadian", "Guinean", "Iraqi", "Israeli", "Syrian", "Saudi", "Ethiopian", "Somali",
+               "Angolan", "Mozambican", "Nicaraguan", "Turkish", "Greek", "Finnish", "Swedish", "Norwegian", "Danish",
+               "Dutch", "Belgian", "Spanish", "Portuguese", "Swiss", "Australian", "Ghanaian", "Malian", "Congolese",
+               "Nepalese", "Thai", "Burmese", "Sri Lankan", "Ceylonese", "Palestinian", "Jordanian", "Lebanese",
+               "Libyan", "Yemeni", "Sudanese", "Tanzanian", "Kenyan", "Nigerian", "Azerbaijani", "Kazakh", "Tibetan")
+COUNTRY = _alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
+               r"Soviet\s+Union", r"United\s+(?:States|Nations|Kingdom)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)",
+               "China", "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
+               "Yugoslavia", "Cuba", "Iran", "Iraq", "India", "Indonesia", "Laos", "Cambodia", "Egypt",
+               r"(?:East\s+|West\s+)?Germany", "Mexico", "Brazil", "Argentina", "Chile", "Israel", "Pakistan", "Ethiopia",
+               "Afghanistan", "Azerbaijan", "Kazakhstan", "Guinea", "Algeria", "Syria", "Turkey", "Italy", "France",
+               "Britain", "Austria", "Canada", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa")
+MODIFIER = _alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
+                "Acting", "Senior", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
+                "Executive", "Assistant", "Permanent", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
+                r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
+ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
+            "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
+            "Minster", "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General",
+            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
+            "Marshall?",  # "Governer", "Marshall": typos in real titles
+            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "Director", "Adviser", "Advisor",
+            r"General-Colonel", r"Colonel-General", r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
+            r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
+            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
+            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
+BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not a person
+    "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
+    "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
+    "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
+    "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
+    "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
+    "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests", "Experts", "Advisers", "Commanders",
+    "Members", "Leaders", "Authorities", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
+    "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
+    "UN", "GDR", r"VKP\(b\)")
+_NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
+                        "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
+                        "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
+HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", r"Com\.", r"Tov\.", r"Mr\.", r"Mrs\.", r"Ms\.", r"Dr\.", r"Prof\.",
+                 "Professor", r"Mme\.?", "Madame", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
+_BEFORE_ROLE = rf"\b(?:the\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}"
+_ROLES: tuple[re.Pattern[str], ...] = (
+    # "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang Canming"
+    re.compile(rf"{_BEFORE_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?=[A-Z\[(]){_NOT_ORG}"),
+    re.compile(rf"\b{HONORIFIC}\s+(?=[A-Z])"),
+)
+_ROLE_WORD = re.compile(ROLE)
+_ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")
+_BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
+_BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]])$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
+
+
+def strip_roles(text: str) -> str:
+    """The text without the roles and honorifics that stand before names."""
+    before = None
+    while before != text:
+        before = text
+        # the role pattern is slow to fail and cannot match without a role word: skip it when there is none
+        for pattern in _ROLES if _ROLE_WORD.search(text) else _ROLES[1:]:
+            text = pattern.sub("", text)
+    return text
+
+
+def is_role(text: str) -> bool:
+    """True when the text begins with a role ("the Prime Minister of ...", "Member of the Polish Politburo")."""
+    return bool(_ROLE_FIRST.match(text))
+
+
+def is_body(text: str) -> bool:
+    return bool(_BODY.search(text))
+
+
+def name_in(item: str) -> str:
+    """The person a party names after a role or body, else the party: "CC CPSU G.M. Malenkov" -> "G.M. Malenkov"."""
+    words = item.split()
+    if item.isupper():
+        return item      # "GONG PUSHENG": a name in capitals, not an acronym before a name
+    end = len(words)
+    while end > 0 and _NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1]):
+        end -= 1
+    if 0 < end < len(words) and (_BODY_OR_PLACE.match(words[end - 1]) or is_role(" ".join(words[:end]))):
+        return " ".join(words[end:])
+    return item
