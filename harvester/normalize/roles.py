@@ -34,14 +34,14 @@ COUNTRY = _alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*
                "Britain", "Austria", "Canada", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa")
 MODIFIER = _alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
                 "Acting", "Senior", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
-                "Executive", "Assistant", "Permanent", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
+                "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
                 r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
 ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
             "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
             "Minster", "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General",
             "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
             "Marshall?",  # "Governer", "Marshall": typos in real titles
-            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "Director", "Adviser", "Advisor",
+            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "Head", "Chief", "Director", "Adviser", "Advisor",
             r"General-Colonel", r"Colonel-General", r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
             r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
             r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
@@ -53,7 +53,7 @@ BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not 
     "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests", "Experts", "Advisers", "Commanders",
-    "Members", "Leaders", "Authorities", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
+    "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
     "UN", "GDR", r"VKP\(b\)")
 _NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
@@ -70,7 +70,8 @@ _ROLES: tuple[re.Pattern[str], ...] = (
 _ROLE_WORD = re.compile(ROLE)
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")
 _BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
-_BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]])$")
+_BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|"
+                            rf"[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism)s?)$")   # "Posts and Communications Diop"
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
 
 
@@ -102,6 +103,6 @@ def name_in(item: str) -> str:
     end = len(words)
     while end > 0 and _NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1]):
         end -= 1
-    if 0 < end < len(words) and (_BODY_OR_PLACE.match(words[end - 1]) or is_role(" ".join(words[:end]))):
+    if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])
     return item

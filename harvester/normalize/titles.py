@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from harvester.normalize.kinds import KINDS, find_kind
-from harvester.normalize.roles import COUNTRY, NATIONS, ROLE, is_body, is_role, name_in, strip_roles
+from harvester.normalize.roles import BODY_WORDS, COUNTRY, NATIONS, ROLE, is_body, is_role, name_in, strip_roles
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Airgram"',
@@ -86,7 +86,7 @@ _NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "d
 _SECRET = _alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
 _QUOTE = "['‘\"“«]"
 _WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
-_KIND_AT_START = re.compile(r"^\W*")
+_EDITORIAL = re.compile(r"\s*\[[a-z][^\[\]]*\]")   # "[about the Military Doctrine ...]": an editor's summary
 # containers: (pattern with `author` and `inner`, whether the inner part must begin with a kind of its own)
 _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
     # "From the Diary of P. F. Yudin: Memorandum of ...", "Excerpt from the Diary of Anatoly Chernyaev"
@@ -104,7 +104,8 @@ _HERE = _rx(r"^(?P<outer>.+?)\s+here:\s+(?P<inner>.+)$")   # "... Meetings with 
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str], ...] = (
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
-    (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),                     # "Memorandum (D)", "(2)"
+    (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),
+    (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), r" via \1"),              # "(via Roshchin)"
     # a quoted name inside: "Journal 'Novaya Koreya' Song"
     (_Guarded(re.compile(r"\s+['‘\"“«][^'’\"”»,]+['’\"”»](?=\s+[A-Z])"), _QUOTE), ""),
@@ -129,16 +130,23 @@ _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
 _JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
 _TAIL = _rx(r"(?:^|,?\s+)" + _alt(
     "about", "regarding", "concerning", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
-    r"headed\s+by", r"led\s+by", "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
+    "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
     r"for\s+(?:the|a|an)\s", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)") + r"\b.*$")
-_LEAD = _rx(r"\s*(?:(?:held|distributed|sent|addressed|delivered|written|made)\s+)?(?:[A-Z]+-\d[\w-]*\s+)?"
+_LEAD = _rx(r"\s*(?:[A-Z]+-\d[\w-]*\s+)?(?:,\s*)?(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
-_SLOT = _rx(r"\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?)\b\s+")
+_REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?(?:[\w-]+\s+)?"
+                     r"(?:conversations?|meetings?|talks|discussions?)\s+(?:between|with)\s+(?P<who>.+)$")
+_RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
+_TALKS = ("conversation", "meeting")
+_QUOTED = re.compile(rf"{_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
+_BY_IN_KIND = re.compile(r"\sby\s+(?P<who>.+?)\s+(?:on|of|from|about)\s")
+_PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our)\b")
+_SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
-_ABSTRACT = r"[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?\b"
+_ABSTRACT = rf"(?!{BODY_WORDS}\b)[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?\b"
 _AND_JOIN = rf"(?<!ment)(?<!ity)(?<!nce)(?<!ics)(?<!ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+[–—]\s+|\s+or\s+")
 _SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+[–—-]\s+|\s+&\s+|\s+or\s+")
@@ -155,6 +163,7 @@ _ROLE_AT_END = re.compile(rf"{ROLE}$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
+            "led by": "participants", "headed by": "participants",
             "with": "participants", "between": "participants"}  # what follows each keyword; "of", "," and ":" vary
 
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
@@ -186,16 +195,30 @@ def parties(title: str) -> Parties:
     reading = _read(title)
     text = _strip_roles(_BRACKETED_WHO.sub(r"\1", _unglossed(reading.cleaned)))
     found = _find_kind(text)
-    if found and found[0] == "other":
-        found = None     # "Gazette of the State Council ...": no one sends or receives it
     kind, start, end = found if found else (None, len(text), 0)
     lead = []
     if reading.author:
         lead = _items(_strip_roles(reading.author)) if reading.signed else [_strip_roles(reading.author)]
-    roles = _assign(kind, lead, _before(text[:start]) if found else [], text[end:] if found else text)
+    if by := _BY_IN_KIND.search(text, start, end):
+        lead.append(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
+    rest = text[end:] if found else text
+    if kind == "other":   # "Gazette of ...", "Zhou Enlai's Approval of ...": only its maker is a party
+        kind, rest = None, ""
+    roles = _assign(kind, lead, _before(text[:start]) if found else [], rest)
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
-    return roles
+    return _with_quoted_talk(roles, reading.text)
+
+
+def _with_quoted_talk(roles: Parties, text: str) -> Parties:
+    """A quoted record of talks ("Cable ..., 'Memorandum of Conversation: Huang Meets with Khrushchev'") adds the
+    people who talked to the participants."""
+    m = _QUOTED.search(text)
+    if m is None or not _begins_with_kind(m["inner"]) or _find_kind(m["inner"])[0] not in _TALKS:
+        return roles
+    inner = parties(m["inner"])
+    return Parties(roles.senders, roles.recipients,
+                   _dedupe([*roles.participants, *inner.senders, *inner.recipients, *inner.participants]))
 
 
 def _before(text: str) -> list[tuple[str, str]]:
@@ -203,14 +226,15 @@ def _before(text: str) -> list[tuple[str, str]]:
     who = _possessor(text)
     if who:
         return [("", who)]
-    text = _LEADING_ARTICLE.sub("", text.strip(" ,:"))
+    text = _RECORD_OF.sub("", _LEADING_ARTICLE.sub("", text.strip(" ,:")))   # "Minutes of Zhivkov – Castro Meeting"
     if not text:
         return []
     if _bare_to(text):
         return _slots(text, bare=True)
-    if _namelike(text) and not _GENERIC.search(text) and not _POSSESSIVE.search(text):
-        return [("", part) for part in _SEP.split(text)
-                if not _NATION_FIRST.match(part) and not is_body(part) and not _ACRONYM.match(part)]
+    head = text if _namelike(text) else text.split(",")[0]
+    if _namelike(head) and not _POSSESSIVE.search(head):
+        return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
+                and not _ACRONYM.match(part) and not _GENERIC.search(part)]
     return []
 
 
@@ -273,8 +297,9 @@ def _clean(text: str) -> str:
 
 
 def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
-    slots = before + _slots(_EVENT.sub(" with ", rest), bare=kind is None)
-    talk = kind in ("conversation", "meeting") or any(key in ("with", "between") for key, _ in slots)
+    talk = kind in _TALKS
+    slots = before + _slots(_EVENT.sub(" with ", rest), bare=kind is None, talk=talk)
+    talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
     for key, segment in slots:
@@ -283,24 +308,31 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
 
-def _slots(rest: str, bare: bool) -> list[tuple[str, str]]:
+def _slots(rest: str, bare: bool, talk: bool = False) -> list[tuple[str, str]]:
     """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
     m = _LEAD.match(rest)
     if m:
         key, body = (m[1] or m[2]).lower(), rest[m.end():]
-    elif _bare_to(rest):
-        key, body = "", rest  # "G. Zhukov to the CPSU CC"
+    elif _bare_to(rest) or (talk and rest[:1] == " " and rest[1:2].isupper()):
+        key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ..."
     else:
-        return []
-    body = _TAIL.sub("", _JOINED.sub("", _EVENT.sub(" with ", body)))
-    pieces = _SLOT.split(body)
+        return _reported(rest)
+    body = _JOINED.sub("", _EVENT.sub(" with ", body))
+    reported = _reported(body)
+    pieces = _SLOT.split(_TAIL.sub("", body))
     slots = [(key, pieces[0])]
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
         if _ROLE_AT_END.search(slots[-1][1]) and (word == "for" or word == "to" and _COUNTRY_FIRST.match(segment)):
             slots[-1] = (slots[-1][0], f"{slots[-1][1]} {word} {segment}")   # "Ambassador to Mexico": one role
         else:
             slots.append((" ".join(word.split()), segment))
-    return slots
+    return slots + reported
+
+
+def _reported(text: str) -> list[tuple[str, str]]:
+    """The people of talks a document reports: "... on a Conversation between A and B" -> ("with", "A and B")."""
+    m = _REPORTED_TALK.search(text)
+    return [("with", _TAIL.sub("", m["who"]))] if m else []
 
 
 def _unglossed(text: str) -> str:
@@ -327,21 +359,24 @@ def _bare_to(text: str) -> bool:
 
 def _namelike(text: str) -> bool:
     words = text.replace(",", " ").split()
-    return bool(words) and all(w[0].isupper() or w[0] in "[‘" or w.split("-")[0] in _PARTICLES for w in words)
+    return bool(words) and all(w[0].isupper() or w[0] in "[‘–—-" or w.split("-")[0] in _PARTICLES for w in words)
 
 
 def _items(segment: str) -> list[str]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
-    last item is a role and the tail names its holder ("Member of the Polish Politburo, Zenon Kliszko")."""
+    last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko")."""
     joins = list(_AND.finditer(segment))
     comma = segment.find(",", joins[-1].end() if joins else 0)
     tail = segment[comma + 1:].split(",")[0].strip() if comma >= 0 else ""
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _SEP.split(segment)]
-    items = [item for item in items if not _is_kind_phrase(item)]
-    if items and tail and _namelike(tail) and is_role(_ARTICLE.sub("", segment.split(" and ")[-1].strip())):
-        items[-1] = _tidy(tail)
-    return _distribute([item for item in items if any(c.isupper() for c in item) and item != "Others"])
+    if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
+        if is_role(items[-1]):
+            items[-1] = _tidy(tail)
+        elif _COUNTRY_FIRST.fullmatch(items[-1]):
+            items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
+    return _distribute([item for item in items if any(c.isupper() for c in item) and item != "Others"
+                        and not _is_kind_phrase(item) and not _PRONOUN.match(item)])
 
 
 def _is_kind_phrase(item: str) -> bool:
