@@ -226,3 +226,78 @@ def test_king_is_a_title_before_a_name_and_a_surname_before_jr(title, senders, r
 ])
 def test_a_title_ending_in_an_initial_or_jr_keeps_its_period(title, senders, recipients, participants):
     assert parties(title) == Parties(senders, recipients, participants)
+
+
+# Shapes read since the hand-labelled sample (tests/data/titles.csv); every title is a real one from it.
+NEW_KIND_CASES = [
+    ("Working Notes from the Session of the CPSU CC Presidium on 2 November 1956", "meeting"),
+    ("Report on Conversation between Song Renqiong and Kim Il Sung", "conversation"),
+    ("Report by Qiao Xiaoguang on a Conversation with Kim Il Sung", "conversation"),
+    ("Record of Negotiations between M.S. Gorbachev and Prime Minister of Great Britain Margaret Thatcher, London",
+     "conversation"),
+    ("Airgram A-691 from the US Embassy in Argentina to the Department of State, 'Argentine Sale of Uranium Oxide to "
+     "Israel'", "telegram"),
+    ("USSR Embassy in Cuba, 'Informational Letter on Contemporary Cuban-American Relations'", "report"),
+    ("British Foreign Office, 'Soviet Role in the Horn of Africa'", "report"),
+    ("Karsky to Cde. Miklashevsky", "letter"),
+    ("William C. Hamilton to Robert C. Strong, 'Reply to U.K. Paper on Safeguards'", "memorandum"),
+    ("The DPRK Attitude Toward the So-called 'Cultural Revolution' in China", "report"),
+    ("Contract, Goverment of Republic of Korea and CDT Corporation", "agreement"),
+    ("Soviet State Defense Committee Edict No. GKO-9887ss/op", "resolution"),
+    ("Milford E. Shields, 'President Syngman Rhee, Republic of Korea'", "other"),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), NEW_KIND_CASES, ids=[t[:50] for t, _ in NEW_KIND_CASES])
+def test_doc_type_of_sample_shapes(title: str, expected: str) -> None:
+    assert doc_type(title) == expected
+
+
+NEW_PARTY_CASES = [
+    # a role before a name, with its nation, its body, or a possessive country
+    ("Excerpt from a Conversation between Zhou Enlai and Pakistani President Ayub Khan",
+     (), (), ("Zhou Enlai", "Ayub Khan")),
+    ("Letter, General I.D.White to Syngman Rhee", ("I.D.White",), ("Syngman Rhee",), ()),
+    ("Message to CC CPSU G.M. Malenkov about Obstacles in Iranian Azerbaijan", (), ("G.M. Malenkov",), ()),
+    ("Conversation between Raul Castro Ruz, and a Member of the Polish Politburo, Zenon Kliszko",
+     (), (), ("Raul Castro Ruz", "Zenon Kliszko")),
+    ("Letter No. 28 from the President (Syngman Rhee) to Minister Duk Shin Choi",
+     ("Syngman Rhee",), ("Duk Shin Choi",), ()),
+    # a possessor, a container's author, a name before the kind
+    ("Conversation from [Mao Zedong's] Audience with Sihanouk (Excerpt)", ("Mao Zedong",), (), ("Sihanouk",)),
+    ("Notes by A. S. Chernyaev, Record of Conversation between Mikhail Gorbachev and George H. W. Bush at Malta Summit",
+     (), (), ("A. S. Chernyaev", "Mikhail Gorbachev", "George H. W. Bush")),
+    ("Col. Mieczysław Białek, 'Record of Conversation of the Marshall of the Soviet Union Com. Zakharov with Com. Kim "
+     "Il Sung during Com. Zakharov's Visit in the DPRK'", (), (), ("Mieczysław Białek", "Zakharov", "Kim Il Sung")),
+    ("Bhabha and Jawaharlal Nehru Correspondence on Indian Nuclear History", ("Bhabha", "Jawaharlal Nehru"), (), ()),
+    ("Minutes of Todor Zhivkov – Raul Castro Meeting in Sofia", (), (), ("Todor Zhivkov", "Raul Castro")),
+    # who led, who was reported talking, a place of dispatch before its sender, a place after a name
+    ("Note on Conversation Between Nicolae Ceausescu, Ion Gheorghe Maurer, and the Chinese Communist Party Delegation "
+     "Led by Deng Xiaoping", (), (),
+     ("Nicolae Ceausescu", "Ion Gheorghe Maurer", "Chinese Communist Party Delegation", "Deng Xiaoping")),
+    ("Cable from the Chinese Embassy in Indonesia, 'Memorandum of Conversation: Ambassador Huang Meets with Comrade "
+     "Khrushchev'", ("Chinese Embassy in Indonesia",), (), ("Huang", "Khrushchev")),
+    ("Ciphered Telegram No. 16293 from Beijing, Mao Zedong to Filippov [Stalin]",
+     ("Beijing", "Mao Zedong"), ("Filippov [Stalin]",), ()),
+    ("Transcript of Conversation between Todor Zhivokov and Zhao Ziyang in Beijing",
+     (), (), ("Todor Zhivokov", "Zhao Ziyang")),
+    # not parties: "and Others", a body's two halves joined by "and"
+    ("Telegram, Zhou Enlai to Mao Zedong and Others, Regarding the Second Restricted Session",
+     ("Zhou Enlai",), ("Mao Zedong",), ()),
+    ("Report from the Science and Technology Committee and the Foreign Cultural Liaison Committee on the Issue of "
+     "Giving Scientific and Technical Literature to the DPRK",
+     ("Science and Technology Committee", "Foreign Cultural Liaison Committee"), (), ()),
+]
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), NEW_PARTY_CASES,
+                         ids=[case[0][:50] for case in NEW_PARTY_CASES])
+def test_parties_of_sample_shapes(title: str, senders: tuple[str, ...], recipients: tuple[str, ...],
+                                  participants: tuple[str, ...]) -> None:
+    assert parties(title) == Parties(senders, recipients, participants)
+
+
+@pytest.mark.parametrize("title", [t for t, _ in NEW_KIND_CASES] + [c[0] for c in NEW_PARTY_CASES])
+def test_one_pass_finds_what_each_kind_finds_on_sample_shapes(title: str) -> None:
+    for text in (title, titles._clean(title), title.lower()):
+        assert titles._find_kind(text) == _earliest_kind(text)
