@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 import click
 
 from harvester import __version__
-from harvester.config import Job, load_jobs
+from harvester.config import Job, load_jobs, searched
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
-from harvester.pipeline import Outcome, check_name, default_name, harvest, query_of, reparse
+from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, Settings
 from harvester.sites import get_site
 
@@ -76,8 +76,10 @@ def cli(quiet: bool, verbose: bool) -> None:
 
 
 @cli.command("harvest")
+@click.argument("url", required=False)
 @site_option
-@click.option("--query", required=True, help="The full-text search, as typed in the site's search box.")
+@click.option("--query", default=None, help="A full-text search, as typed in the site's search box (instead of URL).")
+@click.option("--all", "whole", is_flag=True, help="The whole archive (instead of URL).")
 @click.option("--base-url", default=None, metavar="URL", help="Another origin for the site: a mirror or a local server.")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @name_option
@@ -90,23 +92,29 @@ def cli(quiet: bool, verbose: bool) -> None:
               "topics, archive, source, language, Record ID, PDF, transcript, ...).")
 @transcript_option
 @names_option
-def harvest_command(site: str, query: str, base_url: str | None, out_dir: Path, name: str | None, formats: str,
-                    delay: float, max_pages: int | None, contact: str, allow_incomplete: bool, details: bool,
-                    transcript_in_csv: bool, names_file: Path | None) -> int:
+def harvest_command(url: str | None, site: str, query: str | None, whole: bool, base_url: str | None, out_dir: Path,
+                    name: str | None, formats: str, delay: float, max_pages: int | None, contact: str,
+                    allow_incomplete: bool, details: bool, transcript_in_csv: bool, names_file: Path | None) -> int:
     """Harvest every result of a search into DIR/NAME.csv and DIR/NAME.json.
+
+    The search is URL, a search address copied from the browser (facets, sort and all), or
+    --query TEXT for a full-text search, or --all for the whole archive.
 
     Every response is kept in DIR/archive/NAME-runNNNN-partN.warc.gz; DIR/NAME.report.json tells
     what changed since the last run. An interrupted run, started again with the same arguments
     within 24 hours, resumes where it stopped.
 
-    Example:
+    Examples:
 
     \b
-        harvester harvest --site wilson --query "Korean War" --out output --contact you@example.org
+        harvester harvest "https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908" --out output
+        harvester harvest --query "Korean War" --out output --contact you@example.org
+        harvester harvest --all --out output
     """
-    settings = Settings(base_url=_origin(base_url), delay=delay, max_pages=max_pages, contact=contact,
+    search, origin = searched(get_site(site), url, query, whole, _origin(base_url), "URL, --query or --all")
+    settings = Settings(base_url=origin, delay=delay, max_pages=max_pages, contact=contact,
                         allow_incomplete=allow_incomplete, details=details, transcript_in_csv=transcript_in_csv)
-    return _harvest_job(Job(get_site(site), query, out_dir, name, parse_formats(formats), settings, names_file))
+    return _harvest_job(Job(get_site(site), search, out_dir, name, parse_formats(formats), settings, names_file))
 
 
 @cli.command("reparse")
@@ -182,12 +190,12 @@ def demo_command(folder: Path, out_dir: Path, formats: str, delay: float, docume
 
     site = get_site("wilson")
     with Serving([folder, *([documents] if documents else [])]) as serving:
-        query = next((q for q in (query_of(url, site) for url in serving.saved_urls) if q), None)
-        if query is None:
-            raise UsageError(f"{folder}: no saved page is a full-text search; nothing to harvest")
+        addresses = [url for url in serving.saved_urls if urlsplit(url).path.rstrip("/") == site.search_path]
+        if not addresses:
+            raise UsageError(f"{folder}: no saved page is a results page of a search; nothing to harvest")
         log.info("serving %s on %s", folder, serving.origin)
         settings = Settings(base_url=serving.origin, delay=delay, details=documents is not None)
-        return _harvest_job(Job(site, query, out_dir, None, parse_formats(formats), settings, None))
+        return _harvest_job(Job(site, site.search_of(addresses[0]), out_dir, None, parse_formats(formats), settings, None))
 
 
 @cli.command("run")
@@ -222,21 +230,21 @@ def run_command(harvests_file: Path) -> int:
 
 def _harvest_job(job: Job) -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings."""
-    name = check_name(job.name or default_name(job.site, job.query))
-    log.info("harvesting %r from %s into %s", job.query, job.settings.base_url or job.site.home, job.out / name)
+    name = check_name(job.name or default_name(job.site, job.search))
+    log.info("harvesting %s from %s into %s", job.search, job.settings.base_url or job.site.home, job.out / name)
     if job.settings.base_url is None and not job.settings.contact:
         log.warning("no --contact: the User-Agent tells %s who harvests but not how to reach you; "
                     "give --contact URL_OR_EMAIL (or contact = ... in the harvests file)", job.site.home)
     sleep = click.get_current_context().obj or time.sleep   # main() may be given another, for tests
     try:
         with _progress() as on_page:
-            outcome = harvest(job.site, job.query, job.out, name, job.formats, job.settings, sleep=sleep,
+            outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
                               names=NameTable.load(job.names_file), on_page=on_page)
     except KeyboardInterrupt as stop:
         stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; "
                      "run the same command again to resume",)
         raise
-    return _report(outcome, f"harvested {outcome.documents} documents of {outcome.total} for {job.query!r} "
+    return _report(outcome, f"harvested {outcome.documents} documents of {outcome.total} for {outcome.searched} "
                             f"({outcome.pages} results pages, {outcome.requests} requests)")
 
 
@@ -251,7 +259,7 @@ def _progress() -> Iterator[Callable[[Walk], None]]:
 
     with tqdm(unit=" pages", desc="harvesting", leave=False) as bar, logging_redirect_tqdm():
         def update(walk: Walk) -> None:
-            bar.total = max(bar.total or 0, math.ceil((walk.total or 0) / 10), walk.pages)
+            bar.total = max(bar.total or 0, math.ceil((walk.total or 0) / walk.site.page_size), walk.pages)
             bar.n = walk.pages
             bar.set_postfix(documents=f"{walk.documents}/{walk.total}", refresh=False)
             bar.refresh()

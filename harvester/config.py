@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 from harvester.errors import UsageError
 from harvester.output.files import parse_formats
 from harvester.settings import Settings
-from harvester.sites import Site, get_site
+from harvester.sites import Search, Site, get_site
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
-    "site": str, "query": str, "out": str, "name": str, "formats": list, "base_url": str, "delay": (int, float),
+    "site": str, "query": str, "url": str, "all": bool, "out": str, "name": str, "formats": list, "base_url": str, "delay": (int, float),
     "max_pages": int, "contact": str, "allow_incomplete": bool, "names": str, "details": bool, "transcript_in_csv": bool,
 }
 
@@ -25,7 +25,7 @@ class Job:
     """One harvest of a harvests file, ready to run."""
 
     site: Site
-    query: str
+    search: Search
     out: Path
     name: str | None
     formats: tuple[str, ...]
@@ -43,7 +43,7 @@ def load_jobs(path: Path) -> list[Job]:
         raise UsageError(f"{path}: not valid TOML ({error})") from None
     tables = data.pop("harvest", None)
     if not isinstance(tables, list) or not tables or not all(isinstance(table, dict) for table in tables):
-        raise UsageError(f"{path}: no [[harvest]] tables; each harvest is a [[harvest]] table with at least a query")
+        raise UsageError(f"{path}: no [[harvest]] tables; each harvest is a [[harvest]] table with a url, a query or all = true")
     defaults = _checked(data, f"{path}: top level")
     return [_job({**defaults, **_checked(table, f"{path}: harvest {number}")}, f"{path}: harvest {number}", path.parent)
             for number, table in enumerate(tables, 1)]
@@ -63,8 +63,6 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 
 
 def _job(values: dict, where: str, base: Path) -> Job:
-    if not values.get("query"):
-        raise UsageError(f"{where}: no query")
     delay = float(values.get("delay", Settings.delay))
     if not math.isfinite(delay) or delay < 0:
         raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 or more")
@@ -80,10 +78,27 @@ def _job(values: dict, where: str, base: Path) -> Job:
         site = get_site(values.get("site", "wilson"))
     except UsageError as error:
         raise UsageError(f"{where}: {str(error).replace('--format ', 'formats ').replace('--site ', 'site ')}") from None
+    try:
+        search, base_url = searched(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
+                                    "url, query or all = true")
+    except UsageError as error:
+        raise UsageError(f"{where}: {error}") from None
     settings = Settings(base_url=base_url, delay=delay,
                         max_pages=values.get("max_pages"), contact=values.get("contact", ""),
                         allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
                         transcript_in_csv=values.get("transcript_in_csv", False))
     names = values.get("names")
-    return Job(site, values["query"], base / values.get("out", "output"),
+    return Job(site, search, base / values.get("out", "output"),
                values.get("name"), formats, settings, base / names if names else None)
+
+
+def searched(site: Site, url: str | None, query: str | None, whole: bool, base_url: str | None,
+             choices: str) -> tuple[Search, str | None]:
+    """The search a harvest is given (exactly one of an address, a full-text query, the whole archive), and the
+    origin to fetch it from (None: the site's home)."""
+    given = [what for what in (url, query) if what is not None] + ([True] if whole else [])
+    if len(given) != 1:
+        raise UsageError(f"give {'one' if not given else 'only one'} of {choices}")
+    if url is not None:
+        return site.search_at(url, base_url)
+    return Search(query or ""), base_url

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from harvester.errors import IncompleteError
 from harvester.parse.results import ResultsPage
 from harvester.settings import Settings
-from harvester.sites import Site
+from harvester.sites import Search, Site
 
 log = logging.getLogger("harvester")
 
@@ -27,13 +27,14 @@ class Walk:
     that it saw as many distinct documents as the site lists."""
 
     site: Site
-    query: str
+    search: Search
     settings: Settings
     total: int | None = None
     documents: int = 0                 # distinct documents seen
     pages: int = 0                     # results pages taken
     limited: bool = False              # stopped early as asked (--max-pages): the listing was not seen whole
     warnings: list[str] = field(default_factory=list)
+    facets: dict[tuple[str, str], str] = field(default_factory=dict)   # the search's facets: their labels, as pages show them
     number: int | None = None          # the number of the page asked for (None: a next link)
     _totals: set[int] = field(default_factory=set)
     _last: ResultsPage | None = None
@@ -70,13 +71,14 @@ class Walk:
             self.total = page.total
             self._totals.add(page.total)
         self.warnings.extend(f"{page.url}: {warning}" for warning in page.warnings)
+        self.facets.update(((name, value), label) for name, value, label in page.facets)
         self._last = page
         shown = "next page" if self.number is None else f"page {self.number}"
         log.info("%s: %d cards, %d new, %d of %s documents", shown, len(page.cards), new, self.documents, self.total)
 
     def _url(self, number: int) -> str:
         self.number = number
-        return self.site.search_url(self.query, number, self.settings.base_url)
+        return self.site.search_url(self.search, number, self.settings.base_url)
 
     def _page_count(self) -> int:
         return math.ceil((self.total or 0) / self.site.page_size)
@@ -105,7 +107,7 @@ class Walk:
         """Fail (or, when allowed, warn) if fewer distinct documents were seen than the site lists."""
         missing = (self.total or 0) - self.documents
         if missing > 0:
-            message = (f"the site lists {self.total} documents for {self.query!r} but only {self.documents} distinct ones "
+            message = (f"the site lists {self.total} documents for {self.search} but only {self.documents} distinct ones "
                        "could be collected")
             if not self.settings.allow_incomplete:
                 raise IncompleteError(message + " (nothing written; --allow-incomplete writes what was found)")

@@ -37,7 +37,7 @@ from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
 from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Record, details_of, record_of, with_details
 from harvester.settings import Settings
-from harvester.sites import Site
+from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock
 
 if TYPE_CHECKING:   # the network and the archive are imported by harvest() only: a re-parse starts sooner without them
@@ -59,17 +59,18 @@ class Outcome:
     requests: int = 0
     warnings: list[str] = field(default_factory=list)
     report: dict | None = None
+    searched: str = ""        # the search in words, with its facets' labels
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[str], settings: Settings,
+def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Iterable[str], settings: Settings,
             client: httpx.Client | None = None, sleep: Callable[[float], None] = time.sleep,
             now: Callable[[], datetime] = utc_now, names: NameTable | None = None,
             on_page: Callable[[Walk], None] = lambda walk: None) -> Outcome:
-    """Fetch every results page of `query` on `site`, keep each card's record in the dataset's state, and write
+    """Fetch every results page of `search` on `site`, keep each card's record in the dataset's state, and write
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
     stopped; NAME.report.json tells what changed since the last run."""
     from harvester.fetch.archive import WarcArchive, next_part
@@ -77,16 +78,16 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
     from harvester.output.runreport import build_report, counted
 
     names = names or NameTable.load()
-    origin = settings.base_url or site.home
-    if len(first := site.search_url(query, 0, origin)) > MAX_URL:
-        raise UsageError(f"--query: its address would be {len(first):,} characters long, more than web servers take "
-                         f"({MAX_URL:,}); shorten the search")
+    origin, address = settings.base_url or site.home, site.search_url(search)
+    if len(site.search_url(search, 0, origin)) > MAX_URL:
+        raise UsageError(f"the search's address would be {len(site.search_url(search, 0, origin)):,} characters long, more "
+                         f"than web servers take ({MAX_URL:,}); shorten the search")
     prepare_output(out_dir)
     with State(out_dir, name) as opened, opened.writing() as state:
-        run = state.start_run(run_key(site, query, settings), now(), timedelta(hours=settings.resume_within))
+        run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed:
             log.info("resuming run %d, which was interrupted: %d pages already fetched", run.id, len(run.replay))
-        walk = Walk(site, query, settings)
+        walk = Walk(site, search, settings)
         with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, \
                 contextlib.nullcontext(client) if client else make_client(settings) as http:
             fetcher = Fetcher(HttpTransport(http, settings, now), origin, settings, sleep=sleep, now=now,
@@ -96,22 +97,46 @@ def harvest(site: Site, query: str, out_dir: Path, name: str, formats: Iterable[
             for url in walk.urls():
                 page = get(url)
                 results = parse_results(fetched_text(page, walk.warnings), url, site)
-                records = records_of(results, site, site.canonical(url), query, page.fetched_at, names)
+                records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names)
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 on_page(walk)
             if settings.details:
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
         complete = not walk.limited
         warnings = fetcher.warnings + walk.warnings + _detail_warnings(state, run.id)
+        searched = Searched(search, address, walk.facets)
         report = build_report(
-            site=site.name, query=query, run=run.id, started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"),
-            resumed=run.resumed, pages=walk.pages, requests=fetcher.requests, retries=fetcher.retries, total=walk.total,
-            documents=state.count(run.id), changes=state.changes(run.id, complete), warnings=warnings, complete=complete)
+            site=site.name, search=searched.said(), run=run.id, started_at=run.started_at,
+            finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed, pages=walk.pages, requests=fetcher.requests,
+            retries=fetcher.retries, total=walk.total, documents=state.count(run.id), changes=state.changes(run.id, complete),
+            warnings=warnings, complete=complete)
         files = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
-                              _provenance(site, [query], "harvest", walk.pages, walk.total, fetcher.requests, warnings, now()),
-                              seen_at=run.started_at, report=report)
+                              _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests,
+                                          warnings, now()), seen_at=run.started_at, report=report)
         state.finish_run(run.id, run.started_at, complete, counted(report))
-    return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report)
+    return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report, searched.words())
+
+
+@dataclass
+class Searched:
+    """A search a run went through: the search, its address on the site's own host, and its facets' labels as its
+    pages showed them."""
+
+    search: Search
+    address: str
+    labels: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def said(self) -> dict:
+        """The search as the run report and the data package give it."""
+        facets = [{"facet": name, "id": value, "label": self.labels.get((name, value))} for name, value in self.search.facets]
+        return {"words": self.words(), "query": self.search.query, "address": self.address, "facets": facets,
+                "parameters": dict(self.search.extra)}
+
+    def words(self) -> str:
+        """The search in words, with its facets' labels when its pages gave them."""
+        facets = [f"{name}: {self.labels.get((name, value), value)}" for name, value in self.search.facets]
+        query = [f"\u201c{self.search.query}\u201d"] if self.search.query.strip() else []
+        return " and ".join(query + facets) or "the whole archive"
 
 
 def fetched_text(page: Page, warnings: list[str]) -> str:
@@ -125,7 +150,7 @@ def fetched_text(page: Page, warnings: list[str]) -> str:
     return text
 
 
-def records_of(results: ResultsPage, site: Site, source_page: str, query: str, harvested_at: str,
+def records_of(results: ResultsPage, site: Site, source_page: str, query: str, search: str, harvested_at: str,
                names: NameTable) -> list[Record]:
     """The records of a results page's cards; a card that links to no document is a layout error, and one that links
     off the site (not to its hosts, nor to the host the page came from) is never taken for one of its documents."""
@@ -137,7 +162,7 @@ def records_of(results: ResultsPage, site: Site, source_page: str, query: str, h
         host = urlsplit(urljoin(results.url, card.href)).hostname
         if host not in site.hosts and host != urlsplit(results.url).hostname:
             raise OffSiteError(f"{results.url}: result {card.title!r} links off the site, to {card.href}")
-        records.append(record_of(doc_id, card, source_page, site, query, harvested_at, names))
+        records.append(record_of(doc_id, card, source_page, site, query, search, harvested_at, names))
     return records
 
 
@@ -178,23 +203,23 @@ def _archive(page: Page, archive: WarcArchive, state: State) -> None:
         state.remember(page, archive.write(page))
 
 
-def run_key(site: Site, query: str, settings: Settings) -> str:
+def run_key(site: Site, search: Search, settings: Settings) -> str:
     """What makes two runs the same harvest (so that one may resume the other); "search" is the dataset's search."""
-    return json.dumps({"site": site.name, "query": query, "max_pages": settings.max_pages,
-                       "search": f"{site.name}:{search_of(query)}"}, sort_keys=True)
+    return json.dumps({"site": site.name, "search": f"{site.name}:{search.key}", "said": str(search),
+                       "max_pages": settings.max_pages}, sort_keys=True)
 
 
 def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, formats: Iterable[str],
             names: NameTable | None = None, transcript_in_csv: bool = False, workers: int | None = None) -> Outcome:
     """Parse saved pages (.html files, folders of them, WARC files) again, with no network, into the dataset's files.
 
-    Results pages give the records; saved document pages among them add their details (a document page whose
-    results page is not there gives a record of its own). `workers` processes parse the pages (None: one per core,
-    at most four; 0: all in this process); the files are the same either way."""
+    Results pages give the records, grouped by the search each page belongs to; saved document pages among them add
+    their details (a document page whose results page is not there gives a record of its own). `workers` processes
+    parse the pages (None: one per core, at most four; 0: all in this process); the files are the same either way."""
     names = names or NameTable.load()
     paths = list(paths)
     prepare_output(out_dir)
-    searches: dict[str, _Search] = {}     # the searches the results pages belong to, in the order first seen
+    searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings = 0, False, []
     with State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
@@ -205,48 +230,74 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 state.keep_details(saved.doc_id, saved.details, own=saved.record)
                 detailed = True
                 continue
-            search = searches.setdefault(saved.search, _Search(saved.query))
-            search.total = saved.results.total if saved.results.total is not None else search.total
-            search.ids.update(record["id"] for record in saved.records)
+            key = saved.search.key if saved.search else f"total {saved.results.total}"   # a page that does not say its search
+            searched = Searched(saved.search or Search(), site.search_url(saved.search) if saved.search else "")
+            searches.setdefault(key, _Saved(searched)).took(saved)
             warnings.extend(f"{saved.results.url}: {warning}" for warning in saved.results.warnings)
             for record in saved.records:
                 state.keep(run.id, record)
         if not pages:
             raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
-        queries = {search.query for search in searches.values()} | ({""} if state.list_lone_pages(run.id) else set())
-        warnings += [w for search in searches.values() if (w := search.coverage(site))] + _detail_warnings(state, run.id)
-        name = name or default_name(site, queries.pop() if len(queries) == 1 else "reparse")
-        total = sum(search.total or 0 for search in searches.values())
+        lone = state.list_lone_pages(run.id)
+        searches = _grouped(searches)
+        warnings += [w for group in searches.values() for w in group.warnings(site)] + _detail_warnings(state, run.id)
+        [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
+        name = name or (default_name(site, only.searched.search) if only else f"{site.name}-reparse")
+        total = sum(group.total or 0 for group in searches.values())
         with dataset_lock(out_dir, name):
             files = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
-                                  _provenance(site, [s.query for s in searches.values()], "reparse", pages, total, 0, warnings,
-                                              utc_now()))
+                                  _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages,
+                                              total, 0, warnings, utc_now()))
         return Outcome(state.count(run.id), files, pages, total, 0, warnings)
 
 
 @dataclass
-class _Search:
-    """What the saved pages of one search hold: its query, its total (the latest a page gave), its documents."""
+class _Saved:
+    """What the saved pages of one search hold: the search, its total (the latest a page gave), its documents, and
+    the pages that do not say which search they are of."""
 
-    query: str
+    searched: Searched
     total: int | None = None
     ids: set[str] = field(default_factory=set)
+    unknown: list[str] = field(default_factory=list)
 
-    def coverage(self, site: Site) -> str:
-        """A warning when the saved pages hold fewer documents than the search's total."""
+    def took(self, saved: SavedResults) -> None:
+        self.total = saved.results.total if saved.results.total is not None else self.total
+        self.ids.update(record["id"] for record in saved.records)
+        self.searched.labels.update(((name, value), label) for name, value, label in saved.results.facets)
+        self.unknown += [saved.label] if saved.search is None else []
+
+    def warnings(self, site: Site) -> list[str]:
+        """When the saved pages hold fewer documents than the search's total; and the pages that do not say their
+        search and could not be put with the pages of one."""
+        said = self.searched.words() if self.searched.address else f"an unknown search of {self.total} results"
+        pages = [] if self.searched.address else [
+            f"{', '.join(self.unknown)}: the page does not say which search it is of (no saved-from mark, canonical link "
+            f"or settings), and no other page's search has its total; taken as a search of {self.total} results"]
         if self.total is None or len(self.ids) >= self.total:
-            return ""
-        search = repr(self.query) if self.query else "an unknown search"
-        return (f"saved pages of {search} hold {len(self.ids)} of its {self.total} documents "
-                f"({math.ceil(self.total / site.page_size)} pages in all)")
+            return pages
+        return pages + [f"saved pages of {said} hold {len(self.ids)} of its {self.total} documents "
+                        f"({math.ceil(self.total / site.page_size)} pages in all)"]
+
+
+def _grouped(searches: dict[str, _Saved]) -> dict[str, _Saved]:
+    """The pages that do not say their search put with the pages of the one search that has their total, if only one has."""
+    for key, lost in list(searches.items()):
+        if lost.searched.address:
+            continue
+        homes = [group for group in searches.values() if group.searched.address and group.total == lost.total]
+        if len(homes) == 1:
+            homes[0].ids |= lost.ids
+            del searches[key]
+    return searches
 
 
 @dataclass(frozen=True)
 class SavedResults:
-    """A saved results page, parsed: its search, its cards, and their records."""
+    """A saved results page, parsed: its search (None when the page does not say it), its cards, their records."""
 
-    search: str          # which search it belongs to (search_key)
-    query: str
+    label: str
+    search: Search | None
     results: ResultsPage
     records: list[Record]
     problem: str | None = None   # what its decoding had to replace
@@ -270,11 +321,14 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     doc_id = site.doc_id(page.url) if page.url else None
     if doc_id:
         raw = parse_document(text, site.canonical(page.url), site, name=label)
-        return SavedDocument(doc_id, record_of(doc_id, card_of(raw), raw.url, site, "", "", names), details_of(raw, names), problem)
-    results = parse_results(text, page.url or f"{site.home}{site.search_path}", site, name=label)
-    source_page = site.canonical(page.url) if page.url else label
-    records = records_of(results, site, source_page, query_of(page.url, site), page.fetched_at, names)
-    return SavedResults(search_key(page.url, site), query_of(page.url, site), results, records, problem)
+        record = record_of(doc_id, card_of(raw), raw.url, site, "", "", "", names)
+        return SavedDocument(doc_id, record, details_of(raw, names), problem)
+    address = page.url or site.saved_search(text)
+    search = site.search_of(address) if address and urlsplit(address).path.rstrip("/") == site.search_path else None
+    results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
+    query, searched = (search.query, site.search_url(search)) if search else ("", "")
+    records = records_of(results, site, site.canonical(page.url) if page.url else label, query, searched, page.fetched_at, names)
+    return SavedResults(label, search, results, records, problem)
 
 
 _worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process: its site and names table
@@ -342,44 +396,27 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     return files
 
 
-def _provenance(site: Site, queries: list[str], mode: str, pages: int, total: int | None, requests: int,
-                warnings: list[str], created: datetime) -> Provenance:
+def _provenance(site: Site, origin: str, searches: list[Searched], mode: str, pages: int, total: int | None,
+                requests: int, warnings: list[str], created: datetime) -> Provenance:
     """The run's provenance, but for what only its files tell (documents, first and last harvested)."""
-    queries = list(dict.fromkeys(q for q in queries if q))
-    return Provenance(site.name, site.home, tuple(queries), tuple(site.search_url(q, 0) for q in queries), mode, pages,
-                      total, 0, requests, None, None, tuple(warnings), created.isoformat(timespec="seconds"))
+    return Provenance(site.name, site.home, origin, tuple(s.said() for s in searches), mode, pages, total, 0,
+                      requests, None, None, tuple(warnings), created.isoformat(timespec="seconds"))
 
 
-def search_key(url: str, site: Site) -> str:
-    """Which search a page belongs to: its path and parameters without the page number."""
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    params = sorted((k, v) for k, v in parse_qsl(parts.query) if k != site.page_param)
-    return f"{parts.path}?{params}"
-
-
-def query_of(url: str, site: Site) -> str:
-    """The full-text query a search URL carries ('' when none)."""
-    return dict(parse_qsl(urlsplit(url).query)).get(site.query_param, "") if url else ""
-
-
-def default_name(site: Site, query: str) -> str:
-    """A dataset name unique to its search: the site and the query's words ('wilson-korean-war'), and a short hash of
-    the query when those words cannot tell it from another (accents, other scripts, punctuation, a long query)."""
-    query = search_of(query)
-    if not query:
+def default_name(site: Site, search: Search) -> str:
+    """A dataset name unique to its search: the site, the query's words and the facets ('wilson-korean-war',
+    'wilson-people_81908': a query's words never hold '_'), and a short hash of the search when those cannot tell it
+    from another (accents, other scripts, punctuation, a sort, a long query); the whole archive is 'wilson-all'."""
+    if search.key == Search().key:
         return f"{site.name}-all"
+    query = " ".join(search.query.split()).casefold()
     folded = unicodedata.normalize("NFKD", query).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.replace("'", "").replace("\u2019", "")).strip("-")[:60].strip("-")
-    if slug.replace("-", " ") == query:
-        return f"{site.name}-{slug}"
-    return f"{site.name}-{slug + '-' if slug else ''}{hashlib.sha256(query.encode()).hexdigest()[:8]}"
-
-
-def search_of(query: str) -> str:
-    """What makes two full-text searches one: the words, in any case (the site's search ignores case) and spacing."""
-    return " ".join(query.split()).casefold()
+    words = re.sub(r"[^a-z0-9]+", "-", folded.replace("'", "").replace("\u2019", "")).strip("-")
+    facets = [re.sub(r"[^a-z0-9_]+", "-", f"{name}_{value}".lower()) for name, value in sorted(search.facets)]
+    readable = "-".join(part for part in (words, *facets) if part)
+    if words.replace("-", " ") == query and not search.extra and len(readable) <= 60:
+        return f"{site.name}-{readable}"
+    return f"{site.name}-{readable[:60].strip('-') + '-' if readable else ''}{hashlib.sha256(search.key.encode()).hexdigest()[:8]}"
 
 
 def check_name(name: str) -> str:

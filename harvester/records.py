@@ -70,7 +70,10 @@ RECORD_COLUMNS: tuple[Column, ...] = (
            "N.G. Sudarikov; Kim Il Sung"),
     Column("people", "list", "the persons among the parties: the names table's form, else the title's spelling tidied "
            "(the same in every dataset)", "Anastas Mikoyan"),
-    Column("query", "string", "the search that found the document", "Korean Workers' Party"),
+    Column("query", "string", "the full-text query of the search that found the document (empty for a search by facets alone)",
+           "Korean Workers' Party"),
+    Column("search", "string", "that search's address on the archive's own host, without a page: its query, facets and "
+           "any sort, as harvester asked for them", "https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908"),
     Column("source_page", "string", "the results page it was last seen on, on the archive's own host (for re-parsed "
            "pages whose address is unknown: the file)",
            "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"),
@@ -137,7 +140,7 @@ def empty(column: Column) -> Any:
     return {"list": [], "boolean": False, "integer": None}.get(column.type, "")
 
 
-def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, harvested_at: str,
+def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, search: str, harvested_at: str,
               names: NameTable) -> Record:
     """Normalize one raw card: clean text, EDTF date, document type, the parties its title names.
 
@@ -147,7 +150,7 @@ def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: s
     named = parties(title)
     values = (doc_id, site.doc_url(doc_id), title, clean_text(card.summary), date.edtf, date.start, date.end, date.precision,
               date.approximate, card.date, doc_type(title), list(named.senders), list(named.recipients),
-              list(named.participants), list(person_names(named, names)), query, source_page, harvested_at,
+              list(named.participants), list(person_names(named, names)), query, search, source_page, harvested_at,
               harvested_at, harvested_at)
     return dict(zip(_RECORD_NAMES, values))
 

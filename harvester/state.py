@@ -222,8 +222,8 @@ class State:
         than the dataset's is refused: it would mix two histories."""
         db = self.db
         row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
-        if row and (held := _search(row[1])) != (asked := _search(key)):
-            raise UsageError(f"{self.out_dir}: dataset {self.name} holds the harvests of {held}, not of {asked}; "
+        if row and (held := _search(row[1]))[0] != (asked := _search(key))[0]:
+            raise UsageError(f"{self.out_dir}: dataset {self.name} holds the harvests of {held[1]}, not of {asked[1]}; "
                              "give this search a --name of its own (or another --out)")
         db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish
         db.execute("UPDATE documents SET run = NULL, pos = NULL WHERE run IS NOT NULL")
@@ -398,13 +398,18 @@ class State:
             return str(location.path)
 
 
-def _search(key: str) -> str:
-    """The search a run key names (keys written before the search was named in them: from their site and query)."""
+def _search(key: str) -> tuple[str, str]:
+    """The search a run key names, and the search in words (keys written before searches had facets name a query)."""
+    from harvester.sites import Search
+
     try:
         values = json.loads(key)
     except ValueError:
-        return key
-    return values.get("search") or f"{values.get('site')}:{' '.join(str(values.get('query', '')).split()).casefold()}"
+        return key, key
+    if "search" in values:
+        return values["search"], values.get("said", values["search"])
+    search = Search(str(values.get("query", "")))
+    return f"{values.get('site')}:{search.key}", str(search)
 
 
 class Replaying:

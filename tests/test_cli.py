@@ -12,12 +12,12 @@ import pytest
 from harvester.cli import main
 from harvester.fetch.serve import Serving
 from harvester.pipeline import default_name
-from harvester.sites import get_site
+from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES
 
 SEED = FIXTURES / "wilson" / "seed"
 QUERY = "Korean Workers' Party"
-KWP = default_name(get_site("wilson"), QUERY)
+KWP = default_name(get_site("wilson"), Search(QUERY))
 
 
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:

@@ -13,7 +13,7 @@ from harvester.errors import IncompleteError, OffSiteError
 from harvester.fetch.client import Fetcher, HttpTransport
 from harvester.parse.results import parse_results
 from harvester.settings import Settings
-from harvester.sites import get_site
+from harvester.sites import Search, get_site
 from tests.conftest import mock_client
 from tests.sitegen import doc, results_page, search_handler
 
@@ -34,7 +34,7 @@ class Crawl:
 
 def walk(fetch: Fetcher, query: str, settings: Settings) -> Crawl:
     """The pipeline's loop, with a dict in place of the state."""
-    crawl = Crawl(Walk(WILSON, query, settings))
+    crawl = Crawl(Walk(WILSON, Search(query), settings))
     for url in crawl.walk.urls():
         page = parse_results(fetch.get(url).text(), url, WILSON)
         ids = [WILSON.doc_id(card.href) for card in page.cards]

@@ -18,7 +18,7 @@ from harvester.pipeline import harvest, reparse
 from harvester.records import RECORD_COLUMNS
 from harvester.fetch.serve import Serving
 from harvester.settings import Settings
-from harvester.sites import get_site
+from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, T0, replaced
 from tests.test_export import RECORD, UNDATED
 
@@ -32,7 +32,7 @@ def harvested(tmp_path_factory) -> Path:
     """A fresh harvest of the seed search over HTTP, in every format; returns its datapackage.json."""
     out = tmp_path_factory.mktemp("out")
     with Serving(FIXTURES / "wilson" / "seed") as serving:
-        harvest(WILSON, QUERY, out, "kwp", EVERY_FORMAT, Settings(base_url=serving.origin, delay=0), now=FakeClock().now)
+        harvest(WILSON, Search(QUERY), out, "kwp", EVERY_FORMAT, Settings(base_url=serving.origin, delay=0), now=FakeClock().now)
     return out / "kwp.datapackage.json"
 
 
@@ -47,7 +47,9 @@ def error_types(path: Path) -> set[str]:
 def write(tmp_path: Path, records, formats=("csv",), companions: dict[str, str] | None = None) -> Path:
     """Records written as the pipeline does: the files (and any companions given, as file name: text), then their
     package, all of one generation."""
-    origin = Provenance("wilson", WILSON.home, ("Stalin",), (WILSON.search_url("Stalin", 0),), "harvest", 1, len(records),
+    stalin = {"words": "\u201cStalin\u201d", "query": "Stalin", "address": WILSON.search_url(Search("Stalin")), "facets": [],
+              "parameters": {}}
+    origin = Provenance("wilson", WILSON.home, WILSON.home, (stalin,), "harvest", 1, len(records),
                         len(records), 0, None, None, (), T0.isoformat(timespec="seconds"))
     with Staging(tmp_path, "d") as staging:
         files = write_table(lambda: records, RECORD_COLUMNS, tmp_path, "d", formats, staging)
@@ -108,12 +110,15 @@ def test_the_records_schema_is_the_record_type_with_types_and_key(harvested: Pat
 def test_the_provenance_is_the_run(harvested: Path):
     descriptor = package(harvested)
     run = descriptor["harvest"]
-    assert (run["site"], run["home"], run["queries"], run["mode"]) == ("wilson", WILSON.home, [QUERY], "harvest")
+    assert (run["site"], run["home"], run["mode"]) == ("wilson", WILSON.home, "harvest")
+    assert run["origin"].startswith("http://127.0.0.1:")             # where the pages came from: the local copy
+    assert run["searches"] == [{"words": f"\u201c{QUERY}\u201d", "query": QUERY, "address": WILSON.search_url(Search(QUERY)),
+                                "facets": [], "parameters": {}}]
     assert (run["pages"], run["total"], run["documents"], run["requests"]) == (2, 19, 19, 3)
     assert run["first_harvested"] == run["last_harvested"] == "2026-11-26T12:00:00+00:00"
     assert run["created"] == descriptor["created"] == "2026-11-26T12:00:00+00:00"
     assert run["harvester"] == f"harvester {__version__}"
-    assert descriptor["sources"] == [{"title": f'search for "{QUERY}"', "path": WILSON.search_url(QUERY, 0)}]
+    assert descriptor["sources"] == [{"title": f"search: \u201c{QUERY}\u201d", "path": WILSON.search_url(Search(QUERY))}]
     assert descriptor["name"] == "kwp" and QUERY in descriptor["title"]
 
 

@@ -12,7 +12,7 @@ from harvester.normalize.names import match_key
 from harvester.pipeline import harvest, reparse
 from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS
 from harvester.settings import Settings
-from harvester.sites import get_site
+from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, dataset, timeless
 from tests.faultserver import Fault, FaultServer, folder_pages
 from tests.sitegen import results_page
@@ -32,7 +32,7 @@ def detailed(tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("details")
     clock = FakeClock()
     with FaultServer(both_folders) as server:
-        outcome = harvest(WILSON, QUERY, out, "kwp", ["csv", "json"], Settings(base_url=server.origin, delay=0, details=True),
+        outcome = harvest(WILSON, Search(QUERY), out, "kwp", ["csv", "json"], Settings(base_url=server.origin, delay=0, details=True),
                           sleep=clock.sleep, now=clock.now)
     return out, outcome, server, dataset(out, "kwp"), dataset(out, "kwp.people")
 
@@ -80,7 +80,7 @@ def test_people_are_written_the_same_with_and_without_details(detailed, tmp_path
     _, _, _, records, _ = detailed
     clock = FakeClock()
     with FaultServer(both_folders) as server:
-        harvest(WILSON, QUERY, tmp_path, "plain", ["json"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
+        harvest(WILSON, Search(QUERY), tmp_path, "plain", ["json"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
                 now=clock.now)
     plain = {r["id"]: r["people"] for r in dataset(tmp_path, "plain")}
     assert {r["id"]: r["people"] for r in records} == plain
@@ -121,7 +121,7 @@ def test_a_saved_document_page_without_its_results_page_still_gives_a_record(tmp
 def test_a_missing_document_page_is_a_warning_and_the_record_stays(tmp_path: Path):
     gone = "/document/telegram-ponomarev-cpsu-central-committee"
     with FaultServer(both_folders, lambda n, path: Fault(404) if path == gone else None) as server:
-        outcome = harvest(WILSON, QUERY, tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
     records = dataset(tmp_path, "kwp")
     record = [r for r in records if r["id"] == "telegram-ponomarev-cpsu-central-committee"][0]
     assert record["record_id"] is None and record["title"] == "Telegram from Ponomarev to the CPSU Central Committee"
@@ -138,7 +138,7 @@ def test_details_warnings_come_after_the_pages_that_could_not_be_had_record_by_r
         return found.replace(b"<p>2011-12-06</p>", b"<p>December 2011</p>") if found and path == vague else found
 
     with FaultServer(pages, lambda n, path: Fault(404) if path == gone else None) as server:
-        outcome = harvest(WILSON, QUERY, tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
     assert [("HTTP 404" in w, "December 2011" in w) for w in outcome.warnings] == [(True, False), (False, True)]
     assert outcome.warnings[1].startswith(f"https://digitalarchive.wilsoncenter.org{vague}: ")
 
@@ -149,11 +149,11 @@ def test_a_details_run_stopped_midway_resumes_without_fetching_again(tmp_path: P
     settings = dict(delay=0, details=True)
     with FaultServer(both_folders, lambda n, path: Fault(403, {}, challenge) if path == blocked else None) as server:
         with pytest.raises(Exception, match="bot-protection challenge"):
-            harvest(WILSON, QUERY, tmp_path, "kwp", ["json"], Settings(base_url=server.origin, **settings))
+            harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, **settings))
         before = [r for r in server.requests if r != "/robots.txt"]
         server.requests.clear()
         server.script = lambda n, path: None
-        outcome = harvest(WILSON, QUERY, tmp_path, "kwp", ["json"], Settings(base_url=server.origin, **settings))
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, **settings))
     after = [r for r in server.requests if r != "/robots.txt"]
     assert outcome.report["resumed"] is True and len(dataset(tmp_path, "kwp")) == 19
     assert after[0] == blocked and not set(after[1:]) & set(before)    # from the blocked page on, nothing twice
@@ -167,7 +167,7 @@ def test_load_and_report_read_a_details_dataset_in_every_format(tmp_path: Path):
     clock = FakeClock()
     formats = ["csv", "json", "jsonl", "parquet"]
     with FaultServer(both_folders) as server:
-        harvest(WILSON, QUERY, tmp_path, "kwp", formats, Settings(base_url=server.origin, delay=0, details=True),
+        harvest(WILSON, Search(QUERY), tmp_path, "kwp", formats, Settings(base_url=server.origin, delay=0, details=True),
                 sleep=clock.sleep, now=clock.now)
     frames = {fmt: harvester.load(tmp_path / f"kwp.{fmt}") for fmt in formats}
     detail_names = [c.name for c in DETAIL_COLUMNS]
@@ -202,7 +202,7 @@ def test_a_document_known_by_its_drupal_path_is_fetched_there_with_details(tmp_p
         return results.encode() if path.startswith("/search") else node if path == "/node/95423" else None
 
     with FaultServer(pages) as server:
-        harvest(WILSON, "q", tmp_path, "n", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+        harvest(WILSON, Search("q"), tmp_path, "n", ["json"], Settings(base_url=server.origin, delay=0, details=True))
     [record] = dataset(tmp_path, "n")
     assert "/node/95423" in server.requests and not [r for r in server.requests if r.startswith("/document/")]
     assert record["source"].startswith("GARF, Fond 5446")

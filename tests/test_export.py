@@ -20,7 +20,8 @@ RECORD = dict(
     title="Cable, Mao Zedong to Filippov [Stalin]", summary="First paragraph, with \u201ccurly\u201d and \"straight\" quotes.\n\nSecond.",
     date="1950-04", date_start="1950-04-01", date_end="1950-04-30", date_precision="month", date_approximate=False,
     date_raw="April, 1950", doc_type="cable", senders=("Mao Zedong",), recipients=("Filippov [Stalin]",), participants=(),
-    people=("Mao Zedong", "Joseph Stalin"), query="Stalin", source_page="https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Stalin",
+    people=("Mao Zedong", "Joseph Stalin"), query="Stalin", search="https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Stalin",
+    source_page="https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Stalin",
     harvested_at="2026-11-26T12:00:00+00:00", first_seen="2026-11-26T12:00:00+00:00", last_seen="2026-11-26T12:00:00+00:00",
 )
 UNDATED = replaced(RECORD, **{"id": "undated", "date": "", "date_start": "", "date_end": "", "date_precision": "unknown",

@@ -10,7 +10,7 @@ import pytest
 
 from harvester.pipeline import harvest
 from harvester.settings import Settings
-from harvester.sites import get_site
+from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, dataset
 from tests.faultserver import Fault, FaultServer, synthetic_pages
 from tests.sitegen import doc, results_page
@@ -20,7 +20,7 @@ WILSON = get_site("wilson")
 
 def run(server: FaultServer, out: Path, query: str = "q", name: str = "s", **settings):
     clock = FakeClock()
-    return harvest(WILSON, query, out, name, ["csv", "json"], Settings(base_url=server.origin, delay=0, **settings),
+    return harvest(WILSON, Search(query), out, name, ["csv", "json"], Settings(base_url=server.origin, delay=0, **settings),
                    sleep=clock.sleep, now=clock.now)
 
 
@@ -91,7 +91,7 @@ def test_a_search_other_than_the_datasets_is_refused_and_the_dataset_kept(tmp_pa
         run(server, tmp_path, query="Korean War", name="kw")
         before = files(tmp_path)
         run(server, tmp_path, query="KOREAN  war", name="kw")              # the same search: case and spaces aside
-        with pytest.raises(UsageError, match=r"dataset kw holds the harvests of wilson:korean war, not of wilson:cuba; "
+        with pytest.raises(UsageError, match=r'dataset kw holds the harvests of "KOREAN  war", not of "Cuba"; '
                                              r"give this search a --name of its own"):
             run(server, tmp_path, query="Cuba", name="kw")
     assert files(tmp_path).keys() == before.keys() and dataset(tmp_path, "kw")[0]["query"] == "KOREAN  war"
@@ -114,7 +114,7 @@ def test_a_crawl_delay_of_a_day_is_capped_and_said(tmp_path: Path):
     robots = b"User-agent: *\nCrawl-delay: 100000\n"
     with FaultServer(synthetic_pages([doc(n) for n in range(25)]), lambda n, p: Fault(200, {}, robots) if p == "/robots.txt" else None) as server:
         clock = FakeClock()
-        outcome = harvest(WILSON, "q", tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0, max_crawl_delay=5),
+        outcome = harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0, max_crawl_delay=5),
                           sleep=clock.sleep, now=clock.now)
     assert clock.sleeps == pytest.approx([5.0, 5.0, 5.0], abs=0.5)     # after robots.txt, before each of the three pages
     assert any("asks for 100000 s between requests; waiting 5 s" in w for w in outcome.warnings)
@@ -170,10 +170,10 @@ def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path)
     docs = [doc(n) for n in range(3)]
     with FaultServer(synthetic_pages(docs)) as server:
         clock = FakeClock()
-        harvest(WILSON, "q", tmp_path, "s", ["csv", "json", "jsonl"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
+        harvest(WILSON, Search("q"), tmp_path, "s", ["csv", "json", "jsonl"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
                 now=clock.now)
         docs.append(doc(3))
-        harvest(WILSON, "q", tmp_path, "s", ["csv", "json"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
+        harvest(WILSON, Search("q"), tmp_path, "s", ["csv", "json"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
                 now=clock.now)
     assert not (tmp_path / "s.jsonl").exists() and not (tmp_path / "s.jsonl").is_symlink()
     package = json.loads((tmp_path / "s.datapackage.json").read_text(encoding="utf-8"))
@@ -339,7 +339,7 @@ def test_a_name_too_long_and_a_query_too_long_are_usage_errors(tmp_path: Path, m
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "q", "--name", "n" * 300, "--out", str(tmp_path))
     assert code == 2 and "--name: 300 bytes long; give at most 120" in err
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "kim " * 17000, "--out", str(tmp_path), "--name", "k")
-    assert code == 2 and "--query: its address would be" in err and "shorten the search" in err
+    assert code == 2 and "the search's address would be" in err and "shorten the search" in err
 
 
 # 5. A card that links off the site is never taken for one of its documents

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -80,3 +81,16 @@ def test_a_page_saved_as_utf8_with_an_old_single_byte_meta_charset_is_read_as_ut
     cp1252 = '<html><head><meta charset="windows-1252"></head><body>Télégramme “Moscow”</body></html>'.encode("cp1252")
     assert decode_html(cp1252) == (body.decode(), None)
     assert decode_html(body.replace(b"windows-1252", b"utf-8"))[0] == body.decode().replace("windows-1252", "utf-8")
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if "facets" in expected_of(p)], ids=lambda p: str(p.relative_to(FIXTURES)))
+def test_a_pages_search_and_its_facets_labels_are_read_from_it(page: Path):
+    from harvester.pipeline import read_saved_page
+    from harvester.normalize.names import NameTable
+
+    expected = expected_of(page)
+    saved = read_saved_page(str(page), page, WILSON, NameTable.load())
+    assert [{"facet": n, "id": i, "label": label} for n, i, label in saved.results.facets] == expected["facets"]
+    params = [(k, v) for k, v in expected["search_params"] if k != "page"]
+    assert saved.search == WILSON.search_of(f"{WILSON.home}/search?" + "&".join(f"{k}={quote(v)}" for k, v in params))
+    assert saved.search.facets == tuple((f["facet"], f["id"]) for f in expected["facets"])

@@ -11,7 +11,7 @@ from harvester.errors import OffSiteError
 from harvester.pipeline import default_name, harvest, reparse
 from harvester.fetch.serve import Serving
 from harvester.settings import Settings
-from harvester.sites import get_site
+from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, dataset, timeless
 from tests.faultserver import Fault, FaultServer, folder_pages
 
@@ -23,7 +23,7 @@ QUERY = "Korean Workers' Party"
 def test_harvest_over_http_and_reparse_give_the_same_19_records(tmp_path: Path):
     clock = FakeClock()
     with Serving(SEED) as serving:
-        outcome = harvest(WILSON, QUERY, tmp_path / "h", "seed", ["csv", "json"], Settings(base_url=serving.origin, delay=0),
+        outcome = harvest(WILSON, Search(QUERY), tmp_path / "h", "seed", ["csv", "json"], Settings(base_url=serving.origin, delay=0),
                           now=clock.now)
     reparse([SEED], WILSON, tmp_path / "r", "seed", ["csv", "json"], workers=0)
     harvested, reparsed = dataset(tmp_path / "h", "seed"), dataset(tmp_path / "r", "seed")
@@ -35,7 +35,7 @@ def test_harvest_over_http_and_reparse_give_the_same_19_records(tmp_path: Path):
 
 def test_harvest_source_pages_name_the_canonical_host_not_the_mirror(tmp_path: Path):
     with Serving(SEED) as serving:
-        harvest(WILSON, QUERY, tmp_path, "seed", ["json"], Settings(base_url=serving.origin, delay=0))
+        harvest(WILSON, Search(QUERY), tmp_path, "seed", ["json"], Settings(base_url=serving.origin, delay=0))
     records = dataset(tmp_path, "seed")
     assert {r["source_page"] for r in records} == {
         "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party",
@@ -46,9 +46,9 @@ def test_harvest_source_pages_name_the_canonical_host_not_the_mirror(tmp_path: P
 
 def test_reparse_of_some_pages_of_a_search_warns_of_the_missing_ones(tmp_path: Path):
     outcome = reparse([SEED / "page-0.html"], WILSON, tmp_path, None, ["json"], workers=0)
-    name = default_name(WILSON, QUERY)
+    name = default_name(WILSON, Search(QUERY))
     assert outcome.documents == len(dataset(tmp_path, name)) == 10
-    assert outcome.warnings == ["saved pages of \"Korean Workers' Party\" hold 10 of its 19 documents (2 pages in all)"]
+    assert outcome.warnings == ["saved pages of \u201cKorean Workers' Party\u201d hold 10 of its 19 documents (2 pages in all)"]
     assert outcome.files == [tmp_path / f"{name}.{x}" for x in ("json", "people.json", "datapackage.json")]
 
 
@@ -74,8 +74,8 @@ def test_people_are_written_one_way_across_the_dataset(tmp_path: Path):
 
 
 def test_default_name_is_made_from_the_site_and_the_query():
-    assert default_name(WILSON, "Korean War") == default_name(WILSON, " korean  war ") == "wilson-korean-war"   # case ignored
-    assert default_name(WILSON, "") == default_name(WILSON, "  ") == "wilson-all"        # the whole archive
+    assert default_name(WILSON, Search("Korean War")) == default_name(WILSON, Search(" korean  war ")) == "wilson-korean-war"   # case ignored
+    assert default_name(WILSON, Search("")) == default_name(WILSON, Search("  ")) == "wilson-all"        # the whole archive
 
 
 @pytest.mark.parametrize("queries", [
@@ -86,7 +86,7 @@ def test_default_name_is_made_from_the_site_and_the_query():
 ])
 def test_default_names_of_different_searches_differ(queries):
     """A name that cannot show the whole query carries a short hash of it: two searches never share a dataset."""
-    names = [default_name(WILSON, q) for q in queries]
+    names = [default_name(WILSON, Search(q)) for q in queries]
     assert len(set(names)) == len(names), names
     assert all(re.fullmatch(r"wilson-[a-z0-9-]*", n) and len(n) < 80 for n in names)
 
@@ -95,7 +95,7 @@ def test_over_a_real_socket_503_with_retry_after_is_waited_out(tmp_path: Path):
     clock = FakeClock()
     page_one = lambda n, path: Fault(503, {"Retry-After": "4"}) if "page=1" in path and n <= 3 else None  # noqa: E731
     with FaultServer(folder_pages(SEED), page_one) as server:
-        outcome = harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0),
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0),
                           sleep=clock.sleep, now=clock.now)
     assert outcome.documents == 19
     assert clock.sleeps == [4.0]
@@ -106,7 +106,7 @@ def test_over_a_real_socket_a_dropped_connection_is_retried(tmp_path: Path):
     clock = FakeClock()
     drop_once = lambda n, path: Fault(drop=True) if n == 2 else None  # noqa: E731
     with FaultServer(folder_pages(SEED), drop_once) as server:
-        outcome = harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0),
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0),
                           sleep=clock.sleep, now=clock.now)
     assert outcome.documents == 19 and len(clock.sleeps) == 1
 
@@ -115,7 +115,7 @@ def test_over_a_real_socket_a_redirect_off_the_host_is_refused(tmp_path: Path):
     away = lambda n, path: Fault(302, {"Location": "http://127.0.0.2:9/search"}) if path.startswith("/search") else None  # noqa: E731
     with FaultServer(folder_pages(SEED), away) as server:
         with pytest.raises(OffSiteError, match="redirects off the site to http://127.0.0.2:9/search"):
-            harvest(WILSON, QUERY, tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0))
+            harvest(WILSON, Search(QUERY), tmp_path, "seed", ["csv"], Settings(base_url=server.origin, delay=0))
     assert len(server.requests) == 2 and not list(tmp_path.glob("seed.*"))
 
 
@@ -130,7 +130,7 @@ def test_a_write_failing_at_any_file_of_a_run_leaves_the_whole_previous_dataset(
     clock = FakeClock()
     with FaultServer(folder_pages(SEED)) as server:
         settings = Settings(base_url=server.origin, delay=0)
-        harvest(WILSON, "Korean Workers' Party", tmp_path, "d", ["csv", "json"], settings, sleep=clock.sleep, now=clock.now)
+        harvest(WILSON, Search("Korean Workers' Party"), tmp_path, "d", ["csv", "json"], settings, sleep=clock.sleep, now=clock.now)
         before = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
         assert {"d.csv", "d.json", "d.people.csv", "d.people.json", "d.report.json", "d.datapackage.json"} <= set(before)
         real_fsync, calls = os.fsync, {"n": 0}
@@ -143,7 +143,7 @@ def test_a_write_failing_at_any_file_of_a_run_leaves_the_whole_previous_dataset(
 
         monkeypatch.setattr(os, "fsync", disk_full_at_the_nth_file)
         with pytest.raises(UsageError, match="cannot write: the disk is full: free some space, then run the same command"):
-            harvest(WILSON, "Korean Workers' Party", tmp_path, "d", ["csv", "json"], settings, sleep=clock.sleep, now=clock.now)
+            harvest(WILSON, Search("Korean Workers' Party"), tmp_path, "d", ["csv", "json"], settings, sleep=clock.sleep, now=clock.now)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
 
 
@@ -156,7 +156,7 @@ def test_a_harvest_output_folder_with_its_warc_archive_can_be_served(tmp_path: P
     shutil.copytree(SEED, folder)
     clock = FakeClock()
     with FaultServer(folder_pages(SEED)) as server:
-        harvest(WILSON, "Korean Workers' Party", folder, "d", ["csv"], Settings(base_url=server.origin, delay=0),
+        harvest(WILSON, Search("Korean Workers' Party"), folder, "d", ["csv"], Settings(base_url=server.origin, delay=0),
                 sleep=clock.sleep, now=clock.now)
     assert list((folder / "archive").glob("*.warc.gz"))
     assert {path.name for path, _ in index_folder(folder).values()} == {"page-0.html", "page-1.html"}
@@ -212,7 +212,7 @@ def test_results_shrinking_during_a_harvest_give_the_documents_left(tmp_path: Pa
 
     with FaultServer(pages) as server:
         clock = FakeClock()
-        outcome = harvest(WILSON, "q", tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0),
+        outcome = harvest(WILSON, Search("q"), tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0),
                           sleep=clock.sleep, now=clock.now)
     assert sorted(r["id"] for r in dataset(tmp_path, "d")) == sorted(d[0] for d in docs[:65])
     assert outcome.total == 65 and not [r for r in server.search_requests() if "page=7" in r]

@@ -17,7 +17,7 @@ from harvester.config import load_jobs
 from harvester.errors import BlockedError, BusyError, FetchError, UsageError
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
-from harvester.sites import get_site
+from harvester.sites import Search, get_site
 from harvester.state import State
 from tests.conftest import FIXTURES, FakeClock, dataset, timeless
 from tests.faultserver import Fault, FaultServer, folder_pages, synthetic_pages
@@ -31,7 +31,7 @@ QUERY = "Korean Workers' Party"
 def run(server: FaultServer, out: Path, clock: FakeClock | None = None, query: str = "q", **settings):
     clock = clock or FakeClock()
     chosen = Settings(base_url=server.origin, delay=0, **settings)
-    return harvest(WILSON, query, out, "s", ["csv", "json"], chosen, sleep=clock.sleep, now=clock.now)
+    return harvest(WILSON, Search(query), out, "s", ["csv", "json"], chosen, sleep=clock.sleep, now=clock.now)
 
 
 def test_every_response_is_in_the_warc_and_reparsing_it_gives_the_run_records(tmp_path: Path):
@@ -251,7 +251,7 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("", "no [[harvest]] tables"), ("[[harvest]]\nname = 'x'\n", "harvest 1: no query"),
+    [("", "no [[harvest]] tables"), ("[[harvest]]\nname = 'x'\n", "harvest 1: give one of url, query or all = true"),
      ("[[harvest]]\nquery = 'x'\nspeed = 3\n", "harvest 1: unknown key 'speed'"),
      ("delay = 'fast'\n[[harvest]]\nquery = 'x'\n", "top level: delay = 'fast' is not a number"),
      ("[[harvest]\nquery = 'x'\n", "not valid TOML"),

@@ -52,8 +52,10 @@ def write_report(dataset: Path, out: Path | None = None, now: datetime | None = 
     run = package.get("harvest", {}) if isinstance(package.get("harvest"), dict) else {}
     warnings = _strings(run_report.get("warnings")) if "warnings" in run_report else _strings(run.get("warnings"))
     frame = load(records_file)
-    queries = _strings(run.get("queries")) or sorted({str(q) for q in frame["query"].dropna()})
-    title = "Harvest report: " + (", ".join(f"\u201c{q}\u201d" for q in queries) or stem.name)
+    searches = run.get("searches") if isinstance(run.get("searches"), list) else []
+    said = [s["words"] for s in searches if isinstance(s, dict) and isinstance(s.get("words"), str)] or [
+        f"\u201c{q}\u201d" for q in sorted({str(q) for q in frame["query"].dropna() if str(q).strip()})]
+    title = "Harvest report: " + (", ".join(said) or stem.name)
     summary = summarize(frame, NameTable.load(), title, warnings, run.get("total"), _facts(run, frame, records_file))
     made = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     return write_atomically(out or stem.with_name(stem.name + ".report.html"), render(summary, made))

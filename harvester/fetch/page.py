@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -119,14 +120,15 @@ def _known(encoding: str) -> bool:
     return True
 
 
-def saved_url(html: str) -> str | None:
-    """The URL a saved page came from, when the saving tool recorded it (browser mark, or canonical link)."""
-    head = html[:20000]
+def saved_url(text: str) -> str | None:
+    """The URL a saved page came from, when the saving tool recorded it (browser mark, or canonical link, whose
+    entities are decoded as any attribute's: a browser writes & in it as &amp;)."""
+    head = text[:20000]
     match = _SAVED_FROM.search(head)
     if match:
         return match.group(1)
     match = _CANONICAL.search(head)
-    return (match.group(1) or match.group(2)) if match else None
+    return html.unescape(match.group(1) or match.group(2)) if match else None
 
 
 def is_cut_short(body: bytes | str) -> bool:

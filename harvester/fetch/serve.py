@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -17,9 +18,11 @@ ALLOW_ALL_ROBOTS = b"User-agent: *\nDisallow:\n"
 
 
 def request_key(url: str) -> str:
-    """Path plus sorted query parameters, '+' and '%20' alike, page=0 the same as no page."""
+    """Path plus sorted query parameters, '+' and '%20' alike, page=0 the same as no page, and the numbers of
+    numbered parameters (f[1]=..., as a browser's address may number facets) left out."""
     parts = urlsplit(url)
-    params = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if (k, v) != ("page", "0"))
+    params = sorted((re.sub(r"\[\d+\]$", "[]", k), v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                    if (k, v) != ("page", "0"))
     return f"{parts.path or '/'}?{params}"
 
 

@@ -39,8 +39,8 @@ class Provenance:
 
     site: str
     home: str
-    queries: tuple[str, ...]
-    searches: tuple[str, ...]   # the first results page of each query, on the site's own host
+    origin: str                 # where the pages came from: the site's home, a mirror or local server, or "saved pages"
+    searches: tuple[dict, ...]  # each search: its words, query, address (on the site's own host), facets with labels
     mode: str                   # "harvest" (over HTTP) or "reparse" (saved pages)
     pages: int
     total: int | None
@@ -62,15 +62,17 @@ def write_package(out_dir: Path, name: str, written: list[Path], origin: Provena
 def describe(out_dir: Path, name: str, written: Iterable[Path], origin: Provenance,
              current: Callable[[Path], Path] = lambda path: path) -> dict[str, Any]:
     """The package descriptor: title, sources, provenance and one resource per file."""
-    searches = " and ".join(f'"{q}"' for q in origin.queries) or "saved results pages"
+    searches = "; ".join(search["words"] for search in origin.searches) or "saved results pages"
+    fetched = f", fetched from {origin.origin}" if origin.origin != origin.home else ""
     return {
         "name": _slug(name),
         "title": f"{searches} on {urlsplit(origin.home).hostname}",
-        "description": f"{origin.documents} documents from the search results of {origin.home} ({searches}), "
+        "description": f"{origin.documents} documents from the search results of {origin.home} ({searches}{fetched}), "
                        f"one row each, collected by {origin.harvester} ({origin.mode}).",
         "created": origin.created,
         "homepage": origin.home,
-        "sources": [{"title": f'search for "{q}"', "path": url} for q, url in zip(origin.queries, origin.searches)],
+        "sources": [{"title": f"search: {search['words']}", "path": search["address"]} for search in origin.searches
+                    if search["address"]],
         "harvest": asdict(origin),
         "resources": resources(out_dir, name, written, current),
     }

@@ -8,12 +8,13 @@ from harvester.state import Changes
 LISTS = ("new", "changed", "no_longer_listed")   # what the state keeps as counts (a first run's "new" is every document)
 
 
-def build_report(*, site: str, query: str, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
+def build_report(*, site: str, search: dict, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
                  requests: int, retries: int, total: int | None, documents: int, changes: Changes,
                  warnings: list[str], complete: bool) -> dict:
-    """The run report, as written to NAME.report.json."""
+    """The run report, as written to NAME.report.json; `search` says the search (query, address, facets, parameters)."""
     return {
-        "harvester": __version__, "site": site, "query": query, "run": run, "status": "warnings" if warnings else "ok",
+        "harvester": __version__, "site": site, "query": search["query"], "search": search, "run": run,
+        "status": "warnings" if warnings else "ok",
         "started_at": started_at, "finished_at": finished_at, "resumed": resumed, "complete": complete,
         "pages": pages, "requests": requests, "retries": retries, "total": total, "documents": documents,
         "new": changes.new, "changed": changes.changed, "no_longer_listed": changes.gone, "warnings": warnings,

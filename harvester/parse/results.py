@@ -34,6 +34,7 @@ class ResultsPage:
     cards: tuple[RawCard, ...]
     next_url: str | None
     warnings: tuple[str, ...] = ()
+    facets: tuple[tuple[str, str, str], ...] = ()   # the facets of the page's search it shows, (name, id, label)
 
 
 def parse_results(html: str, url: str, site: Site, name: str | None = None) -> ResultsPage:
@@ -59,7 +60,11 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
                           "(truncated page, or layout changed?)")
     link = view.css_first(site.next_link) or tree.css_first(site.next_link)
     href = link.attributes.get("href") if link is not None else None
-    return ResultsPage(url, total, first, last, cards, urljoin(url, href) if href else None, _warnings(totals, nodes, cards, site))
+    facets = tuple((group.attributes.get("data-drupal-facet-alias") or "", a.attributes.get("data-drupal-facet-item-value") or "",
+                    inline_text(label)) for group in tree.css(site.facet_groups) for a in group.css(site.active_facets)
+                   if (label := a.css_first(site.facet_label)) is not None)
+    return ResultsPage(url, total, first, last, cards, urljoin(url, href) if href else None, _warnings(totals, nodes, cards, site),
+                       tuple(f for f in facets if all(f)))
 
 
 def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:

@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from harvester.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Search:
+    """One search of a site as its address says it: the full-text query, the facets (name, id) in the order the address
+    numbers them, the order the person chose them in (Drupal's fo[]), and any other parameter (a sort, a page size)
+    as given. No page: a search is all of its pages."""
+
+    query: str = ""
+    facets: tuple[tuple[str, str], ...] = ()
+    chosen: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def key(self) -> str:
+        """What makes two addresses one search: the query's words in any case (the site's search ignores case), the
+        facets in any order, the other parameters."""
+        return json.dumps([" ".join(self.query.split()).casefold(), sorted(self.facets), sorted(self.extra)])
+
+    def __str__(self) -> str:
+        """The search in words: '"Korean War"', 'people 81908', '"Korean War" with topics 86494'."""
+        facets = ", ".join(f"{name} {value}" for name, value in self.facets)
+        said = f'"{self.query}"' + (f" with {facets}" if facets else "") if self.query.strip() else facets
+        return said + (" (" + ", ".join(f"{k}={v}" for k, v in self.extra) + ")" if self.extra else "") or "the whole archive"
 
 
 @dataclass(frozen=True)
@@ -53,6 +79,8 @@ class Site:
     search_path: str                 # path of the search page
     query_param: str                 # full-text parameter name
     page_param: str                  # zero-based page parameter name
+    facet_param: str                 # f[i]=name:id
+    chosen_param: str                # fo[j]=id
     page_size: int                   # results per page
     document_path: re.Pattern[str]   # matches a document path; group 1 is its id (slug or legacy number)
     search_view: tuple[str, ...]     # selectors of the search results container, tried in order: the narrowest first
@@ -66,12 +94,78 @@ class Site:
     totals_line: re.Pattern[str]     # the totals line as the whole text of an element, when not in its known places
     totals_anywhere: str             # the elements that may hold it then
     next_link: str
+    facet_groups: str                # the sidebar's lists of one facet's values, named by the facet's name in addresses
+    active_facets: str               # in one: the links of the values the page's search has, each with its label
+    facet_label: str
+    settings: re.Pattern[str]        # the page's settings, which hold the query it was asked with
     document: DocumentPage = field(default_factory=DocumentPage)   # the document page's selectors
 
-    def search_url(self, query: str, page: int, origin: str | None = None) -> str:
-        """The URL of results page `page` (from 0) of a full-text search; the first page has no page parameter."""
-        url = f"{(origin or self.home).rstrip('/')}{self.search_path}?{self.query_param}={quote(query, safe='')}"
-        return f"{url}&{self.page_param}={page}" if page else url
+    def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
+        """The address of results page `page` (from 0) of a search: the query, the facets numbered from 0, the
+        other parameters; page 0 has no page parameter (the whole archive is /search)."""
+        params = [(self.query_param, search.query)] if search.query else []
+        params += [(f"{self.facet_param}[{i}]", f"{name}:{value}") for i, (name, value) in enumerate(search.facets)]
+        params += [(f"{self.chosen_param}[{i}]", value) for i, value in enumerate(search.chosen)]
+        params += [*search.extra, *([(self.page_param, str(page))] if page else [])]
+        query = urlencode(params, quote_via=quote, safe="")
+        return f"{(origin or self.home).rstrip('/')}{self.search_path}" + (f"?{query}" if query else "")
+
+    def search_of(self, url: str) -> Search:
+        """The search an address says (any host: the caller judges it), in any order of its parameters, with gaps in
+        the facets' numbers and repeated parameters (the last wins); its page is dropped, and so are the duplicates a
+        double encoding leaves (f%5B0%5D). A path that is not the search page is a UsageError."""
+        parts = urlsplit(url)
+        if self.doc_id(url) and parts.path.rstrip("/") != self.search_path:
+            raise UsageError(f"{url}: a document's page, not a search; give the address of a search ({self.home}{self.search_path}?...)")
+        if parts.path.rstrip("/") != self.search_path:
+            raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
+        query, facets, chosen, extra = "", {}, {}, {}
+        for key, value in parse_qsl(parts.query, keep_blank_values=True):
+            numbered = re.fullmatch(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]", key)
+            if "%" in key or key == self.page_param:
+                continue
+            if key == self.query_param:
+                query = value
+            elif numbered and numbered[1] == self.facet_param:
+                name, colon, facet = value.partition(":")
+                if not (colon and name and facet):
+                    raise UsageError(f"{url}: {key}={value!r} is not a facet (it reads name:id, as people:81908)")
+                facets[int(numbered[2])] = (name, facet)
+            elif numbered:
+                chosen[int(numbered[2])] = value
+            else:
+                extra[key] = value
+        return Search(query, tuple(facets[i] for i in sorted(facets)), tuple(chosen[i] for i in sorted(chosen)),
+                      tuple(extra.items()))
+
+    def search_at(self, address: str, base_url: str | None = None) -> tuple[Search, str | None]:
+        """The search a pasted address says, and the origin to fetch it from (None: the site's home). An address on
+        one of the site's hosts is fetched from `base_url` or home; one on `base_url`'s host, or on this machine
+        (127.0.0.1, localhost: a served copy), from its own origin. The scheme may be left out, as browsers show it."""
+        url = address.strip() if re.match(r"^[a-z][a-z0-9+.-]*://", address.strip(), re.I) else f"https://{address.strip()}"
+        parts = urlsplit(url)
+        host, own = parts.hostname or "", urlsplit(base_url).hostname if base_url else None
+        if host in self.hosts:
+            return self.search_of(url), base_url
+        if host in (own, "127.0.0.1", "localhost", "::1"):
+            return self.search_of(url), base_url or f"{parts.scheme}://{parts.netloc}"
+        raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...), of --base-url, "
+                         "or of a server on this machine; for a mirror give its origin with --base-url")
+
+    def saved_search(self, text: str) -> str | None:
+        """The address a saved page was asked with, from the settings it carries, when it records no address."""
+        found = self.settings.search(text)
+        try:
+            asked = json.loads(html.unescape(found[1]))["path"]["currentQuery"] if found else None
+        except (ValueError, KeyError, TypeError):
+            return None
+        if not isinstance(asked, dict):
+            return None
+        params = []
+        for key, value in asked.items():
+            values = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else None
+            params += [(f"{key}[{i}]", str(v)) for i, v in values] if values is not None else [(key, str(value))]
+        return self.search_url(self.search_of(f"{self.search_path}?{urlencode(params)}"))
 
     def canonical(self, url: str) -> str:
         """The same path and query on the site's canonical host (for provenance that does not depend on mirrors)."""

@@ -84,6 +84,8 @@ SITE = Site(
     search_path="/search",
     query_param="search_api_fulltext",
     page_param="page",
+    facet_param="f",
+    chosen_param="fo",
     page_size=10,
     # the slug, without a .pdf, .ris or /download after it
     document_path=re.compile(r"^/document/([^/?#]+?)(?:\.pdf|\.ris|/download)?/?$"),
@@ -99,5 +101,9 @@ SITE = Site(
     totals_line=re.compile(rf"^\s*(?:Results:)?\s*{TOTALS.pattern}\s*$"),
     totals_anywhere="div, span, p, h2, h3, header",
     next_link="li.pager__item--next a[href], a[rel='next'][href]",
+    facet_groups="ul[data-drupal-facet-alias]",             # Drupal's facets module: one list per facet, named as in f[]
+    active_facets="a.is-active[data-drupal-facet-item-value]",
+    facet_label=".facet-item__value",
+    settings=re.compile(r'<script type="application/json" data-drupal-selector="drupal-settings-json">(.*?)</script>', re.S),
     document=DOCUMENT,
 )

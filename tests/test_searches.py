@@ -1,0 +1,298 @@
+"""Every search a person can make: a pasted address (facets, sort, page), a full-text query, the whole archive;
+harvested over 127.0.0.1, resumed, re-parsed from pages a browser saved."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from harvester.config import load_jobs
+from harvester.errors import FetchError, UsageError
+from harvester.pipeline import default_name, harvest, reparse
+from harvester.settings import Settings
+from harvester.sites import Search, get_site
+from tests.conftest import FIXTURES, FakeClock, dataset, timeless
+from tests.faultserver import Fault, FaultServer, folder_pages, synthetic_pages
+from tests.sitegen import doc
+from tests.test_cli import run_cli
+
+WILSON = get_site("wilson")
+HOME = WILSON.home
+ROSHCHIN = Search("", (("people", "81908"),), ("81908",))
+TWO = Search("", (("people", "84573"), ("topics", "86494")), ("86494", "84573"))
+FACETS = FIXTURES / "wilson"
+
+
+# 1. Addresses: every shape seen on the site gives its search; the page is dropped; anything else is a usage error
+
+@pytest.mark.parametrize(("address", "search"), [
+    (f"{HOME}/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),
+    (f"{HOME}/search?f%5B1%5D=people%3A81908&fo%5B0%5D=81908&page=3", ROSHCHIN),                  # a gap; a page
+    (f"{HOME}/search?fo%5B0%5D=81908&page=3&f%5B0%5D=people%3A81908", ROSHCHIN),                  # another order
+    (f"{HOME}/search?f[0]=people:81908&fo[0]=81908", ROSHCHIN),                                    # not encoded
+    (f"{HOME}/search?f%5B0%5D=people%3A1&f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),     # repeated: last wins
+    (f"{HOME}/search?f%255B0%255D=places%3A85924&f%5B0%5D=people%3A81908&fo%255B0%255D=85924&fo%5B0%5D=81908",
+     ROSHCHIN),                                                                                     # double-encoded
+    (f"{HOME}/search?f%5B3%5D=topics%3A86494&f%5B1%5D=people%3A84573&fo%5B0%5D=86494&fo%5B1%5D=84573", TWO),
+    (f"{HOME}/search?search_api_fulltext=&f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # empty full text
+    (f"{HOME}/search?search_api_fulltext=Korean+War", Search("Korean War")),
+    (f"{HOME}/search?search_api_fulltext=Korean%20War&page=0", Search("Korean War")),
+    (f"{HOME}/search?search_api_fulltext=Korean%20Workers%27%20Party", Search("Korean Workers' Party")),
+    (f"{HOME}/search?f%5B0%5D=topics%3A86435&fo%5B0%5D=86435&search_api_fulltext=&items_per_page=10&sort_bef_combine="
+     "created_DESC&fo%5B0%5D=86435&sort_by=created&sort_order=DESC&page=2",
+     Search("", (("topics", "86435"),), ("86435",), (("items_per_page", "10"), ("sort_bef_combine", "created_DESC"),
+                                                      ("sort_by", "created"), ("sort_order", "DESC")))),
+    (f"{HOME}/search", Search()),
+    (f"{HOME}/search/?page=1615", Search()),
+    ("https://wilson-center-digital-archive.dvincitest.com/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),
+    ("digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # as a bar shows it
+])
+def test_an_address_gives_its_search_whatever_its_shape(address: str, search: Search):
+    found, origin = WILSON.search_at(address)
+    assert (found, origin) == (search, None)         # the site's own host: fetched from its home
+    assert WILSON.search_of(WILSON.search_url(found)) == found   # the address harvester rebuilds says the same search
+
+
+def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
+    one = WILSON.search_of(f"{HOME}/search?search_api_fulltext=Korean%20War&f%5B0%5D=people%3A81908&fo%5B0%5D=81908")
+    other = WILSON.search_of(f"{HOME}/search?fo%5B0%5D=81908&f%5B2%5D=people%3A81908&search_api_fulltext=korean++WAR")
+    assert one.key == other.key
+    assert one.key != WILSON.search_of(f"{HOME}/search?search_api_fulltext=Korean%20War").key
+    assert Search().key == Search("  ").key != ROSHCHIN.key
+
+
+def test_rebuilt_addresses_number_facets_from_zero_and_page_zero_has_no_page():
+    search = WILSON.search_of(f"{HOME}/search?f%5B3%5D=topics%3A86494&f%5B1%5D=people%3A84573&fo%5B0%5D=86494&fo%5B1%5D=84573")
+    assert WILSON.search_url(search) == (f"{HOME}/search?f%5B0%5D=people%3A84573&f%5B1%5D=topics%3A86494"
+                                         "&fo%5B0%5D=86494&fo%5B1%5D=84573")
+    assert WILSON.search_url(search, 2, "http://127.0.0.1:8000").startswith("http://127.0.0.1:8000/search?f%5B0%5D=")
+    assert WILSON.search_url(search, 2).endswith("&page=2") and WILSON.search_url(Search()) == f"{HOME}/search"
+
+
+@pytest.mark.parametrize(("address", "said"), [
+    (f"{HOME}/document/telegram-1", "a document's page, not a search"),
+    (f"{HOME}/people/soviet-union-embassy-china", "not a search of wilson"),
+    (f"{HOME}/search?f%5B0%5D=people", "f[0]='people' is not a facet (it reads name:id, as people:81908)"),
+    ("https://example.org/search?search_api_fulltext=x", "not an address of wilson"),
+])
+def test_an_address_that_is_not_a_search_of_the_site_is_a_usage_error_naming_what_was_expected(address: str, said: str):
+    with pytest.raises(UsageError, match=re.escape(said)) as raised:
+        WILSON.search_at(address)
+    assert address.split("://")[-1].split("/")[0] in str(raised.value)
+
+
+def test_a_local_or_base_url_address_is_fetched_from_its_own_origin():
+    assert WILSON.search_at("http://127.0.0.1:8123/search?f%5B0%5D=people%3A81908")[1] == "http://127.0.0.1:8123"
+    assert WILSON.search_at("http://localhost:8123/search")[1] == "http://localhost:8123"
+    assert WILSON.search_at("https://mirror.example/search", "https://mirror.example")[1] == "https://mirror.example"
+    assert WILSON.search_at(f"{HOME}/search", "https://mirror.example")[1] == "https://mirror.example"
+
+
+def test_default_names_tell_searches_apart_and_the_whole_archive_is_wilson_all():
+    assert default_name(WILSON, ROSHCHIN) == "wilson-people_81908"
+    assert default_name(WILSON, TWO) == "wilson-people_84573-topics_86494"
+    assert default_name(WILSON, Search()) == "wilson-all"
+    sorted_search = WILSON.search_of(f"{HOME}/search?f%5B0%5D=topics%3A86435&sort_by=created&sort_order=DESC")
+    assert default_name(WILSON, sorted_search).startswith("wilson-topics_86435-")        # the sort makes it its own
+    assert len({default_name(WILSON, s) for s in (ROSHCHIN, TWO, Search(), sorted_search, Search("people 81908"))}) == 5
+
+
+# 2. Harvest by address: every document of the search exactly once, its search and facets said
+
+def served(*folders: str) -> FaultServer:
+    pages = [folder_pages(FACETS / folder / "saved") for folder in folders]
+    return FaultServer(lambda path: next((body for body in (answer(path) for answer in pages) if body), None))
+
+
+def expected_ids(folder: str) -> list[str]:
+    ids = []
+    for page in sorted((FACETS / folder / "saved").glob("page-*.expected.json"), key=lambda p: int(p.stem.split("-")[1].split(".")[0])):
+        ids += [card["href"].rsplit("/", 1)[1] for card in json.loads(page.read_text(encoding="utf-8"))["cards"]]
+    return ids
+
+
+def test_a_pasted_address_is_harvested_whole_each_document_once(tmp_path: Path, monkeypatch, capsys):
+    with served("facet-people") as server:
+        address = f"{server.origin}/search?f%5B1%5D=people%3A81908&fo%5B0%5D=81908&page=3"   # as pasted: a gap, a page
+        code, out, err = run_cli(monkeypatch, capsys, "harvest", address, "--out", str(tmp_path), "--delay", "0")
+    assert code == 0, err
+    assert "harvested 34 documents of 34 for people: Roshchin, Nikolai Vasilevich" in out
+    records = dataset(tmp_path, "wilson-people_81908")
+    assert [r["id"] for r in records] == expected_ids("facet-people") and len({r["id"] for r in records}) == 34
+    address = f"{HOME}/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908"
+    assert {r["search"] for r in records} == {address} and {r["query"] for r in records} == {None}
+    assert server.requests[1:] == ["/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908"] + [
+        f"/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908&page={n}" for n in (1, 2, 3)]   # robots.txt, then from page 0
+    report = json.loads((tmp_path / "wilson-people_81908.report.json").read_text(encoding="utf-8"))
+    package = json.loads((tmp_path / "wilson-people_81908.datapackage.json").read_text(encoding="utf-8"))
+    said = {"words": "people: Roshchin, Nikolai Vasilevich", "query": "", "address": address,
+            "facets": [{"facet": "people", "id": "81908", "label": "Roshchin, Nikolai Vasilevich"}], "parameters": {}}
+    assert report["search"] == said and package["harvest"]["searches"] == [said]
+    assert package["sources"] == [{"title": "search: people: Roshchin, Nikolai Vasilevich", "path": address}]
+
+
+def test_a_two_facet_search_with_its_indexes_out_of_order_is_harvested_whole(tmp_path: Path):
+    with served("facet-two") as server:
+        search, origin = WILSON.search_at(f"{server.origin}/search?f%5B1%5D=topics%3A86494&f%5B0%5D=people%3A84573"
+                                          "&fo%5B0%5D=86494&fo%5B1%5D=84573")
+        outcome = harvest(WILSON, search, tmp_path, "two", ["json"], Settings(base_url=origin, delay=0))
+    assert outcome.documents == outcome.total == 14 and not outcome.warnings
+    assert [r["id"] for r in dataset(tmp_path, "two")] == expected_ids("facet-two")
+    assert [f["label"] for f in outcome.report["search"]["facets"]] == ["Soviet Union. Embassy (China)", "Sino-Soviet Alliance"]
+    assert outcome.searched == "people: Soviet Union. Embassy (China) and topics: Sino-Soviet Alliance"
+
+
+def test_two_facet_searches_in_one_folder_are_two_datasets_and_a_reordered_address_is_the_same_one(
+        tmp_path: Path, monkeypatch, capsys):
+    with served("facet-people", "facet-two") as server:
+        for address in (f"{server.origin}/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908",
+                        f"{server.origin}/search?f%5B0%5D=people%3A84573&f%5B1%5D=topics%3A86494&fo%5B0%5D=86494&fo%5B1%5D=84573",
+                        f"{server.origin}/search?fo%5B0%5D=81908&f%5B4%5D=people%3A81908&page=2"):
+            code, _, err = run_cli(monkeypatch, capsys, "harvest", address, "--out", str(tmp_path), "--delay", "0")
+            assert code == 0, err
+    assert len(dataset(tmp_path, "wilson-people_81908")) == 34
+    assert len(dataset(tmp_path, "wilson-people_84573-topics_86494")) == 14
+    report = json.loads((tmp_path / "wilson-people_81908.report.json").read_text(encoding="utf-8"))
+    assert report["run"] == 2 and report["new"] == [] and report["documents"] == 34    # the same dataset, run again
+    assert sorted(p.name for p in tmp_path.glob("*.csv")) == [
+        "wilson-people_81908.csv", "wilson-people_81908.people.csv",
+        "wilson-people_84573-topics_86494.csv", "wilson-people_84573-topics_86494.people.csv"]
+
+
+def test_another_search_into_a_facet_searchs_dataset_is_refused_naming_both(tmp_path: Path):
+    with served("facet-people", "facet-two") as server:
+        harvest(WILSON, ROSHCHIN, tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0))
+        with pytest.raises(UsageError, match=r"holds the harvests of people 81908, not of people 84573, topics 86494"):
+            harvest(WILSON, TWO, tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0))
+
+
+def test_an_interrupted_facet_search_resumes_from_the_same_address_in_another_order(tmp_path: Path):
+    with served("facet-people") as server:
+        server.script = lambda n, path: Fault(404) if "page=2" in path else None
+        with pytest.raises(FetchError):
+            harvest(WILSON, ROSHCHIN, tmp_path, "r", ["json"], Settings(base_url=server.origin, delay=0))
+        server.script = lambda n, path: None
+        server.requests.clear()
+        search, _ = WILSON.search_at(f"{server.origin}/search?fo%5B0%5D=81908&f%5B7%5D=people%3A81908&page=1")
+        outcome = harvest(WILSON, search, tmp_path, "r", ["json"], Settings(base_url=server.origin, delay=0))
+    assert outcome.report["resumed"] is True and outcome.documents == 34
+    assert [path for path in server.requests if "page=0" in path or path.endswith("81908")] == []   # pages 0, 1 replayed
+    assert [r["id"] for r in dataset(tmp_path, "r")] == expected_ids("facet-people")
+
+
+def test_a_full_text_and_facet_search_is_harvested_with_both(tmp_path: Path):
+    with served("facet-fulltext") as server:
+        search, origin = WILSON.search_at(f"{server.origin}/search?search_api_fulltext=Kim%20Il%20Sung--Cult%20of%20"
+                                          "personality&f%5B0%5D=original_repositories%3A4060&fo%5B0%5D=4060")
+        outcome = harvest(WILSON, search, tmp_path, "kim", ["json"], Settings(base_url=origin, delay=0))
+    records = dataset(tmp_path, "kim")
+    assert outcome.documents == outcome.total == len(records) == 6
+    assert {r["query"] for r in records} == {"Kim Il Sung--Cult of personality"}
+    assert outcome.searched == ("\u201cKim Il Sung--Cult of personality\u201d and original_repositories: Archive of Foreign "
+                                "Policy of the Russian Federation (AVPRF)")
+
+
+# 3. The harvests file takes an address, or the whole archive
+
+def test_the_harvests_file_takes_url_query_or_all_and_exactly_one(tmp_path: Path):
+    file = tmp_path / "harvests.toml"
+    file.write_text(f'[[harvest]]\nurl = "{HOME}/search?fo%5B0%5D=81908&f%5B1%5D=people%3A81908&page=4"\n'
+                    '[[harvest]]\nquery = "Korean War"\n[[harvest]]\nall = true\n'
+                    '[[harvest]]\nurl = "http://127.0.0.1:9/search"\n', encoding="utf-8")
+    jobs = load_jobs(file)
+    assert [job.search for job in jobs] == [ROSHCHIN, Search("Korean War"), Search(), Search()]
+    assert [job.settings.base_url for job in jobs] == [None, None, None, "http://127.0.0.1:9"]
+    file.write_text('[[harvest]]\nurl = "https://digitalarchive.wilsoncenter.org/search"\nquery = "x"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=r"harvests.toml: harvest 1: give only one of url, query or all = true"):
+        load_jobs(file)
+    file.write_text('[[harvest]]\nurl = "https://example.org/search"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=r"harvests.toml: harvest 1: https://example.org/search: not an address of wilson"):
+        load_jobs(file)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    ((), "give one of URL, --query or --all"),
+    (("--all", "--query", "x"), "give only one of URL, --query or --all"),
+    ((f"{HOME}/document/telegram-1",), "a document's page, not a search"),
+])
+def test_the_command_takes_exactly_one_search(tmp_path: Path, monkeypatch, capsys, args, said):
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", *args, "--out", str(tmp_path))
+    assert code == 2 and said in err and "Traceback" not in err and not list(tmp_path.iterdir())
+
+
+# 4. The whole archive: a first-class run, resumable, and weekly runs report the new uploads
+
+def test_the_whole_archive_is_wilson_all_and_a_weekly_run_lists_the_new_uploads(tmp_path: Path, monkeypatch, capsys):
+    docs = [doc(n) for n in range(25)]
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs)) as server:
+        code, out, err = run_cli(monkeypatch, capsys, "harvest", "--all", "--base-url", server.origin, "--out",
+                                 str(tmp_path), "--delay", "0")
+        assert code == 0, err
+        assert "harvested 25 documents of 25 for the whole archive (3 results pages" in out
+        docs[:0] = [doc(100), doc(101)]                       # two new uploads, newest first
+        search, origin = WILSON.search_at(f"{server.origin}/search")
+        again = harvest(WILSON, search, tmp_path, "wilson-all", ["csv", "json"], Settings(base_url=origin, delay=0),
+                        now=clock.now)
+    assert [p for p in server.requests if "search_api_fulltext" in p] == []      # the whole archive asks with no query
+    assert again.report["new"] == ["telegram-100", "telegram-101"] and again.documents == 27
+    assert len(dataset(tmp_path, "wilson-all")) == 27
+
+
+def test_the_whole_archive_resumes_where_it_stopped(tmp_path: Path):
+    docs = [doc(n) for n in range(45)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        server.script = lambda n, path: Fault(404) if "page=3" in path else None
+        with pytest.raises(FetchError):
+            harvest(WILSON, Search(), tmp_path, "all", ["json"], Settings(base_url=server.origin, delay=0))
+        server.script, fetched = (lambda n, path: None), len(server.requests)
+        server.requests.clear()
+        outcome = harvest(WILSON, Search(), tmp_path, "all", ["json"], Settings(base_url=server.origin, delay=0))
+    assert fetched >= 4 and outcome.report["resumed"] and outcome.documents == 45
+    assert [p for p in server.requests if p.startswith("/search")] == ["/search?page=3", "/search?page=4"]
+
+
+# 5. Saved pages: read as a browser writes them, grouped by search, facets included
+
+@pytest.mark.parametrize("folder", ["facet-people", "facet-two", "facet-fulltext", "archive-all", "sorted-upload"])
+def test_raw_and_browser_saved_pages_give_the_same_records_and_one_search_each(tmp_path: Path, folder: str):
+    runs = {}
+    for kind in ("raw", "saved"):
+        outcome = reparse([FACETS / folder / kind], WILSON, tmp_path / kind, "d", ["json"], workers=0)
+        runs[kind] = (outcome, timeless(dataset(tmp_path / kind, "d")))
+        package = json.loads((tmp_path / kind / "d.datapackage.json").read_text(encoding="utf-8"))
+        assert len(package["harvest"]["searches"]) == 1, kind
+        assert not [w for w in outcome.warnings if "does not say which search" in w], outcome.warnings
+    assert runs["raw"][1] == runs["saved"][1] and runs["raw"][1]
+    assert len({r["search"] for r in runs["saved"][1]}) == 1
+
+
+def test_reparsing_the_harvested_facet_search_pages_gives_the_harvests_records(tmp_path: Path):
+    with served("facet-people") as server:
+        harvest(WILSON, ROSHCHIN, tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0))
+    outcome = reparse([FACETS / "facet-people" / "saved"], WILSON, tmp_path / "r", None, ["json"], workers=0)
+    assert outcome.warnings == [] and outcome.documents == 34
+    assert (tmp_path / "r" / "wilson-people_81908.json").is_file()          # one search: named after it
+    harvested = {r["id"]: r for r in timeless(dataset(tmp_path / "h", "d"))}
+    for record in timeless(dataset(tmp_path / "r", "wilson-people_81908")):
+        assert record == {**harvested[record["id"]], "source_page": record["source_page"]}
+
+
+def test_a_saved_page_that_does_not_say_its_search_joins_the_search_with_its_total_else_is_named(tmp_path: Path):
+    folder = tmp_path / "pages"
+    shutil.copytree(FACETS / "facet-people" / "saved", folder)
+    text = (folder / "page-2.html").read_text(encoding="utf-8")
+    stripped = re.sub(r"<!-- saved from[^>]*-->|<link rel=\"canonical\"[^>]*>", "", text)
+    stripped = stripped.replace("currentQuery", "notTheQuery")
+    (folder / "page-2.html").write_text(stripped, encoding="utf-8")
+    outcome = reparse([folder], WILSON, tmp_path / "a", "d", ["json"], workers=0)
+    assert outcome.documents == 34 and outcome.warnings == []              # the only search with 34 results
+    alone = reparse([folder / "page-2.html"], WILSON, tmp_path / "b", "d", ["json"], workers=0)
+    assert alone.warnings == [
+        f"{folder / 'page-2.html'}: the page does not say which search it is of (no saved-from mark, canonical link "
+        "or settings), and no other page's search has its total; taken as a search of 34 results",
+        "saved pages of an unknown search of 34 results hold 10 of its 34 documents (4 pages in all)"]
