@@ -26,25 +26,28 @@ class KindPhrase:
     after: str = ""            # what may follow a word and still belong to the phrase (" records")
 
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "joint", "plenary", "several", "telephone",
-             "official", "private", "consultation")
-_BY = r"(?:\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)?"   # "Report by Qiao Xiaoguang on a Conversation"
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "final", "joint", "plenary", "several",
+             "telephone", "official", "private", "consultation", "his", "her", "their")
+# "Report by Qiao Xiaoguang on a Conversation", "notes by Igor V. Kurchatov, Director of ..., on a Meeting"
+_BY = r"(?:\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,[^,]{1,80},)?)?"
 _TALK_RECORDS = ("record", "records", "memorandum", "memo", "minutes", "transcript", "note", "notes", "summary", "excerpt",
-                 "excerpts", "report", "abstract", "text", "stenographic record", "summary record", "conversation record")
+                 "excerpts", "report", "abstract", "text", "stenographic record", "summary record", "conversation record",
+                 "diary", "journal")   # "Tsedenbal's diary on his conversation with ...": the inner document wins
 _MEETING_RECORDS = ("summary record", "record", "memo", "minutes", "transcript", "protocol", "stenographic record",
                     "stenographic transcript", "notes", "working notes", "report")
 
 KIND_PHRASES: tuple[KindPhrase, ...] = (
-    KindPhrase("conversation", ("conversation", "conversations", "discussion", "discussions", "talks", "negotiations",
-                                "consultations", "audience", "reception", "interview", "interrogation", "contact",
-                                "discussing"), _TALK_RECORDS, after=r"(?:\s+records?)?"),
+    KindPhrase("conversation", ("conversation", "conversations", "discussion", "discussions", "talk", "talks",
+                                "negotiations", "consultations", "audience", "reception", "interview", "interrogation",
+                                "contact", "talking", "receives", "received", "meets", "discusses", "discussing",
+                                "inquired"), _TALK_RECORDS, after=r"(?:\s+records?\b)?"),
     KindPhrase("meeting", ("meeting", "meetings", "session", "sessions", "conference", "conferences", "plenum",
                            "plenums", "presidium protocol", "politburo protocol"), _MEETING_RECORDS,
-               after=r"(?:\s+minutes)?"),
+               after=r"(?:\s+minutes\b)?"),
     KindPhrase("telegram", ("telegram", "telegrams", "ciphered telegram", "cipher telegram", "coded telegram",
                             "outgoing telegram", "incoming telegram", "ciphergram", "cipher message", "airgram",
                             "cyper", "cypher telegram")),
-    KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram")),
+    KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram", "cable telegram")),
     KindPhrase("report", ("informational letter", "information letter"), at_start=False),
     KindPhrase("letter", ("letter", "letters", "message", "messages", "correspondence")),
     KindPhrase("journal", ("journal", "diary", "notepad", "notebook")),
@@ -52,7 +55,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("report", ("report", "reports", "digest", "digests", "briefing", "briefings", "assessment",
                           "assessments", "analysis", "findings", "account", "circular", "intelligence daily",
                           "scope paper")),
-    KindPhrase("report", ("information",), at_start=True),
+    KindPhrase("report", ("information", "brief information"), at_start=True),
     KindPhrase("note", ("note", "notes")),
     KindPhrase("resolution", ("resolution", "resolutions", "decision", "decisions", "decree", "decrees", "edict")),
     KindPhrase("instructions", ("instruction", "instructions", "directive", "directives", "guidelines", "notice")),
@@ -60,7 +63,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
     KindPhrase("agreement", ("agreement", "treaty", "protocol", "accord", "contract")),
     KindPhrase("other", ("gazette", "approval", "appointment", "dossier", "log", "program", "programme", "proposal",
-                         "poem", "poems", "pamphlet", "recollections", "memoirs")),
+                         "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
 )
 
 
@@ -71,7 +74,7 @@ def _words(options: Iterable[str]) -> str:
 def _pattern(row: KindPhrase) -> str:
     named = rf"\b{_words(row.words)}\b{row.after}"
     if row.records:
-        named = (rf"(?:\b{_words(row.records)}{_BY}\s+(?:of|on|from|about)\s+(?:an?\s+|the\s+)?"
+        named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}\s+(?:of|on|from|about)\s+(?:an?\s+|the\s+)?"
                  rf"(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")   # "Notes from Politburo Meeting"
     return "^" + named if row.at_start else named
 

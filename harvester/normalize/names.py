@@ -125,11 +125,11 @@ class NameTable:
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
     """The persons among all parties, each in one canonical form, de-duplicated, in order of first appearance.
 
-    Parties are read senders, then recipients, then participants. A name the table does not
-    know and no organization keyword marks is taken for a person, written as `written_form` says.
+    Parties are read senders, then recipients, then participants, then the others the title names. A name the table
+    does not know and no organization keyword marks is taken for a person, written as `written_form` says.
     """
     people: dict[str, str] = {}
-    for name in (*parties.senders, *parties.recipients, *parties.participants):
+    for name in (*parties.senders, *parties.recipients, *parties.participants, *parties.others):
         kind = table.kind(name)
         if kind == "person" or (kind is None and _name_shaped(name)):
             form = table.lookup(name) or written_form(name)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from harvester.normalize.kinds import KIND_PHRASES
+
 
 def _alt(*options: str) -> str:
     return "(?:" + "|".join(options) + ")"
@@ -24,14 +26,20 @@ NATIONS = _alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Po
                "Angolan", "Mozambican", "Nicaraguan", "Turkish", "Greek", "Finnish", "Swedish", "Norwegian", "Danish",
                "Dutch", "Belgian", "Spanish", "Portuguese", "Swiss", "Australian", "Ghanaian", "Malian", "Congolese",
                "Nepalese", "Thai", "Burmese", "Sri Lankan", "Ceylonese", "Palestinian", "Jordanian", "Lebanese",
-               "Libyan", "Yemeni", "Sudanese", "Tanzanian", "Kenyan", "Nigerian", "Azerbaijani", "Kazakh", "Tibetan")
+               "Libyan", "Yemeni", "Sudanese", "Tanzanian", "Kenyan", "Nigerian", "Azerbaijani", "Kazakh", "Tibetan",
+               "Russian", "Ukrainian", "Estonian", "Latvian", "Lithuanian", "Slovenian", "Croatian", "Serbian",
+               "Zambian", "Zimbabwean", "Ugandan", "Senegalese", "Moroccan", "Tunisian", "Peruvian", "Venezuelan",
+               "Colombian", "Bolivian", "Uruguayan", "Filipino", "Malaysian", "Singaporean", "Bangladeshi")
 COUNTRY = _alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
                r"Soviet\s+Union", r"United\s+(?:States|Nations|Kingdom)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)",
                "China", "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
                "Yugoslavia", "Cuba", "Iran", "Iraq", "India", "Indonesia", "Laos", "Cambodia", "Egypt",
                r"(?:East\s+|West\s+)?Germany", "Mexico", "Brazil", "Argentina", "Chile", "Israel", "Pakistan", "Ethiopia",
                "Afghanistan", "Azerbaijan", "Kazakhstan", "Guinea", "Algeria", "Syria", "Turkey", "Italy", "France",
-               "Britain", "Austria", "Canada", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa")
+               "Britain", r"Great\s+Britain", "Austria", "Canada", "Brazil", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa")
+_KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.records) for w in phrase.split()})
+_SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
+                "concerning")
 MODIFIER = _alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
                 "Acting", "Senior", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
                 "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
@@ -41,8 +49,10 @@ ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary"
             "Minster", "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General",
             "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
             "Marshall?",  # "Governer", "Marshall": typos in real titles
-            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "Head", "Chief", "Director", "Adviser", "Advisor",
-            r"General-Colonel", r"Colonel-General", r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
+            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
+            "Advisor", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
+            r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
+            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
             r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
             r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
             r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
@@ -59,9 +69,14 @@ BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not 
 _NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
                         "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
                         "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
-HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", r"Com\.", r"Tov\.", r"Mr\.", r"Mrs\.", r"Ms\.", r"Dr\.", r"Prof\.",
+# not "Mrs.": it names a wife, often by her husband's name ("Mrs. Warren L. Chaffin"), and without it two are one
+HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
                  "Professor", r"Mme\.?", "Madame", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
-_BEFORE_ROLE = rf"\b(?:the\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}"
+# before a role and its name, any capitalized word may qualify the role ("Interior Minister", "Solidarity Leader",
+# "U.S. President"), but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor
+# Kreisky" keeps its kind, "the Armed Forces Admiral X" its body); at most five, so a long title is read in linear time
+_QUALIFIER = _alt(MODIFIER, rf"(?!(?i:{_alt(*_KIND_WORDS, *_SMALL_WORDS)})\b)(?!{BODY_WORDS}\b)[A-Z][\w’'.]*")
+_BEFORE_ROLE = rf"\b(?:the\s+)?(?:{_QUALIFIER}(?:\s+|-)){{0,5}}{ROLE}"
 _ROLES: tuple[re.Pattern[str], ...] = (
     # "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang Canming"
     re.compile(rf"{_BEFORE_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?=[A-Z\[(]){_NOT_ORG}"),

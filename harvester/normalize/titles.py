@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from harvester.normalize.kinds import KINDS, find_kind
@@ -43,6 +44,9 @@ class Parties:
     senders: tuple[str, ...]
     recipients: tuple[str, ...]
     participants: tuple[str, ...]
+    # people the document brings in who are not its parties: the people of a message it transmits or of a talk it
+    # reports, the person a body's telegram names ("Polish Embassy in Havana (Jeleń)"); they are among its `people`
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,12 @@ class _Reading:
     text: str
     cleaned: str
     signed: bool = False     # "Author, 'Quoted Title'": the author wrote the document
+
+
+def _unquoted(m: re.Match[str]) -> str:
+    """A quoted name is dropped, but one word quoted after a capitalized one is a nickname and stays."""
+    nickname = " " not in m["quoted"] and m["before"][:1].isupper()
+    return m[0] if nickname else m["before"]
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -69,7 +79,7 @@ class _Guarded:
     def __init__(self, pattern: re.Pattern[str], needs: str) -> None:
         self.pattern, self.needs = pattern, re.compile(needs)
 
-    def sub(self, replacement: str, text: str) -> str:
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
         return self.pattern.sub(replacement, text) if self.needs.search(text) else text
 
 
@@ -85,6 +95,11 @@ _NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "d
                    "translation")
 _SECRET = _alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
 _QUOTE = "['‘\"“«]"
+_CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
+# the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
+_SLOT_WORDS = ("and", "or", "to", "from", "with", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
+               "concerning", "led", "headed", "signed", "sent", "attention")
+_TIME = r"\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?"   # "2.30 p.m.", "17:00", "12.45 hours"
 _WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
 _EDITORIAL = re.compile(r"\s*\[[a-z][^\[\]]*\]")   # "[about the Military Doctrine ...]": an editor's summary
 # containers: (pattern with `author` and `inner`, whether the inner part must begin with a kind of its own)
@@ -101,19 +116,25 @@ _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
 _SIGNED = re.compile(rf"^(?P<author>[^'\"“:]+?),\s*{_QUOTE}(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$")
 _HERE = _rx(r"^(?P<outer>.+?)\s+here:\s+(?P<inner>.+)$")   # "... Meetings with Yeltsin (...) here: Conversation ..."
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it)
-_CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str], ...] = (
+_CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),
     (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), r" via \1"),              # "(via Roshchin)"
-    # a quoted name inside: "Journal 'Novaya Koreya' Song"
-    (_Guarded(re.compile(r"\s+['‘\"“«][^'’\"”»,]+['’\"”»](?=\s+[A-Z])"), _QUOTE), ""),
+    # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
+    # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", stays
+    (_Guarded(re.compile(rf"\s*\((?:[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
+    # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
+    (_Guarded(re.compile(rf",\s+(?!{_alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
+    # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
+    (_Guarded(re.compile(r"(?P<before>\S*)\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w).*$"), _QUOTE), ""),                # a quoted subject: ", 'Korea Has ...'"
-    (_Guarded(re.compile(r"\s*(?:No\.?|Nº|N°|#)\s*\d[\w./-]*"), "No|N[º°]|#"), ""),   # "No. 76.247", "Nº 31343/31353"
+    (_Guarded(re.compile(r"\s*(?:No\.?|no\.|Nº|N°|#)\s*\d[\w./-]*"), "[Nn]o|N[º°]|#"), ""),   # "No. 76.247", "Nº 31343/31353"
     (_Guarded(_rx(rf",?\s*(?:\b(?:on|of|for|dated|at)\s+)?(?:{_DATE})"), r"\d{4}"), ""),  # "for 13 August 1960"
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\d{4}"), ""),                      # "(18 - 20 February 1996)"
     (_WEEKDAY, ""),                                                # "on Saturday, 10 May 1997"
+    (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d"), ""),  # "9.55 to 11.05 a.m."
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
 )
@@ -313,7 +334,7 @@ def _slots(rest: str, bare: bool, talk: bool = False) -> list[tuple[str, str]]:
     m = _LEAD.match(rest)
     if m:
         key, body = (m[1] or m[2]).lower(), rest[m.end():]
-    elif _bare_to(rest) or (talk and rest[:1] == " " and rest[1:2].isupper()):
+    elif _bare_to(rest) or (talk and rest[:1] == " " and (rest[1:2].isupper() or rest[1:2] == "[")):
         key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ..."
     else:
         return _reported(rest)
