@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import BODY_WORDS, NATIONS, is_role
+from harvester.normalize.roles import BODY_WORDS, COUNTRY, NATIONS, is_role
 from harvester.normalize.titles import Parties
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
@@ -34,6 +34,7 @@ _IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\[\]()]+")  # ʹ and ʼ: the soft and
 _BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
+_PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 _ORGANIZATION = re.compile(rf"\b{BODY_WORDS}(?!\w)")  # words that make a name a body, not a person
 
@@ -117,8 +118,8 @@ class NameTable:
             return None, "organization"
         for inner in _BRACKET.findall(name):
             for part in re.split(r"[;,]", inner):
-                if found := self._known(part):
-                    return found
+                if (found := self._known(part)) and found[1] == "person":
+                    return found   # a code name's person; a place in brackets ("Maneli (Saigon)") says where he was
         return None, None
 
 
@@ -143,9 +144,9 @@ _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", 
 def _name_shaped(name: str) -> bool:
     """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one, nor a
     role alone ("Soviet Ambassador", "Secretary") or a nationality's thing ("German Question")."""
-    words = _BRACKET.sub("", name).split()
-    return (bool(words) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
-            and not is_role(name) and not _NATION_FIRST.match(name))
+    words = [w.lstrip("'‘“\"«") for w in _BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
+    return (bool(words) and all(w[:1].isupper() or w.lower().split("-")[0] in _PARTICLES for w in words)
+            and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name))
 
 
 @functools.lru_cache(maxsize=16384)   # a dataset names the same people again and again

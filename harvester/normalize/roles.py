@@ -41,7 +41,7 @@ _KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.
 _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
                 "concerning")
 MODIFIER = _alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
-                "Acting", "Senior", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
+                "Acting", "Senior", "Unnamed", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
                 "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
                 r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
 ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
@@ -50,7 +50,7 @@ ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary"
             "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
             "Marshall?",  # "Governer", "Marshall": typos in real titles
             "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
-            "Advisor", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
+            "Advisor", "Representative", "Deputy", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
             r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
             r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
             r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
@@ -62,6 +62,7 @@ BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not 
     "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
     "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
+    "Movement", "Parties", "Lab(?:oratory)?", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests", "Experts", "Advisers", "Commanders",
     "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
@@ -85,8 +86,10 @@ _ROLES: tuple[re.Pattern[str], ...] = (
 _ROLE_WORD = re.compile(ROLE)
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")
 _BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
+# "Posts and Communications Diop", "Army Forces Far East" ("Vance" ends as "Finance" does, but is a name)
 _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|"
-                            rf"[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism)s?)$")   # "Posts and Communications Diop"
+                            rf"[A-Z][a-z]*(?:ment|ion|ity|ics|ogy|ism)s?|[A-Z][a-z]{{3,}}nces?|"
+                            rf"(?:Far|Middle|Near|East|West|North|South)(?:ern)?)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
 
 
@@ -120,4 +123,6 @@ def name_in(item: str) -> str:
         end -= 1
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])
+    if 1 < end <= len(words) - 3 and words[end - 1] == "of" and is_role(item):
+        return " ".join(words[end + 1:])   # "President of Nuclebrás Paulo Nogueira Batista": one word names the body
     return item

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from harvester.normalize.kinds import KINDS, find_kind
-from harvester.normalize.roles import BODY_WORDS, COUNTRY, NATIONS, ROLE, is_body, is_role, name_in, strip_roles
+from harvester.normalize.roles import BODY_WORDS, COUNTRY, MODIFIER, NATIONS, ROLE, is_body, is_role, name_in, strip_roles
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Airgram"',
@@ -99,7 +99,7 @@ _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 # the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
 _SLOT_WORDS = ("and", "or", "to", "from", "with", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
                "concerning", "led", "headed", "signed", "sent", "attention")
-_TIME = r"\b\d{1,2}[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?"   # "2.30 p.m.", "17:00", "12.45 hours"
+_TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
 _WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
 _EDITORIAL = re.compile(r"\s*\[[a-z][^\[\]]*\]")   # "[about the Military Doctrine ...]": an editor's summary
 # containers: (pattern with `author` and `inner`, whether the inner part must begin with a kind of its own)
@@ -134,7 +134,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(rf",?\s*(?:\b(?:on|of|for|dated|at)\s+)?(?:{_DATE})"), r"\d{4}"), ""),  # "for 13 August 1960"
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\d{4}"), ""),                      # "(18 - 20 February 1996)"
     (_WEEKDAY, ""),                                                # "on Saturday, 10 May 1997"
-    (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d"), ""),  # "9.55 to 11.05 a.m."
+    (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),  # "9.55 to 11.05 a.m."
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
 )
@@ -181,6 +181,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _ROLE_AT_END = re.compile(rf"{ROLE}$")
+_ROLE_WORD = re.compile(ROLE)
+_ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
@@ -189,7 +191,7 @@ _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "reci
 
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|an?)(?:\s+|$)", re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"\s+(?:in|at|of|during|from)\s+.*$")   # "Zhao Ziyang in Beijing", "Kim Il Sung of North Korea"
+_PLACE_TAIL = re.compile(r"\s+(in|at|of|during|from)\s+.*$")   # "Zhao Ziyang in Beijing", "Kim Il Sung of North Korea"
 _INITIAL_AT_END = re.compile(r"\b(?:\w|[JS]r)\.$")   # an initial's period, or Jr.'s, is kept
 _TRIM = " ,.;:'’\""
 _NOT_LETTER = re.compile(r"[\W_]")
@@ -411,13 +413,35 @@ def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
     if item.startswith("(") and item.endswith(")") and "(" not in item[1:]:
         item = item[1:-1]   # "the President (Syngman Rhee)": the role is gone, the name stays
-    named = name_in(item)
-    if named == item and not is_body(item) and not is_role(item):
-        named = _PLACE_TAIL.sub("", item)   # a person's name has no "in" or "of": what follows is a place or a time
-    item = named
+    item = name_in(_without_place(_without_role(item)))
     if item.endswith(".") and not _INITIAL_AT_END.search(item):
         item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." and "... Jr." keep their periods
     return item
+
+
+def _without_role(item: str) -> str:
+    """"Mir Bagirov CC Secretary of the Communist Party of Azerbaijan" -> "Mir Bagirov": a role after a name is not
+    part of it; a role word that ends a name with nothing before or after it may be the name ("W.L. Mackenzie King")."""
+    m = _ROLE_AFTER_NAME.search(item) if _ROLE_WORD.search(item) and not is_role(item) else None
+    if m is None or not (m["qualifiers"] or m["after"].strip()):
+        return item
+    name = item[:m.start()]
+    return name if " " in name and _namelike(name) and not is_body(name) and not is_role(name) else item
+
+
+def _without_place(item: str) -> str:
+    """"Zhao Ziyang in Beijing", "Deng Xiaoping of the People's Republic of China", "... head Boris N. Ponomarev in
+    Moscow": a person's name has no "in" or "of", so what follows is a place or a time; a body's ("Embassy in Havana",
+    "Ministry of Foreign Affairs") or a role's ("Secretary of the CC ...") keeps it, and so does one word before "of"
+    ("Goverment of Republic of Korea"): a name that a place follows has two words or more."""
+    m = _PLACE_TAIL.search(item)
+    if m is None or (m[1] == "of" and " " not in item[:m.start()]):
+        return item
+    head = item[:m.start()]
+    named = name_in(head)
+    if named != head:   # a name after a body or a role ("... Department Boris N. Ponomarev"), not a kind ("1st Meeting")
+        return item if _find_kind(named) else named
+    return head if _namelike(head) and not is_body(head) and not is_role(head) else item
 
 
 def _distribute(items: list[str]) -> list[str]:
