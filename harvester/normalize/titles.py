@@ -57,6 +57,7 @@ class _Reading:
     text: str
     cleaned: str
     signed: bool = False     # "Author, 'Quoted Title'": the author wrote the document
+    outer: str | None = None   # "<series> here: <document>": the series, whose people are the document's too
 
 
 def _unquoted(m: re.Match[str]) -> str:
@@ -162,7 +163,13 @@ _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|h
                      r"(?:conversations?|meetings?|talks|discussions?)\s+(?:between|with)\s+(?P<who>.+)$")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
-_QUOTED = re.compile(rf"{_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
+_QUOTED = re.compile(rf"(?<!\w){_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
+_ASIDE = re.compile(r"\s*[()]\s*")
+_CARRIES = _rx(r"\b(?:transmitting|containing|enclosing|forwarding|conveying|relaying|attaching|including|with)\s+")
+_SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
+_BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
+_PAIRED = re.compile(r"(?<![\w-])(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"
+                     r"\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _BY_IN_KIND = re.compile(r"\sby\s+(?P<who>.+?)\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our)\b")
 _SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by)\b\s+")
@@ -214,8 +221,17 @@ def doc_type(title: str) -> str:
 
 
 def parties(title: str) -> Parties:
-    """The senders, recipients and participants a title names, as written."""
+    """The senders, recipients and participants a title names, as written, and the others it brings in."""
     reading = _read(title)
+    roles = _quoted_talk(_parties(reading), reading.text)
+    others = [*_carried(reading.cleaned), *_headed(roles), *_SIGNED_BY.findall(reading.text), *_paired(reading.text)]
+    if reading.outer:
+        others += _people_of(_parties(_read(reading.outer)))
+    return _with_others(roles, others)
+
+
+def _parties(reading: _Reading) -> Parties:
+    """The parties of a title's own words, without what it transmits, quotes or reports."""
     text = _strip_roles(_BRACKETED_WHO.sub(r"\1", _unglossed(reading.cleaned)))
     found = _find_kind(text)
     kind, start, end = found if found else (None, len(text), 0)
@@ -230,18 +246,70 @@ def parties(title: str) -> Parties:
     roles = _assign(kind, lead, _before(text[:start]) if found else [], rest)
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
-    return _with_quoted_talk(roles, reading.text)
+    return roles
 
 
-def _with_quoted_talk(roles: Parties, text: str) -> Parties:
+def _quoted_talk(roles: Parties, text: str) -> Parties:
     """A quoted record of talks ("Cable ..., 'Memorandum of Conversation: Huang Meets with Khrushchev'") adds the
-    people who talked to the participants."""
+    people who talked to the participants; a quoted headline of talks ("'Premier Kim Received the Study Delegation'",
+    "'Prime Minster Visit to China (Conversation with Chairman Deng Xiaoping)'") adds them to the others."""
     m = _QUOTED.search(text)
-    if m is None or not _begins_with_kind(m["inner"]) or _find_kind(m["inner"])[0] not in _TALKS:
+    found = _find_kind(m["inner"]) if m else None
+    if found is None or found[0] not in _TALKS:
         return roles
-    inner = parties(m["inner"])
-    return Parties(roles.senders, roles.recipients,
-                   _dedupe([*roles.participants, *inner.senders, *inner.recipients, *inner.participants]))
+    inner = _people_of(_parties(_read(_ASIDE.sub(", ", m["inner"]))))
+    outer = {w for name in (*roles.senders, *roles.recipients) for w in name.split()}
+    inner = [name for name in inner if name not in outer]   # "Ambassador Yuan" in the record Yuan Zhongxin sends
+    if _begins_with_kind(m["inner"]):
+        return Parties(roles.senders, roles.recipients, _dedupe([*roles.participants, *inner]), roles.others)
+    return Parties(roles.senders, roles.recipients, roles.participants, _dedupe([*roles.others, *inner]))
+
+
+def _carried(text: str) -> list[str]:
+    """The people of a message or record a document carries: "..., transmitting a Message from Mao Zedong to
+    Stalin", "Containing a Record of a Conversation between Rossow and Pishevari". Each carrying word is tried once,
+    on a few words after it, so a long title costs no more than its length."""
+    for m in _CARRIES.finditer(text):
+        inner = text[m.end():]
+        for _ in range(2):   # "a Message", "verbatim transcript of ...": an article, a word of description
+            if _begins_with_kind(inner[:80]):
+                return _people_of(_parties(_read(inner)))
+            inner = inner.split(" ", 1)[-1]
+    return []
+
+
+def _headed(roles: Parties) -> list[str]:
+    """"Polish Embassy in Havana (Jeleń)": the name in brackets after a body is the person who wrote for it."""
+    found = []
+    for party in (*roles.senders, *roles.recipients, *roles.participants):
+        m = _BRACKET_AT_END.search(party)
+        if m and is_body(party[:m.start()]) and _namelike(m[1]) and not is_body(m[1]) \
+                and not _COUNTRY_FIRST.fullmatch(m[1]) and not _ACRONYM.match(m[1]):
+            found.append(m[1])
+    return found
+
+
+def _paired(text: str) -> list[str]:
+    """"Nehru-Khrushchev Talks", "Record of Furui-Zhou Enlai Meeting": the two people of the talks, not two nations
+    ("Soviet-American High Level Meeting")."""
+    found = []
+    for m in _PAIRED.finditer(text):
+        pair = [_LEADING_ARTICLE.sub("", m["one"]), m["other"]]
+        if not any(_NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) for p in pair):
+            found += pair
+    return found
+
+
+def _people_of(roles: Parties) -> list[str]:
+    return [*roles.senders, *roles.recipients, *roles.participants, *roles.others]
+
+
+def _with_others(roles: Parties, others: list[str]) -> Parties:
+    """The others, each once, and none that is already a party, even by a word of its name."""
+    named = {_NOT_LETTER.sub("", n).casefold() for n in _people_of(roles)}
+    words = {w for name in _people_of(roles) for w in name.split()}
+    kept = [o for o in others if _NOT_LETTER.sub("", o).casefold() not in named and o not in words]
+    return Parties(roles.senders, roles.recipients, roles.participants, _dedupe([*roles.others, *kept]))
 
 
 def _before(text: str) -> list[tuple[str, str]]:
@@ -279,6 +347,8 @@ def _possessor(text: str) -> str | None:
 def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
     title = " ".join(title.split())
+    if (m := _HERE.match(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", m["inner"])):
+        return _Reading(None, m["inner"], _clean(m["inner"]), outer=m["outer"])
     author, text, signed = _split_container(title)
     return _Reading(author, text, _clean(text), signed)
 
@@ -294,8 +364,6 @@ def _split_container(title: str) -> tuple[str | None, str, bool]:
     if m and _find_kind(m["author"]) is None and _namelike(m["author"].replace(" to ", " ")):
         inner = m["inner"].strip()
         return m["author"].strip(), inner if _begins_with_kind(inner) else title, True
-    if (m := _HERE.match(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", m["inner"])):
-        return None, m["inner"], False
     return None, title, False
 
 
