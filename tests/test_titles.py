@@ -78,8 +78,9 @@ PARTY_CASES = [
     ("Record of Conversation between N.G. Sudarikov and Kim Il Sung, General Secretary of the Central Committee of "
      "the Workers' Party of Korea", (), (), ("N.G. Sudarikov", "Kim Il Sung")),
     ("Journal of Soviet Ambassador to the DPRK A.M. Puzanov for 13 August 1960", ("A.M. Puzanov",), (), ()),
+    # the bracket names who holds the role, and he takes part: Kohl met Blair (tests/data/README.md)
     ("The Chancellor's [Helmut Kohl's] Meeting with British PM Blair on 20 October 1997, 10.30 a.m. - 3 p.m. in Chequers",
-     (), (), ("Blair",)),
+     (), (), ("Helmut Kohl", "Blair")),
     ("Record of a Conversation between Soviet Embassy Counsellor S. Filatov and DPRK Vice Premier Pak Ui-wan",
      (), (), ("S. Filatov", "Pak Ui-wan")),
     ("Record of a Conversation between Soviet Embassy Counselor Petrov and former Editor of the Journal 'Novaya "

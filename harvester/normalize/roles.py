@@ -41,7 +41,7 @@ _KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.
 _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
                 "concerning")
 MODIFIER = _alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
-                "Acting", "Senior", "Unnamed", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
+                "Acting", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
                 "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
                 r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
 ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
@@ -62,7 +62,7 @@ BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not 
     "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
     "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
-    "Movement", "Parties", "Lab(?:oratory)?", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
+    "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests", "Experts", "Advisers", "Commanders",
     "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
@@ -77,11 +77,12 @@ HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\."
 # "U.S. President"), but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor
 # Kreisky" keeps its kind, "the Armed Forces Admiral X" its body); at most five, so a long title is read in linear time
 _QUALIFIER = _alt(MODIFIER, rf"(?!(?i:{_alt(*_KIND_WORDS, *_SMALL_WORDS)})\b)(?!{BODY_WORDS}\b)[A-Z][\w’'.]*")
+_CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 _BEFORE_ROLE = rf"\b(?:the\s+)?(?:{_QUALIFIER}(?:\s+|-)){{0,5}}{ROLE}"
 _ROLES: tuple[re.Pattern[str], ...] = (
     # "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang Canming"
-    re.compile(rf"{_BEFORE_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?=[A-Z\[(]){_NOT_ORG}"),
-    re.compile(rf"\b{HONORIFIC}\s+(?=[A-Z])"),
+    re.compile(rf"{_BEFORE_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}"),
+    re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})"),
 )
 _ROLE_WORD = re.compile(ROLE)
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")

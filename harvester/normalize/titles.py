@@ -121,6 +121,11 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),
+    # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
+    (_Guarded(re.compile(r"\b(?:(?:His|Her|Their|Our|My)\s+[A-Za-z]+|Myself|Himself|Herself)\s+\[([^\[\]]+)\]"), r"\["),
+     r"\1"),
+    # "Mr. and Mrs. Warren L. Chaffin": two people, the wife named by her husband's name
+    (_Guarded(re.compile(r"\bMr\.\s+and\s+Mrs\.\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"), "Mrs"), r"\1 and Mrs. \1"),
     (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), r" via \1"),              # "(via Roshchin)"
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
@@ -130,7 +135,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(rf",\s+(?!{_alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
     (_Guarded(re.compile(r"(?P<before>\S*)\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
-    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w).*$"), _QUOTE), ""),                # a quoted subject: ", 'Korea Has ...'"
+    # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
+    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
     (_Guarded(re.compile(r"\s*(?:No\.?|no\.|Nº|N°|#)\s*\d[\w./-]*"), "[Nn]o|N[º°]|#"), ""),   # "No. 76.247", "Nº 31343/31353"
     (_Guarded(_rx(rf",?\s*(?:\b(?:on|of|for|dated|at)\s+)?(?:{_DATE})"), r"\d{4}"), ""),  # "for 13 August 1960"
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\d{4}"), ""),                      # "(18 - 20 February 1996)"
@@ -146,7 +152,7 @@ _CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
 # "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
 _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
              r"(?:audience|reception|meetings?|conversations?|talks|consultations|visit)\s+(?:with|of)\s+")
-_BRACKETED_WHO = re.compile(r"(?<!['’]s )\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's]", not "The Chancellor's [Kohl's]"
+_BRACKETED_WHO = re.compile(r"\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's] Audience"
 # "Chou En-Lai's [Zhou Enlai's] Letter": a name and its gloss own what follows ("The Chancellor's [...]" is a role's)
 _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
 _JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
@@ -154,13 +160,24 @@ _TAIL = _rx(r"(?:^|,?\s+)" + _alt(
     "about", "regarding", "concerning", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
     "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
-    r"for\s+(?:the|a|an)\s", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:",
+    r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+reply\s+to",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)") + r"\b.*$")
-_LEAD = _rx(r"\s*(?:[A-Z]+-\d[\w-]*\s+)?(?:,\s*)?(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded)\s+)?"
+# what may stand between the kind and its first slot: "A-691 ", "Given ", "and Recommendations " ("Report and
+# Recommendations by Yolbars Khan")
+_LEAD = _rx(r"\s*(?:[A-Z]+-\d[\w-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
+            r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
-_REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?(?:[\w-]+\s+)?"
+# "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
+_REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
+                     r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
                      r"(?:conversations?|meetings?|talks|discussions?)\s+(?:between|with)\s+(?P<who>.+)$")
+_SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
+# a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
+_TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
+_PARTICIPLE = re.compile(r"\s[A-Z][a-z]+ing\b")   # "Session Nominating Gorbachev": what follows is a topic
+# words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'"
+_SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Would|Not|Tells?|Told|Says?|Said)\b")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
 _QUOTED = re.compile(rf"(?<!\w){_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
@@ -168,11 +185,11 @@ _ASIDE = re.compile(r"\s*[()]\s*")
 _CARRIES = _rx(r"\b(?:transmitting|containing|enclosing|forwarding|conveying|relaying|attaching|including|with)\s+")
 _SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
-_PAIRED = re.compile(r"(?<![\w-])(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"
-                     r"\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
-_BY_IN_KIND = re.compile(r"\sby\s+(?P<who>.+?)\s+(?:on|of|from|about)\s")
+_PAIR = r"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"   # "Furui-Zhou Enlai"
+_PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
+_BY_IN_KIND = re.compile(r"\sby\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our)\b")
-_SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by)\b\s+")
+_SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b)[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?\b"
 _AND_JOIN = rf"(?<!ment)(?<!ity)(?<!nce)(?<!ics)(?<!ogy)\s+and\s+(?!{_ABSTRACT})"
@@ -183,7 +200,8 @@ _NATION_ONLY = re.compile(NATIONS)
 _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{_alt('Embassy', 'Ministry', 'Government')})\b")
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
-                      r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|"
+                      r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
+                      r"Policy|Work|Annex|Visit|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
@@ -193,7 +211,7 @@ _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROL
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
-            "led by": "participants", "headed by": "participants",
+            "led by": "participants", "headed by": "participants", "attention": "recipients",
             "with": "participants", "between": "participants"}  # what follows each keyword; "of", "," and ":" vary
 
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
@@ -239,7 +257,7 @@ def _parties(reading: _Reading) -> Parties:
     if reading.author:
         lead = _items(_strip_roles(reading.author)) if reading.signed else [_strip_roles(reading.author)]
     if by := _BY_IN_KIND.search(text, start, end):
-        lead.append(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
+        lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     rest = text[end:] if found else text
     if kind == "other":   # "Gazette of ...", "Zhou Enlai's Approval of ...": only its maker is a party
         kind, rest = None, ""
@@ -427,8 +445,9 @@ def _reported(text: str) -> list[tuple[str, str]]:
 
 
 def _unglossed(text: str) -> str:
-    """"Premier Chou En-Lai's [Zhou Enlai's] Letter" -> "Premier Chou En-Lai [Zhou Enlai]'s Letter", when a name (not
-    a role: "The Chancellor's [...]") owns the gloss; the owner is read back word by word, as in `_possessor`."""
+    """"Premier Chou En-Lai's [Zhou Enlai's] Letter" -> "Premier Chou En-Lai [Zhou Enlai]'s Letter": a name and its
+    gloss own what follows. "The Chancellor's [Helmut Kohl's] Meeting" -> "Helmut Kohl's Meeting": the gloss names
+    who holds the role, and he owns it. The owner is read back word by word, as in `_possessor`."""
     m = _GLOSSED_WHO.search(text)
     if m is None:
         return text
@@ -437,8 +456,10 @@ def _unglossed(text: str) -> str:
     while words > 0 and _CAPITALIZED.fullmatch(parts[words - 1]):
         words -= 2
     owner = "".join(parts[words + 1:])
-    if not owner or is_role(owner) or _LEADING_ARTICLE.match(owner):
+    if not owner:
         return text
+    if is_role(_strip_roles(_LEADING_ARTICLE.sub("", owner))):
+        return f"{''.join(parts[:words + 1])}{m[1]}'s{text[m.end():]}"
     return f"{text[:m.start()]} [{m[1]}]'s{text[m.end():]}"
 
 
@@ -501,9 +522,9 @@ def _without_place(item: str) -> str:
     """"Zhao Ziyang in Beijing", "Deng Xiaoping of the People's Republic of China", "... head Boris N. Ponomarev in
     Moscow": a person's name has no "in" or "of", so what follows is a place or a time; a body's ("Embassy in Havana",
     "Ministry of Foreign Affairs") or a role's ("Secretary of the CC ...") keeps it, and so does one word before "of"
-    ("Goverment of Republic of Korea"): a name that a place follows has two words or more."""
+    a body ("Goverment of Republic of Korea", "Representative of the ... Council"): "Árbenz of Guatemala" is a name."""
     m = _PLACE_TAIL.search(item)
-    if m is None or (m[1] == "of" and " " not in item[:m.start()]):
+    if m is None or (m[1] == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])):
         return item
     head = item[:m.start()]
     named = name_in(head)
