@@ -55,7 +55,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("report", ("report", "reports", "digest", "digests", "briefing", "briefings", "assessment",
                           "assessments", "analysis", "findings", "account", "circular", "intelligence daily",
                           "scope paper")),
-    KindPhrase("report", ("information", "brief information"), at_start=True),
+    KindPhrase("report", ("information", "brief information", "information report"), at_start=True),
     KindPhrase("note", ("note", "notes")),
     KindPhrase("resolution", ("resolution", "resolutions", "decision", "decisions", "decree", "decrees", "edict")),
     KindPhrase("instructions", ("instruction", "instructions", "directive", "directives", "guidelines", "notice")),

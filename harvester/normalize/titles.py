@@ -166,16 +166,19 @@ _TAIL = _rx(r"(?:^|,?\s+)" + _alt(
 # what may stand between the kind and its first slot: "A-691 ", "Given ", "and Recommendations " ("Report and
 # Recommendations by Yolbars Khan")
 _LEAD = _rx(r"\s*(?:[A-Z]+-\d[\w-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
-            r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given)\s+)?"
+            r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
+            r"submitted|compiled|signed)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
                      r"(?:conversations?|meetings?|talks|discussions?)\s+(?:between|with)\s+(?P<who>.+)$")
+_BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
-_PARTICIPLE = re.compile(r"\s[A-Z][a-z]+ing\b")   # "Session Nominating Gorbachev": what follows is a topic
+_PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|No)\b")   # "Session Nominating Gorbachev": a topic follows
+_NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'"
 _SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Would|Not|Tells?|Told|Says?|Said)\b")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
@@ -186,12 +189,17 @@ _CARRIES = _rx(r"\b(?:transmitting|containing|enclosing|forwarding|conveying|rel
 _SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _PAIR = r"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"   # "Furui-Zhou Enlai"
+_PAIR_ONLY = re.compile(_PAIR)
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _BY_IN_KIND = re.compile(r"\sby\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our)\b")
 _SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b)[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?\b"
+_ABSTRACT_ONLY = re.compile(r"[A-Z][a-z]{3,}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
+_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
+_ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
+_BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _AND_JOIN = rf"(?<!ment)(?<!ity)(?<!nce)(?<!ics)(?<!ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+[–—]\s+|\s+or\s+")
 _SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+[–—-]\s+|\s+&\s+|\s+or\s+")
@@ -259,9 +267,12 @@ def _parties(reading: _Reading) -> Parties:
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     rest = text[end:] if found else text
-    if kind == "other":   # "Gazette of ...", "Zhou Enlai's Approval of ...": only its maker is a party
-        kind, rest = None, ""
-    roles = _assign(kind, lead, _before(text[:start]) if found else [], rest)
+    if kind == "other":   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee": only its maker is a party
+        maker = _BY_AT_END.search(rest)
+        kind, rest = None, maker[0] if maker else ""
+    elif found and _TOPIC_VERB.fullmatch(text[start:end]):
+        rest = ""   # "Saddam and Senior Advisers Discussing ...": what follows is what they talked about
+    roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
     return roles
@@ -310,12 +321,12 @@ def _headed(roles: Parties) -> list[str]:
 def _paired(text: str) -> list[str]:
     """"Nehru-Khrushchev Talks", "Record of Furui-Zhou Enlai Meeting": the two people of the talks, not two nations
     ("Soviet-American High Level Meeting")."""
-    found = []
-    for m in _PAIRED.finditer(text):
-        pair = [_LEADING_ARTICLE.sub("", m["one"]), m["other"]]
-        if not any(_NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) for p in pair):
-            found += pair
-    return found
+    return [name for m in _PAIRED.finditer(text) if _two_people(m) for name in (m["one"], m["other"])]
+
+
+def _two_people(pair: re.Match[str]) -> bool:
+    return not any(_NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
+                   for p in (pair["one"], pair["other"]))
 
 
 def _people_of(roles: Parties) -> list[str]:
@@ -330,16 +341,22 @@ def _with_others(roles: Parties, others: list[str]) -> Parties:
     return Parties(roles.senders, roles.recipients, roles.participants, _dedupe([*roles.others, *kept]))
 
 
-def _before(text: str) -> list[tuple[str, str]]:
-    """Slots from what stands before the kind: "Andropov Report", "Mao Zedong’s Speech", "A to B, Report ..."."""
+def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
+    """Slots from what stands before the kind: "Andropov Report", "Mao Zedong’s Speech", "A to B, Report ...",
+    "Hungarian Embassy in Havana (Beck), Report ..."."""
     who = _possessor(text)
     if who:
         return [("", who)]
+    signed = text.rstrip().endswith(",")
     text = _RECORD_OF.sub("", _LEADING_ARTICLE.sub("", text.strip(" ,:")))   # "Minutes of Zhivkov – Castro Meeting"
     if not text:
         return []
     if _bare_to(text):
         return _slots(text, bare=True)
+    if talk and (pair := _PAIR_ONLY.fullmatch(text)) and _two_people(pair):
+        return [("", pair["one"]), ("", pair["other"])]   # "Record of Furui-Zhou Enlai Meeting"
+    if signed and is_body(text) and not _find_kind(text):
+        return [("", text)]   # the author, then the document: "Hungarian Embassy in Havana (Beck), Report on ..."
     head = text if _namelike(text) else text.split(",")[0]
     if _namelike(head) and not _POSSESSIVE.search(head):
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
@@ -407,7 +424,7 @@ def _clean(text: str) -> str:
 
 def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
     talk = kind in _TALKS
-    slots = before + _slots(_EVENT.sub(" with ", rest), bare=kind is None, talk=talk)
+    slots = before + _slots(rest, bare=kind is None, talk=talk, kind=kind is not None)
     talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
@@ -417,13 +434,16 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
 
-def _slots(rest: str, bare: bool, talk: bool = False) -> list[tuple[str, str]]:
+def _slots(rest: str, bare: bool, talk: bool = False, kind: bool = False) -> list[tuple[str, str]]:
     """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
     m = _LEAD.match(rest)
     if m:
         key, body = (m[1] or m[2]).lower(), rest[m.end():]
-    elif _bare_to(rest) or (talk and rest[:1] == " " and (rest[1:2].isupper() or rest[1:2] == "[")):
-        key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ..."
+    elif _bare_to(rest) or (kind and _NAME_NEXT.match(rest) and not _PARTICIPLE.match(rest)):
+        key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ...",
+        # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
+    elif sent := _SENT_BY.search(rest):
+        key, body = "by", rest[sent.end():]   # "Report on the 1st conference ... sent by Tahmaz Beqari, to ..."
     else:
         return _reported(rest)
     body = _JOINED.sub("", _EVENT.sub(" with ", body))
@@ -431,17 +451,32 @@ def _slots(rest: str, bare: bool, talk: bool = False) -> list[tuple[str, str]]:
     pieces = _SLOT.split(_TAIL.sub("", body))
     slots = [(key, pieces[0])]
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
-        if _ROLE_AT_END.search(slots[-1][1]) and (word == "for" or word == "to" and _COUNTRY_FIRST.match(segment)):
-            slots[-1] = (slots[-1][0], f"{slots[-1][1]} {word} {segment}")   # "Ambassador to Mexico": one role
+        if _runs_on(slots[-1][1], word, segment):
+            slots[-1] = (slots[-1][0], f"{slots[-1][1]} {word} {segment}")
         else:
             slots.append((" ".join(word.split()), segment))
     return slots + reported
 
 
+def _runs_on(before: str, word: str, segment: str) -> bool:
+    """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
+    Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "Commission for Liaison with Foreign
+    Communist Parties", "National Center for the Liberation of Eastern Turkestan"."""
+    if _ROLE_AT_END.search(before):
+        return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
+            is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
+    if word == "for" and _BODY_AT_END.search(before):
+        return bool(_ABSTRACT_FIRST.match(segment))
+    return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
+
+
 def _reported(text: str) -> list[tuple[str, str]]:
-    """The people of talks a document reports: "... on a Conversation between A and B" -> ("with", "A and B")."""
+    """The people of talks a document reports: "... on a Conversation between A and B" -> ("with", "A and B"), and
+    the one whose talks they were: "about A.N. Kosygin’s Conversation With B" -> ("with", "A.N. Kosygin")."""
     m = _REPORTED_TALK.search(text)
-    return [("with", _TAIL.sub("", m["who"]))] if m else []
+    if m is None:
+        return []
+    return [("with", who) for who in (m["owner"], _TAIL.sub("", m["who"])) if who]
 
 
 def _unglossed(text: str) -> str:
@@ -477,6 +512,8 @@ def _namelike(text: str) -> bool:
 def _items(segment: str) -> list[str]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
     last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko")."""
+    if _names_only(parts := [p.strip() for p in segment.split(",")]):
+        return [_tidy(part) for part in parts]   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
     joins = list(_AND.finditer(segment))
     comma = segment.find(",", joins[-1].end() if joins else 0)
     tail = segment[comma + 1:].split(",")[0].strip() if comma >= 0 else ""
@@ -488,7 +525,16 @@ def _items(segment: str) -> list[str]:
         elif _COUNTRY_FIRST.fullmatch(items[-1]):
             items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
     return _distribute([item for item in items if any(c.isupper() for c in item) and item != "Others"
-                        and not _is_kind_phrase(item) and not _PRONOUN.match(item)])
+                        and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
+                        and not _ABSTRACT_ONLY.fullmatch(item)])
+
+
+def _names_only(parts: list[str]) -> bool:
+    """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
+    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place)."""
+    return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
+        p and all(w[:1].isupper() for w in p.split()) and not is_role(p) and not is_body(p)
+        and not _COUNTRY_FIRST.fullmatch(p) and not _GENERIC.search(p) for p in parts)
 
 
 def _is_kind_phrase(item: str) -> bool:
