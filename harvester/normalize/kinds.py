@@ -40,7 +40,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("conversation", ("conversation", "conversations", "discussion", "discussions", "talk", "talks",
                                 "negotiations", "consultations", "audience", "reception", "interview", "interrogation",
                                 "contact", "talking", "receives", "received", "meets", "discusses", "discussing",
-                                "inquired"), _TALK_RECORDS, after=r"(?:\s+records?\b)?"),
+                                "inquired", "call on", "calls on", "called on"), _TALK_RECORDS, after=r"(?:\s+records?\b)?"),
     KindPhrase("meeting", ("meeting", "meetings", "session", "sessions", "conference", "conferences", "plenum",
                            "plenums", "presidium protocol", "politburo protocol"), _MEETING_RECORDS,
                after=r"(?:\s+minutes\b)?"),
@@ -62,7 +62,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("speech", ("speech", "speeches", "address", "remarks", "toast", "comments", "intervention")),
     KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
     KindPhrase("agreement", ("agreement", "treaty", "protocol", "accord", "contract")),
-    KindPhrase("other", ("gazette", "approval", "appointment", "dossier", "log", "program", "programme", "proposal",
+    KindPhrase("other", ("gazette", "approval", "dispatch", "appointment", "dossier", "log", "program", "programme", "proposal",
                          "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
 )
 

@@ -114,7 +114,9 @@ _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
     (_rx(r"^(?P<author>)(?:meeting\s+minutes|minutes)\s*,\s*(?P<inner>.+)$"), True),
 )
 # "Col. Mieczysław Białek, 'Record of Conversation ...'", "British Foreign Office, 'Soviet Role in the Horn of Africa'"
-_SIGNED = re.compile(rf"^(?P<author>[^'\"“:]+?),\s*{_QUOTE}(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$")
+# ... or, after "Excerpts from", without the comma: "Excerpts from V.P. Tkachenko 'The Korean Peninsula ...'"
+_SIGNED = re.compile(rf"^(?:(?P<excerpt>excerpts?\s+from\s+))?(?P<author>[^'\"“:]+?)(?(excerpt),?\s*|,\s*){_QUOTE}"
+                     r"(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$", re.IGNORECASE)
 _HERE = _rx(r"^(?P<outer>.+?)\s+here:\s+(?P<inner>.+)$")   # "... Meetings with Yeltsin (...) here: Conversation ..."
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it)
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
@@ -173,6 +175,13 @@ _LEAD = _rx(r"\s*(?:[A-Z]+-\d[\w-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
                      r"(?:conversations?|meetings?|talks|discussions?)\s+(?:between|with)\s+(?P<who>.+)$")
+_TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
+_ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
+_SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
+_RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|about|regarding|to|from)\b)[^'‘\"“])*?"
+                   r"\bwith\s+")
+# a finite verb makes a quoted title a sentence, someone's words: "... Still Depends on ...", "... Are Different ..."
+_FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
 _BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
@@ -184,8 +193,10 @@ _SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Wo
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
 _QUOTED = re.compile(rf"(?<!\w){_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
+_BRACKETED_LIST = re.compile(r"\s*\[[^\[\]]*,[^\[\]]*\]")
 _ASIDE = re.compile(r"\s*[()]\s*")
 _CARRIES = _rx(r"\b(?:transmitting|containing|enclosing|forwarding|conveying|relaying|attaching|including|with)\s+")
+_ON_BEHALF = _rx(r"\bin\s+((?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3})['’]s\s+name\b")   # "in Stalin's Name"
 _SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _PAIR = r"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"   # "Furui-Zhou Enlai"
@@ -205,6 +216,9 @@ _AND = re.compile(rf"{_AND_JOIN}|\s+[–—]\s+|\s+or\s+")
 _SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+[–—-]\s+|\s+&\s+|\s+or\s+")
 _PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
 _NATION_ONLY = re.compile(NATIONS)
+# the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
+_UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District", "Republics": "Republic",
+          "Embassies": "Embassy", "Ministries": "Ministry", "Committees": "Committee", "Parties": "Party"}
 _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{_alt('Embassy', 'Ministry', 'Government')})\b")
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
@@ -233,12 +247,23 @@ _NOT_LETTER = re.compile(r"[\W_]")
 def doc_type(title: str) -> str:
     """The controlled-vocabulary kind of a document, from its title's wording."""
     reading = _read(title)
-    found = _find_kind(reading.cleaned) or _find_kind(reading.text)  # a kind only inside a quoted title still counts
+    found = _own_kind(reading.cleaned) or _own_kind(reading.text)  # a kind only inside a quoted title still counts
     if found:
-        return found[0]
-    if reading.signed:   # "Author, 'Title'": a body's paper is a report; a person's (a poem, a book) is other
-        return "memorandum" if _bare_to(reading.author or "") else (
-            "report" if is_body(reading.author or "") else "other")
+        kind, start, end = found
+        if kind == "meeting":   # "... High Level Meeting, Reykjavik, Record of Conversations ...": the record inside
+            inner = (_find_kind(part[:80]) for part in reading.cleaned[end:].split(",")[1:])
+            kind = next((f[0] for f in inner if f and f[1] == 0), kind)
+        elif kind == "conversation" and _ORGAN_AT_END.search(reading.cleaned[:start].rstrip()):
+            kind = "meeting"    # "CPSU Politburo Discussion of ...": the talk of a body that meets is its meeting
+        elif kind in ("memorandum", "note") and start == 0 and _RECORD_WITH.match(reading.cleaned):
+            kind = "conversation"   # "Note of Comrade Bergold, ..., with the Polish Ambassador ...": of their talk
+        return kind
+    if reading.signed:   # "Author, 'Title'": a body's paper is a report; a person's is his words if they are a
+        # sentence ("Mao Zedong, 'The Chinese People Cannot Be Cowed ...'"), else a work of his (a poem, a book)
+        author = reading.author or ""
+        if _bare_to(author):
+            return "memorandum"
+        return "report" if is_body(author) else "speech" if _FINITE_VERB.search(reading.text) else "other"
     if reading.author is not None:
         return "journal"
     if _bare_to(reading.cleaned):
@@ -246,11 +271,24 @@ def doc_type(title: str) -> str:
     return "report" if reading.cleaned else "other"   # an untitled account: "The DPRK Attitude Toward ..."
 
 
+def _own_kind(text: str) -> tuple[str, int, int] | None:
+    """The first kind phrase that names the document itself: not one in the topic of a message ("From A to B on ...
+    June Plenum") or in a setting ("The Issue of ... in the Conversations of ... During the 21st Session ...")."""
+    found, offset = _find_kind(text), 0
+    if found and (topic := _TOPIC_BEFORE.search(text, 0, found[1])) and _bare_to(text[:topic.start()]):
+        return None
+    while found and _SETTING.search(text, 0, offset + found[1]):
+        offset += found[2]
+        found = _find_kind(text[offset:])
+    return (found[0], offset + found[1], offset + found[2]) if found else None
+
+
 def parties(title: str) -> Parties:
     """The senders, recipients and participants a title names, as written, and the others it brings in."""
     reading = _read(title)
     roles = _quoted_talk(_parties(reading), reading.text)
-    others = [*_carried(reading.cleaned), *_headed(roles), *_SIGNED_BY.findall(reading.text), *_paired(reading.text)]
+    others = [*_carried(reading.cleaned), *_headed(roles), *_SIGNED_BY.findall(reading.text), *_paired(reading.text),
+              *_ON_BEHALF.findall(reading.text), *_inner_record(reading.cleaned)]
     if reading.outer:
         others += _people_of(_parties(_read(reading.outer)))
     return _with_others(roles, others)
@@ -263,7 +301,8 @@ def _parties(reading: _Reading) -> Parties:
     kind, start, end = found if found else (None, len(text), 0)
     lead = []
     if reading.author:
-        lead = _items(_strip_roles(reading.author)) if reading.signed else [_strip_roles(reading.author)]
+        author = _strip_roles(_BRACKETED_LIST.sub("", reading.author))   # "Bureau [Ministry of Foreign Affairs, Japan]"
+        lead = _items(author) if reading.signed else [author]
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     rest = text[end:] if found else text
@@ -284,8 +323,8 @@ def _quoted_talk(roles: Parties, text: str) -> Parties:
     "'Prime Minster Visit to China (Conversation with Chairman Deng Xiaoping)'") adds them to the others."""
     m = _QUOTED.search(text)
     found = _find_kind(m["inner"]) if m else None
-    if found is None or found[0] not in _TALKS:
-        return roles
+    if found is None or found[0] not in _TALKS or _TOPIC_BEFORE.search(m["inner"], 0, found[1]):
+        return roles   # no talk, or one the paper is about: "'Draft ... Regarding of A. I. Mikoyan's Conversations ...'"
     inner = _people_of(_parties(_read(_ASIDE.sub(", ", m["inner"]))))
     outer = {w for name in (*roles.senders, *roles.recipients) for w in name.split()}
     inner = [name for name in inner if name not in outer]   # "Ambassador Yuan" in the record Yuan Zhongxin sends
@@ -300,11 +339,26 @@ def _carried(text: str) -> list[str]:
     on a few words after it, so a long title costs no more than its length."""
     for m in _CARRIES.finditer(text):
         inner = text[m.end():]
-        for _ in range(2):   # "a Message", "verbatim transcript of ...": an article, a word of description
+        for _ in range(4):   # "a Message", "verbatim transcript telephone conversation": words before the kind
             if _begins_with_kind(inner[:80]):
                 return _people_of(_parties(_read(inner)))
+            if not inner[:1].islower():
+                break
             inner = inner.split(" ", 1)[-1]
     return []
+
+
+def _inner_record(text: str) -> list[str]:
+    """"Cable, Summary of Averell Harriman Meeting with T. V. Soong": the people of the record a document is."""
+    found = _find_kind(text)
+    if found is None or not text.startswith(",", found[2]) or not _is_record(inner := text[found[2] + 1:].strip()):
+        return []
+    return _people_of(_parties(_read(inner)))
+
+
+def _is_record(text: str) -> bool:
+    """Whether the text begins with a document of its own: "Summary of Averell Harriman Meeting ...", "Letter ..."."""
+    return bool(_RECORD_OF.match(text)) or _begins_with_kind(text[:80])
 
 
 def _headed(roles: Parties) -> list[str]:
@@ -396,7 +450,7 @@ def _split_container(title: str) -> tuple[str | None, str, bool]:
             inner = (m["inner"] or "").strip().strip("'‘’\"“”")
             return (m["author"].strip() or None), inner, False
     m = _SIGNED.match(title)
-    if m and _find_kind(m["author"]) is None and _namelike(m["author"].replace(" to ", " ")):
+    if m and _find_kind(m["author"]) is None and (_namelike(m["author"].replace(" to ", " ")) or is_body(m["author"])):
         inner = m["inner"].strip()
         return m["author"].strip(), inner if _begins_with_kind(inner) else title, True
     return None, title, False
@@ -439,6 +493,8 @@ def _slots(rest: str, bare: bool, talk: bool = False, kind: bool = False) -> lis
     m = _LEAD.match(rest)
     if m:
         key, body = (m[1] or m[2]).lower(), rest[m.end():]
+        if key == "," and _is_record(body):
+            return []   # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender
     elif _bare_to(rest) or (kind and _NAME_NEXT.match(rest) and not _PARTICIPLE.match(rest)):
         key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ...",
         # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
@@ -451,22 +507,23 @@ def _slots(rest: str, bare: bool, talk: bool = False, kind: bool = False) -> lis
     pieces = _SLOT.split(_TAIL.sub("", body))
     slots = [(key, pieces[0])]
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
-        if _runs_on(slots[-1][1], word, segment):
+        if _runs_on(slots[-1][1], word, segment, addressed=any(k == "to" for k, _ in slots)):
             slots[-1] = (slots[-1][0], f"{slots[-1][1]} {word} {segment}")
         else:
             slots.append((" ".join(word.split()), segment))
     return slots + reported
 
 
-def _runs_on(before: str, word: str, segment: str) -> bool:
+def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
     """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
-    Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "Commission for Liaison with Foreign
-    Communist Parties", "National Center for the Liberation of Eastern Turkestan"."""
+    Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "National Center for the Liberation of
+    Eastern Turkestan", and, once a message has its addressee ("to ..."), "Commission for Liaison with Foreign
+    Communist Parties"."""
     if _ROLE_AT_END.search(before):
         return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
     if word == "for" and _BODY_AT_END.search(before):
-        return bool(_ABSTRACT_FIRST.match(segment))
+        return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
 
@@ -580,13 +637,17 @@ def _without_place(item: str) -> str:
 
 
 def _distribute(items: list[str]) -> list[str]:
-    """"the Soviet and Chinese Delegations" -> "Soviet Delegation", "Chinese Delegation"."""
+    """"the Soviet and Chinese Delegations" -> "Soviet Delegation", "Chinese Delegation"; "Guangdong, Guangxi, Yunnan,
+    and Fujian Provinces" -> "Guangdong Province", ..., "Fujian Province"."""
     *head, last = items or [""]
     words = last.split()
-    if not head or len(words) < 2 or not words[-1].endswith("s") or not any(_NATION_ONLY.fullmatch(i) for i in head):
+    if not head or len(words) < 2 or not words[-1].endswith("s"):
         return items
-    noun = words[-1][:-1]
-    return [f"{i} {noun}" if _NATION_ONLY.fullmatch(i) else i for i in head] + [" ".join([*words[:-1], noun])]
+    noun = _UNITS.get(words[-1], words[-1][:-1])
+    shared = [i for i in head if _NATION_ONLY.fullmatch(i) or (words[-1] in _UNITS and " " not in i)]
+    if not shared:
+        return items
+    return [f"{i} {noun}" if i in shared else i for i in head] + [" ".join([*words[:-1], noun])]
 
 
 def _dedupe(names: list[str]) -> tuple[str, ...]:
