@@ -10,6 +10,7 @@ new kind word, add it to its row.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -89,9 +90,10 @@ for _index, _row in enumerate(KIND_PHRASES):
 _WORD = re.compile(r"\w+")
 
 
-def find_kind(text: str) -> tuple[str, int, int] | None:
-    """The earliest kind phrase in the text, with its span; a tie goes to the row listed first."""
-    for word in _WORD.finditer(text):
+@functools.lru_cache(maxsize=256)   # a title's reading asks of the same text more than once
+def find_kind(text: str, start: int = 0) -> tuple[str, int, int] | None:
+    """The earliest kind phrase in the text (from `start`), with its span; a tie goes to the row listed first."""
+    for word in _WORD.finditer(text, start):
         for index in _BEGINS.get(word[0].lower(), ()):
             kind, pattern = KINDS[index]
             if m := pattern.match(text, word.start()):

@@ -73,17 +73,20 @@ _NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department
 # not "Mrs.": it names a wife, often by her husband's name ("Mrs. Warren L. Chaffin"), and without it two are one
 HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
                  "Professor", r"Mme\.?", "Madame", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
-# before a role and its name, any capitalized word may qualify the role ("Interior Minister", "Solidarity Leader",
-# "U.S. President"), but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor
-# Kreisky" keeps its kind, "the Armed Forces Admiral X" its body); at most five, so a long title is read in linear time
-_QUALIFIER = _alt(MODIFIER, rf"(?!(?i:{_alt(*_KIND_WORDS, *_SMALL_WORDS)})\b)(?!{BODY_WORDS}\b)[A-Z][\w’'.]*")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
-_BEFORE_ROLE = rf"\b(?:the\s+)?(?:{_QUALIFIER}(?:\s+|-)){{0,5}}{ROLE}"
-_ROLES: tuple[re.Pattern[str], ...] = (
-    # "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang Canming"
-    re.compile(rf"{_BEFORE_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}"),
-    re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})"),
-)
+# a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
+# Canming"; what may stand between the role word and the name
+_ROLE_AT = re.compile(rf"\b{ROLE}")
+_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
+_HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")
+# before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
+# but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor Kreisky" keeps its
+# kind, "the Armed Forces Admiral X" its body)
+_MODIFIER_WORD = re.compile(MODIFIER)
+_CAPITALIZED_WORD = re.compile(r"[A-Z][\w’'.]*")
+_BODY_WORD = re.compile(BODY_WORDS)
+_NOT_QUALIFIERS = frozenset((*_KIND_WORDS, *_SMALL_WORDS))
+_QUALIFIERS_AT_MOST = 5
 _ROLE_WORD = re.compile(ROLE)
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")
 _BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
@@ -99,10 +102,44 @@ def strip_roles(text: str) -> str:
     before = None
     while before != text:
         before = text
-        # the role pattern is slow to fail and cannot match without a role word: skip it when there is none
-        for pattern in _ROLES if _ROLE_WORD.search(text) else _ROLES[1:]:
-            text = pattern.sub("", text)
+        text = _HONORIFIC.sub("", _without_roles(text))
     return text
+
+
+def _without_roles(text: str) -> str:
+    """Each role word that a name follows is taken off with its qualifiers, read back from it word by word (a
+    pattern that began with the qualifiers would be tried at every word of the title)."""
+    kept, last = [], 0
+    for role in _ROLE_AT.finditer(text):
+        to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
+        if to_name:
+            kept.append(text[last:_qualified_from(text, role.start(), last)])
+            last = to_name.end()
+    return "".join(kept) + text[last:] if kept else text
+
+
+def _qualified_from(text: str, start: int, floor: int) -> int:
+    """Where the qualifiers of the role at `start` begin (at most five words, joined by spaces or hyphens, and a
+    "the" before them); none goes back past `floor`."""
+    for _ in range(_QUALIFIERS_AT_MOST):
+        end = start - 1 if text[floor:start].endswith("-") else len(text[floor:start].rstrip()) + floor
+        if end == start:
+            break
+        word_start = max(text.rfind(" ", floor, end), text.rfind("-", floor, end)) + 1
+        word = text[max(word_start, floor):end]
+        if not _is_qualifier(word):
+            break
+        start = max(word_start, floor)
+    if text[floor:start].endswith("the "):
+        start -= 4
+    return start
+
+
+def _is_qualifier(word: str) -> bool:
+    if _MODIFIER_WORD.fullmatch(word):
+        return True
+    return bool(_CAPITALIZED_WORD.fullmatch(word)) and word.lower() not in _NOT_QUALIFIERS \
+        and not _BODY_WORD.fullmatch(word)
 
 
 def is_role(text: str) -> bool:

@@ -62,8 +62,8 @@ class _Reading:
 
 def _unquoted(m: re.Match[str]) -> str:
     """A quoted name is dropped, but one word quoted after a capitalized one is a nickname and stays."""
-    nickname = " " not in m["quoted"] and m["before"][:1].isupper()
-    return m[0] if nickname else m["before"]
+    before = m.string[max(0, m.string.rfind(" ", 0, m.start()) + 1):m.start()]
+    return m[0] if " " not in m["quoted"] and before[:1].isupper() else ""
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -136,13 +136,14 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
     (_Guarded(re.compile(rf",\s+(?!{_alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
-    (_Guarded(re.compile(r"(?P<before>\S*)\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
+    (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
     (_Guarded(re.compile(r"\s*(?:No\.?|no\.|Nº|N°|#)\s*\d[\w./-]*"), "[Nn]o|N[º°]|#"), ""),   # "No. 76.247", "Nº 31343/31353"
-    (_Guarded(_rx(rf",?\s*(?:\b(?:on|of|for|dated|at)\s+)?(?:{_DATE})"), r"\d{4}"), ""),  # "for 13 August 1960"
+    # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
+    (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\d{4}"), ""),                      # "(18 - 20 February 1996)"
-    (_WEEKDAY, ""),                                                # "on Saturday, 10 May 1997"
+    (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
     (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),  # "9.55 to 11.05 a.m."
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
@@ -195,7 +196,9 @@ _TALKS = ("conversation", "meeting")
 _QUOTED = re.compile(rf"(?<!\w){_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
 _BRACKETED_LIST = re.compile(r"\s*\[[^\[\]]*,[^\[\]]*\]")
 _ASIDE = re.compile(r"\s*[()]\s*")
-_CARRIES = _rx(r"\b(?:transmitting|containing|enclosing|forwarding|conveying|relaying|attaching|including|with)\s+")
+_CARRYING = ("transmitting", "containing", "enclosing", "forwarding", "conveying", "relaying", "attaching", "including",
+             "with")
+_CARRIES = _rx(rf"\b{_alt(*_CARRYING)}\s+")
 _ON_BEHALF = _rx(r"\bin\s+((?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3})['’]s\s+name\b")   # "in Stalin's Name"
 _SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
@@ -274,24 +277,32 @@ def doc_type(title: str) -> str:
 def _own_kind(text: str) -> tuple[str, int, int] | None:
     """The first kind phrase that names the document itself: not one in the topic of a message ("From A to B on ...
     June Plenum") or in a setting ("The Issue of ... in the Conversations of ... During the 21st Session ...")."""
-    found, offset = _find_kind(text), 0
+    found = _find_kind(text)
     if found and (topic := _TOPIC_BEFORE.search(text, 0, found[1])) and _bare_to(text[:topic.start()]):
         return None
-    while found and _SETTING.search(text, 0, offset + found[1]):
-        offset += found[2]
-        found = _find_kind(text[offset:])
-    return (found[0], offset + found[1], offset + found[2]) if found else None
+    while found and _SETTING.search(text, max(0, found[1] - 40), found[1]):
+        found = _find_kind(text, found[2])
+    return found
 
 
 def parties(title: str) -> Parties:
     """The senders, recipients and participants a title names, as written, and the others it brings in."""
     reading = _read(title)
     roles = _quoted_talk(_parties(reading), reading.text)
-    others = [*_carried(reading.cleaned), *_headed(roles), *_SIGNED_BY.findall(reading.text), *_paired(reading.text),
-              *_ON_BEHALF.findall(reading.text), *_inner_record(reading.cleaned)]
+    text, lower = reading.text, reading.text.lower()
+    # each reading below is tried only when its words are there: most titles bring no one in
+    others = [*_headed(roles), *_inner_record(reading.cleaned)]
+    if any(word in lower for word in _CARRYING):
+        others += _carried(reading.cleaned)
+    if "[signed" in text:
+        others += _SIGNED_BY.findall(text)
+    if "-" in text:
+        others += _paired(text)
+    if "name" in lower:
+        others += _ON_BEHALF.findall(text)
     if reading.outer:
         others += _people_of(_parties(_read(reading.outer)))
-    return _with_others(roles, others)
+    return _with_others(roles, others) if others else roles
 
 
 def _parties(reading: _Reading) -> Parties:
@@ -338,13 +349,13 @@ def _carried(text: str) -> list[str]:
     Stalin", "Containing a Record of a Conversation between Rossow and Pishevari". Each carrying word is tried once,
     on a few words after it, so a long title costs no more than its length."""
     for m in _CARRIES.finditer(text):
-        inner = text[m.end():]
+        start = m.end()
         for _ in range(4):   # "a Message", "verbatim transcript telephone conversation": words before the kind
-            if _begins_with_kind(inner[:80]):
-                return _people_of(_parties(_read(inner)))
-            if not inner[:1].islower():
+            if _begins_with_kind(text[start:start + 80]):
+                return _people_of(_parties(_read(text[start:])))
+            if not text[start:start + 1].islower() or (space := text.find(" ", start, start + 40)) < 0:
                 break
-            inner = inner.split(" ", 1)[-1]
+            start = space + 1
     return []
 
 
@@ -505,13 +516,15 @@ def _slots(rest: str, bare: bool, talk: bool = False, kind: bool = False) -> lis
     body = _JOINED.sub("", _EVENT.sub(" with ", body))
     reported = _reported(body)
     pieces = _SLOT.split(_TAIL.sub("", body))
-    slots = [(key, pieces[0])]
+    slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
+    addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
-        if _runs_on(slots[-1][1], word, segment, addressed=any(k == "to" for k, _ in slots)):
-            slots[-1] = (slots[-1][0], f"{slots[-1][1]} {word} {segment}")
+        if _runs_on(slots[-1][1][-1], word, segment, addressed):
+            slots[-1][1].extend((word, segment))
         else:
-            slots.append((" ".join(word.split()), segment))
-    return slots + reported
+            slots.append((" ".join(word.split()), [segment]))
+            addressed = addressed or word == "to"
+    return [(key, " ".join(parts)) for key, parts in slots] + reported
 
 
 def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
