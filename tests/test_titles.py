@@ -306,3 +306,56 @@ def test_parties_of_sample_shapes(title: str, senders: tuple[str, ...], recipien
 def test_one_pass_finds_what_each_kind_finds_on_sample_shapes(title: str) -> None:
     for text in (title, titles._clean(title), title.lower()):
         assert titles._find_kind(text) == _earliest_kind(text)
+
+
+# Shapes read in the round that reached the sample's targets; every title is a real one from the sample, and `others`
+# are the people a document brings in who are not its parties (tests/data/README.md).
+BROUGHT_IN_CASES = [
+    ("Ciphered Telegram No. 502597, Razuvaev to Cdes. Vasilevsky and Vyshinsky, transmitting message from Kim Il Sung "
+     "to I.V. Stalin", ("Razuvaev",), ("Vasilevsky", "Vyshinsky"), (), ("Kim Il Sung", "I.V. Stalin")),
+    ("Message from Bagirov to Stalin and Molotov Containing a Record of a Conversation between Rossow and Pishevari",
+     ("Bagirov",), ("Stalin", "Molotov"), (), ("Rossow", "Pishevari")),
+    ("Telegram from Yugoslav Embassy in Rio (Barišić) to Yugoslav Foreign Ministry",
+     ("Yugoslav Embassy in Rio (Barišić)",), ("Yugoslav Foreign Ministry",), (), ("Barišić",)),
+    ("Letter from the HSWP CC [signed by Janos Kadar] to the PUWP CC, attention Stanislaw Kania",
+     ("HSWP CC",), ("PUWP CC", "Stanislaw Kania"), (), ("Janos Kadar",)),
+    ("Cable from Qiang Xiaochu, 'Premier Kim Received the Study Delegation'", ("Qiang Xiaochu",), (), (), ("Kim",)),
+    ("Record of Furui-Zhou Enlai Meeting", (), (), ("Furui", "Zhou Enlai"), ()),
+    ("Cable, Summary of Averell Harriman Meeting with T. V. Soong", (), (), (), ("Averell Harriman", "T. V. Soong")),
+    # roles, places, couples, lists: none of them merged with a name or read as one
+    ("Letter, Mr. and Mrs. Warren L. Chaffin and Jay. T. McCamic to Syngman Rhee",
+     ("Warren L. Chaffin", "Mrs. Warren L. Chaffin", "Jay. T. McCamic"), ("Syngman Rhee",), (), ()),
+    ("Message, Willems to Chamberlin, Ennis", ("Willems",), ("Chamberlin", "Ennis"), (), ()),
+    ("Memorandum of Conversation between East German official Paul Markovski and CPSU CC International Department "
+     "head Boris N. Ponomarev in Moscow", (), (), ("Paul Markovski", "Boris N. Ponomarev"), ()),
+    ("Saddam and High-Ranking Officials Discussing Khomeini, the Ethiopian-Eritrean conflict, the Potential for Kurdish "
+     "Unrest, and the Iranian Economy", (), (), ("Saddam",), ()),
+]
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants", "others"), BROUGHT_IN_CASES,
+                         ids=[case[0][:50] for case in BROUGHT_IN_CASES])
+def test_parties_and_the_people_a_document_brings_in(title, senders, recipients, participants, others):
+    assert parties(title) == Parties(senders, recipients, participants, others)
+
+
+KIND_OF_SHAPE_CASES = [
+    ("Mao Zedong, 'The Chinese People Cannot Be Cowed by the Atom Bomb'", "speech"),   # a person's quoted sentence
+    ("Joan Winer, 'Hail Korea!'", "other"),                                           # a person's work
+    ("Soviet-American High Level Meeting, Reykjavik, 11-12 October 1986, Record of Conversations in the Working Group "
+     "on Military Issues", "conversation"),
+    ("CPSU Politburo Discussion of the Memorandum of Six Politburo members on the Situation in the Baltic Republics",
+     "meeting"),
+    ("Note of Comrade Bergold, East German Ambassador, with the Polish Ambassador in North Vietnam, Comrade Siedliecky",
+     "conversation"),
+    ("From Gr. Shopov to T. Zhivkov on European Economic Community's Evaluation of the Results of CC CPSU June Plenum",
+     "letter"),
+    ("The Issue of Non-Proliferation of Nuclear Weapons in the Conversations of Comrade Gromyko with US Government "
+     "Officials During the 21st Session of the UN General Assembly (UNGA)", "report"),
+    ("Chairman Mao Receives American Writer [Edgar] Snow", "conversation"),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), KIND_OF_SHAPE_CASES, ids=[t[:50] for t, _ in KIND_OF_SHAPE_CASES])
+def test_doc_type_of_the_last_shapes(title: str, expected: str) -> None:
+    assert doc_type(title) == expected

@@ -4,7 +4,8 @@ A title is read in four steps: a container is split off ("From the Diary of X: <
 "Author, 'Record of ...'"), notes, numbers and dates are cleaned away, the kind phrase is found
 (kinds.py: one table, one pass), and what stands before and after it is read into slots
 ("from", "to", "with", ...) whose names become senders, recipients or participants, with their
-roles taken off (roles.py).
+roles taken off (roles.py). The people a document brings in besides its parties (those of a message
+it transmits, of a talk it reports or quotes, the writer a body's telegram names) are its others.
 """
 
 from __future__ import annotations
@@ -144,7 +145,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\d{4}"), ""),                      # "(18 - 20 February 1996)"
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
-    (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),  # "9.55 to 11.05 a.m."
+    # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
+    (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
 )
@@ -156,7 +158,7 @@ _CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
 _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
              r"(?:audience|reception|meetings?|conversations?|talks|consultations|visit)\s+(?:with|of)\s+")
 _BRACKETED_WHO = re.compile(r"\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's] Audience"
-# "Chou En-Lai's [Zhou Enlai's] Letter": a name and its gloss own what follows ("The Chancellor's [...]" is a role's)
+# "Chou En-Lai's [Zhou Enlai's] Letter", "The Chancellor's [Helmut Kohl's] Meeting": a gloss of who owns what follows
 _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
 _JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
 _TAIL = _rx(r"(?:^|,?\s+)" + _alt(
@@ -254,7 +256,7 @@ def doc_type(title: str) -> str:
     if found:
         kind, start, end = found
         if kind == "meeting":   # "... High Level Meeting, Reykjavik, Record of Conversations ...": the record inside
-            inner = (_find_kind(part[:80]) for part in reading.cleaned[end:].split(",")[1:])
+            inner = (_find_kind(part.strip()[:80]) for part in reading.cleaned[end:].split(",")[1:])
             kind = next((f[0] for f in inner if f and f[1] == 0), kind)
         elif kind == "conversation" and _ORGAN_AT_END.search(reading.cleaned[:start].rstrip()):
             kind = "meeting"    # "CPSU Politburo Discussion of ...": the talk of a body that meets is its meeting
