@@ -68,8 +68,9 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("recipients", "list", "to whom it is addressed, as the title names them", "CPSU Central Committee"),
     Column("participants", "list", "the parties of a conversation or meeting, as the title names them",
            "N.G. Sudarikov; Kim Il Sung"),
-    Column("people", "list", "the persons among the parties: the names table's form, else the title's spelling tidied "
-           "(the same in every dataset)", "Anastas Mikoyan"),
+    Column("people", "list", "the persons among the parties, and those the document brings in (the people of a message "
+           "it transmits or of a talk it reports): the names table's form, else the title's spelling tidied (the same in "
+           "every dataset)", "Anastas Mikoyan"),
     Column("query", "string", "the full-text query of the search that found the document (empty for a search by facets alone)",
            "Korean Workers' Party"),
     Column("search", "string", "that search's address on the archive's own host, without a page: its query, facets and "

@@ -154,7 +154,8 @@ from harvester.normalize.titles import parties, doc_type
 from harvester.normalize.names import NameTable, person_names, written_form
 from harvester.records import page_people
 names = NameTable.load()
-for shape in ["[", "(", "[a", "(a", "[a]", "(a)", "A. ", "A ", "(a, 1900-1950)", "Kim, a "]:
+for shape in ["[", "(", "[a", "(a", "[a]", "(a)", "A. ", "A ", "(a, 1900-1950)", "Kim, a ", "with ", "transmitting a ",
+              "Adviser to the Embassy, A B, ", "in the Conversations ", "A-B Talks ", "Soviet Ambassador "]:
     for text in (shape * (40000 // len(shape)), "Letter from " + shape * (40000 // len(shape))):
         person_names(parties(text), names), doc_type(text), written_form(text), page_people([text], names)
 print("done")

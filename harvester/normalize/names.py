@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
+from harvester.normalize.roles import BODY_WORDS, COUNTRY, NATIONS, is_role
 from harvester.normalize.titles import Parties
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
@@ -32,14 +33,10 @@ _COLUMNS = ["canonical", "kind", "variant", "note"]
 _IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\[\]()]+")  # ʹ and ʼ: the soft and hard signs of Russian romanization
 _BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
+_NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
+_PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
-_ORGANIZATION = re.compile(r"\b(?:" + "|".join((  # words that make a name a body, not a person
-    "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
-    "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
-    "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
-    "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
-    "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Organi[sz]ation", "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP",
-    "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK", "UN", "GDR", r"VKP\(b\)")) + r")(?!\w)")
+_ORGANIZATION = re.compile(rf"\b{BODY_WORDS}(?!\w)")  # words that make a name a body, not a person
 
 
 @dataclass(frozen=True)
@@ -121,19 +118,19 @@ class NameTable:
             return None, "organization"
         for inner in _BRACKET.findall(name):
             for part in re.split(r"[;,]", inner):
-                if found := self._known(part):
-                    return found
+                if (found := self._known(part)) and found[1] == "person":
+                    return found   # a code name's person; a place in brackets ("Maneli (Saigon)") says where he was
         return None, None
 
 
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
     """The persons among all parties, each in one canonical form, de-duplicated, in order of first appearance.
 
-    Parties are read senders, then recipients, then participants. A name the table does not
-    know and no organization keyword marks is taken for a person, written as `written_form` says.
+    Parties are read senders, then recipients, then participants, then the others the title names. A name the table
+    does not know and no organization keyword marks is taken for a person, written as `written_form` says.
     """
     people: dict[str, str] = {}
-    for name in (*parties.senders, *parties.recipients, *parties.participants):
+    for name in (*parties.senders, *parties.recipients, *parties.participants, *parties.others):
         kind = table.kind(name)
         if kind == "person" or (kind is None and _name_shaped(name)):
             form = table.lookup(name) or written_form(name)
@@ -145,9 +142,11 @@ _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", 
 
 
 def _name_shaped(name: str) -> bool:
-    """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one."""
-    words = _BRACKET.sub("", name).split()
-    return bool(words) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+    """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one, nor a
+    role alone ("Soviet Ambassador", "Secretary") or a nationality's thing ("German Question")."""
+    words = [w.lstrip("'‘“\"«") for w in _BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
+    return (bool(words) and all(w[:1].isupper() or w.lower().split("-")[0] in _PARTICLES for w in words)
+            and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name))
 
 
 @functools.lru_cache(maxsize=16384)   # a dataset names the same people again and again

@@ -1,27 +1,39 @@
-"""Read a document's kind and the parties it names from an archive title."""
+"""Read a document's kind and the parties it names from an archive title.
+
+A title is read in four steps: a container is split off ("From the Diary of X: <document>",
+"Author, 'Record of ...'"), notes, numbers and dates are cleaned away, the kind phrase is found
+(kinds.py: one table, one pass), and what stands before and after it is read into slots
+("from", "to", "with", ...) whose names become senders, recipients or participants, with their
+roles taken off (roles.py). The people a document brings in besides its parties (those of a message
+it transmits, of a talk it reports or quotes, the writer a body's telegram names) are its others.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from harvester.normalize.kinds import KINDS, find_kind
+from harvester.normalize.roles import BODY_WORDS, COUNTRY, MODIFIER, NATIONS, ROLE, is_body, is_role, name_in, strip_roles
+
 DOC_TYPE_HELP: dict[str, str] = {
-    "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101"',
+    "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Airgram"',
     "cable": 'what the archive calls cables: "Cable, Mao Zedong to Filippov [Stalin]", "Outgoing Cable No. 18249"',
-    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Letter, I. V. Stalin to ...", "Message from"',
-    "conversation": 'talks: "Memorandum/Record/Minutes of Conversation", "Discussion between", "Conversation, A and B"',
+    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Message from", a bare "L. Beria to Cde. Molotov"',
+    "conversation": 'talks: "Memorandum/Record/Minutes of Conversation", "Discussion between", "Audience", "Talks"',
     "meeting": 'meetings of bodies or delegations: "Record of a Meeting between", "Meeting of the Politburo ..."',
     "journal": 'diaries and journals with no other kind inside: "Journal of Soviet Ambassador ...", "Notepad of ..."',
-    "memorandum": 'memoranda other than of conversation: "Memorandum for the Record from ...", "Memorandum to ..."',
-    "report": 'reports and digests: "Report of Cde. Peng Dehuai about ...", "TASS Digest ...", "Information about ..."',
+    "memorandum": 'memoranda other than of conversation: "Memorandum for the Record from ...", "A to B, \'Subject\'"',
+    "report": 'reports and accounts: "Report of Cde. Peng Dehuai about ...", "Information about ...", an untitled account',
     "note": 'notes other than of conversation: "Note on Certain Characteristics ...", "Preparatory Notes for ..."',
     "resolution": 'decisions of a body: "Resolution", "Decision", "Decree" ("CPSU Politburo Decision to Adopt ...")',
-    "instructions": 'instructions and directives: "Instructions to ...", "Directive ..."',
-    "speech": 'speeches and addresses: "Zhou Enlai\'s Speech to ...", "Address by ...", "Remarks", "Toast"',
+    "instructions": 'instructions and directives: "Instructions to ...", "Directive ...", "Guidelines"',
+    "speech": 'speeches and addresses: "Zhou Enlai\'s Speech to ...", "Address by ...", "Remarks", "Comments"',
     "statement": 'public statements: "Statement", "Declaration", "Communique", "Appeal"',
-    "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord"',
-    "other": 'anything else, or an empty title: "Gazette of the State Council ...", "List of Products Brought Back"',
+    "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord", "Contract"',
+    "other": 'anything else, or an empty title: "Gazette of the State Council ...", "Recollections", a poem',
 }
 DOC_TYPES: tuple[str, ...] = tuple(DOC_TYPE_HELP)
 
@@ -33,6 +45,26 @@ class Parties:
     senders: tuple[str, ...]
     recipients: tuple[str, ...]
     participants: tuple[str, ...]
+    # people the document brings in who are not its parties: the people of a message it transmits or of a talk it
+    # reports, the person a body's telegram names ("Polish Embassy in Havana (Jeleń)"); they are among its `people`
+    others: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A title split into its container's author (if any) and the document's own title, raw and cleaned."""
+
+    author: str | None
+    text: str
+    cleaned: str
+    signed: bool = False     # "Author, 'Quoted Title'": the author wrote the document
+    outer: str | None = None   # "<series> here: <document>": the series, whose people are the document's too
+
+
+def _unquoted(m: re.Match[str]) -> str:
+    """A quoted name is dropped, but one word quoted after a capitalized one is a nickname and stays."""
+    before = m.string[max(0, m.string.rfind(" ", 0, m.start()) + 1):m.start()]
+    return m[0] if " " not in m["quoted"] and before[:1].isupper() else ""
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -49,134 +81,354 @@ class _Guarded:
     def __init__(self, pattern: re.Pattern[str], needs: str) -> None:
         self.pattern, self.needs = pattern, re.compile(needs)
 
-    def sub(self, replacement: str, text: str) -> str:
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
         return self.pattern.sub(replacement, text) if self.needs.search(text) else text
 
 
-_RECORD_OF = _alt("records?", "memorandum", "minutes", "transcript", "notes?", "summary", "excerpts?")
-_MINUTES_OF = _alt(r"summary\s+record", "record", "minutes", "transcript", "protocol", r"stenographic\s+record",
-                   r"stenographic\s+transcript", "notes")
-_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("conversation", _rx(rf"(?:\b{_RECORD_OF}\s+(?:of|on|from)\s+(?:an?\s+|the\s+)?"
-                         r"(?:(?:first|second|third|last)\s+)?)?"
-                         r"\b(?:conversations?(?:\s+records?)?|discussions?|talks)\b")),
-    ("meeting", _rx(rf"(?:\b{_MINUTES_OF}\s+of\s+(?:an?\s+|the\s+)?(?:(?:first|second|third|joint|plenary)\s+)?)?"
-                    r"\b(?:meeting|session|conference|plenum)s?(?:\s+minutes)?\b")),
-    ("telegram", _rx(r"\b(?:(?:ciphered|cipher|coded|outgoing|incoming)\s+)?(?:telegram|ciphergram)s?\b"
-                     r"|\bcipher\s+message\b")),
-    ("cable", _rx(r"\b(?:(?:outgoing|incoming)\s+)?cables?\b")),
-    ("letter", _rx(r"\b(?:letter|message)s?\b")),
-    ("journal", _rx(r"\b(?:journal|diary|notepad|notebook)\b")),
-    ("memorandum", _rx(r"\bmemorandum\b")),
-    ("report", _rx(r"\b(?:report|digest|briefing|assessment)s?\b|^information\b")),
-    ("note", _rx(r"\bnotes?\b")),
-    ("resolution", _rx(r"\b(?:resolution|decision|decree)s?\b")),
-    ("instructions", _rx(r"\b(?:instructions?|directives?)\b")),
-    ("speech", _rx(r"\b(?:speech|address|remarks|toast)\b")),
-    ("statement", _rx(r"\b(?:statement|declaration|communiqu[eé]|appeal)\b")),
-    ("agreement", _rx(r"\b(?:agreement|treaty|protocol|accord)\b")),
-)  # a tie at one position goes to the earlier kind: "Memorandum of Conversation" is a conversation
-_ANY_KIND = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in _KINDS), re.IGNORECASE)
+_KINDS = KINDS   # the kinds table (kinds.py), read in one pass by `_find_kind`
+_find_kind = find_kind
+_strip_roles = strip_roles
 
 _MONTH = _alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December")
+              "November", "December", r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
-_DATE = rf"{_DAYS}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+{_DAYS},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
-_NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version")
+_DATE = rf"{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAYS},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+_NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
+                   "translation")
 _SECRET = _alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
-_CONTAINER = _rx(r"^(?:excerpts?\s+)?from\s+the\s+(?:diary|journal|notebook|notepad)\s+of\s+"
-                 r"(?P<author>[^:,]+?)(?:\s*[:,]\s*(?P<inner>.+))?$")
+_QUOTE = "['‘\"“«]"
+_CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
+# the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
+_SLOT_WORDS = ("and", "or", "to", "from", "with", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
+               "concerning", "led", "headed", "signed", "sent", "attention")
+_TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
+_WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
+_EDITORIAL = re.compile(r"\s*\[[a-z][^\[\]]*\]")   # "[about the Military Doctrine ...]": an editor's summary
+# containers: (pattern with `author` and `inner`, whether the inner part must begin with a kind of its own)
+_CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    # "From the Diary of P. F. Yudin: Memorandum of ...", "Excerpt from the Diary of Anatoly Chernyaev"
+    (_rx(r"^(?:excerpts?\s+)?from\s+the\s+(?:diary|journal|notebook|notepad)\s+of\s+(?P<author>[^:,]+?)"
+         r"(?:\s*[:,]\s*(?P<inner>.+))?$"), False),
+    # "Journal of Soviet Ambassador Puzanov, Memorandum of Conversation with ...", "Notes by A. S. Chernyaev, Record ..."
+    (_rx(r"^(?:the\s+)?(?:diary|journal|notes\s+by)\s+(?:of\s+)?(?P<author>[^:,]+?)\s*[:,]\s*(?P<inner>.+)$"), True),
+    # "Meeting Minutes, Zhou Enlai’s Conversation with ...": the record is named, then the document
+    (_rx(r"^(?P<author>)(?:meeting\s+minutes|minutes)\s*,\s*(?P<inner>.+)$"), True),
+)
+# "Col. Mieczysław Białek, 'Record of Conversation ...'", "British Foreign Office, 'Soviet Role in the Horn of Africa'"
+# ... or, after "Excerpts from", without the comma: "Excerpts from V.P. Tkachenko 'The Korean Peninsula ...'"
+_SIGNED = re.compile(rf"^(?:(?P<excerpt>excerpts?\s+from\s+))?(?P<author>[^'\"“:]+?)(?(excerpt),?\s*|,\s*){_QUOTE}"
+                     r"(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$", re.IGNORECASE)
+_HERE = _rx(r"^(?P<outer>.+?)\s+here:\s+(?P<inner>.+)$")   # "... Meetings with Yeltsin (...) here: Conversation ..."
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it)
-_CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str], ...] = (
+_CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
-    # a quoted name inside: "Journal 'Novaya Koreya' Song"
-    (_Guarded(re.compile(r"\s+['‘\"“«][^'’\"”»,]+['’\"”»](?=\s+[A-Z])"), "['‘\"“«]"), ""),
-    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w).*$"), "['‘\"“«]"), ""),                # a quoted subject: ", 'Korea Has ...'"
-    (_Guarded(re.compile(r"\s*(?:No\.?|Nº|N°|#)\s*\d[\w./-]*"), "No|N[º°]|#"), ""),   # "No. 76.247", "Nº 31343/31353"
-    (_Guarded(_rx(rf",?\s*(?:\b(?:on|of|for|dated)\s+)?(?:{_DATE})"), r"\d{4}"), ""),  # "for 13 August 1960", ", July 28, 1967"
+    (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),
+    # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
+    (_Guarded(re.compile(r"\b(?:(?:His|Her|Their|Our|My)\s+[A-Za-z]+|Myself|Himself|Herself)\s+\[([^\[\]]+)\]"), r"\["),
+     r"\1"),
+    # "Mr. and Mrs. Warren L. Chaffin": two people, the wife named by her husband's name
+    (_Guarded(re.compile(r"\bMr\.\s+and\s+Mrs\.\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"), "Mrs"), r"\1 and Mrs. \1"),
+    (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
+    (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), r" via \1"),              # "(via Roshchin)"
+    # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
+    # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", stays
+    (_Guarded(re.compile(rf"\s*\((?:[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
+    # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
+    (_Guarded(re.compile(rf",\s+(?!{_alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
+    # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
+    (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
+    # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
+    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
+    (_Guarded(re.compile(r"\s*(?:No\.?|no\.|Nº|N°|#)\s*\d[\w./-]*"), "[Nn]o|N[º°]|#"), ""),   # "No. 76.247", "Nº 31343/31353"
+    # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
+    (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
+    (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\d{4}"), ""),                      # "(18 - 20 February 1996)"
+    (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
+    # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
+    (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
 )
 
-_NATIONS = _alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Polish", "Hungarian", "Romanian",
-                "Czechoslovak", "Bulgarian", "Albanian", "Yugoslav", "(?:East |West )?German",
-                "(?:North |South )?Vietnamese", "Cuban", "Japanese", "American", "British", "French", "Indian",
-                "Indonesian", "Iranian", "Laotian", "Cambodian", "Egyptian", "Italian", "Austrian", "Afghan", "Burmese")
-_MODIFIER = _alt(_NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
-                 "Acting", "Senior", "[Ff]ormer", "Chief", "Military")
-_ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
-             "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
-             "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General", "Consul",
-             "Counsell?or", "Governor", "Governer", "Marshal",  # "Governer": a typo in a real title
-             "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]",
-             r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
-             r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
-_COUNTRY = _alt("[A-Z]{2,6}", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
-                r"Soviet\s+Union", r"United\s+(?:States|Nations)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)", "China",
-                "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
-                "Yugoslavia", "Cuba", "Iran", "India", "Indonesia", "Laos", "Cambodia", "Egypt", "Germany", "Moscow",
-                "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana")
-_NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
-                        "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
-                        "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
-_HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", r"Com\.", r"Tov\.", r"Mr\.", r"Mrs\.", r"Ms\.", r"Dr\.", r"Prof\.",
-                  "Professor", r"Mme\.?", "Madame")
-_ROLES: tuple[re.Pattern[str] | _Guarded, ...] = (
-    # "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang Canming"
-    re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{_COUNTRY})?"
-               rf"(?:\s+|,\s+)(?=[A-Z]){_NOT_ORG}"),
-    # "the Deputy Chairman of the Soviet Committee of the MGG, Prof. Pushkov" (tried only on a title with an honorific)
-    _Guarded(re.compile(rf"\b(?:the\s+)?(?:{_MODIFIER}\s+)*{_ROLE}\s+(?:of|to|in|at)\s+[^,]+,\s+(?={_HONORIFIC}\s)"),
-             rf"{_HONORIFIC}\s"),
-    re.compile(rf"\b{_HONORIFIC}\s+(?=[A-Z])"),
-)
-_ROLE_WORD = re.compile(_ROLE)
-
-_WHO = r"(?P<who>(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*)['’]s\s+"  # "Mao Zedong’s ": capitalized words only
 _POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
-_CAPITALIZED = re.compile(r"[A-Z][\w.-]*")
-_TAIL = _rx(r",?\s+" + _alt("about", "regarding", "concerning", "on", r"in\s+connection\s+with",
-                             r"in\s+regard\s+to", "which", "that", "who", r"headed\s+by", r"led\s+by", "marked",
-                             "transmitting", "containing", "enclosing", "forwarding", "conveying", "attaching",
-                             r"for\s+(?:the|a|an)\s", r"at\s+(?:the|a|an)\s", r"based\s+on",
-                             r"with\s+(?:a|an)\s+(?:letter|message|note|telegram|cable|request|report|copy|text)")
-            + r"\b.*$")
-_LEAD = _rx(r"\s*(?:(?:held|distributed|sent|addressed|delivered|written)\s+)?"
+_POSSESSIVE = re.compile(r"['’]s\b")
+_CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
+# "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
+_EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
+             r"(?:audience|reception|meetings?|conversations?|talks|consultations|visit)\s+(?:with|of)\s+")
+_BRACKETED_WHO = re.compile(r"\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's] Audience"
+# "Chou En-Lai's [Zhou Enlai's] Letter", "The Chancellor's [Helmut Kohl's] Meeting": a gloss of who owns what follows
+_GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
+_JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
+_TAIL = _rx(r"(?:^|,?\s+)" + _alt(
+    "about", "regarding", "concerning", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
+    "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
+    "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
+    r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+reply\s+to",
+    r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
+    r"(?-i:[a-z]+ing)") + r"\b.*$")
+# what may stand between the kind and its first slot: "A-691 ", "Given ", "and Recommendations " ("Report and
+# Recommendations by Yolbars Khan")
+_LEAD = _rx(r"\s*(?:[A-Z]+-\d[\w-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
+            r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
+            r"submitted|compiled|signed)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
-_SLOT = _rx(r"\s+\b(from|to|with)\b\s+")
-_AND = re.compile(r"\s+and\s+|\s+[–—]\s+")
-_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+[–—]\s+|\s+&\s+")
+# "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
+_REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
+                     r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
+                     r"(?:conversations?|meetings?|talks|discussions?)\s+(?:between|with)\s+(?P<who>.+)$")
+_TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
+_ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
+_SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
+_RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|about|regarding|to|from)\b)[^'‘\"“])*?"
+                   r"\bwith\s+")
+# a finite verb makes a quoted title a sentence, someone's words: "... Still Depends on ...", "... Are Different ..."
+_FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
+_BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
+_SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
+# a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
+_TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
+_PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|No)\b")   # "Session Nominating Gorbachev": a topic follows
+_NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
+# words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'"
+_SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Would|Not|Tells?|Told|Says?|Said)\b")
+_RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
+_TALKS = ("conversation", "meeting")
+_QUOTED = re.compile(rf"(?<!\w){_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
+_BRACKETED_LIST = re.compile(r"\s*\[[^\[\]]*,[^\[\]]*\]")
+_ASIDE = re.compile(r"\s*[()]\s*")
+_CARRYING = ("transmitting", "containing", "enclosing", "forwarding", "conveying", "relaying", "attaching", "including",
+             "with")
+_CARRIES = _rx(rf"\b{_alt(*_CARRYING)}\s+")
+_ON_BEHALF = _rx(r"\bin\s+((?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3})['’]s\s+name\b")   # "in Stalin's Name"
+_SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
+_BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
+_PAIR = r"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"   # "Furui-Zhou Enlai"
+_PAIR_ONLY = re.compile(_PAIR)
+_PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
+_BY_IN_KIND = re.compile(r"\sby\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
+_PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our)\b")
+_SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
+# "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
+_ABSTRACT = rf"(?!{BODY_WORDS}\b)[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?\b"
+_ABSTRACT_ONLY = re.compile(r"[A-Z][a-z]{3,}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
+_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
+_ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
+_BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
+_AND_JOIN = rf"(?<!ment)(?<!ity)(?<!nce)(?<!ics)(?<!ogy)\s+and\s+(?!{_ABSTRACT})"
+_AND = re.compile(rf"{_AND_JOIN}|\s+[–—]\s+|\s+or\s+")
+_SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+[–—-]\s+|\s+&\s+|\s+or\s+")
 _PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
-_NATION_ONLY = re.compile(_NATIONS)
-_ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "with": "participants",
-            "between": "participants"}  # what follows each keyword; "of", "," and ":" depend on the kind
+_NATION_ONLY = re.compile(NATIONS)
+# the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
+_UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District", "Republics": "Republic",
+          "Embassies": "Embassy", "Ministries": "Ministry", "Committees": "Committee", "Parties": "Party"}
+_NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{_alt('Embassy', 'Ministry', 'Government')})\b")
+_GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
+                      r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
+                      r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
+                      r"Policy|Work|Annex|Visit|"
+                      r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+                      r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
+_ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
+_ROLE_AT_END = re.compile(rf"{ROLE}$")
+_ROLE_WORD = re.compile(ROLE)
+_ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
+_COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
+_ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
+            "receives": "participants", "meets": "participants", "meets with": "participants",
+            "led by": "participants", "headed by": "participants", "attention": "recipients",
+            "with": "participants", "between": "participants"}  # what follows each keyword; "of", "," and ":" vary
 
-_WHO_RX = re.compile(_WHO)
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)(?:\s+|$)", re.IGNORECASE)
+_PLACE_TAIL = re.compile(r"\s+(in|at|of|during|from)\s+.*$")   # "Zhao Ziyang in Beijing", "Kim Il Sung of North Korea"
 _INITIAL_AT_END = re.compile(r"\b(?:\w|[JS]r)\.$")   # an initial's period, or Jr.'s, is kept
 _TRIM = " ,.;:'’\""
 _NOT_LETTER = re.compile(r"[\W_]")
 
+
 def doc_type(title: str) -> str:
-    """The controlled-vocabulary kind of a document, from its title's wording ("other" if unknown)."""
-    author, text, cleaned = _read(title)
-    found = _find_kind(cleaned) or _find_kind(text)  # a kind only inside a quoted title still counts
+    """The controlled-vocabulary kind of a document, from its title's wording."""
+    reading = _read(title)
+    found = _own_kind(reading.cleaned) or _own_kind(reading.text)  # a kind only inside a quoted title still counts
     if found:
-        return found[0]
-    return "journal" if author else "other"
+        kind, start, end = found
+        if kind == "meeting":   # "... High Level Meeting, Reykjavik, Record of Conversations ...": the record inside
+            inner = (_find_kind(part.strip()[:80]) for part in reading.cleaned[end:].split(",")[1:])
+            kind = next((f[0] for f in inner if f and f[1] == 0), kind)
+        elif kind == "conversation" and _ORGAN_AT_END.search(reading.cleaned[:start].rstrip()):
+            kind = "meeting"    # "CPSU Politburo Discussion of ...": the talk of a body that meets is its meeting
+        elif kind in ("memorandum", "note") and start == 0 and _RECORD_WITH.match(reading.cleaned):
+            kind = "conversation"   # "Note of Comrade Bergold, ..., with the Polish Ambassador ...": of their talk
+        return kind
+    if reading.signed:   # "Author, 'Title'": a body's paper is a report; a person's is his words if they are a
+        # sentence ("Mao Zedong, 'The Chinese People Cannot Be Cowed ...'"), else a work of his (a poem, a book)
+        author = reading.author or ""
+        if _bare_to(author):
+            return "memorandum"
+        return "report" if is_body(author) else "speech" if _FINITE_VERB.search(reading.text) else "other"
+    if reading.author is not None:
+        return "journal"
+    if _bare_to(reading.cleaned):
+        return "letter"    # "L. Beria to Cde. V.M. Molotov": a message with no kind word
+    return "report" if reading.cleaned else "other"   # an untitled account: "The DPRK Attitude Toward ..."
+
+
+def _own_kind(text: str) -> tuple[str, int, int] | None:
+    """The first kind phrase that names the document itself: not one in the topic of a message ("From A to B on ...
+    June Plenum") or in a setting ("The Issue of ... in the Conversations of ... During the 21st Session ...")."""
+    found = _find_kind(text)
+    if found and (topic := _TOPIC_BEFORE.search(text, 0, found[1])) and _bare_to(text[:topic.start()]):
+        return None
+    while found and _SETTING.search(text, max(0, found[1] - 40), found[1]):
+        found = _find_kind(text, found[2])
+    return found
 
 
 def parties(title: str) -> Parties:
-    """The senders, recipients and participants a title names, as written."""
-    author, _, cleaned = _read(title)
-    text = _strip_roles(cleaned)
+    """The senders, recipients and participants a title names, as written, and the others it brings in."""
+    reading = _read(title)
+    roles = _quoted_talk(_parties(reading), reading.text)
+    text, lower = reading.text, reading.text.lower()
+    # each reading below is tried only when its words are there: most titles bring no one in
+    others = [*_headed(roles), *_inner_record(reading.cleaned)]
+    if any(word in lower for word in _CARRYING):
+        others += _carried(reading.cleaned)
+    if "[signed" in text:
+        others += _SIGNED_BY.findall(text)
+    if "-" in text:
+        others += _paired(text)
+    if "name" in lower:
+        others += _ON_BEHALF.findall(text)
+    if reading.outer:
+        others += _people_of(_parties(_read(reading.outer)))
+    return _with_others(roles, others) if others else roles
+
+
+def _parties(reading: _Reading) -> Parties:
+    """The parties of a title's own words, without what it transmits, quotes or reports."""
+    text = _strip_roles(_BRACKETED_WHO.sub(r"\1", _unglossed(reading.cleaned)))
     found = _find_kind(text)
     kind, start, end = found if found else (None, len(text), 0)
-    lead = [_strip_roles(author)] if author else []
-    who = _possessor(text[:start]) if found else (m["who"] if (m := _WHO_RX.match(text)) else None)
-    lead += [who] if who else []
-    return _assign(kind, lead, _TAIL.sub("", text[end:] if found else text))
+    lead = []
+    if reading.author:
+        author = _strip_roles(_BRACKETED_LIST.sub("", reading.author))   # "Bureau [Ministry of Foreign Affairs, Japan]"
+        lead = _items(author) if reading.signed else [author]
+    if by := _BY_IN_KIND.search(text, start, end):
+        lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
+    rest = text[end:] if found else text
+    if kind == "other":   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee": only its maker is a party
+        maker = _BY_AT_END.search(rest)
+        kind, rest = None, maker[0] if maker else ""
+    elif found and _TOPIC_VERB.fullmatch(text[start:end]):
+        rest = ""   # "Saddam and Senior Advisers Discussing ...": what follows is what they talked about
+    roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)
+    if reading.signed and _bare_to(reading.author or ""):
+        roles = _assign(None, [], [], reading.author or "")
+    return roles
+
+
+def _quoted_talk(roles: Parties, text: str) -> Parties:
+    """A quoted record of talks ("Cable ..., 'Memorandum of Conversation: Huang Meets with Khrushchev'") adds the
+    people who talked to the participants; a quoted headline of talks ("'Premier Kim Received the Study Delegation'",
+    "'Prime Minster Visit to China (Conversation with Chairman Deng Xiaoping)'") adds them to the others."""
+    m = _QUOTED.search(text)
+    found = _find_kind(m["inner"]) if m else None
+    if found is None or found[0] not in _TALKS or _TOPIC_BEFORE.search(m["inner"], 0, found[1]):
+        return roles   # no talk, or one the paper is about: "'Draft ... Regarding of A. I. Mikoyan's Conversations ...'"
+    inner = _people_of(_parties(_read(_ASIDE.sub(", ", m["inner"]))))
+    outer = {w for name in (*roles.senders, *roles.recipients) for w in name.split()}
+    inner = [name for name in inner if name not in outer]   # "Ambassador Yuan" in the record Yuan Zhongxin sends
+    if _begins_with_kind(m["inner"]):
+        return Parties(roles.senders, roles.recipients, _dedupe([*roles.participants, *inner]), roles.others)
+    return Parties(roles.senders, roles.recipients, roles.participants, _dedupe([*roles.others, *inner]))
+
+
+def _carried(text: str) -> list[str]:
+    """The people of a message or record a document carries: "..., transmitting a Message from Mao Zedong to
+    Stalin", "Containing a Record of a Conversation between Rossow and Pishevari". Each carrying word is tried once,
+    on a few words after it, so a long title costs no more than its length."""
+    for m in _CARRIES.finditer(text):
+        start = m.end()
+        for _ in range(4):   # "a Message", "verbatim transcript telephone conversation": words before the kind
+            if _begins_with_kind(text[start:start + 80]):
+                return _people_of(_parties(_read(text[start:])))
+            if not text[start:start + 1].islower() or (space := text.find(" ", start, start + 40)) < 0:
+                break
+            start = space + 1
+    return []
+
+
+def _inner_record(text: str) -> list[str]:
+    """"Cable, Summary of Averell Harriman Meeting with T. V. Soong": the people of the record a document is."""
+    found = _find_kind(text)
+    if found is None or not text.startswith(",", found[2]) or not _is_record(inner := text[found[2] + 1:].strip()):
+        return []
+    return _people_of(_parties(_read(inner)))
+
+
+def _is_record(text: str) -> bool:
+    """Whether the text begins with a document of its own: "Summary of Averell Harriman Meeting ...", "Letter ..."."""
+    return bool(_RECORD_OF.match(text)) or _begins_with_kind(text[:80])
+
+
+def _headed(roles: Parties) -> list[str]:
+    """"Polish Embassy in Havana (Jeleń)": the name in brackets after a body is the person who wrote for it."""
+    found = []
+    for party in (*roles.senders, *roles.recipients, *roles.participants):
+        m = _BRACKET_AT_END.search(party)
+        if m and is_body(party[:m.start()]) and _namelike(m[1]) and not is_body(m[1]) \
+                and not _COUNTRY_FIRST.fullmatch(m[1]) and not _ACRONYM.match(m[1]):
+            found.append(m[1])
+    return found
+
+
+def _paired(text: str) -> list[str]:
+    """"Nehru-Khrushchev Talks", "Record of Furui-Zhou Enlai Meeting": the two people of the talks, not two nations
+    ("Soviet-American High Level Meeting")."""
+    return [name for m in _PAIRED.finditer(text) if _two_people(m) for name in (m["one"], m["other"])]
+
+
+def _two_people(pair: re.Match[str]) -> bool:
+    return not any(_NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
+                   for p in (pair["one"], pair["other"]))
+
+
+def _people_of(roles: Parties) -> list[str]:
+    return [*roles.senders, *roles.recipients, *roles.participants, *roles.others]
+
+
+def _with_others(roles: Parties, others: list[str]) -> Parties:
+    """The others, each once, and none that is already a party, even by a word of its name."""
+    named = {_NOT_LETTER.sub("", n).casefold() for n in _people_of(roles)}
+    words = {w for name in _people_of(roles) for w in name.split()}
+    kept = [o for o in others if _NOT_LETTER.sub("", o).casefold() not in named and o not in words]
+    return Parties(roles.senders, roles.recipients, roles.participants, _dedupe([*roles.others, *kept]))
+
+
+def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
+    """Slots from what stands before the kind: "Andropov Report", "Mao Zedong’s Speech", "A to B, Report ...",
+    "Hungarian Embassy in Havana (Beck), Report ..."."""
+    who = _possessor(text)
+    if who:
+        return [("", who)]
+    signed = text.rstrip().endswith(",")
+    text = _RECORD_OF.sub("", _LEADING_ARTICLE.sub("", text.strip(" ,:")))   # "Minutes of Zhivkov – Castro Meeting"
+    if not text:
+        return []
+    if _bare_to(text):
+        return _slots(text, bare=True)
+    if talk and (pair := _PAIR_ONLY.fullmatch(text)) and _two_people(pair):
+        return [("", pair["one"]), ("", pair["other"])]   # "Record of Furui-Zhou Enlai Meeting"
+    if signed and is_body(text) and not _find_kind(text):
+        return [("", text)]   # the author, then the document: "Hungarian Embassy in Havana (Beck), Report on ..."
+    head = text if _namelike(text) else text.split(",")[0]
+    if _namelike(head) and not _POSSESSIVE.search(head):
+        return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
+                and not _ACRONYM.match(part) and not _GENERIC.search(part)]
+    return []
 
 
 def _possessor(text: str) -> str | None:
@@ -187,24 +439,44 @@ def _possessor(text: str) -> str | None:
         return None
     parts = re.split(r"(\s+)", text[:tail.start()])
     words = len(parts)
-    while words > 0 and _CAPITALIZED.fullmatch(parts[words - 1]):
+    while words > 0 and (_CAPITALIZED.fullmatch(parts[words - 1]) or parts[words - 1] == "and"):
         words -= 2      # the word, and the space before it
-    return "".join(parts[words + 1:]) or None
+    who = "".join(parts[words + 1:])
+    return who if who and not is_role(who) else None   # "Chancellor’s Conversation": a role, not a name
 
 
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
-def _read(title: str) -> tuple[str | None, str, str]:
+def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
-    author, text = _split_container(" ".join(title.split()))
-    return author, text, _clean(text)
+    title = " ".join(title.split())
+    if (m := _HERE.match(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", m["inner"])):
+        return _Reading(None, m["inner"], _clean(m["inner"]), outer=m["outer"])
+    author, text, signed = _split_container(title)
+    return _Reading(author, text, _clean(text), signed)
 
 
-def _split_container(title: str) -> tuple[str | None, str]:
-    """"From the Diary of X: <document>" -> (X, <document>); the document's own kind wins."""
-    m = _CONTAINER.match(title)
-    if not m:
-        return None, title
-    return m["author"].strip(), (m["inner"] or "").strip().strip("'‘’\"“”")
+def _split_container(title: str) -> tuple[str | None, str, bool]:
+    """"From the Diary of X: <document>" -> (X, <document>, False); "X, 'Title'" -> (X, <title>, True)."""
+    for pattern, needs_kind in _CONTAINERS:
+        m = pattern.match(title)
+        if m and (not needs_kind or _begins_with_kind(m["inner"])):
+            inner = (m["inner"] or "").strip().strip("'‘’\"“”")
+            return (m["author"].strip() or None), inner, False
+    m = _SIGNED.match(title)
+    if m and _find_kind(m["author"]) is None and (_namelike(m["author"].replace(" to ", " ")) or is_body(m["author"])):
+        inner = m["inner"].strip()
+        return m["author"].strip(), inner if _begins_with_kind(inner) else title, True
+    return None, title, False
+
+
+_POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")
+
+
+def _begins_with_kind(text: str | None) -> bool:
+    if not text:
+        return False
+    found = _find_kind(_POSSESSIVE_START.sub("", text.lstrip("'‘\"“ ")))
+    return bool(found) and found[1] == 0
 
 
 def _clean(text: str) -> str:
@@ -217,25 +489,10 @@ def _clean(text: str) -> str:
     return cleaned
 
 
-def _strip_roles(text: str) -> str:
-    before = None
-    while before != text:
-        before = text
-        # the first two patterns are slow to fail and cannot match without a role word: skip them when there is none
-        for pattern in _ROLES if _ROLE_WORD.search(text) else _ROLES[2:]:
-            text = pattern.sub("", text)
-    return text
-
-
-def _find_kind(text: str) -> tuple[str, int, int] | None:
-    """The earliest kind phrase in the text, with its span; a tie goes to the kind listed first."""
-    m = _ANY_KIND.search(text)  # one scan: leftmost match, alternatives tried in the order of _KINDS
-    return (m.lastgroup, m.start(), m.end()) if m and m.lastgroup else None
-
-
-def _assign(kind: str | None, lead: list[str], rest: str) -> Parties:
-    slots = _slots(rest, bare=kind is None)
-    talk = kind in ("conversation", "meeting") or any(key in ("with", "between") for key, _ in slots)
+def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
+    talk = kind in _TALKS
+    slots = before + _slots(rest, bare=kind is None, talk=talk, kind=kind is not None)
+    talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
     for key, segment in slots:
@@ -244,49 +501,168 @@ def _assign(kind: str | None, lead: list[str], rest: str) -> Parties:
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
 
-def _slots(rest: str, bare: bool) -> list[tuple[str, str]]:
+def _slots(rest: str, bare: bool, talk: bool = False, kind: bool = False) -> list[tuple[str, str]]:
     """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
     m = _LEAD.match(rest)
     if m:
         key, body = (m[1] or m[2]).lower(), rest[m.end():]
-    elif bare and " to " in rest and _namelike(rest.split(" to ")[0]):
-        key, body = "", rest  # "G. Zhukov to the CPSU CC"
+        if key == "," and _is_record(body):
+            return []   # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender
+    elif _bare_to(rest) or (kind and _NAME_NEXT.match(rest) and not _PARTICIPLE.match(rest)):
+        key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ...",
+        # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
+    elif sent := _SENT_BY.search(rest):
+        key, body = "by", rest[sent.end():]   # "Report on the 1st conference ... sent by Tahmaz Beqari, to ..."
     else:
+        return _reported(rest)
+    body = _JOINED.sub("", _EVENT.sub(" with ", body))
+    reported = _reported(body)
+    pieces = _SLOT.split(_TAIL.sub("", body))
+    slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
+    addressed = key == "to"
+    for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
+        if _runs_on(slots[-1][1][-1], word, segment, addressed):
+            slots[-1][1].extend((word, segment))
+        else:
+            slots.append((" ".join(word.split()), [segment]))
+            addressed = addressed or word == "to"
+    return [(key, " ".join(parts)) for key, parts in slots] + reported
+
+
+def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
+    """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
+    Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "National Center for the Liberation of
+    Eastern Turkestan", and, once a message has its addressee ("to ..."), "Commission for Liaison with Foreign
+    Communist Parties"."""
+    if _ROLE_AT_END.search(before):
+        return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
+            is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
+    if word == "for" and _BODY_AT_END.search(before):
+        return addressed or bool(_ABSTRACT_FIRST.match(segment))
+    return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
+
+
+def _reported(text: str) -> list[tuple[str, str]]:
+    """The people of talks a document reports: "... on a Conversation between A and B" -> ("with", "A and B"), and
+    the one whose talks they were: "about A.N. Kosygin’s Conversation With B" -> ("with", "A.N. Kosygin")."""
+    m = _REPORTED_TALK.search(text)
+    if m is None:
         return []
-    pieces = _SLOT.split(body)
-    return [(key, pieces[0]), *zip((k.lower() for k in pieces[1::2]), pieces[2::2])]
+    return [("with", who) for who in (m["owner"], _TAIL.sub("", m["who"])) if who]
+
+
+def _unglossed(text: str) -> str:
+    """"Premier Chou En-Lai's [Zhou Enlai's] Letter" -> "Premier Chou En-Lai [Zhou Enlai]'s Letter": a name and its
+    gloss own what follows. "The Chancellor's [Helmut Kohl's] Meeting" -> "Helmut Kohl's Meeting": the gloss names
+    who holds the role, and he owns it. The owner is read back word by word, as in `_possessor`."""
+    m = _GLOSSED_WHO.search(text)
+    if m is None:
+        return text
+    parts = re.split(r"(\s+)", text[:m.start()])
+    words = len(parts)
+    while words > 0 and _CAPITALIZED.fullmatch(parts[words - 1]):
+        words -= 2
+    owner = "".join(parts[words + 1:])
+    if not owner:
+        return text
+    if is_role(_strip_roles(_LEADING_ARTICLE.sub("", owner))):
+        return f"{''.join(parts[:words + 1])}{m[1]}'s{text[m.end():]}"
+    return f"{text[:m.start()]} [{m[1]}]'s{text[m.end():]}"
+
+
+def _bare_to(text: str) -> bool:
+    """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones."""
+    head = text.split(" to ")[0] if " to " in text else ""
+    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head)
 
 
 def _namelike(text: str) -> bool:
     words = text.replace(",", " ").split()
-    return bool(words) and all(w[0].isupper() or w.split("-")[0] in _PARTICLES for w in words)
+    return bool(words) and all(w[0].isupper() or w[0] in "[‘–—-" or w.split("-")[0] in _PARTICLES for w in words)
 
 
 def _items(segment: str) -> list[str]:
-    """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place)."""
+    """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
+    last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko")."""
+    if _names_only(parts := [p.strip() for p in segment.split(",")]):
+        return [_tidy(part) for part in parts]   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
     joins = list(_AND.finditer(segment))
     comma = segment.find(",", joins[-1].end() if joins else 0)
+    tail = segment[comma + 1:].split(",")[0].strip() if comma >= 0 else ""
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _SEP.split(segment)]
-    return _distribute([item for item in items if any(c.isupper() for c in item)])
+    if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
+        if is_role(items[-1]):
+            items[-1] = _tidy(tail)
+        elif _COUNTRY_FIRST.fullmatch(items[-1]):
+            items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
+    return _distribute([item for item in items if any(c.isupper() for c in item) and item != "Others"
+                        and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
+                        and not _ABSTRACT_ONLY.fullmatch(item)])
+
+
+def _names_only(parts: list[str]) -> bool:
+    """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
+    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place)."""
+    return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
+        p and all(w[:1].isupper() for w in p.split()) and not is_role(p) and not is_body(p)
+        and not _COUNTRY_FIRST.fullmatch(p) and not _GENERIC.search(p) for p in parts)
+
+
+def _is_kind_phrase(item: str) -> bool:
+    """"Letter", "Audience": a kind word left where a name was expected is not a party."""
+    found = _find_kind(item)
+    return bool(found) and found[1] == 0 and found[2] == len(item)
 
 
 @functools.lru_cache(maxsize=16384)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
+    if item.startswith("(") and item.endswith(")") and "(" not in item[1:]:
+        item = item[1:-1]   # "the President (Syngman Rhee)": the role is gone, the name stays
+    item = name_in(_without_place(_without_role(item)))
     if item.endswith(".") and not _INITIAL_AT_END.search(item):
         item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." and "... Jr." keep their periods
     return item
 
 
+def _without_role(item: str) -> str:
+    """"Mir Bagirov CC Secretary of the Communist Party of Azerbaijan" -> "Mir Bagirov": a role after a name is not
+    part of it; a role word that ends a name with nothing before or after it may be the name ("W.L. Mackenzie King")."""
+    m = _ROLE_AFTER_NAME.search(item) if _ROLE_WORD.search(item) and not is_role(item) else None
+    if m is None or not (m["qualifiers"] or m["after"].strip()):
+        return item
+    name = item[:m.start()]
+    return name if " " in name and _namelike(name) and not is_body(name) and not is_role(name) else item
+
+
+def _without_place(item: str) -> str:
+    """"Zhao Ziyang in Beijing", "Deng Xiaoping of the People's Republic of China", "... head Boris N. Ponomarev in
+    Moscow": a person's name has no "in" or "of", so what follows is a place or a time; a body's ("Embassy in Havana",
+    "Ministry of Foreign Affairs") or a role's ("Secretary of the CC ...") keeps it, and so does one word before "of"
+    a body ("Goverment of Republic of Korea", "Representative of the ... Council"): "Árbenz of Guatemala" is a name."""
+    m = _PLACE_TAIL.search(item)
+    if m is None or (m[1] == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])):
+        return item
+    head = item[:m.start()]
+    named = name_in(head)
+    if named != head:   # a name after a body or a role ("... Department Boris N. Ponomarev"), not a kind ("1st Meeting")
+        return item if _find_kind(named) else named
+    return head if _namelike(head) and not is_body(head) and not is_role(head) else item
+
+
 def _distribute(items: list[str]) -> list[str]:
-    """"the Soviet and Chinese Delegations" -> "Soviet Delegation", "Chinese Delegation"."""
+    """"the Soviet and Chinese Delegations" -> "Soviet Delegation", "Chinese Delegation"; "Guangdong, Guangxi, Yunnan,
+    and Fujian Provinces" -> "Guangdong Province", ..., "Fujian Province"."""
     *head, last = items or [""]
     words = last.split()
-    if not head or len(words) < 2 or not words[-1].endswith("s") or not any(_NATION_ONLY.fullmatch(i) for i in head):
+    if not head or len(words) < 2 or not words[-1].endswith("s"):
         return items
-    noun = words[-1][:-1]
-    return [f"{i} {noun}" if _NATION_ONLY.fullmatch(i) else i for i in head] + [" ".join([*words[:-1], noun])]
+    noun = _UNITS.get(words[-1], words[-1][:-1])
+    shared = [i for i in head if _NATION_ONLY.fullmatch(i) or (words[-1] in _UNITS and " " not in i)]
+    if not shared:
+        return items
+    return [f"{i} {noun}" if i in shared else i for i in head] + [" ".join([*words[:-1], noun])]
 
 
 def _dedupe(names: list[str]) -> tuple[str, ...]:

@@ -1,0 +1,101 @@
+"""The document kinds a title names: one table of phrases, and the one pass over a title's words that finds the first.
+
+Each row of `KIND_PHRASES` is a kind, the words that name it, and the record words that may stand
+before those ("Memorandum of Conversation", "Working Notes from the Session"). A title is read
+word by word; at each word, only the rows that can begin with that word are tried, so a title
+that names no kind costs one look-up per word, like one that does. The first phrase in the title
+wins; two phrases that begin at the same word go to the row listed first. To teach the grammar a
+new kind word, add it to its row.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class KindPhrase:
+    """A kind, the words that name it, and the record words that may come before them (then "of", "on", "from")."""
+
+    kind: str
+    words: tuple[str, ...]
+    records: tuple[str, ...] = ()
+    at_start: bool = False     # the words count only as a title's first word ("Information about ...")
+    after: str = ""            # what may follow a word and still belong to the phrase (" records")
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "final", "joint", "plenary", "several",
+             "telephone", "official", "private", "consultation", "his", "her", "their")
+# "Report by Qiao Xiaoguang on a Conversation", "notes by Igor V. Kurchatov, Director of ..., on a Meeting"
+_BY = r"(?:\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,[^,]{1,80},)?)?"
+_TALK_RECORDS = ("record", "records", "memorandum", "memo", "minutes", "transcript", "note", "notes", "summary", "excerpt",
+                 "excerpts", "report", "abstract", "text", "stenographic record", "summary record", "conversation record",
+                 "diary", "journal")   # "Tsedenbal's diary on his conversation with ...": the inner document wins
+_MEETING_RECORDS = ("summary record", "record", "memo", "minutes", "transcript", "protocol", "stenographic record",
+                    "stenographic transcript", "notes", "working notes", "report")
+
+KIND_PHRASES: tuple[KindPhrase, ...] = (
+    KindPhrase("conversation", ("conversation", "conversations", "discussion", "discussions", "talk", "talks",
+                                "negotiations", "consultations", "audience", "reception", "interview", "interrogation",
+                                "contact", "talking", "receives", "received", "meets", "discusses", "discussing",
+                                "inquired", "call on", "calls on", "called on"), _TALK_RECORDS, after=r"(?:\s+records?\b)?"),
+    KindPhrase("meeting", ("meeting", "meetings", "session", "sessions", "conference", "conferences", "plenum",
+                           "plenums", "presidium protocol", "politburo protocol"), _MEETING_RECORDS,
+               after=r"(?:\s+minutes\b)?"),
+    KindPhrase("telegram", ("telegram", "telegrams", "ciphered telegram", "cipher telegram", "coded telegram",
+                            "outgoing telegram", "incoming telegram", "ciphergram", "cipher message", "airgram",
+                            "cyper", "cypher telegram")),
+    KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram", "cable telegram")),
+    KindPhrase("report", ("informational letter", "information letter"), at_start=False),
+    KindPhrase("letter", ("letter", "letters", "message", "messages", "correspondence")),
+    KindPhrase("journal", ("journal", "diary", "notepad", "notebook")),
+    KindPhrase("memorandum", ("memorandum", "memo", "memoranda")),
+    KindPhrase("report", ("report", "reports", "digest", "digests", "briefing", "briefings", "assessment",
+                          "assessments", "analysis", "findings", "account", "circular", "intelligence daily",
+                          "scope paper")),
+    KindPhrase("report", ("information", "brief information", "information report"), at_start=True),
+    KindPhrase("note", ("note", "notes")),
+    KindPhrase("resolution", ("resolution", "resolutions", "decision", "decisions", "decree", "decrees", "edict")),
+    KindPhrase("instructions", ("instruction", "instructions", "directive", "directives", "guidelines", "notice")),
+    KindPhrase("speech", ("speech", "speeches", "address", "remarks", "toast", "comments", "intervention")),
+    KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
+    KindPhrase("agreement", ("agreement", "treaty", "protocol", "accord", "contract")),
+    KindPhrase("other", ("gazette", "approval", "dispatch", "appointment", "dossier", "log", "program", "programme", "proposal",
+                         "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
+)
+
+
+def _words(options: Iterable[str]) -> str:
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, o.split())) for o in sorted(options, key=len, reverse=True)) + ")"
+
+
+def _pattern(row: KindPhrase) -> str:
+    named = rf"\b{_words(row.words)}\b{row.after}"
+    if row.records:
+        named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}\s+(?:of|on|from|about)\s+(?:an?\s+|the\s+)?"
+                 rf"(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")   # "Notes from Politburo Meeting"
+    return "^" + named if row.at_start else named
+
+
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((row.kind, re.compile(_pattern(row), re.IGNORECASE))
+                                                     for row in KIND_PHRASES)
+# first word (lowercase) -> the rows whose phrase may begin with it, in table order
+_BEGINS: dict[str, tuple[int, ...]] = {}
+for _index, _row in enumerate(KIND_PHRASES):
+    for _first in {w.split()[0] for w in (*_row.words, *_row.records)}:
+        _BEGINS[_first] = (*_BEGINS.get(_first, ()), _index)
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=256)   # a title's reading asks of the same text more than once
+def find_kind(text: str, start: int = 0) -> tuple[str, int, int] | None:
+    """The earliest kind phrase in the text (from `start`), with its span; a tie goes to the row listed first."""
+    for word in _WORD.finditer(text, start):
+        for index in _BEGINS.get(word[0].lower(), ()):
+            kind, pattern = KINDS[index]
+            if m := pattern.match(text, word.start()):
+                return kind, m.start(), m.end()
+    return None

@@ -1,0 +1,166 @@
+"""The words around a name in a title that are not the name: roles, honorifics, nationalities, bodies, places.
+
+`strip_roles` takes roles and honorifics off ("Soviet Ambassador to the DPRK A.M. Puzanov" ->
+"A.M. Puzanov"); `name_in` finds the person inside a party that also names a role or a body
+("Secretary of the CC of the CP of Azerbaijan Mustafayev" -> "Mustafayev"). The word lists are
+the grammar's vocabulary: extend them when a title shows a new role, nation or kind of body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from harvester.normalize.kinds import KIND_PHRASES
+
+
+def _alt(*options: str) -> str:
+    return "(?:" + "|".join(options) + ")"
+
+
+NATIONS = _alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Polish", "Hungarian", "Romanian",
+               "Czechoslovak", "Czech", "Slovak", "Bulgarian", "Albanian", "Yugoslav(?:ian)?", "(?:East |West )?German",
+               "(?:North |South )?Vietnamese", "Cuban", "Japanese", "American", "US", "British", "French", "Indian",
+               "Indonesian", "Iranian", "Laotian", "Cambodian", "Kampuchean", "Egyptian", "Italian", "Austrian",
+               "Afghan", "Burmese", "Algerian", "Pakistani", "Argentine", "Argentinian", "Brazilian", "Chilean",
+               "Mexican", "Canadian", "Guinean", "Iraqi", "Israeli", "Syrian", "Saudi", "Ethiopian", "Somali",
+               "Angolan", "Mozambican", "Nicaraguan", "Turkish", "Greek", "Finnish", "Swedish", "Norwegian", "Danish",
+               "Dutch", "Belgian", "Spanish", "Portuguese", "Swiss", "Australian", "Ghanaian", "Malian", "Congolese",
+               "Nepalese", "Thai", "Burmese", "Sri Lankan", "Ceylonese", "Palestinian", "Jordanian", "Lebanese",
+               "Libyan", "Yemeni", "Sudanese", "Tanzanian", "Kenyan", "Nigerian", "Azerbaijani", "Kazakh", "Tibetan",
+               "Russian", "Ukrainian", "Estonian", "Latvian", "Lithuanian", "Slovenian", "Croatian", "Serbian",
+               "Zambian", "Zimbabwean", "Ugandan", "Senegalese", "Moroccan", "Tunisian", "Peruvian", "Venezuelan",
+               "Colombian", "Bolivian", "Uruguayan", "Filipino", "Malaysian", "Singaporean", "Bangladeshi")
+COUNTRY = _alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
+               r"Soviet\s+Union", r"United\s+(?:States|Nations|Kingdom)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)",
+               "China", "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
+               "Yugoslavia", "Cuba", "Iran", "Iraq", "India", "Indonesia", "Laos", "Cambodia", "Egypt",
+               r"(?:East\s+|West\s+)?Germany", "Mexico", "Brazil", "Argentina", "Chile", "Israel", "Pakistan", "Ethiopia",
+               "Afghanistan", "Azerbaijan", "Kazakhstan", "Guinea", "Algeria", "Syria", "Turkey", "Italy", "France",
+               "Britain", r"Great\s+Britain", "Austria", "Canada", "Brazil", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa")
+_KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.records) for w in phrase.split()})
+_SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
+                "concerning")
+MODIFIER = _alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
+                "Acting", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
+                "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
+                r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
+ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
+            "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
+            "Minster", "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General",
+            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
+            "Marshall?",  # "Governer", "Marshall": typos in real titles
+            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
+            "Advisor", "Representative", "Deputy", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
+            r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
+            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
+            r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
+            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
+            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
+BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not a person
+    "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
+    "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
+    "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
+    "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
+    "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
+    "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
+    "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests", "Experts", "Advisers", "Commanders",
+    "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
+    "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
+    "UN", "GDR", r"VKP\(b\)")
+_NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
+                        "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
+                        "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
+# not "Mrs.": it names a wife, often by her husband's name ("Mrs. Warren L. Chaffin"), and without it two are one
+HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
+                 "Professor", r"Mme\.?", "Madame", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
+_CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
+# a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
+# Canming"; what may stand between the role word and the name
+_ROLE_AT = re.compile(rf"\b{ROLE}")
+_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
+_HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")
+# before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
+# but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor Kreisky" keeps its
+# kind, "the Armed Forces Admiral X" its body)
+_MODIFIER_WORD = re.compile(MODIFIER)
+_CAPITALIZED_WORD = re.compile(r"[A-Z][\w’'.]*")
+_BODY_WORD = re.compile(BODY_WORDS)
+_NOT_QUALIFIERS = frozenset((*_KIND_WORDS, *_SMALL_WORDS))
+_QUALIFIERS_AT_MOST = 5
+_ROLE_WORD = re.compile(ROLE)
+_ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")
+_BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
+# "Posts and Communications Diop", "Army Forces Far East" ("Vance" ends as "Finance" does, but is a name)
+_BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|"
+                            rf"[A-Z][a-z]*(?:ment|ion|ity|ics|ogy|ism)s?|[A-Z][a-z]{{3,}}nces?|"
+                            rf"(?:Far|Middle|Near|East|West|North|South)(?:ern)?)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
+
+
+def strip_roles(text: str) -> str:
+    """The text without the roles and honorifics that stand before names."""
+    before = None
+    while before != text:
+        before = text
+        text = _HONORIFIC.sub("", _without_roles(text))
+    return text
+
+
+def _without_roles(text: str) -> str:
+    """Each role word that a name follows is taken off with its qualifiers, read back from it word by word (a
+    pattern that began with the qualifiers would be tried at every word of the title)."""
+    kept, last = [], 0
+    for role in _ROLE_AT.finditer(text):
+        to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
+        if to_name:
+            kept.append(text[last:_qualified_from(text, role.start(), last)])
+            last = to_name.end()
+    return "".join(kept) + text[last:] if kept else text
+
+
+def _qualified_from(text: str, start: int, floor: int) -> int:
+    """Where the qualifiers of the role at `start` begin (at most five words, joined by spaces or hyphens, and a
+    "the" before them); none goes back past `floor`."""
+    for _ in range(_QUALIFIERS_AT_MOST):
+        end = start - 1 if text[floor:start].endswith("-") else len(text[floor:start].rstrip()) + floor
+        if end == start:
+            break
+        word_start = max(text.rfind(" ", floor, end), text.rfind("-", floor, end)) + 1
+        word = text[max(word_start, floor):end]
+        if not _is_qualifier(word):
+            break
+        start = max(word_start, floor)
+    if text[floor:start].endswith("the "):
+        start -= 4
+    return start
+
+
+def _is_qualifier(word: str) -> bool:
+    if _MODIFIER_WORD.fullmatch(word):
+        return True
+    return bool(_CAPITALIZED_WORD.fullmatch(word)) and word.lower() not in _NOT_QUALIFIERS \
+        and not _BODY_WORD.fullmatch(word)
+
+
+def is_role(text: str) -> bool:
+    """True when the text begins with a role ("the Prime Minister of ...", "Member of the Polish Politburo")."""
+    return bool(_ROLE_FIRST.match(text))
+
+
+def is_body(text: str) -> bool:
+    return bool(_BODY.search(text))
+
+
+def name_in(item: str) -> str:
+    """The person a party names after a role or body, else the party: "CC CPSU G.M. Malenkov" -> "G.M. Malenkov"."""
+    words = item.split()
+    if item.isupper():
+        return item      # "GONG PUSHENG": a name in capitals, not an acronym before a name
+    end = len(words)
+    while end > 0 and _NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1]):
+        end -= 1
+    if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
+        return " ".join(words[end:])
+    if 1 < end <= len(words) - 3 and words[end - 1] == "of" and is_role(item):
+        return " ".join(words[end + 1:])   # "President of Nuclebrás Paulo Nogueira Batista": one word names the body
+    return item
