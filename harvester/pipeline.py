@@ -408,7 +408,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             tables += [(LINKS, LINK_COLUMNS, links_of(records(), people.rows()))] if detailed else []
             files += write_database(out_dir, name, tables, staging, provenance.home)
         if report is not None:
-            files.append(staging.stage(out_dir / f"{name}.report.json", json.dumps(report, ensure_ascii=False, indent=2) + "\n"))
+            files.append(staging.stage_json(out_dir / f"{name}.report.json", report))
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
         scans = [(r["id"], r["pdf_file"], r["pdf_bytes"], r["pdf_sha256"]) for r in records() if r["pdf_file"]] if pdfs else []
         files.append(write_package(out_dir, name, files, provenance, staging, scans))

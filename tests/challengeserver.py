@@ -105,9 +105,10 @@ class ChallengeServer:
     """Serves `pages(path)` (a body, or None: 404) behind the challenge, and the assets a page refers to."""
 
     def __init__(self, pages: Callable[[str], bytes | None], expire_after: int | None = None, needs_click: bool = False,
-                 delay_ms: int = 300, set_cookie: str | None = None) -> None:
-        """`expire_after`: pages served per clearance (None: forever); `set_cookie`: a Set-Cookie every page sends."""
-        self.pages, self.set_cookie = pages, set_cookie
+                 delay_ms: int = 300, set_cookie: str | None = None, port: int = 0) -> None:
+        """`expire_after`: pages served per clearance (None: forever); `set_cookie`: a Set-Cookie every page sends;
+        `port`: 0 for a free one."""
+        self.pages, self.set_cookie, self.port = pages, set_cookie, port
         self.expire_after, self.needs_click, self.delay_ms = expire_after, needs_click, delay_ms
         self._lock = threading.Lock()
         self._hits: list[Hit] = []
@@ -116,7 +117,7 @@ class ChallengeServer:
         self._reports: list[str] = []
 
     def __enter__(self) -> ChallengeServer:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), _handler(self))
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
@@ -138,6 +139,11 @@ class ChallengeServer:
         """navigator.userAgent as each challenge's script reported it."""
         with self._lock:
             return list(self._reports)
+
+    def cookie_for(self, user_agent: str) -> str:
+        """The clearance a browser with `user_agent` would hold after passing the check now."""
+        with self._lock:
+            return clearance(self._secret, user_agent)
 
     def answer(self, path: str, user_agent: str, cookie: str | None) -> tuple[Reply, dict[str, str], bool]:
         """The reply to a GET, its extra headers, and whether it is a challenge."""
@@ -215,3 +221,38 @@ def _handler(server: ChallengeServer) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve the demo's saved search behind the challenge, to try --fetch browser and --cookies by hand, offline."""
+    import argparse
+    from pathlib import Path
+
+    from tests.faultserver import folder_pages
+
+    parser = argparse.ArgumentParser(prog="python -m tests.challengeserver", description=main.__doc__)
+    parser.add_argument("--port", type=int, default=8754)
+    parser.add_argument("--click", action="store_true", help='a check that waits for a person to tick "Verify you are human"')
+    parser.add_argument("--cookies", type=Path, metavar="FILE",
+                        help="also write the cookies.txt a browser with --user-agent would export after passing the check")
+    parser.add_argument("--user-agent", default="Mozilla/5.0 (X11; Linux x86_64) trial")
+    args = parser.parse_args(argv)
+    demo = Path(__file__).resolve().parent.parent / "harvester" / "demo"
+    served = [folder_pages(demo / "seed"), folder_pages(demo / "documents")]
+    server = ChallengeServer(lambda path: next((body for body in (answer(path) for answer in served) if body), None),
+                             needs_click=args.click, port=args.port)
+    with server:
+        if args.cookies:
+            args.cookies.write_text("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\t"
+                                    f"{COOKIE}\t{server.cookie_for(args.user_agent)}\n", encoding="utf-8")
+            print(f"wrote {args.cookies} (cleared for the User-Agent {args.user_agent!r})")
+        print(f"the demo search behind a bot check: {server.origin}/search?search_api_fulltext=Korean+Workers%27+Party"
+              " (Ctrl-C stops)", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

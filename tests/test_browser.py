@@ -19,7 +19,7 @@ from harvester.config import load_jobs
 from harvester.fetch.serve import Serving
 from harvester.pipeline import default_name
 from harvester.sites import Search, get_site
-from tests.challengeserver import CHALLENGE_SCRIPT, ChallengeServer, clearance
+from tests.challengeserver import CHALLENGE_SCRIPT, ChallengeServer
 from tests.conftest import FIXTURES, dataset, timeless
 from tests.faultserver import folder_pages
 from tests.test_cli import run_cli
@@ -187,7 +187,7 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
     expected = open_harvest(tmp_path / "open")
     agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
     with ChallengeServer(pages(SEED), set_cookie=f"session={SECRET}; Path=/") as server:
-        cleared = clearance(server._secret, agent)
+        cleared = server.cookie_for(agent)
         jar = cookies_file(tmp_path / "cookies.txt", [("127.0.0.1", "cf_clearance", cleared),
                                                       (".other.example", "elsewhere", "notforthissite")])
         code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", server.origin, "--out",

@@ -359,3 +359,23 @@ KIND_OF_SHAPE_CASES = [
 @pytest.mark.parametrize(("title", "expected"), KIND_OF_SHAPE_CASES, ids=[t[:50] for t, _ in KIND_OF_SHAPE_CASES])
 def test_doc_type_of_the_last_shapes(title: str, expected: str) -> None:
     assert doc_type(title) == expected
+
+
+# A subject after a colon, or a quoted headline that names a talk as a thing, names nobody: "Trade", "Geneva" and
+# "August" are never people. A headline whose talk is a verb, or has its people after it, still brings them in.
+TOPIC_CASES = [
+    ("Cable from Liu Shaoqi to the Political Bureau: The August Plenum Incident", ("Liu Shaoqi",), ("Political Bureau",), ()),
+    ("Telegram from Mao Zedong to Stalin: Situation in Korea", ("Mao Zedong",), ("Stalin",), ()),
+    ("Cable from Chen Yi to the Central Committee, 'Trade Negotiations for 1966'", ("Chen Yi",), ("Central Committee",), ()),
+    ("Cable from Chen Yi to the Central Committee, 'The Geneva Conference'", ("Chen Yi",), ("Central Committee",), ()),
+    ("Cable from Chen Yi to the Central Committee, 'The August Plenum Incident'", ("Chen Yi",), ("Central Committee",), ()),
+    ("Cable from Chen Yi to the Central Committee, 'Sino-Soviet Border Talks'", ("Chen Yi",), ("Central Committee",), ()),
+    ("Cable from Chen Yi to the Central Committee, 'Kim Meets the Delegation'", ("Chen Yi",), ("Central Committee",), ("Kim",)),
+    ("Cable from Chen Yi to the Central Committee, 'Kim Il Sung Talks with the Delegation'", ("Chen Yi",),
+     ("Central Committee",), ("Kim Il Sung",)),
+]
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients", "others"), TOPIC_CASES, ids=[c[0][:60] for c in TOPIC_CASES])
+def test_a_subject_names_nobody(title, senders, recipients, others):
+    assert parties(title) == Parties(senders, recipients, (), others)

@@ -179,6 +179,11 @@ _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|h
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
                      r"(?:conversations?|meetings?|talks|discussions?)\s+(?:between|with)\s+(?P<who>.+)$")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
+# a quoted headline names people when its talk is a verb ("Premier Kim Received ...") or has its people after it ("...
+# Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
+_TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", re.I)   # "Discusses", not "Talks"
+_TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
+_SUBTITLE = re.compile(r":\s.*$")       # "Cable from A to B: The Korean Armistice Negotiations": B, then the subject
 _ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
 _SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
 _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|about|regarding|to|from)\b)[^'‘\"“])*?"
@@ -336,7 +341,9 @@ def _quoted_talk(roles: Parties, text: str) -> Parties:
     "'Prime Minster Visit to China (Conversation with Chairman Deng Xiaoping)'") adds them to the others."""
     m = _QUOTED.search(text)
     found = _find_kind(m["inner"]) if m else None
-    if found is None or found[0] not in _TALKS or _TOPIC_BEFORE.search(m["inner"], 0, found[1]):
+    if found is None or found[0] not in _TALKS or _TOPIC_BEFORE.search(m["inner"], 0, found[1]) or not (
+            _begins_with_kind(m["inner"]) or _TALK_VERB.fullmatch(m["inner"], found[1], found[2])
+            or _TALK_SLOT.match(m["inner"], found[2])):
         return roles   # no talk, or one the paper is about: "'Draft ... Regarding of A. I. Mikoyan's Conversations ...'"
     inner = _people_of(_parties(_read(_ASIDE.sub(", ", m["inner"]))))
     outer = {w for name in (*roles.senders, *roles.recipients) for w in name.split()}
@@ -517,7 +524,7 @@ def _slots(rest: str, bare: bool, talk: bool = False, kind: bool = False) -> lis
         return _reported(rest)
     body = _JOINED.sub("", _EVENT.sub(" with ", body))
     reported = _reported(body)
-    pieces = _SLOT.split(_TAIL.sub("", body))
+    pieces = _SLOT.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):

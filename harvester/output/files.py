@@ -210,6 +210,14 @@ class Staging:
             stream.write(content.encode("utf-8") if isinstance(content, str) else content)
         return target
 
+    def stage_json(self, target: Path, value: object) -> Path:
+        """`value` as indented JSON, written a piece at a time (a first run's report lists every document)."""
+        with self.files([target]) as (stream,):
+            for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(value):
+                stream.write(piece.encode("utf-8"))
+            stream.write(b"\n")
+        return target
+
     def current(self, target: Path) -> Path:
         """Where the file is in this generation (it is there once written; the files of earlier ones do not count)."""
         assert self.generation is not None, "Staging is used inside `with`"
