@@ -92,8 +92,10 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         pdf_folder(out_dir)
     with State(out_dir, name) as opened, opened.writing() as state:
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within))
-        if run.resumed:
+        if run.resumed and run.replay:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
+        elif run.resumed:
+            log.info("starting run %d again: it stopped before any page was fetched", run.id)
         walk = Walk(site, search, settings)
         profile = out_dir / ".harvester" / f"{name}.browser"    # --fetch browser: its cookies, for the next run
         with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, \

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from harvester.config import load_jobs
+from harvester.errors import UsageError
 from harvester.fetch.serve import Serving
 from harvester.pipeline import default_name
 from harvester.sites import Search, get_site
@@ -218,6 +219,18 @@ def test_a_mistake_in_the_fetch_options_is_one_line(tmp_path: Path, monkeypatch,
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out",
                            str(tmp_path / "out"), "--delay", "0", *(str(files.get(a, a)) for a in args))
     assert code == 2 and said in err and err.count("harvester: error:") == 1 and "Traceback" not in err
+
+
+def test_session_cookies_are_sent_and_expired_ones_are_said(tmp_path: Path):
+    """Browser extensions and curl write a session cookie with expiry 0; one whose time has passed is no clearance."""
+    from harvester.fetch.client import load_cookies
+
+    lines = "# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tsession\n"
+    (tmp_path / "session.txt").write_text(lines)
+    assert [(c.name, c.value) for c in load_cookies(tmp_path / "session.txt", "127.0.0.1")] == [("cf_clearance", "session")]
+    (tmp_path / "old.txt").write_text(lines.replace("\t0\t", f"\t{int(time.time()) - 60}\t"))
+    with pytest.raises(UsageError, match=r"old.txt: the cookies for 127.0.0.1 in it have expired"):
+        load_cookies(tmp_path / "old.txt", "127.0.0.1")
 
 
 def test_the_harvests_file_takes_the_fetch_options(tmp_path: Path):

@@ -67,16 +67,25 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     to `host`; the others are left out, so they go nowhere."""
     everything = http.cookiejar.MozillaCookieJar(str(path))
     try:
-        everything.load(ignore_discard=True)
+        everything.load(ignore_discard=True, ignore_expires=True)
     except (OSError, http.cookiejar.LoadError) as error:
         why = error.strerror if isinstance(error, OSError) and error.strerror else str(error).split(": ", 1)[0]
         raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
-    jar = http.cookiejar.CookieJar()
+    jar, expired = http.cookiejar.CookieJar(), 0
     for cookie in everything:
         domain = cookie.domain.lstrip(".")
-        if host == domain or (cookie.domain.startswith(".") and host.endswith("." + domain)):
+        if not (host == domain or (cookie.domain.startswith(".") and host.endswith("." + domain))):
+            continue
+        if cookie.expires == 0:   # a session cookie, as browser extensions and curl write it
+            cookie.expires, cookie.discard = None, True
+        if cookie.is_expired():
+            expired += 1
+        else:
             jar.set_cookie(cookie)
     if not list(jar):
+        if expired:
+            raise UsageError(f"--cookies {path}: the cookies for {host} in it have expired; pass the check in your "
+                             "browser and export them again")
         raise UsageError(f"--cookies {path}: no cookie in it is for {host}; export the cookies of that site")
     return jar
 
