@@ -114,7 +114,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
             pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes) if settings.pdfs else None
         complete = not walk.limited
-        warnings = fetcher.warnings + walk.warnings + _detail_warnings(state, run.id) + (pdfs.warnings if pdfs else [])
+        warnings = fetcher.warnings + walk.warnings + state.detail_warnings(run.id) + (pdfs.warnings if pdfs else [])
         searched = Searched(search, address, walk.facets)
         report = build_report(
             site=site.name, origin=origin, search=searched.said(), run=run.id, started_at=run.started_at,
@@ -198,12 +198,6 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
     return warnings
 
 
-def _detail_warnings(state: State, run_id: int) -> list[str]:
-    """What could not be read on the document pages, record by record: "URL: warning"."""
-    return [f"{record['url']}: {warning}" for record, details, _ in state.records(run_id) if details
-            for warning in details["warnings"]]
-
-
 def _archive(page: Page, archive: WarcArchive, state: State) -> None:
     """Every response into the WARC (a 304 as a revisit of the copy it confirms); the state notes where it lies."""
     kept = state.cache_entry(page.requested) if page.status == 304 else None
@@ -251,7 +245,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
         lone = state.list_lone_pages(run.id)
         searches = _grouped(searches)
-        warnings += [w for group in searches.values() for w in group.warnings(site)] + _detail_warnings(state, run.id)
+        warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
         name = name or (default_name(site, only.searched.search) if only else f"{site.name}-reparse")
         total = sum(group.total or 0 for group in searches.values())
@@ -390,11 +384,8 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             yield record | pdf_values(pdf, record["pdf_url"], out_dir) if pdfs else record
 
     people = People(names, state.db)
-    first = last = None
     for record in records():
         people.add(mention_of(record))
-        if when := record["harvested_at"]:
-            first, last = min(first or when, when), max(last or when, when)
     columns = RECORD_COLUMNS + (DETAIL_COLUMNS if detailed else ()) + (PDF_COLUMNS if pdfs else ())
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
@@ -411,6 +402,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             files += write_database(out_dir, name, tables, staging, provenance.home)
         if report is not None:
             files.append(staging.stage_json(out_dir / f"{name}.report.json", report))
+        first, last = state.harvested_between(run_id)
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
         scans = [(r["id"], r["pdf_file"], r["pdf_bytes"], r["pdf_sha256"]) for r in records() if r["pdf_file"]] if pdfs else []
         files.append(write_package(out_dir, name, files, provenance, staging, scans))

@@ -342,6 +342,19 @@ class State:
     def count(self, run_id: int) -> int:
         return self.db.execute("SELECT count(*) FROM documents WHERE run = ?", (run_id,)).fetchone()[0]
 
+    def harvested_between(self, run_id: int) -> tuple[str | None, str | None]:
+        """When the run's records were first and last harvested (None: no record says)."""
+        return self.db.execute("SELECT min(nullif(json_extract(record, '$.harvested_at'), '')), "
+                               "max(nullif(json_extract(record, '$.harvested_at'), '')) FROM documents WHERE run = ?",
+                               (run_id,)).fetchone()
+
+    def detail_warnings(self, run_id: int) -> list[str]:
+        """What could not be read on the run's document pages, record by record: "URL: warning"."""
+        rows = self.db.execute("SELECT json_extract(record, '$.url'), warning.value FROM documents, "
+                               "json_each(details, '$.warnings') AS warning WHERE run = ? AND details IS NOT NULL "
+                               "ORDER BY pos, warning.key", (run_id,))
+        return [f"{url}: {warning}" for url, warning in rows]
+
     # the page log
 
     def log_page(self, run_id: int, page: Page, asked: str) -> None:

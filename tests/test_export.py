@@ -113,7 +113,7 @@ def test_each_streamed_format_holds_every_record_in_order_as_its_library_writes_
     text = whole.read_text(encoding="utf-8-sig")
     if fmt == "json":
         assert [row["id"] for row in json.loads(text)] == [f"doc-{n}" for n in range(7)]
-        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+        assert text == "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in json.loads(text)) + "\n]\n"
     elif fmt == "jsonl":
         assert [json.loads(line)["id"] for line in text.splitlines()] == [f"doc-{n}" for n in range(7)]
     else:

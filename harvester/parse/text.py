@@ -55,8 +55,7 @@ def _holds(node: LexborNode, kinds: str) -> bool:
 MAX_PAGE = 5_000_000   # characters: the site's largest pages (long transcripts) are a few hundred thousand
 MAX_DEPTH = 400        # elements inside elements: the site's pages nest about thirty deep
 _UNNESTED = "area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|dt|dd|tr|td|th|option"
-_OPENING = re.compile(rf"<(?!(?:{_UNNESTED})\b)[a-zA-Z]", re.I)        # an element that holds what follows it
-_CLOSING = re.compile(rf"</(?!(?:{_UNNESTED})\b)[a-zA-Z]", re.I)
+_NESTING = re.compile(rf"<(/?)(?!(?:{_UNNESTED})\b)[a-zA-Z]", re.I)   # an element that holds what follows it, or its end
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 _STRETCH = 8192        # characters counted at a time
 
@@ -67,12 +66,16 @@ def check_bounds(html: str, where: str) -> None:
     the page at a time, by counting its tags; only a page whose bound passes the limit is walked tag by tag."""
     if len(html) > MAX_PAGE:
         raise LayoutError(f"{where}: a page of {len(html):,} characters, larger than any page of the site; not parsed")
-    depth = 0
-    for start in range(0, len(html), _STRETCH):
-        opened = len(_OPENING.findall(html, start, start + _STRETCH + 1))   # (a tag across the boundary: counted twice)
-        if depth + opened > MAX_DEPTH:
+    depth = start = 0
+    while start < len(html):
+        end = html.find("<", start + _STRETCH)    # a stretch ends before a tag: no tag is cut in two
+        end = len(html) if end < 0 else end
+        marks = _NESTING.findall(html, start, end)   # "" for an element that opens, "/" for one that closes
+        closed = marks.count("/")
+        if depth + len(marks) - closed > MAX_DEPTH:
             return _check_depth(html, where)
-        depth = max(0, depth + opened - len(_CLOSING.findall(html, start, start + _STRETCH)))
+        depth = max(0, depth + len(marks) - 2 * closed)
+        start = end
 
 
 def _check_depth(html: str, where: str) -> None:
