@@ -165,13 +165,14 @@ def records_of(results: ResultsPage, site: Site, source_page: str, query: str, s
                names: NameTable) -> list[Record]:
     """The records of a results page's cards; a card that links to no document is a layout error, and one that links
     off the site (not to its hosts, nor to the host the page came from) is never taken for one of its documents."""
-    records = []
+    records, page_host = [], urlsplit(results.url).hostname
     for card in results.cards:
         doc_id = site.doc_id(card.href)
         if doc_id is None:
             raise LayoutError(f"{results.url}: result {card.title!r} links to {card.href!r}, not to a document")
-        host = urlsplit(urljoin(results.url, card.href)).hostname
-        if host not in site.hosts and host != urlsplit(results.url).hostname:
+        on_page_host = card.href.startswith("/") and not card.href.startswith("//")   # "/document/x", the usual link
+        host = page_host if on_page_host else urlsplit(urljoin(results.url, card.href)).hostname
+        if host not in site.hosts and host != page_host:
             raise OffSiteError(f"{results.url}: result {card.title!r} links off the site, to {card.href}")
         records.append(record_of(doc_id, card, source_page, site, query, search, harvested_at, names))
     return records
