@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harvester.errors import OffSiteError
+from harvester.errors import InputError, OffSiteError
 from harvester.pipeline import default_name, harvest, reparse
 from harvester.fetch.serve import Serving
 from harvester.settings import Settings
@@ -162,6 +162,8 @@ def test_a_harvest_output_folder_with_its_warc_archive_can_be_served(tmp_path: P
                 sleep=clock.sleep, now=clock.now)
     assert list((folder / "archive").glob("*.warc.gz"))
     assert {path.name for path, _ in index_folder(folder).values()} == {"page-0.html", "page-1.html"}
+    with pytest.raises(InputError, match=r"archive: holds WARC archives only; serve serves saved .html pages"):
+        index_folder(folder / "archive")
 
 
 FILES = ("d.csv", "d.json", "d.people.csv", "d.people.json")

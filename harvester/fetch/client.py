@@ -341,6 +341,8 @@ class Fetcher:
         self.retries += 1
         error = state.outcome.exception() if state.outcome else None
         wait = state.next_action.sleep if state.next_action else 0
+        if self._last_request is not None:   # the politeness delay, if longer, is waited out as well
+            wait = max(wait, self._last_request + self.delay - self._clock())
         log.warning("%s; try %d of %d in %.1fs", error, state.attempt_number + 1, self.settings.attempts, wait)
 
     def _pause(self) -> None:

@@ -39,7 +39,8 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
         if not folder.is_dir():
             raise UsageError(f"{folder}: not a folder of saved pages")
     index: dict[str, tuple[Path, str]] = {}
-    for path in find_html(folders):
+    found = find_html(folders)
+    for path in found:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served
         page, *_ = read_saved(path)
@@ -47,6 +48,9 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
             log.warning("%s: the page does not say which URL it was saved from; not served", path)
             continue
         index.setdefault(request_key(page.url), (path, page.url))
+    if not index and all(is_warc(path) for path in found):
+        raise InputError(f"{', '.join(map(str, folders))}: holds WARC archives only; serve serves saved .html pages "
+                         "(harvester reparse reads WARC archives)")
     if not index:
         raise InputError(f"{', '.join(map(str, folders))}: no saved page records the URL it came from; nothing to serve")
     return index
