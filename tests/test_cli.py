@@ -301,7 +301,9 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp
     with FaultServer(synthetic_pages([doc(n) for n in range(400)])) as server:
         command = [sys.executable, "-m", "harvester", "-q", "harvest", "--query", "q", "--base-url", server.origin,
                    "--out", str(tmp_path), "--name", "d", "--delay", "0.05"]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        # as a terminal's foreground job: Ctrl-C not ignored (a shell starts background jobs, CI's too, with it ignored)
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 30
         while len(server.search_requests()) < 5 and time.monotonic() < deadline:
             time.sleep(0.01)
