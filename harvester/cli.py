@@ -68,7 +68,7 @@ def cli(quiet: bool, verbose: bool) -> None:
 
     Exit codes: 0 success, 1 success with warnings, 2 bad usage or input, 3 fetch failed,
     4 blocked by the site, 5 page layout not understood, 6 documents missing, 7 other failure,
-    8 another run is working on the same dataset, 130 interrupted.
+    8 another run is working on the same dataset, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).
 
     Example (the saved seed search, harvested over HTTP on 127.0.0.1; then its report):
 
