@@ -426,7 +426,7 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     if not text:
         return []
     if _bare_to(text):
-        return _slots(text, bare=True)
+        return _slots(text)
     if talk and (pair := _PAIR_ONLY.fullmatch(text)) and _two_people(pair):
         return [("", pair["one"]), ("", pair["other"])]   # "Record of Furui-Zhou Enlai Meeting"
     if signed and is_body(text) and not _find_kind(text):
@@ -498,7 +498,7 @@ def _clean(text: str) -> str:
 
 def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
     talk = kind in _TALKS
-    slots = before + _slots(rest, bare=kind is None, talk=talk, kind=kind is not None)
+    slots = before + _slots(rest, talk=talk, kind=kind is not None)
     talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
@@ -508,7 +508,7 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
 
-def _slots(rest: str, bare: bool, talk: bool = False, kind: bool = False) -> list[tuple[str, str]]:
+def _slots(rest: str, talk: bool = False, kind: bool = False) -> list[tuple[str, str]]:
     """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
     m = _LEAD.match(rest)
     if m:
