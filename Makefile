@@ -9,8 +9,8 @@ BIN := $(VENV)/bin
 harvest: $(VENV)/.installed  ## set up, then harvest the saved seed search over HTTP on 127.0.0.1 into output/
 	$(BIN)/harvester demo --out output
 
-test: $(VENV)/.installed  ## set up, then run the whole test suite
-	$(BIN)/python -m pytest
+test: $(VENV)/.installed  ## set up, then run the whole test suite, on every core
+	$(BIN)/python -m pytest -n auto
 
 setup: $(VENV)/.installed
 

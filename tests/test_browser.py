@@ -3,6 +3,7 @@ headless Chromium) and --cookies (a session a person's browser cleared) harvest 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import os
@@ -11,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,15 +54,21 @@ def pages(*folders: Path):
     return lambda path: next((body for body in (answer(path) for answer in served) if body), None)
 
 
-def open_harvest(out: Path, details: bool = False) -> list[dict]:
-    """The dataset the same search gives when the site has no bot check."""
-    folders = [SEED, *([DOCUMENTS] if details else [])]
-    with Serving(folders) as serving:
-        code = subprocess.run([sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", serving.origin,
-                               "--out", str(out), "--delay", "0", *(["--details"] if details else [])],
-                              capture_output=True, text=True, timeout=120)
-    assert code.returncode == 0, code.stderr
-    return timeless(dataset(out, NAME))
+@pytest.fixture(scope="module")
+def open_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], list[dict]]:
+    """The dataset the same search gives when the site has no bot check (harvested once per module, with or without
+    --details)."""
+    @functools.cache
+    def harvested(details: bool = False) -> list[dict]:
+        out = tmp_path_factory.mktemp("open")
+        folders = [SEED, *([DOCUMENTS] if details else [])]
+        with Serving(folders) as serving:
+            code = subprocess.run([sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url",
+                                   serving.origin, "--out", str(out), "--delay", "0", *(["--details"] if details else [])],
+                                  capture_output=True, text=True, timeout=120)
+        assert code.returncode == 0, code.stderr
+        return timeless(dataset(out, NAME))
+    return harvested
 
 
 def browse(server: ChallengeServer, out: Path, *more: str) -> tuple[int, str, str]:
@@ -87,8 +95,8 @@ def test_the_plain_client_stops_at_the_check_and_names_both_ways_through(tmp_pat
 
 
 def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_site_gives(
-        chromium: str, tmp_path: Path, monkeypatch, capsys):
-    expected = open_harvest(tmp_path / "open")
+        chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, monkeypatch, capsys):
+    expected = open_site(False)
     with ChallengeServer(pages(SEED), expire_after=1) as server:        # every page after the first is challenged again
         code, out, err = browse(server, tmp_path / "b", "--delay", "0.4")
         hits = server.hits()
@@ -106,8 +114,8 @@ def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_si
     assert len(user_agents) == 1 and " harvester/" in user_agents.pop()   # the browser's own, with harvester's token
 
 
-def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, tmp_path: Path, monkeypatch, capsys):
-    expected = open_harvest(tmp_path / "open", details=True)
+def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, monkeypatch, capsys):
+    expected = open_site(True)
     with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=8) as server:
         code, _, err = browse(server, tmp_path / "b", "--delay", "0", "--details")
     assert code == 0, err
@@ -148,11 +156,11 @@ def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browse
     assert not (tmp_path / f"{NAME}.csv").exists()
 
 
-def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, tmp_path: Path):
-    expected = open_harvest(tmp_path / "open", details=True)
+def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path):
+    expected = open_site(True)
     with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=6) as server:
         command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
-                   "--out", str(tmp_path / "b"), "--fetch", "browser", "--delay", "0.2", "--details"]
+                   "--out", str(tmp_path / "b"), "--fetch", "browser", "--delay", "0.1", "--details"]
         run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + 60
         while sum(hit.path.startswith("/document/") and not hit.challenged for hit in server.hits()) < 5 \
@@ -184,8 +192,9 @@ def cookies_file(path: Path, lines: list[tuple[str, str, str]]) -> Path:
     return path
 
 
-def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_nowhere(tmp_path: Path, monkeypatch, capsys):
-    expected = open_harvest(tmp_path / "open")
+def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_nowhere(
+        open_site: Callable[[bool], list[dict]], tmp_path: Path, monkeypatch, capsys):
+    expected = open_site(False)
     agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
     with ChallengeServer(pages(SEED), set_cookie=f"session={SECRET}; Path=/") as server:
         cleared = server.cookie_for(agent)
