@@ -78,7 +78,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     stopped; NAME.report.json tells what changed since the last run."""
     from harvester.fetch.archive import WarcArchive, next_part
     from harvester.fetch.client import Fetcher, open_transport
-    from harvester.output.runreport import build_report, counted, plural
+    from harvester.output.runreport import build_report, plural
 
     names = names or NameTable.load()
     origin, address = settings.base_url or site.home, site.search_url(search)
@@ -124,7 +124,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         files = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
                               _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests,
                                           warnings, now()), seen_at=run.started_at, report=report, pdfs=settings.pdfs)
-        state.finish_run(run.id, run.started_at, complete, counted(report))
+        state.finish_run(run.id, run.started_at, complete, report)
     return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report, searched.words())
 
 
@@ -402,7 +402,8 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             tables += [(LINKS, LINK_COLUMNS, links_of(records(), people.rows()))] if detailed else []
             files += write_database(out_dir, name, tables, staging, provenance.home)
         if report is not None:
-            files.append(staging.stage_json(out_dir / f"{name}.report.json", report))
+            lists = state.change_lists(run_id, report["complete"])
+            files.append(staging.stage_json(out_dir / f"{name}.report.json", report | lists))
         first, last = state.harvested_between(run_id)
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
         scans = [(r["id"], r["pdf_file"], r["pdf_bytes"], r["pdf_sha256"]) for r in records() if r["pdf_file"]] if pdfs else []

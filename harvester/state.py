@@ -101,11 +101,11 @@ class CacheEntry:
 
 @dataclass(frozen=True)
 class Changes:
-    """What a run found new, changed (with the fields that changed) and no longer listed, against the runs before."""
+    """How many documents a run found new, changed and no longer listed, against the runs before."""
 
-    new: list[str]
-    changed: list[dict]
-    gone: list[str]
+    new: int
+    changed: int
+    gone: int
 
 
 @contextlib.contextmanager
@@ -323,21 +323,24 @@ class State:
             yield record, json.loads(details) if details else None, json.loads(pdf) if pdf else None
 
     def changes(self, run_id: int, complete: bool) -> Changes:
-        """Documents the run lists that no finished run listed; those whose title, summary or date changed; and, when
-        the run saw the listing whole, those the last complete run listed and this one does not."""
+        """How many documents the run found new, changed and no longer listed (the lists are `change_lists`)."""
+        return Changes(*(sum(1 for _ in rows) for rows in self.change_lists(run_id, complete).values()))
+
+    def change_lists(self, run_id: int, complete: bool) -> dict[str, Iterator]:
+        """The run report's lists, each read from the database as it is iterated: "new", the documents the run lists
+        that no finished run listed; "changed", those whose title, summary or date changed (with the fields); and, when
+        the run saw the listing whole, "no_longer_listed", those the last complete run listed and this one does not."""
         db = self.db
-        new = [doc_id for doc_id, in db.execute("SELECT id FROM documents WHERE run = ? AND first_seen IS NULL ORDER BY pos",
-                                                (run_id,))]
-        changed = []
-        for doc_id, record, *before in db.execute(f"SELECT id, record, {', '.join(COMPARED)} FROM documents "
-                                                  "WHERE run = ? AND first_seen IS NOT NULL ORDER BY pos", (run_id,)):
-            now = json.loads(record)
-            fields = [name for name, then in zip(COMPARED, before) if now[name] != then]
-            if fields:
-                changed.append({"id": doc_id, "fields": ["date" if f == "date_raw" else f for f in fields]})
-        gone = [doc_id for doc_id, in db.execute("SELECT id FROM documents WHERE listed = 1 AND run IS NOT ? ORDER BY id",
-                                                 (run_id,))] if complete else []
-        return Changes(new, changed, gone)
+        new = (doc_id for doc_id, in db.execute("SELECT id FROM documents WHERE run = ? AND first_seen IS NULL ORDER BY pos",
+                                                (run_id,)))
+        differs = [f"json_extract(record, '$.{name}') IS NOT {name}" for name in COMPARED]
+        changed = ({"id": doc_id, "fields": [("date" if name == "date_raw" else name) for name, differ in zip(COMPARED, flags)
+                                             if differ]}
+                   for doc_id, *flags in db.execute(f"SELECT id, {', '.join(differs)} FROM documents WHERE run = ? AND "
+                                                    f"first_seen IS NOT NULL AND ({' OR '.join(differs)}) ORDER BY pos", (run_id,)))
+        gone = (doc_id for doc_id, in db.execute("SELECT id FROM documents WHERE listed = 1 AND run IS NOT ? ORDER BY id",
+                                                 (run_id,))) if complete else iter(())
+        return {"new": new, "changed": changed, "no_longer_listed": gone}
 
     def count(self, run_id: int) -> int:
         return self.db.execute("SELECT count(*) FROM documents WHERE run = ?", (run_id,)).fetchone()[0]

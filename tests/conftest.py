@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta, UTC
 from pathlib import Path
@@ -55,6 +56,11 @@ def dataset(out: Path, name: str) -> list[dict]:
     import json
 
     return json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def run_report(out: Path, name: str) -> dict:
+    """The dataset's run report, NAME.report.json (the run's Outcome counts its lists; the file lists them)."""
+    return json.loads((out / f"{name}.report.json").read_text(encoding="utf-8"))
 
 
 def timeless(rows: list[dict]) -> list[dict]:

@@ -459,6 +459,6 @@ def test_a_state_of_the_version_before_keeps_its_history_and_gains_the_pdfs(tmp_
         db.executescript("DROP TABLE pdfs; PRAGMA user_version = 3;")
         db.close()
         outcome = run(tmp_path, server)
-    assert outcome.report["run"] == 2 and outcome.report["new"] == [] and outcome.report["pdfs"]["downloaded"] == 16
+    assert outcome.report["run"] == 2 and outcome.report["new"] == 0 and outcome.report["pdfs"]["downloaded"] == 16
     with State(tmp_path, "kwp") as state:
         assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4

@@ -15,7 +15,7 @@ from harvester.errors import FetchError, UsageError
 from harvester.pipeline import default_name, harvest, reparse
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
-from tests.conftest import FIXTURES, FakeClock, dataset, timeless
+from tests.conftest import FIXTURES, FakeClock, dataset, run_report, timeless
 from tests.faultserver import Fault, FaultServer, folder_pages, synthetic_pages
 from tests.sitegen import doc
 from tests.test_cli import run_cli
@@ -240,7 +240,7 @@ def test_the_whole_archive_is_wilson_all_and_a_weekly_run_lists_the_new_uploads(
         again = harvest(WILSON, search, tmp_path, "wilson-all", ["csv", "json"], Settings(base_url=origin, delay=0),
                         now=clock.now)
     assert [p for p in server.requests if "search_api_fulltext" in p] == []      # the whole archive asks with no query
-    assert again.report["new"] == ["telegram-100", "telegram-101"] and again.documents == 27
+    assert run_report(tmp_path, "wilson-all")["new"] == ["telegram-100", "telegram-101"] and again.documents == 27
     assert len(dataset(tmp_path, "wilson-all")) == 27
 
 

@@ -160,7 +160,7 @@ def _clean(text: str) -> str:
     return DASHES.sub("-", text).replace(" / ", "/").strip()
 
 
-@functools.lru_cache(maxsize=8192)   # an archive dates many documents alike: "1950s", "June 25, 1950"
+@functools.lru_cache(maxsize=4096)   # an archive dates many documents alike: "1950s", "June 25, 1950"
 def parse_date(raw: str) -> DateInfo:
     """Turn one date line into a DateInfo; anything unreadable gives precision "unknown", never an error."""
     unknown = DateInfo("", "", "", "unknown", False, raw)

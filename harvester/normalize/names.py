@@ -52,7 +52,7 @@ def looks_like_organization(name: str) -> bool:
     return bool(_ORGANIZATION.search(_BRACKET.sub("", name)))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # a dataset names the same few hundred parties again and again
+@functools.lru_cache(maxsize=4096)  # a dataset names the same few hundred parties again and again
 def match_key(name: str) -> str:
     """The form two spellings share when they are the same name: "N.G. Sudarikov" -> "ngsudarikov"."""
     folded = unicodedata.normalize("NFKD", name.casefold())
@@ -67,7 +67,7 @@ class NameTable:
         self._canonical: dict[str, str] = {}  # match key -> canonical form
         self._written: dict[str, str] = {}  # match key -> a spelling as the table writes it
         self._kinds: dict[str, str] = {}  # canonical form -> kind
-        self._resolve = functools.lru_cache(maxsize=1 << 14)(self._resolve_uncached)  # emptied by _add
+        self._resolve = functools.lru_cache(maxsize=4096)(self._resolve_uncached)  # emptied by _add
 
     @classmethod
     def load(cls, extra: Path | None = None) -> NameTable:
@@ -149,7 +149,7 @@ def _name_shaped(name: str) -> bool:
             and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name))
 
 
-@functools.lru_cache(maxsize=16384)   # a dataset names the same people again and again
+@functools.lru_cache(maxsize=4096)   # a dataset names the same people again and again
 def written_form(name: str) -> str:
     """A name the table does not know, tidied but not respelled: "N.G. SUDARIKOV [x]" -> "N. G. Sudarikov".
 

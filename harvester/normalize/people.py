@@ -139,7 +139,7 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
     return named, joins
 
 
-@functools.lru_cache(maxsize=1 << 14)   # a dataset's pages give the same headings again and again
+@functools.lru_cache(maxsize=4096)   # a dataset's pages give the same headings again and again
 def _person_heading(text: str, table: NameTable) -> tuple[Heading, str]:
     """A heading, and the name its person is written in ("" when it names no person)."""
     heading = parse_heading(text)

@@ -622,7 +622,7 @@ def _is_kind_phrase(item: str) -> bool:
     return bool(found) and found[1] == 0 and found[2] == len(item)
 
 
-@functools.lru_cache(maxsize=16384)   # the same parties recur from title to title ("the CPSU Central Committee")
+@functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
     if item.startswith("(") and item.endswith(")") and "(" not in item[1:]:

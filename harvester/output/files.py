@@ -209,12 +209,24 @@ class Staging:
             stream.write(content.encode("utf-8") if isinstance(content, str) else content)
         return target
 
-    def stage_json(self, target: Path, value: object) -> Path:
-        """`value` as indented JSON, written a piece at a time (a first run's report lists every document)."""
+    def stage_json(self, target: Path, value: dict) -> Path:
+        """`value` as indented JSON; a value that is an iterator is written as an array an item at a time (the run
+        report's lists of documents come from the database so: a first run's lists every document)."""
+        def text(item: object, indent: str) -> str:
+            return json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)   # (a JSON string holds no \n)
+
         with self.files([target]) as (stream,):
-            for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(value):
-                stream.write(piece.encode("utf-8"))
-            stream.write(b"\n")
+            for number, (key, item) in enumerate(value.items()):
+                stream.write(f"{',' if number else '{'}\n  {json.dumps(key)}: ".encode("utf-8"))
+                if not isinstance(item, Iterator):
+                    stream.write(text(item, "  ").encode("utf-8"))
+                    continue
+                opening = "["
+                for one in item:
+                    stream.write(f"{opening}\n    {text(one, '    ')}".encode("utf-8"))
+                    opening = ","
+                stream.write(b"[]" if opening == "[" else b"\n  ]")
+            stream.write(b"\n}\n" if value else b"{}\n")
         return target
 
     def current(self, target: Path) -> Path:

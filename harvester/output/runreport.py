@@ -5,13 +5,12 @@ from __future__ import annotations
 from harvester import __version__
 from harvester.state import Changes
 
-LISTS = ("new", "changed", "no_longer_listed")   # what the state keeps as counts (a first run's "new" is every document)
-
 
 def build_report(*, site: str, origin: str, search: dict, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
                  requests: int, retries: int, total: int | None, documents: int, changes: Changes,
                  warnings: list[str], complete: bool, pdfs: dict[str, int] | None = None) -> dict:
-    """The run report, as written to NAME.report.json; `search` says the search (query, address, facets, parameters);
+    """The run report as the dataset's database keeps it, with its lists of documents as counts (NAME.report.json lists
+    them); `search` says the search (query, address, facets, parameters);
     `origin` is where the pages were fetched from (the site's home, a mirror, a local server); `pdfs`, with --pdfs,
     counts the PDFs downloaded, unchanged and failed."""
     return {
@@ -24,20 +23,15 @@ def build_report(*, site: str, origin: str, search: dict, run: int, started_at: 
     }
 
 
-def counted(report: dict) -> dict:
-    """The report with its lists of documents as their lengths (as the dataset's database keeps it)."""
-    return {key: len(value) if key in LISTS else value for key, value in report.items()}
-
-
 def summary(report: dict) -> str:
     """One line for people: what this run found, what changed in the dataset since its last run, and the scans."""
     found = f"run {report['run']}: {plural(report['documents'], 'document')}"
     pdfs = report.get("pdfs")
     scans = f"; PDFs: {pdfs['downloaded']} downloaded, {pdfs['unchanged']} unchanged, {pdfs['failed']} failed" if pdfs else ""
-    if len(report["new"]) == report["documents"] and not report["changed"] and not report["no_longer_listed"]:
+    if report["new"] == report["documents"] and not report["changed"] and not report["no_longer_listed"]:
         return f"{found}, all new{scans}"
-    return (f"{found}; since the last run {len(report['new'])} new, {len(report['changed'])} changed, "
-            f"{len(report['no_longer_listed'])} no longer listed{scans}")
+    return (f"{found}; since the last run {report['new']} new, {report['changed']} changed, "
+            f"{report['no_longer_listed']} no longer listed{scans}")
 
 
 def plural(count: int | None, noun: str) -> str:
