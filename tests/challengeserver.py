@@ -105,7 +105,7 @@ class ChallengeServer:
     """Serves `pages(path)` (a body, or None: 404) behind the challenge, and the assets a page refers to."""
 
     def __init__(self, pages: Callable[[str], bytes | None], expire_after: int | None = None, needs_click: bool = False,
-                 delay_ms: int = 300, set_cookie: str | None = None, port: int = 0) -> None:
+                 delay_ms: int = 100, set_cookie: str | None = None, port: int = 0) -> None:
         """`expire_after`: pages served per clearance (None: forever); `set_cookie`: a Set-Cookie every page sends;
         `port`: 0 for a free one."""
         self.pages, self.set_cookie, self.port = pages, set_cookie, port

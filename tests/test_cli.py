@@ -298,7 +298,7 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp
     from tests.faultserver import FaultServer, synthetic_pages
     from tests.sitegen import doc
 
-    with FaultServer(synthetic_pages([doc(n) for n in range(400)])) as server:
+    with FaultServer(synthetic_pages([doc(n) for n in range(200)])) as server:
         command = [sys.executable, "-m", "harvester", "-q", "harvest", "--query", "q", "--base-url", server.origin,
                    "--out", str(tmp_path), "--name", "d", "--delay", "0.05"]
         # as a terminal's foreground job: Ctrl-C not ignored (a shell starts background jobs, CI's too, with it ignored)
@@ -317,4 +317,4 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp
         fetched = len(server.search_requests())
         resumed = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert resumed.returncode == 0, resumed.stderr
-    assert len(server.search_requests()) <= 40 + 1 and len(server.search_requests()) - fetched < 40   # only the rest
+    assert len(server.search_requests()) <= 20 + 1 and len(server.search_requests()) - fetched < 20   # only the rest

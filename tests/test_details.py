@@ -23,8 +23,11 @@ DOCUMENTS = FIXTURES / "wilson" / "documents"
 QUERY = "Korean Workers' Party"
 
 
+BOTH = (folder_pages(SEED), folder_pages(DOCUMENTS))
+
+
 def both_folders(path: str) -> bytes | None:
-    return folder_pages(SEED)(path) or folder_pages(DOCUMENTS)(path)
+    return next((body for answer in BOTH if (body := answer(path))), None)
 
 
 @pytest.fixture(scope="module")

@@ -33,9 +33,12 @@ QUERY = "Korean Workers' Party"
 CHALLENGE = (FIXTURES / "wilson" / "challenge" / "page-0.html").read_bytes()
 
 
+SERVED = (folder_pages(SEED), folder_pages(DOCUMENTS), folder_files(DOCUMENTS))
+
+
 def site(path: str) -> bytes | None:
     """The seed search, its document pages, and the PDFs they link, as the archive serves them."""
-    return folder_pages(SEED)(path) or folder_pages(DOCUMENTS)(path) or folder_files(DOCUMENTS)(path)
+    return next((body for answer in SERVED if (body := answer(path))), None)
 
 
 def expected_details() -> dict[str, dict]:
