@@ -161,3 +161,16 @@ def test_the_people_csv_is_what_pandas_writes_for_years_and_counts(tmp_path: Pat
     [path] = write_dataset(rows, tmp_path, "d.people", ["csv"], PEOPLE_COLUMNS)
     assert path.read_text(encoding="utf-8") == _pandas_csv(rows, PEOPLE_COLUMNS)
     assert "Kim Il Sung,\"Kim, Il Sung\",1912,1994," in path.read_text(encoding="utf-8")
+
+
+def test_the_run_report_with_its_lists_read_as_it_is_written_is_the_indented_json_of_the_whole(tmp_path: Path):
+    from harvester.output.files import Staging
+
+    report = {"run": 2, "search": {"words": "\u201cKim Il\u00a0Sung\u201d", "facets": [], "parameters": {"sort": "date"}},
+              "new": ["telegram-1", "telegram-2"], "changed": [{"id": "telegram-3", "fields": ["title", "date"]}],
+              "no_longer_listed": [], "warnings": ["a line\nand another"]}
+    streamed = {key: iter(value) if key in ("new", "changed", "no_longer_listed") else value for key, value in report.items()}
+    with Staging(tmp_path, "d") as staging:
+        staging.stage_json(tmp_path / "d.report.json", streamed)
+        staging.commit()
+    assert (tmp_path / "d.report.json").read_text(encoding="utf-8") == json.dumps(report, ensure_ascii=False, indent=2) + "\n"

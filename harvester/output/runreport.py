@@ -9,10 +9,10 @@ from harvester.state import Changes
 def build_report(*, site: str, origin: str, search: dict, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
                  requests: int, retries: int, total: int | None, documents: int, changes: Changes,
                  warnings: list[str], complete: bool, pdfs: dict[str, int] | None = None) -> dict:
-    """The run report as the dataset's database keeps it, with its lists of documents as counts (NAME.report.json lists
-    them); `search` says the search (query, address, facets, parameters);
-    `origin` is where the pages were fetched from (the site's home, a mirror, a local server); `pdfs`, with --pdfs,
-    counts the PDFs downloaded, unchanged and failed."""
+    """The run report as the dataset's database keeps it: its lists of documents are counts here, and NAME.report.json
+    lists them (`State.change_lists`). `search` says the search (query, address, facets, parameters); `origin` is where
+    the pages were fetched from (the site's home, a mirror, a local server); `pdfs`, with --pdfs, counts the PDFs
+    downloaded, unchanged and failed."""
     return {
         "harvester": __version__, "site": site, "origin": origin, "query": search["query"], "search": search, "run": run,
         "status": "warnings" if warnings else "ok",

@@ -55,7 +55,8 @@ def _holds(node: LexborNode, kinds: str) -> bool:
 MAX_PAGE = 5_000_000   # characters: the site's largest pages (long transcripts) are a few hundred thousand
 MAX_DEPTH = 400        # elements inside elements: the site's pages nest about thirty deep
 _UNNESTED = "area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|dt|dd|tr|td|th|option"
-_NESTING = re.compile(rf"<(/?)(?!(?:{_UNNESTED})\b)[a-zA-Z]")   # an element that holds what follows it, or its end (<BR> counts: at worst a walk)
+# an element that holds what follows it, or its end; an uppercase <BR> counts too (at worst the page is walked)
+_NESTING = re.compile(rf"<(/?)(?!(?:{_UNNESTED})\b)[a-zA-Z]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 _STRETCH = 8192        # characters counted at a time
 
