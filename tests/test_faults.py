@@ -144,6 +144,19 @@ def test_a_page_no_site_serves_is_refused_before_its_tree_is_built(tmp_path: Pat
             run(server, tmp_path)
 
 
+@pytest.mark.parametrize("nesting", ["<div>" * 500, "<DIV>" * 500, "<Div><BR>" * 500,
+                                     "</P>" * 400 + "<div>" * 400 + "x" * 9000 + "<div>" * 400,
+                                     "</Li></BR>" * 400 + "<div>" * 300 + "x" * 9000 + "<div>" * 300,
+                                     "<div><p>x</p>" * 500])
+def test_a_page_nested_too_deep_is_refused_whatever_the_case_of_its_tags(nesting: str):
+    from harvester.errors import LayoutError
+    from harvester.parse.text import check_bounds
+
+    with pytest.raises(LayoutError, match="nested more than 400 deep"):
+        check_bounds(f"<html><body>{nesting}</body></html>", "page")
+    check_bounds(f"<html><body>{'<DIV><P>x</P><BR></DIV>' * 5000}</body></html>", "a page of the site in capitals")
+
+
 def test_long_hostile_titles_and_headings_are_read_in_linear_time():
     """Each of these once took seconds to minutes (a pattern that tried every start, a recursion per bracket); now
     the lot takes well under a second. Run in a process of its own, bounded in time."""

@@ -55,8 +55,10 @@ def _holds(node: LexborNode, kinds: str) -> bool:
 MAX_PAGE = 5_000_000   # characters: the site's largest pages (long transcripts) are a few hundred thousand
 MAX_DEPTH = 400        # elements inside elements: the site's pages nest about thirty deep
 _UNNESTED = "area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|dt|dd|tr|td|th|option"
-# an element that holds what follows it, or its end; an uppercase <BR> counts too (at worst the page is walked)
-_NESTING = re.compile(rf"<(/?)(?!(?:{_UNNESTED})\b)[a-zA-Z]")
+# an element that holds what follows it ("" for one that opens, "/" for its end). An end is matched whatever its case,
+# so that no "</P>" lowers the count; an opening tag only in lower case, which is quicker: an uppercase <BR> counts as
+# nesting, and a bound it raises too high only makes the page walked tag by tag
+_NESTING = re.compile(rf"<(/(?i:(?!(?:{_UNNESTED})\b))|(?!(?:{_UNNESTED})\b))[a-zA-Z]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 _STRETCH = 8192        # characters counted at a time
 
@@ -71,7 +73,7 @@ def check_bounds(html: str, where: str) -> None:
     while start < len(html):
         end = html.find("<", start + _STRETCH)    # a stretch ends before a tag: no tag is cut in two
         end = len(html) if end < 0 else end
-        marks = _NESTING.findall(html, start, end)   # "" for an element that opens, "/" for one that closes
+        marks = _NESTING.findall(html, start, end)
         closed = marks.count("/")
         if depth + len(marks) - closed > MAX_DEPTH:
             return _check_depth(html, where)
@@ -83,9 +85,11 @@ def _check_depth(html: str, where: str) -> None:
     depth = 0
     unnested = frozenset(_UNNESTED.split("|"))
     for closing, tag, rest in _TAG.findall(html):
+        if tag.lower() in unnested:      # they hold nothing, so their ends close nothing either
+            continue
         if closing:
             depth = max(0, depth - 1)
-        elif not rest.endswith("/") and tag.lower() not in unnested:     # (<path/> in an inline SVG holds nothing)
+        elif not rest.endswith("/"):     # (<path/> in an inline SVG holds nothing)
             depth += 1
             if depth > MAX_DEPTH:
                 raise LayoutError(f"{where}: elements nested more than {MAX_DEPTH} deep, as no page of the site is; not parsed")
