@@ -166,7 +166,7 @@ def test_the_people_csv_is_what_pandas_writes_for_years_and_counts(tmp_path: Pat
 def test_the_run_report_with_its_lists_read_as_it_is_written_is_the_indented_json_of_the_whole(tmp_path: Path):
     from harvester.output.files import Staging
 
-    report = {"run": 2, "search": {"words": "\u201cKim Il\u00a0Sung\u201d", "facets": [], "parameters": {"sort": "date"}},
+    report = {"run": 2, "r\u00e9sum\u00e9": "", "search": {"words": "\u201cKim Il\u00a0Sung\u201d", "facets": [], "parameters": {"sort": "date"}},
               "new": ["telegram-1", "telegram-2"], "changed": [{"id": "telegram-3", "fields": ["title", "date"]}],
               "no_longer_listed": [], "warnings": ["a line\nand another"]}
     streamed = {key: iter(value) if key in ("new", "changed", "no_longer_listed") else value for key, value in report.items()}

@@ -217,7 +217,7 @@ class Staging:
 
         with self.files([target]) as (stream,):
             for number, (key, item) in enumerate(value.items()):
-                stream.write(f"{',' if number else '{'}\n  {json.dumps(key)}: ".encode("utf-8"))
+                stream.write(f"{',' if number else '{'}\n  {json.dumps(key, ensure_ascii=False)}: ".encode("utf-8"))
                 if not isinstance(item, Iterator):
                     stream.write(text(item, "  ").encode("utf-8"))
                     continue
