@@ -94,6 +94,7 @@ def test_the_plain_client_stops_at_the_check_and_names_both_ways_through(tmp_pat
     assert not (tmp_path / f"{NAME}.csv").exists()
 
 
+@pytest.mark.slow
 def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_site_gives(
         chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, monkeypatch, capsys):
     expected = open_site(False)
@@ -116,6 +117,7 @@ def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_si
     assert len(user_agents) == 1 and " harvester/" in user_agents.pop()   # the browser's own, with harvester's token
 
 
+@pytest.mark.slow
 def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, monkeypatch, capsys):
     expected = open_site(True)
     with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=8) as server:
@@ -125,6 +127,7 @@ def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_
     assert only_pages_and_challenges(server) == []
 
 
+@pytest.mark.slow
 def test_the_challenges_are_archived_and_never_parsed(chromium: str, tmp_path: Path, monkeypatch, capsys):
     with ChallengeServer(pages(SEED)) as server:
         code, _, err = browse(server, tmp_path, "--delay", "0")
@@ -138,6 +141,7 @@ def test_the_challenges_are_archived_and_never_parsed(chromium: str, tmp_path: P
     assert len(dataset(tmp_path / "r", NAME)) == 19
 
 
+@pytest.mark.slow
 def test_a_second_run_keeps_the_clearance_in_the_datasets_profile(chromium: str, tmp_path: Path, monkeypatch, capsys):
     with ChallengeServer(pages(SEED)) as server:
         for _ in range(2):
@@ -148,6 +152,7 @@ def test_a_second_run_keeps_the_clearance_in_the_datasets_profile(chromium: str,
     assert (tmp_path / ".harvester" / f"{NAME}.browser").is_dir()
 
 
+@pytest.mark.slow
 def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browser(
         chromium: str, tmp_path: Path, monkeypatch, capsys):
     with ChallengeServer(pages(SEED), needs_click=True) as server:
@@ -158,6 +163,7 @@ def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browse
     assert not (tmp_path / f"{NAME}.csv").exists()
 
 
+@pytest.mark.slow
 def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path):
     expected = open_site(True)
     with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=6) as server:
@@ -254,6 +260,7 @@ def test_the_harvests_file_takes_the_fetch_options(tmp_path: Path):
         "http", tmp_path / "c.txt", "Mozilla/5.0")
 
 
+@pytest.mark.slow
 def test_the_browser_downloads_the_scans_with_its_own_session(chromium: str, tmp_path: Path):
     from tests.faultserver import folder_files
 

@@ -287,6 +287,7 @@ def test_harvesting_the_live_site_without_a_contact_warns_before_any_request(mon
     assert code == 2 and "no --contact" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("stop", "code", "said"), [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "stopped (SIGTERM)")])
 def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp_path, stop, code, said):
     import os

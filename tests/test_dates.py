@@ -202,6 +202,7 @@ def _renderings(day: datetime.date, rng: random.Random) -> list[tuple[str, str, 
     ]
 
 
+@pytest.mark.slow
 def test_generated_dates_are_consistent() -> None:
     rng = random.Random(1956)
     first, last = datetime.date(1000, 1, 1).toordinal(), datetime.date(2999, 12, 31).toordinal()
@@ -244,6 +245,7 @@ def _edtf_bounds(code: str) -> tuple[str, str]:
     return tuple(f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}" for t in (parsed.lower_strict(), parsed.upper_strict()))
 
 
+@pytest.mark.slow
 def test_bounds_agree_with_the_edtf_library() -> None:
     rng = random.Random(1991)
     first, last = datetime.date(1000, 1, 1).toordinal(), datetime.date(2999, 12, 31).toordinal()

@@ -100,6 +100,7 @@ def test_a_search_other_than_the_datasets_is_refused_and_the_dataset_kept(tmp_pa
 
 # 3. Nothing hangs: a trickling server, a huge Crawl-delay, a next link that leads back, pages no parser should build
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["/robots.txt", "/search"])
 def test_a_server_that_trickles_a_byte_at_a_time_is_given_up_on_at_the_deadline(tmp_path: Path, where: str):
     from harvester.errors import FetchError
@@ -157,6 +158,7 @@ def test_a_page_nested_too_deep_is_refused_whatever_the_case_of_its_tags(nesting
     check_bounds(f"<html><body>{'<DIV><P>x</P><BR></DIV>' * 5000}</body></html>", "a page of the site in capitals")
 
 
+@pytest.mark.slow
 def test_long_hostile_titles_and_headings_are_read_in_linear_time():
     """Each of these once took seconds to minutes (a pattern that tried every start, a recursion per bracket); now
     the lot takes well under a second. Run in a process of its own, bounded in time."""

@@ -270,6 +270,7 @@ def test_a_file_where_the_pdfs_folder_goes_stops_the_run_before_any_request(tmp_
     assert server.requests == []
 
 
+@pytest.mark.slow
 def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
     """SIGKILL while a PDF is arriving: no file stands for it; the next run fetches it again from its start and
     does not ask again for the PDFs already whole."""

@@ -176,6 +176,7 @@ def bar_pixels(png: Path) -> int:
     return dict((colour, count) for count, colour in colours).get(BAR_COLOUR, 0)
 
 
+@pytest.mark.slow
 def test_chromium_renders_the_report_with_its_year_chart(page: Path, tmp_path: Path):
     dom = render_in_chromium(page, tmp_path, "--dump-dom")
     assert dom.returncode == 0, dom.stderr[-2000:]
@@ -186,6 +187,7 @@ def test_chromium_renders_the_report_with_its_year_chart(page: Path, tmp_path: P
     assert bar_pixels(shot) > 5_000                       # the bars are painted, not only present in the DOM
 
 
+@pytest.mark.slow
 def test_without_dated_documents_chromium_paints_no_bars(tmp_path: Path):
     page = write_report(_written([UNDATED], tmp_path), now=MADE)
     shot = tmp_path / "report.png"

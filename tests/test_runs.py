@@ -108,6 +108,7 @@ def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Pa
     assert run_report(tmp_path, "s")["no_longer_listed"] == []
 
 
+@pytest.mark.slow
 def test_a_harvest_killed_at_random_points_ends_with_the_records_of_a_clean_run(tmp_path: Path):
     """Five times: SIGKILL a 30-page harvest at a random point (between two pages, or while it writes its files),
     start it again, and compare with one clean run."""
