@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from harvester.normalize.names import match_key
+from harvester.normalize.names import NameTable, match_key, written_form
 from harvester.pipeline import harvest, reparse
 from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS
 from harvester.settings import Settings
@@ -21,6 +21,7 @@ WILSON = get_site("wilson")
 SEED = FIXTURES / "wilson" / "seed"
 DOCUMENTS = FIXTURES / "wilson" / "documents"
 QUERY = "Korean Workers' Party"
+NAMES = NameTable.load()
 
 
 BOTH = (folder_pages(SEED), folder_pages(DOCUMENTS))
@@ -76,6 +77,22 @@ def test_people_are_one_way_across_titles_and_page_headings(detailed):
     assert mikoyan["page_people"][:2] == ["Anastas Mikoyan", "Kim Il Sung"]         # "Kim, Il-sŏng, 1912-1994" on the page
     rows = {spelling: row["name"] for row in people for spelling in (row["name"], *row["variants"])}
     assert all(p in rows for r in records for p in r["people"] + r["page_people"])   # each one in the people table
+
+
+def test_the_people_table_lists_every_spelling_the_titles_give_a_person(detailed):
+    """"A. Mikoyan" (a sender) and "N.S. Khrushchev" (a recipient) are variants of the people the records name."""
+    _, _, _, records, people = detailed
+    row_of = {spelling: row for row in people for spelling in (row["name"], *row["variants"])}
+    assert "A. Mikoyan" in row_of and row_of["A. Mikoyan"]["name"] == "Anastas Mikoyan"
+    assert "N.S. Khrushchev" in row_of and row_of["N.S. Khrushchev"]["name"] == "Nikita Khrushchev"
+    checked = 0
+    for record in records:                  # each party that is one of the record's people is in that person's row
+        for party in record["senders"] + record["recipients"] + record["participants"]:
+            for person in (p for p in record["people"] if match_key(p) == match_key(NAMES.lookup(party) or written_form(party))):
+                assert row_of.get(party, {}).get("name") == row_of[person]["name"], f"{record['id']}: {party}"
+                checked += 1
+    assert checked >= 19
+    assert not any(row["name"] in row["variants"] for row in people)
 
 
 def test_people_are_written_the_same_with_and_without_details(detailed, tmp_path: Path):

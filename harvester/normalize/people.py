@@ -35,12 +35,14 @@ class Mention(NamedTuple):
     date_end: str
     names: tuple[str, ...]      # the record's `people`
     headings: tuple[str, ...]   # the page's Author(s), Associated People & Organizations, Document Contributor(s)
+    written: tuple[str, ...] = ()   # its senders, recipients and participants as the title writes them (persons or not)
 
 
 def mention_of(record: Record) -> Mention:
     """What a record (with its page's details, when it has them) says of its people."""
     headings = tuple(h for key in ("authors", "people_orgs", "contributors") for h in record.get(key, ()))
-    return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings)
+    written = tuple(party for key in ("senders", "recipients", "participants") for party in record[key])
+    return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings, written)
 
 
 def build_people(mentions: Iterable[Mention], table: NameTable) -> list[Record]:
@@ -81,6 +83,9 @@ class People:
             if name.key not in (row[0] for row in listed):
                 listed.append((name.key, self._seen, mention.doc_id, mention.date_start, mention.date_end))
             self._seen += 1
+        for spelling, key in _written_of(mention, self.names):   # "N.S. Khrushchev" beside "Nikita Khrushchev"
+            if key in self._keys and any(row[0] == key for row in listed):
+                self._keys[key].written.add(spelling)
         self._db.executemany("INSERT INTO named VALUES (?, ?, ?, ?, ?)", listed)
 
     def rows(self) -> Iterator[Record]:
@@ -139,6 +144,15 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
     return named, joins
 
 
+def _written_of(mention: Mention, table: NameTable) -> Iterator[tuple[str, str]]:
+    """Each party as the title writes it, with the match key its person would have; a party that is no person of
+    the record (a body, a place) has a key no name of the record has, and is passed over by the caller."""
+    headed = [found for found in (_person_heading(h, table) for h in mention.headings) if found[1]]
+    for spelling in mention.written:
+        name = table.lookup(spelling) or written_form(spelling)
+        yield spelling, match_key(_same_page_heading(name, headed) or name)
+
+
 @functools.lru_cache(maxsize=4096)   # a dataset's pages give the same headings again and again
 def _person_heading(text: str, table: NameTable) -> tuple[Heading, str]:
     """A heading, and the name its person is written in ("" when it names no person)."""
@@ -154,6 +168,7 @@ class _Key:
     known_at: int = 0
     spellings: Counter[str] = field(default_factory=Counter)
     headings: dict[str, list] = field(default_factory=dict)   # raw heading -> [when first seen, how many, Heading]
+    written: set[str] = field(default_factory=set)            # the title spellings behind the record's forms
 
 
 @dataclass
@@ -178,7 +193,8 @@ class _Person:
         name = _name(table_name, headings, spellings)
         heading = next((h for _, _, h in headings if h.sort), None)
         years = next(((h.birth, h.death) for _, _, h in headings if h.birth or h.death), (None, None))
-        forms = [*spellings, *(v for _, _, h in headings for v in (h.display, *h.variants))]
+        forms = [*spellings, *(w for key in found for w in key.written),
+                 *(v for _, _, h in headings for v in (h.display, *h.variants))]
         return cls(keys, name, heading.sort if heading is not None else sort_form(name), years[0], years[1],
                    tuple(sorted({f for f in forms if f != name}, key=lambda f: (match_key(f), f))))
 
