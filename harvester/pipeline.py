@@ -323,6 +323,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     """Read and parse one saved page (named `label` in messages)."""
     page, text, problem = read_saved(saved) if isinstance(saved, Path) else (saved, *saved.decoded())
     if is_cut_short(text):
+        if "<html" not in text.lower():
+            raise InputError(f"{label}: not an HTML page (no <html> tag in it); give saved .html pages or WARC files")
         raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
     doc_id = site.doc_id(page.url) if page.url else None
     if doc_id:

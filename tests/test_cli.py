@@ -177,8 +177,10 @@ def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, cap
         (lambda d: FIXTURES / "wilson" / "broken" / "no-title-link.html", 5, ["no-title-link.html", "result card 2", "no title link"]),
         (lambda d: FIXTURES / "wilson" / "challenge" / "page-0.html", 4, ["page-0.html", "bot-protection challenge"]),
         (lambda d: _truncated(d), 2, ["truncated.html", "cut short", "save it again"]),
+        (lambda d: _write(d / "records.csv", b"id,title\nx,Letter from A to B\n"), 2, ["records.csv", "not an HTML page", "WARC"]),
     ],
-    ids=["empty", "whitespace", "binary", "missing", "empty-folder", "not-results", "no-cards", "no-title-link", "challenge", "truncated"],
+    ids=["empty", "whitespace", "binary", "missing", "empty-folder", "not-results", "no-cards", "no-title-link", "challenge", "truncated",
+         "not-html"],
 )
 def test_bad_input_is_one_line_and_writes_nothing(monkeypatch, capsys, tmp_path, make_input, code, words):
     source = tmp_path / "in"
