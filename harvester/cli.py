@@ -254,9 +254,11 @@ def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: 
 def run_command(harvests_file: Path) -> int:
     """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
 
-    Each [[harvest]] table takes the options of `harvester harvest` (query, site, out, name,
-    formats, base_url, delay, max_pages, contact, allow_incomplete, names, details, pdfs,
-    max_pdf_mb, transcript_in_csv); keys at the top of the file are defaults for all. Relative paths are relative to the file. A blocked harvest
+    Each [[harvest]] table takes the options of `harvester harvest`, with _ for -: its search (url,
+    query or all = true), site, out, name, formats, base_url, delay, max_pages, contact,
+    allow_incomplete, names, details, transcript_in_csv, pdfs, max_pdf_mb, fetch, cookies,
+    user_agent, browser_path, browser_profile, show_browser, challenge_wait. Keys at the top of
+    the file are defaults for all. Relative paths are relative to the file. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest.
     The exit code is the most serious outcome.
 

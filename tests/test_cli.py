@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import sys
 from pathlib import Path
@@ -46,6 +47,14 @@ def assert_one_line_error(err: str, *words: str) -> None:
 def test_every_command_has_help_with_an_example(monkeypatch, capsys, command):
     code, out, _ = run_cli(monkeypatch, capsys, command, "--help")
     assert code == 0 and "Example" in out and "harvester " + command in out
+
+
+def test_the_run_help_names_every_key_a_harvests_file_takes(monkeypatch, capsys):
+    from harvester.config import KEYS
+
+    code, out, _ = run_cli(monkeypatch, capsys, "run", "--help")
+    words = set(re.findall(r"\w+", out))
+    assert code == 0 and set(KEYS) <= words, set(KEYS) - words
 
 
 def test_top_level_help_lists_exit_codes(monkeypatch, capsys):
