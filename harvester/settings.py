@@ -60,7 +60,7 @@ class Settings:
         """harvester's own part of a User-Agent: the tool, its version, and how to reach whoever runs it."""
         if self.contact:
             return f"harvester/{__version__} (research data harvester; +{self.contact})"
-        return f"harvester/{__version__} (research data harvester; contact: not set, see harvester --help)"
+        return f"harvester/{__version__} (research data harvester; contact: not set, see harvester harvest --help)"
 
     @property
     def user_agent(self) -> str:
