@@ -239,13 +239,14 @@ def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: 
     from harvester.fetch.serve import Serving
 
     _check_pdfs(pdfs, details)
+    chosen = parse_formats(formats)
     site, folders = get_site("wilson"), [DEMO / "seed", *([DEMO / "documents"] if details else [])]
     with Serving(folders, port) as serving:
         [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls
                      if urlsplit(url).path.rstrip("/") == site.search_path}
         log.info("serving the saved pages of a search on %s", serving.origin)
         settings = Settings(base_url=serving.origin, delay=delay, details=details, pdfs=pdfs)
-        return _harvest_job(Job(site, site.search_of(address), out_dir, DEMO_NAME, parse_formats(formats), settings, None))
+        return _harvest_job(Job(site, site.search_of(address), out_dir, DEMO_NAME, chosen, settings, None))
 
 
 @cli.command("run")
