@@ -9,10 +9,10 @@ BIN := $(VENV)/bin
 harvest: $(VENV)/.installed  ## set up, then harvest the saved seed search over HTTP on 127.0.0.1 into output/
 	$(BIN)/harvester demo --out output
 
-test: $(VENV)/.installed  ## set up, then run the whole test suite, on every core
+test: $(VENV)/.test-installed  ## set up (with the test extra), then run the whole test suite, on every core
 	$(BIN)/python -m pytest -n auto
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.test-installed
 
 bench: $(VENV)/.bench-installed  ## run the benchmarks (a few minutes); figures in bench/results/latest.{json,md}
 	$(BIN)/python -m bench $(ARGS)
@@ -25,10 +25,14 @@ SOURCES := $(shell find harvester -name '*.py' -o -name '*.csv')
 $(VENV)/.installed: pyproject.toml $(SOURCES)
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; run: make PYTHON=/path/to/python3.11" >&2; exit 2; }
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet .
+	@touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet '.[test]'
 	@touch $@
 
-$(VENV)/.bench-installed: $(VENV)/.installed
+$(VENV)/.bench-installed: $(VENV)/.test-installed
 	$(BIN)/python -m pip install --quiet '.[test,bench]'
 	@touch $@
 
