@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, FetchError, InputError, LayoutError, OffSiteError, UsageError
 from harvester.fetch.page import Page, is_cut_short
-from harvester.fetch.saved import read_saved, saved_pages
+from harvester.fetch.saved import find_html, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
 from harvester.output.files import TABLE_FORMATS, Staging, write_table
@@ -224,12 +224,13 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     parse the pages (None: one per core, at most four; 0: all in this process); the files are the same either way."""
     names = names or NameTable.load()
     paths = list(paths)
+    files = find_html(paths)   # a missing path or an empty folder is said before the output folder is made
     prepare_output(out_dir)
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings = 0, False, []
     with State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
-        for saved in _parsed(saved_pages(paths, site, warnings), site, names, default_workers() if workers is None else workers):
+        for saved in _parsed(saved_pages(files, site, warnings), site, names, default_workers() if workers is None else workers):
             pages += 1
             warnings.extend([saved.problem] if saved.problem else [])
             if isinstance(saved, SavedDocument):

@@ -201,6 +201,15 @@ def test_bad_input_is_one_line_and_writes_nothing(monkeypatch, capsys, tmp_path,
     assert not out.exists() or [p.name for p in out.iterdir()] in ([], [".harvester"])
 
 
+@pytest.mark.parametrize("given", ["missing", "empty-folder"])
+def test_a_missing_path_or_an_empty_folder_makes_no_output_folder(monkeypatch, capsys, tmp_path, given):
+    source = tmp_path / given
+    if given == "empty-folder":
+        source.mkdir()
+    got, _, err = run_cli(monkeypatch, capsys, "reparse", str(source), "--out", str(tmp_path / "out"))
+    assert got == 2 and str(source) in err and not (tmp_path / "out").exists()
+
+
 def _write(path: Path, body: bytes) -> Path:
     path.write_bytes(body)
     return path

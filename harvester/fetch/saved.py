@@ -22,12 +22,12 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def saved_pages(paths: list[Path], site: Site, warnings: list[str]) -> Iterator[tuple[str, Page | Path]]:
-    """Every saved page under `paths`, named for messages: .html files (as their paths: `read_saved` reads one, in
-    whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC file is read in order). What
-    a damaged WARC file holds after its damage is skipped, and said in `warnings`."""
+def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[tuple[str, Page | Path]]:
+    """Every saved page of `files` (as `find_html` finds them), named for messages: .html files (as their paths:
+    `read_saved` reads one, in whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC
+    file is read in order). What a damaged WARC file holds after its damage is skipped, and said in `warnings`."""
     earlier: dict[tuple[str, str], Page] = {}
-    for path in find_html(paths):
+    for path in files:
         if not is_warc(path):
             yield str(path), path
             continue
