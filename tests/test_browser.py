@@ -225,17 +225,21 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
 
 @pytest.mark.parametrize(("args", "said"), [
     (("--cookies", "COOKIES"), "--cookies needs --user-agent"),
-    (("--cookies", "MISSING", "--user-agent", "x"), "cannot be read as a cookies.txt file"),
+    (("--cookies", "MISSING", "--user-agent", "x"), "none.txt' does not exist"),
+    (("--cookies", "NOT-COOKIES", "--user-agent", "x"), "cannot be read as a cookies.txt file"),
     (("--cookies", "OTHER", "--user-agent", "x"), "no cookie in it is for 127.0.0.1"),
     (("--fetch", "browser", "--cookies", "COOKIES", "--user-agent", "x"), "are for the plain client"),
     (("--show-browser",), "need --fetch browser"),
 ])
 def test_a_mistake_in_the_fetch_options_is_one_line(tmp_path: Path, monkeypatch, capsys, args, said):
     files = {"COOKIES": cookies_file(tmp_path / "c.txt", [("127.0.0.1", "a", "b")]),
-             "OTHER": cookies_file(tmp_path / "o.txt", [("other.example", "a", "b")]), "MISSING": tmp_path / "none.txt"}
+             "OTHER": cookies_file(tmp_path / "o.txt", [("other.example", "a", "b")]), "MISSING": tmp_path / "none.txt",
+             "NOT-COOKIES": tmp_path / "notes.txt"}
+    files["NOT-COOKIES"].write_text("my notes, not an export of cookies\n")
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out",
                            str(tmp_path / "out"), "--delay", "0", *(str(files.get(a, a)) for a in args))
     assert code == 2 and said in err and err.count("harvester: error:") == 1 and "Traceback" not in err
+    assert "MISSING" not in args or not (tmp_path / "out").exists()     # said before anything is made
 
 
 def test_session_cookies_are_sent_and_expired_ones_are_said(tmp_path: Path):
