@@ -32,7 +32,8 @@ class Walk:
     total: int | None = None
     documents: int = 0                 # distinct documents seen
     pages: int = 0                     # results pages taken
-    limited: bool = False              # stopped early as asked (--max-pages): the listing was not seen whole
+    partial: bool = False              # the listing was not seen whole: cut short as asked (--max-pages), or
+                                       # short of the total and written all the same (--allow-incomplete)
     warnings: list[str] = field(default_factory=list)
     facets: dict[tuple[str, str], str] = field(default_factory=dict)   # the search's facets: their labels, as pages show them
     number: int | None = None          # the number of the page asked for (None: a next link)
@@ -51,7 +52,7 @@ class Walk:
             number += 1
         if self.settings.max_pages and self._page_count() > self.settings.max_pages:
             self.warnings.append(f"stopped after {self.settings.max_pages} pages as asked: {self.documents} of {self.total} documents")
-            self.limited = True
+            self.partial = True
             return
         for round_number in range(1, self.settings.refetch_rounds + 1):
             missing = (self.total or 0) - self.documents
@@ -103,7 +104,7 @@ class Walk:
             if self.documents == before and self._last.cards:
                 self.warnings.append(f"{following}: no document on it was new; stopped following next links there")
                 return
-        self.limited = bool(self._last.next_url)
+        self.partial = bool(self._last.next_url)
 
     def _check_complete(self) -> None:
         """Fail (or, when allowed, warn) if fewer distinct documents were seen than the site lists."""
@@ -114,6 +115,7 @@ class Walk:
             if not self.settings.allow_incomplete:
                 raise IncompleteError(message + " (nothing written; --allow-incomplete writes what was found)")
             self.warnings.append(message)
+            self.partial = True
         elif missing < 0:
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} "
                                  "the site now lists (some were removed during the run)")

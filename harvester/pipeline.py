@@ -113,7 +113,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             if settings.details:
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
             pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes) if settings.pdfs else None
-        complete = not walk.limited
+        complete = not walk.partial
         warnings = fetcher.warnings + walk.warnings + state.detail_warnings(run.id) + (pdfs.warnings if pdfs else [])
         searched = Searched(search, address, walk.facets)
         report = build_report(

@@ -101,11 +101,12 @@ class CacheEntry:
 
 @dataclass(frozen=True)
 class Changes:
-    """How many documents a run found new, changed and no longer listed, against the runs before."""
+    """How many documents a run found new, listed again, changed and no longer listed, against the runs before."""
 
     new: int
+    listed_again: int
     changed: int
-    gone: int
+    no_longer_listed: int
 
 
 @contextlib.contextmanager
@@ -323,24 +324,29 @@ class State:
             yield record, json.loads(details) if details else None, json.loads(pdf) if pdf else None
 
     def changes(self, run_id: int, complete: bool) -> Changes:
-        """How many documents the run found new, changed and no longer listed (the lists are `change_lists`)."""
-        return Changes(*(sum(1 for _ in rows) for rows in self.change_lists(run_id, complete).values()))
+        """How many documents the run found new, listed again, changed and no longer listed (the lists are
+        `change_lists`)."""
+        return Changes(**{key: sum(1 for _ in rows) for key, rows in self.change_lists(run_id, complete).items()})
 
     def change_lists(self, run_id: int, complete: bool) -> dict[str, Iterator]:
         """The run report's lists, each read from the database as it is iterated: "new", the documents the run lists
-        that no finished run listed; "changed", those whose title, summary or date changed (with the fields); and, when
-        the run saw the listing whole, "no_longer_listed", those the last complete run listed and this one does not."""
+        that no finished run listed; "listed_again", those an earlier run listed but the last complete one did not (a
+        document back in the search); "changed", those the last runs listed whose title, summary or date changed (with
+        the fields); and, when the run saw the listing whole, "no_longer_listed", those the last complete run listed
+        and this one does not. So the documents now are those before, plus the new and listed again, less the gone."""
         db = self.db
-        new = (doc_id for doc_id, in db.execute("SELECT id FROM documents WHERE run = ? AND first_seen IS NULL ORDER BY pos",
-                                                (run_id,)))
+
+        def ids(where: str, order: str = "pos") -> Iterator[str]:
+            return (doc_id for doc_id, in db.execute(f"SELECT id FROM documents WHERE {where} ORDER BY {order}", (run_id,)))
+
         differs = [f"json_extract(record, '$.{name}') IS NOT {name}" for name in COMPARED]
         changed = ({"id": doc_id, "fields": [("date" if name == "date_raw" else name) for name, differ in zip(COMPARED, flags)
                                              if differ]}
                    for doc_id, *flags in db.execute(f"SELECT id, {', '.join(differs)} FROM documents WHERE run = ? AND "
-                                                    f"first_seen IS NOT NULL AND ({' OR '.join(differs)}) ORDER BY pos", (run_id,)))
-        gone = (doc_id for doc_id, in db.execute("SELECT id FROM documents WHERE listed = 1 AND run IS NOT ? ORDER BY id",
-                                                 (run_id,))) if complete else iter(())
-        return {"new": new, "changed": changed, "no_longer_listed": gone}
+                                                    f"first_seen IS NOT NULL AND listed = 1 AND ({' OR '.join(differs)}) "
+                                                    "ORDER BY pos", (run_id,)))
+        return {"new": ids("run = ? AND first_seen IS NULL"), "listed_again": ids("run = ? AND first_seen IS NOT NULL AND listed = 0"),
+                "changed": changed, "no_longer_listed": ids("listed = 1 AND run IS NOT ?", "id") if complete else iter(())}
 
     def count(self, run_id: int) -> int:
         return self.db.execute("SELECT count(*) FROM documents WHERE run = ?", (run_id,)).fetchone()[0]

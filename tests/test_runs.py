@@ -15,6 +15,7 @@ import pytest
 
 from harvester.config import load_jobs
 from harvester.errors import BlockedError, BusyError, FetchError, UsageError
+from harvester.output.runreport import summary
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
@@ -97,6 +98,35 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
     by_id = {r["id"]: r for r in dataset(tmp_path, "s")}
     assert by_id["telegram-3"]["first_seen"] == first.report["started_at"] != by_id["telegram-3"]["last_seen"]
     assert by_id["telegram-3"]["last_seen"] == second.report["started_at"]
+
+
+def test_a_document_back_in_the_search_is_reported_as_listed_again_and_the_counts_add_up(tmp_path: Path):
+    docs = [doc(n) for n in range(12)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path)
+        gone = docs.pop(5)
+        second = run(server, tmp_path)
+        docs.insert(5, (gone[0], gone[1], "Its title changed while it was away"))
+        third = run(server, tmp_path)
+        third_report = run_report(tmp_path, "s")
+        fourth = run(server, tmp_path)
+    assert second.report["no_longer_listed"] == 1 and second.report["documents"] == 11
+    assert third_report["listed_again"] == ["telegram-5"] and third_report["new"] == third_report["changed"] == []
+    assert third.report["documents"] == 12 == second.report["documents"] + third.report["new"] + third.report["listed_again"] \
+        - third.report["no_longer_listed"]
+    assert (fourth.report["listed_again"], fourth.report["changed"], fourth.report["no_longer_listed"]) == (0, 0, 0)
+    assert summary(third.report) == "run 3: 12 documents; since the last run 0 new, 1 listed again, 0 changed, 0 no longer listed"
+
+
+def test_a_run_short_of_the_total_with_allow_incomplete_never_reports_documents_as_gone(tmp_path: Path):
+    docs = [doc(n) for n in range(12)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path)
+        docs[7] = docs[2]                   # the site still counts 12, but one document is not on any page
+        short = run(server, tmp_path, allow_incomplete=True)
+    assert short.report["complete"] is False and short.report["documents"] == 11
+    assert short.report["no_longer_listed"] == 0 and run_report(tmp_path, "s")["no_longer_listed"] == []
+    assert any("only 11 distinct" in w for w in short.warnings)
 
 
 def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Path):

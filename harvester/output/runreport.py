@@ -18,7 +18,8 @@ def build_report(*, site: str, origin: str, search: dict, run: int, started_at: 
         "status": "warnings" if warnings else "ok",
         "started_at": started_at, "finished_at": finished_at, "resumed": resumed, "complete": complete,
         "pages": pages, "requests": requests, "retries": retries, "total": total, "documents": documents,
-        "new": changes.new, "changed": changes.changed, "no_longer_listed": changes.gone,
+        "new": changes.new, "listed_again": changes.listed_again, "changed": changes.changed,
+        "no_longer_listed": changes.no_longer_listed,
         **({"pdfs": pdfs} if pdfs is not None else {}), "warnings": warnings,
     }
 
@@ -30,7 +31,8 @@ def summary(report: dict) -> str:
     scans = f"; PDFs: {pdfs['downloaded']} downloaded, {pdfs['unchanged']} unchanged, {pdfs['failed']} failed" if pdfs else ""
     if report["new"] == report["documents"] and not report["changed"] and not report["no_longer_listed"]:
         return f"{found}, all new{scans}"
-    return (f"{found}; since the last run {report['new']} new, {report['changed']} changed, "
+    again = f"{report['listed_again']} listed again, " if report["listed_again"] else ""
+    return (f"{found}; since the last run {report['new']} new, {again}{report['changed']} changed, "
             f"{report['no_longer_listed']} no longer listed{scans}")
 
 
