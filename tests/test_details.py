@@ -86,8 +86,8 @@ def test_the_people_table_lists_every_spelling_the_titles_give_a_person(detailed
     assert "A. Mikoyan" in row_of and row_of["A. Mikoyan"]["name"] == "Anastas Mikoyan"
     assert "N.S. Khrushchev" in row_of and row_of["N.S. Khrushchev"]["name"] == "Nikita Khrushchev"
     checked = 0
-    for record in records:                  # each party that is one of the record's people is in that person's row
-        for party in record["senders"] + record["recipients"] + record["participants"]:
+    for record in records:                  # each party that is one of the record's people, a name alone, is in that row
+        for party in (p for p in record["senders"] + record["recipients"] + record["participants"] if not set(p) & set("[(")):
             for person in (p for p in record["people"] if match_key(p) == match_key(NAMES.lookup(party) or written_form(party))):
                 assert row_of.get(party, {}).get("name") == row_of[person]["name"], f"{record['id']}: {party}"
                 checked += 1

@@ -72,6 +72,26 @@ def test_a_titles_short_form_meets_the_one_heading_of_its_own_page():
     assert "Vasilii Ivanovich Ivanov" in row(rows, "V. I. Ivanov").variants
 
 
+def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is():
+    rows = build_people([
+        # the record's form, and the parties as its title writes them (a body among them)
+        Mention("a", "1956-09-03", "1956-09-03", ("Nikita Khrushchev",), (), ("N.S. Khrushchev", "CPSU Central Committee")),
+        # a place that is a family name on its own page ("Berlin, Isaiah") is no spelling of that person
+        Mention("b", "1961-08-13", "1961-08-13", (), ("Berlin, Isaiah, 1909-1997",), ("Berlin", "Moscow")),
+        # an aside is no part of a name
+        Mention("c", "1963-09-02", "1963-09-02", ("Maneli",), (), ("Maneli (Saigon)",)),
+        # a short form meets its page's heading as the record's form does
+        Mention("d", "1956-09-26", "1956-09-26", ("B. Ponomarev",), ("Ponomarev, Boris Nikolaevich, 1905-1995",), ("B. PONOMAREV",)),
+        # a spelling counts only for a person the record names
+        Mention("e", "1960-01-01", "1960-01-01", (), (), ("N. S. KHRUSHCHEV",)),
+    ], NAMES)
+    assert row(rows, "Nikita Khrushchev").variants == ("N.S. Khrushchev",)
+    assert row(rows, "Isaiah Berlin").variants == ("Berlin, Isaiah, 1909-1997",)
+    assert row(rows, "Maneli").variants == ()
+    assert {"B. Ponomarev", "B. PONOMAREV"} <= set(row(rows, "Boris Nikolaevich Ponomarev").variants)
+    assert not any("CPSU" in spelling or spelling == "Moscow" for r in rows for spelling in spellings(r))
+
+
 def test_a_short_form_with_two_candidates_on_its_page_is_left_alone():
     rows = build_people([Mention("c", "1967-11-06", "1967-11-06", ("Chiang",),
                                  ("Chiang, Ching-kuo (Jiang Jingguo)", "Chiang, Kai-shek (Jiang Jieshi)"))], NAMES)

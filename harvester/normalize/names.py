@@ -131,11 +131,16 @@ def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
     """
     people: dict[str, str] = {}
     for name in (*parties.senders, *parties.recipients, *parties.participants, *parties.others):
-        kind = table.kind(name)
-        if kind == "person" or (kind is None and _name_shaped(name)):
+        if is_person_party(name, table):
             form = table.lookup(name) or written_form(name)
             people.setdefault(match_key(form), form)
     return tuple(people.values())
+
+
+def is_person_party(name: str, table: NameTable) -> bool:
+    """A party the table calls a person, or one it does not know that is shaped like a person's name."""
+    kind = table.kind(name)
+    return kind == "person" or (kind is None and _name_shaped(name))
 
 
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du", "dos", "do"})

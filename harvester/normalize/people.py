@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from harvester.normalize.headings import Heading, canonical_name, is_person, parse_heading, sort_form, split_name
-from harvester.normalize.names import NameTable, match_key, written_form
+from harvester.normalize.names import NameTable, is_person_party, match_key, written_form
 from harvester.records import Record
 
 _INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")   # "S.", "Yu.", "V.I."
@@ -145,12 +145,13 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
 
 
 def _written_of(mention: Mention, table: NameTable) -> Iterator[tuple[str, str]]:
-    """Each party as the title writes it, with the match key its person would have; a party that is no person of
-    the record (a body, a place) has a key no name of the record has, and is passed over by the caller."""
+    """Each party that is a person's name alone, as the title writes it ("N.S. Khrushchev"; not "Maneli (Saigon)",
+    whose bracket is no part of a name), with the match key the record's form of it has."""
     headed = [found for found in (_person_heading(h, table) for h in mention.headings) if found[1]]
     for spelling in mention.written:
-        name = table.lookup(spelling) or written_form(spelling)
-        yield spelling, match_key(_same_page_heading(name, headed) or name)
+        if is_person_party(spelling, table) and not any(mark in spelling for mark in "[("):
+            name = table.lookup(spelling) or written_form(spelling)
+            yield spelling, match_key(_same_page_heading(name, headed) or name)
 
 
 @functools.lru_cache(maxsize=4096)   # a dataset's pages give the same headings again and again
