@@ -12,7 +12,7 @@ harvest: $(VENV)/.installed  ## set up, then harvest the saved seed search over 
 test: $(VENV)/.test-installed  ## set up (with the test extra), then run the whole test suite, on every core
 	$(BIN)/python -m pytest -n auto
 
-setup: $(VENV)/.test-installed
+setup: $(VENV)/.test-installed  ## set up .venv with every optional part (the test extra: Parquet, Excel, the browser, the tests)
 
 bench: $(VENV)/.bench-installed  ## run the benchmarks (a few minutes); figures in bench/results/latest.{json,md}
 	$(BIN)/python -m bench $(ARGS)

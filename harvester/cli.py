@@ -126,7 +126,7 @@ def loudness(command: Callable) -> Callable:
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
 @click.option("--challenge-wait", type=click.FloatRange(min=1), default=30, show_default=True, metavar="SECONDS",
               help="How long a bot check may take to pass by itself in the browser.")
-@click.option("--cookies", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, metavar="FILE",
+@click.option("--cookies", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
               help="A cookies.txt exported from your browser, after it passed the site's check (plain client).")
 @click.option("--user-agent", default=None, metavar="TEXT", help="Your browser's User-Agent, which its cookies are bound to.")
 def harvest_command(url: str | None, site: str, query: str | None, whole: bool, base_url: str | None, out_dir: Path,

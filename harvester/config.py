@@ -133,6 +133,8 @@ def checked_fetch(settings: Settings, prefix: str) -> Settings:
     if settings.fetch != "browser" and (settings.show_browser or settings.browser_path or settings.browser_profile):
         raise UsageError(f"{option('show_browser')}, {option('browser_path')} and {option('browser_profile')} "
                          f"need {option('fetch')} browser")
+    if settings.cookies and not settings.cookies.is_file():
+        raise UsageError(f"{option('cookies')} {settings.cookies}: no such file")
     if settings.cookies and not settings.own_user_agent:
         raise UsageError(f"{option('cookies')} needs {option('user_agent')}: the site binds its clearance cookie to "
                          "the User-Agent of the browser that passed its check")

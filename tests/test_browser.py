@@ -225,7 +225,7 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
 
 @pytest.mark.parametrize(("args", "said"), [
     (("--cookies", "COOKIES"), "--cookies needs --user-agent"),
-    (("--cookies", "MISSING", "--user-agent", "x"), "none.txt' does not exist"),
+    (("--cookies", "MISSING", "--user-agent", "x"), "none.txt: no such file"),
     (("--cookies", "NOT-COOKIES", "--user-agent", "x"), "cannot be read as a cookies.txt file"),
     (("--cookies", "OTHER", "--user-agent", "x"), "no cookie in it is for 127.0.0.1"),
     (("--fetch", "browser", "--cookies", "COOKIES", "--user-agent", "x"), "are for the plain client"),
@@ -258,6 +258,9 @@ def test_the_harvests_file_takes_the_fetch_options(tmp_path: Path):
     file = tmp_path / "h.toml"
     file.write_text('fetch = "browser"\nchallenge_wait = 45\n[[harvest]]\nquery = "x"\n[[harvest]]\nquery = "y"\n'
                     'fetch = "http"\ncookies = "c.txt"\nuser_agent = "Mozilla/5.0"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=r"h.toml: harvest 2: cookies .*c.txt: no such file"):   # said before any run
+        load_jobs(file)
+    cookies_file(tmp_path / "c.txt", [("127.0.0.1", "a", "b")])
     first, second = load_jobs(file)
     assert (first.settings.fetch, first.settings.challenge_wait) == ("browser", 45)
     assert (second.settings.fetch, second.settings.cookies, second.settings.user_agent) == (

@@ -102,13 +102,17 @@ class BrowserTransport:
         except Error as error:
             self._playwright.stop()
             raise UsageError(f"{executable}: the browser did not start: {_why(error, self.profile)}") from None
-        self._context.route("**/*", self._route)
-        self._tab = self._context.pages[0] if self._context.pages else self._context.new_page()
-        # Chromium asks for a page's favicon by itself once the page is shown, and Playwright's routing handles such
-        # requests apart from the others: Chromium is told to refuse them too, so none reaches the site
-        devtools = self._context.new_cdp_session(self._tab)
-        devtools.send("Network.enable")
-        devtools.send("Network.setBlockedURLs", {"urls": ["*/favicon.ico", "*/favicon.ico?*"]})
+        try:
+            self._context.route("**/*", self._route)
+            self._tab = self._context.pages[0] if self._context.pages else self._context.new_page()
+            # Chromium asks for a page's favicon by itself once the page is shown, and Playwright's routing handles
+            # such requests apart from the others: Chromium is told to refuse them too, so none reaches the site
+            devtools = self._context.new_cdp_session(self._tab)
+            devtools.send("Network.enable")
+            devtools.send("Network.setBlockedURLs", {"urls": ["*/favicon.ico", "*/favicon.ico?*"]})
+        except BaseException:
+            self.__exit__(None, None, None)   # the browser is not left running
+            raise
         self._tab.on("response", self._on_response)
         self._tab.on("requestfailed", self._on_failed)
         self._tab.on("framenavigated", self._on_navigated)
