@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from harvester.config import load_jobs
-from harvester.errors import BlockedError, BusyError, FetchError, UsageError
+from harvester.errors import BlockedError, BusyError, FetchError, IncompleteError, UsageError
 from harvester.output.runreport import summary
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
@@ -127,6 +128,23 @@ def test_a_run_short_of_the_total_with_allow_incomplete_never_reports_documents_
     assert short.report["complete"] is False and short.report["documents"] == 11
     assert short.report["no_longer_listed"] == 0 and run_report(tmp_path, "s")["no_longer_listed"] == []
     assert any("only 11 distinct" in w for w in short.warnings)
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_a_page_with_fewer_cards_than_its_range_says_is_a_missing_document_not_a_layout_change(tmp_path: Path, allowed: bool):
+    docs = [doc(n) for n in range(12)]
+
+    def one_card_hidden(path: str) -> bytes | None:   # page 1 still says "11 - 12 of 12", but shows one card
+        page = synthetic_pages(docs)(path)
+        return re.sub(rb"<tr>.*?</tr>", b"", page, count=1) if page and "page=1" in path else page
+
+    with FaultServer(one_card_hidden) as server:
+        if not allowed:
+            with pytest.raises(IncompleteError, match="only 11 distinct"):
+                run(server, tmp_path)
+            return
+        outcome = run(server, tmp_path, allow_incomplete=True)
+    assert outcome.documents == 11 and any("says results 11 - 12 but holds 1 cards" in w for w in outcome.warnings)
 
 
 def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Path):
