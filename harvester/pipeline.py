@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from harvester.crawl import Walk
-from harvester.errors import BlockedError, FetchError, InputError, LayoutError, OffSiteError, UsageError
+from harvester.errors import BlockedError, FetchError, IncompleteError, InputError, LayoutError, OffSiteError, UsageError
 from harvester.fetch.page import Page, is_cut_short
 from harvester.fetch.saved import find_html, read_saved, saved_pages
 from harvester.normalize.names import NameTable
@@ -98,7 +98,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             log.info("starting run %d again: it stopped before any page was fetched", run.id)
         walk = Walk(site, search, settings)
         profile = out_dir / ".harvester" / f"{name}.browser"    # --fetch browser: its cookies, for the next run
-        with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, \
+        with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, closed_if_failed(state, run.id, now), \
                 open_transport(settings, origin, profile, (site.challenge_hosts, site.challenge_paths), now, client) as transport:
             fetcher = Fetcher(transport, origin, settings, sleep=sleep, now=now,
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
@@ -207,6 +207,18 @@ def _archive(page: Page, archive: WarcArchive, state: State) -> None:
         state.confirmed(page.requested, kept)
     else:
         state.remember(page, archive.write(page))
+
+
+@contextlib.contextmanager
+def closed_if_failed(state: State, run_id: int, now: Callable[[], datetime]) -> Iterator[None]:
+    """A run that fails on what the site gave (a page harvester cannot read, fewer documents than the site lists) is
+    closed, so that the next run fetches afresh: resumed, it would meet the same pages again. A run stopped from
+    outside (Ctrl-C, the network, a bot check) stays open, and the next run resumes it."""
+    try:
+        yield
+    except (LayoutError, IncompleteError):
+        state.close_run(run_id, now(), "failed")
+        raise
 
 
 def run_key(site: Site, search: Search, settings: Settings) -> str:

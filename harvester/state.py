@@ -242,12 +242,17 @@ class State:
             db.commit()
             return Run(row[0], row[2], True, replay)
         if row and row[3] is None:
-            db.execute("UPDATE runs SET finished_at = ?, status = 'abandoned' WHERE id = ?", (now.isoformat(), row[0]))
-            db.execute("DELETE FROM pages WHERE run = ?", (row[0],))
+            self.close_run(row[0], now, "abandoned")
         started = now.isoformat(timespec="seconds")
         run_id = db.execute("INSERT INTO runs (key, started_at) VALUES (?, ?)", (key, started)).lastrowid
         db.commit()
         return Run(int(run_id or 0), started, False, ())
+
+    def close_run(self, run_id: int, now: datetime, status: str) -> None:
+        """End a run that did not finish ("abandoned", "failed"): no later run resumes it, and its page log goes."""
+        with self.db:
+            self.db.execute("UPDATE runs SET finished_at = ?, status = ? WHERE id = ?", (now.isoformat(), status, run_id))
+            self.db.execute("DELETE FROM pages WHERE run = ?", (run_id,))
 
     def finish_run(self, run_id: int, started_at: str, complete: bool, report: dict) -> None:
         """In one transaction: the run's documents enter the history, those it no longer lists leave the listing

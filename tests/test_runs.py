@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from harvester.config import load_jobs
-from harvester.errors import BlockedError, BusyError, FetchError, IncompleteError, UsageError
+from harvester.errors import BlockedError, BusyError, FetchError, IncompleteError, LayoutError, UsageError
 from harvester.output.runreport import summary
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
@@ -204,6 +204,30 @@ def test_a_resumed_run_fetches_only_what_it_does_not_have(tmp_path: Path):
     assert resumed.report["resumed"] is True and resumed.documents == len(dataset(tmp_path, "s")) == 50
     assert [r.split("page=")[-1] for r in server.search_requests()] == ["3", "4"]
     assert sorted(p.name for p in (tmp_path / "archive").iterdir()) == ["s-run0001-part1.warc.gz", "s-run0001-part2.warc.gz"]
+
+
+@pytest.mark.parametrize("failure", ["layout", "incomplete"])
+def test_a_run_that_failed_on_what_the_site_gave_is_not_resumed_the_next_run_fetches_afresh(tmp_path: Path, failure: str):
+    docs = [doc(n) for n in range(30)]
+    broken = {"on": True}
+
+    def site(path: str) -> bytes | None:   # page 2 is a maintenance page, or leaves a document out; then it is mended
+        page = synthetic_pages(docs)(path)
+        if page and "page=2" in path and broken["on"]:
+            return b"<!DOCTYPE html><html><body><p>Down for maintenance</p></body></html>" if failure == "layout" \
+                else re.sub(rb"<tr>.*?</tr>", b"", page, count=1)
+        return page
+
+    with FaultServer(site) as server:
+        with pytest.raises(LayoutError if failure == "layout" else IncompleteError):
+            run(server, tmp_path)
+        broken["on"] = False
+        server.requests.clear()
+        again = run(server, tmp_path)
+    assert again.report["resumed"] is False and again.report["run"] == 2 and again.documents == 30
+    assert [r.split("page=")[-1] for r in server.search_requests()] == ["/search?search_api_fulltext=q", "1", "2"]
+    with State(tmp_path, "s") as state:
+        assert state.db.execute("SELECT id, status FROM runs ORDER BY id").fetchall() == [(1, "failed"), (2, "ok")]
 
 
 def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path):
