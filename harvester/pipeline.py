@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from harvester.crawl import Walk
-from harvester.errors import BlockedError, FetchError, IncompleteError, InputError, LayoutError, OffSiteError, UsageError
+from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
+                              UsageError)
 from harvester.fetch.page import Page, is_cut_short
 from harvester.fetch.saved import find_html, read_saved, saved_pages
 from harvester.normalize.names import NameTable
@@ -239,10 +240,13 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     files = find_html(paths)   # a missing path or an empty folder is said before the output folder is made
     prepare_output(out_dir)
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
-    pages, detailed, warnings = 0, False, []
+    pages, detailed, warnings, unreadable = 0, False, [], []
     with State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
         for saved in _parsed(saved_pages(files, site, warnings), site, names, default_workers() if workers is None else workers):
+            if isinstance(saved, HarvesterError):
+                unreadable.append(saved)
+                continue
             pages += 1
             warnings.extend([saved.problem] if saved.problem else [])
             if isinstance(saved, SavedDocument):
@@ -256,7 +260,8 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             for record in saved.records:
                 state.keep(run.id, record)
         if not pages:
-            raise InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
+            raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
+        warnings += [f"{error}; skipped" for error in unreadable]
         lone = state.list_lone_pages(run.id)
         searches = _grouped(searches)
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
@@ -360,16 +365,28 @@ def _start_worker(site: Site, names_file: Path | None) -> None:
     _worker = site, NameTable.load(names_file)
 
 
-def _read_in_worker(items: list[tuple[str, Page | Path]]) -> list[SavedResults | SavedDocument]:
+def _read_or_why(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument | HarvesterError:
+    """A saved page read; or, for a response in an archive, why it cannot be: the re-parse goes on without it (a run
+    that failed met it). A saved file that cannot be read stops the re-parse: save it again."""
+    try:
+        return read_saved_page(label, saved, site, names)
+    except (InputError, LayoutError, BlockedError) as error:
+        if isinstance(saved, Path):
+            raise
+        return error
+
+
+def _read_in_worker(items: list[tuple[str, Page | Path]]) -> list[SavedResults | SavedDocument | HarvesterError]:
     assert _worker is not None
-    return [read_saved_page(label, saved, *_worker) for label, saved in items]
+    return [_read_or_why(label, saved, *_worker) for label, saved in items]
 
 
 def _parsed(items: Iterator[tuple[str, Page | Path]], site: Site, names: NameTable,
-            workers: int) -> Iterator[SavedResults | SavedDocument]:
-    """Every saved page parsed, in order: here, or a few at a time on `workers` processes (a bounded number ahead)."""
+            workers: int) -> Iterator[SavedResults | SavedDocument | HarvesterError]:
+    """Every saved page parsed (or why it cannot be), in order: here, or a few at a time on `workers` processes (a
+    bounded number ahead)."""
     if not workers:
-        yield from (read_saved_page(label, saved, site, names) for label, saved in items)
+        yield from (_read_or_why(label, saved, site, names) for label, saved in items)
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(site, names.extra)) as pool:
         pending: deque = deque()

@@ -230,6 +230,28 @@ def test_a_run_that_failed_on_what_the_site_gave_is_not_resumed_the_next_run_fet
         assert state.db.execute("SELECT id, status FROM runs ORDER BY id").fetchall() == [(1, "failed"), (2, "ok")]
 
 
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_reparse_of_the_archive_goes_past_the_page_a_failed_run_met(tmp_path: Path, workers: int):
+    docs = [doc(n) for n in range(30)]
+    down = {"on": True}
+
+    def site(path: str) -> bytes | None:
+        page = synthetic_pages(docs)(path)
+        if page and "page=2" in path and down["on"]:
+            return b"<!DOCTYPE html><html><body><p>Down for maintenance</p></body></html>"
+        return page
+
+    with FaultServer(site) as server:
+        with pytest.raises(LayoutError):
+            run(server, tmp_path)
+        down["on"] = False
+        run(server, tmp_path)
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"], workers=workers)
+    assert again.documents == 30 and [r["id"] for r in dataset(tmp_path / "re", "s")] == [r["id"] for r in dataset(tmp_path, "s")]
+    [skipped] = [w for w in again.warnings if w.endswith("; skipped")]
+    assert "s-run0001-part1.warc.gz" in skipped and "not a search results page" in skipped
+
+
 def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path):
     docs = [doc(n) for n in range(20)]
     clock = FakeClock()
