@@ -87,6 +87,7 @@ def _loudness(verbose: bool = False, quiet: bool = False) -> None:
     if verbose or quiet:
         logging.getLogger().setLevel(logging.DEBUG if verbose else logging.WARNING)
     logging.getLogger("httpx").setLevel(logging.DEBUG if logging.getLogger().level <= logging.DEBUG else logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)   # its connection steps: a dozen lines a request
 
 
 def loudness(command: Callable) -> Callable:
