@@ -32,12 +32,13 @@ class Walk:
     total: int | None = None
     documents: int = 0                 # distinct documents seen
     pages: int = 0                     # results pages taken
-    partial: bool = False              # the listing was not seen whole: cut short as asked (--max-pages), or
-                                       # short of the total and written all the same (--allow-incomplete)
+    partial: bool = False              # the listing was not seen whole: cut short as asked (--max-pages), or a
+                                       # page held fewer cards than it counts and the run wrote what it found
     warnings: list[str] = field(default_factory=list)
     facets: dict[tuple[str, str], str] = field(default_factory=dict)   # the search's facets: their labels, as pages show them
     number: int | None = None          # the number of the page asked for (None: a next link)
     _totals: set[int] = field(default_factory=set)
+    _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
     _last: ResultsPage | None = None
 
     def urls(self) -> Iterator[str]:
@@ -72,6 +73,7 @@ class Walk:
             self.total = page.total
             self._totals.add(page.total)
         self.warnings.extend(f"{page.url}: {warning}" for warning in page.warnings)
+        self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
         self.facets.update(((name, value), label) for name, value, label in page.facets)
         self._last = page
         shown = "next page" if self.number is None else f"page {self.number}"
@@ -113,9 +115,9 @@ class Walk:
             message = (f"the site lists {self.total} documents for {self.search} but only {self.documents} distinct ones "
                        "could be collected")
             if not self.settings.allow_incomplete:
-                raise IncompleteError(message + " (nothing written; --allow-incomplete writes what was found)")
+                raise IncompleteError(message + " (nothing written; with --allow-incomplete a run writes what it finds)")
             self.warnings.append(message)
-            self.partial = True
+            self.partial = self._short_page   # else every page was whole, and the site counts a document twice
         elif missing < 0:
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} "
                                  "the site now lists (some were removed during the run)")

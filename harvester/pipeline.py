@@ -99,7 +99,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             log.info("starting run %d again: it stopped before any page was fetched", run.id)
         walk = Walk(site, search, settings)
         profile = out_dir / ".harvester" / f"{name}.browser"    # --fetch browser: its cookies, for the next run
-        with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, closed_if_failed(state, run.id, now), \
+        with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, closed_if_incomplete(state, run.id, now), \
                 open_transport(settings, origin, profile, (site.challenge_hosts, site.challenge_paths), now, client) as transport:
             fetcher = Fetcher(transport, origin, settings, sleep=sleep, now=now,
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
@@ -211,14 +211,14 @@ def _archive(page: Page, archive: WarcArchive, state: State) -> None:
 
 
 @contextlib.contextmanager
-def closed_if_failed(state: State, run_id: int, now: Callable[[], datetime]) -> Iterator[None]:
-    """A run that fails on what the site gave (a page harvester cannot read, fewer documents than the site lists) is
-    closed, so that the next run fetches afresh: resumed, it would meet the same pages again. A run stopped from
-    outside (Ctrl-C, the network, a bot check) stays open, and the next run resumes it."""
+def closed_if_incomplete(state: State, run_id: int, now: Callable[[], datetime]) -> Iterator[None]:
+    """A run that saw fewer documents than the site lists is closed, so that the next run fetches afresh: resumed,
+    it would replay the same pages and come short again. (A run stopped by a page it could not take is resumed from
+    that page: the page is not in its log, see Replaying.)"""
     try:
         yield
-    except (LayoutError, IncompleteError):
-        state.close_run(run_id, now(), "failed")
+    except IncompleteError:
+        state.close_run(run_id, now(), "incomplete")
         raise
 
 
@@ -370,7 +370,7 @@ def _read_or_why(label: str, saved: Page | Path, site: Site, names: NameTable) -
     that failed met it). A saved file that cannot be read stops the re-parse: save it again."""
     try:
         return read_saved_page(label, saved, site, names)
-    except (InputError, LayoutError, BlockedError) as error:
+    except (InputError, LayoutError, BlockedError, OffSiteError) as error:
         if isinstance(saved, Path):
             raise
         return error

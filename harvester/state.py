@@ -460,13 +460,19 @@ def _search(key: str) -> tuple[str, str]:
 
 class Replaying:
     """A page getter for a resumed run: answers from the pages the interrupted try already fetched, in order, then
-    fetches (and logs) the rest. The walk is deterministic given its pages, so it asks for the same URLs."""
+    fetches the rest. The walk is deterministic given its pages, so it asks for the same URLs. A page is logged once
+    the run has taken it (when the next is asked for): a page the run could not take (a maintenance page, a bot
+    check served as a page) is fetched again by the resumed run, not replayed."""
 
     def __init__(self, get: Callable[[str], Page], state: State, run: Run) -> None:
         self._get, self._state, self._run = get, state, run
         self._replay = list(reversed(run.replay))
+        self._taking: tuple[Page, str] | None = None   # the page fetched last, and the URL it was asked for
 
     def __call__(self, url: str) -> Page:
+        if self._taking is not None:
+            self._state.log_page(self._run.id, *self._taking)
+            self._taking = None
         if self._replay:
             logged = self._replay.pop()
             if logged.requested == url:
@@ -479,5 +485,5 @@ class Replaying:
             self._replay.clear()  # the walk went another way (it should not), or its archive is gone: fetch from here on
             self._state.forget_from(self._run.id, logged.seq)  # and the log from there on, which a later resume would meet
         page = self._get(url)
-        self._state.log_page(self._run.id, page, url)
+        self._taking = (page, url)
         return page

@@ -121,9 +121,15 @@ def test_a_document_back_in_the_search_is_reported_as_listed_again_and_the_count
 
 def test_a_run_short_of_the_total_with_allow_incomplete_never_reports_documents_as_gone(tmp_path: Path):
     docs = [doc(n) for n in range(12)]
-    with FaultServer(synthetic_pages(docs)) as server:
+    hidden = {"on": False}
+
+    def site(path: str) -> bytes | None:    # page 0 still says "1 - 10 of 12", but one of its cards is not there
+        page = synthetic_pages(docs)(path)
+        return re.sub(rb"<tr>.*?</tr>", b"", page, count=1) if page and hidden["on"] and "page=" not in path else page
+
+    with FaultServer(site) as server:
         run(server, tmp_path)
-        docs[7] = docs[2]                   # the site still counts 12, but one document is not on any page
+        hidden["on"] = True
         short = run(server, tmp_path, allow_incomplete=True)
     assert short.report["complete"] is False and short.report["documents"] == 11
     assert short.report["no_longer_listed"] == 0 and run_report(tmp_path, "s")["no_longer_listed"] == []
@@ -145,6 +151,16 @@ def test_a_page_with_fewer_cards_than_its_range_says_is_a_missing_document_not_a
             return
         outcome = run(server, tmp_path, allow_incomplete=True)
     assert outcome.documents == 11 and any("says results 11 - 12 but holds 1 cards" in w for w in outcome.warnings)
+
+
+def test_a_site_that_lists_a_document_twice_is_seen_whole_and_its_removals_are_reported(tmp_path: Path):
+    docs = [doc(n) for n in range(11)] + [doc(10)]     # 12 places on the pages, 11 documents: the count is one short
+    with FaultServer(synthetic_pages(docs)) as server:
+        first = run(server, tmp_path, allow_incomplete=True)
+        del docs[3]
+        second = run(server, tmp_path, allow_incomplete=True)
+    assert first.report["complete"] is True and first.documents == 11 and any("only 11 distinct" in w for w in first.warnings)
+    assert second.report["complete"] is True and run_report(tmp_path, "s")["no_longer_listed"] == ["telegram-3"]
 
 
 def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Path):
@@ -206,28 +222,36 @@ def test_a_resumed_run_fetches_only_what_it_does_not_have(tmp_path: Path):
     assert sorted(p.name for p in (tmp_path / "archive").iterdir()) == ["s-run0001-part1.warc.gz", "s-run0001-part2.warc.gz"]
 
 
-@pytest.mark.parametrize("failure", ["layout", "incomplete"])
-def test_a_run_that_failed_on_what_the_site_gave_is_not_resumed_the_next_run_fetches_afresh(tmp_path: Path, failure: str):
+@pytest.mark.parametrize("failure", ["layout", "challenge", "incomplete"])
+def test_a_run_that_failed_on_what_the_site_gave_never_meets_that_page_again(tmp_path: Path, failure: str):
+    """Page 2 is a maintenance page, a bot check served as a page, or leaves a document out; then it is mended. The
+    page a run could not take is fetched again when the run resumes; a run that came short starts afresh."""
     docs = [doc(n) for n in range(30)]
     broken = {"on": True}
+    bad = {"layout": b"<!DOCTYPE html><html><body><p>Down for maintenance</p></body></html>",
+           "challenge": (FIXTURES / "wilson" / "challenge" / "page-0.html").read_bytes()}
 
-    def site(path: str) -> bytes | None:   # page 2 is a maintenance page, or leaves a document out; then it is mended
+    def site(path: str) -> bytes | None:
         page = synthetic_pages(docs)(path)
         if page and "page=2" in path and broken["on"]:
-            return b"<!DOCTYPE html><html><body><p>Down for maintenance</p></body></html>" if failure == "layout" \
-                else re.sub(rb"<tr>.*?</tr>", b"", page, count=1)
+            return bad[failure] if failure in bad else re.sub(rb"<tr>.*?</tr>", b"", page, count=1)
         return page
 
     with FaultServer(site) as server:
-        with pytest.raises(LayoutError if failure == "layout" else IncompleteError):
+        with pytest.raises({"layout": LayoutError, "challenge": BlockedError, "incomplete": IncompleteError}[failure]):
             run(server, tmp_path)
         broken["on"] = False
         server.requests.clear()
         again = run(server, tmp_path)
-    assert again.report["resumed"] is False and again.report["run"] == 2 and again.documents == 30
-    assert [r.split("page=")[-1] for r in server.search_requests()] == ["/search?search_api_fulltext=q", "1", "2"]
+    assert again.documents == 30 == len(dataset(tmp_path, "s"))
+    fetched = [r.split("page=")[-1] for r in server.search_requests()]
     with State(tmp_path, "s") as state:
-        assert state.db.execute("SELECT id, status FROM runs ORDER BY id").fetchall() == [(1, "failed"), (2, "ok")]
+        runs = state.db.execute("SELECT id, status FROM runs ORDER BY id").fetchall()
+    if failure == "incomplete":
+        assert again.report["resumed"] is False and fetched == ["/search?search_api_fulltext=q", "1", "2"]
+        assert runs == [(1, "incomplete"), (2, "ok")]
+    else:
+        assert again.report["resumed"] is True and fetched == ["2"] and runs == [(1, "ok")]
 
 
 @pytest.mark.parametrize("workers", [0, 2])
