@@ -113,6 +113,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 on_page(walk)
             if settings.details:
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
+            get.taken()   # the last page too: a run stopped from here on fetches no page again
             pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes) if settings.pdfs else None
         complete = not walk.partial
         warnings = fetcher.warnings + walk.warnings + state.detail_warnings(run.id) + (pdfs.warnings if pdfs else [])

@@ -470,9 +470,7 @@ class Replaying:
         self._taking: tuple[Page, str] | None = None   # the page fetched last, and the URL it was asked for
 
     def __call__(self, url: str) -> Page:
-        if self._taking is not None:
-            self._state.log_page(self._run.id, *self._taking)
-            self._taking = None
+        self.taken()
         if self._replay:
             logged = self._replay.pop()
             if logged.requested == url:
@@ -487,3 +485,9 @@ class Replaying:
         page = self._get(url)
         self._taking = (page, url)
         return page
+
+    def taken(self) -> None:
+        """The page fetched last has been taken: log it (the next call does it, or the run once its pages are done)."""
+        if self._taking is not None:
+            self._state.log_page(self._run.id, *self._taking)
+            self._taking = None

@@ -276,6 +276,22 @@ def test_a_reparse_of_the_archive_goes_past_the_page_a_failed_run_met(tmp_path: 
     assert "s-run0001-part1.warc.gz" in skipped and "not a search results page" in skipped
 
 
+def test_a_run_stopped_while_writing_its_files_fetches_no_page_again(tmp_path: Path):
+    from harvester.errors import StorageError
+
+    docs = [doc(n) for n in range(30)]
+    (tmp_path / "s.csv").mkdir()                     # a folder where the dataset's file goes: the writing fails
+    (tmp_path / "s.csv" / "in-the-way").write_text("x")
+    with FaultServer(synthetic_pages(docs)) as server:
+        with pytest.raises(StorageError):
+            run(server, tmp_path)
+        (tmp_path / "s.csv" / "in-the-way").unlink()
+        (tmp_path / "s.csv").rmdir()
+        server.requests.clear()
+        again = run(server, tmp_path)
+    assert again.report["resumed"] is True and server.search_requests() == [] and again.documents == 30
+
+
 def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path):
     docs = [doc(n) for n in range(20)]
     clock = FakeClock()
