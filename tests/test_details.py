@@ -95,6 +95,22 @@ def test_the_people_table_lists_every_spelling_the_titles_give_a_person(detailed
     assert not any(row["name"] in row["variants"] for row in people)
 
 
+def test_the_data_package_lists_the_fields_each_file_has_the_transcript_in_the_json_formats(tmp_path: Path):
+    import pyarrow.parquet
+
+    reparse([SEED, DOCUMENTS / "telegram-mikoyan-cpsu-central-committee.html"], WILSON, tmp_path, "d",
+            ["csv", "json", "jsonl", "parquet"], workers=0)
+    resources = {r["name"]: r for r in json.loads((tmp_path / "d.datapackage.json").read_text(encoding="utf-8"))["resources"]}
+    with (tmp_path / "d.csv").open(encoding="utf-8", newline="") as stream:
+        has = {"records": next(csv.reader(stream))}
+    has["records-json"] = list(json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))[0])
+    has["records-jsonl"] = list(json.loads((tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()[0]))
+    has["records-parquet"] = pyarrow.parquet.read_schema(tmp_path / "d.parquet").names
+    for name, fields in has.items():
+        assert [f["name"] for f in resources[name]["schema"]["fields"]] == fields, name
+        assert ("transcript" in fields) == (name != "records"), name
+
+
 def test_people_are_written_the_same_with_and_without_details(detailed, tmp_path: Path):
     """A person's spelling in `people` depends on nothing but what the record's own title says of them."""
     _, _, _, records, _ = detailed

@@ -122,6 +122,7 @@ def test_duckdb_reads_the_parquet_and_the_csv_as_load_does(dataset: Path):
 @pytest.mark.parametrize(("name", "content", "error", "message"), [
     ("notes.txt", "hello", UsageError, "not a harvester dataset file"),
     ("d.excel.csv", "\ufeffid\n", UsageError, "the spreadsheet profile"),
+    ("d.xlsx", "PK", UsageError, "the spreadsheet for reading by eye"),
     ("missing.csv", None, InputError, "no such file"),
     ("other.csv", "a,b\n1,2\n", InputError, "not a harvester records file (missing id, url"),
     ("object.json", '{"id": 1}', InputError, "not a JSON array of records"),

@@ -44,6 +44,9 @@ def load(path: str | Path) -> pd.DataFrame:
     readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet}
     if path.name.endswith(".excel.csv"):
         raise UsageError(f"{path}: the spreadsheet profile (cells that could run carry a leading '); load the plain .csv instead")
+    if path.suffix.lower() == ".xlsx":
+        raise UsageError(f"{path}: the spreadsheet for reading by eye (its dates are Excel dates); load the .csv, .json, "
+                         ".jsonl or .parquet of the same dataset instead")
     if path.suffix.lower() not in readers:
         raise UsageError(f"{path}: not a harvester dataset file; load() reads .csv, .json, .jsonl and .parquet")
     if not path.is_file():

@@ -96,7 +96,7 @@ def resources(out_dir: Path, name: str, written: Iterable[Path],
         for fmt in TABLE_FORMATS:
             path = out_dir / file_name(name + table.suffix, fmt)
             if path in written or (table is not RECORDS and current(path).is_file()):
-                found.append(_resource(table, fmt, path, header, current(path)))
+                found.append(_resource(table, fmt, path, _fields_of(current(path), fmt) or header, current(path)))
     database = out_dir / f"{name}.sqlite"
     if database in written:
         found.append({"name": "database", "path": database.name, "type": "file", "format": "sqlite",
@@ -178,6 +178,21 @@ def _header(csv_path: Path, table: Table) -> list[str]:
         with csv_path.open(encoding="utf-8", newline="") as stream:
             return next(csv.reader(stream), [])
     return [c.name for c in table.columns]
+
+
+def _fields_of(path: Path, fmt: str) -> list[str]:
+    """The fields a JSON, JSON Lines or Parquet file has (the JSON formats carry the transcript, which a CSV leaves
+    out unless asked), from its first record or its schema; [] for another format or an empty file."""
+    if fmt == "parquet":
+        import pyarrow.parquet
+
+        return list(pyarrow.parquet.read_schema(path).names)
+    if fmt not in ("json", "jsonl"):
+        return []
+    with path.open(encoding="utf-8") as stream:
+        first = next(stream, "") if fmt == "jsonl" else (next(stream, ""), next(stream, ""))[1]
+    first = first.strip().rstrip(",")
+    return list(json.loads(first)) if first.startswith("{") else []
 
 
 def _integrity(path: Path) -> dict[str, Any]:
