@@ -324,9 +324,9 @@ def _parties(reading: _Reading) -> Parties:
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     rest = text[end:] if found else text
-    if kind == "other":   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee": only its maker is a party
-        maker = _BY_AT_END.search(rest)
-        kind, rest = None, maker[0] if maker else ""
+    if kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
+        maker = _BY_AT_END.search(rest)   # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named
+        kind, rest = None, maker[0] if maker else ("" if found else rest)
     elif found and _TOPIC_VERB.fullmatch(text[start:end]):
         rest = ""   # "Saddam and Senior Advisers Discussing ...": what follows is what they talked about
     roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)
