@@ -249,7 +249,7 @@ class State:
         return Run(int(run_id or 0), started, False, ())
 
     def close_run(self, run_id: int, now: datetime, status: str) -> None:
-        """End a run that did not finish ("abandoned", "failed"): no later run resumes it, and its page log goes."""
+        """End a run that did not finish ("abandoned", "incomplete"): no later run resumes it, and its page log goes."""
         with self.db:
             self.db.execute("UPDATE runs SET finished_at = ?, status = ? WHERE id = ?", (now.isoformat(), status, run_id))
             self.db.execute("DELETE FROM pages WHERE run = ?", (run_id,))
@@ -338,7 +338,8 @@ class State:
         that no finished run listed; "listed_again", those an earlier run listed but the last complete one did not (a
         document back in the search); "changed", those the last runs listed whose title, summary or date changed (with
         the fields); and, when the run saw the listing whole, "no_longer_listed", those the last complete run listed
-        and this one does not. So the documents now are those before, plus the new and listed again, less the gone."""
+        and this one does not. So after a complete run, the next one's documents are that run's, plus the new and
+        the listed again, less the gone."""
         db = self.db
 
         def ids(where: str, order: str = "pos") -> Iterator[str]:
