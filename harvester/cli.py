@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import click
 
 from harvester import __version__
-from harvester.config import Job, checked_fetch, load_jobs, searched
+from harvester.config import Job, as_keys, checked_fetch, load_jobs, searched
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
@@ -277,7 +277,7 @@ def run_command(harvests_file: Path) -> int:
             code = _harvest_job(job)
             lines.append(f"harvest {number} ({job.search}): {'done, with warnings' if code else 'done'}")
         except HarvesterError as error:
-            click.echo(f"harvester: error: harvest {number}: {error}", err=True)
+            click.echo(f"harvester: error: harvest {number}: {as_keys(str(error))}", err=True)
             code = error.exit_code
             lines.append(f"harvest {number} ({job.search}): failed (exit {code})")
         codes.append(code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,14 @@ KEYS: dict[str, type | tuple[type, ...]] = {
     "cookies": str, "user_agent": str,
     "pdfs": bool, "max_pdf_mb": (int, float),
 }
+
+
+def as_keys(message: str) -> str:
+    """A message's command-line options said as the harvests file's keys (--allow-incomplete: allow_incomplete = true)."""
+    def key(option: re.Match) -> str:
+        name = "formats" if option[1] == "format" else option[1].replace("-", "_")
+        return option[0] if name not in KEYS else f"{name} = true" if KEYS[name] is bool else name
+    return re.sub(r"--([a-z][a-z-]*)", key, message)
 
 
 @dataclass(frozen=True)

@@ -88,10 +88,9 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     if len(site.search_url(search, 0, origin)) > MAX_URL:
         raise UsageError(f"the search's address would be {len(site.search_url(search, 0, origin)):,} characters long, more "
                          f"than web servers take ({MAX_URL:,}); shorten the search")
-    prepare_output(out_dir)
-    if settings.pdfs:
-        pdf_folder(out_dir)
-    with State(out_dir, name) as opened, opened.writing() as state:
+    with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
+        if settings.pdfs:
+            pdf_folder(out_dir)
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within))
         if run.resumed and run.replay:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
@@ -238,11 +237,10 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     parse the pages (None: one per core, at most four; 0: all in this process); the files are the same either way."""
     names = names or NameTable.load()
     paths = list(paths)
-    files = find_html(paths)   # a missing path or an empty folder is said before the output folder is made
-    prepare_output(out_dir)
+    files = find_html(paths)
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []
-    with State(out_dir, None) as opened, opened.writing() as state:
+    with output_folder(out_dir), State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
         for saved in _parsed(saved_pages(files, site, warnings), site, names, default_workers() if workers is None else workers):
             if isinstance(saved, HarvesterError):
@@ -481,11 +479,21 @@ MAX_URL = 8000   # characters: what web servers commonly take in a request line
 MAX_NAME = 120   # bytes: file systems allow 255 for a file's name, and the longest file adds ".people.datapackage.json.XXXX.tmp"
 
 
-def prepare_output(out_dir: Path) -> None:
-    """Create the output folder and prove it is writable before any work is done."""
+@contextlib.contextmanager
+def output_folder(out_dir: Path) -> Iterator[None]:
+    """Create the output folder and prove it is writable before any work is done; the folders this made are removed
+    again if the work fails before putting anything in them."""
+    made = [folder for folder in (out_dir, *out_dir.parents) if not folder.exists()]
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=out_dir):
             pass
     except OSError as error:
         raise UsageError(f"--out {out_dir}: cannot write there ({error.strerror or error})") from None
+    try:
+        yield
+    except BaseException:
+        for folder in made:   # the deepest first; one that holds anything stays
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise

@@ -198,8 +198,18 @@ def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_pa
     page = site.search_dir / "page-9.html"
     page.write_bytes(page.read_bytes()[: len(page.read_bytes()) // 2])
     with pytest.raises(InputError, match=r"page-9\.html: the saved page is cut short"):
-        reparse([site.search_dir], WILSON, tmp_path / "out", "d", ["csv", "json"], workers=2)
-    assert list((tmp_path / "out").iterdir()) == []
+        reparse([site.search_dir], WILSON, tmp_path / "out" / "new", "d", ["csv", "json"], workers=2)
+    assert not (tmp_path / "out").exists(), "the folders the re-parse made are gone"
+
+
+def test_a_failed_reparse_leaves_a_folder_that_was_there_before(tmp_path: Path):
+    from harvester.errors import InputError
+
+    (tmp_path / "cut.html").write_text("<html><body><div class='views-row'>", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(InputError, match=r"cut\.html: the saved page is cut short"):
+        reparse([tmp_path / "cut.html"], WILSON, tmp_path / "out", "d", ["csv"], workers=0)
+    assert (tmp_path / "out").is_dir() and list((tmp_path / "out").iterdir()) == []
 
 
 def test_results_shrinking_during_a_harvest_give_the_documents_left(tmp_path: Path):

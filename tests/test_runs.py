@@ -389,6 +389,30 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
                                      "2 harvests: 1 done, 1 failed"]
 
 
+def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp_path: Path, monkeypatch, capsys):
+    from tests.test_cli import run_cli
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(11)] + [doc(10)])) as server:   # one document short
+        (tmp_path / "harvests.toml").write_text(f'delay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "a"\n',
+                                                encoding="utf-8")
+        code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+    assert code == 6 and "harvest 1:" in err
+    assert "with allow_incomplete = true a run writes what it finds" in err and "--" not in err
+
+
+@pytest.mark.parametrize(("said", "keys"), [
+    ("with --allow-incomplete a run", "with allow_incomplete = true a run"),
+    ("--format xlsx needs openpyxl", "formats xlsx needs openpyxl"),
+    ("rerun with --show-browser to", "rerun with show_browser = true to"),
+    ("give this search a --name of its own (or another --out)", "give this search a name of its own (or another out)"),
+    ("--port 80 and --no-such-option", "--port 80 and --no-such-option"),
+])
+def test_the_options_a_message_names_are_said_as_the_keys_of_a_harvests_file(said: str, keys: str):
+    from harvester.config import as_keys
+
+    assert as_keys(said) == keys
+
+
 def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path: Path, monkeypatch, capsys):
     from tests.test_cli import run_cli
 
