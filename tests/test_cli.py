@@ -188,9 +188,11 @@ def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, cap
         (lambda d: FIXTURES / "wilson" / "challenge" / "page-0.html", 4, ["page-0.html", "bot-protection challenge"]),
         (lambda d: _truncated(d), 2, ["truncated.html", "cut short", "save it again"]),
         (lambda d: _write(d / "records.csv", b"id,title\nx,Letter from A to B\n"), 2, ["records.csv", "not an HTML page", "WARC"]),
+        (lambda d: _write(d / "home.html", b'<html><body><div class="views-element-container"><p>Featured</p></div></body></html>'),
+         5, ["home.html", "no result cards, no totals line and no 'no results' message"]),
     ],
     ids=["empty", "whitespace", "binary", "missing", "empty-folder", "not-results", "no-cards", "no-title-link", "challenge", "truncated",
-         "not-html"],
+         "not-html", "no-results-message"],
 )
 def test_bad_input_is_one_line_and_writes_nothing(monkeypatch, capsys, tmp_path, make_input, code, words):
     source = tmp_path / "in"

@@ -389,6 +389,26 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
                                      "2 harvests: 1 done, 1 failed"]
 
 
+def test_a_page_with_neither_results_nor_the_no_results_message_never_empties_the_dataset(tmp_path: Path):
+    docs = [doc(n) for n in range(12)]
+    home = {"on": False}
+
+    def site(path: str) -> bytes | None:    # the search answers with another page of the site: no totals, no cards
+        if home["on"] and path.startswith("/search"):
+            return (b'<!DOCTYPE html><html><head><title>Home | Wilson Center Digital Archive</title></head><body>'
+                    b'<div class="views-element-container"><p>Featured collections</p></div></body></html>\n')
+        return synthetic_pages(docs)(path)
+
+    with FaultServer(site) as server:
+        run(server, tmp_path)
+        before = (tmp_path / "s.csv").read_bytes()
+        home["on"] = True
+        with pytest.raises(LayoutError, match=r"/search\?search_api_fulltext=q: no result cards, no totals line and no "
+                                               r"'no results' message"):
+            run(server, tmp_path)
+    assert (tmp_path / "s.csv").read_bytes() == before and len(dataset(tmp_path, "s")) == 12
+
+
 def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp_path: Path, monkeypatch, capsys):
     from tests.test_cli import run_cli
 

@@ -54,6 +54,9 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
     if not cards and total:
         raise LayoutError(f"{where}: the page says {total} results but holds no result cards (layout changed?)")
     if not cards and totals is None:
+        if view.css_first(site.no_results) is None and tree.css_first(site.no_results) is None:
+            raise LayoutError(f"{where}: no result cards, no totals line and no 'no results' message ({site.no_results!r}): "
+                              "not a results page as the site writes them (layout changed?)")
         total = 0
     link = view.css_first(site.next_link) or tree.css_first(site.next_link)
     href = link.attributes.get("href") if link is not None else None

@@ -94,6 +94,7 @@ class Site:
     totals_pattern: re.Pattern[str]
     totals_line: re.Pattern[str]     # the totals line as the whole text of an element, when not in its known places
     totals_anywhere: str             # the elements that may hold it then
+    no_results: str                  # what a search with no results shows in place of cards ("No results found")
     next_link: str
     facet_groups: str                # the sidebar's lists of one facet's values, named by the facet's name in addresses
     active_facets: str               # in one: the links of the values the page's search has, each with its label

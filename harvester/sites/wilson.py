@@ -105,6 +105,7 @@ SITE = Site(
     totals_pattern=TOTALS,
     totals_line=re.compile(rf"^\s*(?:Results:)?\s*{TOTALS.pattern}\s*$"),
     totals_anywhere="div, span, p, h2, h3, header",
+    no_results=".view-empty",                                # Drupal views' "empty" area
     next_link="li.pager__item--next a[href], a[rel='next'][href]",
     facet_groups="ul[data-drupal-facet-alias]",             # Drupal's facets module: one list per facet, named as in f[]
     active_facets="a.is-active[data-drupal-facet-item-value]",
