@@ -342,3 +342,18 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp
         resumed = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert resumed.returncode == 0, resumed.stderr
     assert len(server.search_requests()) <= 20 + 1 and len(server.search_requests()) - fetched < 20   # only the rest
+
+
+@pytest.mark.parametrize("where", ["new-folder", "over-a-dataset"])
+def test_a_file_of_ones_own_where_a_dataset_file_goes_is_never_written_over(monkeypatch, capsys, tmp_path, where):
+    out = tmp_path / "o"
+    if where == "over-a-dataset":     # a dataset whose CSV was edited and saved in place: no longer harvester's link
+        assert run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp")[0] == 0
+        (out / "kwp.csv").unlink()
+    out.mkdir(exist_ok=True)
+    (out / "kwp.csv").write_text("MY OWN WORK\n", encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp")
+    assert code == 2
+    assert_one_line_error(err, f"{out / 'kwp.csv'}: not the link harvester made there", "nothing was written", "move it away")
+    assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before

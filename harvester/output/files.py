@@ -238,9 +238,14 @@ class Staging:
         """Make this generation the dataset's files, in one rename; then link any file new to the dataset, and unlink
         the files of formats this generation has not."""
         assert self.generation is not None
+        written = {path.name for path in self.generation.iterdir()}
+        for file in sorted(written):
+            target, link = self.out_dir / file, f".harvester/{self.home.name}/current/{file}"
+            if os.path.lexists(target) and not (target.is_symlink() and os.readlink(target) == link):
+                raise StorageError(f"{target}: not the link harvester made there (a file saved over it, or another one); "
+                                 "nothing was written: move it away and run the same command again")
         try:
             _link(self.home / "current", self.generation.name)
-            written = {path.name for path in self.generation.iterdir()}
             for file in written:
                 if not (self.out_dir / file).is_symlink():
                     _link(self.out_dir / file, f".harvester/{self.home.name}/current/{file}")
