@@ -99,7 +99,7 @@ def _job(values: dict, where: str, base: Path) -> Job:
         search, base_url = searched(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
                                     "url, query or all = true")
     except UsageError as error:
-        raise UsageError(f"{where}: {error}") from None
+        raise UsageError(f"{where}: {as_keys(str(error))}") from None
     paths = {key: base / values[key] for key in ("browser_profile", "cookies") if key in values}
     try:
         settings = checked_fetch(Settings(
@@ -126,6 +126,8 @@ def searched(site: Site, url: str | None, query: str | None, whole: bool, base_u
         raise UsageError(f"give {'one' if not given else 'only one'} of {choices}")
     if url is not None:
         return site.search_at(url, base_url)
+    if query is not None and not query.strip():
+        raise UsageError("--query is empty: give words to search for, or --all for the whole archive")
     return Search(query or ""), base_url
 
 

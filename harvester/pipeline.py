@@ -265,7 +265,10 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         searches = _grouped(searches)
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
-        name = name or (default_name(site, only.searched.search) if only else f"{site.name}-reparse")
+        name = name or (default_name(site, only.searched.search) if only and only.searched.address else f"{site.name}-reparse")
+        if (out_dir / ".harvester" / f"{name}.sqlite").exists():
+            raise UsageError(f"{out_dir}: {name} is a harvested dataset (its run history is in .harvester/{name}.sqlite), "
+                             "which a re-parse would replace; re-parse into another --out, or give another --name")
         total = sum(group.total or 0 for group in searches.values())
         with dataset_lock(out_dir, name):
             files = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,

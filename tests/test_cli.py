@@ -357,3 +357,24 @@ def test_a_file_of_ones_own_where_a_dataset_file_goes_is_never_written_over(monk
     assert code == 2
     assert_one_line_error(err, f"{out / 'kwp.csv'}: not the link harvester made there", "nothing was written", "move it away")
     assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before
+
+
+def test_a_page_that_does_not_say_its_search_is_never_named_the_whole_archive(monkeypatch, capsys, tmp_path):
+    page = (SEED / "page-0.html").read_text(encoding="utf-8")
+    page = re.sub(r'<!-- saved from url=\(\d+\)[^>]*-->|<link rel="canonical"[^>]*>', "", page)
+    (tmp_path / "p.html").write_text(page.replace('data-drupal-selector="drupal-settings-json"', ""), encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "p.html"), "--out", str(tmp_path / "o"))
+    assert code == 1 and "does not say which search it is of" in err
+    assert sorted(p.name for p in (tmp_path / "o").glob("*.csv")) == ["wilson-reparse.csv", "wilson-reparse.people.csv"]
+
+
+def test_a_reparse_never_replaces_a_harvested_dataset(monkeypatch, capsys, tmp_path):
+    with Serving([SEED]) as serving:
+        assert run_cli(monkeypatch, capsys, "harvest", "--query", "Korean Workers' Party", "--base-url", serving.origin,
+                       "--out", str(tmp_path), "--delay", "0", "--name", "kwp")[0] == 0
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()}
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "archive"), "--out", str(tmp_path), "--name", "kwp")
+    assert code == 2
+    assert_one_line_error(err, "kwp is a harvested dataset", "re-parse into another --out, or give another --name")
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()} == before
+    assert run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "archive"), "--out", str(tmp_path / "again"))[0] == 0

@@ -77,8 +77,8 @@ def test_searches_in_other_scripts_get_datasets_of_their_own(tmp_path: Path, mon
     from tests.test_cli import run_cli
 
     with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
-        for query in ("金日成", "毛泽东", "  "):
-            code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", query, "--base-url", server.origin,
+        for search in (["--query", "金日成"], ["--query", "毛泽东"], ["--all"]):
+            code, _, err = run_cli(monkeypatch, capsys, "harvest", *search, "--base-url", server.origin,
                                    "--out", str(tmp_path), "--delay", "0")
             assert code == 0, err
     names = sorted(p.name for p in tmp_path.glob("*.csv") if ".people." not in p.name)

@@ -219,6 +219,8 @@ def test_the_harvests_file_takes_url_query_or_all_and_exactly_one(tmp_path: Path
     ((), "give one of URL, --query or --all"),
     (("--all", "--query", "x"), "give only one of URL, --query or --all"),
     ((f"{HOME}/document/telegram-1",), "a document's page, not a search"),
+    (("--query", ""), "--query is empty: give words to search for, or --all for the whole archive"),
+    (("--query", "  \t"), "--query is empty: give words to search for, or --all for the whole archive"),
 ])
 def test_the_command_takes_exactly_one_search(tmp_path: Path, monkeypatch, capsys, args, said):
     code, _, err = run_cli(monkeypatch, capsys, "harvest", *args, "--out", str(tmp_path))
