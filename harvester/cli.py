@@ -276,9 +276,10 @@ def run_command(harvests_file: Path) -> int:
         try:
             code = _harvest_job(job)
             lines.append(f"harvest {number} ({job.search}): {'done, with warnings' if code else 'done'}")
-        except HarvesterError as error:
-            click.echo(f"harvester: error: harvest {number}: {as_keys(str(error))}", err=True)
-            code = error.exit_code
+        except Exception as error:   # a harvest that fails, even by a bug, does not keep the later ones from running
+            said = as_keys(str(error)) if isinstance(error, HarvesterError) else unexpected(error)
+            click.echo(f"harvester: error: harvest {number}: {said}", err=True)
+            code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
             lines.append(f"harvest {number} ({job.search}): failed (exit {code})")
         codes.append(code)
         if code == BlockedError.exit_code:
@@ -389,6 +390,12 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def unexpected(error: Exception) -> str:
+    """A bug, said in one line (-v prints where it happened)."""
+    log.debug("unexpected error", exc_info=error)
+    return f"unexpected {type(error).__name__}: {error} (a bug: please report it; -v shows where)"
+
+
 def main(sleep: Callable[[float], None] = time.sleep) -> None:
     """Entry point: run the CLI and turn errors into one line and an exit code (`sleep` waits between requests)."""
     signal.signal(signal.SIGTERM, _terminate)
@@ -409,8 +416,6 @@ def main(sleep: Callable[[float], None] = time.sleep) -> None:
         click.echo(f"harvester: error: {error}", err=True)
         sys.exit(error.exit_code)
     except Exception as error:  # a bug, not a user mistake: one line, exit 7 (never 0 or 1, which cron reads as success)
-        log.debug("unexpected error", exc_info=True)
-        click.echo(f"harvester: error: unexpected {type(error).__name__}: {error} (a bug: please report it; "
-                   "-v shows where)", err=True)
+        click.echo(f"harvester: error: {unexpected(error)}", err=True)
         sys.exit(HarvesterError.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

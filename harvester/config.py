@@ -138,6 +138,10 @@ def checked_fetch(settings: Settings, prefix: str) -> Settings:
 
     if settings.fetch not in ("http", "browser"):
         raise UsageError(f"{option('fetch')} {settings.fetch!r}: give http or browser")
+    for key, value in (("contact", settings.contact), ("user_agent", settings.own_user_agent or "")):
+        if not (value.isascii() and value.isprintable()):
+            raise UsageError(f"{option(key)} {value!r}: the User-Agent header carries plain ASCII only (no accents, "
+                             "no line breaks)")
     if settings.fetch == "browser" and (settings.cookies or settings.own_user_agent):
         raise UsageError(f"{option('cookies')} and {option('user_agent')} are for the plain client; the browser keeps "
                          "its own cookies and User-Agent")

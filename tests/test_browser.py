@@ -230,12 +230,20 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
     (("--cookies", "OTHER", "--user-agent", "x"), "no cookie in it is for 127.0.0.1"),
     (("--fetch", "browser", "--cookies", "COOKIES", "--user-agent", "x"), "are for the plain client"),
     (("--show-browser",), "need --fetch browser"),
+    (("--contact", "José García <jose@example.org>"), "the User-Agent header carries plain ASCII only"),
+    (("--cookies", "COOKIES", "--user-agent", "Mozilla/5.0\nX-Evil: 1"), "the User-Agent header carries plain ASCII only"),
+    (("--cookies", "ACCENTED", "--user-agent", "x"), "cookie 'a' holds characters other than ASCII"),
+    (("--cookies", "LATIN-1", "--user-agent", "x"), "cannot be read as a cookies.txt file (not UTF-8 text)"),
+    (("--cookies", "BAD-EXPIRY", "--user-agent", "x"), "cannot be read as a cookies.txt file"),
 ])
 def test_a_mistake_in_the_fetch_options_is_one_line(tmp_path: Path, monkeypatch, capsys, args, said):
     files = {"COOKIES": cookies_file(tmp_path / "c.txt", [("127.0.0.1", "a", "b")]),
              "OTHER": cookies_file(tmp_path / "o.txt", [("other.example", "a", "b")]), "MISSING": tmp_path / "none.txt",
-             "NOT-COOKIES": tmp_path / "notes.txt"}
+             "NOT-COOKIES": tmp_path / "notes.txt", "ACCENTED": cookies_file(tmp_path / "a.txt", [("127.0.0.1", "a", "é")]),
+             "LATIN-1": tmp_path / "latin.txt", "BAD-EXPIRY": tmp_path / "expiry.txt"}
     files["NOT-COOKIES"].write_text("my notes, not an export of cookies\n")
+    files["LATIN-1"].write_bytes(b"# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\ta\t\xff\n")
+    files["BAD-EXPIRY"].write_text("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\tsoon\ta\tb\n")
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out",
                            str(tmp_path / "out"), "--delay", "0", *(str(files.get(a, a)) for a in args))
     assert code == 2 and said in err and err.count("harvester: error:") == 1 and "Traceback" not in err

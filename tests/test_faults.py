@@ -56,6 +56,25 @@ def test_a_page_that_declares_nothing_and_is_not_utf8_is_read_as_windows_1252():
     assert "Kádár" in text and "1 byte not valid utf-8" in problem
 
 
+@pytest.mark.parametrize("declared", ["base64", "rot13", "zlib", "no-such-charset"])
+def test_a_charset_that_is_no_text_encoding_is_passed_over_for_what_the_bytes_are(declared: str):
+    from harvester.fetch.page import decode_html
+
+    page = f'<html><head><meta charset="{declared}"></head><p>Kádár</p></html>'.encode()
+    assert decode_html(page) == (page.decode(), None)
+    assert decode_html(page, f"text/html; charset={declared}") == (page.decode(), None)
+
+
+def test_a_body_that_is_not_the_gzip_it_says_is_a_failed_fetch_naming_the_page(tmp_path: Path):
+    from harvester.errors import FetchError
+
+    garbage = Fault(200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, b"\x1f\x8b" + bytes(range(256)) * 2)
+    with FaultServer(synthetic_pages([doc(1)]), lambda n, path: garbage if path.startswith("/search") else None) as server:
+        with pytest.raises(FetchError, match=r"/search\?search_api_fulltext=q: .*cannot be decoded as its Content-Encoding"):
+            run(server, tmp_path, attempts=2)
+        assert len(server.search_requests()) == 2
+
+
 def test_a_nul_byte_early_in_a_fetched_page_is_no_usage_error(tmp_path: Path):
     body = results_page([doc(n) for n in range(3)], 0).encode().replace(b"<title>", b"<title>\x00", 1)
     with FaultServer(lambda path: body if path.startswith("/search") else None) as server:

@@ -433,6 +433,29 @@ def test_the_options_a_message_names_are_said_as_the_keys_of_a_harvests_file(sai
     assert as_keys(said) == keys
 
 
+def test_a_harvest_that_fails_by_a_bug_does_not_keep_the_next_from_running(tmp_path: Path, monkeypatch, capsys):
+    import harvester.cli
+    from tests.test_cli import run_cli
+
+    real = harvester.cli.harvest
+
+    def buggy_for_a(site, search, *args, **kwargs):   # a bug met by the first harvest only
+        if search.query == "a":
+            raise KeyError("oops")
+        return real(site, search, *args, **kwargs)
+
+    monkeypatch.setattr(harvester.cli, "harvest", buggy_for_a)
+    with FaultServer(folder_pages(SEED)) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "a"\n'
+            f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n', encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+    assert code == 7 and "harvester: error: harvest 1: unexpected KeyError: 'oops' (a bug: please report it" in err
+    assert out.splitlines()[-3:] == ['harvest 1 ("a"): failed (exit 7)', f'harvest 2 ("{QUERY}"): done',
+                                     "2 harvests: 1 done, 1 failed"]
+    assert len(dataset(tmp_path / "data", "kwp")) == 19
+
+
 def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path: Path, monkeypatch, capsys):
     from tests.test_cli import run_cli
 

@@ -14,6 +14,7 @@ import logging
 import signal
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -67,10 +68,16 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     to `host`; the others are left out, so they go nowhere."""
     everything = http.cookiejar.MozillaCookieJar(str(path))
     try:
-        everything.load(ignore_discard=True, ignore_expires=True)
-    except (OSError, http.cookiejar.LoadError) as error:
-        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error).split(": ", 1)[0]
+        with warnings.catch_warnings():   # the module warns, with a traceback, of a line it cannot read
+            warnings.simplefilter("ignore")
+            everything.load(ignore_discard=True, ignore_expires=True)
+    except (OSError, http.cookiejar.LoadError, UnicodeDecodeError) as error:
+        why = (error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
+               if isinstance(error, UnicodeDecodeError) else str(error).split(": ", 1)[0])
         raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
+    if unsendable := [cookie.name for cookie in everything if not f"{cookie.name}={cookie.value or ''}".isascii()]:
+        raise UsageError(f"--cookies {path}: cookie {unsendable[0]!r} holds characters other than ASCII, which a Cookie "
+                         "header cannot carry; export the cookies again")
     jar, expired = http.cookiejar.CookieJar(), 0
     for cookie in everything:
         domain = cookie.domain.lstrip(".")
@@ -134,6 +141,8 @@ class HttpTransport:
             raise TransientError(f"no whole answer within {deadline:g} s (the server sends too slowly)") from None
         except httpx.TransportError as error:
             raise TransientError(in_words(error, url), network=True) from None
+        except httpx.DecodingError:
+            raise TransientError("its body cannot be decoded as its Content-Encoding header says (gzip, deflate...)") from None
 
 
 def _said_length(response: httpx.Response) -> int:

@@ -117,8 +117,9 @@ def _meta_charset(body: bytes) -> str | None:
 
 
 def _known(encoding: str) -> bool:
+    """A text encoding Python has (base64 and rot13 are codecs, but not of bytes to text)."""
     try:
-        codecs.lookup(encoding)
+        b"<".decode(encoding, "replace")   # (an empty input would be decoded without looking the codec up)
     except LookupError:
         return False
     return True
