@@ -12,6 +12,7 @@ import json
 import logging
 import math
 import re
+import signal
 import tempfile
 import time
 import unicodedata
@@ -363,7 +364,11 @@ _worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process
 
 
 def _start_worker(site: Site, names_file: Path | None) -> None:
+    """Ctrl-C and SIGTERM are the main process's to handle (it stops the pool): a worker neither dies of them
+    mid-page nor inherits the main process's handlers."""
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker = site, NameTable.load(names_file)
 
 

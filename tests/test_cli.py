@@ -378,3 +378,27 @@ def test_a_reparse_never_replaces_a_harvested_dataset(monkeypatch, capsys, tmp_p
     assert_one_line_error(err, "kwp is a harvested dataset", "re-parse into another --out, or give another --name")
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.is_file()} == before
     assert run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "archive"), "--out", str(tmp_path / "again"))[0] == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("stop", "code", "said"), [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "stopped (SIGTERM)")])
+def test_ctrl_c_or_sigterm_stops_a_reparse_on_workers_with_one_line(tmp_path, stop, code, said):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    for number in range(3000):     # enough pages that the re-parse is still under way when it is stopped
+        (tmp_path / f"page-{number}.html").symlink_to(SEED / "page-0.html")
+    command = [sys.executable, "-m", "harvester", "-q", "reparse", str(tmp_path), "--out", str(tmp_path / "out"), "--workers", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 30
+    while process.poll() is None and len(children.read_text().split()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)                # the workers at work
+    os.killpg(process.pid, getattr(signal, stop))   # as a terminal (or cron, systemd) sends it: to the process group
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == code and stderr.strip().splitlines() == [f"harvester: {said}: nothing written"]
+    assert not (tmp_path / "out").exists()
