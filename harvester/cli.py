@@ -22,7 +22,7 @@ from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
 from harvester.output.runreport import plural, summary
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
-from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings, pdf_bytes
+from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import get_site
 
 log = logging.getLogger("harvester")
@@ -37,6 +37,16 @@ EXIT_TERMINATED = 143
 # for `run`: the most serious outcome wins (layout changed, blocked, busy, incomplete, fetch failed, other, usage, warnings)
 SEVERITY = (0, EXIT_WARNINGS, 2, 7, 3, 6, 8, 4, 5)
 
+class _Number(click.FloatRange):
+    """A number in a range, and never nan or infinity (which pass a range's bounds)."""
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
+
+
 format_option = click.option("--format", "formats", default="csv,json", show_default=True, metavar="LIST",
                              help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
 name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the query).")
@@ -47,7 +57,7 @@ transcript_option = click.option("--transcript-in-csv", is_flag=True,
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
 pdfs_option = click.option("--pdfs", is_flag=True, help="With --details: also download each document's original scan "
                            "(PDF) into DIR/pdfs/ID.pdf.")
-max_pdf_option = click.option("--max-pdf-mb", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_PDF_MB,
+max_pdf_option = click.option("--max-pdf-mb", type=_Number(min=0, min_open=True), default=DEFAULT_MAX_PDF_MB,
                               show_default=True, metavar="MB", help="Refuse a PDF larger than this (a failed download).")
 
 
@@ -108,7 +118,7 @@ def loudness(command: Callable) -> Callable:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
 @name_option
 @format_option
-@click.option("--delay", type=click.FloatRange(min=0), default=DEFAULT_DELAY, show_default=True,
+@click.option("--delay", type=_Number(min=0, max=MAX_DELAY), default=DEFAULT_DELAY, show_default=True,
               help="Seconds from one request to the next (one request at a time, always).")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Stop after this many results pages.")
 @click.option("--contact", default="", metavar="URL_OR_EMAIL", help="How the archive can reach you; sent in the User-Agent.")
@@ -125,7 +135,7 @@ def loudness(command: Callable) -> Callable:
 @click.option("--browser-profile", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="The browser's profile folder (default: in DIR/.harvester/, kept for the next run).")
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
-@click.option("--challenge-wait", type=click.FloatRange(min=1), default=30, show_default=True, metavar="SECONDS",
+@click.option("--challenge-wait", type=_Number(min=1), default=30, show_default=True, metavar="SECONDS",
               help="How long a bot check may take to pass by itself in the browser.")
 @click.option("--cookies", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
               help="A cookies.txt exported from your browser, after it passed the site's check (plain client).")
@@ -223,7 +233,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 @format_option
 @click.option("--details", is_flag=True, help="Also serve the 19 results' saved document pages and harvest with --details.")
 @click.option("--pdfs", is_flag=True, help="With --details: also download the documents' PDFs (served with the pages).")
-@click.option("--delay", type=click.FloatRange(min=0), default=DEMO_DELAY, show_default=True,
+@click.option("--delay", type=_Number(min=0, max=MAX_DELAY), default=DEMO_DELAY, show_default=True,
               help="Seconds between requests (the server is this machine's own: it needs no more).")
 @click.option("--port", type=click.IntRange(0, 65535), default=DEMO_PORT, show_default=True,
               help="Port on 127.0.0.1 (the same each time, so an interrupted demo resumes; 0: any free port).")

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from harvester.errors import UsageError
 from harvester.output.files import parse_formats
-from harvester.settings import DEFAULT_MAX_PDF_MB, Settings, pdf_bytes
+from harvester.settings import DEFAULT_CHALLENGE_WAIT, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import Search, Site, get_site
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
@@ -76,8 +76,11 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 
 def _job(values: dict, where: str, base: Path) -> Job:
     delay = float(values.get("delay", Settings.delay))
-    if not math.isfinite(delay) or delay < 0:
-        raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 or more")
+    if not math.isfinite(delay) or not 0 <= delay <= MAX_DELAY:
+        raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 to {MAX_DELAY:g}")
+    challenge_wait = float(values.get("challenge_wait", DEFAULT_CHALLENGE_WAIT))
+    if not math.isfinite(challenge_wait) or challenge_wait < 1:
+        raise UsageError(f"{where}: challenge_wait = {values['challenge_wait']!r}: give seconds, 1 or more")
     if "max_pages" in values and values["max_pages"] < 1:
         raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
     max_pdf_mb = float(values.get("max_pdf_mb", DEFAULT_MAX_PDF_MB))
@@ -108,7 +111,7 @@ def _job(values: dict, where: str, base: Path) -> Job:
             transcript_in_csv=values.get("transcript_in_csv", False), pdfs=values.get("pdfs", False),
             max_pdf_bytes=pdf_bytes(max_pdf_mb), fetch=values.get("fetch", "http"),
             browser_path=values.get("browser_path"), browser_profile=paths.get("browser_profile"),
-            show_browser=values.get("show_browser", False), challenge_wait=float(values.get("challenge_wait", 30)),
+            show_browser=values.get("show_browser", False), challenge_wait=challenge_wait,
             cookies=paths.get("cookies"), own_user_agent=values.get("user_agent")), "")
     except UsageError as error:
         raise UsageError(f"{where}: {error}") from None

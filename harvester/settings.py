@@ -8,6 +8,7 @@ from pathlib import Path
 from harvester import __version__
 
 DEFAULT_DELAY = 3.0          # seconds from the start of one request to the site to the start of the next
+MAX_DELAY = 3600.0           # seconds: a longer delay is a mistake (an hour between two pages)
 DEFAULT_TIMEOUT = 30.0       # seconds to connect, and between bytes of a response
 DEFAULT_RESPONSE_DEADLINE = 120.0  # seconds for a whole response, however its bytes trickle in
 DEFAULT_MAX_CRAWL_DELAY = 60.0     # the longest delay robots.txt's Crawl-delay may ask for; longer is capped, with a warning

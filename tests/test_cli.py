@@ -265,6 +265,10 @@ def test_python_dash_m_runs_the_cli():
 
 @pytest.mark.parametrize("args, words", [
     (["harvest", "--query", "x", "--out", "o", "--delay", "-1"], ["--delay", "harvester harvest --help"]),
+    (["harvest", "--query", "x", "--out", "o", "--delay", "nan"], ["--delay", "'nan' is not a finite number"]),
+    (["harvest", "--query", "x", "--out", "o", "--delay", "1e300"], ["--delay", "0<=x<=3600"]),
+    (["harvest", "--query", "x", "--out", "o", "--max-pdf-mb", "inf"], ["--max-pdf-mb", "'inf' is not a finite number"]),
+    (["harvest", "--query", "x", "--out", "o", "--challenge-wait", "inf"], ["--challenge-wait", "not a finite number"]),
     (["harvest", "--out", "o"], ["--query"]),
     (["nosuch"], ["nosuch"]),
     (["reparse", "--no-such-option"], ["--no-such-option"]),
