@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import click
 
 from harvester import __version__
-from harvester.config import Job, as_keys, checked_fetch, load_jobs, searched
+from harvester.config import Job, as_keys, checked_fetch, checked_origin, load_jobs, searched
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
@@ -163,7 +163,8 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
         harvester harvest --query "Korean War" --out output --fetch browser
         harvester harvest --query "Korean War" --details --pdfs --format csv,json,sqlite --out output
     """
-    search, origin = searched(get_site(site), url, query, whole, _origin(base_url), "URL, --query or --all")
+    origin = checked_origin(base_url, "--base-url") if base_url is not None else None
+    search, origin = searched(get_site(site), url, query, whole, origin, "URL, --query or --all")
     _check_pdfs(pdfs, details)
     settings = checked_fetch(Settings(
         base_url=origin, delay=delay, max_pages=max_pages, contact=contact, allow_incomplete=allow_incomplete,
@@ -366,15 +367,6 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
 def _check_pdfs(pdfs: bool, details: bool) -> None:
     if pdfs and not details:
         raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
-
-
-def _origin(base_url: str | None) -> str | None:
-    if base_url is None:
-        return None
-    parts = urlsplit(base_url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"--base-url {base_url!r}: give an origin like http://127.0.0.1:8000")
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _report(outcome: Outcome, headline: str) -> int:

@@ -88,9 +88,7 @@ def _job(values: dict, where: str, base: Path) -> Job:
         raise UsageError(f"{where}: max_pdf_mb = {values['max_pdf_mb']!r}: give megabytes, more than 0")
     if values.get("pdfs") and not values.get("details"):
         raise UsageError(f"{where}: pdfs = true needs details = true (a document's PDF is linked from its page)")
-    base_url = values.get("base_url")
-    if base_url is not None and (urlsplit(base_url).scheme not in ("http", "https") or not urlsplit(base_url).hostname):
-        raise UsageError(f"{where}: base_url = {base_url!r}: give an origin like http://127.0.0.1:8000")
+    base_url = checked_origin(values["base_url"], f"{where}: base_url =") if "base_url" in values else None
     if not all(isinstance(fmt, str) for fmt in values.get("formats", [])):
         raise UsageError(f"{where}: formats = {values['formats']!r}: give a list of names, like [\"csv\", \"json\"]")
     try:
@@ -132,6 +130,18 @@ def searched(site: Site, url: str | None, query: str | None, whole: bool, base_u
     if query is not None and not query.strip():
         raise UsageError("--query is empty: give words to search for, or --all for the whole archive")
     return Search(query or ""), base_url
+
+
+def checked_origin(base_url: str, said: str) -> str:
+    """The origin (scheme, host and port) of a base URL; `said` names the option in the message of a bad one."""
+    try:
+        parts = urlsplit(base_url)
+        good = parts.scheme in ("http", "https") and parts.hostname and (parts.port or True)
+    except ValueError:   # "http://[::1", a port that is no number
+        good = False
+    if not good:
+        raise UsageError(f"{said} {base_url!r}: give an origin like http://127.0.0.1:8000")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def checked_fetch(settings: Settings, prefix: str) -> Settings:

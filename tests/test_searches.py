@@ -220,6 +220,9 @@ def test_the_harvests_file_takes_url_query_or_all_and_exactly_one(tmp_path: Path
     (("--all", "--query", "x"), "give only one of URL, --query or --all"),
     ((f"{HOME}/document/telegram-1",), "a document's page, not a search"),
     (("--query", ""), "--query is empty: give words to search for, or --all for the whole archive"),
+    (("https://[digitalarchive/search",), "https://[digitalarchive/search: not a web address (Invalid IPv6 URL)"),
+    (("--all", "--base-url", "http://[::1"), "--base-url 'http://[::1': give an origin like http://127.0.0.1:8000"),
+    (("--all", "--base-url", "http://127.0.0.1:port"), "--base-url 'http://127.0.0.1:port': give an origin like"),
     (("--query", "  \t"), "--query is empty: give words to search for, or --all for the whole archive"),
 ])
 def test_the_command_takes_exactly_one_search(tmp_path: Path, monkeypatch, capsys, args, said):

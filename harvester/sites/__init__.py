@@ -147,8 +147,11 @@ class Site:
         one of the site's hosts is fetched from `base_url` or home; one on `base_url`'s host, or on this machine
         (127.0.0.1, localhost: a served copy), from its own origin. The scheme may be left out, as browsers show it."""
         url = address.strip() if re.match(r"^[a-z][a-z0-9+.-]*://", address.strip(), re.I) else f"https://{address.strip()}"
-        parts = urlsplit(url)
-        host, own = parts.hostname or "", urlsplit(base_url).hostname if base_url else None
+        try:
+            parts = urlsplit(url)
+            host, own = parts.hostname or "", urlsplit(base_url).hostname if base_url else None
+        except ValueError as error:   # "https://[digitalarchive/search"
+            raise UsageError(f"{address}: not a web address ({error})") from None
         if host in self.hosts:
             return self.search_of(url), base_url
         if host in (own, "127.0.0.1", "localhost", "::1"):
