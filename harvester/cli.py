@@ -361,6 +361,8 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     """
     from harvester.analysis.report import write_report  # brings pandas: only this command needs it
 
+    if out_file is not None and out_file.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"--out {out_file}: the report is a web page; give a file name ending in .html")
     click.echo(f"wrote {write_report(dataset, out_file)}")
 
 

@@ -150,6 +150,13 @@ def test_the_report_command(monkeypatch, capsys, seed: Path, tmp_path: Path):
     assert code == 2 and err.startswith("harvester: error: ") and "no records file" in err
 
 
+def test_the_report_never_writes_over_a_file_that_is_no_web_page(monkeypatch, capsys, seed: Path):
+    before = Path(f"{seed}.csv").read_bytes()
+    code, _, err = run_cli(monkeypatch, capsys, "report", f"{seed}.csv", "--out", f"{seed}.csv")
+    assert code == 2 and err == f"harvester: error: --out {seed}.csv: the report is a web page; give a file name ending in .html\n"
+    assert Path(f"{seed}.csv").read_bytes() == before
+
+
 def chromium() -> str:
     """The Chromium to render with; missing, the test is skipped, except in CI (CI=true) where it must run."""
     found = shutil.which("chromium") or shutil.which("chromium-browser")
