@@ -16,6 +16,7 @@ from harvester.sites import Search, Site
 log = logging.getLogger("harvester")
 
 SAFETY_MAX_PAGES = 5000  # a search without a totals line is followed by its next links at most this far
+STALE_PAGES = 5          # results pages in a row that bring no new document: the site answers every page alike
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Walk:
     number: int | None = None          # the number of the page asked for (None: a next link)
     _totals: set[int] = field(default_factory=set)
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
+    _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
     _last: ResultsPage | None = None
 
     def urls(self) -> Iterator[str]:
@@ -51,6 +53,9 @@ class Walk:
         while number < min(self._page_count(), self.settings.max_pages or math.inf):
             yield self._url(number)
             number += 1
+            if self._stale >= STALE_PAGES:
+                return self._stop(f"pages {number - STALE_PAGES} to {number - 1} brought no document not seen before: "
+                                  "the site seems to answer every page alike")
         if self.settings.max_pages and self._page_count() > self.settings.max_pages:
             self.warnings.append(f"stopped after {self.settings.max_pages} pages as asked: {self.documents} of {self.total} documents")
             self.partial = True
@@ -69,6 +74,7 @@ class Walk:
         """A results page was fetched and its cards kept; `new` of them were documents not seen before."""
         self.pages += 1
         self.documents += new
+        self._stale = 0 if new else self._stale + 1
         if page.total is not None:
             self.total = page.total
             self._totals.add(page.total)
@@ -107,6 +113,14 @@ class Walk:
                 self.warnings.append(f"{following}: no document on it was new; stopped following next links there")
                 return
         self.partial = bool(self._last.next_url)
+
+    def _stop(self, why: str) -> None:
+        """Stop walking: fail, or (when allowed) warn and write what was found."""
+        message = f"{why}; stopped at {self.documents} of {self.total} documents"
+        if not self.settings.allow_incomplete:
+            raise IncompleteError(message + " (nothing written; with --allow-incomplete a run writes what it finds)")
+        self.warnings.append(message)
+        self.partial = True
 
     def _check_complete(self) -> None:
         """Fail (or, when allowed, warn) if fewer distinct documents were seen than the site lists."""

@@ -23,7 +23,7 @@ from harvester.sites import Search, get_site
 from harvester.state import State
 from tests.conftest import FIXTURES, FakeClock, dataset, run_report, timeless
 from tests.faultserver import Fault, FaultServer, folder_pages, synthetic_pages
-from tests.sitegen import doc
+from tests.sitegen import doc, results_page
 
 WILSON = get_site("wilson")
 SEED = FIXTURES / "wilson" / "seed"
@@ -407,6 +407,20 @@ def test_a_page_with_neither_results_nor_the_no_results_message_never_empties_th
                                                r"'no results' message"):
             run(server, tmp_path)
     assert (tmp_path / "s.csv").read_bytes() == before and len(dataset(tmp_path, "s")) == 12
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_a_site_that_answers_every_page_alike_is_left_after_five_pages(tmp_path: Path, allowed: bool):
+    first = results_page([doc(n) for n in range(10)], 0, total=1_000_000).encode()   # the page parameter is ignored
+    with FaultServer(lambda path: first if path.startswith("/search") else None) as server:
+        if not allowed:
+            with pytest.raises(IncompleteError, match=r"pages 1 to 5 brought no document not seen before: the site seems "
+                                                      r"to answer every page alike; stopped at 10 of 1000000 documents"):
+                run(server, tmp_path)
+        else:
+            outcome = run(server, tmp_path, allow_incomplete=True)
+            assert outcome.documents == 10 and outcome.report["complete"] is False
+        assert len(server.search_requests()) == 6
 
 
 def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp_path: Path, monkeypatch, capsys):
