@@ -141,6 +141,26 @@ def test_a_crawl_delay_of_a_day_is_capped_and_said(tmp_path: Path):
     assert any("asks for 100000 s between requests; waiting 5 s" in w for w in outcome.warnings)
 
 
+def test_a_robots_txt_moved_on_the_site_is_followed_and_obeyed(tmp_path: Path):
+    from harvester.errors import FetchError
+
+    def robots(n: int, path: str) -> Fault | None:
+        if path == "/robots.txt":
+            return Fault(301, {"Location": "/static/robots.txt"})
+        return Fault(200, {}, b"\xef\xbb\xbfUser-agent: *\nDisallow: /search\n") if path == "/static/robots.txt" else None
+
+    with FaultServer(synthetic_pages([doc(1)]), robots) as server:
+        with pytest.raises(FetchError, match=r"/search\?search_api_fulltext=q: disallowed by .*/robots.txt; not fetched"):
+            run(server, tmp_path)
+        assert server.search_requests() == []
+
+
+def test_a_robots_txt_that_is_no_text_allows_what_it_cannot_say(tmp_path: Path):
+    gzipped = Fault(200, {"Content-Type": "text/plain"}, zlib.compress(b"User-agent: *\nDisallow: /private\n") * 3)
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)]), lambda n, p: gzipped if p == "/robots.txt" else None) as server:
+        assert run(server, tmp_path).documents == 3
+
+
 def test_a_page_whose_next_link_points_at_itself_is_not_fetched_again_and_again(tmp_path: Path):
     import re
 

@@ -388,10 +388,15 @@ class Fetcher:
         url = f"{self.origin}/robots.txt"
 
         def fetch_once(url: str) -> Page:
-            page = self._request(url)
-            if page.status in TRANSIENT_STATUS:
-                raise TransientError(f"HTTP {page.status}", page.status,
-                                     retry_after_seconds(page.headers.get("retry-after"), self._now()))
+            for _ in range(MAX_REDIRECTS + 1):    # redirects on the origin are followed, as RFC 9309 asks
+                page = self._request(url)
+                if page.status in TRANSIENT_STATUS:
+                    raise TransientError(f"HTTP {page.status}", page.status,
+                                         retry_after_seconds(page.headers.get("retry-after"), self._now()))
+                target = urljoin(url, page.headers.get("location", ""))
+                if page.status not in (301, 302, 303, 307, 308) or not self._same_origin(target):
+                    break
+                url = target
             return page
 
         try:
@@ -404,4 +409,4 @@ class Fetcher:
             raise FetchError(f"{url}: HTTP {page.status}; cannot check what the site allows")
         if page.status >= 400 or page.status in (301, 302, 303, 307, 308):
             return Protego.parse("")
-        return Protego.parse(page.text() if page.body.strip() else "")
+        return Protego.parse(page.body.decode("utf-8-sig", "replace"))   # a line that is no rule is passed over
