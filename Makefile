@@ -17,7 +17,7 @@ setup: $(VENV)/.test-installed  ## set up .venv with every optional part (the te
 bench: $(VENV)/.bench-installed  ## run the benchmarks (a few minutes); figures in bench/results/latest.{json,md}
 	$(BIN)/python -m bench $(ARGS)
 
-bench-quick: $(VENV)/.bench-installed  ## the benchmarks on 200 pages, memory at 2,000 (about a minute); bench/results/quick.*
+bench-quick: $(VENV)/.bench-installed  ## the benchmarks on 200 pages, memory at 2,000 (two or three minutes); bench/results/quick.*
 	$(BIN)/python -m bench --quick $(ARGS)
 
 SOURCES := $(shell find harvester -name '*.py' -o -name '*.csv')

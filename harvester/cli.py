@@ -49,7 +49,7 @@ class _Number(click.FloatRange):
 
 format_option = click.option("--format", "formats", default="csv,json", show_default=True, metavar="LIST",
                              help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
-name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the query).")
+name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the search).")
 names_option = click.option("--names", "names_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                             help="Your own names table (CSV, same columns as the shipped one) added to the shipped one.")
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
@@ -104,7 +104,7 @@ def loudness(command: Callable) -> Callable:
     """-q and -v after a command's name too (harvester harvest ... -v)."""
     command = click.option("-q", "--quiet", is_flag=True, expose_value=False, help="Print only warnings, errors and the "
                            "final summary.", callback=lambda ctx, param, value: value and _loudness(quiet=True))(command)
-    return click.option("-v", "--verbose", is_flag=True, expose_value=False, help="Print every request.",
+    return click.option("-v", "--verbose", is_flag=True, expose_value=False, help="Print more: every request, when there are any.",
                         callback=lambda ctx, param, value: value and _loudness(verbose=True))(command)
 
 

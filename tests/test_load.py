@@ -119,6 +119,29 @@ def test_duckdb_reads_the_parquet_and_the_csv_as_load_does(dataset: Path):
     assert 0 < expected["harvested_at"].notna().sum() < len(expected)
 
 
+@pytest.mark.parametrize("details", [False, True])
+def test_the_duckdb_query_of_the_csv_in_the_docs_reads_the_types_load_reads(tmp_path: Path, details: bool):
+    import re
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "outputs.md").read_text(encoding="utf-8")
+    [query] = re.findall(r"```sql\n(SELECT \* FROM read_csv\(.*?\);)\n```", docs, re.S)
+    if details:      # the types the docs say to add
+        assert "add `'record_id': 'VARCHAR'` and `'uploaded': 'DATE'`" in docs
+        query = query.replace("'date': 'VARCHAR'}", "'date': 'VARCHAR', 'record_id': 'VARCHAR', 'uploaded': 'DATE'}")
+    seed, documents = FIXTURES / "wilson" / "seed", FIXTURES / "wilson" / "documents"
+    pages = [documents / "telegram-mikoyan-cpsu-central-committee.html", documents / "letter-ri-sang-jo-ns-khrushchev.html"]
+    reparse([seed, *(pages if details else [])], get_site("wilson"), tmp_path, "d", ["csv"], workers=0)
+    frame = duckdb.sql(query.replace("output/wilson-korean-workers-party.csv", str(tmp_path / "d.csv"))).df()
+    expected = harvester.load(tmp_path / "d.csv")
+    assert list(frame.columns) == list(expected.columns) and len(frame) == len(expected) == 19
+    assert pd.Series(frame["date_start"]).astype("datetime64[us]").equals(expected["date_start"])
+    assert frame["date_approximate"].tolist() == expected["date_approximate"].tolist()
+    if details:
+        texts = [[value if isinstance(value, str) else None for value in column] for column in (frame["record_id"], expected["record_id"])]
+        assert texts[0] == texts[1] and sum(value is not None for value in texts[1]) == 2
+        assert pd.Series(frame["uploaded"]).astype("datetime64[us]").equals(expected["uploaded"])
+
+
 @pytest.mark.parametrize(("name", "content", "error", "message"), [
     ("notes.txt", "hello", UsageError, "not a harvester dataset file"),
     ("d.excel.csv", "\ufeffid\n", UsageError, "the spreadsheet profile"),
