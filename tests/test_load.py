@@ -165,7 +165,23 @@ def test_anything_else_is_a_one_line_error_naming_the_file(tmp_path: Path, name,
 def test_a_bad_boolean_in_a_csv_is_an_input_error(tmp_path: Path):
     [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])
     path.write_text(path.read_text(encoding="utf-8").replace(",false,", ",maybe,"), encoding="utf-8")
-    with pytest.raises(InputError, match="not true or false"):
+    with pytest.raises(InputError, match="record 1: date_approximate = 'maybe' is not true or false"):
+        harvester.load(path)
+
+
+def test_a_csv_a_spreadsheet_saved_loads_and_what_it_broke_is_named(tmp_path: Path):
+    [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["csv"])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",false,", ",FALSE,").replace(",true,", ",TRUE,"), encoding="utf-8")   # as saved
+    assert harvester.load(path)["date_approximate"].tolist() == harvester.load(write_dataset(
+        [RECORD, UNDATED], tmp_path / "plain", "d", ["csv"])[0])["date_approximate"].tolist()
+    path.write_text(text.replace(f",{RECORD['date_start']},", ",1956-13-45,", 1), encoding="utf-8")
+    with pytest.raises(InputError, match=r"d.csv: a value does not fit its column \(record 1: date_start = '1956-13-45' is "
+                                         r"not an ISO 8601 date\)"):
+        harvester.load(path)
+    lines = text.splitlines()
+    path.write_text("\n".join([lines[0] + ",notes", *(line + ",mine" for line in lines[1:])]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"not a harvester records file \(columns harvester does not write: notes\)"):
         harvester.load(path)
 
 

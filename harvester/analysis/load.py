@@ -65,7 +65,9 @@ def _typed(plain: pd.DataFrame, path: Path) -> pd.DataFrame:
     columns = next((layout for layout in LAYOUTS if list(plain.columns) == [c.name for c in layout]), None)
     if columns is None:
         missing = [f for f in FIELDS if f not in plain.columns]
-        detail = f"missing {', '.join(missing)}" if missing else f"columns {', '.join(map(str, plain.columns))}"
+        extra = [str(name) for name in plain.columns if name not in FIELDS]
+        detail = (f"missing {', '.join(missing)}" if missing else f"columns harvester does not write: {', '.join(extra)}"
+                  if extra else f"columns {', '.join(map(str, plain.columns))}")
         raise InputError(f"{path}: not a harvester records file ({detail})")
     for name in NEVER_EMPTY:
         empty = [number for number, value in enumerate(plain[name], 1) if value in ("", None)]
@@ -88,7 +90,12 @@ def _column(values: pd.Series, column: Column) -> pd.Series:
         return pd.Series([None if v in ("", None) else int(v) for v in values], dtype="Int64")
     if column.type in ("date", "datetime"):
         text = values.replace("", None)
-        return pd.to_datetime(text, format="ISO8601", utc=column.type == "datetime").astype(DTYPES[column.type])
+        try:
+            return pd.to_datetime(text, format="ISO8601", utc=column.type == "datetime").astype(DTYPES[column.type])
+        except ValueError as error:
+            bad = next(((n, v) for n, v in enumerate(text, 1) if v is not None and _date_or_none(v) is None), None)
+            raise ValueError(f"record {bad[0]}: {column.name} = {bad[1]!r} is not an ISO 8601 date" if bad
+                             else f"{column.name}: {_first_line(error)}") from None
     return values.astype("string").replace("", pd.NA)
 
 
@@ -106,7 +113,7 @@ def _csv(path: Path) -> pd.DataFrame:
         if column.name in frame and column.type == "list":
             frame[column.name] = frame[column.name].map(lambda cell: cell.split(LIST_SEPARATOR) if cell else [])
         elif column.name in frame and column.type == "boolean":
-            frame[column.name] = frame[column.name].map(_boolean)
+            frame[column.name] = [_boolean(cell, column.name, number) for number, cell in enumerate(frame[column.name], 1)]
     return frame
 
 
@@ -166,10 +173,18 @@ def _list(value: Any, column: Column) -> list[str]:
     return [str(item) for item in value]
 
 
-def _boolean(cell: str) -> bool:
-    if cell not in ("true", "false"):
-        raise ValueError(f"{cell!r} is not true or false")
-    return cell == "true"
+def _boolean(cell: str, name: str, number: int) -> bool:
+    """true or false, in any case (a spreadsheet saves them as TRUE and FALSE)."""
+    if cell.lower() not in ("true", "false"):
+        raise ValueError(f"record {number}: {name} = {cell!r} is not true or false")
+    return cell.lower() == "true"
+
+
+def _date_or_none(value: str) -> Any:
+    try:
+        return pd.to_datetime(value, format="ISO8601")
+    except ValueError:
+        return None
 
 
 def _first_line(error: BaseException) -> str:
