@@ -164,18 +164,19 @@ def fetched_text(page: Page, warnings: list[str]) -> str:
 
 
 def records_of(results: ResultsPage, site: Site, source_page: str, query: str, search: str, harvested_at: str,
-               names: NameTable) -> list[Record]:
+               names: NameTable, where: str | None = None) -> list[Record]:
     """The records of a results page's cards; a card that links to no document is a layout error, and one that links
-    off the site (not to its hosts, nor to the host the page came from) is never taken for one of its documents."""
-    records, page_host = [], urlsplit(results.url).hostname
+    off the site (not to its hosts, nor to the host the page came from) is never taken for one of its documents.
+    `where` (default: the page's URL) names the page in errors."""
+    records, page_host, where = [], urlsplit(results.url).hostname, where or results.url
     for card in results.cards:
         doc_id = site.doc_id(card.href)
         if doc_id is None:
-            raise LayoutError(f"{results.url}: result {card.title!r} links to {card.href!r}, not to a document")
+            raise LayoutError(f"{where}: result {card.title!r} links to {card.href!r}, not to a document")
         on_page_host = card.href.startswith("/") and not card.href.startswith("//")   # "/document/x", the usual link
         host = page_host if on_page_host else urlsplit(urljoin(results.url, card.href)).hostname
         if host not in site.hosts and host != page_host:
-            raise OffSiteError(f"{results.url}: result {card.title!r} links off the site, to {card.href}")
+            raise OffSiteError(f"{where}: result {card.title!r} links off the site, to {card.href}")
         records.append(record_of(doc_id, card, source_page, site, query, search, harvested_at, names))
     return records
 
@@ -256,7 +257,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             key = saved.search.key if saved.search else f"total {saved.results.total}"   # a page that does not say its search
             searched = Searched(saved.search or Search(), site.search_url(saved.search) if saved.search else "")
             searches.setdefault(key, _Saved(searched)).took(saved)
-            warnings.extend(f"{saved.results.url}: {warning}" for warning in saved.results.warnings)
+            warnings.extend(f"{saved.label}: {warning}" for warning in saved.results.warnings)
             for record in saved.records:
                 state.keep(run.id, record)
         if not pages:
@@ -356,7 +357,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     search = site.search_of(address) if address and urlsplit(address).path.rstrip("/") == site.search_path else None
     results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
     query, searched = (search.query, site.search_url(search)) if search else ("", "")
-    records = records_of(results, site, site.canonical(page.url) if page.url else label, query, searched, page.fetched_at, names)
+    records = records_of(results, site, site.canonical(page.url) if page.url else label, query, searched, page.fetched_at, names,
+                         label)
     return SavedResults(label, search, results, records, problem)
 
 

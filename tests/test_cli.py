@@ -190,9 +190,11 @@ def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, cap
         (lambda d: _write(d / "records.csv", b"id,title\nx,Letter from A to B\n"), 2, ["records.csv", "not an HTML page", "WARC"]),
         (lambda d: _write(d / "home.html", b'<html><body><div class="views-element-container"><p>Featured</p></div></body></html>'),
          5, ["home.html", "no result cards, no totals line and no 'no results' message"]),
+        (lambda d: _write(d / "bad-link.html", (SEED / "page-0.html").read_bytes().replace(b'href="/document/', b'href="/about/', 1)),
+         5, ["bad-link.html: result", "not to a document"]),
     ],
     ids=["empty", "whitespace", "binary", "missing", "empty-folder", "not-results", "no-cards", "no-title-link", "challenge", "truncated",
-         "not-html", "no-results-message"],
+         "not-html", "no-results-message", "card-not-linking-a-document"],
 )
 def test_bad_input_is_one_line_and_writes_nothing(monkeypatch, capsys, tmp_path, make_input, code, words):
     source = tmp_path / "in"
