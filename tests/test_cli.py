@@ -190,11 +190,12 @@ def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, cap
         (lambda d: _write(d / "records.csv", b"id,title\nx,Letter from A to B\n"), 2, ["records.csv", "not an HTML page", "WARC"]),
         (lambda d: _write(d / "home.html", b'<html><body><div class="views-element-container"><p>Featured</p></div></body></html>'),
          5, ["home.html", "no result cards, no totals line and no 'no results' message"]),
+        (lambda d: _sparse(d / "huge.html", 1 << 30), 2, ["huge.html: a file of 1,073,741,824 bytes", "not read"]),
         (lambda d: _write(d / "bad-link.html", (SEED / "page-0.html").read_bytes().replace(b'href="/document/', b'href="/about/', 1)),
          5, ["bad-link.html: result", "not to a document"]),
     ],
     ids=["empty", "whitespace", "binary", "missing", "empty-folder", "not-results", "no-cards", "no-title-link", "challenge", "truncated",
-         "not-html", "no-results-message", "card-not-linking-a-document"],
+         "not-html", "no-results-message", "huge", "card-not-linking-a-document"],
 )
 def test_bad_input_is_one_line_and_writes_nothing(monkeypatch, capsys, tmp_path, make_input, code, words):
     source = tmp_path / "in"
@@ -213,6 +214,12 @@ def test_a_missing_path_or_an_empty_folder_makes_no_output_folder(monkeypatch, c
         source.mkdir()
     got, _, err = run_cli(monkeypatch, capsys, "reparse", str(source), "--out", str(tmp_path / "out"))
     assert got == 2 and str(source) in err and not (tmp_path / "out").exists()
+
+
+def _sparse(path: Path, size: int) -> Path:
+    with path.open("wb") as file:    # a file of `size` bytes that takes no room on the disk
+        file.truncate(size)
+    return path
 
 
 def _write(path: Path, body: bytes) -> Path:

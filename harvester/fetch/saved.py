@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from harvester.errors import InputError
 from harvester.fetch.page import Page, decode_html, saved_date, saved_url
+from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site
 
 log = logging.getLogger("harvester")
@@ -61,6 +62,9 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     """The saved page as a Page (its URL and the time it was saved, where the saving tool recorded them, else ''),
     its text, and what its decoding had to replace (see decode_html)."""
     try:
+        if (size := path.stat().st_size) > DEFAULT_MAX_RESPONSE:
+            raise InputError(f"{path}: a file of {size:,} bytes, larger than any page harvester takes "
+                             f"({DEFAULT_MAX_RESPONSE:,}); not read")
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
