@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,8 +17,6 @@ from warcio.warcwriter import WARCWriter
 from harvester import __version__
 from harvester.errors import InputError, storage_error
 from harvester.fetch.page import Page
-
-log = logging.getLogger("harvester")
 
 # httpx hands us the decoded body; these headers described the encoded one, so they are not kept.
 _ENCODING_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
@@ -117,7 +114,7 @@ def next_part(folder: Path, name: str, run: int) -> Path:
 def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
               warnings: list[str] | None = None) -> Iterator[Page]:
     """Every response of a WARC file (plain or gzipped) as a Page, in file order; what had to be skipped is appended to
-    `warnings` (and logged). A damaged file is an InputError where the damage is.
+    `warnings`. A damaged file is an InputError where the damage is.
 
     A 304 revisit record comes back as the response it refers to (with the revisit's time), looked
     up in `earlier`: the responses read so far, kept by (URI, date); give older files first.
@@ -126,7 +123,6 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
     warnings = [] if warnings is None else warnings
 
     def skipped(message: str) -> None:
-        log.warning("%s", message)
         warnings.append(message)
 
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -12,8 +11,6 @@ from harvester.errors import InputError
 from harvester.fetch.page import Page, decode_html, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site
-
-log = logging.getLogger("harvester")
 
 HTML_SUFFIXES = (".html", ".htm")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -40,7 +37,6 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
                     yield f"{path} (response {number}, {page.url})", page
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")
-            log.warning("%s", warnings[-1])
 
 
 def find_html(paths: Iterable[Path]) -> list[Path]:
