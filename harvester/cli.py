@@ -9,6 +9,7 @@ import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -165,12 +166,11 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
     """
     origin = checked_origin(base_url, "--base-url") if base_url is not None else None
     search, origin = searched(get_site(site), url, query, whole, origin, "URL, --query or --all")
-    _check_pdfs(pdfs, details)
     settings = checked_fetch(Settings(
         base_url=origin, delay=delay, max_pages=max_pages, contact=contact, allow_incomplete=allow_incomplete,
         details=details, transcript_in_csv=transcript_in_csv, pdfs=pdfs, max_pdf_bytes=pdf_bytes(max_pdf_mb),
         fetch=fetch, browser_path=browser_path, browser_profile=browser_profile, show_browser=show_browser,
-        challenge_wait=challenge_wait, cookies=cookies, own_user_agent=user_agent), "--")
+        challenge_wait=challenge_wait, cookies=cookies, own_user_agent=user_agent))
     return _harvest_job(Job(get_site(site), search, out_dir, name, parse_formats(formats), settings, names_file))
 
 
@@ -250,14 +250,13 @@ def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: 
     """
     from harvester.fetch.serve import Serving
 
-    _check_pdfs(pdfs, details)
-    chosen = parse_formats(formats)
+    settings, chosen = Settings(delay=delay, details=details, pdfs=pdfs), parse_formats(formats)   # checked before serving
     site, folders = get_site("wilson"), [DEMO / "seed", *([DEMO / "documents"] if details else [])]
     with Serving(folders, port) as serving:
         [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls
                      if urlsplit(url).path.rstrip("/") == site.search_path}
         log.info("serving the saved pages of a search on %s", serving.origin)
-        settings = Settings(base_url=serving.origin, delay=delay, details=details, pdfs=pdfs)
+        settings = replace(settings, base_url=serving.origin)
         return _harvest_job(Job(site, site.search_of(address), out_dir, DEMO_NAME, chosen, settings, None))
 
 
@@ -364,11 +363,6 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     if out_file is not None and out_file.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"--out {out_file}: the report is a web page; give a file name ending in .html")
     click.echo(f"wrote {write_report(dataset, out_file)}")
-
-
-def _check_pdfs(pdfs: bool, details: bool) -> None:
-    if pdfs and not details:
-        raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
 
 
 def _report(outcome: Outcome, headline: str) -> int:

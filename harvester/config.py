@@ -86,23 +86,15 @@ def _job(values: dict, where: str, base: Path) -> Job:
     max_pdf_mb = float(values.get("max_pdf_mb", DEFAULT_MAX_PDF_MB))
     if not math.isfinite(max_pdf_mb) or max_pdf_mb <= 0:
         raise UsageError(f"{where}: max_pdf_mb = {values['max_pdf_mb']!r}: give megabytes, more than 0")
-    if values.get("pdfs") and not values.get("details"):
-        raise UsageError(f"{where}: pdfs = true needs details = true (a document's PDF is linked from its page)")
     base_url = checked_origin(values["base_url"], f"{where}: base_url =") if "base_url" in values else None
     if not all(isinstance(fmt, str) for fmt in values.get("formats", [])):
         raise UsageError(f"{where}: formats = {values['formats']!r}: give a list of names, like [\"csv\", \"json\"]")
+    paths = {key: base / values[key] for key in ("browser_profile", "cookies") if key in values}
     try:
         formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
         site = get_site(values.get("site", "wilson"))
-    except UsageError as error:
-        raise UsageError(f"{where}: {str(error).replace('--format ', 'formats ').replace('--site ', 'site ')}") from None
-    try:
         search, base_url = searched(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
                                     "url, query or all = true")
-    except UsageError as error:
-        raise UsageError(f"{where}: {as_keys(str(error))}") from None
-    paths = {key: base / values[key] for key in ("browser_profile", "cookies") if key in values}
-    try:
         settings = checked_fetch(Settings(
             base_url=base_url, delay=delay, max_pages=values.get("max_pages"), contact=values.get("contact", ""),
             allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
@@ -110,9 +102,9 @@ def _job(values: dict, where: str, base: Path) -> Job:
             max_pdf_bytes=pdf_bytes(max_pdf_mb), fetch=values.get("fetch", "http"),
             browser_path=values.get("browser_path"), browser_profile=paths.get("browser_profile"),
             show_browser=values.get("show_browser", False), challenge_wait=challenge_wait,
-            cookies=paths.get("cookies"), own_user_agent=values.get("user_agent")), "")
-    except UsageError as error:
-        raise UsageError(f"{where}: {error}") from None
+            cookies=paths.get("cookies"), own_user_agent=values.get("user_agent")))
+    except UsageError as error:   # said in the file's own words: formats, allow_incomplete = true
+        raise UsageError(f"{where}: {as_keys(str(error))}") from None
     names = values.get("names")
     return Job(site, search, base / values.get("out", "output"),
                values.get("name"), formats, settings, base / names if names else None)
@@ -144,26 +136,21 @@ def checked_origin(base_url: str, said: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def checked_fetch(settings: Settings, prefix: str) -> Settings:
-    """The fetching options, checked together (`prefix`: "--" on the command line, "" in a harvests file)."""
-    def option(name: str) -> str:
-        return prefix + (name.replace("_", "-") if prefix else name)
-
+def checked_fetch(settings: Settings) -> Settings:
+    """The fetching options, checked together (said as the command line's options; see `as_keys`)."""
     if settings.fetch not in ("http", "browser"):
-        raise UsageError(f"{option('fetch')} {settings.fetch!r}: give http or browser")
-    for key, value in (("contact", settings.contact), ("user_agent", settings.own_user_agent or "")):
+        raise UsageError(f"--fetch {settings.fetch!r}: give http or browser")
+    for option, value in (("--contact", settings.contact), ("--user-agent", settings.own_user_agent or "")):
         if not (value.isascii() and value.isprintable()):
-            raise UsageError(f"{option(key)} {value!r}: the User-Agent header carries plain ASCII only (no accents, "
+            raise UsageError(f"{option} {value!r}: the User-Agent header carries plain ASCII only (no accents, "
                              "no line breaks)")
     if settings.fetch == "browser" and (settings.cookies or settings.own_user_agent):
-        raise UsageError(f"{option('cookies')} and {option('user_agent')} are for the plain client; the browser keeps "
-                         "its own cookies and User-Agent")
+        raise UsageError("--cookies and --user-agent are for the plain client; the browser keeps its own cookies and User-Agent")
     if settings.fetch != "browser" and (settings.show_browser or settings.browser_path or settings.browser_profile):
-        raise UsageError(f"{option('show_browser')}, {option('browser_path')} and {option('browser_profile')} "
-                         f"need {option('fetch')} browser")
+        raise UsageError("--show-browser, --browser-path and --browser-profile need --fetch browser")
     if settings.cookies and not settings.cookies.is_file():
-        raise UsageError(f"{option('cookies')} {settings.cookies}: no such file")
+        raise UsageError(f"--cookies {settings.cookies}: no such file")
     if settings.cookies and not settings.own_user_agent:
-        raise UsageError(f"{option('cookies')} needs {option('user_agent')}: the site binds its clearance cookie to "
-                         "the User-Agent of the browser that passed its check")
+        raise UsageError("--cookies needs --user-agent: the site binds its clearance cookie to the User-Agent of the browser "
+                         "that passed its check")
     return settings

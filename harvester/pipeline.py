@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
@@ -84,8 +84,6 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
 
     names = names or NameTable.load()
     origin, address = settings.base_url or site.home, site.search_url(search)
-    if settings.pdfs and not settings.details:
-        raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
     if len(site.search_url(search, 0, origin)) > MAX_URL:
         raise UsageError(f"the search's address would be {len(site.search_url(search, 0, origin)):,} characters long, more "
                          f"than web servers take ({MAX_URL:,}); shorten the search")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from harvester import __version__
+from harvester.errors import UsageError
 
 DEFAULT_DELAY = 3.0          # seconds from the start of one request to the site to the start of the next
 MAX_DELAY = 3600.0           # seconds: a longer delay is a mistake (an hour between two pages)
@@ -55,6 +56,10 @@ class Settings:
     own_user_agent: str | None = None    # that browser's User-Agent, sent as it is (a clearance is bound to it)
     pdfs: bool = False               # with details: download each document's original scan into DIR/pdfs/
     max_pdf_bytes: int = round(DEFAULT_MAX_PDF_MB * 1_000_000)   # a larger scan is refused (a failed download)
+
+    def __post_init__(self) -> None:
+        if self.pdfs and not self.details:
+            raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
 
     @property
     def product_token(self) -> str:

@@ -99,16 +99,6 @@ class CacheEntry:
     fetched_at: str
 
 
-@dataclass(frozen=True)
-class Changes:
-    """How many documents a run found new, listed again, changed and no longer listed, against the runs before."""
-
-    new: int
-    listed_again: int
-    changed: int
-    no_longer_listed: int
-
-
 @contextlib.contextmanager
 def dataset_lock(out_dir: Path, name: str) -> Iterator[None]:
     """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it)."""
@@ -328,10 +318,10 @@ class State:
                 record.update(first_seen=first_seen, last_seen=seen_at)
             yield record, json.loads(details) if details else None, json.loads(pdf) if pdf else None
 
-    def changes(self, run_id: int, complete: bool) -> Changes:
+    def changes(self, run_id: int, complete: bool) -> dict[str, int]:
         """How many documents the run found new, listed again, changed and no longer listed (the lists are
         `change_lists`)."""
-        return Changes(**{key: sum(1 for _ in rows) for key, rows in self.change_lists(run_id, complete).items()})
+        return {key: sum(1 for _ in rows) for key, rows in self.change_lists(run_id, complete).items()}
 
     def change_lists(self, run_id: int, complete: bool) -> dict[str, Iterator]:
         """The run report's lists, each read from the database as it is iterated: "new", the documents the run lists

@@ -118,7 +118,8 @@ def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_si
 
 
 @pytest.mark.slow
-def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, monkeypatch, capsys):
+def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path,
+                                                           monkeypatch, capsys):
     expected = open_site(True)
     with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=8) as server:
         code, _, err = browse(server, tmp_path / "b", "--delay", "0", "--details")

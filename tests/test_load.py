@@ -19,7 +19,7 @@ from harvester.output.files import parse_formats
 from harvester.pipeline import reparse
 from harvester.records import RECORD_COLUMNS
 from harvester.sites import get_site
-from tests.conftest import FIXTURES, replaced, write_dataset
+from tests.conftest import FIXTURES, write_dataset
 from tests.test_export import RECORD, UNDATED
 
 FORMATS = ["csv", "json", "jsonl", "parquet"]

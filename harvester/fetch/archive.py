@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from http.client import responses
 from pathlib import Path
 from typing import BinaryIO
 
@@ -73,7 +74,7 @@ class WarcArchive:
         """Keep one response: its request URL, status, headers, body and the time it was received."""
         headers = [(k, v) for k, v in page.headers.items() if k.lower() not in _ENCODING_HEADERS]
         headers.append(("Content-Length", str(len(page.body))))
-        http = StatusAndHeaders(f"{page.status} {_reason(page.status)}", headers, protocol="HTTP/1.1")
+        http = StatusAndHeaders(f"{page.status} {responses.get(page.status, 'Unknown')}", headers, protocol="HTTP/1.1")
         writer = self._open()
         record = writer.create_warc_record(
             page.requested or page.url, "response", payload=io.BytesIO(page.body), length=len(page.body),
@@ -186,12 +187,3 @@ def _warc_date(iso: str) -> str:
 
 def _iso(warc_date: str) -> str:
     return warc_date.replace("Z", "+00:00") if warc_date.endswith("Z") else warc_date
-
-
-def _reason(status: int) -> str:
-    from http import HTTPStatus
-
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return "Unknown"

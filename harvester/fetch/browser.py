@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError
 from harvester.fetch.client import TransientError
-from harvester.fetch.page import Page, is_challenge, redacted
+from harvester.fetch.page import Page, is_challenge_answer, redacted
 from harvester.output.files import DISTRIBUTION
 from harvester.settings import Settings
 
@@ -57,13 +57,6 @@ def _playwright_chromium() -> str | None:
     with sync_playwright() as playwright:
         path = playwright.chromium.executable_path
     return path if os.path.isfile(path) else None
-
-
-def is_challenge_answer(status: int, headers: dict[str, str], body: bytes) -> bool:
-    """A bot-protection interstitial ("Just a moment..."): by its header, else by the marks in its body."""
-    if status in (403, 503) and headers.get("cf-mitigated", "").lower() == "challenge":
-        return True
-    return is_challenge(body[:60000].decode("utf-8", "replace"))
 
 
 class BrowserTransport:

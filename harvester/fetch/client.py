@@ -27,7 +27,7 @@ import tenacity
 from protego import Protego
 
 from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError
-from harvester.fetch.page import Page, is_challenge, is_cut_short, looks_like_html, redacted
+from harvester.fetch.page import Page, is_challenge_answer, is_cut_short, looks_like_html, redacted
 from harvester.settings import Settings
 
 log = logging.getLogger("harvester")
@@ -232,15 +232,14 @@ class Fetcher:
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         on_response: Callable[[Page], None] = lambda page: None,
         cached: Callable[[str], Page | None] = lambda url: None,
-        kept_headers: Callable[[str], dict[str, str] | None] | None = None,
+        kept_headers: Callable[[str], dict[str, str] | None] = lambda url: None,
     ) -> None:
         """`cached(url)` gives the kept copy of a page, whose validators make the request conditional;
-        `kept_headers(url)`, when given, gives just that copy's headers, so its body is read only on a 304."""
+        `kept_headers(url)` gives just that copy's headers, so its body is read only on a 304."""
         self.transport, self.settings = transport, settings
         self.origin = origin.rstrip("/")
         self._sleep, self._clock, self._now = sleep, clock, now
-        self._on_response, self._cached = on_response, cached
-        self._kept_headers = kept_headers or (lambda url: copy.headers if (copy := cached(url)) else None)
+        self._on_response, self._cached, self._kept_headers = on_response, cached, kept_headers
         self.retries = 0
         self._last_request: float | None = None
         self._robots: Protego | None = None
@@ -325,8 +324,7 @@ class Fetcher:
         status = page.status
         if status == 200 and looks_like_html(page) and is_cut_short(page.body):
             raise TransientError("the page is cut short (it stops before </html>)")
-        if status in (403, 503) and (page.headers.get("cf-mitigated", "").lower() == "challenge"
-                                     or is_challenge(page.body[:60000].decode("utf-8", "replace"))):
+        if status in (403, 503) and is_challenge_answer(status, page.headers, page.body):
             raise BlockedError(f"{page.url}: the site answered with a bot-protection challenge (HTTP {status}), which only a "
                                "browser passes: harvest with --fetch browser, or with --cookies FILE --user-agent TEXT "
                                "from your own browser's cleared session (see the README, \"The live archive\")")

@@ -176,3 +176,10 @@ def is_challenge(html: str) -> bool:
     """True for a bot-protection interstitial ("Just a moment..."), which is never a results page."""
     head = html[:60000].lower()
     return any(marker in head for marker in _CHALLENGE_MARKERS)
+
+
+def is_challenge_answer(status: int, headers: dict[str, str], body: bytes) -> bool:
+    """A bot-protection interstitial ("Just a moment..."): by its header, else by the marks in its body."""
+    if status in (403, 503) and headers.get("cf-mitigated", "").lower() == "challenge":
+        return True
+    return is_challenge(body[:60000].decode("utf-8", "replace"))

@@ -63,7 +63,8 @@ BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not 
     "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Forces", "Mission",
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
     "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
-    "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests", "Experts", "Advisers", "Commanders",
+    "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
+    "Experts", "Advisers", "Commanders",
     "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
     "UN", "GDR", r"VKP\(b\)")

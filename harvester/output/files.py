@@ -217,13 +217,13 @@ class Staging:
 
         with self.files([target]) as (stream,):
             for number, (key, item) in enumerate(value.items()):
-                stream.write(f"{',' if number else '{'}\n  {json.dumps(key, ensure_ascii=False)}: ".encode("utf-8"))
+                stream.write(f"{',' if number else '{'}\n  {json.dumps(key, ensure_ascii=False)}: ".encode())
                 if not isinstance(item, Iterator):
                     stream.write(text(item, "  ").encode("utf-8"))
                     continue
                 opening = "["
                 for one in item:
-                    stream.write(f"{opening}\n    {text(one, '    ')}".encode("utf-8"))
+                    stream.write(f"{opening}\n    {text(one, '    ')}".encode())
                     opening = ","
                 stream.write(b"[]" if opening == "[" else b"\n  ]")
             stream.write(b"\n}\n" if value else b"{}\n")

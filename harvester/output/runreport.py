@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from harvester import __version__
-from harvester.state import Changes
 
 
 def build_report(*, site: str, origin: str, search: dict, run: int, started_at: str, finished_at: str, resumed: bool, pages: int,
-                 requests: int, retries: int, total: int | None, documents: int, changes: Changes,
+                 requests: int, retries: int, total: int | None, documents: int, changes: dict[str, int],
                  warnings: list[str], complete: bool, pdfs: dict[str, int] | None = None) -> dict:
     """The run report as the dataset's database keeps it: its lists of documents are counts here, and NAME.report.json
     lists them (`State.change_lists`). `search` says the search (query, address, facets, parameters); `origin` is where
@@ -18,8 +17,7 @@ def build_report(*, site: str, origin: str, search: dict, run: int, started_at: 
         "status": "warnings" if warnings else "ok",
         "started_at": started_at, "finished_at": finished_at, "resumed": resumed, "complete": complete,
         "pages": pages, "requests": requests, "retries": retries, "total": total, "documents": documents,
-        "new": changes.new, "listed_again": changes.listed_again, "changed": changes.changed,
-        "no_longer_listed": changes.no_longer_listed,
+        **changes,
         **({"pdfs": pdfs} if pdfs is not None else {}), "warnings": warnings,
     }
 
