@@ -111,3 +111,8 @@ class BusyError(HarvesterError):
     """Another harvester run is working on the same dataset in the same output folder."""
 
     exit_code = 8
+
+
+def first_line(error: BaseException) -> str:
+    """An error's message in one line (its first), or its kind when it says nothing."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]

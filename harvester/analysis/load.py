@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from harvester.errors import InputError, UsageError
+from harvester.errors import InputError, UsageError, first_line
 from harvester.output.files import DISTRIBUTION, LIST_SEPARATOR
 from harvester.records import DETAIL_COLUMNS, PDF_COLUMNS, RECORD_COLUMNS, Column
 
@@ -56,7 +56,7 @@ def load(path: str | Path) -> pd.DataFrame:
     except InputError:
         raise
     except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise InputError(f"{path}: cannot be read as a harvester dataset ({_first_line(error)})") from None
+        raise InputError(f"{path}: cannot be read as a harvester dataset ({first_line(error)})") from None
     return _typed(plain, path)
 
 
@@ -76,7 +76,7 @@ def _typed(plain: pd.DataFrame, path: Path) -> pd.DataFrame:
     try:
         return pd.DataFrame({c.name: _column(plain[c.name], c) for c in columns}, index=pd.RangeIndex(len(plain)))
     except (ValueError, TypeError) as error:
-        raise InputError(f"{path}: a value does not fit its column ({_first_line(error)})") from None
+        raise InputError(f"{path}: a value does not fit its column ({first_line(error)})") from None
 
 
 def _column(values: pd.Series, column: Column) -> pd.Series:
@@ -95,7 +95,7 @@ def _column(values: pd.Series, column: Column) -> pd.Series:
         except ValueError as error:
             bad = next(((n, v) for n, v in enumerate(text, 1) if v is not None and _date_or_none(v) is None), None)
             raise ValueError(f"record {bad[0]}: {column.name} = {bad[1]!r} is not an ISO 8601 date" if bad
-                             else f"{column.name}: {_first_line(error)}") from None
+                             else f"{column.name}: {first_line(error)}") from None
     return values.astype("string").replace("", pd.NA)
 
 
@@ -132,7 +132,7 @@ def _jsonl(path: Path) -> pd.DataFrame:
         try:
             row = json.loads(line)
         except ValueError as error:
-            raise InputError(f"{path}: line {number} is not JSON ({_first_line(error)})") from None
+            raise InputError(f"{path}: line {number} is not JSON ({first_line(error)})") from None
         if not isinstance(row, dict):
             raise InputError(f"{path}: line {number} is not a JSON record")
         rows.append(row)
@@ -147,7 +147,7 @@ def _parquet(path: Path) -> pd.DataFrame:
     try:
         rows = pq.read_table(path).to_pylist()
     except Exception as error:          # pyarrow raises its own ArrowInvalid (a ValueError) and others for a damaged file
-        raise InputError(f"{path}: cannot be read as Parquet ({_first_line(error)})") from None
+        raise InputError(f"{path}: cannot be read as Parquet ({first_line(error)})") from None
     return _from_rows(rows)
 
 
@@ -186,6 +186,3 @@ def _date_or_none(value: str) -> Any:
     except ValueError:
         return None
 
-
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]

@@ -16,7 +16,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from harvester import __version__
-from harvester.errors import InputError, storage_error
+from harvester.errors import InputError, first_line, storage_error
 from harvester.fetch.page import Page
 
 # httpx hands us the decoded body; these headers described the encoded one, so they are not kept.
@@ -176,7 +176,7 @@ def _page_of(record: object) -> Page:
 
 def _short(error: BaseException) -> str:
     """An error's first line, at most 160 characters, with anything unprintable escaped (damaged files hold binary)."""
-    line = (str(error).strip().splitlines() or [type(error).__name__])[0][:160]
+    line = first_line(error)[:160]
     return line if line.isprintable() else line.encode("unicode_escape").decode("ascii")[:160]
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
-from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError
+from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError, first_line
 from harvester.fetch.client import TransientError
 from harvester.fetch.page import Page, is_challenge_answer, redacted
 from harvester.output.files import DISTRIBUTION
@@ -150,7 +150,7 @@ class BrowserTransport:
         except TimeoutError:
             raise self._failed(TransientError(f"no answer within {self.settings.timeout:g} s")) from None
         except Error as error:
-            raise self._failed(self._error or TransientError(f"the navigation failed: {_first_line(error)}")) from None
+            raise self._failed(self._error or TransientError(f"the navigation failed: {first_line(error)}")) from None
         return list(self._answers)
 
     def _file(self, url: str, headers: dict[str, str], limit: int) -> Page:
@@ -161,7 +161,7 @@ class BrowserTransport:
                                                  timeout=self.settings.response_deadline * 1000)
             body = response.body()
         except Error as error:
-            raise TransientError(f"the download failed: {_first_line(error)}") from None
+            raise TransientError(f"the download failed: {first_line(error)}") from None
         if len(body) > limit:
             raise FetchError(f"{url}: response larger than {limit:,} bytes; refused")
         return Page(response.url, body, response.status, redacted({k.lower(): v for k, v in response.headers.items()}),
@@ -254,7 +254,7 @@ class BrowserTransport:
         except Error as error:
             body, headers = b"", response.headers
             if not self._on_challenge:   # a challenge's lost body costs nothing; the page's own is what we came for
-                self._error = self._error or TransientError(f"the page was gone before it was read ({_first_line(error)})")
+                self._error = self._error or TransientError(f"the page was gone before it was read ({first_line(error)})")
         return Page(response.url, body, response.status, redacted({k.lower(): v for k, v in headers.items()}),
                     self._now().isoformat(timespec="seconds"), requested=self._requested)
 
@@ -285,9 +285,6 @@ def _is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def _first_line(error: Exception) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
-
 
 def _why(error: Exception, profile: Path) -> str:
     """The one line that says why Chromium did not start."""
@@ -298,4 +295,4 @@ def _why(error: Exception, profile: Path) -> str:
         return "there is no display to show it on (set DISPLAY, or leave out --show-browser)"
     if exited := re.search(r"<process did exit: exitCode=(\d+)", text):
         return f"it exited at once (exit code {exited.group(1)}); is it a Chromium?"
-    return _first_line(error).split(": ", 1)[-1]
+    return first_line(error).split(": ", 1)[-1]
