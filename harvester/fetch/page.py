@@ -112,8 +112,11 @@ def _http_charset(content_type: str) -> str | None:
 
 
 def _meta_charset(body: bytes) -> str | None:
+    """The page's <meta charset>; one that says UTF-16 is UTF-8, as the HTML standard has browsers read it (a page the
+    meta could be read from is no UTF-16: a UTF-16 page starts with its byte order mark)."""
     match = _META_CHARSET.search(body[:4096])
-    return match.group(1).decode("ascii") if match else None
+    charset = match.group(1).decode("ascii") if match else None
+    return "utf-8" if charset and charset.lower().replace("-", "").startswith("utf16") else charset
 
 
 def _known(encoding: str) -> bool:
