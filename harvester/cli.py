@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
+import re
 import signal
 import sys
 import time
@@ -288,7 +289,7 @@ def run_command(harvests_file: Path) -> int:
             lines.append(f"harvest {number} ({job.search}): {'done, with warnings' if code else 'done'}")
         except Exception as error:   # a harvest that fails, even by a bug, does not keep the later ones from running
             said = as_keys(str(error)) if isinstance(error, HarvesterError) else unexpected(error)
-            click.echo(f"harvester: error: harvest {number}: {said}", err=True)
+            click.echo(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
             code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
             lines.append(f"harvest {number} ({job.search}): failed (exit {code})")
         codes.append(code)
@@ -388,6 +389,11 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def one_line(message: str) -> str:
+    """A message as one line, whatever it quotes: a line break in a file's name is shown as \\n."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda control: repr(control[0])[1:-1], message)
+
+
 def unexpected(error: Exception) -> str:
     """A bug, said in one line (-v prints where it happened)."""
     log.debug("unexpected error", exc_info=error)
@@ -411,9 +417,9 @@ def main(sleep: Callable[[float], None] = time.sleep) -> None:
         click.echo(f"harvester: {what}: {stop.args[0] if stop and stop.args else 'nothing written'}", err=True)
         sys.exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
     except HarvesterError as error:
-        click.echo(f"harvester: error: {error}", err=True)
+        click.echo(f"harvester: error: {one_line(str(error))}", err=True)
         sys.exit(error.exit_code)
     except Exception as error:  # a bug, not a user mistake: one line, exit 7 (never 0 or 1, which cron reads as success)
-        click.echo(f"harvester: error: {unexpected(error)}", err=True)
+        click.echo(f"harvester: error: {one_line(unexpected(error))}", err=True)
         sys.exit(HarvesterError.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -435,3 +435,9 @@ def test_a_warc_record_warcio_cannot_read_is_said_once_and_the_pages_before_it_a
     code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc.gz"), "--out", str(tmp_path / "o"))
     assert code == 1 and "re-parsed 1 saved page: 10 documents" in out
     assert err.count("x.warc.gz: not a readable WARC file") == 1 and "the rest of the file is skipped" in err
+
+
+def test_an_error_naming_a_file_with_a_line_break_in_its_name_is_still_one_line(monkeypatch, capsys, tmp_path):
+    (tmp_path / "two\nlines.html").write_bytes(b"")
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "two\nlines.html"), "--out", str(tmp_path / "o"))
+    assert code == 2 and err.count("\n") == 1 and "two\\nlines.html: " in err
