@@ -259,6 +259,20 @@ def test_serve_serves_saved_pages_under_their_own_urls(tmp_path):
         process.wait(timeout=10)
 
 
+def test_a_saved_page_deleted_while_served_is_not_found_and_the_server_goes_on(tmp_path, caplog):
+    import shutil
+
+    import httpx
+
+    shutil.copytree(SEED, tmp_path / "seed")
+    with Serving([tmp_path / "seed"]) as serving:
+        (tmp_path / "seed" / "page-1.html").unlink()
+        gone = httpx.get(f"{serving.origin}/search?search_api_fulltext=Korean+Workers%27+Party&page=1", timeout=5)
+        kept = httpx.get(f"{serving.origin}/search?search_api_fulltext=Korean+Workers%27+Party", timeout=5)
+    assert (gone.status_code, kept.status_code) == (404, 200)
+    assert "its saved file is gone" in caplog.text
+
+
 def test_serve_of_a_missing_folder_is_a_usage_error(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "serve", str(tmp_path / "nowhere"))
     assert code == 2
