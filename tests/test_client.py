@@ -224,3 +224,19 @@ def test_network_failures_are_said_in_words(error, words):
 
     said = in_words(error, "https://archive.test/search")
     assert said.startswith(words) and "Error" not in said
+
+
+def test_a_redirect_a_browser_hands_over_to_no_address_is_a_failed_fetch(tmp_path):
+    """A transport other than httpx (the browser's file download) gives the Fetcher the redirect to read itself."""
+    from harvester.fetch.page import Page
+
+    class Redirecting:
+        def send(self, url: str, headers: dict[str, str], limit: int | None = None) -> list[Page]:
+            if url.endswith("/robots.txt"):
+                return [Page(url, b"", 404, {})]
+            return [Page(url, b"", 302, {"location": "http://[::1/x.pdf"})]
+
+    clock = FakeClock()
+    fetch = Fetcher(Redirecting(), ORIGIN, Settings(delay=0), sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
+    with pytest.raises(FetchError, match=r"https://archive.test/a.pdf: redirects to 'http://\[::1/x.pdf', which is no address"):
+        fetch.get(f"{ORIGIN}/a.pdf")

@@ -144,6 +144,17 @@ def test_a_crawl_delay_of_a_day_is_capped_and_said(tmp_path: Path):
     assert any("asks for 100000 s between requests; waiting 5 s" in w for w in outcome.warnings)
 
 
+@pytest.mark.parametrize("location", ["http://[::1", "http://127.0.0.1:port/search"])
+def test_a_redirect_to_no_address_is_a_failed_fetch_naming_it(tmp_path: Path, location: str):
+    from harvester.errors import FetchError
+
+    moved = Fault(302, {"Location": location})
+    with FaultServer(synthetic_pages([doc(1)]), lambda n, path: moved if path.startswith("/search") else None) as server:
+        with pytest.raises(FetchError, match=r"/search\?search_api_fulltext=q: redirects to .*(no address|none).*; not followed"):
+            run(server, tmp_path)
+        assert len(server.search_requests()) == 1
+
+
 def test_a_robots_txt_moved_on_the_site_is_followed_and_obeyed(tmp_path: Path):
     from harvester.errors import FetchError
 

@@ -26,7 +26,7 @@ import httpx
 import tenacity
 from protego import Protego
 
-from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError
+from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError, first_line
 from harvester.fetch.page import Page, is_challenge_answer, is_cut_short, looks_like_html, redacted
 from harvester.settings import Settings
 
@@ -139,10 +139,24 @@ class HttpTransport:
                              self._now().isoformat(timespec="seconds"), requested=url)]
         except _TooSlow:
             raise TransientError(f"no whole answer within {deadline:g} s (the server sends too slowly)") from None
+        except httpx.RemoteProtocolError as error:
+            if str(error).startswith("Invalid URL in location header"):   # httpx reads where every redirect leads
+                raise FetchError(f"{url}: redirects to an address that is none ({first_line(error)}); not followed") from None
+            raise TransientError(in_words(error, url), network=True) from None
         except httpx.TransportError as error:
             raise TransientError(in_words(error, url), network=True) from None
         except httpx.DecodingError:
             raise TransientError("its body cannot be decoded as its Content-Encoding header says (gzip, deflate...)") from None
+
+
+def _target(url: str, location: str) -> str:
+    """Where a redirect from `url` leads (FetchError when its Location is no address)."""
+    try:
+        target = urljoin(url, location)
+        urlsplit(target).port   # (a port that is no number fails only here)
+    except ValueError:
+        raise FetchError(f"{url}: redirects to {location!r}, which is no address; not followed") from None
+    return target
 
 
 def _said_length(response: httpx.Response) -> int:
@@ -302,7 +316,7 @@ class Fetcher:
             location = page.headers.get("location")
             if page.status not in (301, 302, 303, 307, 308) or not location:
                 return self._check_status(page)
-            target = urljoin(url, location)
+            target = _target(url, location)
             if not self._same_origin(target):
                 raise OffSiteError(f"{url}: redirects off the site to {target}; not followed")
             url = target
@@ -391,7 +405,7 @@ class Fetcher:
                 if page.status in TRANSIENT_STATUS:
                     raise TransientError(f"HTTP {page.status}", page.status,
                                          retry_after_seconds(page.headers.get("retry-after"), self._now()))
-                target = urljoin(url, page.headers.get("location", ""))
+                target = _target(url, page.headers.get("location", ""))
                 if page.status not in (301, 302, 303, 307, 308) or not self._same_origin(target):
                     break
                 url = target
