@@ -153,7 +153,7 @@ def _target(url: str, location: str) -> str:
     """Where a redirect from `url` leads (FetchError when its Location is no address)."""
     try:
         target = urljoin(url, location)
-        urlsplit(target).port   # (a port that is no number fails only here)
+        _ = urlsplit(target).port   # a port that is no number fails only when read
     except ValueError:
         raise FetchError(f"{url}: redirects to {location!r}, which is no address; not followed") from None
     return target
