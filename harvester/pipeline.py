@@ -109,6 +109,10 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names)
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 on_page(walk)
+            if walk.total == 0 and not settings.allow_incomplete and (before := state.listed_last()):
+                raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
+                                      "nothing written (an outage of its search?); with --allow-incomplete a run writes "
+                                      "the empty listing")
             if settings.details:
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
             get.taken()   # the last page too: a run stopped from here on fetches no page again

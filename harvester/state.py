@@ -347,6 +347,10 @@ class State:
     def count(self, run_id: int) -> int:
         return self.db.execute("SELECT count(*) FROM documents WHERE run = ?", (run_id,)).fetchone()[0]
 
+    def listed_last(self) -> int:
+        """How many documents the last complete run listed."""
+        return self.db.execute("SELECT count(*) FROM documents WHERE listed = 1").fetchone()[0]
+
     def harvested_between(self, run_id: int) -> tuple[str | None, str | None]:
         """When the run's records were first and last harvested (None: no record says)."""
         return self.db.execute("SELECT min(nullif(json_extract(record, '$.harvested_at'), '')), "

@@ -423,6 +423,19 @@ def test_a_site_that_answers_every_page_alike_is_left_after_five_pages(tmp_path:
         assert len(server.search_requests()) == 6
 
 
+def test_a_search_that_empties_after_a_run_that_listed_documents_is_not_written_unless_allowed(tmp_path: Path):
+    docs = [doc(n) for n in range(12)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path)
+        docs.clear()                                      # the site's "No results found." page
+        with pytest.raises(IncompleteError, match=r"the site now lists no documents for .*, where the last run listed 12: "
+                                                  r"nothing written \(an outage of its search\?\)"):
+            run(server, tmp_path)
+        assert len(dataset(tmp_path, "s")) == 12
+        emptied = run(server, tmp_path, allow_incomplete=True)
+    assert emptied.documents == 0 and emptied.report["no_longer_listed"] == 12 and dataset(tmp_path, "s") == []
+
+
 def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp_path: Path, monkeypatch, capsys):
     from tests.test_cli import run_cli
 
