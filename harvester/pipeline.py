@@ -433,7 +433,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     columns = RECORD_COLUMNS + (DETAIL_COLUMNS if detailed else ()) + (PDF_COLUMNS if pdfs else ())
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
-    with Staging(out_dir, name) as staging:
+    with Staging(out_dir, name, earlier=state.has_runs_before(run_id)) as staging:
         files = write_table(records, columns, out_dir, name, [f for f in formats if f in TABLE_FORMATS], staging,
                             transcript_in_csv)
         files += write_table(people.rows, PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)

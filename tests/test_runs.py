@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from harvester.config import load_jobs
-from harvester.errors import BlockedError, BusyError, FetchError, IncompleteError, LayoutError, UsageError
+from harvester.errors import BlockedError, BusyError, FetchError, IncompleteError, LayoutError, StorageError, UsageError
 from harvester.output.runreport import summary
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
@@ -434,6 +434,28 @@ def test_a_search_that_empties_after_a_run_that_listed_documents_is_not_written_
         assert len(dataset(tmp_path, "s")) == 12
         emptied = run(server, tmp_path, allow_incomplete=True)
     assert emptied.documents == 0 and emptied.report["no_longer_listed"] == 12 and dataset(tmp_path, "s") == []
+
+
+def test_a_dataset_written_before_its_files_were_links_is_taken_over_and_an_edited_file_is_not(tmp_path: Path):
+    import shutil
+
+    docs = [doc(n) for n in range(12)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path)
+        for link in [path for path in tmp_path.iterdir() if path.is_symlink()]:   # as an older harvester left them
+            content = link.read_bytes()
+            link.unlink()
+            link.write_bytes(content)
+        shutil.rmtree(tmp_path / ".harvester" / "s.files")
+        again = run(server, tmp_path)
+        assert again.documents == 12 and (tmp_path / "s.csv").is_symlink() and len(dataset(tmp_path, "s")) == 12
+        for name in ("s.csv", "s.json"):   # a copy of what the link gives may be replaced; an edited file may not
+            content = (tmp_path / name).read_bytes()
+            (tmp_path / name).unlink()
+            (tmp_path / name).write_bytes(content + (b"my note\n" if name == "s.csv" else b""))
+        with pytest.raises(StorageError, match=r"/s\.csv: not the link harvester made there"):
+            run(server, tmp_path)
+    assert (tmp_path / "s.csv").read_bytes().endswith(b"my note\n")
 
 
 def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp_path: Path, monkeypatch, capsys):

@@ -162,8 +162,9 @@ class Staging:
     leaves every earlier file as it was; files of formats this run did not write are removed after it. As a context
     manager, it removes a generation that was not committed."""
 
-    def __init__(self, out_dir: Path, name: str) -> None:
-        self.out_dir, self.name = out_dir, name
+    def __init__(self, out_dir: Path, name: str, earlier: bool = False) -> None:
+        """`earlier`: the dataset has runs before this one (its files may be plain files, from before the links)."""
+        self.out_dir, self.name, self.earlier = out_dir, name, earlier
         self.home = out_dir / ".harvester" / f"{name}.files"
         self.generation: Path | None = None
 
@@ -239,11 +240,10 @@ class Staging:
         the files of formats this generation has not."""
         assert self.generation is not None
         written = {path.name for path in self.generation.iterdir()}
-        for file in sorted(written):
-            target, link = self.out_dir / file, f".harvester/{self.home.name}/current/{file}"
-            if os.path.lexists(target) and not (target.is_symlink() and os.readlink(target) == link):
-                raise StorageError(f"{target}: not the link harvester made there (a file saved over it, or another one); "
-                                 "nothing was written: move it away and run the same command again")
+        if foreign := [str(self.out_dir / file) for file in sorted(written) if not self._ours(file)]:
+            raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
+                               "file saved over it, or another one); nothing was written: move it away and run the same "
+                               "command again")
         try:
             _link(self.home / "current", self.generation.name)
             for file in written:
@@ -258,6 +258,20 @@ class Staging:
         for old in self.home.glob("gen-*"):
             if old.name != os.readlink(self.home / "current"):
                 shutil.rmtree(old, ignore_errors=True)
+
+
+    def _ours(self, file: str) -> bool:
+        """Whether DIR/FILE may be replaced: nothing is there, or harvester's link, or a plain file harvester wrote before
+        it made links (the dataset has earlier runs but no links yet), or a plain copy of what the link gave."""
+        target, link, current = self.out_dir / file, f".harvester/{self.home.name}/current/{file}", self.home / "current"
+        if not os.path.lexists(target) or (target.is_symlink() and os.readlink(target) == link):
+            return True
+        if target.is_symlink() or not target.is_file():
+            return False
+        if not os.path.lexists(current):
+            return self.earlier
+        kept = current / file
+        return kept.is_file() and kept.stat().st_size == target.stat().st_size and kept.read_bytes() == target.read_bytes()
 
 
 def _link(path: Path, target: str) -> None:
