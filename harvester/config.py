@@ -29,7 +29,7 @@ def as_keys(message: str) -> str:
     def key(option: re.Match) -> str:
         name = "formats" if option[1] == "format" else option[1].replace("-", "_")
         return option[0] if name not in KEYS else f"{name} = true" if KEYS[name] is bool else name
-    return re.sub(r"--([a-z][a-z-]*)", key, message)
+    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)", key, message)   # an option, not the "--" inside a path
 
 
 @dataclass(frozen=True)

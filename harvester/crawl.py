@@ -75,7 +75,7 @@ class Walk:
         self.pages += 1
         self.documents += new
         self._stale = 0 if new else self._stale + 1
-        if page.total is not None:
+        if page.total is not None and (page.cards or self.pages == 1):   # past the end, an empty page tells no total
             self.total = page.total
             self._totals.add(page.total)
         self.warnings.extend(f"{page.url}: {warning}" for warning in page.warnings)

@@ -109,7 +109,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names)
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 on_page(walk)
-            if walk.total == 0 and not settings.allow_incomplete and (before := state.listed_last()):
+            if walk.documents == 0 and not settings.allow_incomplete and (before := state.listed_last()):
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
                                       "nothing written (an outage of its search?); with --allow-incomplete a run writes "
                                       "the empty listing")
@@ -242,6 +242,8 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     names = names or NameTable.load()
     paths = list(paths)
     files = find_html(paths)
+    if name:
+        _not_harvested(out_dir, name)   # said before any page is parsed
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []
     with output_folder(out_dir), State(out_dir, None) as opened, opened.writing() as state:
@@ -270,15 +272,20 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
         name = name or (default_name(site, only.searched.search) if only and only.searched.address else f"{site.name}-reparse")
-        if (out_dir / ".harvester" / f"{name}.sqlite").exists():
-            raise UsageError(f"{out_dir}: {name} is a harvested dataset (its run history is in .harvester/{name}.sqlite), "
-                             "which a re-parse would replace; re-parse into another --out, or give another --name")
+        _not_harvested(out_dir, name)
         total = sum(group.total or 0 for group in searches.values())
         with dataset_lock(out_dir, name):
             files = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
                                   _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages,
                                               total, 0, warnings, utc_now()))
         return Outcome(state.count(run.id), files, pages, total, 0, warnings)
+
+
+def _not_harvested(out_dir: Path, name: str) -> None:
+    """A re-parse never replaces a harvested dataset: its history would be lost."""
+    if (out_dir / ".harvester" / f"{name}.sqlite").exists():
+        raise UsageError(f"{out_dir}: {name} is a harvested dataset (its run history is in .harvester/{name}.sqlite), "
+                         "which a re-parse would replace; re-parse into another --out, or give another --name")
 
 
 @dataclass

@@ -233,7 +233,7 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
     (("--show-browser",), "need --fetch browser"),
     (("--contact", "José García <jose@example.org>"), "the User-Agent header carries plain ASCII only"),
     (("--cookies", "COOKIES", "--user-agent", "Mozilla/5.0\nX-Evil: 1"), "the User-Agent header carries plain ASCII only"),
-    (("--cookies", "ACCENTED", "--user-agent", "x"), "cookie 'a' holds characters other than ASCII"),
+    (("--cookies", "ACCENTED", "--user-agent", "x"), "cookie 'a' for 127.0.0.1 holds characters other than ASCII"),
     (("--cookies", "LATIN-1", "--user-agent", "x"), "cannot be read as a cookies.txt file (not UTF-8 text)"),
     (("--cookies", "BAD-EXPIRY", "--user-agent", "x"), "cannot be read as a cookies.txt file"),
 ])
@@ -249,6 +249,14 @@ def test_a_mistake_in_the_fetch_options_is_one_line(tmp_path: Path, monkeypatch,
                            str(tmp_path / "out"), "--delay", "0", *(str(files.get(a, a)) for a in args))
     assert code == 2 and said in err and err.count("harvester: error:") == 1 and "Traceback" not in err
     assert "MISSING" not in args or not (tmp_path / "out").exists()     # said before anything is made
+
+
+def test_another_sites_cookie_that_no_header_could_carry_is_left_out_with_the_rest_of_its_site(tmp_path: Path):
+    from harvester.fetch.client import load_cookies
+
+    jar = load_cookies(cookies_file(tmp_path / "c.txt", [("127.0.0.1", "cf_clearance", "ok"), (".other.example", "p", "café")]),
+                       "127.0.0.1")
+    assert [(cookie.name, cookie.value) for cookie in jar] == [("cf_clearance", "ok")]
 
 
 def test_session_cookies_are_sent_and_expired_ones_are_said(tmp_path: Path):

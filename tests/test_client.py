@@ -240,3 +240,21 @@ def test_a_redirect_a_browser_hands_over_to_no_address_is_a_failed_fetch(tmp_pat
     fetch = Fetcher(Redirecting(), ORIGIN, Settings(delay=0), sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
     with pytest.raises(FetchError, match=r"https://archive.test/a.pdf: redirects to 'http://\[::1/x.pdf', which is no address"):
         fetch.get(f"{ORIGIN}/a.pdf")
+
+
+@pytest.mark.parametrize(("status", "headers"), [(301, {}), (200, {"location": "http://[::1/x"}), (302, {"location": "/robots.txt"})])
+def test_a_robots_txt_that_redirects_nowhere_is_asked_for_once(status: int, headers: dict[str, str]):
+    from harvester.fetch.page import Page
+
+    asked: list[str] = []
+
+    class Site:
+        def send(self, url: str, headers_sent: dict[str, str], limit: int | None = None) -> list[Page]:
+            asked.append(url)
+            if url.endswith("/robots.txt"):
+                return [Page(url, b"User-agent: *\nDisallow: /admin/\n" if status == 200 else b"", status, headers)]
+            return [Page(url, b"<html><body>x</body></html>", 200, {"content-type": "text/html"})]
+
+    clock = FakeClock()
+    fetch = Fetcher(Site(), ORIGIN, Settings(delay=0), sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
+    assert fetch.get(f"{ORIGIN}/a").status == 200 and asked == [f"{ORIGIN}/robots.txt", f"{ORIGIN}/a"]

@@ -56,7 +56,8 @@ def test_a_page_that_declares_nothing_and_is_not_utf8_is_read_as_windows_1252():
     assert "Kádár" in text and "1 byte not valid utf-8" in problem
 
 
-@pytest.mark.parametrize("declared", ["base64", "rot13", "zlib", "no-such-charset", "utf-16", "UTF-16LE"])
+@pytest.mark.parametrize("declared", ["base64", "rot13", "zlib", "undefined", "idna", "no-such-charset", "utf-16", "UTF-16LE",
+                                      "utf_16", "utf-32"])
 def test_a_charset_that_is_no_text_encoding_or_cannot_be_the_pages_is_passed_over_for_what_the_bytes_are(declared: str):
     from harvester.fetch.page import decode_html
 
@@ -64,7 +65,7 @@ def test_a_charset_that_is_no_text_encoding_or_cannot_be_the_pages_is_passed_ove
     assert decode_html(page) == (page.decode(), None)
     plain = page.replace("Kádár".encode(), b"Kadar")       # no byte beyond ASCII to tell the encoding by
     assert decode_html(plain) == (plain.decode(), None)
-    if not declared.lower().startswith("utf-16"):   # (a server's UTF-16 is taken at its word, as a browser takes it)
+    if not declared.lower().startswith("utf"):   # (a server's UTF-16 is taken at its word, as a browser takes it)
         assert decode_html(page, f"text/html; charset={declared}") == (page.decode(), None)
 
 

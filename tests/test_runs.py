@@ -458,6 +458,25 @@ def test_a_dataset_written_before_its_files_were_links_is_taken_over_and_an_edit
     assert (tmp_path / "s.csv").read_bytes().endswith(b"my note\n")
 
 
+def test_an_empty_page_past_the_end_of_a_shrinking_search_is_no_empty_search(tmp_path: Path):
+    docs, served = [doc(n) for n in range(25)], {"count": 0, "shrunk": False}
+
+    def pages(path: str) -> bytes | None:    # after the first two pages of the second run, the search holds 15
+        served["count"] += path.startswith("/search")
+        now = docs[:15] if served["shrunk"] and served["count"] > 2 else docs
+        if path.startswith("/search") and "page=2" in path and len(now) <= 20:   # past the end: Drupal's empty area alone
+            return (b'<!DOCTYPE html><html><body class="path-search"><main><div class="view view-search">'
+                    b'<div class="view-empty">No results found.</div></div></main></body></html>')
+        return synthetic_pages(now)(path)
+
+    with FaultServer(pages) as server:
+        run(server, tmp_path)
+        served.update(count=0, shrunk=True)
+        outcome = run(server, tmp_path)
+    assert (outcome.total, outcome.documents) == (15, 20)
+    assert "collected 20 distinct documents, more than the 15 the site now lists (some were removed during the run)" in outcome.warnings
+
+
 def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp_path: Path, monkeypatch, capsys):
     from tests.test_cli import run_cli
 
@@ -475,6 +494,8 @@ def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp
     ("rerun with --show-browser to", "rerun with show_browser = true to"),
     ("give this search a --name of its own (or another --out)", "give this search a name of its own (or another out)"),
     ("--port 80 and --no-such-option", "--port 80 and --no-such-option"),
+    ("/data/exports--all/kwp.csv: cannot write", "/data/exports--all/kwp.csv: cannot write"),
+    ("(or another --out)", "(or another out)"),
 ])
 def test_the_options_a_message_names_are_said_as_the_keys_of_a_harvests_file(said: str, keys: str):
     from harvester.config import as_keys

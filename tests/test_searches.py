@@ -221,6 +221,7 @@ def test_the_harvests_file_takes_url_query_or_all_and_exactly_one(tmp_path: Path
     ((f"{HOME}/document/telegram-1",), "a document's page, not a search"),
     (("--query", ""), "--query is empty: give words to search for, or --all for the whole archive"),
     (("https://[digitalarchive/search",), "https://[digitalarchive/search: not a web address (Invalid IPv6 URL)"),
+    (("http://127.0.0.1:port/search?search_api_fulltext=x",), "http://127.0.0.1:port/search?search_api_fulltext=x: not a web address"),
     (("--all", "--base-url", "http://[::1"), "--base-url 'http://[::1': give an origin like http://127.0.0.1:8000"),
     (("--all", "--base-url", "http://127.0.0.1:port"), "--base-url 'http://127.0.0.1:port': give an origin like"),
     (("--query", "  \t"), "--query is empty: give words to search for, or --all for the whole archive"),

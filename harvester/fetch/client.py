@@ -75,9 +75,6 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         why = (error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
                if isinstance(error, UnicodeDecodeError) else str(error).split(": ", 1)[0])
         raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
-    if unsendable := [cookie.name for cookie in everything if not f"{cookie.name}={cookie.value or ''}".isascii()]:
-        raise UsageError(f"--cookies {path}: cookie {unsendable[0]!r} holds characters other than ASCII, which a Cookie "
-                         "header cannot carry; export the cookies again")
     jar, expired = http.cookiejar.CookieJar(), 0
     for cookie in everything:
         domain = cookie.domain.lstrip(".")
@@ -85,6 +82,9 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
             continue
         if cookie.expires == 0:   # a session cookie, as browser extensions and curl write it
             cookie.expires, cookie.discard = None, True
+        if not f"{cookie.name}={cookie.value or ''}".isascii():
+            raise UsageError(f"--cookies {path}: cookie {cookie.name!r} for {host} holds characters other than ASCII, which "
+                             "a Cookie header cannot carry; export the cookies again")
         if cookie.is_expired():
             expired += 1
         else:
@@ -405,8 +405,8 @@ class Fetcher:
                 if page.status in TRANSIENT_STATUS:
                     raise TransientError(f"HTTP {page.status}", page.status,
                                          retry_after_seconds(page.headers.get("retry-after"), self._now()))
-                target = _target(url, page.headers.get("location", ""))
-                if page.status not in (301, 302, 303, 307, 308) or not self._same_origin(target):
+                location = page.headers.get("location") if page.status in (301, 302, 303, 307, 308) else None
+                if not location or not self._same_origin(target := _target(url, location)) or target == url:
                     break
                 url = target
             return page

@@ -112,18 +112,18 @@ def _http_charset(content_type: str) -> str | None:
 
 
 def _meta_charset(body: bytes) -> str | None:
-    """The page's <meta charset>; one that says UTF-16 is UTF-8, as the HTML standard has browsers read it (a page the
-    meta could be read from is no UTF-16: a UTF-16 page starts with its byte order mark)."""
+    """The page's <meta charset>; one that says UTF-16 (or UTF-32) is UTF-8, as the HTML standard has browsers read it (a
+    page the meta could be read from is neither: such a page starts with its byte order mark)."""
     match = _META_CHARSET.search(body[:4096])
     charset = match.group(1).decode("ascii") if match else None
-    return "utf-8" if charset and charset.lower().replace("-", "").startswith("utf16") else charset
+    return "utf-8" if charset and charset.lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32")) else charset
 
 
 def _known(encoding: str) -> bool:
     """A text encoding Python has (base64 and rot13 are codecs, but not of bytes to text)."""
     try:
         b"<".decode(encoding, "replace")   # (an empty input would be decoded without looking the codec up)
-    except LookupError:
+    except (LookupError, UnicodeError):   # ("undefined" and "idna" refuse any input)
         return False
     return True
 

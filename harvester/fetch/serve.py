@@ -68,18 +68,23 @@ def make_server(folders: Path | list[Path], port: int = 0) -> ThreadingHTTPServe
             if urlsplit(self.path).path == "/robots.txt":
                 return self._send(200, robots_body, "text/plain; charset=utf-8")
             path = index.get(request_key(self.path))
-            try:
-                if path is not None:
-                    return self._send(200, path.read_bytes(), "text/html")
-                file = static_file(folders, self.path)
-                if file is not None:
-                    modified = email.utils.formatdate(int(file.stat().st_mtime), usegmt=True)
-                    if self.headers.get("If-Modified-Since") == modified:
-                        return self._send(304, b"", "", {"Last-Modified": modified})
-                    return self._send(200, file.read_bytes(), _file_type(file), {"Last-Modified": modified})
-            except FileNotFoundError:   # deleted since the folder was read
-                log.warning("serve: %s: its saved file is gone", self.path)
+            if path is not None and (body := self._read(path)) is not None:
+                return self._send(200, body, "text/html")
+            file = static_file(folders, self.path) if path is None else None
+            if file is not None and (body := self._read(file)) is not None:
+                modified = email.utils.formatdate(int(file.stat().st_mtime), usegmt=True)
+                if self.headers.get("If-Modified-Since") == modified:
+                    return self._send(304, b"", "", {"Last-Modified": modified})
+                return self._send(200, body, _file_type(file), {"Last-Modified": modified})
             return self._send(404, b"<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>", "text/html; charset=utf-8")
+
+        def _read(self, file: Path) -> bytes | None:
+            """The file's bytes; None, said, when it cannot be read (deleted or changed since the folder was read)."""
+            try:
+                return file.read_bytes()
+            except OSError as error:
+                log.warning("serve: %s: its saved file cannot be read (%s)", self.path, error.strerror or error)
+                return None
 
         def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
             self.send_response(status)

@@ -149,8 +149,8 @@ class Site:
         url = address.strip() if re.match(r"^[a-z][a-z0-9+.-]*://", address.strip(), re.I) else f"https://{address.strip()}"
         try:
             parts = urlsplit(url)
-            host, own = parts.hostname or "", urlsplit(base_url).hostname if base_url else None
-        except ValueError as error:   # "https://[digitalarchive/search"
+            host, own, _ = parts.hostname or "", urlsplit(base_url).hostname if base_url else None, parts.port
+        except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
         if host in self.hosts:
             return self.search_of(url), base_url
