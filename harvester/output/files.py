@@ -220,7 +220,7 @@ class Staging:
             for number, (key, item) in enumerate(value.items()):
                 stream.write(f"{',' if number else '{'}\n  {json.dumps(key, ensure_ascii=False)}: ".encode())
                 if not isinstance(item, Iterator):
-                    stream.write(text(item, "  ").encode("utf-8"))
+                    stream.write(text(item, "  ").encode())
                     continue
                 opening = "["
                 for one in item:
@@ -258,7 +258,6 @@ class Staging:
         for old in self.home.glob("gen-*"):
             if old.name != os.readlink(self.home / "current"):
                 shutil.rmtree(old, ignore_errors=True)
-
 
     def _ours(self, file: str) -> bool:
         """Whether DIR/FILE may be replaced: nothing is there, or harvester's link, or a plain file harvester wrote before
