@@ -375,8 +375,8 @@ _worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process
 
 
 def _start_worker(site: Site, names_file: Path | None) -> None:
-    """Ctrl-C and SIGTERM are the main process's to handle (it stops the pool): a worker neither dies of them
-    mid-page nor inherits the main process's handlers."""
+    """Ctrl-C is the main process's to handle (it stops the pool), so a worker ignores it; SIGTERM ends a worker
+    quietly, as it ends any process (not by the main process's handler, inherited, which would print its stop)."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
