@@ -6,6 +6,7 @@
     ├── InputError                 a saved page that cannot be read: empty, binary, no such file (exit 2)
     ├── FetchError                 the network failed after every retry, or the server refused (exit 3)
     │   └── OffSiteError           a link or redirect that leaves the site's host (exit 3)
+    ├── BrowserGoneError           the browser of --fetch browser closed or crashed: the run stops, to resume (exit 3)
     ├── BlockedError               a bot challenge or repeated 403/429: stop, do not hammer (exit 4)
     ├── LayoutError                the page is not what the parser knows: layout drift (exit 5)
     ├── IncompleteError            the documents seen do not add up to the total (exit 6)
@@ -81,6 +82,13 @@ class InputError(HarvesterError):
 
 class FetchError(HarvesterError):
     """A URL could not be fetched after every retry allowed."""
+
+    exit_code = 3
+
+
+class BrowserGoneError(HarvesterError):
+    """The browser that fetches the pages closed or crashed: no page can be had from it (not a FetchError, which a
+    document's page may be left empty for)."""
 
     exit_code = 3
 

@@ -165,6 +165,44 @@ def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browse
 
 
 @pytest.mark.slow
+def test_a_browser_that_dies_mid_run_stops_the_run_at_once_and_the_next_run_completes(
+        chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path):
+    expected = open_site(True)
+    with ChallengeServer(pages(SEED, DOCUMENTS)) as server:
+        command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
+                   "--out", str(tmp_path), "--fetch", "browser", "--delay", "0.2", "--details"]
+        run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while sum(hit.path.startswith("/document/") for hit in server.hits()) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        profile = tmp_path / ".harvester" / f"{NAME}.browser"
+        subprocess.run(["pkill", "-KILL", "-f", f"user-data-dir={profile}"], check=False)   # as the OOM killer would
+        _, err = run.communicate(timeout=60)
+        assert run.returncode == 3 and "the browser closed or crashed" in err and "run the same command again" in err
+        assert not (tmp_path / f"{NAME}.csv").exists() and "Traceback" not in err
+        again = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert timeless(dataset(tmp_path, NAME)) == expected
+
+
+class NeverClearing(ChallengeServer):
+    """A check that sets its cookie and reloads, but never takes the cookie: the browser never gets through."""
+
+    def _check(self, user_agent: str, cookie: str | None) -> str | None:
+        return self._secret
+
+
+@pytest.mark.slow
+def test_a_check_that_never_lets_the_browser_through_is_blocked_in_a_few_tries(chromium: str, tmp_path: Path):
+    with NeverClearing(pages(SEED)) as server:
+        started = time.monotonic()
+        code, _, err = browse(server, tmp_path, "--delay", "0")
+        navigations = [hit for hit in server.hits() if hit.is_page]
+    assert code == 4 and "the site's bot check did not let the browser through (11 checks" in err
+    assert len(navigations) == 11 and time.monotonic() - started < 30 and "Traceback" not in err
+
+
+@pytest.mark.slow
 def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path):
     expected = open_site(True)
     with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=6) as server:

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
-from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError, first_line
+from harvester.errors import BlockedError, BrowserGoneError, FetchError, OffSiteError, StorageError, UsageError, first_line
 from harvester.fetch.client import TransientError
 from harvester.fetch.page import Page, is_challenge_answer, redacted
 from harvester.output.files import DISTRIBUTION
@@ -35,6 +35,8 @@ WIDGET = "input[type=checkbox]:visible, iframe[src*='challenge']:visible"   # wh
 PERSON_AFTER = 3.0     # seconds a challenge may show a widget before it is taken to wait for a person
 POLL = 25              # milliseconds between looks at the tab while a page or a challenge arrives
 ERROR_PAGE_WAIT = 2.0  # seconds a failed navigation may take to show Chromium's error page
+GONE = ("has been closed", "Page crashed", "Target crashed", "Connection closed")   # Playwright's words for a dead browser
+MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
 
 def find_browser(explicit: str | None) -> str:
@@ -150,6 +152,9 @@ class BrowserTransport:
         except TimeoutError:
             raise self._failed(TransientError(f"no answer within {self.settings.timeout:g} s")) from None
         except Error as error:
+            if self._tab.is_closed() or any(word in str(error) for word in GONE):
+                raise BrowserGoneError(f"{url}: the browser closed or crashed ({first_line(error)}); run the same "
+                                       "command again to resume") from None
             raise self._failed(self._error or TransientError(f"the navigation failed: {first_line(error)}")) from None
         return list(self._answers)
 
@@ -161,6 +166,9 @@ class BrowserTransport:
                                                  timeout=self.settings.response_deadline * 1000)
             body = response.body()
         except Error as error:
+            if self._tab.is_closed() or any(word in str(error) for word in GONE):
+                raise BrowserGoneError(f"{url}: the browser closed or crashed ({first_line(error)}); run the same "
+                                       "command again to resume") from None
             raise TransientError(f"the download failed: {first_line(error)}") from None
         if len(body) > limit:
             raise FetchError(f"{url}: response larger than {limit:,} bytes; refused")
@@ -175,12 +183,15 @@ class BrowserTransport:
             if self._error:
                 raise self._failed(self._error)
             now = time.monotonic()
-            if not asked and self._on_challenge and (now - self._since > self.settings.challenge_wait
-                                                      or self._waits_for_person(now)):
+            checks = sum(is_challenge_answer(a.status, a.headers, a.body) for a in self._answers)
+            if not asked and self._on_challenge and (now - start > self.settings.challenge_wait or self._waits_for_person(now)):
                 self._call_person(url)
                 deadline, asked = now + self.settings.person_wait, True
+            elif checks > MAX_CHECKS or (self._on_challenge and now > deadline):
+                raise BlockedError(f"{url}: the site's bot check did not let the browser through ({checks} checks in "
+                                   f"{now - start:.0f} s); complete it with --show-browser, or harvest later")
             elif now > deadline:
-                raise TransientError(f"{'still a bot check' if self._on_challenge else 'no page'} after {now - start:.0f} s")
+                raise TransientError(f"no page after {now - start:.0f} s")
             self._tab.wait_for_timeout(POLL)
 
     def _failed(self, error: Exception) -> Exception:
@@ -277,8 +288,11 @@ def _no_pdf_viewer(profile: Path) -> None:
         kept = {}
     kept = kept if isinstance(kept, dict) else {}
     kept["plugins"] = {**(kept.get("plugins") if isinstance(kept.get("plugins"), dict) else {}), "always_open_pdf_externally": True}
-    preferences.parent.mkdir(parents=True, exist_ok=True)
-    preferences.write_text(json.dumps(kept), encoding="utf-8")
+    try:
+        preferences.parent.mkdir(parents=True, exist_ok=True)
+        preferences.write_text(json.dumps(kept), encoding="utf-8")
+    except OSError as error:
+        raise StorageError(f"the browser's profile {profile}: cannot write: {error.strerror or error}") from None
 
 
 def _is_root() -> bool:
