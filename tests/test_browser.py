@@ -165,9 +165,7 @@ def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browse
 
 
 @pytest.mark.slow
-def test_a_browser_that_dies_mid_run_stops_the_run_at_once_and_the_next_run_completes(
-        chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path):
-    expected = open_site(True)
+def test_a_browser_that_dies_mid_run_stops_the_run_at_once(chromium: str, tmp_path: Path):
     with ChallengeServer(pages(SEED, DOCUMENTS)) as server:
         command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
                    "--out", str(tmp_path), "--fetch", "browser", "--delay", "0.2", "--details"]
@@ -179,10 +177,7 @@ def test_a_browser_that_dies_mid_run_stops_the_run_at_once_and_the_next_run_comp
         subprocess.run(["pkill", "-KILL", "-f", f"user-data-dir={profile}"], check=False)   # as the OOM killer would
         _, err = run.communicate(timeout=60)
         assert run.returncode == 3 and "the browser closed or crashed" in err and "run the same command again" in err
-        assert not (tmp_path / f"{NAME}.csv").exists() and "Traceback" not in err
-        again = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 0, again.stderr
-    assert timeless(dataset(tmp_path, NAME)) == expected
+    assert not (tmp_path / f"{NAME}.csv").exists() and "Traceback" not in err   # (resuming: see the killed run's test)
 
 
 class NeverClearing(ChallengeServer):
