@@ -79,8 +79,8 @@ def _job(values: dict, where: str, base: Path) -> Job:
     if not math.isfinite(delay) or not 0 <= delay <= MAX_DELAY:
         raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 to {MAX_DELAY:g}")
     challenge_wait = float(values.get("challenge_wait", DEFAULT_CHALLENGE_WAIT))
-    if not math.isfinite(challenge_wait) or challenge_wait < 1:
-        raise UsageError(f"{where}: challenge_wait = {values['challenge_wait']!r}: give seconds, 1 or more")
+    if not math.isfinite(challenge_wait) or not 1 <= challenge_wait <= MAX_DELAY:
+        raise UsageError(f"{where}: challenge_wait = {values['challenge_wait']!r}: give seconds, 1 to {MAX_DELAY:g}")
     if "max_pages" in values and values["max_pages"] < 1:
         raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
     max_pdf_mb = float(values.get("max_pdf_mb", DEFAULT_MAX_PDF_MB))

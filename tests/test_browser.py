@@ -180,6 +180,17 @@ def test_a_browser_that_dies_mid_run_stops_the_run_at_once(chromium: str, tmp_pa
     assert not (tmp_path / f"{NAME}.csv").exists() and "Traceback" not in err   # (resuming: see the killed run's test)
 
 
+@pytest.mark.slow
+def test_a_profile_locked_on_another_machine_is_said_with_the_lock_to_delete(chromium: str, tmp_path: Path):
+    profile = tmp_path / ".harvester" / f"{NAME}.browser"
+    profile.mkdir(parents=True)
+    (profile / "SingletonLock").symlink_to("othercontainer-24826")     # what a container killed and renamed leaves
+    with ChallengeServer(pages(SEED)) as server:
+        code, _, err = browse(server, tmp_path, "--delay", "0")
+    assert code == 2 and f"its profile {profile} is locked by a browser of othercontainer" in err
+    assert f"if no browser uses it, delete {profile / 'SingletonLock'}" in err and err.count("harvester: error:") == 1
+
+
 class NeverClearing(ChallengeServer):
     """A check that sets its cookie and reloads, but never takes the cookie: the browser never gets through."""
 

@@ -308,5 +308,8 @@ def _why(error: Exception, profile: Path) -> str:
     if "DISPLAY" in text or "XServer" in text:
         return "there is no display to show it on (set DISPLAY, or leave out --show-browser)"
     if exited := re.search(r"<process did exit: exitCode=(\d+)", text):
+        if exited.group(1) == "21" and os.path.islink(lock := profile / "SingletonLock"):   # Chromium's "profile in use"
+            return (f"its profile {profile} is locked by a browser of {os.readlink(lock).rsplit('-', 1)[0]} (another "
+                    f"machine, or a container before a restart); if no browser uses it, delete {lock}")
         return f"it exited at once (exit code {exited.group(1)}); is it a Chromium?"
     return first_line(error).split(": ", 1)[-1]
