@@ -152,9 +152,7 @@ class BrowserTransport:
         except TimeoutError:
             raise self._failed(TransientError(f"no answer within {self.settings.timeout:g} s")) from None
         except Error as error:
-            if self._tab.is_closed() or any(word in str(error) for word in GONE):
-                raise BrowserGoneError(f"{url}: the browser closed or crashed ({first_line(error)}); run the same "
-                                       "command again to resume") from None
+            self._stop_if_gone(url, error)
             raise self._failed(self._error or TransientError(f"the navigation failed: {first_line(error)}")) from None
         return list(self._answers)
 
@@ -166,14 +164,18 @@ class BrowserTransport:
                                                  timeout=self.settings.response_deadline * 1000)
             body = response.body()
         except Error as error:
-            if self._tab.is_closed() or any(word in str(error) for word in GONE):
-                raise BrowserGoneError(f"{url}: the browser closed or crashed ({first_line(error)}); run the same "
-                                       "command again to resume") from None
+            self._stop_if_gone(url, error)
             raise TransientError(f"the download failed: {first_line(error)}") from None
         if len(body) > limit:
             raise FetchError(f"{url}: response larger than {limit:,} bytes; refused")
         return Page(response.url, body, response.status, redacted({k.lower(): v for k, v in response.headers.items()}),
                     self._now().isoformat(timespec="seconds"), requested=url)
+
+    def _stop_if_gone(self, url: str, error: Exception) -> None:
+        """A browser that closed or crashed gives no page again: the run stops (and resumes when run again)."""
+        if self._tab.is_closed() or any(word in str(error) for word in GONE):
+            raise BrowserGoneError(f"{url}: the browser closed or crashed ({first_line(error)}); run the same command "
+                                   "again to resume") from None
 
     def _wait_for_page(self, url: str) -> None:
         """Until the last answer is the page itself: a challenge passes by itself, or a person passes it."""

@@ -34,6 +34,7 @@ log = logging.getLogger("harvester")
 
 TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
+REDIRECTS = (301, 302, 303, 307, 308)
 
 
 class TransientError(Exception):
@@ -314,7 +315,7 @@ class Fetcher:
         for _ in range(MAX_REDIRECTS + 1):
             page = ask(url)
             location = page.headers.get("location")
-            if page.status not in (301, 302, 303, 307, 308) or not location:
+            if page.status not in REDIRECTS or not location:
                 return self._check_status(page)
             target = _target(url, location)
             if not self._same_origin(target):
@@ -405,7 +406,7 @@ class Fetcher:
                 if page.status in TRANSIENT_STATUS:
                     raise TransientError(f"HTTP {page.status}", page.status,
                                          retry_after_seconds(page.headers.get("retry-after"), self._now()))
-                location = page.headers.get("location") if page.status in (301, 302, 303, 307, 308) else None
+                location = page.headers.get("location") if page.status in REDIRECTS else None
                 if not location or not self._same_origin(target := _target(url, location)) or target == url:
                     break
                 url = target
@@ -419,6 +420,6 @@ class Fetcher:
                              f"cannot check what the site allows{hint}") from None
         if page.status >= 500:
             raise FetchError(f"{url}: HTTP {page.status}; cannot check what the site allows")
-        if page.status >= 400 or page.status in (301, 302, 303, 307, 308):
+        if page.status >= 400 or page.status in REDIRECTS:
             return Protego.parse("")
         return Protego.parse(page.body.decode("utf-8-sig", "replace"))   # a line that is no rule is passed over
