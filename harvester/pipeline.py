@@ -375,11 +375,12 @@ _worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process
 
 
 def _start_worker(site: Site, names_file: Path | None) -> None:
-    """Ctrl-C is the main process's to handle (it stops the pool), so a worker ignores it; SIGTERM ends a worker
-    quietly, as it ends any process (not by the main process's handler, inherited, which would print its stop)."""
+    """Ctrl-C and SIGTERM are the main process's to handle, so a worker ignores them: the main process stops the pool,
+    whose workers first finish the few pages they hold. A worker killed while it sends its answer would leave the pool
+    waiting for the rest of that answer for ever."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _worker = site, NameTable.load(names_file)
 
 
