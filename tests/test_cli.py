@@ -432,7 +432,7 @@ def test_ctrl_c_or_sigterm_stops_a_reparse_on_workers_with_one_line(tmp_path, st
     assert not (tmp_path / "out").exists()
 
 
-def test_a_warc_record_warcio_cannot_read_is_said_once_and_the_pages_before_it_are_kept(monkeypatch, capsys, tmp_path):
+def test_a_warc_response_that_names_no_address_is_skipped_alone_and_the_records_after_it_are_read(monkeypatch, capsys, tmp_path):
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -440,16 +440,17 @@ def test_a_warc_record_warcio_cannot_read_is_said_once_and_the_pages_before_it_a
 
     with (tmp_path / "x.warc.gz").open("wb") as file:
         writer = WARCWriter(file, gzip=True)
-        for number, page in enumerate(["page-0.html", "page-1.html"]):
+        for number, page in [(0, "page-0.html"), (None, "page-1.html"), (1, "page-1.html")]:
             record = writer.create_warc_record(f"https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=x&page={number}",
                                                "response", payload=io.BytesIO((SEED / page).read_bytes()),
                                                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1"))
-            if number:
+            if number is None:
                 record.rec_headers.remove_header("WARC-Target-URI")   # a response that names no address
             writer.write_record(record)
     code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc.gz"), "--out", str(tmp_path / "o"))
-    assert code == 1 and "re-parsed 1 saved page: 10 documents" in out
-    assert err.count("x.warc.gz: not a readable WARC file") == 1 and "the rest of the file is skipped" in err
+    assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out
+    assert err.count("x.warc.gz: record 2 (a response) names no address (no WARC-Target-URI); that record is skipped") == 1
+    assert "the rest of the file is skipped" not in err and "Traceback" not in err
 
 
 def test_an_error_naming_a_file_with_a_line_break_in_its_name_is_still_one_line(monkeypatch, capsys, tmp_path):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -128,8 +129,15 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
 
     try:
         with path.open("rb") as stream:
-            for number, record in enumerate(ArchiveIterator(stream), 1):
-                if record.http_headers is None or record.rec_type not in ("response", "revisit"):
+            for number, record in enumerate(ArchiveIterator(stream, no_record_parse=True), 1):
+                if record.rec_type not in ("response", "revisit"):
+                    continue
+                if not record.rec_headers.get_header("WARC-Target-URI"):
+                    skipped(f"{path}: record {number} (a {record.rec_type}) names no address (no WARC-Target-URI); "
+                            "that record is skipped")
+                    continue
+                _parse_http_headers(record)
+                if record.http_headers is None:
                     continue
                 try:
                     page = _page_of(record)
@@ -161,6 +169,18 @@ def read_record(location: Location) -> Page:
             return _page_of(record)
     except Exception as error:  # a torn or damaged record: warcio raises anything from ValueError to AttributeError
         raise InputError(f"{location.path}: cannot read the record at offset {location.offset} ({_short(error)})") from None
+
+
+def _parse_http_headers(record: object) -> None:
+    """The HTTP headers of a record read with `no_record_parse`, parsed as warcio parses them. Read that way because
+    warcio's own parsing fails on a response that names no WARC-Target-URI, and its iterator stops at the first
+    failure: the records after one such record would be lost."""
+    record.http_headers = _LOADER.load_http_headers(  # type: ignore[attr-defined]
+        record.rec_type, record.rec_headers.get_header("WARC-Target-URI"),  # type: ignore[attr-defined]
+        record.raw_stream, record.length)  # type: ignore[attr-defined]
+
+
+_LOADER = ArcWarcRecordLoader(verify_http=False, arc2warc=False)   # as ArchiveIterator makes its own
 
 
 def _page_of(record: object) -> Page:
