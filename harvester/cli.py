@@ -49,10 +49,19 @@ class _Number(click.FloatRange):
         return number
 
 
+class _Path(click.Path):
+    """A path, and never an empty one, which would silently be the current folder (Path("") is Path("."))."""
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        if isinstance(value, str) and not value:
+            self.fail("an empty path names no file or folder: give one (. for the current folder)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 format_option = click.option("--format", "formats", default="csv,json", show_default=True, metavar="LIST",
                              help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
 name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the search).")
-names_option = click.option("--names", "names_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+names_option = click.option("--names", "names_file", type=_Path(dir_okay=False, path_type=Path), default=None,
                             help="Your own names table (CSV, same columns as the shipped one) added to the shipped one.")
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
                                  help="Put the documents' transcripts in the CSV too (they are always in JSON).")
@@ -117,7 +126,7 @@ def loudness(command: Callable) -> Callable:
 @click.option("--query", default=None, help="A full-text search, as typed in the site's search box (instead of URL).")
 @click.option("--all", "whole", is_flag=True, help="The whole archive (instead of URL).")
 @click.option("--base-url", default=None, metavar="URL", help="Another origin for the site: a mirror or a local server.")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("--out", "out_dir", required=True, type=_Path(file_okay=False, path_type=Path), help="Output folder.")
 @name_option
 @format_option
 @click.option("--delay", type=_Number(min=0, max=MAX_DELAY), default=DEFAULT_DELAY, show_default=True,
@@ -134,12 +143,12 @@ def loudness(command: Callable) -> Callable:
 @click.option("--fetch", type=click.Choice(["http", "browser"]), default="http", show_default=True,
               help="How pages are fetched: a plain HTTP client, or a real Chromium (for a site behind a bot check).")
 @click.option("--browser-path", default=None, metavar="PATH", help="The Chromium or Chrome to drive (default: the usual names).")
-@click.option("--browser-profile", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+@click.option("--browser-profile", type=_Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="The browser's profile folder (default: in DIR/.harvester/, kept for the next run).")
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
 @click.option("--challenge-wait", type=_Number(min=1, max=MAX_DELAY), default=30, show_default=True, metavar="SECONDS",
               help="How long a bot check may take to pass by itself in the browser.")
-@click.option("--cookies", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+@click.option("--cookies", type=_Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
               help="A cookies.txt exported from your browser, after it passed the site's check (plain client).")
 @click.option("--user-agent", default=None, metavar="TEXT", help="Your browser's User-Agent, which its cookies are bound to.")
 def harvest_command(url: str | None, site: str, query: str | None, whole: bool, base_url: str | None, out_dir: Path,
@@ -177,9 +186,9 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
 
 @cli.command("reparse")
 @loudness
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=_Path(path_type=Path))
 @site_option
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("--out", "out_dir", required=True, type=_Path(file_okay=False, path_type=Path), help="Output folder.")
 @name_option
 @format_option
 @transcript_option
@@ -207,7 +216,7 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
 
 @cli.command("serve")
 @loudness
-@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("folders", nargs=-1, required=True, type=_Path(path_type=Path))
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free port).")
 def serve_command(folders: tuple[Path, ...], port: int) -> None:
     """Serve folders of saved pages on 127.0.0.1 under the URLs they were saved from.
@@ -231,7 +240,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 
 @cli.command("demo")
 @loudness
-@click.option("--out", "out_dir", default=Path("output"), show_default=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default=Path("output"), show_default=True, type=_Path(file_okay=False, path_type=Path))
 @format_option
 @click.option("--details", is_flag=True, help="Also serve the 19 results' saved document pages and harvest with --details.")
 @click.option("--pdfs", is_flag=True, help="With --details: also download the documents' PDFs (served with the pages).")
@@ -263,7 +272,7 @@ def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: 
 
 @cli.command("run")
 @loudness
-@click.argument("harvests_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("harvests_file", type=_Path(dir_okay=False, path_type=Path))
 def run_command(harvests_file: Path) -> int:
     """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
 
@@ -345,8 +354,8 @@ def _progress() -> Iterator[Callable[[Walk], None]]:
 
 @cli.command("report")
 @loudness
-@click.argument("dataset", type=click.Path(path_type=Path))
-@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.argument("dataset", type=_Path(path_type=Path))
+@click.option("--out", "out_file", type=_Path(dir_okay=False, path_type=Path), default=None,
               help="The HTML file to write (default: NAME.report.html beside the dataset).")
 def report_command(dataset: Path, out_file: Path | None) -> None:
     """Write one self-contained HTML page about a dataset: counts, documents per year, types, people, places, warnings.

@@ -22,6 +22,7 @@ KEYS: dict[str, type | tuple[type, ...]] = {
     "cookies": str, "user_agent": str,
     "pdfs": bool, "max_pdf_mb": (int, float),
 }
+PATH_KEYS = ("out", "names", "browser_profile", "cookies")   # paths from the file's folder: an empty one would be that folder
 
 
 def as_keys(message: str) -> str:
@@ -67,6 +68,9 @@ def _checked(table: dict, where: str) -> dict:
             raise UsageError(f"{where}: unknown key {key!r} (known: {', '.join(KEYS)})")
         if not isinstance(value, KEYS[key]) or (isinstance(value, bool) and KEYS[key] is not bool):
             raise UsageError(f"{where}: {key} = {value!r} is not a {_type_name(KEYS[key])}")
+        if key in PATH_KEYS and not value:
+            raise UsageError(f"{where}: {key} = \"\" is an empty path, which names no file or folder: give one "
+                             "(\".\" for the harvests file's folder), or leave the key out")
     return table
 
 

@@ -140,6 +140,21 @@ def test_unwritable_output_folder_is_a_usage_error(monkeypatch, capsys, tmp_path
     assert_one_line_error(err, f"--out {blocker / 'out'}: cannot write there")
 
 
+@pytest.mark.parametrize(("args", "named"), [
+    (["harvest", "--query", "x", "--out", "o", "--fetch", "browser", "--browser-profile", ""], "'--browser-profile'"),
+    (["harvest", "--query", "x", "--out", ""], "'--out'"),
+    (["harvest", "--query", "x", "--out", "o", "--names", ""], "'--names'"),
+    (["reparse", "", "--out", "o"], "'PATHS...'"),
+], ids=["browser-profile", "out", "names", "reparse-path"])
+def test_an_empty_path_is_a_usage_error_naming_the_option_not_the_current_folder(monkeypatch, capsys, tmp_path, args, named):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(monkeypatch, capsys, *args, "--base-url" if args[0] == "harvest" else "-q",
+                           *(["http://127.0.0.1:9"] if args[0] == "harvest" else []))
+    assert code == 2
+    assert_one_line_error(err, f"Invalid value for {named}: an empty path names no file or folder")
+    assert list(tmp_path.iterdir()) == []   # no browser profile, dataset or state in the current folder
+
+
 def test_bad_base_url_is_a_usage_error(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "ftp//nowhere", "--out", str(tmp_path))
     assert code == 2
