@@ -57,6 +57,17 @@ CREATE INDEX IF NOT EXISTS listing ON documents (run, pos);
 CREATE TABLE IF NOT EXISTS pdfs (id TEXT PRIMARY KEY,  -- a document's original scan as downloaded (kept whatever runs
     kept TEXT NOT NULL);                               -- become of its listing): url, file, checksum, validators (JSON)
 """
+# The values read back (as Python values, or by SQLite's JSON functions), by table: column -> what each must be, and the
+# column that names its row in a message. `_check_values` checks them all when the database is opened, so that a hand
+# edit or a damaged value is said there, naming it, before a run starts, and never met halfway through one as a bug.
+READ_BACK = {
+    "runs": ("id", {"started_at": "time"}),
+    "documents": ("id", {"first_seen": "time", "last_seen": "time", "record": "object", "details": "object"}),
+    "pdfs": ("id", {"kept": "object"}),
+    "pages": ("seq", {"warc": "text", "warc_offset": "integer", "fetched_at": "time", "headers": "object"}),
+    "http_cache": ("url", {"warc": "text", "warc_offset": "integer", "fetched_at": "time", "headers": "object"}),
+}
+WHAT = {"time": "a timestamp with its time zone", "object": "a JSON object", "text": "a file name", "integer": "a whole number"}
 COMPARED = ("title", "summary", "date_raw")   # a document whose card changed one of these is reported as changed
 
 
@@ -143,7 +154,7 @@ class State:
                 raise self.storage(error) from None
             if isinstance(error, sqlite3.DatabaseError):
                 what = "a damaged state file" if str(error).startswith("damaged") else "not a harvester state file"
-                raise UsageError(f"{self.path}: {what} ({error}); restore it from a backup, or move it away to start "
+                raise UsageError(f"{self.path}: {what} ({str(error).removeprefix('damaged: ')}); restore it from a backup, or move it away to start "
                                  "afresh (its run history goes with it)") from None
             raise
         return self
@@ -186,6 +197,25 @@ class State:
         db.executescript(SCHEMA)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.commit()
+        self._check_values()
+
+    def _check_values(self) -> None:
+        """Every value the runs read back is of its kind (READ_BACK); the first that is not is a DatabaseError naming
+        it. Times are few (runs' starts), so they are parsed as the runs parse them; the rest is checked by SQLite."""
+        for table, (key, columns) in READ_BACK.items():
+            for column, kind in columns.items():
+                if kind == "time":
+                    values = (value for value, in self.db.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL"))
+                    bad = next(((value,) for value in values if not _is_time(value)), None)
+                    row = bad and self.db.execute(f"SELECT {key}, {column} FROM {table} WHERE {column} IS ? LIMIT 1", bad).fetchone()
+                else:
+                    test = {"object": f"CASE WHEN json_valid({column}) THEN json_type({column}) END IS NOT 'object'"}.get(
+                        kind, f"typeof({column}) IS NOT '{kind}'")
+                    row = self.db.execute(f"SELECT {key}, {column} FROM {table} WHERE {column} IS NOT NULL AND {test} LIMIT 1").fetchone()
+                if row:
+                    value = row[1] if not isinstance(row[1], str) or len(row[1]) <= 60 else row[1][:60] + "..."
+                    raise sqlite3.DatabaseError(f"damaged: {table}.{column} of {table[:-1] if table != 'http_cache' else 'the copy'} "
+                                                f"{row[0]!r} is {value!r}, not {WHAT[kind]}")
 
     def _upgrade(self, version: int) -> None:
         """Older versions: the resume log (and version 1's cache, which held bodies) are dropped, so an unfinished run
@@ -443,6 +473,14 @@ class State:
             return str(location.path)
 
 
+def _is_time(value: object) -> bool:
+    """Whether a value is a time as harvester writes them (ISO 8601, with its time zone: runs' starts are compared)."""
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
 def _search(key: str) -> tuple[str, str]:
     """The search a run key names, and the search in words (keys written before searches had facets name a query)."""
     from harvester.sites import Search
@@ -450,6 +488,8 @@ def _search(key: str) -> tuple[str, str]:
     try:
         values = json.loads(key)
     except ValueError:
+        return key, key
+    if not isinstance(values, dict):   # (a key edited by hand: a search of its own, as the keys before JSON)
         return key, key
     if "search" in values:
         return values["search"], values.get("said", values["search"])

@@ -477,6 +477,50 @@ def test_a_damaged_state_file_is_refused_with_the_history_kept(tmp_path: Path, d
     assert state.read_bytes() == damaged             # left for the person to look at, not overwritten
 
 
+@pytest.mark.parametrize(("edit", "said"), [
+    ("UPDATE runs SET started_at = 'yesterday', finished_at = NULL WHERE id = 2",   # an unfinished run, which would resume
+     "runs.started_at of run 2 is 'yesterday', not a timestamp with its time zone"),
+    ("UPDATE runs SET started_at = '2026-11-26T03:00:00', finished_at = NULL WHERE id = 2",
+     "runs.started_at of run 2 is '2026-11-26T03:00:00', not a timestamp with its time zone"),
+    ("UPDATE documents SET first_seen = 'last week' WHERE id = 'telegram-1'",
+     "documents.first_seen of document 'telegram-1' is 'last week', not a timestamp"),
+    ("UPDATE documents SET details = '{\"authors\": [' WHERE id = 'telegram-2'",
+     "documents.details of document 'telegram-2' is '{\"authors\": [', not a JSON object"),
+    ("UPDATE documents SET record = '[]' WHERE id = 'telegram-0'", "documents.record of document 'telegram-0' is '[]', not a JSON object"),
+], ids=["started-at", "started-at-no-zone", "first-seen", "details", "record"])
+def test_a_value_edited_by_hand_in_the_state_is_one_line_naming_the_file_and_the_value(tmp_path: Path, edit: str, said: str):
+    import contextlib
+    import sqlite3
+
+    from harvester.errors import UsageError
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        run(server, tmp_path)
+        state = tmp_path / ".harvester" / "s.sqlite"
+        with contextlib.closing(sqlite3.connect(state)) as db, db:
+            db.execute(edit)
+        written = files(tmp_path)
+        with pytest.raises(UsageError) as raised:
+            run(server, tmp_path)
+    assert raised.value.exit_code == 2 and str(raised.value).startswith(f"{state}: a damaged state file ({said}")
+    assert files(tmp_path) == written                # nothing half written
+
+
+def test_a_run_key_edited_by_hand_is_another_search_not_a_bug(tmp_path: Path):
+    import contextlib
+    import sqlite3
+
+    from harvester.errors import UsageError
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        with contextlib.closing(sqlite3.connect(tmp_path / ".harvester" / "s.sqlite")) as db, db:
+            db.execute("UPDATE runs SET key = '5'")    # JSON, but not the object harvester writes
+        with pytest.raises(UsageError, match="dataset s holds the harvests of 5, not of"):
+            run(server, tmp_path)
+
+
 def test_a_resumed_numbering_continues_after_the_runs_before(tmp_path: Path):
     with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
         reports = [run(server, tmp_path).report["run"] for _ in range(3)]
