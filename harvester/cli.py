@@ -295,15 +295,15 @@ def run_command(harvests_file: Path) -> int:
     for number, job in enumerate(jobs, 1):
         try:
             code = _harvest_job(job)
-            lines.append(f"harvest {number} ({job.search}): {'done, with warnings' if code else 'done'}")
+            lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
         except Exception as error:   # a harvest that fails, even by a bug, does not keep the later ones from running
             said = as_keys(str(error)) if isinstance(error, HarvesterError) else unexpected(error)
             click.echo(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
             code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
-            lines.append(f"harvest {number} ({job.search}): failed (exit {code})")
+            lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
         codes.append(code)
         if code == BlockedError.exit_code:
-            lines += [f"harvest {later} ({other.search}): not run (the site is refusing us)"
+            lines += [f"harvest {later}, {_dataset(other)}: not run (the site is refusing us)"
                       for later, other in enumerate(jobs[number:], number + 1)]
             break
     failed = sum(code > EXIT_WARNINGS for code in codes)
@@ -311,6 +311,12 @@ def run_command(harvests_file: Path) -> int:
     click.echo(f"{plural(len(jobs), 'harvest')}: {len(jobs) - failed - (len(jobs) - len(codes))} done, {failed} failed"
                + (f", {len(jobs) - len(codes)} not run" if len(codes) < len(jobs) else ""))
     return max(codes, key=SEVERITY.index)
+
+
+def _dataset(job: Job) -> str:
+    """A harvest of a harvests file said by its dataset's name, then its search: two harvests of one search (with other
+    names, other options) are told apart."""
+    return one_line(f"{job.name or default_name(job.site, job.search)} ({job.search})")
 
 
 def _harvest_job(job: Job) -> int:

@@ -380,13 +380,15 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
         (tmp_path / "harvests.toml").write_text(
             f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n\n'
             f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n\n'
-            f'[[harvest]]\nquery = "missing search"\nname = "missing"\n', encoding="utf-8")
+            f'[[harvest]]\nquery = "missing search"\nname = "missing"\n\n'
+            f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp-json"\nformats = ["json"]\n', encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 3                                        # the second search is not on the server: HTTP 404
     assert "harvest 2:" in err and "HTTP 404" in err
     assert "harvested 19 of 19 documents" in out and (tmp_path / "data" / "kwp.csv").is_file()
-    assert out.splitlines()[-3:] == [f"harvest 1 (\"{QUERY}\"): done", 'harvest 2 ("missing search"): failed (exit 3)',
-                                     "2 harvests: 1 done, 1 failed"]
+    assert out.splitlines()[-4:] == [f'harvest 1, kwp ("{QUERY}"): done', 'harvest 2, missing ("missing search"): failed (exit 3)',
+                                     f'harvest 3, kwp-json ("{QUERY}"): done',   # one search, two datasets: told apart
+                                     "3 harvests: 2 done, 1 failed"]
 
 
 def test_a_page_with_neither_results_nor_the_no_results_message_never_empties_the_dataset(tmp_path: Path):
@@ -521,7 +523,7 @@ def test_a_harvest_that_fails_by_a_bug_does_not_keep_the_next_from_running(tmp_p
             f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n', encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 7 and "harvester: error: harvest 1: unexpected KeyError: 'oops' (a bug: please report it" in err
-    assert out.splitlines()[-3:] == ['harvest 1 ("a"): failed (exit 7)', f'harvest 2 ("{QUERY}"): done',
+    assert out.splitlines()[-3:] == ['harvest 1, wilson-a ("a"): failed (exit 7)', f'harvest 2, kwp ("{QUERY}"): done',
                                      "2 harvests: 1 done, 1 failed"]
     assert len(dataset(tmp_path / "data", "kwp")) == 19
 
@@ -535,7 +537,7 @@ def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path:
             encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 4 and "harvest 1:" in err and "still refused (HTTP 403)" in err
-    assert out.splitlines()[-3:] == ['harvest 1 ("a"): failed (exit 4)', 'harvest 2 ("b"): not run (the site is refusing us)',
+    assert out.splitlines()[-3:] == ['harvest 1, wilson-a ("a"): failed (exit 4)', 'harvest 2, wilson-b ("b"): not run (the site is refusing us)',
                                      "2 harvests: 0 done, 1 failed, 1 not run"]
 
 
