@@ -181,6 +181,35 @@ def test_a_browser_that_dies_mid_run_stops_the_run_at_once(chromium: str, tmp_pa
 
 
 @pytest.mark.slow
+def test_sigterm_during_a_browser_details_harvest_is_one_line_and_no_traceback(chromium: str, tmp_path: Path):
+    served = pages(SEED, DOCUMENTS)
+    images = b"".join(b'<img src="/sites/default/files/x%d.png">' % n for n in range(400))
+
+    def busy(path: str) -> bytes | None:   # each document page asks for many images: requests the browser refuses
+        body = served(path)
+        return body.replace(b"</body>", images + b"</body>") if body and path.startswith("/document/") else body
+
+    with ChallengeServer(busy) as server:
+        command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
+                   "--out", str(tmp_path), "--fetch", "browser", "--delay", "0", "--details"]
+        run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while sum(hit.path.startswith("/document/") for hit in server.hits()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.1)                      # the browser reads the page and refuses its images
+        run.send_signal(signal.SIGTERM)      # as systemd stops a service
+        try:
+            _, err = run.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(run.pid, signal.SIGKILL)   # the harvester, its Playwright driver and its Chromium
+            run.communicate()
+            pytest.fail("harvester did not stop within 30 s of SIGTERM")
+    assert run.returncode == 143 and "Traceback" not in err and "Exception in callback" not in err, err
+    assert [line for line in err.splitlines() if line.startswith("harvester:")] == [err.strip().splitlines()[-1]]
+    assert err.strip().splitlines()[-1].startswith("harvester: stopped (SIGTERM): the pages fetched so far are kept")
+
+
+@pytest.mark.slow
 def test_a_profile_locked_on_another_machine_is_said_with_the_lock_to_delete(chromium: str, tmp_path: Path):
     profile = tmp_path / ".harvester" / f"{NAME}.browser"
     profile.mkdir(parents=True)

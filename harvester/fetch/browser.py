@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -114,10 +115,24 @@ class BrowserTransport:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        """Close the browser. Leaving on an error or a stop, that is what is said, not the browser's own failure to
+        close (it may be gone already). A stop (Ctrl-C, SIGTERM) comes while the handlers of the browser's requests
+        and events wait on it: closing, Playwright cancels what they wait for, and asyncio would print each as a
+        traceback after the run's one line; what a stopping run's handlers meet is not said."""
+        from playwright.sync_api import Error
+
+        quiet = contextlib.suppress(Error) if kind else contextlib.nullcontext()
+        stopping = kind is not None and issubclass(kind, KeyboardInterrupt)
+        asyncio_log = logging.getLogger("asyncio")
+        if stopping:
+            asyncio_log.addFilter(_nothing)
         try:
-            self._context.close()
+            with quiet:
+                self._context.close()
         finally:
-            self._playwright.stop()
+            with quiet:
+                self._playwright.stop()
+            asyncio_log.removeFilter(_nothing)
 
     def _args(self) -> list[str]:
         """Quiet flags; and no host name resolves but the site's (and a challenge's): not even a redirect leaves it."""
@@ -278,6 +293,10 @@ class BrowserTransport:
     def _on_navigated(self, frame) -> None:  # noqa: ANN001
         if frame is self._tab.main_frame and frame.url.startswith("chrome-error:"):
             self._error_page = True
+
+
+def _nothing(record: logging.LogRecord) -> bool:
+    return False
 
 
 def _no_pdf_viewer(profile: Path) -> None:
