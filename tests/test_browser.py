@@ -181,7 +181,11 @@ def test_a_browser_that_dies_mid_run_stops_the_run_at_once(chromium: str, tmp_pa
 
 
 @pytest.mark.slow
-def test_sigterm_during_a_browser_details_harvest_is_one_line_and_no_traceback(chromium: str, tmp_path: Path):
+@pytest.mark.parametrize(("stop", "code", "said"), [
+    (lambda run: run.send_signal(signal.SIGTERM), 143, "stopped (SIGTERM)"),             # as systemd stops a service
+    (lambda run: os.killpg(run.pid, signal.SIGINT), 130, "interrupted"),               # Ctrl-C: a terminal sends it to the
+], ids=["SIGTERM", "Ctrl-C"])                                                          # group, Playwright's driver too
+def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(chromium: str, tmp_path: Path, stop, code, said):
     served = pages(SEED, DOCUMENTS)
     images = b"".join(b'<img src="/sites/default/files/x%d.png">' % n for n in range(400))
 
@@ -192,21 +196,22 @@ def test_sigterm_during_a_browser_details_harvest_is_one_line_and_no_traceback(c
     with ChallengeServer(busy) as server:
         command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
                    "--out", str(tmp_path), "--fetch", "browser", "--delay", "0", "--details"]
-        run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while sum(hit.path.startswith("/document/") for hit in server.hits()) < 2 and time.monotonic() < deadline:
             time.sleep(0.01)
         time.sleep(0.1)                      # the browser reads the page and refuses its images
-        run.send_signal(signal.SIGTERM)      # as systemd stops a service
+        stop(run)
         try:
             _, err = run.communicate(timeout=30)
         except subprocess.TimeoutExpired:
             os.killpg(run.pid, signal.SIGKILL)   # the harvester, its Playwright driver and its Chromium
             run.communicate()
-            pytest.fail("harvester did not stop within 30 s of SIGTERM")
-    assert run.returncode == 143 and "Traceback" not in err and "Exception in callback" not in err, err
+            pytest.fail(f"harvester did not stop within 30 s of {said}")
+    assert run.returncode == code and "Traceback" not in err and "Exception" not in err, err
     assert [line for line in err.splitlines() if line.startswith("harvester:")] == [err.strip().splitlines()[-1]]
-    assert err.strip().splitlines()[-1].startswith("harvester: stopped (SIGTERM): the pages fetched so far are kept")
+    assert err.strip().splitlines()[-1].startswith(f"harvester: {said}: the pages fetched so far are kept")
 
 
 @pytest.mark.slow

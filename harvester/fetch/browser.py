@@ -118,21 +118,19 @@ class BrowserTransport:
         """Close the browser. Leaving on an error or a stop, that is what is said, not the browser's own failure to
         close (it may be gone already). A stop (Ctrl-C, SIGTERM) comes while the handlers of the browser's requests
         and events wait on it: closing, Playwright cancels what they wait for, and asyncio would print each as a
-        traceback after the run's one line; what a stopping run's handlers meet is not said."""
+        traceback after the run's one line; what a stopping run's handlers meet is not said, nor the futures of a
+        Playwright driver that Ctrl-C ended (a terminal sends it to the driver too), which are said as the process ends."""
         from playwright.sync_api import Error
 
         quiet = contextlib.suppress(Error) if kind else contextlib.nullcontext()
-        stopping = kind is not None and issubclass(kind, KeyboardInterrupt)
-        asyncio_log = logging.getLogger("asyncio")
-        if stopping:
-            asyncio_log.addFilter(_nothing)
+        if kind is not None and issubclass(kind, KeyboardInterrupt):
+            logging.getLogger("asyncio").addFilter(_nothing)   # the run ends here
         try:
             with quiet:
                 self._context.close()
         finally:
             with quiet:
                 self._playwright.stop()
-            asyncio_log.removeFilter(_nothing)
 
     def _args(self) -> list[str]:
         """Quiet flags; and no host name resolves but the site's (and a challenge's): not even a redirect leaves it."""
