@@ -10,19 +10,14 @@ from harvester.errors import UsageError
 
 DEFAULT_DELAY = 3.0          # seconds from the start of one request to the site to the start of the next
 MAX_DELAY = 3600.0           # seconds: a longer delay is a mistake (an hour between two pages)
-DEFAULT_TIMEOUT = 30.0       # seconds to connect, and between bytes of a response
-DEFAULT_RESPONSE_DEADLINE = 120.0  # seconds for a whole response, however its bytes trickle in
-DEFAULT_MAX_CRAWL_DELAY = 60.0     # the longest delay robots.txt's Crawl-delay may ask for; longer is capped, with a warning
-DEFAULT_ATTEMPTS = 5         # tries per URL before giving up
-DEFAULT_RETRY_WAIT_CAP = 60.0     # longest single wait between tries, Retry-After included
-DEFAULT_RETRY_TOTAL_CAP = 300.0   # longest time spent on one URL, waits included
-DEFAULT_MAX_RETRIES = 100    # retries in a whole run before it stops: the site is unwell, stop asking
 DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
-DEFAULT_REFETCH_ROUNDS = 2   # extra passes over the pages when documents are missing
 DEFAULT_MAX_PDF_MB = 100.0   # megabytes (1,000,000 bytes): the largest original scan --pdfs downloads
-DEFAULT_RESUME_WITHIN = 24.0  # hours: an interrupted run younger than this is resumed, an older one started afresh
 DEFAULT_CHALLENGE_WAIT = 30.0  # seconds a bot challenge may take to pass by itself in the browser
-DEFAULT_PERSON_WAIT = 600.0    # seconds a person has to complete a check in the shown browser window
+
+
+def pdf_bytes(megabytes: float) -> int:
+    """--max-pdf-mb in bytes (a megabyte is 1,000,000 bytes)."""
+    return round(megabytes * 1_000_000)
 
 
 @dataclass(frozen=True)
@@ -31,19 +26,19 @@ class Settings:
 
     base_url: str | None = None      # another origin for the site (a mirror, a local server); None: the site's own
     delay: float = DEFAULT_DELAY
-    timeout: float = DEFAULT_TIMEOUT
-    response_deadline: float = DEFAULT_RESPONSE_DEADLINE
-    max_crawl_delay: float = DEFAULT_MAX_CRAWL_DELAY
-    attempts: int = DEFAULT_ATTEMPTS
-    retry_wait_cap: float = DEFAULT_RETRY_WAIT_CAP
-    retry_total_cap: float = DEFAULT_RETRY_TOTAL_CAP
-    max_retries: int = DEFAULT_MAX_RETRIES
+    timeout: float = 30.0            # seconds to connect, and between bytes of a response
+    response_deadline: float = 120.0 # seconds for a whole response, however its bytes trickle in
+    max_crawl_delay: float = 60.0    # the longest delay robots.txt's Crawl-delay may ask for; longer is capped, with a warning
+    attempts: int = 5                # tries per URL before giving up
+    retry_wait_cap: float = 60.0     # longest single wait between tries, Retry-After included
+    retry_total_cap: float = 300.0   # longest time spent on one URL, waits included
+    max_retries: int = 100           # retries in a whole run before it stops: the site is unwell, stop asking
     max_response_bytes: int = DEFAULT_MAX_RESPONSE
     max_pages: int | None = None     # stop after this many results pages (completeness is then not checked)
-    refetch_rounds: int = DEFAULT_REFETCH_ROUNDS
+    refetch_rounds: int = 2          # extra passes over the pages when documents are missing
     allow_incomplete: bool = False   # write the dataset even when documents are missing
     contact: str = ""                # a URL or e-mail the archive can reach you at; goes in the User-Agent
-    resume_within: float = DEFAULT_RESUME_WITHIN
+    resume_within: float = 24.0      # hours: an interrupted run younger than this is resumed, an older one started afresh
     details: bool = False            # also fetch each result's document page and add its fields
     transcript_in_csv: bool = False  # with details: put the (long) transcript in the CSV too
     fetch: str = "http"              # "http": httpx; "browser": a real Chromium (fetch/browser.py)
@@ -51,11 +46,11 @@ class Settings:
     browser_profile: Path | None = None   # its profile, cookies and all (None: in the dataset's state folder)
     show_browser: bool = False       # a visible window, where a person can complete a check
     challenge_wait: float = DEFAULT_CHALLENGE_WAIT
-    person_wait: float = DEFAULT_PERSON_WAIT
+    person_wait: float = 600.0       # seconds a person has to complete a check in the shown browser window
     cookies: Path | None = None      # a cookies.txt of a session a person's browser cleared (plain client)
     own_user_agent: str | None = None    # that browser's User-Agent, sent as it is (a clearance is bound to it)
     pdfs: bool = False               # with details: download each document's original scan into DIR/pdfs/
-    max_pdf_bytes: int = round(DEFAULT_MAX_PDF_MB * 1_000_000)   # a larger scan is refused (a failed download)
+    max_pdf_bytes: int = pdf_bytes(DEFAULT_MAX_PDF_MB)   # a larger scan is refused (a failed download)
 
     def __post_init__(self) -> None:
         if self.pdfs and not self.details:
@@ -72,7 +67,3 @@ class Settings:
     def user_agent(self) -> str:
         """The plain client's User-Agent: harvester's own, or the one given with a browser's cookies."""
         return self.own_user_agent or self.product_token
-
-def pdf_bytes(megabytes: float) -> int:
-    """--max-pdf-mb in bytes (a megabyte is 1,000,000 bytes)."""
-    return round(megabytes * 1_000_000)
