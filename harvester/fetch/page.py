@@ -77,38 +77,29 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 def _declared(body: bytes, content_type: str) -> str | None:
     """The HTTP charset, else the page's <meta charset> (but UTF-8 for a page saved as UTF-8 that kept an old one:
     browsers re-encode what they save); None when neither is a known encoding."""
-    sent, meta = _http_charset(content_type), _meta_charset(body)
-    if sent and _known(sent):
-        return sent
+    sent, meta = re.search(r"charset\s*=\s*[\"']?([\w:.-]+)", content_type, re.I), _meta_charset(body)
+    if sent and _known(sent[1]):
+        return sent[1]
     if meta and _known(meta):
-        return "utf-8" if _as_utf8(body) is not None else meta
+        return "utf-8" if _is_utf8(body) else meta
     return None
 
 
 def _detected(body: bytes) -> str:
     """UTF-8, unless the bytes beyond ASCII hold no UTF-8 sequence at all (a single-byte charset, most likely Windows-1252)."""
-    if _as_utf8(body) is not None or body.isascii():
-        return "utf-8"
-    return "utf-8" if _UTF8_SEQUENCE.search(body) else "cp1252"
+    return "utf-8" if body.isascii() or _UTF8_SEQUENCE.search(body) else "cp1252"
 
 
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-def _as_utf8(body: bytes) -> str | None:
-    """The text of bytes beyond ASCII that decode as UTF-8 (text in any single-byte charset almost never does), else
-    None."""
-    if body.isascii():
-        return None
+def _is_utf8(body: bytes) -> bool:
+    """Whether bytes beyond ASCII decode as UTF-8 (text in any single-byte charset almost never does)."""
     try:
-        return body.decode("utf-8")
+        body.decode("utf-8")
     except UnicodeDecodeError:
-        return None
-
-
-def _http_charset(content_type: str) -> str | None:
-    match = re.search(r"charset\s*=\s*[\"']?([\w:.-]+)", content_type, re.I)
-    return match.group(1) if match else None
+        return False
+    return not body.isascii()
 
 
 def _meta_charset(body: bytes) -> str | None:
