@@ -226,12 +226,12 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
     \b
         harvester serve fixtures/wilson/seed fixtures/wilson/documents --port 8000
     """
-    from harvester.fetch.serve import index_folder, make_server
+    from harvester.fetch.serve import make_server
 
-    server = make_server(list(folders), port)
+    server, saved = make_server(list(folders), port)
     host, bound = server.server_address[:2]
     shown = " and ".join(map(str, folders))
-    click.echo(f"serving {len(index_folder(list(folders)))} saved pages of {shown} on http://{host}:{bound} (Ctrl-C stops)")
+    click.echo(f"serving {len(saved)} saved pages of {shown} on http://{host}:{bound} (Ctrl-C stops)")
     try:
         server.serve_forever()
     finally:

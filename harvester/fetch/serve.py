@@ -56,10 +56,12 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
     return index
 
 
-def make_server(folders: Path | list[Path], port: int = 0) -> ThreadingHTTPServer:
-    """An HTTP server on 127.0.0.1 (port 0: any free port) serving the folders' saved pages (robots.txt: the first found)."""
+def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTTPServer, list[str]]:
+    """An HTTP server on 127.0.0.1 (port 0: any free port) serving the folders' saved pages (robots.txt: the first
+    found), and the URLs those pages were saved from (the folders are read once)."""
     folders = [folders] if isinstance(folders, Path) else folders
-    index = {key: path for key, (path, _) in index_folder(folders).items()}
+    saved = index_folder(folders)
+    index = {key: path for key, (path, _) in saved.items()}
     robots = next((f / "robots.txt" for f in folders if (f / "robots.txt").is_file()), None)
     robots_body = robots.read_bytes() if robots else ALLOW_ALL_ROBOTS
 
@@ -98,7 +100,7 @@ def make_server(folders: Path | list[Path], port: int = 0) -> ThreadingHTTPServe
             log.debug("serve: " + format, *args)
 
     try:
-        return ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        return ThreadingHTTPServer(("127.0.0.1", port), Handler), [url for _, url in saved.values()]
     except OSError as error:
         raise UsageError(f"--port {port}: cannot listen on 127.0.0.1 ({error.strerror})") from None
 
@@ -127,8 +129,7 @@ class Serving:
     """A server running in a background thread for the length of a `with` block."""
 
     def __init__(self, folders: Path | list[Path], port: int = 0) -> None:
-        self.saved_urls = [url for _, url in index_folder(folders).values()]
-        self.server = make_server(folders, port)
+        self.server, self.saved_urls = make_server(folders, port)
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)   # (stops within 0.02 s)
 
     @property
