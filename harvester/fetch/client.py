@@ -275,7 +275,8 @@ class Fetcher:
 
     def _fetched(self, url: str, ask: Callable[[str], Page]) -> Page:
         """What `ask` gives for `url` once redirects are followed, after retries."""
-        self._check_on_site(url)
+        if not self._same_origin(url):
+            raise OffSiteError(f"{url}: not on {self.origin}; harvester never leaves the site")
         self._check_robots(url)
         try:
             return self._retrying()(self._follow, url, ask)
@@ -325,7 +326,8 @@ class Fetcher:
 
     def _request(self, url: str, headers: dict[str, str] | None = None, limit: int | None = None,
                  archived: bool = True) -> Page:
-        self._pause()
+        if (left := self._delay_left()) > 0:
+            self._sleep(left)
         self._last_request = self._clock()    # the delay runs from one request's start to the next's: its rate
         try:
             pages = self.transport.send(url, headers or {}, limit)
@@ -363,23 +365,16 @@ class Fetcher:
         self.retries += 1
         error = state.outcome.exception() if state.outcome else None
         wait = state.next_action.sleep if state.next_action else 0
-        if self._last_request is not None:   # the politeness delay, if longer, is waited out as well
-            wait = max(wait, self._last_request + self.delay - self._clock())
+        wait = max(wait, self._delay_left())   # the politeness delay, if longer, is waited out as well
         log.warning("%s; try %d of %d in %.1fs", error, state.attempt_number + 1, self.settings.attempts, wait)
 
-    def _pause(self) -> None:
-        if self._last_request is not None:
-            remaining = self._last_request + self.delay - self._clock()
-            if remaining > 0:
-                self._sleep(remaining)
+    def _delay_left(self) -> float:
+        """What is left of the delay since the last request started (none before the first)."""
+        return 0.0 if self._last_request is None else self._last_request + self.delay - self._clock()
 
     def _same_origin(self, url: str) -> bool:
         target, home = urlsplit(url), urlsplit(self.origin)
         return (target.scheme, target.netloc.lower()) == (home.scheme, home.netloc.lower())
-
-    def _check_on_site(self, url: str) -> None:
-        if not self._same_origin(url):
-            raise OffSiteError(f"{url}: not on {self.origin}; harvester never leaves the site")
 
     def _check_robots(self, url: str) -> None:
         if self._robots is None:
