@@ -57,20 +57,12 @@ class Provenance:
 
 def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging,
                   scans: Iterable[tuple[str, str, int, str]] = ()) -> Path:
-    """Stage NAME.datapackage.json, describing the records files this run wrote (staged with it), the companions, and
-    the PDFs (`scans`: each document's id, and its file's path, size and SHA-256 as downloaded)."""
-    described = describe(out_dir, name, written, origin, staging.current)
-    described["resources"] += pdf_resources(scans)
-    content = json.dumps(described, ensure_ascii=False, indent=2) + "\n"
-    return staging.stage(out_dir / f"{name}{PACKAGE_SUFFIX}", content)
-
-
-def describe(out_dir: Path, name: str, written: Iterable[Path], origin: Provenance,
-             current: Callable[[Path], Path] = lambda path: path) -> dict[str, Any]:
-    """The package descriptor: title, sources, provenance and one resource per file."""
+    """Stage NAME.datapackage.json: title, sources, provenance, and one resource per file: the records files this run
+    wrote (staged with it), the companions, and the PDFs (`scans`: each document's id, and its file's path, size and
+    SHA-256 as downloaded)."""
     searches = "; ".join(search["words"] for search in origin.searches) or "saved results pages"
     fetched = f", fetched from {origin.origin}" if origin.origin != origin.home else ""
-    return {
+    described = {
         "name": _slug(name),
         "title": f"{searches} on {urlsplit(origin.home).hostname}",
         "description": f"{origin.documents} documents from the search results of {origin.home} ({searches}{fetched}), "
@@ -80,12 +72,12 @@ def describe(out_dir: Path, name: str, written: Iterable[Path], origin: Provenan
         "sources": [{"title": f"search: {search['words']}", "path": search["address"]} for search in origin.searches
                     if search["address"]],
         "harvest": asdict(origin),
-        "resources": resources(out_dir, name, written, current),
+        "resources": resources(out_dir, name, written, staging.current) + pdf_resources(scans),
     }
+    return staging.stage(out_dir / f"{name}{PACKAGE_SUFFIX}", json.dumps(described, ensure_ascii=False, indent=2) + "\n")
 
 
-def resources(out_dir: Path, name: str, written: Iterable[Path],
-              current: Callable[[Path], Path] = lambda path: path) -> list[dict[str, Any]]:
+def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callable[[Path], Path]) -> list[dict[str, Any]]:
     """A resource for each records file written, each other table's files present, and the run report when present.
 
     `current(path)` is where a file's content is now (a staged copy, before the run's files appear together)."""
