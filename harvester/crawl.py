@@ -116,21 +116,21 @@ class Walk:
 
     def _stop(self, why: str) -> None:
         """Stop walking: fail, or (when allowed) warn and write what was found."""
-        message = f"{why}; stopped at {self.documents} of {self.total} documents"
+        self._short(f"{why}; stopped at {self.documents} of {self.total} documents")
+        self.partial = True
+
+    def _short(self, message: str) -> None:
+        """Documents are missing: fail, or (when allowed) warn."""
         if not self.settings.allow_incomplete:
             raise IncompleteError(message + " (nothing written; with --allow-incomplete a run writes what it finds)")
         self.warnings.append(message)
-        self.partial = True
 
     def _check_complete(self) -> None:
         """Fail (or, when allowed, warn) if fewer distinct documents were seen than the site lists."""
         missing = (self.total or 0) - self.documents
         if missing > 0:
-            message = (f"the site lists {self.total} documents for {self.search} but only {self.documents} distinct ones "
-                       "could be collected")
-            if not self.settings.allow_incomplete:
-                raise IncompleteError(message + " (nothing written; with --allow-incomplete a run writes what it finds)")
-            self.warnings.append(message)
+            self._short(f"the site lists {self.total} documents for {self.search} but only {self.documents} distinct ones "
+                        "could be collected")
             self.partial = self._short_page   # else every page was whole, and the site counts a document twice
         elif missing < 0:
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} "
