@@ -306,10 +306,9 @@ def run_command(harvests_file: Path) -> int:
             lines += [f"harvest {later}, {_dataset(other)}: not run (the site is refusing us)"
                       for later, other in enumerate(jobs[number:], number + 1)]
             break
-    failed = sum(code > EXIT_WARNINGS for code in codes)
+    failed, not_run = sum(code > EXIT_WARNINGS for code in codes), len(jobs) - len(codes)
     click.echo("\n".join(lines))
-    click.echo(f"{plural(len(jobs), 'harvest')}: {len(jobs) - failed - (len(jobs) - len(codes))} done, {failed} failed"
-               + (f", {len(jobs) - len(codes)} not run" if len(codes) < len(jobs) else ""))
+    click.echo(f"{plural(len(jobs), 'harvest')}: {len(codes) - failed} done, {failed} failed" + (f", {not_run} not run" if not_run else ""))
     return max(codes, key=SEVERITY.index)
 
 
@@ -383,7 +382,6 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
 
 def _report(outcome: Outcome, headline: str) -> int:
     """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
-
     for warning in outcome.warnings:
         log.warning("%s", warning)
     click.echo(headline)

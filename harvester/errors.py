@@ -20,6 +20,8 @@ The CLI turns each into `harvester: error: <message>` on stderr and its exit cod
 from __future__ import annotations
 
 import errno
+import os
+from pathlib import Path
 
 
 class HarvesterError(Exception):
@@ -61,9 +63,6 @@ def storage_error(path: object, error: OSError | Exception) -> StorageError:
 
 def _full(path: object) -> bool:
     """Whether the file system holding `path` (or its nearest existing folder) has next to no room left."""
-    import os
-    from pathlib import Path
-
     folder = Path(str(path))
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
