@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from harvester.errors import UsageError
 from harvester.output.files import parse_formats
-from harvester.settings import DEFAULT_CHALLENGE_WAIT, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
+from harvester.settings import DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import Search, Site, get_site
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
@@ -23,6 +23,9 @@ KEYS: dict[str, type | tuple[type, ...]] = {
     "pdfs": bool, "max_pdf_mb": (int, float),
 }
 PATH_KEYS = ("out", "names", "browser_profile", "cookies")   # paths from the file's folder: an empty one would be that folder
+# the keys a Settings field of the same name takes as they are (the others are checked, converted or renamed first)
+AS_GIVEN = ("max_pages", "contact", "allow_incomplete", "details", "transcript_in_csv", "pdfs", "fetch", "browser_path",
+            "show_browser")
 
 
 def as_keys(message: str) -> str:
@@ -82,7 +85,7 @@ def _job(values: dict, where: str, base: Path) -> Job:
     delay = float(values.get("delay", Settings.delay))
     if not math.isfinite(delay) or not 0 <= delay <= MAX_DELAY:
         raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 to {MAX_DELAY:g}")
-    challenge_wait = float(values.get("challenge_wait", DEFAULT_CHALLENGE_WAIT))
+    challenge_wait = float(values.get("challenge_wait", Settings.challenge_wait))
     if not math.isfinite(challenge_wait) or not 1 <= challenge_wait <= MAX_DELAY:
         raise UsageError(f"{where}: challenge_wait = {values['challenge_wait']!r}: give seconds, 1 to {MAX_DELAY:g}")
     if "max_pages" in values and values["max_pages"] < 1:
@@ -94,19 +97,14 @@ def _job(values: dict, where: str, base: Path) -> Job:
     if not all(isinstance(fmt, str) for fmt in values.get("formats", [])):
         raise UsageError(f"{where}: formats = {values['formats']!r}: give a list of names, like [\"csv\", \"json\"]")
     paths = {key: base / values[key] for key in ("browser_profile", "cookies") if key in values}
+    given = {key: values[key] for key in AS_GIVEN if key in values}
     try:
         formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
         site = get_site(values.get("site", "wilson"))
         search, base_url = searched(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
                                     "url, query or all = true")
-        settings = checked_fetch(Settings(
-            base_url=base_url, delay=delay, max_pages=values.get("max_pages"), contact=values.get("contact", ""),
-            allow_incomplete=values.get("allow_incomplete", False), details=values.get("details", False),
-            transcript_in_csv=values.get("transcript_in_csv", False), pdfs=values.get("pdfs", False),
-            max_pdf_bytes=pdf_bytes(max_pdf_mb), fetch=values.get("fetch", "http"),
-            browser_path=values.get("browser_path"), browser_profile=paths.get("browser_profile"),
-            show_browser=values.get("show_browser", False), challenge_wait=challenge_wait,
-            cookies=paths.get("cookies"), own_user_agent=values.get("user_agent")))
+        settings = checked_fetch(Settings(base_url=base_url, delay=delay, challenge_wait=challenge_wait, max_pdf_bytes=pdf_bytes(max_pdf_mb),
+                                          own_user_agent=values.get("user_agent"), **paths, **given))
     except UsageError as error:   # said in the file's own words: formats, allow_incomplete = true
         raise UsageError(f"{where}: {as_keys(str(error))}") from None
     names = values.get("names")

@@ -12,7 +12,6 @@ DEFAULT_DELAY = 3.0          # seconds from the start of one request to the site
 MAX_DELAY = 3600.0           # seconds: a longer delay is a mistake (an hour between two pages)
 DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
 DEFAULT_MAX_PDF_MB = 100.0   # megabytes (1,000,000 bytes): the largest original scan --pdfs downloads
-DEFAULT_CHALLENGE_WAIT = 30.0  # seconds a bot challenge may take to pass by itself in the browser
 
 
 def pdf_bytes(megabytes: float) -> int:
@@ -45,7 +44,7 @@ class Settings:
     browser_path: str | None = None  # the Chromium or Chrome to drive (None: the usual names and places)
     browser_profile: Path | None = None   # its profile, cookies and all (None: in the dataset's state folder)
     show_browser: bool = False       # a visible window, where a person can complete a check
-    challenge_wait: float = DEFAULT_CHALLENGE_WAIT
+    challenge_wait: float = 30.0     # seconds a bot challenge may take to pass by itself in the browser
     person_wait: float = 600.0       # seconds a person has to complete a check in the shown browser window
     cookies: Path | None = None      # a cookies.txt of a session a person's browser cleared (plain client)
     own_user_agent: str | None = None    # that browser's User-Agent, sent as it is (a clearance is bound to it)
