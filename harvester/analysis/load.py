@@ -53,8 +53,6 @@ def load(path: str | Path) -> pd.DataFrame:
         raise InputError(f"{path}: no such file")
     try:
         plain = readers[path.suffix.lower()](path)
-    except InputError:
-        raise
     except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
         raise InputError(f"{path}: cannot be read as a harvester dataset ({first_line(error)})") from None
     return _typed(plain, path)

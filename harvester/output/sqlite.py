@@ -50,7 +50,7 @@ def write_sqlite(path: Path, tables: Iterable[tuple[Table, tuple[Column, ...], I
         for column in INDEXED:
             if column in _columns(db, "documents"):
                 db.execute(f"CREATE INDEX documents_{column} ON documents ({column})")
-        if "links" in _tables(db):
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'links'").fetchone():
             db.execute("CREATE INDEX links_target_id ON links (target_id)")
         db.commit()
     return path
@@ -99,8 +99,3 @@ def _sql_name(table: Table) -> str:
 
 def _columns(db: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in db.execute(f"PRAGMA table_info([{table}])")]
-
-
-def _tables(db: sqlite3.Connection) -> list[str]:
-    return [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-
