@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import re
 import signal
 import tempfile
@@ -84,8 +85,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
 
     names = names or NameTable.load()
     origin, address = settings.base_url or site.home, site.search_url(search)
-    if len(site.search_url(search, 0, origin)) > MAX_URL:
-        raise UsageError(f"the search's address would be {len(site.search_url(search, 0, origin)):,} characters long, more "
+    if (length := len(site.search_url(search, 0, origin))) > MAX_URL:
+        raise UsageError(f"the search's address would be {length:,} characters long, more "
                          f"than web servers take ({MAX_URL:,}); shorten the search")
     with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
         if settings.pdfs:
@@ -419,8 +420,6 @@ def _parsed(items: Iterator[tuple[str, Page | Path]], site: Site, names: NameTab
 
 def default_workers() -> int:
     """One worker process per core, at most four; none on a machine with one core."""
-    import os
-
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return 0 if cores < 2 else min(4, cores)
 
