@@ -32,8 +32,7 @@ LIST_SEPARATOR = "; "
 def parse_formats(value: str) -> tuple[str, ...]:
     """'csv,json' -> ('csv', 'json'); an unknown format, or one whose extra is not installed, is a usage error."""
     wanted = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    unknown = [f for f in wanted if f not in FORMATS]
-    if unknown or not wanted:
+    if not wanted or not set(wanted) <= set(FORMATS):
         raise UsageError(f"--format {value!r}: choose from {', '.join(FORMATS)}")
     for fmt in wanted:
         if fmt in EXTRAS and importlib.util.find_spec(EXTRAS[fmt]) is None:

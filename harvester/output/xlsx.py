@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from harvester.output.files import LIST_SEPARATOR
 from harvester.records import RECORD_COLUMNS, Column
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")   # what makes a spreadsheet read a cell as a formula (OWASP CSV injection)
@@ -59,7 +60,7 @@ def _fill(cell: Any, column: Column, value: Any) -> None:
         cell.value = date.fromisoformat(value)
         cell.number_format = "yyyy-mm-dd"
     elif column.type == "list":
-        _text(cell, "; ".join(value))
+        _text(cell, LIST_SEPARATOR.join(value))
     elif column.type == "integer":
         cell.value = value
     elif value != "":
