@@ -68,6 +68,7 @@ READ_BACK = {
     "http_cache": ("url", {"warc": "text", "warc_offset": "integer", "fetched_at": "time", "headers": "object"}),
 }
 WHAT = {"time": "a timestamp with its time zone", "object": "a JSON object", "text": "a file name", "integer": "a whole number"}
+_ENCODER = json.JSONEncoder(ensure_ascii=False)   # json.dumps(value, ensure_ascii=False) of every record, made once
 COMPARED = ("title", "summary", "date_raw")   # a document whose card changed one of these is reported as changed
 
 
@@ -294,7 +295,7 @@ class State:
     def keep(self, run_id: int, record: Record) -> bool:
         """List a document's latest record in the run; True if the run had not listed the document yet."""
         row = self.db.execute("SELECT run FROM documents WHERE id = ?", (record["id"],)).fetchone()
-        text = json.dumps(record, ensure_ascii=False)
+        text = _ENCODER.encode(record)
         if row is not None and row[0] == run_id:
             self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (text, record["id"]))
             return False

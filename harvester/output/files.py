@@ -125,18 +125,21 @@ class _Json:
     lists are arrays, empty text null. With `lines`, JSON Lines: the same objects without the array."""
 
     def __init__(self, stream: IO[bytes], columns: tuple[Column, ...], lines: bool = False) -> None:
-        self.stream, self.columns, self.lines, self.count = stream, columns, lines, 0
+        self.stream, self.names, self.lines, self.count = stream, [c.name for c in columns], lines, 0
 
     def row(self, row: Record) -> None:
-        values = {c.name: None if row[c.name] == "" else row[c.name] for c in self.columns}
+        values = {name: None if (value := row[name]) == "" else value for name in self.names}
         before = "" if self.lines else "[\n" if self.count == 0 else ",\n"
         after = "\n" if self.lines else ""
-        self.stream.write((before + json.dumps(values, ensure_ascii=False) + after).encode("utf-8"))
+        self.stream.write((before + _ENCODER.encode(values) + after).encode("utf-8"))
         self.count += 1
 
     def end(self) -> None:
         if not self.lines:
             self.stream.write(b"\n]\n" if self.count else b"[]\n")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)   # json.dumps(value, ensure_ascii=False), without making an encoder each time
 
 
 _WRITERS: dict[str, Callable[[IO[bytes], tuple[Column, ...]], Any]] = {
