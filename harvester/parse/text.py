@@ -39,6 +39,8 @@ def paragraphs(node: LexborNode, skip: frozenset[int] = frozenset(), kinds: str 
 
 def within(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
     """True when an ancestor of the node (not the node itself) is one of `ids`."""
+    if not ids:
+        return False   # (no walk up to the root for nothing: most paragraphs are asked with nothing to skip)
     parent = node.parent
     while parent is not None:
         if parent.mem_id in ids:
