@@ -109,8 +109,8 @@ class WarcArchive:
 def next_part(folder: Path, name: str, run: int) -> Path:
     """The WARC file for this session of run `run`: a resumed run writes a new part, never into a torn file."""
     stem = f"{name}-run{run:04d}-part"
-    parts = [int(p.name[len(stem):].split(".")[0]) for p in folder.glob(f"{stem}*.warc.gz") if p.name[len(stem):].split(".")[0].isdigit()]
-    return folder / f"{stem}{max(parts, default=0) + 1}.warc.gz"
+    numbers = (p.name[len(stem):].split(".")[0] for p in folder.glob(f"{stem}*.warc.gz"))
+    return folder / f"{stem}{max((int(n) for n in numbers if n.isdigit()), default=0) + 1}.warc.gz"
 
 
 def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
@@ -123,17 +123,13 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
     """
     earlier = {} if earlier is None else earlier
     warnings = [] if warnings is None else warnings
-
-    def skipped(message: str) -> None:
-        warnings.append(message)
-
     try:
         with path.open("rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream, no_record_parse=True), 1):
                 if record.rec_type not in ("response", "revisit"):
                     continue
                 if not record.rec_headers.get_header("WARC-Target-URI"):
-                    skipped(f"{path}: record {number} (a {record.rec_type}) names no address (no WARC-Target-URI); "
+                    warnings.append(f"{path}: record {number} (a {record.rec_type}) names no address (no WARC-Target-URI); "
                             "that record is skipped")
                     continue
                 _parse_http_headers(record)
@@ -142,7 +138,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
                 try:
                     page = _page_of(record)
                 except CutShortError:
-                    skipped(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
+                    warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
                     return
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = page
@@ -151,7 +147,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
                 target = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "",
                           _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or ""))
                 if target not in earlier:
-                    skipped(f"{path}: a 304 answer for {page.url} refers to a response of {target[1]} that is not among the files given")
+                    warnings.append(f"{path}: a 304 answer for {page.url} refers to a response of {target[1]} that is not among the files given")
                     continue
                 yield Page(page.url, earlier[target].body, 200, earlier[target].headers, page.fetched_at, requested=page.url)
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
