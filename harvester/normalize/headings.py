@@ -40,7 +40,7 @@ _ROMAN = re.compile(r"\s[IVXL]+$")                      # "John Paul II"
 _TITLES = frozenset({"pope", "saint", "king", "queen", "emperor", "empress", "prince", "princess", "shah", "sultan",
                      "cardinal", "patriarch", "dalai", "grand", "archbishop", "caliph", "emir", "tsar", "czar"})
 _MONGOLIAN_PATRONYMIC = re.compile(r"(?:iin|iyn|ijn|iĭn|ïn|[bdgjkmnstvz]yn|ын|ийн)$", re.IGNORECASE)  # not "Evelyn"
-_INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")      # "S.", "Yu.", "V.I."
+INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")      # "S.", "Yu.", "V.I."
 _SYLLABLE = re.compile(r"^[^\W\d_]{1,6}$")
 
 
@@ -131,7 +131,7 @@ def is_person(heading: Heading, table: NameTable) -> bool:
 
 
 def _has_initials(part: str) -> bool:
-    return any(_INITIAL.match(word) for word in part.split())
+    return any(INITIAL.match(word) for word in part.split())
 
 
 def _years(text: str, tail: str = "") -> tuple[str, int | None, int | None]:
@@ -176,7 +176,7 @@ def _mongolian(family: str, given: str, alternatives: tuple[str, ...]) -> bool:
     if len(family.split()) != 1:
         return False
     words = [w for w in (given, *alternatives) if w]
-    return any(len(w.split()) == 1 and _MONGOLIAN_PATRONYMIC.search(w) and not _INITIAL.match(w) for w in words)
+    return any(len(w.split()) == 1 and _MONGOLIAN_PATRONYMIC.search(w) and not INITIAL.match(w) for w in words)
 
 
 def family_first(family: str, given: str) -> bool:

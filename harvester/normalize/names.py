@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import BODY_WORDS, COUNTRY, NATIONS, is_role
+from harvester.normalize.roles import COUNTRY, NATIONS, is_body, is_role
 from harvester.normalize.titles import Parties
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
@@ -36,7 +36,6 @@ _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an edi
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
-_ORGANIZATION = re.compile(rf"\b{BODY_WORDS}(?!\w)")  # words that make a name a body, not a person
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Person:
 
 def looks_like_organization(name: str) -> bool:
     """True when a word of the name marks a body, not a person ("Embassy", "Central Committee", "KWP")."""
-    return bool(_ORGANIZATION.search(_BRACKET.sub("", name)))
+    return is_body(_BRACKET.sub("", name))
 
 
 @functools.lru_cache(maxsize=4096)  # a dataset names the same few hundred parties again and again
@@ -114,7 +113,7 @@ class NameTable:
         found = self._known(name) or self._known(outer)
         if found:
             return found
-        if _ORGANIZATION.search(outer):
+        if is_body(outer):
             return None, "organization"
         for inner in _BRACKET.findall(name):
             for part in re.split(r"[;,]", inner):

@@ -13,18 +13,16 @@ merged on a family name alone across documents: two Kims stay two people.
 from __future__ import annotations
 
 import functools
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from harvester.normalize.headings import Heading, canonical_name, is_person, parse_heading, sort_form, split_name
+from harvester.normalize.headings import INITIAL, Heading, canonical_name, is_person, parse_heading, sort_form, split_name
 from harvester.normalize.names import NameTable, is_person_party, match_key, written_form
 from harvester.records import Record
 
-_INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")   # "S.", "Yu.", "V.I."
 
 
 class Mention(NamedTuple):
@@ -213,7 +211,7 @@ def _same_page_heading(name: str, headed: list[tuple[Heading, str]]) -> str | No
     if not headed:
         return None
     family, given = split_name(name)
-    if any(not _INITIAL.match(word) for word in given.split()):
+    if any(not INITIAL.match(word) for word in given.split()):
         return None
     matches = {canonical for heading, canonical in headed
                if match_key(heading.family) == match_key(family) and _agree(given, heading.given)}

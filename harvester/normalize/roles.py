@@ -13,50 +13,51 @@ import re
 from harvester.normalize.kinds import KIND_PHRASES
 
 
-def _alt(*options: str) -> str:
+def alt(*options: str) -> str:
+    """A regular expression's group of alternatives."""
     return "(?:" + "|".join(options) + ")"
 
 
-NATIONS = _alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Polish", "Hungarian", "Romanian",
-               "Czechoslovak", "Czech", "Slovak", "Bulgarian", "Albanian", "Yugoslav(?:ian)?", "(?:East |West )?German",
-               "(?:North |South )?Vietnamese", "Cuban", "Japanese", "American", "US", "British", "French", "Indian",
-               "Indonesian", "Iranian", "Laotian", "Cambodian", "Kampuchean", "Egyptian", "Italian", "Austrian",
-               "Afghan", "Burmese", "Algerian", "Pakistani", "Argentine", "Argentinian", "Brazilian", "Chilean",
-               "Mexican", "Canadian", "Guinean", "Iraqi", "Israeli", "Syrian", "Saudi", "Ethiopian", "Somali",
-               "Angolan", "Mozambican", "Nicaraguan", "Turkish", "Greek", "Finnish", "Swedish", "Norwegian", "Danish",
-               "Dutch", "Belgian", "Spanish", "Portuguese", "Swiss", "Australian", "Ghanaian", "Malian", "Congolese",
-               "Nepalese", "Thai", "Burmese", "Sri Lankan", "Ceylonese", "Palestinian", "Jordanian", "Lebanese",
-               "Libyan", "Yemeni", "Sudanese", "Tanzanian", "Kenyan", "Nigerian", "Azerbaijani", "Kazakh", "Tibetan",
-               "Russian", "Ukrainian", "Estonian", "Latvian", "Lithuanian", "Slovenian", "Croatian", "Serbian",
-               "Zambian", "Zimbabwean", "Ugandan", "Senegalese", "Moroccan", "Tunisian", "Peruvian", "Venezuelan",
-               "Colombian", "Bolivian", "Uruguayan", "Filipino", "Malaysian", "Singaporean", "Bangladeshi")
-COUNTRY = _alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
-               r"Soviet\s+Union", r"United\s+(?:States|Nations|Kingdom)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)",
-               "China", "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
-               "Yugoslavia", "Cuba", "Iran", "Iraq", "India", "Indonesia", "Laos", "Cambodia", "Egypt",
-               r"(?:East\s+|West\s+)?Germany", "Mexico", "Brazil", "Argentina", "Chile", "Israel", "Pakistan", "Ethiopia",
-               "Afghanistan", "Azerbaijan", "Kazakhstan", "Guinea", "Algeria", "Syria", "Turkey", "Italy", "France",
-               "Britain", r"Great\s+Britain", "Austria", "Canada", "Brazil", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa")
+NATIONS = alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Polish", "Hungarian", "Romanian",
+              "Czechoslovak", "Czech", "Slovak", "Bulgarian", "Albanian", "Yugoslav(?:ian)?", "(?:East |West )?German",
+              "(?:North |South )?Vietnamese", "Cuban", "Japanese", "American", "US", "British", "French", "Indian",
+              "Indonesian", "Iranian", "Laotian", "Cambodian", "Kampuchean", "Egyptian", "Italian", "Austrian",
+              "Afghan", "Burmese", "Algerian", "Pakistani", "Argentine", "Argentinian", "Brazilian", "Chilean",
+              "Mexican", "Canadian", "Guinean", "Iraqi", "Israeli", "Syrian", "Saudi", "Ethiopian", "Somali",
+              "Angolan", "Mozambican", "Nicaraguan", "Turkish", "Greek", "Finnish", "Swedish", "Norwegian", "Danish",
+              "Dutch", "Belgian", "Spanish", "Portuguese", "Swiss", "Australian", "Ghanaian", "Malian", "Congolese",
+              "Nepalese", "Thai", "Burmese", "Sri Lankan", "Ceylonese", "Palestinian", "Jordanian", "Lebanese",
+              "Libyan", "Yemeni", "Sudanese", "Tanzanian", "Kenyan", "Nigerian", "Azerbaijani", "Kazakh", "Tibetan",
+              "Russian", "Ukrainian", "Estonian", "Latvian", "Lithuanian", "Slovenian", "Croatian", "Serbian",
+              "Zambian", "Zimbabwean", "Ugandan", "Senegalese", "Moroccan", "Tunisian", "Peruvian", "Venezuelan",
+              "Colombian", "Bolivian", "Uruguayan", "Filipino", "Malaysian", "Singaporean", "Bangladeshi")
+COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
+              r"Soviet\s+Union", r"United\s+(?:States|Nations|Kingdom)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)",
+              "China", "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
+              "Yugoslavia", "Cuba", "Iran", "Iraq", "India", "Indonesia", "Laos", "Cambodia", "Egypt",
+              r"(?:East\s+|West\s+)?Germany", "Mexico", "Brazil", "Argentina", "Chile", "Israel", "Pakistan", "Ethiopia",
+              "Afghanistan", "Azerbaijan", "Kazakhstan", "Guinea", "Algeria", "Syria", "Turkey", "Italy", "France",
+              "Britain", r"Great\s+Britain", "Austria", "Canada", "Brazil", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa")
 _KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.records) for w in phrase.split()})
 _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
                 "concerning")
-MODIFIER = _alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
-                "Acting", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
-                "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
-                r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
-ROLE = _alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
-            "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
-            "Minster", "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General",
-            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
-            "Marshall?",  # "Governer", "Marshall": typos in real titles
-            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
-            "Advisor", "Representative", "Deputy", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
-            r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
-            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
-            r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
-            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
-            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
-BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not a person
+MODIFIER = alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
+               "Acting", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
+               "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
+               r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
+ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
+           "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e))?",
+           "Minster", "Chairman", "President", "Ambassador", r"Charg[eé]\s+d['’]\s?Affaires", "Consul[- ]General",
+           "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
+           "Marshall?",  # "Governer", "Marshall": typos in real titles
+           "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
+           "Advisor", "Representative", "Deputy", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
+           r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
+           r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
+           r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
+           r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
+           r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
+BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
     "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
     "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
     "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
@@ -68,12 +69,12 @@ BODY_WORDS = _alt(  # words that make a name a body (or a group of people), not 
     "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
     "UN", "GDR", r"VKP\(b\)")
-_NOT_ORG = "(?!" + _alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
+_NOT_ORG = "(?!" + alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
                         "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
                         "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
 # not "Mrs.": it names a wife, often by her husband's name ("Mrs. Warren L. Chaffin"), and without it two are one
-HONORIFIC = _alt(r"Cdes?\.?", "Comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
-                 "Professor", r"Mme\.?", "Madame", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
+HONORIFIC = alt(r"Cdes?\.?", "Comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
+                "Professor", r"Mme\.?", "Madame", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
 # Canming"; what may stand between the role word and the name
@@ -88,7 +89,6 @@ _CAPITALIZED_WORD = re.compile(r"[A-Z][\w’'.]*")
 _BODY_WORD = re.compile(BODY_WORDS)
 _NOT_QUALIFIERS = frozenset((*_KIND_WORDS, *_SMALL_WORDS))
 _QUALIFIERS_AT_MOST = 5
-_ROLE_WORD = re.compile(ROLE)
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")
 _BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
 # "Posts and Communications Diop", "Army Forces Far East" ("Vance" ends as "Finance" does, but is a name)

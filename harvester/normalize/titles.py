@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from harvester.normalize.kinds import KINDS, find_kind
-from harvester.normalize.roles import BODY_WORDS, COUNTRY, MODIFIER, NATIONS, ROLE, is_body, is_role, name_in, strip_roles
+from harvester.normalize.roles import BODY_WORDS, COUNTRY, MODIFIER, NATIONS, ROLE, alt, is_body, is_role, name_in, strip_roles
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Airgram"',
@@ -71,10 +71,6 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _alt(*options: str) -> str:
-    return "(?:" + "|".join(options) + ")"
-
-
 class _Guarded:
     """A pattern tried only when a cheap one it cannot match without is found (the date pattern is slow to fail)."""
 
@@ -89,13 +85,13 @@ _KINDS = KINDS   # the kinds table (kinds.py), read in one pass by `_find_kind`
 _find_kind = find_kind
 _strip_roles = strip_roles
 
-_MONTH = _alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December", r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+_MONTH = alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December", r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 _DATE = rf"{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAYS},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
-_NOTE_WORDS = _alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
-                   "translation")
-_SECRET = _alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
+_NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
+                  "translation")
+_SECRET = alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 # the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
@@ -135,7 +131,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", stays
     (_Guarded(re.compile(rf"\s*\((?:[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
     # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
-    (_Guarded(re.compile(rf",\s+(?!{_alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
+    (_Guarded(re.compile(rf",\s+(?!{alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
@@ -161,7 +157,7 @@ _BRACKETED_WHO = re.compile(r"\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's] Audie
 # "Chou En-Lai's [Zhou Enlai's] Letter", "The Chancellor's [Helmut Kohl's] Meeting": a gloss of who owns what follows
 _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
 _JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
-_TAIL = _rx(r"(?:^|,?\s+)" + _alt(
+_TAIL = _rx(r"(?:^|,?\s+)" + alt(
     "about", "regarding", "concerning", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
     "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
@@ -205,7 +201,7 @@ _BRACKETED_LIST = re.compile(r"\s*\[[^\[\]]*,[^\[\]]*\]")
 _ASIDE = re.compile(r"\s*[()]\s*")
 _CARRYING = ("transmitting", "containing", "enclosing", "forwarding", "conveying", "relaying", "attaching", "including",
              "with")
-_CARRIES = _rx(rf"\b{_alt(*_CARRYING)}\s+")
+_CARRIES = _rx(rf"\b{alt(*_CARRYING)}\s+")
 _ON_BEHALF = _rx(r"\bin\s+((?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3})['’]s\s+name\b")   # "in Stalin's Name"
 _SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
@@ -229,7 +225,7 @@ _NATION_ONLY = re.compile(NATIONS)
 # the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
 _UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District", "Republics": "Republic",
           "Embassies": "Embassy", "Ministries": "Ministry", "Committees": "Committee", "Parties": "Party"}
-_NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{_alt('Embassy', 'Ministry', 'Government')})\b")
+_NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{alt('Embassy', 'Ministry', 'Government')})\b")
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
