@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -139,13 +140,14 @@ class _Page:
         self.previews = _ids(tree, selectors.previews)
         self.blocks = _ids(tree, selectors.blocks)
 
-    def first_text(self, selectors: tuple[str, ...], skip: frozenset[int] = frozenset()) -> str:
+    def _found(self, selectors: tuple[str, ...], skip: frozenset[int] = frozenset()) -> Iterator[LexborNode]:
+        """The elements the selectors find, selector by selector, outside other documents' parts (and `skip`)."""
+        outside = self.other | skip
+        return (node for selector in selectors for node in self.tree.css(selector) if not within(node, outside))
+
+    def first_text(self, selectors: tuple[str, ...]) -> str:
         """The text of the first element any selector finds outside other documents' parts."""
-        for selector in selectors:
-            for node in self.tree.css(selector):
-                if not within(node, self.other | skip) and (text := inline_text(node)):
-                    return text
-        return ""
+        return next((text for node in self._found(selectors) if (text := inline_text(node))), "")
 
     def support(self) -> str:
         found = self.first_text(self.sel.support)
@@ -158,26 +160,16 @@ class _Page:
         return ""
 
     def transcript(self) -> str:
-        for selector in self.sel.transcript:
-            for node in self.tree.css(selector):
-                if not within(node, self.other) and (text := paragraphs(node, self.previews)):
-                    return text
-        return ""
+        return next((text for node in self._found(self.sel.transcript) if (text := paragraphs(node, self.previews))), "")
 
     def summary(self) -> str:
         panes = frozenset(n.mem_id for selector in self.sel.transcript for n in self.tree.css(selector))
-        for selector in self.sel.summary:
-            for node in self.tree.css(selector):
-                if not within(node, self.other | panes) and (text := paragraphs(node)):
-                    return text
-        return ""
+        return next((text for node in self._found(self.sel.summary, panes) if (text := paragraphs(node))), "")
 
     def pdf_url(self, url: str, site: Site) -> str:
-        for selector in self.sel.pdf:
-            for node in self.tree.css(selector):
-                value = next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), "")
-                if value and not within(node, self.other):
-                    return _on_site(urljoin(url, value), url, site)
+        for node in self._found(self.sel.pdf):
+            if value := next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), ""):
+                return _on_site(urljoin(url, value), url, site)
         return ""
 
     def related(self) -> tuple[Pill, ...]:
