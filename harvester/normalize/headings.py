@@ -182,9 +182,7 @@ def _mongolian(family: str, given: str, alternatives: tuple[str, ...]) -> bool:
 def family_first(family: str, given: str) -> bool:
     """True when a family name marks a culture that writes it first (family_first.csv), given the given name's shape."""
     shape = _family_names().get(_fold(family))
-    if shape is None or not given:
-        return False
-    if _has_initials(given):
+    if shape is None or not given or _has_initials(given):
         return False
     return shape == "any" or _syllabic(given)
 
@@ -264,13 +262,11 @@ def _exact_forms(heading: Heading) -> tuple[str, ...]:
 
 
 def _candidates(heading: Heading) -> list[str]:
-    family, given = heading.family, heading.given
-    words = given.split()
-    forms = [heading.display, heading.sort, *heading.variants, *heading.alternatives]
+    """The whole forms, then the shortened ones: the initials form and the first given name with the family name."""
+    family, words = heading.family, heading.given.split()
+    forms = list(_exact_forms(heading))
     if family and words:
-        forms += [f"{given} {family}", f"{family} {given}"]
-        forms.append(" ".join(f"{w[0]}." for w in words if w[0].isalpha()) + f" {family}")
-        forms.append(f"{words[0]} {family}")
+        forms += [" ".join(f"{w[0]}." for w in words if w[0].isalpha()) + f" {family}", f"{words[0]} {family}"]
     return [f for f in dict.fromkeys(forms) if f.strip()]
 
 
