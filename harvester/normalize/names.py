@@ -19,7 +19,6 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -189,33 +188,30 @@ def _read(path: Path) -> str:
 def _rows(text: str, source: str) -> list[tuple[str, str, str]]:
     """Parse and check one names file; each problem is reported as `<file>:<line>: <what>`."""
     reader = csv.reader(io.StringIO(text))
+    rows: list[tuple[str, str, str]] = []
+    owner: dict[str, str] = {}  # match key -> canonical, within this file
+    kinds: dict[str, str] = {}
     try:
         header = [h.strip() for h in next(reader, [])]
         if header not in (_COLUMNS, _COLUMNS[:3]):
             raise UsageError(f"{source}:1: the header must be {','.join(_COLUMNS)}")
-        return _checked(((reader.line_num, fields) for fields in reader), len(header), source)
+        for fields in reader:
+            line = reader.line_num
+            if not any(f.strip() for f in fields):
+                continue
+            if not 3 <= len(fields) <= len(header):
+                raise UsageError(f"{source}:{line}: expected {len(header)} columns, found {len(fields)}")
+            canonical, kind, variant = (f.strip() for f in fields[:3])
+            if not match_key(canonical):
+                raise UsageError(f"{source}:{line}: the canonical column is empty")
+            if kind not in KINDS:
+                raise UsageError(f"{source}:{line}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+            if kinds.setdefault(canonical, kind) != kind:
+                raise UsageError(f"{source}:{line}: {canonical!r} was given the kind {kinds[canonical]!r} before")
+            for spelling in filter(None, (canonical, variant)):
+                if owner.setdefault(match_key(spelling), canonical) != canonical:
+                    raise UsageError(f"{source}:{line}: {spelling!r} already belongs to {owner[match_key(spelling)]!r}")
+            rows.append((canonical, kind, variant))
     except csv.Error as error:
         raise UsageError(f"{source}:{reader.line_num}: {error}") from None
-
-
-def _checked(lines: Iterable[tuple[int, list[str]]], width: int, source: str) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
-    owner: dict[str, str] = {}  # match key -> canonical, within this file
-    kinds: dict[str, str] = {}
-    for line, fields in lines:
-        if not any(f.strip() for f in fields):
-            continue
-        if not 3 <= len(fields) <= width:
-            raise UsageError(f"{source}:{line}: expected {width} columns, found {len(fields)}")
-        canonical, kind, variant = (f.strip() for f in fields[:3])
-        if not match_key(canonical):
-            raise UsageError(f"{source}:{line}: the canonical column is empty")
-        if kind not in KINDS:
-            raise UsageError(f"{source}:{line}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
-        if kinds.setdefault(canonical, kind) != kind:
-            raise UsageError(f"{source}:{line}: {canonical!r} was given the kind {kinds[canonical]!r} before")
-        for spelling in filter(None, (canonical, variant)):
-            if owner.setdefault(match_key(spelling), canonical) != canonical:
-                raise UsageError(f"{source}:{line}: {spelling!r} already belongs to {owner[match_key(spelling)]!r}")
-        rows.append((canonical, kind, variant))
     return rows
