@@ -191,9 +191,7 @@ def details_of(raw: RawDocument, names: NameTable, site: Site) -> Record:
     Headings stay as the page writes them; `page_people` gives the persons among them one way. A list comes from
     the page's linked values, else from its plain values split into items; the upload date becomes ISO; donors
     come from the Donor(s) box, else from the support line; related documents are the ids their links give."""
-    details: Record = {}
-    for column in DETAIL_COLUMNS:
-        details[column.name] = _values(raw, column.name) if column.type == "list" else _value(raw, column.name)
+    details: Record = {c.name: _values(raw, c.name) if c.type == "list" else _value(raw, c.name) for c in DETAIL_COLUMNS}
     details["uploaded"], warnings = _iso_day(details["uploaded"])
     if not details["donors"] and raw.support:
         details["donors"] = _donors_of_support(clean_text(raw.support))
