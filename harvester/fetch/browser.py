@@ -126,11 +126,25 @@ class BrowserTransport:
         if kind is not None and issubclass(kind, KeyboardInterrupt):
             logging.getLogger("asyncio").addFilter(_nothing)   # the run ends here
         try:
+            self._leave_the_page()
             with quiet:
                 self._context.close()
         finally:
             with quiet:
                 self._playwright.stop()
+
+    def _leave_the_page(self) -> None:
+        """Show a blank page before the browser closes. Only Playwright's routing keeps a page's own requests from the
+        site, and it holds them through Chromium's DevTools: closing, Chromium lets go of the requests still waiting
+        for _route (Playwright no longer hands them to it once closing) and of any the page sends as it shuts down,
+        and they reach the site. Unloading the page cancels its waiting requests, the routes asked in the meantime
+        are answered, and a blank page sends none."""
+        from playwright.sync_api import Error
+
+        tab = getattr(self, "_tab", None)
+        with contextlib.suppress(Error):   # a browser that is gone sends nothing more
+            if tab is not None and not tab.is_closed():
+                tab.goto("about:blank", wait_until="commit", timeout=self.settings.timeout * 1000)
 
     def _args(self) -> list[str]:
         """Quiet flags; and no host name resolves but the site's (and a challenge's): not even a redirect leaves it."""
