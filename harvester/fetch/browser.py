@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import time
+import warnings
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -123,10 +124,13 @@ class BrowserTransport:
         from playwright.sync_api import Error
 
         quiet = contextlib.suppress(Error) if kind else contextlib.nullcontext()
-        if kind is not None and issubclass(kind, KeyboardInterrupt):
-            logging.getLogger("asyncio").addFilter(_nothing)   # the run ends here
+        stopping = kind is not None and issubclass(kind, KeyboardInterrupt)
+        if stopping:   # the run ends here: what the cut-short handlers and driver leave behind is not said
+            logging.getLogger("asyncio").addFilter(_nothing)
+            warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
         try:
-            self._leave_the_page()
+            if not stopping:   # (a stop closes at once: a navigation it cut short would be said as the process ends)
+                self._leave_the_page()
             with quiet:
                 self._context.close()
         finally:
