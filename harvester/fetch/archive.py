@@ -130,7 +130,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
                     continue
                 if not record.rec_headers.get_header("WARC-Target-URI"):
                     warnings.append(f"{path}: record {number} (a {record.rec_type}) names no address (no WARC-Target-URI); "
-                            "that record is skipped")
+                                    "that record is skipped")
                     continue
                 _parse_http_headers(record)
                 if record.http_headers is None:
