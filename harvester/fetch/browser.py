@@ -116,20 +116,20 @@ class BrowserTransport:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        """Close the browser. Leaving on an error or a stop, that is what is said, not the browser's own failure to
-        close (it may be gone already). A stop (Ctrl-C, SIGTERM) comes while the handlers of the browser's requests
-        and events wait on it: closing, Playwright cancels what they wait for, and asyncio would print each as a
-        traceback after the run's one line; what a stopping run's handlers meet is not said, nor the futures of a
-        Playwright driver that Ctrl-C ended (a terminal sends it to the driver too), which are said as the process ends."""
+        """Close the browser, after leaving the page (see _leave_the_page). Leaving on an error or a stop (Ctrl-C,
+        SIGTERM), it closes at once, since it may be gone already, and that error or stop is what is said, not the
+        browser's own failure to close. Such a stop or error comes while the handlers of the browser's requests and
+        events wait on it: closing, Playwright cancels what they wait for, and asyncio would print each as a traceback
+        after the run's one line, as it would the futures of a Playwright driver that Ctrl-C ended (a terminal sends it
+        to the driver too) and the coroutines they leave unawaited; none of that is said."""
         from playwright.sync_api import Error
 
         quiet = contextlib.suppress(Error) if kind else contextlib.nullcontext()
-        stopping = kind is not None and issubclass(kind, KeyboardInterrupt)
-        if stopping:   # the run ends here: what the cut-short handlers and driver leave behind is not said
+        if kind is not None:   # this harvest ends here: what its cut-short handlers and driver leave behind is not said
             logging.getLogger("asyncio").addFilter(_nothing)
             warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
         try:
-            if not stopping:   # (a stop closes at once: a navigation it cut short would be said as the process ends)
+            if kind is None:
                 self._leave_the_page()
             with quiet:
                 self._context.close()
