@@ -7,9 +7,14 @@ import functools
 import random
 
 import edtf
+import pyparsing
 import pytest
 
 from harvester.normalize.dates import MONTH_NAMES, DateInfo, parse_date
+
+# the edtf library parses with pyparsing's packrat cache at its default size, too small for its grammar: with no limit
+# the oracle reads every string just the same, and parses the same parts of it over again far less often
+pyparsing.ParserElement.enable_packrat(None, force=True)
 
 
 @functools.cache   # the edtf library takes milliseconds a string, and a day's renderings share their codes
