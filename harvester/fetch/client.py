@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import functools
 import http.cookiejar
 import logging
 import signal
+import ssl
 import threading
 import time
 import warnings
@@ -61,7 +63,15 @@ def make_client(settings: Settings, transport: httpx.BaseTransport | None = None
         follow_redirects=False,
         transport=transport,
         cookies=load_cookies(settings.cookies, host or "") if settings.cookies else None,
+        verify=_tls(),
     )
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """httpx's own TLS settings, made once a process: reading the certificate authorities is most of the work of making
+    a client, and the runs of one process (the jobs of a harvests file) can all share them."""
+    return httpx.create_ssl_context()
 
 
 def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
