@@ -3,6 +3,7 @@ headless Chromium) and --cookies (a session a person's browser cleared) harvest 
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import gzip
 import hashlib
@@ -377,3 +378,37 @@ def test_the_browser_downloads_the_scans_with_its_own_session(chromium: str, tmp
     assert len(records) == len(scans) == 16 and all(hit.cookie and not hit.challenged for hit in scans)
     for record in records:
         assert hashlib.sha256((tmp_path / record["pdf_file"]).read_bytes()).hexdigest() == record["pdf_sha256"]
+
+
+class _Stopped(KeyboardInterrupt):
+    pass
+
+
+def _raise_stopped(number: int, frame: object) -> None:
+    raise _Stopped
+
+
+def test_a_stop_that_comes_inside_the_browsers_event_loop_is_let_out_between_its_steps_and_leaves_its_tasks_whole():
+    """Playwright's task that reads the driver's answers must outlive a SIGTERM or Ctrl-C: a stop raised in the middle
+    of one of its steps could leave it pending with nothing to wake it, and closing the browser would wait for ever."""
+    from harvester.fetch.browser import _StopsBetweenSteps
+
+    async def reader() -> str:
+        os.kill(os.getpid(), signal.SIGTERM)   # its handler runs here, inside a step of the task
+        await asyncio.sleep(0)
+        return "answers read"
+
+    before = signal.signal(signal.SIGTERM, _raise_stopped)
+    loop = asyncio.new_event_loop()
+    stops = _StopsBetweenSteps()
+    try:
+        task = loop.create_task(reader())
+        with pytest.raises(_Stopped):
+            loop.run_until_complete(task)
+        assert not task.done()
+        assert loop.run_until_complete(task) == "answers read"
+    finally:
+        stops.restore()
+        loop.close()
+        signal.signal(signal.SIGTERM, before)
+    assert signal.getsignal(signal.SIGTERM) is before

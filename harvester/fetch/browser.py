@@ -9,18 +9,21 @@ favicon, nothing off the site's host.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
 import os
 import re
 import shutil
+import signal
+import threading
 import time
 import warnings
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from types import TracebackType
+from types import FrameType, TracebackType
 from urllib.parse import urljoin, urlsplit
 
 from harvester.errors import BlockedError, BrowserGoneError, FetchError, OffSiteError, StorageError, UsageError, first_line
@@ -90,6 +93,7 @@ class BrowserTransport:
         executable = find_browser(self.settings.browser_path)
         _no_pdf_viewer(self.profile)
         self._playwright = sync_playwright().start()
+        self._stops = _StopsBetweenSteps()
         try:
             self.user_agent = f"{self._browsers_own_user_agent(executable)} {self.settings.product_token}"
             self._context = self._playwright.chromium.launch_persistent_context(
@@ -98,6 +102,7 @@ class BrowserTransport:
                 user_agent=self.user_agent, no_viewport=True, service_workers="block", accept_downloads=False)
         except Error as error:
             self._playwright.stop()
+            self._stops.restore()
             raise UsageError(f"{executable}: the browser did not start: {_why(error, self.profile)}") from None
         try:
             self._context.route("**/*", self._route)
@@ -136,6 +141,7 @@ class BrowserTransport:
         finally:
             with quiet:
                 self._playwright.stop()
+            self._stops.restore()
 
     def _leave_the_page(self) -> None:
         """Show a blank page before the browser closes. Only Playwright's routing keeps a page's own requests from the
@@ -309,6 +315,42 @@ class BrowserTransport:
     def _on_navigated(self, frame) -> None:  # noqa: ANN001
         if frame is self._tab.main_frame and frame.url.startswith("chrome-error:"):
             self._error_page = True
+
+
+class _StopsBetweenSteps:
+    """While the browser runs, Ctrl-C and SIGTERM stop the run between two steps of Playwright's event loop, never in
+    the middle of one. Python runs a signal's handler wherever the program is; raised inside one of the loop's steps,
+    the stop could leave the task that reads the driver's answers pending with nothing to wake it, and closing the
+    browser would then wait for ever. Outside the loop (harvester's own work, the delay between pages) a stop comes at
+    once, as without a browser."""
+
+    def __init__(self) -> None:
+        in_main = threading.current_thread() is threading.main_thread()   # (only its handlers can be set)
+        self._handlers = {number: handler for number in (signal.SIGINT, signal.SIGTERM)
+                          if in_main and callable(handler := signal.getsignal(number))}
+        self._pending: int | None = None
+        for number in self._handlers:
+            signal.signal(number, self._stop)
+
+    def _stop(self, number: int, frame: FrameType | None) -> None:
+        while frame is not None and not isinstance(loop := frame.f_locals.get("self"), asyncio.AbstractEventLoop):
+            frame = frame.f_back
+        self._pending = number
+        if frame is None:
+            self._deliver()
+        else:   # a callback of the loop's, run once the step under way is done (a stop is let out of the loop)
+            loop.call_soon_threadsafe(self._deliver)
+
+    def _deliver(self) -> None:
+        number, self._pending = self._pending, None
+        if number is not None:
+            self._handlers[number](number, None)
+
+    def restore(self) -> None:
+        """The handlers as they were; and a stop that came as the loop closed, whose callback never ran, is made now."""
+        for number, handler in self._handlers.items():
+            signal.signal(number, handler)
+        self._deliver()
 
 
 def _nothing(record: logging.LogRecord) -> bool:
