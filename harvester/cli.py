@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import math
+import os
 import re
 import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import NoReturn
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -413,6 +415,18 @@ def unexpected(error: Exception) -> str:
     return f"unexpected {type(error).__name__}: {error} (a bug: please report it; -v shows where)"
 
 
+def end_now(code: int) -> NoReturn:
+    """End the process once a stop is said, without the interpreter's clean-up at exit. The stop has unwound through
+    every `with` (the state committed, the lock released, no half-written file), so nothing is lost; what is left for
+    that clean-up can only print after the line. A terminal's Ctrl-C also kills a browser's driver, whose pipe would
+    be closed at exit against an event loop already closed, with a traceback."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):   # a reader gone (| head), or the stream closed
+            stream.flush()
+    os._exit(code)
+
+
 def main(sleep: Callable[[float], None] = time.sleep) -> None:
     """Entry point: run the CLI and turn errors into one line and an exit code (`sleep` waits between requests)."""
     signal.signal(signal.SIGTERM, _terminate)
@@ -428,7 +442,7 @@ def main(sleep: Callable[[float], None] = time.sleep) -> None:
         stop = stopped.__cause__ if isinstance(stopped, click.exceptions.Abort) else stopped   # click wraps Ctrl-C
         what = "stopped (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
         click.echo(f"harvester: {what}: {stop.args[0] if stop and stop.args else 'nothing written'}", err=True)
-        sys.exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
+        end_now(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
     except HarvesterError as error:
         click.echo(f"harvester: error: {one_line(str(error))}", err=True)
         sys.exit(error.exit_code)

@@ -423,6 +423,28 @@ def test_a_reparse_never_replaces_a_harvested_dataset(monkeypatch, capsys, tmp_p
     assert run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "archive"), "--out", str(tmp_path / "again"))[0] == 0
 
 
+def test_nothing_is_printed_after_a_stops_line_whatever_is_left_to_clean_up_at_exit(tmp_path):
+    import subprocess
+
+    # what a Ctrl-C can leave behind (the pipe of a browser driver it killed): an object whose clean-up at exit prints
+    script = (
+        "import sys\n"
+        "import harvester.cli as cli\n"
+        "class LeftOver:\n"
+        "    def __del__(self):\n"
+        "        sys.stderr.write('cleaned up at exit\\n')\n"
+        "left = LeftOver()\n"
+        "def stopped(*args, **kwargs):\n"
+        "    raise KeyboardInterrupt\n"
+        "cli.harvest = stopped\n"
+        f"sys.argv = ['harvester', '-q', 'harvest', '--query', 'q', '--base-url', 'http://127.0.0.1:9', '--out', {str(tmp_path)!r}]\n"
+        "cli.main()\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 130
+    assert run.stderr.strip().splitlines() == [f"harvester: interrupted: the pages fetched so far are kept ({tmp_path / 'archive'}); "
+                                       "the dataset's files are as they were; run the same command again to resume"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("stop", "code", "said"), [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "stopped (SIGTERM)")])
 def test_ctrl_c_or_sigterm_stops_a_reparse_on_workers_with_one_line(tmp_path, stop, code, said):
