@@ -589,7 +589,7 @@ def _items(segment: str) -> list[str]:
     last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko")."""
     if _names_only(parts := [p.strip() for p in segment.split(",")]):
         return [_tidy(part) for part in parts]   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
-    joins = list(_AND.finditer(segment))
+    joins = list(_AND.finditer(segment)) if len(parts) > 1 else []   # only a comma after the last join ends the list
     comma = segment.find(",", joins[-1].end() if joins else 0)
     tail = segment[comma + 1:].split(",")[0].strip() if comma >= 0 else ""
     segment = segment if comma < 0 else segment[:comma]
