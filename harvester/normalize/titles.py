@@ -114,7 +114,7 @@ _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
 # ... or, after "Excerpts from", without the comma: "Excerpts from V.P. Tkachenko 'The Korean Peninsula ...'"
 _SIGNED = re.compile(rf"^(?:(?P<excerpt>excerpts?\s+from\s+))?(?P<author>[^'\"“:]+?)(?(excerpt),?\s*|,\s*){_QUOTE}"
                      r"(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$", re.IGNORECASE)
-_HERE = _rx(r"^(?P<outer>.+?)\s+here:\s+(?P<inner>.+)$")   # "... Meetings with Yeltsin (...) here: Conversation ..."
+_HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation ...", in a title whose spaces are single
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it)
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
@@ -452,8 +452,8 @@ def _possessor(text: str) -> str | None:
 def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
     title = " ".join(title.split())
-    if (m := _HERE.match(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", m["inner"])):
-        return _Reading(None, m["inner"], _clean(m["inner"]), outer=m["outer"])
+    if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
+        return _Reading(None, inner, _clean(inner), outer=title[:m.start()])
     author, text, signed = _split_container(title)
     return _Reading(author, text, _clean(text), signed)
 
