@@ -115,18 +115,19 @@ _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
 _SIGNED = re.compile(rf"^(?:(?P<excerpt>excerpts?\s+from\s+))?(?P<author>[^'\"“:]+?)(?(excerpt),?\s*|,\s*){_QUOTE}"
                      r"(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$", re.IGNORECASE)
 _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation ...", in a title whose spaces are single
-# each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it)
+# each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it); a
+# replacement that takes a group is a function, which Python 3.11 does not parse anew at each call as it does "\1"
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),
     # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
     (_Guarded(re.compile(r"\b(?:(?:His|Her|Their|Our|My)\s+[A-Za-z]+|Myself|Himself|Herself)\s+\[([^\[\]]+)\]"), r"\["),
-     r"\1"),
+     lambda m: m[1]),
     # "Mr. and Mrs. Warren L. Chaffin": two people, the wife named by her husband's name
-    (_Guarded(re.compile(r"\bMr\.\s+and\s+Mrs\.\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"), "Mrs"), r"\1 and Mrs. \1"),
+    (_Guarded(re.compile(r"\bMr\.\s+and\s+Mrs\.\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"), "Mrs"), lambda m: f"{m[1]} and Mrs. {m[1]}"),
     (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
-    (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), r" via \1"),              # "(via Roshchin)"
+    (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), lambda m: f" via {m[1]}"),   # "(via Roshchin)"
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
     # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", stays
     (_Guarded(re.compile(rf"\s*\((?:[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
@@ -310,7 +311,7 @@ def parties(title: str) -> Parties:
 
 def _parties(reading: _Reading) -> Parties:
     """The parties of a title's own words, without what it transmits, quotes or reports."""
-    text = _strip_roles(_BRACKETED_WHO.sub(r"\1", _unglossed(reading.cleaned)))
+    text = _strip_roles(_BRACKETED_WHO.sub(lambda m: m[1], _unglossed(reading.cleaned)))
     found = _find_kind(text)
     kind, start, end = found if found else (None, len(text), 0)
     lead = []
