@@ -317,7 +317,7 @@ def _parties(reading: _Reading) -> Parties:
     lead = []
     if reading.author:
         author = _strip_roles(_BRACKETED_LIST.sub("", reading.author))   # "Bureau [Ministry of Foreign Affairs, Japan]"
-        lead = _items(author) if reading.signed else [author]
+        lead = [*_items(author)] if reading.signed else [author]
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     rest = text[end:] if found else text
@@ -585,11 +585,12 @@ def _namelike(text: str) -> bool:
     return bool(words) and all(w[0].isupper() or w[0] in "[‘–—-" or w.split("-")[0] in _PARTICLES for w in words)
 
 
-def _items(segment: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)   # the same lists of parties recur from title to title ("Mao Zedong", "Zhou Enlai")
+def _items(segment: str) -> tuple[str, ...]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
     last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko")."""
     if _names_only(parts := [p.strip() for p in segment.split(",")]):
-        return [_tidy(part) for part in parts]   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
+        return tuple(_tidy(part) for part in parts)   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
     joins = list(_AND.finditer(segment)) if len(parts) > 1 else []   # only a comma after the last join ends the list
     comma = segment.find(",", joins[-1].end() if joins else 0)
     tail = segment[comma + 1:].split(",")[0].strip() if comma >= 0 else ""
@@ -600,9 +601,9 @@ def _items(segment: str) -> list[str]:
             items[-1] = _tidy(tail)
         elif _COUNTRY_FIRST.fullmatch(items[-1]):
             items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
-    return _distribute([item for item in items if any(c.isupper() for c in item) and item != "Others"
+    return tuple(_distribute([item for item in items if any(c.isupper() for c in item) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
-                        and not _ABSTRACT_ONLY.fullmatch(item)])
+                        and not _ABSTRACT_ONLY.fullmatch(item)]))
 
 
 def _names_only(parts: list[str]) -> bool:
