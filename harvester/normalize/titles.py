@@ -218,9 +218,9 @@ _ABSTRACT_ONLY = re.compile(r"[A-Z][a-z]{3,}(?:ment|tion|sion|ity|ics|ogy|ism|ne
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
-_AND_JOIN = rf"(?<!ment)(?<!ity)(?<!nce)(?<!ics)(?<!ogy)\s+and\s+(?!{_ABSTRACT})"
-_AND = re.compile(rf"{_AND_JOIN}|\s+[–—]\s+|\s+or\s+")
-_SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+[–—-]\s+|\s+&\s+|\s+or\s+")
+_AND_JOIN = rf"(?<!ment)(?<!ity|nce|ics|ogy)\s+and\s+(?!{_ABSTRACT})"
+_AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
+_SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
 _PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
 _NATION_ONLY = re.compile(NATIONS)
 # the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
