@@ -88,7 +88,7 @@ _strip_roles = strip_roles
 _MONTH = alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
-_DATE = rf"{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+{_DAYS},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+_DATE = rf"{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"   # "13 August 1960", "August 13, 1960", "August 1960"
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
                   "translation")
 _SECRET = alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
