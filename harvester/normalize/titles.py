@@ -601,7 +601,7 @@ def _items(segment: str) -> tuple[str, ...]:
             items[-1] = _tidy(tail)
         elif _COUNTRY_FIRST.fullmatch(items[-1]):
             items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
-    return tuple(_distribute([item for item in items if any(c.isupper() for c in item) and item != "Others"
+    return tuple(_distribute([item for item in items if any(map(str.isupper, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
                         and not _ABSTRACT_ONLY.fullmatch(item)]))
 
