@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from harvester.errors import InputError
 
+_HEAD = 20000   # characters: where a saving tool writes what it records (searched in place, not copied)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
 _SINGLEFILE_URL = re.compile(r"<!--\s*Page saved with SingleFile\s+url:\s*(\S+)", re.I)
@@ -80,8 +81,8 @@ def _declared(body: bytes, content_type: str) -> str | None:
     sent, meta = re.search(r"charset\s*=\s*[\"']?([\w:.-]+)", content_type, re.I), _meta_charset(body)
     if sent and _known(sent[1]):
         return sent[1]
-    if meta and _known(meta):
-        return "utf-8" if _is_utf8(body) else meta
+    if meta and _known(meta):   # (a page that says UTF-8 is decoded as such once, not first checked by decoding it)
+        return meta if codecs.lookup(meta).name == "utf-8" or not _is_utf8(body) else "utf-8"
     return None
 
 
@@ -122,11 +123,10 @@ def _known(encoding: str) -> bool:
 def saved_url(text: str) -> str | None:
     """The URL a saved page came from, when the saving tool recorded it (a browser's mark, SingleFile's comment, or
     the canonical link, whose entities are decoded as any attribute's: a browser writes & in it as &amp;)."""
-    head = text[:20000]
-    match = _SAVED_FROM.search(head) or _SINGLEFILE_URL.search(head)
+    match = _SAVED_FROM.search(text, 0, _HEAD) or _SINGLEFILE_URL.search(text, 0, _HEAD)
     if match:
         return match.group(1)
-    match = _CANONICAL.search(head)
+    match = _CANONICAL.search(text, 0, _HEAD)
     return html.unescape(match.group(1) or match.group(2)) if match else None
 
 
@@ -134,7 +134,7 @@ def saved_date(text: str) -> str:
     """When the page was saved, if the saving tool wrote it down (SingleFile does: "saved date: Thu Dec 04 2026
     13:05:09 GMT+0100 (...)"), as an ISO 8601 time; else '' (a browser's own "save page" records no date, and a
     file's modification time is when it was copied, not saved); in UTC, as every time harvester writes."""
-    match = _SINGLEFILE_DATE.search(text[:20000])
+    match = _SINGLEFILE_DATE.search(text, 0, _HEAD)
     if not match:
         return ""
     try:
