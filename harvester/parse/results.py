@@ -69,11 +69,12 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
 
 def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:
     link = next((found for sel in site.card_link if (found := node.css_first(sel)) is not None), None)
-    title_node = node.css_first(site.card_title)
+    title = inline_text(link) if link is not None else ""
+    title_node = None if title else node.css_first(site.card_title)   # looked for only when the link shows no title
     if link is None:
         shown = f" ({inline_text(title_node)!r})" if title_node is not None else ""
         raise LayoutError(f"{url}: result card {index}{shown} has no title link")
-    title = inline_text(link) or (inline_text(title_node) if title_node is not None else "")
+    title = title or (inline_text(title_node) if title_node is not None else "")
     if not title:
         raise LayoutError(f"{url}: result card {index} has a link but no title text")
     date, summary = node.css_first(site.card_date), node.css_first(site.card_summary)

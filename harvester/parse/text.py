@@ -14,8 +14,7 @@ BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, pre"
 
 def inline_text(node: LexborNode) -> str:
     """Tags dropped, <br> a newline, other runs of whitespace one space."""
-    only = node.child
-    if only is not None and only.next is None and only.tag == "-text":   # one run of text: nothing to walk
+    if (only := _only_text(node)) is not None:   # nothing to walk
         return " ".join((only.text_content or "").split())
     parts: list[str] = []
     for child in node.traverse(include_text=True):
@@ -51,7 +50,13 @@ def within(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
 
 def _holds(node: LexborNode, kinds: str) -> bool:
     """True for a paragraph-like element that holds others (an li with p inside): its inner ones are the paragraphs."""
-    return any(inner.mem_id != node.mem_id for inner in node.css(kinds))
+    return _only_text(node) is None and any(inner.mem_id != node.mem_id for inner in node.css(kinds))
+
+
+def _only_text(node: LexborNode) -> LexborNode | None:
+    """The node's one child when that is a run of text (so the node holds no element)."""
+    only = node.child
+    return only if only is not None and only.next is None and only.tag == "-text" else None
 
 
 MAX_PAGE = 5_000_000   # characters: the site's largest pages (long transcripts) are a few hundred thousand
