@@ -212,6 +212,17 @@ def test_a_page_nested_too_deep_is_refused_whatever_the_case_of_its_tags(nesting
     check_bounds(f"<html><body>{'<DIV><P>x</P><BR></DIV>' * 5000}</body></html>", "a page of the site in capitals")
 
 
+@pytest.mark.parametrize("end", ["</p_x>", "</p\u0663>"])
+def test_an_end_the_walk_reads_as_a_p_lowers_no_depth(end: str):
+    """The walk reads "</p_x>" as the end of a p (a name stops at "_"), which holds nothing: counted as an end, it let
+    a page nest ever deeper stretch by stretch while the quick count stayed low."""
+    from harvester.errors import LayoutError
+    from harvester.parse.text import check_bounds
+
+    with pytest.raises(LayoutError, match="nested more than 400 deep"):
+        check_bounds(f"<html><body>{(end * 400 + '<div>' * 395 + 'x' * 9000) * 3}</body></html>", "page")
+
+
 @pytest.mark.slow
 def test_long_hostile_titles_and_headings_are_read_in_linear_time():
     """Each of these once took seconds to minutes (a pattern that tried every start, a recursion per bracket); now

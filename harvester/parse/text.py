@@ -62,10 +62,10 @@ def _only_text(node: LexborNode) -> LexborNode | None:
 MAX_PAGE = 5_000_000   # characters: the site's largest pages (long transcripts) are a few hundred thousand
 MAX_DEPTH = 400        # elements inside elements: the site's pages nest about thirty deep
 _UNNESTED = "area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|dt|dd|tr|td|th|option"
-# an element that holds what follows it ("" for one that opens, "/" for its end). An end is matched whatever its case,
-# so that no "</P>" lowers the count; an opening tag only in lower case, which is quicker: an uppercase <BR> counts as
-# nesting, and a bound it raises too high only makes the page walked tag by tag
-_NESTING = re.compile(rf"<(/(?i:(?!(?:{_UNNESTED})\b))|(?!(?:{_UNNESTED})\b))[a-zA-Z]")
+# an element that holds what follows it ("" for one that opens, "/" for its end), known by its name in lower case, which
+# is quicker: an uppercase <BR> counts as nesting, an uppercase end (or "</P>") lowers nothing, and a bound raised too high
+# only makes the page walked tag by tag. An end's name is read whole, as the walk reads it: "</p_x>" ends a p
+_NESTING = re.compile(rf"<(?:(/)(?!(?:{_UNNESTED})(?![a-z0-9-]))[a-z][a-z0-9-]*(?![A-Z])|(?!(?:{_UNNESTED})\b)[a-zA-Z])")
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 _STRETCH = 8192        # characters counted at a time
 
