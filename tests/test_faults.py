@@ -223,6 +223,18 @@ def test_an_end_the_walk_reads_as_a_p_lowers_no_depth(end: str):
         check_bounds(f"<html><body>{(end * 400 + '<div>' * 395 + 'x' * 9000) * 3}</body></html>", "page")
 
 
+@pytest.mark.parametrize("shape", ["<a", "<div <", "<DIV x='"])
+def test_the_depth_check_reads_tags_never_closed_in_linear_time(shape: str):
+    """A tag left open ran, for each "<" after it, on to the end of the page: a page of 160 KB took a minute, one of the
+    largest size hours. Run in a process of its own, bounded in time."""
+    import subprocess
+    import sys
+
+    script = f"from harvester.parse.text import check_bounds\ncheck_bounds('<html><body>' + {shape!r} * 400_000, 'page')"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
 @pytest.mark.slow
 def test_long_hostile_titles_and_headings_are_read_in_linear_time():
     """Each of these once took seconds to minutes (a pattern that tried every start, a recursion per bracket); now

@@ -66,7 +66,7 @@ _UNNESTED = "area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li
 # is quicker: an uppercase <BR> counts as nesting, an uppercase end (or "</P>") lowers nothing, and a bound raised too high
 # only makes the page walked tag by tag. An end's name is read whole, as the walk reads it: "</p_x>" ends a p
 _NESTING = re.compile(rf"<(?:(/)(?!(?:{_UNNESTED})(?![a-z0-9-]))[a-z][a-z0-9-]*(?![A-Z])|(?!(?:{_UNNESTED})\b)[a-zA-Z])")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)(?:>|\Z)")   # a tag never closed runs to the end, as in a browser
 _STRETCH = 8192        # characters counted at a time
 
 
