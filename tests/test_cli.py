@@ -445,6 +445,20 @@ def test_nothing_is_printed_after_a_stops_line_whatever_is_left_to_clean_up_at_e
                                        "the dataset's files are as they were; run the same command again to resume"]
 
 
+def test_a_ctrl_c_while_harvester_loads_is_one_line_too():
+    """A Ctrl-C in the moment harvester loads its command line (before any command runs) is one line, no traceback.
+    The process runs the installed command's entry point and is sent SIGINT just after it starts loading."""
+    import subprocess
+
+    script = ("import os, signal, sys, threading\n"
+              "from harvester.__main__ import run\n"
+              "sys.argv = ['harvester', 'reparse', '--help']\n"
+              "threading.Timer(0.005, os.kill, (os.getpid(), signal.SIGINT)).start()\n"
+              "run()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr, done.stdout) == (130, "harvester: interrupted: nothing written\n", "")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("stop", "code", "said"), [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "stopped (SIGTERM)")])
 def test_ctrl_c_or_sigterm_stops_a_reparse_on_workers_with_one_line(tmp_path, stop, code, said):
