@@ -60,5 +60,6 @@ def main() -> None:
         took = f"{float(said[2]):.2f} s" if len(said) >= 3 else f"over {limit:g} s"
         print(f"| {label} | {size} | {verdict} | {took} |", flush=True)
 
+
 if __name__ == "__main__":
     main()
