@@ -7,6 +7,7 @@ Run `python -m harvester.records` to print the records table of docs/dataset.md.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from harvester.parse.results import RawCard
 from harvester.sites import Site
 
 Record = dict[str, Any]   # one row: a value for each column of its table, keyed by the column's name
+# a record as JSON text, its letters as they are: how the state keeps it and the JSON files hold it
+to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)

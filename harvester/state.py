@@ -32,7 +32,7 @@ from pathlib import Path
 from harvester.errors import BusyError, InputError, StorageError, UsageError, storage_error
 from harvester.fetch.archive import Location, read_record
 from harvester.fetch.page import Page
-from harvester.records import Record
+from harvester.records import Record, to_json
 
 log = logging.getLogger("harvester")
 
@@ -68,7 +68,6 @@ READ_BACK = {
     "http_cache": ("url", {"warc": "text", "warc_offset": "integer", "fetched_at": "time", "headers": "object"}),
 }
 WHAT = {"time": "a timestamp with its time zone", "object": "a JSON object", "text": "a file name", "integer": "a whole number"}
-_ENCODER = json.JSONEncoder(ensure_ascii=False)   # json.dumps(value, ensure_ascii=False) of every record, made once
 COMPARED = ("title", "summary", "date_raw")   # a document whose card changed one of these is reported as changed
 
 
@@ -295,7 +294,7 @@ class State:
     def keep(self, run_id: int, record: Record) -> bool:
         """List a document's latest record in the run; True if the run had not listed the document yet."""
         row = self.db.execute("SELECT run FROM documents WHERE id = ?", (record["id"],)).fetchone()
-        text = _ENCODER.encode(record)
+        text = to_json(record)
         if row is not None and row[0] == run_id:
             self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (text, record["id"]))
             return False
@@ -307,9 +306,9 @@ class State:
     def keep_details(self, doc_id: str, details: Record | None, own: Record | None = None) -> None:
         """A document page's details (None: the page could not be had); `own`, the record its page alone gives, is
         kept for a document no results page lists (a re-parse of its saved page)."""
-        text = json.dumps(details, ensure_ascii=False) if details is not None else None
+        text = to_json(details) if details is not None else None
         self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE "
-                        "SET details = ?3", (doc_id, json.dumps(own, ensure_ascii=False) if own else None, text))
+                        "SET details = ?3", (doc_id, to_json(own) if own else None, text))
 
     def pdf_source(self, doc_id: str) -> tuple[str, dict | None]:
         """The PDF a document's page links (its details' pdf_url; "" for none), and what is kept of its download."""
@@ -319,7 +318,7 @@ class State:
 
     def keep_pdf(self, doc_id: str, pdf: dict) -> None:
         """What is kept of a document's downloaded PDF (committed at once: the file is already in its place)."""
-        self.db.execute("INSERT OR REPLACE INTO pdfs VALUES (?, ?)", (doc_id, json.dumps(pdf, ensure_ascii=False)))
+        self.db.execute("INSERT OR REPLACE INTO pdfs VALUES (?, ?)", (doc_id, to_json(pdf)))
         self.db.commit()
 
     def list_lone_pages(self, run_id: int) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from harvester.errors import StorageError, UsageError, storage_error
-from harvester.records import Column, Record
+from harvester.records import Column, Record, to_json
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -131,15 +131,12 @@ class _Json:
         values = {name: None if (value := row[name]) == "" else value for name in self.names}
         before = "" if self.lines else "[\n" if self.count == 0 else ",\n"
         after = "\n" if self.lines else ""
-        self.stream.write((before + _ENCODER.encode(values) + after).encode("utf-8"))
+        self.stream.write((before + to_json(values) + after).encode("utf-8"))
         self.count += 1
 
     def end(self) -> None:
         if not self.lines:
             self.stream.write(b"\n]\n" if self.count else b"[]\n")
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False)   # json.dumps(value, ensure_ascii=False), without making an encoder each time
 
 
 _WRITERS: dict[str, Callable[[IO[bytes], tuple[Column, ...]], Any]] = {
