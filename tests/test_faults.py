@@ -238,7 +238,7 @@ def test_the_depth_check_reads_tags_never_closed_in_linear_time(shape: str):
 @pytest.mark.slow
 def test_long_hostile_titles_and_headings_are_read_in_linear_time():
     """Each of these once took seconds to minutes (a pattern that tried every start, a recursion per bracket); now
-    the lot takes well under a second. Run in a process of its own, bounded in time."""
+    each is read in a time that grows with its length, no faster. Run in a process of its own, bounded in time."""
     import subprocess
     import sys
 
