@@ -3,12 +3,15 @@ the earlier dataset intact. Servers bind 127.0.0.1; each test is bounded in requ
 
 from __future__ import annotations
 
+import csv
+import errno
 import json
 import zlib
 from pathlib import Path
 
 import pytest
 
+from harvester.errors import StorageError
 from harvester.pipeline import harvest
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
@@ -278,24 +281,61 @@ def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path)
     assert (tmp_path / ".harvester" / "s.files" / "current").readlink() == Path(generation.name)
 
 
-def test_a_run_killed_between_writing_and_switching_leaves_the_earlier_files(tmp_path: Path, monkeypatch):
-    """The switch is one rename: until it, every file is the earlier run's; a killed run's generation is cleared next time."""
+@pytest.mark.parametrize("out", ["absolute", "relative", "through-a-link"])
+def test_a_run_killed_between_writing_and_switching_leaves_the_earlier_files(tmp_path: Path, monkeypatch, out: str):
+    """The switch is one rename: until it, every file is the earlier run's, however --out is written (`--out output`,
+    as the quick start has it, or a folder reached through a link); a killed run's generation is cleared next time."""
     from harvester.output import files as output
 
+    folder = tmp_path / "o"
+    if out == "relative":
+        monkeypatch.chdir(tmp_path)
+        folder = Path("o")
+    elif out == "through-a-link":
+        (tmp_path / "real").mkdir()
+        folder.symlink_to("real")
     with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
-        run(server, tmp_path)
-        before = files(tmp_path)
+        run(server, folder)
+        before = files(folder)
 
         def killed(path: Path, target: str) -> None:
             raise KeyboardInterrupt    # the moment before the rename
 
-        monkeypatch.setattr(output, "_link", killed)
-        with pytest.raises(KeyboardInterrupt):
-            run(server, tmp_path, max_pages=1)
-        assert files(tmp_path) == before
-        monkeypatch.undo()
-        run(server, tmp_path)
-    assert len(list((tmp_path / ".harvester" / "s.files").glob("gen-*"))) == 1
+        with monkeypatch.context() as patched:
+            patched.setattr(output, "_link", killed)
+            with pytest.raises(KeyboardInterrupt):
+                run(server, folder, max_pages=1)
+        assert files(folder) == before and len(before) == 6
+        run(server, folder)
+    assert len(list((folder / ".harvester" / "s.files").glob("gen-*"))) == 1
+
+
+def test_a_run_that_fails_after_the_switch_leaves_the_new_files_readable(tmp_path: Path, monkeypatch):
+    """Once `current` names the new generation, it is the dataset's: a failure linking a file new to the dataset (its
+    first report, say) is said, and every file the folder has gives the new run's content."""
+    from harvester.output import files as output
+
+    link = output._link
+
+    def full_disk(path: Path, target: str) -> None:
+        if path.name != "current":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        link(path, target)
+
+    docs = [doc(n) for n in range(3)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        clock = FakeClock()
+        harvest(WILSON, Search("q"), tmp_path, "s", ["csv"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
+                now=clock.now)
+        docs.append(doc(3))
+        with monkeypatch.context() as patched:
+            patched.setattr(output, "_link", full_disk)
+            with pytest.raises(StorageError, match="the disk is full"):   # s.json is new to the dataset: its link fails
+                harvest(WILSON, Search("q"), tmp_path, "s", ["csv", "json"], Settings(base_url=server.origin, delay=0),
+                        sleep=clock.sleep, now=clock.now)
+    with (tmp_path / "s.csv").open(encoding="utf-8", newline="") as csv_file:
+        assert len(list(csv.DictReader(csv_file))) == 4            # the new run's, through the switched link
+    assert all(path.exists() for path in tmp_path.iterdir())       # no link left dangling
 
 
 # 4. A full disk, a read-only folder or file, a name or a query too long: exit 2, saying what to free or change
@@ -323,7 +363,6 @@ def _fill(disk: Path, leave: int) -> None:
 
 @pytest.mark.parametrize("leave", [0, 60_000, 140_000])
 def test_a_full_disk_is_said_and_the_earlier_dataset_kept(small_disk: Path, leave: int):
-    from harvester.errors import StorageError
 
     docs = [doc(n) for n in range(40)]
     with FaultServer(synthetic_pages(docs)) as server:
@@ -343,7 +382,6 @@ def test_a_full_disk_is_said_and_the_run_resumes_later_simulated(tmp_path: Path,
     """Where no small file system can be mounted: the disk fills while the WARC is written (ENOSPC from the write)."""
     import errno
 
-    from harvester.errors import StorageError
     from harvester.fetch import archive
 
     docs = [doc(n) for n in range(25)]
@@ -368,7 +406,6 @@ def test_a_full_disk_is_said_and_the_run_resumes_later_simulated(tmp_path: Path,
 def test_a_full_temporary_folder_is_said(tmp_path: Path, monkeypatch):
     import sqlite3
 
-    from harvester.errors import StorageError
     from harvester.normalize import people
 
     def full(*args, **kwargs):
@@ -397,7 +434,6 @@ def _read_only(path: Path, request) -> None:
 
 @pytest.mark.parametrize("part", ["archive", ".harvester/s.lock", ".harvester/s.sqlite", ".harvester"])
 def test_a_read_only_part_of_the_output_is_said_and_nothing_is_lost(tmp_path: Path, part: str, request):
-    from harvester.errors import StorageError
 
     with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
         run(server, tmp_path)
@@ -412,7 +448,6 @@ def test_a_read_only_part_of_the_output_is_said_and_nothing_is_lost(tmp_path: Pa
 def test_a_read_only_state_file_is_refused_before_sqlite_opens_it(tmp_path: Path):
     """SQLite gives its journal the state file's mode: a read-only state file would leave a read-only -shm behind, and
     every later run would fail. Refused first, whoever runs (root writes read-only files)."""
-    from harvester.errors import StorageError
 
     with FaultServer(synthetic_pages([doc(1)])) as server:
         run(server, tmp_path)

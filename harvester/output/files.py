@@ -170,10 +170,7 @@ class Staging:
     def __enter__(self) -> Staging:
         try:
             self.home.mkdir(parents=True, exist_ok=True)
-            current = (self.home / "current").resolve()
-            for old in self.home.glob("gen-*"):    # what a run killed while writing left behind
-                if old != current:
-                    shutil.rmtree(old, ignore_errors=True)
+            self._clear_uncommitted()    # what a run killed while writing left behind
             self.generation = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
             self.generation.chmod(0o777 & ~_umask())
         except OSError as error:
@@ -245,6 +242,7 @@ class Staging:
                                "command again")
         try:
             _link(self.home / "current", self.generation.name)
+            self.generation = None       # the dataset's files now: a failure below must not remove them
             for file in written:
                 if not (self.out_dir / file).is_symlink():
                     _link(self.out_dir / file, f".harvester/{self.home.name}/current/{file}")
@@ -253,9 +251,13 @@ class Staging:
                     link.unlink()
         except OSError as error:
             raise storage_error(self.out_dir, error) from None
-        self.generation = None
+        self._clear_uncommitted()
+
+    def _clear_uncommitted(self) -> None:
+        """Remove every generation but the one `current` names (by its name: the link holds nothing else)."""
+        current = os.readlink(self.home / "current") if os.path.lexists(self.home / "current") else None
         for old in self.home.glob("gen-*"):
-            if old.name != os.readlink(self.home / "current"):
+            if old.name != current:
                 shutil.rmtree(old, ignore_errors=True)
 
     def _ours(self, file: str) -> bool:
