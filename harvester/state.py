@@ -378,8 +378,8 @@ class State:
         return self.db.execute("SELECT count(*) FROM documents WHERE run = ?", (run_id,)).fetchone()[0]
 
     def has_runs_before(self, run_id: int) -> bool:
-        """Whether an earlier run of the dataset finished."""
-        return self.db.execute("SELECT 1 FROM runs WHERE id < ? AND finished_at IS NOT NULL", (run_id,)).fetchone() is not None
+        """Whether an earlier run of the dataset wrote its files (one that was abandoned, or stopped short, wrote none)."""
+        return self.db.execute("SELECT 1 FROM runs WHERE id < ? AND report IS NOT NULL", (run_id,)).fetchone() is not None
 
     def listed_last(self) -> int:
         """How many documents the last complete run listed."""

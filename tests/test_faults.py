@@ -338,6 +338,17 @@ def test_a_run_that_fails_after_the_switch_leaves_the_new_files_readable(tmp_pat
     assert all(path.exists() for path in tmp_path.iterdir())       # no link left dangling
 
 
+def test_a_file_of_ones_own_stays_refused_after_runs_that_wrote_nothing(tmp_path: Path):
+    """A plain file where a dataset file goes is taken over only from a dataset that wrote files before links: runs
+    that were refused, or abandoned for another search's settings, wrote none."""
+    (tmp_path / "s.csv").write_text("MY OWN WORK\n", encoding="utf-8")
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        for max_pages in (None, 5, None):    # each run abandons the one before it, which never finished
+            with pytest.raises(StorageError, match="s.csv: not the link harvester made there"):
+                run(server, tmp_path, max_pages=max_pages)
+    assert (tmp_path / "s.csv").read_text(encoding="utf-8") == "MY OWN WORK\n"
+
+
 # 4. A full disk, a read-only folder or file, a name or a query too long: exit 2, saying what to free or change
 
 @pytest.fixture
