@@ -189,6 +189,9 @@ class State:
         if (check := db.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
             raise sqlite3.DatabaseError(f"damaged: {check[:200]}")
         version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:   # its runs may hold what this version cannot read, or would drop
+            raise UsageError(f"{self.path}: the state of a newer harvester (version {version}; this one reads up to "
+                             f"{SCHEMA_VERSION}); upgrade harvester to go on with this dataset")
         tables = {name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "runs" not in tables:
             raise sqlite3.DatabaseError("it has no runs")

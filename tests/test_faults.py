@@ -546,6 +546,26 @@ def test_a_damaged_state_file_is_refused_with_the_history_kept(tmp_path: Path, d
     assert state.read_bytes() == damaged             # left for the person to look at, not overwritten
 
 
+def test_the_state_of_a_newer_harvester_is_refused_and_left_as_it_is(tmp_path: Path):
+    import contextlib
+    import sqlite3
+
+    from harvester.errors import UsageError
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        state = tmp_path / ".harvester" / "s.sqlite"
+        with contextlib.closing(sqlite3.connect(state)) as db, db:
+            db.execute("PRAGMA user_version = 99")
+        written = files(tmp_path)
+        with pytest.raises(UsageError, match=r"s.sqlite: the state of a newer harvester \(version 99; this one reads up to \d+\); "
+                                             "upgrade harvester"):
+            run(server, tmp_path)
+    with contextlib.closing(sqlite3.connect(state)) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 99
+    assert files(tmp_path) == written
+
+
 @pytest.mark.parametrize(("edit", "said"), [
     ("UPDATE runs SET started_at = 'yesterday', finished_at = NULL WHERE id = 2",   # an unfinished run, which would resume
      "runs.started_at of run 2 is 'yesterday', not a timestamp with its time zone"),
