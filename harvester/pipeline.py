@@ -274,7 +274,8 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
         name = name or (default_name(site, only.searched.search) if only and only.searched.address else f"{site.name}-reparse")
         _not_harvested(out_dir, name)
-        total = sum(group.total or 0 for group in searches.values())
+        totals = [group.total for group in searches.values()]
+        total = None if None in totals else sum(totals)   # unknown when a search's pages do not say it
         with dataset_lock(out_dir, name):
             files = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
                                   _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages,
@@ -308,10 +309,12 @@ class _Saved:
     def warnings(self, site: Site) -> list[str]:
         """When the saved pages hold fewer documents than the search's total; and the pages that do not say their
         search and could not be put with the pages of one."""
-        said = self.searched.words() if self.searched.address else f"an unknown search of {self.total} results"
+        of_total = f" of {self.total} results" if self.total is not None else ""
+        said = self.searched.words() if self.searched.address else f"an unknown search{of_total}"
         pages = [] if self.searched.address else [
             f"{', '.join(self.unknown)}: the page does not say which search it is of (no saved-from mark, canonical link "
-            f"or settings), and no other page's search has its total; taken as a search of {self.total} results"]
+            "or settings), " + (f"and no other page's search has its total; taken as a search of {self.total} results"
+                                if self.total is not None else "nor how many results it has; taken as a search of its own")]
         if self.total is None or len(self.ids) >= self.total:
             return pages
         return pages + [f"saved pages of {said} hold {len(self.ids)} of its {self.total} documents "

@@ -411,6 +411,16 @@ def test_a_page_that_does_not_say_its_search_is_never_named_the_whole_archive(mo
     assert sorted(p.name for p in (tmp_path / "o").glob("*.csv")) == ["wilson-reparse.csv", "wilson-reparse.people.csv"]
 
 
+def test_a_page_that_says_neither_its_search_nor_its_total_is_said_so_and_its_total_is_unknown(monkeypatch, capsys, tmp_path):
+    page = (SEED / "page-0.html").read_text(encoding="utf-8")
+    page = re.sub(r'<!-- saved from url=\(\d+\)[^>]*-->|<link rel="canonical"[^>]*>|<div class="results-summary">.*?</div>', "", page)
+    (tmp_path / "p.html").write_text(page.replace('data-drupal-selector="drupal-settings-json"', ""), encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "p.html"), "--out", str(tmp_path / "o"))
+    assert code == 1 and "does not say which search it is of" in err and "None" not in err
+    package = json.loads((tmp_path / "o" / "wilson-reparse.datapackage.json").read_text(encoding="utf-8"))
+    assert package["harvest"]["total"] is None     # unknown, not none at all
+
+
 def test_a_reparse_never_replaces_a_harvested_dataset(monkeypatch, capsys, tmp_path):
     with Serving([SEED]) as serving:
         assert run_cli(monkeypatch, capsys, "harvest", "--query", "Korean Workers' Party", "--base-url", serving.origin,
