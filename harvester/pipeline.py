@@ -35,7 +35,7 @@ from harvester.fetch.saved import find_html, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
 from harvester.output.files import TABLE_FORMATS, Staging, write_table
-from harvester.output.package import Provenance, write_package
+from harvester.output.package import RUN_REPORT_SUFFIX, Provenance, write_package
 from harvester.output.sqlite import write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
@@ -44,7 +44,7 @@ from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, LINKS, PDF_COLUMNS,
                                RECORDS, Record, details_of, links_of, record_of, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
-from harvester.state import Replaying, State, dataset_lock
+from harvester.state import Replaying, State, dataset_lock, state_file
 
 if TYPE_CHECKING:   # the network and the archive are imported by harvest() only: a re-parse starts sooner without them
     import httpx
@@ -285,7 +285,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
 
 def _not_harvested(out_dir: Path, name: str) -> None:
     """A re-parse never replaces a harvested dataset: its history would be lost."""
-    if (out_dir / ".harvester" / f"{name}.sqlite").exists():
+    if state_file(out_dir, name).exists():
         raise UsageError(f"{out_dir}: {name} is a harvested dataset (its run history is in .harvester/{name}.sqlite), "
                          "which a re-parse would replace; re-parse into another --out, or give another --name")
 
@@ -456,7 +456,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             files += write_database(out_dir, name, tables, staging, provenance.home)
         if report is not None:
             lists = state.change_lists(run_id, report["complete"])
-            files.append(staging.stage_json(out_dir / f"{name}.report.json", report | lists))
+            files.append(staging.stage_json(out_dir / f"{name}{RUN_REPORT_SUFFIX}", report | lists))
         first, last = state.harvested_between(run_id)
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
         scans = [(r["id"], r["pdf_file"], r["pdf_bytes"], r["pdf_sha256"]) for r in records() if r["pdf_file"]] if pdfs else []
@@ -498,7 +498,7 @@ def check_name(name: str) -> str:
 
 
 MAX_URL = 8000   # characters: what web servers commonly take in a request line
-MAX_NAME = 120   # bytes: file systems allow 255 for a file's name, and the longest file adds ".people.datapackage.json.XXXX.tmp"
+MAX_NAME = 120   # bytes: file systems allow 255 for a file's name; a dataset's add up to about 35 (".people.excel.csv.PID.link")
 
 
 @contextlib.contextmanager

@@ -110,6 +110,11 @@ class CacheEntry:
     fetched_at: str
 
 
+def state_file(out_dir: Path, name: str) -> Path:
+    """Where dataset NAME keeps its runs, page log, cache and documents: DIR/.harvester/NAME.sqlite."""
+    return out_dir / ".harvester" / f"{name}.sqlite"
+
+
 @contextlib.contextmanager
 def dataset_lock(out_dir: Path, name: str) -> Iterator[None]:
     """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it)."""
@@ -134,7 +139,7 @@ class State:
 
     def __init__(self, out_dir: Path, name: str | None) -> None:
         self.out_dir, self.name = out_dir, name
-        self.path = out_dir / ".harvester" / f"{name}.sqlite"
+        self.path = state_file(out_dir, name or "")   # (a re-parse's temporary database has none)
         self._lock = contextlib.ExitStack()
         self._db: sqlite3.Connection | None = None
         self._next_seq = 0

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
 import httpx
 import pytest
+
+from harvester.normalize.names import NameTable
+from harvester.normalize.people import Mention
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 T0 = datetime(2026, 11, 26, 12, 0, 0, tzinfo=UTC)
@@ -85,3 +88,17 @@ def write_dataset(records: list[dict], out_dir: Path, name: str, formats: list[s
 def replaced(record: dict, **changes) -> dict:
     """A record with some values changed."""
     return {**record, **changes}
+
+
+def people_table(mentions: Iterable[Mention], table: NameTable) -> list[dict]:
+    """The people table of these mentions, as a run builds it (in a database of its own, closed after)."""
+    import contextlib
+    import sqlite3
+
+    from harvester.normalize.people import People
+
+    with contextlib.closing(sqlite3.connect(":memory:")) as db:
+        people = People(table, db)
+        for mention in mentions:
+            people.add(mention)
+        return list(people.rows())

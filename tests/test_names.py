@@ -9,7 +9,8 @@ import pytest
 from harvester.errors import UsageError
 from harvester.normalize.names import NameTable, Person, match_key, person_names, written_form
 from harvester.normalize.titles import Parties, parties
-from harvester.normalize.people import Mention, build_people
+from harvester.normalize.people import Mention
+from tests.conftest import people_table
 
 
 def written(seen: list[str], table: NameTable) -> dict[str, str]:
@@ -20,7 +21,7 @@ def written(seen: list[str], table: NameTable) -> dict[str, str]:
 def rows_of(seen: list[str], table: NameTable) -> list[dict]:
     """The people table of a dataset in which each name is seen in a document of its own (as its record writes it)."""
     as_written = [table.lookup(name) or written_form(name) for name in seen]
-    return build_people([Mention(f"doc-{i}", "", "", (name,), ()) for i, name in enumerate(as_written)], table)
+    return people_table([Mention(f"doc-{i}", "", "", (name,), ()) for i, name in enumerate(as_written)], table)
 
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,9 @@ from harvester.normalize.names import NameTable, match_key, person_names
 from harvester.normalize.text import clean_text
 from harvester.normalize.titles import parties
 from harvester.normalize.people import Mention, People
-from harvester.normalize.people import build_people as people_of
 from harvester.fetch.saved import read_saved
 from harvester.sites import get_site
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, people_table
 
 WILSON = get_site("wilson")
 NAMES = NameTable.load()
@@ -30,7 +29,7 @@ class Row(SimpleNamespace):
 
 
 def build_people(mentions: list[Mention], names: NameTable) -> list[Row]:
-    return [Row(**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}) for row in people_of(mentions, names)]
+    return [Row(**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}) for row in people_table(mentions, names)]
 
 
 def row(rows: list[Row], name: str) -> Row:
@@ -141,7 +140,7 @@ def test_every_spelling_a_document_gives_belongs_to_one_row():
 def test_person_rows_have_the_people_columns_in_order():
     from harvester.records import PEOPLE_COLUMNS
 
-    [row] = people_of([Mention("a", "", "", ("Mao Zedong",), ())], NAMES)
+    [row] = people_table([Mention("a", "", "", ("Mao Zedong",), ())], NAMES)
     assert list(row) == [c.name for c in PEOPLE_COLUMNS]
 
 

@@ -10,12 +10,11 @@ import pytest
 
 from harvester.fetch.saved import read_saved
 from harvester.normalize.names import NameTable
-from harvester.normalize.people import build_people
 from harvester.parse.document import parse_document
 from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, PDF_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Column, details_of,
                                markdown_table)
 from harvester.sites import get_site
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, people_table
 
 DOCS = (Path(__file__).resolve().parent.parent / "docs" / "dataset.md").read_text(encoding="utf-8")
 TYPES = ("string", "edtf", "date", "datetime", "boolean", "integer", "list")
@@ -77,7 +76,7 @@ def test_the_records_details_and_people_of_the_fixtures_fit_their_columns(tmp_pa
             for column in DETAIL_COLUMNS:
                 assert fits(column, details[column.name]), (page.name, column.name, details[column.name])
     from tests.test_people import fixture_mentions
-    for person in build_people(fixture_mentions(), names):
+    for person in people_table(fixture_mentions(), names):
         assert list(person) == [c.name for c in PEOPLE_COLUMNS]
         for column in PEOPLE_COLUMNS:
             assert fits(column, person[column.name]), (column.name, person[column.name])

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -41,14 +41,6 @@ def mention_of(record: Record) -> Mention:
     headings = tuple(h for key in ("authors", "people_orgs", "contributors") for h in record.get(key, ()))
     written = tuple(party for key in ("senders", "recipients", "participants") for party in record[key])
     return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings, written)
-
-
-def build_people(mentions: Iterable[Mention], table: NameTable) -> list[Record]:
-    """The people table of these mentions (in a database of its own)."""
-    people = People(table, sqlite3.connect(":memory:"))
-    for mention in mentions:
-        people.add(mention)
-    return list(people.rows())
 
 
 class People:

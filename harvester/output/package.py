@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from harvester import __version__
 from harvester.output.files import LIST_SEPARATOR, TABLE_FORMATS, Staging, file_name
+from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
 from harvester.records import RECORDS, TABLES, Column, Table
 
 PACKAGE_SUFFIX = ".datapackage.json"
@@ -89,11 +90,11 @@ def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callab
             path = out_dir / file_name(name + table.suffix, fmt)
             if path in written or (table is not RECORDS and current(path).is_file()):
                 found.append(_resource(table, fmt, path, _fields_of(current(path), fmt) or header, current(path)))
-    database = out_dir / f"{name}.sqlite"
+    database = out_dir / f"{name}{DATABASE_SUFFIX}"
     if database in written:
         found.append({"name": "database", "path": database.name, "type": "file", "format": "sqlite",
                       "mediatype": "application/vnd.sqlite3", "description": DATABASE_NOTE, **_integrity(current(database))})
-        metadata = out_dir / f"{name}.metadata.json"
+        metadata = out_dir / f"{name}{METADATA_SUFFIX}"
         found.append({"name": "database-metadata", "path": metadata.name, "type": "json", "format": "json",
                       "mediatype": "application/json", "encoding": "utf-8",
                       "description": "the database's tables and columns described, in Datasette's metadata.json format",

@@ -21,6 +21,7 @@ from harvester.errors import StorageError, storage_error
 from harvester.output.files import Staging
 from harvester.records import Column, Record, Table
 
+DATABASE_SUFFIX = ".sqlite"
 METADATA_SUFFIX = ".metadata.json"
 
 SEARCHED = ("title", "summary", "transcript")   # the text full-text search covers
@@ -31,7 +32,7 @@ SQL_TYPES = {"boolean": "INTEGER", "integer": "INTEGER"}   # the rest is TEXT (d
 def write_database(out_dir: Path, name: str, tables: list[tuple[Table, tuple[Column, ...], Iterable[Record]]],
                    staging: Staging, home: str) -> list[Path]:
     """Stage NAME.sqlite (built in the staging generation) and NAME.metadata.json beside it."""
-    database = out_dir / f"{name}.sqlite"
+    database = out_dir / f"{name}{DATABASE_SUFFIX}"
     try:
         write_sqlite(staging.current(database), tables)
     except sqlite3.OperationalError as error:     # said of the dataset's file, not of the generation it is built in
