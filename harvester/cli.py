@@ -226,7 +226,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
     Example (then harvest it in another terminal with --base-url http://127.0.0.1:8000):
 
     \b
-        harvester serve fixtures/wilson/seed fixtures/wilson/documents --port 8000
+        harvester serve ~/Downloads/saved-pages --port 8000
     """
     from harvester.fetch.serve import make_server
 
