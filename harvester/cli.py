@@ -282,7 +282,7 @@ def run_command(harvests_file: Path) -> int:
     query or all = true), site, out, name, formats, base_url, delay, max_pages, contact,
     allow_incomplete, names, details, transcript_in_csv, pdfs, max_pdf_mb, fetch, cookies,
     user_agent, browser_path, browser_profile, show_browser, challenge_wait. Keys at the top of
-    the file are defaults for all. Relative paths are relative to the file. A blocked harvest
+    the file are defaults for all. Relative paths are relative to the file; ~ is your home. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest.
     The exit code is the most serious outcome.
 

@@ -215,6 +215,17 @@ def test_the_harvests_file_takes_url_query_or_all_and_exactly_one(tmp_path: Path
         load_jobs(file)
 
 
+def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    file = tmp_path / "jobs" / "harvests.toml"
+    file.parent.mkdir()
+    file.write_text('names = "~/names.csv"\n[[harvest]]\nquery = "x"\nout = "~/data"\n[[harvest]]\nquery = "y"\nout = "data"\n',
+                    encoding="utf-8")
+    home, here = load_jobs(file)
+    assert home.out == tmp_path / "home" / "data" and home.names_file == tmp_path / "home" / "names.csv"
+    assert here.out == tmp_path / "jobs" / "data"
+
+
 @pytest.mark.parametrize(("args", "said"), [
     ((), "give one of URL, --query or --all"),
     (("--all", "--query", "x"), "give only one of URL, --query or --all"),
