@@ -48,6 +48,8 @@ _STORAGE_REASONS = {
     errno.EPERM: "it is read-only or not yours: make it writable (chmod u+w), or use another --out",
     errno.ENAMETOOLONG: "the name is too long for the file system: give a shorter --name",
     errno.EFBIG: "the file grew larger than the file system allows",
+    errno.ENOENT: "its folder does not exist: create it, or give another path",
+    errno.ENOTDIR: "a part of its path is a file, not a folder: give another path",
 }
 _SQLITE_REASONS = {"full": errno.ENOSPC, "readonly": errno.EACCES, "unable to open": errno.EACCES}
 

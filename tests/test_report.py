@@ -150,6 +150,12 @@ def test_the_report_command(monkeypatch, capsys, seed: Path, tmp_path: Path):
     assert code == 2 and err.startswith("harvester: error: ") and "no records file" in err
 
 
+def test_a_report_into_a_folder_that_is_not_there_is_one_line_saying_so(monkeypatch, capsys, seed: Path, tmp_path: Path):
+    code, _, err = run_cli(monkeypatch, capsys, "report", f"{seed}.csv", "--out", str(tmp_path / "nowhere" / "r.html"))
+    assert code == 2 and err == (f"harvester: error: {tmp_path / 'nowhere' / 'r.html'}: cannot write: its folder does not exist: "
+                                 "create it, or give another path\n")
+
+
 def test_the_report_never_writes_over_a_file_that_is_no_web_page(monkeypatch, capsys, seed: Path):
     before = Path(f"{seed}.csv").read_bytes()
     code, _, err = run_cli(monkeypatch, capsys, "report", f"{seed}.csv", "--out", f"{seed}.csv")

@@ -181,8 +181,10 @@ def _title_word(word: str, later: bool) -> str:
 def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")  # a spreadsheet may save a byte-order mark
-    except (OSError, UnicodeError) as error:
-        raise UsageError(f"{path}: cannot read the names file ({error.__class__.__name__})") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the names file ({(error.strerror or type(error).__name__).lower()})") from None
+    except UnicodeError:
+        raise UsageError(f"{path}: cannot read the names file (not UTF-8 text: save it as CSV UTF-8)") from None
 
 
 def _rows(text: str, source: str) -> list[tuple[str, str, str]]:
