@@ -158,4 +158,8 @@ def checked_fetch(settings: Settings) -> Settings:
     if settings.cookies and not settings.own_user_agent:
         raise UsageError("--cookies needs --user-agent: the site binds its clearance cookie to the User-Agent of the browser "
                          "that passed its check")
+    if settings.fetch == "browser":
+        from harvester.fetch.browser import check_browser
+
+        check_browser(settings)
     return settings

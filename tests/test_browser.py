@@ -267,8 +267,24 @@ def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, open_
 def test_no_browser_is_one_line_saying_how_to_get_one(tmp_path: Path, monkeypatch, capsys):
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--out", str(tmp_path), "--fetch", "browser",
                            "--browser-path", str(tmp_path / "no-chromium"))
-    [line] = [line for line in err.splitlines() if line.startswith("harvester: error:")]
-    assert code == 2 and "apt-get install chromium" in line and "no browser there" in line and "Traceback" not in err
+    assert code == 2 and err.startswith("harvester: error: --browser-path") and err.count("\n") == 1   # said first
+    assert "apt-get install chromium" in err and "no browser there" in err and not list(tmp_path.iterdir())   # nothing made
+
+
+def test_no_playwright_is_one_line_saying_how_to_get_it_before_anything_is_made(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "playwright", None)     # as when the browser extra is not installed
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--out", str(tmp_path / "o"), "--fetch", "browser")
+    assert code == 2 and err == "harvester: error: --fetch browser needs Playwright: pip install 'wilson-harvester[browser]'\n"
+    assert not (tmp_path / "o").exists()
+
+
+def test_showing_the_browser_with_no_display_is_said_before_anything_is_made(chromium: str, tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--out", str(tmp_path / "o"), "--fetch", "browser",
+                           "--show-browser")
+    assert code == 2 and err == ("harvester: error: --show-browser: there is no display to show it on (set DISPLAY, or leave "
+                                 "out --show-browser)\n") and not (tmp_path / "o").exists()
 
 
 # --cookies: a session a person's browser cleared, reused by the plain client

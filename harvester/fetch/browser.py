@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib.util
 import json
 import logging
 import os
 import re
 import shutil
 import signal
+import sys
 import threading
 import time
 import warnings
@@ -42,6 +44,16 @@ POLL = 25              # milliseconds between looks at the tab while a page or a
 ERROR_PAGE_WAIT = 2.0  # seconds a failed navigation may take to show Chromium's error page
 GONE = ("has been closed", "Page crashed", "Target crashed", "Connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
+
+
+def check_browser(settings: Settings) -> None:
+    """What --fetch browser needs, said before a run makes any file: Playwright, a Chromium, and, to show the browser,
+    a display (on Linux)."""
+    if importlib.util.find_spec("playwright") is None:
+        raise UsageError(f"--fetch browser needs Playwright: pip install '{DISTRIBUTION}[browser]'")
+    if settings.show_browser and sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageError("--show-browser: there is no display to show it on (set DISPLAY, or leave out --show-browser)")
+    find_browser(settings.browser_path)
 
 
 def find_browser(explicit: str | None) -> str:
