@@ -7,6 +7,7 @@ import contextlib
 import csv
 import importlib.util
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -19,6 +20,8 @@ from harvester.records import Column, Record, to_json
 
 if TYPE_CHECKING:
     import pandas as pd
+
+log = logging.getLogger("harvester")
 
 FORMATS = ("csv", "json", "jsonl", "parquet", "xlsx", "csv-excel", "sqlite")
 TABLE_FORMATS = FORMATS[:-1]                   # one file per table; sqlite is one database of them all (output/sqlite.py)
@@ -246,9 +249,13 @@ class Staging:
             for file in written:
                 if not (self.out_dir / file).is_symlink():
                     _link(self.out_dir / file, f".harvester/{self.home.name}/current/{file}")
-            for link in self.out_dir.iterdir():
-                if link.is_symlink() and os.readlink(link).startswith(f".harvester/{self.home.name}/") and link.name not in written:
-                    link.unlink()
+            gone = sorted(link for link in self.out_dir.iterdir() if link.is_symlink() and link.name not in written
+                          and os.readlink(link).startswith(f".harvester/{self.home.name}/"))
+            for link in gone:
+                link.unlink()
+            if gone:
+                log.warning("removed %s: this run did not write %s (keep --format the same from run to run)",
+                            ", ".join(map(str, gone)), "them" if len(gone) > 1 else "it")
         except OSError as error:
             raise storage_error(self.out_dir, error) from None
         self._clear_uncommitted()
