@@ -67,7 +67,8 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("date_approximate", "boolean", "true for c., ca., circa, approx., ? and [?]", "false"),
     Column("date_raw", "string", "the date line exactly as shown", "September 21, 1956"),
     Column("doc_type", "string", "the kind of document, from the title's wording (see Document types)", "telegram"),
-    Column("senders", "list", "who a telegram, cable or letter is from, as the title names them", "A. Mikoyan"),
+    Column("senders", "list", "who the document is from, as the title names them: a message's sender, a report's, journal's or "
+           "speech's author, a resolution's body", "A. Mikoyan"),
     Column("recipients", "list", "to whom it is addressed, as the title names them", "CPSU Central Committee"),
     Column("participants", "list", "the parties of a conversation or meeting, as the title names them",
            "N.G. Sudarikov; Kim Il Sung"),
