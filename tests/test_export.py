@@ -86,6 +86,26 @@ def test_a_write_failing_midway_leaves_the_previous_dataset_untouched(tmp_path: 
     assert len(list((tmp_path / ".harvester" / "d.files").glob("gen-*"))) == 1      # the failed generation is gone
 
 
+def test_a_write_stopped_midway_writes_nothing_into_a_file_opened_after_it(tmp_path: Path):
+    """What the CSV writer still holds when its rows stop is never written later, when it is let go of, into whatever
+    file has come to hold its descriptor's number."""
+    import gc
+
+    from harvester.output.files import Staging, write_table
+
+    def rows():
+        yield RECORD
+        raise KeyboardInterrupt    # a stop midway: the row above is still in the writer's buffer
+
+    with pytest.raises(KeyboardInterrupt) as stopped, Staging(tmp_path, "d") as staging:
+        write_table(rows, RECORD_COLUMNS, tmp_path, "d", ["csv"], staging)
+    with (tmp_path / "other").open("wb") as other:   # the lowest free number: the one the CSV had
+        del stopped                                  # the stop's frames, and the writer they hold, are let go of
+        gc.collect()
+        other.write(b"mine")
+    assert (tmp_path / "other").read_bytes() == b"mine"
+
+
 @pytest.mark.parametrize(("value", "expected"), [("csv", ("csv",)), ("csv,json", ("csv", "json")), (" JSONL , csv ", ("jsonl", "csv"))])
 def test_formats(value, expected):
     assert parse_formats(value) == expected

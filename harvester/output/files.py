@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import importlib.util
+import io
 import json
 import logging
 import os
@@ -96,7 +97,7 @@ class _Csv:
     true/false, nothing for null; `cell` may rewrite each text (the spreadsheet profile)."""
 
     def __init__(self, stream: IO[bytes], columns: tuple[Column, ...], cell: Callable[[str], str] = str, start: str = "") -> None:
-        self.text = open(stream.fileno(), "w", encoding="utf-8", newline="", closefd=False)
+        self.text = io.TextIOWrapper(stream, encoding="utf-8", newline="")   # let go of at the end: the stream is the file's
         self.writer = csv.writer(self.text, lineterminator="\n")
         self.columns, self.cell = columns, cell
         self.text.write(start)
@@ -113,7 +114,8 @@ class _Csv:
         return "" if value is None else self.cell(str(value))
 
     def end(self) -> None:
-        self.text.close()
+        self.text.flush()
+        self.text.detach()
 
 
 def _excel_csv(stream: IO[bytes], columns: tuple[Column, ...]) -> _Csv:
