@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS documents (
     id TEXT PRIMARY KEY,
     run INTEGER, pos INTEGER,                   -- the run whose listing holds it now, and its place there
     first_seen TEXT, last_seen TEXT,            -- the starts of the first and latest finished runs that listed it
-    listed INTEGER NOT NULL DEFAULT 0,          -- whether the latest complete run listed it
+    listed INTEGER NOT NULL DEFAULT 0,          -- whether the latest complete run, or a partial one since, listed it
     title TEXT, summary TEXT, date_raw TEXT,    -- as the latest finished run saw them: what "changed" compares with
     record TEXT, details TEXT);                 -- its latest record, and its document page's details (JSON)
 CREATE INDEX IF NOT EXISTS listing ON documents (run, pos);
@@ -390,7 +390,7 @@ class State:
         return self.db.execute("SELECT 1 FROM runs WHERE id < ? AND report IS NOT NULL", (run_id,)).fetchone() is not None
 
     def listed_last(self) -> int:
-        """How many documents the last complete run listed."""
+        """How many documents the last complete run, and any partial one since, listed."""
         return self.db.execute("SELECT count(*) FROM documents WHERE listed = 1").fetchone()[0]
 
     def harvested_between(self, run_id: int) -> tuple[str | None, str | None]:
