@@ -112,7 +112,11 @@ class Walk:
             if self.documents == before and self._last.cards:
                 self.warnings.append(f"{following}: no document on it was new; stopped following next links there")
                 return
-        self.partial = bool(self._last.next_url)
+        if self._last.next_url:   # pages are left
+            asked = self.settings.max_pages is not None and self.settings.max_pages < SAFETY_MAX_PAGES
+            self.warnings.append(f"stopped after {self.pages} pages " + ("as asked" if asked else "(the most followed without a total)")
+                                 + f": {self.documents} documents; its next link leads on")
+            self.partial = True
 
     def _stop(self, why: str) -> None:
         """Stop walking: fail, or (when allowed) warn and write what was found."""

@@ -181,3 +181,19 @@ def test_next_links_stop_at_a_page_that_brings_no_new_document(clock):
     crawl = run(handler, clock)
     assert crawl.pages == 2 and len(crawl.documents) == 3
     assert any("no document on it was new" in w for w in crawl.warnings)
+
+
+def test_next_links_cut_short_by_max_pages_say_so(clock):
+    import httpx
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        page = int(request.url.params.get("page", "0"))
+        body = _no_totals(results_page([doc(10 * page + n) for n in range(10)], 0)).replace(   # new documents on every page
+            "</div></main>", f'<a rel="next" href="/search?search_api_fulltext=Korean%20War&amp;page={page + 1}">Next</a></div></main>')
+        return httpx.Response(200, text=body)
+
+    crawl = run(handler, clock, max_pages=3)
+    assert crawl.pages == 3 and len(crawl.documents) == 30 and crawl.walk.partial
+    assert crawl.warnings[-1] == "stopped after 3 pages as asked: 30 documents; its next link leads on"
