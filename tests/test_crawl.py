@@ -9,7 +9,7 @@ import re
 import pytest
 
 from harvester.crawl import Walk
-from harvester.errors import IncompleteError, OffSiteError
+from harvester.errors import FetchError, IncompleteError, OffSiteError
 from harvester.fetch.client import Fetcher, HttpTransport
 from harvester.parse.results import parse_results
 from harvester.settings import Settings
@@ -197,3 +197,17 @@ def test_next_links_cut_short_by_max_pages_say_so(clock):
     crawl = run(handler, clock, max_pages=3)
     assert crawl.pages == 3 and len(crawl.documents) == 30 and crawl.walk.partial
     assert crawl.warnings[-1] == "stopped after 3 pages as asked: 30 documents; its next link leads on"
+
+
+def test_a_next_link_no_http_client_can_ask_for_is_a_fetch_error_naming_it(clock):
+    import httpx
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        body = _no_totals(results_page([doc(n) for n in range(3)], 0)).replace(   # a control character in its address
+            "</div></main>", '<a rel="next" href="/search?search_api_fulltext=Korean%20War&amp;page=1&#1;">Next</a></div></main>')
+        return httpx.Response(200, text=body)
+
+    with pytest.raises(FetchError, match=r"/search\?search_api_fulltext=Korean%20War&page=1\\x01': not a web address"):
+        run(handler, clock)

@@ -158,6 +158,8 @@ class HttpTransport:
             raise TransientError(in_words(error, url), network=True) from None
         except httpx.DecodingError:
             raise TransientError("its body cannot be decoded as its Content-Encoding header says (gzip, deflate...)") from None
+        except httpx.InvalidURL as error:   # a link a page gives, with a character no request line may hold
+            raise FetchError(f"{url!r}: not a web address ({first_line(error)}); not fetched") from None
 
 
 def _target(url: str, location: str) -> str:
