@@ -386,13 +386,13 @@ def _report(outcome: Outcome, headline: str) -> int:
     """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
     for warning in outcome.warnings:
         log.warning("%s", warning)
-    click.echo(headline)
-    if outcome.report:
-        click.echo(summary(outcome.report))
-    if not outcome.documents:
-        click.echo("note: the dataset is empty: the site reports no results for this search")
-    for path in outcome.files:
-        click.echo(f"wrote {path}")
+    lines = [headline, *([summary(outcome.report)] if outcome.report else []),
+             *([] if outcome.documents else ["note: the dataset is empty: the site reports no results for this search"]),
+             *(f"wrote {path}" for path in outcome.files)]
+    try:
+        click.echo("\n".join(lines))
+    except BrokenPipeError:   # the reader went away (| head -1): the run's outcome stands, and so does its exit code
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_WARNINGS if outcome.warnings else 0
 
 

@@ -521,3 +521,15 @@ def test_an_error_naming_a_file_with_a_line_break_in_its_name_is_still_one_line(
     (tmp_path / "two\nlines.html").write_bytes(b"")
     code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "two\nlines.html"), "--out", str(tmp_path / "o"))
     assert code == 2 and err.count("\n") == 1 and "two\\nlines.html: " in err
+
+
+def test_a_reader_that_goes_away_leaves_the_runs_own_exit_code(tmp_path):
+    """`harvester ... | head -1`: the summary's reader is gone before it is written; the run succeeded all the same."""
+    import subprocess
+
+    run = subprocess.Popen([sys.executable, "-m", "harvester", "reparse", str(SEED), "--out", str(tmp_path)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    run.stdout.close()                                  # before it writes: the re-parse takes longer than this
+    err = run.stderr.read().decode()
+    assert run.wait(60) == 0 and "Error" not in err and "Traceback" not in err
+    assert len(list(tmp_path.glob("*.csv"))) == 2       # its files are written
