@@ -28,6 +28,21 @@ CHALLENGE_SCRIPT = "/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"
 CHALLENGE_REPORT = "/cdn-cgi/challenge-platform/h/b/flow/ov1/"
 PAGE_PREFIXES = ("/search", "/document/")
 HTML = "text/html; charset=utf-8"
+# what Cloudflare's JavaScript detections add at the end of every page of a site that has them: a hidden frame whose
+# script loads /cdn-cgi/challenge-platform/scripts/jsd/main.js. The page is the site's own, no challenge.
+JS_DETECTIONS = (b"<script>(function(){var f=document.createElement('iframe');f.height=1;f.width=1;f.style.visibility='hidden';"
+                 b"document.body.appendChild(f);var d=f.contentWindow.document,s=d.createElement('script');s.innerHTML=\""
+                 b"window.__CF$cv$params={r:'8f1a2b3c4d5e6f70',t:'MTczMzM4NjQwMC4wMDAwMDA='};var a=document.createElement('script');"
+                 b"a.src='/cdn-cgi/challenge-platform/scripts/jsd/main.js';document.getElementsByTagName('head')[0].appendChild(a);\";"
+                 b"d.getElementsByTagName('head')[0].appendChild(s);})();</script>")
+
+
+def with_js_detections(pages: Callable[[str], bytes | None]) -> Callable[[str], bytes | None]:
+    """The same pages, each with Cloudflare's JavaScript detections before its </body>."""
+    def answer(path: str) -> bytes | None:
+        body = pages(path)
+        return body.replace(b"</body>", JS_DETECTIONS + b"</body>", 1) if body else body
+    return answer
 
 ASSETS: Mapping[str, Reply] = MappingProxyType({
     "/robots.txt": (200, "text/plain; charset=utf-8", b"User-agent: *\nDisallow:\n"),

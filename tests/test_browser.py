@@ -23,7 +23,7 @@ from harvester.errors import UsageError
 from harvester.fetch.serve import Serving
 from harvester.pipeline import default_name
 from harvester.sites import Search, get_site
-from tests.challengeserver import CHALLENGE_SCRIPT, ChallengeServer
+from tests.challengeserver import CHALLENGE_SCRIPT, ChallengeServer, with_js_detections
 from tests.conftest import FIXTURES, dataset, timeless
 from tests.faultserver import folder_pages
 from tests.test_cli import run_cli
@@ -121,8 +121,9 @@ def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_si
 @pytest.mark.slow
 def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path,
                                                            monkeypatch, capsys):
+    """Every page carries Cloudflare's JavaScript detections, as a Cloudflare site's pages may: they are pages all the same."""
     expected = open_site(True)
-    with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=8) as server:
+    with ChallengeServer(with_js_detections(pages(SEED, DOCUMENTS)), expire_after=8) as server:
         code, _, err = browse(server, tmp_path / "b", "--delay", "0", "--details")
     assert code == 0, err
     assert timeless(dataset(tmp_path / "b", NAME)) == expected

@@ -14,6 +14,7 @@ from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, dataset, timeless
+from tests.challengeserver import with_js_detections
 from tests.faultserver import Fault, FaultServer, folder_pages
 from tests.sitegen import results_page
 
@@ -144,6 +145,15 @@ def test_reparse_of_the_saved_pages_gives_the_harvest_records(detailed, tmp_path
     reparse([SEED, *pages], WILSON, tmp_path, "kwp", ["json"], workers=0)
     assert timeless(dataset(tmp_path, "kwp")) == timeless(records)
     assert dataset(tmp_path, "kwp.people") == people
+
+
+def test_pages_with_cloudflares_javascript_detections_are_pages_not_challenges(detailed, tmp_path: Path):
+    out, _, _, records, _ = detailed
+    clock = FakeClock()
+    with FaultServer(with_js_detections(both_folders)) as server:
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["csv", "json"], Settings(base_url=server.origin, delay=0, details=True),
+                          sleep=clock.sleep, now=clock.now)
+    assert outcome.warnings == [] and timeless(dataset(tmp_path, "kwp")) == timeless(records) and len(records) == 19
 
 
 def test_a_saved_document_page_without_its_results_page_still_gives_a_record(tmp_path: Path):

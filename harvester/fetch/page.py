@@ -20,8 +20,9 @@ _CANONICAL = re.compile(
     r"""<link[^>]+rel=["']canonical["'][^>]*href=["']([^"']+)["']|<link[^>]+href=["']([^"']+)["'][^>]*rel=["']canonical["']""",
     re.I,
 )
+# what only a challenge carries: an ordinary page of a Cloudflare site may load /cdn-cgi/challenge-platform/ too (its
+# JavaScript detections), so that path is no mark of one
 _CHALLENGE_MARKERS = (
-    "/cdn-cgi/challenge-platform/",
     "<title>just a moment...</title>",
     "cf-browser-verification",
     "cf_chl_opt",

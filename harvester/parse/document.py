@@ -73,13 +73,13 @@ class RawDocument:
 def parse_document(html: str, url: str, site: Site, name: str | None = None) -> RawDocument:
     """Parse one document page of `site`; `url` resolves its links, `name` (default: url) names it in errors."""
     where = name or url
-    if is_challenge(html):
-        raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a document page")
     check_bounds(html, where)
     tree = LexborHTMLParser(html)
     page = _Page(tree, site.document)
-    node_id = _node_id(tree, site.document, where)
     title = page.first_text(site.document.title)
+    if not title and is_challenge(html):
+        raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a document page")
+    node_id = _node_id(tree, site.document, where)
     if not title:
         raise LayoutError(f"{where}: not a document page (no document title: none of {', '.join(site.document.title)} found)")
     if not any(tree.css_first(selector) is not None for selector in site.document.evidence):
