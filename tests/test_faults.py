@@ -261,6 +261,28 @@ print("done")
     assert done.stdout.strip() == "done", done.stderr
 
 
+def test_a_long_run_of_digits_or_spaces_where_the_totals_line_goes_is_read_in_linear_time():
+    """The totals line is looked for in its places, then in any element: text of 100,000 digits and commas, or of
+    spaces, once took minutes there (a pattern that tried every start). Run in a process of its own, bounded in time."""
+    import subprocess
+    import sys
+
+    script = """
+from harvester.parse.results import parse_results
+from harvester.sites import get_site
+from tests.sitegen import doc, results_page
+page = results_page([doc(1)], 0)
+for text in ("1," * 50000, " " * 100000 + "x"):
+    hostile = page.replace('<span>1 - 1 of 1</span>', '<span>' + text + '</span>')
+    hostile = hostile.replace('<div class="view-content">', '<div>' + text + '</div><div class="view-content">')
+    assert parse_results(hostile, "https://digitalarchive.wilsoncenter.org/search", get_site("wilson")).total is None
+print("done")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.strip() == "done", done.stderr
+
+
 # 7. The run's files switch as one unit, and formats not asked for this time go
 
 def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path, caplog):

@@ -72,7 +72,8 @@ DOCUMENT = DocumentPage(
               ".donated"),
 )
 
-TOTALS = re.compile(r"(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\s+of\s+(\d[\d,]*)")   # "1 - 10 of 19"
+# "1 - 10 of 19"; each number read from its start and never given back, so a page's text is read once, however long
+TOTALS = re.compile(r"(?<![\d,])(\d[\d,]*+)\s*+[-–]\s*+(\d[\d,]*+)\s++of\s++(\d[\d,]*+)")
 
 SITE = Site(
     name="wilson",
@@ -103,7 +104,7 @@ SITE = Site(
     card_summary=".text-block",
     totals=".results-summary, .view-header",
     totals_pattern=TOTALS,
-    totals_line=re.compile(rf"^\s*(?:Results:)?\s*{TOTALS.pattern}\s*$"),
+    totals_line=re.compile(rf"^\s*(?:Results:\s*)?{TOTALS.pattern}\s*$"),
     totals_anywhere="div, span, p, h2, h3, header",
     no_results=".view-empty",                                # Drupal views' "empty" area
     next_link="li.pager__item--next a[href], a[rel='next'][href]",
