@@ -97,6 +97,15 @@ def test_a_short_form_with_two_candidates_on_its_page_is_left_alone():
     assert sorted(r.name for r in rows) == ["Chiang", "Chiang Ching-kuo", "Chiang Kai-shek"]
 
 
+def test_a_short_form_the_names_table_knows_is_one_person_with_its_pages_heading_everywhere():
+    """The table knows "T. V. Soong": one person in every document. A page that heads him "Soong, Tse-ven" adds that
+    form to his row, and a document without the heading is his all the same: one row, never two of one name."""
+    rows = build_people([Mention("a", "1945-06-30", "1945-06-30", ("T. V. Soong",), ("Soong, Tse-ven",)),
+                         Mention("b", "1945-07-02", "1945-07-02", ("T. V. Soong",), ())], NAMES)
+    [soong] = [r for r in rows if "Soong" in r.name]
+    assert soong.name == "T. V. Soong" and soong.document_ids == ("a", "b") and "Soong, Tse-ven" in soong.variants
+
+
 def test_a_given_name_is_not_a_short_form():
     """ "Kim Il" in a title and "Kim, Il-sung" on its page are two people (the table says so, and so do their names)."""
     rows = build_people([Mention("k", "1960-08-13", "1960-08-13", ("Kim Il",), ("Kim, Il-sung, 1912-1994",))], NAMES)

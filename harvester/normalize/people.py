@@ -129,8 +129,10 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
         name = table.lookup(spelling) or written_form(spelling)
         # a short form ("Ponomarev", "V. I. Ivanov") is its page's heading in this document only: the same short
         # form elsewhere may be someone else, so the two keys are not joined for the whole dataset
-        partner = _same_page_heading(name, headed)
-        named.append(_Named(match_key(partner or name), spelling, None, _known(name, table)))
+        partner, known = _same_page_heading(name, headed), _known(name, table)
+        if partner and known:   # but the table says who a name it knows is in every document: his heading here too
+            joins.append((match_key(partner), match_key(name)))
+        named.append(_Named(match_key(partner or name), spelling, None, known))
     return named, joins
 
 
