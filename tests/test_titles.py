@@ -379,3 +379,14 @@ TOPIC_CASES = [
 @pytest.mark.parametrize(("title", "senders", "recipients", "others"), TOPIC_CASES, ids=[c[0][:60] for c in TOPIC_CASES])
 def test_a_subject_names_nobody(title, senders, recipients, others):
     assert parties(title) == Parties(senders, recipients, (), others)
+
+
+@pytest.mark.parametrize(("title", "senders", "participants", "others"), [
+    ("Memorandum of Conversation between Kim Il Sung; Pak Chang-ok and Puzanov", (), ("Kim Il Sung", "Pak Chang-ok", "Puzanov"), ()),
+    ("Letter from Mao Zedong; Zhou Enlai to Stalin", ("Mao Zedong", "Zhou Enlai"), (), ()),
+    ("Letter from the HSWP CC [signed by Janos Kadar; Gyula Kallai] to the CPSU CC", ("HSWP CC",), (), ("Janos Kadar", "Gyula Kallai")),
+])
+def test_a_semicolon_separates_names_as_a_comma_does(title, senders, participants, others):
+    """No party holds "; ", which joins a list's items in CSV: read back, it would be two."""
+    found = parties(title)
+    assert (found.senders, found.participants, found.others) == (senders, participants, others)

@@ -299,7 +299,7 @@ def parties(title: str) -> Parties:
     if any(word in lower for word in _CARRYING):
         others += _carried(reading.cleaned)
     if "[signed" in text:
-        others += _SIGNED_BY.findall(text)
+        others += [name for signers in _SIGNED_BY.findall(text) for name in _items(signers)]
     if "-" in text:
         others += _paired(text)
     if "name" in lower:
@@ -588,7 +588,9 @@ def _namelike(text: str) -> bool:
 @functools.lru_cache(maxsize=4096)   # the same lists of parties recur from title to title ("Mao Zedong", "Zhou Enlai")
 def _items(segment: str) -> tuple[str, ...]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
-    last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko")."""
+    last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko").
+    A semicolon separates as a comma does (and no name holds one: it joins a list's items in CSV)."""
+    segment = segment.replace(";", ",")
     if _names_only(parts := [p.strip() for p in segment.split(",")]):
         return tuple(_tidy(part) for part in parts)   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
     joins = list(_AND.finditer(segment)) if len(parts) > 1 else []   # only a comma after the last join ends the list
