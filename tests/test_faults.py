@@ -60,7 +60,7 @@ def test_a_page_that_declares_nothing_and_is_not_utf8_is_read_as_windows_1252():
 
 
 @pytest.mark.parametrize("declared", ["base64", "rot13", "zlib", "undefined", "idna", "no-such-charset", "utf-16", "UTF-16LE",
-                                      "utf_16", "utf-32"])
+                                      "utf_16", "utf-32", "punycode", "utf-7", "unicode_escape"])
 def test_a_charset_that_is_no_text_encoding_or_cannot_be_the_pages_is_passed_over_for_what_the_bytes_are(declared: str):
     from harvester.fetch.page import decode_html
 

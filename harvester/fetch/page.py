@@ -113,12 +113,18 @@ def _meta_charset(body: bytes) -> str | None:
 
 
 def _known(encoding: str) -> bool:
-    """A text encoding Python has (base64 and rot13 are codecs, but not of bytes to text)."""
+    """An encoding web pages are written in (the HTML standard's, as Python names them); Python's others (punycode,
+    UTF-7, base64, ...) are no page's, and a page that names one is read as if it named none."""
     try:
-        b"<".decode(encoding, "replace")   # (an empty input would be decoded without looking the codec up)
-    except (LookupError, UnicodeError):   # ("undefined" and "idna" refuse any input)
+        return codecs.lookup(encoding).name in _WEB_ENCODINGS
+    except LookupError:
         return False
-    return True
+
+
+_WEB_ENCODINGS = frozenset({
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "koi8-r", "koi8-u", "mac-roman", "tis-620", "ascii",
+    *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 14, 15, 16)), *(f"cp{n}" for n in (874, *range(1250, 1259))),
+    "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr"})
 
 
 def saved_url(text: str) -> str | None:
