@@ -427,6 +427,7 @@ def test_the_local_server_serves_no_file_outside_its_folders():
     assert static_file([DOCUMENTS], "/../seed/robots.txt") is None
     assert static_file([DOCUMENTS], "/sites/default/files/documents/120194.pdf") == (
         DOCUMENTS / "sites/default/files/documents/120194.pdf").resolve()
+    assert static_file([DOCUMENTS], "/%00") is None and static_file([DOCUMENTS], "/" + "a" * 300) is None   # names no file
 
 
 def test_the_pdf_columns_fit_their_types_in_every_format_and_load_reads_them(tmp_path: Path):

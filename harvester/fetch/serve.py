@@ -109,10 +109,13 @@ def static_file(folders: list[Path], address: str) -> Path | None:
     """The file a request path names in one of the folders (not a saved page, not outside the folder), if any."""
     relative = unquote(urlsplit(address).path).lstrip("/")
     for folder in folders:
-        path = (folder / relative).resolve()
-        if (relative and path.is_relative_to(folder.resolve()) and path.is_file()
-                and path.suffix.lower() not in HTML_SUFFIXES and not is_warc(path)):
-            return path
+        try:
+            path = (folder / relative).resolve()
+            if (relative and path.is_relative_to(folder.resolve()) and path.is_file()
+                    and path.suffix.lower() not in HTML_SUFFIXES and not is_warc(path)):
+                return path
+        except (OSError, ValueError):   # no file's name: a NUL in it, or too long for the file system
+            continue
     return None
 
 
