@@ -367,7 +367,10 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", "", names)
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
     address = page.url or site.saved_search(text)
-    search = site.search_of(address) if address and urlsplit(address).path.rstrip("/") == site.search_path else None
+    try:
+        search = site.search_of(address) if address and urlsplit(address).path.rstrip("/") == site.search_path else None
+    except UsageError as error:   # an address no search of the site has (a facet with no value): said of the page
+        raise InputError(f"{label}: saved from {error}") from None
     results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
     query, searched = (search.query, site.search_url(search)) if search else ("", "")
     records = records_of(results, site, site.canonical(page.url) if page.url else label, query, searched, page.fetched_at, names,

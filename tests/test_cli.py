@@ -517,6 +517,24 @@ def test_a_warc_response_that_names_no_address_is_skipped_alone_and_the_records_
     assert "the rest of the file is skipped" not in err and "Traceback" not in err
 
 
+def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypatch, capsys, tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "x.warc.gz").open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for query, page in [("search_api_fulltext=x", "page-0.html"), ("f%5B0%5D=nocolon", "page-0.html"),
+                            ("search_api_fulltext=x&page=1", "page-1.html")]:
+            writer.write_record(writer.create_warc_record(
+                f"https://digitalarchive.wilsoncenter.org/search?{query}", "response", payload=io.BytesIO((SEED / page).read_bytes()),
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc.gz"), "--out", str(tmp_path / "o"))
+    assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out
+    assert "f[0]='nocolon' is not a facet" in err and "; skipped" in err and "Traceback" not in err
+
+
 def test_an_error_naming_a_file_with_a_line_break_in_its_name_is_still_one_line(monkeypatch, capsys, tmp_path):
     (tmp_path / "two\nlines.html").write_bytes(b"")
     code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "two\nlines.html"), "--out", str(tmp_path / "o"))
