@@ -14,6 +14,7 @@ PDFs never go into the WARC: they are files of their own.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -33,6 +34,7 @@ if TYPE_CHECKING:   # (the network is imported by harvest() only)
 log = logging.getLogger("harvester")
 
 PDF_FOLDER = "pdfs"
+MAX_ID_IN_NAME = 180   # bytes of a document's id in its PDF's file name (file systems allow 255 for a name)
 # what a server may call a PDF: its own type, and the generic ones download links use
 PDF_TYPES = ("application/pdf", "application/x-pdf", "application/acrobat", "application/octet-stream", "binary/octet-stream",
              "application/download", "application/force-download", "application/x-download")
@@ -87,7 +89,7 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
               partial: Path, limit: int, tally: Tally) -> None:
     """One document's PDF: asked for unless the file is there and nothing says it may have changed; kept when it is
     a whole PDF; a failure is counted and said, and never stands as a file."""
-    target = out_dir / PDF_FOLDER / f"{doc_id}.pdf"
+    target = out_dir / PDF_FOLDER / pdf_name(doc_id)
     have = kept if kept is not None and kept["url"] == url and intact(out_dir, kept) else None
     if have is not None and not have["validators"]:
         tally.unchanged += 1
@@ -111,6 +113,15 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
                             "bytes": len(page.body), "validators": {k: page.headers[k] for k in VALIDATORS if k in page.headers}})
     tally.downloaded += 1
     log.info("PDF of %s: %s bytes", doc_id, f"{len(page.body):,}")
+
+
+def pdf_name(doc_id: str) -> str:
+    """The file a document's PDF is kept in: ID.pdf; for an id too long for a file's name (a slug in another script,
+    percent-encoded), its start and a hash of the whole."""
+    if len(doc_id.encode()) <= MAX_ID_IN_NAME:
+        return f"{doc_id}.pdf"
+    start = doc_id.encode()[:MAX_ID_IN_NAME - 17].decode(errors="ignore")
+    return f"{start}-{hashlib.sha256(doc_id.encode()).hexdigest()[:16]}.pdf"
 
 
 def not_a_pdf(page: Page) -> str | None:
@@ -150,7 +161,8 @@ def _put(body: bytes, temporary: Path, target: Path) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, target)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         raise storage_error(target, error) from None
 
 

@@ -131,6 +131,24 @@ def test_the_run_report_counts_the_pdfs(harvested):
     assert summary(outcome.report).endswith("; PDFs: 16 downloaded, 0 unchanged, 0 failed")
 
 
+def test_a_document_id_too_long_for_a_file_name_keeps_its_pdf_under_a_shorter_one(tmp_path: Path):
+    """A slug in another script, percent-encoded, can be longer than a file's name may be: its PDF is kept under the
+    slug's start and a hash of it, which its pdf_file says."""
+    short = "record-conversation-between-soviet-embassy-counsellor-s-filatov-and-dprk-vice-premier-pak"
+    long_id = "%D0%B7%D0%B0%D0%BF%D0%B8%D1%81%D1%8C" * 8      # 288 characters
+
+    def renamed(path: str) -> bytes | None:
+        body = site(path.replace(long_id, short))
+        return body.replace(f"/document/{short}".encode(), f"/document/{long_id}".encode()) if body else body
+
+    with FaultServer(renamed) as server:
+        outcome = run(tmp_path, server)
+    [record] = [r for r in dataset(tmp_path, "kwp") if r["id"] == long_id]
+    assert outcome.report["pdfs"] == {"downloaded": 16, "unchanged": 0, "failed": 0} and outcome.warnings == []
+    assert record["pdf_file"].startswith(f"pdfs/{long_id[:60]}") and len(Path(record["pdf_file"]).name) <= 200
+    assert (tmp_path / record["pdf_file"]).read_bytes() == served(short)
+
+
 def test_a_file_already_downloaded_and_unchanged_is_not_fetched_again(tmp_path: Path):
     """With validators, the next run asks conditionally (304: the file stays); with none, it does not ask at all."""
     with FaultServer(site, etags=True) as server:
