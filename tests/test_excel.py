@@ -45,6 +45,13 @@ def test_every_risky_text_cell_is_a_string_cell(tmp_path: Path):
     assert row["id"].quotePrefix is False                    # ordinary text is not marked
 
 
+def test_a_formula_behind_a_control_character_is_marked_too(tmp_path: Path):
+    """An XLSX cannot hold control characters: they are dropped, and what is left is marked by what it begins with."""
+    [path] = write_dataset([replaced(RECORD, id="hidden", summary="\x01=1+1")], tmp_path, "d", ["xlsx"])
+    cell = sheet_rows(path)[0]["summary"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=1+1", "s", True)
+
+
 def test_xlsx_dates_are_real_dates_and_the_edtf_date_stays_text(tmp_path: Path):
     [path] = write_dataset([RECORD, UNDATED, RISKY], tmp_path, "d", ["xlsx"])
     dated, undated, early = sheet_rows(path)

@@ -71,4 +71,4 @@ def _text(cell: Any, value: str) -> None:
     """A text cell that stays text: never a formula, and marked so that Excel keeps it text when it is edited."""
     cell.value = _ILLEGAL.sub("", value)[:MAX_CELL]
     cell.data_type = "s"
-    cell.quotePrefix = value.startswith(FORMULA_START)
+    cell.quotePrefix = cell.value.startswith(FORMULA_START)   # of what the cell holds: "\x01=1+1" holds "=1+1"
