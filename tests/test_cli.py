@@ -535,6 +535,29 @@ def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypa
     assert "f[0]='nocolon' is not a facet" in err and "; skipped" in err and "Traceback" not in err
 
 
+def test_a_warc_record_larger_than_any_page_is_passed_over_unread(monkeypatch, capsys, tmp_path):
+    """A WARC may hold films and scans beside the pages: one larger than a page can be is passed over, and a page so
+    large is said."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "x.warc.gz").open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for url, body, kind in [("search?search_api_fulltext=x", (SEED / "page-0.html").read_bytes(), "text/html"),
+                                ("sites/default/files/film.mp4", bytes(21_000_000), "video/mp4"),
+                                ("search?search_api_fulltext=x&page=9", bytes(21_000_000), "text/html"),
+                                ("search?search_api_fulltext=x&page=1", (SEED / "page-1.html").read_bytes(), "text/html")]:
+            writer.write_record(writer.create_warc_record(
+                f"https://digitalarchive.wilsoncenter.org/{url}", "response", payload=io.BytesIO(body),
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", kind)], "HTTP/1.1")))
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc.gz"), "--out", str(tmp_path / "o"))
+    assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out
+    assert "film.mp4" not in err and "more than any page (20,000,000); skipped" in err
+    assert "record 3 (https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=x&page=9) holds 21,000,0" in err
+
+
 def test_an_error_naming_a_file_with_a_line_break_in_its_name_is_still_one_line(monkeypatch, capsys, tmp_path):
     (tmp_path / "two\nlines.html").write_bytes(b"")
     code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "two\nlines.html"), "--out", str(tmp_path / "o"))

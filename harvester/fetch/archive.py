@@ -19,6 +19,7 @@ from warcio.warcwriter import WARCWriter
 from harvester import __version__
 from harvester.errors import InputError, first_line, storage_error
 from harvester.fetch.page import Page
+from harvester.settings import DEFAULT_MAX_RESPONSE
 
 # httpx hands us the decoded body; these headers described the encoded one, so they are not kept.
 _ENCODING_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
@@ -113,19 +114,21 @@ def next_part(folder: Path, name: str, run: int) -> Path:
     return folder / f"{stem}{max((int(n) for n in numbers if n.isdigit()), default=0) + 1}.warc.gz"
 
 
-def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
+def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None,
               warnings: list[str] | None = None) -> Iterator[Page]:
     """Every response of a WARC file (plain or gzipped) as a Page, in file order; what had to be skipped is appended to
     `warnings`. A damaged file is an InputError where the damage is.
 
     A 304 revisit record comes back as the response it refers to (with the revisit's time), looked
-    up in `earlier`: the responses read so far, kept by (URI, date); give older files first.
+    up in `earlier`: where the responses read so far lie, by (URI, date); give older files first. A record larger than
+    any page (a film, a scan) is passed over unread.
     """
     earlier = {} if earlier is None else earlier
     warnings = [] if warnings is None else warnings
     try:
         with path.open("rb") as stream:
-            for number, record in enumerate(ArchiveIterator(stream, no_record_parse=True), 1):
+            records = ArchiveIterator(stream, no_record_parse=True)
+            for number, record in enumerate(records, 1):
                 if record.rec_type not in ("response", "revisit"):
                     continue
                 if not record.rec_headers.get_header("WARC-Target-URI"):
@@ -135,13 +138,18 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
                 _parse_http_headers(record)
                 if record.http_headers is None:
                     continue
+                if record.length > DEFAULT_MAX_RESPONSE:   # a film, a scan: passed over unread; a page so large is said
+                    if "html" in (record.http_headers.get_header("Content-Type") or "").lower():
+                        warnings.append(f"{path}: record {number} ({record.rec_headers.get_header('WARC-Target-URI')}) holds "
+                                        f"{record.length:,} bytes, more than any page ({DEFAULT_MAX_RESPONSE:,}); skipped")
+                    continue
                 try:
                     page = _page_of(record)
                 except CutShortError:
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
                     return
                 if record.rec_type == "response":
-                    earlier[(page.url, page.fetched_at)] = page
+                    earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
                     yield page
                     continue
                 target = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "",
@@ -149,7 +157,8 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Page] | None = None,
                 if target not in earlier:
                     warnings.append(f"{path}: a 304 answer for {page.url} refers to a response of {target[1]} that is not among the files given")
                     continue
-                yield Page(page.url, earlier[target].body, 200, earlier[target].headers, page.fetched_at, requested=page.url)
+                original = read_record(earlier[target])
+                yield Page(page.url, original.body, 200, original.headers, page.fetched_at, requested=page.url)
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
         raise InputError(f"{path}: not a readable WARC file ({_short(error)})") from None
 

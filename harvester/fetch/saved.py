@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from harvester.errors import InputError
 from harvester.fetch.page import Page, decode_html, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site
+
+if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
+    from harvester.fetch.archive import Location
 
 HTML_SUFFIXES = (".html", ".htm")
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -24,7 +28,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
     """Every saved page of `files` (as `find_html` finds them), named for messages: .html files (as their paths:
     `read_saved` reads one, in whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC
     file is read in order). What a damaged WARC file holds after its damage is skipped, and said in `warnings`."""
-    earlier: dict[tuple[str, str], Page] = {}
+    earlier: dict[tuple[str, str], Location] = {}
     for path in files:
         if not is_warc(path):
             yield str(path), path
