@@ -39,7 +39,7 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     fetched_at: str = ""
-    requested: str = ""        # the URL asked for, when a redirect led elsewhere (else the same as url)
+    requested: str = ""        # the URL asked for (it differs from url when a redirect led elsewhere; "" for a saved page)
 
     def text(self) -> str:
         """The body as text (see `decoded`)."""

@@ -44,7 +44,8 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
 
 
 def find_html(paths: Iterable[Path]) -> list[Path]:
-    """Every .html/.htm file named or under a named folder, in natural order (page-2 before page-10)."""
+    """Every file named, and every .html/.htm page and WARC file under a named folder, in natural order (page-2 before
+    page-10)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():

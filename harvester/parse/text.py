@@ -72,10 +72,11 @@ _STRETCH = 8192        # characters counted at a time
 
 def check_bounds(html: str, where: str) -> None:
     """Refuse, before its tree is built, a page no site serves: too large, or nested so deep that building its tree
-    would take minutes (the parser's work grows much faster than the nesting). The depth is bounded a stretch of
-    the page at a time, by counting its tags; only a page whose bound passes the limit is walked tag by tag. The tags
-    are read roughly, not as the HTML parser reads them (an end tag in a comment, or one that closes nothing, still
-    counts): this stops a broken page, not one made to be slow to parse."""
+    would take minutes (the parser's work grows much faster than the nesting). The depth is estimated a stretch of
+    the page at a time, by counting its tags; only a page whose estimate passes the limit is walked tag by tag. The
+    estimate is no bound (end tags that close nothing, early in a stretch, hide as much nesting after them), and the
+    tags are read roughly, not as the HTML parser reads them (an end tag in a comment still counts): this stops a
+    broken page, not one made to be slow to parse."""
     if len(html) > MAX_PAGE:
         raise LayoutError(f"{where}: a page of {len(html):,} characters, larger than any page of the site; not parsed")
     depth = start = 0

@@ -51,7 +51,7 @@ class DocumentPage:
     support_prefix: str = ""             # the support line's fixed start, when it is not in its own element
     transcript: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
-    pdf: tuple[str, ...] = ()            # elements whose `data` or `href` is the PDF
+    pdf: tuple[str, ...] = ()            # elements whose `data`, `href` or `src` is the PDF
     blocks: str = ""                     # blocks holding a heading and linked values or a label and a value
     block_heading: str = ""
     heading_then_pills: str = ""         # headings whose next sibling holds the linked values
