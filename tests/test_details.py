@@ -156,6 +156,20 @@ def test_pages_with_cloudflares_javascript_detections_are_pages_not_challenges(d
     assert outcome.warnings == [] and timeless(dataset(tmp_path, "kwp")) == timeless(records) and len(records) == 19
 
 
+def test_an_empty_details_dataset_loads_with_the_same_columns_from_every_format(tmp_path: Path):
+    """No record says which columns there are: the file's own schema (Parquet) or its data package (JSON) does."""
+    import harvester
+
+    clock = FakeClock()
+    with FaultServer(folder_pages(FIXTURES / "wilson" / "empty")) as server:
+        outcome = harvest(WILSON, Search("xyzzy plugh"), tmp_path, "none", ["csv", "json", "jsonl", "parquet"],
+                          Settings(base_url=server.origin, delay=0, details=True), sleep=clock.sleep, now=clock.now)
+    assert outcome.documents == 0
+    for fmt in ("csv", "json", "jsonl", "parquet"):
+        frame = harvester.load(tmp_path / f"none.{fmt}")
+        assert len(frame) == 0 and "authors" in frame.columns and ("transcript" in frame.columns) == (fmt != "csv"), fmt
+
+
 def test_a_saved_document_page_without_its_results_page_still_gives_a_record(tmp_path: Path):
     page = DOCUMENTS / "transcript-sed-politburo-session-held-5-september-1989.html"
     reparse([page], WILSON, tmp_path, "one", ["json"], workers=0)

@@ -119,7 +119,7 @@ def _json(path: Path) -> pd.DataFrame:
     rows = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
         raise InputError(f"{path}: not a harvester records file (not a JSON array of records)")
-    return _from_rows(rows)
+    return _from_rows(rows, None if rows else _package_fields(path))
 
 
 def _jsonl(path: Path) -> pd.DataFrame:
@@ -134,7 +134,7 @@ def _jsonl(path: Path) -> pd.DataFrame:
         if not isinstance(row, dict):
             raise InputError(f"{path}: line {number} is not a JSON record")
         rows.append(row)
-    return _from_rows(rows)
+    return _from_rows(rows, None if rows else _package_fields(path))
 
 
 def _parquet(path: Path) -> pd.DataFrame:
@@ -143,15 +143,26 @@ def _parquet(path: Path) -> pd.DataFrame:
     except ImportError:
         raise UsageError(f"{path}: reading Parquet needs pyarrow: pip install '{DISTRIBUTION}[parquet]'") from None
     try:
-        rows = pq.read_table(path).to_pylist()
+        table = pq.read_table(path)
     except Exception as error:          # pyarrow raises its own ArrowInvalid (a ValueError) and others for a damaged file
         raise InputError(f"{path}: cannot be read as Parquet ({first_line(error)})") from None
-    return _from_rows(rows)
+    return _from_rows(table.to_pylist(), table.schema.names)
 
 
-def _from_rows(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Records as JSON or Arrow give them (null for empty, real lists, dates and times) -> plain values."""
-    columns = list(rows[0]) if rows else list(FIELDS)
+def _package_fields(path: Path) -> list[str] | None:
+    """The columns the data package beside a records file gives it: an empty JSON array names none of its own."""
+    try:
+        package = json.loads(path.with_name(f"{path.stem}.datapackage.json").read_text(encoding="utf-8"))
+        [resource] = [r for r in package["resources"] if r.get("path") == path.name]
+        return [field["name"] for field in resource["schema"]["fields"]]
+    except (OSError, ValueError, KeyError, TypeError):   # no package, or not one harvester wrote: the plain record's
+        return None
+
+
+def _from_rows(rows: list[dict[str, Any]], columns: list[str] | None = None) -> pd.DataFrame:
+    """Records as JSON or Arrow give them (null for empty, real lists, dates and times) -> plain values, in `columns`
+    (default: the first record's, else the plain record's)."""
+    columns = columns or (list(rows[0]) if rows else list(FIELDS))
     return pd.DataFrame([{k: _plain(v) for k, v in row.items()} for row in rows], columns=columns, dtype=object)
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from harvester import __version__
 from harvester.output.files import LIST_SEPARATOR, TABLE_FORMATS, Staging, file_name
 from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
-from harvester.records import RECORDS, TABLES, Column, Table
+from harvester.records import DETAIL_COLUMNS, RECORDS, TABLES, Column, Table
 
 PACKAGE_SUFFIX = ".datapackage.json"
 RUN_REPORT_SUFFIX = ".report.json"
@@ -89,7 +89,7 @@ def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callab
         for fmt in TABLE_FORMATS:
             path = out_dir / file_name(name + table.suffix, fmt)
             if path in written or (table is not RECORDS and current(path).is_file()):
-                found.append(_resource(table, fmt, path, _fields_of(current(path), fmt) or header, current(path)))
+                found.append(_resource(table, fmt, path, _fields_of(current(path), fmt) or _carried(header, table, fmt), current(path)))
     database = out_dir / f"{name}{DATABASE_SUFFIX}"
     if database in written:
         found.append({"name": "database", "path": database.name, "type": "file", "format": "sqlite",
@@ -171,6 +171,14 @@ def _header(csv_path: Path, table: Table) -> list[str]:
         with csv_path.open(encoding="utf-8", newline="") as stream:
             return next(csv.reader(stream), [])
     return [c.name for c in table.columns]
+
+
+def _carried(header: list[str], table: Table, fmt: str) -> list[str]:
+    """The fields of a file that cannot say them itself (an empty JSON array): the CSV's, and in the JSON formats the
+    long text a CSV leaves out too, when the CSV has the columns it comes with (the details)."""
+    if fmt == "csv" or not any(c.name in header for c in DETAIL_COLUMNS):
+        return header
+    return [c.name for c in table.columns if c.name in header or not c.in_csv]
 
 
 def _fields_of(path: Path, fmt: str) -> list[str]:
