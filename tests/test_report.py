@@ -45,11 +45,27 @@ def page(seed: Path, tmp_path_factory) -> Path:
 def test_the_seed_figures(seed: Path):
     summary = summarize(harvester.load(f"{seed}.csv"), NameTable.load(), "t")
     assert summary.documents == 19 and dict(summary.per_year)[1956] == 12
-    assert sum(count for _, count in summary.per_year) + summary.decade_only + summary.undated == 19
+    assert sum(count for _, count in summary.per_year) + summary.spanning + summary.undated + summary.unreadable == 19
     assert summary.people[:3] == [("A. M. Puzanov", 3), ("Anastas Mikoyan", 3), ("Kim Il Sung", 2)]
     assert sum(count for _, count in summary.doc_types) == 19
     assert [p for p, _ in summary.precision] == ["day", "month", "year", "range", "decade", "unknown"]
     assert sum(count for _, count in summary.precision) == 19
+
+
+def test_only_documents_dated_within_one_year_are_counted_in_a_year(tmp_path: Path):
+    """A decade, or a range of years, is in no one year; a date line harvester cannot read is not "undated"."""
+    from harvester.normalize.dates import parse_date
+
+    def dated(n: int, line: str) -> dict:
+        found = parse_date(line)
+        return replaced(RECORD, id=f"d{n}", date_raw=line, date=found.edtf, date_start=found.start, date_end=found.end,
+                        date_precision=found.precision, date_approximate=found.approximate)
+
+    lines = ["September 19, 1956 - September 21, 1956", "1958", "1950s", "1950s-1960s", "1948-1950", "Spring 1953", ""]
+    [path] = write_dataset([dated(n, line) for n, line in enumerate(lines)], tmp_path, "d", ["csv"])
+    summary = summarize(harvester.load(path), NameTable.load(), "t")
+    assert [(year, n) for year, n in summary.per_year if n] == [(1956, 1), (1958, 1)]
+    assert (summary.spanning, summary.undated, summary.unreadable) == (3, 1, 1)
 
 
 def test_every_year_between_the_first_and_last_is_on_the_axis():

@@ -179,9 +179,10 @@ def _warnings(warnings: list[str]) -> str:
 
 
 def _year_note(summary: Summary) -> str:
-    left_out = [f"{summary.decade_only} dated only to a decade"] if summary.decade_only else []
+    left_out = [f"{summary.spanning} dated only to more than a year (a decade, a range of years)"] if summary.spanning else []
     left_out += [f"{summary.undated} undated"] if summary.undated else []
-    return "Each document counts in the year its date begins." + (f" Not shown: {' and '.join(left_out)}." if left_out else "")
+    left_out += [f"{summary.unreadable} whose date line harvester cannot read"] if summary.unreadable else []
+    return "Each document dated within one year counts in that year." + (f" Not shown: {', '.join(left_out)}." if left_out else "")
 
 
 def _facts(run: dict[str, Any], frame: Any, records_file: Path) -> list[tuple[str, str]]:

@@ -23,8 +23,9 @@ class Summary:
     documents: int
     total: int | None                       # the site's total, when the run recorded it
     per_year: list[tuple[int, int]]         # every year from the first to the last, in order, zeros included
-    decade_only: int                        # documents dated only to a decade: not in per_year
-    undated: int
+    spanning: int                           # documents dated only to more than a year (a decade, "1948-1950"): not in per_year
+    undated: int                            # documents with no date line
+    unreadable: int                         # documents whose date line harvester cannot read ("Spring 1953")
     doc_types: list[tuple[str, int]]
     people: list[tuple[str, int]]
     places: list[tuple[str, int]]
@@ -40,7 +41,8 @@ class Summary:
 def summarize(frame: pd.DataFrame, names: NameTable, title: str, run_warnings: Iterable[str] = (),
               total: int | None = None, facts: Iterable[tuple[str, str]] = ()) -> Summary:
     """The figures of a frame as harvester.load gives it; `run_warnings` come from the run (report or package)."""
-    dated = frame[~frame["date_precision"].isin(["decade", "unknown"]) & frame["date_start"].notna()]
+    starts, ends = frame["date_start"].dt.year, frame["date_end"].dt.year.fillna(frame["date_start"].dt.year)
+    within_a_year = frame["date_start"].notna() & (starts == ends)
     people = Counter(p for row in frame["people"] for p in row)
     from_pages = "places" in frame.columns
     named_places = Counter(p for row in frame["places"] for p in set(row)) if from_pages else places(frame, names)
@@ -48,9 +50,10 @@ def summarize(frame: pd.DataFrame, names: NameTable, title: str, run_warnings: I
         title=title,
         documents=len(frame),
         total=total,
-        per_year=per_year(dated["date_start"].dt.year.astype(int).tolist()),
-        decade_only=int((frame["date_precision"] == "decade").sum()),
-        undated=int(frame["date_start"].isna().sum()),
+        per_year=per_year(starts[within_a_year].astype(int).tolist()),
+        spanning=int((frame["date_start"].notna() & ~within_a_year).sum()),
+        undated=int((frame["date_start"].isna() & frame["date_raw"].isna()).sum()),
+        unreadable=int((frame["date_start"].isna() & frame["date_raw"].notna()).sum()),
         doc_types=_ranked(Counter(frame["doc_type"].fillna("other"))),
         people=_ranked(people)[:TOP],
         places=_ranked(named_places)[:TOP],
