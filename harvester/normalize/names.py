@@ -19,7 +19,6 @@ import functools
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -35,14 +34,6 @@ _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an edi
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
-
-
-@dataclass(frozen=True)
-class Person:
-    """One entry of the table: the form to use and the other spellings that mean the same name."""
-
-    canonical: str
-    variants: tuple[str, ...]
 
 
 def looks_like_organization(name: str) -> bool:
@@ -63,7 +54,6 @@ class NameTable:
     def __init__(self) -> None:
         self.extra: Path | None = None   # the user's own file, when there is one
         self._canonical: dict[str, str] = {}  # match key -> canonical form
-        self._written: dict[str, str] = {}  # match key -> a spelling as the table writes it
         self._kinds: dict[str, str] = {}  # canonical form -> kind
         self._resolve = functools.lru_cache(maxsize=4096)(self._resolve_uncached)  # emptied by _add
 
@@ -86,21 +76,12 @@ class NameTable:
         """"person", "organization" or "place": from the table, else "organization" by keyword, else None."""
         return self._resolve(name)[1]
 
-    def person(self, name: str) -> Person | None:
-        """The table's entry for a name: its canonical form and every other spelling listed."""
-        canonical = self.lookup(name)
-        if canonical is None:
-            return None
-        variants = [w for k, w in self._written.items() if self._canonical[k] == canonical and w != canonical]
-        return Person(canonical, tuple(variants))
-
     def _add(self, rows: list[tuple[str, str, str]]) -> None:
         self._resolve.cache_clear()
         for canonical, kind, variant in rows:
             self._kinds[canonical] = kind
             for spelling in filter(None, (canonical, variant)):
                 self._canonical[match_key(spelling)] = canonical
-                self._written[match_key(spelling)] = spelling
 
     def _known(self, name: str) -> tuple[str, str] | None:
         canonical = self._canonical.get(match_key(name))
