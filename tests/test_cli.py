@@ -535,6 +535,22 @@ def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypa
     assert "f[0]='nocolon' is not a facet" in err and "; skipped" in err and "Traceback" not in err
 
 
+def test_a_warc_response_from_the_search_with_a_trailing_slash_is_a_results_page(monkeypatch, capsys, tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "x.warc.gz").open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for address, page in [("search?search_api_fulltext=x", "page-0.html"), ("search/?search_api_fulltext=x&page=1", "page-1.html")]:
+            writer.write_record(writer.create_warc_record(
+                f"https://digitalarchive.wilsoncenter.org/{address}", "response", payload=io.BytesIO((SEED / page).read_bytes()),
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc.gz"), "--out", str(tmp_path / "o"))
+    assert code == 0 and "re-parsed 2 saved pages: 19 documents" in out, err
+
+
 def test_a_warc_record_larger_than_any_page_is_passed_over_unread(monkeypatch, capsys, tmp_path):
     """A WARC may hold films and scans beside the pages: one larger than a page can be is passed over, and a page so
     large is said."""

@@ -37,7 +37,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
 
         try:
             for number, page in enumerate(read_warc(path, earlier, warnings), 1):
-                if page.status == 200 and (urlsplit(page.url).path == site.search_path or site.doc_id(page.url)):
+                if page.status == 200 and (urlsplit(page.url).path.rstrip("/") == site.search_path or site.doc_id(page.url)):
                     yield f"{path} (response {number}, {page.url})", page
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")
