@@ -211,3 +211,21 @@ def test_a_next_link_no_http_client_can_ask_for_is_a_fetch_error_naming_it(clock
 
     with pytest.raises(FetchError, match=r"/search\?search_api_fulltext=Korean%20War&page=1\\x01': not a web address"):
         run(handler, clock)
+
+
+def test_a_next_link_written_with_spaces_around_it_is_followed_as_a_browser_follows_it(clock):
+    import httpx
+
+    asked: list[str] = []
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        asked.append(str(request.url))
+        page = int(request.url.params.get("page", "0"))
+        nxt = f'<a rel="next" href="\n  /search?search_api_fulltext=Korean%20War&amp;page={page + 1}  \n">Next</a>' if page == 0 else ""
+        body = _no_totals(results_page([doc(10 * page + n) for n in range(10)], 0)).replace("</div></main>", nxt + "</div></main>")
+        return httpx.Response(200, text=body)
+
+    crawl = run(handler, clock)
+    assert asked[1] == f"{ORIGIN}/search?search_api_fulltext=Korean%20War&page=1" and len(crawl.documents) == 20

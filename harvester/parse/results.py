@@ -59,7 +59,7 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
                               "not a results page as the site writes them (layout changed?)")
         total = 0
     link = view.css_first(site.next_link) or tree.css_first(site.next_link)
-    href = link.attributes.get("href") if link is not None else None
+    href = (link.attributes.get("href") or "").strip() if link is not None else None
     facets = tuple((group.attributes.get("data-drupal-facet-alias") or "", a.attributes.get("data-drupal-facet-item-value") or "",
                     inline_text(label)) for group in tree.css(site.facet_groups) for a in group.css(site.active_facets)
                    if (label := a.css_first(site.facet_label)) is not None)
