@@ -448,6 +448,17 @@ def test_the_local_server_serves_no_file_outside_its_folders():
     assert static_file([DOCUMENTS], "/%00") is None and static_file([DOCUMENTS], "/" + "a" * 300) is None   # names no file
 
 
+def test_the_local_server_serves_no_hidden_file(tmp_path: Path):
+    """Serving a harvest's folder (its WARC archive) serves none of its .harvester/ state."""
+    from harvester.fetch.serve import static_file
+
+    (tmp_path / ".harvester").mkdir()
+    (tmp_path / ".harvester" / "kwp.sqlite").write_bytes(b"SQLite format 3\x00")
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert static_file([tmp_path], "/notes.txt") == (tmp_path / "notes.txt").resolve()
+    assert static_file([tmp_path], "/.harvester/kwp.sqlite") is None and static_file([tmp_path], "/%2eharvester/kwp.sqlite") is None
+
+
 def test_the_pdf_columns_fit_their_types_in_every_format_and_load_reads_them(tmp_path: Path):
     import harvester
     from tests.test_schema import fits

@@ -106,8 +106,11 @@ def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTT
 
 
 def static_file(folders: list[Path], address: str) -> Path | None:
-    """The file a request path names in one of the folders (not a saved page, not outside the folder), if any."""
+    """The file a request path names in one of the folders (not a saved page, not outside the folder, not hidden: a
+    dataset's .harvester/ holds its state), if any."""
     relative = unquote(urlsplit(address).path).lstrip("/")
+    if any(part.startswith(".") for part in relative.split("/")):
+        return None
     for folder in folders:
         try:
             path = (folder / relative).resolve()
