@@ -106,6 +106,12 @@ def test_a_short_form_the_names_table_knows_is_one_person_with_its_pages_heading
     assert soong.name == "T. V. Soong" and soong.document_ids == ("a", "b") and "Soong, Tse-ven" in soong.variants
 
 
+def test_a_mongolians_own_name_in_a_title_is_his_heading_on_the_page():
+    """Mongolian headings file a person under his own name, the patronymic after it: "Batmönkh, Jambyn"."""
+    rows = build_people([Mention("b", "1985-05-01", "1985-05-01", ("Batmönkh",), ("Batmönkh, Jambyn, 1926-1997",))], NAMES)
+    assert [(r.name, "Batmönkh" in r.variants) for r in rows] == [("Jambyn Batmönkh", True)]
+
+
 def test_a_given_name_is_not_a_short_form():
     """ "Kim Il" in a title and "Kim, Il-sung" on its page are two people (the table says so, and so do their names)."""
     rows = build_people([Mention("k", "1960-08-13", "1960-08-13", ("Kim Il",), ("Kim, Il-sung, 1912-1994",))], NAMES)

@@ -197,7 +197,8 @@ def _known(name: str, table: NameTable) -> str:
 
 
 def _same_page_heading(name: str, headed: list[tuple[Heading, str]]) -> str | None:
-    """The one heading of the same page whose family name and initials agree with a title's short form.
+    """The one heading of the same page filed under a title's short form (under the family name; a Mongolian's under
+    his own name, "Batmönkh, Jambyn"), whose initials agree with it.
 
     Only a short form counts: a lone family name ("Ponomarev") or initials ("V. I. Ivanov"); a
     name with a given name of its own ("Kim Il") is a person of its own.
@@ -208,7 +209,7 @@ def _same_page_heading(name: str, headed: list[tuple[Heading, str]]) -> str | No
     if any(not INITIAL.match(word) for word in given.split()):
         return None
     matches = {canonical for heading, canonical in headed
-               if match_key(heading.family) == match_key(family) and _agree(given, heading.given)}
+               if match_key(heading.sort.split(",")[0]) == match_key(family) and _agree(given, heading.given)}
     return matches.pop() if len(matches) == 1 else None
 
 
