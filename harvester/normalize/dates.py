@@ -109,12 +109,15 @@ def _side(text: str) -> Side | None:
 
 
 def _merge(left: Side, right: Side) -> tuple[Side, Side] | None:
-    """Complete a range's sides from each other: the year comes from the right, a bare day borrows a month."""
+    """Complete a range's sides from each other: the year comes from the right (the one before it when the range
+    turns the year), a bare day borrows a month."""
     if right.decade or left.decade:
         return (left, right) if left.decade and right.decade else None
     if right.year is None:
         return None
-    left = left._replace(year=left.year or right.year)
+    # a left side that would end after the right one is of the year before: "December 30 - January 2, 1957"
+    turns = left.month is not None and right.month is not None and (left.month, left.day or 0) > (right.month, right.day or 0)
+    left = left._replace(year=left.year or (right.year - 1 if turns else right.year))
     if left.day is not None and left.month is None:
         left = left._replace(month=right.month)
     if right.day is not None and right.month is None:
