@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import click
 
 from harvester import __version__
-from harvester.config import Job, as_keys, checked_fetch, checked_origin, load_jobs, searched
+from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, load_jobs, searched
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
@@ -323,6 +323,7 @@ def _dataset(job: Job) -> str:
 def _harvest_job(job: Job) -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings."""
     name = check_name(job.name or default_name(job.site, job.search))
+    check_fetch_ready(job.settings)
     log.info("harvesting %s from %s into %s", job.search, job.settings.base_url or job.site.home, job.out / name)
     if job.settings.base_url is None and not job.settings.contact:
         log.warning("no --contact: the User-Agent tells %s who harvests but not how to reach you; "

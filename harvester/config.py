@@ -153,13 +153,18 @@ def checked_fetch(settings: Settings) -> Settings:
         raise UsageError("--cookies and --user-agent are for the plain client; the browser keeps its own cookies and User-Agent")
     if settings.fetch != "browser" and (settings.show_browser or settings.browser_path or settings.browser_profile):
         raise UsageError("--show-browser, --browser-path and --browser-profile need --fetch browser")
-    if settings.cookies and not settings.cookies.is_file():
-        raise UsageError(f"--cookies {settings.cookies}: no such file")
     if settings.cookies and not settings.own_user_agent:
         raise UsageError("--cookies needs --user-agent: the site binds its clearance cookie to the User-Agent of the browser "
                          "that passed its check")
+    return settings
+
+
+def check_fetch_ready(settings: Settings) -> None:
+    """What fetching needs from the machine, checked as a harvest starts (in a harvests file, each harvest's own):
+    the cookies file, and for --fetch browser Playwright, a Chromium and a display to show it on."""
+    if settings.cookies and not settings.cookies.is_file():
+        raise UsageError(f"--cookies {settings.cookies}: no such file")
     if settings.fetch == "browser":
         from harvester.fetch.browser import check_browser
 
         check_browser(settings)
-    return settings

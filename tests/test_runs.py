@@ -391,6 +391,25 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
                                      "3 harvests: 2 done, 1 failed"]
 
 
+def test_a_harvest_that_cannot_start_on_this_machine_fails_alone(tmp_path: Path, monkeypatch, capsys):
+    """A cookies file that is gone, a browser that is not installed: that harvest fails, saying why; the others run."""
+    from tests.test_cli import run_cli
+
+    with FaultServer(folder_pages(SEED)) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n'
+            '[[harvest]]\nname = "one"\n\n'
+            '[[harvest]]\nname = "two"\ncookies = "gone.txt"\nuser_agent = "Mozilla/5.0"\n\n'
+            '[[harvest]]\nname = "three"\nfetch = "browser"\nbrowser_path = "no-chromium"\n\n'
+            '[[harvest]]\nname = "four"\n', encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+    assert code == 2 and "harvest 2: cookies " in err and "gone.txt: no such file" in err
+    assert "harvest 3: browser_path " in err and "no browser there" in err
+    assert out.splitlines()[-1] == "4 harvests: 2 done, 2 failed"
+    assert (tmp_path / "data" / "one.csv").is_file() and (tmp_path / "data" / "four.csv").is_file()
+    assert not (tmp_path / "data" / ".harvester" / "two.sqlite").exists()     # nothing made for a harvest that could not start
+
+
 def test_a_page_with_neither_results_nor_the_no_results_message_never_empties_the_dataset(tmp_path: Path):
     docs = [doc(n) for n in range(12)]
     home = {"on": False}
