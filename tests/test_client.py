@@ -102,6 +102,18 @@ def test_challenge_page_is_blocked_at_once_without_retrying(clock):
     assert log.count(f"{ORIGIN}/s") == 1
 
 
+@pytest.mark.parametrize("refusal", ["challenge", "429"])
+def test_a_site_that_refuses_its_robots_txt_too_is_blocked(clock, refusal: str):
+    """A bot check, or 429 after every try, on robots.txt is the site refusing us, as it is on a page (exit 4)."""
+    challenge = "<html><head><title>Just a moment...</title></head><body>Enable JavaScript and cookies to continue</body></html>"
+    refused = (httpx.Response(403, text=challenge, headers={"cf-mitigated": "challenge"}) if refusal == "challenge"
+               else httpx.Response(429, headers={"Retry-After": "1"}))
+    log: list[str] = []
+    with pytest.raises(BlockedError, match="bot-protection challenge" if refusal == "challenge" else "still refused .HTTP 429."):
+        fetcher(lambda request: refused, clock, log, attempts=2).get(f"{ORIGIN}/s")
+    assert log == [f"{ORIGIN}/robots.txt"] * (1 if refusal == "challenge" else 2)     # a check is not asked again
+
+
 def test_connection_errors_and_timeouts_are_retried(clock):
     failures = [httpx.ConnectError("refused"), httpx.ReadTimeout("slow")]
 

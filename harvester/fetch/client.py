@@ -172,6 +172,15 @@ def _target(url: str, location: str) -> str:
     return target
 
 
+def _no_challenge(page: Page) -> Page:
+    """The page, unless it is a bot check (BlockedError, saying the ways through)."""
+    if page.status in (403, 503) and is_challenge_answer(page.status, page.headers, page.body):
+        raise BlockedError(f"{page.url}: the site answered with a bot-protection challenge (HTTP {page.status}), which only a "
+                           "browser passes: harvest with --fetch browser, or with --cookies FILE --user-agent TEXT "
+                           "from your own browser's cleared session (see the README, \"The live archive\")")
+    return page
+
+
 def _said_length(response: httpx.Response) -> int:
     """The Content-Length a response announces (0 when it gives none, or none that reads as a number)."""
     value = response.headers.get("content-length", "")
@@ -353,10 +362,7 @@ class Fetcher:
         status = page.status
         if status == 200 and looks_like_html(page) and is_cut_short(page.body):
             raise TransientError("the page is cut short (it stops before </html>)")
-        if status in (403, 503) and is_challenge_answer(status, page.headers, page.body):
-            raise BlockedError(f"{page.url}: the site answered with a bot-protection challenge (HTTP {status}), which only a "
-                               "browser passes: harvest with --fetch browser, or with --cookies FILE --user-agent TEXT "
-                               "from your own browser's cleared session (see the README, \"The live archive\")")
+        _no_challenge(page)
         if status in TRANSIENT_STATUS or status == 403:
             wait = retry_after_seconds(page.headers.get("retry-after"), self._now())
             raise TransientError(f"HTTP {status}", status, wait)
@@ -409,7 +415,7 @@ class Fetcher:
 
         def fetch_once(url: str) -> Page:
             for _ in range(MAX_REDIRECTS + 1):    # redirects on the origin are followed, as RFC 9309 asks
-                page = self._request(url)
+                page = _no_challenge(self._request(url))
                 if page.status in TRANSIENT_STATUS:
                     raise TransientError(f"HTTP {page.status}", page.status,
                                          retry_after_seconds(page.headers.get("retry-after"), self._now()))
@@ -422,6 +428,8 @@ class Fetcher:
         try:
             page = self._retrying()(fetch_once, url)
         except TransientError as error:
+            if error.status == 429:
+                raise BlockedError(f"{url}: still refused (HTTP 429) after {self.settings.attempts} tries; stopping") from None
             hint = "; check your connection and proxy, or the address given to --base-url" if error.network else ""
             raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries); "
                              f"cannot check what the site allows{hint}") from None
