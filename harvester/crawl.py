@@ -65,7 +65,7 @@ class Walk:
             if missing <= 0 and len(self._totals) <= 1:
                 break
             why = f"have {self.documents} of {self.total} documents" if missing > 0 else "the total changed during the run"
-            log.warning("%s; re-walking the pages (round %d)", why, round_number)
+            log.info("%s; re-walking the pages (round %d)", why, round_number)   # what it finds is the run's warning, if any
             self._totals = {self.total or 0}
             yield from (self._url(number) for number in range(self._page_count()))   # as many as the total said then
         self._check_complete()

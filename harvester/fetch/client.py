@@ -384,7 +384,10 @@ class Fetcher:
         error = state.outcome.exception() if state.outcome else None
         wait = state.next_action.sleep if state.next_action else 0
         wait = max(wait, self._delay_left())   # the politeness delay, if longer, is waited out as well
-        log.warning("%s; try %d of %d in %.1fs", error, state.attempt_number + 1, self.settings.attempts, wait)
+        # said as progress, not as a warning: a retry that succeeds leaves nothing wrong (the run report counts them);
+        # one that fails for good is the run's error
+        url = state.args[0] if state.args else ""
+        log.info("%s: %s; try %d of %d in %.1fs", url, error, state.attempt_number + 1, self.settings.attempts, wait)
 
     def _delay_left(self) -> float:
         """What is left of the delay since the last request started (none before the first)."""
