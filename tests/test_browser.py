@@ -130,6 +130,57 @@ def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_
     assert only_pages_and_challenges(server) == []
 
 
+# what a page of its own may do once shown: refresh itself or go elsewhere, by script too, open a popup, open a socket
+OWN_MOVES = (b'<meta http-equiv="refresh" content="0;url=/refreshed"><script>setTimeout(function(){location.href="/by-script"},20);'
+             b'window.open("/popup");try{new WebSocket("ws://"+location.host+"/socket")}catch(e){}</script>')
+
+
+def with_own_moves(answer: Callable[[str], bytes | None]) -> Callable[[str], bytes | None]:
+    return lambda path: body.replace(b"</head>", OWN_MOVES + b"</head>", 1) if (body := answer(path)) else body
+
+
+@pytest.mark.slow
+def test_a_pages_own_navigations_never_reach_the_site(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path):
+    """Only the page asked for is fetched: its refresh, its scripts' navigations, popups and sockets are refused."""
+    expected = open_site(False)
+    with ChallengeServer(with_own_moves(pages(SEED)), expire_after=100) as server:
+        code, _, err = browse(server, tmp_path / "b", "--delay", "0.5")
+        hits = server.hits()
+    assert code == 0, err
+    assert timeless(dataset(tmp_path / "b", NAME)) == expected
+    assert only_pages_and_challenges(server) == []                               # no /refreshed, /by-script, /popup, /socket
+    assert [hit.challenged for hit in hits if hit.is_page] == [True, False, False]   # page 0 behind its check, then page 1
+
+
+@pytest.mark.slow
+def test_a_redirect_to_another_port_of_the_same_host_is_never_followed(chromium: str, tmp_path: Path):
+    """Another port is another site, as for the plain client: the run stops there, and nothing it sends is kept.
+    (Chromium follows a redirect before Playwright sees it, so the hop itself is asked for once.)"""
+    from tests.faultserver import FaultServer
+
+    with FaultServer(pages(SEED)) as other:
+        class Redirecting(ChallengeServer):
+            def answer(self, path: str, user_agent: str, cookie: str | None):
+                if path.startswith("/search") and "page=1" in path:
+                    return (302, "text/html", b""), {"Location": f"{other.origin}{path}"}, False
+                return super().answer(path, user_agent, cookie)
+
+        with Redirecting(pages(SEED)) as server:
+            code, _, err = browse(server, tmp_path, "--delay", "0")
+    assert code == 3 and "redirects off the site to " + other.origin in err and len(other.requests) <= 1
+    assert not (tmp_path / f"{NAME}.csv").exists()
+
+
+@pytest.mark.slow
+def test_a_page_larger_than_any_page_is_refused_at_once(chromium: str, tmp_path: Path):
+    """As with the plain client: a response that says it is larger than any page (20 MB) is not read or tried again."""
+    huge = b"<html><body>" + b"x" * 21_000_000 + b"</body></html>"
+    with ChallengeServer(lambda path: huge if "page=1" in path else pages(SEED)(path)) as server:
+        code, _, err = browse(server, tmp_path, "--delay", "0")
+        asked = [hit for hit in server.hits() if hit.is_page and "page=1" in hit.path]
+    assert code == 3 and "larger than 20,000,000 bytes; refused" in err and len(asked) == 1
+
+
 @pytest.mark.slow
 def test_the_challenges_are_archived_and_never_parsed(chromium: str, tmp_path: Path, monkeypatch, capsys):
     with ChallengeServer(pages(SEED)) as server:

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import FrameType, TracebackType
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from harvester.errors import BlockedError, BrowserGoneError, FetchError, OffSiteError, StorageError, UsageError, first_line
 from harvester.fetch.client import TransientError
@@ -42,7 +42,7 @@ WIDGET = "input[type=checkbox]:visible, iframe[src*='challenge']:visible"   # wh
 PERSON_AFTER = 3.0     # seconds a challenge may show a widget before it is taken to wait for a person
 POLL = 25              # milliseconds between looks at the tab while a page or a challenge arrives
 ERROR_PAGE_WAIT = 2.0  # seconds a failed navigation may take to show Chromium's error page
-GONE = ("has been closed", "Page crashed", "Target crashed", "Connection closed")   # Playwright's words for a dead browser
+GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
 
@@ -88,6 +88,7 @@ class BrowserTransport:
         `ask` tells a person, once, to complete a check in the shown window."""
         self.settings, self.profile, self._now, self._ask = settings, profile, now, ask
         self.host = urlsplit(origin).hostname or ""
+        self.origin = _origin_of(origin)
         self.challenge_hosts, self.challenge_paths = challenge
         self.user_agent = ""
         self._answers: list[Page] = []
@@ -118,6 +119,7 @@ class BrowserTransport:
             raise UsageError(f"{executable}: the browser did not start: {_why(error, self.profile)}") from None
         try:
             self._context.route("**/*", self._route)
+            self._context.route_web_socket("**/*", lambda socket: socket.close())   # no page's socket reaches the site
             self._tab = self._context.pages[0] if self._context.pages else self._context.new_page()
             # Chromium asks for a page's favicon by itself once the page is shown, and Playwright's routing handles
             # such requests apart from the others: Chromium is told to refuse them too, so none reaches the site
@@ -127,6 +129,7 @@ class BrowserTransport:
         except BaseException:
             self.__exit__(None, None, None)   # the browser is not left running
             raise
+        self._context.on("page", lambda opened: opened is not self._tab and opened.close())   # a popup is shut at once
         self._tab.on("response", self._on_response)
         self._tab.on("requestfailed", self._on_failed)
         self._tab.on("framenavigated", self._on_navigated)
@@ -190,8 +193,8 @@ class BrowserTransport:
         a PDF rather than handing it over."""
         from playwright.sync_api import Error, TimeoutError
 
-        if urlsplit(url).hostname != self.host:
-            raise OffSiteError(f"{url}: not on {self.host}; never requested")
+        if _origin_of(url) != self.origin:
+            raise OffSiteError(f"{url}: not on {self.origin}; never requested")
         if limit is not None:
             return [self._file(url, headers, limit)]
         self._answers, self._requested, self._on_challenge, self._error, self._error_page = [], url, False, None, False
@@ -222,7 +225,7 @@ class BrowserTransport:
 
     def _stop_if_gone(self, url: str, error: Exception) -> None:
         """A browser that closed or crashed gives no page again: the run stops (and resumes when run again)."""
-        if self._tab.is_closed() or any(word in str(error) for word in GONE):
+        if self._tab.is_closed() or any(word in str(error).lower() for word in GONE):
             raise BrowserGoneError(f"{url}: the browser closed or crashed ({first_line(error)}); run the same command "
                                    "again to resume") from None
 
@@ -278,29 +281,49 @@ class BrowserTransport:
             return False   # the challenge navigated away while we looked
 
     def _route(self, route) -> None:  # noqa: ANN001 (a Playwright Route)
-        """Every request of the browser passes here: only the page's document, or what a challenge needs, goes out."""
+        """Every request of the browser passes here: only the page asked for (and its redirects), or what a challenge
+        needs, goes out; never a navigation of the page's own (a refresh, a script's, a form's, a popup's)."""
         request = route.request
-        host = urlsplit(request.url).hostname
-        main_frame = request.frame.parent_frame is None
-        page = request.resource_type == "document" and main_frame and host == self.host
+        on_origin = _origin_of(request.url) == self.origin
         challenge = self._on_challenge and request.resource_type in CHALLENGE_LOADS and (
-            host in self.challenge_hosts or (host == self.host and urlsplit(request.url).path.startswith(self.challenge_paths)))
-        if page or challenge:
+            urlsplit(request.url).hostname in self.challenge_hosts
+            or (on_origin and urlsplit(request.url).path.startswith(self.challenge_paths)))
+        if self._ours(request) or challenge:
             route.continue_()
         else:
             route.abort("blockedbyclient")
 
+    def _ours(self, request) -> bool:  # noqa: ANN001 (a Playwright Request)
+        """Whether a request is the tab's navigation to the page asked for (or a redirect of it) until the page is
+        there, or, while a check shows, a navigation of the check's on the site: not the page's own navigations once
+        it is there (a refresh, even of itself), nor a late event of the navigation before."""
+        from playwright.sync_api import Error
+
+        try:
+            in_tab = request.resource_type == "document" and request.frame is self._tab.main_frame
+        except Error:   # a popup's first navigation has no frame yet
+            return False
+        first = request
+        while first.redirected_from is not None:
+            first = first.redirected_from
+        asked = _same_address(first.url, self._requested) and not self._arrived()
+        return in_tab and _origin_of(request.url) == self.origin and (asked or self._on_challenge)
+
     def _on_response(self, response) -> None:  # noqa: ANN001 (a Playwright Response)
         """Keep each answer to the tab's navigation as sent; a redirect off the host is an error (never followed:
         its host does not resolve)."""
-        request = response.request
-        if request.resource_type != "document" or request.frame is not self._tab.main_frame:
+        if not self._ours(response.request):
             return
         location = response.headers.get("location")
         if 300 <= response.status < 400 and location:
             target = urljoin(response.url, location)
-            if urlsplit(target).hostname != self.host:
+            if _origin_of(target) != self.origin:
                 self._error = OffSiteError(f"{self._requested}: redirects off the site to {target}; not followed")
+            return
+        said = response.headers.get("content-length", "")
+        if said.isdigit() and int(said) > self.settings.max_response_bytes:   # as the plain client, it is not read
+            self._error = FetchError(f"{response.url}: response of {int(said):,} bytes, larger than "
+                                     f"{self.settings.max_response_bytes:,} bytes; refused")
             return
         # the status and headers decide first, so a challenge's scripts may load while its body is still read
         self._on_challenge, self._since = is_challenge_answer(response.status, response.headers, b""), time.monotonic()
@@ -321,12 +344,25 @@ class BrowserTransport:
                     self._now().isoformat(timespec="seconds"), requested=self._requested)
 
     def _on_failed(self, request) -> None:  # noqa: ANN001
-        if request.resource_type == "document" and request.frame is self._tab.main_frame:
+        if self._ours(request):
             self._error = self._error or TransientError(f"the navigation failed: {request.failure}")
 
     def _on_navigated(self, frame) -> None:  # noqa: ANN001
         if frame is self._tab.main_frame and frame.url.startswith("chrome-error:"):
             self._error_page = True
+
+
+def _origin_of(url: str) -> tuple[str, str]:
+    """A URL's scheme and host with its port: two ports of one host are two sites."""
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+def _same_address(one: str, other: str) -> bool:
+    """Whether two URLs name one address, however each escapes its characters (Chromium writes some as %XX)."""
+    first, second = urlsplit(one), urlsplit(other)
+    return (_origin_of(one) == _origin_of(other) and unquote(first.path or "/") == unquote(second.path or "/")
+            and unquote(first.query) == unquote(second.query))
 
 
 class _StopsBetweenSteps:
