@@ -181,6 +181,20 @@ def test_a_page_larger_than_any_page_is_refused_at_once(chromium: str, tmp_path:
 
 
 @pytest.mark.slow
+def test_a_file_where_a_page_should_be_is_a_layout_error_at_once(chromium: str, tmp_path: Path):
+    """As with the plain client (exit 5): a PDF at a results page's address is no page, and asking again changes nothing."""
+    class FileForPage(ChallengeServer):
+        def answer(self, path: str, user_agent: str, cookie: str | None):
+            if path.startswith("/search") and "page=1" in path:
+                return (200, "application/pdf", b"%PDF-1.4\n%%EOF\n"), {}, False
+            return super().answer(path, user_agent, cookie)
+
+    with FileForPage(pages(SEED)) as server:
+        code, _, err = browse(server, tmp_path, "--delay", "0")
+    assert code == 5 and "sent as application/pdf, not an HTML page" in err and "try 2 of" not in err
+
+
+@pytest.mark.slow
 def test_the_challenges_are_archived_and_never_parsed(chromium: str, tmp_path: Path, monkeypatch, capsys):
     with ChallengeServer(pages(SEED)) as server:
         code, _, err = browse(server, tmp_path, "--delay", "0")

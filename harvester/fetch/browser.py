@@ -28,7 +28,8 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from urllib.parse import unquote, urljoin, urlsplit
 
-from harvester.errors import BlockedError, BrowserGoneError, FetchError, OffSiteError, StorageError, UsageError, first_line
+from harvester.errors import (BlockedError, BrowserGoneError, FetchError, LayoutError, OffSiteError, StorageError, UsageError,
+                              first_line)
 from harvester.fetch.client import TransientError
 from harvester.fetch.page import Page, is_challenge_answer, redacted
 from harvester.output.files import DISTRIBUTION
@@ -319,6 +320,10 @@ class BrowserTransport:
             target = urljoin(response.url, location)
             if _origin_of(target) != self.origin:
                 self._error = OffSiteError(f"{self._requested}: redirects off the site to {target}; not followed")
+            return
+        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if 200 <= response.status < 300 and kind and "html" not in kind and not kind.startswith("text/"):
+            self._error = LayoutError(f"{response.url}: sent as {kind}, not an HTML page")   # (a browser would download it)
             return
         said = response.headers.get("content-length", "")
         if said.isdigit() and int(said) > self.settings.max_response_bytes:   # as the plain client, it is not read
