@@ -210,19 +210,20 @@ class BrowserTransport:
         return list(self._answers)
 
     def _file(self, url: str, headers: dict[str, str], limit: int) -> Page:
+        """A file, asked for as the plain client asks (streamed within its size cap and deadline) with the browser's
+        cookies for it and its User-Agent: Playwright's own requests hold a whole file before it can be measured."""
         from playwright.sync_api import Error
 
+        from harvester.fetch.client import HttpTransport, make_client
+
         try:
-            response = self._context.request.get(url, headers=headers, max_redirects=0, fail_on_status_code=False,
-                                                 timeout=self.settings.response_deadline * 1000)
-            body = response.body()
+            cookies = "; ".join(f"{c['name']}={c['value']}" for c in self._context.cookies(url))
         except Error as error:
             self._stop_if_gone(url, error)
-            raise TransientError(f"the download failed: {first_line(error)}") from None
-        if len(body) > limit:
-            raise FetchError(f"{url}: response larger than {limit:,} bytes; refused")
-        return Page(response.url, body, response.status, redacted({k.lower(): v for k, v in response.headers.items()}),
-                    self._now().isoformat(timespec="seconds"), requested=url)
+            raise TransientError(f"the browser's cookies could not be read ({first_line(error)})") from None
+        asked = {**headers, "User-Agent": self.user_agent, "Accept": "*/*", **({"Cookie": cookies} if cookies else {})}
+        with make_client(self.settings) as client:
+            return HttpTransport(client, self.settings, self._now).send(url, asked, limit)[0]
 
     def _stop_if_gone(self, url: str, error: Exception) -> None:
         """A browser that closed or crashed gives no page again: the run stops (and resumes when run again)."""
