@@ -458,6 +458,23 @@ def test_the_browser_downloads_the_scans_with_its_own_session(chromium: str, tmp
         assert hashlib.sha256((tmp_path / record["pdf_file"]).read_bytes()).hexdigest() == record["pdf_sha256"]
 
 
+@pytest.mark.slow
+def test_a_scan_larger_than_max_pdf_mb_is_refused_by_its_length_and_never_read(chromium: str, tmp_path: Path):
+    """As the plain client does: the scan is refused by the length it says, before a byte of it is kept, and not asked
+    for again (each is sent cut short here: one read whole would fail, and be tried again)."""
+    from tests.faultserver import Fault, FaultServer, folder_files
+
+    files, serving = folder_files(DOCUMENTS), pages(SEED, DOCUMENTS)
+    big = b"%PDF-1.4\n" + bytes(4_000_000) + b"%%EOF\n"
+    is_scan = lambda path: path.endswith((".pdf", "/download"))   # noqa: E731
+    with FaultServer(lambda path: big if is_scan(path) and files(path) else serving(path),
+                     lambda n, path: Fault(truncate=True) if is_scan(path) else None) as server:
+        code, out, err = browse(server, tmp_path, "--delay", "0", "--details", "--pdfs", "--max-pdf-mb", "1")
+        scans = [path for path in server.requests if is_scan(path)]
+    assert code == 1 and "PDFs: 0 downloaded, 0 unchanged, 16 failed" in out
+    assert err.count("larger than 1,000,000 bytes; refused") == 16 and len(scans) == 16
+
+
 class _Stopped(KeyboardInterrupt):
     pass
 
