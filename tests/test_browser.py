@@ -130,13 +130,20 @@ def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_
     assert only_pages_and_challenges(server) == []
 
 
-# what a page of its own may do once shown: refresh itself or go elsewhere, by script too, open a popup, open a socket
+# what a page of its own may do once shown: refresh itself or go elsewhere, by script too, open a popup or a socket,
+# preload the pages its speculation rules name
+# (the first page moves; the second preloads, which a move away would cut short)
 OWN_MOVES = (b'<meta http-equiv="refresh" content="0;url=/refreshed"><script>setTimeout(function(){location.href="/by-script"},20);'
              b'window.open("/popup");try{new WebSocket("ws://"+location.host+"/socket")}catch(e){}</script>')
+PRELOADS = (b'<script type="speculationrules">{"prefetch":[{"source":"list","urls":["/prefetched"]}],'
+            b'"prerender":[{"source":"list","urls":["/prerendered"]}]}</script>')
 
 
 def with_own_moves(answer: Callable[[str], bytes | None]) -> Callable[[str], bytes | None]:
-    return lambda path: body.replace(b"</head>", OWN_MOVES + b"</head>", 1) if (body := answer(path)) else body
+    def moved(path: str) -> bytes | None:
+        body = answer(path)
+        return body.replace(b"</head>", (PRELOADS if "page=1" in path else OWN_MOVES) + b"</head>", 1) if body else body
+    return moved
 
 
 @pytest.mark.slow
@@ -148,7 +155,7 @@ def test_a_pages_own_navigations_never_reach_the_site(chromium: str, open_site: 
         hits = server.hits()
     assert code == 0, err
     assert timeless(dataset(tmp_path / "b", NAME)) == expected
-    assert only_pages_and_challenges(server) == []                               # no /refreshed, /by-script, /popup, /socket
+    assert only_pages_and_challenges(server) == []          # no /refreshed, /by-script, /popup, /socket, /prefetched, ...
     assert [hit.challenged for hit in hits if hit.is_page] == [True, False, False]   # page 0 behind its check, then page 1
 
 

@@ -105,7 +105,7 @@ class BrowserTransport:
         except ImportError:
             raise UsageError(f"--fetch browser needs Playwright: pip install '{DISTRIBUTION}[browser]'") from None
         executable = find_browser(self.settings.browser_path)
-        _no_pdf_viewer(self.profile)
+        _quiet_profile(self.profile)
         self._playwright = sync_playwright().start()
         self._stops = _StopsBetweenSteps()
         try:
@@ -411,9 +411,10 @@ def _nothing(record: logging.LogRecord) -> bool:
     return False
 
 
-def _no_pdf_viewer(profile: Path) -> None:
-    """Set the profile's preference that keeps PDFs out of the browser: its PDF viewer fetches a page's PDF preview by
-    a way no request filter sees, and harvester wants the page, not its scan."""
+def _quiet_profile(profile: Path) -> None:
+    """Set the profile's preferences against requests no request filter sees: PDFs kept out of the browser (its viewer
+    fetches a page's PDF preview; harvester wants the page, not its scan), and no preloading (a page's speculation
+    rules would prefetch and prerender the pages they name)."""
     preferences = profile / "Default" / "Preferences"
     try:
         kept = json.loads(preferences.read_text(encoding="utf-8")) if preferences.exists() else {}
@@ -421,6 +422,7 @@ def _no_pdf_viewer(profile: Path) -> None:
         kept = {}
     kept = kept if isinstance(kept, dict) else {}
     kept["plugins"] = {**(kept.get("plugins") if isinstance(kept.get("plugins"), dict) else {}), "always_open_pdf_externally": True}
+    kept["net"] = {**(kept.get("net") if isinstance(kept.get("net"), dict) else {}), "network_prediction_options": 2}
     try:
         preferences.parent.mkdir(parents=True, exist_ok=True)
         preferences.write_text(json.dumps(kept), encoding="utf-8")
