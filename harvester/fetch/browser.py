@@ -30,7 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from harvester.errors import (BlockedError, BrowserGoneError, FetchError, LayoutError, OffSiteError, StorageError, UsageError,
                               first_line)
-from harvester.fetch.client import TransientError
+from harvester.fetch.client import TransientError, origin_of
 from harvester.fetch.page import Page, is_challenge_answer, redacted
 from harvester.output.files import DISTRIBUTION
 from harvester.settings import Settings
@@ -47,14 +47,14 @@ GONE = ("has been closed", "page crashed", "target crashed", "connection closed"
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
 
-def check_browser(settings: Settings) -> None:
-    """What --fetch browser needs, said before a run makes any file: Playwright, a Chromium, and, to show the browser,
-    a display (on Linux)."""
+def check_browser(settings: Settings) -> str:
+    """What --fetch browser needs, said before a run makes any file: Playwright, a Chromium (its path is returned),
+    and, to show the browser, a display (on Linux)."""
     if importlib.util.find_spec("playwright") is None:
         raise UsageError(f"--fetch browser needs Playwright: pip install '{DISTRIBUTION}[browser]'")
     if settings.show_browser and sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         raise UsageError("--show-browser: there is no display to show it on (set DISPLAY, or leave out --show-browser)")
-    find_browser(settings.browser_path)
+    return find_browser(settings.browser_path)
 
 
 def find_browser(explicit: str | None) -> str:
@@ -89,7 +89,7 @@ class BrowserTransport:
         `ask` tells a person, once, to complete a check in the shown window."""
         self.settings, self.profile, self._now, self._ask = settings, profile, now, ask
         self.host = urlsplit(origin).hostname or ""
-        self.origin = _origin_of(origin)
+        self.origin = origin_of(origin)
         self.challenge_hosts, self.challenge_paths = challenge
         self.user_agent = ""
         self._answers: list[Page] = []
@@ -100,11 +100,9 @@ class BrowserTransport:
         self._error_page = False                 # Chromium has shown its error page for the current navigation
 
     def __enter__(self) -> BrowserTransport:
-        try:
-            from playwright.sync_api import Error, sync_playwright
-        except ImportError:
-            raise UsageError(f"--fetch browser needs Playwright: pip install '{DISTRIBUTION}[browser]'") from None
-        executable = find_browser(self.settings.browser_path)
+        executable = check_browser(self.settings)
+        from playwright.sync_api import Error, sync_playwright
+
         _quiet_profile(self.profile)
         self._playwright = sync_playwright().start()
         self._stops = _StopsBetweenSteps()
@@ -194,7 +192,7 @@ class BrowserTransport:
         a PDF rather than handing it over."""
         from playwright.sync_api import Error, TimeoutError
 
-        if _origin_of(url) != self.origin:
+        if origin_of(url) != self.origin:
             raise OffSiteError(f"{url}: not on {self.origin}; never requested")
         if limit is not None:
             return [self._file(url, headers, limit)]
@@ -286,7 +284,7 @@ class BrowserTransport:
         """Every request of the browser passes here: only the page asked for (and its redirects), or what a challenge
         needs, goes out; never a navigation of the page's own (a refresh, a script's, a form's, a popup's)."""
         request = route.request
-        on_origin = _origin_of(request.url) == self.origin
+        on_origin = origin_of(request.url) == self.origin
         challenge = self._on_challenge and request.resource_type in CHALLENGE_LOADS and (
             urlsplit(request.url).hostname in self.challenge_hosts
             or (on_origin and urlsplit(request.url).path.startswith(self.challenge_paths)))
@@ -309,7 +307,7 @@ class BrowserTransport:
         while first.redirected_from is not None:
             first = first.redirected_from
         asked = _same_address(first.url, self._requested) and not self._arrived()
-        return in_tab and _origin_of(request.url) == self.origin and (asked or self._on_challenge)
+        return in_tab and origin_of(request.url) == self.origin and (asked or self._on_challenge)
 
     def _on_response(self, response) -> None:  # noqa: ANN001 (a Playwright Response)
         """Keep each answer to the tab's navigation as sent; a redirect off the host is an error (never followed:
@@ -319,7 +317,7 @@ class BrowserTransport:
         location = response.headers.get("location")
         if 300 <= response.status < 400 and location:
             target = urljoin(response.url, location)
-            if _origin_of(target) != self.origin:
+            if origin_of(target) != self.origin:
                 self._error = OffSiteError(f"{self._requested}: redirects off the site to {target}; not followed")
             return
         kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -358,16 +356,10 @@ class BrowserTransport:
             self._error_page = True
 
 
-def _origin_of(url: str) -> tuple[str, str]:
-    """A URL's scheme and host with its port: two ports of one host are two sites."""
-    parts = urlsplit(url)
-    return parts.scheme.lower(), parts.netloc.lower()
-
-
 def _same_address(one: str, other: str) -> bool:
     """Whether two URLs name one address, however each escapes its characters (Chromium writes some as %XX)."""
     first, second = urlsplit(one), urlsplit(other)
-    return (_origin_of(one) == _origin_of(other) and unquote(first.path or "/") == unquote(second.path or "/")
+    return (origin_of(one) == origin_of(other) and unquote(first.path or "/") == unquote(second.path or "/")
             and unquote(first.query) == unquote(second.query))
 
 

@@ -172,6 +172,12 @@ def _target(url: str, location: str) -> str:
     return target
 
 
+def origin_of(url: str) -> tuple[str, str]:
+    """A URL's scheme and host with its port: two ports or schemes of one host are two sites."""
+    parts = urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
 def _no_challenge(page: Page) -> Page:
     """The page, unless it is a bot check (BlockedError, saying the ways through)."""
     if page.status in (403, 503) and is_challenge_answer(page.status, page.headers, page.body):
@@ -394,8 +400,7 @@ class Fetcher:
         return 0.0 if self._last_request is None else self._last_request + self.delay - self._clock()
 
     def _same_origin(self, url: str) -> bool:
-        target, home = urlsplit(url), urlsplit(self.origin)
-        return (target.scheme, target.netloc.lower()) == (home.scheme, home.netloc.lower())
+        return origin_of(url) == origin_of(self.origin)
 
     def _check_robots(self, url: str) -> None:
         if self._robots is None:
