@@ -663,6 +663,25 @@ def test_a_damaged_warc_file_is_skipped_with_a_warning(tmp_path: Path):
     assert any(first.name in w and "the rest of the file is skipped" in w for w in outcome.warnings)
 
 
+@pytest.mark.parametrize("kept", [10, 60])   # the last record's gzip header alone; a few bytes of its deflate stream
+def test_a_warc_file_cut_in_the_first_bytes_of_its_last_record_is_said_to_be_cut(tmp_path: Path, kept: int):
+    from warcio.archiveiterator import ArchiveIterator
+
+    from harvester.pipeline import reparse
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        run(server, tmp_path)
+    [warc] = (tmp_path / "archive").glob("*.warc.gz")
+    with warc.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        last = [records.get_record_offset() for _ in records][-1]   # page 1's response
+    warc.write_bytes(warc.read_bytes()[:last + kept])
+    outcome = reparse([warc], WILSON, tmp_path / "re", "re", ["json"], workers=0)
+    assert outcome.documents == 10                  # page 0's
+    assert [w for w in outcome.warnings if warc.name in w] == [f"{warc}: cut short after record 3 (a run killed while "
+                                                               "writing the next one?)"]
+
+
 # 10. A re-parse holds its dataset's lock while it writes
 
 def test_a_reparse_into_a_dataset_being_harvested_is_refused(tmp_path: Path):

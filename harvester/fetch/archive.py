@@ -127,7 +127,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
     warnings = [] if warnings is None else warnings
     try:
         with path.open("rb") as stream:
-            records = ArchiveIterator(stream, no_record_parse=True)
+            records, number = ArchiveIterator(stream, no_record_parse=True), 0
             for number, record in enumerate(records, 1):
                 if record.rec_type not in ("response", "revisit"):
                     continue
@@ -159,6 +159,8 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
                     continue
                 original = read_record(earlier[target])
                 yield Page(page.url, original.body, 200, original.headers, page.fetched_at, requested=page.url)
+            if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
+                warnings.append(f"{path}: cut short after record {number} (a run killed while writing the next one?)")
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
         raise InputError(f"{path}: not a readable WARC file ({_short(error)})") from None
 
