@@ -148,7 +148,7 @@ def loudness(command: Callable) -> Callable:
 @click.option("--browser-profile", type=_Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="The browser's profile folder (default: in DIR/.harvester/, kept for the next run).")
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
-@click.option("--challenge-wait", type=_Number(min=1, max=MAX_DELAY), default=30, show_default=True, metavar="SECONDS",
+@click.option("--challenge-wait", type=_Number(min=1, max=MAX_DELAY), default=Settings.challenge_wait, show_default=True, metavar="SECONDS",
               help="How long a bot check may take to pass by itself in the browser.")
 @click.option("--cookies", type=_Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
               help="A cookies.txt exported from your browser, after it passed the site's check (plain client).")

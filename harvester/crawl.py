@@ -54,8 +54,10 @@ class Walk:
             yield self._url(number)
             number += 1
             if self._stale >= STALE_PAGES:
-                return self._stop(f"pages {number - STALE_PAGES} to {number - 1} brought no document not seen before: "
-                                  "the site seems to answer every page alike")
+                self._short(f"pages {number - STALE_PAGES} to {number - 1} brought no document not seen before: the site "
+                            f"seems to answer every page alike; stopped at {self.documents} of {self.total} documents")
+                self.partial = True
+                return
         if self.settings.max_pages and self._page_count() > self.settings.max_pages:
             self.warnings.append(f"stopped after {self.settings.max_pages} pages as asked: {self.documents} of {self.total} documents")
             self.partial = True
@@ -117,11 +119,6 @@ class Walk:
             self.warnings.append(f"stopped after {self.pages} pages " + ("as asked" if asked else "(the most followed without a total)")
                                  + f": {self.documents} documents; its next link leads on")
             self.partial = True
-
-    def _stop(self, why: str) -> None:
-        """Stop walking: fail, or (when allowed) warn and write what was found."""
-        self._short(f"{why}; stopped at {self.documents} of {self.total} documents")
-        self.partial = True
 
     def _short(self, message: str) -> None:
         """Documents are missing: fail, or (when allowed) warn."""

@@ -25,14 +25,10 @@ from pathlib import Path
 
 
 class HarvesterError(Exception):
-    """A failure reported to the user as one line; `exit_code` is what the CLI returns."""
-
     exit_code = 7
 
 
 class UsageError(HarvesterError):
-    """The command was asked for something it cannot do (bad option, unknown site, unwritable folder)."""
-
     exit_code = 2
 
 
@@ -76,21 +72,14 @@ def _full(path: object) -> bool:
 
 
 class InputError(HarvesterError):
-    """A saved page or file given as input cannot be read as a page."""
-
     exit_code = 2
 
 
 class FetchError(HarvesterError):
-    """A URL could not be fetched after every retry allowed."""
-
     exit_code = 3
 
 
-class BrowserGoneError(HarvesterError):
-    """The browser that fetches the pages closed or crashed: no page can be had from it (not a FetchError, which a
-    document's page may be left empty for)."""
-
+class BrowserGoneError(HarvesterError):   # not a FetchError, for which a document's page may be left empty
     exit_code = 3
 
 
@@ -99,26 +88,18 @@ class OffSiteError(FetchError):
 
 
 class BlockedError(HarvesterError):
-    """The site answered with a bot challenge (or kept refusing): the run stops early."""
-
     exit_code = 4
 
 
 class LayoutError(HarvesterError):
-    """A page does not have the structure the parser expects; names the page and the missing part."""
-
     exit_code = 5
 
 
 class IncompleteError(HarvesterError):
-    """The harvest could not collect as many distinct documents as the site's total says."""
-
     exit_code = 6
 
 
 class BusyError(HarvesterError):
-    """Another harvester run is working on the same dataset in the same output folder."""
-
     exit_code = 8
 
 

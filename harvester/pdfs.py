@@ -14,10 +14,8 @@ PDFs never go into the WARC: they are files of their own.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from harvester.errors import BlockedError, FetchError, UsageError, storage_error
 from harvester.fetch.page import Page, looks_like_html
+from harvester.output.files import write_atomically
 from harvester.sites import Site
 from harvester.state import State
 
@@ -58,7 +57,6 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
                   limit: int) -> Tally:
     """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/."""
     partial = out_dir / ".harvester" / f"{name}.partial"
-    pdf_folder(out_dir)
     try:
         shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
         partial.mkdir(parents=True)
@@ -73,7 +71,7 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     return tally
 
 
-def pdf_folder(out_dir: Path) -> Path:
+def pdf_folder(out_dir: Path) -> None:
     """DIR/pdfs, made if need be (a harvest makes it before it starts: a file in its place stops it at once)."""
     folder = out_dir / PDF_FOLDER
     if folder.exists() and not folder.is_dir():
@@ -82,7 +80,6 @@ def pdf_folder(out_dir: Path) -> Path:
         folder.mkdir(exist_ok=True)
     except OSError as error:
         raise storage_error(folder, error) from None
-    return folder
 
 
 def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, kept: dict | None, out_dir: Path,
@@ -108,7 +105,7 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
     if problem:
         _failed(tally, f"{asked}: {problem}; the PDF of {doc_id} is not saved")
         return
-    _put(page.body, partial / target.name, target)
+    write_atomically(target, page.body, partial / target.name)
     state.keep_pdf(doc_id, {"url": url, "file": f"{PDF_FOLDER}/{target.name}", "sha256": hashlib.sha256(page.body).hexdigest(),
                             "bytes": len(page.body), "validators": {k: page.headers[k] for k in VALIDATORS if k in page.headers}})
     tally.downloaded += 1
@@ -151,19 +148,6 @@ def pdf_values(kept: dict | None, url: str, out_dir: Path) -> dict[str, Any]:
         return {"pdf_file": "", "pdf_sha256": "", "pdf_bytes": None}
     return {"pdf_file": kept["file"], "pdf_sha256": kept["sha256"], "pdf_bytes": kept["bytes"]}
 
-
-def _put(body: bytes, temporary: Path, target: Path) -> None:
-    """The file written whole beside the state, synced, and renamed into place (the same file system: DIR)."""
-    try:
-        with temporary.open("wb") as stream:
-            stream.write(body)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        raise storage_error(target, error) from None
 
 
 def _failed(tally: Tally, warning: str) -> None:

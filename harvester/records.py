@@ -163,11 +163,6 @@ LINKS = Table("links", ".links", "one row per edge of the documents' network (wi
 TABLES: tuple[Table, ...] = (RECORDS, PEOPLE, LINKS)
 
 
-def empty(column: Column) -> Any:
-    """A column's value when there is nothing to put in it."""
-    return {"list": [], "boolean": False, "integer": None}.get(column.type, "")
-
-
 def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, search: str, harvested_at: str,
               names: NameTable) -> Record:
     """Normalize one raw card: clean text, EDTF date, document type, the parties its title names.
@@ -227,7 +222,7 @@ def links_of(records: Iterable[Record], people: Iterable[Record]) -> Iterator[Re
 
 def with_details(record: Record, details: Record | None) -> Record:
     """The record followed by its page's details columns (empty when the page could not be had)."""
-    return record | {c.name: (details or {}).get(c.name, empty(c)) for c in DETAIL_COLUMNS}
+    return record | {c.name: (details or {}).get(c.name, [] if c.type == "list" else "") for c in DETAIL_COLUMNS}
 
 
 def page_people(headings: Iterable[str], names: NameTable) -> list[str]:

@@ -83,11 +83,10 @@ class BrowserTransport:
     """One Chromium with a persistent profile (its cookies kept for the next run), fetching pages of one origin."""
 
     def __init__(self, settings: Settings, origin: str, profile: Path, challenge: tuple[frozenset[str], tuple[str, ...]],
-                 now: Callable[[], datetime], ask: Callable[[str], object] = print) -> None:
+                 now: Callable[[], datetime]) -> None:
         """`challenge`: the hosts a bot check may load from (its widget) and its paths on the site's host (its
-        scripts), which are let through only while a check shows (a page's own scripts never are, even late ones);
-        `ask` tells a person, once, to complete a check in the shown window."""
-        self.settings, self.profile, self._now, self._ask = settings, profile, now, ask
+        scripts), which are let through only while a check shows (a page's own scripts never are, even late ones)."""
+        self.settings, self.profile, self._now = settings, profile, now
         self.host = urlsplit(origin).hostname or ""
         self.origin = origin_of(origin)
         self.challenge_hosts, self.challenge_paths = challenge
@@ -145,7 +144,7 @@ class BrowserTransport:
 
         quiet = contextlib.suppress(Error) if kind else contextlib.nullcontext()
         if kind is not None:   # this harvest ends here: what its cut-short handlers and driver leave behind is not said
-            logging.getLogger("asyncio").addFilter(_nothing)
+            logging.getLogger("asyncio").addFilter(lambda record: False)
             warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
         try:
             if kind is None:
@@ -262,8 +261,8 @@ class BrowserTransport:
         if not self.settings.show_browser:
             raise BlockedError(f"{url}: the site's bot check did not pass by itself and waits for a person; "
                                "rerun with --show-browser to complete it in a browser window")
-        self._ask("harvester: the site shows a check for humans: please complete it in the browser window; "
-                  "the harvest goes on after it")
+        print("harvester: the site shows a check for humans: please complete it in the browser window; "
+              "the harvest goes on after it", file=sys.stderr)
 
     def _arrived(self) -> bool:
         last = self._answers[-1] if self._answers else None
@@ -399,10 +398,6 @@ class _StopsBetweenSteps:
         self._deliver()
 
 
-def _nothing(record: logging.LogRecord) -> bool:
-    return False
-
-
 def _quiet_profile(profile: Path) -> None:
     """Set the profile's preferences against requests no request filter sees: PDFs kept out of the browser (its viewer
     fetches a page's PDF preview; harvester wants the page, not its scan), and no preloading (a page's speculation
@@ -424,7 +419,6 @@ def _quiet_profile(profile: Path) -> None:
 
 def _is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
-
 
 
 def _why(error: Exception, profile: Path) -> str:

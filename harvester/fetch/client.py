@@ -54,14 +54,13 @@ class Transport(Protocol):
         settings' max_response_bytes) is a FetchError."""
 
 
-def make_client(settings: Settings, transport: httpx.BaseTransport | None = None, host: str | None = None) -> httpx.Client:
+def make_client(settings: Settings, host: str | None = None) -> httpx.Client:
     """The one httpx client of a run: identifying User-Agent, timeouts, redirects handled by us, and the cookies of
     a cookies.txt for `host` only."""
     return httpx.Client(
         headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml"},
         timeout=settings.timeout,
         follow_redirects=False,
-        transport=transport,
         cookies=load_cookies(settings.cookies, host or "") if settings.cookies else None,
         verify=_tls(),
     )
@@ -136,8 +135,9 @@ class HttpTransport:
         started, chunks, size = time.monotonic(), [], 0
         try:
             with _deadline(deadline), self.client.stream("GET", url, headers=headers) as response:
-                if _said_length(response) > limit:
-                    raise FetchError(f"{url}: response of {_said_length(response):,} bytes, larger than {limit:,} bytes; refused")
+                said = response.headers.get("content-length", "")   # (one that reads as no number is none)
+                if said.strip().isdigit() and int(said) > limit:
+                    raise FetchError(f"{url}: response of {int(said):,} bytes, larger than {limit:,} bytes; refused")
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
@@ -185,12 +185,6 @@ def _no_challenge(page: Page) -> Page:
                            "browser passes: harvest with --fetch browser, or with --cookies FILE --user-agent TEXT "
                            "from your own browser's cleared session (see the README, \"The live archive\")")
     return page
-
-
-def _said_length(response: httpx.Response) -> int:
-    """The Content-Length a response announces (0 when it gives none, or none that reads as a number)."""
-    value = response.headers.get("content-length", "")
-    return int(value) if value.strip().isdigit() else 0
 
 
 class _TooSlow(Exception):

@@ -27,14 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from harvester.normalize.names import NameTable, looks_like_organization, match_key, written_form
+from harvester.normalize.names import BRACKET, NameTable, looks_like_organization, match_key, written_form
 
 _YEARS = re.compile(
     r",\s*(?:(?:b\.|born)\s*(?P<born>\d{4})|(?:d\.|died)\s*(?P<died>\d{4})"
     r"|(?:ca\.\s*)?(?P<birth>\d{4})\??\s*[-–]\s*(?:ca\.\s*)?(?P<death>\d{4})?\??)\.?\s*$"
 )
 _NICKNAME = re.compile(r"""\s*\(\s*["“'‘]([^"”'’()]+)["”'’]\s*\)|\s+["“]([^"”]+)["”]""")
-_PARENS = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _CORPORATE = re.compile(r"\b\w{2,}\)?\.\s+\S")           # "Poland. Embassy", "Korea (North). Chosŏn ..."
 _ROMAN = re.compile(r"\s[IVXL]+$")                      # "John Paul II"
 _TITLES = frozenset({"pope", "saint", "king", "queen", "emperor", "empress", "prince", "princess", "shah", "sultan",
@@ -92,8 +91,8 @@ def parse_heading(text: str) -> Heading:
     if _is_organization(rest):
         return Heading(raw, "organization", "", "", rest, rest, None, None, (), "", "", "")
     rest, nickname = _nickname(rest)
-    alternatives = tuple(a.strip() for a in _PARENS.findall(rest) if a.strip())
-    parts = [p.strip() for p in _PARENS.sub("", rest).split(",") if p.strip()] or [rest]
+    alternatives = tuple(a.strip() for a in BRACKET.findall(rest) if a.strip())
+    parts = [p.strip() for p in BRACKET.sub("", rest).split(",") if p.strip()] or [rest]
     sort = ", ".join(parts)
     if len(parts) > 1 and _forename_entry(parts):
         return Heading(raw, "person", "", parts[0], parts[0], sort, birth, death, alternatives, nickname, parts[1], "given-first")
@@ -157,7 +156,7 @@ def _nickname(text: str) -> tuple[str, str]:
 
 def _is_organization(text: str) -> bool:
     """A body: "Japan. Foreign Ministry" (a jurisdiction and its parts), or a name with a body's word before any comma."""
-    head = _PARENS.sub("", text).split(",")[0]
+    head = BRACKET.sub("", text).split(",")[0]
     return bool(_CORPORATE.search(head)) or looks_like_organization(head)
 
 

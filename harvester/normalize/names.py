@@ -29,7 +29,7 @@ from harvester.normalize.titles import Parties
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]
 _IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\[\]()]+")  # ʹ and ʼ: the soft and hard signs of Russian romanization
-_BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
+BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
@@ -38,7 +38,7 @@ _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 
 def looks_like_organization(name: str) -> bool:
     """True when a word of the name marks a body, not a person ("Embassy", "Central Committee", "KWP")."""
-    return is_body(_BRACKET.sub("", name))
+    return is_body(BRACKET.sub("", name))
 
 
 @functools.lru_cache(maxsize=4096)  # a dataset names the same few hundred parties again and again
@@ -89,13 +89,13 @@ class NameTable:
 
     def _resolve_uncached(self, name: str) -> tuple[str | None, str | None]:
         """Try the whole name, then the part outside brackets, then a bracketed code name or variant."""
-        outer = _BRACKET.sub("", name).strip()
+        outer = BRACKET.sub("", name).strip()
         found = self._known(name) or self._known(outer)
         if found:
             return found
         if is_body(outer):
             return None, "organization"
-        for inner in _BRACKET.findall(name):
+        for inner in BRACKET.findall(name):
             for part in re.split(r"[;,]", inner):
                 if (found := self._known(part)) and found[1] == "person":
                     return found   # a code name's person; a place in brackets ("Maneli (Saigon)") says where he was
@@ -128,7 +128,7 @@ _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", 
 def _name_shaped(name: str) -> bool:
     """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one, nor a
     role alone ("Soviet Ambassador", "Secretary") or a nationality's thing ("German Question")."""
-    words = [w.lstrip("'‘“\"«") for w in _BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
+    words = [w.lstrip("'‘“\"«") for w in BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
     return (bool(words) and all(w[:1].isupper() or w.lower().split("-")[0] in _PARTICLES for w in words)
             and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name))
 
@@ -142,7 +142,7 @@ def written_form(name: str) -> str:
     ALL CAPS becomes title case, keeping the Korean convention of a lowercase syllable after
     the hyphen of a given name ("PAK HEON-YEONG" -> "Pak Heon-yeong", see `_title_word`).
     """
-    name = " ".join(_BRACKET.sub("", _GLUED.sub(r"\1", name)).split())
+    name = " ".join(BRACKET.sub("", _GLUED.sub(r"\1", name)).split())
     name = _INITIALS.sub(r"\1 ", name)
     return " ".join(_title_word(w, i > 0) for i, w in enumerate(name.split(" "))) if _all_caps(name) else name
 

@@ -495,7 +495,7 @@ def _clean(text: str) -> str:
 
 def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
     talk = kind in _TALKS
-    slots = before + _slots(rest, talk=talk, kind=kind is not None)
+    slots = before + _slots(rest, kind=kind is not None)
     talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
@@ -505,7 +505,7 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
 
-def _slots(rest: str, talk: bool = False, kind: bool = False) -> list[tuple[str, str]]:
+def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
     m = _LEAD.match(rest)
     if m:

@@ -291,14 +291,19 @@ def _link(path: Path, target: str) -> None:
     os.replace(temporary, path)
 
 
-def write_atomically(target: Path, content: str | bytes) -> Path:
-    """Write one file so that it appears whole or not at all (a temporary file beside it, renamed)."""
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+def write_atomically(target: Path, content: str | bytes, temporary: Path | None = None) -> Path:
+    """Write one file so that it appears whole or not at all: written to `temporary` (default: beside it; on the same
+    file system), synced, and renamed into place."""
+    temporary = temporary or target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        with temporary.open("wb") as stream:
+            stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, target)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
         raise storage_error(target, error) from None
     return target
 
