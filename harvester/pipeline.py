@@ -31,7 +31,7 @@ from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError)
 from harvester.fetch.page import Page, is_cut_short
-from harvester.fetch.saved import find_html, read_saved, saved_pages
+from harvester.fetch.saved import find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
 from harvester.output.files import TABLE_FORMATS, Staging, write_table
@@ -267,7 +267,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 state.keep(run.id, record)
         if not pages:
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
-        warnings += [f"{error}; skipped" for error in unreadable]
+        warnings = [printable(w) for w in warnings + [f"{error}; skipped" for error in unreadable]]
         lone = state.list_lone_pages(run.id)
         searches = _grouped(searches)
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)

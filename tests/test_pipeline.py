@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -58,6 +59,22 @@ def test_reparse_counts_each_document_once_across_files(tmp_path: Path):
     outcome = reparse([SEED / "page-0.html", SEED / "page-0.html", SEED], WILSON, tmp_path, "x", ["json"], workers=0)
     records = dataset(tmp_path, "x")
     assert outcome.documents == len(records) == len({r["id"] for r in records}) == 19
+
+
+def test_a_page_whose_file_name_is_no_utf8_is_named_with_a_replacement_character(tmp_path: Path):
+    """A name from an archive made on another system ("p\\xe9ge", Latin-1): the page is read, and named as UTF-8 can
+    hold it in its records' source_page and in the warnings the data package lists."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    body = re.sub(rb"<!-- saved from [^>]*>|<link rel=\"canonical\"[^>]*>", b"", (SEED / "page-0.html").read_bytes())
+    (folder / os.fsdecode(b"p\xe9ge-0.html")).write_bytes(body.replace(b"</body>", b"\xff</body>", 1))
+    outcome = reparse([folder], WILSON, tmp_path / "out", "d", ["csv", "json"], workers=0)
+    shown = f"{folder}/p\ufffdge-0.html"
+    assert {r["source_page"] for r in dataset(tmp_path / "out", "d")} == {shown}
+    package = json.loads((tmp_path / "out" / "d.datapackage.json").read_text(encoding="utf-8"))
+    [said] = [w for w in package["harvest"]["warnings"] if w.startswith(shown)]
+    assert "1 byte not valid utf-8" in said
+    assert outcome.documents == 10
 
 
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):

@@ -31,16 +31,22 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
     earlier: dict[tuple[str, str], Location] = {}
     for path in files:
         if not is_warc(path):
-            yield str(path), path
+            yield printable(str(path)), path
             continue
         from harvester.fetch.archive import read_warc   # (warcio: only for a WARC file)
 
         try:
             for number, page in enumerate(read_warc(path, earlier, warnings), 1):
                 if page.status == 200 and (urlsplit(page.url).path.rstrip("/") == site.search_path or site.doc_id(page.url)):
-                    yield f"{path} (response {number}, {page.url})", page
+                    yield printable(f"{path} (response {number}, {page.url})"), page
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")
+
+
+def printable(text: str) -> str:
+    """Text that UTF-8 can hold: the bytes of a file's name that are no UTF-8 (which Python keeps as lone surrogates)
+    become U+FFFD. A page's name may be a record's source_page, and is in the warnings the data package lists."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def find_html(paths: Iterable[Path]) -> list[Path]:
