@@ -77,6 +77,21 @@ def test_a_page_whose_file_name_is_no_utf8_is_named_with_a_replacement_character
     assert outcome.documents == 10
 
 
+def test_a_folder_is_reparsed_without_harvesters_report_page_or_what_a_browser_keeps_beside_a_saved_page(tmp_path: Path):
+    """An output folder holds NAME.report.html; a page saved whole ("Search.html") has its frames and images in
+    Search_files/, a frame as saved_resource.html. Neither is a page of the search. A folder that only ends in _files
+    is read."""
+    folder = tmp_path / "saved"
+    (folder / "Search_files").mkdir(parents=True)
+    shutil.copy(SEED / "page-0.html", folder / "Search.html")
+    (folder / "Search_files" / "saved_resource.html").write_text("<html><body><p>a frame</p></body></html>", encoding="utf-8")
+    (folder / "d.report.html").write_text("<html><body><h1>Harvest report</h1></body></html>", encoding="utf-8")
+    (folder / "more_files").mkdir()
+    shutil.copy(SEED / "page-1.html", folder / "more_files" / "page-1.html")
+    outcome = reparse([folder], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    assert outcome.pages == 2 and outcome.documents == len(dataset(tmp_path / "out", "d")) == 19
+
+
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):
     reparse([FIXTURES / "wilson" / "views-rows"], WILSON, tmp_path, "x", ["json"], workers=0)
     urls = [r["url"] for r in dataset(tmp_path, "x")]

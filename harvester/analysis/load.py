@@ -11,6 +11,7 @@ import pandas as pd
 
 from harvester.errors import InputError, UsageError, first_line
 from harvester.output.files import DISTRIBUTION, LIST_SEPARATOR
+from harvester.output.package import PACKAGE_SUFFIX
 from harvester.records import DETAIL_COLUMNS, PDF_COLUMNS, RECORD_COLUMNS, Column
 
 DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
@@ -152,7 +153,7 @@ def _parquet(path: Path) -> pd.DataFrame:
 def _package_fields(path: Path) -> list[str] | None:
     """The columns the data package beside a records file gives it: an empty JSON array names none of its own."""
     try:
-        package = json.loads(path.with_name(f"{path.stem}.datapackage.json").read_text(encoding="utf-8"))
+        package = json.loads(path.with_name(path.stem + PACKAGE_SUFFIX).read_text(encoding="utf-8"))
         [resource] = [r for r in package["resources"] if r.get("path") == path.name]
         return [field["name"] for field in resource["schema"]["fields"]]
     except (OSError, ValueError, KeyError, TypeError):   # no package, or not one harvester wrote: the plain record's

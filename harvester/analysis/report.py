@@ -13,12 +13,15 @@ from harvester import __version__
 from harvester.errors import InputError, UsageError
 from harvester.analysis.load import load
 from harvester.analysis.summary import Summary, summarize
+from harvester.fetch.saved import REPORT_PAGE_SUFFIX
 from harvester.normalize.names import NameTable
 from harvester.output.files import write_atomically
+from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX
+from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
 from harvester.records import TABLES
 
 RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl")     # tried in this order for a dataset named without a file
-COMPANION_SUFFIXES = (".datapackage.json", ".report.json", ".report.html", ".excel.csv", ".xlsx", ".sqlite", ".metadata.json",
+COMPANION_SUFFIXES = (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, REPORT_PAGE_SUFFIX, ".excel.csv", ".xlsx", DATABASE_SUFFIX, METADATA_SUFFIX,
                       *(f"{table.suffix}{suffix}" for table in TABLES if table.suffix for suffix in RECORDS_SUFFIXES))
 CHART_WIDTH, CHART_HEIGHT = 1000, 300
 STYLE = """
@@ -48,8 +51,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'"      # the page may load n
 def write_report(dataset: Path, out: Path | None = None, now: datetime | None = None) -> Path:
     """Find the dataset's files, sum it up and write the page (default: beside the dataset, NAME.report.html)."""
     records_file, stem = locate(dataset)
-    package = _read_json(stem.with_name(stem.name + ".datapackage.json"))
-    run_report = _read_json(stem.with_name(stem.name + ".report.json"))
+    package = _read_json(stem.with_name(stem.name + PACKAGE_SUFFIX))
+    run_report = _read_json(stem.with_name(stem.name + RUN_REPORT_SUFFIX))
     run = package.get("harvest", {}) if isinstance(package.get("harvest"), dict) else {}
     warnings = _strings(run_report.get("warnings")) if "warnings" in run_report else _strings(run.get("warnings"))
     frame = load(records_file)
@@ -59,7 +62,7 @@ def write_report(dataset: Path, out: Path | None = None, now: datetime | None = 
     title = "Harvest report: " + (", ".join(said) or stem.name)
     summary = summarize(frame, NameTable.load(), title, warnings, run.get("total"), _facts(run, frame, records_file))
     made = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
-    return write_atomically(out or stem.with_name(stem.name + ".report.html"), render(summary, made))
+    return write_atomically(out or stem.with_name(stem.name + REPORT_PAGE_SUFFIX), render(summary, made))
 
 
 def locate(dataset: Path) -> tuple[Path, Path]:
@@ -208,7 +211,7 @@ def _ticks(peak: int) -> list[int]:
 
 
 def _only_dataset(folder: Path) -> str:
-    names = sorted({p.name[: -len(".datapackage.json")] for p in folder.glob("*.datapackage.json")}
+    names = sorted({p.name[: -len(PACKAGE_SUFFIX)] for p in folder.glob(f"*{PACKAGE_SUFFIX}")}
                    | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not _companion(p.name)})
     if len(names) != 1:
         found = f"datasets {', '.join(names)}" if names else "no dataset"

@@ -18,6 +18,7 @@ if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
 
 HTML_SUFFIXES = (".html", ".htm")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+REPORT_PAGE_SUFFIX = ".report.html"   # the page `harvester report` writes beside a dataset: no saved page
 
 
 def is_warc(path: Path) -> bool:
@@ -51,11 +52,13 @@ def printable(text: str) -> str:
 
 def find_html(paths: Iterable[Path]) -> list[Path]:
     """Every file named, and every .html/.htm page and WARC file under a named folder, in natural order (page-2 before
-    page-10)."""
+    page-10); under a folder, not harvester's own report page, nor what a browser keeps beside a page it saved whole
+    (PAGE_files/: its frames and images)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in HTML_SUFFIXES or is_warc(p)))
+            found.extend(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in HTML_SUFFIXES or is_warc(p))
+                         and not p.name.lower().endswith(REPORT_PAGE_SUFFIX) and not _beside_a_page(p, path))
         elif path.is_file():
             found.append(path)
         else:
@@ -63,6 +66,13 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
     if not found:
         raise InputError(f"{', '.join(map(str, paths))}: no .html pages or WARC files found")
     return sorted(dict.fromkeys(found), key=_natural)
+
+
+def _beside_a_page(path: Path, root: Path) -> bool:
+    """Whether a file is in a PAGE_files folder (below `root`) beside its PAGE.html."""
+    folders = path.parents[:len(path.relative_to(root).parts) - 1]
+    return any(folder.name.endswith("_files") and any(folder.with_name(folder.name[:-len("_files")] + suffix).is_file()
+                                                      for suffix in HTML_SUFFIXES) for folder in folders)
 
 
 def read_saved(path: Path) -> tuple[Page, str, str | None]:
