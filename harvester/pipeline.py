@@ -269,6 +269,9 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
         warnings = [printable(w) for w in warnings + [f"{error}; skipped" for error in unreadable]]
         lone = state.list_lone_pages(run.id)
+        if detailed and (missing := state.count(run.id, without_details=True)):
+            warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "
+                            "given: their details are left empty")
         searches = _grouped(searches)
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]

@@ -382,8 +382,10 @@ class State:
         return {"new": ids("run = ? AND first_seen IS NULL"), "listed_again": ids("run = ? AND first_seen IS NOT NULL AND listed = 0"),
                 "changed": changed, "no_longer_listed": ids("listed = 1 AND run IS NOT ?", "id") if complete else iter(())}
 
-    def count(self, run_id: int) -> int:
-        return self.db.execute("SELECT count(*) FROM documents WHERE run = ?", (run_id,)).fetchone()[0]
+    def count(self, run_id: int, without_details: bool = False) -> int:
+        """How many documents the run lists (of them, with `without_details`, how many have no details)."""
+        where = "run = ? AND details IS NULL" if without_details else "run = ?"
+        return self.db.execute(f"SELECT count(*) FROM documents WHERE {where}", (run_id,)).fetchone()[0]
 
     def has_runs_before(self, run_id: int) -> bool:
         """Whether an earlier run of the dataset wrote its files (one that was abandoned, or stopped short, wrote none)."""

@@ -147,6 +147,20 @@ def test_reparse_of_the_saved_pages_gives_the_harvest_records(detailed, tmp_path
     assert dataset(tmp_path, "kwp.people") == people
 
 
+def test_a_reparse_with_some_document_pages_says_how_many_documents_have_none(detailed, tmp_path: Path):
+    """A --details harvest cut short, or a folder with some of the pages saved: the documents without theirs have
+    empty details, and the re-parse says so (where every page given gives nothing to say)."""
+    _, _, _, records, _ = detailed
+    pages = [DOCUMENTS / f"{r['id']}.html" for r in records[:9]]
+    outcome = reparse([SEED, *pages], WILSON, tmp_path, "kwp", ["json"], workers=0)
+    assert outcome.warnings == ["10 of the 19 documents have no saved document page among the pages given: their details "
+                                "are left empty"]
+    assert sum(bool(r["record_id"]) for r in dataset(tmp_path, "kwp")) == 9
+    every = reparse([SEED, *[DOCUMENTS / f"{r['id']}.html" for r in records]], WILSON, tmp_path / "all", "kwp", ["json"],
+                    workers=0)
+    assert every.warnings == []
+
+
 def test_pages_with_cloudflares_javascript_detections_are_pages_not_challenges(detailed, tmp_path: Path):
     out, _, _, records, _ = detailed
     clock = FakeClock()
