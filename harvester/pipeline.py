@@ -247,9 +247,10 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         _not_harvested(out_dir, name)   # said before any page is parsed
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []
+    skipped: list[str] = []   # what the WARC files' reading passed over: read ahead of the parsing, so said first
     with output_folder(out_dir), State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
-        for saved in _parsed(saved_pages(files, site, warnings), site, names, default_workers() if workers is None else workers):
+        for saved in _parsed(saved_pages(files, site, skipped), site, names, default_workers() if workers is None else workers):
             if isinstance(saved, HarvesterError):
                 unreadable.append(saved)
                 continue
@@ -266,8 +267,9 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             for record in saved.records:
                 state.keep(run.id, record)
         if not pages:
-            raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found")
-        warnings = [printable(w) for w in warnings + [f"{error}; skipped" for error in unreadable]]
+            why = f" ({skipped[0]})" if skipped else ""   # a WARC file damaged before its first page, say
+            raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
+        warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
         lone = state.list_lone_pages(run.id)
         if detailed and (missing := state.count(run.id, without_details=True)):
             warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "

@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from harvester.errors import InputError, OffSiteError
 from harvester.pipeline import default_name, harvest, reparse
@@ -219,6 +220,37 @@ def test_a_reparse_on_workers_writes_the_very_files_of_one_process(tmp_path: Pat
         assert outcome.pages == 23 + 1 + 2
     assert len(dataset(tmp_path / "workers-0", "d")) == 230 + 19
     assert outputs[1] == outputs[0] and outputs[3] == outputs[0]
+
+
+def test_a_reparse_on_workers_says_its_warnings_in_the_order_of_one_process(tmp_path: Path):
+    """The pages' warnings (each page has a byte no UTF-8) and the WARC file's (its last record cut), whichever
+    process parses the pages, and however far ahead the WARC file is read."""
+    with Serving(SEED) as serving:
+        harvest(WILSON, Search(QUERY), tmp_path / "h", "seed", ["json"], Settings(base_url=serving.origin, delay=0))
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    for number in range(8):
+        (saved / f"a{number}.html").write_bytes((SEED / "page-0.html").read_bytes().replace(b"</body>", b"\xff</body>", 1))
+    [warc] = (tmp_path / "h" / "archive").glob("*.warc.gz")
+    with warc.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        last = [records.get_record_offset() for _ in records][-1]
+    (saved / "b.warc.gz").write_bytes(warc.read_bytes()[:last + 300])
+    said = [reparse([saved], WILSON, tmp_path / f"out-{count}", "d", ["json"], workers=count).warnings for count in (0, 2)]
+    assert said[1] == said[0] and len(said[0]) == 10
+    assert "b.warc.gz: " in said[0][0] and said[0][0].endswith("the rest of the file is skipped")
+
+
+def test_a_warc_file_that_gives_no_page_says_why(tmp_path: Path):
+    with Serving(SEED) as serving:
+        harvest(WILSON, Search(QUERY), tmp_path / "h", "seed", ["json"], Settings(base_url=serving.origin, delay=0))
+    [warc] = (tmp_path / "h" / "archive").glob("*.warc.gz")
+    with warc.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        first = [records.get_record_offset() for _ in records][1]   # page 0's response, after the warcinfo
+    (tmp_path / "cut.warc.gz").write_bytes(warc.read_bytes()[:first + 300])
+    with pytest.raises(InputError, match=r"cut\.warc\.gz: no saved results pages found \(.*cut\.warc\.gz: not a readable WARC"):
+        reparse([tmp_path / "cut.warc.gz"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
 
 
 def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
