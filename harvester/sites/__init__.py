@@ -6,7 +6,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from harvester.errors import UsageError
 
@@ -116,17 +116,24 @@ class Site:
 
     def search_of(self, url: str) -> Search:
         """The search an address says (any host: the caller judges it), in any order of its parameters, with gaps in
-        the facets' numbers and repeated parameters (the last wins); its page is dropped, and so are the duplicates a
-        double encoding leaves (f%5B0%5D). A path that is not the search page is a UsageError."""
+        the facets' numbers and repeated parameters (the last wins); its page is dropped. A parameter encoded twice
+        (f%255B0%255D=people%253A81908) beside its plain form is a stale copy, and dropped; alone, it is read decoded
+        (an address pasted through a tool that encoded it again). A path that is not the search page is a UsageError."""
         parts = urlsplit(url)
         if self.doc_id(url) and parts.path.rstrip("/") != self.search_path:
             raise UsageError(f"{url}: a document's page, not a search; give the address of a search ({self.home}{self.search_path}?...)")
         if parts.path.rstrip("/") != self.search_path:
             raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
         query, facets, chosen, extra = "", {}, {}, {}
-        for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        params = parse_qsl(parts.query, keep_blank_values=True)
+        plain = {key for key, _ in params if "%" not in key}
+        for key, value in params:
+            if "%" in key:
+                key, value = unquote(key), unquote(value)
+                if key in plain or "%" in key:
+                    continue
             numbered = re.fullmatch(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]", key)
-            if "%" in key or key == self.page_param:
+            if key == self.page_param:
                 continue
             if key == self.query_param:
                 query = value
