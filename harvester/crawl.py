@@ -38,6 +38,7 @@ class Walk:
     warnings: list[str] = field(default_factory=list)
     facets: dict[tuple[str, str], str] = field(default_factory=dict)   # the search's facets: their labels, as pages show them
     number: int | None = None          # the number of the page asked for (None: a next link)
+    page_size: int = 0                 # results to a page: as the first page counts them when more follow, else the site's
     _totals: set[int] = field(default_factory=set)
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
     _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
@@ -80,6 +81,8 @@ class Walk:
         if page.total is not None and (page.cards or self.pages == 1):   # past the end, an empty page tells no total
             self.total = page.total
             self._totals.add(page.total)
+        if self.pages == 1 and page.first == 1 and page.last is not None and page.total is not None and page.last < page.total:
+            self.page_size = page.last    # "1 - 50 of 70": an address may ask for another size (items_per_page=50)
         self.warnings.extend(f"{page.url}: {warning}" for warning in page.warnings)
         self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
         self.facets.update(((name, value), label) for name, value, label in page.facets)
@@ -94,7 +97,7 @@ class Walk:
         return self.site.search_url(self.search, number, self.settings.base_url)
 
     def _page_count(self) -> int:
-        return math.ceil((self.total or 0) / self.site.page_size)
+        return math.ceil((self.total or 0) / (self.page_size or self.site.page_size))
 
     def _next_links(self) -> Iterator[str]:
         """With no totals line, the pager's next links, while they lead somewhere new and bring new documents."""

@@ -16,19 +16,20 @@ def doc(n: int) -> tuple[str, str, str]:
     return f"telegram-{n}", f"March {1 + n % 28}, 1956", f"Telegram No. {n} from Pyongyang to Moscow"
 
 
-def results_page(docs: list[tuple[str, str, str]], page: int, total: int | None = None, query: str = "q") -> str:
-    """Results page `page` (from 0) of a search whose results are `docs`."""
+def results_page(docs: list[tuple[str, str, str]], page: int, total: int | None = None, query: str = "q",
+                 size: int = PAGE_SIZE) -> str:
+    """Results page `page` (from 0) of a search whose results are `docs`, `size` to a page."""
     total = len(docs) if total is None else total
-    shown = docs[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+    shown = docs[page * size:(page + 1) * size]
     rows = "".join(
         f'<tr><td class="document contextual-region"><div class="date">{html.escape(date)}</div>'
         f'<h3 class="title"><a href="/document/{slug}">{html.escape(title)}</a></h3>'
         f'<div class="text-block"><p>Summary of {html.escape(title)}.</p></div></td></tr>'
         for slug, date, title in shown
     )
-    first, last = page * PAGE_SIZE + 1, page * PAGE_SIZE + len(shown)
+    first, last = page * size + 1, page * size + len(shown)
     summary = f'<div class="results-summary"><span class="label">Results:</span> <span>{first} - {last} of {total}</span></div>' if total else ""
-    has_next = (page + 1) * PAGE_SIZE < total
+    has_next = (page + 1) * size < total
     pager = f'<nav class="pager"><ul><li class="pager__item pager__item--next"><a href="?search_api_fulltext={query}&amp;page={page + 1}" rel="next">Next</a></li></ul></nav>' if has_next else ""  # noqa: E501 (one page of markup reads best on one line)
     content = f'<table class="table"><tbody>{rows}</tbody></table>' if rows else '<div class="view-empty">No results found.</div>'
     return (

@@ -60,6 +60,29 @@ def test_walks_every_page_to_the_last_one(clock):
     assert (crawl.total, crawl.pages, crawl.warnings) == (25, 3, [])
 
 
+def test_an_address_asking_for_another_page_size_is_walked_by_the_size_its_pages_count(clock):
+    """A pasted address may carry items_per_page=50: "1 - 50 of 70" on the first page says two pages, not seven."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    docs, asked = [doc(n) for n in range(70)], []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        asked.append(page_number(request))
+        size = int(request.url.params.get("items_per_page", "10"))
+        return httpx.Response(200, text=results_page(docs, asked[-1], size=size), headers={"Content-Type": "text/html"})
+
+    settings = Settings(base_url=ORIGIN, delay=0)
+    fetch = Fetcher(HttpTransport(mock_client(handler), settings), ORIGIN, settings, sleep=clock.sleep, clock=clock.monotonic)
+    crawl = Walk(WILSON, Search("Korean War", extra=(("items_per_page", "50"),)), settings)
+    for url in crawl.urls():
+        crawl.took(parse_results(fetch.get(url).text(), url, WILSON), 50 if asked[-1] == 0 else 20)
+    assert asked == [0, 1] and (crawl.documents, crawl.total, crawl.warnings) == (70, 70, [])
+
+
 def test_first_page_has_no_page_parameter_and_later_pages_count_from_zero(clock):
     seen: list[str] = []
     handler = search_handler([[doc(n) for n in range(12)]])
