@@ -138,6 +138,9 @@ def checked_origin(base_url: str, said: str) -> str:
         good = False
     if not good:
         raise UsageError(f"{said} {base_url!r}: give an origin like http://127.0.0.1:8000")
+    if parts.path.strip("/") or parts.query or parts.fragment:   # the site's own paths are asked for on it: /search, /document/...
+        raise UsageError(f"{said} {base_url!r}: give the origin alone, {parts.scheme}://{parts.netloc} (a mirror must "
+                         "serve the site's own paths)")
     return f"{parts.scheme}://{parts.netloc}"
 
 

@@ -236,6 +236,8 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     (("http://127.0.0.1:port/search?search_api_fulltext=x",), "http://127.0.0.1:port/search?search_api_fulltext=x: not a web address"),
     (("--all", "--base-url", "http://[::1"), "--base-url 'http://[::1': give an origin like http://127.0.0.1:8000"),
     (("--all", "--base-url", "http://127.0.0.1:port"), "--base-url 'http://127.0.0.1:port': give an origin like"),
+    (("--all", "--base-url", "http://127.0.0.1:8611/mirror"), "--base-url 'http://127.0.0.1:8611/mirror': give the origin "
+                                                               "alone, http://127.0.0.1:8611 (a mirror must serve the site's own paths)"),
     (("--query", "  \t"), "--query is empty: give words to search for, or --all for the whole archive"),
 ])
 def test_the_command_takes_exactly_one_search(tmp_path: Path, monkeypatch, capsys, args, said):
