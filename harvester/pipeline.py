@@ -279,8 +279,9 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
         name = name or (default_name(site, only.searched.search) if only and only.searched.address else f"{site.name}-reparse")
         _not_harvested(out_dir, name)
-        totals = [group.total for group in searches.values()]
-        total = None if None in totals else sum(totals)   # unknown when a search's pages do not say it
+        # the search's total; unknown when its pages do not say it, or for several searches (they may share documents:
+        # a sum would count those twice; each search's own total is in the warnings when its pages come short of it)
+        total = next(iter(searches.values())).total if len(searches) == 1 else None
         with dataset_lock(out_dir, name):
             files = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
                                   _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages,

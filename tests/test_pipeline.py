@@ -93,6 +93,18 @@ def test_a_folder_is_reparsed_without_harvesters_report_page_or_what_a_browser_k
     assert outcome.pages == 2 and outcome.documents == len(dataset(tmp_path / "out", "d")) == 19
 
 
+def test_pages_of_two_searches_that_share_documents_give_no_total_that_counts_them_twice(tmp_path: Path):
+    """19 and 16 results, 2 of them in both: 33 documents, all there; no total of 35 says 2 are missing."""
+    from harvester.analysis.report import write_report
+
+    outcome = reparse([SEED, FIXTURES / "wilson" / "dates"], WILSON, tmp_path, None, ["csv"], workers=0)
+    assert (outcome.documents, outcome.total, outcome.warnings) == (33, None, [])
+    package = json.loads((tmp_path / "wilson-reparse.datapackage.json").read_text(encoding="utf-8"))
+    assert package["harvest"]["total"] is None and len(package["harvest"]["searches"]) == 2
+    report = write_report(tmp_path / "wilson-reparse.csv").read_text(encoding="utf-8")
+    assert "of the 35" not in report
+
+
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):
     reparse([FIXTURES / "wilson" / "views-rows"], WILSON, tmp_path, "x", ["json"], workers=0)
     urls = [r["url"] for r in dataset(tmp_path, "x")]
