@@ -292,6 +292,18 @@ def test_raw_and_browser_saved_pages_give_the_same_records_and_one_search_each(t
     assert len({r["search"] for r in runs["saved"][1]}) == 1
 
 
+def test_a_served_page_saved_from_the_sites_search_form_answers_the_address_it_was_saved_from(tmp_path: Path):
+    """The form's address holds an empty search_api_fulltext= and fo[0] twice; harvest asks without either."""
+    from harvester.fetch.serve import Serving
+
+    saved = (FACETS / "sorted-upload" / "saved" / "page-0.html").read_text(encoding="utf-8")
+    address = re.search(r"saved from url=\(\d+\)(\S+)", saved)[1]
+    search, _ = WILSON.search_at(address)
+    with Serving([FACETS / "sorted-upload" / "saved"]) as serving:
+        outcome = harvest(WILSON, search, tmp_path, "d", ["json"], Settings(base_url=serving.origin, delay=0, max_pages=1))
+    assert outcome.pages == 1 and outcome.documents == 10 and outcome.total == 846
+
+
 def test_reparsing_the_harvested_facet_search_pages_gives_the_harvests_records(tmp_path: Path):
     with served("facet-people") as server:
         harvest(WILSON, ROSHCHIN, tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0))

@@ -25,10 +25,10 @@ ALLOW_ALL_ROBOTS = b"User-agent: *\nDisallow:\n"
 
 def request_key(url: str) -> str:
     """Path plus sorted query parameters, '+' and '%20' alike, page=0 the same as no page, and the numbers of
-    numbered parameters (f[1]=..., as a browser's address may number facets) left out."""
+    numbered parameters (f[1]=..., as a browser's address may number facets) left out; a parameter given twice, or
+    empty (search_api_fulltext=, as the site's search form sends it), counts as once, or as not given."""
     parts = urlsplit(url)
-    params = sorted((re.sub(r"\[\d+\]$", "[]", k), v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                    if (k, v) != ("page", "0"))
+    params = sorted({(re.sub(r"\[\d+\]$", "[]", k), v) for k, v in parse_qsl(parts.query) if (k, v) != ("page", "0")})
     return f"{parts.path or '/'}?{params}"
 
 
