@@ -247,6 +247,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         _not_harvested(out_dir, name)   # said before any page is parsed
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []
+    places: list[tuple[int, float, int, list[str]]] = []   # each results page's search, first result, and documents
     skipped: list[str] = []   # what the WARC files' reading passed over: read ahead of the parsing, so said first
     with output_folder(out_dir), State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
@@ -266,10 +267,13 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             warnings.extend(f"{saved.label}: {warning}" for warning in saved.results.warnings)
             for record in saved.records:
                 state.keep(run.id, record)
+            places.append((list(searches).index(key), saved.results.first or math.inf, pages, [r["id"] for r in saved.records]))
         if not pages:
             why = f" ({skipped[0]})" if skipped else ""   # a WARC file damaged before its first page, say
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
+        # the documents in the order of their searches' results, as a harvest lists them, whatever the files' names
+        state.reorder(run.id, (doc_id for *_, ids in sorted(places) for doc_id in ids))
         lone = state.list_lone_pages(run.id)
         if detailed and (missing := state.count(run.id, without_details=True)):
             warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "

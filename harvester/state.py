@@ -24,7 +24,7 @@ import logging
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -300,11 +300,14 @@ class State:
     # the listing
 
     def keep(self, run_id: int, record: Record) -> bool:
-        """List a document's latest record in the run; True if the run had not listed the document yet."""
-        row = self.db.execute("SELECT run FROM documents WHERE id = ?", (record["id"],)).fetchone()
+        """List a document's latest record in the run (a copy fetched before the one kept is not: a re-parse reads
+        archives in any order); True if the run had not listed the document yet."""
+        row = self.db.execute("SELECT run, json_extract(record, '$.harvested_at') FROM documents WHERE id = ?",
+                              (record["id"],)).fetchone()
         text = to_json(record)
         if row is not None and row[0] == run_id:
-            self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (text, record["id"]))
+            if not _before(record["harvested_at"], row[1]):
+                self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (text, record["id"]))
             return False
         self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
                         "SET run = ?2, pos = ?3, record = ?4", (record["id"], run_id, self._next_pos, text))
@@ -328,6 +331,12 @@ class State:
         """What is kept of a document's downloaded PDF (committed at once: the file is already in its place)."""
         self.db.execute("INSERT OR REPLACE INTO pdfs VALUES (?, ?)", (doc_id, to_json(pdf)))
         self.db.commit()
+
+    def reorder(self, run_id: int, ids: Iterable[str]) -> None:
+        """Give the run's documents the places of `ids`, in order (a document keeps its first)."""
+        places = {doc_id: None for doc_id in ids}
+        self.db.executemany("UPDATE documents SET pos = ? WHERE id = ? AND run = ?",
+                            ((pos, doc_id, run_id) for pos, doc_id in enumerate(places)))
 
     def list_lone_pages(self, run_id: int) -> int:
         """List, after the rest, the documents known only by their own page (in the order they were read)."""
@@ -481,6 +490,11 @@ class State:
             return str(location.path.relative_to(self.out_dir))
         except ValueError:
             return str(location.path)
+
+
+def _before(time: str, other: str | None) -> bool:
+    """Whether one fetch time is earlier than another (False when either is not known: a saved page may not say)."""
+    return bool(time and other) and datetime.fromisoformat(time) < datetime.fromisoformat(other or "")
 
 
 def _is_time(value: object) -> bool:

@@ -105,6 +105,37 @@ def test_pages_of_two_searches_that_share_documents_give_no_total_that_counts_th
     assert "of the 35" not in report
 
 
+def test_pages_saved_under_a_browsers_names_give_the_records_in_the_searchs_order(tmp_path: Path):
+    """A browser names the second save "Search (1).html", which sorts before "Search.html": the records still come in
+    the order of the search's results, as a harvest lists them."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(SEED / "page-0.html", folder / "Search _ Wilson Center Digital Archive.html")
+    shutil.copy(SEED / "page-1.html", folder / "Search _ Wilson Center Digital Archive (1).html")
+    reparse([folder], WILSON, tmp_path / "browser", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "named", "d", ["json"], workers=0)
+    ids = [[r["id"] for r in dataset(tmp_path / out, "d")] for out in ("browser", "named")]
+    assert ids[0] == ids[1] and ids[0][0] == "record-conversation-between-ng-sudarikov-and-kim-il-sung-general-secretary-central"
+
+
+def test_the_latest_fetched_copy_of_a_page_gives_the_record_whatever_the_order_of_the_files(tmp_path: Path):
+    """Two harvests' archives, the newer in a folder whose name sorts first: the newer title stands."""
+    from tests.faultserver import synthetic_pages
+    from tests.sitegen import doc
+
+    docs = [doc(n) for n in range(3)]
+    for folder, title, hours in (("b-older", "Old title", 0), ("a-newer", "New title", 24)):
+        docs[1] = (docs[1][0], docs[1][1], title)
+        clock = FakeClock()
+        clock.sleep(hours * 3600)
+        with FaultServer(synthetic_pages(docs)) as server:
+            harvest(WILSON, Search("q"), tmp_path / folder, "d", ["json"], Settings(base_url=server.origin, delay=0),
+                    sleep=clock.sleep, now=clock.now)
+    for order in ((tmp_path / "a-newer", tmp_path / "b-older"), (tmp_path / "b-older", tmp_path / "a-newer")):
+        reparse([folder / "archive" for folder in order], WILSON, tmp_path / "out", "r", ["json"], workers=0)
+        assert [r["title"] for r in dataset(tmp_path / "out", "r")][1] == "New title"
+
+
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):
     reparse([FIXTURES / "wilson" / "views-rows"], WILSON, tmp_path, "x", ["json"], workers=0)
     urls = [r["url"] for r in dataset(tmp_path, "x")]
