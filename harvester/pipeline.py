@@ -30,7 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError)
-from harvester.fetch.page import Page, is_cut_short
+from harvester.fetch.page import Page, canonical_link, is_cut_short
 from harvester.fetch.saved import find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
@@ -372,7 +372,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
             raise InputError(f"{label}: not an HTML page (no <html> tag in it); give saved .html pages or WARC files")
         raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
     doc_id = site.doc_id(page.url) if page.url else None
-    if doc_id:
+    if doc_id:   # a page saved from its short address (/node/89868) is the document its canonical link names
+        doc_id = site.doc_id(canonical_link(text) or "") or doc_id
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", "", names)
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)

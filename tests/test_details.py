@@ -184,6 +184,18 @@ def test_an_empty_details_dataset_loads_with_the_same_columns_from_every_format(
         assert len(frame) == 0 and "authors" in frame.columns and ("transcript" in frame.columns) == (fmt != "csv"), fmt
 
 
+def test_a_document_page_saved_from_its_short_address_is_the_document_its_results_page_lists(tmp_path: Path):
+    """Saved from /node/89868, the page's canonical link names it /document/letter-ri-sang-jo-ns-khrushchev."""
+    page = tmp_path / "letter.html"
+    page.write_text((DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html").read_text(encoding="utf-8").replace(
+        "url=(0080)https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev",
+        "url=(0043)https://digitalarchive.wilsoncenter.org/node/89868", 1), encoding="utf-8")
+    reparse([SEED, page], WILSON, tmp_path, "kwp", ["json"], workers=0)
+    records = dataset(tmp_path, "kwp")
+    [letter] = [r for r in records if r["id"] == "letter-ri-sang-jo-ns-khrushchev"]
+    assert len(records) == 19 and letter["record_id"]
+
+
 def test_a_saved_document_page_without_its_results_page_still_gives_a_record(tmp_path: Path):
     page = DOCUMENTS / "transcript-sed-politburo-session-held-5-september-1989.html"
     reparse([page], WILSON, tmp_path, "one", ["json"], workers=0)

@@ -131,8 +131,11 @@ def saved_url(text: str) -> str | None:
     """The URL a saved page came from, when the saving tool recorded it (a browser's mark, SingleFile's comment, or
     the canonical link, whose entities are decoded as any attribute's: a browser writes & in it as &amp;)."""
     match = _SAVED_FROM.search(text, 0, _HEAD) or _SINGLEFILE_URL.search(text, 0, _HEAD)
-    if match:
-        return match.group(1)
+    return match.group(1) if match else canonical_link(text)
+
+
+def canonical_link(text: str) -> str | None:
+    """The page's canonical link (its entities decoded, as any attribute's: a browser writes & in it as &amp;)."""
     match = _CANONICAL.search(text, 0, _HEAD)
     return html.unescape(match.group(1) or match.group(2)) if match else None
 
