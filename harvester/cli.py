@@ -368,7 +368,7 @@ def _progress() -> Iterator[Callable[[Walk], None]]:
 def report_command(dataset: Path, out_file: Path | None) -> None:
     """Write one self-contained HTML page about a dataset: counts, documents per year, types, people, places, warnings.
 
-    DATASET is any file of it (NAME.csv, .json, .jsonl, .parquet, .datapackage.json), its folder
+    DATASET is any file of it (NAME.csv, .json, .jsonl, .parquet, .sqlite, .datapackage.json), its folder
     and name (output/NAME), or a folder that holds one dataset. The page needs no network to view.
 
     Example:

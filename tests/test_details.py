@@ -251,7 +251,7 @@ def test_load_and_report_read_a_details_dataset_in_every_format(tmp_path: Path):
     from harvester.analysis.report import write_report
 
     clock = FakeClock()
-    formats = ["csv", "json", "jsonl", "parquet"]
+    formats = ["csv", "json", "jsonl", "parquet", "sqlite"]
     with FaultServer(both_folders) as server:
         harvest(WILSON, Search(QUERY), tmp_path, "kwp", formats, Settings(base_url=server.origin, delay=0, details=True),
                 sleep=clock.sleep, now=clock.now)
@@ -259,13 +259,17 @@ def test_load_and_report_read_a_details_dataset_in_every_format(tmp_path: Path):
     detail_names = [c.name for c in DETAIL_COLUMNS]
     assert list(frames["json"].columns)[-len(detail_names):] == detail_names
     assert "transcript" not in frames["csv"].columns                  # the CSV leaves it out unless asked
-    for fmt in ("jsonl", "parquet"):
+    for fmt in ("jsonl", "parquet", "sqlite"):
         assert frames[fmt].equals(frames["json"]), fmt
     assert frames["csv"].equals(frames["json"].drop(columns="transcript"))
     assert str(frames["json"]["uploaded"].dtype).startswith("datetime64") and frames["json"]["uploaded"].notna().any()
     assert frames["json"]["authors"].map(len).sum() > 0
-    page = write_report(tmp_path / "kwp.csv", tmp_path / "kwp.report.html")
+    page = write_report(tmp_path / "kwp.csv", tmp_path / "kwp.report.html", now=clock.now())
     assert page.is_file() and "19" in page.read_text(encoding="utf-8")
+    for fmt in ("csv", "json", "jsonl", "parquet"):   # a dataset written as a database alone
+        (tmp_path / f"kwp.{fmt}").unlink()
+    alone = write_report(tmp_path / "kwp.sqlite", tmp_path / "alone.html", now=clock.now()).read_text(encoding="utf-8")
+    assert alone.replace("<b>kwp.sqlite</b>", "<b>kwp.csv</b>") == page.read_text(encoding="utf-8")
 
 
 def test_a_saved_page_known_only_by_its_drupal_path_gives_its_own_record(tmp_path: Path):

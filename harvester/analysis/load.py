@@ -1,8 +1,10 @@
-"""Any records file harvester writes (CSV, JSON, JSONL, Parquet) read back as one DataFrame with the right dtypes."""
+"""Any records file harvester writes (CSV, JSON, JSONL, Parquet, SQLite) read back as one DataFrame with the right dtypes."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +34,8 @@ def load(path: str | Path) -> pd.DataFrame:
     text columns (and `date`, which is EDTF text) as pandas "string", with <NA> where a value is empty;
     `date_start` and `date_end` as datetime64 (NaT when undated); `date_approximate` as bool; the list
     columns (`senders`, `recipients`, `participants`, `people`) as Python lists of str; `harvested_at`
-    as a UTC datetime64. The file's format comes from its name: .csv, .json, .jsonl or .parquet.
+    as a UTC datetime64. The file's format comes from its name: .csv, .json, .jsonl, .parquet or .sqlite (its
+    documents table).
 
         >>> import harvester
         >>> df = harvester.load("output/wilson-korean-workers-party.csv")
@@ -42,14 +45,14 @@ def load(path: str | Path) -> pd.DataFrame:
     unknown file type), with a one-line message naming the file.
     """
     path = Path(path)
-    readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet}
+    readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet, ".sqlite": _sqlite}
     if path.name.endswith(".excel.csv"):
         raise UsageError(f"{path}: the spreadsheet profile (cells that could run carry a leading '); load the plain .csv instead")
     if path.suffix.lower() == ".xlsx":
         raise UsageError(f"{path}: the spreadsheet for reading by eye (its dates are Excel dates); load the .csv, .json, "
-                         ".jsonl or .parquet of the same dataset instead")
+                         ".jsonl, .parquet or .sqlite of the same dataset instead")
     if path.suffix.lower() not in readers:
-        raise UsageError(f"{path}: not a harvester dataset file; load() reads .csv, .json, .jsonl and .parquet")
+        raise UsageError(f"{path}: not a harvester dataset file; load() reads .csv, .json, .jsonl, .parquet and .sqlite")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     try:
@@ -148,6 +151,22 @@ def _parquet(path: Path) -> pd.DataFrame:
     except Exception as error:          # pyarrow raises its own ArrowInvalid (a ValueError) and others for a damaged file
         raise InputError(f"{path}: cannot be read as Parquet ({first_line(error)})") from None
     return _from_rows(table.to_pylist(), table.schema.names)
+
+
+def _sqlite(path: Path) -> pd.DataFrame:
+    """The database's documents table, in which lists are JSON arrays, true and false 1 and 0, and empty values null."""
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as db:
+            cursor = db.execute("SELECT * FROM documents ORDER BY rowid")
+            names = [described[0] for described in cursor.description]
+            rows = [dict(zip(names, row, strict=True)) for row in cursor]
+    except sqlite3.Error as error:
+        raise InputError(f"{path}: cannot be read as a harvester database ({first_line(error)})") from None
+    for column in (c for c in DETAILED + PDF_COLUMNS if c.name in names and c.type in ("list", "boolean")):
+        for row in rows:
+            value = row[column.name]
+            row[column.name] = (json.loads(value) if value else []) if column.type == "list" else value in (1, True)
+    return _from_rows(rows, names)
 
 
 def _package_fields(path: Path) -> list[str] | None:

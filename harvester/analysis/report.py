@@ -20,7 +20,8 @@ from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX
 from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
 from harvester.records import TABLES
 
-RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl")     # tried in this order for a dataset named without a file
+# the files the records are read from, tried in this order (the database, which other files may share, the last)
+RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", DATABASE_SUFFIX)
 COMPANION_SUFFIXES = (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, REPORT_PAGE_SUFFIX, ".excel.csv", ".xlsx", DATABASE_SUFFIX, METADATA_SUFFIX,
                       *(f"{table.suffix}{suffix}" for table in TABLES if table.suffix for suffix in RECORDS_SUFFIXES))
 CHART_WIDTH, CHART_HEIGHT = 1000, 300
