@@ -286,7 +286,14 @@ NEW_PARTY_CASES = [
      ("Beijing", "Mao Zedong"), ("Filippov [Stalin]",), ()),
     ("Transcript of Conversation between Todor Zhivokov and Zhao Ziyang in Beijing",
      (), (), ("Todor Zhivokov", "Zhao Ziyang")),
-    # not parties: "and Others", a body's two halves joined by "and"
+    # an agreement's name is no party; the parties to it are ("between", "with")
+    ("Treaty of Friendship, Alliance and Mutual Assistance between the People's Republic of China and the Union of "
+     "Soviet Socialist Republics", (), (), ("People's Republic of China", "Union of Soviet Socialist Republics")),
+    ("Treaty of Friendship between the USSR and China", (), (), ("USSR", "China")),
+    ("Treaty of Peace with Japan", (), (), ("Japan",)),
+    ("Agreement of the Soviet Government", ("Soviet Government",), (), ()),
+    # not parties: a word of a telegram's kind ("Special No. 1821"), "and Others", a body's two halves joined by "and"
+    ("Ciphered Telegram, Special No. 1821 from Beijing", ("Beijing",), (), ()),
     ("Telegram, Zhou Enlai to Mao Zedong and Others, Regarding the Second Restricted Session",
      ("Zhou Enlai",), ("Mao Zedong",), ()),
     ("Report from the Science and Technology Committee and the Foreign Cultural Liaison Committee on the Issue of "

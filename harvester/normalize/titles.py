@@ -197,6 +197,8 @@ _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, 
 _SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Would|Not|Tells?|Told|Says?|Said)\b")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
+_OF_NAME = _rx(r"\s*of\s+(?!the\s)")
+_BETWEEN = _rx(r"\b(?:between|with)\s")
 _QUOTED = re.compile(rf"(?<!\w){_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
 _BRACKETED_LIST = re.compile(r"\s*\[[^\[\]]*,[^\[\]]*\]")
 _ASIDE = re.compile(r"\s*[()]\s*")
@@ -326,6 +328,9 @@ def _parties(reading: _Reading) -> Parties:
         kind, rest = None, maker[0] if maker else ("" if found else rest)
     elif found and _TOPIC_VERB.fullmatch(text[start:end]):
         rest = ""   # "Saddam and Senior Advisers Discussing ...": what follows is what they talked about
+    elif kind == "agreement" and _OF_NAME.match(rest):   # "Treaty of Friendship, Alliance ... between A and B": the
+        between = _BETWEEN.search(rest)                  # agreement's name, then the parties to it ("of the Soviet
+        rest = rest[between.start():] if between else ""   # Government" names a party)
     roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
@@ -605,7 +610,7 @@ def _items(segment: str) -> tuple[str, ...]:
             items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
     return tuple(_distribute([item for item in items if any(map(str.isupper, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
-                        and not _ABSTRACT_ONLY.fullmatch(item)]))
+                        and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)]))
 
 
 def _names_only(parts: list[str]) -> bool:
