@@ -16,7 +16,7 @@ MONTHS: dict[str, int] = {
 } | {"sept": 9}
 
 _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
-_YEAR = r"(?P<year>[1-9][0-9]{3})"  # four digits, 1000-9999; two-digit years are never guessed
+_YEAR = r"(?P<year>[1-9][0-9]{3})"  # four digits, 1000-9999; a two-digit year alone is never guessed
 _DAY = r"(?P<day>[0-9]{1,2})"
 _FLAGS = re.ASCII | re.IGNORECASE
 
@@ -33,6 +33,7 @@ CIRCA = re.compile(r"(?:circa|approximately|approx|about|ca|c)(?:\.\s*|\s+)", _F
 UNCERTAIN = re.compile(r"\s*(?:\[\?\]|\(\?\)|\?)$")
 ORDINAL = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b", _FLAGS)
 DASHES = re.compile(r"\s*(?:[-\u2010-\u2015]|\bto\b)\s*", _FLAGS)
+YEARS_SHORT = re.compile(r"(?P<century>[1-9][0-9])(?P<start>[0-9]{2})[-/](?P<end>[0-9]{2})")   # 1961-62, 1961/62
 MAX_LENGTH = 100  # a date line is short; longer input is not a date (and keeps the range search cheap)
 
 
@@ -130,6 +131,8 @@ def _sides(text: str) -> list[Side] | None:
     single = _side(text)
     if single and single.is_valid():
         return [single]
+    if (short := YEARS_SHORT.fullmatch(text)) and short["end"] > short["start"]:   # "1961-62": the start's century
+        return [Side(int(short["century"] + short["start"])), Side(int(short["century"] + short["end"]))]
     for i, char in enumerate(text):
         if char in "-/":
             left, right = _side(text[:i]), _side(text[i + 1:])
