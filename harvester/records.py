@@ -119,7 +119,8 @@ DETAIL_COLUMNS: tuple[Column, ...] = (
     Column("pdf_url", "string", "the original scan (PDF), on the archive's own host; empty when the page has none",
            "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120194.pdf"),
     Column("transcript", "string", "the document's text (translation or transcription); paragraphs separated by a blank "
-           "line; in JSON always, in CSV only when asked for (it is long)", "Top Secret [to the] CPSU CC ...", in_csv=False),
+           "line, a table's rows paragraphs with a tab between cells; in JSON always, in CSV only when asked for (it is "
+           "long)", "Top Secret [to the] CPSU CC ...", in_csv=False),
 )
 
 PDF_COLUMNS: tuple[Column, ...] = (

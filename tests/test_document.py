@@ -115,6 +115,24 @@ def test_the_page_date_is_kept_when_the_title_says_otherwise():
     assert parse_date(card_of(raw).date).start == "1985-09-05"
 
 
+def test_a_transcripts_tables_quotations_divisions_and_loose_text_are_kept_in_its_order(tmp_path: Path):
+    """Every text of the transcript, as a reader sees it: a table's rows its lines (their cells separated by a tab),
+    a quotation, a division, a list and the text between blocks, each a paragraph."""
+    page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
+    inserted = ("<table><tr><th>Name</th><th>Post</th></tr><tr><td>Choe Chang-ik</td><td>Vice  Premier</td></tr></table>"
+                "Said at the plenum:<blockquote>We shall<br>not yield.</blockquote><div>A division <b>of</b> text</div>"
+                "<ul><li><p>first point</p></li><li>second point</li></ul>")
+    html = page.read_text(encoding="utf-8").replace(
+        "came down to the following:</p>", "came down to the following:</p>" + inserted, 1)
+    raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)
+    assert ("came down to the following:\n\nName\tPost\n\nChoe Chang-ik\tVice Premier\n\nSaid at the plenum:\n\n"
+            "We shall\nnot yield.\n\nA division of text\n\nfirst point\n\nsecond point\n\n") in raw.transcript
+    assert raw.transcript.replace("\n\n".join(["Name\tPost", "Choe Chang-ik\tVice Premier", "Said at the plenum:",
+                                                 "We shall\nnot yield.", "A division of text", "first point",
+                                                 "second point"]) + "\n\n", "") == parse_saved(page).transcript
+    assert "Name\tPost\n\nChoe Chang-ik\tVice Premier\n\n" in details_of(raw, NameTable.load(), WILSON)["transcript"]
+
+
 def test_a_page_served_from_a_local_copy_links_its_pdf_on_the_archive_host():
     page = DOCUMENTS / "telegram-mikoyan-cpsu-central-committee.html"
     raw = parse_saved(page, url="http://127.0.0.1:8000/document/telegram-mikoyan-cpsu-central-committee")

@@ -21,17 +21,18 @@ def test_the_shortcut_agrees_with_the_full_collapse_on_random_text():
 
 
 def test_clean_text_collapses_spaces_keeps_paragraphs_and_composes():
-    assert clean_text("  Cable,\u00a0Mao  Zedong\tto\r\n\r\n\r\nFilippov  ") == "Cable, Mao Zedong to\n\nFilippov"
+    assert clean_text("  Cable,\u00a0Mao  Zedong to\r\n\r\n\r\nFilippov  ") == "Cable, Mao Zedong to\n\nFilippov"
+    assert clean_text("Choe Chang-ik \t Vice\u00a0 Premier\n1956\t\t300 tons") == "Choe Chang-ik\tVice Premier\n1956\t\t300 tons"
     assert clean_text("Pe\u0301ter") == "P\u00e9ter"
     assert clean_text("Plenun of the KWP") == "Plenun of the KWP"
 
 
 def _collapse_by_rule(text: str) -> str:
-    """The collapse's rule, step by step: lines unified, runs of whitespace but newlines one space, the spaces around
-    a newline dropped, at most one blank line in a row, the ends stripped."""
+    """The collapse's rule, step by step: lines unified, runs of whitespace but newlines and tabs one space, the spaces
+    around a newline or a tab dropped, at most one blank line in a row, the ends stripped."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[^\S\n]+", " ", text)
-    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"[^\S\n\t]+", " ", text)
+    text = re.sub(r" *([\n\t]) *", r"\1", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 

@@ -79,7 +79,7 @@ def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:
         raise LayoutError(f"{url}: result card {index} has a link but no title text")
     date, summary = node.css_first(site.card_date), node.css_first(site.card_summary)
     return RawCard(href=(link.attributes.get("href") or "").strip(), date=inline_text(date) if date is not None else "",
-                   title=title, summary=paragraphs(summary, kinds="p") if summary is not None else "")
+                   title=title, summary=paragraphs(summary) if summary is not None else "")
 
 
 def _totals(view: LexborNode, site: Site) -> tuple[int, int, int] | None:

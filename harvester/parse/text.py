@@ -9,7 +9,6 @@ from selectolax.lexbor import LexborNode
 from harvester.errors import LayoutError
 
 _WHITESPACE = re.compile(r"\s+")
-BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, pre"
 
 
 def inline_text(node: LexborNode) -> str:
@@ -26,14 +25,75 @@ def inline_text(node: LexborNode) -> str:
     return "\n".join(lines).strip()
 
 
-def paragraphs(node: LexborNode, skip: frozenset[int] = frozenset(), kinds: str = BLOCKS) -> str:
-    """A block's text as paragraphs (the innermost elements of `kinds`) separated by a blank line.
+def paragraphs(node: LexborNode, skip: frozenset[int] = frozenset()) -> str:
+    """A block's text as a reader sees it: each block (a paragraph, list item, heading, quotation, division, table
+    row) and each run of text between blocks a paragraph, separated by a blank line; a row's cells separated by a tab,
+    <br> a newline. Elements whose id is in `skip` (a PDF preview's fallback text) are left out."""
+    if (only := _only_text(node)) is not None:   # nothing to walk
+        return " ".join((only.text_content or "").split())
+    found: list[str] = []
+    line: list[str] = []
+    _walk(node, skip, found, line)
+    _flush(found, line)
+    return "\n\n".join(found)
 
-    Elements inside a node whose id is in `skip` (a PDF preview's fallback text) are left out."""
-    blocks = [n for n in node.css(kinds) if not _holds(n, kinds) and not within(n, skip)]
-    if not blocks:
-        return inline_text(node)
-    return "\n\n".join(text for block in blocks if (text := inline_text(block)))
+
+_BREAKS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 pre div blockquote table tr ul ol dl section article header footer "
+                    "figure figcaption address hr".split())
+_UNSEEN = frozenset(("-comment", "script", "style", "template", "noscript"))
+_CELL_EDGES = re.compile(r" *\t *")
+_SPACES = re.compile(r" {2,}")
+
+
+def _walk(node: LexborNode, skip: frozenset[int], found: list[str], line: list[str]) -> None:
+    """Gather the node's text into `found` (paragraphs) and `line` (the paragraph so far), in document order, with a
+    list for a stack (a page may nest deeper than Python recurses); None in it ends a block."""
+    todo: list[LexborNode | None] = _children(node)
+    while todo:
+        child = todo.pop()
+        if child is None:
+            _flush(found, line)
+            continue
+        tag = child.tag
+        if tag == "-text":
+            text = child.text_content or ""
+            if line or not text.isspace():   # (the spaces between blocks are nothing)
+                line.append(_WHITESPACE.sub(" ", text))
+        elif tag in _BREAKS and (only := _only_text(child)) is not None:   # a paragraph of plain text: the most common
+            _flush(found, line)
+            if text := " ".join((only.text_content or "").split()):
+                found.append(text)
+        elif tag == "br":
+            line.append("\n")
+        elif tag in _UNSEEN or (skip and child.mem_id in skip):
+            continue
+        else:
+            if tag in ("td", "th"):
+                line.append("\t" if "".join(line).strip() else "")   # between a row's cells
+            elif tag in _BREAKS:
+                _flush(found, line)
+                todo.append(None)
+            todo += _children(child)
+
+
+def _children(node: LexborNode) -> list[LexborNode | None]:
+    """The node's children, last first."""
+    children: list[LexborNode | None] = []
+    child = node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children[::-1]
+
+
+def _flush(found: list[str], line: list[str]) -> None:
+    """The text gathered so far as a paragraph (if it holds any), its lines stripped."""
+    if not line:
+        return
+    text = "\n".join(_CELL_EDGES.sub("\t", _SPACES.sub(" ", part)).strip(" ") for part in "".join(line).split("\n")).strip()
+    if text:
+        found.append(text)
+    line.clear()
 
 
 def within(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
@@ -46,11 +106,6 @@ def within(node: LexborNode, ids: frozenset[int] | set[int]) -> bool:
             return True
         parent = parent.parent
     return False
-
-
-def _holds(node: LexborNode, kinds: str) -> bool:
-    """True for a paragraph-like element that holds others (an li with p inside): its inner ones are the paragraphs."""
-    return _only_text(node) is None and any(inner.mem_id != node.mem_id for inner in node.css(kinds))
 
 
 def _only_text(node: LexborNode) -> LexborNode | None:
