@@ -133,6 +133,16 @@ def test_a_transcripts_tables_quotations_divisions_and_loose_text_are_kept_in_it
     assert "Name\tPost\n\nChoe Chang-ik\tVice Premier\n\n" in details_of(raw, NameTable.load(), WILSON)["transcript"]
 
 
+@pytest.mark.parametrize("cited", ["https://www.cia.gov/readingroom/docs/map-1956.pdf",    # another site's file
+                                   "/sites/default/files/documents/120173.pdf"])           # another document's scan
+def test_a_pdf_the_documents_text_links_to_is_not_its_scan(cited: str):
+    page = DOCUMENTS / "telegram-ponomarev-cpsu-central-committee.html"   # a page with no scan
+    html = page.read_text(encoding="utf-8").replace("<p>[to the] CPSU CC</p>",
+                                                    f'<p>[to the] CPSU CC (see <a href="{cited}">the map</a>)</p>', 1)
+    raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/telegram-ponomarev-cpsu-central-committee", WILSON)
+    assert raw.pdf_url == "" and "(see the map)" in raw.transcript
+
+
 def test_a_page_served_from_a_local_copy_links_its_pdf_on_the_archive_host():
     page = DOCUMENTS / "telegram-mikoyan-cpsu-central-committee.html"
     raw = parse_saved(page, url="http://127.0.0.1:8000/document/telegram-mikoyan-cpsu-central-committee")

@@ -139,6 +139,7 @@ class _Page:
         self.other = _ids(tree, selectors.not_page_parts)
         self.previews = _ids(tree, selectors.previews)
         self.blocks = _ids(tree, selectors.blocks)
+        self.panes = frozenset(n.mem_id for selector in selectors.transcript for n in tree.css(selector))   # its text's
 
     def _found(self, selectors: tuple[str, ...], skip: frozenset[int] = frozenset()) -> Iterator[LexborNode]:
         """The elements the selectors find, selector by selector, outside other documents' parts (and `skip`)."""
@@ -163,13 +164,18 @@ class _Page:
         return next((text for node in self._found(self.sel.transcript) if (text := paragraphs(node, self.previews))), "")
 
     def summary(self) -> str:
-        panes = frozenset(n.mem_id for selector in self.sel.transcript for n in self.tree.css(selector))
-        return next((text for node in self._found(self.sel.summary, panes) if (text := paragraphs(node))), "")
+        return next((text for node in self._found(self.sel.summary, self.panes) if (text := paragraphs(node))), "")
 
     def pdf_url(self, url: str, site: Site) -> str:
+        """The original scan: a preview's file, else a link to a PDF (or a download) on the site, but for a file the
+        document's text links to (a link in its text that is no preview's), or another site's."""
         for node in self._found(self.sel.pdf):
+            if node.tag == "a" and within(node, self.panes) and not within(node, self.previews):
+                continue
             if value := next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), ""):
-                return _on_site(urljoin(url, value), url, site)
+                link = urljoin(url, value)
+                if urlsplit(link).netloc == urlsplit(url).netloc or urlsplit(link).hostname in site.hosts:
+                    return _on_site(link, url, site)
         return ""
 
     def related(self) -> tuple[Pill, ...]:
