@@ -187,7 +187,7 @@ def records_of(results: ResultsPage, site: Site, source_page: str, query: str, s
 def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: Site, origin: str,
                    names: NameTable) -> list[str]:
     """Each listed document's page, in order, its details kept beside its record; a page that cannot be had is a
-    warning (returned) and empty details, not a loss."""
+    warning (returned), not a loss: the details an earlier run read stand, else they are empty."""
     warnings: list[str] = []
     for number, doc_id in enumerate(state.listed(run_id), 1):
         url = site.doc_url(doc_id, origin)
@@ -195,9 +195,9 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
             page = get(url)
         except (BlockedError, OffSiteError):
             raise
-        except FetchError as error:
-            warnings.append(f"{error}; the details of {doc_id} are left empty")
-            state.keep_details(doc_id, None)
+        except FetchError as error:   # an earlier run's details of it stand, if it has any
+            earlier = state.keep_details(doc_id, None)
+            warnings.append(f"{error}; the details of {doc_id} are " + ("an earlier run's" if earlier else "left empty"))
             continue
         raw = parse_document(fetched_text(page, warnings), site.canonical(page.url), site, name=url)
         state.keep_details(doc_id, details_of(raw, names, site))

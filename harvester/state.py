@@ -314,12 +314,14 @@ class State:
         self._next_pos += 1
         return True
 
-    def keep_details(self, doc_id: str, details: Record | None, own: Record | None = None) -> None:
-        """A document page's details (None: the page could not be had); `own`, the record its page alone gives, is
-        kept for a document no results page lists (a re-parse of its saved page)."""
+    def keep_details(self, doc_id: str, details: Record | None, own: Record | None = None) -> bool:
+        """A document page's details (None: the page could not be had, and the details kept before stand); `own`, the
+        record its page alone gives, is kept for a document no results page lists (a re-parse of its saved page).
+        True when the document has details."""
         text = to_json(details) if details is not None else None
         self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE "
-                        "SET details = ?3", (doc_id, to_json(own) if own else None, text))
+                        "SET details = coalesce(?3, details)", (doc_id, to_json(own) if own else None, text))
+        return self.db.execute("SELECT details IS NOT NULL FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] == 1
 
     def pdf_source(self, doc_id: str) -> tuple[str, dict | None]:
         """The PDF a document's page links (its details' pdf_url; "" for none), and what is kept of its download."""

@@ -215,6 +215,19 @@ def test_a_missing_document_page_is_a_warning_and_the_record_stays(tmp_path: Pat
     assert len(records) == outcome.documents == 19
 
 
+def test_a_document_page_that_fails_on_a_later_run_keeps_the_details_an_earlier_run_read(tmp_path: Path):
+    gone = "/document/telegram-ponomarev-cpsu-central-committee"
+    for fails in (False, True):
+        clock = FakeClock()
+        with FaultServer(both_folders, lambda n, path, fails=fails: Fault(404) if fails and path == gone else None) as server:
+            outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"],
+                              Settings(base_url=server.origin, delay=0, details=True), sleep=clock.sleep, now=clock.now)
+        [record] = [r for r in dataset(tmp_path, "kwp") if r["id"] == "telegram-ponomarev-cpsu-central-committee"]
+        assert record["record_id"] == "120202" and record["authors"], fails
+    assert outcome.warnings == [f"{server.origin}{gone}: HTTP 404; the details of "
+                                "telegram-ponomarev-cpsu-central-committee are an earlier run's"]
+
+
 def test_details_warnings_come_after_the_pages_that_could_not_be_had_record_by_record(tmp_path: Path):
     gone = "/document/telegram-ponomarev-cpsu-central-committee"
     vague = "/document/journal-soviet-ambassador-dprk-am-puzanov-1-october-1957"
