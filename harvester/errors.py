@@ -90,6 +90,10 @@ class OffSiteError(FetchError):
 class BlockedError(HarvesterError):
     exit_code = 4
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status    # of a refusal that lasted (403, 429); None for a bot check
+
 
 class LayoutError(HarvesterError):
     exit_code = 5

@@ -192,7 +192,9 @@ MIKOYAN = "telegram-mikoyan-cpsu-central-committee"
     (Fault(200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n"), "sent as image/png, not as a PDF"),
     (Fault(200, {"Content-Type": "application/pdf"}, pdf_bytes(["cut"])[:-300]), "the PDF is cut short (no %%EOF at its end)"),
     (Fault(404, {}, b"not found"), "HTTP 404"),
-], ids=["html-error-page", "challenge-sent-as-pdf", "an-image", "pdf-without-its-end", "404"])
+    (Fault(403, {"Content-Type": "text/html"}, b"<html><body>Access denied</body></html>"),   # no bot check: a closed file
+     "refused (HTTP 403) 5 times"),
+], ids=["html-error-page", "challenge-sent-as-pdf", "an-image", "pdf-without-its-end", "404", "403"])
 def test_a_response_that_is_no_whole_pdf_is_a_failed_download_never_a_file(tmp_path: Path, fault: Fault, words: str):
     with FaultServer(site, lambda n, path: fault if path == pdf_path(MIKOYAN) else None) as server:
         outcome = run(tmp_path, server)
@@ -271,6 +273,26 @@ def test_a_challenge_in_place_of_a_pdf_stops_the_run_as_for_pages(tmp_path: Path
     with FaultServer(site, lambda n, path: Fault(403, {}, CHALLENGE) if path == pdf_path(MIKOYAN) else None) as server:
         with pytest.raises(BlockedError, match="bot-protection challenge"):
             run(tmp_path, server)
+
+
+def test_a_pdf_refused_with_429_stops_the_run_as_for_pages(tmp_path: Path):
+    """The site asks harvester to slow down, and it keeps asking: the run stops, where a lasting 403 is one closed file."""
+    with FaultServer(site, lambda n, path: Fault(429) if path == pdf_path(MIKOYAN) else None) as server:
+        with pytest.raises(BlockedError, match=r"still refused \(HTTP 429\) after 5 tries; stopping"):
+            run(tmp_path, server)
+
+
+def test_a_failed_download_of_a_kept_pdf_leaves_the_earlier_runs_file_and_says_so(tmp_path: Path):
+    """The file came with an ETag, so the next run asks whether it changed; the answer is an error."""
+    with FaultServer(site, etags=True) as server:
+        run(tmp_path, server)
+    earlier = (tmp_path / "pdfs" / f"{MIKOYAN}.pdf").read_bytes()
+    with FaultServer(site, lambda n, path: Fault(404, {}, b"gone") if path == pdf_path(MIKOYAN) else None, etags=True) as server:
+        outcome = run(tmp_path, server)
+    [warning] = outcome.warnings
+    assert warning.endswith(f"HTTP 404; the PDF of {MIKOYAN} is the one an earlier run saved")
+    [record] = [r for r in dataset(tmp_path, "kwp") if r["id"] == MIKOYAN]
+    assert (tmp_path / "pdfs" / f"{MIKOYAN}.pdf").read_bytes() == earlier and record["pdf_bytes"] == len(earlier)
 
 
 def test_pdfs_need_details(tmp_path: Path):

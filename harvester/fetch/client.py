@@ -305,7 +305,8 @@ class Fetcher:
             if self._budget_spent(None):
                 raise FetchError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
             if error.status in (403, 429):
-                raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping") from None
+                raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping",
+                                   error.status) from None
             hint = "; check your connection and proxy, or the address given to --base-url" if error.network else ""
             raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries){hint}") from None
 
