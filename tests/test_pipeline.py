@@ -62,6 +62,14 @@ def test_reparse_counts_each_document_once_across_files(tmp_path: Path):
     assert outcome.documents == len(records) == len({r["id"] for r in records}) == 19
 
 
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch):
+    """By its path and within its folder, or by two spellings of one path: two pages read, not four."""
+    monkeypatch.chdir(SEED.parent)
+    outcome = reparse([Path("seed") / "page-0.html", SEED / "page-0.html", Path("seed"), SEED / ".." / "seed"], WILSON,
+                      tmp_path, "x", ["json"], workers=0)
+    assert outcome.pages == 2 and outcome.documents == 19
+
+
 def test_a_page_whose_file_name_is_no_utf8_is_named_with_a_replacement_character(tmp_path: Path):
     """A name from an archive made on another system ("p\\xe9ge", Latin-1): the page is read, and named as UTF-8 can
     hold it in its records' source_page and in the warnings the data package lists."""

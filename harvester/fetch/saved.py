@@ -65,7 +65,10 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
             raise InputError(f"{path}: no such file or folder")
     if not found:
         raise InputError(f"{', '.join(map(str, paths))}: no .html pages or WARC files found")
-    return sorted(dict.fromkeys(found), key=_natural)
+    unique: dict[Path, Path] = {}   # a file named twice (by two paths, or within a folder also named) is read once
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return sorted(unique.values(), key=_natural)
 
 
 def _beside_a_page(path: Path, root: Path) -> bool:
