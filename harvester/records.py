@@ -86,9 +86,10 @@ RECORD_COLUMNS: tuple[Column, ...] = (
            "saving tool says it saved them (a WARC record's date, SingleFile's saved date), else empty: a browser's own "
            "save records no time", "2026-11-26T23:50:01+00:00"),
     Column("first_seen", "datetime", "when a run of this dataset first listed the document (the start of that run; "
-           "for re-parsed pages, the page's time, empty when the page does not say it)", "2026-11-19T03:00:00+00:00"),
-    Column("last_seen", "datetime", "the start of the latest run that listed the document (for re-parsed pages, as "
-           "first_seen)", "2026-11-26T03:00:00+00:00"),
+           "for re-parsed pages, the time of the earliest page that lists it, empty when no page says it)",
+           "2026-11-19T03:00:00+00:00"),
+    Column("last_seen", "datetime", "the start of the latest run that listed the document (for re-parsed pages, the "
+           "time of the latest page that lists it)", "2026-11-26T03:00:00+00:00"),
 )
 
 DETAIL_COLUMNS: tuple[Column, ...] = (

@@ -300,14 +300,20 @@ class State:
     # the listing
 
     def keep(self, run_id: int, record: Record) -> bool:
-        """List a document's latest record in the run (a copy fetched before the one kept is not: a re-parse reads
-        archives in any order); True if the run had not listed the document yet."""
-        row = self.db.execute("SELECT run, json_extract(record, '$.harvested_at') FROM documents WHERE id = ?",
-                              (record["id"],)).fetchone()
+        """List a document's latest record in the run; True if the run had not listed the document yet. A re-parse
+        reads archives in any order: a copy fetched before the one kept does not replace it, and the record is seen
+        from its earliest copy to its latest (first_seen, last_seen; a harvest sets them from its runs)."""
+        row = self.db.execute("SELECT run, json_extract(record, '$.harvested_at'), json_extract(record, '$.first_seen'), "
+                              "json_extract(record, '$.last_seen') FROM documents WHERE id = ?", (record["id"],)).fetchone()
         text = to_json(record)
         if row is not None and row[0] == run_id:
-            if not _before(record["harvested_at"], row[1]):
+            _, kept_at, first, last = row
+            if not _before(record["harvested_at"], kept_at):
                 self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (text, record["id"]))
+            first = first if _before(first, record["first_seen"]) or not record["first_seen"] else record["first_seen"]
+            last = last if _before(record["last_seen"], last) or not record["last_seen"] else record["last_seen"]
+            self.db.execute("UPDATE documents SET record = json_set(record, '$.first_seen', ?, '$.last_seen', ?) WHERE id = ?",
+                            (first, last, record["id"]))
             return False
         self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
                         "SET run = ?2, pos = ?3, record = ?4", (record["id"], run_id, self._next_pos, text))

@@ -141,7 +141,9 @@ def test_the_latest_fetched_copy_of_a_page_gives_the_record_whatever_the_order_o
                     sleep=clock.sleep, now=clock.now)
     for order in ((tmp_path / "a-newer", tmp_path / "b-older"), (tmp_path / "b-older", tmp_path / "a-newer")):
         reparse([folder / "archive" for folder in order], WILSON, tmp_path / "out", "r", ["json"], workers=0)
-        assert [r["title"] for r in dataset(tmp_path / "out", "r")][1] == "New title"
+        record = dataset(tmp_path / "out", "r")[1]
+        assert record["title"] == "New title" and record["harvested_at"].startswith("2026-11-27")   # a day after
+        assert (record["first_seen"], record["last_seen"]) == ("2026-11-26T12:00:00+00:00", record["harvested_at"])
 
 
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):
