@@ -682,6 +682,33 @@ def test_a_warc_file_cut_in_the_first_bytes_of_its_last_record_is_said_to_be_cut
                                                                "writing the next one?)"]
 
 
+def test_no_cut_in_a_warc_files_last_record_goes_unsaid(tmp_path: Path):
+    """A run killed while writing its last record, wherever it was cut (but in the gzip trailer, after the record's
+    bytes): the page is left out and a warning says so, or the file is said to be unreadable from there."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from harvester.errors import InputError
+    from harvester.fetch.archive import read_warc
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        run(server, tmp_path)
+    [warc] = (tmp_path / "archive").glob("*.warc.gz")
+    data = warc.read_bytes()
+    with warc.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        last = [records.get_record_offset() for _ in records][-1]
+    whole = len(list(read_warc(warc)))
+    cut = tmp_path / "cut.warc.gz"
+    for end in range(last + 1, len(data) - 16, 5):
+        cut.write_bytes(data[:end])
+        warnings: list[str] = []
+        try:
+            pages = len(list(read_warc(cut, {}, warnings)))
+        except InputError:
+            continue        # said, with the rest of the file skipped
+        assert pages == whole - 1 and len(warnings) == 1 and "cut short" in warnings[0], (end - last, warnings)
+
+
 # 10. A re-parse holds its dataset's lock while it writes
 
 def test_a_reparse_into_a_dataset_being_harvested_is_refused(tmp_path: Path):

@@ -6,6 +6,7 @@ import json
 import random
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -91,14 +92,17 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
         first = run(server, tmp_path, clock)
         clock.sleep(7 * 24 * 3600)                      # a week later
         docs[3] = (docs[3][0], docs[3][1], "A corrected title")
+        docs[7] = (docs[7][0], "January 1, 1901", docs[7][2])
         del docs[5]
         second = run(server, tmp_path, clock)
-    report = run_report(tmp_path, "s")
-    assert report["changed"] == [{"id": "telegram-3", "fields": ["title", "summary"]}]   # the summary quotes the title
-    assert report["no_longer_listed"] == ["telegram-5"] and (second.report["changed"], second.report["no_longer_listed"]) == (1, 1)
-    by_id = {r["id"]: r for r in dataset(tmp_path, "s")}
-    assert by_id["telegram-3"]["first_seen"] == first.report["started_at"] != by_id["telegram-3"]["last_seen"]
-    assert by_id["telegram-3"]["last_seen"] == second.report["started_at"]
+        report = run_report(tmp_path, "s")
+        clock.sleep(7 * 24 * 3600)
+        third = run(server, tmp_path, clock)
+    assert report["changed"] == [{"id": "telegram-3", "fields": ["title", "summary"]}, {"id": "telegram-7", "fields": ["date"]}]
+    assert report["no_longer_listed"] == ["telegram-5"] and (second.report["changed"], second.report["no_longer_listed"]) == (2, 1)
+    records = dataset(tmp_path, "s")
+    assert {r["first_seen"] for r in records} == {first.report["started_at"]}          # the first run's, in every run
+    assert {r["last_seen"] for r in records} == {third.report["started_at"]} != {second.report["started_at"]}
 
 
 def test_a_document_back_in_the_search_is_reported_as_listed_again_and_the_counts_add_up(tmp_path: Path):
@@ -168,8 +172,11 @@ def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Pa
     with FaultServer(synthetic_pages(docs)) as server:
         run(server, tmp_path)
         limited = run(server, tmp_path, max_pages=1)
+        limited_report = run_report(tmp_path, "s")
+        whole = run(server, tmp_path)                  # the documents it did not see were listed all along
     assert limited.report["complete"] is False and limited.report["no_longer_listed"] == 0
-    assert run_report(tmp_path, "s")["no_longer_listed"] == []
+    assert limited_report["no_longer_listed"] == []
+    assert (whole.report["new"], whole.report["listed_again"], whole.report["no_longer_listed"]) == (0, 0, 0)
 
 
 @pytest.mark.slow
@@ -302,6 +309,8 @@ def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path):
         server.script = lambda n, p: None
         again = run(server, tmp_path, clock)
     assert again.report["resumed"] is False and again.report["run"] == 2
+    with sqlite3.connect(tmp_path / ".harvester" / "s.sqlite") as db:
+        assert db.execute("SELECT id, status FROM runs ORDER BY id").fetchall() == [(1, "abandoned"), (2, "ok")]
 
 
 def test_with_a_fifth_of_responses_failing_the_harvest_still_completes_exactly(tmp_path: Path):
@@ -616,18 +625,22 @@ def test_relative_paths_in_the_harvests_file_are_relative_to_the_file(tmp_path: 
 
 def test_conditional_requests_reuse_unchanged_pages_and_the_archive_still_reparses(tmp_path: Path):
     docs = [doc(n) for n in range(25)]
+    clock = FakeClock()
     with FaultServer(synthetic_pages(docs), etags=True) as server:
-        run(server, tmp_path)
+        run(server, tmp_path, clock)
+        clock.sleep(3600)
         docs[24] = (docs[24][0], docs[24][1], "Changed on the last page")
-        second = run(server, tmp_path)
+        second = run(server, tmp_path, clock)
     assert server.not_modified == 2                      # pages 0 and 1 unchanged; page 2 changed
     assert run_report(tmp_path, "s")["changed"] == [{"id": "telegram-24", "fields": ["title", "summary"]}]
     assert second.report["changed"] == 1
     assert [r["id"] for r in dataset(tmp_path, "s")] == [d[0] for d in docs]
     run_two = sorted((tmp_path / "archive").glob("s-run0002-*"))
-    reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"], workers=0)  # 304s resolve to run 1's copies
-    assert [(r["id"], r["title"]) for r in dataset(tmp_path / "re", "s")] == [(r["id"], r["title"]) for r in dataset(tmp_path, "s")]
-    assert len(run_two) == 1
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"], workers=0)  # 304s: run 1's copies
+    fields = ("id", "title", "harvested_at")   # the unchanged pages' records at the time run 2 confirmed them
+    assert [[r[f] for f in fields] for r in dataset(tmp_path / "re", "s")] == [[r[f] for f in fields] for r in dataset(tmp_path, "s")]
+    assert {r["harvested_at"] for r in dataset(tmp_path, "s")} == {"2026-11-26T13:00:00+00:00"}
+    assert len(run_two) == 1 and again.warnings == []
 
 
 def test_the_state_keeps_no_bodies_only_places_in_the_warc_files(tmp_path: Path):

@@ -129,6 +129,10 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
         with path.open("rb") as stream:
             records, number = ArchiveIterator(stream, no_record_parse=True), 0
             for number, record in enumerate(records, 1):
+                if record.length is None:   # a whole record's header says its length: this one was cut in its header
+                    warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of "
+                                    "the file is skipped")
+                    return
                 if record.rec_type not in ("response", "revisit"):
                     continue
                 if not record.rec_headers.get_header("WARC-Target-URI"):
