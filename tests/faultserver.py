@@ -7,6 +7,7 @@ as application/pdf, any other as HTML.
 
 from __future__ import annotations
 
+import email.utils
 import hashlib
 import threading
 import time
@@ -73,7 +74,9 @@ class FaultServer:
     script: Callable[[int, str], Fault | None] = lambda n, path: None
     requests: list[str] = field(default_factory=list)
     etags: bool = False         # send an ETag with every page, and answer 304 when the client already has it
+    last_modified: bool = False  # the same with Last-Modified alone (a date for each body, from when it was first served)
     not_modified: int = 0       # how many 304s were sent
+    _dates: dict[bytes, int] = field(default_factory=dict)
 
     def __enter__(self) -> FaultServer:
         outer = self
@@ -104,6 +107,12 @@ class FaultServer:
                     if self.headers.get("If-None-Match") == headers["ETag"]:
                         outer.not_modified += 1
                         return self._send(304, b"", {"ETag": headers["ETag"]})
+                if outer.last_modified:
+                    first = outer._dates.setdefault(hashlib.sha1(body).digest(), 1_795_000_000 + len(outer._dates) * 60)
+                    headers["Last-Modified"] = email.utils.formatdate(first, usegmt=True)
+                    if self.headers.get("If-Modified-Since") == headers["Last-Modified"]:
+                        outer.not_modified += 1
+                        return self._send(304, b"", {"Last-Modified": headers["Last-Modified"]})
                 self._send(200, body, headers, cut=bool(fault and fault.truncate))
 
             def _send(self, status: int, body: bytes, headers: dict[str, str], cut: bool = False) -> None:

@@ -643,6 +643,27 @@ def test_conditional_requests_reuse_unchanged_pages_and_the_archive_still_repars
     assert len(run_two) == 1 and again.warnings == []
 
 
+def test_pages_that_carry_only_a_last_modified_date_are_asked_for_conditionally_too(tmp_path: Path):
+    docs = [doc(n) for n in range(25)]
+    with FaultServer(synthetic_pages(docs), last_modified=True) as server:
+        run(server, tmp_path)
+        docs[24] = (docs[24][0], docs[24][1], "Changed on the last page")
+        second = run(server, tmp_path)
+    assert server.not_modified == 2 and second.report["changed"] == 1
+    assert [(r["id"], r["title"]) for r in dataset(tmp_path, "s")] == [(d[0], d[2]) for d in docs]
+
+
+def test_a_stopped_run_asked_again_with_other_limits_starts_afresh(tmp_path: Path):
+    """--max-pages is part of what a run is: the same search with another limit is another run, not a resume."""
+    docs = [doc(n) for n in range(30)]
+    with FaultServer(synthetic_pages(docs), lambda n, p: Fault(500) if "page=2" in p else None) as server:
+        with pytest.raises(FetchError, match="HTTP 500"):
+            run(server, tmp_path, attempts=1)
+        server.script = lambda n, p: None
+        again = run(server, tmp_path, max_pages=2)
+    assert again.report["resumed"] is False and again.report["run"] == 2 and again.documents == 20
+
+
 def test_the_state_keeps_no_bodies_only_places_in_the_warc_files(tmp_path: Path):
     import sqlite3
 
