@@ -376,10 +376,35 @@ def test_a_document_listed_twice_keeps_its_first_place_and_its_last_card(tmp_pat
     assert any("only 11 distinct" in w for w in outcome.warnings)
 
 
-def test_a_second_run_on_the_same_dataset_refuses_while_one_runs(tmp_path: Path):
+def test_a_second_run_on_the_same_dataset_refuses_while_one_runs(tmp_path: Path, monkeypatch, capsys):
+    from tests.test_cli import run_cli
+
     with FaultServer(synthetic_pages([doc(1)])) as server, State(tmp_path, "s"):
         with pytest.raises(BusyError, match="another harvester run is working on s"):
             run(server, tmp_path)
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "q", "--base-url", server.origin, "--out",
+                               str(tmp_path), "--name", "s", "--delay", "0")
+    assert code == 8 and err.count("harvester: error:") == 1 and "another harvester run is working on s" in err
+
+
+def test_the_harvests_file_exits_with_the_code_of_its_worst_failure_whatever_their_order(tmp_path: Path, monkeypatch, capsys):
+    """A page no parser knows (5: the site changed) is worse than a bot check (4: wait, or pass it), which stops the
+    harvests after it (the site refuses this machine)."""
+    from tests.test_cli import run_cli
+
+    challenge = (FIXTURES / "wilson" / "challenge" / "page-0.html").read_bytes()
+
+    def site(path: str) -> bytes | None:
+        return b"<html><body><p>Under maintenance</p></body></html>" if "changed" in path else synthetic_pages([doc(1)])(path)
+
+    script = lambda n, path: Fault(403, {"Content-Type": "text/html"}, challenge) if "checked" in path else None  # noqa: E731
+    with FaultServer(site, script) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n\n'
+            + "".join(f'[[harvest]]\nquery = "{query}"\nname = "{query}"\n\n' for query in ("changed", "checked", "fine")),
+            encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+    assert code == 5 and out.splitlines()[-1] == "3 harvests: 0 done, 2 failed, 1 not run", err
 
 
 def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_path: Path, monkeypatch, capsys):
