@@ -378,6 +378,32 @@ except UsageError as error:
     assert [p.name for p in tmp_path.iterdir()] == [".harvester"] and list((tmp_path / ".harvester" / "d.files").iterdir()) == []
 
 
+def test_a_file_written_whole_or_not_at_all_keeps_the_earlier_one_when_the_disk_fills(tmp_path: Path):
+    """The report page and the PDFs are written so: a write that fails leaves the file that was there, and nothing else."""
+    import subprocess
+    import sys
+
+    (tmp_path / "d.report.html").write_text("the earlier report", encoding="utf-8")
+    script = f"""
+import resource, signal
+from pathlib import Path
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
+from harvester.errors import StorageError
+from harvester.output.files import write_atomically
+try:
+    write_atomically(Path({str(tmp_path)!r}) / "d.report.html", "x" * 200_000)
+except StorageError as error:
+    print(error)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert "d.report.html: cannot write: the file grew larger than the file system allows" in done.stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["d.report.html"]
+    assert (tmp_path / "d.report.html").read_text(encoding="utf-8") == "the earlier report"
+
+
 def test_a_saved_pages_harvested_at_is_when_its_tool_saved_it_never_the_files_time(tmp_path: Path):
     copied = tmp_path / "page-0.html"
     shutil.copy(FIXTURES / "wilson" / "seed" / "page-0.html", copied)
