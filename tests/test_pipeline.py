@@ -302,7 +302,9 @@ def test_a_warc_file_that_gives_no_page_says_why(tmp_path: Path):
         records = ArchiveIterator(stream)
         first = [records.get_record_offset() for _ in records][1]   # page 0's response, after the warcinfo
     (tmp_path / "cut.warc.gz").write_bytes(warc.read_bytes()[:first + 300])
-    with pytest.raises(InputError, match=r"cut\.warc\.gz: no saved results pages found \(.*cut\.warc\.gz: not a readable WARC"):
+    # the reason, whichever it is where this cut falls (the records' ids are random, and so is their compression)
+    with pytest.raises(InputError, match=r"cut\.warc\.gz: no saved results pages found \(.*cut\.warc\.gz: (not a readable WARC"
+                                         r"|record 2 (is cut short|holds no HTTP answer|\(a response\) names no address))"):
         reparse([tmp_path / "cut.warc.gz"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
 
 

@@ -140,7 +140,8 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
                                     "that record is skipped")
                     continue
                 _parse_http_headers(record)
-                if record.http_headers is None:
+                if record.http_headers is None:   # a whole response or revisit record holds an HTTP answer
+                    warnings.append(f"{path}: record {number} holds no HTTP answer (cut short in its header?); skipped")
                     continue
                 if record.length > DEFAULT_MAX_RESPONSE:   # a film, a scan: passed over unread; a page so large is said
                     if "html" in (record.http_headers.get_header("Content-Type") or "").lower():
