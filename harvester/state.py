@@ -500,9 +500,10 @@ class State:
             return str(location.path)
 
 
-def _before(time: str, other: str | None) -> bool:
+def _before(time: str | None, other: str | None) -> bool:
     """Whether one fetch time is earlier than another (False when either is not known: a saved page may not say)."""
-    return bool(time and other) and datetime.fromisoformat(time) < datetime.fromisoformat(other or "")
+    return bool(time and other and _is_time(time) and _is_time(other)) and \
+        datetime.fromisoformat(time or "") < datetime.fromisoformat(other or "")
 
 
 def _is_time(value: object) -> bool:

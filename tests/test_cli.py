@@ -519,6 +519,30 @@ def test_a_warc_response_that_names_no_address_is_skipped_alone_and_the_records_
     assert "the rest of the file is skipped" not in err and "Traceback" not in err
 
 
+def test_warc_dates_with_and_without_their_zone_are_compared_as_utc(monkeypatch, capsys, tmp_path):
+    """Another tool's WARC file may write its dates with no zone (the standard's are UTC); the same page in two files:
+    the later copy stands, and the times are said in UTC."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    for name, date, title in [("a.warc.gz", "2026-11-26T12:00:00Z", b"Newer title"), ("b.warc.gz", "2025-01-01T12:00:00", b"Older")]:
+        with (tmp_path / name).open("wb") as file:
+            writer = WARCWriter(file, gzip=True)
+            body = (SEED / "page-1.html").read_bytes().replace(b"Letter from Ri Sang-jo to N.S. Khrushchev", title, 1)
+            writer.write_record(writer.create_warc_record(
+                "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1",
+                "response", payload=io.BytesIO(body), warc_headers_dict={"WARC-Date": date},
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "a.warc.gz"), str(tmp_path / "b.warc.gz"),
+                             "--out", str(tmp_path / "o"), "--name", "d", "--format", "json")
+    assert code == 1 and "re-parsed 2 saved pages: 9 documents" in out and "Traceback" not in err   # (10 of 19: a warning)
+    records = json.loads((tmp_path / "o" / "d.json").read_text(encoding="utf-8"))
+    [letter] = [r for r in records if r["id"] == "letter-ri-sang-jo-ns-khrushchev"]
+    assert letter["title"] == "Newer title" and letter["first_seen"] == "2025-01-01T12:00:00+00:00"
+
+
 def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypatch, capsys, tmp_path):
     import io
 

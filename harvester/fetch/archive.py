@@ -218,4 +218,10 @@ def _warc_date(iso: str) -> str:
 
 
 def _iso(warc_date: str) -> str:
-    return warc_date.replace("Z", "+00:00") if warc_date.endswith("Z") else warc_date
+    """A WARC-Date as harvester writes times: ISO 8601 in UTC (one with no zone is UTC, as the standard writes them);
+    '' for none, or for one that is no date."""
+    try:
+        when = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
