@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -141,6 +142,15 @@ def test_a_pdf_the_documents_text_links_to_is_not_its_scan(cited: str):
                                                     f'<p>[to the] CPSU CC (see <a href="{cited}">the map</a>)</p>', 1)
     raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/telegram-ponomarev-cpsu-central-committee", WILSON)
     assert raw.pdf_url == "" and "(see the map)" in raw.transcript
+
+
+def test_a_scan_linked_in_its_own_tab_without_a_preview_is_the_documents_scan():
+    page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
+    html = re.sub(r'<object class="pdf-preview".*?</object>', '<p><a href="/sites/default/files/documents/120172.pdf">The '
+                  'original</a></p>', page.read_text(encoding="utf-8"), count=1, flags=re.S)
+    raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)
+    assert raw.pdf_url == "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120172.pdf"
+    assert raw.transcript == parse_saved(page).transcript
 
 
 def test_a_page_served_from_a_local_copy_links_its_pdf_on_the_archive_host():

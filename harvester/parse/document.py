@@ -9,6 +9,7 @@ page) is an error naming the page.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -160,8 +161,14 @@ class _Page:
                 return text
         return ""
 
+    @functools.cached_property
+    def text_pane(self) -> tuple[int | None, str]:
+        """The pane the document's text is read from (the first with any), and that text."""
+        return next(((node.mem_id, text) for node in self._found(self.sel.transcript)
+                     if (text := paragraphs(node, self.previews))), (None, ""))
+
     def transcript(self) -> str:
-        return next((text for node in self._found(self.sel.transcript) if (text := paragraphs(node, self.previews))), "")
+        return self.text_pane[1]
 
     def summary(self) -> str:
         return next((text for node in self._found(self.sel.summary, self.panes) if (text := paragraphs(node))), "")
@@ -169,8 +176,9 @@ class _Page:
     def pdf_url(self, url: str, site: Site) -> str:
         """The original scan: a preview's file, else a link to a PDF (or a download) on the site, but for a file the
         document's text links to (a link in its text that is no preview's), or another site's."""
+        text = frozenset([self.text_pane[0]] if self.text_pane[0] is not None else [])
         for node in self._found(self.sel.pdf):
-            if node.tag == "a" and within(node, self.panes) and not within(node, self.previews):
+            if node.tag == "a" and within(node, text) and not within(node, self.previews):
                 continue
             if value := next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), ""):
                 link = urljoin(url, value)
