@@ -134,6 +134,20 @@ def test_a_transcripts_tables_quotations_divisions_and_loose_text_are_kept_in_it
     assert "Name\tPost\n\nChoe Chang-ik\tVice Premier\n\n" in details_of(raw, NameTable.load(), WILSON)["transcript"]
 
 
+def test_a_tables_cells_keep_their_columns_and_a_skipped_part_says_nothing():
+    """Cells that hold paragraphs (as a word processor writes them) stay in their row's line; an empty cell keeps its
+    place; the part to skip (a PDF preview's fallback text) is left out, plain text as it is."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from harvester.parse.text import paragraphs
+
+    tree = LexborHTMLParser('<div id="t"><div class="preview">PDF preview unavailable</div><p>Real text.</p><table>'
+                            '<tr><th></th><th>1961</th><th>1962</th></tr><tr><td><p>Coal</p></td><td><p>5</p><p>mt</p></td>'
+                            '<td>6<br>mt</td></tr></table>After.</div>')
+    skip = frozenset(node.mem_id for node in tree.css(".preview"))
+    assert paragraphs(tree.css_first("#t"), skip) == "Real text.\n\n\t1961\t1962\n\nCoal\t5 mt\t6 mt\n\nAfter."
+
+
 @pytest.mark.parametrize("cited", ["https://www.cia.gov/readingroom/docs/map-1956.pdf",    # another site's file
                                    "/sites/default/files/documents/120173.pdf"])           # another document's scan
 def test_a_pdf_the_documents_text_links_to_is_not_its_scan(cited: str):

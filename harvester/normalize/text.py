@@ -23,5 +23,6 @@ def clean_text(value: str) -> str:
 def _collapse(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # each line's runs of whitespace (a no-break space too) made one space, and the line and each of its cells stripped
-    text = "\n".join("\t".join(" ".join(cell.split()) for cell in line.split("\t")) for line in text.split("\n"))
+    text = "\n".join("\t".join(" ".join(cell.split()) for cell in line.split("\t")) if "\t" in line else " ".join(line.split())
+                     for line in text.split("\n"))
     return _MANY_NEWLINES.sub("\n\n", text).strip()

@@ -38,47 +38,67 @@ def paragraphs(node: LexborNode, skip: frozenset[int] = frozenset()) -> str:
     return "\n\n".join(found)
 
 
-_BREAKS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 pre div blockquote table tr ul ol dl section article header footer "
-                    "figure figcaption address hr".split())
+_BREAKS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 pre div blockquote table ul ol dl section article header footer figure "
+                    "figcaption address hr".split())
 _UNSEEN = frozenset(("-comment", "script", "style", "template", "noscript"))
 _CELL_EDGES = re.compile(r" *\t *")
 _SPACES = re.compile(r" {2,}")
+_BLOCK_END, _ROW_END, _CELL_END = "the end of a block", "the end of a table row", "the end of a table cell"
 
 
 def _walk(node: LexborNode, skip: frozenset[int], found: list[str], line: list[str]) -> None:
-    """Gather the node's text into `found` (paragraphs) and `line` (the paragraph so far), in document order, with a
-    list for a stack (a page may nest deeper than Python recurses); None in it ends a block."""
-    todo: list[LexborNode | None] = _children(node)
+    """Gather the node's text into `found` (paragraphs) and `line` (the paragraph so far), in document order. The
+    walk keeps a list for a stack (a page may nest deeper than Python recurses): an element's children, last first,
+    under what its end does (a block's ends its paragraph; a row's, its line of cells)."""
+    todo: list[LexborNode | str] = _children(node)
+    rows: list[int] = []    # the cells so far of each table row the walk is in (a table may hold a table)
+    in_cells = 0            # the table cells the walk is in: a paragraph in a cell stays in its row's line
     while todo:
-        child = todo.pop()
-        if child is None:
+        item = todo.pop()
+        if isinstance(item, str):
+            if item == _CELL_END:
+                in_cells -= 1
+                continue
+            if item == _ROW_END:
+                rows.pop()
             _flush(found, line)
             continue
-        tag = child.tag
+        tag = item.tag
+        if tag in _UNSEEN or (skip and item.mem_id in skip):
+            continue
         if tag == "-text":
-            text = child.text_content or ""
+            text = item.text_content or ""
             if line or not text.isspace():   # (the spaces between blocks are nothing)
                 line.append(_WHITESPACE.sub(" ", text))
-        elif tag in _BREAKS and (only := _only_text(child)) is not None:   # a paragraph of plain text: the most common
+        elif tag == "br":
+            line.append(" " if in_cells else "\n")
+        elif tag in ("td", "th"):
+            if rows:
+                line.append("\t" if rows[-1] else "")   # between a row's cells, empty ones too: the columns stay
+                rows[-1] += 1
+            in_cells += 1
+            todo += [_CELL_END, *_children(item)]
+        elif tag == "tr":
+            _flush(found, line)
+            rows.append(0)
+            todo += [_ROW_END, *_children(item)]
+        elif tag in _BREAKS and in_cells:
+            line.append(" ")
+            todo += _children(item)
+        elif tag in _BREAKS and (only := _only_text(item)) is not None:   # a paragraph of plain text: the most common
             _flush(found, line)
             if text := " ".join((only.text_content or "").split()):
                 found.append(text)
-        elif tag == "br":
-            line.append("\n")
-        elif tag in _UNSEEN or (skip and child.mem_id in skip):
-            continue
+        elif tag in _BREAKS:
+            _flush(found, line)
+            todo += [_BLOCK_END, *_children(item)]
         else:
-            if tag in ("td", "th"):
-                line.append("\t" if "".join(line).strip() else "")   # between a row's cells
-            elif tag in _BREAKS:
-                _flush(found, line)
-                todo.append(None)
-            todo += _children(child)
+            todo += _children(item)
 
 
-def _children(node: LexborNode) -> list[LexborNode | None]:
+def _children(node: LexborNode) -> list[LexborNode | str]:
     """The node's children, last first."""
-    children: list[LexborNode | None] = []
+    children: list[LexborNode | str] = []
     child = node.child
     while child is not None:
         children.append(child)
@@ -90,7 +110,7 @@ def _flush(found: list[str], line: list[str]) -> None:
     """The text gathered so far as a paragraph (if it holds any), its lines stripped."""
     if not line:
         return
-    text = "\n".join(_CELL_EDGES.sub("\t", _SPACES.sub(" ", part)).strip(" ") for part in "".join(line).split("\n")).strip()
+    text = "\n".join(_CELL_EDGES.sub("\t", _SPACES.sub(" ", part)).strip(" ") for part in "".join(line).split("\n")).strip("\n ")
     if text:
         found.append(text)
     line.clear()
