@@ -247,7 +247,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         _not_harvested(out_dir, name)   # said before any page is parsed
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []
-    places: list[tuple[int, float, int, list[str]]] = []   # each results page's search, first result, and documents
+    places: list[tuple[str, float, int, list[str]]] = []   # each results page's search, first result, number, documents
     skipped: list[str] = []   # what the WARC files' reading passed over: read ahead of the parsing, so said first
     with output_folder(out_dir), State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
@@ -267,18 +267,24 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             warnings.extend(f"{saved.label}: {warning}" for warning in saved.results.warnings)
             for record in saved.records:
                 state.keep(run.id, record)
-            places.append((list(searches).index(key), saved.results.first or math.inf, pages, [r["id"] for r in saved.records]))
+            places.append((key, saved.results.first or math.inf, pages, [r["id"] for r in saved.records]))
         if not pages:
             why = f" ({skipped[0]})" if skipped else ""   # a WARC file damaged before its first page, say
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
+        searches, moved = _grouped(searches)
+        order = {key: number for number, key in enumerate(searches)}
+
+        def place(page: tuple[str, float, int, list[str]]) -> tuple[int, float, int]:
+            key, first, number, _ = page
+            return order[moved.get(key, key)], first, number
+
         # the documents in the order of their searches' results, as a harvest lists them, whatever the files' names
-        state.reorder(run.id, (doc_id for *_, ids in sorted(places) for doc_id in ids))
+        state.reorder(run.id, (doc_id for page in sorted(places, key=place) for doc_id in page[3]))
         lone = state.list_lone_pages(run.id)
         if detailed and (missing := state.count(run.id, without_details=True)):
             warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "
                             "given: their details are left empty")
-        searches = _grouped(searches)
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
         name = name or (default_name(site, only.searched.search) if only and only.searched.address else f"{site.name}-reparse")
@@ -331,16 +337,19 @@ class _Saved:
                         f"({math.ceil(self.total / site.page_size)} pages in all)"]
 
 
-def _grouped(searches: dict[str, _Saved]) -> dict[str, _Saved]:
-    """The pages that do not say their search put with the pages of the one search that has their total, if only one has."""
+def _grouped(searches: dict[str, _Saved]) -> tuple[dict[str, _Saved], dict[str, str]]:
+    """The pages that do not say their search put with the pages of the one search that has their total, if only one
+    has; and the keys so put, each with its search's."""
+    moved: dict[str, str] = {}
     for key, lost in list(searches.items()):
         if lost.searched.address:
             continue
-        homes = [group for group in searches.values() if group.searched.address and group.total == lost.total]
+        homes = [home for home, group in searches.items() if group.searched.address and group.total == lost.total]
         if len(homes) == 1:
-            homes[0].ids |= lost.ids
+            searches[homes[0]].ids |= lost.ids
+            moved[key] = homes[0]
             del searches[key]
-    return searches
+    return searches, moved
 
 
 @dataclass(frozen=True)

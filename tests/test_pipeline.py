@@ -126,6 +126,21 @@ def test_pages_saved_under_a_browsers_names_give_the_records_in_the_searchs_orde
     assert ids[0] == ids[1] and ids[0][0] == "record-conversation-between-ng-sudarikov-and-kim-il-sung-general-secretary-central"
 
 
+def test_a_page_that_does_not_say_its_search_takes_its_place_in_the_search_it_is_put_with(tmp_path: Path):
+    """Page 1, saved with no mark of its search and read first, is put with page 0's search by its total: its records
+    come after page 0's."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    text = (SEED / "page-1.html").read_text(encoding="utf-8")
+    text = re.sub(r"<!-- saved from[^>]*-->|<link rel=\"canonical\"[^>]*>", "", text).replace("currentQuery", "notTheQuery")
+    (folder / "a-page1.html").write_text(text, encoding="utf-8")
+    shutil.copy(SEED / "page-0.html", folder / "b-page0.html")
+    outcome = reparse([folder], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "named", "d", ["json"], workers=0)
+    assert outcome.warnings == [] and outcome.documents == 19
+    assert [r["id"] for r in dataset(tmp_path / "out", "d")] == [r["id"] for r in dataset(tmp_path / "named", "d")]
+
+
 def test_the_latest_fetched_copy_of_a_page_gives_the_record_whatever_the_order_of_the_files(tmp_path: Path):
     """Two harvests' archives, the newer in a folder whose name sorts first: the newer title stands."""
     from tests.faultserver import synthetic_pages
