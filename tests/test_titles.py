@@ -292,6 +292,7 @@ NEW_PARTY_CASES = [
     ("Treaty of Friendship between the USSR and China", (), (), ("USSR", "China")),
     ("Treaty of Peace with Japan", (), (), ("Japan",)),
     ("Agreement of the Soviet Government", ("Soviet Government",), (), ()),
+    ("Agreement of Hungary and Czechoslovakia on Trade", ("Hungary", "Czechoslovakia"), (), ()),
     # not parties: a word of a telegram's kind ("Special No. 1821"), "and Others", a body's two halves joined by "and"
     ("Ciphered Telegram, Special No. 1821 from Beijing", ("Beijing",), (), ()),
     ("Telegram, Zhou Enlai to Mao Zedong and Others, Regarding the Second Restricted Session",

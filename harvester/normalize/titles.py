@@ -328,9 +328,11 @@ def _parties(reading: _Reading) -> Parties:
         kind, rest = None, maker[0] if maker else ("" if found else rest)
     elif found and _TOPIC_VERB.fullmatch(text[start:end]):
         rest = ""   # "Saddam and Senior Advisers Discussing ...": what follows is what they talked about
-    elif kind == "agreement" and _OF_NAME.match(rest):   # "Treaty of Friendship, Alliance ... between A and B": the
-        between = _BETWEEN.search(rest)                  # agreement's name, then the parties to it ("of the Soviet
-        rest = rest[between.start():] if between else ""   # Government" names a party)
+    # "Treaty of Friendship, Alliance ... between A and B": the agreement's name, then its parties; "of the Soviet
+    # Government", "of Hungary and Czechoslovakia" name its parties
+    elif kind == "agreement" and (named := _OF_NAME.match(rest)) and not _COUNTRY_FIRST.match(rest[named.end():]):
+        between = _BETWEEN.search(rest)
+        rest = rest[between.start():] if between else ""
     roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
