@@ -116,8 +116,8 @@ class Site:
 
     def search_of(self, url: str) -> Search:
         """The search an address says (any host: the caller judges it), in any order of its parameters, with gaps in
-        the facets' numbers and repeated parameters (the last wins); its page is dropped. A parameter encoded twice
-        (f%255B0%255D=people%253A81908) beside its plain form is a stale copy, and dropped; alone, it is read decoded
+        the facets' numbers and repeated parameters (the last wins); its page is dropped. Parameters encoded twice
+        (f%255B0%255D=people%253A81908) beside plain ones are stale copies, and dropped; alone, they are read decoded
         (an address pasted through a tool that encoded it again). A path that is not the search page is a UsageError."""
         parts = urlsplit(url)
         if self.doc_id(url) and parts.path.rstrip("/") != self.search_path:
@@ -126,11 +126,11 @@ class Site:
             raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
         query, facets, chosen, extra = "", {}, {}, {}
         params = parse_qsl(parts.query, keep_blank_values=True)
-        plain = {key for key, _ in params if "%" not in key}
+        stale = any("%" not in key and key != self.page_param for key, _ in params)
         for key, value in params:
             if "%" in key:
                 key, value = unquote(key), unquote(value)
-                if key in plain or "%" in key:
+                if stale or "%" in key:
                     continue
             numbered = re.fullmatch(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]", key)
             if key == self.page_param:
