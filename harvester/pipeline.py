@@ -384,7 +384,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     if doc_id:   # a page saved from its short address (/node/89868) is the document its canonical link names
         doc_id = site.doc_id(canonical_link(text) or "") or doc_id
         raw = parse_document(text, site.canonical(page.url), site, name=label)
-        record = record_of(doc_id, card_of(raw), raw.url, site, "", "", "", names)
+        record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
     address = page.url or site.saved_search(text)
     try:

@@ -321,12 +321,17 @@ class State:
         return True
 
     def keep_details(self, doc_id: str, details: Record | None, own: Record | None = None) -> bool:
-        """A document page's details (None: the page could not be had, and the details kept before stand); `own`, the
-        record its page alone gives, is kept for a document no results page lists (a re-parse of its saved page).
-        True when the document has details."""
-        text = to_json(details) if details is not None else None
-        self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE "
-                        "SET details = coalesce(?3, details)", (doc_id, to_json(own) if own else None, text))
+        """A document page's details (None: the page could not be had, and the details kept before stand). `own` comes
+        with a re-parse's saved copy of the page: the record the page alone gives, which is the document's while no
+        results page lists it; of two copies, the later fetched stands. True when the document has details."""
+        if own is not None:
+            kept = self.db.execute("SELECT json_extract(details, '$.fetched_at') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if kept and _before(own["harvested_at"], kept[0]):
+                return True
+            details = (details or {}) | {"fetched_at": own["harvested_at"]}
+        self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET "
+                        "details = coalesce(?3, details), record = CASE WHEN run IS NULL THEN coalesce(?2, record) ELSE record END",
+                        (doc_id, to_json(own) if own else None, to_json(details) if details is not None else None))
         return self.db.execute("SELECT details IS NOT NULL FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] == 1
 
     def pdf_source(self, doc_id: str) -> tuple[str, dict | None]:

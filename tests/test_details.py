@@ -196,6 +196,35 @@ def test_a_document_page_saved_from_its_short_address_is_the_document_its_result
     assert len(records) == 19 and letter["record_id"]
 
 
+@pytest.mark.parametrize("listed", [True, False])
+def test_of_two_copies_of_a_document_page_the_later_fetched_gives_its_details(tmp_path: Path, listed: bool):
+    """Two archives, the newer in a folder whose name sorts first, each with the page (and, `listed`, the results
+    page that lists it); read in either order, the newer copy's details and (alone) record stand."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
+    for folder, date, said in (("a-newer", "2026-11-26T12:00:00Z", "NEWER COPY"), ("b-older", "2025-01-01T12:00:00Z", "OLDER COPY")):
+        (tmp_path / folder).mkdir()
+        with (tmp_path / folder / "x.warc.gz").open("wb") as file:
+            writer = WARCWriter(file, gzip=True)
+            answers = [("https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev",
+                        page.read_bytes().replace(b"Dear Comrade", said.encode() + b" Dear Comrade", 1))]
+            answers += [("https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1",
+                         (SEED / "page-1.html").read_bytes())] if listed else []
+            for url, body in answers:
+                writer.write_record(writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), warc_headers_dict={"WARC-Date": date},
+                    http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
+    for order in (("a-newer", "b-older"), ("b-older", "a-newer")):
+        out = tmp_path / "out" / "-".join(order)
+        reparse([tmp_path / folder for folder in order], WILSON, out, "d", ["json"], workers=0)
+        [letter] = [r for r in dataset(out, "d") if r["id"] == "letter-ri-sang-jo-ns-khrushchev"]
+        assert letter["transcript"].startswith("NEWER COPY") and letter["harvested_at"].startswith("2026-11-26"), order
+
+
 def test_a_saved_document_page_without_its_results_page_still_gives_a_record(tmp_path: Path):
     page = DOCUMENTS / "transcript-sed-politburo-session-held-5-september-1989.html"
     reparse([page], WILSON, tmp_path, "one", ["json"], workers=0)
