@@ -91,23 +91,23 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
     if have is not None and not have["validators"]:
         tally.unchanged += 1
         return
-    kept = f"the PDF of {doc_id} is {'the one an earlier run saved' if have else 'not saved'}"
+    left = f"the PDF of {doc_id} is {'the one an earlier run saved' if have else 'not saved'}"
     try:
         page = fetcher.get_file(asked, limit, have["validators"] if have else None)
     except BlockedError as error:
         if error.status != 403:   # a bot check, or 429 (slow down): the run stops
             raise
-        _failed(tally, f"{asked}: refused (HTTP 403) {fetcher.settings.attempts} times: a file the archive keeps closed?; {kept}")
+        _failed(tally, f"{asked}: refused (HTTP 403) {fetcher.settings.attempts} times: a file the archive keeps closed?; {left}")
         return
     except FetchError as error:     # an HTTP error, a size over the cap, a redirect off the site, the network
-        _failed(tally, f"{error}; {kept}")
+        _failed(tally, f"{error}; {left}")
         return
     if page.status == 304 and have is not None:   # (a 304 to a request that was not conditional is no PDF either)
         tally.unchanged += 1
         return
     problem = not_a_pdf(page)
     if problem:
-        _failed(tally, f"{asked}: {problem}; {kept}")
+        _failed(tally, f"{asked}: {problem}; {left}")
         return
     write_atomically(target, page.body, partial / target.name)
     state.keep_pdf(doc_id, {"url": url, "file": f"{PDF_FOLDER}/{target.name}", "sha256": hashlib.sha256(page.body).hexdigest(),

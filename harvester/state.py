@@ -308,12 +308,12 @@ class State:
         text = to_json(record)
         if row is not None and row[0] == run_id:
             _, kept_at, first, last = row
-            if not _before(record["harvested_at"], kept_at):
-                self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (text, record["id"]))
-            first = first if _before(first, record["first_seen"]) or not record["first_seen"] else record["first_seen"]
-            last = last if _before(record["last_seen"], last) or not record["last_seen"] else record["last_seen"]
-            self.db.execute("UPDATE documents SET record = json_set(record, '$.first_seen', ?, '$.last_seen', ?) WHERE id = ?",
-                            (first, last, record["id"]))
+            seen = sorted((t for t in (first, last, record["first_seen"], record["last_seen"]) if _is_time(t)),
+                          key=datetime.fromisoformat)
+            if _before(record["harvested_at"], kept_at):
+                record = json.loads(self.db.execute("SELECT record FROM documents WHERE id = ?", (record["id"],)).fetchone()[0])
+            record |= {"first_seen": seen[0], "last_seen": seen[-1]} if seen else {}
+            self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(record), record["id"]))
             return False
         self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
                         "SET run = ?2, pos = ?3, record = ?4", (record["id"], run_id, self._next_pos, text))

@@ -73,9 +73,11 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
 
 def _beside_a_page(path: Path, root: Path) -> bool:
     """Whether a file is in a PAGE_files folder (below `root`) beside its PAGE.html."""
-    folders = path.parents[:len(path.relative_to(root).parts) - 1]
-    return any(folder.name.endswith("_files") and any(folder.with_name(folder.name[:-len("_files")] + suffix).is_file()
-                                                      for suffix in HTML_SUFFIXES) for folder in folders)
+    for folder in list(path.relative_to(root).parents)[:-1]:   # (not "." itself: the folder named is read whole)
+        page = folder.name.removesuffix("_files")
+        if folder.name.endswith("_files") and any((root / folder).with_name(page + suffix).is_file() for suffix in HTML_SUFFIXES):
+            return True
+    return False
 
 
 def read_saved(path: Path) -> tuple[Page, str, str | None]:
