@@ -293,6 +293,12 @@ NEW_PARTY_CASES = [
     ("Treaty of Peace with Japan", (), (), ("Japan",)),
     ("Agreement of the Soviet Government", ("Soviet Government",), (), ()),
     ("Agreement of Hungary and Czechoslovakia on Trade", ("Hungary", "Czechoslovakia"), (), ()),
+    # ranks, and a comrade in lower case, are no part of a name; nor are a cable's numbers
+    ("Maj. Witold Osinski, Reports on the Events of 19-23 October 1956", ("Witold Osinski",), (), ()),
+    ("Letter from Lt. Gen. John Smith to Adm. Arthur Radford", ("John Smith",), ("Arthur Radford",), ()),
+    ("Memorandum of Conversation between comrade Enver Hoxha and a Delegation of Chinese Red Guards",
+     (), (), ("Enver Hoxha", "Delegation of Chinese Red Guards")),
+    ("Cable Nos. 408-410, Shtykov to Vyshinsky (for the Politburo)", ("Shtykov",), ("Vyshinsky",), ()),
     # not parties: a word of a telegram's kind ("Special No. 1821"), "and Others", a body's two halves joined by "and"
     ("Ciphered Telegram, Special No. 1821 from Beijing", ("Beijing",), (), ()),
     ("Telegram, Zhou Enlai to Mao Zedong and Others, Regarding the Second Restricted Session",

@@ -53,7 +53,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
            "Advisor", "Representative", "Deputy", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
            r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
-           r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.",
+           r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
@@ -73,7 +73,7 @@ _NOT_ORG = "(?!" + alt("Staff", "Committee", "Council", "Assembly", "Department"
                         "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
                         "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
 # not "Mrs.": it names a wife, often by her husband's name ("Mrs. Warren L. Chaffin"), and without it two are one
-HONORIFIC = alt(r"Cdes?\.?", "Comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
+HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
                 "Professor", r"Mme\.?", "Madame", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang

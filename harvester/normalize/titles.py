@@ -137,7 +137,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
-    (_Guarded(re.compile(r"\s*(?:No\.?|no\.|Nº|N°|#)\s*\d[\w./-]*"), "No|no|Nº|N°|#"), ""),   # "No. 76.247", "Nº 31343/31353"
+    (_Guarded(re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#)\s*\d[\w./-]*"), "No|no|Nº|N°|#"), ""),   # "No. 76.247", "Nos. 408-410"
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
     (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
