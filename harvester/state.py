@@ -310,7 +310,7 @@ class State:
             _, kept_at, first, last = row
             seen = sorted((t for t in (first, last, record["first_seen"], record["last_seen"]) if _is_time(t)),
                           key=datetime.fromisoformat)
-            if _before(record["harvested_at"], kept_at):
+            if not _replaces(record["harvested_at"], kept_at):
                 record = json.loads(self.db.execute("SELECT record FROM documents WHERE id = ?", (record["id"],)).fetchone()[0])
             record |= {"first_seen": seen[0], "last_seen": seen[-1]} if seen else {}
             self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(record), record["id"]))
@@ -326,9 +326,9 @@ class State:
         results page lists it; of two copies, the later fetched stands. True when the document has details."""
         if own is not None:
             kept = self.db.execute("SELECT json_extract(details, '$.fetched_at') FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if kept and _before(own["harvested_at"], kept[0]):
+            if kept and not _replaces(own["harvested_at"], kept[0]):
                 return True
-            details = (details or {}) | {"fetched_at": own["harvested_at"]}
+            details = (details or {}) | {"fetched_at": own["harvested_at"]}   # (kept here only: no file shows it)
         self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET "
                         "details = coalesce(?3, details), record = CASE WHEN run IS NULL THEN coalesce(?2, record) ELSE record END",
                         (doc_id, to_json(own) if own else None, to_json(details) if details is not None else None))
@@ -505,10 +505,13 @@ class State:
             return str(location.path)
 
 
-def _before(time: str | None, other: str | None) -> bool:
-    """Whether one fetch time is earlier than another (False when either is not known: a saved page may not say)."""
-    return bool(time and other and _is_time(time) and _is_time(other)) and \
-        datetime.fromisoformat(time or "") < datetime.fromisoformat(other or "")
+def _replaces(time: str | None, kept: str | None) -> bool:
+    """Whether a copy fetched at `time` replaces one fetched at `kept`: of two dated copies the later (or the one read
+    last, if as late); a dated copy an undated one (a browser's own "save page" says no time); of two undated copies,
+    the one read last."""
+    if _is_time(time) != _is_time(kept):
+        return _is_time(time)
+    return not _is_time(time) or datetime.fromisoformat(time or "") >= datetime.fromisoformat(kept or "")
 
 
 def _is_time(value: object) -> bool:

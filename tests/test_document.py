@@ -143,9 +143,12 @@ def test_a_tables_cells_keep_their_columns_and_a_skipped_part_says_nothing():
 
     tree = LexborHTMLParser('<div id="t"><div class="preview">PDF preview unavailable</div><p>Real text.</p><table>'
                             '<tr><th></th><th>1961</th><th>1962</th></tr><tr><td><p>Coal</p></td><td><p>5</p><p>mt</p></td>'
-                            '<td>6<br>mt</td></tr></table>After.</div>')
+                            '<td>6<br>mt</td></tr><tr><td></td><td></td><td></td></tr>'            # a spacer row: nothing
+                            '<tr><td class="preview">x</td><td>Oil<table><tr><td>a</td><td>b</td></tr></table></td>'
+                            '<td>7</td></tr></table>After.</div>')                                   # a table in a cell
     skip = frozenset(node.mem_id for node in tree.css(".preview"))
-    assert paragraphs(tree.css_first("#t"), skip) == "Real text.\n\n\t1961\t1962\n\nCoal\t5 mt\t6 mt\n\nAfter."
+    assert paragraphs(tree.css_first("#t"), skip) == ("Real text.\n\n\t1961\t1962\n\nCoal\t5 mt\t6 mt\n\n\tOil a b\t7"
+                                                      "\n\nAfter.")
 
 
 @pytest.mark.parametrize("cited", ["https://www.cia.gov/readingroom/docs/map-1956.pdf",    # another site's file
@@ -156,6 +159,15 @@ def test_a_pdf_the_documents_text_links_to_is_not_its_scan(cited: str):
                                                     f'<p>[to the] CPSU CC (see <a href="{cited}">the map</a>)</p>', 1)
     raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/telegram-ponomarev-cpsu-central-committee", WILSON)
     assert raw.pdf_url == "" and "(see the map)" in raw.transcript
+
+
+def test_a_pdf_linked_in_another_tab_of_text_is_not_the_documents_scan():
+    """A second pane with a transcription of its own, which cites another document's scan, on a page with no preview."""
+    page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
+    html = re.sub(r'<object class="pdf-preview".*?</object>', '<p>The original text.</p><p>See <a href="/sites/default/'
+                  'files/documents/999999.pdf">the reply</a>.</p>', page.read_text(encoding="utf-8"), count=1, flags=re.S)
+    raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)
+    assert raw.pdf_url == ""
 
 
 def test_a_scan_linked_in_its_own_tab_without_a_preview_is_the_documents_scan():

@@ -161,6 +161,31 @@ def test_the_latest_fetched_copy_of_a_page_gives_the_record_whatever_the_order_o
         assert (record["first_seen"], record["last_seen"]) == ("2026-11-26T12:00:00+00:00", record["harvested_at"])
 
 
+def test_a_dated_copy_of_a_page_stands_over_an_undated_one_whichever_is_read_first(tmp_path: Path):
+    """A browser's own "save page" says no time; the archive's copy says when it was fetched: the dated copy stands."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = (SEED / "page-1.html").read_bytes()
+    for first, second in (("a", "b"), ("b", "a")):
+        root = tmp_path / f"{first}{second}"
+        (root / first).mkdir(parents=True)
+        (root / second).mkdir()
+        (root / first / "page-1.html").write_bytes(page.replace(b"Letter from Ri Sang-jo to N.S. Khrushchev", b"HTML COPY", 1))
+        with (root / second / "x.warc.gz").open("wb") as file:
+            writer = WARCWriter(file, gzip=True)
+            writer.write_record(writer.create_warc_record(
+                "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1",
+                "response", payload=io.BytesIO(page.replace(b"Letter from Ri Sang-jo to N.S. Khrushchev", b"WARC COPY", 1)),
+                warc_headers_dict={"WARC-Date": "2026-11-26T12:00:00Z"},
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
+        reparse([root], WILSON, root / "out", "d", ["json"], workers=0)
+        titles = {r["id"]: r["title"] for r in dataset(root / "out", "d")}
+        assert titles["letter-ri-sang-jo-ns-khrushchev"] == "WARC COPY", (first, second)
+
+
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):
     reparse([FIXTURES / "wilson" / "views-rows"], WILSON, tmp_path, "x", ["json"], workers=0)
     urls = [r["url"] for r in dataset(tmp_path, "x")]

@@ -135,13 +135,15 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
                     return
                 if record.rec_type not in ("response", "revisit"):
                     continue
-                if not record.rec_headers.get_header("WARC-Target-URI"):
+                target = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if not target:
                     warnings.append(f"{path}: record {number} (a {record.rec_type}) names no address (no WARC-Target-URI); "
                                     "that record is skipped")
                     continue
                 _parse_http_headers(record)
-                if record.http_headers is None:   # a whole response or revisit record holds an HTTP answer
-                    warnings.append(f"{path}: record {number} holds no HTTP answer (cut short in its header?); skipped")
+                if record.http_headers is None:   # a revisit may have none, and a dns: response is no HTTP answer
+                    if record.rec_type == "response" and target.startswith(("http:", "https:")):
+                        warnings.append(f"{path}: record {number} holds no HTTP answer (cut short in its header?); skipped")
                     continue
                 if record.length > DEFAULT_MAX_RESPONSE:   # a film, a scan: passed over unread; a page so large is said
                     if "html" in (record.http_headers.get_header("Content-Type") or "").lower():
@@ -218,10 +220,11 @@ def _warc_date(iso: str) -> str:
 
 
 def _iso(warc_date: str) -> str:
-    """A WARC-Date as harvester writes times: ISO 8601 in UTC (one with no zone is UTC, as the standard writes them);
+    """A WARC-Date as harvester writes times: ISO 8601 in UTC (one with no zone is UTC, as the standard writes them),
+    its fraction of a second kept (a revisit names the answer it confirms by its time: two may be a second apart);
     '' for none, or for one that is no date."""
     try:
         when = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
     except ValueError:
         return ""
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat()

@@ -198,6 +198,7 @@ _SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Wo
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
 _OF_NAME = _rx(r"\s*of\s+(?!the\s)")
+_COUNTRY_ALONE = re.compile(rf"{COUNTRY}(?![\w-])")   # "Hungary and ...", not "Korea-Japan Basic Relations"
 _BETWEEN = _rx(r"\b(?:between|with)\s")
 _QUOTED = re.compile(rf"(?<!\w){_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
 _BRACKETED_LIST = re.compile(r"\s*\[[^\[\]]*,[^\[\]]*\]")
@@ -330,7 +331,7 @@ def _parties(reading: _Reading) -> Parties:
         rest = ""   # "Saddam and Senior Advisers Discussing ...": what follows is what they talked about
     # "Treaty of Friendship, Alliance ... between A and B": the agreement's name, then its parties; "of the Soviet
     # Government", "of Hungary and Czechoslovakia" name its parties
-    elif kind == "agreement" and (named := _OF_NAME.match(rest)) and not _COUNTRY_FIRST.match(rest[named.end():]):
+    elif kind == "agreement" and (named := _OF_NAME.match(rest)) and not _COUNTRY_ALONE.match(rest[named.end():]):
         between = _BETWEEN.search(rest)
         rest = rest[between.start():] if between else ""
     roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)

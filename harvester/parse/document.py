@@ -9,7 +9,6 @@ page) is an error naming the page.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterator
@@ -161,30 +160,31 @@ class _Page:
                 return text
         return ""
 
-    @functools.cached_property
-    def text_pane(self) -> tuple[int | None, str]:
-        """The pane the document's text is read from (the first with any), and that text."""
-        return next(((node.mem_id, text) for node in self._found(self.sel.transcript)
-                     if (text := paragraphs(node, self.previews))), (None, ""))
-
     def transcript(self) -> str:
-        return self.text_pane[1]
+        return next((text for node in self._found(self.sel.transcript) if (text := paragraphs(node, self.previews))), "")
 
     def summary(self) -> str:
         return next((text for node in self._found(self.sel.summary, self.panes) if (text := paragraphs(node))), "")
 
     def pdf_url(self, url: str, site: Site) -> str:
-        """The original scan: a preview's file, else a link to a PDF (or a download) on the site, but for a file the
-        document's text links to (a link in its text that is no preview's), or another site's."""
-        text = frozenset([self.text_pane[0]] if self.text_pane[0] is not None else [])
+        """The original scan: a preview's file, else a link to a PDF (or a download) on the site, but for a file a
+        text of the page links to (a link in a pane with more text than the link's own), or another site's."""
         for node in self._found(self.sel.pdf):
-            if node.tag == "a" and within(node, text) and not within(node, self.previews):
+            if node.tag == "a" and not within(node, self.previews) and (pane := self._pane_of(node)) is not None \
+                    and paragraphs(pane, self.previews) != inline_text(node):
                 continue
             if value := next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), ""):
                 link = urljoin(url, value)
                 if urlsplit(link).netloc == urlsplit(url).netloc or urlsplit(link).hostname in site.hosts:
                     return _on_site(link, url, site)
         return ""
+
+    def _pane_of(self, node: LexborNode) -> LexborNode | None:
+        """The tab pane (of the text's) that holds the node, if one does."""
+        parent = node.parent
+        while parent is not None and parent.mem_id not in self.panes:
+            parent = parent.parent
+        return parent
 
     def related(self) -> tuple[Pill, ...]:
         """The title links of the Related Documents' cards (a list of other documents, kept out of this page's parts)."""

@@ -58,28 +58,33 @@ def _walk(node: LexborNode, skip: frozenset[int], found: list[str], line: list[s
         if isinstance(item, str):
             if item == _CELL_END:
                 in_cells -= 1
-                continue
-            if item == _ROW_END:
+            elif item == _ROW_END:
                 rows.pop()
-            _flush(found, line)
+            if item == _BLOCK_END or (item == _ROW_END and not in_cells):
+                _flush(found, line)
             continue
         tag = item.tag
-        if tag in _UNSEEN or (skip and item.mem_id in skip):
+        if tag in _UNSEEN:
             continue
-        if tag == "-text":
+        if tag in ("td", "th"):   # a cell keeps its place in its row, empty or skipped
+            if rows:   # between a row's cells a tab; in a cell, a table's cells are words of that cell
+                line.append(("\t" if in_cells == 0 else " ") if rows[-1] else "")
+                rows[-1] += 1
+            in_cells += 1
+            todo += [_CELL_END, *([] if skip and item.mem_id in skip else _children(item))]
+        elif skip and item.mem_id in skip:
+            continue
+        elif tag == "-text":
             text = item.text_content or ""
             if line or not text.isspace():   # (the spaces between blocks are nothing)
                 line.append(_WHITESPACE.sub(" ", text))
         elif tag == "br":
             line.append(" " if in_cells else "\n")
-        elif tag in ("td", "th"):
-            if rows:
-                line.append("\t" if rows[-1] else "")   # between a row's cells, empty ones too: the columns stay
-                rows[-1] += 1
-            in_cells += 1
-            todo += [_CELL_END, *_children(item)]
         elif tag == "tr":
-            _flush(found, line)
+            if in_cells:
+                line.append(" ")
+            else:
+                _flush(found, line)
             rows.append(0)
             todo += [_ROW_END, *_children(item)]
         elif tag in _BREAKS and in_cells:
@@ -111,7 +116,7 @@ def _flush(found: list[str], line: list[str]) -> None:
     if not line:
         return
     text = "\n".join(_CELL_EDGES.sub("\t", _SPACES.sub(" ", part)).strip(" ") for part in "".join(line).split("\n")).strip("\n ")
-    if text:
+    if text.strip():   # (a row of empty cells, tabs alone, says nothing)
         found.append(text)
     line.clear()
 

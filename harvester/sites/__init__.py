@@ -116,9 +116,10 @@ class Site:
 
     def search_of(self, url: str) -> Search:
         """The search an address says (any host: the caller judges it), in any order of its parameters, with gaps in
-        the facets' numbers and repeated parameters (the last wins); its page is dropped. Parameters encoded twice
-        (f%255B0%255D=people%253A81908) beside plain ones are stale copies, and dropped; alone, they are read decoded
-        (an address pasted through a tool that encoded it again). A path that is not the search page is a UsageError."""
+        the facets' numbers and repeated parameters (the last wins); its page is dropped. Facets encoded twice
+        (f%255B0%255D=people%253A81908) beside plain ones are stale copies, and dropped; with none, they are read
+        decoded, as any parameter encoded twice (an address pasted through a tool that encoded it again). A path that
+        is not the search page is a UsageError."""
         parts = urlsplit(url)
         if self.doc_id(url) and parts.path.rstrip("/") != self.search_path:
             raise UsageError(f"{url}: a document's page, not a search; give the address of a search ({self.home}{self.search_path}?...)")
@@ -126,13 +127,14 @@ class Site:
             raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
         query, facets, chosen, extra = "", {}, {}, {}
         params = parse_qsl(parts.query, keep_blank_values=True)
-        stale = any("%" not in key and key != self.page_param for key, _ in params)
+        facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]")
+        stale = any(facet_key.fullmatch(key) for key, _ in params)   # plain facets: twice-encoded ones are old copies
         for key, value in params:
             if "%" in key:
                 key, value = unquote(key), unquote(value)
-                if stale or "%" in key:
+                if (stale and facet_key.fullmatch(key)) or "%" in key:
                     continue
-            numbered = re.fullmatch(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]", key)
+            numbered = facet_key.fullmatch(key)
             if key == self.page_param:
                 continue
             if key == self.query_param:
