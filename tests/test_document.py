@@ -161,22 +161,16 @@ def test_a_pdf_the_documents_text_links_to_is_not_its_scan(cited: str):
     assert raw.pdf_url == "" and "(see the map)" in raw.transcript
 
 
-def test_a_pdf_linked_in_another_tab_of_text_is_not_the_documents_scan():
-    """A second pane with a transcription of its own, which cites another document's scan, on a page with no preview."""
+@pytest.mark.parametrize(("pane", "scan"), [
+    ('<p><a href="/sites/default/files/documents/120172.pdf">The original</a></p>',              # the scan's own tab
+     "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120172.pdf"),
+    ('<p>The original text.</p><p>See <a href="/sites/default/files/documents/999999.pdf">the reply</a>.</p>', ""),
+], ids=["a-tab-with-the-link-alone", "a-tab-of-text-citing-another-scan"])
+def test_a_link_in_a_tab_with_no_preview_is_the_scan_only_when_the_tab_holds_nothing_else(pane: str, scan: str):
     page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
-    html = re.sub(r'<object class="pdf-preview".*?</object>', '<p>The original text.</p><p>See <a href="/sites/default/'
-                  'files/documents/999999.pdf">the reply</a>.</p>', page.read_text(encoding="utf-8"), count=1, flags=re.S)
+    html = re.sub(r'<object class="pdf-preview".*?</object>', pane, page.read_text(encoding="utf-8"), count=1, flags=re.S)
     raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)
-    assert raw.pdf_url == ""
-
-
-def test_a_scan_linked_in_its_own_tab_without_a_preview_is_the_documents_scan():
-    page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
-    html = re.sub(r'<object class="pdf-preview".*?</object>', '<p><a href="/sites/default/files/documents/120172.pdf">The '
-                  'original</a></p>', page.read_text(encoding="utf-8"), count=1, flags=re.S)
-    raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)
-    assert raw.pdf_url == "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120172.pdf"
-    assert raw.transcript == parse_saved(page).transcript
+    assert raw.pdf_url == scan and raw.transcript == parse_saved(page).transcript
 
 
 def test_a_page_served_from_a_local_copy_links_its_pdf_on_the_archive_host():
