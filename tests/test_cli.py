@@ -550,8 +550,9 @@ def test_warc_dates_with_and_without_their_zone_are_compared_as_utc(monkeypatch,
 
 def test_a_revisit_finds_the_answer_it_confirms_among_two_of_one_second_and_other_records_say_nothing(
         monkeypatch, capsys, tmp_path):
-    """Two answers for one address a fraction of a second apart, and a revisit of the first: the first's body; a dns:
-    record (as crawlers keep them) and a revisit with no HTTP answer are passed over without a word."""
+    """Two answers for one address a fraction of a second apart, and a revisit of the first: the first's body; a
+    revisit with no HTTP answer of its own, dated to the second, finds its answer too; a dns: record (as crawlers keep
+    them) and a revisit that names no answer are passed over without a word."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -568,19 +569,24 @@ def test_a_revisit_finds_the_answer_it_confirms_among_two_of_one_second_and_othe
             body = (SEED / "page-1.html").read_bytes().replace(b"Letter from Ri Sang-jo to N.S. Khrushchev", title, 1)
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
                                                           warc_headers_dict={"WARC-Date": date}))
-        for refers, headers in (("2026-11-26T12:00:00.100Z", StatusAndHeaders("304 Not Modified", [], "HTTP/1.1")), (None, None)):
-            revisit = writer.create_warc_record(url, "revisit", http_headers=headers,
+        first = url.replace("&page=1", "")   # page 0: its answer's time has a fraction, its revisit's none, as a CDX says
+        writer.write_record(writer.create_warc_record(first, "response", payload=io.BytesIO((SEED / "page-0.html").read_bytes()),
+                                                      http_headers=http, warc_headers_dict={"WARC-Date": "2026-11-26T12:00:00.250Z"}))
+        for address, refers, headers in ((url, "2026-11-26T12:00:00.100Z", StatusAndHeaders("304 Not Modified", [], "HTTP/1.1")),
+                                         (first, "2026-11-26T12:00:00Z", None), (url, None, None)):
+            revisit = writer.create_warc_record(address, "revisit", http_headers=headers,
                                                 warc_headers_dict={"WARC-Date": "2026-11-27T12:00:00Z"})
             if refers:
-                revisit.rec_headers.add_header("WARC-Refers-To-Target-URI", url)
+                revisit.rec_headers.add_header("WARC-Refers-To-Target-URI", address)
                 revisit.rec_headers.add_header("WARC-Refers-To-Date", refers)
             writer.write_record(revisit)
     code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc.gz"), "--out", str(tmp_path / "o"),
                              "--name", "d", "--format", "json")
-    assert "x.warc.gz" not in err and "Traceback" not in err
-    [letter] = [r for r in json.loads((tmp_path / "o" / "d.json").read_text(encoding="utf-8"))
-                if r["id"] == "letter-ri-sang-jo-ns-khrushchev"]
+    assert "x.warc.gz" not in err and "Traceback" not in err and code == 0, err
+    records = {r["id"]: r for r in json.loads((tmp_path / "o" / "d.json").read_text(encoding="utf-8"))}
+    letter = records["letter-ri-sang-jo-ns-khrushchev"]
     assert letter["title"] == "FIRST" and letter["harvested_at"] == "2026-11-27T12:00:00+00:00"   # confirmed a day later
+    assert len(records) == 19 and {r["harvested_at"] for r in records.values()} == {"2026-11-27T12:00:00+00:00"}
 
 
 def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypatch, capsys, tmp_path):

@@ -144,10 +144,10 @@ def test_a_tables_cells_keep_their_columns_and_a_skipped_part_says_nothing():
     tree = LexborHTMLParser('<div id="t"><div class="preview">PDF preview unavailable</div><p>Real text.</p><table>'
                             '<tr><th></th><th>1961</th><th>1962</th></tr><tr><td><p>Coal</p></td><td><p>5</p><p>mt</p></td>'
                             '<td>6<br>mt</td></tr><tr><td></td><td></td><td></td></tr>'            # a spacer row: nothing
-                            '<tr><td class="preview">x</td><td>Oil<table><tr><td>a</td><td>b</td></tr></table></td>'
+                            '<tr><td class="preview">x</td><td>Oil<table><tr><td>a</td><td>b</td></tr></table>c</td>'
                             '<td>7</td></tr></table>After.</div>')                                   # a table in a cell
     skip = frozenset(node.mem_id for node in tree.css(".preview"))
-    assert paragraphs(tree.css_first("#t"), skip) == ("Real text.\n\n\t1961\t1962\n\nCoal\t5 mt\t6 mt\n\n\tOil a b\t7"
+    assert paragraphs(tree.css_first("#t"), skip) == ("Real text.\n\n\t1961\t1962\n\nCoal\t5 mt\t6 mt\n\n\tOil a b c\t7"
                                                       "\n\nAfter.")
 
 
@@ -161,12 +161,17 @@ def test_a_pdf_the_documents_text_links_to_is_not_its_scan(cited: str):
     assert raw.pdf_url == "" and "(see the map)" in raw.transcript
 
 
+SCAN_120172 = "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120172.pdf"
+
+
 @pytest.mark.parametrize(("pane", "scan"), [
-    ('<p><a href="/sites/default/files/documents/120172.pdf">The original</a></p>',              # the scan's own tab
-     "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120172.pdf"),
-    ('<p>The original text.</p><p>See <a href="/sites/default/files/documents/999999.pdf">the reply</a>.</p>', ""),
-], ids=["a-tab-with-the-link-alone", "a-tab-of-text-citing-another-scan"])
-def test_a_link_in_a_tab_with_no_preview_is_the_scan_only_when_the_tab_holds_nothing_else(pane: str, scan: str):
+    ('<p><a href="/sites/default/files/documents/120172.pdf">The original</a></p>', SCAN_120172),   # the scan's own tab
+    ('<p>The original scan, in Korean: <a href="/sites/default/files/documents/120172.pdf">PDF</a></p><p>Courtesy of the '
+     'Russian State Archive of Contemporary History.</p>', SCAN_120172),                              # with a caption
+    ("<p>" + "Dear Comrade N. S. Khrushchev! " * 10 + '</p><p>See <a href="/sites/default/files/documents/999999.pdf">the '
+     "reply</a>.</p>", ""),                                                        # a text of its own, citing another scan
+], ids=["a-tab-with-the-link-alone", "a-tab-with-a-caption", "a-tab-of-text-citing-another-scan"])
+def test_a_link_in_a_tab_with_no_preview_is_the_scan_unless_the_tab_is_a_text(pane: str, scan: str):
     page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
     html = re.sub(r'<object class="pdf-preview".*?</object>', pane, page.read_text(encoding="utf-8"), count=1, flags=re.S)
     raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)

@@ -42,6 +42,7 @@ FACETS = FIXTURES / "wilson"
      ROSHCHIN),                                                                                     # beside plain: stale
     (f"{HOME}/search?search_api_fulltext=Korea&f%255B0%255D=people%253A81908&fo%255B0%255D=81908",
      Search("Korea", ROSHCHIN.facets, ROSHCHIN.chosen)),                                            # beside a query
+    (f"{HOME}/search?f%255B0%255D=people%253A81908&fo%5B0%5D=81908", ROSHCHIN),                     # beside plain fo[]
     (f"{HOME}/search?f%5B3%5D=topics%3A86494&f%5B1%5D=people%3A84573&fo%5B0%5D=86494&fo%5B1%5D=84573", TWO),
     (f"{HOME}/search?search_api_fulltext=&f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # empty full text
     (f"{HOME}/search?search_api_fulltext=Korean+War", Search("Korean War")),

@@ -294,6 +294,7 @@ NEW_PARTY_CASES = [
     ("Agreement of the Soviet Government", ("Soviet Government",), (), ()),
     ("Agreement of Hungary and Czechoslovakia on Trade", ("Hungary", "Czechoslovakia"), (), ()),
     ("Agreement of Korea-Japan Basic Relations", (), (), ()),
+    ("Agreement of Korea–Japan Basic Relations", (), (), ()),
     # ranks, and a comrade in lower case, are no part of a name; nor are a cable's numbers
     ("Maj. Witold Osinski, Reports on the Events of 19-23 October 1956", ("Witold Osinski",), (), ()),
     ("Letter from Lt. Gen. John Smith to Adm. Arthur Radford", ("John Smith",), ("Arthur Radford",), ()),

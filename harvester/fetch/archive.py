@@ -141,8 +141,8 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
                                     "that record is skipped")
                     continue
                 _parse_http_headers(record)
-                if record.http_headers is None:   # a revisit may have none, and a dns: response is no HTTP answer
-                    if record.rec_type == "response" and target.startswith(("http:", "https:")):
+                if record.http_headers is None and record.rec_type == "response":   # a dns: response is no HTTP answer
+                    if target.startswith(("http:", "https:")):
                         warnings.append(f"{path}: record {number} holds no HTTP answer (cut short in its header?); skipped")
                     continue
                 if record.length > DEFAULT_MAX_RESPONSE:   # a film, a scan: passed over unread; a page so large is said
@@ -150,21 +150,26 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
                         warnings.append(f"{path}: record {number} ({record.rec_headers.get_header('WARC-Target-URI')}) holds "
                                         f"{record.length:,} bytes, more than any page ({DEFAULT_MAX_RESPONSE:,}); skipped")
                     continue
-                try:
-                    page = _page_of(record)
+                try:   # (a revisit may carry no HTTP answer of its own: the one it refers to is its answer)
+                    page = _page_of(record) if record.http_headers is not None else \
+                        Page(target, b"", 304, {}, _iso(record.rec_headers.get_header("WARC-Date") or ""), requested=target)
                 except CutShortError:
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
                     return
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
+                    earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
                     yield page
                     continue
                 target = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "",
                           _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or ""))
-                if target not in earlier:
-                    warnings.append(f"{path}: a 304 answer for {page.url} refers to a response of {target[1]} that is not among the files given")
+                found = earlier.get(target) or earlier.get((target[0], _second(target[1])))   # (a date may be to the second)
+                if found is None:   # (one that names no response, as a revisit by its payload's digest may, says nothing)
+                    if target[1]:
+                        warnings.append(f"{path}: a 304 answer for {page.url} refers to a response of {target[1]} that is "
+                                        "not among the files given")
                     continue
-                original = read_record(earlier[target])
+                original = read_record(found)
                 yield Page(page.url, original.body, 200, original.headers, page.fetched_at, requested=page.url)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
                 warnings.append(f"{path}: cut short after record {number} (a run killed while writing the next one?)")
@@ -217,6 +222,11 @@ def _short(error: BaseException) -> str:
 def _warc_date(iso: str) -> str:
     """'2026-11-26T12:00:00+00:00' -> '2026-11-26T12:00:00Z' (WARC dates are UTC with a Z)."""
     return iso.replace("+00:00", "Z") if iso else datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _second(iso: str) -> str:
+    """A time to the second ('' stays '')."""
+    return datetime.fromisoformat(iso).replace(microsecond=0).isoformat() if iso else ""
 
 
 def _iso(warc_date: str) -> str:

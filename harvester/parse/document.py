@@ -127,6 +127,9 @@ def _current_path(settings: str) -> str | None:
     return path if isinstance(path, str) else None
 
 
+CAPTION = 200   # characters a tab may hold beside the link to its scan ("The original scan, in Russian: ..."): more is a text
+
+
 def _ids(tree: LexborHTMLParser | LexborNode, selector: str) -> frozenset[int]:
     return frozenset(n.mem_id for n in tree.css(selector)) if selector else frozenset()
 
@@ -168,10 +171,10 @@ class _Page:
 
     def pdf_url(self, url: str, site: Site) -> str:
         """The original scan: a preview's file, else a link to a PDF (or a download) on the site, but for a file a
-        text of the page links to (a link in a pane with more text than the link's own), or another site's."""
+        text of the page links to (a link in a pane of text, more than a caption beside the link), or another site's."""
         for node in self._found(self.sel.pdf):
             if node.tag == "a" and not within(node, self.previews) and (pane := self._pane_of(node)) is not None \
-                    and paragraphs(pane, self.previews) != inline_text(node):
+                    and len(paragraphs(pane, self.previews)) > len(inline_text(node)) + CAPTION:
                 continue
             if value := next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), ""):
                 link = urljoin(url, value)

@@ -43,7 +43,7 @@ _BREAKS = frozenset("p li dt dd h1 h2 h3 h4 h5 h6 pre div blockquote table ul ol
 _UNSEEN = frozenset(("-comment", "script", "style", "template", "noscript"))
 _CELL_EDGES = re.compile(r" *\t *")
 _SPACES = re.compile(r" {2,}")
-_BLOCK_END, _ROW_END, _CELL_END = "the end of a block", "the end of a table row", "the end of a table cell"
+_BLOCK_END, _ROW_END, _CELL_END, _SPACE = "the end of a block", "the end of a table row", "the end of a table cell", " "
 
 
 def _walk(node: LexborNode, skip: frozenset[int], found: list[str], line: list[str]) -> None:
@@ -56,7 +56,9 @@ def _walk(node: LexborNode, skip: frozenset[int], found: list[str], line: list[s
     while todo:
         item = todo.pop()
         if isinstance(item, str):
-            if item == _CELL_END:
+            if item == _SPACE:   # after a block or a table in a cell: its words stay apart from what follows
+                line.append(" ")
+            elif item == _CELL_END:
                 in_cells -= 1
             elif item == _ROW_END:
                 rows.pop()
@@ -86,10 +88,10 @@ def _walk(node: LexborNode, skip: frozenset[int], found: list[str], line: list[s
             else:
                 _flush(found, line)
             rows.append(0)
-            todo += [_ROW_END, *_children(item)]
+            todo += [*([_SPACE] if in_cells else []), _ROW_END, *_children(item)]
         elif tag in _BREAKS and in_cells:
             line.append(" ")
-            todo += _children(item)
+            todo += [_SPACE, *_children(item)]
         elif tag in _BREAKS and (only := _only_text(item)) is not None:   # a paragraph of plain text: the most common
             _flush(found, line)
             if text := " ".join((only.text_content or "").split()):

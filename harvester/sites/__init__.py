@@ -128,11 +128,11 @@ class Site:
         query, facets, chosen, extra = "", {}, {}, {}
         params = parse_qsl(parts.query, keep_blank_values=True)
         facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]")
-        stale = any(facet_key.fullmatch(key) for key, _ in params)   # plain facets: twice-encoded ones are old copies
+        plain = {found[1] for key, _ in params if (found := facet_key.fullmatch(key))}   # f, fo given plainly
         for key, value in params:
             if "%" in key:
                 key, value = unquote(key), unquote(value)
-                if (stale and facet_key.fullmatch(key)) or "%" in key:
+                if "%" in key or ((found := facet_key.fullmatch(key)) and found[1] in plain):   # an old copy beside them
                     continue
             numbered = facet_key.fullmatch(key)
             if key == self.page_param:
