@@ -297,8 +297,8 @@ def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path,
                 now=clock.now)
     assert not (tmp_path / "s.jsonl").exists() and not (tmp_path / "s.jsonl").is_symlink()
     assert [r.getMessage() for r in caplog.records if r.levelname == "INFO" and "removed" in r.getMessage()] == [
-        f"removed {tmp_path / 's.jsonl'}, {tmp_path / 's.people.jsonl'}: this run did not write them (keep --format the same "
-        "from run to run)"]   # said, once
+        f"removed {tmp_path / 's.jsonl'}, {tmp_path / 's.people.jsonl'}: this run did not write them (keep --format and --details the "
+        "same from run to run)"]   # said, once
     package = json.loads((tmp_path / "s.datapackage.json").read_text(encoding="utf-8"))
     assert sorted(r["path"] for r in package["resources"]) == sorted(set(files(tmp_path)) - {"s.datapackage.json"})   # each listed
     links = {p.name: p.readlink() for p in tmp_path.iterdir() if p.is_symlink()}

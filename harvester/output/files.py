@@ -256,7 +256,7 @@ class Staging:
             for link in gone:
                 link.unlink()
             if gone:
-                log.info("removed %s: this run did not write %s (keep --format the same from run to run)",
+                log.info("removed %s: this run did not write %s (keep --format and --details the same from run to run)",
                             ", ".join(map(str, gone)), "them" if len(gone) > 1 else "it")
         except OSError as error:
             raise storage_error(self.out_dir, error) from None
