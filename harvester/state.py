@@ -303,18 +303,16 @@ class State:
         """List a document's latest record in the run; True if the run had not listed the document yet. A re-parse
         reads archives in any order: a copy fetched before the one kept does not replace it, and the record is seen
         from its earliest copy to its latest (first_seen, last_seen; a harvest sets them from its runs)."""
-        row = self.db.execute("SELECT run, json_extract(record, '$.harvested_at'), json_extract(record, '$.first_seen'), "
-                              "json_extract(record, '$.last_seen') FROM documents WHERE id = ?", (record["id"],)).fetchone()
-        text = to_json(record)
+        row = self.db.execute("SELECT run, record FROM documents WHERE id = ?", (record["id"],)).fetchone()
         if row is not None and row[0] == run_id:
-            _, kept_at, first, last = row
-            seen = sorted((t for t in (first, last, record["first_seen"], record["last_seen"]) if _is_time(t)),
-                          key=datetime.fromisoformat)
-            if not _replaces(record["harvested_at"], kept_at):
-                record = json.loads(self.db.execute("SELECT record FROM documents WHERE id = ?", (record["id"],)).fetchone()[0])
-            record |= {"first_seen": seen[0], "last_seen": seen[-1]} if seen else {}
-            self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(record), record["id"]))
+            kept = json.loads(row[1])
+            seen = sorted((t for t in (kept["first_seen"], kept["last_seen"], record["first_seen"], record["last_seen"])
+                           if _is_time(t)), key=datetime.fromisoformat)
+            latest = record if _replaces(record["harvested_at"], kept["harvested_at"]) else kept
+            latest = latest | ({"first_seen": seen[0], "last_seen": seen[-1]} if seen else {})
+            self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(latest), record["id"]))
             return False
+        text = to_json(record)
         self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
                         "SET run = ?2, pos = ?3, record = ?4", (record["id"], run_id, self._next_pos, text))
         self._next_pos += 1
