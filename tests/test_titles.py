@@ -406,3 +406,74 @@ def test_a_semicolon_separates_names_as_a_comma_does(title, senders, participant
     """No party holds "; ", which joins a list's items in CSV: read back, it would be two."""
     found = parties(title)
     assert (found.senders, found.participants, found.others) == (senders, participants, others)
+
+
+# Shapes read since the second, blind-labelled sample (tests/data/titles-2.csv); every title is a real one from it.
+SECOND_SAMPLE_CASES = [
+    # a message's own number, with or without "No.", is no party and hides none
+    ("Telegram 066764 from the Romanian Embassy in Pyongyang to the Romanian Ministry of Foreign Affairs, Pol Pot’s Visit "
+     "to the DPRK", ("Romanian Embassy in Pyongyang",), ("Romanian Ministry of Foreign Affairs",), (), ()),
+    ("State Department Telegram 012545 to Intsum Collective, 'Intsum: India: Nuclear Test Unlikely'",
+     (), ("Intsum Collective",), (), ()),
+    ("Telegram No.: MEX/104/1/81, Secretary Haig’s Visit to Mexico (November 23-24)", (), (), (), ()),
+    ("Memorandum DEM/132 by Luiz Augusto de Castro Neves, Deputy Chief of Energy and Mineral Resources, for the Head of "
+     "the Department of Economy, 'Possible Brazil-Argentina Nuclear Cooperation'",
+     ("Luiz Augusto de Castro Neves",), ("Head of the Department of Economy",), (), ()),
+    # a subject after a dash, or a possessive or a gerund after a comma, names nobody
+    ("Telegram from Nikishov to Beria - Henry A. Wallace’s visit to the city of Magadan", ("Nikishov",), ("Beria",), (), ()),
+    ("Record from Protocol No. 147 of the Meeting of the Politburo of the CC CPSU, Supplying Arms to Angola",
+     (), (), ("Politburo of the CC CPSU",), ()),
+    # a post abroad keeps its city, and the envoy in brackets after it is its person
+    ("Telegram from Mexican Embassy, Havana", ("Mexican Embassy, Havana",), (), (), ()),
+    ("Telegram from Mexican Embassy, Guatemala City", ("Mexican Embassy, Guatemala City",), (), (), ()),
+    ("Cable from Dutch Embassy, Washington (Van Roijen), 1 November 1963", ("Dutch Embassy, Washington (Van Roijen)",),
+     (), (), ("Van Roijen",)),
+    ("Polish Embassy, Rio de Janeiro (Chabasinski), to Polish Foreign Ministry",
+     ("Polish Embassy, Rio de Janeiro (Chabasinski)",), ("Polish Foreign Ministry",), (), ("Chabasinski",)),
+    ("Telegram from Brazilian Embassy in Havana (de Gamboa)", ("Brazilian Embassy in Havana (de Gamboa)",), (), (),
+     ("de Gamboa",)),
+    # "A, Role, to B, Role, Kind": the names, without their roles
+    ("Roger Robert du Gardier, French Ambassador in Havana, to Maurice Couve de Murville, French Foreign Minister, "
+     "Telegram number 538-540", ("Roger Robert du Gardier",), ("Maurice Couve de Murville",), (), ()),
+    ("Letter from the Director of Brazilian National Nuclear Energy Commission (CNEN) Uriel da Costa Ribeiro to the "
+     "Director of the Argentinian National Atomic Energy Commission (CNEA) Oscar A. Quihillalt",
+     ("Uriel da Costa Ribeiro",), ("Oscar A. Quihillalt",), (), ()),
+    # a role's holder in brackets is the party; "et al" is no part of a name
+    ("Report, Zhou Enlai to the Chairman [Mao Zedong] and the Central Committee", ("Zhou Enlai",),
+     ("Mao Zedong", "Central Committee"), (), ()),
+    ("Memorandum of Conversation between the President [George H.W. Bush] and Helmut Kohl et al, November 7, 1991, "
+     "5:35-6:00 p.m.", (), (), ("George H.W. Bush", "Helmut Kohl"), ()),
+    # a date range over two months, and a date in brackets, leave nothing behind
+    ("Extract from Decisions of the Politburo of the CPSU CC of 23 April-4 May 1966, 'Point 21. On Steps in connection "
+     "with the Proposal to Create a \"Detection Club\"'", ("Politburo of the CPSU CC",), (), (), ()),
+    ("Conversation of Comrade Mao Zedong with Delegation of the People’s Army of Albania Haded by Comrade Beqir Balluku "
+     "(2 October 1963)", ("Beqir Balluku",), (), ("Mao Zedong", "Haded"), ()),
+    # "between" after a comma begins the talk's people; "Proposed by" its maker
+    ("Memorandum of Conversation, between the Delegation of the People’s Republic of China, Led by Comrade Zhou Enlai, "
+     "and the Leadership of the Party and Government of the People’s Republic of Albania [Excerpts]", (), (),
+     ("Delegation of the People’s Republic of China", "Zhou Enlai", "Leadership of the Party",
+      "Government of the People’s Republic of Albania"), ()),
+    ("Joint Communiqué (Draft), Proposed by Premier Zhou to British Charge d’Affaires Con O’Neill", ("Zhou",),
+     ("Con O’Neill",), (), ()),
+    # a kind named in two words; a body whose first word is a role's; a participle is no name
+    ("Briefing Paper prepared for the General Advisory Committee on Arms Control and Disarmament, 'Status Summary of "
+     "Nuclear Suppliers Conference and Relevant Bilateral Discussion'", (), ("General Advisory Committee",), (), ()),
+    ("Secret Daily Information Bulletin for the Prime Minister Georgi Dimitrov, communicated from Sofia to Moscow",
+     ("Sofia",), ("Georgi Dimitrov", "Moscow"), (), ()),
+    ("Notes Kept during the Verbal Report given to the First Secretary of the CC of the PLA, Comrade Enver Hoxha, on 19 "
+     "September 1969, by Comrade Rita Marko", (), (), (), ()),
+    ("Information from MVR Inspectorate on Yugoslav Intelligence Services Against Bulgaria", ("MVR Inspectorate",), (), (), ()),
+    ("Argentina Naval Intelligence Service, 'Brazil: Prospects in the Field of Nuclear Energy'",
+     ("Argentina Naval Intelligence Service",), (), (), ()),
+    # the people of talks a memo is about, beside those of the note it carries
+    ("Confidential Memo from Cuban Mission to the United Nations Concerning Anastas Mikoyan’s Conversations with US "
+     "President John F. Kennedy (and Secretary of State Dean Rusk), with cover note from Cuban President Dorticos to "
+     "Foreign Minister Roa", ("Cuban Mission",), ("United Nations",), ("Anastas Mikoyan", "John F. Kennedy"),
+     ("Dorticos", "Roa")),
+]
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants", "others"), SECOND_SAMPLE_CASES,
+                         ids=[c[0][:60] for c in SECOND_SAMPLE_CASES])
+def test_parties_of_the_second_samples_shapes(title, senders, recipients, participants, others):
+    assert parties(title) == Parties(senders, recipients, participants, others)

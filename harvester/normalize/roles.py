@@ -67,11 +67,12 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
     "Experts", "Advisers", "Commanders",
     "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
+    "Services?", "Inspectorate", "Collective", "Unions", "Archives", "Ambassadors", "Secretaries", "Defen[cs]e",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
     "UN", "GDR", r"VKP\(b\)")
-_NOT_ORG = "(?!" + alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
+_NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
                         "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
-                        "Presidium", "Politburo") + r"\b)"  # "General Staff" is a body, not a role before a name
+                        "Presidium", "Politburo") + r"\b)"  # "General Staff", "General Advisory Committee": a body, not a role and a name
 # not "Mrs.": it names a wife, often by her husband's name ("Mrs. Warren L. Chaffin"), and without it two are one
 HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
                 "Professor", r"Mme\.?", "Madame", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
@@ -80,6 +81,7 @@ _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # Canming"; what may stand between the role word and the name
 _ROLE_AT = re.compile(rf"\b{ROLE}")
 _TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
 _HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")
 # before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
 # but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor Kreisky" keeps its
@@ -95,6 +97,7 @@ _BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
 _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|"
                             rf"[A-Z][a-z]*(?:ment|ion|ity|ics|ogy|ism)s?|[A-Z][a-z]{{3,}}nces?|"
                             rf"(?:Far|Middle|Near|East|West|North|South)(?:ern)?)$")
+_PARTICLES = frozenset({"de", "da", "do", "dos", "du", "del", "della", "van", "von", "der", "den"})
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
 
 
@@ -116,6 +119,11 @@ def _without_roles(text: str) -> str:
         if to_name:
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
+            close = text.find("]", last) if text.startswith("[", last) else -1
+            # "the President [George H.W. Bush]": who holds it (but "Writer [Edgar] Snow": a name with a part added)
+            if close > 0 and "[" not in text[last + 1:close] and not _NAME_GOES_ON.match(text, close + 1):
+                kept.append(text[last + 1:close])
+                last = close + 1
     return "".join(kept) + text[last:] if kept else text
 
 
@@ -158,7 +166,8 @@ def name_in(item: str) -> str:
     if item.isupper():
         return item      # "GONG PUSHENG": a name in capitals, not an acronym before a name
     end = len(words)
-    while end > 0 and _NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1]):
+    while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1])
+                       or end < len(words) and words[end - 1] in _PARTICLES):   # "Uriel da Costa Ribeiro"
         end -= 1
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])

@@ -88,14 +88,15 @@ _strip_roles = strip_roles
 _MONTH = alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
-_DATE = rf"{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"   # "13 August 1960", "August 13, 1960", "August 1960"
+# "13 August 1960", "23 April-4 May 1966", "August 13, 1960", "August 1960"
+_DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*[-–]\s*)?{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
                   "translation")
 _SECRET = alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 # the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
-_SLOT_WORDS = ("and", "or", "to", "from", "with", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
+_SLOT_WORDS = ("and", "or", "to", "from", "with", "between", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
                "concerning", "led", "headed", "signed", "sent", "attention")
 _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
 _WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
@@ -129,21 +130,25 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), lambda m: f" via {m[1]}"),   # "(via Roshchin)"
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
-    # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", stays
-    (_Guarded(re.compile(rf"\s*\((?:[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
+    # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays
+    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
     # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
     (_Guarded(re.compile(rf",\s+(?!{alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
-    (_Guarded(re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#)\s*\d[\w./-]*"), "No|no|Nº|N°|#"), ""),   # "No. 76.247", "Nos. 408-410"
+    # "No. 76.247", "Nos. 408-410", "No.: MEX/104/1/81", "number 538-540"
+    (_Guarded(re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#|numbers?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*"), "No|no|Nº|N°|#|number"), ""),
+    # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
+    (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d{5}"), ""),
+    (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
     (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
-    (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
     # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
     (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
+    (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i)et al"), ""),                       # "Helmut Kohl et al"
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
 )
@@ -164,12 +169,14 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
     r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+reply\s+to",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
-    r"(?-i:[a-z]+ing)") + r"\b.*$")
+    r"(?-i:[a-z]+ing)",
+    r"(?<=,\s)(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?=(?-i:[A-Z]))",   # ", Pol Pot’s Visit to ..."
+    r"(?<=,\s)(?-i:[A-Z][a-z]*[a-ik-lnoprs-z]ing)(?=\s+\w)") + r"\b.*$")   # ", Supplying Arms to ..." (not "Beijing")
 # what may stand between the kind and its first slot: "A-691 ", "Given ", "and Recommendations " ("Report and
 # Recommendations by Yolbars Khan")
-_LEAD = _rx(r"\s*(?:[A-Z]+-\d[\w-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
+_LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
             r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
-            r"submitted|compiled|signed)\s+)?"
+            r"submitted|compiled|signed|proposed|presented|handed)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
@@ -180,7 +187,10 @@ _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
 _TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", re.I)   # "Discusses", not "Talks"
 _TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
-_SUBTITLE = re.compile(r":\s.*$")       # "Cable from A to B: The Korean Armistice Negotiations": B, then the subject
+_PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
+# "Cable from A to B: The Korean Armistice Negotiations", "Telegram from A to B - C's visit to Magadan": B, then the
+# subject; a dash between names ("Todor Zhivkov – Raul Castro") is no subject's
+_SUBTITLE = re.compile(r":\s.*$|\s+[-–—]\s+(?=(?:[^,]*\s)?(?!(?:" + "|".join(_PARTICLES) + r")\b)[a-z]).*$")
 _ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
 _SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
 _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|about|regarding|to|from)\b)[^'‘\"“])*?"
@@ -191,7 +201,8 @@ _BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
-_PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|No)\b")   # "Session Nominating Gorbachev": a topic follows
+# "Session Nominating Gorbachev", "Notes Kept during ...": a topic follows
+_PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|No)\b")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'"
 _SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Would|Not|Tells?|Told|Says?|Said)\b")
@@ -224,7 +235,6 @@ _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _AND_JOIN = rf"(?<!ment)(?<!ity|nce|ics|ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
-_PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
 _NATION_ONLY = re.compile(NATIONS)
 # the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
 _UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District", "Republics": "Republic",
@@ -233,11 +243,13 @@ _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{alt('Embassy
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
-                      r"Policy|Work|Annex|Visit|"
+                      r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Information|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _ROLE_AT_END = re.compile(rf"{ROLE}$")
+_MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
+_CITY = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|do|da|del))*(?:\s+\([A-Z][^()]*\))?")   # "Rio de Janeiro (X)"
 _ROLE_WORD = re.compile(rf"\b{ROLE}")   # a role after a name begins a word: tried at words' starts only
 _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
@@ -518,8 +530,10 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     m = _LEAD.match(rest)
     if m:
         key, body = (m[1] or m[2]).lower(), rest[m.end():]
-        if key == "," and _is_record(body):
-            return []   # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender
+        if key == "," and (_is_record(body) or _POSSESSIVE_START.match(body)):
+            # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender;
+            # "Telegram, Haig’s Visit to Mexico": a subject
+            return []
     elif _bare_to(rest) or (kind and _NAME_NEXT.match(rest) and not _PARTICIPLE.match(rest)):
         key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ...",
         # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
@@ -527,8 +541,9 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
         key, body = "by", rest[sent.end():]   # "Report on the 1st conference ... sent by Tahmaz Beqari, to ..."
     else:
         return _reported(rest)
-    body = _JOINED.sub("", _EVENT.sub(" with ", body))
     reported = _reported(body)
+    body = _JOINED.sub("", _EVENT.sub(" with ", body))
+    reported = reported or _reported(body)
     pieces = _SLOT.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
@@ -584,7 +599,7 @@ def _unglossed(text: str) -> str:
 
 def _bare_to(text: str) -> bool:
     """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones."""
-    head = text.split(" to ")[0] if " to " in text else ""
+    head = text.split(" to ")[0].split(",")[0] if " to " in text else ""
     return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head)
 
 
@@ -598,8 +613,13 @@ def _items(segment: str) -> tuple[str, ...]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
     last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko").
     A semicolon separates as a comma does (and no name holds one: it joins a list's items in CSV)."""
-    segment = segment.replace(";", ",")
-    if _names_only(parts := [p.strip() for p in segment.split(",")]):
+    parts = [p.strip() for p in segment.replace(";", ",").split(",")]
+    # "Luiz Augusto de Castro Neves, Deputy Chief of Energy and Mineral Resources, ...": a role set off after a name
+    # says who the name is, and its "and" joins no names
+    if len(parts) > 1:
+        parts = [p for i, p in enumerate(parts) if not (i and is_role(p) and _namelike(parts[i - 1]) and not is_role(parts[i - 1]))]
+        segment = ", ".join(parts)
+    if _names_only(parts):
         return tuple(_tidy(part) for part in parts)   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
     joins = list(_AND.finditer(segment)) if len(parts) > 1 else []   # only a comma after the last join ends the list
     comma = segment.find(",", joins[-1].end() if joins else 0)
@@ -611,6 +631,8 @@ def _items(segment: str) -> tuple[str, ...]:
             items[-1] = _tidy(tail)
         elif _COUNTRY_FIRST.fullmatch(items[-1]):
             items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
+    if items and tail and _MISSION_AT_END.search(items[-1]) and _CITY.fullmatch(tail) and not _ROLE_WORD.search(tail):
+        items[-1] = f"{items[-1]}, {tail}"   # "Polish Embassy, Washington", "Dutch Embassy, Washington (Van Roijen)"
     return tuple(_distribute([item for item in items if any(map(str.isupper, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
                         and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)]))
