@@ -385,16 +385,36 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
 
 def _report(outcome: Outcome, headline: str) -> int:
     """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
+    files = outcome.files + _remade_page(outcome)
     for warning in outcome.warnings:
         log.warning("%s", warning)
     lines = [headline, *([summary(outcome.report)] if outcome.report else []),
              *([] if outcome.documents else ["note: the dataset is empty: the site reports no results for this search"]),
-             *(f"wrote {path}" for path in outcome.files)]
+             *(f"wrote {path}" for path in files)]
     try:
         click.echo("\n".join(lines))
     except BrokenPipeError:   # the reader went away (| head -1): the run's outcome stands, and so does its exit code
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_WARNINGS if outcome.warnings else 0
+
+
+def _remade_page(outcome: Outcome) -> list[Path]:
+    """The report page `harvester report` wrote beside the dataset, made again from its new files: left as it was, it
+    would tell of an earlier run. One that cannot be made is a warning, and the dataset stands."""
+    from harvester.fetch.saved import REPORT_PAGE_SUFFIX
+    from harvester.output.package import PACKAGE_SUFFIX
+
+    package = next((path for path in outcome.files if path.name.endswith(PACKAGE_SUFFIX)), None)
+    page = package.with_name(package.name.removesuffix(PACKAGE_SUFFIX) + REPORT_PAGE_SUFFIX) if package else None
+    if page is None or not page.is_file():
+        return []
+    from harvester.analysis.report import write_report   # brings pandas: only for a dataset that has a page
+
+    try:
+        return [write_report(package)]
+    except HarvesterError as error:
+        outcome.warnings.append(f"{page}: not made again, so it tells of an earlier run ({error})")
+        return []
 
 
 class Terminated(KeyboardInterrupt):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import harvester
-from harvester.errors import InputError, UsageError
+from harvester.errors import InputError, UsageError, storage_error
 from harvester.analysis.report import locate, write_report, year_chart
 from harvester.normalize.names import NameTable
 from harvester.pipeline import reparse
@@ -250,3 +251,32 @@ def test_a_details_report_counts_the_pages_places_and_says_where_the_pages_came_
     assert f"fetched from: <b>{origin}</b>" in html and "site: <b>https://digitalarchive.wilsoncenter.org</b>" in html
     distinct = len({p for row in frame["people"] for p in row})
     assert distinct > 15 and f"People named most (15 of {distinct})" in html
+
+
+def test_a_page_made_earlier_is_made_again_from_each_new_run_and_none_is_made_unasked(monkeypatch, capsys, tmp_path: Path):
+    """A weekly run brings the page `harvester report` wrote beside the dataset up to date: left alone, it would tell
+    of an earlier run. A dataset with no page gets none."""
+    out = tmp_path / "out"
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED / "page-0.html"), "--out", str(out), "--name", "kwp")
+    assert code == 1 and "hold 10 of its 19 documents" in err    # one page of two: a warning
+    assert not (out / "kwp.report.html").exists()
+    run_cli(monkeypatch, capsys, "report", str(out / "kwp.csv"))
+    assert "pages: <b>1</b>" in (out / "kwp.report.html").read_text(encoding="utf-8")   # the first results page
+    code, stdout, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp")
+    assert code == 0, err
+    assert stdout.splitlines()[-1] == f"wrote {out / 'kwp.report.html'}"
+    assert "pages: <b>2</b>" in (out / "kwp.report.html").read_text(encoding="utf-8")
+
+
+def test_a_page_that_cannot_be_made_again_is_a_warning_and_the_dataset_stands(monkeypatch, capsys, tmp_path: Path):
+    out = tmp_path / "out"
+    run_cli(monkeypatch, capsys, "reparse", str(SEED / "page-0.html"), "--out", str(out), "--name", "kwp")
+    run_cli(monkeypatch, capsys, "report", str(out / "kwp.csv"))
+
+    def disk_full(*args, **kwargs):   # stands in for a disk that fills as the page is written
+        raise storage_error(out / "kwp.report.html", OSError(errno.ENOSPC, "No space left on device"))
+
+    monkeypatch.setattr("harvester.analysis.report.write_report", disk_full)
+    code, stdout, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp")
+    assert code == 1 and f"{out / 'kwp.report.html'}: not made again, so it tells of an earlier run" in err
+    assert "kwp.report.html" not in stdout and len(harvester.load(out / "kwp.csv")) == 19
