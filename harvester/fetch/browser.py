@@ -97,6 +97,7 @@ class BrowserTransport:
         self._requested = ""
         self._error: Exception | None = None     # what went wrong in the current navigation, as a handler saw it
         self._error_page = False                 # Chromium has shown its error page for the current navigation
+        self._failed_at: float | None = None     # when the last navigation failed, if it did
 
     def __enter__(self) -> BrowserTransport:
         executable = check_browser(self.settings)
@@ -195,7 +196,10 @@ class BrowserTransport:
             raise OffSiteError(f"{url}: not on {self.origin}; never requested")
         if limit is not None:
             return [self._file(url, headers, limit)]
+        if self._failed_at is not None:
+            self._wait_for_error_page(self._failed_at)
         self._answers, self._requested, self._on_challenge, self._error, self._error_page = [], url, False, None, False
+        self._failed_at = None
         try:
             self._tab.goto(url, wait_until="commit", timeout=self.settings.timeout * 1000)
             self._wait_for_page(url)
@@ -248,14 +252,19 @@ class BrowserTransport:
             self._tab.wait_for_timeout(POLL)
 
     def _failed(self, error: Exception) -> Exception:
-        """`error`, once Chromium has shown its error page (else that page would cut into the next navigation)."""
+        """`error`; the next navigation first waits for Chromium's error page of this one (else that page would cut
+        into it), and a run that stops here waits for nothing."""
+        self._failed_at = time.monotonic()
+        return error
+
+    def _wait_for_error_page(self, failed_at: float) -> None:
         from playwright.sync_api import Error
 
-        deadline = time.monotonic() + ERROR_PAGE_WAIT
         with contextlib.suppress(Error):   # a browser that is gone shows nothing more
-            while not self._error_page and time.monotonic() < deadline:
-                self._tab.wait_for_timeout(POLL)
-        return error
+            while not self._error_page:
+                self._tab.wait_for_timeout(POLL)   # (the browser's events come in while Playwright waits)
+                if time.monotonic() > failed_at + ERROR_PAGE_WAIT:
+                    break
 
     def _call_person(self, url: str) -> None:
         if not self.settings.show_browser:
