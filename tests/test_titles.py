@@ -416,6 +416,8 @@ SECOND_SAMPLE_CASES = [
     ("State Department Telegram 012545 to Intsum Collective, 'Intsum: India: Nuclear Test Unlikely'",
      (), ("Intsum Collective",), (), ()),
     ("Telegram No.: MEX/104/1/81, Secretary Haig’s Visit to Mexico (November 23-24)", (), (), (), ()),
+    ("Memorandum DEM/89, Luiz Augosto de Castro Neves, Deputy Chief of the Energy and Mineral Resources Division, "
+     "'Brazil-Argentina. Possibilities for Nuclear Cooperation'", ("Luiz Augosto de Castro Neves",), (), (), ()),
     ("Memorandum DEM/132 by Luiz Augusto de Castro Neves, Deputy Chief of Energy and Mineral Resources, for the Head of "
      "the Department of Economy, 'Possible Brazil-Argentina Nuclear Cooperation'",
      ("Luiz Augusto de Castro Neves",), ("Head of the Department of Economy",), (), ()),
@@ -477,3 +479,21 @@ SECOND_SAMPLE_CASES = [
                          ids=[c[0][:60] for c in SECOND_SAMPLE_CASES])
 def test_parties_of_the_second_samples_shapes(title, senders, recipients, participants, others):
     assert parties(title) == Parties(senders, recipients, participants, others)
+
+
+# What the rules above must not take: a dash between names with a place after them, a person described by a
+# possessive, a name and a date in one bracket, a body whose name ends in -ing, a person (not a city) after an embassy
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants", "others"), [
+    ("Memorandum of Conversation, Todor Zhivkov – Leonid Brezhnev in the Crimea", (), (), ("Todor Zhivkov", "Leonid Brezhnev"), ()),
+    ("Memorandum of Conversation with Zhou Enlai, Chen Yi's Wife and Deng Yingchao", (), (),
+     ("Zhou Enlai", "Chen Yi's Wife", "Deng Yingchao"), ()),
+    ("Telegram from Polish Embassy in Havana (Jeleń, 27 October 1962)", ("Polish Embassy in Havana (Jeleń)",), (), (), ("Jeleń",)),
+    ("Cable from Zhang Wentian, Harding Institute to Khrushchev", ("Zhang Wentian",), ("Khrushchev",), (), ()),
+], ids=lambda value: value[:50] if isinstance(value, str) else None)
+def test_what_the_second_samples_rules_leave_alone(title, senders, recipients, participants, others):
+    assert parties(title) == Parties(senders, recipients, participants, others)
+
+
+def test_a_person_after_an_embassy_is_not_taken_for_its_city():
+    found = parties("Letter from Chinese Embassy, Liu Xiao, to Zhou Enlai")
+    assert found.senders[0] == "Chinese Embassy" and found.recipients == ("Zhou Enlai",)

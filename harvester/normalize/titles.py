@@ -142,9 +142,11 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#|numbers?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*"), "No|no|Nº|N°|#|number"), ""),
     # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
     (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d{5}"), ""),
-    (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
+    (_Guarded(re.compile(r"\s+[A-Z]{2,}[-/]\d[\w./-]*(?=,)"), r"[A-Z][-/]\d"), ""),   # "Memorandum DEM/89, ..."
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
     (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
+    (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
+    (_Guarded(re.compile(r"\s*\(\s*\)"), r"\(\s*\)"), ""),                          # "(2 October 1963)", its date gone
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
     # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
     (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
@@ -170,8 +172,12 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+reply\s+to",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)",
-    r"(?<=,\s)(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?=(?-i:[A-Z]))",   # ", Pol Pot’s Visit to ..."
-    r"(?<=,\s)(?-i:[A-Z][a-z]*[a-ik-lnoprs-z]ing)(?=\s+\w)") + r"\b.*$")   # ", Supplying Arms to ..." (not "Beijing")
+    # ", Pol Pot’s Visit to ..." (but ", Chen Yi's Wife and ...": a person)
+    r"(?<=,\s)(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:(?:first|second|official|state|planned)\s+)?"
+    r"(?:visit|trip|journey|tour|stay|arrival|departure|speech|statement|proposals?|position|attitude|policy|views|"
+    r"reaction|response|remarks|request|illness|death|funeral|election|resignation)\b",
+    rf"(?<=,\s)(?-i:[A-Z][a-z]*[a-ik-lnoprs-z]ing)(?=\s+(?!{BODY_WORDS}\b)(?-i:[A-Z][a-z]+\s+(?:to|for|from|of|in|with|on)\b|[a-z]))") + r"\b.*$")
+# (", Supplying Arms to Angola": a gerund and its object, not "Beijing" nor "Harding Institute to ...")
 # what may stand between the kind and its first slot: "A-691 ", "Given ", "and Recommendations " ("Report and
 # Recommendations by Yolbars Khan")
 _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
@@ -188,9 +194,10 @@ _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 _TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", re.I)   # "Discusses", not "Talks"
 _TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
 _PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
+_SMALL_WORDS = frozenset({"the", "a", "an", "in", "at", "of", "on", "to", "for", "with", "during", "near"})   # "... in the Crimea"
 # "Cable from A to B: The Korean Armistice Negotiations", "Telegram from A to B - C's visit to Magadan": B, then the
 # subject; a dash between names ("Todor Zhivkov – Raul Castro") is no subject's
-_SUBTITLE = re.compile(r":\s.*$|\s+[-–—]\s+(?=(?:[^,]*\s)?(?!(?:" + "|".join(_PARTICLES) + r")\b)[a-z]).*$")
+_SUBTITLE = re.compile(r":\s.*$|\s+[-–—]\s+(?=(?:[^,]*\s)?(?!(?:" + "|".join(_PARTICLES | _SMALL_WORDS) + r")\b)[a-z]).*$")
 _ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
 _SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
 _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|about|regarding|to|from)\b)[^'‘\"“])*?"
@@ -249,7 +256,10 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _ROLE_AT_END = re.compile(rf"{ROLE}$")
 _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
-_CITY = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|do|da|del))*(?:\s+\([A-Z][^()]*\))?")   # "Rio de Janeiro (X)"
+# a city: one word, with its article or first word ("New York", "Addis Ababa"), particle ("Rio de Janeiro") or "City", and
+# the envoy in brackets after it; "Chinese Embassy, Liu Xiao": a person, not a city
+_CITY = re.compile(r"(?:(?:New|San|Santa|Santo|São|Sao|Buenos|Addis|Phnom|Kuala|Tel|Hong|Port|Ulan|La|El|Los|Las)\s+)?"
+                   r"[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|es)\s+[A-Z][\w’'.-]*)?(?:\s+City)?(?:\s+\([A-Z][^()]*\))?")
 _ROLE_WORD = re.compile(rf"\b{ROLE}")   # a role after a name begins a word: tried at words' starts only
 _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
