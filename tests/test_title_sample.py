@@ -24,7 +24,7 @@ MIN_PRECISION = 1.0   # never a role, body or place as a person; never two peopl
 MIN_DOC_TYPE_ACCURACY = 0.98
 # the second sample, labelled blind after the grammar was written (tests/data/README.md): what it reads now, as a floor
 SECOND_SAMPLE = SAMPLE.with_name("titles-2.csv")
-SECOND_MIN = {"recall": 0.91, "precision": 0.99, "accuracy": 0.91}
+SECOND_MIN = {"recall": 0.93, "precision": 0.99, "accuracy": 0.91}
 
 
 @dataclass

@@ -467,6 +467,12 @@ SECOND_SAMPLE_CASES = [
     ("Information from MVR Inspectorate on Yugoslav Intelligence Services Against Bulgaria", ("MVR Inspectorate",), (), (), ()),
     ("Argentina Naval Intelligence Service, 'Brazil: Prospects in the Field of Nuclear Energy'",
      ("Argentina Naval Intelligence Service",), (), (), ()),
+    # an editor's addition of a person in brackets; a body's name before the role of the person who heads it
+    ("Conversation with Comrade Mao Zedong [and Beqir Balluku], on 1 October 1968 during the parades organized on the "
+     "occasion of the 19th anniversary of liberation on Tiananmen", (), (), ("Mao Zedong", "Beqir Balluku"), ()),
+    ("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]", ("Stalin [Kuznetsov]",), ("Mao Zedong", "Terebin"), (), ()),
+    ("Memorandum of Conversation between Albanian Council of Ministers Chairman Mehmet Shehu and Mao Zedong", (), (),
+     ("Mehmet Shehu", "Mao Zedong"), ()),
     # the people of talks a memo is about, beside those of the note it carries
     ("Confidential Memo from Cuban Mission to the United Nations Concerning Anastas Mikoyan’s Conversations with US "
      "President John F. Kennedy (and Secretary of State Dean Rusk), with cover note from Cuban President Dorticos to "

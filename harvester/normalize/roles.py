@@ -81,6 +81,7 @@ _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # Canming"; what may stand between the role word and the name
 _ROLE_AT = re.compile(rf"\b{ROLE}")
 _TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
+_BODY_OF = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
 _HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")
 # before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
@@ -130,6 +131,7 @@ def _without_roles(text: str) -> str:
 def _qualified_from(text: str, start: int, floor: int) -> int:
     """Where the qualifiers of the role at `start` begin (at most five words, joined by spaces or hyphens, and a
     "the" before them); none goes back past `floor`."""
+    role = start
     for _ in range(_QUALIFIERS_AT_MOST):
         end = start - 1 if text[floor:start].endswith("-") else len(text[floor:start].rstrip()) + floor
         if end == start:
@@ -139,6 +141,8 @@ def _qualified_from(text: str, start: int, floor: int) -> int:
         if not _is_qualifier(word):
             break
         start = max(word_start, floor)
+    if start < role and (body := _BODY_OF.search(text, floor, start)):
+        start = body.start()   # "Albanian Council of Ministers Chairman Mehmet Shehu": the body is the role's
     if text[floor:start].endswith("the "):
         start -= 4
     return start

@@ -127,8 +127,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      lambda m: m[1]),
     # "Mr. and Mrs. Warren L. Chaffin": two people, the wife named by her husband's name
     (_Guarded(re.compile(r"\bMr\.\s+and\s+Mrs\.\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"), "Mrs"), lambda m: f"{m[1]} and Mrs. {m[1]}"),
+    # an editor's addition of a person: "Mao Zedong [and Beqir Balluku]", "Mao Zedong [via Terebin]", "(via Roshchin)"
+    (_Guarded(re.compile(r"\s*\[(and|via)\s+([A-Z][^\[\]]*)\]"), r"\[(?:and|via) "), lambda m: f" {m[1]} {m[2]}"),
     (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
-    (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), lambda m: f" via {m[1]}"),   # "(via Roshchin)"
+    (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
     # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays
     (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
