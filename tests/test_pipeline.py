@@ -453,3 +453,23 @@ def test_a_saved_pages_harvested_at_is_when_its_tool_saved_it_never_the_files_ti
     reparse([FIXTURES / "wilson" / "singlefile", copied], WILSON, tmp_path / "out", "d", ["json"], workers=0)
     times = {record["source_page"].split("=")[-1]: record["harvested_at"] for record in dataset(tmp_path / "out", "d")}
     assert times == {"Party%20Congress": "2026-11-20T13:02:11+00:00", "Korean%20Workers%27%20Party": None}
+
+
+def test_a_card_with_no_title_text_is_a_warning_and_its_record_stays(tmp_path: Path):
+    """One odd card costs its title, not the run; a page none of whose cards has a title is a layout error."""
+    from harvester.errors import LayoutError
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEED, pages)
+    page = pages / "page-0.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace(">Telegram from Ponomarev to the CPSU Central Committee</a>", "></a>"), encoding="utf-8")
+    outcome = reparse([pages], WILSON, tmp_path / "out", "kwp", ["json"])
+    records = json.loads((tmp_path / "out" / "kwp.json").read_text(encoding="utf-8"))
+    untitled = [r for r in records if r["id"] == "telegram-ponomarev-cpsu-central-committee"]
+    assert outcome.documents == 19 and len(untitled) == 1 and untitled[0]["title"] is None
+    assert untitled[0]["doc_type"] == "other" and untitled[0]["senders"] == []
+    assert any("page-0.html: result card 6 has a link but no title text: its record's title is empty" in w for w in outcome.warnings)
+    page.write_text(re.sub(r'(<a href="/document/[^"]+">)[^<]+(</a>)', r"\1\2", html), encoding="utf-8")
+    with pytest.raises(LayoutError, match=r"page-0\.html: none of its 10 result cards has a title text"):
+        reparse([pages], WILSON, tmp_path / "out2", "kwp", ["json"])

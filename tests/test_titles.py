@@ -503,3 +503,12 @@ def test_what_the_second_samples_rules_leave_alone(title, senders, recipients, p
 def test_a_person_after_an_embassy_is_not_taken_for_its_city():
     found = parties("Letter from Chinese Embassy, Liu Xiao, to Zhou Enlai")
     assert found.senders[0] == "Chinese Embassy" and found.recipients == ("Zhou Enlai",)
+
+
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Letter from 毛泽东 to Kim Il Sung", ("毛泽东",), ("Kim Il Sung",), ()),
+    ("Telegram from 김일성 to Ким Ир Сен", ("김일성",), ("Ким Ир Сен",), ()),
+    ("Record of Conversation between 周恩来 and Kim Il Sung", (), (), ("周恩来", "Kim Il Sung")),
+])
+def test_a_name_in_a_script_with_no_capitals_is_a_name(title, senders, recipients, participants):
+    assert parties(title) == Parties(senders, recipients, participants)

@@ -617,7 +617,12 @@ def _bare_to(text: str) -> bool:
 
 def _namelike(text: str) -> bool:
     words = text.replace(",", " ").split()
-    return bool(words) and all(w[0].isupper() or w[0] in "[‘–—-" or w.split("-")[0] in _PARTICLES for w in words)
+    return bool(words) and all(_capital(w[0]) or w[0] in "[‘–—-" or w.split("-")[0] in _PARTICLES for w in words)
+
+
+def _capital(letter: str) -> bool:
+    """A capital, or a letter of a script with no case ("毛泽东", "김일성"): a name may begin with it."""
+    return letter.isalpha() and not letter.islower()
 
 
 @functools.lru_cache(maxsize=4096)   # the same lists of parties recur from title to title ("Mao Zedong", "Zhou Enlai")
@@ -645,7 +650,7 @@ def _items(segment: str) -> tuple[str, ...]:
             items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
     if items and tail and _MISSION_AT_END.search(items[-1]) and _CITY.fullmatch(tail) and not _ROLE_WORD.search(tail):
         items[-1] = f"{items[-1]}, {tail}"   # "Polish Embassy, Washington", "Dutch Embassy, Washington (Van Roijen)"
-    return tuple(_distribute([item for item in items if any(map(str.isupper, item)) and item != "Others"
+    return tuple(_distribute([item for item in items if any(map(_capital, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
                         and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)]))
 
@@ -654,7 +659,7 @@ def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
     body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place)."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
-        p and all(w[:1].isupper() for w in p.split()) and not is_role(p) and not is_body(p)
+        p and all(_capital(w[0]) for w in p.split()) and not is_role(p) and not is_body(p)
         and not _COUNTRY_FIRST.fullmatch(p) and not _GENERIC.search(p) for p in parts)
 
 

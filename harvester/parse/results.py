@@ -51,6 +51,8 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
     nodes = next((found for selector in site.cards if (found := view.css(selector))), [])
     cards = tuple(_card(node, index, where, site) for index, node in enumerate(nodes, 1))
     total, first, last = totals if totals else (None, None, None)
+    if cards and not any(card.title for card in cards):
+        raise LayoutError(f"{where}: none of its {len(cards)} result cards has a title text (layout changed?)")
     if not cards and total:
         raise LayoutError(f"{where}: the page says {total} results but holds no result cards (layout changed?)")
     if not cards and totals is None:
@@ -74,9 +76,7 @@ def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:
     if link is None:
         shown = f" ({inline_text(title_node)!r})" if title_node is not None else ""
         raise LayoutError(f"{url}: result card {index}{shown} has no title link")
-    title = title or (inline_text(title_node) if title_node is not None else "")
-    if not title:
-        raise LayoutError(f"{url}: result card {index} has a link but no title text")
+    title = title or (inline_text(title_node) if title_node is not None else "")   # none: a warning of the page's
     date, summary = node.css_first(site.card_date), node.css_first(site.card_summary)
     return RawCard(href=(link.attributes.get("href") or "").strip(), date=inline_text(date) if date is not None else "",
                    title=title, summary=paragraphs(summary) if summary is not None else "")
@@ -102,6 +102,10 @@ def _warnings(totals: tuple[int, int, int] | None, nodes: list[LexborNode], card
         warnings.append("no 'x - y of N' totals line: completeness cannot be checked")
     if totals and cards and len(cards) != totals[2] - totals[1] + 1:   # (a document left out is then missing at the end)
         warnings.append(f"the page says results {totals[1]} - {totals[2]} but holds {len(cards)} cards")
+    if untitled := [str(number) for number, card in enumerate(cards, 1) if not card.title]:
+        warnings.append(f"result card {', '.join(untitled)} has a link but no title text: its record's title is empty"
+                        if len(untitled) == 1 else f"result cards {', '.join(untitled)} have links but no title text: "
+                        "their records' titles are empty")
     if cards and all(node.css_first(site.card_date) is None for node in nodes):
         warnings.append(f"none of its {len(cards)} cards has a date ({site.card_date!r} found nothing): has the layout changed?")
     return tuple(warnings)
