@@ -136,6 +136,7 @@ def test_the_duckdb_query_of_the_csv_in_the_docs_reads_the_types_load_reads(tmp_
     assert list(frame.columns) == list(expected.columns) and len(frame) == len(expected) == 19
     assert pd.Series(frame["date_start"]).astype("datetime64[us]").equals(expected["date_start"])
     assert frame["date_approximate"].tolist() == expected["date_approximate"].tolist()
+    assert all(isinstance(frame[c].dtype, pd.DatetimeTZDtype) for c in ("harvested_at", "first_seen", "last_seen"))   # empty or not
     if details:
         texts = [[value if isinstance(value, str) else None for value in column] for column in (frame["record_id"], expected["record_id"])]
         assert texts[0] == texts[1] and sum(value is not None for value in texts[1]) == 2
