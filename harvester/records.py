@@ -50,7 +50,8 @@ class Table:
 
 
 RECORD_COLUMNS: tuple[Column, ...] = (
-    Column("id", "string", "the document's slug: the last part of its /document/ path, the same on every host",
+    Column("id", "string", "the document's slug: the last part of its /document/ path, the same on every host (a page known "
+           "only by its Drupal address, /node/95423, is node-95423)",
            "telegram-mikoyan-cpsu-central-committee"),
     Column("url", "string", "the document's address on the archive's own host",
            "https://digitalarchive.wilsoncenter.org/document/telegram-mikoyan-cpsu-central-committee"),
