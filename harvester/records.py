@@ -140,8 +140,9 @@ PEOPLE_COLUMNS: tuple[Column, ...] = (
            "Gorbachev, Mikhail Sergeevich"),
     Column("birth", "integer", "the year of birth, when a heading gives it", "1912"),
     Column("death", "integer", "the year of death, when a heading gives it", "1994"),
-    Column("variants", "list", "every other way the dataset writes the person: title spellings, headings, the headings' "
-           "alternative forms and nicknames", "Kim Il-sung; Kim, Il-sŏng, 1912-1994"),
+    Column("variants", "list", "every other way the dataset writes the person: title spellings (a code name too: "
+           "\"Filippov\" of \"Filippov [Stalin]\"), headings, the headings' alternative forms and nicknames",
+           "Kim Il-sung; Kim, Il-sŏng, 1912-1994"),
     Column("documents", "integer", "how many documents of the dataset name the person", "12"),
     Column("first_date", "date", "the earliest of those documents' dates (its first day)", "1955-12-15"),
     Column("last_date", "date", "the latest of those documents' dates (its last day)", "1969-03-17"),

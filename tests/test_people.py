@@ -86,7 +86,7 @@ def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is()
     ], NAMES)
     assert row(rows, "Nikita Khrushchev").variants == ("N.S. Khrushchev",)
     assert row(rows, "Isaiah Berlin").variants == ("Berlin, Isaiah, 1909-1997",)
-    assert row(rows, "Maneli").variants == ()
+    assert row(rows, "Maneli").variants == ()   # "Maneli" itself: no other spelling
     assert {"B. Ponomarev", "B. PONOMAREV"} <= set(row(rows, "Boris Nikolaevich Ponomarev").variants)
     assert not any("CPSU" in spelling or spelling == "Moscow" for r in rows for spelling in spellings(r))
 
@@ -286,3 +286,12 @@ def test_the_people_table_counts_every_document_of_a_person_named_thousands_of_t
     assert (kim["name"], kim["documents"], kim["first_date"], kim["last_date"]) == ("Kim Il Sung", 2500, "1950-01-01", "1959-01-01")
     assert kim["document_ids"] == [f"doc-{n}" for n in range(2500)]
     assert {"KIM IL SUNG", "Kim Il-sung"} <= set(kim["variants"])
+
+
+def test_a_code_name_a_title_writes_is_a_variant_of_the_person_it_names():
+    """"Filippov [Stalin]": a historian who looks for Filippov in the people table finds Stalin's row."""
+    rows = build_people([
+        Mention("a", "1950-01-14", "1950-01-14", ("Joseph Stalin", "Mao Zedong"), (), ("Filippov [Stalin]", "Mao Zedong")),
+        Mention("b", "1950-02-01", "1950-02-01", ("Joseph Stalin",), (), ("Feng Xi (Stalin)",)),
+    ], NAMES)
+    assert set(row(rows, "Joseph Stalin").variants) == {"Filippov", "Feng Xi"}

@@ -473,6 +473,9 @@ SECOND_SAMPLE_CASES = [
     ("Cable, Stalin [Kuznetsov] to Mao Zedong [via Terebin]", ("Stalin [Kuznetsov]",), ("Mao Zedong", "Terebin"), (), ()),
     ("Memorandum of Conversation between Albanian Council of Ministers Chairman Mehmet Shehu and Mao Zedong", (), (),
      ("Mehmet Shehu", "Mao Zedong"), ()),
+    # an aside's closing bracket is no part of the last name in it
+    ("Annex B/3: On Relations between the CCP and the PCI (Notes from Several Meetings with Feng Xuan, Ji Pengfei, and "
+     "Li Yimang)", (), (), ("Feng Xuan", "Ji Pengfei", "Li Yimang"), ()),
     # the people of talks a memo is about, beside those of the note it carries
     ("Confidential Memo from Cuban Mission to the United Nations Concerning Anastas Mikoyan’s Conversations with US "
      "President John F. Kennedy (and Secretary of State Dean Rusk), with cover note from Cuban President Dorticos to "

@@ -28,7 +28,10 @@ from harvester.normalize.titles import Parties
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]
-_IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\[\]()]+")  # ʹ and ʼ: the soft and hard signs of Russian romanization
+_IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\"“”„«»\[\]()]+")  # ʹ and ʼ: the soft and hard signs of Russian romanization
+# letters that Unicode does not decompose into a base letter and an accent: "Wałęsa", "Lê Đức Thọ", "Søren"
+_UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ı": "i", "ħ": "h", "ŧ": "t", "ð": "d", "þ": "th", "æ": "ae",
+                               "œ": "oe", "ß": "ss"})
 BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
@@ -44,7 +47,7 @@ def looks_like_organization(name: str) -> bool:
 @functools.lru_cache(maxsize=4096)  # a dataset names the same few hundred parties again and again
 def match_key(name: str) -> str:
     """The form two spellings share when they are the same name: "N.G. Sudarikov" -> "ngsudarikov"."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = unicodedata.normalize("NFKD", name.casefold()).translate(_UNDECOMPOSED)
     return _IGNORED.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from harvester.normalize.headings import INITIAL, Heading, canonical_name, is_person, parse_heading, sort_form, split_name
-from harvester.normalize.names import NameTable, is_person_party, match_key, written_form
+from harvester.normalize.names import BRACKET, NameTable, is_person_party, match_key, written_form
 from harvester.records import Record
 
 
@@ -137,11 +137,13 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
 
 
 def _written_of(mention: Mention, table: NameTable) -> Iterator[tuple[str, str]]:
-    """Each party that is a person's name alone, as the title writes it ("N.S. Khrushchev"; not "Maneli (Saigon)",
-    whose bracket is no part of a name), with the match key the record's form of it has."""
+    """Each party that is a person's name, as the title writes it, with the match key the record's form of it has:
+    "N.S. Khrushchev"; "Filippov" of "Filippov [Stalin]", and "Maneli" of "Maneli (Saigon)" (a bracket is no part of
+    the name it follows)."""
     headed = [found for found in (_person_heading(h, table) for h in mention.headings) if found[1]]
     for spelling in mention.written:
-        if is_person_party(spelling, table) and not any(mark in spelling for mark in "[("):
+        spelling = BRACKET.sub("", spelling).strip() if any(mark in spelling for mark in "[(") else spelling
+        if spelling and is_person_party(spelling, table):
             name = table.lookup(spelling) or written_form(spelling)
             yield spelling, match_key(_same_page_heading(name, headed) or name)
 

@@ -674,6 +674,8 @@ def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
     if item.startswith("(") and item.endswith(")") and "(" not in item[1:]:
         item = item[1:-1]   # "the President (Syngman Rhee)": the role is gone, the name stays
+    elif item.endswith(")") and "(" not in item:
+        item = item[:-1].rstrip()   # "... (Notes from Meetings with Feng Xuan and Li Yimang)": the aside's end
     item = name_in(_without_place(_without_role(item)))
     if item.endswith(".") and not _INITIAL_AT_END.search(item):
         item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." and "... Jr." keep their periods
