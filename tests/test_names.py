@@ -119,6 +119,8 @@ SAME_PERSON = [
     ("Beria", "Lavrentiy Beria"), ("Lavrenti Beria", "Lavrentiy Beria"), ("T. Shtykov", "Terentii Shtykov"),
     ("Joseph V. Stalin", "Joseph Stalin"), ("Leonid I. Brezhnev", "Leonid Brezhnev"), ("N. Ceausescu", "Nicolae Ceausescu"),
     ("Nicolae Ceaușescu", "Nicolae Ceausescu"), ("T. Zhivkov", "Todor Zhivkov"), ("Saddam", "Saddam Hussein"),
+    # the Russian order, surname then initials
+    ("Stalin I.V.", "Joseph Stalin"), ("Gromyko, A. A.", "Andrei Gromyko"),
 ]
 
 
@@ -208,6 +210,7 @@ WRITTEN_FORMS = [
     ("N.G. Sudarikov", "N. G. Sudarikov"), ("A.Y Vyshinsky", "A. Y Vyshinsky"), ("GONG PUSHENG", "Gong Pusheng"),
     ("PAK HEON-YEONG", "Pak Heon-yeong"), ("Kim Gwang-hyeop [Kim Kwang Hyop]", "Kim Gwang-hyeop"),
     ("Yu[mjagiin] Tsedenbal", "Yumjagiin Tsedenbal"), ("Ponomarev", "Ponomarev"), ("  Kim   Gwan ", "Kim Gwan"),
+    ("Sudarikov N.G.", "N. G. Sudarikov"), ("Puzanov, A. M.", "A. M. Puzanov"), ("Kim Il", "Kim Il"),
 ]
 
 

@@ -32,6 +32,7 @@ _IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\"“”„«»\[\]()]+")  # ʹ and �
 # letters that Unicode does not decompose into a base letter and an accent: "Wałęsa", "Lê Đức Thọ", "Søren"
 _UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ı": "i", "ħ": "h", "ŧ": "t", "ð": "d", "þ": "th", "æ": "ae",
                                "œ": "oe", "ß": "ss"})
+_SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:[^\W\d_]{1,2}\.\s*){1,3})")
 BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
@@ -93,7 +94,7 @@ class NameTable:
     def _resolve_uncached(self, name: str) -> tuple[str | None, str | None]:
         """Try the whole name, then the part outside brackets, then a bracketed code name or variant."""
         outer = BRACKET.sub("", name).strip()
-        found = self._known(name) or self._known(outer)
+        found = self._known(name) or self._known(outer) or self._known(_initials_first(outer))
         if found:
             return found
         if is_body(outer):
@@ -146,8 +147,14 @@ def written_form(name: str) -> str:
     the hyphen of a given name ("PAK HEON-YEONG" -> "Pak Heon-yeong", see `_title_word`).
     """
     name = " ".join(BRACKET.sub("", _GLUED.sub(r"\1", name)).split())
-    name = _INITIALS.sub(r"\1 ", name)
+    name = _initials_first(_INITIALS.sub(r"\1 ", name).strip())
     return " ".join(_title_word(w, i > 0) for i, w in enumerate(name.split(" "))) if _all_caps(name) else name
+
+
+def _initials_first(name: str) -> str:
+    """"Stalin I. V.", "Gromyko, A. A." (the Russian order, surname first) -> "I. V. Stalin", "A. A. Gromyko"."""
+    m = _SURNAME_INITIALS.fullmatch(name)
+    return f"{' '.join(m[2].split())} {m[1]}" if m else name
 
 
 def _all_caps(name: str) -> bool:
