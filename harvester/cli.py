@@ -412,6 +412,10 @@ def _remade_page(outcome: Outcome) -> list[Path]:
 
     try:
         return [write_report(package)]
+    except KeyboardInterrupt as stop:
+        stop.args = (f"the dataset's new files are written; {page} still tells of an earlier run: "
+                     f"harvester report {package} makes it again",)
+        raise
     except HarvesterError as error:
         outcome.warnings.append(f"{page}: not made again, so it tells of an earlier run ({error})")
         return []

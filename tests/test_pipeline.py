@@ -473,3 +473,13 @@ def test_a_card_with_no_title_text_is_a_warning_and_its_record_stays(tmp_path: P
     page.write_text(re.sub(r'(<a href="/document/[^"]+">)[^<]+(</a>)', r"\1\2", html), encoding="utf-8")
     with pytest.raises(LayoutError, match=r"page-0\.html: none of its 10 result cards has a title text"):
         reparse([pages], WILSON, tmp_path / "out2", "kwp", ["json"])
+
+
+def test_the_one_card_of_a_page_with_no_title_text_is_a_warning_as_one_of_ten_is():
+    """The last page of a search of 10k + 1 results, or a search of one: where the card falls decides nothing."""
+    from harvester.parse.results import parse_results
+    from tests.sitegen import results_page
+
+    page = parse_results(results_page([("telegram-1", "March 1, 1956", "")], 0), "http://mirror.test/search?page=0", WILSON)
+    assert [card.title for card in page.cards] == [""]
+    assert page.warnings == ("result card 1 has a link but no title text: its record's title is empty",)

@@ -280,3 +280,31 @@ def test_a_page_that_cannot_be_made_again_is_a_warning_and_the_dataset_stands(mo
     code, stdout, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp")
     assert code == 1 and f"{out / 'kwp.report.html'}: not made again, so it tells of an earlier run" in err
     assert "kwp.report.html" not in stdout and len(harvester.load(out / "kwp.csv")) == 19
+
+
+def test_a_stop_while_the_page_is_made_again_says_the_new_files_are_written(monkeypatch, capsys, tmp_path: Path):
+    """SIGTERM at that moment (cron, systemd): the dataset's new files stand, and the line says so, not "nothing
+    written"."""
+    import sys
+
+    out = tmp_path / "out"
+    run_cli(monkeypatch, capsys, "reparse", str(SEED / "page-0.html"), "--out", str(out), "--name", "kwp")
+    run_cli(monkeypatch, capsys, "report", str(out / "kwp.csv"))
+    script = f"""
+import sys
+import harvester.analysis.report
+from harvester import cli
+
+def stopped(*args, **kwargs):   # stands in for a SIGTERM that comes as the page is made
+    raise cli.Terminated
+
+harvester.analysis.report.write_report = stopped
+sys.argv = ["harvester", "reparse", {str(SEED)!r}, "--out", {str(out)!r}, "--name", "kwp"]
+cli.main()
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 143 and done.stderr.splitlines()[-1] == (
+        f"harvester: stopped (SIGTERM): the dataset's new files are written; {out / 'kwp.report.html'} still tells of an "
+        f"earlier run: harvester report {out / 'kwp.datapackage.json'} makes it again")
+    assert len(harvester.load(out / "kwp.csv")) == 19

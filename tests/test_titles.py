@@ -499,6 +499,10 @@ def test_parties_of_the_second_samples_shapes(title, senders, recipients, partic
      ("Zhou Enlai", "Chen Yi's Wife", "Deng Yingchao"), ()),
     ("Telegram from Polish Embassy in Havana (Jeleń, 27 October 1962)", ("Polish Embassy in Havana (Jeleń)",), (), (), ("Jeleń",)),
     ("Cable from Zhang Wentian, Harding Institute to Khrushchev", ("Zhang Wentian",), ("Khrushchev",), (), ()),
+    ("Minutes of Conversation between Todor Zhivkov – Leonid I. Brezhnev regarding the Situation in Czechoslovakia", (), (),
+     ("Todor Zhivkov", "Leonid I. Brezhnev"), ()),
+    ("Record of Talks between Zhou Enlai - Pham Van Dong and others", (), (), ("Zhou Enlai", "Pham Van Dong"), ()),
+    ("Letter from Madame Zhou to Nehru", ("Madame Zhou",), ("Nehru",), (), ()),   # Deng Yingchao, not Zhou Enlai
     ("Letter from 毛泽东 to Kim Il Sung", ("毛泽东",), ("Kim Il Sung",), (), ()),
     ("Telegram from 김일성 to Ким Ир Сен", ("김일성",), ("Ким Ир Сен",), (), ()),
     ("Record of Conversation between 周恩来 and Kim Il Sung", (), (), ("周恩来", "Kim Il Sung"), ()),

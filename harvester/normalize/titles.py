@@ -196,10 +196,10 @@ _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 _TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", re.I)   # "Discusses", not "Talks"
 _TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
 _PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
-_SMALL_WORDS = frozenset({"the", "a", "an", "in", "at", "of", "on", "to", "for", "with", "during", "near"})   # "... in the Crimea"
 # "Cable from A to B: The Korean Armistice Negotiations", "Telegram from A to B - C's visit to Magadan": B, then the
-# subject; a dash between names ("Todor Zhivkov – Raul Castro") is no subject's
-_SUBTITLE = re.compile(r":\s.*$|\s+[-–—]\s+(?=(?:[^,]*\s)?(?!(?:" + "|".join(_PARTICLES | _SMALL_WORDS) + r")\b)[a-z]).*$")
+# subject (what follows the dash begins in lower case, or with someone's something); a dash between names ("Todor
+# Zhivkov – Leonid I. Brezhnev regarding ...") is no subject's
+_SUBTITLE = re.compile(r":\s.*$|\s+[-–—]\s+(?=[a-z]|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+[a-z]).*$")
 _ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
 _SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
 _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|about|regarding|to|from)\b)[^'‘\"“])*?"

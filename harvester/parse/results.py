@@ -51,7 +51,7 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
     nodes = next((found for selector in site.cards if (found := view.css(selector))), [])
     cards = tuple(_card(node, index, where, site) for index, node in enumerate(nodes, 1))
     total, first, last = totals if totals else (None, None, None)
-    if cards and not any(card.title for card in cards):
+    if len(cards) > 1 and not any(card.title for card in cards):   # (a page's one card may lack it, as one of ten may)
         raise LayoutError(f"{where}: none of its {len(cards)} result cards has a title text (layout changed?)")
     if not cards and total:
         raise LayoutError(f"{where}: the page says {total} results but holds no result cards (layout changed?)")
