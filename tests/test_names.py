@@ -121,6 +121,8 @@ SAME_PERSON = [
     ("Nicolae Ceaușescu", "Nicolae Ceausescu"), ("T. Zhivkov", "Todor Zhivkov"), ("Saddam", "Saddam Hussein"),
     # the Russian order, surname then initials
     ("Stalin I.V.", "Joseph Stalin"), ("Gromyko, A. A.", "Andrei Gromyko"),
+    ("Kosygin", "Alexei Kosygin"), ("A.N. Kosygin", "Alexei Kosygin"), ("Rhee", "Syngman Rhee"), ("Wałęsa", "Lech Walesa"),
+    ("François Mitterrand", "Francois Mitterrand"), ("Henry A. Kissinger", "Henry Kissinger"),
 ]
 
 
