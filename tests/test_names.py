@@ -213,6 +213,7 @@ WRITTEN_FORMS = [
     ("PAK HEON-YEONG", "Pak Heon-yeong"), ("Kim Gwang-hyeop [Kim Kwang Hyop]", "Kim Gwang-hyeop"),
     ("Yu[mjagiin] Tsedenbal", "Yumjagiin Tsedenbal"), ("Ponomarev", "Ponomarev"), ("  Kim   Gwan ", "Kim Gwan"),
     ("Sudarikov N.G.", "N. G. Sudarikov"), ("Puzanov, A. M.", "A. M. Puzanov"), ("Kim Il", "Kim Il"),
+    ("Eliot Jr.", "Eliot Jr."), ("Mitsubishi Co.", "Mitsubishi Co."), ("Berlin, G.D.R.", "Berlin, G. D. R."),
 ]
 
 

@@ -32,7 +32,9 @@ _IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\"“”„«»\[\]()]+")  # ʹ and �
 # letters that Unicode does not decompose into a base letter and an accent: "Wałęsa", "Lê Đức Thọ", "Søren"
 _UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ı": "i", "ħ": "h", "ŧ": "t", "ð": "d", "þ": "th", "æ": "ae",
                                "œ": "oe", "ß": "ss"})
-_SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:[^\W\d_]{1,2}\.\s*){1,3})")
+# a surname, then initials: capitals, or the two letters of one Russian sound ("Ya.", "Yu.", "Zh.")
+_SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:(?:[A-Z]|Ya|Yu|Ye|Yo|Zh|Kh|Ch|Sh|Ts)\.\s*){1,3})")
+_STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR", "FRG", "DRV", "CSSR", "PRL"})   # "Seoul, R.O.K."
 BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
@@ -154,7 +156,9 @@ def written_form(name: str) -> str:
 def _initials_first(name: str) -> str:
     """"Stalin I. V.", "Gromyko, A. A." (the Russian order, surname first) -> "I. V. Stalin", "A. A. Gromyko"."""
     m = _SURNAME_INITIALS.fullmatch(name)
-    return f"{' '.join(m[2].split())} {m[1]}" if m else name
+    if m is None or re.sub(r"[.\s]", "", m[2]) in _STATES:
+        return name
+    return f"{' '.join(m[2].split())} {m[1]}"
 
 
 def _all_caps(name: str) -> bool:
