@@ -134,7 +134,8 @@ def loudness(command: Callable) -> Callable:
 @click.option("--delay", type=_Number(min=0, max=MAX_DELAY), default=DEFAULT_DELAY, show_default=True,
               help="Seconds from one request to the next (one request at a time, always).")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Stop after this many results pages.")
-@click.option("--contact", default="", metavar="URL_OR_EMAIL", help="How the archive can reach you; sent in the User-Agent.")
+@click.option("--contact", default="", metavar="URL_OR_EMAIL",
+              help="How the archive can reach you; sent in the User-Agent (accents dropped: a header carries ASCII only).")
 @click.option("--allow-incomplete", is_flag=True, help="Write the dataset even if some documents could not be collected.")
 @click.option("--details", is_flag=True, help="Also fetch each result's document page and add its fields (authors, places, "
               "topics, archive, source, language, Record ID, PDF, transcript, ...).")

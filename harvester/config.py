@@ -6,7 +6,8 @@ import math
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -148,6 +149,10 @@ def checked_fetch(settings: Settings) -> Settings:
     """The fetching options, checked together (said as the command line's options; see `as_keys`)."""
     if settings.fetch not in ("http", "browser"):
         raise UsageError(f"--fetch {settings.fetch!r}: give http or browser")
+    # "José García" -> "Jose Garcia": the User-Agent header carries ASCII only, and a name without its accents still says
+    # who harvests (the --user-agent of a browser's session must be kept exact: it is not changed)
+    settings = replace(settings, contact="".join(c for c in unicodedata.normalize("NFKD", settings.contact)
+                                                 if not unicodedata.combining(c)))
     for option, value in (("--contact", settings.contact), ("--user-agent", settings.own_user_agent or "")):
         if not (value.isascii() and value.isprintable()):
             raise UsageError(f"{option} {value!r}: the User-Agent header carries plain ASCII only (no accents, "

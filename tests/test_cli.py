@@ -354,6 +354,18 @@ def test_harvesting_the_live_site_without_a_contact_warns_before_any_request(mon
     assert code == 2 and "no --contact" not in err
 
 
+def test_a_contact_with_accents_is_sent_without_them(monkeypatch, capsys, tmp_path):
+    """The User-Agent header carries ASCII only: "José García" is sent as "Jose Garcia", not refused."""
+    import harvester.cli
+
+    sent = []
+    monkeypatch.setattr(harvester.cli, "harvest", lambda *args, **kwargs: sent.append(args[5]) or sys.exit(0))
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean War", "--out", str(tmp_path),
+                           "--contact", "José García <jose@example.org>")
+    assert code == 0, err
+    assert sent[0].product_token.endswith("(research data harvester; +Jose Garcia <jose@example.org>)")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("stop", "code", "said"), [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "stopped (SIGTERM)")])
 def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp_path, stop, code, said):
