@@ -123,6 +123,9 @@ SAME_PERSON = [
     ("Stalin I.V.", "Joseph Stalin"), ("Gromyko, A. A.", "Andrei Gromyko"),
     ("Kosygin", "Alexei Kosygin"), ("A.N. Kosygin", "Alexei Kosygin"), ("Rhee", "Syngman Rhee"), ("Wałęsa", "Lech Walesa"),
     ("François Mitterrand", "Francois Mitterrand"), ("Henry A. Kissinger", "Henry Kissinger"),
+    # a wife named by her husband's name is she, never he
+    ("Madame Zhou", "Deng Yingchao"), ("Madame Mao", "Jiang Qing"), ("Madame Chiang Kai-shek", "Song Meiling"),
+    ("Mme. Sun Yat-sen", "Song Qingling"), ("Mme. Soong Ching-ling", "Song Qingling"),
 ]
 
 
