@@ -6,12 +6,12 @@ import math
 import os
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from harvester.errors import UsageError
+from harvester.normalize.names import without_accents
 from harvester.output.files import parse_formats
 from harvester.settings import DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import Search, Site, get_site
@@ -151,12 +151,12 @@ def checked_fetch(settings: Settings) -> Settings:
         raise UsageError(f"--fetch {settings.fetch!r}: give http or browser")
     # "José García" -> "Jose Garcia": the User-Agent header carries ASCII only, and a name without its accents still says
     # who harvests (the --user-agent of a browser's session must be kept exact: it is not changed)
-    settings = replace(settings, contact="".join(c for c in unicodedata.normalize("NFKD", settings.contact)
-                                                 if not unicodedata.combining(c)))
-    for option, value in (("--contact", settings.contact), ("--user-agent", settings.own_user_agent or "")):
-        if not (value.isascii() and value.isprintable()):
-            raise UsageError(f"{option} {value!r}: the User-Agent header carries plain ASCII only (no accents, "
-                             "no line breaks)")
+    for option, value, fold in (("--contact", settings.contact, without_accents),
+                                ("--user-agent", settings.own_user_agent or "", str)):
+        if unsent := "".join(dict.fromkeys(c for c in value if not all(f.isascii() and f.isprintable() for f in fold(c)))):
+            raise UsageError(f"{option} {value!r}: the User-Agent header carries plain ASCII only (no line breaks"
+                             + (", accents dropped" if fold is without_accents else "") + f"): {unsent!r} cannot be sent")
+    settings = replace(settings, contact=without_accents(settings.contact))
     if settings.fetch == "browser" and (settings.cookies or settings.own_user_agent):
         raise UsageError("--cookies and --user-agent are for the plain client; the browser keeps its own cookies and User-Agent")
     if settings.fetch != "browser" and (settings.show_browser or settings.browser_path or settings.browser_profile):

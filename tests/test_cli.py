@@ -361,9 +361,13 @@ def test_a_contact_with_accents_is_sent_without_them(monkeypatch, capsys, tmp_pa
     sent = []
     monkeypatch.setattr(harvester.cli, "harvest", lambda *args, **kwargs: sent.append(args[5]) or sys.exit(0))
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean War", "--out", str(tmp_path),
-                           "--contact", "José García <jose@example.org>")
+                           "--contact", "José García, Søren Łukasz Straße <jose@example.org>")
     assert code == 0, err
-    assert sent[0].product_token.endswith("(research data harvester; +Jose Garcia <jose@example.org>)")
+    assert sent[0].product_token.endswith("(research data harvester; +Jose Garcia, Soren Lukasz Strasse <jose@example.org>)")
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean War", "--out", str(tmp_path),
+                           "--contact", "金日成 <kim@example.org>")
+    assert code == 2 and err == ("harvester: error: --contact '金日成 <kim@example.org>': the User-Agent header carries plain "
+                                 "ASCII only (no line breaks, accents dropped): '金日成' cannot be sent\n")
 
 
 @pytest.mark.slow

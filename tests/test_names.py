@@ -121,11 +121,12 @@ SAME_PERSON = [
     ("Nicolae Ceaușescu", "Nicolae Ceausescu"), ("T. Zhivkov", "Todor Zhivkov"), ("Saddam", "Saddam Hussein"),
     # the Russian order, surname then initials
     ("Stalin I.V.", "Joseph Stalin"), ("Gromyko, A. A.", "Andrei Gromyko"),
-    ("Kosygin", "Alexei Kosygin"), ("A.N. Kosygin", "Alexei Kosygin"), ("Rhee", "Syngman Rhee"), ("Wałęsa", "Lech Walesa"),
+    ("Kosygin", "Alexei Kosygin"), ("A.N. Kosygin", "Alexei Kosygin"), ("Wałęsa", "Lech Walesa"),
     ("François Mitterrand", "Francois Mitterrand"), ("Henry A. Kissinger", "Henry Kissinger"),
     # a wife named by her husband's name is she, never he
     ("Madame Zhou", "Deng Yingchao"), ("Madame Mao", "Jiang Qing"), ("Madame Chiang Kai-shek", "Song Meiling"),
-    ("Mme. Sun Yat-sen", "Song Qingling"), ("Mme. Soong Ching-ling", "Song Qingling"),
+    ("Mme. Sun Yat-sen", "Song Qingling"), ("Mme. Soong Ching-ling", "Song Qingling"), ("Mrs. Sun Yat-sen", "Song Qingling"),
+    ("Madame Deng Yingchao", "Deng Yingchao"), ("Madam Mao", "Jiang Qing"),
 ]
 
 
@@ -159,7 +160,8 @@ def test_different_people_never_merge(one: str, other: str, table: NameTable) ->
 
 
 # Names the table must not guess: a lone surname or code name shared by several people.
-@pytest.mark.parametrize("name", ["Ponomarev", "Kuznetsov", "Semenov", "Kim", "Premier Kim"])
+@pytest.mark.parametrize("name", ["Ponomarev", "Kuznetsov", "Semenov", "Kim", "Premier Kim", "Rhee", "Grechko",
+                                  "Ms. Nixon", "Mrs. Kissinger"])   # (Rhee Tong-won, Georgy Grechko; a wife)
 def test_ambiguous_names_are_not_guessed(name: str, table: NameTable) -> None:
     assert table.lookup(name) is None
 

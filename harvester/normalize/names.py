@@ -30,11 +30,13 @@ KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]
 _IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\"“”„«»\[\]()]+")  # ʹ and ʼ: the soft and hard signs of Russian romanization
 # letters that Unicode does not decompose into a base letter and an accent: "Wałęsa", "Lê Đức Thọ", "Søren"
-_UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ı": "i", "ħ": "h", "ŧ": "t", "ð": "d", "þ": "th", "æ": "ae",
-                               "œ": "oe", "ß": "ss"})
-# a surname, then initials: capitals, or the two letters of one Russian sound ("Ya.", "Yu.", "Zh.")
-_SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:(?:[A-Z]|Ya|Yu|Ye|Yo|Zh|Kh|Ch|Sh|Ts)\.\s*){1,3})")
-_STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR", "FRG", "DRV", "CSSR", "PRL"})   # "Seoul, R.O.K."
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "Ħ": "H",
+                               "ŧ": "t", "Ŧ": "T", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae",
+                               "œ": "oe", "Œ": "Oe", "ß": "ss"})
+# a surname, then initials: capitals, or the two letters of one Russian sound ("Ya.", "Yu.", "Iu.", "Zh.")
+_SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:(?:[^\W\d_a-z]|Ya|Yu|Ye|Yo|Ia|Iu|Ja|Ju|Zh|Kh|Ch|Sh|Ts)\.\s*){1,3})")
+_STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR", "DDR", "FRG", "DRV", "CSSR", "PRL",
+                     "DC"})   # "Seoul, R.O.K.", "Washington, D.C."
 BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
@@ -50,8 +52,13 @@ def looks_like_organization(name: str) -> bool:
 @functools.lru_cache(maxsize=4096)  # a dataset names the same few hundred parties again and again
 def match_key(name: str) -> str:
     """The form two spellings share when they are the same name: "N.G. Sudarikov" -> "ngsudarikov"."""
-    folded = unicodedata.normalize("NFKD", name.casefold()).translate(_UNDECOMPOSED)
-    return _IGNORED.sub("", "".join(c for c in folded if not unicodedata.combining(c)))
+    return _IGNORED.sub("", without_accents(name.casefold()))
+
+
+def without_accents(text: str) -> str:
+    """The text with its accents dropped, and the letters Unicode keeps whole written as their base letters:
+    "José", "Wałęsa", "Søren", "Straße" -> "Jose", "Walesa", "Soren", "Strasse"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
 
 
 class NameTable:

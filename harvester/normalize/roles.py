@@ -73,9 +73,9 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
 _NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
                         "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
                         "Presidium", "Politburo") + r"\b)"  # "General Staff", "General Advisory Committee": a body, not a role and a name
-# not "Mrs." nor "Madame": each names a wife, often by her husband's name ("Mrs. Warren L. Chaffin", "Madame Zhou",
-# who is Deng Yingchao), and without it two are one
-HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Ms\.", r"Dr\.", r"Prof\.",
+# not "Mrs.", "Ms." nor "Madame": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin", "Madame
+# Zhou", who is Deng Yingchao), and without it two are one
+HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.",
                 "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
