@@ -23,8 +23,8 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import COUNTRY, NATIONS, is_body, is_role
-from harvester.normalize.titles import Parties
+from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, is_body, is_role
+from harvester.normalize.titles import Parties, begins_a_name
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]
@@ -135,14 +135,13 @@ def is_person_party(name: str, table: NameTable) -> bool:
     return kind == "person" or (kind is None and _name_shaped(name))
 
 
-_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du", "dos", "do"})
 
 
 def _name_shaped(name: str) -> bool:
     """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one, nor a
     role alone ("Soviet Ambassador", "Secretary") or a nationality's thing ("German Question")."""
     words = [w.lstrip("'‘“\"«") for w in BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
-    return (bool(words) and all(w[:1].isalpha() and not w[:1].islower() or w.lower().split("-")[0] in _PARTICLES for w in words)
+    return (bool(words) and all(begins_a_name(w[:1]) or w.lower().split("-")[0] in PARTICLES for w in words)
             and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name))
 
 

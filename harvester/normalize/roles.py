@@ -99,7 +99,9 @@ _BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
 _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|"
                             rf"[A-Z][a-z]*(?:ment|ion|ity|ics|ogy|ism)s?|[A-Z][a-z]{{3,}}nces?|"
                             rf"(?:Far|Middle|Near|East|West|North|South)(?:ern)?)$")
-_PARTICLES = frozenset({"de", "da", "do", "dos", "du", "del", "della", "van", "von", "der", "den"})
+# the small words inside a person's name ("Uriel da Costa Ribeiro", "Maurice Couve de Murville", "Ibn Saud")
+PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
+                       "dos", "do"})
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
 
 
@@ -172,7 +174,7 @@ def name_in(item: str) -> str:
         return item      # "GONG PUSHENG": a name in capitals, not an acronym before a name
     end = len(words)
     while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1])
-                       or end < len(words) and words[end - 1] in _PARTICLES):   # "Uriel da Costa Ribeiro"
+                       or end < len(words) and words[end - 1] in PARTICLES):   # "Uriel da Costa Ribeiro"
         end -= 1
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])

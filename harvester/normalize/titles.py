@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from harvester.normalize.kinds import KINDS, find_kind
-from harvester.normalize.roles import BODY_WORDS, COUNTRY, MODIFIER, NATIONS, ROLE, alt, is_body, is_role, name_in, strip_roles
+from harvester.normalize.roles import (BODY_WORDS, COUNTRY, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_role, name_in,
+                                      strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Airgram"',
@@ -195,7 +196,7 @@ _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
 _TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", re.I)   # "Discusses", not "Talks"
 _TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
-_PARTICLES = frozenset({"and", "de", "van", "von", "os", "al", "bin", "y", "la", "le", "du", "ibn"})
+_PARTICLES = PARTICLES | {"and", "os"}   # the small words of a name, and "and" between names
 # "Cable from A to B: The Korean Armistice Negotiations", "Telegram from A to B - C's visit to Magadan": B, then the
 # subject (what follows the dash begins in lower case, or with someone's something); a dash between names ("Todor
 # Zhivkov – Leonid I. Brezhnev regarding ...") is no subject's
@@ -617,10 +618,10 @@ def _bare_to(text: str) -> bool:
 
 def _namelike(text: str) -> bool:
     words = text.replace(",", " ").split()
-    return bool(words) and all(_capital(w[0]) or w[0] in "[‘–—-" or w.split("-")[0] in _PARTICLES for w in words)
+    return bool(words) and all(begins_a_name(w[0]) or w[0] in "[‘–—-" or w.split("-")[0] in _PARTICLES for w in words)
 
 
-def _capital(letter: str) -> bool:
+def begins_a_name(letter: str) -> bool:
     """A capital, or a letter of a script with no case ("毛泽东", "김일성"): a name may begin with it."""
     return letter.isalpha() and not letter.islower()
 
@@ -650,7 +651,7 @@ def _items(segment: str) -> tuple[str, ...]:
             items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
     if items and tail and _MISSION_AT_END.search(items[-1]) and _CITY.fullmatch(tail) and not _ROLE_WORD.search(tail):
         items[-1] = f"{items[-1]}, {tail}"   # "Polish Embassy, Washington", "Dutch Embassy, Washington (Van Roijen)"
-    return tuple(_distribute([item for item in items if any(map(_capital, item)) and item != "Others"
+    return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
                         and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)]))
 
@@ -659,7 +660,7 @@ def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
     body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place)."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
-        p and all(_capital(w[0]) for w in p.split()) and not is_role(p) and not is_body(p)
+        p and all(begins_a_name(w[0]) for w in p.split()) and not is_role(p) and not is_body(p)
         and not _COUNTRY_FIRST.fullmatch(p) and not _GENERIC.search(p) for p in parts)
 
 
