@@ -20,7 +20,7 @@ bench: $(VENV)/.bench-installed  ## run the benchmarks (a few minutes); figures 
 bench-quick: $(VENV)/.bench-installed  ## the benchmarks on 200 pages, memory at 2,000 (two or three minutes); bench/results/quick.*
 	$(BIN)/python -m bench --quick $(ARGS)
 
-SOURCES := $(shell find harvester -name '*.py' -o -name '*.csv')
+SOURCES := $(shell find harvester -name '*.py' -o -name '*.csv' -o -name '*.txt')
 
 $(VENV)/.installed: pyproject.toml $(SOURCES)
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found; run: make PYTHON=/path/to/python3.11" >&2; exit 2; }

@@ -124,6 +124,9 @@ def test_a_heading_and_a_title_name_meet():
     ("Kim", "Il Sung", True), ("Mao", "Zedong", True), ("Nguyễn", "Văn Thiệu", True),
     ("Lee", "Hu-rak", True), ("Lee", "Robert", False), ("Chang", "Robert", False), ("Chang", "Chun-ha", True),
     ("Kim", "I. S.", False), ("Smith", "John", False), ("Kim", "", False),
+    # one word of one or two Pinyin syllables, read as Pinyin reads (longest first syllable; no vowel after it)
+    ("Hu", "Yaobang", True), ("Su", "Yu", True), ("Shen", "Jian", True), ("Lü", "Zhengcao", True),
+    ("Lee", "Hamilton", False), ("Lee", "Dean", False), ("Chang", "Gene", False), ("Wan", "Waithayakon", False),
 ])
 def test_family_first_is_driven_by_the_family_names_file(family: str, given: str, expected: bool):
     assert family_first(family, given) is expected
@@ -136,10 +139,23 @@ def test_family_first_is_driven_by_the_family_names_file(family: str, given: str
     ("Anastas Mikoyan", ("Mikoyan", "Anastas"), "Mikoyan, Anastas"),
     ("Yumjaagiin Tsedenbal", ("Tsedenbal", "Yumjaagiin"), "Tsedenbal, Yumjaagiin"),
     ("Ponomarev", ("Ponomarev", ""), "Ponomarev"),
+    ("Hu Yaobang", ("Hu", "Yaobang"), "Hu, Yaobang"),          # "Hu" is also a Western name: the given name decides
+    ("Su Yu", ("Su", "Yu"), "Su, Yu"),
+    ("Xiong Xianghui", ("Xiong", "Xianghui"), "Xiong, Xianghui"),
+    ("Wan Li", ("Wan", "Li"), "Wan, Li"),
+    ("Lee Hamilton", ("Hamilton", "Lee"), "Hamilton, Lee"),
 ])
 def test_split_and_sort_a_written_name(name: str, split: tuple[str, str], sort: str):
     assert split_name(name) == split
     assert sort_form(name) == sort
+
+
+@pytest.mark.parametrize("raw, display", [
+    ("Han, Nianlong", "Han Nianlong"), ("Tan, Zhenlin", "Tan Zhenlin"), ("Hu, Yaobang, 1915-1989", "Hu Yaobang"),
+    ("Lee, Dean", "Dean Lee"), ("Chang, Gene", "Gene Chang"),
+])
+def test_a_one_word_given_name_of_pinyin_puts_the_family_name_first(raw: str, display: str):
+    assert parse_heading(raw).display == display
 
 
 def test_whitespace_in_a_heading_is_collapsed():

@@ -61,6 +61,15 @@ def test_the_heading_gives_sort_form_and_years_and_the_table_the_name():
     assert "Mikhail Sergeevich Gorbachev" in gorbachev.variants
 
 
+def test_a_chinese_name_the_table_does_not_know_is_written_and_sorted_family_name_first():
+    rows = build_people([
+        Mention("a", "1980-02-29", "1980-02-29", (), ("Hu, Yaobang, 1915-1989",)),
+        Mention("b", "1986-10-08", "1986-10-08", ("Hu Yaobang",), ()),
+        Mention("c", "1979-01-01", "1979-01-01", ("Su Yu",), ()),
+    ], NAMES)
+    assert [(r.name, r.sort_name, r.documents) for r in rows] == [("Hu Yaobang", "Hu, Yaobang", 2), ("Su Yu", "Su, Yu", 1)]
+
+
 def test_a_titles_short_form_meets_the_one_heading_of_its_own_page():
     rows = build_people([
         Mention("t", "1956-09-26", "1956-09-26", ("Ponomarev",), ("Ponomarev, Boris Nikolaevich, 1905-1995",)),

@@ -10,10 +10,11 @@ Gorbachev"). Which family names mark a family-name-first culture is data:
 `harvester/normalize/family_first.csv` (header `family,culture,shape,note`). A family name of
 shape `any` marks the culture alone; one of shape `syllables` is also a Western family name
 ("Lee", "Chang", "Le"), and marks it only when the given name is written as East Asian
-syllables ("Lee, Hu-rak", "Lee, Kuan Yew", but not "Lee, Robert E."). A Mongolian heading is
-known by its patronymic ("Tsedenbal, Yumjaagiin": the genitive ending -iin/-yn). When the
-names table knows the person, the table's form wins (`canonical_name`), so "Mao, Zedong" on a
-document page and "Mao Zedong" in a title are one person.
+syllables ("Lee, Hu-rak", "Lee, Kuan Yew", "Hu, Yaobang" (pinyin.txt), but not "Lee, Robert
+E."). A Mongolian heading is known by its patronymic ("Tsedenbal, Yumjaagiin": the genitive
+ending -iin/-yn). When the names table knows the person, the table's form wins
+(`canonical_name`), so "Mao, Zedong" on a document page and "Mao Zedong" in a title are one
+person.
 """
 
 from __future__ import annotations
@@ -187,14 +188,30 @@ def family_first(family: str, given: str) -> bool:
 
 
 def _syllabic(given: str) -> bool:
-    """ "Hu-rak", "Kuan Yew", "Văn Đồng": short syllables, hyphenated or two or more; not "Robert" or "Andrew Jackson"."""
+    """ "Hu-rak", "Kuan Yew", "Văn Đồng": short syllables, hyphenated or two or more; or one word of one or two Pinyin
+    syllables, "Jintao", "Xu". Not "Robert", "Hamilton" or "Andrew Jackson".
+
+    A word is read as Pinyin is read, its longest first syllable first; a second syllable that would begin with a
+    vowel needs an apostrophe in Pinyin ("De'an"), so "Dean" and "Gene" (gen-e) are not read as Pinyin."""
     syllables = re.split(r"[\s-]+", given)
-    return len(syllables) > 1 and all(_SYLLABLE.match(s) and len(s) <= 5 for s in syllables)
+    if len(syllables) > 1:
+        return all(_SYLLABLE.match(s) and len(s) <= 5 for s in syllables)
+    word, pinyin = "".join(c for c in unicodedata.normalize("NFKD", given.casefold()) if not unicodedata.combining(c)), _pinyin()
+    first = max((cut for cut in range(1, 7) if word[:cut] in pinyin), default=0)
+    rest = word[first:]
+    return first > 0 and (not rest or (rest in pinyin and rest[0] not in "aeo"))
 
 
 def _fold(text: str) -> str:
     """Case aside, accents kept: "Lê" (always Vietnamese) is not "Le" (also French)."""
     return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+@functools.cache
+def _pinyin() -> frozenset[str]:
+    """pinyin.txt: the syllables of Pinyin."""
+    text = resources.files("harvester.normalize").joinpath("pinyin.txt").read_text(encoding="utf-8")
+    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 @functools.cache
