@@ -41,6 +41,7 @@ EXIT_TERMINATED = 143
 # for `run`: the most serious outcome wins (layout changed, blocked, busy, incomplete, fetch failed, other, usage, warnings)
 SEVERITY = (0, EXIT_WARNINGS, 2, 7, 3, 6, 8, 4, 5)
 
+
 class _Number(click.FloatRange):
     """A number in a range, and never nan or infinity (which pass a range's bounds)."""
 

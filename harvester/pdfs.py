@@ -153,7 +153,6 @@ def pdf_values(kept: dict | None, url: str, out_dir: Path) -> dict[str, Any]:
     return {"pdf_file": kept["file"], "pdf_sha256": kept["sha256"], "pdf_bytes": kept["bytes"]}
 
 
-
 def _failed(tally: Tally, warning: str) -> None:
     tally.failed += 1
     tally.warnings.append(warning)

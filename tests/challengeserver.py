@@ -44,6 +44,7 @@ def with_js_detections(pages: Callable[[str], bytes | None]) -> Callable[[str], 
         return body.replace(b"</body>", JS_DETECTIONS + b"</body>", 1) if body else body
     return answer
 
+
 ASSETS: Mapping[str, Reply] = MappingProxyType({
     "/robots.txt": (200, "text/plain; charset=utf-8", b"User-agent: *\nDisallow:\n"),
     "/sites/default/files/css/x.css": (200, "text/css", b"@font-face{font-family:Site;src:url(/sites/default/files/fonts/site.woff2)"

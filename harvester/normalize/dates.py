@@ -93,7 +93,9 @@ class Side(NamedTuple):
         month = self.month or 12
         return datetime.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
+
 _ABBREVIATION_DOT = re.compile(r"(?<=[a-z])\.")
+
 
 def _side(text: str) -> Side | None:
     """Read one side of a date, possibly missing its year or month; None when no shape fits."""

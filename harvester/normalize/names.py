@@ -135,8 +135,6 @@ def is_person_party(name: str, table: NameTable) -> bool:
     return kind == "person" or (kind is None and _name_shaped(name))
 
 
-
-
 def _name_shaped(name: str) -> bool:
     """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one, nor a
     role alone ("Soviet Ambassador", "Secretary") or a nationality's thing ("German Question")."""

@@ -24,7 +24,6 @@ from harvester.normalize.names import BRACKET, NameTable, is_person_party, match
 from harvester.records import Record
 
 
-
 class Mention(NamedTuple):
     """What one record says of its people: its id and dates, the persons its title names, its page's name headings."""
 
