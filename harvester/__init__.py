@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
+DISTRIBUTION = "wilson-harvester"   # what `pip install` calls this project ("harvester" there is another)
 __all__ = ["__version__", "load"]
 
 

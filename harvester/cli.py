@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import NoReturn
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
@@ -268,7 +267,7 @@ def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: 
     site, folders = get_site("wilson"), [DEMO / "seed", *([DEMO / "documents"] if details else [])]
     with Serving(folders, port) as serving:
         [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls
-                     if urlsplit(url).path.rstrip("/") == site.search_path}
+                     if site.is_search(url)}
         log.info("serving the saved pages of a search on %s", serving.origin)
         settings = replace(settings, base_url=serving.origin)
         return _harvest_job(Job(site, site.search_of(address), out_dir, DEMO_NAME, chosen, settings, None))

@@ -388,7 +388,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
     address = page.url or site.saved_search(text)
     try:
-        search = site.search_of(address) if address and urlsplit(address).path.rstrip("/") == site.search_path else None
+        search = site.search_of(address) if address and site.is_search(address) else None
     except UsageError as error:   # an address no search of the site has (a facet with no value): said of the page
         raise InputError(f"{label}: saved from {error}") from None
     results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
@@ -482,7 +482,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             files.append(staging.stage_json(out_dir / f"{name}{RUN_REPORT_SUFFIX}", report | lists))
         first, last = state.harvested_between(run_id)
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
-        scans = [(r["id"], r["pdf_file"], r["pdf_bytes"], r["pdf_sha256"]) for r in records() if r["pdf_file"]] if pdfs else []
+        scans = (record for record in records() if record["pdf_file"]) if pdfs else ()
         files.append(write_package(out_dir, name, files, provenance, staging, scans))
         staging.commit()
     return files
@@ -491,8 +491,9 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
 def _provenance(site: Site, origin: str, searches: list[Searched], mode: str, pages: int, total: int | None,
                 requests: int, warnings: list[str], created: datetime) -> Provenance:
     """The run's provenance, but for what only its files tell (documents, first and last harvested)."""
-    return Provenance(site.name, site.home, origin, tuple(s.said() for s in searches), mode, pages, total, 0,
-                      requests, None, None, tuple(warnings), created.isoformat(timespec="seconds"))
+    return Provenance(site=site.name, home=site.home, origin=origin, searches=tuple(s.said() for s in searches), mode=mode,
+                      pages=pages, total=total, documents=0, requests=requests, first_harvested=None, last_harvested=None,
+                      warnings=tuple(warnings), created=created.isoformat(timespec="seconds"))
 
 
 def default_name(site: Site, search: Search) -> str:

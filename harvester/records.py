@@ -17,7 +17,7 @@ from harvester.normalize.dates import parse_date
 from harvester.normalize.headings import canonical_name, is_person, parse_heading
 from harvester.normalize.names import NameTable, match_key, person_names
 from harvester.normalize.text import clean_text
-from harvester.normalize.titles import doc_type, parties
+from harvester.normalize.titles import DOC_TYPE_HELP, doc_type, parties
 from harvester.parse.document import RawDocument
 from harvester.parse.results import RawCard
 from harvester.sites import Site
@@ -175,14 +175,14 @@ def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: s
     title = clean_text(card.title)
     date = parse_date(clean_text(card.date))
     named = parties(title)
-    values = (doc_id, site.doc_url(doc_id), title, clean_text(card.summary), date.edtf, date.start, date.end, date.precision,
-              date.approximate, card.date, doc_type(title), list(named.senders), list(named.recipients),
-              list(named.participants), list(person_names(named, names)), query, search, source_page, harvested_at,
-              harvested_at, harvested_at)
-    return dict(zip(_RECORD_NAMES, values))
+    return {"id": doc_id, "url": site.doc_url(doc_id), "title": title, "summary": clean_text(card.summary),
+            "date": date.edtf, "date_start": date.start, "date_end": date.end, "date_precision": date.precision,
+            "date_approximate": date.approximate, "date_raw": card.date, "doc_type": doc_type(title),
+            "senders": list(named.senders), "recipients": list(named.recipients), "participants": list(named.participants),
+            "people": list(person_names(named, names)), "query": query, "search": search, "source_page": source_page,
+            "harvested_at": harvested_at, "first_seen": harvested_at, "last_seen": harvested_at}
 
 
-_RECORD_NAMES = [c.name for c in RECORD_COLUMNS]
 _SPLIT = {"languages": re.compile(r"\s*[;,\n]\s*")}   # "Polish, English"; an archive's name may hold a comma
 _DEFAULT_SPLIT = re.compile(r"\s*[;\n]\s*")
 _PERSON_FIELDS = ("authors", "people_orgs", "contributors")
@@ -196,8 +196,8 @@ def details_of(raw: RawDocument, names: NameTable, site: Site) -> Record:
     come from the Donor(s) box, else from the support line; related documents are the ids their links give."""
     details: Record = {c.name: _values(raw, c.name) if c.type == "list" else _value(raw, c.name) for c in DETAIL_COLUMNS}
     details["uploaded"], warnings = _iso_day(details["uploaded"])
-    if not details["donors"] and raw.support:
-        details["donors"] = _donors_of_support(clean_text(raw.support))
+    if not details["donors"] and raw.support and site.document.support_donors:
+        details["donors"] = _donors_of_support(clean_text(raw.support), site.document.support_donors)
     details["page_people"] = page_people((h for f in _PERSON_FIELDS for h in details[f]), names)
     details["related"], unknown = _related(raw, site)
     details.update(pdf_url=raw.pdf_url, transcript=clean_text(raw.transcript), warnings=warnings + unknown)
@@ -265,9 +265,9 @@ def _iso_day(shown: str) -> tuple[str, list[str]]:
     return "", [f"Original Uploaded Date {shown!r} is not a full date; left empty"]
 
 
-def _donors_of_support(support: str) -> list[str]:
+def _donors_of_support(support: str, donors: re.Pattern[str]) -> list[str]:
     """"This document was made possible with support from the ROK Ministry of Unification, Leon Levy Foundation"."""
-    match = re.search(r"support from\s+(.+?)\.?$", support, re.IGNORECASE)
+    match = donors.search(support)
     if match is None:
         return []
     parts = (re.sub(r"^the\s+", "", p.strip(), flags=re.IGNORECASE) for p in match.group(1).split(","))
@@ -281,5 +281,12 @@ def markdown_table(columns: tuple[Column, ...] = RECORD_COLUMNS) -> str:
     return "\n".join(lines) + "\n"
 
 
+def doc_types_table() -> str:
+    """The values of doc_type and the titles that give each, as docs/dataset.md's Markdown table."""
+    lines = ["| doc_type | titles that give it |", "|---|---|"]
+    lines += [f"| `{kind}` | {help} |" for kind, help in DOC_TYPE_HELP.items()]
+    return "\n".join(lines) + "\n"
+
+
 if __name__ == "__main__":
-    print(markdown_table(), end="")
+    print(markdown_table(), doc_types_table(), sep="\n", end="")

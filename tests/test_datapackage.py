@@ -49,8 +49,9 @@ def write(tmp_path: Path, records, formats=("csv",), companions: dict[str, str] 
     package, all of one generation."""
     stalin = {"words": "\u201cStalin\u201d", "query": "Stalin", "address": WILSON.search_url(Search("Stalin")), "facets": [],
               "parameters": {}}
-    origin = Provenance("wilson", WILSON.home, WILSON.home, (stalin,), "harvest", 1, len(records),
-                        len(records), 0, None, None, (), T0.isoformat(timespec="seconds"))
+    origin = Provenance(site="wilson", home=WILSON.home, origin=WILSON.home, searches=(stalin,), mode="harvest", pages=1,
+                        total=len(records), documents=len(records), requests=0, first_harvested=None, last_harvested=None,
+                        warnings=(), created=T0.isoformat(timespec="seconds"))
     with Staging(tmp_path, "d") as staging:
         files = write_table(lambda: records, RECORD_COLUMNS, tmp_path, "d", formats, staging)
         files += [staging.stage(tmp_path / file, text) for file, text in (companions or {}).items()]

@@ -483,3 +483,17 @@ def test_the_one_card_of_a_page_with_no_title_text_is_a_warning_as_one_of_ten_is
     page = parse_results(results_page([("telegram-1", "March 1, 1956", "")], 0), "http://mirror.test/search?page=0", WILSON)
     assert [card.title for card in page.cards] == [""]
     assert page.warnings == ("result card 1 has a link but no title text: its record's title is empty",)
+
+
+@pytest.mark.parametrize("element, said", [('<div class="date"', "has a date ('.date' found nothing)"),
+                                           ('class="text-block"', "has a summary ('.text-block' found nothing)")])
+def test_a_card_field_the_layout_no_longer_gives_on_any_card_of_a_page_is_a_warning(tmp_path: Path, element: str, said: str):
+    """A renamed date or summary element leaves those columns empty: the run says so, page by page."""
+    pages = tmp_path / "pages"
+    shutil.copytree(SEED, pages)
+    page = pages / "page-0.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count(element) == 10
+    page.write_text(html.replace(element, element.replace("date", "when").replace("text-block", "teaser")), encoding="utf-8")
+    outcome = reparse([pages], WILSON, tmp_path / "out", "kwp", ["json"])
+    assert [w for w in outcome.warnings if "cards has" in w] == [f"{page}: none of its 10 cards {said}: has the layout changed?"]

@@ -12,7 +12,7 @@ from harvester.fetch.saved import read_saved
 from harvester.normalize.names import NameTable
 from harvester.parse.document import parse_document
 from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, PDF_COLUMNS, PEOPLE_COLUMNS, RECORD_COLUMNS, Column, details_of,
-                               markdown_table)
+                               doc_types_table, markdown_table)
 from harvester.sites import get_site
 from tests.conftest import FIXTURES, people_table
 
@@ -38,6 +38,10 @@ def test_the_names_of_records_and_details_do_not_collide_and_only_details_stay_o
                          ids=["records", "details", "pdfs", "people", "links"])
 def test_the_docs_document_every_column(columns: tuple[Column, ...]):
     assert markdown_table(columns) in DOCS
+
+
+def test_the_docs_give_every_doc_type_as_the_code_explains_it():
+    assert doc_types_table() in DOCS
 
 
 def fits(column: Column, value: object) -> bool:

@@ -12,7 +12,8 @@ from typing import Any
 import pandas as pd
 
 from harvester.errors import InputError, UsageError, first_line
-from harvester.output.files import DISTRIBUTION, LIST_SEPARATOR
+from harvester import DISTRIBUTION
+from harvester.output.files import LIST_SEPARATOR
 from harvester.output.package import PACKAGE_SUFFIX
 from harvester.records import DETAIL_COLUMNS, PDF_COLUMNS, RECORD_COLUMNS, Column
 

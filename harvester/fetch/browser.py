@@ -28,11 +28,11 @@ from pathlib import Path
 from types import FrameType, TracebackType
 from urllib.parse import unquote, urljoin, urlsplit
 
+from harvester import DISTRIBUTION
 from harvester.errors import (BlockedError, BrowserGoneError, FetchError, LayoutError, OffSiteError, StorageError, UsageError,
                               first_line)
 from harvester.fetch.client import TransientError, origin_of
 from harvester.fetch.page import Page, is_challenge_answer, redacted
-from harvester.output.files import DISTRIBUTION
 from harvester.settings import Settings
 
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")

@@ -6,7 +6,6 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from harvester.errors import InputError
 from harvester.fetch.page import Page, decode_html, saved_date, saved_url
@@ -38,7 +37,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
 
         try:
             for number, page in enumerate(read_warc(path, earlier, warnings), 1):
-                if page.status == 200 and (urlsplit(page.url).path.rstrip("/") == site.search_path or site.doc_id(page.url)):
+                if page.status == 200 and (site.is_search(page.url) or site.doc_id(page.url)):
                     yield printable(f"{path} (response {number}, {page.url})"), page
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")

@@ -136,7 +136,7 @@ class Serving:
 
     def __init__(self, folders: Path | list[Path], port: int = 0) -> None:
         self.server, self.saved_urls = make_server(folders, port)
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)   # (stops within 0.02 s)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)   # (how often it looks for a stop)
 
     @property
     def origin(self) -> str:

@@ -180,7 +180,7 @@ def parse_date(raw: str) -> DateInfo:
     if not sides:
         return unknown
     # Bounds come from the calendar: only valid sides get here, in the four shapes Side.to_edtf writes
-    # (tests check them against the edtf library, which costs milliseconds a string).
+    # (tests check them against the edtf library, which is too slow to call for every date).
     start, end = sides[0].first_day(), sides[-1].last_day()
     if start > sides[-1].first_day() or sides[0].last_day() > end:
         return unknown  # a range must not run backwards

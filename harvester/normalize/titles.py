@@ -27,7 +27,7 @@ DOC_TYPE_HELP: dict[str, str] = {
     "meeting": 'meetings of bodies or delegations: "Record of a Meeting between", "Meeting of the Politburo ..."',
     "journal": 'diaries and journals with no other kind inside: "Journal of Soviet Ambassador ...", "Notepad of ..."',
     "memorandum": 'memoranda other than of conversation: "Memorandum for the Record from ...", "A to B, \'Subject\'"',
-    "report": 'reports and accounts: "Report of Cde. Peng Dehuai about ...", "Information about ...", an untitled account',
+    "report": 'reports, digests and accounts: "Report of Cde. Peng Dehuai about ...", "Information about ...", "TASS Digest ..."',
     "note": 'notes other than of conversation: "Note on Certain Characteristics ...", "Preparatory Notes for ..."',
     "resolution": 'decisions of a body: "Resolution", "Decision", "Decree" ("CPSU Politburo Decision to Adopt ...")',
     "instructions": 'instructions and directives: "Instructions to ...", "Directive ...", "Guidelines"',

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from harvester import DISTRIBUTION
 from harvester.errors import StorageError, UsageError, storage_error
 from harvester.records import Column, Record, to_json
 
@@ -29,7 +30,6 @@ TABLE_FORMATS = FORMATS[:-1]                   # one file per table; sqlite is o
 STREAMED = ("csv", "json", "jsonl", "csv-excel")   # written a row at a time; the others are built whole
 SUFFIXES = {"csv-excel": "excel.csv"}          # the file name ending of a format, when it is not the format's name
 EXTRAS = {"parquet": "pyarrow", "xlsx": "openpyxl"}     # formats that need an optional extra: the module it brings
-DISTRIBUTION = "wilson-harvester"              # what `pip install` calls this project ("harvester" there is another)
 LIST_SEPARATOR = "; "
 
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from harvester import __version__
 from harvester.output.files import LIST_SEPARATOR, TABLE_FORMATS, Staging, file_name
 from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
-from harvester.records import DETAIL_COLUMNS, RECORDS, TABLES, Column, Table
+from harvester.records import DETAIL_COLUMNS, RECORDS, TABLES, Column, Record, Table
 
 PACKAGE_SUFFIX = ".datapackage.json"
 RUN_REPORT_SUFFIX = ".report.json"
@@ -57,10 +57,10 @@ class Provenance:
 
 
 def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging,
-                  scans: Iterable[tuple[str, str, int, str]] = ()) -> Path:
+                  scans: Iterable[Record] = ()) -> Path:
     """Stage NAME.datapackage.json: title, sources, provenance, and one resource per file: the records files this run
-    wrote (staged with it), the companions, and the PDFs (`scans`: each document's id, and its file's path, size and
-    SHA-256 as downloaded)."""
+    wrote (staged with it), the companions, and the PDFs (`scans`: the records whose PDF is kept, with its file's path,
+    size and SHA-256 as downloaded in their PDF columns)."""
     searches = "; ".join(search["words"] for search in origin.searches) or "saved results pages"
     fetched = f", fetched from {origin.origin}" if origin.origin != origin.home else ""
     described = {
@@ -107,17 +107,17 @@ def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callab
     return found
 
 
-def pdf_resources(scans: Iterable[tuple[str, str, int, str]]) -> list[dict[str, Any]]:
+def pdf_resources(scans: Iterable[Record]) -> list[dict[str, Any]]:
     """One resource per original scan in DIR/pdfs/ (a data package has no folder resource: each file is checked by its
     size and hash as it was downloaded), named pdf-ID."""
     found, names = [], set()
-    for doc_id, path, size, sha256 in scans:
-        name = _slug(f"pdf-{doc_id}")
+    for scan in scans:
+        doc_id, name = scan["id"], _slug(f"pdf-{scan['id']}")
         name = name if name not in names else f"{name}-{len(found)}"
         names.add(name)
-        found.append({"name": name, "path": path, "type": "file", "format": "pdf", "mediatype": "application/pdf",
+        found.append({"name": name, "path": scan["pdf_file"], "type": "file", "format": "pdf", "mediatype": "application/pdf",
                       "description": f"the original scan of document {doc_id}, as the archive serves it",
-                      "bytes": size, "hash": f"sha256:{sha256}"})
+                      "bytes": scan["pdf_bytes"], "hash": f"sha256:{scan['pdf_sha256']}"})
     return found
 
 

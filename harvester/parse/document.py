@@ -10,7 +10,6 @@ page) is an error naming the page.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -22,9 +21,6 @@ from harvester.fetch.page import is_challenge
 from harvester.parse.results import RawCard
 from harvester.parse.text import check_bounds, inline_text, paragraphs, within
 from harvester.sites import DocumentPage, Site
-
-_SHORTLINK = re.compile(r"/node/(\d+)\b")
-
 
 @dataclass(frozen=True)
 class Pill:
@@ -108,20 +104,22 @@ def card_of(raw: RawDocument) -> RawCard:
 def _node_id(tree: LexborHTMLParser, page: DocumentPage, where: str) -> str:
     """Drupal's node number from the settings JSON, else the shortlink; a path that is no node is not a document."""
     script = tree.css_first(page.settings_json)
-    path = _current_path(script.text() if script is not None else "")
+    path = _current_path(script.text() if script is not None else "", page.current_path)
     if path is not None:
         match = page.node_path.match(path)
         if match is None:
             raise LayoutError(f"{where}: not a document page (its Drupal path is {path!r}, not node/<id>)")
         return match.group(1)
     link = tree.css_first(page.shortlink)
-    match = _SHORTLINK.search(link.attributes.get("href") or "") if link is not None else None
+    match = page.shortlink_node.search(link.attributes.get("href") or "") if link is not None else None
     return match.group(1) if match else ""
 
 
-def _current_path(settings: str) -> str | None:
+def _current_path(settings: str, keys: tuple[str, ...]) -> str | None:
     try:
-        path = json.loads(settings)["path"]["currentPath"] if settings.strip() else None
+        path = json.loads(settings) if settings.strip() else None
+        for key in keys if path is not None else ():
+            path = path[key]
     except (ValueError, KeyError, TypeError):
         return None
     return path if isinstance(path, str) else None

@@ -62,8 +62,8 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
         total = 0
     link = view.css_first(site.next_link) or tree.css_first(site.next_link)
     href = (link.attributes.get("href") or "").strip() if link is not None else None
-    facets = tuple((group.attributes.get("data-drupal-facet-alias") or "", a.attributes.get("data-drupal-facet-item-value") or "",
-                    inline_text(label)) for group in tree.css(site.facet_groups) for a in group.css(site.active_facets)
+    facets = tuple((group.attributes.get(site.facet_name) or "", a.attributes.get(site.facet_value) or "", inline_text(label))
+                   for group in tree.css(site.facet_groups) for a in group.css(site.active_facets)
                    if (label := a.css_first(site.facet_label)) is not None)
     return ResultsPage(url, total, first, last, cards, urljoin(url, href) if href else None, _warnings(totals, nodes, cards, site),
                        tuple(f for f in facets if all(f)))
@@ -96,7 +96,8 @@ def _totals(view: LexborNode, site: Site) -> tuple[int, int, int] | None:
 
 
 def _warnings(totals: tuple[int, int, int] | None, nodes: list[LexborNode], cards: tuple[RawCard, ...], site: Site) -> tuple[str, ...]:
-    """What the page lacks that the site's layout promises: a totals line, the cards it counts, the cards' dates."""
+    """What the page lacks that the site's layout promises: a totals line, the cards it counts, the cards' titles, dates
+    and summaries."""
     warnings = []
     if totals is None and cards:
         warnings.append("no 'x - y of N' totals line: completeness cannot be checked")
@@ -106,6 +107,7 @@ def _warnings(totals: tuple[int, int, int] | None, nodes: list[LexborNode], card
         warnings.append(f"result card {', '.join(untitled)} has a link but no title text: its record's title is empty"
                         if len(untitled) == 1 else f"result cards {', '.join(untitled)} have links but no title text: "
                         "their records' titles are empty")
-    if cards and all(node.css_first(site.card_date) is None for node in nodes):
-        warnings.append(f"none of its {len(cards)} cards has a date ({site.card_date!r} found nothing): has the layout changed?")
+    for what, selector in (("a date", site.card_date), ("a summary", site.card_summary)):
+        if cards and all(node.css_first(selector) is None for node in nodes):
+            warnings.append(f"none of its {len(cards)} cards has {what} ({selector!r} found nothing): has the layout changed?")
     return tuple(warnings)

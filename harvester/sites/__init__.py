@@ -67,7 +67,10 @@ class DocumentPage:
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     section_links: tuple[tuple[str, re.Pattern[str]], ...] = ()
     evidence: tuple[str, ...] = ()
-    node_path: re.Pattern[str] = re.compile(r"^node/(\d+)$")
+    node_path: re.Pattern[str] = re.compile(r"^node/(\d+)$")                  # Drupal's path of a node, in its settings
+    current_path: tuple[str, ...] = ("path", "currentPath")                    # where the settings JSON holds that path
+    shortlink_node: re.Pattern[str] = re.compile(r"/node/(\d+)\b")             # the node number in the shortlink's href
+    support_donors: re.Pattern[str] | None = None   # in the support line: the list of who gave support (group 1)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class Site:
     chosen_param: str                # fo[j]=id
     page_size: int                   # results per page
     document_path: re.Pattern[str]   # matches a document path; group 1 is its id (slug or legacy number)
+    document_url: str                # a document's path, from its id: "/document/{id}"
     search_view: tuple[str, ...]     # selectors of the search results container, tried in order: the narrowest first
     cards: tuple[str, ...]           # selectors of result cards, tried in order
     card_date: str
@@ -99,6 +103,8 @@ class Site:
     facet_groups: str                # the sidebar's lists of one facet's values, named by the facet's name in addresses
     active_facets: str               # in one: the links of the values the page's search has, each with its label
     facet_label: str
+    facet_name: str                  # the attribute of a facet group that holds the facet's name
+    facet_value: str                 # the attribute of a value's link that holds the value
     settings: re.Pattern[str]        # the page's settings, which hold the query it was asked with
     document: DocumentPage = field(default_factory=DocumentPage)   # the document page's selectors
     challenge_hosts: frozenset[str] = frozenset()   # hosts a bot check loads its widget from (only while it shows)
@@ -121,9 +127,9 @@ class Site:
         decoded, as any parameter encoded twice (an address pasted through a tool that encoded it again). A path that
         is not the search page is a UsageError."""
         parts = urlsplit(url)
-        if self.doc_id(url) and parts.path.rstrip("/") != self.search_path:
+        if not self.is_search(url) and self.doc_id(url):
             raise UsageError(f"{url}: a document's page, not a search; give the address of a search ({self.home}{self.search_path}?...)")
-        if parts.path.rstrip("/") != self.search_path:
+        if not self.is_search(url):
             raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
         query, facets, chosen, extra = "", {}, {}, {}
         params = parse_qsl(parts.query, keep_blank_values=True)
@@ -209,8 +215,12 @@ class Site:
     def doc_url(self, doc_id: str, origin: str | None = None) -> str:
         """The document's absolute URL on the site's canonical host (or on `origin`: a mirror, a local server)."""
         node = _NODE_ID.match(doc_id)
-        path = f"/node/{node.group(1)}" if node else f"/document/{doc_id}"
+        path = f"/node/{node.group(1)}" if node else self.document_url.format(id=doc_id)
         return f"{(origin or self.home).rstrip('/')}{path}"
+
+    def is_search(self, url: str) -> bool:
+        """Whether an address is of the site's search page (on any host; whatever its query)."""
+        return urlsplit(url).path.rstrip("/") == self.search_path
 
 
 _NODE_PATH = re.compile(r"^/node/(\d+)/?$")

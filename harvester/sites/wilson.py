@@ -25,6 +25,7 @@ DOCUMENT = DocumentPage(
     date=(".content-block .date", "article .date", "main .date"),
     support=(".content-block .donated", ".donated"),
     support_prefix="This document was made possible with support from",
+    support_donors=re.compile(r"support from\s+(.+?)\.?$", re.IGNORECASE),
     transcript=("#documentTabs .tab-pane.active", ".tab-pane.active", "#documentTabs .tab-pane", ".tab-content .tab-pane"),
     summary=(".text-block",),
     pdf=(".pdf-preview[data]", "object[data*='.pdf']", "embed[src*='.pdf']", "a[href*='.pdf']", "a[href$='/download']"),
@@ -95,6 +96,7 @@ SITE = Site(
     page_size=10,
     # the slug, without a .pdf, .ris or /download after it
     document_path=re.compile(r"^/document/([^/?#]+?)(?:\.pdf|\.ris|/download)?/?$"),
+    document_url="/document/{id}",
     # the view itself first, so that the facets and menus around it are never taken for results
     search_view=(".view-search", ".view-id-search", ".views-element-container", ".path-search main"),
     cards=("td.document", ".views-row"),
@@ -111,6 +113,8 @@ SITE = Site(
     facet_groups="ul[data-drupal-facet-alias]",             # Drupal's facets module: one list per facet, named as in f[]
     active_facets="a.is-active[data-drupal-facet-item-value]",
     facet_label=".facet-item__value",
+    facet_name="data-drupal-facet-alias",
+    facet_value="data-drupal-facet-item-value",
     settings=re.compile(r'<script type="application/json" data-drupal-selector="drupal-settings-json">(.*?)</script>', re.S),
     document=DOCUMENT,
 )
