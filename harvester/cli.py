@@ -292,7 +292,7 @@ def run_command(harvests_file: Path) -> int:
     \b
         harvester run ~/harvests.toml
     """
-    jobs = load_jobs(harvests_file)
+    jobs = _whole(harvests_file, load_jobs(harvests_file))
     codes: list[int] = []
     lines: list[str] = []
     for number, job in enumerate(jobs, 1):
@@ -313,6 +313,24 @@ def run_command(harvests_file: Path) -> int:
     click.echo("\n".join(lines))
     click.echo(f"{plural(len(jobs), 'harvest')}: {len(codes) - failed} done, {failed} failed" + (f", {not_run} not run" if not_run else ""))
     return max(codes, key=SEVERITY.index)
+
+
+def _whole(path: Path, jobs: list[Job]) -> list[Job]:
+    """What each harvest of a harvests file needs of this machine and of the others, checked before the first runs: its
+    dataset's name, its names file, and no two harvests of other searches writing one dataset."""
+    datasets: dict[tuple[Path, str], tuple[int, Job]] = {}
+    for number, job in enumerate(jobs, 1):
+        try:
+            name = check_name(job.name or default_name(job.site, job.search))
+            if job.names_file is not None:
+                NameTable.load(job.names_file)
+        except UsageError as error:
+            raise UsageError(f"{path}: harvest {number}: {as_keys(str(error))}") from None
+        earlier, other = datasets.setdefault((job.out.resolve(), name), (number, job))
+        if other.search.key != job.search.key or other.site != job.site:
+            raise UsageError(f"{path}: harvest {number}: its dataset {name} in {job.out} is harvest {earlier}'s, of another "
+                             "search; give one of them another name")
+    return jobs
 
 
 def _dataset(job: Job) -> str:
@@ -389,9 +407,10 @@ def _report(outcome: Outcome, headline: str) -> int:
     files = outcome.files + _remade_page(outcome)
     for warning in outcome.warnings:
         log.warning("%s", warning)
+    quiet = log.getEffectiveLevel() > logging.INFO   # -q: the summary, not the files (the same every run)
     lines = [headline, *([summary(outcome.report)] if outcome.report else []),
              *([] if outcome.documents else ["note: the dataset is empty: the site reports no results for this search"]),
-             *(f"wrote {path}" for path in files)]
+             *([] if quiet else (f"wrote {path}" for path in files))]
     try:
         click.echo("\n".join(lines))
     except BrokenPipeError:   # the reader went away (| head -1): the run's outcome stands, and so does its exit code

@@ -36,6 +36,7 @@ from harvester.records import Record, to_json
 
 log = logging.getLogger("harvester")
 
+SQLITE_HEADER = b"SQLite format 3\x00"   # how every SQLite database file begins
 SCHEMA_VERSION = 4   # 2: bodies in the WARC files only; 3: the documents' records kept here, the page log renamed;
                      # 4: the downloaded PDFs (a table of their own: version 3 needs nothing but the new table)
 SCHEMA = """
@@ -159,7 +160,8 @@ class State:
                 raise self.storage(error) from None
             if isinstance(error, sqlite3.DatabaseError):
                 what = "a damaged state file" if str(error).startswith("damaged") else "not a harvester state file"
-                raise UsageError(f"{self.path}: {what} ({str(error).removeprefix('damaged: ')}); restore it from a backup, or move it away to start "
+                said = " ".join(str(error).removeprefix("damaged: ").split())   # (SQLite's report may span lines)
+                raise UsageError(f"{self.path}: {what} ({said}); restore it from a backup, or move it away to start "
                                  "afresh (its run history goes with it)") from None
             raise
         return self
@@ -173,6 +175,11 @@ class State:
             raise storage_error(self.path, PermissionError(errno.EACCES, "read-only"))
         if self.path.stat().st_size == 0:
             raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; restore it from a backup, "
+                             "or move it away to start afresh (its run history goes with it)")
+        with self.path.open("rb") as file:
+            start = file.read(len(SQLITE_HEADER))
+        if start != SQLITE_HEADER:   # SQLite would take a file shorter than its header for a new database
+            raise UsageError(f"{self.path}: not a harvester state file (not an SQLite database); restore it from a backup, "
                              "or move it away to start afresh (its run history goes with it)")
 
     @contextlib.contextmanager

@@ -554,7 +554,7 @@ def test_a_truncated_page_without_an_html_type_is_fetched_again(tmp_path: Path, 
 
 # 8. A damaged state file is said, never silently replaced
 
-@pytest.mark.parametrize("damage", ["empty", "garbage", "torn"])
+@pytest.mark.parametrize("damage", ["empty", "one-byte", "garbage", "header-only", "torn"])
 def test_a_damaged_state_file_is_refused_with_the_history_kept(tmp_path: Path, damage: str):
     from harvester.errors import UsageError
 
@@ -565,13 +565,40 @@ def test_a_damaged_state_file_is_refused_with_the_history_kept(tmp_path: Path, d
         for leftover in state.parent.glob("s.sqlite-*"):
             leftover.unlink()
         data = state.read_bytes()
-        state.write_bytes({"empty": b"", "garbage": b"not a database at all" * 200,
+        state.write_bytes({"empty": b"", "one-byte": b"\n", "garbage": b"not a database at all" * 200, "header-only": data[:60],
                            "torn": data[:4096] + bytes(len(data) - 8192) + data[-4096:]}[damage])
         damaged = state.read_bytes()
         with pytest.raises(UsageError, match=r"s.sqlite: (an empty file \(0 bytes\), not a harvester state file|not a harvester "
-                                             r"state file|a damaged state file).*restore it from a backup, or move it away"):
+                                             r"state file|a damaged state file).*restore it from a backup, or move it away") as raised:
             run(server, tmp_path)
     assert state.read_bytes() == damaged             # left for the person to look at, not overwritten
+    assert "\n" not in str(raised.value)               # one line, whatever SQLite's own report holds
+
+
+def test_sqlites_report_of_a_damaged_page_is_said_on_one_line(tmp_path: Path):
+    import contextlib
+    import sqlite3
+
+    from harvester.errors import UsageError
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        state = tmp_path / ".harvester" / "s.sqlite"
+        with contextlib.closing(sqlite3.connect(state)) as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            size = db.execute("PRAGMA page_size").fetchone()[0]
+        data = state.read_bytes()
+        for page in range(1, len(data) // size):   # a page whose header, overwritten, SQLite reports over several lines
+            damaged = data[:page * size] + b"\xff" * 8 + data[page * size + 8:]
+            state.write_bytes(damaged)
+            with contextlib.closing(sqlite3.connect(state)) as db, contextlib.suppress(sqlite3.DatabaseError):
+                if "\n" in db.execute("PRAGMA quick_check").fetchone()[0]:
+                    break
+        else:
+            pytest.fail("no page whose damage SQLite reports over several lines")
+        with pytest.raises(UsageError, match=r"s.sqlite: a damaged state file \(\*\*\* in database main \*\*\* Page \d+: ") as raised:
+            run(server, tmp_path)
+    assert "\n" not in str(raised.value) and state.read_bytes() == damaged
 
 
 def test_the_state_of_a_newer_harvester_is_refused_and_left_as_it_is(tmp_path: Path):

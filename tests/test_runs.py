@@ -105,6 +105,17 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
     assert {r["last_seen"] for r in records} == {third.report["started_at"]} != {second.report["started_at"]}
 
 
+@pytest.mark.parametrize("run_id, new, gone, said", [
+    (1, 0, 0, "run 1: 0 documents"),            # a search with no results: nothing is "all new"
+    (2, 0, 0, "run 2: 0 documents"),            # and again next week
+    (2, 0, 3, "run 2: 0 documents; since the last run 0 new, 0 changed, 3 no longer listed"),
+    (1, 4, 0, "run 1: 4 documents, all new"),
+])
+def test_the_one_line_summary_of_a_run(run_id: int, new: int, gone: int, said: str):
+    report = {"run": run_id, "documents": new, "new": new, "listed_again": 0, "changed": 0, "no_longer_listed": gone}
+    assert summary(report) == said
+
+
 def test_a_document_back_in_the_search_is_reported_as_listed_again_and_the_counts_add_up(tmp_path: Path):
     docs = [doc(n) for n in range(12)]
     with FaultServer(synthetic_pages(docs)) as server:
@@ -436,6 +447,7 @@ def test_a_quiet_run_whose_retries_all_succeeded_prints_nothing_on_stderr(tmp_pa
                                "--out", str(tmp_path), "--delay", "0", "--name", "kwp", "--contact", "me@example.org"],
                               capture_output=True, text=True, timeout=120)    # (its own stderr: not the test server's)
     assert (done.returncode, done.stderr) == (0, "") and "harvested 19 of 19 documents" in done.stdout
+    assert done.stdout.splitlines()[1:] == ["run 1: 19 documents, all new"]     # -q: the summary, not the files
     assert json.loads((tmp_path / "kwp.report.json").read_text(encoding="utf-8"))["retries"] == 2
 
 
@@ -639,6 +651,30 @@ def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: s
     with pytest.raises(UsageError, match="h.toml" if "site" not in message else "nope") as raised:
         load_jobs(path)
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize("second, said", [
+    ("query = 'y'\nnames = 'missing.csv'\n", "h.toml: harvest 2: {tmp}/missing.csv: cannot read the names file"),
+    ("query = 'y'\nname = '../evil'\n", "h.toml: harvest 2: name '../evil': use letters"),
+    ("query = 'y'\nname = 'one'\n", "h.toml: harvest 2: its dataset one in {tmp}/data is harvest 1's, of another search"),
+], ids=["names-file-missing", "bad-name", "one-dataset-two-searches"])
+def test_a_harvest_that_could_never_run_stops_the_file_before_any_harvest_runs(tmp_path: Path, monkeypatch, capsys,
+                                                                              second: str, said: str):
+    from tests.test_cli import run_cli
+
+    (tmp_path / "h.toml").write_text("out = 'data'\ndelay = 0\nbase_url = 'http://127.0.0.1:9'\n[[harvest]]\nquery = 'x'\n"
+                                     f"name = 'one'\n[[harvest]]\n{second}", encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
+    assert code == 2 and said.format(tmp=tmp_path) in err and err.count("\n") == 1 and out == ""
+    assert not (tmp_path / "data").exists()             # the first harvest did not run
+
+
+def test_one_search_harvested_twice_under_one_name_is_not_refused(tmp_path: Path):
+    from harvester.cli import _whole
+
+    (tmp_path / "h.toml").write_text("[[harvest]]\nquery = 'x'\nname = 'one'\n[[harvest]]\nquery = 'x'\nname = 'one'\n"
+                                     "details = true\n", encoding="utf-8")
+    assert len(_whole(tmp_path / "h.toml", load_jobs(tmp_path / "h.toml"))) == 2
 
 
 def test_relative_paths_in_the_harvests_file_are_relative_to_the_file(tmp_path: Path):

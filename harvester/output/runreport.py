@@ -28,7 +28,7 @@ def summary(report: dict) -> str:
     pdfs = report.get("pdfs")
     scans = f"; PDFs: {pdfs['downloaded']} downloaded, {pdfs['unchanged']} unchanged, {pdfs['failed']} failed" if pdfs else ""
     if report["new"] == report["documents"] and not report["changed"] and not report["no_longer_listed"]:
-        return f"{found}, all new{scans}"
+        return f"{found}, all new{scans}" if report["documents"] else f"{found}{scans}"
     again = f"{report['listed_again']} listed again, " if report["listed_again"] else ""
     return (f"{found}; since the last run {report['new']} new, {again}{report['changed']} changed, "
             f"{report['no_longer_listed']} no longer listed{scans}")
