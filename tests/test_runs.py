@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import signal
@@ -537,6 +538,30 @@ def test_a_dataset_written_before_its_files_were_links_is_taken_over_and_an_edit
         with pytest.raises(StorageError, match=r"/s\.csv: not the link harvester made there"):
             run(server, tmp_path)
     assert (tmp_path / "s.csv").read_bytes().endswith(b"my note\n")
+
+
+def test_a_file_edited_through_its_link_stops_the_next_run_before_the_edit_is_lost(tmp_path: Path):
+    """pandas' to_csv, R's write.csv, >> and most editors write through a link, into the run's own copy; the next run
+    would replace that copy with its own, and the edit would be gone with no word."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        run(server, tmp_path)
+        current = tmp_path / ".harvester" / "s.files" / "current"
+        later = os.lstat(current).st_mtime_ns + 10**9
+        for file in current.iterdir():   # newer than the run that made them, as `cp -r` leaves them, but not changed
+            os.utime(file, ns=(later, later))
+        run(server, tmp_path)
+        with (tmp_path / "s.csv").open("a", encoding="utf-8") as stream:   # (the link stays a link)
+            stream.write("my note\n")
+        edited = (tmp_path / "s.csv").read_bytes()
+        with pytest.raises(StorageError, match=r"/s\.csv: changed since harvester wrote it \(saved through the link\); "
+                                               "nothing was written: copy what you want to keep to another name, delete it"):
+            run(server, tmp_path)
+        assert (tmp_path / "s.csv").is_symlink() and (tmp_path / "s.csv").read_bytes() == edited
+        (tmp_path / "s.edited.csv").write_bytes(edited)
+        (tmp_path / "s.csv").unlink()
+        again = run(server, tmp_path)
+    assert again.documents == 12 and (tmp_path / "s.csv").is_symlink() and not (tmp_path / "s.csv").read_bytes().endswith(b"note\n")
+    assert (tmp_path / "s.edited.csv").read_bytes() == edited
 
 
 def test_an_empty_page_past_the_end_of_a_shrinking_search_is_no_empty_search(tmp_path: Path):

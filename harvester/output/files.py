@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import importlib.util
 import io
 import json
@@ -245,6 +246,10 @@ class Staging:
             raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
                                "file saved over it, or another one); nothing was written: move it away and run the same "
                                "command again")
+        if edited := self._edited():
+            raise StorageError(f"{', '.join(edited)}: changed since harvester wrote {'them' if len(edited) > 1 else 'it'} (saved "
+                               "through the link); nothing was written: copy what you want to keep to another name, delete "
+                               f"{'them' if len(edited) > 1 else 'it'}, and run the same command again")
         try:
             _link(self.home / "current", self.generation.name)
             self.generation = None       # the dataset's files now: a failure below must not remove them
@@ -269,6 +274,21 @@ class Staging:
             if old.name != current:
                 shutil.rmtree(old, ignore_errors=True)
 
+    def _edited(self) -> list[str]:
+        """The dataset's files written to through their links since the run that made them, which the next generation
+        would drop: changed after the `current` link that made them the dataset's (a copy made with `cp -r` is newer
+        too), and no longer what the data package says they hold."""
+        current = self.home / "current"
+        if not os.path.lexists(current):
+            return []
+        made = os.lstat(current).st_mtime_ns
+        newer = [file for file in sorted(current.iterdir()) if file.stat().st_mtime_ns > made
+                 and os.path.islink(self.out_dir / file.name)
+                 and os.readlink(self.out_dir / file.name) == f".harvester/{self.home.name}/current/{file.name}"]
+        recorded = _recorded_hashes(current) if newer else {}
+        return [str(self.out_dir / file.name) for file in newer
+                if file.name in recorded and recorded[file.name] != f"sha256:{sha256_of(file)}"]
+
     def _ours(self, file: str) -> bool:
         """Whether DIR/FILE may be replaced: nothing is there, or harvester's link, or a plain file harvester wrote before
         it made links (the dataset has earlier runs but no links yet), or a plain copy of what the link gave."""
@@ -281,6 +301,26 @@ class Staging:
             return self.earlier
         kept = current / file
         return kept.is_file() and kept.stat().st_size == target.stat().st_size and kept.read_bytes() == target.read_bytes()
+
+
+def _recorded_hashes(folder: Path) -> dict[str, str]:
+    """What the data packages in a folder say its files hold: file name -> "sha256:..." (none for a package that
+    cannot be read)."""
+    recorded: dict[str, str] = {}
+    for package in folder.glob("*.datapackage.json"):
+        try:
+            resources = json.loads(package.read_text(encoding="utf-8")).get("resources", [])
+        except (OSError, ValueError, AttributeError):
+            continue
+        recorded |= {r["path"]: r["hash"] for r in resources if isinstance(r, dict) and isinstance(r.get("path"), str)
+                     and isinstance(r.get("hash"), str)}
+    return recorded
+
+
+def sha256_of(path: Path) -> str:
+    """A file's SHA-256, read a block at a time (a large dataset is not read whole)."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _link(path: Path, target: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -13,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from harvester import __version__
-from harvester.output.files import LIST_SEPARATOR, TABLE_FORMATS, Staging, file_name
+from harvester.output.files import LIST_SEPARATOR, TABLE_FORMATS, Staging, file_name, sha256_of
 from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
 from harvester.records import DETAIL_COLUMNS, RECORDS, TABLES, Column, Record, Table
 
@@ -197,9 +196,7 @@ def _fields_of(path: Path, fmt: str) -> list[str]:
 
 
 def _integrity(path: Path) -> dict[str, Any]:
-    with path.open("rb") as stream:
-        digest = hashlib.file_digest(stream, "sha256")  # a block at a time: a large dataset is not read whole
-    return {"bytes": path.stat().st_size, "hash": f"sha256:{digest.hexdigest()}"}
+    return {"bytes": path.stat().st_size, "hash": f"sha256:{sha256_of(path)}"}
 
 
 def _slug(name: str) -> str:
