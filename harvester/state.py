@@ -401,11 +401,18 @@ class State:
             return (doc_id for doc_id, in db.execute(f"SELECT id FROM documents WHERE {where} ORDER BY {order}", (run_id,)))
 
         differs = [f"json_extract(record, '$.{name}') IS NOT {name}" for name in COMPARED]
-        changed = ({"id": doc_id, "fields": [("date" if name == "date_raw" else name) for name, differ in zip(COMPARED, flags)
-                                             if differ]}
-                   for doc_id, *flags in db.execute(f"SELECT id, {', '.join(differs)} FROM documents WHERE run = ? AND "
-                                                    f"first_seen IS NOT NULL AND listed = 1 AND ({' OR '.join(differs)}) "
-                                                    "ORDER BY pos", (run_id,)))
+        said = {name: "date" if name == "date_raw" else name for name in COMPARED}   # as the report names them
+
+        def change(doc_id: str, record: str, *was: str) -> dict:
+            now = json.loads(record)
+            fields = [name for name, before in zip(COMPARED, was) if now[name] != before]
+            return {"id": doc_id, "fields": [said[name] for name in fields],
+                    "was": {said[name]: before for name, before in zip(COMPARED, was) if name in fields},
+                    "now": {said[name]: now[name] for name in fields}}
+
+        changed = (change(*row) for row in db.execute(
+            f"SELECT id, record, {', '.join(COMPARED)} FROM documents WHERE run = ? AND first_seen IS NOT NULL AND listed = 1 "
+            f"AND ({' OR '.join(differs)}) ORDER BY pos", (run_id,)))
         return {"new": ids("run = ? AND first_seen IS NULL"), "listed_again": ids("run = ? AND first_seen IS NOT NULL AND listed = 0"),
                 "changed": changed, "no_longer_listed": ids("listed = 1 AND run IS NOT ?", "id") if complete else iter(())}
 

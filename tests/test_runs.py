@@ -99,7 +99,11 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
         report = run_report(tmp_path, "s")
         clock.sleep(7 * 24 * 3600)
         third = run(server, tmp_path, clock)
-    assert report["changed"] == [{"id": "telegram-3", "fields": ["title", "summary"]}, {"id": "telegram-7", "fields": ["date"]}]
+    assert report["changed"] == [   # what changed, as it was and as it is now
+        {"id": "telegram-3", "fields": ["title", "summary"],
+         "was": {"title": "Telegram No. 3 from Pyongyang to Moscow", "summary": "Summary of Telegram No. 3 from Pyongyang to Moscow."},
+         "now": {"title": "A corrected title", "summary": "Summary of A corrected title."}},
+        {"id": "telegram-7", "fields": ["date"], "was": {"date": "March 8, 1956"}, "now": {"date": "January 1, 1901"}}]
     assert report["no_longer_listed"] == ["telegram-5"] and (second.report["changed"], second.report["no_longer_listed"]) == (2, 1)
     records = dataset(tmp_path, "s")
     assert {r["first_seen"] for r in records} == {first.report["started_at"]}          # the first run's, in every run
@@ -718,7 +722,8 @@ def test_conditional_requests_reuse_unchanged_pages_and_the_archive_still_repars
         docs[24] = (docs[24][0], docs[24][1], "Changed on the last page")
         second = run(server, tmp_path, clock)
     assert server.not_modified == 2                      # pages 0 and 1 unchanged; page 2 changed
-    assert run_report(tmp_path, "s")["changed"] == [{"id": "telegram-24", "fields": ["title", "summary"]}]
+    assert [(c["id"], c["fields"], c["now"]["title"]) for c in run_report(tmp_path, "s")["changed"]] == [
+        ("telegram-24", ["title", "summary"], "Changed on the last page")]
     assert second.report["changed"] == 1
     assert [r["id"] for r in dataset(tmp_path, "s")] == [d[0] for d in docs]
     run_two = sorted((tmp_path / "archive").glob("s-run0002-*"))
