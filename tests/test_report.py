@@ -308,3 +308,27 @@ cli.main()
         f"harvester: stopped (SIGTERM): the dataset's new files are written; {out / 'kwp.report.html'} still tells of an "
         f"earlier run: harvester report {out / 'kwp.datapackage.json'} makes it again")
     assert len(harvester.load(out / "kwp.csv")) == 19
+
+
+def test_the_page_says_what_changed_since_the_last_run_as_it_was_and_as_it_is(tmp_path: Path):
+    """The week's news, which the weekly reader opens the page for: new, changed (before and after), gone."""
+    from tests.faultserver import FaultServer, synthetic_pages
+    from tests.sitegen import doc
+    from tests.test_runs import run
+
+    docs = [doc(n) for n in range(12)]
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path)
+        first = unescape(write_report(tmp_path / "s.csv", now=MADE).read_text(encoding="utf-8"))
+        docs[3] = (docs[3][0], docs[3][1], "A corrected <title> & more")
+        del docs[5]
+        docs.append(("telegram-99", "May 1, 1957", "Telegram No. 99, just uploaded"))
+        run(server, tmp_path)
+    html = write_report(tmp_path / "s.csv", now=MADE).read_text(encoding="utf-8")
+    assert "This is the dataset's first run: its 12 documents are all new." in first
+    assert '<section id="changes"><h2>Since the last run (run 2)</h2><p>1 new, 0 listed again, 1 changed, 1 no longer listed</p>' in html
+    assert "<h3>New</h3><ul><li>Telegram No. 99, just uploaded" in html
+    assert ("title: <del>Telegram No. 3 from Pyongyang to Moscow</del> \u2192 <ins>A corrected &lt;title&gt; &amp; more</ins>"
+            in html)
+    assert "<h3>No longer listed</h3><ul><li>telegram-5</li></ul>" in html
+    assert "A corrected <title>" not in html                             # the data's markup is escaped

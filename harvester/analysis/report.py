@@ -63,7 +63,8 @@ def write_report(dataset: Path, out: Path | None = None, now: datetime | None = 
     title = "Harvest report: " + (", ".join(said) or stem.name)
     summary = summarize(frame, NameTable.load(), title, warnings, run.get("total"), _facts(run, frame, records_file))
     made = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
-    return write_atomically(out or stem.with_name(stem.name + REPORT_PAGE_SUFFIX), render(summary, made))
+    titles = dict(zip(frame["id"], frame["title"].fillna("")))
+    return write_atomically(out or stem.with_name(stem.name + REPORT_PAGE_SUFFIX), render(summary, made, changes(run_report, titles)))
 
 
 def locate(dataset: Path) -> tuple[Path, Path]:
@@ -81,8 +82,8 @@ def locate(dataset: Path) -> tuple[Path, Path]:
     raise InputError(f"{dataset}: no records file of dataset {stem.name!r} in {stem.parent} (looked for {looked})")
 
 
-def render(summary: Summary, made: str) -> str:
-    """The whole page; every text from the data is escaped."""
+def render(summary: Summary, made: str, since: str = "") -> str:
+    """The whole page (`since`: the section on what changed since the last run); every text from the data is escaped."""
     facts = "\n".join(f"<span>{escape(label)}: <b>{escape(value)}</b></span>" for label, value in summary.facts)
     return f"""<!doctype html>
 <html lang="en">
@@ -98,6 +99,7 @@ def render(summary: Summary, made: str) -> str:
 <h1>{escape(summary.title)}</h1>
 <p class="facts">{facts}</p>
 {_cards(summary)}
+{since}
 <section id="years"><h2>Documents per year</h2>
 {year_chart(summary.per_year)}
 <p class="note">{escape(_year_note(summary))}</p>
@@ -117,6 +119,44 @@ def render(summary: Summary, made: str) -> str:
 </body>
 </html>
 """
+
+
+SHOWN = 100   # documents each list of the changes shows; the run report holds them all
+
+
+def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
+    """The section on what the last run found changed since the run before: the documents new, listed again, changed
+    (each changed field as it was and as it is) and no longer listed. None for a dataset with no run report (a
+    re-parse's); for a first run, one line."""
+    lists = {key: run_report.get(key) for key in ("new", "listed_again", "changed", "no_longer_listed")}
+    if not all(isinstance(value, list) for value in lists.values()):
+        return ""
+    if run_report.get("run") == 1:
+        return (f'<section id="changes"><h2>Since the last run</h2><p class="note">This is the dataset\'s first run: its '
+                f'{len(lists["new"])} documents are all new.</p></section>')
+    counts = ", ".join(f"{len(lists[key])} {label}" for key, label in (("new", "new"), ("listed_again", "listed again"),
+                                                                       ("changed", "changed"), ("no_longer_listed", "no longer listed")))
+
+    def named(doc_id: object) -> str:   # its title and id (a document no longer listed is not in the files: its id)
+        title = titles.get(str(doc_id))
+        return f'{escape(title)} <span class="note">{escape(str(doc_id))}</span>' if title else escape(str(doc_id))
+
+    parts = [f'<section id="changes"><h2>Since the last run (run {escape(str(run_report.get("run", "")))})</h2><p>{counts}</p>']
+    for key, heading in (("new", "New"), ("listed_again", "Listed again"), ("changed", "Changed"), ("no_longer_listed", "No longer listed")):
+        if not lists[key]:
+            continue
+        items = []
+        for entry in lists[key][:SHOWN]:
+            if key != "changed" or not isinstance(entry, dict):
+                items.append(f"<li>{named(entry)}</li>")
+                continue
+            was, now = entry.get("was") or {}, entry.get("now") or {}
+            fields = "".join(f"<br>{escape(str(field))}: <del>{escape(str(was.get(field, '')))}</del> \u2192 "
+                             f"<ins>{escape(str(now.get(field, '')))}</ins>" for field in entry.get("fields") or [])
+            items.append(f"<li>{named(entry.get('id', ''))}{fields}</li>")
+        more = f'<p class="note">and {len(lists[key]) - SHOWN} more (all in the run report)</p>' if len(lists[key]) > SHOWN else ""
+        parts.append(f"<h3>{heading}</h3><ul>{''.join(items)}</ul>{more}")
+    return "".join(parts) + "</section>"
 
 
 def year_chart(per_year: list[tuple[int, int]]) -> str:
