@@ -127,6 +127,11 @@ def test_a_heading_and_a_title_name_meet():
     # one word of one or two Pinyin syllables, read as Pinyin reads (longest first syllable; no vowel after it)
     ("Hu", "Yaobang", True), ("Su", "Yu", True), ("Shen", "Jian", True), ("Lü", "Zhengcao", True),
     ("Lee", "Hamilton", False), ("Lee", "Dean", False), ("Chang", "Gene", False), ("Wan", "Waithayakon", False),
+    ("Ding", "Guangen", True), ("Hu", "Angang", True), ("Song", "De'an", True),       # guan-gen, an-gang; the apostrophe
+    # a Western given name first, however short or Pinyin-like its words
+    ("Lee", "Anna", False), ("Lee", "Mike", False), ("Sun", "Lena", False), ("Long", "John Davis", False),
+    # Korean and Vietnamese romanizations' own letters; Wade-Giles syllables with their apostrophes
+    ("Chang", "Myŏn", True), ("Do", "Mười", True), ("Chang", "Kuo-t'ao", True), ("Lo", "Jui-ch’ing", True),
 ])
 def test_family_first_is_driven_by_the_family_names_file(family: str, given: str, expected: bool):
     assert family_first(family, given) is expected
@@ -144,6 +149,8 @@ def test_family_first_is_driven_by_the_family_names_file(family: str, given: str
     ("Xiong Xianghui", ("Xiong", "Xianghui"), "Xiong, Xianghui"),
     ("Wan Li", ("Wan", "Li"), "Wan, Li"),
     ("Lee Hamilton", ("Hamilton", "Lee"), "Hamilton, Lee"),
+    ("Hun Sen", ("Hun", "Sen"), "Hun, Sen"), ("Ieng Sary", ("Ieng", "Sary"), "Ieng, Sary"),   # Khmer
+    ("Chai Yu Choi", ("Choi", "Chai Yu"), "Choi, Chai Yu"),   # a Korean name in Western order, as US letters write them
 ])
 def test_split_and_sort_a_written_name(name: str, split: tuple[str, str], sort: str):
     assert split_name(name) == split

@@ -4,17 +4,17 @@ A heading is "Family, Given" with optional life years, a parenthesized alternati
 form, a quoted nickname, or a title ("John Paul II, Pope, 1920-2005"); a corporate heading
 ("Poland. Embassy (Canada)") names a body. `parse_heading` splits one into its parts and gives
 the person's display form in the order their culture writes names: family name first for
-Chinese, Korean and Vietnamese names ("Mao Zedong", "Kim Il Sung"), patronymic first for
+Chinese, Korean, Vietnamese and Khmer names ("Mao Zedong", "Kim Il Sung"), patronymic first for
 Mongolian names ("Yumjaagiin Tsedenbal"), given name first otherwise ("Mikhail Sergeevich
 Gorbachev"). Which family names mark a family-name-first culture is data:
 `harvester/normalize/family_first.csv` (header `family,culture,shape,note`). A family name of
 shape `any` marks the culture alone; one of shape `syllables` is also a Western family name
 ("Lee", "Chang", "Le"), and marks it only when the given name is written as East Asian
 syllables ("Lee, Hu-rak", "Lee, Kuan Yew", "Hu, Yaobang" (pinyin.txt), but not "Lee, Robert
-E."). A Mongolian heading is known by its patronymic ("Tsedenbal, Yumjaagiin": the genitive
-ending -iin/-yn). When the names table knows the person, the table's form wins
-(`canonical_name`), so "Mao, Zedong" on a document page and "Mao Zedong" in a title are one
-person.
+E." or "Lee, Anna" (western_given_names.txt)). A Mongolian heading is known by its patronymic
+("Tsedenbal, Yumjaagiin": the genitive ending -iin/-yn). When the names table knows the person,
+the table's form wins (`canonical_name`), so "Mao, Zedong" on a document page and "Mao Zedong"
+in a title are one person.
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ _ROMAN = re.compile(r"\s[IVXL]+$")                      # "John Paul II"
 _TITLES = frozenset({"pope", "saint", "king", "queen", "emperor", "empress", "prince", "princess", "shah", "sultan",
                      "cardinal", "patriarch", "dalai", "grand", "archbishop", "caliph", "emir", "tsar", "czar"})
 _MONGOLIAN_PATRONYMIC = re.compile(r"(?:iin|iyn|ijn|iĭn|ïn|[bdgjkmnstvz]yn|ын|ийн)$", re.IGNORECASE)  # not "Evelyn"
+# what only Korean (McCune-Reischauer: ŏ, ŭ) and Vietnamese (ă, ơ, ư, đ, the dot below, the hook) romanizations write
+_ROMANIZED = frozenset("\u0306\u031b\u0323\u0309\u0111")
 INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")      # "S.", "Yu.", "V.I."
-_SYLLABLE = re.compile(r"^[^\W\d_]{1,6}$")
+_SYLLABLE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['\u2019]){0,6}$")   # "Hu", "Yew", "t'ao" (Wade-Giles)
 
 
 @dataclass(frozen=True)
@@ -188,18 +190,30 @@ def family_first(family: str, given: str) -> bool:
 
 
 def _syllabic(given: str) -> bool:
-    """ "Hu-rak", "Kuan Yew", "Văn Đồng": short syllables, hyphenated or two or more; or one word of one or two Pinyin
-    syllables, "Jintao", "Xu". Not "Robert", "Hamilton" or "Andrew Jackson".
+    """ "Hu-rak", "Kuan Yew", "Văn Đồng", "Kuo-t'ao": short syllables, hyphenated or two or more; a Korean or
+    Vietnamese romanization's own letters ("Myŏn", "Mười"); or one word of one or two Pinyin syllables: "Xu",
+    "Jintao", "Guangen" (guan-gen), "De'an". Not "Robert", "Hamilton" or "Andrew Jackson", nor a given name that
+    begins with a Western one ("Anna", "John Davis", western_given_names.txt).
 
-    A word is read as Pinyin is read, its longest first syllable first; a second syllable that would begin with a
-    vowel needs an apostrophe in Pinyin ("De'an"), so "Dean" and "Gene" (gen-e) are not read as Pinyin."""
+    A second Pinyin syllable that begins with a vowel is written after an apostrophe ("De'an"): "Dean" is not Pinyin."""
+    words = given.split()
+    if not words or _plain(words[0]) in _word_list("western_given_names.txt"):
+        return False
+    if any(mark in _ROMANIZED for mark in unicodedata.normalize("NFD", given.casefold())):
+        return True
     syllables = re.split(r"[\s-]+", given)
     if len(syllables) > 1:
-        return all(_SYLLABLE.match(s) and len(s) <= 5 for s in syllables)
-    word, pinyin = "".join(c for c in unicodedata.normalize("NFKD", given.casefold()) if not unicodedata.combining(c)), _pinyin()
-    first = max((cut for cut in range(1, 7) if word[:cut] in pinyin), default=0)
-    rest = word[first:]
-    return first > 0 and (not rest or (rest in pinyin and rest[0] not in "aeo"))
+        return all(_SYLLABLE.match(s) and len(s) - s.count("'") - s.count("\u2019") <= 5 for s in syllables)
+    word, pinyin = _plain(given).replace("\u2019", "'"), _word_list("pinyin.txt")
+    if "'" in word:
+        return word.count("'") == 1 and all(part in pinyin for part in word.split("'"))
+    return word in pinyin or any(word[:cut] in pinyin and word[cut:] in pinyin and word[cut] not in "aeo"
+                                 for cut in range(1, len(word)))
+
+
+def _plain(word: str) -> str:
+    """Lower case, accents aside: "Lü" -> "lu"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 def _fold(text: str) -> str:
@@ -208,10 +222,10 @@ def _fold(text: str) -> str:
 
 
 @functools.cache
-def _pinyin() -> frozenset[str]:
-    """pinyin.txt: the syllables of Pinyin."""
-    text = resources.files("harvester.normalize").joinpath("pinyin.txt").read_text(encoding="utf-8")
-    return frozenset(word for line in text.splitlines() if not line.startswith("#") for word in line.split())
+def _word_list(file: str) -> frozenset[str]:
+    """A list of words shipped beside this module (pinyin.txt, western_given_names.txt), each as `_plain` gives it."""
+    text = resources.files("harvester.normalize").joinpath(file).read_text(encoding="utf-8")
+    return frozenset(_plain(word) for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 @functools.cache
