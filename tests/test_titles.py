@@ -6,6 +6,7 @@ import pytest
 
 from harvester.normalize import titles
 from harvester.normalize.titles import DOC_TYPE_HELP, DOC_TYPES, Parties, doc_type, parties
+from harvester.normalize.kinds import KINDS, find_kind
 
 # (title, kind): every title is a real archive title, typos and all.
 DOC_TYPE_CASES = [
@@ -201,7 +202,7 @@ def test_doc_type_is_always_in_the_vocabulary(title: str) -> None:
 
 def _earliest_kind(text: str) -> tuple[str, int, int] | None:
     """The rule, kind by kind: the earliest match wins, a tie goes to the kind listed first."""
-    found = [(m.start(), index, name, m.end()) for index, (name, pattern) in enumerate(titles._KINDS)
+    found = [(m.start(), index, name, m.end()) for index, (name, pattern) in enumerate(KINDS)
              if (m := pattern.search(text))]
     return min(((name, start, end) for start, _, name, end in found), key=lambda f: f[1], default=None)
 
@@ -209,7 +210,7 @@ def _earliest_kind(text: str) -> tuple[str, int, int] | None:
 @pytest.mark.parametrize("title", [title for title, _ in DOC_TYPE_CASES] + [case[0] for case in PARTY_CASES])
 def test_one_scan_finds_what_each_kind_finds(title: str) -> None:
     for text in (title, titles._clean(title), title.lower()):
-        assert titles._find_kind(text) == _earliest_kind(text)
+        assert find_kind(text) == _earliest_kind(text)
 
 
 @pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
@@ -321,7 +322,7 @@ def test_parties_of_sample_shapes(title: str, senders: tuple[str, ...], recipien
 @pytest.mark.parametrize("title", [t for t, _ in NEW_KIND_CASES] + [c[0] for c in NEW_PARTY_CASES])
 def test_one_pass_finds_what_each_kind_finds_on_sample_shapes(title: str) -> None:
     for text in (title, titles._clean(title), title.lower()):
-        assert titles._find_kind(text) == _earliest_kind(text)
+        assert find_kind(text) == _earliest_kind(text)
 
 
 # Shapes read in the round that reached the sample's targets; every title is a real one from the sample, and `others`

@@ -14,14 +14,7 @@ def clean_text(value: str) -> str:
 
     The archive's own spelling, typos and quotes (straight or curly) are kept exactly.
     """
-    text = unicodedata.normalize("NFC", value)
-    if "  " not in text and text.isprintable():  # no whitespace but single ASCII spaces (str.isprintable's rule)
-        return text.strip()
-    return _collapse(text)
-
-
-def _collapse(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
     # each line's runs of whitespace (a no-break space too) made one space, and the line and each of its cells stripped
     text = "\n".join("\t".join(" ".join(cell.split()) for cell in line.split("\t")) if "\t" in line else " ".join(line.split())
                      for line in text.split("\n"))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from harvester.normalize.kinds import KINDS, find_kind
+from harvester.normalize.kinds import find_kind
 from harvester.normalize.roles import (BODY_WORDS, COUNTRY, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_role, name_in,
                                       strip_roles)
 
@@ -82,9 +82,6 @@ class _Guarded:
         return self.pattern.sub(replacement, text) if self.needs.search(text) else text
 
 
-_KINDS = KINDS   # the kinds table (kinds.py), read in one pass by `_find_kind`
-_find_kind = find_kind
-_strip_roles = strip_roles
 
 _MONTH = alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December", r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
@@ -286,7 +283,7 @@ def doc_type(title: str) -> str:
     if found:
         kind, start, end = found
         if kind == "meeting":   # "... High Level Meeting, Reykjavik, Record of Conversations ...": the record inside
-            inner = (_find_kind(part.strip()[:80]) for part in reading.cleaned[end:].split(",")[1:])
+            inner = (find_kind(part.strip()[:80]) for part in reading.cleaned[end:].split(",")[1:])
             kind = next((f[0] for f in inner if f and f[1] == 0), kind)
         elif kind == "conversation" and _ORGAN_AT_END.search(reading.cleaned[:start].rstrip()):
             kind = "meeting"    # "CPSU Politburo Discussion of ...": the talk of a body that meets is its meeting
@@ -309,11 +306,11 @@ def doc_type(title: str) -> str:
 def _own_kind(text: str) -> tuple[str, int, int] | None:
     """The first kind phrase that names the document itself: not one in the topic of a message ("From A to B on ...
     June Plenum") or in a setting ("The Issue of ... in the Conversations of ... During the 21st Session ...")."""
-    found = _find_kind(text)
+    found = find_kind(text)
     if found and (topic := _TOPIC_BEFORE.search(text, 0, found[1])) and _bare_to(text[:topic.start()]):
         return None
     while found and _SETTING.search(text, max(0, found[1] - 40), found[1]):
-        found = _find_kind(text, found[2])
+        found = find_kind(text, found[2])
     return found
 
 
@@ -339,12 +336,12 @@ def parties(title: str) -> Parties:
 
 def _parties(reading: _Reading) -> Parties:
     """The parties of a title's own words, without what it transmits, quotes or reports."""
-    text = _strip_roles(_BRACKETED_WHO.sub(lambda m: m[1], _unglossed(reading.cleaned)))
-    found = _find_kind(text)
+    text = strip_roles(_BRACKETED_WHO.sub(lambda m: m[1], _unglossed(reading.cleaned)))
+    found = find_kind(text)
     kind, start, end = found if found else (None, len(text), 0)
     lead = []
     if reading.author:
-        author = _strip_roles(_BRACKETED_LIST.sub("", reading.author))   # "Bureau [Ministry of Foreign Affairs, Japan]"
+        author = strip_roles(_BRACKETED_LIST.sub("", reading.author))   # "Bureau [Ministry of Foreign Affairs, Japan]"
         lead = [*_items(author)] if reading.signed else [author]
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
@@ -370,7 +367,7 @@ def _quoted_talk(roles: Parties, text: str) -> Parties:
     people who talked to the participants; a quoted headline of talks ("'Premier Kim Received the Study Delegation'",
     "'Prime Minster Visit to China (Conversation with Chairman Deng Xiaoping)'") adds them to the others."""
     m = _QUOTED.search(text)
-    found = _find_kind(m["inner"]) if m else None
+    found = find_kind(m["inner"]) if m else None
     if found is None or found[0] not in _TALKS or _TOPIC_BEFORE.search(m["inner"], 0, found[1]) or not (
             _begins_with_kind(m["inner"]) or _TALK_VERB.fullmatch(m["inner"], found[1], found[2])
             or _TALK_SLOT.match(m["inner"], found[2])):
@@ -400,7 +397,7 @@ def _carried(text: str) -> list[str]:
 
 def _inner_record(text: str) -> list[str]:
     """"Cable, Summary of Averell Harriman Meeting with T. V. Soong": the people of the record a document is."""
-    found = _find_kind(text)
+    found = find_kind(text)
     if found is None or not text.startswith(",", found[2]) or not _is_record(inner := text[found[2] + 1:].strip()):
         return []
     return _people_of(_parties(_read(inner)))
@@ -459,7 +456,7 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
         return _slots(text)
     if talk and (pair := _PAIR_ONLY.fullmatch(text)) and _two_people(pair):
         return [("", pair["one"]), ("", pair["other"])]   # "Record of Furui-Zhou Enlai Meeting"
-    if signed and is_body(text) and not _find_kind(text):
+    if signed and is_body(text) and not find_kind(text):
         return [("", text)]   # the author, then the document: "Hungarian Embassy in Havana (Beck), Report on ..."
     head = text if _namelike(text) else text.split(",")[0]
     if _namelike(head) and not _POSSESSIVE.search(head):
@@ -500,7 +497,7 @@ def _split_container(title: str) -> tuple[str | None, str, bool]:
             inner = (m["inner"] or "").strip().strip("'‘’\"“”")
             return (m["author"].strip() or None), inner, False
     m = _SIGNED.match(title)
-    if m and _find_kind(m["author"]) is None and (_namelike(m["author"].replace(" to ", " ")) or is_body(m["author"])):
+    if m and find_kind(m["author"]) is None and (_namelike(m["author"].replace(" to ", " ")) or is_body(m["author"])):
         inner = m["inner"].strip()
         return m["author"].strip(), inner if _begins_with_kind(inner) else title, True
     return None, title, False
@@ -512,7 +509,7 @@ _POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+
 def _begins_with_kind(text: str | None) -> bool:
     if not text:
         return False
-    found = _find_kind(_POSSESSIVE_START.sub("", text.lstrip("'‘\"“ ")))
+    found = find_kind(_POSSESSIVE_START.sub("", text.lstrip("'‘\"“ ")))
     return bool(found) and found[1] == 0
 
 
@@ -605,7 +602,7 @@ def _unglossed(text: str) -> str:
     owner = "".join(parts[words + 1:])
     if not owner:
         return text
-    if is_role(_strip_roles(_LEADING_ARTICLE.sub("", owner))):
+    if is_role(strip_roles(_LEADING_ARTICLE.sub("", owner))):
         return f"{''.join(parts[:words + 1])}{m[1]}'s{text[m.end():]}"
     return f"{text[:m.start()]} [{m[1]}]'s{text[m.end():]}"
 
@@ -666,13 +663,13 @@ def _names_only(parts: list[str]) -> bool:
 
 def _is_kind_phrase(item: str) -> bool:
     """"Letter", "Audience": a kind word left where a name was expected is not a party."""
-    found = _find_kind(item)
+    found = find_kind(item)
     return bool(found) and found[1] == 0 and found[2] == len(item)
 
 
 @functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
-    item = _ARTICLE.sub("", _strip_roles(item.strip())).strip(" ,;:'’\"")
+    item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:'’\"")
     if item.startswith("(") and item.endswith(")") and "(" not in item[1:]:
         item = item[1:-1]   # "the President (Syngman Rhee)": the role is gone, the name stays
     elif item.endswith(")") and "(" not in item:
@@ -704,7 +701,7 @@ def _without_place(item: str) -> str:
     head = item[:m.start()]
     named = name_in(head)
     if named != head:   # a name after a body or a role ("... Department Boris N. Ponomarev"), not a kind ("1st Meeting")
-        return item if _find_kind(named) else named
+        return item if find_kind(named) else named
     return head if _namelike(head) and not is_body(head) and not is_role(head) else item
 
 
