@@ -306,8 +306,10 @@ class Staging:
 def _recorded_hashes(folder: Path) -> dict[str, str]:
     """What the data packages in a folder say its files hold: file name -> "sha256:..." (none for a package that
     cannot be read)."""
+    from harvester.output.package import PACKAGE_SUFFIX   # (the package is written with the files' staging)
+
     recorded: dict[str, str] = {}
-    for package in folder.glob("*.datapackage.json"):
+    for package in folder.glob(f"*{PACKAGE_SUFFIX}"):
         try:
             resources = json.loads(package.read_text(encoding="utf-8")).get("resources", [])
         except (OSError, ValueError, AttributeError):
