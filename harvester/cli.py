@@ -23,7 +23,7 @@ from harvester.crawl import Walk
 from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
-from harvester.output.runreport import plural, summary
+from harvester.output.runreport import plural, summary_line
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import get_site
@@ -408,7 +408,7 @@ def _report(outcome: Outcome, headline: str) -> int:
     for warning in outcome.warnings:
         log.warning("%s", warning)
     quiet = log.getEffectiveLevel() > logging.INFO   # -q: the summary, not the files (the same every run)
-    lines = [headline, *([summary(outcome.report)] if outcome.report else []),
+    lines = [headline, *([summary_line(outcome.report)] if outcome.report else []),
              *([] if outcome.documents else ["note: the dataset is empty: the site reports no results for this search"]),
              *([] if quiet else (f"wrote {path}" for path in files))]
     try:

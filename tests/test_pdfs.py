@@ -124,11 +124,11 @@ def test_pdfs_are_not_kept_in_the_warc_but_every_page_is(harvested):
 
 
 def test_the_run_report_counts_the_pdfs(harvested):
-    from harvester.output.runreport import summary
+    from harvester.output.runreport import summary_line
 
     out, outcome, *_ = harvested
     assert json.loads((out / "kwp.report.json").read_text(encoding="utf-8"))["pdfs"] == outcome.report["pdfs"]
-    assert summary(outcome.report).endswith("; PDFs: 16 downloaded, 0 unchanged, 0 failed")
+    assert summary_line(outcome.report).endswith("; PDFs: 16 downloaded, 0 unchanged, 0 failed")
 
 
 def test_a_document_id_too_long_for_a_file_name_keeps_its_pdf_under_a_shorter_one(tmp_path: Path):

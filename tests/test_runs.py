@@ -18,7 +18,7 @@ import pytest
 
 from harvester.config import load_jobs
 from harvester.errors import BlockedError, BusyError, FetchError, IncompleteError, LayoutError, StorageError, UsageError
-from harvester.output.runreport import summary
+from harvester.output.runreport import summary_line
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
@@ -118,7 +118,7 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
 ])
 def test_the_one_line_summary_of_a_run(run_id: int, new: int, gone: int, said: str):
     report = {"run": run_id, "documents": new, "new": new, "listed_again": 0, "changed": 0, "no_longer_listed": gone}
-    assert summary(report) == said
+    assert summary_line(report) == said
 
 
 def test_a_document_back_in_the_search_is_reported_as_listed_again_and_the_counts_add_up(tmp_path: Path):
@@ -136,7 +136,7 @@ def test_a_document_back_in_the_search_is_reported_as_listed_again_and_the_count
     assert third.report["documents"] == 12 == second.report["documents"] + third.report["new"] + third.report["listed_again"] \
         - third.report["no_longer_listed"]
     assert (fourth.report["listed_again"], fourth.report["changed"], fourth.report["no_longer_listed"]) == (0, 0, 0)
-    assert summary(third.report) == "run 3: 12 documents; since the last run 0 new, 1 listed again, 0 changed, 0 no longer listed"
+    assert summary_line(third.report) == "run 3: 12 documents; since the last run 0 new, 1 listed again, 0 changed, 0 no longer listed"
 
 
 def test_a_run_short_of_the_total_with_allow_incomplete_never_reports_documents_as_gone(tmp_path: Path):

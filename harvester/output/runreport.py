@@ -22,7 +22,7 @@ def build_report(*, site: str, origin: str, search: dict, run: int, started_at: 
     }
 
 
-def summary(report: dict) -> str:
+def summary_line(report: dict) -> str:
     """One line for people: what this run found, what changed in the dataset since its last run, and the scans."""
     found = f"run {report['run']}: {plural(report['documents'], 'document')}"
     pdfs = report.get("pdfs")

@@ -20,7 +20,7 @@ from harvester.errors import BlockedError, LayoutError
 from harvester.fetch.page import is_challenge
 from harvester.parse.results import RawCard
 from harvester.parse.text import check_bounds, inline_text, paragraphs, within
-from harvester.sites import DocumentPage, Site
+from harvester.sites import DocumentSelectors, Site
 
 @dataclass(frozen=True)
 class Pill:
@@ -71,7 +71,7 @@ def parse_document(html: str, url: str, site: Site, name: str | None = None) -> 
     where = name or url
     check_bounds(html, where)
     tree = LexborHTMLParser(html)
-    page = _Page(tree, site.document)
+    page = _ParsedDocument(tree, site.document)
     title = page.first_text(site.document.title)
     if not title and is_challenge(html):
         raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a document page")
@@ -101,17 +101,17 @@ def card_of(raw: RawDocument) -> RawCard:
     return RawCard(href=urlsplit(raw.url).path, date=raw.date, title=raw.title, summary=raw.summary)
 
 
-def _node_id(tree: LexborHTMLParser, page: DocumentPage, where: str) -> str:
+def _node_id(tree: LexborHTMLParser, sel: DocumentSelectors, where: str) -> str:
     """Drupal's node number from the settings JSON, else the shortlink; a path that is no node is not a document."""
-    script = tree.css_first(page.settings_json)
-    path = _current_path(script.text() if script is not None else "", page.current_path)
+    script = tree.css_first(sel.settings_json)
+    path = _current_path(script.text() if script is not None else "", sel.current_path)
     if path is not None:
-        match = page.node_path.match(path)
+        match = sel.node_path.match(path)
         if match is None:
             raise LayoutError(f"{where}: not a document page (its Drupal path is {path!r}, not node/<id>)")
         return match.group(1)
-    link = tree.css_first(page.shortlink)
-    match = page.shortlink_node.search(link.attributes.get("href") or "") if link is not None else None
+    link = tree.css_first(sel.shortlink)
+    match = sel.shortlink_node.search(link.attributes.get("href") or "") if link is not None else None
     return match.group(1) if match else ""
 
 
@@ -132,10 +132,10 @@ def _ids(tree: LexborHTMLParser | LexborNode, selector: str) -> frozenset[int]:
     return frozenset(n.mem_id for n in tree.css(selector)) if selector else frozenset()
 
 
-class _Page:
+class _ParsedDocument:
     """One parsed page and the parts of it that are not this document's (related documents, menus, PDF previews)."""
 
-    def __init__(self, tree: LexborHTMLParser, selectors: DocumentPage) -> None:
+    def __init__(self, tree: LexborHTMLParser, selectors: DocumentSelectors) -> None:
         self.tree, self.sel = tree, selectors
         self.other = _ids(tree, selectors.not_page_parts)
         self.previews = _ids(tree, selectors.previews)
@@ -225,7 +225,7 @@ class _Page:
         return node.mem_id in self.blocks or node.css_first(self.sel.blocks) is not None
 
 
-def _info_values(holder: LexborNode, sel: DocumentPage) -> tuple[str, ...]:
+def _info_values(holder: LexborNode, sel: DocumentSelectors) -> tuple[str, ...]:
     """The plain values of a box: each value element's paragraphs, or its child elements when it holds nothing else."""
     values: list[str] = []
     for node in holder.css(sel.info_value):
@@ -252,8 +252,8 @@ def _heading(node: LexborNode | None) -> str:
     return inline_text(node).rstrip(":").strip() if node is not None else ""
 
 
-def _pill(node: LexborNode, page: DocumentPage) -> Pill:
-    text_node = next((found for sel in page.pill_text if (found := node.css_first(sel)) is not None), node)
+def _pill(node: LexborNode, sel: DocumentSelectors) -> Pill:
+    text_node = next((found for sel in sel.pill_text if (found := node.css_first(sel)) is not None), node)
     link = node if node.tag == "a" else (node.css_first("a[href]") or _link_ancestor(node))
     href = (link.attributes.get("href") or "").strip() if link is not None else ""
     return Pill(inline_text(text_node), href)
@@ -264,11 +264,11 @@ def _link_ancestor(node: LexborNode) -> LexborNode | None:
     return parent if parent is not None and parent.tag == "a" else None
 
 
-def _field(heading: str, pills: tuple[Pill, ...], page: DocumentPage) -> str:
+def _field(heading: str, pills: tuple[Pill, ...], sel: DocumentSelectors) -> str:
     """The details field a section feeds: by its heading's words, else by where its first link points."""
     wanted = heading.lower().rstrip(":").strip()
-    for field, pattern in page.sections:
+    for field, pattern in sel.sections:
         if wanted and pattern.search(wanted):
             return field
     href = next((p.href for p in pills if p.href), "")
-    return next((field for field, pattern in page.section_links if href and pattern.search(href)), "")
+    return next((field for field, pattern in sel.section_links if href and pattern.search(href)), "")

@@ -36,7 +36,7 @@ class Search:
 
 
 @dataclass(frozen=True)
-class DocumentPage:
+class DocumentSelectors:
     """Where things sit in a site's document page; each tuple is tried in order (the first that matches wins).
 
     `sections` and `section_links` name the field a linked-value section holds: by its heading
@@ -106,7 +106,7 @@ class Site:
     facet_name: str                  # the attribute of a facet group that holds the facet's name
     facet_value: str                 # the attribute of a value's link that holds the value
     settings: re.Pattern[str]        # the page's settings, which hold the query it was asked with
-    document: DocumentPage = field(default_factory=DocumentPage)   # the document page's selectors
+    document: DocumentSelectors = field(default_factory=DocumentSelectors)   # the document page's selectors
     challenge_hosts: frozenset[str] = frozenset()   # hosts a bot check loads its widget from (only while it shows)
     challenge_paths: tuple[str, ...] = ()           # paths on the site's host a bot check loads its scripts from
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from harvester.sites import DocumentPage, Site
+from harvester.sites import DocumentSelectors, Site
 
 
 def _heading(pattern: str) -> re.Pattern[str]:
@@ -20,7 +20,7 @@ def _heading(pattern: str) -> re.Pattern[str]:
 # preview whose `data` is the file; Related Documents, a list of other documents' cards (`.related-documents`,
 # each title a link); linked values in `.pill-block` sections under an `h3.title` (or an
 # `h2.title` followed by the pills); plain values in `.information-block` boxes (`.sub-title` + `.text`).
-DOCUMENT = DocumentPage(
+DOCUMENT = DocumentSelectors(
     title=(".content-block h1.title", "h1.title", ".content-block .title"),
     date=(".content-block .date", "article .date", "main .date"),
     support=(".content-block .donated", ".donated"),
