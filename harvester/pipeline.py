@@ -272,16 +272,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             why = f" ({skipped[0]})" if skipped else ""   # a WARC file damaged before its first page, say
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
-        searches, moved = _grouped(searches)
-        order = {key: number for number, key in enumerate(searches)}
-
-        def place(page: tuple[str, float, int, list[str]]) -> tuple[int, float, int]:
-            key, first, number, _ = page
-            return order[moved.get(key, key)], first, number
-
-        # the documents in the order of their searches' results, as a harvest lists them, whatever the files' names
-        state.reorder(run.id, (doc_id for page in sorted(places, key=place) for doc_id in page[3]))
-        lone = state.list_lone_pages(run.id)
+        searches, lone = _listed_in_order(state, run.id, searches, places)
         if detailed and (missing := state.count(run.id, without_details=True)):
             warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "
                             "given: their details are left empty")
@@ -297,6 +288,22 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                                   _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages,
                                               total, 0, warnings, utc_now()))
         return Outcome(state.count(run.id), files, pages, total, 0, warnings)
+
+
+def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved],
+                     places: list[tuple[str, float, int, list[str]]]) -> tuple[dict[str, _Saved], int]:
+    """The run's documents in the order of their searches' results, as a harvest lists them, whatever the files' names
+    (the pages that do not say their search put with the one search whose total they give), then those known only by
+    their own page; returns the searches so grouped, and how many documents came last."""
+    searches, moved = _grouped(searches)
+    order = {key: number for number, key in enumerate(searches)}
+
+    def place(page: tuple[str, float, int, list[str]]) -> tuple[int, float, int]:
+        key, first, number, _ = page
+        return order[moved.get(key, key)], first, number
+
+    state.reorder(run_id, (doc_id for page in sorted(places, key=place) for doc_id in page[3]))
+    return searches, state.list_lone_pages(run_id)
 
 
 def _not_harvested(out_dir: Path, name: str) -> None:
