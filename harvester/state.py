@@ -176,8 +176,11 @@ class State:
         if self.path.stat().st_size == 0:
             raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; restore it from a backup, "
                              "or move it away to start afresh (its run history goes with it)")
-        with self.path.open("rb") as file:
-            start = file.read(len(SQLITE_HEADER))
+        try:
+            with self.path.open("rb") as file:
+                start = file.read(len(SQLITE_HEADER))
+        except OSError as error:   # a folder where the file goes, say
+            raise storage_error(self.path, error) from None
         if start != SQLITE_HEADER:   # SQLite would take a file shorter than its header for a new database
             raise UsageError(f"{self.path}: not a harvester state file (not an SQLite database); restore it from a backup, "
                              "or move it away to start afresh (its run history goes with it)")

@@ -298,7 +298,7 @@ def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path,
         harvest(WILSON, Search("q"), tmp_path, "s", ["csv", "json"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
                 now=clock.now)
     assert not (tmp_path / "s.jsonl").exists() and not (tmp_path / "s.jsonl").is_symlink()
-    assert [r.getMessage() for r in caplog.records if r.levelname == "INFO" and "removed" in r.getMessage()] == [
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "removed" in r.getMessage()] == [
         f"removed {tmp_path / 's.jsonl'}, {tmp_path / 's.people.jsonl'}: this run did not write them (keep --format and --details the "
         "same from run to run)"]   # said, once
     package = json.loads((tmp_path / "s.datapackage.json").read_text(encoding="utf-8"))

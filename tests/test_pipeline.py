@@ -497,3 +497,21 @@ def test_a_card_field_the_layout_no_longer_gives_on_any_card_of_a_page_is_a_warn
     page.write_text(html.replace(element, element.replace("date", "when").replace("text-block", "teaser")), encoding="utf-8")
     outcome = reparse([pages], WILSON, tmp_path / "out", "kwp", ["json"])
     assert [w for w in outcome.warnings if "cards has" in w] == [f"{page}: none of its 10 cards {said}: has the layout changed?"]
+
+
+def test_one_or_two_cards_with_no_summary_are_no_layout_change():
+    """The site leaves a card's summary element out when the document has none: a search of one or two results whose
+    documents have none is no sign of a changed layout; a card with no date element is."""
+    from harvester.parse.results import parse_results
+    from tests.sitegen import results_page
+
+    for count in (1, 2):
+        html = results_page([(f"telegram-{n}", "March 1, 1956", f"Telegram {n}") for n in range(count)], 0)
+        assert html.count('class="text-block"') == count
+        page = parse_results(html.replace('class="text-block"', 'class="teaser"'), "http://mirror.test/search", WILSON)
+        assert page.warnings == ()
+    page = parse_results(html.replace('class="date"', 'class="when"'), "http://mirror.test/search", WILSON)
+    assert page.warnings == ("none of its 2 cards has a date ('.date' found nothing): has the layout changed?",)
+    one = results_page([("telegram-1", "March 1, 1956", "Telegram 1")], 0).replace('class="date"', 'class="when"')
+    assert parse_results(one, "http://mirror.test/search", WILSON).warnings == (
+        "its one card has no date ('.date' found nothing): has the layout changed?",)

@@ -332,3 +332,20 @@ def test_the_page_says_what_changed_since_the_last_run_as_it_was_and_as_it_is(tm
             in html)
     assert "<h3>No longer listed</h3><ul><li>telegram-5</li></ul>" in html
     assert "A corrected <title>" not in html                             # the data's markup is escaped
+
+
+@pytest.mark.parametrize("report, said", [
+    ({"run": 1, "new": [], "listed_again": [], "changed": [], "no_longer_listed": []},
+     "This is the dataset's first run, and it found no documents."),
+    ({"run": 1, "new": ["a"], "listed_again": [], "changed": [], "no_longer_listed": []},
+     "This is the dataset's first run: its one document is new."),
+    ({"run": 3, "new": [], "listed_again": [], "changed": [{"id": "a", "fields": ["title", "date"]}], "no_longer_listed": []},
+     "<h3>Changed</h3><ul><li>A title <span class=\"note\">a</span><br>title, date</li></ul>"),   # an earlier harvester's report
+    ({"run": 2, "warnings": []}, None),                                           # no lists: no section
+])
+def test_the_changes_section_of_any_run_report(report: dict, said: str | None):
+    from harvester.analysis.report import changes
+
+    html = changes(report, {"a": "A title"})
+    assert (said in html) if said else html == ""
+

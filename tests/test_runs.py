@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -546,7 +547,8 @@ def test_a_dataset_written_before_its_files_were_links_is_taken_over_and_an_edit
 
 def test_a_file_edited_through_its_link_stops_the_next_run_before_the_edit_is_lost(tmp_path: Path):
     """pandas' to_csv, R's write.csv, >> and most editors write through a link, into the run's own copy; the next run
-    would replace that copy with its own, and the edit would be gone with no word."""
+    would replace that copy with its own, and the edit would be gone with no word. Whatever the files' times say (a
+    copy made with `cp -r` or `cp -p` has other times), and whatever the data package is edited to say."""
     with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
         run(server, tmp_path)
         current = tmp_path / ".harvester" / "s.files" / "current"
@@ -556,16 +558,39 @@ def test_a_file_edited_through_its_link_stops_the_next_run_before_the_edit_is_lo
         run(server, tmp_path)
         with (tmp_path / "s.csv").open("a", encoding="utf-8") as stream:   # (the link stays a link)
             stream.write("my note\n")
+        os.utime(tmp_path / "s.csv", ns=(0, 0))                             # older than its run, as `cp -p` leaves it
+        package = json.loads((tmp_path / "s.datapackage.json").read_text(encoding="utf-8"))
+        for resource in package["resources"]:                               # the package told the new sum: no matter
+            resource["hash"] = "sha256:" + hashlib.sha256((tmp_path / resource["path"]).read_bytes()).hexdigest()
+        (tmp_path / "s.datapackage.json").write_text(json.dumps(package), encoding="utf-8")
         edited = (tmp_path / "s.csv").read_bytes()
-        with pytest.raises(StorageError, match=r"/s\.csv: changed since harvester wrote it \(saved through the link\); "
-                                               "nothing was written: copy what you want to keep to another name, delete it"):
+        with pytest.raises(StorageError, match=r"/s\.csv, \S+/s\.datapackage\.json: changed since harvester wrote them "
+                                               r"\(saved through the link\); nothing was written: copy what you want to keep "
+                                               r"to another name \(cp, not mv: they are links\), delete them, and run the same "
+                                               r"command again$"):
             run(server, tmp_path)
         assert (tmp_path / "s.csv").is_symlink() and (tmp_path / "s.csv").read_bytes() == edited
+        (tmp_path / "s.csv").rename(tmp_path / "mine.csv")                  # the link moved, not the file copied
+        with pytest.raises(StorageError, match=r"/mine\.csv: a link to this dataset's files under a name of its own"):
+            run(server, tmp_path)
+        (tmp_path / "mine.csv").unlink()
         (tmp_path / "s.edited.csv").write_bytes(edited)
-        (tmp_path / "s.csv").unlink()
+        (tmp_path / "s.datapackage.json").unlink()
         again = run(server, tmp_path)
     assert again.documents == 12 and (tmp_path / "s.csv").is_symlink() and not (tmp_path / "s.csv").read_bytes().endswith(b"note\n")
     assert (tmp_path / "s.edited.csv").read_bytes() == edited
+
+
+def test_a_dataset_copied_following_its_links_runs_on(tmp_path: Path):
+    """cp -rL, tar -h and zip copy the files the links point at: the links are plain files, and `current`, a folder."""
+    import shutil
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        run(server, tmp_path / "a")
+        shutil.copytree(tmp_path / "a", tmp_path / "b", symlinks=False)
+        assert not (tmp_path / "b" / ".harvester" / "s.files" / "current").is_symlink()
+        again = run(server, tmp_path / "b")
+    assert again.documents == 12 and (tmp_path / "b" / "s.csv").is_symlink() and len(dataset(tmp_path / "b", "s")) == 12
 
 
 def test_an_empty_page_past_the_end_of_a_shrinking_search_is_no_empty_search(tmp_path: Path):
@@ -686,7 +711,9 @@ def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: s
     ("query = 'y'\nnames = 'missing.csv'\n", "h.toml: harvest 2: {tmp}/missing.csv: cannot read the names file"),
     ("query = 'y'\nname = '../evil'\n", "h.toml: harvest 2: name '../evil': use letters"),
     ("query = 'y'\nname = 'one'\n", "h.toml: harvest 2: its dataset one in {tmp}/data is harvest 1's, of another search"),
-], ids=["names-file-missing", "bad-name", "one-dataset-two-searches"])
+    ("query = 'y'\nname = 'one.people'\n", "h.toml: harvest 2: datasets one (harvest 1) and one.people (harvest 2) in "
+                                            "{tmp}/data would write the same files"),
+], ids=["names-file-missing", "bad-name", "one-dataset-two-searches", "one-datasets-people-table"])
 def test_a_harvest_that_could_never_run_stops_the_file_before_any_harvest_runs(tmp_path: Path, monkeypatch, capsys,
                                                                               second: str, said: str):
     from tests.test_cli import run_cli

@@ -126,14 +126,16 @@ SHOWN = 100   # documents each list of the changes shows; the run report holds t
 
 def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
     """The section on what the last run found changed since the run before: the documents new, listed again, changed
-    (each changed field as it was and as it is) and no longer listed. None for a dataset with no run report (a
-    re-parse's); for a first run, one line."""
+    (each changed field as it was and as it is, when the run report says) and no longer listed. No section ("") for a
+    dataset with no run report (a re-parse's); for a first run, one line."""
     lists = {key: run_report.get(key) for key in ("new", "listed_again", "changed", "no_longer_listed")}
     if not all(isinstance(value, list) for value in lists.values()):
         return ""
     if run_report.get("run") == 1:
-        return (f'<section id="changes"><h2>Since the last run</h2><p class="note">This is the dataset\'s first run: its '
-                f'{len(lists["new"])} documents are all new.</p></section>')
+        found = f": its {len(lists['new'])} documents are all new" if len(lists["new"]) > 1 else \
+            ": its one document is new" if lists["new"] else ", and it found no documents"
+        return f'<section id="changes"><h2>Since the last run</h2><p class="note">This is the dataset\'s first run{found}.</p></section>'
+
     counts = ", ".join(f"{len(lists[key])} {label}" for key, label in (("new", "new"), ("listed_again", "listed again"),
                                                                        ("changed", "changed"), ("no_longer_listed", "no longer listed")))
 
@@ -150,9 +152,12 @@ def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
             if key != "changed" or not isinstance(entry, dict):
                 items.append(f"<li>{named(entry)}</li>")
                 continue
-            was, now = entry.get("was") or {}, entry.get("now") or {}
-            fields = "".join(f"<br>{escape(str(field))}: <del>{escape(str(was.get(field, '')))}</del> \u2192 "
-                             f"<ins>{escape(str(now.get(field, '')))}</ins>" for field in entry.get("fields") or [])
+            was, now = entry.get("was"), entry.get("now")
+            if isinstance(was, dict) and isinstance(now, dict):
+                fields = "".join(f"<br>{escape(str(field))}: <del>{escape(str(was.get(field, '')))}</del> \u2192 "
+                                 f"<ins>{escape(str(now.get(field, '')))}</ins>" for field in entry.get("fields") or [])
+            else:   # a run report of an earlier harvester names the fields only
+                fields = f"<br>{escape(', '.join(map(str, entry.get('fields') or [])))}"
             items.append(f"<li>{named(entry.get('id', ''))}{fields}</li>")
         more = f'<p class="note">and {len(lists[key]) - SHOWN} more (all in the run report)</p>' if len(lists[key]) > SHOWN else ""
         parts.append(f"<h3>{heading}</h3><ul>{''.join(items)}</ul>{more}")

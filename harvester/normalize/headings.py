@@ -197,14 +197,27 @@ def _syllabic(given: str) -> bool:
 
     A second Pinyin syllable that begins with a vowel is written after an apostrophe ("De'an"): "Dean" is not Pinyin."""
     words = given.split()
-    if not words or _plain(words[0]) in _word_list("western_given_names.txt"):
+    if not words or _western(words):
         return False
     if any(mark in _ROMANIZED for mark in unicodedata.normalize("NFD", given.casefold())):
         return True
     syllables = re.split(r"[\s-]+", given)
     if len(syllables) > 1:
         return all(_SYLLABLE.match(s) and len(s) - s.count("'") - s.count("\u2019") <= 5 for s in syllables)
-    word, pinyin = _plain(given).replace("\u2019", "'"), _word_list("pinyin.txt")
+    return _pinyin_word(_plain(given).replace("\u2019", "'"))
+
+
+def _western(words: list[str]) -> bool:
+    """A given name that begins with a Western one: alone ("Anna"), or before a word no East Asian syllable is ("John
+    Davis", "Gypsy Rose"; but "Don Ho", "Sam Yong", "Jan Sik" are Korean)."""
+    if _plain(words[0]) not in _word_list("western_given_names.txt"):
+        return False
+    return len(words) == 1 or any(len(word) >= 4 and not _pinyin_word(_plain(word)) for word in words[1:])
+
+
+def _pinyin_word(word: str) -> bool:
+    """One or two Pinyin syllables (lower case, accents aside): "xu", "jintao", "guangen" (guan-gen), "de'an"."""
+    pinyin = _word_list("pinyin.txt")
     if "'" in word:
         return word.count("'") == 1 and all(part in pinyin for part in word.split("'"))
     return word in pinyin or any(word[:cut] in pinyin and word[cut:] in pinyin and word[cut] not in "aeo"

@@ -32,6 +32,7 @@ STREAMED = ("csv", "json", "jsonl", "csv-excel")   # written a row at a time; th
 SUFFIXES = {"csv-excel": "excel.csv"}          # the file name ending of a format, when it is not the format's name
 EXTRAS = {"parquet": "pyarrow", "xlsx": "openpyxl"}     # formats that need an optional extra: the module it brings
 LIST_SEPARATOR = "; "
+SUMS = ".sha256.json"   # in a generation: the SHA-256 of each of its files, as written
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -176,6 +177,7 @@ class Staging:
     def __enter__(self) -> Staging:
         try:
             self.home.mkdir(parents=True, exist_ok=True)
+            self._adopt_copied_current()
             self._clear_uncommitted()    # what a run killed while writing left behind
             self.generation = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
             self.generation.chmod(0o777 & ~_umask())
@@ -241,16 +243,15 @@ class Staging:
         """Make this generation the dataset's files, in one rename; then link any file new to the dataset, and unlink
         the files of formats this generation has not."""
         assert self.generation is not None
-        written = {path.name for path in self.generation.iterdir()}
+        written = {path.name for path in self.generation.iterdir() if path.name != SUMS}
         if foreign := [str(self.out_dir / file) for file in sorted(written) if not self._ours(file)]:
             raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
                                "file saved over it, or another one); nothing was written: move it away and run the same "
                                "command again")
-        if edited := self._edited():
-            raise StorageError(f"{', '.join(edited)}: changed since harvester wrote {'them' if len(edited) > 1 else 'it'} (saved "
-                               "through the link); nothing was written: copy what you want to keep to another name, delete "
-                               f"{'them' if len(edited) > 1 else 'it'}, and run the same command again")
+        self._check_links()
+        sums = {file: sha256_of(self.generation / file) for file in sorted(written)}
         try:
+            write_atomically(self.generation / SUMS, json.dumps(sums, indent=1) + "\n")
             _link(self.home / "current", self.generation.name)
             self.generation = None       # the dataset's files now: a failure below must not remove them
             for file in written:
@@ -261,7 +262,7 @@ class Staging:
             for link in gone:
                 link.unlink()
             if gone:
-                log.info("removed %s: this run did not write %s (keep --format and --details the same from run to run)",
+                log.warning("removed %s: this run did not write %s (keep --format and --details the same from run to run)",
                             ", ".join(map(str, gone)), "them" if len(gone) > 1 else "it")
         except OSError as error:
             raise storage_error(self.out_dir, error) from None
@@ -274,20 +275,44 @@ class Staging:
             if old.name != current:
                 shutil.rmtree(old, ignore_errors=True)
 
-    def _edited(self) -> list[str]:
-        """The dataset's files written to through their links since the run that made them, which the next generation
-        would drop: changed after the `current` link that made them the dataset's (a copy made with `cp -r` is newer
-        too), and no longer what the data package says they hold."""
+    def _check_links(self) -> None:
+        """Nothing the files this run replaces hold may be lost: a link into them under another name than harvester's
+        (renamed to keep a copy: it would point at nothing), or a file changed through its link since its run wrote it
+        (pandas' to_csv, >>, most editors write through a link: the new files would drop the changes) stops the run."""
+        prefix = f".harvester/{self.home.name}/"
+        links = sorted(link for link in self.out_dir.iterdir() if link.is_symlink() and os.readlink(link).startswith(prefix))
+        if renamed := [str(link) for link in links if os.readlink(link) != f"{prefix}current/{link.name}"]:
+            raise StorageError(f"{', '.join(renamed)}: a link to this dataset's files under a name of its own, which the "
+                               "next files would leave pointing at nothing; nothing was written: make it a copy (cp -L), "
+                               "or delete it, and run the same command again")
+        sums = self._sums()
+        if edited := [str(link) for link in links if link.name in sums and sha256_of(link) != sums[link.name]]:
+            it, links = ("them", "they are links") if len(edited) > 1 else ("it", "it is a link")
+            raise StorageError(f"{', '.join(edited)}: changed since harvester wrote {it} (saved through the link); nothing "
+                               f"was written: copy what you want to keep to another name (cp, not mv: {links}), "
+                               f"delete {it}, and run the same command again")
+
+    def _sums(self) -> dict[str, str]:
+        """What the current files held when their run wrote them: file name -> SHA-256 (from the data package, for files
+        written before harvester kept their sums; none when neither can be read)."""
         current = self.home / "current"
-        if not os.path.lexists(current):
-            return []
-        made = os.lstat(current).st_mtime_ns
-        newer = [file for file in sorted(current.iterdir()) if file.stat().st_mtime_ns > made
-                 and os.path.islink(self.out_dir / file.name)
-                 and os.readlink(self.out_dir / file.name) == f".harvester/{self.home.name}/current/{file.name}"]
-        recorded = _recorded_hashes(current) if newer else {}
-        return [str(self.out_dir / file.name) for file in newer
-                if file.name in recorded and recorded[file.name] != f"sha256:{sha256_of(file)}"]
+        try:
+            kept = json.loads((current / SUMS).read_text(encoding="utf-8"))
+            return {k: v for k, v in kept.items() if isinstance(v, str)} if isinstance(kept, dict) else {}
+        except FileNotFoundError:
+            return {name: value.removeprefix("sha256:") for name, value in _recorded_hashes(current).items()}
+        except (OSError, ValueError):
+            return {}
+
+    def _adopt_copied_current(self) -> None:
+        """A dataset copied following its links (cp -L, tar -h, zip) has a folder where the `current` link was: it
+        becomes a generation of its own, and `current` a link to it again."""
+        current = self.home / "current"
+        if current.is_dir() and not current.is_symlink():
+            adopted = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
+            adopted.rmdir()
+            current.rename(adopted)
+            _link(current, adopted.name)
 
     def _ours(self, file: str) -> bool:
         """Whether DIR/FILE may be replaced: nothing is there, or harvester's link, or a plain file harvester wrote before
@@ -305,7 +330,7 @@ class Staging:
 
 def _recorded_hashes(folder: Path) -> dict[str, str]:
     """What the data packages in a folder say its files hold: file name -> "sha256:..." (none for a package that
-    cannot be read)."""
+    cannot be read). Files written before harvester kept their own sums are checked against these."""
     from harvester.output.package import PACKAGE_SUFFIX   # (the package is written with the files' staging)
 
     recorded: dict[str, str] = {}

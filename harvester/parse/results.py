@@ -107,7 +107,9 @@ def _warnings(totals: tuple[int, int, int] | None, nodes: list[LexborNode], card
         warnings.append(f"result card {', '.join(untitled)} has a link but no title text: its record's title is empty"
                         if len(untitled) == 1 else f"result cards {', '.join(untitled)} have links but no title text: "
                         "their records' titles are empty")
-    for what, selector in (("a date", site.card_date), ("a summary", site.card_summary)):
-        if cards and all(node.css_first(selector) is None for node in nodes):
-            warnings.append(f"none of its {len(cards)} cards has {what} ({selector!r} found nothing): has the layout changed?")
+    # a card may lack a summary (the site then leaves its element out): only a page of several says the layout changed
+    for what, selector, fewest in (("date", site.card_date, 1), ("summary", site.card_summary, 3)):
+        if len(cards) >= fewest and all(node.css_first(selector) is None for node in nodes):
+            none = f"none of its {len(cards)} cards has a {what}" if len(cards) > 1 else f"its one card has no {what}"
+            warnings.append(f"{none} ({selector!r} found nothing): has the layout changed?")
     return tuple(warnings)
