@@ -24,7 +24,7 @@ from harvester.errors import BlockedError, HarvesterError, UsageError
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
 from harvester.output.runreport import plural, summary_line
-from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
+from harvester.pipeline import Outcome, check_name, companion_suffixes, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import get_site
 
@@ -331,23 +331,11 @@ def _whole(path: Path, jobs: list[Job]) -> list[Job]:
             raise UsageError(f"{path}: harvest {number}: its dataset {name} in {job.out} is harvest {earlier}'s, of another "
                              "search; give one of them another name")
     for (out, name), (number, _) in datasets.items():   # "kwp.people" would write "kwp"'s people table, and so on
-        if (clash := next((other for other in _companions(name) if (out, other) in datasets), None)) is not None:
+        if (clash := next((name + suffix for suffix in companion_suffixes() if (out, name + suffix) in datasets), None)):
             other = datasets[out, clash][0]
             raise UsageError(f"{path}: harvest {max(number, other)}: datasets {name} (harvest {number}) and {clash} (harvest "
                              f"{other}) in {out} would write the same files; give one of them another name")
     return jobs
-
-
-def _companions(name: str) -> list[str]:
-    """The dataset names whose files a dataset's own files would be: NAME.people for NAME's people table, and so on."""
-    from harvester.output.files import SUFFIXES
-    from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX
-    from harvester.records import TABLES
-
-    added = [table.suffix for table in TABLES if table.suffix] + [PACKAGE_SUFFIX.removesuffix(".json"),
-                                                                  RUN_REPORT_SUFFIX.removesuffix(".json")]
-    added += ["." + suffix.rsplit(".", 1)[0] for suffix in SUFFIXES.values()]
-    return [name + suffix for suffix in added]
 
 
 def _dataset(job: Job) -> str:

@@ -34,14 +34,14 @@ from harvester.fetch.page import Page, canonical_link, is_cut_short
 from harvester.fetch.saved import find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
-from harvester.output.files import TABLE_FORMATS, Staging, write_table
-from harvester.output.package import RUN_REPORT_SUFFIX, Provenance, write_package
-from harvester.output.sqlite import write_database
+from harvester.output.files import SUFFIXES, TABLE_FORMATS, Staging, write_table
+from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, write_package
+from harvester.output.sqlite import METADATA_SUFFIX, write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
 from harvester.pdfs import download_pdfs, pdf_folder, pdf_values
 from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, LINKS, PDF_COLUMNS, PEOPLE, PEOPLE_COLUMNS, RECORD_COLUMNS,
-                               RECORDS, Record, details_of, links_of, record_of, with_details)
+                               RECORDS, TABLES, Record, details_of, links_of, record_of, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock, state_file
@@ -88,6 +88,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     if (length := len(site.search_url(search, 0, origin))) > MAX_URL:
         raise UsageError(f"the search's address would be {length:,} characters long, more "
                          f"than web servers take ({MAX_URL:,}); shorten the search")
+    check_no_clash(out_dir, name)
     with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
         if settings.pdfs:
             pdf_folder(out_dir)
@@ -307,7 +308,8 @@ def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved],
 
 
 def _not_harvested(out_dir: Path, name: str) -> None:
-    """A re-parse never replaces a harvested dataset: its history would be lost."""
+    """A re-parse never replaces a harvested dataset: its history would be lost; nor writes another dataset's files."""
+    check_no_clash(out_dir, name)
     if state_file(out_dir, name).exists():
         raise UsageError(f"{out_dir}: {name} is a harvested dataset (its run history is in .harvester/{name}.sqlite), "
                          "which a re-parse would replace; re-parse into another --out, or give another --name")
@@ -517,6 +519,24 @@ def default_name(site: Site, search: Search) -> str:
     if words.replace("-", " ") == query and not search.extra and len(readable) <= 60:
         return f"{site.name}-{readable}"
     return f"{site.name}-{readable[:60].strip('-') + '-' if readable else ''}{hashlib.sha256(search.key.encode()).hexdigest()[:8]}"
+
+
+def companion_suffixes() -> list[str]:
+    """What a dataset's companion files add to its name: NAME.people.csv, NAME.report.json, NAME.excel.csv, ..."""
+    added = [table.suffix for table in TABLES if table.suffix]
+    added += [suffix.removesuffix(".json") for suffix in (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, METADATA_SUFFIX)]
+    return added + ["." + suffix.rsplit(".", 1)[0] for suffix in SUFFIXES.values()]
+
+
+def check_no_clash(out_dir: Path, name: str) -> None:
+    """A dataset never writes the files of another dataset of the folder ("kwp.people" would write "kwp"'s people
+    table, and "kwp" would write "kwp.people"'s records)."""
+    suffixes = companion_suffixes()
+    others = [name + suffix for suffix in suffixes] + [name.removesuffix(suffix) for suffix in suffixes if name.endswith(suffix)]
+    for other in others:
+        if (out_dir / ".harvester" / f"{other}.files").exists():
+            raise UsageError(f"--name {name}: dataset {other} in {out_dir} writes files of the same names as this one "
+                             f"would ({min(name, other, key=len)}.people.csv, ...); give another name")
 
 
 def check_name(name: str) -> str:

@@ -326,7 +326,7 @@ def test_a_run_killed_between_writing_and_switching_leaves_the_earlier_files(tmp
         run(server, folder)
         before = files(folder)
 
-        def killed(path: Path, target: str) -> None:
+        def killed(path: Path, target: str, scratch: Path) -> None:
             raise KeyboardInterrupt    # the moment before the rename
 
         with monkeypatch.context() as patched:
@@ -345,10 +345,10 @@ def test_a_run_that_fails_after_the_switch_leaves_the_new_files_readable(tmp_pat
 
     link = output._link
 
-    def full_disk(path: Path, target: str) -> None:
+    def full_disk(path: Path, target: str, scratch: Path) -> None:
         if path.name != "current":
             raise OSError(errno.ENOSPC, "No space left on device")
-        link(path, target)
+        link(path, target, scratch)
 
     docs = [doc(n) for n in range(3)]
     with FaultServer(synthetic_pages(docs)) as server:

@@ -571,14 +571,35 @@ def test_a_file_edited_through_its_link_stops_the_next_run_before_the_edit_is_lo
             run(server, tmp_path)
         assert (tmp_path / "s.csv").is_symlink() and (tmp_path / "s.csv").read_bytes() == edited
         (tmp_path / "s.csv").rename(tmp_path / "mine.csv")                  # the link moved, not the file copied
-        with pytest.raises(StorageError, match=r"/mine\.csv: a link to this dataset's files under a name of its own"):
+        (tmp_path / "s.datapackage.json").unlink()
+        with pytest.raises(StorageError, match=r"/mine\.csv: changed since harvester wrote it"):
             run(server, tmp_path)
         (tmp_path / "mine.csv").unlink()
         (tmp_path / "s.edited.csv").write_bytes(edited)
-        (tmp_path / "s.datapackage.json").unlink()
         again = run(server, tmp_path)
     assert again.documents == 12 and (tmp_path / "s.csv").is_symlink() and not (tmp_path / "s.csv").read_bytes().endswith(b"note\n")
     assert (tmp_path / "s.edited.csv").read_bytes() == edited
+
+
+def test_links_of_ones_own_to_the_files_go_on_working_and_a_link_that_would_point_at_nothing_stops_the_run(tmp_path: Path):
+    """A link through `current` (to a file, or to the folder) or to one of the dataset's links follows each run; one
+    to a generation's own folder would point at nothing once the run replaces it. A file deleted by hand is no loss."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        run(server, tmp_path)
+        (tmp_path / "latest.csv").symlink_to(".harvester/s.files/current/s.csv")
+        (tmp_path / "latest").symlink_to(".harvester/s.files/current")
+        (tmp_path / "same.csv").symlink_to("s.csv")
+        (tmp_path / "elsewhere").symlink_to("/etc/hostname")
+        (tmp_path / ".harvester" / "s.files" / "current" / "s.json").unlink()
+        run(server, tmp_path)
+        assert all((tmp_path / name).read_bytes() == (tmp_path / "s.csv").read_bytes() for name in ("latest.csv", "same.csv"))
+        assert (tmp_path / "latest" / "s.json").is_file()
+        (tmp_path / "week.csv").symlink_to((tmp_path / "s.csv").resolve())    # the generation's own file, by its path
+        with pytest.raises(StorageError, match=r"/week\.csv: a link to this dataset's files that its next files would "
+                                               r"leave pointing at nothing; nothing was written: delete it, or make it a copy"):
+            run(server, tmp_path)
+        (tmp_path / "week.csv").unlink()
+        run(server, tmp_path)
 
 
 def test_a_dataset_copied_following_its_links_runs_on(tmp_path: Path):
@@ -590,7 +611,20 @@ def test_a_dataset_copied_following_its_links_runs_on(tmp_path: Path):
         shutil.copytree(tmp_path / "a", tmp_path / "b", symlinks=False)
         assert not (tmp_path / "b" / ".harvester" / "s.files" / "current").is_symlink()
         again = run(server, tmp_path / "b")
-    assert again.documents == 12 and (tmp_path / "b" / "s.csv").is_symlink() and len(dataset(tmp_path / "b", "s")) == 12
+        assert again.documents == 12 and (tmp_path / "b" / "s.csv").is_symlink() and len(dataset(tmp_path / "b", "s")) == 12
+        copy = tmp_path / "c" / ".harvester" / "s.files"       # as `tar -h` and `cp -aL` copy: one file, linked twice
+        shutil.copytree(tmp_path / "a", tmp_path / "c", symlinks=True)
+        generation = copy / os.readlink(copy / "current")
+        (copy / "current").unlink()
+        generation.rename(copy / "current")
+        for name in ("s.csv", "s.json"):
+            (tmp_path / "c" / name).unlink()
+            os.link(copy / "current" / name, tmp_path / "c" / name)
+        with (tmp_path / "c" / "s.csv").open("a", encoding="utf-8") as stream:
+            stream.write("my note\n")
+        with pytest.raises(StorageError, match=r"/c/s\.csv: not the link harvester made there"):
+            run(server, tmp_path / "c")
+    assert (tmp_path / "c" / "s.csv").read_bytes().endswith(b"my note\n")
 
 
 def test_an_empty_page_past_the_end_of_a_shrinking_search_is_no_empty_search(tmp_path: Path):
@@ -1005,3 +1039,26 @@ def test_a_replay_whose_warc_file_was_replaced_fetches_instead_of_reading_anothe
         fetched: list[str] = []
         got = Replaying(lambda url: fetched.append(url) or page("one"), state, again)("https://example.org/one")
     assert fetched == ["https://example.org/one"] and got.body == b"<p>one</p>"
+
+
+def test_a_dataset_whose_files_would_be_another_datasets_is_refused_before_anything_is_written(tmp_path: Path):
+    """"kwp.people" would write the people table of "kwp" (and "kwp" the records of "kwp.people"): each is said at once,
+    whichever came first, instead of a refusal of the other's files that moving them away only passes on."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        clock = FakeClock()
+        harvest(WILSON, Search("q"), tmp_path, "kwp", ["csv", "json"], Settings(base_url=server.origin, delay=0),
+                sleep=clock.sleep, now=clock.now)
+        written = sorted(p.name for p in tmp_path.iterdir())
+        for name in ("kwp.people", "kwp.report", "kwp.excel"):
+            with pytest.raises(UsageError, match=rf"--name {re.escape(name)}: dataset kwp in {re.escape(str(tmp_path))} writes "
+                                                 r"files of the same names as this one would \(kwp\.people\.csv, \.\.\.\)"):
+                harvest(WILSON, Search("other"), tmp_path, name, ["csv"], Settings(base_url=server.origin, delay=0),
+                        sleep=clock.sleep, now=clock.now)
+        with pytest.raises(UsageError, match=r"--name kwp\.people: dataset kwp in "):
+            reparse([SEED], WILSON, tmp_path, "kwp.people", ["csv"])
+        assert sorted(p.name for p in tmp_path.iterdir()) == written
+        harvest(WILSON, Search("q"), tmp_path / "b", "kwp.people", ["csv"], Settings(base_url=server.origin, delay=0),
+                sleep=clock.sleep, now=clock.now)
+        with pytest.raises(UsageError, match=r"--name kwp: dataset kwp\.people in "):
+            harvest(WILSON, Search("q"), tmp_path / "b", "kwp", ["csv"], Settings(base_url=server.origin, delay=0),
+                    sleep=clock.sleep, now=clock.now)

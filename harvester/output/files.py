@@ -248,17 +248,20 @@ class Staging:
             raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
                                "file saved over it, or another one); nothing was written: move it away and run the same "
                                "command again")
-        self._check_links()
+        try:
+            self._check_links(written)
+        except OSError as error:
+            raise storage_error(self.out_dir, error) from None
         sums = {file: sha256_of(self.generation / file) for file in sorted(written)}
         try:
             write_atomically(self.generation / SUMS, json.dumps(sums, indent=1) + "\n")
-            _link(self.home / "current", self.generation.name)
+            _link(self.home / "current", self.generation.name, self.home)
             self.generation = None       # the dataset's files now: a failure below must not remove them
             for file in written:
                 if not (self.out_dir / file).is_symlink():
-                    _link(self.out_dir / file, f".harvester/{self.home.name}/current/{file}")
+                    _link(self.out_dir / file, f".harvester/{self.home.name}/current/{file}", self.home)
             gone = sorted(link for link in self.out_dir.iterdir() if link.is_symlink() and link.name not in written
-                          and os.readlink(link).startswith(f".harvester/{self.home.name}/"))
+                          and os.readlink(link) == f".harvester/{self.home.name}/current/{link.name}")
             for link in gone:
                 link.unlink()
             if gone:
@@ -275,34 +278,45 @@ class Staging:
             if old.name != current:
                 shutil.rmtree(old, ignore_errors=True)
 
-    def _check_links(self) -> None:
-        """Nothing the files this run replaces hold may be lost: a link into them under another name than harvester's
-        (renamed to keep a copy: it would point at nothing), or a file changed through its link since its run wrote it
-        (pandas' to_csv, >>, most editors write through a link: the new files would drop the changes) stops the run."""
-        prefix = f".harvester/{self.home.name}/"
-        links = sorted(link for link in self.out_dir.iterdir() if link.is_symlink() and os.readlink(link).startswith(prefix))
-        if renamed := [str(link) for link in links if os.readlink(link) != f"{prefix}current/{link.name}"]:
-            raise StorageError(f"{', '.join(renamed)}: a link to this dataset's files under a name of its own, which the "
-                               "next files would leave pointing at nothing; nothing was written: make it a copy (cp -L), "
-                               "or delete it, and run the same command again")
-        sums = self._sums()
-        if edited := [str(link) for link in links if link.name in sums and sha256_of(link) != sums[link.name]]:
+    def _check_links(self, written: set[str]) -> None:
+        """Nothing the files this run replaces hold may be lost: a link into them that would point at nothing once they
+        are replaced (made to a generation's folder, or to a file this run does not write, under a name of its own), or
+        a file changed through its link since its run wrote it (pandas' to_csv, >>, most editors write through a
+        link: the new files would drop the changes) stops the run. Links through `current` to a file the run writes
+        (or to the folder) go on working, and so do links to the dataset's links."""
+        current, sums = self.home / "current", self._sums()
+        stranded, edited = [], []
+        for link in sorted(path for path in self.out_dir.iterdir() if path.is_symlink()):
+            text = os.readlink(link)
+            points = Path(os.path.normpath(self.out_dir / text))
+            if not points.is_relative_to(self.home):
+                continue   # another file, or a link to one of the dataset's links
+            ours = text == f".harvester/{self.home.name}/current/{link.name}"
+            file = points.relative_to(current).parts[0] if points.is_relative_to(current) and points != current else None
+            if not ours and points != current and file not in written:
+                stranded.append(str(link))
+            elif file in sums and (current / file).is_file() and sha256_of(current / file) != sums[file]:
+                edited.append(str(link))
+        if stranded:
+            raise StorageError(f"{', '.join(stranded)}: a link to this dataset's files that its next files would leave "
+                               "pointing at nothing; nothing was written: delete it, or make it a copy (cp -L NAME "
+                               "NAME.copy && mv NAME.copy NAME), and run the same command again")
+        if edited:
             it, links = ("them", "they are links") if len(edited) > 1 else ("it", "it is a link")
             raise StorageError(f"{', '.join(edited)}: changed since harvester wrote {it} (saved through the link); nothing "
                                f"was written: copy what you want to keep to another name (cp, not mv: {links}), "
                                f"delete {it}, and run the same command again")
 
     def _sums(self) -> dict[str, str]:
-        """What the current files held when their run wrote them: file name -> SHA-256 (from the data package, for files
-        written before harvester kept their sums; none when neither can be read)."""
+        """What the current files held when their run wrote them: file name -> SHA-256; for a file the kept sums do not
+        give (unreadable, or written before harvester kept them), the data package's hash of it."""
         current = self.home / "current"
         try:
             kept = json.loads((current / SUMS).read_text(encoding="utf-8"))
-            return {k: v for k, v in kept.items() if isinstance(v, str)} if isinstance(kept, dict) else {}
-        except FileNotFoundError:
-            return {name: value.removeprefix("sha256:") for name, value in _recorded_hashes(current).items()}
         except (OSError, ValueError):
-            return {}
+            kept = {}
+        recorded = {name: value.removeprefix("sha256:") for name, value in _recorded_hashes(current).items()}
+        return recorded | ({k: v for k, v in kept.items() if isinstance(v, str)} if isinstance(kept, dict) else {})
 
     def _adopt_copied_current(self) -> None:
         """A dataset copied following its links (cp -L, tar -h, zip) has a folder where the `current` link was: it
@@ -312,11 +326,11 @@ class Staging:
             adopted = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
             adopted.rmdir()
             current.rename(adopted)
-            _link(current, adopted.name)
+            _link(current, adopted.name, self.home)
 
     def _ours(self, file: str) -> bool:
         """Whether DIR/FILE may be replaced: nothing is there, or harvester's link, or a plain file harvester wrote before
-        it made links (the dataset has earlier runs but no links yet), or a plain copy of what the link gave."""
+        it made links (the dataset has earlier runs but no links yet), or a plain copy of what its run wrote."""
         target, link, current = self.out_dir / file, f".harvester/{self.home.name}/current/{file}", self.home / "current"
         if not os.path.lexists(target) or (target.is_symlink() and os.readlink(target) == link):
             return True
@@ -324,8 +338,8 @@ class Staging:
             return False
         if not os.path.lexists(current):
             return self.earlier
-        kept = current / file
-        return kept.is_file() and kept.stat().st_size == target.stat().st_size and kept.read_bytes() == target.read_bytes()
+        sums = self._sums()   # (a copy made with cp -aL or tar -h shares its bytes with the kept file: compared by sum)
+        return file in sums and sha256_of(target) == sums[file]
 
 
 def _recorded_hashes(folder: Path) -> dict[str, str]:
@@ -350,9 +364,11 @@ def sha256_of(path: Path) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def _link(path: Path, target: str) -> None:
-    """Make `path` a link to `target`, in place of what was there, atomically (a new link renamed over it)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.link")
+def _link(path: Path, target: str, scratch: Path) -> None:
+    """Make `path` a link to `target`, in place of what was there, atomically (a new link made in `scratch`, a folder of
+    harvester's on the same file system, and renamed over it: a run killed between the two leaves nothing beside the
+    dataset's files)."""
+    temporary = scratch / f".{path.name}.{os.getpid()}.link"
     temporary.unlink(missing_ok=True)
     temporary.symlink_to(target)
     os.replace(temporary, path)
