@@ -598,8 +598,11 @@ def test_links_of_ones_own_to_the_files_go_on_working_and_a_link_that_would_poin
         with pytest.raises(StorageError, match=r"/week\.csv: a link to this dataset's files that its next files would "
                                                r"leave pointing at nothing; nothing was written: delete it, or make it a copy"):
             run(server, tmp_path)
+        (tmp_path.parent / f"{tmp_path.name}-via").symlink_to(tmp_path)          # the folder given by another path
+        with pytest.raises(StorageError, match=r"/week\.csv: a link to this dataset's files that its next files"):
+            run(server, tmp_path.parent / f"{tmp_path.name}-via")
         (tmp_path / "week.csv").unlink()
-        run(server, tmp_path)
+        run(server, tmp_path.parent / f"{tmp_path.name}-via")
 
 
 def test_a_dataset_copied_following_its_links_runs_on(tmp_path: Path):

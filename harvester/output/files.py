@@ -244,14 +244,16 @@ class Staging:
         the files of formats this generation has not."""
         assert self.generation is not None
         written = {path.name for path in self.generation.iterdir() if path.name != SUMS}
-        if foreign := [str(self.out_dir / file) for file in sorted(written) if not self._ours(file)]:
+        try:
+            foreign = [str(self.out_dir / file) for file in sorted(written) if not self._ours(file)]
+            if not foreign:
+                self._check_links(written)
+        except OSError as error:
+            raise storage_error(self.out_dir, error) from None
+        if foreign:
             raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
                                "file saved over it, or another one); nothing was written: move it away and run the same "
                                "command again")
-        try:
-            self._check_links(written)
-        except OSError as error:
-            raise storage_error(self.out_dir, error) from None
         sums = {file: sha256_of(self.generation / file) for file in sorted(written)}
         try:
             write_atomically(self.generation / SUMS, json.dumps(sums, indent=1) + "\n")
@@ -285,15 +287,19 @@ class Staging:
         link: the new files would drop the changes) stops the run. Links through `current` to a file the run writes
         (or to the folder) go on working, and so do links to the dataset's links."""
         current, sums = self.home / "current", self._sums()
+        # the folder of the files as the link's text may name it: by the path given, or by its real one
+        homes = {Path(os.path.abspath(self.home)), Path(os.path.realpath(self.home))}
         stranded, edited = [], []
         for link in sorted(path for path in self.out_dir.iterdir() if path.is_symlink()):
             text = os.readlink(link)
-            points = Path(os.path.normpath(self.out_dir / text))
-            if not points.is_relative_to(self.home):
+            points = Path(os.path.normpath(os.path.join(os.path.abspath(self.out_dir), text)))
+            home = next((home for home in homes if points.is_relative_to(home)), None)
+            if home is None:
                 continue   # another file, or a link to one of the dataset's links
+            within = points.relative_to(home).parts   # ("current", "NAME.csv"), ("current",), ("gen-x", "NAME.csv")
+            file = within[1] if len(within) > 1 and within[0] == "current" else None
             ours = text == f".harvester/{self.home.name}/current/{link.name}"
-            file = points.relative_to(current).parts[0] if points.is_relative_to(current) and points != current else None
-            if not ours and points != current and file not in written:
+            if not ours and within != ("current",) and file not in written:
                 stranded.append(str(link))
             elif file in sums and (current / file).is_file() and sha256_of(current / file) != sums[file]:
                 edited.append(str(link))
