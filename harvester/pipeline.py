@@ -532,11 +532,12 @@ def check_no_clash(out_dir: Path, name: str) -> None:
     """A dataset never writes the files of another dataset of the folder ("kwp.people" would write "kwp"'s people
     table, and "kwp" would write "kwp.people"'s records)."""
     suffixes = companion_suffixes()
-    others = [name + suffix for suffix in suffixes] + [name.removesuffix(suffix) for suffix in suffixes if name.endswith(suffix)]
-    for other in others:
+    pairs = [(name, name + suffix) for suffix in suffixes] + [(name.removesuffix(s), name) for s in suffixes if name.endswith(s)]
+    for shorter, longer in pairs:
+        other = longer if shorter == name else shorter
         if (out_dir / ".harvester" / f"{other}.files").exists():
-            raise UsageError(f"--name {name}: dataset {other} in {out_dir} writes files of the same names as this one "
-                             f"would ({min(name, other, key=len)}.people.csv, ...); give another name")
+            raise UsageError(f"--name {name}: dataset {other} in {out_dir} and this one can write files of the same names "
+                             f"({longer}.*: {longer}'s records, and a companion file of {shorter}'s); give another name")
 
 
 def check_name(name: str) -> str:

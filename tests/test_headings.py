@@ -130,6 +130,8 @@ def test_a_heading_and_a_title_name_meet():
     ("Ding", "Guangen", True), ("Hu", "Angang", True), ("Song", "De'an", True),       # guan-gen, an-gang; the apostrophe
     # a Western given name first, however short or Pinyin-like its words
     ("Lee", "Anna", False), ("Lee", "Mike", False), ("Sun", "Lena", False), ("Long", "John Davis", False),
+    ("Lee", "Mary Ann", False), ("Lee", "Anna Mae", False), ("Chang", "Tom Lee", False),
+    ("Lee", "Don Ho", True), ("Hong", "Sam Yong", True), ("Lee", "Jan Sik", True),   # Korean, whose first word is Western too
     # Korean and Vietnamese romanizations' own letters; Wade-Giles syllables with their apostrophes
     ("Chang", "Myŏn", True), ("Do", "Mười", True), ("Chang", "Kuo-t'ao", True), ("Lo", "Jui-ch’ing", True),
 ])

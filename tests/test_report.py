@@ -342,6 +342,8 @@ def test_the_page_says_what_changed_since_the_last_run_as_it_was_and_as_it_is(tm
     ({"run": 3, "new": [], "listed_again": [], "changed": [{"id": "a", "fields": ["title", "date"]}], "no_longer_listed": []},
      "<h3>Changed</h3><ul><li>A title <span class=\"note\">a</span><br>title, date</li></ul>"),   # an earlier harvester's report
     ({"run": 2, "warnings": []}, None),                                           # no lists: no section
+    ({"run": 2, "new": [], "listed_again": [], "changed": [{"id": "a", "fields": 2, "was": {}, "now": {}}, {"id": "a"}],
+      "no_longer_listed": []}, "<h3>Changed</h3><ul><li>A title <span class=\"note\">a</span></li><li>A title"),   # odd values
 ])
 def test_the_changes_section_of_any_run_report(report: dict, said: str | None):
     from harvester.analysis.report import changes

@@ -588,6 +588,7 @@ def test_links_of_ones_own_to_the_files_go_on_working_and_a_link_that_would_poin
         run(server, tmp_path)
         (tmp_path / "latest.csv").symlink_to(".harvester/s.files/current/s.csv")
         (tmp_path / "latest").symlink_to(".harvester/s.files/current")
+        (tmp_path / "history").symlink_to(".harvester/s.files")
         (tmp_path / "same.csv").symlink_to("s.csv")
         (tmp_path / "elsewhere").symlink_to("/etc/hostname")
         (tmp_path / ".harvester" / "s.files" / "current" / "s.json").unlink()
@@ -1053,8 +1054,9 @@ def test_a_dataset_whose_files_would_be_another_datasets_is_refused_before_anyth
                 sleep=clock.sleep, now=clock.now)
         written = sorted(p.name for p in tmp_path.iterdir())
         for name in ("kwp.people", "kwp.report", "kwp.excel"):
-            with pytest.raises(UsageError, match=rf"--name {re.escape(name)}: dataset kwp in {re.escape(str(tmp_path))} writes "
-                                                 r"files of the same names as this one would \(kwp\.people\.csv, \.\.\.\)"):
+            with pytest.raises(UsageError, match=rf"--name {re.escape(name)}: dataset kwp in {re.escape(str(tmp_path))} and this "
+                                                 rf"one can write files of the same names \({re.escape(name)}\.\*: {re.escape(name)}'s "
+                                                 r"records, and a companion file of kwp's\); give another name"):
                 harvest(WILSON, Search("other"), tmp_path, name, ["csv"], Settings(base_url=server.origin, delay=0),
                         sleep=clock.sleep, now=clock.now)
         with pytest.raises(UsageError, match=r"--name kwp\.people: dataset kwp in "):

@@ -153,11 +153,12 @@ def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
                 items.append(f"<li>{named(entry)}</li>")
                 continue
             was, now = entry.get("was"), entry.get("now")
+            said = [str(field) for field in entry.get("fields")] if isinstance(entry.get("fields"), list) else []
             if isinstance(was, dict) and isinstance(now, dict):
-                fields = "".join(f"<br>{escape(str(field))}: <del>{escape(str(was.get(field, '')))}</del> \u2192 "
-                                 f"<ins>{escape(str(now.get(field, '')))}</ins>" for field in entry.get("fields") or [])
+                fields = "".join(f"<br>{escape(field)}: <del>{escape(str(was.get(field, '')))}</del> \u2192 "
+                                 f"<ins>{escape(str(now.get(field, '')))}</ins>" for field in said)
             else:   # a run report of an earlier harvester names the fields only
-                fields = f"<br>{escape(', '.join(map(str, entry.get('fields') or [])))}"
+                fields = f"<br>{escape(', '.join(said))}" if said else ""
             items.append(f"<li>{named(entry.get('id', ''))}{fields}</li>")
         more = f'<p class="note">and {len(lists[key]) - SHOWN} more (all in the run report)</p>' if len(lists[key]) > SHOWN else ""
         parts.append(f"<h3>{heading}</h3><ul>{''.join(items)}</ul>{more}")

@@ -208,11 +208,13 @@ def _syllabic(given: str) -> bool:
 
 
 def _western(words: list[str]) -> bool:
-    """A given name that begins with a Western one: alone ("Anna"), or before a word no East Asian syllable is ("John
-    Davis", "Gypsy Rose"; but "Don Ho", "Sam Yong", "Jan Sik" are Korean)."""
+    """A given name that begins with a Western one: alone ("Anna"), or before another ("Mary Ann") or a word no East
+    Asian syllable is ("John Davis", "Gypsy Rose"; but "Don Ho", "Sam Yong", "Jan Sik" are Korean)."""
     if _plain(words[0]) not in _word_list("western_given_names.txt"):
         return False
-    return len(words) == 1 or any(len(word) >= 4 and not _pinyin_word(_plain(word)) for word in words[1:])
+    western = _word_list("western_given_names.txt")
+    return len(words) == 1 or any(_plain(word) in western or (len(word) >= 4 and not _pinyin_word(_plain(word)))
+                                  for word in words[1:])
 
 
 def _pinyin_word(word: str) -> bool:

@@ -296,10 +296,10 @@ class Staging:
             home = next((home for home in homes if points.is_relative_to(home)), None)
             if home is None:
                 continue   # another file, or a link to one of the dataset's links
-            within = points.relative_to(home).parts   # ("current", "NAME.csv"), ("current",), ("gen-x", "NAME.csv")
+            within = points.relative_to(home).parts   # ("current", "NAME.csv"), ("current",), ("gen-x", "NAME.csv"), ()
             file = within[1] if len(within) > 1 and within[0] == "current" else None
             ours = text == f".harvester/{self.home.name}/current/{link.name}"
-            if not ours and within != ("current",) and file not in written:
+            if not ours and within not in ((), ("current",)) and file not in written:
                 stranded.append(str(link))
             elif file in sums and (current / file).is_file() and sha256_of(current / file) != sums[file]:
                 edited.append(str(link))
