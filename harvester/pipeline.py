@@ -93,6 +93,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         if settings.pdfs:
             pdf_folder(out_dir)
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within))
+        Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
         if run.resumed and run.replay:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
         elif run.resumed:

@@ -135,7 +135,7 @@ PDF_COLUMNS: tuple[Column, ...] = (
 
 PEOPLE_COLUMNS: tuple[Column, ...] = (
     Column("name", "string", "the person's one name in the dataset: the names table's form, else the heading's, else "
-           "the title's; family name first for Chinese, Korean and Vietnamese names", "Kim Il Sung"),
+           "the title's; family name first for Chinese, Korean, Vietnamese and Khmer names", "Kim Il Sung"),
     Column("sort_name", "string", "the name to sort by: family name, comma, given names (the heading's, when there is one)",
            "Gorbachev, Mikhail Sergeevich"),
     Column("birth", "integer", "the year of birth, when a heading gives it", "1912"),

@@ -270,3 +270,14 @@ def test_a_robots_txt_that_redirects_nowhere_is_asked_for_once(status: int, head
     clock = FakeClock()
     fetch = Fetcher(Site(), ORIGIN, Settings(delay=0), sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
     assert fetch.get(f"{ORIGIN}/a").status == 200 and asked == [f"{ORIGIN}/robots.txt", f"{ORIGIN}/a"]
+
+
+@pytest.mark.parametrize("base_url, said", [(None, "check your connection and proxy"),
+                                            (ORIGIN, "check your connection and proxy, or the address given to --base-url")])
+def test_a_site_that_cannot_be_reached_names_the_base_url_only_when_one_was_given(clock, base_url, said):
+    def unreachable(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    with pytest.raises(FetchError) as raised:
+        fetcher(unreachable, clock, base_url=base_url).get(f"{ORIGIN}/search")
+    assert str(raised.value).endswith(said)

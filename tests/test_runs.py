@@ -563,13 +563,14 @@ def test_a_file_edited_through_its_link_stops_the_next_run_before_the_edit_is_lo
         for resource in package["resources"]:                               # the package told the new sum: no matter
             resource["hash"] = "sha256:" + hashlib.sha256((tmp_path / resource["path"]).read_bytes()).hexdigest()
         (tmp_path / "s.datapackage.json").write_text(json.dumps(package), encoding="utf-8")
-        edited = (tmp_path / "s.csv").read_bytes()
+        edited, asked = (tmp_path / "s.csv").read_bytes(), len(server.requests)
         with pytest.raises(StorageError, match=r"/s\.csv, \S+/s\.datapackage\.json: changed since harvester wrote them "
                                                r"\(saved through the link\); nothing was written: copy what you want to keep "
                                                r"to another name \(cp, not mv: they are links\), delete them, and run the same "
                                                r"command again$"):
             run(server, tmp_path)
         assert (tmp_path / "s.csv").is_symlink() and (tmp_path / "s.csv").read_bytes() == edited
+        assert len(server.requests) == asked                                 # refused before it fetched a page
         (tmp_path / "s.csv").rename(tmp_path / "mine.csv")                  # the link moved, not the file copied
         (tmp_path / "s.datapackage.json").unlink()
         with pytest.raises(StorageError, match=r"/mine\.csv: changed since harvester wrote it"):

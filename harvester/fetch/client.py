@@ -307,8 +307,13 @@ class Fetcher:
             if error.status in (403, 429):
                 raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping",
                                    error.status) from None
-            hint = "; check your connection and proxy, or the address given to --base-url" if error.network else ""
+            hint = self._network_hint() if error.network else ""
             raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries){hint}") from None
+
+    def _network_hint(self) -> str:
+        """What to look at when the site cannot be reached: the connection, and a --base-url when one was given."""
+        given = ", or the address given to --base-url" if self.settings.base_url else ""
+        return f"; check your connection and proxy{given}"
 
     def _retrying(self) -> tenacity.Retrying:
         """Transient failures are tried again: backoff with jitter, Retry-After honoured, within the run's budget."""
@@ -433,7 +438,7 @@ class Fetcher:
         except TransientError as error:
             if error.status == 429:
                 raise BlockedError(f"{url}: still refused (HTTP 429) after {self.settings.attempts} tries; stopping") from None
-            hint = "; check your connection and proxy, or the address given to --base-url" if error.network else ""
+            hint = self._network_hint() if error.network else ""
             raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries); "
                              f"cannot check what the site allows{hint}") from None
         if page.status >= 500:

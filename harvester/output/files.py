@@ -244,16 +244,7 @@ class Staging:
         the files of formats this generation has not."""
         assert self.generation is not None
         written = {path.name for path in self.generation.iterdir() if path.name != SUMS}
-        try:
-            foreign = [str(self.out_dir / file) for file in sorted(written) if not self._ours(file)]
-            if not foreign:
-                self._check_links(written)
-        except OSError as error:
-            raise storage_error(self.out_dir, error) from None
-        if foreign:
-            raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
-                               "file saved over it, or another one); nothing was written: move it away and run the same "
-                               "command again")
+        self._refuse_losses(written)
         sums = {file: sha256_of(self.generation / file) for file in sorted(written)}
         try:
             write_atomically(self.generation / SUMS, json.dumps(sums, indent=1) + "\n")
@@ -272,6 +263,25 @@ class Staging:
         except OSError as error:
             raise storage_error(self.out_dir, error) from None
         self._clear_uncommitted()
+
+    def check(self) -> None:
+        """What `commit` refuses, looked for before a run fetches anything (its files taken to be the current ones): a
+        run that its end would refuse is refused at its start."""
+        current = self.home / "current"
+        self._refuse_losses({path.name for path in current.iterdir() if path.name != SUMS} if current.is_dir() else set())
+
+    def _refuse_losses(self, written: set[str]) -> None:
+        """A file of one's own where the dataset's link goes, or one of `_check_links`'s, stops the run."""
+        try:
+            foreign = [str(self.out_dir / file) for file in sorted(written) if not self._ours(file)]
+            if not foreign:
+                self._check_links(written)
+        except OSError as error:
+            raise storage_error(self.out_dir, error) from None
+        if foreign:
+            raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
+                               "file saved over it, or another one); nothing was written: move it away and run the same "
+                               "command again")
 
     def _clear_uncommitted(self) -> None:
         """Remove every generation but the one `current` names (by its name: the link holds nothing else)."""
