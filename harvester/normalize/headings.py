@@ -210,9 +210,9 @@ def _syllabic(given: str) -> bool:
 def _western(words: list[str]) -> bool:
     """A given name that begins with a Western one: alone ("Anna"), or before another ("Mary Ann") or a word no East
     Asian syllable is ("John Davis", "Gypsy Rose"; but "Don Ho", "Sam Yong", "Jan Sik" are Korean)."""
-    if _plain(words[0]) not in _word_list("western_given_names.txt"):
-        return False
     western = _word_list("western_given_names.txt")
+    if _plain(words[0]) not in western:
+        return False
     return len(words) == 1 or any(_plain(word) in western or (len(word) >= 4 and not _pinyin_word(_plain(word)))
                                   for word in words[1:])
 
