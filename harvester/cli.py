@@ -292,7 +292,8 @@ def run_command(harvests_file: Path) -> int:
     \b
         harvester run ~/harvests.toml
     """
-    jobs = _whole(harvests_file, load_jobs(harvests_file))
+    jobs = load_jobs(harvests_file)
+    _check_together(harvests_file, jobs)
     codes: list[int] = []
     lines: list[str] = []
     for number, job in enumerate(jobs, 1):
@@ -315,7 +316,7 @@ def run_command(harvests_file: Path) -> int:
     return max(codes, key=SEVERITY.index)
 
 
-def _whole(path: Path, jobs: list[Job]) -> list[Job]:
+def _check_together(path: Path, jobs: list[Job]) -> None:
     """What each harvest of a harvests file needs of this machine and of the others, checked before the first runs: its
     dataset's name, its names file, and no two harvests of other searches writing one dataset."""
     datasets: dict[tuple[Path, str], tuple[int, Job]] = {}
@@ -335,7 +336,6 @@ def _whole(path: Path, jobs: list[Job]) -> list[Job]:
             other = datasets[out, clash][0]
             raise UsageError(f"{path}: harvest {max(number, other)}: datasets {name} (harvest {number}) and {clash} (harvest "
                              f"{other}) in {out} would write the same files; give one of them another name")
-    return jobs
 
 
 def _dataset(job: Job) -> str:

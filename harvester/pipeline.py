@@ -533,10 +533,9 @@ def check_no_clash(out_dir: Path, name: str) -> None:
     """A dataset never writes the files of another dataset of the folder ("kwp.people" would write "kwp"'s people
     table, and "kwp" would write "kwp.people"'s records)."""
     suffixes = companion_suffixes()
-    pairs = [(name, name + suffix) for suffix in suffixes] + [(name.removesuffix(s), name) for s in suffixes if name.endswith(s)]
-    for shorter, longer in pairs:
-        other = longer if shorter == name else shorter
+    for other in [name + suffix for suffix in suffixes] + [name.removesuffix(s) for s in suffixes if name.endswith(s)]:
         if (out_dir / ".harvester" / f"{other}.files").exists():
+            shorter, longer = sorted((name, other), key=len)
             raise UsageError(f"--name {name}: dataset {other} in {out_dir} and this one can write files of the same names "
                              f"({longer}.*: {longer}'s records, and a companion file of {shorter}'s); give another name")
 

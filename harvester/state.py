@@ -394,10 +394,10 @@ class State:
     def change_lists(self, run_id: int, complete: bool) -> dict[str, Iterator]:
         """The run report's lists, each read from the database as it is iterated: "new", the documents the run lists
         that no finished run listed; "listed_again", those an earlier run listed but the last complete one did not (a
-        document back in the search); "changed", those the last runs listed whose title, summary or date changed (with
-        the fields); and, when the run saw the listing whole, "no_longer_listed", those the last complete run listed
-        and this one does not. So after a complete run, the next one's documents are that run's, plus the new and
-        the listed again, less the gone."""
+        document back in the search); "changed", those the last runs listed whose title, summary or date changed (each
+        changed field as it was and as it is); and, when the run saw the listing whole, "no_longer_listed", those the
+        last complete run listed and this one does not. So after a complete run, the next one's documents are that
+        run's, plus the new and the listed again, less the gone."""
         db = self.db
 
         def ids(where: str, order: str = "pos") -> Iterator[str]:
@@ -408,10 +408,9 @@ class State:
 
         def change(doc_id: str, record: str, *was: str) -> dict:
             now = json.loads(record)
-            fields = [name for name, before in zip(COMPARED, was) if now[name] != before]
-            return {"id": doc_id, "fields": [said[name] for name in fields],
-                    "was": {said[name]: before for name, before in zip(COMPARED, was) if name in fields},
-                    "now": {said[name]: now[name] for name in fields}}
+            differ = [(said[name], before, now[name]) for name, before in zip(COMPARED, was) if now[name] != before]
+            return {"id": doc_id, "fields": [field for field, _, _ in differ],
+                    "was": {field: before for field, before, _ in differ}, "now": {field: after for field, _, after in differ}}
 
         changed = (change(*row) for row in db.execute(
             f"SELECT id, record, {', '.join(COMPARED)} FROM documents WHERE run = ? AND first_seen IS NOT NULL AND listed = 1 "

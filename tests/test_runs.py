@@ -765,11 +765,11 @@ def test_a_harvest_that_could_never_run_stops_the_file_before_any_harvest_runs(t
 
 
 def test_one_search_harvested_twice_under_one_name_is_not_refused(tmp_path: Path):
-    from harvester.cli import _whole
+    from harvester.cli import _check_together
 
     (tmp_path / "h.toml").write_text("[[harvest]]\nquery = 'x'\nname = 'one'\n[[harvest]]\nquery = 'x'\nname = 'one'\n"
                                      "details = true\n", encoding="utf-8")
-    assert len(_whole(tmp_path / "h.toml", load_jobs(tmp_path / "h.toml"))) == 2
+    _check_together(tmp_path / "h.toml", load_jobs(tmp_path / "h.toml"))   # raises no UsageError
 
 
 def test_relative_paths_in_the_harvests_file_are_relative_to_the_file(tmp_path: Path):

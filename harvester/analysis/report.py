@@ -122,29 +122,29 @@ def render(summary: Summary, made: str, since: str = "") -> str:
 
 
 SHOWN = 100   # documents each list of the changes shows; the run report holds them all
+CHANGE_LISTS = {"new": "New", "listed_again": "Listed again", "changed": "Changed", "no_longer_listed": "No longer listed"}
 
 
 def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
     """The section on what the last run found changed since the run before: the documents new, listed again, changed
     (each changed field as it was and as it is, when the run report says) and no longer listed. No section ("") for a
     dataset with no run report (a re-parse's); for a first run, one line."""
-    lists = {key: run_report.get(key) for key in ("new", "listed_again", "changed", "no_longer_listed")}
+    lists = {key: run_report.get(key) for key in CHANGE_LISTS}
     if not all(isinstance(value, list) for value in lists.values()):
         return ""
     if run_report.get("run") == 1:
-        found = f": its {len(lists['new'])} documents are all new" if len(lists["new"]) > 1 else \
-            ": its one document is new" if lists["new"] else ", and it found no documents"
+        new = len(lists["new"])
+        found = {0: ", and it found no documents", 1: ": its one document is new"}.get(new, f": its {new} documents are all new")
         return f'<section id="changes"><h2>Since the last run</h2><p class="note">This is the dataset\'s first run{found}.</p></section>'
 
-    counts = ", ".join(f"{len(lists[key])} {label}" for key, label in (("new", "new"), ("listed_again", "listed again"),
-                                                                       ("changed", "changed"), ("no_longer_listed", "no longer listed")))
+    counts = ", ".join(f"{len(lists[key])} {heading.lower()}" for key, heading in CHANGE_LISTS.items())
 
     def named(doc_id: object) -> str:   # its title and id (a document no longer listed is not in the files: its id)
         title = titles.get(str(doc_id))
         return f'{escape(title)} <span class="note">{escape(str(doc_id))}</span>' if title else escape(str(doc_id))
 
     parts = [f'<section id="changes"><h2>Since the last run (run {escape(str(run_report.get("run", "")))})</h2><p>{counts}</p>']
-    for key, heading in (("new", "New"), ("listed_again", "Listed again"), ("changed", "Changed"), ("no_longer_listed", "No longer listed")):
+    for key, heading in CHANGE_LISTS.items():
         if not lists[key]:
             continue
         items = []

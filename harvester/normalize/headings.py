@@ -43,7 +43,7 @@ _MONGOLIAN_PATRONYMIC = re.compile(r"(?:iin|iyn|ijn|iĭn|ïn|[bdgjkmnstvz]yn|ы�
 # what only Korean (McCune-Reischauer: ŏ, ŭ) and Vietnamese (ă, ơ, ư, đ, the dot below, the hook) romanizations write
 _ROMANIZED = frozenset("\u0306\u031b\u0323\u0309\u0111")
 INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")      # "S.", "Yu.", "V.I."
-_SYLLABLE = re.compile(r"^[^\W\d_](?:[^\W\d_]|['\u2019]){0,6}$")   # "Hu", "Yew", "t'ao" (Wade-Giles)
+_SYLLABLE = re.compile(r"^[^\W\d_](?:[^\W\d_]|'){0,6}$")   # "Hu", "Yew", "t'ao" (Wade-Giles)
 
 
 @dataclass(frozen=True)
@@ -201,10 +201,10 @@ def _syllabic(given: str) -> bool:
         return False
     if any(mark in _ROMANIZED for mark in unicodedata.normalize("NFD", given.casefold())):
         return True
-    syllables = re.split(r"[\s-]+", given)
+    syllables = re.split(r"[\s-]+", given.replace("\u2019", "'"))   # "Kuo-t’ao" as "Kuo-t'ao"
     if len(syllables) > 1:
-        return all(_SYLLABLE.match(s) and len(s) - s.count("'") - s.count("\u2019") <= 5 for s in syllables)
-    return _pinyin_word(_plain(given).replace("\u2019", "'"))
+        return all(_SYLLABLE.match(s) and len(s) - s.count("'") <= 5 for s in syllables)
+    return _pinyin_word(_plain(syllables[0]))
 
 
 def _western(words: list[str]) -> bool:

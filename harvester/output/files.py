@@ -172,6 +172,7 @@ class Staging:
         """`earlier`: the dataset has runs before this one (its files may be plain files, from before the links)."""
         self.out_dir, self.name, self.earlier = out_dir, name, earlier
         self.home = out_dir / ".harvester" / f"{name}.files"
+        self.current_dir = self.home / "current"   # the link to the generation that holds the dataset's files
         self.generation: Path | None = None
 
     def __enter__(self) -> Staging:
@@ -243,18 +244,17 @@ class Staging:
         """Make this generation the dataset's files, in one rename; then link any file new to the dataset, and unlink
         the files of formats this generation has not."""
         assert self.generation is not None
-        written = {path.name for path in self.generation.iterdir() if path.name != SUMS}
-        self._refuse_losses(written)
-        sums = {file: sha256_of(self.generation / file) for file in sorted(written)}
+        written = self._refuse_losses(self.generation)
         try:
+            sums = {file: sha256_of(self.generation / file) for file in sorted(written)}
             write_atomically(self.generation / SUMS, json.dumps(sums, indent=1) + "\n")
-            _link(self.home / "current", self.generation.name, self.home)
+            _link(self.current_dir, self.generation.name, self.home)
             self.generation = None       # the dataset's files now: a failure below must not remove them
             for file in written:
                 if not (self.out_dir / file).is_symlink():
-                    _link(self.out_dir / file, f".harvester/{self.home.name}/current/{file}", self.home)
+                    _link(self.out_dir / file, self._link_text(file), self.home)
             gone = sorted(link for link in self.out_dir.iterdir() if link.is_symlink() and link.name not in written
-                          and os.readlink(link) == f".harvester/{self.home.name}/current/{link.name}")
+                          and os.readlink(link) == self._link_text(link.name))
             for link in gone:
                 link.unlink()
             if gone:
@@ -267,36 +267,39 @@ class Staging:
     def check(self) -> None:
         """What `commit` refuses, looked for before a run fetches anything (its files taken to be the current ones): a
         run that its end would refuse is refused at its start."""
-        current = self.home / "current"
-        self._refuse_losses({path.name for path in current.iterdir() if path.name != SUMS} if current.is_dir() else set())
+        self._refuse_losses(self.current_dir)
 
-    def _refuse_losses(self, written: set[str]) -> None:
-        """A file of one's own where the dataset's link goes, or one of `_check_links`'s, stops the run."""
+    def _refuse_losses(self, folder: Path) -> set[str]:
+        """A file of one's own where the dataset's link to a file of `folder` goes, or one of `_check_links`'s, stops
+        the run; returns the names of the folder's files."""
         try:
-            foreign = [str(self.out_dir / file) for file in sorted(written) if not self._ours(file)]
+            written = {path.name for path in folder.iterdir() if path.name != SUMS} if folder.is_dir() else set()
+            sums = self._sums()
+            foreign = [str(self.out_dir / file) for file in sorted(written) if not self._ours(file, sums)]
             if not foreign:
-                self._check_links(written)
+                self._check_links(written, sums)
         except OSError as error:
             raise storage_error(self.out_dir, error) from None
         if foreign:
             raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
                                "file saved over it, or another one); nothing was written: move it away and run the same "
                                "command again")
+        return written
 
     def _clear_uncommitted(self) -> None:
         """Remove every generation but the one `current` names (by its name: the link holds nothing else)."""
-        current = os.readlink(self.home / "current") if os.path.lexists(self.home / "current") else None
+        current = os.readlink(self.current_dir) if os.path.lexists(self.current_dir) else None
         for old in self.home.glob("gen-*"):
             if old.name != current:
                 shutil.rmtree(old, ignore_errors=True)
 
-    def _check_links(self, written: set[str]) -> None:
+    def _check_links(self, written: set[str], sums: dict[str, str]) -> None:
         """Nothing the files this run replaces hold may be lost: a link into them that would point at nothing once they
         are replaced (made to a generation's folder, or to a file this run does not write, under a name of its own), or
         a file changed through its link since its run wrote it (pandas' to_csv, >>, most editors write through a
         link: the new files would drop the changes) stops the run. Links through `current` to a file the run writes
         (or to the folder) go on working, and so do links to the dataset's links."""
-        current, sums = self.home / "current", self._sums()
+        current = self.current_dir
         # the folder of the files as the link's text may name it: by the path given, or by its real one
         homes = {Path(os.path.abspath(self.home)), Path(os.path.realpath(self.home))}
         stranded, edited = [], []
@@ -308,7 +311,7 @@ class Staging:
                 continue   # another file, or a link to one of the dataset's links
             within = points.relative_to(home).parts   # ("current", "NAME.csv"), ("current",), ("gen-x", "NAME.csv"), ()
             file = within[1] if len(within) > 1 and within[0] == "current" else None
-            ours = text == f".harvester/{self.home.name}/current/{link.name}"
+            ours = text == self._link_text(link.name)
             if not ours and within not in ((), ("current",)) and file not in written:
                 stranded.append(str(link))
             elif file in sums and (current / file).is_file() and sha256_of(current / file) != sums[file]:
@@ -326,36 +329,41 @@ class Staging:
     def _sums(self) -> dict[str, str]:
         """What the current files held when their run wrote them: file name -> SHA-256; for a file the kept sums do not
         give (unreadable, or written before harvester kept them), the data package's hash of it."""
-        current = self.home / "current"
         try:
-            kept = json.loads((current / SUMS).read_text(encoding="utf-8"))
+            kept = json.loads((self.current_dir / SUMS).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             kept = {}
-        recorded = {name: value.removeprefix("sha256:") for name, value in _recorded_hashes(current).items()}
-        return recorded | ({k: v for k, v in kept.items() if isinstance(v, str)} if isinstance(kept, dict) else {})
+        recorded = {name: value.removeprefix("sha256:") for name, value in _recorded_hashes(self.current_dir).items()}
+        if isinstance(kept, dict):
+            recorded |= {name: value for name, value in kept.items() if isinstance(value, str)}
+        return recorded
 
     def _adopt_copied_current(self) -> None:
         """A dataset copied following its links (cp -L, tar -h, zip) has a folder where the `current` link was: it
         becomes a generation of its own, and `current` a link to it again."""
-        current = self.home / "current"
+        current = self.current_dir
         if current.is_dir() and not current.is_symlink():
             adopted = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
             adopted.rmdir()
             current.rename(adopted)
             _link(current, adopted.name, self.home)
 
-    def _ours(self, file: str) -> bool:
+    def _ours(self, file: str, sums: dict[str, str]) -> bool:
         """Whether DIR/FILE may be replaced: nothing is there, or harvester's link, or a plain file harvester wrote before
         it made links (the dataset has earlier runs but no links yet), or a plain copy of what its run wrote."""
-        target, link, current = self.out_dir / file, f".harvester/{self.home.name}/current/{file}", self.home / "current"
-        if not os.path.lexists(target) or (target.is_symlink() and os.readlink(target) == link):
+        target = self.out_dir / file
+        if not os.path.lexists(target) or (target.is_symlink() and os.readlink(target) == self._link_text(file)):
             return True
         if target.is_symlink() or not target.is_file():
             return False
-        if not os.path.lexists(current):
+        if not os.path.lexists(self.current_dir):
             return self.earlier
-        sums = self._sums()   # (a copy made with cp -aL or tar -h shares its bytes with the kept file: compared by sum)
+        # (a copy made with cp -aL or tar -h shares its bytes with the kept file: compared by sum)
         return file in sums and sha256_of(target) == sums[file]
+
+    def _link_text(self, file: str) -> str:
+        """What the dataset's link DIR/FILE holds: the file through `current`, relative (the folder may be moved)."""
+        return f".harvester/{self.home.name}/current/{file}"
 
 
 def _recorded_hashes(folder: Path) -> dict[str, str]:
