@@ -749,3 +749,24 @@ def test_a_reparse_into_a_dataset_being_harvested_is_refused(tmp_path: Path):
         with pytest.raises(BusyError, match="another harvester run is working on d"):
             reparse([FIXTURES / "wilson" / "seed"], WILSON, tmp_path, "d", ["csv"], workers=0)
     assert not (tmp_path / "d.csv").exists()
+
+
+def test_a_read_error_while_the_new_files_are_summed_is_a_storage_error_and_the_old_files_stay(tmp_path: Path, monkeypatch):
+    """The run sums each file it wrote before it switches to them: a disk that fails then is said in one line, and the
+    files stay the last run's."""
+    from harvester.output import files as output
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        before = {name: (tmp_path / name).read_bytes() for name in files(tmp_path)}
+        real = output.sha256_of
+
+        def failing(path: Path) -> str:
+            if ".harvester" in path.parts and "current" not in path.parts:   # a file of the new generation
+                raise OSError(errno.EIO, "Input/output error")
+            return real(path)
+
+        monkeypatch.setattr(output, "sha256_of", failing)
+        with pytest.raises(StorageError, match=r"cannot write: .*Input/output error"):
+            run(server, tmp_path)
+    assert {name: (tmp_path / name).read_bytes() for name in files(tmp_path)} == before
