@@ -396,12 +396,13 @@ class State:
         that no finished run listed; "listed_again", those an earlier run listed but the last complete one did not (a
         document back in the search); "changed", those the last runs listed whose title, summary or date changed (each
         changed field as it was and as it is); and, when the run saw the listing whole, "no_longer_listed", those the
-        last complete run listed and this one does not. So after a complete run, the next one's documents are that
-        run's, plus the new and the listed again, less the gone."""
+        last complete run listed and this one does not, each with its title and address as last seen (it is in no file
+        any more). So after a complete run, the next one's documents are that run's, plus the new and the listed again,
+        less the gone."""
         db = self.db
 
-        def ids(where: str, order: str = "pos") -> Iterator[str]:
-            return (doc_id for doc_id, in db.execute(f"SELECT id FROM documents WHERE {where} ORDER BY {order}", (run_id,)))
+        def ids(where: str) -> Iterator[str]:
+            return (doc_id for doc_id, in db.execute(f"SELECT id FROM documents WHERE {where} ORDER BY pos", (run_id,)))
 
         differs = [f"json_extract(record, '$.{name}') IS NOT {name}" for name in COMPARED]
         said = {name: "date" if name == "date_raw" else name for name in COMPARED}   # as the report names them
@@ -415,8 +416,11 @@ class State:
         changed = (change(*row) for row in db.execute(
             f"SELECT id, record, {', '.join(COMPARED)} FROM documents WHERE run = ? AND first_seen IS NOT NULL AND listed = 1 "
             f"AND ({' OR '.join(differs)}) ORDER BY pos", (run_id,)))
+        gone = ({"id": doc_id, "title": title, "url": url} for doc_id, title, url in db.execute(
+            "SELECT id, json_extract(record, '$.title'), json_extract(record, '$.url') FROM documents "
+            "WHERE listed = 1 AND run IS NOT ? ORDER BY id", (run_id,)))
         return {"new": ids("run = ? AND first_seen IS NULL"), "listed_again": ids("run = ? AND first_seen IS NOT NULL AND listed = 0"),
-                "changed": changed, "no_longer_listed": ids("listed = 1 AND run IS NOT ?", "id") if complete else iter(())}
+                "changed": changed, "no_longer_listed": gone if complete else iter(())}
 
     def count(self, run_id: int, without_details: bool = False) -> int:
         """How many documents the run lists (of them, with `without_details`, how many have no details)."""

@@ -330,7 +330,8 @@ def test_the_page_says_what_changed_since_the_last_run_as_it_was_and_as_it_is(tm
     assert "<h3>New</h3><ul><li>Telegram No. 99, just uploaded" in html
     assert ("title: <del>Telegram No. 3 from Pyongyang to Moscow</del> \u2192 <ins>A corrected &lt;title&gt; &amp; more</ins>"
             in html)
-    assert "<h3>No longer listed</h3><ul><li>telegram-5</li></ul>" in html
+    # a document no longer listed is in no file: its title as last seen, and its id
+    assert '<h3>No longer listed</h3><ul><li>Telegram No. 5 from Pyongyang to Moscow <span class="note">telegram-5</span></li></ul>' in html
     assert "A corrected <title>" not in html                             # the data's markup is escaped
 
 
@@ -341,6 +342,10 @@ def test_the_page_says_what_changed_since_the_last_run_as_it_was_and_as_it_is(tm
      "This is the dataset's first run: its one document is new."),
     ({"run": 3, "new": [], "listed_again": [], "changed": [{"id": "a", "fields": ["title", "date"]}], "no_longer_listed": []},
      "<h3>Changed</h3><ul><li>A title <span class=\"note\">a</span><br>title, date</li></ul>"),   # an earlier harvester's report
+    ({"run": 2, "new": [], "listed_again": [], "changed": [], "no_longer_listed": ["b"]},
+     "<h3>No longer listed</h3><ul><li>b</li></ul>"),                               # an earlier harvester's report: ids
+    ({"run": 2, "new": [], "listed_again": [], "changed": [], "no_longer_listed": [{"id": "b", "title": "<B> gone", "url": "u"}]},
+     '<h3>No longer listed</h3><ul><li>&lt;B&gt; gone <span class="note">b</span></li></ul>'),
     ({"run": 2, "warnings": []}, None),                                           # no lists: no section
     ({"run": 2, "new": [], "listed_again": [], "changed": [{"id": "a", "fields": 2, "was": {}, "now": {}}, {"id": "a"}],
       "no_longer_listed": []}, "<h3>Changed</h3><ul><li>A title <span class=\"note\">a</span></li><li>A title"),   # odd values

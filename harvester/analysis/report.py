@@ -139,9 +139,10 @@ def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
 
     counts = ", ".join(f"{len(lists[key])} {heading.lower()}" for key, heading in CHANGE_LISTS.items())
 
-    def named(doc_id: object) -> str:   # its title and id (a document no longer listed is not in the files: its id)
-        title = titles.get(str(doc_id))
-        return f'{escape(title)} <span class="note">{escape(str(doc_id))}</span>' if title else escape(str(doc_id))
+    def named(entry: object) -> str:   # its title and id: from the files, or from the entry (a document no longer listed)
+        doc_id = entry.get("id", "") if isinstance(entry, dict) else entry
+        title = titles.get(str(doc_id)) or (entry.get("title") if isinstance(entry, dict) else None)
+        return f'{escape(str(title))} <span class="note">{escape(str(doc_id))}</span>' if title else escape(str(doc_id))
 
     parts = [f'<section id="changes"><h2>Since the last run (run {escape(str(run_report.get("run", "")))})</h2><p>{counts}</p>']
     for key, heading in CHANGE_LISTS.items():
@@ -159,7 +160,7 @@ def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
                                  f"<ins>{escape(str(now.get(field, '')))}</ins>" for field in said)
             else:   # a run report of an earlier harvester names the fields only
                 fields = f"<br>{escape(', '.join(said))}" if said else ""
-            items.append(f"<li>{named(entry.get('id', ''))}{fields}</li>")
+            items.append(f"<li>{named(entry)}{fields}</li>")
         more = f'<p class="note">and {len(lists[key]) - SHOWN} more (all in the run report)</p>' if len(lists[key]) > SHOWN else ""
         parts.append(f"<h3>{heading}</h3><ul>{''.join(items)}</ul>{more}")
     return "".join(parts) + "</section>"
