@@ -540,6 +540,46 @@ def test_a_warc_response_that_names_no_address_is_skipped_alone_and_the_records_
     assert "the rest of the file is skipped" not in err and "Traceback" not in err
 
 
+def test_a_warc_response_whose_address_is_no_web_address_is_skipped_alone(monkeypatch, capsys, tmp_path):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "x.warc.gz").open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for address, page in [("https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=x", "page-0.html"),
+                              ("https://[::1/search?search_api_fulltext=x", "page-0.html"),   # its bracket left open
+                              ("https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=x&page=1", "page-1.html")]:
+            writer.write_record(writer.create_warc_record(
+                address, "response", payload=io.BytesIO((SEED / page).read_bytes()),
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc.gz"), "--out", str(tmp_path / "o"))
+    assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out and "Traceback" not in err
+    assert err.count("x.warc.gz: record 2 (a response) names 'https://[::1/search?search_api_fulltext=x', which is not a web "
+                     "address; that record is skipped") == 1
+
+
+BAD_ADDRESS = "https://[::1/search?search_api_fulltext=x"   # its bracket left open
+
+
+@pytest.mark.parametrize("mark", ["saved-from", "canonical"])
+def test_a_saved_page_whose_address_is_no_web_address_is_one_line_naming_it(monkeypatch, capsys, tmp_path, mark):
+    page = (SEED / "page-0.html").read_text(encoding="utf-8")
+    if mark == "saved-from":
+        page = re.sub(r"saved from url=\(\d+\)\S+", f"saved from url=(0041){BAD_ADDRESS}", page, count=1)
+    else:   # no mark: the canonical link is the page's address
+        page = re.sub(r'<!-- saved from url=\S+ -->', "", page, count=1)
+        page = re.sub(r'<link rel="canonical" href="[^"]+"', f'<link rel="canonical" href="{BAD_ADDRESS}"', page, count=1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page-0.html").write_text(page, encoding="utf-8")
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "in"), "--out", str(tmp_path / "o"))
+    assert code == 2 and err.splitlines() == [
+        f"harvester: error: {tmp_path / 'in' / 'page-0.html'}: saved from '{BAD_ADDRESS}', which is not a web address: "
+        "correct it in the page, or save the page again"]
+    assert not (tmp_path / "o").exists()
+
+
 def test_warc_dates_with_and_without_their_zone_are_compared_as_utc(monkeypatch, capsys, tmp_path):
     """Another tool's WARC file may write its dates with no zone (the standard's are UTC); the same page in two files:
     the later copy stands, and the times are said in UTC."""

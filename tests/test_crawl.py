@@ -236,6 +236,22 @@ def test_a_next_link_no_http_client_can_ask_for_is_a_fetch_error_naming_it(clock
         run(handler, clock)
 
 
+def test_a_next_link_that_is_no_web_address_is_said_and_not_followed(clock):
+    import httpx
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        body = _no_totals(results_page([doc(n) for n in range(3)], 0)).replace(   # its bracket left open
+            "</div></main>", '<a rel="next" href="http://[mirror.test/search?page=1">Next</a></div></main>')
+        return httpx.Response(200, text=body)
+
+    crawl = run(handler, clock)
+    assert crawl.pages == 1 and len(crawl.documents) == 3
+    assert f"{ORIGIN}/search?search_api_fulltext=Korean%20War: its next-page link 'http://[mirror.test/search?page=1' is not " \
+           "a web address: not followed" in crawl.warnings
+
+
 def test_a_next_link_written_with_spaces_around_it_is_followed_as_a_browser_follows_it(clock):
     import httpx
 

@@ -242,3 +242,12 @@ def test_plain_values_in_elements_of_their_own_are_items_of_their_own(box: str, 
     raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/t", WILSON)
     assert [(i.field, i.values) for i in raw.info] == [(field, values)]
     assert details_of(raw, NAMES, WILSON)[field] == expected
+
+
+def test_a_link_that_is_no_web_address_is_passed_over_for_the_next_one():
+    """An unclosed bracket in a preview's address ("http://[..."): the scan is the next link that is an address."""
+    page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
+    html = page.read_text(encoding="utf-8").replace('data="/sites/default/files/documents/120172.pdf"',
+                                                    'data="https://[digitalarchive/120172.pdf"', 1)
+    raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)
+    assert raw.pdf_url == SCAN_120172

@@ -475,6 +475,19 @@ def test_a_card_with_no_title_text_is_a_warning_and_its_record_stays(tmp_path: P
         reparse([pages], WILSON, tmp_path / "out2", "kwp", ["json"])
 
 
+def test_a_card_whose_link_is_no_web_address_is_a_layout_error_naming_it(tmp_path: Path):
+    from harvester.errors import LayoutError
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEED, pages)
+    page = pages / "page-0.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('href="/document/telegram-ponomarev-cpsu-central-committee"',
+                                                             'href="https://[::1/document/x"', 1), encoding="utf-8")
+    with pytest.raises(LayoutError, match=r"page-0\.html: result 'Telegram from Ponomarev to the CPSU Central Committee' "
+                                          r"links to 'https://\[::1/document/x', not to a document"):
+        reparse([pages], WILSON, tmp_path / "out", "kwp", ["json"], workers=0)
+
+
 def test_the_one_card_of_a_page_with_no_title_text_is_a_warning_as_one_of_ten_is():
     """The last page of a search of 10k + 1 results, or a search of one: where the card falls decides nothing."""
     from harvester.parse.results import parse_results

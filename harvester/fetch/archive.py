@@ -20,6 +20,7 @@ from harvester import __version__
 from harvester.errors import InputError, first_line, storage_error
 from harvester.fetch.page import Page
 from harvester.settings import DEFAULT_MAX_RESPONSE
+from harvester.sites import web_address
 
 # httpx hands us the decoded body; these headers described the encoded one, so they are not kept.
 _ENCODING_HEADERS = frozenset({"content-encoding", "transfer-encoding", "content-length"})
@@ -136,9 +137,9 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
                 if record.rec_type not in ("response", "revisit"):
                     continue
                 target = record.rec_headers.get_header("WARC-Target-URI") or ""
-                if not target:
-                    warnings.append(f"{path}: record {number} (a {record.rec_type}) names no address (no WARC-Target-URI); "
-                                    "that record is skipped")
+                if not target or not web_address(target):
+                    named = f"{target!r}, which is not a web address" if target else "no address (no WARC-Target-URI)"
+                    warnings.append(f"{path}: record {number} (a {record.rec_type}) names {named}; that record is skipped")
                     continue
                 _parse_http_headers(record)
                 if record.http_headers is None and record.rec_type == "response":   # a dns: response is no HTTP answer

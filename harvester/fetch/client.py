@@ -31,6 +31,7 @@ from protego import Protego
 from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError, first_line
 from harvester.fetch.page import Page, is_challenge_answer, is_cut_short, looks_like_html, redacted
 from harvester.settings import Settings
+from harvester.sites import web_address
 
 log = logging.getLogger("harvester")
 
@@ -164,12 +165,9 @@ class HttpTransport:
 
 def _target(url: str, location: str) -> str:
     """Where a redirect from `url` leads (FetchError when its Location is no address)."""
-    try:
-        target = urljoin(url, location)
-        _ = urlsplit(target).port   # a port that is no number fails only when read
-    except ValueError:
-        raise FetchError(f"{url}: redirects to {location!r}, which is no address; not followed") from None
-    return target
+    if not web_address(location):
+        raise FetchError(f"{url}: redirects to {location!r}, which is no address; not followed")
+    return urljoin(url, location)
 
 
 def origin_of(url: str) -> tuple[str, str]:

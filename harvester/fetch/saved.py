@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from harvester.errors import InputError
 from harvester.fetch.page import Page, decode_html, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
-from harvester.sites import Site
+from harvester.sites import Site, web_address
 
 if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
     from harvester.fetch.archive import Location
@@ -90,7 +90,10 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
     text, problem = decode_html(body, name=str(path))
-    return Page(saved_url(text) or "", body, fetched_at=saved_date(text)), text, problem
+    url = saved_url(text) or ""
+    if url and not web_address(url):
+        raise InputError(f"{path}: saved from {url!r}, which is not a web address: correct it in the page, or save the page again")
+    return Page(url, body, fetched_at=saved_date(text)), text, problem
 
 
 def _natural(path: Path) -> list[object]:

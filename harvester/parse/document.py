@@ -20,7 +20,7 @@ from harvester.errors import BlockedError, LayoutError
 from harvester.fetch.page import is_challenge
 from harvester.parse.results import RawCard
 from harvester.parse.text import check_bounds, inline_text, paragraphs, within
-from harvester.sites import DocumentSelectors, Site
+from harvester.sites import DocumentSelectors, Site, web_address
 
 @dataclass(frozen=True)
 class Pill:
@@ -174,7 +174,8 @@ class _ParsedDocument:
             if node.tag == "a" and not within(node, self.previews) and (pane := self._pane_of(node)) is not None \
                     and len(paragraphs(pane, self.previews)) > len(inline_text(node)) + CAPTION:
                 continue
-            if value := next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), ""):
+            value = next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), "")
+            if value and web_address(value):
                 link = urljoin(url, value)
                 if urlsplit(link).netloc == urlsplit(url).netloc or urlsplit(link).hostname in site.hosts:
                     return _on_site(link, url, site)

@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from harvester.errors import BlockedError, LayoutError
 from harvester.fetch.page import is_challenge
 from harvester.parse.text import check_bounds, inline_text, paragraphs
-from harvester.sites import Site
+from harvester.sites import Site, web_address
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,9 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
     facets = tuple((group.attributes.get(site.facet_name) or "", a.attributes.get(site.facet_value) or "", inline_text(label))
                    for group in tree.css(site.facet_groups) for a in group.css(site.active_facets)
                    if (label := a.css_first(site.facet_label)) is not None)
-    return ResultsPage(url, total, first, last, cards, urljoin(url, href) if href else None, _warnings(totals, nodes, cards, site),
+    next_url = urljoin(url, href) if href and web_address(href) else None
+    unusable = (f"its next-page link {href!r} is not a web address: not followed",) if href and not next_url else ()
+    return ResultsPage(url, total, first, last, cards, next_url, _warnings(totals, nodes, cards, site) + unusable,
                        tuple(f for f in facets if all(f)))
 
 

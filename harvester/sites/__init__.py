@@ -205,6 +205,8 @@ class Site:
     def doc_id(self, href: str) -> str | None:
         """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts;
         a page known only by its Drupal path (/node/95423, as staging copies are saved) is "node-95423"."""
+        if not web_address(href):
+            return None
         path = urlsplit(href).path
         match = self.document_path.match(path)
         if match:
@@ -220,7 +222,17 @@ class Site:
 
     def is_search(self, url: str) -> bool:
         """Whether an address is of the site's search page (on any host; whatever its query)."""
-        return urlsplit(url).path.rstrip("/") == self.search_path
+        return web_address(url) and urlsplit(url).path.rstrip("/") == self.search_path
+
+
+def web_address(url: str) -> bool:
+    """Whether `url` can be taken apart as a web address: a link in a page, or the address a saved page or an archived
+    response names, may not ("https://[::1/x" with its bracket left open, a port that is no number)."""
+    try:
+        _ = urlsplit(url).port   # a port that is no number fails only when read
+    except ValueError:
+        return False
+    return True
 
 
 _NODE_PATH = re.compile(r"^/node/(\d+)/?$")
