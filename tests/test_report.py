@@ -268,6 +268,29 @@ def test_a_page_made_earlier_is_made_again_from_each_new_run_and_none_is_made_un
     assert "pages: <b>2</b>" in (out / "kwp.report.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("mine", ["<html><body>My notes on the harvest</body></html>", ""])
+def test_a_file_of_ones_own_named_as_the_page_is_never_written_over(monkeypatch, capsys, tmp_path: Path, mine: str):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kwp.report.html").write_text(mine, encoding="utf-8")
+    code, stdout, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp")
+    assert code == 1 and f"{out / 'kwp.report.html'}: not a page harvester report made (a file of your own?)" in err
+    assert (out / "kwp.report.html").read_text(encoding="utf-8") == mine and "kwp.report.html" not in stdout
+    assert len(harvester.load(out / "kwp.csv")) == 19
+
+
+def test_a_page_made_before_the_generator_mark_is_made_again(monkeypatch, capsys, tmp_path: Path):
+    out = tmp_path / "out"
+    run_cli(monkeypatch, capsys, "reparse", str(SEED / "page-0.html"), "--out", str(out), "--name", "kwp")
+    run_cli(monkeypatch, capsys, "report", str(out / "kwp.csv"))
+    page = out / "kwp.report.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('<meta name="generator" content="harvester report">\n', ""),
+                    encoding="utf-8")
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp")
+    assert code == 0, err
+    assert "pages: <b>2</b>" in page.read_text(encoding="utf-8") and "generator" in page.read_text(encoding="utf-8")
+
+
 def test_a_page_that_cannot_be_made_again_is_a_warning_and_the_dataset_stands(monkeypatch, capsys, tmp_path: Path):
     out = tmp_path / "out"
     run_cli(monkeypatch, capsys, "reparse", str(SEED / "page-0.html"), "--out", str(out), "--name", "kwp")

@@ -47,6 +47,7 @@ svg text { font-size: 12px; fill: var(--muted); } svg text.value { fill: var(--i
 footer { color: var(--muted); font-size: 12px; }
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'"      # the page may load nothing: no script, font, image or request
+GENERATOR = '<meta name="generator" content="harvester report">'
 
 
 def write_report(dataset: Path, out: Path | None = None, now: datetime | None = None) -> Path:
@@ -65,6 +66,17 @@ def write_report(dataset: Path, out: Path | None = None, now: datetime | None = 
     made = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     titles = dict(zip(frame["id"], frame["title"].fillna("")))
     return write_atomically(out or stem.with_name(stem.name + REPORT_PAGE_SUFFIX), render(summary, made, changes(run_report, titles)))
+
+
+def made_here(page: Path) -> bool:
+    """Whether a page is one `harvester report` made: its head has the generator mark (or, made before the mark, the
+    page's own content policy)."""
+    try:
+        with page.open("rb") as stream:
+            head = stream.read(2048)
+    except OSError:
+        return False
+    return GENERATOR.encode() in head or f'content="{CSP}"'.encode() in head
 
 
 def locate(dataset: Path) -> tuple[Path, Path]:
@@ -89,6 +101,7 @@ def render(summary: Summary, made: str, since: str = "") -> str:
 <html lang="en">
 <head>
 <meta charset="utf-8">
+{GENERATOR}
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(summary.title)}</title>
