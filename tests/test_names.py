@@ -266,11 +266,16 @@ MALFORMED = [
     ("canonical,kind,variant,note\nKim Il,person\n", ":2: expected 4 columns, found 2"),
     ("canonical,kind,variant,note\nA,person,Kim Il,\nB,person,KIM IL,\n", ":3: 'KIM IL' already belongs to 'A'"),
     ("canonical,kind,variant,note\nPyongyang,place,,\nPyongyang,person,Heijo,\n", ":3: 'Pyongyang' was given the kind"),
+    # the list columns of the CSV join names with "; ": a name holding one would come back as two
+    ("canonical,kind,variant,note\nKim; Il Sung,person,Kim Il Sung,\n",
+     ":2: the canonical name 'Kim; Il Sung' holds ';', which separates the names in a list column of the CSV"),
+    ('canonical,kind,variant,note\n"Kim\nIl Sung",person,,\n', ":2: the canonical name 'Kim\\nIl Sung' holds a line break"),
 ]
 
 
 @pytest.mark.parametrize(("text", "message"), MALFORMED,
-                         ids=["header", "empty", "kind", "canonical", "too-many", "too-few", "clash", "two-kinds"])
+                         ids=["header", "empty", "kind", "canonical", "too-many", "too-few", "clash", "two-kinds", "semicolon",
+                              "line-break"])
 def test_malformed_user_file_names_file_and_line(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(UsageError) as caught:

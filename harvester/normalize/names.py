@@ -42,6 +42,7 @@ _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an edi
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def looks_like_organization(name: str) -> bool:
@@ -196,8 +197,9 @@ def _rows(text: str, source: str) -> list[tuple[str, str, str]]:
         header = [h.strip() for h in next(reader, [])]
         if header not in (_COLUMNS, _COLUMNS[:3]):
             raise UsageError(f"{source}:1: the header must be {','.join(_COLUMNS)}")
+        end = reader.line_num
         for fields in reader:
-            line = reader.line_num
+            line, end = end + 1, reader.line_num   # where the row begins (a quoted value may hold line breaks)
             if not any(f.strip() for f in fields):
                 continue
             if not 3 <= len(fields) <= len(header):
@@ -205,6 +207,10 @@ def _rows(text: str, source: str) -> list[tuple[str, str, str]]:
             canonical, kind, variant = (f.strip() for f in fields[:3])
             if not match_key(canonical):
                 raise UsageError(f"{source}:{line}: the canonical column is empty")
+            if ";" in canonical or _CONTROL.search(canonical):
+                raise UsageError(f"{source}:{line}: the canonical name {canonical!r} holds "
+                                 + ("';', which separates the names in a list column of the CSV" if ";" in canonical
+                                    else "a line break or another control character"))
             if kind not in KINDS:
                 raise UsageError(f"{source}:{line}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
             if kinds.setdefault(canonical, kind) != kind:
