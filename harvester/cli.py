@@ -318,11 +318,14 @@ def run_command(harvests_file: Path) -> int:
 
 def _check_together(path: Path, jobs: list[Job]) -> None:
     """What each harvest of a harvests file needs of this machine and of the others, checked before the first runs: its
-    dataset's name, its names file, and no two harvests of other searches writing one dataset."""
+    dataset's name, its folder, its names file, and no two harvests of other searches writing one dataset. (Its cookies
+    and browser are its own: a harvest whose cookies have expired fails alone.)"""
     datasets: dict[tuple[Path, str], tuple[int, Job]] = {}
     for number, job in enumerate(jobs, 1):
         try:
             name = check_name(job.name or default_name(job.site, job.search))
+            if job.out.exists() and not job.out.is_dir():
+                raise UsageError(f"--out {job.out}: not a folder")
             if job.names_file is not None:
                 NameTable.load(job.names_file)
         except UsageError as error:

@@ -54,7 +54,7 @@ class Job:
 def load_jobs(path: Path) -> list[Job]:
     """Read and check every harvest of the file; a mistake is one line naming the file and the place."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))   # (a byte-order mark, as Notepad saves one)
     except OSError as error:
         raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

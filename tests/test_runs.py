@@ -754,7 +754,8 @@ def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: s
     ("query = 'y'\nname = 'one'\n", "h.toml: harvest 2: its dataset one in {tmp}/data is harvest 1's, of another search"),
     ("query = 'y'\nname = 'one.people'\n", "h.toml: harvest 2: datasets one (harvest 1) and one.people (harvest 2) in "
                                             "{tmp}/data would write the same files"),
-], ids=["names-file-missing", "bad-name", "one-dataset-two-searches", "one-datasets-people-table"])
+    ("query = 'y'\nout = 'h.toml'\n", "h.toml: harvest 2: out {tmp}/h.toml: not a folder"),
+], ids=["names-file-missing", "bad-name", "one-dataset-two-searches", "one-datasets-people-table", "out-a-file"])
 def test_a_harvest_that_could_never_run_stops_the_file_before_any_harvest_runs(tmp_path: Path, monkeypatch, capsys,
                                                                               second: str, said: str):
     from tests.test_cli import run_cli
@@ -764,6 +765,12 @@ def test_a_harvest_that_could_never_run_stops_the_file_before_any_harvest_runs(t
     code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
     assert code == 2 and said.format(tmp=tmp_path) in err and err.count("\n") == 1 and out == ""
     assert not (tmp_path / "data").exists()             # the first harvest did not run
+
+
+def test_a_harvests_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path):
+    (tmp_path / "h.toml").write_text("\ufeff[[harvest]]\nquery = 'x'\n", encoding="utf-8")   # as Notepad saves it
+    [job] = load_jobs(tmp_path / "h.toml")
+    assert job.search.query == "x"
 
 
 def test_one_search_harvested_twice_under_one_name_is_not_refused(tmp_path: Path):
