@@ -333,16 +333,19 @@ class _Saved:
         self.unknown += [saved.label] if saved.search is None else []
 
     def warnings(self, site: Site) -> list[str]:
-        """When the saved pages hold fewer documents than the search's total; and the pages that do not say their
-        search and could not be put with the pages of one."""
+        """When the saved pages hold fewer documents than the search's total, or more; and the pages that do not say
+        their search and could not be put with the pages of one."""
         of_total = f" of {self.total} results" if self.total is not None else ""
         said = self.searched.words() if self.searched.address else f"an unknown search{of_total}"
         pages = [] if self.searched.address else [
             f"{', '.join(self.unknown)}: the page does not say which search it is of (no saved-from mark, canonical link "
             "or settings), " + (f"and no other page's search has its total; taken as a search of {self.total} results"
                                 if self.total is not None else "nor how many results it has; taken as a search of its own")]
-        if self.total is None or len(self.ids) >= self.total:
+        if self.total is None or len(self.ids) == self.total:
             return pages
+        if len(self.ids) > self.total:
+            return pages + [f"saved pages of {said} hold {len(self.ids)} documents, more than the {self.total} its pages "
+                            "count (pages saved at different times, of a listing that changed?)"]
         return pages + [f"saved pages of {said} hold {len(self.ids)} of its {self.total} documents "
                         f"({math.ceil(self.total / site.page_size)} pages in all)"]
 

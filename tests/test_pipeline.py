@@ -56,6 +56,18 @@ def test_reparse_of_some_pages_of_a_search_warns_of_the_missing_ones(tmp_path: P
     assert outcome.files == [tmp_path / f"{name}.{x}" for x in ("json", "people.json", "datapackage.json")]
 
 
+def test_reparse_of_pages_that_hold_more_documents_than_they_count_says_so(tmp_path: Path):
+    """As a harvest says it: pages saved on different days, of a listing that lost documents in between."""
+    pages = tmp_path / "pages"
+    shutil.copytree(SEED, pages)
+    for page in pages.glob("page-*.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace(" of 19<", " of 15<"), encoding="utf-8")
+    outcome = reparse([pages], WILSON, tmp_path / "out", "kwp", ["json"], workers=0)
+    assert outcome.documents == 19 and outcome.warnings == [
+        "saved pages of \u201cKorean Workers' Party\u201d hold 19 documents, more than the 15 its pages count (pages saved at "
+        "different times, of a listing that changed?)"]
+
+
 def test_reparse_counts_each_document_once_across_files(tmp_path: Path):
     outcome = reparse([SEED / "page-0.html", SEED / "page-0.html", SEED], WILSON, tmp_path, "x", ["json"], workers=0)
     records = dataset(tmp_path, "x")
