@@ -74,12 +74,19 @@ max_pdf_option = click.option("--max-pdf-mb", type=_Number(min=0, min_open=True)
                               show_default=True, metavar="MB", help="Refuse a PDF larger than this (a failed download).")
 
 
-class _TerminalFormatter(logging.Formatter):
-    """On a terminal: plain progress lines, and "warning: ..." for warnings."""
+class _LogFormatter(logging.Formatter):
+    """Each message on one line, whatever it quotes (a log read line by line, by cron's mail or grep, stays whole); on a
+    terminal, plain progress lines and "warning: ..." for warnings, else each line with its time and level."""
 
-    def format(self, record: logging.LogRecord) -> str:
-        message = record.getMessage()
-        return message if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {message}"
+    def __init__(self, terminal: bool) -> None:
+        super().__init__(None if terminal else "%(asctime)s %(levelname)s %(message)s")
+        self.terminal = terminal
+
+    def formatMessage(self, record: logging.LogRecord) -> str:   # (a traceback, with -v, is added after, as it is)
+        record.message = one_line(record.message)
+        if not self.terminal:
+            return super().formatMessage(record)
+        return record.message if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {record.message}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -100,8 +107,7 @@ def cli(quiet: bool, verbose: bool) -> None:
         harvester report output/wilson-korean-workers-party.csv
     """
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_TerminalFormatter() if sys.stderr.isatty() else
-                         logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.setFormatter(_LogFormatter(terminal=sys.stderr.isatty()))
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
     _loudness(verbose=verbose, quiet=quiet)
 

@@ -580,6 +580,19 @@ def test_a_saved_page_whose_address_is_no_web_address_is_one_line_naming_it(monk
     assert not (tmp_path / "o").exists()
 
 
+def test_a_warning_that_quotes_a_line_break_is_logged_on_one_line(monkeypatch, capsys, tmp_path):
+    """A cron log is read line by line: a search's words with a line break (%0A in a saved page's address) stay on
+    the warning's line, as they do in an error's."""
+    page = (SEED / "page-0.html").read_text(encoding="utf-8").replace("search_api_fulltext=Korean%20Workers%27%20Party",
+                                                                      "search_api_fulltext=a%0Ab", 1)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page-0.html").write_text(page, encoding="utf-8")
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "in"), "--out", str(tmp_path / "o"))
+    [warning] = [line for line in err.splitlines() if "WARNING" in line]
+    assert code == 1 and warning.endswith("WARNING saved pages of \u201ca\\nb\u201d hold 10 of its 19 documents (2 pages in all)")
+    assert len(err.splitlines()) == 1
+
+
 def test_warc_dates_with_and_without_their_zone_are_compared_as_utc(monkeypatch, capsys, tmp_path):
     """Another tool's WARC file may write its dates with no zone (the standard's are UTC); the same page in two files:
     the later copy stands, and the times are said in UTC."""
