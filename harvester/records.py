@@ -185,7 +185,7 @@ def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: s
 
 _SPLIT = {"languages": re.compile(r"\s*[;,\n]\s*")}   # "Polish, English"; an archive's name may hold a comma
 _DEFAULT_SPLIT = re.compile(r"\s*[;\n]\s*")
-_PERSON_FIELDS = ("authors", "people_orgs", "contributors")
+HEADING_COLUMNS = ("authors", "people_orgs", "contributors")   # the details columns of name headings
 
 
 def details_of(raw: RawDocument, names: NameTable, site: Site) -> Record:
@@ -198,7 +198,7 @@ def details_of(raw: RawDocument, names: NameTable, site: Site) -> Record:
     details["uploaded"], warnings = _iso_day(details["uploaded"])
     if not details["donors"] and raw.support and site.document.support_donors:
         details["donors"] = _donors_of_support(clean_text(raw.support), site.document.support_donors)
-    details["page_people"] = page_people((h for f in _PERSON_FIELDS for h in details[f]), names)
+    details["page_people"] = page_people((h for f in HEADING_COLUMNS for h in details[f]), names)
     details["related"], unknown = _related(raw, site)
     details.update(pdf_url=raw.pdf_url, transcript=clean_text(raw.transcript), warnings=warnings + unknown)
     return details

@@ -249,8 +249,12 @@ def test_a_details_report_counts_the_pages_places_and_says_where_the_pages_came_
     assert summary.places[0] == ("Korea (North)", sum("Korea (North)" in row for row in frame["places"]))
     html = unescape(write_report(tmp_path / "d.json", tmp_path / "d.html", now=MADE).read_text(encoding="utf-8"))
     assert f"fetched from: <b>{origin}</b>" in html and "site: <b>https://digitalarchive.wilsoncenter.org</b>" in html
-    distinct = len({p for row in frame["people"] for p in row})
-    assert distinct > 15 and f"People named most (15 of {distinct})" in html
+    # the people as the dataset's people table counts them: the titles' names and the pages' headings, one name each
+    table = json.loads((tmp_path / "d.people.json").read_text(encoding="utf-8"))
+    assert len(table) > 15 and f"People named most (15 of {len(table)})" in html
+    ranked = sorted(table, key=lambda person: (-person["documents"], person["name"]))[:15]
+    assert summary.people == [(person["name"], person["documents"]) for person in ranked]
+    assert summary.people[:4] == [("Kim Il Sung", 11), ("Anastas Mikoyan", 5), ("Choe Chang-ik", 4), ("Pak Chang-ok", 4)]
 
 
 def test_a_page_made_earlier_is_made_again_from_each_new_run_and_none_is_made_unasked(monkeypatch, capsys, tmp_path: Path):

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from harvester.normalize.headings import INITIAL, Heading, canonical_name, is_person, parse_heading, sort_form, split_name
 from harvester.normalize.names import BRACKET, NameTable, is_person_party, match_key, written_form
-from harvester.records import Record
+from harvester.records import HEADING_COLUMNS, Record
 
 
 class Mention(NamedTuple):
@@ -37,7 +37,7 @@ class Mention(NamedTuple):
 
 def mention_of(record: Record) -> Mention:
     """What a record (with its page's details, when it has them) says of its people."""
-    headings = tuple(h for key in ("authors", "people_orgs", "contributors") for h in record.get(key, ()))
+    headings = tuple(h for key in HEADING_COLUMNS for h in record.get(key, ()))
     written = tuple(party for key in ("senders", "recipients", "participants") for party in record[key])
     return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings, written)
 
