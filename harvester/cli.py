@@ -423,7 +423,6 @@ def _report(outcome: Outcome, headline: str) -> int:
         log.warning("%s", warning)
     quiet = log.getEffectiveLevel() > logging.INFO   # -q: the summary, not the files (the same every run)
     lines = [headline, *([summary_line(outcome.report)] if outcome.report else []),
-             *([] if outcome.documents else ["note: the dataset is empty: the site reports no results for this search"]),
              *([] if quiet else (f"wrote {path}" for path in files))]
     try:
         click.echo("\n".join(lines))

@@ -116,6 +116,9 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
                                       "nothing written (an outage of its search?); with --allow-incomplete a run writes "
                                       "the empty listing")
+            if walk.documents == 0:   # a warning, so that a search that can never find anything is not "done" every week
+                walk.warnings.append(f"the site lists no documents for {search}: the dataset is empty (a mistyped query, "
+                                     "or a facet the site no longer has?)")
             if settings.details:
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
             get.taken()   # the last page too: a run stopped from here on fetches no page again
@@ -273,6 +276,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         if not pages:
             why = f" ({skipped[0]})" if skipped else ""   # a WARC file damaged before its first page, say
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
+        warnings += [] if state.count(run.id) else ["the saved pages list no documents: the dataset is empty"]
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
         searches, lone = _listed_in_order(state, run.id, searches, places)
         if detailed and (missing := state.count(run.id, without_details=True)):

@@ -68,6 +68,11 @@ def test_reparse_of_pages_that_hold_more_documents_than_they_count_says_so(tmp_p
         "different times, of a listing that changed?)"]
 
 
+def test_reparse_of_a_search_with_no_results_says_the_dataset_is_empty(tmp_path: Path):
+    outcome = reparse([FIXTURES / "wilson" / "empty" / "page-0.html"], WILSON, tmp_path, "e", ["json"], workers=0)
+    assert outcome.documents == 0 and outcome.warnings == ["the saved pages list no documents: the dataset is empty"]
+
+
 def test_reparse_counts_each_document_once_across_files(tmp_path: Path):
     outcome = reparse([SEED / "page-0.html", SEED / "page-0.html", SEED], WILSON, tmp_path, "x", ["json"], workers=0)
     records = dataset(tmp_path, "x")

@@ -512,6 +512,21 @@ def test_a_site_that_answers_every_page_alike_is_left_after_five_pages(tmp_path:
         assert len(server.search_requests()) == 6
 
 
+def test_a_search_with_no_results_is_a_warning_every_run(tmp_path: Path, monkeypatch, capsys):
+    """A mistyped query or a facet the site dropped finds nothing, week after week: exit 1 and a warning, never "done"."""
+    from tests.test_cli import run_cli
+
+    with FaultServer(synthetic_pages([])) as server:
+        for number in (1, 2):
+            code, out, err = run_cli(monkeypatch, capsys, "harvest", "--query", "xyzzy", "--base-url", server.origin,
+                                     "--out", str(tmp_path), "--name", "s", "--delay", "0")
+            assert code == 1 and f"run {number}: 0 documents" in out
+            assert err.count("the site lists no documents for \"xyzzy\": the dataset is empty (a mistyped query, "
+                             "or a facet the site no longer has?)") == 1
+            assert run_report(tmp_path, "s")["warnings"] == [err.split("WARNING ", 1)[1].strip()]
+    assert dataset(tmp_path, "s") == []
+
+
 def test_a_search_that_empties_after_a_run_that_listed_documents_is_not_written_unless_allowed(tmp_path: Path):
     docs = [doc(n) for n in range(12)]
     with FaultServer(synthetic_pages(docs)) as server:
