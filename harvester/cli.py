@@ -337,9 +337,10 @@ def _check_together(path: Path, jobs: list[Job]) -> None:
         except UsageError as error:
             raise UsageError(f"{path}: harvest {number}: {as_keys(str(error))}") from None
         earlier, other = datasets.setdefault((job.out.resolve(), name), (number, job))
-        if other.search.key != job.search.key or other.site != job.site:
-            raise UsageError(f"{path}: harvest {number}: its dataset {name} in {job.out} is harvest {earlier}'s, of another "
-                             "search; give one of them another name")
+        if earlier != number:   # of the same search, it would still write over what the earlier run found changed
+            same = "" if other.search.key == job.search.key and other.site == job.site else ", of another search"
+            raise UsageError(f"{path}: harvest {number}: its dataset {name} in {job.out} is harvest {earlier}'s{same}; "
+                             "give one of them another name")
     for (out, name), (number, _) in datasets.items():   # "kwp.people" would write "kwp"'s people table, and so on
         if (clash := next((name + suffix for suffix in companion_suffixes() if (out, name + suffix) in datasets), None)):
             other = datasets[out, clash][0]

@@ -788,12 +788,17 @@ def test_a_harvests_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path):
     assert job.search.query == "x"
 
 
-def test_one_search_harvested_twice_under_one_name_is_not_refused(tmp_path: Path):
+def test_one_search_harvested_twice_into_one_dataset_is_refused(tmp_path: Path):
+    """The second run would find nothing changed and write over the first's report of what changed this week."""
     from harvester.cli import _check_together
 
     (tmp_path / "h.toml").write_text("[[harvest]]\nquery = 'x'\nname = 'one'\n[[harvest]]\nquery = 'x'\nname = 'one'\n"
                                      "details = true\n", encoding="utf-8")
-    _check_together(tmp_path / "h.toml", load_jobs(tmp_path / "h.toml"))   # raises no UsageError
+    with pytest.raises(UsageError, match=r"h.toml: harvest 2: its dataset one in \S+ is harvest 1's; give one of them another name$"):
+        _check_together(tmp_path / "h.toml", load_jobs(tmp_path / "h.toml"))
+    (tmp_path / "h.toml").write_text("[[harvest]]\nquery = 'x'\nname = 'one'\n[[harvest]]\nquery = 'x'\nname = 'two'\n"
+                                     "details = true\n", encoding="utf-8")
+    _check_together(tmp_path / "h.toml", load_jobs(tmp_path / "h.toml"))   # one search into two datasets: as asked
 
 
 def test_relative_paths_in_the_harvests_file_are_relative_to_the_file(tmp_path: Path):
