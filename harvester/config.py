@@ -31,11 +31,18 @@ AS_GIVEN = ("max_pages", "contact", "allow_incomplete", "details", "transcript_i
 
 
 def as_keys(message: str) -> str:
-    """A message's command-line options said as the harvests file's keys (--allow-incomplete: allow_incomplete = true)."""
+    """A message's command-line options said as the harvests file's keys (--allow-incomplete: allow_incomplete = true;
+    --cookies FILE: cookies = "FILE"; --fetch browser: fetch = "browser")."""
     def key(option: re.Match) -> str:
-        name = "formats" if option[1] == "format" else option[1].replace("-", "_")
-        return option[0] if name not in KEYS else f"{name} = true" if KEYS[name] is bool else name
-    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)", key, message)   # an option, not the "--" inside a path
+        name, value = "formats" if option[1] == "format" else option[1].replace("-", "_"), option[2]
+        if name not in KEYS:
+            return option[0]
+        if KEYS[name] is bool:
+            return f"{name} = true" + (f" {value}" if value else "")
+        if value and (value.isupper() or (name == "fetch" and value in ("http", "browser"))):   # a placeholder, a choice
+            return f'{name} = "{value}"'
+        return name + (f" {value}" if value else "")
+    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)(?: ([A-Za-z]+)\b)?", key, message)   # not the "--" inside a path
 
 
 @dataclass(frozen=True)
