@@ -283,6 +283,17 @@ def test_a_file_of_ones_own_named_as_the_page_is_never_written_over(monkeypatch,
     assert len(harvester.load(out / "kwp.csv")) == 19
 
 
+@pytest.mark.parametrize("given", ["kwp.xlsx", "kwp.excel.csv", "."])
+def test_a_dataset_of_spreadsheets_alone_is_said_to_need_a_format_that_is_read_back(monkeypatch, capsys, tmp_path: Path,
+                                                                                    given: str):
+    out = tmp_path / "out"
+    run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp", "--format", "xlsx,csv-excel")
+    code, _, err = run_cli(monkeypatch, capsys, "report", str(out / given))
+    assert code == 2 and err.count("\n") == 1 and "dataset 'kwp' in" in err
+    assert "has only spreadsheet files (kwp.xlsx, kwp.excel.csv), which are made for people, not read back; harvest it " \
+           "with --format csv (or json) too" in err
+
+
 def test_a_page_made_before_the_generator_mark_is_made_again(monkeypatch, capsys, tmp_path: Path):
     out = tmp_path / "out"
     run_cli(monkeypatch, capsys, "reparse", str(SEED / "page-0.html"), "--out", str(out), "--name", "kwp")

@@ -91,6 +91,9 @@ def locate(dataset: Path) -> tuple[Path, Path]:
         if stem.with_name(stem.name + suffix).is_file():
             return stem.with_name(stem.name + suffix), stem
     looked = ", ".join(stem.name + s for s in RECORDS_SUFFIXES)
+    if sheets := [stem.name + s for s in (".xlsx", ".excel.csv") if stem.with_name(stem.name + s).is_file()]:
+        raise InputError(f"{dataset}: dataset {stem.name!r} in {stem.parent} has only spreadsheet files ({', '.join(sheets)}), "
+                         "which are made for people, not read back; harvest it with --format csv (or json) too")
     raise InputError(f"{dataset}: no records file of dataset {stem.name!r} in {stem.parent} (looked for {looked})")
 
 
