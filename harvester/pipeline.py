@@ -79,7 +79,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     """Fetch every results page of `search` on `site`, keep each card's record in the dataset's state, and write
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
     stopped; NAME.report.json tells what changed since the last run."""
-    from harvester.fetch.archive import WarcArchive, next_part
+    from harvester.fetch.archive import WarcArchive, last_archived_run, next_part
     from harvester.fetch.client import Fetcher, open_transport
     from harvester.output.runreport import build_report, plural
 
@@ -92,7 +92,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
         if settings.pdfs:
             pdf_folder(out_dir)
-        run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within))
+        run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
+                              after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
         if run.resumed and run.replay:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))

@@ -263,10 +263,11 @@ class State:
 
     # runs
 
-    def start_run(self, key: str, now: datetime, resume_within: timedelta) -> Run:
-        """Resume the last run if it was interrupted recently with the same arguments; else begin a new one. Either
-        way the run's listing starts empty (a resumed run lists again the pages it replays). A run of another search
-        than the dataset's is refused: it would mix two histories."""
+    def start_run(self, key: str, now: datetime, resume_within: timedelta, after: int = 0) -> Run:
+        """Resume the last run if it was interrupted recently with the same arguments; else begin a new one, numbered
+        after the last run and after `after` (the last run the dataset's archive holds, when the state was started
+        afresh). Either way the run's listing starts empty (a resumed run lists again the pages it replays). A run of
+        another search than the dataset's is refused: it would mix two histories."""
         db = self.db
         row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         if row and (held := _search(row[1]))[0] != (asked := _search(key))[0]:
@@ -282,7 +283,8 @@ class State:
         if row and row[3] is None:
             self.close_run(row[0], now, "abandoned")
         started = now.isoformat(timespec="seconds")
-        run_id = db.execute("INSERT INTO runs (key, started_at) VALUES (?, ?)", (key, started)).lastrowid
+        run_id = db.execute("INSERT INTO runs (id, key, started_at) VALUES (max(?, (SELECT coalesce(max(id), 0) + 1 FROM runs)), "
+                            "?, ?)", (after + 1, key, started)).lastrowid
         db.commit()
         return Run(int(run_id or 0), started, False, ())
 

@@ -512,6 +512,18 @@ def test_a_site_that_answers_every_page_alike_is_left_after_five_pages(tmp_path:
         assert len(server.search_requests()) == 6
 
 
+def test_a_state_started_afresh_numbers_its_runs_after_those_the_archive_holds(tmp_path: Path):
+    """As the docs advise for a damaged state file: moved away, the next run starts a new history, whose run numbers
+    must not be those of WARC files already in the archive (reparse DIR/archive/NAME-run0001-* is one run)."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        run(server, tmp_path)
+        (tmp_path / ".harvester" / "s.sqlite").rename(tmp_path / "s.sqlite.damaged")
+        fresh = run(server, tmp_path)
+    assert fresh.report["run"] == 3 and fresh.report["new"] == 3       # a new history: every document new
+    assert sorted(p.name for p in (tmp_path / "archive").iterdir()) == [f"s-run000{n}-part1.warc.gz" for n in (1, 2, 3)]
+
+
 def test_a_search_with_no_results_is_a_warning_every_run(tmp_path: Path, monkeypatch, capsys):
     """A mistyped query or a facet the site dropped finds nothing, week after week: exit 1 and a warning, never "done"."""
     from tests.test_cli import run_cli

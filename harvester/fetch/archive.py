@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -113,6 +115,12 @@ def next_part(folder: Path, name: str, run: int) -> Path:
     stem = f"{name}-run{run:04d}-part"
     numbers = (p.name[len(stem):].split(".")[0] for p in folder.glob(f"{stem}*.warc.gz"))
     return folder / f"{stem}{max((int(n) for n in numbers if n.isdigit()), default=0) + 1}.warc.gz"
+
+
+def last_archived_run(folder: Path, name: str) -> int:
+    """The highest run number of the dataset's WARC files in `folder` (0: none)."""
+    part = re.compile(rf"{re.escape(name)}-run(\d+)-part\d+\.warc\.gz")
+    return max((int(m[1]) for p in folder.glob(f"{glob.escape(name)}-run*.warc.gz") if (m := part.fullmatch(p.name))), default=0)
 
 
 def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None,
