@@ -132,11 +132,12 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed, pages=walk.pages, requests=fetcher.requests,
             retries=fetcher.retries, total=walk.total, documents=state.count(run.id), changes=state.changes(run.id, complete),
             warnings=warnings, complete=complete, pdfs=pdfs.counts() if pdfs else None)
-        files = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
+        files, dropped = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
                               _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests,
                                           warnings, now()), seen_at=run.started_at, report=report, pdfs=settings.pdfs)
         state.finish_run(run.id, run.started_at, complete, report)
-    return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings, report, searched.words())
+    return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings + dropped, report,
+                   searched.words())
 
 
 @dataclass
@@ -291,10 +292,10 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         # a sum would count those twice; each search's own total is in the warnings when its pages come short of it)
         total = next(iter(searches.values())).total if len(searches) == 1 else None
         with dataset_lock(out_dir, name):
-            files = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
+            files, dropped = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
                                   _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages,
                                               total, 0, warnings, utc_now()))
-        return Outcome(state.count(run.id), files, pages, total, 0, warnings)
+        return Outcome(state.count(run.id), files, pages, total, 0, warnings + dropped)
 
 
 def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved],
@@ -470,9 +471,10 @@ def default_workers() -> int:
 
 def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: Iterable[str], detailed: bool,
                   transcript_in_csv: bool, names: NameTable, provenance: Provenance, seen_at: str | None = None,
-                  report: dict | None = None, pdfs: bool = False) -> list[Path]:
+                  report: dict | None = None, pdfs: bool = False) -> tuple[list[Path], list[str]]:
     """The run's files, from its listing in the state: the records, the people table, the links (with details), the run
-    report and the data package (which lists the PDFs, with --pdfs); they appear together, or none changes."""
+    report and the data package (which lists the PDFs, with --pdfs); they appear together, or none changes. Returns
+    them, and a warning (also in the run report and the package) when the files of an earlier run's formats go."""
     def records() -> Iterator[Record]:
         for record, details, pdf in state.records(run_id, seen_at):
             record = with_details(record, details) if detailed else record
@@ -495,15 +497,21 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             tables = [(RECORDS, columns, records()), (PEOPLE, PEOPLE_COLUMNS, people.rows())]
             tables += [(LINKS, LINK_COLUMNS, links_of(records(), people.rows()))] if detailed else []
             files += write_database(out_dir, name, tables, staging, provenance.home)
+        last_files = [f"{name}{RUN_REPORT_SUFFIX}"] if report is not None else []
+        gone = staging.leaving({path.name for path in files} | {*last_files, f"{name}{PACKAGE_SUFFIX}"})
+        dropped = [f"removed {', '.join(map(str, gone))}: this run did not write {'them' if len(gone) > 1 else 'it'} (keep "
+                   "--format and --details the same from run to run)"] if gone else []
         if report is not None:
             lists = state.change_lists(run_id, report["complete"])
-            files.append(staging.stage_json(out_dir / f"{name}{RUN_REPORT_SUFFIX}", report | lists))
+            warned = {"warnings": report["warnings"] + dropped, "status": "warnings"} if dropped else {}
+            files.append(staging.stage_json(out_dir / last_files[0], report | lists | warned))
         first, last = state.harvested_between(run_id)
-        provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last)
+        provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last,
+                             warnings=(*provenance.warnings, *dropped))
         scans = (record for record in records() if record["pdf_file"]) if pdfs else ()
         files.append(write_package(out_dir, name, files, provenance, staging, scans))
         staging.commit()
-    return files
+    return files, dropped
 
 
 def _provenance(site: Site, origin: str, searches: list[Searched], mode: str, pages: int, total: int | None,

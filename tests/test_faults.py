@@ -295,13 +295,15 @@ def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path,
         harvest(WILSON, Search("q"), tmp_path, "s", ["csv", "json", "jsonl"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
                 now=clock.now)
         docs.append(doc(3))
-        harvest(WILSON, Search("q"), tmp_path, "s", ["csv", "json"], Settings(base_url=server.origin, delay=0), sleep=clock.sleep,
-                now=clock.now)
+        second = harvest(WILSON, Search("q"), tmp_path, "s", ["csv", "json"], Settings(base_url=server.origin, delay=0),
+                         sleep=clock.sleep, now=clock.now)
     assert not (tmp_path / "s.jsonl").exists() and not (tmp_path / "s.jsonl").is_symlink()
-    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "removed" in r.getMessage()] == [
-        f"removed {tmp_path / 's.jsonl'}, {tmp_path / 's.people.jsonl'}: this run did not write them (keep --format and --details the "
-        "same from run to run)"]   # said, once
+    removed = (f"removed {tmp_path / 's.jsonl'}, {tmp_path / 's.people.jsonl'}: this run did not write them (keep --format and "
+               "--details the same from run to run)")
+    assert second.warnings == [removed]   # a warning of the run (exit 1), said once
+    report = json.loads((tmp_path / "s.report.json").read_text(encoding="utf-8"))
     package = json.loads((tmp_path / "s.datapackage.json").read_text(encoding="utf-8"))
+    assert (report["warnings"], report["status"], package["harvest"]["warnings"]) == ([removed], "warnings", [removed])
     assert sorted(r["path"] for r in package["resources"]) == sorted(set(files(tmp_path)) - {"s.datapackage.json"})   # each listed
     links = {p.name: p.readlink() for p in tmp_path.iterdir() if p.is_symlink()}
     assert set(links) == set(files(tmp_path)) and {str(t.parent) for t in links.values()} == {".harvester/s.files/current"}

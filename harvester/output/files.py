@@ -253,16 +253,20 @@ class Staging:
             for file in written:
                 if not (self.out_dir / file).is_symlink():
                     _link(self.out_dir / file, self._link_text(file), self.home)
-            gone = sorted(link for link in self.out_dir.iterdir() if link.is_symlink() and link.name not in written
-                          and os.readlink(link) == self._link_text(link.name))
-            for link in gone:
+            for link in self.leaving(written):
                 link.unlink()
-            if gone:
-                log.warning("removed %s: this run did not write %s (keep --format and --details the same from run to run)",
-                            ", ".join(map(str, gone)), "them" if len(gone) > 1 else "it")
         except OSError as error:
             raise storage_error(self.out_dir, error) from None
         self._clear_uncommitted()
+
+    def leaving(self, names: set[str]) -> list[Path]:
+        """The dataset's links to files not among `names`: the files of formats a run did not write, which its commit
+        removes."""
+        try:
+            return sorted(link for link in self.out_dir.iterdir() if link.is_symlink() and link.name not in names
+                          and os.readlink(link) == self._link_text(link.name))
+        except OSError as error:
+            raise storage_error(self.out_dir, error) from None
 
     def check(self) -> None:
         """What `commit` refuses, looked for before a run fetches anything (its files taken to be the current ones): a
