@@ -54,7 +54,6 @@ class RawDocument:
     """One document page exactly as it reads (whitespace collapsed, nothing interpreted); "" where the page has nothing."""
 
     url: str
-    node_id: str          # Drupal's node number (not the Record ID)
     date: str
     title: str
     support: str          # "This document was made possible with support from ..."
@@ -75,7 +74,7 @@ def parse_document(html: str, url: str, site: Site, name: str | None = None) -> 
     title = page.first_text(site.document.title)
     if not title and is_challenge(html):
         raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a document page")
-    node_id = _node_id(tree, site.document, where)
+    _check_node(tree, site.document, where)
     if not title:
         raise LayoutError(f"{where}: not a document page (no document title: none of {', '.join(site.document.title)} found)")
     if not any(tree.css_first(selector) is not None for selector in site.document.evidence):
@@ -83,7 +82,6 @@ def parse_document(html: str, url: str, site: Site, name: str | None = None) -> 
     sections, info = page.sections_and_info()
     return RawDocument(
         url=url,
-        node_id=node_id,
         date=page.first_text(site.document.date),
         title=title,
         support=page.support(),
@@ -101,18 +99,12 @@ def card_of(raw: RawDocument) -> RawCard:
     return RawCard(href=urlsplit(raw.url).path, date=raw.date, title=raw.title, summary=raw.summary)
 
 
-def _node_id(tree: LexborHTMLParser, sel: DocumentSelectors, where: str) -> str:
-    """Drupal's node number from the settings JSON, else the shortlink; a path that is no node is not a document."""
+def _check_node(tree: LexborHTMLParser, sel: DocumentSelectors, where: str) -> None:
+    """A page whose settings give a Drupal path that is no node (a search, a person's page) is not a document page."""
     script = tree.css_first(sel.settings_json)
     path = _current_path(script.text() if script is not None else "", sel.current_path)
-    if path is not None:
-        match = sel.node_path.match(path)
-        if match is None:
-            raise LayoutError(f"{where}: not a document page (its Drupal path is {path!r}, not node/<id>)")
-        return match.group(1)
-    link = tree.css_first(sel.shortlink)
-    match = sel.shortlink_node.search(link.attributes.get("href") or "") if link is not None else None
-    return match.group(1) if match else ""
+    if path is not None and not sel.node_path.match(path):
+        raise LayoutError(f"{where}: not a document page (its Drupal path is {path!r}, not node/<id>)")
 
 
 def _current_path(settings: str, keys: tuple[str, ...]) -> str | None:

@@ -92,10 +92,6 @@ def _walk(node: LexborNode, skip: frozenset[int], found: list[str], line: list[s
         elif tag in _BREAKS and in_cells:
             line.append(" ")
             todo += [_SPACE, *_children(item)]
-        elif tag in _BREAKS and (only := _only_text(item)) is not None:   # a paragraph of plain text: the most common
-            _flush(found, line)
-            if text := " ".join((only.text_content or "").split()):
-                found.append(text)
         elif tag in _BREAKS:
             _flush(found, line)
             todo += [_BLOCK_END, *_children(item)]

@@ -63,13 +63,11 @@ class DocumentSelectors:
     related: tuple[str, ...] = ()        # the title links of the Related Documents list's cards
     support_anywhere: str = ""           # where to look for the support line by its prefix
     settings_json: str = ""              # the script holding the page's settings (its current path)
-    shortlink: str = ""                  # the link whose href holds the node number
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     section_links: tuple[tuple[str, re.Pattern[str]], ...] = ()
     evidence: tuple[str, ...] = ()
     node_path: re.Pattern[str] = re.compile(r"^node/(\d+)$")                  # Drupal's path of a node, in its settings
     current_path: tuple[str, ...] = ("path", "currentPath")                    # where the settings JSON holds that path
-    shortlink_node: re.Pattern[str] = re.compile(r"/node/(\d+)\b")             # the node number in the shortlink's href
     support_donors: re.Pattern[str] | None = None   # in the support line: the list of who gave support (group 1)
 
 

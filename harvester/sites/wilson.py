@@ -41,7 +41,6 @@ DOCUMENT = DocumentSelectors(
              ".related-documents a[href*='/document/']"),
     support_anywhere="main p, main div, main span",
     settings_json="script[data-drupal-selector='drupal-settings-json']",
-    shortlink="link[rel='shortlink'][href]",
     sections=(
         ("authors", _heading(r"^authors?\b|^author\(s\)")),
         ("people_orgs", _heading(r"^associated people|^people\b")),
