@@ -25,7 +25,6 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
 
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
@@ -178,14 +177,12 @@ def records_of(results: ResultsPage, site: Site, source_page: str, query: str, s
     """The records of a results page's cards; a card that links to no document is a layout error, and one that links
     off the site (not to its hosts, nor to the host the page came from) is never taken for one of its documents.
     `where` (default: the page's URL) names the page in errors."""
-    records, page_host, where = [], urlsplit(results.url).hostname, where or results.url
+    records, where = [], where or results.url
     for card in results.cards:
         doc_id = site.doc_id(card.href)
         if doc_id is None:
             raise LayoutError(f"{where}: result {card.title!r} links to {card.href!r}, not to a document")
-        on_page_host = card.href.startswith("/") and not card.href.startswith("//")   # "/document/x", the usual link
-        host = page_host if on_page_host else urlsplit(urljoin(results.url, card.href)).hostname
-        if host not in site.hosts and host != page_host:
+        if not site.on_site(card.href, results.url):
             raise OffSiteError(f"{where}: result {card.title!r} links off the site, to {card.href}")
         records.append(record_of(doc_id, card, source_page, site, query, search, harvested_at, names))
     return records

@@ -206,12 +206,12 @@ def details_of(raw: RawDocument, names: NameTable, site: Site) -> Record:
 
 def _related(raw: RawDocument, site: Site) -> tuple[list[str], list[str]]:
     """The ids of the documents the page lists as related (its own id aside), in order, once each; and a warning for
-    each link there that is no document's."""
+    each link there that is no document's of the site."""
     links = [p for s in raw.sections if s.field == "related" for p in s.pills] + list(raw.related)
-    own = site.doc_id(raw.url)
-    ids = {doc_id: None for link in links if (doc_id := site.doc_id(link.href)) and doc_id != own}
-    unknown = [f"Related Documents: {link.text!r} links to {link.href!r}, not to a document; left out"
-               for link in links if not site.doc_id(link.href)]
+    own, found = site.doc_id(raw.url), [(link, site.doc_id(link.href)) for link in links]
+    ids = {doc_id: None for link, doc_id in found if doc_id and doc_id != own and site.on_site(link.href, raw.url)}
+    unknown = [f"Related Documents: {link.text!r} links to {link.href!r}, not to a document of the site; left out"
+               for link, doc_id in found if not doc_id or not site.on_site(link.href, raw.url)]
     return list(ids), unknown
 
 

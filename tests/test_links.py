@@ -108,10 +108,15 @@ def test_related_documents_in_either_layout_give_ids_in_page_order(block: str, i
     assert details["related"] == ids and details["warnings"] == []
 
 
-def test_a_related_link_to_no_document_is_left_out_with_a_warning():
+def test_a_related_link_to_no_document_of_the_site_is_left_out_with_a_warning():
+    """A topic's page, and another archive's document (its path alone looks like one of the site's)."""
     block = ('<div class="related-documents"><h3 class="title">Related Documents</h3><h4 class="title"><a href="/topics/x">'
-             'A topic</a></h4><h4 class="title"><a href="/document/d">D</a></h4></div>')
+             'A topic</a></h4><h4 class="title"><a href="https://archive.example.org/document/e">E</a></h4>'
+             '<h4 class="title"><a href="https://digitalarchive.wilsoncenter.org/document/f">F</a></h4>'
+             '<h4 class="title"><a href="/document/d">D</a></h4></div>')
     raw = parse_document(PAGE.format(block=block), "https://digitalarchive.wilsoncenter.org/document/t", WILSON)
     details = details_of(raw, NameTable.load(), WILSON)
-    assert details["related"] == ["d"]
-    assert details["warnings"] == ["Related Documents: 'A topic' links to '/topics/x', not to a document; left out"]
+    assert details["related"] == ["f", "d"]
+    assert details["warnings"] == [
+        "Related Documents: 'A topic' links to '/topics/x', not to a document of the site; left out",
+        "Related Documents: 'E' links to 'https://archive.example.org/document/e', not to a document of the site; left out"]

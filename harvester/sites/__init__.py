@@ -6,7 +6,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 
 from harvester.errors import UsageError
 
@@ -201,8 +201,9 @@ class Site:
         return f"{origin.rstrip('/')}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
     def doc_id(self, href: str) -> str | None:
-        """The document's id (its slug, or legacy number) from any link to it, on any of the site's hosts;
-        a page known only by its Drupal path (/node/95423, as staging copies are saved) is "node-95423"."""
+        """The document's id (its slug, or legacy number) from a link to it, by its path alone (`on_site` says whether
+        the link's host is the site's); a page known only by its Drupal path (/node/95423, as staging copies are
+        saved) is "node-95423"."""
         if not web_address(href):
             return None
         path = urlsplit(href).path
@@ -211,6 +212,13 @@ class Site:
             return match.group(1)
         node = _NODE_PATH.match(path)
         return f"node-{node.group(1)}" if node else None
+
+    def on_site(self, link: str, page_url: str) -> bool:
+        """Whether a link on a page leads to one of the site's hosts, or to the page's own (a mirror, a local copy)."""
+        if link.startswith("/") and not link.startswith("//"):   # a path on the page's own host: the usual link
+            return True
+        host = urlsplit(urljoin(page_url, link)).hostname
+        return host in self.hosts or host == urlsplit(page_url).hostname
 
     def doc_url(self, doc_id: str, origin: str | None = None) -> str:
         """The document's absolute URL on the site's canonical host (or on `origin`: a mirror, a local server)."""
