@@ -107,7 +107,7 @@ SAME_PERSON = [
     ("P.F. Yudin", "Pavel Yudin"), ("P. F. Yudin", "Pavel Yudin"), ("Pavel F. Yudin", "Pavel Yudin"),
     ("Pavel Yudin", "Pavel Yudin"),
     ("Nikita Jruschov", "Nikita Khrushchev"), ("N. S. Khrushchev", "Nikita Khrushchev"),
-    ("N.S. Khrushchev", "Nikita Khrushchev"),
+    ("N.S. Khrushchev", "Nikita Khrushchev"), ("N. Khrushchev", "Nikita Khrushchev"), ("Yu. Andropov", "Yuri Andropov"),
     ("A. Mikoyan", "Anastas Mikoyan"), ("A[nastas] I. Mikoyan", "Anastas Mikoyan"),
     ("Roschin", "N. V. Roshchin"), ("Shytkov", "Terentii Shtykov"), ("Krasvosky", "Krasovsky"),
     ("Kang Shen", "Kang Sheng"), ("Deng Xioaping", "Deng Xiaoping"), ("Mao, Zedong", "Mao Zedong"),

@@ -251,6 +251,8 @@ NEW_KIND_CASES = [
     ("Contract, Goverment of Republic of Korea and CDT Corporation", "agreement"),
     ("Soviet State Defense Committee Edict No. GKO-9887ss/op", "resolution"),
     ("Milford E. Shields, 'President Syngman Rhee, Republic of Korea'", "other"),
+    ("Cryptogram No 10456 from Polish Embassy in Bucharest", "telegram"),
+    ("General Military Intelligence Directorate Memos on Iranian Troop Movements", "memorandum"),
 ]
 
 
@@ -309,6 +311,10 @@ NEW_PARTY_CASES = [
     ("Report from the Science and Technology Committee and the Foreign Cultural Liaison Committee on the Issue of "
      "Giving Scientific and Technical Literature to the DPRK",
      ("Science and Technology Committee", "Foreign Cultural Liaison Committee"), (), ()),
+    # a declassification stamp, and a cable's subject line, are no parties
+    ("Letter, Frank Wisner to DeWitte Pool [Approved for Release May 6, 2019]", ("Frank Wisner",), ("DeWitte Pool",), ()),
+    ("Ciphered Telegram, Borisenko to Sokolovskii, Re: Meeting with Kim Il Sung", ("Borisenko",), ("Sokolovskii",), ()),
+    ("Cryptogram No 10456 from Polish Embassy in Bucharest", ("Polish Embassy in Bucharest",), (), ()),
 ]
 
 
