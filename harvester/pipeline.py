@@ -156,9 +156,7 @@ class Searched:
 
     def words(self) -> str:
         """The search in words, with its facets' labels when its pages gave them."""
-        facets = [f"{name}: {self.labels.get((name, value), value)}" for name, value in self.search.facets]
-        query = [f"\u201c{self.search.query}\u201d"] if self.search.query.strip() else []
-        return " and ".join(query + facets) or "the whole archive"
+        return self.search.words(self.labels)
 
 
 def fetched_text(page: Page, warnings: list[str]) -> str:

@@ -118,7 +118,7 @@ def test_a_search_other_than_the_datasets_is_refused_and_the_dataset_kept(tmp_pa
         run(server, tmp_path, query="Korean War", name="kw")
         before = files(tmp_path)
         run(server, tmp_path, query="KOREAN  war", name="kw")              # the same search: case and spaces aside
-        with pytest.raises(UsageError, match=r'dataset kw holds the harvests of "KOREAN  war", not of "Cuba"; '
+        with pytest.raises(UsageError, match=r'dataset kw holds the harvests of “KOREAN  war”, not of “Cuba”; '
                                              r"give this search a --name of its own"):
             run(server, tmp_path, query="Cuba", name="kw")
     assert files(tmp_path).keys() == before.keys() and dataset(tmp_path, "kw")[0]["query"] == "KOREAN  war"

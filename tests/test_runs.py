@@ -439,8 +439,8 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
     assert code == 3                                        # the second search is not on the server: HTTP 404
     assert "harvest 2:" in err and "HTTP 404" in err
     assert "harvested 19 of 19 documents" in out and (tmp_path / "data" / "kwp.csv").is_file()
-    assert out.splitlines()[-4:] == [f'harvest 1, kwp ("{QUERY}"): done', 'harvest 2, missing ("missing search"): failed (exit 3)',
-                                     f'harvest 3, kwp-json ("{QUERY}"): done',   # one search, two datasets: told apart
+    assert out.splitlines()[-4:] == [f'harvest 1, kwp (“{QUERY}”): done', 'harvest 2, missing (“missing search”): failed (exit 3)',
+                                     f'harvest 3, kwp-json (“{QUERY}”): done',   # one search, two datasets: told apart
                                      "3 harvests: 2 done, 1 failed"]
 
 
@@ -533,7 +533,7 @@ def test_a_search_with_no_results_is_a_warning_every_run(tmp_path: Path, monkeyp
             code, out, err = run_cli(monkeypatch, capsys, "harvest", "--query", "xyzzy", "--base-url", server.origin,
                                      "--out", str(tmp_path), "--name", "s", "--delay", "0")
             assert code == 1 and f"run {number}: 0 documents" in out
-            assert err.count("the site lists no documents for \"xyzzy\": the dataset is empty (a mistyped query, "
+            assert err.count("the site lists no documents for \u201cxyzzy\u201d: the dataset is empty (a mistyped query, "
                              "or a facet the site no longer has?)") == 1
             assert run_report(tmp_path, "s")["warnings"] == [err.split("WARNING ", 1)[1].strip()]
     assert dataset(tmp_path, "s") == []
@@ -727,7 +727,7 @@ def test_a_harvest_that_fails_by_a_bug_does_not_keep_the_next_from_running(tmp_p
             f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n', encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 7 and "harvester: error: harvest 1: unexpected KeyError: 'oops' (a bug: please report it" in err
-    assert out.splitlines()[-3:] == ['harvest 1, wilson-a ("a"): failed (exit 7)', f'harvest 2, kwp ("{QUERY}"): done',
+    assert out.splitlines()[-3:] == ['harvest 1, wilson-a (“a”): failed (exit 7)', f'harvest 2, kwp (“{QUERY}”): done',
                                      "2 harvests: 1 done, 1 failed"]
     assert len(dataset(tmp_path / "data", "kwp")) == 19
 
@@ -741,7 +741,7 @@ def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path:
             encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 4 and "harvest 1:" in err and "still refused (HTTP 403)" in err
-    assert out.splitlines()[-3:] == ['harvest 1, wilson-a ("a"): failed (exit 4)', 'harvest 2, wilson-b ("b"): not run (the site is refusing us)',
+    assert out.splitlines()[-3:] == ['harvest 1, wilson-a (“a”): failed (exit 4)', 'harvest 2, wilson-b (“b”): not run (the site is refusing us)',
                                      "2 harvests: 0 done, 1 failed, 1 not run"]
 
 

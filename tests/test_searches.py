@@ -173,7 +173,7 @@ def test_two_facet_searches_in_one_folder_are_two_datasets_and_a_reordered_addre
 def test_another_search_into_a_facet_searchs_dataset_is_refused_naming_both(tmp_path: Path):
     with served("facet-people", "facet-two") as server:
         harvest(WILSON, ROSHCHIN, tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0))
-        with pytest.raises(UsageError, match=r"holds the harvests of people 81908, not of people 84573, topics 86494"):
+        with pytest.raises(UsageError, match=r"holds the harvests of people: 81908, not of people: 84573 and topics: 86494"):
             harvest(WILSON, TWO, tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0))
 
 

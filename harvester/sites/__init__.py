@@ -28,11 +28,15 @@ class Search:
         facets in any order, the other parameters."""
         return json.dumps([" ".join(self.query.split()).casefold(), sorted(self.facets), sorted(self.extra)])
 
+    def words(self, labels: dict[tuple[str, str], str] | None = None) -> str:
+        """The search in words, each facet by its label when `labels` (facet, id -> label, as its pages show them) has it:
+        '“Korean War”', 'people: 81908', '“Korean War” and topics: Korean War, 1950-1953'."""
+        facets = [f"{name}: {(labels or {}).get((name, value), value)}" for name, value in self.facets]
+        return " and ".join(([f"\u201c{self.query}\u201d"] if self.query.strip() else []) + facets) or "the whole archive"
+
     def __str__(self) -> str:
-        """The search in words: '"Korean War"', 'people 81908', '"Korean War" with topics 86494'."""
-        facets = ", ".join(f"{name} {value}" for name, value in self.facets)
-        said = f'"{self.query}"' + (f" with {facets}" if facets else "") if self.query.strip() else facets
-        return said + (" (" + ", ".join(f"{k}={v}" for k, v in self.extra) + ")" if self.extra else "") or "the whole archive"
+        """The words, and the other parameters, which tell apart two searches of the same words ('“x” (sort_by=date)')."""
+        return self.words() + (" (" + ", ".join(f"{k}={v}" for k, v in self.extra) + ")" if self.extra else "")
 
 
 @dataclass(frozen=True)
