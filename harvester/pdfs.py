@@ -63,7 +63,7 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     except OSError as error:
         raise storage_error(partial, error) from None
     tally = Tally()
-    for doc_id in state.listed(run_id):
+    for doc_id in state.listing(run_id):
         url, kept = state.pdf_source(doc_id)
         if url:
             _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir, partial, limit, tally)

@@ -191,7 +191,7 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
     """Each listed document's page, in order, its details kept beside its record; a page that cannot be had is a
     warning (returned), not a loss: the details an earlier run read stand, else they are empty."""
     warnings: list[str] = []
-    for number, doc_id in enumerate(state.listed(run_id), 1):
+    for number, doc_id in enumerate(state.listing(run_id), 1):
         url = site.doc_url(doc_id, origin)
         try:
             page = get(url)

@@ -103,9 +103,10 @@ class Run:
 
 @dataclass(frozen=True)
 class CacheEntry:
-    """The copy of a page conditional requests revalidate: its response headers and where its response lies."""
+    """The copy of a page conditional requests revalidate: its address after any redirect, its response headers and
+    where its response lies."""
 
-    url: str
+    response_url: str
     headers: dict[str, str]
     location: Location
     fetched_at: str
@@ -369,7 +370,7 @@ class State:
             self._next_pos += 1
         return len(rows)
 
-    def listed(self, run_id: int) -> Iterator[str]:
+    def listing(self, run_id: int) -> Iterator[str]:
         """The ids of the run's documents, in order (read a batch at a time: the listing may change meanwhile)."""
         after = -1
         while batch := self.db.execute("SELECT id, pos FROM documents WHERE run = ? AND pos > ? ORDER BY pos LIMIT 500",
@@ -515,7 +516,7 @@ class State:
             log.warning("the kept copy of %s cannot be read (%s); fetching it afresh", url, error)
             self.db.execute("DELETE FROM http_cache WHERE url = ?", (url,))
             return None
-        return Page(entry.url, page.body, 200, entry.headers, entry.fetched_at, requested=url)
+        return Page(entry.response_url, page.body, 200, entry.headers, entry.fetched_at, requested=url)
 
     def _relative(self, location: Location) -> str:
         """WARC paths are kept relative to the output folder, so that the folder can be moved."""
