@@ -315,6 +315,11 @@ NEW_PARTY_CASES = [
     ("Letter, Frank Wisner to DeWitte Pool [Approved for Release May 6, 2019]", ("Frank Wisner",), ("DeWitte Pool",), ()),
     ("Ciphered Telegram, Borisenko to Sokolovskii, Re: Meeting with Kim Il Sung", ("Borisenko",), ("Sokolovskii",), ()),
     ("Cryptogram No 10456 from Polish Embassy in Bucharest", ("Polish Embassy in Bucharest",), (), ()),
+    # a word of the kind is no sender: "Explanatory", "Telephone", "Despatch"
+    ("Explanatory Memorandum from the National Security Council to the President of Brazil",
+     ("National Security Council",), ("President of Brazil",), ()),
+    ("Despatch No. 652, American Consulate, Calcutta, India, to the Department of State, 'Transmitting Memorandum of "
+     "Conversation'", (), (), ()),
 ]
 
 

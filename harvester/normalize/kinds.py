@@ -50,9 +50,9 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
                             "cyper", "cypher telegram")),
     KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram", "cable telegram")),
     KindPhrase("report", ("informational letter", "information letter"), at_start=False),
-    KindPhrase("letter", ("letter", "letters", "message", "messages", "correspondence")),
+    KindPhrase("letter", ("letter", "letters", "message", "messages", "telephone message", "correspondence")),
     KindPhrase("journal", ("journal", "diary", "notepad", "notebook")),
-    KindPhrase("memorandum", ("memorandum", "memo", "memos", "memoranda")),
+    KindPhrase("memorandum", ("memorandum", "memo", "memos", "memoranda", "explanatory memorandum")),
     KindPhrase("report", ("report", "reports", "digest", "digests", "briefing", "briefings", "assessment",
                           "assessments", "analysis", "findings", "account", "circular", "intelligence daily",
                           "scope paper", "briefing paper", "briefing papers", "background paper", "position paper",
@@ -64,7 +64,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("speech", ("speech", "speeches", "address", "remarks", "toast", "comments", "intervention")),
     KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
     KindPhrase("agreement", ("agreement", "treaty", "protocol", "accord", "contract")),
-    KindPhrase("other", ("gazette", "approval", "dispatch", "appointment", "dossier", "log", "program", "programme", "proposal",
+    KindPhrase("other", ("gazette", "approval", "dispatch", "despatch", "appointment", "dossier", "log", "program", "programme", "proposal",
                          "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
 )
 
