@@ -315,6 +315,10 @@ NEW_PARTY_CASES = [
     ("Letter, Frank Wisner to DeWitte Pool [Approved for Release May 6, 2019]", ("Frank Wisner",), ("DeWitte Pool",), ()),
     ("Ciphered Telegram, Borisenko to Sokolovskii, Re: Meeting with Kim Il Sung", ("Borisenko",), ("Sokolovskii",), ()),
     ("Cryptogram No 10456 from Polish Embassy in Bucharest", ("Polish Embassy in Bucharest",), (), ()),
+    # several hosts "Receive" their guests, as one "Receives" them
+    ("Comrade Zhou Enlai, Comrade Peng Zhen Receive Tran Tu Binh, Member of the Central Committee of the Vietnam Workers' "
+     "Party; Nesti Nase, Albanian Ambassador; and Pak Se-chang, Korean Ambassador",
+     (), (), ("Zhou Enlai", "Peng Zhen", "Tran Tu Binh", "Nesti Nase", "Pak Se-chang")),
     # a word of the kind is no sender: "Explanatory", "Telephone", "Despatch"
     ("Explanatory Memorandum from the National Security Council to the President of Brazil",
      ("National Security Council",), ("President of Brazil",), ()),

@@ -40,7 +40,7 @@ _MEETING_RECORDS = ("summary record", "record", "memo", "minutes", "transcript",
 KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("conversation", ("conversation", "conversations", "discussion", "discussions", "talk", "talks",
                                 "negotiations", "consultations", "audience", "reception", "interview", "interrogation",
-                                "contact", "talking", "receives", "received", "meets", "discusses", "discussing",
+                                "contact", "talking", "receive", "receives", "received", "meets", "discusses", "discussing",
                                 "inquired", "call on", "calls on", "called on"), _TALK_RECORDS, after=r"(?:\s+records?\b)?"),
     KindPhrase("meeting", ("meeting", "meetings", "session", "sessions", "conference", "conferences", "plenum",
                            "plenums", "presidium protocol", "politburo protocol"), _MEETING_RECORDS,
