@@ -319,6 +319,8 @@ NEW_PARTY_CASES = [
     ("Comrade Zhou Enlai, Comrade Peng Zhen Receive Tran Tu Binh, Member of the Central Committee of the Vietnam Workers' "
      "Party; Nesti Nase, Albanian Ambassador; and Pak Se-chang, Korean Ambassador",
      (), (), ("Zhou Enlai", "Peng Zhen", "Tran Tu Binh", "Nesti Nase", "Pak Se-chang")),
+    ("Telegram from the Soviet MFA addressed to the Soviet Ambassador in Beijing", ("Soviet MFA",),
+     ("Soviet Ambassador in Beijing",), ()),
     # a word of the kind is no sender: "Explanatory", "Telephone", "Despatch"
     ("Explanatory Memorandum from the National Security Council to the President of Brazil",
      ("National Security Council",), ("President of Brazil",), ()),

@@ -120,6 +120,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
     (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]"), "(?i)approved"), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
+    (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i)addressed"), " to"),                    # "from the MFA addressed to ..."
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),
     # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
