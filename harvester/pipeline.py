@@ -273,9 +273,9 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         if not pages:
             why = f" ({skipped[0]})" if skipped else ""   # a WARC file damaged before its first page, say
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
-        warnings += [] if state.count(run.id) else ["the saved pages list no documents: the dataset is empty"]
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
         searches, lone = _listed_in_order(state, run.id, searches, places)
+        warnings += [] if state.count(run.id) else ["the saved pages list no documents: the dataset is empty"]
         if detailed and (missing := state.count(run.id, without_details=True)):
             warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "
                             "given: their details are left empty")

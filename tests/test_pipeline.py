@@ -73,6 +73,13 @@ def test_reparse_of_a_search_with_no_results_says_the_dataset_is_empty(tmp_path:
     assert outcome.documents == 0 and outcome.warnings == ["the saved pages list no documents: the dataset is empty"]
 
 
+def test_reparse_of_document_pages_alone_is_no_empty_dataset(tmp_path: Path):
+    pages = [FIXTURES / "wilson" / "documents" / f"{name}.html"
+             for name in ("letter-ri-sang-jo-ns-khrushchev", "telegram-mikoyan-cpsu-central-committee")]
+    outcome = reparse(pages, WILSON, tmp_path, "d", ["json"], workers=0)
+    assert outcome.documents == 2 and not any("empty" in warning for warning in outcome.warnings)
+
+
 def test_reparse_counts_each_document_once_across_files(tmp_path: Path):
     outcome = reparse([SEED / "page-0.html", SEED / "page-0.html", SEED], WILSON, tmp_path, "x", ["json"], workers=0)
     records = dataset(tmp_path, "x")
