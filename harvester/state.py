@@ -276,7 +276,7 @@ class State:
                              "give this search a --name of its own (or another --out)")
         db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish
         db.execute("UPDATE documents SET run = NULL, pos = NULL WHERE run IS NOT NULL")
-        if row and row[3] is None and row[1] == key and now - datetime.fromisoformat(row[2]) <= resume_within:
+        if row and row[3] is None and _unsaid(row[1]) == _unsaid(key) and now - datetime.fromisoformat(row[2]) <= resume_within:
             replay = tuple(self.replay(row[0]))
             self._next_seq = max((logged.seq + 1 for logged in replay), default=0)
             db.commit()
@@ -541,6 +541,16 @@ def _is_time(value: object) -> bool:
         return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
     except ValueError:
         return False
+
+
+def _unsaid(key: str) -> str:
+    """A run key without the search in words ("said"), which is for messages: runs whose keys differ in it alone (the
+    wording changed between versions) are the same harvest."""
+    try:
+        values = json.loads(key)
+    except ValueError:
+        return key
+    return json.dumps({k: v for k, v in values.items() if k != "said"}, sort_keys=True) if isinstance(values, dict) else key
 
 
 def _search(key: str) -> tuple[str, str]:

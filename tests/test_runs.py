@@ -248,6 +248,25 @@ def test_a_resumed_run_fetches_only_what_it_does_not_have(tmp_path: Path):
     assert sorted(p.name for p in (tmp_path / "archive").iterdir()) == ["s-run0001-part1.warc.gz", "s-run0001-part2.warc.gz"]
 
 
+def test_a_run_stopped_under_a_version_that_worded_its_search_otherwise_is_resumed(tmp_path: Path):
+    """The run key's "said" is the search in words, for messages: a new wording of it is still the same harvest."""
+    import sqlite3
+
+    docs = [doc(n) for n in range(50)]
+    with FaultServer(synthetic_pages(docs), lambda n, p: Fault(500) if "page=3" in p else None) as server:
+        with pytest.raises(Exception, match="HTTP 500"):
+            run(server, tmp_path, attempts=2)
+        with sqlite3.connect(tmp_path / ".harvester" / "s.sqlite") as db:   # the key as an earlier version wrote it
+            [(key,)] = db.execute("SELECT key FROM runs").fetchall()
+            db.execute("UPDATE runs SET key = ?", (json.dumps({**json.loads(key), "said": '"q"'}, sort_keys=True),))
+        db.close()
+        server.requests.clear()
+        server.script = lambda n, p: None
+        resumed = run(server, tmp_path)
+    assert resumed.report["resumed"] is True and resumed.report["run"] == 1 and resumed.documents == 50
+    assert [r.split("page=")[-1] for r in server.search_requests()] == ["3", "4"]
+
+
 @pytest.mark.parametrize("failure", ["layout", "challenge", "incomplete"])
 def test_a_run_that_failed_on_what_the_site_gave_never_meets_that_page_again(tmp_path: Path, failure: str):
     """Page 2 is a maintenance page, a bot check served as a page, or leaves a document out; then it is mended. The
