@@ -42,7 +42,8 @@ def as_keys(message: str) -> str:
         if value and (value.isupper() or (name == "fetch" and value in ("http", "browser"))):   # a placeholder, a choice
             return f'{name} = "{value}"'
         return name + (f" {value}" if value else "")
-    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)(?: ([A-Za-z]+)\b)?", key, message)   # not the "--" inside a path
+    # an option (not the "--" inside a path), and the word after it when that word stands alone (not a path's start)
+    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)(?: ([A-Za-z]+)(?=[\s,;)]|$))?", key, message)
 
 
 @dataclass(frozen=True)

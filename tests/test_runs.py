@@ -721,6 +721,8 @@ def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp
     ("harvest with --fetch browser, or with --cookies FILE --user-agent TEXT from your own browser's cleared session",
      'harvest with fetch = "browser", or with cookies = "FILE" user_agent = "TEXT" from your own browser\'s cleared session'),
     ("--allow-incomplete writes", "allow_incomplete = true writes"),
+    ("--cookies C:\\Users\\me\\cookies.txt: no such file", "cookies C:\\Users\\me\\cookies.txt: no such file"),   # a path, whole
+    ("--cookies EXPORT.TXT: no such file", "cookies EXPORT.TXT: no such file"),
 ])
 def test_the_options_a_message_names_are_said_as_the_keys_of_a_harvests_file(said: str, keys: str):
     from harvester.config import as_keys
