@@ -127,8 +127,9 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         warnings = fetcher.warnings + walk.warnings + state.detail_warnings(run.id) + (pdfs.warnings if pdfs else [])
         searched = Searched(search, address, walk.facets)
         report = build_report(
-            site=site.name, origin=origin, search=searched.said(), run=run.id, started_at=run.started_at,
-            finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed, pages=walk.pages, requests=fetcher.requests,
+            site=site.name, origin=origin, search=searched.said(), run=run.id, first=not state.has_runs_before(run.id),
+            started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed, pages=walk.pages,
+            requests=fetcher.requests,
             retries=fetcher.retries, total=walk.total, documents=state.count(run.id), changes=state.changes(run.id, complete),
             warnings=warnings, complete=complete, pdfs=pdfs.counts() if pdfs else None)
         files, dropped = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,

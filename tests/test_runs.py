@@ -108,6 +108,7 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
     assert report["no_longer_listed"] == [   # in no file any more: its title and address as last seen
         {"id": "telegram-5", "title": "Telegram No. 5 from Pyongyang to Moscow", "url": "https://digitalarchive.wilsoncenter.org/document/telegram-5"}]
     assert (second.report["changed"], second.report["no_longer_listed"]) == (2, 1)
+    assert (first.report["first_run"], second.report["first_run"]) == (True, False)
     records = dataset(tmp_path, "s")
     assert {r["first_seen"] for r in records} == {first.report["started_at"]}          # the first run's, in every run
     assert {r["last_seen"] for r in records} == {third.report["started_at"]} != {second.report["started_at"]}
@@ -540,6 +541,11 @@ def test_a_state_started_afresh_numbers_its_runs_after_those_the_archive_holds(t
         (tmp_path / ".harvester" / "s.sqlite").rename(tmp_path / "s.sqlite.damaged")
         fresh = run(server, tmp_path)
     assert fresh.report["run"] == 3 and fresh.report["new"] == 3       # a new history: every document new
+    assert fresh.report["first_run"] is True and run_report(tmp_path, "s")["first_run"] is True
+    from harvester.analysis.report import write_report
+
+    page = write_report(tmp_path / "s.csv").read_text(encoding="utf-8")
+    assert "This is the dataset's first run: its 3 documents are all new." in page
     assert sorted(p.name for p in (tmp_path / "archive").iterdir()) == [f"s-run000{n}-part1.warc.gz" for n in (1, 2, 3)]
 
 

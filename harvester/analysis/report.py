@@ -148,7 +148,7 @@ def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
     lists = {key: run_report.get(key) for key in CHANGE_LISTS}
     if not all(isinstance(value, list) for value in lists.values()):
         return ""
-    if run_report.get("run") == 1:
+    if run_report.get("first_run", run_report.get("run") == 1):   # (a run report of an earlier harvester: run 1)
         new = len(lists["new"])
         found = {0: ", and it found no documents", 1: ": its one document is new"}.get(new, f": its {new} documents are all new")
         return f'<section id="changes"><h2>Since the last run</h2><p class="note">This is the dataset\'s first run{found}.</p></section>'
