@@ -253,8 +253,23 @@ def test_a_details_report_counts_the_pages_places_and_says_where_the_pages_came_
     table = json.loads((tmp_path / "d.people.json").read_text(encoding="utf-8"))
     assert len(table) > 15 and f"People named most (15 of {len(table)})" in html
     ranked = sorted(table, key=lambda person: (-person["documents"], person["name"]))[:15]
-    assert summary.people == [(person["name"], person["documents"]) for person in ranked]
-    assert summary.people[:4] == [("Kim Il Sung", 11), ("Anastas Mikoyan", 5), ("Choe Chang-ik", 4), ("Pak Chang-ok", 4)]
+    section = html[html.index("People named most"):]
+    shown = re.findall(r"<td>([^<]+)</td><td[^>]*>(\d+)</td>", section)[:15]
+    assert [(name, int(count)) for name, count in shown] == [(person["name"], person["documents"]) for person in ranked]
+    assert shown[:4] == [("Kim Il Sung", "11"), ("Anastas Mikoyan", "5"), ("Choe Chang-ik", "4"), ("Pak Chang-ok", "4")]
+
+
+def test_the_people_named_most_are_the_people_tables_made_with_ones_own_names(monkeypatch, capsys, tmp_path: Path):
+    (tmp_path / "names.csv").write_text("canonical,kind,variant,note\nKim Il-song,person,Kim Il Sung,our form\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp", "--names",
+                           str(tmp_path / "names.csv"))
+    assert code == 0, err
+    table = json.loads((out / "kwp.people.json").read_text(encoding="utf-8"))
+    html = write_report(out / "kwp.csv", now=MADE).read_text(encoding="utf-8")
+    section = html[html.index("People named most"):html.index("Places named most")]
+    assert "Kim Il-song" in [person["name"] for person in table] and "<td>Kim Il-song</td>" in section
+    assert "Kim Il Sung" not in section
 
 
 def test_a_page_made_earlier_is_made_again_from_each_new_run_and_none_is_made_unasked(monkeypatch, capsys, tmp_path: Path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -18,7 +19,7 @@ from harvester.normalize.names import NameTable
 from harvester.output.files import write_atomically
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX
 from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
-from harvester.records import TABLES
+from harvester.records import PEOPLE, TABLES
 
 # the files the records are read from, tried in this order (the database, which other files may share, the last)
 RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", DATABASE_SUFFIX)
@@ -62,10 +63,30 @@ def write_report(dataset: Path, out: Path | None = None, now: datetime | None = 
     said = [s["words"] for s in searches if isinstance(s, dict) and isinstance(s.get("words"), str)] or [
         f"\u201c{q}\u201d" for q in sorted({str(q) for q in frame["query"].dropna() if str(q).strip()})]
     title = "Harvest report: " + (", ".join(said) or stem.name)
-    summary = summarize(frame, NameTable.load(), title, warnings, run.get("total"), _facts(run, frame, records_file))
+    summary = summarize(frame, NameTable.load(), title, warnings, run.get("total"), _facts(run, frame, records_file),
+                        _people_table(stem))
     made = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     titles = dict(zip(frame["id"], frame["title"].fillna("")))
     return write_atomically(out or stem.with_name(stem.name + REPORT_PAGE_SUFFIX), render(summary, made, changes(run_report, titles)))
+
+
+def _people_table(stem: Path) -> Counter[str] | None:
+    """The documents of each person as the dataset's own people table counts them (the titles' names and, with
+    --details, the pages' headings, each person under one name, by the names table the dataset was made with); None
+    when there is no such file that can be read."""
+    import pandas as pd
+
+    readers = {".csv": lambda path: pd.read_csv(path, dtype={"name": str}, keep_default_na=False), ".json": pd.read_json,
+               ".jsonl": lambda path: pd.read_json(path, lines=True), ".parquet": pd.read_parquet}
+    for suffix, read in readers.items():
+        path = stem.with_name(f"{stem.name}{PEOPLE.suffix}{suffix}")
+        if path.is_file():
+            try:
+                people = read(path)
+                return Counter(dict(zip(people["name"].astype(str), people["documents"].astype(int))))
+            except (OSError, ValueError, KeyError, ImportError):   # a file damaged or edited: the records' people, then
+                return None
+    return None
 
 
 def made_here(page: Path) -> bool:

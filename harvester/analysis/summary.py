@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,8 +9,6 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from harvester.normalize.names import NameTable
-from harvester.normalize.people import People, mention_of
-from harvester.records import HEADING_COLUMNS
 
 PARTY_COLUMNS = ("senders", "recipients", "participants")
 PRECISIONS = ("day", "month", "year", "range", "decade", "unknown")
@@ -42,11 +39,12 @@ class Summary:
 
 
 def summarize(frame: pd.DataFrame, names: NameTable, title: str, run_warnings: Iterable[str] = (),
-              total: int | None = None, facts: Iterable[tuple[str, str]] = ()) -> Summary:
-    """The figures of a frame as harvester.load gives it; `run_warnings` come from the run (report or package)."""
+              total: int | None = None, facts: Iterable[tuple[str, str]] = (), people: Counter[str] | None = None) -> Summary:
+    """The figures of a frame as harvester.load gives it; `run_warnings` come from the run (report or package);
+    `people`, the documents of each person as the dataset's people table counts them (else the records' people)."""
     starts, ends = frame["date_start"].dt.year, frame["date_end"].dt.year.fillna(frame["date_start"].dt.year)
     within_a_year = frame["date_start"].notna() & (starts == ends)
-    people = people_named(frame, names)
+    people = people if people is not None else Counter(p for row in frame["people"] for p in row)
     from_pages = "places" in frame.columns
     named_places = Counter(p for row in frame["places"] for p in set(row)) if from_pages else places(frame, names)
     return Summary(
@@ -74,16 +72,6 @@ def per_year(years: Iterable[int]) -> list[tuple[int, int]]:
     """Documents per year, every year from the first to the last (a year with none is a gap, not missing)."""
     counts = Counter(years)
     return [(year, counts[year]) for year in range(min(counts), max(counts) + 1)] if counts else []
-
-
-def people_named(frame: pd.DataFrame, names: NameTable) -> Counter[str]:
-    """How many documents name each person, as the dataset's people table counts them: the names of the titles and,
-    with --details, of the pages' headings, each person under one name."""
-    people = People(names, sqlite3.connect(":memory:"))
-    headings = [column for column in HEADING_COLUMNS if column in frame.columns]
-    for record in frame[["id", *PARTY_COLUMNS, "people", *headings]].to_dict("records"):
-        people.add(mention_of({**record, "date_start": "", "date_end": ""}))   # (the counts need no dates)
-    return Counter({row["name"]: row["documents"] for row in people.rows()})
 
 
 def places(frame: pd.DataFrame, names: NameTable) -> Counter[str]:
