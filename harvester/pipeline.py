@@ -39,8 +39,8 @@ from harvester.output.sqlite import METADATA_SUFFIX, write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
 from harvester.pdfs import download_pdfs, pdf_folder, pdf_values
-from harvester.records import (DETAIL_COLUMNS, LINK_COLUMNS, LINKS, PDF_COLUMNS, PEOPLE, PEOPLE_COLUMNS, RECORD_COLUMNS,
-                               RECORDS, TABLES, Record, details_of, links_of, record_of, with_details)
+from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, TABLES, Record, details_of, links_of,
+                               record_of, records_columns, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock, state_file
@@ -479,7 +479,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     people = People(names, state.db)
     for record in records():
         people.add(mention_of(record))
-    columns = RECORD_COLUMNS + (DETAIL_COLUMNS if detailed else ()) + (PDF_COLUMNS if pdfs else ())
+    columns = records_columns(detailed, pdfs)
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
     with Staging(out_dir, name, earlier=state.has_runs_before(run_id)) as staging:

@@ -157,6 +157,11 @@ LINK_COLUMNS: tuple[Column, ...] = (
            "its page's name headings)", "person"),
 )
 
+def records_columns(detailed: bool = False, pdfs: bool = False) -> tuple[Column, ...]:
+    """A dataset's records columns: the record's, then the details' (--details), then the PDFs' (--pdfs)."""
+    return RECORD_COLUMNS + (DETAIL_COLUMNS if detailed else ()) + (PDF_COLUMNS if pdfs else ())
+
+
 RECORDS = Table("records", "", "one row per document, in the order the site listed them (the details columns only "
                 "with --details, the PDF columns only with --pdfs)", RECORD_COLUMNS + DETAIL_COLUMNS + PDF_COLUMNS, ("id",))
 PEOPLE = Table("people", ".people", "one row per person named in the dataset's titles or document pages", PEOPLE_COLUMNS,

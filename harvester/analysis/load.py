@@ -13,16 +13,16 @@ import pandas as pd
 
 from harvester.errors import InputError, UsageError, first_line
 from harvester import DISTRIBUTION
-from harvester.output.files import LIST_SEPARATOR
+from harvester.output.files import LIST_SEPARATOR, SUFFIXES, columns_for
 from harvester.output.package import PACKAGE_SUFFIX
-from harvester.records import DETAIL_COLUMNS, PDF_COLUMNS, RECORD_COLUMNS, Column
+from harvester.records import PDF_COLUMNS, RECORD_COLUMNS, Column, records_columns
 
 DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
-DETAILED = RECORD_COLUMNS + DETAIL_COLUMNS
-# the column sets a records file can have: plain; with --details (CSV leaves out the transcript unless asked); and
-# with --pdfs the same, followed by the PDF columns
-LAYOUTS = tuple(layout + extra for extra in ((), PDF_COLUMNS)
-                for layout in (RECORD_COLUMNS, DETAILED, tuple(c for c in DETAILED if c.in_csv)) if layout != RECORD_COLUMNS or not extra)
+DETAILED = records_columns(detailed=True)
+# the column sets a records file can have: plain, with --details, with --details and --pdfs; each whole, or as a CSV
+# writes it (without the long text columns, unless asked)
+LAYOUTS = tuple(columns_for(fmt, records_columns(detailed, pdfs))
+                for detailed, pdfs in ((False, False), (True, False), (True, True)) for fmt in ("json", "csv"))
 FIELDS = [c.name for c in RECORD_COLUMNS]
 NEVER_EMPTY = ("id", "url")   # every record has them: an empty one means a damaged file
 
@@ -47,7 +47,7 @@ def load(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet, ".sqlite": _sqlite}
-    if path.name.endswith(".excel.csv"):
+    if path.name.endswith("." + SUFFIXES["csv-excel"]):
         raise UsageError(f"{path}: the spreadsheet profile (cells that could run carry a leading '); load the plain .csv instead")
     if path.suffix.lower() == ".xlsx":
         raise UsageError(f"{path}: the spreadsheet for reading by eye (its dates are Excel dates); load the .csv, .json, "
