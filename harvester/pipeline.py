@@ -33,7 +33,7 @@ from harvester.fetch.page import Page, canonical_link, is_cut_short
 from harvester.fetch.saved import find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
-from harvester.output.files import SUFFIXES, TABLE_FORMATS, Staging, write_table
+from harvester.output.files import SUFFIXES, TABLE_FORMATS, Staging, files_home, write_table
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, write_package
 from harvester.output.sqlite import METADATA_SUFFIX, write_database
 from harvester.parse.document import card_of, parse_document
@@ -546,7 +546,7 @@ def check_no_clash(out_dir: Path, name: str) -> None:
     table, and "kwp" would write "kwp.people"'s records)."""
     suffixes = companion_suffixes()
     for other in [name + suffix for suffix in suffixes] + [name.removesuffix(s) for s in suffixes if name.endswith(s)]:
-        if (out_dir / ".harvester" / f"{other}.files").exists():
+        if files_home(out_dir, other).exists():
             shorter, longer = sorted((name, other), key=len)
             raise UsageError(f"--name {name}: dataset {other} in {out_dir} and this one can write files of the same names "
                              f"({longer}.*: {longer}'s records, and a companion file of {shorter}'s); give another name")

@@ -161,6 +161,11 @@ def _whole(fmt: str) -> Callable[..., bytes]:
     return xlsx_bytes
 
 
+def files_home(out_dir: Path, name: str) -> Path:
+    """Where a dataset's files are kept (DIR/NAME.csv and the others are links into it)."""
+    return out_dir / ".harvester" / f"{name}.files"
+
+
 class Staging:
     """The files of one run, written in full into a new generation folder, DIR/.harvester/NAME.files/gen-*/, then made
     the dataset's files all at once (`commit`): DIR/NAME.csv and the others are links into .../NAME.files/current/,
@@ -171,7 +176,7 @@ class Staging:
     def __init__(self, out_dir: Path, name: str, earlier: bool = False) -> None:
         """`earlier`: the dataset has runs before this one (its files may be plain files, from before the links)."""
         self.out_dir, self.name, self.earlier = out_dir, name, earlier
-        self.home = out_dir / ".harvester" / f"{name}.files"
+        self.home = files_home(out_dir, name)
         self.current_dir = self.home / "current"   # the link to the generation that holds the dataset's files
         self.generation: Path | None = None
 
