@@ -9,7 +9,6 @@ page) is an error naming the page.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -74,7 +73,7 @@ def parse_document(html: str, url: str, site: Site, name: str | None = None) -> 
     title = page.first_text(site.document.title)
     if not title and is_challenge(html):
         raise BlockedError(f"{where}: the site answered with a bot-protection challenge, not a document page")
-    _check_node(tree, site.document, where)
+    _check_node(html, site, where)
     if not title:
         raise LayoutError(f"{where}: not a document page (no document title: none of {', '.join(site.document.title)} found)")
     if not any(tree.css_first(selector) is not None for selector in site.document.evidence):
@@ -99,22 +98,11 @@ def card_of(raw: RawDocument) -> RawCard:
     return RawCard(href=urlsplit(raw.url).path, date=raw.date, title=raw.title, summary=raw.summary)
 
 
-def _check_node(tree: LexborHTMLParser, sel: DocumentSelectors, where: str) -> None:
+def _check_node(html: str, site: Site, where: str) -> None:
     """A page whose settings give a Drupal path that is no node (a search, a person's page) is not a document page."""
-    script = tree.css_first(sel.settings_json)
-    path = _current_path(script.text() if script is not None else "", sel.current_path)
-    if path is not None and not sel.node_path.match(path):
+    path = site.setting(html, site.current_path)
+    if isinstance(path, str) and not site.document.node_path.match(path):
         raise LayoutError(f"{where}: not a document page (its Drupal path is {path!r}, not node/<id>)")
-
-
-def _current_path(settings: str, keys: tuple[str, ...]) -> str | None:
-    try:
-        path = json.loads(settings) if settings.strip() else None
-        for key in keys if path is not None else ():
-            path = path[key]
-    except (ValueError, KeyError, TypeError):
-        return None
-    return path if isinstance(path, str) else None
 
 
 CAPTION = 200   # characters a tab may hold beside the link to its scan ("The original scan, in Russian: ..."): more is a text

@@ -66,12 +66,10 @@ class DocumentSelectors:
     previews: str = ""                   # PDF previews, whose fallback text is not the transcript
     related: tuple[str, ...] = ()        # the title links of the Related Documents list's cards
     support_anywhere: str = ""           # where to look for the support line by its prefix
-    settings_json: str = ""              # the script holding the page's settings (its current path)
     sections: tuple[tuple[str, re.Pattern[str]], ...] = ()
     section_links: tuple[tuple[str, re.Pattern[str]], ...] = ()
     evidence: tuple[str, ...] = ()
     node_path: re.Pattern[str] = re.compile(r"^node/(\d+)$")                  # Drupal's path of a node, in its settings
-    current_path: tuple[str, ...] = ("path", "currentPath")                    # where the settings JSON holds that path
     support_donors: re.Pattern[str] | None = None   # in the support line: the list of who gave support (group 1)
 
 
@@ -107,7 +105,9 @@ class Site:
     facet_label: str
     facet_name: str                  # the attribute of a facet group that holds the facet's name
     facet_value: str                 # the attribute of a value's link that holds the value
-    settings: re.Pattern[str]        # the page's settings, which hold the query it was asked with
+    settings: re.Pattern[str]        # the page's settings (JSON, group 1): they hold its address and what it was asked with
+    current_query: tuple[str, ...] = ("path", "currentQuery")   # where the settings hold the query a page was asked with
+    current_path: tuple[str, ...] = ("path", "currentPath")     # and its path on the site (a document's: node/<id>)
     document: DocumentSelectors = field(default_factory=DocumentSelectors)   # the document page's selectors
     challenge_hosts: frozenset[str] = frozenset()   # hosts a bot check loads its widget from (only while it shows)
     challenge_paths: tuple[str, ...] = ()           # paths on the site's host a bot check loads its scripts from
@@ -176,13 +176,20 @@ class Site:
         raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...), of --base-url, "
                          "or of a server on this machine; for a mirror give its origin with --base-url")
 
-    def saved_search(self, text: str) -> str | None:
-        """The address a saved page was asked with, from the settings it carries, when it records no address."""
+    def setting(self, text: str, keys: tuple[str, ...]) -> object:
+        """The value the page's settings hold under `keys` (None when the page has no settings, or they hold none)."""
         found = self.settings.search(text)
         try:
-            asked = json.loads(html.unescape(found[1]))["path"]["currentQuery"] if found else None
-        except (ValueError, KeyError, TypeError):
+            value = json.loads(html.unescape(found[1])) if found else None
+            for key in keys if value is not None else ():
+                value = value[key]
+        except (ValueError, KeyError, TypeError, IndexError):
             return None
+        return value
+
+    def saved_search(self, text: str) -> str | None:
+        """The address a saved page was asked with, from the settings it carries, when it records no address."""
+        asked = self.setting(text, self.current_query)
         if not isinstance(asked, dict):
             return None
         params = []

@@ -40,7 +40,6 @@ DOCUMENT = DocumentSelectors(
     related=(".related-documents .title a[href]", ".view-related-documents .title a[href]",
              ".related-documents a[href*='/document/']"),
     support_anywhere="main p, main div, main span",
-    settings_json="script[data-drupal-selector='drupal-settings-json']",
     sections=(
         ("authors", _heading(r"^authors?\b|^author\(s\)")),
         ("people_orgs", _heading(r"^associated people|^people\b")),
@@ -114,6 +113,6 @@ SITE = Site(
     facet_label=".facet-item__value",
     facet_name="data-drupal-facet-alias",
     facet_value="data-drupal-facet-item-value",
-    settings=re.compile(r'<script type="application/json" data-drupal-selector="drupal-settings-json">(.*?)</script>', re.S),
+    settings=re.compile(r'<script\b[^>]*\bdata-drupal-selector="drupal-settings-json"[^>]*>(.*?)</script>', re.S),
     document=DOCUMENT,
 )
