@@ -128,13 +128,14 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         searched = Searched(search, address, walk.facets)
         report = build_report(
             site=site.name, origin=origin, search=searched.said(), run=run.id, first=not state.has_runs_before(run.id),
-            started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed, pages=walk.pages,
-            requests=fetcher.requests,
-            retries=fetcher.retries, total=walk.total, documents=state.count(run.id), changes=state.changes(run.id, complete),
-            warnings=warnings, complete=complete, pdfs=pdfs.counts() if pdfs else None)
-        files, dropped = write_dataset(state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
-                              _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests,
-                                          warnings, now()), seen_at=run.started_at, report=report, pdfs=settings.pdfs)
+            started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed,
+            pages=walk.pages, requests=fetcher.requests, retries=fetcher.retries, total=walk.total,
+            documents=state.count(run.id), changes=state.changes(run.id, complete), warnings=warnings, complete=complete,
+            pdfs=pdfs.counts() if pdfs else None)
+        files, dropped = write_dataset(
+            state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
+            _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests, warnings, now()),
+            seen_at=run.started_at, report=report, pdfs=settings.pdfs)
         state.finish_run(run.id, run.started_at, complete, report)
     return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings + dropped, report,
                    searched.words())
@@ -288,9 +289,10 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         # a sum would count those twice; each search's own total is in the warnings when its pages come short of it)
         total = next(iter(searches.values())).total if len(searches) == 1 else None
         with dataset_lock(out_dir, name):
-            files, dropped = write_dataset(state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
-                                  _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages,
-                                              total, 0, warnings, utc_now()))
+            files, dropped = write_dataset(
+                state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
+                _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages, total, 0, warnings,
+                            utc_now()))
         return Outcome(state.count(run.id), files, pages, total, 0, warnings + dropped)
 
 
