@@ -309,6 +309,18 @@ def test_a_dataset_of_spreadsheets_alone_is_said_to_need_a_format_that_is_read_b
            "with --format csv (or json) too" in err
 
 
+def test_harvester_report_never_writes_over_a_file_of_ones_own(monkeypatch, capsys, tmp_path: Path):
+    out = tmp_path / "out"
+    run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "kwp")
+    (out / "kwp.report.html").write_text("<p>My notes</p>", encoding="utf-8")
+    code, _, err = run_cli(monkeypatch, capsys, "report", str(out / "kwp.csv"))
+    assert code == 2 and err == (f"harvester: error: {out / 'kwp.report.html'}: a file of your own (not a page harvester "
+                                 "report made) is where the page goes: move it away, or write the page elsewhere with --out FILE\n")
+    assert (out / "kwp.report.html").read_text(encoding="utf-8") == "<p>My notes</p>"
+    code, _, _ = run_cli(monkeypatch, capsys, "report", str(out / "kwp.csv"), "--out", str(tmp_path / "elsewhere.html"))
+    assert code == 0 and (tmp_path / "elsewhere.html").is_file()
+
+
 def test_a_page_made_before_the_generator_mark_is_made_again(monkeypatch, capsys, tmp_path: Path):
     out = tmp_path / "out"
     run_cli(monkeypatch, capsys, "reparse", str(SEED / "page-0.html"), "--out", str(out), "--name", "kwp")

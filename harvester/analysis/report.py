@@ -52,8 +52,13 @@ GENERATOR = '<meta name="generator" content="harvester report">'
 
 
 def write_report(dataset: Path, out: Path | None = None, now: datetime | None = None) -> Path:
-    """Find the dataset's files, sum it up and write the page (default: beside the dataset, NAME.report.html)."""
+    """Find the dataset's files, sum it up and write the page (default: beside the dataset, NAME.report.html, unless a
+    file of one's own is there)."""
     records_file, stem = locate(dataset)
+    page = out or stem.with_name(stem.name + REPORT_PAGE_SUFFIX)
+    if out is None and page.is_file() and not made_here(page):
+        raise UsageError(f"{page}: a file of your own (not a page harvester report made) is where the page goes: move it "
+                         "away, or write the page elsewhere with --out FILE")
     package = _read_json(stem.with_name(stem.name + PACKAGE_SUFFIX))
     run_report = _read_json(stem.with_name(stem.name + RUN_REPORT_SUFFIX))
     run = package.get("harvest", {}) if isinstance(package.get("harvest"), dict) else {}
@@ -67,7 +72,7 @@ def write_report(dataset: Path, out: Path | None = None, now: datetime | None = 
                         _people_table(stem))
     made = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     titles = dict(zip(frame["id"], frame["title"].fillna("")))
-    return write_atomically(out or stem.with_name(stem.name + REPORT_PAGE_SUFFIX), render(summary, made, changes(run_report, titles)))
+    return write_atomically(page, render(summary, made, changes(run_report, titles)))
 
 
 def _people_table(stem: Path) -> Counter[str] | None:
