@@ -48,7 +48,7 @@ from harvester.state import Replaying, State, dataset_lock, state_file
 if TYPE_CHECKING:   # the network and the archive are imported by harvest() only: a re-parse starts sooner without them
     import httpx
 
-    from harvester.fetch.archive import WarcArchive
+    from harvester.fetch.archive import Location, WarcArchive
 
 log = logging.getLogger("harvester")
 
@@ -209,14 +209,16 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
     return warnings
 
 
-def _archive(page: Page, archive: WarcArchive, state: State) -> None:
-    """Every response into the WARC (a 304 as a revisit of the copy it confirms); the state notes where it lies."""
+def _archive(page: Page, archive: WarcArchive, state: State) -> Location:
+    """Every response into the WARC (a 304 as a revisit of the copy it confirms); returns where the response lies (a
+    304's: the copy's), and a page with validators becomes the copy conditional requests revalidate."""
     kept = state.cache_entry(page.requested) if page.status == 304 else None
     if kept is not None:
         archive.write_not_modified(page, page.requested, kept.fetched_at)
-        state.confirmed(page.requested, kept)
-    else:
-        state.remember(page, archive.write(page))
+        return kept.location
+    location = archive.write(page)
+    state.remember(page, location)
+    return location
 
 
 @contextlib.contextmanager

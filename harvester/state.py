@@ -146,7 +146,6 @@ class State:
         self._db: sqlite3.Connection | None = None
         self._next_seq = 0
         self._next_pos = 0
-        self._locations: dict[str, Location] = {}  # requested URL -> the WARC record of its latest response
 
     def __enter__(self) -> State:
         if self.name is not None:
@@ -456,7 +455,7 @@ class State:
     def log_page(self, run_id: int, page: Page, asked: str) -> None:
         """Remember a page this run fetched for the URL `asked` (where its response lies), so that a resumed run need
         not fetch it again; commits what the run did since the last page."""
-        location = self._locations.pop(page.requested or page.url, None)   # the response of the last hop
+        location = page.archived
         if location is None:
             return  # not in the archive (cannot happen in a harvest: every response is archived before it is logged)
         self.db.execute("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -479,17 +478,12 @@ class State:
     # the copies conditional requests revalidate
 
     def remember(self, page: Page, location: Location) -> None:
-        """Note where a response was archived; a page that carries validators (ETag, Last-Modified) becomes the copy
-        that conditional requests revalidate."""
-        self._locations[page.requested or page.url] = location
+        """A page that carries validators (ETag, Last-Modified), archived at `location`, becomes the copy that
+        conditional requests revalidate."""
         if page.status == 200 and ("etag" in page.headers or "last-modified" in page.headers):
             self.db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?)",
                             (page.requested or page.url, page.url, json.dumps(page.headers), self._relative(location),
                              location.offset, page.fetched_at))
-
-    def confirmed(self, url: str, entry: CacheEntry) -> None:
-        """A 304 confirmed the kept copy of `url`: its response is the one this run has."""
-        self._locations[url] = entry.location
 
     def kept_headers(self, url: str) -> dict[str, str] | None:
         """The headers of the kept copy of `url`, when its WARC file is still there (its validators make a request

@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -979,9 +980,9 @@ def test_a_replayed_page_is_the_logged_response_read_back_from_the_warc(tmp_path
     with State(tmp_path, "s") as state:
         run_ = state.start_run("k", clock.now(), timedelta(hours=1))
         archive = WarcArchive(tmp_path / "archive" / "s-run0001-part1.warc.gz")
-        state.remember(page, archive.write(page))
+        archived = replace(page, archived=archive.write(page))   # as the Fetcher gives it: with where the WARC holds it
         archive.close()
-        state.log_page(run_.id, page, page.requested)
+        state.log_page(run_.id, archived, page.requested)
     with State(tmp_path, "s") as state:                  # the process died; the run starts again
         again = state.start_run("k", clock.now(), timedelta(hours=1))
         fetched: list[str] = []
@@ -1103,9 +1104,9 @@ def test_a_replay_whose_warc_file_was_replaced_fetches_instead_of_reading_anothe
     with State(tmp_path, "s") as state:
         run_ = state.start_run("k", clock.now(), timedelta(hours=1))
         archive = WarcArchive(warc)
-        state.remember(page("one"), archive.write(page("one")))
+        archived = replace(page("one"), archived=archive.write(page("one")))
         archive.close()
-        state.log_page(run_.id, page("one"), page("one").url)
+        state.log_page(run_.id, archived, page("one").url)
     warc.unlink()
     other = WarcArchive(warc)                            # a new file of the same name: another page at the same offset
     other.write(page("two"))

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -32,6 +32,9 @@ from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError,
 from harvester.fetch.page import Page, is_challenge_answer, is_cut_short, looks_like_html, redacted
 from harvester.settings import Settings
 from harvester.sites import web_address
+
+if TYPE_CHECKING:
+    from harvester.fetch.archive import Location
 
 log = logging.getLogger("harvester")
 
@@ -264,11 +267,12 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
-        on_response: Callable[[Page], None] = lambda page: None,
+        on_response: Callable[[Page], Location | None] = lambda page: None,
         cached: Callable[[str], Page | None] = lambda url: None,
         kept_headers: Callable[[str], dict[str, str] | None] = lambda url: None,
     ) -> None:
-        """`cached(url)` gives the kept copy of a page, whose validators make the request conditional;
+        """`on_response(page)` archives each response and says where (the page `get` gives carries it);
+        `cached(url)` gives the kept copy of a page, whose validators make the request conditional;
         `kept_headers(url)` gives just that copy's headers, so its body is read only on a 304."""
         self.transport, self.settings = transport, settings
         self.origin = origin.rstrip("/")
@@ -332,7 +336,7 @@ class Fetcher:
         if page.status == 304 and kept is not None:
             earlier = self._cached(url)
             if earlier is not None:
-                return replace(earlier, fetched_at=page.fetched_at, requested=url)
+                return replace(earlier, fetched_at=page.fetched_at, requested=url, archived=page.archived)
             page = self._request(url)  # "not modified", but the kept copy cannot be read: ask for the page itself
         return page
 
@@ -358,9 +362,8 @@ class Fetcher:
             pages = self.transport.send(url, headers or {}, limit)
         finally:
             self.requests += 1
-        for page in pages if archived else ():
-            self._on_response(page)
-        return pages[-1]
+        where = [self._on_response(page) for page in pages] if archived else [None]
+        return replace(pages[-1], archived=where[-1])
 
     def _check_status(self, page: Page) -> Page:
         status = page.status

@@ -7,8 +7,12 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from harvester.errors import InputError
+
+if TYPE_CHECKING:
+    from harvester.fetch.archive import Location
 
 _HEAD = 20000   # characters: where a saving tool writes what it records (searched in place, not copied)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.I)
@@ -40,6 +44,7 @@ class Page:
     headers: dict[str, str] = field(default_factory=dict)
     fetched_at: str = ""
     requested: str = ""        # the URL asked for (it differs from url when a redirect led elsewhere; "" for a saved page)
+    archived: Location | None = None   # where the run's WARC holds this response (a 304's: the response it confirms)
 
     def text(self) -> str:
         """The body as text (see `decoded`)."""
