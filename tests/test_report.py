@@ -234,6 +234,20 @@ def _written(records, folder: Path) -> Path:
     return path
 
 
+def test_a_details_report_whose_pages_all_failed_names_the_titles_places(tmp_path: Path, monkeypatch, capsys):
+    """No document page could be read (the site served none): the places come from the titles, and the page says so,
+    not "No place is named in the documents" of pages it never read."""
+    from harvester.fetch.serve import Serving
+
+    with Serving([SEED]) as serving:   # the results pages alone: every document page is a 404
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean Workers' Party", "--base-url",
+                               serving.origin, "--out", str(tmp_path), "--name", "d", "--delay", "0", "--details")
+    assert code == 1 and "HTTP 404" in err
+    html = unescape(write_report(tmp_path / "d.json", now=MADE).read_text(encoding="utf-8"))
+    section = html[html.index('<section id="places">'):]
+    assert "from the titles" in section[:section.index("</section>")] and "Associated Places" not in html
+
+
 def test_a_details_report_counts_the_pages_places_and_says_where_the_pages_came_from(tmp_path: Path, monkeypatch, capsys):
     from harvester.fetch.serve import Serving
 

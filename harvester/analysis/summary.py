@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from harvester.normalize.names import NameTable
+from harvester.records import DETAIL_COLUMNS
 
 PARTY_COLUMNS = ("senders", "recipients", "participants")
 PRECISIONS = ("day", "month", "year", "range", "decade", "unknown")
@@ -33,7 +34,7 @@ class Summary:
     approximate: int
     distinct_people: int
     distinct_places: int
-    from_pages: bool                        # people and places from the document pages' fields (a --details dataset)
+    from_pages: bool                        # places from the document pages' fields (a --details dataset that has them)
     warnings: list[str]
     facts: list[tuple[str, str]] = field(default_factory=list)   # provenance lines: (label, value)
 
@@ -45,7 +46,7 @@ def summarize(frame: pd.DataFrame, names: NameTable, title: str, run_warnings: I
     starts, ends = frame["date_start"].dt.year, frame["date_end"].dt.year.fillna(frame["date_start"].dt.year)
     within_a_year = frame["date_start"].notna() & (starts == ends)
     people = people if people is not None else Counter(p for row in frame["people"] for p in row)
-    from_pages = "places" in frame.columns
+    from_pages = _has_pages(frame)
     named_places = Counter(p for row in frame["places"] for p in set(row)) if from_pages else places(frame, names)
     return Summary(
         title=title,
@@ -72,6 +73,12 @@ def per_year(years: Iterable[int]) -> list[tuple[int, int]]:
     """Documents per year, every year from the first to the last (a year with none is a gap, not missing)."""
     counts = Counter(years)
     return [(year, counts[year]) for year in range(min(counts), max(counts) + 1)] if counts else []
+
+
+def _has_pages(frame: pd.DataFrame) -> bool:
+    """Whether any document has its page's details (a --details dataset none of whose pages could be read has none)."""
+    columns = [c for c in DETAIL_COLUMNS if c.name in frame.columns]
+    return any(frame[c.name].map(len).any() if c.type == "list" else frame[c.name].notna().any() for c in columns)
 
 
 def places(frame: pd.DataFrame, names: NameTable) -> Counter[str]:
