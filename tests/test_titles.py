@@ -321,6 +321,9 @@ NEW_PARTY_CASES = [
      (), (), ("Zhou Enlai", "Peng Zhen", "Tran Tu Binh", "Nesti Nase", "Pak Se-chang")),
     ("Telegram from the Soviet MFA addressed to the Soviet Ambassador in Beijing", ("Soviet MFA",),
      ("Soviet Ambassador in Beijing",), ()),
+    # a commissioner's title is a role, not part of the name
+    ("Record of Conversation between Zhou Enlai and Indian Commissioner T.N. Kaul", (), (), ("Zhou Enlai", "T.N. Kaul")),
+    ("Letter from the British High Commissioner Malcolm MacDonald to Nehru", ("Malcolm MacDonald",), ("Nehru",), ()),
     # a word of the kind is no sender: "Explanatory", "Telephone", "Despatch"
     ("Explanatory Memorandum from the National Security Council to the President of Brazil",
      ("National Security Council",), ("President of Brazil",), ()),
