@@ -78,6 +78,10 @@ PEOPLE_CASES = [
      ("S. Filatov", "Pak Ui-wan")),
     ("Record of a Meeting between the Soviet and Chinese Delegations", ()),
     ("The Main Issues for the Conversation with the Korean Comrades", ()),
+    # a group of advisers is nobody's name; a generalissimo is Stalin
+    ("Meeting between Saddam Hussein and Top Political Advisors Concerning Diplomacy with the United States and Russia",
+     ("Saddam Hussein",)),
+    ("Telephone Message via VCh, Kim Il Sung to Generalissimo Iosif Vissarionovich Stalin", ("Kim Il Sung", "Joseph Stalin")),
 ]
 
 

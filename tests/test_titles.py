@@ -253,6 +253,8 @@ NEW_KIND_CASES = [
     ("Milford E. Shields, 'President Syngman Rhee, Republic of Korea'", "other"),
     ("Cryptogram No 10456 from Polish Embassy in Bucharest", "telegram"),
     ("General Military Intelligence Directorate Memos on Iranian Troop Movements", "memorandum"),
+    ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", "note"),
+    ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", "conversation"),
 ]
 
 
@@ -329,6 +331,26 @@ NEW_PARTY_CASES = [
      ("National Security Council",), ("President of Brazil",), ()),
     ("Despatch No. 652, American Consulate, Calcutta, India, to the Department of State, 'Transmitting Memorandum of "
      "Conversation'", (), (), ()),
+    # an editor's "[from X]" names the sender; a file number after a signed author is no part of the name
+    ("Directive [from Mao Zedong] Regarding Comrade Yao Wenyuan’s Visit to Albania", ("Mao Zedong",), (), ()),
+    ("Captain Ion Iordache, No. 32/II/0012309/23.07.1982, 'Memo [on a Meeting with \"MARIAN\"]'", ("Ion Iordache",), (), ()),
+    ("Lt. Ioan Plugaru, No. PI/00124, 'Report regarding the Intelligence obtained by Contacting ‘ALBU’, Foreigner'",
+     ("Ioan Plugaru",), (), ()),
+    # a time of day on the 24-hour clock, and the Soviet government line a message went by, name nobody
+    ("Note on a Conversation with the Acting Ambassador of the People’s Republic of Poland, Comrade Pudisz, on 9 October "
+     "1967 between 1000 and 1130 hours in the Polish Embassy", (), (), ("Pudisz",)),
+    ("Telephone Message via VCh, Kim Il Sung to Generalissimo Iosif Vissarionovich Stalin", ("Kim Il Sung",),
+     ("Iosif Vissarionovich Stalin",), ()),
+    # what a meeting discussed is no party of it
+    ("Meeting between Saddam Hussein and His Cabinet Discussing a Plan to Develop Iraqi Cities", (), (), ("Saddam Hussein",)),
+    # a talk reported as "the Meeting of A with B"; a host receives his guest ("Reception by A of B")
+    ("Note about a Meeting of Foreign Minister Otto Winzer with the Prime Minister of India, Indira Gandhi", (), (),
+     ("Otto Winzer", "Indira Gandhi")),
+    ("Telegram from the Ministry of Foreign Affairs Regarding the Conversation of Petre Balaceanu with Dean Rusk Referring "
+     "to the War in Vietnam", ("Ministry of Foreign Affairs",), (), ("Petre Balaceanu", "Dean Rusk")),
+    ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", (), (),
+     ("Nicolae Ceausescu", "Joseph Luns")),
+    ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", ("Zhou Enlai",), (), ("Nehru",)),
 ]
 
 
@@ -470,7 +492,7 @@ SECOND_SAMPLE_CASES = [
     ("Extract from Decisions of the Politburo of the CPSU CC of 23 April-4 May 1966, 'Point 21. On Steps in connection "
      "with the Proposal to Create a \"Detection Club\"'", ("Politburo of the CPSU CC",), (), (), ()),
     ("Conversation of Comrade Mao Zedong with Delegation of the People’s Army of Albania Haded by Comrade Beqir Balluku "
-     "(2 October 1963)", ("Beqir Balluku",), (), ("Mao Zedong", "Haded"), ()),
+     "(2 October 1963)", (), (), ("Mao Zedong", "Haded", "Beqir Balluku"), ()),
     # "between" after a comma begins the talk's people; "Proposed by" its maker
     ("Memorandum of Conversation, between the Delegation of the People’s Republic of China, Led by Comrade Zhou Enlai, "
      "and the Leadership of the Party and Government of the People’s Republic of Albania [Excerpts]", (), (),

@@ -38,6 +38,7 @@ _MEETING_RECORDS = ("summary record", "record", "memo", "minutes", "transcript",
                     "stenographic transcript", "notes", "working notes", "report")
 
 KIND_PHRASES: tuple[KindPhrase, ...] = (
+    KindPhrase("note", ("talking points",)),   # before "talking": notes for talks, not their record
     KindPhrase("conversation", ("conversation", "conversations", "discussion", "discussions", "talk", "talks",
                                 "negotiations", "consultations", "audience", "reception", "interview", "interrogation",
                                 "contact", "talking", "receive", "receives", "received", "meets", "discusses", "discussing",

@@ -53,7 +53,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            "Marshall?",  # "Governer", "Marshall": typos in real titles
            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
            "Advisor", "Representative", "Deputy", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
-           r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
+           "Generalissimo", r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
@@ -66,7 +66,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
     "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
-    "Experts", "Advisers", "Commanders",
+    "Experts", "Advisers", "Advisors", "Commanders",
     "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
     "Services?", "Inspectorate", "Collective", "Unions", "Archives", "Ambassadors", "Secretaries", "Defen[cs]e", "Cabinet",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",

@@ -98,6 +98,8 @@ _SLOT_WORDS = ("and", "or", "to", "from", "with", "between", "by", "for", "via",
                "concerning", "led", "headed", "signed", "sent", "attention")
 _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
 _WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
+# "No. 76.247", "Nos. 408-410", "No.: MEX/104/1/81", "number 538-540", "No. 32/II/0012309/23.07.1982"
+_NUMBER = re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#|numbers?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*")
 _EDITORIAL = re.compile(r"\s*\[[a-z][^\[\]]*\]")   # "[about the Military Doctrine ...]": an editor's summary
 # containers: (pattern with `author` and `inner`, whether the inner part must begin with a kind of its own)
 _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
@@ -128,8 +130,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      lambda m: m[1]),
     # "Mr. and Mrs. Warren L. Chaffin": two people, the wife named by her husband's name
     (_Guarded(re.compile(r"\bMr\.\s+and\s+Mrs\.\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"), "Mrs"), lambda m: f"{m[1]} and Mrs. {m[1]}"),
-    # an editor's addition of a person: "Mao Zedong [and Beqir Balluku]", "Mao Zedong [via Terebin]", "(via Roshchin)"
-    (_Guarded(re.compile(r"\s*\[(and|via)\s+([A-Z][^\[\]]*)\]"), r"\[(?:and|via) "), lambda m: f" {m[1]} {m[2]}"),
+    # an editor's addition of a person: "Mao Zedong [and Beqir Balluku]", "Mao Zedong [via Terebin]", "(via Roshchin)",
+    # "Directive [from Mao Zedong] Regarding ..."
+    (_Guarded(re.compile(r"\s*\[(and|via|from)\s+([A-Z][^\[\]]*)\]"), r"\[(?:and|via|from) "), lambda m: f" {m[1]} {m[2]}"),
     (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
@@ -141,8 +144,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
-    # "No. 76.247", "Nos. 408-410", "No.: MEX/104/1/81", "number 538-540"
-    (_Guarded(re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#|numbers?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*"), "No|no|Nº|N°|#|number"), ""),
+    (_Guarded(_NUMBER, "No|no|Nº|N°|#|number"), ""),
     # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
     (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d{5}"), ""),
     (_Guarded(re.compile(r"\s+[A-Z]{2,}[-/]\d[\w./-]*(?=,)"), r"[A-Z][-/]\d"), ""),   # "Memorandum DEM/89, ..."
@@ -153,7 +155,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
     # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
     (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
+    # "between 1000 and 1130 hours": the 24-hour clock without a separator
+    (_Guarded(_rx(r",?\s*(?:from|between)\s+\d{4}\s+(?:and|to|[-–])\s+\d{4}\s+hours\b"), "(?i)hours"), ""),
     (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i)et al"), ""),                       # "Helmut Kohl et al"
+    (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
 )
@@ -169,7 +174,7 @@ _BRACKETED_WHO = re.compile(r"\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's] Audie
 _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
 _JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
 _TAIL = _rx(r"(?:^|,?\s+)" + alt(
-    "about", "regarding", "concerning", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
+    "about", "regarding", "concerning", "discussing", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
     "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
     r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+reply\s+to",
@@ -188,9 +193,11 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"submitted|compiled|signed|proposed|presented|handed)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
+# "regarding the Conversation of Petre Balaceanu with Dean Rusk"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
-                     r"(?:conversations?|meetings?|talks|discussions?)\s+(?:between|with)\s+(?P<who>.+)$")
+                     r"(?:conversations?|meetings?|talks|discussions?)\s+"
+                     r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?:between|with)\s+(?P<who>.+)$")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # a quoted headline names people when its talk is a verb ("Premier Kim Received ...") or has its people after it ("...
 # Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
@@ -500,9 +507,10 @@ def _split_container(title: str) -> tuple[str | None, str, bool]:
             inner = (m["inner"] or "").strip().strip("'‘’\"“”")
             return (m["author"].strip() or None), inner, False
     m = _SIGNED.match(title)
-    if m and find_kind(m["author"]) is None and (_namelike(m["author"].replace(" to ", " ")) or is_body(m["author"])):
+    author = _NUMBER.sub("", m["author"]).strip(" ,") if m else ""   # "Captain Ion Iordache, No. 32/II/0012309, 'Memo'"
+    if m and find_kind(author) is None and (_namelike(author.replace(" to ", " ")) or is_body(author)):
         inner = m["inner"].strip()
-        return m["author"].strip(), inner if _begins_with_kind(inner) else title, True
+        return author, inner if _begins_with_kind(inner) else title, True
     return None, title, False
 
 
@@ -533,6 +541,11 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
     for key, segment in slots:
+        if talk and key == "by":   # "Reception by A of B", "Conversation by A with B": the host talks too
+            host, of, guest = segment.partition(" of ")
+            hosted = of and _namelike(host) and not is_role(_tidy(host))   # not "the Chairman of ..., Mao Zedong"
+            roles["participants"].extend(_items(host) + _items(guest) if hosted else _items(segment))
+            continue
         role = _ROLE_OF.get(key, "participants" if talk else "senders")
         roles[role].extend(_items(segment))
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
@@ -588,7 +601,7 @@ def _reported(text: str) -> list[tuple[str, str]]:
     m = _REPORTED_TALK.search(text)
     if m is None:
         return []
-    return [("with", who) for who in (m["owner"], _TAIL.sub("", m["who"])) if who]
+    return [("with", who) for who in (m["owner"], m["host"], _TAIL.sub("", m["who"])) if who]
 
 
 def _unglossed(text: str) -> str:
