@@ -351,6 +351,13 @@ NEW_PARTY_CASES = [
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", (), (),
      ("Nicolae Ceausescu", "Joseph Luns")),
     ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", ("Zhou Enlai",), (), ("Nehru",)),
+    # the occasion of a talk stands between its record and its people
+    ("Memorandum of Conversation from the Meeting between Vice Premier Chen Yi and the Albanian Ambassador to China Reis "
+     "Malile", (), (), ("Chen Yi", "Reis Malile")),
+    ("Memorandum of Discussions at a Dinner Hosted by Corneliu Manescu in Honor of Marshal I.I. Yakubovksy", (), (),
+     ("Corneliu Manescu", "I.I. Yakubovksy")),
+    ("Transcript of the Discussions on the Occasion of the Reception by Comrade Nicolae Ceausescu of United States "
+     "Ambassador in Bucharest, Richard H. Davis", (), (), ("Nicolae Ceausescu", "United States", "Richard H. Davis")),
 ]
 
 

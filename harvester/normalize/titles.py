@@ -172,6 +172,7 @@ _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|officia
 _BRACKETED_WHO = re.compile(r"\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's] Audience"
 # "Chou En-Lai's [Zhou Enlai's] Letter", "The Chancellor's [Helmut Kohl's] Meeting": a gloss of who owns what follows
 _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
+_GUEST = _rx(r"\s+(?:in\s+honou?r\s+)?of\s+")   # "Reception by A of B", "Dinner Hosted by A in Honor of B"
 _JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
 _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     "about", "regarding", "concerning", "discussing", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
@@ -189,8 +190,12 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
 # what may stand between the kind and its first slot: "A-691 ", "Given ", "and Recommendations " ("Report and
 # Recommendations by Yolbars Khan")
 _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
+            # the occasion of a talk, before its people: "... from the Meeting between", "at a Dinner Hosted by"
+            r"(?:(?:from|at|during|on\s+the\s+occasion\s+of)\s+(?:the|an?)\s+"
+            r"(?:meeting|talks|conversations?|discussions?|dinner|luncheon|lunch|reception)\s+"
+            r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
             r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
-            r"submitted|compiled|signed|proposed|presented|handed)\s+)?"
+            r"submitted|compiled|signed|proposed|presented|handed|hosted)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk"
@@ -542,9 +547,9 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
     roles["participants" if talk else "senders"].extend(lead)
     for key, segment in slots:
         if talk and key == "by":   # "Reception by A of B", "Conversation by A with B": the host talks too
-            host, of, guest = segment.partition(" of ")
-            hosted = of and _namelike(host) and not is_role(_tidy(host))   # not "the Chairman of ..., Mao Zedong"
-            roles["participants"].extend(_items(host) + _items(guest) if hosted else _items(segment))
+            host, *guest = _GUEST.split(segment, maxsplit=1)
+            hosted = guest and _namelike(host) and not is_role(_tidy(host))   # not "the Chairman of ..., Mao Zedong"
+            roles["participants"].extend(_items(host) + _items(guest[0]) if hosted else _items(segment))
             continue
         role = _ROLE_OF.get(key, "participants" if talk else "senders")
         roles[role].extend(_items(segment))
