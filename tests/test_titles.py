@@ -358,6 +358,10 @@ NEW_PARTY_CASES = [
      ("Corneliu Manescu", "I.I. Yakubovksy")),
     ("Transcript of the Discussions on the Occasion of the Reception by Comrade Nicolae Ceausescu of United States "
      "Ambassador in Bucharest, Richard H. Davis", (), (), ("Nicolae Ceausescu", "United States", "Richard H. Davis")),
+    # an editor's "[X's]" before a title's first word says whose words follow
+    ("[Mao Zedong's] Reply After Receiving the Credentials of Albania's Ambassador [to China]", ("Mao Zedong",), (), ()),
+    ("[Mao Zedong's] Revisions for a Speech That Chinese Red Guard Delegates [Will Deliver] in Albania", ("Mao Zedong",),
+     (), ()),
 ]
 
 

@@ -169,6 +169,7 @@ _CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
 # "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
 _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
              r"(?:audience|reception|meetings?|conversations?|talks|consultations|visit)\s+(?:with|of)\s+")
+_OWNER_FIRST = re.compile(r"\[([^\[\]]+?)['’]s\]\s")   # "[Mao Zedong's] Reply ...": the editor names whose it is
 _BRACKETED_WHO = re.compile(r"\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's] Audience"
 # "Chou En-Lai's [Zhou Enlai's] Letter", "The Chancellor's [Helmut Kohl's] Meeting": a gloss of who owns what follows
 _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
@@ -374,6 +375,8 @@ def _parties(reading: _Reading) -> Parties:
     roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
+    if (owner := _OWNER_FIRST.match(reading.cleaned)) and owner[1] not in _people_of(roles):
+        roles = Parties(_dedupe([owner[1], *roles.senders]), roles.recipients, roles.participants)
     return roles
 
 
