@@ -112,6 +112,8 @@ SAME_PERSON = [
     ("Pavel Yudin", "Pavel Yudin"),
     ("Nikita Jruschov", "Nikita Khrushchev"), ("N. S. Khrushchev", "Nikita Khrushchev"),
     ("N.S. Khrushchev", "Nikita Khrushchev"), ("N. Khrushchev", "Nikita Khrushchev"), ("Yu. Andropov", "Yuri Andropov"),
+    ("Chung Hee Park", "Park Chung Hee"), ("Pak Chong-hui", "Park Chung Hee"), ("Kim Dae Chung", "Kim Dae Jung"),
+    ("Rhee Syngman", "Syngman Rhee"), ("Doo Hwan Chun", "Chun Doo Hwan"),
     ("A. Mikoyan", "Anastas Mikoyan"), ("A[nastas] I. Mikoyan", "Anastas Mikoyan"),
     ("Roschin", "N. V. Roshchin"), ("Shytkov", "Terentii Shtykov"), ("Krasvosky", "Krasovsky"),
     ("Kang Shen", "Kang Sheng"), ("Deng Xioaping", "Deng Xiaoping"), ("Mao, Zedong", "Mao Zedong"),
