@@ -70,6 +70,20 @@ def test_a_chinese_name_the_table_does_not_know_is_written_and_sorted_family_nam
     assert [(r.name, r.sort_name, r.documents) for r in rows] == [("Hu Yaobang", "Hu, Yaobang", 2), ("Su Yu", "Su, Yu", 1)]
 
 
+def test_an_east_asian_name_written_given_name_first_is_the_person_of_the_family_name_first_form():
+    """American papers write "Jong Pil Kim" for Kim Jong Pil; "Chung Hee Park" could be read either way (Chung is a
+    family name too) and is joined through the names table alone; "Robert Kim" and "Wen Ho Lee" are no reordered names."""
+    rows = build_people([
+        Mention("a", "1961-11-02", "1961-11-02", ("Jong Pil Kim",), ()),
+        Mention("b", "1962-10-29", "1962-10-29", ("Kim Jong Pil",), ()),
+        Mention("c", "1965-05-18", "1965-05-18", ("Chung Hee Park",), ()),
+        Mention("d", "1966-11-01", "1966-11-01", (), ("Pak, Chŏng-hŭi, 1917-1979",)),
+        Mention("e", "1970-01-01", "1970-01-01", ("Robert Kim", "Kim Robert", "Wen Ho Lee"), ()),
+    ], NAMES)
+    assert {r.name: r.document_ids for r in rows if r.documents > 1} == {"Kim Jong Pil": ("a", "b"), "Park Chung Hee": ("c", "d")}
+    assert sorted(r.name for r in rows if r.documents == 1) == ["Kim Robert", "Robert Kim", "Wen Ho Lee"]
+
+
 def test_a_titles_short_form_meets_the_one_heading_of_its_own_page():
     rows = build_people([
         Mention("t", "1956-09-26", "1956-09-26", ("Ponomarev",), ("Ponomarev, Boris Nikolaevich, 1905-1995",)),

@@ -262,6 +262,17 @@ def split_name(name: str) -> tuple[str, str]:
     return words[-1], " ".join(words[:-1])
 
 
+def family_name_first(name: str) -> str | None:
+    """"Chung Hee Park" -> "Park Chung Hee": the order of its culture for an East Asian name written given name first,
+    as English-language papers write it (a given name of two or more syllables, then a family name of
+    family_first.csv); None for a name already in that order ("Kim Il Sung") and for any other name."""
+    words = name.split()
+    if len(words) < 2 or (len(words) == 2 and "-" not in words[0]) or split_name(name)[0] == words[0]:
+        return None
+    family, given = words[-1], " ".join(words[:-1])
+    return f"{family} {given}" if family_first(family, given) else None
+
+
 def sort_form(name: str) -> str:
     """The sort form of a written name: "Kim Il Sung" -> "Kim, Il Sung", "Anastas Mikoyan" -> "Mikoyan, Anastas";
     a name with an ordinal is entered under the forename ("John Paul II"), a suffix goes last ("King, Martin Luther, Jr.")."""

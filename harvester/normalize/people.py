@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from harvester.normalize.headings import INITIAL, Heading, canonical_name, is_person, parse_heading, sort_form, split_name
+from harvester.normalize.headings import (INITIAL, Heading, canonical_name, family_name_first, is_person, parse_heading,
+                                          sort_form, split_name)
 from harvester.normalize.names import BRACKET, NameTable, is_person_party, match_key, written_form
 from harvester.records import HEADING_COLUMNS, Record
 
@@ -131,6 +132,8 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
         partner, known = _same_page_heading(name, headed), _known(name, table)
         if partner and known:   # but the table says who a name it knows is in every document: his heading here too
             joins.append((match_key(partner), match_key(name)))
+        if reordered := family_name_first(name):   # "Chung Hee Park" is "Park Chung Hee" in every document
+            joins.append((match_key(name), match_key(reordered)))
         named.append(_Named(match_key(partner or name), spelling, None, known))
     return named, joins
 
@@ -223,7 +226,7 @@ def _agree(given: str, full: str) -> bool:
 
 def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: Counter[str]) -> str:
     """The table's name; else the headings' display form (the most seen; of equals, the first seen); else the
-    best-written title spelling (mixed case, most seen)."""
+    best-written title spelling (mixed case, most seen), in its culture's order ("Jong Pil Kim" is Kim Jong Pil)."""
     if table_name:
         return table_name
     if headings:
@@ -231,5 +234,5 @@ def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: 
         for _, count, heading in headings:   # in the order first seen
             displays[heading.display] = displays.get(heading.display, 0) + count
         return max(displays, key=lambda display: displays[display])   # max keeps the first of equals
-    best = min(spellings, key=lambda s: (s.isupper(), -spellings[s], s))
-    return written_form(best)
+    name = written_form(min(spellings, key=lambda s: (s.isupper(), -spellings[s], s)))
+    return family_name_first(name) or name
