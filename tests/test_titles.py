@@ -358,6 +358,10 @@ NEW_PARTY_CASES = [
      ("Corneliu Manescu", "I.I. Yakubovksy")),
     ("Transcript of the Discussions on the Occasion of the Reception by Comrade Nicolae Ceausescu of United States "
      "Ambassador in Bucharest, Richard H. Davis", (), (), ("Nicolae Ceausescu", "United States", "Richard H. Davis")),
+    # a publication's quoted name is no subject line: the talk's second party follows it
+    ("Summary of a Conversation between Cde. A. M. Rumyantsev, Editor-in-Chief of the journal 'Problemy Mira i "
+     "Sotsializma', and Cde. Blas Roca, Member of the Secretariat of the National Leadership of the United Revolutionary "
+     "Organizations", (), (), ("A. M. Rumyantsev", "Blas Roca")),
     # an editor's "[X's]" before a title's first word says whose words follow
     ("[Mao Zedong's] Reply After Receiving the Credentials of Albania's Ambassador [to China]", ("Mao Zedong",), (), ()),
     ("[Mao Zedong's] Revisions for a Speech That Chinese Red Guard Delegates [Will Deliver] in Albania", ("Mao Zedong",),

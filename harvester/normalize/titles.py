@@ -140,6 +140,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
     # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
     (_Guarded(re.compile(rf",\s+(?!{alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
+    # a publication's name: "Editor-in-Chief of the journal 'Problemy Mira i Sotsializma', and Cde. Blas Roca"
+    (_Guarded(re.compile(rf"\b(journal|newspaper|magazine)\s+{_QUOTE}[^'’\"”»]+['’\"”»]"), r"(?i)journal|newspaper|magazine"),
+     lambda m: m[1]),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
