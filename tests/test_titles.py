@@ -362,6 +362,9 @@ NEW_PARTY_CASES = [
     ("Summary of a Conversation between Cde. A. M. Rumyantsev, Editor-in-Chief of the journal 'Problemy Mira i "
      "Sotsializma', and Cde. Blas Roca, Member of the Secretariat of the National Leadership of the United Revolutionary "
      "Organizations", (), (), ("A. M. Rumyantsev", "Blas Roca")),
+    # an envoy named in brackets after his role writes the report; whose talks it reports takes part in them
+    ("Czechoslovak Ambassador to the United States (Dr. Miloslav Ruzek), Report on Anastas Mikoyan’s Conversations in "
+     "Washington", (), (), ("Miloslav Ruzek", "Anastas Mikoyan")),
     # an editor's "[X's]" before a title's first word says whose words follow
     ("[Mao Zedong's] Reply After Receiving the Credentials of Albania's Ambassador [to China]", ("Mao Zedong",), (), ()),
     ("[Mao Zedong's] Revisions for a Speech That Chinese Red Guard Delegates [Will Deliver] in Albania", ("Mao Zedong",),

@@ -205,8 +205,8 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
-                     r"(?:conversations?|meetings?|talks|discussions?)\s+"
-                     r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?:between|with)\s+(?P<who>.+)$")
+                     r"(?:conversations?|meetings?|talks|discussions?)\b(?:\s+"
+                     r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?:between|with)\s+(?P<who>.+)$)?")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # a quoted headline names people when its talk is a verb ("Premier Kim Received ...") or has its people after it ("...
 # Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
@@ -479,6 +479,8 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
         return [("", pair["one"]), ("", pair["other"])]   # "Record of Furui-Zhou Enlai Meeting"
     if signed and is_body(text) and not find_kind(text):
         return [("", text)]   # the author, then the document: "Hungarian Embassy in Havana (Beck), Report on ..."
+    if signed and text[:1] == "(" and text[-1:] == ")" and _namelike(text[1:-1]):
+        return [("", text[1:-1])]   # "Czechoslovak Ambassador ... (Dr. Miloslav Ruzek), Report on ...", its role taken off
     head = text if _namelike(text) else text.split(",")[0]
     if _namelike(head) and not _POSSESSIVE.search(head):
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
@@ -612,7 +614,7 @@ def _reported(text: str) -> list[tuple[str, str]]:
     m = _REPORTED_TALK.search(text)
     if m is None:
         return []
-    return [("with", who) for who in (m["owner"], m["host"], _TAIL.sub("", m["who"])) if who]
+    return [("with", who) for who in (m["owner"], m["host"], _TAIL.sub("", m["who"] or "")) if who]
 
 
 def _unglossed(text: str) -> str:
