@@ -115,7 +115,7 @@ PARTY_CASES = [
     ("Report of Cde. Peng Dehuai about the Situation in Xinjiang", ("Peng Dehuai",), (), ()),
     ("Report from Politburo members Mikoyan and Suslov on the crisis in Hungary", ("Mikoyan", "Suslov"), (), ()),
     ("TASS Digest Distributed to Cde. I.V. Stalin and Cde. C.M. Molotov, 'French Newspaper concerning Rumors in "
-     "Connection with Comrade Stalin's Going on Vacation; etc.'", (), ("I.V. Stalin", "C.M. Molotov"), ()),
+     "Connection with Comrade Stalin's Going on Vacation; etc.'", ("TASS",), ("I.V. Stalin", "C.M. Molotov"), ()),
     ("A Conversation Between Cdes. Stalin, Molotov, and Voroshilov and the Governor Shicai Sheng which Occurred in the "
      "Kremlin on 2 September 1938", (), (), ("Stalin", "Molotov", "Voroshilov", "Shicai Sheng")),
     ("Record of a Conversation between Stalin, Kim Il Sung, Pak Heon-yeong, Zhou Enlai, and Peng Dehuai",
@@ -365,6 +365,13 @@ NEW_PARTY_CASES = [
     # an envoy named in brackets after his role writes the report; whose talks it reports takes part in them
     ("Czechoslovak Ambassador to the United States (Dr. Miloslav Ruzek), Report on Anastas Mikoyan’s Conversations in "
      "Washington", (), (), ("Miloslav Ruzek", "Anastas Mikoyan")),
+    # a body named before the kind wrote the document; not a draft's, nor the words of a topic
+    ("State Department Office of Policy Coordination Memorandum, 'Considerations in Choosing the Members and Executive "
+     "Secretary for the Cinderella Cover Committee' [Declassified September 19, 2016]",
+     ("State Department Office of Policy Coordination",), (), ()),
+    ("Soviet Council of Ministers Resolution, No. 1286-525, On Development of Soviet Atomic Weapons",
+     ("Soviet Council of Ministers",), (), ()),
+    ("Draft State Department Telegram to US Embassy Beijing, 'Possible Indian Nuclear Test'", (), ("US Embassy Beijing",), ()),
     # an editor's "[X's]" before a title's first word says whose words follow
     ("[Mao Zedong's] Reply After Receiving the Credentials of Albania's Ambassador [to China]", ("Mao Zedong",), (), ()),
     ("[Mao Zedong's] Revisions for a Speech That Chinese Red Guard Delegates [Will Deliver] in Albania", ("Mao Zedong",),
@@ -475,7 +482,7 @@ SECOND_SAMPLE_CASES = [
     ("Telegram 066764 from the Romanian Embassy in Pyongyang to the Romanian Ministry of Foreign Affairs, Pol Pot’s Visit "
      "to the DPRK", ("Romanian Embassy in Pyongyang",), ("Romanian Ministry of Foreign Affairs",), (), ()),
     ("State Department Telegram 012545 to Intsum Collective, 'Intsum: India: Nuclear Test Unlikely'",
-     (), ("Intsum Collective",), (), ()),
+     ("State Department",), ("Intsum Collective",), (), ()),
     ("Telegram No.: MEX/104/1/81, Secretary Haig’s Visit to Mexico (November 23-24)", (), (), (), ()),
     ("Memorandum DEM/89, Luiz Augosto de Castro Neves, Deputy Chief of the Energy and Mineral Resources Division, "
      "'Brazil-Argentina. Possibilities for Nuclear Cooperation'", ("Luiz Augosto de Castro Neves",), (), (), ()),

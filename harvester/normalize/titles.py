@@ -257,6 +257,7 @@ _ABSTRACT = rf"(?!{BODY_WORDS}\b)[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|
 _ABSTRACT_ONLY = re.compile(r"[A-Z][a-z]{3,}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
+_NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Annex|Summary|Copy|Translation)\b")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _AND_JOIN = rf"(?<!ment)(?<!ity|nce|ics|ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
@@ -477,8 +478,9 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
         return _slots(text)
     if talk and (pair := _PAIR_ONLY.fullmatch(text)) and _two_people(pair):
         return [("", pair["one"]), ("", pair["other"])]   # "Record of Furui-Zhou Enlai Meeting"
-    if signed and is_body(text) and not find_kind(text):
-        return [("", text)]   # the author, then the document: "Hungarian Embassy in Havana (Beck), Report on ..."
+    if (signed or _named_body(text)) and is_body(text) and not find_kind(text):
+        # the author, then the document: "Hungarian Embassy in Havana (Beck), Report on ...", "CPSU CC Politburo Decision"
+        return [("", text)]
     if signed and text[:1] == "(" and text[-1:] == ")" and _namelike(text[1:-1]):
         return [("", text[1:-1])]   # "Czechoslovak Ambassador ... (Dr. Miloslav Ruzek), Report on ...", its role taken off
     head = text if _namelike(text) else text.split(",")[0]
@@ -486,6 +488,15 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
                 and not _ACRONYM.match(part) and not _GENERIC.search(part)]
     return []
+
+
+def _named_body(text: str) -> bool:
+    """The words of one name and nothing else (`is_body` says whose): "Soviet Council of Ministers", "State Department
+    Office of Policy Coordination"; not "Draft State Department", "Excerpt on Xinjiang from Minutes of the ...
+    Politburo", "Main Issues for the", nor two names ("Saddam and Senior Advisers")."""
+    words = text.split()
+    return bool(words) and begins_a_name(words[-1][0]) and not _NOT_AUTHOR.match(text) and not _AND.search(text) and all(
+        begins_a_name(word[0]) or word in ("of", "for", "the", "and") for word in words)
 
 
 def _possessor(text: str) -> str | None:
