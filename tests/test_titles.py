@@ -372,6 +372,10 @@ NEW_PARTY_CASES = [
     ("Soviet Council of Ministers Resolution, No. 1286-525, On Development of Soviet Atomic Weapons",
      ("Soviet Council of Ministers",), (), ()),
     ("Draft State Department Telegram to US Embassy Beijing, 'Possible Indian Nuclear Test'", (), ("US Embassy Beijing",), ()),
+    # people named by their initials after a report's topic wrote it; a country after one is the topic's
+    ("Report on the Marshall Plan by M. Cristian and I. Nitescu", ("M. Cristian", "I. Nitescu"), (), ()),
+    ("Statement of the Ministry of Foreign Affairs of the People's Republic of China on the Expulsion of Chinese Residents "
+     "by Viet Nam", ("Ministry of Foreign Affairs of the People's Republic of China",), (), ()),
     # an editor's "[X's]" before a title's first word says whose words follow
     ("[Mao Zedong's] Reply After Receiving the Credentials of Albania's Ambassador [to China]", ("Mao Zedong",), (), ()),
     ("[Mao Zedong's] Revisions for a Speech That Chinese Red Guard Delegates [Will Deliver] in Albania", ("Mao Zedong",),

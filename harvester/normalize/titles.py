@@ -224,6 +224,8 @@ _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|
 # a finite verb makes a quoted title a sentence, someone's words: "... Still Depends on ...", "... Are Different ..."
 _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
 _BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
+_INITIALED = r"(?:[A-Z][a-z]?\.\s*)+[A-Z][\w’'-]+"   # "M. Cristian", "Yu.V. Andropov"
+_BY_INITIALED = re.compile(rf"\sby\s+({_INITIALED}(?:(?:,\s*|,?\s+and\s+){_INITIALED})*)$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
@@ -589,8 +591,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
         # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
     elif sent := _SENT_BY.search(rest):
         key, body = "by", rest[sent.end():]   # "Report on the 1st conference ... sent by Tahmaz Beqari, to ..."
-    else:
-        return _reported(rest)
+    else:   # "Report on the Marshall Plan by M. Cristian and I. Nitescu": its writers, named by their initials
+        return [("by", m[1]) for m in [_BY_INITIALED.search(rest)] if m] + _reported(rest)
     reported = _reported(body)
     body = _JOINED.sub("", _EVENT.sub(" with ", body))
     reported = reported or _reported(body)
