@@ -376,6 +376,9 @@ NEW_PARTY_CASES = [
     ("Report on the Marshall Plan by M. Cristian and I. Nitescu", ("M. Cristian", "I. Nitescu"), (), ()),
     ("Statement of the Ministry of Foreign Affairs of the People's Republic of China on the Expulsion of Chinese Residents "
      "by Viet Nam", ("Ministry of Foreign Affairs of the People's Republic of China",), (), ()),
+    # where a visit or a mission went is no addressee
+    ("Alexei Adzhubei's Account of His Visit to Washington to the Central Committee of the Communist Party of the Soviet "
+     "Union", ("Alexei Adzhubei",), ("Central Committee of the Communist Party of the Soviet Union",), ()),
     # an editor's "[X's]" before a title's first word says whose words follow
     ("[Mao Zedong's] Reply After Receiving the Credentials of Albania's Ambassador [to China]", ("Mao Zedong",), (), ()),
     ("[Mao Zedong's] Revisions for a Speech That Chinese Red Guard Delegates [Will Deliver] in Albania", ("Mao Zedong",),
@@ -551,7 +554,7 @@ SECOND_SAMPLE_CASES = [
     # the people of talks a memo is about, beside those of the note it carries
     ("Confidential Memo from Cuban Mission to the United Nations Concerning Anastas Mikoyan’s Conversations with US "
      "President John F. Kennedy (and Secretary of State Dean Rusk), with cover note from Cuban President Dorticos to "
-     "Foreign Minister Roa", ("Cuban Mission",), ("United Nations",), ("Anastas Mikoyan", "John F. Kennedy"),
+     "Foreign Minister Roa", ("Cuban Mission to the United Nations",), (), ("Anastas Mikoyan", "John F. Kennedy"),
      ("Dorticos", "Roa")),
 ]
 

@@ -260,6 +260,7 @@ _ABSTRACT_ONLY = re.compile(r"[A-Z][a-z]{3,}(?:ment|tion|sion|ity|ics|ogy|ism|ne
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Annex|Summary|Copy|Translation)\b")
+_TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return|mission)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _AND_JOIN = rf"(?<!ment)(?<!ity|nce|ics|ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
@@ -613,6 +614,8 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
     Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "National Center for the Liberation of
     Eastern Turkestan", and, once a message has its addressee ("to ..."), "Commission for Liaison with Foreign
     Communist Parties"."""
+    if word == "to" and _TRAVEL_AT_END.search(before):
+        return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
         return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
