@@ -82,6 +82,22 @@ PEOPLE_CASES = [
     ("Meeting between Saddam Hussein and Top Political Advisors Concerning Diplomacy with the United States and Russia",
      ("Saddam Hussein",)),
     ("Telephone Message via VCh, Kim Il Sung to Generalissimo Iosif Vissarionovich Stalin", ("Kim Il Sung", "Joseph Stalin")),
+    # countries, parts of the world and boards are no people; an interim chargé and an agent are roles; a code name in
+    # quotes is the agent's name; a phone call a note reports names its caller
+    ("Meetings between Angola, Cuba, South Africa and the United States, 'Reuniones para lograr una solución al conflicto "
+     "de la región del suroeste de Africa' #4-8", ()),
+    ("Letter by United Nations Commander Mark W. Clark to the Joint Chiefs of Staff on Solving the Prisoner of War Issue",
+     ("Mark W. Clark",)),
+    ("Report from Political Board of Polish Second Army", ()),
+    ("KGB Annual Report for 1981 (Excerpts)", ()),
+    ("Political Report No. 8 of the Embassy of the People’s Republic of Poland in the Democratic People's Republic of Korea "
+     "for the Period of 1 December to 31 December 1953", ()),
+    ("Minutes of Conversation Between British Interim Charge d’Affaires of Hong Kong John Addis and Deputy Department Head "
+     "Zhang Yue", ("John Addis", "Zhang Yue")),
+    ("Report by Agent 'Tulon' on New Priorities of Western Anti-Socialist Propaganda", ("Tulon",)),
+    ("Report by Agent ‘Gerard’ on Paris-Based Polish Bookstore and Activities of CIA-Funded International Literacy Center",
+     ("Gerard",)),
+    ("Notes of G. Dimitrov on a Phone Call from Stalin", ("G. Dimitrov", "Joseph Stalin")),
 ]
 
 

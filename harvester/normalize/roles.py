@@ -37,12 +37,18 @@ COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?
               "Yugoslavia", "Cuba", "Iran", "Iraq", "India", "Indonesia", "Laos", "Cambodia", "Egypt",
               r"(?:East\s+|West\s+)?Germany", "Mexico", "Brazil", "Argentina", "Chile", "Israel", "Pakistan", "Ethiopia",
               "Afghanistan", "Azerbaijan", "Kazakhstan", "Guinea", "Algeria", "Syria", "Turkey", "Italy", "France",
-              "Britain", r"Great\s+Britain", "Austria", "Canada", "Brazil", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa")
+              "Britain", r"Great\s+Britain", "Austria", "Canada", "Brazil", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa",
+              "Angola", "Mozambique", r"South\s+Africa", "Namibia", "Rhodesia", "Zimbabwe", "Zambia", "Tanzania", "Kenya", "Nigeria",
+              "Ghana", "Congo", "Zaire", "Somalia", "Libya", "Tunisia", "Morocco", "Sudan", "Lebanon", "Jordan", r"Saudi\s+Arabia",
+              "Kuwait", "Yemen", "Spain", "Portugal", "Greece", "Netherlands", "Holland", "Belgium", "Denmark", "Norway", "Sweden",
+              "Finland", "Switzerland", "Australia", "Nicaragua", "Guatemala", "Honduras", "Panama", "Venezuela", "Colombia", "Peru",
+              "Bolivia", "Uruguay", "Philippines", "Thailand", "Burma", "Malaysia", "Singapore", r"Sri\s+Lanka", "Ceylon", "Nepal",
+              "Bangladesh", "Taiwan", "Tibet", r"Hong\s+Kong", "Africa", "Asia", "Europe", r"Latin\s+America")
 _KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.records) for w in phrase.split()})
 _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
                 "concerning")
 MODIFIER = alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
-               "Acting", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
+               "Acting", "Interim", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
                "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
                r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
 ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
@@ -52,7 +58,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
            "Marshall?",  # "Governer", "Marshall": typos in real titles
            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
-           "Advisor", "Representative", "Deputy", "Mediator", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
+           "Advisor", "Representative", "Deputy", "Mediator", "Agent", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
            "Generalissimo", r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
@@ -66,7 +72,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
     "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
-    "Experts", "Advisers", "Advisors", "Commanders",
+    "Experts", "Advisers", "Advisors", "Commanders", "Chiefs", "Board",
     "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
     "Services?", "Inspectorate", "Collective", "Unions", "Archives", "Ambassadors", "Secretaries", "Defen[cs]e", "Cabinet",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
@@ -82,7 +88,7 @@ _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
 # Canming"; what may stand between the role word and the name
 _ROLE_AT = re.compile(rf"\b{ROLE}")
-_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
+_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]|['‘\"“]{_CAPITAL}){_NOT_ORG}")
 _BODY_OF = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
 _HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")

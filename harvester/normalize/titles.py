@@ -145,8 +145,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      lambda m: m[1]),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
-    # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
-    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
+    # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara"; nor a code name: "Agent 'Tulon' on")
+    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+(?:[A-Z]|on\s|about\s)).*$"), _QUOTE), ""),
     (_Guarded(_NUMBER, "No|no|Nº|N°|#|number"), ""),
     # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
     (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d{5}"), ""),
@@ -205,8 +205,8 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
-                     r"(?:conversations?|meetings?|talks|discussions?)\b(?:\s+"
-                     r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?:between|with)\s+(?P<who>.+)$)?")
+                     r"(?:conversations?|meetings?|talks|discussions?|(?:tele)?phone\s+calls?)\b(?:\s+"
+                     r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?:between|with|from)\s+(?P<who>.+)$)?")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # a quoted headline names people when its talk is a verb ("Premier Kim Received ...") or has its people after it ("...
 # Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
@@ -273,7 +273,7 @@ _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{alt('Embassy
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
-                      r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Information|"
+                      r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
@@ -714,7 +714,10 @@ def _is_kind_phrase(item: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
-    item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:'’\"")
+    item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:")
+    if item[:1] in "‘“" and item[-1:] in "’”":
+        item = item[1:-1]   # a code name in quotes: "Agent ‘Gerard’"
+    item = item.strip(" ,;:'’\"")
     if item.startswith("(") and item.endswith(")") and "(" not in item[1:]:
         item = item[1:-1]   # "the President (Syngman Rhee)": the role is gone, the name stays
     elif item.endswith(")") and "(" not in item:
