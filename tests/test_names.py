@@ -98,6 +98,16 @@ PEOPLE_CASES = [
     ("Report by Agent ‘Gerard’ on Paris-Based Polish Bookstore and Activities of CIA-Funded International Literacy Center",
      ("Gerard",)),
     ("Notes of G. Dimitrov on a Phone Call from Stalin", ("G. Dimitrov", "Joseph Stalin")),
+    # a gerund after a name begins what a letter asks; a second document after a semicolon brings its people in
+    ("Letter to Saudi Crown Prince Abdallah Bin Abdul Aziz from Saddam Hussein Asking for Help and Admitting a Mistake; "
+     "Letter from Izzat Ibrahim to the Same Prince", ("Saddam Hussein", "Abdallah Bin Abdul Aziz", "Izzat Ibrahim")),
+    # a talk a quoted subject names as a thing ("the Postponement of the 12th Meeting") and an editor's "[Nation]" name nobody
+    ("Cable from the Chinese Foreign Ministry, 'Agree to the Postponement of the 12th Meeting of the Sino-US Talks to the "
+     "31st of August'", ()),
+    ("'Agreement Between the Government of [Nation] and the International Atomic Energy Agency about the Application of "
+     "Safeguards in Accordance with the NPT'", ()),
+    ("Economic Cooperation Division [Ministry of Foreign Affairs, Japan], 'Main Points of Meeting Between Prime Minister "
+     "Sato and National Defense Minister Chiang Ching-kuo'", ("Sato", "Chiang Ching-kuo")),
 ]
 
 

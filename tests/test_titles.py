@@ -379,6 +379,22 @@ NEW_PARTY_CASES = [
     # where a visit or a mission went is no addressee
     ("Alexei Adzhubei's Account of His Visit to Washington to the Central Committee of the Communist Party of the Soviet "
      "Union", ("Alexei Adzhubei",), ("Central Committee of the Communist Party of the Soviet Union",), ()),
+    # a headline's verb makes no bare "A to B" message; a paper of no kind keeps its "from" and "to"
+    ("The Former Japanese Prime Minister Ishibashi Tanzan Hopes to Visit China to Discuss Sino-Japanese Relations", (), (), ()),
+    ("Proposal from Deputy Minister Nicolae Ecobescu to Minister of Foreign Affairs George Macovescu, 'Control by the "
+     "International Atomic Energy Agency in Taiwan'", ("Nicolae Ecobescu",), ("George Macovescu",), ()),
+    # a suffix after a comma is the name's; a request after a comma is the letter's subject
+    ("Letter, General Duk Shin Choi to General William K. Harrison, Jr. on Civilian Internees", ("Duk Shin Choi",),
+     ("William K. Harrison Jr.",), ()),
+    ("Letter to the CPSU Central Committee, Request to Give Hekmat Assistance in Finding Work", (), ("CPSU Central Committee",), ()),
+    # papers about talks, and where the talks were, stand before their people; a group of no name talks with a named man
+    ("Documents Concerning Conversations in Moscow between Cuban Communist Official Carlos Rafael Rodriguez and Soviet "
+     "Leader Nikita Khrushchev", (), (), ("Carlos Rafael Rodriguez", "Nikita Khrushchev")),
+    ("Saddam Hussein and political officials discussing how to deal with the Republican Guard and other issues following "
+     "the First Gulf War", (), (), ("Saddam Hussein",)),
+    # an émigré is what a man is, not his name
+    ("Letter to Cde. Khrushchev in the CC from Political Émigré, an Iranian, Ali Reza Hekmat.", ("Ali Reza Hekmat",),
+     ("Khrushchev",), ()),
     # an editor's "[X's]" before a title's first word says whose words follow
     ("[Mao Zedong's] Reply After Receiving the Credentials of Albania's Ambassador [to China]", ("Mao Zedong",), (), ()),
     ("[Mao Zedong's] Revisions for a Speech That Chinese Red Guard Delegates [Will Deliver] in Albania", ("Mao Zedong",),

@@ -161,6 +161,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "between 1000 and 1130 hours": the 24-hour clock without a separator
     (_Guarded(_rx(r",?\s*(?:from|between)\s+\d{4}\s+(?:and|to|[-–])\s+\d{4}\s+hours\b"), "(?i)hours"), ""),
     (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i)et al"), ""),                       # "Helmut Kohl et al"
+    (_Guarded(re.compile(r",\s+([JS]r)\.?(?=[\s,;:)]|$)"), r"[JS]r"), lambda m: f" {m[1]}."),   # "William K. Harrison, Jr."
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
@@ -185,6 +186,9 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+reply\s+to",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)",
+    # "from Saddam Hussein Asking for Help": a gerund with its object, not a name ("Beijing", "Pickering")
+    r"(?-i:[A-Z][a-z]*[a-ik-lnoprs-z]ing)(?=\s+(?:for|about|how|that|whether)\s)",
+    r"(?<=,\s)(?-i:Requests?)\s+(?:to|for)",   # ", Request to Give Hekmat Assistance": the letter's subject
     # ", Pol Pot’s Visit to ..." (but ", Chen Yi's Wife and ...": a person)
     r"(?<=,\s)(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:(?:first|second|official|state|planned)\s+)?"
     r"(?:visit|trip|journey|tour|stay|arrival|departure|speech|statement|proposals?|position|attitude|policy|views|"
@@ -198,6 +202,7 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"(?:(?:from|at|during|on\s+the\s+occasion\s+of)\s+(?:the|an?)\s+"
             r"(?:meeting|talks|conversations?|discussions?|dinner|luncheon|lunch|reception)\s+"
             r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
+            r"(?:(?:in|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"   # "in Moscow between"
             r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
             r"submitted|compiled|signed|proposed|presented|handed|hosted)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
@@ -211,6 +216,9 @@ _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # a quoted headline names people when its talk is a verb ("Premier Kim Received ...") or has its people after it ("...
 # Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
 _TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", re.I)   # "Discusses", not "Talks"
+# "the Postponement of the 12th Meeting of the Sino-US Talks": a talk as a thing (but "Main Points of Meeting Between ...")
+_OF_A_NOUN = re.compile(r"\b[a-z]\w*\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_PEOPLE_NEXT = _rx(r"\s*(?:with|between)\s")
 _TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
 _PARTICLES = PARTICLES | {"and", "os"}   # the small words of a name, and "and" between names
 # "Cable from A to B: The Korean Armistice Negotiations", "Telegram from A to B - C's visit to Magadan": B, then the
@@ -223,6 +231,8 @@ _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|
                    r"\bwith\s+")
 # a finite verb makes a quoted title a sentence, someone's words: "... Still Depends on ...", "... Are Different ..."
 _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
+_TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
+_FROM_OR_TO = _rx(r"\s+(?:from|to)\s")   # "Proposal from A to B": a paper of no kind with its parties
 _BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
 _INITIALED = r"(?:[A-Z][a-z]?\.\s*)+[A-Z][\w’'-]+"   # "M. Cristian", "Yu.V. Andropov"
 _BY_INITIALED = re.compile(rf"\sby\s+({_INITIALED}(?:(?:,\s*|,?\s+and\s+){_INITIALED})*)$")
@@ -233,7 +243,8 @@ _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
 _PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|No)\b")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'"
-_SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Would|Not|Tells?|Told|Says?|Said)\b")
+_SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|Will|Would|Not|Tells?|Told|Says?|Said|Hopes|Wants|"
+                       r"Asks|Agrees|Refuses|Plans|Intends|Expects|Wishes|Seeks)\b")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
 _OF_NAME = _rx(r"\s*of\s+(?!the\s)")
@@ -252,7 +263,7 @@ _PAIR = r"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’
 _PAIR_ONLY = re.compile(_PAIR)
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _BY_IN_KIND = re.compile(r"\sby\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
-_PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our)\b")
+_PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
 _SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b)[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?\b"
@@ -354,6 +365,8 @@ def parties(title: str) -> Parties:
         others += _ON_BEHALF.findall(text)
     if reading.outer:
         others += _people_of(_parties(_read(reading.outer)))
+    if "; " in text:   # "...; Letter from Izzat Ibrahim to the Same Prince": a second document in the item
+        others += [name for part in text.split("; ")[1:] if _begins_with_kind(part) for name in _people_of(_parties(_read(part)))]
     return _with_others(roles, others) if others else roles
 
 
@@ -369,7 +382,7 @@ def _parties(reading: _Reading) -> Parties:
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     rest = text[end:] if found else text
-    if kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
+    if (kind == "other" and not _FROM_OR_TO.match(rest)) or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
         maker = _BY_AT_END.search(rest)   # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named
         kind, rest = None, maker[0] if maker else ("" if found else rest)
     elif found and _TOPIC_VERB.fullmatch(text[start:end]):
@@ -393,7 +406,8 @@ def _quoted_talk(roles: Parties, text: str) -> Parties:
     "'Prime Minster Visit to China (Conversation with Chairman Deng Xiaoping)'") adds them to the others."""
     m = _QUOTED.search(text)
     found = find_kind(m["inner"]) if m else None
-    if found is None or found[0] not in _TALKS or _TOPIC_BEFORE.search(m["inner"], 0, found[1]) or not (
+    if found is None or found[0] not in _TALKS or _TOPIC_BEFORE.search(m["inner"], 0, found[1]) \
+            or (_OF_A_NOUN.search(m["inner"], 0, found[1]) and not _PEOPLE_NEXT.match(m["inner"], found[2])) or not (
             _begins_with_kind(m["inner"]) or _TALK_VERB.fullmatch(m["inner"], found[1], found[2])
             or _TALK_SLOT.match(m["inner"], found[2])):
         return roles   # no talk, or one the paper is about: "'Draft ... Regarding of A. I. Mikoyan's Conversations ...'"
@@ -438,7 +452,7 @@ def _headed(roles: Parties) -> list[str]:
     found = []
     for party in (*roles.senders, *roles.recipients, *roles.participants):
         m = _BRACKET_AT_END.search(party)
-        if m and is_body(party[:m.start()]) and _namelike(m[1]) and not is_body(m[1]) \
+        if m and is_body(party[:m.start()]) and _namelike(m[1]) and not is_body(m[1]) and not _GENERIC.fullmatch(m[1]) \
                 and not _COUNTRY_FIRST.fullmatch(m[1]) and not _ACRONYM.match(m[1]):
             found.append(m[1])
     return found
@@ -475,7 +489,7 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
         return [("", who)]
     signed = text.rstrip().endswith(",")
     text = _RECORD_OF.sub("", _LEADING_ARTICLE.sub("", text.strip(" ,:")))   # "Minutes of Zhivkov – Castro Meeting"
-    if not text:
+    if not text or _TOPIC_WORD_AT_END.search(text):   # "Documents Concerning Conversations ...": papers about them
         return []
     if _bare_to(text):
         return _slots(text)
@@ -490,6 +504,10 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     if _namelike(head) and not _POSSESSIVE.search(head):
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
                 and not _ACRONYM.match(part) and not _GENERIC.search(part)]
+    parts = _SEP.split(text)
+    if talk and len(parts) > 1 and all(_namelike(part) or part[:1].islower() for part in parts):
+        # "Saddam Hussein and political officials discussing ...": the one named among those who talk
+        return [("", part) for part in parts if _namelike(part)]
     return []
 
 
@@ -655,7 +673,7 @@ def _unglossed(text: str) -> str:
 def _bare_to(text: str) -> bool:
     """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones."""
     head = text.split(" to ")[0].split(",")[0] if " to " in text else ""
-    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head)
+    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head) and not _SENTENCE.search(head)
 
 
 def _namelike(text: str) -> bool:
