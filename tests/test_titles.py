@@ -254,6 +254,8 @@ NEW_KIND_CASES = [
     ("Cryptogram No 10456 from Polish Embassy in Bucharest", "telegram"),
     ("General Military Intelligence Directorate Memos on Iranian Troop Movements", "memorandum"),
     ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", "note"),
+    ("Notes of V. Kolarov from a Meeting with Stalin", "meeting"),
+    ("Notes of G. Dimitrov on a Phone Call from Stalin", "conversation"),
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", "conversation"),
 ]
 
@@ -392,6 +394,14 @@ NEW_PARTY_CASES = [
      "Leader Nikita Khrushchev", (), (), ("Carlos Rafael Rodriguez", "Nikita Khrushchev")),
     ("Saddam Hussein and political officials discussing how to deal with the Republican Guard and other issues following "
      "the First Gulf War", (), (), ("Saddam Hussein",)),
+    # "Lic." and "Bryg." are a title and a rank; a note's writer stands inside its kind ("Notes of V. Kolarov from a
+    # Meeting with Stalin")
+    ("Speech by the President of the Mexican Delegation, Ambassador Lic. Alfonso García Robles, Undersecretary of Foreign "
+     "Relations, in the General Debate of the First Committee on the Theme 'The Non-proliferation of Nuclear Weapons'",
+     ("Alfonso García Robles",), (), ()),
+    ("Report by Gen. Bryg. Zdzislaw Sarewicz, Chief of Polish Foreign Intelligence on the Use of Paris-Based Polish "
+     "Bookstore by the CIA-Funded International Literary Center", ("Zdzislaw Sarewicz",), (), ()),
+    ("Notes of V. Kolarov from a Meeting with Stalin", (), (), ("V. Kolarov", "Stalin")),
     # an émigré is what a man is, not his name
     ("Letter to Cde. Khrushchev in the CC from Political Émigré, an Iranian, Ali Reza Hekmat.", ("Ali Reza Hekmat",),
      ("Khrushchev",), ()),

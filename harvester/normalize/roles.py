@@ -60,7 +60,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "Director", "Adviser",
            "Advisor", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial", "Writer", "Journalist", "Correspondent",
            "Generalissimo", r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
-           r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Capt\.", r"Adm\.",
+           r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Bryg\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z])", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
@@ -82,7 +82,7 @@ _NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", 
                         "Presidium", "Politburo") + r"\b)"  # "General Staff", "General Advisory Committee": a body, not a role and a name
 # not "Mrs.", "Ms." nor "Madame": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin", "Madame
 # Zhou", who is Deng Yingchao), and without it two are one
-HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.",
+HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.", r"Lic\.",
                 "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang

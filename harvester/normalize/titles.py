@@ -262,7 +262,7 @@ _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _PAIR = r"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"   # "Furui-Zhou Enlai"
 _PAIR_ONLY = re.compile(_PAIR)
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
-_BY_IN_KIND = re.compile(r"\sby\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
+_BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+[A-Z]))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
 _SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
