@@ -106,6 +106,9 @@ PEOPLE_CASES = [
      "31st of August'", ()),
     ("'Agreement Between the Government of [Nation] and the International Atomic Energy Agency about the Application of "
      "Safeguards in Accordance with the NPT'", ()),
+    # the people of an exchange of letters a report is about
+    ("Report to I. V. Stalin on Exchange of Letters between Iranian Prime Minister Mossadegh and US Ambassador Henderson",
+     ("Joseph Stalin", "Mossadegh", "Henderson")),
     ("Economic Cooperation Division [Ministry of Foreign Affairs, Japan], 'Main Points of Meeting Between Prime Minister "
      "Sato and National Defense Minister Chiang Ching-kuo'", ("Sato", "Chiang Ching-kuo")),
 ]

@@ -210,7 +210,8 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
-                     r"(?:conversations?|meetings?|talks|discussions?|(?:tele)?phone\s+calls?)\b(?:\s+"
+                     r"(?:conversations?|meetings?|talks|discussions?|(?:tele)?phone\s+calls?|"
+                     r"exchange\s+of\s+(?:letters|messages|telegrams))\b(?:\s+"
                      r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?:between|with|from)\s+(?P<who>.+)$)?")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # a quoted headline names people when its talk is a verb ("Premier Kim Received ...") or has its people after it ("...
