@@ -182,6 +182,41 @@ def test_a_redirect_to_another_port_of_the_same_host_is_never_followed(chromium:
 
 
 @pytest.mark.slow
+def test_an_error_status_with_no_body_keeps_its_status_as_with_the_plain_client(chromium: str, tmp_path: Path):
+    """Chromium fails a navigation whose error answer has no body (net::ERR_HTTP_RESPONSE_CODE_FAILURE); the status
+    stands all the same, as the plain client reads it: a robots.txt missing with an empty 404 allows everything, and a
+    document page gone with an empty 404 is asked for once and said as HTTP 404, not as a failure of the network."""
+    gone = "/document/letter-ri-sang-jo-ns-khrushchev"
+
+    class Bodiless(ChallengeServer):
+        def answer(self, path: str, user_agent: str, cookie: str | None):
+            if path == "/robots.txt" or path == gone:
+                return (404, "text/plain", b""), {}, False
+            return super().answer(path, user_agent, cookie)
+
+    with Bodiless(pages(SEED, DOCUMENTS), expire_after=100) as server:
+        code, _, err = browse(server, tmp_path, "--delay", "0", "--details")
+        asked = [hit.path for hit in server.hits()]
+    assert code == 1 and f"{gone}: HTTP 404" in err and "ERR_HTTP_RESPONSE_CODE_FAILURE" not in err, err
+    assert asked.count("/robots.txt") == 1 and asked.count(gone) == 1
+    assert len(dataset(tmp_path, NAME)) == 19
+    assert robots_in_warc(tmp_path) == [("404", b"")]   # the empty 404 the site sent, not the browser's error page
+
+
+def robots_in_warc(out: Path) -> list[tuple[str, bytes]]:
+    """The status and body of each robots.txt response in the WARC files under `out`."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    found = []
+    for warc in sorted(out.rglob("*.warc.gz")):
+        with warc.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type == "response" and record.rec_headers.get_header("WARC-Target-URI").endswith("/robots.txt"):
+                    found.append((record.http_headers.get_statuscode(), record.content_stream().read()))
+    return found
+
+
+@pytest.mark.slow
 def test_a_page_larger_than_any_page_is_refused_at_once(chromium: str, tmp_path: Path):
     """As with the plain client: a response that says it is larger than any page (20 MB) is not read or tried again."""
     huge = b"<html><body>" + b"x" * 21_000_000 + b"</body></html>"

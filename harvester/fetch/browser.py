@@ -23,6 +23,7 @@ import threading
 import time
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import FrameType, TracebackType
@@ -43,6 +44,7 @@ WIDGET = "input[type=checkbox]:visible, iframe[src*='challenge']:visible"   # wh
 PERSON_AFTER = 3.0     # seconds a challenge may show a widget before it is taken to wait for a person
 POLL = 25              # milliseconds between looks at the tab while a page or a challenge arrives
 ERROR_PAGE_WAIT = 2.0  # seconds a failed navigation may take to show Chromium's error page
+BODILESS_ERROR = "ERR_HTTP_RESPONSE_CODE_FAILURE"   # Chromium's failure of a navigation answered by an error with no body
 GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
@@ -207,8 +209,23 @@ class BrowserTransport:
             raise self._failed(TransientError(f"no answer within {self.settings.timeout:g} s")) from None
         except Error as error:
             self._stop_if_gone(url, error)
+            if BODILESS_ERROR in str(error) and self._answer_of_failed_navigation():
+                # an error status with no body: Chromium fails the navigation (and would give its own error page for
+                # the body); the status answers, with the empty body the site sent
+                self._failed(error)
+                return [*self._answers[:-1], replace(self._answers[-1], body=b"")]
             raise self._failed(self._error or TransientError(f"the navigation failed: {first_line(error)}")) from None
         return list(self._answers)
+
+    def _answer_of_failed_navigation(self) -> bool:
+        """Whether the navigation that failed had an error status for answer (its event may come in after the failure)."""
+        from playwright.sync_api import Error
+
+        deadline = time.monotonic() + ERROR_PAGE_WAIT
+        with contextlib.suppress(Error):
+            while not self._arrived() and self._error is None and time.monotonic() < deadline:
+                self._tab.wait_for_timeout(POLL)
+        return self._error is None and self._arrived() and self._answers[-1].status >= 400
 
     def _file(self, url: str, headers: dict[str, str], limit: int) -> Page:
         """A file, asked for as the plain client asks (streamed within its size cap and deadline) with the browser's
@@ -350,13 +367,13 @@ class BrowserTransport:
             body, headers = response.body(), response.all_headers()
         except Error as error:
             body, headers = b"", response.headers
-            if not self._on_challenge:   # a challenge's lost body costs nothing; the page's own is what we came for
+            if not self._on_challenge and response.status < 400:   # a challenge's or an error's lost body costs nothing
                 self._error = self._error or TransientError(f"the page was gone before it was read ({first_line(error)})")
         return Page(response.url, body, response.status, redacted({k.lower(): v for k, v in headers.items()}),
                     self._now().isoformat(timespec="seconds"), requested=self._requested)
 
     def _on_failed(self, request) -> None:  # noqa: ANN001
-        if self._ours(request):
+        if self._ours(request) and BODILESS_ERROR not in (request.failure or ""):   # (that one's answer has its status)
             self._error = self._error or TransientError(f"the navigation failed: {request.failure}")
 
     def _on_navigated(self, frame) -> None:  # noqa: ANN001
