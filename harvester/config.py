@@ -93,16 +93,24 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
     return "number" if isinstance(kind, tuple) else {str: "string", int: "whole number", bool: "true/false", list: "list"}[kind]
 
 
+def _number(values: dict, key: str, default: float) -> float:
+    """A number of the file (a whole number too large for a float is infinite: out of every range)."""
+    try:
+        return float(values.get(key, default))
+    except OverflowError:
+        return math.inf
+
+
 def _job(values: dict, where: str, base: Path) -> Job:
-    delay = float(values.get("delay", Settings.delay))
+    delay = _number(values, "delay", Settings.delay)
     if not math.isfinite(delay) or not 0 <= delay <= MAX_DELAY:
         raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 to {MAX_DELAY:g}")
-    challenge_wait = float(values.get("challenge_wait", Settings.challenge_wait))
+    challenge_wait = _number(values, "challenge_wait", Settings.challenge_wait)
     if not math.isfinite(challenge_wait) or not 1 <= challenge_wait <= MAX_DELAY:
         raise UsageError(f"{where}: challenge_wait = {values['challenge_wait']!r}: give seconds, 1 to {MAX_DELAY:g}")
     if "max_pages" in values and values["max_pages"] < 1:
         raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
-    max_pdf_mb = float(values.get("max_pdf_mb", DEFAULT_MAX_PDF_MB))
+    max_pdf_mb = _number(values, "max_pdf_mb", DEFAULT_MAX_PDF_MB)
     if not math.isfinite(max_pdf_mb) or max_pdf_mb <= 0:
         raise UsageError(f"{where}: max_pdf_mb = {values['max_pdf_mb']!r}: give megabytes, more than 0")
     base_url = checked_origin(values["base_url"], f"{where}: base_url =") if "base_url" in values else None

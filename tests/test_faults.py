@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from harvester.errors import StorageError
+from harvester.errors import StorageError, UsageError
 from harvester.pipeline import harvest
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
@@ -772,3 +772,27 @@ def test_a_read_error_while_the_new_files_are_summed_is_a_storage_error_and_the_
         with pytest.raises(StorageError, match=r"cannot write: .*Input/output error"):
             run(server, tmp_path)
     assert {name: (tmp_path / name).read_bytes() for name in files(tmp_path)} == before
+
+
+@pytest.mark.parametrize("key", ["delay", "challenge_wait", "max_pdf_mb"])
+def test_a_number_too_large_for_any_float_in_a_harvests_file_is_out_of_range(tmp_path: Path, key: str):
+    """A whole number of 400 digits is out of every range: said of its key, as a number out of range is (it was a
+    crash, exit 7)."""
+    from harvester.config import load_jobs
+
+    path = tmp_path / "harvests.toml"
+    path.write_text(f'{key} = 1{"0" * 400}\n[[harvest]]\nquery = "q"\ndetails = true\npdfs = true\n', encoding="utf-8")
+    with pytest.raises(UsageError) as raised:
+        load_jobs(path)
+    assert str(raised.value).startswith(f"{path}: harvest 1: {key} = 1000")
+
+
+@pytest.mark.parametrize("stamp", ["Mon Jan 01 0001 00:00:00 GMT+0100", "Fri Dec 31 9999 23:59:59 GMT-0100"])
+def test_a_saved_date_outside_the_calendar_in_utc_is_no_date(stamp: str):
+    """SingleFile's saved date, and a WARC record's, that fall before year 1 or after 9999 once in UTC are no date:
+    the record's time stays empty (they were a crash, exit 7)."""
+    from harvester.fetch.archive import _iso
+    from harvester.fetch.page import saved_date
+
+    assert saved_date(f"<!DOCTYPE html><html><!--\n Page saved with SingleFile \n saved date: {stamp} (x)\n-->") == ""
+    assert _iso("0001-01-01T00:00:00+01:00") == "" and _iso("9999-12-31T23:59:59-01:00") == ""

@@ -244,6 +244,6 @@ def _iso(warc_date: str) -> str:
     '' for none, or for one that is no date."""
     try:
         when = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
-    except ValueError:
+        return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+    except (ValueError, OverflowError):   # no date, or one that in UTC falls outside the years 1 to 9999
         return ""
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC).isoformat()

@@ -153,10 +153,9 @@ def saved_date(text: str) -> str:
     if not match:
         return ""
     try:
-        saved = datetime.strptime(match.group(1), "%b %d %Y %H:%M:%S GMT%z")
-    except ValueError:
+        return datetime.strptime(match.group(1), "%b %d %Y %H:%M:%S GMT%z").astimezone(UTC).isoformat(timespec="seconds")
+    except (ValueError, OverflowError):   # no date, or one that in UTC falls outside the years 1 to 9999
         return ""
-    return saved.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def is_cut_short(body: bytes | str) -> bool:
