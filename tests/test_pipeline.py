@@ -358,6 +358,25 @@ def test_a_reparse_on_workers_says_its_warnings_in_the_order_of_one_process(tmp_
     assert "b.warc.gz: " in said[0][0] and said[0][0].endswith("the rest of the file is skipped")
 
 
+def test_a_subfolder_that_cannot_be_listed_stops_a_reparse_naming_it(tmp_path: Path, monkeypatch):
+    """A folder is read with its subfolders; one the system refuses to list (its permissions) stops the re-parse, as
+    an unreadable file does: its pages are not left out of the dataset unsaid."""
+    pages = tmp_path / "pages"
+    shutil.copytree(FIXTURES / "wilson" / "seed", pages)
+    shutil.copytree(FIXTURES / "wilson" / "facet-people" / "saved", pages / "people")
+    listing = os.scandir
+
+    def refusing(path=".", *args):
+        if Path(path) == pages / "people":   # as chmod 000 does, for any user but root
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path, *args)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    with pytest.raises(InputError, match=rf"^{re.escape(str(pages / 'people'))}: cannot be read \(Permission denied\)$"):
+        reparse([pages], WILSON, tmp_path / "out", None, ["csv"], workers=0)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.csv"))
+
+
 def test_a_warc_file_that_gives_no_page_says_why(tmp_path: Path):
     with Serving(SEED) as serving:
         harvest(WILSON, Search(QUERY), tmp_path / "h", "seed", ["json"], Settings(base_url=serving.origin, delay=0))

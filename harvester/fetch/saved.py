@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -56,7 +57,7 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in path.rglob("*") if p.is_file() and (p.suffix.lower() in HTML_SUFFIXES or is_warc(p))
+            found.extend(p for p in _files_under(path) if (p.suffix.lower() in HTML_SUFFIXES or is_warc(p))
                          and not p.name.lower().endswith(REPORT_PAGE_SUFFIX) and not _beside_a_page(p, path))
         elif path.is_file():
             found.append(path)
@@ -68,6 +69,16 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
     for path in found:
         unique.setdefault(path.resolve(), path)
     return sorted(unique.values(), key=_natural)
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Every file under a folder, its subfolders' too; a subfolder that cannot be read stops the re-parse, as a file
+    that cannot be read does (its pages would be missing from the dataset, unsaid)."""
+    def unreadable(error: OSError) -> None:
+        raise InputError(f"{error.filename}: cannot be read ({error.strerror})")
+
+    for root, _, files in os.walk(folder, onerror=unreadable):
+        yield from (Path(root) / name for name in files if (Path(root) / name).is_file())
 
 
 def _beside_a_page(path: Path, root: Path) -> bool:
