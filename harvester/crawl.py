@@ -32,7 +32,7 @@ class Walk:
     settings: Settings
     total: int | None = None
     documents: int = 0                 # distinct documents seen
-    pages: int = 0                     # results pages taken
+    pages: int = 0                     # results pages taken (each once, however often a re-walk takes it again)
     partial: bool = False              # the listing was not seen whole: cut short as asked (--max-pages), or a
                                        # page held fewer cards than it counts and the run wrote what it found
     warnings: list[str] = field(default_factory=list)
@@ -43,6 +43,7 @@ class Walk:
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
     _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
     _last: ResultsPage | None = None
+    _taken: set[str] = field(default_factory=set)   # the addresses of the pages taken
 
     def urls(self) -> Iterator[str]:
         """The results pages to fetch, in order; each is decided once the page before it was taken."""
@@ -75,15 +76,17 @@ class Walk:
 
     def took(self, page: ResultsPage, new: int) -> None:
         """A results page was fetched and its cards kept; `new` of them were documents not seen before."""
-        self.pages += 1
+        self.pages += page.url not in self._taken
+        self._taken.add(page.url)
         self.documents += new
         self._stale = 0 if new else self._stale + 1
         if page.total is not None and (page.cards or self.pages == 1):   # past the end, an empty page tells no total
             self.total = page.total
             self._totals.add(page.total)
-        if self.pages == 1 and page.first == 1 and page.last is not None and page.total is not None and page.last < page.total:
-            self.page_size = page.last    # "1 - 50 of 70": an address may ask for another size (items_per_page=50)
-        self.warnings.extend(f"{page.url}: {warning}" for warning in page.warnings)
+        if self.pages == 1 and page.first == 1 and page.last is not None and page.total is not None and page.last <= page.total:
+            # "1 - 50 of 70": an address may ask for another size (items_per_page=50); "1 - 19 of 19": one page holds all
+            self.page_size = page.last
+        self.warnings.extend(said for warning in page.warnings if (said := f"{page.url}: {warning}") not in self.warnings)
         self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
         self.facets.update(((name, value), label) for name, value, label in page.facets)
         self._last = page

@@ -83,6 +83,31 @@ def test_an_address_asking_for_another_page_size_is_walked_by_the_size_its_pages
     assert asked == [0, 1] and (crawl.documents, crawl.total, crawl.warnings) == (70, 70, [])
 
 
+def test_a_first_page_that_holds_every_result_is_the_only_page_asked_for(clock):
+    """items_per_page=20 and 19 results: "1 - 19 of 19" on the first page is the whole listing; no page 1 is asked
+    for (the site answers it with 404, and the run stopped there with nothing written)."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    docs, asked = [doc(n) for n in range(19)], []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        asked.append(page_number(request))
+        if asked[-1] > 0:
+            return httpx.Response(404, text="<html><body>Page not found</body></html>", headers={"Content-Type": "text/html"})
+        return httpx.Response(200, text=results_page(docs, 0, size=20), headers={"Content-Type": "text/html"})
+
+    settings = Settings(base_url=ORIGIN, delay=0)
+    fetch = Fetcher(HttpTransport(mock_client(handler), settings), ORIGIN, settings, sleep=clock.sleep, clock=clock.monotonic)
+    crawl = Walk(WILSON, Search("Korean War", extra=(("items_per_page", "20"),)), settings)
+    for url in crawl.urls():
+        crawl.took(parse_results(fetch.get(url).text(), url, WILSON), 19)
+    assert asked == [0] and (crawl.documents, crawl.total, crawl.pages, crawl.warnings) == (19, 19, 1, [])
+
+
 def test_first_page_has_no_page_parameter_and_later_pages_count_from_zero(clock):
     seen: list[str] = []
     handler = search_handler([[doc(n) for n in range(12)]])
@@ -138,6 +163,8 @@ def test_allow_incomplete_keeps_what_was_found_with_a_warning(clock):
 
     crawl = run(handler, clock, allow_incomplete=True)
     assert len(crawl.documents) == 15 and "only 15 distinct" in crawl.warnings[0]
+    # the two pages, walked again while documents were missing, are two pages, and their warning is said once
+    assert crawl.pages == 2 and len(crawl.warnings) == len(set(crawl.warnings))
 
 
 def test_max_pages_stops_early_and_says_so(clock):
