@@ -106,6 +106,12 @@ PEOPLE_CASES = [
      "31st of August'", ()),
     ("'Agreement Between the Government of [Nation] and the International Atomic Energy Agency about the Application of "
      "Safeguards in Accordance with the NPT'", ()),
+    # a classification after a container's date, and provincial premiers, are no people; a name ending in -ion is a name
+    ("From the Journal of V. V. Vaskov, 27 August 1954: Top Secret Memorandum of Conversation with Comrade Mao Zedong on 5 "
+     "July 1954", ("V. V. Vaskov", "Mao Zedong")),
+    ("Letter, Jawaharlal Nehru to All Provincial Premiers", ("Jawaharlal Nehru",)),
+    ("Record of a Conversation with Illarion Dmitriyevich Pak, Chairman of the Jagang Provincial People's Committee",
+     ("Illarion Dmitriyevich Pak",)),
     # the people of an exchange of letters a report is about
     ("Report to I. V. Stalin on Exchange of Letters between Iranian Prime Minister Mossadegh and US Ambassador Henderson",
      ("Joseph Stalin", "Mossadegh", "Henderson")),
@@ -143,6 +149,7 @@ SAME_PERSON = [
     ("N.S. Khrushchev", "Nikita Khrushchev"), ("N. Khrushchev", "Nikita Khrushchev"), ("Yu. Andropov", "Yuri Andropov"),
     ("Chung Hee Park", "Park Chung Hee"), ("Pak Chong-hui", "Park Chung Hee"), ("Kim Dae Chung", "Kim Dae Jung"),
     ("Rhee Syngman", "Syngman Rhee"), ("Doo Hwan Chun", "Chun Doo Hwan"),
+    ("Nikolai Roshchin", "N. V. Roshchin"), ("Roshchin, Nikolai Vasilevich", "N. V. Roshchin"),
     ("A. Mikoyan", "Anastas Mikoyan"), ("A[nastas] I. Mikoyan", "Anastas Mikoyan"),
     ("Roschin", "N. V. Roshchin"), ("Shytkov", "Terentii Shtykov"), ("Krasvosky", "Krasovsky"),
     ("Kang Shen", "Kang Sheng"), ("Deng Xioaping", "Deng Xiaoping"), ("Mao, Zedong", "Mao Zedong"),

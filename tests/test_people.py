@@ -79,9 +79,11 @@ def test_an_east_asian_name_written_given_name_first_is_the_person_of_the_family
         Mention("c", "1965-05-18", "1965-05-18", ("Chung Hee Park",), ()),
         Mention("d", "1966-11-01", "1966-11-01", (), ("Pak, Chŏng-hŭi, 1917-1979",)),
         Mention("e", "1970-01-01", "1970-01-01", ("Robert Kim", "Kim Robert", "Wen Ho Lee"), ()),
+        Mention("f", "1955-04-13", "1955-04-13", ("Illarion Dmitriyevich Pak",), ()),   # a Soviet Korean's Russian names
     ], NAMES)
     assert {r.name: r.document_ids for r in rows if r.documents > 1} == {"Kim Jong Pil": ("a", "b"), "Park Chung Hee": ("c", "d")}
-    assert sorted(r.name for r in rows if r.documents == 1) == ["Kim Robert", "Robert Kim", "Wen Ho Lee"]
+    assert sorted(r.name for r in rows if r.documents == 1) == ["Illarion Dmitriyevich Pak", "Kim Robert", "Robert Kim",
+                                                                  "Wen Ho Lee"]
 
 
 def test_a_titles_short_form_meets_the_one_heading_of_its_own_page():

@@ -269,8 +269,8 @@ def family_name_first(name: str) -> str | None:
     words = name.split()
     if len(words) < 2 or (len(words) == 2 and "-" not in words[0]) or split_name(name)[0] == words[0]:
         return None
-    family, given = words[-1], " ".join(words[:-1])
-    return f"{family} {given}" if family_first(family, given) else None
+    family, given = words[-1], " ".join(words[:-1])   # not "Illarion Dmitriyevich Pak": a Russian given name
+    return f"{family} {given}" if family_first(family, given) and _syllabic(given) else None
 
 
 def sort_form(name: str) -> str:

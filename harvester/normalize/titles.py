@@ -164,7 +164,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r",\s+([JS]r)\.?(?=[\s,;:)]|$)"), r"[JS]r"), lambda m: f" {m[1]}."),   # "William K. Harrison, Jr."
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
-    (_rx(rf"^{_SECRET}\s+"), ""),                                  # "Top Secret Memorandum of ..."
+    (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
 )
 
 _POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
