@@ -218,7 +218,7 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
     \b
         harvester reparse fixtures/wilson/seed --out output
     """
-    outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name else None, parse_formats(formats),
+    outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name is not None else None, parse_formats(formats),
                       names=NameTable.load(names_file), transcript_in_csv=transcript_in_csv, workers=workers)
     return _report(outcome, f"re-parsed {plural(outcome.pages, 'saved page')}: {plural(outcome.documents, 'document')}")
 
@@ -329,7 +329,7 @@ def _check_together(path: Path, jobs: list[Job]) -> None:
     datasets: dict[tuple[Path, str], tuple[int, Job]] = {}
     for number, job in enumerate(jobs, 1):
         try:
-            name = check_name(job.name or default_name(job.site, job.search))
+            name = check_name(default_name(job.site, job.search) if job.name is None else job.name)
             if job.out.exists() and not job.out.is_dir():
                 raise UsageError(f"--out {job.out}: not a folder")
             if job.names_file is not None:
@@ -351,12 +351,12 @@ def _check_together(path: Path, jobs: list[Job]) -> None:
 def _dataset(job: Job) -> str:
     """A harvest of a harvests file said by its dataset's name, then its search: two harvests of one search (with other
     names, other options) are told apart."""
-    return one_line(f"{job.name or default_name(job.site, job.search)} ({job.search})")
+    return one_line(f"{default_name(job.site, job.search) if job.name is None else job.name} ({job.search})")
 
 
 def _harvest_job(job: Job) -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings."""
-    name = check_name(job.name or default_name(job.site, job.search))
+    name = check_name(default_name(job.site, job.search) if job.name is None else job.name)
     check_fetch_ready(job.settings)
     log.info("harvesting %s from %s into %s", job.search, job.settings.base_url or job.site.home, job.out / name)
     if job.settings.base_url is None and not job.settings.contact:

@@ -14,7 +14,7 @@ from harvester.errors import UsageError
 from harvester.normalize.names import without_accents
 from harvester.output.files import parse_formats
 from harvester.settings import DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
-from harvester.sites import Search, Site, get_site
+from harvester.sites import Search, Site, get_site, typed_query
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
@@ -143,7 +143,7 @@ def searched(site: Site, url: str | None, query: str | None, whole: bool, base_u
         return site.search_at(url, base_url)
     if query is not None and not query.strip():
         raise UsageError("--query is empty: give words to search for, or --all for the whole archive")
-    return Search(query or ""), base_url
+    return Search(typed_query(query, "--query") if query is not None else ""), base_url
 
 
 def checked_origin(base_url: str, said: str) -> str:

@@ -244,6 +244,14 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     (("--all", "--base-url", "http://127.0.0.1:8611/mirror"), "--base-url 'http://127.0.0.1:8611/mirror': give the origin "
                                                                "alone, http://127.0.0.1:8611 (a mirror must serve the site's own paths)"),
     (("--query", "  \t"), "--query is empty: give words to search for, or --all for the whole archive"),
+    # a query is words as typed: no line break nor escape sequence, in an option or an address; an address's escapes
+    # are UTF-8, as a browser writes them (Latin-1 ones would be asked for as U+FFFD: another search)
+    (("--query", "Korean\nWar\x1b[31m"), "--query 'Korean\\nWar\\x1b[31m': holds a line break or another control character"),
+    ((f"{HOME}/search?search_api_fulltext=Korean%0AWar",), "search_api_fulltext 'Korean\\nWar': holds a line break"),
+    ((f"{HOME}/search?search_api_fulltext=%E9t%E9",), "%E9t%E9: its %-escapes are not UTF-8 (as a browser writes them)"),
+    ((f"{HOME}/search?f%5B0%5D=people%3A%E2%80",), "its %-escapes are not UTF-8"),
+    # an empty --name is no name, not the default one
+    (("--query", "x", "--name", ""), "--name '': use letters, digits, '.', '-' and '_' only"),
 ])
 def test_the_command_takes_exactly_one_search(tmp_path: Path, monkeypatch, capsys, args, said):
     code, _, err = run_cli(monkeypatch, capsys, "harvest", *args, "--out", str(tmp_path))

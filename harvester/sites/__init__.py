@@ -73,6 +73,14 @@ class DocumentSelectors:
     support_donors: re.Pattern[str] | None = None   # in the support line: the list of who gave support (group 1)
 
 
+def typed_query(query: str, said: str) -> str:
+    """A full-text query as typed in a search box: no line break nor other control character (it would be sent, and
+    split the lines that say the run). `said` names it in the message."""
+    if re.search(r"[\x00-\x1f\x7f-\x9f]", query):
+        raise UsageError(f"{said} {query!r}: holds a line break or another control character; give the words as typed")
+    return query
+
+
 @dataclass(frozen=True)
 class Site:
     """What harvester knows of one site: where it lives, how its search is addressed, where things sit in its pages."""
@@ -134,7 +142,11 @@ class Site:
         if not self.is_search(url):
             raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
         query, facets, chosen, extra = "", {}, {}, {}
-        params = parse_qsl(parts.query, keep_blank_values=True)
+        try:
+            params = parse_qsl(parts.query, keep_blank_values=True, errors="strict")
+        except UnicodeDecodeError:   # "%E9t%E9": Latin-1 escapes; they would be asked for as U+FFFD, another search
+            raise UsageError(f"{url}: its %-escapes are not UTF-8 (as a browser writes them); copy the address again "
+                             "from the browser's address bar") from None
         facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]")
         plain = {found[1] for key, _ in params if (found := facet_key.fullmatch(key))}   # f, fo given plainly
         for key, value in params:
@@ -146,7 +158,7 @@ class Site:
             if key == self.page_param:
                 continue
             if key == self.query_param:
-                query = value
+                query = typed_query(value, f"{url}: {key}")
             elif numbered and numbered[1] == self.facet_param:
                 name, colon, facet = value.partition(":")
                 if not (colon and name and facet):
