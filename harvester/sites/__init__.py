@@ -158,7 +158,7 @@ class Site:
             if key == self.page_param:
                 continue
             if key == self.query_param:
-                query = typed_query(value, f"{url}: {key}")
+                query = value
             elif numbered and numbered[1] == self.facet_param:
                 name, colon, facet = value.partition(":")
                 if not (colon and name and facet):
@@ -181,10 +181,10 @@ class Site:
             host, own, _ = parts.hostname or "", urlsplit(base_url).hostname if base_url else None, parts.port
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
-        if host in self.hosts:
-            return self.search_of(url), base_url
-        if host in (own, "127.0.0.1", "localhost", "::1"):
-            return self.search_of(url), base_url or f"{parts.scheme}://{parts.netloc}"
+        if host in self.hosts or host in (own, "127.0.0.1", "localhost", "::1"):
+            search = self.search_of(url)
+            typed_query(search.query, f"{address}: {self.query_param}")   # it is to be sent: the words as typed
+            return search, base_url or (None if host in self.hosts else f"{parts.scheme}://{parts.netloc}")
         raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...), of --base-url, "
                          "or of a server on this machine; for a mirror give its origin with --base-url")
 
