@@ -240,7 +240,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
     server, saved = make_server(list(folders), port)
     host, bound = server.server_address[:2]
     shown = " and ".join(map(str, folders))
-    click.echo(f"serving {len(saved)} saved pages of {shown} on http://{host}:{bound} (Ctrl-C stops)")
+    click.echo(f"serving {plural(len(saved), 'saved page')} of {shown} on http://{host}:{bound} (Ctrl-C stops)")
     try:
         server.serve_forever()
     finally:

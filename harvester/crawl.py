@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from harvester.errors import IncompleteError
+from harvester.output.runreport import plural
 from harvester.parse.results import ResultsPage
 from harvester.settings import Settings
 from harvester.sites import Search, Site
@@ -61,7 +62,8 @@ class Walk:
                 self.partial = True
                 return
         if self.settings.max_pages and self._page_count() > self.settings.max_pages:
-            self.warnings.append(f"stopped after {self.settings.max_pages} pages as asked: {self.documents} of {self.total} documents")
+            self.warnings.append(f"stopped after {plural(self.settings.max_pages, 'page')} as asked: {self.documents} of "
+                                 f"{self.total} documents")
             self.partial = True
             return
         for round_number in range(1, self.settings.refetch_rounds + 1):
@@ -92,8 +94,8 @@ class Walk:
         self._last = page
         shown = "next page" if self.number is None else f"page {self.number}"
         again = len(page.cards) - new
-        log.info("%s: %d cards, %d of %s documents so far%s", shown, len(page.cards), self.documents, self.total,
-                 f" ({again} already on an earlier page)" if again else "")
+        log.info("%s: %d cards, %d%s documents so far%s", shown, len(page.cards), self.documents,
+                 "" if self.total is None else f" of {self.total}", f" ({again} already on an earlier page)" if again else "")
 
     def _url(self, number: int) -> str:
         self.number = number
@@ -122,7 +124,7 @@ class Walk:
                 return
         if self._last.next_url:   # pages are left
             asked = self.settings.max_pages is not None and self.settings.max_pages < SAFETY_MAX_PAGES
-            self.warnings.append(f"stopped after {self.pages} pages " + ("as asked" if asked else "(the most followed without a total)")
+            self.warnings.append(f"stopped after {plural(self.pages, 'page')} " + ("as asked" if asked else "(the most followed without a total)")
                                  + f": {self.documents} documents; its next link leads on")
             self.partial = True
 

@@ -499,8 +499,10 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             files += write_database(out_dir, name, tables, staging, provenance.home)
         last_files = [f"{name}{RUN_REPORT_SUFFIX}"] if report is not None else []
         gone = staging.leaving({path.name for path in files} | {*last_files, f"{name}{PACKAGE_SUFFIX}"})
-        dropped = [f"removed {', '.join(map(str, gone))}: this run did not write {'them' if len(gone) > 1 else 'it'} (keep "
-                   "--format and --details the same from run to run)"] if gone else []
+        keep = ("keep --format and --details the same from run to run" if provenance.mode == "harvest" else
+                "keep --format the same, and give the document pages again for their details")   # (a re-parse has no --details)
+        dropped = [f"removed {', '.join(map(str, gone))}: this run did not write {'them' if len(gone) > 1 else 'it'} ({keep})"
+                   ] if gone else []
         if report is not None:
             lists = state.change_lists(run_id, report["complete"])
             warned = {"warnings": report["warnings"] + dropped, "status": "warnings"} if dropped else {}

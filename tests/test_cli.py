@@ -254,6 +254,23 @@ def _truncated(folder: Path) -> Path:
     return _write(folder / "truncated.html", body[: body.index(b"Telegram from Ponomarev")])
 
 
+def test_serve_says_which_saved_page_of_one_address_it_serves(tmp_path, caplog):
+    """Two folders saved from the same addresses (two weeks' saves): the first named is served, and each page it hides
+    is said, with the one served in its place; one page is "1 saved page"."""
+    import shutil
+
+    from harvester.fetch.serve import make_server
+
+    for week in ("weekA", "weekB"):
+        shutil.copytree(SEED, tmp_path / week)
+    (tmp_path / "weekB" / "page-1.html").unlink()
+    server, saved = make_server([tmp_path / "weekA", tmp_path / "weekB"])
+    server.server_close()
+    hidden = [r.getMessage() for r in caplog.records if "served in its place" in r.getMessage()]
+    assert len(saved) == 2 and hidden == [f"{tmp_path / 'weekB' / 'page-0.html'}: saved from the same address as "
+                                          f"{tmp_path / 'weekA' / 'page-0.html'}, which is served in its place"]
+
+
 def test_serve_serves_saved_pages_under_their_own_urls(tmp_path):
     """`harvester serve` in a real process: its first line names the address; the saved page comes back."""
     import subprocess

@@ -172,6 +172,8 @@ def test_max_pages_stops_early_and_says_so(clock):
     crawl = run(search_handler([[doc(n) for n in range(45)]], pages), clock, max_pages=2)
     assert pages == [0, 1] and len(crawl.documents) == 20
     assert crawl.warnings == ["stopped after 2 pages as asked: 20 of 45 documents"]
+    one = run(search_handler([[doc(n) for n in range(45)]]), clock, max_pages=1)
+    assert one.warnings == ["stopped after 1 page as asked: 10 of 45 documents"]
 
 
 def test_an_empty_search_is_zero_documents_from_one_page(clock):
@@ -217,8 +219,10 @@ def test_a_next_link_that_leads_back_is_followed_once(clock):
     assert any("leads back to a page already fetched" in w for w in crawl.warnings)
 
 
-def test_next_links_stop_at_a_page_that_brings_no_new_document(clock):
+def test_next_links_stop_at_a_page_that_brings_no_new_document(clock, caplog):
     import httpx
+
+    caplog.set_level("INFO", logger="harvester")
 
     def handler(request):
         if request.url.path == "/robots.txt":
@@ -231,6 +235,8 @@ def test_next_links_stop_at_a_page_that_brings_no_new_document(clock):
     crawl = run(handler, clock)
     assert crawl.pages == 2 and len(crawl.documents) == 3
     assert any("no document on it was new" in w for w in crawl.warnings)
+    # with no total, the progress says what is known: "3 documents so far", not "3 of None"
+    assert [r.getMessage() for r in caplog.records if "so far" in r.getMessage()][0] == "page 0: 3 cards, 3 documents so far"
 
 
 def test_next_links_cut_short_by_max_pages_say_so(clock):

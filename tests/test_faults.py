@@ -287,6 +287,18 @@ print("done")
 
 # 7. The run's files switch as one unit, and formats not asked for this time go
 
+def test_a_reparse_that_writes_no_links_this_time_says_so_in_a_reparses_words(tmp_path: Path):
+    """A re-parse has no --details: its links come from the document pages given, and the advice says so."""
+    from harvester.pipeline import reparse
+
+    page = FIXTURES / "wilson" / "documents" / "letter-ri-sang-jo-ns-khrushchev.html"
+    reparse([FIXTURES / "wilson" / "seed", page], WILSON, tmp_path, "d", ["json"], workers=0)
+    again = reparse([FIXTURES / "wilson" / "seed"], WILSON, tmp_path, "d", ["json"], workers=0)
+    assert [w for w in again.warnings if w.startswith("removed ")] == [
+        f"removed {tmp_path / 'd.links.json'}: this run did not write it (keep --format the same, and give the document "
+        "pages again for their details)"]
+
+
 def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path, caplog):
     caplog.set_level("INFO", logger="harvester")
     docs = [doc(n) for n in range(3)]

@@ -47,7 +47,9 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
         if not page.url:
             log.warning("%s: the page does not say which URL it was saved from; not served", path)
             continue
-        index.setdefault(request_key(page.url), (path, page.url))
+        earlier = index.setdefault(request_key(page.url), (path, page.url))[0]
+        if earlier != path:   # two folders (or two files) saved from one address: the first named is served
+            log.warning("%s: saved from the same address as %s, which is served in its place", path, earlier)
     if not index and all(is_warc(path) for path in found):
         raise InputError(f"{', '.join(map(str, folders))}: holds WARC archives only; serve serves saved .html pages "
                          "(harvester reparse reads WARC archives)")
