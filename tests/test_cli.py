@@ -92,6 +92,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def test_a_demo_port_another_program_holds_is_said_with_what_to_do(monkeypatch, capsys, tmp_path):
+    """`make harvest` runs the demo on its fixed port (an interrupted demo resumes on it); another program may hold it."""
+    import socket
+
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        code, _, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path / "o"), "--port", str(port))
+    assert code == 2 and err.strip().endswith(f"--port {port}: cannot listen on 127.0.0.1 (Address already in use); another "
+                                              "program holds it: give another with --port (0: any free one)")
+
+
 def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch, capsys, tmp_path):
     monkeypatch.chdir(tmp_path)                              # not the repository: the pages ship with the package
     port = str(free_port())

@@ -7,6 +7,7 @@ with a Last-Modified date that a conditional request (If-Modified-Since) is answ
 from __future__ import annotations
 
 import email.utils
+import errno
 import logging
 import mimetypes
 import re
@@ -104,7 +105,8 @@ def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTT
     try:
         return ThreadingHTTPServer(("127.0.0.1", port), Handler), [url for _, url in saved.values()]
     except OSError as error:
-        raise UsageError(f"--port {port}: cannot listen on 127.0.0.1 ({error.strerror})") from None
+        busy = "; another program holds it: give another with --port (0: any free one)" if error.errno == errno.EADDRINUSE else ""
+        raise UsageError(f"--port {port}: cannot listen on 127.0.0.1 ({error.strerror}){busy}") from None
 
 
 def static_file(folders: list[Path], address: str) -> Path | None:
