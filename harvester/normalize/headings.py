@@ -262,6 +262,7 @@ def split_name(name: str) -> tuple[str, str]:
     return words[-1], " ".join(words[:-1])
 
 
+@functools.lru_cache(maxsize=4096)   # a dataset names the same people again and again
 def family_name_first(name: str) -> str | None:
     """"Chung Hee Park" -> "Park Chung Hee": the order of its culture for an East Asian name written given name first,
     as English-language papers write it (a given name of two or more syllables, then a family name of
