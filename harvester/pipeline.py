@@ -124,7 +124,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             get.taken()   # the last page too: a run stopped from here on fetches no page again
             pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes) if settings.pdfs else None
         complete = not walk.partial
-        warnings = fetcher.warnings + walk.warnings + state.detail_warnings(run.id) + (pdfs.warnings if pdfs else [])
+        # each once: a page walked again while documents are missing says again what it said
+        warnings = list(dict.fromkeys(fetcher.warnings + walk.warnings + state.detail_warnings(run.id) + (pdfs.warnings if pdfs else [])))
         searched = Searched(search, address, walk.facets)
         report = build_report(
             site=site.name, origin=origin, search=searched.said(), run=run.id, first=not state.has_runs_before(run.id),

@@ -36,6 +36,25 @@ def files(folder: Path) -> dict[str, bytes]:
 
 # 1. One invalid byte garbles nothing but itself
 
+def test_a_page_walked_again_says_its_invalid_byte_once(tmp_path: Path):
+    """Pages that count one document more than they hold are walked again (--allow-incomplete keeps what they hold):
+    the invalid byte of the first page is said once, not once a walk."""
+    docs = [doc(n) for n in range(15)]
+
+    def answer(path: str) -> bytes | None:
+        if not path.startswith("/search"):
+            return None
+        number = int(path.split("page=")[1]) if "page=" in path else 0
+        body = results_page(docs, number, total=16).encode("utf-8")
+        return body.replace(b"Summary of Telegram", b"Summary \xe9 of Telegram", 1) if number == 0 else body
+
+    with FaultServer(answer) as server:
+        outcome = harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0,
+                                                                                 allow_incomplete=True))
+    assert len(dataset(tmp_path, "s")) == 15 and len([w for w in outcome.warnings if "not valid utf-8" in w]) == 1
+    assert len(outcome.warnings) == len(set(outcome.warnings))
+
+
 def test_one_invalid_utf8_byte_is_replaced_where_it_is_and_said(tmp_path: Path):
     docs = [("letter-kadar", "May 1, 1957", "Letter from János Kádár to Władysław Gomułka"), doc(1)]
     body = results_page(docs, 0).encode("utf-8").replace(b"Summary of Telegram", b"Summary \xe9 of Telegram")   # cut mid-character

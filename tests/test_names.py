@@ -115,6 +115,21 @@ PEOPLE_CASES = [
     # the people of an exchange of letters a report is about
     ("Report to I. V. Stalin on Exchange of Letters between Iranian Prime Minister Mossadegh and US Ambassador Henderson",
      ("Joseph Stalin", "Mossadegh", "Henderson")),
+    # what those rules must not take (constructed on the archive's shapes): a name in -ing, a quoted record "of" its
+    # people, a region or battalion before a name, an event "by" its actor, a mission's addressee, a record's key points
+    ("Memorandum of Conversation with Deng Xiaoping about the Soviet Union", ("Deng Xiaoping",)),
+    ("Telegram from Ambassador Pickering about the Elections", ("Pickering",)),
+    ("Cable from the Chinese Embassy in the Soviet Union, 'Content of the Conversation of Ambassador Liu Xiao with "
+     "Khrushchev'", ("Liu Xiao", "Nikita Khrushchev")),
+    ("Conversation with Chairman of the Inner Mongolia Autonomous Region Ulanhu", ("Ulanhu",)),
+    ("Report by the Commander of the Third Battalion Kim Chang Bong", ("Kim Chang Bong",)),
+    ("Report on the Speech by N. S. Khrushchev", ()),
+    ("Letter from the Polish Military Mission to Marshal Rokossovsky", ("Rokossovsky",)),
+    ("Text of Zhou Enlai's Telegram on the Talks with Nehru", ("Zhou Enlai", "Nehru")),
+    ("Minutes of Main Points of Talks between Zhou Enlai and Kim Il Sung", ("Zhou Enlai", "Kim Il Sung")),
+    ("[The Chinese Side's] Reply to the Soviet Note", ()),
+    ("Information on Discussions from the Bandung Conference", ()),
+    ("Letter from Jordan Jotov to Todor Zhivkov", ("Jordan Jotov", "Todor Zhivkov")),
     ("Economic Cooperation Division [Ministry of Foreign Affairs, Japan], 'Main Points of Meeting Between Prime Minister "
      "Sato and National Defense Minister Chiang Ching-kuo'", ("Sato", "Chiang Ching-kuo")),
 ]

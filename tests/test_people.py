@@ -80,10 +80,12 @@ def test_an_east_asian_name_written_given_name_first_is_the_person_of_the_family
         Mention("d", "1966-11-01", "1966-11-01", (), ("Pak, Chŏng-hŭi, 1917-1979",)),
         Mention("e", "1970-01-01", "1970-01-01", ("Robert Kim", "Kim Robert", "Wen Ho Lee"), ()),
         Mention("f", "1955-04-13", "1955-04-13", ("Illarion Dmitriyevich Pak",), ()),   # a Soviet Korean's Russian names
+        # a name seen in one order only keeps it: a Western name, a Wade-Giles one whose last syllable is a family name
+        Mention("g", "1971-10-25", "1971-10-25", ("Jean-Paul Kim", "Maya Ying Lin", "Chiao Kuan Hua"), ()),
     ], NAMES)
     assert {r.name: r.document_ids for r in rows if r.documents > 1} == {"Kim Jong Pil": ("a", "b"), "Park Chung Hee": ("c", "d")}
-    assert sorted(r.name for r in rows if r.documents == 1) == ["Illarion Dmitriyevich Pak", "Kim Robert", "Robert Kim",
-                                                                  "Wen Ho Lee"]
+    assert sorted(r.name for r in rows if r.documents == 1) == ["Chiao Kuan Hua", "Illarion Dmitriyevich Pak", "Jean-Paul Kim",
+                                                                  "Kim Robert", "Maya Ying Lin", "Robert Kim", "Wen Ho Lee"]
 
 
 def test_a_titles_short_form_meets_the_one_heading_of_its_own_page():

@@ -358,6 +358,16 @@ def test_a_reparse_on_workers_says_its_warnings_in_the_order_of_one_process(tmp_
     assert "b.warc.gz: " in said[0][0] and said[0][0].endswith("the rest of the file is skipped")
 
 
+def test_a_saved_page_whose_address_has_latin1_escapes_is_re_parsed(tmp_path: Path):
+    """Only an address to be asked for must have UTF-8 escapes; a saved page's is read as it is (its words with U+FFFD)."""
+    page = (FIXTURES / "wilson" / "seed" / "page-0.html").read_text(encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page-0.html").write_text(page.replace("Korean%20Workers%27%20Party", "Korean%20Workers%27%20P%E9rty"),
+                                                 encoding="utf-8")
+    outcome = reparse([tmp_path / "in"], WILSON, tmp_path / "out", None, ["json"], workers=0)
+    assert outcome.documents == 10
+
+
 def test_a_subfolder_that_cannot_be_listed_stops_a_reparse_naming_it(tmp_path: Path, monkeypatch):
     """A folder is read with its subfolders; one the system refuses to list (its permissions) stops the re-parse, as
     an unreadable file does: its pages are not left out of the dataset unsaid."""

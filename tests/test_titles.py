@@ -580,7 +580,7 @@ SECOND_SAMPLE_CASES = [
     # the people of talks a memo is about, beside those of the note it carries
     ("Confidential Memo from Cuban Mission to the United Nations Concerning Anastas Mikoyan’s Conversations with US "
      "President John F. Kennedy (and Secretary of State Dean Rusk), with cover note from Cuban President Dorticos to "
-     "Foreign Minister Roa", ("Cuban Mission to the United Nations",), (), ("Anastas Mikoyan", "John F. Kennedy"),
+     "Foreign Minister Roa", ("Cuban Mission",), ("United Nations",), ("Anastas Mikoyan", "John F. Kennedy"),
      ("Dorticos", "Roa")),
 ]
 

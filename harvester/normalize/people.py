@@ -226,7 +226,8 @@ def _agree(given: str, full: str) -> bool:
 
 def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: Counter[str]) -> str:
     """The table's name; else the headings' display form (the most seen; of equals, the first seen); else the
-    best-written title spelling (mixed case, most seen), in its culture's order ("Jong Pil Kim" is Kim Jong Pil)."""
+    best-written title spelling (mixed case, most seen; of equals, one in its culture's order: "Kim Jong Pil", not
+    "Jong Pil Kim")."""
     if table_name:
         return table_name
     if headings:
@@ -234,5 +235,4 @@ def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: 
         for _, count, heading in headings:   # in the order first seen
             displays[heading.display] = displays.get(heading.display, 0) + count
         return max(displays, key=lambda display: displays[display])   # max keeps the first of equals
-    name = written_form(min(spellings, key=lambda s: (s.isupper(), -spellings[s], s)))
-    return family_name_first(name) or name
+    return written_form(min(spellings, key=lambda s: (s.isupper(), -spellings[s], bool(family_name_first(written_form(s))), s)))

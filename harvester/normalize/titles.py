@@ -187,7 +187,8 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)",
     # "from Saddam Hussein Asking for Help": a gerund with its object, not a name ("Beijing", "Pickering")
-    r"(?-i:[A-Z][a-z]*[a-ik-lnoprs-z]ing)(?=\s+(?:for|about|how|that|whether)\s)",
+    r"(?-i:Asking|Requesting|Seeking|Calling|Urging|Thanking|Inviting|Offering|Proposing|Expressing|Explaining|Admitting|"
+    r"Demanding|Protesting|Complaining)(?=\s+(?:for|about|how|that|whether)\s)",
     r"(?<=,\s)(?-i:Requests?)\s+(?:to|for)",   # ", Request to Give Hekmat Assistance": the letter's subject
     # ", Pol Pot’s Visit to ..." (but ", Chen Yi's Wife and ...": a person)
     r"(?<=,\s)(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:(?:first|second|official|state|planned)\s+)?"
@@ -212,13 +213,14 @@ _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|h
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
                      r"(?:conversations?|meetings?|talks|discussions?|(?:tele)?phone\s+calls?|"
                      r"exchange\s+of\s+(?:letters|messages|telegrams))\b(?:\s+"
-                     r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?:between|with|from)\s+(?P<who>.+)$)?")
+                     r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?P<key>between|with|from)\s+(?P<who>.+)$)?")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # a quoted headline names people when its talk is a verb ("Premier Kim Received ...") or has its people after it ("...
 # Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
 _TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", re.I)   # "Discusses", not "Talks"
 # "the Postponement of the 12th Meeting of the Sino-US Talks": a talk as a thing (but "Main Points of Meeting Between ...")
-_OF_A_NOUN = re.compile(r"\b[a-z]\w*\s+of\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_OF_A_NOUN = _rx(r"\b(?:postponement|cancellation|resumption|suspension|date|schedule|agenda|venue|arrangements?|"
+                 r"preparations?)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 _PEOPLE_NEXT = _rx(r"\s*(?:with|between)\s")
 _TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
 _PARTICLES = PARTICLES | {"and", "os"}   # the small words of a name, and "and" between names
@@ -237,6 +239,8 @@ _FROM_OR_TO = _rx(r"\s+(?:from|to)\s")   # "Proposal from A to B": a paper of no
 _BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
 _INITIALED = r"(?:[A-Z][a-z]?\.\s*)+[A-Z][\w’'-]+"   # "M. Cristian", "Yu.V. Andropov"
 _BY_INITIALED = re.compile(rf"\sby\s+({_INITIALED}(?:(?:,\s*|,?\s+and\s+){_INITIALED})*)$")
+# an event of theirs before "by": the topic's people, not the writers ("Report on the Speech by N. S. Khrushchev")
+_THEIR_EVENT = _rx(r"\b(?:speech|visit|statement|proposals?|remarks|talks|address|interview|letter|made|given|delivered)$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
@@ -272,7 +276,7 @@ _ABSTRACT_ONLY = re.compile(r"[A-Z][a-z]{3,}(?:ment|tion|sion|ity|ics|ogy|ism|ne
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Annex|Summary|Copy|Translation)\b")
-_TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return|mission)$")
+_TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _AND_JOIN = rf"(?<!ment)(?<!ity|nce|ics|ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
@@ -396,8 +400,9 @@ def _parties(reading: _Reading) -> Parties:
     roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
-    if (owner := _OWNER_FIRST.match(reading.cleaned)) and owner[1] not in _people_of(roles):
-        roles = Parties(_dedupe([owner[1], *roles.senders]), roles.recipients, roles.participants)
+    owner = _tidy(found[1]) if (found := _OWNER_FIRST.match(reading.cleaned)) else ""
+    if owner and _namelike(owner) and not _NATION_FIRST.match(owner) and owner not in _people_of(roles):
+        roles = Parties(_dedupe([owner, *roles.senders]), roles.recipients, roles.participants)
     return roles
 
 
@@ -612,7 +617,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     elif sent := _SENT_BY.search(rest):
         key, body = "by", rest[sent.end():]   # "Report on the 1st conference ... sent by Tahmaz Beqari, to ..."
     else:   # "Report on the Marshall Plan by M. Cristian and I. Nitescu": its writers, named by their initials
-        return [("by", m[1]) for m in [_BY_INITIALED.search(rest)] if m] + _reported(rest)
+        return [("by", m[1]) for m in [_BY_INITIALED.search(rest)] if m and not _THEIR_EVENT.search(rest, 0, m.start())
+                ] + _reported(rest)
     reported = _reported(body)
     body = _JOINED.sub("", _EVENT.sub(" with ", body))
     reported = reported or _reported(body)
@@ -649,7 +655,8 @@ def _reported(text: str) -> list[tuple[str, str]]:
     m = _REPORTED_TALK.search(text)
     if m is None:
         return []
-    return [("with", who) for who in (m["owner"], m["host"], _TAIL.sub("", m["who"] or "")) if who]
+    said = m["who"] if m["key"] != "from" or "call" in m[0].lower() else None   # from whom a phone call came
+    return [("with", who) for who in (m["owner"], m["host"], _TAIL.sub("", said or "")) if who]
 
 
 def _unglossed(text: str) -> str:

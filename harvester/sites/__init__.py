@@ -142,11 +142,7 @@ class Site:
         if not self.is_search(url):
             raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
         query, facets, chosen, extra = "", {}, {}, {}
-        try:
-            params = parse_qsl(parts.query, keep_blank_values=True, errors="strict")
-        except UnicodeDecodeError:   # "%E9t%E9": Latin-1 escapes; they would be asked for as U+FFFD, another search
-            raise UsageError(f"{url}: its %-escapes are not UTF-8 (as a browser writes them); copy the address again "
-                             "from the browser's address bar") from None
+        params = parse_qsl(parts.query, keep_blank_values=True)
         facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]")
         plain = {found[1] for key, _ in params if (found := facet_key.fullmatch(key))}   # f, fo given plainly
         for key, value in params:
@@ -182,6 +178,11 @@ class Site:
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
         if host in self.hosts or host in (own, "127.0.0.1", "localhost", "::1"):
+            try:
+                parse_qsl(parts.query, errors="strict")
+            except UnicodeDecodeError:   # "%E9t%E9": Latin-1 escapes; they would be asked for as U+FFFD, another search
+                raise UsageError(f"{address}: its %-escapes are not UTF-8 (as a browser writes them); copy the address "
+                                 "again from the browser's address bar") from None
             search = self.search_of(url)
             typed_query(search.query, f"{address}: {self.query_param}")   # it is to be sent: the words as typed
             return search, base_url or (None if host in self.hosts else f"{parts.scheme}://{parts.netloc}")
