@@ -281,6 +281,10 @@ class State:
             db.commit()
             return Run(row[0], row[2], True, replay)
         if row and row[3] is None:
+            if resume_within:   # (a re-parse is never resumed: it reads its pages again)
+                log.info("run %d, begun %s, did not finish and is not resumed (%s): this run starts afresh", row[0], row[2],
+                         "it was begun with another --max-pages" if _unsaid(row[1]) != _unsaid(key) else
+                         f"it was begun more than {resume_within.total_seconds() / 3600:g} hours ago")
             self.close_run(row[0], now, "abandoned")
         started = now.isoformat(timespec="seconds")
         run_id = db.execute("INSERT INTO runs (id, key, started_at) VALUES (max(?, (SELECT coalesce(max(id), 0) + 1 FROM runs)), "

@@ -339,7 +339,8 @@ def test_a_run_stopped_while_writing_its_files_fetches_no_page_again(tmp_path: P
     assert again.report["resumed"] is True and server.search_requests() == [] and again.documents == 30
 
 
-def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path):
+def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path, caplog):
+    caplog.set_level("INFO", logger="harvester")
     docs = [doc(n) for n in range(20)]
     clock = FakeClock()
     with FaultServer(synthetic_pages(docs), lambda n, p: Fault(500) if "page=1" in p else None) as server:
@@ -351,6 +352,10 @@ def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path):
     assert again.report["resumed"] is False and again.report["run"] == 2
     with sqlite3.connect(tmp_path / ".harvester" / "s.sqlite") as db:
         assert db.execute("SELECT id, status FROM runs ORDER BY id").fetchall() == [(1, "abandoned"), (2, "ok")]
+    # the run that is not resumed is said, with why (else the run numbers skip one, unsaid)
+    [said] = [r.getMessage() for r in caplog.records if "is not resumed" in r.getMessage()]
+    assert said.startswith("run 1, begun ") and said.endswith("did not finish and is not resumed (it was begun more than "
+                                                               "24 hours ago): this run starts afresh")
 
 
 def test_with_a_fifth_of_responses_failing_the_harvest_still_completes_exactly(tmp_path: Path):
