@@ -358,6 +358,18 @@ def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path, c
                                                                "24 hours ago): this run starts afresh")
 
 
+def test_an_interrupted_run_is_not_resumed_by_a_run_with_another_max_pages_and_says_so(tmp_path: Path, caplog):
+    caplog.set_level("INFO", logger="harvester")
+    clock = FakeClock()
+    with FaultServer(synthetic_pages([doc(n) for n in range(20)]), lambda n, p: Fault(500) if "page=1" in p else None) as server:
+        with pytest.raises(Exception, match="HTTP 500"):
+            run(server, tmp_path, clock, attempts=1)
+        again = run(server, tmp_path, clock, max_pages=1)
+    assert again.report["resumed"] is False and again.report["run"] == 2
+    assert any(r.getMessage().endswith("is not resumed (it was begun with another --max-pages): this run starts afresh")
+               for r in caplog.records)
+
+
 def test_with_a_fifth_of_responses_failing_the_harvest_still_completes_exactly(tmp_path: Path):
     docs = [doc(n) for n in range(300)]
     rng = random.Random(5)
