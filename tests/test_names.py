@@ -130,6 +130,14 @@ PEOPLE_CASES = [
     ("[The Chinese Side's] Reply to the Soviet Note", ()),
     ("Information on Discussions from the Bandung Conference", ()),
     ("Letter from Jordan Jotov to Todor Zhivkov", ("Jordan Jotov", "Todor Zhivkov")),
+    ("Report on the Bombing of Haiphong by U.S. Navy", ()),
+    ("Summary of U.S. Position on Talks with North Korea", ()),
+    ("Proposal from Zhou Enlai to Hold Talks in Geneva", ()),
+    ("Memorandum of Conversation between Raúl Roa, Sr. Carlos Lechuga, and Adlai Stevenson",
+     ("Raúl Roa", "Sr. Carlos Lechuga", "Adlai Stevenson")),
+    ("Report in Hungarian with Appendices", ()),
+    ("Letter from Mao Zedong [from Kim Il Sung's Collected Works]", ("Mao Zedong",)),
+    ("Memorandum of Conversation between Secretary Dulles and Prime Minister Holland", ("Dulles", "Holland")),
     ("Economic Cooperation Division [Ministry of Foreign Affairs, Japan], 'Main Points of Meeting Between Prime Minister "
      "Sato and National Defense Minister Chiang Ching-kuo'", ("Sato", "Chiang Ching-kuo")),
 ]

@@ -28,7 +28,7 @@ SECOND_MIN = {"recall": 0.93, "precision": 0.99, "accuracy": 0.91}
 THIRD_SAMPLE = SAMPLE.with_name("titles-3.csv")
 THIRD_MIN = {"recall": 0.92, "precision": 1.0, "accuracy": 0.92}
 FOURTH_SAMPLE = SAMPLE.with_name("titles-4.csv")
-FOURTH_MIN = {"recall": 0.93, "precision": 0.97, "accuracy": 0.90}
+FOURTH_MIN = {"recall": 0.92, "precision": 0.96, "accuracy": 0.89}
 
 
 @dataclass

@@ -32,7 +32,7 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "final", "jo
 # "Report by Qiao Xiaoguang on a Conversation", "notes by Igor V. Kurchatov, Director of ..., on a Meeting", "Notes of
 # V. Kolarov from a Meeting"
 _BY = (r"(?:\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,[^,]{1,80},)?"
-       r"|\s+of\s+(?-i:(?:[A-Z][a-z]?\.\s*)+[A-Z][\w’'-]+))?")
+       r"|\s+of\s+(?-i:(?:[A-Z]\.\s+)+[A-Z][a-z][\w’'-]*))?")
 _TALK_RECORDS = ("record", "records", "memorandum", "memo", "minutes", "transcript", "note", "notes", "summary", "excerpt",
                  "excerpts", "report", "abstract", "text", "stenographic record", "summary record", "conversation record",
                  "diary", "journal")   # "Tsedenbal's diary on his conversation with ...": the inner document wins

@@ -40,7 +40,7 @@ COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?
               "Britain", r"Great\s+Britain", "Austria", "Canada", "Brazil", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa",
               "Angola", "Mozambique", r"South\s+Africa", "Namibia", "Rhodesia", "Zimbabwe", "Zambia", "Tanzania", "Nigeria",
               "Ghana", "Congo", "Zaire", "Somalia", "Libya", "Tunisia", "Morocco", "Sudan", "Lebanon", r"Saudi\s+Arabia",
-              "Kuwait", "Yemen", "Spain", "Portugal", "Greece", "Netherlands", "Holland", "Belgium", "Denmark", "Norway", "Sweden",
+              "Kuwait", "Yemen", "Spain", "Portugal", "Greece", "Netherlands", "Belgium", "Denmark", "Norway", "Sweden",
               "Finland", "Switzerland", "Australia", "Nicaragua", "Guatemala", "Honduras", "Panama", "Venezuela", "Colombia", "Peru",
               "Bolivia", "Uruguay", "Philippines", "Thailand", "Burma", "Malaysia", "Singapore", r"Sri\s+Lanka", "Ceylon", "Nepal",
               "Bangladesh", "Taiwan", "Tibet", r"Hong\s+Kong", "Africa", "Asia", "Europe", r"Latin\s+America")
@@ -88,7 +88,7 @@ _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
 # Canming"; what may stand between the role word and the name
 _ROLE_AT = re.compile(rf"\b{ROLE}")
-_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]|['‘\"“]{_CAPITAL}){_NOT_ORG}")
+_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
 _BODY_OF = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
 _HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")

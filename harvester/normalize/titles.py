@@ -132,7 +132,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\bMr\.\s+and\s+Mrs\.\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"), "Mrs"), lambda m: f"{m[1]} and Mrs. {m[1]}"),
     # an editor's addition of a person: "Mao Zedong [and Beqir Balluku]", "Mao Zedong [via Terebin]", "(via Roshchin)",
     # "Directive [from Mao Zedong] Regarding ..."
-    (_Guarded(re.compile(r"\s*\[(and|via|from)\s+([A-Z][^\[\]]*)\]"), r"\[(?:and|via|from) "), lambda m: f" {m[1]} {m[2]}"),
+    (_Guarded(re.compile(r"\s*\[(and|via|from)\s+([A-Z][^\[\]'’]*)\]"), r"\[(?:and|via|from) "), lambda m: f" {m[1]} {m[2]}"),
     (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
@@ -140,13 +140,15 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
     # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
     (_Guarded(re.compile(rf",\s+(?!{alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
+    # an agent's code name: "Report by Agent 'Tulon' on ..."
+    (_Guarded(re.compile(r"\bAgent\s+['‘\"“]([A-Z][^'’\"”\s]*)['’\"”]"), "Agent"), lambda m: f"Agent {m[1]}"),
     # a publication's name: "Editor-in-Chief of the journal 'Problemy Mira i Sotsializma', and Cde. Blas Roca"
     (_Guarded(re.compile(rf"\b(journal|newspaper|magazine)\s+{_QUOTE}[^'’\"”»]+['’\"”»]"), r"(?i)journal|newspaper|magazine"),
      lambda m: m[1]),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara"; nor a code name: "Agent 'Tulon' on")
-    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+(?:[A-Z]|on\s|about\s)).*$"), _QUOTE), ""),
+    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
     (_Guarded(_NUMBER, "No|no|Nº|N°|#|number"), ""),
     # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
     (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d{5}"), ""),
@@ -161,7 +163,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "between 1000 and 1130 hours": the 24-hour clock without a separator
     (_Guarded(_rx(r",?\s*(?:from|between)\s+\d{4}\s+(?:and|to|[-–])\s+\d{4}\s+hours\b"), "(?i)hours"), ""),
     (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i)et al"), ""),                       # "Helmut Kohl et al"
-    (_Guarded(re.compile(r",\s+([JS]r)\.?(?=[\s,;:)]|$)"), r"[JS]r"), lambda m: f" {m[1]}."),   # "William K. Harrison, Jr."
+    (_Guarded(re.compile(r",\s+Jr\.?(?=[\s,;:)]|$)"), r"Jr"), " Jr."),   # "William K. Harrison, Jr." (", Sr." is a Señor)
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
@@ -203,7 +205,7 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"(?:(?:from|at|during|on\s+the\s+occasion\s+of)\s+(?:the|an?)\s+"
             r"(?:meeting|talks|conversations?|discussions?|dinner|luncheon|lunch|reception)\s+"
             r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
-            r"(?:(?:in|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"   # "in Moscow between"
+            rf"(?:(?:in|at)\s+(?!(?:{NATIONS}|English)\b)(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"
             r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
             r"submitted|compiled|signed|proposed|presented|handed|hosted)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
@@ -235,12 +237,7 @@ _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|
 # a finite verb makes a quoted title a sentence, someone's words: "... Still Depends on ...", "... Are Different ..."
 _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
 _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
-_FROM_OR_TO = _rx(r"\s+(?:from|to)\s")   # "Proposal from A to B": a paper of no kind with its parties
 _BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
-_INITIALED = r"(?:[A-Z][a-z]?\.\s*)+[A-Z][\w’'-]+"   # "M. Cristian", "Yu.V. Andropov"
-_BY_INITIALED = re.compile(rf"\sby\s+({_INITIALED}(?:(?:,\s*|,?\s+and\s+){_INITIALED})*)$")
-# an event of theirs before "by": the topic's people, not the writers ("Report on the Speech by N. S. Khrushchev")
-_THEIR_EVENT = _rx(r"\b(?:speech|visit|statement|proposals?|remarks|talks|address|interview|letter|made|given|delivered)$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
@@ -267,7 +264,7 @@ _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _PAIR = r"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"   # "Furui-Zhou Enlai"
 _PAIR_ONLY = re.compile(_PAIR)
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
-_BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+[A-Z]))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
+_BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z]))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
 _SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
@@ -387,7 +384,7 @@ def _parties(reading: _Reading) -> Parties:
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     rest = text[end:] if found else text
-    if (kind == "other" and not _FROM_OR_TO.match(rest)) or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
+    if kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
         maker = _BY_AT_END.search(rest)   # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named
         kind, rest = None, maker[0] if maker else ("" if found else rest)
     elif found and _TOPIC_VERB.fullmatch(text[start:end]):
@@ -616,9 +613,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
         # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
     elif sent := _SENT_BY.search(rest):
         key, body = "by", rest[sent.end():]   # "Report on the 1st conference ... sent by Tahmaz Beqari, to ..."
-    else:   # "Report on the Marshall Plan by M. Cristian and I. Nitescu": its writers, named by their initials
-        return [("by", m[1]) for m in [_BY_INITIALED.search(rest)] if m and not _THEIR_EVENT.search(rest, 0, m.start())
-                ] + _reported(rest)
+    else:
+        return _reported(rest)
     reported = _reported(body)
     body = _JOINED.sub("", _EVENT.sub(" with ", body))
     reported = reported or _reported(body)
@@ -681,7 +677,7 @@ def _unglossed(text: str) -> str:
 def _bare_to(text: str) -> bool:
     """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones."""
     head = text.split(" to ")[0].split(",")[0] if " to " in text else ""
-    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head) and not _SENTENCE.search(head)
+    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head)
 
 
 def _namelike(text: str) -> bool:
