@@ -132,7 +132,7 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
         partner, known = _same_page_heading(name, headed), _known(name, table)
         if partner and known:   # but the table says who a name it knows is in every document: his heading here too
             joins.append((match_key(partner), match_key(name)))
-        if reordered := family_name_first(name):   # "Chung Hee Park" is "Park Chung Hee" in every document
+        if reordered := family_name_first(name):   # "Jong Pil Kim" is "Kim Jong Pil" in every document
             joins.append((match_key(name), match_key(reordered)))
         named.append(_Named(match_key(partner or name), spelling, None, known))
     return named, joins

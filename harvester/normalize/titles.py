@@ -147,7 +147,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      lambda m: m[1]),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
-    # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara"; nor a code name: "Agent 'Tulon' on")
+    # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
     (_Guarded(_NUMBER, "No|no|Nº|N°|#|number"), ""),
     # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
@@ -188,7 +188,7 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+reply\s+to",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)",
-    # "from Saddam Hussein Asking for Help": a gerund with its object, not a name ("Beijing", "Pickering")
+    # "from Saddam Hussein Asking for Help": a gerund with its object (a list: names end in -ing too, "Deng Xiaoping")
     r"(?-i:Asking|Requesting|Seeking|Calling|Urging|Thanking|Inviting|Offering|Proposing|Expressing|Explaining|Admitting|"
     r"Demanding|Protesting|Complaining)(?=\s+(?:for|about|how|that|whether)\s)",
     r"(?<=,\s)(?-i:Requests?)\s+(?:to|for)",   # ", Request to Give Hekmat Assistance": the letter's subject
