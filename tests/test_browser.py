@@ -436,12 +436,15 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
     (("--cookies", "ACCENTED", "--user-agent", "x"), "cookie 'a' for 127.0.0.1 holds characters other than ASCII"),
     (("--cookies", "LATIN-1", "--user-agent", "x"), "cannot be read as a cookies.txt file (not UTF-8 text)"),
     (("--cookies", "BAD-EXPIRY", "--user-agent", "x"), "cannot be read as a cookies.txt file"),
+    # a cookies.txt saved with a byte-order mark (as Notepad saves it) is read: its cookies are for another site here
+    (("--cookies", "BOM", "--user-agent", "x"), "no cookie in it is for 127.0.0.1"),
 ])
 def test_a_mistake_in_the_fetch_options_is_one_line(tmp_path: Path, monkeypatch, capsys, args, said):
     files = {"COOKIES": cookies_file(tmp_path / "c.txt", [("127.0.0.1", "a", "b")]),
              "OTHER": cookies_file(tmp_path / "o.txt", [("other.example", "a", "b")]), "MISSING": tmp_path / "none.txt",
              "NOT-COOKIES": tmp_path / "notes.txt", "ACCENTED": cookies_file(tmp_path / "a.txt", [("127.0.0.1", "a", "é")]),
-             "LATIN-1": tmp_path / "latin.txt", "BAD-EXPIRY": tmp_path / "expiry.txt"}
+             "LATIN-1": tmp_path / "latin.txt", "BAD-EXPIRY": tmp_path / "expiry.txt", "BOM": tmp_path / "bom.txt"}
+    files["BOM"].write_bytes(b"\xef\xbb\xbf" + cookies_file(tmp_path / "plain.txt", [("other.example", "a", "b")]).read_bytes())
     files["NOT-COOKIES"].write_text("my notes, not an export of cookies\n")
     files["LATIN-1"].write_bytes(b"# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\ta\t\xff\n")
     files["BAD-EXPIRY"].write_text("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\tsoon\ta\tb\n")

@@ -7,6 +7,7 @@ that passed a bot challenge first brings the challenge's own answers too: they a
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import email.utils
 import functools
@@ -14,6 +15,7 @@ import http.cookiejar
 import logging
 import signal
 import ssl
+import tempfile
 import threading
 import time
 import warnings
@@ -80,15 +82,17 @@ def _tls() -> ssl.SSLContext:
 def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     """The cookies of a Netscape cookies.txt (what browser extensions export, and curl and wget read) that belong
     to `host`; the others are left out, so they go nowhere."""
-    everything = http.cookiejar.MozillaCookieJar(str(path))
-    try:
-        with warnings.catch_warnings():   # the module warns, with a traceback, of a line it cannot read
-            warnings.simplefilter("ignore")
-            everything.load(ignore_discard=True, ignore_expires=True)
-    except (OSError, http.cookiejar.LoadError, UnicodeDecodeError) as error:
-        why = (error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
-               if isinstance(error, UnicodeDecodeError) else str(error).split(": ", 1)[0])
-        raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
+    everything = http.cookiejar.MozillaCookieJar()
+    with tempfile.TemporaryDirectory() as folder:
+        try:   # the jar reads a file by its name: a copy, without the byte-order mark Notepad saves a file with
+            (copy := Path(folder) / path.name).write_bytes(path.read_bytes().removeprefix(codecs.BOM_UTF8))
+            with warnings.catch_warnings():   # the module warns, with a traceback, of a line it cannot read
+                warnings.simplefilter("ignore")
+                everything.load(str(copy), ignore_discard=True, ignore_expires=True)
+        except (OSError, http.cookiejar.LoadError, UnicodeDecodeError) as error:
+            why = (error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
+                   if isinstance(error, UnicodeDecodeError) else str(error).split(": ", 1)[0].replace(folder, str(path.parent)))
+            raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
     jar, expired = http.cookiejar.CookieJar(), 0
     for cookie in everything:
         domain = cookie.domain.lstrip(".")
