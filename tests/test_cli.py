@@ -432,6 +432,9 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp
         resumed = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert resumed.returncode == 0, resumed.stderr
     assert len(server.search_requests()) <= 20 + 1 and len(server.search_requests()) - fetched < 20   # only the rest
+    # its summary says its requests are this session's: the rest came from the archive
+    assert "(20 results pages, " in resumed.stdout and "this time: a resumed run reads the pages it had from its archive)" \
+        in resumed.stdout
 
 
 @pytest.mark.parametrize("where", ["new-folder", "over-a-dataset"])
