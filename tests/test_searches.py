@@ -250,6 +250,8 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     ((f"{HOME}/search?search_api_fulltext=Korean%0AWar",), "search_api_fulltext 'Korean\\nWar': holds a line break"),
     ((f"{HOME}/search?search_api_fulltext=%E9t%E9",), "%E9t%E9: its %-escapes are not UTF-8 (as a browser writes them)"),
     ((f"{HOME}/search?f%5B0%5D=people%3A%E2%80",), "its %-escapes are not UTF-8"),
+    # an address with parameters but none that narrows the search is cut short, not the whole archive (85 minutes)
+    ((f"{HOME}/search?fo%5B0%5D=81908",), "names no search words and no facet, which is the whole archive"),
     # an empty --name is no name, not the default one
     (("--query", "x", "--name", ""), "--name '': use letters, digits, '.', '-' and '_' only"),
 ])

@@ -185,6 +185,10 @@ class Site:
                                  "again from the browser's address bar") from None
             search = self.search_of(url)
             typed_query(search.query, f"{address}: {self.query_param}")   # it is to be sent: the words as typed
+            if search.key == Search().key and any(key != self.page_param for key, _ in parse_qsl(parts.query)):
+                # "search?fo[0]=81908": parameters, but none that narrows the search: a pasted address cut short
+                raise UsageError(f"{address}: names no search words and no facet, which is the whole archive: copy the "
+                                 "search's address again, or give --all for the whole archive")
             return search, base_url or (None if host in self.hosts else f"{parts.scheme}://{parts.netloc}")
         raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...), of --base-url, "
                          "or of a server on this machine; for a mirror give its origin with --base-url")
