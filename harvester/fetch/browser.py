@@ -30,8 +30,8 @@ from types import FrameType, TracebackType
 from urllib.parse import unquote, urljoin, urlsplit
 
 from harvester import DISTRIBUTION
-from harvester.errors import (BlockedError, BrowserGoneError, FetchError, LayoutError, OffSiteError, StorageError, UsageError,
-                              first_line)
+from harvester.errors import (BlockedError, BrowserGoneError, FetchError, HarvesterError, LayoutError, OffSiteError,
+                              StorageError, UsageError, first_line)
 from harvester.fetch.client import TransientError, origin_of
 from harvester.fetch.page import Page, is_challenge_answer, redacted
 from harvester.settings import Settings
@@ -137,9 +137,10 @@ class BrowserTransport:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        """Close the browser, after leaving the page (see _leave_the_page). Leaving on an error or a stop (Ctrl-C,
-        SIGTERM), it closes at once, since it may be gone already, and that error or stop is what is said, not the
-        browser's own failure to close. Such a stop or error comes while the handlers of the browser's requests and
+        """Close the browser, after leaving the page (see _leave_the_page), also when the run stops on a harvester error
+        (a redirect to another port, whose page's own requests wait). Leaving on a stop (Ctrl-C, SIGTERM), a crash or a
+        browser that is gone, it closes at once, and that stop or error is what is said, not the browser's own failure
+        to close. Such a stop or error comes while the handlers of the browser's requests and
         events wait on it: closing, Playwright cancels what they wait for, and asyncio would print each as a traceback
         after the run's one line, as it would the futures of a Playwright driver that Ctrl-C ended (a terminal sends it
         to the driver too) and the coroutines they leave unawaited; none of that is said."""
@@ -150,8 +151,8 @@ class BrowserTransport:
             logging.getLogger("asyncio").addFilter(lambda record: False)
             warnings.filterwarnings("ignore", "coroutine .* was never awaited", RuntimeWarning)
         try:
-            if kind is None:
-                self._leave_the_page()
+            if kind is None or (issubclass(kind, HarvesterError) and not issubclass(kind, BrowserGoneError)):
+                self._leave_the_page()   # the browser is there: the page's waiting requests must not reach a site
             with quiet:
                 self._context.close()
         finally:
