@@ -140,6 +140,35 @@ PEOPLE_CASES = [
     ("Memorandum of Conversation between Secretary Dulles and Prime Minister Holland", ("Dulles", "Holland")),
     ("Economic Cooperation Division [Ministry of Foreign Affairs, Japan], 'Main Points of Meeting Between Prime Minister "
      "Sato and National Defense Minister Chiang Ching-kuo'", ("Sato", "Chiang Ching-kuo")),
+    # the fifth sample's shapes: a kind's own first word ("Phone", "Speaking", "Implementing"), a marking, a role alone,
+    # a heading's label, an office's abbreviation or a service's name are nobody
+    ("Phone Conversation between Gromyko and Rusk", ("Andrei Gromyko", "Rusk")),
+    ("Speaking Notes for the Talks with Chancellor Schmidt", ("Schmidt",)),
+    ("Implementing Agreement between the Ministry of Defense of Italy and the US Department of Defense", ()),
+    ("Letter from Frederick H. Boland to Con Cremin (Private and Confidential)", ("Frederick H. Boland", "Con Cremin")),
+    ("Note for the Inspector General [of the CIA]", ()),
+    ("Hungary: Situation Report", ()),
+    ("Memorandum from the MFA to MD/SMD on Missile Deployment", ()),
+    ("Ministry of State Security (Stasi), 'Information on the Situation in Poland'", ()),
+    ("Department of State Security (Securitate), 'Report on the Situation'", ()),
+    # a role before a name: "without Portfolio", "director of ...", an interpreter, two roles set off before the name
+    ("Note by Minister without Portfolio Galili on the Border", ("Galili",)),
+    ("Conversation between Lord Home and Gromyko", ("Home", "Andrei Gromyko")),   # as "Sir"
+    ("Record of Conversation between Mao Zedong and the director of the Foreign Ministry's office, Li Kenong",
+     ("Mao Zedong", "Li Kenong")),
+    ("Information from Major of the Romanian Army, Interpreter Vasile Pop, on his Conversation with Gheorghiu-Dej",
+     ("Vasile Pop", "Gheorghiu-Dej")),
+    ("Letter to the Chairman of the Communist Party of Italy, Member of the Italian Senate, Luigi Longo", ("Luigi Longo",)),
+    # a stray possessive; writers by their initials after the topic (but not a speech's maker, above)
+    ("Record of Conversation between I.V. Stalin's and Polish Leader B. Bierut", ("Joseph Stalin", "B. Bierut")),
+    ("Report on the Economic Situation by A. Popescu and V. Ionescu", ("A. Popescu", "V. Ionescu")),
+    # a name that ends as a noun does ("Vance" as "Finance", "Klement" as "Element") is a name, before "and" or after
+    ("Memorandum of Conversation between Vance and Gromyko", ("Vance", "Andrei Gromyko")),
+    ("Letter from Brezhnev to Carter and Vance", ("Leonid Brezhnev", "Carter", "Vance")),
+    ("Record of Conversation between Mao Zedong and Clement Attlee", ("Mao Zedong", "Clement Attlee")),
+    ("Record of Conversation between Klement Gottwald and Mao Zedong", ("Klement Gottwald", "Mao Zedong")),
+    ("Memorandum of Conversation between Dobrynin and Lawrence Eagleburger", ("Dobrynin", "Lawrence Eagleburger")),
+    ("The Prime Minister Hopes to Visit Moscow to Discuss Trade", ()),
 ]
 
 

@@ -24,11 +24,13 @@ MIN_PRECISION = 1.0   # never a role, body or place as a person; never two peopl
 MIN_DOC_TYPE_ACCURACY = 0.98
 # the second sample, labelled blind after the grammar was written (tests/data/README.md): what it reads now, as a floor
 SECOND_SAMPLE = SAMPLE.with_name("titles-2.csv")
-SECOND_MIN = {"recall": 0.93, "precision": 0.99, "accuracy": 0.91}
+SECOND_MIN = {"recall": 0.93, "precision": 0.99, "accuracy": 0.92}
 THIRD_SAMPLE = SAMPLE.with_name("titles-3.csv")
 THIRD_MIN = {"recall": 0.92, "precision": 1.0, "accuracy": 0.92}
 FOURTH_SAMPLE = SAMPLE.with_name("titles-4.csv")
-FOURTH_MIN = {"recall": 0.92, "precision": 0.96, "accuracy": 0.89}
+FOURTH_MIN = {"recall": 0.92, "precision": 0.97, "accuracy": 0.89}
+FIFTH_SAMPLE = SAMPLE.with_name("titles-5.csv")
+FIFTH_MIN = {"recall": 0.91, "precision": 0.95, "accuracy": 0.92}
 
 
 @dataclass
@@ -143,7 +145,8 @@ def test_doc_type_accuracy(scores: Scores) -> None:
 
 
 @pytest.mark.parametrize(("sample", "size", "floors"), [(SECOND_SAMPLE, 171, SECOND_MIN), (THIRD_SAMPLE, 71, THIRD_MIN),
-                                                       (FOURTH_SAMPLE, 157, FOURTH_MIN)], ids=["second", "third", "fourth"])
+                                                       (FOURTH_SAMPLE, 157, FOURTH_MIN), (FIFTH_SAMPLE, 153, FIFTH_MIN)],
+                         ids=["second", "third", "fourth", "fifth"])
 def test_a_later_sample_is_read_at_least_as_well_as_when_its_misses_were_last_read(sample: Path, size: int, floors) -> None:
     with sample.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))

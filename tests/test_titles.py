@@ -465,6 +465,12 @@ KIND_OF_SHAPE_CASES = [
     ("The Issue of Non-Proliferation of Nuclear Weapons in the Conversations of Comrade Gromyko with US Government "
      "Officials During the 21st Session of the UN General Assembly (UNGA)", "report"),
     ("Chairman Mao Receives American Writer [Edgar] Snow", "conversation"),
+    # notes "from" someone's meeting are its record; guidance is instructions; officials who "Discuss" talk
+    ("Notes from Khrushchev's Meeting with Walter Ulbricht", "meeting"),
+    ("Handwritten Notes from Mao Zedong's Talks with the Vietnamese Delegation", "conversation"),
+    ("Guidance for Radio Liberty Broadcasts", "instructions"),
+    ("Policy Guidance for Radio Free Europe on the UN Session on Hungary", "instructions"),
+    ("Soviet and Polish Officials Discuss the Situation in Gdansk", "conversation"),
 ]
 
 

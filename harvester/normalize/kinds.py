@@ -40,11 +40,12 @@ _MEETING_RECORDS = ("summary record", "record", "memo", "minutes", "transcript",
                     "stenographic transcript", "notes", "working notes", "report")
 
 KIND_PHRASES: tuple[KindPhrase, ...] = (
-    KindPhrase("note", ("talking points",)),   # before "talking": notes for talks, not their record
+    KindPhrase("note", ("talking points", "speaking notes")),   # before "talking": notes for talks, not their record
     KindPhrase("conversation", ("conversation", "conversations", "discussion", "discussions", "talk", "talks",
                                 "negotiations", "consultations", "audience", "reception", "interview", "interrogation",
                                 "contact", "talking", "receive", "receives", "received", "meets", "discusses", "discussing",
-                                "inquired", "call on", "calls on", "called on", "phone call", "telephone call"), _TALK_RECORDS,
+                                "inquired", "call on", "calls on", "called on", "phone call", "telephone call", "phone conversation", "discuss"),
+               _TALK_RECORDS,
                after=r"(?:\s+records?\b)?"),
     KindPhrase("meeting", ("meeting", "meetings", "session", "sessions", "conference", "conferences", "plenum",
                            "plenums", "presidium protocol", "politburo protocol"), _MEETING_RECORDS,
@@ -64,10 +65,10 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("report", ("information", "brief information", "information report", "information memorandum"), at_start=True),
     KindPhrase("note", ("note", "notes")),
     KindPhrase("resolution", ("resolution", "resolutions", "decision", "decisions", "decree", "decrees", "edict")),
-    KindPhrase("instructions", ("instruction", "instructions", "directive", "directives", "guidelines", "notice")),
+    KindPhrase("instructions", ("instruction", "instructions", "directive", "directives", "guidelines", "guidance", "notice")),
     KindPhrase("speech", ("speech", "speeches", "address", "remarks", "toast", "comments", "intervention")),
     KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
-    KindPhrase("agreement", ("agreement", "treaty", "protocol", "accord", "contract")),
+    KindPhrase("agreement", ("agreement", "implementing agreement", "treaty", "protocol", "accord", "contract")),
     KindPhrase("other", ("gazette", "approval", "dispatch", "despatch", "appointment", "dossier", "log", "program", "programme", "proposal",
                          "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
 )

@@ -140,7 +140,8 @@ def _name_shaped(name: str) -> bool:
     """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one, nor a
     role alone ("Soviet Ambassador", "Secretary") or a nationality's thing ("German Question")."""
     words = [w.lstrip("'‘“\"«") for w in BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
-    return (bool(words) and all(begins_a_name(w[:1]) or w.lower().split("-")[0] in PARTICLES for w in words)
+    return (bool(words) and not any(mark in name for mark in "/:")   # "MD/SMD", "Hungary: Situation"
+            and all(begins_a_name(w[:1]) or w.lower().split("-")[0] in PARTICLES for w in words)
             and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name))
 
 

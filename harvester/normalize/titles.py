@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from harvester.normalize.kinds import find_kind
-from harvester.normalize.roles import (BODY_WORDS, COUNTRY, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_role, name_in,
+from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, COUNTRY, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_role, name_in,
                                       strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
@@ -30,7 +30,7 @@ DOC_TYPE_HELP: dict[str, str] = {
     "report": 'reports, digests and accounts: "Report of Cde. Peng Dehuai about ...", "Information about ...", "TASS Digest ..."',
     "note": 'notes other than of conversation: "Note on Certain Characteristics ...", "Preparatory Notes for ..."',
     "resolution": 'decisions of a body: "Resolution", "Decision", "Decree" ("CPSU Politburo Decision to Adopt ...")',
-    "instructions": 'instructions and directives: "Instructions to ...", "Directive ...", "Guidelines"',
+    "instructions": 'instructions and directives: "Instructions to ...", "Directive ...", "Guidelines", "Guidance"',
     "speech": 'speeches and addresses: "Zhou Enlai\'s Speech to ...", "Address by ...", "Remarks", "Comments"',
     "statement": 'public statements: "Statement", "Declaration", "Communique", "Appeal"',
     "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord", "Contract"',
@@ -89,7 +89,7 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 # "13 August 1960", "23 April-4 May 1966", "August 13, 1960", "August 1960"
 _DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*[-–]\s*)?{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
-                  "translation")
+                  "translation", "confidential", "secret")   # "(Private and Confidential)": a marking, no one's name
 _SECRET = alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
@@ -171,6 +171,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
 
 _POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
 _POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
+_INFINITIVE = _rx(r"to\s(?:discuss|receive|call\s+on)$")   # a verb of talk after "to": what someone means to do
+_OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")   # " from Brezhnev's "
 _CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
 # "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
 _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
@@ -238,9 +241,12 @@ _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|
 _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
 _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 _BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
+# writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
+_INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
+_BY_INITIALS_AT_END = re.compile(rf"\sby\s+(?P<who>{_INITIALED}(?:(?:,\s*|\s+and\s+){_INITIALED})*)$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
-_TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)|inquired|inquires")
+_TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
 # "Session Nominating Gorbachev", "Notes Kept during ...": a topic follows
 _PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|No)\b")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
@@ -268,14 +274,14 @@ _BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z]))\s+(?P<who
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
 _SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
-_ABSTRACT = rf"(?!{BODY_WORDS}\b)[A-Z][a-z]*(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?\b"
+_ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 _ABSTRACT_ONLY = re.compile(r"[A-Z][a-z]{3,}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Annex|Summary|Copy|Translation)\b")
 _TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
-_AND_JOIN = rf"(?<!ment)(?<!ity|nce|ics|ogy)\s+and\s+(?!{_ABSTRACT})"
+_AND_JOIN = rf"(?<![a-z]{{3}}ment)(?<![a-z]{{3}}ity)(?<![a-z]{{3}}nce)(?<![a-z]{{3}}ics)(?<![a-z]{{3}}ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
 _NATION_ONLY = re.compile(NATIONS)
@@ -325,6 +331,9 @@ def doc_type(title: str) -> str:
             kind = "meeting"    # "CPSU Politburo Discussion of ...": the talk of a body that meets is its meeting
         elif kind in ("memorandum", "note") and start == 0 and _RECORD_WITH.match(reading.cleaned):
             kind = "conversation"   # "Note of Comrade Bergold, ..., with the Polish Ambassador ...": of their talk
+        elif kind == "note" and (owner := _OWNERS_EVENT.match(reading.cleaned, end)) and \
+                (inner := find_kind(reading.cleaned, owner.end())) and inner[1] == owner.end() and inner[0] in _TALKS:
+            kind = inner[0]   # "Notes from Brezhnev's Meeting with ...": the notes are its record
         return kind
     if reading.signed:   # "Author, 'Title'": a body's paper is a report; a person's is his words if they are a
         # sentence ("Mao Zedong, 'The Chinese People Cannot Be Cowed ...'"), else a work of his (a poem, a book)
@@ -345,7 +354,8 @@ def _own_kind(text: str) -> tuple[str, int, int] | None:
     found = find_kind(text)
     if found and (topic := _TOPIC_BEFORE.search(text, 0, found[1])) and _bare_to(text[:topic.start()]):
         return None
-    while found and _SETTING.search(text, max(0, found[1] - 40), found[1]):
+    while found and (_SETTING.search(text, max(0, found[1] - 40), found[1])
+                     or _INFINITIVE.match(text[max(0, found[1] - 3):found[2]])):   # "Hopes to Visit China to Discuss ..."
         found = find_kind(text, found[2])
     return found
 
@@ -383,6 +393,9 @@ def _parties(reading: _Reading) -> Parties:
         lead = [*_items(author)] if reading.signed else [author]
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
+    elif found and (by := _BY_INITIALS_AT_END.search(text, end)) and not (
+            (inner := find_kind(text, end)) and inner[1] < by.start()):   # not "Report on the Speech by N. S. Khrushchev"
+        lead += _items(by["who"])   # "Report on the Marshall Plan by M. Cristian and I. Nitescu"
     rest = text[end:] if found else text
     if kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
         maker = _BY_AT_END.search(rest)   # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named
@@ -705,7 +718,10 @@ def _items(segment: str) -> tuple[str, ...]:
         return tuple(_tidy(part) for part in parts)   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
     joins = list(_AND.finditer(segment)) if len(parts) > 1 else []   # only a comma after the last join ends the list
     comma = segment.find(",", joins[-1].end() if joins else 0)
-    tail = segment[comma + 1:].split(",")[0].strip() if comma >= 0 else ""
+    tails = [part.strip() for part in segment[comma + 1:].split(",")] if comma >= 0 else [""]
+    while len(tails) > 1 and is_role(tails[0]) and not _namelike(tails[0]):   # "Chairman of the SPD, Chairman of the SI, Willy Brandt"
+        tails.pop(0)
+    tail = tails[0]
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _SEP.split(segment)]
     if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
@@ -747,7 +763,8 @@ def _tidy(item: str) -> str:
     item = name_in(_without_place(_without_role(item)))
     if item.endswith(".") and not _INITIAL_AT_END.search(item):
         item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." and "... Jr." keep their periods
-    return item
+    # "between I.V. Stalin's and ...": a stray possessive, not a body's ("Hungarian ... Worker's and Peasant's Government")
+    return item if _NATION_FIRST.match(item) else _POSSESSIVE_END.sub("", item)
 
 
 def _without_role(item: str) -> str:
