@@ -414,6 +414,33 @@ def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_pa
     assert not (tmp_path / "out").exists(), "the folders the re-parse made are gone"
 
 
+@pytest.mark.parametrize("mark", ["file:///home/me/Downloads/page.html", "about:internet"])
+def test_a_page_saved_again_from_a_copy_on_disk_is_known_by_its_canonical_link(tmp_path: Path, mark: str):
+    """A browser that saves a page opened from disk marks it "saved from url=(..)file:///..." (Internet Explorer:
+    about:internet): the page's own canonical link still says its search, and a document page's says its document."""
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    letter = FIXTURES / "wilson" / "documents" / "letter-ri-sang-jo-ns-khrushchev.html"
+    for page in [*sorted(SEED.glob("page-*.html")), letter]:
+        text = re.sub(r"<!-- saved from url=\(\d+\)\S+ -->", f"<!-- saved from url=({len(mark):04d}){mark} -->",
+                      page.read_text(encoding="utf-8"), count=1)
+        assert mark in text
+        (saved / page.name).write_text(text, encoding="utf-8")
+    outcome = reparse([saved], WILSON, tmp_path / "out", None, ["csv", "json"], workers=0)
+    expected = reparse([SEED, letter], WILSON, tmp_path / "plain", None, ["csv", "json"], workers=0)
+    assert [path.name for path in outcome.files] == [path.name for path in expected.files]   # named by its search
+    assert timeless(dataset(tmp_path / "out", expected.files[0].stem)) == timeless(dataset(tmp_path / "plain", expected.files[0].stem))
+
+
+def test_a_whole_page_followed_by_more_than_a_few_lines_is_not_cut_short(tmp_path: Path):
+    """What a cache or a proxy appends after </html> (here 80 comments, 6 KB) leaves the page whole."""
+    page = (SEED / "page-0.html").read_text(encoding="utf-8") + "".join(f"<!-- cached by proxy {n:04d}: hit, 0.0012 s, "
+                                                                        f"node-{n % 7} -->\n" for n in range(80))
+    (tmp_path / "page-0.html").write_text(page, encoding="utf-8")
+    outcome = reparse([tmp_path / "page-0.html"], WILSON, tmp_path / "out", "d", ["csv"], workers=0)
+    assert outcome.documents == 10
+
+
 def test_a_failed_reparse_leaves_a_folder_that_was_there_before(tmp_path: Path):
     from harvester.errors import InputError
 

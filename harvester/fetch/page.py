@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 _HEAD = 20000   # characters: where a saving tool writes what it records (searched in place, not copied)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.I)
+_HTML_END, _HTML_END_BYTES = re.compile("</html", re.I), re.compile(b"</html", re.I)
 _SINGLEFILE_URL = re.compile(r"<!--\s*Page saved with SingleFile\s+url:\s*(\S+)", re.I)
 _SINGLEFILE_DATE = re.compile(r"<!--\s*Page saved with SingleFile.*?saved date:\s*\w{3} (\w{3} \d{1,2} \d{4} [\d:]{8} GMT[+-]\d{4})",
                               re.I | re.S)
@@ -136,7 +137,9 @@ def saved_url(text: str) -> str | None:
     """The URL a saved page came from, when the saving tool recorded it (a browser's mark, SingleFile's comment, or
     the canonical link, whose entities are decoded as any attribute's: a browser writes & in it as &amp;)."""
     match = _SAVED_FROM.search(text, 0, _HEAD) or _SINGLEFILE_URL.search(text, 0, _HEAD)
-    return match.group(1) if match else canonical_link(text)
+    if match and match.group(1).lower().startswith(("http://", "https://")):
+        return match.group(1)
+    return canonical_link(text)   # or the mark is a copy's ("file:///home/me/Downloads/page.html", "about:internet")
 
 
 def canonical_link(text: str) -> str | None:
@@ -160,8 +163,7 @@ def saved_date(text: str) -> str:
 
 def is_cut_short(body: bytes | str) -> bool:
     """True for an HTML document that stops before its closing </html> tag (a truncated download or save)."""
-    tail = body[-1024:].lower()
-    return (b"</html" if isinstance(tail, bytes) else "</html") not in tail
+    return (_HTML_END_BYTES if isinstance(body, bytes) else _HTML_END).search(body) is None   # (what follows it is no matter)
 
 
 def looks_like_html(page: Page) -> bool:
