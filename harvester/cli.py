@@ -20,7 +20,7 @@ import click
 from harvester import __version__
 from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, load_jobs, searched
 from harvester.crawl import Walk
-from harvester.errors import BlockedError, HarvesterError, UsageError
+from harvester.errors import BlockedError, HarvesterError, UsageError, path_error
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
 from harvester.output.runreport import plural, summary_line
@@ -511,6 +511,9 @@ def main(sleep: Callable[[float], None] = time.sleep) -> None:
         click.echo(f"harvester: error: {one_line(str(error))}", err=True)
         sys.exit(error.exit_code)
     except Exception as error:  # a bug, not a user mistake: one line, exit 7 (never 0 or 1, which cron reads as success)
+        if isinstance(error, OSError) and error.filename is not None:   # but a path the system refused is the user's
+            click.echo(f"harvester: error: {one_line(str(path_error(error)))}", err=True)
+            sys.exit(UsageError.exit_code)
         click.echo(f"harvester: error: {one_line(unexpected(error))}", err=True)
         sys.exit(HarvesterError.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -84,6 +84,8 @@ def _checked(table: dict, where: str) -> dict:
         if key in PATH_KEYS and not value:
             raise UsageError(f"{where}: {key} = \"\" is an empty path, which names no file or folder: give one "
                              "(\".\" for the harvests file's folder), or leave the key out")
+        if key in PATH_KEYS and "\0" in value:
+            raise UsageError(f"{where}: {key} = {value!r} holds a NUL character, which no path may hold")
         if key in PATH_KEYS:
             table[key] = os.path.expanduser(value)   # "~/data" is in one's home, as in a shell, not a folder named "~"
     return table

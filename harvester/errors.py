@@ -59,6 +59,22 @@ def storage_error(path: object, error: OSError | Exception) -> StorageError:
     return StorageError(f"{path}: cannot write: {_STORAGE_REASONS.get(code, str(error) or type(error).__name__)}")
 
 
+_PATH_REASONS = {
+    errno.EACCES: "permission denied: it, or a folder on the way to it, is not open to you (check their rights)",
+    errno.EPERM: "permission denied: it, or a folder on the way to it, is not open to you (check their rights)",
+    errno.ENAMETOOLONG: "a name in the path is too long for the file system",
+    errno.ENOENT: "no such file or folder",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ELOOP: "its symbolic links lead round in a loop",
+}
+
+
+def path_error(error: OSError) -> UsageError:
+    """A path the system refused to open or list (no rights to it, a name too long), said with the path: the user's to
+    change, not a bug."""
+    return UsageError(f"{error.filename}: {_PATH_REASONS.get(error.errno or 0, error.strerror or type(error).__name__)}")
+
+
 def _full(path: object) -> bool:
     """Whether the file system holding `path` (or its nearest existing folder) has next to no room left."""
     folder = Path(str(path))

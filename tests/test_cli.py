@@ -452,6 +452,21 @@ def test_a_file_of_ones_own_where_a_dataset_file_goes_is_never_written_over(monk
     assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before
 
 
+@pytest.mark.parametrize("command", ["reparse-from", "reparse-into", "serve", "harvest-into"])
+def test_a_path_the_system_refuses_is_one_line_naming_it_not_a_bug(monkeypatch, capsys, tmp_path, command):
+    """A path the system refuses (here a name longer than the file system allows; as well a folder the user may not
+    open) is the user's to change: exit 2, naming the path, not "a bug"."""
+    far = str(tmp_path / ("a" * 300))
+    args = {"reparse-from": ["reparse", far, "--out", str(tmp_path / "o")],
+            "reparse-into": ["reparse", str(SEED), "--out", far],
+            "serve": ["serve", far, "--port", "0"],
+            "harvest-into": ["harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out", far]}[command]
+    code, _, err = run_cli(monkeypatch, capsys, *args)
+    assert code == 2, err
+    assert_one_line_error(err, far, "a name in the path is too long for the file system")
+    assert "a bug" not in err
+
+
 def test_a_page_that_does_not_say_its_search_is_never_named_the_whole_archive(monkeypatch, capsys, tmp_path):
     page = (SEED / "page-0.html").read_text(encoding="utf-8")
     page = re.sub(r'<!-- saved from url=\(\d+\)[^>]*-->|<link rel="canonical"[^>]*>', "", page)

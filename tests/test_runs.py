@@ -810,10 +810,11 @@ def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path:
      ("[[harvest]]\nquery = 'x'\nformats = ['xml']\n", "harvest 1: formats 'xml': choose from"),
      ("[[harvest]]\nquery = ' '\n", "harvest 1: query is empty: give words to search for, or all = true for the whole archive"),
      ("[[harvest]]\nquery = 'x'\nfetch = 'browser'\nbrowser_profile = ''\n", "harvest 1: browser_profile = \"\" is an empty path"),
-     ("out = ''\n[[harvest]]\nquery = 'x'\n", "top level: out = \"\" is an empty path")],
+     ("out = ''\n[[harvest]]\nquery = 'x'\n", "top level: out = \"\" is an empty path"),
+     ('[[harvest]]\nquery = "x"\nout = "a\\u0000b"\n', "harvest 1: out = 'a\\x00b' holds a NUL character")],
     ids=["empty", "no-query", "unknown-key", "bad-type", "bad-toml", "bad-site", "harvest-not-tables", "max-pages-0",
          "delay-nan", "delay-negative", "delay-huge", "challenge-wait-0", "challenge-wait-inf", "base-url-ftp", "base-url-bad",
-         "formats-not-names", "unknown-format", "empty-query", "empty-browser-profile", "empty-out"],
+         "formats-not-names", "unknown-format", "empty-query", "empty-browser-profile", "empty-out", "nul-in-out"],
 )
 def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: str, message: str):
     path = tmp_path / "h.toml"
