@@ -14,6 +14,7 @@ from harvester.settings import Settings
 from tests.conftest import T0, FakeClock, mock_client
 
 ORIGIN = "https://archive.test"
+PAGE = "<html><body>a page</body></html>"
 ROBOTS_OK = "User-agent: *\nDisallow: /admin/\n"
 
 
@@ -167,14 +168,15 @@ def test_missing_robots_allows_everything(clock):
 
 
 def test_robots_crawl_delay_slows_requests_down(clock):
-    f = fetcher(site({"/a": httpx.Response(200), "/b": httpx.Response(200)}, robots="User-agent: *\nCrawl-delay: 9\n"), clock, delay=2.0)
+    f = fetcher(site({"/a": httpx.Response(200, text=PAGE), "/b": httpx.Response(200, text=PAGE)},
+                     robots="User-agent: *\nCrawl-delay: 9\n"), clock, delay=2.0)
     f.get(f"{ORIGIN}/a")
     f.get(f"{ORIGIN}/b")
     assert clock.sleeps == [9.0, 9.0]
 
 
 def test_delay_separates_every_request(clock):
-    f = fetcher(site({"/a": httpx.Response(200), "/b": httpx.Response(200)}), clock, delay=3.0)
+    f = fetcher(site({"/a": httpx.Response(200, text=PAGE), "/b": httpx.Response(200, text=PAGE)}), clock, delay=3.0)
     f.get(f"{ORIGIN}/a")
     f.get(f"{ORIGIN}/b")
     assert clock.sleeps == [3.0, 3.0] and f.requests == 3   # robots.txt, /a, /b

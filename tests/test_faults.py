@@ -116,6 +116,20 @@ def test_a_binary_answer_where_a_results_page_should_be_is_a_layout_error(tmp_pa
             run(server, tmp_path)
 
 
+@pytest.mark.parametrize(("fault", "said"), [
+    (Fault(204), r"HTTP 204, not a page"),
+    (Fault(304), r"HTTP 304 \(not modified\) where the page itself was asked for"),   # to a request with no validators
+    (Fault(200, {}, b"  \n"), r"the answer is empty \(gave up after 2 tries\)"),       # and no Content-Type to go by
+])
+def test_an_answer_that_is_no_page_is_a_failed_fetch_naming_its_status(tmp_path: Path, fault: Fault, said: str):
+    """Not "the layout changed" (exit 5): the site sent no page (exit 3)."""
+    from harvester.errors import FetchError
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(15)]), lambda n, path: fault if "page=1" in path else None) as server:
+        with pytest.raises(FetchError, match=r"/search\?search_api_fulltext=q&page=1: " + said):
+            run(server, tmp_path, attempts=2)
+
+
 # 2. Different searches never share a dataset
 
 def test_searches_in_other_scripts_get_datasets_of_their_own(tmp_path: Path, monkeypatch, capsys):

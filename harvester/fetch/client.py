@@ -342,6 +342,8 @@ class Fetcher:
             if earlier is not None:
                 return replace(earlier, fetched_at=page.fetched_at, requested=url, archived=page.archived)
             page = self._request(url)  # "not modified", but the kept copy cannot be read: ask for the page itself
+        if page.status == 304:
+            raise FetchError(f"{url}: HTTP 304 (not modified) where the page itself was asked for")
         return page
 
     def _follow(self, url: str, ask: Callable[[str], Page]) -> Page:
@@ -371,6 +373,8 @@ class Fetcher:
 
     def _check_status(self, page: Page) -> Page:
         status = page.status
+        if status == 200 and not page.body.strip():
+            raise TransientError("the answer is empty")
         if status == 200 and looks_like_html(page) and is_cut_short(page.body):
             raise TransientError("the page is cut short (it stops before </html>)")
         _no_challenge(page)
@@ -379,6 +383,8 @@ class Fetcher:
             raise TransientError(f"HTTP {status}", status, wait)
         if status >= 400:
             raise FetchError(f"{page.url}: HTTP {status}")
+        if status not in (200, 304):   # 204, 206, an unknown 2xx or 3xx: no page (304: a conditional request's answer)
+            raise FetchError(f"{page.url}: HTTP {status}, not a page")
         return page
 
     def _budget_spent(self, state: tenacity.RetryCallState | None) -> bool:
