@@ -739,6 +739,29 @@ def test_a_damaged_warc_file_is_skipped_with_a_warning(tmp_path: Path):
     assert any(first.name in w and "the rest of the file is skipped" in w for w in outcome.warnings)
 
 
+def test_a_warc_file_compressed_whole_is_refused_with_the_command_that_makes_it_readable(tmp_path: Path):
+    """`gzip FILE.warc` makes one stream of all its records, which a WARC reader reads only the first record of: not a
+    damaged file whose rest is skipped (a dataset short of documents), but one the user can make readable."""
+    import gzip
+    import subprocess
+    import sys
+
+    from harvester.errors import UsageError
+    from harvester.pipeline import reparse
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(25)])) as server:
+        run(server, tmp_path)
+    [warc] = (tmp_path / "archive").glob("*.warc.gz")
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(gzip.decompress(warc.read_bytes())))
+    with pytest.raises(UsageError, match=rf"{whole}: compressed whole .* recompress it \(warcio recompress {whole} NEW.warc.gz\)"):
+        reparse([whole], WILSON, tmp_path / "re", "re", ["json"], workers=0)
+    assert not (tmp_path / "re").exists()
+    warcio = Path(sys.executable).with_name("warcio")   # the advice works: the command is installed with harvester
+    subprocess.run([str(warcio), "recompress", str(whole), str(tmp_path / "new.warc.gz")], check=True, capture_output=True)
+    assert reparse([tmp_path / "new.warc.gz"], WILSON, tmp_path / "re", "re", ["json"], workers=0).documents == 25
+
+
 @pytest.mark.parametrize("kept", [10, 60])   # the last record's gzip header alone; a few bytes of its deflate stream
 def test_a_warc_file_cut_in_the_first_bytes_of_its_last_record_is_said_to_be_cut(tmp_path: Path, kept: int):
     from warcio.archiveiterator import ArchiveIterator

@@ -19,7 +19,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from harvester import __version__
-from harvester.errors import InputError, first_line, storage_error
+from harvester.errors import InputError, UsageError, first_line, storage_error
 from harvester.fetch.page import Page
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import web_address
@@ -183,6 +183,9 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
                 warnings.append(f"{path}: cut short after record {number} (a run killed while writing the next one?)")
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
+        if "non-chunked gzip" in str(error):   # nothing is damaged: the file is whole, and one command makes it readable
+            raise UsageError(f"{path}: compressed whole (as gzip FILE does), not record by record as WARC files are; "
+                             f"recompress it (warcio recompress {path} NEW.warc.gz) and give the new file") from None
         raise InputError(f"{path}: not a readable WARC file ({_short(error)})") from None
 
 
