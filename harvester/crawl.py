@@ -16,7 +16,9 @@ from harvester.sites import Search, Site
 
 log = logging.getLogger("harvester")
 
-SAFETY_MAX_PAGES = 5000  # a search without a totals line is followed by its next links at most this far
+# the most results pages one run walks (the whole archive is about 1,700): next links with no totals line are followed
+# at most this far, and a total that keeps rising as the pages come is walked at most this far
+SAFETY_MAX_PAGES = 5000
 STALE_PAGES = 5          # results pages in a row that bring no new document: the site answers every page alike
 
 
@@ -52,8 +54,8 @@ class Walk:
         if self.total is None:
             yield from self._next_links()
             return
-        number = 1
-        while number < min(self._page_count(), self.settings.max_pages or math.inf):
+        number, limit = 1, self.settings.max_pages or SAFETY_MAX_PAGES
+        while number < min(self._page_count(), limit):
             yield self._url(number)
             number += 1
             if self._stale >= STALE_PAGES:
@@ -64,6 +66,11 @@ class Walk:
         if self.settings.max_pages and self._page_count() > self.settings.max_pages:
             self.warnings.append(f"stopped after {plural(self.settings.max_pages, 'page')} as asked: {self.documents} of "
                                  f"{self.total} documents")
+            self.partial = True
+            return
+        if self._page_count() > limit:
+            self._short(f"stopped after {plural(limit, 'page')}, the most one run walks: the site's total rose to "
+                        f"{self.total} as its pages came; {self.documents} of them seen")
             self.partial = True
             return
         for round_number in range(1, self.settings.refetch_rounds + 1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 import re
@@ -237,6 +238,27 @@ def test_next_links_stop_at_a_page_that_brings_no_new_document(clock, caplog):
     assert any("no document on it was new" in w for w in crawl.warnings)
     # with no total, the progress says what is known: "3 documents so far", not "3 of None"
     assert [r.getMessage() for r in caplog.records if "so far" in r.getMessage()][0] == "page 0: 3 cards, 3 documents so far"
+
+
+@pytest.mark.parametrize("allow_incomplete", [False, True])
+def test_a_total_that_keeps_rising_as_the_pages_come_is_walked_no_further_than_any_walk(allow_incomplete: bool):
+    """Each page says ten more results than the last and brings ten new documents: the walk would never end. It stops
+    where a walk of next links stops (SAFETY_MAX_PAGES, three times the whole archive), as an incomplete harvest."""
+    from harvester.crawl import SAFETY_MAX_PAGES
+    from harvester.parse.results import RawCard, ResultsPage
+
+    walk = Walk(WILSON, Search("Korean War"), Settings(allow_incomplete=allow_incomplete))
+    asked = 0
+    with pytest.raises(IncompleteError, match=r"stopped after 5,000 pages, the most one run walks: the site's total rose") \
+            if not allow_incomplete else contextlib.nullcontext():
+        for url in walk.urls():
+            first = 10 * asked + 1
+            cards = tuple(RawCard(f"/document/d-{first + n}", "", f"Telegram {first + n}", "") for n in range(10))
+            walk.took(ResultsPage(url, first + 19, first, first + 9, cards, None), new=10)
+            asked += 1
+            assert asked <= SAFETY_MAX_PAGES, "the walk goes on"
+    assert asked == SAFETY_MAX_PAGES == 5000
+    assert not allow_incomplete or (walk.partial and "the site's total rose to 50010" in walk.warnings[-1])
 
 
 def test_next_links_cut_short_by_max_pages_say_so(clock):
