@@ -17,7 +17,7 @@ from harvester.sites import get_site
 from tests.conftest import FIXTURES
 
 WILSON = get_site("wilson")
-PAGES = sorted(FIXTURES.glob("wilson/**/*.html"))
+PAGES = sorted([*FIXTURES.glob("wilson/**/*.html"), *FIXTURES.glob("wilson/**/*.mhtml")])   # MHTML: a browser's single file
 
 
 def expected_of(page: Path) -> dict:

@@ -316,6 +316,23 @@ def test_a_harvest_output_folder_with_its_warc_archive_can_be_served(tmp_path: P
         index_folder(folder / "archive")
 
 
+def test_pages_saved_as_mhtml_give_what_the_html_pages_give_reparsed_and_served(tmp_path: Path):
+    """A browser's "Webpage, Single File" (MHTML: Chrome's and Edge's save) is read as the page it holds, at the address
+    its part says, saved at its date; `serve` serves that page, so a harvest of it is the harvest of the HTML pages."""
+    mhtml = FIXTURES / "wilson" / "mhtml"
+    reparse([mhtml], WILSON, tmp_path / "m", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "h", "d", ["json"], workers=0)
+    records = json.loads((tmp_path / "m" / "d.json").read_text(encoding="utf-8"))
+    assert timeless(records) == timeless(json.loads((tmp_path / "h" / "d.json").read_text(encoding="utf-8")))
+    assert {r["harvested_at"] for r in records} == {"2026-12-04T13:05:09+00:00", "2026-12-04T13:05:31+00:00"}   # its Date
+    for folder, out in ((mhtml, "ms"), (SEED, "hs")):
+        clock = FakeClock()
+        with Serving([folder]) as serving:
+            harvest(WILSON, Search("Korean Workers' Party"), tmp_path / out, "d", ["json"],
+                    Settings(base_url=serving.origin, delay=0), sleep=clock.sleep, now=clock.now)
+    assert timeless(dataset(tmp_path / "ms", "d")) == timeless(dataset(tmp_path / "hs", "d")) != []
+
+
 FILES = ("d.csv", "d.json", "d.people.csv", "d.people.json")
 
 

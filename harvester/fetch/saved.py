@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import UTC
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from harvester.sites import Site, web_address
 if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
     from harvester.fetch.archive import Location
 
-HTML_SUFFIXES = (".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm", ".mhtml", ".mht")   # MHTML: a browser's "Webpage, Single File" (Chrome, Edge)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 REPORT_PAGE_SUFFIX = ".report.html"   # the page `harvester report` writes beside a dataset: no saved page
 
@@ -100,11 +101,46 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    if is_mhtml(body):
+        return _read_mhtml(path, body)
     text, problem = decode_html(body, name=str(path))
     url = saved_url(text) or ""
     if url and not web_address(url):
         raise InputError(f"{path}: saved from {url!r}, which is not a web address: correct it in the page, or save the page again")
     return Page(url, body, fetched_at=saved_date(text)), text, problem
+
+
+_MHTML = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
+
+
+def is_mhtml(body: bytes) -> bool:
+    """Whether a saved file is an MHTML file (a MIME message whose first part is the page), whatever its name."""
+    return _MHTML.search(body, 0, 4096) is not None
+
+
+def _read_mhtml(path: Path, body: bytes) -> tuple[Page, str, str | None]:
+    """The page of an MHTML file (a browser's "Webpage, Single File": the page and what it shows, as one MIME message):
+    its HTML part, at the address the part says it came from, saved at the message's date."""
+    import email
+    import email.policy
+    import email.utils
+
+    message = email.message_from_bytes(body, policy=email.policy.compat32)
+    part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+    if part is None:
+        raise InputError(f"{path}: an MHTML file with no HTML page in it; save the page again")
+    html = part.get_payload(decode=True) or b""
+    text, problem = decode_html(html, part.get("Content-Type", ""), name=str(path))
+    url = (part.get("Content-Location") or message.get("Snapshot-Content-Location") or "").strip()
+    url = url if url.lower().startswith(("http://", "https://")) else saved_url(text) or ""
+    if url and not web_address(url):
+        raise InputError(f"{path}: saved from {url!r}, which is not a web address: save the page again")
+    try:
+        date = email.utils.parsedate_to_datetime(message.get("Date", ""))
+        saved = (date if date.tzinfo else date.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")   # "-0000"
+    except (TypeError, ValueError, OverflowError):   # no date, or one no calendar holds
+        saved = ""
+    return Page(url, html, fetched_at=saved), text, problem
 
 
 def _natural(path: Path) -> list[object]:

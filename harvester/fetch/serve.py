@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from harvester.errors import InputError, UsageError
-from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved
+from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_mhtml, is_warc, read_saved
 
 log = logging.getLogger("harvester")
 
@@ -73,7 +73,7 @@ def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTT
             if urlsplit(self.path).path == "/robots.txt":
                 return self._send(200, robots_body, "text/plain; charset=utf-8")
             path = index.get(request_key(self.path))
-            if path is not None and (body := self._read(path)) is not None:
+            if path is not None and (body := self._read(path, page=True)) is not None:
                 return self._send(200, body, "text/html")
             file = static_file(folders, self.path) if path is None else None
             if file is not None and (body := self._read(file)) is not None:
@@ -83,13 +83,17 @@ def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTT
                 return self._send(200, body, _file_type(file), {"Last-Modified": modified})
             return self._send(404, b"<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>", "text/html; charset=utf-8")
 
-        def _read(self, file: Path) -> bytes | None:
-            """The file's bytes; None, said, when it cannot be read (deleted or changed since the folder was read)."""
+        def _read(self, file: Path, page: bool = False) -> bytes | None:
+            """The file's bytes (a saved page's: an MHTML file's page); None, said, when it cannot be read (deleted or
+            changed since the folder was read)."""
             try:
-                return file.read_bytes()
+                body = file.read_bytes()
+                return read_saved(file)[0].body if page and is_mhtml(body) else body
             except OSError as error:
                 log.warning("serve: %s: its saved file cannot be read (%s)", self.path, error.strerror or error)
-                return None
+            except InputError as error:   # an MHTML file changed since the folder was read
+                log.warning("serve: %s: %s", self.path, error)
+            return None
 
         def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
             self.send_response(status)
