@@ -13,9 +13,10 @@ import pytest
 
 from harvester.cli import main
 from harvester.fetch.serve import Serving
-from harvester.pipeline import default_name
+from harvester.pipeline import default_name, harvest
+from harvester.settings import Settings
 from harvester.sites import Search, get_site
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, FakeClock, dataset
 
 SEED = FIXTURES / "wilson" / "seed"
 QUERY = "Korean Workers' Party"
@@ -282,6 +283,23 @@ def test_serve_says_which_saved_page_of_one_address_it_serves(tmp_path, caplog):
     hidden = [r.getMessage() for r in caplog.records if "served in its place" in r.getMessage()]
     assert len(saved) == 2 and hidden == [f"{tmp_path / 'weekB' / 'page-0.html'}: saved from the same address as "
                                           f"{tmp_path / 'weekA' / 'page-0.html'}, which is served in its place"]
+
+
+def test_serve_serves_the_first_named_folders_page_whatever_the_folders_names(tmp_path):
+    """"serve week2 week1": week2's page is served (the names sort the other way), as a harvest of it then shows."""
+    import shutil
+
+    for week in ("week1", "week2"):
+        shutil.copytree(SEED, tmp_path / week)
+    page = tmp_path / "week2" / "page-0.html"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Soviet and Chinese Delegations</a>", "Soviet and Chinese Delegations (week 2)</a>"), encoding="utf-8")
+    clock = FakeClock()
+    with Serving([tmp_path / "week2", tmp_path / "week1"]) as serving:
+        harvest(get_site("wilson"), Search("Korean Workers' Party"), tmp_path / "out", "d", ["json"],
+                Settings(base_url=serving.origin, delay=0), sleep=clock.sleep, now=clock.now)
+    titles = [record["title"] for record in dataset(tmp_path / "out", "d")]
+    assert "Record of a Meeting between the Soviet and Chinese Delegations (week 2)" in titles, titles
 
 
 def test_serve_serves_saved_pages_under_their_own_urls(tmp_path):

@@ -40,7 +40,7 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
         if not folder.is_dir():
             raise UsageError(f"{folder}: not a folder of saved pages")
     index: dict[str, tuple[Path, str]] = {}
-    found = find_html(folders)
+    found = [path for folder in folders for path in find_html([folder])]   # in the folders' order: the first one's is served
     for path in found:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served
