@@ -188,6 +188,22 @@ def test_a_site_that_lists_a_document_twice_is_seen_whole_and_its_removals_are_r
     assert second.report["complete"] is True and [gone["id"] for gone in run_report(tmp_path, "s")["no_longer_listed"]] == ["telegram-3"]
 
 
+def test_a_page_shown_again_in_anothers_place_makes_a_run_incomplete_and_reports_nothing_gone(tmp_path: Path):
+    """Page 1 answered with page 0's cards: the ten documents of page 1 were never seen, not removed (unlike a
+    document the site lists twice, above: every page there brings documents of its own)."""
+    import re as regex
+
+    docs = [doc(n) for n in range(25)]
+    whole = synthetic_pages(docs)
+    repeated = lambda path: whole(regex.sub(r"&page=1(?=&|$)", "", path))   # noqa: E731
+    with FaultServer(whole) as server:
+        run(server, tmp_path)
+    with FaultServer(repeated) as server:
+        outcome = run(server, tmp_path, allow_incomplete=True)
+    assert outcome.documents == 15 and any("only 15 distinct" in w for w in outcome.warnings)
+    assert outcome.report["complete"] is False and run_report(tmp_path, "s")["no_longer_listed"] == []
+
+
 def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Path):
     docs = [doc(n) for n in range(30)]
     with FaultServer(synthetic_pages(docs)) as server:
