@@ -371,7 +371,8 @@ def _harvest_job(job: Job) -> int:
         stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; "
                      "run the same command again to resume",)
         raise
-    resumed = " this time: a resumed run reads the pages it had from its archive" if (outcome.report or {}).get("resumed") else ""
+    resumed = (f" this time: the resumed run read {plural(outcome.replayed, 'page')} back from its archive"
+               if outcome.replayed else "")
     return _report(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.searched} "
                             f"({plural(outcome.pages, 'results page')}, {plural(outcome.requests, 'request')}{resumed})")
 

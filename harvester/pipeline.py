@@ -65,6 +65,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     report: dict | None = None
     searched: str = ""        # the search in words, with its facets' labels
+    replayed: int = 0         # the pages a resumed run read back from its archive, not fetched
 
 
 def utc_now() -> datetime:
@@ -125,7 +126,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes) if settings.pdfs else None
         complete = not walk.partial
         # each once: a page walked again while documents are missing says again what it said
-        warnings = list(dict.fromkeys(fetcher.warnings + walk.warnings + state.detail_warnings(run.id) + (pdfs.warnings if pdfs else [])))
+        warnings = list(dict.fromkeys(get.warnings + fetcher.warnings + walk.warnings + state.detail_warnings(run.id)
+                                      + (pdfs.warnings if pdfs else [])))
         searched = Searched(search, address, walk.facets)
         report = build_report(
             site=site.name, origin=origin, search=searched.said(), run=run.id, first=not state.has_runs_before(run.id),
@@ -139,7 +141,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             seen_at=run.started_at, report=report, pdfs=settings.pdfs)
         state.finish_run(run.id, run.started_at, complete, report)
     return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings + dropped, report,
-                   searched.words())
+                   searched.words(), get.replayed)
 
 
 @dataclass

@@ -576,6 +576,8 @@ class Replaying:
     def __init__(self, get: Callable[[str], Page], state: State, run: Run) -> None:
         self._get, self._state, self._run = get, state, run
         self._replay = list(reversed(run.replay))
+        self.replayed = 0                 # the pages read back from the archive, not fetched
+        self.warnings: list[str] = []     # a logged page that could not be read back (the run's warnings)
         self._taking: tuple[Page, str] | None = None   # the page fetched last, and the URL it was asked for
 
     def __call__(self, url: str) -> Page:
@@ -584,11 +586,13 @@ class Replaying:
             logged = self._replay.pop()
             if logged.requested == url:
                 try:
-                    return logged.page()
+                    page = logged.page()
+                    self.replayed += 1
+                    return page
                 except InputError as error:
-                    log.warning("cannot replay %s (%s): fetching it and the rest again", url, error)
-            else:
-                log.warning("the resumed walk asked for %s where the log has %s: fetching the rest again", url, logged.requested)
+                    self.warnings.append(f"cannot read {url} back from the archive ({error}): fetched it and the rest again")
+            else:   # (an address of another server: a demo resumed on another port)
+                log.info("the resumed walk asked for %s where the log has %s: fetching the rest again", url, logged.requested)
             self._replay.clear()  # the walk went another way (it should not), or its archive is gone: fetch from here on
             self._state.forget_from(self._run.id, logged.seq)  # and the log from there on, which a later resume would meet
         page = self._get(url)

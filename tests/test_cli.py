@@ -451,8 +451,24 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp
     assert resumed.returncode == 0, resumed.stderr
     assert len(server.search_requests()) <= 20 + 1 and len(server.search_requests()) - fetched < 20   # only the rest
     # its summary says its requests are this session's: the rest came from the archive
-    assert "(20 results pages, " in resumed.stdout and "this time: a resumed run reads the pages it had from its archive)" \
-        in resumed.stdout
+    said = re.search(r"\(20 results pages, (\d+) requests this time: the resumed run read (\d+) pages? back from its "
+                     r"archive\)", resumed.stdout)
+    assert said and int(said[2]) >= 1 and int(said[1]) - 1 + int(said[2]) == 20, resumed.stdout   # (and robots.txt)
+
+
+def test_a_run_started_again_before_any_page_was_fetched_claims_no_pages_from_its_archive(monkeypatch, capsys, tmp_path):
+    from tests.faultserver import Fault, FaultServer, synthetic_pages
+    from tests.sitegen import doc
+
+    refused = [True]
+    with FaultServer(synthetic_pages([doc(n) for n in range(15)]),
+                     lambda n, path: Fault(404) if refused[0] and path.startswith("/search") else None) as server:
+        args = ["harvest", "--query", "q", "--base-url", server.origin, "--out", str(tmp_path), "--name", "d", "--delay", "0"]
+        assert run_cli(monkeypatch, capsys, *args)[0] == 3
+        refused[0] = False
+        code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert code == 0, err
+    assert "harvested 15 of 15 documents" in out and "(2 results pages, 3 requests)" in out and "archive" not in out
 
 
 @pytest.mark.parametrize("where", ["new-folder", "over-a-dataset"])
