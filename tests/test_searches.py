@@ -69,6 +69,8 @@ def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
     assert one.key == other.key
     assert one.key != WILSON.search_of(f"{HOME}/search?search_api_fulltext=Korean%20War").key
     assert Search().key == Search("  ").key != ROSHCHIN.key
+    twice = WILSON.search_of(f"{HOME}/search?f%5B0%5D=people%3A81908&f%5B1%5D=people%3A81908&fo%5B0%5D=81908")
+    assert twice == ROSHCHIN and default_name(WILSON, twice) == "wilson-people_81908"   # a facet given twice is one
 
 
 def test_rebuilt_addresses_number_facets_from_zero_and_page_zero_has_no_page():

@@ -164,8 +164,9 @@ class Site:
                 chosen[int(numbered[2])] = value
             else:
                 extra[key] = value
-        return Search(query, tuple(facets[i] for i in sorted(facets)), tuple(chosen[i] for i in sorted(chosen)),
-                      tuple(extra.items()))
+        # a facet given twice narrows the search once (the site reads it so): one search, one dataset
+        return Search(query, tuple(dict.fromkeys(facets[i] for i in sorted(facets))),
+                      tuple(dict.fromkeys(chosen[i] for i in sorted(chosen))), tuple(extra.items()))
 
     def search_at(self, address: str, base_url: str | None = None) -> tuple[Search, str | None]:
         """The search a pasted address says, and the origin to fetch it from (None: the site's home). An address on
