@@ -147,6 +147,16 @@ def test_the_dataset_can_be_named_by_any_of_its_files_its_stem_or_its_folder(see
     assert records_file.name == (given if given in ("kwp.csv", "kwp.json", "kwp.parquet") else "kwp.csv")
 
 
+def test_a_dataset_named_as_the_warc_folder_beside_it_is_named_by_its_stem_as_the_error_advises(tmp_path: Path):
+    """A harvest named "archive" writes DIR/archive.csv beside DIR/archive/, its WARC files (docs/scheduled.md's name)."""
+    write_dataset([RECORD], tmp_path, "archive", ["csv"])
+    write_dataset([RECORD], tmp_path, "kwp", ["csv"])
+    (tmp_path / "archive").mkdir()
+    with pytest.raises(UsageError, match=rf"holds datasets archive, kwp: name one, as {tmp_path / 'archive'}"):
+        locate(tmp_path)
+    assert locate(tmp_path / "archive") == (tmp_path / "archive.csv", tmp_path / "archive")
+
+
 def test_a_folder_of_several_datasets_or_none_is_an_error(tmp_path: Path):
     write_dataset([RECORD], tmp_path, "a", ["csv"])
     write_dataset([RECORD], tmp_path, "b", ["json"])

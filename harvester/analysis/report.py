@@ -107,7 +107,8 @@ def made_here(page: Path) -> bool:
 
 def locate(dataset: Path) -> tuple[Path, Path]:
     """(the records file to read, DIR/NAME) from any file of a dataset, its DIR/NAME, or a folder holding one dataset."""
-    if dataset.is_dir():
+    beside = any(dataset.with_name(dataset.name + suffix).is_file() for suffix in RECORDS_SUFFIXES)
+    if dataset.is_dir() and not beside:   # (DIR/archive is the WARC folder, and a dataset named archive's DIR/NAME)
         stem = dataset / _only_dataset(dataset)
     elif dataset.is_file() and dataset.suffix in RECORDS_SUFFIXES and not _companion(dataset.name):
         return dataset, dataset.with_suffix("")
