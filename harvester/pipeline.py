@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
@@ -182,7 +183,8 @@ def records_of(results: ResultsPage, site: Site, source_page: str, query: str, s
     `where` (default: the page's URL) names the page in errors."""
     records, where = [], where or results.url
     for card in results.cards:
-        doc_id = site.doc_id(card.href)
+        # a link relative to the page is read as a browser reads it ("document/SLUG.html" in a mirror's copy)
+        doc_id = site.doc_id(card.href if "://" in card.href else urljoin(results.url, card.href))
         if doc_id is None:
             raise LayoutError(f"{where}: result {card.title!r} links to {card.href!r}, not to a document")
         if not site.on_site(card.href, results.url):

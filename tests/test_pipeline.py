@@ -449,6 +449,23 @@ def test_a_page_saved_again_from_a_copy_on_disk_is_known_by_its_canonical_link(t
     assert timeless(dataset(tmp_path / "out", expected.files[0].stem)) == timeless(dataset(tmp_path / "plain", expected.files[0].stem))
 
 
+def test_a_mirror_whose_links_lead_to_its_saved_files_gives_the_pages_records(tmp_path: Path):
+    """wget --mirror --convert-links --adjust-extension saves each page as NAME.html and rewrites the links to the pages
+    it saved as relative paths to those files ("document/SLUG.html"); it marks no saved-from address (the canonical
+    link says it)."""
+    mirror = tmp_path / "digitalarchive.wilsoncenter.org"
+    mirror.mkdir()
+    for number, page in enumerate(sorted(SEED.glob("page-*.html"))):
+        text = re.sub(r"<!-- saved from url=\(\d+\)\S+ -->\n", "", page.read_text(encoding="utf-8"), count=1)
+        text = re.sub(r'href="/document/([^"]+)"', r'href="document/\1.html"', text)
+        assert 'href="document/' in text
+        name = "search?search_api_fulltext=Korean Workers' Party" + (f"&page={number}" if number else "") + ".html"
+        (mirror / name).write_text(text, encoding="utf-8")
+    reparse([mirror], WILSON, tmp_path / "m", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "s", "d", ["json"], workers=0)
+    assert timeless(dataset(tmp_path / "m", "d")) == timeless(dataset(tmp_path / "s", "d")) != []
+
+
 def test_a_whole_page_followed_by_more_than_a_few_lines_is_not_cut_short(tmp_path: Path):
     """What a cache or a proxy appends after </html> (here 80 comments, 6 KB) leaves the page whole."""
     page = (SEED / "page-0.html").read_text(encoding="utf-8") + "".join(f"<!-- cached by proxy {n:04d}: hit, 0.0012 s, "

@@ -93,7 +93,8 @@ SITE = Site(
     chosen_param="fo",
     page_size=10,
     # the slug, without a .pdf, .ris or /download after it
-    document_path=re.compile(r"^/document/([^/?#]+?)(?:\.pdf|\.ris|/download)?/?$"),
+    # (.html: a mirror's saved copy, its links rewritten to the saved files, as wget --convert-links --adjust-extension)
+    document_path=re.compile(r"^/document/([^/?#]+?)(?:\.pdf|\.ris|\.html|/download)?/?$"),
     document_url="/document/{id}",
     # the view itself first, so that the facets and menus around it are never taken for results
     search_view=(".view-search", ".view-id-search", ".views-element-container", ".path-search main"),
