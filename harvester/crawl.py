@@ -16,8 +16,8 @@ from harvester.sites import Search, Site
 
 log = logging.getLogger("harvester")
 
-# the most results pages one run walks (the whole archive is about 1,700): next links with no totals line are followed
-# at most this far, and a total that keeps rising as the pages come is walked at most this far
+# next links with no totals line are followed at most this far (the whole archive is about 1,700 pages), and a total that
+# keeps rising as the pages come is walked at most this far (or twice its first page count, if more)
 SAFETY_MAX_PAGES = 5000
 STALE_PAGES = 5          # results pages in a row that bring no new document: the site answers every page alike
 
@@ -56,7 +56,10 @@ class Walk:
         if self.total is None:
             yield from self._next_links()
             return
-        number, limit = 1, self.settings.max_pages or SAFETY_MAX_PAGES
+        # a total that keeps rising as the pages come is walked no further than twice what it said at first (or than a
+        # walk of next links): a few uploads during a long run add a page or two
+        first, number = self.total, 1
+        limit = self.settings.max_pages or max(SAFETY_MAX_PAGES, 2 * self._page_count())
         while number < min(self._page_count(), limit):
             yield self._url(number)
             number += 1
@@ -71,8 +74,8 @@ class Walk:
             self.partial = True
             return
         if self._page_count() > limit:
-            self._short(f"stopped after {plural(limit, 'page')}, the most one run walks: the site's total rose to "
-                        f"{self.total} as its pages came; {self.documents} of them seen")
+            self._short(f"stopped after {plural(limit, 'page')}: the site's total rose from {first} to {self.total} as its "
+                        f"pages came; {self.documents} documents seen")
             self.partial = True
             return
         for round_number in range(1, self.settings.refetch_rounds + 1):

@@ -243,13 +243,14 @@ def test_next_links_stop_at_a_page_that_brings_no_new_document(clock, caplog):
 @pytest.mark.parametrize("allow_incomplete", [False, True])
 def test_a_total_that_keeps_rising_as_the_pages_come_is_walked_no_further_than_any_walk(allow_incomplete: bool):
     """Each page says ten more results than the last and brings ten new documents: the walk would never end. It stops
-    where a walk of next links stops (SAFETY_MAX_PAGES, three times the whole archive), as an incomplete harvest."""
+    where a walk of next links stops (SAFETY_MAX_PAGES, three times the whole archive; or twice the pages the first
+    total counts, when more: a large search is walked whole), as an incomplete harvest."""
     from harvester.crawl import SAFETY_MAX_PAGES
     from harvester.parse.results import RawCard, ResultsPage
 
     walk = Walk(WILSON, Search("Korean War"), Settings(allow_incomplete=allow_incomplete))
     asked = 0
-    with pytest.raises(IncompleteError, match=r"stopped after 5,000 pages, the most one run walks: the site's total rose") \
+    with pytest.raises(IncompleteError, match=r"stopped after 5,000 pages: the site's total rose from 20 to 50010") \
             if not allow_incomplete else contextlib.nullcontext():
         for url in walk.urls():
             first = 10 * asked + 1
@@ -258,7 +259,22 @@ def test_a_total_that_keeps_rising_as_the_pages_come_is_walked_no_further_than_a
             asked += 1
             assert asked <= SAFETY_MAX_PAGES, "the walk goes on"
     assert asked == SAFETY_MAX_PAGES == 5000
-    assert not allow_incomplete or (walk.partial and "the site's total rose to 50010" in walk.warnings[-1])
+    assert not allow_incomplete or (walk.partial and "the site's total rose from 20 to 50010" in walk.warnings[-1])
+
+
+def test_a_search_larger_than_the_walk_of_next_links_is_walked_whole_when_its_total_holds():
+    """60,000 results, 6,000 pages (the bench's memory harvest walks 20,000): every page, complete."""
+    from harvester.parse.results import RawCard, ResultsPage
+
+    walk = Walk(WILSON, Search("Korean War"), Settings())
+    asked = 0
+    for url in walk.urls():
+        first = 10 * asked + 1
+        cards = tuple(RawCard(f"/document/d-{first + n}", "", f"Telegram {first + n}", "") for n in range(10))
+        walk.took(ResultsPage(url, 60_000, first, first + 9, cards, None), new=10)
+        asked += 1
+        assert asked <= 6_000, "the walk goes on"
+    assert (asked, walk.documents, walk.partial, walk.warnings) == (6_000, 60_000, False, [])
 
 
 def test_next_links_cut_short_by_max_pages_say_so(clock):

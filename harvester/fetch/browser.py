@@ -140,10 +140,10 @@ class BrowserTransport:
         """Close the browser, after leaving the page (see _leave_the_page), also when the run stops on a harvester error
         (a redirect to another port, whose page's own requests wait). Leaving on a stop (Ctrl-C, SIGTERM), a crash or a
         browser that is gone, it closes at once, and that stop or error is what is said, not the browser's own failure
-        to close. Such a stop or error comes while the handlers of the browser's requests and
-        events wait on it: closing, Playwright cancels what they wait for, and asyncio would print each as a traceback
-        after the run's one line, as it would the futures of a Playwright driver that Ctrl-C ended (a terminal sends it
-        to the driver too) and the coroutines they leave unawaited; none of that is said."""
+        to close. Such a stop or error comes while the handlers of the browser's requests and events wait on it:
+        closing, Playwright cancels what they wait for, and asyncio would print each as a traceback after the run's one
+        line, as it would the futures of a Playwright driver that Ctrl-C ended (a terminal sends it to the driver too)
+        and the coroutines they leave unawaited; none of that is said."""
         from playwright.sync_api import Error
 
         quiet = contextlib.suppress(Error) if kind else contextlib.nullcontext()
