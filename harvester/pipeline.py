@@ -184,7 +184,8 @@ def records_of(results: ResultsPage, site: Site, source_page: str, query: str, s
     records, where = [], where or results.url
     for card in results.cards:
         # a link relative to the page is read as a browser reads it ("document/SLUG.html" in a mirror's copy)
-        doc_id = site.doc_id(card.href if "://" in card.href else urljoin(results.url, card.href))
+        relative = "://" not in card.href and not card.href.startswith("/")
+        doc_id = site.doc_id(urljoin(results.url, card.href) if relative else card.href)
         if doc_id is None:
             raise LayoutError(f"{where}: result {card.title!r} links to {card.href!r}, not to a document")
         if not site.on_site(card.href, results.url):

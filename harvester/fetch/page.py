@@ -163,7 +163,11 @@ def saved_date(text: str) -> str:
 
 def is_cut_short(body: bytes | str) -> bool:
     """True for an HTML document that stops before its closing </html> tag (a truncated download or save)."""
-    return (_HTML_END_BYTES if isinstance(body, bytes) else _HTML_END).search(body) is None   # (what follows it is no matter)
+    # (what follows it is no matter: it is looked for from the end, in its usual cases first, as that is quick)
+    ends = (b"</html", b"</HTML") if isinstance(body, bytes) else ("</html", "</HTML")
+    if any(body.rfind(end) >= 0 for end in ends):   # type: ignore[arg-type]
+        return False
+    return (_HTML_END_BYTES if isinstance(body, bytes) else _HTML_END).search(body) is None
 
 
 def looks_like_html(page: Page) -> bool:
