@@ -115,7 +115,7 @@ _MHTML = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
 
 def is_mhtml(body: bytes) -> bool:
     """Whether a saved file is an MHTML file (a MIME message whose first part is the page), whatever its name."""
-    return _MHTML.search(body, 0, 4096) is not None
+    return body[:64].lstrip()[:1] != b"<" and _MHTML.search(body, 0, 4096) is not None   # (a page begins with a tag)
 
 
 def _read_mhtml(path: Path, body: bytes) -> tuple[Page, str, str | None]:
