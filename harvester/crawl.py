@@ -44,8 +44,8 @@ class Walk:
     page_size: int = 0                 # results to a page: as the first page counts them when more follow, else the site's
     _totals: set[int] = field(default_factory=set)
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
-    _repeated_page: bool = False       # a full page of the first walk brought only documents of pages before it
-    _rewalking: bool = False
+    _repeated_page: bool = False       # a full page of the latest round showed the very cards of another page of it
+    _shown: dict[int, str] = field(default_factory=dict)   # each full page of the round: its cards (their hash) -> its address
     _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
     _last: ResultsPage | None = None
     _taken: set[str] = field(default_factory=set)   # the addresses of the pages taken
@@ -84,7 +84,7 @@ class Walk:
                 break
             why = f"have {self.documents} of {self.total} documents" if missing > 0 else "the total changed during the run"
             log.info("%s; re-walking the pages (round %d)", why, round_number)   # what it finds is the run's warning, if any
-            self._totals, self._rewalking = {self.total or 0}, True
+            self._totals, self._shown, self._repeated_page = {self.total or 0}, {}, False
             yield from (self._url(number) for number in range(self._page_count()))   # as many as the total said then
         self._check_complete()
 
@@ -102,8 +102,9 @@ class Walk:
             self.page_size = page.last
         self.warnings.extend(said for warning in page.warnings if (said := f"{page.url}: {warning}") not in self.warnings)
         self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
-        full = len(page.cards) >= (self.page_size or self.site.page_size)
-        self._repeated_page = self._repeated_page or (full and not new and not self._rewalking)
+        if len(page.cards) >= (self.page_size or self.site.page_size):
+            shown = hash(tuple(sorted(card.href for card in page.cards)))
+            self._repeated_page = self._repeated_page or self._shown.setdefault(shown, page.url) != page.url
         self.facets.update(((name, value), label) for name, value, label in page.facets)
         self._last = page
         shown = "next page" if self.number is None else f"page {self.number}"
@@ -154,8 +155,8 @@ class Walk:
         if missing > 0:
             self._short(f"the site lists {self.total} documents for {self.search} but only {self.documents} distinct ones "
                         "could be collected")
-            # else every page was whole, and the site lists a document twice; but not when a full page brought nothing
-            # new (a page shown again in another's place): its own documents were never seen
+            # else every page was whole, and the site lists a document twice; but not when a page was shown again in
+            # another's place: its own documents were never seen
             self.partial = self._short_page or self._repeated_page
         elif missing < 0:
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} "

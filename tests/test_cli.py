@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import socket
@@ -300,6 +301,22 @@ def test_serve_serves_the_first_named_folders_page_whatever_the_folders_names(tm
                 Settings(base_url=serving.origin, delay=0), sleep=clock.sleep, now=clock.now)
     titles = [record["title"] for record in dataset(tmp_path / "out", "d")]
     assert "Record of a Meeting between the Soviet and Chinese Delegations (week 2)" in titles, titles
+
+
+def test_serve_takes_a_folder_of_files_alone_and_a_folder_named_twice(tmp_path, caplog):
+    """`serve SAVED SCANS`: the scans' folder holds no page, and serves its files; a folder named twice (once by another
+    path) is read once, with no warning that a page hides itself."""
+    import httpx
+
+    scans = tmp_path / "scans" / "document"
+    scans.mkdir(parents=True)
+    (scans / "x.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    relative = Path(os.path.relpath(SEED))
+    with Serving([SEED, tmp_path / "scans", relative]) as serving:
+        scan = httpx.get(f"{serving.origin}/document/x.pdf", timeout=5)
+        page = httpx.get(f"{serving.origin}/search?search_api_fulltext=Korean+Workers%27+Party", timeout=5)
+    assert (scan.status_code, scan.content, page.status_code) == (200, b"%PDF-1.4\n%%EOF\n", 200)
+    assert "served in its place" not in caplog.text
 
 
 def test_serve_serves_saved_pages_under_their_own_urls(tmp_path):

@@ -40,6 +40,17 @@ def fetcher(handler, clock: FakeClock, log: list[str] | None = None, **settings)
                    sleep=clock.sleep, clock=clock.monotonic, now=clock.now)
 
 
+def test_an_empty_page_is_tried_again_an_empty_file_is_not_and_a_proxys_203_is_a_page(clock):
+    """An empty page is a server's hiccup (tried again); an empty file is what the archive has (the scan's own checks
+    say it); a 203 is a page as a transforming proxy passed it on."""
+    f = fetcher(site({"/search": httpx.Response(200, text=" "), "/scan.pdf": httpx.Response(200, content=b""),
+                      "/proxied": httpx.Response(203, text=PAGE)}), clock, attempts=2)
+    with pytest.raises(FetchError, match=r"/search: the answer is empty \(gave up after 2 tries\)"):
+        f.get(f"{ORIGIN}/search")
+    assert f.get_file(f"{ORIGIN}/scan.pdf", 1000).body == b"" and f.retries == 1   # the page's one retry, no more
+    assert f.get(f"{ORIGIN}/proxied").text() == PAGE
+
+
 def test_plain_success_returns_the_page(clock):
     page = fetcher(site({"/search": httpx.Response(200, text="<p>ok</p>")}), clock).get(f"{ORIGIN}/search")
     assert (page.status, page.text(), clock.sleeps) == (200, "<p>ok</p>", [])

@@ -155,6 +155,8 @@ def test_a_dataset_named_as_the_warc_folder_beside_it_is_named_by_its_stem_as_th
     with pytest.raises(UsageError, match=rf"holds datasets archive, kwp: name one, as {tmp_path / 'archive'}"):
         locate(tmp_path)
     assert locate(tmp_path / "archive") == (tmp_path / "archive.csv", tmp_path / "archive")
+    write_dataset([RECORD], tmp_path / "kwp", "inner", ["csv"])   # a folder that holds a dataset is that folder's
+    assert locate(tmp_path / "kwp") == (tmp_path / "kwp" / "inner.csv", tmp_path / "kwp" / "inner")
 
 
 def test_a_folder_of_several_datasets_or_none_is_an_error(tmp_path: Path):

@@ -204,6 +204,26 @@ def test_a_page_shown_again_in_anothers_place_makes_a_run_incomplete_and_reports
     assert outcome.report["complete"] is False and run_report(tmp_path, "s")["no_longer_listed"] == []
 
 
+def test_a_listing_shifted_by_a_full_page_of_uploads_and_walked_again_is_whole_though_a_document_is_listed_twice(tmp_path: Path):
+    """Ten uploads after page 0 show page 0's cards again as page 1 (a page shown in another's place), but the walk
+    again sees the listing as it stands, with no page repeated: the one missing is the document listed twice."""
+    listing = [doc(n) for n in range(100, 119)]
+    listing.insert(15, doc(103))
+    asked: list[str] = []
+
+    def pages(path: str) -> bytes | None:
+        if not path.startswith("/search"):
+            return None
+        asked.append(path)
+        if len(asked) == 2:
+            listing[:0] = [doc(n) for n in range(10)]
+        return synthetic_pages(listing)(path)
+
+    with FaultServer(pages) as server:
+        outcome = run(server, tmp_path, allow_incomplete=True)
+    assert (outcome.documents, outcome.total, outcome.report["complete"]) == (29, 30, True)
+
+
 def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Path):
     docs = [doc(n) for n in range(30)]
     with FaultServer(synthetic_pages(docs)) as server:

@@ -107,9 +107,8 @@ def made_here(page: Path) -> bool:
 
 def locate(dataset: Path) -> tuple[Path, Path]:
     """(the records file to read, DIR/NAME) from any file of a dataset, its DIR/NAME, or a folder holding one dataset."""
-    beside = any(dataset.with_name(dataset.name + suffix).is_file() for suffix in RECORDS_SUFFIXES)
-    if dataset.is_dir() and not beside:   # (DIR/archive is the WARC folder, and a dataset named archive's DIR/NAME)
-        stem = dataset / _only_dataset(dataset)
+    if dataset.is_dir() and not (_holds_no_dataset(dataset) and _records_file(dataset)):
+        stem = dataset / _only_dataset(dataset)   # (but DIR/archive, the WARC folder, is also dataset archive's DIR/NAME)
     elif dataset.is_file() and dataset.suffix in RECORDS_SUFFIXES and not _companion(dataset.name):
         return dataset, dataset.with_suffix("")
     else:
@@ -302,12 +301,24 @@ def _ticks(peak: int) -> list[int]:
 
 
 def _only_dataset(folder: Path) -> str:
-    names = sorted({p.name[: -len(PACKAGE_SUFFIX)] for p in folder.glob(f"*{PACKAGE_SUFFIX}")}
-                   | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not _companion(p.name)})
+    names = _datasets_in(folder)
     if len(names) != 1:
         found = f"datasets {', '.join(names)}" if names else "no dataset"
         raise UsageError(f"{folder} holds {found}: name one, as {folder / (names[0] if names else 'NAME')}")
     return names[0]
+
+
+def _datasets_in(folder: Path) -> list[str]:
+    return sorted({p.name[: -len(PACKAGE_SUFFIX)] for p in folder.glob(f"*{PACKAGE_SUFFIX}")}
+                  | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not _companion(p.name)})
+
+
+def _holds_no_dataset(folder: Path) -> bool:
+    return not _datasets_in(folder)
+
+
+def _records_file(stem: Path) -> bool:
+    return any(stem.with_name(stem.name + suffix).is_file() for suffix in RECORDS_SUFFIXES)
 
 
 def _stem(path: Path) -> Path:

@@ -43,6 +43,7 @@ log = logging.getLogger("harvester")
 TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
+PAGE_STATUS = (200, 203)   # 203: a page as a proxy passed it on
 
 
 class TransientError(Exception):
@@ -344,6 +345,8 @@ class Fetcher:
             page = self._request(url)  # "not modified", but the kept copy cannot be read: ask for the page itself
         if page.status == 304:
             raise FetchError(f"{url}: HTTP 304 (not modified) where the page itself was asked for")
+        if page.status in PAGE_STATUS and not page.body.strip():   # (a file may be empty: its checks say so)
+            raise TransientError("the answer is empty")
         return page
 
     def _follow(self, url: str, ask: Callable[[str], Page]) -> Page:
@@ -373,9 +376,7 @@ class Fetcher:
 
     def _check_status(self, page: Page) -> Page:
         status = page.status
-        if status == 200 and not page.body.strip():
-            raise TransientError("the answer is empty")
-        if status == 200 and looks_like_html(page) and is_cut_short(page.body):
+        if status in PAGE_STATUS and looks_like_html(page) and is_cut_short(page.body):
             raise TransientError("the page is cut short (it stops before </html>)")
         _no_challenge(page)
         if status in TRANSIENT_STATUS or status == 403:
@@ -383,7 +384,7 @@ class Fetcher:
             raise TransientError(f"HTTP {status}", status, wait)
         if status >= 400:
             raise FetchError(f"{page.url}: HTTP {status}")
-        if status not in (200, 304):   # 204, 206, an unknown 2xx or 3xx: no page (304: a conditional request's answer)
+        if status not in (*PAGE_STATUS, 304):   # 204, 206, a 3xx with no Location: no page (304: a conditional answer)
             raise FetchError(f"{page.url}: HTTP {status}, not a page")
         return page
 

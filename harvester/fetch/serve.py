@@ -40,7 +40,9 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
         if not folder.is_dir():
             raise UsageError(f"{folder}: not a folder of saved pages")
     index: dict[str, tuple[Path, str]] = {}
-    found = [path for folder in folders for path in find_html([folder])]   # in the folders' order: the first one's is served
+    roots = [folder.resolve() for folder in folders]
+    # in the folders' order (the first one's page is served), each folder's pages in their own order
+    found = sorted(find_html(folders), key=lambda path: next(n for n, root in enumerate(roots) if path.resolve().is_relative_to(root)))
     for path in found:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served
