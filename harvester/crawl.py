@@ -45,7 +45,7 @@ class Walk:
     _totals: set[int] = field(default_factory=set)
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
     _repeated_page: bool = False       # a full page of the latest round showed the very cards of another page of it
-    _shown: dict[int, str] = field(default_factory=dict)   # each full page of the round: its cards (their hash) -> its address
+    _shown: set[int] = field(default_factory=set)   # the cards (their hash) of each full page of the round
     _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
     _last: ResultsPage | None = None
     _taken: set[str] = field(default_factory=set)   # the addresses of the pages taken
@@ -84,7 +84,7 @@ class Walk:
                 break
             why = f"have {self.documents} of {self.total} documents" if missing > 0 else "the total changed during the run"
             log.info("%s; re-walking the pages (round %d)", why, round_number)   # what it finds is the run's warning, if any
-            self._totals, self._shown, self._repeated_page = {self.total or 0}, {}, False
+            self._totals, self._shown, self._repeated_page = {self.total or 0}, set(), False
             yield from (self._url(number) for number in range(self._page_count()))   # as many as the total said then
         self._check_complete()
 
@@ -103,8 +103,9 @@ class Walk:
         self.warnings.extend(said for warning in page.warnings if (said := f"{page.url}: {warning}") not in self.warnings)
         self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
         if len(page.cards) >= (self.page_size or self.site.page_size):
-            shown = hash(tuple(sorted(card.href for card in page.cards)))
-            self._repeated_page = self._repeated_page or self._shown.setdefault(shown, page.url) != page.url
+            shown = hash(tuple(sorted(card.href for card in page.cards)))   # (a round asks for each page once)
+            self._repeated_page = self._repeated_page or shown in self._shown
+            self._shown.add(shown)
         self.facets.update(((name, value), label) for name, value, label in page.facets)
         self._last = page
         shown = "next page" if self.number is None else f"page {self.number}"
