@@ -19,7 +19,6 @@ import time
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from itertools import islice
@@ -459,6 +458,8 @@ def _parsed(items: Iterator[tuple[str, Page | Path]], site: Site, names: NameTab
     if not workers:
         yield from (_read_or_why(label, saved, site, names) for label, saved in items)
         return
+    from concurrent.futures import ProcessPoolExecutor   # (here: a harvest, which has no workers, starts without it)
+
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(site, names.extra)) as pool:
         pending: deque = deque()
         for chunk in iter(lambda: list(islice(items, 4)), []):
