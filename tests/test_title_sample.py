@@ -30,7 +30,7 @@ THIRD_MIN = {"recall": 0.92, "precision": 1.0, "accuracy": 0.92}
 FOURTH_SAMPLE = SAMPLE.with_name("titles-4.csv")
 FOURTH_MIN = {"recall": 0.92, "precision": 0.97, "accuracy": 0.89}
 FIFTH_SAMPLE = SAMPLE.with_name("titles-5.csv")
-FIFTH_MIN = {"recall": 0.91, "precision": 0.96, "accuracy": 0.92}
+FIFTH_MIN = {"recall": 0.91, "precision": 0.97, "accuracy": 0.92}
 
 
 @dataclass

@@ -404,6 +404,11 @@ NEW_PARTY_CASES = [
     ("[Mao Zedong's] Reply After Receiving the Credentials of Albania's Ambassador [to China]", ("Mao Zedong",), (), ()),
     ("[Mao Zedong's] Revisions for a Speech That Chinese Red Guard Delegates [Will Deliver] in Albania", ("Mao Zedong",),
      (), ()),
+    # a kind after one word that qualifies it is no one ("Presidential Approval"); a meeting or a treaty named by its
+    # place or body is a party
+    ("Memorandum for Presidential Approval", (), (), ()),
+    ("Letter to the Geneva Conference", (), ("Geneva Conference",), ()),
+    ("Telegram to the Warsaw Meeting", (), ("Warsaw Meeting",), ()),
 ]
 
 

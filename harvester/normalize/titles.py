@@ -745,9 +745,11 @@ def _names_only(parts: list[str]) -> bool:
 
 
 def _is_kind_phrase(item: str) -> bool:
-    """"Letter", "Audience": a kind word left where a name was expected is not a party."""
+    """"Letter", "Audience", "Presidential Approval": a kind word (after a word that qualifies it) left where a name was
+    expected is not a party; but a meeting or a treaty named by its place or body is ("the Geneva Conference")."""
     found = find_kind(item)
-    return bool(found) and found[1] == 0 and found[2] == len(item)
+    return bool(found) and found[2] == len(item) and (
+        found[1] == 0 or (len(item[:found[1]].split()) == 1 and found[0] not in (*_TALKS, "agreement")))
 
 
 @functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
