@@ -107,7 +107,7 @@ def made_here(page: Path) -> bool:
 
 def locate(dataset: Path) -> tuple[Path, Path]:
     """(the records file to read, DIR/NAME) from any file of a dataset, its DIR/NAME, or a folder holding one dataset."""
-    if dataset.is_dir() and not (_holds_no_dataset(dataset) and _records_file(dataset)):
+    if dataset.is_dir() and (_datasets_in(dataset) or not _records_file(dataset)):
         stem = dataset / _only_dataset(dataset)   # (but DIR/archive, the WARC folder, is also dataset archive's DIR/NAME)
     elif dataset.is_file() and dataset.suffix in RECORDS_SUFFIXES and not _companion(dataset.name):
         return dataset, dataset.with_suffix("")
@@ -311,10 +311,6 @@ def _only_dataset(folder: Path) -> str:
 def _datasets_in(folder: Path) -> list[str]:
     return sorted({p.name[: -len(PACKAGE_SUFFIX)] for p in folder.glob(f"*{PACKAGE_SUFFIX}")}
                   | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not _companion(p.name)})
-
-
-def _holds_no_dataset(folder: Path) -> bool:
-    return not _datasets_in(folder)
 
 
 def _records_file(stem: Path) -> bool:
