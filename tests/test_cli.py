@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -25,10 +26,18 @@ KWP = default_name(get_site("wilson"), Search(QUERY))
 
 
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr)."""
+    """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr). The command sets up logging as for a
+    process of its own (the root logger at INFO, writing to this test's stderr): put back as it was after it, else
+    every later test of this process would format its log lines for a stream no one reads."""
     monkeypatch.setattr(sys, "argv", ["harvester", *args])
-    with pytest.raises(SystemExit) as done:
-        main(sleep=lambda seconds: None)   # retries and the delay do not wait
+    root = logging.getLogger()
+    level, handlers = root.level, root.handlers[:]
+    try:
+        with pytest.raises(SystemExit) as done:
+            main(sleep=lambda seconds: None)   # retries and the delay do not wait
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
     out, err = capsys.readouterr()
     return done.value.code, out, err
 
