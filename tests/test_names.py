@@ -169,6 +169,9 @@ PEOPLE_CASES = [
     ("Record of Conversation between Klement Gottwald and Mao Zedong", ("Klement Gottwald", "Mao Zedong")),
     ("Memorandum of Conversation between Dobrynin and Lawrence Eagleburger", ("Dobrynin", "Lawrence Eagleburger")),
     ("The Prime Minister Hopes to Visit Moscow to Discuss Trade", ()),
+    # "Will" first is a given name; after a name, a sentence's
+    ("Letter from Will Clayton to Dean Acheson", ("Will Clayton", "Dean Acheson")),
+    ("Telegram: Khrushchev Will Visit Beijing", ()),
 ]
 
 
