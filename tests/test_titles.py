@@ -60,6 +60,12 @@ DOC_TYPE_CASES = [
     ("Gazette of the State Council of the People's Republic of China, 1956, No. 32 (Overall Issue No. 58)", "other"),
     ("Anastas Mikoyan’s Recollections of his Trip to China", "other"),
     ("", "other"),
+    # maps, photographs, lists and the like are no accounts, though a title with no kind word is one
+    ("Map of the Korean Peninsula with the Demarcation Line", "other"),
+    ("Photograph of Kim Il Sung and Mao Zedong in Beijing", "other"),
+    ("List of Soviet Advisers in the DPRK", "other"),
+    ("Chronology of Events in Korea, June 1950", "other"),
+    ("The DPRK Attitude Toward the So-called 'Cultural Revolution' in China", "report"),
 ]
 
 

@@ -70,7 +70,8 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
     KindPhrase("agreement", ("agreement", "implementing agreement", "treaty", "protocol", "accord", "contract")),
     KindPhrase("other", ("gazette", "approval", "dispatch", "despatch", "appointment", "dossier", "log", "program", "programme", "proposal",
-                         "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
+                         "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs", "map", "maps", "photograph",
+                         "photographs", "photo", "photos", "chronology", "biography", "list", "questionnaire")),
 )
 
 

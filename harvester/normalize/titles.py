@@ -27,14 +27,15 @@ DOC_TYPE_HELP: dict[str, str] = {
     "meeting": 'meetings of bodies or delegations: "Record of a Meeting between", "Meeting of the Politburo ..."',
     "journal": 'diaries and journals with no other kind inside: "Journal of Soviet Ambassador ...", "Notepad of ..."',
     "memorandum": 'memoranda other than of conversation: "Memorandum for the Record from ...", "A to B, \'Subject\'"',
-    "report": 'reports, digests and accounts: "Report of Cde. Peng Dehuai about ...", "Information about ...", "TASS Digest ..."',
+    "report": 'reports, digests and accounts: "Report of Cde. Peng Dehuai about ...", "Information about ...", "TASS Digest '
+              '...", and a title that names no kind of document ("The DPRK Attitude Toward ...": most are accounts)',
     "note": 'notes other than of conversation: "Note on Certain Characteristics ...", "Preparatory Notes for ..."',
     "resolution": 'decisions of a body: "Resolution", "Decision", "Decree" ("CPSU Politburo Decision to Adopt ...")',
     "instructions": 'instructions and directives: "Instructions to ...", "Directive ...", "Guidelines", "Guidance"',
     "speech": 'speeches and addresses: "Zhou Enlai\'s Speech to ...", "Address by ...", "Remarks", "Comments"',
     "statement": 'public statements: "Statement", "Declaration", "Communique", "Appeal"',
     "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord", "Contract"',
-    "other": 'anything else, or an empty title: "Gazette of the State Council ...", "Recollections", a poem',
+    "other": 'anything else, or an empty title: "Gazette of the State Council ...", "Recollections", a poem, a map, a list',
 }
 DOC_TYPES: tuple[str, ...] = tuple(DOC_TYPE_HELP)
 
