@@ -206,7 +206,7 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
               help="Processes that parse the pages (default: one per core, at most 4; 0: all in this one).")
 def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str | None, formats: str,
                     transcript_in_csv: bool, names_file: Path | None, workers: int | None) -> int:
-    """Re-parse saved pages (.html or .mhtml files, WARC files, or folders of them) with no network.
+    """Re-parse saved pages (.html, .mhtml or .webarchive files, WARC files, or folders of them) with no network.
 
     Saved document pages among them add their details to the records (as harvest --details does).
 

@@ -29,8 +29,8 @@ from urllib.parse import urljoin
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError)
-from harvester.fetch.page import Page, canonical_link, is_cut_short
-from harvester.fetch.saved import find_html, printable, read_saved, saved_pages
+from harvester.fetch.page import Page, canonical_link
+from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
 from harvester.output.files import SUFFIXES, TABLE_FORMATS, Staging, files_home, write_table
@@ -399,11 +399,11 @@ class SavedDocument:
 
 def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument:
     """Read and parse one saved page (named `label` in messages)."""
-    page, text, problem = read_saved(saved) if isinstance(saved, Path) else (saved, *saved.decoded())
-    if is_cut_short(text):
-        if "<html" not in text.lower():
-            raise InputError(f"{label}: not an HTML page (no <html> tag in it); give saved .html pages or WARC files")
-        raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
+    if isinstance(saved, Path):
+        page, text, problem = read_saved(saved)
+    else:   # a response of a WARC file
+        page, (text, problem) = saved, saved.decoded()
+        check_whole(label, text)
     doc_id = site.doc_id(page.url) if page.url else None
     if doc_id:   # a page saved from its short address (/node/89868) is the document its canonical link names
         doc_id = site.doc_id(canonical_link(text) or "") or doc_id

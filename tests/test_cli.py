@@ -360,7 +360,7 @@ def test_a_saved_page_deleted_while_served_is_not_found_and_the_server_goes_on(t
         gone = httpx.get(f"{serving.origin}/search?search_api_fulltext=Korean+Workers%27+Party&page=1", timeout=5)
         kept = httpx.get(f"{serving.origin}/search?search_api_fulltext=Korean+Workers%27+Party", timeout=5)
     assert (gone.status_code, kept.status_code) == (404, 200)
-    assert "its saved file cannot be read (No such file or directory)" in caplog.text
+    assert "page-1.html: cannot be read (No such file or directory)" in caplog.text
 
 
 def test_serve_of_a_missing_folder_is_a_usage_error(monkeypatch, capsys, tmp_path):

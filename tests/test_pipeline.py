@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -331,6 +332,86 @@ def test_pages_saved_as_mhtml_give_what_the_html_pages_give_reparsed_and_served(
             harvest(WILSON, Search("Korean Workers' Party"), tmp_path / out, "d", ["json"],
                     Settings(base_url=serving.origin, delay=0), sleep=clock.sleep, now=clock.now)
     assert timeless(dataset(tmp_path / "ms", "d")) == timeless(dataset(tmp_path / "hs", "d")) != []
+
+
+def single_file(page: Path, charset: str = "utf-8", frame_first: bool = False, named_by_start: bool = False) -> bytes:
+    """A saved page as Chrome writes it in one file (MHTML), in `charset`; with a frame's page before it (an embedded
+    video's), the root named by the message's `start` or by its snapshot address."""
+    from harvester.fetch.saved import read_saved
+
+    saved, text, _ = read_saved(page)
+    parts = [("<frame-1@mhtml.blink>", "https://www.youtube.com/embed/x", b"<html><body><p>a video</p></body></html>")] * frame_first
+    parts.append(("<page@mhtml.blink>", saved.url, text.encode(charset, "xmlcharrefreplace")))
+    head = ["From: <Saved by Blink>", *([] if named_by_start else [f"Snapshot-Content-Location: {saved.url}"]),
+            "Date: Fri, 4 Dec 2026 13:05:09 -0000", "MIME-Version: 1.0",
+            'Content-Type: multipart/related; type="text/html"; boundary="--B--"' + ('; start="<page@mhtml.blink>"' * named_by_start)]
+    body = "".join(f"----B--\r\nContent-Type: text/html; charset={charset}\r\nContent-ID: {cid}\r\nContent-Transfer-Encoding: "
+                   f"base64\r\nContent-Location: {url}\r\n\r\n{base64.encodebytes(data).decode()}\r\n" for cid, url, data in parts)
+    return ("\r\n".join(head) + "\r\n\r\n" + body + "----B----\r\n").encode("ascii")
+
+
+def web_archive(page: Path) -> bytes:
+    """A saved page as Safari's "Web Archive" holds it: a property list of the page, at its address, and an image it shows."""
+    import plistlib
+
+    from harvester.fetch.saved import read_saved
+
+    saved, _, _ = read_saved(page)
+    main = {"WebResourceData": page.read_bytes(), "WebResourceURL": saved.url, "WebResourceMIMEType": "text/html",
+            "WebResourceTextEncodingName": "UTF-8", "WebResourceFrameName": ""}
+    image = {"WebResourceData": b"\x89PNG\r\n\x1a\n" + bytes(64), "WebResourceURL": "https://digitalarchive.wilsoncenter.org/logo.png",
+             "WebResourceMIMEType": "image/png"}
+    return plistlib.dumps({"WebMainResource": main, "WebSubresources": [image]}, fmt=plistlib.FMT_BINARY)
+
+
+@pytest.mark.parametrize("make", [
+    lambda page: single_file(page, frame_first=True),                          # the root at the snapshot's address
+    lambda page: single_file(page, frame_first=True, named_by_start=True),     # the root named by `start`
+    lambda page: single_file(page, charset="windows-1252"),                    # its part's charset, not the page's meta
+    web_archive,                                                               # Safari's .webarchive
+], ids=["frame-first", "start", "windows-1252", "webarchive"])
+def test_pages_saved_in_one_file_give_what_the_html_pages_give_reparsed_and_served(tmp_path: Path, make):
+    """The page an MHTML file or a Safari web archive holds is read (its root, not a frame before it; in the charset
+    its part says) and served as it was saved, so a re-parse and a harvest of it give what the .html pages give."""
+    suffix = ".webarchive" if make is web_archive else ".mhtml"
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for page in SEED.glob("page-*.html"):
+        (folder / page.with_suffix(suffix).name).write_bytes(make(page))
+    reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "h", "d", ["json"], workers=0)
+    expected = timeless(json.loads((tmp_path / "h" / "d.json").read_text(encoding="utf-8")))
+    assert timeless(json.loads((tmp_path / "r" / "d.json").read_text(encoding="utf-8"))) == expected and len(expected) == 19
+    clock = FakeClock()
+    with Serving([folder]) as serving:
+        outcome = harvest(WILSON, Search(QUERY), tmp_path / "s", "d", ["json"], Settings(base_url=serving.origin, delay=0),
+                          sleep=clock.sleep, now=clock.now)
+    assert timeless(dataset(tmp_path / "s", "d")) == timeless(dataset(tmp_path / "h", "d")) and outcome.warnings == []
+
+
+@pytest.mark.parametrize("suffix", [".html", ".mhtml"])
+def test_a_saved_page_cut_short_is_refused_by_serve_as_by_a_reparse(tmp_path: Path, suffix: str):
+    """A harvest from it would try the page again and again and fail as the network's fault, naming no file."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(SEED / "page-0.html", folder)
+    whole = (SEED / "page-1.html").read_bytes() if suffix == ".html" else single_file(SEED / "page-1.html")
+    (folder / f"page-1{suffix}").write_bytes(whole[:whole.rindex(b"\n", 0, len(whole) * 2 // 3) + 1])   # at a line's end
+    for attempt in (lambda: reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0), lambda: Serving([folder])):
+        with pytest.raises(InputError, match=rf"page-1\{suffix}: the saved page is cut short \(it stops before </html>\): save it again"):
+            attempt()
+
+
+def test_a_folder_linked_into_the_folder_is_read_and_served_once(tmp_path: Path):
+    """A link to another folder of saved pages (a second search's) is followed; a link back up is read once, no loop."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    (folder / "second").symlink_to(FIXTURES / "wilson" / "facet-two" / "saved", target_is_directory=True)
+    (folder / "again").symlink_to(folder, target_is_directory=True)
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (outcome.pages, outcome.documents) == (4, 33)
+    with Serving([folder]) as serving:
+        assert len(serving.saved_urls) == 4
 
 
 FILES = ("d.csv", "d.json", "d.people.csv", "d.people.json")

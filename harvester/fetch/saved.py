@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from datetime import UTC
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harvester.errors import InputError
-from harvester.fetch.page import Page, decode_html, saved_date, saved_url
+from harvester.fetch.page import Page, decode_html, is_cut_short, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site, web_address
 
 if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
     from harvester.fetch.archive import Location
 
-HTML_SUFFIXES = (".html", ".htm", ".mhtml", ".mht")   # MHTML: a browser's "Webpage, Single File" (Chrome, Edge)
+# MHTML: a browser's "Webpage, Single File" (Chrome, Edge); .webarchive: Safari's "Web Archive"
+HTML_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 REPORT_PAGE_SUFFIX = ".report.html"   # the page `harvester report` writes beside a dataset: no saved page
 
@@ -73,12 +75,18 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
-    """Every file under a folder, its subfolders' too; a subfolder that cannot be read stops the re-parse, as a file
-    that cannot be read does (its pages would be missing from the dataset, unsaid)."""
+    """Every file under a folder, its subfolders' too (a link to a folder as well: each folder is read once, so a
+    link back to a folder above ends there); a subfolder that cannot be read stops the re-parse, as a file that cannot
+    be read does (its pages would be missing from the dataset, unsaid)."""
     def unreadable(error: OSError) -> None:
         raise InputError(f"{error.filename}: cannot be read ({error.strerror})")
 
-    for root, _, files in os.walk(folder, onerror=unreadable):
+    seen: set[str] = set()
+    for root, folders, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        if (real := os.path.realpath(root)) in seen:
+            folders.clear()
+            continue
+        seen.add(real)
         yield from (Path(root) / name for name in files if (Path(root) / name).is_file())
 
 
@@ -92,8 +100,9 @@ def _beside_a_page(path: Path, root: Path) -> bool:
 
 
 def read_saved(path: Path) -> tuple[Page, str, str | None]:
-    """The saved page as a Page (its URL and the time it was saved, where the saving tool recorded them, else ''),
-    its text, and what its decoding had to replace (see decode_html)."""
+    """The saved page as a Page (its URL and the time it was saved, where the saving tool recorded them, else ''), its
+    text, and what its decoding had to replace (see decode_html). The page of an MHTML file or a Safari web archive
+    is the HTML it holds, with the Content-Type it was saved with; a page cut short is an InputError."""
     try:
         if (size := path.stat().st_size) > DEFAULT_MAX_RESPONSE:
             raise InputError(f"{path}: a file of {size:,} bytes, larger than any page harvester takes "
@@ -101,13 +110,23 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    if is_mhtml(body):
-        return _read_mhtml(path, body)
-    text, problem = decode_html(body, name=str(path))
-    url = saved_url(text) or ""
+    page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if body.startswith(b"bplist") \
+        else Page("", body)
+    text, problem = decode_html(page.body, page.headers.get("content-type", ""), name=str(path))
+    url = page.url or saved_url(text) or ""
     if url and not web_address(url):
         raise InputError(f"{path}: saved from {url!r}, which is not a web address: correct it in the page, or save the page again")
-    return Page(url, body, fetched_at=saved_date(text)), text, problem
+    check_whole(str(path), text)
+    return replace(page, url=url, fetched_at=page.fetched_at or saved_date(text)), text, problem
+
+
+def check_whole(label: str, text: str) -> None:
+    """A saved page is read only whole: one cut short (a save or a download stopped before its end) would give a
+    dataset short of its last cards, unsaid."""
+    if is_cut_short(text):
+        if "<html" not in text.lower():
+            raise InputError(f"{label}: not an HTML page (no <html> tag in it); give saved .html pages or WARC files")
+        raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
 
 
 _MHTML = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
@@ -118,29 +137,47 @@ def is_mhtml(body: bytes) -> bool:
     return body[:64].lstrip()[:1] != b"<" and _MHTML.search(body, 0, 4096) is not None   # (a page begins with a tag)
 
 
-def _read_mhtml(path: Path, body: bytes) -> tuple[Page, str, str | None]:
+def _mhtml_page(path: Path, body: bytes) -> Page:
     """The page of an MHTML file (a browser's "Webpage, Single File": the page and what it shows, as one MIME message):
-    its HTML part, at the address the part says it came from, saved at the message's date."""
+    its root part (the one the message's `start` names, else the one at the address the message says it is a snapshot
+    of, else its first HTML part: a frame may come before the page), at the address the part says it came from, saved
+    at the message's date."""
     import email
     import email.policy
     import email.utils
 
     message = email.message_from_bytes(body, policy=email.policy.compat32)
-    part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+    pages = [p for p in message.walk() if p.get_content_type() == "text/html"]
+    start, snapshot = (message.get_param("start") or "").strip(), (message.get("Snapshot-Content-Location") or "").strip()
+    part = next((p for p in pages if start and (p.get("Content-ID") or "").strip() == start), None) \
+        or next((p for p in pages if snapshot and (p.get("Content-Location") or "").strip() == snapshot), None) \
+        or next(iter(pages), None)
     if part is None:
         raise InputError(f"{path}: an MHTML file with no HTML page in it; save the page again")
-    html = part.get_payload(decode=True) or b""
-    text, problem = decode_html(html, part.get("Content-Type", ""), name=str(path))
-    url = (part.get("Content-Location") or message.get("Snapshot-Content-Location") or "").strip()
-    url = url if url.lower().startswith(("http://", "https://")) else saved_url(text) or ""
-    if url and not web_address(url):
-        raise InputError(f"{path}: saved from {url!r}, which is not a web address: save the page again")
+    url = (part.get("Content-Location") or snapshot).strip()
     try:
         date = email.utils.parsedate_to_datetime(message.get("Date", ""))
         saved = (date if date.tzinfo else date.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")   # "-0000"
     except (TypeError, ValueError, OverflowError):   # no date, or one no calendar holds
         saved = ""
-    return Page(url, html, fetched_at=saved), text, problem
+    return Page(url if url.lower().startswith(("http://", "https://")) else "", part.get_payload(decode=True) or b"",
+                headers={"content-type": part.get("Content-Type", "text/html")}, fetched_at=saved)
+
+
+def _webarchive_page(path: Path, body: bytes) -> Page:
+    """The page of a Safari web archive (a property list: the page, at its address, and what it shows)."""
+    import plistlib
+
+    try:
+        main = plistlib.loads(body).get("WebMainResource") or {}
+    except (plistlib.InvalidFileException, ValueError, TypeError, AttributeError, OverflowError):
+        raise InputError(f"{path}: a property list that is no Safari web archive harvester can read; save the page "
+                         "again") from None
+    if not isinstance(main, dict) or main.get("WebResourceMIMEType") != "text/html" or not isinstance(main.get("WebResourceData"), bytes):
+        raise InputError(f"{path}: a Safari web archive with no HTML page in it; save the page again")
+    url, charset = main.get("WebResourceURL"), main.get("WebResourceTextEncodingName")
+    return Page(url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else "", main["WebResourceData"],
+                headers={"content-type": "text/html" + (f"; charset={charset}" if isinstance(charset, str) else "")})
 
 
 def _natural(path: Path) -> list[object]:

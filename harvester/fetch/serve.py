@@ -17,7 +17,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from harvester.errors import InputError, UsageError
-from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_mhtml, is_warc, read_saved
+from harvester.fetch.page import Page
+from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved
 
 log = logging.getLogger("harvester")
 
@@ -40,9 +41,10 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
         if not folder.is_dir():
             raise UsageError(f"{folder}: not a folder of saved pages")
     index: dict[str, tuple[Path, str]] = {}
-    roots = [folder.resolve() for folder in folders]
-    # in the folders' order (the first one's page is served), each folder's pages in their own order
-    found = sorted(find_html(folders), key=lambda path: next(n for n, root in enumerate(roots) if path.resolve().is_relative_to(root)))
+    roots = [folder.absolute() for folder in folders]
+    # in the folders' order (the first one's page is served), each folder's pages in their own order (by the paths
+    # as found: a page may lie behind a link to another folder)
+    found = sorted(find_html(folders), key=lambda path: next(n for n, root in enumerate(roots) if path.absolute().is_relative_to(root)))
     for path in found:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served
@@ -75,8 +77,8 @@ def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTT
             if urlsplit(self.path).path == "/robots.txt":
                 return self._send(200, robots_body, "text/plain; charset=utf-8")
             path = index.get(request_key(self.path))
-            if path is not None and (body := self._read(path, page=True)) is not None:
-                return self._send(200, body, "text/html")
+            if path is not None and (page := self._page(path)) is not None:
+                return self._send(200, page.body, page.headers.get("content-type", "text/html"))
             file = static_file(folders, self.path) if path is None else None
             if file is not None and (body := self._read(file)) is not None:
                 modified = email.utils.formatdate(int(file.stat().st_mtime), usegmt=True)
@@ -85,16 +87,21 @@ def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTT
                 return self._send(200, body, _file_type(file), {"Last-Modified": modified})
             return self._send(404, b"<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>", "text/html; charset=utf-8")
 
-        def _read(self, file: Path, page: bool = False) -> bytes | None:
-            """The file's bytes (a saved page's: an MHTML file's page); None, said, when it cannot be read (deleted or
-            changed since the folder was read)."""
+        def _page(self, file: Path) -> Page | None:
+            """The saved page (an MHTML file's or a web archive's: the HTML it holds, with its Content-Type); None,
+            said, when it cannot be read (deleted or changed since the folder was read)."""
             try:
-                body = file.read_bytes()
-                return read_saved(file)[0].body if page and is_mhtml(body) else body
+                return read_saved(file)[0]
+            except InputError as error:
+                log.warning("serve: %s: %s", self.path, error)
+            return None
+
+        def _read(self, file: Path) -> bytes | None:
+            """The file's bytes; None, said, when it cannot be read (deleted since the folder was read)."""
+            try:
+                return file.read_bytes()
             except OSError as error:
                 log.warning("serve: %s: its saved file cannot be read (%s)", self.path, error.strerror or error)
-            except InputError as error:   # an MHTML file changed since the folder was read
-                log.warning("serve: %s: %s", self.path, error)
             return None
 
         def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
