@@ -402,6 +402,25 @@ def test_a_saved_page_cut_short_is_refused_by_serve_as_by_a_reparse(tmp_path: Pa
             attempt()
 
 
+@pytest.mark.parametrize("translated", [
+    ('<html lang="en"', '<html lang="de" class="translated-ltr"'),                     # Chrome's own translation
+    ("<title>", '<title _msttexthash="5237184" _msthash="12">'),                          # Edge's
+    ("wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1 -->",     # Google Translate's copy
+     "wilsoncenter-org.translate.goog/search?search_api_fulltext=Korean%20Workers%27%20Party&page=1&_x_tr_sl=en -->"),
+], ids=["chrome", "edge", "translate.goog"])
+def test_a_page_saved_translated_is_refused_naming_it(tmp_path: Path, translated: tuple[str, str]):
+    """Its titles, dates and names are the translator's: read, they would make a dataset of wrong values, unsaid."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    page = folder / "page-1.html"
+    text = page.read_text(encoding="utf-8")
+    assert translated[0] in text
+    page.write_text(text.replace(translated[0], translated[1], 1), encoding="utf-8")
+    with pytest.raises(InputError, match=r"page-1.html: a machine translation of the page .* save the page untranslated"):
+        reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert not (tmp_path / "r" / "d.json").exists()
+
+
 def test_a_folder_linked_into_the_folder_is_read_and_served_once(tmp_path: Path):
     """A link to another folder of saved pages (a second search's) is followed; a link back up is read once, no loop."""
     folder = tmp_path / "saved"

@@ -117,6 +117,9 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     if url and not web_address(url):
         raise InputError(f"{path}: saved from {url!r}, which is not a web address: correct it in the page, or save the page again")
     check_whole(str(path), text)
+    if _is_translated(text):
+        raise InputError(f"{path}: a machine translation of the page (Chrome's, Edge's or Google Translate's): its titles, "
+                         "dates and names would be read as translated; save the page untranslated")
     return replace(page, url=url, fetched_at=page.fetched_at or saved_date(text)), text, problem
 
 
@@ -127,6 +130,16 @@ def check_whole(label: str, text: str) -> None:
         if "<html" not in text.lower():
             raise InputError(f"{label}: not an HTML page (no <html> tag in it); give saved .html pages or WARC files")
         raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
+
+
+_CHROME_TRANSLATED = re.compile(r"""<html\b[^>]*\bclass=["']?[^"'>]*\btranslated-(?:ltr|rtl)\b""", re.I)
+
+
+def _is_translated(text: str, head: int = 4096) -> bool:
+    """Whether a page was saved as a browser's translation shows it: Chrome's class on <html>, Edge's marks on what it
+    translated (its title first), the parameters of Google Translate's copy of a site in the address it was saved from."""
+    return (text.find("_msttexthash=", 0, head) >= 0 or text.find("_x_tr_sl=", 0, head) >= 0
+            or (text.find("translated-", 0, head) >= 0 and _CHROME_TRANSLATED.search(text, 0, head) is not None))
 
 
 _MHTML = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
