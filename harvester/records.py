@@ -84,8 +84,8 @@ RECORD_COLUMNS: tuple[Column, ...] = (
            "pages whose address is unknown: the file)",
            "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"),
     Column("harvested_at", "datetime", "when that results page was fetched (UTC, ISO 8601); for re-parsed pages, when the "
-           "saving tool says it saved them (a WARC record's date, an MHTML file's date, SingleFile's saved date), else "
-           "empty: a browser's own save as HTML records no time", "2026-11-26T23:50:01+00:00"),
+           "saving tool says it saved them (a WARC record's date, an MHTML file's date, SingleFile's saved date, the Wayback "
+           "Machine's capture), else empty: a browser's own save as HTML records no time", "2026-11-26T23:50:01+00:00"),
     Column("first_seen", "datetime", "when a run of this dataset first listed the document (the start of that run; "
            "for re-parsed pages, the time of the earliest page that lists it, empty when no page says it)",
            "2026-11-19T03:00:00+00:00"),

@@ -402,6 +402,45 @@ def test_a_saved_page_cut_short_is_refused_by_serve_as_by_a_reparse(tmp_path: Pa
             attempt()
 
 
+def wayback_copy(page: Path, relative: bool) -> str:
+    """A saved page as the Internet Archive's Wayback Machine serves it, saved from there: the Wayback's scripts and
+    toolbar in it, every address of the site behind the Wayback's prefix (absolute, as a browser's "complete" save
+    writes them, or as the page has them, /web/TIMESTAMP/https://...), saved from the Wayback's address."""
+    prefix = ("" if relative else "https://web.archive.org") + "/web/20240115093012/"
+    text = re.sub(r'(href|src)="(?=/[^/])', rf'\1="{prefix}https://digitalarchive.wilsoncenter.org', page.read_text(encoding="utf-8"))
+    text = text.replace('="https://digitalarchive.wilsoncenter.org', f'="{prefix}https://digitalarchive.wilsoncenter.org')
+    text = re.sub(r"saved from url=\(\d+\)", "saved from url=(0000)https://web.archive.org/web/20240115093012/", text)
+    text = text.replace("<head>", '<head><script src="https://web-static.archive.org/_static/js/bundle-playback.js"></script>'
+                        '<script>__wm.init("https://web.archive.org/web");</script>', 1)
+    toolbar = ('<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id="wm-ipp-base"><a href="/web/">Wayback Machine</a>'
+               '<a href="/web/2023*/digitalarchive.wilsoncenter.org/search*">12 captures</a><span>1 - 10 of 12</span></div>'
+               "<!-- END WAYBACK TOOLBAR INSERT -->")
+    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + toolbar, text, count=1) + "<!-- FILE ARCHIVED ON 09:30:12 Jan 15, 2024 -->"
+
+
+@pytest.mark.parametrize("relative", [False, True], ids=["complete", "html-only"])
+def test_pages_saved_from_the_wayback_machine_give_the_sites_records_at_their_capture_time(tmp_path: Path, relative: bool):
+    """Reparsed and served, the Wayback's copies of the results pages and of a document page give what the pages saved
+    from the site give, each record harvested when the Wayback captured its page."""
+    document = FIXTURES / "wilson" / "documents" / "telegram-mikoyan-cpsu-central-committee.html"
+    folder = tmp_path / "wayback"
+    folder.mkdir()
+    for page in [*SEED.glob("page-*.html"), document]:
+        (folder / page.name).write_text(wayback_copy(page, relative), encoding="utf-8")
+    reparse([folder], WILSON, tmp_path / "w", "d", ["json"], workers=0)
+    reparse([SEED, document], WILSON, tmp_path / "s", "d", ["json"], workers=0)
+    records = json.loads((tmp_path / "w" / "d.json").read_text(encoding="utf-8"))
+    assert timeless(records) == timeless(json.loads((tmp_path / "s" / "d.json").read_text(encoding="utf-8")))
+    assert {r["harvested_at"] for r in records} == {"2024-01-15T09:30:12+00:00"} and len(records) == 19
+    assert records[0]["source_page"] == "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"
+    for served, out in ((folder, "hw"), (SEED, "hs")):
+        clock = FakeClock()
+        with Serving([served]) as serving:
+            harvest(WILSON, Search(QUERY), tmp_path / out, "d", ["json"], Settings(base_url=serving.origin, delay=0),
+                    sleep=clock.sleep, now=clock.now)
+    assert timeless(dataset(tmp_path / "hw", "d")) == timeless(dataset(tmp_path / "hs", "d")) != []
+
+
 @pytest.mark.parametrize("translated", [
     ('<html lang="en"', '<html lang="de" class="translated-ltr"'),                     # Chrome's own translation
     ("<title>", '<title _msttexthash="5237184" _msthash="12">'),                          # Edge's

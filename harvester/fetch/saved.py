@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
-from datetime import UTC
+from datetime import UTC, datetime
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,6 +113,10 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if body.startswith(b"bplist") \
         else Page("", body)
     text, problem = decode_html(page.body, page.headers.get("content-type", ""), name=str(path))
+    if text.find("web.archive.org", 0, 4096) >= 0:   # a Wayback Machine copy, which says so in its first lines
+        text, captured = _from_wayback(text)
+        page = replace(page, body=text.encode("utf-8"), headers={"content-type": "text/html; charset=utf-8"},
+                       fetched_at=page.fetched_at or captured)
     url = page.url or saved_url(text) or ""
     if url and not web_address(url):
         raise InputError(f"{path}: saved from {url!r}, which is not a web address: correct it in the page, or save the page again")
@@ -140,6 +144,22 @@ def _is_translated(text: str, head: int = 4096) -> bool:
     translated (its title first), the parameters of Google Translate's copy of a site in the address it was saved from."""
     return (text.find("_msttexthash=", 0, head) >= 0 or text.find("_x_tr_sl=", 0, head) >= 0
             or (text.find("translated-", 0, head) >= 0 and _CHROME_TRANSLATED.search(text, 0, head) is not None))
+
+
+_WAYBACK_PREFIX = re.compile(r"(?:https?:)?(?://web\.archive\.org)?/web/(\d{14})(?:[a-z]{2}_)?/(?=https?:)")
+_WAYBACK_TOOLBAR = re.compile(r"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
+
+
+def _from_wayback(text: str) -> tuple[str, str]:
+    """A page of the Internet Archive's Wayback Machine as the site served it: every address without the Wayback's
+    prefix (https://web.archive.org/web/20240115093012/https://...), without the Wayback's toolbar; and the time the
+    Wayback captured it, which its addresses say (UTC)."""
+    first = _WAYBACK_PREFIX.search(text)
+    try:
+        captured = datetime.strptime(first[1], "%Y%m%d%H%M%S").replace(tzinfo=UTC).isoformat() if first else ""
+    except ValueError:   # digits that are no time
+        captured = ""
+    return _WAYBACK_TOOLBAR.sub("", _WAYBACK_PREFIX.sub("", text)), captured
 
 
 _MHTML = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
