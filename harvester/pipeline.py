@@ -29,7 +29,7 @@ from urllib.parse import urljoin
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError)
-from harvester.fetch.page import Page, canonical_link
+from harvester.fetch.page import Page, canonical_link, is_time, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
@@ -260,6 +260,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     pages, detailed, warnings, unreadable = 0, False, [], []
     places: list[tuple[str, float, int, list[str]]] = []   # each results page's search, first result, number, documents
     skipped: list[str] = []   # what the WARC files' reading passed over: read ahead of the parsing, so said first
+    copies: dict[str, tuple[str, str, int]] = {}   # each saved file's address: its name, date and cards (hashed)
     with output_folder(out_dir), State(out_dir, None) as opened, opened.writing() as state:
         run = state.start_run("reparse", utc_now(), timedelta(0))
         for saved in _parsed(saved_pages(files, site, skipped), site, names, default_workers() if workers is None else workers):
@@ -276,6 +277,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             searched = Searched(saved.search or Search(), site.search_url(saved.search) if saved.search else "")
             searches.setdefault(key, _Saved(searched)).took(saved)
             warnings.extend(f"{saved.label}: {warning}" for warning in saved.results.warnings)
+            warnings.extend(_another_copy(copies, saved))
             for record in saved.records:
                 state.keep(run.id, record)
             places.append((key, saved.results.first or math.inf, pages, [r["id"] for r in saved.records]))
@@ -301,6 +303,26 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages, total, 0, warnings,
                             utc_now()))
         return Outcome(state.count(run.id), files, pages, total, 0, warnings + dropped)
+
+
+def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) -> list[str]:
+    """Said when a saved file is another copy of an address that an earlier file was saved from, with other cards (a
+    page saved twice, the listing changed in between): whose records stand. (An archive's responses of one address are
+    its runs, which a re-parse reads as a harvest did.)"""
+    if saved.copy is None:
+        return []
+    address, saved_at = saved.copy
+    cards = hash(saved.results.cards)
+    earlier, earlier_at, earlier_cards = copies.setdefault(address, (saved.label, saved_at, cards))
+    if earlier_cards == cards:
+        return []
+    later = later_copy(saved_at, earlier_at)
+    if later:
+        copies[address] = (saved.label, saved_at, cards)
+    why = ("the later saved" if is_time(saved_at) and is_time(earlier_at) else "the one that says when it was saved"
+           if is_time(saved_at) or is_time(earlier_at) else "the last by name: neither says when it was saved")
+    return [f"{saved.label}: saved from the same address as {earlier}, with other results; the records of "
+            f"{saved.label if later else earlier} stand ({why})"]
 
 
 def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved],
@@ -385,6 +407,7 @@ class SavedResults:
     results: ResultsPage
     records: list[Record]
     problem: str | None = None   # what its decoding had to replace
+    copy: tuple[str, str] | None = None   # a saved file's (not an archive's response): its address and its date
 
 
 @dataclass(frozen=True)
@@ -419,7 +442,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     query, searched = (search.query, site.search_url(search)) if search else ("", "")
     records = records_of(results, site, site.canonical(page.url) if page.url else label, query, searched, page.fetched_at, names,
                          label)
-    return SavedResults(label, search, results, records, problem)
+    return SavedResults(label, search, results, records, problem, (page.url, page.fetched_at) if isinstance(saved, Path) else None)
 
 
 _worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process: its site and names table

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from harvester.errors import BusyError, InputError, StorageError, UsageError, storage_error
 from harvester.fetch.archive import Location, read_record
-from harvester.fetch.page import Page
+from harvester.fetch.page import Page, is_time, later_copy
 from harvester.records import Record, to_json
 
 log = logging.getLogger("harvester")
@@ -224,7 +224,7 @@ class State:
             for column, kind in columns.items():
                 if kind == "time":
                     values = (value for value, in self.db.execute(f"SELECT DISTINCT {column} FROM {table} WHERE {column} IS NOT NULL"))
-                    bad = next(((value,) for value in values if not _is_time(value)), None)
+                    bad = next(((value,) for value in values if not is_time(value)), None)
                     row = bad and self.db.execute(f"SELECT {key}, {column} FROM {table} WHERE {column} IS ? LIMIT 1", bad).fetchone()
                 else:
                     test = {"object": f"CASE WHEN json_valid({column}) THEN json_type({column}) END IS NOT 'object'"}.get(
@@ -323,8 +323,8 @@ class State:
         if row is not None and row[0] == run_id:
             kept = json.loads(row[1])
             seen = sorted((t for t in (kept["first_seen"], kept["last_seen"], record["first_seen"], record["last_seen"])
-                           if _is_time(t)), key=datetime.fromisoformat)
-            latest = record if _replaces(record["harvested_at"], kept["harvested_at"]) else kept
+                           if is_time(t)), key=datetime.fromisoformat)
+            latest = record if later_copy(record["harvested_at"], kept["harvested_at"]) else kept
             latest = latest | ({"first_seen": seen[0], "last_seen": seen[-1]} if seen else {})
             self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(latest), record["id"]))
             return False
@@ -340,7 +340,7 @@ class State:
         results page lists it; of two copies, the later fetched stands. True when the document has details."""
         if own is not None:
             kept = self.db.execute("SELECT json_extract(details, '$.fetched_at') FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if kept and not _replaces(own["harvested_at"], kept[0]):
+            if kept and not later_copy(own["harvested_at"], kept[0]):
                 return True
             details = (details or {}) | {"fetched_at": own["harvested_at"]}   # (kept here only: no file shows it)
         self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET "
@@ -522,23 +522,6 @@ class State:
             return str(location.path.relative_to(self.out_dir))
         except ValueError:
             return str(location.path)
-
-
-def _replaces(time: str | None, kept: str | None) -> bool:
-    """Whether a copy fetched at `time` replaces one fetched at `kept`: of two dated copies the later (or the one read
-    last, if as late); a dated copy an undated one (a browser's own "save page" says no time); of two undated copies,
-    the one read last."""
-    if _is_time(time) != _is_time(kept):
-        return _is_time(time)
-    return not _is_time(time) or datetime.fromisoformat(time or "") >= datetime.fromisoformat(kept or "")
-
-
-def _is_time(value: object) -> bool:
-    """Whether a value is a time as harvester writes them (ISO 8601, with its time zone: runs' starts are compared)."""
-    try:
-        return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
-    except ValueError:
-        return False
 
 
 def _unsaid(key: str) -> str:

@@ -334,7 +334,8 @@ def test_pages_saved_as_mhtml_give_what_the_html_pages_give_reparsed_and_served(
     assert timeless(dataset(tmp_path / "ms", "d")) == timeless(dataset(tmp_path / "hs", "d")) != []
 
 
-def single_file(page: Path, charset: str = "utf-8", frame_first: bool = False, named_by_start: bool = False) -> bytes:
+def single_file(page: Path, charset: str = "utf-8", frame_first: bool = False, named_by_start: bool = False,
+                date: str = "Fri, 4 Dec 2026 13:05:09 -0000") -> bytes:
     """A saved page as Chrome writes it in one file (MHTML), in `charset`; with a frame's page before it (an embedded
     video's), the root named by the message's `start` or by its snapshot address."""
     from harvester.fetch.saved import read_saved
@@ -343,7 +344,7 @@ def single_file(page: Path, charset: str = "utf-8", frame_first: bool = False, n
     parts = [("<frame-1@mhtml.blink>", "https://www.youtube.com/embed/x", b"<html><body><p>a video</p></body></html>")] * frame_first
     parts.append(("<page@mhtml.blink>", saved.url, text.encode(charset, "xmlcharrefreplace")))
     head = ["From: <Saved by Blink>", *([] if named_by_start else [f"Snapshot-Content-Location: {saved.url}"]),
-            "Date: Fri, 4 Dec 2026 13:05:09 -0000", "MIME-Version: 1.0",
+            f"Date: {date}", "MIME-Version: 1.0",
             'Content-Type: multipart/related; type="text/html"; boundary="--B--"' + ('; start="<page@mhtml.blink>"' * named_by_start)]
     body = "".join(f"----B--\r\nContent-Type: text/html; charset={charset}\r\nContent-ID: {cid}\r\nContent-Transfer-Encoding: "
                    f"base64\r\nContent-Location: {url}\r\n\r\n{base64.encodebytes(data).decode()}\r\n" for cid, url, data in parts)
@@ -458,6 +459,37 @@ def test_a_page_saved_translated_is_refused_naming_it(tmp_path: Path, translated
     with pytest.raises(InputError, match=r"page-1.html: a machine translation of the page .* save the page untranslated"):
         reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert not (tmp_path / "r" / "d.json").exists()
+
+
+@pytest.mark.parametrize("copies", ["undated", "dated", "identical"])
+def test_a_page_saved_twice_is_read_from_one_copy_alike_reparsed_and_served_and_a_difference_said(tmp_path: Path, copies: str):
+    """Of two copies of one address with other results, the later saved stands, else (neither says when it was saved)
+    the last by name: a re-parse says which, and serve serves that one. Copies alike are one page, unsaid."""
+    folder, resaved = tmp_path / "saved", tmp_path / "resaved.html"
+    folder.mkdir()
+    shutil.copy(SEED / "page-0.html", folder)
+    text = (SEED / "page-1.html").read_text(encoding="utf-8")
+    resaved.write_text(text if copies == "identical" else text.replace("lists several reasons", "lists SEVERAL reasons"), encoding="utf-8")
+    if copies == "dated":   # the copy named first ("page-1 (1)", as a browser names a second save) is the later saved
+        (folder / "page-1 (1).mhtml").write_bytes(single_file(resaved, date="Sat, 5 Dec 2026 10:00:00 -0000"))
+        (folder / "page-1.mhtml").write_bytes(single_file(SEED / "page-1.html"))
+        stands, why = folder / "page-1 (1).mhtml", "the later saved"
+    else:
+        shutil.copy(resaved, folder / "page-1 (1).html")
+        shutil.copy(SEED / "page-1.html", folder)
+        stands, why = folder / "page-1.html", "the last by name: neither says when it was saved"
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    said = [w for w in outcome.warnings if "saved from the same address" in w]
+    records = json.loads((tmp_path / "r" / "d.json").read_text(encoding="utf-8"))
+    assert len(records) == 19 and any("SEVERAL" in r["summary"] for r in records) == (copies == "dated")
+    first, second = folder / f"page-1 (1){stands.suffix}", folder / f"page-1{stands.suffix}"   # in the order read
+    assert said == ([] if copies == "identical" else
+                    [f"{second}: saved from the same address as {first}, with other results; the records of {stands} stand ({why})"])
+    clock = FakeClock()
+    with Serving([folder]) as serving:
+        harvest(WILSON, Search(QUERY), tmp_path / "h", "d", ["json"], Settings(base_url=serving.origin, delay=0),
+                sleep=clock.sleep, now=clock.now)
+    assert [r["summary"] for r in dataset(tmp_path / "h", "d")] == [r["summary"] for r in records]
 
 
 def test_a_folder_linked_into_the_folder_is_read_and_served_once(tmp_path: Path):

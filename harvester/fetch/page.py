@@ -56,6 +56,23 @@ class Page:
         return decode_html(self.body, self.headers.get("content-type", ""), self.url)
 
 
+def later_copy(time: str | None, kept: str | None) -> bool:
+    """Whether a copy of a page fetched (or saved) at `time` replaces one fetched at `kept`: of two dated copies the
+    later (or the one read last, if as late); a dated copy an undated one (a browser's own "save page" says no time);
+    of two undated copies, the one read last."""
+    if is_time(time) != is_time(kept):
+        return is_time(time)
+    return not is_time(time) or datetime.fromisoformat(time or "") >= datetime.fromisoformat(kept or "")
+
+
+def is_time(value: object) -> bool:
+    """Whether a value is a time as harvester writes them (ISO 8601, with its time zone: runs' starts are compared)."""
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
 _BINARY = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")   # PDF, images, zip, gzip
 
 
