@@ -341,9 +341,14 @@ def single_file(page: Path, charset: str = "utf-8", frame_first: bool = False, n
     from harvester.fetch.saved import read_saved
 
     saved, text, _ = read_saved(page)
+    return mhtml(saved.url, text, charset, frame_first, named_by_start, date)
+
+
+def mhtml(url: str, text: str, charset: str = "utf-8", frame_first: bool = False, named_by_start: bool = False,
+          date: str = "Fri, 4 Dec 2026 13:05:09 -0000") -> bytes:
     parts = [("<frame-1@mhtml.blink>", "https://www.youtube.com/embed/x", b"<html><body><p>a video</p></body></html>")] * frame_first
-    parts.append(("<page@mhtml.blink>", saved.url, text.encode(charset, "xmlcharrefreplace")))
-    head = ["From: <Saved by Blink>", *([] if named_by_start else [f"Snapshot-Content-Location: {saved.url}"]),
+    parts.append(("<page@mhtml.blink>", url, text.encode(charset, "xmlcharrefreplace")))
+    head = ["From: <Saved by Blink>", *([] if named_by_start else [f"Snapshot-Content-Location: {url}"]),
             f"Date: {date}", "MIME-Version: 1.0",
             'Content-Type: multipart/related; type="text/html"; boundary="--B--"' + ('; start="<page@mhtml.blink>"' * named_by_start)]
     body = "".join(f"----B--\r\nContent-Type: text/html; charset={charset}\r\nContent-ID: {cid}\r\nContent-Transfer-Encoding: "
@@ -419,15 +424,23 @@ def wayback_copy(page: Path, relative: bool) -> str:
     return re.sub(r"(<body[^>]*>)", lambda m: m[1] + toolbar, text, count=1) + "<!-- FILE ARCHIVED ON 09:30:12 Jan 15, 2024 -->"
 
 
-@pytest.mark.parametrize("relative", [False, True], ids=["complete", "html-only"])
-def test_pages_saved_from_the_wayback_machine_give_the_sites_records_at_their_capture_time(tmp_path: Path, relative: bool):
+@pytest.mark.parametrize("saved_as", ["complete", "html-only", "single-file"])
+def test_pages_saved_from_the_wayback_machine_give_the_sites_records_at_their_capture_time(tmp_path: Path, saved_as: str):
     """Reparsed and served, the Wayback's copies of the results pages and of a document page give what the pages saved
-    from the site give, each record harvested when the Wayback captured its page."""
+    from the site give, each record harvested when the Wayback captured its page (not when the copy was saved)."""
+    from harvester.fetch.saved import read_saved
+
     document = FIXTURES / "wilson" / "documents" / "telegram-mikoyan-cpsu-central-committee.html"
     folder = tmp_path / "wayback"
     folder.mkdir()
     for page in [*SEED.glob("page-*.html"), document]:
-        (folder / page.name).write_text(wayback_copy(page, relative), encoding="utf-8")
+        copy = wayback_copy(page, relative=saved_as == "html-only")
+        if saved_as == "single-file":   # at the Wayback's address, saved today, with no saved-from mark
+            (folder / page.with_suffix(".mhtml").name).write_bytes(mhtml(
+                "https://web.archive.org/web/20240115093012/" + read_saved(page)[0].url, re.sub(r"<!-- saved from url=.*?-->", "", copy),
+                date="Sat, 5 Dec 2026 10:00:00 -0000"))
+        else:
+            (folder / page.name).write_text(copy, encoding="utf-8")
     reparse([folder], WILSON, tmp_path / "w", "d", ["json"], workers=0)
     reparse([SEED, document], WILSON, tmp_path / "s", "d", ["json"], workers=0)
     records = json.loads((tmp_path / "w" / "d.json").read_text(encoding="utf-8"))

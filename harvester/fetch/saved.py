@@ -113,10 +113,8 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if body.startswith(b"bplist") \
         else Page("", body)
     text, problem = decode_html(page.body, page.headers.get("content-type", ""), name=str(path))
-    if text.find("web.archive.org", 0, 4096) >= 0:   # a Wayback Machine copy, which says so in its first lines
-        text, captured = _from_wayback(text)
-        page = replace(page, body=text.encode("utf-8"), headers={"content-type": "text/html; charset=utf-8"},
-                       fetched_at=page.fetched_at or captured)
+    if "web.archive.org/" in page.url or text.find("web.archive.org", 0, 4096) >= 0:   # (it says so in its first lines)
+        page, text = _from_wayback(page, text)
     url = page.url or saved_url(text) or ""
     if url and not web_address(url):
         raise InputError(f"{path}: saved from {url!r}, which is not a web address: correct it in the page, or save the page again")
@@ -150,16 +148,18 @@ _WAYBACK_PREFIX = re.compile(r"(?:https?:)?(?://web\.archive\.org)?/web/(\d{14})
 _WAYBACK_TOOLBAR = re.compile(r"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
 
 
-def _from_wayback(text: str) -> tuple[str, str]:
+def _from_wayback(page: Page, text: str) -> tuple[Page, str]:
     """A page of the Internet Archive's Wayback Machine as the site served it: every address without the Wayback's
-    prefix (https://web.archive.org/web/20240115093012/https://...), without the Wayback's toolbar; and the time the
+    prefix (https://web.archive.org/web/20240115093012/https://...), without the Wayback's toolbar, fetched when the
     Wayback captured it, which its addresses say (UTC)."""
-    first = _WAYBACK_PREFIX.search(text)
+    first = _WAYBACK_PREFIX.search(page.url) or _WAYBACK_PREFIX.search(text)
     try:
         captured = datetime.strptime(first[1], "%Y%m%d%H%M%S").replace(tzinfo=UTC).isoformat() if first else ""
     except ValueError:   # digits that are no time
         captured = ""
-    return _WAYBACK_TOOLBAR.sub("", _WAYBACK_PREFIX.sub("", text)), captured
+    text = _WAYBACK_TOOLBAR.sub("", _WAYBACK_PREFIX.sub("", text))
+    return replace(page, url=_WAYBACK_PREFIX.sub("", page.url), body=text.encode("utf-8"),
+                   headers={"content-type": "text/html; charset=utf-8"}, fetched_at=captured or page.fetched_at), text
 
 
 _MHTML = re.compile(rb"^Content-Type:\s*multipart/related", re.I | re.M)
