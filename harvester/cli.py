@@ -20,10 +20,10 @@ import click
 from harvester import __version__
 from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, load_jobs, searched
 from harvester.crawl import Walk
-from harvester.errors import BlockedError, HarvesterError, UsageError, path_error
+from harvester.errors import BlockedError, HarvesterError, UsageError, path_error, plural
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
-from harvester.output.runreport import plural, summary_line
+from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, companion_suffixes, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import get_site
@@ -388,7 +388,7 @@ def _progress() -> Iterator[Callable[[Walk], None]]:
 
     with tqdm(unit=" pages", desc="harvesting", leave=False) as bar, logging_redirect_tqdm():
         def update(walk: Walk) -> None:
-            bar.total = max(bar.total or 0, math.ceil((walk.total or 0) / walk.site.page_size), walk.pages)
+            bar.total = max(bar.total or 0, walk.page_count(), walk.pages)
             bar.n = walk.pages
             bar.set_postfix(documents=f"{walk.documents}/{walk.total}", refresh=False)
             bar.refresh()

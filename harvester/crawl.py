@@ -8,8 +8,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from harvester.errors import IncompleteError
-from harvester.output.runreport import plural
+from harvester.errors import IncompleteError, plural
 from harvester.parse.results import ResultsPage
 from harvester.settings import Settings
 from harvester.sites import Search, Site
@@ -59,8 +58,8 @@ class Walk:
         # a total that keeps rising as the pages come is walked no further than twice what it said at first (or than a
         # walk of next links): a few uploads during a long run add a page or two
         first, number = self.total, 1
-        limit = self.settings.max_pages or max(SAFETY_MAX_PAGES, 2 * self._page_count())
-        while number < min(self._page_count(), limit):
+        limit = self.settings.max_pages or max(SAFETY_MAX_PAGES, 2 * self.page_count())
+        while number < min(self.page_count(), limit):
             yield self._url(number)
             number += 1
             if self._stale >= STALE_PAGES:
@@ -68,12 +67,12 @@ class Walk:
                             f"seems to answer every page alike; stopped at {self.documents} of {self.total} documents")
                 self.partial = True
                 return
-        if self.settings.max_pages and self._page_count() > self.settings.max_pages:
+        if self.settings.max_pages and self.page_count() > self.settings.max_pages:
             self.warnings.append(f"stopped after {plural(self.settings.max_pages, 'page')} as asked: {self.documents} of "
                                  f"{self.total} documents")
             self.partial = True
             return
-        if self._page_count() > limit:
+        if self.page_count() > limit:
             self._short(f"stopped after {plural(limit, 'page')}: the site's total rose from {first} to {self.total} as its "
                         f"pages came; {self.documents} documents seen")
             self.partial = True
@@ -85,7 +84,7 @@ class Walk:
             why = f"have {self.documents} of {self.total} documents" if missing > 0 else "the total changed during the run"
             log.info("%s; re-walking the pages (round %d)", why, round_number)   # what it finds is the run's warning, if any
             self._totals, self._shown, self._repeated_page = {self.total or 0}, set(), False
-            yield from (self._url(number) for number in range(self._page_count()))   # as many as the total said then
+            yield from (self._url(number) for number in range(self.page_count()))   # as many as the total said then
         self._check_complete()
 
     def took(self, page: ResultsPage, new: int) -> None:
@@ -117,7 +116,8 @@ class Walk:
         self.number = number
         return self.site.search_url(self.search, number, self.settings.base_url)
 
-    def _page_count(self) -> int:
+    def page_count(self) -> int:
+        """The pages the total counts, at the page size the first page shows (a search may ask for more a page)."""
         return math.ceil((self.total or 0) / (self.page_size or self.site.page_size))
 
     def _next_links(self) -> Iterator[str]:

@@ -126,3 +126,8 @@ class BusyError(HarvesterError):
 def first_line(error: BaseException) -> str:
     """An error's message in one line (its first), or its kind when it says nothing."""
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def plural(count: int | None, noun: str) -> str:
+    """'1 page', '2 pages' ('? pages' when not known), for messages."""
+    return f"{'?' if count is None else f'{count:,}'} {noun}{'' if count == 1 else 's'}"

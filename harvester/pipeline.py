@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
-                              UsageError)
+                              UsageError, plural)
 from harvester.fetch.page import Page, canonical_link, is_time, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
@@ -81,7 +81,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     stopped; NAME.report.json tells what changed since the last run."""
     from harvester.fetch.archive import WarcArchive, last_archived_run, next_part
     from harvester.fetch.client import Fetcher, open_transport
-    from harvester.output.runreport import build_report, plural
+    from harvester.output.runreport import build_report
 
     names = names or NameTable.load()
     origin, address = settings.base_url or site.home, site.search_url(search)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from harvester.errors import plural
 from harvester.normalize.names import NameTable
 from harvester.records import DETAIL_COLUMNS
 
@@ -95,10 +96,10 @@ def data_warnings(frame: pd.DataFrame, total: int | None = None) -> list[str]:
     no_date = frame[frame["date_raw"].isna()]
     unread = frame[frame["date_raw"].notna() & (frame["date_precision"] == "unknown")]
     if len(no_date):
-        warnings.append(f"{_documents(len(no_date))} with no date on the card: {_titles(no_date)}")
+        warnings.append(f"{plural(len(no_date), 'document')} with no date on the card: {_titles(no_date)}")
     if len(unread):
         lines = "; ".join(f'"{raw}"' for raw in unread["date_raw"].head(5))
-        warnings.append(f"{_documents(len(unread))} whose date line harvester cannot read: {lines}")
+        warnings.append(f"{plural(len(unread), 'document')} whose date line harvester cannot read: {lines}")
     if total is not None and len(frame) < total:
         warnings.append(f"the dataset holds {len(frame)} of the {total} documents the site reported")
     return warnings
@@ -106,10 +107,6 @@ def data_warnings(frame: pd.DataFrame, total: int | None = None) -> list[str]:
 
 def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
-
-def _documents(n: int) -> str:
-    return f"{n} document" + ("" if n == 1 else "s")
 
 
 def _titles(rows: pd.DataFrame, limit: int = 5) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from harvester import __version__
+from harvester.errors import plural
 
 
 def build_report(*, site: str, origin: str, search: dict, run: int, first: bool, started_at: str, finished_at: str,
@@ -35,6 +36,3 @@ def summary_line(report: dict) -> str:
             f"{report['no_longer_listed']} no longer listed{scans}")
 
 
-def plural(count: int | None, noun: str) -> str:
-    """'1 page', '2 pages' ('? pages' when not known)."""
-    return f"{'?' if count is None else f'{count:,}'} {noun}{'' if count == 1 else 's'}"
