@@ -202,7 +202,7 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
         url = site.doc_url(doc_id, origin)
         try:
             page = get(url)
-        except (BlockedError, OffSiteError):
+        except OffSiteError:   # (a FetchError, but a site that sends its documents elsewhere stops the run)
             raise
         except FetchError as error:   # an earlier run's details of it stand, if it has any
             earlier = state.keep_details(doc_id, None)
