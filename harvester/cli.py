@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import logging
 import math
 import os
 import re
+import shlex
 import signal
 import sys
 import time
@@ -20,7 +22,7 @@ import click
 from harvester import __version__
 from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, load_jobs, searched
 from harvester.crawl import Walk
-from harvester.errors import BlockedError, HarvesterError, UsageError, path_error, plural
+from harvester.errors import BlockedError, BusyError, HarvesterError, UsageError, path_error, plural
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
 from harvester.output.runreport import summary_line
@@ -282,7 +284,8 @@ def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: 
 @cli.command("run")
 @loudness
 @click.argument("harvests_file", type=_Path(dir_okay=False, path_type=Path))
-def run_command(harvests_file: Path) -> int:
+@click.argument("names", nargs=-1, metavar="[NAME]...")
+def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
     """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
 
     Each [[harvest]] table takes the options of `harvester harvest`, with _ for -: its search (url,
@@ -290,36 +293,67 @@ def run_command(harvests_file: Path) -> int:
     allow_incomplete, names, details, transcript_in_csv, pdfs, max_pdf_mb, fetch, cookies,
     user_agent, browser_path, browser_profile, show_browser, challenge_wait. Keys at the top of
     the file are defaults for all. Relative paths are relative to the file; ~ is your home. A blocked harvest
-    stops the run (the site is refusing us); any other failure moves on to the next harvest.
-    The exit code is the most serious outcome.
+    stops the run (the site is refusing us); any other failure moves on to the next harvest, a delay after
+    the last. The exit code is the most serious outcome. Dataset names after the file run those harvests
+    alone: after a run that failed or was stopped, it says which to run again. One run of a file at a time.
 
-    Example:
+    Examples:
 
     \b
         harvester run ~/harvests.toml
+        harvester run ~/harvests.toml wilson-korean-war
     """
     jobs = load_jobs(harvests_file)
     _check_together(harvests_file, jobs)
+    if unknown := [name for name in names if name not in {_name(job) for job in jobs}]:
+        raise UsageError(f"{harvests_file}: no harvest of dataset {unknown[0]}; its datasets: "
+                         f"{', '.join(_name(job) for job in jobs)}")
+    chosen = [(number, job) for number, job in enumerate(jobs, 1) if not names or _name(job) in names]
+    sleep = click.get_current_context().obj or time.sleep
     codes: list[int] = []
     lines: list[str] = []
-    for number, job in enumerate(jobs, 1):
-        try:
-            code = _harvest_job(job)
-            lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
-        except Exception as error:   # a harvest that fails, even by a bug, does not keep the later ones from running
-            said = as_keys(str(error)) if isinstance(error, HarvesterError) else unexpected(error)
-            click.echo(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
-            code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
-            lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
-        codes.append(code)
-        if code == BlockedError.exit_code:
-            lines += [f"harvest {later}, {_dataset(other)}: not run (the site is refusing us)"
-                      for later, other in enumerate(jobs[number:], number + 1)]
-            break
-    failed, not_run = sum(code > EXIT_WARNINGS for code in codes), len(jobs) - len(codes)
+    with _only_run(harvests_file):
+        for number, job in chosen:
+            rest = " ".join(shlex.quote(_name(other)) for _, other in chosen[len(codes):])
+            finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} {rest}"
+            try:
+                if codes:   # the harvests ask one site, mostly: the delay holds from one to the next
+                    sleep(job.settings.delay)
+                code = _harvest_job(job, again=f"{finish} (this harvest resumes)")
+                lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
+            except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
+                said = stop.args[0] if stop.args else "nothing written"
+                stop.args = (f"harvest {number}, {_name(job)}: {said}" + ("" if finish in said else f"; {finish}"),)
+                raise
+            except Exception as error:   # a harvest that fails, even by a bug, does not keep the later ones from running
+                said = as_keys(str(error)) if isinstance(error, HarvesterError) else unexpected(error)
+                click.echo(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
+                code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
+                lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
+            codes.append(code)
+            if code == BlockedError.exit_code:
+                lines += [f"harvest {later}, {_dataset(other)}: not run (the site is refusing us)"
+                          for later, other in chosen[len(codes):]]
+                break
+    failed, not_run = sum(code > EXIT_WARNINGS for code in codes), len(chosen) - len(codes)
+    again = [_name(job) for (_, job), code in zip(chosen, codes) if code > EXIT_WARNINGS] + [_name(job) for _, job in chosen[len(codes):]]
     click.echo("\n".join(lines))
-    click.echo(f"{plural(len(jobs), 'harvest')}: {len(codes) - failed} done, {failed} failed" + (f", {not_run} not run" if not_run else ""))
+    click.echo(f"{plural(len(chosen), 'harvest')}: {len(codes) - failed} done, {failed} failed" + (f", {not_run} not run" if not_run else ""))
+    if again:
+        click.echo(f"to run those again: harvester run {shlex.quote(str(harvests_file))} {' '.join(map(shlex.quote, again))}")
     return max(codes, key=SEVERITY.index)
+
+
+@contextlib.contextmanager
+def _only_run(path: Path) -> Iterator[None]:
+    """One `harvester run` of a harvests file at a time: a second (cron's next while the last still runs) stops at once,
+    rather than go on to the harvests the first has not reached yet and ask the site alongside it."""
+    with path.open("rb") as held:
+        try:
+            fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BusyError(f"{path}: another harvester run of this file is going; wait for it to finish") from None
+        yield
 
 
 def _check_together(path: Path, jobs: list[Job]) -> None:
@@ -351,12 +385,18 @@ def _check_together(path: Path, jobs: list[Job]) -> None:
 def _dataset(job: Job) -> str:
     """A harvest of a harvests file said by its dataset's name, then its search: two harvests of one search (with other
     names, other options) are told apart."""
-    return one_line(f"{default_name(job.site, job.search) if job.name is None else job.name} ({job.search})")
+    return one_line(f"{_name(job)} ({job.search})")
 
 
-def _harvest_job(job: Job) -> int:
-    """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings."""
-    name = check_name(default_name(job.site, job.search) if job.name is None else job.name)
+def _name(job: Job) -> str:
+    """The name of a harvest's dataset."""
+    return default_name(job.site, job.search) if job.name is None else job.name
+
+
+def _harvest_job(job: Job, again: str = "run the same command again to resume") -> int:
+    """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings. A stop says what
+    is kept, and `again`: how to resume."""
+    name = check_name(_name(job))
     check_fetch_ready(job.settings)
     log.info("harvesting %s from %s into %s", job.search, job.settings.base_url or job.site.home, job.out / name)
     if job.settings.base_url is None and not job.settings.contact:
@@ -368,8 +408,7 @@ def _harvest_job(job: Job) -> int:
             outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
                               names=NameTable.load(job.names_file), on_page=on_page)
     except KeyboardInterrupt as stop:
-        stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; "
-                     "run the same command again to resume",)
+        stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; {again}",)
         raise
     resumed = (f" this time: the resumed run read {plural(outcome.replayed, 'page')} back from its archive"
                if outcome.replayed else "")

@@ -497,7 +497,8 @@ def test_the_harvests_file_exits_with_the_code_of_its_worst_failure_whatever_the
             + "".join(f'[[harvest]]\nquery = "{query}"\nname = "{query}"\n\n' for query in ("changed", "checked", "fine")),
             encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
-    assert code == 5 and out.splitlines()[-1] == "3 harvests: 0 done, 2 failed, 1 not run", err
+    assert code == 5 and out.splitlines()[-2:] == ["3 harvests: 0 done, 2 failed, 1 not run",
+                                                   f"to run those again: harvester run {tmp_path / 'harvests.toml'} changed checked fine"], err
 
 
 def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_path: Path, monkeypatch, capsys):
@@ -513,9 +514,81 @@ def test_the_harvests_file_runs_each_harvest_and_reports_the_worst_outcome(tmp_p
     assert code == 3                                        # the second search is not on the server: HTTP 404
     assert "harvest 2:" in err and "HTTP 404" in err
     assert "harvested 19 of 19 documents" in out and (tmp_path / "data" / "kwp.csv").is_file()
-    assert out.splitlines()[-4:] == [f'harvest 1, kwp (“{QUERY}”): done', 'harvest 2, missing (“missing search”): failed (exit 3)',
+    assert out.splitlines()[-5:-1] == [f'harvest 1, kwp (“{QUERY}”): done', 'harvest 2, missing (“missing search”): failed (exit 3)',
                                      f'harvest 3, kwp-json (“{QUERY}”): done',   # one search, two datasets: told apart
                                      "3 harvests: 2 done, 1 failed"]
+    assert out.splitlines()[-1] == f"to run those again: harvester run {tmp_path / 'harvests.toml'} missing"
+
+
+def test_the_harvests_named_after_the_file_run_alone_and_an_unknown_name_is_said(tmp_path: Path, monkeypatch, capsys):
+    """After a run where one harvest failed, the summary's command runs that one again, not the ones that finished
+    (which would ask the site for all of it again, and leave their reports nothing to tell)."""
+    from tests.test_cli import run_cli
+
+    with FaultServer(folder_pages(SEED)) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n'
+            '[[harvest]]\nname = "kwp"\n\n[[harvest]]\nname = "kwp-json"\nformats = ["json"]\n', encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "kwp-json")
+        asked = len(server.requests)
+        refused = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "kwp-jsn")
+    assert code == 0 and out.splitlines()[-2:] == [f"harvest 2, kwp-json (“{QUERY}”): done", "1 harvest: 1 done, 0 failed"]
+    assert (tmp_path / "data" / "kwp-json.json").is_file() and not (tmp_path / "data" / "kwp.csv").exists()
+    assert refused[0] == 2 and f"{tmp_path / 'harvests.toml'}: no harvest of dataset kwp-jsn; its datasets: kwp, kwp-json" in refused[2]
+    assert len(server.requests) == asked
+
+
+def test_a_second_run_of_a_harvests_file_while_one_goes_stops_at_once(tmp_path: Path, monkeypatch, capsys):
+    """cron's next run while the last still goes: it would go on to the harvests the first has not reached yet, and ask
+    the site alongside it."""
+    import fcntl
+
+    from tests.test_cli import run_cli
+
+    with FaultServer(folder_pages(SEED)) as server:
+        harvests = tmp_path / "harvests.toml"
+        harvests.write_text(f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "{QUERY}"\n',
+                            encoding="utf-8")
+        with harvests.open("rb") as running:   # as the first run holds it
+            fcntl.flock(running, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            code, _, err = run_cli(monkeypatch, capsys, "run", str(harvests))
+        assert server.requests == []
+    assert code == 8 and err.strip() == f"harvester: error: {harvests}: another harvester run of this file is going; wait for it to finish"
+
+
+def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path):
+    """The next harvest's first request (its robots.txt) waits the delay after the last one's last page."""
+    times: list[tuple[float, str]] = []
+    with FaultServer(folder_pages(SEED), lambda n, path: times.append((time.monotonic(), path))) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0.4\nbase_url = "{server.origin}"\ncontact = "me@example.org"\nquery = "{QUERY}"\n\n'
+            '[[harvest]]\nname = "one"\n\n[[harvest]]\nname = "two"\n', encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "harvester", "-q", "run", str(tmp_path / "harvests.toml")],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert [path.split("?")[0] for _, path in times] == ["/robots.txt", "/search", "/search"] * 2
+    assert all(later - earlier >= 0.39 for (earlier, _), (later, _) in zip(times, times[1:]))
+
+
+@pytest.mark.slow
+def test_a_run_of_the_file_stopped_names_the_harvest_and_the_command_that_finishes_it(tmp_path: Path):
+    pages = lambda path: folder_pages(SEED)(path) or synthetic_pages([doc(n) for n in range(200)])(path)  # noqa: E731
+    with FaultServer(pages) as server:
+        harvests = tmp_path / "harvests.toml"
+        harvests.write_text(f'out = "data"\ndelay = 0.05\nbase_url = "{server.origin}"\ncontact = "me@example.org"\n\n'
+                            f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n\n[[harvest]]\nquery = "q"\nname = "big"\n\n'
+                            '[[harvest]]\nquery = "r"\nname = "after"\n', encoding="utf-8")
+        process = subprocess.Popen([sys.executable, "-m", "harvester", "-q", "run", str(harvests)], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 30
+        while sum("fulltext=q" in r for r in server.search_requests()) < 5 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.killpg(process.pid, signal.SIGTERM)
+        _, err = process.communicate(timeout=20)
+    assert process.returncode == 143
+    assert err.strip().splitlines()[-1] == (
+        f"harvester: stopped (SIGTERM): harvest 2, big: the pages fetched so far are kept ({tmp_path / 'data' / 'archive'}); "
+        f"the dataset's files are as they were; to finish the run: harvester run {harvests} big after (this harvest resumes)")
 
 
 def test_a_quiet_run_whose_retries_all_succeeded_prints_nothing_on_stderr(tmp_path: Path):
@@ -547,7 +620,7 @@ def test_a_harvest_that_cannot_start_on_this_machine_fails_alone(tmp_path: Path,
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 2 and "harvest 2: cookies " in err and "gone.txt: no such file" in err
     assert "harvest 3: browser_path " in err and "no browser there" in err
-    assert out.splitlines()[-1] == "4 harvests: 2 done, 2 failed"
+    assert out.splitlines()[-2:] == ["4 harvests: 2 done, 2 failed", f"to run those again: harvester run {tmp_path / 'harvests.toml'} two three"]
     assert (tmp_path / "data" / "one.csv").is_file() and (tmp_path / "data" / "four.csv").is_file()
     assert not (tmp_path / "data" / ".harvester" / "two.sqlite").exists()     # nothing made for a harvest that could not start
 
@@ -808,8 +881,8 @@ def test_a_harvest_that_fails_by_a_bug_does_not_keep_the_next_from_running(tmp_p
             f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n', encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 7 and "harvester: error: harvest 1: unexpected KeyError: 'oops' (a bug: please report it" in err
-    assert out.splitlines()[-3:] == ['harvest 1, wilson-a (“a”): failed (exit 7)', f'harvest 2, kwp (“{QUERY}”): done',
-                                     "2 harvests: 1 done, 1 failed"]
+    assert out.splitlines()[-4:] == ['harvest 1, wilson-a (“a”): failed (exit 7)', f'harvest 2, kwp (“{QUERY}”): done',
+                                     "2 harvests: 1 done, 1 failed", f"to run those again: harvester run {tmp_path / 'harvests.toml'} wilson-a"]
     assert len(dataset(tmp_path / "data", "kwp")) == 19
 
 
@@ -822,8 +895,9 @@ def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path:
             encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
     assert code == 4 and "harvest 1:" in err and "still refused (HTTP 403)" in err
-    assert out.splitlines()[-3:] == ['harvest 1, wilson-a (“a”): failed (exit 4)', 'harvest 2, wilson-b (“b”): not run (the site is refusing us)',
-                                     "2 harvests: 0 done, 1 failed, 1 not run"]
+    assert out.splitlines()[-4:] == ['harvest 1, wilson-a (“a”): failed (exit 4)', 'harvest 2, wilson-b (“b”): not run (the site is refusing us)',
+                                     "2 harvests: 0 done, 1 failed, 1 not run",
+                                     f"to run those again: harvester run {tmp_path / 'harvests.toml'} wilson-a wilson-b"]
 
 
 @pytest.mark.parametrize(
