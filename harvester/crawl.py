@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from harvester.errors import IncompleteError, plural
+from harvester.errors import IncompleteError, UsageError, plural
 from harvester.parse.results import ResultsPage
 from harvester.settings import Settings
 from harvester.sites import Search, Site
@@ -89,6 +89,8 @@ class Walk:
 
     def took(self, page: ResultsPage, new: int) -> None:
         """A results page was fetched and its cards kept; `new` of them were documents not seen before."""
+        if not self._taken:
+            self._check_facets(page)
         self.pages += page.url not in self._taken
         self._taken.add(page.url)
         self.documents += new
@@ -111,6 +113,20 @@ class Walk:
         again = len(page.cards) - new
         log.info("%s: %d cards, %d%s documents so far%s", shown, len(page.cards), self.documents,
                  "" if self.total is None else f" of {self.total}", f" ({again} already on an earlier page)" if again else "")
+
+    def _check_facets(self, page: ResultsPage) -> None:
+        """The search's facets are the site's, and applied: the site may list its results without a facet it does not
+        know (a name mistyped: the whole archive, week after week). An id it does not show as applied is said (a
+        facet's label may be missing from a page). A page that shows no facets tells nothing."""
+        if not page.facet_names:
+            return
+        if unknown := [name for name, _ in self.search.facets if name not in page.facet_names]:
+            raise UsageError(f"{page.url}: the site has no facet {unknown[0]!r} (its facets: {', '.join(page.facet_names)}), "
+                             "so its results would not be the search's: correct the address")
+        applied = {(name, value) for name, value, _ in page.facets}
+        self.warnings.extend(f"{page.url}: the site does not show the facet {name}:{value} as applied (an id it no longer "
+                             "has?): the results may not be the search's" for name, value in self.search.facets
+                             if (name, value) not in applied)
 
     def _url(self, number: int) -> str:
         self.number = number

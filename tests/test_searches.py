@@ -346,3 +346,34 @@ def test_a_saved_page_that_does_not_say_its_search_joins_the_search_with_its_tot
         f"{folder / 'page-2.html'}: the page does not say which search it is of (no saved-from mark, canonical link "
         "or settings), and no other page's search has its total; taken as a search of 34 results",
         "saved pages of an unknown search of 34 results hold 10 of its 34 documents (4 pages in all)"]
+
+
+@pytest.mark.parametrize(("facets", "said"), [
+    ((("peeple", "81908"),), "the site has no facet 'peeple' (its facets: people, places, topics, original_repositories, "
+                             "languages), so its results would not be the search's: correct the address"),
+    ((("people", "99999"),), "the site does not show the facet people:99999 as applied (an id it no longer has?)"),
+    ((("people", "81908"),), None),
+])
+def test_a_facet_the_site_does_not_apply_is_said_after_the_first_page(tmp_path: Path, facets, said):
+    """A site that lists its results without a facet it does not know (a name mistyped in the harvests file) would be
+    harvested whole, week after week, as that search: a facet name the page does not offer stops the run; an id it does
+    not show as applied is a warning (a page may lack a facet's label)."""
+    saved = FACETS / "facet-people" / "saved"
+
+    def answers(path: str) -> bytes | None:   # whatever the facets asked: the site's page of people:81908
+        page = int(re.search(r"[?&]page=(\d+)", path)[1]) if "page=" in path else 0
+        return (saved / f"page-{page}.html").read_bytes() if path.startswith("/search") else None
+
+    clock = FakeClock()
+    with FaultServer(answers) as server:
+        run = lambda: harvest(WILSON, Search(facets=facets), tmp_path, "d", ["json"],  # noqa: E731
+                              Settings(base_url=server.origin, delay=0), sleep=clock.sleep, now=clock.now)
+        if facets[0][0] == "peeple":
+            with pytest.raises(UsageError, match=re.escape(said)):
+                run()
+            assert server.search_requests() == [server.search_requests()[0]] and not (tmp_path / "d.json").exists()
+            return
+        outcome = run()
+    assert len(dataset(tmp_path, "d")) == 34
+    assert [w for w in outcome.warnings if "as applied" in w] == ([] if said is None else [
+        f"{server.origin}/search?f%5B0%5D=people%3A99999: {said}: the results may not be the search's"])
