@@ -299,7 +299,7 @@ class Fetcher:
         retries, redirects on this origin only) but for three things: its body may be up to `limit` bytes; none of its
         responses goes to `on_response` (the WARC: the file is kept on its own); and `kept`, the headers the copy
         already on disk came with, make the request conditional: "not modified" comes back as a 304 Page, no body."""
-        return self._fetched(url, lambda target: self._request(target, _validators(kept), limit, archived=False))
+        return self._fetched(url, lambda target: self._request(target, _validators(kept), limit, archive=False))
 
     def _fetched(self, url: str, ask: Callable[[str], Page]) -> Page:
         """What `ask` gives for `url` once redirects are followed, after retries."""
@@ -363,7 +363,7 @@ class Fetcher:
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
     def _request(self, url: str, headers: dict[str, str] | None = None, limit: int | None = None,
-                 archived: bool = True) -> Page:
+                 archive: bool = True) -> Page:
         if (left := self._delay_left()) > 0:
             self._sleep(left)
         self._last_request = self._clock()    # the delay runs from one request's start to the next's: its rate
@@ -371,7 +371,7 @@ class Fetcher:
             pages = self.transport.send(url, headers or {}, limit)
         finally:
             self.requests += 1
-        where = [self._on_response(page) for page in pages] if archived else [None]
+        where = [self._on_response(page) for page in pages] if archive else [None]
         return replace(pages[-1], archived=where[-1])
 
     def _check_status(self, page: Page) -> Page:

@@ -158,7 +158,7 @@ class _ParsedDocument:
             if value and web_address(value):
                 link = urljoin(url, value)
                 if urlsplit(link).netloc == urlsplit(url).netloc or urlsplit(link).hostname in site.hosts:
-                    return _on_site(link, url, site)
+                    return site.canonical(link)   # (a mirror's, a local copy's: the site's)
         return ""
 
     def _pane_of(self, node: LexborNode) -> LexborNode | None:
@@ -214,12 +214,6 @@ def _info_values(holder: LexborNode, sel: DocumentSelectors) -> tuple[str, ...]:
         loose = any((child.text_content or "").strip() for child in node.iter(include_text=True) if child.tag == "-text")
         values += [inline_text(c) for c in children] if len(children) > 1 and not loose else paragraphs(node).split("\n\n")
     return tuple(v for v in values if v)
-
-
-def _on_site(link: str, page_url: str, site: Site) -> str:
-    """A link on the page's own host (or a mirror of the site) is written on the site's canonical host."""
-    host = urlsplit(link).netloc
-    return site.canonical(link) if host == urlsplit(page_url).netloc or host in site.hosts else link
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
