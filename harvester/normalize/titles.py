@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, COUNTRY, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_role, name_in,
                                       strip_roles)
@@ -84,8 +85,7 @@ class _Guarded:
 
 
 
-_MONTH = alt("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December", r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+_MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 # "13 August 1960", "23 April-4 May 1966", "August 13, 1960", "August 1960"
 _DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*[-–]\s*)?{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
