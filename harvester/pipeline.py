@@ -29,7 +29,7 @@ from urllib.parse import urljoin
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural)
-from harvester.fetch.page import Page, canonical_link, is_time, later_copy
+from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
@@ -309,7 +309,7 @@ def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) 
     """Said when a saved file is another copy of an address that an earlier file was saved from, with other cards (a
     page saved twice, the listing changed in between): whose records stand. (An archive's responses of one address are
     its runs, which a re-parse reads as a harvest did.)"""
-    if saved.copy is None:
+    if saved.copy is None or not saved.copy[0]:   # (pages that do not say their address are no copies of one)
         return []
     address, saved_at = saved.copy
     cards = hash(saved.results.cards)
@@ -319,10 +319,8 @@ def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) 
     later = later_copy(saved_at, earlier_at)
     if later:
         copies[address] = (saved.label, saved_at, cards)
-    why = ("the later saved" if is_time(saved_at) and is_time(earlier_at) else "the one that says when it was saved"
-           if is_time(saved_at) or is_time(earlier_at) else "the last by name: neither says when it was saved")
     return [f"{saved.label}: saved from the same address as {earlier}, with other results; the records of "
-            f"{saved.label if later else earlier} stand ({why})"]
+            f"{saved.label if later else earlier} stand ({copy_rule(saved_at, earlier_at)})"]
 
 
 def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved],

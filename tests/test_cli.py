@@ -292,7 +292,7 @@ def test_serve_says_which_saved_page_of_one_address_it_serves(tmp_path, caplog):
     server.server_close()
     hidden = [r.getMessage() for r in caplog.records if "served in its place" in r.getMessage()]
     assert len(saved) == 2 and hidden == [f"{tmp_path / 'weekB' / 'page-0.html'}: saved from the same address as "
-                                          f"{tmp_path / 'weekA' / 'page-0.html'}, which is served in its place"]
+                                          f"{tmp_path / 'weekA' / 'page-0.html'}, which is served in its place (a folder named before)"]
 
 
 def test_serve_serves_the_first_named_folders_page_whatever_the_folders_names(tmp_path):

@@ -476,26 +476,27 @@ def test_a_page_saved_translated_is_refused_naming_it(tmp_path: Path, translated
 
 @pytest.mark.parametrize("copies", ["undated", "dated", "identical"])
 def test_a_page_saved_twice_is_read_from_one_copy_alike_reparsed_and_served_and_a_difference_said(tmp_path: Path, copies: str):
-    """Of two copies of one address with other results, the later saved stands, else (neither says when it was saved)
-    the last by name: a re-parse says which, and serve serves that one. Copies alike are one page, unsaid."""
+    """Of two copies of one address with other results, the later saved stands; of two that say no time, the later by
+    name, a browser's name for a second save ("page-1 (1).html") after the first's: a re-parse says which, and serve
+    serves that one. Copies alike are one page, unsaid."""
     folder, resaved = tmp_path / "saved", tmp_path / "resaved.html"
     folder.mkdir()
     shutil.copy(SEED / "page-0.html", folder)
     text = (SEED / "page-1.html").read_text(encoding="utf-8")
     resaved.write_text(text if copies == "identical" else text.replace("lists several reasons", "lists SEVERAL reasons"), encoding="utf-8")
-    if copies == "dated":   # the copy named first ("page-1 (1)", as a browser names a second save) is the later saved
-        (folder / "page-1 (1).mhtml").write_bytes(single_file(resaved, date="Sat, 5 Dec 2026 10:00:00 -0000"))
-        (folder / "page-1.mhtml").write_bytes(single_file(SEED / "page-1.html"))
-        stands, why = folder / "page-1 (1).mhtml", "the later saved"
+    if copies == "dated":   # the copy its name says is the second save was saved earlier: its date decides
+        (folder / "page-1 (1).mhtml").write_bytes(single_file(SEED / "page-1.html"))
+        (folder / "page-1.mhtml").write_bytes(single_file(resaved, date="Sat, 5 Dec 2026 10:00:00 -0000"))
+        first, second, stands, why = folder / "page-1.mhtml", folder / "page-1 (1).mhtml", folder / "page-1.mhtml", "the later saved"
     else:
-        shutil.copy(resaved, folder / "page-1 (1).html")
         shutil.copy(SEED / "page-1.html", folder)
-        stands, why = folder / "page-1.html", "the last by name: neither says when it was saved"
+        shutil.copy(resaved, folder / "page-1 (1).html")
+        first, second = folder / "page-1.html", folder / "page-1 (1).html"   # in the order read
+        stands, why = second, "the later by name: neither says when it was saved"
     outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     said = [w for w in outcome.warnings if "saved from the same address" in w]
     records = json.loads((tmp_path / "r" / "d.json").read_text(encoding="utf-8"))
-    assert len(records) == 19 and any("SEVERAL" in r["summary"] for r in records) == (copies == "dated")
-    first, second = folder / f"page-1 (1){stands.suffix}", folder / f"page-1{stands.suffix}"   # in the order read
+    assert len(records) == 19 and any("SEVERAL" in r["summary"] for r in records) == (copies != "identical")
     assert said == ([] if copies == "identical" else
                     [f"{second}: saved from the same address as {first}, with other results; the records of {stands} stand ({why})"])
     clock = FakeClock()
@@ -505,12 +506,26 @@ def test_a_page_saved_twice_is_read_from_one_copy_alike_reparsed_and_served_and_
     assert [r["summary"] for r in dataset(tmp_path / "h", "d")] == [r["summary"] for r in records]
 
 
+def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for page in ("page-0.html", "page-1.html"):
+        text = (SEED / page).read_text(encoding="utf-8")
+        (folder / page).write_text(re.sub(r"<!-- saved from url=.*?-->|<link rel=\"canonical\"[^>]*>", "", text), encoding="utf-8")
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.documents == 19 and not [w for w in outcome.warnings if "same address" in w]
+    with pytest.raises(InputError, match="saved: no saved page records the URL it came from; nothing to serve"):
+        Serving([folder])
+
+
 def test_a_folder_linked_into_the_folder_is_read_and_served_once(tmp_path: Path):
     """A link to another folder of saved pages (a second search's) is followed; a link back up is read once, no loop."""
     folder = tmp_path / "saved"
     shutil.copytree(SEED, folder)
     (folder / "second").symlink_to(FIXTURES / "wilson" / "facet-two" / "saved", target_is_directory=True)
     (folder / "again").symlink_to(folder, target_is_directory=True)
+    (folder / "up").symlink_to(tmp_path, target_is_directory=True)            # a folder above: not followed
+    shutil.copytree(FIXTURES / "wilson" / "facet-people" / "saved", tmp_path / "other")
     outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert (outcome.pages, outcome.documents) == (4, 33)
     with Serving([folder]) as serving:

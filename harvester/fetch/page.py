@@ -65,6 +65,14 @@ def later_copy(time: str | None, kept: str | None) -> bool:
     return not is_time(time) or datetime.fromisoformat(time or "") >= datetime.fromisoformat(kept or "")
 
 
+def copy_rule(time: str | None, kept: str | None) -> str:
+    """How `later_copy` chose between two copies, in words."""
+    if is_time(time) and is_time(kept):
+        return "the later saved"
+    return "the one that says when it was saved" if is_time(time) or is_time(kept) else \
+        "the later by name: neither says when it was saved"
+
+
 def is_time(value: object) -> bool:
     """Whether a value is a time as harvester writes them (ISO 8601, with its time zone: runs' starts are compared)."""
     try:

@@ -75,15 +75,15 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
-    """Every file under a folder, its subfolders' too (a link to a folder as well: each folder is read once, so a
-    link back to a folder above ends there); a subfolder that cannot be read stops the re-parse, as a file that cannot
+    """Every file under a folder, its subfolders' too (a link to a folder as well: each folder is read once, and a
+    link to a folder above the one named is not followed); a subfolder that cannot be read stops the re-parse, as a file that cannot
     be read does (its pages would be missing from the dataset, unsaid)."""
     def unreadable(error: OSError) -> None:
         raise InputError(f"{error.filename}: cannot be read ({error.strerror})")
 
-    seen: set[str] = set()
+    top, seen = os.path.realpath(folder), set()
     for root, folders, files in os.walk(folder, onerror=unreadable, followlinks=True):
-        if (real := os.path.realpath(root)) in seen:
+        if (real := os.path.realpath(root)) in seen or top.startswith(real.rstrip(os.sep) + os.sep):   # read, or above
             folders.clear()
             continue
         seen.add(real)
@@ -213,5 +213,13 @@ def _webarchive_page(path: Path, body: bytes) -> Page:
                 headers={"content-type": "text/html" + (f"; charset={charset}" if isinstance(charset, str) else "")})
 
 
+_COPY_NUMBER = re.compile(r" ?\((\d+)\)(?=\.[^./]+$)")   # "page-0 (1).html": a browser's name for a second save of page-0.html
+
+
 def _natural(path: Path) -> list[object]:
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", str(path))]
+    """The order files are read in: by name, page-2 before page-10, and a browser's second save of a page after the
+    first ("page-0 (1).html" after "page-0.html"), so that of two copies that say no time the later saved is read last."""
+    name = str(path)
+    copy = _COPY_NUMBER.search(name)
+    plain = name[:copy.start()] + name[copy.end():] if copy else name
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", plain)] + [int(copy[1]) if copy else 0]

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from harvester.errors import InputError, UsageError
-from harvester.fetch.page import Page, later_copy
+from harvester.fetch.page import Page, copy_rule, later_copy
 from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved
 
 log = logging.getLogger("harvester")
@@ -42,14 +42,15 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
             raise UsageError(f"{folder}: not a folder of saved pages")
     index: dict[str, tuple[Path, str]] = {}
     roots = [folder.absolute() for folder in folders]
-    found: dict[str, tuple[int, str]] = {}   # each address's page so far: its folder's place, its date
+    kept: dict[str, tuple[int, str]] = {}   # each address's page so far: its folder's place, its date
 
     def place(path: Path) -> int:   # (by the path as found: a page may lie behind a link to another folder)
         return next(n for n, root in enumerate(roots) if path.absolute().is_relative_to(root))
 
     # in the folders' order, each folder's pages in their own order: of two pages of one address, the first folder's
     # is served, and within a folder the later saved, as a re-parse reads them
-    for path in sorted(find_html(folders), key=place):
+    found = sorted(find_html(folders), key=place)
+    for path in found:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served
         page, *_ = read_saved(path)
@@ -58,12 +59,13 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
             continue
         key = request_key(page.url)
         if key in index:
-            (earlier, _), (folder, saved_at) = index[key], found[key]
+            (earlier, _), (folder, saved_at) = index[key], kept[key]
+            rule = "a folder named before" if folder != place(path) else copy_rule(page.fetched_at, saved_at)
             if folder != place(path) or not later_copy(page.fetched_at, saved_at):
-                log.warning("%s: saved from the same address as %s, which is served in its place", path, earlier)
+                log.warning("%s: saved from the same address as %s, which is served in its place (%s)", path, earlier, rule)
                 continue
-            log.warning("%s: saved from the same address as %s, and later: served in its place", path, earlier)
-        index[key], found[key] = (path, page.url), (place(path), page.fetched_at)
+            log.warning("%s: saved from the same address as %s, and served in its place (%s)", path, earlier, rule)
+        index[key], kept[key] = (path, page.url), (place(path), page.fetched_at)
     if not index and all(is_warc(path) for path in found):
         raise InputError(f"{', '.join(map(str, folders))}: holds WARC archives only; serve serves saved .html pages "
                          "(harvester reparse reads WARC archives)")
