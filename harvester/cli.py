@@ -294,8 +294,9 @@ def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
     user_agent, browser_path, browser_profile, show_browser, challenge_wait. Keys at the top of
     the file are defaults for all. Relative paths are relative to the file; ~ is your home. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest, a delay after
-    the last. The exit code is the most serious outcome. Dataset names after the file run those harvests
-    alone: after a run that failed or was stopped, it says which to run again. One run of a file at a time.
+    the last. The exit code is the most serious outcome. Dataset names (or harvests' numbers) after the file
+    run those harvests alone: after a run that failed or was stopped, it says which to run again. One run of a
+    file at a time.
 
     Examples:
 
@@ -305,19 +306,20 @@ def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
     """
     jobs = load_jobs(harvests_file)
     _check_together(harvests_file, jobs)
-    if unknown := [name for name in names if name not in {_name(job) for job in jobs}]:
-        raise UsageError(f"{harvests_file}: no harvest of dataset {unknown[0]}; its datasets: "
-                         f"{', '.join(_name(job) for job in jobs)}")
-    chosen = [(number, job) for number, job in enumerate(jobs, 1) if not names or _name(job) in names]
+    given = [_given(jobs, number) for number in range(1, len(jobs) + 1)]   # each harvest, as NAMES may give it
+    if unknown := [name for name in names if name not in {*given, *map(_name, jobs)}]:
+        raise UsageError(f"{harvests_file}: no harvest of dataset {unknown[0]}; its harvests: {', '.join(given)}")
+    chosen = [(number, job) for number, job in enumerate(jobs, 1) if not names or {_name(job), given[number - 1]} & set(names)]
     sleep = click.get_current_context().obj or time.sleep
     codes: list[int] = []
     lines: list[str] = []
+    asked = False   # whether the last harvest asked the site anything
     with _only_run(harvests_file):
         for number, job in chosen:
-            rest = " ".join(shlex.quote(_name(other)) for _, other in chosen[len(codes):])
+            rest = " ".join(shlex.quote(given[other - 1]) for other, _ in chosen[len(codes):])
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} {rest}"
             try:
-                if codes:   # the harvests ask one site, mostly: the delay holds from one to the next
+                if asked:   # the harvests ask one site, mostly: the delay holds from one to the next
                     sleep(job.settings.delay)
                 code = _harvest_job(job, again=f"{finish} (this harvest resumes)")
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
@@ -331,12 +333,14 @@ def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
                 code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
                 lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
             codes.append(code)
+            asked = code != UsageError.exit_code   # (a harvest that could not start, on this machine, asked nothing)
             if code == BlockedError.exit_code:
                 lines += [f"harvest {later}, {_dataset(other)}: not run (the site is refusing us)"
                           for later, other in chosen[len(codes):]]
                 break
     failed, not_run = sum(code > EXIT_WARNINGS for code in codes), len(chosen) - len(codes)
-    again = [_name(job) for (_, job), code in zip(chosen, codes) if code > EXIT_WARNINGS] + [_name(job) for _, job in chosen[len(codes):]]
+    again = [given[number - 1] for (number, _), code in zip(chosen, codes) if code > EXIT_WARNINGS]
+    again += [given[number - 1] for number, _ in chosen[len(codes):]]
     click.echo("\n".join(lines))
     click.echo(f"{plural(len(chosen), 'harvest')}: {len(codes) - failed} done, {failed} failed" + (f", {not_run} not run" if not_run else ""))
     if again:
@@ -393,6 +397,13 @@ def _dataset(job: Job) -> str:
 def _name(job: Job) -> str:
     """The name of a harvest's dataset."""
     return default_name(job.site, job.search) if job.name is None else job.name
+
+
+def _given(jobs: list[Job], number: int) -> str:
+    """A harvest of the file as `harvester run FILE NAMES` takes it: its dataset's name, or its number when another
+    harvest's dataset has that name too (in another folder)."""
+    name = _name(jobs[number - 1])
+    return name if [_name(job) for job in jobs].count(name) == 1 else str(number)
 
 
 def _harvest_job(job: Job, again: str = "run the same command again to resume") -> int:

@@ -25,7 +25,7 @@ QUERY = "Korean Workers' Party"
 KWP = default_name(get_site("wilson"), Search(QUERY))
 
 
-def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+def run_cli(monkeypatch, capsys, *args: str, sleep=lambda seconds: None) -> tuple[int, str, str]:
     """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr). The command sets up logging as for a
     process of its own (the root logger at INFO, writing to this test's stderr): put back as it was after it, else
     every later test of this process would format its log lines for a stream no one reads."""
@@ -34,7 +34,7 @@ def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     level, handlers = root.level, root.handlers[:]
     try:
         with pytest.raises(SystemExit) as done:
-            main(sleep=lambda seconds: None)   # retries and the delay do not wait
+            main(sleep=sleep)   # retries and the delay do not wait
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)

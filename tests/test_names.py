@@ -400,3 +400,9 @@ def test_a_canonical_form_is_its_own_canonical(canonical: str, table: NameTable)
                                                   ("Ludwig van Beethoven", True), ("leaders of the party", False)])
 def test_only_name_shaped_unknown_parties_are_people(party: str, is_person: bool, table: NameTable) -> None:
     assert bool(person_names(Parties((), (), (party,)), table)) is is_person
+
+
+def test_will_first_is_a_given_name_only_before_one_word() -> None:
+    """"Will Clayton" is a person; "Will Mao Go to Moscow?" asks, and names no sender."""
+    assert parties("Letter from Will Clayton to Dean Acheson").senders == ("Will Clayton",)
+    assert parties("Will Mao Go to Moscow?").senders == ()

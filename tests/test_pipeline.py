@@ -455,6 +455,20 @@ def test_pages_saved_from_the_wayback_machine_give_the_sites_records_at_their_ca
     assert timeless(dataset(tmp_path / "hw", "d")) == timeless(dataset(tmp_path / "hs", "d")) != []
 
 
+def test_a_page_that_cites_the_wayback_machine_is_no_wayback_copy(tmp_path: Path):
+    """A document whose summary cites an archived address (its page's description repeats it, in the first lines):
+    read as the site's page, the address as cited, the page's time unknown."""
+    cited = "See https://web.archive.org/web/20080515000000/http://www.kcna.co.jp/item/1956.htm"
+    text = (FIXTURES / "wilson" / "documents" / "telegram-mikoyan-cpsu-central-committee.html").read_text(encoding="utf-8")
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "telegram.html").write_text(text.replace('<meta name="description" content="', f'<meta name="description" content="{cited} ', 1)
+                                          .replace("</head>", f'<script>var cite = "{cited.split()[1]}";</script></head>', 1), encoding="utf-8")
+    reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    [record] = json.loads((tmp_path / "r" / "d.json").read_text(encoding="utf-8"))
+    assert record["harvested_at"] is None and record["url"].startswith("https://digitalarchive.wilsoncenter.org/document/")
+
+
 @pytest.mark.parametrize("translated", [
     ('<html lang="en"', '<html lang="de" class="translated-ltr"'),                     # Chrome's own translation
     ("<title>", '<title _msttexthash="5237184" _msthash="12">'),                          # Edge's

@@ -534,8 +534,36 @@ def test_the_harvests_named_after_the_file_run_alone_and_an_unknown_name_is_said
         refused = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "kwp-jsn")
     assert code == 0 and out.splitlines()[-2:] == [f"harvest 2, kwp-json (“{QUERY}”): done", "1 harvest: 1 done, 0 failed"]
     assert (tmp_path / "data" / "kwp-json.json").is_file() and not (tmp_path / "data" / "kwp.csv").exists()
-    assert refused[0] == 2 and f"{tmp_path / 'harvests.toml'}: no harvest of dataset kwp-jsn; its datasets: kwp, kwp-json" in refused[2]
+    assert refused[0] == 2 and f"{tmp_path / 'harvests.toml'}: no harvest of dataset kwp-jsn; its harvests: kwp, kwp-json" in refused[2]
     assert len(server.requests) == asked
+
+
+def test_harvests_of_one_dataset_name_in_two_folders_are_given_again_by_number(tmp_path: Path, monkeypatch, capsys):
+    """The command that runs the failed ones again must not run one that finished, of the same name in another folder."""
+    from tests.test_cli import run_cli
+
+    with FaultServer(folder_pages(SEED)) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'delay = 0\nbase_url = "{server.origin}"\nname = "kwp"\n\n[[harvest]]\nquery = "missing"\nout = "a"\n\n'
+            f'[[harvest]]\nquery = "{QUERY}"\nout = "b"\n', encoding="utf-8")
+        code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+        assert code == 3 and out.splitlines()[-1] == f"to run those again: harvester run {tmp_path / 'harvests.toml'} 1"
+        asked = len(server.requests)
+        code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "2")
+    assert code == 0 and out.splitlines()[-2:] == [f"harvest 2, kwp (“{QUERY}”): done", "1 harvest: 1 done, 0 failed"]
+    assert server.requests[asked:] and all("missing" not in request for request in server.requests[asked:])
+
+
+def test_no_delay_follows_a_harvest_that_could_not_start(tmp_path: Path, monkeypatch, capsys):
+    """Expired cookies, a week on: each harvest fails at once, having asked the site nothing; none waits the delay."""
+    from tests.test_cli import run_cli
+
+    (tmp_path / "harvests.toml").write_text(
+        'delay = 600\nbase_url = "http://127.0.0.1:9"\ncookies = "gone.txt"\nuser_agent = "Mozilla/5.0"\n'
+        + "".join(f'[[harvest]]\nquery = "{query}"\n' for query in ("a", "b", "c")), encoding="utf-8")
+    sleeps: list[float] = []
+    code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), sleep=sleeps.append)
+    assert code == 2 and out.splitlines()[-2] == "3 harvests: 0 done, 3 failed" and sleeps == []
 
 
 def test_a_second_run_of_a_harvests_file_while_one_goes_stops_at_once(tmp_path: Path, monkeypatch, capsys):

@@ -66,6 +66,10 @@ DOC_TYPE_CASES = [
     ("List of Soviet Advisers in the DPRK", "other"),
     ("Chronology of Events in Korea, June 1950", "other"),
     ("The DPRK Attitude Toward the So-called 'Cultural Revolution' in China", "report"),
+    # ... when the title says so first: a list in the topic, or a kind named after it, is not the document's
+    ("The DPRK Attitude Toward the List of Demands", "report"),
+    ("Short List of Options Memorandum", "memorandum"),
+    ("Journal of Soviet Ambassador, Photo Album", "journal"),
 ]
 
 
@@ -254,6 +258,10 @@ NEW_KIND_CASES = [
     ("Karsky to Cde. Miklashevsky", "letter"),
     ("William C. Hamilton to Robert C. Strong, 'Reply to U.K. Paper on Safeguards'", "memorandum"),
     ("The DPRK Attitude Toward the So-called 'Cultural Revolution' in China", "report"),
+    # ... when the title says so first: a list in the topic, or a kind named after it, is not the document's
+    ("The DPRK Attitude Toward the List of Demands", "report"),
+    ("Short List of Options Memorandum", "memorandum"),
+    ("Journal of Soviet Ambassador, Photo Album", "journal"),
     ("Contract, Goverment of Republic of Korea and CDT Corporation", "agreement"),
     ("Soviet State Defense Committee Edict No. GKO-9887ss/op", "resolution"),
     ("Milford E. Shields, 'President Syngman Rhee, Republic of Korea'", "other"),

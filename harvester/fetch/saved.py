@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harvester.errors import InputError
-from harvester.fetch.page import Page, decode_html, is_cut_short, saved_date, saved_url
+from harvester.fetch.page import Page, canonical_link, decode_html, is_cut_short, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site, web_address
 
@@ -113,7 +113,7 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if body.startswith(b"bplist") \
         else Page("", body)
     text, problem = decode_html(page.body, page.headers.get("content-type", ""), name=str(path))
-    if "web.archive.org/" in page.url or text.find("web.archive.org", 0, 4096) >= 0:   # (it says so in its first lines)
+    if _is_wayback(page.url, text):
         page, text = _from_wayback(page, text)
     url = page.url or saved_url(text) or ""
     if url and not web_address(url):
@@ -144,21 +144,31 @@ def _is_translated(text: str, head: int = 4096) -> bool:
             or (text.find("translated-", 0, head) >= 0 and _CHROME_TRANSLATED.search(text, 0, head) is not None))
 
 
-_WAYBACK_PREFIX = re.compile(r"(?:https?:)?(?://web\.archive\.org)?/web/(\d{14})(?:[a-z]{2}_)?/(?=https?:)")
+# the Wayback's prefix of an address in an attribute (or the saved-from mark), not in the page's text: a summary may cite one
+_WAYBACK_PREFIX = re.compile(r"(?<=[\"'()=])(?:https?:)?(?://web\.archive\.org)?/web/(\d{14})(?:[a-z]{2}_)?/(?=https?:)")
 _WAYBACK_TOOLBAR = re.compile(r"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
+
+
+def _is_wayback(url: str, text: str) -> bool:
+    """Whether a saved page is the Wayback Machine's copy: its address, the one it was saved from or its canonical link
+    is the Wayback's, or its first lines load the Wayback's scripts (a page that only cites the Wayback is not one)."""
+    if "web.archive.org/web/" in url or text.find("web.archive.org", 0, 4096) < 0:
+        return "web.archive.org/web/" in url
+    return text.find("__wm.", 0, 4096) >= 0 or any("web.archive.org/web/" in (found or "")
+                                                    for found in (saved_url(text), canonical_link(text)))
 
 
 def _from_wayback(page: Page, text: str) -> tuple[Page, str]:
     """A page of the Internet Archive's Wayback Machine as the site served it: every address without the Wayback's
     prefix (https://web.archive.org/web/20240115093012/https://...), without the Wayback's toolbar, fetched when the
     Wayback captured it, which its addresses say (UTC)."""
-    first = _WAYBACK_PREFIX.search(page.url) or _WAYBACK_PREFIX.search(text)
+    first = _WAYBACK_PREFIX.search(f'"{page.url}') or _WAYBACK_PREFIX.search(text)
     try:
         captured = datetime.strptime(first[1], "%Y%m%d%H%M%S").replace(tzinfo=UTC).isoformat() if first else ""
     except ValueError:   # digits that are no time
         captured = ""
     text = _WAYBACK_TOOLBAR.sub("", _WAYBACK_PREFIX.sub("", text))
-    return replace(page, url=_WAYBACK_PREFIX.sub("", page.url), body=text.encode("utf-8"),
+    return replace(page, url=_WAYBACK_PREFIX.sub("", f'"{page.url}')[1:], body=text.encode("utf-8"),
                    headers={"content-type": "text/html; charset=utf-8"}, fetched_at=captured or page.fetched_at), text
 
 

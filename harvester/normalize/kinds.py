@@ -70,8 +70,10 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
     KindPhrase("agreement", ("agreement", "implementing agreement", "treaty", "protocol", "accord", "contract")),
     KindPhrase("other", ("gazette", "approval", "dispatch", "despatch", "appointment", "dossier", "log", "program", "programme", "proposal",
-                         "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs", "map", "maps", "photograph",
-                         "photographs", "photo", "photos", "chronology", "biography", "list", "questionnaire")),
+                         "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
+    # what no account is, when the title says so first: "List of Soviet Advisers", not "Attitude Toward the List of ..."
+    KindPhrase("other", ("map", "maps", "photograph", "photographs", "chronology", "biography", "list",
+                         "questionnaire"), at_start=True),
 )
 
 

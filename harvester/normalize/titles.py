@@ -252,9 +252,9 @@ _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
 _PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|No)\b")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'" ("Will" first
-# is a given name: "Will Clayton")
-_SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|(?<!^)Will|Would|Not|Tells?|Told|Says?|Said|Hopes|Wants|"
-                       r"Asks|Agrees|Refuses|Plans|Intends|Expects|Wishes|Seeks)\b")
+# and one word after it is a given name: "Will Clayton"; "Will Mao Go" asks)
+_SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|(?<!^)Will|^Will(?=(?:\s+\S+){2})|Would|Not|Tells?|"
+                       r"Told|Says?|Said|Hopes|Wants|Asks|Agrees|Refuses|Plans|Intends|Expects|Wishes|Seeks)\b")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
 _OF_NAME = _rx(r"\s*of\s+(?!the\s)")
