@@ -76,8 +76,8 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
 
 def _files_under(folder: Path) -> Iterator[Path]:
     """Every file under a folder, its subfolders' too (a link to a folder as well: each folder is read once, and a
-    link to a folder above the one named is not followed); a subfolder that cannot be read stops the re-parse, as a file that cannot
-    be read does (its pages would be missing from the dataset, unsaid)."""
+    link to a folder above the one named is not followed); a subfolder that cannot be read stops the re-parse, as a
+    file that cannot be read does (its pages would be missing from the dataset, unsaid)."""
     def unreadable(error: OSError) -> None:
         raise InputError(f"{error.filename}: cannot be read ({error.strerror})")
 
@@ -152,8 +152,10 @@ _WAYBACK_TOOLBAR = re.compile(r"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END
 def _is_wayback(url: str, text: str) -> bool:
     """Whether a saved page is the Wayback Machine's copy: its address, the one it was saved from or its canonical link
     is the Wayback's, or its first lines load the Wayback's scripts (a page that only cites the Wayback is not one)."""
-    if "web.archive.org/web/" in url or text.find("web.archive.org", 0, 4096) < 0:
-        return "web.archive.org/web/" in url
+    if "web.archive.org/web/" in url:
+        return True
+    if text.find("web.archive.org", 0, 4096) < 0:   # (most pages: quickly)
+        return False
     return text.find("__wm.", 0, 4096) >= 0 or any("web.archive.org/web/" in (found or "")
                                                     for found in (saved_url(text), canonical_link(text)))
 
@@ -162,13 +164,14 @@ def _from_wayback(page: Page, text: str) -> tuple[Page, str]:
     """A page of the Internet Archive's Wayback Machine as the site served it: every address without the Wayback's
     prefix (https://web.archive.org/web/20240115093012/https://...), without the Wayback's toolbar, fetched when the
     Wayback captured it, which its addresses say (UTC)."""
-    first = _WAYBACK_PREFIX.search(f'"{page.url}') or _WAYBACK_PREFIX.search(text)
+    quoted = f'"{page.url}'   # (the page's own address, as an attribute holds it)
+    first = _WAYBACK_PREFIX.search(quoted) or _WAYBACK_PREFIX.search(text)
     try:
         captured = datetime.strptime(first[1], "%Y%m%d%H%M%S").replace(tzinfo=UTC).isoformat() if first else ""
     except ValueError:   # digits that are no time
         captured = ""
     text = _WAYBACK_TOOLBAR.sub("", _WAYBACK_PREFIX.sub("", text))
-    return replace(page, url=_WAYBACK_PREFIX.sub("", f'"{page.url}')[1:], body=text.encode("utf-8"),
+    return replace(page, url=_WAYBACK_PREFIX.sub("", quoted)[1:], body=text.encode("utf-8"),
                    headers={"content-type": "text/html; charset=utf-8"}, fetched_at=captured or page.fetched_at), text
 
 
