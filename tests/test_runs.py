@@ -584,18 +584,21 @@ def test_a_second_run_of_a_harvests_file_while_one_goes_stops_at_once(tmp_path: 
     assert code == 8 and err.strip() == f"harvester: error: {harvests}: another harvester run of this file is going; wait for it to finish"
 
 
-def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path):
+def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path, monkeypatch, capsys):
     """The next harvest's first request (its robots.txt) waits the delay after the last one's last page."""
-    times: list[tuple[float, str]] = []
-    with FaultServer(folder_pages(SEED), lambda n, path: times.append((time.monotonic(), path))) as server:
+    from tests.test_cli import run_cli
+
+    events: list[tuple[str, object]] = []   # the site's requests and the run's waits, in order
+    with FaultServer(folder_pages(SEED), lambda n, path: events.append(("request", path.split("?")[0]))) as server:
         (tmp_path / "harvests.toml").write_text(
-            f'out = "data"\ndelay = 0.4\nbase_url = "{server.origin}"\ncontact = "me@example.org"\nquery = "{QUERY}"\n\n'
+            f'out = "data"\ndelay = 600\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n'
             '[[harvest]]\nname = "one"\n\n[[harvest]]\nname = "two"\n', encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "harvester", "-q", "run", str(tmp_path / "harvests.toml")],
-                              capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert [path.split("?")[0] for _, path in times] == ["/robots.txt", "/search", "/search"] * 2
-    assert all(later - earlier >= 0.39 for (earlier, _), (later, _) in zip(times, times[1:]))
+        code, _, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                             sleep=lambda seconds: events.append(("wait", seconds)))
+    between = events.index(("wait", 600))   # a whole delay: within a harvest, a wait is what is left of it
+    assert code == 0 and [e for e in events if e[0] == "request"] == [("request", p) for p in ("/robots.txt", "/search", "/search")] * 2
+    assert [e[1] for e in events[:between] if e[0] == "request"] == ["/robots.txt", "/search", "/search"]
+    assert events[between + 1] == ("request", "/robots.txt") and events.count(("wait", 600)) == 1
 
 
 @pytest.mark.slow
