@@ -172,6 +172,7 @@ PEOPLE_CASES = [
     # "Will" first is a given name; after a name, a sentence's
     ("Letter from Will Clayton to Dean Acheson", ("Will Clayton", "Dean Acheson")),
     ("Telegram: Khrushchev Will Visit Beijing", ()),
+    ("Will Mao Go to Moscow?", ()),   # a question's mark is no part of a name ("Moscow?")
 ]
 
 

@@ -756,7 +756,7 @@ def _is_kind_phrase(item: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
-    item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:")
+    item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:?!")
     if item[:1] in "‘“" and item[-1:] in "’”":
         item = item[1:-1]   # a code name in quotes: "Agent ‘Gerard’"
     item = item.strip(" ,;:'’\"")
