@@ -442,8 +442,8 @@ def test_the_page_says_what_changed_since_the_last_run_as_it_was_and_as_it_is(tm
       "no_longer_listed": []}, "<h3>Changed</h3><ul><li>A title <span class=\"note\">a</span></li><li>A title"),   # odd values
 ])
 def test_the_changes_section_of_any_run_report(report: dict, said: str | None):
-    from harvester.analysis.report import changes
+    from harvester.analysis.report import changes_section
 
-    html = changes(report, {"a": "A title"})
+    html = changes_section(report, {"a": "A title"})
     assert (said in html) if said else html == ""
 

@@ -72,7 +72,7 @@ def write_report(dataset: Path, out: Path | None = None, now: datetime | None = 
                         _people_table(stem))
     made = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     titles = dict(zip(frame["id"], frame["title"].fillna("")))
-    return write_atomically(page, render(summary, made, changes(run_report, titles)))
+    return write_atomically(page, render(summary, made, changes_section(run_report, titles)))
 
 
 def _people_table(stem: Path) -> Counter[str] | None:
@@ -167,7 +167,7 @@ SHOWN = 100   # documents each list of the changes shows; the run report holds t
 CHANGE_LISTS = {"new": "New", "listed_again": "Listed again", "changed": "Changed", "no_longer_listed": "No longer listed"}
 
 
-def changes(run_report: dict[str, Any], titles: dict[str, str]) -> str:
+def changes_section(run_report: dict[str, Any], titles: dict[str, str]) -> str:
     """The section on what the last run found changed since the run before: the documents new, listed again, changed
     (each changed field as it was and as it is, when the run report says) and no longer listed. No section ("") for a
     dataset with no run report (a re-parse's); for a first run, one line."""

@@ -11,7 +11,7 @@ import re
 from harvester.sites import DocumentSelectors, Site
 
 
-def _heading(pattern: str) -> re.Pattern[str]:
+def _heading_rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
@@ -41,22 +41,22 @@ DOCUMENT = DocumentSelectors(
              ".related-documents a[href*='/document/']"),
     support_anywhere="main p, main div, main span",
     sections=(
-        ("authors", _heading(r"^authors?\b|^author\(s\)")),
-        ("people_orgs", _heading(r"^associated people|^people\b")),
-        ("places", _heading(r"^associated places|^places\b")),
-        ("topics", _heading(r"^associated topics|^topics\b")),
-        ("subjects", _heading(r"^subjects?\b")),
-        ("contributors", _heading(r"^document contributor")),
-        ("related", _heading(r"^related documents")),
-        ("original_archive", _heading(r"^original archive|^original repositor")),
-        ("languages", _heading(r"^languages?\b")),
-        ("donors", _heading(r"^donors?\b|^donor\(s\)")),
-        ("source", _heading(r"^source\b")),
-        ("rights", _heading(r"^rights\b")),
-        ("uploaded", _heading(r"^original upload")),
-        ("doc_type_page", _heading(r"^type$|^document type")),
-        ("record_id", _heading(r"^record id")),
-        ("classification", _heading(r"^original classification|^classification")),
+        ("authors", _heading_rx(r"^authors?\b|^author\(s\)")),
+        ("people_orgs", _heading_rx(r"^associated people|^people\b")),
+        ("places", _heading_rx(r"^associated places|^places\b")),
+        ("topics", _heading_rx(r"^associated topics|^topics\b")),
+        ("subjects", _heading_rx(r"^subjects?\b")),
+        ("contributors", _heading_rx(r"^document contributor")),
+        ("related", _heading_rx(r"^related documents")),
+        ("original_archive", _heading_rx(r"^original archive|^original repositor")),
+        ("languages", _heading_rx(r"^languages?\b")),
+        ("donors", _heading_rx(r"^donors?\b|^donor\(s\)")),
+        ("source", _heading_rx(r"^source\b")),
+        ("rights", _heading_rx(r"^rights\b")),
+        ("uploaded", _heading_rx(r"^original upload")),
+        ("doc_type_page", _heading_rx(r"^type$|^document type")),
+        ("record_id", _heading_rx(r"^record id")),
+        ("classification", _heading_rx(r"^original classification|^classification")),
     ),
     section_links=(
         ("people_orgs", re.compile(r"/people/")),
