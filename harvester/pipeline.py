@@ -14,6 +14,7 @@ import math
 import os
 import re
 import signal
+import shutil
 import tempfile
 import time
 import unicodedata
@@ -28,7 +29,7 @@ from urllib.parse import urljoin
 
 from harvester.crawl import Walk
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
-                              UsageError, plural)
+                              UsageError, plural, storage_error)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
@@ -541,7 +542,31 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         scans = (record for record in records() if record["pdf_file"]) if pdfs else ()
         files.append(write_package(out_dir, name, files, provenance, staging, scans))
         staging.commit()
+    if report is not None:
+        _keep_report(out_dir / last_files[0], reports_home(out_dir, name) / f"run-{run_id:04d}.json")
     return files, dropped
+
+
+def reports_home(out_dir: Path, name: str) -> Path:
+    """Where every run's report of a dataset is kept: NAME.report.json tells of the last run only, so a run made again
+    soon after (a harvests file run again) would leave the week's lists in no file."""
+    return out_dir / ".harvester" / f"{name}.reports"
+
+
+def _keep_report(report: Path, kept: Path) -> None:
+    """The run's report, linked (else copied) into the dataset's reports whole. The run's files are written by then:
+    a failure here is a warning, not the run's."""
+    temporary = kept.with_name(f"{kept.name}.tmp")
+    try:
+        kept.parent.mkdir(exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        try:
+            os.link(report.resolve(), temporary)
+        except OSError:   # a file system with no hard links
+            shutil.copyfile(report, temporary)
+        os.replace(temporary, kept)
+    except OSError as error:
+        log.warning("%s", storage_error(kept, error))
 
 
 def _provenance(site: Site, origin: str, searches: list[Searched], mode: str, pages: int, total: int | None,

@@ -113,6 +113,28 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
     records = dataset(tmp_path, "s")
     assert {r["first_seen"] for r in records} == {first.report["started_at"]}          # the first run's, in every run
     assert {r["last_seen"] for r in records} == {third.report["started_at"]} != {second.report["started_at"]}
+    # the third run, with nothing changed, tells of itself; every run's report is kept whole, the week's lists too
+    kept = tmp_path / ".harvester" / "s.reports"
+    assert sorted(p.name for p in kept.iterdir()) == ["run-0001.json", "run-0002.json", "run-0003.json"]
+    assert json.loads((kept / "run-0002.json").read_text(encoding="utf-8")) == report != run_report(tmp_path, "s")
+    assert json.loads((kept / "run-0003.json").read_text(encoding="utf-8")) == run_report(tmp_path, "s")
+
+
+def test_a_runs_report_is_kept_on_a_file_system_with_no_hard_links_and_a_failure_to_keep_it_is_a_warning(
+        tmp_path: Path, monkeypatch, caplog):
+    def no_links(*args, **kwargs):
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)     # as on a FAT or exFAT drive
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path / "a")
+        assert json.loads((tmp_path / "a" / ".harvester" / "s.reports" / "run-0001.json").read_text(encoding="utf-8")) \
+            == run_report(tmp_path / "a", "s")
+        (tmp_path / "b" / ".harvester").mkdir(parents=True)
+        (tmp_path / "b" / ".harvester" / "s.reports").write_text("a file where the folder goes", encoding="utf-8")
+        outcome = run(server, tmp_path / "b")
+    assert outcome.documents == 3 and run_report(tmp_path / "b", "s")["run"] == 1          # the run's files are written
+    assert f"{tmp_path / 'b' / '.harvester' / 's.reports' / 'run-0001.json'}: cannot write" in caplog.text
 
 
 @pytest.mark.parametrize("run_id, new, gone, said", [
