@@ -313,14 +313,16 @@ def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
     sleep = click.get_current_context().obj or time.sleep
     codes: list[int] = []
     lines: list[str] = []
-    asked = False   # whether the last harvest asked the site anything
+    asked = False   # whether the last harvest may have asked the site anything
     with _only_run(harvests_file):
         for number, job in chosen:
             rest = " ".join(shlex.quote(given[other - 1]) for other, _ in chosen[len(codes):])
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} {rest}"
             try:
+                check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
                 if asked:   # the harvests ask one site, mostly: the delay holds from one to the next
                     sleep(job.settings.delay)
+                asked = True
                 code = _harvest_job(job, again=f"{finish} (this harvest resumes)")
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
@@ -333,7 +335,6 @@ def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
                 code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
                 lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
             codes.append(code)
-            asked = code != UsageError.exit_code   # (a harvest that could not start, on this machine, asked nothing)
             if code == BlockedError.exit_code:
                 lines += [f"harvest {later}, {_dataset(other)}: not run (the site is refusing us)"
                           for later, other in chosen[len(codes):]]

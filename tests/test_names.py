@@ -407,3 +407,4 @@ def test_will_first_is_a_given_name_only_before_one_word() -> None:
     """"Will Clayton" is a person; "Will Mao Go to Moscow?" asks, and names no sender."""
     assert parties("Letter from Will Clayton to Dean Acheson").senders == ("Will Clayton",)
     assert parties("Will Mao Go to Moscow?").senders == ()
+    assert parties("Letter from Will L. Clayton to Dean Acheson").senders == ("Will L. Clayton",)

@@ -424,7 +424,7 @@ def wayback_copy(page: Path, relative: bool) -> str:
     return re.sub(r"(<body[^>]*>)", lambda m: m[1] + toolbar, text, count=1) + "<!-- FILE ARCHIVED ON 09:30:12 Jan 15, 2024 -->"
 
 
-@pytest.mark.parametrize("saved_as", ["complete", "html-only", "single-file"])
+@pytest.mark.parametrize("saved_as", ["complete", "html-only", "single-file", "singlefile-extension"])
 def test_pages_saved_from_the_wayback_machine_give_the_sites_records_at_their_capture_time(tmp_path: Path, saved_as: str):
     """Reparsed and served, the Wayback's copies of the results pages and of a document page give what the pages saved
     from the site give, each record harvested when the Wayback captured its page (not when the copy was saved)."""
@@ -435,6 +435,9 @@ def test_pages_saved_from_the_wayback_machine_give_the_sites_records_at_their_ca
     folder.mkdir()
     for page in [*SEED.glob("page-*.html"), document]:
         copy = wayback_copy(page, relative=saved_as == "html-only")
+        if saved_as == "singlefile-extension":   # SingleFile's comment in place of the browser's mark
+            copy = re.sub(r"<!-- saved from url=\(\d+\)(\S+) -->", lambda m: f"<!--\n Page saved with SingleFile \n url: {m[1]} \n"
+                          " saved date: Sat Dec 05 2026 10:00:00 GMT+0000 (Coordinated Universal Time)\n-->", copy)
         if saved_as == "single-file":   # at the Wayback's address, saved today, with no saved-from mark
             (folder / page.with_suffix(".mhtml").name).write_bytes(mhtml(
                 "https://web.archive.org/web/20240115093012/" + read_saved(page)[0].url, re.sub(r"<!-- saved from url=.*?-->", "", copy),
@@ -855,3 +858,12 @@ def test_one_or_two_cards_with_no_summary_are_no_layout_change():
     one = results_page([("telegram-1", "March 1, 1956", "Telegram 1")], 0).replace('class="date"', 'class="when"')
     assert parse_results(one, "http://mirror.test/search", WILSON).warnings == (
         "its one card has no date ('.date' found nothing): has the layout changed?",)
+
+
+def test_a_file_whose_name_holds_a_superscript_digit_is_read_in_its_place(tmp_path: Path):
+    """'²' is a digit to Python's isdigit but no number: the order of file names once failed on it."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(SEED / "page-0.html", folder / "results 1²2.html")
+    shutil.copy(SEED / "page-1.html", folder / "results 1.html")
+    assert reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0).documents == 19

@@ -623,6 +623,28 @@ def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path
     assert events[between + 1] == ("request", "/robots.txt") and events.count(("wait", 600)) == 1
 
 
+def test_the_delay_holds_after_a_harvest_that_asked_the_site_and_then_failed_as_a_usage_error(tmp_path: Path, monkeypatch, capsys):
+    """A facet the site does not offer is a usage error (exit 2) found on the first page: the site was asked."""
+    from tests.test_cli import run_cli
+
+    saved = FIXTURES / "wilson" / "facet-people" / "saved"
+
+    def answers(path: str) -> bytes | None:   # whatever the facets asked: the site's page of people:81908
+        number = re.search(r"[?&]page=(\d+)", path)
+        return (saved / f"page-{number[1] if number else 0}.html").read_bytes() if path.startswith("/search") else None
+
+    events: list[tuple[str, object]] = []
+    with FaultServer(answers, lambda n, path: events.append(("request", path.split("?")[0]))) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 600\nbase_url = "{server.origin}"\n\n[[harvest]]\nurl = "{server.origin}/search?f%5B0%5D=peeple%3A1"\n'
+            f'\n[[harvest]]\nurl = "{server.origin}/search?f%5B0%5D=people%3A81908"\n', encoding="utf-8")
+        code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                               sleep=lambda seconds: events.append(("wait", seconds)))
+    assert code == 2 and "the site has no facet 'peeple'" in err
+    whole = [event for event in events if event[0] == "request" or event == ("wait", 600)]   # (within: what is left of it)
+    assert whole[:4] == [("request", "/robots.txt"), ("request", "/search"), ("wait", 600), ("request", "/robots.txt")]
+
+
 @pytest.mark.slow
 def test_a_run_of_the_file_stopped_names_the_harvest_and_the_command_that_finishes_it(tmp_path: Path):
     pages = lambda path: folder_pages(SEED)(path) or synthetic_pages([doc(n) for n in range(200)])(path)  # noqa: E731

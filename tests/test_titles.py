@@ -70,6 +70,7 @@ DOC_TYPE_CASES = [
     ("The DPRK Attitude Toward the List of Demands", "report"),
     ("Short List of Options Memorandum", "memorandum"),
     ("Journal of Soviet Ambassador, Photo Album", "journal"),
+    ("A List of Soviet Advisers", "other"), ("The Map of Korea", "other"),
 ]
 
 
@@ -262,6 +263,7 @@ NEW_KIND_CASES = [
     ("The DPRK Attitude Toward the List of Demands", "report"),
     ("Short List of Options Memorandum", "memorandum"),
     ("Journal of Soviet Ambassador, Photo Album", "journal"),
+    ("A List of Soviet Advisers", "other"), ("The Map of Korea", "other"),
     ("Contract, Goverment of Republic of Korea and CDT Corporation", "agreement"),
     ("Soviet State Defense Committee Edict No. GKO-9887ss/op", "resolution"),
     ("Milford E. Shields, 'President Syngman Rhee, Republic of Korea'", "other"),

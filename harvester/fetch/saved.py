@@ -144,8 +144,10 @@ def _is_translated(text: str, head: int = 4096) -> bool:
             or (text.find("translated-", 0, head) >= 0 and _CHROME_TRANSLATED.search(text, 0, head) is not None))
 
 
-# the Wayback's prefix of an address in an attribute (or the saved-from mark), not in the page's text: a summary may cite one
-_WAYBACK_PREFIX = re.compile(r"(?<=[\"'()=])(?:https?:)?(?://web\.archive\.org)?/web/(\d{14})(?:[a-z]{2}_)?/(?=https?:)")
+# the Wayback's prefix of an address in an attribute (or the saved-from mark, or SingleFile's "url: "), not in the page's
+# text: a summary may cite one
+_WAYBACK_PREFIX = re.compile(r"(?:(?<=[\"'()=])|(?<=url: ))(?:https?:)?(?://web\.archive\.org)?/web/(\d{14})(?:[a-z]{2}_)?/"
+                             r"(?=https?:)")
 _WAYBACK_TOOLBAR = re.compile(r"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
 
 
@@ -235,4 +237,4 @@ def _natural(path: Path) -> list[object]:
     name = str(path)
     copy = _COPY_NUMBER.search(name)
     plain = name[:copy.start()] + name[copy.end():] if copy else name
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", plain)] + [int(copy[1]) if copy else 0]
+    return [int(part) if part.isdecimal() else part for part in re.split(r"(\d+)", plain)] + [int(copy[1]) if copy else 0]

@@ -72,8 +72,8 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("other", ("gazette", "approval", "dispatch", "despatch", "appointment", "dossier", "log", "program", "programme", "proposal",
                          "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
     # what no account is, when the title says so first: "List of Soviet Advisers", not "Attitude Toward the List of ..."
-    KindPhrase("other", ("map", "maps", "photograph", "photographs", "chronology", "biography", "list",
-                         "questionnaire"), at_start=True),
+    KindPhrase("other", tuple(f"{article}{word}" for article in ("", "a ", "the ") for word in (
+        "map", "maps", "photograph", "photographs", "chronology", "biography", "list", "questionnaire")), at_start=True),
 )
 
 

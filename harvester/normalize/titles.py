@@ -252,8 +252,8 @@ _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
 _PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|No)\b")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'" ("Will" first
-# and one word after it is a given name: "Will Clayton"; "Will Mao Go" asks)
-_SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|(?<!^)Will|^Will(?=(?:\s+\S+){2})|Would|Not|Tells?|"
+# and a name after it is a given name: "Will Clayton", "Will L. Clayton"; "Will Mao Go" asks)
+_SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|(?<!^)Will|^Will(?=\s+(?![A-Z]\.)\S+\s+\S)|Would|Not|Tells?|"
                        r"Told|Says?|Said|Hopes|Wants|Asks|Agrees|Refuses|Plans|Intends|Expects|Wishes|Seeks)\b")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
