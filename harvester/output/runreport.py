@@ -34,5 +34,3 @@ def summary_line(report: dict) -> str:
     again = f"{report['listed_again']} listed again, " if report["listed_again"] else ""
     return (f"{found}; since the last run {report['new']} new, {again}{report['changed']} changed, "
             f"{report['no_longer_listed']} no longer listed{scans}")
-
-

@@ -63,13 +63,14 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
         total = 0
     link = view.css_first(site.next_link) or tree.css_first(site.next_link)
     href = (link.attributes.get("href") or "").strip() if link is not None else None
-    facets = tuple((group.attributes.get(site.facet_name) or "", a.attributes.get(site.facet_value) or "", inline_text(label))
-                   for group in tree.css(site.facet_groups) for a in group.css(site.active_facets)
+    groups = [(group.attributes.get(site.facet_name) or "", group) for group in tree.css(site.facet_groups)]
+    facets = tuple((name, a.attributes.get(site.facet_value) or "", inline_text(label))
+                   for name, group in groups for a in group.css(site.active_facets)
                    if (label := a.css_first(site.facet_label)) is not None)
     next_url = urljoin(url, href) if href and web_address(href) else None
     unusable = (f"its next-page link {href!r} is not a web address: not followed",) if href and not next_url else ()
     return ResultsPage(url, total, first, last, cards, next_url, _warnings(totals, nodes, cards, site) + unusable,
-                       tuple(f for f in facets if all(f)), tuple(g.attributes.get(site.facet_name) or "" for g in tree.css(site.facet_groups)))
+                       tuple(f for f in facets if all(f)), tuple(name for name, _ in groups))
 
 
 def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:
