@@ -71,6 +71,9 @@ DOC_TYPE_CASES = [
     ("Short List of Options Memorandum", "memorandum"),
     ("Journal of Soviet Ambassador, Photo Album", "journal"),
     ("A List of Soviet Advisers", "other"), ("The Map of Korea", "other"),
+    # ... after an opening quote or bracket too (a title the archive gave itself), but not inside one
+    ("“List of Soviet Advisers in the DPRK”", "other"), ("[Map of the Korean Demilitarized Zone]", "other"),
+    ("The DPRK Attitude Toward the “List of Demands”", "report"),
 ]
 
 

@@ -77,6 +77,9 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
 )
 
 
+_AT_START = r"(?:^|(?<=^[\[(“\"‘']))"   # a title's first word, after an opening quote or bracket too
+
+
 def _words(options: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(map(re.escape, o.split())) for o in sorted(options, key=len, reverse=True)) + ")"
 
@@ -86,7 +89,7 @@ def _pattern(row: KindPhrase) -> str:
     if row.records:
         named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}\s+(?:of|on|from|about)\s+(?:an?\s+|the\s+)?"
                  rf"(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")   # "Notes from Politburo Meeting"
-    return "^" + named if row.at_start else named
+    return _AT_START + named if row.at_start else named
 
 
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((row.kind, re.compile(_pattern(row), re.IGNORECASE))
