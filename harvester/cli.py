@@ -25,8 +25,9 @@ from harvester.crawl import Walk
 from harvester.errors import BlockedError, BusyError, HarvesterError, UsageError, path_error, plural
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
+from harvester.output.package import COMPANIONS
 from harvester.output.runreport import summary_line
-from harvester.pipeline import Outcome, check_name, companion_suffixes, default_name, harvest, reparse
+from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import get_site
 
@@ -383,7 +384,7 @@ def _check_together(path: Path, jobs: list[Job]) -> None:
             raise UsageError(f"{path}: harvest {number}: its dataset {name} in {job.out} is harvest {earlier}'s{same}; "
                              "give one of them another name")
     for (out, name), (number, _) in datasets.items():   # "kwp.people" would write "kwp"'s people table, and so on
-        if (clash := next((name + suffix for suffix in companion_suffixes() if (out, name + suffix) in datasets), None)):
+        if (clash := next((name + suffix for suffix in COMPANIONS if (out, name + suffix) in datasets), None)):
             other = datasets[out, clash][0]
             raise UsageError(f"{path}: harvest {max(number, other)}: datasets {name} (harvest {number}) and {clash} (harvest "
                              f"{other}) in {out} would write the same files; give one of them another name")

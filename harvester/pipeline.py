@@ -34,13 +34,13 @@ from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People, mention_of
-from harvester.output.files import SUFFIXES, TABLE_FORMATS, Staging, files_home, write_table
-from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, write_package
-from harvester.output.sqlite import METADATA_SUFFIX, write_database
+from harvester.output.files import TABLE_FORMATS, Staging, files_home, write_table
+from harvester.output.package import COMPANIONS, PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, write_package
+from harvester.output.sqlite import write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
 from harvester.pdfs import download_pdfs, pdf_folder, pdf_values
-from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, TABLES, Record, details_of, links_of,
+from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, Record, details_of, links_of,
                                record_of, records_columns, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
@@ -593,18 +593,10 @@ def default_name(site: Site, search: Search) -> str:
     return f"{site.name}-{readable[:60].strip('-') + '-' if readable else ''}{hashlib.sha256(search.key.encode()).hexdigest()[:8]}"
 
 
-def companion_suffixes() -> list[str]:
-    """What a dataset's companion files add to its name: NAME.people.csv, NAME.report.json, NAME.excel.csv, ..."""
-    added = [table.suffix for table in TABLES if table.suffix]
-    added += [suffix.removesuffix(".json") for suffix in (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, METADATA_SUFFIX)]
-    return added + ["." + suffix.rsplit(".", 1)[0] for suffix in SUFFIXES.values()]
-
-
 def check_no_clash(out_dir: Path, name: str) -> None:
     """A dataset never writes the files of another dataset of the folder ("kwp.people" would write "kwp"'s people
     table, and "kwp" would write "kwp.people"'s records)."""
-    suffixes = companion_suffixes()
-    for other in [name + suffix for suffix in suffixes] + [name.removesuffix(s) for s in suffixes if name.endswith(s)]:
+    for other in [name + suffix for suffix in COMPANIONS] + [name.removesuffix(s) for s in COMPANIONS if name.endswith(s)]:
         if files_home(out_dir, other).exists():
             shorter, longer = sorted((name, other), key=len)
             raise UsageError(f"--name {name}: dataset {other} in {out_dir} and this one can write files of the same names "

@@ -140,7 +140,9 @@ def test_year_chart_labels_thin_out_on_a_long_span():
     assert '>1905</text>' in chart and '>1901</text>' not in chart
 
 
-@pytest.mark.parametrize("given", ["kwp.csv", "kwp.json", "kwp.parquet", "kwp.datapackage.json", "kwp.xlsx", "kwp", "."])
+@pytest.mark.parametrize("given", ["kwp.csv", "kwp.json", "kwp.parquet", "kwp.datapackage.json", "kwp.xlsx", "kwp", ".",
+                                   "kwp.people.csv", "kwp.people.parquet", "kwp.links.json", "kwp.report.json",
+                                   "kwp.report.html", "kwp.excel.csv", "kwp.sqlite", "kwp.metadata.json"])
 def test_the_dataset_can_be_named_by_any_of_its_files_its_stem_or_its_folder(seed: Path, given: str):
     records_file, stem = locate(seed.parent / given)
     assert stem == seed and records_file.parent == seed.parent
@@ -155,6 +157,9 @@ def test_a_dataset_named_as_the_warc_folder_beside_it_is_named_by_its_stem_as_th
     with pytest.raises(UsageError, match=rf"holds datasets archive, kwp: name one, as {tmp_path / 'archive'}"):
         locate(tmp_path)
     assert locate(tmp_path / "archive") == (tmp_path / "archive.csv", tmp_path / "archive")
+    write_dataset([RECORD], tmp_path / "v", "kwp.v2", ["csv"])   # a name with a dot that ends no file of a dataset
+    assert locate(tmp_path / "v" / "kwp.v2") == (tmp_path / "v" / "kwp.v2.csv", tmp_path / "v" / "kwp.v2")
+    assert locate(tmp_path / "v" / "kwp.v2.people.csv") == (tmp_path / "v" / "kwp.v2.csv", tmp_path / "v" / "kwp.v2")
     write_dataset([RECORD], tmp_path / "kwp", "inner", ["csv"])   # a folder that holds a dataset is that folder's
     assert locate(tmp_path / "kwp") == (tmp_path / "kwp" / "inner.csv", tmp_path / "kwp" / "inner")
 

@@ -12,12 +12,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from harvester import __version__
-from harvester.output.files import LIST_SEPARATOR, TABLE_FORMATS, Staging, file_name, sha256_of
+from harvester.output.files import LIST_SEPARATOR, SUFFIXES, TABLE_FORMATS, Staging, file_name, sha256_of
 from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
 from harvester.records import DETAIL_COLUMNS, RECORDS, TABLES, Column, Record, Table
 
 PACKAGE_SUFFIX = ".datapackage.json"
 RUN_REPORT_SUFFIX = ".report.json"
+# what a dataset's companion files add to its name, before their format's ending: NAME.people.csv, NAME.report.json,
+# NAME.report.html, NAME.excel.csv, ...
+COMPANIONS = (*(table.suffix for table in TABLES if table.suffix),
+              *(suffix.removesuffix(".json") for suffix in (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, METADATA_SUFFIX)),
+              *("." + suffix.rsplit(".", 1)[0] for suffix in SUFFIXES.values()))
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "jsonl": "application/jsonl", "parquet": "application/vnd.apache.parquet",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv-excel": "text/csv"}
 FORMAT_NOTES = {
