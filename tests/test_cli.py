@@ -648,6 +648,30 @@ def test_a_warc_response_that_names_no_address_is_skipped_alone_and_the_records_
     assert "the rest of the file is skipped" not in err and "Traceback" not in err
 
 
+def test_bytes_after_a_warc_record_that_its_length_leaves_out_are_one_warning_line_and_the_records_are_read(
+        monkeypatch, capsys, tmp_path):
+    """warcio prints three lines of its own on stderr when a record is followed by more than the blank lines between
+    records (an edited file): a log read by lines gets one line, naming the file, and every page is still read."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    written = io.BytesIO()
+    writer = WARCWriter(written, gzip=False)
+    for number in (0, 1):
+        writer.write_record(writer.create_warc_record(
+            f"https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=x&page={number}", "response",
+            payload=io.BytesIO((SEED / f"page-{number}.html").read_bytes()),
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
+    first_end = written.getvalue().index(b"\r\n\r\nWARC/1.")
+    (tmp_path / "x.warc").write_bytes(written.getvalue()[:first_end] + b"an edit\r\n" + written.getvalue()[first_end:])
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc"), "--out", str(tmp_path / "o"))
+    assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out
+    assert "Remainder" not in err and "Offset" not in err and len(err.splitlines()) == 1, err
+    assert re.search(r"WARNING .*x\.warc: bytes after a record that its Content-Length leaves out, at byte \d+; skipped$", err)
+
+
 def test_a_warc_response_whose_address_is_no_web_address_is_skipped_alone(monkeypatch, capsys, tmp_path):
     import io
 

@@ -6,15 +6,15 @@ import contextlib
 import glob
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.client import responses
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.recordloader import ArcWarcRecordLoader
+from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -137,7 +137,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
     try:
         with path.open("rb") as stream:
             records, number = ArchiveIterator(stream, no_record_parse=True), 0
-            for number, record in enumerate(records, 1):
+            for number, record in enumerate(_said_as_warnings(records, path, warnings), 1):
                 if record.length is None:   # a whole record's header says its length: this one was cut in its header
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of "
                                     "the file is skipped")
@@ -166,7 +166,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
                     return
                 if record.rec_type == "response":
-                    earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
+                    earlier[(page.url, page.fetched_at)] = Location(path, _quietly(records.get_record_offset, path, warnings))
                     earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
                     yield page
                     continue
@@ -187,6 +187,22 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
             raise UsageError(f"{path}: compressed whole (as gzip FILE does), not record by record as WARC files are; "
                              f"recompress it (warcio recompress {path} NEW.warc.gz) and give the new file") from None
         raise InputError(f"{path}: not a readable WARC file ({_short(error)})") from None
+
+
+def _said_as_warnings(records: ArchiveIterator, path: Path, warnings: list[str]) -> Iterator[ArcWarcRecord]:
+    """The records, read as warcio reads them. What it prints on stderr as it goes from one record to the next (bytes
+    after a record that its length leaves out, which are skipped) is made one warning line: a log is read by lines."""
+    each = iter(records)
+    while (record := _quietly(lambda: next(each, None), path, warnings)) is not None:
+        yield record
+
+
+def _quietly(read: Callable[[], Any], path: Path, warnings: list[str]) -> Any:
+    with contextlib.redirect_stderr(io.StringIO()) as printed:
+        done = read()
+    if said := re.search(r"Offset: (\d+)", printed.getvalue()):
+        warnings.append(f"{path}: bytes after a record that its Content-Length leaves out, at byte {said[1]}; skipped")
+    return done
 
 
 def read_record(location: Location) -> Page:
