@@ -308,9 +308,11 @@ def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
     jobs = load_jobs(harvests_file)
     _check_together(harvests_file, jobs)
     given = [_given(jobs, number) for number in range(1, len(jobs) + 1)]   # each harvest, as NAMES may give it
-    if unknown := [name for name in names if name not in {*given, *map(_name, jobs)}]:
+    numbers = {name: int(name) for name in names if name.isdecimal()}   # a number names a harvest, not a dataset
+    if unknown := [name for name in names if not (0 < numbers[name] <= len(jobs) if name in numbers else name in map(_name, jobs))]:
         raise UsageError(f"{harvests_file}: no harvest of dataset {unknown[0]}; its harvests: {', '.join(given)}")
-    chosen = [(number, job) for number, job in enumerate(jobs, 1) if not names or {_name(job), given[number - 1]} & set(names)]
+    chosen = [(number, job) for number, job in enumerate(jobs, 1)
+              if not names or number in numbers.values() or _name(job) in names and _name(job) not in numbers]
     sleep = click.get_current_context().obj or time.sleep
     codes: list[int] = []
     lines: list[str] = []
@@ -403,9 +405,9 @@ def _name(job: Job) -> str:
 
 def _given(jobs: list[Job], number: int) -> str:
     """A harvest of the file as `harvester run FILE NAMES` takes it: its dataset's name, or its number when another
-    harvest's dataset has that name too (in another folder)."""
+    harvest's dataset has that name too (in another folder), or when the name is a number (a number names a harvest)."""
     name = _name(jobs[number - 1])
-    return name if [_name(job) for job in jobs].count(name) == 1 else str(number)
+    return name if [_name(job) for job in jobs].count(name) == 1 and not name.isdecimal() else str(number)
 
 
 def _harvest_job(job: Job, again: str = "run the same command again to resume") -> int:

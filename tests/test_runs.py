@@ -576,6 +576,23 @@ def test_harvests_of_one_dataset_name_in_two_folders_are_given_again_by_number(t
     assert server.requests[asked:] and all("missing" not in request for request in server.requests[asked:])
 
 
+def test_a_number_after_the_file_is_a_harvests_number_even_where_a_dataset_is_named_so(tmp_path: Path, monkeypatch, capsys):
+    """A dataset named "2" is given again by its own number: "2" runs harvest 2 alone, not it too."""
+    from tests.test_cli import run_cli
+
+    with FaultServer(folder_pages(SEED)) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'delay = 0\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n[[harvest]]\nname = "kwp"\nout = "a"\n\n'
+            '[[harvest]]\nname = "kwp"\nout = "b"\n\n[[harvest]]\nname = "2"\nout = "c"\n', encoding="utf-8")
+        code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "2")
+        assert code == 0 and out.splitlines()[-2:] == [f"harvest 2, kwp (“{QUERY}”): done", "1 harvest: 1 done, 0 failed"]
+        code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "3")
+        assert code == 0 and out.splitlines()[-2:] == [f"harvest 3, 2 (“{QUERY}”): done", "1 harvest: 1 done, 0 failed"]
+        refused = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "4")
+    assert refused[0] == 2 and f"{tmp_path / 'harvests.toml'}: no harvest of dataset 4; its harvests: 1, 2, 3" in refused[2]
+    assert not (tmp_path / "a").exists() and (tmp_path / "b" / "kwp.csv").is_file() and (tmp_path / "c" / "2.csv").is_file()
+
+
 def test_no_delay_follows_a_harvest_that_could_not_start(tmp_path: Path, monkeypatch, capsys):
     """Expired cookies, a week on: each harvest fails at once, having asked the site nothing; none waits the delay."""
     from tests.test_cli import run_cli
