@@ -22,7 +22,8 @@ import click
 from harvester import __version__
 from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, load_jobs, searched
 from harvester.crawl import Walk
-from harvester.errors import BlockedError, BusyError, HarvesterError, UsageError, path_error, plural
+from harvester.errors import BlockedError, BusyError, HarvesterError, UsageError, path_error, plural, storage_error
+from harvester.fetch.archive import files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
 from harvester.output.package import COMPANIONS
@@ -30,6 +31,7 @@ from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import get_site
+from harvester.state import dataset_lock
 
 log = logging.getLogger("harvester")
 
@@ -450,6 +452,46 @@ def _progress() -> Iterator[Callable[[Walk], None]]:
             bar.refresh()
 
         yield update
+
+
+@cli.command("prune")
+@loudness
+@click.argument("out_dir", metavar="DIR", type=_Path(file_okay=False, path_type=Path))
+@click.option("--keep-runs", type=click.IntRange(1), required=True, metavar="N",
+              help="Keep the WARC files of each dataset's last N runs (and the earlier ones they need).")
+@click.option("--name", default=None, help="The dataset (default: every dataset of DIR/archive).")
+@click.option("--dry-run", is_flag=True, help="List the files that would go, and remove nothing.")
+def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool) -> None:
+    """Remove the WARC files of older runs from DIR/archive, for a folder harvested every week for years.
+
+    The files of each dataset's last N runs stay, and every earlier file that holds a page those runs
+    found unchanged (their 304 answers point at it): a re-parse of the files left reads every page of
+    the runs kept. Harvesting needs none of the files removed.
+
+    Example:
+
+    \b
+        harvester prune data --keep-runs 8 --dry-run
+    """
+    folder = out_dir / "archive"
+    names = [check_name(name)] if name else sorted({m[1] for path in folder.glob("*.warc.gz")
+                                                   if (m := re.fullmatch(r"(.+)-run\d+-part\d+\.warc\.gz", path.name))})
+    if not names or not runs_archived(folder, names[0]):
+        raise UsageError(f"{folder}: no WARC files of {f'dataset {name}' if name else 'a harvest'} (NAME-run0001-part1.warc.gz)")
+    for name in names:
+        with dataset_lock(out_dir, name):   # (a run of the dataset going on writes its files)
+            kept, old = files_to_keep(folder, name, keep_runs)
+            size = sum(path.stat().st_size for path in old) / 1e6
+            for path in old:
+                if dry_run:
+                    click.echo(f"would remove {path}")
+                    continue
+                try:
+                    path.unlink()
+                except OSError as error:
+                    raise storage_error(path, error) from None
+        click.echo(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.1f} MB), "
+                   f"kept {len(kept):,}")
 
 
 @cli.command("report")

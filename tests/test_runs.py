@@ -1092,6 +1092,55 @@ def test_conditional_requests_reuse_unchanged_pages_and_the_archive_still_repars
     assert len(run_two) == 1 and again.warnings == []
 
 
+def test_prune_keeps_the_last_runs_and_the_earlier_files_that_hold_their_unchanged_pages(tmp_path: Path, monkeypatch, capsys):
+    """A weekly harvest's archive only grows. Pruning it to the last run keeps the first run's file, which holds the
+    copies of the pages the last run found unchanged (304), and removes the second's, whose one page changed again:
+    the files left re-parse to the same dataset as all of them, with no warning."""
+    from tests.test_cli import run_cli
+
+    docs = [doc(n) for n in range(25)]   # three results pages
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs), etags=True) as server:
+        for title in ("As first harvested", "Changed once", "Changed twice"):
+            docs[24] = (docs[24][0], docs[24][1], title)   # on the last page: pages 0 and 1 answer 304 on runs 2 and 3
+            run(server, tmp_path, clock)
+            clock.sleep(7 * 24 * 3600)
+    files = sorted(path.name for path in (tmp_path / "archive").iterdir())
+    assert files == ["s-run0001-part1.warc.gz", "s-run0002-part1.warc.gz", "s-run0003-part1.warc.gz"]
+    before = reparse([tmp_path / "archive"], WILSON, tmp_path / "before", "s", ["json"], workers=0)
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1", "--dry-run")
+    assert code == 0 and out.splitlines()[0] == f"would remove {tmp_path / 'archive' / 's-run0002-part1.warc.gz'}"
+    assert out.splitlines()[1].startswith("s: would remove 1 WARC file (") and out.endswith("MB), kept 2\n")
+    assert sorted(path.name for path in (tmp_path / "archive").iterdir()) == files
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 0 and out.startswith("s: removed 1 WARC file (")
+    assert sorted(path.name for path in (tmp_path / "archive").iterdir()) == [files[0], files[2]]
+    after = reparse([tmp_path / "archive"], WILSON, tmp_path / "after", "s", ["json"], workers=0)
+    assert dataset(tmp_path / "after", "s") == dataset(tmp_path / "before", "s") and dataset(tmp_path, "s")[24]["title"] == \
+        "Changed twice" == dataset(tmp_path / "after", "s")[24]["title"]
+    assert before.warnings == after.warnings == [] and (before.pages, after.pages) == (9, 6)   # runs 1 and 3: 3 pages each
+    naive = reparse([tmp_path / "archive" / files[2]], WILSON, tmp_path / "naive", "s", ["json"], workers=0)
+    assert naive.documents == 5 and len(naive.warnings) > 1   # the last run's file alone: its 304s point at run 1's
+
+
+def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, monkeypatch, capsys):
+    from harvester.state import dataset_lock
+    from tests.test_cli import run_cli
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        run(server, tmp_path)
+    with dataset_lock(tmp_path, "s"):   # a harvest of the dataset going on
+        busy = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    mistyped = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1", "--name", "z")
+    assert busy[0] == 8 and "another harvester run is working on s" in busy[2]
+    assert mistyped[0] == 2 and mistyped[2] == f"harvester: error: {tmp_path / 'archive'}: no WARC files of dataset z " \
+        "(NAME-run0001-part1.warc.gz)\n"
+    assert len(list((tmp_path / "archive").iterdir())) == 2
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 0 and [path.name for path in (tmp_path / "archive").iterdir()] == ["s-run0002-part1.warc.gz"]
+
+
 def test_pages_that_carry_only_a_last_modified_date_are_asked_for_conditionally_too(tmp_path: Path):
     docs = [doc(n) for n in range(25)]
     with FaultServer(synthetic_pages(docs), last_modified=True) as server:

@@ -119,8 +119,47 @@ def next_part(folder: Path, name: str, run: int) -> Path:
 
 def last_archived_run(folder: Path, name: str) -> int:
     """The highest run number of the dataset's WARC files in `folder` (0: none)."""
+    return max(runs_archived(folder, name).values(), default=0)
+
+
+def runs_archived(folder: Path, name: str) -> dict[Path, int]:
+    """The dataset's WARC files in `folder`, each with the number of the run that wrote it."""
     part = re.compile(rf"{re.escape(name)}-run(\d+)-part\d+\.warc\.gz")
-    return max((int(m[1]) for p in folder.glob(f"{glob.escape(name)}-run*.warc.gz") if (m := part.fullmatch(p.name))), default=0)
+    return {p: int(m[1]) for p in sorted(folder.glob(f"{glob.escape(name)}-run*.warc.gz")) if (m := part.fullmatch(p.name))}
+
+
+def files_to_keep(folder: Path, name: str, runs: int) -> tuple[list[Path], list[Path]]:
+    """(the dataset's WARC files to keep, the others): the files of its last `runs` runs, and every earlier file that
+    holds a response their 304 revisits refer to (a page unchanged since; and so on, for the files kept for that), so
+    that a re-parse of the files kept reads every page of those runs. A file that cannot be read whole is kept."""
+    files = runs_archived(folder, name)
+    last = sorted(set(files.values()))[-runs:]
+    kept = [path for path, run in files.items() if run in last]
+    read = {path: _responses_and_revisits(path) for path in files if path not in kept}
+    wanted = set().union(*(_responses_and_revisits(path)[1] for path in kept))
+    while more := [path for path, (responses, _) in read.items() if responses is None or responses & wanted]:
+        for path in more:
+            kept.append(path)
+            wanted |= read.pop(path)[1]
+    return sorted(kept), sorted(read)
+
+
+def _responses_and_revisits(path: Path) -> tuple[set[tuple[str, str]] | None, set[tuple[str, str]]]:
+    """The (address, time to the second) of a WARC file's responses, and of those its revisits refer to; None for the
+    responses of a file that cannot be read whole."""
+    responses, revisits = set(), set()
+    try:   # (what warcio prints of a record longer than its length says is no news here: the file is kept or not)
+        with path.open("rb") as stream, contextlib.redirect_stderr(io.StringIO()):
+            for record in ArchiveIterator(stream, no_record_parse=True):
+                headers = record.rec_headers
+                if record.rec_type == "response":
+                    responses.add((headers.get_header("WARC-Target-URI") or "", _second(_iso(headers.get_header("WARC-Date") or ""))))
+                elif record.rec_type == "revisit":
+                    revisits.add((headers.get_header("WARC-Refers-To-Target-URI") or "",
+                                  _second(_iso(headers.get_header("WARC-Refers-To-Date") or ""))))
+    except Exception:  # warcio fails on damaged files with anything from ValueError to AttributeError
+        return None, revisits
+    return responses, revisits
 
 
 def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None,
