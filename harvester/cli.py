@@ -31,7 +31,7 @@ from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
 from harvester.sites import get_site
-from harvester.state import dataset_lock
+from harvester.state import State, state_file
 
 log = logging.getLogger("harvester")
 
@@ -310,8 +310,8 @@ def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
     jobs = load_jobs(harvests_file)
     _check_together(harvests_file, jobs)
     given = [_given(jobs, number) for number in range(1, len(jobs) + 1)]   # each harvest, as NAMES may give it
-    numbers = {name: int(name) for name in names if name.isdecimal()}   # a number names a harvest, not a dataset
-    if unknown := [name for name in names if not (0 < numbers[name] <= len(jobs) if name in numbers else name in map(_name, jobs))]:
+    numbers = {name: int(name) for name in names if _numbers_a_harvest(name, jobs)}
+    if unknown := [name for name in names if name not in numbers and name not in map(_name, jobs)]:
         raise UsageError(f"{harvests_file}: no harvest of dataset {unknown[0]}; its harvests: {', '.join(given)}")
     chosen = [(number, job) for number, job in enumerate(jobs, 1)
               if not names or number in numbers.values() or _name(job) in names and _name(job) not in numbers]
@@ -407,9 +407,15 @@ def _name(job: Job) -> str:
 
 def _given(jobs: list[Job], number: int) -> str:
     """A harvest of the file as `harvester run FILE NAMES` takes it: its dataset's name, or its number when another
-    harvest's dataset has that name too (in another folder), or when the name is a number (a number names a harvest)."""
+    harvest's dataset has that name too (in another folder), or when the name is another harvest's number."""
     name = _name(jobs[number - 1])
-    return name if [_name(job) for job in jobs].count(name) == 1 and not name.isdecimal() else str(number)
+    return name if [_name(job) for job in jobs].count(name) == 1 and not _numbers_a_harvest(name, jobs) else str(number)
+
+
+def _numbers_a_harvest(name: str, jobs: list[Job]) -> bool:
+    """Whether NAME after a harvests file is a harvest's number (a dataset named so, "2", is given by its own number;
+    one named "1956", in a file of fewer harvests, by its name)."""
+    return name.isdecimal() and 0 < int(name) <= len(jobs)
 
 
 def _harvest_job(job: Job, again: str = "run the same command again to resume") -> int:
@@ -458,15 +464,16 @@ def _progress() -> Iterator[Callable[[Walk], None]]:
 @loudness
 @click.argument("out_dir", metavar="DIR", type=_Path(file_okay=False, path_type=Path))
 @click.option("--keep-runs", type=click.IntRange(1), required=True, metavar="N",
-              help="Keep the WARC files of each dataset's last N runs (and the earlier ones they need).")
+              help="Keep the WARC files of each dataset's last N finished runs (and the earlier ones they need).")
 @click.option("--name", default=None, help="The dataset (default: every dataset of DIR/archive).")
 @click.option("--dry-run", is_flag=True, help="List the files that would go, and remove nothing.")
-def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool) -> None:
+def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool) -> int:
     """Remove the WARC files of older runs from DIR/archive, for a folder harvested every week for years.
 
-    The files of each dataset's last N runs stay, and every earlier file that holds a page those runs
-    found unchanged (their 304 answers point at it): a re-parse of the files left reads every page of
-    the runs kept. Harvesting needs none of the files removed.
+    The files of each dataset's last N runs that finished stay, and of every run since, and every
+    earlier file that holds a page those runs found unchanged (their 304 answers point at it): a
+    re-parse of the files left reads every page of the runs kept. Harvesting needs none of the files
+    removed. A file that cannot be read whole is kept, with every file before it.
 
     Example:
 
@@ -476,11 +483,14 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
     folder = out_dir / "archive"
     names = [check_name(name)] if name else sorted({m[1] for path in folder.glob("*.warc.gz")
                                                    if (m := re.fullmatch(r"(.+)-run\d+-part\d+\.warc\.gz", path.name))})
-    if not names or not runs_archived(folder, names[0]):
-        raise UsageError(f"{folder}: no WARC files of {f'dataset {name}' if name else 'a harvest'} (NAME-run0001-part1.warc.gz)")
+    names = [name for name in names if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
+    if not names:
+        raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}")
+    damaged: list[Path] = []
     for name in names:
-        with dataset_lock(out_dir, name):   # (a run of the dataset going on writes its files)
-            kept, old = files_to_keep(folder, name, keep_runs)
+        with State(out_dir, name) as state:   # (and its lock: a run of the dataset going on writes its files)
+            kept, old, unread = files_to_keep(folder, name, state.finished_runs()[-keep_runs:])
+            damaged += unread
             size = sum(path.stat().st_size for path in old) / 1e6
             for path in old:
                 if dry_run:
@@ -492,6 +502,10 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
                     raise storage_error(path, error) from None
         click.echo(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.1f} MB), "
                    f"kept {len(kept):,}")
+    for path in damaged:
+        log.warning("%s cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and refers "
+                    "to is unknown (move it away to prune them)", path)
+    return EXIT_WARNINGS if damaged else 0
 
 
 @cli.command("report")

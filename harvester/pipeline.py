@@ -283,7 +283,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 state.keep(run.id, record)
             places.append((key, saved.results.first or math.inf, pages, [r["id"] for r in saved.records]))
         if not pages:
-            why = f" ({skipped[-1]})" if skipped else ""   # a WARC file damaged before its first page, say: its damage
+            why = f" ({'; '.join(skipped[:3])}{'; ...' if len(skipped) > 3 else ''})" if skipped else ""   # a damaged WARC file
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
         searches, lone = _listed_in_order(state, run.id, searches, places)

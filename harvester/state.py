@@ -433,6 +433,10 @@ class State:
         where = "run = ? AND details IS NULL" if without_details else "run = ?"
         return self.db.execute(f"SELECT count(*) FROM documents WHERE {where}", (run_id,)).fetchone()[0]
 
+    def finished_runs(self) -> list[int]:
+        """The numbers of the runs that finished (and wrote their files), oldest first."""
+        return [run for run, in self.db.execute("SELECT id FROM runs WHERE report IS NOT NULL ORDER BY id")]
+
     def has_runs_before(self, run_id: int) -> bool:
         """Whether an earlier run of the dataset wrote its files (one that was abandoned, or stopped short, wrote none)."""
         return self.db.execute("SELECT 1 FROM runs WHERE id < ? AND report IS NOT NULL", (run_id,)).fetchone() is not None

@@ -160,6 +160,8 @@ def test_a_dataset_named_as_the_warc_folder_beside_it_is_named_by_its_stem_as_th
     write_dataset([RECORD], tmp_path / "v", "kwp.v2", ["csv"])   # a name with a dot that ends no file of a dataset
     assert locate(tmp_path / "v" / "kwp.v2") == (tmp_path / "v" / "kwp.v2.csv", tmp_path / "v" / "kwp.v2")
     assert locate(tmp_path / "v" / "kwp.v2.people.csv") == (tmp_path / "v" / "kwp.v2.csv", tmp_path / "v" / "kwp.v2")
+    write_dataset([RECORD], tmp_path / "r", "nk.report", ["csv"])   # a name that ends as a companion's name does
+    assert locate(tmp_path / "r" / "nk.report.csv") == (tmp_path / "r" / "nk.report.csv", tmp_path / "r" / "nk.report")
     write_dataset([RECORD], tmp_path / "kwp", "inner", ["csv"])   # a folder that holds a dataset is that folder's
     assert locate(tmp_path / "kwp") == (tmp_path / "kwp" / "inner.csv", tmp_path / "kwp" / "inner")
 

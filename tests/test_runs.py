@@ -589,8 +589,12 @@ def test_a_number_after_the_file_is_a_harvests_number_even_where_a_dataset_is_na
         code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "3")
         assert code == 0 and out.splitlines()[-2:] == [f"harvest 3, 2 (“{QUERY}”): done", "1 harvest: 1 done, 0 failed"]
         refused = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "4")
+        (tmp_path / "harvests.toml").write_text(
+            f'delay = 0\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n[[harvest]]\nname = "1956"\nout = "d"\n', encoding="utf-8")
+        by_name = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "1956")   # no harvest's number
     assert refused[0] == 2 and f"{tmp_path / 'harvests.toml'}: no harvest of dataset 4; its harvests: 1, 2, 3" in refused[2]
     assert not (tmp_path / "a").exists() and (tmp_path / "b" / "kwp.csv").is_file() and (tmp_path / "c" / "2.csv").is_file()
+    assert by_name[0] == 0 and by_name[1].splitlines()[-2:] == [f"harvest 1, 1956 (“{QUERY}”): done", "1 harvest: 1 done, 0 failed"]
 
 
 def test_no_delay_follows_a_harvest_that_could_not_start(tmp_path: Path, monkeypatch, capsys):
@@ -1092,19 +1096,30 @@ def test_conditional_requests_reuse_unchanged_pages_and_the_archive_still_repars
     assert len(run_two) == 1 and again.warnings == []
 
 
+def weekly_runs(out: Path, titles: tuple[str, ...], failing: int = 0) -> None:
+    """A run a week of a search of three results pages, the last document's title on each (pages 0 and 1 then answer
+    304 on every run after the first); then `failing` runs while the site is down (503)."""
+    docs = [doc(n) for n in range(25)]
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs), etags=True) as server:
+        for title in titles:
+            docs[24] = (docs[24][0], docs[24][1], title)
+            run(server, out, clock)
+            clock.sleep(7 * 24 * 3600)
+        server.script = lambda n, p: Fault(503)
+        for _ in range(failing):
+            with pytest.raises(FetchError):
+                run(server, out, clock, attempts=1)
+            clock.sleep(7 * 24 * 3600)
+
+
 def test_prune_keeps_the_last_runs_and_the_earlier_files_that_hold_their_unchanged_pages(tmp_path: Path, monkeypatch, capsys):
     """A weekly harvest's archive only grows. Pruning it to the last run keeps the first run's file, which holds the
     copies of the pages the last run found unchanged (304), and removes the second's, whose one page changed again:
     the files left re-parse to the same dataset as all of them, with no warning."""
     from tests.test_cli import run_cli
 
-    docs = [doc(n) for n in range(25)]   # three results pages
-    clock = FakeClock()
-    with FaultServer(synthetic_pages(docs), etags=True) as server:
-        for title in ("As first harvested", "Changed once", "Changed twice"):
-            docs[24] = (docs[24][0], docs[24][1], title)   # on the last page: pages 0 and 1 answer 304 on runs 2 and 3
-            run(server, tmp_path, clock)
-            clock.sleep(7 * 24 * 3600)
+    weekly_runs(tmp_path, ("As first harvested", "Changed once", "Changed twice"))
     files = sorted(path.name for path in (tmp_path / "archive").iterdir())
     assert files == ["s-run0001-part1.warc.gz", "s-run0002-part1.warc.gz", "s-run0003-part1.warc.gz"]
     before = reparse([tmp_path / "archive"], WILSON, tmp_path / "before", "s", ["json"], workers=0)
@@ -1123,6 +1138,41 @@ def test_prune_keeps_the_last_runs_and_the_earlier_files_that_hold_their_unchang
     assert naive.documents == 5 and len(naive.warnings) > 1   # the last run's file alone: its 304s point at run 1's
 
 
+def test_prune_keeps_the_last_finished_runs_not_the_last_runs(tmp_path: Path, monkeypatch, capsys):
+    """Two weeks of an outage: their runs failed; the last run that finished, and what it needs, stay."""
+    from tests.test_cli import run_cli
+
+    weekly_runs(tmp_path, ("As first harvested", "Changed once"), failing=2)
+    assert len(list((tmp_path / "archive").iterdir())) == 4
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 0 and out.startswith("s: removed 0 WARC files (0.0 MB), kept 4")   # run 2 needs run 1's pages 0, 1
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"], workers=0)
+    assert (again.documents, again.pages, again.warnings) == (25, 6, [])
+
+
+@pytest.mark.parametrize("damage", ["empty", "flipped", "hole", "torn"])
+def test_prune_keeps_a_damaged_file_and_every_file_before_it(tmp_path: Path, monkeypatch, capsys, damage: str):
+    """What a file that cannot be read whole holds, or refers to, is unknown: run 2's file, which prune would remove
+    whole (run 3 changed its one page again), stays when damaged, and so does run 1's. A file torn at its end, as a run
+    killed while writing it leaves it, is read up to the tear, and is no damage."""
+    from tests.test_cli import run_cli
+
+    weekly_runs(tmp_path, ("As first harvested", "Changed once", "Changed twice"))
+    second = tmp_path / "archive" / "s-run0002-part1.warc.gz"
+    body = second.read_bytes()
+    middle = len(body) // 2
+    second.write_bytes({"empty": b"", "flipped": body[:middle] + bytes(b ^ 0x55 for b in body[middle:middle + 64])
+                        + body[middle + 64:], "hole": body[:middle] + body[middle + 200:], "torn": body[:-100]}[damage])
+    code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    if damage == "torn":
+        assert (code, err) == (0, "") and out.startswith("s: removed 1 WARC file (")
+        return
+    assert code == 1 and out.startswith("s: removed 0 WARC files (0.0 MB), kept 3")
+    assert f"WARNING {second} cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and " \
+        "refers to is unknown (move it away to prune them)" in err
+    assert len(list((tmp_path / "archive").iterdir())) == 3
+
+
 def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, monkeypatch, capsys):
     from harvester.state import dataset_lock
     from tests.test_cli import run_cli
@@ -1134,8 +1184,7 @@ def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, mo
         busy = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     mistyped = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1", "--name", "z")
     assert busy[0] == 8 and "another harvester run is working on s" in busy[2]
-    assert mistyped[0] == 2 and mistyped[2] == f"harvester: error: {tmp_path / 'archive'}: no WARC files of dataset z " \
-        "(NAME-run0001-part1.warc.gz)\n"
+    assert mistyped[0] == 2 and mistyped[2] == f"harvester: error: {tmp_path}: no dataset z with WARC files in {tmp_path / 'archive'}\n"
     assert len(list((tmp_path / "archive").iterdir())) == 2
     code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     assert code == 0 and [path.name for path in (tmp_path / "archive").iterdir()] == ["s-run0002-part1.warc.gz"]

@@ -73,6 +73,7 @@ DOC_TYPE_CASES = [
     ("A List of Soviet Advisers", "other"), ("The Map of Korea", "other"),
     # ... after an opening quote or bracket too (a title the archive gave itself), but not inside one
     ("“List of Soviet Advisers in the DPRK”", "other"), ("[Map of the Korean Demilitarized Zone]", "other"),
+    ("«Map of the DPRK»", "other"), ("„List of Soviet Advisers“", "other"), ("[“Map of Korea”]", "other"),
     ("The DPRK Attitude Toward the “List of Demands”", "report"),
 ]
 

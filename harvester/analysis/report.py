@@ -17,14 +17,14 @@ from harvester.analysis.summary import Summary, summarize
 from harvester.fetch.saved import REPORT_PAGE_SUFFIX
 from harvester.normalize.names import NameTable
 from harvester.output.files import write_atomically
-from harvester.output.package import COMPANIONS, PACKAGE_SUFFIX, RUN_REPORT_SUFFIX
-from harvester.output.sqlite import DATABASE_SUFFIX
-from harvester.records import PEOPLE
+from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX
+from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
+from harvester.records import PEOPLE, TABLES
 
 # the files the records are read from, tried in this order (the database, which other files may share, the last)
 RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", DATABASE_SUFFIX)
-# the records in the forms made for people in spreadsheets, not read back
-SPREADSHEETS = (".xlsx", ".excel.csv")
+COMPANION_SUFFIXES = (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, REPORT_PAGE_SUFFIX, ".excel.csv", ".xlsx", DATABASE_SUFFIX, METADATA_SUFFIX,
+                      *(f"{table.suffix}{suffix}" for table in TABLES if table.suffix for suffix in RECORDS_SUFFIXES))
 CHART_WIDTH, CHART_HEIGHT = 1000, 300
 STYLE = """
 :root { --ink: #1d2733; --muted: #5b6675; --line: #d9dee5; --bar: #2f6db5; --meter: #9dbbe0; --warn: #a4471b; }
@@ -117,7 +117,7 @@ def locate(dataset: Path) -> tuple[Path, Path]:
         if stem.with_name(stem.name + suffix).is_file():
             return stem.with_name(stem.name + suffix), stem
     looked = ", ".join(stem.name + s for s in RECORDS_SUFFIXES)
-    if sheets := [stem.name + s for s in SPREADSHEETS if stem.with_name(stem.name + s).is_file()]:
+    if sheets := [stem.name + s for s in (".xlsx", ".excel.csv") if stem.with_name(stem.name + s).is_file()]:
         raise InputError(f"{dataset}: dataset {stem.name!r} in {stem.parent} has only spreadsheet files ({', '.join(sheets)}), "
                          "which are made for people, not read back; harvest it with --format csv (or json) too")
     raise InputError(f"{dataset}: no records file of dataset {stem.name!r} in {stem.parent} (looked for {looked})")
@@ -318,16 +318,14 @@ def _records_file(stem: Path) -> bool:
 
 
 def _stem(path: Path) -> Path:
-    """The dataset a file of it names: NAME.people.csv, NAME.report.html, NAME.csv -> NAME."""
-    before, dot, _ = path.name.rpartition(".")
-    if not dot or not (_companion(path.name) or path.suffix in RECORDS_SUFFIXES):
-        return path
-    return path.with_name(next((before.removesuffix(c) for c in COMPANIONS if before.endswith(c)), before))
+    for suffix in COMPANION_SUFFIXES + RECORDS_SUFFIXES:
+        if path.name.endswith(suffix):
+            return path.with_name(path.name[: -len(suffix)])
+    return path
 
 
 def _companion(name: str) -> bool:
-    """A file of a dataset other than its records: its people table, package, reports, spreadsheets, database."""
-    return name.rpartition(".")[0].endswith(COMPANIONS) or name.endswith((*SPREADSHEETS, DATABASE_SUFFIX))
+    return name.endswith(COMPANION_SUFFIXES)
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
+from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -128,38 +128,48 @@ def runs_archived(folder: Path, name: str) -> dict[Path, int]:
     return {p: int(m[1]) for p in sorted(folder.glob(f"{glob.escape(name)}-run*.warc.gz")) if (m := part.fullmatch(p.name))}
 
 
-def files_to_keep(folder: Path, name: str, runs: int) -> tuple[list[Path], list[Path]]:
-    """(the dataset's WARC files to keep, the others): the files of its last `runs` runs, and every earlier file that
-    holds a response their 304 revisits refer to (a page unchanged since; and so on, for the files kept for that), so
-    that a re-parse of the files kept reads every page of those runs. A file that cannot be read whole is kept."""
+def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path], list[Path], list[Path]]:
+    """(the dataset's WARC files to keep, the others, the damaged): the files of `runs` and of every run after the
+    first of them, and every earlier file that holds a response their 304 revisits refer to (a page unchanged since;
+    and so on, for the files kept for that), so that a re-parse of the files kept reads every page of those runs.
+    What a file that cannot be read whole holds, and what it refers to, are unknown: it is kept, and every file
+    before it."""
     files = runs_archived(folder, name)
-    last = sorted(set(files.values()))[-runs:]
-    kept = [path for path, run in files.items() if run in last]
-    read = {path: _responses_and_revisits(path) for path in files if path not in kept}
-    wanted = set().union(*(_responses_and_revisits(path)[1] for path in kept))
-    while more := [path for path, (responses, _) in read.items() if responses is None or responses & wanted]:
+    read = {path: _responses_and_revisits(path) for path in files}
+    damaged = [path for path, found in read.items() if found is None]
+    kept = [path for path, run in files.items()
+            if run >= (runs[0] if runs else 0) or run <= max((files[path] for path in damaged), default=0)]
+    wanted = set().union(*(found[1] for path in kept if (found := read.pop(path))))
+    while more := [path for path, (responses, _) in read.items() if responses & wanted]:
         for path in more:
             kept.append(path)
             wanted |= read.pop(path)[1]
-    return sorted(kept), sorted(read)
+    return sorted(kept), sorted(read), damaged
 
 
-def _responses_and_revisits(path: Path) -> tuple[set[tuple[str, str]] | None, set[tuple[str, str]]]:
-    """The (address, time to the second) of a WARC file's responses, and of those its revisits refer to; None for the
-    responses of a file that cannot be read whole."""
+_GZIP_MEMBER = b"\x1f\x8b\x08"   # how each record's gzip member begins
+
+
+def _responses_and_revisits(path: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]] | None:
+    """The (address, time to the second) of a WARC file's responses, and of those its revisits refer to; None for a
+    file that cannot be read whole: one that stops before its last record (warcio says on stderr what it reads past:
+    a record longer than its length, a broken gzip member), or that holds none."""
     responses, revisits = set(), set()
-    try:   # (what warcio prints of a record longer than its length says is no news here: the file is kept or not)
-        with path.open("rb") as stream, contextlib.redirect_stderr(io.StringIO()):
-            for record in ArchiveIterator(stream, no_record_parse=True):
+    try:
+        with path.open("rb") as stream, contextlib.redirect_stderr(io.StringIO()) as printed:
+            records = ArchiveIterator(stream, no_record_parse=True)
+            for record in records:
                 headers = record.rec_headers
                 if record.rec_type == "response":
                     responses.add((headers.get_header("WARC-Target-URI") or "", _second(_iso(headers.get_header("WARC-Date") or ""))))
                 elif record.rec_type == "revisit":
                     revisits.add((headers.get_header("WARC-Refers-To-Target-URI") or "",
                                   _second(_iso(headers.get_header("WARC-Refers-To-Date") or ""))))
+            stream.seek(records.offset)   # (a record torn at the end, by a run killed while writing it, is no damage)
+            damaged = printed.getvalue() or _GZIP_MEMBER in stream.read()[1:] or not responses | revisits
     except Exception:  # warcio fails on damaged files with anything from ValueError to AttributeError
-        return None, revisits
-    return responses, revisits
+        return None
+    return None if damaged else (responses, revisits)
 
 
 def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None,
@@ -171,12 +181,17 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
     up in `earlier`: where the responses read so far lie, by (URI, date); give older files first. A record larger than
     any page (a film, a scan) is passed over unread.
     """
-    earlier = {} if earlier is None else earlier
     warnings = [] if warnings is None else warnings
+    pages = _read_warc(path, {} if earlier is None else earlier, warnings)
+    while (page := _quietly(lambda: next(pages, None), path, warnings)) is not None:
+        yield page
+
+
+def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: list[str]) -> Iterator[Page]:
     try:
         with path.open("rb") as stream:
             records, number = ArchiveIterator(stream, no_record_parse=True), 0
-            for number, record in enumerate(_said_as_warnings(records, path, warnings), 1):
+            for number, record in enumerate(records, 1):
                 if record.length is None:   # a whole record's header says its length: this one was cut in its header
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of "
                                     "the file is skipped")
@@ -205,7 +220,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
                     return
                 if record.rec_type == "response":
-                    earlier[(page.url, page.fetched_at)] = Location(path, _quietly(records.get_record_offset, path, warnings))
+                    earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
                     earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
                     yield page
                     continue
@@ -228,20 +243,16 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
         raise InputError(f"{path}: not a readable WARC file ({_short(error)})") from None
 
 
-def _said_as_warnings(records: ArchiveIterator, path: Path, warnings: list[str]) -> Iterator[ArcWarcRecord]:
-    """The records, read as warcio reads them. What it prints on stderr as it goes from one record to the next (bytes
-    after a record that its length leaves out, which are skipped) is made one warning line: a log is read by lines."""
-    each = iter(records)
-    while (record := _quietly(lambda: next(each, None), path, warnings)) is not None:
-        yield record
-
-
 def _quietly(read: Callable[[], Any], path: Path, warnings: list[str]) -> Any:
-    with contextlib.redirect_stderr(io.StringIO()) as printed:
-        done = read()
-    if said := re.search(r"Offset: (\d+)", printed.getvalue()):
-        warnings.append(f"{path}: bytes after a record that its Content-Length leaves out, at byte {said[1]}; skipped")
-    return done
+    """What `read` gives. warcio prints what it finds wrong in a file on stderr, in lines of its own: it is made one
+    warning line here, naming the file (a log is read by lines)."""
+    try:
+        with contextlib.redirect_stderr(io.StringIO()) as printed:
+            return read()
+    finally:
+        if said := " ".join(printed.getvalue().split()):
+            warnings.append(f"{path}: " + ("bytes after a record that its Content-Length leaves out (an edited file?); "
+                                           "skipped" if "Content-Length is invalid" in said else f"the WARC reader says {said[:160]!r}"))
 
 
 def read_record(location: Location) -> Page:

@@ -77,7 +77,8 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
 )
 
 
-_AT_START = r"(?:^|(?<=^[\[(“\"‘']))"   # a title's first word, after an opening quote or bracket too
+_OPENING = "[\\[(“\"‘'«„‚「『]"
+_AT_START = rf"(?:^|(?<=^{_OPENING})|(?<=^{_OPENING}{{2}}))"   # a title's first word, after opening quotes or brackets too
 
 
 def _words(options: Iterable[str]) -> str:
