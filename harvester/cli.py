@@ -489,7 +489,11 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
     damaged: list[Path] = []
     for name in names:
         with State(out_dir, name) as state:   # (and its lock: a run of the dataset going on writes its files)
-            kept, old, unread = files_to_keep(folder, name, state.finished_runs()[-keep_runs:])
+            archived = set(runs_archived(folder, name).values())
+            # those of a history before the state's (a state started afresh) are taken for finished; a finished run whose
+            # files were deleted by hand is none a re-parse can read
+            finished = {run for run in state.finished_runs() if run in archived} | {run for run in archived if run < state.first_run()}
+            kept, old, unread = files_to_keep(folder, name, sorted(finished)[-keep_runs:])
             damaged += unread
             size = sum(path.stat().st_size for path in old) / 1e6
             for path in old:

@@ -21,6 +21,7 @@ import errno
 import fcntl
 import json
 import logging
+import math
 import os
 import sqlite3
 import tempfile
@@ -436,6 +437,12 @@ class State:
     def finished_runs(self) -> list[int]:
         """The numbers of the runs that finished (and wrote their files), oldest first."""
         return [run for run, in self.db.execute("SELECT id FROM runs WHERE report IS NOT NULL ORDER BY id")]
+
+    def first_run(self) -> float:
+        """The number of the first run the state knows of (a state started afresh numbers its runs after the archive's);
+        infinity for none."""
+        first = self.db.execute("SELECT min(id) FROM runs").fetchone()[0]
+        return math.inf if first is None else first
 
     def has_runs_before(self, run_id: int) -> bool:
         """Whether an earlier run of the dataset wrote its files (one that was abandoned, or stopped short, wrote none)."""

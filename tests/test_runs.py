@@ -1173,6 +1173,51 @@ def test_prune_keeps_a_damaged_file_and_every_file_before_it(tmp_path: Path, mon
     assert len(list((tmp_path / "archive").iterdir())) == 3
 
 
+def test_prune_counts_the_runs_of_an_earlier_state_and_not_those_whose_files_were_deleted(tmp_path: Path, monkeypatch, capsys):
+    """A state moved away (as the docs advise for a damaged one) starts a history that numbers its runs after the
+    archive's: the archive's earlier runs finished too. A finished run whose files were deleted by hand is no run a
+    re-parse can read: the last one it can stays."""
+    from tests.test_cli import run_cli
+
+    weekly_runs(tmp_path / "a", ("First", "Second", "Third"))
+    (tmp_path / "a" / ".harvester" / "s.sqlite").rename(tmp_path / "moved-away.sqlite")
+    weekly_runs(tmp_path / "a", ("Fourth", "Fifth"))     # runs 4 and 5; run 4 fetches every page anew
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path / "a"), "--keep-runs", "4", "--dry-run")
+    assert code == 0 and out == "s: would remove 0 WARC files (0.0 MB), kept 5\n"   # runs 2 to 5, and run 1 for run 2's 304s
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path / "a"), "--keep-runs", "1")
+    assert code == 0 and out.startswith("s: removed 3 WARC files (")
+    assert sorted(path.name for path in (tmp_path / "a" / "archive").iterdir()) == ["s-run0004-part1.warc.gz", "s-run0005-part1.warc.gz"]
+    weekly_runs(tmp_path / "b", ("First", "Second", "Third"))
+    (tmp_path / "b" / "archive" / "s-run0003-part1.warc.gz").unlink()
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path / "b"), "--keep-runs", "1")
+    assert code == 0 and out == "s: removed 0 WARC files (0.0 MB), kept 2\n"
+
+
+def test_no_hole_in_a_record_hides_the_304s_after_it_from_prune(tmp_path: Path):
+    """Bytes lost from the middle of a record's gzip member (a bad sector) may go unnoticed by warcio, which then reads
+    the members after it as part of it: the 304 revisit after it, which points at run 1's copy, must not go unseen."""
+    from harvester.fetch.archive import WarcArchive, files_to_keep
+    from harvester.fetch.page import Page
+
+    archive = tmp_path / "archive"
+    page = sorted((FIXTURES / "wilson" / "documents").glob("*.html"))[0].read_bytes()
+    with WarcArchive(archive / "s-run0001-part1.warc.gz") as first:
+        first.write(Page("https://example.org/doc/x", b"<html>x</html>", 200, {"etag": '"x"'}, "2026-11-01T00:00:00+00:00",
+                         requested="https://example.org/doc/x"))
+    with WarcArchive(archive / "s-run0002-part1.warc.gz") as second:
+        second.write(Page("https://example.org/doc/a", page, 200, {"content-type": "text/html"}, "2026-11-08T00:00:00+00:00",
+                          requested="https://example.org/doc/a"))
+        second.write_not_modified(Page("https://example.org/doc/x", b"", 304, {"etag": '"x"'}, "2026-11-08T00:00:01+00:00",
+                                       requested="https://example.org/doc/x"), "https://example.org/doc/x", "2026-11-01T00:00:00+00:00")
+    body = (archive / "s-run0002-part1.warc.gz").read_bytes()
+    revisit = body.rindex(b"\x1f\x8b\x08")   # where the revisit's gzip member begins
+    assert files_to_keep(archive, "s", [2])[:2] == (sorted(archive.iterdir()), [])
+    for start in range(revisit - 1200, revisit - 512):
+        (archive / "s-run0002-part1.warc.gz").write_bytes(body[:start] + body[start + 512:])
+        kept, removable, _ = files_to_keep(archive, "s", [2])
+        assert removable == [], f"a hole at byte {start} hid run 2's 304"
+
+
 def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, monkeypatch, capsys):
     from harvester.state import dataset_lock
     from tests.test_cli import run_cli

@@ -6,6 +6,7 @@ import contextlib
 import glob
 import io
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -147,29 +148,44 @@ def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path],
     return sorted(kept), sorted(read), damaged
 
 
-_GZIP_MEMBER = b"\x1f\x8b\x08"   # how each record's gzip member begins
-
-
 def _responses_and_revisits(path: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]] | None:
     """The (address, time to the second) of a WARC file's responses, and of those its revisits refer to; None for a
-    file that cannot be read whole: one that stops before its last record (warcio says on stderr what it reads past:
-    a record longer than its length, a broken gzip member), or that holds none."""
+    file that cannot be read whole: one that stops before its last record (warcio says on stderr what it reads past,
+    a record longer than its length or a broken gzip member; a broken member may also swallow those after it), or
+    that holds none. A record torn at the end, as a run killed while writing it leaves it, is no damage."""
     responses, revisits = set(), set()
     try:
         with path.open("rb") as stream, contextlib.redirect_stderr(io.StringIO()) as printed:
-            records = ArchiveIterator(stream, no_record_parse=True)
+            records, last = ArchiveIterator(stream, no_record_parse=True), 0
             for record in records:
-                headers = record.rec_headers
+                last, headers = records.offset, record.rec_headers   # (where this record begins)
                 if record.rec_type == "response":
                     responses.add((headers.get_header("WARC-Target-URI") or "", _second(_iso(headers.get_header("WARC-Date") or ""))))
                 elif record.rec_type == "revisit":
                     revisits.add((headers.get_header("WARC-Refers-To-Target-URI") or "",
                                   _second(_iso(headers.get_header("WARC-Refers-To-Date") or ""))))
-            stream.seek(records.offset)   # (a record torn at the end, by a run killed while writing it, is no damage)
-            damaged = printed.getvalue() or _GZIP_MEMBER in stream.read()[1:] or not responses | revisits
+            stream.seek(last)
+            damaged = printed.getvalue() or _whole_record_after(stream.read()) or not responses | revisits
     except Exception:  # warcio fails on damaged files with anything from ValueError to AttributeError
         return None
     return None if damaged else (responses, revisits)
+
+
+_GZIP_MEMBER = re.compile(b"\x1f\x8b\x08")   # how a gzip member begins
+
+
+def _whole_record_after(data: bytes) -> bool:
+    """Whether a whole gzip member holding a WARC record begins in `data` after its first byte (`data` being the last
+    record that was read, and what follows it)."""
+    for found in _GZIP_MEMBER.finditer(data, 1):
+        member = zlib.decompressobj(31)
+        try:
+            text = member.decompress(data[found.start():])
+        except zlib.error:
+            continue
+        if member.eof and text.startswith(b"WARC/"):
+            return True
+    return False
 
 
 def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None,
