@@ -504,7 +504,7 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
                     path.unlink()
                 except OSError as error:
                     raise storage_error(path, error) from None
-        click.echo(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.1f} MB), "
+        click.echo(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.2f} MB), "
                    f"kept {len(kept):,}")
     for path in damaged:
         log.warning("%s cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and refers "

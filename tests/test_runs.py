@@ -1145,7 +1145,7 @@ def test_prune_keeps_the_last_finished_runs_not_the_last_runs(tmp_path: Path, mo
     weekly_runs(tmp_path, ("As first harvested", "Changed once"), failing=2)
     assert len(list((tmp_path / "archive").iterdir())) == 4
     code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
-    assert code == 0 and out.startswith("s: removed 0 WARC files (0.0 MB), kept 4")   # run 2 needs run 1's pages 0, 1
+    assert code == 0 and out.startswith("s: removed 0 WARC files (0.00 MB), kept 4")   # run 2 needs run 1's pages 0, 1
     again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"], workers=0)
     assert (again.documents, again.pages, again.warnings) == (25, 6, [])
 
@@ -1167,7 +1167,7 @@ def test_prune_keeps_a_damaged_file_and_every_file_before_it(tmp_path: Path, mon
     if damage == "torn":
         assert (code, err) == (0, "") and out.startswith("s: removed 1 WARC file (")
         return
-    assert code == 1 and out.startswith("s: removed 0 WARC files (0.0 MB), kept 3")
+    assert code == 1 and out.startswith("s: removed 0 WARC files (0.00 MB), kept 3")
     assert f"WARNING {second} cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and " \
         "refers to is unknown (move it away to prune them)" in err
     assert len(list((tmp_path / "archive").iterdir())) == 3
@@ -1183,14 +1183,14 @@ def test_prune_counts_the_runs_of_an_earlier_state_and_not_those_whose_files_wer
     (tmp_path / "a" / ".harvester" / "s.sqlite").rename(tmp_path / "moved-away.sqlite")
     weekly_runs(tmp_path / "a", ("Fourth", "Fifth"))     # runs 4 and 5; run 4 fetches every page anew
     code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path / "a"), "--keep-runs", "4", "--dry-run")
-    assert code == 0 and out == "s: would remove 0 WARC files (0.0 MB), kept 5\n"   # runs 2 to 5, and run 1 for run 2's 304s
+    assert code == 0 and out == "s: would remove 0 WARC files (0.00 MB), kept 5\n"   # runs 2 to 5, and run 1 for run 2's 304s
     code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path / "a"), "--keep-runs", "1")
     assert code == 0 and out.startswith("s: removed 3 WARC files (")
     assert sorted(path.name for path in (tmp_path / "a" / "archive").iterdir()) == ["s-run0004-part1.warc.gz", "s-run0005-part1.warc.gz"]
     weekly_runs(tmp_path / "b", ("First", "Second", "Third"))
     (tmp_path / "b" / "archive" / "s-run0003-part1.warc.gz").unlink()
     code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path / "b"), "--keep-runs", "1")
-    assert code == 0 and out == "s: removed 0 WARC files (0.0 MB), kept 2\n"
+    assert code == 0 and out == "s: removed 0 WARC files (0.00 MB), kept 2\n"
 
 
 def test_no_hole_in_a_record_hides_the_304s_after_it_from_prune(tmp_path: Path):
