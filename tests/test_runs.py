@@ -1150,11 +1150,11 @@ def test_prune_keeps_the_last_finished_runs_not_the_last_runs(tmp_path: Path, mo
     assert (again.documents, again.pages, again.warnings) == (25, 6, [])
 
 
-@pytest.mark.parametrize("damage", ["empty", "flipped", "hole", "torn"])
+@pytest.mark.parametrize("damage", ["flipped", "hole", "torn", "empty"])
 def test_prune_keeps_a_damaged_file_and_every_file_before_it(tmp_path: Path, monkeypatch, capsys, damage: str):
     """What a file that cannot be read whole holds, or refers to, is unknown: run 2's file, which prune would remove
     whole (run 3 changed its one page again), stays when damaged, and so does run 1's. A file torn at its end, as a run
-    killed while writing it leaves it, is read up to the tear, and is no damage."""
+    killed while writing it leaves it, is read up to the tear, and is no damage; an empty file (a disk full) holds nothing."""
     from tests.test_cli import run_cli
 
     weekly_runs(tmp_path, ("As first harvested", "Changed once", "Changed twice"))
@@ -1164,7 +1164,7 @@ def test_prune_keeps_a_damaged_file_and_every_file_before_it(tmp_path: Path, mon
     second.write_bytes({"empty": b"", "flipped": body[:middle] + bytes(b ^ 0x55 for b in body[middle:middle + 64])
                         + body[middle + 64:], "hole": body[:middle] + body[middle + 200:], "torn": body[:-100]}[damage])
     code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
-    if damage == "torn":
+    if damage in ("torn", "empty"):
         assert (code, err) == (0, "") and out.startswith("s: removed 1 WARC file (")
         return
     assert code == 1 and out.startswith("s: removed 0 WARC files (0.00 MB), kept 3")

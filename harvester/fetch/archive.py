@@ -151,8 +151,8 @@ def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path],
 def _responses_and_revisits(path: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]] | None:
     """The (address, time to the second) of a WARC file's responses, and of those its revisits refer to; None for a
     file that cannot be read whole: one that stops before its last record (warcio says on stderr what it reads past,
-    a record longer than its length or a broken gzip member; a broken member may also swallow those after it), or
-    that holds none. A record torn at the end, as a run killed while writing it leaves it, is no damage."""
+    a record longer than its length or a broken gzip member; a broken member may also swallow those after it). A
+    record torn at the end, as a run killed while writing it leaves it, is no damage; nor is an empty file."""
     responses, revisits = set(), set()
     try:
         with path.open("rb") as stream, contextlib.redirect_stderr(io.StringIO()) as printed:
@@ -165,7 +165,7 @@ def _responses_and_revisits(path: Path) -> tuple[set[tuple[str, str]], set[tuple
                     revisits.add((headers.get_header("WARC-Refers-To-Target-URI") or "",
                                   _second(_iso(headers.get_header("WARC-Refers-To-Date") or ""))))
             stream.seek(last)
-            damaged = printed.getvalue() or _whole_record_after(stream.read()) or not responses | revisits
+            damaged = printed.getvalue() or _whole_record_after(stream.read())
     except Exception:  # warcio fails on damaged files with anything from ValueError to AttributeError
         return None
     return None if damaged else (responses, revisits)
