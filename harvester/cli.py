@@ -20,7 +20,7 @@ from pathlib import Path
 import click
 
 from harvester import __version__
-from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, load_jobs, searched
+from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, load_jobs
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, BusyError, HarvesterError, UsageError, path_error, plural, storage_error
 from harvester.fetch.archive import files_to_keep, runs_archived
@@ -189,7 +189,7 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
         harvester harvest --query "Korean War" --details --pdfs --format csv,json,sqlite --out output
     """
     origin = checked_origin(base_url, "--base-url") if base_url is not None else None
-    search, origin = searched(get_site(site), url, query, whole, origin, "URL, --query or --all")
+    search, origin = given_search(get_site(site), url, query, whole, origin, "URL, --query or --all")
     settings = checked_fetch(Settings(
         base_url=origin, delay=delay, max_pages=max_pages, contact=contact, allow_incomplete=allow_incomplete,
         details=details, transcript_in_csv=transcript_in_csv, pdfs=pdfs, max_pdf_bytes=pdf_bytes(max_pdf_mb),

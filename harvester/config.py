@@ -123,7 +123,7 @@ def _job(values: dict, where: str, base: Path) -> Job:
     try:
         formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
         site = get_site(values.get("site", "wilson"))
-        search, base_url = searched(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
+        search, base_url = given_search(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
                                     "url, query or all = true")
         settings = checked_fetch(Settings(base_url=base_url, delay=delay, challenge_wait=challenge_wait, max_pdf_bytes=pdf_bytes(max_pdf_mb),
                                           own_user_agent=values.get("user_agent"), **paths, **given))
@@ -134,7 +134,7 @@ def _job(values: dict, where: str, base: Path) -> Job:
                values.get("name"), formats, settings, base / names if names else None)
 
 
-def searched(site: Site, url: str | None, query: str | None, whole: bool, base_url: str | None,
+def given_search(site: Site, url: str | None, query: str | None, whole: bool, base_url: str | None,
              choices: str) -> tuple[Search, str | None]:
     """The search a harvest is given (exactly one of an address, a full-text query, the whole archive), and the
     origin to fetch it from (None: the site's home)."""
