@@ -23,7 +23,7 @@ from harvester import __version__
 from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, load_jobs
 from harvester.crawl import Walk
 from harvester.errors import BlockedError, BusyError, HarvesterError, UsageError, path_error, plural, storage_error
-from harvester.fetch.archive import files_to_keep, runs_archived
+from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
 from harvester.output.package import COMPANIONS
@@ -481,8 +481,7 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
         harvester prune data --keep-runs 8 --dry-run
     """
     folder = out_dir / "archive"
-    names = [check_name(name)] if name else sorted({m[1] for path in folder.glob("*.warc.gz")
-                                                   if (m := re.fullmatch(r"(.+)-run\d+-part\d+\.warc\.gz", path.name))})
+    names = [check_name(name)] if name else datasets_archived(folder)
     names = [name for name in names if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
     if not names:
         raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}")

@@ -123,10 +123,18 @@ def last_archived_run(folder: Path, name: str) -> int:
     return max(runs_archived(folder, name).values(), default=0)
 
 
+_RUN_FILE = r"-run(\d+)-part\d+\.warc\.gz"   # after the dataset's name: the file of one session of one run
+
+
 def runs_archived(folder: Path, name: str) -> dict[Path, int]:
     """The dataset's WARC files in `folder`, each with the number of the run that wrote it."""
-    part = re.compile(rf"{re.escape(name)}-run(\d+)-part\d+\.warc\.gz")
+    part = re.compile(re.escape(name) + _RUN_FILE)
     return {p: int(m[1]) for p in sorted(folder.glob(f"{glob.escape(name)}-run*.warc.gz")) if (m := part.fullmatch(p.name))}
+
+
+def datasets_archived(folder: Path) -> list[str]:
+    """The names of the datasets whose WARC files are in `folder`."""
+    return sorted({m[1] for path in folder.glob("*.warc.gz") if (m := re.fullmatch("(.+)" + _RUN_FILE, path.name))})
 
 
 def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path], list[Path], list[Path]]:
