@@ -44,6 +44,7 @@ WIDGET = "input[type=checkbox]:visible, iframe[src*='challenge']:visible"   # wh
 PERSON_AFTER = 3.0     # seconds a challenge may show a widget before it is taken to wait for a person
 POLL = 25              # milliseconds between looks at the tab while a page or a challenge arrives
 ERROR_PAGE_WAIT = 2.0  # seconds a failed navigation may take to show Chromium's error page
+EVICTED = "evicted from inspector cache"   # Chromium no longer holds a body this large for Playwright to read
 BODILESS_ERROR = "ERR_HTTP_RESPONSE_CODE_FAILURE"   # Chromium's failure of a navigation answered by an error with no body
 GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
@@ -357,11 +358,12 @@ class BrowserTransport:
             return
         # the status and headers decide first, so a challenge's scripts may load while its body is still read
         self._on_challenge, self._since = is_challenge_answer(response.status, response.headers, b""), time.monotonic()
-        page = self._read(response)
-        self._on_challenge = is_challenge_answer(page.status, page.headers, page.body)
-        self._answers.append(page)
+        if page := self._read(response):
+            self._on_challenge = is_challenge_answer(page.status, page.headers, page.body)
+            self._answers.append(page)
 
-    def _read(self, response) -> Page:  # noqa: ANN001
+    def _read(self, response) -> Page | None:  # noqa: ANN001
+        """The answer as sent; None when the body of a page could not be read (self._error says why)."""
         from playwright.sync_api import Error
 
         try:
@@ -369,7 +371,11 @@ class BrowserTransport:
         except Error as error:
             body, headers = b"", response.headers
             if not self._on_challenge and response.status < 400:   # a challenge's or an error's lost body costs nothing
-                self._error = self._error or TransientError(f"the page was gone before it was read ({first_line(error)})")
+                # a body too large to be kept (a small compressed one may unpack to one) is as large when asked again
+                self._error = self._error or (
+                    FetchError(f"{response.url}: response larger than the browser keeps to be read; refused")
+                    if EVICTED in str(error) else TransientError(f"the page was gone before it was read ({first_line(error)})"))
+                return None
         return Page(response.url, body, response.status, redacted({k.lower(): v for k, v in headers.items()}),
                     self._now().isoformat(timespec="seconds"), requested=self._requested)
 
