@@ -74,9 +74,19 @@ def test_xlsx_booleans_lists_and_columns_sheet(tmp_path: Path):
     assert book["records"].freeze_panes == "A2"
 
 
-def test_control_characters_an_xlsx_cannot_hold_are_dropped(tmp_path: Path):
-    [path] = write_dataset([replaced(RECORD, title="Bell\x07 and tab\tkept")], tmp_path, "d", ["xlsx"])
-    assert sheet_rows(path)[0]["title"].value == "Bell and tab\tkept"
+def test_characters_an_xlsx_cannot_hold_are_dropped(tmp_path: Path):
+    """Control characters, and the non-characters and lone surrogates XML 1.0 leaves out (else the file is damaged)."""
+    title, query = "Bell\x07 and tab\tkept \ufffe\uffff\ud800\U0001F600", "Korea\uffffWar"
+    [path] = write_dataset([replaced(RECORD, title=title, query=query)], tmp_path, "d", ["xlsx"])
+    row = sheet_rows(path)[0]   # (read back by openpyxl: a character XML cannot hold fails the reading)
+    assert (row["title"].value, row["query"].value) == ("Bell and tab\tkept \U0001F600", "KoreaWar")
+
+
+def test_a_cell_is_cut_at_excels_limit_in_its_own_units_and_never_inside_a_character(tmp_path: Path):
+    """Excel counts a cell's length in UTF-16 units (an emoji is two): a long cell is cut to 32,767 of them."""
+    [path] = write_dataset([replaced(RECORD, title="a" + "\U0001F600" * 20000, summary="b" * 40000)], tmp_path, "d", ["xlsx"])
+    row = sheet_rows(path)[0]
+    assert row["title"].value == "a" + "\U0001F600" * 16383 and row["summary"].value == "b" * 32767
 
 
 @pytest.mark.parametrize(("text", "expected"), [

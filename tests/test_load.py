@@ -210,6 +210,12 @@ def test_a_csv_cut_short_is_an_error_not_fewer_rows(tmp_path: Path):
         harvester.load(path)
 
 
+def test_a_jsonl_line_holding_a_unicode_line_separator_is_one_record(tmp_path: Path):
+    """JSON Lines ends a line at \\n only: U+2028, U+2029 and U+0085 are characters of a value (a query may hold them)."""
+    [path] = write_dataset([{**RECORD, "query": "Korea\u2028War\u2029\x85"}, UNDATED], tmp_path, "d", ["jsonl"])
+    assert list(harvester.load(path)["query"]) == ["Korea\u2028War\u2029\x85", UNDATED["query"]]
+
+
 def test_a_bad_jsonl_line_is_named_by_its_number(tmp_path: Path):
     [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["jsonl"])
     lines = path.read_text(encoding="utf-8").splitlines()

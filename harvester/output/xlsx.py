@@ -14,8 +14,8 @@ from harvester.records import RECORD_COLUMNS, Column
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")   # what makes a spreadsheet read a cell as a formula (OWASP CSV injection)
 FIRST_EXCEL_DATE = date(1900, 1, 1)                # Excel has no dates before this: earlier ones stay ISO text
-MAX_CELL = 32767                                   # Excel's limit on the characters of one cell
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")   # control characters an XLSX cannot hold
+MAX_CELL = 32767                                   # Excel's limit on one cell, in UTF-16 units (an emoji is two)
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")   # what XML 1.0, and so an XLSX, cannot hold
 _WIDTHS = {"id": 40, "url": 30, "title": 60, "summary": 60, "source_page": 30}
 
 
@@ -69,6 +69,6 @@ def _fill(cell: Any, column: Column, value: Any) -> None:
 
 def _text(cell: Any, value: str) -> None:
     """A text cell that stays text: never a formula, and marked so that Excel keeps it text when it is edited."""
-    cell.value = _ILLEGAL.sub("", value)[:MAX_CELL]
+    cell.value = _ILLEGAL.sub("", value).encode("utf-16-le")[:2 * MAX_CELL].decode("utf-16-le", "ignore")   # (whole characters)
     cell.data_type = "s"
     cell.quotePrefix = cell.value.startswith(FORMULA_START)   # of what the cell holds: "\x01=1+1" holds "=1+1"
