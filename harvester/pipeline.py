@@ -28,28 +28,28 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from harvester.crawl import Walk
+from harvester.fetch.archive import Location, WarcArchive, last_archived_run, next_part
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural, storage_error)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
-from harvester.normalize.people import People, mention_of
+from harvester.normalize.people import People
 from harvester.output.files import TABLE_FORMATS, Staging, files_home, write_table
 from harvester.output.package import COMPANIONS, PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, write_package
+from harvester.output.runreport import build_report
 from harvester.output.sqlite import write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
 from harvester.pdfs import download_pdfs, pdf_folder, pdf_values
-from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, Record, details_of, links_of,
+from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, Record, details_of, links_of, mention_of,
                                record_of, records_columns, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock, state_file
 
-if TYPE_CHECKING:   # the network and the archive are imported by harvest() only: a re-parse starts sooner without them
+if TYPE_CHECKING:
     import httpx
-
-    from harvester.fetch.archive import Location, WarcArchive
 
 log = logging.getLogger("harvester")
 
@@ -80,9 +80,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     """Fetch every results page of `search` on `site`, keep each card's record in the dataset's state, and write
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
     stopped; NAME.report.json tells what changed since the last run."""
-    from harvester.fetch.archive import WarcArchive, last_archived_run, next_part
-    from harvester.fetch.client import Fetcher, open_transport
-    from harvester.output.runreport import build_report
+    from harvester.fetch.client import Fetcher, open_transport   # (httpx: a re-parse does without it)
 
     names = names or NameTable.load()
     origin, address = settings.base_url or site.home, site.search_url(search)
@@ -259,7 +257,6 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         _not_harvested(out_dir, name)   # said before any page is parsed
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []
-    places: list[tuple[str, float, int, list[str]]] = []   # each results page's search, first result, number, documents
     skipped: list[str] = []   # what the WARC files' reading passed over: read ahead of the parsing, so said first
     copies: dict[str, tuple[str, str, int]] = {}   # each saved file's address: its name, date and cards (hashed)
     with output_folder(out_dir), State(out_dir, None) as opened, opened.writing() as state:
@@ -276,17 +273,16 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 continue
             key = saved.search.key if saved.search else f"total {saved.results.total}"   # a page that does not say its search
             searched = Searched(saved.search or Search(), site.search_url(saved.search) if saved.search else "")
-            searches.setdefault(key, _Saved(searched)).took(saved)
+            searches.setdefault(key, _Saved(searched)).took(saved, pages)
             warnings.extend(f"{saved.label}: {warning}" for warning in saved.results.warnings)
             warnings.extend(_another_copy(copies, saved))
             for record in saved.records:
                 state.keep(run.id, record)
-            places.append((key, saved.results.first or math.inf, pages, [r["id"] for r in saved.records]))
         if not pages:
             why = f" ({'; '.join(skipped[:3])}{'; ...' if len(skipped) > 3 else ''})" if skipped else ""   # a damaged WARC file
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
-        searches, lone = _listed_in_order(state, run.id, searches, places)
+        searches, lone = _listed_in_order(state, run.id, searches)
         warnings += [] if state.count(run.id) else ["the saved pages list no documents: the dataset is empty"]
         if detailed and (missing := state.count(run.id, without_details=True)):
             warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "
@@ -324,19 +320,12 @@ def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) 
             f"{saved.label if later else earlier} stand ({copy_rule(saved_at, earlier_at)})"]
 
 
-def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved],
-                     places: list[tuple[str, float, int, list[str]]]) -> tuple[dict[str, _Saved], int]:
+def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved]) -> tuple[dict[str, _Saved], int]:
     """The run's documents in the order of their searches' results, as a harvest lists them, whatever the files' names
     (the pages that do not say their search put with the one search whose total they give), then those known only by
     their own page; returns the searches so grouped, and how many documents came last."""
-    searches, moved = _grouped(searches)
-    order = {key: number for number, key in enumerate(searches)}
-
-    def place(page: tuple[str, float, int, list[str]]) -> tuple[int, float, int]:
-        key, first, number, _ = page
-        return order[moved.get(key, key)], first, number
-
-    state.reorder(run_id, (doc_id for page in sorted(places, key=place) for doc_id in page[3]))
+    searches = _grouped(searches)
+    state.reorder(run_id, (doc_id for group in searches.values() for *_, ids in sorted(group.pages) for doc_id in ids))
     return searches, state.list_lone_pages(run_id)
 
 
@@ -357,10 +346,12 @@ class _Saved:
     total: int | None = None
     ids: set[str] = field(default_factory=set)
     unknown: list[str] = field(default_factory=list)
+    pages: list[tuple[float, int, list[str]]] = field(default_factory=list)   # each page's first result, number, documents
 
-    def took(self, saved: SavedResults) -> None:
+    def took(self, saved: SavedResults, number: int) -> None:
         self.total = saved.results.total if saved.results.total is not None else self.total
         self.ids.update(record["id"] for record in saved.records)
+        self.pages.append((saved.results.first or math.inf, number, [record["id"] for record in saved.records]))
         self.searched.labels.update(((name, value), label) for name, value, label in saved.results.facets)
         self.unknown += [saved.label] if saved.search is None else []
 
@@ -382,19 +373,18 @@ class _Saved:
                         f"({math.ceil(self.total / site.page_size)} pages in all)"]
 
 
-def _grouped(searches: dict[str, _Saved]) -> tuple[dict[str, _Saved], dict[str, str]]:
+def _grouped(searches: dict[str, _Saved]) -> dict[str, _Saved]:
     """The pages that do not say their search put with the pages of the one search that has their total, if only one
-    has; and the keys so put, each with its search's."""
-    moved: dict[str, str] = {}
+    has."""
     for key, lost in list(searches.items()):
         if lost.searched.address:
             continue
         homes = [home for home, group in searches.items() if group.searched.address and group.total == lost.total]
         if len(homes) == 1:
             searches[homes[0]].ids |= lost.ids
-            moved[key] = homes[0]
+            searches[homes[0]].pages += lost.pages
             del searches[key]
-    return searches, moved
+    return searches
 
 
 @dataclass(frozen=True)
@@ -526,8 +516,9 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             tables = [(RECORDS, columns, records()), (PEOPLE, PEOPLE_COLUMNS, people.rows())]
             tables += [(LINKS, LINK_COLUMNS, links_of(records(), people.rows()))] if detailed else []
             files += write_database(out_dir, name, tables, staging, provenance.home)
-        last_files = [f"{name}{RUN_REPORT_SUFFIX}"] if report is not None else []
-        gone = staging.leaving({path.name for path in files} | {*last_files, f"{name}{PACKAGE_SUFFIX}"})
+        report_file = out_dir / f"{name}{RUN_REPORT_SUFFIX}"
+        gone = staging.leaving({path.name for path in files} | {f"{name}{PACKAGE_SUFFIX}"}
+                               | ({report_file.name} if report is not None else set()))
         keep = ("keep --format and --details the same from run to run" if provenance.mode == "harvest" else
                 "keep --format the same, and give the document pages again for their details")   # (a re-parse has no --details)
         dropped = [f"removed {', '.join(map(str, gone))}: this run did not write {'them' if len(gone) > 1 else 'it'} ({keep})"
@@ -535,7 +526,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         if report is not None:
             lists = state.change_lists(run_id, report["complete"])
             warned = {"warnings": report["warnings"] + dropped, "status": "warnings"} if dropped else {}
-            files.append(staging.stage_json(out_dir / last_files[0], report | lists | warned))
+            files.append(staging.stage_json(report_file, report | lists | warned))
         first, last = state.harvested_between(run_id)
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last,
                              warnings=(*provenance.warnings, *dropped))
@@ -543,7 +534,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         files.append(write_package(out_dir, name, files, provenance, staging, scans))
         staging.commit()
     if report is not None:
-        _keep_report(out_dir / last_files[0], reports_home(out_dir, name) / f"run-{run_id:04d}.json")
+        _keep_report(report_file, reports_home(out_dir, name) / f"run-{run_id:04d}.json")
     return files, dropped
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from harvester.normalize.dates import parse_date
 from harvester.normalize.headings import canonical_name, is_person, parse_heading
 from harvester.normalize.names import NameTable, match_key, person_names
+from harvester.normalize.people import Mention
 from harvester.normalize.text import clean_text
 from harvester.normalize.titles import DOC_TYPE_HELP, doc_type, parties
 from harvester.parse.document import RawDocument
@@ -227,6 +228,13 @@ def links_of(records: Iterable[Record], people: Iterable[Record]) -> Iterator[Re
         yield from ({"source_id": record["id"], "target_id": target, "kind": "related"} for target in record["related"])
     for person in people:
         yield from ({"source_id": doc_id, "target_id": person["name"], "kind": "person"} for doc_id in person["document_ids"])
+
+
+def mention_of(record: Record) -> Mention:
+    """What a record (with its page's details, when it has them) says of its people."""
+    headings = tuple(h for key in HEADING_COLUMNS for h in record.get(key, ()))
+    written = tuple(party for key in ("senders", "recipients", "participants") for party in record[key])
+    return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings, written)
 
 
 def with_details(record: Record, details: Record | None) -> Record:

@@ -306,9 +306,8 @@ class State:
         with db:
             if complete:
                 db.execute("UPDATE documents SET listed = 0 WHERE run IS NOT ?", (run_id,))
-            db.execute("UPDATE documents SET first_seen = coalesce(first_seen, ?1), last_seen = ?1, listed = 1, "
-                       "title = json_extract(record, '$.title'), summary = json_extract(record, '$.summary'), "
-                       "date_raw = json_extract(record, '$.date_raw') "
+            kept = ", ".join(f"{name} = json_extract(record, '$.{name}')" for name in COMPARED)
+            db.execute(f"UPDATE documents SET first_seen = coalesce(first_seen, ?1), last_seen = ?1, listed = 1, {kept} "
                        "WHERE run = ?2", (started_at, run_id))
             db.execute("DELETE FROM pages WHERE run = ?", (run_id,))
             db.execute("UPDATE runs SET finished_at = ?, status = ?, report = ? WHERE id = ?",

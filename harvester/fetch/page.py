@@ -190,10 +190,7 @@ def is_cut_short(body: bytes | str) -> bool:
     """True for an HTML document that stops before its closing </html> tag (a truncated download or save): no such tag
     in its last TAIL characters, which leaves room for what a proxy or a cache appends after it, but not for one early
     in a page cut short (a script's text may hold the tag)."""
-    start = max(0, len(body) - TAIL)   # looked for from the end, in its usual cases first, as that is quick
-    ends = (b"</html", b"</HTML") if isinstance(body, bytes) else ("</html", "</HTML")
-    if any(body.rfind(end, start) >= 0 for end in ends):   # type: ignore[arg-type]
-        return False
+    start = max(0, len(body) - TAIL)
     return (_HTML_END_BYTES if isinstance(body, bytes) else _HTML_END).search(body, start) is None
 
 

@@ -22,7 +22,6 @@ from typing import NamedTuple
 from harvester.normalize.headings import (INITIAL, Heading, canonical_name, family_name_first, is_person, parse_heading,
                                           sort_form, split_name)
 from harvester.normalize.names import BRACKET, NameTable, is_person_party, match_key, written_form
-from harvester.records import HEADING_COLUMNS, Record
 
 
 class Mention(NamedTuple):
@@ -34,13 +33,6 @@ class Mention(NamedTuple):
     names: tuple[str, ...]      # the record's `people`
     headings: tuple[str, ...]   # the page's Author(s), Associated People & Organizations, Document Contributor(s)
     written: tuple[str, ...] = ()   # its senders, recipients and participants as the title writes them (persons or not)
-
-
-def mention_of(record: Record) -> Mention:
-    """What a record (with its page's details, when it has them) says of its people."""
-    headings = tuple(h for key in HEADING_COLUMNS for h in record.get(key, ()))
-    written = tuple(party for key in ("senders", "recipients", "participants") for party in record[key])
-    return Mention(record["id"], record["date_start"], record["date_end"], tuple(record["people"]), headings, written)
 
 
 class People:
@@ -78,7 +70,7 @@ class People:
                 self._keys[key].written.add(spelling)
         self._db.executemany("INSERT INTO named VALUES (?, ?, ?, ?, ?)", listed)
 
-    def rows(self) -> Iterator[Record]:
+    def rows(self) -> Iterator[dict]:
         """The people, ordered by sort form; each row's documents read from the database as the row is made."""
         by_root: dict[str, list[str]] = {}
         for key in self._keys:   # in the order first seen
@@ -88,7 +80,7 @@ class People:
         self._db.execute("CREATE INDEX IF NOT EXISTS temp.named_key ON named (key, seen)")
         return map(self._row, people)
 
-    def _row(self, person: _Person) -> Record:
+    def _row(self, person: _Person) -> dict:
         documents: dict[str, tuple[str, str]] = {}   # doc id -> (date_start, date_end), in the order first seen
         for doc_id, start, end in self._db.execute(
                 f"SELECT doc_id, date_start, date_end FROM named WHERE key IN ({','.join('?' * len(person.keys))}) "
