@@ -531,7 +531,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last,
                              warnings=(*provenance.warnings, *dropped))
         scans = (record for record in records() if record["pdf_file"]) if pdfs else ()
-        files.append(write_package(out_dir, name, files, provenance, staging, scans))
+        files.append(write_package(out_dir, name, files, provenance, staging, columns, transcript_in_csv, scans))
         staging.commit()
     if report is not None:
         _keep_report(report_file, reports_home(out_dir, name) / f"run-{run_id:04d}.json")

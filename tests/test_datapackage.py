@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
+import harvester
 from harvester import __version__
 from harvester.output.files import Staging, write_table
 from harvester.output.package import Provenance, write_package
@@ -55,7 +56,7 @@ def write(tmp_path: Path, records, formats=("csv",), companions: dict[str, str] 
     with Staging(tmp_path, "d") as staging:
         files = write_table(lambda: records, RECORD_COLUMNS, tmp_path, "d", formats, staging)
         files += [staging.stage(tmp_path / file, text) for file, text in (companions or {}).items()]
-        path = write_package(tmp_path, "d", files, origin, staging)
+        path = write_package(tmp_path, "d", files, origin, staging, RECORD_COLUMNS)
         staging.commit()
     return path
 
@@ -146,6 +147,17 @@ def test_an_empty_dataset_has_a_valid_package(tmp_path: Path):
     assert validate(str(path)).valid and package(path)["harvest"]["documents"] == 0
 
 
+@pytest.mark.parametrize("formats", [["json"], ["jsonl"], ["csv", "json"]])
+def test_the_schema_of_an_empty_dataset_has_the_columns_of_its_run_whatever_its_formats(tmp_path: Path, formats):
+    """An empty JSON array says no fields: its schema (and so load()) has the run's columns all the same, not every
+    column a run with --details and --pdfs would have."""
+    outcome = reparse([FIXTURES / "wilson" / "empty"], WILSON, tmp_path, "e", formats, workers=0)
+    [resource] = [r for r in package(tmp_path / "e.datapackage.json")["resources"] if r["name"].startswith("records")][:1]
+    fields = [f["name"] for f in resource["schema"]["fields"]]
+    assert outcome.documents == 0 and fields == [c.name for c in RECORD_COLUMNS]
+    assert list(harvester.load(tmp_path / f"e.{formats[-1]}").columns) == fields
+
+
 def test_records_files_this_run_did_not_write_are_left_out(tmp_path: Path):
     (tmp_path / "d.parquet").write_bytes(b"last week's")
     path = write(tmp_path, [RECORD], ("csv",))
@@ -154,15 +166,14 @@ def test_records_files_this_run_did_not_write_are_left_out(tmp_path: Path):
 
 def test_the_people_table_and_run_report_are_listed_when_present(tmp_path: Path):
     path = write(tmp_path, [RECORD], companions={
-        "d.people.csv": "name,sort_name,variants,documents,first_date,last_date,born\n"
-                        "Mao Zedong,\"Mao, Zedong\",Mao Tse-tung,1,1950-04-01,1950-04-30,1893\n",
+        "d.people.csv": "name,sort_name,birth,death,variants,documents,first_date,last_date,document_ids\n"
+                        "Mao Zedong,\"Mao, Zedong\",1893,1976,Mao Tse-tung,1,1950-04-01,1950-04-30,doc-1\n",
         "d.people.json": '[{"name": "Mao Zedong"}]\n', "d.report.json": '{"warnings": []}\n'})
     resources = {r["name"]: r for r in package(path)["resources"]}
     assert list(resources) == ["records", "people", "people-json", "run-report"]
     people = resources["people"]["schema"]
     assert people["primaryKey"] == ["name"]
-    assert [(f["name"], f["type"]) for f in people["fields"]][3:] == [("documents", "integer"), ("first_date", "date"),
-                                                                    ("last_date", "date"), ("born", "string")]
-    assert people["fields"][-1]["description"] == "(not described in harvester/records.py)"
+    assert [(f["name"], f["type"]) for f in people["fields"]][5:] == [("documents", "integer"), ("first_date", "date"),
+                                                                    ("last_date", "date"), ("document_ids", "string")]
     assert resources["run-report"]["type"] == "json"
     assert validate(str(path)).valid

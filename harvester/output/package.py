@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -12,9 +11,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from harvester import __version__
-from harvester.output.files import LIST_SEPARATOR, SUFFIXES, TABLE_FORMATS, Staging, file_name, sha256_of
+from harvester.output.files import LIST_SEPARATOR, SUFFIXES, TABLE_FORMATS, Staging, columns_for, file_name, sha256_of
 from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
-from harvester.records import DETAIL_COLUMNS, RECORDS, TABLES, Column, Record, Table
+from harvester.records import RECORDS, TABLES, Column, Record, Table
 
 PACKAGE_SUFFIX = ".datapackage.json"
 RUN_REPORT_SUFFIX = ".report.json"
@@ -37,7 +36,6 @@ TEXT_FORMATS = ("csv", "json", "jsonl", "csv-excel")
 DATABASE_NOTE = ("the records (table documents, every column; lists as JSON arrays), the people and (with --details) the "
                  "links in one SQLite database, with full-text search (documents_fts, FTS5) over title, summary and transcript")
 TABLE_SCHEMA_TYPES = {"edtf": "string", "list": "array"}
-UNDESCRIBED = "(not described in harvester/records.py)"
 
 
 @dataclass(frozen=True)
@@ -61,10 +59,10 @@ class Provenance:
 
 
 def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging,
-                  scans: Iterable[Record] = ()) -> Path:
-    """Stage NAME.datapackage.json: title, sources, provenance, and one resource per file: the records files this run
-    wrote (staged with it), the companions, and the PDFs (`scans`: the records whose PDF is kept, with its file's path,
-    size and SHA-256 as downloaded in their PDF columns)."""
+                  columns: tuple[Column, ...], long_text_in_csv: bool = False, scans: Iterable[Record] = ()) -> Path:
+    """Stage NAME.datapackage.json: title, sources, provenance, and one resource per file this run wrote (staged with
+    it; the records files carry `columns`, as write_table wrote them), and the PDFs (`scans`: the records whose PDF is
+    kept, with its file's path, size and SHA-256 as downloaded in their PDF columns)."""
     searches = "; ".join(search["words"] for search in origin.searches) or "saved results pages"
     fetched = f", fetched from {origin.origin}" if origin.origin != origin.home else ""
     described = {
@@ -77,23 +75,25 @@ def write_package(out_dir: Path, name: str, written: list[Path], origin: Provena
         "sources": [{"title": f"search: {search['words']}", "path": search["address"]} for search in origin.searches
                     if search["address"]],
         "harvest": asdict(origin),
-        "resources": resources(out_dir, name, written, staging.current) + pdf_resources(scans),
+        "resources": resources(out_dir, name, written, staging.current, columns, long_text_in_csv) + pdf_resources(scans),
     }
     return staging.stage(out_dir / f"{name}{PACKAGE_SUFFIX}", json.dumps(described, ensure_ascii=False, indent=2) + "\n")
 
 
-def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callable[[Path], Path]) -> list[dict[str, Any]]:
-    """A resource for each records file written, each other table's files present, and the run report when present.
+def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callable[[Path], Path], columns: tuple[Column, ...],
+              long_text_in_csv: bool) -> list[dict[str, Any]]:
+    """A resource for each file written: each table's, with the columns its format carries (the records': of `columns`),
+    the database's and the run report's.
 
     `current(path)` is where a file's content is now (a staged copy, before the run's files appear together)."""
     written = set(written)
     found = []
     for table in TABLES:
-        header = _header(current(out_dir / file_name(name + table.suffix, "csv")), table)
         for fmt in TABLE_FORMATS:
             path = out_dir / file_name(name + table.suffix, fmt)
-            if path in written or (table is not RECORDS and current(path).is_file()):
-                found.append(_resource(table, fmt, path, _fields_of(current(path), fmt) or _carried(header, table, fmt), current(path)))
+            if path in written:
+                carried = columns_for(fmt, columns, long_text_in_csv) if table is RECORDS else table.columns
+                found.append(_resource(table, fmt, path, carried, current(path)))
     database = out_dir / f"{name}{DATABASE_SUFFIX}"
     if database in written:
         found.append({"name": "database", "path": database.name, "type": "file", "format": "sqlite",
@@ -104,7 +104,7 @@ def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callab
                       "description": "the database's tables and columns described, in Datasette's metadata.json format",
                       **_integrity(current(metadata))})
     report = out_dir / f"{name}{RUN_REPORT_SUFFIX}"
-    if current(report).is_file():
+    if report in written:
         found.append({"name": "run-report", "path": report.name, "type": "json", "format": "json", "mediatype": "application/json",
                       "encoding": "utf-8", "description": "how the run went: pages, requests, new and changed documents, warnings",
                       **_integrity(current(report))})
@@ -125,17 +125,15 @@ def pdf_resources(scans: Iterable[Record]) -> list[dict[str, Any]]:
     return found
 
 
-def table_schema(table: Table, header: list[str], fmt: str = "csv") -> dict[str, Any]:
-    """The Table Schema of a table's file: its fields as the header has them, described by the schema; its key."""
-    described = {c.name: c for c in table.columns}
-    fields = [_field(described.get(n) or Column(n, "string", UNDESCRIBED, ""), fmt) for n in header]
-    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
-    if table.primary_key and set(table.primary_key) <= set(header):
+def table_schema(table: Table, columns: tuple[Column, ...], fmt: str = "csv") -> dict[str, Any]:
+    """The Table Schema of a table's file that carries `columns`: its fields, described; its key."""
+    schema: dict[str, Any] = {"fields": [_field(c, fmt) for c in columns], "missingValues": [""]}
+    if table.primary_key and set(table.primary_key) <= {c.name for c in columns}:
         schema["primaryKey"] = list(table.primary_key)
     return schema
 
 
-def _resource(table: Table, fmt: str, path: Path, header: list[str], content: Path) -> dict[str, Any]:
+def _resource(table: Table, fmt: str, path: Path, columns: tuple[Column, ...], content: Path) -> dict[str, Any]:
     """CSV is the tabular resource frictionless checks row by row; the other formats are files checked by size and hash."""
     resource = {
         "name": table.name if fmt == "csv" else f"{table.name}-{fmt}",
@@ -148,7 +146,7 @@ def _resource(table: Table, fmt: str, path: Path, header: list[str], content: Pa
         **_integrity(content),
     }
     if fmt in ("csv", "json", "jsonl", "parquet"):
-        resource["schema"] = table_schema(table, header, fmt)
+        resource["schema"] = table_schema(table, columns, fmt)
     return resource
 
 
@@ -167,37 +165,6 @@ def _field(column: Column, fmt: str) -> dict[str, Any]:
     if column.example:
         field["example"] = example
     return field
-
-
-def _header(csv_path: Path, table: Table) -> list[str]:
-    """The columns as the table's CSV has them, when it exists; otherwise as the schema lists them."""
-    if csv_path.is_file():
-        with csv_path.open(encoding="utf-8", newline="") as stream:
-            return next(csv.reader(stream), [])
-    return [c.name for c in table.columns]
-
-
-def _carried(header: list[str], table: Table, fmt: str) -> list[str]:
-    """The fields of a file that cannot say them itself (an empty JSON array): the CSV's, and in the JSON formats the
-    long text a CSV leaves out too, when the CSV has the columns it comes with (the details)."""
-    if fmt == "csv" or not any(c.name in header for c in DETAIL_COLUMNS):
-        return header
-    return [c.name for c in table.columns if c.name in header or not c.in_csv]
-
-
-def _fields_of(path: Path, fmt: str) -> list[str]:
-    """The fields a JSON, JSON Lines or Parquet file has (the JSON formats carry the transcript, which a CSV leaves
-    out unless asked), from its first record or its schema; [] for another format or an empty file."""
-    if fmt == "parquet":
-        import pyarrow.parquet
-
-        return list(pyarrow.parquet.read_schema(path).names)
-    if fmt not in ("json", "jsonl"):
-        return []
-    with path.open(encoding="utf-8") as stream:
-        first = next(stream, "") if fmt == "jsonl" else (next(stream, ""), next(stream, ""))[1]
-    first = first.strip().rstrip(",")
-    return list(json.loads(first)) if first.startswith("{") else []
 
 
 def _integrity(path: Path) -> dict[str, Any]:
