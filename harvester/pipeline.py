@@ -523,10 +523,9 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
                 "keep --format the same, and give the document pages again for their details")   # (a re-parse has no --details)
         dropped = [f"removed {', '.join(map(str, gone))}: this run did not write {'them' if len(gone) > 1 else 'it'} ({keep})"
                    ] if gone else []
-        if report is not None:
-            lists = state.change_lists(run_id, report["complete"])
-            warned = {"warnings": report["warnings"] + dropped, "status": "warnings"} if dropped else {}
-            files.append(staging.stage_json(report_file, report | lists | warned))
+        if report is not None:   # (updated in place: the state keeps the report as the file has it)
+            report.update({"warnings": report["warnings"] + dropped, "status": "warnings"} if dropped else {})
+            files.append(staging.stage_json(report_file, report | state.change_lists(run_id, report["complete"])))
         first, last = state.harvested_between(run_id)
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last,
                              warnings=(*provenance.warnings, *dropped))

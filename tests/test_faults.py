@@ -3,9 +3,11 @@ the earlier dataset intact. Servers bind 127.0.0.1; each test is bounded in requ
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import json
+import sqlite3
 import zlib
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from harvester.errors import StorageError, UsageError
 from harvester.pipeline import harvest
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
+from harvester.state import state_file
 from tests.conftest import FIXTURES, FakeClock, dataset, run_report
 from tests.faultserver import Fault, FaultServer, synthetic_pages
 from tests.sitegen import doc, results_page
@@ -349,6 +352,9 @@ def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path,
     report = json.loads((tmp_path / "s.report.json").read_text(encoding="utf-8"))
     package = json.loads((tmp_path / "s.datapackage.json").read_text(encoding="utf-8"))
     assert (report["warnings"], report["status"], package["harvest"]["warnings"]) == ([removed], "warnings", [removed])
+    with contextlib.closing(sqlite3.connect(state_file(tmp_path, "s"))) as db:   # the state keeps the run's report as written
+        status, kept = db.execute("SELECT status, report FROM runs WHERE id = 2").fetchone()
+    assert (status, json.loads(kept)["warnings"]) == ("warnings", [removed])
     assert sorted(r["path"] for r in package["resources"]) == sorted(set(files(tmp_path)) - {"s.datapackage.json"})   # each listed
     links = {p.name: p.readlink() for p in tmp_path.iterdir() if p.is_symlink()}
     assert set(links) == set(files(tmp_path)) and {str(t.parent) for t in links.values()} == {".harvester/s.files/current"}
