@@ -119,27 +119,37 @@ def test_duckdb_reads_the_parquet_and_the_csv_as_load_does(dataset: Path):
     assert 0 < expected["harvested_at"].notna().sum() < len(expected)
 
 
-@pytest.mark.parametrize("details", [False, True])
-def test_the_duckdb_query_of_the_csv_in_the_docs_reads_the_types_load_reads(tmp_path: Path, details: bool):
+@pytest.mark.parametrize("pages", ["seed", "details", "numbers"])
+def test_the_duckdb_query_of_the_csv_in_the_docs_reads_the_types_load_reads(tmp_path: Path, pages: str):
+    """Whatever the dataset: with details, or ids and date lines of digits only, which DuckDB would take for numbers."""
     import re
+
+    from tests.sitegen import results_page
 
     docs = (Path(__file__).resolve().parent.parent / "docs" / "outputs.md").read_text(encoding="utf-8")
     [query] = re.findall(r"```sql\n(SELECT \* FROM read_csv\(.*?\);)\n```", docs, re.S)
-    if details:      # the types the docs say to add
-        assert "add `'record_id': 'VARCHAR'` and `'uploaded': 'DATE'`" in docs
-        query = query.replace("'date': 'VARCHAR'}", "'date': 'VARCHAR', 'record_id': 'VARCHAR', 'uploaded': 'DATE'}")
     seed, documents = FIXTURES / "wilson" / "seed", FIXTURES / "wilson" / "documents"
-    pages = [documents / "telegram-mikoyan-cpsu-central-committee.html", documents / "letter-ri-sang-jo-ns-khrushchev.html"]
-    reparse([seed, *(pages if details else [])], get_site("wilson"), tmp_path, "d", ["csv"], workers=0)
+    saved = [seed]
+    if pages == "details":      # the types the docs say to add
+        assert "add `'uploaded': 'DATE'`" in docs
+        query = query.replace("'last_seen': 'TIMESTAMPTZ'}", "'last_seen': 'TIMESTAMPTZ', 'uploaded': 'DATE'}")
+        saved += [documents / "telegram-mikoyan-cpsu-central-committee.html", documents / "letter-ri-sang-jo-ns-khrushchev.html"]
+    if pages == "numbers":
+        saved = [tmp_path / "page-0.html"]
+        saved[0].write_text(results_page([("110112", "1956", "Telegram from A to B"), ("0110113", "1957", "Note")], 0), encoding="utf-8")
+    reparse(saved, get_site("wilson"), tmp_path, "d", ["csv"], workers=0)
     frame = duckdb.sql(query.replace("output/wilson-korean-workers-party.csv", str(tmp_path / "d.csv"))).df()
     expected = harvester.load(tmp_path / "d.csv")
-    assert list(frame.columns) == list(expected.columns) and len(frame) == len(expected) == 19
+    assert list(frame.columns) == list(expected.columns) and len(frame) == len(expected) == (2 if pages == "numbers" else 19)
     assert pd.Series(frame["date_start"]).astype("datetime64[us]").equals(expected["date_start"])
     assert frame["date_approximate"].tolist() == expected["date_approximate"].tolist()
     assert all(isinstance(frame[c].dtype, pd.DatetimeTZDtype) for c in ("harvested_at", "first_seen", "last_seen"))   # empty or not
-    if details:
-        texts = [[value if isinstance(value, str) else None for value in column] for column in (frame["record_id"], expected["record_id"])]
-        assert texts[0] == texts[1] and sum(value is not None for value in texts[1]) == 2
+    texts = [c for c in expected.columns if isinstance(expected[c].dtype, pd.StringDtype)]
+    assert {"id", "date_raw", "title", "date"} <= set(texts)
+    for column in texts:   # text stays text, "0110113" and "1956" too
+        assert [v if isinstance(v, str) else None for v in frame[column]] == [None if v is pd.NA else v for v in expected[column]], column
+    if pages == "details":
+        assert sum(isinstance(value, str) for value in frame["record_id"]) == 2
         assert pd.Series(frame["uploaded"]).astype("datetime64[us]").equals(expected["uploaded"])
 
 
