@@ -22,7 +22,8 @@ import click
 from harvester import __version__
 from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, load_jobs
 from harvester.crawl import Walk
-from harvester.errors import BlockedError, BusyError, HarvesterError, UsageError, path_error, plural, storage_error
+from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterError, IncompleteError, LayoutError, UsageError,
+                              path_error, plural, storage_error)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
@@ -42,8 +43,9 @@ DEMO_DELAY = 0.2
 EXIT_WARNINGS = 1
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
-# for `run`: the most serious outcome wins (layout changed, blocked, busy, incomplete, fetch failed, other, usage, warnings)
-SEVERITY = (0, EXIT_WARNINGS, 2, 7, 3, 6, 8, 4, 5)
+# for `run`: the most serious outcome wins (the last here)
+SEVERITY = (0, EXIT_WARNINGS, *(error.exit_code for error in (UsageError, HarvesterError, FetchError, IncompleteError, BusyError,
+                                                              BlockedError, LayoutError)))
 
 
 class _Number(click.FloatRange):
