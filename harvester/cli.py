@@ -27,7 +27,7 @@ from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterErro
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, parse_formats
-from harvester.output.package import COMPANIONS
+from harvester.output.package import clashing_names
 from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
@@ -389,8 +389,8 @@ def _check_together(path: Path, jobs: list[Job]) -> None:
             same = "" if other.search.key == job.search.key and other.site == job.site else ", of another search"
             raise UsageError(f"{path}: harvest {number}: its dataset {name} in {job.out} is harvest {earlier}'s{same}; "
                              "give one of them another name")
-    for (out, name), (number, _) in datasets.items():   # "kwp.people" would write "kwp"'s people table, and so on
-        if (clash := next((name + suffix for suffix in COMPANIONS if (out, name + suffix) in datasets), None)):
+    for (out, name), (number, _) in datasets.items():
+        if (clash := next((other for other in clashing_names(name) if (out, other) in datasets), None)):
             other = datasets[out, clash][0]
             raise UsageError(f"{path}: harvest {max(number, other)}: datasets {name} (harvest {number}) and {clash} (harvest "
                              f"{other}) in {out} would write the same files; give one of them another name")

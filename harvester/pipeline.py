@@ -36,7 +36,7 @@ from harvester.fetch.saved import check_whole, find_html, printable, read_saved,
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People
 from harvester.output.files import TABLE_FORMATS, Staging, files_home, write_table
-from harvester.output.package import COMPANIONS, PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, write_package
+from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, clashing_names, write_package
 from harvester.output.runreport import build_report
 from harvester.output.sqlite import write_database
 from harvester.parse.document import card_of, parse_document
@@ -584,9 +584,8 @@ def default_name(site: Site, search: Search) -> str:
 
 
 def check_no_clash(out_dir: Path, name: str) -> None:
-    """A dataset never writes the files of another dataset of the folder ("kwp.people" would write "kwp"'s people
-    table, and "kwp" would write "kwp.people"'s records)."""
-    for other in [name + suffix for suffix in COMPANIONS] + [name.removesuffix(s) for s in COMPANIONS if name.endswith(s)]:
+    """A dataset never writes the files of another dataset of the folder."""
+    for other in clashing_names(name):
         if files_home(out_dir, other).exists():
             shorter, longer = sorted((name, other), key=len)
             raise UsageError(f"--name {name}: dataset {other} in {out_dir} and this one can write files of the same names "

@@ -22,6 +22,14 @@ RUN_REPORT_SUFFIX = ".report.json"
 COMPANIONS = (*(table.suffix for table in TABLES if table.suffix),
               *(suffix.removesuffix(".json") for suffix in (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, METADATA_SUFFIX)),
               *("." + suffix.rsplit(".", 1)[0] for suffix in SUFFIXES.values()))
+
+
+def clashing_names(name: str) -> list[str]:
+    """The names of the datasets whose files one named `name` would write, or which would write its own: "kwp.people"
+    would write "kwp"'s people table, and "kwp" would write "kwp.people"'s records."""
+    return [name + suffix for suffix in COMPANIONS] + [name.removesuffix(s) for s in COMPANIONS if name.endswith(s)]
+
+
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "jsonl": "application/jsonl", "parquet": "application/vnd.apache.parquet",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv-excel": "text/csv"}
 FORMAT_NOTES = {
