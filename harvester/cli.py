@@ -227,7 +227,7 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
     """
     outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name is not None else None, parse_formats(formats),
                       names=NameTable.load(names_file), transcript_in_csv=transcript_in_csv, workers=workers)
-    return _report(outcome, f"re-parsed {plural(outcome.pages, 'saved page')}: {plural(outcome.documents, 'document')}")
+    return _print_outcome(outcome, f"re-parsed {plural(outcome.pages, 'saved page')}: {plural(outcome.documents, 'document')}")
 
 
 @cli.command("serve")
@@ -289,8 +289,8 @@ def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: 
 @cli.command("run")
 @loudness
 @click.argument("harvests_file", type=_Path(dir_okay=False, path_type=Path))
-@click.argument("names", nargs=-1, metavar="[NAME]...")
-def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
+@click.argument("datasets", nargs=-1, metavar="[NAME]...")
+def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     """Run every harvest of a TOML file in order, for scheduled runs (cron, systemd timers).
 
     Each [[harvest]] table takes the options of `harvester harvest`, with _ for -: its search (url,
@@ -312,11 +312,11 @@ def run_command(harvests_file: Path, names: tuple[str, ...]) -> int:
     jobs = load_jobs(harvests_file)
     _check_together(harvests_file, jobs)
     given = [_given(jobs, number) for number in range(1, len(jobs) + 1)]   # each harvest, as NAMES may give it
-    numbers = {name: int(name) for name in names if _numbers_a_harvest(name, jobs)}
-    if unknown := [name for name in names if name not in numbers and name not in map(_name, jobs)]:
+    numbers = {name: int(name) for name in datasets if _numbers_a_harvest(name, jobs)}
+    if unknown := [name for name in datasets if name not in numbers and name not in map(_name, jobs)]:
         raise UsageError(f"{harvests_file}: no harvest of dataset {unknown[0]}; its harvests: {', '.join(given)}")
     chosen = [(number, job) for number, job in enumerate(jobs, 1)
-              if not names or number in numbers.values() or _name(job) in names and _name(job) not in numbers]
+              if not datasets or number in numbers.values() or _name(job) in datasets and _name(job) not in numbers]
     sleep = click.get_current_context().obj or time.sleep
     codes: list[int] = []
     lines: list[str] = []
@@ -439,7 +439,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume") 
         raise
     resumed = (f" this time: the resumed run read {plural(outcome.replayed, 'page')} back from its archive"
                if outcome.replayed else "")
-    return _report(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.searched} "
+    return _print_outcome(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.searched} "
                             f"({plural(outcome.pages, 'results page')}, {plural(outcome.requests, 'request')}{resumed})")
 
 
@@ -483,12 +483,12 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
         harvester prune data --keep-runs 8 --dry-run
     """
     folder = out_dir / "archive"
-    names = [check_name(name)] if name else datasets_archived(folder)
-    names = [name for name in names if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
-    if not names:
+    datasets = [check_name(name)] if name else datasets_archived(folder)
+    datasets = [name for name in datasets if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
+    if not datasets:
         raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}")
     damaged: list[Path] = []
-    for name in names:
+    for name in datasets:
         with State(out_dir, name) as state:   # (and its lock: a run of the dataset going on writes its files)
             archived = set(runs_archived(folder, name).values())
             # those of a history before the state's (a state started afresh) are taken for finished; a finished run whose
@@ -536,7 +536,7 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     click.echo(f"wrote {write_report(dataset, out_file)}")
 
 
-def _report(outcome: Outcome, headline: str) -> int:
+def _print_outcome(outcome: Outcome, headline: str) -> int:
     """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
     files = outcome.files + _remade_page(outcome)
     for warning in outcome.warnings:
