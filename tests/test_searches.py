@@ -44,6 +44,9 @@ FACETS = FIXTURES / "wilson"
      Search("Korea", ROSHCHIN.facets, ROSHCHIN.chosen)),                                            # beside a query
     (f"{HOME}/search?f%255B0%255D=people%253A81908&fo%5B0%5D=81908", ROSHCHIN),                     # beside plain fo[]
     (f"{HOME}/search?f%5B3%5D=topics%3A86494&f%5B1%5D=people%3A84573&fo%5B0%5D=86494&fo%5B1%5D=84573", TWO),
+    (f"{HOME}/search?f%5B%5D=people%3A84573&f%5B%5D=topics%3A86494&fo%5B%5D=86494&fo%5B%5D=84573", TWO),   # f[] appends
+    (f"{HOME}/search?f%5B3%5D=people%3A84573&f[]=topics%3A86494&fo[]=86494&fo%5B%5D=84573", TWO),   # after the last number
+    (f"{HOME}/search?f%255B%255D=people%253A81908&fo%255B%255D=81908", ROSHCHIN),                     # double-encoded
     (f"{HOME}/search?search_api_fulltext=&f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # empty full text
     (f"{HOME}/search?search_api_fulltext=Korean+War", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20War&page=0", Search("Korean War")),

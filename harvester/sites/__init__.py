@@ -132,10 +132,10 @@ class Site:
 
     def search_of(self, url: str) -> Search:
         """The search an address says (any host: the caller judges it), in any order of its parameters, with gaps in
-        the facets' numbers and repeated parameters (the last wins); its page is dropped. Facets encoded twice
-        (f%255B0%255D=people%253A81908) beside plain ones are stale copies, and dropped; with none, they are read
-        decoded, as any parameter encoded twice (an address pasted through a tool that encoded it again). A path that
-        is not the search page is a UsageError."""
+        the facets' numbers, unnumbered ones (f[]=: after the highest number, as PHP reads them) and repeated
+        parameters (the last wins); its page is dropped. Facets encoded twice (f%255B0%255D=people%253A81908) beside
+        plain ones are stale copies, and dropped; with none, they are read decoded, as any parameter encoded twice (an
+        address pasted through a tool that encoded it again). A path that is not the search page is a UsageError."""
         parts = urlsplit(url)
         if not self.is_search(url) and self.doc_id(url):
             raise UsageError(f"{url}: a document's page, not a search; give the address of a search ({self.home}{self.search_path}?...)")
@@ -143,7 +143,7 @@ class Site:
             raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
         query, facets, chosen, extra = "", {}, {}, {}
         params = parse_qsl(parts.query, keep_blank_values=True)
-        facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d+)\]")
+        facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d*)\]")
         plain = {found[1] for key, _ in params if (found := facet_key.fullmatch(key))}   # f, fo given plainly
         for key, value in params:
             if "%" in key:
@@ -159,9 +159,9 @@ class Site:
                 name, colon, facet = value.partition(":")
                 if not (colon and name and facet):
                     raise UsageError(f"{url}: {key}={value!r} is not a facet (it reads name:id, as people:81908)")
-                facets[int(numbered[2])] = (name, facet)
+                facets[int(numbered[2] or max(facets, default=-1) + 1)] = (name, facet)
             elif numbered:
-                chosen[int(numbered[2])] = value
+                chosen[int(numbered[2] or max(chosen, default=-1) + 1)] = value
             else:
                 extra[key] = value
         # a facet given twice narrows the search once (the site reads it so): one search, one dataset
