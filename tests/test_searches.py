@@ -48,6 +48,8 @@ FACETS = FIXTURES / "wilson"
     (f"{HOME}/search?f%5B3%5D=people%3A84573&f[]=topics%3A86494&fo[]=86494&fo%5B%5D=84573", TWO),   # after the last number
     (f"{HOME}/search?f%255B%255D=people%253A81908&fo%255B%255D=81908", ROSHCHIN),                     # double-encoded
     (f"{HOME}/search?search_api_fulltext=&f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # empty full text
+    (f"{HOME}/search?search_api_fulltext=korea&amp;f%5B0%5D=people%3A81908&amp;fo%5B0%5D=81908",
+     Search("korea", ROSHCHIN.facets, ROSHCHIN.chosen)),                                          # from HTML: &amp;
     (f"{HOME}/search?search_api_fulltext=Korean+War", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20War&page=0", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20Workers%27%20Party", Search("Korean Workers' Party")),

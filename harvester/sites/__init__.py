@@ -172,7 +172,9 @@ class Site:
         """The search a pasted address says, and the origin to fetch it from (None: the site's home). An address on
         one of the site's hosts is fetched from `base_url` or home; one on `base_url`'s host, or on this machine
         (127.0.0.1, localhost: a served copy), from its own origin. The scheme may be left out, as browsers show it."""
-        url = address.strip() if re.match(r"^[a-z][a-z0-9+.-]*://", address.strip(), re.I) else f"https://{address.strip()}"
+        # "&amp;" is an address copied from HTML or an e-mail: in an address, a value's own & is written %26
+        text = address.strip().replace("&amp;", "&")
+        url = text if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I) else f"https://{text}"
         try:
             parts = urlsplit(url)
             host, own, _ = parts.hostname or "", urlsplit(base_url).hostname if base_url else None, parts.port
