@@ -257,6 +257,10 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     ((f"{HOME}/search?search_api_fulltext=Korean%0AWar",), "search_api_fulltext 'Korean\\nWar': holds a line break"),
     ((f"{HOME}/search?search_api_fulltext=%E9t%E9",), "%E9t%E9: its %-escapes are not UTF-8 (as a browser writes them)"),
     ((f"{HOME}/search?f%5B0%5D=people%3A%E2%80",), "its %-escapes are not UTF-8"),
+    # bytes that are not UTF-8 in the arguments (Latin-1 in a terminal: Python passes them on as lone surrogates)
+    (("--query", "\udce9t\udce9"), "--query '\\udce9t\\udce9': not UTF-8 text"),
+    ((f"{HOME}/search?f%5B0%5D=people%3A\udce9",), "search?f%5B0%5D=people%3A\\udce9': not UTF-8 text"),
+    (("\udce9t\udce9.example/search",), "'\\udce9t\\udce9.example/search': not UTF-8 text"),
     # an address with parameters but none that narrows the search is cut short, not the whole archive (85 minutes)
     ((f"{HOME}/search?fo%5B0%5D=81908",), "names no search words and no facet, which is the whole archive"),
     # an empty --name is no name, not the default one

@@ -78,7 +78,12 @@ def typed_query(query: str, said: str) -> str:
     split the lines that say the run). `said` names it in the message."""
     if re.search(r"[\x00-\x1f\x7f-\x9f]", query):
         raise UsageError(f"{said} {query!r}: holds a line break or another control character; give the words as typed")
+    if _NOT_UTF8.search(query):
+        raise UsageError(f"{said} {query!r}: not UTF-8 text (is the terminal set to another encoding?); type the words again")
     return query
+
+
+_NOT_UTF8 = re.compile(r"[\ud800-\udfff]")   # bytes of an argument that are not UTF-8, as Python passes them on
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,9 @@ class Site:
         """The search a pasted address says, and the origin to fetch it from (None: the site's home). An address on
         one of the site's hosts is fetched from `base_url` or home; one on `base_url`'s host, or on this machine
         (127.0.0.1, localhost: a served copy), from its own origin. The scheme may be left out, as browsers show it."""
+        if _NOT_UTF8.search(address):   # it could not be sent
+            raise UsageError(f"{address!r}: not UTF-8 text (as a browser writes an address); copy the address again from "
+                             "the browser's address bar")
         # "&amp;" is an address copied from HTML or an e-mail: in an address, a value's own & is written %26
         text = address.strip().replace("&amp;", "&")
         url = text if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I) else f"https://{text}"
