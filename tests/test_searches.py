@@ -43,6 +43,14 @@ FACETS = FIXTURES / "wilson"
     (f"{HOME}/search?search_api_fulltext=Korea&f%255B0%255D=people%253A81908&fo%255B0%255D=81908",
      Search("Korea", ROSHCHIN.facets, ROSHCHIN.chosen)),                                            # beside a query
     (f"{HOME}/search?f%255B0%255D=people%253A81908&fo%5B0%5D=81908", ROSHCHIN),                     # beside plain fo[]
+    (f"{HOME}/search?search_api_fulltext=korea%2520war&f%255B0%255D=people%253A84573&sort_by=created%2Bdate",
+     Search("korea war", (("people", "84573"),), (), (("sort_by", "created date"),))),            # every value twice
+    (f"{HOME}/search?search_api_fulltext=50%2525%2B&f%255B0%255D=people%253A81908&fo%255B0%255D=81908",
+     Search("50% ", ROSHCHIN.facets, ROSHCHIN.chosen)),                                           # "50%+": "50% "
+    (f"{HOME}/search?search_api_fulltext=50%2520&f%5B0%5D=people%3A81908&fo%5B0%5D=81908",
+     Search("50%20", ROSHCHIN.facets, ROSHCHIN.chosen)),                                          # once: as it is
+    (f"{HOME}/search?search_api_fulltext=50%2520&f%255B0%255D=places%3A85924&f%5B0%5D=people%3A81908&fo%5B0%5D=81908",
+     Search("50%20", ROSHCHIN.facets, ROSHCHIN.chosen)),                                          # beside stale copies
     (f"{HOME}/search?f%5B3%5D=topics%3A86494&f%5B1%5D=people%3A84573&fo%5B0%5D=86494&fo%5B1%5D=84573", TWO),
     (f"{HOME}/search?f%5B%5D=people%3A84573&f%5B%5D=topics%3A86494&fo%5B%5D=86494&fo%5B%5D=84573", TWO),   # f[] appends
     (f"{HOME}/search?f%5B3%5D=people%3A84573&f[]=topics%3A86494&fo[]=86494&fo%5B%5D=84573", TWO),   # after the last number

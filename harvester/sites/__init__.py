@@ -6,7 +6,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, unquote_plus, urlencode, urljoin, urlsplit
 
 from harvester.errors import UsageError
 
@@ -139,8 +139,8 @@ class Site:
         """The search an address says (any host: the caller judges it), in any order of its parameters, with gaps in
         the facets' numbers, unnumbered ones (f[]=: after the highest number, as PHP reads them) and repeated
         parameters (the last wins); its page is dropped. Facets encoded twice (f%255B0%255D=people%253A81908) beside
-        plain ones are stale copies, and dropped; with none, they are read decoded, as any parameter encoded twice (an
-        address pasted through a tool that encoded it again). A path that is not the search page is a UsageError."""
+        plain ones are stale copies, and dropped; with none, the address was encoded again (pasted through a tool that
+        encoded it), and every parameter is read decoded twice. A path that is not the search page is a UsageError."""
         parts = urlsplit(url)
         if not self.is_search(url) and self.doc_id(url):
             raise UsageError(f"{url}: a document's page, not a search; give the address of a search ({self.home}{self.search_path}?...)")
@@ -150,11 +150,14 @@ class Site:
         params = parse_qsl(parts.query, keep_blank_values=True)
         facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d*)\]")
         plain = {found[1] for key, _ in params if (found := facet_key.fullmatch(key))}   # f, fo given plainly
+        twice = not plain and any("%" in key for key, _ in params)   # the whole address encoded again: its values too
         for key, value in params:
             if "%" in key:
-                key, value = unquote(key), unquote(value)
+                key, value = unquote(key), unquote_plus(value)
                 if "%" in key or ((found := facet_key.fullmatch(key)) and found[1] in plain):   # an old copy beside them
                     continue
+            elif twice:
+                value = unquote_plus(value)
             numbered = facet_key.fullmatch(key)
             if key == self.page_param:
                 continue
