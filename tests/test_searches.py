@@ -234,6 +234,9 @@ def test_the_harvests_file_takes_url_query_or_all_and_exactly_one(tmp_path: Path
     file.write_text('[[harvest]]\nurl = "https://example.org/search"\n', encoding="utf-8")
     with pytest.raises(UsageError, match=r"harvests.toml: harvest 1: https://example.org/search: not an address of wilson"):
         load_jobs(file)
+    file.write_text('[[harvest]]\nurl = "Korean War"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=r"harvest 1: Korean War: not an address .* give the words with query = \"WORDS\"$"):
+        load_jobs(file)
 
 
 def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(tmp_path: Path, monkeypatch):
@@ -269,6 +272,10 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     (("--query", "\udce9t\udce9"), "--query '\\udce9t\\udce9': not UTF-8 text"),
     ((f"{HOME}/search?f%5B0%5D=people%3A\udce9",), "search?f%5B0%5D=people%3A\\udce9': not UTF-8 text"),
     (("\udce9t\udce9.example/search",), "'\\udce9t\\udce9.example/search': not UTF-8 text"),
+    # words where the address goes, an address given as the words: said so, not searched as something else
+    (("",), "the search's address is empty: give one (as https://digitalarchive.wilsoncenter.org/search?...), --query"),
+    (("Korean War",), "Korean War: not an address of wilson (https://digitalarchive.wilsoncenter.org/search?...); for a "
+                      "full-text search, give the words with --query WORDS"),
     # an address with parameters but none that narrows the search is cut short, not the whole archive (85 minutes)
     ((f"{HOME}/search?fo%5B0%5D=81908",), "names no search words and no facet, which is the whole archive"),
     # an empty --name is no name, not the default one

@@ -180,6 +180,8 @@ class Site:
         """The search a pasted address says, and the origin to fetch it from (None: the site's home). An address on
         one of the site's hosts is fetched from `base_url` or home; one on `base_url`'s host, or on this machine
         (127.0.0.1, localhost: a served copy), from its own origin. The scheme may be left out, as browsers show it."""
+        if not address.strip():
+            raise UsageError(f"the search's address is empty: give one (as {self.home}{self.search_path}?...), --query WORDS or --all")
         if _NOT_UTF8.search(address):   # it could not be sent
             raise UsageError(f"{address!r}: not UTF-8 text (as a browser writes an address); copy the address again from "
                              "the browser's address bar")
@@ -204,6 +206,9 @@ class Site:
                 raise UsageError(f"{address}: names no search words and no facet, which is the whole archive: copy the "
                                  "search's address again, or give --all for the whole archive")
             return search, base_url or (None if host in self.hosts else f"{parts.scheme}://{parts.netloc}")
+        if "/" not in text and (" " in text or "." not in text):   # "Korean War": words, --query forgotten
+            raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...); for a full-text "
+                             "search, give the words with --query WORDS")
         raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...), of --base-url, "
                          "or of a server on this machine; for a mirror give its origin with --base-url")
 
