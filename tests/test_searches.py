@@ -276,6 +276,8 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     (("",), "the search's address is empty: give one (as https://digitalarchive.wilsoncenter.org/search?...), --query"),
     (("Korean War",), "Korean War: not an address of wilson (https://digitalarchive.wilsoncenter.org/search?...); for a "
                       "full-text search, give the words with --query WORDS"),
+    (("--query", f" {HOME}/search?f%5B0%5D=people%3A81908"), "an address, not words to search for: give it as the URL, not as --query"),
+    (("--query", "digitalarchive.wilsoncenter.org/search"), "an address, not words to search for"),
     # an address with parameters but none that narrows the search is cut short, not the whole archive (85 minutes)
     ((f"{HOME}/search?fo%5B0%5D=81908",), "names no search words and no facet, which is the whole archive"),
     # an empty --name is no name, not the default one
