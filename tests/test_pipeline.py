@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
 import re
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
@@ -209,6 +211,71 @@ def test_a_dated_copy_of_a_page_stands_over_an_undated_one_whichever_is_read_fir
         reparse([root], WILSON, root / "out", "d", ["json"], workers=0)
         titles = {r["id"]: r["title"] for r in dataset(root / "out", "d")}
         assert titles["letter-ri-sang-jo-ns-khrushchev"] == "WARC COPY", (first, second)
+
+
+SEED_URL = "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"
+
+
+def _chunked(body: bytes) -> bytes:
+    return b"".join(b"%x\r\n%s\r\n" % (len(body[i:i + 5000]), body[i:i + 5000]) for i in range(0, len(body), 5000)) + b"0\r\n\r\n"
+
+
+def _raw_deflate(body: bytes) -> bytes:
+    packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return packer.compress(body) + packer.flush()
+
+
+SENT = {   # how other tools' WARC files keep a page: as it was sent, its headers saying how to read it
+    "gzip": ([("Content-Encoding", "gzip")], gzip.compress),
+    "x-gzip": ([("Content-Encoding", "x-gzip")], gzip.compress),
+    "deflate": ([("Content-Encoding", "deflate")], zlib.compress),
+    "raw deflate": ([("Content-Encoding", "deflate")], _raw_deflate),
+    "br": ([("Content-Encoding", "br")], lambda body: __import__("brotli").compress(body)),
+    "chunked, capitalized": ([("Transfer-Encoding", "Chunked")], _chunked),
+    "gzip and chunked": ([("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")], lambda body: _chunked(gzip.compress(body))),
+    "gzip, chunked transfer": ([("Transfer-Encoding", "gzip, chunked")], lambda body: _chunked(gzip.compress(body))),
+    "said gzip, kept decoded": ([("Content-Encoding", "gzip")], lambda body: body),
+}
+
+
+def _warc(path: Path, pages: list[tuple[str, bytes, list[tuple[str, str]], str]]) -> Path:
+    """A WARC file of responses (address, body as kept, headers, status line), as another tool writes them."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for url, body, headers, status in pages:
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), warc_headers_dict={"WARC-Date": "2026-11-26T12:00:00Z"},
+                http_headers=StatusAndHeaders(status, [("Content-Type", "text/html; charset=UTF-8"), *headers], "HTTP/1.1")))
+    return path
+
+
+@pytest.mark.parametrize("sent", SENT)
+def test_a_warc_file_of_pages_kept_as_sent_reads_as_the_pages_themselves(tmp_path: Path, sent: str):
+    headers, encode = SENT[sent]
+    pages = [(SEED_URL + ("&page=1" if number else ""), encode((SEED / f"page-{number}.html").read_bytes()), headers, "200 OK")
+             for number in (0, 1)]
+    outcome = reparse([_warc(tmp_path / "x.warc.gz", pages)], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "seed", "d", ["json"], workers=0)
+    assert outcome.warnings == [] and outcome.documents == 19
+    assert timeless(dataset(tmp_path / "out", "d")) == timeless(dataset(tmp_path / "seed", "d"))
+
+
+def test_a_record_that_cannot_be_read_is_skipped_alone_and_named(tmp_path: Path):
+    """A compression harvester cannot undo, or a status line without a status: that record is said, the next ones read."""
+    page = (SEED / "page-0.html").read_bytes()
+    warc = _warc(tmp_path / "x.warc.gz", [(SEED_URL + "&page=1", page, [("Content-Encoding", "compress")], "200 OK"),
+                                           (SEED_URL + "&page=2", page, [], "OK"),
+                                           (SEED_URL, page, [], "200 OK")])
+    outcome = reparse([warc], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    assert f"{warc}: record 1 ({SEED_URL}&page=1): its body is compressed as 'compress', which harvester cannot undo; skipped" \
+        in outcome.warnings
+    assert f"{warc}: record 2 ({SEED_URL}&page=2): its status line 'OK' gives no status code; skipped" in outcome.warnings
+    assert outcome.pages == 1 and outcome.documents == 10
 
 
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):

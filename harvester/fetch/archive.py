@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import importlib
 import io
 import re
 import zlib
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
 from warcio.recordloader import ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -40,6 +42,10 @@ class Location:
 
 class CutShortError(ValueError):
     """A record that stops before the length its header gives (a run killed while writing it)."""
+
+
+class UnreadableRecord(ValueError):
+    """A whole record whose answer cannot be read (a compression harvester cannot undo, no status): it alone is skipped."""
 
 
 class WarcArchive:
@@ -243,6 +249,9 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 except CutShortError:
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
                     return
+                except UnreadableRecord as why:
+                    warnings.append(f"{path}: record {number} ({target}): {why}; skipped")
+                    continue
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
                     earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
@@ -305,14 +314,58 @@ _LOADER = ArcWarcRecordLoader(verify_http=False, arc2warc=False)   # as ArchiveI
 
 
 def _page_of(record: object) -> Page:
+    """The answer a response record holds, its body as the site meant it: unchunked, and its codings undone, the last
+    applied first (harvester's own records hold it so already; other tools keep it as it was sent, compressed)."""
     http = record.http_headers  # type: ignore[attr-defined]
     headers = {k.lower(): v for k, v in http.headers}
     when = record.rec_headers.get_header("WARC-Date") or ""  # type: ignore[attr-defined]
     url = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
-    body = record.content_stream().read()  # type: ignore[attr-defined]
+    status = (http.get_statuscode() or "0").strip()
+    if not status.isdigit():
+        raise UnreadableRecord(f"its status line {http.statusline!r} gives no status code")
+    transfer = [coding.strip().lower() for coding in headers.get("transfer-encoding", "").split(",")]
+    body = (ChunkedDataReader(record.raw_stream) if "chunked" in transfer else record.raw_stream).read()  # type: ignore[attr-defined]
     if getattr(record.raw_stream, "limit", 0):  # type: ignore[attr-defined]
         raise CutShortError(f"the record of {url} is cut short")
-    return Page(url, body, int(http.get_statuscode() or 0), headers, _iso(when), requested=url)
+    codings = [coding.strip().lower() for coding in headers.get("content-encoding", "").split(",")] + transfer
+    for coding in reversed([coding for coding in codings if coding not in ("", "identity", "chunked")]):
+        body = _undone(body, coding)
+    return Page(url, body, int(status), headers, _iso(when), requested=url)
+
+
+_PACKAGES = {"br": "brotli", "zstd": "zstandard"}   # the compressions of the web that Python does not undo itself
+
+
+def _undone(body: bytes, coding: str) -> bytes:
+    """`body` with one coding undone; as it is when it does not decode as that coding (a tool that kept the header
+    over the body it had decoded)."""
+    try:
+        if coding in ("gzip", "x-gzip", "deflate"):
+            try:
+                plain = zlib.decompressobj(32 + zlib.MAX_WBITS).decompress(body, DEFAULT_MAX_RESPONSE + 1)   # gzip, zlib
+            except zlib.error:
+                if coding != "deflate":
+                    raise
+                unpacker = zlib.decompressobj(-zlib.MAX_WBITS)   # deflate sent without its zlib header, as servers may
+                plain = unpacker.decompress(body, DEFAULT_MAX_RESPONSE + 1)
+                if not unpacker.eof:   # not a whole stream: the body was no such thing
+                    return body
+        elif coding == "br":
+            plain = importlib.import_module("brotli").decompress(body)
+        elif coding == "zstd":
+            plain = importlib.import_module("zstandard").ZstdDecompressor().decompress(body, max_output_size=DEFAULT_MAX_RESPONSE + 1)
+        else:
+            raise UnreadableRecord(f"its body is compressed as {coding!r}, which harvester cannot undo")
+    except ModuleNotFoundError:
+        raise UnreadableRecord(f"its body is compressed as {coding}, which needs the {_PACKAGES[coding]} package to be read "
+                               f"(pip install {_PACKAGES[coding]})") from None
+    except UnreadableRecord:
+        raise
+    except Exception:   # each library raises its own error
+        return body
+    if len(plain) > DEFAULT_MAX_RESPONSE:
+        raise UnreadableRecord(f"its body unpacks to more than any page ({DEFAULT_MAX_RESPONSE:,} bytes)")
+    return plain
 
 
 def _short(error: BaseException) -> str:
