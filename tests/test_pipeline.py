@@ -278,6 +278,41 @@ def test_a_record_that_cannot_be_read_is_skipped_alone_and_named(tmp_path: Path)
     assert outcome.pages == 1 and outcome.documents == 10
 
 
+def test_a_revisit_that_names_its_response_by_record_id_dates_the_page_and_one_without_it_is_said(tmp_path: Path):
+    """wget's duplicates (--warc-dedup) name the response they repeat by its WARC-Record-ID alone: the page is the
+    response's, seen at the revisit's time; a second crawl given without the first says what it lacks."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = [(SEED_URL + ("&page=1" if number else ""), (SEED / f"page-{number}.html").read_bytes()) for number in (0, 1)]
+    crawls = [tmp_path / "crawl1.warc.gz", tmp_path / "crawl2.warc.gz"]
+    ids = []
+    with crawls[0].open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for url, body in pages:
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), warc_headers_dict={"WARC-Date": "2026-11-26T12:00:00Z"},
+                                               http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1"))
+            ids.append(record.rec_headers.get_header("WARC-Record-ID"))
+            writer.write_record(record)
+    with crawls[1].open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        for (url, _), refers in zip(pages, ids):
+            revisit = writer.create_warc_record(url, "revisit", warc_headers_dict={
+                "WARC-Date": "2026-12-03T12:00:00Z", "WARC-Refers-To": refers,
+                "WARC-Profile": "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest"},
+                http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1"))
+            writer.write_record(revisit)
+    both = reparse(crawls, WILSON, tmp_path / "both", "d", ["json"], workers=0)
+    assert both.warnings == [] and both.documents == 19
+    assert {r["harvested_at"] for r in dataset(tmp_path / "both", "d")} == {"2026-12-03T12:00:00+00:00"}
+    with pytest.raises(InputError, match="no saved results pages found") as error:
+        reparse(crawls[1:], WILSON, tmp_path / "second", "d", ["json"], workers=0)
+    assert f"a record saying {SEED_URL} was unchanged refers to a response ({ids[0]}) that is not among the files given" \
+        in str(error.value)
+
+
 def test_links_on_other_hosts_become_one_document_on_the_canonical_host(tmp_path: Path):
     reparse([FIXTURES / "wilson" / "views-rows"], WILSON, tmp_path, "x", ["json"], workers=0)
     urls = [r["url"] for r in dataset(tmp_path, "x")]

@@ -255,15 +255,20 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
                     earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
+                    if record_id := record.rec_headers.get_header("WARC-Record-ID"):   # (an id is no address: keys apart)
+                        earlier[(record_id, "")] = earlier[(page.url, page.fetched_at)]
                     yield page
                     continue
-                target = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "",
+                # the response a revisit confirms, by its address and date, or by its record's id (as wget names it)
+                target = ((record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
                           _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or ""))
-                found = earlier.get(target) or earlier.get((target[0], _second(target[1])))   # (a date may be to the second)
+                refers = record.rec_headers.get_header("WARC-Refers-To") or ""
+                found = (earlier.get(target) or earlier.get((target[0], _second(target[1])))   # (a date may be to the second)
+                         or (earlier.get((refers, "")) if refers else None))
                 if found is None:   # (one that names no response, as a revisit by its payload's digest may, says nothing)
-                    if target[1]:
-                        warnings.append(f"{path}: a 304 answer for {page.url} refers to a response of {target[1]} that is "
-                                        "not among the files given")
+                    if target[1] or refers:
+                        warnings.append(f"{path}: a record saying {page.url} was unchanged refers to a response "
+                                        f"({target[1] or refers}) that is not among the files given")
                     continue
                 original = read_record(found)
                 yield Page(page.url, original.body, 200, original.headers, page.fetched_at, requested=page.url)
