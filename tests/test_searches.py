@@ -111,6 +111,9 @@ def test_a_local_or_base_url_address_is_fetched_from_its_own_origin():
     assert WILSON.search_at("http://localhost:8123/search")[1] == "http://localhost:8123"
     assert WILSON.search_at("https://mirror.example/search", "https://mirror.example")[1] == "https://mirror.example"
     assert WILSON.search_at(f"{HOME}/search", "https://mirror.example")[1] == "https://mirror.example"
+    # a --base-url (a harvests file's default for all) never moves an address of this machine or of its host elsewhere
+    assert WILSON.search_at("http://127.0.0.1:8761/search", "http://127.0.0.1:8771")[1] == "http://127.0.0.1:8761"
+    assert WILSON.search_at("https://mirror.example:8443/search", "https://mirror.example")[1] == "https://mirror.example:8443"
 
 
 def test_default_names_tell_searches_apart_and_the_whole_archive_is_wilson_all():

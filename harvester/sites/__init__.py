@@ -205,7 +205,7 @@ class Site:
                 # "search?fo[0]=81908": parameters, but none that narrows the search: a pasted address cut short
                 raise UsageError(f"{address}: names no search words and no facet, which is the whole archive: copy the "
                                  "search's address again, or give --all for the whole archive")
-            return search, base_url or (None if host in self.hosts else f"{parts.scheme}://{parts.netloc}")
+            return search, base_url if host in self.hosts else f"{parts.scheme}://{parts.netloc}"
         if "/" not in text and (" " in text or "." not in text):   # "Korean War": words, --query forgotten
             raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...); for a full-text "
                              "search, give the words with --query WORDS")
