@@ -278,6 +278,25 @@ def test_a_record_that_cannot_be_read_is_skipped_alone_and_named(tmp_path: Path)
     assert outcome.pages == 1 and outcome.documents == 10
 
 
+def test_pages_kept_as_resource_records_are_read_as_pages(tmp_path: Path):
+    """warcit makes a WARC file of a folder of saved pages (and their images) as resource records: no HTTP answer."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "saved.warc.gz").open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        files = [(SEED_URL + ("&page=1" if number else ""), (SEED / f"page-{number}.html").read_bytes(), "text/html") for number in (0, 1)]
+        for url, body, kind in [*files, ("https://digitalarchive.wilsoncenter.org/logo.png", b"\x89PNG\r\n", "image/png"),
+                                ("file:///home/me/notes.txt", b"notes", "text/plain")]:
+            writer.write_record(writer.create_warc_record(url, "resource", payload=io.BytesIO(body), warc_content_type=kind,
+                                                          warc_headers_dict={"WARC-Date": "2026-11-26T12:00:00Z"}))
+    outcome = reparse([tmp_path / "saved.warc.gz"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "seed", "d", ["json"], workers=0)
+    assert outcome.warnings == [] and outcome.documents == 19
+    assert timeless(dataset(tmp_path / "out", "d")) == timeless(dataset(tmp_path / "seed", "d"))
+
+
 def test_a_revisit_that_names_its_response_by_record_id_dates_the_page_and_one_without_it_is_said(tmp_path: Path):
     """wget's duplicates (--warc-dedup) name the response they repeat by its WARC-Record-ID alone: the page is the
     response's, seen at the revisit's time; a second crawl given without the first says what it lacks."""

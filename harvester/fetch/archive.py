@@ -226,12 +226,18 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of "
                                     "the file is skipped")
                     return
-                if record.rec_type not in ("response", "revisit"):
+                if record.rec_type not in ("response", "revisit", "resource"):
                     continue
                 target = record.rec_headers.get_header("WARC-Target-URI") or ""
                 if not target or not web_address(target):
-                    named = f"{target!r}, which is not a web address" if target else "no address (no WARC-Target-URI)"
-                    warnings.append(f"{path}: record {number} (a {record.rec_type}) names {named}; that record is skipped")
+                    if record.rec_type != "resource":   # (a resource may be any file, named as it was on a disk)
+                        named = f"{target!r}, which is not a web address" if target else "no address (no WARC-Target-URI)"
+                        warnings.append(f"{path}: record {number} (a {record.rec_type}) names {named}; that record is skipped")
+                    continue
+                if record.rec_type == "resource":   # a page kept as a file, with no HTTP answer around it (as warcit keeps one)
+                    if record.length <= DEFAULT_MAX_RESPONSE:   # (one cut short is found so as a page: no </html>)
+                        yield Page(target, record.raw_stream.read(), 200, {"content-type": record.rec_headers.get_header("Content-Type") or ""},
+                                   _iso(record.rec_headers.get_header("WARC-Date") or ""), requested=target)
                     continue
                 _parse_http_headers(record)
                 if record.http_headers is None and record.rec_type == "response":   # a dns: response is no HTTP answer
