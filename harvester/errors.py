@@ -99,6 +99,10 @@ class BrowserGoneError(HarvesterError):   # not a FetchError, for which a docume
     exit_code = 3
 
 
+class RetriesSpentError(HarvesterError):   # the run's retries are all spent: the site is unwell; the run stops there
+    exit_code = 3
+
+
 class OffSiteError(FetchError):
     """A link or redirect points off the site's host; harvester never follows it."""
 

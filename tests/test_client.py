@@ -173,6 +173,15 @@ def test_robots_disallow_is_honoured(clock):
         fetcher(site({"/search": httpx.Response(200)}, robots="User-agent: *\nDisallow: /search\n"), clock).get(f"{ORIGIN}/search")
 
 
+def test_a_redirect_into_what_robots_disallows_is_not_followed(clock):
+    log: list[str] = []
+    redirect = httpx.Response(301, headers={"Location": "/admin/doc"})
+    f = fetcher(site({"/document/a": redirect, "/admin/doc": httpx.Response(200, text=PAGE)}), clock, log)
+    with pytest.raises(FetchError, match=r"/admin/doc: disallowed by .*robots.txt; not fetched"):
+        f.get(f"{ORIGIN}/document/a")
+    assert not any("/admin/" in line for line in log)
+
+
 def test_missing_robots_allows_everything(clock):
     page = fetcher(site({"/search": httpx.Response(200, text="x")}, robots=None), clock).get(f"{ORIGIN}/search")
     assert page.status == 200

@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from harvester.config import load_jobs
-from harvester.errors import BlockedError, BusyError, FetchError, IncompleteError, LayoutError, StorageError, UsageError
+from harvester.errors import (BlockedError, BusyError, FetchError, IncompleteError, LayoutError, RetriesSpentError, StorageError,
+                             UsageError)
 from harvester.output.runreport import summary_line
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
@@ -1327,9 +1328,19 @@ def test_a_run_stops_when_its_retry_budget_is_spent(tmp_path: Path):
         return Fault(503) if failures[path] <= 3 else None
 
     with FaultServer(synthetic_pages(docs), thrice_per_page) as server:
-        with pytest.raises(FetchError, match="this run has retried 6 times, its limit"):
+        with pytest.raises(RetriesSpentError, match="this run has retried 6 times, its limit: stopping"):
             run(server, tmp_path, attempts=5, max_retries=6)
     assert len(server.search_requests()) == 1 + 4 + 4 + 1   # page 0; pages 1 and 2 after 3 retries each; page 3 once
+
+
+def test_a_details_run_stops_too_when_its_retry_budget_is_spent(tmp_path: Path):
+    """A document page that cannot be had is a warning and the run goes on; but once the run's retries are spent, the
+    site is unwell: it stops asking, for the remaining documents as for results pages."""
+    docs = [doc(n) for n in range(30)]
+    with FaultServer(synthetic_pages(docs), lambda n, path: Fault(503) if path.startswith("/document/") else None) as server:
+        with pytest.raises(RetriesSpentError, match="this run has retried 6 times, its limit: stopping"):
+            run(server, tmp_path, attempts=3, max_retries=6, details=True)
+    assert len([path for path in server.requests if path.startswith("/document/")]) == 3 * 3   # three documents, not 30
 
 
 def test_a_replayed_page_is_the_logged_response_read_back_from_the_warc(tmp_path: Path):

@@ -30,7 +30,7 @@ import httpx
 import tenacity
 from protego import Protego
 
-from harvester.errors import BlockedError, FetchError, OffSiteError, UsageError, first_line
+from harvester.errors import BlockedError, FetchError, OffSiteError, RetriesSpentError, UsageError, first_line
 from harvester.fetch.page import Page, is_challenge_answer, is_cut_short, looks_like_html, redacted
 from harvester.settings import Settings
 from harvester.sites import web_address
@@ -310,7 +310,7 @@ class Fetcher:
             return self._retrying()(self._follow, url, ask)
         except TransientError as error:
             if self._budget_spent(None):
-                raise FetchError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
+                raise RetriesSpentError(f"{url}: {error}; this run has retried {self.retries} times, its limit: stopping") from None
             if error.status in (403, 429):
                 raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping",
                                    error.status) from None
@@ -359,6 +359,7 @@ class Fetcher:
             target = _target(url, location)
             if not self._same_origin(target):
                 raise OffSiteError(f"{url}: redirects off the site to {target}; not followed")
+            self._check_robots(target)   # where a redirect leads is asked for too
             url = target
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
