@@ -162,6 +162,23 @@ def test_a_search_other_than_the_datasets_is_refused_and_the_dataset_kept(tmp_pa
 
 # 3. Nothing hangs: a trickling server, a huge Crawl-delay, a next link that leads back, pages no parser should build
 
+def test_a_page_compressed_in_a_way_not_asked_for_is_refused_before_it_is_unpacked(tmp_path: Path):
+    """harvester asks for gzip and deflate, whose unpacking its size cap bounds; a few kilobytes of brotli sent all the
+    same (here 50 MB unpacked, more than any page) are never unpacked."""
+    import brotli
+
+    from harvester.errors import FetchError
+    from harvester.fetch.client import make_client
+
+    assert make_client(Settings()).headers["accept-encoding"] == "gzip, deflate"   # (httpx asks for br when it can read it)
+    packed = brotli.compress(b"<html><body>" + b" " * 50_000_000, quality=1)
+    answer = lambda n, path: Fault(200, {"Content-Encoding": "br"}, packed) if "page=1" in path else None  # noqa: E731
+    with FaultServer(synthetic_pages([doc(n) for n in range(15)]), answer) as server:
+        with pytest.raises(FetchError, match=r"page=1: sent compressed as br, which was not asked for; refused"):
+            run(server, tmp_path, attempts=2)
+    assert sum("page=1" in path for path in server.requests) == 1   # not asked again
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("where", ["/robots.txt", "/search"])
 def test_a_server_that_trickles_a_byte_at_a_time_is_given_up_on_at_the_deadline(tmp_path: Path, where: str):

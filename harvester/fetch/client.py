@@ -44,6 +44,7 @@ TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
 PAGE_STATUS = (200, 203)   # 203: a page as a proxy passed it on
+ASKED_CODINGS = frozenset({"", "identity", "gzip", "deflate"})   # what a response may be compressed as
 
 
 class TransientError(Exception):
@@ -65,7 +66,8 @@ def make_client(settings: Settings, host: str | None = None) -> httpx.Client:
     """The one httpx client of a run: identifying User-Agent, timeouts, redirects handled by us, and the cookies of
     a cookies.txt for `host` only."""
     return httpx.Client(
-        headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml"},
+        # only the compressions whose unpacking the size cap bounds (httpx would ask for br, zstd when it can read them)
+        headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml", "Accept-Encoding": "gzip, deflate"},
         timeout=settings.timeout,
         follow_redirects=False,
         cookies=load_cookies(settings.cookies, host or "") if settings.cookies else None,
@@ -147,6 +149,8 @@ class HttpTransport:
                 said = response.headers.get("content-length", "")   # (one that reads as no number is none)
                 if said.strip().isdigit() and int(said) > limit:
                     raise FetchError(f"{url}: response of {int(said):,} bytes, larger than {limit:,} bytes; refused")
+                if unasked := {c.strip() for c in response.headers.get("content-encoding", "").lower().split(",")} - ASKED_CODINGS:
+                    raise FetchError(f"{url}: sent compressed as {', '.join(sorted(unasked))}, which was not asked for; refused")
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
