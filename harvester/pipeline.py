@@ -416,9 +416,12 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     else:   # a response of a WARC file
         page, (text, problem) = saved, saved.decoded()
         check_whole(label, text)
-    doc_id = site.doc_id(page.url) if page.url else None
-    if doc_id:   # a page saved from its short address (/node/89868) is the document its canonical link names
+    # a response is the page of the document asked for, as the harvest that fetched it took it (wherever it led); a page
+    # a browser saved from its short address (/node/89868), the document its canonical link names
+    doc_id = site.doc_id(page.requested or page.url) if page.requested or page.url else None
+    if doc_id and isinstance(saved, Path):
         doc_id = site.doc_id(canonical_link(text) or "") or doc_id
+    if doc_id:
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)

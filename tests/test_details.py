@@ -257,6 +257,28 @@ def test_a_document_page_that_fails_on_a_later_run_keeps_the_details_an_earlier_
                                 "telegram-ponomarev-cpsu-central-committee are an earlier run's"]
 
 
+def test_a_reparse_of_a_details_harvests_archive_gives_each_document_the_page_the_harvest_gave_it(tmp_path: Path):
+    """A document page that redirects to another address, and one whose canonical link names another document: the
+    harvest takes each for the document it asked for, and so does a re-parse of its archive."""
+    moved, mislinked = "/document/telegram-ponomarev-cpsu-central-committee", "/document/letter-ri-sang-jo-ns-khrushchev"
+    canonical = b"https://digitalarchive.wilsoncenter.org" + mislinked.encode()
+
+    def pages(path: str) -> bytes | None:
+        if path == "/document/ponomarev-moved":
+            return both_folders(moved)
+        body = both_folders(path)
+        return body.replace(canonical, b"https://digitalarchive.wilsoncenter.org/document/telegram-mikoyan-cpsu-central-committee") \
+            if path == mislinked and body else body
+
+    with FaultServer(pages, lambda n, path: Fault(301, {"Location": "/document/ponomarev-moved"}) if path == moved else None) as server:
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "again", "kwp", ["json"], workers=0)
+    harvested = dataset(tmp_path, "kwp")
+    assert outcome.warnings == again.warnings == [] and len(harvested) == 19
+    assert [r["transcript"] is not None for r in harvested] == [True] * 19
+    assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(harvested)
+
+
 def test_details_warnings_come_after_the_pages_that_could_not_be_had_record_by_record(tmp_path: Path):
     gone = "/document/telegram-ponomarev-cpsu-central-committee"
     vague = "/document/journal-soviet-ambassador-dprk-am-puzanov-1-october-1957"

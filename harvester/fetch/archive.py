@@ -9,11 +9,12 @@ import io
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from http.client import responses
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
@@ -218,6 +219,7 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
 
 
 def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: list[str]) -> Iterator[Page]:
+    moved: dict[str, str] = {}   # where a redirect led: the address first asked for (a page is the one asked for there)
     try:
         with path.open("rb") as stream:
             records, number = ArchiveIterator(stream, no_record_parse=True), 0
@@ -258,6 +260,10 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 except UnreadableRecord as why:
                     warnings.append(f"{path}: record {number} ({target}): {why}; skipped")
                     continue
+                if record.rec_type == "response" and 300 <= page.status < 400 and page.headers.get("location"):
+                    moved[urljoin(page.url, page.headers["location"])] = moved.pop(page.url, page.url)
+                elif record.rec_type == "response" and page.url in moved:
+                    page = replace(page, requested=moved.pop(page.url))
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
                     earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
