@@ -235,6 +235,7 @@ SENT = {   # how other tools' WARC files keep a page: as it was sent, its header
     "gzip and chunked": ([("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")], lambda body: _chunked(gzip.compress(body))),
     "gzip, chunked transfer": ([("Transfer-Encoding", "gzip, chunked")], lambda body: _chunked(gzip.compress(body))),
     "said gzip, kept decoded": ([("Content-Encoding", "gzip")], lambda body: body),
+    "a label of no compression": ([("Content-Encoding", "none")], lambda body: body),   # (browsers read it as it is)
 }
 
 
@@ -276,6 +277,59 @@ def test_a_record_that_cannot_be_read_is_skipped_alone_and_named(tmp_path: Path)
         in outcome.warnings
     assert f"{warc}: record 2 ({SEED_URL}&page=2): its status line 'OK' gives no status code; skipped" in outcome.warnings
     assert outcome.pages == 1 and outcome.documents == 10
+
+
+def test_a_compressed_record_that_unpacks_to_more_than_any_page_is_skipped_unpacked_only_so_far(tmp_path: Path):
+    """A few hundred kilobytes that unpack to 2 GB: refused once a page's size is unpacked, in a process that could not
+    hold the whole (its memory capped 400 MB above what it holds before reading)."""
+    import subprocess
+    import sys
+
+    import brotli
+
+    packer = brotli.Compressor(quality=1)
+    packed = b"".join(packer.process(b" " * 10_000_000) for _ in range(200)) + packer.finish()
+    warc = _warc(tmp_path / "x.warc.gz", [(SEED_URL + "&page=1", packed, [("Content-Encoding", "br")], "200 OK"),
+                                           (SEED_URL, (SEED / "page-0.html").read_bytes(), [], "200 OK")])
+    script = f"""
+import resource
+from pathlib import Path
+from harvester.pipeline import reparse
+from harvester.sites import get_site
+held = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
+resource.setrlimit(resource.RLIMIT_AS, (held + 400_000_000, held + 400_000_000))
+outcome = reparse([Path({str(warc)!r})], get_site("wilson"), Path({str(tmp_path / "out")!r}), "d", ["json"], workers=0)
+print(outcome.documents)
+print(chr(10).join(outcome.warnings))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "10"
+    assert f"{warc}: record 1 ({SEED_URL}&page=1): its body unpacks to more than any page (20,000,000 bytes); skipped" \
+        in done.stdout
+
+
+def test_a_304_with_a_content_encoding_and_no_body_confirms_its_page(tmp_path: Path):
+    """A 304 has no body, whatever compression its headers name: nothing to unpack, nothing that needs a library."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with (tmp_path / "x.warc.gz").open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        writer.write_record(writer.create_warc_record(SEED_URL, "response", payload=io.BytesIO((SEED / "page-0.html").read_bytes()),
+                                                      warc_headers_dict={"WARC-Date": "2026-11-26T12:00:00Z"},
+                                                      http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
+        revisit = writer.create_warc_record(SEED_URL, "revisit", warc_headers_dict={"WARC-Date": "2026-12-03T12:00:00Z"},
+                                            http_headers=StatusAndHeaders("304 Not Modified", [("Content-Encoding", "zstd")], "HTTP/1.1"))
+        revisit.rec_headers.add_header("WARC-Refers-To-Target-URI", SEED_URL)
+        revisit.rec_headers.add_header("WARC-Refers-To-Date", "2026-11-26T12:00:00Z")
+        writer.write_record(revisit)
+    outcome = reparse([tmp_path / "x.warc.gz"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    assert not any("zstd" in warning or "skipped" in warning for warning in outcome.warnings), outcome.warnings
+    assert {r["harvested_at"] for r in dataset(tmp_path / "out", "d")} == {"2026-12-03T12:00:00+00:00"}
 
 
 def test_pages_kept_as_resource_records_are_read_as_pages(tmp_path: Path):

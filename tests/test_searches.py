@@ -47,6 +47,10 @@ FACETS = FIXTURES / "wilson"
      Search("korea war", (("people", "84573"),), (), (("sort_by", "created date"),))),            # every value twice
     (f"{HOME}/search?search_api_fulltext=50%2525%2B&f%255B0%255D=people%253A81908&fo%255B0%255D=81908",
      Search("50% ", ROSHCHIN.facets, ROSHCHIN.chosen)),                                           # "50%+": "50% "
+    (f"{HOME}/search?search_api_fulltext=C%2B%2B&f%255B0%255D=people%253A81908&fo%255B0%255D=81908",
+     Search("C++", ROSHCHIN.facets, ROSHCHIN.chosen)),                                            # the query once
+    (f"{HOME}/search?search_api_fulltext=%2Bnuclear%20%2Btest&f%255B0%255D=people%253A81908&fo%255B0%255D=81908",
+     Search("+nuclear +test", ROSHCHIN.facets, ROSHCHIN.chosen)),                                 # (its + are its own)
     (f"{HOME}/search?search_api_fulltext=50%2520&f%5B0%5D=people%3A81908&fo%5B0%5D=81908",
      Search("50%20", ROSHCHIN.facets, ROSHCHIN.chosen)),                                          # once: as it is
     (f"{HOME}/search?search_api_fulltext=50%2520&f%255B0%255D=places%3A85924&f%5B0%5D=people%3A81908&fo%5B0%5D=81908",
@@ -114,6 +118,10 @@ def test_a_local_or_base_url_address_is_fetched_from_its_own_origin():
     # a --base-url (a harvests file's default for all) never moves an address of this machine or of its host elsewhere
     assert WILSON.search_at("http://127.0.0.1:8761/search", "http://127.0.0.1:8771")[1] == "http://127.0.0.1:8761"
     assert WILSON.search_at("https://mirror.example:8443/search", "https://mirror.example")[1] == "https://mirror.example:8443"
+    # an address as a browser shows it, without its scheme: --base-url's, or plain HTTP on this machine
+    assert WILSON.search_at("127.0.0.1:8761/search", "http://127.0.0.1:8761")[1] == "http://127.0.0.1:8761"
+    assert WILSON.search_at("localhost:8123/search")[1] == "http://localhost:8123"
+    assert WILSON.search_at("mirror.example/search", "http://mirror.example:8080")[1] == "http://mirror.example"
 
 
 def test_default_names_tell_searches_apart_and_the_whole_archive_is_wilson_all():

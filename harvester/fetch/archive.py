@@ -345,7 +345,7 @@ def _page_of(record: object) -> Page:
     if getattr(record.raw_stream, "limit", 0):  # type: ignore[attr-defined]
         raise CutShortError(f"the record of {url} is cut short")
     codings = [coding.strip().lower() for coding in headers.get("content-encoding", "").split(",")] + transfer
-    for coding in reversed([coding for coding in codings if coding not in ("", "identity", "chunked")]):
+    for coding in reversed([coding for coding in codings if coding not in ("", "identity", "chunked")] if body else []):
         body = _undone(body, coding)
     return Page(url, body, int(status), headers, _iso(when), requested=url)
 
@@ -354,8 +354,9 @@ _PACKAGES = {"br": "brotli", "zstd": "zstandard"}   # the compressions of the we
 
 
 def _undone(body: bytes, coding: str) -> bytes:
-    """`body` with one coding undone; as it is when it does not decode as that coding (a tool that kept the header
-    over the body it had decoded)."""
+    """`body` with one coding undone, to at most a page's size; as it is when it does not decode as that coding (a tool
+    that kept the header over the body it had decoded), or for a label that names no compression ("none", "utf-8"), as
+    browsers take it."""
     try:
         if coding in ("gzip", "x-gzip", "deflate"):
             try:
@@ -368,11 +369,13 @@ def _undone(body: bytes, coding: str) -> bytes:
                 if not unpacker.eof:   # not a whole stream: the body was no such thing
                     return body
         elif coding == "br":
-            plain = importlib.import_module("brotli").decompress(body)
+            plain = importlib.import_module("brotli").Decompressor().process(body, output_buffer_limit=DEFAULT_MAX_RESPONSE + 1)
         elif coding == "zstd":
             plain = importlib.import_module("zstandard").ZstdDecompressor().decompress(body, max_output_size=DEFAULT_MAX_RESPONSE + 1)
-        else:
+        elif coding in ("compress", "x-compress"):   # (Unix compress: no library of Python's reads it)
             raise UnreadableRecord(f"its body is compressed as {coding!r}, which harvester cannot undo")
+        else:
+            return body
     except ModuleNotFoundError:
         raise UnreadableRecord(f"its body is compressed as {coding}, which needs the {_PACKAGES[coding]} package to be read "
                                f"(pip install {_PACKAGES[coding]})") from None

@@ -150,10 +150,13 @@ class Site:
         params = parse_qsl(parts.query, keep_blank_values=True)
         facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d*)\]")
         plain = {found[1] for key, _ in params if (found := facet_key.fullmatch(key))}   # f, fo given plainly
-        twice = not plain and any("%" in key for key, _ in params)   # the whole address encoded again: its values too
+        # the whole address encoded again (no facet written plainly, and a value still %-encoded): its other values too;
+        # else they were written once, as the site writes a query beside facets encoded twice ("C%2B%2B" is C++)
+        twice = not plain and any("%" in key for key, _ in params) and any(
+            re.search("%[0-9a-fA-F]{2}", value) for key, value in params if "%" not in key)
         for key, value in params:
             if "%" in key:
-                key, value = unquote(key), unquote_plus(value)
+                key, value = unquote(key), unquote(value)
                 if "%" in key or ((found := facet_key.fullmatch(key)) and found[1] in plain):   # an old copy beside them
                     continue
             elif twice:
@@ -187,7 +190,8 @@ class Site:
                              "the browser's address bar")
         # "&amp;" is an address copied from HTML or an e-mail: in an address, a value's own & is written %26
         text = address.strip().replace("&amp;", "&")
-        url = text if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I) else f"https://{text}"
+        schemed = re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I)
+        url = text if schemed else f"https://{text}"
         try:
             parts = urlsplit(url)
             host, own, _ = parts.hostname or "", urlsplit(base_url).hostname if base_url else None, parts.port
@@ -205,7 +209,12 @@ class Site:
                 # "search?fo[0]=81908": parameters, but none that narrows the search: a pasted address cut short
                 raise UsageError(f"{address}: names no search words and no facet, which is the whole archive: copy the "
                                  "search's address again, or give --all for the whole archive")
-            return search, base_url if host in self.hosts else f"{parts.scheme}://{parts.netloc}"
+            if host in self.hosts:
+                return search, base_url
+            # its own origin; left out of an address as browsers show it, the scheme is --base-url's, or plain HTTP (a
+            # server on this machine)
+            scheme = parts.scheme if schemed else urlsplit(base_url).scheme if base_url and host == own else "http"
+            return search, f"{scheme}://{parts.netloc}"
         if "/" not in text and (" " in text or "." not in text):   # "Korean War": words, --query forgotten
             raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...); for a full-text "
                              "search, give the words with --query WORDS")
