@@ -2,9 +2,10 @@
 at all; fetched again only when it may have changed.
 
     DIR/pdfs/ID.pdf                 document ID's scan, as the archive serves it (shared by the datasets of DIR)
-    DIR/.harvester/NAME.partial/    a download being written; renamed into DIR/pdfs/ once whole and checked
+    DIR/pdfs/.NAME.partial/         a download being written; renamed into DIR/pdfs/ once whole and checked (on its
+                                    file system: DIR/pdfs may be a link to another disk)
 
-A download is held in memory (up to --max-pdf-mb), written to NAME.partial/, synced, then renamed into place: a file
+A download is held in memory (up to --max-pdf-mb), written to .NAME.partial/, synced, then renamed into place: a file
 in DIR/pdfs/ is always whole. A run killed mid-file leaves at most a partial file, which the next run removes before
 it fetches that PDF again from its start (no HTTP Range requests). The state keeps, for each document, the file, its
 checksum and size, and the validators (ETag, Last-Modified) it came with: a file still there at its size is asked for
@@ -56,12 +57,7 @@ class Tally:
 def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origin: str, out_dir: Path, name: str,
                   limit: int) -> Tally:
     """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/."""
-    partial = out_dir / ".harvester" / f"{name}.partial"
-    try:
-        shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
-        partial.mkdir(parents=True)
-    except OSError as error:
-        raise storage_error(partial, error) from None
+    partial = pdf_folder(out_dir, name)
     tally = Tally()
     for doc_id in state.listing(run_id):
         url, kept = state.pdf_source(doc_id)
@@ -71,15 +67,20 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     return tally
 
 
-def pdf_folder(out_dir: Path) -> None:
-    """DIR/pdfs, made if need be (a harvest makes it before it starts: a file in its place stops it at once)."""
-    folder = out_dir / PDF_FOLDER
+def pdf_folder(out_dir: Path, name: str) -> Path:
+    """DIR/pdfs, made if need be, and in it the dataset's empty folder of downloads being written (what a killed run
+    left there is fetched again from its start). A harvest makes them before it starts: a file in the folder's place,
+    or a folder that cannot be written, stops it at once."""
+    folder, partial = out_dir / PDF_FOLDER, out_dir / PDF_FOLDER / f".{name}.partial"
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: not a folder, and --pdfs keeps the PDFs there: move it away, or use another --out")
     try:
         folder.mkdir(exist_ok=True)
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir()
     except OSError as error:
-        raise storage_error(folder, error) from None
+        raise storage_error(partial, error) from None
+    return partial
 
 
 def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, kept: dict | None, out_dir: Path,

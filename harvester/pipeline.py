@@ -90,7 +90,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     check_no_clash(out_dir, name)
     with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
         if settings.pdfs:
-            pdf_folder(out_dir)
+            pdf_folder(out_dir, name)
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
                               after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page

@@ -92,6 +92,34 @@ def test_each_linked_pdf_is_downloaded_whole_with_its_checksum_in_the_columns(ha
     assert outcome.report["pdfs"] == {"downloaded": 16, "unchanged": 0, "failed": 0} and outcome.warnings == []
 
 
+def test_the_pdfs_folder_may_be_a_link_to_another_file_system(tmp_path: Path):
+    """Scans take room: DIR/pdfs linked to another disk (here /dev/shm, a file system of its own) takes them all the
+    same, each renamed into place on its own file system."""
+    import shutil
+    import tempfile
+
+    if not Path("/dev/shm").is_dir() or os.stat("/dev/shm").st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("no file system other than the test folder's at /dev/shm")
+    elsewhere = Path(tempfile.mkdtemp(dir="/dev/shm"))
+    try:
+        (tmp_path / "pdfs").symlink_to(elsewhere)
+        with FaultServer(site) as server:
+            outcome = run(tmp_path, server)
+        assert outcome.report["pdfs"] == {"downloaded": 16, "unchanged": 0, "failed": 0} and outcome.warnings == []
+        assert len(list(elsewhere.glob("*.pdf"))) == 16 and not list(elsewhere.glob(".*"))
+    finally:
+        shutil.rmtree(elsewhere)
+
+
+def test_a_pdfs_folder_that_cannot_be_written_stops_the_run_before_it_asks_for_anything(tmp_path: Path):
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / ".kwp.partial").write_text("a file where the downloads go")   # (root writes in a read-only folder)
+    with FaultServer(site) as server:
+        with pytest.raises(UsageError, match=r"pdfs/\.kwp\.partial"):
+            run(tmp_path, server)
+    assert server.requests == []
+
+
 def test_the_pdf_columns_come_last_and_the_csv_has_them(harvested):
     out, _, _, records = harvested
     assert list(records[0]) == [c.name for c in RECORD_COLUMNS + DETAIL_COLUMNS + PDF_COLUMNS]
@@ -201,7 +229,7 @@ def test_a_response_that_is_no_whole_pdf_is_a_failed_download_never_a_file(tmp_p
     [warning] = outcome.warnings
     assert words in warning and pdf_path(MIKOYAN) in warning and f"the PDF of {MIKOYAN} is not saved" in warning
     assert not (tmp_path / "pdfs" / f"{MIKOYAN}.pdf").exists() and len(list((tmp_path / "pdfs").iterdir())) == 15
-    assert not (tmp_path / ".harvester" / "kwp.partial").exists()
+    assert not (tmp_path / "pdfs" / ".kwp.partial").exists()
     assert outcome.report["pdfs"] == {"downloaded": 15, "unchanged": 0, "failed": 1}
     [record] = [r for r in dataset(tmp_path, "kwp") if r["id"] == MIKOYAN]
     assert record["pdf_file"] is None and record["pdf_url"].endswith("120194.pdf")
@@ -335,12 +363,12 @@ def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
         assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
-        whole = {p.stem for p in (tmp_path / "pdfs").iterdir()}
-        assert "letter-ri-sang-jo-ns-khrushchev" not in whole and not list((tmp_path / "pdfs").glob(".*"))
+        whole = {p.stem for p in (tmp_path / "pdfs").glob("*.pdf")}   # and the folder of the download it was writing
+        assert "letter-ri-sang-jo-ns-khrushchev" not in whole and {p.name for p in (tmp_path / "pdfs").glob(".*")} <= {".kwp.partial"}
         assert all((tmp_path / "pdfs" / f"{d}.pdf").read_bytes() == served(d) for d in whole)
         server.requests.clear()
         outcome = run(tmp_path, server)
-    assert outcome.report["resumed"] is True
+    assert outcome.report["resumed"] is True and not list((tmp_path / "pdfs").glob(".*"))
     assert (tmp_path / "pdfs" / "letter-ri-sang-jo-ns-khrushchev.pdf").read_bytes() == served("letter-ri-sang-jo-ns-khrushchev")
     assert slow in pdf_requests(server) and not {pdf_path(d) for d in whole} & set(pdf_requests(server))
     assert outcome.report["pdfs"] == {"downloaded": 16 - len(whole), "unchanged": len(whole), "failed": 0}
