@@ -380,6 +380,12 @@ def test_a_revisit_that_names_its_response_by_record_id_dates_the_page_and_one_w
     both = reparse(crawls, WILSON, tmp_path / "both", "d", ["json"], workers=0)
     assert both.warnings == [] and both.documents == 19
     assert {r["harvested_at"] for r in dataset(tmp_path / "both", "d")} == {"2026-12-03T12:00:00+00:00"}
+    (tmp_path / "again").mkdir()   # the revisits' file read first (named so): their responses come after them
+    (tmp_path / "again" / "a.warc.gz").symlink_to(crawls[1])
+    (tmp_path / "again" / "b.warc.gz").symlink_to(crawls[0])
+    again = reparse([tmp_path / "again"], WILSON, tmp_path / "again-out", "d", ["json"], workers=0)
+    assert again.warnings == [] and timeless(dataset(tmp_path / "again-out", "d")) == timeless(dataset(tmp_path / "both", "d"))
+    assert {r["harvested_at"] for r in dataset(tmp_path / "again-out", "d")} == {"2026-12-03T12:00:00+00:00"}
     with pytest.raises(InputError, match="no saved results pages found") as error:
         reparse(crawls[1:], WILSON, tmp_path / "second", "d", ["json"], workers=0)
     assert f"a record saying {SEED_URL} was unchanged refers to a response ({ids[0]}) that is not among the files given" \

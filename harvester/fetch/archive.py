@@ -203,22 +203,52 @@ def _whole_record_after(data: bytes) -> bool:
     return False
 
 
-def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None,
-              warnings: list[str] | None = None) -> Iterator[Page]:
+def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None, warnings: list[str] | None = None,
+              unresolved: list[Revisit] | None = None) -> Iterator[Page]:
     """Every response of a WARC file (plain or gzipped) as a Page, in file order; what had to be skipped is appended to
     `warnings`. A damaged file is an InputError where the damage is.
 
-    A 304 revisit record comes back as the response it refers to (with the revisit's time), looked
-    up in `earlier`: where the responses read so far lie, by (URI, date); give older files first. A record larger than
-    any page (a film, a scan) is passed over unread.
+    A revisit record (a 304, a duplicate) comes back as the response it refers to (with the revisit's time), looked up
+    in `earlier`: where the responses read so far lie, by (URI, date) and record id. One whose response has not been
+    read is added to `unresolved` (its response may be in a file read later: Revisit.page then), or without that list,
+    said in `warnings`. A record larger than any page (a film, a scan) is passed over unread.
     """
     warnings = [] if warnings is None else warnings
-    pages = _read_warc(path, {} if earlier is None else earlier, warnings)
+    pending: list[Revisit] = [] if unresolved is None else unresolved
+    pages = _read_warc(path, {} if earlier is None else earlier, warnings, pending)
     while (page := _quietly(lambda: next(pages, None), path, warnings)) is not None:
         yield page
+    if unresolved is None:
+        warnings.extend(revisit.unmatched() for revisit in pending)
 
 
-def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: list[str]) -> Iterator[Page]:
+@dataclass(frozen=True)
+class Revisit:
+    """A revisit record: the page it says was unchanged at its time, and the response it names, by its address and
+    date or by its record's id (as wget names it)."""
+
+    path: Path
+    url: str
+    fetched_at: str
+    target: tuple[str, str]
+    refers: str
+
+    def page(self, earlier: dict[tuple[str, str], Location]) -> Page | None:
+        """The response it names, seen at the revisit's time; None when that response is not among those read."""
+        found = (earlier.get(self.target) or earlier.get((self.target[0], _second(self.target[1])))   # (a date may be to the second)
+                 or (earlier.get((self.refers, "")) if self.refers else None))
+        if found is None:
+            return None
+        original = read_record(found)
+        return Page(self.url, original.body, 200, original.headers, self.fetched_at, requested=self.url)
+
+    def unmatched(self) -> str:
+        return (f"{self.path}: a record saying {self.url} was unchanged refers to a response ({self.target[1] or self.refers}) "
+                "that is not among the files given")
+
+
+def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: list[str],
+               unresolved: list[Revisit]) -> Iterator[Page]:
     moved: dict[str, str] = {}   # where a redirect led: the address first asked for (a page is the one asked for there)
     try:
         with path.open("rb") as stream:
@@ -271,19 +301,13 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                         earlier[(record_id, "")] = earlier[(page.url, page.fetched_at)]
                     yield page
                     continue
-                # the response a revisit confirms, by its address and date, or by its record's id (as wget names it)
-                target = ((record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
-                          _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or ""))
-                refers = record.rec_headers.get_header("WARC-Refers-To") or ""
-                found = (earlier.get(target) or earlier.get((target[0], _second(target[1])))   # (a date may be to the second)
-                         or (earlier.get((refers, "")) if refers else None))
-                if found is None:   # (one that names no response, as a revisit by its payload's digest may, says nothing)
-                    if target[1] or refers:
-                        warnings.append(f"{path}: a record saying {page.url} was unchanged refers to a response "
-                                        f"({target[1] or refers}) that is not among the files given")
-                    continue
-                original = read_record(found)
-                yield Page(page.url, original.body, 200, original.headers, page.fetched_at, requested=page.url)
+                revisit = Revisit(path, page.url, page.fetched_at, ((record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
+                                  _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or "")),
+                                  record.rec_headers.get_header("WARC-Refers-To") or "")
+                if (confirmed := revisit.page(earlier)) is not None:
+                    yield confirmed
+                elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
+                    unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
                 warnings.append(f"{path}: cut short after record {number} (a run killed while writing the next one?)")
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError

@@ -33,6 +33,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
     `read_saved` reads one, in whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC
     file is read in order). What a damaged WARC file holds after its damage is skipped, and said in `warnings`."""
     earlier: dict[tuple[str, str], Location] = {}
+    unresolved: list = []   # revisits whose response is in a file read after theirs, if given at all
     for path in files:
         if not is_warc(path):
             yield printable(str(path)), path
@@ -40,11 +41,21 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
         from harvester.fetch.archive import read_warc   # (warcio: only for a WARC file)
 
         try:
-            for number, page in enumerate(read_warc(path, earlier, warnings), 1):
+            for number, page in enumerate(read_warc(path, earlier, warnings, unresolved), 1):
                 if page.status == 200 and (site.is_search(page.url) or site.doc_id(page.url)):
                     yield printable(f"{path} (response {number}, {page.url})"), page
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")
+    for revisit in unresolved:
+        try:
+            page = revisit.page(earlier)
+        except InputError as error:
+            warnings.append(f"{error}; skipped")
+            continue
+        if page is None:
+            warnings.append(revisit.unmatched())
+        elif site.is_search(page.url) or site.doc_id(page.url):
+            yield printable(f"{revisit.path} (revisit of {page.url})"), page
 
 
 def printable(text: str) -> str:
