@@ -270,8 +270,11 @@ def test_a_reparse_of_a_details_harvests_archive_gives_each_document_the_page_th
         return body.replace(canonical, b"https://digitalarchive.wilsoncenter.org/document/telegram-mikoyan-cpsu-central-committee") \
             if path == mislinked and body else body
 
-    with FaultServer(pages, lambda n, path: Fault(301, {"Location": "/document/ponomarev-moved"}) if path == moved else None) as server:
-        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    redirect = lambda n, path: Fault(301, {"Location": "/document/ponomarev-moved"}) if path == moved else None  # noqa: E731
+    with FaultServer(pages, redirect, etags=True) as server:   # the second run's pages are "not modified" (304s)
+        for _ in range(2):
+            outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+        assert server.not_modified > 19
     again = reparse([tmp_path / "archive"], WILSON, tmp_path / "again", "kwp", ["json"], workers=0)
     harvested = dataset(tmp_path, "kwp")
     assert outcome.warnings == again.warnings == [] and len(harvested) == 19

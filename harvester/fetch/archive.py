@@ -304,8 +304,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 revisit = Revisit(path, page.url, page.fetched_at, ((record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
                                   _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or "")),
                                   record.rec_headers.get_header("WARC-Refers-To") or "")
-                if (confirmed := revisit.page(earlier)) is not None:
-                    yield confirmed
+                if (confirmed := revisit.page(earlier)) is not None:   # (a page a redirect led to, as a response is)
+                    yield replace(confirmed, requested=moved.pop(confirmed.url, confirmed.url))
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
                     unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
