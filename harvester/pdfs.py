@@ -2,10 +2,10 @@
 at all; fetched again only when it may have changed.
 
     DIR/pdfs/ID.pdf                 document ID's scan, as the archive serves it (shared by the datasets of DIR)
-    DIR/pdfs/.NAME.partial/         a download being written; renamed into DIR/pdfs/ once whole and checked (on its
-                                    file system: DIR/pdfs may be a link to another disk)
+    DIR/.harvester/NAME.partial/    a download being written; renamed into DIR/pdfs/ once whole and checked
 
-A download is held in memory (up to --max-pdf-mb), written to .NAME.partial/, synced, then renamed into place: a file
+A download is held in memory (up to --max-pdf-mb), written to NAME.partial/ (or beside its place, when DIR/pdfs is a
+link to another disk: a file is renamed within its own file system), synced, then renamed into place: a file
 in DIR/pdfs/ is always whole. A run killed mid-file leaves at most a partial file, which the next run removes before
 it fetches that PDF again from its start (no HTTP Range requests). The state keeps, for each document, the file, its
 checksum and size, and the validators (ETag, Last-Modified) it came with: a file still there at its size is asked for
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,7 +58,14 @@ class Tally:
 def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origin: str, out_dir: Path, name: str,
                   limit: int) -> Tally:
     """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/."""
-    partial = pdf_folder(out_dir, name)
+    partial = out_dir / ".harvester" / f"{name}.partial"
+    try:
+        shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
+        partial.mkdir(parents=True)
+    except OSError as error:
+        raise storage_error(partial, error) from None
+    if partial.stat().st_dev != (out_dir / PDF_FOLDER).stat().st_dev:   # DIR/pdfs on another disk: written beside
+        partial = None
     tally = Tally()
     for doc_id in state.listing(run_id):
         url, kept = state.pdf_source(doc_id)
@@ -67,24 +75,22 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     return tally
 
 
-def pdf_folder(out_dir: Path, name: str) -> Path:
-    """DIR/pdfs, made if need be, and in it the dataset's empty folder of downloads being written (what a killed run
-    left there is fetched again from its start). A harvest makes them before it starts: a file in the folder's place,
-    or a folder that cannot be written, stops it at once."""
-    folder, partial = out_dir / PDF_FOLDER, out_dir / PDF_FOLDER / f".{name}.partial"
+def pdf_folder(out_dir: Path) -> None:
+    """DIR/pdfs, made if need be, and proved writable (a harvest makes it before it starts: a file in its place, or a
+    folder that cannot take a file, stops it at once)."""
+    folder = out_dir / PDF_FOLDER
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: not a folder, and --pdfs keeps the PDFs there: move it away, or use another --out")
     try:
         folder.mkdir(exist_ok=True)
-        shutil.rmtree(partial, ignore_errors=True)
-        partial.mkdir()
+        with tempfile.TemporaryFile(dir=folder):
+            pass
     except OSError as error:
-        raise storage_error(partial, error) from None
-    return partial
+        raise storage_error(folder, error) from None
 
 
 def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, kept: dict | None, out_dir: Path,
-              partial: Path, limit: int, tally: Tally) -> None:
+              partial: Path | None, limit: int, tally: Tally) -> None:
     """One document's PDF: asked for unless the file is there and nothing says it may have changed; kept when it is
     a whole PDF; a failure is counted and said, and never stands as a file."""
     target = out_dir / PDF_FOLDER / pdf_name(doc_id)
@@ -110,7 +116,7 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
     if problem:
         _failed(tally, f"{asked}: {problem}; {left}")
         return
-    write_atomically(target, page.body, partial / target.name)
+    write_atomically(target, page.body, partial / target.name if partial else None)
     state.keep_pdf(doc_id, {"url": url, "file": f"{PDF_FOLDER}/{target.name}", "sha256": hashlib.sha256(page.body).hexdigest(),
                             "bytes": len(page.body), "validators": {k: page.headers[k] for k in VALIDATORS if k in page.headers}})
     tally.downloaded += 1

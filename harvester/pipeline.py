@@ -90,7 +90,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     check_no_clash(out_dir, name)
     with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
         if settings.pdfs:
-            pdf_folder(out_dir, name)
+            pdf_folder(out_dir)
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
                               after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
@@ -416,11 +416,9 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     else:   # a response of a WARC file
         page, (text, problem) = saved, saved.decoded()
         check_whole(label, text)
-    # a response is the page of the document asked for, as the harvest that fetched it took it (wherever it led); a page
-    # a browser saved from its short address (/node/89868), the document its canonical link names
-    doc_id = site.doc_id(page.requested or page.url) if page.requested or page.url else None
-    if doc_id and isinstance(saved, Path):
-        doc_id = site.doc_id(canonical_link(text) or "") or doc_id
+    doc_id = site.doc_id(page.url) if page.url else None
+    if doc_id and site.is_node_id(doc_id):   # a page saved from its Drupal path (/node/89868): the document its canonical
+        doc_id = site.doc_id(canonical_link(text) or "") or doc_id   # link names (another page's link names no other)
     if doc_id:
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)

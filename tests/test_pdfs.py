@@ -111,11 +111,12 @@ def test_the_pdfs_folder_may_be_a_link_to_another_file_system(tmp_path: Path):
         shutil.rmtree(elsewhere)
 
 
-def test_a_pdfs_folder_that_cannot_be_written_stops_the_run_before_it_asks_for_anything(tmp_path: Path):
-    (tmp_path / "pdfs").mkdir()
-    (tmp_path / "pdfs" / ".kwp.partial").write_text("a file where the downloads go")   # (root writes in a read-only folder)
+@pytest.mark.parametrize("where", ["/proc", "gone"], ids=["a-folder-that-takes-no-file", "a-disk-not-there"])
+def test_a_pdfs_folder_that_cannot_be_written_stops_the_run_before_it_asks_for_anything(tmp_path: Path, where: str):
+    """DIR/pdfs linked to a folder no file can be made in (/proc: not even root's), or to a disk not mounted."""
+    (tmp_path / "pdfs").symlink_to(tmp_path / where / "pdfs" if where == "gone" else Path(where))
     with FaultServer(site) as server:
-        with pytest.raises(UsageError, match=r"pdfs/\.kwp\.partial"):
+        with pytest.raises(UsageError, match=r"pdfs: cannot write"):
             run(tmp_path, server)
     assert server.requests == []
 
@@ -229,7 +230,7 @@ def test_a_response_that_is_no_whole_pdf_is_a_failed_download_never_a_file(tmp_p
     [warning] = outcome.warnings
     assert words in warning and pdf_path(MIKOYAN) in warning and f"the PDF of {MIKOYAN} is not saved" in warning
     assert not (tmp_path / "pdfs" / f"{MIKOYAN}.pdf").exists() and len(list((tmp_path / "pdfs").iterdir())) == 15
-    assert not (tmp_path / "pdfs" / ".kwp.partial").exists()
+    assert not (tmp_path / ".harvester" / "kwp.partial").exists()
     assert outcome.report["pdfs"] == {"downloaded": 15, "unchanged": 0, "failed": 1}
     [record] = [r for r in dataset(tmp_path, "kwp") if r["id"] == MIKOYAN]
     assert record["pdf_file"] is None and record["pdf_url"].endswith("120194.pdf")
@@ -363,12 +364,12 @@ def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
         assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
-        whole = {p.stem for p in (tmp_path / "pdfs").glob("*.pdf")}   # and the folder of the download it was writing
-        assert "letter-ri-sang-jo-ns-khrushchev" not in whole and {p.name for p in (tmp_path / "pdfs").glob(".*")} <= {".kwp.partial"}
+        whole = {p.stem for p in (tmp_path / "pdfs").iterdir()}
+        assert "letter-ri-sang-jo-ns-khrushchev" not in whole and not list((tmp_path / "pdfs").glob(".*"))
         assert all((tmp_path / "pdfs" / f"{d}.pdf").read_bytes() == served(d) for d in whole)
         server.requests.clear()
         outcome = run(tmp_path, server)
-    assert outcome.report["resumed"] is True and not list((tmp_path / "pdfs").glob(".*"))
+    assert outcome.report["resumed"] is True
     assert (tmp_path / "pdfs" / "letter-ri-sang-jo-ns-khrushchev.pdf").read_bytes() == served("letter-ri-sang-jo-ns-khrushchev")
     assert slow in pdf_requests(server) and not {pdf_path(d) for d in whole} & set(pdf_requests(server))
     assert outcome.report["pdfs"] == {"downloaded": 16 - len(whole), "unchanged": len(whole), "failed": 0}

@@ -9,12 +9,11 @@ import io
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.client import responses
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
@@ -249,7 +248,6 @@ class Revisit:
 
 def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: list[str],
                unresolved: list[Revisit]) -> Iterator[Page]:
-    moved: dict[str, str] = {}   # where a redirect led: the address first asked for (a page is the one asked for there)
     try:
         with path.open("rb") as stream:
             records, number = ArchiveIterator(stream, no_record_parse=True), 0
@@ -290,10 +288,6 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 except UnreadableRecord as why:
                     warnings.append(f"{path}: record {number} ({target}): {why}; skipped")
                     continue
-                if record.rec_type == "response" and 300 <= page.status < 400 and page.headers.get("location"):
-                    moved[urljoin(page.url, page.headers["location"])] = moved.pop(page.url, page.url)
-                elif record.rec_type == "response" and page.url in moved:
-                    page = replace(page, requested=moved.pop(page.url))
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
                     earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
@@ -304,8 +298,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 revisit = Revisit(path, page.url, page.fetched_at, ((record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
                                   _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or "")),
                                   record.rec_headers.get_header("WARC-Refers-To") or "")
-                if (confirmed := revisit.page(earlier)) is not None:   # (a page a redirect led to, as a response is)
-                    yield replace(confirmed, requested=moved.pop(confirmed.url, confirmed.url))
+                if (confirmed := revisit.page(earlier)) is not None:
+                    yield confirmed
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
                     unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end

@@ -269,6 +269,10 @@ class Site:
         node = _NODE_PATH.match(path)
         return f"node-{node.group(1)}" if node else None
 
+    def is_node_id(self, doc_id: str) -> bool:
+        """Whether an id is a page's Drupal path ("node-95423"), not the document's own slug or number."""
+        return _NODE_ID.match(doc_id) is not None
+
     def on_site(self, link: str, page_url: str) -> bool:
         """Whether a link on a page leads to one of the site's hosts, or to the page's own (a mirror, a local copy)."""
         if link.startswith("/") and not link.startswith("//"):   # a path on the page's own host: the usual link
