@@ -177,6 +177,11 @@ def test_a_page_compressed_in_a_way_not_asked_for_is_refused_before_it_is_unpack
         with pytest.raises(FetchError, match=r"page=1: sent compressed as br, which was not asked for; refused"):
             run(server, tmp_path, attempts=2)
     assert sum("page=1" in path for path in server.requests) == 1   # not asked again
+    # an error so sent is its status all the same, its body unread: a 503 is tried again
+    busy = {"page=1": Fault(503, {"Content-Encoding": "br"}, packed)}
+    with FaultServer(synthetic_pages([doc(n) for n in range(15)]), lambda n, path: busy.pop("page=1", None) if "page=1" in path else None) as server:
+        outcome = run(server, tmp_path / "again", attempts=2)
+    assert outcome.documents == 15 and outcome.requests == 4   # robots.txt, page 0, page 1 twice
 
 
 @pytest.mark.slow

@@ -149,8 +149,13 @@ class HttpTransport:
                 said = response.headers.get("content-length", "")   # (one that reads as no number is none)
                 if said.strip().isdigit() and int(said) > limit:
                     raise FetchError(f"{url}: response of {int(said):,} bytes, larger than {limit:,} bytes; refused")
+                received = redacted({k.lower(): v for k, v in response.headers.items()})
                 if unasked := {c.strip() for c in response.headers.get("content-encoding", "").lower().split(",")} - ASKED_CODINGS:
-                    raise FetchError(f"{url}: sent compressed as {', '.join(sorted(unasked))}, which was not asked for; refused")
+                    if 200 <= response.status_code < 300:
+                        raise FetchError(f"{url}: sent compressed as {', '.join(sorted(unasked))}, which was not asked for; refused")
+                    # a redirect's or an error's body is not read: its status and headers say what to do
+                    return [Page(str(response.url), b"", response.status_code, received, self._now().isoformat(timespec="seconds"),
+                                 requested=url)]
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
@@ -158,7 +163,6 @@ class HttpTransport:
                     if time.monotonic() - started > deadline:
                         raise _TooSlow
                     chunks.append(chunk)
-                received = redacted({k.lower(): v for k, v in response.headers.items()})
                 return [Page(str(response.url), b"".join(chunks), response.status_code, received,
                              self._now().isoformat(timespec="seconds"), requested=url)]
         except _TooSlow:
