@@ -15,8 +15,10 @@ PDFs never go into the WARC: they are files of their own.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -62,17 +64,32 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     try:
         shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
         partial.mkdir(parents=True)
+        renames = _renames_into(partial, out_dir / PDF_FOLDER)   # else DIR/pdfs is another disk: written beside
     except OSError as error:
         raise storage_error(partial, error) from None
-    if partial.stat().st_dev != (out_dir / PDF_FOLDER).stat().st_dev:   # DIR/pdfs on another disk: written beside
-        partial = None
     tally = Tally()
     for doc_id in state.listing(run_id):
         url, kept = state.pdf_source(doc_id)
         if url:
-            _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir, partial, limit, tally)
+            _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir, partial if renames else None,
+                      limit, tally)
     shutil.rmtree(partial, ignore_errors=True)
     return tally
+
+
+def _renames_into(partial: Path, folder: Path) -> bool:
+    """Whether a file of `partial` can be renamed into `folder`: not when they are two file systems, or two mounts of
+    one (a folder a container is given)."""
+    probe = partial / ".probe"
+    probe.touch()
+    try:
+        os.replace(probe, folder / f".{partial.name}.probe")
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        return False
+    (folder / f".{partial.name}.probe").unlink()
+    return True
 
 
 def pdf_folder(out_dir: Path) -> None:

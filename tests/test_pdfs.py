@@ -107,8 +107,26 @@ def test_the_pdfs_folder_may_be_a_link_to_another_file_system(tmp_path: Path):
             outcome = run(tmp_path, server)
         assert outcome.report["pdfs"] == {"downloaded": 16, "unchanged": 0, "failed": 0} and outcome.warnings == []
         assert len(list(elsewhere.glob("*.pdf"))) == 16 and not list(elsewhere.glob(".*"))
+        assert not (tmp_path / ".harvester" / "kwp.partial").exists()
     finally:
         shutil.rmtree(elsewhere)
+
+
+def test_the_pdfs_folder_may_be_a_mount_of_a_folder_of_the_same_disk(tmp_path: Path):
+    """A folder mounted in place of DIR/pdfs (as a container is given one) is on the same disk, yet a file cannot be
+    renamed into it from DIR/.harvester: the run finds so, and writes each download beside its place."""
+    import shutil
+
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.skip("mounting a folder needs root and unshare")
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "disk").mkdir()
+    with FaultServer(site) as server:
+        command = (f"mount --bind {tmp_path / 'disk'} {tmp_path / 'pdfs'} && exec {sys.executable} -m harvester -q harvest "
+                   f"--query \"{QUERY}\" --base-url {server.origin} --out {tmp_path} --name kwp --details --pdfs --delay 0")
+        done = subprocess.run(["unshare", "-m", "sh", "-c", command], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "disk").glob("*.pdf"))) == 16 and not list((tmp_path / "disk").glob(".*"))
 
 
 @pytest.mark.parametrize("where", ["/proc", "gone"], ids=["a-folder-that-takes-no-file", "a-disk-not-there"])
