@@ -416,7 +416,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     else:   # a response of a WARC file
         page, (text, problem) = saved, saved.decoded()
         check_whole(label, text)
-    doc_id = site.doc_id(page.url) if page.url else None
+    # the address asked for: in harvester's own archive, a document's page a redirect led to is the listed document's
+    doc_id = site.doc_id(page.requested or page.url) if page.requested or page.url else None
     if doc_id and site.is_node_id(doc_id):   # a page saved from its Drupal path (/node/89868): the document its canonical
         doc_id = site.doc_id(canonical_link(text) or "") or doc_id   # link names (another page's link names no other)
     if doc_id:

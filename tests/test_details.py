@@ -258,18 +258,21 @@ def test_a_document_page_that_fails_on_a_later_run_keeps_the_details_an_earlier_
 
 
 def test_a_reparse_of_a_details_harvests_archive_gives_each_document_the_page_the_harvest_gave_it(tmp_path: Path):
-    """A document page whose canonical link names another document: the harvest takes it for the document it asked
-    for, and so does a re-parse of its archive (the canonical link names the document of a page saved from its Drupal
-    path only), over two runs, the second's pages "not modified"."""
-    mislinked = "/document/letter-ri-sang-jo-ns-khrushchev"
+    """A document page that redirects to another address, and one whose canonical link names another document: the
+    harvest takes each for the document it asked for, and so does a re-parse of its archive (the canonical link names
+    the document of a page saved from its Drupal path only), over two runs, the second's pages "not modified"."""
+    moved, mislinked = "/document/telegram-ponomarev-cpsu-central-committee", "/document/letter-ri-sang-jo-ns-khrushchev"
     canonical = b"https://digitalarchive.wilsoncenter.org" + mislinked.encode()
 
     def pages(path: str) -> bytes | None:
+        if path == "/document/ponomarev-moved":
+            return both_folders(moved)
         body = both_folders(path)
         return body.replace(canonical, b"https://digitalarchive.wilsoncenter.org/document/telegram-mikoyan-cpsu-central-committee") \
             if path == mislinked and body else body
 
-    with FaultServer(pages, etags=True) as server:
+    redirect = lambda n, path: Fault(301, {"Location": "/document/ponomarev-moved"}) if path == moved else None  # noqa: E731
+    with FaultServer(pages, redirect, etags=True) as server:
         for _ in range(2):
             outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
         assert server.not_modified > 19

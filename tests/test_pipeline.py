@@ -279,6 +279,43 @@ def test_a_record_that_cannot_be_read_is_skipped_alone_and_named(tmp_path: Path)
     assert outcome.pages == 1 and outcome.documents == 10
 
 
+def test_in_another_tools_warc_file_a_page_a_redirect_led_to_is_the_page_of_its_own_address(tmp_path: Path):
+    """wget came to a document by its number (from a link elsewhere), and the site sent it on to the page at its slug,
+    the address the results page lists: the page is that document's (in harvester's own files, the address asked for
+    is the listed one)."""
+    documents = FIXTURES / "wilson" / "documents"
+    slug = "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev"
+    warc = _warc(tmp_path / "wget.warc.gz", [
+        (SEED_URL, (SEED / "page-0.html").read_bytes(), [], "200 OK"),
+        (SEED_URL + "&page=1", (SEED / "page-1.html").read_bytes(), [], "200 OK"),
+        ("https://digitalarchive.wilsoncenter.org/document/119999", b"", [("Location", slug)], "301 Moved Permanently"),
+        (slug, (documents / "letter-ri-sang-jo-ns-khrushchev.html").read_bytes(), [], "200 OK")])
+    outcome = reparse([warc], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    records = {r["id"]: r for r in dataset(tmp_path / "out", "d")}
+    assert outcome.documents == 19 and records["letter-ri-sang-jo-ns-khrushchev"]["record_id"]
+
+
+def test_in_harvesters_own_file_a_redirect_holds_for_the_answer_that_comes_next_only(tmp_path: Path):
+    """A document page whose redirect led nowhere (its target failed), and the target fetched for itself later: that
+    page is the target's own, not the first document's."""
+    from harvester.fetch.archive import WarcArchive
+    from harvester.fetch.page import Page
+
+    documents, home = FIXTURES / "wilson" / "documents", "https://digitalarchive.wilsoncenter.org/document/"
+    html = {"content-type": "text/html; charset=utf-8"}
+    with WarcArchive(tmp_path / "own.warc.gz") as archive:
+        for url, number in ((SEED_URL, 0), (SEED_URL + "&page=1", 1)):
+            archive.write(Page(url, (SEED / f"page-{number}.html").read_bytes(), 200, html, "2026-11-26T12:00:00+00:00"))
+        archive.write(Page(home + "telegram-ponomarev-cpsu-central-committee", b"", 301,
+                           {"location": home + "letter-ri-sang-jo-ns-khrushchev"}, "2026-11-26T12:00:01+00:00"))
+        for slug in ("telegram-mikoyan-cpsu-central-committee", "letter-ri-sang-jo-ns-khrushchev"):   # (the target failed)
+            archive.write(Page(home + slug, (documents / f"{slug}.html").read_bytes(), 200, html, "2026-11-26T12:00:02+00:00"))
+    outcome = reparse([tmp_path / "own.warc.gz"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    records = {r["id"]: r for r in dataset(tmp_path / "out", "d")}
+    assert outcome.documents == 19 and records["letter-ri-sang-jo-ns-khrushchev"]["record_id"]
+    assert records["telegram-ponomarev-cpsu-central-committee"]["record_id"] is None
+
+
 def test_a_compressed_record_that_unpacks_to_more_than_any_page_is_skipped_unpacked_only_so_far(tmp_path: Path):
     """A few hundred kilobytes that unpack to 2 GB: refused once a page's size is unpacked, in a process that could not
     hold the whole (its memory capped 400 MB above what it holds before reading)."""

@@ -9,11 +9,12 @@ import io
 import re
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from http.client import responses
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
@@ -248,6 +249,9 @@ class Revisit:
 
 def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: list[str],
                unresolved: list[Revisit]) -> Iterator[Page]:
+    # in harvester's own file, the page a redirect led to is the page of the address asked for (a document's, as its
+    # results page links it); another tool may have come to an address by another way than the search's links
+    own, moved = False, {}
     try:
         with path.open("rb") as stream:
             records, number = ArchiveIterator(stream, no_record_parse=True), 0
@@ -256,6 +260,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of "
                                     "the file is skipped")
                     return
+                if record.rec_type == "warcinfo" and record.length < 10_000:
+                    own = own or b"software: harvester/" in record.raw_stream.read()
                 if record.rec_type not in ("response", "revisit", "resource"):
                     continue
                 target = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -288,18 +294,22 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 except UnreadableRecord as why:
                     warnings.append(f"{path}: record {number} ({target}): {why}; skipped")
                     continue
+                asked = moved.pop(page.url, page.url)
+                moved.clear()   # (a redirect holds for the answer that comes next only)
+                if own and record.rec_type == "response" and 300 <= page.status < 400 and page.headers.get("location"):
+                    moved[urljoin(page.url, page.headers["location"])] = asked
                 if record.rec_type == "response":
                     earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
                     earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
                     if record_id := record.rec_headers.get_header("WARC-Record-ID"):   # (an id is no address: keys apart)
                         earlier[(record_id, "")] = earlier[(page.url, page.fetched_at)]
-                    yield page
+                    yield replace(page, requested=asked)
                     continue
                 revisit = Revisit(path, page.url, page.fetched_at, ((record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
                                   _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or "")),
                                   record.rec_headers.get_header("WARC-Refers-To") or "")
                 if (confirmed := revisit.page(earlier)) is not None:
-                    yield confirmed
+                    yield replace(confirmed, requested=asked)
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
                     unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
