@@ -100,7 +100,8 @@ def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callab
         for fmt in TABLE_FORMATS:
             path = out_dir / file_name(name + table.suffix, fmt)
             if path in written:
-                carried = columns_for(fmt, columns, long_text_in_csv) if table is RECORDS else table.columns
+                records = table is RECORDS   # the columns of its format, as write_table chose them
+                carried = columns_for(fmt, columns if records else table.columns, long_text_in_csv and records)
                 found.append(_resource(table, fmt, path, carried, current(path)))
     database = out_dir / f"{name}{DATABASE_SUFFIX}"
     if database in written:
