@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import importlib
 import io
 import re
 import zlib
@@ -24,7 +23,7 @@ from warcio.warcwriter import WARCWriter
 
 from harvester import __version__
 from harvester.errors import InputError, UsageError, first_line, storage_error
-from harvester.fetch.page import Page
+from harvester.fetch.page import Page, Unreadable, unpacked
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import web_address
 
@@ -43,10 +42,6 @@ class Location:
 
 class CutShortError(ValueError):
     """A record that stops before the length its header gives (a run killed while writing it)."""
-
-
-class UnreadableRecord(ValueError):
-    """A whole record whose answer cannot be read (a compression harvester cannot undo, no status): it alone is skipped."""
 
 
 class WarcArchive:
@@ -291,7 +286,7 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 except CutShortError:
                     warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
                     return
-                except UnreadableRecord as why:
+                except Unreadable as why:
                     warnings.append(f"{path}: record {number} ({target}): {why}; skipped")
                     continue
                 asked = moved.pop(page.url, page.url)
@@ -367,53 +362,13 @@ def _page_of(record: object) -> Page:
     url = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
     status = (http.get_statuscode() or "0").strip()
     if not status.isdigit():
-        raise UnreadableRecord(f"its status line {http.statusline!r} gives no status code")
+        raise Unreadable(f"its status line {http.statusline!r} gives no status code")
     transfer = [coding.strip().lower() for coding in headers.get("transfer-encoding", "").split(",")]
     body = (ChunkedDataReader(record.raw_stream) if "chunked" in transfer else record.raw_stream).read()  # type: ignore[attr-defined]
     if getattr(record.raw_stream, "limit", 0):  # type: ignore[attr-defined]
         raise CutShortError(f"the record of {url} is cut short")
     codings = [coding.strip().lower() for coding in headers.get("content-encoding", "").split(",")] + transfer
-    for coding in reversed([coding for coding in codings if coding not in ("", "identity", "chunked")] if body else []):
-        body = _undone(body, coding)
-    return Page(url, body, int(status), headers, _iso(when), requested=url)
-
-
-_PACKAGES = {"br": "brotli", "zstd": "zstandard"}   # the compressions of the web that Python does not undo itself
-
-
-def _undone(body: bytes, coding: str) -> bytes:
-    """`body` with one coding undone, to at most a page's size; as it is when it does not decode as that coding (a tool
-    that kept the header over the body it had decoded), or for a label that names no compression ("none", "utf-8"), as
-    browsers take it."""
-    try:
-        if coding in ("gzip", "x-gzip", "deflate"):
-            try:
-                plain = zlib.decompressobj(32 + zlib.MAX_WBITS).decompress(body, DEFAULT_MAX_RESPONSE + 1)   # gzip, zlib
-            except zlib.error:
-                if coding != "deflate":
-                    raise
-                unpacker = zlib.decompressobj(-zlib.MAX_WBITS)   # deflate sent without its zlib header, as servers may
-                plain = unpacker.decompress(body, DEFAULT_MAX_RESPONSE + 1)
-                if not unpacker.eof:   # not a whole stream: the body was no such thing
-                    return body
-        elif coding == "br":
-            plain = importlib.import_module("brotli").Decompressor().process(body, output_buffer_limit=DEFAULT_MAX_RESPONSE + 1)
-        elif coding == "zstd":
-            plain = importlib.import_module("zstandard").ZstdDecompressor().decompress(body, max_output_size=DEFAULT_MAX_RESPONSE + 1)
-        elif coding in ("compress", "x-compress"):   # (Unix compress: no library of Python's reads it)
-            raise UnreadableRecord(f"its body is compressed as {coding!r}, which harvester cannot undo")
-        else:
-            return body
-    except ModuleNotFoundError:
-        raise UnreadableRecord(f"its body is compressed as {coding}, which needs the {_PACKAGES[coding]} package to be read "
-                               f"(pip install {_PACKAGES[coding]})") from None
-    except UnreadableRecord:
-        raise
-    except Exception:   # each library raises its own error
-        return body
-    if len(plain) > DEFAULT_MAX_RESPONSE:
-        raise UnreadableRecord(f"its body unpacks to more than any page ({DEFAULT_MAX_RESPONSE:,} bytes)")
-    return plain
+    return Page(url, unpacked(body, codings, DEFAULT_MAX_RESPONSE), int(status), headers, _iso(when), requested=url)
 
 
 def _short(error: BaseException) -> str:

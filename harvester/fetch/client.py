@@ -31,7 +31,7 @@ import tenacity
 from protego import Protego
 
 from harvester.errors import BlockedError, FetchError, OffSiteError, RetriesSpentError, UsageError, first_line
-from harvester.fetch.page import Page, is_challenge_answer, is_cut_short, looks_like_html, redacted
+from harvester.fetch.page import Page, Unreadable, is_challenge_answer, is_cut_short, looks_like_html, redacted, unpacked
 from harvester.settings import Settings
 from harvester.sites import web_address
 
@@ -44,7 +44,7 @@ TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
 PAGE_STATUS = (200, 203)   # 203: a page as a proxy passed it on
-ASKED_CODINGS = frozenset({"", "identity", "gzip", "deflate"})   # what a response may be compressed as
+ASKED_CODINGS = frozenset({"", "identity", "gzip", "deflate"})   # what httpx is asked to unpack, and unpacks within the cap
 
 
 class TransientError(Exception):
@@ -149,21 +149,24 @@ class HttpTransport:
                 said = response.headers.get("content-length", "")   # (one that reads as no number is none)
                 if said.strip().isdigit() and int(said) > limit:
                     raise FetchError(f"{url}: response of {int(said):,} bytes, larger than {limit:,} bytes; refused")
-                received = redacted({k.lower(): v for k, v in response.headers.items()})
-                if unasked := {c.strip() for c in response.headers.get("content-encoding", "").lower().split(",")} - ASKED_CODINGS:
-                    if 200 <= response.status_code < 300:
-                        raise FetchError(f"{url}: sent compressed as {', '.join(sorted(unasked))}, which was not asked for; refused")
-                    # a redirect's or an error's body is not read: its status and headers say what to do
-                    return [Page(str(response.url), b"", response.status_code, received, self._now().isoformat(timespec="seconds"),
-                                 requested=url)]
-                for chunk in response.iter_bytes():
+                # a compression not asked for, httpx would unpack whole before a byte of it is counted: unpacked here
+                codings = [coding.strip() for coding in response.headers.get("content-encoding", "").lower().split(",")]
+                unasked = bool(set(codings) - ASKED_CODINGS)
+                for chunk in response.iter_raw() if unasked else response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
                         raise FetchError(f"{url}: response larger than {limit:,} bytes; refused")
                     if time.monotonic() - started > deadline:
                         raise _TooSlow
                     chunks.append(chunk)
-                return [Page(str(response.url), b"".join(chunks), response.status_code, received,
+                body = b"".join(chunks)
+                try:
+                    body = unpacked(body, codings, limit) if unasked else body
+                except Unreadable as why:
+                    if 200 <= response.status_code < 300:
+                        raise FetchError(f"{url}: {why}; refused") from None
+                    body = b""   # a redirect's or an error's: its status and headers say what to do
+                return [Page(str(response.url), body, response.status_code, redacted({k.lower(): v for k, v in response.headers.items()}),
                              self._now().isoformat(timespec="seconds"), requested=url)]
         except _TooSlow:
             raise TransientError(f"no whole answer within {deadline:g} s (the server sends too slowly)") from None

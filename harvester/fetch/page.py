@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import html
+import importlib
 import re
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -33,6 +35,49 @@ _CHALLENGE_MARKERS = (
     "cf_chl_opt",
     "enable javascript and cookies to continue",
 )
+
+
+class Unreadable(ValueError):
+    """An answer that cannot be read: compressed in a way harvester cannot undo, or to more than a page's size."""
+
+
+PACKAGES = {"br": "brotli", "zstd": "zstandard"}   # the compressions of the web that Python does not undo itself
+
+
+def unpacked(body: bytes, codings: list[str], limit: int) -> bytes:
+    """`body` with its codings (Content-Encoding's, then Transfer-Encoding's) undone, the last applied first, to at most
+    `limit` bytes (Unreadable past it). A body that does not decode as its coding (a tool that kept the header over the
+    body it had decoded), or a label that names no compression ("none", "utf-8"), is taken as it is, as browsers do."""
+    for coding in reversed([coding for coding in codings if coding not in ("", "identity", "chunked")] if body else []):
+        try:
+            if coding in ("gzip", "x-gzip", "deflate"):
+                try:
+                    plain = zlib.decompressobj(32 + zlib.MAX_WBITS).decompress(body, limit + 1)   # gzip, zlib
+                except zlib.error:
+                    if coding != "deflate":
+                        raise
+                    unpacker = zlib.decompressobj(-zlib.MAX_WBITS)   # deflate sent without its zlib header, as servers may
+                    plain = unpacker.decompress(body, limit + 1)
+                    plain = plain if unpacker.eof else body   # not a whole stream: the body was no such thing
+            elif coding == "br":
+                plain = importlib.import_module("brotli").Decompressor().process(body, output_buffer_limit=limit + 1)
+            elif coding == "zstd":
+                plain = importlib.import_module("zstandard").ZstdDecompressor().decompress(body, max_output_size=limit + 1)
+            elif coding in ("compress", "x-compress"):   # (Unix compress: no library of Python's reads it)
+                raise Unreadable(f"its body is compressed as {coding!r}, which harvester cannot undo")
+            else:
+                plain = body
+        except ModuleNotFoundError:
+            raise Unreadable(f"its body is compressed as {coding}, which needs the {PACKAGES[coding]} package to be read "
+                             f"(pip install {PACKAGES[coding]})") from None
+        except Unreadable:
+            raise
+        except Exception:   # each library raises its own error
+            plain = body
+        if len(plain) > limit:
+            raise Unreadable(f"its body unpacks to more than {limit:,} bytes")
+        body = plain
+    return body
 
 
 @dataclass(frozen=True)
