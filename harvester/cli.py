@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
-import math
 import os
 import re
 import shlex
@@ -30,7 +29,7 @@ from harvester.output.files import FORMATS, parse_formats
 from harvester.output.package import clashing_names
 from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
-from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
+from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings
 from harvester.sites import get_site
 from harvester.state import State, state_file
 
@@ -46,16 +45,6 @@ EXIT_TERMINATED = 143
 # for `run`: the most serious outcome wins (the last here)
 SEVERITY = (0, EXIT_WARNINGS, *(error.exit_code for error in (UsageError, HarvesterError, FetchError, IncompleteError, BusyError,
                                                               BlockedError, LayoutError)))
-
-
-class _Number(click.FloatRange):
-    """A number in a range, and never nan or infinity (which pass a range's bounds)."""
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
-        number = super().convert(value, param, ctx)
-        if not math.isfinite(number):
-            self.fail(f"{value!r} is not a finite number.", param, ctx)
-        return number
 
 
 class _Path(click.Path):
@@ -77,7 +66,7 @@ transcript_option = click.option("--transcript-in-csv", is_flag=True,
 site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
 pdfs_option = click.option("--pdfs", is_flag=True, help="With --details: also download each document's original scan "
                            "(PDF) into DIR/pdfs/ID.pdf.")
-max_pdf_option = click.option("--max-pdf-mb", type=_Number(min=0, min_open=True), default=DEFAULT_MAX_PDF_MB,
+max_pdf_option = click.option("--max-pdf-mb", type=float, default=DEFAULT_MAX_PDF_MB,
                               show_default=True, metavar="MB", help="Refuse a PDF larger than this (a failed download).")
 
 
@@ -144,9 +133,9 @@ def loudness(command: Callable) -> Callable:
 @click.option("--out", "out_dir", required=True, type=_Path(file_okay=False, path_type=Path), help="Output folder.")
 @name_option
 @format_option
-@click.option("--delay", type=_Number(min=0, max=MAX_DELAY), default=DEFAULT_DELAY, show_default=True,
-              help="Seconds from one request to the next (one request at a time, always).")
-@click.option("--max-pages", type=click.IntRange(min=1), default=None, help="Stop after this many results pages.")
+@click.option("--delay", type=float, default=DEFAULT_DELAY, show_default=True,
+              help="Seconds from one request to the next, 0 to 3600 (one request at a time, always).")
+@click.option("--max-pages", type=int, default=None, help="Stop after this many results pages.")
 @click.option("--contact", default="", metavar="URL_OR_EMAIL",
               help="How the archive can reach you; sent in the User-Agent (accents dropped: a header carries ASCII only).")
 @click.option("--allow-incomplete", is_flag=True, help="Write the dataset even if some documents could not be collected.")
@@ -162,8 +151,8 @@ def loudness(command: Callable) -> Callable:
 @click.option("--browser-profile", type=_Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="The browser's profile folder (default: in DIR/.harvester/, kept for the next run).")
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
-@click.option("--challenge-wait", type=_Number(min=1, max=MAX_DELAY), default=Settings.challenge_wait, show_default=True, metavar="SECONDS",
-              help="How long a bot check may take to pass by itself in the browser.")
+@click.option("--challenge-wait", type=float, default=Settings.challenge_wait, show_default=True, metavar="SECONDS",
+              help="How long a bot check may take to pass by itself in the browser (1 to 3600).")
 @click.option("--cookies", type=_Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
               help="A cookies.txt exported from your browser, after it passed the site's check (plain client).")
 @click.option("--user-agent", default=None, metavar="TEXT", help="Your browser's User-Agent, which its cookies are bound to.")
@@ -194,7 +183,7 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
     search, origin = given_search(get_site(site), url, query, whole, origin, "URL, --query or --all")
     settings = checked_fetch(Settings(
         base_url=origin, delay=delay, max_pages=max_pages, contact=contact, allow_incomplete=allow_incomplete,
-        details=details, transcript_in_csv=transcript_in_csv, pdfs=pdfs, max_pdf_bytes=pdf_bytes(max_pdf_mb),
+        details=details, transcript_in_csv=transcript_in_csv, pdfs=pdfs, max_pdf_mb=max_pdf_mb,
         fetch=fetch, browser_path=browser_path, browser_profile=browser_profile, show_browser=show_browser,
         challenge_wait=challenge_wait, cookies=cookies, own_user_agent=user_agent))
     return _harvest_job(Job(get_site(site), search, out_dir, name, parse_formats(formats), settings, names_file))
@@ -260,7 +249,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 @format_option
 @click.option("--details", is_flag=True, help="Also serve the 19 results' saved document pages and harvest with --details.")
 @click.option("--pdfs", is_flag=True, help="With --details: also download the documents' PDFs (served with the pages).")
-@click.option("--delay", type=_Number(min=0, max=MAX_DELAY), default=DEMO_DELAY, show_default=True,
+@click.option("--delay", type=float, default=DEMO_DELAY, show_default=True,
               help="Seconds between requests (the server is this machine's own: it needs no more).")
 @click.option("--port", type=click.IntRange(0, 65535), default=DEMO_PORT, show_default=True,
               help="Port on 127.0.0.1 (the same each time, so an interrupted demo resumes; 0: any free port).")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import tomllib
@@ -13,7 +12,7 @@ from urllib.parse import urlsplit
 from harvester.errors import UsageError
 from harvester.normalize.names import without_accents
 from harvester.output.files import parse_formats
-from harvester.settings import DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings, pdf_bytes
+from harvester.settings import Settings
 from harvester.sites import Search, Site, get_site, typed_query
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
@@ -26,8 +25,8 @@ KEYS: dict[str, type | tuple[type, ...]] = {
 }
 PATH_KEYS = ("out", "names", "browser_profile", "cookies")   # paths from the file's folder: an empty one would be that folder
 # the keys a Settings field of the same name takes as they are (the others are checked, converted or renamed first)
-AS_GIVEN = ("max_pages", "contact", "allow_incomplete", "details", "transcript_in_csv", "pdfs", "fetch", "browser_path",
-            "show_browser")
+AS_GIVEN = ("delay", "challenge_wait", "max_pages", "max_pdf_mb", "contact", "allow_incomplete", "details", "transcript_in_csv",
+            "pdfs", "fetch", "browser_path", "show_browser")
 
 
 def as_keys(message: str) -> str:
@@ -41,9 +40,13 @@ def as_keys(message: str) -> str:
             return f"{name} = true" + (f" {value}" if value else "")
         if value and (value.isupper() or (name == "fetch" and value in ("http", "browser"))):   # a placeholder, a choice
             return f'{name} = "{value}"'
+        if value and KEYS[name] in (int, (int, float)):   # a number out of range: delay = -3
+            return f"{name} = {value}"
         return name + (f" {value}" if value else "")
-    # an option (not the "--" inside a path), and the word after it when that word stands alone (not a path's start)
-    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)(?: ([A-Za-z]+)(?=[\s,;)]|$))?", key, message)
+    # an option (not the "--" inside a path), and the word after it when that word stands alone (not a path's start),
+    # or the number before a colon
+    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)(?: ([A-Za-z]+(?=[\s,;)]|$)|(?:-?\d[\d.]*(?:e[-+]?\d+)?|nan|inf)(?=:)))?",
+                  key, message)
 
 
 @dataclass(frozen=True)
@@ -95,26 +98,7 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
     return "number" if isinstance(kind, tuple) else {str: "string", int: "whole number", bool: "true/false", list: "list"}[kind]
 
 
-def _number(values: dict, key: str, default: float) -> float:
-    """A number of the file (a whole number too large for a float is infinite: out of every range)."""
-    try:
-        return float(values.get(key, default))
-    except OverflowError:
-        return math.inf
-
-
 def _job(values: dict, where: str, base: Path) -> Job:
-    delay = _number(values, "delay", Settings.delay)
-    if not math.isfinite(delay) or not 0 <= delay <= MAX_DELAY:
-        raise UsageError(f"{where}: delay = {values['delay']!r}: give seconds, 0 to {MAX_DELAY:g}")
-    challenge_wait = _number(values, "challenge_wait", Settings.challenge_wait)
-    if not math.isfinite(challenge_wait) or not 1 <= challenge_wait <= MAX_DELAY:
-        raise UsageError(f"{where}: challenge_wait = {values['challenge_wait']!r}: give seconds, 1 to {MAX_DELAY:g}")
-    if "max_pages" in values and values["max_pages"] < 1:
-        raise UsageError(f"{where}: max_pages = {values['max_pages']!r}: give 1 or more (leave it out for every page)")
-    max_pdf_mb = _number(values, "max_pdf_mb", DEFAULT_MAX_PDF_MB)
-    if not math.isfinite(max_pdf_mb) or max_pdf_mb <= 0:
-        raise UsageError(f"{where}: max_pdf_mb = {values['max_pdf_mb']!r}: give megabytes, more than 0")
     base_url = checked_origin(values["base_url"], f"{where}: base_url =") if "base_url" in values else None
     if not all(isinstance(fmt, str) for fmt in values.get("formats", [])):
         raise UsageError(f"{where}: formats = {values['formats']!r}: give a list of names, like [\"csv\", \"json\"]")
@@ -125,8 +109,7 @@ def _job(values: dict, where: str, base: Path) -> Job:
         site = get_site(values.get("site", "wilson"))
         search, base_url = given_search(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
                                     "url, query or all = true")
-        settings = checked_fetch(Settings(base_url=base_url, delay=delay, challenge_wait=challenge_wait, max_pdf_bytes=pdf_bytes(max_pdf_mb),
-                                          own_user_agent=values.get("user_agent"), **paths, **given))
+        settings = checked_fetch(Settings(base_url=base_url, own_user_agent=values.get("user_agent"), **paths, **given))
     except UsageError as error:   # said in the file's own words: formats, allow_incomplete = true
         raise UsageError(f"{where}: {as_keys(str(error))}") from None
     names = values.get("names")

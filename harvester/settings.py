@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +15,16 @@ DEFAULT_MAX_RESPONSE = 20_000_000  # bytes; a results page is about 50 KB
 DEFAULT_MAX_PDF_MB = 100.0   # megabytes (1,000,000 bytes): the largest original scan --pdfs downloads
 
 
-def pdf_bytes(megabytes: float) -> int:
-    """--max-pdf-mb in bytes (a megabyte is 1,000,000 bytes)."""
-    return round(megabytes * 1_000_000)
+def _finite(number: float) -> bool:
+    try:
+        return math.isfinite(number)
+    except OverflowError:   # a whole number too large for any float (a harvests file's 1 and 400 zeros)
+        return False
+
+
+def _said(number: float) -> str:
+    """A number as it was given: 5000 (a float of the command line, 5000.0), and a whole number of any size."""
+    return f"{number:g}" if isinstance(number, float) else str(number)
 
 
 @dataclass(frozen=True)
@@ -49,11 +57,24 @@ class Settings:
     cookies: Path | None = None      # a cookies.txt of a session a person's browser cleared (plain client)
     own_user_agent: str | None = None    # that browser's User-Agent, sent as it is (a clearance is bound to it)
     pdfs: bool = False               # with details: download each document's original scan into DIR/pdfs/
-    max_pdf_bytes: int = pdf_bytes(DEFAULT_MAX_PDF_MB)   # a larger scan is refused (a failed download)
+    max_pdf_mb: float = DEFAULT_MAX_PDF_MB   # megabytes (1,000,000 bytes): a larger scan is refused (a failed download)
 
     def __post_init__(self) -> None:
+        """The limits a person gives, checked in one place for the command line and the harvests file (whose keys
+        `config.as_keys` puts in place of the options named here)."""
+        for option, value, low in (("--delay", self.delay, 0), ("--challenge-wait", self.challenge_wait, 1)):
+            if not (_finite(value) and low <= value <= MAX_DELAY):
+                raise UsageError(f"{option} {_said(value)}: give seconds, {low} to {MAX_DELAY:g}")
+        if self.max_pages is not None and self.max_pages < 1:
+            raise UsageError(f"--max-pages {self.max_pages}: give 1 or more (leave it out for every page)")
+        if not (_finite(self.max_pdf_mb) and self.max_pdf_mb > 0):
+            raise UsageError(f"--max-pdf-mb {_said(self.max_pdf_mb)}: give megabytes, more than 0")
         if self.pdfs and not self.details:
             raise UsageError("--pdfs needs --details: a document's PDF is linked from its page")
+
+    @property
+    def max_pdf_bytes(self) -> int:
+        return round(self.max_pdf_mb * 1_000_000)
 
     @property
     def product_token(self) -> str:

@@ -377,17 +377,21 @@ def test_python_dash_m_runs_the_cli():
 
 
 @pytest.mark.parametrize("args, words", [
-    (["harvest", "--query", "x", "--out", "o", "--delay", "-1"], ["--delay", "harvester harvest --help"]),
-    (["harvest", "--query", "x", "--out", "o", "--delay", "nan"], ["--delay", "'nan' is not a finite number"]),
-    (["harvest", "--query", "x", "--out", "o", "--delay", "1e300"], ["--delay", "0<=x<=3600"]),
-    (["harvest", "--query", "x", "--out", "o", "--max-pdf-mb", "inf"], ["--max-pdf-mb", "'inf' is not a finite number"]),
-    (["harvest", "--query", "x", "--out", "o", "--challenge-wait", "nan"], ["--challenge-wait", "not a finite number"]),
-    (["harvest", "--query", "x", "--out", "o", "--challenge-wait", "1e9"], ["--challenge-wait", "1<=x<=3600"]),
+    (["harvest", "--query", "x", "--out", "o", "--delay", "-1"], ["--delay -1: give seconds, 0 to 3600"]),
+    (["harvest", "--query", "x", "--out", "o", "--delay", "nan"], ["--delay nan: give seconds, 0 to 3600"]),
+    (["harvest", "--query", "x", "--out", "o", "--delay", "1e300"], ["--delay 1e+300: give seconds, 0 to 3600"]),
+    (["harvest", "--query", "x", "--out", "o", "--delay", "soon"], ["--delay", "'soon' is not a valid float"]),
+    (["harvest", "--query", "x", "--out", "o", "--max-pages", "0"], ["--max-pages 0: give 1 or more"]),
+    (["harvest", "--query", "x", "--out", "o", "--max-pdf-mb", "inf"], ["--max-pdf-mb inf: give megabytes, more than 0"]),
+    (["harvest", "--query", "x", "--out", "o", "--max-pdf-mb", "0"], ["--max-pdf-mb 0: give megabytes, more than 0"]),
+    (["harvest", "--query", "x", "--out", "o", "--challenge-wait", "nan"], ["--challenge-wait nan: give seconds, 1 to 3600"]),
+    (["harvest", "--query", "x", "--out", "o", "--challenge-wait", "1e9"], ["--challenge-wait 1e+09: give seconds, 1 to 3600"]),
+    (["demo", "--out", "o", "--delay", "-1"], ["--delay -1: give seconds, 0 to 3600"]),
     (["harvest", "--out", "o"], ["--query"]),
     (["nosuch"], ["nosuch"]),
     (["reparse", "--no-such-option"], ["--no-such-option"]),
 ])
-def test_usage_mistakes_caught_by_the_option_parser_are_one_line_too(monkeypatch, capsys, tmp_path, args, words):
+def test_mistaken_options_are_one_line_and_exit_2(monkeypatch, capsys, tmp_path, args, words):
     monkeypatch.chdir(tmp_path)
     code, out, err = run_cli(monkeypatch, capsys, *args)
     assert code == 2 and err.count("\n") == 1

@@ -282,7 +282,7 @@ def test_a_pdf_larger_than_the_cap_is_refused(tmp_path: Path):
              {r["id"] for r in dataset_ids()}}
     cap = sorted(sizes.values())[8]
     with FaultServer(site) as server:
-        outcome = run(tmp_path, server, max_pdf_bytes=cap)
+        outcome = run(tmp_path, server, max_pdf_mb=cap / 1_000_000)
     too_large = {doc_id for doc_id, size in sizes.items() if size > cap}
     assert outcome.report["pdfs"] == {"downloaded": 16 - len(too_large), "unchanged": 0, "failed": len(too_large)}
     assert too_large and all(f"larger than {cap:,} bytes; refused" in w for w in outcome.warnings)
