@@ -424,8 +424,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
-    address = page.url or site.saved_search(text)
     try:
+        address = page.url or site.saved_search(text)
         search = site.search_of(address) if address and site.is_search(address) else None
     except UsageError as error:   # an address no search of the site has (a facet with no value): said of the page
         raise InputError(f"{label}: saved from {error}") from None

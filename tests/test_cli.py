@@ -717,15 +717,15 @@ def test_a_saved_page_whose_address_is_no_web_address_is_one_line_naming_it(monk
 
 
 def test_a_warning_that_quotes_a_line_break_is_logged_on_one_line(monkeypatch, capsys, tmp_path):
-    """A cron log is read line by line: a search's words with a line break (%0A in a saved page's address) stay on
-    the warning's line, as they do in an error's."""
+    """A cron log is read line by line: a search's words with a line break (%0A in a facet of a saved page's address)
+    stay on the warning's line, as they do in an error's."""
     page = (SEED / "page-0.html").read_text(encoding="utf-8").replace("search_api_fulltext=Korean%20Workers%27%20Party",
-                                                                      "search_api_fulltext=a%0Ab", 1)
+                                                                      "f%5B0%5D=people%3Aa%0Ab", 1)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "page-0.html").write_text(page, encoding="utf-8")
     code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "in"), "--out", str(tmp_path / "o"))
     [warning] = [line for line in err.splitlines() if "WARNING" in line]
-    assert code == 1 and warning.endswith("WARNING saved pages of \u201ca\\nb\u201d hold 10 of its 19 documents (2 pages in all)")
+    assert code == 1 and warning.endswith("WARNING saved pages of people: a\\nb hold 10 of its 19 documents (2 pages in all)")
     assert len(err.splitlines()) == 1
 
 
@@ -794,7 +794,9 @@ def test_a_revisit_finds_the_answer_it_confirms_among_two_of_one_second_and_othe
     assert len(records) == 19 and {r["harvested_at"] for r in records.values()} == {"2026-11-27T12:00:00+00:00"}
 
 
-def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypatch, capsys, tmp_path):
+@pytest.mark.parametrize("bad, said", [("f%5B0%5D=nocolon", "f[0]='nocolon' is not a facet"),
+                                       ("search_api_fulltext=Korean%0AWar", "'Korean\\nWar': holds a line break")])
+def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypatch, capsys, tmp_path, bad, said):
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -802,14 +804,15 @@ def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypa
 
     with (tmp_path / "x.warc.gz").open("wb") as file:
         writer = WARCWriter(file, gzip=True)
-        for query, page in [("search_api_fulltext=x", "page-0.html"), ("f%5B0%5D=nocolon", "page-0.html"),
+        for query, page in [("search_api_fulltext=x", "page-0.html"), (bad, "page-0.html"),
                             ("search_api_fulltext=x&page=1", "page-1.html")]:
             writer.write_record(writer.create_warc_record(
                 f"https://digitalarchive.wilsoncenter.org/search?{query}", "response", payload=io.BytesIO((SEED / page).read_bytes()),
                 http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
     code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "x.warc.gz"), "--out", str(tmp_path / "o"))
     assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out
-    assert "f[0]='nocolon' is not a facet" in err and "; skipped" in err and "Traceback" not in err
+    assert said in err and "; skipped" in err and "Traceback" not in err
+    assert {r["query"] for r in json.loads((tmp_path / "o" / "wilson-x.json").read_text(encoding="utf-8"))} == {"x"}
 
 
 def test_a_warc_response_from_the_search_with_a_trailing_slash_is_a_results_page(monkeypatch, capsys, tmp_path):

@@ -753,6 +753,19 @@ def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path
         Serving([folder])
 
 
+def test_a_saved_page_whose_settings_hold_a_query_no_one_types_is_one_error_naming_it(tmp_path: Path):
+    """A page that records no address is known by the query its settings hold; a line break there is no search anyone
+    typed (nor sent): the page is named, as a page saved from such an address is."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    text = re.sub(r"<!-- saved from url=.*?-->|<link rel=\"canonical\"[^>]*>", "", (SEED / "page-0.html").read_text(encoding="utf-8"))
+    (folder / "page-0.html").write_text(text.replace('"currentQuery":{"search_api_fulltext":"Korean Workers\\u0027 Party"}',
+                                                     '"currentQuery":{"search_api_fulltext":"Korean\\nWar"}'), encoding="utf-8")
+    with pytest.raises(InputError, match=r"page-0.html: saved from .*'Korean\\nWar': holds a line break"):
+        reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert not (tmp_path / "r" / "d.json").exists()
+
+
 def test_a_folder_linked_into_the_folder_is_read_and_served_once(tmp_path: Path):
     """A link to another folder of saved pages (a second search's) is followed; a link back up is read once, no loop."""
     folder = tmp_path / "saved"

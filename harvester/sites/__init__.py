@@ -165,7 +165,7 @@ class Site:
             if key == self.page_param:
                 continue
             if key == self.query_param:
-                query = value
+                query = typed_query(value, f"{url}: {self.query_param}")   # words as typed, as it is sent
             elif numbered and numbered[1] == self.facet_param:
                 name, colon, facet = value.partition(":")
                 if not (colon and name and facet):
@@ -204,7 +204,6 @@ class Site:
                 raise UsageError(f"{address}: its %-escapes are not UTF-8 (as a browser writes them); copy the address "
                                  "again from the browser's address bar") from None
             search = self.search_of(url)
-            typed_query(search.query, f"{address}: {self.query_param}")   # it is to be sent: the words as typed
             if search.key == Search().key and any(key != self.page_param for key, _ in parse_qsl(parts.query)):
                 # "search?fo[0]=81908": parameters, but none that narrows the search: a pasted address cut short
                 raise UsageError(f"{address}: names no search words and no facet, which is the whole archive: copy the "
