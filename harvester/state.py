@@ -71,6 +71,7 @@ READ_BACK = {
 }
 WHAT = {"time": "a timestamp with its time zone", "object": "a JSON object", "text": "a file name", "integer": "a whole number"}
 COMPARED = ("title", "summary", "date_raw")   # a document whose card changed one of these is reported as changed
+AFRESH = "restore it from a backup, or move it away to start afresh (its run history goes with it)"
 
 
 @dataclass(frozen=True)
@@ -162,8 +163,7 @@ class State:
             if isinstance(error, sqlite3.DatabaseError):
                 what = "a damaged state file" if str(error).startswith("damaged") else "not a harvester state file"
                 said = " ".join(str(error).removeprefix("damaged: ").split())   # (SQLite's report may span lines)
-                raise UsageError(f"{self.path}: {what} ({said}); restore it from a backup, or move it away to start "
-                                 "afresh (its run history goes with it)") from None
+                raise UsageError(f"{self.path}: {what} ({said}); {AFRESH}") from None
             raise
         return self
 
@@ -175,16 +175,14 @@ class State:
         if not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o200:   # (root may write it all the same)
             raise storage_error(self.path, PermissionError(errno.EACCES, "read-only"))
         if self.path.stat().st_size == 0:
-            raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; restore it from a backup, "
-                             "or move it away to start afresh (its run history goes with it)")
+            raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; {AFRESH}")
         try:
             with self.path.open("rb") as file:
                 start = file.read(len(SQLITE_HEADER))
         except OSError as error:   # a folder where the file goes, say
             raise storage_error(self.path, error) from None
         if start != SQLITE_HEADER:   # SQLite would take a file shorter than its header for a new database
-            raise UsageError(f"{self.path}: not a harvester state file (not an SQLite database); restore it from a backup, "
-                             "or move it away to start afresh (its run history goes with it)")
+            raise UsageError(f"{self.path}: not a harvester state file (not an SQLite database); {AFRESH}")
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[State]:
