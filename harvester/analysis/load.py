@@ -28,15 +28,9 @@ NEVER_EMPTY = ("id", "url")   # every record has them: an empty one means a dama
 
 
 def load(path: str | Path) -> pd.DataFrame:
-    """Read a harvester dataset file into a DataFrame whose columns are the record fields, in order, typed
-    (a dataset made with --details has the detail columns too, typed the same way; with --pdfs, the PDF columns,
-    `pdf_bytes` as a nullable Int64):
-
-    text columns (and `date`, which is EDTF text) as pandas "string", with <NA> where a value is empty;
-    `date_start` and `date_end` as datetime64 (NaT when undated); `date_approximate` as bool; the list
-    columns (`senders`, `recipients`, `participants`, `people`) as Python lists of str; `harvested_at`
-    as a UTC datetime64. The file's format comes from its name: .csv, .json, .jsonl, .parquet or .sqlite (its
-    documents table).
+    """Read a harvester dataset file into a DataFrame whose columns are the record fields, in order, typed as
+    docs/outputs.md ("Loading the data") lists them (the detail columns too for a --details dataset, the PDF columns for
+    a --pdfs one). The file's format comes from its name: .csv, .json, .jsonl, .parquet or .sqlite (its documents table).
 
         >>> import harvester
         >>> df = harvester.load("output/wilson-korean-workers-party.csv")

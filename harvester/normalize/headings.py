@@ -1,20 +1,10 @@
 """Name headings as the archive writes them ("Mao, Zedong", "Gorbachev, Mikhail Sergeevich, 1931-") and whom they name.
 
-A heading is "Family, Given" with optional life years, a parenthesized alternative or fuller
-form, a quoted nickname, or a title ("John Paul II, Pope, 1920-2005"); a corporate heading
-("Poland. Embassy (Canada)") names a body. `parse_heading` splits one into its parts and gives
-the person's display form in the order their culture writes names: family name first for
-Chinese, Korean, Vietnamese and Khmer names ("Mao Zedong", "Kim Il Sung"), patronymic first for
-Mongolian names ("Yumjaagiin Tsedenbal"), given name first otherwise ("Mikhail Sergeevich
-Gorbachev"). Which family names mark a family-name-first culture is data:
-`harvester/normalize/family_first.csv` (header `family,culture,shape,note`). A family name of
-shape `any` marks the culture alone; one of shape `syllables` is also a Western family name
-("Lee", "Chang", "Le"), and marks it only when the given name is written as East Asian
-syllables ("Lee, Hu-rak", "Lee, Kuan Yew", "Hu, Yaobang" (pinyin.txt), but not "Lee, Robert
-E." or "Lee, Anna" (western_given_names.txt)). A Mongolian heading is known by its patronymic
-("Tsedenbal, Yumjaagiin": the genitive ending -iin/-yn). When the names table knows the person,
-the table's form wins (`canonical_name`), so "Mao, Zedong" on a document page and "Mao Zedong"
-in a title are one person.
+`parse_heading` splits one into its parts and gives the person's display form in the order their culture writes
+names; which family names mark a family-name-first culture is data (family_first.csv, pinyin.txt and
+western_given_names.txt beside this module). The rules, with examples: docs/dataset.md ("Name headings").
+When the names table knows the person, the table's form wins (`canonical_name`), so "Mao, Zedong" on a document
+page and "Mao Zedong" in a title are one person.
 """
 
 from __future__ import annotations

@@ -1,15 +1,8 @@
 """The names table and the rules that give each person, body and place one written form.
 
-The table ships as `harvester/normalize/names.csv` (UTF-8, read with the csv module). Its header is
-`canonical,kind,variant,note`, then one row per spelling: `canonical` is the one form to use,
-`kind` is `person`, `organization` or `place`, `variant` is another spelling of the same name
-(empty on the row that only introduces the canonical), `note` is free text (why the variant
-belongs there: a code name, a typo seen on the site, a romanization). A user's own file of the
-same format (`NameTable.load(extra=path)`) is read after the shipped one: its rows add names,
-and where a spelling is already known, the user's row wins. Spellings are compared by match
-key: case-insensitive, accents folded (NFKD), spaces, periods, hyphens, apostrophes, commas
-and brackets ignored, so "N.G. Sudarikov" == "N. G. Sudarikov" and "Kim Il-sung" == "KIM IL SUNG".
-A file that breaks these rules is a `UsageError` naming the file and the line.
+The table ships as `harvester/normalize/names.csv`; its columns, how spellings are compared (`match_key`) and how a
+user's own file (`NameTable.load(extra=path)`) adds to it are in docs/dataset.md ("The names table"). A file that
+breaks its rules is a `UsageError` naming the file and the line.
 """
 
 from __future__ import annotations

@@ -1,13 +1,8 @@
 """The people table: one row per person a dataset names, however many spellings and headings name them.
 
-A record writes each person it names by one rule, from what it says of that person alone: the names
-table's form, else the title's spelling tidied (`person_names`), else the heading's name in its
-culture's order (`canonical_name`). The table puts those together: spellings meet through the names
-table, the forms a heading gives itself (its order without the comma, "Nakajima Kenzō"; its
-alternative, "Jiang Jingguo"; its nickname form, "Con Cremin"), the match key (case, spaces, periods,
-hyphens and accents aside), and, within one document, a title's short form ("Ponomarev", "V. I.
-Ivanov") and the one heading of that page with the same family name and agreeing initials. Nothing is
-merged on a family name alone across documents: two Kims stay two people.
+A record writes each person it names from what it says of that person alone (`person_names`, `canonical_name`); the
+table puts those together, as docs/dataset.md ("The people table") says. Nothing is merged on a family name alone
+across documents: two Kims stay two people.
 """
 
 from __future__ import annotations
