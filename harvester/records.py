@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from harvester.normalize.dates import parse_date
-from harvester.normalize.headings import canonical_name, is_person, parse_heading
+from harvester.normalize.headings import person_of
 from harvester.normalize.names import NameTable, match_key, person_names
 from harvester.normalize.people import Mention
 from harvester.normalize.text import clean_text
@@ -246,9 +246,7 @@ def page_people(headings: Iterable[str], names: NameTable) -> list[str]:
     """The persons among name headings, each in its canonical form (names table first), de-duplicated in order."""
     people: dict[str, str] = {}
     for text in headings:
-        heading = parse_heading(text)
-        if is_person(heading, names):
-            name = canonical_name(heading, names)
+        if name := person_of(text, names)[1]:
             people.setdefault(match_key(name), name)
     return list(people.values())
 

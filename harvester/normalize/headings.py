@@ -122,6 +122,13 @@ def is_person(heading: Heading, table: NameTable) -> bool:
     return bool(heading.given or heading.title or heading.birth or heading.death)
 
 
+@functools.lru_cache(maxsize=4096)   # a dataset's pages give the same headings again and again
+def person_of(text: str, table: NameTable) -> tuple[Heading, str]:
+    """A heading, and the name its person is written in ("" when it names no person)."""
+    heading = parse_heading(text)
+    return heading, canonical_name(heading, table) if is_person(heading, table) else ""
+
+
 def _has_initials(part: str) -> bool:
     return any(INITIAL.match(word) for word in part.split())
 

@@ -7,15 +7,13 @@ across documents: two Kims stay two people.
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from harvester.normalize.headings import (INITIAL, Heading, canonical_name, family_name_first, is_person, parse_heading,
-                                          sort_form, split_name)
+from harvester.normalize.headings import INITIAL, Heading, family_name_first, person_of, sort_form, split_name
 from harvester.normalize.names import BRACKET, NameTable, is_person_party, match_key, written_form
 
 
@@ -46,7 +44,8 @@ class People:
                          "date_start TEXT NOT NULL, date_end TEXT NOT NULL)")
 
     def add(self, mention: Mention) -> None:
-        named, joins = _names_of(mention, self.names)
+        headed = [found for found in (person_of(h, self.names) for h in mention.headings) if found[1]]
+        named, joins = _names_of(mention, headed, self.names)
         for one, other in joins:
             self._parent[self._find(one)] = self._find(other)
         listed = []
@@ -60,7 +59,7 @@ class People:
             if name.key not in (row[0] for row in listed):
                 listed.append((name.key, self._seen, mention.doc_id, mention.date_start, mention.date_end))
             self._seen += 1
-        for spelling, key in _written_of(mention, self.names):   # "N.S. Khrushchev" beside "Nikita Khrushchev"
+        for spelling, key in _written_of(mention, headed, self.names):   # "N.S. Khrushchev" beside "Nikita Khrushchev"
             if key in self._keys and any(row[0] == key for row in listed):
                 self._keys[key].written.add(spelling)
         self._db.executemany("INSERT INTO named VALUES (?, ?, ?, ?, ?)", listed)
@@ -103,11 +102,10 @@ class _Named(NamedTuple):
     known: str
 
 
-def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tuple[str, str]]]:
-    """The names one document gives (its page's headings first, then its title's), and the keys they join."""
+def _names_of(mention: Mention, headed: list[tuple[Heading, str]], table: NameTable) -> tuple[list[_Named], list[tuple[str, str]]]:
+    """The names one document gives (its page's headings of persons first, then its title's), and the keys they join."""
     named: list[_Named] = []
     joins: list[tuple[str, str]] = []
-    headed = [found for found in (_person_heading(h, table) for h in mention.headings) if found[1]]
     for heading, name in headed:
         named.append(_Named(match_key(name), heading.raw, heading, _known(name, table)))
         for variant in (heading.sort, *heading.variants):   # its own other forms: "Nakajima Kenzō", "Con Cremin"
@@ -125,23 +123,15 @@ def _names_of(mention: Mention, table: NameTable) -> tuple[list[_Named], list[tu
     return named, joins
 
 
-def _written_of(mention: Mention, table: NameTable) -> Iterator[tuple[str, str]]:
+def _written_of(mention: Mention, headed: list[tuple[Heading, str]], table: NameTable) -> Iterator[tuple[str, str]]:
     """Each party that is a person's name, as the title writes it, with the match key the record's form of it has:
     "N.S. Khrushchev"; "Filippov" of "Filippov [Stalin]", and "Maneli" of "Maneli (Saigon)" (a bracket is no part of
     the name it follows)."""
-    headed = [found for found in (_person_heading(h, table) for h in mention.headings) if found[1]]
     for spelling in mention.written:
         spelling = BRACKET.sub("", spelling).strip() if any(mark in spelling for mark in "[(") else spelling
         if spelling and is_person_party(spelling, table):
             name = table.lookup(spelling) or written_form(spelling)
             yield spelling, match_key(_same_page_heading(name, headed) or name)
-
-
-@functools.lru_cache(maxsize=4096)   # a dataset's pages give the same headings again and again
-def _person_heading(text: str, table: NameTable) -> tuple[Heading, str]:
-    """A heading, and the name its person is written in ("" when it names no person)."""
-    heading = parse_heading(text)
-    return heading, canonical_name(heading, table) if is_person(heading, table) else ""
 
 
 @dataclass
