@@ -1,44 +1,30 @@
-"""The records as an Arrow table with real types (dates, booleans, lists, UTC times), and as Parquet bytes."""
+"""The records as Parquet with real types (dates, booleans, lists, UTC times)."""
 
 from __future__ import annotations
 
 import io
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from harvester import __version__
-from harvester.records import RECORD_COLUMNS, Column
+from harvester.records import Column
 
-if TYPE_CHECKING:
+
+def parquet_bytes(frame: pd.DataFrame, columns: tuple[Column, ...]) -> bytes:
+    """The frame (as output.files.to_frame makes it) as a Parquet file: each column typed date32, timestamp[us, UTC],
+    bool, int64, list<string>, else string; empty text is null; each field carries its description."""
     import pyarrow as pa
-
-
-def arrow_type(column: Column) -> pa.DataType:
-    """The Arrow type of a schema column: date32, timestamp[us, UTC], bool, int64, list<string>, else string."""
-    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     types = {"date": pa.date32(), "datetime": pa.timestamp("us", tz="UTC"), "boolean": pa.bool_(), "integer": pa.int64(),
              "list": pa.list_(pa.string())}
-    return types.get(column.type, pa.string())
-
-
-def to_arrow(frame: pd.DataFrame, columns: tuple[Column, ...] = RECORD_COLUMNS) -> pa.Table:
-    """The frame (as output.files.to_frame makes it) as a typed Arrow table; empty text is null; each field carries its description."""
-    import pyarrow as pa
-
-    fields = [pa.field(c.name, arrow_type(c), metadata={"description": c.description}) for c in columns]
+    fields = [pa.field(c.name, types.get(c.type, pa.string()), metadata={"description": c.description}) for c in columns]
     arrays = [pa.array([_value(c, v) for v in frame[c.name]], type=f.type) for c, f in zip(columns, fields)]
-    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata={"created_by": f"harvester {__version__}"}))
-
-
-def parquet_bytes(frame: pd.DataFrame, columns: tuple[Column, ...] = RECORD_COLUMNS) -> bytes:
-    """The frame as a Parquet file."""
-    import pyarrow.parquet as pq
-
+    table = pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata={"created_by": f"harvester {__version__}"}))
     sink = io.BytesIO()
-    pq.write_table(to_arrow(frame, columns), sink)
+    pq.write_table(table, sink)
     return sink.getvalue()
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from harvester.output.files import LIST_SEPARATOR
-from harvester.records import RECORD_COLUMNS, Column
+from harvester.records import Column
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")   # what makes a spreadsheet read a cell as a formula (OWASP CSV injection)
 FIRST_EXCEL_DATE = date(1900, 1, 1)                # Excel has no dates before this: earlier ones stay ISO text
@@ -24,7 +24,7 @@ def defuse(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def xlsx_bytes(frame: pd.DataFrame, columns: tuple[Column, ...] = RECORD_COLUMNS) -> bytes:
+def xlsx_bytes(frame: pd.DataFrame, columns: tuple[Column, ...]) -> bytes:
     """The frame (as output.files.to_frame makes it) as an XLSX workbook: sheet "records", then sheet "columns" describing them."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
