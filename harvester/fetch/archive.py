@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
-from warcio.recordloader import ArcWarcRecordLoader
+from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -38,6 +38,9 @@ class Location:
 
     path: Path
     offset: int
+
+
+_CUT_SHORT = "is cut short (a run killed while writing it?); the rest of the file is skipped"
 
 
 class CutShortError(ValueError):
@@ -252,23 +255,24 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
             records, number = ArchiveIterator(stream, no_record_parse=True), 0
             for number, record in enumerate(records, 1):
                 if record.length is None:   # a whole record's header says its length: this one was cut in its header
-                    warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of "
-                                    "the file is skipped")
+                    warnings.append(f"{path}: record {number} {_CUT_SHORT}")
                     return
                 if record.rec_type == "warcinfo" and record.length < 10_000:
                     own = own or b"software: harvester/" in record.raw_stream.read()
                 if record.rec_type not in ("response", "revisit", "resource"):
                     continue
-                target = record.rec_headers.get_header("WARC-Target-URI") or ""
+                headers = record.rec_headers
+                target = headers.get_header("WARC-Target-URI") or ""
                 if not target or not web_address(target):
                     if record.rec_type != "resource":   # (a resource may be any file, named as it was on a disk)
                         named = f"{target!r}, which is not a web address" if target else "no address (no WARC-Target-URI)"
                         warnings.append(f"{path}: record {number} (a {record.rec_type}) names {named}; that record is skipped")
                     continue
+                when = _iso(headers.get_header("WARC-Date") or "")
                 if record.rec_type == "resource":   # a page kept as a file, with no HTTP answer around it (as warcit keeps one)
                     if record.length <= DEFAULT_MAX_RESPONSE:   # (one cut short is found so as a page: no </html>)
-                        yield Page(target, record.raw_stream.read(), 200, {"content-type": record.rec_headers.get_header("Content-Type") or ""},
-                                   _iso(record.rec_headers.get_header("WARC-Date") or ""), requested=target)
+                        yield Page(target, record.raw_stream.read(), 200, {"content-type": headers.get_header("Content-Type") or ""},
+                                   when, requested=target)
                     continue
                 _parse_http_headers(record)
                 if record.http_headers is None and record.rec_type == "response":   # a dns: response is no HTTP answer
@@ -277,14 +281,13 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                     continue
                 if record.length > DEFAULT_MAX_RESPONSE:   # a film, a scan: passed over unread; a page so large is said
                     if "html" in (record.http_headers.get_header("Content-Type") or "").lower():
-                        warnings.append(f"{path}: record {number} ({record.rec_headers.get_header('WARC-Target-URI')}) holds "
+                        warnings.append(f"{path}: record {number} ({target}) holds "
                                         f"{record.length:,} bytes, more than any page ({DEFAULT_MAX_RESPONSE:,}); skipped")
                     continue
                 try:   # (a revisit may carry no HTTP answer of its own: the one it refers to is its answer)
-                    page = _page_of(record) if record.http_headers is not None else \
-                        Page(target, b"", 304, {}, _iso(record.rec_headers.get_header("WARC-Date") or ""), requested=target)
+                    page = _page_of(record) if record.http_headers is not None else Page(target, b"", 304, {}, when, requested=target)
                 except CutShortError:
-                    warnings.append(f"{path}: record {number} is cut short (a run killed while writing it?); the rest of the file is skipped")
+                    warnings.append(f"{path}: record {number} {_CUT_SHORT}")
                     return
                 except Unreadable as why:
                     warnings.append(f"{path}: record {number} ({target}): {why}; skipped")
@@ -294,15 +297,14 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 if own and record.rec_type == "response" and 300 <= page.status < 400 and page.headers.get("location"):
                     moved[urljoin(page.url, page.headers["location"])] = asked
                 if record.rec_type == "response":
-                    earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
-                    earlier.setdefault((page.url, _second(page.fetched_at)), earlier[(page.url, page.fetched_at)])
-                    if record_id := record.rec_headers.get_header("WARC-Record-ID"):   # (an id is no address: keys apart)
-                        earlier[(record_id, "")] = earlier[(page.url, page.fetched_at)]
+                    here = earlier[(page.url, page.fetched_at)] = Location(path, records.get_record_offset())
+                    earlier.setdefault((page.url, _second(page.fetched_at)), here)
+                    if record_id := headers.get_header("WARC-Record-ID"):   # (an id is no address: keys apart)
+                        earlier[(record_id, "")] = here
                     yield replace(page, requested=asked)
                     continue
-                revisit = Revisit(path, page.url, page.fetched_at, ((record.rec_headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
-                                  _iso(record.rec_headers.get_header("WARC-Refers-To-Date") or "")),
-                                  record.rec_headers.get_header("WARC-Refers-To") or "")
+                revisit = Revisit(path, page.url, page.fetched_at, ((headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
+                                  _iso(headers.get_header("WARC-Refers-To-Date") or "")), headers.get_header("WARC-Refers-To") or "")
                 if (confirmed := revisit.page(earlier)) is not None:
                     yield replace(confirmed, requested=asked)
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
@@ -341,31 +343,30 @@ def read_record(location: Location) -> Page:
         raise InputError(f"{location.path}: cannot read the record at offset {location.offset} ({_short(error)})") from None
 
 
-def _parse_http_headers(record: object) -> None:
+def _parse_http_headers(record: ArcWarcRecord) -> None:
     """The HTTP headers of a record read with `no_record_parse`, parsed as warcio parses them. Read that way because
     warcio's own parsing fails on a response that names no WARC-Target-URI, and its iterator stops at the first
     failure: the records after one such record would be lost."""
-    record.http_headers = _LOADER.load_http_headers(  # type: ignore[attr-defined]
-        record.rec_type, record.rec_headers.get_header("WARC-Target-URI"),  # type: ignore[attr-defined]
-        record.raw_stream, record.length)  # type: ignore[attr-defined]
+    record.http_headers = _LOADER.load_http_headers(record.rec_type, record.rec_headers.get_header("WARC-Target-URI"),
+                                                    record.raw_stream, record.length)
 
 
 _LOADER = ArcWarcRecordLoader(verify_http=False, arc2warc=False)   # as ArchiveIterator makes its own
 
 
-def _page_of(record: object) -> Page:
+def _page_of(record: ArcWarcRecord) -> Page:
     """The answer a response record holds, its body as the site meant it: unchunked, and its codings undone, the last
     applied first (harvester's own records hold it so already; other tools keep it as it was sent, compressed)."""
-    http = record.http_headers  # type: ignore[attr-defined]
+    http = record.http_headers
     headers = {k.lower(): v for k, v in http.headers}
-    when = record.rec_headers.get_header("WARC-Date") or ""  # type: ignore[attr-defined]
-    url = record.rec_headers.get_header("WARC-Target-URI") or ""  # type: ignore[attr-defined]
+    when = record.rec_headers.get_header("WARC-Date") or ""
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
     status = (http.get_statuscode() or "0").strip()
     if not status.isdigit():
         raise Unreadable(f"its status line {http.statusline!r} gives no status code")
     transfer = [coding.strip().lower() for coding in headers.get("transfer-encoding", "").split(",")]
-    body = (ChunkedDataReader(record.raw_stream) if "chunked" in transfer else record.raw_stream).read()  # type: ignore[attr-defined]
-    if getattr(record.raw_stream, "limit", 0):  # type: ignore[attr-defined]
+    body = (ChunkedDataReader(record.raw_stream) if "chunked" in transfer else record.raw_stream).read()
+    if getattr(record.raw_stream, "limit", 0):
         raise CutShortError(f"the record of {url} is cut short")
     codings = [coding.strip().lower() for coding in headers.get("content-encoding", "").split(",")] + transfer
     return Page(url, unpacked(body, codings, DEFAULT_MAX_RESPONSE), int(status), headers, _iso(when), requested=url)
