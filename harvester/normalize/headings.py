@@ -14,7 +14,6 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -56,22 +55,21 @@ class Heading:
     @property
     def variants(self) -> tuple[str, ...]:
         """Other full forms the heading itself gives: an alternative romanization, a fuller form, a nickname, a title."""
-        fuller = self._fuller()
-        forms = [fuller(alt) for alt in self.alternatives]
+        forms = [self._fuller(alt) for alt in self.alternatives]
         if self.nickname:
             forms.append(self._ordered(self.family, self.nickname) if self.family else self.nickname)
         if self.title:
             forms.append(f"{self.title} {self.display if self.family else self.given}")
         return tuple(dict.fromkeys(f for f in forms if f and f != self.display))
 
-    def _fuller(self) -> Callable[[str], str]:
+    def _fuller(self, alternative: str) -> str:
         """How an alternative form reads: a fuller form of initials ("V. I." -> "Vasilii Ivanovich") completes the name;
         anything else is a whole name."""
         if _has_initials(self.given):
-            return lambda alternative: self._ordered(self.family, alternative)
+            return self._ordered(self.family, alternative)
         if _has_initials(self.family):   # a Mongolian patronymic written as initials: "Tsedenbal, Yu. (Yumjaagiin)"
-            return lambda alternative: self._ordered(alternative, self.given)
-        return lambda alternative: alternative
+            return self._ordered(alternative, self.given)
+        return alternative
 
     def _ordered(self, family: str, given: str) -> str:
         return f"{family} {given}" if self.order == "family-first" else f"{given} {family}"
