@@ -174,7 +174,7 @@ def _package_fields(path: Path) -> list[str] | None:
         return None
 
 
-def _from_rows(rows: list[dict[str, Any]], columns: list[str] | None = None) -> pd.DataFrame:
+def _from_rows(rows: list[dict[str, Any]], columns: list[str] | None) -> pd.DataFrame:
     """Records as JSON or Arrow give them (null for empty, real lists, dates and times) -> plain values, in `columns`
     (default: the first record's, else the plain record's)."""
     columns = columns or (list(rows[0]) if rows else list(FIELDS))

@@ -10,6 +10,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from harvester import __version__
 from harvester.errors import InputError, UsageError
 from harvester.analysis.load import load
@@ -79,8 +81,6 @@ def _people_table(stem: Path) -> Counter[str] | None:
     """The documents of each person as the dataset's own people table counts them (the titles' names and, with
     --details, the pages' headings, each person under one name, by the names table the dataset was made with); None
     when there is no such file that can be read."""
-    import pandas as pd
-
     readers = {".csv": lambda path: pd.read_csv(path, dtype={"name": str}, keep_default_na=False), ".json": pd.read_json,
                ".jsonl": lambda path: pd.read_json(path, lines=True), ".parquet": pd.read_parquet}
     for suffix, read in readers.items():
@@ -278,7 +278,7 @@ def _year_note(summary: Summary) -> str:
     return "Each document dated within one year counts in that year." + (f" Not shown: {', '.join(left_out)}." if left_out else "")
 
 
-def _facts(run: dict[str, Any], frame: Any, records_file: Path) -> list[tuple[str, str]]:
+def _facts(run: dict[str, Any], frame: pd.DataFrame, records_file: Path) -> list[tuple[str, str]]:
     times = frame["harvested_at"].dropna()
     facts = [("site", str(run.get("home", "")))] if run.get("home") else []
     if run.get("origin") and run.get("origin") != run.get("home"):

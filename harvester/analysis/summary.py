@@ -15,6 +15,7 @@ from harvester.records import DETAIL_COLUMNS
 PARTY_COLUMNS = ("senders", "recipients", "participants")
 PRECISIONS = ("day", "month", "year", "range", "decade", "unknown")
 TOP = 15
+QUOTED = 5   # the titles or date lines a warning quotes
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def data_warnings(frame: pd.DataFrame, total: int | None = None) -> list[str]:
     if len(no_date):
         warnings.append(f"{plural(len(no_date), 'document')} with no date on the card: {_titles(no_date)}")
     if len(unread):
-        lines = "; ".join(f'"{raw}"' for raw in unread["date_raw"].head(5))
+        lines = "; ".join(f'"{raw}"' for raw in unread["date_raw"].head(QUOTED))
         warnings.append(f"{plural(len(unread), 'document')} whose date line harvester cannot read: {lines}")
     if total is not None and len(frame) < total:
         warnings.append(f"the dataset holds {len(frame)} of the {total} documents the site reported")
@@ -109,6 +110,6 @@ def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _titles(rows: pd.DataFrame, limit: int = 5) -> str:
-    titles = [str(t) for t in rows["title"].fillna(rows["id"]).head(limit)]
-    return "; ".join(titles) + (f"; and {len(rows) - limit} more" if len(rows) > limit else "")
+def _titles(rows: pd.DataFrame) -> str:
+    titles = [str(t) for t in rows["title"].fillna(rows["id"]).head(QUOTED)]
+    return "; ".join(titles) + (f"; and {len(rows) - QUOTED} more" if len(rows) > QUOTED else "")

@@ -54,7 +54,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
                             "outgoing telegram", "incoming telegram", "ciphergram", "cryptogram", "cipher message", "airgram",
                             "cyper", "cypher telegram")),
     KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram", "cable telegram")),
-    KindPhrase("report", ("informational letter", "information letter"), at_start=False),
+    KindPhrase("report", ("informational letter", "information letter")),
     KindPhrase("letter", ("letter", "letters", "message", "messages", "telephone message", "correspondence")),
     KindPhrase("journal", ("journal", "diary", "notepad", "notebook")),
     KindPhrase("memorandum", ("memorandum", "memo", "memos", "memoranda", "explanatory memorandum")),
