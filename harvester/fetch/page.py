@@ -49,6 +49,8 @@ def unpacked(body: bytes, codings: list[str], limit: int) -> bytes:
     `limit` bytes (Unreadable past it). A body that does not decode as its coding (a tool that kept the header over the
     body it had decoded), or a label that names no compression ("none", "utf-8"), is taken as it is, as browsers do."""
     for coding in reversed([coding for coding in codings if coding not in ("", "identity", "chunked")] if body else []):
+        if coding in ("compress", "x-compress"):   # (Unix compress: no library of Python's reads it)
+            raise Unreadable(f"its body is compressed as {coding!r}, which harvester cannot undo")
         try:
             if coding in ("gzip", "x-gzip", "deflate"):
                 try:
@@ -63,15 +65,11 @@ def unpacked(body: bytes, codings: list[str], limit: int) -> bytes:
                 plain = importlib.import_module("brotli").Decompressor().process(body, output_buffer_limit=limit + 1)
             elif coding == "zstd":
                 plain = importlib.import_module("zstandard").ZstdDecompressor().decompress(body, max_output_size=limit + 1)
-            elif coding in ("compress", "x-compress"):   # (Unix compress: no library of Python's reads it)
-                raise Unreadable(f"its body is compressed as {coding!r}, which harvester cannot undo")
             else:
                 plain = body
         except ModuleNotFoundError:
             raise Unreadable(f"its body is compressed as {coding}, which needs the {PACKAGES[coding]} package to be read "
                              f"(pip install {PACKAGES[coding]})") from None
-        except Unreadable:
-            raise
         except Exception:   # each library raises its own error
             plain = body
         if len(plain) > limit:
