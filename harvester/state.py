@@ -398,8 +398,9 @@ class State:
     def change_lists(self, run_id: int, complete: bool) -> dict[str, Iterator]:
         """The run report's lists, each read from the database as it is iterated: "new", the documents the run lists
         that no finished run listed; "listed_again", those an earlier run listed but the last complete one did not (a
-        document back in the search); "changed", those the last runs listed whose title, summary or date changed (each
-        changed field as it was and as it is); and, when the run saw the listing whole, "no_longer_listed", those the
+        document back in the search); "changed", those an earlier run listed whose title, summary or date is not what the
+        last run that listed them saw (each changed field as it was and as it is; a document back in the search with
+        another title is listed again and changed); and, when the run saw the listing whole, "no_longer_listed", those the
         last complete run listed and this one does not, each with its title and address as last seen (it is in no file
         any more). So after a complete run, the next one's documents are that run's, plus the new and the listed again,
         less the gone."""
@@ -418,7 +419,7 @@ class State:
                     "was": {field: before for field, before, _ in differ}, "now": {field: after for field, _, after in differ}}
 
         changed = (change(*row) for row in db.execute(
-            f"SELECT id, record, {', '.join(COMPARED)} FROM documents WHERE run = ? AND first_seen IS NOT NULL AND listed = 1 "
+            f"SELECT id, record, {', '.join(COMPARED)} FROM documents WHERE run = ? AND first_seen IS NOT NULL "
             f"AND ({' OR '.join(differs)}) ORDER BY pos", (run_id,)))
         gone = ({"id": doc_id, "title": title, "url": url} for doc_id, title, url in db.execute(
             "SELECT id, json_extract(record, '$.title'), json_extract(record, '$.url') FROM documents "

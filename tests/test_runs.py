@@ -160,11 +160,15 @@ def test_a_document_back_in_the_search_is_reported_as_listed_again_and_the_count
         third_report = run_report(tmp_path, "s")
         fourth = run(server, tmp_path)
     assert second.report["no_longer_listed"] == 1 and second.report["documents"] == 11
-    assert third_report["listed_again"] == ["telegram-5"] and third_report["new"] == third_report["changed"] == []
+    assert third_report["listed_again"] == ["telegram-5"] and third_report["new"] == []
+    assert third_report["changed"] == [   # and what changed while it was away, against the copy last listed
+        {"id": "telegram-5", "fields": ["title", "summary"],
+         "was": {"title": "Telegram No. 5 from Pyongyang to Moscow", "summary": "Summary of Telegram No. 5 from Pyongyang to Moscow."},
+         "now": {"title": "Its title changed while it was away", "summary": "Summary of Its title changed while it was away."}}]
     assert third.report["documents"] == 12 == second.report["documents"] + third.report["new"] + third.report["listed_again"] \
         - third.report["no_longer_listed"]
     assert (fourth.report["listed_again"], fourth.report["changed"], fourth.report["no_longer_listed"]) == (0, 0, 0)
-    assert summary_line(third.report) == "run 3: 12 documents; since the last run 0 new, 1 listed again, 0 changed, 0 no longer listed"
+    assert summary_line(third.report) == "run 3: 12 documents; since the last run 0 new, 1 listed again, 1 changed, 0 no longer listed"
 
 
 def test_a_run_short_of_the_total_with_allow_incomplete_never_reports_documents_as_gone(tmp_path: Path):
