@@ -20,7 +20,6 @@ import click
 
 from harvester import __version__
 from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, load_jobs
-from harvester.crawl import Walk
 from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterError, IncompleteError, LayoutError, UsageError,
                               path_error, plural, storage_error)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
@@ -420,9 +419,9 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume") 
                     "give --contact URL_OR_EMAIL (or contact = ... in the harvests file)", job.site.home)
     sleep = click.get_current_context().obj or time.sleep   # main() may be given another, for tests
     try:
-        with _progress() as on_page:
+        with _progress() as progress:
             outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
-                              names=NameTable.load(job.names_file), on_page=on_page)
+                              names=NameTable.load(job.names_file), progress=progress)
     except KeyboardInterrupt as stop:
         stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; {again}",)
         raise
@@ -433,19 +432,24 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume") 
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[Walk], None]]:
-    """A tqdm bar of pages and documents when stderr is a terminal; log lines (already printed) otherwise."""
+def _progress() -> Iterator[Callable[[str, int, int, str], None]]:
+    """A tqdm bar of each stage (results pages, document pages, scans) when stderr is a terminal; log lines (already
+    printed) otherwise."""
     if not sys.stderr.isatty() or log.getEffectiveLevel() > logging.INFO:
-        yield lambda crawl: None
+        yield lambda stage, done, total, note: None
         return
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
-    with tqdm(unit=" pages", desc="harvesting", leave=False) as bar, logging_redirect_tqdm():
-        def update(walk: Walk) -> None:
-            bar.total = max(bar.total or 0, walk.page_count(), walk.pages)
-            bar.n = walk.pages
-            bar.set_postfix(documents=f"{walk.documents}/{walk.total}", refresh=False)
+    with tqdm(desc="results pages", unit=" pages", leave=False) as bar, logging_redirect_tqdm():
+        def update(stage: str, done: int, total: int, note: str) -> None:
+            if stage != bar.desc:   # the next stage: a bar of its own
+                bar.set_description_str(stage, refresh=False)
+                bar.unit = " pages" if stage.endswith("pages") else " documents"
+                bar.reset()
+            bar.total = max(bar.total or 0, total, done)
+            bar.n = done
+            bar.set_postfix_str(note, refresh=False)
             bar.refresh()
 
         yield update

@@ -21,6 +21,7 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,8 +59,9 @@ class Tally:
 
 
 def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origin: str, out_dir: Path, name: str,
-                  limit: int) -> Tally:
-    """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/."""
+                  limit: int, progress: Callable[[str, int, int, str], None]) -> Tally:
+    """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/ (`progress`
+    told how many documents are done)."""
     partial = out_dir / ".harvester" / f"{name}.partial"
     try:
         shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
@@ -67,12 +69,14 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
         renames = _renames_into(partial, out_dir / PDF_FOLDER)   # else DIR/pdfs is another disk: written beside
     except OSError as error:
         raise storage_error(partial, error) from None
-    tally = Tally()
-    for doc_id in state.listing(run_id):
+    tally, total = Tally(), state.count(run_id)
+    for number, doc_id in enumerate(state.listing(run_id)):
+        progress("scans of documents", number, total, "")
         url, kept = state.pdf_source(doc_id)
         if url:
             _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir, partial if renames else None,
                       limit, tally)
+    progress("scans of documents", total, total, "")
     shutil.rmtree(partial, ignore_errors=True)
     return tally
 

@@ -76,10 +76,11 @@ def utc_now() -> datetime:
 def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Iterable[str], settings: Settings,
             client: httpx.Client | None = None, sleep: Callable[[float], None] = time.sleep,
             now: Callable[[], datetime] = utc_now, names: NameTable | None = None,
-            on_page: Callable[[Walk], None] = lambda walk: None) -> Outcome:
+            progress: Callable[[str, int, int, str], None] = lambda stage, done, total, note: None) -> Outcome:
     """Fetch every results page of `search` on `site`, keep each card's record in the dataset's state, and write
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
-    stopped; NAME.report.json tells what changed since the last run."""
+    stopped; NAME.report.json tells what changed since the last run. `progress` is told each stage's progress (its
+    name, how many done of how many, a note)."""
     from harvester.fetch.client import Fetcher, open_transport   # (httpx: a re-parse does without it)
 
     names = names or NameTable.load()
@@ -111,7 +112,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 results = parse_results(fetched_text(page, walk.warnings), url, site)
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names)
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
-                on_page(walk)
+                progress("results pages", walk.pages, max(walk.page_count(), walk.pages), f"documents={walk.documents}/{walk.total}")
             if walk.documents == 0 and not settings.allow_incomplete and (before := state.listed_last()):
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
                                       "nothing written (an outage of its search?); with --allow-incomplete a run writes "
@@ -120,9 +121,10 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 walk.warnings.append(f"the site lists no documents for {search}: the dataset is empty (a mistyped query, "
                                      "or a facet the site no longer has?)")
             if settings.details:
-                walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names))
+                walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names, progress))
             get.taken()   # the last page too: a run stopped from here on fetches no page again
-            pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes) if settings.pdfs else None
+            pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes,
+                                 progress) if settings.pdfs else None
         complete = not walk.partial
         # each once: a page walked again while documents are missing says again what it said
         warnings = list(dict.fromkeys(get.warnings + fetcher.warnings + walk.warnings + state.detail_warnings(run.id)
@@ -193,11 +195,13 @@ def records_of(results: ResultsPage, site: Site, source_page: str, query: str, s
 
 
 def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: Site, origin: str,
-                   names: NameTable) -> list[str]:
+                   names: NameTable, progress: Callable[[str, int, int, str], None]) -> list[str]:
     """Each listed document's page, in order, its details kept beside its record; a page that cannot be had is a
     warning (returned), not a loss: the details an earlier run read stand, else they are empty."""
     warnings: list[str] = []
+    total = state.count(run_id)
     for number, doc_id in enumerate(state.listing(run_id), 1):
+        progress("document pages", number - 1, total, "")
         url = site.doc_url(doc_id, origin)
         try:
             page = get(url)
@@ -210,6 +214,7 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
         raw = parse_document(fetched_text(page, warnings), site.canonical(page.url), site, name=url)
         state.keep_details(doc_id, details_of(raw, names, site))
         log.info("document %d: %s", number, doc_id)
+    progress("document pages", total, total, "")
     return warnings
 
 

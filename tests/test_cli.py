@@ -128,6 +128,20 @@ def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch
     assert len(json.loads((tmp_path / "output" / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
 
 
+def test_on_a_terminal_the_progress_bar_follows_each_stage_to_its_end(monkeypatch, capsys, tmp_path):
+    """A terminal shows a bar of the results pages, then of the document pages, then of the scans, each counted to its
+    own end (a bar of results pages left at 100% said nothing of an hours-long --details)."""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    code, out, err = run_cli(monkeypatch, capsys, "demo", "--details", "--pdfs", "--out", str(tmp_path / "o"), "--delay", "0",
+                             "--port", str(free_port()))
+    assert code == 0, err
+    shown = [re.sub(r"\s+", " ", frame) for frame in re.split(r"[\r\n]", err)]
+    for stage, last in (("results pages", "2/2"), ("document pages", "19/19"), ("scans of documents", "19/19")):
+        assert any(frame.startswith(f"{stage}: 100%") and last in frame for frame in shown), (stage, shown[-20:])
+        assert any(frame.startswith(f"{stage}: ") and "%" in frame and not frame.startswith(f"{stage}: 100%")
+                   for frame in shown), stage
+
+
 def test_the_demos_packaged_pages_are_the_fixtures_they_come_from():
     from harvester.cli import DEMO
 
