@@ -235,7 +235,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
     server, saved = make_server(list(folders), port)
     host, bound = server.server_address[:2]
     shown = " and ".join(map(str, folders))
-    click.echo(f"serving {plural(len(saved), 'saved page')} of {shown} on http://{host}:{bound} (Ctrl-C stops)")
+    _say(f"serving {plural(len(saved), 'saved page')} of {shown} on http://{host}:{bound} (Ctrl-C stops)")
     try:
         server.serve_forever()
     finally:
@@ -326,7 +326,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 raise
             except Exception as error:   # a harvest that fails, even by a bug, does not keep the later ones from running
                 said = as_keys(str(error)) if isinstance(error, HarvesterError) else unexpected(error)
-                click.echo(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
+                _say(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
                 code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
                 lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
             codes.append(code)
@@ -337,10 +337,10 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     failed, not_run = sum(code > EXIT_WARNINGS for code in codes), len(chosen) - len(codes)
     again = [given[number - 1] for (number, _), code in zip(chosen, codes) if code > EXIT_WARNINGS]
     again += [given[number - 1] for number, _ in chosen[len(codes):]]
-    click.echo("\n".join(lines))
-    click.echo(f"{plural(len(chosen), 'harvest')}: {len(codes) - failed} done, {failed} failed" + (f", {not_run} not run" if not_run else ""))
+    _say("\n".join(lines))
+    _say(f"{plural(len(chosen), 'harvest')}: {len(codes) - failed} done, {failed} failed" + (f", {not_run} not run" if not_run else ""))
     if again:
-        click.echo(f"to run those again: harvester run {shlex.quote(str(harvests_file))} {' '.join(map(shlex.quote, again))}")
+        _say(f"to run those again: harvester run {shlex.quote(str(harvests_file))} {' '.join(map(shlex.quote, again))}")
     return max(codes, key=SEVERITY.index)
 
 
@@ -492,13 +492,13 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
             size = sum(path.stat().st_size for path in old) / 1e6
             for path in old:
                 if dry_run:
-                    click.echo(f"would remove {path}")
+                    _say(f"would remove {path}")
                     continue
                 try:
                     path.unlink()
                 except OSError as error:
                     raise storage_error(path, error) from None
-        click.echo(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.2f} MB), "
+        _say(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.2f} MB), "
                    f"kept {len(kept):,}")
     for path in damaged:
         log.warning("%s cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and refers "
@@ -526,7 +526,7 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
 
     if out_file is not None and out_file.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"--out {out_file}: the report is a web page; give a file name ending in .html")
-    click.echo(f"wrote {write_report(dataset, out_file)}")
+    _say(f"wrote {write_report(dataset, out_file)}")
 
 
 def _print_outcome(outcome: Outcome, headline: str) -> int:
@@ -537,10 +537,7 @@ def _print_outcome(outcome: Outcome, headline: str) -> int:
     quiet = log.getEffectiveLevel() > logging.INFO   # -q: the summary, not the files (the same every run)
     lines = [headline, *([summary_line(outcome.report)] if outcome.report else []),
              *([] if quiet else (f"wrote {path}" for path in files))]
-    try:
-        click.echo("\n".join(lines))
-    except BrokenPipeError:   # the reader went away (| head -1): the run's outcome stands, and so does its exit code
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    _say("\n".join(lines))
     return EXIT_WARNINGS if outcome.warnings else 0
 
 
@@ -590,41 +587,73 @@ def unexpected(error: Exception) -> str:
     return f"unexpected {type(error).__name__}: {error} (a bug: please report it; -v shows where)"
 
 
+def _say(text: str, err: bool = False) -> None:
+    """Print a line (stdout, or stderr with `err`). Output no one can read (the reader gone: | head -1; a full disk; a
+    closed stream) is dropped from then on: what the run did stands, and so does its exit code."""
+    try:
+        click.echo(text, err=err)
+    except OSError:
+        _drop(sys.stderr if err else sys.stdout)
+
+
+def _drop(stream: object) -> None:
+    """Send what is left for a stream no one can read to nowhere, so that no later write, nor the flush at exit, fails."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):   # (AttributeError: a stream that is None)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+def _flushed() -> None:
+    """Both streams flushed, or dropped when they cannot be (else the interpreter's flush at exit fails: exit 120)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            _drop(stream)
+
+
 def end_now(code: int) -> NoReturn:
     """End the process once a stop is said, without the interpreter's clean-up at exit. The stop has unwound through
     every `with` (the state committed, the lock released, no half-written file), so nothing is lost; what is left for
     that clean-up can only print after the line. A terminal's Ctrl-C also kills a browser's driver, whose pipe would
     be closed at exit against an event loop already closed, with a traceback."""
     logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):   # a reader gone (| head), or the stream closed
-            stream.flush()
+    _flushed()
     os._exit(code)
 
 
 def main(sleep: Callable[[float], None] = time.sleep) -> None:
     """Entry point: run the CLI and turn errors into one line and an exit code (`sleep` waits between requests)."""
     signal.signal(signal.SIGTERM, _terminate)
+    for name in ("stdout", "stderr"):   # closed (2>&-): the run goes on, saying nothing there
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+    try:
+        _main(sleep)
+    finally:
+        _flushed()
+
+
+def _main(sleep: Callable[[float], None]) -> None:
     try:
         code = cli.main(standalone_mode=False, obj=sleep)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
     except click.ClickException as error:
         hint = f" (see: {error.ctx.command_path} --help)" if isinstance(error, click.UsageError) and error.ctx else ""
-        click.echo(f"harvester: error: {error.format_message()}{hint}", err=True)
+        _say(f"harvester: error: {error.format_message()}{hint}", err=True)
         sys.exit(error.exit_code)
     except (click.exceptions.Abort, KeyboardInterrupt) as stopped:   # Ctrl-C, or SIGTERM as cron or systemd stops a run
         stop = stopped.__cause__ if isinstance(stopped, click.exceptions.Abort) else stopped   # click wraps Ctrl-C
         what = "stopped (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
-        click.echo(f"harvester: {what}: {stop.args[0] if stop and stop.args else 'nothing written'}", err=True)
+        _say(f"harvester: {what}: {stop.args[0] if stop and stop.args else 'nothing written'}", err=True)
         end_now(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
     except HarvesterError as error:
-        click.echo(f"harvester: error: {one_line(str(error))}", err=True)
+        _say(f"harvester: error: {one_line(str(error))}", err=True)
         sys.exit(error.exit_code)
     except Exception as error:  # a bug, not a user mistake: one line, exit 7 (never 0 or 1, which cron reads as success)
         if isinstance(error, OSError) and error.filename is not None:   # but a path the system refused is the user's
-            click.echo(f"harvester: error: {one_line(str(path_error(error)))}", err=True)
+            _say(f"harvester: error: {one_line(str(path_error(error)))}", err=True)
             sys.exit(UsageError.exit_code)
-        click.echo(f"harvester: error: {one_line(unexpected(error))}", err=True)
+        _say(f"harvester: error: {one_line(unexpected(error))}", err=True)
         sys.exit(HarvesterError.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -874,6 +874,25 @@ def test_an_error_naming_a_file_with_a_line_break_in_its_name_is_still_one_line(
     assert code == 2 and err.count("\n") == 1 and "two\\nlines.html: " in err
 
 
+@pytest.mark.parametrize("streams", [{"stdout": "full"}, {"stderr": "full"}, {"stdout": "full", "stderr": "full"},
+                                     {"stderr": "closed"}, {"stdout": "closed"}], ids=str)
+def test_output_no_one_can_read_never_changes_what_a_run_does_nor_its_exit_code(tmp_path, streams):
+    """cron's mail on a full disk (/dev/full), or a stream closed (2>&-): the harvests run, their files are written,
+    and the exit code is theirs (it was 120, or 7 with nothing done; `run` counted every harvest as failed)."""
+    import subprocess
+
+    fds = [{"stdout": 1, "stderr": 2}[name] for name, how in streams.items() if how == "closed"]
+    with Serving([SEED]) as serving, open("/dev/full", "w") as full:
+        (tmp_path / "h.toml").write_text(f'base_url = "{serving.origin}"\ndelay = 0\n[[harvest]]\nquery = "{QUERY}"\n'
+                                         f'name = "a"\n[[harvest]]\nquery = "{QUERY}"\nname = "b"\n', encoding="utf-8")
+        for command, code in ((["run", str(tmp_path / "h.toml")], 0), (["reparse", str(tmp_path / "nothing")], 2)):
+            done = subprocess.run([sys.executable, "-m", "harvester", *command], timeout=60,
+                                  preexec_fn=lambda: [os.close(fd) for fd in fds],
+                                  **{name: full if streams.get(name) == "full" else subprocess.PIPE for name in ("stdout", "stderr")})
+            assert done.returncode == code, (command, done.stderr)
+    assert [len(dataset(tmp_path / "output", name)) for name in "ab"] == [19, 19]
+
+
 def test_a_reader_that_goes_away_leaves_the_runs_own_exit_code(tmp_path):
     """`harvester ... | head -1`: the summary's reader is gone before it is written; the run succeeded all the same."""
     import subprocess
