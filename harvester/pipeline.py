@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 from harvester.crawl import Walk
 from harvester.fetch.archive import Location, WarcArchive, last_archived_run, next_part
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
-                              UsageError, plural, storage_error)
+                              UsageError, plural)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
@@ -543,7 +543,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         files.append(write_package(out_dir, name, files, provenance, staging, columns, transcript_in_csv, scans))
         staging.commit()
     if report is not None:
-        _keep_report(report_file, reports_home(out_dir, name) / f"run-{run_id:04d}.json")
+        dropped += _keep_report(report_file, reports_home(out_dir, name) / f"run-{run_id:04d}.json")
     return files, dropped
 
 
@@ -564,9 +564,10 @@ def reports_home(out_dir: Path, name: str) -> Path:
     return out_dir / ".harvester" / f"{name}.reports"
 
 
-def _keep_report(report: Path, kept: Path) -> None:
+def _keep_report(report: Path, kept: Path) -> list[str]:
     """The run's report, linked (else copied) into the dataset's reports whole. The run's files are written by then:
-    a failure here is a warning, not the run's."""
+    a failure here is a warning of the run (returned), whose report is then in NAME.report.json only, until the next
+    run replaces it: running again would lose it."""
     temporary = kept.with_name(f"{kept.name}.tmp")
     try:
         kept.parent.mkdir(exist_ok=True)
@@ -577,7 +578,9 @@ def _keep_report(report: Path, kept: Path) -> None:
             shutil.copyfile(report, temporary)
         os.replace(temporary, kept)
     except OSError as error:
-        log.warning("%s", storage_error(kept, error))
+        return [f"{kept}: cannot keep this run's report there ({error.strerror or error}); it is in {report} until the "
+                f"next run: copy it into {kept.parent} before then"]
+    return []
 
 
 def _provenance(site: Site, origin: str, searches: list[Searched], mode: str, pages: int, total: int | None,

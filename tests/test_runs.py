@@ -122,7 +122,7 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
 
 
 def test_a_runs_report_is_kept_on_a_file_system_with_no_hard_links_and_a_failure_to_keep_it_is_a_warning(
-        tmp_path: Path, monkeypatch, caplog):
+        tmp_path: Path, monkeypatch):
     def no_links(*args, **kwargs):
         raise OSError(1, "Operation not permitted")
 
@@ -135,7 +135,10 @@ def test_a_runs_report_is_kept_on_a_file_system_with_no_hard_links_and_a_failure
         (tmp_path / "b" / ".harvester" / "s.reports").write_text("a file where the folder goes", encoding="utf-8")
         outcome = run(server, tmp_path / "b")
     assert outcome.documents == 3 and run_report(tmp_path / "b", "s")["run"] == 1          # the run's files are written
-    assert f"{tmp_path / 'b' / '.harvester' / 's.reports' / 'run-0001.json'}: cannot write" in caplog.text
+    # a warning of the run (exit 1), with what to do: running again would replace the one copy left
+    assert outcome.warnings == [f"{tmp_path / 'b' / '.harvester' / 's.reports' / 'run-0001.json'}: cannot keep this run's report "
+                                f"there (File exists); it is in {tmp_path / 'b' / 's.report.json'} until the next run: copy "
+                                f"it into {tmp_path / 'b' / '.harvester' / 's.reports'} before then"]
 
 
 @pytest.mark.parametrize("run_id, new, gone, said", [
