@@ -657,6 +657,18 @@ def test_a_damaged_state_file_is_refused_with_the_history_kept(tmp_path: Path, d
     assert "\n" not in str(raised.value)               # one line, whatever SQLite's own report holds
 
 
+def test_an_empty_state_file_a_first_run_left_on_a_full_disk_is_no_history_and_the_dataset_starts(tmp_path: Path):
+    """SQLite makes the state file before it can write a byte: a first run stopped by a full disk leaves it empty. No
+    page of the dataset was ever archived, so there is no history to lose: the next run starts (it was refused, every
+    week, until someone deleted the file)."""
+    state = tmp_path / ".harvester" / "s.sqlite"
+    state.parent.mkdir()
+    state.write_bytes(b"")
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        outcome = run(server, tmp_path)
+    assert outcome.documents == 3 and outcome.report["run"] == 1 and state.stat().st_size > 0
+
+
 def test_sqlites_report_of_a_damaged_page_is_said_on_one_line(tmp_path: Path):
     import contextlib
     import sqlite3
