@@ -7,6 +7,7 @@ import contextlib
 import csv
 import errno
 import json
+import os
 import sqlite3
 import zlib
 from pathlib import Path
@@ -632,6 +633,27 @@ def test_a_truncated_page_without_an_html_type_is_fetched_again(tmp_path: Path, 
         outcome = run(server, tmp_path)
     assert outcome.documents == 15 and outcome.report["retries"] == 1
     assert [r["summary"] for r in dataset(tmp_path, "s")][-1] == "Summary of Telegram No. 14 from Pyongyang to Moscow."
+
+
+def test_the_state_folder_may_be_a_link_to_another_file_system(tmp_path: Path):
+    """DIR/.harvester linked to another disk (here /dev/shm): the dataset's links in DIR are made in DIR, where they
+    can be renamed into place (made in .harvester, they could not be moved across, and every run failed at its end)."""
+    import shutil
+    import tempfile
+
+    if not Path("/dev/shm").is_dir() or os.stat("/dev/shm").st_dev == os.stat(tmp_path).st_dev:
+        pytest.skip("no file system other than the test folder's at /dev/shm")
+    elsewhere = Path(tempfile.mkdtemp(dir="/dev/shm"))
+    try:
+        (tmp_path / ".harvester").symlink_to(elsewhere)
+        with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+            for formats in (["csv"], ["csv", "json"]):   # a format new to the dataset: a new link
+                outcome = harvest(WILSON, Search("q"), tmp_path, "s", formats, Settings(base_url=server.origin, delay=0))
+                assert outcome.documents == 3 and outcome.warnings == []
+        assert len(dataset(tmp_path, "s")) == 3 and (tmp_path / "s.csv").is_symlink()
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".") or p.name.endswith(".link")) == [".harvester"]
+    finally:
+        shutil.rmtree(elsewhere)
 
 
 # 8. A damaged state file is said, never silently replaced

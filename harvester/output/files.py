@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import hashlib
 import importlib.util
 import io
@@ -398,13 +399,20 @@ def sha256_of(path: Path) -> str:
 
 
 def _link(path: Path, target: str, scratch: Path) -> None:
-    """Make `path` a link to `target`, in place of what was there, atomically (a new link made in `scratch`, a folder of
-    harvester's on the same file system, and renamed over it: a run killed between the two leaves nothing beside the
-    dataset's files)."""
-    temporary = scratch / f".{path.name}.{os.getpid()}.link"
-    temporary.unlink(missing_ok=True)
-    temporary.symlink_to(target)
-    os.replace(temporary, path)
+    """Make `path` a link to `target`, in place of what was there, atomically: a new link made in `scratch`, a folder of
+    harvester's, and renamed over it (a run killed between the two leaves nothing beside the dataset's files); or made
+    beside `path` when `scratch` is on another file system (DIR/.harvester a link to another disk)."""
+    for folder in (scratch, path.parent):
+        temporary = folder / f".{path.name}.{os.getpid()}.link"
+        temporary.unlink(missing_ok=True)
+        temporary.symlink_to(target)
+        try:
+            os.replace(temporary, path)
+            return
+        except OSError as error:
+            temporary.unlink(missing_ok=True)
+            if error.errno != errno.EXDEV or folder == path.parent:
+                raise
 
 
 def write_atomically(target: Path, content: str | bytes, temporary: Path | None = None) -> Path:
