@@ -278,7 +278,8 @@ class State:
                              "give this search a --name of its own (or another --out)")
         db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish
         db.execute("UPDATE documents SET run = NULL, pos = NULL WHERE run IS NOT NULL")
-        if row and row[3] is None and _unsaid(row[1]) == _unsaid(key) and now - datetime.fromisoformat(row[2]) <= resume_within:
+        age = now - datetime.fromisoformat(row[2]) if row else timedelta(0)   # (negative: the clock was put back since)
+        if row and row[3] is None and _unsaid(row[1]) == _unsaid(key) and timedelta(0) <= age <= resume_within:
             replay = tuple(self.replay(row[0]))
             self._next_seq = max((logged.seq + 1 for logged in replay), default=0)
             db.commit()
@@ -287,6 +288,7 @@ class State:
             if resume_within:   # (a re-parse is never resumed: it reads its pages again)
                 log.info("run %d, begun %s, did not finish and is not resumed (%s): this run starts afresh", row[0], row[2],
                          "it was begun with another --max-pages" if _unsaid(row[1]) != _unsaid(key) else
+                         "it was begun later than now: the clock was put back since" if age < timedelta(0) else
                          f"it was begun more than {resume_within.total_seconds() / 3600:g} hours ago")
             self.close_run(row[0], now, "abandoned")
         started = now.isoformat(timespec="seconds")

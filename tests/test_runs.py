@@ -405,14 +405,17 @@ def test_a_run_stopped_while_writing_its_files_fetches_no_page_again(tmp_path: P
     assert again.report["resumed"] is True and server.search_requests() == [] and again.documents == 30
 
 
-def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path, caplog):
+@pytest.mark.parametrize("hours, why", [(25, "it was begun more than 24 hours ago"),
+                                         (-14 * 24, "it was begun later than now: the clock was put back since")])
+def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path, caplog, hours: int, why: str):
+    """Nor one begun "later than now" (the clock put back since: it would be resumed for ever, whatever its age)."""
     caplog.set_level("INFO", logger="harvester")
     docs = [doc(n) for n in range(20)]
     clock = FakeClock()
     with FaultServer(synthetic_pages(docs), lambda n, p: Fault(500) if "page=1" in p else None) as server:
         with pytest.raises(Exception, match="HTTP 500"):
             run(server, tmp_path, clock, attempts=1)
-        clock.sleep(25 * 3600)
+        clock.sleep(hours * 3600)
         server.script = lambda n, p: None
         again = run(server, tmp_path, clock)
     assert again.report["resumed"] is False and again.report["run"] == 2
@@ -420,8 +423,7 @@ def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path, c
         assert db.execute("SELECT id, status FROM runs ORDER BY id").fetchall() == [(1, "abandoned"), (2, "ok")]
     # the run that is not resumed is said, with why (else the run numbers skip one, unsaid)
     [said] = [r.getMessage() for r in caplog.records if "is not resumed" in r.getMessage()]
-    assert said.startswith("run 1, begun ") and said.endswith("did not finish and is not resumed (it was begun more than "
-                                                               "24 hours ago): this run starts afresh")
+    assert said.startswith("run 1, begun ") and said.endswith(f"did not finish and is not resumed ({why}): this run starts afresh")
 
 
 def test_an_interrupted_run_is_not_resumed_by_a_run_with_another_max_pages_and_says_so(tmp_path: Path, caplog):
