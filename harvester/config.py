@@ -91,6 +91,9 @@ def _checked(table: dict, where: str) -> dict:
             raise UsageError(f"{where}: {key} = {value!r} holds a NUL character, which no path may hold")
         if key in PATH_KEYS:
             table[key] = os.path.expanduser(value)   # "~/data" is in one's home, as in a shell, not a folder named "~"
+            if table[key].startswith("~"):   # no HOME (cron's env -i) and no such user: not a folder named "~" either
+                raise UsageError(f"{where}: {key} = {value!r}: whose home is ~ cannot be told (HOME is not set, or no "
+                                 "such user): give the whole path")
     return table
 
 

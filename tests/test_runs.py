@@ -949,6 +949,19 @@ def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp
     assert code == 6 and "with allow_incomplete = true a run writes what it finds" in said and "--" not in said
 
 
+@pytest.mark.parametrize("out", ["~/data", "~nosuchuser/data"])
+def test_a_home_no_one_can_tell_is_a_mistake_in_the_harvests_file_not_a_folder_named_tilde(tmp_path: Path, monkeypatch, out: str):
+    """cron's `env -i` leaves no HOME; a user with no entry in the passwords file has no home either."""
+    from harvester.config import load_jobs
+    import pwd
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: (_ for _ in ()).throw(KeyError(uid)))
+    (tmp_path / "h.toml").write_text(f'[[harvest]]\nquery = "x"\nout = "{out}"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match=f"h.toml: harvest 1: out = '{out}': whose home is ~ cannot be told"):
+        load_jobs(tmp_path / "h.toml")
+
+
 @pytest.mark.parametrize(("said", "keys"), [
     ("with --allow-incomplete a run", "with allow_incomplete = true a run"),
     ("--format xlsx needs openpyxl", "formats xlsx needs openpyxl"),
