@@ -638,6 +638,9 @@ def _main(sleep: Callable[[float], None]) -> None:
         code = cli.main(standalone_mode=False, obj=sleep)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    except getattr(click.exceptions, "NoArgsIsHelpError", ()) as asked:   # `harvester` alone (click 8.2 on): its help
+        _say(asked.format_message())
+        sys.exit(0)
     except click.ClickException as error:
         hint = f" (see: {error.ctx.command_path} --help)" if isinstance(error, click.UsageError) and error.ctx else ""
         _say(f"harvester: error: {error.format_message()}{hint}", err=True)

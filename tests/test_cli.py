@@ -70,6 +70,13 @@ def test_the_run_help_names_every_key_a_harvests_file_takes(monkeypatch, capsys)
     assert code == 0 and set(KEYS) <= words, set(KEYS) - words
 
 
+def test_harvester_alone_prints_its_help_not_an_error(monkeypatch, capsys):
+    """What a newcomer types first: the help, as --help gives it (it came as one "error" line holding the whole help)."""
+    code, out, err = run_cli(monkeypatch, capsys)
+    assert (code, err) == (0, "") and "Commands:" in out and "harvester demo --out output" in out
+    assert out == run_cli(monkeypatch, capsys, "--help")[1]
+
+
 def test_top_level_help_lists_exit_codes(monkeypatch, capsys):
     code, out, _ = run_cli(monkeypatch, capsys, "--help")
     assert code == 0 and "4 blocked" in out and "5 page layout" in out
