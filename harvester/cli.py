@@ -509,8 +509,8 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
 @cli.command("report")
 @loudness
 @click.argument("dataset", type=_Path(path_type=Path))
-@click.option("--out", "out_file", type=_Path(dir_okay=False, path_type=Path), default=None,
-              help="The HTML file to write (default: NAME.report.html beside the dataset).")
+@click.option("--out", "out_file", type=_Path(path_type=Path), default=None,
+              help="The HTML file to write, or a folder to write NAME.report.html in (default: beside the dataset).")
 def report_command(dataset: Path, out_file: Path | None) -> None:
     """Write one self-contained HTML page about a dataset: counts, documents per year, types, people, places, warnings.
 
@@ -524,7 +524,7 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     """
     from harvester.analysis.report import write_report  # brings pandas: only this command needs it
 
-    if out_file is not None and out_file.suffix.lower() not in (".html", ".htm"):
+    if out_file is not None and not out_file.is_dir() and out_file.suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"--out {out_file}: the report is a web page; give a file name ending in .html")
     _say(f"wrote {write_report(dataset, out_file)}")
 

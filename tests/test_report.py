@@ -352,6 +352,16 @@ def test_harvester_report_never_writes_over_a_file_of_ones_own(monkeypatch, caps
     assert (out / "kwp.report.html").read_text(encoding="utf-8") == "<p>My notes</p>"
     code, _, _ = run_cli(monkeypatch, capsys, "report", str(out / "kwp.csv"), "--out", str(tmp_path / "elsewhere.html"))
     assert code == 0 and (tmp_path / "elsewhere.html").is_file()
+    code, _, err = run_cli(monkeypatch, capsys, "report", str(out / "kwp.csv"), "--out", str(out))   # its own folder: the same
+    assert code == 2 and "a file of your own" in err and (out / "kwp.report.html").read_text(encoding="utf-8") == "<p>My notes</p>"
+
+
+def test_a_report_into_a_folder_is_named_after_its_dataset(monkeypatch, capsys, seed: Path, tmp_path: Path):
+    (tmp_path / "reports").mkdir()
+    code, stdout, err = run_cli(monkeypatch, capsys, "report", f"{seed}.csv", "--out", str(tmp_path / "reports"))
+    assert code == 0, err
+    page = tmp_path / "reports" / f"{seed.name}.report.html"
+    assert stdout == f"wrote {page}\n" and page.read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
 def test_a_page_made_before_the_generator_mark_is_made_again(monkeypatch, capsys, tmp_path: Path):

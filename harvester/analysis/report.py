@@ -54,11 +54,11 @@ GENERATOR = '<meta name="generator" content="harvester report">'
 
 
 def write_report(dataset: Path, out: Path | None = None, now: datetime | None = None) -> Path:
-    """Find the dataset's files, sum it up and write the page (default: beside the dataset, NAME.report.html, unless a
-    file of one's own is there)."""
+    """Find the dataset's files, sum it up and write the page: `out`, or NAME.report.html in the folder `out` or beside
+    the dataset, unless a file of one's own is there."""
     records_file, stem = locate(dataset)
-    page = out or stem.with_name(stem.name + REPORT_PAGE_SUFFIX)
-    if out is None and page.is_file() and not made_here(page):
+    page = out if out is not None and not out.is_dir() else (out or stem.parent) / (stem.name + REPORT_PAGE_SUFFIX)
+    if page != out and page.is_file() and not made_here(page):
         raise UsageError(f"{page}: a file of your own (not a page harvester report made) is where the page goes: move it "
                          "away, or write the page elsewhere with --out FILE")
     package = _read_json(stem.with_name(stem.name + PACKAGE_SUFFIX))
