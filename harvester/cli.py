@@ -235,9 +235,11 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
     server, saved = make_server(list(folders), port)
     host, bound = server.server_address[:2]
     shown = " and ".join(map(str, folders))
-    _say(f"serving {plural(len(saved), 'saved page')} of {shown} on http://{host}:{bound} (Ctrl-C stops)")
     try:
+        _say(f"serving {plural(len(saved), 'saved page')} of {shown} on http://{host}:{bound} (Ctrl-C stops)")
         server.serve_forever()
+    except KeyboardInterrupt:   # (SIGTERM too): the way a server is stopped, not a failure
+        _say("stopped serving")
     finally:
         server.server_close()
 

@@ -384,6 +384,24 @@ def test_a_saved_page_deleted_while_served_is_not_found_and_the_server_goes_on(t
     assert "page-1.html: cannot be read (No such file or directory)" in caplog.text
 
 
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_serve_stopped_as_its_line_says_ends_well(stop):
+    """Ctrl-C is how a server is stopped (its first line says so), and SIGTERM how a service manager stops it: exit 0,
+    not "interrupted: nothing written" and 130."""
+    import signal
+    import subprocess
+
+    served = subprocess.Popen([sys.executable, "-m", "harvester", "serve", str(SEED), "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "(Ctrl-C stops)" in served.stdout.readline()
+        served.send_signal(getattr(signal, stop))
+        out, err = served.communicate(timeout=30)
+    finally:
+        served.kill()
+    assert (served.returncode, out, err) == (0, "stopped serving\n", "")
+
+
 def test_serve_of_a_missing_folder_is_a_usage_error(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "serve", str(tmp_path / "nowhere"))
     assert code == 2
