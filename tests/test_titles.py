@@ -641,3 +641,18 @@ def test_constructed_titles_of_the_second_samples_rules(title, senders, recipien
 def test_a_person_after_an_embassy_is_not_taken_for_its_city():
     found = parties("Letter from Chinese Embassy, Liu Xiao, to Zhou Enlai")
     assert found.senders[0] == "Chinese Embassy" and found.recipients == ("Zhou Enlai",)
+
+
+# A word before the kind that says how a message was given, sent or kept is neither a party nor a person; the first two
+# are archive titles, the others constructed on their shape.
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Hand-delivered letter, Filippov (Stalin) to Mao Zedong", ("Filippov (Stalin)",), ("Mao Zedong",)),
+    ("Code Message No. 803 from Ambassador Milnikiel in London to Winiewicz", ("Milnikiel",), ("Winiewicz",)),
+    ("Personal Letter from Khrushchev to Kennedy", ("Khrushchev",), ("Kennedy",)),
+    ("Oral Message from Kim Il Sung to Brezhnev", ("Kim Il Sung",), ("Brezhnev",)),
+    ("Verbal Note from the Soviet Embassy to the Ministry of Foreign Affairs", ("Soviet Embassy",), ("Ministry of Foreign Affairs",)),
+    ("Coded Message from Gromyko to Dobrynin", ("Gromyko",), ("Dobrynin",)),
+    ("Encrypted Telegram from Bogdan to Kuznetsov", ("Bogdan",), ("Kuznetsov",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_word_that_qualifies_the_kind_is_no_sender(title, senders, recipients):
+    assert parties(title) == Parties(senders, recipients, ())

@@ -295,6 +295,9 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
+                      # how a message was given, sent or kept: "Personal Letter", "Oral Message", "Coded Message",
+                      # "Hand-delivered letter" (a word before the kind that qualifies it, no sender)
+                      r"Personal|Oral|Verbal|Written|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|Hand-[a-z]+|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
