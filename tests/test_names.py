@@ -408,3 +408,21 @@ def test_will_first_is_a_given_name_only_before_one_word() -> None:
     assert parties("Letter from Will Clayton to Dean Acheson").senders == ("Will Clayton",)
     assert parties("Will Mao Go to Moscow?").senders == ()
     assert parties("Letter from Will L. Clayton to Dean Acheson").senders == ("Will L. Clayton",)
+
+
+@pytest.mark.parametrize(("title", "people"), [
+    ("Letter from Khrushchev to Ulbricht, in Response to Ulbricht's Previous Letter Regarding a Peace Treaty",
+     ("Nikita Khrushchev", "Walter Ulbricht")),
+    ("Stenographic Protocol of the II Plenary Session of the Central Committee of the Polish United Workers' Party "
+     "(excerpts)", ()),
+    ("Speech Given by Comrade Le Duc Tho to the Leaders of Public Security's Departments, Bureaus, and City and "
+     "Provincial Offices", ("Le Duc Tho",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_phrases_that_are_no_names_are_no_persons(title: str, people: tuple[str, ...], table: NameTable) -> None:
+    assert person_names(parties(title), table) == people
+
+
+@pytest.mark.parametrize("party", ["Bureaus", "Provincial Offices", "Yugoslav Embassies", "Agencies",
+                                   "Branches", "Central Committees"])
+def test_the_plural_of_a_body_word_is_a_body(party: str, table: NameTable) -> None:
+    assert table.kind(party) == "organization" and not person_names(Parties((), (), (party,)), table)

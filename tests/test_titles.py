@@ -656,3 +656,18 @@ def test_a_person_after_an_embassy_is_not_taken_for_its_city():
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_word_that_qualifies_the_kind_is_no_sender(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())
+
+
+# Phrases that name no one (archive titles): the letter a letter answers, a session numbered in Roman numerals after
+# its record's kind, and a list of bodies named by a plural ("Bureaus", "City and Provincial Offices")
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [
+    ("Letter from Khrushchev to Ulbricht, in Response to Ulbricht's Previous Letter Regarding a Peace Treaty", "letter",
+     ("Khrushchev",), ("Ulbricht",), ()),
+    ("Stenographic Protocol of the II Plenary Session of the Central Committee of the Polish United Workers' Party "
+     "(excerpts)", "meeting", (), (), ("Central Committee of the Polish United Workers' Party",)),
+    ("Speech Given by Comrade Le Duc Tho to the Leaders of Public Security's Departments, Bureaus, and City and "
+     "Provincial Offices", "speech", ("Le Duc Tho",),
+     ("Leaders of Public Security's Departments", "Bureaus", "City Office", "Provincial Office"), ()),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_phrases_that_are_no_names_are_no_persons(title, kind, senders, recipients, participants):
+    assert (doc_type(title), parties(title)) == (kind, Parties(senders, recipients, participants))

@@ -36,8 +36,9 @@ _BY = (r"(?:\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,[^,]{1,80},)
 _TALK_RECORDS = ("record", "records", "memorandum", "memo", "minutes", "transcript", "note", "notes", "summary", "excerpt",
                  "excerpts", "report", "abstract", "text", "stenographic record", "summary record", "conversation record",
                  "diary", "journal")   # "Tsedenbal's diary on his conversation with ...": the inner document wins
+_NUMBERED = r"(?:(?-i:[IVX]+)\s+)"   # a Roman numeral: "Protocol of the II Plenary Session"
 _MEETING_RECORDS = ("summary record", "record", "memo", "minutes", "transcript", "protocol", "stenographic record",
-                    "stenographic transcript", "notes", "working notes", "report")
+                    "stenographic transcript", "stenographic protocol", "notes", "working notes", "report")
 
 KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("note", ("talking points", "speaking notes")),   # before "talking": notes for talks, not their record
@@ -89,7 +90,7 @@ def _pattern(row: KindPhrase) -> str:
     named = rf"\b{_words(row.words)}\b{row.after}"
     if row.records:
         named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}\s+(?:of|on|from|about)\s+(?:an?\s+|the\s+)?"
-                 rf"(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")   # "Notes from Politburo Meeting"
+                 rf"{_NUMBERED}?(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")   # "Notes from Politburo Meeting"
     return _AT_START + named if row.at_start else named
 
 

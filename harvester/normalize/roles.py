@@ -103,7 +103,8 @@ _BODY_WORD = re.compile(BODY_WORDS)
 _NOT_QUALIFIERS = frozenset((*_KIND_WORDS, *_SMALL_WORDS))
 _QUALIFIERS_AT_MOST = 5
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")
-_BODY = re.compile(rf"\b{BODY_WORDS}(?!\w)")
+_BODY = re.compile(rf"\b{BODY_WORDS}(?:e?s)?(?!\w)")   # a body word, or its plural: "Bureaus", "Offices", "Branches"
+_PLURAL_IES = re.compile(r"(?<=[a-z])ies\b")   # "Embassies", "Agencies": the plural of a body word in -y
 # a noun of a thing, not a name: "Region", "Development", "Science", "Cooperation"; a word of two letters before the
 # ending is a name ("Vance", "Zion"), and so are the names listed ("Klement Gottwald", "Clement Attlee")
 _NOUN_LIKE_NAMES = alt("Clement", "Klement", "Marion", "Simion", "Larion", "Ilarion", "Illarion", "Lawrence", "Laurence",
@@ -177,7 +178,7 @@ def is_role(text: str) -> bool:
 
 
 def is_body(text: str) -> bool:
-    return bool(_BODY.search(text))
+    return bool(_BODY.search(text) or ("ies" in text and _BODY.search(_PLURAL_IES.sub("y", text))))
 
 
 def name_in(item: str) -> str:

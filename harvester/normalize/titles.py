@@ -189,7 +189,7 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     "about", "regarding", "concerning", "discussing", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
     "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
-    r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+reply\s+to",
+    r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+(?:reply|response|answer)\s+to",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)",
     # "from Saddam Hussein Asking for Help": a gerund with its object (a list: names end in -ing too, "Deng Xiaoping")
@@ -289,7 +289,8 @@ _SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
 _NATION_ONLY = re.compile(NATIONS)
 # the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
 _UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District", "Republics": "Republic",
-          "Embassies": "Embassy", "Ministries": "Ministry", "Committees": "Committee", "Parties": "Party"}
+          "Embassies": "Embassy", "Ministries": "Ministry", "Committees": "Committee", "Parties": "Party",
+          "Offices": "Office", "Bureaus": "Bureau", "Departments": "Department"}   # "City and Provincial Offices"
 _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{alt('Embassy', 'Ministry', 'Government')})\b")
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
@@ -807,7 +808,7 @@ def _distribute(items: list[str]) -> list[str]:
     if not head or len(words) < 2 or not words[-1].endswith("s"):
         return items
     noun = _UNITS.get(words[-1], words[-1][:-1])
-    shared = [i for i in head if _NATION_ONLY.fullmatch(i) or (words[-1] in _UNITS and " " not in i)]
+    shared = [i for i in head if _NATION_ONLY.fullmatch(i) or (words[-1] in _UNITS and " " not in i and not is_body(i))]
     if not shared:
         return items
     return [f"{i} {noun}" if i in shared else i for i in head] + [" ".join([*words[:-1], noun])]
