@@ -671,3 +671,10 @@ def test_a_word_that_qualifies_the_kind_is_no_sender(title, senders, recipients)
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_phrases_that_are_no_names_are_no_persons(title, kind, senders, recipients, participants):
     assert (doc_type(title), parties(title)) == (kind, Parties(senders, recipients, participants))
+
+
+@pytest.mark.parametrize("title", ["Cord Meyer, Jr., 'Policy Guidance and Program Review' [Approved for Release May 6, 2019]",
+                                   "Letter from Cord Meyer, Jr. to Allen Dulles"])
+def test_a_suffix_after_a_comma_is_the_names_before_a_quoted_title_too(title):
+    """The same man in two archive titles is written one way, his suffix kept ("William K. Harrison Jr.")."""
+    assert parties(title).senders == ("Cord Meyer Jr.",)

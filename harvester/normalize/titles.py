@@ -101,6 +101,7 @@ _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?
 _WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
 # "No. 76.247", "Nos. 408-410", "No.: MEX/104/1/81", "number 538-540", "No. 32/II/0012309/23.07.1982"
 _NUMBER = re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#|numbers?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*")
+_JR = re.compile(r",\s+Jr\.?(?=[\s,;:)]|$)")   # "Cord Meyer, Jr.": the suffix is the name's, in a title or before one
 _EDITORIAL = re.compile(r"\s*\[[a-z][^\[\]]*\]")   # "[about the Military Doctrine ...]": an editor's summary
 # containers: (pattern with `author` and `inner`, whether the inner part must begin with a kind of its own)
 _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
@@ -164,7 +165,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "between 1000 and 1130 hours": the 24-hour clock without a separator
     (_Guarded(_rx(r",?\s*(?:from|between)\s+\d{4}\s+(?:and|to|[-–])\s+\d{4}\s+hours\b"), "(?i)hours"), ""),
     (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i)et al"), ""),                       # "Helmut Kohl et al"
-    (_Guarded(re.compile(r",\s+Jr\.?(?=[\s,;:)]|$)"), r"Jr"), " Jr."),   # "William K. Harrison, Jr." (", Sr." is a Señor)
+    (_Guarded(_JR, r"Jr"), " Jr."),   # "William K. Harrison, Jr." (", Sr." is a Señor)
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
@@ -395,7 +396,7 @@ def _parties(reading: _Reading) -> Parties:
     kind, start, end = found if found else (None, len(text), 0)
     lead = []
     if reading.author:
-        author = strip_roles(_BRACKETED_LIST.sub("", reading.author))   # "Bureau [Ministry of Foreign Affairs, Japan]"
+        author = strip_roles(_BRACKETED_LIST.sub("", _JR.sub(" Jr.", reading.author)))   # "Bureau [Ministry of ..., Japan]"
         lead = [*_items(author)] if reading.signed else [author]
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
