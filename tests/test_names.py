@@ -426,3 +426,18 @@ def test_phrases_that_are_no_names_are_no_persons(title: str, people: tuple[str,
                                    "Branches", "Central Committees"])
 def test_the_plural_of_a_body_word_is_a_body(party: str, table: NameTable) -> None:
     assert table.kind(party) == "organization" and not person_names(Parties((), (), (party,)), table)
+
+
+@pytest.mark.parametrize(("title", "people"), [
+    ("[Mao Zedong's] Conversation with [Richard] Dixon and [Lawrence \"Lance\"] Sharkey [then President of the Australian "
+     "Communist Party]", ("Mao Zedong", "Richard Dixon", "Lawrence Sharkey")),
+    ("Chairman Mao Receives American Writer [Edgar] Snow", ("Mao Zedong", "Edgar Snow")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_an_editors_given_name_before_a_name_is_part_of_the_persons_name(title, people, table: NameTable) -> None:
+    assert person_names(parties(title), table) == people
+
+
+@pytest.mark.parametrize(("name", "expected"), [("[Edgar] Snow", "Edgar Snow"), ('[Lawrence "Lance"] Sharkey', "Lawrence Sharkey"),
+                                                ("Filippov [Stalin]", "Filippov"), ("Mao [Zedong]", "Mao")])
+def test_a_bracket_before_a_name_completes_it_and_one_after_it_is_no_part_of_it(name: str, expected: str) -> None:
+    assert written_form(name) == expected

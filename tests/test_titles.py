@@ -678,3 +678,15 @@ def test_phrases_that_are_no_names_are_no_persons(title, kind, senders, recipien
 def test_a_suffix_after_a_comma_is_the_names_before_a_quoted_title_too(title):
     """The same man in two archive titles is written one way, his suffix kept ("William K. Harrison Jr.")."""
     assert parties(title).senders == ("Cord Meyer Jr.",)
+
+
+# An editor's bracketed given name before a name is part of it, and a nickname quoted inside it breaks no list; a
+# comment bracketed after the name is no part of it (archive titles, the second constructed on "Writer [Edgar] Snow")
+@pytest.mark.parametrize(("title", "participants"), [
+    ("[Mao Zedong's] Conversation with [Richard] Dixon and [Lawrence \"Lance\"] Sharkey [then President of the Australian "
+     "Communist Party]", ("Mao Zedong", "[Richard] Dixon", "[Lawrence] Sharkey")),
+    ("Conversation between Mao Zedong and Writer [Edgar] Snow", ("Mao Zedong", "[Edgar] Snow")),
+    ("Chairman Mao Receives American Writer [Edgar] Snow", ("Mao", "[Edgar] Snow")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_an_editors_given_name_before_a_name_is_part_of_it(title, participants):
+    assert parties(title).participants == participants

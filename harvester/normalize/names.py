@@ -32,6 +32,8 @@ _STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR
                      "DC"})   # "Seoul, R.O.K.", "Washington, D.C."
 BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
+# "[Edgar] Snow", "[Lawrence “Lance”] Sharkey": a given name the editor adds before the rest of the name (its nickname aside)
+_COMPLETED = re.compile(r"\[([^\[\]\s\"“‘']+)(?:\s+[\"“‘'][^\[\]\"”’']+[\"”’'])?\](?=\s+[^\W\d_a-z])")
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
@@ -147,7 +149,7 @@ def written_form(name: str) -> str:
     ALL CAPS becomes title case, keeping the Korean convention of a lowercase syllable after
     the hyphen of a given name ("PAK HEON-YEONG" -> "Pak Heon-yeong", see `_title_word`).
     """
-    name = " ".join(BRACKET.sub("", _GLUED.sub(r"\1", name)).split())
+    name = " ".join(BRACKET.sub("", _COMPLETED.sub(r"\1", _GLUED.sub(r"\1", name))).split())
     name = _initials_first(_INITIALS.sub(r"\1 ", name).strip())
     return " ".join(_title_word(w, i > 0) for i, w in enumerate(name.split(" "))) if _all_caps(name) else name
 

@@ -117,6 +117,8 @@ _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
                        "dos", "do"})
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
+# an editor's completion of the name after it, "[Edgar] Snow" (not a role's or a nation's word: "[Vice-president]")
+_COMPLETION = re.compile(rf"\[(?!(?:{MODIFIER}|{ROLE})(?![a-z])){_CAPITAL}[\w'’-]*\]")
 
 
 def strip_roles(text: str) -> str:
@@ -188,7 +190,8 @@ def name_in(item: str) -> str:
         return item      # "GONG PUSHENG": a name in capitals, not an acronym before a name
     end = len(words)
     while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1])
-                       or end < len(words) and words[end - 1] in PARTICLES):   # "Uriel da Costa Ribeiro"
+                       or end < len(words) and (words[end - 1] in PARTICLES   # "Uriel da Costa Ribeiro"
+                                                or _COMPLETION.fullmatch(words[end - 1]))):
         end -= 1
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])

@@ -148,9 +148,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(rf"\b(journal|newspaper|magazine)\s+{_QUOTE}[^'’\"”»]+['’\"”»]"), r"(?i)journal|newspaper|magazine"),
      lambda m: m[1]),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
-    (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\s+[A-Z])"), _QUOTE), _unquoted),
-    # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara")
-    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\s+[A-Z]).*$"), _QUOTE), ""),
+    (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\]?\s+[A-Z])"), _QUOTE), _unquoted),
+    # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara", "[Lawrence “Lance”] Sharkey")
+    (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\]?\s+[A-Z]).*$"), _QUOTE), ""),
     (_Guarded(_NUMBER, "No|no|Nº|N°|#|number"), ""),
     # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
     (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d{5}"), ""),
