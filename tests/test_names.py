@@ -441,3 +441,21 @@ def test_an_editors_given_name_before_a_name_is_part_of_the_persons_name(title, 
                                                 ("Filippov [Stalin]", "Filippov"), ("Mao [Zedong]", "Mao")])
 def test_a_bracket_before_a_name_completes_it_and_one_after_it_is_no_part_of_it(name: str, expected: str) -> None:
     assert written_form(name) == expected
+
+
+# Initials and a family name the table lists alone are its person's when they agree with a given name the table writes
+# him with ("I. V. Stalin" is Iosif); initials that disagree, or that the table cannot check, are left as written.
+@pytest.mark.parametrize(("spelling", "canonical"), [
+    ("W. Ulbricht", "Walter Ulbricht"), ("Ulbricht W.", "Walter Ulbricht"), ("I. Stalin", "Joseph Stalin"),
+    ("J. Stalin", "Joseph Stalin"), ("L. Brezhnev", "Leonid Brezhnev"), ("M. Gorbachev", "Mikhail Gorbachev"),
+    ("J. Andropov", None), ("N. Stalin", None), ("L. S. Brezhnev", None), ("B. Ponomarev", None),
+])
+def test_initials_that_agree_with_the_tables_person_are_that_person(spelling: str, canonical: str | None,
+                                                                    table: NameTable) -> None:
+    assert table.lookup(spelling) == canonical
+
+
+def test_a_title_writing_initials_and_one_writing_the_family_name_alone_name_one_person(table: NameTable) -> None:
+    title = "Notes on the Conversation of Comrade N.S. Khrushchev with Comrade W. Ulbricht on 1 August 1961"
+    assert person_names(parties(title), table) == ("Nikita Khrushchev", "Walter Ulbricht")
+    assert [row["name"] for row in rows_of(["W. Ulbricht", "Ulbricht"], table)] == ["Walter Ulbricht"]

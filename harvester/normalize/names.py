@@ -37,6 +37,7 @@ _COMPLETED = re.compile(r"\[([^\[\]\s\"“‘']+)(?:\s+[\"“‘'][^\[\]\"”’
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
+_INITIALED = re.compile(r"((?:[^\W\d_][^\W\d_A-Z]?\.\s*)+)([^\W\d_][\w'’-]+)")   # "W. Ulbricht", "Yu. V. Andropov"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -64,6 +65,7 @@ class NameTable:
         self.extra: Path | None = None   # the user's own file, when there is one
         self._canonical: dict[str, str] = {}  # match key -> canonical form
         self._kinds: dict[str, str] = {}  # canonical form -> kind
+        self._spellings: dict[str, list[str]] = {}  # canonical form -> the table's spellings of it
         self._resolve = functools.lru_cache(maxsize=4096)(self._resolve_uncached)  # emptied by _add
 
     @classmethod
@@ -91,15 +93,17 @@ class NameTable:
             self._kinds[canonical] = kind
             for spelling in filter(None, (canonical, variant)):
                 self._canonical[match_key(spelling)] = canonical
+                self._spellings.setdefault(canonical, []).append(spelling)
 
     def _known(self, name: str) -> tuple[str, str] | None:
         canonical = self._canonical.get(match_key(name))
         return (canonical, self._kinds[canonical]) if canonical else None
 
     def _resolve_uncached(self, name: str) -> tuple[str | None, str | None]:
-        """Try the whole name, then the part outside brackets, then a bracketed code name or variant."""
+        """Try the whole name, then the part outside brackets (or its initials, `_initialed`), then a bracketed code
+        name or variant."""
         outer = BRACKET.sub("", name).strip()
-        found = self._known(name) or self._known(outer) or self._known(_initials_first(outer))
+        found = self._known(name) or self._known(outer) or self._initialed(_initials_first(outer))
         if found:
             return found
         if is_body(outer):
@@ -109,6 +113,33 @@ class NameTable:
                 if (found := self._known(part)) and found[1] == "person":
                     return found   # a code name's person; a place in brackets ("Maneli (Saigon)") says where he was
         return None, None
+
+    def _initialed(self, name: str) -> tuple[str, str] | None:
+        """The table's person of a name it lists, or of initials and a family name it lists alone whose initials agree
+        with given names it writes the person with: "W. Ulbricht" (Walter), "I. Stalin" ("I. V. Stalin"); not
+        "J. Andropov" (Yuri, "Yu. V. Andropov"), who may be someone else."""
+        if (found := self._known(name)) or (m := _INITIALED.fullmatch(name)) is None:
+            return found
+        found, initials = self._known(m[2]), m[1].replace(".", " ").split()
+        if found and found[1] == "person" and any(_initials_agree(initials, given) for given in self._given_names(found[0], m[2])):
+            return found
+        return None
+
+    def _given_names(self, canonical: str, family: str) -> list[list[str]]:
+        """The given names of each of the table's spellings of a person under that family name: "Leonid Ilʹich"."""
+        named = []
+        for spelling in self._spellings.get(canonical, ()):
+            last, given = spelling.split(",", 1) if "," in spelling else (spelling.split()[-1], spelling.rpartition(" ")[0])
+            if match_key(last) == match_key(family) and given.strip():
+                named.append(given.replace(".", " ").split())
+        return named
+
+
+def _initials_agree(initials: list[str], given: list[str]) -> bool:
+    """ "W" agrees with "Walter", "Yu" with "Yuri", "I" with "I. V." (each begins the other); "L. S." not with "Leonid"
+    alone: every initial must have its given name."""
+    folded = [[match_key(word) for word in words] for words in (initials, given)]
+    return len(initials) <= len(given) and all(a.startswith(b) or b.startswith(a) for a, b in zip(*folded))
 
 
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
