@@ -459,3 +459,15 @@ def test_a_title_writing_initials_and_one_writing_the_family_name_alone_name_one
     title = "Notes on the Conversation of Comrade N.S. Khrushchev with Comrade W. Ulbricht on 1 August 1961"
     assert person_names(parties(title), table) == ("Nikita Khrushchev", "Walter Ulbricht")
     assert [row["name"] for row in rows_of(["W. Ulbricht", "Ulbricht"], table)] == ["Walter Ulbricht"]
+
+
+# A code name before its person's bracketed name is that person ("Filippov [Stalin]"); a given name before a family
+# name in brackets is someone of that family, unless it is one the person is written with.
+@pytest.mark.parametrize(("spelling", "canonical"), [
+    ("Svetlana (Stalin)", None), ("Yakov (Stalin)", None), ("Svetlana Alliluyeva (Stalin)", None), ("Vasily (Stalin)", None),
+    ("Iosif (Stalin)", "Joseph Stalin"), ("Filippov [Stalin]", "Joseph Stalin"), ("Semenov [Stalin]", "Joseph Stalin"),
+])
+def test_a_given_name_before_a_bracketed_family_name_is_a_person_of_their_own(spelling: str, canonical: str | None,
+                                                                               table: NameTable) -> None:
+    assert table.lookup(spelling) == canonical
+    assert ("Joseph Stalin" in person_names(Parties((), (), (spelling,)), table)) is (canonical is not None)

@@ -110,7 +110,7 @@ class NameTable:
             return None, "organization"
         for inner in BRACKET.findall(name):
             for part in re.split(r"[;,]", inner):
-                if (found := self._known(part)) and found[1] == "person":
+                if (found := self._known(part)) and found[1] == "person" and not self._kin(outer, found[0]):
                     return found   # a code name's person; a place in brackets ("Maneli (Saigon)") says where he was
         return None, None
 
@@ -125,6 +125,14 @@ class NameTable:
             return found
         return None
 
+    def _kin(self, outer: str, canonical: str) -> bool:
+        """"Svetlana (Stalin)", "Yakov (Stalin)", "Svetlana Alliluyeva (Stalin)": a given name before the bracket that is
+        none the bracketed person is written with names someone of their own, of the family; a code name ("Filippov
+        [Stalin]") is no given name, and "Iosif (Stalin)" is he."""
+        first = match_key(outer.split()[0]) if outer.split() else ""
+        return first in _given_name_list() and all(
+            match_key(given[0]) != first for given in self._given_names(canonical, canonical.split()[-1]))
+
     def _given_names(self, canonical: str, family: str) -> list[list[str]]:
         """The given names of each of the table's spellings of a person under that family name: "Leonid Ilʹich"."""
         named = []
@@ -133,6 +141,13 @@ class NameTable:
             if match_key(last) == match_key(family) and given.strip():
                 named.append(given.replace(".", " ").split())
         return named
+
+
+@functools.cache
+def _given_name_list() -> frozenset[str]:
+    """western_given_names.txt (headings.py reads it too), each name by its match key."""
+    text = resources.files("harvester.normalize").joinpath("western_given_names.txt").read_text(encoding="utf-8")
+    return frozenset(match_key(word) for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 def _initials_agree(initials: list[str], given: list[str]) -> bool:
