@@ -322,3 +322,16 @@ def test_a_code_name_a_title_writes_is_a_variant_of_the_person_it_names():
         Mention("b", "1950-02-01", "1950-02-01", ("Joseph Stalin",), (), ("Feng Xi (Stalin)",)),
     ], NAMES)
     assert set(row(rows, "Joseph Stalin").variants) == {"Filippov", "Feng Xi"}
+
+
+def test_a_titles_full_name_meets_its_pages_heading_that_adds_a_patronymic_or_a_middle_name():
+    """ "Leonid Kuchma" in a title and "Kuchma, Leonid Danylovych" on its page are one person, and so are "Myer 'Mike'
+    Feldman" and "Feldman, Myer ("Mike")"; another given name, or a family-first name's, is someone else."""
+    rows = build_people([Mention("k", "1994-11-22", "1994-11-22", ("Leonid Kuchma",), ("Kuchma, Leonid Danylovych",)),
+                         Mention("f", "1962-08-19", "1962-08-19", ("Myer 'Mike' Feldman",), ('Feldman, Myer ("Mike")',)),
+                         Mention("g", "1985", "1985", ("Andrei Gromyko",), ("Gromyko, Anatolii Andreevich",)),
+                         Mention("i", "1960", "1960", ("Kim Il",), ("Kim, Il Sung",))], NAMES)
+    assert sorted(r.name for r in rows) == ["Anatolii Andreevich Gromyko", "Andrei Gromyko", "Kim Il", "Kim Il Sung",
+                                            "Leonid Danylovych Kuchma", "Myer Feldman"]
+    assert "Leonid Kuchma" in row(rows, "Leonid Danylovych Kuchma").variants
+    assert "Myer 'Mike' Feldman" in row(rows, "Myer Feldman").variants

@@ -7,6 +7,7 @@ across documents: two Kims stay two people.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from typing import NamedTuple
 
 from harvester.normalize.headings import INITIAL, Heading, family_name_first, person_of, sort_form, split_name
 from harvester.normalize.names import BRACKET, NameTable, is_person_party, match_key, written_form
+
+_NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
 class Mention(NamedTuple):
@@ -181,17 +184,25 @@ def _same_page_heading(name: str, headed: list[tuple[Heading, str]]) -> str | No
     """The one heading of the same page filed under a title's short form (under the family name; a Mongolian's under
     his own name, "Batmönkh, Jambyn"), whose initials agree with it.
 
-    Only a short form counts: a lone family name ("Ponomarev") or initials ("V. I. Ivanov"); a
-    name with a given name of its own ("Kim Il") is a person of its own.
+    A short form is a lone family name ("Ponomarev") or initials ("V. I. Ivanov"); a name with a given
+    name of its own is a person of its own ("Kim Il" is not "Kim, Il-sung"), unless the heading writes
+    that given name first and adds a patronymic or a middle name to it ("Leonid Kuchma", "Myer 'Mike'
+    Feldman": "Kuchma, Leonid Danylovych", "Feldman, Myer ("Mike")").
     """
     if not headed:
         return None
-    family, given = split_name(name)
-    if any(not INITIAL.match(word) for word in given.split()):
-        return None
+    family, given = split_name(_NICKNAME.sub("", name))
+    short = all(INITIAL.match(word) for word in given.split())
     matches = {canonical for heading, canonical in headed
-               if match_key(heading.sort.split(",")[0]) == match_key(family) and _agree(given, heading.given)}
+               if match_key(heading.sort.split(",")[0]) == match_key(family) and _agree(given, heading.given)
+               and (short or _fuller(given, heading))}
     return matches.pop() if len(matches) == 1 else None
+
+
+def _fuller(given: str, heading: Heading) -> bool:
+    """Whether a heading written given name first begins with the same first given name and has as many or more."""
+    ours, theirs = given.split(), heading.given.split()
+    return heading.order == "given-first" and len(ours) <= len(theirs) and match_key(ours[0]) == match_key(theirs[0])
 
 
 def _agree(given: str, full: str) -> bool:
