@@ -49,7 +49,7 @@ PEOPLE_CASES = [
     ("Record of Conversation with Prime Minister of the Mongolian People's Republic Comrade Tsedenbal",
      ("Yumjaagiin Tsedenbal",)),
     ("Letter from Governer Shicai Sheng to Cdes. Stalin, Molotov, and Voroshilov",
-     ("Sheng Shicai", "Joseph Stalin", "Vyacheslav Molotov", "Voroshilov")),
+     ("Sheng Shicai", "Joseph Stalin", "Vyacheslav Molotov", "Kliment Voroshilov")),
     ("Cable from Tehran Nº 31343/31353", ()),
     ("Ciphered Telegram No. 25553, Roshchin to Filippov [Stalin]", ("N. V. Roshchin", "Joseph Stalin")),
     ("Ciphered Telegram No. 35678 from Feng Xi [Stalin] to Shtykov", ("Joseph Stalin", "Terentii Shtykov")),
@@ -471,3 +471,14 @@ def test_a_given_name_before_a_bracketed_family_name_is_a_person_of_their_own(sp
                                                                                table: NameTable) -> None:
     assert table.lookup(spelling) == canonical
     assert ("Joseph Stalin" in person_names(Parties((), (), (spelling,)), table)) is (canonical is not None)
+
+
+# Soviet leaders and a Korean minister the table lists, each in the spellings the archive's titles and pages write
+@pytest.mark.parametrize(("spelling", "canonical"), [
+    ("G. M. Malenkov", "Georgy Malenkov"), ("G.M. Malenkov", "Georgy Malenkov"), ("Georgy M. Malenkov", "Georgy Malenkov"),
+    ("Malenkov", "Georgy Malenkov"), ("Voroshilov", "Kliment Voroshilov"), ("K.E. Voroshilov", "Kliment Voroshilov"),
+    ("Podgorny", "Nikolai Podgorny"), ("N. V. Podgornyy", "Nikolai Podgorny"), ("Kim Seung-hwa", "Kim Seung-hwa"),
+    ("Kim Sung-hwa", "Kim Seung-hwa"),
+])
+def test_the_table_knows_these_people(spelling: str, canonical: str, table: NameTable) -> None:
+    assert table.lookup(spelling) == canonical and table.kind(spelling) == "person"
