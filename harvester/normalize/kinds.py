@@ -71,7 +71,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
     KindPhrase("agreement", ("agreement", "implementing agreement", "treaty", "protocol", "accord", "contract")),
     KindPhrase("other", ("gazette", "approval", "dispatch", "despatch", "appointment", "dossier", "log", "program", "programme", "proposal",
-                         "proposals", "poem", "poems", "pamphlet", "recollections", "memoirs")),
+                         "proposals", "poem", "poems", "pamphlet", "recollections", "memoir", "memoirs")),
     # what no account is, when the title says so first: "List of Soviet Advisers", not "Attitude Toward the List of ..."
     KindPhrase("other", tuple(f"{article}{word}" for article in ("", "a ", "the ") for word in (
         "map", "maps", "photograph", "photographs", "chronology", "biography", "list", "questionnaire")), at_start=True),

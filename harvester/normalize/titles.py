@@ -318,6 +318,7 @@ _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "reci
             "with": "participants", "between": "participants"}  # what follows each keyword; "of", "," and ":" vary
 
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
+_ARTICLE_AT_END = re.compile(r"(?<=[,:])\s+(?:the|an?)$", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|an?)(?:\s+|$)", re.IGNORECASE)
 _PLACE_TAIL = re.compile(r"\s+(in|at|of|during|from)\s+.*$")   # "Zhao Ziyang in Beijing", "Kim Il Sung of North Korea"
 _INITIAL_AT_END = re.compile(r"\b(?:\w|[JS]r)\.$")   # an initial's period, or Jr.'s, is kept
@@ -511,7 +512,8 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     if who:
         return [("", who)]
     signed = text.rstrip().endswith(",")
-    text = _RECORD_OF.sub("", _LEADING_ARTICLE.sub("", text.strip(" ,:")))   # "Minutes of Zhivkov – Castro Meeting"
+    text = _RECORD_OF.sub("", _LEADING_ARTICLE.sub("", _ARTICLE_AT_END.sub("", text.strip(" ,:")).strip(" ,:")))   # "Minutes of
+    # Zhivkov – Castro Meeting"; "Tran Quang Co: A Memoir": the kind's article is no name's
     if not text or _TOPIC_WORD_AT_END.search(text):   # "Documents Concerning Conversations ...": papers about them
         return []
     if _bare_to(text):
@@ -604,7 +606,9 @@ def _clean(text: str) -> str:
 
 def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
     talk = kind in _TALKS
-    slots = before + _slots(rest, kind=kind is not None)
+    # a talk has no sender: the one "a Phone Call from Stalin" or "Conversation from [Mao Zedong's] Audience" names talks
+    after = _slots(rest, kind=kind is not None)
+    slots = before + [("with" if kind in _TALKS and key == "from" else key, part) for key, part in after]
     talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
@@ -642,7 +646,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
-        if _runs_on(slots[-1][1][-1], word, segment, addressed):
+        if _runs_on(slots[-1][1][-1], word, segment, addressed) or (   # "with a Delegation from Guinea": whence it came
+                word == "from" and slots[-1][0] in ("with", "between", "of") and _BODY_AT_END.search(slots[-1][1][-1])):
             slots[-1][1].extend((word, segment))
         else:
             slots.append((" ".join(word.split()), [segment]))
