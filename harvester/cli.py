@@ -246,7 +246,8 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 
 @cli.command("demo")
 @loudness
-@click.option("--out", "out_dir", default=Path("output"), show_default=True, type=_Path(file_okay=False, path_type=Path))
+@click.option("--out", "out_dir", default=Path("output"), show_default=True, type=_Path(file_okay=False, path_type=Path),
+              help="Output folder.")
 @format_option
 @click.option("--details", is_flag=True, help="Also serve the 19 results' saved document pages and harvest with --details.")
 @click.option("--pdfs", is_flag=True, help="With --details: also download the documents' PDFs (served with the pages).")
@@ -287,7 +288,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     query or all = true), site, out, name, formats, base_url, delay, max_pages, contact,
     allow_incomplete, names, details, transcript_in_csv, pdfs, max_pdf_mb, fetch, cookies,
     user_agent, browser_path, browser_profile, show_browser, challenge_wait. Keys at the top of
-    the file are defaults for all. Relative paths are relative to the file; ~ is your home. A blocked harvest
+    the file are defaults for all. Relative paths are relative to the file (out, when left out: output beside it); ~ is your home. A blocked harvest
     stops the run (the site is refusing us); any other failure moves on to the next harvest, a delay after
     the last. The exit code is the most serious outcome. Dataset names (or harvests' numbers) after the file
     run those harvests alone: after a run that failed or was stopped, it says which to run again. One run of a
@@ -481,7 +482,8 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
     datasets = [check_name(name)] if name else datasets_archived(folder)
     datasets = [name for name in datasets if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
     if not datasets:
-        raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}")
+        hint = f" (give the output folder, {out_dir.parent}, which holds archive/)" if out_dir.name == "archive" else ""
+        raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}{hint}")
     damaged: list[Path] = []
     for name in datasets:
         with State(out_dir, name) as state:   # (and its lock: a run of the dataset going on writes its files)

@@ -71,9 +71,11 @@ def load_jobs(path: Path) -> list[Job]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: not valid TOML ({error})") from None
     tables = data.pop("harvest", None)
+    if isinstance(tables, dict):   # [harvest]: one table, where each harvest is one of a list
+        raise UsageError(f"{path}: [harvest] is written with two brackets, [[harvest]], one for each harvest")
+    defaults = _checked(data, f"{path}: top level")   # (a misspelt [[harvests]] is an unknown key)
     if not isinstance(tables, list) or not tables or not all(isinstance(table, dict) for table in tables):
         raise UsageError(f"{path}: no [[harvest]] tables; each harvest is a [[harvest]] table with a url, a query or all = true")
-    defaults = _checked(data, f"{path}: top level")
     return [_job({**defaults, **_checked(table, f"{path}: harvest {number}")}, f"{path}: harvest {number}", path.parent)
             for number, table in enumerate(tables, 1)]
 

@@ -1027,6 +1027,8 @@ def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path:
      ("[[harvest]\nquery = 'x'\n", "not valid TOML"),
      ("[[harvest]]\nquery = 'x'\nsite = 'nope'\n", "harvest 1: unknown site 'nope'"),
      ("harvest = ['a']\n", "no [[harvest]] tables"),
+     ("[harvest]\nquery = 'x'\n", "h.toml: [harvest] is written with two brackets, [[harvest]], one for each harvest"),
+     ("[[harvests]]\nquery = 'x'\n", "h.toml: top level: unknown key 'harvests'"),
      ("[[harvest]]\nquery = 'x'\nmax_pages = 0\n", "harvest 1: max_pages = 0: give 1 or more"),
      ("[[harvest]]\nquery = 'x'\ndelay = nan\n", "harvest 1: delay = nan: give seconds, 0 to 3600"),
      ("delay = -3\n[[harvest]]\nquery = 'x'\n", "harvest 1: delay = -3: give seconds, 0 to 3600"),
@@ -1041,7 +1043,8 @@ def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path:
      ("[[harvest]]\nquery = 'x'\nfetch = 'browser'\nbrowser_profile = ''\n", "harvest 1: browser_profile = \"\" is an empty path"),
      ("out = ''\n[[harvest]]\nquery = 'x'\n", "top level: out = \"\" is an empty path"),
      ('[[harvest]]\nquery = "x"\nout = "a\\u0000b"\n', "harvest 1: out = 'a\\x00b' holds a NUL character")],
-    ids=["empty", "no-query", "unknown-key", "bad-type", "bad-toml", "bad-site", "harvest-not-tables", "max-pages-0",
+    ids=["empty", "no-query", "unknown-key", "bad-type", "bad-toml", "bad-site", "harvest-not-tables", "one-bracket",
+         "misspelt-table", "max-pages-0",
          "delay-nan", "delay-negative", "delay-huge", "challenge-wait-0", "challenge-wait-inf", "base-url-ftp", "base-url-bad",
          "formats-not-names", "unknown-format", "empty-query", "empty-browser-profile", "empty-out", "nul-in-out"],
 )
@@ -1254,6 +1257,8 @@ def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, mo
     assert busy[0] == 8 and "another harvester run is working on s" in busy[2]
     assert mistyped[0] == 2 and mistyped[2] == f"harvester: error: {tmp_path}: no dataset z with WARC files in {tmp_path / 'archive'}\n"
     assert len(list((tmp_path / "archive").iterdir())) == 2
+    inside = run_cli(monkeypatch, capsys, "prune", str(tmp_path / "archive"), "--keep-runs", "1")   # the archive itself
+    assert inside[0] == 2 and inside[2].endswith(f"(give the output folder, {tmp_path}, which holds archive/)\n")
     code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     assert code == 0 and [path.name for path in (tmp_path / "archive").iterdir()] == ["s-run0002-part1.warc.gz"]
 
