@@ -158,6 +158,9 @@ def test_the_duckdb_query_of_the_csv_in_the_docs_reads_the_types_load_reads(tmp_
     ("d.excel.csv", "\ufeffid\n", UsageError, "the spreadsheet profile"),
     ("d.xlsx", "PK", UsageError, "the spreadsheet for reading by eye"),
     ("missing.csv", None, InputError, "no such file"),
+    ("d.people.csv", "name,sort_name\n", UsageError, "the dataset's people table, which load() does not read (pandas does, "
+                                                     "as it is); load() reads its records, d.csv"),
+    ("d.links.json", "[]", UsageError, "the dataset's links table, which load() does not read"),
     ("other.csv", "a,b\n1,2\n", InputError, "not a harvester records file (missing id, url"),
     ("object.json", '{"id": 1}', InputError, "not a JSON array of records"),
     ("broken.json", "[{", InputError, "cannot be read as a harvester dataset"),

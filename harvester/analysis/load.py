@@ -15,7 +15,7 @@ from harvester.errors import InputError, UsageError, first_line
 from harvester import DISTRIBUTION
 from harvester.output.files import LIST_SEPARATOR, SUFFIXES, columns_for
 from harvester.output.package import PACKAGE_SUFFIX
-from harvester.records import PDF_COLUMNS, RECORD_COLUMNS, Column, records_columns
+from harvester.records import LINKS, PDF_COLUMNS, PEOPLE, RECORD_COLUMNS, Column, records_columns
 
 DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
 DETAILED = records_columns(detailed=True)
@@ -48,6 +48,10 @@ def load(path: str | Path) -> pd.DataFrame:
                          ".jsonl, .parquet or .sqlite of the same dataset instead")
     if path.suffix.lower() not in readers:
         raise UsageError(f"{path}: not a harvester dataset file; load() reads .csv, .json, .jsonl, .parquet and .sqlite")
+    if table := next((t for t in (PEOPLE, LINKS) if path.stem.endswith(t.suffix)), None):   # NAME.people.csv
+        records = path.with_name(path.stem.removesuffix(table.suffix) + path.suffix)
+        raise UsageError(f"{path}: the dataset's {table.name} table, which load() does not read (pandas does, as it is); "
+                         f"load() reads its records, {records.name}")
     if not path.is_file():
         raise InputError(f"{path}: no such file")
     try:
