@@ -456,13 +456,22 @@ def _start_worker(site: Site, names_file: Path | None) -> None:
 
 def _read_or_why(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument | HarvesterError:
     """A saved page read; or, for a response in an archive, why it cannot be: the re-parse goes on without it (a run
-    that failed met it). A saved file that cannot be read stops the re-parse: save it again."""
+    that failed met it). A saved file that cannot be read stops the re-parse (save it again), unless nothing in it is
+    of the site: a page of another site among one's downloads is passed over, said."""
     try:
         return read_saved_page(label, saved, site, names)
     except (InputError, LayoutError, BlockedError, OffSiteError) as error:
+        if isinstance(saved, Path) and isinstance(error, LayoutError) and not _names_the_site(saved, site):
+            return LayoutError(f"{error}; nothing in it names {site.home}: a page of another site?")
         if isinstance(saved, Path):
             raise
         return error
+
+
+def _names_the_site(path: Path, site: Site) -> bool:
+    """Whether a saved file names one of the site's hosts anywhere (its address, its links, its scripts' settings)."""
+    text = read_saved(path)[1]
+    return any(host in text for host in site.hosts)
 
 
 def _read_in_worker(items: list[tuple[str, Page | Path]]) -> list[SavedResults | SavedDocument | HarvesterError]:

@@ -854,6 +854,23 @@ def test_a_warc_response_from_an_address_no_search_has_is_skipped_alone(monkeypa
     assert {r["query"] for r in json.loads((tmp_path / "o" / "wilson-x.json").read_text(encoding="utf-8"))} == {"x"}
 
 
+def test_a_page_of_another_site_among_saved_pages_is_passed_over_and_said(monkeypatch, capsys, tmp_path):
+    """A folder of downloads holds other pages too; one that nothing ties to the site is said and passed over, while a
+    page of the site that cannot be read still stops the re-parse (its records would be lost, unsaid)."""
+    shutil.copytree(SEED, tmp_path / "downloads")
+    (tmp_path / "downloads" / "recipe.html").write_text("<html><head><title>Borscht</title></head><body><h1>Borscht</h1>"
+                                                         "<p>Beets, cabbage, dill.</p></body></html>", encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "downloads"), "--out", str(tmp_path / "o"))
+    assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out, err
+    assert "recipe.html: not a search results page (no search results view found); nothing in it names " \
+           "https://digitalarchive.wilsoncenter.org: a page of another site?; skipped" in err
+    page = (SEED / "page-1.html").read_text(encoding="utf-8")
+    broken = page[:page.index("<body")] + "<body><p>The page did not load.</p></body></html>"   # its head names the site
+    (tmp_path / "downloads" / "page-1.html").write_text(broken, encoding="utf-8")
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", str(tmp_path / "downloads"), "--out", str(tmp_path / "p"))
+    assert code == 5 and "page-1.html: not a search results page" in err
+
+
 def test_a_warc_response_from_the_search_with_a_trailing_slash_is_a_results_page(monkeypatch, capsys, tmp_path):
     import io
 
