@@ -76,6 +76,22 @@ def test_a_full_text_query_finds_a_transcript_phrase(corpus: Path):
     assert [r[1] for r in db.execute("PRAGMA table_info(documents_fts)")] == ["title", "summary", "transcript"]
 
 
+def test_a_full_text_query_without_accents_finds_words_written_with_them(tmp_path: Path):
+    """Vietnamese names carry two marks on a letter ("Lê Duẩn", "Phạm Văn Đồng"); a search typed without them finds them."""
+    from harvester.output.sqlite import write_sqlite
+    from harvester.records import RECORDS
+
+    titles = ["Conversation between Lê Duẩn and Mao Zedong", "Letter from Phạm Văn Đồng", "Note by Nguyễn Văn Linh",
+              "Telegram from Ulbricht"]
+    records = [{c.name: [] if c.type == "list" else "" for c in RECORD_COLUMNS} | {"id": f"d{n}", "url": f"u{n}", "title": title}
+               for n, title in enumerate(titles)]
+    db = connect(write_sqlite(tmp_path / "d.sqlite", [(RECORDS, RECORD_COLUMNS, records)]))
+    found = {query: [row[0] for row in db.execute("SELECT documents.id FROM documents_fts JOIN documents ON "
+                                                  "documents.rowid = documents_fts.rowid WHERE documents_fts MATCH ?", (query,))]
+             for query in ('"Le Duan"', '"Pham Van"', "Nguyen", "Duẩn", "Ulbricht")}
+    assert found == {'"Le Duan"': ["d0"], '"Pham Van"': ["d1"], "Nguyen": ["d2"], "Duẩn": ["d0"], "Ulbricht": ["d3"]}
+
+
 def test_people_and_links_are_the_tables_files(corpus: Path):
     db = connect(corpus / "kwp.sqlite")
     people = [{c.name: plain(row[c.name], c) for c in PEOPLE_COLUMNS} for row in db.execute("SELECT * FROM people")]

@@ -88,9 +88,11 @@ def _value(value: Any, column: Column) -> Any:
 
 
 def _search_index(db: sqlite3.Connection) -> None:
-    """FTS5 whose content is the documents table (rowid for rowid), as sqlite-utils makes it and Datasette finds it."""
+    """FTS5 whose content is the documents table (rowid for rowid), as sqlite-utils makes it and Datasette finds it.
+    Its words are matched without their accents, stacked ones too ("Le Duan" finds "Lê Duẩn", "Nguyen" "Nguyễn")."""
     searched = [c for c in SEARCHED if c in _columns(db, "documents")]
-    db.execute(f"CREATE VIRTUAL TABLE documents_fts USING fts5({', '.join(searched)}, content=[documents])")
+    db.execute(f"CREATE VIRTUAL TABLE documents_fts USING fts5({', '.join(searched)}, content=[documents], "
+               "tokenize='unicode61 remove_diacritics 2')")
     db.execute(f"INSERT INTO documents_fts (rowid, {', '.join(searched)}) SELECT rowid, {', '.join(searched)} FROM documents")
 
 
