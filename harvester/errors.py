@@ -50,9 +50,19 @@ _STORAGE_REASONS = {
 _SQLITE_REASONS = {"full": errno.ENOSPC, "readonly": errno.EACCES, "unable to open": errno.EACCES}
 
 
+SQLITE_MAX_PATH = 505   # bytes: SQLite opens no database whose whole path is this long (its 512, less "-journal")
+
+
+def too_long_for_sqlite(path: Path) -> bool:
+    return len(os.fsencode(os.path.abspath(path))) >= SQLITE_MAX_PATH
+
+
 def storage_error(path: object, error: OSError | Exception) -> StorageError:
     """A failure to write `path` (an OSError, or SQLite's word for one) said in words, with what to do."""
     code = getattr(error, "errno", None)
+    if code is None and "unable to open" in str(error) and too_long_for_sqlite(Path(str(path))):
+        return StorageError(f"{path}: cannot write: its whole path is longer than SQLite takes ({SQLITE_MAX_PATH - 1} "
+                            "bytes at most): use a shorter --out or --name")
     if code is None:   # sqlite3 says it in its message; its "disk I/O error" is most often a full disk
         code = next((number for word, number in _SQLITE_REASONS.items() if word in str(error)), None)
         code = errno.ENOSPC if code is None and "I/O error" in str(error) and _full(path) else code

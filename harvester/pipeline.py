@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 from harvester.crawl import Walk
 from harvester.fetch.archive import Location, WarcArchive, last_archived_run, next_part
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
-                              UsageError, plural)
+                              UsageError, plural, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
@@ -38,7 +38,7 @@ from harvester.normalize.people import People
 from harvester.output.files import TABLE_FORMATS, Staging, files_home, write_table
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, clashing_names, write_package
 from harvester.output.runreport import build_report
-from harvester.output.sqlite import write_database
+from harvester.output.sqlite import DATABASE_SUFFIX, write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
 from harvester.pdfs import download_pdfs, pdf_folder, pdf_values
@@ -89,6 +89,10 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         raise UsageError(f"the search's address would be {length:,} characters long, more "
                          f"than web servers take ({MAX_URL:,}); shorten the search")
     check_no_clash(out_dir, name)
+    formats = list(formats)
+    if "sqlite" in formats and too_long_for_sqlite(files_home(out_dir, name) / "gen-12345678" / f"{name}{DATABASE_SUFFIX}"):
+        raise UsageError(f"--out {out_dir}: NAME.sqlite is built in {files_home(out_dir, name)}, a path too long for SQLite "
+                         "to open a database in: use a shorter --out or --name")   # (said now, not after every page)
     with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
         if settings.pdfs:
             pdf_folder(out_dir)
