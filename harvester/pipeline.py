@@ -139,7 +139,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             started_at=run.started_at, finished_at=now().isoformat(timespec="seconds"), resumed=run.resumed,
             pages=walk.pages, requests=fetcher.requests, retries=fetcher.retries, total=walk.total,
             documents=state.count(run.id), changes=state.changes(run.id, complete), warnings=warnings, complete=complete,
-            pdfs=pdfs.counts() if pdfs else None)
+            columns=[column.name for column in records_columns(settings.details, settings.pdfs)], pdfs=pdfs.counts() if pdfs else None)
         files, dropped = write_dataset(
             state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
             _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests, warnings, now()),
@@ -539,11 +539,11 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         report_file = out_dir / f"{name}{RUN_REPORT_SUFFIX}"
         gone = staging.leaving({path.name for path in files} | {f"{name}{PACKAGE_SUFFIX}"}
                                | ({report_file.name} if report is not None else set()))
-        keep = ("keep --format, --details and --pdfs the same from run to run" if provenance.mode == "harvest" else
+        keep = ("ask for the same formats, details and PDFs from run to run" if provenance.mode == "harvest" else
                 "keep --format the same, and give the document pages again for their details")   # (a re-parse has no --details)
         dropped = [f"removed {', '.join(map(str, gone))}: this run did not write {'them' if len(gone) > 1 else 'it'} ({keep})"
                    ] if gone else []
-        if lost := [column for column in _columns_written(out_dir, name) if column not in {c.name for c in columns}]:
+        if lost := [column for column in state.last_columns(run_id) if column not in {c.name for c in columns}]:
             dropped.append(f"the records have no {', '.join(lost)} any more: the last run's files had "
                            f"{'them' if len(lost) > 1 else 'it'} ({keep})")
         if report is not None:   # (updated in place: the state keeps the report as the file has it)
@@ -558,17 +558,6 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     if report is not None:
         dropped += _keep_report(report_file, reports_home(out_dir, name) / f"run-{run_id:04d}.json")
     return files, dropped
-
-
-def _columns_written(out_dir: Path, name: str) -> list[str]:
-    """The records' columns as the dataset's files have them (from its data package), before this run writes its own;
-    none when there is no readable package."""
-    try:
-        package = json.loads((out_dir / f"{name}{PACKAGE_SUFFIX}").read_text(encoding="utf-8"))
-        return list(dict.fromkeys(column["name"] for resource in package["resources"] if resource["name"].startswith("records")
-                                  for column in resource["schema"]["fields"]))
-    except (OSError, ValueError, KeyError, TypeError):   # none, or not harvester's: nothing to compare
-        return []
 
 
 def reports_home(out_dir: Path, name: str) -> Path:

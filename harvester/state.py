@@ -452,6 +452,12 @@ class State:
         """Whether an earlier run of the dataset wrote its files (one that was abandoned, or stopped short, wrote none)."""
         return self.db.execute("SELECT 1 FROM runs WHERE id < ? AND report IS NOT NULL", (run_id,)).fetchone() is not None
 
+    def last_columns(self, run_id: int) -> list[str]:
+        """The records' columns the last finished run before this one wrote (none: no such run, or one that did not say)."""
+        report = self.db.execute("SELECT report FROM runs WHERE id < ? AND report IS NOT NULL ORDER BY id DESC LIMIT 1",
+                                 (run_id,)).fetchone()
+        return json.loads(report[0]).get("columns", []) if report else []
+
     def listed_last(self) -> int:
         """How many documents the last complete run, and any partial one since, listed."""
         return self.db.execute("SELECT count(*) FROM documents WHERE listed = 1").fetchone()[0]

@@ -376,8 +376,8 @@ def test_the_files_of_a_run_switch_together_and_stale_formats_go(tmp_path: Path,
         second = harvest(WILSON, Search("q"), tmp_path, "s", ["csv", "json"], Settings(base_url=server.origin, delay=0),
                          sleep=clock.sleep, now=clock.now)
     assert not (tmp_path / "s.jsonl").exists() and not (tmp_path / "s.jsonl").is_symlink()
-    removed = (f"removed {tmp_path / 's.jsonl'}, {tmp_path / 's.people.jsonl'}: this run did not write them (keep --format, "
-               "--details and --pdfs the same from run to run)")
+    removed = (f"removed {tmp_path / 's.jsonl'}, {tmp_path / 's.people.jsonl'}: this run did not write them (ask for the "
+               "same formats, details and PDFs from run to run)")
     assert second.warnings == [removed]   # a warning of the run (exit 1), said once
     report = json.loads((tmp_path / "s.report.json").read_text(encoding="utf-8"))
     package = json.loads((tmp_path / "s.datapackage.json").read_text(encoding="utf-8"))

@@ -567,22 +567,21 @@ def test_a_state_of_the_version_before_keeps_its_history_and_gains_the_pdfs(tmp_
         assert state.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
-def test_a_run_that_leaves_out_pdfs_or_details_says_which_columns_the_records_lose(tmp_path: Path):
+@pytest.mark.parametrize("formats", [["csv", "json"], ["sqlite"], ["xlsx"]], ids="+".join)
+def test_a_run_that_leaves_out_pdfs_or_details_says_which_columns_the_records_lose(tmp_path: Path, formats: list[str]):
     """A harvests file that lost its `pdfs = true` (or `details = true`) writes records without those columns: said once,
-    by the run that drops them, as a format no longer written is."""
+    by the run that drops them, as a format no longer written is; whatever the formats (the last run's report says its
+    columns)."""
     clock = FakeClock()
     with FaultServer(site) as server:
-        run(tmp_path, server, clock, formats=("csv", "json"))
-        no_pdfs = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["csv", "json"],
-                          Settings(base_url=server.origin, delay=0, details=True), sleep=clock.sleep, now=clock.now)
-        again = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["csv", "json"],
-                        Settings(base_url=server.origin, delay=0, details=True), sleep=clock.sleep, now=clock.now)
-        no_details = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["csv", "json"],
-                             Settings(base_url=server.origin, delay=0), sleep=clock.sleep, now=clock.now)
+        run(tmp_path, server, clock, formats=tuple(formats))
+        no_pdfs, again, no_details = (harvest(WILSON, Search(QUERY), tmp_path, "kwp", formats, Settings(base_url=server.origin,
+                                                                                                          delay=0, details=details),
+                                              sleep=clock.sleep, now=clock.now) for details in (True, True, False))
     assert [w for w in no_pdfs.warnings if "any more" in w] == [
         "the records have no pdf_file, pdf_sha256, pdf_bytes any more: the last run's files had them "
-        "(keep --format, --details and --pdfs the same from run to run)"]
+        "(ask for the same formats, details and PDFs from run to run)"]
     assert no_pdfs.report["status"] == "warnings" and not [w for w in again.warnings if "any more" in w]
     [lost] = [w for w in no_details.warnings if "any more" in w]
     assert lost.startswith("the records have no record_id, authors, ") and "transcript" in lost and "pdf_file" not in lost
-    assert "pdf_url" not in (tmp_path / "kwp.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert no_details.report["columns"] == [column.name for column in RECORD_COLUMNS]

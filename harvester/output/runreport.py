@@ -8,17 +8,18 @@ from harvester.errors import plural
 
 def build_report(*, site: str, origin: str, search: dict, run: int, first: bool, started_at: str, finished_at: str,
                  resumed: bool, pages: int, requests: int, retries: int, total: int | None, documents: int,
-                 changes: dict[str, int], warnings: list[str], complete: bool, pdfs: dict[str, int] | None = None) -> dict:
+                 changes: dict[str, int], warnings: list[str], complete: bool, columns: list[str],
+                 pdfs: dict[str, int] | None = None) -> dict:
     """The run report as the dataset's database keeps it: its lists of documents are counts here, and NAME.report.json
     lists them (`State.change_lists`). `search` says the search (query, address, facets, parameters); `origin` is where
     the pages were fetched from (the site's home, a mirror, a local server); `first` says that no run before it wrote the
-    dataset (its history may begin after run 1, when the state was started afresh); `pdfs`, with --pdfs, counts the
-    PDFs downloaded, unchanged and failed."""
+    dataset (its history may begin after run 1, when the state was started afresh); `columns` are the records' (a next run
+    that writes fewer says so); `pdfs`, with --pdfs, counts the PDFs downloaded, unchanged and failed."""
     return {
         "harvester": __version__, "site": site, "origin": origin, "query": search["query"], "search": search, "run": run, "first_run": first,
         "status": "warnings" if warnings else "ok",
         "started_at": started_at, "finished_at": finished_at, "resumed": resumed, "complete": complete,
-        "pages": pages, "requests": requests, "retries": retries, "total": total, "documents": documents,
+        "pages": pages, "requests": requests, "retries": retries, "total": total, "documents": documents, "columns": columns,
         **changes,
         **({"pdfs": pdfs} if pdfs is not None else {}), "warnings": warnings,
     }
