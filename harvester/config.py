@@ -45,7 +45,7 @@ def as_keys(message: str) -> str:
         return name + (f" {value}" if value else "")
     # an option (not the "--" inside a path), and the word after it when that word stands alone (not a path's start),
     # or the number before a colon
-    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)(?: ([A-Za-z]+(?=[\s,;)]|$)|(?:-?\d[\d.]*(?:e[-+]?\d+)?|nan|inf)(?=:)))?",
+    return re.sub(r"(?<![\w/.-])--([a-z][a-z-]*)(?: ([A-Za-z]+(?=[\s,;)]|$)|-?(?:\d[\d.]*(?:e[-+]?\d+)?|nan|inf)(?=:)))?",
                   key, message)
 
 
@@ -73,7 +73,10 @@ def load_jobs(path: Path) -> list[Job]:
     tables = data.pop("harvest", None)
     if isinstance(tables, dict):   # [harvest]: one table, where each harvest is one of a list
         raise UsageError(f"{path}: [harvest] is written with two brackets, [[harvest]], one for each harvest")
-    defaults = _checked(data, f"{path}: top level")   # (a misspelt [[harvests]] is an unknown key)
+    if tables is None and (other := next((key for key, value in data.items() if isinstance(value, list) and value
+                                          and all(isinstance(table, dict) for table in value)), None)):
+        raise UsageError(f"{path}: [[{other}]]: each harvest is a [[harvest]] table")   # misspelt: [[harvests]], [[Harvest]]
+    defaults = _checked(data, f"{path}: top level")
     if not isinstance(tables, list) or not tables or not all(isinstance(table, dict) for table in tables):
         raise UsageError(f"{path}: no [[harvest]] tables; each harvest is a [[harvest]] table with a url, a query or all = true")
     return [_job({**defaults, **_checked(table, f"{path}: harvest {number}")}, f"{path}: harvest {number}", path.parent)

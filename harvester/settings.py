@@ -24,7 +24,7 @@ def _finite(number: float) -> bool:
 
 def _said(number: float) -> str:
     """A number as it was given: 5000 (a float of the command line, 5000.0), and a whole number of any size."""
-    return f"{number:g}" if isinstance(number, float) else str(number)
+    return str(number).removesuffix(".0")
 
 
 @dataclass(frozen=True)
