@@ -33,6 +33,7 @@ from pathlib import Path
 from harvester.errors import BusyError, InputError, StorageError, UsageError, storage_error
 from harvester.fetch.archive import Location, read_record, runs_archived
 from harvester.fetch.page import Page, is_time, later_copy
+from harvester.output.files import files_home
 from harvester.records import Record, to_json
 
 log = logging.getLogger("harvester")
@@ -170,14 +171,14 @@ class State:
     def _check_file(self) -> None:
         """A state file that is there must be writable (SQLite would leave a read-only journal behind it) and not empty
         (SQLite would take an empty file for a new database, and the run history would silently start again), unless
-        no run of the dataset ever wrote a page: then it is what a first run left when it could write nothing more (a
-        full disk), and the dataset starts."""
+        no run of the dataset left anything (no page archived, no files written): then it is what a first run left when
+        it could write nothing more (a full disk), and the dataset starts."""
         if self.name is None or not self.path.exists():
             return
         if not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o200:   # (root may write it all the same)
             raise storage_error(self.path, PermissionError(errno.EACCES, "read-only"))
         if self.path.stat().st_size == 0:
-            if runs_archived(self.out_dir / "archive", self.name):
+            if runs_archived(self.out_dir / "archive", self.name) or files_home(self.out_dir, self.name).exists():
                 raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; {AFRESH}")
             return
         try:

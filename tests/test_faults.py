@@ -8,6 +8,7 @@ import csv
 import errno
 import json
 import os
+import shutil
 import sqlite3
 import zlib
 from pathlib import Path
@@ -708,6 +709,10 @@ def test_an_empty_state_file_a_first_run_left_on_a_full_disk_is_no_history_and_t
     with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
         outcome = run(server, tmp_path)
     assert outcome.documents == 3 and outcome.report["run"] == 1 and state.stat().st_size > 0
+    shutil.rmtree(tmp_path / "archive")   # its WARC files pruned by hand: its files still tell of its history
+    state.write_bytes(b"")
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server, pytest.raises(UsageError, match="an empty file"):
+        run(server, tmp_path)
 
 
 def test_sqlites_report_of_a_damaged_page_is_said_on_one_line(tmp_path: Path):
