@@ -153,6 +153,12 @@ def test_the_duckdb_query_of_the_csv_in_the_docs_reads_the_types_load_reads(tmp_
         assert pd.Series(frame["uploaded"]).astype("datetime64[us]").equals(expected["uploaded"])
 
 
+def test_a_dataset_named_like_a_people_table_is_loaded_as_records(tmp_path: Path):
+    """A dataset may be named "wilson.people" (a name check_name takes): with no wilson.csv beside it, its file is records."""
+    reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path, "wilson.people", ["csv"], workers=0)
+    assert len(harvester.load(tmp_path / "wilson.people.csv")) == 19
+
+
 @pytest.mark.parametrize(("name", "content", "error", "message"), [
     ("notes.txt", "hello", UsageError, "not a harvester dataset file"),
     ("d.excel.csv", "\ufeffid\n", UsageError, "the spreadsheet profile"),
@@ -170,6 +176,8 @@ def test_anything_else_is_a_one_line_error_naming_the_file(tmp_path: Path, name,
     path = tmp_path / name
     if content is not None:
         path.write_text(content, encoding="utf-8")
+    if name.startswith("d."):
+        (tmp_path / f"d{path.suffix}").write_text("", encoding="utf-8")   # the records the people or links table goes with
     with pytest.raises(error) as raised:
         harvester.load(path)
     assert str(raised.value).startswith(f"{path}: ") and message in str(raised.value)
