@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 from harvester.crawl import Walk
 from harvester.fetch.archive import Location, WarcArchive, last_archived_run, next_part
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
-                              UsageError, plural, too_long_for_sqlite)
+                              UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
@@ -99,6 +99,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
                               after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
+        _reports_folder(reports_home(out_dir, name))
         if run.resumed and run.replay:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
         elif run.resumed:
@@ -566,13 +567,25 @@ def reports_home(out_dir: Path, name: str) -> Path:
     return out_dir / ".harvester" / f"{name}.reports"
 
 
+def _reports_folder(folder: Path) -> None:
+    """Where the runs' reports are kept, made if need be and proved writable as a run starts: a file in its place, or a
+    folder that cannot take one, stops the run before it asks the site for anything."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder, and every run's report is kept there: move it away")
+    try:
+        folder.mkdir(exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise storage_error(folder, error) from None
+
+
 def _keep_report(report: Path, kept: Path) -> list[str]:
     """The run's report, linked (else copied) into the dataset's reports whole. The run's files are written by then:
     a failure here is a warning of the run (returned), whose report is then in NAME.report.json only, until the next
     run replaces it: running again would lose it."""
     temporary = kept.with_name(f"{kept.name}.tmp")
     try:
-        kept.parent.mkdir(exist_ok=True)
         temporary.unlink(missing_ok=True)
         try:
             os.link(report.resolve(), temporary)

@@ -123,22 +123,35 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
 
 def test_a_runs_report_is_kept_on_a_file_system_with_no_hard_links_and_a_failure_to_keep_it_is_a_warning(
         tmp_path: Path, monkeypatch):
+    import shutil
+
     def no_links(*args, **kwargs):
         raise OSError(1, "Operation not permitted")
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "link", no_links)     # as on a FAT or exFAT drive
     with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
         run(server, tmp_path / "a")
         assert json.loads((tmp_path / "a" / ".harvester" / "s.reports" / "run-0001.json").read_text(encoding="utf-8")) \
             == run_report(tmp_path / "a", "s")
-        (tmp_path / "b" / ".harvester").mkdir(parents=True)
-        (tmp_path / "b" / ".harvester" / "s.reports").write_text("a file where the folder goes", encoding="utf-8")
+        monkeypatch.setattr(shutil, "copyfile", full)   # the disk full as the run ends
         outcome = run(server, tmp_path / "b")
     assert outcome.documents == 3 and run_report(tmp_path / "b", "s")["run"] == 1          # the run's files are written
     # a warning of the run (exit 1), with what to do: running again would replace the one copy left
     assert outcome.warnings == [f"{tmp_path / 'b' / '.harvester' / 's.reports' / 'run-0001.json'}: cannot keep this run's report "
-                                f"there (File exists); it is in {tmp_path / 'b' / 's.report.json'} until the next run: copy "
-                                f"it into {tmp_path / 'b' / '.harvester' / 's.reports'} before then"]
+                                f"there (No space left on device); it is in {tmp_path / 'b' / 's.report.json'} until the next "
+                                f"run: copy it into {tmp_path / 'b' / '.harvester' / 's.reports'} before then"]
+
+
+def test_a_file_where_the_reports_are_kept_stops_the_run_before_any_request(tmp_path: Path):
+    (tmp_path / ".harvester").mkdir()
+    (tmp_path / ".harvester" / "s.reports").write_text("a file where the folder goes", encoding="utf-8")
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        with pytest.raises(UsageError, match=r"s.reports: not a folder, and every run's report is kept there: move it away"):
+            run(server, tmp_path)
+        assert server.requests == []
 
 
 @pytest.mark.parametrize("run_id, new, gone, said", [
