@@ -449,7 +449,7 @@ def _progress() -> Iterator[Callable[[str, int, int, str], None]]:
             if stage != bar.desc:   # the next stage: a bar of its own
                 bar.set_description_str(stage, refresh=False)
                 bar.unit = " pages" if stage.endswith("pages") else " documents"
-                bar.reset()
+                bar.reset(total=total)
             bar.total = max(bar.total or 0, total, done)
             bar.n = done
             bar.set_postfix_str(note, refresh=False)
@@ -529,7 +529,8 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     from harvester.analysis.report import write_report  # brings pandas: only this command needs it
 
     if out_file is not None and not out_file.is_dir() and out_file.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"--out {out_file}: the report is a web page; give a file name ending in .html")
+        raise UsageError(f"--out {out_file}: the report is a web page; give a file name ending in .html, or a folder "
+                         "that is there")
     _say(f"wrote {write_report(dataset, out_file)}")
 
 

@@ -195,7 +195,8 @@ def test_a_report_into_a_folder_that_is_not_there_is_one_line_saying_so(monkeypa
 def test_the_report_never_writes_over_a_file_that_is_no_web_page(monkeypatch, capsys, seed: Path):
     before = Path(f"{seed}.csv").read_bytes()
     code, _, err = run_cli(monkeypatch, capsys, "report", f"{seed}.csv", "--out", f"{seed}.csv")
-    assert code == 2 and err == f"harvester: error: --out {seed}.csv: the report is a web page; give a file name ending in .html\n"
+    assert code == 2 and err == (f"harvester: error: --out {seed}.csv: the report is a web page; give a file name ending in "
+                                 ".html, or a folder that is there\n")
     assert Path(f"{seed}.csv").read_bytes() == before
 
 
