@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -386,7 +387,9 @@ def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
         assert "letter-ri-sang-jo-ns-khrushchev" not in whole and not list((tmp_path / "pdfs").glob(".*"))
         assert all((tmp_path / "pdfs" / f"{d}.pdf").read_bytes() == served(d) for d in whole)
         server.requests.clear()
-        outcome = run(tmp_path, server)
+        now = FakeClock()   # on the killed run's clock (the real one): a run begun "later than now" is not resumed
+        now.elapsed = (datetime.now(UTC) - now.now()).total_seconds()
+        outcome = run(tmp_path, server, now)
     assert outcome.report["resumed"] is True
     assert (tmp_path / "pdfs" / "letter-ri-sang-jo-ns-khrushchev.pdf").read_bytes() == served("letter-ri-sang-jo-ns-khrushchev")
     assert slow in pdf_requests(server) and not {pdf_path(d) for d in whole} & set(pdf_requests(server))
