@@ -483,3 +483,41 @@ def test_a_given_name_before_a_bracketed_family_name_is_a_person_of_their_own(sp
 ])
 def test_the_table_knows_these_people(spelling: str, canonical: str, table: NameTable) -> None:
     assert table.lookup(spelling) == canonical and table.kind(spelling) == "person"
+
+
+# Only a given name in brackets before a name completes it; a role's fragment, an honorific, an article or an editor's
+# word does not ("[Prime] Minister Nehru" is Nehru, "[Sir] Anthony Eden" is Anthony Eden, "[The] Chairman" nobody)
+@pytest.mark.parametrize(("title", "people"), [
+    ("Letter from [Prime] Minister Nehru to Zhou Enlai", ("Nehru", "Zhou Enlai")),
+    ("Letter from [Party] Secretary Kádár to Khrushchev", ("Kádár", "Nikita Khrushchev")),
+    ("Letter from [Late] Premier Nagy to Tito", ("Nagy", "Tito")),
+    ("Letter from [Illegible] Ivanov to Molotov", ("Ivanov", "Vyacheslav Molotov")),
+    ("Letter from [Unknown] Petrov to Molotov", ("Petrov", "Vyacheslav Molotov")),
+    ("Letter from [Citizen] Petrov to Molotov", ("Petrov", "Vyacheslav Molotov")),
+    ("Letter from [Comrade] Dixon to Mao Zedong", ("Dixon", "Mao Zedong")),
+    ("Letter from [Sir] Anthony Eden to Molotov", ("Anthony Eden", "Vyacheslav Molotov")),
+    ("Letter from [Herr] Adenauer to Khrushchev", ("Adenauer", "Nikita Khrushchev")),
+    ("Letter from [Mister] Harriman to Stalin", ("Harriman", "Joseph Stalin")),
+    ("Letter from Se [Sic] Hwi to Mao Zedong", ("Se Hwi", "Mao Zedong")),
+    ("Conversation with [The] Chairman", ()),
+    ("Letter from [Richard] Dixon to Mao Zedong", ("Richard Dixon", "Mao Zedong")),
+    ("Conversation between Zhou Enlai and [Ambroise] Noumazalaye", ("Zhou Enlai", "Ambroise Noumazalaye")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_only_a_given_name_in_brackets_is_part_of_the_persons_name(title, people, table: NameTable) -> None:
+    assert person_names(parties(title), table) == people
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("[Sir] Anthony Eden", "Anthony Eden"), ("[Herr] Adenauer", "Adenauer"), ("[Mister] Harriman", "Harriman"),
+    ("[Party] Kádár", "Kádár"), ("[Late] Nagy", "Nagy"), ("[Illegible] Ivanov", "Ivanov"), ("[Unknown] Petrov", "Petrov"),
+    ("[Citizen] Petrov", "Petrov"), ("[Comrade] Dixon", "Dixon"), ("[Prime] Nehru", "Nehru"), ("[The] Chairman", "Chairman"),
+    ("Se [Sic] Hwi", "Se Hwi"), ("[Ambroise] Noumazalaye", "Ambroise Noumazalaye"), ("[Richard] Dixon", "Richard Dixon"),
+])
+def test_a_bracketed_word_before_a_name_that_is_no_given_name_is_no_part_of_it(name: str, expected: str) -> None:
+    assert written_form(name) == expected
+
+
+@pytest.mark.parametrize("seen", [["[Sir] Anthony Eden", "Anthony Eden"], ["[Herr] Adenauer", "Adenauer"],
+                                  ["[Mister] Harriman", "Harriman"]])
+def test_an_honorific_in_brackets_makes_no_second_person(seen: list[str], table: NameTable) -> None:
+    assert [row["name"] for row in rows_of(seen, table)] == [seen[1]]

@@ -708,3 +708,28 @@ def test_an_editors_given_name_before_a_name_is_part_of_it(title, participants):
 def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, participants):
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients, found.participants) == (kind, senders, (), participants)
+
+
+# Only a given name in brackets before a name completes it ("[Richard] Dixon", "[Ambroise] Noumazalaye"); a role's
+# fragment, an honorific, an article or an editor's word in brackets is no part of the name, and "[sic]" is the
+# editor's mark, in any case (constructed on the archive's "Writer [Edgar] Snow" and "Se [SIC] Hwi")
+@pytest.mark.parametrize(("title", "senders", "participants"), [
+    ("Letter from [Prime] Minister Nehru to Zhou Enlai", ("Nehru",), ()),
+    ("Letter from [Party] Secretary Kádár to Khrushchev", ("Kádár",), ()),
+    ("Letter from [Late] Premier Nagy to Tito", ("Nagy",), ()),
+    ("Letter from [Illegible] Ivanov to Molotov", ("Ivanov",), ()),
+    ("Letter from [Unknown] Petrov to Molotov", ("Petrov",), ()),
+    ("Letter from [Citizen] Petrov to Molotov", ("Petrov",), ()),
+    ("Letter from [Comrade] Dixon to Mao Zedong", ("Dixon",), ()),
+    ("Letter from [Sir] Anthony Eden to Molotov", ("Anthony Eden",), ()),
+    ("Letter from [Herr] Adenauer to Khrushchev", ("Adenauer",), ()),
+    ("Letter from [Mister] Harriman to Stalin", ("Harriman",), ()),
+    ("Letter from Se [Sic] Hwi to Mao Zedong", ("Se Hwi",), ()),
+    ("Conversation with [The] Chairman", (), ("Chairman",)),
+    ("Letter from [Richard] Dixon to Mao Zedong", ("[Richard] Dixon",), ()),
+    ('Letter from [Lawrence "Lance"] Sharkey to Mao Zedong', ("[Lawrence] Sharkey",), ()),
+    ("Conversation between Zhou Enlai and [Ambroise] Noumazalaye", (), ("Zhou Enlai", "[Ambroise] Noumazalaye")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_only_a_given_name_in_brackets_completes_the_name_after_it(title, senders, participants):
+    found = parties(title)
+    assert (found.senders, found.participants) == (senders, participants)

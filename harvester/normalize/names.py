@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, is_body, is_role
+from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, completion, is_body, is_given_name, is_role
 from harvester.normalize.titles import Parties, begins_a_name
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
@@ -32,8 +32,8 @@ _STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR
                      "DC"})   # "Seoul, R.O.K.", "Washington, D.C."
 BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
-# "[Edgar] Snow", "[Lawrence “Lance”] Sharkey": a given name the editor adds before the rest of the name (its nickname aside)
-_COMPLETED = re.compile(r"\[([^\[\]\s\"“‘']+)(?:\s+[\"“‘'][^\[\]\"”’']+[\"”’'])?\](?=\s+[^\W\d_a-z])")
+# "[Edgar] Snow", "[Sir] Anthony Eden": a bracket before a name, which completes it when it is a given name (`completion`)
+_BEFORE_A_NAME = re.compile(r"\[[^\[\]]+\](?=\s+[^\W\d_a-z])")
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
@@ -129,9 +129,9 @@ class NameTable:
         """"Svetlana (Stalin)", "Yakov (Stalin)", "Svetlana Alliluyeva (Stalin)": a given name before the bracket that is
         none the bracketed person is written with names someone of their own, of the family; a code name ("Filippov
         [Stalin]") is no given name, and "Iosif (Stalin)" is he."""
-        first = match_key(outer.split()[0]) if outer.split() else ""
-        return first in _given_name_list() and all(
-            match_key(given[0]) != first for given in self._given_names(canonical, canonical.split()[-1]))
+        first = outer.split()[0] if outer.split() else ""
+        return is_given_name(first) and all(
+            match_key(given[0]) != match_key(first) for given in self._given_names(canonical, canonical.split()[-1]))
 
     def _given_names(self, canonical: str, family: str) -> list[list[str]]:
         """The given names of each of the table's spellings of a person under that family name: "Leonid Ilʹich"."""
@@ -141,13 +141,6 @@ class NameTable:
             if match_key(last) == match_key(family) and given.strip():
                 named.append(given.replace(".", " ").split())
         return named
-
-
-@functools.cache
-def _given_name_list() -> frozenset[str]:
-    """western_given_names.txt (headings.py reads it too), each name by its match key."""
-    text = resources.files("harvester.normalize").joinpath("western_given_names.txt").read_text(encoding="utf-8")
-    return frozenset(match_key(word) for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
 
 def _initials_agree(initials: list[str], given: list[str]) -> bool:
@@ -195,9 +188,14 @@ def written_form(name: str) -> str:
     ALL CAPS becomes title case, keeping the Korean convention of a lowercase syllable after
     the hyphen of a given name ("PAK HEON-YEONG" -> "Pak Heon-yeong", see `_title_word`).
     """
-    name = " ".join(BRACKET.sub("", _COMPLETED.sub(r"\1", _GLUED.sub(r"\1", name))).split())
+    name = " ".join(BRACKET.sub("", _BEFORE_A_NAME.sub(_completed, _GLUED.sub(r"\1", name))).split())
     name = _initials_first(_INITIALS.sub(r"\1 ", name).strip())
     return " ".join(_title_word(w, i > 0) for i, w in enumerate(name.split(" "))) if _all_caps(name) else name
+
+
+def _completed(bracket: re.Match[str]) -> str:
+    """An editor's given name before a name without its brackets ("[Edgar] Snow"); any other bracket is left to be dropped."""
+    return completion(bracket[0]) or bracket[0]
 
 
 def _initials_first(name: str) -> str:

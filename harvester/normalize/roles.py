@@ -8,7 +8,10 @@ the grammar's vocabulary: extend them when a title shows a new role, nation or k
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from importlib import resources
 
 from harvester.normalize.kinds import KIND_PHRASES
 
@@ -117,8 +120,34 @@ _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
                        "dos", "do"})
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
-# an editor's completion of the name after it, "[Edgar] Snow" (not a role's or a nation's word: "[Vice-president]")
-_COMPLETION = re.compile(rf"\[(?!(?:{MODIFIER}|{ROLE})(?![a-z])){_CAPITAL}[\w'’-]*\]")
+# a word in brackets, and a nickname quoted after it: "[Edgar]", "[Lawrence “Lance”]" (`completion`)
+_BRACKETED_WORD = re.compile(r"\[([^\[\]\s\"“‘']+)(?:\s+[\"“‘'][^\[\]\"”’']+[\"”’'])?\]")
+
+
+def completion(bracket: str) -> str | None:
+    """The given name an editor adds in brackets before a name, its nickname aside: "[Edgar]" (Snow) -> "Edgar",
+    '[Lawrence “Lance”]' (Sharkey) -> "Lawrence". Only a known given name (western_given_names.txt), so that no other
+    word is taken in: a role's fragment, an honorific, an article or an editor's word ("[Prime] Minister Nehru", "[Sir]
+    Anthony Eden", "[The] Chairman", "[Illegible] Ivanov") makes a false person; a given name the list lacks only
+    leaves the name short, as it was before brackets were read."""
+    m = _BRACKETED_WORD.fullmatch(bracket)
+    return m[1] if m and is_given_name(m[1]) else None
+
+
+def is_given_name(word: str) -> bool:
+    """A given name of western_given_names.txt ("Edgar", "Svetlana"), case and accents aside."""
+    return _folded(word) in _given_names()
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """western_given_names.txt, each name folded (headings.py reads it too)."""
+    text = resources.files("harvester.normalize").joinpath("western_given_names.txt").read_text(encoding="utf-8")
+    return frozenset(_folded(word) for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
 def strip_roles(text: str) -> str:
@@ -191,7 +220,7 @@ def name_in(item: str) -> str:
     end = len(words)
     while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1])
                        or end < len(words) and (words[end - 1] in PARTICLES   # "Uriel da Costa Ribeiro"
-                                                or _COMPLETION.fullmatch(words[end - 1]))):
+                                                or completion(words[end - 1]))):
         end -= 1
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])

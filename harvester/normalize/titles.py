@@ -135,6 +135,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # an editor's addition of a person: "Mao Zedong [and Beqir Balluku]", "Mao Zedong [via Terebin]", "(via Roshchin)",
     # "Directive [from Mao Zedong] Regarding ..."
     (_Guarded(re.compile(r"\s*\[(and|via|from)\s+([A-Z][^\[\]'’]*)\]"), r"\[(?:and|via|from) "), lambda m: f" {m[1]} {m[2]}"),
+    (_Guarded(_rx(r"\s*\[sic!?\]"), r"(?i)\[sic"), ""),   # "Se [SIC] Hwi": the editor's mark, in any case, is no word of the name
     (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
