@@ -521,3 +521,13 @@ def test_a_bracketed_word_before_a_name_that_is_no_given_name_is_no_part_of_it(n
                                   ["[Mister] Harriman", "Harriman"]])
 def test_an_honorific_in_brackets_makes_no_second_person(seen: list[str], table: NameTable) -> None:
     assert [row["name"] for row in rows_of(seen, table)] == [seen[1]]
+
+
+@pytest.mark.parametrize(("title", "people"), [
+    ("Letter of the CPSU Central Committee from Khrushchev to Mao Zedong", ("Nikita Khrushchev", "Mao Zedong")),
+    ("Memorandum of the Department from Kissinger to Nixon", ("Henry Kissinger", "Richard Nixon")),
+    ("Note of the Ministry from Andrei Gromyko to Zhou Enlai", ("Andrei Gromyko", "Zhou Enlai")),
+    ("Conversation between Zhou Enlai and Delegates from Vietnam and Laos", ("Zhou Enlai",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_person_a_body_is_from_is_a_sender_and_a_person(title, people, table: NameTable) -> None:
+    assert person_names(parties(title), table) == people

@@ -733,3 +733,28 @@ def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, pa
 def test_only_a_given_name_in_brackets_completes_the_name_after_it(title, senders, participants):
     found = parties(title)
     assert (found.senders, found.participants) == (senders, participants)
+
+
+# A body "from" a place (or a field) is one party with it, a list of places too ("Delegates from Vietnam and Laos");
+# "from" a person after a body starts the sender, as it did before bodies took their place (constructed on the archive's "a
+# Governmental Delegation from the DPRK")
+@pytest.mark.parametrize(("title", "sender", "recipient"), [
+    ("Letter of the CPSU Central Committee from Khrushchev to Mao Zedong", "Khrushchev", "Mao Zedong"),
+    ("Memorandum of the Department from Kissinger to Nixon", "Kissinger", "Nixon"),
+    ("Note of the Ministry from Andrei Gromyko to Zhou Enlai", "Andrei Gromyko", "Zhou Enlai"),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_person_after_a_bodys_from_is_its_sender(title, sender, recipient):
+    found = parties(title)
+    assert (found.senders[-1], found.recipients, found.participants) == (sender, (recipient,), ())
+    assert not any(" from " in party for party in found.senders)
+
+
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Conversation between Zhou Enlai and Delegates from Vietnam and Laos", ("Zhou Enlai", "Delegates from Vietnam and Laos")),
+    ("Conversation with the Delegation from Hanoi and Kim Il Sung", ("Delegation from Hanoi", "Kim Il Sung")),
+    ("Conversation with Members of a Military Delegation from the United Arab Republic",
+     ("Members of a Military Delegation from the United Arab Republic",)),
+    ("Meeting with Experts from Agriculture and Science", ("Experts from Agriculture and Science",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_body_from_a_place_is_one_party_with_it(title, participants):
+    assert parties(title) == Parties((), (), participants)

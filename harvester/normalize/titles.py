@@ -288,6 +288,7 @@ _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _AND_JOIN = rf"(?<![a-z]{{3}}ment)(?<![a-z]{{3}}ity)(?<![a-z]{{3}}nce)(?<![a-z]{{3}}ics)(?<![a-z]{{3}}ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
+_SEP_KEPT = re.compile(f"({_SEP.pattern})")   # the separators kept, to be put back where a list is one party's
 _NATION_ONLY = re.compile(NATIONS)
 # the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
 _UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District", "Republics": "Republic",
@@ -313,6 +314,11 @@ _CITY = re.compile(r"(?:(?:New|San|Santa|Santo|São|Sao|Buenos|Addis|Phnom|Kuala
 _ROLE_WORD = re.compile(rf"\b{ROLE}")   # a role after a name begins a word: tried at words' starts only
 _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
+# a place the grammar knows: a country or city, or a state named as a republic ("the Democratic Republic of Vietnam",
+# "the United Arab Republic")
+_PLACE_FIRST = re.compile(rf"(?:the\s+)?(?:{COUNTRY}|(?:[A-Z][\w’'-]*\s+){{1,3}}Republic)\b")
+# "Delegates from Vietnam and Laos": places listed after "from" are the party's, not parties of their own
+_FROM_PLACE_AT_END = re.compile(rf"\bfrom\s+(?:the\s+)?{COUNTRY}$")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
             "led by": "participants", "headed by": "participants", "attention": "recipients",
@@ -647,13 +653,20 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
-        if _runs_on(slots[-1][1][-1], word, segment, addressed) or (   # "with a Delegation from Guinea": whence it came
-                word == "from" and slots[-1][0] in ("with", "between", "of") and _BODY_AT_END.search(slots[-1][1][-1])):
+        if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))
         else:
             slots.append((" ".join(word.split()), [segment]))
             addressed = addressed or word == "to"
     return [(key, " ".join(parts)) for key, parts in slots] + reported
+
+
+def _whence(key: str, before: str, word: str, segment: str) -> bool:
+    """Whether "from" after a body that takes part or owns the document says where it came from, one party with it: "with
+    a Delegation from Guinea", "Delegates from Vietnam and Laos", "Representatives from Business and Science"; only a
+    place or a field is, so a person after it is still the sender: "Letter of the CPSU Central Committee from Khrushchev"."""
+    return word == "from" and key in ("with", "between", "of") and bool(_BODY_AT_END.search(before)) and bool(
+        _PLACE_FIRST.match(segment) or _ABSTRACT_FIRST.match(segment))
 
 
 def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
@@ -736,7 +749,7 @@ def _items(segment: str) -> tuple[str, ...]:
         tails.pop(0)
     tail = tails[0]
     segment = segment if comma < 0 else segment[:comma]
-    items = [_tidy(part) for part in _SEP.split(segment)]
+    items = [_tidy(part) for part in _parts(segment)]
     if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
         if is_role(items[-1]):
             items[-1] = _tidy(tail)
@@ -747,6 +760,19 @@ def _items(segment: str) -> tuple[str, ...]:
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
                         and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)]))
+
+
+def _parts(segment: str) -> list[str]:
+    """The segment split at its separators, but a place after another that a party is "from" stays with it: "Delegates
+    from Vietnam and Laos" is one party, "the Delegation from Hanoi and Kim Il Sung" two."""
+    pieces = _SEP_KEPT.split(segment)
+    parts = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2]):
+        if _FROM_PLACE_AT_END.search(parts[-1].rstrip()) and _COUNTRY_FIRST.fullmatch(piece.strip()):
+            parts[-1] += separator + piece
+        else:
+            parts.append(piece)
+    return parts
 
 
 def _names_only(parts: list[str]) -> bool:
