@@ -758,3 +758,14 @@ def test_a_person_after_a_bodys_from_is_its_sender(title, sender, recipient):
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_body_from_a_place_is_one_party_with_it(title, participants):
     assert parties(title) == Parties((), (), participants)
+
+
+# A talk has no sender nor recipient: the one it is "from" takes part in it, and so does the one it is "to", as the
+# samples label a talk's people (constructed on the archive's "a Phone Call from Stalin")
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Record of a Phone Call from Stalin to Mao Zedong", ("Stalin", "Mao Zedong")),
+    ("Interview from Castro to Journalists", ("Castro", "Journalists")),
+    ("Record of a Telephone Conversation from Brezhnev to Kania", ("Brezhnev", "Kania")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_the_one_a_talk_is_to_takes_part_in_it(title, participants):
+    assert (doc_type(title), parties(title)) == ("conversation", Parties((), (), participants))

@@ -613,9 +613,8 @@ def _clean(text: str) -> str:
 
 def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
     talk = kind in _TALKS
-    # a talk has no sender: the one "a Phone Call from Stalin" or "Conversation from [Mao Zedong's] Audience" names talks
     after = _slots(rest, kind=kind is not None)
-    slots = before + [("with" if kind in _TALKS and key == "from" else key, part) for key, part in after]
+    slots = before + (_talked(after) if talk else after)
     talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
@@ -628,6 +627,17 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
         role = _ROLE_OF.get(key, "participants" if talk else "senders")
         roles[role].extend(_items(segment))
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
+
+
+def _talked(slots: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A talk has no sender: the one "a Phone Call from Stalin" or "Conversation from [Mao Zedong's] Audience" names
+    takes part in it, and so does the one such a talk is "to" ("a Phone Call from Stalin to Mao Zedong"), as the
+    samples label a talk's people."""
+    talked, spoken = [], False
+    for key, segment in slots:
+        spoken = spoken or key == "from"
+        talked.append(("with" if key == "from" or (spoken and key == "to") else key, segment))
+    return talked
 
 
 def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
