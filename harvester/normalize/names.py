@@ -21,7 +21,9 @@ from harvester.normalize.titles import Parties, begins_a_name
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]
-_IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼ\"“”„«»\[\]()]+")  # ʹ and ʼ: the soft and hard signs of Russian romanization
+# ʹ and ʼ: the soft and hard signs of Russian romanization; ʻ, ʾ and ʿ: an aspirate (McCune-Reischauer, "Chʻoe"), a
+# hamza and an ayn (Arabic), as Library of Congress headings write them
+_IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼʻʾʿ\"“”„«»\[\]()]+")
 # letters that Unicode does not decompose into a base letter and an accent: "Wałęsa", "Lê Đức Thọ", "Søren"
 _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "Ħ": "H",
                                "ŧ": "t", "Ŧ": "T", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae",
