@@ -20,13 +20,12 @@ import hashlib
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from harvester.errors import BlockedError, FetchError, UsageError, storage_error
+from harvester.errors import BlockedError, FetchError, storage_error
 from harvester.fetch.page import Page, looks_like_html
 from harvester.output.files import write_atomically
 from harvester.sites import Site
@@ -94,20 +93,6 @@ def _renames_into(partial: Path, folder: Path) -> bool:
         return False
     (folder / f".{partial.name}.probe").unlink()
     return True
-
-
-def pdf_folder(out_dir: Path) -> None:
-    """DIR/pdfs, made if need be, and proved writable (a harvest makes it before it starts: a file in its place, or a
-    folder that cannot take a file, stops it at once)."""
-    folder = out_dir / PDF_FOLDER
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder, and --pdfs keeps the PDFs there: move it away, or use another --out")
-    try:
-        folder.mkdir(exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as error:
-        raise storage_error(folder, error) from None
 
 
 def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, kept: dict | None, out_dir: Path,

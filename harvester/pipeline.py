@@ -30,18 +30,18 @@ from urllib.parse import urljoin
 from harvester.crawl import Walk
 from harvester.fetch.archive import Location, WarcArchive, last_archived_run, next_part
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
-                              UsageError, plural, storage_error, too_long_for_sqlite)
+                              UsageError, plural, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People
-from harvester.output.files import TABLE_FORMATS, Staging, files_home, write_table
+from harvester.output.files import TABLE_FORMATS, Staging, files_home, writable_folder, write_table
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, clashing_names, write_package
 from harvester.output.runreport import build_report
 from harvester.output.sqlite import DATABASE_SUFFIX, write_database
 from harvester.parse.document import card_of, parse_document
 from harvester.parse.results import ResultsPage, parse_results
-from harvester.pdfs import download_pdfs, pdf_folder, pdf_values
+from harvester.pdfs import PDF_FOLDER, download_pdfs, pdf_values
 from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, Record, details_of, links_of, mention_of,
                                record_of, records_columns, with_details)
 from harvester.settings import Settings
@@ -95,11 +95,11 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                          "to open a database in: use a shorter --out or --name")   # (said now, not after every page)
     with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
         if settings.pdfs:
-            pdf_folder(out_dir)
+            writable_folder(out_dir / PDF_FOLDER, "--pdfs keeps the PDFs there: move it away, or use another --out")
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
                               after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
-        _reports_folder(reports_home(out_dir, name))
+        writable_folder(reports_home(out_dir, name), "every run's report is kept there: move it away")
         if run.resumed and run.replay:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
         elif run.resumed:
@@ -565,19 +565,6 @@ def reports_home(out_dir: Path, name: str) -> Path:
     """Where every run's report of a dataset is kept: NAME.report.json tells of the last run only, so a run made again
     soon after (a harvests file run again) would leave the week's lists in no file."""
     return out_dir / ".harvester" / f"{name}.reports"
-
-
-def _reports_folder(folder: Path) -> None:
-    """Where the runs' reports are kept, made if need be and proved writable as a run starts: a file in its place, or a
-    folder that cannot take one, stops the run before it asks the site for anything."""
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: not a folder, and every run's report is kept there: move it away")
-    try:
-        folder.mkdir(exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as error:
-        raise storage_error(folder, error) from None
 
 
 def _keep_report(report: Path, kept: Path) -> list[str]:

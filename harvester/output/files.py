@@ -162,6 +162,19 @@ def _whole(fmt: str) -> Callable[..., bytes]:
     return xlsx_bytes
 
 
+def writable_folder(folder: Path, kept: str) -> None:
+    """A folder of the dataset's (`kept` says what goes there), made if need be and proved writable as a run starts: a
+    file in its place, or a folder that cannot take one, stops the run before it asks the site for anything."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder}: not a folder, and {kept}")
+    try:
+        folder.mkdir(exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise storage_error(folder, error) from None
+
+
 def files_home(out_dir: Path, name: str) -> Path:
     """Where a dataset's files are kept (DIR/NAME.csv and the others are links into it)."""
     return out_dir / ".harvester" / f"{name}.files"
