@@ -112,6 +112,10 @@ _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
     (_rx(r"^(?:the\s+)?(?:diary|journal|notes\s+by)\s+(?:of\s+)?(?P<author>[^:,]+?)\s*[:,]\s*(?P<inner>.+)$"), True),
     # "Meeting Minutes, Zhou Enlai’s Conversation with ...": the record is named, then the document
     (_rx(r"^(?P<author>)(?:meeting\s+minutes|minutes)\s*,\s*(?P<inner>.+)$"), True),
+    # "Notes Kept during the Verbal Report given to A by B", "Minutes of Conversation Taken on the Occasion of the Audience
+    # ...": a record kept of a document or talk is that document, as the samples label it (the inner kind wins)
+    (_rx(r"^(?P<author>)(?:notes|minutes|record|transcript|summary)(?:\s+of\s+(?:the\s+)?conversations?)?\s+"
+         r"(?:kept|taken|made|recorded|drawn\s+up)\s+(?:during|at|on\s+the\s+occasion\s+of)\s+(?:the|an?)\s+(?P<inner>.+)$"), True),
 )
 # "Col. Mieczysław Białek, 'Record of Conversation ...'", "British Foreign Office, 'Soviet Role in the Horn of Africa'"
 # ... or, after "Excerpts from", without the comma: "Excerpts from V.P. Tkachenko 'The Korean Peninsula ...'"
@@ -304,6 +308,7 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Personal|Oral|Verbal|Written|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|Hand-[a-z]+|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
+_QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}\s+)+")   # "Verbal Report", "Oral Message": a kind all the same
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _ROLE_AT_END = re.compile(rf"{ROLE}$")
 _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
@@ -580,7 +585,7 @@ def _split_container(title: str) -> tuple[str | None, str, bool]:
     """"From the Diary of X: <document>" -> (X, <document>, False); "X, 'Title'" -> (X, <title>, True)."""
     for pattern, needs_kind in _CONTAINERS:
         m = pattern.match(title)
-        if m and (not needs_kind or _begins_with_kind(m["inner"])):
+        if m and (not needs_kind or _begins_with_kind(_QUALIFIERS.sub("", m["inner"] or ""))):   # "Verbal Report"
             inner = (m["inner"] or "").strip().strip("'‘’\"“”")
             return (m["author"].strip() or None), inner, False
     m = _SIGNED.match(title)
