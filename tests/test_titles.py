@@ -633,6 +633,21 @@ def test_notes_kept_during_a_document_are_that_document(title, kind, senders, re
     assert (doc_type(title), found.senders, found.recipients, found.participants) == (kind, senders, recipients, participants)
 
 
+# An audience or a reception "granted" or "given by A to B" is A's talk with B: both take part, neither is its addressee
+# (the samples label an audience's people as its participants). The first title is a real one.
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Minutes of Conversation Taken on the Occasion of the Audience Granted by Comrade Nicolae Ceausescu to the Delegation "
+     "of the Central Committee of the Workers' Party of Korea",
+     ("Nicolae Ceausescu", "Delegation of the Central Committee of the Workers' Party of Korea")),
+    ("Audience Granted by Comrade Todor Zhivkov to the Ambassador of Cuba, Jose Fernandez", ("Todor Zhivkov", "Jose Fernandez")),
+    ("Reception Given by Zhou Enlai to the Delegation of the Japanese Socialist Party",
+     ("Zhou Enlai", "Delegation of the Japanese Socialist Party")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_an_audience_granted_by_a_to_b_is_their_talk(title, participants):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients, found.participants) == ("conversation", (), (), participants)
+
+
 # Constructed titles (not archive ones). What the rules above must not take: a dash between names with a place after
 # them, a person described by a possessive, a name and a date in one bracket, a body whose name ends in -ing. And a
 # name in a script with no capitals (Chinese, Korean) is a name.
