@@ -648,6 +648,19 @@ def test_an_audience_granted_by_a_to_b_is_their_talk(title, participants):
     assert (doc_type(title), found.senders, found.recipients, found.participants) == ("conversation", (), (), participants)
 
 
+# Constructed titles: the one who made a document's corrections, annotations or comments is a person it brings in, not a
+# party of it (titles-2.csv labels a record "with Corrections by" its reviser so); a topic "related to" someone stays a topic
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants", "others"), [
+    ("Record of CPSU Presidium Discussion related to Marshal Zhukov, with Corrections by Khrushchev", (), (),
+     ("CPSU Presidium",), ("Khrushchev",)),
+    ("Letter from Kim Il Sung to Stalin, with Comments by Molotov", ("Kim Il Sung",), ("Stalin",), (), ("Molotov",)),
+    ("Draft Resolution on Xinjiang, with Corrections by Mao Zedong", (), (), (), ("Mao Zedong",)),
+    ("Report on the Situation in Tibet, with Annotations by Zhou Enlai", (), (), (), ("Zhou Enlai",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_documents_reviser_is_brought_in(title, senders, recipients, participants, others):
+    assert parties(title) == Parties(senders, recipients, participants, others)
+
+
 # Constructed titles (not archive ones). What the rules above must not take: a dash between names with a place after
 # them, a person described by a possessive, a name and a date in one bracket, a body whose name ends in -ing. And a
 # name in a script with no capitals (Chinese, Korean) is a name.

@@ -251,6 +251,9 @@ _BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
 _BY_INITIALS_AT_END = re.compile(rf"\sby\s+(?P<who>{_INITIALED}(?:(?:,\s*|\s+and\s+){_INITIALED})*)$")
+# "..., with Corrections by Mao Zedong": the one who revised the document, a person it brings in (as the samples label him)
+_REVISED = _rx(r",?\s+with\s+(?:(?:his|her|the|handwritten|marginal)\s+)?(?:corrections|annotations|comments|revisions|edits|"
+               r"amendments|remarks|notes|additions)\s+(?:by|of|from)\s+(?P<who>(?-i:[A-Z\[]).*)$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
@@ -405,6 +408,8 @@ def parties(title: str) -> Parties:
 def _parties(reading: _Reading) -> Parties:
     """The parties of a title's own words, without what it transmits, quotes or reports."""
     text = strip_roles(_BRACKETED_WHO.sub(lambda m: m[1], _unglossed(reading.cleaned)))
+    if revised := _REVISED.search(text):
+        text = text[:revised.start()]   # the reviser is no party of the document; he is brought in (below)
     found = find_kind(text)
     kind, start, end = found if found else (None, len(text), 0)
     lead = []
@@ -433,7 +438,7 @@ def _parties(reading: _Reading) -> Parties:
     owner = _tidy(found[1]) if (found := _OWNER_FIRST.match(reading.cleaned)) else ""
     if owner and _namelike(owner) and not _NATION_FIRST.match(owner) and owner not in _people_of(roles):
         roles = Parties(_dedupe([owner, *roles.senders]), roles.recipients, roles.participants)
-    return roles
+    return _with_others(roles, [*_items(revised["who"])]) if revised else roles
 
 
 def _quoted_talk(roles: Parties, text: str) -> Parties:
