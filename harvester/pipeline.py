@@ -99,7 +99,6 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
                               after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
-        writable_folder(reports_home(out_dir, name), "every run's report is kept there: move it away")
         if run.resumed and run.replay:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
         elif run.resumed:
@@ -544,7 +543,8 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
                 "keep --format the same, and give the document pages again for their details")   # (a re-parse has no --details)
         dropped = [f"removed {', '.join(map(str, gone))}: this run did not write {'them' if len(gone) > 1 else 'it'} ({keep})"
                    ] if gone else []
-        if lost := [column for column in state.last_columns(run_id) if column not in {c.name for c in columns}]:
+        earlier = state.last_columns(run_id) or _columns_in_package(out_dir, name)
+        if lost := [column for column in earlier if column not in {c.name for c in columns}]:
             dropped.append(f"the records have no {', '.join(lost)} any more: the last run's files had "
                            f"{'them' if len(lost) > 1 else 'it'} ({keep})")
         if report is not None:   # (updated in place: the state keeps the report as the file has it)
@@ -561,6 +561,17 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     return files, dropped
 
 
+def _columns_in_package(out_dir: Path, name: str) -> list[str]:
+    """The records' columns the dataset's data package describes (a CSV's, a JSON's...), for a dataset whose last run's
+    report does not say them: a re-parse's, or one from before reports said them; none when there is no package."""
+    try:
+        package = json.loads((out_dir / f"{name}{PACKAGE_SUFFIX}").read_text(encoding="utf-8"))
+        return list(dict.fromkeys(column["name"] for resource in package["resources"] if resource["name"].startswith("records")
+                                  for column in resource["schema"]["fields"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+
+
 def reports_home(out_dir: Path, name: str) -> Path:
     """Where every run's report of a dataset is kept: NAME.report.json tells of the last run only, so a run made again
     soon after (a harvests file run again) would leave the week's lists in no file."""
@@ -573,6 +584,7 @@ def _keep_report(report: Path, kept: Path) -> list[str]:
     run replaces it: running again would lose it."""
     temporary = kept.with_name(f"{kept.name}.tmp")
     try:
+        kept.parent.mkdir(exist_ok=True)
         temporary.unlink(missing_ok=True)
         try:
             os.link(report.resolve(), temporary)
@@ -580,6 +592,9 @@ def _keep_report(report: Path, kept: Path) -> list[str]:
             shutil.copyfile(report, temporary)
         os.replace(temporary, kept)
     except OSError as error:
+        if os.path.lexists(kept.parent) and not kept.parent.is_dir():
+            return [f"{kept.parent}: not a folder, and every run's report is kept there; this run's is in {report} until "
+                    f"the next run: move {kept.parent.name} away and copy it there before then"]
         return [f"{kept}: cannot keep this run's report there ({error.strerror or error}); it is in {report} until the "
                 f"next run: copy it into {kept.parent} before then"]
     return []

@@ -167,6 +167,8 @@ def test_a_dataset_named_like_a_people_table_is_loaded_as_records(tmp_path: Path
     ("d.people.csv", "name,sort_name\n", UsageError, "the dataset's people table, which load() does not read (pandas does, "
                                                      "as it is); load() reads its records, d.csv"),
     ("d.links.json", "[]", UsageError, "the dataset's links table, which load() does not read"),
+    ("e.people.csv", "name,sort_name\n", UsageError, "the dataset's people table, which load() does not read (pandas does, "
+                                                     "as it is); load() reads its records, e.sqlite"),
     ("other.csv", "a,b\n1,2\n", InputError, "not a harvester records file (missing id, url"),
     ("object.json", '{"id": 1}', InputError, "not a JSON array of records"),
     ("broken.json", "[{", InputError, "cannot be read as a harvester dataset"),
@@ -178,6 +180,8 @@ def test_anything_else_is_a_one_line_error_naming_the_file(tmp_path: Path, name,
         path.write_text(content, encoding="utf-8")
     if name.startswith("d."):
         (tmp_path / f"d{path.suffix}").write_text("", encoding="utf-8")   # the records the people or links table goes with
+    if name.startswith("e."):
+        (tmp_path / "e.sqlite").write_bytes(b"")   # a dataset written as SQLite alone
     with pytest.raises(error) as raised:
         harvester.load(path)
     assert str(raised.value).startswith(f"{path}: ") and message in str(raised.value)

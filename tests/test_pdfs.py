@@ -588,3 +588,29 @@ def test_a_run_that_leaves_out_pdfs_or_details_says_which_columns_the_records_lo
     [lost] = [w for w in no_details.warnings if "any more" in w]
     assert lost.startswith("the records have no record_id, authors, ") and "transcript" in lost and "pdf_file" not in lost
     assert no_details.report["columns"] == [column.name for column in RECORD_COLUMNS]
+
+
+def test_lost_columns_are_said_by_a_reparse_and_after_a_report_that_did_not_list_its_columns(tmp_path: Path):
+    """With no run report to compare with (a re-parse; a run of a harvester whose reports did not list their columns),
+    the data package's columns are compared."""
+    import shutil
+    import sqlite3
+
+    from harvester.pipeline import reparse
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEED, pages)
+    shutil.copy(DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html", pages)
+    reparse([pages], WILSON, tmp_path / "r", "d", ["csv", "json"], workers=0)
+    (pages / "letter-ri-sang-jo-ns-khrushchev.html").unlink()
+    again = reparse([pages], WILSON, tmp_path / "r", "d", ["csv", "json"], workers=0)
+    assert any(w.startswith("the records have no record_id, authors, ") for w in again.warnings), again.warnings
+    clock = FakeClock()
+    with FaultServer(site) as server:
+        run(tmp_path / "h", server, clock, formats=("csv", "json"))
+        with sqlite3.connect(tmp_path / "h" / ".harvester" / "kwp.sqlite") as db:   # as an earlier harvester wrote it
+            db.execute("UPDATE runs SET report = json_remove(report, '$.columns')")
+        db.close()
+        no_pdfs = harvest(WILSON, Search(QUERY), tmp_path / "h", "kwp", ["csv", "json"],
+                          Settings(base_url=server.origin, delay=0, details=True), sleep=clock.sleep, now=clock.now)
+    assert "the records have no pdf_file, pdf_sha256, pdf_bytes any more" in " ".join(no_pdfs.warnings)

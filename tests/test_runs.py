@@ -145,13 +145,22 @@ def test_a_runs_report_is_kept_on_a_file_system_with_no_hard_links_and_a_failure
                                 f"run: copy it into {tmp_path / 'b' / '.harvester' / 's.reports'} before then"]
 
 
-def test_a_file_where_the_reports_are_kept_stops_the_run_before_any_request(tmp_path: Path):
+@pytest.mark.parametrize("in_place", ["file", "dangling link"])
+def test_a_file_where_the_reports_are_kept_is_a_warning_saying_what_to_move(tmp_path: Path, in_place: str):
+    """The week's harvest is written all the same (the copy of its report is what cannot be kept); the warning names
+    the cause and the one copy left."""
     (tmp_path / ".harvester").mkdir()
-    (tmp_path / ".harvester" / "s.reports").write_text("a file where the folder goes", encoding="utf-8")
+    reports = tmp_path / ".harvester" / "s.reports"
+    if in_place == "file":
+        reports.write_text("a file where the folder goes", encoding="utf-8")
+    else:
+        reports.symlink_to(tmp_path / "gone")
     with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
-        with pytest.raises(UsageError, match=r"s.reports: not a folder, and every run's report is kept there: move it away"):
-            run(server, tmp_path)
-        assert server.requests == []
+        outcome = run(server, tmp_path)
+    assert outcome.documents == 3 and len(dataset(tmp_path, "s")) == 3
+    assert outcome.warnings == [f"{reports}: not a folder, and every run's report is kept there; this run's is in "
+                                f"{tmp_path / 's.report.json'} until the next run: move s.reports away and copy it there "
+                                "before then"]
 
 
 @pytest.mark.parametrize("run_id, new, gone, said", [

@@ -49,8 +49,9 @@ def load(path: str | Path) -> pd.DataFrame:
     if path.suffix.lower() not in readers:
         raise UsageError(f"{path}: not a harvester dataset file; load() reads .csv, .json, .jsonl, .parquet and .sqlite")
     table = next((t for t in (PEOPLE, LINKS) if path.stem.endswith(t.suffix)), None)
-    records = path.with_name(path.stem.removesuffix(table.suffix) + path.suffix) if table else path
-    if table and records.is_file():   # NAME.people.csv beside NAME.csv (a dataset of its own may be named "x.people")
+    stem = path.stem.removesuffix(table.suffix) if table else ""
+    # NAME.people.csv beside a records file of NAME (a dataset of its own may be named "x.people")
+    if table and (records := next((path.with_name(stem + s) for s in readers if path.with_name(stem + s).is_file()), None)):
         raise UsageError(f"{path}: the dataset's {table.name} table, which load() does not read (pandas does, as it is); "
                          f"load() reads its records, {records.name}")
     if not path.is_file():

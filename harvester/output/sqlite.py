@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from harvester.errors import StorageError, storage_error
+from harvester.errors import SQLITE_MAX_PATH, StorageError, storage_error, too_long_for_sqlite
 from harvester.output.files import Staging
 from harvester.records import Column, Record, Table
 
@@ -33,6 +33,9 @@ def write_database(out_dir: Path, name: str, tables: list[tuple[Table, tuple[Col
                    staging: Staging, home: str) -> list[Path]:
     """Stage NAME.sqlite (built in the staging generation) and NAME.metadata.json beside it."""
     database = out_dir / f"{name}{DATABASE_SUFFIX}"
+    if too_long_for_sqlite(staging.current(database)):   # (a harvest says so as it starts; a re-parse, here)
+        raise StorageError(f"{database}: cannot write: it is built in {staging.current(database).parent}, a path longer "
+                           f"than SQLite takes ({SQLITE_MAX_PATH - 1} bytes at most): use a shorter --out or --name")
     try:
         write_sqlite(staging.current(database), tables)
     except sqlite3.OperationalError as error:     # said of the dataset's file, not of the generation it is built in
