@@ -534,3 +534,38 @@ def test_an_honorific_in_brackets_makes_no_second_person(seen: list[str], table:
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_person_a_body_is_from_is_a_sender_and_a_person(title, people, table: NameTable) -> None:
     assert person_names(parties(title), table) == people
+
+
+# An editor's bracketed word before a name completes it whatever name it is, not only a Western given name: the family
+# name of an East Asian name written first ("[Kim] Il Sung", "[Zhou] Enlai"), a given name the list lacks ("[Imre]
+# Nagy"); a role or its fragment, an honorific, a modifier, an article or an editor's word still does not (above)
+@pytest.mark.parametrize(("title", "people"), [
+    ("Letter from [Kim] Il Sung to Stalin", ("Kim Il Sung", "Joseph Stalin")),
+    ("Letter from [Zhou] Enlai to Stalin", ("Zhou Enlai", "Joseph Stalin")),
+    ("Letter from [Deng] Xiaoping to Stalin", ("Deng Xiaoping", "Joseph Stalin")),
+    ("Letter from [Le] Duan to Mao Zedong", ("Le Duan", "Mao Zedong")),
+    ("Letter from [Pham] Van Dong to Mao Zedong", ("Pham Van Dong", "Mao Zedong")),
+    ("Letter from [Park] Chung-hee to Nixon", ("Park Chung Hee", "Richard Nixon")),
+    ("Letter from [Imre] Nagy to Tito", ("Imre Nagy", "Tito")),
+    ("Letter from [János] Kádár to Khrushchev", ("János Kádár", "Nikita Khrushchev")),
+    ("Letter from [Fidel] Castro to Khrushchev", ("Fidel Castro", "Nikita Khrushchev")),
+    ("Letter from [Enver] Hoxha to Khrushchev", ("Enver Hoxha", "Nikita Khrushchev")),
+    ("Letter from [Nicolae] Ceausescu to Brezhnev", ("Nicolae Ceausescu", "Leonid Brezhnev")),
+    ("Letter from [Wojciech] Jaruzelski to Brezhnev", ("Wojciech Jaruzelski", "Leonid Brezhnev")),
+    ("Letter from [Jawaharlal] Nehru to Zhou Enlai", ("Jawaharlal Nehru", "Zhou Enlai")),
+    ("Letter from [Sékou] Touré to Khrushchev", ("Sékou Touré", "Nikita Khrushchev")),
+    ("Letter from [Unclear] Ivanov to Molotov", ("Ivanov", "Vyacheslav Molotov")),
+    ("Letter from [Name] Ivanov to Molotov", ("Ivanov", "Vyacheslav Molotov")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_any_name_in_brackets_before_a_name_completes_it(title, people, table: NameTable) -> None:
+    assert person_names(parties(title), table) == people
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("[Kim] Il Sung", "Kim Il Sung"), ("[Zhou] Enlai", "Zhou Enlai"), ("[Imre] Nagy", "Imre Nagy"),
+    ("[Park] Chung-hee", "Park Chung-hee"), ("[Surname] Ivanov", "Ivanov"), ("[A] Petrov", "Petrov"),
+    ("[Attorney] Kennedy", "Kennedy"), ("[Herr] Adenauer", "Adenauer"), ("[Vice-president] Rodriguez", "Rodriguez"),
+    ("[Jean-Paul] Sartre", "Jean-Paul Sartre"),
+])
+def test_a_bracketed_name_before_a_name_completes_its_written_form(name: str, expected: str) -> None:
+    assert written_form(name) == expected

@@ -51,7 +51,8 @@ _KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.
 _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
                 "concerning")
 MODIFIER = alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
-               "Acting", "Interim", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "Chief", "Military", "Communist", "Special", "Federal", "State",
+               "Acting", "Interim", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "[Ll]ate", "Chief", "Military", "Communist", "Special", "Federal",
+               "State",
                "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
                r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
 ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
@@ -88,7 +89,8 @@ _NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", 
 # not "Mrs.", "Ms." nor "Madame": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin", "Madame
 # Zhou", who is Deng Yingchao), and without it two are one
 HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.", r"Lic\.",
-                "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])")
+                "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])", r"Herr(?=\s+[A-Z])",
+                r"Citizen(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
 # Canming"; what may stand between the role word and the name
@@ -125,13 +127,43 @@ _BRACKETED_WORD = re.compile(r"\[([^\[\]\s\"“‘']+)(?:\s+[\"“‘'][^\[\]\"�
 
 
 def completion(bracket: str) -> str | None:
-    """The given name an editor adds in brackets before a name, its nickname aside: "[Edgar]" (Snow) -> "Edgar",
-    '[Lawrence “Lance”]' (Sharkey) -> "Lawrence". Only a known given name (western_given_names.txt), so that no other
-    word is taken in: a role's fragment, an honorific, an article or an editor's word ("[Prime] Minister Nehru", "[Sir]
-    Anthony Eden", "[The] Chairman", "[Illegible] Ivanov") makes a false person; a given name the list lacks only
-    leaves the name short, as it was before brackets were read."""
+    """The word an editor adds in brackets before a name to complete it, its nickname aside: "[Edgar]" (Snow) -> "Edgar",
+    '[Lawrence “Lance”]' (Sharkey) -> "Lawrence", "[Kim]" (Il Sung) -> "Kim", "[Imre]" (Nagy) -> "Imre". Any capitalized
+    word completes it but one that is no part of a name: a role or its fragment, an honorific, a modifier, a body or place
+    word, an article or an editor's word ("[Prime] Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The]
+    Chairman", "[Illegible] Ivanov"), each of which would make a false person."""
     m = _BRACKETED_WORD.fullmatch(bracket)
-    return m[1] if m and is_given_name(m[1]) else None
+    return m[1] if m and _CAPITAL_FIRST.match(m[1]) and not _no_part_of_a_name(m[1]) else None
+
+
+# what an editor writes in brackets that is no word of the name after it: "[Illegible] Ivanov", "[Unknown] Petrov", "Se
+# [Sic] Hwi", "[Name] Kim"; and an article, "[The] Chairman"
+EDITORS_WORDS = frozenset({"illegible", "unknown", "unclear", "unidentified", "unreadable", "indecipherable", "sic",
+                           "name", "names", "surname", "given", "last", "full", "initials", "redacted", "deleted",
+                           "blank", "missing", "signature", "signed", "handwritten", "probably", "possibly",
+                           "presumably", "perhaps", "ed", "eds", "note", "text", "original", "sender", "recipient",
+                           "addressee", "author", "someone", "somebody", "person", "illeg", "?"})
+ARTICLES = frozenset({"the", "a", "an"})
+_CAPITAL_FIRST = re.compile(_CAPITAL)
+# a role, honorific, modifier, body or place word, as the vocabularies above read one before a name ("Sir" only there)
+_VOCABULARY_WORD = re.compile(alt(ROLE, HONORIFIC, MODIFIER, BODY_WORDS, COUNTRY) + r"(?![\w'’-])")
+# a word of a role of several words: "Prime" of "Prime Minister", "Attorney" of "Attorney General"
+_ROLE_PHRASE_WORDS = frozenset(word.casefold() for word in re.findall(r"(?<![\\\[])\b[A-Z][a-z]+", ROLE))
+
+
+def _no_part_of_a_name(word: str) -> bool:
+    """A word of the grammar's vocabularies (roles, honorifics, modifiers, bodies, places), an article or an editor's word,
+    or a word joined by hyphens of which one is ("[Vice-president]")."""
+    parts = word.split("-")
+    return len(parts) > 1 and any(_no_part_of_a_name(part) for part in parts if part) or _vocabulary_word(word)
+
+
+def _vocabulary_word(word: str) -> bool:
+    plain = word.rstrip(".").casefold()
+    if plain in EDITORS_WORDS or plain in ARTICLES or plain in _ROLE_PHRASE_WORDS:
+        return True
+    m = _VOCABULARY_WORD.match(f"{word} Name")
+    return bool(m) and m.end() == len(word)
 
 
 def is_given_name(word: str) -> bool:
