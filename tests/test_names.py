@@ -569,3 +569,12 @@ def test_any_name_in_brackets_before_a_name_completes_it(title, people, table: N
 ])
 def test_a_bracketed_name_before_a_name_completes_its_written_form(name: str, expected: str) -> None:
     assert written_form(name) == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Conversation with a Delegation from Ukraine", "Conversation with a Delegation from Pravda",
+    "Record of Conversation with Journalists from Asahi Shimbun", "Meeting with Representatives from Siemens",
+    "Meeting with the Group from Yale",
+])
+def test_what_a_body_is_from_is_no_person(title, table: NameTable) -> None:
+    assert person_names(parties(title), table) == ()

@@ -812,3 +812,36 @@ def test_a_body_from_a_place_is_one_party_with_it(title, participants):
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_the_one_a_talk_is_to_takes_part_in_it(title, participants):
     assert (doc_type(title), parties(title)) == ("conversation", Parties((), (), participants))
+
+
+# A body "from" what the grammar does not know as a place is still one party with it, unless that reads as a person: a
+# region, a paper, a firm, a university or a party is no person (constructed on the archive's "a Governmental Delegation
+# from the DPRK"); "from Khrushchev" after a body still starts the sender (test_a_person_after_a_bodys_from_is_its_sender)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Conversation with a Delegation from Ukraine", ("Delegation from Ukraine",)),
+    ("Conversation with a Delegation from Georgia", ("Delegation from Georgia",)),
+    ("Conversation with a Delegation from Armenia", ("Delegation from Armenia",)),
+    ("Conversation with a Delegation from Slovakia", ("Delegation from Slovakia",)),
+    ("Conversation with a Delegation from Bavaria", ("Delegation from Bavaria",)),
+    ("Conversation with a Delegation from Guangdong", ("Delegation from Guangdong",)),
+    ("Conversation with a Delegation from Yunnan", ("Delegation from Yunnan",)),
+    ("Conversation with a Delegation from Kerala", ("Delegation from Kerala",)),
+    ("Conversation with a Delegation from Macau", ("Delegation from Macau",)),
+    ("Conversation with a Delegation from Komsomol", ("Delegation from Komsomol",)),
+    ("Conversation with a Delegation from Pravda", ("Delegation from Pravda",)),
+    ("Conversation with a Delegation from Renmin Ribao", ("Delegation from Renmin Ribao",)),
+    ("Record of Conversation with Journalists from Asahi Shimbun", ("Journalists from Asahi Shimbun",)),
+    ("Meeting with Representatives from Siemens", ("Representatives from Siemens",)),
+    ("Meeting with the Group from Yale", ("Group from Yale",)),
+    ("Conversation with the Delegation from the Korean Workers' Party", ("Delegation from the Korean Workers' Party",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_body_from_anything_but_a_person_is_one_party_with_it(title, participants):
+    assert parties(title) == Parties((), (), participants)
+
+
+@pytest.mark.parametrize(("title", "sender"), [
+    ("Note of the Ministry from A. A. Gromyko to Zhou Enlai", "A. A. Gromyko"),
+    ("Note of the Ministry from Henry Kissinger to Zhou Enlai", "Henry Kissinger"),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_initials_or_a_given_name_after_a_bodys_from_start_its_sender(title, sender):
+    assert parties(title).senders[-1] == sender

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
-from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, COUNTRY, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_role, name_in,
-                                      strip_roles)
+from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, COUNTRY, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_given_name,
+                                      is_role, name_in, strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Airgram"',
@@ -683,10 +683,32 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
 
 def _whence(key: str, before: str, word: str, segment: str) -> bool:
     """Whether "from" after a body that takes part or owns the document says where it came from, one party with it: "with
-    a Delegation from Guinea", "Delegates from Vietnam and Laos", "Representatives from Business and Science"; only a
-    place or a field is, so a person after it is still the sender: "Letter of the CPSU Central Committee from Khrushchev"."""
-    return word == "from" and key in ("with", "between", "of") and bool(_BODY_AT_END.search(before)) and bool(
-        _PLACE_FIRST.match(segment) or _ABSTRACT_FIRST.match(segment))
+    a Delegation from Guinea", "with a Delegation from Ukraine", "with Journalists from Asahi Shimbun", "Delegates from
+    Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
+    Committee from Khrushchev". A place, a body, a paper or a firm need not be known to the grammar to be no person."""
+    return word == "from" and key in ("with", "between", "of") and bool(_BODY_AT_END.search(before)) \
+        and not _reads_as_person(segment)
+
+
+_INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Gromyko", "Yu.V. Andropov"
+
+
+def _reads_as_person(segment: str) -> bool:
+    """Whether the first party of a segment reads as a person: the names table knows it as one ("Khrushchev", "Andrei
+    Gromyko"), or it has initials ("A. A. Gromyko") or begins with a known given name and goes on ("Henry Kissinger");
+    a place the grammar knows ("the U.S.S.R.", "Georgia" is no given name here) never does."""
+    first = _SEP.split(segment.strip(), maxsplit=1)[0].strip()
+    words = first.split()
+    if not words or _PLACE_FIRST.fullmatch(first):
+        return False
+    return _shipped_table().kind(first) == "person" or bool(_INITIALS_FIRST.match(first)) or (
+        len(words) > 1 and is_given_name(words[0]) and begins_a_name(words[1][:1]))
+
+
+@functools.cache
+def _shipped_table():  # noqa: ANN202 (names.py imports this module: its NameTable is imported when first needed)
+    from harvester.normalize.names import NameTable   # noqa: PLC0415
+    return NameTable.load()
 
 
 def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
