@@ -845,3 +845,18 @@ def test_a_body_from_anything_but_a_person_is_one_party_with_it(title, participa
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_initials_or_a_given_name_after_a_bodys_from_start_its_sender(title, sender):
     assert parties(title).senders[-1] == sender
+
+
+# The places listed after the one a party is "from" are all its, or none: "a Delegation from Vietnam, Laos and Cambodia"
+# is one party. In a "between" slot the "and" separates its parties, so a list is not merged into one party (a real
+# title of tests/data/titles.csv, labelled North Korea | South Korea; the others constructed on it)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Eleventh Meeting Between Delegates from North Korea and South Korea", ("Delegates from North Korea", "South Korea")),
+    ("Meeting between Delegations from China and the Soviet Union", ("Delegations from China", "Soviet Union")),
+    ("Meeting between Delegations from China, Vietnam and the Soviet Union",
+     ("Delegations from China", "Vietnam", "Soviet Union")),
+    ("Conversation with a Delegation from Vietnam, Laos and Cambodia", ("Delegation from Vietnam, Laos and Cambodia",)),
+    ("Conversation with Delegates from Vietnam and Laos", ("Delegates from Vietnam and Laos",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_list_of_places_after_from_is_one_partys_or_the_betweens_parties(title, participants):
+    assert parties(title) == Parties((), (), participants)

@@ -635,7 +635,7 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
             roles["participants"].extend(_items(host) + _items(guest[0]) if hosted else _items(segment))
             continue
         role = _ROLE_OF.get(key, "participants" if talk else "senders")
-        roles[role].extend(_items(segment))
+        roles[role].extend(_items(segment, between=key == "between"))
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
 
@@ -772,7 +772,7 @@ def begins_a_name(letter: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)   # the same lists of parties recur from title to title ("Mao Zedong", "Zhou Enlai")
-def _items(segment: str) -> tuple[str, ...]:
+def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
     last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko").
     A semicolon separates as a comma does (and no name holds one: it joins a list's items in CSV)."""
@@ -791,7 +791,7 @@ def _items(segment: str) -> tuple[str, ...]:
         tails.pop(0)
     tail = tails[0]
     segment = segment if comma < 0 else segment[:comma]
-    items = [_tidy(part) for part in _parts(segment)]
+    items = [_tidy(part) for part in _parts(segment, between)]
     if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
         if is_role(items[-1]):
             items[-1] = _tidy(tail)
@@ -804,17 +804,21 @@ def _items(segment: str) -> tuple[str, ...]:
                         and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)]))
 
 
-def _parts(segment: str) -> list[str]:
-    """The segment split at its separators, but a place after another that a party is "from" stays with it: "Delegates
-    from Vietnam and Laos" is one party, "the Delegation from Hanoi and Kim Il Sung" two."""
+def _parts(segment: str, between: bool = False) -> list[str]:
+    """The segment split at its separators, but the places listed after one a party is "from" stay with it, all of them:
+    "Delegates from Vietnam and Laos", "a Delegation from Vietnam, Laos and Cambodia" are one party each, "the Delegation
+    from Hanoi and Kim Il Sung" two. In a "between" slot the list's "and" separates its parties, so they are merged only
+    when two parties are left: "between Delegates from North Korea and South Korea" is two, "between Zhou Enlai and
+    Delegates from Vietnam and Laos" two too."""
     pieces = _SEP_KEPT.split(segment)
-    parts = [pieces[0]]
+    parts, listing = [pieces[0]], False
     for separator, piece in zip(pieces[1::2], pieces[2::2]):
-        if _FROM_PLACE_AT_END.search(parts[-1].rstrip()) and _COUNTRY_FIRST.fullmatch(piece.strip()):
+        listing = (listing or bool(_FROM_PLACE_AT_END.search(parts[-1].rstrip()))) and bool(_COUNTRY_FIRST.fullmatch(piece.strip()))
+        if listing:
             parts[-1] += separator + piece
         else:
             parts.append(piece)
-    return parts
+    return pieces[::2] if between and len(parts) < 2 else parts
 
 
 def _names_only(parts: list[str]) -> bool:
