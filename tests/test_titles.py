@@ -860,3 +860,17 @@ def test_initials_or_a_given_name_after_a_bodys_from_start_its_sender(title, sen
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_list_of_places_after_from_is_one_partys_or_the_betweens_parties(title, participants):
     assert parties(title) == Parties((), (), participants)
+
+
+# The record of a talk is sent as a document is: a body it goes "to" is its recipient, not a party of the talk (the
+# samples label the bodies messages go to as recipients, "Report to I. V. Stalin on ... Conversation with ..." too); a
+# person it goes "to" after "from" still takes part, as in "a Phone Call from Stalin to Mao Zedong"
+@pytest.mark.parametrize(("title", "recipients", "participants"), [
+    ("Memorandum of Conversation from Ambassador Puzanov to the CPSU Central Committee", ("CPSU Central Committee",),
+     ("Puzanov",)),
+    ("Record of Conversation from Ambassador Puzanov to the CPSU Central Committee", ("CPSU Central Committee",),
+     ("Puzanov",)),
+    ("Record of a Phone Call from Stalin to Mao Zedong", (), ("Stalin", "Mao Zedong")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_the_body_a_record_of_a_talk_is_sent_to_is_its_recipient(title, recipients, participants):
+    assert parties(title) == Parties((), recipients, participants)

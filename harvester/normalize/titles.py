@@ -266,6 +266,8 @@ _SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|(?<!^)W
                        r"Told|Says?|Said|Hopes|Wants|Asks|Agrees|Refuses|Plans|Intends|Expects|Wishes|Seeks)\b")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
+# a document that records a talk, which is sent as documents are: "Memorandum of Conversation from A to the CC"
+_RECORD_OF_TALK = _rx(r"(?:memorandum|record|minutes|notes?|summary|transcript)\s+of\s+(?:an?\s+|the\s+)?conversation")
 _OF_NAME = _rx(r"\s*of\s+(?!the\s)")
 _COUNTRY_ALONE = re.compile(rf"{COUNTRY}(?![\w\-–—/])")   # "Hungary and ...", not "Korea-Japan Basic Relations"
 _BETWEEN = _rx(r"\b(?:between|with)\s")
@@ -432,7 +434,8 @@ def _parties(reading: _Reading) -> Parties:
     elif kind == "agreement" and (named := _OF_NAME.match(rest)) and not _COUNTRY_ALONE.match(rest[named.end():]):
         between = _BETWEEN.search(rest)
         rest = rest[between.start():] if between else ""
-    roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest)
+    roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest,
+                    recorded=bool(found) and bool(_RECORD_OF_TALK.match(text, start, end)))
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
     owner = _tidy(found[1]) if (found := _OWNER_FIRST.match(reading.cleaned)) else ""
@@ -621,10 +624,10 @@ def _clean(text: str) -> str:
     return cleaned
 
 
-def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str) -> Parties:
+def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str, recorded: bool = False) -> Parties:
     talk = kind in _TALKS
     after = _slots(rest, kind=kind is not None)
-    slots = before + (_talked(after) if talk else after)
+    slots = before + (_talked(after, recorded) if talk else after)
     talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
@@ -639,14 +642,16 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
 
-def _talked(slots: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _talked(slots: list[tuple[str, str]], recorded: bool = False) -> list[tuple[str, str]]:
     """A talk has no sender: the one "a Phone Call from Stalin" or "Conversation from [Mao Zedong's] Audience" names
     takes part in it, and so does the one such a talk is "to" ("a Phone Call from Stalin to Mao Zedong"), as the
-    samples label a talk's people."""
+    samples label a talk's people. But the record of a talk is sent as a document is, and a body it is "to" is its
+    recipient, no party of the talk: "Memorandum of Conversation from Ambassador Puzanov to the CPSU Central Committee"."""
     talked, spoken = [], False
     for key, segment in slots:
         spoken = spoken or key in ("from", "by")
-        talked.append(("with" if key == "from" or (spoken and key == "to") else key, segment))
+        addressed = recorded and key == "to" and is_body(segment)
+        talked.append(("with" if key == "from" or (spoken and key == "to" and not addressed) else key, segment))
     return talked
 
 
