@@ -506,7 +506,7 @@ def test_the_table_knows_these_people(spelling: str, canonical: str, table: Name
     ("Letter from [Richard] Dixon to Mao Zedong", ("Richard Dixon", "Mao Zedong")),
     ("Conversation between Zhou Enlai and [Ambroise] Noumazalaye", ("Zhou Enlai", "Ambroise Noumazalaye")),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
-def test_only_a_given_name_in_brackets_is_part_of_the_persons_name(title, people, table: NameTable) -> None:
+def test_a_role_honorific_or_editors_word_in_brackets_is_no_part_of_the_persons_name(title, people, table: NameTable) -> None:
     assert person_names(parties(title), table) == people
 
 
