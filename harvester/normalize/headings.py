@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from harvester.normalize.names import BRACKET, NameTable, looks_like_organization, match_key, written_form
+from harvester.normalize.roles import is_given_name
 
 _YEARS = re.compile(
     r",\s*(?:(?:b\.|born)\s*(?P<born>\d{4})|(?:d\.|died)\s*(?P<died>\d{4})"
@@ -205,10 +206,9 @@ def _syllabic(given: str) -> bool:
 def _western(words: list[str]) -> bool:
     """A given name that begins with a Western one: alone ("Anna"), or before another ("Mary Ann") or a word no East
     Asian syllable is ("John Davis", "Gypsy Rose"; but "Don Ho", "Sam Yong", "Jan Sik" are Korean)."""
-    western = _word_list("western_given_names.txt")
-    if _plain(words[0]) not in western:
+    if not is_given_name(words[0]):
         return False
-    return len(words) == 1 or any(_plain(word) in western or (len(word) >= 4 and not _pinyin_word(_plain(word)))
+    return len(words) == 1 or any(is_given_name(word) or (len(word) >= 4 and not _pinyin_word(_plain(word)))
                                   for word in words[1:])
 
 
@@ -233,7 +233,7 @@ def _fold(text: str) -> str:
 
 @functools.cache
 def _word_list(file: str) -> frozenset[str]:
-    """A list of words shipped beside this module (pinyin.txt, western_given_names.txt), each as `_plain` gives it."""
+    """A list of words shipped beside this module (pinyin.txt), each as `_plain` gives it."""
     text = resources.files("harvester.normalize").joinpath(file).read_text(encoding="utf-8")
     return frozenset(_plain(word) for line in text.splitlines() if not line.startswith("#") for word in line.split())
 

@@ -173,7 +173,7 @@ def is_given_name(word: str) -> bool:
 
 @functools.cache
 def _given_names() -> frozenset[str]:
-    """western_given_names.txt, each name folded (headings.py reads it too)."""
+    """western_given_names.txt, each name folded: the one reading of the list (headings.py and names.py ask is_given_name)."""
     text = resources.files("harvester.normalize").joinpath("western_given_names.txt").read_text(encoding="utf-8")
     return frozenset(_folded(word) for line in text.splitlines() if not line.startswith("#") for word in line.split())
 
