@@ -874,3 +874,18 @@ def test_a_list_of_places_after_from_is_one_partys_or_the_betweens_parties(title
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_body_a_record_of_a_talk_is_sent_to_is_its_recipient(title, recipients, participants):
     assert parties(title) == Parties((), recipients, participants)
+
+
+# Notes or a memorandum "from", "of" or "on" someone's talk are its record, of its kind: the one whose talk it was takes
+# part and sends nothing, bracketed by the editor or not (the first two are archive titles of the samples, labelled so)
+@pytest.mark.parametrize(("title", "kind", "participants"), [
+    ("Handwritten Notes from Khrushchev’s Talks with the Albanian Delegation", "conversation",
+     ("Khrushchev", "Albanian Delegation")),
+    ("Notes from Brezhnev's Meeting with Stanislaw Kania and Wojciech Jaruzelski, 14 August 1981", "meeting",
+     ("Brezhnev", "Stanislaw Kania", "Wojciech Jaruzelski")),
+    ("Notes from [Brezhnev's] Meeting with Stanislaw Kania", "meeting", ("Brezhnev", "Stanislaw Kania")),
+    ("Memorandum from Zhou Enlai's Conversation with Kim Il Sung", "conversation", ("Zhou Enlai", "Kim Il Sung")),
+    ("Memorandum of [Zhou Enlai's] Conversation with Kim Il Sung", "conversation", ("Zhou Enlai", "Kim Il Sung")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_notes_of_someones_talk_are_its_record_and_he_takes_part(title, kind, participants):
+    assert (doc_type(title), parties(title)) == (kind, Parties((), (), participants))

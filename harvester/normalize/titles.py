@@ -180,7 +180,8 @@ _POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Back
 _POSSESSIVE = re.compile(r"['’]s\b")
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
 _INFINITIVE = _rx(r"to\s(?:discuss|receive|call\s+on)$")   # a verb of talk after "to": what someone means to do
-_OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")   # " from Brezhnev's "
+# " from Brezhnev's ", " of [Zhou Enlai's] "
+_OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+\[?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\]?\s+")
 _CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
 # "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
 _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
@@ -356,9 +357,8 @@ def doc_type(title: str) -> str:
             kind = "meeting"    # "CPSU Politburo Discussion of ...": the talk of a body that meets is its meeting
         elif kind in ("memorandum", "note") and start == 0 and _RECORD_WITH.match(reading.cleaned):
             kind = "conversation"   # "Note of Comrade Bergold, ..., with the Polish Ambassador ...": of their talk
-        elif kind == "note" and (owner := _OWNERS_EVENT.match(reading.cleaned, end)) and \
-                (inner := find_kind(reading.cleaned, owner.end())) and inner[1] == owner.end() and inner[0] in _TALKS:
-            kind = inner[0]   # "Notes from Brezhnev's Meeting with ...": the notes are its record
+        elif talk := _recorded_talk(reading.cleaned, found):
+            kind = talk[0]
         return kind
     if reading.signed:   # "Author, 'Title'": a body's paper is a report; a person's is his words if they are a
         # sentence ("Mao Zedong, 'The Chinese People Cannot Be Cowed ...'"), else a work of his (a poem, a book)
@@ -371,6 +371,15 @@ def doc_type(title: str) -> str:
     if _bare_to(reading.cleaned):
         return "letter"    # "L. Beria to Cde. V.M. Molotov": a message with no kind word
     return "report" if reading.cleaned else "other"   # an untitled account: "The DPRK Attitude Toward ..."
+
+
+def _recorded_talk(text: str, found: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """"Notes from Brezhnev's Meeting with ...", "Memorandum of [Zhou Enlai's] Conversation with ...": the talk a note or
+    memorandum records, which the document is: its kind, and its people (the talk's owner takes part, he sends nothing)."""
+    if found[0] in ("note", "memorandum") and (owner := _OWNERS_EVENT.match(text, found[2])):
+        inner = find_kind(text, owner.end())
+        return inner if inner and inner[1] == owner.end() and inner[0] in _TALKS else None
+    return None
 
 
 def _own_kind(text: str) -> tuple[str, int, int] | None:
@@ -413,6 +422,7 @@ def _parties(reading: _Reading) -> Parties:
     if revised := _REVISED.search(text):
         text = text[:revised.start()]   # the reviser is no party of the document; he is brought in (below)
     found = find_kind(text)
+    found = found and (_recorded_talk(text, found) or found)
     kind, start, end = found if found else (None, len(text), 0)
     lead = []
     if reading.author:
