@@ -889,3 +889,17 @@ def test_the_body_a_record_of_a_talk_is_sent_to_is_its_recipient(title, recipien
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_notes_of_someones_talk_are_its_record_and_he_takes_part(title, kind, participants):
     assert (doc_type(title), parties(title)) == (kind, Parties((), (), participants))
+
+
+# A message sent in cipher is a telegram however the translator names it (the archive titles a Polish "Ciphergram No.
+# 15815" "Telegram from Polish Embassy in Washington", and its "Cipher Message No. 145101" is one); a typed or typewritten
+# letter is a letter whose typing sends nothing (the first title is an archive one, the others constructed on it)
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [
+    ("Code Message No. 803 from Ambassador Milnikiel in London to Winiewicz", "telegram", ("Milnikiel",), ("Winiewicz",)),
+    ("Coded Message from Gromyko to Dobrynin", "telegram", ("Gromyko",), ("Dobrynin",)),
+    ("Encrypted Message from the Soviet Embassy in Beijing to Moscow", "telegram", ("Soviet Embassy in Beijing",), ("Moscow",)),
+    ("Typed Letter from Kim Il Sung to Stalin", "letter", ("Kim Il Sung",), ("Stalin",)),
+    ("Typewritten letter, Kim Il Sung to Stalin", "letter", ("Kim Il Sung",), ("Stalin",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_message_in_cipher_is_a_telegram_and_typing_sends_nothing(title, kind, senders, recipients):
+    assert (doc_type(title), parties(title)) == (kind, Parties(senders, recipients, ()))

@@ -53,7 +53,9 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
                after=r"(?:\s+minutes\b)?"),
     KindPhrase("telegram", ("telegram", "telegrams", "ciphered telegram", "cipher telegram", "coded telegram",
                             "outgoing telegram", "incoming telegram", "ciphergram", "cryptogram", "cipher message", "airgram",
-                            "cyper", "cypher telegram")),
+                            "cyper", "cypher telegram",
+                            # a message sent in cipher is a ciphergram, however it is translated ("Szyfrogram")
+                            "code message", "coded message", "ciphered message", "encrypted message", "encoded message")),
     KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram", "cable telegram")),
     KindPhrase("report", ("informational letter", "information letter")),
     KindPhrase("letter", ("letter", "letters", "message", "messages", "telephone message", "correspondence")),

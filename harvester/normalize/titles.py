@@ -21,7 +21,7 @@ from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, COUNTRY, MODIF
                                       is_role, name_in, strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
-    "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Airgram"',
+    "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
     "cable": 'what the archive calls cables: "Cable, Mao Zedong to Filippov [Stalin]", "Outgoing Cable No. 18249"',
     "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Message from", a bare "L. Beria to Cde. Molotov"',
     "conversation": 'talks: "Memorandum/Record/Minutes of Conversation", "Discussion between", "Audience", "Talks"',
@@ -310,8 +310,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
                       # how a message was given, sent or kept: "Personal Letter", "Oral Message", "Coded Message",
-                      # "Hand-delivered letter" (a word before the kind that qualifies it, no sender)
-                      r"Personal|Oral|Verbal|Written|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|Hand-[a-z]+|"
+                      # "Hand-delivered letter", "Typed Letter" (a word before the kind that qualifies it, no sender)
+                      r"Personal|Oral|Verbal|Written|Typed|Typewritten|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|Hand-[a-z]+|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 _QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}\s+)+")   # "Verbal Report", "Oral Message": a kind all the same
