@@ -442,7 +442,9 @@ def test_an_editors_given_name_before_a_name_is_part_of_the_persons_name(title, 
 
 
 @pytest.mark.parametrize(("name", "expected"), [("[Edgar] Snow", "Edgar Snow"), ('[Lawrence "Lance"] Sharkey', "Lawrence Sharkey"),
-                                                ("Filippov [Stalin]", "Filippov"), ("Mao [Zedong]", "Mao")])
+                                                ("Filippov [Stalin]", "Filippov"), ("Mao [Zedong]", "Mao"),
+                                                ("[Georgi M.] Dimitrov", "Georgi M. Dimitrov"),
+                                                ("Pak Jeong-ae [Pak Jong Ae]", "Pak Jeong-ae")])
 def test_a_bracket_before_a_name_completes_it_and_one_after_it_is_no_part_of_it(name: str, expected: str) -> None:
     assert written_form(name) == expected
 
@@ -567,3 +569,8 @@ def test_a_person_a_body_is_from_is_a_sender_and_a_person(title, people, table: 
 ])
 def test_what_a_body_is_from_is_no_person(title, table: NameTable) -> None:
     assert person_names(parties(title), table) == ()
+
+
+def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_person(table: NameTable) -> None:
+    # "[Kim Il] Sung" is Kim Il Sung, neither "Sung" nor Kim Il, who is another man of the table
+    assert person_names(parties("Letter from [Kim Il] Sung to Stalin"), table) == ("Kim Il Sung", "Joseph Stalin")

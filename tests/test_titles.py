@@ -772,6 +772,10 @@ def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, pa
     ("Letter from [Richard] Dixon to Mao Zedong", ("[Richard] Dixon",), ()),
     ('Letter from [Lawrence "Lance"] Sharkey to Mao Zedong', ("[Lawrence] Sharkey",), ()),
     ("Conversation between Zhou Enlai and [Ambroise] Noumazalaye", (), ("Zhou Enlai", "[Ambroise] Noumazalaye")),
+    # several words complete it when each would alone: "Sung" alone was the sender
+    ("Letter from [Kim Il] Sung to Stalin", ("[Kim Il] Sung",), ()),
+    ("Letter from [Georgi M.] Dimitrov to Stalin", ("[Georgi M.] Dimitrov",), ()),
+    ("Letter from [Soviet Ambassador] Puzanov to Kim Il Sung", ("Puzanov",), ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_only_a_given_name_in_brackets_completes_the_name_after_it(title, senders, participants):
     found = parties(title)

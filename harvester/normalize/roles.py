@@ -121,19 +121,25 @@ _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*
 # the small words inside a person's name ("Uriel da Costa Ribeiro", "Maurice Couve de Murville", "Ibn Saud")
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
                        "dos", "do"})
+_TOKEN = re.compile(r"\[[^\[\]]*\]|\S+")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
-# a word in brackets, and a nickname quoted after it: "[Edgar]", "[Lawrence “Lance”]" (`completion`)
-_BRACKETED_WORD = re.compile(r"\[([^\[\]\s\"“‘']+)(?:\s+[\"“‘'][^\[\]\"”’']+[\"”’'])?\]")
+# up to three words in brackets, and a nickname quoted after them: "[Edgar]", "[Georgi M.]", "[Lawrence “Lance”]"
+_BRACKETED_WORDS = re.compile(r"\[([^\[\]\s\"“‘']+(?:\s+[^\[\]\s\"“‘']+){0,2})(?:\s+[\"“‘'][^\[\]\"”’']+[\"”’'])?\]")
 
 
 def completion(bracket: str) -> str | None:
-    """The word an editor adds in brackets before a name to complete it, its nickname aside: "[Edgar]" (Snow) -> "Edgar",
-    '[Lawrence “Lance”]' (Sharkey) -> "Lawrence", "[Kim]" (Il Sung) -> "Kim", "[Imre]" (Nagy) -> "Imre". Any capitalized
-    word completes it but one that is no part of a name: a role or its fragment, an honorific, a modifier, a body or place
-    word, an article or an editor's word ("[Prime] Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The]
-    Chairman", "[Illegible] Ivanov"), each of which would make a false person."""
-    m = _BRACKETED_WORD.fullmatch(bracket)
-    return m[1] if m and _CAPITAL_FIRST.match(m[1]) and not _no_part_of_a_name(m[1]) else None
+    """The words an editor adds in brackets before a name to complete it, its nickname aside: "[Edgar]" (Snow) -> "Edgar",
+    '[Lawrence “Lance”]' (Sharkey) -> "Lawrence", "[Kim]" (Il Sung) -> "Kim", "[Kim Il]" (Sung) -> "Kim Il", "[Georgi M.]"
+    (Dimitrov) -> "Georgi M.". Any capitalized words complete it but one that is no part of a name: a role or its
+    fragment, an honorific, a modifier, a body or place word, an article, an editor's word or a possessive ("[Prime]
+    Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The] Chairman", "[Illegible] Ivanov", "[Soviet
+    Ambassador] Puzanov", "[Mao Zedong’s] Audience"), each of which would make a false person."""
+    m = _BRACKETED_WORDS.fullmatch(bracket)
+    return m[1] if m and all(_part_of_a_name(word) for word in m[1].split()) else None
+
+
+def _part_of_a_name(word: str) -> bool:
+    return bool(_CAPITAL_FIRST.match(word)) and not _POSSESSIVE.search(word) and not _no_part_of_a_name(word)
 
 
 # what an editor writes in brackets that is no word of the name after it: "[Illegible] Ivanov", "[Unknown] Petrov", "Se
@@ -145,6 +151,7 @@ EDITORS_WORDS = frozenset({"illegible", "unknown", "unclear", "unidentified", "u
                            "addressee", "author", "someone", "somebody", "person", "illeg", "?"})
 ARTICLES = frozenset({"the", "a", "an"})
 _CAPITAL_FIRST = re.compile(_CAPITAL)
+_POSSESSIVE = re.compile(r"['’]s$")
 # a role, honorific, modifier, body or place word, as the vocabularies above read one before a name ("Sir" only there)
 _VOCABULARY_WORD = re.compile(alt(ROLE, HONORIFIC, MODIFIER, BODY_WORDS, COUNTRY) + r"(?![\w'’-])")
 # a word of a role of several words: "Prime" of "Prime Minister", "Attorney" of "Attorney General"
@@ -246,7 +253,7 @@ def is_body(text: str) -> bool:
 
 def name_in(item: str) -> str:
     """The person a party names after a role or body, else the party: "CC CPSU G.M. Malenkov" -> "G.M. Malenkov"."""
-    words = item.split()
+    words = _TOKEN.findall(item)   # a bracket of several words is one: "[Kim Il] Sung"
     if item.isupper():
         return item      # "GONG PUSHENG": a name in capitals, not an acronym before a name
     end = len(words)
