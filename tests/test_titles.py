@@ -7,6 +7,7 @@ import pytest
 from harvester.normalize import titles
 from harvester.normalize.titles import DOC_TYPE_HELP, DOC_TYPES, Parties, doc_type, parties
 from harvester.normalize.kinds import KINDS, find_kind
+from harvester.normalize.roles import is_body, is_role
 
 # (title, kind): every title is a real archive title, typos and all.
 DOC_TYPE_CASES = [
@@ -907,3 +908,23 @@ def test_notes_of_someones_talk_are_its_record_and_he_takes_part(title, kind, pa
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_message_in_cipher_is_a_telegram_and_typing_sends_nothing(title, kind, senders, recipients):
     assert (doc_type(title), parties(title)) == (kind, Parties(senders, recipients, ()))
+
+
+# A visit with someone, recorded in notes or a memorandum, is their talk: the visitor (a delegation with its head) and
+# the one visited take part, and a delegation's visit is a meeting (the first two are archive titles of the samples,
+# labelled so). A visit to a place is a topic, and the one a delegation is "headed by" makes nothing: he is no sender, and
+# where he went no recipient (the last two constructed on the archive's "... Delegation to Mongolia Headed by Brezhnev")
+@pytest.mark.parametrize(("title", "kind", "people"), [
+    ("Notes on Visit of General Clark with President Rhee (8:30-8:55, 27 July 1953)", "conversation", ("Clark", "Rhee")),
+    ("Memorandum On the Visit of the Party and Government Delegation of the GDR, led by Comrade Prof. Dr. Kurt Hager, with "
+     "the General Secretary of the KWP and Prime Minister of the DPRK, Comrade Kim Il Sung, on 16 April 1968, 5:00p.m. "
+     "until 6:50 p.m.", "meeting", ("Kurt Hager", "Kim Il Sung")),
+    ("Information about the Visit of the Soviet Party and Government Delegation to Mongolia Headed by Brezhnev [Excerpt]",
+     "report", ()),
+    ("Memorandum on the Visit of Kosygin to India", "memorandum", ()),
+    ("Visit of the Korean Delegation Headed by Kim Il Sung to Moscow", "report", ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_visit_with_someone_is_their_talk_and_its_head_makes_nothing(title, kind, people):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients, found.others) == (kind, (), (), ())
+    assert tuple(p for p in found.participants if not is_body(p) and not is_role(p)) == people   # the delegation, a role

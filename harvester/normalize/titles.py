@@ -163,12 +163,12 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
     (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
-    (_Guarded(re.compile(r"\s*\(\s*\)"), r"\(\s*\)"), ""),                          # "(2 October 1963)", its date gone
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
     # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
     (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
     # "between 1000 and 1130 hours": the 24-hour clock without a separator
     (_Guarded(_rx(r",?\s*(?:from|between)\s+\d{4}\s+(?:and|to|[-–])\s+\d{4}\s+hours\b"), "(?i)hours"), ""),
+    (_Guarded(re.compile(r"\s*\(\s*\)"), r"\(\s*\)"), ""),   # "(2 October 1963)", "(8:30-8:55, 27 July 1953)": date, time gone
     (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i)et al"), ""),                       # "Helmut Kohl et al"
     (_Guarded(_JR, r"Jr"), " Jr."),   # "William K. Harrison, Jr." (", Sr." is a Señor)
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
@@ -182,6 +182,8 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
 _INFINITIVE = _rx(r"to\s(?:discuss|receive|call\s+on)$")   # a verb of talk after "to": what someone means to do
 # " from Brezhnev's ", " of [Zhou Enlai's] "
 _OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+\[?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\]?\s+")
+# " on Visit of General Clark with President Rhee": a visit with someone is their talk (its "of" names the visitor)
+_VISIT_WITH = _rx(r"\s+(?:of|on|about)\s+(?:the\s+)?(visit)(?=\s+of\s+(?P<visitor>.+?)\s+with\s+[A-Z])")
 _CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
 # "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
 _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
@@ -248,7 +250,7 @@ _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|
 # a finite verb makes a quoted title a sentence, someone's words: "... Still Depends on ...", "... Are Different ..."
 _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
 _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
-_BY_AT_END = re.compile(r"\sby\s+(?=[A-Z])[^,]+$")
+_BY_AT_END = re.compile(r"(?<![Hh]eaded)(?<![Ll]ed)\sby\s+(?=[A-Z])[^,]+$")   # a delegation "headed by" X: X makes nothing
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
 _BY_INITIALS_AT_END = re.compile(rf"\sby\s+(?P<who>{_INITIALED}(?:(?:,\s*|\s+and\s+){_INITIALED})*)$")
@@ -374,11 +376,16 @@ def doc_type(title: str) -> str:
 
 
 def _recorded_talk(text: str, found: tuple[str, int, int]) -> tuple[str, int, int] | None:
-    """"Notes from Brezhnev's Meeting with ...", "Memorandum of [Zhou Enlai's] Conversation with ...": the talk a note or
-    memorandum records, which the document is: its kind, and its people (the talk's owner takes part, he sends nothing)."""
-    if found[0] in ("note", "memorandum") and (owner := _OWNERS_EVENT.match(text, found[2])):
+    """"Notes from Brezhnev's Meeting with ...", "Memorandum of [Zhou Enlai's] Conversation with ...", "Notes on Visit of
+    General Clark with President Rhee": the talk a note or memorandum records, which the document is: its kind, and its
+    people (the talk's owner, or the visitor, takes part and sends nothing). A delegation's visit is a meeting."""
+    if found[0] not in ("note", "memorandum"):
+        return None
+    if owner := _OWNERS_EVENT.match(text, found[2]):
         inner = find_kind(text, owner.end())
         return inner if inner and inner[1] == owner.end() and inner[0] in _TALKS else None
+    if visit := _VISIT_WITH.match(text, found[2]):
+        return "meeting" if is_body(visit["visitor"]) else "conversation", visit.start(1), visit.end(1)
     return None
 
 
