@@ -40,6 +40,7 @@ _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 _INITIALED = re.compile(r"((?:[^\W\d_][^\W\d_A-Z]?\.\s*)+)([^\W\d_][\w'’-]+)")   # "W. Ulbricht", "Yu. V. Andropov"
+_IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`_initials_agree`)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -147,9 +148,13 @@ class NameTable:
 
 def _initials_agree(initials: list[str], given: list[str]) -> bool:
     """ "W" agrees with "Walter", "Yu" with "Yuri", "I" with "I. V." (each begins the other); "L. S." not with "Leonid"
-    alone: every initial must have its given name."""
+    alone: every initial must have its given name. A "J" agrees with a given name the table writes with "Yu", "Ya", "Ye"
+    or "Yo" ("J. Andropov" is Yuri): that is a Cyrillic letter (Ю, Я, Е, Ё) that German, Polish, Czech and Hungarian
+    write with a J, and no Russian or Mongolian given name begins with an English J. Only that way: a "Ya." is no "J. V."
+    (Yakov, not Iosif, Stalin)."""
     folded = [[match_key(word) for word in words] for words in (initials, given)]
-    return len(initials) <= len(given) and all(a.startswith(b) or b.startswith(a) for a, b in zip(*folded))
+    return len(initials) <= len(given) and all(a.startswith(b) or b.startswith(a) or (a.startswith("j") and
+                                               _IOTATED.sub("j", b).startswith(a)) for a, b in zip(*folded))
 
 
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
