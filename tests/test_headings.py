@@ -201,6 +201,21 @@ def test_life_years_before_a_parenthesized_form_are_read():
     assert (heading.display, heading.birth, heading.death, heading.variants) == ("Wang Shijie", 1891, 1981, ("Wang Shih-chieh",))
 
 
+# Life years set off by a space alone or in brackets are years too: the name kept them as words, and a bracket of years
+# was taken for another form of the name ("1912-1994" as a variant). The archive's person page of Georgi Dimitrov is
+# headed "Dimitrov, Georgi 1882- 1949"; the others are constructed on it.
+@pytest.mark.parametrize(("raw", "display", "sort", "birth", "death"), [
+    ("Dimitrov, Georgi 1882- 1949", "Georgi Dimitrov", "Dimitrov, Georgi", 1882, 1949),
+    ("Kim, Il-sung 1912-1994", "Kim Il-sung", "Kim, Il-sung", 1912, 1994),
+    ("Kim, Il-sung (1912-1994)", "Kim Il-sung", "Kim, Il-sung", 1912, 1994),
+    ("Kim, Il-sung 1912-1994 (Kim Il Sung)", "Kim Il-sung", "Kim, Il-sung", 1912, 1994),
+])
+def test_life_years_without_a_comma_are_read(raw: str, display: str, sort: str, birth: int, death: int):
+    heading = parse_heading(raw)
+    assert (heading.display, heading.sort, heading.birth, heading.death) == (display, sort, birth, death)
+    assert not any(any(c.isdigit() for c in form) for form in heading.variants)
+
+
 @pytest.mark.parametrize("name, sort", [("John Paul II", "John Paul II"), ("Pius XII", "Pius XII"),
                                         ("Martin Luther King Jr.", "King, Martin Luther, Jr."), ("Kim Il", "Kim, Il"),
                                         ("Anastas Mikoyan", "Mikoyan, Anastas")])

@@ -20,9 +20,10 @@ from importlib import resources
 from harvester.normalize.names import BRACKET, NameTable, looks_like_organization, match_key, written_form
 from harvester.normalize.roles import is_given_name
 
+# after a comma, or a space alone ("Kim, Il-sung 1912-1994"), or in brackets ("Kim, Il-sung (1912-1994)")
 _YEARS = re.compile(
-    r",\s*(?:(?:b\.|born)\s*(?P<born>\d{4})|(?:d\.|died)\s*(?P<died>\d{4})"
-    r"|(?:ca\.\s*)?(?P<birth>\d{4})\??\s*[-–]\s*(?:ca\.\s*)?(?P<death>\d{4})?\??)\.?\s*$"
+    r"(?:,\s*|\s+)(?P<open>\()?(?:(?:b\.|born)\s*(?P<born>\d{4})|(?:d\.|died)\s*(?P<died>\d{4})"
+    r"|(?:ca\.\s*)?(?P<birth>\d{4})\??\s*[-–]\s*(?:ca\.\s*)?(?P<death>\d{4})?\??)(?(open)\))\.?\s*$"
 )
 _NICKNAME = re.compile(r"""\s*\(\s*["“'‘]([^"”'’()]+)["”'’]\s*\)|\s+["“]([^"”]+)["”]""")
 _CORPORATE = re.compile(r"\b\w{2,}\)?\.\s+\S")           # "Poland. Embassy", "Korea (North). Chosŏn ..."
