@@ -61,7 +61,8 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("summary", "string", "the card's summary; paragraphs separated by a blank line; empty when the card has none",
            "A meeting with Kim Il Sung reveals ..."),
     Column("date", "edtf", "the date in EDTF: 1969-03-17, 1950-04, 1958, 1956~ (circa), 1962? (uncertain), "
-           "195X (a decade), 1956-03-01/1956-03-05 (a range); empty when undated", "1956-09-21"),
+           "195X (a decade), 1956-03-01/1956-03-05 (a range; \"1961-62\" and \"1911-12\" are years, 1961/1962 and "
+           "1911/1912); empty when undated", "1956-09-21"),
     Column("date_start", "date", "the first day the date can mean (YYYY-MM-DD), for sorting and filtering", "1956-09-21"),
     Column("date_end", "date", "the last day the date can mean (YYYY-MM-DD)", "1956-09-21"),
     Column("date_precision", "string", "day, month, year, decade, range, or unknown (undated, or a date line "

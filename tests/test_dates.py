@@ -102,6 +102,10 @@ VALID = [
     ("1956-1956", "1956/1956", "1956-01-01", "1956-12-31", "range", False),
     ("1950s-1960s", "195X/196X", "1950-01-01", "1969-12-31", "range", False),
     ("1961-62", "1961/1962", "1961-01-01", "1962-12-31", "range", False),          # the end's century is the start's
+    # two digits that could be a month and are a later year: the archive's years, whose bounds hold the month too
+    ("1911-12", "1911/1912", "1911-01-01", "1912-12-31", "range", False),
+    ("1908-11", "1908/1911", "1908-01-01", "1911-12-31", "range", False),
+    ("1950-12", "1950-12", "1950-12-01", "1950-12-31", "month", False),             # 12 is no later year: a month
     ("1956/57", "1956/1957", "1956-01-01", "1957-12-31", "range", False),
     ("c. 1961/62", "1961~/1962~", "1961-01-01", "1962-12-31", "range", True),
     ("circa 1956-1957", "1956~/1957~", "1956-01-01", "1957-12-31", "range", True),

@@ -130,11 +130,13 @@ def _merge(left: Side, right: Side) -> tuple[Side, Side] | None:
 
 def _sides(text: str) -> list[Side] | None:
     """One side for a single date, two for a range; None when the text is no date shape."""
+    # "1961-62": the start's century. Before the ISO month: the archive writes its dates in words, so "1911-12" is the
+    # years 1911 to 1912, whose bounds hold December 1911 too, not that month alone
+    if (short := YEARS_SHORT.fullmatch(text)) and short["end"] > short["start"]:
+        return [Side(int(short["century"] + short["start"])), Side(int(short["century"] + short["end"]))]
     single = _side(text)
     if single and single.is_valid():
         return [single]
-    if (short := YEARS_SHORT.fullmatch(text)) and short["end"] > short["start"]:   # "1961-62": the start's century
-        return [Side(int(short["century"] + short["start"])), Side(int(short["century"] + short["end"]))]
     for i, char in enumerate(text):
         if char in "-/":
             left, right = _side(text[:i]), _side(text[i + 1:])
