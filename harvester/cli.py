@@ -55,6 +55,27 @@ class _Path(click.Path):
         return super().convert(value, param, ctx)
 
 
+class _Command(click.Command):
+    """A command whose options that take a value are each followed by one: click would take the next option for it
+    (--query --out data: a query "--out", then "Missing option '--out'")."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        params = [param for param in self.get_params(ctx) if isinstance(param, click.Option)]
+        options = {name for param in params for name in (*param.opts, *param.secondary_opts)}
+        valued = {name for param in params if not param.is_flag and not param.count for name in param.opts}
+        for given, following in zip(args, [*args[1:], None]):
+            if given == "--":   # what follows is arguments, whatever it looks like
+                break
+            if given in valued and (following is None or following.split("=")[0] in options):
+                raise click.UsageError(f"{given} needs a value" + (f": {following} after it is an option" if following
+                                                                   else ", and none follows it"), ctx)
+        return super().parse_args(ctx, args)
+
+
+class _Group(click.Group):
+    command_class = _Command   # every command's
+
+
 format_option = click.option("--format", "formats", default="csv,json", show_default=True, metavar="LIST",
                              help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
 name_option = click.option("--name", default=None, help="File name stem of the dataset (default: from the site and the search).")
@@ -84,7 +105,7 @@ class _LogFormatter(logging.Formatter):
         return record.message if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {record.message}"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, cls=_Group)
 @click.version_option(__version__, prog_name="harvester")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings, errors and the final summary (here or after the command).")
 @click.option("-v", "--verbose", is_flag=True, help="Print every request (here or after the command).")

@@ -438,6 +438,27 @@ def test_mistaken_options_are_one_line_and_exit_2(monkeypatch, capsys, tmp_path,
     assert_one_line_error(err, *words)
 
 
+@pytest.mark.parametrize("args, said", [
+    (["harvest", "--query", "--out", "o"], "--query needs a value: --out after it is an option"),
+    (["harvest", "--query", "x", "--out", "--name", "d"], "--out needs a value: --name after it is an option"),
+    (["harvest", "--query", "x", "--name", "--out", "o"], "--name needs a value: --out after it is an option"),
+    (["harvest", "--query", "x", "--base-url", "--out", "o"], "--base-url needs a value: --out after it is an option"),
+    (["harvest", "--query", "x", "--out", "o", "--delay", "--details"], "--delay needs a value: --details after it is"),
+    (["harvest", "--query", "-q", "--out", "o"], "--query needs a value: -q after it is an option"),
+    (["harvest", "--query", "x", "--out", "o", "--format"], "--format needs a value, and none follows it"),
+    (["reparse", "--out", "--name=d", "pages"], "--out needs a value: --name=d after it is an option"),
+    (["demo", "--out", "--details"], "--out needs a value: --details after it is an option"),
+    (["prune", "data", "--keep-runs", "--dry-run"], "--keep-runs needs a value: --dry-run after it is an option"),
+], ids=["query", "out", "name", "base-url", "delay", "short-option", "last", "equals", "demo", "prune"])
+def test_an_option_whose_value_was_forgotten_is_named_not_taken_for_the_next_option(monkeypatch, capsys, tmp_path, args, said):
+    """--query --out o: click took --out for the query, and then said "Missing option '--out'"."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert_one_line_error(err, said)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unexpected_failure_is_one_line_and_exit_7_never_a_success_code(monkeypatch, capsys, tmp_path):
     import harvester.cli
 
