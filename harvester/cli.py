@@ -19,7 +19,8 @@ from pathlib import Path
 import click
 
 from harvester import __version__
-from harvester.config import Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, load_jobs
+from harvester.config import (Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, home_path,
+                              load_jobs)
 from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterError, IncompleteError, LayoutError, UsageError,
                               path_error, plural, storage_error)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
@@ -47,11 +48,16 @@ SEVERITY = (0, EXIT_WARNINGS, *(error.exit_code for error in (UsageError, Harves
 
 
 class _Path(click.Path):
-    """A path, and never an empty one, which would silently be the current folder (Path("") is Path("."))."""
+    """A path, and never an empty one, which would silently be the current folder (Path("") is Path(".")); its ~ is
+    one's home, as a shell leaves it when quoted ("~/data")."""
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
         if isinstance(value, str) and not value:
             self.fail("an empty path names no file or folder: give one (. for the current folder)", param, ctx)
+        try:
+            value = home_path(value, repr(value)) if isinstance(value, str) else value
+        except UsageError as error:
+            self.fail(str(error), param, ctx)
         return super().convert(value, param, ctx)
 
 

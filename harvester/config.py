@@ -95,11 +95,17 @@ def _checked(table: dict, where: str) -> dict:
         if key in PATH_KEYS and "\0" in value:
             raise UsageError(f"{where}: {key} = {value!r} holds a NUL character, which no path may hold")
         if key in PATH_KEYS:
-            table[key] = os.path.expanduser(value)   # "~/data" is in one's home, as in a shell, not a folder named "~"
-            if table[key].startswith("~"):   # no HOME (cron's env -i) and no such user: not a folder named "~" either
-                raise UsageError(f"{where}: {key} = {value!r}: whose home is ~ cannot be told (HOME is not set, or no "
-                                 "such user): give the whole path")
+            table[key] = home_path(value, f"{where}: {key} = {value!r}")
     return table
+
+
+def home_path(path: str, said: str) -> str:
+    """A path whose ~ is one's home (~user: theirs), as in a shell, never a folder named "~"; `said` names the path
+    in the message when no home can be told (cron's env -i leaves no HOME; a user may have none)."""
+    expanded = os.path.expanduser(path)
+    if expanded.startswith("~"):
+        raise UsageError(f"{said}: whose home is ~ cannot be told (HOME is not set, or no such user): give the whole path")
+    return expanded
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:

@@ -201,6 +201,31 @@ def test_an_empty_path_is_a_usage_error_naming_the_option_not_the_current_folder
     assert list(tmp_path.iterdir()) == []   # no browser profile, dataset or state in the current folder
 
 
+def test_a_quoted_tilde_in_a_path_is_ones_home_as_in_a_harvests_file(monkeypatch, capsys, tmp_path):
+    """--out "~/kwp": the shell leaves a quoted ~ as it is; it made a folder named "~" in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", "~/kwp", "--name", "kwp")
+    assert code == 0, err
+    assert "wrote ~" not in out and (tmp_path / "home" / "kwp" / "kwp.csv").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["home"]
+
+
+@pytest.mark.parametrize("args", [["reparse", "~/pages", "--out", "o"], ["reparse", str(SEED), "--out", "~/o"],
+                                  ["reparse", str(SEED), "--out", "o", "--names", "~nosuchuser/names.csv"]])
+def test_a_home_no_one_can_tell_in_a_path_is_said_not_a_folder_named_tilde(monkeypatch, capsys, tmp_path, args):
+    import pwd
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HOME", raising=False)   # cron's env -i
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: (_ for _ in ()).throw(KeyError(uid)))
+    code, _, err = run_cli(monkeypatch, capsys, *args)
+    tilde = next(arg for arg in args if arg.startswith("~"))
+    assert code == 2
+    assert_one_line_error(err, f"'{tilde}': whose home is ~ cannot be told (HOME is not set, or no such user): give the whole path")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_bad_base_url_is_a_usage_error(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "ftp//nowhere", "--out", str(tmp_path))
     assert code == 2
