@@ -65,6 +65,7 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     try:
         shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
         partial.mkdir(parents=True)
+        (out_dir / PDF_FOLDER).mkdir(exist_ok=True)   # (gone if another dataset's run here ended with it empty)
         renames = _renames_into(partial, out_dir / PDF_FOLDER)   # else DIR/pdfs is another disk: written beside
     except OSError as error:
         raise storage_error(partial, error) from None

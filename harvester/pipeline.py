@@ -93,9 +93,9 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     if "sqlite" in formats and too_long_for_sqlite(files_home(out_dir, name) / "gen-12345678" / f"{name}{DATABASE_SUFFIX}"):
         raise UsageError(f"--out {out_dir}: NAME.sqlite is built in {files_home(out_dir, name)}, a path too long for SQLite "
                          "to open a database in: use a shorter --out or --name")   # (said now, not after every page)
-    with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state:
-        if settings.pdfs:
-            writable_folder(out_dir / PDF_FOLDER, "--pdfs keeps the PDFs there: move it away, or use another --out")
+    with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state, \
+            writable_folder(out_dir / PDF_FOLDER, "--pdfs keeps the PDFs there: move it away, or use another --out") \
+            if settings.pdfs else contextlib.nullcontext():
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
                               after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page

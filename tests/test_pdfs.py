@@ -358,6 +358,26 @@ def test_a_file_where_the_pdfs_folder_goes_stops_the_run_before_any_request(tmp_
     assert server.requests == []
 
 
+@pytest.mark.parametrize("stage", ["document pages", "scans of documents"])
+def test_a_run_stopped_before_any_scan_came_leaves_no_empty_pdfs_folder(tmp_path: Path, stage: str):
+    """Ctrl-C before any scan is whole: an empty DIR/pdfs, made as the run began, looked like scans that went missing."""
+    def progress(at: str, done: int, total: int, note: str) -> None:
+        if at == stage:
+            raise KeyboardInterrupt
+
+    with FaultServer(site) as server, pytest.raises(KeyboardInterrupt):
+        harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True,
+                                                                           pdfs=True), progress=progress)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".harvester", "archive"]   # what was fetched: kept
+
+
+def test_a_run_whose_every_scan_failed_leaves_no_empty_pdfs_folder_and_says_why(tmp_path: Path):
+    with FaultServer(site, lambda n, path: Fault(404, {}, b"not found") if path.endswith((".pdf", "/download")) else None) as server:
+        outcome = run(tmp_path, server)
+    assert outcome.report["pdfs"] == {"downloaded": 0, "unchanged": 0, "failed": 16} and len(outcome.warnings) == 16
+    assert not (tmp_path / "pdfs").exists()
+
+
 @pytest.mark.slow
 def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
     """SIGKILL while a PDF is arriving: no file stands for it; the next run fetches it again from its start and
@@ -466,7 +486,7 @@ def test_max_pdf_mb_caps_the_size_on_the_command_line(monkeypatch, capsys, tmp_p
                                  str(tmp_path), "--delay", "0", "--details", "--pdfs", "--max-pdf-mb", "0.0005")
     assert code == 1 and "PDFs: 0 downloaded, 0 unchanged, 16 failed" in out
     assert err.count("larger than 500 bytes; refused") == 16 and "Traceback" not in err
-    assert list((tmp_path / "pdfs").iterdir()) == []
+    assert not (tmp_path / "pdfs").exists()   # (no scan came: no folder of scans)
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--out", str(tmp_path), "--details", "--pdfs",
                            "--max-pdf-mb", "0")
     assert code == 2 and "--max-pdf-mb" in err

@@ -162,17 +162,26 @@ def _whole(fmt: str) -> Callable[..., bytes]:
     return xlsx_bytes
 
 
-def writable_folder(folder: Path, kept: str) -> None:
+@contextlib.contextmanager
+def writable_folder(folder: Path, kept: str) -> Iterator[None]:
     """A folder of the dataset's (`kept` says what goes there), made if need be and proved writable as a run starts: a
-    file in its place, or a folder that cannot take one, stops the run before it asks the site for anything."""
+    file in its place, or a folder that cannot take one, stops the run before it asks the site for anything. One made
+    here goes again when the run ends with nothing in it (stopped before, or with nothing to keep there)."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: not a folder, and {kept}")
+    made = not folder.exists()
     try:
         folder.mkdir(exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as error:
         raise storage_error(folder, error) from None
+    try:
+        yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):   # (one that holds anything stays)
+                folder.rmdir()
 
 
 def files_home(out_dir: Path, name: str) -> Path:
