@@ -275,14 +275,19 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 @loudness
 @click.option("--out", "out_dir", default=Path("output"), show_default=True, type=_Path(file_okay=False, path_type=Path),
               help="Output folder.")
+@name_option
 @format_option
 @click.option("--details", is_flag=True, help="Also serve the 19 results' saved document pages and harvest with --details.")
-@click.option("--pdfs", is_flag=True, help="With --details: also download the documents' PDFs (served with the pages).")
+@pdfs_option
+@max_pdf_option
+@transcript_option
+@names_option
 @click.option("--delay", type=float, default=DEMO_DELAY, show_default=True,
               help="Seconds between requests (the server is this machine's own: it needs no more).")
 @click.option("--port", type=click.IntRange(0, 65535), default=DEMO_PORT, show_default=True,
               help="Port on 127.0.0.1 (the same each time, so an interrupted demo resumes; 0: any free port).")
-def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: float, port: int) -> int:
+def demo_command(out_dir: Path, name: str | None, formats: str, details: bool, pdfs: bool, max_pdf_mb: float,
+                 transcript_in_csv: bool, names_file: Path | None, delay: float, port: int) -> int:
     """Harvest a real 19-result search of the archive, saved with harvester, from a server on 127.0.0.1: every
     stage of a live harvest, HTTP included, with no internet. Works from any folder.
 
@@ -294,14 +299,15 @@ def demo_command(out_dir: Path, formats: str, details: bool, pdfs: bool, delay: 
     """
     from harvester.fetch.serve import Serving
 
-    settings, chosen = Settings(delay=delay, details=details, pdfs=pdfs), parse_formats(formats)   # checked before serving
+    settings = Settings(delay=delay, details=details, pdfs=pdfs, max_pdf_mb=max_pdf_mb, transcript_in_csv=transcript_in_csv)
+    chosen = parse_formats(formats)   # (both checked before serving)
     site, folders = get_site("wilson"), [DEMO / "seed", *([DEMO / "documents"] if details else [])]
     with Serving(folders, port) as serving:
         [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls
                      if site.is_search(url)}
         log.info("serving the saved pages of a search on %s", serving.origin)
         settings = replace(settings, base_url=serving.origin)
-        return _harvest_job(Job(site, site.search_of(address), out_dir, DEMO_NAME, chosen, settings, None))
+        return _harvest_job(Job(site, site.search_of(address), out_dir, name or DEMO_NAME, chosen, settings, names_file))
 
 
 @cli.command("run")

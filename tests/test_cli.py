@@ -135,6 +135,29 @@ def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch
     assert len(json.loads((tmp_path / "output" / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
 
 
+def test_the_demo_takes_the_harvests_options_a_newcomer_tries_on_it(monkeypatch, capsys, tmp_path):
+    """Its own name, names table and transcripts in the CSV, as `harvester harvest` takes them (it said "No such option")."""
+    (tmp_path / "names.csv").write_text("canonical,kind,variant,note\nKim Il-song,person,Kim Il Sung,our form\n", encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path / "o"), "--delay", "0", "--port", str(free_port()),
+                             "--name", "kwp", "--names", str(tmp_path / "names.csv"), "--details", "--transcript-in-csv")
+    assert code == 0, err
+    assert f"wrote {tmp_path / 'o' / 'kwp.csv'}" in out
+    with (tmp_path / "o" / "kwp.csv").open(encoding="utf-8") as csv_file:
+        assert "transcript" in csv_file.readline().strip().split(",")
+    people = json.loads((tmp_path / "o" / "kwp.people.json").read_text(encoding="utf-8"))
+    assert "Kim Il-song" in [person["name"] for person in people] and "Kim Il Sung" not in [p["name"] for p in people]
+
+
+def test_the_demos_options_of_the_harvest_are_the_harvests_and_no_others_that_would_not_fit_it():
+    """Declared once: the same option, the same help. Its search, site and fetching are its own."""
+    from harvester.cli import cli
+
+    demo, harvest = ({param.name: param.to_info_dict() for param in cli.commands[command].params} for command in ("demo", "harvest"))
+    for name in ("formats", "name", "names_file", "transcript_in_csv", "pdfs", "max_pdf_mb"):
+        assert demo[name] == harvest[name], name
+    assert not {"url", "query", "whole", "base_url", "site", "fetch", "cookies", "contact"} & set(demo)
+
+
 def test_on_a_terminal_the_progress_bar_follows_each_stage_to_its_end(monkeypatch, capsys, tmp_path):
     """A terminal shows a bar of the results pages, then of the document pages, then of the scans, each counted to its
     own end (a bar of results pages left at 100% said nothing of an hours-long --details)."""
