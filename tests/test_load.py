@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date
@@ -205,10 +206,39 @@ def test_a_csv_a_spreadsheet_saved_loads_and_what_it_broke_is_named(tmp_path: Pa
     with pytest.raises(InputError, match=r"d.csv: a value does not fit its column \(record 1: date_start = '1956-13-45' is "
                                          r"not an ISO 8601 date\)"):
         harvester.load(path)
-    lines = text.splitlines()
-    path.write_text("\n".join([lines[0] + ",notes", *(line + ",mine" for line in lines[1:])]) + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"not a harvester records file \(columns harvester does not write: notes\)"):
-        harvester.load(path)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_column_of_ones_own_and_columns_moved_in_a_spreadsheet_are_kept_after_the_records(tmp_path: Path, fmt: str):
+    """A user adds a column of notes and drags another: load() refused the file ("columns harvester does not write")."""
+    [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", [fmt])
+    plain = harvester.load(path)
+    if fmt == "csv":
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame.insert(2, "notes", ["check the date", ""])
+        frame.insert(0, "title", frame.pop("title"))
+        frame.to_csv(path, index=False)
+    else:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        rows = [{"title": row.pop("title"), **dict(list(row.items())[:1]), "notes": note, **row}
+                for row, note in zip(rows, ["check the date", None])]
+        path.write_text(json.dumps(rows), encoding="utf-8")
+    loaded = harvester.load(path)
+    assert list(loaded.columns) == [*plain.columns, "notes"]
+    assert_frame_equal(loaded[plain.columns], plain)
+    assert loaded["notes"].tolist() == ["check the date", pd.NA]
+
+
+def test_a_folder_or_a_datasets_name_loads_its_records_and_a_folder_of_two_says_which_to_name(tmp_path: Path):
+    reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path / "out", "kwp", ["json", "csv"], workers=0)
+    expected = harvester.load(tmp_path / "out" / "kwp.csv")
+    for given in (tmp_path / "out", tmp_path / "out" / "kwp", str(tmp_path / "out")):
+        assert_frame_equal(harvester.load(given), expected)
+    reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path / "out", "other", ["json"], workers=0)
+    with pytest.raises(UsageError, match=rf"^{tmp_path / 'out'} holds datasets kwp, other: name one, as {tmp_path / 'out' / 'kwp'}$"):
+        harvester.load(tmp_path / "out")
+    with pytest.raises(UsageError, match="holds no dataset"):
+        harvester.load(tmp_path)
 
 
 def test_parquet_and_xlsx_without_their_extra_say_what_to_install(monkeypatch):

@@ -13,9 +13,11 @@ import pandas as pd
 
 from harvester.errors import InputError, UsageError, first_line
 from harvester import DISTRIBUTION
+from harvester.fetch.saved import REPORT_PAGE_SUFFIX
 from harvester.output.files import LIST_SEPARATOR, SUFFIXES, columns_for
-from harvester.output.package import PACKAGE_SUFFIX
-from harvester.records import LINKS, PDF_COLUMNS, PEOPLE, RECORD_COLUMNS, Column, records_columns
+from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX
+from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
+from harvester.records import LINKS, PDF_COLUMNS, PEOPLE, RECORD_COLUMNS, TABLES, Column, records_columns
 
 DTYPES = {"date": "datetime64[us]", "datetime": "datetime64[us, UTC]"}
 DETAILED = records_columns(detailed=True)
@@ -24,13 +26,20 @@ DETAILED = records_columns(detailed=True)
 LAYOUTS = tuple(columns_for(fmt, records_columns(detailed, pdfs))
                 for detailed, pdfs in ((False, False), (True, False), (True, True)) for fmt in ("json", "csv"))
 FIELDS = [c.name for c in RECORD_COLUMNS]
+KNOWN = {c.name for layout in LAYOUTS for c in layout}   # every column harvester writes in a records file
 NEVER_EMPTY = ("id", "url")   # every record has them: an empty one means a damaged file
+# the files the records are read from, tried in this order (the database, which other files may share, the last)
+RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", DATABASE_SUFFIX)
+COMPANION_SUFFIXES = (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, REPORT_PAGE_SUFFIX, ".excel.csv", ".xlsx", DATABASE_SUFFIX, METADATA_SUFFIX,
+                      *(f"{table.suffix}{suffix}" for table in TABLES if table.suffix for suffix in RECORDS_SUFFIXES))
 
 
 def load(path: str | Path) -> pd.DataFrame:
     """Read a harvester dataset file into a DataFrame whose columns are the record fields, in order, typed as
     docs/outputs.md ("Loading the data") lists them (the detail columns too for a --details dataset, the PDF columns for
-    a --pdfs one). The file's format comes from its name: .csv, .json, .jsonl, .parquet or .sqlite (its documents table).
+    a --pdfs one), then any column of one's own the file has, as text. The file's format comes from its name: .csv,
+    .json, .jsonl, .parquet or .sqlite (its documents table); a folder that holds one dataset, or DIR/NAME, is read
+    from the file `harvester report` reads (NAME.csv first).
 
         >>> import harvester
         >>> df = harvester.load("output/wilson-korean-workers-party.csv")
@@ -41,6 +50,8 @@ def load(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet, ".sqlite": _sqlite}
+    if path.is_dir() or (path.suffix.lower() not in readers and not path.exists() and _records_file(path)):
+        path = locate(path)[0]
     if path.name.endswith("." + SUFFIXES["csv-excel"]):
         raise UsageError(f"{path}: the spreadsheet profile (cells that could run carry a leading '); load the plain .csv instead")
     if path.suffix.lower() == ".xlsx":
@@ -65,19 +76,21 @@ def load(path: str | Path) -> pd.DataFrame:
 
 def _typed(plain: pd.DataFrame, path: Path) -> pd.DataFrame:
     """A frame of plain values ("" when empty, lists as lists) typed column by column from the schema."""
-    columns = next((layout for layout in LAYOUTS if list(plain.columns) == [c.name for c in layout]), None)
+    # in any order (a column moved in a spreadsheet); one's own columns (notes added there) come after, as text
+    known, own = [name for name in plain.columns if name in KNOWN], [name for name in plain.columns if name not in KNOWN]
+    columns = next((layout for layout in LAYOUTS if sorted(known) == sorted(c.name for c in layout)), None)
     if columns is None:
         missing = [f for f in FIELDS if f not in plain.columns]
-        extra = [str(name) for name in plain.columns if name not in FIELDS]
-        detail = (f"missing {', '.join(missing)}" if missing else f"columns harvester does not write: {', '.join(extra)}"
-                  if extra else f"columns {', '.join(map(str, plain.columns))}")
+        detail = f"missing {', '.join(missing)}" if missing else f"columns {', '.join(known)}"
         raise InputError(f"{path}: not a harvester records file ({detail})")
     for name in NEVER_EMPTY:
         empty = [number for number, value in enumerate(plain[name], 1) if value in ("", None)]
         if empty:
             raise InputError(f"{path}: record {empty[0]} has no {name} (a damaged or cut-short file?)")
     try:
-        return pd.DataFrame({c.name: _column(plain[c.name], c) for c in columns}, index=pd.RangeIndex(len(plain)))
+        return pd.DataFrame({**{c.name: _column(plain[c.name], c) for c in columns},
+                             **{name: plain[name].astype("string").replace("", pd.NA) for name in own}},
+                            index=pd.RangeIndex(len(plain)))
     except (ValueError, TypeError) as error:
         raise InputError(f"{path}: a value does not fit its column ({first_line(error)})") from None
 
@@ -216,3 +229,48 @@ def _date_or_none(value: str) -> Any:
     except ValueError:
         return None
 
+
+def locate(dataset: Path) -> tuple[Path, Path]:
+    """(the records file to read, DIR/NAME) from any file of a dataset, its DIR/NAME, or a folder holding one dataset."""
+    if dataset.is_dir() and (_datasets_in(dataset) or not _records_file(dataset)):
+        stem = dataset / _only_dataset(dataset)   # (but DIR/archive, the WARC folder, is also dataset archive's DIR/NAME)
+    elif dataset.is_file() and dataset.suffix in RECORDS_SUFFIXES and not _companion(dataset.name):
+        return dataset, dataset.with_suffix("")
+    else:
+        stem = _stem(dataset)
+    for suffix in RECORDS_SUFFIXES:
+        if stem.with_name(stem.name + suffix).is_file():
+            return stem.with_name(stem.name + suffix), stem
+    looked = ", ".join(stem.name + s for s in RECORDS_SUFFIXES)
+    if sheets := [stem.name + s for s in (".xlsx", ".excel.csv") if stem.with_name(stem.name + s).is_file()]:
+        raise InputError(f"{dataset}: dataset {stem.name!r} in {stem.parent} has only spreadsheet files ({', '.join(sheets)}), "
+                         "which are made for people, not read back; harvest it with --format csv (or json) too")
+    raise InputError(f"{dataset}: no records file of dataset {stem.name!r} in {stem.parent} (looked for {looked})")
+
+
+def _only_dataset(folder: Path) -> str:
+    names = _datasets_in(folder)
+    if len(names) != 1:
+        found = f"datasets {', '.join(names)}" if names else "no dataset"
+        raise UsageError(f"{folder} holds {found}: name one, as {folder / (names[0] if names else 'NAME')}")
+    return names[0]
+
+
+def _datasets_in(folder: Path) -> list[str]:
+    return sorted({p.name[: -len(PACKAGE_SUFFIX)] for p in folder.glob(f"*{PACKAGE_SUFFIX}")}
+                  | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not _companion(p.name)})
+
+
+def _records_file(stem: Path) -> bool:
+    return any(stem.with_name(stem.name + suffix).is_file() for suffix in RECORDS_SUFFIXES)
+
+
+def _stem(path: Path) -> Path:
+    for suffix in COMPANION_SUFFIXES + RECORDS_SUFFIXES:
+        if path.name.endswith(suffix):
+            return path.with_name(path.name[: -len(suffix)])
+    return path
+
+
+def _companion(name: str) -> bool:
+    return name.endswith(COMPANION_SUFFIXES)

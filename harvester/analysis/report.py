@@ -14,19 +14,14 @@ import pandas as pd
 
 from harvester import __version__
 from harvester.errors import InputError, UsageError
-from harvester.analysis.load import load
+from harvester.analysis.load import load, locate
 from harvester.analysis.summary import Summary, summarize
 from harvester.fetch.saved import REPORT_PAGE_SUFFIX
 from harvester.normalize.names import NameTable
 from harvester.output.files import write_atomically
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX
-from harvester.output.sqlite import DATABASE_SUFFIX, METADATA_SUFFIX
-from harvester.records import PEOPLE, TABLES
+from harvester.records import PEOPLE
 
-# the files the records are read from, tried in this order (the database, which other files may share, the last)
-RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", DATABASE_SUFFIX)
-COMPANION_SUFFIXES = (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, REPORT_PAGE_SUFFIX, ".excel.csv", ".xlsx", DATABASE_SUFFIX, METADATA_SUFFIX,
-                      *(f"{table.suffix}{suffix}" for table in TABLES if table.suffix for suffix in RECORDS_SUFFIXES))
 CHART_WIDTH, CHART_HEIGHT = 1000, 300
 STYLE = """
 :root { --ink: #1d2733; --muted: #5b6675; --line: #d9dee5; --bar: #2f6db5; --meter: #9dbbe0; --warn: #a4471b; }
@@ -103,24 +98,6 @@ def made_here(page: Path) -> bool:
     except OSError:
         return False
     return GENERATOR.encode() in head or f'content="{CSP}"'.encode() in head
-
-
-def locate(dataset: Path) -> tuple[Path, Path]:
-    """(the records file to read, DIR/NAME) from any file of a dataset, its DIR/NAME, or a folder holding one dataset."""
-    if dataset.is_dir() and (_datasets_in(dataset) or not _records_file(dataset)):
-        stem = dataset / _only_dataset(dataset)   # (but DIR/archive, the WARC folder, is also dataset archive's DIR/NAME)
-    elif dataset.is_file() and dataset.suffix in RECORDS_SUFFIXES and not _companion(dataset.name):
-        return dataset, dataset.with_suffix("")
-    else:
-        stem = _stem(dataset)
-    for suffix in RECORDS_SUFFIXES:
-        if stem.with_name(stem.name + suffix).is_file():
-            return stem.with_name(stem.name + suffix), stem
-    looked = ", ".join(stem.name + s for s in RECORDS_SUFFIXES)
-    if sheets := [stem.name + s for s in (".xlsx", ".excel.csv") if stem.with_name(stem.name + s).is_file()]:
-        raise InputError(f"{dataset}: dataset {stem.name!r} in {stem.parent} has only spreadsheet files ({', '.join(sheets)}), "
-                         "which are made for people, not read back; harvest it with --format csv (or json) too")
-    raise InputError(f"{dataset}: no records file of dataset {stem.name!r} in {stem.parent} (looked for {looked})")
 
 
 def render(summary: Summary, made: str, since: str = "") -> str:
@@ -298,34 +275,6 @@ def _nice_ceiling(value: int) -> int:
 def _ticks(peak: int) -> list[int]:
     step = max(1, peak // 4) if peak >= 4 else 1
     return list(range(0, peak + 1, step))
-
-
-def _only_dataset(folder: Path) -> str:
-    names = _datasets_in(folder)
-    if len(names) != 1:
-        found = f"datasets {', '.join(names)}" if names else "no dataset"
-        raise UsageError(f"{folder} holds {found}: name one, as {folder / (names[0] if names else 'NAME')}")
-    return names[0]
-
-
-def _datasets_in(folder: Path) -> list[str]:
-    return sorted({p.name[: -len(PACKAGE_SUFFIX)] for p in folder.glob(f"*{PACKAGE_SUFFIX}")}
-                  | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not _companion(p.name)})
-
-
-def _records_file(stem: Path) -> bool:
-    return any(stem.with_name(stem.name + suffix).is_file() for suffix in RECORDS_SUFFIXES)
-
-
-def _stem(path: Path) -> Path:
-    for suffix in COMPANION_SUFFIXES + RECORDS_SUFFIXES:
-        if path.name.endswith(suffix):
-            return path.with_name(path.name[: -len(suffix)])
-    return path
-
-
-def _companion(name: str) -> bool:
-    return name.endswith(COMPANION_SUFFIXES)
 
 
 def _read_json(path: Path) -> dict[str, Any]:
