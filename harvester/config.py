@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -138,6 +139,9 @@ def given_search(site: Site, url: str | None, query: str | None, whole: bool, ba
     given = [what for what in (url, query) if what is not None] + ([True] if whole else [])
     if len(given) != 1:
         raise UsageError(f"give {'one' if not given else 'only one'} of {choices}")
+    if url is not None and "://" not in url and os.path.exists(os.path.expanduser(url)):
+        raise UsageError(f"{url}: a file or folder on this machine, not a search's address; saved pages are read with "
+                         f"harvester reparse {shlex.quote(url)} --out DIR")
     if url is not None:
         return site.search_at(url, base_url)
     if query is not None and not query.strip():

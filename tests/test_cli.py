@@ -249,6 +249,18 @@ def test_a_home_no_one_can_tell_in_a_path_is_said_not_a_folder_named_tilde(monke
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("args", [["reparse", "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korea",
+                                   "--out", "o"], ["report", "http://digitalarchive.wilsoncenter.org/search"]])
+def test_a_web_address_where_a_file_goes_is_said_so_not_looked_for_on_disk(monkeypatch, capsys, tmp_path, args):
+    """It was "https:/digitalarchive...: no such file or folder" (one slash: the path's), or a dataset looked for there."""
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(monkeypatch, capsys, *args)
+    assert code == 2
+    assert_one_line_error(err, f"'{args[1]}': a web address, not a file or folder on this machine (harvester harvest "
+                               "takes a search's address)")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_bad_base_url_is_a_usage_error(monkeypatch, capsys, tmp_path):
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "ftp//nowhere", "--out", str(tmp_path))
     assert code == 2
