@@ -164,6 +164,8 @@ def test_a_dataset_named_like_a_people_table_is_loaded_as_records(tmp_path: Path
     ("notes.txt", "hello", UsageError, "not a harvester dataset file"),
     ("d.excel.csv", "\ufeffid\n", UsageError, "the spreadsheet profile"),
     ("d.xlsx", "PK", UsageError, "the spreadsheet for reading by eye"),
+    ("resaved.csv", "\ufeffid,url\n", InputError, "begins with a byte-order mark, as the spreadsheet profile and a CSV saved "
+                                                   "again by Excel do"),
     ("missing.csv", None, InputError, "no such file"),
     ("d.people.csv", "name,sort_name\n", UsageError, "the dataset's people table, which load() does not read (pandas does, "
                                                      "as it is); load() reads its records, d.csv"),

@@ -121,7 +121,8 @@ def _csv(path: Path) -> pd.DataFrame:
         file.seek(max(0, size - 1))
         end = file.read(1)
     if start == b"\xef\xbb\xbf":
-        raise InputError(f"{path}: a spreadsheet-profile CSV (its cells may carry a guarding '); load the plain CSV instead")
+        raise InputError(f"{path}: begins with a byte-order mark, as the spreadsheet profile and a CSV saved again by Excel do "
+                         "(their cells are changed: a guarding ', dates in Excel's form); load the CSV harvester wrote")
     if size and end != b"\n":
         raise InputError(f"{path}: cut short (its last line is not whole: a damaged or half-copied file?)")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
