@@ -522,7 +522,7 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
         raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}{hint}")
     damaged: list[Path] = []
     for name in datasets:
-        with State(out_dir, name) as state:   # (and its lock: a run of the dataset going on writes its files)
+        with State(out_dir, name, read_only=True) as state:   # (and its lock: a run of the dataset going on writes its files)
             archived = set(runs_archived(folder, name).values())
             # those of a history before the state's (a state started afresh) are taken for finished; a finished run whose
             # files were deleted by hand is none a re-parse can read

@@ -121,12 +121,13 @@ def state_file(out_dir: Path, name: str) -> Path:
 
 
 @contextlib.contextmanager
-def dataset_lock(out_dir: Path, name: str) -> Iterator[None]:
-    """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it)."""
+def dataset_lock(out_dir: Path, name: str, read_only: bool = False) -> Iterator[None]:
+    """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it); `read_only`: through a lock
+    file that is there, opened for reading (a lock needs no write)."""
     path = out_dir / ".harvester" / f"{name}.lock"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = path.open("a")
+        lock = path.open("r" if read_only and path.exists() else "a")
     except OSError as error:
         raise storage_error(path, error) from None
     with lock:
@@ -140,10 +141,11 @@ def dataset_lock(out_dir: Path, name: str) -> Iterator[None]:
 
 class State:
     """The database of dataset `name` in `out_dir`, used as a context manager, which holds the dataset's lock; with
-    no name, a temporary database (a re-parse's, which takes the lock only to write its files)."""
+    no name, a temporary database (a re-parse's, which takes the lock only to write its files). `read_only`: read as it
+    is, writing nothing at all (prune's, which must work on a full disk, and a dry run on a read-only one)."""
 
-    def __init__(self, out_dir: Path, name: str | None) -> None:
-        self.out_dir, self.name = out_dir, name
+    def __init__(self, out_dir: Path, name: str | None, read_only: bool = False) -> None:
+        self.out_dir, self.name, self.read_only = out_dir, name, read_only
         self.path = state_file(out_dir, name or "")   # (a re-parse's temporary database has none)
         self._lock = contextlib.ExitStack()
         self._db: sqlite3.Connection | None = None
@@ -152,10 +154,10 @@ class State:
 
     def __enter__(self) -> State:
         if self.name is not None:
-            self._lock.enter_context(dataset_lock(self.out_dir, self.name))
+            self._lock.enter_context(dataset_lock(self.out_dir, self.name, self.read_only))
         try:
             self._check_file()
-            self._db = sqlite3.connect(self.path if self.name is not None else "")
+            self._db = sqlite3.connect(self._address(), uri=True)
             self._open()
         except BaseException as error:
             self.__exit__()
@@ -168,14 +170,26 @@ class State:
             raise
         return self
 
+    def _address(self) -> str:
+        """The database's URI. Read-only, the file is taken as immutable (SQLite then makes no journal, which a full
+        disk has no room for), unless its write-ahead log holds something: a run killed before its end, whose last
+        changes are there alone."""
+        if self.name is None:
+            return ""
+        uri, wal = self.path.absolute().as_uri(), self.path.with_name(f"{self.path.name}-wal")
+        if not self.read_only:
+            return uri
+        return uri + ("?mode=ro" if wal.is_file() and wal.stat().st_size else "?mode=ro&immutable=1")
+
     def _check_file(self) -> None:
-        """A state file that is there must be writable (SQLite would leave a read-only journal behind it) and not empty
-        (SQLite would take an empty file for a new database, and the run history would silently start again), unless
-        no run of the dataset left anything (no page archived, no files written): then it is what a first run left when
-        it could write nothing more (a full disk), and the dataset starts."""
+        """A state file that is there must be writable, to be written (SQLite would leave a read-only journal behind it),
+        and not empty (SQLite would take an empty file for a new database, and the run history would silently start
+        again), unless no run of the dataset left anything (no page archived, no files written): then it is what a first
+        run left when it could write nothing more (a full disk), and the dataset starts."""
         if self.name is None or not self.path.exists():
             return
-        if not os.access(self.path, os.W_OK) or not self.path.stat().st_mode & 0o200:   # (root may write it all the same)
+        writable = os.access(self.path, os.W_OK) and self.path.stat().st_mode & 0o200   # (root may write it all the same)
+        if not writable and not self.read_only:
             raise storage_error(self.path, PermissionError(errno.EACCES, "read-only"))
         if self.path.stat().st_size == 0:
             if runs_archived(self.out_dir / "archive", self.name) or files_home(self.out_dir, self.name).exists():
@@ -203,8 +217,9 @@ class State:
 
     def _open(self) -> None:
         db = self.db
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")   # a commit survives the process being killed; a power cut may cost pages
+        if not self.read_only:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")   # a commit survives the process being killed; a power cut may cost pages
         if (check := db.execute("PRAGMA quick_check").fetchone()[0]) != "ok":
             raise sqlite3.DatabaseError(f"damaged: {check[:200]}")
         version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -214,6 +229,8 @@ class State:
         tables = {name for name, in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "runs" not in tables:
             raise sqlite3.DatabaseError("it has no runs")
+        if self.read_only:   # (prune, which reads the runs alone: an older version's are the same)
+            return
         if version < SCHEMA_VERSION and tables:
             self._upgrade(version)
         db.executescript(SCHEMA)

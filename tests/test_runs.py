@@ -1286,6 +1286,47 @@ def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, mo
     assert code == 0 and [path.name for path in (tmp_path / "archive").iterdir()] == ["s-run0002-part1.warc.gz"]
 
 
+@pytest.mark.parametrize("how", ["read-only", "full"])
+def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Path, monkeypatch, capsys, request, how: str):
+    """Prune is what frees room: on a full disk, or with the state's folder read-only, it reads the state as it is,
+    writing nothing there (no SQLite journal either), and so does its dry run."""
+    from tests.test_cli import run_cli
+    from tests.test_faults import _read_only
+
+    out = tmp_path / "data"
+    if how == "full":
+        out.mkdir()
+        if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(out)]).returncode:
+            pytest.skip("a small disk of its own needs root")
+        request.addfinalizer(lambda: subprocess.run(["umount", "-l", str(out)], check=True))
+    weekly_runs(out, ("First", "Second", "Third"))
+    state = sorted(path.name for path in (out / ".harvester").iterdir())
+    if how == "full":
+        with pytest.raises(OSError), (out / "filler").open("wb") as filler:
+            while True:
+                filler.write(bytes(1 << 16))
+    else:
+        _read_only(out / ".harvester", request)
+    code, said, _ = run_cli(monkeypatch, capsys, "prune", str(out), "--keep-runs", "1", "--dry-run")
+    assert code == 0 and said.startswith(f"would remove {out / 'archive' / 's-run0002-part1.warc.gz'}\ns: would remove 1 WARC file")
+    code, said, _ = run_cli(monkeypatch, capsys, "prune", str(out), "--keep-runs", "1")
+    assert code == 0 and said.startswith("s: removed 1 WARC file (")
+    assert sorted(path.name for path in (out / "archive").iterdir()) == ["s-run0001-part1.warc.gz", "s-run0003-part1.warc.gz"]
+    assert sorted(path.name for path in (out / ".harvester").iterdir()) == state
+
+
+def test_prune_reads_what_a_killed_run_left_in_the_states_write_ahead_log(tmp_path: Path):
+    """A run killed before its end leaves its last commits in the state's -wal file alone: prune reads them there."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+    killed = ("import os, signal, sqlite3, sys; db = sqlite3.connect(sys.argv[1]); "
+              "db.execute(\"UPDATE runs SET report = '{}', id = 2\"); db.commit(); os.kill(os.getpid(), signal.SIGKILL)")
+    subprocess.run([sys.executable, "-c", killed, str(tmp_path / ".harvester" / "s.sqlite")])
+    assert (tmp_path / ".harvester" / "s.sqlite-wal").stat().st_size
+    with State(tmp_path, "s", read_only=True) as state:
+        assert state.finished_runs() == [2]
+
+
 def test_pages_that_carry_only_a_last_modified_date_are_asked_for_conditionally_too(tmp_path: Path):
     docs = [doc(n) for n in range(25)]
     with FaultServer(synthetic_pages(docs), last_modified=True) as server:
