@@ -386,15 +386,35 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
 @contextlib.contextmanager
 def _only_run(path: Path) -> Iterator[None]:
     """One `harvester run` of a harvests file at a time: a second (cron's next while the last still runs) stops at once,
-    rather than go on to the harvests the first has not reached yet and ask the site alongside it."""
-    with path.open("rb") as held:
+    rather than go on to the harvests the first has not reached yet and ask the site alongside it. The lock is a file
+    beside it, .NAME.lock, there while the run goes: the harvests file may be replaced by another (an editor's save,
+    `mv new NAME`) meanwhile, which a lock of the file itself would not hold. In a folder that takes no file, it is that.
+    The lock file is removed while still locked, and a run that locked one no longer there (removed after it opened
+    it) opens the one there now: else it and a run that made that one would both go."""
+    real = path.resolve()   # (a link to the file is the file)
+    lock = real.with_name(f".{real.name}.lock")
+    while True:
+        try:
+            held = lock.open("a")
+        except OSError:
+            lock, held = real, real.open("rb")
         try:
             fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            held.close()
             raise BusyError(f"{path}: another harvester run of this file is going; wait for it to finish") from None
         except OSError:   # a file system that keeps no locks: each dataset's own lock still holds
             pass
-        yield
+        with contextlib.suppress(OSError):
+            if lock == real or os.path.samestat(os.fstat(held.fileno()), lock.stat()):
+                break
+        held.close()   # a run that ended removed the lock file after this one opened it: open the one there now
+    with held:
+        try:
+            yield
+        finally:
+            if lock != real:
+                lock.unlink(missing_ok=True)
 
 
 def _check_together(path: Path, jobs: list[Job]) -> None:

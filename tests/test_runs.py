@@ -641,22 +641,65 @@ def test_no_delay_follows_a_harvest_that_could_not_start(tmp_path: Path, monkeyp
     assert code == 2 and out.splitlines()[-2] == "3 harvests: 0 done, 3 failed" and sleeps == []
 
 
-def test_a_second_run_of_a_harvests_file_while_one_goes_stops_at_once(tmp_path: Path, monkeypatch, capsys):
+@pytest.mark.parametrize("replaced", [False, True], ids=["as-it-was", "replaced-by-rename"])
+def test_a_second_run_of_a_harvests_file_while_one_goes_stops_at_once(tmp_path: Path, monkeypatch, capsys, replaced: bool):
     """cron's next run while the last still goes: it would go on to the harvests the first has not reached yet, and ask
-    the site alongside it."""
-    import fcntl
-
+    the site alongside it; so too when the file was replaced by another meanwhile (an editor's save, `mv new old`). The
+    lock leaves no file behind."""
+    from harvester.cli import _only_run
     from tests.test_cli import run_cli
 
     with FaultServer(folder_pages(SEED)) as server:
         harvests = tmp_path / "harvests.toml"
-        harvests.write_text(f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "{QUERY}"\n',
-                            encoding="utf-8")
-        with harvests.open("rb") as running:   # as the first run holds it
-            fcntl.flock(running, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        text = f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "{QUERY}"\n'
+        harvests.write_text(text, encoding="utf-8")
+        with _only_run(harvests):   # as the first run holds it
+            if replaced:
+                (tmp_path / "new.toml").write_text(text + "# edited\n", encoding="utf-8")
+                (tmp_path / "new.toml").rename(harvests)
             code, _, err = run_cli(monkeypatch, capsys, "run", str(harvests))
         assert server.requests == []
-    assert code == 8 and err.strip() == f"harvester: error: {harvests}: another harvester run of this file is going; wait for it to finish"
+        assert code == 8 and err.strip() == f"harvester: error: {harvests}: another harvester run of this file is going; wait for it to finish"
+        assert run_cli(monkeypatch, capsys, "run", str(harvests))[0] == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "harvests.toml"]
+
+
+def test_a_run_that_locked_a_lock_file_removed_meanwhile_locks_the_one_there_now(tmp_path: Path, monkeypatch):
+    """Run A, ending, removes the lock file run B has just opened, and run C makes and locks a new one before B locks
+    the old: B holds a lock of a file no longer there, so it opens the one there now, and finds C's run going."""
+    import fcntl
+
+    from harvester.cli import _only_run
+
+    harvests, lock = tmp_path / "harvests.toml", tmp_path / ".harvests.toml.lock"
+    harvests.write_text("", encoding="utf-8")
+    flock, runs = fcntl.flock, []
+
+    def raced(file, operation):
+        if not runs:   # A removes the file B opened; C makes its own and locks it
+            lock.unlink()
+            runs.append(lock.open("a"))
+            flock(runs[0], fcntl.LOCK_EX | fcntl.LOCK_NB)
+        flock(file, operation)
+
+    monkeypatch.setattr(fcntl, "flock", raced)
+    with pytest.raises(BusyError), _only_run(harvests):
+        pass
+    runs[0].close()
+
+
+def test_a_harvests_file_in_a_folder_that_takes_no_file_is_run(tmp_path: Path, monkeypatch, capsys, request):
+    """/etc/harvester/harvests.toml, say: the file itself is locked, as there is no room for a lock beside it."""
+    from tests.test_cli import run_cli
+    from tests.test_faults import _read_only
+
+    (tmp_path / "etc").mkdir()
+    with FaultServer(folder_pages(SEED)) as server:
+        harvests = tmp_path / "etc" / "harvests.toml"
+        harvests.write_text(f'out = "../data"\ndelay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "{QUERY}"\n',
+                            encoding="utf-8")
+        _read_only(tmp_path / "etc", request)
+        assert run_cli(monkeypatch, capsys, "run", str(harvests))[0] == 0
 
 
 def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path, monkeypatch, capsys):
