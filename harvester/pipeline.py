@@ -140,12 +140,12 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             pages=walk.pages, requests=fetcher.requests, retries=fetcher.retries, total=walk.total,
             documents=state.count(run.id), changes=state.changes(run.id, complete), warnings=warnings, complete=complete,
             columns=[column.name for column in records_columns(settings.details, settings.pdfs)], pdfs=pdfs.counts() if pdfs else None)
-        files, dropped = write_dataset(
+        files, noted = write_dataset(
             state, run.id, out_dir, name, formats, settings.details, settings.transcript_in_csv, names,
             _provenance(site, origin, [searched], "harvest", walk.pages, walk.total, fetcher.requests, warnings, now()),
             seen_at=run.started_at, report=report, pdfs=settings.pdfs)
         state.finish_run(run.id, run.started_at, complete, report)
-    return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings + dropped, report,
+    return Outcome(report["documents"], files, walk.pages, walk.total, fetcher.requests, warnings + noted, report,
                    searched.words(), get.replayed)
 
 
@@ -304,11 +304,11 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         # a sum would count those twice; each search's own total is in the warnings when its pages come short of it)
         total = next(iter(searches.values())).total if len(searches) == 1 else None
         with dataset_lock(out_dir, name):
-            files, dropped = write_dataset(
+            files, noted = write_dataset(
                 state, run.id, out_dir, name, formats, detailed, transcript_in_csv, names,
                 _provenance(site, "saved pages", [g.searched for g in searches.values()], "reparse", pages, total, 0, warnings,
                             utc_now()))
-        return Outcome(state.count(run.id), files, pages, total, 0, warnings + dropped)
+        return Outcome(state.count(run.id), files, pages, total, 0, warnings + noted)
 
 
 def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) -> list[str]:
@@ -513,7 +513,9 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
                   report: dict | None = None, pdfs: bool = False) -> tuple[list[Path], list[str]]:
     """The run's files, from its listing in the state: the records, the people table, the links (with details), the run
     report and the data package (which lists the PDFs, with --pdfs); they appear together, or none changes. Returns
-    them, and a warning (also in the run report and the package) when the files of an earlier run's formats go."""
+    them, and what it warns of (also in the run report and the package): the files of an earlier run's formats going,
+    columns the last run's records had, an earlier run's files it cannot remove; and the report's copy among the kept
+    ones failing (in neither)."""
     def records() -> Iterator[Record]:
         for record, details, pdf in state.records(run_id, seen_at):
             record = with_details(record, details) if detailed else record
@@ -541,24 +543,24 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
                                | ({report_file.name} if report is not None else set()))
         keep = ("ask for the same formats, details and PDFs from run to run" if provenance.mode == "harvest" else
                 "keep --format the same, and give the document pages again for their details")   # (a re-parse has no --details)
-        dropped = [f"removed {', '.join(map(str, gone))}: this run did not write {'them' if len(gone) > 1 else 'it'} ({keep})"
-                   ] if gone else []
+        noted = staging.warnings + ([f"removed {', '.join(map(str, gone))}: this run did not write "
+                                     f"{'them' if len(gone) > 1 else 'it'} ({keep})"] if gone else [])
         earlier = state.last_columns(run_id) or _columns_in_package(out_dir, name)
         if lost := [column for column in earlier if column not in {c.name for c in columns}]:
-            dropped.append(f"the records have no {', '.join(lost)} any more: the last run's files had "
-                           f"{'them' if len(lost) > 1 else 'it'} ({keep})")
+            noted.append(f"the records have no {', '.join(lost)} any more: the last run's files had "
+                         f"{'them' if len(lost) > 1 else 'it'} ({keep})")
         if report is not None:   # (updated in place: the state keeps the report as the file has it)
-            report.update({"warnings": report["warnings"] + dropped, "status": "warnings"} if dropped else {})
+            report.update({"warnings": report["warnings"] + noted, "status": "warnings"} if noted else {})
             files.append(staging.stage_json(report_file, report | state.change_lists(run_id, report["complete"])))
         first, last = state.harvested_between(run_id)
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last,
-                             warnings=(*provenance.warnings, *dropped))
+                             warnings=(*provenance.warnings, *noted))
         scans = (record for record in records() if record["pdf_file"]) if pdfs else ()
         files.append(write_package(out_dir, name, files, provenance, staging, columns, transcript_in_csv, scans))
         staging.commit()
     if report is not None:
-        dropped += _keep_report(report_file, reports_home(out_dir, name) / f"run-{run_id:04d}.json")
-    return files, dropped
+        noted += _keep_report(report_file, reports_home(out_dir, name) / f"run-{run_id:04d}.json")
+    return files, noted
 
 
 def _columns_in_package(out_dir: Path, name: str) -> list[str]:

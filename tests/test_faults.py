@@ -422,6 +422,20 @@ def test_a_run_killed_between_writing_and_switching_leaves_the_earlier_files(tmp
     assert len(list((folder / ".harvester" / "s.files").glob("gen-*"))) == 1
 
 
+def test_an_earlier_runs_files_that_cannot_be_removed_are_said_once_by_the_next_run(tmp_path: Path, request):
+    """A generation another user's run left, or made read-only, stays: the run says so, once, as a warning of its own."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        stuck = tmp_path / ".harvester" / "s.files" / "gen-stuck"
+        stuck.mkdir()
+        (stuck / "s.csv").write_text("id\n", encoding="utf-8")
+        _read_only(stuck, request)
+        second = run(server, tmp_path)
+    said = f"{stuck}: an earlier run's files, which cannot be removed (not yours? read-only?); remove it by hand"
+    report = json.loads((tmp_path / "s.report.json").read_text(encoding="utf-8"))
+    assert second.warnings == [said] and (report["status"], report["warnings"]) == ("warnings", [said])
+
+
 def test_a_run_that_fails_after_the_switch_leaves_the_new_files_readable(tmp_path: Path, monkeypatch):
     """Once `current` names the new generation, it is the dataset's: a failure linking a file new to the dataset (its
     first report, say) is said, and every file the folder has gives the new run's content."""

@@ -194,7 +194,7 @@ class Staging:
     the dataset's files all at once (`commit`): DIR/NAME.csv and the others are links into .../NAME.files/current/,
     and `current` is one link, switched by one atomic rename. A run that fails, or is killed, before that rename
     leaves every earlier file as it was; files of formats this run did not write are removed after it. As a context
-    manager, it removes a generation that was not committed."""
+    manager, it removes a generation that was not committed. `warnings`: the earlier generations it could not remove."""
 
     def __init__(self, out_dir: Path, name: str, earlier: bool = False) -> None:
         """`earlier`: the dataset has runs before this one (its files may be plain files, from before the links)."""
@@ -202,12 +202,16 @@ class Staging:
         self.home = files_home(out_dir, name)
         self.current_dir = self.home / "current"   # the link to the generation that holds the dataset's files
         self.generation: Path | None = None
+        self.warnings: list[str] = []
 
     def __enter__(self) -> Staging:
         try:
             self.home.mkdir(parents=True, exist_ok=True)
             self._adopt_copied_current()
-            self._clear_uncommitted()    # what a run killed while writing left behind
+            # what a run killed while writing left behind, and the generation the last commit replaced (whose removal
+            # then failed: it is said now, in this run's warnings)
+            self.warnings = [f"{old}: an earlier run's files, which cannot be removed (not yours? read-only?); remove it "
+                             "by hand" for old in self._clear_uncommitted()]
             self.generation = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
             self.generation.chmod(0o777 & ~_umask())
         except OSError as error:
@@ -318,12 +322,14 @@ class Staging:
                                "command again")
         return written
 
-    def _clear_uncommitted(self) -> None:
-        """Remove every generation but the one `current` names (by its name: the link holds nothing else)."""
+    def _clear_uncommitted(self) -> list[Path]:
+        """Remove every generation but the one `current` names (by its name: the link holds nothing else); returns those
+        that are left."""
         current = os.readlink(self.current_dir) if os.path.lexists(self.current_dir) else None
         for old in self.home.glob("gen-*"):
             if old.name != current:
                 shutil.rmtree(old, ignore_errors=True)
+        return sorted(old for old in self.home.glob("gen-*") if old.name != current)
 
     def _check_links(self, written: set[str], sums: dict[str, str]) -> None:
         """Nothing the files this run replaces hold may be lost: a link into them that would point at nothing once they
