@@ -514,8 +514,8 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     """The run's files, from its listing in the state: the records, the people table, the links (with details), the run
     report and the data package (which lists the PDFs, with --pdfs); they appear together, or none changes. Returns
     them, and what it warns of (also in the run report and the package): the files of an earlier run's formats going,
-    columns the last run's records had, an earlier run's files it cannot remove; and the report's copy among the kept
-    ones failing (in neither)."""
+    columns the last run's records had, an earlier run's files it cannot remove, the run's report that cannot be kept
+    among the dataset's reports."""
     def records() -> Iterator[Record]:
         for record, details, pdf in state.records(run_id, seen_at):
             record = with_details(record, details) if detailed else record
@@ -527,6 +527,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     columns = records_columns(detailed, pdfs)
     formats = list(formats)
     people_formats = [f for f in formats if f in ("csv", "json", "jsonl", "parquet")] or ["csv", "json"]
+    kept: Path | None = None   # the run's report among the dataset's, once the files are switched to it
     with Staging(out_dir, name, earlier=state.has_runs_before(run_id)) as staging:
         files = write_table(records, columns, out_dir, name, [f for f in formats if f in TABLE_FORMATS], staging,
                             transcript_in_csv)
@@ -552,14 +553,20 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         if report is not None:   # (updated in place: the state keeps the report as the file has it)
             report.update({"warnings": report["warnings"] + noted, "status": "warnings"} if noted else {})
             files.append(staging.stage_json(report_file, report | state.change_lists(run_id, report["complete"])))
+            kept = reports_home(out_dir, name) / f"run-{run_id:04d}.json"
+            if unkept := _keep_report(report_file, kept, staging.current(report_file)):   # a warning the report says too
+                kept = None
+                noted += unkept
+                report.update(warnings=report["warnings"] + unkept, status="warnings")
+                staging.stage_json(report_file, report | state.change_lists(run_id, report["complete"]))
         first, last = state.harvested_between(run_id)
         provenance = replace(provenance, documents=state.count(run_id), first_harvested=first, last_harvested=last,
                              warnings=(*provenance.warnings, *noted))
         scans = (record for record in records() if record["pdf_file"]) if pdfs else ()
         files.append(write_package(out_dir, name, files, provenance, staging, columns, transcript_in_csv, scans))
         staging.commit()
-    if report is not None:
-        noted += _keep_report(report_file, reports_home(out_dir, name) / f"run-{run_id:04d}.json")
+    if kept is not None:
+        noted += _keep_report(report_file, kept)
     return files, noted
 
 
@@ -580,20 +587,25 @@ def reports_home(out_dir: Path, name: str) -> Path:
     return out_dir / ".harvester" / f"{name}.reports"
 
 
-def _keep_report(report: Path, kept: Path) -> list[str]:
-    """The run's report, linked (else copied) into the dataset's reports whole. The run's files are written by then:
-    a failure here is a warning of the run (returned), whose report is then in NAME.report.json only, until the next
-    run replaces it: running again would lose it."""
-    temporary = kept.with_name(f"{kept.name}.tmp")
+def _keep_report(report: Path, kept: Path, staged: Path | None = None) -> list[str]:
+    """The run's report kept among the dataset's as `kept`, in two steps: before the switch to the run's files, its
+    `staged` file linked (else copied) whole beside `kept`; after it, that copy renamed to `kept` (a run that fails in
+    between keeps none). A failure is a warning of the run (returned; before the switch, a full disk say, the report
+    says it too): the report is then in `report` (NAME.report.json) only, until the next run replaces it."""
+    pending = kept.with_name(f"{kept.name}.tmp")
     try:
+        if staged is None:
+            os.replace(pending, kept)
+            return []
         kept.parent.mkdir(exist_ok=True)
-        temporary.unlink(missing_ok=True)
+        pending.unlink(missing_ok=True)
         try:
-            os.link(report.resolve(), temporary)
+            os.link(staged, pending)
         except OSError:   # a file system with no hard links
-            shutil.copyfile(report, temporary)
-        os.replace(temporary, kept)
+            shutil.copyfile(staged, pending)
     except OSError as error:
+        with contextlib.suppress(OSError):
+            pending.unlink(missing_ok=True)
         if os.path.lexists(kept.parent) and not kept.parent.is_dir():
             return [f"{kept.parent}: not a folder, and every run's report is kept there; this run's is in {report} until "
                     f"the next run: move {kept.parent.name} away and copy it there before then"]

@@ -123,6 +123,8 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
 
 def test_a_runs_report_is_kept_on_a_file_system_with_no_hard_links_and_a_failure_to_keep_it_is_a_warning(
         tmp_path: Path, monkeypatch):
+    """A report that cannot be kept (a disk full at that moment) is a warning of the run, which its report says too: it
+    never says "ok" of a run that exits 1."""
     import shutil
 
     def no_links(*args, **kwargs):
@@ -138,11 +140,18 @@ def test_a_runs_report_is_kept_on_a_file_system_with_no_hard_links_and_a_failure
             == run_report(tmp_path / "a", "s")
         monkeypatch.setattr(shutil, "copyfile", full)   # the disk full as the run ends
         outcome = run(server, tmp_path / "b")
+        again = run(server, tmp_path / "a")
     assert outcome.documents == 3 and run_report(tmp_path / "b", "s")["run"] == 1          # the run's files are written
     # a warning of the run (exit 1), with what to do: running again would replace the one copy left
     assert outcome.warnings == [f"{tmp_path / 'b' / '.harvester' / 's.reports' / 'run-0001.json'}: cannot keep this run's report "
                                 f"there (No space left on device); it is in {tmp_path / 'b' / 's.report.json'} until the next "
                                 f"run: copy it into {tmp_path / 'b' / '.harvester' / 's.reports'} before then"]
+    for out, done in ((tmp_path / "b", outcome), (tmp_path / "a", again)):   # a first run, and a later one
+        report = run_report(out, "s")
+        assert len(done.warnings) == 1 and (report["status"], report["warnings"], done.report["status"]) == (
+            "warnings", done.warnings, "warnings")
+    assert [p.name for p in (tmp_path / "b" / ".harvester" / "s.reports").iterdir()] == []   # (no part-made copy left)
+    assert [p.name for p in (tmp_path / "a" / ".harvester" / "s.reports").iterdir()] == ["run-0001.json"]
 
 
 @pytest.mark.parametrize("in_place", ["file", "dangling link"])
@@ -161,6 +170,7 @@ def test_a_file_where_the_reports_are_kept_is_a_warning_saying_what_to_move(tmp_
     assert outcome.warnings == [f"{reports}: not a folder, and every run's report is kept there; this run's is in "
                                 f"{tmp_path / 's.report.json'} until the next run: move s.reports away and copy it there "
                                 "before then"]
+    assert (run_report(tmp_path, "s")["status"], run_report(tmp_path, "s")["warnings"]) == ("warnings", outcome.warnings)
 
 
 @pytest.mark.parametrize("run_id, new, gone, said", [
