@@ -99,6 +99,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
                               after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
+        clock = state.clock_set_back(run)
         if run.resumed and run.replay:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
         elif run.resumed:
@@ -131,7 +132,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                                  progress) if settings.pdfs else None
         complete = not walk.partial
         # each once: a page walked again while documents are missing says again what it said
-        warnings = list(dict.fromkeys(get.warnings + fetcher.warnings + walk.warnings + state.detail_warnings(run.id)
+        warnings = list(dict.fromkeys(clock + get.warnings + fetcher.warnings + walk.warnings + state.detail_warnings(run.id)
                                       + (pdfs.warnings if pdfs else [])))
         searched = Searched(search, address, walk.facets)
         report = build_report(

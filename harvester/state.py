@@ -315,6 +315,17 @@ class State:
         db.commit()
         return Run(int(run_id or 0), started, False, ())
 
+    def clock_set_back(self, run: Run) -> list[str]:
+        """A warning when the run began, by the clock, before the run before it did: the clock was put back between them
+        (an NTP correction, a virtual machine restored). A document's last_seen is then kept no earlier than its
+        first_seen (`finish_run`, `records`)."""
+        row = self.db.execute("SELECT id, started_at FROM runs WHERE id < ? ORDER BY id DESC LIMIT 1", (run.id,)).fetchone()
+        if row is None or datetime.fromisoformat(row[1]) <= datetime.fromisoformat(run.started_at):
+            return []
+        return [f"run {run.id} began at {run.started_at} by this machine's clock, before run {row[0]} did ({row[1]}): the clock "
+                "was put back (check it); the documents' last_seen is kept no earlier than their first_seen, and a re-parse "
+                f"of the archive would take run {row[0]}'s copies of the pages for the later ones"]
+
     def close_run(self, run_id: int, now: datetime, status: str) -> None:
         """End a run that did not finish ("abandoned", "incomplete"): no later run resumes it, and its page log goes."""
         with self.db:
@@ -329,8 +340,8 @@ class State:
             if complete:
                 db.execute("UPDATE documents SET listed = 0 WHERE run IS NOT ?", (run_id,))
             kept = ", ".join(f"{name} = json_extract(record, '$.{name}')" for name in COMPARED)
-            db.execute(f"UPDATE documents SET first_seen = coalesce(first_seen, ?1), last_seen = ?1, listed = 1, {kept} "
-                       "WHERE run = ?2", (started_at, run_id))
+            db.execute("UPDATE documents SET first_seen = coalesce(first_seen, ?1), last_seen = CASE WHEN julianday(first_seen) "
+                       f"> julianday(?1) THEN first_seen ELSE ?1 END, listed = 1, {kept} WHERE run = ?2", (started_at, run_id))
             db.execute("DELETE FROM pages WHERE run = ?", (run_id,))
             db.execute("UPDATE runs SET finished_at = ?, status = ?, report = ? WHERE id = ?",
                        (report.get("finished_at"), report.get("status", "ok"), json.dumps(report), run_id))
@@ -410,8 +421,8 @@ class State:
                                "WHERE run = ? ORDER BY pos", (seen_at, run_id))
         for record, details, pdf, first_seen in rows:
             record = json.loads(record)
-            if seen_at:
-                record.update(first_seen=first_seen, last_seen=seen_at)
+            if seen_at:   # (a clock put back since the document was first seen: not before then)
+                record.update(first_seen=first_seen, last_seen=max(first_seen, seen_at, key=datetime.fromisoformat))
             yield record, json.loads(details) if details else None, json.loads(pdf) if pdf else None
 
     def changes(self, run_id: int, complete: bool) -> dict[str, int]:

@@ -121,6 +121,24 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
     assert json.loads((kept / "run-0003.json").read_text(encoding="utf-8")) == run_report(tmp_path, "s")
 
 
+def test_a_clock_put_back_between_runs_is_a_warning_and_never_puts_last_seen_before_first_seen(tmp_path: Path):
+    """A virtual machine restored, an NTP correction: the second run begins, by the clock, a day before the first did."""
+    docs = [doc(n) for n in range(3)]
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs)) as server:
+        first = run(server, tmp_path, clock)
+        clock.sleep(-24 * 3600)
+        docs.append(doc(3))
+        second = run(server, tmp_path, clock)
+    began = (first.report["started_at"], second.report["started_at"])
+    assert second.warnings == [f"run 2 began at {began[1]} by this machine's clock, before run 1 did ({began[0]}): the clock was "
+                               "put back (check it); the documents' last_seen is kept no earlier than their first_seen, and a "
+                               "re-parse of the archive would take run 1's copies of the pages for the later ones"]
+    assert [(r["first_seen"], r["last_seen"]) for r in dataset(tmp_path, "s")] == [(began[0], began[0])] * 3 + [(began[1], began[1])]
+    with State(tmp_path, "s") as state:
+        assert state.db.execute("SELECT count(*) FROM documents WHERE last_seen < first_seen").fetchone()[0] == 0
+
+
 def test_a_runs_report_is_kept_on_a_file_system_with_no_hard_links_and_a_failure_to_keep_it_is_a_warning(
         tmp_path: Path, monkeypatch):
     """A report that cannot be kept (a disk full at that moment) is a warning of the run, which its report says too: it
@@ -451,8 +469,10 @@ def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path, c
         server.script = lambda n, p: None
         again = run(server, tmp_path, clock)
     assert again.report["resumed"] is False and again.report["run"] == 2
+    put_back = [w for w in again.warnings if w.startswith("run 2 began at ") and "the clock was put back" in w]
+    assert len(put_back) == (hours < 0)   # a warning too, as is any run begun before the one before it (its pages are archived)
     with sqlite3.connect(tmp_path / ".harvester" / "s.sqlite") as db:
-        assert db.execute("SELECT id, status FROM runs ORDER BY id").fetchall() == [(1, "abandoned"), (2, "ok")]
+        assert db.execute("SELECT id, status FROM runs ORDER BY id").fetchall() == [(1, "abandoned"), (2, "warnings" if put_back else "ok")]
     # the run that is not resumed is said, with why (else the run numbers skip one, unsaid)
     [said] = [r.getMessage() for r in caplog.records if "is not resumed" in r.getMessage()]
     assert said.startswith("run 1, begun ") and said.endswith(f"did not finish and is not resumed ({why}): this run starts afresh")
