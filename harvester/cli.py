@@ -472,6 +472,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume") 
     is kept, and `again`: how to resume."""
     name = check_name(_name(job))
     check_fetch_ready(job.settings)
+    names = NameTable.load(job.names_file)   # (a mistake in it is said before the harvest is)
     log.info("harvesting %s from %s into %s", job.search, job.settings.base_url or job.site.home, job.out / name)
     if job.settings.base_url is None and not job.settings.contact:
         log.warning("no --contact: the User-Agent tells %s who harvests but not how to reach you; "
@@ -480,7 +481,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume") 
     try:
         with _progress() as progress:
             outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
-                              names=NameTable.load(job.names_file), progress=progress)
+                              names=names, progress=progress)
     except KeyboardInterrupt as stop:
         stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; {again}",)
         raise

@@ -1027,3 +1027,12 @@ def test_a_reader_that_goes_away_leaves_the_runs_own_exit_code(tmp_path):
     err = run.stderr.read().decode()
     assert run.wait(60) == 0 and "Error" not in err and "Traceback" not in err
     assert len(list(tmp_path.glob("*.csv"))) == 2       # its files are written
+
+
+def test_a_names_file_that_cannot_be_read_is_said_before_the_harvest_begins(monkeypatch, capsys, tmp_path):
+    """The mistake came after "harvesting ... from ..." (the log of a harvest that was never to begin)."""
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9",
+                           "--out", str(tmp_path / "o"), "--names", str(tmp_path / "missing.csv"))
+    assert code == 2
+    assert_one_line_error(err, f"{tmp_path / 'missing.csv'}: cannot read the names file (no such file or directory)")
+    assert "harvesting" not in err and not (tmp_path / "o").exists()
