@@ -928,3 +928,14 @@ def test_a_visit_with_someone_is_their_talk_and_its_head_makes_nothing(title, ki
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients, found.others) == (kind, (), (), ())
     assert tuple(p for p in found.participants if not is_body(p) and not is_role(p)) == people   # the delegation, a role
+
+
+# Only a delegation's "headed by" or "led by" names no maker: a verb that merely ends in "led" ("Compiled", "Assembled",
+# "Controlled") still names who made the document (constructed on the archive's "Appointment ... by Syngman Rhee")
+@pytest.mark.parametrize(("title", "senders"), [
+    ("List of Participants Compiled by Georgi Dimitrov", ("Georgi Dimitrov",)),
+    ("Catalogue Assembled by Ernst Wollweber", ("Ernst Wollweber",)),
+    ("Delegation Led by Kim Il Sung to Moscow", ()),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_verb_ending_in_led_is_no_led_by(title, senders):
+    assert parties(title).senders == senders

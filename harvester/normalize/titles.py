@@ -250,7 +250,8 @@ _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|
 # a finite verb makes a quoted title a sentence, someone's words: "... Still Depends on ...", "... Are Different ..."
 _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
 _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
-_BY_AT_END = re.compile(r"(?<![Hh]eaded)(?<![Ll]ed)\sby\s+(?=[A-Z])[^,]+$")   # a delegation "headed by" X: X makes nothing
+# a delegation "headed by" or "led by" X: X makes nothing (but "Compiled by", "Assembled by" name its maker)
+_BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
 _BY_INITIALS_AT_END = re.compile(rf"\sby\s+(?P<who>{_INITIALED}(?:(?:,\s*|\s+and\s+){_INITIALED})*)$")
