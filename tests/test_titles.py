@@ -923,6 +923,11 @@ def test_a_message_in_cipher_is_a_telegram_and_typing_sends_nothing(title, kind,
      "report", ()),
     ("Memorandum on the Visit of Kosygin to India", "memorandum", ()),
     ("Visit of the Korean Delegation Headed by Kim Il Sung to Moscow", "report", ()),
+    # a visit to a place with someone, or with something or someone along, is a topic still (constructed)
+    ("Notes on the Visit of Kim Il Sung to China with Premier Zhou Enlai", "note", ()),
+    ("Memorandum on the Visit of the Soviet Delegation with Gifts for Kim Il Sung", "memorandum", ()),
+    ("Notes on the Visit of the Hungarian Party Delegation to the DPRK, with Some Observations", "note", ()),
+    ("Memorandum on the Visit of Zhou Enlai with a Chinese Government Delegation to Moscow", "memorandum", ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_visit_with_someone_is_their_talk_and_its_head_makes_nothing(title, kind, people):
     found = parties(title)

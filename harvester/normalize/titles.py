@@ -182,8 +182,11 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
 _INFINITIVE = _rx(r"to\s(?:discuss|receive|call\s+on)$")   # a verb of talk after "to": what someone means to do
 # " from Brezhnev's ", " of [Zhou Enlai's] "
 _OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+\[?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\]?\s+")
-# " on Visit of General Clark with President Rhee": a visit with someone is their talk (its "of" names the visitor)
-_VISIT_WITH = _rx(r"\s+(?:of|on|about)\s+(?:the\s+)?(visit)(?=\s+of\s+(?P<visitor>.+?)\s+with\s+[A-Z])")
+# " on Visit of General Clark with President Rhee": a visit with someone is their talk (its "of" names the visitor), who
+# is named and followed by no more than a setting; not a visit to a place ("of Kim Il Sung to China with Premier Zhou"),
+# nor one with something or someone along ("with Gifts for ...", "with His Wife to ...", "with a Government Delegation")
+_VISITED = r"(?:the\s+)?(?-i:[A-Z])\S*(?:\s+(?:(?-i:[A-Z])\S*|of|the|and))*(?:$|,|\s+(?:on|in|at|during)\s)"
+_VISIT_WITH = _rx(rf"\s+(?:of|on|about)\s+(?:the\s+)?(visit)(?=\s+of\s+(?P<visitor>(?:(?!\sto\s).)+?)\s+with\s+{_VISITED})")
 _CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
 # "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
 _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
