@@ -777,6 +777,11 @@ def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, pa
     ("Letter from [Kim Il] Sung to Stalin", ("[Kim Il] Sung",), ()),
     ("Letter from [Georgi M.] Dimitrov to Stalin", ("[Georgi M.] Dimitrov",), ()),
     ("Letter from [Soviet Ambassador] Puzanov to Kim Il Sung", ("Puzanov",), ()),
+    # nor a place of two words, nor a style: each word alone could begin a name, but not the two together
+    ("Letter from [Sri Lanka] Prime Minister Bandaranaike to Zhou Enlai", ("Bandaranaike",), ()),
+    ("Letter from [Hong Kong] Governor Grantham to Zhou Enlai", ("Grantham",), ()),
+    ("Letter from [His Majesty] Norodom Sihanouk to Mao Zedong", ("Norodom Sihanouk",), ()),
+    ("Conversation with [His Excellency] Nehru", (), ("Nehru",)),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_only_a_given_name_in_brackets_completes_the_name_after_it(title, senders, participants):
     found = parties(title)

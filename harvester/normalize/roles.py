@@ -131,11 +131,12 @@ def completion(bracket: str) -> str | None:
     """The words an editor adds in brackets before a name to complete it, its nickname aside: "[Edgar]" (Snow) -> "Edgar",
     '[Lawrence “Lance”]' (Sharkey) -> "Lawrence", "[Kim]" (Il Sung) -> "Kim", "[Kim Il]" (Sung) -> "Kim Il", "[Georgi M.]"
     (Dimitrov) -> "Georgi M.". Any capitalized words complete it but one that is no part of a name: a role or its
-    fragment, an honorific, a modifier, a body or place word, an article, an editor's word or a possessive ("[Prime]
-    Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The] Chairman", "[Illegible] Ivanov", "[Soviet
-    Ambassador] Puzanov", "[Mao Zedong’s] Audience"), each of which would make a false person."""
+    fragment, an honorific, a modifier, a body or place word (alone or together), an article, an editor's word or a
+    possessive ("[Prime] Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The] Chairman", "[Illegible]
+    Ivanov", "[Soviet Ambassador] Puzanov", "[Sri Lanka] Bandaranaike", "[His Majesty] Norodom Sihanouk", "[Mao Zedong’s]
+    Audience"), each of which would make a false person."""
     m = _BRACKETED_WORDS.fullmatch(bracket)
-    return m[1] if m and all(_part_of_a_name(word) for word in m[1].split()) else None
+    return m[1] if m and not _vocabulary_word(m[1]) and all(_part_of_a_name(word) for word in m[1].split()) else None
 
 
 def _part_of_a_name(word: str) -> bool:
@@ -149,7 +150,8 @@ EDITORS_WORDS = frozenset({"illegible", "unknown", "unclear", "unidentified", "u
                            "blank", "missing", "signature", "signed", "handwritten", "probably", "possibly",
                            "presumably", "perhaps", "ed", "eds", "note", "text", "original", "sender", "recipient",
                            "addressee", "author", "someone", "somebody", "person", "illeg", "?"})
-ARTICLES = frozenset({"the", "a", "an"})
+# and the possessives that begin a style, no name: "[His Majesty]", "[Her Excellency]", "[His Holiness]"
+ARTICLES = frozenset({"the", "a", "an", "his", "her", "their"})
 _CAPITAL_FIRST = re.compile(_CAPITAL)
 _POSSESSIVE = re.compile(r"['’]s$")
 # a role, honorific, modifier, body or place word, as the vocabularies above read one before a name ("Sir" only there)
