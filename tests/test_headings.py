@@ -216,6 +216,19 @@ def test_life_years_without_a_comma_are_read(raw: str, display: str, sort: str, 
     assert not any(any(c.isdigit() for c in form) for form in heading.variants)
 
 
+# Without a comma, years after an uninverted name are a body's (the Library of Congress qualifies bodies and meetings
+# so, and writes a person's life years after a comma): they leave the name and make no person of it
+@pytest.mark.parametrize("raw", ["Kuomintang (1912-1949)", "Paris Peace Conference (1919-1920)", "Solidarność (1980- )",
+                                 "Warsaw Pact 1955-1991"])
+def test_years_without_a_comma_after_an_uninverted_name_make_no_person(raw: str):
+    from harvester.normalize.headings import is_person
+    from harvester.normalize.names import NameTable
+
+    heading = parse_heading(raw)
+    assert (is_person(heading, NameTable.load()), heading.birth, heading.death) == (False, None, None)
+    assert not any(c.isdigit() for c in heading.display + "".join(heading.variants))
+
+
 @pytest.mark.parametrize("name, sort", [("John Paul II", "John Paul II"), ("Pius XII", "Pius XII"),
                                         ("Martin Luther King Jr.", "King, Martin Luther, Jr."), ("Kim Il", "Kim, Il"),
                                         ("Anastas Mikoyan", "Mikoyan, Anastas")])

@@ -22,7 +22,7 @@ from harvester.normalize.roles import is_given_name
 
 # after a comma, or a space alone ("Kim, Il-sung 1912-1994"), or in brackets ("Kim, Il-sung (1912-1994)")
 _YEARS = re.compile(
-    r"(?:,\s*|\s+)(?P<open>\()?(?:(?:b\.|born)\s*(?P<born>\d{4})|(?:d\.|died)\s*(?P<died>\d{4})"
+    r"(?:(?P<comma>,)\s*|\s+)(?P<open>\()?(?:(?:b\.|born)\s*(?P<born>\d{4})|(?:d\.|died)\s*(?P<died>\d{4})"
     r"|(?:ca\.\s*)?(?P<birth>\d{4})\??\s*[-–]\s*(?:ca\.\s*)?(?P<death>\d{4})?\??)(?(open)\))\.?\s*$"
 )
 _NICKNAME = re.compile(r"""\s*\(\s*["“'‘]([^"”'’()]+)["”'’]\s*\)|\s+["“]([^"”]+)["”]""")
@@ -143,6 +143,8 @@ def _years(text: str, tail: str = "") -> tuple[str, int | None, int | None]:
     if match is None:
         return text, None, None
     birth, death = match.group("birth") or match.group("born"), match.group("death") or match.group("died")
+    if not match["comma"] and "," not in text[: match.start()]:
+        birth = death = None   # "Kuomintang (1912-1949)": a body's years; a person's without a comma follow "Family, Given"
     rest = f"{text[: match.start()].strip()} {tail}".strip()
     return rest, int(birth) if birth else None, int(death) if death else None
 
