@@ -908,6 +908,7 @@ def test_notes_of_someones_talk_are_its_record_and_he_takes_part(title, kind, pa
     ("Code Message No. 803 from Ambassador Milnikiel in London to Winiewicz", "telegram", ("Milnikiel",), ("Winiewicz",)),
     ("Coded Message from Gromyko to Dobrynin", "telegram", ("Gromyko",), ("Dobrynin",)),
     ("Encrypted Message from the Soviet Embassy in Beijing to Moscow", "telegram", ("Soviet Embassy in Beijing",), ("Moscow",)),
+    ("Decoded Message from Gromyko to Dobrynin", "telegram", ("Gromyko",), ("Dobrynin",)),   # and read out of it
     ("Typed Letter from Kim Il Sung to Stalin", "letter", ("Kim Il Sung",), ("Stalin",)),
     ("Typewritten letter, Kim Il Sung to Stalin", "letter", ("Kim Il Sung",), ("Stalin",)),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)

@@ -55,7 +55,8 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
                             "outgoing telegram", "incoming telegram", "ciphergram", "cryptogram", "cipher message", "airgram",
                             "cyper", "cypher telegram",
                             # a message sent in cipher is a ciphergram, however it is translated ("Szyfrogram")
-                            "code message", "coded message", "ciphered message", "encrypted message", "encoded message")),
+                            "code message", "coded message", "ciphered message", "encrypted message", "encoded message",
+                            "decoded message", "deciphered message", "decrypted message")),
     KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram", "cable telegram")),
     KindPhrase("report", ("informational letter", "information letter")),
     KindPhrase("letter", ("letter", "letters", "message", "messages", "telephone message", "correspondence")),

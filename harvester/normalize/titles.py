@@ -317,7 +317,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
                       # how a message was given, sent or kept: "Personal Letter", "Oral Message", "Coded Message",
                       # "Hand-delivered letter", "Typed Letter" (a word before the kind that qualifies it, no sender)
-                      r"Personal|Oral|Verbal|Written|Typed|Typewritten|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|Hand-[a-z]+|"
+                      r"Personal|Oral|Verbal|Written|Typed|Typewritten|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|"
+                      r"Decoded|Deciphered|Decrypted|Hand-[a-z]+|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 _QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}\s+)+")   # "Verbal Report", "Oral Message": a kind all the same
