@@ -950,3 +950,16 @@ def test_a_visit_with_someone_is_their_talk_and_its_head_makes_nothing(title, ki
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_verb_ending_in_led_is_no_led_by(title, senders):
     assert parties(title).senders == senders
+
+
+# A body's word is no abstract noun for ending as one does (-tion, -sion, -ment): "the Delegation", "the Commission", "the
+# Government" send and receive as "the Embassy" does; and the one a party is "headed by" or "led by" takes its part, in
+# a message as in a talk. A body a quoted headline does not name is still nobody ("... Talks with the Delegation").
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Telegram from the Delegation Headed by Mikoyan to the CC CPSU", ("Delegation", "Mikoyan"), ("CC CPSU",)),
+    ("Letter from Mao Zedong to the Delegation Led by Zhou Enlai", ("Mao Zedong",), ("Delegation", "Zhou Enlai")),
+    ("Note from the Government to the Soviet Embassy", ("Government",), ("Soviet Embassy",)),
+    ("Letter from the Commission to Kim Il Sung", ("Commission",), ("Kim Il Sung",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_bodys_word_is_no_abstract_noun_and_its_head_takes_its_part(title, senders, recipients):
+    assert parties(title) == Parties(senders, recipients, ())

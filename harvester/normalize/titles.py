@@ -295,7 +295,7 @@ _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Pri
 _SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
-_ABSTRACT_ONLY = re.compile(r"[A-Z][a-z]{3,}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
+_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Annex|Summary|Copy|Translation)\b")
@@ -339,7 +339,7 @@ _PLACE_FIRST = re.compile(rf"(?:the\s+)?(?:{COUNTRY}|(?:[A-Z][\w’'-]*\s+){{1,3
 _FROM_PLACE_AT_END = re.compile(rf"\bfrom\s+(?:the\s+)?{COUNTRY}$")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
-            "led by": "participants", "headed by": "participants", "attention": "recipients",
+            "attention": "recipients",
             "with": "participants", "between": "participants"}  # what follows each keyword; "of", "," and ":" vary
 
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
@@ -479,7 +479,8 @@ def _quoted_talk(roles: Parties, text: str) -> Parties:
         return roles   # no talk, or one the paper is about: "'Draft ... Regarding of A. I. Mikoyan's Conversations ...'"
     inner = _people_of(_parties(_read(_ASIDE.sub(", ", m["inner"]))))
     outer = {w for name in (*roles.senders, *roles.recipients) for w in name.split()}
-    inner = [name for name in inner if name not in outer]   # "Ambassador Yuan" in the record Yuan Zhongxin sends
+    # not "Ambassador Yuan" in the record Yuan Zhongxin sends, nor a body the quote does not name ("... with the Delegation")
+    inner = [name for name in inner if name not in outer and not (" " not in name and is_body(name) and not name.isupper())]
     if _begins_with_kind(m["inner"]):
         return Parties(roles.senders, roles.recipients, _dedupe([*roles.participants, *inner]), roles.others)
     return Parties(roles.senders, roles.recipients, roles.participants, _dedupe([*roles.others, *inner]))
@@ -653,13 +654,16 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
     talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
     roles["participants" if talk else "senders"].extend(lead)
+    role = "participants"
     for key, segment in slots:
         if talk and key == "by":   # "Reception by A of B", "Conversation by A with B": the host talks too
             host, *guest = _GUEST.split(segment, maxsplit=1)
             hosted = guest and _namelike(host) and not is_role(_tidy(host))   # not "the Chairman of ..., Mao Zedong"
             roles["participants"].extend(_items(host) + _items(guest[0]) if hosted else _items(segment))
             continue
-        role = _ROLE_OF.get(key, "participants" if talk else "senders")
+        # the one a party is "led by" or "headed by" takes its part: in a talk, or sending a message ("Telegram from the
+        # Delegation Headed by Mikoyan to ...")
+        role = role if key in ("led by", "headed by") else _ROLE_OF.get(key, "participants" if talk else "senders")
         roles[role].extend(_items(segment, between=key == "between"))
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
