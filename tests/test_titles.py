@@ -963,3 +963,16 @@ def test_a_verb_ending_in_led_is_no_led_by(title, senders):
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_bodys_word_is_no_abstract_noun_and_its_head_takes_its_part(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())
+
+
+# A body's word alone before "and" shares the body named after it: "the Party and Government Delegation of the GDR" is
+# one party, as the samples label it (an archive title's); two bodies each named in full stay two (constructed)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Conversation with the Party and Government Delegation of the GDR", ("Party and Government Delegation of the GDR",)),
+    ("Conversation between the Party and State Delegation of the DPRK and Mao Zedong",
+     ("Party and State Delegation of the DPRK", "Mao Zedong")),
+    ("Conversation with the Ministry and Embassy", ("Ministry", "Embassy")),
+    ("Conversation with the Party and the Government", ("Party", "Government")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_bodys_word_before_and_shares_the_body_after_it(title, participants):
+    assert parties(title).participants == participants

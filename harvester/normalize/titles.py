@@ -301,6 +301,7 @@ _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Annex|Summary|Copy|Translation)\b")
 _TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
+_BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Government"; not "CPSU"
 _AND_JOIN = rf"(?<![a-z]{{3}}ment)(?<![a-z]{{3}}ity)(?<![a-z]{{3}}nce)(?<![a-z]{{3}}ics)(?<![a-z]{{3}}ogy)\s+and\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
@@ -845,11 +846,20 @@ def _parts(segment: str, between: bool = False) -> list[str]:
     parts, listing = [pieces[0]], False
     for separator, piece in zip(pieces[1::2], pieces[2::2]):
         listing = (listing or bool(_FROM_PLACE_AT_END.search(parts[-1].rstrip()))) and bool(_COUNTRY_FIRST.fullmatch(piece.strip()))
-        if listing:
+        if listing or _shared_body(parts[-1], separator, piece):
             parts[-1] += separator + piece
         else:
             parts.append(piece)
     return pieces[::2] if between and len(parts) < 2 else parts
+
+
+def _shared_body(before: str, separator: str, after: str) -> bool:
+    """"the Party and Government Delegation of the GDR", "Party and State Leadership": a body's word alone before "and"
+    shares the body named after it, which is one party (but "the Ministry and Embassy", "the Party and the Government"
+    are two)."""
+    before, after = _ARTICLE.sub("", before.strip()), after.strip()
+    return separator.strip() == "and" and bool(_BODY_WORD_ALONE.fullmatch(before)) and after[:1].isupper() \
+        and " " in after and is_body(after) and not is_role(after)   # not "State and Defense and Director of ..."
 
 
 def _names_only(parts: list[str]) -> bool:
