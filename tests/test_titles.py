@@ -976,3 +976,13 @@ def test_a_bodys_word_is_no_abstract_noun_and_its_head_takes_its_part(title, sen
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_bodys_word_before_and_shares_the_body_after_it(title, participants):
     assert parties(title).participants == participants
+
+
+# A plural a list shares is made singular for each only when each is still a body ("the Soviet and Chinese Delegations");
+# "Chinese and Foreign Comrades" are two groups, not a person "Foreign Comrade"
+@pytest.mark.parametrize(("title", "participants"), [
+    ("[Mao Zedong's] Conversation with Chinese and Foreign Comrades", ("Mao Zedong", "Chinese Comrades", "Foreign Comrades")),
+    ("Conversation with the Soviet and Chinese Delegations", ("Soviet Delegation", "Chinese Delegation")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_shared_plural_is_made_singular_only_for_bodies(title, participants):
+    assert parties(title).participants == participants

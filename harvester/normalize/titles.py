@@ -928,6 +928,8 @@ def _distribute(items: list[str]) -> list[str]:
     if not head or len(words) < 2 or not words[-1].endswith("s"):
         return items
     noun = _UNITS.get(words[-1], words[-1][:-1])
+    if not is_body(noun) and words[-1] not in _UNITS:
+        noun = words[-1]   # "Chinese and Foreign Comrades" are groups each, not a "Foreign Comrade"
     shared = [i for i in head if _NATION_ONLY.fullmatch(i) or (words[-1] in _UNITS and " " not in i and not is_body(i))]
     if not shared:
         return items
