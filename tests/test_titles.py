@@ -986,3 +986,15 @@ def test_a_bodys_word_before_and_shares_the_body_after_it(title, participants):
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_shared_plural_is_made_singular_only_for_bodies(title, participants):
     assert parties(title).participants == participants
+
+
+# The body whose talk a document reports may be named with its article and its head: its people are the talk's (the
+# first is an archive title of the second sample, whose label counts Kellezi and Mao Zedong; the second constructed)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Ambassador Reis Malile, ‘Information on the Meeting of the Government-level Economic Delegation led by Comrade "
+     "Abdyl Kellezi with Comrade Mao Zedong’",
+     ("Reis Malile", "Government-level Economic Delegation", "Abdyl Kellezi", "Mao Zedong")),
+    ("Information on the Meeting of the Economic Delegation with Comrade Mao Zedong", ("Economic Delegation", "Mao Zedong")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, participants):
+    assert parties(title).participants == participants

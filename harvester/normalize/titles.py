@@ -226,12 +226,15 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"submitted|compiled|signed|proposed|presented|handed|hosted|granted)\s+)?"
             r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
-# "regarding the Conversation of Petre Balaceanu with Dean Rusk"
+# "regarding the Conversation of Petre Balaceanu with Dean Rusk", "on the Meeting of the Economic Delegation led by
+# Comrade Abdyl Kellezi with Comrade Mao Zedong"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
                      r"(?:conversations?|meetings?|talks|discussions?|(?:tele)?phone\s+calls?|"
                      r"exchange\s+of\s+(?:letters|messages|telegrams))\b(?:\s+"
-                     r"(?:of\s+(?P<host>(?-i:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+)?(?P<key>between|with|from)\s+(?P<who>.+)$)?")
+                     r"(?:of\s+(?:the\s+|an?\s+)?(?P<host>(?-i:(?:[A-Z][\w.’'-]*|[LlHh]e(?:ade)?d\s+by)\s+){0,9}[A-Z][\w.’'-]*)\s+)?"
+                     r"(?P<key>between|with|from)\s+(?P<who>.+)$)?")
+_HEADED_BY = _rx(r"\s+(?:led|headed)\s+by\s+")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
 # a quoted headline names people when its talk is a verb ("Premier Kim Received ...") or has its people after it ("...
 # Conversation with Chairman Deng"); a talk named as a thing is a topic: "Trade Negotiations", "The Geneva Conference"
@@ -765,7 +768,8 @@ def _reported(text: str) -> list[tuple[str, str]]:
     if m is None:
         return []
     said = m["who"] if m["key"] != "from" or "call" in m[0].lower() else None   # from whom a phone call came
-    return [("with", who) for who in (m["owner"], m["host"], _TAIL.sub("", said or "")) if who]
+    hosts = _HEADED_BY.split(m["host"] or "")   # a delegation and the one it is led by
+    return [("with", who) for who in (m["owner"], *hosts, _TAIL.sub("", said or "")) if who]
 
 
 def _unglossed(text: str) -> str:
