@@ -150,7 +150,7 @@ def _initials_agree(initials: list[str], given: list[str]) -> bool:
     """ "W" agrees with "Walter", "Yu" with "Yuri", "I" with "I. V." (each begins the other); "L. S." not with "Leonid"
     alone: every initial must have its given name. A "J" agrees with a given name the table writes with "Yu", "Ya", "Ye"
     or "Yo" ("J. Andropov" is Yuri): that is a Cyrillic letter (Ю, Я, Е, Ё) that German, Polish, Czech and Hungarian
-    write with a J, and no Russian or Mongolian given name begins with an English J. Only that way: a "Ya." is no "J. V."
+    write with a J, and a Russian name written in English has no J of its own. Only that way: a "Ya." is no "J. V."
     (Yakov, not Iosif, Stalin)."""
     folded = [[match_key(word) for word in words] for words in (initials, given)]
     return len(initials) <= len(given) and all(a.startswith(b) or b.startswith(a) or (a.startswith("j") and
