@@ -3,6 +3,7 @@ with FTS5; NAME.metadata.json in Datasette's format; written with the other file
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -90,6 +91,39 @@ def test_a_full_text_query_without_accents_finds_words_written_with_them(tmp_pat
                                                   "documents.rowid = documents_fts.rowid WHERE documents_fts MATCH ?", (query,))]
              for query in ('"Le Duan"', '"Pham Van"', "Nguyen", "Duẩn", "Ulbricht")}
     assert found == {'"Le Duan"': ["d0"], '"Pham Van"': ["d1"], "Nguyen": ["d2"], "Duẩn": ["d0"], "Ulbricht": ["d3"]}
+
+
+def test_a_full_text_query_in_plain_letters_finds_letters_unicode_does_not_decompose(tmp_path: Path):
+    """ł, đ, ø, ß and Cyrillic ё have no accent for unicode61 to drop: "Gomulka" finds "Gomułka" all the same, in the
+    order, and with the ranks, the exact spelling gets; the text the index shows (highlight) is the document's own."""
+    from harvester.output.sqlite import write_sqlite
+    from harvester.records import RECORDS
+
+    titles = ["Conversation between Władysław Gomułka and Khrushchev on Gomułka's line, Gomułka", "Letter from Milovan Đilas",
+              "Note by Søren Østergaard on Strauß", "Telegram from Пётр Абрасимов", "Ulbricht on Gomułka",
+              "Meeting of Lê Duẩn and Kim Il Sung"]
+    records = [{c.name: [] if c.type == "list" else "" for c in RECORD_COLUMNS} | {"id": f"d{n}", "url": f"u{n}", "title": title}
+               for n, title in enumerate(titles)]
+    path = write_sqlite(tmp_path / "d.sqlite", [(RECORDS, RECORD_COLUMNS, records)])
+    db = connect(path)
+
+    def found(query: str) -> list[tuple[str, float, str]]:
+        return [tuple(row) for row in db.execute(
+            "SELECT documents.id, rank, highlight(documents_fts, 0, '[', ']') FROM documents_fts JOIN documents ON "
+            "documents.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank", (query,))]
+
+    gomulka = found("Gomułka")
+    assert [(id, marked) for id, _, marked in gomulka] == [
+        ("d0", "Conversation between Władysław [Gomułka] and Khrushchev on [Gomułka]'s line, [Gomułka]"),
+        ("d4", "Ulbricht on [Gomułka]")]
+    assert [(id, rank) for id, rank, _ in found("Gomulka")] == [(id, rank) for id, rank, _ in gomulka]
+    for plain, exact, ids in (('"Wladyslaw Gomulka"', '"Władysław Gomułka"', ["d0"]), ("Dilas", "Đilas", ["d1"]),
+                              ("Soren Ostergaard", "Søren Østergaard", ["d2"]), ("Strauss", "Strauß", ["d2"]),
+                              ("Петр", "Пётр", ["d3"]), ('"Le Duan"', '"Lê Duẩn"', ["d5"]), ("title:Dilas", "title:Đilas", ["d1"])):
+        assert [row[0] for row in found(plain)] == [row[0] for row in found(exact)] == ids, plain
+    assert [row[0] for row in db.execute("SELECT title FROM documents")] == titles     # the table keeps the words as written
+    with contextlib.closing(sqlite3.connect(path)) as check:   # (raises if the index is not whole)
+        check.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
 
 
 def test_people_and_links_are_the_tables_files(corpus: Path):

@@ -10,14 +10,18 @@ its NAME.metadata.json in Datasette's format; Datasette and sqlite-utils open bo
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
+import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from harvester.errors import SQLITE_MAX_PATH, StorageError, storage_error, too_long_for_sqlite
+from harvester.normalize.names import without_accents
 from harvester.output.files import Staging
 from harvester.records import Column, Record, Table
 
@@ -27,6 +31,7 @@ METADATA_SUFFIX = ".metadata.json"
 SEARCHED = ("title", "summary", "transcript")   # the text full-text search covers
 INDEXED = ("date_start", "doc_type", "people")  # what a browser filters and sorts the documents by
 SQL_TYPES = {"boolean": "INTEGER", "integer": "INTEGER"}   # the rest is TEXT (dates ISO, lists JSON arrays)
+_WORD = re.compile(r"[^\W_]+")   # a word as unicode61 splits them: letters and digits
 
 
 def write_database(out_dir: Path, name: str, tables: list[tuple[Table, tuple[Column, ...], Iterable[Record]]],
@@ -92,11 +97,34 @@ def _value(value: Any, column: Column) -> Any:
 
 def _search_index(db: sqlite3.Connection) -> None:
     """FTS5 whose content is the documents table (rowid for rowid), as sqlite-utils makes it and Datasette finds it.
-    Its words are matched without their accents, stacked ones too ("Le Duan" finds "Lê Duẩn", "Nguyen" "Nguyễn")."""
+    Its words are matched without their accents, stacked ones too ("Le Duan" finds "Lê Duẩn", "Nguyen" "Nguyễn"); as
+    unicode61 keeps whole the letters with no accent to drop (ł, ø, ß, Cyrillic ё), each column is indexed with its text,
+    then its words that have one, folded ("Gomułka ... Gomulka"), so that plain letters find them too. The documents
+    table keeps the text as written: highlight() and snippet() show it, and a 'rebuild' indexes it alone."""
     searched = [c for c in SEARCHED if c in _columns(db, "documents")]
     db.execute(f"CREATE VIRTUAL TABLE documents_fts USING fts5({', '.join(searched)}, content=[documents], "
                "tokenize='unicode61 remove_diacritics 2')")
-    db.execute(f"INSERT INTO documents_fts (rowid, {', '.join(searched)}) SELECT rowid, {', '.join(searched)} FROM documents")
+    db.create_function("also_folded", 1, _also_folded, deterministic=True)   # this connection's only: not in the schema
+    db.execute(f"INSERT INTO documents_fts (rowid, {', '.join(searched)}) "
+               f"SELECT rowid, {', '.join(f'also_folded({c})' for c in searched)} FROM documents")
+
+
+def _also_folded(text: str | None) -> str | None:
+    """The text, then its words that have a letter unicode61 keeps, folded: "Gomułka met Søren" -> "... Gomulka Soren"."""
+    words = [_fold(word) for chunk in (text or "").split() if not chunk.isascii()   # (most are: no loop over their letters)
+             for word in _WORD.findall(chunk) if any(map(_kept, word))]
+    return f"{text}\n{' '.join(words)}" if words else text
+
+
+@functools.cache   # a few hundred letters, met again and again
+def _kept(letter: str) -> bool:
+    """True of a letter unicode61 keeps though the fold writes it otherwise: one Unicode does not decompose (ł, đ, ø, ß),
+    or one whose base letter is not Latin (Cyrillic ё: unicode61 drops the accents of Latin letters only)."""
+    return not unicodedata.normalize("NFD", letter)[0].isascii() and _fold(letter) != letter
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", without_accents(word))   # (NFC: a Korean syllable stays one letter)
 
 
 def _sql_name(table: Table) -> str:
