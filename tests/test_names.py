@@ -466,6 +466,27 @@ def test_initials_that_agree_with_the_tables_person_are_that_person(spelling: st
     assert table.lookup(spelling) == canonical
 
 
+# A given name or initials an editor brackets before a family name the table lists alone are part of the name, as they
+# are unbracketed: they name the table's person only when they agree with him ("[Sergei Kh.] Khrushchev" is his son)
+@pytest.mark.parametrize(("spelling", "canonical"), [
+    ("[Sergei Kh.] Khrushchev", None), ("[Sergei] Khrushchev", None), ("Sergei Khrushchev", None), ("[S.] Khrushchev", None),
+    ("S. Khrushchev", None), ("[Igor] Andropov", None), ("Igor Andropov", None), ("[N. S.] Khrushchev", "Nikita Khrushchev"),
+    ("[Nikita] Khrushchev", "Nikita Khrushchev"), ("[Yuri] Andropov", "Yuri Andropov"), ("[J.] Andropov", "Yuri Andropov"),
+])
+def test_a_bracketed_given_name_that_disagrees_with_the_tables_person_is_someone_else(spelling: str, canonical: str | None,
+                                                                                      table: NameTable) -> None:
+    assert table.lookup(spelling) == canonical
+
+
+def test_a_bracketed_given_name_makes_its_person_no_spelling_of_the_tables(table: NameTable) -> None:
+    assert person_names(parties("Conversation with [Sergei Kh.] Khrushchev"), table) == ("Sergei Kh. Khrushchev",)
+    title = "Conversation between Nikita Khrushchev and [Sergei] Khrushchev"
+    named = parties(title)
+    mention = Mention("a", "", "", person_names(named, table), (), named.participants)
+    assert {row["name"]: row["variants"] for row in people_table([mention], table)} == {
+        "Nikita Khrushchev": [], "Sergei Khrushchev": []}
+
+
 def test_a_title_writing_initials_and_one_writing_the_family_name_alone_name_one_person(table: NameTable) -> None:
     title = "Notes on the Conversation of Comrade N.S. Khrushchev with Comrade W. Ulbricht on 1 August 1961"
     assert person_names(parties(title), table) == ("Nikita Khrushchev", "Walter Ulbricht")

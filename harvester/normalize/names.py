@@ -103,9 +103,10 @@ class NameTable:
         return (canonical, self._kinds[canonical]) if canonical else None
 
     def _resolve_uncached(self, name: str) -> tuple[str | None, str | None]:
-        """Try the whole name, then the part outside brackets (or its initials, `_initialed`), then a bracketed code
+        """Try the whole name, then the name as written (`unbracketed`: an editor's given name in brackets is part of
+        it, so "[Sergei] Khrushchev" is not the table's Nikita) or its initials (`_initialed`), then a bracketed code
         name or variant."""
-        outer = BRACKET.sub("", name).strip()
+        outer = unbracketed(name)
         found = self._known(name) or self._known(outer) or self._initialed(_initials_first(outer))
         if found:
             return found
@@ -195,9 +196,14 @@ def written_form(name: str) -> str:
     ALL CAPS becomes title case, keeping the Korean convention of a lowercase syllable after
     the hyphen of a given name ("PAK HEON-YEONG" -> "Pak Heon-yeong", see `_title_word`).
     """
-    name = " ".join(BRACKET.sub("", _BEFORE_A_NAME.sub(_completed, _GLUED.sub(r"\1", name))).split())
-    name = _initials_first(_INITIALS.sub(r"\1 ", name).strip())
+    name = _initials_first(_INITIALS.sub(r"\1 ", unbracketed(name)).strip())
     return " ".join(_title_word(w, i > 0) for i, w in enumerate(name.split(" "))) if _all_caps(name) else name
+
+
+def unbracketed(name: str) -> str:
+    """The name without its brackets but an editor's completion: "[Edgar] Snow", "Yu[mjagiin] Tsedenbal" and "Filippov
+    [Stalin]" -> "Edgar Snow", "Yumjagiin Tsedenbal" and "Filippov"."""
+    return " ".join(BRACKET.sub("", _BEFORE_A_NAME.sub(_completed, _GLUED.sub(r"\1", name))).split())
 
 
 def _completed(bracket: re.Match[str]) -> str:

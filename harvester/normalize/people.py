@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from harvester.normalize.headings import INITIAL, Heading, family_name_first, person_of, sort_form, split_name
-from harvester.normalize.names import BRACKET, NameTable, is_person_party, match_key, written_form
+from harvester.normalize.names import NameTable, is_person_party, match_key, unbracketed, written_form
 
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
@@ -129,9 +129,9 @@ def _names_of(mention: Mention, headed: list[tuple[Heading, str]], table: NameTa
 def _written_of(mention: Mention, headed: list[tuple[Heading, str]], table: NameTable) -> Iterator[tuple[str, str]]:
     """Each party that is a person's name, as the title writes it, with the match key the record's form of it has:
     "N.S. Khrushchev"; "Filippov" of "Filippov [Stalin]", and "Maneli" of "Maneli (Saigon)" (a bracket is no part of
-    the name it follows)."""
+    the name it follows), but "Sergei Khrushchev" of "[Sergei] Khrushchev" (an editor's given name is)."""
     for spelling in mention.written:
-        spelling = BRACKET.sub("", spelling).strip() if any(mark in spelling for mark in "[(") else spelling
+        spelling = unbracketed(spelling)
         if spelling and is_person_party(spelling, table):
             name = table.lookup(spelling) or written_form(spelling)
             yield spelling, match_key(_same_page_heading(name, headed) or name)
