@@ -519,7 +519,8 @@ def test_the_table_knows_these_people(spelling: str, canonical: str, table: Name
 # An editor's bracketed word before a name completes it, whatever name it is: a given name ("[Richard] Dixon"), the
 # family name of an East Asian name written first ("[Kim] Il Sung"), a given name no list holds ("[Imre] Nagy"); a role
 # or its fragment, an honorific, a modifier, an article or an editor's word does not ("[Prime] Minister Nehru" is Nehru,
-# "[Sir] Anthony Eden" is Anthony Eden, "[The] Chairman" nobody)
+# "[Sir] Anthony Eden" is Anthony Eden, "[The] Chairman" nobody), nor several words of which none reads as a given name
+# ("[Red Cross] Junod" is Junod)
 @pytest.mark.parametrize(("title", "people"), [
     ("Letter from [Prime] Minister Nehru to Zhou Enlai", ("Nehru", "Zhou Enlai")),
     ("Letter from [Party] Secretary Kádár to Khrushchev", ("Kádár", "Nikita Khrushchev")),
@@ -551,6 +552,9 @@ def test_the_table_knows_these_people(spelling: str, canonical: str, table: Name
     ("Letter from [Sékou] Touré to Khrushchev", ("Sékou Touré", "Nikita Khrushchev")),
     ("Letter from [Unclear] Ivanov to Molotov", ("Ivanov", "Vyacheslav Molotov")),
     ("Letter from [Name] Ivanov to Molotov", ("Ivanov", "Vyacheslav Molotov")),
+    ("Letter from [Red Cross] Junod to Molotov", ("Junod", "Vyacheslav Molotov")),
+    ("Conversation with [New York] Gromyko", ("Andrei Gromyko",)),
+    ("Letter from [New Zealand] Holyoake to Zhou Enlai", ("Holyoake", "Zhou Enlai")),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_editors_word_does_not(title, people,
                                                                                                   table: NameTable) -> None:
@@ -565,7 +569,8 @@ def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_edi
     ("[Kim] Il Sung", "Kim Il Sung"), ("[Zhou] Enlai", "Zhou Enlai"), ("[Imre] Nagy", "Imre Nagy"),
     ("[Park] Chung-hee", "Park Chung-hee"), ("[Surname] Ivanov", "Ivanov"), ("[A] Petrov", "Petrov"),
     ("[Attorney] Kennedy", "Kennedy"), ("[Herr] Adenauer", "Adenauer"), ("[Vice-president] Rodriguez", "Rodriguez"),
-    ("[Jean-Paul] Sartre", "Jean-Paul Sartre"),
+    ("[Jean-Paul] Sartre", "Jean-Paul Sartre"), ("[Red Cross] Junod", "Junod"), ("[New Zealand] Holyoake", "Holyoake"),
+    ("[Los Angeles] Yorty", "Yorty"), ("[Kim Il] Sung", "Kim Il Sung"), ("[Sergei Kh.] Khrushchev", "Sergei Kh. Khrushchev"),
 ])
 def test_the_written_form_takes_a_bracketed_name_before_a_name_and_drops_any_other_bracketed_word(name: str,
                                                                                                   expected: str) -> None:

@@ -9,16 +9,14 @@ page and "Mao Zedong" in a title are one person.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
 from harvester.normalize.names import BRACKET, NameTable, looks_like_organization, match_key, written_form
-from harvester.normalize.roles import is_given_name
+from harvester.normalize.roles import family_name_shape, is_given_name
 
 # after a comma, or a space alone ("Kim, Il-sung 1912-1994"), or in brackets ("Kim, Il-sung (1912-1994)")
 _YEARS = re.compile(
@@ -182,7 +180,7 @@ def _mongolian(family: str, given: str, alternatives: tuple[str, ...]) -> bool:
 
 def family_first(family: str, given: str) -> bool:
     """True when a family name marks a culture that writes it first (family_first.csv), given the given name's shape."""
-    shape = _family_names().get(_fold(family))
+    shape = family_name_shape(family)
     if shape is None or not given or _has_initials(given):
         return False
     return shape == "any" or _syllabic(given)
@@ -229,23 +227,11 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
-def _fold(text: str) -> str:
-    """Case aside, accents kept: "Lê" (always Vietnamese) is not "Le" (also French)."""
-    return unicodedata.normalize("NFC", text).casefold().strip()
-
-
 @functools.cache
 def _word_list(file: str) -> frozenset[str]:
     """A list of words shipped beside this module (pinyin.txt), each as `_plain` gives it."""
     text = resources.files("harvester.normalize").joinpath(file).read_text(encoding="utf-8")
     return frozenset(_plain(word) for line in text.splitlines() if not line.startswith("#") for word in line.split())
-
-
-@functools.cache
-def _family_names() -> dict[str, str]:
-    """family_first.csv: folded family name -> shape ("any" or "syllables")."""
-    text = resources.files("harvester.normalize").joinpath("family_first.csv").read_text(encoding="utf-8")
-    return {_fold(row["family"]): row["shape"] for row in csv.DictReader(io.StringIO(text)) if row["family"].strip()}
 
 
 def split_name(name: str) -> tuple[str, str]:

@@ -8,7 +8,9 @@ the grammar's vocabulary: extend them when a title shows a new role, nation or k
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import re
 import unicodedata
 from importlib import resources
@@ -134,9 +136,17 @@ def completion(bracket: str) -> str | None:
     fragment, an honorific, a modifier, a body or place word (alone or together), an article, an editor's word or a
     possessive ("[Prime] Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The] Chairman", "[Illegible]
     Ivanov", "[Soviet Ambassador] Puzanov", "[Sri Lanka] Bandaranaike", "[His Majesty] Norodom Sihanouk", "[Mao Zedong’s]
-    Audience"), each of which would make a false person."""
+    Audience"), each of which would make a false person. Several words complete it only when one reads as a given name
+    (`_given_word`): "[Red Cross] Junod", "[New Zealand] Holyoake" and "[Los Angeles] Mayor Yorty" name no one."""
     m = _BRACKETED_WORDS.fullmatch(bracket)
-    return m[1] if m and not _vocabulary_word(m[1]) and all(_part_of_a_name(word) for word in m[1].split()) else None
+    words = m[1].split() if m and not _vocabulary_word(m[1]) else []
+    return m[1] if words and all(map(_part_of_a_name, words)) and (len(words) == 1 or any(map(_given_word, words))) else None
+
+
+def _given_word(word: str) -> bool:
+    """An initial ("[Georgi M.]"), a given name of western_given_names.txt ("[John Foster]") or a
+    family name written before the given names (family_first.csv: "[Kim Il]")."""
+    return bool(_INITIALS.fullmatch(word)) or is_given_name(word) or family_name_shape(word) is not None
 
 
 def _part_of_a_name(word: str) -> bool:
@@ -154,6 +164,7 @@ EDITORS_WORDS = frozenset({"illegible", "unknown", "unclear", "unidentified", "u
 ARTICLES = frozenset({"the", "a", "an", "his", "her", "their"})
 _CAPITAL_FIRST = re.compile(_CAPITAL)
 _POSSESSIVE = re.compile(r"['’]s$")
+_INITIALS = re.compile(r"(?:[^\W\d_a-z][^\W\d_A-Z]?\.)+")   # "M.", "Kh.", "V.I."
 # a role, honorific, modifier, body or place word, as the vocabularies above read one before a name ("Sir" only there)
 _VOCABULARY_WORD = re.compile(alt(ROLE, HONORIFIC, MODIFIER, BODY_WORDS, COUNTRY) + r"(?![\w'’-])")
 # a word of a role of several words: "Prime" of "Prime Minister", "Attorney" of "Attorney General"
@@ -185,6 +196,21 @@ def _given_names() -> frozenset[str]:
     """western_given_names.txt, each name folded: the one reading of the list (headings.py and names.py ask is_given_name)."""
     text = resources.files("harvester.normalize").joinpath("western_given_names.txt").read_text(encoding="utf-8")
     return frozenset(_folded(word) for line in text.splitlines() if not line.startswith("#") for word in line.split())
+
+
+def family_name_shape(family: str) -> str | None:
+    """How family_first.csv lists a family name its culture writes first: "any", or "syllables" (only before a given
+    name of short syllables); None when it lists none. Case aside, accents kept: "Lê" (always Vietnamese) is not "Le"
+    (also French)."""
+    return _family_names().get(unicodedata.normalize("NFC", family).casefold().strip())
+
+
+@functools.cache
+def _family_names() -> dict[str, str]:
+    """family_first.csv, each family name folded: the one reading of the list (headings.py asks family_name_shape)."""
+    text = resources.files("harvester.normalize").joinpath("family_first.csv").read_text(encoding="utf-8")
+    return {unicodedata.normalize("NFC", row["family"]).casefold().strip(): row["shape"]
+            for row in csv.DictReader(io.StringIO(text)) if row["family"].strip()}
 
 
 def _folded(word: str) -> str:
