@@ -555,6 +555,7 @@ def test_the_table_knows_these_people(spelling: str, canonical: str, table: Name
     ("Letter from [Red Cross] Junod to Molotov", ("Junod", "Vyacheslav Molotov")),
     ("Conversation with [New York] Gromyko", ("Andrei Gromyko",)),
     ("Letter from [New Zealand] Holyoake to Zhou Enlai", ("Holyoake", "Zhou Enlai")),
+    ("Letter from [Los Angeles] Mayor Yorty to Zhou Enlai", ("Yorty", "Zhou Enlai")),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_editors_word_does_not(title, people,
                                                                                                   table: NameTable) -> None:
