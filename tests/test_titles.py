@@ -908,6 +908,19 @@ def test_notes_of_someones_talk_are_its_record_and_he_takes_part(title, kind, pa
     assert (doc_type(title), parties(title)) == (kind, Parties((), (), participants))
 
 
+# A time's possessive says when a talk was, not whose: "Today's Meeting" is the meeting, and "Today" takes no part
+# (constructed on the archive's "Notes from Brezhnev's Meeting with ..."); a weekday's is no broken "on's Meeting"
+@pytest.mark.parametrize(("title", "kind", "participants"), [
+    ("Notes from Today's Meeting with Kim", "meeting", ("Kim",)),
+    ("Notes from Yesterday's Meeting with Kim Il Sung", "meeting", ("Kim Il Sung",)),
+    ("Notes from Tonight's Meeting with Kim", "meeting", ("Kim",)),
+    ("Notes on Last Week's Meeting with Kim Il Sung", "meeting", ("Kim Il Sung",)),
+    ("Record of This Morning's Conversation with Mao Zedong", "conversation", ("Mao Zedong",)),
+    ("Notes on Sunday's Meeting with Zhou Enlai", "meeting", ("Zhou Enlai",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_times_possessive_names_no_one(title, kind, participants):
+    assert (doc_type(title), parties(title)) == (kind, Parties((), (), participants))
+
 # A message sent in cipher is a telegram however the translator names it (the archive titles a Polish "Ciphergram No.
 # 15815" "Telegram from Polish Embassy in Washington", and its "Cipher Message No. 145101" is one); a typed or typewritten
 # letter is a letter whose typing sends nothing (the first title is an archive one, the others constructed on it)

@@ -98,7 +98,11 @@ _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 _SLOT_WORDS = ("and", "or", "to", "from", "with", "between", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
                "concerning", "led", "headed", "signed", "sent", "attention")
 _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
-_WEEKDAY = _rx(r",?\s*(?:on\s+|for\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?")
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = _rx(rf",?\s*(?:on\s+|for\s+)?{_DAY}\b,?")
+# "Today's Meeting", "Last Week's Talks", "Sunday's Conversation": when it was, not whose
+_WHENS = _rx(rf"\b(?:(?:this|last|next|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night|week|weekend|month|year)|"
+             rf"today|tonight|yesterday|tomorrow|{_DAY})['’]s\s+")
 # "No. 76.247", "Nos. 408-410", "No.: MEX/104/1/81", "number 538-540", "No. 32/II/0012309/23.07.1982"
 _NUMBER = re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#|numbers?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*")
 _JR = re.compile(r",\s+Jr\.?(?=[\s,;:)]|$)")   # "Cord Meyer, Jr.": the suffix is the name's, in a title or before one
@@ -163,6 +167,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
     (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
+    (_Guarded(_WHENS, "['’]s "), "the "),
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
     # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
     (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
