@@ -426,6 +426,16 @@ def test_phrases_that_are_no_names_are_no_persons(title: str, people: tuple[str,
     assert person_names(parties(title), table) == people
 
 
+# "Kim Il Sung's Daughter" is a party, but no person's name: a relative the title does not name (nor is she Kim Il Sung)
+@pytest.mark.parametrize(("title", "people"), [
+    ("[Kim Il Sung's] Son", ()), ("Meeting with Kim Il Sung's Daughter", ()), ("Meeting with Kim Il Sung's Adviser", ()),
+    ("Letter from [Kim Il Sung's] Son to Stalin", ("Joseph Stalin",)),
+    ("Memorandum of Conversation with Zhou Enlai, Chen Yi's Wife and Deng Yingchao", ("Zhou Enlai", "Deng Yingchao")),
+    ("Conversation with Khrushchev's Son-in-Law Adzhubei", ("Adzhubei",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_relative_the_title_does_not_name_is_no_person(title: str, people: tuple[str, ...], table: NameTable) -> None:
+    assert person_names(parties(title), table) == people
+
 @pytest.mark.parametrize("party", ["Bureaus", "Provincial Offices", "Yugoslav Embassies", "Agencies",
                                    "Branches", "Central Committees"])
 def test_the_plural_of_a_body_word_is_a_body(party: str, table: NameTable) -> None:

@@ -921,6 +921,22 @@ def test_notes_of_someones_talk_are_its_record_and_he_takes_part(title, kind, pa
 def test_a_times_possessive_names_no_one(title, kind, participants):
     assert (doc_type(title), parties(title)) == (kind, Parties((), (), participants))
 
+# A relative named by whose he is is a party as the title writes him, or as the name it gives him; the one whose he is
+# takes no part and owns no paper ("[Kim Il Sung's] Son"), and a role after a possessive ends no name: "Kim Il Sung's
+# Adviser" was "Kim Il", another man (constructed on the archive's "Chen Yi's Wife" and "His Wife [Mrs. Árbenz]")
+@pytest.mark.parametrize(("title", "senders", "participants"), [
+    ("[Kim Il Sung's] Son", (), ()),
+    ("Letter from [Kim Il Sung's] Son to Stalin", ("Kim Il Sung's Son",), ()),
+    ("Meeting with Kim Il Sung's Daughter", (), ("Kim Il Sung's Daughter",)),
+    ("Conversation with Khrushchev's Son-in-Law Adzhubei", (), ("Adzhubei",)),
+    ("Conversation with Kim Il Sung's Son Kim Jong Il", (), ("Kim Jong Il",)),
+    ("Meeting with Kim Il Sung's Adviser", (), ("Kim Il Sung's Adviser",)),
+    ("Letter from Son Sann to Sihanouk", ("Son Sann",), ()),   # a kin word is a role only after a possessive
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_relative_is_named_by_the_name_given_and_whose_he_is_takes_no_part(title, senders, participants):
+    found = parties(title)
+    assert (found.senders, found.participants) == (senders, participants)
+
 # A message sent in cipher is a telegram however the translator names it (the archive titles a Polish "Ciphergram No.
 # 15815" "Telegram from Polish Embassy in Washington", and its "Cipher Message No. 145101" is one); a typed or typewritten
 # letter is a letter whose typing sends nothing (the first title is an archive one, the others constructed on it)

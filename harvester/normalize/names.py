@@ -41,6 +41,7 @@ _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the ta
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 _INITIALED = re.compile(r"((?:[^\W\d_][^\W\d_A-Z]?\.\s*)+)([^\W\d_][\w'’-]+)")   # "W. Ulbricht", "Yu. V. Andropov"
 _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`_initials_agree`)
+_OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -180,9 +181,10 @@ def is_person_party(name: str, table: NameTable) -> bool:
 
 def _name_shaped(name: str) -> bool:
     """A person's name: every word capitalized (or a particle such as "van"); "former Editor" is not one, nor a
-    role alone ("Soviet Ambassador", "Secretary") or a nationality's thing ("German Question")."""
+    role alone ("Soviet Ambassador", "Secretary"), a nationality's thing ("German Question") or someone's ("Kim Il Sung's
+    Daughter", "Chen Yi's Wife": a relative the title does not name)."""
     words = [w.lstrip("'‘“\"«") for w in BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
-    return (bool(words) and not any(mark in name for mark in "/:")   # "MD/SMD", "Hungary: Situation"
+    return (bool(words) and not any(mark in name for mark in "/:") and not _OWNED.search(name)   # "MD/SMD", "Hungary: Situation"
             and all(begins_a_name(w[:1]) or w.lower().split("-")[0] in PARTICLES for w in words)
             and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name))
 

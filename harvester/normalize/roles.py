@@ -57,6 +57,9 @@ MODIFIER = alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[
                "State",
                "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
                r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
+# a relative, named by whose he is: "Khrushchev's Son-in-Law Adzhubei" is Adzhubei, "Kim Il Sung's Son" no one named
+KIN = alt(r"(?:Son|Daughter|Brother|Sister|Father|Mother)(?:-in-[Ll]aw)?s?", "Wife", "Wives", "Husband", "Widow", "Children",
+          "Nephew", "Niece", "Grandson", "Granddaughter", "Cousin", "Uncle", "Aunt")
 ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
            "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e)|\s+without\s+Portfolio)?",
            "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé]\s+d['’]\s?Affaires",
@@ -70,7 +73,8 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Bryg\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z]|\s+of\s)", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
-           r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?")
+           r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?",
+           rf"(?<=['’]s\s){KIN}")   # only after a possessive: "Son Sann" is a name
 BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
     "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
     "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
-from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, COUNTRY, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_given_name,
+from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_given_name,
                                       is_role, name_in, strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
@@ -196,7 +196,8 @@ _CAPITALIZED = re.compile(r"\[?[A-Z][\w.-]*\]?")
 # "[Mao Zedong's] Audience with", "Premier Zhou Enlai's Reception of": the possessor takes part in what follows
 _EVENT = _rx(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|telephone|official)\s+)?"
              r"(?:audience|reception|meetings?|conversations?|talks|consultations|visit)\s+(?:with|of)\s+")
-_OWNER_FIRST = re.compile(r"\[([^\[\]]+?)['’]s\]\s")   # "[Mao Zedong's] Reply ...": the editor names whose it is
+# "[Mao Zedong's] Reply ...": the editor names whose it is; "[Kim Il Sung's] Son" is his relative's, no paper of his
+_OWNER_FIRST = re.compile(rf"\[([^\[\]]+?)['’]s\]\s(?!{KIN}\b)")
 _BRACKETED_WHO = re.compile(r"\[([^\[\]]+?['’]s)\]")   # "[Mao Zedong's] Audience"
 # "Chou En-Lai's [Zhou Enlai's] Letter", "The Chancellor's [Helmut Kohl's] Meeting": a gloss of who owns what follows
 _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
@@ -908,8 +909,8 @@ def _without_role(item: str) -> str:
     """"Mir Bagirov CC Secretary of the Communist Party of Azerbaijan" -> "Mir Bagirov": a role after a name is not
     part of it; a role word that ends a name with nothing before or after it may be the name ("W.L. Mackenzie King")."""
     m = _ROLE_AFTER_NAME.search(item) if _ROLE_WORD.search(item) and not is_role(item) else None
-    if m is None or not (m["qualifiers"] or m["after"].strip()):
-        return item
+    if m is None or not (m["qualifiers"] or m["after"].strip()) or _POSSESSIVE.search(m["qualifiers"]):
+        return item   # "Kim Il Sung's Adviser": the role is someone's of his, and no name of "Kim Il"
     name = item[:m.start()]
     return name if " " in name and _namelike(name) and not is_body(name) and not is_role(name) else item
 
