@@ -378,6 +378,36 @@ def test_a_run_whose_every_scan_failed_leaves_no_empty_pdfs_folder_and_says_why(
     assert not (tmp_path / "pdfs").exists()
 
 
+def test_a_run_of_another_dataset_that_leaves_the_shared_pdfs_folder_empty_does_not_take_it_from_this_one(tmp_path: Path):
+    """The datasets of DIR share DIR/pdfs: another's run that made it, and ends with no scan in it, removes it while this
+    run downloads into it; this run's scans still come."""
+    import threading
+
+    other_began, scans_began = threading.Event(), threading.Event()
+
+    def other_waits(stage: str, done: int, total: int, note: str) -> None:
+        other_began.set()
+        scans_began.wait()
+
+    def other() -> None:
+        with FaultServer(site, lambda n, path: Fault(404, {}, b"") if path.endswith((".pdf", "/download")) else None) as server:
+            harvest(WILSON, Search(QUERY), tmp_path, "other", ["json"], Settings(base_url=server.origin, delay=0, details=True,
+                                                                                 pdfs=True), progress=other_waits)
+
+    def scans_begin(stage: str, done: int, total: int, note: str) -> None:
+        if stage == "scans of documents" and not scans_began.is_set():
+            scans_began.set()
+            other_run.join()   # (it ends with DIR/pdfs empty, which it made: it removes it)
+
+    other_run = threading.Thread(target=other)
+    other_run.start()
+    other_began.wait()
+    with FaultServer(site) as server:
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0,
+                                                                                      details=True, pdfs=True), progress=scans_begin)
+    assert outcome.report["pdfs"] == {"downloaded": 16, "unchanged": 0, "failed": 0} and len(list((tmp_path / "pdfs").iterdir())) == 16
+
+
 @pytest.mark.slow
 def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
     """SIGKILL while a PDF is arriving: no file stands for it; the next run fetches it again from its start and
