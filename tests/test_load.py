@@ -231,6 +231,18 @@ def test_a_column_of_ones_own_and_columns_moved_in_a_spreadsheet_are_kept_after_
     assert loaded["notes"].tolist() == ["check the date", pd.NA]
 
 
+
+def test_a_column_of_ones_own_named_as_a_details_column_is_named_in_the_error(tmp_path: Path):
+    """"topics" added to a dataset harvested without --details: the error listed every column, not the one to rename."""
+    [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["topics"] = ["mine"]
+    frame.to_csv(path, index=False)
+    with pytest.raises(InputError) as raised:
+        harvester.load(path)
+    assert str(raised.value) == (f"{path}: not a harvester records file (topics: of a --details or --pdfs dataset, whose "
+                                 "other columns it has not; give a column of your own another name)")
+
 def test_a_folder_or_a_datasets_name_loads_its_records_and_a_folder_of_two_says_which_to_name(tmp_path: Path):
     reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path / "out", "kwp", ["json", "csv"], workers=0)
     expected = harvester.load(tmp_path / "out" / "kwp.csv")

@@ -81,7 +81,9 @@ def _typed(plain: pd.DataFrame, path: Path) -> pd.DataFrame:
     columns = next((layout for layout in LAYOUTS if sorted(known) == sorted(c.name for c in layout)), None)
     if columns is None:
         missing = [f for f in FIELDS if f not in plain.columns]
-        detail = f"missing {', '.join(missing)}" if missing else f"columns {', '.join(known)}"
+        beyond = [name for name in known if name not in FIELDS]   # (a details column is a likely name for one's own)
+        detail = (f"missing {', '.join(missing)}" if missing else f"{', '.join(beyond)}: of a --details or --pdfs dataset, "
+                  "whose other columns it has not; give a column of your own another name")
         raise InputError(f"{path}: not a harvester records file ({detail})")
     for name in NEVER_EMPTY:
         empty = [number for number, value in enumerate(plain[name], 1) if value in ("", None)]
