@@ -24,10 +24,10 @@ KEYS: dict[str, type | tuple[type, ...]] = {
     "cookies": str, "user_agent": str,
     "pdfs": bool, "max_pdf_mb": (int, float),
 }
-PATH_KEYS = ("out", "names", "browser_profile", "cookies")   # paths from the file's folder: an empty one would be that folder
+PATH_KEYS = ("out", "names", "browser_path", "browser_profile", "cookies")   # paths from the file's folder: an empty one would be that folder
 # the keys a Settings field of the same name takes as they are (the others are checked, converted or renamed first)
 AS_GIVEN = ("delay", "challenge_wait", "max_pages", "max_pdf_mb", "contact", "allow_incomplete", "details", "transcript_in_csv",
-            "pdfs", "fetch", "browser_path", "show_browser")
+            "pdfs", "fetch", "show_browser")
 
 
 def as_keys(message: str) -> str:
@@ -118,6 +118,8 @@ def _job(values: dict, where: str, base: Path) -> Job:
     if not all(isinstance(fmt, str) for fmt in values.get("formats", [])):
         raise UsageError(f"{where}: formats = {values['formats']!r}: give a list of names, like [\"csv\", \"json\"]")
     paths = {key: base / values[key] for key in ("browser_profile", "cookies") if key in values}
+    if "browser_path" in values:
+        paths["browser_path"] = str(base / values["browser_path"])
     given = {key: values[key] for key in AS_GIVEN if key in values}
     try:
         formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))

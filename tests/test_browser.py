@@ -501,6 +501,20 @@ def test_the_harvests_file_takes_the_fetch_options(tmp_path: Path):
         "http", tmp_path / "c.txt", "Mozilla/5.0")
 
 
+def test_a_browser_path_is_a_path_as_the_others_are_from_the_harvests_files_folder_and_with_its_tilde(tmp_path: Path,
+                                                                                                      monkeypatch, capsys):
+    """`run --help` says a path's ~ is one's home and a relative one is from the file's folder: browser_path was taken as
+    written, from the current folder, and a quoted --browser-path "~/chrome" named a folder "~"."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    file = tmp_path / "h.toml"
+    file.write_text('fetch = "browser"\nquery = "x"\n[[harvest]]\nbrowser_path = "~/chrome"\n'
+                    '[[harvest]]\nbrowser_path = "bin/chrome"\n', encoding="utf-8")
+    assert [job.settings.browser_path for job in load_jobs(file)] == [str(tmp_path / "home" / "chrome"), str(tmp_path / "bin" / "chrome")]
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--out", str(tmp_path / "o"), "--fetch", "browser",
+                           "--browser-path", "~/chrome")
+    assert code == 2 and f"--browser-path {tmp_path / 'home' / 'chrome'}: no browser there" in err, err
+
+
 @pytest.mark.slow
 def test_the_browser_downloads_the_scans_with_its_own_session(chromium: str, tmp_path: Path):
     from tests.faultserver import folder_files
