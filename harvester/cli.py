@@ -176,7 +176,8 @@ def loudness(command: Callable) -> Callable:
 @names_option
 @click.option("--fetch", type=click.Choice(["http", "browser"]), default="http", show_default=True,
               help="How pages are fetched: a plain HTTP client, or a real Chromium (for a site behind a bot check).")
-@click.option("--browser-path", default=None, metavar="PATH", type=_Path(dir_okay=False), help="The Chromium or Chrome to drive (default: the usual names).")
+@click.option("--browser-path", default=None, metavar="PATH", type=_Path(dir_okay=False),
+              help="The Chromium or Chrome to drive (default: the usual names).")
 @click.option("--browser-profile", type=_Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="The browser's profile folder (default: in DIR/.harvester/, kept for the next run).")
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
