@@ -599,7 +599,8 @@ def _keep_report(report: Path, kept: Path, staged: Path | None = None) -> list[s
             os.replace(pending, kept)
             return []
         kept.parent.mkdir(exist_ok=True)
-        pending.unlink(missing_ok=True)
+        for stale in kept.parent.glob("run-*.json.tmp"):   # this one's, and any a run killed before its switch left
+            stale.unlink(missing_ok=True)
         try:
             os.link(staged, pending)
         except OSError:   # a file system with no hard links

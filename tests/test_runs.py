@@ -101,6 +101,7 @@ def test_changed_and_no_longer_listed_documents_are_reported_and_seen_dates_kept
         second = run(server, tmp_path, clock)
         report = run_report(tmp_path, "s")
         clock.sleep(7 * 24 * 3600)
+        (tmp_path / ".harvester" / "s.reports" / "run-0007.json.tmp").write_text("{", encoding="utf-8")   # a killed run's
         third = run(server, tmp_path, clock)
     assert report["changed"] == [   # what changed, as it was and as it is now
         {"id": "telegram-3", "fields": ["title", "summary"],
