@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -316,11 +317,13 @@ def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(ch
         body = served(path)
         return body.replace(b"</body>", images + b"</body>") if body and path.startswith("/document/") else body
 
+    temporary = Path(tempfile.mkdtemp(prefix="hv"))   # (short: Chromium's socket in it has a short path limit)
     with ChallengeServer(busy) as server:
         command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
                    "--out", str(tmp_path), "--fetch", "browser", "--delay", "0", "--details"]
         run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+                               env={**os.environ, "TMPDIR": str(temporary)})
         deadline = time.monotonic() + 60
         while sum(hit.path.startswith("/document/") for hit in server.hits()) < 2 and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -335,6 +338,9 @@ def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(ch
     assert run.returncode == code and "Traceback" not in err and "Exception" not in err, err
     assert [line for line in err.splitlines() if line.startswith("harvester:")] == [err.strip().splitlines()[-1]]
     assert err.strip().splitlines()[-1].startswith(f"harvester: {said}: the pages fetched so far are kept")
+    left = sorted(path.name for path in temporary.iterdir())   # Chromium closed as it closes, leaving nothing behind
+    shutil.rmtree(temporary, ignore_errors=True)
+    assert left == []
 
 
 @pytest.mark.slow

@@ -114,7 +114,9 @@ class BrowserTransport:
             self._context = self._playwright.chromium.launch_persistent_context(
                 self.profile, executable_path=executable, headless=not self.settings.show_browser,
                 chromium_sandbox=not _is_root(), args=self._args(), timeout=self.settings.timeout * 1000,
-                user_agent=self.user_agent, no_viewport=True, service_workers="block", accept_downloads=False)
+                user_agent=self.user_agent, no_viewport=True, service_workers="block", accept_downloads=False,
+                handle_sigint=False)   # Ctrl-C reaches Chromium from the terminal, and it closes cleanly; Playwright's
+                                       # handling of it left Chromium's folder in the temporary folder, every time
         except Error as error:
             self._playwright.stop()
             self._stops.restore()
