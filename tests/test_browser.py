@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,6 +50,16 @@ def chromium() -> str:
             pytest.fail("CI needs Debian's chromium and the browser extra (pip install '.[browser]') for these tests")
         pytest.skip("no Chromium or no Playwright here (apt-get install chromium; pip install '.[browser]')")
     return path
+
+
+@pytest.fixture(autouse=True)
+def temporary(monkeypatch) -> Iterator[Path]:
+    """The temporary folder of the runs a test starts (Chromium's and Playwright's files), removed after it: the runs
+    killed on purpose leave theirs. Short, as Chromium's socket in it has a short limit on its path."""
+    folder = Path(tempfile.mkdtemp(prefix="hv"))
+    monkeypatch.setenv("TMPDIR", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def pages(*folders: Path):
@@ -309,7 +319,8 @@ def test_a_browser_that_dies_mid_run_stops_the_run_at_once(chromium: str, tmp_pa
     (lambda run: run.send_signal(signal.SIGTERM), 143, "stopped (SIGTERM)"),             # as systemd stops a service
     (lambda run: os.killpg(run.pid, signal.SIGINT), 130, "interrupted"),               # Ctrl-C: a terminal sends it to the
 ], ids=["SIGTERM", "Ctrl-C"])                                                          # group, Playwright's driver too
-def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(chromium: str, tmp_path: Path, stop, code, said):
+def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(chromium: str, tmp_path: Path, temporary: Path,
+                                                                             stop, code, said):
     served = pages(SEED, DOCUMENTS)
     images = b"".join(b'<img src="/sites/default/files/x%d.png">' % n for n in range(400))
 
@@ -317,13 +328,11 @@ def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(ch
         body = served(path)
         return body.replace(b"</body>", images + b"</body>") if body and path.startswith("/document/") else body
 
-    temporary = Path(tempfile.mkdtemp(prefix="hv"))   # (short: Chromium's socket in it has a short path limit)
     with ChallengeServer(busy) as server:
         command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
                    "--out", str(tmp_path), "--fetch", "browser", "--delay", "0", "--details"]
         run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-                               env={**os.environ, "TMPDIR": str(temporary)})
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while sum(hit.path.startswith("/document/") for hit in server.hits()) < 2 and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -338,9 +347,7 @@ def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(ch
     assert run.returncode == code and "Traceback" not in err and "Exception" not in err, err
     assert [line for line in err.splitlines() if line.startswith("harvester:")] == [err.strip().splitlines()[-1]]
     assert err.strip().splitlines()[-1].startswith(f"harvester: {said}: the pages fetched so far are kept")
-    left = sorted(path.name for path in temporary.iterdir())   # Chromium closed as it closes, leaving nothing behind
-    shutil.rmtree(temporary, ignore_errors=True)
-    assert left == []
+    assert list(temporary.iterdir()) == []   # Chromium closed as it closes, leaving nothing behind
 
 
 @pytest.mark.slow
