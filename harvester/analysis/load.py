@@ -45,8 +45,9 @@ def load(path: str | Path) -> pd.DataFrame:
         >>> df = harvester.load("output/wilson-korean-workers-party.csv")
         >>> df.groupby(df.date_start.dt.year).size()
 
-    A file that is not a harvester dataset raises harvester.errors.InputError (or UsageError for an
-    unknown file type), with a one-line message naming the file.
+    A file that is not a harvester dataset raises harvester.errors.InputError, with a one-line message naming the
+    file (UsageError for one load() does not read: another type, a spreadsheet, the people or links table beside a
+    dataset's records; and for a folder of no dataset or of several).
     """
     path = Path(path)
     readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet, ".sqlite": _sqlite}
