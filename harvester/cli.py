@@ -123,7 +123,7 @@ def cli(quiet: bool, verbose: bool) -> None:
 
     Exit codes: 0 success, 1 success with warnings, 2 bad usage or input, 3 fetch failed,
     4 blocked by the site, 5 page layout not understood, 6 documents missing, 7 other failure,
-    8 another run is working on the same dataset, 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).
+    8 another run is working on the same dataset (or harvests file), 130 interrupted (Ctrl-C), 143 stopped (SIGTERM).
 
     Example (the saved seed search, harvested over HTTP on 127.0.0.1; then its report):
 
@@ -177,7 +177,7 @@ def loudness(command: Callable) -> Callable:
 @click.option("--fetch", type=click.Choice(["http", "browser"]), default="http", show_default=True,
               help="How pages are fetched: a plain HTTP client, or a real Chromium (for a site behind a bot check).")
 @click.option("--browser-path", default=None, metavar="PATH", type=_Path(dir_okay=False),
-              help="The Chromium or Chrome to drive (default: the usual names).")
+              help="The path of the Chromium or Chrome to drive (default: one on PATH by its usual names).")
 @click.option("--browser-profile", type=_Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
               help="The browser's profile folder (default: in DIR/.harvester/, kept for the next run).")
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
@@ -196,8 +196,8 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
     The search is URL, a search address copied from the browser (facets, sort and all), or
     --query TEXT for a full-text search, or --all for the whole archive.
 
-    Every response is kept in DIR/archive/NAME-runNNNN-partN.warc.gz; DIR/NAME.report.json tells
-    what changed since the last run. An interrupted run, started again with the same arguments
+    Every page fetched is kept in DIR/archive/NAME-runNNNN-partN.warc.gz (the --pdfs scans in
+    DIR/pdfs/); DIR/NAME.report.json tells what changed since the last run. An interrupted run, started again with the same arguments
     within 24 hours, resumes where it stopped.
 
     Examples:
