@@ -134,8 +134,8 @@ def dataset_lock(out_dir: Path, name: str, read_only: bool = False) -> Iterator[
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BusyError(f"{out_dir}: another harvester run is working on {name}; "
-                            "wait for it to finish, or use another --out") from None
+            raise BusyError(f"{out_dir}: another harvester run is working on {name}; wait for it to finish"
+                            + ("" if read_only else ", or use another --out")) from None   # (read-only: prune, no --out)
         yield
 
 

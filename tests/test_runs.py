@@ -1352,6 +1352,7 @@ def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, mo
         busy = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     mistyped = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1", "--name", "z")
     assert busy[0] == 8 and "another harvester run is working on s" in busy[2]
+    assert "--out" not in busy[2], "prune takes no --out: its advice to use another could not be followed"
     assert mistyped[0] == 2 and mistyped[2] == f"harvester: error: {tmp_path}: no dataset z with WARC files in {tmp_path / 'archive'}\n"
     assert len(list((tmp_path / "archive").iterdir())) == 2
     inside = run_cli(monkeypatch, capsys, "prune", str(tmp_path / "archive"), "--keep-runs", "1")   # the archive itself
