@@ -1,4 +1,5 @@
-"""The raw archive: every response a run receives, kept as WARC records, and read back for re-parsing."""
+"""The raw archive: every page a run fetches (robots.txt, results and document pages, not the scans), kept as WARC records,
+and read back for re-parsing."""
 
 from __future__ import annotations
 
