@@ -121,9 +121,13 @@ _PLURAL_IES = re.compile(r"(?<=[a-z])ies\b")   # "Embassies", "Agencies": the pl
 _NOUN_LIKE_NAMES = alt("Clement", "Klement", "Marion", "Simion", "Larion", "Ilarion", "Illarion", "Lawrence", "Laurence",
                        "Clarence", "Terence", "Florence", "Constance")
 ABSTRACT_NOUN = rf"(?!{_NOUN_LIKE_NAMES}\b)[A-Z][a-z]{{2,}}(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?"
+COMPASS = r"(?:Far|Middle|Near|East|West|North|South)(?:ern)?"
+# the first word of a city's name of two: "New York", "Addis Ababa", "Los Angeles"
+CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis", "Phnom", "Kuala", "Tel", "Hong", "Port",
+                 "Ulan", "La", "El", "Los", "Las")
+_PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST))   # "West Berlin", "New York": a place of two words
 # "Posts and Communications Diop", "Army Forces Far East"
-_BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|{ABSTRACT_NOUN}|"
-                            rf"(?:Far|Middle|Near|East|West|North|South)(?:ern)?)$")
+_BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|{ABSTRACT_NOUN}|{COMPASS})$")
 # the small words inside a person's name ("Uriel da Costa Ribeiro", "Maurice Couve de Murville", "Ibn Saud")
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
                        "dos", "do"})
@@ -293,8 +297,12 @@ def name_in(item: str) -> str:
                        or end < len(words) and (words[end - 1] in PARTICLES   # "Uriel da Costa Ribeiro"
                                                 or completion(words[end - 1]))):
         end -= 1
+    if end > 1 and words[end - 2] == "of" and _PLACE_OPENER.fullmatch(words[end - 1]):
+        end -= 1   # "Governor of West Berlin Willy Brandt": the place after a role's "of", read below
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])
     if 1 < end <= len(words) - 3 and words[end - 1] == "of" and is_role(item):
-        return " ".join(words[end + 1:])   # "President of Nuclebrás Paulo Nogueira Batista": one word names the body
+        # one word names the body or place ("President of Nuclebrás Paulo Nogueira Batista"), or two when the first begins
+        # a place of two ("Governor of West Berlin Willy Brandt", "Mayor of Los Angeles Sam Yorty")
+        return " ".join(words[end + 1 + bool(_PLACE_OPENER.fullmatch(words[end]) and end + 2 < len(words)):])
     return item

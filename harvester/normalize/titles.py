@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
-from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body, is_given_name,
-                                      is_role, name_in, strip_roles)
+from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body,
+                                      is_given_name, is_role, name_in, strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
@@ -337,8 +337,8 @@ _ROLE_AT_END = re.compile(rf"{ROLE}$")
 _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
 # a city: one word, with its article or first word ("New York", "Addis Ababa"), particle ("Rio de Janeiro") or "City", and
 # the envoy in brackets after it; "Chinese Embassy, Liu Xiao": a person, not a city
-_CITY = re.compile(r"(?:(?:New|San|Santa|Santo|São|Sao|Buenos|Addis|Phnom|Kuala|Tel|Hong|Port|Ulan|La|El|Los|Las)\s+)?"
-                   r"[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|es)\s+[A-Z][\w’'.-]*)?(?:\s+City)?(?:\s+\([A-Z][^()]*\))?")
+_CITY = re.compile(rf"(?:{CITY_FIRST}\s+)?[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|es)\s+[A-Z][\w’'.-]*)?(?:\s+City)?"
+                   r"(?:\s+\([A-Z][^()]*\))?")
 _ROLE_WORD = re.compile(rf"\b{ROLE}")   # a role after a name begins a word: tried at words' starts only
 _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
