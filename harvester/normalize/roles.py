@@ -144,11 +144,19 @@ def completion(bracket: str) -> str | None:
     fragment, an honorific, a modifier, a body or place word (alone or together), an article, an editor's word or a
     possessive ("[Prime] Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The] Chairman", "[Illegible]
     Ivanov", "[Soviet Ambassador] Puzanov", "[Sri Lanka] Bandaranaike", "[His Majesty] Norodom Sihanouk", "[Mao Zedong’s]
-    Audience"), each of which would make a false person. Several words complete it only when one reads as a given name
-    (`_given_word`): "[Red Cross] Junod", "[New Zealand] Holyoake" and "[Los Angeles] Mayor Yorty" name no one."""
+    Audience"), each of which would make a false person, nor a place or body the shipped names table knows ("[Geneva]
+    Junod", "[Camp David] Carter"). Several words complete it only when one reads as a given name (`_given_word`):
+    "[Red Cross] Junod", "[New Zealand] Holyoake" and "[Los Angeles] Mayor Yorty" name no one."""
     m = _BRACKETED_WORDS.fullmatch(bracket)
-    words = m[1].split() if m and not _vocabulary_word(m[1]) else []
+    words = m[1].split() if m and not _vocabulary_word(m[1]) and shipped_names().kind(m[1]) in (None, "person") else []
     return m[1] if words and all(map(_part_of_a_name, words)) and (len(words) == 1 or any(map(_given_word, words))) else None
+
+
+@functools.cache
+def shipped_names():  # noqa: ANN201 (names.py imports this module: its NameTable is imported when first needed)
+    """The shipped names table, where the grammar asks what a name is: a title reads the same whatever a user's file adds."""
+    from harvester.normalize.names import NameTable   # noqa: PLC0415
+    return NameTable.load()
 
 
 def _given_word(word: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body,
-                                      is_given_name, is_role, name_in, strip_roles)
+                                      is_given_name, is_role, name_in, shipped_names, strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
@@ -742,14 +742,8 @@ def _reads_as_person(segment: str) -> bool:
     words = first.split()
     if not words or _PLACE_FIRST.fullmatch(first):
         return False
-    return _shipped_table().kind(first) == "person" or bool(_INITIALS_FIRST.match(first)) or (
+    return shipped_names().kind(first) == "person" or bool(_INITIALS_FIRST.match(first)) or (
         len(words) > 1 and is_given_name(words[0]) and begins_a_name(words[1][:1]))
-
-
-@functools.cache
-def _shipped_table():  # noqa: ANN202 (names.py imports this module: its NameTable is imported when first needed)
-    from harvester.normalize.names import NameTable   # noqa: PLC0415
-    return NameTable.load()
 
 
 def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
