@@ -488,6 +488,26 @@ def test_a_bracketed_given_name_that_disagrees_with_the_tables_person_is_someone
     assert table.lookup(spelling) == canonical
 
 
+# A full given name and initials after it are the table's person when the name is his and each initial agrees with a
+# given name the table writes in its place ("Nikita S." with "Nikita Sergeevich"), or stands where the table writes none
+# ("Walter E." of "Walter Ulbricht"); another given name ("Sergei", "Nikolai", whom "N. S." would fit), or an initial that
+# disagrees with the patronymic the table writes ("Leonid S.": Ilyich), is someone else
+@pytest.mark.parametrize(("spelling", "canonical"), [
+    ("Nikita S. Khrushchev", "Nikita Khrushchev"), ("[Nikita S.] Khrushchev", "Nikita Khrushchev"),
+    ("Iosif V. Stalin", "Joseph Stalin"), ("Walter E. Ulbricht", "Walter Ulbricht"), ("Leonid I. Brezhnev", "Leonid Brezhnev"),
+    ("Yuri V. Andropov", "Yuri Andropov"), ("Sergei N. Khrushchev", None), ("[Sergei N.] Khrushchev", None),
+    ("Nikolai S. Khrushchev", None), ("Leonid S. Brezhnev", None), ("Yakov I. Stalin", None), ("Igor Yu. Andropov", None),
+])
+def test_a_given_name_and_initials_that_agree_with_the_tables_person_are_that_person(spelling: str, canonical: str | None,
+                                                                                     table: NameTable) -> None:
+    assert table.lookup(spelling) == canonical
+
+
+def test_a_title_writing_a_given_name_and_an_initial_names_the_tables_person(table: NameTable) -> None:
+    assert person_names(parties("Letter from [Nikita S.] Khrushchev to Mao Zedong"), table) == ("Nikita Khrushchev", "Mao Zedong")
+    assert person_names(parties("Letter from Sergei Khrushchev to S. Khrushchev"), table) == ("Sergei Khrushchev", "S. Khrushchev")
+
+
 def test_a_bracketed_given_name_makes_its_person_no_spelling_of_the_tables(table: NameTable) -> None:
     assert person_names(parties("Conversation with [Sergei Kh.] Khrushchev"), table) == ("Sergei Kh. Khrushchev",)
     title = "Conversation between Nikita Khrushchev and [Sergei] Khrushchev"

@@ -39,8 +39,9 @@ _BEFORE_A_NAME = re.compile(r"\[[^\[\]]+\](?=\s+[^\W\d_a-z])")
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
-_INITIALED = re.compile(r"((?:[^\W\d_][^\W\d_A-Z]?\.\s*)+)([^\W\d_][\w'’-]+)")   # "W. Ulbricht", "Yu. V. Andropov"
-_IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`_initials_agree`)
+# "W. Ulbricht", "Yu. V. Andropov", "Nikita S. Khrushchev"
+_INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_][^\W\d_A-Z]?\.\s*)+)([^\W\d_][\w'’-]+)")
+_IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`_agrees`)
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -120,13 +121,13 @@ class NameTable:
         return None, None
 
     def _initialed(self, name: str) -> tuple[str, str] | None:
-        """The table's person of a name it lists, or of initials and a family name it lists alone whose initials agree
-        with given names it writes the person with: "W. Ulbricht" (Walter), "I. Stalin" ("I. V. Stalin"); not
-        "J. Andropov" (Yuri, "Yu. V. Andropov"), who may be someone else."""
+        """The table's person of a name it lists, or of initials (after a given name, or alone) and a family name it lists
+        alone that agree with given names it writes the person with (`_given_agree`): "W. Ulbricht" (Walter), "I. Stalin"
+        ("I. V. Stalin"), "Nikita S. Khrushchev" ("Nikita Sergeevich")."""
         if (found := self._known(name)) or (m := _INITIALED.fullmatch(name)) is None:
             return found
-        found, initials = self._known(m[2]), m[1].replace(".", " ").split()
-        if found and found[1] == "person" and any(_initials_agree(initials, given) for given in self._given_names(found[0], m[2])):
+        found = self._known(m[2])
+        if found and found[1] == "person" and _given_agree(m[1].replace(".", ". ").split(), self._given_names(found[0], m[2])):
             return found
         return None
 
@@ -144,19 +145,31 @@ class NameTable:
         for spelling in self._spellings.get(canonical, ()):
             last, given = spelling.split(",", 1) if "," in spelling else (spelling.split()[-1], spelling.rpartition(" ")[0])
             if match_key(last) == match_key(family) and given.strip():
-                named.append(given.replace(".", " ").split())
+                named.append(given.replace(".", ". ").split())
         return named
 
 
-def _initials_agree(initials: list[str], given: list[str]) -> bool:
-    """ "W" agrees with "Walter", "Yu" with "Yuri", "I" with "I. V." (each begins the other); "L. S." not with "Leonid"
-    alone: every initial must have its given name. A "J" agrees with a given name the table writes with "Yu", "Ya", "Ye"
-    or "Yo" ("J. Andropov" is Yuri): that is a Cyrillic letter (Ю, Я, Е, Ё) that German, Polish, Czech and Hungarian
-    write with a J, and a Russian name written in English has no J of its own. Only that way: a "Ya." is no "J. V."
-    (Yakov, not Iosif, Stalin)."""
-    folded = [[match_key(word) for word in words] for words in (initials, given)]
-    return len(initials) <= len(given) and all(a.startswith(b) or b.startswith(a) or (a.startswith("j") and
-                                               _IOTATED.sub("j", b).startswith(a)) for a, b in zip(*folded))
+def _given_agree(written: list[str], table: list[list[str]]) -> bool:
+    """Whether the given names a name is written with agree with those of one of the table's spellings ("W." with
+    "Walter", "I. V." with "I. V."): every initial alone must have its given name ("L. S." is not "Leonid"). A full given
+    name then initials ("Nikita S.") agree when the name is one the table writes and each initial agrees with a name the
+    table writes in its place, where it writes one ("Walter E." is Walter Ulbricht; "Leonid S." no Leonid Ilyich)."""
+    if written[0].endswith("."):
+        return any(len(written) <= len(given) and all(map(_agrees, written, given)) for given in table)
+    places = [[given[i] for given in table if len(given) > i] for i in range(len(written))]   # what the table writes there
+    return bool(places[0]) and all(not known or any(_agrees(word, name) for name in known) for word, known in zip(written, places))
+
+
+def _agrees(written: str, given: str) -> bool:
+    """A full given name agrees with the same name ("Nikita", not "Nikolai" nor "N."); an initial with what it begins or
+    what begins it ("W." with "Walter", "Yu." with "Yuri", "I." with "I."). A "J." agrees with a given name the table
+    writes with "Yu", "Ya", "Ye" or "Yo" ("J. Andropov" is Yuri): that is a Cyrillic letter (Ю, Я, Е, Ё) that German,
+    Polish, Czech and Hungarian write with a J, and a Russian name written in English has no J of its own. Only that way:
+    a "Ya." is no "J. V." (Yakov, not Iosif, Stalin)."""
+    a, b = match_key(written), match_key(given)
+    if not written.endswith("."):
+        return not given.endswith(".") and a == b
+    return a.startswith(b) or b.startswith(a) or (a.startswith("j") and _IOTATED.sub("j", b).startswith(a))
 
 
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
