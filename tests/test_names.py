@@ -592,6 +592,9 @@ def test_the_table_knows_these_people(spelling: str, canonical: str, table: Name
     ("Letter from [Moscow] Gromyko to Mao Zedong", ("Andrei Gromyko", "Mao Zedong")),
     ("Letter from [Hanoi] Pham Van Dong to Mao Zedong", ("Pham Van Dong", "Mao Zedong")),
     ("Letter from [Edgar] Snow to Mao Zedong", ("Edgar Snow", "Mao Zedong")),
+    # a particle inside is the name's, as it is unbracketed; and "Mme." stays, as "Madame" does
+    ("Letter from [Maria da Graca] Dutra to Mao Zedong", ("Maria da Graca Dutra", "Mao Zedong")),
+    ("Letter from Mme. [Maria da Graca] Dutra to Mao Zedong", ("Mme. Maria da Graca Dutra", "Mao Zedong")),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_editors_word_does_not(title, people,
                                                                                                   table: NameTable) -> None:
@@ -609,6 +612,7 @@ def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_edi
     ("[Jean-Paul] Sartre", "Jean-Paul Sartre"), ("[Red Cross] Junod", "Junod"), ("[New Zealand] Holyoake", "Holyoake"),
     ("[Los Angeles] Yorty", "Yorty"), ("[Kim Il] Sung", "Kim Il Sung"), ("[Sergei Kh.] Khrushchev", "Sergei Kh. Khrushchev"),
     ("[Geneva] Junod", "Junod"), ("[Camp David] Carter", "Carter"),
+    ("[Maria da Graca] Dutra", "Maria da Graca Dutra"), ("[Charles de] Gaulle", "Charles de Gaulle"),
 ])
 def test_the_written_form_takes_a_bracketed_name_before_a_name_and_drops_any_other_bracketed_word(name: str,
                                                                                                   expected: str) -> None:

@@ -146,10 +146,12 @@ def completion(bracket: str) -> str | None:
     Ivanov", "[Soviet Ambassador] Puzanov", "[Sri Lanka] Bandaranaike", "[His Majesty] Norodom Sihanouk", "[Mao Zedong’s]
     Audience"), each of which would make a false person, nor a place or body the shipped names table knows ("[Geneva]
     Junod", "[Camp David] Carter"). Several words complete it only when one reads as a given name (`_given_word`):
-    "[Red Cross] Junod", "[New Zealand] Holyoake" and "[Los Angeles] Mayor Yorty" name no one."""
+    "[Red Cross] Junod", "[New Zealand] Holyoake" and "[Los Angeles] Mayor Yorty" name no one. A particle after the first
+    word is the name's, as it is unbracketed ("[Maria da Graca] Dutra")."""
     m = _BRACKETED_WORDS.fullmatch(bracket)
     words = m[1].split() if m and not _vocabulary_word(m[1]) and shipped_names().kind(m[1]) in (None, "person") else []
-    return m[1] if words and all(map(_part_of_a_name, words)) and (len(words) == 1 or any(map(_given_word, words))) else None
+    return m[1] if words and all(_part_of_a_name(w) or (i and w in PARTICLES) for i, w in enumerate(words)) and (
+        len(words) == 1 or any(map(_given_word, words))) else None
 
 
 @functools.cache
