@@ -777,6 +777,7 @@ def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, pa
     ("Letter from [Kim Il] Sung to Stalin", ("[Kim Il] Sung",), ()),
     ("Letter from [Georgi M.] Dimitrov to Stalin", ("[Georgi M.] Dimitrov",), ()),
     ("Letter from Mme. [Maria da Graca] Dutra to Mao Zedong", ("Mme. [Maria da Graca] Dutra",), ()),   # a particle inside
+    ("Letter from [Gamal Abdel] Nasser to Khrushchev", ("[Gamal Abdel] Nasser",), ()),
     ("Letter from [Soviet Ambassador] Puzanov to Kim Il Sung", ("Puzanov",), ()),
     # nor a place of two words, nor a style: each word alone could begin a name, but not the two together
     ("Letter from [Sri Lanka] Prime Minister Bandaranaike to Zhou Enlai", ("Bandaranaike",), ()),
