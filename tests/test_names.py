@@ -601,6 +601,10 @@ def test_the_table_knows_these_people(spelling: str, canonical: str, table: Name
     # a particle inside is the name's, as it is unbracketed; and "Mme." stays, as "Madame" does
     ("Letter from [Maria da Graca] Dutra to Mao Zedong", ("Maria da Graca Dutra", "Mao Zedong")),
     ("Letter from Mme. [Maria da Graca] Dutra to Mao Zedong", ("Mme. Maria da Graca Dutra", "Mao Zedong")),
+    # but no particle is the given name a bracket of several words needs, though "al", "do", "du" and "le" are spelled as one
+    ("Conversation with [Banco do Brasil] President Souza", ("Souza",)),
+    ("Conversation with [Banque du Liban] Governor Sarkis", ("Sarkis",)),
+    ("Conversation with [Ras al Khaimah] Saqr", ("Saqr",)),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_editors_word_does_not(title, people,
                                                                                                   table: NameTable) -> None:
