@@ -153,11 +153,12 @@ def _given_agree(written: list[str], table: list[list[str]]) -> bool:
     """Whether the given names a name is written with agree with those of one of the table's spellings ("W." with
     "Walter", "I. V." with "I. V."): every initial alone must have its given name ("L. S." is not "Leonid"). A full given
     name then initials ("Nikita S.") agree when the name is one the table writes and each initial agrees with a name the
-    table writes in its place, where it writes one ("Walter E." is Walter Ulbricht; "Leonid S." no Leonid Ilyich)."""
+    table writes in its place ("Leonid S." is no Leonid Ilyich). An initial where it writes none may be another's of the
+    family, as "G. W. Bush" is not the table's "George Bush" written so, and nor is "George W. Bush"."""
     if written[0].endswith("."):
         return any(len(written) <= len(given) and all(map(_agrees, written, given)) for given in table)
     places = [[given[i] for given in table if len(given) > i] for i in range(len(written))]   # what the table writes there
-    return bool(places[0]) and all(not known or any(_agrees(word, name) for name in known) for word, known in zip(written, places))
+    return all(any(_agrees(word, name) for name in known) for word, known in zip(written, places))
 
 
 def _agrees(written: str, given: str) -> bool:
