@@ -630,6 +630,8 @@ def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_edi
     ("[Los Angeles] Yorty", "Yorty"), ("[Kim Il] Sung", "Kim Il Sung"), ("[Sergei Kh.] Khrushchev", "Sergei Kh. Khrushchev"),
     ("[Geneva] Junod", "Junod"), ("[Camp David] Carter", "Carter"),
     ("[Maria da Graca] Dutra", "Maria da Graca Dutra"), ("[Charles de] Gaulle", "Charles de Gaulle"),
+    # and before a particle that begins the name, as "[Charles de]" does
+    ("[Charles] de Gaulle", "Charles de Gaulle"), ("[Anwar] el-Sadat", "Anwar el-Sadat"), ("[General] de Gaulle", "de Gaulle"),
 ])
 def test_the_written_form_takes_a_bracketed_name_before_a_name_and_drops_any_other_bracketed_word(name: str,
                                                                                                   expected: str) -> None:

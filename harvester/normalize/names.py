@@ -34,8 +34,9 @@ _STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR
                      "DC"})   # "Seoul, R.O.K.", "Washington, D.C."
 BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
-# "[Edgar] Snow", "[Sir] Anthony Eden": a bracket before a name, which completes it when it is a given name (`completion`)
-_BEFORE_A_NAME = re.compile(r"\[[^\[\]]+\](?=\s+[^\W\d_a-z])")
+# "[Edgar] Snow", "[Sir] Anthony Eden", "[Charles] de Gaulle": a bracket before a name, which completes it when it is a
+# given name (`completion`)
+_BEFORE_A_NAME = re.compile(rf"\[[^\[\]]+\](?=\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\s-]+)*[^\W\d_a-z])")
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 _PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
