@@ -313,7 +313,14 @@ def name_in(item: str) -> str:
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])
     if 1 < end <= len(words) - 3 and words[end - 1] == "of" and is_role(item):
-        # one word names the body or place ("President of Nuclebrás Paulo Nogueira Batista"), or two when the first begins
-        # a place of two ("Governor of West Berlin Willy Brandt", "Mayor of Los Angeles Sam Yorty")
-        return " ".join(words[end + 1 + bool(_PLACE_OPENER.fullmatch(words[end]) and end + 2 < len(words)):])
+        return " ".join(words[end + _place_length(words, end):])
     return item
+
+
+def _place_length(words: list[str], start: int) -> int:
+    """How many of the words from `start`, a role's "of" before them, name its body or place, a name following them: as
+    many as the names table knows as a place ("Mayor of Rio de Janeiro Carlos Lacerda", "Mayor of New York City John
+    Lindsay"), else two when the first begins a place of two ("Governor of West Berlin Willy Brandt", "Mayor of Los
+    Angeles Sam Yorty"), else one ("President of Nuclebrás Paulo Nogueira Batista")."""
+    known = [n for n in (4, 3, 2) if start + n < len(words) and shipped_names().kind(" ".join(words[start:start + n])) == "place"]
+    return known[0] if known else 1 + bool(_PLACE_OPENER.fullmatch(words[start]) and start + 2 < len(words))
