@@ -1058,6 +1058,10 @@ def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, partic
     ("Letter from Mayor of Ho Chi Minh City Mai Chi Tho to Kosygin", ("Mai Chi Tho",)),
     # the mayor's English title ("Regierender Bürgermeister"): "Governing Mayor" was a person, and Brandt lost
     ("Letter from Governing Mayor of West Berlin Willy Brandt to Khrushchev", ("Willy Brandt",)),
+    # countries of two words the grammar did not list: "Rica Jose Figueres", "Leone Siaka Stevens" were people
+    ("Letter from President of Costa Rica Jose Figueres to Kennedy", ("Jose Figueres",)),
+    ("Letter from Prime Minister of Sierra Leone Siaka Stevens to Zhou Enlai", ("Siaka Stevens",)),
+    ("Letter from President of Upper Volta Maurice Yaméogo to Zhou Enlai", ("Maurice Yaméogo",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_place_after_a_roles_of_is_no_part_of_the_name(title, senders):
     assert parties(title).senders == senders

@@ -48,7 +48,10 @@ COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?
               "Kuwait", "Yemen", "Spain", "Portugal", "Greece", "Netherlands", "Belgium", "Denmark", "Norway", "Sweden",
               "Finland", "Switzerland", "Australia", "Nicaragua", "Guatemala", "Honduras", "Panama", "Venezuela", "Colombia", "Peru",
               "Bolivia", "Uruguay", "Philippines", "Thailand", "Burma", "Malaysia", "Singapore", r"Sri\s+Lanka", "Ceylon", "Nepal",
-              "Bangladesh", "Taiwan", "Tibet", r"Hong\s+Kong", "Africa", "Asia", "Europe", r"Latin\s+America")
+              "Bangladesh", "Taiwan", "Tibet", r"Hong\s+Kong", r"Costa\s+Rica", r"El\s+Salvador", r"Sierra\s+Leone",
+              r"Burkina\s+Faso", r"Upper\s+Volta", r"Ivory\s+Coast", r"New\s+Zealand", r"Dominican\s+Republic", "Ecuador",
+              "Paraguay", "Cyprus", "Ireland", "Iceland", "Senegal", "Kenya", "Uganda", "Africa", "Asia", "Europe",
+              r"Latin\s+America")
 _KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.records) for w in phrase.split()})
 _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
                 "concerning")
