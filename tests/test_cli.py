@@ -451,8 +451,10 @@ def test_serve_stopped_as_its_line_says_ends_well(stop):
     import signal
     import subprocess
 
+    # as a terminal's foreground job: Ctrl-C not ignored (a suite started in the background passes it on ignored)
     served = subprocess.Popen([sys.executable, "-m", "harvester", "serve", str(SEED), "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert "(Ctrl-C stops)" in served.stdout.readline()
         served.send_signal(getattr(signal, stop))
