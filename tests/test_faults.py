@@ -478,16 +478,21 @@ def test_a_file_of_ones_own_stays_refused_after_runs_that_wrote_nothing(tmp_path
 # 4. A full disk, a read-only folder or file, a name or a query too long: exit 2, saying what to free or change
 
 @pytest.fixture
-def small_disk(tmp_path: Path):
+def small_disk(tmp_path: Path, request):
     """A file system of 2 MB (a tmpfs, where this process may mount one), emptied and unmounted after the test."""
-    import subprocess
-
     disk = tmp_path / "disk"
     disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)], capture_output=True).returncode:
-        pytest.skip("cannot mount a small tmpfs here; test_a_full_disk_is_said_and_the_run_resumes_later_simulated covers it")
-    yield disk
-    subprocess.run(["umount", "-l", str(disk)], check=True)
+    mount_small_disk(disk, request, "2m")
+    return disk
+
+
+def mount_small_disk(folder: Path, request, size: str) -> None:
+    """A tmpfs of `size` mounted on the (empty) folder until the test ends; the test is skipped where none can be."""
+    import subprocess
+
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small tmpfs here (it needs root); the simulated full-disk tests cover it")
+    request.addfinalizer(lambda: subprocess.run(["umount", "-l", str(folder)], check=True))
 
 
 def _fill(disk: Path, leave: int) -> None:

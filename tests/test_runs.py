@@ -1366,14 +1366,12 @@ def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Pa
     """Prune is what frees room: on a full disk, or with the state's folder read-only, it reads the state as it is,
     writing nothing there (no SQLite journal either), and so does its dry run."""
     from tests.test_cli import run_cli
-    from tests.test_faults import _read_only
+    from tests.test_faults import _read_only, mount_small_disk
 
     out = tmp_path / "data"
     if how == "full":
         out.mkdir()
-        if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(out)]).returncode:
-            pytest.skip("a small disk of its own needs root")
-        request.addfinalizer(lambda: subprocess.run(["umount", "-l", str(out)], check=True))
+        mount_small_disk(out, request, "4m")
     weekly_runs(out, ("First", "Second", "Third"))
     state = sorted(path.name for path in (out / ".harvester").iterdir())
     if how == "full":
