@@ -565,6 +565,9 @@ def test_a_given_name_before_a_bracketed_family_name_is_a_person_of_their_own(sp
     ("Anwar el-Sadat", "Anwar Sadat"), ("Gaddafi", "Muammar Qaddafi"), ("Ayatollah Khomeini", "Ruhollah Khomeini"),
     ("Soekarno", "Sukarno"), ("Sihanouk", "Norodom Sihanouk"), ("Mengistu", "Mengistu Haile Mariam"),
     ("Adenauer", "Konrad Adenauer"), ("J.F. Kennedy", "John F. Kennedy"), ("Reagan", "Ronald Reagan"),
+    # the Library of Congress romanization of Soviet leaders' names
+    ("Aleksei Kosygin", "Alexei Kosygin"), ("Viacheslav Molotov", "Vyacheslav Molotov"), ("Mikoian", "Anastas Mikoyan"),
+    ("Beriia", "Lavrentiy Beria"),
 ])
 def test_the_table_knows_these_people(spelling: str, canonical: str, table: NameTable) -> None:
     assert table.lookup(spelling) == canonical and table.kind(spelling) == "person"
