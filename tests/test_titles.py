@@ -791,6 +791,7 @@ def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, pa
     ("Letter from [Los Angeles] Yorty to Zhou Enlai", ("Yorty",), ()),
     ("Letter from [Los Angeles] Mayor Yorty to Zhou Enlai", ("Yorty",), ()),   # and a mayor's role is no name's
     ("Letter from [Geneva] Junod to Molotov", ("Junod",), ()),   # nor a place the names table knows
+    ("Conversation between Zhou Enlai and [Santiago] Carrillo", (), ("Zhou Enlai", "[Santiago] Carrillo")),   # but a given name
     ("Letter from [Sergei Kh.] Khrushchev to Mao Zedong", ("[Sergei Kh.] Khrushchev",), ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_only_a_given_name_in_brackets_completes_the_name_after_it(title, senders, participants):

@@ -148,12 +148,14 @@ def completion(bracket: str) -> str | None:
     possessive ("[Prime] Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The] Chairman", "[Illegible]
     Ivanov", "[Soviet Ambassador] Puzanov", "[Sri Lanka] Bandaranaike", "[His Majesty] Norodom Sihanouk", "[Mao Zedong’s]
     Audience"), each of which would make a false person, nor a place or body the shipped names table knows ("[Geneva]
-    Junod", "[Camp David] Carter"). Several words complete it only when one reads as a given name (`_given_word`):
-    "[Red Cross] Junod", "[New Zealand] Holyoake" and "[Los Angeles] Mayor Yorty" name no one. A particle after the first
-    word is the name's, as it is unbracketed ("[Maria da Graca] Dutra"), but is not that given name, though "al", "do",
-    "du" and "le" are spelled as one: "[Banco do Brasil]" and "[Ras al Khaimah]" name no one."""
+    Junod", "[Camp David] Carter") unless it is a given name too ("[Santiago] Carrillo" is Santiago Carrillo). Several
+    words complete it only when one reads as a given name (`_given_word`): "[Red Cross] Junod", "[New Zealand] Holyoake"
+    and "[Los Angeles] Mayor Yorty" name no one. A particle after the first word is the name's, as it is unbracketed
+    ("[Maria da Graca] Dutra"), but is not that given name, though "al", "do", "du" and "le" are spelled as one: "[Banco
+    do Brasil]" and "[Ras al Khaimah]" name no one."""
     m = _BRACKETED_WORDS.fullmatch(bracket)
-    words = m[1].split() if m and not _vocabulary_word(m[1]) and shipped_names().kind(m[1]) in (None, "person") else []
+    words = m[1].split() if m and not _vocabulary_word(m[1]) and (
+        shipped_names().kind(m[1]) in (None, "person") or is_given_name(m[1])) else []
     return m[1] if words and all(_part_of_a_name(w) or (i and w in PARTICLES) for i, w in enumerate(words)) and (
         len(words) == 1 or any(_given_word(w) for w in words if w not in PARTICLES)) else None
 
