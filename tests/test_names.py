@@ -652,6 +652,7 @@ def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_edi
     ("[Jean-Paul] Sartre", "Jean-Paul Sartre"), ("[Red Cross] Junod", "Junod"), ("[New Zealand] Holyoake", "Holyoake"),
     ("[Los Angeles] Yorty", "Yorty"), ("[Kim Il] Sung", "Kim Il Sung"), ("[Sergei Kh.] Khrushchev", "Sergei Kh. Khrushchev"),
     ("[Geneva] Junod", "Junod"), ("[Camp David] Carter", "Carter"), ("[Santiago] Carrillo", "Santiago Carrillo"),
+    ("[Georgia] Shevardnadze", "Shevardnadze"), ("[Jordan] Hussein", "Hussein"),
     ("[Maria da Graca] Dutra", "Maria da Graca Dutra"), ("[Charles de] Gaulle", "Charles de Gaulle"),
     # and before a particle that begins the name, as "[Charles de]" does
     ("[Charles] de Gaulle", "Charles de Gaulle"), ("[Anwar] el-Sadat", "Anwar el-Sadat"), ("[General] de Gaulle", "de Gaulle"),

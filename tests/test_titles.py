@@ -792,6 +792,12 @@ def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, pa
     ("Letter from [Los Angeles] Mayor Yorty to Zhou Enlai", ("Yorty",), ()),   # and a mayor's role is no name's
     ("Letter from [Geneva] Junod to Molotov", ("Junod",), ()),   # nor a place the names table knows
     ("Conversation between Zhou Enlai and [Santiago] Carrillo", (), ("Zhou Enlai", "[Santiago] Carrillo")),   # but a given name
+    # a country is a place, though "Georgia" and "Jordan" are given names too: the editor says whose leader he is
+    ("Telegram from [Georgia] Shevardnadze to Baker", ("Shevardnadze",), ()),
+    ("Memorandum of Conversation between [Jordan] Hussein and Nixon", (), ("Hussein", "Nixon")),
+    ("Letter from King of Jordan Hussein to Nasser", ("Hussein",), ()),
+    ("Memorandum from Hamilton Jordan to Carter", ("Hamilton Jordan",), ()),   # but a surname stays the name's,
+    ("Conversation between Zhou Enlai and Israel Epstein", (), ("Zhou Enlai", "Israel Epstein")),   # and a given name
     ("Letter from [Sergei Kh.] Khrushchev to Mao Zedong", ("[Sergei Kh.] Khrushchev",), ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_only_a_given_name_in_brackets_completes_the_name_after_it(title, senders, participants):
@@ -841,6 +847,7 @@ def test_the_one_a_talk_is_to_takes_part_in_it(title, participants):
 @pytest.mark.parametrize(("title", "participants"), [
     ("Conversation with a Delegation from Ukraine", ("Delegation from Ukraine",)),
     ("Conversation with a Delegation from Georgia", ("Delegation from Georgia",)),
+    ("Conversation with a Delegation from Israel Defense Forces", ("Delegation from Israel Defense Forces",)),   # "Israel" a given name too
     ("Conversation with a Delegation from Armenia", ("Delegation from Armenia",)),
     ("Conversation with a Delegation from Slovakia", ("Delegation from Slovakia",)),
     ("Conversation with a Delegation from Bavaria", ("Delegation from Bavaria",)),

@@ -51,7 +51,16 @@ COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?
               "Bangladesh", "Taiwan", "Tibet", r"Hong\s+Kong", r"Costa\s+Rica", r"El\s+Salvador", r"Sierra\s+Leone",
               r"Burkina\s+Faso", r"Upper\s+Volta", r"Ivory\s+Coast", r"New\s+Zealand", r"Dominican\s+Republic", "Ecuador",
               "Paraguay", "Cyprus", "Ireland", "Iceland", "Senegal", "Kenya", "Uganda", "Africa", "Asia", "Europe",
-              r"Latin\s+America")
+              r"Latin\s+America",
+              # a country is a place before a name, though a few are given names or surnames too ("[Georgia]
+              # Shevardnadze", "[Jordan] Hussein"); not "Togo", as often the Japanese foreign minister in a title
+              "Russia", "Ukraine", "Belorussia", "Byelorussia", "Belarus", "Georgia", "Armenia", "Moldavia", "Moldova",
+              "Estonia", "Latvia", "Lithuania", "Uzbekistan", "Turkmenistan", "Tajikistan", "Kirghizia", "Kyrgyzstan",
+              "Jordan", "Oman", "Qatar", "Bahrain", "Palestine", "Slovakia", "Slovenia", "Croatia", "Serbia", "Bosnia",
+              "Montenegro", "Macedonia", "Kosovo", "Luxembourg", "Malta", "Liberia", "Cameroon", "Mali", "Niger", "Chad",
+              "Benin", "Dahomey", "Gabon", "Mauritania", "Madagascar", "Malawi", "Botswana", "Lesotho", "Swaziland",
+              "Rwanda", "Burundi", "Djibouti", "Eritrea", "Gambia", "Haiti", "Jamaica", "Grenada", "Guyana", "Suriname",
+              "Belize", "Bhutan", "Sikkim", "Brunei", "Maldives", "Mauritius", "Fiji", r"Cape\s+Verde")
 _KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.records) for w in phrase.split()})
 _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
                 "concerning")
@@ -311,7 +320,9 @@ def name_in(item: str) -> str:
     end = len(words)
     while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1])
                        or end < len(words) and (words[end - 1] in PARTICLES   # "Uriel da Costa Ribeiro"
-                                                or completion(words[end - 1]))):
+                                                or completion(words[end - 1])
+                                                # a country that begins the party is a given name: "Jordan Jotov"
+                                                or end == 1 and is_given_name(words[0]))):
         end -= 1
     if end > 1 and words[end - 2] == "of" and _PLACE_OPENER.fullmatch(words[end - 1]):
         end -= 1   # "Governor of West Berlin Willy Brandt": the place after a role's "of", read below

@@ -737,13 +737,15 @@ _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Grom
 def _reads_as_person(segment: str) -> bool:
     """Whether the first party of a segment reads as a person: the names table knows it as one ("Khrushchev", "Andrei
     Gromyko"), or it has initials ("A. A. Gromyko") or begins with a known given name and goes on ("Henry Kissinger");
-    a place the grammar knows ("the U.S.S.R.", "Georgia" is no given name here) never does."""
+    a place the grammar knows ("the U.S.S.R.", "Georgia" is no given name here) or a body ("Israel Defense Forces") never
+    does."""
     first = _SEP.split(segment.strip(), maxsplit=1)[0].strip()
     words = first.split()
     if not words or _PLACE_FIRST.fullmatch(first):
         return False
-    return shipped_names().kind(first) == "person" or bool(_INITIALS_FIRST.match(first)) or (
-        len(words) > 1 and is_given_name(words[0]) and begins_a_name(words[1][:1]))
+    kind = shipped_names().kind(first)
+    return kind == "person" or kind is None and (bool(_INITIALS_FIRST.match(first)) or (
+        len(words) > 1 and is_given_name(words[0]) and begins_a_name(words[1][:1])))
 
 
 def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
