@@ -137,7 +137,8 @@ COMPASS = r"(?:Far|Middle|Near|East|West|North|South)(?:ern)?"
 # the first word of a city's name of two: "New York", "Addis Ababa", "Los Angeles"
 CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis", "Phnom", "Kuala", "Tel", "Hong", "Port",
                  "Ulan", "La", "El", "Los", "Las")
-_PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST))   # "West Berlin", "New York": a place of two words
+# "West Berlin", "New York", "Le Monde": a place or paper of two words (after a role's "of": "Le Duan" is a name)
+_PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST, "Le"))
 # "Posts and Communications Diop", "Army Forces Far East"
 _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|{ABSTRACT_NOUN}|{COMPASS})$")
 # the small words inside a person's name ("Uriel da Costa Ribeiro", "Maurice Couve de Murville", "Ibn Saud")
@@ -337,6 +338,10 @@ def _place_length(words: list[str], start: int) -> int:
     """How many of the words from `start`, a role's "of" before them, name its body or place, a name following them: as
     many as the names table knows as a place ("Mayor of Rio de Janeiro Carlos Lacerda", "Mayor of New York City John
     Lindsay"), else two when the first begins a place of two ("Governor of West Berlin Willy Brandt", "Mayor of Los
-    Angeles Sam Yorty"), else one ("President of Nuclebrás Paulo Nogueira Batista")."""
+    Angeles Sam Yorty", "Editor of Le Monde André Fontaine"), else those before a given name that a name follows
+    ("Governor of Minas Gerais José de Magalhães Pinto", "Minister of Foreign Trade Nikolai Patolichev"), else one
+    ("President of Nuclebrás Paulo Nogueira Batista")."""
     known = [n for n in (4, 3, 2) if start + n < len(words) and shipped_names().kind(" ".join(words[start:start + n])) == "place"]
-    return known[0] if known else 1 + bool(_PLACE_OPENER.fullmatch(words[start]) and start + 2 < len(words))
+    if known or (_PLACE_OPENER.fullmatch(words[start]) and start + 2 < len(words)):
+        return known[0] if known else 2
+    return next((i - start for i in range(start + 1, len(words) - 1) if is_given_name(words[i])), 1)
