@@ -635,6 +635,10 @@ def test_the_table_knows_these_people(spelling: str, canonical: str, table: Name
     ("Conversation with [Banco do Brasil] President Souza", ("Souza",)),
     ("Conversation with [Banque du Liban] Governor Sarkis", ("Sarkis",)),
     ("Conversation with [Ras al Khaimah] Saqr", ("Saqr",)),
+    # a bracket of particles alone completes the name too: it was dropped as an editor's summary in lower case
+    ("Conversation between [de] Gaulle and Adenauer", ("de Gaulle", "Adenauer")),
+    ("Letter from Helmut Schmidt to [von] Weizsäcker", ("Helmut Schmidt", "von Weizsäcker")),
+    ("Letter from Charles [de] Gaulle to Khrushchev", ("Charles de Gaulle", "Nikita Khrushchev")),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_editors_word_does_not(title, people,
                                                                                                   table: NameTable) -> None:
@@ -656,6 +660,7 @@ def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_edi
     ("[Maria da Graca] Dutra", "Maria da Graca Dutra"), ("[Charles de] Gaulle", "Charles de Gaulle"),
     # and before a particle that begins the name, as "[Charles de]" does
     ("[Charles] de Gaulle", "Charles de Gaulle"), ("[Anwar] el-Sadat", "Anwar el-Sadat"), ("[General] de Gaulle", "de Gaulle"),
+    ("[de] Gaulle", "de Gaulle"), ("[van der] Stoel", "van der Stoel"),
 ])
 def test_the_written_form_takes_a_bracketed_name_before_a_name_and_drops_any_other_bracketed_word(name: str,
                                                                                                   expected: str) -> None:

@@ -166,6 +166,8 @@ def completion(bracket: str) -> str | None:
     m = _BRACKETED_WORDS.fullmatch(bracket)
     words = m[1].split() if m and not _vocabulary_word(m[1]) and (
         shipped_names().kind(m[1]) in (None, "person") or is_given_name(m[1])) else []
+    if words and all(w in PARTICLES for w in words):
+        return m[1]   # "[de] Gaulle", "[van der] Stoel": the particles the title left out
     return m[1] if words and all(_part_of_a_name(w) or (i and w in PARTICLES) for i, w in enumerate(words)) and (
         len(words) == 1 or any(_given_word(w) for w in words if w not in PARTICLES)) else None
 

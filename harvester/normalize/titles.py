@@ -106,7 +106,9 @@ _WHENS = _rx(rf"\b(?:(?:this|last|next|yesterday|tomorrow)\s+(?:morning|afternoo
 # "No. 76.247", "Nos. 408-410", "No.: MEX/104/1/81", "number 538-540", "No. 32/II/0012309/23.07.1982"
 _NUMBER = re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#|numbers?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*")
 _JR = re.compile(r",\s+Jr\.?(?=[\s,;:)]|$)")   # "Cord Meyer, Jr.": the suffix is the name's, in a title or before one
-_EDITORIAL = re.compile(r"\s*\[[a-z][^\[\]]*\]")   # "[about the Military Doctrine ...]": an editor's summary
+# "[about the Military Doctrine ...]": an editor's summary; but "[de] Gaulle", "[van der] Stoel": a name's particles
+_PARTICLE = alt(*sorted(PARTICLES))
+_EDITORIAL = re.compile(rf"\s*\[(?!{_PARTICLE}(?:\s+{_PARTICLE})*\])[a-z][^\[\]]*\]")
 # containers: (pattern with `author` and `inner`, whether the inner part must begin with a kind of its own)
 _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
     # "From the Diary of P. F. Yudin: Memorandum of ...", "Excerpt from the Diary of Anatoly Chernyaev"
