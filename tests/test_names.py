@@ -695,3 +695,17 @@ def test_what_a_body_is_from_is_no_person(title, table: NameTable) -> None:
 def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_person(table: NameTable) -> None:
     # "[Kim Il] Sung" is Kim Il Sung, neither "Sung" nor Kim Il, who is another man of the table
     assert person_names(parties("Letter from [Kim Il] Sung to Stalin"), table) == ("Kim Il Sung", "Joseph Stalin")
+
+
+# A nationality before a name, with the words that qualify it, is no part of it when what follows reads as a person (the
+# table's, initials, or a given name and more): the person was lost, as "East German Honecker" was no name-shaped party.
+# A nationality before what does not read so stays a party but no person: "the Chinese Side"
+@pytest.mark.parametrize(("title", "people"), [
+    ("Memorandum of Conversation between Brezhnev and East German Honecker", ("Leonid Brezhnev", "Erich Honecker")),
+    ("Letter from Soviet Brezhnev to Honecker", ("Leonid Brezhnev", "Erich Honecker")),
+    ("Letter from Polish W. Gomulka to Khrushchev", ("W. Gomulka", "Nikita Khrushchev")),
+    ("Conversation with Cuban Communist Antonio Nunez Jimenez", ("Antonio Nunez Jimenez",)),
+    ("Conversation between Zhou Enlai and the Chinese Side", ("Zhou Enlai",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_nationality_before_a_name_is_no_part_of_it(title, people, table: NameTable) -> None:
+    assert person_names(parties(title), table) == people

@@ -344,6 +344,7 @@ _CITY = re.compile(rf"(?:{CITY_FIRST}\s+)?[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|
 _ROLE_WORD = re.compile(rf"\b{ROLE}")   # a role after a name begins a word: tried at words' starts only
 _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
+_NATION_BEFORE = re.compile(rf"{NATIONS}(?:\s+{MODIFIER})*\s+")   # a nationality and what qualifies it before a name
 # a place the grammar knows: a country or city, or a state named as a republic ("the Democratic Republic of Vietnam",
 # "the United Arab Republic")
 _PLACE_FIRST = re.compile(rf"(?:the\s+)?(?:{COUNTRY}|(?:[A-Z][\w’'-]*\s+){{1,3}}Republic)\b")
@@ -889,6 +890,8 @@ def _is_kind_phrase(item: str) -> bool:
 @functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:?!")
+    if (nation := _NATION_BEFORE.match(item)) and _reads_as_person(item[nation.end():]):
+        item = item[nation.end():]   # "East German Honecker", "Cuban Communist Antonio Nunez Jimenez": no name's words
     if item[:1] in "‘“" and item[-1:] in "’”":
         item = item[1:-1]   # a code name in quotes: "Agent ‘Gerard’"
     item = item.strip(" ,;:'’\"")
