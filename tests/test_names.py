@@ -279,6 +279,8 @@ KIND_CASES = [
     ("Polish Embassy in Havana (Jeleń)", "organization"), ("Politburo of the CC CPSU", "organization"),
     ("Central Military Commission", "organization"), ("VKP(b) CC", "organization"), ("Pyongyang", "place"),
     ("Bucharest", "place"), ("Tehran", "place"), ("Peking", "place"), ("DPRK", "place"), ("Ponomarev", None),
+    # a parliament by its own name, which was a person ("Message from President Truman to the Senate"); not a surname
+    ("Senate", "organization"), ("Supreme Soviet", "organization"), ("Sejm", "organization"), ("Aurel Duma", None),
 ]
 
 
@@ -425,6 +427,8 @@ def test_will_first_is_a_given_name_only_before_one_word() -> None:
      "(excerpts)", ()),
     ("Speech Given by Comrade Le Duc Tho to the Leaders of Public Security's Departments, Bureaus, and City and "
      "Provincial Offices", ("Le Duc Tho",)),
+    ("Message from President Truman to the Senate", ("Truman",)),
+    ("Letter from the Knesset to the Supreme Soviet", ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_phrases_that_are_no_names_are_no_persons(title: str, people: tuple[str, ...], table: NameTable) -> None:
     assert person_names(parties(title), table) == people
