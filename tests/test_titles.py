@@ -239,6 +239,18 @@ def test_king_is_a_title_before_a_name_and_a_surname_before_jr(title, senders, r
     assert parties(title) == Parties(senders, recipients, participants)
 
 
+# a count's title is no name's, as "Sir" and "Lord" are not: "Count Sforza" (Carlo Sforza, Italy's foreign minister) was
+# a person "Count Sforza"; a count of votes names no one
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Memorandum of Conversation between Count Sforza and Acheson", (), (), ("Sforza", "Acheson")),
+    ("Letter from Count Carlo Sforza to Bevin", ("Carlo Sforza",), ("Bevin",), ()),
+    ("Letter from Countess Markievicz to Lenin", ("Markievicz",), ("Lenin",), ()),
+    ("Memorandum on the Vote Count", (), (), ()),
+])
+def test_count_is_a_title_before_a_name(title, senders, recipients, participants):
+    assert parties(title) == Parties(senders, recipients, participants)
+
+
 @pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
     # constructed titles: the period that ends a title is kept after an initial, "Jr." or "Sr.", as inside one
     ("Letter from Martin Luther King Jr.", ("Martin Luther King Jr.",), (), ()),

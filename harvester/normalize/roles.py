@@ -109,7 +109,8 @@ _NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", 
 # not "Mrs.", "Ms." nor "Madame": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin", "Madame
 # Zhou", who is Deng Yingchao), and without it two are one
 HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.", r"Lic\.",
-                "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])", r"Herr(?=\s+[A-Z])",
+                "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])", r"Count(?:ess)?(?=\s+[A-Z])",
+                r"Herr(?=\s+[A-Z])",
                 r"Citizen(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
