@@ -109,6 +109,9 @@ def test_alternatives_nicknames_and_titles(raw, alternatives, nickname, title, v
     ("Brezhnev, Leonid Ilʹich, 1906-1982", "Leonid Brezhnev"),
     ("Chiang, Kai-shek (Jiang Jieshi)", "Chiang Kai-shek"),
     ("Stalin, Vasilii Iosifovich, 1921-1962", "Vasilii Iosifovich Stalin"),  # "Stalin" alone is Joseph: initials disagree
+    # a first given name the table writes the person with, in another romanization than its own form's
+    ("Kosygin, Alekseĭ Nikolaevich, 1904-1980", "Alexei Kosygin"), ("Molotov, Viacheslav Mikhaĭlovich", "Vyacheslav Molotov"),
+    ("Gromyko, Anatolii Andreevich", "Anatolii Andreevich Gromyko"),  # a given name the table writes for no Gromyko
     ("Filatov, S.", "S. Filatov"),                                   # unknown to the table: the heading's display form
     ("Poland. Embassy (Canada)", "Poland. Embassy (Canada)"),
 ])

@@ -286,8 +286,10 @@ def canonical_name(heading: Heading, table: NameTable) -> str:
         return table.lookup(heading.display) or heading.display
     for form in _candidates(heading):
         found = table.lookup(form)
-        # a shortened form ("A. A. Gromyko") may name a relative: the table's person must bear the same given names
-        if found and table.kind(found) == "person" and (form in _exact_forms(heading) or _initials_agree(found, heading)):
+        # a shortened form ("A. A. Gromyko") may name a relative: the table's person must bear the same given names, or
+        # the table write the person with the heading's first given name ("Aleksei Kosygin" of "Kosygin, Aleksei ...")
+        if found and table.kind(found) == "person" and (form in _exact_forms(heading) or _initials_agree(found, heading)
+                                                        or table.writes(found, form) and not _has_initials(form)):
             return found
     lone = table.lookup(heading.family) if heading.family else None
     if lone and table.kind(lone) == "person" and _initials_agree(lone, heading):

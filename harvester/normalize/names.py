@@ -89,6 +89,10 @@ class NameTable:
         """The canonical form when the name (any variant, case, spacing, punctuation) is in the table."""
         return self._resolve(name)[0]
 
+    def writes(self, canonical: str, name: str) -> bool:
+        """Whether the table lists `name` as a spelling of `canonical` (case, accents and punctuation aside)."""
+        return self._canonical.get(match_key(name)) == canonical
+
     def kind(self, name: str) -> str | None:
         """"person", "organization" or "place": from the table, else "organization" by keyword, else None."""
         return self._resolve(name)[1]
