@@ -66,7 +66,7 @@ class _Path(click.Path):
 
 class _Command(click.Command):
     """A command whose options that take a value are each followed by one: click would take the next option for it
-    (--query --out data: a query "--out", then "Missing option '--out'")."""
+    (--query --out data: a query "--out", then "Missing option '--out'"), or the "--" that ends the options."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         params = [param for param in self.get_params(ctx) if isinstance(param, click.Option)]
@@ -75,9 +75,9 @@ class _Command(click.Command):
         for given, following in zip(args, [*args[1:], None]):
             if given == "--":   # what follows is arguments, whatever it looks like
                 break
-            if given in valued and (following is None or following.split("=")[0] in options):
-                raise click.UsageError(f"{given} needs a value" + (f": {following} after it is an option" if following
-                                                                   else ", and none follows it"), ctx)
+            if given in valued and (following in (None, "--") or following.split("=")[0] in options):
+                raise click.UsageError(f"{given} needs a value" + (", and none follows it" if following is None else
+                                       f": {following} after it {'ends the options' if following == '--' else 'is an option'}"), ctx)
         return super().parse_args(ctx, args)
 
 

@@ -511,9 +511,13 @@ def test_mistaken_options_are_one_line_and_exit_2(monkeypatch, capsys, tmp_path,
     (["reparse", "--out", "--name=d", "pages"], "--out needs a value: --name=d after it is an option"),
     (["demo", "--out", "--details"], "--out needs a value: --details after it is an option"),
     (["prune", "data", "--keep-runs", "--dry-run"], "--keep-runs needs a value: --dry-run after it is an option"),
-], ids=["query", "out", "name", "base-url", "delay", "short-option", "last", "equals", "demo", "prune"])
+    (["harvest", "--query", "--", "--out", "o"], "--query needs a value: -- after it ends the options"),
+    (["reparse", "--out", "--", "pages"], "--out needs a value: -- after it ends the options"),
+], ids=["query", "out", "name", "base-url", "delay", "short-option", "last", "equals", "demo", "prune", "double-dash",
+        "double-dash-out"])
 def test_an_option_whose_value_was_forgotten_is_named_not_taken_for_the_next_option(monkeypatch, capsys, tmp_path, args, said):
-    """--query --out o: click took --out for the query, and then said "Missing option '--out'"."""
+    """--query --out o: click took --out for the query, and then said "Missing option '--out'"; --query -- took "--" for
+    the query, and --out -- made a folder of that name."""
     monkeypatch.chdir(tmp_path)
     code, out, err = run_cli(monkeypatch, capsys, *args)
     assert (code, out) == (2, "") and err.count("\n") == 1
