@@ -30,7 +30,7 @@ from urllib.parse import urljoin
 from harvester.crawl import Walk
 from harvester.fetch.archive import Location, WarcArchive, last_archived_run, next_part
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
-                              UsageError, plural, too_long_for_sqlite)
+                              UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable
@@ -671,6 +671,8 @@ def output_folder(out_dir: Path) -> Iterator[None]:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=out_dir):
             pass
+    except FileExistsError as error:
+        raise storage_error(out_dir, error) from None
     except OSError as error:
         raise UsageError(f"--out {out_dir}: cannot write there ({error.strerror or error})") from None
     try:

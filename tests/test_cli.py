@@ -1042,3 +1042,17 @@ def test_a_names_file_that_cannot_be_read_is_said_before_the_harvest_begins(monk
     assert code == 2
     assert_one_line_error(err, f"{tmp_path / 'missing.csv'}: cannot read the names file (no such file or directory)")
     assert "harvesting" not in err and not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("folder, link", [("archive", True), (".harvester", True), (".", True), (".harvester", False)],
+                         ids=["archive", "state", "out", "state-a-file"])   # (DIR/pdfs: in test_pdfs.py)
+def test_a_link_to_nothing_or_a_file_where_a_folder_goes_is_said_naming_it(monkeypatch, capsys, tmp_path, folder, link):
+    """A folder kept on another disk and linked to, that disk not mounted: "[Errno 17] File exists", or "cannot write
+    there (File exists)", said neither what nor where."""
+    out, elsewhere = tmp_path / "o", tmp_path / "unmounted" / folder
+    (out / folder).parent.mkdir(parents=True, exist_ok=True)
+    (out / folder).symlink_to(elsewhere) if link else (out / folder).write_text("")
+    code, _, err = run_cli(monkeypatch, capsys, "demo", "--details", "--pdfs", "--out", str(out), "--delay", "0", "--port", "0")
+    said = (f"a link to {elsewhere}, which leads nowhere (a disk not mounted?): make that folder, or move the link away"
+            if link else "a file where a folder goes: move it away")
+    assert code == 2 and err.splitlines()[-1] == f"harvester: error: {out / folder}: {said}"
