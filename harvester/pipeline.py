@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -591,14 +592,16 @@ def reports_home(out_dir: Path, name: str) -> Path:
 def _keep_report(report: Path, kept: Path, staged: Path | None = None) -> list[str]:
     """The run's report kept among the dataset's as `kept`, in two steps: before the switch to the run's files, its
     `staged` file linked (else copied) whole beside `kept`; after it, that copy renamed to `kept` (a run that fails in
-    between keeps none). A failure is a warning of the run (returned; before the switch, a full disk say, the report
-    says it too): the report is then in `report` (NAME.report.json) only, until the next run replaces it."""
+    between keeps none). A failure is a warning of the run (returned; before the switch, a full disk or a folder where
+    `kept` goes say, the report says it too): the report is then in `report` (NAME.report.json) only, until the next run replaces it."""
     pending = kept.with_name(f"{kept.name}.tmp")
     try:
         if staged is None:
             os.replace(pending, kept)
             return []
         kept.parent.mkdir(exist_ok=True)
+        if kept.is_dir():   # which the rename after the switch could not replace: said now, in the report too
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         for stale in kept.parent.glob("run-*.json.tmp"):   # this one's, and any a run killed before its switch left
             stale.unlink(missing_ok=True)
         try:

@@ -192,6 +192,20 @@ def test_a_file_where_the_reports_are_kept_is_a_warning_saying_what_to_move(tmp_
     assert (run_report(tmp_path, "s")["status"], run_report(tmp_path, "s")["warnings"]) == ("warnings", outcome.warnings)
 
 
+def test_a_folder_where_the_runs_kept_report_goes_is_a_warning_its_report_says_too(tmp_path: Path):
+    """The kept copy is renamed into place after the switch to the run's files, when the report can no longer say
+    what went wrong: a folder in its place is found before then (the report said "ok" of a run that exited 1)."""
+    kept = tmp_path / ".harvester" / "s.reports" / "run-0002.json"
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        kept.mkdir()
+        outcome = run(server, tmp_path)
+    assert outcome.warnings == [f"{kept}: cannot keep this run's report there (Is a directory); it is in "
+                                f"{tmp_path / 's.report.json'} until the next run: copy it into {kept.parent} before then"]
+    assert (run_report(tmp_path, "s")["status"], run_report(tmp_path, "s")["warnings"]) == ("warnings", outcome.warnings)
+    assert outcome.report["status"] == "warnings" and kept.is_dir()
+
+
 @pytest.mark.parametrize("run_id, new, gone, said", [
     (1, 0, 0, "run 1: 0 documents"),            # a search with no results: nothing is "all new"
     (2, 0, 0, "run 2: 0 documents"),            # and again next week
