@@ -123,19 +123,27 @@ def state_file(out_dir: Path, name: str) -> Path:
 @contextlib.contextmanager
 def dataset_lock(out_dir: Path, name: str, read_only: bool = False) -> Iterator[None]:
     """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it); `read_only`: through a lock
-    file that is there, opened for reading (a lock needs no write)."""
+    file that is there, opened for reading (a lock needs no write). A lock file removed after this opened it (by a first
+    run that failed, see State) is opened again: else this run and one that made a new one would both go."""
     path = out_dir / ".harvester" / f"{name}.lock"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = path.open("r" if read_only and path.exists() else "a")
-    except OSError as error:
-        raise storage_error(path, error) from None
-    with lock:
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock = path.open("r" if read_only and path.exists() else "a")
+        except OSError as error:
+            raise storage_error(path, error) from None
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.path.samestat(os.fstat(lock.fileno()), path.stat()):
+                break
         except BlockingIOError:
+            lock.close()
             raise BusyError(f"{out_dir}: another harvester run is working on {name}; wait for it to finish"
                             + ("" if read_only else ", or use another --out")) from None   # (read-only: prune, no --out)
+        except FileNotFoundError:
+            pass
+        lock.close()
+    with lock:
         yield
 
 
@@ -148,6 +156,7 @@ class State:
         self.out_dir, self.name, self.read_only = out_dir, name, read_only
         self.path = state_file(out_dir, name or "")   # (a re-parse's temporary database has none)
         self._lock = contextlib.ExitStack()
+        self._made = False   # whether this made the state file (its dataset's first run)
         self._db: sqlite3.Connection | None = None
         self._next_seq = 0
         self._next_pos = 0
@@ -155,12 +164,13 @@ class State:
     def __enter__(self) -> State:
         if self.name is not None:
             self._lock.enter_context(dataset_lock(self.out_dir, self.name, self.read_only))
+            self._made = not self.path.exists()
         try:
             self._check_file()
             self._db = sqlite3.connect(self._address(), uri=True)
             self._open()
         except BaseException as error:
-            self.__exit__()
+            self.__exit__(type(error))
             if isinstance(error, sqlite3.OperationalError):
                 raise self.storage(error) from None
             if isinstance(error, sqlite3.DatabaseError):
@@ -272,10 +282,22 @@ class State:
                    "SELECT id, first_seen, last_seen, listed, title, summary, date_raw FROM old_documents")
         db.execute("DROP TABLE old_documents")
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, failed: type[BaseException] | None = None, *exc: object) -> None:
         if self._db is not None:
             self._db.close()
+        if failed and self._made and not runs_archived(self.out_dir / "archive", self.name or ""):
+            self._forget()
         self._lock.close()
+
+    def _forget(self) -> None:
+        """The state of a first run that failed before it archived any page (a mistyped address, a folder in the way):
+        it holds nothing worth keeping, and a mistake leaves nothing behind; the lock file goes while still held."""
+        for path in (self.path, self.path.with_name(f"{self.path.name}-wal"), self.path.with_name(f"{self.path.name}-shm"),
+                     self.path.with_name(f"{self.name}.lock")):
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):   # (one that holds anything stays)
+            self.path.parent.rmdir()
 
     @property
     def db(self) -> sqlite3.Connection:

@@ -1058,3 +1058,37 @@ def test_a_link_to_nothing_or_a_file_where_a_folder_goes_is_said_naming_it(monke
     said = (f"a link to {elsewhere}, which leads nowhere (a disk not mounted?): make that folder, or move the link away"
             if link else "a file where a folder goes: move it away")
     assert code == 2 and err.splitlines()[-1] == f"harvester: error: {out / folder}: {said}"
+
+
+def _tree(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("given", ["new", "empty", "another-dataset"])
+def test_a_harvest_that_fetched_nothing_leaves_no_trace(monkeypatch, capsys, tmp_path, given):
+    """A mistyped --base-url (nothing answers): the run failed before any page came, and left DIR/.harvester/NAME.sqlite
+    and NAME.lock, in a DIR it had made. What was there stays as it was; the DIR it made goes."""
+    out = tmp_path / "o"
+    if given != "new":
+        out.mkdir()
+    if given == "another-dataset":
+        assert run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "other")[0] == 0
+    before = _tree(tmp_path)
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out", str(out))
+    assert code == 3 and "refused the connection" in err
+    assert _tree(tmp_path) == before
+
+
+def test_a_harvest_stopped_by_a_late_found_mistake_or_a_failed_run_of_a_harvests_file_leaves_no_trace(monkeypatch, capsys, tmp_path):
+    """A link to nothing where DIR/pdfs goes is found once the dataset's state is open; a harvests file's harvest that
+    cannot reach its site: neither leaves anything that was not there before."""
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "pdfs").symlink_to(tmp_path / "gone")
+    (tmp_path / "h.toml").write_text('base_url = "http://127.0.0.1:9"\n[[harvest]]\nquery = "x"\nout = "run"\n', encoding="utf-8")
+    before = _tree(tmp_path)
+    code, _, err = run_cli(monkeypatch, capsys, "demo", "--details", "--pdfs", "--out", str(out), "--delay", "0", "--port", "0")
+    assert code == 2 and "which leads nowhere" in err
+    code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
+    assert code == 3 and "harvest 1, wilson-x (“x”): failed (exit 3)" in err + _
+    assert _tree(tmp_path) == before

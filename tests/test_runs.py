@@ -733,6 +733,29 @@ def test_a_run_that_locked_a_lock_file_removed_meanwhile_locks_the_one_there_now
     runs[0].close()
 
 
+def test_a_dataset_lock_file_removed_meanwhile_is_opened_again(tmp_path: Path, monkeypatch):
+    """A first run that failed before any page came removes its state and lock file just after run B opened that file;
+    run C makes and locks a new one before B locks the old: B opens the one there now, and finds C's run going."""
+    import fcntl
+
+    from harvester.state import dataset_lock
+
+    lock = tmp_path / ".harvester" / "s.lock"
+    flock, runs = fcntl.flock, []
+
+    def raced(file, operation):
+        if not runs:
+            lock.unlink()
+            runs.append(lock.open("a"))
+            flock(runs[0], fcntl.LOCK_EX | fcntl.LOCK_NB)
+        flock(file, operation)
+
+    monkeypatch.setattr(fcntl, "flock", raced)
+    with pytest.raises(BusyError), dataset_lock(tmp_path, "s"):
+        pass
+    runs[0].close()
+
+
 def test_a_harvests_file_in_a_folder_that_takes_no_file_is_run(tmp_path: Path, monkeypatch, capsys, request):
     """/etc/harvester/harvests.toml, say: the file itself is locked, as there is no room for a lock beside it."""
     from tests.test_cli import run_cli
