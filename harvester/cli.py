@@ -537,7 +537,7 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
         harvester prune data --keep-runs 8 --dry-run
     """
     folder = out_dir / "archive"
-    datasets = [check_name(name)] if name else datasets_archived(folder)
+    datasets = [check_name(name)] if name else datasets_archived(folder.glob("*.warc.gz"))
     datasets = [name for name in datasets if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
     if not datasets:
         hint = f" (give the output folder, {out_dir.parent}, which holds archive/)" if out_dir.name == "archive" else ""

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from harvester.crawl import Walk
-from harvester.fetch.archive import Location, WarcArchive, last_archived_run, next_part
+from harvester.fetch.archive import Location, WarcArchive, datasets_archived, last_archived_run, next_part
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
@@ -300,7 +300,9 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                             "given: their details are left empty")
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
-        name = name or (default_name(site, only.searched.search) if only and only.searched.address else f"{site.name}-reparse")
+        harvests = datasets_archived(files)   # whose archive the pages are of, by its files' names: the demo's has no hash
+        name = name or (harvests[0] if only and len(harvests) == 1 else default_name(site, only.searched.search)
+                        if only and only.searched.address else f"{site.name}-reparse")
         _not_harvested(out_dir, name)
         # the search's total; unknown when its pages do not say it, or for several searches (they may share documents:
         # a sum would count those twice; each search's own total is in the warnings when its pages come short of it)

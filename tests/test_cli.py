@@ -135,6 +135,24 @@ def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch
     assert len(json.loads((tmp_path / "output" / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
 
 
+def test_a_reparse_of_a_harvests_archive_names_the_dataset_as_the_harvest_did(monkeypatch, capsys, tmp_path):
+    """`make harvest`, then `harvester reparse output --out output`: a second dataset, named as a harvest of the search
+    is (with a hash: its apostrophe), appeared beside the demo's. Named as the demo's, it is the harvested dataset, which
+    a re-parse never replaces (its history would be lost): said so; into another folder, it has the demo's name."""
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(monkeypatch, capsys, "demo", "--out", "output", "--delay", "0", "--port", "0")[0] == 0
+    before = _tree(tmp_path)
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", "output", "--out", "output")
+    assert (code, out) == (2, "") and err.splitlines() == [
+        "harvester: error: output: wilson-korean-workers-party is a harvested dataset (its run history is in "
+        ".harvester/wilson-korean-workers-party.sqlite), which a re-parse would replace; re-parse into another --out, or give "
+        "another --name"]
+    assert _tree(tmp_path) == before
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", "output/archive", "--out", "again")
+    assert code == 0 and dataset_files(tmp_path / "again") == dataset_files(tmp_path / "output")[:-1]   # (but its report)
+    assert dataset_files(tmp_path / "output")[-1] == "wilson-korean-workers-party.report.json"
+
+
 def test_the_demo_takes_the_harvests_options_a_newcomer_tries_on_it(monkeypatch, capsys, tmp_path):
     """Its own name, names table and transcripts in the CSV, as `harvester harvest` takes them (it said "No such option")."""
     (tmp_path / "names.csv").write_text("canonical,kind,variant,note\nKim Il-song,person,Kim Il Sung,our form\n", encoding="utf-8")

@@ -8,7 +8,7 @@ import glob
 import io
 import re
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from http.client import responses
@@ -138,9 +138,9 @@ def runs_archived(folder: Path, name: str) -> dict[Path, int]:
     return {p: int(m[1]) for p in sorted(folder.glob(f"{glob.escape(name)}-run*.warc.gz")) if (m := part.fullmatch(p.name))}
 
 
-def datasets_archived(folder: Path) -> list[str]:
-    """The names of the datasets whose WARC files are in `folder`."""
-    return sorted({m[1] for path in folder.glob("*.warc.gz") if (m := re.fullmatch("(.+)" + _RUN_FILE, path.name))})
+def datasets_archived(files: Iterable[Path]) -> list[str]:
+    """The names of the datasets whose WARC files (by their names) are among `files`."""
+    return sorted({m[1] for path in files if (m := re.fullmatch("(.+)" + _RUN_FILE, path.name))})
 
 
 def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path], list[Path], list[Path]]:
