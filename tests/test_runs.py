@@ -1398,10 +1398,18 @@ def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, mo
     assert code == 0 and [path.name for path in (tmp_path / "archive").iterdir()] == ["s-run0002-part1.warc.gz"]
 
 
+# a run killed once it committed a change (argv[2]) to the state (argv[1]): the change is in the -wal file alone
+KILLED = ("import os, signal, sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('PRAGMA journal_mode=WAL'); "
+          "db.execute(sys.argv[2]); db.commit(); os.kill(os.getpid(), signal.SIGKILL)")
+
+
+@pytest.mark.parametrize("killed", [False, True], ids=["", "after-a-killed-run"])
 @pytest.mark.parametrize("how", ["read-only", "full"])
-def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Path, monkeypatch, capsys, request, how: str):
+def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Path, monkeypatch, capsys, request, how: str,
+                                                                     killed: bool):
     """Prune is what frees room: on a full disk, or with the state's folder read-only, it reads the state as it is,
-    writing nothing there (no SQLite journal either), and so does its dry run."""
+    writing nothing there (no SQLite journal either), and so does its dry run; so too when a killed run left its last
+    changes in the state's write-ahead log (which SQLite reads with the index the run left beside it, NAME.sqlite-shm)."""
     from tests.test_cli import run_cli
     from tests.test_faults import _read_only, mount_small_disk
 
@@ -1410,6 +1418,9 @@ def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Pa
         out.mkdir()
         mount_small_disk(out, request, "4m")
     weekly_runs(out, ("First", "Second", "Third"))
+    if killed:
+        subprocess.run([sys.executable, "-c", KILLED, str(out / ".harvester" / "s.sqlite"), "UPDATE runs SET status = 'stopped' WHERE id = 3"])
+        assert (out / ".harvester" / "s.sqlite-wal").stat().st_size
     state = sorted(path.name for path in (out / ".harvester").iterdir())
     if how == "full":
         with pytest.raises(OSError), (out / "filler").open("wb") as filler:
@@ -1429,9 +1440,7 @@ def test_prune_reads_what_a_killed_run_left_in_the_states_write_ahead_log(tmp_pa
     """A run killed before its end leaves its last commits in the state's -wal file alone: prune reads them there."""
     with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
         run(server, tmp_path)
-    killed = ("import os, signal, sqlite3, sys; db = sqlite3.connect(sys.argv[1]); "
-              "db.execute(\"UPDATE runs SET report = '{}', id = 2\"); db.commit(); os.kill(os.getpid(), signal.SIGKILL)")
-    subprocess.run([sys.executable, "-c", killed, str(tmp_path / ".harvester" / "s.sqlite")])
+    subprocess.run([sys.executable, "-c", KILLED, str(tmp_path / ".harvester" / "s.sqlite"), "UPDATE runs SET report = '{}', id = 2"])
     assert (tmp_path / ".harvester" / "s.sqlite-wal").stat().st_size
     with State(tmp_path, "s", read_only=True) as state:
         assert state.finished_runs() == [2]
