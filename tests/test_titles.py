@@ -240,11 +240,13 @@ def test_king_is_a_title_before_a_name_and_a_surname_before_jr(title, senders, r
 
 
 # a count's title is no name's, as "Sir" and "Lord" are not: "Count Sforza" (Carlo Sforza, Italy's foreign minister) was
-# a person "Count Sforza"; a count of votes names no one
+# a person "Count Sforza"; a count of votes names no one. "Countess" stays, as "Madame" does: a countess is often named by
+# her husband's name, and "Count Ciano and Countess Ciano" are two
 @pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
     ("Memorandum of Conversation between Count Sforza and Acheson", (), (), ("Sforza", "Acheson")),
     ("Letter from Count Carlo Sforza to Bevin", ("Carlo Sforza",), ("Bevin",), ()),
-    ("Letter from Countess Markievicz to Lenin", ("Markievicz",), ("Lenin",), ()),
+    ("Letter from Countess Markievicz to Lenin", ("Countess Markievicz",), ("Lenin",), ()),
+    ("Memorandum of Conversation between Count Ciano and Countess Ciano", (), (), ("Ciano", "Countess Ciano")),
     ("Memorandum on the Vote Count", (), (), ()),
 ])
 def test_count_is_a_title_before_a_name(title, senders, recipients, participants):

@@ -106,12 +106,11 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
 _NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
                         "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
                         "Presidium", "Politburo") + r"\b)"  # "General Staff", "General Advisory Committee": a body, not a role and a name
-# not "Mrs.", "Ms." nor "Madame": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin", "Madame
-# Zhou", who is Deng Yingchao), and without it two are one
+# not "Mrs.", "Ms.", "Madame" nor "Countess": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin",
+# "Madame Zhou", who is Deng Yingchao, "Countess Ciano"), and without it two are one
 HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.", r"Lic\.",
-                "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])", r"Count(?:ess)?(?=\s+[A-Z])",
-                r"Herr(?=\s+[A-Z])",
-                r"Citizen(?=\s+[A-Z])")
+                "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])", r"Count(?=\s+[A-Z])",
+                r"Herr(?=\s+[A-Z])", r"Citizen(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
 # Canming"; what may stand between the role word and the name
