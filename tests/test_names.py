@@ -622,7 +622,10 @@ def test_the_table_knows_these_people(spelling: str, canonical: str, table: Name
     ("Letter from [East Berlin] Ulbricht to Khrushchev", ("Walter Ulbricht", "Nikita Khrushchev")),
     ("Letter from [Moscow] Gromyko to Mao Zedong", ("Andrei Gromyko", "Mao Zedong")),
     ("Letter from [Hanoi] Pham Van Dong to Mao Zedong", ("Pham Van Dong", "Mao Zedong")),
-    # but a place that is a given name too completes it: Santiago Carrillo, the Spanish communist leader
+    # a place that is a given name too is the city, but before the names table's person it is his: Santiago Carrillo, the
+    # Spanish communist leader
+    ("Letter from [Santiago] Allende to Castro", ("Allende", "Castro")),
+    ("Telegram from [Santiago] Ambassador Korry to Kissinger", ("Korry", "Henry Kissinger")),
     ("Conversation between Zhou Enlai and [Santiago] Carrillo", ("Zhou Enlai", "Santiago Carrillo")),
     ("Letter from [Santiago de Chile] Allende to Castro", ("Allende", "Castro")),
     ("Letter from [Edgar] Snow to Mao Zedong", ("Edgar Snow", "Mao Zedong")),
@@ -659,7 +662,7 @@ def test_a_bracketed_name_before_a_name_completes_it_and_a_role_honorific_or_edi
     ("[Attorney] Kennedy", "Kennedy"), ("[Herr] Adenauer", "Adenauer"), ("[Vice-president] Rodriguez", "Rodriguez"),
     ("[Jean-Paul] Sartre", "Jean-Paul Sartre"), ("[Red Cross] Junod", "Junod"), ("[New Zealand] Holyoake", "Holyoake"),
     ("[Los Angeles] Yorty", "Yorty"), ("[Kim Il] Sung", "Kim Il Sung"), ("[Sergei Kh.] Khrushchev", "Sergei Kh. Khrushchev"),
-    ("[Geneva] Junod", "Junod"), ("[Camp David] Carter", "Carter"), ("[Santiago] Carrillo", "Santiago Carrillo"),
+    ("[Geneva] Junod", "Junod"), ("[Camp David] Carter", "Carter"), ("[Santiago] Allende", "Allende"),
     ("[Georgia] Shevardnadze", "Shevardnadze"), ("[Jordan] Hussein", "Hussein"),
     ("[Maria da Graca] Dutra", "Maria da Graca Dutra"), ("[Charles de] Gaulle", "Charles de Gaulle"),
     # and before a particle that begins the name, as "[Charles de]" does

@@ -805,7 +805,9 @@ def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, pa
     ("Letter from [Los Angeles] Yorty to Zhou Enlai", ("Yorty",), ()),
     ("Letter from [Los Angeles] Mayor Yorty to Zhou Enlai", ("Yorty",), ()),   # and a mayor's role is no name's
     ("Letter from [Geneva] Junod to Molotov", ("Junod",), ()),   # nor a place the names table knows
-    ("Conversation between Zhou Enlai and [Santiago] Carrillo", (), ("Zhou Enlai", "[Santiago] Carrillo")),   # but a given name
+    ("Letter from [Santiago] Allende to Castro", ("Allende",), ()),   # a city, though a given name too,
+    ("Conversation between Zhou Enlai and [Santiago] Carrillo", (), ("Zhou Enlai", "[Santiago] Carrillo")),   # but the table's person
+    ("Conversation with Military Council (PMAC) Chairman Mengistu Haile Mariam", (), ("Mengistu Haile Mariam",)),   # not ( )
     # a country is a place, though "Georgia" and "Jordan" are given names too: the editor says whose leader he is
     ("Telegram from [Georgia] Shevardnadze to Baker", ("Shevardnadze",), ()),
     ("Memorandum of Conversation between [Jordan] Hussein and Nixon", (), ("Hussein", "Nixon")),

@@ -160,14 +160,13 @@ def completion(bracket: str) -> str | None:
     possessive ("[Prime] Minister Nehru", "[Sir] Anthony Eden", "[Late] Premier Nagy", "[The] Chairman", "[Illegible]
     Ivanov", "[Soviet Ambassador] Puzanov", "[Sri Lanka] Bandaranaike", "[His Majesty] Norodom Sihanouk", "[Mao Zedong’s]
     Audience"), each of which would make a false person, nor a place or body the shipped names table knows ("[Geneva]
-    Junod", "[Camp David] Carter") unless it is a given name too ("[Santiago] Carrillo" is Santiago Carrillo). Several
-    words complete it only when one reads as a given name (`_given_word`): "[Red Cross] Junod", "[New Zealand] Holyoake"
-    and "[Los Angeles] Mayor Yorty" name no one. A particle after the first word is the name's, as it is unbracketed
-    ("[Maria da Graca] Dutra"), but is not that given name, though "al", "do", "du" and "le" are spelled as one: "[Banco
-    do Brasil]" and "[Ras al Khaimah]" name no one."""
+    Junod", "[Camp David] Carter", "[Santiago] Allende"), though a given name too: the names table's person is
+    ("[Santiago] Carrillo", `name_in`). Several words complete it only when one reads as a given name (`_given_word`):
+    "[Red Cross] Junod", "[New Zealand] Holyoake" and "[Los Angeles] Mayor Yorty" name no one. A particle after the first
+    word is the name's, as it is unbracketed ("[Maria da Graca] Dutra"), but is not that given name, though "al", "do",
+    "du" and "le" are spelled as one: "[Banco do Brasil]" and "[Ras al Khaimah]" name no one."""
     m = _BRACKETED_WORDS.fullmatch(bracket)
-    words = m[1].split() if m and not _vocabulary_word(m[1]) and (
-        shipped_names().kind(m[1]) in (None, "person") or is_given_name(m[1])) else []
+    words = m[1].split() if m and not _vocabulary_word(m[1]) and shipped_names().kind(m[1]) in (None, "person") else []
     if words and all(w in PARTICLES for w in words):
         return m[1]   # "[de] Gaulle", "[van der] Stoel": the particles the title left out
     return m[1] if words and all(_part_of_a_name(w) or (i and w in PARTICLES) for i, w in enumerate(words)) and (
@@ -326,6 +325,9 @@ def name_in(item: str) -> str:
     while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1])
                        or end < len(words) and (words[end - 1] in PARTICLES   # "Uriel da Costa Ribeiro"
                                                 or completion(words[end - 1])
+                                                # "[Santiago] Carrillo": a place in brackets, but the table's person
+                                                or words[end - 1][:1] == "[" and shipped_names().kind(
+                                                    " ".join([words[end - 1][1:-1], *words[end:]])) == "person"
                                                 # a country that begins the party is a given name: "Jordan Jotov"
                                                 or end == 1 and is_given_name(words[0]))):
         end -= 1
