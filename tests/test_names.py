@@ -715,6 +715,10 @@ def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_pers
     ("Letter from Hungarian R. Nyers to Khrushchev", ("R. Nyers", "Nikita Khrushchev")),
     ("Conversation with Cuban Communist Antonio Nunez Jimenez", ("Antonio Nunez Jimenez",)),
     ("Conversation between Zhou Enlai and the Chinese Side", ("Zhou Enlai",)),
+    # nor a body named after someone: a foundation or a fund
+    ("Letter from American Henry Luce Foundation to Zhou Enlai", ("Zhou Enlai",)),
+    ("Letter from the Konrad Adenauer Foundation to Gorbachev", ("Mikhail Gorbachev",)),
+    ("Letter from the International Monetary Fund to Ceausescu", ("Nicolae Ceausescu",)),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_nationality_before_a_name_is_no_part_of_it(title, people, table: NameTable) -> None:
     assert person_names(parties(title), table) == people
