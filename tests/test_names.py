@@ -430,6 +430,9 @@ def test_will_first_is_a_given_name_only_before_one_word() -> None:
      "Provincial Offices", ("Le Duc Tho",)),
     ("Message from President Truman to the Senate", ("Truman",)),
     ("Letter from the Knesset to the Supreme Soviet", ()),
+    # and its speaker's role is no part of his name
+    ("Letter from Majlis Speaker Rafsanjani to Gorbachev", ("Rafsanjani", "Mikhail Gorbachev")),
+    ("Letter from Japanese Diet Speaker Tsutsumi Yasujiro to Zhou Enlai", ("Tsutsumi Yasujiro", "Zhou Enlai")),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_phrases_that_are_no_names_are_no_persons(title: str, people: tuple[str, ...], table: NameTable) -> None:
     assert person_names(parties(title), table) == people

@@ -84,7 +84,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            "Generalissimo", r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Bryg\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z]|\s+of\s)", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
-           r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator",   # "Martin Luther King Jr." is a name
+           r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator", "Speaker",   # "Martin Luther King Jr." is a name
            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?",
            rf"(?<=['’]s\s){KIN}")   # only after a possessive: "Son Sann" is a name
 BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
