@@ -47,7 +47,7 @@ COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?
               "Ghana", "Congo", "Zaire", "Somalia", "Libya", "Tunisia", "Morocco", "Sudan", "Lebanon", r"Saudi\s+Arabia",
               "Kuwait", "Yemen", "Spain", "Portugal", "Greece", "Netherlands", "Belgium", "Denmark", "Norway", "Sweden",
               "Finland", "Switzerland", "Australia", "Nicaragua", "Guatemala", "Honduras", "Panama", "Venezuela", "Colombia", "Peru",
-              "Bolivia", "Uruguay", "Philippines", "Thailand", "Burma", "Malaysia", "Singapore", r"Sri\s+Lanka", "Ceylon", "Nepal",
+              "Bolivia", "Uruguay", "Philippines", "Thailand", "Burma", "Malaysia", "Malaya", "Singapore", r"Sri\s+Lanka", "Ceylon", "Nepal",
               "Bangladesh", "Taiwan", "Tibet", r"Hong\s+Kong", r"Costa\s+Rica", r"El\s+Salvador", r"Sierra\s+Leone",
               r"Burkina\s+Faso", r"Upper\s+Volta", r"Ivory\s+Coast", r"New\s+Zealand", r"Dominican\s+Republic", "Ecuador",
               "Paraguay", "Cyprus", "Ireland", "Iceland", "Senegal", "Kenya", "Uganda", "Africa", "Asia", "Europe",
@@ -142,6 +142,8 @@ CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis
                  "Ulan", "La", "El", "Los", "Las")
 # "West Berlin", "New York", "Le Monde": a place or paper of two words (after a role's "of": "Le Duan" is a name)
 _PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST, "Le"))
+# given names that often come second in a name ("Zulfikar Ali Bhutto", "Tunku Abdul Rahman"): a place ends before none
+_SECOND_GIVEN = re.compile(alt("Ali", "Abdul", "Abdel", "Abd"))
 # "Posts and Communications Diop", "Army Forces Far East"
 _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|{ABSTRACT_NOUN}|{COMPASS})$")
 # the small words inside a person's name ("Uriel da Costa Ribeiro", "Maurice Couve de Murville", "Ibn Saud")
@@ -346,9 +348,10 @@ def _place_length(words: list[str], start: int) -> int:
     many as the names table knows as a place ("Mayor of Rio de Janeiro Carlos Lacerda", "Mayor of New York City John
     Lindsay"), else two when the first begins a place of two ("Governor of West Berlin Willy Brandt", "Mayor of Los
     Angeles Sam Yorty", "Editor of Le Monde André Fontaine"), else those before a given name that a name follows
-    ("Governor of Minas Gerais José de Magalhães Pinto", "Minister of Foreign Trade Nikolai Patolichev"), else one
-    ("President of Nuclebrás Paulo Nogueira Batista")."""
+    ("Governor of Minas Gerais José de Magalhães Pinto", "Minister of Foreign Trade Nikolai Patolichev"; not "Ali" of
+    "Minister of Commerce Zulfikar Ali Bhutto"), else one ("President of Nuclebrás Paulo Nogueira Batista")."""
     known = [n for n in (4, 3, 2) if start + n < len(words) and shipped_names().kind(" ".join(words[start:start + n])) == "place"]
     if known or (_PLACE_OPENER.fullmatch(words[start]) and start + 2 < len(words)):
         return known[0] if known else 2
-    return next((i - start for i in range(start + 1, len(words) - 1) if is_given_name(words[i])), 1)
+    return next((i - start for i in range(start + 1, len(words) - 1)
+                 if is_given_name(words[i]) and not _SECOND_GIVEN.fullmatch(words[i])), 1)
