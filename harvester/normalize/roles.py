@@ -351,7 +351,10 @@ def _place_length(words: list[str], start: int) -> int:
     ("Governor of Minas Gerais José de Magalhães Pinto", "Minister of Foreign Trade Nikolai Patolichev"; not "Ali" of
     "Minister of Commerce Zulfikar Ali Bhutto"), else one ("President of Nuclebrás Paulo Nogueira Batista")."""
     known = [n for n in (4, 3, 2) if start + n < len(words) and shipped_names().kind(" ".join(words[start:start + n])) == "place"]
-    if known or (_PLACE_OPENER.fullmatch(words[start]) and start + 2 < len(words)):
-        return known[0] if known else 2
-    return next((i - start for i in range(start + 1, len(words) - 1)
-                 if is_given_name(words[i]) and not _SECOND_GIVEN.fullmatch(words[i])), 1)
+    if known:
+        return known[0]
+    given = next((i - start for i in range(start + 1, len(words) - 1)
+                  if is_given_name(words[i]) and not _SECOND_GIVEN.fullmatch(words[i])), None)
+    if _PLACE_OPENER.fullmatch(words[start]) and start + 2 < len(words):
+        return max(2, given or 0)   # "Le Monde Diplomatique Alain Gresh": longer when a given name comes later
+    return given or 1
