@@ -1101,3 +1101,13 @@ def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, partic
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_place_after_a_roles_of_is_no_part_of_the_name(title, senders):
     assert parties(title).senders == senders
+
+
+# an editor's connecting word in brackets is the title's own: "[to]" joined sender and recipient into one party
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Letter from Kim Il Sung [to] Stalin", (("Kim Il Sung",), ("Stalin",), ())),
+    ("Conversation between Mao Zedong [and] Khrushchev", ((), (), ("Mao Zedong", "Khrushchev"))),
+])
+def test_an_editors_bracketed_connecting_word_reads_as_the_word(title, expected):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == expected

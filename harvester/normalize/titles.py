@@ -615,10 +615,13 @@ def _possessor(text: str) -> str | None:
     return who if who and not is_role(who) else None   # "Chancellor’s Conversation": a role, not a name
 
 
+_CONNECTIVE = re.compile(r"\[(to|and|from|with)\]")   # an editor's word the title lacked: "Kim Il Sung [to] Stalin"
+
+
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
 def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
-    title = " ".join(title.split())
+    title = _CONNECTIVE.sub(r"\1", " ".join(title.split()))
     if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
         return _Reading(None, inner, _clean(inner), outer=title[:m.start()])
     author, text, signed = _split_container(title)
