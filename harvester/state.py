@@ -164,7 +164,7 @@ class State:
     def __enter__(self) -> State:
         if self.name is not None:
             self._lock.enter_context(dataset_lock(self.out_dir, self.name, self.read_only))
-            self._made = not self.path.exists()
+            self._made = not os.path.lexists(self.path)   # (a link to a disk not mounted is the user's, made before)
         try:
             self._check_file()
             self._db = sqlite3.connect(self._address(), uri=True)

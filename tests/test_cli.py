@@ -1097,6 +1097,17 @@ def test_a_harvest_that_fetched_nothing_leaves_no_trace(monkeypatch, capsys, tmp
     assert _tree(tmp_path) == before
 
 
+def test_a_state_linked_to_a_disk_not_mounted_stays_linked(monkeypatch, capsys, tmp_path):
+    """DIR/.harvester/NAME.sqlite a link to the state kept on another disk, not mounted: the run, finding no state there,
+    took itself for the dataset's first, and its failure removed the link with what a first run leaves."""
+    state = tmp_path / "o" / ".harvester" / "wilson-x.sqlite"
+    state.parent.mkdir(parents=True)
+    state.symlink_to(tmp_path / "unmounted" / state.name)
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out", str(tmp_path / "o"))
+    assert code == 2 and f"{state}: cannot write" in err
+    assert state.is_symlink() and os.readlink(state) == str(tmp_path / "unmounted" / state.name)
+
+
 def test_a_harvest_stopped_by_a_late_found_mistake_or_a_failed_run_of_a_harvests_file_leaves_no_trace(monkeypatch, capsys, tmp_path):
     """A link to nothing where DIR/pdfs goes is found once the dataset's state is open; a harvests file's harvest that
     cannot reach its site: neither leaves anything that was not there before."""
