@@ -129,7 +129,12 @@ def dataset_lock(out_dir: Path, name: str, read_only: bool = False) -> Iterator[
     while True:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            lock = path.open("r" if read_only and path.exists() else "a")
+            try:
+                lock = path.open("r" if read_only and path.exists() else "a")
+            except FileNotFoundError:
+                if path.parent.is_dir():
+                    raise
+                continue   # the folder, empty, removed since made (by another dataset's first run that failed): made again
         except OSError as error:
             raise storage_error(path, error) from None
         try:

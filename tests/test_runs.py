@@ -756,6 +756,23 @@ def test_a_dataset_lock_file_removed_meanwhile_is_opened_again(tmp_path: Path, m
     runs[0].close()
 
 
+def test_a_state_folder_removed_meanwhile_is_made_again(tmp_path: Path, monkeypatch):
+    """A first run of dataset B that failed before any page came removes DIR/.harvester, empty again, just after run A
+    made it and before A opens its lock file there: A said "its folder does not exist" of a folder it had just made."""
+    from harvester.state import State
+
+    folder, mkdir, removed = tmp_path / ".harvester", Path.mkdir, []
+
+    def raced(path: Path, *args, **kwargs) -> None:
+        mkdir(path, *args, **kwargs)
+        if path == folder and not removed:
+            removed.append(folder.rmdir())
+
+    monkeypatch.setattr(Path, "mkdir", raced)
+    with State(tmp_path, "a") as state:
+        assert removed and state.finished_runs() == []
+
+
 def test_a_harvests_file_in_a_folder_that_takes_no_file_is_run(tmp_path: Path, monkeypatch, capsys, request):
     """/etc/harvester/harvests.toml, say: the file itself is locked, as there is no room for a lock beside it."""
     from tests.test_cli import run_cli
