@@ -61,9 +61,9 @@ def storage_error(path: object, error: OSError | Exception) -> StorageError:
     """A failure to write `path` (an OSError, or SQLite's word for one) said in words, with what to do."""
     code, there = getattr(error, "errno", None), getattr(error, "filename", None)
     if code == errno.EEXIST and there and not os.path.isdir(there):   # a folder to make, where something else is
+        nowhere = os.path.islink(there) and not os.path.exists(there)    # (a link to a file is a file in the way)
         return StorageError(f"{there}: " + (f"a link to {os.readlink(there)}, which leads nowhere (a disk not mounted?): make "
-                                            "that folder, or move the link away" if os.path.islink(there) else
-                                            "a file where a folder goes: move it away"))
+                                            "that folder, or move the link away" if nowhere else "a file where a folder goes: move it away"))
     if code is None and "unable to open" in str(error) and too_long_for_sqlite(Path(str(path))):
         return StorageError(f"{path}: cannot write: its whole path is longer than SQLite takes ({SQLITE_MAX_PATH - 1} "
                             "bytes at most): use a shorter --out or --name")

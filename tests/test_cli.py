@@ -1064,17 +1064,21 @@ def test_a_names_file_that_cannot_be_read_is_said_before_the_harvest_begins(monk
     assert "harvesting" not in err and not (tmp_path / "o").exists()
 
 
-@pytest.mark.parametrize("folder, link", [("archive", True), (".harvester", True), (".", True), (".harvester", False)],
-                         ids=["archive", "state", "out", "state-a-file"])   # (DIR/pdfs: in test_pdfs.py)
+@pytest.mark.parametrize("folder, link", [("archive", True), (".harvester", True), (".", True), (".harvester", False),
+                                          (".harvester", "to a file")],
+                         ids=["archive", "state", "out", "state-a-file", "state-a-link-to-a-file"])   # (DIR/pdfs: in test_pdfs.py)
 def test_a_link_to_nothing_or_a_file_where_a_folder_goes_is_said_naming_it(monkeypatch, capsys, tmp_path, folder, link):
     """A folder kept on another disk and linked to, that disk not mounted: "[Errno 17] File exists", or "cannot write
-    there (File exists)", said neither what nor where."""
+    there (File exists)", said neither what nor where. A link to a file leads somewhere: it is a file in the way."""
     out, elsewhere = tmp_path / "o", tmp_path / "unmounted" / folder
     (out / folder).parent.mkdir(parents=True, exist_ok=True)
+    if link == "to a file":
+        elsewhere.parent.mkdir()
+        elsewhere.write_text("")
     (out / folder).symlink_to(elsewhere) if link else (out / folder).write_text("")
     code, _, err = run_cli(monkeypatch, capsys, "demo", "--details", "--pdfs", "--out", str(out), "--delay", "0", "--port", "0")
     said = (f"a link to {elsewhere}, which leads nowhere (a disk not mounted?): make that folder, or move the link away"
-            if link else "a file where a folder goes: move it away")
+            if link is True else "a file where a folder goes: move it away")
     assert code == 2 and err.splitlines()[-1] == f"harvester: error: {out / folder}: {said}"
 
 
