@@ -301,8 +301,9 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
         harvests = datasets_archived(files)   # whose archive the pages are of, by its files' names: the demo's has no hash
-        name = name or (harvests[0] if only and len(harvests) == 1 else default_name(site, only.searched.search)
-                        if only and only.searched.address else f"{site.name}-reparse")
+        with contextlib.suppress(UsageError):   # (but a copy renamed to what --name refuses, "My copy-run0001-part1...")
+            name = name or (check_name(harvests[0]) if only and len(harvests) == 1 else None)
+        name = name or (default_name(site, only.searched.search) if only and only.searched.address else f"{site.name}-reparse")
         _not_harvested(out_dir, name)
         # the search's total; unknown when its pages do not say it, or for several searches (they may share documents:
         # a sum would count those twice; each search's own total is in the warnings when its pages come short of it)

@@ -153,6 +153,21 @@ def test_a_reparse_of_a_harvests_archive_names_the_dataset_as_the_harvest_did(mo
     assert dataset_files(tmp_path / "output")[-1] == "wilson-korean-workers-party.report.json"
 
 
+def test_a_reparse_of_warc_files_renamed_to_no_dataset_name_names_it_as_a_harvest_of_its_search_would(monkeypatch, capsys, tmp_path):
+    """Copies renamed "My copy-run0001-part1.warc.gz" or ".old-run0001-part1.warc.gz" named the dataset "My copy" (which
+    --name refuses) or ".old" (its files hidden from ls): as a copy named "copy.warc.gz" does, they name none."""
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(monkeypatch, capsys, "demo", "--out", "output", "--delay", "0", "--port", "0")[0] == 0
+    [warc] = (tmp_path / "output" / "archive").iterdir()
+    (tmp_path / "copies").mkdir()
+    written = []
+    for copy in ("copy.warc.gz", "My copy-run0001-part1.warc.gz", ".old-run0001-part1.warc.gz"):
+        shutil.copy(warc, tmp_path / "copies" / copy)
+        assert run_cli(monkeypatch, capsys, "reparse", f"copies/{copy}", "--out", copy)[0] == 0
+        written.append(sorted(name for name in os.listdir(copy) if name != ".harvester"))
+    assert written[0][0].startswith("wilson-korean-workers-party-") and written == [written[0]] * 3
+
+
 def test_the_demo_takes_the_harvests_options_a_newcomer_tries_on_it(monkeypatch, capsys, tmp_path):
     """Its own name, names table and transcripts in the CSV, as `harvester harvest` takes them (it said "No such option")."""
     (tmp_path / "names.csv").write_text("canonical,kind,variant,note\nKim Il-song,person,Kim Il Sung,our form\n", encoding="utf-8")
