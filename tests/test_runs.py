@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -1435,9 +1436,12 @@ def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Pa
         out.mkdir()
         mount_small_disk(out, request, "4m")
     weekly_runs(out, ("First", "Second", "Third"))
-    if killed:
-        subprocess.run([sys.executable, "-c", KILLED, str(out / ".harvester" / "s.sqlite"), "UPDATE runs SET status = 'stopped' WHERE id = 3"])
-        assert (out / ".harvester" / "s.sqlite-wal").stat().st_size
+    if killed:   # run 3's end (its report) in the write-ahead log alone: prune, not reading it, would keep run 2
+        database = out / ".harvester" / "s.sqlite"
+        with contextlib.closing(sqlite3.connect(database)) as db:
+            db.executescript("CREATE TABLE ended AS SELECT report FROM runs WHERE id = 3; UPDATE runs SET report = NULL WHERE id = 3")
+        subprocess.run([sys.executable, "-c", KILLED, str(database), "UPDATE runs SET report = (SELECT report FROM ended) WHERE id = 3"])
+        assert database.with_name("s.sqlite-wal").stat().st_size
     state = sorted(path.name for path in (out / ".harvester").iterdir())
     if how == "full":
         with pytest.raises(OSError), (out / "filler").open("wb") as filler:
