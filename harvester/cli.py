@@ -77,7 +77,8 @@ class _Command(click.Command):
                 break
             if given in valued and (following in (None, "--") or following.split("=")[0] in options):
                 raise click.UsageError(f"{given} needs a value" + (", and none follows it" if following is None else
-                                       f": {following} after it {'ends the options' if following == '--' else 'is an option'}"), ctx)
+                                       f": {following} after it {'ends the options' if following == '--' else 'is an option'}"
+                                       + (f" ({given}={following} if you mean it)" if given.startswith("--") else "")), ctx)
         return super().parse_args(ctx, args)
 
 

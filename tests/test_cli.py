@@ -544,7 +544,8 @@ def test_mistaken_options_are_one_line_and_exit_2(monkeypatch, capsys, tmp_path,
     (["reparse", "--out", "--name=d", "pages"], "--out needs a value: --name=d after it is an option"),
     (["demo", "--out", "--details"], "--out needs a value: --details after it is an option"),
     (["prune", "data", "--keep-runs", "--dry-run"], "--keep-runs needs a value: --dry-run after it is an option"),
-    (["harvest", "--query", "--", "--out", "o"], "--query needs a value: -- after it ends the options"),
+    (["harvest", "--query", "--", "--out", "o"], "--query needs a value: -- after it ends the options (--query=-- if you "
+                                                 "mean it)"),
     (["reparse", "--out", "--", "pages"], "--out needs a value: -- after it ends the options"),
 ], ids=["query", "out", "name", "base-url", "delay", "short-option", "last", "equals", "demo", "prune", "double-dash",
         "double-dash-out"])
