@@ -10,7 +10,7 @@ harvest: $(VENV)/.installed  ## set up, then harvest the saved seed search over 
 	$(BIN)/harvester demo --out output
 
 test: $(VENV)/.test-installed  ## set up (with the test extra), then run the whole test suite, on every core
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 setup: $(VENV)/.test-installed  ## set up .venv with every optional part (the test extra: Parquet, Excel, the browser, the tests)
 
