@@ -61,9 +61,12 @@ def storage_error(path: object, error: OSError | Exception) -> StorageError:
     """A failure to write `path` (an OSError, or SQLite's word for one) said in words, with what to do."""
     code, there = getattr(error, "errno", None), getattr(error, "filename", None)
     if code == errno.EEXIST and there and not os.path.isdir(there):   # a folder to make, where something else is
-        nowhere = os.path.islink(there) and not os.path.exists(there)    # (a link to a file is a file in the way)
-        return StorageError(f"{there}: " + (f"a link to {os.readlink(there)}, which leads nowhere (a disk not mounted?): make "
-                                            "that folder, or move the link away" if nowhere else "a file where a folder goes: move it away"))
+        if not os.path.islink(there) or os.path.exists(there):          # (a link to a file is a file in the way)
+            return StorageError(f"{there}: a file where a folder goes: move it away")
+        path = there
+    if os.path.islink(str(path)) and not os.path.exists(str(path)):   # (kept on another disk, not mounted: SQLite said "unable to open")
+        return StorageError(f"{path}: a link to {os.readlink(str(path))}, which leads nowhere (a disk not mounted?): "
+                            + ("make that folder" if code == errno.EEXIST else "mount its disk") + ", or move the link away")
     if code is None and "unable to open" in str(error) and too_long_for_sqlite(Path(str(path))):
         return StorageError(f"{path}: cannot write: its whole path is longer than SQLite takes ({SQLITE_MAX_PATH - 1} "
                             "bytes at most): use a shorter --out or --name")

@@ -1119,12 +1119,14 @@ def test_a_harvest_that_fetched_nothing_leaves_no_trace(monkeypatch, capsys, tmp
 
 def test_a_state_linked_to_a_disk_not_mounted_stays_linked(monkeypatch, capsys, tmp_path):
     """DIR/.harvester/NAME.sqlite a link to the state kept on another disk, not mounted: the run, finding no state there,
-    took itself for the dataset's first, and its failure removed the link with what a first run leaves."""
+    took itself for the dataset's first, and its failure removed the link with what a first run leaves. What is wrong is
+    said of the link, not "read-only or not yours: chmod u+w" (SQLite says only "unable to open")."""
     state = tmp_path / "o" / ".harvester" / "wilson-x.sqlite"
     state.parent.mkdir(parents=True)
     state.symlink_to(tmp_path / "unmounted" / state.name)
     code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out", str(tmp_path / "o"))
-    assert code == 2 and f"{state}: cannot write" in err
+    assert code == 2 and err.splitlines()[-1] == (f"harvester: error: {state}: a link to {tmp_path / 'unmounted' / state.name}, "
+                                                  "which leads nowhere (a disk not mounted?): mount its disk, or move the link away")
     assert state.is_symlink() and os.readlink(state) == str(tmp_path / "unmounted" / state.name)
 
 
