@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import logging
@@ -598,13 +597,14 @@ def _keep_report(report: Path, kept: Path, staged: Path | None = None) -> list[s
     between keeps none). A failure is a warning of the run (returned; before the switch, a full disk or a folder where
     `kept` goes say, the report says it too): the report is then in `report` (NAME.report.json) only, until the next run replaces it."""
     pending = kept.with_name(f"{kept.name}.tmp")
+    if staged is not None and kept.is_dir() and not kept.is_symlink():   # the rename after the switch could not replace
+        return [f"{kept}: a folder where this run's report is kept; it is in {report} until the next run: move that "
+                "folder away and copy the report there before then"]   # it (a link, it would): said now, in the report too
     try:
         if staged is None:
             os.replace(pending, kept)
             return []
         kept.parent.mkdir(exist_ok=True)
-        if kept.is_dir():   # which the rename after the switch could not replace: said now, in the report too
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         for stale in kept.parent.glob("run-*.json.tmp"):   # this one's, and any a run killed before its switch left
             stale.unlink(missing_ok=True)
         try:

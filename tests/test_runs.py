@@ -195,16 +195,30 @@ def test_a_file_where_the_reports_are_kept_is_a_warning_saying_what_to_move(tmp_
 
 def test_a_folder_where_the_runs_kept_report_goes_is_a_warning_its_report_says_too(tmp_path: Path):
     """The kept copy is renamed into place after the switch to the run's files, when the report can no longer say
-    what went wrong: a folder in its place is found before then (the report said "ok" of a run that exited 1)."""
+    what went wrong: a folder in its place is found before then (the report said "ok" of a run that exited 1). The
+    warning says to move the folder away: it said to copy the report into the folder the one in the way is in."""
     kept = tmp_path / ".harvester" / "s.reports" / "run-0002.json"
     with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
         run(server, tmp_path)
         kept.mkdir()
         outcome = run(server, tmp_path)
-    assert outcome.warnings == [f"{kept}: cannot keep this run's report there (Is a directory); it is in "
-                                f"{tmp_path / 's.report.json'} until the next run: copy it into {kept.parent} before then"]
+    assert outcome.warnings == [f"{kept}: a folder where this run's report is kept; it is in {tmp_path / 's.report.json'} "
+                                "until the next run: move that folder away and copy the report there before then"]
     assert (run_report(tmp_path, "s")["status"], run_report(tmp_path, "s")["warnings"]) == ("warnings", outcome.warnings)
     assert outcome.report["status"] == "warnings" and kept.is_dir()
+
+
+def test_a_link_to_a_folder_where_the_runs_kept_report_goes_is_replaced(tmp_path: Path):
+    """The rename replaces a link, wherever it points: a link to a folder is no folder in the way, and no warning."""
+    kept = tmp_path / ".harvester" / "s.reports" / "run-0002.json"
+    (tmp_path / "elsewhere").mkdir()
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        kept.symlink_to(tmp_path / "elsewhere")
+        outcome = run(server, tmp_path)
+    assert outcome.warnings == [] and outcome.report["status"] == "ok"
+    assert not kept.is_symlink() and json.loads(kept.read_text(encoding="utf-8")) == run_report(tmp_path, "s")
+    assert (tmp_path / "elsewhere").is_dir()
 
 
 @pytest.mark.parametrize("run_id, new, gone, said", [
