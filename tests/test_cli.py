@@ -1117,6 +1117,25 @@ def test_a_harvest_that_fetched_nothing_leaves_no_trace(monkeypatch, capsys, tmp
     assert _tree(tmp_path) == before
 
 
+@pytest.mark.parametrize("given", ["new", "an-empty-archive"])
+def test_a_first_run_that_cannot_make_its_warc_file_leaves_no_trace(monkeypatch, capsys, tmp_path, given):
+    """The disk full as the first page's WARC file is made: DIR/archive, made for it, stayed empty, and so DIR. An empty
+    DIR/archive that was there (a mount point, say) stays."""
+    if given != "new":
+        (tmp_path / "o" / "archive").mkdir(parents=True)
+    before, opened = _tree(tmp_path), Path.open
+
+    def full(path: Path, mode: str = "r", *args, **kwargs):
+        if path.name.endswith(".warc.gz") and mode == "ab":
+            raise OSError(28, "No space left on device", str(path))
+        return opened(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", full)
+    code, _, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path / "o"), "--delay", "0", "--port", "0")
+    assert code == 2 and "-run0001-part1.warc.gz: cannot write: the disk is full" in err
+    assert _tree(tmp_path) == before
+
+
 def test_a_state_linked_to_a_disk_not_mounted_stays_linked(monkeypatch, capsys, tmp_path):
     """DIR/.harvester/NAME.sqlite a link to the state kept on another disk, not mounted: the run, finding no state there,
     took itself for the dataset's first, and its failure removed the link with what a first run leaves. What is wrong is

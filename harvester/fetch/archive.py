@@ -60,10 +60,14 @@ class WarcArchive:
     def _open(self) -> WARCWriter:
         """The file is created with the first response, so a run that fetches nothing leaves no empty file."""
         if self._writer is None:
+            made = not self.path.parent.is_dir()
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._stream = self.path.open("ab")
             except OSError as error:
+                with contextlib.suppress(OSError):   # the folder this made goes (a failed first run leaves nothing)
+                    if made:
+                        self.path.parent.rmdir()
                 raise storage_error(self.path, error) from None
             self._writer = WARCWriter(self._stream, gzip=self.path.suffix == ".gz", warc_version="1.1")
             if self._stream.tell() == 0:
