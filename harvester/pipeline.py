@@ -105,9 +105,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
         elif run.resumed:
             log.info("starting run %d again: it stopped before any page was fetched", run.id)
         walk = Walk(site, search, settings)
-        profile = out_dir / ".harvester" / f"{name}.browser"    # --fetch browser: its cookies, for the next run
         with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, closed_if_incomplete(state, run.id, now), \
-                open_transport(settings, origin, profile, (site.challenge_hosts, site.challenge_paths), now, client) as transport:
+                open_transport(settings, origin, state.profile, (site.challenge_hosts, site.challenge_paths), now, client) as transport:
             fetcher = Fetcher(transport, origin, settings, sleep=sleep, now=now,
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
                               kept_headers=state.kept_headers)

@@ -23,6 +23,7 @@ import json
 import logging
 import math
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -160,8 +161,9 @@ class State:
     def __init__(self, out_dir: Path, name: str | None, read_only: bool = False) -> None:
         self.out_dir, self.name, self.read_only = out_dir, name, read_only
         self.path = state_file(out_dir, name or "")   # (a re-parse's temporary database has none)
+        self.profile = self.path.with_name(f"{name}.browser")   # --fetch browser: its cookies, for the next run
         self._lock = contextlib.ExitStack()
-        self._made = False   # whether this made the state file (its dataset's first run)
+        self._made: list[Path] = []   # the state file and the browser's profile, if this made them (the dataset's first run)
         self._db: sqlite3.Connection | None = None
         self._next_seq = 0
         self._next_pos = 0
@@ -169,7 +171,8 @@ class State:
     def __enter__(self) -> State:
         if self.name is not None:
             self._lock.enter_context(dataset_lock(self.out_dir, self.name, self.read_only))
-            self._made = not os.path.lexists(self.path)   # (a link to a disk not mounted is the user's, made before)
+            # (a link to a disk not mounted was made before, by the user; so was a profile copied in)
+            self._made = [path for path in (self.path, self.profile) if not os.path.lexists(path)]
         try:
             self._check_file()
             self._db = sqlite3.connect(self._address(), uri=True)
@@ -290,13 +293,16 @@ class State:
     def __exit__(self, failed: type[BaseException] | None = None, *exc: object) -> None:
         if self._db is not None:
             self._db.close()
-        if failed and self._made and not runs_archived(self.out_dir / "archive", self.name or ""):
+        if failed and self.path in self._made and not runs_archived(self.out_dir / "archive", self.name or ""):
             self._forget()
         self._lock.close()
 
     def _forget(self) -> None:
         """The state of a first run that failed before it archived any page (a mistyped address, a folder in the way):
-        it holds nothing worth keeping, and a mistake leaves nothing behind; the lock file goes while still held."""
+        it holds nothing worth keeping, and a mistake leaves nothing behind; the lock file goes while still held. So does
+        the browser's profile this run made, its browser closed by then (one it found there is someone's: it stays)."""
+        if self.profile in self._made:
+            shutil.rmtree(self.profile, ignore_errors=True)
         for path in (self.path, self.path.with_name(f"{self.path.name}-wal"), self.path.with_name(f"{self.path.name}-shm"),
                      self.path.with_name(f"{self.name}.lock")):
             with contextlib.suppress(OSError):

@@ -10,6 +10,7 @@ import hashlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -359,6 +360,31 @@ def test_a_profile_locked_on_another_machine_is_said_with_the_lock_to_delete(chr
         code, _, err = browse(server, tmp_path, "--delay", "0")
     assert code == 2 and f"its profile {profile} is locked by a browser of othercontainer" in err
     assert f"if no browser uses it, delete {profile / 'SingletonLock'}" in err and err.count("harvester: error:") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("given", ["new", "a-profile-copied-in"])
+def test_a_first_browser_run_that_fails_before_any_page_leaves_only_a_profile_it_found(chromium: str, tmp_path: Path, given: str):
+    """Nothing answers: the profile the run made goes with the rest of its failed first run, and so the DIR it made; it
+    stayed, and DIR with it. A profile that was there (copied in with its clearance, say) is someone's: it stays."""
+    from harvester.errors import FetchError
+    from harvester.pipeline import harvest
+    from harvester.settings import Settings
+
+    profile = tmp_path / "o" / ".harvester" / "s.browser"
+    if given != "new":
+        profile.mkdir(parents=True)
+        (profile / "mine.txt").write_text("kept", encoding="utf-8")
+    with socket.socket() as closed:   # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    with pytest.raises(FetchError, match="robots.txt"):
+        harvest(get_site("wilson"), Search("x"), tmp_path / "o", "s", ["csv"],
+                Settings(base_url=f"http://127.0.0.1:{port}", fetch="browser", delay=0, attempts=1))
+    if given == "new":
+        assert not (tmp_path / "o").exists()
+    else:
+        assert (profile / "mine.txt").read_text(encoding="utf-8") == "kept" and not (profile.parent / "s.sqlite").exists()
 
 
 class NeverClearing(ChallengeServer):
