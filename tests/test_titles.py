@@ -188,6 +188,9 @@ PARTY_CASES = [
      "Peace with Japan'", ("Zhou Enlai",), ("Central People’s Government Council",), ()),
     ("G. Zhukov to the CPSU CC", ("G. Zhukov",), ("CPSU CC",), ()),
     ("L. Beria to Cde. V.M. Molotov", ("L. Beria",), ("V.M. Molotov",), ()),
+    # a nationality before a title word goes with it, as before a role: a surname the names table does not know too
+    ("Letter from British Lord Home to Gromyko", ("Home",), ("Gromyko",), ()),
+    ("Note on a Conversation with the East German Comrade Axen", (), (), ("Axen",)),
     ("Summary Record of the Conference held between President Rhee and Secretary Dulles (Third Session)",
      (), (), ("Rhee", "Dulles")),
     ("Excerpt from the Diary of Anatoly Chernyaev", ("Anatoly Chernyaev",), (), ()),

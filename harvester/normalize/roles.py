@@ -119,7 +119,8 @@ _ROLE_AT = re.compile(rf"\b{ROLE}")
 _TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
 _BODY_OF = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
-_HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")
+_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?{HONORIFIC}\s+(?={_CAPITAL})")   # a nationality before it goes too, as
+                                                                       # before a role: "British Lord Home" is Home
 # before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
 # but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor Kreisky" keeps its
 # kind, "the Armed Forces Admiral X" its body)
