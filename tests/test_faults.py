@@ -604,6 +604,26 @@ def test_a_read_only_state_file_is_refused_before_sqlite_opens_it(tmp_path: Path
         assert run(server, tmp_path).documents == 1
 
 
+@pytest.mark.slow   # SQLite waits its five seconds for the lock
+def test_a_state_file_another_program_holds_locked_is_said_with_what_to_do(tmp_path: Path):
+    """The state opened in an SQLite browser that is writing to it: SQLite's own "database is locked" said nothing of
+    what to do."""
+
+    with FaultServer(synthetic_pages([doc(1)])) as server:
+        run(server, tmp_path)
+        before = files(tmp_path)
+        other = sqlite3.connect(tmp_path / ".harvester" / "s.sqlite", isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(StorageError, match=r"s.sqlite: cannot write: another program has it open and locked "
+                                                   r"\(an SQLite browser\?\): close it"):
+                run(server, tmp_path)
+        finally:
+            other.close()
+        assert files(tmp_path) == before
+        assert run(server, tmp_path).documents == 1
+
+
 def test_a_name_too_long_and_a_query_too_long_are_usage_errors(tmp_path: Path, monkeypatch, capsys):
     from tests.test_cli import run_cli
 
