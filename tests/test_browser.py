@@ -480,6 +480,18 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
     assert cleared not in err and SECRET not in err
 
 
+def test_cookies_the_check_refuses_are_said_as_such(tmp_path: Path, monkeypatch, capsys):
+    """Cookies cleared for another User-Agent (or expired): the error told to harvest with --cookies and --user-agent,
+    which the run had been given."""
+    with ChallengeServer(pages(SEED)) as server:
+        jar = cookies_file(tmp_path / "cookies.txt", [("127.0.0.1", "cf_clearance", server.cookie_for("Mozilla/5.0 (a)"))])
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", server.origin, "--out",
+                               str(tmp_path / "c"), "--delay", "0", "--cookies", str(jar), "--user-agent", "Mozilla/5.0 (b)")
+    assert code == 4 and err.count("harvester: error:") == 1 and "Traceback" not in err
+    assert f"(HTTP 403) in spite of the cookies of {jar}: they have expired, or --user-agent is not" in err
+    assert "--cookies FILE --user-agent TEXT" not in err
+
+
 @pytest.mark.parametrize(("args", "said"), [
     (("--cookies", "COOKIES"), "--cookies needs --user-agent"),
     (("--cookies", "MISSING", "--user-agent", "x"), "none.txt: no such file"),

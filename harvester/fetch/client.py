@@ -195,12 +195,16 @@ def origin_of(url: str) -> tuple[str, str]:
     return parts.scheme.lower(), parts.netloc.lower()
 
 
-def _no_challenge(page: Page) -> Page:
-    """The page, unless it is a bot check (BlockedError, saying the ways through)."""
+def _no_challenge(page: Page, cookies: Path | None) -> Page:
+    """The page, unless it is a bot check (BlockedError, saying the ways through; given `cookies`, why they failed)."""
     if page.status in (403, 503) and is_challenge_answer(page.status, page.headers, page.body):
-        raise BlockedError(f"{page.url}: the site answered with a bot-protection challenge (HTTP {page.status}), which only a "
-                           "browser passes: harvest with --fetch browser, or with --cookies FILE --user-agent TEXT "
-                           "from your own browser's cleared session (see the README, \"The live archive\")")
+        said = f"{page.url}: the site answered with a bot-protection challenge (HTTP {page.status})"
+        raise BlockedError(said + (f" in spite of the cookies of {cookies}: they have expired, or --user-agent is not the "
+                                   "User-Agent of the browser that passed the check; pass it there again and export its "
+                                   "cookies again, or harvest with --fetch browser" if cookies else
+                                   ", which only a browser passes: harvest with --fetch browser, or with --cookies FILE "
+                                   "--user-agent TEXT from your own browser's cleared session")
+                           + " (see the README, \"The live archive\")")
     return page
 
 
@@ -390,7 +394,7 @@ class Fetcher:
         status = page.status
         if status in PAGE_STATUS and looks_like_html(page) and is_cut_short(page.body):
             raise TransientError("the page is cut short (it stops before </html>)")
-        _no_challenge(page)
+        _no_challenge(page, self.settings.cookies)
         if status in TRANSIENT_STATUS or status == 403:
             wait = retry_after_seconds(page.headers.get("retry-after"), self._now())
             raise TransientError(f"HTTP {status}", status, wait)
@@ -447,7 +451,7 @@ class Fetcher:
 
         def fetch_once(url: str) -> Page:
             for _ in range(MAX_REDIRECTS + 1):    # redirects on the origin are followed, as RFC 9309 asks
-                page = _no_challenge(self._request(url))
+                page = _no_challenge(self._request(url), self.settings.cookies)
                 if page.status in TRANSIENT_STATUS:
                     raise TransientError(f"HTTP {page.status}", page.status,
                                          retry_after_seconds(page.headers.get("retry-after"), self._now()))
