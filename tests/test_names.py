@@ -570,6 +570,7 @@ def test_a_given_name_before_a_bracketed_family_name_is_a_person_of_their_own(sp
     ("Eduard A. Shevardnadze", "Eduard Shevardnadze"), ("Fidel Castro Ruz", "Fidel Castro"), ("Raul Castro Ruz", "Raúl Castro"),
     ("Ernesto 'Che' Guevara", "Ernesto Guevara"), ("Che Guevara", "Ernesto Guevara"), ("Pandit Nehru", "Jawaharlal Nehru"),
     ("Mrs. Gandhi", "Indira Gandhi"), ("Nasser", "Gamal Abdel Nasser"), ("Gamal Abdul Nasser", "Gamal Abdel Nasser"),
+    ("Abdul Nasser", "Gamal Abdel Nasser"),
     ("Anwar el-Sadat", "Anwar Sadat"), ("Gaddafi", "Muammar Qaddafi"), ("Ayatollah Khomeini", "Ruhollah Khomeini"),
     ("Imam Khomeini", "Ruhollah Khomeini"), ("Mrs. Indira Gandhi", "Indira Gandhi"),
     ("Samdech Norodom Sihanouk", "Norodom Sihanouk"), ("Soekarno", "Sukarno"),
