@@ -262,8 +262,9 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     names = names or NameTable.load()
     paths = list(paths)
     files = find_html(paths)
-    if name:
-        _not_harvested(out_dir, name)   # said before any page is parsed
+    harvests = datasets_archived(files)   # whose archive the pages are of, by its files' names: the demo's has no hash
+    if name or len(harvests) == 1:   # said before any page is parsed (a harvest's archive: of its one search, surely)
+        _not_harvested(out_dir, name or harvests[0])
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []
     skipped: list[str] = []   # what the WARC files' reading passed over: read ahead of the parsing, so said first
@@ -298,7 +299,6 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                             "given: their details are left empty")
         warnings += [w for group in searches.values() for w in group.warnings(site)] + state.detail_warnings(run.id)
         [only] = list(searches.values()) if len(searches) == 1 and not lone else [None]
-        harvests = datasets_archived(files)   # whose archive the pages are of, by its files' names: the demo's has no hash
         with contextlib.suppress(UsageError):   # (but a copy renamed to what --name refuses, "My copy-run0001-part1...")
             name = name or (check_name(harvests[0]) if only and len(harvests) == 1 else None)
         name = name or (default_name(site, only.searched.search) if only and only.searched.address else f"{site.name}-reparse")

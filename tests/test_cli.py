@@ -168,6 +168,17 @@ def test_a_reparse_of_warc_files_renamed_to_no_dataset_name_names_it_as_a_harves
     assert written[0][0].startswith("wilson-korean-workers-party-") and written == [written[0]] * 3
 
 
+def test_a_reparse_of_a_harvests_archive_into_its_folder_is_refused_before_any_page_is_parsed(monkeypatch, capsys, tmp_path):
+    """`harvester reparse data/archive --out data`: refused once every page was parsed, minutes into a year's archive."""
+    import harvester.pipeline
+
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(monkeypatch, capsys, "demo", "--out", "output", "--delay", "0", "--port", "0")[0] == 0
+    monkeypatch.setattr(harvester.pipeline, "saved_pages", lambda *args: pytest.fail("a page was read"))
+    code, _, err = run_cli(monkeypatch, capsys, "reparse", "output/archive", "--out", "output")
+    assert code == 2 and "wilson-korean-workers-party is a harvested dataset" in err
+
+
 def test_the_demo_takes_the_harvests_options_a_newcomer_tries_on_it(monkeypatch, capsys, tmp_path):
     """Its own name, names table and transcripts in the CSV, as `harvester harvest` takes them (it said "No such option")."""
     (tmp_path / "names.csv").write_text("canonical,kind,variant,note\nKim Il-song,person,Kim Il Sung,our form\n", encoding="utf-8")
