@@ -257,17 +257,23 @@ def main(argv: list[str] | None = None) -> None:
     served = [folder_pages(demo / "seed"), folder_pages(demo / "documents")]
     server = ChallengeServer(lambda path: next((body for body in (answer(path) for answer in served) if body), None),
                              needs_click=args.click, port=args.port)
-    with server:
+    try:
+        server.__enter__()
+    except OSError as error:   # the port held: by the first one, still going in another terminal, say
+        parser.exit(2, f"{parser.prog}: --port {args.port}: cannot listen on 127.0.0.1 ({error.strerror}); give another "
+                       "with --port, and its address to --base-url\n")
+    try:
         if args.cookies:
             args.cookies.write_text("# Netscape HTTP Cookie File\n127.0.0.1\tFALSE\t/\tFALSE\t0\t"
                                     f"{COOKIE}\t{server.cookie_for(args.user_agent)}\n", encoding="utf-8")
             print(f"wrote {args.cookies} (cleared for the User-Agent {args.user_agent!r})")
         print(f"the demo search behind a bot check: {server.origin}/search?search_api_fulltext=Korean+Workers%27+Party"
               " (Ctrl-C stops)", flush=True)
-        try:
-            threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.__exit__()
 
 
 if __name__ == "__main__":

@@ -448,6 +448,20 @@ def test_showing_the_browser_with_no_display_is_said_before_anything_is_made(chr
                                  "out --show-browser)\n") and not (tmp_path / "o").exists()
 
 
+def test_the_trial_server_on_a_port_another_program_holds_says_so_in_one_line(capsys):
+    """The README's `python -m tests.challengeserver` a second time (the first still going in another terminal)."""
+    from tests.challengeserver import main
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        with pytest.raises(SystemExit) as done:
+            main(["--port", str(port := held.getsockname()[1])])
+    assert done.value.code == 2 and capsys.readouterr().err == (
+        f"python -m tests.challengeserver: --port {port}: cannot listen on 127.0.0.1 (Address already in use); give "
+        "another with --port, and its address to --base-url\n")
+
+
 # --cookies: a session a person's browser cleared, reused by the plain client
 
 def cookies_file(path: Path, lines: list[tuple[str, str, str]]) -> Path:
