@@ -485,7 +485,9 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume") 
             outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
                               names=names, progress=progress)
     except KeyboardInterrupt as stop:
-        stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; {again}",)
+        kept = runs_archived(job.out / "archive", name)   # (none: a first run stopped before any page removed what it made)
+        stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; {again}"
+                     if kept else f"no page was fetched, and nothing written; {again}",)
         raise
     resumed = (f" this time: the resumed run read {plural(outcome.replayed, 'page')} back from its archive"
                if outcome.replayed else "")

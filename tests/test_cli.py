@@ -752,8 +752,8 @@ def test_nothing_is_printed_after_a_stops_line_whatever_is_left_to_clean_up_at_e
         "cli.main()\n")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert run.returncode == 130
-    assert run.stderr.strip().splitlines() == [f"harvester: interrupted: the pages fetched so far are kept ({tmp_path / 'archive'}); "
-                                       "the dataset's files are as they were; run the same command again to resume"]
+    assert run.stderr.strip().splitlines() == ["harvester: interrupted: no page was fetched, and nothing written; "
+                                               "run the same command again to resume"]
 
 
 @pytest.mark.parametrize("at", ["args[0] == 'harvester.cli'", "not args[0].startswith('harvester')"], ids=["cli", "first"])
@@ -1158,6 +1158,24 @@ def test_a_state_linked_to_a_disk_not_mounted_stays_linked(monkeypatch, capsys, 
     assert code == 2 and err.splitlines()[-1] == (f"harvester: error: {state}: a link to {tmp_path / 'unmounted' / state.name}, "
                                                   "which leads nowhere (a disk not mounted?): mount its disk, or move the link away")
     assert state.is_symlink() and os.readlink(state) == str(tmp_path / "unmounted" / state.name)
+
+
+def test_a_first_harvest_interrupted_before_any_page_says_none_was_fetched(tmp_path):
+    """Ctrl-C while it waits to try an unreachable site again: it said the pages fetched were kept in DIR/archive,
+    which it had just removed with the rest of what it made."""
+    import subprocess
+
+    out = tmp_path / "o"
+    script = ("import sys\n"
+              "import harvester.cli as cli\n"
+              "def stopped(seconds):\n"
+              "    raise KeyboardInterrupt\n"
+              f"sys.argv = ['harvester', 'harvest', '--query', 'x', '--base-url', 'http://127.0.0.1:9', '--out', {str(out)!r}]\n"
+              "cli.main(sleep=stopped)\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 130 and run.stderr.splitlines()[-1] == (
+        "harvester: interrupted: no page was fetched, and nothing written; run the same command again to resume")
+    assert not out.exists()
 
 
 def test_a_harvest_stopped_by_a_late_found_mistake_or_a_failed_run_of_a_harvests_file_leaves_no_trace(monkeypatch, capsys, tmp_path):
