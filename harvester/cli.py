@@ -225,7 +225,8 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
 @click.argument("paths", nargs=-1, required=True, type=_Path(path_type=Path))
 @site_option
 @click.option("--out", "out_dir", required=True, type=_Path(file_okay=False, path_type=Path), help="Output folder.")
-@name_option
+@click.option("--name", default=None, help="File name stem of the dataset (default: the harvest's, for its archive's "
+              "pages; else from the site and the search).")
 @format_option
 @transcript_option
 @names_option

@@ -110,7 +110,8 @@ def home_path(path: str, said: str) -> str:
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
-    return "number" if isinstance(kind, tuple) else {str: "string", int: "whole number", bool: "true/false", list: "list"}[kind]
+    return "number" if isinstance(kind, tuple) else {str: "string", int: "whole number", bool: "true/false",
+                                                      list: 'list (like ["csv", "json"])'}[kind]
 
 
 def _job(values: dict, where: str, base: Path) -> Job:
