@@ -263,7 +263,8 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     paths = list(paths)
     files = find_html(paths)
     harvests = datasets_archived(files)   # whose archive the pages are of, by its files' names: the demo's has no hash
-    if name or len(harvests) == 1:   # said before any page is parsed (a harvest's archive: of its one search, surely)
+    # said before any page is parsed (a harvest's archive alone: of its one search, surely; with other pages, not its)
+    if name or (len(harvests) == 1 and all(datasets_archived([path]) for path in files)):
         _not_harvested(out_dir, name or harvests[0])
     searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []

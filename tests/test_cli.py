@@ -179,6 +179,20 @@ def test_a_reparse_of_a_harvests_archive_into_its_folder_is_refused_before_any_p
     assert code == 2 and "wilson-korean-workers-party is a harvested dataset" in err
 
 
+def test_a_reparse_of_a_harvests_archive_with_pages_of_another_search_into_its_folder_writes_a_dataset_of_its_own(
+        monkeypatch, capsys, tmp_path):
+    """`harvester reparse data/archive saved --out data`, the saved pages of another search: two searches, whose
+    dataset is "wilson-reparse", which replaces nothing; it was refused as replacing the harvest's."""
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(monkeypatch, capsys, "demo", "--out", "output", "--delay", "0", "--port", "0")[0] == 0
+    seed = (SEED / "page-0.html").read_text(encoding="utf-8")
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "saved" / "cuba.html").write_text(seed.replace("Korean%20Workers%27%20Party", "Cuba")
+                                                  .replace("Korean Workers\\u0027 Party", "Cuba"), encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", "output/archive", "saved", "--out", "output")
+    assert code == 1 and "is a harvested dataset" not in err and "wrote output/wilson-reparse.csv" in out
+
+
 def test_the_demo_takes_the_harvests_options_a_newcomer_tries_on_it(monkeypatch, capsys, tmp_path):
     """Its own name, names table and transcripts in the CSV, as `harvester harvest` takes them (it said "No such option")."""
     (tmp_path / "names.csv").write_text("canonical,kind,variant,note\nKim Il-song,person,Kim Il Sung,our form\n", encoding="utf-8")
