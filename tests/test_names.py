@@ -570,6 +570,7 @@ def test_a_given_name_before_a_bracketed_family_name_is_a_person_of_their_own(sp
     ("Eduard A. Shevardnadze", "Eduard Shevardnadze"), ("Fidel Castro Ruz", "Fidel Castro"), ("Raul Castro Ruz", "Raúl Castro"),
     ("Ernesto 'Che' Guevara", "Ernesto Guevara"), ("Che Guevara", "Ernesto Guevara"), ("Pandit Nehru", "Jawaharlal Nehru"),
     ("Mrs. Gandhi", "Indira Gandhi"), ("Nasser", "Gamal Abdel Nasser"), ("Gamal Abdul Nasser", "Gamal Abdel Nasser"),
+    ("Gamal Nasser", "Gamal Abdel Nasser"), ("Gamal Abd al-Nasser", "Gamal Abdel Nasser"), ("Josip Broz", "Josip Broz Tito"),
     ("Abdul Nasser", "Gamal Abdel Nasser"),
     ("Anwar el-Sadat", "Anwar Sadat"), ("Gaddafi", "Muammar Qaddafi"), ("Ayatollah Khomeini", "Ruhollah Khomeini"),
     ("Imam Khomeini", "Ruhollah Khomeini"), ("Mrs. Indira Gandhi", "Indira Gandhi"),
@@ -726,6 +727,11 @@ def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_pers
     ("Letter from American Henry Luce Foundation to Zhou Enlai", ("Zhou Enlai",)),
     ("Letter from the Konrad Adenauer Foundation to Gorbachev", ("Mikhail Gorbachev",)),
     ("Letter from the International Monetary Fund to Ceausescu", ("Nicolae Ceausescu",)),
+    # a bank, a company, an industry's firm, an authority: "Bank of China" gave a person "Bank"
+    ("Letter from Bank of China to Zhou Enlai", ("Zhou Enlai",)), ("Letter from the World Bank to Ceausescu", ("Nicolae Ceausescu",)),
+    ("Letter from Ford Motor Company to Kosygin", ("Alexei Kosygin",)),
+    ("Letter from Israel Aircraft Industries to Sadat", ("Anwar Sadat",)),
+    ("Letter from the Tennessee Valley Authority to Zhou Enlai", ("Zhou Enlai",)),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_nationality_before_a_name_is_no_part_of_it(title, people, table: NameTable) -> None:
     assert person_names(parties(title), table) == people

@@ -93,7 +93,8 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
     # a parliament by its own name ("Duma" is a Romanian surname too: "Ambassador Aurel Duma")
     "Senate", "Parliament", r"Supreme\s+Soviet", "Sejm", "Knesset", "Bundestag", "Volkskammer", "Majlis", "Diet",
-    "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Foundation", "Fund",
+    "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Foundation", "Fund", "Bank",
+    "Company", "Industries", "Authority",
     "Forces", "Missions?",
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
     "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
