@@ -112,6 +112,10 @@ class InputError(HarvesterError):
 class FetchError(HarvesterError):
     exit_code = 3
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status    # of an error the site answered with (404); None for the network's failures
+
 
 class BrowserGoneError(HarvesterError):   # not a FetchError, for which a document's page may be left empty
     exit_code = 3

@@ -112,7 +112,13 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                               kept_headers=state.kept_headers)
             get = Replaying(fetcher.get, state, run)
             for url in walk.urls():
-                page = get(url)
+                try:
+                    page = get(url)
+                except FetchError as error:   # the search's first page not there: a mistyped address or --base-url
+                    if walk.pages or error.status not in (404, 410):
+                        raise
+                    raise FetchError(f"{error}: the site has no such search page; check the search's address (or "
+                                     "--base-url)", error.status) from None
                 results = parse_results(fetched_text(page, walk.warnings), url, site)
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names)
                 walk.took(results, sum(state.keep(run.id, record) for record in records))

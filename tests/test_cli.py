@@ -687,6 +687,22 @@ def test_a_run_started_again_before_any_page_was_fetched_claims_no_pages_from_it
     assert "harvested 15 of 15 documents" in out and "(2 results pages, 3 requests)" in out and "archive" not in out
 
 
+@pytest.mark.parametrize(("missing", "hint"), [("/search", True), ("page=1", False)], ids=["first-page", "a-later-page"])
+def test_a_search_page_the_site_does_not_have_says_to_check_the_address_when_it_is_the_first(monkeypatch, capsys, tmp_path,
+                                                                                             missing, hint):
+    """A 404 on a search's first page is a mistyped address or --base-url, and is said so; on a later page, as it is."""
+    from tests.faultserver import Fault, FaultServer, synthetic_pages
+    from tests.sitegen import doc
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(15)]),
+                     lambda n, path: Fault(404) if path.startswith("/search") and missing in path else None) as server:
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "q", "--base-url", server.origin, "--out",
+                               str(tmp_path / "o"), "--name", "d", "--delay", "0")
+    assert code == 3
+    assert_one_line_error(err, "HTTP 404")
+    assert ("the site has no such search page; check the search's address (or --base-url)" in err) == hint, err
+
+
 @pytest.mark.parametrize("where", ["new-folder", "over-a-dataset"])
 def test_a_file_of_ones_own_where_a_dataset_file_goes_is_never_written_over(monkeypatch, capsys, tmp_path, where):
     out = tmp_path / "o"

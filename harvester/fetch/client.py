@@ -399,7 +399,7 @@ class Fetcher:
             wait = retry_after_seconds(page.headers.get("retry-after"), self._now())
             raise TransientError(f"HTTP {status}", status, wait)
         if status >= 400:
-            raise FetchError(f"{page.url}: HTTP {status}")
+            raise FetchError(f"{page.url}: HTTP {status}", status)
         if status not in (*PAGE_STATUS, 304):   # 204, 206, a 3xx with no Location: no page (304: a conditional answer)
             raise FetchError(f"{page.url}: HTTP {status}, not a page")
         return page
