@@ -351,12 +351,13 @@ def _place_length(words: list[str], start: int) -> int:
     Lindsay"), else two when the first begins a place of two ("Governor of West Berlin Willy Brandt", "Mayor of Los
     Angeles Sam Yorty", "Editor of Le Monde André Fontaine"), else those before a given name that a name follows
     ("Governor of Minas Gerais José de Magalhães Pinto", "Minister of Foreign Trade Nikolai Patolichev"; not "Ali" of
-    "Minister of Commerce Zulfikar Ali Bhutto"), else one ("President of Nuclebrás Paulo Nogueira Batista")."""
+    "Minister of Commerce Zulfikar Ali Bhutto", unless the place has but one word before it: "Governor of Sind Ali Ahmed
+    Talpur"), else one ("President of Nuclebrás Paulo Nogueira Batista")."""
     known = [n for n in (4, 3, 2) if start + n < len(words) and shipped_names().kind(" ".join(words[start:start + n])) == "place"]
     if known:
         return known[0]
     given = next((i - start for i in range(start + 1, len(words) - 1)
-                  if is_given_name(words[i]) and not _SECOND_GIVEN.fullmatch(words[i])), None)
+                  if is_given_name(words[i]) and not (i > start + 1 and _SECOND_GIVEN.fullmatch(words[i]))), None)
     if _PLACE_OPENER.fullmatch(words[start]) and start + 2 < len(words):
         return max(2, given or 0)   # "Le Monde Diplomatique Alain Gresh": longer when a given name comes later
     return given or 1
