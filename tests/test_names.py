@@ -732,6 +732,7 @@ def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_pers
     ("Letter from Ford Motor Company to Kosygin", ("Alexei Kosygin",)),
     ("Letter from Israel Aircraft Industries to Sadat", ("Anwar Sadat",)),
     ("Letter from the Tennessee Valley Authority to Zhou Enlai", ("Zhou Enlai",)),
+    ("Letter from Lluís Companys to Stalin", ("Lluís Companys", "Joseph Stalin")),   # a surname, not companies
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_nationality_before_a_name_is_no_part_of_it(title, people, table: NameTable) -> None:
     assert person_names(parties(title), table) == people
