@@ -120,8 +120,9 @@ _ROLE_AT = re.compile(rf"\b{ROLE}")
 _TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
 _BODY_OF = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
-_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?{HONORIFIC}\s+(?={_CAPITAL})")   # a nationality before it goes too, as
-                                                                       # before a role: "British Lord Home" is Home
+_HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")
+# a nationality before it goes too, as before a role: "British Lord Home" is Home
+_NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?{HONORIFIC}\s+(?={_CAPITAL})")
 # before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
 # but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor Kreisky" keeps its
 # kind, "the Armed Forces Admiral X" its body)
@@ -264,7 +265,9 @@ def strip_roles(text: str) -> str:
     before = None
     while before != text:
         before = text
-        text = _HONORIFIC.sub("", _without_roles(text))
+        text = _without_roles(text)
+        if _HONORIFIC.search(text):   # (the slower pattern with the nationality only where there is one: a few titles)
+            text = _NATIONAL_HONORIFIC.sub("", text)
     return text
 
 
