@@ -163,16 +163,17 @@ class State:
         self.path = state_file(out_dir, name or "")   # (a re-parse's temporary database has none)
         self.profile = self.path.with_name(f"{name}.browser")   # --fetch browser: its cookies, for the next run
         self._lock = contextlib.ExitStack()
-        self._made: list[Path] = []   # the state file and the browser's profile, if this made them (the dataset's first run)
+        self._made: list[Path] = []   # DIR/.harvester, the state file and the browser's profile, if this made them
         self._db: sqlite3.Connection | None = None
         self._next_seq = 0
         self._next_pos = 0
 
     def __enter__(self) -> State:
         if self.name is not None:
+            folder = [] if os.path.lexists(self.path.parent) else [self.path.parent]   # (one the user made stays)
             self._lock.enter_context(dataset_lock(self.out_dir, self.name, self.read_only))
             # (a link to a disk not mounted was made before, by the user; so was a profile copied in)
-            self._made = [path for path in (self.path, self.profile) if not os.path.lexists(path)]
+            self._made = folder + [path for path in (self.path, self.profile) if not os.path.lexists(path)]
         try:
             self._check_file()
             self._db = sqlite3.connect(self._address(), uri=True)
@@ -300,7 +301,8 @@ class State:
     def _forget(self) -> None:
         """The state of a first run that failed before it archived any page (a mistyped address, a folder in the way):
         it holds nothing worth keeping, and a mistake leaves nothing behind; the lock file goes while still held. So does
-        the browser's profile this run made, its browser closed by then (one it found there is someone's: it stays)."""
+        the browser's profile and the folder DIR/.harvester this run made, its browser closed by then (one it found there is
+        someone's: it stays)."""
         if self.profile in self._made:
             shutil.rmtree(self.profile, ignore_errors=True)
         for path in (self.path, self.path.with_name(f"{self.path.name}-wal"), self.path.with_name(f"{self.path.name}-shm"),
@@ -308,7 +310,8 @@ class State:
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
         with contextlib.suppress(OSError):   # (one that holds anything stays)
-            self.path.parent.rmdir()
+            if self.path.parent in self._made:
+                self.path.parent.rmdir()
 
     @property
     def db(self) -> sqlite3.Connection:

@@ -1143,13 +1143,16 @@ def _tree(folder: Path) -> list[str]:
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
 
-@pytest.mark.parametrize("given", ["new", "empty", "another-dataset"])
+@pytest.mark.parametrize("given", ["new", "empty", "another-dataset", "an-empty-state-folder"])
 def test_a_harvest_that_fetched_nothing_leaves_no_trace(monkeypatch, capsys, tmp_path, given):
     """A mistyped --base-url (nothing answers): the run failed before any page came, and left DIR/.harvester/NAME.sqlite
-    and NAME.lock, in a DIR it had made. What was there stays as it was; the DIR it made goes."""
+    and NAME.lock, in a DIR it had made. What was there stays as it was (an empty DIR/.harvester one made, say); the DIR
+    it made goes."""
     out = tmp_path / "o"
     if given != "new":
         out.mkdir()
+    if given == "an-empty-state-folder":
+        (out / ".harvester").mkdir()
     if given == "another-dataset":
         assert run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(out), "--name", "other")[0] == 0
     before = _tree(tmp_path)
