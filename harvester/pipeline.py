@@ -100,10 +100,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                               after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
         clock = state.clock_set_back(run)
-        if run.resumed and run.replay:
+        if run.resumed:
             log.info("resuming run %d, which did not finish: %s already fetched", run.id, plural(len(run.replay), "page"))
-        elif run.resumed:
-            log.info("starting run %d again: it stopped before any page was fetched", run.id)
         walk = Walk(site, search, settings)
         with WarcArchive(next_part(out_dir / "archive", name, run.id)) as archive, closed_if_incomplete(state, run.id, now), \
                 open_transport(settings, origin, state.profile, (site.challenge_hosts, site.challenge_paths), now, client) as transport:

@@ -323,7 +323,8 @@ class State:
     def start_run(self, key: str, now: datetime, resume_within: timedelta, after: int = 0) -> Run:
         """Resume the last run if it was interrupted recently with the same arguments; else begin a new one, numbered
         after the last run and after `after` (the last run the dataset's archive holds, when the state was started
-        afresh). Either way the run's listing starts empty (a resumed run lists again the pages it replays). A run of
+        afresh). Either way the run's listing starts empty (a resumed run lists again the pages it replays); a run that
+        stopped before any page was logged begins again now, under its number (it is not "resumed"). A run of
         another search than the dataset's is refused: it would mix two histories."""
         db = self.db
         row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
@@ -336,8 +337,12 @@ class State:
         if row and row[3] is None and _unsaid(row[1]) == _unsaid(key) and timedelta(0) <= age <= resume_within:
             replay = tuple(self.replay(row[0]))
             self._next_seq = max((logged.seq + 1 for logged in replay), default=0)
+            started = row[2] if replay else now.isoformat(timespec="seconds")   # (none: nothing of that try is in this run)
+            if not replay:
+                log.info("starting run %d again: it stopped before any page was fetched", row[0])
+            db.execute("UPDATE runs SET started_at = ? WHERE id = ?", (started, row[0]))
             db.commit()
-            return Run(row[0], row[2], True, replay)
+            return Run(row[0], started, bool(replay), replay)
         if row and row[3] is None:
             if resume_within:   # (a re-parse is never resumed: it reads its pages again)
                 log.info("run %d, begun %s, did not finish and is not resumed (%s): this run starts afresh", row[0], row[2],

@@ -23,7 +23,7 @@ from harvester.config import load_jobs
 from harvester.errors import (BlockedError, BusyError, FetchError, IncompleteError, LayoutError, RetriesSpentError, StorageError,
                              UsageError)
 from harvester.output.runreport import summary_line
-from harvester.pipeline import harvest, reparse
+from harvester.pipeline import harvest, reparse, run_key
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from harvester.state import State
@@ -506,6 +506,22 @@ def test_an_interrupted_run_older_than_a_day_is_started_afresh(tmp_path: Path, c
     # the run that is not resumed is said, with why (else the run numbers skip one, unsaid)
     [said] = [r.getMessage() for r in caplog.records if "is not resumed" in r.getMessage()]
     assert said.startswith("run 1, begun ") and said.endswith(f"did not finish and is not resumed ({why}): this run starts afresh")
+
+
+def test_a_run_killed_before_any_page_is_started_again_as_a_run_of_now(tmp_path: Path, caplog):
+    """SIGKILL before the first page came: the next run is run 1 again, and nothing of the killed try is in it. It was
+    said "resumed", begun hours ago, and its documents first seen then."""
+    caplog.set_level("INFO", logger="harvester")
+    clock = FakeClock()
+    with State(tmp_path, "s") as state:   # what the killed try left: its run begun, no page logged
+        state.start_run(run_key(WILSON, Search("q"), Settings()), clock.now(), timedelta(hours=24))
+    clock.sleep(3 * 3600)
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        again = run(server, tmp_path, clock)
+    started = clock.now().isoformat(timespec="seconds")
+    assert (again.report["run"], again.report["resumed"], again.report["started_at"]) == (1, False, started)
+    assert {record["first_seen"] for record in dataset(tmp_path, "s")} == {started}
+    assert any(r.getMessage() == "starting run 1 again: it stopped before any page was fetched" for r in caplog.records)
 
 
 def test_an_interrupted_run_is_not_resumed_by_a_run_with_another_max_pages_and_says_so(tmp_path: Path, caplog):
