@@ -625,6 +625,25 @@ def test_a_state_file_another_program_holds_locked_is_said_with_what_to_do(tmp_p
         assert run(server, tmp_path).documents == 1
 
 
+def test_a_busy_mount_point_is_said_so_not_as_a_database_an_sqlite_browser_holds(tmp_path: Path, request):
+    """The report page a bind mount (the system's EBUSY on renaming a page over it): it was said to be held by "an
+    SQLite browser", as SQLite's "database is locked" is."""
+    import subprocess
+
+    from harvester.analysis.report import write_report
+
+    with FaultServer(synthetic_pages([doc(1)])) as server:
+        run(server, tmp_path)
+    page = write_report(tmp_path / "s.csv")
+    if subprocess.run(["mount", "--bind", str(page), str(page)], capture_output=True).returncode:
+        pytest.skip("cannot bind-mount a file here (it needs root)")
+    request.addfinalizer(lambda: subprocess.run(["umount", "-l", str(page)], check=True))
+    with pytest.raises(StorageError) as said:
+        write_report(tmp_path / "s.csv")
+    assert str(said.value) == (f"{page}: cannot write: the system has it in use (a mount point?): unmount it, or move it "
+                               "away, then run the same command again")
+
+
 def test_a_name_too_long_and_a_query_too_long_are_usage_errors(tmp_path: Path, monkeypatch, capsys):
     from tests.test_cli import run_cli
 
