@@ -67,7 +67,10 @@ def storage_error(path: object, error: OSError | Exception) -> StorageError:
             return StorageError(f"{there}: a file where a folder goes: move it away")
         path = there
     if os.path.islink(str(path)) and not os.path.exists(str(path)):   # (kept on another disk, not mounted: SQLite said "unable to open")
-        return StorageError(f"{path}: a link to {os.readlink(str(path))}, which leads nowhere (a disk not mounted?): "
+        link = f"{path}: a link to {os.readlink(str(path))}, which"
+        if _loops(str(path)):
+            return StorageError(f"{link} leads round in a loop back to itself: point it elsewhere, or move the link away")
+        return StorageError(f"{link} leads nowhere (a disk not mounted?): "
                             + ("make that folder" if code == errno.EEXIST else "mount its disk") + ", or move the link away")
     if code is None and "unable to open" in str(error) and too_long_for_sqlite(Path(str(path))):
         return StorageError(f"{path}: cannot write: its whole path is longer than SQLite takes ({SQLITE_MAX_PATH - 1} "
@@ -92,6 +95,15 @@ def path_error(error: OSError) -> UsageError:
     """A path the system refused to open or list (no rights to it, a name too long), said with the path: the user's to
     change, not a bug."""
     return UsageError(f"{error.filename}: {_PATH_REASONS.get(error.errno or 0, error.strerror or type(error).__name__)}")
+
+
+def _loops(path: str) -> bool:
+    """Whether the links that lead from `path` come back round to one of them."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def _full(path: object) -> bool:

@@ -1180,6 +1180,23 @@ def test_a_first_run_that_cannot_make_its_warc_file_leaves_no_trace(monkeypatch,
     assert _tree(tmp_path) == before
 
 
+@pytest.mark.parametrize("folder", ["pdfs", "archive"])
+def test_a_link_that_loops_is_said_to_loop(monkeypatch, capsys, tmp_path, folder):
+    """DIR/pdfs a link to itself; DIR/archive to a link that leads back to it: both were said to "lead nowhere (a disk not
+    mounted?)"."""
+    out = tmp_path / "o"
+    out.mkdir()
+    if folder == "pdfs":
+        (out / folder).symlink_to(out / folder)
+    else:
+        (tmp_path / "a").symlink_to(out / folder)
+        (out / folder).symlink_to(tmp_path / "a")
+    code, _, err = run_cli(monkeypatch, capsys, "demo", "--details", "--pdfs", "--out", str(out), "--delay", "0", "--port", "0")
+    target = out / folder if folder == "pdfs" else tmp_path / "a"
+    assert code == 2 and err.splitlines()[-1] == (f"harvester: error: {out / folder}: a link to {target}, which leads round in "
+                                                  "a loop back to itself: point it elsewhere, or move the link away")
+
+
 def test_a_state_linked_to_a_disk_not_mounted_stays_linked(monkeypatch, capsys, tmp_path):
     """DIR/.harvester/NAME.sqlite a link to the state kept on another disk, not mounted: the run, finding no state there,
     took itself for the dataset's first, and its failure removed the link with what a first run leaves. What is wrong is
