@@ -351,8 +351,10 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     codes: list[int] = []
     lines: list[str] = []
     asked = False   # whether the last harvest may have asked the site anything
+    stoppable = signal.getsignal(signal.SIGINT)
     with _only_run(harvests_file):
         for number, job in chosen:
+            signal.signal(signal.SIGINT, stoppable)   # (the harvest before said its outcome: Ctrl-C was ignored since)
             rest = " ".join(shlex.quote(given[other - 1]) for other, _ in chosen[len(codes):])
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} {rest}"
             try:
@@ -604,6 +606,7 @@ def _print_outcome(outcome: Outcome, headline: str) -> int:
     quiet = log.getEffectiveLevel() > logging.INFO   # -q: the summary, not the files (the same every run)
     lines = [headline, *([summary_line(outcome.report)] if outcome.report else []),
              *([] if quiet else (f"wrote {path}" for path in files))]
+    _done()
     _say("\n".join(lines))
     return EXIT_WARNINGS if outcome.warnings else 0
 
@@ -633,6 +636,12 @@ def _remade_page(outcome: Outcome) -> list[Path]:
     except HarvesterError as error:
         outcome.warnings.append(f"{page}: not made again, so it tells of an earlier run ({error})")
         return []
+
+
+def _done() -> None:
+    """A run's outcome is said, or the command has ended: a Ctrl-C from here on has nothing left to stop, and is ignored
+    (it said "nothing written" of the files just written, or, in the interpreter's exit, killed it with nothing said)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class Terminated(KeyboardInterrupt):
@@ -697,6 +706,7 @@ def main(sleep: Callable[[float], None] = time.sleep) -> None:
     try:
         _main(sleep)
     finally:
+        _done()
         _flushed()
 
 

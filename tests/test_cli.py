@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -26,18 +27,19 @@ KWP = default_name(get_site("wilson"), Search(QUERY))
 
 
 def run_cli(monkeypatch, capsys, *args: str, sleep=lambda seconds: None) -> tuple[int, str, str]:
-    """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr). The command sets up logging as for a
-    process of its own (the root logger at INFO, writing to this test's stderr): put back as it was after it, else
-    every later test of this process would format its log lines for a stream no one reads."""
+    """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr). The command sets up logging and Ctrl-C as
+    for a process of its own (the root logger at INFO, writing to this test's stderr): put back as they were after it,
+    else every later test of this process would format its log lines for a stream no one reads."""
     monkeypatch.setattr(sys, "argv", ["harvester", *args])
     root = logging.getLogger()
-    level, handlers = root.level, root.handlers[:]
+    level, handlers, interrupt = root.level, root.handlers[:], signal.getsignal(signal.SIGINT)
     try:
         with pytest.raises(SystemExit) as done:
             main(sleep=sleep)   # retries and the delay do not wait
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)
+        signal.signal(signal.SIGINT, interrupt)   # (ignored once the command is done: this process goes on)
     out, err = capsys.readouterr()
     return done.value.code, out, err
 
@@ -784,6 +786,37 @@ def test_nothing_is_printed_after_a_stops_line_whatever_is_left_to_clean_up_at_e
     assert run.returncode == 130
     assert run.stderr.strip().splitlines() == ["harvester: interrupted: no page was fetched, and nothing written; "
                                                "run the same command again to resume"]
+
+
+@pytest.mark.parametrize("command, when", [("demo", "as its summary shows"), ("report", "as Python exits")])
+def test_a_ctrl_c_once_the_command_is_done_has_nothing_left_to_stop(tmp_path, command, when):
+    """Ctrl-C as a run's summary shows (the demo's server still closing): it said "interrupted: nothing written" of the
+    files just written, exit 130. As the interpreter exits: it killed the process with nothing said (or a traceback).
+    Either comes once everything is done and said: it is ignored."""
+    import subprocess
+
+    out = tmp_path / "o"
+    if command == "report":
+        assert subprocess.run([sys.executable, "-m", "harvester", "-q", "demo", "--out", str(out), "--delay", "0", "--port",
+                               "0"], capture_output=True, timeout=60).returncode == 0
+    args = ["-q", "demo", "--out", str(out), "--delay", "0", "--port", "0"] if command == "demo" else ["report", str(out)]
+    script = ("import atexit, os, signal, sys\n"
+              "import harvester.cli as cli\n"
+              "said = cli._say\n"
+              "def stop():\n"
+              "    os.kill(os.getpid(), signal.SIGINT)\n"
+              "def then_stopped(text, err=False):\n"
+              "    said(text, err)\n"
+              "    if text.startswith('harvested'):\n"
+              "        stop()\n"
+              + ("cli._say = then_stopped\n" if when == "as its summary shows" else "atexit.register(stop)\n")
+              + f"sys.argv = ['harvester', *{args!r}]\n"
+              "from harvester.__main__ import run\n"
+              "run()\n")
+    # as from a terminal: Ctrl-C not ignored (a shell starts background jobs, CI's too, with it ignored)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert (done.returncode, done.stderr) == (0, "") and done.stdout.startswith("harvested" if command == "demo" else "wrote")
 
 
 @pytest.mark.parametrize("at", ["args[0] == 'harvester.cli'", "not args[0].startswith('harvester')"], ids=["cli", "first"])

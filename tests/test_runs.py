@@ -858,23 +858,27 @@ def test_the_delay_holds_after_a_harvest_that_asked_the_site_and_then_failed_as_
 
 
 @pytest.mark.slow
-def test_a_run_of_the_file_stopped_names_the_harvest_and_the_command_that_finishes_it(tmp_path: Path):
+@pytest.mark.parametrize(("stop", "code", "said"), [("SIGTERM", 143, "stopped (SIGTERM)"), ("SIGINT", 130, "interrupted")])
+def test_a_run_of_the_file_stopped_names_the_harvest_and_the_command_that_finishes_it(tmp_path: Path, stop, code, said):
+    """In the second harvest: Ctrl-C, ignored once the first said its outcome, stops the next one again."""
     pages = lambda path: folder_pages(SEED)(path) or synthetic_pages([doc(n) for n in range(200)])(path)  # noqa: E731
     with FaultServer(pages) as server:
         harvests = tmp_path / "harvests.toml"
         harvests.write_text(f'out = "data"\ndelay = 0.05\nbase_url = "{server.origin}"\ncontact = "me@example.org"\n\n'
                             f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n\n[[harvest]]\nquery = "q"\nname = "big"\n\n'
                             '[[harvest]]\nquery = "r"\nname = "after"\n', encoding="utf-8")
+        # (Ctrl-C not ignored, as in a terminal: a shell starts background jobs, CI's too, with it ignored)
         process = subprocess.Popen([sys.executable, "-m", "harvester", "-q", "run", str(harvests)], stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True, start_new_session=True)
+                                   stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 30
         while sum("fulltext=q" in r for r in server.search_requests()) < 5 and time.monotonic() < deadline:
             time.sleep(0.01)
-        os.killpg(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, getattr(signal, stop))
         _, err = process.communicate(timeout=20)
-    assert process.returncode == 143
+    assert process.returncode == code
     assert err.strip().splitlines()[-1] == (
-        f"harvester: stopped (SIGTERM): harvest 2, big: the pages fetched so far are kept ({tmp_path / 'data' / 'archive'}); "
+        f"harvester: {said}: harvest 2, big: the pages fetched so far are kept ({tmp_path / 'data' / 'archive'}); "
         f"the dataset's files are as they were; to finish the run: harvester run {harvests} big after (this harvest resumes)")
 
 
