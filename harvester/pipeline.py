@@ -655,8 +655,9 @@ def check_no_clash(out_dir: Path, name: str) -> None:
     for other in clashing_names(name):
         if files_home(out_dir, other).exists():
             shorter, longer = sorted((name, other), key=len)
-            raise UsageError(f"--name {name}: dataset {other} in {out_dir} and this one can write files of the same names "
-                             f"({longer}.*: {longer}'s records, and a companion file of {shorter}'s); give another name")
+            raise UsageError(f"dataset {name}: dataset {other} in {out_dir} and this one can write files of the same names "
+                             f"({longer}.*: {longer}'s records, and a companion file of {shorter}'s); give this one a --name "
+                             "of its own")   # (its name may be no --name's: the search's, the WARC files')
 
 
 def check_name(name: str) -> str:

@@ -1767,16 +1767,20 @@ def test_a_dataset_whose_files_would_be_another_datasets_is_refused_before_anyth
                 sleep=clock.sleep, now=clock.now)
         written = sorted(p.name for p in tmp_path.iterdir())
         for name in ("kwp.people", "kwp.report", "kwp.excel"):
-            with pytest.raises(UsageError, match=rf"--name {re.escape(name)}: dataset kwp in {re.escape(str(tmp_path))} and this "
+            with pytest.raises(UsageError, match=rf"^dataset {re.escape(name)}: dataset kwp in {re.escape(str(tmp_path))} and this "
                                                  rf"one can write files of the same names \({re.escape(name)}\.\*: {re.escape(name)}'s "
-                                                 r"records, and a companion file of kwp's\); give another name"):
+                                                 r"records, and a companion file of kwp's\); give this one a --name of its own$"):
                 harvest(WILSON, Search("other"), tmp_path, name, ["csv"], Settings(base_url=server.origin, delay=0),
                         sleep=clock.sleep, now=clock.now)
-        with pytest.raises(UsageError, match=r"--name kwp\.people: dataset kwp in "):
+        with pytest.raises(UsageError, match=r"^dataset kwp\.people: dataset kwp in "):
             reparse([SEED], WILSON, tmp_path, "kwp.people", ["csv"])
         assert sorted(p.name for p in tmp_path.iterdir()) == written
         harvest(WILSON, Search("q"), tmp_path / "b", "kwp.people", ["csv"], Settings(base_url=server.origin, delay=0),
                 sleep=clock.sleep, now=clock.now)
-        with pytest.raises(UsageError, match=r"--name kwp: dataset kwp\.people in "):
+        # the name of the WARC files re-parsed, which no --name gave: it was said "--name kwp.people"
+        with pytest.raises(UsageError, match=r"^dataset kwp\.people: dataset kwp in .*; give this one a --name of its own$"):
+            reparse([tmp_path / "b" / "archive"], WILSON, tmp_path, None, ["csv"])
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name != "b") == written
+        with pytest.raises(UsageError, match=r"^dataset kwp: dataset kwp\.people in "):
             harvest(WILSON, Search("q"), tmp_path / "b", "kwp", ["csv"], Settings(base_url=server.origin, delay=0),
                     sleep=clock.sleep, now=clock.now)
