@@ -124,8 +124,9 @@ def state_file(out_dir: Path, name: str) -> Path:
 @contextlib.contextmanager
 def dataset_lock(out_dir: Path, name: str, read_only: bool = False) -> Iterator[None]:
     """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it); `read_only`: through a lock
-    file that is there, opened for reading (a lock needs no write). A lock file removed after this opened it (by a first
-    run that failed, see State) is opened again: else this run and one that made a new one would both go."""
+    file that is there, opened for reading (a lock needs no write), and none where none is and none can be made (a run
+    makes it first: none is going on). A lock file removed after this opened it (by a first run that failed, see State)
+    is opened again: else this run and one that made a new one would both go."""
     path = out_dir / ".harvester" / f"{name}.lock"
     while True:
         try:
@@ -137,6 +138,9 @@ def dataset_lock(out_dir: Path, name: str, read_only: bool = False) -> Iterator[
                     raise
                 continue   # the folder, empty, removed since made (by another dataset's first run that failed): made again
         except OSError as error:
+            if read_only and not path.exists():
+                lock = contextlib.nullcontext()
+                break
             raise storage_error(path, error) from None
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -195,10 +199,15 @@ class State:
         changes are there alone."""
         if self.name is None:
             return ""
-        uri, wal = self.path.absolute().as_uri(), self.path.with_name(f"{self.path.name}-wal")
+        uri = self.path.absolute().as_uri()
         if not self.read_only:
             return uri
-        return uri + ("?mode=ro" if wal.is_file() and wal.stat().st_size else "?mode=ro&immutable=1")
+        return uri + ("?mode=ro" if self._killed_run_logged() else "?mode=ro&immutable=1")
+
+    def _killed_run_logged(self) -> bool:
+        """Whether the state's write-ahead log holds something (the last changes of a run that was killed)."""
+        wal = self.path.with_name(f"{self.path.name}-wal")
+        return wal.is_file() and wal.stat().st_size > 0
 
     def _check_file(self) -> None:
         """A state file that is there must be writable, to be written (SQLite would leave a read-only journal behind it),
@@ -231,7 +240,14 @@ class State:
             raise self.storage(error) from None
 
     def storage(self, error: sqlite3.OperationalError) -> StorageError:
-        """SQLite's failure to write, said of this database (a re-parse's is in the temporary folder)."""
+        """SQLite's failure to write, said of this database (a re-parse's is in the temporary folder). Read-only, it writes
+        one thing alone: the index of the write-ahead log a killed run left, when that was deleted since (see `_address`)."""
+        index = self.path.with_name(f"{self.path.name}-shm")   # (32 KiB at least, once SQLite could make it)
+        if self.read_only and self._killed_run_logged() and (not index.exists() or index.stat().st_size < 32768):
+            what = "free some space" if os.access(index.parent, os.W_OK) else f"make {index.parent} writable"
+            return StorageError(f"{index}: gone or cut short, and SQLite reads the last changes of a run that was killed (in "
+                                f"{self.path.name}-wal) only through it: it cannot be made again here: {what} for a moment, "
+                                "then run the same command again")
         return storage_error(self.path if self.name is not None else f"the temporary folder {tempfile.gettempdir()}", error)
 
     def _open(self) -> None:

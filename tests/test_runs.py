@@ -1456,14 +1456,9 @@ KILLED = ("import os, signal, sqlite3, sys; db = sqlite3.connect(sys.argv[1]); d
           "db.execute(sys.argv[2]); db.commit(); os.kill(os.getpid(), signal.SIGKILL)")
 
 
-@pytest.mark.parametrize("killed", [False, True], ids=["", "after-a-killed-run"])
-@pytest.mark.parametrize("how", ["read-only", "full"])
-def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Path, monkeypatch, capsys, request, how: str,
-                                                                     killed: bool):
-    """Prune is what frees room: on a full disk, or with the state's folder read-only, it reads the state as it is,
-    writing nothing there (no SQLite journal either), and so does its dry run; so too when a killed run left its last
-    changes in the state's write-ahead log (which SQLite reads with the index the run left beside it, NAME.sqlite-shm)."""
-    from tests.test_cli import run_cli
+def _pruned_folder(tmp_path: Path, request, how: str, killed: bool, gone: str = "") -> Path:
+    """Three weekly runs, the third `killed` as it ended; the state's file `gone` deleted since; the disk then full, or
+    the state's folder read-only."""
     from tests.test_faults import _read_only, mount_small_disk
 
     out = tmp_path / "data"
@@ -1471,25 +1466,62 @@ def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Pa
         out.mkdir()
         mount_small_disk(out, request, "4m")
     weekly_runs(out, ("First", "Second", "Third"))
+    database = out / ".harvester" / "s.sqlite"
     if killed:   # run 3's end (its report) in the write-ahead log alone: prune, not reading it, would keep run 2
-        database = out / ".harvester" / "s.sqlite"
         with contextlib.closing(sqlite3.connect(database)) as db:
             db.executescript("CREATE TABLE ended AS SELECT report FROM runs WHERE id = 3; UPDATE runs SET report = NULL WHERE id = 3")
         subprocess.run([sys.executable, "-c", KILLED, str(database), "UPDATE runs SET report = (SELECT report FROM ended) WHERE id = 3"])
         assert database.with_name("s.sqlite-wal").stat().st_size
-    state = sorted(path.name for path in (out / ".harvester").iterdir())
+    if gone:   # (by hand, or by a clean-up of what looks like temporary files)
+        database.with_name(gone).unlink()
     if how == "full":
         with pytest.raises(OSError), (out / "filler").open("wb") as filler:
             while True:
                 filler.write(bytes(1 << 16))
     else:
         _read_only(out / ".harvester", request)
+    return out
+
+
+@pytest.mark.parametrize("killed, gone", [(False, ""), (True, ""), (False, "s.lock")],
+                         ids=["", "after-a-killed-run", "its-lock-file-deleted"])
+@pytest.mark.parametrize("how", ["read-only", "full"])
+def test_prune_and_its_dry_run_write_nothing_so_work_on_a_full_disk(tmp_path: Path, monkeypatch, capsys, request, how: str,
+                                                                     killed: bool, gone: str):
+    """Prune is what frees room: on a full disk, or with the state's folder read-only, it reads the state as it is,
+    writing nothing there (no SQLite journal either), and so does its dry run; so too when a killed run left its last
+    changes in the state's write-ahead log (which SQLite reads with the index the run left beside it, NAME.sqlite-shm).
+    A lock file deleted is none a run holds (a run makes it first): where none can be made, there is none to take."""
+    from tests.test_cli import run_cli
+
+    out = _pruned_folder(tmp_path, request, how, killed, gone)
+    state = sorted(path.name for path in (out / ".harvester").iterdir())
     code, said, _ = run_cli(monkeypatch, capsys, "prune", str(out), "--keep-runs", "1", "--dry-run")
     assert code == 0 and said.startswith(f"would remove {out / 'archive' / 's-run0002-part1.warc.gz'}\ns: would remove 1 WARC file")
     code, said, _ = run_cli(monkeypatch, capsys, "prune", str(out), "--keep-runs", "1")
     assert code == 0 and said.startswith("s: removed 1 WARC file (")
     assert sorted(path.name for path in (out / "archive").iterdir()) == ["s-run0001-part1.warc.gz", "s-run0003-part1.warc.gz"]
-    assert sorted(path.name for path in (out / ".harvester").iterdir()) == state
+    made = ["s.lock"] if gone == "s.lock" and how == "full" else []   # (an empty file fits on a full disk)
+    assert sorted(path.name for path in (out / ".harvester").iterdir()) == sorted(state + made)
+
+
+@pytest.mark.parametrize("how", ["read-only", "full"])
+def test_prune_says_what_to_do_when_a_killed_runs_log_has_lost_its_index_and_none_can_be_made(tmp_path: Path, monkeypatch,
+                                                                                              capsys, request, how: str):
+    """NAME.sqlite-shm deleted while NAME.sqlite-wal holds a killed run's last changes: SQLite reads those only through
+    it, which it cannot make again on a full disk or in a read-only folder. It was "cannot write: ... use another
+    --out" (prune has none) or "the disk is full: ... (a harvest resumes)"."""
+    from tests.test_cli import run_cli
+
+    out = _pruned_folder(tmp_path, request, how, killed=True, gone="s.sqlite-shm")
+    archive = sorted((out / "archive").iterdir())
+    what = "free some space" if how == "full" else f"make {out / '.harvester'} writable"
+    for dry_run in (["--dry-run"], []):
+        code, said, err = run_cli(monkeypatch, capsys, "prune", str(out), "--keep-runs", "1", *dry_run)
+        assert (code, said, err) == (2, "", f"harvester: error: {out / '.harvester' / 's.sqlite-shm'}: gone or cut short, and SQLite "
+                                     "reads the last changes of a run that was killed (in s.sqlite-wal) only through it: it "
+                                     f"cannot be made again here: {what} for a moment, then run the same command again\n")
+    assert sorted((out / "archive").iterdir()) == archive
 
 
 def test_prune_reads_what_a_killed_run_left_in_the_states_write_ahead_log(tmp_path: Path):
