@@ -308,7 +308,11 @@ def demo_command(out_dir: Path, name: str | None, formats: str, details: bool, p
     settings = Settings(delay=delay, details=details, pdfs=pdfs, max_pdf_mb=max_pdf_mb, transcript_in_csv=transcript_in_csv)
     chosen = parse_formats(formats)   # (both checked before serving)
     site, folders = get_site("wilson"), [DEMO / "seed", *([DEMO / "documents"] if details else [])]
-    with Serving(folders, port) as serving:
+    try:
+        serving = Serving(folders, port)
+    except UsageError as error:   # `make harvest` runs the demo, and can pass no --port: README's command instead
+        raise UsageError(f"{error}; make harvest passes none: run .venv/bin/harvester demo --out output --port 0") from None
+    with serving:
         [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls
                      if site.is_search(url)}
         log.info("serving the saved pages of a search on %s", serving.origin)

@@ -121,8 +121,10 @@ def test_a_demo_port_another_program_holds_is_said_with_what_to_do(monkeypatch, 
         other.listen()
         port = other.getsockname()[1]
         code, _, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path / "o"), "--port", str(port))
+    # (make cannot pass --port: the command README gives is said too)
     assert code == 2 and err.strip().endswith(f"--port {port}: cannot listen on 127.0.0.1 (Address already in use); another "
-                                              "program holds it: give another with --port (0: any free one)")
+                                              "program holds it: give another with --port (0: any free one); make harvest "
+                                              "passes none: run .venv/bin/harvester demo --out output --port 0")
 
 
 def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch, capsys, tmp_path):
