@@ -355,10 +355,11 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     codes: list[int] = []
     lines: list[str] = []
     asked = False   # whether the last harvest may have asked the site anything
-    stoppable = signal.getsignal(signal.SIGINT)
+    stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
     with _only_run(harvests_file):
         for number, job in chosen:
-            signal.signal(signal.SIGINT, stoppable)   # (the harvest before said its outcome: Ctrl-C was ignored since)
+            for stop, handler in stoppable.items():   # (the harvest before said its outcome: they were ignored since)
+                signal.signal(stop, handler)
             rest = " ".join(shlex.quote(given[other - 1]) for other, _ in chosen[len(codes):])
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} {rest}"
             try:
@@ -382,6 +383,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 lines += [f"harvest {later}, {_dataset(other)}: not run (the site is refusing us)"
                           for later, other in chosen[len(codes):]]
                 break
+        _done()   # no harvest is left to stop: the lock file goes, the summary is said
     failed, not_run = sum(code > EXIT_WARNINGS for code in codes), len(chosen) - len(codes)
     again = [given[number - 1] for (number, _), code in zip(chosen, codes) if code > EXIT_WARNINGS]
     again += [given[number - 1] for number, _ in chosen[len(codes):]]
@@ -642,10 +644,15 @@ def _remade_page(outcome: Outcome) -> list[Path]:
         return []
 
 
+STOPS = (signal.SIGINT, signal.SIGTERM)
+
+
 def _done() -> None:
-    """A run's outcome is said, or the command has ended: a Ctrl-C from here on has nothing left to stop, and is ignored
-    (it said "nothing written" of the files just written, or, in the interpreter's exit, killed it with nothing said)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """A run's outcome is said, or the command has ended: a Ctrl-C or SIGTERM from here on has nothing left to stop, and
+    is ignored (it said "nothing written" of the files just written, or, in the interpreter's exit, killed it with nothing
+    said or a traceback)."""
+    for stop in STOPS:
+        signal.signal(stop, signal.SIG_IGN)
 
 
 class Terminated(KeyboardInterrupt):

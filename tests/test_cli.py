@@ -27,19 +27,20 @@ KWP = default_name(get_site("wilson"), Search(QUERY))
 
 
 def run_cli(monkeypatch, capsys, *args: str, sleep=lambda seconds: None) -> tuple[int, str, str]:
-    """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr). The command sets up logging and Ctrl-C as
-    for a process of its own (the root logger at INFO, writing to this test's stderr): put back as they were after it,
-    else every later test of this process would format its log lines for a stream no one reads."""
+    """Run `harvester ARGS...` in-process; returns (exit code, stdout, stderr). The command sets up logging, Ctrl-C and
+    SIGTERM as for a process of its own (the root logger at INFO, writing to this test's stderr): put back as they were
+    after it, else every later test of this process would format its log lines for a stream no one reads."""
     monkeypatch.setattr(sys, "argv", ["harvester", *args])
     root = logging.getLogger()
-    level, handlers, interrupt = root.level, root.handlers[:], signal.getsignal(signal.SIGINT)
+    level, handlers, stops = root.level, root.handlers[:], {stop: signal.getsignal(stop) for stop in (signal.SIGINT, signal.SIGTERM)}
     try:
         with pytest.raises(SystemExit) as done:
             main(sleep=sleep)   # retries and the delay do not wait
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)
-        signal.signal(signal.SIGINT, interrupt)   # (ignored once the command is done: this process goes on)
+        for stop, handler in stops.items():   # (ignored once the command is done: this process goes on)
+            signal.signal(stop, handler)
     out, err = capsys.readouterr()
     return done.value.code, out, err
 
@@ -790,11 +791,13 @@ def test_nothing_is_printed_after_a_stops_line_whatever_is_left_to_clean_up_at_e
                                                "run the same command again to resume"]
 
 
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
 @pytest.mark.parametrize("command, when", [("demo", "as its summary shows"), ("report", "as Python exits")])
-def test_a_ctrl_c_once_the_command_is_done_has_nothing_left_to_stop(tmp_path, command, when):
+def test_a_ctrl_c_once_the_command_is_done_has_nothing_left_to_stop(tmp_path, command, when, stop):
     """Ctrl-C as a run's summary shows (the demo's server still closing): it said "interrupted: nothing written" of the
     files just written, exit 130. As the interpreter exits: it killed the process with nothing said (or a traceback).
-    Either comes once everything is done and said: it is ignored."""
+    Either comes once everything is done and said: it is ignored. So is a SIGTERM (it said "stopped (SIGTERM): nothing
+    written", exit 143; as the interpreter exits, a traceback)."""
     import subprocess
 
     out = tmp_path / "o"
@@ -806,7 +809,7 @@ def test_a_ctrl_c_once_the_command_is_done_has_nothing_left_to_stop(tmp_path, co
               "import harvester.cli as cli\n"
               "said = cli._say\n"
               "def stop():\n"
-              "    os.kill(os.getpid(), signal.SIGINT)\n"
+              f"    os.kill(os.getpid(), signal.{stop})\n"
               "def then_stopped(text, err=False):\n"
               "    said(text, err)\n"
               "    if text.startswith('harvested'):\n"
@@ -819,6 +822,36 @@ def test_a_ctrl_c_once_the_command_is_done_has_nothing_left_to_stop(tmp_path, co
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert (done.returncode, done.stderr) == (0, "") and done.stdout.startswith("harvested" if command == "demo" else "wrote")
+
+
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("at", ["harvested", "harvest 1,"], ids=["its-first-harvests-summary", "its-summary"])
+def test_a_stop_once_a_harvest_of_a_run_or_the_run_is_done_has_nothing_left_to_stop(tmp_path, stop, at):
+    """A run of a harvests file whose second harvest fails (no such search). A SIGTERM as the first harvest's summary
+    shows said "harvest 1, kwp: nothing written; to finish the run: ... kwp none" of the harvest done; Ctrl-C or SIGTERM as
+    the run's own summary shows, "nothing written" (exit 130, 143), of what the first harvest wrote."""
+    import subprocess
+
+    script = ("import os, signal, sys\n"
+              "import harvester.cli as cli\n"
+              "said = cli._say\n"
+              "def then_stopped(text, err=False):\n"
+              "    said(text, err)\n"
+              f"    if text.startswith({at!r}):\n"
+              f"        os.kill(os.getpid(), signal.{stop})\n"
+              "cli._say = then_stopped\n"
+              f"sys.argv = ['harvester', '-q', 'run', {str(tmp_path / 'h.toml')!r}]\n"
+              "from harvester.__main__ import run\n"
+              "run()\n")
+    with Serving([SEED]) as serving:
+        (tmp_path / "h.toml").write_text(f'base_url = "{serving.origin}"\ndelay = 0\ncontact = "me@example.org"\n[[harvest]]\n'
+                                         f'query = "{QUERY}"\nname = "kwp"\n[[harvest]]\nquery = "nothing"\nname = "none"\n',
+                                         encoding="utf-8")
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # (as from a terminal)
+    assert done.returncode == 3 and done.stderr.startswith("harvester: error: harvest 2: ")
+    assert done.stderr.count("\n") == 1 and done.stdout.splitlines()[-2:] == [
+        "2 harvests: 1 done, 1 failed", f"to run those again: harvester run {tmp_path / 'h.toml'} none"]
 
 
 @pytest.mark.parametrize("at", ["args[0] == 'harvester.cli'", "not args[0].startswith('harvester')"], ids=["cli", "first"])
