@@ -113,19 +113,27 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_a_demo_port_another_program_holds_is_said_with_what_to_do(monkeypatch, capsys, tmp_path):
-    """`make harvest` runs the demo on its fixed port (an interrupted demo resumes on it); another program may hold it."""
+@pytest.mark.parametrize("make", [True, False], ids=["make-harvest", "harvester-demo"])
+def test_a_demo_port_another_program_holds_is_said_with_what_to_do(monkeypatch, capsys, tmp_path, make):
+    """`make harvest` runs the demo on its fixed port (an interrupted demo resumes on it); another program may hold it.
+    Run by hand (installed with pip, say, so no .venv/bin/harvester; with --port given, or other options), the demo was
+    told make's command too."""
     import socket
 
+    if make:
+        monkeypatch.setenv("MAKELEVEL", "1")
+    else:   # (the test suite itself may run under make)
+        monkeypatch.delenv("MAKELEVEL", raising=False)
     with socket.socket() as other:
         other.bind(("127.0.0.1", 0))
         other.listen()
         port = other.getsockname()[1]
         code, _, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path / "o"), "--port", str(port))
     # (make cannot pass --port: the command README gives is said too)
-    assert code == 2 and err.strip().endswith(f"--port {port}: cannot listen on 127.0.0.1 (Address already in use); another "
-                                              "program holds it: give another with --port (0: any free one); make harvest "
-                                              "passes none: run .venv/bin/harvester demo --out output --port 0")
+    said = (f"--port {port}: cannot listen on 127.0.0.1 (Address already in use); another program holds it: give another "
+            "with --port (0: any free one)")
+    assert code == 2 and err.strip().endswith(said + ("; make harvest passes none: run .venv/bin/harvester demo --out output "
+                                                      "--port 0" if make else ""))
 
 
 def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch, capsys, tmp_path):
