@@ -341,10 +341,12 @@ class State:
         after the last run and after `after` (the last run the dataset's archive holds, when the state was started
         afresh). Either way the run's listing starts empty (a resumed run lists again the pages it replays); a run that
         stopped before any page was logged begins again now, under its number (it is not "resumed"). A run of
-        another search than the dataset's is refused: it would mix two histories."""
+        another search than the dataset's is refused once the dataset holds documents: it would mix two histories
+        (before, its runs found nothing: a mistyped search, corrected)."""
         db = self.db
         row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
-        if row and (held := _search(row[1]))[0] != (asked := _search(key))[0]:
+        other = row is not None and (held := _search(row[1]))[0] != (asked := _search(key))[0]
+        if other and db.execute("SELECT 1 FROM documents WHERE first_seen IS NOT NULL LIMIT 1").fetchone():
             raise UsageError(f"{self.out_dir}: dataset {self.name} holds the harvests of {held[1]}, not of {asked[1]}; "
                              "give this search a --name of its own (or another --out)")
         db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish
@@ -362,6 +364,7 @@ class State:
         if row and row[3] is None:
             if resume_within:   # (a re-parse is never resumed: it reads its pages again)
                 log.info("run %d, begun %s, did not finish and is not resumed (%s): this run starts afresh", row[0], row[2],
+                         "it was of another search" if other else
                          "it was begun with another --max-pages" if _unsaid(row[1]) != _unsaid(key) else
                          "it was begun later than now: the clock was put back since" if age < timedelta(0) else
                          f"it was begun more than {resume_within.total_seconds() / 3600:g} hours ago")

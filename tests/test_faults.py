@@ -162,6 +162,24 @@ def test_a_search_other_than_the_datasets_is_refused_and_the_dataset_kept(tmp_pa
     assert files(tmp_path).keys() == before.keys() and dataset(tmp_path, "kw")[0]["query"] == "KOREAN  war"
 
 
+def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_dataset(tmp_path: Path, caplog):
+    """A mistyped search that the site answered (a 404 is kept, as every answer is) left a state that held no document:
+    the corrected search, under the same --name, was refused as another search's dataset."""
+    from harvester.errors import FetchError
+
+    pages = synthetic_pages([doc(n) for n in range(3)])
+    with FaultServer(lambda path: None if "Kuba" in path else pages(path)) as server:
+        with pytest.raises(FetchError, match="404"):
+            run(server, tmp_path, query="Kuba", name="c")
+        assert (tmp_path / ".harvester" / "c.sqlite").exists()   # (the site's answer is kept)
+        caplog.set_level("INFO")
+        assert run(server, tmp_path, query="Cuba", name="c").documents == 3
+        assert "did not finish and is not resumed (it was of another search)" in caplog.text
+        assert dataset(tmp_path, "c")[0]["query"] == "Cuba"
+        with pytest.raises(UsageError, match=r"dataset c holds the harvests of “Cuba”, not of “Kuba”"):
+            run(server, tmp_path, query="Kuba", name="c")
+
+
 # 3. Nothing hangs: a trickling server, a huge Crawl-delay, a next link that leads back, pages no parser should build
 
 def test_a_page_compressed_in_a_way_not_asked_for_is_unpacked_within_the_size_cap(tmp_path: Path):
