@@ -46,7 +46,8 @@ _STORAGE_REASONS = {
     errno.EFBIG: "the file grew larger than the file system allows",
     errno.ENOENT: "its folder does not exist: create it, or give another path",
     errno.ENOTDIR: "a part of its path is a file, not a folder: give another path",
-    errno.EBUSY: "the system has it in use (a mount point?): unmount it, or move it away, then run the same command again",
+    errno.EBUSY: ("the system has it in use (a mount point, or a file open in a program on a network share?): unmount it "
+                  "or close it, or move it away, then run the same command again"),   # (a share's sharing violation is EBUSY)
     "locked": "another program has it open and locked (an SQLite browser?): close it, then run the same command again",
 }
 _SQLITE_REASONS = {"full": errno.ENOSPC, "readonly": errno.EACCES, "unable to open": errno.EACCES, "locked": "locked"}

@@ -125,8 +125,8 @@ def state_file(out_dir: Path, name: str) -> Path:
 def dataset_lock(out_dir: Path, name: str, read_only: bool = False) -> Iterator[None]:
     """Hold the lock of dataset `name` in `out_dir` (BusyError when another run holds it); `read_only`: through a lock
     file that is there, opened for reading (a lock needs no write), and none where none is and none can be made (a run
-    makes it first: none is going on). A lock file removed after this opened it (by a first run that failed, see State)
-    is opened again: else this run and one that made a new one would both go."""
+    makes it first: none is going on, unless someone deleted its lock file). A lock file removed after this opened it
+    (by a first run that failed, see State) is opened again: else this run and one that made a new one would both go."""
     path = out_dir / ".harvester" / f"{name}.lock"
     while True:
         try:

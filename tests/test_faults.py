@@ -658,8 +658,8 @@ def test_a_busy_mount_point_is_said_so_not_as_a_database_an_sqlite_browser_holds
     request.addfinalizer(lambda: subprocess.run(["umount", "-l", str(page)], check=True))
     with pytest.raises(StorageError) as said:
         write_report(tmp_path / "s.csv")
-    assert str(said.value) == (f"{page}: cannot write: the system has it in use (a mount point?): unmount it, or move it "
-                               "away, then run the same command again")
+    assert str(said.value) == (f"{page}: cannot write: the system has it in use (a mount point, or a file open in a program "
+                               "on a network share?): unmount it or close it, or move it away, then run the same command again")
 
 
 def test_a_name_too_long_and_a_query_too_long_are_usage_errors(tmp_path: Path, monkeypatch, capsys):
