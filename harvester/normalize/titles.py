@@ -128,13 +128,15 @@ _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
 _SIGNED = re.compile(rf"^(?:(?P<excerpt>excerpts?\s+from\s+))?(?P<author>[^'\"“:]+?)(?(excerpt),?\s*|,\s*){_QUOTE}"
                      r"(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$", re.IGNORECASE)
 _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation ...", in a title whose spaces are single
-# each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it); a
-# replacement that takes a group is a function, which Python 3.11 does not parse anew at each call as it does "\1"
+# each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it); a guard's
+# search skips to its first character when that is fixed or a class, not a repeat nor a letter in any case: "(?i) record"
+# (a title's spaces are single), "\d\d\d\d" (not "\d{4}"); a replacement that takes a group is a function, which
+# Python 3.11 does not parse anew at each call as it does "\1"
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
-    (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i)record"), ""),                  # "Memorandum for the Record"
-    (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]"), "(?i)approved"), ""),   # a declassification stamp
+    (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i) record"), ""),                  # "Memorandum for the Record"
+    (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]"), r"(?i)\[approved"), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
-    (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i)addressed"), " to"),                    # "from the MFA addressed to ..."
+    (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i) addressed"), " to"),                    # "from the MFA addressed to ..."
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),
     # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
@@ -156,7 +158,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # an agent's code name: "Report by Agent 'Tulon' on ..."
     (_Guarded(re.compile(r"\bAgent\s+['‘\"“]([A-Z][^'’\"”\s]*)['’\"”]"), "Agent"), lambda m: f"Agent {m[1]}"),
     # a publication's name: "Editor-in-Chief of the journal 'Problemy Mira i Sotsializma', and Cde. Blas Roca"
-    (_Guarded(re.compile(rf"\b(journal|newspaper|magazine)\s+{_QUOTE}[^'’\"”»]+['’\"”»]"), r"(?i)journal|newspaper|magazine"),
+    (_Guarded(re.compile(rf"\b(journal|newspaper|magazine)\s+{_QUOTE}[^'’\"”»]+['’\"”»]"), _QUOTE),
      lambda m: m[1]),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\]?\s+[A-Z])"), _QUOTE), _unquoted),
@@ -164,19 +166,19 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\]?\s+[A-Z]).*$"), _QUOTE), ""),
     (_Guarded(_NUMBER, "No|no|Nº|N°|#|number"), ""),
     # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
-    (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d{5}"), ""),
+    (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d\d\d\d\d"), ""),
     (_Guarded(re.compile(r"\s+[A-Z]{2,}[-/]\d[\w./-]*(?=,)"), r"[A-Z][-/]\d"), ""),   # "Memorandum DEM/89, ..."
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
-    (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d{4}"), ""),
+    (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d\d\d\d"), ""),
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
     (_Guarded(_WHENS, "['’]s "), "the "),
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
     # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
     (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
     # "between 1000 and 1130 hours": the 24-hour clock without a separator
-    (_Guarded(_rx(r",?\s*(?:from|between)\s+\d{4}\s+(?:and|to|[-–])\s+\d{4}\s+hours\b"), "(?i)hours"), ""),
+    (_Guarded(_rx(r",?\s*(?:from|between)\s+\d{4}\s+(?:and|to|[-–])\s+\d{4}\s+hours\b"), "(?i) hours"), ""),
     (_Guarded(re.compile(r"\s*\(\s*\)"), r"\(\s*\)"), ""),   # "(2 October 1963)", "(8:30-8:55, 27 July 1953)": date, time gone
-    (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i)et al"), ""),                       # "Helmut Kohl et al"
+    (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i) et al"), ""),                       # "Helmut Kohl et al"
     (_Guarded(_JR, r"Jr"), " Jr."),   # "William K. Harrison, Jr." (", Sr." is a Señor)
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
