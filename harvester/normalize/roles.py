@@ -115,8 +115,9 @@ HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\
                 r"Herr(?=\s+[A-Z])", r"Citizen(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
-# Canming"; what may stand between the role word and the name
-_ROLE_AT = re.compile(rf"\b{ROLE}")
+# Canming"; what may stand between the role word and the name. A role begins a word: looked for at a word's start only,
+# not at its end too, where \b alone would try each of the role words
+_ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
 _TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
 _BODY_OF = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")

@@ -343,7 +343,7 @@ _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mi
 # the envoy in brackets after it; "Chinese Embassy, Liu Xiao": a person, not a city
 _CITY = re.compile(rf"(?:{CITY_FIRST}\s+)?[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|es)\s+[A-Z][\w’'.-]*)?(?:\s+City)?"
                    r"(?:\s+\([A-Z][^()]*\))?")
-_ROLE_WORD = re.compile(rf"\b{ROLE}")   # a role after a name begins a word: tried at words' starts only
+_ROLE_WORD = re.compile(rf"\b(?=\w){ROLE}")   # a role after a name begins a word: tried at words' starts only
 _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
 _NATION_BEFORE = re.compile(rf"{NATIONS}(?:\s+{MODIFIER})*\s+")   # a nationality and what qualifies it before a name
