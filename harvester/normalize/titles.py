@@ -291,7 +291,8 @@ _RECORD_OF_TALK = _rx(r"(?:memorandum|record|minutes|notes?|summary|transcript)\
 _OF_NAME = _rx(r"\s*of\s+(?!the\s)")
 _COUNTRY_ALONE = re.compile(rf"{COUNTRY}(?![\w\-–—/])")   # "Hungary and ...", not "Korea-Japan Basic Relations"
 _BETWEEN = _rx(r"\b(?:between|with)\s")
-_QUOTED = re.compile(rf"(?<!\w){_QUOTE}(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
+# a quote no word runs into (the lookbehind after it, which first would be tried at every character)
+_QUOTED = re.compile(rf"{_QUOTE}(?<!\w.)(?P<inner>[^'‘\"“«].*?)['’\"”»]?$")
 _BRACKETED_LIST = re.compile(r"\s*\[[^\[\]]*,[^\[\]]*\]")
 _ASIDE = re.compile(r"\s*[()]\s*")
 _CARRYING = ("transmitting", "containing", "enclosing", "forwarding", "conveying", "relaying", "attaching", "including",
