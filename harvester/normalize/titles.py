@@ -624,7 +624,7 @@ _CONNECTIVE = re.compile(r"\[(to|and|from|with)\]", re.I)   # an editor's word t
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
 def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
-    title = _CONNECTIVE.sub(r"\1", " ".join(title.split()))
+    title = _CONNECTIVE.sub(lambda m: m[1], " ".join(title.split()))
     if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
         return _Reading(None, inner, _clean(inner), outer=title[:m.start()])
     author, text, signed = _split_container(title)
