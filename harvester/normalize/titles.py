@@ -717,8 +717,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     else:
         return _reported(rest)
     reported = _reported(body)
-    body = _JOINED.sub("", _EVENT.sub(" with ", body))
-    reported = reported or _reported(body)
+    if (joined := _JOINED.sub("", _EVENT.sub(" with ", body))) != body:   # "A's Meeting with B": a talk looked for anew
+        body, reported = joined, reported or _reported(joined)
     pieces = _SLOT.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
