@@ -119,7 +119,8 @@ _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # not at its end too, where \b alone would try each of the role words
 _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
 _TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
-_BODY_OF = re.compile(rf"(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
+# (a body's words are capitalized: the lookahead spares the body words' trial at every other character)
+_BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
 _HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")
 # a nationality before it goes too, as before a role: "British Lord Home" is Home
