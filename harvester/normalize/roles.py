@@ -109,8 +109,9 @@ _NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", 
                         "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
                         "Presidium", "Politburo") + r"\b)"  # "General Staff", "General Advisory Committee": a body, not a role and a name
 # not "Mrs.", "Ms.", "Madame" nor "Countess": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin",
-# "Madame Zhou", who is Deng Yingchao, "Countess Ciano"), and without it two are one
-HONORIFIC = alt(r"Cdes?\.?", "[Cc]omrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.", r"Lic\.",
+# "Madame Zhou", who is Deng Yingchao, "Countess Ciano"), and without it two are one; each begins with a letter, not a
+# class, that a search skips to
+HONORIFIC = alt(r"Cdes?\.?", "Comrades?", "comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.", r"Lic\.",
                 "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])", r"Count(?=\s+[A-Z])",
                 r"Herr(?=\s+[A-Z])", r"Citizen(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
@@ -122,7 +123,8 @@ _TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\
 # (a body's words are capitalized: the lookahead spares the body words' trial at every other character)
 _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
-_HONORIFIC = re.compile(rf"\b{HONORIFIC}\s+(?={_CAPITAL})")
+# whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
+_HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
 # a nationality before it goes too, as before a role: "British Lord Home" is Home
 _NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?{HONORIFIC}\s+(?={_CAPITAL})")
 # before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
