@@ -75,10 +75,13 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 class _Guarded:
-    """A pattern tried only when a cheap one it cannot match without is found (the date pattern is slow to fail)."""
+    """A pattern tried only when a cheap one it cannot match without is found (the date pattern is slow to fail). By
+    default that is the pattern itself after the spaces it begins with, "\\(X\\)" for "\\s*\\(X\\)": a search skips to its
+    fixed first character, where the whole pattern is tried at every character."""
 
-    def __init__(self, pattern: re.Pattern[str], needs: str) -> None:
-        self.pattern, self.needs = pattern, re.compile(needs)
+    def __init__(self, pattern: re.Pattern[str], needs: str | None = None) -> None:
+        self.pattern = pattern
+        self.needs = re.compile(needs) if needs else re.compile(pattern.pattern.removeprefix(r"\s*"), pattern.flags)
 
     def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
         return self.pattern.sub(replacement, text) if self.needs.search(text) else text
@@ -134,11 +137,11 @@ _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation .
 # Python 3.11 does not parse anew at each call as it does "\1"
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
     (_Guarded(_rx(r"\s+for\s+the\s+record\b"), "(?i) record"), ""),                  # "Memorandum for the Record"
-    (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]"), r"(?i)\[approved"), ""),   # a declassification stamp
+    (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]")), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
     (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i) addressed"), " to"),                    # "from the MFA addressed to ..."
-    (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]"), r"[(\[]"), ""),  # "(fragments)", "[Excerpt]"
-    (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)"), r"\("), ""),
+    (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),  # "(fragments)", "[Excerpt]"
+    (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)")), ""),
     # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
     (_Guarded(re.compile(r"\b(?:(?:His|Her|Their|Our|My)\s+[A-Za-z]+|Myself|Himself|Herself)\s+\[([^\[\]]+)\]"), r"\["),
      lambda m: m[1]),
@@ -146,13 +149,13 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\bMr\.\s+and\s+Mrs\.\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*)"), "Mrs"), lambda m: f"{m[1]} and Mrs. {m[1]}"),
     # an editor's addition of a person: "Mao Zedong [and Beqir Balluku]", "Mao Zedong [via Terebin]", "(via Roshchin)",
     # "Directive [from Mao Zedong] Regarding ..."
-    (_Guarded(re.compile(r"\s*\[(and|via|from)\s+([A-Z][^\[\]'’]*)\]"), r"\[(?:and|via|from) "), lambda m: f" {m[1]} {m[2]}"),
-    (_Guarded(_rx(r"\s*\[sic!?\]"), r"(?i)\[sic"), ""),   # "Se [SIC] Hwi": the editor's mark, in any case, is no word of the name
-    (_Guarded(_EDITORIAL, r"\["), ""),                     # "Memorandum (D)", "(2)"
-    (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)"), r"\("), lambda m: f" via {m[1]}"),
+    (_Guarded(re.compile(r"\s*\[(and|via|from)\s+([A-Z][^\[\]'’]*)\]")), lambda m: f" {m[1]} {m[2]}"),
+    (_Guarded(_rx(r"\s*\[sic!?\]")), ""),   # "Se [SIC] Hwi": the editor's mark, in any case, is no word of the name
+    (_Guarded(_EDITORIAL), ""),                     # "Memorandum (D)", "(2)"
+    (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)")), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
     # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays
-    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)"), r"\("), ""),
+    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)")), ""),
     # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
     (_Guarded(re.compile(rf",\s+(?!{alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
     # an agent's code name: "Report by Agent 'Tulon' on ..."
@@ -164,20 +167,20 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\]?\s+[A-Z])"), _QUOTE), _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara", "[Lawrence “Lance”] Sharkey")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\]?\s+[A-Z]).*$"), _QUOTE), ""),
-    (_Guarded(_NUMBER, "No|no|Nº|N°|#|number"), ""),
+    (_Guarded(_NUMBER), ""),
     # a message's own number, "Telegram 066764 from ...": five digits or more, no year nor day
     (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d\d\d\d\d"), ""),
     (_Guarded(re.compile(r"\s+[A-Z]{2,}[-/]\d[\w./-]*(?=,)"), r"[A-Z][-/]\d"), ""),   # "Memorandum DEM/89, ..."
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
     (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d\d\d\d"), ""),
-    (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)"), r"\("), ""),                         # "(18 - 20 February 1996)"
+    (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)")), ""),                         # "(18 - 20 February 1996)"
     (_Guarded(_WHENS, "['’]s "), "the "),
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
     # "2.30 p.m. - 3.45 p.m.", "from 9.55 to 11.05 a.m."
     (_Guarded(_rx(rf",?\s*(?:(?:from|at)\s+)?{_TIME}(?:\s*(?:[-–]|to|until)\s*{_TIME})?"), r"\d[.:]\d\d|\d\s*[ap]\.\s?m\."), ""),
     # "between 1000 and 1130 hours": the 24-hour clock without a separator
     (_Guarded(_rx(r",?\s*(?:from|between)\s+\d{4}\s+(?:and|to|[-–])\s+\d{4}\s+hours\b"), "(?i) hours"), ""),
-    (_Guarded(re.compile(r"\s*\(\s*\)"), r"\(\s*\)"), ""),   # "(2 October 1963)", "(8:30-8:55, 27 July 1953)": date, time gone
+    (_Guarded(re.compile(r"\s*\(\s*\)")), ""),   # "(2 October 1963)", "(8:30-8:55, 27 July 1953)": date, time gone
     (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i) et al"), ""),                       # "Helmut Kohl et al"
     (_Guarded(_JR, r"Jr"), " Jr."),   # "William K. Harrison, Jr." (", Sr." is a Señor)
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
