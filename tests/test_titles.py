@@ -1108,11 +1108,13 @@ def test_a_place_after_a_roles_of_is_no_part_of_the_name(title, senders):
     assert parties(title).senders == senders
 
 
-# an editor's connecting word in brackets is the title's own: "[to]" joined sender and recipient into one party
+# an editor's connecting word in brackets ("[to]", "[to the]") is the title's own: it joined sender and recipient into one party
 @pytest.mark.parametrize(("title", "expected"), [
     ("Letter from Kim Il Sung [to] Stalin", (("Kim Il Sung",), ("Stalin",), ())),
     ("Letter From Kim Il Sung [To] Stalin", (("Kim Il Sung",), ("Stalin",), ())),   # a title in title case
     ("Conversation between Mao Zedong [and] Khrushchev", ((), (), ("Mao Zedong", "Khrushchev"))),
+    ("Letter from Kim Il Sung [to the] CPSU Central Committee", (("Kim Il Sung",), ("CPSU Central Committee",), ())),
+    ("Telegram from Zhou Enlai [to the] Chinese Embassy in Moscow", (("Zhou Enlai",), ("Chinese Embassy in Moscow",), ())),
 ])
 def test_an_editors_bracketed_connecting_word_reads_as_the_word(title, expected):
     found = parties(title)

@@ -621,7 +621,8 @@ def _possessor(text: str) -> str | None:
     return who if who and not is_role(who) else None   # "Chancellor’s Conversation": a role, not a name
 
 
-_CONNECTIVE = re.compile(r"\[(to|and|from|with)\]", re.I)   # an editor's word the title lacked: "Kim Il Sung [to] Stalin"
+# an editor's words the title lacked: "Kim Il Sung [to] Stalin", "Kim Il Sung [to the] CPSU Central Committee"
+_CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
 
 
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
