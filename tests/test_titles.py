@@ -1119,3 +1119,15 @@ def test_a_place_after_a_roles_of_is_no_part_of_the_name(title, senders):
 def test_an_editors_bracketed_connecting_word_reads_as_the_word(title, expected):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants) == expected
+
+
+# a title in title case writes "And" between names as the others write "and" (its "And" was part of one party's name)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Conversation Between Mao Zedong And Kim Il Sung", ("Mao Zedong", "Kim Il Sung")),
+    ("Record Of Conversation Between Comrade Zhou Enlai, Chen Yi, And Pham Van Dong", ("Zhou Enlai", "Chen Yi", "Pham Van Dong")),
+    # and a body's word alone before it still shares the body named after it
+    ("Conversation Between The Party And Government Delegation Of The GDR And Zhou Enlai",
+     ("Party And Government Delegation Of The GDR", "Zhou Enlai")),
+])
+def test_a_capital_and_between_names_separates_them(title, participants):
+    assert parties(title).participants == participants

@@ -319,9 +319,10 @@ _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Ann
 _TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Government"; not "CPSU"
-_AND_JOIN = rf"(?<![a-z]{{3}}ment)(?<![a-z]{{3}}ity)(?<![a-z]{{3}}nce)(?<![a-z]{{3}}ics)(?<![a-z]{{3}}ogy)\s+and\s+(?!{_ABSTRACT})"
+# ("And" in a title in title case: "Conversation Between Mao Zedong And Kim Il Sung")
+_AND_JOIN = rf"(?<![a-z]{{3}}ment)(?<![a-z]{{3}}ity)(?<![a-z]{{3}}nce)(?<![a-z]{{3}}ics)(?<![a-z]{{3}}ogy)\s+[Aa]nd\s+(?!{_ABSTRACT})"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
-_SEP = re.compile(rf"\s*,\s*(?:and\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
+_SEP = re.compile(rf"\s*,\s*(?:[Aa]nd\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
 _SEP_KEPT = re.compile(f"({_SEP.pattern})")   # the separators kept, to be put back where a list is one party's
 _NATION_ONLY = re.compile(NATIONS)
 # the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
@@ -877,7 +878,7 @@ def _shared_body(before: str, separator: str, after: str) -> bool:
     shares the body named after it, which is one party (but "the Ministry and Embassy", "the Party and the Government"
     are two)."""
     before, after = _ARTICLE.sub("", before.strip()), after.strip()
-    return separator.strip() == "and" and bool(_BODY_WORD_ALONE.fullmatch(before)) and after[:1].isupper() \
+    return separator.strip().lower() == "and" and bool(_BODY_WORD_ALONE.fullmatch(before)) and after[:1].isupper() \
         and " " in after and is_body(after) and not is_role(after)   # not "State and Defense and Director of ..."
 
 
