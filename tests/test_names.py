@@ -155,6 +155,10 @@ PEOPLE_CASES = [
     # a role before a name: "without Portfolio", "director of ...", an interpreter, two roles set off before the name
     ("Note by Minister without Portfolio Galili on the Border", ("Galili",)),
     ("Conversation between Lord Home and Gromyko", ("Home", "Andrei Gromyko")),   # as "Sir"
+    # an office whose "Lord" is no honorific, and a see after a role's "of"
+    ("Memorandum of Conversation between Lord Privy Seal Edward Heath and Gromyko", ("Edward Heath", "Andrei Gromyko")),
+    ("Letter from the Lord Privy Seal to the Soviet Ambassador", ()),
+    ("Letter from Archbishop of San Salvador Oscar Romero to President Carter", ("Oscar Romero", "Carter")),
     ("Record of Conversation between Mao Zedong and the director of the Foreign Ministry's office, Li Kenong",
      ("Mao Zedong", "Li Kenong")),
     ("Information from Major of the Romanian Army, Interpreter Vasile Pop, on his Conversation with Gheorghiu-Dej",

@@ -85,6 +85,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Bryg\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z]|\s+of\s)", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator", "Speaker",   # "Martin Luther King Jr." is a name
+           r"Lord\s+Privy\s+Seal", "Archbishop",   # an office, whose "Lord" is no honorific: "Privy Seal" is no name
            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?",
            rf"(?<=['’]s\s){KIN}")   # only after a possessive: "Son Sann" is a name
 BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
@@ -110,9 +111,9 @@ _NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", 
                         "Presidium", "Politburo") + r"\b)"  # "General Staff", "General Advisory Committee": a body, not a role and a name
 # not "Mrs.", "Ms.", "Madame" nor "Countess": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin",
 # "Madame Zhou", who is Deng Yingchao, "Countess Ciano"), and without it two are one; each begins with a letter, not a
-# class, that a search skips to
+# class, that a search skips to; "the Lord Privy Seal" is a role's (ROLE)
 HONORIFIC = alt(r"Cdes?\.?", "Comrades?", "comrades?", "Cmrade", r"Com\.", r"Tov\.", r"Mr\.", r"Dr\.", r"Prof\.", r"Lic\.",
-                "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])", r"Count(?=\s+[A-Z])",
+                "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])(?!\s+Privy\b)", r"Count(?=\s+[A-Z])",
                 r"Herr(?=\s+[A-Z])", r"Citizen(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
