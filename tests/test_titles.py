@@ -1097,6 +1097,9 @@ def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, partic
     ("Letter from Minister of Foreign Trade Nikolai Patolichev to Mikoyan", ("Nikolai Patolichev",)),
     ("Letter from Mayor of San Francisco Joseph Alioto to Zhou Enlai", ("Joseph Alioto",)),   # "Francisco" a given name too
     ("Letter from Representative of Le Duan Nguyen Van Vinh to Mao Zedong", ("Nguyen Van Vinh",)),   # whoever he represents
+    # a body and its article after a role's "of": "Speaker of the House Sam Rayburn" was one party, and no person
+    ("Letter from Speaker of the House Sam Rayburn to Eisenhower", ("Sam Rayburn",)),
+    ("Letter from Secretary of the Treasury George Humphrey to Dulles", ("George Humphrey",)),
     # a given name that often comes second in a name ends no place: "Ali Bhutto", "Abdul Rahman" lost their first names
     ("Letter from Minister of Commerce Zulfikar Ali Bhutto to Zhou Enlai", ("Zulfikar Ali Bhutto",)),
     ("Letter from Prime Minister of Malaya Tunku Abdul Rahman to Zhou Enlai", ("Tunku Abdul Rahman",)),

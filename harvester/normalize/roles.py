@@ -348,13 +348,14 @@ def name_in(item: str) -> str:
         end -= 1   # "Governor of West Berlin Willy Brandt": the place after a role's "of", read below
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])
-    if 1 < end <= len(words) - 3 and words[end - 1] == "of" and is_role(item):
+    # "Speaker of the House Sam Rayburn": the body's article is no name's either
+    if 1 < end <= len(words) - 3 and (words[end - 1] == "of" or words[end - 2:end] == ["of", "the"]) and is_role(item):
         return " ".join(words[end + _place_length(words, end):])
     return item
 
 
 def _place_length(words: list[str], start: int) -> int:
-    """How many of the words from `start`, a role's "of" before them, name its body or place, a name following them: as
+    """How many of the words from `start`, a role's "of" (and "the") before them, name its body or place, a name following them: as
     many as the names table knows as a place ("Mayor of Rio de Janeiro Carlos Lacerda", "Mayor of New York City John
     Lindsay"), else two when the first begins a place of two ("Governor of West Berlin Willy Brandt", "Mayor of Los
     Angeles Sam Yorty", "Editor of Le Monde André Fontaine"), else those before a given name that a name follows
