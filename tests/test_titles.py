@@ -1093,6 +1093,7 @@ def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, partic
     # one of more ("Monde Hubert Beuve-Méry", "Gerais José de Magalhães Pinto", "Trade Nikolai Patolichev" were people)
     ("Letter from Editor of Le Monde Hubert Beuve-Méry to Zhou Enlai", ("Hubert Beuve-Méry",)),
     ("Telegram from Correspondent of Le Monde Diplomatique Alain Gresh to Hanoi", ("Alain Gresh",)),
+    ("Letter from Secretary General of Le Parti Communiste Georges Marchais to Brezhnev", ("Georges Marchais",)),
     ("Letter from Governor of Minas Gerais José de Magalhães Pinto to Kubitschek", ("José de Magalhães Pinto",)),
     ("Letter from Minister of Foreign Trade Nikolai Patolichev to Mikoyan", ("Nikolai Patolichev",)),
     ("Letter from Mayor of San Francisco Joseph Alioto to Zhou Enlai", ("Joseph Alioto",)),   # "Francisco" a given name too
