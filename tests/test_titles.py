@@ -1107,6 +1107,8 @@ def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, partic
     ("Letter from Minister of Planning Sultan Ali Keshtmand to Kosygin", ("Sultan Ali Keshtmand",)),
     # but one right after a place of one word begins the name: "Ahmed Talpur" lost his first name
     ("Letter from Governor of Sind Ali Ahmed Talpur to Zhou Enlai", ("Ali Ahmed Talpur",)),
+    # or right after a field of two words that "Foreign" begins: "Trade Ali Amini" was a person
+    ("Letter from Minister of Foreign Trade Ali Amini to Zhou Enlai", ("Ali Amini",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_place_after_a_roles_of_is_no_part_of_the_name(title, senders):
     assert parties(title).senders == senders

@@ -148,8 +148,9 @@ COMPASS = r"(?:Far|Middle|Near|East|West|North|South)(?:ern)?"
 # the first word of a city's name of two: "New York", "Addis Ababa", "Los Angeles"
 CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis", "Phnom", "Kuala", "Tel", "Hong", "Port",
                  "Ulan", "La", "El", "Los", "Las")
-# "West Berlin", "New York", "Le Monde": a place or paper of two words (after a role's "of": "Le Duan" is a name)
-_PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST, "Le"))
+# "West Berlin", "New York", "Le Monde", "Foreign Trade": a place, paper or field of two words (after a role's "of": "Le
+# Duan" is a name)
+_PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST, "Le", "Foreign"))
 # given names that often come second in a name ("Zulfikar Ali Bhutto", "Tunku Abdul Rahman"): a place ends before none
 _SECOND_GIVEN = re.compile(alt("Ali", "Abdul", "Abdel", "Abd"))
 # "Posts and Communications Diop", "Army Forces Far East"
