@@ -155,6 +155,9 @@ PEOPLE_CASES = [
     # a role before a name: "without Portfolio", "director of ...", an interpreter, two roles set off before the name
     ("Note by Minister without Portfolio Galili on the Border", ("Galili",)),
     ("Conversation between Lord Home and Gromyko", ("Home", "Andrei Gromyko")),   # as "Sir"
+    # a given name that is a nationality's word: the names table's person keeps it ("S. Titov" was no one's name)
+    ("Conversation with German S. Titov", ("Gherman Titov",)),
+    ("Conversation between N. S. Khrushchev and German Titov", ("Nikita Khrushchev", "Gherman Titov")),
     # an office whose "Lord" is no honorific, and a see after a role's "of"
     ("Memorandum of Conversation between Lord Privy Seal Edward Heath and Gromyko", ("Edward Heath", "Andrei Gromyko")),
     ("Letter from the Lord Privy Seal to the Soviet Ambassador", ()),

@@ -901,7 +901,8 @@ def _is_kind_phrase(item: str) -> bool:
 @functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:?!")
-    if (nation := _NATION_BEFORE.match(item)) and _reads_as_person(item[nation.end():]):
+    if (nation := _NATION_BEFORE.match(item)) and _reads_as_person(item[nation.end():]) \
+            and shipped_names().kind(item) != "person":   # but "German S. Titov" (Gherman) is the table's person
         item = item[nation.end():]   # "East German Honecker", "Cuban Communist Antonio Nunez Jimenez": no name's words
     if item[:1] in "‘“" and item[-1:] in "’”":
         item = item[1:-1]   # a code name in quotes: "Agent ‘Gerard’"
