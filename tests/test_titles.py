@@ -705,6 +705,16 @@ def test_a_person_after_an_embassy_is_not_taken_for_its_city():
     assert found.senders[0] == "Chinese Embassy" and found.recipients == ("Zhou Enlai",)
 
 
+# and is a sender with it, who speaks for it: the embassy was the sender alone, the person lost
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Letter from Chinese Embassy, Liu Xiao", ("Chinese Embassy", "Liu Xiao")),
+    ("Cable from the Chinese Embassy in Moscow, Liu Xiao, to the Foreign Ministry", ("Chinese Embassy in Moscow", "Liu Xiao")),
+    ("Telegram from Romanian Embassy, Beijing, to Romanian Ministry of Foreign Affairs", ("Romanian Embassy, Beijing",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_person_after_a_body_is_a_sender_with_it(title, senders):
+    assert parties(title).senders == senders
+
+
 # A word before the kind that says how a message was given, sent or kept is neither a party nor a person; the first two
 # are archive titles, the others constructed on their shape.
 @pytest.mark.parametrize(("title", "senders", "recipients"), [

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body,
-                                      is_given_name, is_role, name_in, shipped_names, strip_roles)
+                                      family_name_shape, is_given_name, is_role, name_in, shipped_names, strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
@@ -750,7 +750,8 @@ _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Grom
 
 def _reads_as_person(segment: str) -> bool:
     """Whether the first party of a segment reads as a person: the names table knows it as one ("Khrushchev", "Andrei
-    Gromyko"), or it has initials ("A. A. Gromyko") or begins with a known given name and goes on ("Henry Kissinger");
+    Gromyko"), or it has initials ("A. A. Gromyko") or begins with a known given name, or a family name written first,
+    and goes on ("Henry Kissinger", "Liu Xiao");
     a place the grammar knows ("the U.S.S.R.", "Georgia" is no given name here) or a body ("Israel Defense Forces") never
     does."""
     first = _SEP.split(segment.strip(), maxsplit=1)[0].strip()
@@ -759,7 +760,7 @@ def _reads_as_person(segment: str) -> bool:
         return False
     kind = shipped_names().kind(first)
     return kind == "person" or kind is None and (bool(_INITIALS_FIRST.match(first)) or (
-        len(words) > 1 and is_given_name(words[0]) and begins_a_name(words[1][:1])))
+        len(words) > 1 and (is_given_name(words[0]) or family_name_shape(words[0]) is not None) and begins_a_name(words[1][:1])))
 
 
 def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
@@ -847,8 +848,10 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
         if is_role(items[-1]):
             items[-1] = _tidy(tail)
-        elif _COUNTRY_FIRST.fullmatch(items[-1]):
-            items.append(_tidy(tail))   # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender
+        elif _COUNTRY_FIRST.fullmatch(items[-1]) or is_body(items[-1]) and _reads_as_person(tail):
+            # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender; "from Chinese Embassy, Liu Xiao":
+            # a body, then the one who speaks for it (not its city: "Polish Embassy, Washington", below)
+            items.append(_tidy(tail))
     if items and tail and _MISSION_AT_END.search(items[-1]) and _CITY.fullmatch(tail) and not _ROLE_WORD.search(tail):
         items[-1] = f"{items[-1]}, {tail}"   # "Polish Embassy, Washington", "Dutch Embassy, Washington (Van Roijen)"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
