@@ -740,6 +740,9 @@ def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_pers
     ("Letter from Israel Aircraft Industries to Sadat", ("Anwar Sadat",)),
     ("Letter from the Tennessee Valley Authority to Zhou Enlai", ("Zhou Enlai",)),
     ("Letter from Lluís Companys to Stalin", ("Lluís Companys", "Joseph Stalin")),   # a surname, not companies
+    # and "Bank" or "Banks" after a given name or a particle is a family name, no bank ("Joseph Banks" was one)
+    ("Letter from Joseph Banks to Willem van der Bank", ("Joseph Banks", "Willem van der Bank")),
+    ("Letter from the Central Banks of Hungary and Poland to the Bank for International Settlements", ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_nationality_before_a_name_is_no_part_of_it(title, people, table: NameTable) -> None:
     assert person_names(parties(title), table) == people

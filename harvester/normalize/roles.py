@@ -139,6 +139,7 @@ _QUALIFIERS_AT_MOST = 5
 _ROLE_FIRST = re.compile(rf"^(?:the\s+|an?\s+)?(?:{MODIFIER}(?:\s+|-))*{ROLE}\b")
 _BODY = re.compile(rf"\b{BODY_WORDS}(?:e?s)?(?!\w)")   # a body word, or its plural: "Bureaus", "Offices", "Branches"
 _PLURAL_IES = re.compile(r"(?<=[a-z])ies\b")   # "Embassies", "Agencies": the plural of a body word in -y
+_BANK_AFTER = re.compile(r"(\S+)\s+Banks?\b")   # "World Bank", "Central Banks"; "Joseph Banks", "Willem van der Bank"
 # a noun of a thing, not a name: "Region", "Development", "Science", "Cooperation"; a word of two letters before the
 # ending is a name ("Vance", "Zion"), and so are the names listed ("Klement Gottwald", "Clement Attlee")
 _NOUN_LIKE_NAMES = alt("Clement", "Klement", "Marion", "Simion", "Larion", "Ilarion", "Illarion", "Lawrence", "Laurence",
@@ -327,7 +328,16 @@ def is_role(text: str) -> bool:
 
 
 def is_body(text: str) -> bool:
-    return bool(_BODY.search(text) or ("ies" in text and _BODY.search(_PLURAL_IES.sub("y", text))))
+    found = _BODY.search(text) or ("ies" in text and _BODY.search(_PLURAL_IES.sub("y", text)))
+    if found and found[0].startswith("Bank") and (unbanked := _BANK_AFTER.sub(_family_bank, text)) != text:
+        return is_body(unbanked)
+    return bool(found)
+
+
+def _family_bank(m: re.Match[str]) -> str:
+    """After a given name or a particle, "Bank" or "Banks" is a family name ("Joseph Banks", "Willem van der Bank"), no
+    bank: it is taken out."""
+    return m[1] if m[1] in PARTICLES or is_given_name(m[1]) else m[0]
 
 
 def name_in(item: str) -> str:
