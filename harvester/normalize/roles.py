@@ -94,7 +94,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
     # a parliament by its own name ("Duma" is a Romanian surname too: "Ambassador Aurel Duma")
     "Senate", "Parliament", r"Supreme\s+Soviet", "Sejm", "Knesset", "Bundestag", "Volkskammer", "Majlis", "Diet",
-    "Agency", "Institute", "University", "Academy", "Republic", "Association", "Society", "Foundation", "Fund", "Bank",
+    "Agency", "Institute", "University", "Tech", "Academy", "Republic", "Association", "Society", "Foundation", "Fund", "Bank",
     "Company(?!s)", "Industries", "Authority",   # "Companies" too, not Catalonia's president "Lluís Companys"
     "Forces", "Missions?",
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
