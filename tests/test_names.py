@@ -740,6 +740,8 @@ def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_pers
     ("Letter from Israel Aircraft Industries to Sadat", ("Anwar Sadat",)),
     ("Letter from the Tennessee Valley Authority to Zhou Enlai", ("Zhou Enlai",)),
     ("Letter from Georgia Tech to the Jordan Valley Authority", ()),   # a school, though "Georgia" begins names too
+    # a country its regime's word qualifies ("Titoist Yugoslavia" was a person)
+    ("Letter from Titoist Yugoslavia to the Cominform", ()), ("Telegram from Nationalist China to Moscow", ()),
     ("Letter from Lluís Companys to Stalin", ("Lluís Companys", "Joseph Stalin")),   # a surname, not companies
     # and "Bank" or "Banks" after a given name or a particle is a family name, no bank ("Joseph Banks" was one)
     ("Letter from Joseph Banks to Willem van der Bank", ("Joseph Banks", "Willem van der Bank")),

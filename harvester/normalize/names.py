@@ -38,7 +38,9 @@ _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an edi
 # given name (`completion`)
 _BEFORE_A_NAME = re.compile(rf"\[[^\[\]]+\](?=\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\s-]+)*[^\W\d_a-z])")
 _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
-_PLACE = re.compile(COUNTRY)   # "Brazil", "Guinea": a country or capital the table does not list is still a place
+# "Brazil", "Guinea": a country or capital the table does not list is still a place, and so is one its regime's word
+# qualifies ("Titoist Yugoslavia", "Communist China")
+_PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 # "W. Ulbricht", "Yu. V. Andropov", "Nikita S. Khrushchev"
 _INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_][^\W\d_A-Z]?\.\s*)+)([^\W\d_][\w'’-]+)")
