@@ -158,10 +158,11 @@ PEOPLE_CASES = [
     # a given name that is a nationality's word: the names table's person keeps it ("S. Titov" was no one's name)
     ("Conversation with German S. Titov", ("Gherman Titov",)),
     ("Conversation between N. S. Khrushchev and German Titov", ("Nikita Khrushchev", "Gherman Titov")),
-    # an office whose "Lord" is no honorific, and a see after a role's "of"
+    # an office whose "Lord" is no honorific, a see after a role's "of", an office of several words
     ("Memorandum of Conversation between Lord Privy Seal Edward Heath and Gromyko", ("Edward Heath", "Andrei Gromyko")),
     ("Letter from the Lord Privy Seal to the Soviet Ambassador", ()),
     ("Letter from Archbishop of San Salvador Oscar Romero to President Carter", ("Oscar Romero", "Carter")),
+    ("Memorandum from White House Chief of Staff Hamilton Jordan to President Carter", ("Hamilton Jordan", "Carter")),
     ("Record of Conversation between Mao Zedong and the director of the Foreign Ministry's office, Li Kenong",
      ("Mao Zedong", "Li Kenong")),
     ("Information from Major of the Romanian Army, Interpreter Vasile Pop, on his Conversation with Gheorghiu-Dej",
