@@ -826,6 +826,7 @@ def test_a_talk_has_no_sender_and_a_memoir_is_no_report(title, kind, senders, pa
     ("Memorandum of Conversation between [Jordan] Hussein and Nixon", (), ("Hussein", "Nixon")),
     ("Letter from King of Jordan Hussein to Nasser", ("Hussein",), ()),
     ("Memorandum from Hamilton Jordan to Carter", ("Hamilton Jordan",), ()),   # but a surname stays the name's,
+    ("Telegram from Foreign Minister Togo to Ambassador Sato", ("Togo",), ()),   # a name alone ("Togo" is no country here),
     ("Conversation between Zhou Enlai and Israel Epstein", (), ("Zhou Enlai", "Israel Epstein")),   # and a given name
     ("Letter from [Sergei Kh.] Khrushchev to Mao Zedong", ("[Sergei Kh.] Khrushchev",), ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
