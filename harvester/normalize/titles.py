@@ -141,7 +141,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
     (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i) addressed"), " to"),                    # "from the MFA addressed to ..."
     (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),  # "(fragments)", "[Excerpt]"
-    (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)")), ""),
+    (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)")), ""),   # "Memorandum (D)", "(2)"
     # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
     (_Guarded(re.compile(r"\b(?:(?:His|Her|Their|Our|My)\s+[A-Za-z]+|Myself|Himself|Herself)\s+\[([^\[\]]+)\]"), r"\["),
      lambda m: m[1]),
@@ -151,7 +151,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "Directive [from Mao Zedong] Regarding ..."
     (_Guarded(re.compile(r"\s*\[(and|via|from)\s+([A-Z][^\[\]'’]*)\]")), lambda m: f" {m[1]} {m[2]}"),
     (_Guarded(_rx(r"\s*\[sic!?\]")), ""),   # "Se [SIC] Hwi": the editor's mark, in any case, is no word of the name
-    (_Guarded(_EDITORIAL), ""),                     # "Memorandum (D)", "(2)"
+    (_Guarded(_EDITORIAL), ""),
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)")), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
     # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays
@@ -662,6 +662,7 @@ def _begins_with_kind(text: str | None) -> bool:
 
 
 def _clean(text: str) -> str:
+    """The title's words, its spaces single (as _read leaves them: some guards look for a word after one space)."""
     for pattern, replacement in _CLEAN:
         text = pattern.sub(replacement, text)
     start = len(text) - len(text.lstrip(_TRIM))
