@@ -360,8 +360,10 @@ def name_in(item: str) -> str:
         end -= 1   # "Governor of West Berlin Willy Brandt": the place after a role's "of", read below
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
         return " ".join(words[end:])
-    # "Speaker of the House Sam Rayburn": the body's article is no name's either
-    if 1 < end <= len(words) - 3 and (words[end - 1] == "of" or words[end - 2:end] == ["of", "the"]) and is_role(item):
+    # "Speaker of the House Sam Rayburn": the body's article is no name's either, where a given name shows where the
+    # name begins (a body after "the" is seldom one word: "Commander of the Air Force LeMay" is no "Force LeMay")
+    if 1 < end <= len(words) - 3 and (words[end - 1] == "of" or words[end - 2:end] == ["of", "the"]
+                                      and any(map(is_given_name, words[end + 1:-1]))) and is_role(item):
         return " ".join(words[end + _place_length(words, end):])
     return item
 
