@@ -143,7 +143,7 @@ _PLURAL_IES = re.compile(r"(?<=[a-z])ies\b")   # "Embassies", "Agencies": the pl
 _BANK_AFTER = re.compile(r"(\S+)\s+Banks?\b")   # "World Bank", "Central Banks"; "Joseph Banks", "Willem van der Bank"
 # a noun of a thing, not a name: "Region", "Development", "Science", "Cooperation"; a word of two letters before the
 # ending is a name ("Vance", "Zion"), and so are the names listed ("Klement Gottwald", "Clement Attlee")
-_NOUN_LIKE_NAMES = alt("Clement", "Klement", "Marion", "Simion", "Larion", "Ilarion", "Illarion", "Lawrence", "Laurence",
+_NOUN_LIKE_NAMES = alt("Clement", "Klement", "Kliment", "Marion", "Simion", "Larion", "Ilarion", "Illarion", "Lawrence", "Laurence",
                        "Clarence", "Terence", "Florence", "Constance")
 ABSTRACT_NOUN = rf"(?!{_NOUN_LIKE_NAMES}\b)[A-Z][a-z]{{2,}}(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?"
 COMPASS = r"(?:Far|Middle|Near|East|West|North|South)(?:ern)?"
