@@ -81,7 +81,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            r"Chief\s+of\s+Staff",   # before "Chief": "White House Chief of Staff Hamilton Jordan" was "White House"
            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "[Dd]irector", "Adviser",
            "Advisor", r"Inspector(?:\s+General)?", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial",
-           "Writer", "Journalist", "Correspondent", "Interpreter", "Translator", "Mayor",
+           "Writer", "Journalist", "Correspondent", "Interpreter", "Translator", "Mayor", "Cosmonaut", "Astronaut",
            "Generalissimo", r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Bryg\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z]|\s+of\s)", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
