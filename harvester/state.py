@@ -341,12 +341,12 @@ class State:
         after the last run and after `after` (the last run the dataset's archive holds, when the state was started
         afresh). Either way the run's listing starts empty (a resumed run lists again the pages it replays); a run that
         stopped before any page was logged begins again now, under its number (it is not "resumed"). A run of
-        another search than the dataset's is refused once the dataset holds documents: it would mix two histories
-        (before, its runs found nothing: a mistyped search, corrected)."""
+        another search than the dataset's is refused once its runs have seen documents: it would mix two histories, and
+        their pages in the archive (before, they found nothing: a mistyped search, corrected)."""
         db = self.db
         row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         other = row is not None and (held := _search(row[1]))[0] != (asked := _search(key))[0]
-        if other and db.execute("SELECT 1 FROM documents WHERE first_seen IS NOT NULL LIMIT 1").fetchone():
+        if other and db.execute("SELECT 1 FROM documents LIMIT 1").fetchone():   # (a run that did not finish saw some too)
             raise UsageError(f"{self.out_dir}: dataset {self.name} holds the harvests of {held[1]}, not of {asked[1]}; "
                              "give this search a --name of its own (or another --out)")
         db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish

@@ -178,6 +178,13 @@ def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_datas
         assert dataset(tmp_path, "c")[0]["query"] == "Cuba"
         with pytest.raises(UsageError, match=r"dataset c holds the harvests of “Cuba”, not of “Kuba”"):
             run(server, tmp_path, query="Kuba", name="c")
+    # a run that saw documents and did not finish: its pages are in the archive, and another search mixes none in
+    more = synthetic_pages([doc(n) for n in range(13)])
+    with FaultServer(lambda path: None if "page=1" in path else more(path)) as server:
+        with pytest.raises(FetchError, match="404"):
+            run(server, tmp_path / "d", query="Cuba", name="d")
+        with pytest.raises(UsageError, match=r"dataset d holds the harvests of “Cuba”, not of “Kuba”"):
+            run(server, tmp_path / "d", query="Kuba", name="d")
 
 
 # 3. Nothing hangs: a trickling server, a huge Crawl-delay, a next link that leads back, pages no parser should build
