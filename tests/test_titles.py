@@ -89,6 +89,9 @@ def test_doc_type(title: str, expected: str) -> None:
 # names in brackets; the hand-labelled sample counts them among a title's persons (tests/data/README.md).
 PARTY_CASES = [
     ("Letter from Soviet Cosmonaut Yuri Gagarin to Kim Il Sung", ("Yuri Gagarin",), ("Kim Il Sung",), ()),   # a role
+    # where or when a talk was had is no one taking part in it
+    ("Luncheon Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
+    ("Farewell Conversation between Zhou Enlai and Pham Van Dong", (), (), ("Zhou Enlai", "Pham Van Dong")),
     # a given name that ends as a noun does ("Kliment" as "Element") stays with its family name
     ("Letter from Chairman of the Presidium Kliment Voroshilov to Kim Il Sung", ("Kliment Voroshilov",), ("Kim Il Sung",), ()),
     ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong",), ("Filippov [Stalin]",), ()),

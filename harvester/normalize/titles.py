@@ -334,6 +334,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
+                      # where or when a talk was had: "Luncheon Conversation", "Farewell Conversation"
+                      r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|"
                       # how a message was given, sent or kept: "Personal Letter", "Oral Message", "Coded Message",
                       # "Hand-delivered letter", "Typed Letter" (a word before the kind that qualifies it, no sender)
                       r"Personal|Oral|Verbal|Written|Typed|Typewritten|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|"
