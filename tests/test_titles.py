@@ -92,6 +92,9 @@ PARTY_CASES = [
     # where or when a talk was had is no one taking part in it
     ("Luncheon Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
     ("Farewell Conversation between Zhou Enlai and Pham Van Dong", (), (), ("Zhou Enlai", "Pham Van Dong")),
+    ("Post-Flight Conversation between German Titov and Khrushchev", (), (), ("German Titov", "Khrushchev")),
+    ("Follow-Up Conversation with Kim Il Sung", (), (), ("Kim Il Sung",)),
+    ("Record of Furui-Zhou Enlai Meeting", (), (), ("Furui", "Zhou Enlai")),   # two people's names, joined
     # a given name that ends as a noun does ("Kliment" as "Element") stays with its family name
     ("Letter from Chairman of the Presidium Kliment Voroshilov to Kim Il Sung", ("Kliment Voroshilov",), ("Kim Il Sung",), ()),
     ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong",), ("Filippov [Stalin]",), ()),

@@ -336,6 +336,7 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
                       # where or when a talk was had: "Luncheon Conversation", "Farewell Conversation"
                       r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|"
+                      r"Post-[A-Za-z]+|Pre-[A-Za-z]+|Follow-[Uu]p|T[eê]te-[aà]-[Tt][eê]te|"   # "Post-Flight Conversation"
                       # how a message was given, sent or kept: "Personal Letter", "Oral Message", "Coded Message",
                       # "Hand-delivered letter", "Typed Letter" (a word before the kind that qualifies it, no sender)
                       r"Personal|Oral|Verbal|Written|Typed|Typewritten|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|"
@@ -554,8 +555,10 @@ def _paired(text: str) -> list[str]:
 
 
 def _two_people(pair: re.Match[str]) -> bool:
-    return not any(_NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
-                   for p in (pair["one"], pair["other"]))
+    """"Furui-Zhou Enlai" names two people; "Post-Flight" is no pair of them."""
+    return not _GENERIC.fullmatch(f"{pair['one']}-{pair['other']}") and not any(
+        _NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
+        for p in (pair["one"], pair["other"]))
 
 
 def _people_of(roles: Parties) -> list[str]:
