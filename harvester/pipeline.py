@@ -298,6 +298,9 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
         searches, lone = _listed_in_order(state, run.id, searches)
+        # a search whose pages list nothing, beside one whose pages list documents, is none of the dataset's sources: in a
+        # harvest's archive, the empty listing of a mistyped search that the corrected one took the dataset from
+        searches = {key: group for key, group in searches.items() if group.ids} or searches
         warnings += [] if state.count(run.id) else ["the saved pages list no documents: the dataset is empty"]
         if detailed and (missing := state.count(run.id, without_details=True)):
             warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "

@@ -187,6 +187,22 @@ def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_datas
             run(server, tmp_path / "d", query="Kuba", name="d")
 
 
+def test_a_reparse_of_the_archive_of_a_corrected_search_is_the_corrected_search_alone(tmp_path: Path):
+    """A mistyped search that the site answered with no results left its empty results page in the archive, and the
+    corrected search took the dataset: a re-parse of the archive read two searches, named the dataset 'wilson-reparse',
+    knew no total and gave the mistyped search as a source."""
+    from harvester.pipeline import reparse
+
+    pages, empty = synthetic_pages([doc(n) for n in range(3)]), synthetic_pages([])
+    with FaultServer(lambda path: empty(path) if "Kuba" in path else pages(path)) as server:
+        assert run(server, tmp_path, query="Kuba", name="c").documents == 0
+        assert run(server, tmp_path, query="Cuba", name="c").documents == 3
+    outcome = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", None, ["json"], workers=0)
+    assert (outcome.documents, outcome.total) == (3, 3)
+    sources = json.loads((tmp_path / "re" / "c.datapackage.json").read_text())["sources"]
+    assert [source["title"] for source in sources] == ["search: “Cuba”"]
+
+
 # 3. Nothing hangs: a trickling server, a huge Crawl-delay, a next link that leads back, pages no parser should build
 
 def test_a_page_compressed_in_a_way_not_asked_for_is_unpacked_within_the_size_cap(tmp_path: Path):
