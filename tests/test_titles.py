@@ -95,6 +95,9 @@ PARTY_CASES = [
     ("Post-Flight Conversation between German Titov and Khrushchev", (), (), ("German Titov", "Khrushchev")),
     ("Follow-Up Conversation with Kim Il Sung", (), (), ("Kim Il Sung",)),
     ("Record of Furui-Zhou Enlai Meeting", (), (), ("Furui", "Zhou Enlai")),   # two people's names, joined
+    # ... nor part of the second of two names joined before the talk
+    ("Reagan-Gorbachev Summit Talks", (), (), ("Reagan", "Gorbachev")),
+    ("Zhou Enlai-Kissinger Airport Talks", (), (), ("Zhou Enlai", "Kissinger")),
     # a given name that ends as a noun does ("Kliment" as "Element") stays with its family name
     ("Letter from Chairman of the Presidium Kliment Voroshilov to Kim Il Sung", ("Kliment Voroshilov",), ("Kim Il Sung",), ()),
     ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong",), ("Filippov [Stalin]",), ()),

@@ -304,9 +304,6 @@ _CARRIES = _rx(rf"\b{alt(*_CARRYING)}\s+")
 _ON_BEHALF = _rx(r"\bin\s+((?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3})['’]s\s+name\b")   # "in Stalin's Name"
 _SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
-_PAIR = r"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)"   # "Furui-Zhou Enlai"
-_PAIR_ONLY = re.compile(_PAIR)
-_PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z]))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
 _SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
@@ -344,6 +341,10 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 _QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}\s+)+")   # "Verbal Report", "Oral Message": a kind all the same
+# "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
+_PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
+_PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
+_PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _ROLE_AT_END = re.compile(rf"{ROLE}$")
 _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
