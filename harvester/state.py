@@ -355,10 +355,11 @@ class State:
         if row and row[3] is None and _unsaid(row[1]) == _unsaid(key) and timedelta(0) <= age <= resume_within:
             replay = tuple(self.replay(row[0]))
             self._next_seq = max((logged.seq + 1 for logged in replay), default=0)
-            started = row[2] if replay else now.isoformat(timespec="seconds")   # (none: nothing of that try is in this run)
-            if not replay:
+            started = row[2]
+            if not replay:   # nothing of that try is in this run: it begins now
+                started = now.isoformat(timespec="seconds")
                 log.info("starting run %d again: it stopped before any page was fetched", row[0])
-            db.execute("UPDATE runs SET started_at = ? WHERE id = ?", (started, row[0]))
+                db.execute("UPDATE runs SET started_at = ? WHERE id = ?", (started, row[0]))
             db.commit()
             return Run(row[0], started, bool(replay), replay)
         if row and row[3] is None:
