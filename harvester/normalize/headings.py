@@ -315,9 +315,10 @@ def _candidates(heading: Heading) -> list[str]:
 
 def _initials_agree(canonical: str, heading: Heading) -> bool:
     """ "A. M. Puzanov" agrees with "Puzanov, Aleksandr Mikhailovich"; "Joseph Stalin" does not with "Stalin, Vasilii",
-    nor "Andrei Gromyko" with "Gromyko, Anatolii Andreevich" (his son): two given names written out must be the same."""
+    nor "Andrei Gromyko" with "Gromyko, Anatolii Andreevich" (his son): two given names written out must be the same,
+    in either romanization of Russian ("Yuri Andropov" with "Andropov, IUriĭ Vladimirovich": `_russian_key`)."""
     family, given = split_name(canonical)
-    if match_key(family) != match_key(heading.family):
+    if _russian_key(family) != _russian_key(heading.family):
         return False
     theirs, ours = given.split(), heading.given.split()
     return all(_given_agree(one, other) for one, other in zip(theirs, ours))
@@ -327,7 +328,14 @@ def _given_agree(one: str, other: str) -> bool:
     """An initial or abbreviation ("A.", "Yu.") agrees with a name of its first letter; two whole names must be one."""
     if _abbreviated(one) or _abbreviated(other):
         return _first_letter(one) == _first_letter(other)
-    return match_key(one) == match_key(other)
+    return _russian_key(one) == _russian_key(other)
+
+
+def _russian_key(name: str) -> str:
+    """The match key with the Library of Congress romanization of Russian and the popular one written alike: "Beriia",
+    "IUriĭ", "Lavrentiĭ", "Sergeevich" as "Beria", "Yuri", "Lavrentiy", "Sergeyevich" write them. Too loose to find a
+    person by: it only compares a heading's names with those of the person the table lists its family name for."""
+    return re.sub(r"i+", "i", match_key(name).replace("ye", "e").replace("y", "i"))
 
 
 def _abbreviated(word: str) -> bool:
