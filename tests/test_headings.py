@@ -117,6 +117,7 @@ def test_alternatives_nicknames_and_titles(raw, alternatives, nickname, title, v
     ("Andropov, IUriĭ Vladimirovich, 1914-1984", "Yuri Andropov"), ("Ustinov, Dmitriĭ Fedorovich", "Dmitry Ustinov"),
     ("Beriia, Sergo Lavrentʹevich, 1924-2000", "Sergo Lavrentʹevich Beriia"),   # his son: given names disagree
     ("Andropov, Igorʹ IUrʹevich", "Igorʹ IUrʹevich Andropov"),
+    ("Cherniaev, A. S. (Anatoliĭ Sergeevich)", "Anatoly Chernyaev"),
     ("Filatov, S.", "S. Filatov"),                                   # unknown to the table: the heading's display form
     ("Poland. Embassy (Canada)", "Poland. Embassy (Canada)"),
 ])
