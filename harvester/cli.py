@@ -362,18 +362,19 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
         for number, job in chosen:
             for stop, handler in stoppable.items():   # (the harvest before said its outcome: they were ignored since)
                 signal.signal(stop, handler)
-            rest = " ".join(shlex.quote(given[other - 1]) for other, _ in chosen[len(codes):])
-            finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} {rest}"
+            rest = [shlex.quote(given[other - 1]) for other, _ in chosen[len(codes):]]
+            finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} "
             try:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
                 if asked:   # the harvests ask one site, mostly: the delay holds from one to the next
                     sleep(job.settings.delay)
                 asked = True
-                code = _harvest_job(job, again=f"{finish} (this harvest resumes)")
+                code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
+                                    then=f"; {finish}{' '.join(rest[1:])}" if rest[1:] else "")
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
-                said = stop.args[0] if stop.args else "nothing written"
-                stop.args = (f"harvest {number}, {_name(job)}: {said}" + ("" if finish in said else f"; {finish}"),)
+                said = stop.args[0] if stop.args else f"nothing written; {finish}{' '.join(rest)}"   # (else the harvest said it)
+                stop.args = (f"harvest {number}, {_name(job)}: {said}",)
                 raise
             except Exception as error:   # a harvest that fails, even by a bug, does not keep the later ones from running
                 said = as_keys(str(error)) if isinstance(error, HarvesterError) else unexpected(error)
@@ -480,9 +481,9 @@ def _numbers_a_harvest(name: str, jobs: list[Job]) -> bool:
     return name.isdecimal() and 0 < int(name) <= len(jobs)
 
 
-def _harvest_job(job: Job, again: str = "run the same command again to resume") -> int:
+def _harvest_job(job: Job, again: str = "run the same command again to resume", then: str = "") -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings. A stop says what
-    is kept, and `again`: how to resume."""
+    is kept, and `again`: how to resume; once the files are written, `then`: what is left to do."""
     name = check_name(_name(job))
     check_fetch_ready(job.settings)
     names = NameTable.load(job.names_file)   # (a mistake in it is said before the harvest is)
@@ -503,7 +504,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume") 
     resumed = (f" this time: the resumed run read {plural(outcome.replayed, 'page')} back from its archive"
                if outcome.replayed else "")
     return _print_outcome(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.searched} "
-                            f"({plural(outcome.pages, 'results page')}, {plural(outcome.requests, 'request')}{resumed})")
+                            f"({plural(outcome.pages, 'results page')}, {plural(outcome.requests, 'request')}{resumed})", then)
 
 
 @contextlib.contextmanager
@@ -606,22 +607,23 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     _say(f"wrote {write_report(dataset, out_file)}")
 
 
-def _print_outcome(outcome: Outcome, headline: str) -> int:
+def _print_outcome(outcome: Outcome, headline: str, then: str = "") -> int:
     """Print the outcome; return 1 when there were warnings (the run succeeded, but look), else 0."""
-    files = outcome.files + _remade_page(outcome)
+    files = outcome.files + _remade_page(outcome, then)
+    _done()   # (a stop while the warnings are printed said "nothing written")
     for warning in outcome.warnings:
         log.warning("%s", warning)
     quiet = log.getEffectiveLevel() > logging.INFO   # -q: the summary, not the files (the same every run)
     lines = [headline, *([summary_line(outcome.report)] if outcome.report else []),
              *([] if quiet else (f"wrote {path}" for path in files))]
-    _done()
     _say("\n".join(lines))
     return EXIT_WARNINGS if outcome.warnings else 0
 
 
-def _remade_page(outcome: Outcome) -> list[Path]:
+def _remade_page(outcome: Outcome, then: str = "") -> list[Path]:
     """The report page `harvester report` wrote beside the dataset, made again from its new files: left as it was, it
-    would tell of an earlier run. One that cannot be made is a warning, and the dataset stands."""
+    would tell of an earlier run. One that cannot be made is a warning, and the dataset stands. A stop meanwhile says
+    so, and `then`: what is left to do."""
     from harvester.fetch.saved import REPORT_PAGE_SUFFIX
     from harvester.output.package import PACKAGE_SUFFIX
 
@@ -639,7 +641,7 @@ def _remade_page(outcome: Outcome) -> list[Path]:
         return [write_report(package)]
     except KeyboardInterrupt as stop:
         stop.args = (f"the dataset's new files are written; {page} still tells of an earlier run: "
-                     f"harvester report {package} makes it again",)
+                     f"harvester report {package} makes it again{then}",)
         raise
     except HarvesterError as error:
         outcome.warnings.append(f"{page}: not made again, so it tells of an earlier run ({error})")
@@ -650,9 +652,9 @@ STOPS = (signal.SIGINT, signal.SIGTERM)
 
 
 def _done() -> None:
-    """A run's outcome is said, or the command has ended: a Ctrl-C or SIGTERM from here on has nothing left to stop, and
-    is ignored (it said "nothing written" of the files just written, or, in the interpreter's exit, killed it with nothing
-    said or a traceback)."""
+    """A run's files and page are written, or the command has ended: a Ctrl-C or SIGTERM from here on has nothing left to
+    stop, and is ignored (it said "nothing written" of the files just written, or, in the interpreter's exit, killed it
+    with nothing said or a traceback)."""
     for stop in STOPS:
         signal.signal(stop, signal.SIG_IGN)
 

@@ -862,6 +862,29 @@ def test_a_stop_once_a_harvest_of_a_run_or_the_run_is_done_has_nothing_left_to_s
         "2 harvests: 1 done, 1 failed", f"to run those again: harvester run {tmp_path / 'h.toml'} none"]
 
 
+def test_a_stop_as_a_harvests_warnings_are_printed_has_nothing_left_to_stop(tmp_path):
+    """Ctrl-C as the warnings of a harvest that wrote its files are printed: it said "nothing written" (exit 130)."""
+    import subprocess
+
+    script = ("import os, signal, sys\n"
+              "import harvester.cli as cli\n"
+              "warned = cli.log.warning\n"
+              "def then_stopped(*args):\n"
+              "    warned(*args)\n"
+              "    if 'stopped after 1 page' in args[-1]:\n"
+              "        os.kill(os.getpid(), signal.SIGINT)\n"
+              "cli.log.warning = then_stopped\n"
+              "sys.argv = ['harvester', *sys.argv[1:]]\n"
+              "from harvester.__main__ import run\n"
+              "run()\n")
+    with Serving([SEED]) as serving:
+        done = subprocess.run([sys.executable, "-c", script, "-q", "harvest", "--query", QUERY, "--base-url", serving.origin,
+                               "--out", str(tmp_path), "--name", "kwp", "--delay", "0", "--max-pages", "1"],
+                              capture_output=True, text=True, timeout=60,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # (as from a terminal)
+    assert done.returncode == 1 and "interrupted" not in done.stderr and done.stdout.startswith("harvested 10 of 19")
+
+
 @pytest.mark.parametrize("at", ["args[0] == 'harvester.cli'", "not args[0].startswith('harvester')"], ids=["cli", "first"])
 def test_a_ctrl_c_while_harvester_loads_is_one_line_too(at):
     """A Ctrl-C in the moment harvester loads its command line (before any command runs) is one line, no traceback.

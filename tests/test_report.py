@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from datetime import datetime, UTC
 from html import unescape
 from pathlib import Path
@@ -417,6 +418,44 @@ cli.main()
         f"harvester: stopped (SIGTERM): the dataset's new files are written; {out / 'kwp.report.html'} still tells of an "
         f"earlier run: harvester report {out / 'kwp.datapackage.json'} makes it again")
     assert len(harvester.load(out / "kwp.csv")) == 19
+
+
+@pytest.mark.parametrize("paged, rest", [("kwp", "; to finish the run: harvester run {harvests} later"), ("later", "")],
+                         ids=["of-the-first-harvest", "of-the-last"])
+def test_a_stop_while_a_runs_harvest_makes_its_page_again_leaves_that_harvest_out_of_what_finishes_the_run(tmp_path: Path,
+                                                                                                         paged, rest):
+    """A harvests file run, Ctrl-C as a harvest's page is made again: its files are written, so the command that finishes
+    the run names the harvests after it alone (it said "to finish the run: harvester run FILE kwp later", which would ask
+    the site for the whole of kwp again), and nothing when it is the last."""
+    from harvester.fetch.serve import Serving
+
+    harvests = tmp_path / "h.toml"
+    with Serving([SEED]) as serving:
+        harvests.write_text(f'base_url = "{serving.origin}"\ndelay = 0\ncontact = "me@example.org"\n[[harvest]]\nquery = '
+                            f'"Korean Workers\' Party"\nname = "kwp"\n[[harvest]]\nquery = "Korean Workers\' Party"\nname = '
+                            '"later"\n', encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "harvester", "-q", "run", str(harvests)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        write_report(tmp_path / "output" / f"{paged}.csv")
+        script = f"""
+import sys
+import harvester.analysis.report
+from harvester import cli
+
+def stopped(*args, **kwargs):   # stands in for a Ctrl-C that comes as the page is made
+    raise KeyboardInterrupt
+
+harvester.analysis.report.write_report = stopped
+sys.argv = ["harvester", "-q", "run", {str(harvests)!r}]
+cli.main()
+"""
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                              cwd=Path(__file__).resolve().parent.parent)
+    package = tmp_path / "output" / f"{paged}.datapackage.json"
+    assert done.returncode == 130 and done.stderr.splitlines()[-1] == (
+        f"harvester: interrupted: harvest {1 if paged == 'kwp' else 2}, {paged}: the dataset's new files are written; "
+        f"{package.with_name(f'{paged}.report.html')} still tells of an earlier run: harvester report {package} makes it "
+        f"again{rest.format(harvests=harvests)}")
 
 
 def test_the_page_says_what_changed_since_the_last_run_as_it_was_and_as_it_is(tmp_path: Path):
