@@ -182,6 +182,8 @@ class State:
             self._check_file()
             self._db = sqlite3.connect(self._address(), uri=True)
             self._open()
+            if self.name is not None and not self.read_only and self._holds_nothing():
+                self._made.append(self.path)   # a first run's, as if this run had made it
         except BaseException as error:
             self.__exit__(type(error))
             if isinstance(error, sqlite3.OperationalError):
@@ -192,6 +194,13 @@ class State:
                 raise UsageError(f"{self.path}: {what} ({said}); {AFRESH}") from None
             raise
         return self
+
+    def _holds_nothing(self) -> bool:
+        """Whether the state holds nothing but runs that took no page and did not finish: tries of a first run killed (SIGKILL,
+        a reboot) before the site answered, which a first run that fails so too leaves no more than it would leave its own."""
+        return not self.path.is_symlink() and not self.db.execute(   # (a link is the user's)
+            "SELECT 1 FROM runs WHERE finished_at IS NOT NULL UNION ALL SELECT 1 FROM documents UNION ALL SELECT 1 FROM pages "
+            "UNION ALL SELECT 1 FROM pdfs LIMIT 1").fetchone()
 
     def _address(self) -> str:
         """The database's URI. Read-only, the file is taken as immutable (SQLite then makes no journal, which a full

@@ -1260,6 +1260,21 @@ def test_a_harvest_that_fetched_nothing_leaves_no_trace(monkeypatch, capsys, tmp
     assert _tree(tmp_path) == before
 
 
+def test_a_first_run_that_fails_after_a_try_killed_before_any_answer_leaves_no_state(monkeypatch, capsys, tmp_path):
+    """A first try killed (SIGKILL, a reboot) before the site answered left a state of one run that took no page; the
+    next try, failing before any answer too, kept it, as it had not made it: the dataset was not left as it began."""
+    from datetime import UTC, datetime, timedelta
+
+    from harvester.state import State
+
+    out = tmp_path / "o"
+    with State(out, "wilson-x") as state:   # as the killed try left it: its run begun, nothing archived
+        state.start_run("{}", datetime.now(UTC), timedelta(hours=24))
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9", "--out", str(out))
+    assert code == 3 and "refused the connection" in err
+    assert _tree(out) == [".harvester"]   # (the folders the killed try made: whose they are, nothing tells)
+
+
 @pytest.mark.parametrize("given", ["new", "an-empty-archive"])
 def test_a_first_run_that_cannot_make_its_warc_file_leaves_no_trace(monkeypatch, capsys, tmp_path, given):
     """The disk full as the first page's WARC file is made: DIR/archive, made for it, stayed empty, and so DIR. An empty
