@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from harvester.crawl import Walk
-from harvester.fetch.archive import Location, WarcArchive, datasets_archived, last_archived_run, next_part
+from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, last_archived_run, next_part, read_warc,
+                                     runs_archived)
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
@@ -96,8 +97,10 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state, \
             writable_folder(out_dir / PDF_FOLDER, "--pdfs keeps the PDFs there: move it away, or use another --out") \
             if settings.pdfs else contextlib.nullcontext():
-        run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within),
-                              after=last_archived_run(out_dir / "archive", name))   # a state started afresh: runs go on
+        after = last_archived_run(out_dir / "archive", name)   # a state started afresh: runs go on after the archive's
+        if state.first_run() > after:   # and, as a state takes no other search (start_run), take its search alone
+            check_archived_search(out_dir / "archive", name, site, search)
+        run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within), after=after)
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
         clock = state.clock_set_back(run)
         if run.resumed:
@@ -248,6 +251,20 @@ def closed_if_incomplete(state: State, run_id: int, now: Callable[[], datetime])
     except IncompleteError:
         state.close_run(run_id, now(), "incomplete")
         raise
+
+
+def check_archived_search(folder: Path, name: str, site: Site, search: Search) -> None:
+    """A dataset whose state is gone (deleted by hand) takes no other search than that of its archive's last run (of its
+    first results page there): their pages would be mixed in the archive, and in a re-parse of it."""
+    last = last_archived_run(folder, name)
+    for path in [path for path, run in runs_archived(folder, name).items() if run == last]:
+        held = None
+        with contextlib.suppress(HarvesterError):   # (a file that cannot be read tells nothing)
+            url = next((page.requested for page in read_warc(path) if site.is_search(page.requested)), None)
+            held = site.search_of(url) if url else None
+        if held is not None and held.key != search.key:
+            raise UsageError(f"{folder.parent}: dataset {name} holds the harvests of {held} ({path.name} in {folder}), not of "
+                             f"{search}; give this search a --name of its own (or another --out)")
 
 
 def run_key(site: Site, search: Search, settings: Settings) -> str:

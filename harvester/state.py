@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from harvester.errors import BusyError, InputError, StorageError, UsageError, storage_error
-from harvester.fetch.archive import Location, read_record, runs_archived
+from harvester.fetch.archive import Location, last_archived_run, read_record, runs_archived
 from harvester.fetch.page import Page, is_time, later_copy
 from harvester.output.files import files_home
 from harvester.records import Record, to_json
@@ -317,9 +317,12 @@ class State:
         db.execute("DROP TABLE old_documents")
 
     def __exit__(self, failed: type[BaseException] | None = None, *exc: object) -> None:
+        first = math.inf   # the state's first run: none of its runs archived a page if the archive's are all before it
+        with contextlib.suppress(sqlite3.Error):   # (a state that could not be made holds none)
+            first = self.first_run() if self._db is not None else first
         if self._db is not None:
             self._db.close()
-        if failed and self.path in self._made and not runs_archived(self.out_dir / "archive", self.name or ""):
+        if failed and self.path in self._made and last_archived_run(self.out_dir / "archive", self.name or "") < first:
             self._forget()
         self._lock.close()
 

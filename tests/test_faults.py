@@ -162,6 +162,21 @@ def test_a_search_other_than_the_datasets_is_refused_and_the_dataset_kept(tmp_pa
     assert files(tmp_path).keys() == before.keys() and dataset(tmp_path, "kw")[0]["query"] == "KOREAN  war"
 
 
+def test_a_search_other_than_the_archives_is_refused_once_the_datasets_state_is_deleted(tmp_path: Path):
+    """DIR/.harvester/NAME.sqlite deleted by hand: another search took the dataset, and its pages joined the first
+    search's in DIR/archive/NAME-run*.warc.gz, which a re-parse then read as one dataset. The same search starts afresh."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path, query="Korean War", name="kw")
+        state_file(tmp_path, "kw").unlink()
+        archived = sorted((tmp_path / "archive").iterdir())
+        with pytest.raises(UsageError, match=r"dataset kw holds the harvests of “Korean War” \(kw-run0001-part1.warc.gz in "
+                                             r".*archive\), not of “Cuba”; give this search a --name of its own"):
+            run(server, tmp_path, query="Cuba", name="kw")
+        assert sorted((tmp_path / "archive").iterdir()) == archived and not state_file(tmp_path, "kw").exists()
+        assert run(server, tmp_path, query="Korean War", name="kw").documents == 3
+    assert [path.name for path in sorted((tmp_path / "archive").iterdir())] == ["kw-run0001-part1.warc.gz", "kw-run0002-part1.warc.gz"]
+
+
 def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_dataset(tmp_path: Path, caplog):
     """A mistyped search that the site answered (a 404 is kept, as every answer is) left a state that held no document:
     the corrected search, under the same --name, was refused as another search's dataset."""
