@@ -402,7 +402,8 @@ def _only_run(path: Path) -> Iterator[None]:
     """One `harvester run` of a harvests file at a time: a second (cron's next while the last still runs) stops at once,
     rather than go on to the harvests the first has not reached yet and ask the site alongside it. The lock is a file
     beside it, .NAME.lock, there while the run goes: the harvests file may be replaced by another (an editor's save,
-    `mv new NAME`) meanwhile, which a lock of the file itself would not hold. In a folder that takes no file, it is that.
+    `mv new NAME`) meanwhile, which a lock of the file itself would not hold. In a folder that takes no file, it is that;
+    a lock file this run may not write (another user's run left it) is locked all the same (a lock needs no write).
     The lock file is removed while still locked, and a run that locked one no longer there (removed after it opened
     it) opens the one there now: else it and a run that made that one would both go."""
     real = path.resolve()   # (a link to the file is the file)
@@ -410,8 +411,9 @@ def _only_run(path: Path) -> Iterator[None]:
     while True:
         try:
             held = lock.open("a")
-        except OSError:
-            lock, held = real, real.open("rb")
+        except OSError:   # (locking the harvests file instead, it would go alongside a run that holds the lock file)
+            lock = lock if lock.exists() else real
+            held = lock.open("rb")
         try:
             fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -428,7 +430,8 @@ def _only_run(path: Path) -> Iterator[None]:
             yield
         finally:
             if lock != real:
-                lock.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):   # (another user's, in a folder only its owner may remove it from, stays)
+                    lock.unlink(missing_ok=True)
 
 
 def _check_together(path: Path, jobs: list[Job]) -> None:

@@ -740,6 +740,40 @@ def test_a_second_run_of_a_harvests_file_while_one_goes_stops_at_once(tmp_path: 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "harvests.toml"]
 
 
+def test_a_lock_file_of_another_user_is_locked_as_it_is(tmp_path: Path, monkeypatch, capsys):
+    """.harvests.toml.lock left by another user's run (root's, say), which this one may not write: the run locked the
+    harvests file instead, and so went alongside a run that holds that lock file. A lock needs no write; one that is
+    not ours to remove stays."""
+    import errno
+    import fcntl
+
+    from tests.test_cli import run_cli
+
+    harvests, lock = tmp_path / "harvests.toml", tmp_path / ".harvests.toml.lock"
+    harvests.write_text('base_url = "http://127.0.0.1:9"\n[[harvest]]\nquery = "q"\n', encoding="utf-8")
+    lock.write_text("", encoding="utf-8")
+    opened, unlink = Path.open, Path.unlink
+
+    def not_ours(path: Path, mode: str = "r", *args, **kwargs):
+        if path == lock and mode != "rb":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return opened(path, mode, *args, **kwargs)
+
+    def in_a_sticky_folder(path: Path, *args, **kwargs) -> None:
+        if path == lock:
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(path))
+        unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", not_ours)
+    monkeypatch.setattr(Path, "unlink", in_a_sticky_folder)
+    with open(lock, "rb") as other:   # the other user's run, going
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        code, _, err = run_cli(monkeypatch, capsys, "run", str(harvests))
+    assert code == 8 and err.strip() == f"harvester: error: {harvests}: another harvester run of this file is going; wait for it to finish"
+    code, out, err = run_cli(monkeypatch, capsys, "run", str(harvests))
+    assert code == 3 and "1 harvest: 0 done, 1 failed" in out and lock.exists()
+
+
 def test_a_run_that_locked_a_lock_file_removed_meanwhile_locks_the_one_there_now(tmp_path: Path, monkeypatch):
     """Run A, ending, removes the lock file run B has just opened, and run C makes and locks a new one before B locks
     the old: B holds a lock of a file no longer there, so it opens the one there now, and finds C's run going."""
