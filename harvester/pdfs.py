@@ -15,7 +15,6 @@ PDFs never go into the WARC: they are files of their own.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import hashlib
 import logging
@@ -124,8 +123,10 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
     if problem:
         _failed(tally, f"{asked}: {problem}; {left}")
         return
-    with contextlib.suppress(OSError):   # (the write says why it cannot be)
-        target.parent.mkdir(exist_ok=True)   # gone if another dataset's run that made it ended with it empty
+    try:   # gone if another dataset's run that made it ended with it empty; or a link to a disk unmounted meanwhile
+        target.parent.mkdir(exist_ok=True)
+    except OSError as error:
+        raise storage_error(target.parent, error) from None
     write_atomically(target, page.body, partial / target.name if partial else None)
     state.keep_pdf(doc_id, {"url": url, "file": f"{PDF_FOLDER}/{target.name}", "sha256": hashlib.sha256(page.body).hexdigest(),
                             "bytes": len(page.body), "validators": {k: page.headers[k] for k in VALIDATORS if k in page.headers}})

@@ -143,6 +143,27 @@ def test_a_pdfs_folder_that_cannot_be_written_stops_the_run_before_it_asks_for_a
     assert server.requests == []
 
 
+def test_a_pdfs_folder_whose_disk_goes_during_the_run_is_said_to_lead_nowhere(tmp_path: Path, monkeypatch):
+    """DIR/pdfs a link to a disk unmounted as the scans are downloaded: "DIR/pdfs/ID.pdf: cannot write: its folder does
+    not exist: create it", where the link is what leads nowhere."""
+    import harvester.pdfs
+
+    probe = harvester.pdfs._renames_into
+    (tmp_path / "disk").mkdir()
+    (tmp_path / "pdfs").symlink_to(tmp_path / "disk")
+
+    def unmounted(partial: Path, folder: Path) -> bool:
+        renames = probe(partial, folder)
+        (tmp_path / "disk").rmdir()
+        return renames
+
+    monkeypatch.setattr(harvester.pdfs, "_renames_into", unmounted)
+    with FaultServer(site) as server, pytest.raises(UsageError) as raised:
+        run(tmp_path, server)
+    assert str(raised.value) == (f"{tmp_path / 'pdfs'}: a link to {tmp_path / 'disk'}, which leads nowhere (a disk not "
+                                 "mounted?): make that folder, or move the link away")
+
+
 def test_the_pdf_columns_come_last_and_the_csv_has_them(harvested):
     out, _, _, records = harvested
     assert list(records[0]) == [c.name for c in RECORD_COLUMNS + DETAIL_COLUMNS + PDF_COLUMNS]
