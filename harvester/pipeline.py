@@ -453,8 +453,10 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     else:   # a response of a WARC file
         page, (text, problem) = saved, saved.decoded()
         check_whole(label, text)
-    # the address asked for: in harvester's own archive, a document's page a redirect led to is the listed document's
-    doc_id = site.doc_id(page.requested or page.url) if page.requested or page.url else None
+    # the address asked for: in harvester's own archive, the page a redirect led to is the page the run asked for (a listed
+    # document's, a results page of its search), as the harvest took it
+    asked = page.requested or page.url
+    doc_id = site.doc_id(asked) if asked else None
     if doc_id and site.is_node_id(doc_id):   # a page saved from its Drupal path (/node/89868): the document its canonical
         doc_id = site.doc_id(canonical_link(text) or "") or doc_id   # link names (another page's link names no other)
     if doc_id:
@@ -462,14 +464,13 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
     try:
-        address = page.url or site.saved_search(text)
+        address = asked or site.saved_search(text)
         search = site.search_of(address) if address and site.is_search(address) else None
     except UsageError as error:   # an address no search of the site has (a facet with no value): said of the page
         raise InputError(f"{label}: saved from {error}") from None
     results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
     query, searched = (search.query, site.search_url(search)) if search else ("", "")
-    records = records_of(results, site, site.canonical(page.url) if page.url else label, query, searched, page.fetched_at, names,
-                         label)
+    records = records_of(results, site, site.canonical(asked) if asked else label, query, searched, page.fetched_at, names, label)
     return SavedResults(label, search, results, records, problem, (page.url, page.fetched_at) if isinstance(saved, Path) else None)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -281,6 +282,21 @@ def test_a_reparse_of_a_details_harvests_archive_gives_each_document_the_page_th
     assert outcome.warnings == again.warnings == [] and len(harvested) == 19
     assert [r["transcript"] is not None for r in harvested] == [True] * 19
     assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(harvested)
+
+
+def test_a_reparse_of_a_harvests_archive_reads_the_pages_redirects_led_to_as_the_pages_asked_for(tmp_path: Path):
+    """The site sent the search's second page on to another address of it, and a document's page to a path no document
+    has: the harvest took each for the page it asked for, and so does a re-parse of its archive (the second page was a
+    search of its own, the dataset one of two searches, and the document's page was passed over)."""
+    second, document = f"/search?search_api_fulltext={quote(QUERY)}&page=1", "/document/telegram-ponomarev-cpsu-central-committee"
+    moved = {second: second + "&items_per_page=10", document: "/documents/ponomarev"}
+    asked = {target: path for path, target in moved.items()}
+    with FaultServer(lambda path: both_folders(asked.get(path, path)),
+                     lambda n, path: Fault(301, {"Location": moved[path]}) if path in moved else None) as server:
+        harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "again", None, ["json"], workers=0)
+    assert set(server.requests) >= set(moved.values()) and again.warnings == [] and again.total == 19
+    assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(dataset(tmp_path, "kwp"))
 
 
 def test_details_warnings_come_after_the_pages_that_could_not_be_had_record_by_record(tmp_path: Path):

@@ -42,7 +42,8 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
 
         try:
             for number, page in enumerate(read_warc(path, earlier, warnings, unresolved), 1):
-                if page.status == 200 and (site.is_search(page.url) or site.doc_id(page.url)):
+                asked = page.requested or page.url   # (in harvester's own file, the page a redirect led to is the one asked for)
+                if page.status == 200 and (site.is_search(asked) or site.doc_id(asked)):
                     yield printable(f"{path} (response {number}, {page.url})"), page
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")
