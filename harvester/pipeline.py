@@ -346,7 +346,9 @@ def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) 
     if saved.copy is None or not saved.copy[0]:   # (pages that do not say their address are no copies of one)
         return []
     address, saved_at = saved.copy
-    cards = hash(saved.results.cards)
+    # each card by the document it links, however the copy writes the link (made absolute by a "complete" save, or the
+    # Wayback's copy: the same results)
+    cards = hash(tuple((record["id"], card.date, card.title, card.summary) for record, card in zip(saved.records, saved.results.cards)))
     earlier, earlier_at, earlier_cards = copies.setdefault(address, (saved.label, saved_at, cards))
     if earlier_cards == cards:
         return []

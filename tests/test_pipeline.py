@@ -741,6 +741,20 @@ def test_a_page_saved_twice_is_read_from_one_copy_alike_reparsed_and_served_and_
     assert [r["summary"] for r in dataset(tmp_path / "h", "d")] == [r["summary"] for r in records]
 
 
+def test_copies_of_a_page_that_write_its_links_otherwise_are_copies_alike(tmp_path: Path):
+    """A page saved "complete" (its links made absolute), and the Wayback Machine's copy of it, beside the page saved as
+    HTML only: the same results, unsaid (each was said to have other results)."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(SEED / "page-1.html", folder)
+    text = (SEED / "page-1.html").read_text(encoding="utf-8")
+    (folder / "page-1 (1).html").write_text(text.replace('href="/document/', 'href="https://digitalarchive.wilsoncenter.org/document/'),
+                                            encoding="utf-8")
+    (folder / "wayback.html").write_text(wayback_copy(SEED / "page-1.html", relative=True), encoding="utf-8")
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.pages == 3 and outcome.documents == 9 and not [w for w in outcome.warnings if "same address" in w]
+
+
 def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path):
     folder = tmp_path / "saved"
     folder.mkdir()
