@@ -343,9 +343,9 @@ def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) 
     """Said when a saved file is another copy of an address that an earlier file was saved from, with other cards (a
     page saved twice, the listing changed in between): whose records stand. (An archive's responses of one address are
     its runs, which a re-parse reads as a harvest did.)"""
-    if saved.copy is None or not saved.copy[0]:   # (pages that do not say their address are no copies of one)
+    if not saved.copy:   # (an archive's response, or a page that does not say its address: no copy of one)
         return []
-    address, saved_at = saved.copy
+    address, saved_at = saved.copy, saved.saved_at
     # each card by the document it links, however the copy writes the link (made absolute by a "complete" save, or the
     # Wayback's copy: the same results)
     cards = hash(tuple((record["id"], card.date, card.title, card.summary) for record, card in zip(saved.records, saved.results.cards)))
@@ -378,17 +378,19 @@ def _not_harvested(out_dir: Path, name: str) -> None:
 
 @dataclass
 class _Saved:
-    """What the saved pages of one search hold: the search, its total (the latest a page gave), its documents, and
-    the pages that do not say which search they are of."""
+    """What the saved pages of one search hold: the search, its total (the latest saved page's that gives one), its
+    documents, and the pages that do not say which search they are of."""
 
     searched: Searched
     total: int | None = None
+    total_at: str = ""   # when the page that gave the total was saved
     ids: set[str] = field(default_factory=set)
     unknown: list[str] = field(default_factory=list)
     pages: list[tuple[float, int, list[str]]] = field(default_factory=list)   # each page's first result, number, documents
 
     def took(self, saved: SavedResults, number: int) -> None:
-        self.total = saved.results.total if saved.results.total is not None else self.total
+        if saved.results.total is not None and later_copy(saved.saved_at, self.total_at):   # (an older copy's is stale)
+            self.total, self.total_at = saved.results.total, saved.saved_at
         self.ids.update(record["id"] for record in saved.records)
         self.pages.append((saved.results.first or math.inf, number, [record["id"] for record in saved.records]))
         self.searched.labels.update(((name, value), label) for name, value, label in saved.results.facets)
@@ -435,7 +437,8 @@ class SavedResults:
     results: ResultsPage
     records: list[Record]
     problem: str | None = None   # what its decoding had to replace
-    copy: tuple[str, str] | None = None   # a saved file's (not an archive's response): its address and its date
+    saved_at: str = ""           # when it was saved or fetched ('' when unsaid)
+    copy: str | None = None      # a saved file's address (an archive's response is no copy: its runs are read as harvested)
 
 
 @dataclass(frozen=True)
@@ -473,7 +476,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
     query, searched = (search.query, site.search_url(search)) if search else ("", "")
     records = records_of(results, site, site.canonical(asked) if asked else label, query, searched, page.fetched_at, names, label)
-    return SavedResults(label, search, results, records, problem, (page.url, page.fetched_at) if isinstance(saved, Path) else None)
+    return SavedResults(label, search, results, records, problem, page.fetched_at, page.url if isinstance(saved, Path) else None)
 
 
 _worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process: its site and names table

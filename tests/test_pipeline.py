@@ -755,6 +755,21 @@ def test_copies_of_a_page_that_write_its_links_otherwise_are_copies_alike(tmp_pa
     assert outcome.pages == 3 and outcome.documents == 9 and not [w for w in outcome.warnings if "same address" in w]
 
 
+def test_the_total_of_a_search_saved_at_several_times_is_its_latest_saved_pages(tmp_path: Path):
+    """The search's pages saved this week count 18 results, the Wayback's capture of its first page, read last, 19: the
+    total is this week's, and the dataset's 19 documents are more than it."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for page in SEED.glob("page-*.html"):
+        (tmp_path / page.name).write_text(page.read_text(encoding="utf-8").replace(" of 19<", " of 18<"), encoding="utf-8")
+        (folder / page.with_suffix(".mhtml").name).write_bytes(single_file(tmp_path / page.name, date="Sat, 5 Dec 2026 10:00:00 -0000"))
+    (folder / "wayback-page-0.html").write_text(wayback_copy(SEED / "page-0.html", relative=False), encoding="utf-8")
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.total == 18 and outcome.warnings == [
+        "saved pages of \u201cKorean Workers' Party\u201d hold 19 documents, more than the 18 its pages count (pages saved at "
+        "different times, of a listing that changed?)"]
+
+
 def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path):
     folder = tmp_path / "saved"
     folder.mkdir()
