@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from harvester.crawl import Walk
 from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, last_archived_run, next_part, read_warc,
@@ -451,8 +451,9 @@ class SavedDocument:
     problem: str | None = None
 
 
-def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument:
-    """Read and parse one saved page (named `label` in messages)."""
+def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument | LayoutError:
+    """Read and parse one saved page (named `label` in messages); a page of the site that is neither a search's nor a
+    document's (its home page, a person's, whose cards are no search's results) is passed over: why, returned."""
     if isinstance(saved, Path):
         page, text, problem = read_saved(saved)
     else:   # a response of a WARC file
@@ -468,6 +469,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
+    if asked and urlsplit(asked).hostname in site.hosts and not site.is_search(asked):
+        return LayoutError(f"{label}: not a search results page: saved from {asked}, which is neither a search nor a document")
     try:
         address = asked or site.saved_search(text)
         search = site.search_of(address) if address and site.is_search(address) else None
@@ -495,7 +498,7 @@ def _start_worker(site: Site, names_file: Path | None) -> None:
 def _read_or_why(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument | HarvesterError:
     """A saved page read; or, for a response in an archive, why it cannot be: the re-parse goes on without it (a run
     that failed met it). A saved file that cannot be read stops the re-parse (save it again), unless nothing in it is
-    of the site: a page of another site among one's downloads is passed over, said."""
+    of the site: a page of another site among one's downloads is passed over, said, as another page of the site is."""
     try:
         return read_saved_page(label, saved, site, names)
     except (InputError, LayoutError, BlockedError, OffSiteError) as error:

@@ -770,6 +770,18 @@ def test_the_total_of_a_search_saved_at_several_times_is_its_latest_saved_pages(
         "different times, of a listing that changed?)"]
 
 
+def test_a_page_of_the_site_that_is_neither_a_search_nor_a_document_is_passed_over_and_said(tmp_path: Path):
+    """A person's page among the saved pages lists documents too ("Popular Documents"): they are no search's results, and
+    the page is said and passed over (its cards were records, of a search of its own that the page did not say)."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    shutil.copy(FIXTURES / "wilson" / "documents" / "people-filatov-s.html", folder)
+    outcome = reparse([folder], WILSON, tmp_path / "r", None, ["json"], workers=0)
+    assert outcome.documents == 19 and outcome.total == 19 and outcome.warnings == [
+        f"{folder / 'people-filatov-s.html'}: not a search results page: saved from https://digitalarchive.wilsoncenter.org/people/"
+        "filatov-s, which is neither a search nor a document; skipped"]
+
+
 def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path):
     folder = tmp_path / "saved"
     folder.mkdir()
