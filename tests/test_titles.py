@@ -7,6 +7,7 @@ import pytest
 from harvester.normalize import titles
 from harvester.normalize.titles import DOC_TYPE_HELP, DOC_TYPES, Parties, doc_type, parties
 from harvester.normalize.kinds import KINDS, find_kind
+from harvester.normalize.names import NameTable, person_names
 from harvester.normalize.roles import is_body, is_role
 
 # (title, kind): every title is a real archive title, typos and all.
@@ -1164,3 +1165,21 @@ def test_an_editors_bracketed_connecting_word_reads_as_the_word(title, expected)
 ])
 def test_a_capital_and_between_names_separates_them(title, participants):
     assert parties(title).participants == participants
+
+
+# A body's or a country's name that holds "and" (or a title case's "And") is one party: "Industry", "Tobago" and
+# "Herzegovina" were parties of their own, and people (constructed on the archive's "Ministry of Trade and Industry")
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter from the Ministry of Trade and Industry to Kissinger", ("Ministry of Trade and Industry",), ("Kissinger",)),
+    ("Letter from the Ministry of Foreign Trade And Industry to Kissinger", ("Ministry of Foreign Trade And Industry",), ("Kissinger",)),
+    ("Letter from the Embassy of Trinidad And Tobago to the Ministry of Trade And Industry",
+     ("Embassy of Trinidad And Tobago",), ("Ministry of Trade And Industry",)),
+    ("Telegram from Bosnia and Herzegovina to Moscow", ("Bosnia and Herzegovina",), ("Moscow",)),
+    ("Telegram from Bosnia And Herzegovina to Moscow", ("Bosnia And Herzegovina",), ("Moscow",)),
+    # a country alone still ends at "and"
+    ("Telegram from Bosnia and Croatia to Moscow", ("Bosnia", "Croatia"), ("Moscow",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_body_or_country_whose_name_holds_and_is_one_party(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)
+    assert person_names(found, NameTable.load()) == (("Henry Kissinger",) if "Kissinger" in title else ())

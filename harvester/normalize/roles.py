@@ -36,6 +36,8 @@ NATIONS = alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Pol
               "Russian", "Ukrainian", "Estonian", "Latvian", "Lithuanian", "Slovenian", "Croatian", "Serbian",
               "Zambian", "Zimbabwean", "Ugandan", "Senegalese", "Moroccan", "Tunisian", "Peruvian", "Venezuelan",
               "Colombian", "Bolivian", "Uruguayan", "Filipino", "Malaysian", "Singaporean", "Bangladeshi")
+# the second name of a country of two joined by "and", which is never a party alone: "Trinidad and Tobago"
+AND_COUNTRY = alt("Tobago", "Herzegovina", "Barbuda")
 COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
               r"Soviet\s+Union", r"United\s+(?:States|Nations|Kingdom)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)",
               "China", "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
@@ -60,7 +62,8 @@ COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?
               "Montenegro", "Macedonia", "Kosovo", "Luxembourg", "Malta", "Liberia", "Cameroon", "Mali", "Niger", "Chad",
               "Benin", "Dahomey", "Gabon", "Mauritania", "Madagascar", "Malawi", "Botswana", "Lesotho", "Swaziland",
               "Rwanda", "Burundi", "Djibouti", "Eritrea", "Gambia", "Haiti", "Jamaica", "Grenada", "Guyana", "Suriname",
-              "Belize", "Bhutan", "Sikkim", "Brunei", "Maldives", "Mauritius", "Fiji", r"Cape\s+Verde")
+              "Belize", "Bhutan", "Sikkim", "Brunei", "Maldives", "Mauritius", "Fiji", r"Cape\s+Verde",
+              rf"(?:Trinidad|Bosnia|Antigua)\s+[Aa]nd\s+{AND_COUNTRY}")
 _KIND_WORDS = sorted({w for row in KIND_PHRASES for phrase in (*row.words, *row.records) for w in phrase.split()})
 _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by", "on", "about", "in", "at", "regarding",
                 "concerning")
@@ -145,7 +148,7 @@ _BANK_AFTER = re.compile(r"(\S+)\s+Banks?\b")   # "World Bank", "Central Banks";
 # ending is a name ("Vance", "Zion"), and so are the names listed ("Klement Gottwald", "Clement Attlee")
 _NOUN_LIKE_NAMES = alt("Clement", "Klement", "Kliment", "Marion", "Simion", "Larion", "Ilarion", "Illarion", "Lawrence", "Laurence",
                        "Clarence", "Terence", "Florence", "Constance")
-ABSTRACT_NOUN = rf"(?!{_NOUN_LIKE_NAMES}\b)[A-Z][a-z]{{2,}}(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness)s?"
+ABSTRACT_NOUN = rf"(?!{_NOUN_LIKE_NAMES}\b)[A-Z][a-z]{{2,}}(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness|try)s?"
 COMPASS = r"(?:Far|Middle|Near|East|West|North|South)(?:ern)?"
 # the first word of a city's name of two: "New York", "Addis Ababa", "Los Angeles"
 CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis", "Phnom", "Kuala", "Tel", "Hong", "Port",
@@ -161,7 +164,7 @@ _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
                        "dos", "do"})
 _TOKEN = re.compile(r"\[[^\[\]]*\]|\S+")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")
+_NAME_WORD = re.compile(r"^(?:(?!And$)[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")   # a title case's "And" joins, no name has it
 # up to three words in brackets, and a nickname quoted after them: "[Edgar]", "[Georgi M.]", "[Lawrence “Lance”]"
 _BRACKETED_WORDS = re.compile(r"\[([^\[\]\s\"“‘']+(?:\s+[^\[\]\s\"“‘']+){0,2})(?:\s+[\"“‘'][^\[\]\"”’']+[\"”’'])?\]")
 

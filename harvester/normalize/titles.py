@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
-from harvester.normalize.roles import (ABSTRACT_NOUN, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES, ROLE, alt, is_body,
-                                      family_name_shape, is_given_name, is_role, name_in, shipped_names, strip_roles)
+from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES, ROLE, alt,
+                                      is_body, family_name_shape, is_given_name, is_role, name_in, shipped_names, strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
@@ -317,7 +317,7 @@ _TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Government"; not "CPSU"
 # ("And" in a title in title case: "Conversation Between Mao Zedong And Kim Il Sung")
-_AND_JOIN = rf"(?<![a-z]{{3}}ment)(?<![a-z]{{3}}ity)(?<![a-z]{{3}}nce)(?<![a-z]{{3}}ics)(?<![a-z]{{3}}ogy)\s+[Aa]nd\s+(?!{_ABSTRACT})"
+_AND_JOIN = rf"(?<![a-z]{{3}}ment)(?<![a-z]{{3}}(?:ity|nce|ics|ogy))\s+[Aa]nd\s+(?!{_ABSTRACT}|{AND_COUNTRY}\b)"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:[Aa]nd\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
 _SEP_KEPT = re.compile(f"({_SEP.pattern})")   # the separators kept, to be put back where a list is one party's
