@@ -1183,3 +1183,22 @@ def test_a_body_or_country_whose_name_holds_and_is_one_party(title, senders, rec
     found = parties(title)
     assert (found.senders, found.recipients) == (senders, recipients)
     assert person_names(found, NameTable.load()) == (("Henry Kissinger",) if "Kissinger" in title else ())
+
+
+# A role word before a body's word is part of the body's name, no role before a name: "Training Center" was the sender
+# (constructed on the archive's "Cosmonaut Training Center"), "Member Countries" lost "Member", and "Chairman of the DPRK"
+# was taken off "Cabinet of Ministers", which became a party of its own, though it took no part (archive titles)
+@pytest.mark.parametrize(("title", "senders", "participants"), [
+    ("Letter from the Cosmonaut Training Center", ("Cosmonaut Training Center",), ()),
+    ("Letter from the Journalist Training Center to Brezhnev", ("Journalist Training Center",), ()),
+    ("Meeting of the Political Consultative Committee of the Warsaw Treaty Member Countries", (),
+     ("Political Consultative Committee of the Warsaw Treaty Member Countries",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_role_word_before_a_body_word_is_the_bodys(title, senders, participants):
+    found = parties(title)
+    assert (found.senders, found.participants) == (senders, participants)
+
+
+def test_a_role_of_a_body_is_not_taken_off_the_body():
+    title = "Record of a Conversation with Kim Il Sung, General Secretary of the KWP CC and Chairman of the DPRK Cabinet of Ministers"
+    assert "Cabinet of Ministers" not in parties(title).participants

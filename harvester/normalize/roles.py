@@ -110,9 +110,9 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Radio", "Broadcasts?",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
     "UN", "GDR", r"VKP\(b\)")
-_NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}" + alt("Staff", "Committee", "Council", "Assembly", "Department", "Directorate", "Secretariat",
-                        "Bureau", "Office", "Ministry", "Embassy", "Commission", "Command", "Delegation", "Government",
-                        "Presidium", "Politburo") + r"\b)"  # "General Staff", "General Advisory Committee": a body, not a role and a name
+# a body's word (not its initials: "Chairman of the CC CPSU Commission ...") that a role word comes before makes it the body's:
+# "General Staff", "General Advisory Committee", "Cosmonaut Training Center" are bodies, not a role and a name
+_NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}(?=[A-Z][a-z])" + BODY_WORDS + r"\b)"
 # not "Mrs.", "Ms.", "Madame" nor "Countess": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin",
 # "Madame Zhou", who is Deng Yingchao, "Countess Ciano"), and without it two are one; each begins with a letter, not a
 # class, that a search skips to; "the Lord Privy Seal" is a role's (ROLE)
