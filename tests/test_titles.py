@@ -1202,3 +1202,16 @@ def test_a_role_word_before_a_body_word_is_the_bodys(title, senders, participant
 def test_a_role_of_a_body_is_not_taken_off_the_body():
     title = "Record of a Conversation with Kim Il Sung, General Secretary of the KWP CC and Chairman of the DPRK Cabinet of Ministers"
     assert "Cabinet of Ministers" not in parties(title).participants
+
+
+# A talk named by what qualifies it ("Luncheon Meeting") is no party, as one named by its place is ("the Geneva
+# Conference"); and the place of a pair's summit is no part of the second name: "Bush Malta" was a person
+@pytest.mark.parametrize(("title", "participants", "others"), [
+    ("Memorandum of Conversation, Luncheon Meeting, Kissinger and Dobrynin", ("Kissinger", "Dobrynin"), ()),
+    ("Gorbachev-Bush Malta Summit", (), ("Gorbachev", "Bush")),
+    ("Record of Gorbachev-Bush Malta Meeting", ("Gorbachev", "Bush"), ()),
+    ("Record of Furui-Zhou Enlai Meeting", ("Furui", "Zhou Enlai"), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_talks_qualifier_or_place_is_no_party(title, participants, others):
+    found = parties(title)
+    assert (found.participants, found.others) == (participants, others)

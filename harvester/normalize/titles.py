@@ -552,7 +552,13 @@ def _headed(roles: Parties) -> list[str]:
 def _paired(text: str) -> list[str]:
     """"Nehru-Khrushchev Talks", "Record of Furui-Zhou Enlai Meeting": the two people of the talks, not two nations
     ("Soviet-American High Level Meeting")."""
-    return [name for m in _PAIRED.finditer(text) if _two_people(m) for name in (m["one"], m["other"])]
+    return [name for m in _PAIRED.finditer(text) if _two_people(m) for name in _pair(m)]
+
+
+def _pair(pair: re.Match[str]) -> tuple[str, str]:
+    """The two names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit"."""
+    first, _, place = pair["other"].partition(" ")
+    return pair["one"], first if place and shipped_names().kind(place) == "place" else pair["other"]
 
 
 def _two_people(pair: re.Match[str]) -> bool:
@@ -588,7 +594,7 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     if _bare_to(text):
         return _slots(text)
     if talk and (pair := _PAIR_ONLY.fullmatch(text)) and _two_people(pair):
-        return [("", pair["one"]), ("", pair["other"])]   # "Record of Furui-Zhou Enlai Meeting"
+        return [("", name) for name in _pair(pair)]   # "Record of Furui-Zhou Enlai Meeting"
     if (signed or _named_body(text)) and is_body(text) and not find_kind(text):
         # the author, then the document: "Hungarian Embassy in Havana (Beck), Report on ...", "CPSU CC Politburo Decision"
         return [("", text)]
@@ -901,11 +907,12 @@ def _names_only(parts: list[str]) -> bool:
 
 
 def _is_kind_phrase(item: str) -> bool:
-    """"Letter", "Audience", "Presidential Approval": a kind word (after a word that qualifies it) left where a name was
-    expected is not a party; but a meeting or a treaty named by its place or body is ("the Geneva Conference")."""
+    """"Letter", "Audience", "Presidential Approval", "Luncheon Meeting": a kind word (after words that qualify it) left
+    where a name was expected is not a party; but a meeting or a treaty named by its place or body is ("the Geneva
+    Conference")."""
     found = find_kind(item)
-    return bool(found) and found[2] == len(item) and (
-        found[1] == 0 or (len(item[:found[1]].split()) == 1 and found[0] not in (*_TALKS, "agreement")))
+    return bool(found) and found[2] == len(item) and (found[1] == 0 or bool(_QUALIFIERS.fullmatch(item[:found[1]])) or (
+        len(item[:found[1]].split()) == 1 and found[0] not in (*_TALKS, "agreement")))
 
 
 @functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
