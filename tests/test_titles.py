@@ -1215,3 +1215,16 @@ def test_a_role_of_a_body_is_not_taken_off_the_body():
 def test_a_talks_qualifier_or_place_is_no_party(title, participants, others):
     found = parties(title)
     assert (found.participants, found.others) == (participants, others)
+
+
+# A word of land or water ends a place, no one's name: "Jordan Valley" (a country that is a given name too) was a second
+# sender and a person (constructed on the archive's "Eric Johnston, Jordan Valley")
+@pytest.mark.parametrize(("title", "senders", "people"), [
+    ("Memorandum from Eric Johnston, Jordan Valley, to Dulles", ("Eric Johnston",), ("Eric Johnston", "Dulles")),
+    ("Telegram from the Jordan Valley to Moscow", ("Jordan Valley",), ()),
+    ("Memorandum from Eric Johnston, Harold Stassen, to Dulles", ("Eric Johnston", "Harold Stassen"),
+     ("Eric Johnston", "Harold Stassen", "Dulles")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_word_of_land_or_water_ends_a_place(title, senders, people):
+    found = parties(title)
+    assert (found.senders, person_names(found, NameTable.load())) == (senders, people)

@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, completion, is_body, is_given_name, is_role
+from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, PLACE_AT_END, completion, is_body, is_given_name, is_role
 from harvester.normalize.titles import Parties, begins_a_name
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
@@ -207,7 +207,7 @@ def _name_shaped(name: str) -> bool:
     words = [w.lstrip("'‘“\"«") for w in BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
     return (bool(words) and not any(mark in name for mark in "/:") and not _OWNED.search(name)   # "MD/SMD", "Hungary: Situation"
             and all(begins_a_name(w[:1]) or w.lower().split("-")[0] in PARTICLES for w in words)
-            and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name))
+            and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name) and not PLACE_AT_END.search(name))
 
 
 @functools.lru_cache(maxsize=4096)   # a dataset names the same people again and again

@@ -150,6 +150,9 @@ _NOUN_LIKE_NAMES = alt("Clement", "Klement", "Kliment", "Marion", "Simion", "Lar
                        "Clarence", "Terence", "Florence", "Constance")
 ABSTRACT_NOUN = rf"(?!{_NOUN_LIKE_NAMES}\b)[A-Z][a-z]{{2,}}(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness|try)s?"
 COMPASS = r"(?:Far|Middle|Near|East|West|North|South)(?:ern)?"
+# a word of land or water that makes the words before it a place, no one's name: "Jordan Valley", "Yalu River" (not "Lake":
+# "Anthony Lake")
+PLACE_AT_END = re.compile(r"\s(?:Valley|River|Basin|Sea|Gulf|Straits?|Peninsula|Canal|Desert|Islands?|Delta|Mountains)$")
 # the first word of a city's name of two: "New York", "Addis Ababa", "Los Angeles"
 CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis", "Phnom", "Kuala", "Tel", "Hong", "Port",
                  "Ulan", "La", "El", "Los", "Las")

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
-from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES, ROLE, alt,
-                                      is_body, family_name_shape, is_given_name, is_role, name_in, shipped_names, strip_roles)
+from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES,
+                                      PLACE_AT_END, ROLE, alt, family_name_shape, is_body, is_given_name, is_role, name_in,
+                                      shipped_names, strip_roles)
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
@@ -900,10 +901,10 @@ def _shared_body(before: str, separator: str, after: str) -> bool:
 
 def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
-    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place)."""
+    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley")."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
         p and all(begins_a_name(w[0]) for w in p.split()) and not is_role(p) and not is_body(p)
-        and not _COUNTRY_FIRST.fullmatch(p) and not _GENERIC.search(p) for p in parts)
+        and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) for p in parts)
 
 
 def _is_kind_phrase(item: str) -> bool:
