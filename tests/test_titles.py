@@ -1127,8 +1127,10 @@ def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, partic
     ("Letter from Secretary of the Treasury George Humphrey to Dulles", ("George Humphrey",)),
     # but without a given name after it, where the body ends is unknown: the party stays whole, no "Force LeMay"
     ("Letter from Commander of the Air Force LeMay to Kim Il Sung", ("Commander of the Air Force LeMay",)),
-    ("Letter from Chairman of the Presidium of the Supreme Soviet Brezhnev to Kennedy",
-     ("Chairman of the Presidium of the Supreme Soviet Brezhnev",)),
+    ("Letter from Speaker of the House Rayburn to Eisenhower", ("Speaker of the House Rayburn",)),
+    # unless the names table knows the last word as a person's name: then it is he, and the body ends before him
+    ("Letter from Chairman of the Presidium of the Supreme Soviet Brezhnev to Kennedy", ("Brezhnev",)),
+    ("Letter from Chairman of the Council of Ministers Kosygin to Johnson", ("Kosygin",)),
     # a given name that often comes second in a name ends no place: "Ali Bhutto", "Abdul Rahman" lost their first names
     ("Letter from Minister of Commerce Zulfikar Ali Bhutto to Zhou Enlai", ("Zulfikar Ali Bhutto",)),
     ("Letter from Prime Minister of Malaya Tunku Abdul Rahman to Zhou Enlai", ("Tunku Abdul Rahman",)),

@@ -371,6 +371,8 @@ def name_in(item: str) -> str:
     if 1 < end <= len(words) - 3 and (words[end - 1] == "of" or words[end - 2:end] == ["of", "the"]
                                       and any(map(is_given_name, words[end + 1:-1]))) and is_role(item):
         return " ".join(words[end + _place_length(words, end):])
+    if end < len(words) and is_role(item) and shipped_names().kind(words[-1]) == "person":
+        return words[-1]   # "Chairman of the Council of Ministers Kosygin": the table's person ends the body, wherever it ends
     return item
 
 
