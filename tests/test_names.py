@@ -162,6 +162,8 @@ PEOPLE_CASES = [
     ("Memorandum of Conversation between Lord Privy Seal Edward Heath and Gromyko", ("Edward Heath", "Andrei Gromyko")),
     ("Letter from the Lord Privy Seal to the Soviet Ambassador", ()),
     ("Letter from Archbishop of San Salvador Oscar Romero to President Carter", ("Oscar Romero", "Carter")),
+    ("Letter from Archbishop Makarios to Eisenhower", ("Makarios", "Eisenhower")),   # the see's name alone is his
+    ("Letter from Tech Sergeant Smith to Eisenhower", ("Smith", "Eisenhower")),   # a rank of two words ("Sergeant Smith")
     ("Memorandum from White House Chief of Staff Hamilton Jordan to President Carter", ("Hamilton Jordan", "Carter")),
     ("Record of Conversation between Mao Zedong and the director of the Foreign Ministry's office, Li Kenong",
      ("Mao Zedong", "Li Kenong")),
