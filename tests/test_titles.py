@@ -1237,3 +1237,16 @@ def test_a_word_of_land_or_water_ends_a_place(title, senders, people):
                                    "Letter from Staff Sergeant Smith to Eisenhower", "Letter from Sergeant Smith to Eisenhower"])
 def test_a_sergeants_rank_is_taken_off_whole(title):
     assert parties(title).senders == ("Smith",)
+
+
+# A city after a consulate is its post, no second sender, when the names table knows it as a place: "Cao Bang" (both
+# words family names) was a sender and a person; a name the table does not know as a place still reads as the one who
+# speaks for the body ("Chinese Embassy, Liu Xiao", an archive title)
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Telegram from Soviet Consulate, Cao Bang, to Moscow", ("Soviet Consulate, Cao Bang",)),
+    ("Telegram from Soviet Consulate, Nam Dinh, to Moscow", ("Soviet Consulate, Nam Dinh",)),
+    ("Telegram from Chinese Consulate, Sin Uiju, to Beijing", ("Chinese Consulate, Sin Uiju",)),
+    ("Letter from Chinese Embassy, Liu Xiao", ("Chinese Embassy", "Liu Xiao")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_known_city_after_a_consulate_is_its_post(title, senders):
+    assert parties(title).senders == senders

@@ -866,8 +866,9 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
             # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender; "from Chinese Embassy, Liu Xiao":
             # a body, then the one who speaks for it (not its city: "Polish Embassy, Washington", below)
             items.append(_tidy(tail))
-    if items and tail and _MISSION_AT_END.search(items[-1]) and _CITY.fullmatch(tail) and not _ROLE_WORD.search(tail):
-        items[-1] = f"{items[-1]}, {tail}"   # "Polish Embassy, Washington", "Dutch Embassy, Washington (Van Roijen)"
+    if items and tail and _MISSION_AT_END.search(items[-1]) and (_CITY.fullmatch(tail) or shipped_names().kind(tail) == "place") \
+            and not _ROLE_WORD.search(tail):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
+        items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
                         and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)]))
