@@ -1174,6 +1174,7 @@ def test_a_capital_and_between_names_separates_them(title, participants):
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Letter from the Ministry of Trade and Industry to Kissinger", ("Ministry of Trade and Industry",), ("Kissinger",)),
     ("Letter from the Ministry of Foreign Trade And Industry to Kissinger", ("Ministry of Foreign Trade And Industry",), ("Kissinger",)),
+    ("Letter from the Ministry of Industry and Trade to Kissinger", ("Ministry of Industry and Trade",), ("Kissinger",)),
     ("Letter from the Embassy of Trinidad And Tobago to the Ministry of Trade And Industry",
      ("Embassy of Trinidad And Tobago",), ("Ministry of Trade And Industry",)),
     ("Telegram from Bosnia and Herzegovina to Moscow", ("Bosnia and Herzegovina",), ("Moscow",)),

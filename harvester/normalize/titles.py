@@ -317,8 +317,9 @@ _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Ann
 _TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Government"; not "CPSU"
-# ("And" in a title in title case: "Conversation Between Mao Zedong And Kim Il Sung")
-_AND_JOIN = rf"(?<![a-z]{{3}}ment)(?<![a-z]{{3}}(?:ity|nce|ics|ogy))\s+[Aa]nd\s+(?!{_ABSTRACT}|{AND_COUNTRY}\b)"
+# ("And" in a title in title case: "Conversation Between Mao Zedong And Kim Il Sung"; "Ministry of Industry and Trade" is one
+# body; the lookahead first spares the lookbehinds' trial at every character)
+_AND_JOIN = rf"(?=\s+[Aa]nd\s)(?<![a-z]{{3}}ment)(?<![a-z]{{3}}(?:ity|nce|ics|ogy))(?<!Industry)\s+[Aa]nd\s+(?!{_ABSTRACT}|{AND_COUNTRY}\b)"
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:[Aa]nd\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
 _SEP_KEPT = re.compile(f"({_SEP.pattern})")   # the separators kept, to be put back where a list is one party's
