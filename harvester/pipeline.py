@@ -98,8 +98,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             writable_folder(out_dir / PDF_FOLDER, "--pdfs keeps the PDFs there: move it away, or use another --out") \
             if settings.pdfs else contextlib.nullcontext():
         after = last_archived_run(out_dir / "archive", name)   # a state started afresh: runs go on after the archive's
-        if state.first_run() > after:   # and, as a state takes no other search (start_run), take its search alone
-            check_archived_search(out_dir / "archive", name, site, search)
+        if not state.holds_documents():   # and take their search alone (one that holds documents keeps its own: start_run)
+            check_archived_search(out_dir / "archive", name, site, search, before=state.first_run())
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within), after=after)
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page
         clock = state.clock_set_back(run)
@@ -253,11 +253,13 @@ def closed_if_incomplete(state: State, run_id: int, now: Callable[[], datetime])
         raise
 
 
-def check_archived_search(folder: Path, name: str, site: Site, search: Search) -> None:
-    """A dataset whose state is gone (deleted by hand) takes no other search than that of its archive's last run (of its
-    first results page there): their pages would be mixed in the archive, and in a re-parse of it."""
-    last = last_archived_run(folder, name)
-    for path in [path for path, run in runs_archived(folder, name).items() if run == last]:
+def check_archived_search(folder: Path, name: str, site: Site, search: Search, before: float) -> None:
+    """A dataset whose state was deleted by hand takes no other search than that of its archive's last run before the new
+    state's runs (`before`: the first; of its first results page there): their pages would be mixed in the archive, and in
+    a re-parse of it."""
+    archived = {path: run for path, run in runs_archived(folder, name).items() if run < before}
+    last = max(archived.values(), default=0)
+    for path in [path for path, run in archived.items() if run == last]:
         held = None
         with contextlib.suppress(HarvesterError):   # (a file that cannot be read tells nothing)
             url = next((page.requested for page in read_warc(path) if site.is_search(page.requested)), None)

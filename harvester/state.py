@@ -358,7 +358,7 @@ class State:
         db = self.db
         row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         other = row is not None and (held := _search(row[1]))[0] != (asked := _search(key))[0]
-        if other and db.execute("SELECT 1 FROM documents LIMIT 1").fetchone():   # (a run that did not finish saw some too)
+        if other and self.holds_documents():
             raise UsageError(f"{self.out_dir}: dataset {self.name} holds the harvests of {held[1]}, not of {asked[1]}; "
                              "give this search a --name of its own (or another --out)")
         db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish
@@ -543,6 +543,10 @@ class State:
     def finished_runs(self) -> list[int]:
         """The numbers of the runs that finished (and wrote their files), oldest first."""
         return [run for run, in self.db.execute("SELECT id FROM runs WHERE report IS NOT NULL ORDER BY id")]
+
+    def holds_documents(self) -> bool:
+        """Whether the state's runs saw any document (a run that did not finish too)."""
+        return self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
 
     def first_run(self) -> float:
         """The number of the first run the state knows of (a state started afresh numbers its runs after the archive's);

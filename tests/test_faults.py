@@ -177,6 +177,24 @@ def test_a_search_other_than_the_archives_is_refused_once_the_datasets_state_is_
     assert [path.name for path in sorted((tmp_path / "archive").iterdir())] == ["kw-run0001-part1.warc.gz", "kw-run0002-part1.warc.gz"]
 
 
+def test_a_search_other_than_the_archives_is_refused_after_a_failed_try_of_the_new_state(tmp_path: Path):
+    """The state deleted, a try of the same search failed once the site answered (its 404 archived as the new state's
+    run 2): the archive's search was then checked no more, and another search took the dataset, which held no document."""
+    from harvester.errors import FetchError
+
+    pages, down = synthetic_pages([doc(n) for n in range(3)]), [False]
+    with FaultServer(lambda path: None if down[0] else pages(path)) as server:
+        run(server, tmp_path, query="Korean War", name="kw")
+        state_file(tmp_path, "kw").unlink()
+        down[0] = True
+        with pytest.raises(FetchError, match="404"):
+            run(server, tmp_path, query="Korean War", name="kw")
+        down[0] = False
+        with pytest.raises(UsageError, match=r"dataset kw holds the harvests of “Korean War” \(kw-run0001-part1.warc.gz in "):
+            run(server, tmp_path, query="Cuba", name="kw")
+        assert run(server, tmp_path, query="Korean War", name="kw").documents == 3
+
+
 def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_dataset(tmp_path: Path, caplog):
     """A mistyped search that the site answered (a 404 is kept, as every answer is) left a state that held no document:
     the corrected search, under the same --name, was refused as another search's dataset."""
