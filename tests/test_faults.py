@@ -220,6 +220,20 @@ def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_datas
             run(server, tmp_path / "d", query="Kuba", name="d")
 
 
+@pytest.mark.parametrize("mistyped", ["no results", "404"])
+def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_dataset_whose_state_was_deleted(tmp_path: Path,
+                                                                                                         mistyped):
+    """As with its state: the mistyped search's answer, in the archive, held the dataset for the mistyped search alone."""
+    from harvester.errors import FetchError
+
+    pages, empty = synthetic_pages([doc(n) for n in range(3)]), synthetic_pages([])
+    with FaultServer(lambda path: pages(path) if "Cuba" in path else None if mistyped == "404" else empty(path)) as server:
+        with pytest.raises(FetchError, match="404") if mistyped == "404" else contextlib.nullcontext():
+            run(server, tmp_path, query="Kuba", name="c")
+        state_file(tmp_path, "c").unlink()
+        assert run(server, tmp_path, query="Cuba", name="c").documents == 3
+
+
 def test_a_reparse_of_the_archive_of_a_corrected_search_is_the_corrected_search_alone(tmp_path: Path):
     """A mistyped search that the site answered with no results left its empty results page in the archive, and the
     corrected search took the dataset: a re-parse of the archive read two searches, named the dataset 'wilson-reparse',
