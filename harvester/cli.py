@@ -25,7 +25,7 @@ from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterErro
                               path_error, plural, storage_error)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
-from harvester.output.files import FORMATS, parse_formats
+from harvester.output.files import FORMATS, files_home, parse_formats
 from harvester.output.package import clashing_names
 from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
@@ -495,19 +495,30 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume", 
         log.warning("no --contact: the User-Agent tells %s who harvests but not how to reach you; "
                     "give --contact URL_OR_EMAIL (or contact = ... in the harvests file)", job.site.home)
     sleep = click.get_current_context().obj or time.sleep   # main() may be given another, for tests
+    generation = _generation(job.out, name)
     try:
         with _progress() as progress:
             outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
                               names=names, progress=progress)
     except KeyboardInterrupt as stop:
         kept = runs_archived(job.out / "archive", name)   # (none: a first run stopped before any page removed what it made)
-        stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); the dataset's files are as they were; {again}"
+        files = ("the dataset's files are as they were" if _generation(job.out, name) == generation else
+                 "the dataset's files are this run's, but its end is not recorded")   # (stopped as it was being recorded)
+        stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); {files}; {again}"
                      if kept else f"no page was fetched, and nothing written; {again}",)
         raise
     resumed = (f" this time: the resumed run read {plural(outcome.replayed, 'page')} back from its archive"
                if outcome.replayed else "")
     return _print_outcome(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.searched} "
                             f"({plural(outcome.pages, 'results page')}, {plural(outcome.requests, 'request')}{resumed})", then)
+
+
+def _generation(out: Path, name: str) -> int | None:
+    """The folder that holds the dataset's files, as a number that a run's end changes (it switches to its own): None
+    before the first."""
+    with contextlib.suppress(OSError):
+        return os.stat(files_home(out, name) / "current").st_ino
+    return None
 
 
 @contextlib.contextmanager

@@ -916,6 +916,34 @@ def test_a_run_of_the_file_stopped_names_the_harvest_and_the_command_that_finish
         f"the dataset's files are as they were; to finish the run: harvester run {harvests} big after (this harvest resumes)")
 
 
+def test_a_stop_once_the_files_are_switched_but_before_the_run_is_closed_says_they_are_the_runs(tmp_path: Path):
+    """Ctrl-C as the run is recorded in the state, its files already in place: it said "the dataset's files are as they
+    were". The next run resumes it, reading its pages back, and closes it."""
+    script = """
+import sys
+from harvester import cli
+from harvester.state import State
+
+def stopped(*args, **kwargs):   # stands in for a Ctrl-C that comes as the run is recorded
+    raise KeyboardInterrupt
+
+State.finish_run = stopped
+sys.argv = ["harvester", *sys.argv[1:]]
+cli.main()
+"""
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        args = ["harvest", "--query", "q", "--base-url", server.origin, "--out", str(tmp_path), "--name", "s", "--delay", "0"]
+        done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=60,
+                              cwd=Path(__file__).resolve().parent.parent)
+        assert done.returncode == 130 and done.stderr.splitlines()[-1] == (
+            f"harvester: interrupted: the pages fetched so far are kept ({tmp_path / 'archive'}); the dataset's files are "
+            "this run's, but its end is not recorded; run the same command again to resume")
+        assert len(dataset(tmp_path, "s")) == 3
+        done = subprocess.run([sys.executable, "-m", "harvester", *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "0 requests this time: the resumed run read 1 page back from its archive" in done.stdout
+    assert run_report(tmp_path, "s")["resumed"] and len(dataset(tmp_path, "s")) == 3
+
+
 def test_a_quiet_run_whose_retries_all_succeeded_prints_nothing_on_stderr(tmp_path: Path):
     """cron mails what a job prints on stderr: with -q a run that ends well (exit 0) prints nothing there, however many
     of its requests had to be tried again; the run report counts them."""
