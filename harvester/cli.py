@@ -645,13 +645,13 @@ def _remade_page(outcome: Outcome, then: str = "") -> list[Path]:
     page = package.with_name(package.name.removesuffix(PACKAGE_SUFFIX) + REPORT_PAGE_SUFFIX) if package else None
     if page is None or not page.is_file():
         return []
-    from harvester.analysis.report import made_here, write_report   # brings pandas: only for a dataset that has a page
-
-    if not made_here(page):
-        outcome.warnings.append(f"{page}: not a page harvester report made (a file of your own?), so not made again; "
-                                "it tells of no run of the dataset")
-        return []
     try:
+        from harvester.analysis.report import made_here, write_report   # brings pandas: only for a dataset that has a page
+
+        if not made_here(page):
+            outcome.warnings.append(f"{page}: not a page harvester report made (a file of your own?), so not made again; "
+                                    "it tells of no run of the dataset")
+            return []
         return [write_report(package)]
     except KeyboardInterrupt as stop:
         stop.args = (f"the dataset's new files are written; {page} still tells of an earlier run: "
