@@ -260,14 +260,16 @@ def check_archived_search(folder: Path, name: str, site: Site, search: Search, b
     archived = {path: run for path, run in runs_archived(folder, name).items() if run < before}
     last = max(archived.values(), default=0)
     for path in [path for path, run in archived.items() if run == last]:
-        held = None
+        page = held = None
         with contextlib.suppress(HarvesterError):   # (a file that cannot be read tells nothing, nor a page that is no list)
             page = next((page for page in read_warc(path) if site.is_search(page.requested) and page.status == 200), None)
-            if page and parse_results(fetched_text(page, []), page.requested, site).cards:
-                held = site.search_of(page.requested)
+            held = site.search_of(page.requested) if page and parse_results(fetched_text(page, []), page.requested,
+                                                                            site).cards else None
         if held is not None and held.key != search.key:
             raise UsageError(f"{folder.parent}: dataset {name} holds the harvests of {held} ({path.name} in {folder}), not of "
                              f"{search}; give this search a --name of its own (or another --out)")
+        if page:   # (the run's later parts, read no further: a large one would be read whole at every start)
+            return
 
 
 def run_key(site: Site, search: Search, settings: Settings) -> str:

@@ -195,6 +195,25 @@ def test_a_search_other_than_the_archives_is_refused_after_a_failed_try_of_the_n
         assert run(server, tmp_path, query="Korean War", name="kw").documents == 3
 
 
+def test_the_archives_search_is_read_from_its_last_runs_first_results_page_alone(tmp_path: Path, monkeypatch):
+    """The last run resumed (its part 2 may hold every document page, gigabytes): each of its parts was read up to a
+    results page, part 2 whole when it has none, at every start of a state that holds no document."""
+    import harvester.pipeline
+    from harvester.errors import FetchError
+
+    pages, down = synthetic_pages([doc(n) for n in range(13)]), [True]
+    with FaultServer(lambda path: None if down[0] and "page=1" in path else pages(path)) as server:
+        with pytest.raises(FetchError, match="404"):
+            run(server, tmp_path, query="Korean War", name="kw")
+        down[0] = False
+        assert run(server, tmp_path, query="Korean War", name="kw").documents == 13   # (resumed: part 2)
+        state_file(tmp_path, "kw").unlink()
+        read, reading = [], harvester.pipeline.read_warc
+        monkeypatch.setattr(harvester.pipeline, "read_warc", lambda path: read.append(path.name) or reading(path))
+        assert run(server, tmp_path, query="Korean War", name="kw").documents == 13
+    assert read == ["kw-run0001-part1.warc.gz"]
+
+
 def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_dataset(tmp_path: Path, caplog):
     """A mistyped search that the site answered (a 404 is kept, as every answer is) left a state that held no document:
     the corrected search, under the same --name, was refused as another search's dataset."""
