@@ -98,7 +98,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             writable_folder(out_dir / PDF_FOLDER, "--pdfs keeps the PDFs there: move it away, or use another --out") \
             if settings.pdfs else contextlib.nullcontext():
         after = last_archived_run(out_dir / "archive", name)   # a state started afresh: runs go on after the archive's
-        if not state.holds_documents():   # and take their search alone (one that holds documents keeps its own: start_run)
+        if state.holds_nothing():   # and, as a new one, a state that holds nothing takes their search alone
             check_archived_search(out_dir / "archive", name, site, search, before=state.first_run())
         run = state.start_run(run_key(site, search, settings), now(), timedelta(hours=settings.resume_within), after=after)
         Staging(out_dir, name, earlier=state.has_runs_before(run.id)).check()   # refused now, not after every page

@@ -182,8 +182,8 @@ class State:
             self._check_file()
             self._db = sqlite3.connect(self._address(), uri=True)
             self._open()
-            if self.name is not None and not self.read_only and self._holds_nothing():
-                self._made.append(self.path)   # a first run's, as if this run had made it
+            if self.name is not None and not self.read_only and not self.path.is_symlink() and self.holds_nothing():
+                self._made.append(self.path)   # a first run's, as if this run had made it (a link is the user's)
         except BaseException as error:
             self.__exit__(type(error))
             if isinstance(error, sqlite3.OperationalError):
@@ -195,10 +195,10 @@ class State:
             raise
         return self
 
-    def _holds_nothing(self) -> bool:
-        """Whether the state holds nothing but runs that took no page and did not finish: tries of a first run killed (SIGKILL,
-        a reboot) before the site answered, which a first run that fails so too leaves no more than it would leave its own."""
-        return not self.path.is_symlink() and not self.db.execute(   # (a link is the user's)
+    def holds_nothing(self) -> bool:
+        """Whether the state holds nothing but runs that took no page and did not finish (tries of a first run killed, or
+        failed, before the site answered): it is as a new one, which a first run that fails leaves no more than its own."""
+        return not self.db.execute(
             "SELECT 1 FROM runs WHERE finished_at IS NOT NULL UNION ALL SELECT 1 FROM documents UNION ALL SELECT 1 FROM pages "
             "UNION ALL SELECT 1 FROM pdfs LIMIT 1").fetchone()
 
@@ -358,7 +358,7 @@ class State:
         db = self.db
         row = db.execute("SELECT id, key, started_at, finished_at FROM runs ORDER BY id DESC LIMIT 1").fetchone()
         other = row is not None and (held := _search(row[1]))[0] != (asked := _search(key))[0]
-        if other and self.holds_documents():
+        if other and db.execute("SELECT 1 FROM documents LIMIT 1").fetchone():   # (a run that did not finish saw some too)
             raise UsageError(f"{self.out_dir}: dataset {self.name} holds the harvests of {held[1]}, not of {asked[1]}; "
                              "give this search a --name of its own (or another --out)")
         db.execute("DELETE FROM documents WHERE first_seen IS NULL")   # seen only by a run that did not finish
@@ -543,10 +543,6 @@ class State:
     def finished_runs(self) -> list[int]:
         """The numbers of the runs that finished (and wrote their files), oldest first."""
         return [run for run, in self.db.execute("SELECT id FROM runs WHERE report IS NOT NULL ORDER BY id")]
-
-    def holds_documents(self) -> bool:
-        """Whether the state's runs saw any document (a run that did not finish too)."""
-        return self.db.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
 
     def first_run(self) -> float:
         """The number of the first run the state knows of (a state started afresh numbers its runs after the archive's);

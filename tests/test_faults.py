@@ -195,6 +195,21 @@ def test_a_search_other_than_the_archives_is_refused_after_a_failed_try_of_the_n
         assert run(server, tmp_path, query="Korean War", name="kw").documents == 3
 
 
+def test_a_state_started_afresh_whose_runs_found_nothing_keeps_its_search(tmp_path: Path, monkeypatch):
+    """A state started afresh by an earlier version with another search than its archive's, whose runs found no document
+    (a search that lists nothing, watched every week): its own search is no other search's."""
+    import harvester.pipeline
+
+    pages, empty = synthetic_pages([doc(n) for n in range(3)]), synthetic_pages([])
+    with FaultServer(lambda path: empty(path) if "Cuba" in path else pages(path)) as server:
+        run(server, tmp_path, query="Korean War", name="kw")
+        state_file(tmp_path, "kw").unlink()
+        with monkeypatch.context() as before:   # (that version did not look at the archive)
+            before.setattr(harvester.pipeline, "check_archived_search", lambda *args, **kwargs: None)
+            assert run(server, tmp_path, query="Cuba", name="kw").documents == 0
+        assert run(server, tmp_path, query="Cuba", name="kw").documents == 0
+
+
 def test_the_archives_search_is_read_from_its_last_runs_first_results_page_alone(tmp_path: Path, monkeypatch):
     """The last run resumed (its part 2 may hold every document page, gigabytes): each of its parts was read up to a
     results page, part 2 whole when it has none, at every start of a state that holds no document."""
