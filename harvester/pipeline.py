@@ -255,11 +255,11 @@ def closed_if_incomplete(state: State, run_id: int, now: Callable[[], datetime])
 
 def check_archived_search(folder: Path, name: str, site: Site, search: Search, before: float) -> None:
     """A dataset whose state was deleted by hand takes no other search than that of its archive's last run before the new
-    state's runs (`before`: the first; of its first results page there), if that page listed documents: their pages would
-    be mixed in the archive, and in a re-parse of it (a search that found nothing, mistyped, is corrected, as with a state)."""
-    archived = {path: run for path, run in runs_archived(folder, name).items() if run < before}
-    last = max(archived.values(), default=0)
-    for path in [path for path, run in archived.items() if run == last]:
+    state's runs (`before`: the first) that was sent a results page (its first there; a run whose pages were all found
+    unchanged, 304s, was sent none), if that page listed documents: their pages would be mixed in the archive, and in a
+    re-parse of it (a search that found nothing, mistyped, is corrected, as with a state)."""
+    archived = runs_archived(folder, name)
+    for path in sorted((path for path, run in archived.items() if run < before), key=lambda path: -archived[path]):
         page = held = None
         with contextlib.suppress(HarvesterError):   # (a file that cannot be read tells nothing, nor a page that is no list)
             page = next((page for page in read_warc(path) if site.is_search(page.requested) and page.status == 200), None)
@@ -268,7 +268,7 @@ def check_archived_search(folder: Path, name: str, site: Site, search: Search, b
         if held is not None and held.key != search.key:
             raise UsageError(f"{folder.parent}: dataset {name} holds the harvests of {held} ({path.name} in {folder}), not of "
                              f"{search}; give this search a --name of its own (or another --out)")
-        if page:   # (the run's later parts, read no further: a large one would be read whole at every start)
+        if page:   # (the files after it, read no further: a large one would be read whole)
             return
 
 

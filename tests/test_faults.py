@@ -195,6 +195,18 @@ def test_a_search_other_than_the_archives_is_refused_after_a_failed_try_of_the_n
         assert run(server, tmp_path, query="Korean War", name="kw").documents == 3
 
 
+def test_a_search_other_than_the_archives_is_refused_when_its_last_run_found_every_page_unchanged(tmp_path: Path):
+    """The site sends validators, and the last run was answered 304 for every results page (its WARC file holds revisits
+    of the run before's): the archive's search was not found, and another search took the dataset."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)]), etags=True) as server:
+        run(server, tmp_path, query="Korean War", name="kw")
+        run(server, tmp_path, query="Korean War", name="kw")
+        assert server.not_modified == 1
+        state_file(tmp_path, "kw").unlink()
+        with pytest.raises(UsageError, match=r"dataset kw holds the harvests of “Korean War” \(kw-run0001-part1.warc.gz in "):
+            run(server, tmp_path, query="Cuba", name="kw")
+
+
 def test_a_state_started_afresh_whose_runs_found_nothing_keeps_its_search(tmp_path: Path, monkeypatch):
     """A state started afresh by an earlier version with another search than its archive's, whose runs found no document
     (a search that lists nothing, watched every week): its own search is no other search's."""
