@@ -317,9 +317,11 @@ class State:
         db.execute("DROP TABLE old_documents")
 
     def __exit__(self, failed: type[BaseException] | None = None, *exc: object) -> None:
-        first = math.inf   # the state's first run: none of its runs archived a page if the archive's are all before it
-        with contextlib.suppress(sqlite3.Error):   # (a state that could not be made holds none)
-            first = self.first_run() if self._db is not None else first
+        first = math.inf   # the state's first run: none of its runs archived a page if the archive's are all before it, and
+        with contextlib.suppress(sqlite3.Error):   # they took none (the archive's disk may be gone) (one not made took none)
+            if self._db is not None:
+                took = self._db.execute("SELECT 1 FROM pages UNION ALL SELECT 1 FROM documents LIMIT 1").fetchone()
+                first = 0 if took else self.first_run()
         if self._db is not None:
             self._db.close()
         if failed and self.path in self._made and last_archived_run(self.out_dir / "archive", self.name or "") < first:

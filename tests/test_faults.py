@@ -241,6 +241,30 @@ def test_the_archives_search_is_read_from_its_last_runs_first_results_page_alone
     assert read == ["kw-run0001-part1.warc.gz"]
 
 
+def test_a_first_run_that_fails_once_its_archives_disk_is_gone_keeps_the_state_of_the_pages_it_took(tmp_path: Path):
+    """DIR/archive a link to a disk unmounted as the first run went (its WARC file still open), which then failed: no
+    WARC file was seen, and the state was removed with the log of the pages it had taken, which the next run resumes."""
+    from harvester.errors import FetchError
+
+    (tmp_path / "disk").mkdir()
+    (tmp_path / "archive").symlink_to(tmp_path / "disk")
+    pages, mounted = synthetic_pages([doc(n) for n in range(13)]), [True]
+
+    def unmounted(path: str) -> bytes | None:
+        if "page=1" not in path or not mounted[0]:
+            return pages(path)
+        mounted[0] = False
+        (tmp_path / "disk").rename(tmp_path / "away")
+        return None
+
+    with FaultServer(unmounted) as server:
+        with pytest.raises(FetchError, match="404"):
+            run(server, tmp_path, query="Korean War", name="kw")
+        assert state_file(tmp_path, "kw").exists()
+        (tmp_path / "away").rename(tmp_path / "disk")   # mounted again
+        assert run(server, tmp_path, query="Korean War", name="kw").replayed == 1
+
+
 def test_a_search_corrected_after_a_first_run_that_found_nothing_takes_the_dataset(tmp_path: Path, caplog):
     """A mistyped search that the site answered (a 404 is kept, as every answer is) left a state that held no document:
     the corrected search, under the same --name, was refused as another search's dataset."""
