@@ -474,7 +474,9 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
         return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
-    if asked and urlsplit(asked).hostname in site.hosts and not site.is_search(asked):
+    # (a results page its settings say is the search's, saved from another of its addresses, is read as before)
+    if asked and urlsplit(asked).hostname in site.hosts and not site.is_search(asked) \
+            and site.setting(text, site.current_path) not in (None, site.search_path.strip("/")):
         return LayoutError(f"{label}: not a search results page: saved from {asked}, which is neither a search nor a document")
     try:
         address = asked or site.saved_search(text)

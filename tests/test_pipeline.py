@@ -782,6 +782,21 @@ def test_a_page_of_the_site_that_is_neither_a_search_nor_a_document_is_passed_ov
         "filatov-s, which is neither a search nor a document; skipped"]
 
 
+def test_a_results_page_saved_from_another_address_of_the_search_is_read_beside_a_persons_page_passed_over(tmp_path: Path):
+    """Drupal answers the search under /index.php/search too: pages saved from there are the search's results, as their
+    settings say (they were passed over as a person's page is, and the re-parse found no results page)."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for page in SEED.glob("page-*.html"):
+        text = page.read_text(encoding="utf-8").replace(".org/search?", ".org/index.php/search?", 1)
+        (folder / page.name).write_text(text, encoding="utf-8")
+    shutil.copy(FIXTURES / "wilson" / "documents" / "people-filatov-s.html", folder)
+    outcome = reparse([folder], WILSON, tmp_path / "r", None, ["json"], workers=0)
+    assert outcome.documents == 19 and [w for w in outcome.warnings if "neither a search nor a document" in w] == [
+        f"{folder / 'people-filatov-s.html'}: not a search results page: saved from https://digitalarchive.wilsoncenter.org/people/"
+        "filatov-s, which is neither a search nor a document; skipped"]
+
+
 def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path):
     folder = tmp_path / "saved"
     folder.mkdir()
