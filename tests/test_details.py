@@ -284,16 +284,24 @@ def test_a_reparse_of_a_details_harvests_archive_gives_each_document_the_page_th
     assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(harvested)
 
 
-def test_a_reparse_of_a_harvests_archive_reads_the_pages_redirects_led_to_as_the_pages_asked_for(tmp_path: Path):
+@pytest.mark.parametrize("first_run_read_last", [False, True])
+def test_a_reparse_of_a_harvests_archive_reads_the_pages_redirects_led_to_as_the_pages_asked_for(tmp_path: Path,
+                                                                                                first_run_read_last: bool):
     """The site sent the search's second page on to another address of it, and a document's page to a path no document
     has: the harvest took each for the page it asked for, and so does a re-parse of its archive (the second page was a
-    search of its own, the dataset one of two searches, and the document's page was passed over)."""
+    search of its own, the dataset one of two searches, and the document's page was passed over); so too when the second
+    run found them "not modified" and the first run's file is read last (in a folder after the second's)."""
     second, document = f"/search?search_api_fulltext={quote(QUERY)}&page=1", "/document/telegram-ponomarev-cpsu-central-committee"
     moved = {second: second + "&items_per_page=10", document: "/documents/ponomarev"}
     asked = {target: path for path, target in moved.items()}
     with FaultServer(lambda path: both_folders(asked.get(path, path)),
-                     lambda n, path: Fault(301, {"Location": moved[path]}) if path in moved else None) as server:
-        harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+                     lambda n, path: Fault(301, {"Location": moved[path]}) if path in moved else None, etags=True) as server:
+        for _ in range(2):
+            harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    if first_run_read_last:
+        (tmp_path / "archive" / "old").mkdir()
+        first = next((tmp_path / "archive").glob("kwp-run0001-*"))
+        first.rename(tmp_path / "archive" / "old" / first.name)
     again = reparse([tmp_path / "archive"], WILSON, tmp_path / "again", None, ["json"], workers=0)
     assert set(server.requests) >= set(moved.values()) and again.warnings == [] and again.total == 19
     assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(dataset(tmp_path, "kwp"))

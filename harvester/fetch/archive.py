@@ -235,6 +235,7 @@ class Revisit:
     fetched_at: str
     target: tuple[str, str]
     refers: str
+    requested: str   # the address asked for (in harvester's own file, where a redirect to `url` came from)
 
     def page(self, earlier: dict[tuple[str, str], Location]) -> Page | None:
         """The response it names, seen at the revisit's time; None when that response is not among those read."""
@@ -243,7 +244,7 @@ class Revisit:
         if found is None:
             return None
         original = read_record(found)
-        return Page(self.url, original.body, 200, original.headers, self.fetched_at, requested=self.url)
+        return Page(self.url, original.body, 200, original.headers, self.fetched_at, requested=self.requested)
 
     def unmatched(self) -> str:
         return (f"{self.path}: a record saying {self.url} was unchanged refers to a response ({self.target[1] or self.refers}) "
@@ -309,9 +310,9 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                     yield replace(page, requested=asked)
                     continue
                 revisit = Revisit(path, page.url, page.fetched_at, ((headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
-                                  _iso(headers.get_header("WARC-Refers-To-Date") or "")), headers.get_header("WARC-Refers-To") or "")
+                                  _iso(headers.get_header("WARC-Refers-To-Date") or "")), headers.get_header("WARC-Refers-To") or "", asked)
                 if (confirmed := revisit.page(earlier)) is not None:
-                    yield replace(confirmed, requested=asked)
+                    yield confirmed
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
                     unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end

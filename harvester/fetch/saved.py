@@ -55,7 +55,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
             continue
         if page is None:
             warnings.append(revisit.unmatched())
-        elif site.is_search(page.url) or site.doc_id(page.url):
+        elif site.is_search(page.requested) or site.doc_id(page.requested):   # (the page a redirect led to: the one asked for)
             yield printable(f"{revisit.path} (revisit of {page.url})"), page
 
 
