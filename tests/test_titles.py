@@ -1188,6 +1188,17 @@ def test_a_body_or_country_whose_name_holds_and_is_one_party(title, senders, rec
     assert person_names(found, NameTable.load()) == (("Henry Kissinger",) if "Kissinger" in title else ())
 
 
+# but a name that ends as such a noun does not ("Gentry", "Mistry", "Country Team"), and neither does a ministry's industry
+# before a person: "and" separates them, as it did
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Memorandum of Conversation between Kissinger and Gentry", ("Kissinger", "Gentry")),
+    ("Record of Conversation between Zhou Enlai and Mistry", ("Zhou Enlai", "Mistry")),
+    ("Memorandum of Conversation between Dean Rusk and Country Team", ("Dean Rusk", "Country Team")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_an_and_before_a_name_ending_as_a_noun_separates(title, participants):
+    assert parties(title).participants == participants
+
+
 # A role word before a body's word is part of the body's name, no role before a name: "Training Center" was the sender
 # (constructed on the archive's "Cosmonaut Training Center"), "Member Countries" lost "Member", and "Chairman of the DPRK"
 # was taken off "Cabinet of Ministers", which became a party of its own, though it took no part (archive titles)
