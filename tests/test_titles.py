@@ -1194,8 +1194,13 @@ def test_a_body_or_country_whose_name_holds_and_is_one_party(title, senders, rec
     ("Memorandum of Conversation between Kissinger and Gentry", ("Kissinger", "Gentry")),
     ("Record of Conversation between Zhou Enlai and Mistry", ("Zhou Enlai", "Mistry")),
     ("Memorandum of Conversation between Dean Rusk and Country Team", ("Dean Rusk", "Country Team")),
+    ("Record of Conversation between the Soviet Minister of Light Industry and Zhou Enlai",
+     ("Soviet Minister of Light Industry", "Zhou Enlai")),
+    ("Conversation between Minister of Industry and Mao Zedong", ("Minister of Industry", "Mao Zedong")),
+    ("Record of Conversation between the Minister of Heavy Industry and Mikoyan", ("Minister of Heavy Industry", "Mikoyan")),
+    ("Conversation between the Ministry of Industry and Commerce and Zhou Enlai", ("Ministry of Industry and Commerce", "Zhou Enlai")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
-def test_an_and_before_a_name_ending_as_a_noun_separates(title, participants):
+def test_an_and_still_separates_a_name_ending_as_such_a_noun_or_after_one(title, participants):
     assert parties(title).participants == participants
 
 
