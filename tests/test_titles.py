@@ -1131,6 +1131,9 @@ def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, partic
     # unless the names table knows the last word as a person's name: then it is he, and the body ends before him
     ("Letter from Chairman of the Presidium of the Supreme Soviet Brezhnev to Kennedy", ("Brezhnev",)),
     ("Letter from Chairman of the Council of Ministers Kosygin to Johnson", ("Kosygin",)),
+    # with the initials or given name the table knows him by: "Gromyko", "Brandt" lost them
+    ("Letter from Member of the Supreme Soviet A. A. Gromyko to Tito", ("A. A. Gromyko",)),
+    ("Letter from Chairman of the Presidium of the Supreme Soviet Willy Brandt to Tito", ("Willy Brandt",)),
     # a given name that often comes second in a name ends no place: "Ali Bhutto", "Abdul Rahman" lost their first names
     ("Letter from Minister of Commerce Zulfikar Ali Bhutto to Zhou Enlai", ("Zulfikar Ali Bhutto",)),
     ("Letter from Prime Minister of Malaya Tunku Abdul Rahman to Zhou Enlai", ("Tunku Abdul Rahman",)),

@@ -373,8 +373,11 @@ def name_in(item: str) -> str:
     if 1 < end <= len(words) - 3 and (words[end - 1] == "of" or words[end - 2:end] == ["of", "the"]
                                       and any(map(is_given_name, words[end + 1:-1]))) and is_role(item):
         return " ".join(words[end + _place_length(words, end):])
-    if end < len(words) and is_role(item) and shipped_names().kind(words[-1]) == "person":
-        return words[-1]   # "Chairman of the Council of Ministers Kosygin": the table's person ends the body, wherever it ends
+    # "Chairman of the Council of Ministers Kosygin": the table's person ends the body, wherever it ends, with the given
+    # names or initials it knows him by ("Member of the Supreme Soviet A. A. Gromyko", not "Gromyko")
+    for start in range(end, len(words)) if is_role(item) else ():
+        if shipped_names().kind(name := " ".join(words[start:])) == "person":
+            return name
     return item
 
 
