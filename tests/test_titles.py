@@ -1221,6 +1221,18 @@ def test_a_role_word_before_a_body_word_is_the_bodys(title, senders, participant
     assert (found.senders, found.participants) == (senders, participants)
 
 
+# but a comma sets the role off from the body after it, which is the party: "Chairman" alone was the sender, the body lost
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Memorandum from Chairman, Joint Chiefs of Staff, to the Secretary of Defense", ("Joint Chiefs of Staff",)),
+    ("Letter from General Secretary, Communist Party of the Soviet Union, to Mao", ("Communist Party of the Soviet Union",)),
+    ("Letter from the Governor, Bank of England, to Kennedy", ("Bank of England",)),
+    ("Memorandum from Assistant Director, Office of National Estimates, to Dulles", ("Office of National Estimates",)),
+    ("Memorandum from the Director, Central Intelligence Agency, to Eisenhower", ("Central Intelligence Agency",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_role_set_off_by_a_comma_leaves_the_body(title, senders):
+    assert parties(title).senders == senders
+
+
 def test_a_role_of_a_body_is_not_taken_off_the_body():
     title = "Record of a Conversation with Kim Il Sung, General Secretary of the KWP CC and Chairman of the DPRK Cabinet of Ministers"
     assert "Cabinet of Ministers" not in parties(title).participants

@@ -112,7 +112,8 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
     "UN", "GDR", r"VKP\(b\)")
 # a body's word (not its initials: "Chairman of the CC CPSU Commission ...") that a role word comes before makes it the body's:
-# "General Staff", "General Advisory Committee", "Cosmonaut Training Center" are bodies, not a role and a name
+# "General Staff", "General Advisory Committee", "Cosmonaut Training Center" are bodies, not a role and a name (but a comma
+# sets the role off: "Chairman, Joint Chiefs of Staff" is the body)
 _NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}(?=[A-Z][a-z])" + BODY_WORDS + r"\b)"
 # not "Mrs.", "Ms.", "Madame" nor "Countess": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin",
 # "Madame Zhou", who is Deng Yingchao, "Countess Ciano"), and without it two are one; each begins with a letter, not a
@@ -125,7 +126,7 @@ _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # Canming"; what may stand between the role word and the name. A role begins a word: looked for at a word's start only,
 # not at its end too, where \b alone would try each of the role words
 _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
-_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+|,\s+)(?={_CAPITAL}|[\[(]){_NOT_ORG}")
+_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+{_NOT_ORG}|,\s+)(?={_CAPITAL}|[\[(])")
 # (a body's words are capitalized: the lookahead spares the body words' trial at every other character)
 _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
