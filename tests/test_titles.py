@@ -1213,6 +1213,9 @@ def test_an_and_still_separates_a_name_ending_as_such_a_noun_or_after_one(title,
 @pytest.mark.parametrize(("title", "senders", "participants"), [
     ("Letter from the Cosmonaut Training Center", ("Cosmonaut Training Center",), ()),
     ("Letter from the Journalist Training Center to Brezhnev", ("Journalist Training Center",), ()),
+    # but not a bank, which is a family name after a role ("Colonel Aaron Bank" was one party, no person)
+    ("Memorandum from Colonel Aaron Bank to General McClure", ("Aaron Bank",), ()),
+    ("Letter from Ambassador Bank to Rusk", ("Bank",), ()),
     ("Meeting of the Political Consultative Committee of the Warsaw Treaty Member Countries", (),
      ("Political Consultative Committee of the Warsaw Treaty Member Countries",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)

@@ -113,8 +113,8 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "UN", "GDR", r"VKP\(b\)")
 # a body's word (not its initials: "Chairman of the CC CPSU Commission ...") that a role word comes before makes it the body's:
 # "General Staff", "General Advisory Committee", "Cosmonaut Training Center" are bodies, not a role and a name (but a comma
-# sets the role off: "Chairman, Joint Chiefs of Staff" is the body)
-_NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}(?=[A-Z][a-z])" + BODY_WORDS + r"\b)"
+# sets the role off: "Chairman, Joint Chiefs of Staff" is the body), and "Bank" is a family name there ("Colonel Aaron Bank")
+_NOT_ORG = "(?!(?:[A-Z][a-z]+\\s+){0,2}(?=[A-Z][a-z])(?!Bank\\b)" + BODY_WORDS + r"\b)"
 # not "Mrs.", "Ms.", "Madame" nor "Countess": each names a woman, often by her husband's name ("Mrs. Warren L. Chaffin",
 # "Madame Zhou", who is Deng Yingchao, "Countess Ciano"), and without it two are one; each begins with a letter, not a
 # class, that a search skips to; "the Lord Privy Seal" is a role's (ROLE)
