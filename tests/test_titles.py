@@ -1269,7 +1269,8 @@ def test_a_word_of_land_or_water_ends_a_place(title, senders, people):
 
 # A rank of several words is taken off whole: "Tech" is a body's word ("Georgia Tech"), and "Sergeant Smith" was a person
 @pytest.mark.parametrize("title", ["Letter from Tech Sergeant Smith to Eisenhower", "Letter from Technical Sergeant Smith to Eisenhower",
-                                   "Letter from Staff Sergeant Smith to Eisenhower", "Letter from Sergeant Smith to Eisenhower"])
+                                   "Letter from Staff Sergeant Smith to Eisenhower", "Letter from Sergeant Smith to Eisenhower",
+                                   "Letter from Sergeant Major Smith to Eisenhower"])   # not "Major Smith", a major
 def test_a_sergeants_rank_is_taken_off_whole(title):
     assert parties(title).senders == ("Smith",)
 

@@ -86,7 +86,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            "Advisor", r"Inspector(?:\s+General)?", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial",
            "Writer", "Journalist", "Correspondent", "Interpreter", "Translator", "Mayor", "Cosmonaut", "Astronaut",
            "Generalissimo", r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
-           r"(?:(?:Tech(?:nical)?|Staff)\s+)?Sergeant",   # "Tech" is a body's word too ("Georgia Tech"), "Staff" a body
+           r"(?:(?:Tech(?:nical)?|Staff)\s+)?Sergeant(?:\s+Major)?",   # "Tech" is a body's word too ("Georgia Tech"), "Staff" a body
            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Bryg\.", r"Capt\.", r"Adm\.",
            r"Major(?=\s+[A-Z]\w*\s+[A-Z]|\s+of\s)", "Captain", "Admiral", "Commander", "Congressman", r"Attorney\s+General",
            r"King(?!\s+[JS]r\b)", "Prince", "Shah", "Senator", "Speaker",   # "Martin Luther King Jr." is a name
