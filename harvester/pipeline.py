@@ -305,7 +305,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             pages += 1
             warnings.extend([saved.problem] if saved.problem else [])
             if isinstance(saved, SavedDocument):
-                state.keep_details(saved.doc_id, saved.details, own=saved.record)
+                state.keep_details(saved.doc_id, saved.details, own=saved.record, saved_at=saved.saved_at)
                 detailed = True
                 continue
             key = saved.search.key if saved.search else f"total {saved.results.total}"   # a page that does not say its search
@@ -314,7 +314,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             warnings.extend(f"{saved.label}: {warning}" for warning in saved.results.warnings)
             warnings.extend(_another_copy(copies, saved))
             for record in saved.records:
-                state.keep(run.id, record)
+                state.keep(run.id, record, saved.saved_at)
         if not pages:
             why = f" ({'; '.join(skipped[:3])}{'; ...' if len(skipped) > 3 else ''})" if skipped else ""   # a damaged WARC file
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
@@ -442,7 +442,7 @@ class SavedResults:
     results: ResultsPage
     records: list[Record]
     problem: str | None = None   # what its decoding had to replace
-    saved_at: str = ""           # when it was saved or fetched ('' when unsaid)
+    saved_at: str = ""           # when it was saved or fetched, to choose between copies (Page.saved_at; '' when unknown)
     copy: str | None = None      # a saved file's address (an archive's response is no copy: its runs are read as harvested)
 
 
@@ -454,6 +454,7 @@ class SavedDocument:
     record: Record
     details: Record
     problem: str | None = None
+    saved_at: str = ""           # as a results page's
 
 
 def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument | LayoutError:
@@ -466,14 +467,14 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         check_whole(label, text)
     # the address asked for: in harvester's own archive, the page a redirect led to is the page the run asked for (a listed
     # document's, a results page of its search), as the harvest took it
-    asked = page.requested or page.url
+    asked, saved_at = page.requested or page.url, page.saved_at or page.fetched_at   # (a WARC's response: when fetched)
     doc_id = site.doc_id(asked) if asked else None
     if doc_id and site.is_node_id(doc_id):   # a page saved from its Drupal path (/node/89868): the document its canonical
         doc_id = site.doc_id(canonical_link(text) or "") or doc_id   # link names (another page's link names no other)
     if doc_id:
         raw = parse_document(text, site.canonical(page.url), site, name=label)
         record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
-        return SavedDocument(doc_id, record, details_of(raw, names, site), problem)
+        return SavedDocument(doc_id, record, details_of(raw, names, site), problem, saved_at)
     # (a results page its settings say is the search's, saved from another of its addresses, is read as before)
     if asked and urlsplit(asked).hostname in site.hosts and not site.is_search(asked) \
             and site.setting(text, site.current_path) not in (None, site.search_path.strip("/")):
@@ -486,7 +487,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
     query, searched = (search.query, site.search_url(search)) if search else ("", "")
     records = records_of(results, site, site.canonical(asked) if asked else label, query, searched, page.fetched_at, names, label)
-    return SavedResults(label, search, results, records, problem, page.fetched_at, page.url if isinstance(saved, Path) else None)
+    return SavedResults(label, search, results, records, problem, saved_at, page.url if isinstance(saved, Path) else None)
 
 
 _worker: tuple[Site, NameTable] | None = None   # in a re-parse's worker process: its site and names table

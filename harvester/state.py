@@ -171,6 +171,7 @@ class State:
         self._db: sqlite3.Connection | None = None
         self._next_seq = 0
         self._next_pos = 0
+        self._saved_at: dict[str, str] = {}   # when the copy each record was kept from was saved (see keep)
 
     def __enter__(self) -> State:
         if self.name is not None:
@@ -423,34 +424,40 @@ class State:
 
     # the listing
 
-    def keep(self, run_id: int, record: Record) -> bool:
+    def keep(self, run_id: int, record: Record, saved_at: str = "") -> bool:
         """List a document's latest record in the run; True if the run had not listed the document yet. A re-parse
         reads archives in any order: a copy fetched before the one kept does not replace it, and the record is seen
-        from its earliest copy to its latest (first_seen, last_seen; a harvest sets them from its runs)."""
+        from its earliest copy to its latest (first_seen, last_seen; a harvest sets them from its runs). A re-parse
+        gives `saved_at`, when the record's copy was saved (an undated save's: its file's time), which orders copies
+        only; else the record's harvested_at does."""
+        saved_at = saved_at or record["harvested_at"]
         row = self.db.execute("SELECT run, record FROM documents WHERE id = ?", (record["id"],)).fetchone()
         if row is not None and row[0] == run_id:
             kept = json.loads(row[1])
             seen = sorted((t for t in (kept["first_seen"], kept["last_seen"], record["first_seen"], record["last_seen"])
                            if is_time(t)), key=datetime.fromisoformat)
-            latest = record if later_copy(record["harvested_at"], kept["harvested_at"]) else kept
-            latest = latest | ({"first_seen": seen[0], "last_seen": seen[-1]} if seen else {})
+            if later := later_copy(saved_at, self._saved_at.get(record["id"], kept["harvested_at"])):
+                self._saved_at[record["id"]] = saved_at
+            latest = (record if later else kept) | ({"first_seen": seen[0], "last_seen": seen[-1]} if seen else {})
             self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(latest), record["id"]))
             return False
         text = to_json(record)
         self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
                         "SET run = ?2, pos = ?3, record = ?4", (record["id"], run_id, self._next_pos, text))
         self._next_pos += 1
+        self._saved_at[record["id"]] = saved_at
         return True
 
-    def keep_details(self, doc_id: str, details: Record | None, own: Record | None = None) -> bool:
+    def keep_details(self, doc_id: str, details: Record | None, own: Record | None = None, saved_at: str = "") -> bool:
         """A document page's details (None: the page could not be had, and the details kept before stand). `own` comes
-        with a re-parse's saved copy of the page: the record the page alone gives, which is the document's while no
-        results page lists it; of two copies, the later fetched stands. True when the document has details."""
+        with a re-parse's saved copy of the page, saved at `saved_at` (as `keep` has it): the record the page alone gives,
+        which is the document's while no results page lists it; of two copies, the later saved stands. True when the
+        document has details."""
         if own is not None:
-            kept = self.db.execute("SELECT json_extract(details, '$.fetched_at') FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if kept and not later_copy(own["harvested_at"], kept[0]):
+            kept = self.db.execute("SELECT json_extract(details, '$.saved_at') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if kept and not later_copy(saved_at, kept[0]):
                 return True
-            details = (details or {}) | {"fetched_at": own["harvested_at"]}   # (kept here only: no file shows it)
+            details = (details or {}) | {"saved_at": saved_at}   # (kept here only: no file shows it)
         self.db.execute("INSERT INTO documents (id, record, details) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO UPDATE SET "
                         "details = coalesce(?3, details), record = CASE WHEN run IS NULL THEN coalesce(?2, record) ELSE record END",
                         (doc_id, to_json(own) if own else None, to_json(details) if details is not None else None))

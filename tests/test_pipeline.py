@@ -188,8 +188,11 @@ def test_the_latest_fetched_copy_of_a_page_gives_the_record_whatever_the_order_o
         assert (record["first_seen"], record["last_seen"]) == ("2026-11-26T12:00:00+00:00", record["harvested_at"])
 
 
-def test_a_dated_copy_of_a_page_stands_over_an_undated_one_whichever_is_read_first(tmp_path: Path):
-    """A browser's own "save page" says no time; the archive's copy says when it was fetched: the dated copy stands."""
+@pytest.mark.parametrize(("modified", "stands"), [(1_795_608_000, "WARC COPY"), (1_795_780_800, "HTML COPY")])
+def test_of_a_dated_copy_of_a_page_and_an_undated_one_the_later_saved_stands_whichever_is_read_first(tmp_path: Path,
+                                                                                                      modified: int, stands: str):
+    """A browser's own "save page" says no time, and is taken to be saved when its file was last modified (a day before
+    the archive's copy was fetched, or a day after); the archive's copy says when it was fetched: the later stands."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
@@ -201,6 +204,7 @@ def test_a_dated_copy_of_a_page_stands_over_an_undated_one_whichever_is_read_fir
         (root / first).mkdir(parents=True)
         (root / second).mkdir()
         (root / first / "page-1.html").write_bytes(page.replace(b"Letter from Ri Sang-jo to N.S. Khrushchev", b"HTML COPY", 1))
+        os.utime(root / first / "page-1.html", (modified, modified))
         with (root / second / "x.warc.gz").open("wb") as file:
             writer = WARCWriter(file, gzip=True)
             writer.write_record(writer.create_warc_record(
@@ -210,7 +214,7 @@ def test_a_dated_copy_of_a_page_stands_over_an_undated_one_whichever_is_read_fir
                 http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")))
         reparse([root], WILSON, root / "out", "d", ["json"], workers=0)
         titles = {r["id"]: r["title"] for r in dataset(root / "out", "d")}
-        assert titles["letter-ri-sang-jo-ns-khrushchev"] == "WARC COPY", (first, second)
+        assert titles["letter-ri-sang-jo-ns-khrushchev"] == stands, (first, second)
 
 
 SEED_URL = "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"
@@ -711,9 +715,9 @@ def test_a_page_saved_translated_is_refused_naming_it(tmp_path: Path, translated
 
 @pytest.mark.parametrize("copies", ["undated", "dated", "identical"])
 def test_a_page_saved_twice_is_read_from_one_copy_alike_reparsed_and_served_and_a_difference_said(tmp_path: Path, copies: str):
-    """Of two copies of one address with other results, the later saved stands; of two that say no time, the later by
-    name, a browser's name for a second save ("page-1 (1).html") after the first's: a re-parse says which, and serve
-    serves that one. Copies alike are one page, unsaid."""
+    """Of two copies of one address with other results, the later saved stands; of two saved at one time (undated, their
+    files' times alike, as a copied folder may leave them), the later by name, a browser's name for a second save
+    ("page-1 (1).html") after the first's: a re-parse says which, and serve serves that one. Copies alike are one page, unsaid."""
     folder, resaved = tmp_path / "saved", tmp_path / "resaved.html"
     folder.mkdir()
     shutil.copy(SEED / "page-0.html", folder)
@@ -727,7 +731,9 @@ def test_a_page_saved_twice_is_read_from_one_copy_alike_reparsed_and_served_and_
         shutil.copy(SEED / "page-1.html", folder)
         shutil.copy(resaved, folder / "page-1 (1).html")
         first, second = folder / "page-1.html", folder / "page-1 (1).html"   # in the order read
-        stands, why = second, "the later by name: neither says when it was saved"
+        for copy in (first, second):
+            os.utime(copy, (1_796_083_200, 1_796_083_200))
+        stands, why = second, "the later by name: saved at one time"
     outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     said = [w for w in outcome.warnings if "saved from the same address" in w]
     records = json.loads((tmp_path / "r" / "d.json").read_text(encoding="utf-8"))
@@ -768,6 +774,52 @@ def test_the_total_of_a_search_saved_at_several_times_is_its_latest_saved_pages(
     assert outcome.total == 18 and outcome.warnings == [
         "saved pages of \u201cKorean Workers' Party\u201d hold 19 documents, more than the 18 its pages count (pages saved at "
         "different times, of a listing that changed?)"]
+
+
+@pytest.mark.parametrize("saved", ["after", "before"])
+def test_an_undated_save_and_a_wayback_capture_of_one_page_are_ordered_by_when_each_was_saved(tmp_path: Path, saved: str):
+    """The Wayback's captures of the search's pages (January 2024: 19 results) beside the user's own "Save page as" of
+    them (no date in the file, 18 results, a summary reworded), read after them: the undated saves are taken to be saved
+    when their files were last modified, for choosing between the copies only. Saved after the capture, their records
+    and total stand (their harvested_at stays empty); saved before, the capture's do. A re-parse and serve agree."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    when = 1_796_083_200 if saved == "after" else 1_577_836_800   # 1 December 2026, 1 January 2020 (UTC)
+    for page in SEED.glob("page-*.html"):
+        (folder / f"capture-{page.name}").write_text(wayback_copy(page, relative=False), encoding="utf-8")
+        text = page.read_text(encoding="utf-8").replace(" of 19<", " of 18<").replace("lists several reasons", "lists SEVERAL reasons")
+        (folder / page.name).write_text(text, encoding="utf-8")
+        os.utime(folder / page.name, (when, when))
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    records = json.loads((tmp_path / "r" / "d.json").read_text(encoding="utf-8"))
+    reworded = [r for r in records if "SEVERAL" in r["summary"]]
+    stands = folder / ("page-1.html" if saved == "after" else "capture-page-1.html")
+    assert len(records) == 19 and outcome.total == (18 if saved == "after" else 19)
+    assert [r["harvested_at"] for r in reworded] == ([None] if saved == "after" else [])
+    assert [w for w in outcome.warnings if "same address" in w] == [
+        f"{folder / 'page-1.html'}: saved from the same address as {folder / 'capture-page-1.html'}, with other results; "
+        f"the records of {stands} stand (the later saved)"]
+    clock = FakeClock()
+    with Serving([folder]) as serving:
+        harvest(WILSON, Search(QUERY), tmp_path / "h", "d", ["json"], Settings(base_url=serving.origin, delay=0),
+                sleep=clock.sleep, now=clock.now)
+    assert [r["summary"] for r in dataset(tmp_path / "h", "d")] == [r["summary"] for r in records]
+
+
+@pytest.mark.parametrize("saved", ["after", "before"])
+def test_an_undated_save_and_a_wayback_capture_of_a_document_page_are_ordered_by_when_each_was_saved(tmp_path: Path, saved: str):
+    """As a results page's copies: the document's own record (no results page lists it) is the later saved copy's."""
+    page = FIXTURES / "wilson" / "documents" / "telegram-mikoyan-cpsu-central-committee.html"
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "capture.html").write_text(wayback_copy(page, relative=False), encoding="utf-8")
+    title = "Telegram from A. Mikoyan to the CPSU Central Committee"
+    (folder / "saved.html").write_text(page.read_text(encoding="utf-8").replace(f">{title}<", f">{title} (revised)<"), encoding="utf-8")
+    when = 1_796_083_200 if saved == "after" else 1_577_836_800   # 1 December 2026, 1 January 2020 (UTC)
+    os.utime(folder / "saved.html", (when, when))
+    reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    [record] = dataset(tmp_path / "r", "d")
+    assert record["title"] == (f"{title} (revised)" if saved == "after" else title)
 
 
 def test_a_page_of_the_site_that_is_neither_a_search_nor_a_document_is_passed_over_and_said(tmp_path: Path):

@@ -89,6 +89,7 @@ class Page:
     fetched_at: str = ""
     requested: str = ""        # the URL asked for (it differs from url when a redirect led elsewhere; "" for a saved page)
     archived: Location | None = None   # where the run's WARC holds this response (a 304's: the response it confirms)
+    saved_at: str = ""         # a saved file's: when it was saved, to choose between copies (its fetched_at, else its file's time)
 
     def text(self) -> str:
         """The body as text (see `decoded`)."""
@@ -111,7 +112,7 @@ def later_copy(time: str | None, kept: str | None) -> bool:
 def copy_rule(time: str | None, kept: str | None) -> str:
     """How `later_copy` chose between two copies, in words."""
     if is_time(time) and is_time(kept):
-        return "the later saved"
+        return "the later saved" if datetime.fromisoformat(time) != datetime.fromisoformat(kept) else "the later by name: saved at one time"
     return "the one that says when it was saved" if is_time(time) or is_time(kept) else \
         "the later by name: neither says when it was saved"
 

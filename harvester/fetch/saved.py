@@ -112,11 +112,12 @@ def _beside_a_page(path: Path, root: Path) -> bool:
 
 
 def read_saved(path: Path) -> tuple[Page, str, str | None]:
-    """The saved page as a Page (its URL and the time it was saved, where the saving tool recorded them, else ''), its
-    text, and what its decoding had to replace (see decode_html). The page of an MHTML file or a Safari web archive
-    is the HTML it holds, with the Content-Type it was saved with; a page cut short is an InputError."""
+    """The saved page as a Page (its URL and the time it was saved, where the saving tool recorded them, else ''; its
+    saved_at, that time, else the file's last modification), its text, and what its decoding had to replace (see
+    decode_html). The page of an MHTML file or a Safari web archive is the HTML it holds, with the Content-Type it was
+    saved with; a page cut short is an InputError."""
     try:
-        if (size := path.stat().st_size) > DEFAULT_MAX_RESPONSE:
+        if (size := (stat := path.stat()).st_size) > DEFAULT_MAX_RESPONSE:
             raise InputError(f"{path}: a file of {size:,} bytes, larger than any page harvester takes "
                              f"({DEFAULT_MAX_RESPONSE:,}); not read")
         body = path.read_bytes()
@@ -134,7 +135,12 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     if _is_translated(text):
         raise InputError(f"{path}: a machine translation of the page (Chrome's, Edge's or Google Translate's): its titles, "
                          "dates and names would be read as translated; save the page untranslated")
-    return replace(page, url=url, fetched_at=page.fetched_at or saved_date(text)), text, problem
+    fetched_at = page.fetched_at or saved_date(text)
+    try:   # (a time no calendar holds, set by hand: the copy is undated)
+        modified = datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(timespec="seconds")
+    except (OverflowError, OSError, ValueError):
+        modified = ""
+    return replace(page, url=url, fetched_at=fetched_at, saved_at=fetched_at or modified), text, problem
 
 
 def check_whole(label: str, text: str) -> None:
@@ -245,7 +251,7 @@ _COPY_NUMBER = re.compile(r" ?\((\d+)\)(?=\.[^./]+$)")   # "page-0 (1).html": a 
 
 def _natural(path: Path) -> list[object]:
     """The order files are read in: by name, page-2 before page-10, and a browser's second save of a page after the
-    first ("page-0 (1).html" after "page-0.html"), so that of two copies that say no time the later saved is read last."""
+    first ("page-0 (1).html" after "page-0.html"), so that of two copies saved in one second the later saved is read last."""
     name = str(path)
     copy = _COPY_NUMBER.search(name)
     plain = name[:copy.start()] + name[copy.end():] if copy else name

@@ -60,12 +60,12 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
         key = request_key(page.url)
         if key in index:
             (earlier, _), (folder, saved_at) = index[key], kept[key]
-            rule = "a folder named before" if folder != place(path) else copy_rule(page.fetched_at, saved_at)
-            if folder != place(path) or not later_copy(page.fetched_at, saved_at):
+            rule = "a folder named before" if folder != place(path) else copy_rule(page.saved_at, saved_at)
+            if folder != place(path) or not later_copy(page.saved_at, saved_at):
                 log.warning("%s: saved from the same address as %s, which is served in its place (%s)", path, earlier, rule)
                 continue
             log.warning("%s: saved from the same address as %s, and served in its place (%s)", path, earlier, rule)
-        index[key], kept[key] = (path, page.url), (place(path), page.fetched_at)
+        index[key], kept[key] = (path, page.url), (place(path), page.saved_at)
     if not index and all(is_warc(path) for path in found):
         raise InputError(f"{', '.join(map(str, folders))}: holds WARC archives only; serve serves saved .html pages "
                          "(harvester reparse reads WARC archives)")
