@@ -1242,9 +1242,12 @@ def test_a_role_of_a_body_is_not_taken_off_the_body():
 
 
 # A talk named by what qualifies it ("Luncheon Meeting") is no party, as one named by its place is ("the Geneva
-# Conference"); and the place of a pair's summit is no part of the second name: "Bush Malta" was a person
+# Conference"), nor are such words with no kind ("Farewell Dinner" was a party and a person); and the place of a pair's
+# summit is no part of the second name: "Bush Malta" was a person
 @pytest.mark.parametrize(("title", "participants", "others"), [
     ("Memorandum of Conversation, Luncheon Meeting, Kissinger and Dobrynin", ("Kissinger", "Dobrynin"), ()),
+    ("Memorandum of Conversation, Farewell Dinner, Kissinger and Dobrynin", ("Kissinger", "Dobrynin"), ()),
+    ("Memorandum Of Conversation, Farewell Dinner, Kissinger And Dobrynin", ("Kissinger", "Dobrynin"), ()),
     ("Gorbachev-Bush Malta Summit", (), ("Gorbachev", "Bush")),
     ("Record of Gorbachev-Bush Malta Meeting", ("Gorbachev", "Bush"), ()),
     ("Record of Furui-Zhou Enlai Meeting", ("Furui", "Zhou Enlai"), ()),

@@ -344,7 +344,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Decoded|Deciphered|Decrypted|Hand-[a-z]+|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
-_QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}\s+)+")   # "Verbal Report", "Oral Message": a kind all the same
+# "Verbal Report", "Oral Message": a kind all the same; "Farewell Dinner" alone names no one
+_QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}(?:\s+|$))+")
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
 _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
@@ -874,7 +875,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
         items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
-                        and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)]))
+                        and not _ABSTRACT_ONLY.fullmatch(item) and not _QUALIFIERS.fullmatch(item)]))
 
 
 def _parts(segment: str, between: bool = False) -> list[str]:
