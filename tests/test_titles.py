@@ -1289,3 +1289,15 @@ def test_a_sergeants_rank_is_taken_off_whole(title):
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_known_city_after_a_consulate_is_its_post(title, senders):
     assert parties(title).senders == senders
+
+
+# A plural role names a group, no one: "Presidents" and "Foreign Ministers" were persons, and "Ministers Gromyko" one
+@pytest.mark.parametrize(("title", "participants", "people"), [
+    ("Meeting of the Presidents of Bosnia and Herzegovina", ("Presidents of Bosnia and Herzegovina",), ()),
+    ("Meeting Of The Presidents Of Bosnia And Herzegovina", ("Presidents Of Bosnia And Herzegovina",), ()),
+    ("Conversation with the Foreign Ministers", ("Foreign Ministers",), ()),
+    ("Conversation between Ministers Gromyko and Rusk", ("Gromyko", "Rusk"), ("Andrei Gromyko", "Rusk")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_plural_role_is_a_group(title, participants, people):
+    found = parties(title)
+    assert (found.participants, person_names(found, NameTable.load())) == (participants, people)

@@ -105,7 +105,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
     "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
-    "Experts", "Advisers", "Advisors", "Commanders", "Chiefs", "Board", "Premiers", "Listeners",
+    "Experts", "Advisers", "Advisors", "Commanders", "Chiefs", "Board", "Premiers", "Presidents", "Ministers", "Listeners",
     "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
     "Services?", "Inspectorate", "Collective", "Unions", "Archives", "Ambassadors", "Secretaries", "Defen[cs]e", "Cabinet",
     "Radio", "Broadcasts?",
