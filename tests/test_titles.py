@@ -1192,7 +1192,7 @@ def test_a_body_or_country_whose_name_holds_and_is_one_party(title, senders, rec
 
 
 # but a name that ends as such a noun does not ("Gentry", "Mistry", "Country Team"), and neither does a ministry's industry
-# before a person: "and" separates them, as it did
+# before a person, nor a body's "Authority" or "University": "and" separates them ("Authority and Kissinger" was one party)
 @pytest.mark.parametrize(("title", "participants"), [
     ("Memorandum of Conversation between Kissinger and Gentry", ("Kissinger", "Gentry")),
     ("Record of Conversation between Zhou Enlai and Mistry", ("Zhou Enlai", "Mistry")),
@@ -1202,6 +1202,9 @@ def test_a_body_or_country_whose_name_holds_and_is_one_party(title, senders, rec
     ("Conversation between Minister of Industry and Mao Zedong", ("Minister of Industry", "Mao Zedong")),
     ("Record of Conversation between the Minister of Heavy Industry and Mikoyan", ("Minister of Heavy Industry", "Mikoyan")),
     ("Conversation between the Ministry of Industry and Commerce and Zhou Enlai", ("Ministry of Industry and Commerce", "Zhou Enlai")),
+    ("Conversation between the Palestinian National Authority and Kissinger", ("Palestinian National Authority", "Kissinger")),
+    ("Conversation Between The Palestinian National Authority And Kissinger", ("Palestinian National Authority", "Kissinger")),
+    ("Conversation between Moscow State University and Kapitsa", ("Moscow State University", "Kapitsa")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_and_still_separates_a_name_ending_as_such_a_noun_or_after_one(title, participants):
     assert parties(title).participants == participants
