@@ -1304,3 +1304,18 @@ def test_a_known_city_after_a_consulate_is_its_post(title, senders):
 def test_a_plural_role_is_a_group(title, participants, people):
     found = parties(title)
     assert (found.participants, person_names(found, NameTable.load())) == (participants, people)
+
+
+# In title case a role's "To The PRC" is its post, and a small word after a role begins no name: "To The PRC Stepan V.
+# Chervonenko And" was a party and a person, and so was "The" of "From The Soviet Ambassador To Kim Il Sung"
+@pytest.mark.parametrize(("title", "senders", "participants", "people"), [
+    ("Memorandum Of Conversation Between Soviet Ambassador To The PRC Stepan V. Chervonenko And Mongolian Ambassador To "
+     "China D. Tsevegmid", (), ("Stepan V. Chervonenko", "D. Tsevegmid"), ("Stepan Chervonenko", "D. Tsevegmid")),
+    ("Record Of Conversation Between Soviet Ambassador To China Stepan V. Chervonenko And The Mongolian Ambassador To "
+     "China Dondogiin Tsevegmid", (), ("Stepan V. Chervonenko", "Dondogiin Tsevegmid"), ("Stepan Chervonenko", "Dondogiin Tsevegmid")),
+    ("Letter From The Soviet Ambassador To Kim Il Sung", ("Soviet Ambassador",), (), ("Kim Il Sung",)),
+    ("Telegram From The Soviet Ambassador In Beijing To Moscow", ("Soviet Ambassador In Beijing",), (), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_role_in_title_case_is_taken_off_as_in_lower_case(title, senders, participants, people):
+    found = parties(title)
+    assert (found.senders, found.participants, person_names(found, NameTable.load())) == (senders, participants, people)

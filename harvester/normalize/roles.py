@@ -123,10 +123,12 @@ HONORIFIC = alt(r"Cdes?\.?", "Comrades?", "comrades?", "Cmrade", r"Com\.", r"Tov
                 r"Herr(?=\s+[A-Z])", r"Citizen(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
-# Canming"; what may stand between the role word and the name. A role begins a word: looked for at a word's start only,
+# Canming"; what may stand between the role word and the name (in title case too: "Ambassador To China Stepan V.
+# Chervonenko", but "Ambassador To Kim Il Sung" names none). A role begins a word: looked for at a word's start only,
 # not at its end too, where \b alone would try each of the role words
 _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
-_TO_NAME = re.compile(rf"(?:\s+(?:to|in|of|at)\s+(?:the\s+)?{COUNTRY})?(?:\s+{_NOT_ORG}|,\s+)(?={_CAPITAL}|[\[(])")
+_TO_NAME = re.compile(rf"(?:\s+(?:[Tt]o|[Ii]n|[Oo]f|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY})?(?:\s+{_NOT_ORG}|,\s+)"
+                      rf"(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)(?={_CAPITAL}|[\[(])")
 # (a body's words are capitalized: the lookahead spares the body words' trial at every other character)
 _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
