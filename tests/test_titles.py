@@ -1319,3 +1319,18 @@ def test_a_plural_role_is_a_group(title, participants, people):
 def test_a_role_in_title_case_is_taken_off_as_in_lower_case(title, senders, participants, people):
     found = parties(title)
     assert (found.senders, found.participants, person_names(found, NameTable.load())) == (senders, participants, people)
+
+
+# A gathering a letter is sent to or from is its party, a body, no person: "Plenary Session" (cut short) and "Geneva
+# Conference" were persons, and "the Preliminary Conference", "the Plenum" no party
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter to the Plenary Session of the Central Committee", (), ("Plenary Session of the Central Committee",)),
+    ("Letter To The Plenary Session Of The Central Committee", (), ("Plenary Session Of The Central Committee",)),
+    ("Letter to the Second Conference of the Communist Parties", (), ("Second Conference of the Communist Parties",)),
+    ("Letter from the Preliminary Conference", ("Preliminary Conference",), ()),
+    ("Letter to the Plenum", (), ("Plenum",)),
+    ("Letter to the Geneva Conference", (), ("Geneva Conference",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_gathering_is_a_party_and_no_person(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, ())

@@ -101,8 +101,8 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Senate", "Parliament", r"Supreme\s+Soviet", "Sejm", "Knesset", "Bundestag", "Volkskammer", "Majlis", "Diet",
     "Agency", "Institute", "University", "Tech", "Academy", "Republic", "Association", "Society", "Foundation", "Fund", "Bank",
     "Company(?!s)", "Industries", "Authority",   # "Companies" too, not Catalonia's president "Lluís Companys"
-    "Forces", "Missions?",
-    "Consulate", "Legation", "Leadership", "Comrades", "Plenum", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
+    "Forces", "Missions?", "Plenum", "Conferences?", "Sessions?",   # a gathering: "a Letter to the Plenum"
+    "Consulate", "Legation", "Leadership", "Comrades", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
     "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
     "Experts", "Advisers", "Advisors", "Commanders", "Chiefs", "Board", "Premiers", "Presidents", "Ministers", "Listeners",

@@ -915,10 +915,11 @@ def _names_only(parts: list[str]) -> bool:
 def _is_kind_phrase(item: str) -> bool:
     """"Letter", "Audience", "Presidential Approval", "Luncheon Meeting": a kind word (after words that qualify it) left
     where a name was expected is not a party; but a meeting or a treaty named by its place or body is ("the Geneva
-    Conference")."""
+    Conference"), and so is a gathering, which a body's word names ("the Plenum", "the Preliminary Conference")."""
     found = find_kind(item)
-    return bool(found) and found[2] == len(item) and (found[1] == 0 or bool(_QUALIFIERS.fullmatch(item[:found[1]])) or (
-        len(item[:found[1]].split()) == 1 and found[0] not in (*_TALKS, "agreement")))
+    return bool(found) and found[2] == len(item) and not is_body(item[found[1]:]) and (
+        found[1] == 0 or bool(_QUALIFIERS.fullmatch(item[:found[1]]))
+        or len(item[:found[1]].split()) == 1 and found[0] not in (*_TALKS, "agreement"))
 
 
 @functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
