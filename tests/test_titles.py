@@ -1306,8 +1306,9 @@ def test_a_plural_role_is_a_group(title, participants, people):
     assert (found.participants, person_names(found, NameTable.load())) == (participants, people)
 
 
-# In title case a role's "To The PRC" is its post, and a small word after a role begins no name: "To The PRC Stepan V.
-# Chervonenko And" was a party and a person, and so was "The" of "From The Soviet Ambassador To Kim Il Sung"
+# In title case a role's "To The PRC" is its post, a role's "Of" its own, and a small word after a role begins no name:
+# "To The PRC Stepan V. Chervonenko And" was a party and a person, and so were "The" of "From The Soviet Ambassador To
+# Kim Il Sung", "Of State Dulles" and "White House"
 @pytest.mark.parametrize(("title", "senders", "participants", "people"), [
     ("Memorandum Of Conversation Between Soviet Ambassador To The PRC Stepan V. Chervonenko And Mongolian Ambassador To "
      "China D. Tsevegmid", (), ("Stepan V. Chervonenko", "D. Tsevegmid"), ("Stepan Chervonenko", "D. Tsevegmid")),
@@ -1315,6 +1316,8 @@ def test_a_plural_role_is_a_group(title, participants, people):
      "China Dondogiin Tsevegmid", (), ("Stepan V. Chervonenko", "Dondogiin Tsevegmid"), ("Stepan Chervonenko", "Dondogiin Tsevegmid")),
     ("Letter From The Soviet Ambassador To Kim Il Sung", ("Soviet Ambassador",), (), ("Kim Il Sung",)),
     ("Telegram From The Soviet Ambassador In Beijing To Moscow", ("Soviet Ambassador In Beijing",), (), ()),
+    ("Letter From Secretary Of State Dulles To Eisenhower", ("Dulles",), (), ("Dulles", "Eisenhower")),
+    ("Memorandum From White House Chief Of Staff Hamilton Jordan To Carter", ("Hamilton Jordan",), (), ("Hamilton Jordan", "Carter")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_role_in_title_case_is_taken_off_as_in_lower_case(title, senders, participants, people):
     found = parties(title)

@@ -75,13 +75,13 @@ MODIFIER = alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[
 # a relative, named by whose he is: "Khrushchev's Son-in-Law Adzhubei" is Adzhubei, "Kim Il Sung's Son" no one named
 KIN = alt(r"(?:Son|Daughter|Brother|Sister|Father|Mother)(?:-in-[Ll]aw)?s?", "Wife", "Wives", "Husband", "Widow", "Children",
           "Nephew", "Niece", "Grandson", "Granddaughter", "Cousin", "Uncle", "Aunt")
-ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+of\s+State",
-           "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e)|\s+without\s+Portfolio)?",
+ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+[Oo]f\s+State",
+           "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+[Oo]f\s+(?:Foreign\s+Affairs|Defen[cs]e)|\s+without\s+Portfolio)?",
            "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé]\s+d['’]\s?Affaires",
            "Consul[- ]General",
            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
            "Marshall?",  # "Governer", "Marshall": typos in real titles
-           r"Chief\s+of\s+Staff",   # before "Chief": "White House Chief of Staff Hamilton Jordan" was "White House"
+           r"Chief\s+[Oo]f\s+Staff",   # before "Chief": "White House Chief of Staff Hamilton Jordan" was "White House"
            "[Ll]eader", "[Mm]embers?", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "[Dd]irector", "Adviser",
            "Advisor", r"Inspector(?:\s+General)?", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial",
            "Writer", "Journalist", "Correspondent", "Interpreter", "Translator", "Mayor", "Cosmonaut", "Astronaut",
