@@ -355,11 +355,10 @@ def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) 
     # Wayback's copy: the same results)
     cards = hash(tuple((record["id"], card.date, card.title, card.summary) for record, card in zip(saved.records, saved.results.cards)))
     earlier, earlier_at, earlier_cards = copies.setdefault(address, (saved.label, saved_at, cards))
+    if later := later_copy(saved_at, earlier_at):   # (a copy alike, saved later, is the one whose records stand)
+        copies[address] = (saved.label, saved_at, cards)
     if earlier_cards == cards:
         return []
-    later = later_copy(saved_at, earlier_at)
-    if later:
-        copies[address] = (saved.label, saved_at, cards)
     return [f"{saved.label}: saved from the same address as {earlier}, with other results; the records of "
             f"{saved.label if later else earlier} stand ({copy_rule(saved_at, earlier_at)})"]
 

@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from harvester.errors import InputError, OffSiteError
 from harvester.pipeline import default_name, harvest, reparse
-from harvester.fetch.serve import Serving
+from harvester.fetch.serve import Serving, index_folder
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, dataset, timeless
@@ -745,6 +745,24 @@ def test_a_page_saved_twice_is_read_from_one_copy_alike_reparsed_and_served_and_
         harvest(WILSON, Search(QUERY), tmp_path / "h", "d", ["json"], Settings(base_url=serving.origin, delay=0),
                 sleep=clock.sleep, now=clock.now)
     assert [r["summary"] for r in dataset(tmp_path / "h", "d")] == [r["summary"] for r in records]
+
+
+def test_of_three_saves_of_a_page_what_is_said_names_the_copy_whose_records_stand(tmp_path: Path):
+    """A page saved three times: the second save alike the first but saved last, the third, with other results, saved in
+    between. The records of the save made last stand, and what is said names it (as serve serves it), not the first."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    text = (SEED / "page-1.html").read_text(encoding="utf-8")
+    first, last, between = folder / "page-1.html", folder / "page-1 (1).html", folder / "page-1 (2).html"
+    for copy, later in ((first, 0), (last, 300), (between, 100)):
+        copy.write_text(text.replace("lists several reasons", "lists SEVERAL reasons") if copy == between else text, encoding="utf-8")
+        os.utime(copy, (1_796_083_200 + later, 1_796_083_200 + later))
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    records = json.loads((tmp_path / "r" / "d.json").read_text(encoding="utf-8"))
+    assert not any("SEVERAL" in r["summary"] for r in records)
+    assert [w for w in outcome.warnings if "same address" in w] == [
+        f"{between}: saved from the same address as {last}, with other results; the records of {last} stand (the later saved)"]
+    assert last in {path for path, _ in index_folder(folder).values()}
 
 
 def test_copies_of_a_page_that_write_its_links_otherwise_are_copies_alike(tmp_path: Path):
