@@ -1337,3 +1337,15 @@ def test_a_role_in_title_case_is_taken_off_as_in_lower_case(title, senders, part
 def test_a_gathering_is_a_party_and_no_person(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, ())
+
+
+# "To" after a role is a preposition where the title's other small words are in title case too; where they are in lower
+# case it begins a name: the Vietnamese "To Huu" (Tố Hữu) and "To Lam" were cut to "Huu" and "Lam", recipients
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Conversation with Politburo Member To Huu", (), (), ("To Huu",)),
+    ("Letter from Vietnamese Minister To Lam to Putin", ("To Lam",), ("Putin",), ()),
+    ("Letter From The Soviet Ambassador To Kim Il Sung", ("Soviet Ambassador",), ("Kim Il Sung",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, senders, recipients, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)

@@ -124,11 +124,14 @@ HONORIFIC = alt(r"Cdes?\.?", "Comrades?", "comrades?", "Cmrade", r"Com\.", r"Tov
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
 # Canming"; what may stand between the role word and the name (in title case too: "Ambassador To China Stepan V.
-# Chervonenko", but "Ambassador To Kim Il Sung" names none). A role begins a word: looked for at a word's start only,
-# not at its end too, where \b alone would try each of the role words
+# Chervonenko"). A role begins a word: looked for at a word's start only, not at its end too, where \b alone would try
+# each of the role words
 _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
 _TO_NAME = re.compile(rf"(?:\s+(?:[Tt]o|[Ii]n|[Oo]f|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY})?(?:\s+{_NOT_ORG}|,\s+)"
-                      rf"(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)(?={_CAPITAL}|[\[(])")
+                      rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s)(?={_CAPITAL}|[\[(])")
+# a small word in title case begins no name either, but "To" may, where no other small word is in title case: "Letter From
+# The Soviet Ambassador To Kim Il Sung" names none, "Politburo Member To Huu" (Tố Hữu) does
+_TITLED_SMALL_WORD = re.compile(rf"(?<=\s){alt(*(w.title() for w in _SMALL_WORDS))}\s")
 # (a body's words are capitalized: the lookahead spares the body words' trial at every other character)
 _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
@@ -296,7 +299,7 @@ def _without_roles(text: str) -> str:
     kept, last = [], 0
     for role in _ROLE_AT.finditer(text):
         to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
-        if to_name:
+        if to_name and not (text.startswith("To ", to_name.end()) and len(_TITLED_SMALL_WORD.findall(text)) > 1):
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
             close = text.find("]", last) if text.startswith("[", last) else -1
