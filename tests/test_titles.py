@@ -1349,3 +1349,15 @@ def test_a_gathering_is_a_party_and_no_person(title, senders, recipients):
 def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, senders, recipients, participants):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
+
+
+# In title case, the one who holds a role, in brackets after it, is still taken out of them before "To" or "And": the
+# senders "[Adam Rapacki]" and "[Marian Spychalski]" were no persons
+@pytest.mark.parametrize(("title", "people"), [
+    ("Memorandum From The Minister Of Foreign Affairs [Adam Rapacki] To Minister Of National Defense Marian Spychalski",
+     ("Adam Rapacki", "Marian Spychalski")),
+    ("Letter From Minister Of Defence [Marian Spychalski] To Gomulka", ("Marian Spychalski", "Władysław Gomułka")),
+    ("Conversation Between Chief Of Staff [Adam Rapacki] And Mao Zedong", ("Adam Rapacki", "Mao Zedong")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_bracketed_holder_of_a_role_in_title_case_is_a_person(title, people):
+    assert sorted(person_names(parties(title), NameTable.load())) == sorted(people)

@@ -134,7 +134,7 @@ _TO_NAME = re.compile(rf"(?:\s+(?:[Tt]o|[Ii]n|[Oo]f|[Aa]t)\s+(?:[Tt]he\s+)?{COUN
 _TITLED_SMALL_WORD = re.compile(rf"(?<=\s){alt(*(w.title() for w in _SMALL_WORDS))}\s")
 # (a body's words are capitalized: the lookahead spares the body words' trial at every other character)
 _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of\s+$")
-_NAME_GOES_ON = re.compile(r"\s+[A-Z]|[\w'’]")
+_NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)[A-Z]|[\w'’]")   # not "... To ..."
 # whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
 # a nationality before it goes too, as before a role: "British Lord Home" is Home
