@@ -1361,3 +1361,16 @@ def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, sen
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_bracketed_holder_of_a_role_in_title_case_is_a_person(title, people):
     assert sorted(person_names(parties(title), NameTable.load())) == sorted(people)
+
+
+# A title case's "Of" and "The" are no words of a name: "Of The Warsaw Pact" was a party and a person, and "Governor Of New
+# York Nelson Rockefeller" no person
+@pytest.mark.parametrize(("title", "senders", "recipients", "people"), [
+    ("Letter To The Foreign Ministers Of The Warsaw Pact", (), ("Foreign Ministers Of The Warsaw Pact",), ()),
+    ("Letter From Governor Of New York Nelson Rockefeller To Nixon", ("Nelson Rockefeller",), ("Nixon",),
+     ("Nelson Rockefeller", "Richard Nixon")),
+    ("Letter From Mayor Of Los Angeles Sam Yorty To Zhou Enlai", ("Sam Yorty",), ("Zhou Enlai",), ("Sam Yorty", "Zhou Enlai")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_title_cases_of_and_the_are_no_words_of_a_name(title, senders, recipients, people):
+    found = parties(title)
+    assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, people)

@@ -357,7 +357,8 @@ def _family_bank(m: re.Match[str]) -> str:
 
 def name_in(item: str) -> str:
     """The person a party names after a role or body, else the party: "CC CPSU G.M. Malenkov" -> "G.M. Malenkov"."""
-    words = _TOKEN.findall(item)   # a bracket of several words is one: "[Kim Il] Sung"
+    # a bracket of several words is one ("[Kim Il] Sung"); a title case's "Of" and "The" are read as "of" and "the"
+    words = [word.lower() if word in ("Of", "The") else word for word in _TOKEN.findall(item)]
     if item.isupper():
         return item      # "GONG PUSHENG": a name in capitals, not an acronym before a name
     end = len(words)
