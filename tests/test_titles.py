@@ -1374,3 +1374,16 @@ def test_a_bracketed_holder_of_a_role_in_title_case_is_a_person(title, people):
 def test_a_title_cases_of_and_the_are_no_words_of_a_name(title, senders, recipients, people):
     found = parties(title)
     assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, people)
+
+
+# nor do they make a role set off after a name a name alike in length: "Interior Minister Of Zambia" was a person
+@pytest.mark.parametrize("title", ["Conversation With E. H. K. Mudenda, Interior Minister Of Zambia",
+                                   "Summary Of Zhou Enlai’s Talk With E. H. K. Mudenda, Agricultural Minister Of Zambia"])
+def test_a_role_in_title_case_after_a_name_is_no_name(title):
+    found = parties(title)
+    assert found.participants[-1] == "E. H. K. Mudenda"
+    assert not any("Minister" in person for person in person_names(found, NameTable.load()))
+
+
+def test_a_charge_d_affaires_in_title_case_is_a_role_before_a_name():
+    assert parties("Letter From The Chargé D'Affaires, Kim Il Sung, To Mao Zedong").senders == ("Kim Il Sung",)

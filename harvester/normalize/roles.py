@@ -77,7 +77,7 @@ KIN = alt(r"(?:Son|Daughter|Brother|Sister|Father|Mother)(?:-in-[Ll]aw)?s?", "Wi
           "Nephew", "Niece", "Grandson", "Granddaughter", "Cousin", "Uncle", "Aunt")
 ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+[Oo]f\s+State",
            "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+[Oo]f\s+(?:Foreign\s+Affairs|Defen[cs]e)|\s+without\s+Portfolio)?",
-           "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé]\s+d['’]\s?Affaires",
+           "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé]\s+[Dd]['’]\s?Affaires",
            "Consul[- ]General",
            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
            "Marshall?",  # "Governer", "Marshall": typos in real titles

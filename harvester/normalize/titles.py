@@ -908,7 +908,7 @@ def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
     body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley")."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
-        p and all(begins_a_name(w[0]) for w in p.split()) and not is_role(p) and not is_body(p)
+        p and all(begins_a_name(w[0]) and w not in ("Of", "The") for w in p.split()) and not is_role(p) and not is_body(p)
         and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) for p in parts)
 
 
