@@ -1387,3 +1387,17 @@ def test_a_role_in_title_case_after_a_name_is_no_name(title):
 
 def test_a_charge_d_affaires_in_title_case_is_a_role_before_a_name():
     assert parties("Letter From The Chargé D'Affaires, Kim Il Sung, To Mao Zedong").senders == ("Kim Il Sung",)
+
+
+# A gathering that words of a talk's setting name is where the talk was had, no party of it, as a "Luncheon Meeting" is
+# not ("Plenary Session", "Summit Conference" were participants); but a letter's gathering is its party (above)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Memorandum of Conversation, Plenary Session, Kissinger and Zhou Enlai", ("Kissinger", "Zhou Enlai")),
+    ("Memorandum Of Conversation, Plenary Session, Kissinger And Zhou Enlai", ("Kissinger", "Zhou Enlai")),
+    ("Memorandum of Conversation, Closing Session, Kissinger and Le Duc Tho", ("Kissinger", "Le Duc Tho")),
+    ("Memorandum of Conversation, First Plenary Session, Nixon and Brezhnev", ("Nixon", "Brezhnev")),
+    ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", ("Nixon", "Brezhnev")),
+    ("Memorandum of Conversation, Geneva Conference, Rusk and Gromyko", ("Geneva Conference", "Rusk", "Gromyko")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_talks_setting_is_no_party(title, participants):
+    assert parties(title).participants == participants

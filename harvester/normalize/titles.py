@@ -346,6 +346,7 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 # "Verbal Report", "Oral Message": a kind all the same; "Farewell Dinner" alone names no one
 _QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}(?:\s+|$))+")
+_SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
 _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
@@ -707,6 +708,8 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
         # Delegation Headed by Mikoyan to ...")
         role = role if key in ("led by", "headed by") else _ROLE_OF.get(key, "participants" if talk else "senders")
         roles[role].extend(_items(segment, between=key == "between"))
+    if talk:   # a gathering named by the talk's setting is where it was had, no party of it (but a letter's is)
+        roles["participants"] = [p for p in roles["participants"] if not _SETTING_GATHERING.fullmatch(p)]
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
 
 
