@@ -1401,3 +1401,14 @@ def test_a_charge_d_affaires_in_title_case_is_a_role_before_a_name():
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_talks_setting_is_no_party(title, participants):
     assert parties(title).participants == participants
+
+
+# "Member States" are states, no member named "States": "the Foreign Ministers of the Warsaw Pact Member States" was cut to
+# "Foreign Ministers of States", and "the Warsaw Pact Member States" to the person "States"
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Letter to the Foreign Ministers of the Warsaw Pact Member States", ("Foreign Ministers of the Warsaw Pact Member States",)),
+    ("Letter to the Warsaw Pact Member States", ("Warsaw Pact Member States",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_member_states_are_no_member(title, recipients):
+    found = parties(title)
+    assert (found.recipients, person_names(found, NameTable.load())) == (recipients, ())
