@@ -1260,6 +1260,19 @@ def test_a_talks_qualifier_or_place_is_no_party(title, participants, others):
     assert (found.participants, found.others) == (participants, others)
 
 
+# Generic words name a body when no word of them says where or when a talk was had ("Farewell Dinner" names no one):
+# the sender was lost once such a party was dropped; and intelligence is a body's, no one's name
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Memorandum from Military Intelligence to the Chief of Staff", ("Military Intelligence",)),
+    ("Report by National Intelligence to Kennedy", ("National Intelligence",)),
+    ("Cuban Intelligence Report on Ethiopia", ("Cuban Intelligence",)),
+])
+def test_generic_words_with_no_talks_setting_are_a_body_that_sends(title, senders):
+    found = parties(title)
+    assert found.senders == senders
+    assert not set(senders) & set(person_names(found, NameTable.load()))
+
+
 # A word of land or water ends a place, no one's name: "Jordan Valley" (a country that is a given name too) was a second
 # sender and a person (constructed on the archive's "Eric Johnston, Jordan Valley")
 @pytest.mark.parametrize(("title", "senders", "people"), [

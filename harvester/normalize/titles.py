@@ -331,13 +331,14 @@ _UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District",
           "Embassies": "Embassy", "Ministries": "Ministry", "Committees": "Committee", "Parties": "Party",
           "Offices": "Office", "Bureaus": "Bureau", "Departments": "Department"}   # "City and Provincial Offices"
 _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{alt('Embassy', 'Ministry', 'Government')})\b")
+# where or when a talk was had: "Luncheon Conversation", "Farewell Conversation", "Post-Flight Conversation"
+_TALK_SETTINGS = (r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|"
+                  r"Post-[A-Za-z]+|Pre-[A-Za-z]+|Follow-[Uu]p|T[eê]te-[aà]-[Tt][eê]te")
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
-                      # where or when a talk was had: "Luncheon Conversation", "Farewell Conversation"
-                      r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|"
-                      r"Post-[A-Za-z]+|Pre-[A-Za-z]+|Follow-[Uu]p|T[eê]te-[aà]-[Tt][eê]te|"   # "Post-Flight Conversation"
+                      rf"{_TALK_SETTINGS}|"
                       # how a message was given, sent or kept: "Personal Letter", "Oral Message", "Coded Message",
                       # "Hand-delivered letter", "Typed Letter" (a word before the kind that qualifies it, no sender)
                       r"Personal|Oral|Verbal|Written|Typed|Typewritten|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|"
@@ -346,6 +347,7 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
 # "Verbal Report", "Oral Message": a kind all the same; "Farewell Dinner" alone names no one
 _QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}(?:\s+|$))+")
+_TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" names no one; "Military Intelligence" does
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
 _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
@@ -878,7 +880,8 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
         items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
-                        and not _ABSTRACT_ONLY.fullmatch(item) and not _QUALIFIERS.fullmatch(item)]))
+                        and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)
+                        and not (_QUALIFIERS.fullmatch(item) and _TALK_SETTING.search(item))]))   # "Farewell Dinner"
 
 
 def _parts(segment: str, between: bool = False) -> list[str]:
