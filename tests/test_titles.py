@@ -1398,6 +1398,18 @@ def test_a_role_in_title_case_after_a_name_is_no_name(title):
     assert not any("Minister" in person for person in person_names(found, NameTable.load()))
 
 
+# but a role that names its holder is one of the list, not what the name before it is: the list was cut to its first name
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Conversation Between Zhou Enlai, Governor Of New York Nelson Rockefeller And Kissinger",
+     ("Zhou Enlai", "Nelson Rockefeller", "Kissinger")),
+    ("Conversation between Mao Zedong, Minister of Light Industry Pak Il-u and Liu Shaoqi", ("Mao Zedong", "Pak Il-u", "Liu Shaoqi")),
+    ("Conversation between Kissinger, Soviet Cosmonaut Training Center and Gromyko",
+     ("Kissinger", "Soviet Cosmonaut Training Center", "Gromyko")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_role_after_a_name_that_names_its_holder_is_a_party(title, participants):
+    assert parties(title).participants == participants
+
+
 def test_a_charge_d_affaires_in_title_case_is_a_role_before_a_name():
     assert parties("Letter From The Chargé D'Affaires, Kim Il Sung, To Mao Zedong").senders == ("Kim Il Sung",)
 

@@ -854,9 +854,11 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     A semicolon separates as a comma does (and no name holds one: it joins a list's items in CSV)."""
     parts = [p.strip() for p in segment.replace(";", ",").split(",")]
     # "Luiz Augusto de Castro Neves, Deputy Chief of Energy and Mineral Resources, ...": a role set off after a name
-    # says who the name is, and its "and" joins no names
+    # says who the name is, and its "and" joins no names; but a role that names its holder is a party of the list
+    # ("between Mao Zedong, Minister of Light Industry Pak Il-u and Liu Shaoqi")
     if len(parts) > 1:
-        parts = [p for i, p in enumerate(parts) if not (i and is_role(p) and _namelike(parts[i - 1]) and not is_role(parts[i - 1]))]
+        parts = [p for i, p in enumerate(parts) if not (i and is_role(p) and _namelike(parts[i - 1]) and not is_role(parts[i - 1])
+                                                        and name_in(p) == p)]
         segment = ", ".join(parts)
     if _names_only(parts):
         return tuple(_tidy(part) for part in parts)   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
