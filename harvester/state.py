@@ -171,7 +171,7 @@ class State:
         self._db: sqlite3.Connection | None = None
         self._next_seq = 0
         self._next_pos = 0
-        self._saved_at: dict[str, str] = {}   # a re-parse's: when the copy each record was kept from was saved (see keep)
+        self._saved_at: dict[str, str] = {}   # when a kept copy was saved, where its record does not say it (see keep)
 
     def __enter__(self) -> State:
         if self.name is not None:
@@ -429,15 +429,15 @@ class State:
         reads archives in any order: a copy fetched before the one kept does not replace it, and the record is seen
         from its earliest copy to its latest (first_seen, last_seen; a harvest sets them from its runs). A re-parse
         gives `saved_at`, when the record's copy was saved (an undated save's: its file's time), which orders copies
-        only; else the record's harvested_at does (a harvest keeps nothing in memory per document)."""
+        only; else the record's harvested_at does."""
         order = saved_at or record["harvested_at"]
         row = self.db.execute("SELECT run, record FROM documents WHERE id = ?", (record["id"],)).fetchone()
         if row is not None and row[0] == run_id:
             kept = json.loads(row[1])
             seen = sorted((t for t in (kept["first_seen"], kept["last_seen"], record["first_seen"], record["last_seen"])
                            if is_time(t)), key=datetime.fromisoformat)
-            if (later := later_copy(order, self._saved_at.get(record["id"], kept["harvested_at"]))) and saved_at:
-                self._saved_at[record["id"]] = saved_at
+            if later := later_copy(order, self._saved_at.get(record["id"], kept["harvested_at"])):
+                self._saved(record, order)
             latest = (record if later else kept) | ({"first_seen": seen[0], "last_seen": seen[-1]} if seen else {})
             self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(latest), record["id"]))
             return False
@@ -445,9 +445,16 @@ class State:
         self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
                         "SET run = ?2, pos = ?3, record = ?4", (record["id"], run_id, self._next_pos, text))
         self._next_pos += 1
-        if saved_at:
-            self._saved_at[record["id"]] = saved_at
+        self._saved(record, order)
         return True
+
+    def _saved(self, record: Record, order: str) -> None:
+        """Note when the kept copy of a record was saved where its harvested_at does not say it (an undated save's file
+        time): a harvest's records and an archive's responses leave nothing in memory."""
+        if order == record["harvested_at"]:
+            self._saved_at.pop(record["id"], None)
+        else:
+            self._saved_at[record["id"]] = order
 
     def keep_details(self, doc_id: str, details: Record | None, own: Record | None = None, saved_at: str = "") -> bool:
         """A document page's details (None: the page could not be had, and the details kept before stand). `own` comes
