@@ -33,7 +33,7 @@ from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, l
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
-from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages
+from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages, wayback_notice
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People
 from harvester.output.files import TABLE_FORMATS, Staging, files_home, writable_folder, write_table
@@ -464,6 +464,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     else:   # a response of a WARC file
         page, (text, problem) = saved, saved.decoded()
         check_whole(label, text)
+    if notice := wayback_notice(text):   # (saved from the address of the page it stands in for: no page of the site)
+        return LayoutError(f"{label}: not a page of the site but the Wayback Machine's notice {notice!r}, saved in its place")
     # the address asked for: in harvester's own archive, the page a redirect led to is the page the run asked for (a listed
     # document's, a results page of its search), as the harvest took it
     asked, saved_at = page.requested or page.url, page.saved_at or page.fetched_at   # (a WARC's response: when fetched)

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from harvester.errors import InputError, UsageError
 from harvester.fetch.page import Page, copy_rule, later_copy
-from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved
+from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved, wayback_notice
 
 log = logging.getLogger("harvester")
 
@@ -53,7 +53,10 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
     for path in found:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served
-        page, *_ = read_saved(path)
+        page, text, _ = read_saved(path)
+        if notice := wayback_notice(text):
+            log.warning("%s: the Wayback Machine's notice %r, no page of the site; not served", path, notice)
+            continue
         if not page.url:
             log.warning("%s: the page does not say which URL it was saved from; not served", path)
             continue
