@@ -887,6 +887,22 @@ def test_a_results_page_saved_from_another_address_of_the_search_is_read_beside_
         "filatov-s, which is neither a search nor a document; skipped"]
 
 
+def test_a_document_page_saved_from_drupals_index_php_address_is_the_documents(tmp_path: Path):
+    """Drupal answers a document under /index.php/document/SLUG too, as it answers the search: that page is the document's
+    /document/SLUG, its details added to the record its results page gives (it was passed over as a person's page is)."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    slug = "telegram-mikoyan-cpsu-central-committee"
+    text = (FIXTURES / "wilson" / "documents" / f"{slug}.html").read_text(encoding="utf-8")
+    assert f".org/document/{slug} -->" in text
+    (folder / f"{slug}.html").write_text(text.replace(f".org/document/{slug} -->", f".org/index.php/document/{slug} -->", 1),
+                                         encoding="utf-8")
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    record = {r["id"]: r for r in dataset(tmp_path / "r", "d")}[slug]
+    assert outcome.documents == 19 and not [w for w in outcome.warnings if "neither" in w]
+    assert record["record_id"] and record["url"] == f"https://digitalarchive.wilsoncenter.org/document/{slug}"
+
+
 def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path):
     folder = tmp_path / "saved"
     folder.mkdir()

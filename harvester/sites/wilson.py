@@ -92,9 +92,9 @@ SITE = Site(
     facet_param="f",
     chosen_param="fo",
     page_size=10,
-    # the slug, without a .pdf, .ris or /download after it
+    # the slug, without a .pdf, .ris or /download after it; Drupal answers under /index.php/ as well
     # (.html: a mirror's saved copy, its links rewritten to the saved files, as wget --convert-links --adjust-extension)
-    document_path=re.compile(r"^/document/([^/?#]+?)(?:\.pdf|\.ris|\.html|/download)?/?$"),
+    document_path=re.compile(r"^(?:/index\.php)?/document/([^/?#]+?)(?:\.pdf|\.ris|\.html|/download)?/?$"),
     document_url="/document/{id}",
     # the view itself first, so that the facets and menus around it are never taken for results
     search_view=(".view-search", ".view-id-search", ".views-element-container", ".path-search main"),
