@@ -1013,6 +1013,19 @@ def test_a_subfolder_that_cannot_be_listed_stops_a_reparse_naming_it(tmp_path: P
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.csv"))
 
 
+def test_a_broken_link_to_a_page_stops_a_reparse_naming_it_as_an_unreadable_page_does(tmp_path: Path):
+    """A link named page-2.html whose page is gone: the user thinks a page is there, and its records would be missing
+    unsaid (it was passed over without a word); serve refuses it as well."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    (folder / "page-2.html").symlink_to(tmp_path / "gone" / "page-2.html")
+    for attempt in (lambda: reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0), lambda: Serving([folder])):
+        with pytest.raises(InputError, match=rf"^{re.escape(str(folder / 'page-2.html'))}: a link to "
+                                             rf"{re.escape(str(tmp_path / 'gone' / 'page-2.html'))}, which is not there"):
+            attempt()
+    assert not (tmp_path / "r" / "d.json").exists()
+
+
 def test_a_warc_file_that_gives_no_page_says_why(tmp_path: Path):
     with Serving(SEED) as serving:
         harvest(WILSON, Search(QUERY), tmp_path / "h", "seed", ["json"], Settings(base_url=serving.origin, delay=0))

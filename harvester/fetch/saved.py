@@ -78,6 +78,8 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
             found.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
+    if gone := next((path for path in found if not path.exists()), None):   # its records would be missing, unsaid
+        raise InputError(f"{gone}: a link to {os.readlink(gone)}, which is not there: link it to the saved page, or remove it")
     if not found:
         raise InputError(f"{', '.join(map(str, paths))}: no .html pages or WARC files found")
     unique: dict[Path, Path] = {}   # a file named twice (by two paths, or within a folder also named) is read once
@@ -88,8 +90,8 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
 
 def _files_under(folder: Path) -> Iterator[Path]:
     """Every file under a folder, its subfolders' too (a link to a folder as well: each folder is read once, and a
-    link to a folder above the one named is not followed); a subfolder that cannot be read stops the re-parse, as a
-    file that cannot be read does (its pages would be missing from the dataset, unsaid)."""
+    link to a folder above the one named is not followed), and every link to a file that is gone; a subfolder that cannot
+    be read stops the re-parse, as a file that cannot be read does (its pages would be missing from the dataset, unsaid)."""
     def unreadable(error: OSError) -> None:
         raise InputError(f"{error.filename}: cannot be read ({error.strerror})")
 
@@ -99,7 +101,7 @@ def _files_under(folder: Path) -> Iterator[Path]:
             folders.clear()
             continue
         seen.add(real)
-        yield from (Path(root) / name for name in files if (Path(root) / name).is_file())
+        yield from (path for name in files if (path := Path(root) / name).is_file() or not path.exists())
 
 
 def _beside_a_page(path: Path, root: Path) -> bool:
