@@ -33,7 +33,7 @@ from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, l
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
-from harvester.fetch.saved import check_whole, find_html, printable, read_saved, saved_pages, wayback_notice
+from harvester.fetch.saved import as_the_site_served, check_whole, find_html, printable, read_saved, saved_pages, wayback_notice
 from harvester.normalize.names import NameTable
 from harvester.normalize.people import People
 from harvester.output.files import TABLE_FORMATS, Staging, files_home, writable_folder, write_table
@@ -463,6 +463,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         page, text, problem = read_saved(saved)
     else:   # a response of a WARC file
         page, (text, problem) = saved, saved.decoded()
+        page, text = as_the_site_served(page, text)   # (a crawl of the Wayback Machine's copies)
         check_whole(label, text)
     if notice := wayback_notice(text):   # (saved from the address of the page it stands in for: no page of the site)
         return LayoutError(f"{label}: not a page of the site but the Wayback Machine's notice {notice!r}, saved in its place")

@@ -680,6 +680,22 @@ def test_pages_saved_from_the_wayback_machine_give_the_sites_records_at_their_ca
     assert timeless(dataset(tmp_path / "hw", "d")) == timeless(dataset(tmp_path / "hs", "d")) != []
 
 
+def test_a_warc_file_of_a_crawl_of_the_wayback_machine_gives_the_sites_records_at_their_capture_time(tmp_path: Path):
+    """A crawler's WARC file of the Wayback's copies (their addresses https://web.archive.org/web/TIMESTAMP/https://...)
+    is read as those copies saved by a browser are: the site's pages, captured when their addresses say (it gave "no
+    saved results pages found"). The Wayback's redirect to the nearest capture is no page."""
+    wayback = "https://web.archive.org/web/20190101000000/"
+    warc = _warc(tmp_path / "wayback.warc.gz", [
+        (wayback + SEED_URL, b"", [("Location", wayback.replace("0000/", "1234/") + SEED_URL)], "302 Found"),
+        *((wayback + SEED_URL + ("&page=1" if number else ""), wayback_copy(SEED / f"page-{number}.html", relative=number == 1)
+           .encode("utf-8"), [], "200 OK") for number in (0, 1))])
+    outcome = reparse([warc], WILSON, tmp_path / "w", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "s", "d", ["json"], workers=0)
+    records = dataset(tmp_path / "w", "d")
+    assert outcome.documents == 19 and outcome.warnings == [] and timeless(records) == timeless(dataset(tmp_path / "s", "d"))
+    assert {r["harvested_at"] for r in records} == {"2019-01-01T00:00:00+00:00"} and records[0]["source_page"] == SEED_URL
+
+
 def test_a_page_that_cites_the_wayback_machine_is_no_wayback_copy(tmp_path: Path):
     """A document whose summary cites an archived address (its page's description repeats it, in the first lines):
     read as the site's page, the address as cited, the page's time unknown."""

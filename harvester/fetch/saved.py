@@ -42,7 +42,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
 
         try:
             for number, page in enumerate(read_warc(path, earlier, warnings, unresolved), 1):
-                asked = page.requested or page.url   # (in harvester's own file, the page a redirect led to is the one asked for)
+                asked = site_address(page.requested or page.url)   # (in harvester's own file, the page a redirect led to is the one asked for)
                 if page.status == 200 and (site.is_search(asked) or site.doc_id(asked)):
                     yield printable(f"{path} (response {number}, {page.url})"), page
         except InputError as error:
@@ -55,7 +55,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
             continue
         if page is None:
             warnings.append(revisit.unmatched())
-        elif site.is_search(page.requested) or site.doc_id(page.requested):   # (the page a redirect led to: the one asked for)
+        elif site.is_search(asked := site_address(page.requested)) or site.doc_id(asked):   # (the page a redirect led to: the one asked for)
             yield printable(f"{revisit.path} (revisit of {page.url})"), page
 
 
@@ -128,8 +128,7 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if body.startswith(b"bplist") \
         else Page("", body)
     text, problem = decode_html(page.body, page.headers.get("content-type", ""), name=str(path))
-    if _is_wayback(page.url, text):
-        page, text = _from_wayback(page, text)
+    page, text = as_the_site_served(page, text)
     url = page.url or saved_url(text) or ""
     if url and not web_address(url):
         raise InputError(f"{path}: saved from {url!r}, which is not a web address: correct it in the page, or save the page again")
@@ -180,6 +179,16 @@ def wayback_notice(text: str) -> str | None:
 _WAYBACK_TOOLBAR = re.compile(r"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
 
 
+def as_the_site_served(page: Page, text: str) -> tuple[Page, str]:
+    """A saved page, or a response of a WARC file, as the site served it: the Wayback Machine's copy made the site's."""
+    return _from_wayback(page, text) if _is_wayback(page.url, text) else (page, text)
+
+
+def site_address(url: str) -> str:
+    """An address without the Wayback's prefix (https://web.archive.org/web/20240115093012/https://...), if it has one."""
+    return _WAYBACK_PREFIX.sub("", f'"{url}')[1:]   # (as an attribute holds it)
+
+
 def _is_wayback(url: str, text: str) -> bool:
     """Whether a saved page is the Wayback Machine's copy: its address, the one it was saved from or its canonical link
     is the Wayback's, or its first lines load the Wayback's scripts (a page that only cites the Wayback is not one)."""
@@ -202,7 +211,7 @@ def _from_wayback(page: Page, text: str) -> tuple[Page, str]:
     except ValueError:   # digits that are no time
         captured = ""
     text = _WAYBACK_TOOLBAR.sub("", _WAYBACK_PREFIX.sub("", text))
-    return replace(page, url=_WAYBACK_PREFIX.sub("", quoted)[1:], body=text.encode("utf-8"),
+    return replace(page, url=site_address(page.url), requested=site_address(page.requested), body=text.encode("utf-8"),
                    headers={"content-type": "text/html; charset=utf-8"}, fetched_at=captured or page.fetched_at), text
 
 
