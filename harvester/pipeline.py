@@ -486,7 +486,13 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         search = site.search_of(address) if address and site.is_search(address) else None
     except UsageError as error:   # an address no search of the site has (a facet with no value): said of the page
         raise InputError(f"{label}: saved from {error}") from None
-    results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
+    try:
+        results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
+    except LayoutError:
+        if asked and urlsplit(asked).path.startswith(site.old_paths):   # (its cards, if in the present layout, are read)
+            raise InputError(f"{label}: saved from {asked}, a page of the archive's old site, whose layout harvester does "
+                             "not read: remove it, and save the search's pages from the present site") from None
+        raise
     query, searched = (search.query, site.search_url(search)) if search else ("", "")
     records = records_of(results, site, site.canonical(asked) if asked else label, query, searched, page.fetched_at, names, label)
     return SavedResults(label, search, results, records, problem, saved_at, page.url if isinstance(saved, Path) else None)

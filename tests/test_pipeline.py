@@ -919,6 +919,32 @@ def test_a_document_page_saved_from_drupals_index_php_address_is_the_documents(t
     assert record["record_id"] and record["url"] == f"https://digitalarchive.wilsoncenter.org/document/{slug}"
 
 
+OLD_SEARCH = "https://digitalarchive.wilsoncenter.org/search-results/1/%7B%22subject%22%3A%221233%22%7D?recordType=Record"
+
+
+def test_a_page_saved_from_the_old_sites_search_is_read_if_its_cards_are_read_else_named_as_the_old_sites(tmp_path: Path):
+    """A results page saved from the old site's /search-results/ address, with no settings: cards the parser reads are
+    records of a search not known; the old site's own layout (its `.search-res` list) is none harvester reads, and the
+    re-parse stops saying so and what to do (it said only "no search results view found")."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    text = re.sub(r'<script[^>]*drupal-settings-json[^>]*>.*?</script>|<link rel="canonical"[^>]*>', "",
+                  (SEED / "page-0.html").read_text(encoding="utf-8"), flags=re.S)
+    (folder / "old.html").write_text(re.sub(r"(saved from url=\(\d+\))\S+", rf"\g<1>{OLD_SEARCH}", text, count=1), encoding="utf-8")
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.documents == 10 and outcome.total == 19 and len(dataset(tmp_path / "r", "d")) == 10
+    assert "saved pages of an unknown search of 19 results hold 10 of its 19 documents (2 pages in all)" in outcome.warnings
+    (folder / "old.html").write_text(
+        f"<!-- saved from url=(0000){OLD_SEARCH} -->\n<html><head><title>Search Results</title></head><body>"
+        "<h1>Digital Archive International History Declassified</h1><h2>SEARCH RESULTS</h2><ul class='search-res'><li>"
+        "<a class='lnk-res' href='/document/113657'><span class='itm-title'>Record of Conversation</span></a></li></ul>"
+        "</body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"old.html: saved from {re.escape(OLD_SEARCH)}, a page of the archive's old site, "
+                                         "whose layout harvester does not read: remove it, and save the search's pages "
+                                         "from the present site$"):
+        reparse([folder], WILSON, tmp_path / "r2", "d", ["json"], workers=0)
+
+
 def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path):
     folder = tmp_path / "saved"
     folder.mkdir()

@@ -124,6 +124,7 @@ class Site:
     document: DocumentSelectors = field(default_factory=DocumentSelectors)   # the document page's selectors
     challenge_hosts: frozenset[str] = frozenset()   # hosts a bot check loads its widget from (only while it shows)
     challenge_paths: tuple[str, ...] = ()           # paths on the site's host a bot check loads its scripts from
+    old_paths: tuple[str, ...] = ()                 # where the site's former pages were, whose layout is none read here
 
     def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
         """The address of results page `page` (from 0) of a search: the query, the facets numbered from 0, the

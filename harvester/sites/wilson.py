@@ -79,6 +79,7 @@ SITE = Site(
     home="https://digitalarchive.wilsoncenter.org",
     challenge_hosts=frozenset({"challenges.cloudflare.com"}),   # Cloudflare's Turnstile, which its challenge page loads
     challenge_paths=("/cdn-cgi/challenge-platform/",),          # the challenge's own scripts, on the site's host
+    old_paths=("/search-results/", "/collection/"),            # the site before Drupal (its searches, its collections)
     hosts=frozenset(
         {
             "digitalarchive.wilsoncenter.org",
