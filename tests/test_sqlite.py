@@ -117,6 +117,8 @@ def test_a_full_text_query_in_plain_letters_finds_letters_unicode_does_not_decom
         ("d0", "Conversation between Władysław [Gomułka] and Khrushchev on [Gomułka]'s line, [Gomułka]"),
         ("d4", "Ulbricht on [Gomułka]")]
     assert [(id, rank) for id, rank, _ in found("Gomulka")] == [(id, rank) for id, rank, _ in gomulka]
+    snippet = "SELECT snippet(documents_fts, 0, '[', ']', '…', 3) FROM documents_fts WHERE documents_fts MATCH ?"
+    assert [db.execute(snippet, (query,)).fetchone()[0] for query in ("Søren", "Soren")] == ["Note by [Søren]…", "……"]  # (as said)
     for plain, exact, ids in (('"Wladyslaw Gomulka"', '"Władysław Gomułka"', ["d0"]), ("Dilas", "Đilas", ["d1"]),
                               ("Soren Ostergaard", "Søren Østergaard", ["d2"]), ("Strauss", "Strauß", ["d2"]),
                               ("Петр", "Пётр", ["d3"]), ('"Le Duan"', '"Lê Duẩn"', ["d5"]), ("title:Dilas", "title:Đilas", ["d1"])):
