@@ -73,6 +73,8 @@ FACETS = FIXTURES / "wilson"
     (f"{HOME}/search/?page=1615", Search()),
     ("https://wilson-center-digital-archive.dvincitest.com/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),
     ("digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # as a bar shows it
+    (f"{HOME}/search?utm_source=newsletter&f%5B0%5D=people%3A81908&fo%5B0%5D=81908&utm_medium=email&fbclid=IwAR0x&gclid=x",
+     ROSHCHIN),                                                               # a shared link's tracking: not the search's
 ])
 def test_an_address_gives_its_search_whatever_its_shape(address: str, search: Search):
     found, origin = WILSON.search_at(address)

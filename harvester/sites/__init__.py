@@ -83,6 +83,8 @@ def typed_query(query: str, said: str) -> str:
     return query
 
 
+# what a newsletter, a social site or an ad adds to a link it shares: it names who followed it, not what was searched
+_TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga|_gl|igshid", re.IGNORECASE)
 _NOT_UTF8 = re.compile(r"[\ud800-\udfff]")   # bytes of an argument that are not UTF-8, as Python passes them on
 
 
@@ -139,9 +141,10 @@ class Site:
     def search_of(self, url: str) -> Search:
         """The search an address says (any host: the caller judges it), in any order of its parameters, with gaps in
         the facets' numbers, unnumbered ones (f[]=: after the highest number, as PHP reads them) and repeated
-        parameters (the last wins); its page is dropped. Facets encoded twice (f%255B0%255D=people%253A81908) beside
-        plain ones are stale copies, and dropped; with none, the address was encoded again (pasted through a tool that
-        encoded it), and every parameter is read decoded twice. A path that is not the search page is a UsageError."""
+        parameters (the last wins); its page and a shared link's tracking (utm_source, fbclid) are dropped. Facets
+        encoded twice (f%255B0%255D=people%253A81908) beside plain ones are stale copies, and dropped; with none, the
+        address was encoded again (pasted through a tool that encoded it), and every parameter is read decoded twice.
+        A path that is not the search page is a UsageError."""
         parts = urlsplit(url)
         if not self.is_search(url) and self.doc_id(url):
             raise UsageError(f"{url}: a document's page, not a search; give the address of a search ({self.home}{self.search_path}?...)")
@@ -163,7 +166,7 @@ class Site:
             elif twice:
                 value = unquote_plus(value)
             numbered = facet_key.fullmatch(key)
-            if key == self.page_param:
+            if key == self.page_param or _TRACKING.fullmatch(key):
                 continue
             if key == self.query_param:
                 query = typed_query(value, f"{url}: {self.query_param}")   # words as typed, as it is sent
