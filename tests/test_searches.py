@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from harvester.config import load_jobs
+from harvester.config import given_search, load_jobs
 from harvester.errors import FetchError, UsageError
 from harvester.pipeline import default_name, harvest, reparse
 from harvester.settings import Settings
@@ -90,6 +91,14 @@ def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
     assert Search().key == Search("  ").key != ROSHCHIN.key
     twice = WILSON.search_of(f"{HOME}/search?f%5B0%5D=people%3A81908&f%5B1%5D=people%3A81908&fo%5B0%5D=81908")
     assert twice == ROSHCHIN and default_name(WILSON, twice) == "wilson-people_81908"   # a facet given twice is one
+
+
+def test_a_query_with_its_accents_decomposed_is_the_same_search_as_composed():
+    """Text copied from a PDF or a Mac may write 'ệ' as 'e' and two combining marks: the same words, one dataset."""
+    composed, decomposed = (unicodedata.normalize(form, "Quan hệ Việt Nam, Łódź") for form in ("NFC", "NFD"))
+    assert composed != decomposed
+    assert WILSON.search_at(f"{HOME}/search?search_api_fulltext={decomposed}")[0] == Search(composed)
+    assert given_search(WILSON, None, decomposed, False, None, "")[0] == Search(composed)
 
 
 def test_rebuilt_addresses_number_facets_from_zero_and_page_zero_has_no_page():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, quote, unquote, unquote_plus, urlencode, urljoin, urlsplit
 
@@ -75,12 +76,13 @@ class DocumentSelectors:
 
 def typed_query(query: str, said: str) -> str:
     """A full-text query as typed in a search box: no line break nor other control character (it would be sent, and
-    split the lines that say the run). `said` names it in the message."""
+    split the lines that say the run), its accents composed as typing makes them ('ệ' one character, not 'e' and two
+    marks, as a PDF or a Mac may copy it: else the same words would be another search). `said` names it in messages."""
     if re.search(r"[\x00-\x1f\x7f-\x9f]", query):
         raise UsageError(f"{said} {query!r}: holds a line break or another control character; give the words as typed")
     if _NOT_UTF8.search(query):
         raise UsageError(f"{said} {query!r}: not UTF-8 text (is the terminal set to another encoding?); type the words again")
-    return query
+    return unicodedata.normalize("NFC", query)
 
 
 # what a newsletter, a social site or an ad adds to a link it shares: it names who followed it, not what was searched
