@@ -76,6 +76,9 @@ FACETS = FIXTURES / "wilson"
     ("digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # as a bar shows it
     (f"{HOME}/search?utm_source=newsletter&f%5B0%5D=people%3A81908&fo%5B0%5D=81908&utm_medium=email&fbclid=IwAR0x&gclid=x",
      ROSHCHIN),                                                               # a shared link's tracking: not the search's
+    ("https://www.digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # www.
+    (f"{HOME}/index.php/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # Drupal's front file, named
+    ("WWW.DigitalArchive.WilsonCenter.org/Search/?f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # typed in capitals
 ])
 def test_an_address_gives_its_search_whatever_its_shape(address: str, search: Search):
     found, origin = WILSON.search_at(address)

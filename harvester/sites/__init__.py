@@ -203,6 +203,7 @@ class Site:
             host, own, _ = parts.hostname or "", urlsplit(base_url).hostname if base_url else None, parts.port
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
+        host = host.removeprefix("www.") if host.removeprefix("www.") in self.hosts else host   # as addresses are cited
         if host in self.hosts or host in (own, "127.0.0.1", "localhost", "::1"):
             try:
                 parse_qsl(parts.query, errors="strict")
@@ -292,8 +293,10 @@ class Site:
         return f"{(origin or self.home).rstrip('/')}{path}"
 
     def is_search(self, url: str) -> bool:
-        """Whether an address is of the site's search page (on any host; whatever its query)."""
-        return web_address(url) and urlsplit(url).path.rstrip("/") == self.search_path
+        """Whether an address is of the site's search page (on any host; whatever its query). Drupal reads its paths
+        in any case, and behind its front file as well (/index.php/search)."""
+        path = urlsplit(url).path.rstrip("/").lower() if web_address(url) else ""
+        return path.removeprefix("/index.php") == self.search_path
 
 
 def web_address(url: str) -> bool:
