@@ -688,9 +688,11 @@ def default_name(site: Site, search: Search) -> str:
     query = " ".join(search.query.split()).casefold()
     folded = unicodedata.normalize("NFKD", query).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", folded.replace("'", "").replace("\u2019", "")).strip("-")
-    facets = [re.sub(r"[^a-z0-9_]+", "-", f"{name}_{value}".lower()) for name, value in sorted(search.facets)]
-    readable = "-".join(part for part in (words, *facets) if part)
-    if words.replace("-", " ") == query and not search.extra and len(readable) <= 60:
+    facets = [f"{name}_{value}" for name, value in sorted(search.facets)]
+    readable = "-".join(part for part in (words, *(re.sub(r"[^a-z0-9_]+", "-", f.lower()) for f in facets)) if part)
+    # each facet as the site writes it (people_81908) reads back as one; another ("people:1-people_2") takes the hash
+    plain = words.replace("-", " ") == query and all(re.fullmatch(r"[a-z_]+_[a-z0-9]+", f) for f in facets)
+    if plain and not search.extra and len(readable) <= 60:
         return f"{site.name}-{readable}"
     return f"{site.name}-{readable[:60].strip('-') + '-' if readable else ''}{hashlib.sha256(search.key.encode()).hexdigest()[:8]}"
 

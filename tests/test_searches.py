@@ -145,6 +145,11 @@ def test_default_names_tell_searches_apart_and_the_whole_archive_is_wilson_all()
     sorted_search = WILSON.search_of(f"{HOME}/search?f%5B0%5D=topics%3A86435&sort_by=created&sort_order=DESC")
     assert default_name(WILSON, sorted_search).startswith("wilson-topics_86435-")        # the sort makes it its own
     assert len({default_name(WILSON, s) for s in (ROSHCHIN, TWO, Search(), sorted_search, Search("people 81908"))}) == 5
+    # facet values with punctuation or capitals, as typed by hand, never take the name of another search's facets
+    facets = [(("original_repositories", "Archive, Foo: \"Bar\""),), (("original_repositories", "archive-foo-bar"),),
+              (("people", "1"), ("people", "2")), (("people", "1-people_2"),), (("people", "1_2"),), (("Topics", "86494"),),
+              (("topics", "86494"),)]
+    assert len({default_name(WILSON, Search("", f)) for f in facets}) == len(facets)
 
 
 # 2. Harvest by address: every document of the search exactly once, its search and facets said
