@@ -115,6 +115,8 @@ def test_rebuilt_addresses_number_facets_from_zero_and_page_zero_has_no_page():
 @pytest.mark.parametrize(("address", "said"), [
     (f"{HOME}/document/telegram-1", "a document's page, not a search"),
     (f"{HOME}/people/soviet-union-embassy-china", "not a search of wilson"),
+    (f"{HOME}/people/zhou-enlai", "narrow the archive's search by it (a facet) and give that results page's address"),
+    (f"{HOME}/collection/115/china-north-korea-relations/11", "give that results page's address"),
     (f"{HOME}/search?f%5B0%5D=people", "f[0]='people' is not a facet (it reads name:id, as people:81908)"),
     ("https://example.org/search?search_api_fulltext=x", "not an address of wilson"),
 ])

@@ -151,7 +151,9 @@ class Site:
         if not self.is_search(url) and self.doc_id(url):
             raise UsageError(f"{url}: a document's page, not a search; give the address of a search ({self.home}{self.search_path}?...)")
         if not self.is_search(url):
-            raise UsageError(f"{url}: not a search of {self.name} (its address is {self.home}{self.search_path}?...)")
+            raise UsageError(f"{url}: not a search of {self.name}; for the documents of a person, place or topic, narrow "
+                             f"the archive's search by it (a facet) and give that results page's address ({self.home}"
+                             f"{self.search_path}?...)")
         query, facets, chosen, extra = "", {}, {}, {}
         params = parse_qsl(parts.query, keep_blank_values=True)
         facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d*)\]")
