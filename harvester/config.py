@@ -149,7 +149,8 @@ def given_search(site: Site, url: str | None, query: str | None, whole: bool, ba
         return site.search_at(url, base_url)
     if query is not None and not query.strip():
         raise UsageError("--query is empty: give words to search for, or --all for the whole archive")
-    if query is not None and (re.match(r"\s*https?://", query, re.I) or query.strip().split("/")[0].casefold() in site.hosts):   # misplaced
+    host = query.strip().split("/")[0].casefold().removeprefix("www.") if query is not None else None
+    if query is not None and (re.match(r"\s*https?://", query, re.I) or host in site.hosts):   # an address, misplaced
         raise UsageError(f"--query {query.strip()!r}: an address, not words to search for: give it as the URL, not as --query")
     return Search(typed_query(query, "--query") if query is not None else ""), base_url
 

@@ -310,12 +310,14 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
                       "full-text search, give the words with --query WORDS"),
     (("--query", f" {HOME}/search?f%5B0%5D=people%3A81908"), "an address, not words to search for: give it as the URL, not as --query"),
     (("--query", "digitalarchive.wilsoncenter.org/search"), "an address, not words to search for"),
+    (("--query", "www.digitalarchive.wilsoncenter.org/search?search_api_fulltext=x"), "an address, not words to search for"),
     # pages saved from the browser, given where the search's address goes: they are re-parsed, not harvested
     ((str(FACETS / "seed"),), f"{FACETS / 'seed'}: a file or folder on this machine, not a search's address; saved "
                               f"pages are read with harvester reparse {FACETS / 'seed'} --out DIR"),
     ((str(FACETS / "seed" / "page-0.html"),), "page-0.html: a file or folder on this machine, not a search's address"),
     # an address with parameters but none that narrows the search is cut short, not the whole archive (85 minutes)
     ((f"{HOME}/search?fo%5B0%5D=81908",), "names no search words and no facet, which is the whole archive"),
+    ((f"{HOME}/search?utm_source=newsletter&utm_medium=email",), "names no search words and no facet"),   # a shared link
     # an empty --name is no name, not the default one
     (("--query", "x", "--name", ""), "--name '': use letters, digits, '.', '-' and '_' only"),
 ])
