@@ -200,6 +200,20 @@ def test_a_two_facet_search_with_its_indexes_out_of_order_is_harvested_whole(tmp
     assert outcome.searched == "people: Soviet Union. Embassy (China) and topics: Sino-Soviet Alliance"
 
 
+def test_pages_saved_from_a_shared_link_are_served_for_its_search_without_the_links_tracking(tmp_path: Path):
+    """Opened from a newsletter, every page's address (the pager keeps it) carries utm_source: harvester asks without it."""
+    for page in (FACETS / "facet-two" / "saved").glob("page-*.html"):
+        text = page.read_text(encoding="utf-8")
+        saved_from = re.search(r"<!-- saved from url=\(\d+\)(\S+) -->", text)[1] + "&utm_source=newsletter&utm_medium=email"
+        (tmp_path / page.name).write_text(re.sub(r"<!-- saved from url=.*? -->", f"<!-- saved from url=({len(saved_from):04d})"
+                                                 f"{saved_from} -->", text, count=1), encoding="utf-8")
+    with FaultServer(folder_pages(tmp_path)) as server:
+        search, origin = WILSON.search_at(f"{server.origin}/search?f%5B0%5D=people%3A84573&f%5B1%5D=topics%3A86494&fo%5B0%5D="
+                                          "86494&fo%5B1%5D=84573&utm_source=newsletter&utm_medium=email")
+        outcome = harvest(WILSON, search, tmp_path / "out", "two", ["json"], Settings(base_url=origin, delay=0))
+    assert outcome.documents == outcome.total == 14 and not outcome.warnings
+
+
 def test_two_facet_searches_in_one_folder_are_two_datasets_and_a_reordered_address_is_the_same_one(
         tmp_path: Path, monkeypatch, capsys):
     with served("facet-people", "facet-two") as server:

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from harvester.errors import InputError, UsageError
 from harvester.fetch.page import Page, copy_rule, later_copy
 from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved, wayback_notice
+from harvester.sites import TRACKING
 
 log = logging.getLogger("harvester")
 
@@ -28,9 +29,11 @@ ALLOW_ALL_ROBOTS = b"User-agent: *\nDisallow:\n"
 def request_key(url: str) -> str:
     """Path plus sorted query parameters, '+' and '%20' alike, page=0 the same as no page, and the numbers of
     numbered parameters (f[1]=..., as a browser's address may number facets) left out; a parameter given twice, or
-    empty (search_api_fulltext=, as the site's search form sends it), counts as once, or as not given."""
+    empty (search_api_fulltext=, as the site's search form sends it), counts as once, or as not given; a shared link's
+    tracking (utm_source), which harvester never sends, as not given."""
     parts = urlsplit(url)
-    params = sorted({(re.sub(r"\[\d+\]$", "[]", k), v) for k, v in parse_qsl(parts.query) if (k, v) != ("page", "0")})
+    params = sorted({(re.sub(r"\[\d+\]$", "[]", k), v) for k, v in parse_qsl(parts.query)
+                     if (k, v) != ("page", "0") and not TRACKING.fullmatch(k)})
     return f"{parts.path or '/'}?{params}"
 
 

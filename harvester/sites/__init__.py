@@ -86,7 +86,7 @@ def typed_query(query: str, said: str) -> str:
 
 
 # what a newsletter, a social site or an ad adds to a link it shares: it names who followed it, not what was searched
-_TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga|_gl|igshid", re.IGNORECASE)
+TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga|_gl|igshid", re.IGNORECASE)
 _NOT_UTF8 = re.compile(r"[\ud800-\udfff]")   # bytes of an argument that are not UTF-8, as Python passes them on
 
 
@@ -170,7 +170,7 @@ class Site:
             elif twice:
                 value = unquote_plus(value)
             numbered = facet_key.fullmatch(key)
-            if key == self.page_param or _TRACKING.fullmatch(key):
+            if key == self.page_param or TRACKING.fullmatch(key):
                 continue
             if key == self.query_param:
                 query = typed_query(value, f"{url}: {self.query_param}")   # words as typed, as it is sent
