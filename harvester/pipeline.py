@@ -465,30 +465,30 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         page, (text, problem) = saved, saved.decoded()
         page, text = as_the_site_served(page, text)   # (a crawl of the Wayback Machine's copies)
         check_whole(label, text)
-    if notice := wayback_notice(text):   # (saved from the address of the page it stands in for: no page of the site)
-        return LayoutError(f"{label}: not a page of the site but the Wayback Machine's notice {notice!r}, saved in its place")
     # the address asked for: in harvester's own archive, the page a redirect led to is the page the run asked for (a listed
     # document's, a results page of its search), as the harvest took it
     asked, saved_at = page.requested or page.url, page.saved_at or page.fetched_at   # (a WARC's response: when fetched)
-    doc_id = site.doc_id(asked) if asked else None
-    if doc_id and site.is_node_id(doc_id):   # a page saved from its Drupal path (/node/89868): the document its canonical
-        doc_id = site.doc_id(canonical_link(text) or "") or doc_id   # link names (another page's link names no other)
-    if doc_id:
-        raw = parse_document(text, site.canonical(page.url), site, name=label)
-        record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
-        return SavedDocument(doc_id, record, details_of(raw, names, site), problem, saved_at)
-    # (a results page its settings say is the search's, saved from another of its addresses, is read as before)
-    if asked and urlsplit(asked).hostname in site.hosts and not site.is_search(asked) \
-            and site.setting(text, site.current_path) not in (None, site.search_path.strip("/")):
-        return LayoutError(f"{label}: not a search results page: saved from {asked}, which is neither a search nor a document")
     try:
-        address = asked or site.saved_search(text)
-        search = site.search_of(address) if address and site.is_search(address) else None
-    except UsageError as error:   # an address no search of the site has (a facet with no value): said of the page
-        raise InputError(f"{label}: saved from {error}") from None
-    try:
+        doc_id = site.doc_id(asked) if asked else None
+        if doc_id and site.is_node_id(doc_id):   # a page saved from its Drupal path (/node/89868): the document its canonical
+            doc_id = site.doc_id(canonical_link(text) or "") or doc_id   # link names (another page's link names no other)
+        if doc_id:
+            raw = parse_document(text, site.canonical(page.url), site, name=label)
+            record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
+            return SavedDocument(doc_id, record, details_of(raw, names, site), problem, saved_at)
+        # (a results page its settings say is the search's, saved from another of its addresses, is read as before)
+        if asked and urlsplit(asked).hostname in site.hosts and not site.is_search(asked) \
+                and site.setting(text, site.current_path) not in (None, site.search_path.strip("/")):
+            return LayoutError(f"{label}: not a search results page: saved from {asked}, which is neither a search nor a document")
+        try:
+            address = asked or site.saved_search(text)
+            search = site.search_of(address) if address and site.is_search(address) else None
+        except UsageError as error:   # an address no search of the site has (a facet with no value): said of the page
+            raise InputError(f"{label}: saved from {error}") from None
         results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
-    except LayoutError:
+    except LayoutError:   # (a page that reads is read, whatever its text quotes)
+        if notice := wayback_notice(text):   # (saved from the address of the page it stands in for: no page of the site)
+            return LayoutError(f"{label}: not a page of the site but the Wayback Machine's notice {notice!r}, saved in its place")
         if asked and urlsplit(asked).path.startswith(site.old_paths):   # (its cards, if in the present layout, are read)
             raise InputError(f"{label}: saved from {asked}, a page of the archive's old site, whose layout harvester does "
                              "not read: remove it, and save the search's pages from the present site") from None

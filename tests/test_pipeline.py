@@ -888,6 +888,26 @@ def test_the_wayback_machines_notice_saved_among_the_results_pages_is_passed_ove
         assert sorted(serving.saved_urls) == [SEED_URL, SEED_URL + "&page=1"]
 
 
+def test_a_page_of_the_site_that_quotes_the_wayback_machines_notice_is_read_and_served(tmp_path: Path):
+    """A summary may quote the notice: a page that reads as results or as a document is the site's (it was passed over
+    as the notice, its records missing); serve serves it, the notice being no element's whole text in it."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    page = folder / "page-1.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        '<div class="text-block"><p>', '<div class="text-block"><p>Its log said "Got an HTTP 302 response at crawl time". ', 1),
+        encoding="utf-8")
+    slug = "telegram-mikoyan-cpsu-central-committee"
+    (folder / f"{slug}.html").write_text((FIXTURES / "wilson" / "documents" / f"{slug}.html").read_text(encoding="utf-8")
+                                         .replace('<div class="text-block">', '<div class="text-block"><p>Got an HTTP 302 '
+                                                  'response at crawl time</p>', 1), encoding="utf-8")
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    records = {r["id"]: r for r in dataset(tmp_path / "r", "d")}
+    assert outcome.documents == len(records) == 19 and records[slug]["record_id"] and "crawl time" in page.read_text(encoding="utf-8")
+    with Serving([folder]) as serving:
+        assert SEED_URL + "&page=1" in serving.saved_urls
+
+
 def test_a_results_page_saved_from_another_address_of_the_search_is_read_beside_a_persons_page_passed_over(tmp_path: Path):
     """Drupal answers the search under /index.php/search too: pages saved from there are the search's results, as their
     settings say (they were passed over as a person's page is, and the re-parse found no results page)."""

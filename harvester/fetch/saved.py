@@ -167,13 +167,14 @@ def _is_translated(text: str, head: int = 4096) -> bool:
 # text: a summary may cite one
 _WAYBACK_PREFIX = re.compile(r"(?:(?<=[\"'()=])|(?<=url: ))(?:https?:)?(?://web\.archive\.org)?/web/(\d{14})(?:[a-z]{2}_)?/"
                              r"(?=https?:)")
-_WAYBACK_NOTICE = re.compile(r"Got an HTTP \d{3} response at crawl time")   # what it shows for a redirect it captured
+# what it shows for a redirect it captured, an element's whole text (a page's summary may quote it)
+_WAYBACK_NOTICE = re.compile(r">\s*(Got an HTTP \d{3} response at crawl time)\s*<")
 
 
 def wayback_notice(text: str) -> str | None:
     """The notice the Wayback Machine shows in place of a capture (the site answered with a redirect when it crawled)."""
     found = _WAYBACK_NOTICE.search(text)
-    return found[0] if found else None
+    return found[1] if found else None
 
 
 _WAYBACK_TOOLBAR = re.compile(r"<!-- BEGIN WAYBACK TOOLBAR INSERT -->.*?<!-- END WAYBACK TOOLBAR INSERT -->", re.S)
