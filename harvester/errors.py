@@ -69,7 +69,7 @@ def storage_error(path: object, error: OSError | Exception) -> StorageError:
         path = there
     if os.path.islink(str(path)) and not os.path.exists(str(path)):   # (kept on another disk, not mounted: SQLite said "unable to open")
         link = f"{path}: a link to {os.readlink(str(path))}, which"
-        if _loops(str(path)):
+        if loops(str(path)):
             return StorageError(f"{link} leads round in a loop back to itself: point it elsewhere, or move the link away")
         return StorageError(f"{link} leads nowhere (a disk not mounted?): "
                             + ("make that folder" if code == errno.EEXIST else "mount its disk") + ", or move the link away")
@@ -98,7 +98,7 @@ def path_error(error: OSError) -> UsageError:
     return UsageError(f"{error.filename}: {_PATH_REASONS.get(error.errno or 0, error.strerror or type(error).__name__)}")
 
 
-def _loops(path: str) -> bool:
+def loops(path: str) -> bool:
     """Whether the links that lead from `path` come back round to one of them."""
     try:
         os.stat(path)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from harvester.errors import InputError
+from harvester.errors import InputError, loops
 from harvester.fetch.page import Page, canonical_link, decode_html, is_cut_short, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site, web_address
@@ -79,7 +79,8 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
         else:
             raise InputError(f"{path}: no such file or folder")
     if gone := next((path for path in found if not path.exists()), None):   # its records would be missing, unsaid
-        raise InputError(f"{gone}: a link to {os.readlink(gone)}, which is not there: link it to the saved page, or remove it")
+        why = "leads round in a loop back to itself" if loops(str(gone)) else "is not there"
+        raise InputError(f"{gone}: a link to {os.readlink(gone)}, which {why}: link it to the saved page, or remove it")
     if not found:
         raise InputError(f"{', '.join(map(str, paths))}: no .html pages or WARC files found")
     unique: dict[Path, Path] = {}   # a file named twice (by two paths, or within a folder also named) is read once
