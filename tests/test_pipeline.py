@@ -695,6 +695,12 @@ def test_a_warc_file_of_a_crawl_of_the_wayback_machine_gives_the_sites_records_a
     assert outcome.documents == 19 and outcome.warnings == [] and timeless(records) == timeless(dataset(tmp_path / "s", "d"))
     assert {r["harvested_at"] for r in records} == {"2019-01-01T00:00:00+00:00"} and records[0]["source_page"] == SEED_URL
 
+    old = wayback + "https://digitalarchive.wilsoncenter.org/search-results/1/%7B%22subject%22%3A%221233%22%7D?recordType=Record"
+    _warc(tmp_path / "old.warc.gz", [(old, b"<html><ul class='search-res'><li>...</li></ul></html>", [], "200 OK")])
+    outcome = reparse([warc, tmp_path / "old.warc.gz"], WILSON, tmp_path / "o", "d", ["json"], workers=0)
+    assert outcome.documents == 19 and outcome.warnings == [f"{tmp_path / 'old.warc.gz'}: 1 page(s) of the archive's "
+                                                            "old site, whose layout harvester does not read, passed over"]
+
 
 def test_a_page_that_cites_the_wayback_machine_is_no_wayback_copy(tmp_path: Path):
     """A document whose summary cites an archived address (its page's description repeats it, in the first lines):

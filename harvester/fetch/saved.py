@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 from harvester.errors import InputError, loops
@@ -40,13 +41,18 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
             continue
         from harvester.fetch.archive import read_warc   # (warcio: only for a WARC file)
 
+        old = 0   # the old site's pages (a crawl of the Wayback Machine's copies holds them): their layout is none read here
         try:
             for number, page in enumerate(read_warc(path, earlier, warnings, unresolved), 1):
                 asked = site_address(page.requested or page.url)   # (in harvester's own file, the page a redirect led to is the one asked for)
                 if page.status == 200 and (site.is_search(asked) or site.doc_id(asked)):
                     yield printable(f"{path} (response {number}, {page.url})"), page
+                old += page.status == 200 and urlsplit(asked).path.startswith(site.old_paths)
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")
+        if old:
+            warnings.append(f"{printable(str(path))}: {old} page(s) of the archive's old site, whose layout harvester does "
+                            "not read, passed over")
     for revisit in unresolved:
         try:
             page = revisit.page(earlier)
