@@ -26,6 +26,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -675,8 +676,9 @@ def _unsaid(key: str) -> str:
 
 
 def _search(key: str) -> tuple[str, str]:
-    """The search a run key names, and the search in words (keys written before searches had facets name a query)."""
-    from harvester.sites import Search
+    """The search a run key names, as this harvester reads it, and the search in words (keys written before searches had
+    facets name a query; before a query's accents were composed and a link's tracking dropped, they may hold those)."""
+    from harvester.sites import TRACKING, Search
 
     try:
         values = json.loads(key)
@@ -685,7 +687,12 @@ def _search(key: str) -> tuple[str, str]:
     if not isinstance(values, dict):   # (a key edited by hand: a search of its own, as the keys before JSON)
         return key, key
     if "search" in values:
-        return values["search"], values.get("said", values["search"])
+        site, _, held = str(values["search"]).partition(":")
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            query, facets, extra = json.loads(held)
+            held = Search(unicodedata.normalize("NFC", query), tuple(map(tuple, facets)), (),
+                          tuple(pair for pair in map(tuple, extra) if not TRACKING.fullmatch(pair[0]))).key
+        return f"{site}:{held}", values.get("said", values["search"])
     search = Search(str(values.get("query", "")))
     return f"{values.get('site')}:{search.key}", str(search)
 

@@ -455,3 +455,15 @@ def test_a_facet_the_site_does_not_apply_is_said_after_the_first_page(tmp_path: 
     assert len(dataset(tmp_path, "d")) == 34
     assert [w for w in outcome.warnings if "as applied" in w] == ([] if said is None else [
         f"{server.origin}/search?f%5B0%5D=people%3A99999: {said}: the results may not be the search's"])
+
+
+def test_a_named_dataset_of_a_link_with_tracking_or_a_decomposed_query_takes_the_same_search_read_now(tmp_path: Path):
+    """Its runs, recorded before a link's tracking was dropped and a query's accents composed, were of this search."""
+    decomposed = unicodedata.normalize("NFD", "Quan hệ Việt Nam")
+    before = Search(decomposed, (("people", "81908"),), ("81908",), (("utm_source", "newsletter"),))   # as read before
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        harvest(WILSON, before, tmp_path, "viet", ["json"], Settings(base_url=server.origin, delay=0))
+        now = WILSON.search_of(f"{HOME}/search?search_api_fulltext={decomposed}&f%5B0%5D=people%3A81908&fo%5B0%5D=81908"
+                               "&utm_source=newsletter")
+        outcome = harvest(WILSON, now, tmp_path, "viet", ["json"], Settings(base_url=server.origin, delay=0))
+    assert outcome.report["run"] == 2 and outcome.report["new"] == 0 and outcome.documents == 12
