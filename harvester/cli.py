@@ -28,7 +28,7 @@ from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, files_home, parse_formats
 from harvester.output.package import clashing_names
 from harvester.output.runreport import summary_line
-from harvester.pipeline import Outcome, check_name, default_name, harvest, reparse
+from harvester.pipeline import Outcome, check_name, dataset_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings
 from harvester.sites import get_site
 from harvester.state import State, state_file
@@ -441,7 +441,7 @@ def _check_together(path: Path, jobs: list[Job]) -> None:
     datasets: dict[tuple[Path, str], tuple[int, Job]] = {}
     for number, job in enumerate(jobs, 1):
         try:
-            name = check_name(default_name(job.site, job.search) if job.name is None else job.name)
+            name = check_name(_name(job))
             if job.out.exists() and not job.out.is_dir():
                 raise UsageError(f"--out {job.out}: not a folder")
             if job.names_file is not None:
@@ -468,7 +468,7 @@ def _dataset(job: Job) -> str:
 
 def _name(job: Job) -> str:
     """The name of a harvest's dataset."""
-    return default_name(job.site, job.search) if job.name is None else job.name
+    return dataset_name(job.out, job.site, job.search) if job.name is None else job.name
 
 
 def _given(jobs: list[Job], number: int) -> str:

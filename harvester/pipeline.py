@@ -47,7 +47,7 @@ from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECO
                                record_of, records_columns, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
-from harvester.state import Replaying, State, dataset_lock, state_file
+from harvester.state import Replaying, State, dataset_lock, held_search, state_file
 
 if TYPE_CHECKING:
     import httpx
@@ -695,6 +695,17 @@ def default_name(site: Site, search: Search) -> str:
     if plain and not search.extra and len(readable) <= 60:
         return f"{site.name}-{readable}"
     return f"{site.name}-{readable[:60].strip('-') + '-' if readable else ''}{hashlib.sha256(search.key.encode()).hexdigest()[:8]}"
+
+
+def dataset_name(out_dir: Path, site: Site, search: Search) -> str:
+    """The search's default name, or, while no dataset of `out_dir` has it, the one's of this very search that an earlier
+    harvester named otherwise (from a link's tracking, a query's accents decomposed, a facet's capitals): its runs go on."""
+    name = default_name(site, search)
+    if not state_file(out_dir, name).exists():
+        for path in sorted((out_dir / ".harvester").glob(f"{site.name}-*.sqlite")):
+            if held_search(path) == f"{site.name}:{search.key}":
+                return path.stem
+    return name
 
 
 def check_no_clash(out_dir: Path, name: str) -> None:

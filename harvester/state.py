@@ -675,6 +675,15 @@ def _unsaid(key: str) -> str:
     return json.dumps({k: v for k, v in values.items() if k != "said"}, sort_keys=True) if isinstance(values, dict) else key
 
 
+def held_search(path: Path) -> str | None:
+    """The search of a state file's last run, as this harvester reads it (None: no run, or no file it can read)."""
+    with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro",
+                                                                                uri=True)) as db:
+        row = db.execute("SELECT key FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        return _search(row[0])[0] if row else None
+    return None
+
+
 def _search(key: str) -> tuple[str, str]:
     """The search a run key names, as this harvester reads it, and the search in words (keys written before searches had
     facets name a query; before a query's accents were composed and a link's tracking dropped, they may hold those)."""

@@ -467,3 +467,21 @@ def test_a_named_dataset_of_a_link_with_tracking_or_a_decomposed_query_takes_the
                                "&utm_source=newsletter")
         outcome = harvest(WILSON, now, tmp_path, "viet", ["json"], Settings(base_url=server.origin, delay=0))
     assert outcome.report["run"] == 2 and outcome.report["new"] == 0 and outcome.documents == 12
+
+
+@pytest.mark.parametrize(("before", "old"), [   # a search as read before, and the name it was given then
+    (Search("", (("people", "81908"),), ("81908",), (("utm_source", "newsletter"),)), "wilson-people_81908-c819ade6"),
+    (Search(unicodedata.normalize("NFD", "Quan hệ Việt Nam")), "wilson-quan-he-viet-nam-9d13ec3d"),   # as a PDF copies it
+    (Search("", (("Topics", "86494"),)), "wilson-topics_86494"),                                     # typed in capitals
+])
+def test_a_dataset_an_earlier_harvester_named_otherwise_goes_on_under_its_name(tmp_path: Path, monkeypatch, capsys,
+                                                                                before: Search, old: str):
+    """Its default name, from the search as read then, is not today's: the same search still runs into it."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        harvest(WILSON, before, tmp_path, old, ["json"], Settings(base_url=server.origin, delay=0))
+        address = WILSON.search_url(before, origin=server.origin)
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", address, "--out", str(tmp_path), "--delay", "0")
+    assert code == 0, err
+    assert old != default_name(WILSON, WILSON.search_of(address))
+    assert [p.name for p in tmp_path.glob("*.report.json")] == [f"{old}.report.json"]
+    assert json.loads((tmp_path / f"{old}.report.json").read_text(encoding="utf-8"))["run"] == 2
