@@ -556,6 +556,36 @@ def test_session_cookies_are_sent_and_expired_ones_are_said(tmp_path: Path):
         load_cookies(tmp_path / "old.txt", "127.0.0.1")
 
 
+@pytest.mark.parametrize("text", [
+    "digitalarchive.wilsoncenter.org\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n",   # no "# Netscape HTTP Cookie File": as curl reads
+    "\ufeff# HTTP Cookie File\r\n#HttpOnly_.wilsoncenter.org\tTRUE\t/\tTRUE\t0\tcf_clearance\tok\r\n",   # curl's, saved by Notepad
+    ".wilsoncenter.org\tFALSE\t/\tTRUE\t{later}.022653\tcf_clearance\tok\n",   # EditThisCookie's: FALSE beside a domain's dot
+    "digitalarchive.wilsoncenter.org\tFALSE\t/\tTRUE\t\tcf_clearance\tok\n",   # no expiry: a session cookie
+])
+def test_the_cookies_txt_files_browser_extensions_and_curl_write_are_read(tmp_path: Path, text: str):
+    from harvester.fetch.client import load_cookies
+
+    (tmp_path / "c.txt").write_text(text.format(later=int(time.time()) + 3600), encoding="utf-8", newline="")
+    jar = load_cookies(tmp_path / "c.txt", "digitalarchive.wilsoncenter.org")
+    assert [(c.name, c.value) for c in jar] == [("cf_clearance", "ok")]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ('[{"domain": "127.0.0.1", "name": "cf_clearance", "value": "secret", "hostOnly": true}]',
+     "a JSON export of cookies, not a cookies.txt file; export them again in the Netscape (cookies.txt) format"),
+    ("# Netscape HTTP Cookie File\n127.0.0.1 FALSE / FALSE 0 cf_clearance secret\n",   # its tabs made spaces by an editor
+     "line 2 is not a cookie's 7 fields separated by tabs"),
+    ("cf_clearance=secret; other=1\n", "line 1 is not a cookie's 7 fields separated by tabs"),   # a Cookie header, copied
+])
+def test_a_cookies_file_in_another_format_says_which_and_what_to_do(tmp_path: Path, text: str, said: str):
+    from harvester.fetch.client import load_cookies
+
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        load_cookies(tmp_path / "c.txt", "127.0.0.1")
+    assert said in str(caught.value) and "secret" not in str(caught.value)
+
+
 def test_the_harvests_file_takes_the_fetch_options(tmp_path: Path):
     file = tmp_path / "h.toml"
     file.write_text('fetch = "browser"\nchallenge_wait = 45\n[[harvest]]\nquery = "x"\n[[harvest]]\nquery = "y"\n'

@@ -15,10 +15,8 @@ import http.cookiejar
 import logging
 import signal
 import ssl
-import tempfile
 import threading
 import time
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -84,25 +82,34 @@ def _tls() -> ssl.SSLContext:
 
 def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     """The cookies of a Netscape cookies.txt (what browser extensions export, and curl and wget read) that belong
-    to `host`; the others are left out, so they go nowhere."""
-    everything = http.cookiejar.MozillaCookieJar()
-    with tempfile.TemporaryDirectory() as folder:
-        try:   # the jar reads a file by its name: a copy, without the byte-order mark Notepad saves a file with
-            (copy := Path(folder) / path.name).write_bytes(path.read_bytes().removeprefix(codecs.BOM_UTF8))
-            with warnings.catch_warnings():   # the module warns, with a traceback, of a line it cannot read
-                warnings.simplefilter("ignore")
-                everything.load(str(copy), ignore_discard=True, ignore_expires=True)
-        except (OSError, http.cookiejar.LoadError, UnicodeDecodeError) as error:
-            why = (error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
-                   if isinstance(error, UnicodeDecodeError) else str(error).split(": ", 1)[0].replace(folder, str(path.parent)))
-            raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
+    to `host`; the others are left out, so they go nowhere. Read as curl reads one: with or without its first line,
+    and a cookie is its domain's subdomains' when its domain starts with a dot or its next field says TRUE (an
+    extension writes FALSE beside the dot)."""
+    try:   # (Notepad saves a file with a byte-order mark)
+        text = path.read_bytes().removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        why = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
+        raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
+    if text.lstrip().startswith(("[", "{")):
+        raise UsageError(f"--cookies {path}: a JSON export of cookies, not a cookies.txt file; export them again in the "
+                         "Netscape (cookies.txt) format (Cookie-Editor: Export, Netscape)")
     jar, expired = http.cookiejar.CookieJar(), 0
-    for cookie in everything:
-        domain = cookie.domain.lstrip(".")
-        if not (host == domain or (cookie.domain.startswith(".") and host.endswith("." + domain))):
+    for number, line in enumerate(text.splitlines(), 1):
+        if (line := line.removeprefix("#HttpOnly_")).startswith(("#", "$")) or not line.strip():
             continue
-        if cookie.expires == 0:   # a session cookie, as browser extensions and curl write it
-            cookie.expires, cookie.discard = None, True
+        try:
+            domain, subdomains, where, secure, expires, name, value = line.split("\t")
+            expires = int(float(expires or 0)) or None   # 0 or none: a session cookie, as extensions and curl write it
+        except (ValueError, OverflowError):
+            raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file (line {number} is not a cookie's 7 "
+                             "fields separated by tabs: domain, subdomains, path, secure, expiry, name, value); export "
+                             "the cookies again as cookies.txt") from None
+        if subdomains.upper() == "TRUE" or domain.startswith("."):
+            domain = "." + domain.lstrip(".")
+        if not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
+            continue
+        cookie = http.cookiejar.Cookie(0, name, value, None, False, domain, domain.startswith("."), domain.startswith("."),
+                                       where, False, secure.upper() == "TRUE", expires, expires is None, None, None, {})
         if not f"{cookie.name}={cookie.value or ''}".isascii():
             raise UsageError(f"--cookies {path}: cookie {cookie.name!r} for {host} holds characters other than ASCII, which "
                              "a Cookie header cannot carry; export the cookies again")
