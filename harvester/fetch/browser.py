@@ -262,8 +262,8 @@ class BrowserTransport:
                 raise self._failed(self._error)
             now = time.monotonic()
             checks = sum(is_challenge_answer(a.status, a.headers, a.body) for a in self._answers)
-            if not asked and self._on_challenge and (now - start > self.settings.challenge_wait or self._waits_for_person(now)):
-                self._call_person(url)
+            if not asked and self._on_challenge and ((late := now - start > self.settings.challenge_wait) or self._waits_for_person(now)):
+                self._call_person(url, late)
                 deadline, asked = now + self.settings.person_wait, True
             elif checks > MAX_CHECKS or (self._on_challenge and now > deadline):
                 raise BlockedError(f"{url}: the site's bot check did not let the browser through ({checks} checks in "
@@ -287,10 +287,12 @@ class BrowserTransport:
                 if time.monotonic() > failed_at + ERROR_PAGE_WAIT:
                     break
 
-    def _call_person(self, url: str) -> None:
+    def _call_person(self, url: str, late: bool) -> None:
+        """`late`: the check shows no box to tick, but has not passed in --challenge-wait (it may only be slow)."""
         if not self.settings.show_browser:
-            raise BlockedError(f"{url}: the site's bot check did not pass by itself and waits for a person; "
-                               "rerun with --show-browser to complete it in a browser window")
+            why = (f"did not pass by itself within {self.settings.challenge_wait:g} s (give it longer with --challenge-wait), "
+                   "or waits for a person" if late else "did not pass by itself and waits for a person")
+            raise BlockedError(f"{url}: the site's bot check {why}; rerun with --show-browser to complete it in a browser window")
         print("harvester: the site shows a check for humans: please complete it in the browser window; "
               "the harvest goes on after it", file=sys.stderr)
 
