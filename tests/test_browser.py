@@ -372,6 +372,26 @@ def test_a_profile_locked_on_another_machine_is_said_with_the_lock_to_delete(chr
     assert f"if no browser uses it, delete {profile / 'SingletonLock'}" in err and err.count("harvester: error:") == 1
 
 
+
+@pytest.mark.slow
+def test_a_profile_another_browser_has_open_is_said_with_what_to_do(chromium: str, tmp_path: Path):
+    """Two runs of one dataset never meet there (the second is refused first): only a browser opened on the profile,
+    or a run of another dataset given the same --browser-profile, holds it."""
+    profile = tmp_path / "shared"
+    other = subprocess.Popen([chromium, "--headless", "--no-sandbox", f"--user-data-dir={profile}", "about:blank"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not os.path.lexists(profile / "SingletonLock") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with ChallengeServer(pages(SEED)) as server:
+            code, _, err = browse(server, tmp_path / "o", "--delay", "0", "--browser-profile", str(profile))
+    finally:
+        os.killpg(other.pid, signal.SIGKILL)
+        other.wait(10)
+    assert code == 2 and f"its profile {profile} is in use by another browser" in err and "same dataset" not in err, err
+    assert "give another --browser-profile" in err and err.count("harvester: error:") == 1
+
 @pytest.mark.slow
 @pytest.mark.parametrize("given", ["new", "a-profile-copied-in"])
 def test_a_first_browser_run_that_fails_before_any_page_leaves_only_a_profile_it_found(chromium: str, tmp_path: Path, given: str):

@@ -462,7 +462,8 @@ def _why(error: Exception, profile: Path) -> str:
     """The one line that says why Chromium did not start."""
     text = str(error)
     if "ProcessSingleton" in text or "SingletonLock" in text:
-        return f"its profile {profile} is in use by another browser (another run of the same dataset?)"
+        return (f"its profile {profile} is in use by another browser (a run of another dataset given it as --browser-profile, "
+                "or a browser opened on it); let that one end, or give another --browser-profile")
     if "DISPLAY" in text or "XServer" in text:
         return "there is no display to show it on (set DISPLAY, or leave out --show-browser)"
     if exited := re.search(r"<process did exit: exitCode=(\d+)", text):
