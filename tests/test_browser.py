@@ -417,6 +417,24 @@ def test_a_first_browser_run_that_fails_before_any_page_leaves_only_a_profile_it
         assert (profile / "mine.txt").read_text(encoding="utf-8") == "kept" and not (profile.parent / "s.sqlite").exists()
 
 
+
+class Unmarked(ChallengeServer):
+    """A check known by its page alone, with no cf-mitigated header (Cloudflare's older checks), answered 503."""
+
+    def answer(self, path: str, user_agent: str, cookie: str | None):
+        (status, kind, body), headers, challenged = super().answer(path, user_agent, cookie)
+        return ((503, kind, body), {"Retry-After": "60"}, True) if challenged else ((status, kind, body), headers, False)
+
+
+@pytest.mark.slow
+def test_a_check_known_by_its_page_alone_is_passed_as_one_known_by_its_header(chromium: str, open_site, tmp_path: Path):
+    """Its script was refused: the request came while the check's body was still read, before it was known as one."""
+    with Unmarked(pages(SEED)) as server:
+        code, _, err = browse(server, tmp_path, "--delay", "0")
+        scripts = [hit for hit in server.hits() if hit.path.startswith(CHALLENGE_SCRIPT)]
+    assert code == 0 and scripts, err
+    assert timeless(dataset(tmp_path, NAME)) == open_site(False)
+
 class NeverClearing(ChallengeServer):
     """A check that sets its cookie and reloads, but never takes the cookie: the browser never gets through."""
 

@@ -40,6 +40,7 @@ BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome
 INSTALL_HINT = "install Chromium (Debian, Ubuntu: sudo apt-get install chromium) or Chrome, or give --browser-path"
 FLAGS = ("--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync")
 CHALLENGE_LOADS = frozenset({"script", "xhr", "fetch", "document"})   # what a challenge may load; a page loads none
+CHALLENGE_STATUS = (403, 429, 503)   # what a check is answered with
 WIDGET = "input[type=checkbox]:visible, iframe[src*='challenge']:visible"   # what asks a person to act
 PERSON_AFTER = 3.0     # seconds a challenge may show a widget before it is taken to wait for a person
 POLL = 25              # milliseconds between looks at the tab while a page or a challenge arrives
@@ -360,8 +361,9 @@ class BrowserTransport:
             self._error = FetchError(f"{response.url}: response of {int(said):,} bytes, larger than "
                                      f"{self.settings.max_response_bytes:,} bytes; refused")
             return
-        # the status and headers decide first, so a challenge's scripts may load while its body is still read
-        self._on_challenge, self._since = is_challenge_answer(response.status, response.headers, b""), time.monotonic()
+        # a status a check is sent with lets a check's scripts load while its body is still read (the page then decides:
+        # a check without cf-mitigated is known by its body alone, and its scripts are asked for before that is read)
+        self._on_challenge, self._since = response.status in CHALLENGE_STATUS, time.monotonic()
         if page := self._read(response):
             self._on_challenge = is_challenge_answer(page.status, page.headers, page.body)
             self._answers.append(page)
