@@ -175,7 +175,9 @@ def checked_fetch(settings: Settings) -> Settings:
     if settings.fetch not in ("http", "browser"):
         raise UsageError(f"--fetch {settings.fetch!r}: give http or browser")
     # "José García" -> "Jose Garcia": the User-Agent header carries ASCII only, and a name without its accents still says
-    # who harvests (the --user-agent of a browser's session must be kept exact: it is not changed)
+    # who harvests (the --user-agent of a browser's session must be kept exact: only the quotes and line end the console
+    # shows it with, which copy with it, are taken off; no User-Agent starts or ends with one)
+    settings = replace(settings, own_user_agent=settings.own_user_agent and settings.own_user_agent.strip("'\" \t\r\n"))
     for option, value, fold in (("--contact", settings.contact, without_accents),
                                 ("--user-agent", settings.own_user_agent or "", str)):
         if unsent := "".join(dict.fromkeys(c for c in value if not all(f.isascii() and f.isprintable() for f in fold(c)))):

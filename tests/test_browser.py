@@ -554,6 +554,19 @@ def test_cookies_the_check_refuses_are_said_as_such(tmp_path: Path, monkeypatch,
     assert "--cookies FILE --user-agent TEXT" not in err
 
 
+
+@pytest.mark.parametrize("copied", ["'{}'", '"{}"', "{}\n"])
+def test_a_user_agent_copied_from_the_console_with_its_quotes_is_the_browsers(tmp_path: Path, monkeypatch, capsys, copied: str):
+    """The console shows navigator.userAgent in quotes (Chrome's ', Firefox's "), and they copy with it: sent, they made
+    the clearance fail, said as a User-Agent not the browser's, which it looked to be."""
+    agent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+    with ChallengeServer(pages(SEED)) as server:
+        jar = cookies_file(tmp_path / "cookies.txt", [("127.0.0.1", "cf_clearance", server.cookie_for(agent))])
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", server.origin, "--out",
+                               str(tmp_path / "c"), "--delay", "0", "--cookies", str(jar), "--user-agent", copied.format(agent))
+        sent = {hit.user_agent for hit in server.hits() if hit.is_page}
+    assert code == 0 and sent == {agent}, err
+
 @pytest.mark.parametrize(("args", "said"), [
     (("--cookies", "COOKIES"), "--cookies needs --user-agent"),
     (("--cookies", "MISSING", "--user-agent", "x"), "none.txt: no such file"),
