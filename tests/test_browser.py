@@ -621,7 +621,7 @@ def test_session_cookies_are_sent_and_expired_ones_are_said(tmp_path: Path):
     "digitalarchive.wilsoncenter.org\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n",   # no "# Netscape HTTP Cookie File": as curl reads
     "\ufeff# HTTP Cookie File\r\n#HttpOnly_.wilsoncenter.org\tTRUE\t/\tTRUE\t0\tcf_clearance\tok\r\n",   # curl's, saved by Notepad
     ".wilsoncenter.org\tFALSE\t/\tTRUE\t{later}.022653\tcf_clearance\tok\n",   # EditThisCookie's: FALSE beside a domain's dot
-    "digitalarchive.wilsoncenter.org\tFALSE\t/\tTRUE\t\tcf_clearance\tok\n",   # no expiry: a session cookie
+    "  # exported by hand\ndigitalarchive.wilsoncenter.org\tFALSE\t/\tTRUE\t\tcf_clearance\tok\n",   # no expiry: a session's
 ])
 def test_the_cookies_txt_files_browser_extensions_and_curl_write_are_read(tmp_path: Path, text: str):
     from harvester.fetch.client import load_cookies

@@ -95,7 +95,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
                          "Netscape (cookies.txt) format (Cookie-Editor: Export, Netscape)")
     jar, expired = http.cookiejar.CookieJar(), 0
     for number, line in enumerate(text.splitlines(), 1):
-        if (line := line.removeprefix("#HttpOnly_")).startswith(("#", "$")) or not line.strip():
+        if (line := line.removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
             continue
         try:
             domain, subdomains, where, secure, expires, name, value = line.split("\t")
