@@ -392,6 +392,20 @@ def test_a_profile_another_browser_has_open_is_said_with_what_to_do(chromium: st
     assert code == 2 and f"its profile {profile} is in use by another browser" in err and "same dataset" not in err, err
     assert "give another --browser-profile" in err and err.count("harvester: error:") == 1
 
+
+def test_a_browser_whose_sandbox_cannot_start_says_so_not_that_it_may_be_no_chromium(tmp_path: Path):
+    """As Playwright words it when Chromium runs as another user than root in a container without user namespaces (the
+    words of a real launch, as root with the sandbox on); it was said as "is it a Chromium?"."""
+    from harvester.fetch.browser import _why
+
+    said = ("BrowserType.launch_persistent_context: Target page, context or browser has been closed\nBrowser logs:\n"
+            "Chromium sandboxing failed!\n================================\nTo avoid the sandboxing issue, do either of the "
+            "following:\n  - (preferred): Configure your environment to support sandboxing\n  - (alternative): Launch "
+            "Chromium without sandbox using 'chromiumSandbox: false' option\n================================\n\nCall log:\n"
+            "  - <launching> /usr/bin/chromium --headless\n  - [pid=1234] <process did exit: exitCode=1, signal=null>\n")
+    why = _why(Exception(said), tmp_path)
+    assert "sandbox cannot start here" in why and "user namespaces" in why and "Chromium?" not in why
+
 @pytest.mark.slow
 @pytest.mark.parametrize("given", ["new", "a-profile-copied-in"])
 def test_a_first_browser_run_that_fails_before_any_page_leaves_only_a_profile_it_found(chromium: str, tmp_path: Path, given: str):

@@ -466,6 +466,9 @@ def _why(error: Exception, profile: Path) -> str:
     if "ProcessSingleton" in text or "SingletonLock" in text:
         return (f"its profile {profile} is in use by another browser (a run of another dataset given it as --browser-profile, "
                 "or a browser opened on it); let that one end, or give another --browser-profile")
+    if "sandboxing failed" in text:   # run as another user than root, where Linux does not let Chromium isolate its pages
+        return ("Chromium's sandbox cannot start here (unprivileged user namespaces are not allowed: in a container, say, or "
+                "by Ubuntu's AppArmor); allow them, or run harvester as root, for which it leaves the sandbox off")
     if "DISPLAY" in text or "XServer" in text:
         return "there is no display to show it on (set DISPLAY, or leave out --show-browser)"
     if exited := re.search(r"<process did exit: exitCode=(\d+)", text):
