@@ -180,7 +180,8 @@ def loudness(command: Callable) -> Callable:
 @click.option("--browser-path", default=None, metavar="PATH", type=_Path(dir_okay=False),
               help="The path of the Chromium or Chrome to drive (default: one on PATH by its usual names).")
 @click.option("--browser-profile", type=_Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
-              help="The browser's profile folder (default: in DIR/.harvester/, kept for the next run).")
+              help="The browser's profile folder, for harvester alone: never your own browser's (default: in "
+                   "DIR/.harvester/, kept for the next run).")
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
 @click.option("--challenge-wait", type=float, default=Settings.challenge_wait, show_default=True, metavar="SECONDS",
               help="How long a bot check may take to pass by itself in the browser (1 to 3600).")
