@@ -17,7 +17,6 @@ import signal
 import shutil
 import tempfile
 import time
-import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -34,7 +33,7 @@ from harvester.errors import (BlockedError, FetchError, HarvesterError, Incomple
                               UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
 from harvester.fetch.saved import as_the_site_served, check_whole, find_html, printable, read_saved, saved_pages, wayback_notice
-from harvester.normalize.names import NameTable
+from harvester.normalize.names import NameTable, without_accents
 from harvester.normalize.people import People
 from harvester.output.files import TABLE_FORMATS, Staging, files_home, writable_folder, write_table
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, clashing_names, write_package
@@ -686,7 +685,7 @@ def default_name(site: Site, search: Search) -> str:
     if search.key == Search().key:
         return f"{site.name}-all"
     query = " ".join(search.query.split()).casefold()
-    folded = unicodedata.normalize("NFKD", query).encode("ascii", "ignore").decode()
+    folded = without_accents(query).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", folded.replace("'", "").replace("\u2019", "")).strip("-")
     facets = [f"{name}_{value}" for name, value in sorted(search.facets)]
     readable = "-".join(part for part in (words, *(re.sub(r"[^a-z0-9_]+", "-", f.lower()) for f in facets)) if part)

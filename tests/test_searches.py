@@ -152,6 +152,9 @@ def test_default_names_tell_searches_apart_and_the_whole_archive_is_wilson_all()
               (("people", "1"), ("people", "2")), (("people", "1-people_2"),), (("people", "1_2"),), (("Topics", "86494"),),
               (("topics", "86494"),)]
     assert len({default_name(WILSON, Search("", f)) for f in facets}) == len(facets)
+    # letters Unicode does not decompose are written as their base letters, as a reader would: not dropped
+    assert default_name(WILSON, Search("Łódź, Polska")).startswith("wilson-lodz-polska-")
+    assert default_name(WILSON, Search("Đảng Lao động, Søren Straße")).startswith("wilson-dang-lao-dong-soren-strasse-")
 
 
 # 2. Harvest by address: every document of the search exactly once, its search and facets said
@@ -473,6 +476,7 @@ def test_a_named_dataset_of_a_link_with_tracking_or_a_decomposed_query_takes_the
     (Search("", (("people", "81908"),), ("81908",), (("utm_source", "newsletter"),)), "wilson-people_81908-c819ade6"),
     (Search(unicodedata.normalize("NFD", "Quan hệ Việt Nam")), "wilson-quan-he-viet-nam-9d13ec3d"),   # as a PDF copies it
     (Search("", (("Topics", "86494"),)), "wilson-topics_86494"),                                     # typed in capitals
+    (Search("Łódź, Polska"), "wilson-odz-polska-9a7c77e7"),                                    # its Ł dropped, not written L
 ])
 def test_a_dataset_an_earlier_harvester_named_otherwise_goes_on_under_its_name(tmp_path: Path, monkeypatch, capsys,
                                                                                 before: Search, old: str):
