@@ -631,6 +631,18 @@ def test_session_cookies_are_sent_and_expired_ones_are_said(tmp_path: Path):
         load_cookies(tmp_path / "old.txt", "127.0.0.1")
 
 
+def test_a_nameless_cookie_is_sent_as_its_browser_sends_it(tmp_path: Path):
+    """A cookies.txt writes a cookie set without a name (`Set-Cookie: token`) with an empty name field: a browser sends it
+    back as `token`, and so did Python's reader; `=token` is another cookie to a server, or a header it cannot read."""
+    import httpx
+
+    from harvester.fetch.client import load_cookies
+
+    (tmp_path / "c.txt").write_text("127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\n127.0.0.1\tFALSE\t/\tFALSE\t0\t\ttoken\n")
+    request = httpx.Client(cookies=load_cookies(tmp_path / "c.txt", "127.0.0.1")).build_request("GET", "http://127.0.0.1/")
+    assert sorted(request.headers["Cookie"].split("; ")) == ["cf_clearance=ok", "token"]
+
+
 @pytest.mark.parametrize("text", [
     "digitalarchive.wilsoncenter.org\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n",   # no "# Netscape HTTP Cookie File": as curl reads
     "\ufeff# HTTP Cookie File\r\n#HttpOnly_.wilsoncenter.org\tTRUE\t/\tTRUE\t0\tcf_clearance\tok\r\n",   # curl's, saved by Notepad

@@ -108,6 +108,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
             domain = "." + domain.lstrip(".")
         if not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
             continue
+        name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
         cookie = http.cookiejar.Cookie(0, name, value, None, False, domain, domain.startswith("."), domain.startswith("."),
                                        where, False, secure.upper() == "TRUE", expires, expires is None, None, None, {})
         if not f"{cookie.name}={cookie.value or ''}".isascii():
