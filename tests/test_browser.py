@@ -643,6 +643,15 @@ def test_a_nameless_cookie_is_sent_as_its_browser_sends_it(tmp_path: Path):
     assert sorted(request.headers["Cookie"].split("; ")) == ["cf_clearance=ok", "token"]
 
 
+def test_a_cookie_line_whose_empty_value_lost_its_tab_is_read_as_curl_reads_it(tmp_path: Path):
+    """An editor that trims the ends of lines takes the tab before an empty value: curl reads the line, as harvester."""
+    from harvester.fetch.client import load_cookies
+
+    (tmp_path / "c.txt").write_text("example.org\tFALSE\t/\tFALSE\t0\tconsent\n127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\n"
+                                    "127.0.0.1\tFALSE\t/\tFALSE\t0\tseen\n")
+    assert sorted((c.name, c.value) for c in load_cookies(tmp_path / "c.txt", "127.0.0.1")) == [("cf_clearance", "ok"), ("seen", "")]
+
+
 @pytest.mark.parametrize("text", [
     "digitalarchive.wilsoncenter.org\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n",   # no "# Netscape HTTP Cookie File": as curl reads
     "\ufeff# HTTP Cookie File\r\n#HttpOnly_.wilsoncenter.org\tTRUE\t/\tTRUE\t0\tcf_clearance\tok\r\n",   # curl's, saved by Notepad

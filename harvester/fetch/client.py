@@ -98,7 +98,8 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         if (line := line.removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
             continue
         try:
-            domain, subdomains, where, secure, expires, name, value = line.split("\t")
+            fields = line.split("\t")   # (6 of them: an empty value whose tab an editor trimmed, as curl reads it)
+            domain, subdomains, where, secure, expires, name, value = fields + [""] * (len(fields) == 6)
             expires = int(float(expires or 0)) or None   # 0 or none: a session cookie, as extensions and curl write it
         except (ValueError, OverflowError):
             raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file (line {number} is not a cookie's 7 "
