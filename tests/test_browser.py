@@ -25,7 +25,7 @@ from harvester.errors import UsageError
 from harvester.fetch.serve import Serving
 from harvester.pipeline import default_name
 from harvester.sites import Search, get_site
-from tests.challengeserver import CHALLENGE_SCRIPT, ChallengeServer, with_js_detections
+from tests.challengeserver import CHALLENGE_SCRIPT, HTML, ChallengeServer, with_js_detections
 from tests.conftest import FIXTURES, dataset, timeless
 from tests.faultserver import folder_pages
 from tests.test_cli import run_cli
@@ -431,7 +431,6 @@ def test_a_first_browser_run_that_fails_before_any_page_leaves_only_a_profile_it
         assert (profile / "mine.txt").read_text(encoding="utf-8") == "kept" and not (profile.parent / "s.sqlite").exists()
 
 
-
 class Unmarked(ChallengeServer):
     """A check known by its page alone, with no cf-mitigated header (Cloudflare's older checks), answered 503."""
 
@@ -448,6 +447,29 @@ def test_a_check_known_by_its_page_alone_is_passed_as_one_known_by_its_header(ch
         scripts = [hit for hit in server.hits() if hit.path.startswith(CHALLENGE_SCRIPT)]
     assert code == 0 and scripts, err
     assert timeless(dataset(tmp_path, NAME)) == open_site(False)
+
+
+class RateLimited(ChallengeServer):
+    """The second page is first answered 429: a page of the site's, no check, that moves itself elsewhere at once."""
+
+    limited = False
+
+    def answer(self, path: str, user_agent: str, cookie: str | None):
+        reply, headers, challenged = super().answer(path, user_agent, cookie)
+        if "page=1" in path and not challenged and not self.limited:
+            self.limited = True
+            return (429, HTML, b"<title>Too many requests</title><script>location.href='/moved'</script>"), {"Retry-After": "1"}, False
+        return reply, headers, challenged
+
+
+@pytest.mark.slow
+def test_a_rate_limit_answer_that_moves_itself_is_waited_out_not_followed(chromium: str, open_site, tmp_path: Path):
+    """While a 429 or 503 is read it may be a check, whose scripts load; its own navigation waits for its body to say so."""
+    with RateLimited(pages(SEED)) as server:
+        code, _, err = browse(server, tmp_path, "--delay", "0")
+    assert code == 0 and only_pages_and_challenges(server) == [], err
+    assert timeless(dataset(tmp_path, NAME)) == open_site(False)
+
 
 class NeverClearing(ChallengeServer):
     """A check that sets its cookie and reloads, but never takes the cookie: the browser never gets through."""

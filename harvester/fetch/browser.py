@@ -96,7 +96,7 @@ class BrowserTransport:
         self.challenge_hosts, self.challenge_paths = challenge
         self.user_agent = ""
         self._answers: list[Page] = []
-        self._on_challenge = False
+        self._on_challenge: bool | None = False   # None: maybe, a status a check is sent with, its body not read yet
         self._since = 0.0                        # when the current answer arrived
         self._requested = ""
         self._error: Exception | None = None     # what went wrong in the current navigation, as a handler saw it
@@ -317,7 +317,7 @@ class BrowserTransport:
         needs, goes out; never a navigation of the page's own (a refresh, a script's, a form's, a popup's)."""
         request = route.request
         on_origin = origin_of(request.url) == self.origin
-        challenge = self._on_challenge and request.resource_type in CHALLENGE_LOADS and (
+        challenge = self._on_challenge is not False and request.resource_type in CHALLENGE_LOADS and (
             urlsplit(request.url).hostname in self.challenge_hosts
             or (on_origin and urlsplit(request.url).path.startswith(self.challenge_paths)))
         if self._ours(request) or challenge:
@@ -361,9 +361,10 @@ class BrowserTransport:
             self._error = FetchError(f"{response.url}: response of {int(said):,} bytes, larger than "
                                      f"{self.settings.max_response_bytes:,} bytes; refused")
             return
-        # a status a check is sent with lets a check's scripts load while its body is still read (the page then decides:
-        # a check without cf-mitigated is known by its body alone, and its scripts are asked for before that is read)
-        self._on_challenge, self._since = response.status in CHALLENGE_STATUS, time.monotonic()
+        # the status and headers decide first; a status a check is sent with, without cf-mitigated, is a check maybe: its
+        # scripts, asked for before its body is read, may load, but only a check known by its body may navigate the tab
+        maybe = None if response.status in CHALLENGE_STATUS else False
+        self._on_challenge, self._since = is_challenge_answer(response.status, response.headers, b"") or maybe, time.monotonic()
         if page := self._read(response):
             self._on_challenge = is_challenge_answer(page.status, page.headers, page.body)
             self._answers.append(page)
