@@ -674,6 +674,23 @@ def test_a_cookie_line_whose_empty_value_lost_its_tab_is_read_as_curl_reads_it(t
     assert sorted((c.name, c.value) for c in load_cookies(tmp_path / "c.txt", "127.0.0.1")) == [("cf_clearance", "ok"), ("seen", "")]
 
 
+def test_a_cookie_as_an_editor_or_another_tool_wrote_it_is_sent_as_its_browser_sends_it(tmp_path: Path):
+    """A value with a space after it (an editor's) was a header httpx would not send, said as a network failure after
+    five tries; a domain in capitals was no cookie for the site. A browser keeps neither the space nor the case."""
+    import httpx
+
+    from harvester.fetch.client import load_cookies
+
+    (tmp_path / "c.txt").write_text("DigitalArchive.WilsonCenter.org\tFALSE\t/\tFALSE\t0\tcf_clearance\tok \n")
+    cookies = load_cookies(tmp_path / "c.txt", "digitalarchive.wilsoncenter.org")
+    request = httpx.Client(cookies=cookies).build_request("GET", "http://digitalarchive.wilsoncenter.org/")
+    assert request.headers["Cookie"] == "cf_clearance=ok"
+    (tmp_path / "c.txt").write_text("127.0.0.1\tFALSE\t/\tFALSE\tnever\tcf_clearance\tok\n")
+    with pytest.raises(UsageError, match=r"c\.txt: cannot be read as a cookies\.txt file \(line 1: its expiry 'never' is "
+                                         r"no time in seconds\)"):
+        load_cookies(tmp_path / "c.txt", "127.0.0.1")
+
+
 @pytest.mark.parametrize("text", [
     "digitalarchive.wilsoncenter.org\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n",   # no "# Netscape HTTP Cookie File": as curl reads
     "\ufeff# HTTP Cookie File\r\n#HttpOnly_.wilsoncenter.org\tTRUE\t/\tTRUE\t0\tcf_clearance\tok\r\n",   # curl's, saved by Notepad

@@ -97,14 +97,19 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     for number, line in enumerate(text.splitlines(), 1):
         if (line := line.removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
             continue
-        try:
-            fields = line.split("\t")   # (6 of them: an empty value whose tab an editor trimmed, as curl reads it)
-            domain, subdomains, where, secure, expires, name, value = fields + [""] * (len(fields) == 6)
-            expires = int(float(expires or 0)) or None   # 0 or none: a session cookie, as extensions and curl write it
-        except (ValueError, OverflowError):
+        fields = line.split("\t")   # (6 of them: an empty value whose tab an editor trimmed, as curl reads it)
+        if len(fields) not in (6, 7):
             raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file (line {number} is not a cookie's 7 "
                              "fields separated by tabs: domain, subdomains, path, secure, expiry, name, value); export "
-                             "the cookies again as cookies.txt") from None
+                             "the cookies again as cookies.txt")
+        domain, subdomains, where, secure, expires, name, value = fields + [""] * (len(fields) == 6)
+        try:
+            expires = int(float(expires or 0)) or None   # 0 or none: a session cookie, as extensions and curl write it
+        except (ValueError, OverflowError):
+            raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file (line {number}: its expiry "
+                             f"{expires!r} is no time in seconds); export the cookies again as cookies.txt") from None
+        domain, name, value = domain.lower(), name.strip(), value.strip()   # (as a browser keeps them: a header takes no
+        # space around a value, and a host is in any case)
         if subdomains.upper() == "TRUE" or domain.startswith("."):
             domain = "." + domain.lstrip(".")
         if not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
