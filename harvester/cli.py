@@ -346,7 +346,8 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
         harvester run ~/harvests.toml
         harvester run ~/harvests.toml wilson-korean-war
     """
-    jobs = load_jobs(harvests_file)
+    # each dataset named once, as checked: a harvest of the file makes a dataset that may have named a later one otherwise
+    jobs = [replace(job, name=_name(job)) for job in load_jobs(harvests_file)]
     _check_together(harvests_file, jobs)
     given = [_given(jobs, number) for number in range(1, len(jobs) + 1)]   # each harvest, as NAMES may give it
     numbers = {name: int(name) for name in datasets if _numbers_a_harvest(name, jobs)}

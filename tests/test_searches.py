@@ -489,3 +489,17 @@ def test_a_dataset_an_earlier_harvester_named_otherwise_goes_on_under_its_name(t
     assert old != default_name(WILSON, WILSON.search_of(address))
     assert [p.name for p in tmp_path.glob("*.report.json")] == [f"{old}.report.json"]
     assert json.loads((tmp_path / f"{old}.report.json").read_text(encoding="utf-8"))["run"] == 2
+
+
+def test_a_harvests_files_unnamed_harvest_keeps_its_own_dataset_beside_a_named_one_of_its_search(tmp_path: Path, monkeypatch,
+                                                                                               capsys):
+    """The first harvest, named, makes a dataset of the search the second harvest, unnamed, makes its own of: the second
+    runs into the one the checks before the first said, not into the first's."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        (tmp_path / "h.toml").write_text(f'base_url = "{server.origin}"\ndelay = 0\n[[harvest]]\nquery = "korean war"\n'
+                                         'name = "wilson-kw-full"\n[[harvest]]\nquery = "korean war"\nmax_pages = 1\n',
+                                         encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
+    assert code == 1, err   # (the second stopped after a page, as asked: a warning)
+    assert len(dataset(tmp_path / "output", "wilson-kw-full")) == 12 and run_report(tmp_path / "output", "wilson-kw-full")["run"] == 1
+    assert len(dataset(tmp_path / "output", "wilson-korean-war")) == 10
