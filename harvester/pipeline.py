@@ -698,11 +698,16 @@ def default_name(site: Site, search: Search) -> str:
 
 def dataset_name(out_dir: Path, site: Site, search: Search) -> str:
     """The search's default name, or, while no dataset of `out_dir` has it, the one's of this very search that an earlier
-    harvester named otherwise (from a link's tracking, a query's accents decomposed, a facet's capitals): its runs go on."""
+    harvester named otherwise (from a link's tracking, a query's accents decomposed, a facet's capitals): its runs go on.
+    Its name ends with the hash of its search as a run recorded it, or is this name but that hash; one the user gave (a
+    snapshot, a trial) is theirs."""
     name = default_name(site, search)
     if not state_file(out_dir, name).exists():
         for path in sorted((out_dir / ".harvester").glob(f"{site.name}-*.sqlite")):
-            if held_search(path) == f"{site.name}:{search.key}":
+            held, recorded = held_search(path) or ("", set())
+            digests = {hashlib.sha256(key.encode()).hexdigest()[:8] for key in recorded}
+            if held == f"{site.name}:{search.key}" and any(path.stem.endswith(f"-{d}") or name == f"{path.stem}-{d}"
+                                                           for d in digests):
                 return path.stem
     return name
 

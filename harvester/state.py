@@ -675,35 +675,38 @@ def _unsaid(key: str) -> str:
     return json.dumps({k: v for k, v in values.items() if k != "said"}, sort_keys=True) if isinstance(values, dict) else key
 
 
-def held_search(path: Path) -> str | None:
-    """The search of a state file's last run, as this harvester reads it (None: no run, or no file it can read)."""
+def held_search(path: Path) -> tuple[str, set[str]] | None:
+    """The search of a state file's last run, as this harvester reads it, and its runs' searches' keys as they recorded
+    them, which a default name was made from (None: no run, or no file it can read)."""
     with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro",
                                                                                 uri=True)) as db:
-        row = db.execute("SELECT key FROM runs ORDER BY id DESC LIMIT 1").fetchone()
-        return _search(row[0])[0] if row else None
+        keys = [key for key, in db.execute("SELECT key FROM runs ORDER BY id")]
+        return (_search(keys[-1])[0], {_search(key)[2] for key in keys}) if keys else None
     return None
 
 
-def _search(key: str) -> tuple[str, str]:
-    """The search a run key names, as this harvester reads it, and the search in words (keys written before searches had
-    facets name a query; before a query's accents were composed and a link's tracking dropped, they may hold those)."""
+def _search(key: str) -> tuple[str, str, str]:
+    """The search a run key names, as this harvester reads it, the search in words, and the search's key as the run
+    recorded it (keys written before searches had facets name a query; before a query's accents were composed and a
+    link's tracking dropped, they may hold those)."""
     from harvester.sites import TRACKING, Search
 
     try:
         values = json.loads(key)
     except ValueError:
-        return key, key
+        return key, key, key
     if not isinstance(values, dict):   # (a key edited by hand: a search of its own, as the keys before JSON)
-        return key, key
+        return key, key, key
     if "search" in values:
-        site, _, held = str(values["search"]).partition(":")
+        site, _, recorded = str(values["search"]).partition(":")
+        held = recorded
         with contextlib.suppress(ValueError, TypeError, AttributeError):
             query, facets, extra = json.loads(held)
             held = Search(unicodedata.normalize("NFC", query), tuple(map(tuple, facets)), (),
                           tuple(pair for pair in map(tuple, extra) if not TRACKING.fullmatch(pair[0]))).key
-        return f"{site}:{held}", values.get("said", values["search"])
+        return f"{site}:{held}", values.get("said", values["search"]), recorded
     search = Search(str(values.get("query", "")))
-    return f"{values.get('site')}:{search.key}", str(search)
+    return f"{values.get('site')}:{search.key}", str(search), search.key
 
 
 class Replaying:

@@ -484,11 +484,12 @@ def test_a_dataset_an_earlier_harvester_named_otherwise_goes_on_under_its_name(t
     with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
         harvest(WILSON, before, tmp_path, old, ["json"], Settings(base_url=server.origin, delay=0))
         address = WILSON.search_url(before, origin=server.origin)
-        code, _, err = run_cli(monkeypatch, capsys, "harvest", address, "--out", str(tmp_path), "--delay", "0")
-    assert code == 0, err
+        for _ in range(2):   # (the second after a run that recorded the search as read now)
+            code, _, err = run_cli(monkeypatch, capsys, "harvest", address, "--out", str(tmp_path), "--delay", "0")
+            assert code == 0, err
     assert old != default_name(WILSON, WILSON.search_of(address))
     assert [p.name for p in tmp_path.glob("*.report.json")] == [f"{old}.report.json"]
-    assert json.loads((tmp_path / f"{old}.report.json").read_text(encoding="utf-8"))["run"] == 2
+    assert json.loads((tmp_path / f"{old}.report.json").read_text(encoding="utf-8"))["run"] == 3
 
 
 def test_a_harvests_files_unnamed_harvest_keeps_its_own_dataset_beside_a_named_one_of_its_search(tmp_path: Path, monkeypatch,
@@ -503,3 +504,13 @@ def test_a_harvests_files_unnamed_harvest_keeps_its_own_dataset_beside_a_named_o
     assert code == 1, err   # (the second stopped after a page, as asked: a warning)
     assert len(dataset(tmp_path / "output", "wilson-kw-full")) == 12 and run_report(tmp_path / "output", "wilson-kw-full")["run"] == 1
     assert len(dataset(tmp_path / "output", "wilson-korean-war")) == 10
+
+
+def test_a_dataset_of_the_search_that_the_user_named_is_not_taken_for_the_searchs_own(tmp_path: Path, monkeypatch, capsys):
+    """One named with --name (a snapshot, a trial) is the user's: a harvest of its search without --name makes its own."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        harvest(WILSON, Search("korean war"), tmp_path, "wilson-kw-2023", ["json"], Settings(base_url=server.origin, delay=0))
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean War", "--base-url", server.origin,
+                               "--out", str(tmp_path), "--delay", "0")
+    assert code == 0, err
+    assert run_report(tmp_path, "wilson-kw-2023")["run"] == 1 and run_report(tmp_path, "wilson-korean-war")["run"] == 1
