@@ -675,13 +675,13 @@ def _unsaid(key: str) -> str:
     return json.dumps({k: v for k, v in values.items() if k != "said"}, sort_keys=True) if isinstance(values, dict) else key
 
 
-def held_search(path: Path) -> tuple[str, set[str]] | None:
-    """The search of a state file's last run, as this harvester reads it, and its runs' searches' keys as they recorded
-    them, which a default name was made from (None: no run, or no file it can read)."""
+def held_search(path: Path) -> tuple[str, set[str], str] | None:
+    """The search of a state file's last run, as this harvester reads it, its runs' searches' keys as they recorded
+    them, which a default name was made from, and when its last run began (None: no run, or no file it can read)."""
     with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro",
                                                                                 uri=True)) as db:
-        keys = [key for key, in db.execute("SELECT key FROM runs ORDER BY id")]
-        return (_search(keys[-1])[0], {_search(key)[2] for key in keys}) if keys else None
+        runs = db.execute("SELECT key, started_at FROM runs ORDER BY id").fetchall()
+        return (_search(runs[-1][0])[0], {_search(key)[2] for key, _ in runs}, runs[-1][1]) if runs else None
     return None
 
 

@@ -514,3 +514,21 @@ def test_a_dataset_of_the_search_that_the_user_named_is_not_taken_for_the_search
                                "--out", str(tmp_path), "--delay", "0")
     assert code == 0, err
     assert run_report(tmp_path, "wilson-kw-2023")["run"] == 1 and run_report(tmp_path, "wilson-korean-war")["run"] == 1
+
+
+def test_of_two_datasets_an_earlier_harvester_named_for_the_search_the_one_run_last_goes_on(tmp_path: Path, monkeypatch,
+                                                                                             capsys):
+    """Two links of one search, shared with other tracking, made two datasets: the one the user kept running is theirs."""
+    clock = FakeClock()
+    links = [Search("", (("people", "81908"),), (), (("utm_source", source),)) for source in ("a", "b")]
+    names = [default_name(WILSON, link) for link in links]
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        for link in (links[1], links[0]) if names[0] > names[1] else links:   # the one sorted first, run first
+            clock.sleep(3600)
+            harvest(WILSON, link, tmp_path, default_name(WILSON, link), ["json"], Settings(base_url=server.origin, delay=0),
+                    now=clock.now)
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", f"{server.origin}/search?f%5B0%5D=people%3A81908",
+                               "--out", str(tmp_path), "--delay", "0")
+    assert code == 0, err
+    assert sorted(run_report(tmp_path, name)["run"] for name in names) == [1, 2]
+    assert run_report(tmp_path, max(names))["run"] == 2
