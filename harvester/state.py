@@ -210,15 +210,11 @@ class State:
         changes are there alone."""
         if self.name is None:
             return ""
-        uri = self.path.absolute().as_uri()
-        if not self.read_only:
-            return uri
-        return uri + ("?mode=ro" if self._killed_run_logged() else "?mode=ro&immutable=1")
+        return _read_only(self.path) if self.read_only else self.path.absolute().as_uri()
 
     def _killed_run_logged(self) -> bool:
         """Whether the state's write-ahead log holds something (the last changes of a run that was killed)."""
-        wal = self.path.with_name(f"{self.path.name}-wal")
-        return wal.is_file() and wal.stat().st_size > 0
+        return _logged(self.path)
 
     def _check_file(self) -> None:
         """A state file that is there must be writable, to be written (SQLite would leave a read-only journal behind it),
@@ -675,11 +671,22 @@ def _unsaid(key: str) -> str:
     return json.dumps({k: v for k, v in values.items() if k != "said"}, sort_keys=True) if isinstance(values, dict) else key
 
 
+def _logged(path: Path) -> bool:
+    """Whether a state file's write-ahead log holds something (the last changes of a run killed, or going on)."""
+    wal = path.with_name(f"{path.name}-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
+def _read_only(path: Path) -> str:
+    """A state file's URI to read it by: as immutable (SQLite then makes no journal, nor write-ahead log files beside
+    it), unless its write-ahead log holds something."""
+    return path.absolute().as_uri() + ("?mode=ro" if _logged(path) else "?mode=ro&immutable=1")
+
+
 def held_search(path: Path) -> tuple[str, set[str], str] | None:
     """The search of a state file's last run, as this harvester reads it, its runs' searches' keys as they recorded
     them, which a default name was made from, and when its last run began (None: no run, or no file it can read)."""
-    with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro",
-                                                                                uri=True)) as db:
+    with contextlib.suppress(sqlite3.Error, OSError), contextlib.closing(sqlite3.connect(_read_only(path), uri=True)) as db:
         runs = db.execute("SELECT key, started_at FROM runs ORDER BY id").fetchall()
         return (_search(runs[-1][0])[0], {_search(key)[2] for key, _ in runs}, runs[-1][1]) if runs else None
     return None

@@ -13,7 +13,7 @@ import pytest
 
 from harvester.config import given_search, load_jobs
 from harvester.errors import FetchError, UsageError
-from harvester.pipeline import default_name, harvest, reparse
+from harvester.pipeline import dataset_name, default_name, harvest, reparse
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, dataset, run_report, timeless
@@ -532,3 +532,12 @@ def test_of_two_datasets_an_earlier_harvester_named_for_the_search_the_one_run_l
     assert code == 0, err
     assert sorted(run_report(tmp_path, name)["run"] for name in names) == [1, 2]
     assert run_report(tmp_path, max(names))["run"] == 2
+
+
+def test_looking_for_the_dataset_an_earlier_harvester_named_leaves_nothing_beside_the_others_states(tmp_path: Path):
+    """Each state of the folder is read, not opened as a run opens it: no write-ahead log files are left beside it."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        harvest(WILSON, Search("korean war"), tmp_path, "wilson-korean-war", ["json"], Settings(base_url=server.origin, delay=0))
+    before = sorted(p.name for p in (tmp_path / ".harvester").iterdir())
+    assert dataset_name(tmp_path, WILSON, Search("cuban missile crisis")) == "wilson-cuban-missile-crisis"
+    assert sorted(p.name for p in (tmp_path / ".harvester").iterdir()) == before
