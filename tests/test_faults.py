@@ -510,6 +510,19 @@ print("done")
     assert done.stdout.strip() == "done", done.stderr
 
 
+
+def test_a_totals_line_whose_number_no_search_counts_is_no_totals_line():
+    """A total of 400 digits overflowed the page count (a float), one of 5,000 is more than Python reads as a number:
+    both ended in a traceback. Such a line is no count of the search's; the page is read without one, and says so."""
+    from harvester.parse.results import parse_results
+
+    page = results_page([doc(1)], 0)
+    for number in ("9" * 13, "9" * 400, "9" * 5000):
+        parsed = parse_results(page.replace("1 - 1 of 1", f"1 - 1 of {number}"), f"{WILSON.home}/search", WILSON)
+        assert (parsed.total, len(parsed.cards)) == (None, 1)
+        assert parsed.warnings == ("no 'x - y of N' totals line: completeness cannot be checked",)
+    assert parse_results(page.replace("1 - 1 of 1", "1 - 1 of 999,999,999"), f"{WILSON.home}/search", WILSON).total == 999999999
+
 # 7. The run's files switch as one unit, and formats not asked for this time go
 
 def test_a_reparse_that_writes_no_links_this_time_says_so_in_a_reparses_words(tmp_path: Path):

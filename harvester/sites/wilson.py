@@ -71,8 +71,10 @@ DOCUMENT = DocumentSelectors(
               ".donated"),
 )
 
-# "1 - 10 of 19"; each number read from its start and never given back, so a page's text is read once, however long
-TOTALS = re.compile(r"(?<![\d,])(\d[\d,]*+)\s*+[-–]\s*+(\d[\d,]*+)\s++of\s++(\d[\d,]*+)")
+# "1 - 10 of 19"; each number read from its start and never given back, so a page's text is read once, however long; a
+# number longer than any count of a search is no totals line (a total of 5,000 digits is more than Python reads as a number)
+NUMBER = r"(\d[\d,]{0,11}+)(?![\d,])"
+TOTALS = re.compile(rf"(?<![\d,]){NUMBER}\s*+[-–]\s*+{NUMBER}\s++of\s++{NUMBER}")
 
 SITE = Site(
     name="wilson",
