@@ -617,6 +617,19 @@ def test_pages_saved_in_one_file_give_what_the_html_pages_give_reparsed_and_serv
     assert timeless(dataset(tmp_path / "s", "d")) == timeless(dataset(tmp_path / "h", "d")) and outcome.warnings == []
 
 
+def test_an_mhtml_file_with_raw_utf8_in_its_headers_or_its_start_in_rfc_2231s_form_is_read(tmp_path: Path):
+    """A header of raw bytes, not MIME-encoded (an address with an 'é', a file edited by hand), and a `start` written
+    start*=utf-8''... ended in a traceback; the address is read as UTF-8, the root part as `start` names it."""
+    from harvester.fetch.saved import read_saved
+
+    saved, text, _ = read_saved(SEED / "page-0.html")
+    body = mhtml(saved.url, text, frame_first=True, named_by_start=True).replace(b"=Korean", "=Koréan".encode())
+    body = body.replace(b'start="<page@mhtml.blink>"', b"start*=utf-8''%3Cpage%40mhtml.blink%3E")
+    (tmp_path / "page-0.mhtml").write_bytes(body.replace(b"-0000\r\n", "-0000 (heure d’été)\r\n".encode()))
+    page, read, _ = read_saved(tmp_path / "page-0.mhtml")
+    assert (page.url, page.fetched_at, read) == (saved.url.replace("=Korean", "=Koréan"), "2026-12-04T13:05:09+00:00", text)
+
+
 @pytest.mark.parametrize("suffix", [".html", ".mhtml"])
 def test_a_saved_page_cut_short_is_refused_by_serve_as_by_a_reparse(tmp_path: Path, suffix: str):
     """A harvest from it would try the page again and again and fail as the network's fault, naming no file."""

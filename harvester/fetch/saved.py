@@ -17,6 +17,8 @@ from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site, web_address
 
 if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
+    from email.message import Message
+
     from harvester.fetch.archive import Location
 
 # MHTML: a browser's "Webpage, Single File" (Chrome, Edge); .webarchive: Safari's "Web Archive"
@@ -242,20 +244,34 @@ def _mhtml_page(path: Path, body: bytes) -> Page:
 
     message = email.message_from_bytes(body, policy=email.policy.compat32)
     pages = [p for p in message.walk() if p.get_content_type() == "text/html"]
-    start, snapshot = (message.get_param("start") or "").strip(), (message.get("Snapshot-Content-Location") or "").strip()
-    part = next((p for p in pages if start and (p.get("Content-ID") or "").strip() == start), None) \
-        or next((p for p in pages if snapshot and (p.get("Content-Location") or "").strip() == snapshot), None) \
+    start = message.get_param("start") or ""   # (written start*=utf-8''...: a tuple of its charset, language and value)
+    start = (email.utils.collapse_rfc2231_value(start) if isinstance(start, tuple) else start).strip()
+    snapshot = _header(message, "Snapshot-Content-Location")
+    part = next((p for p in pages if start and _header(p, "Content-ID") == start), None) \
+        or next((p for p in pages if snapshot and _header(p, "Content-Location") == snapshot), None) \
         or next(iter(pages), None)
     if part is None:
         raise InputError(f"{path}: an MHTML file with no HTML page in it; save the page again")
-    url = (part.get("Content-Location") or snapshot).strip()
+    url = _header(part, "Content-Location") or snapshot
     try:
-        date = email.utils.parsedate_to_datetime(message.get("Date", ""))
+        date = email.utils.parsedate_to_datetime(_header(message, "Date"))
         saved = (date if date.tzinfo else date.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")   # "-0000"
     except (TypeError, ValueError, OverflowError):   # no date, or one no calendar holds
         saved = ""
     return Page(url if url.lower().startswith(("http://", "https://")) else "", part.get_payload(decode=True) or b"",
-                headers={"content-type": part.get("Content-Type", "text/html")}, fetched_at=saved)
+                headers={"content-type": _header(part, "Content-Type") or "text/html"}, fetched_at=saved)
+
+
+def _header(part: Message, name: str) -> str:
+    """A header of an MHTML file as text; one of raw bytes, not MIME-encoded (an address with an 'é', edited by hand),
+    read as UTF-8: the email module gives it as a Header object. (Its newer policy, which would read it so, takes
+    minutes over a long header.)"""
+    import email.header
+
+    value = part.get(name) or ""
+    if not isinstance(value, str):
+        value = b"".join(text for text, _ in email.header.decode_header(value)).decode("utf-8", "replace")
+    return value.strip()
 
 
 def _webarchive_page(path: Path, body: bytes) -> Page:
