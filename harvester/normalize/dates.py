@@ -34,6 +34,7 @@ UNCERTAIN = re.compile(r"\s*(?:\[\?\]|\(\?\)|\?)$")
 ORDINAL = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b", _FLAGS)
 DASHES = re.compile(r"\s*(?:[-\u2010-\u2015]|\bto\b)\s*", _FLAGS)
 YEARS_SHORT = re.compile(r"(?P<century>[1-9][0-9])(?P<start>[0-9]{2})[-/](?P<end>[0-9]{2})")   # 1961-62, 1961/62
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 MAX_LENGTH = 100  # a date line is short; longer input is not a date (and keeps the range search cheap)
 
 
@@ -174,7 +175,8 @@ def _clean(text: str) -> str:
 def parse_date(raw: str) -> DateInfo:
     """Turn one date line into a DateInfo; anything unreadable gives precision "unknown", never an error."""
     unknown = DateInfo("", "", "", "unknown", False, raw)
-    text = " ".join(raw.split()) if isinstance(raw, str) else ""
+    # (an invisible mark typed or pasted with it, a zero-width space, a soft hyphen, a left-to-right mark, is no part of it)
+    text = " ".join(_INVISIBLE.sub("", raw).split()) if isinstance(raw, str) else ""
     if not text or len(text) > MAX_LENGTH:
         return unknown
     core, circa, uncertain = _strip_qualifiers(text)
