@@ -709,7 +709,8 @@ def test_a_warc_file_of_a_crawl_of_the_wayback_machine_gives_the_sites_records_a
     assert {r["harvested_at"] for r in records} == {"2019-01-01T00:00:00+00:00"} and records[0]["source_page"] == SEED_URL
 
     old = wayback + "https://digitalarchive.wilsoncenter.org/search-results/1/%7B%22subject%22%3A%221233%22%7D?recordType=Record"
-    _warc(tmp_path / "old.warc.gz", [(old, b"<html><ul class='search-res'><li>...</li></ul></html>", [], "200 OK")])
+    _warc(tmp_path / "old.warc.gz", [(old, b"<html><ul class='search-res'><li>...</li></ul></html>", [], "200 OK"),
+                                     (wayback + "https://[::1/x", b"<html></html>", [], "200 OK")])   # (no web address)
     outcome = reparse([warc, tmp_path / "old.warc.gz"], WILSON, tmp_path / "o", "d", ["json"], workers=0)
     assert outcome.documents == 19 and outcome.warnings == [f"{tmp_path / 'old.warc.gz'}: 1 page(s) of the archive's "
                                                             "old site, whose layout harvester does not read, passed over"]

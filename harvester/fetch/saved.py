@@ -49,7 +49,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
                 asked = site_address(page.requested or page.url)   # (in harvester's own file, the page a redirect led to is the one asked for)
                 if page.status == 200 and (site.is_search(asked) or site.doc_id(asked)):
                     yield printable(f"{path} (response {number}, {page.url})"), page
-                old += page.status == 200 and urlsplit(asked).path.startswith(site.old_paths)
+                old += page.status == 200 and web_address(asked) and urlsplit(asked).path.startswith(site.old_paths)
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")
         if old:
