@@ -82,7 +82,7 @@ def find_html(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             found.extend(p for p in _files_under(path) if (p.suffix.lower() in HTML_SUFFIXES or is_warc(p))
                          and not p.name.lower().endswith(REPORT_PAGE_SUFFIX) and not _beside_a_page(p, path))
-        elif path.is_file():
+        elif path.is_file() or path.is_symlink():   # (a link that leads to no file: said below, as one in a folder is)
             found.append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
