@@ -108,8 +108,8 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         except (ValueError, OverflowError):
             raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file (line {number}: its expiry "
                              f"{expires!r} is no time in seconds); export the cookies again as cookies.txt") from None
-        domain, name, value = domain.lower(), name.strip(), value.strip()   # (as a browser keeps them: a header takes no
-        # space around a value, and a host is in any case)
+        domain, name, value = domain.lower(), name.strip(" \t"), value.strip(" \t")   # (as a browser keeps them: a header
+        # takes no space or tab around a value, RFC 6265 5.2, and a host is in any case)
         if subdomains.upper() == "TRUE" or domain.startswith("."):
             domain = "." + domain.lstrip(".")
         if not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
