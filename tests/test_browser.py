@@ -688,6 +688,9 @@ def test_a_cookie_as_an_editor_or_another_tool_wrote_it_is_sent_as_its_browser_s
     (tmp_path / "c.txt").write_text("127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\u00a0\n", encoding="utf-8")
     with pytest.raises(UsageError, match="holds characters other than ASCII"):   # (a browser trims spaces and tabs only: a
         load_cookies(tmp_path / "c.txt", "127.0.0.1")                         # no-break space is said, not dropped)
+    (tmp_path / "c.txt").write_text("127.0.0.1\tFALSE\t/\tFALSE\t0\t\t \n")   # neither name nor value: no cookie (it was sent)
+    with pytest.raises(UsageError, match=r"c\.txt: no cookie in it is for 127\.0\.0\.1"):
+        load_cookies(tmp_path / "c.txt", "127.0.0.1")
     (tmp_path / "c.txt").write_text("127.0.0.1\tFALSE\t/\tFALSE\tnever\tcf_clearance\tok\n")
     with pytest.raises(UsageError, match=r"c\.txt: cannot be read as a cookies\.txt file \(line 1: its expiry 'never' is "
                                          r"no time in seconds\)"):

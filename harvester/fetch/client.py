@@ -112,8 +112,8 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         # takes no space or tab around a value, RFC 6265 5.2, and a host is in any case)
         if subdomains.upper() == "TRUE" or domain.startswith("."):
             domain = "." + domain.lstrip(".")
-        if not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
-            continue
+        if not (name or value) or not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
+            continue   # (one with neither name nor value a browser ignores)
         name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
         cookie = http.cookiejar.Cookie(0, name, value, None, False, domain, domain.startswith("."), domain.startswith("."),
                                        where, False, secure.upper() == "TRUE", expires, expires is None, None, None, {})
