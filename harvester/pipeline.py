@@ -488,7 +488,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     except LayoutError:   # (a page that reads is read, whatever its text quotes)
         if notice := wayback_notice(text):   # (saved from the address of the page it stands in for: no page of the site)
             return LayoutError(f"{label}: not a page of the site but the Wayback Machine's notice {notice!r}, saved in its place")
-        if asked and urlsplit(asked).path.startswith(site.old_paths):   # (its cards, if in the present layout, are read)
+        if site.is_old(asked or ""):   # (its cards, if in the present layout, are read)
             raise InputError(f"{label}: saved from {asked}, a page of the archive's old site, whose layout harvester does "
                              "not read: remove it, and save the search's pages from the present site") from None
         raise

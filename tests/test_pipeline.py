@@ -985,6 +985,19 @@ def test_a_page_saved_from_the_old_sites_search_is_read_if_its_cards_are_read_el
         reparse([folder], WILSON, tmp_path / "r2", "d", ["json"], workers=0)
 
 
+def test_another_sites_collection_page_is_passed_over_as_another_sites_not_stopped_as_the_old_archives(tmp_path: Path):
+    """A museum's /collection/ page among the downloads (or in a crawl's WARC file) is no page of the archive's old site:
+    it is passed over as another site's page (it stopped the re-parse, said to be the archive's old site's)."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    museum = "https://www.britishmuseum.org/collection/object/A_1234"
+    (folder / "museum.html").write_text(f"<!-- saved from url=(0000){museum} -->\n<html><body><h1>A vase</h1></body></html>",
+                                        encoding="utf-8")
+    _warc(tmp_path / "museum.warc.gz", [(museum, b"<html><body><h1>A vase</h1></body></html>", [], "200 OK")])
+    outcome = reparse([folder, tmp_path / "museum.warc.gz"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.documents == 19 and len(outcome.warnings) == 1 and "a page of another site?" in outcome.warnings[0]
+
+
 def test_pages_that_do_not_say_their_address_are_no_copies_of_one(tmp_path: Path):
     folder = tmp_path / "saved"
     folder.mkdir()

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
 from harvester.errors import InputError, loops
@@ -49,7 +48,7 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
                 asked = site_address(page.requested or page.url)   # (in harvester's own file, the page a redirect led to is the one asked for)
                 if page.status == 200 and (site.is_search(asked) or site.doc_id(asked)):
                     yield printable(f"{path} (response {number}, {page.url})"), page
-                old += page.status == 200 and web_address(asked) and urlsplit(asked).path.startswith(site.old_paths)
+                old += page.status == 200 and site.is_old(asked)
         except InputError as error:
             warnings.append(f"{error}; the rest of the file is skipped")
         if old:

@@ -300,6 +300,11 @@ class Site:
         path = urlsplit(url).path.rstrip("/").lower() if web_address(url) else ""
         return path.removeprefix("/index.php") == self.search_path
 
+    def is_old(self, url: str) -> bool:
+        """Whether an address is of the site's former pages (on its hosts: another site's /collection/ is none)."""
+        parts = urlsplit(url) if web_address(url) else None
+        return bool(parts and (parts.hostname or "").removeprefix("www.") in self.hosts and parts.path.startswith(self.old_paths))
+
 
 def web_address(url: str) -> bool:
     """Whether `url` can be taken apart as a web address: a link in a page, or the address a saved page or an archived
