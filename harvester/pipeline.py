@@ -699,8 +699,9 @@ def default_name(site: Site, search: Search) -> str:
 def dataset_name(out_dir: Path, site: Site, search: Search) -> str:
     """The search's default name, or, while no dataset of `out_dir` has it, the one's of this very search that an earlier
     harvester named otherwise (from a link's tracking, a query's accents decomposed, a facet's capitals): its runs go on.
-    Its name ends with the hash of its search as a run recorded it, or is this name but that hash; one the user gave (a
-    snapshot, a trial) is theirs. Of two (links shared with other tracking), the one run last is the one kept up."""
+    Its name ends with the hash of its search as a run recorded it, or, for a search with facets (named without the hash
+    before their capitals took it), is this name but that hash; one the user gave (a snapshot, a trial, the demo's) is
+    theirs. Of two (links shared with other tracking), the one run last is the one kept up."""
     name = default_name(site, search)
     if state_file(out_dir, name).exists():
         return name
@@ -708,7 +709,8 @@ def dataset_name(out_dir: Path, site: Site, search: Search) -> str:
     for path in (out_dir / ".harvester").glob(f"{site.name}-*.sqlite"):
         held, recorded, started = held_search(path) or ("", set(), "")
         digests = {hashlib.sha256(key.encode()).hexdigest()[:8] for key in recorded}
-        if held == f"{site.name}:{search.key}" and any(path.stem.endswith(f"-{d}") or name == f"{path.stem}-{d}" for d in digests):
+        if held == f"{site.name}:{search.key}" and any(
+                path.stem.endswith(f"-{d}") or (search.facets and name == f"{path.stem}-{d}") for d in digests):
             found.append((str(started), path.stem))   # (each run's start, as harvester writes it: UTC)
     return max(found)[1]
 

@@ -516,6 +516,19 @@ def test_a_dataset_of_the_search_that_the_user_named_is_not_taken_for_the_search
     assert run_report(tmp_path, "wilson-kw-2023")["run"] == 1 and run_report(tmp_path, "wilson-korean-war")["run"] == 1
 
 
+def test_the_demos_dataset_is_not_taken_for_a_harvest_of_its_search(tmp_path: Path, monkeypatch, capsys):
+    """The demo names its copy of "Korean Workers' Party" without the hash a harvest's name has: a harvest of the search
+    into the demo's folder makes its own dataset (it ran into the demo's, under a name the README does not give)."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        harvest(WILSON, Search("Korean Workers' Party"), tmp_path, "wilson-korean-workers-party", ["json"],
+                Settings(base_url=server.origin, delay=0))
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean Workers' Party", "--base-url",
+                               server.origin, "--out", str(tmp_path), "--delay", "0")
+    assert code == 0, err
+    assert run_report(tmp_path, "wilson-korean-workers-party")["run"] == 1
+    assert run_report(tmp_path, default_name(WILSON, Search("Korean Workers' Party")))["run"] == 1
+
+
 def test_of_two_datasets_an_earlier_harvester_named_for_the_search_the_one_run_last_goes_on(tmp_path: Path, monkeypatch,
                                                                                              capsys):
     """Two links of one search, shared with other tracking, made two datasets: the one the user kept running is theirs."""
