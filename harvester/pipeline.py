@@ -39,7 +39,7 @@ from harvester.output.files import TABLE_FORMATS, Staging, files_home, writable_
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, clashing_names, write_package
 from harvester.output.runreport import build_report
 from harvester.output.sqlite import DATABASE_SUFFIX, write_database
-from harvester.parse.document import card_of, parse_document
+from harvester.parse.document import card_of, is_old_layout, parse_document
 from harvester.parse.results import ResultsPage, parse_results
 from harvester.pdfs import PDF_FOLDER, download_pdfs, pdf_values
 from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, Record, details_of, links_of, mention_of,
@@ -488,9 +488,12 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     except LayoutError:   # (a page that reads is read, whatever its text quotes)
         if notice := wayback_notice(text):   # (saved from the address of the page it stands in for: no page of the site)
             return LayoutError(f"{label}: not a page of the site but the Wayback Machine's notice {notice!r}, saved in its place")
-        if site.is_old(asked or ""):   # (its cards, if in the present layout, are read)
-            raise InputError(f"{label}: saved from {asked}, a page of the archive's old site, whose layout harvester does "
-                             "not read: remove it, and save the search's pages from the present site") from None
+        if site.is_old(asked or "") or (doc_id and is_old_layout(text, site)):   # (its cards, if in the present layout, are read)
+            old = f"{label}: saved from {asked}, a page of the archive's old site, whose layout harvester does not read"
+            if not isinstance(saved, Path):   # a WARC file's response: passed over, as its old results pages are
+                return LayoutError(old)
+            again = "the document's page" if doc_id else "the search's pages"
+            raise InputError(f"{old}: remove it, and save {again} from the present site") from None
         raise
     query, searched = (search.query, site.search_url(search)) if search else ("", "")
     records = records_of(results, site, site.canonical(asked) if asked else label, query, searched, page.fetched_at, names, label)

@@ -985,6 +985,44 @@ def test_a_page_saved_from_the_old_sites_search_is_read_if_its_cards_are_read_el
         reparse([folder], WILSON, tmp_path / "r2", "d", ["json"], workers=0)
 
 
+OLD_DOCUMENT = FIXTURES / "wilson" / "old-site" / "document-113657.html"
+
+
+@pytest.mark.parametrize("wayback", [False, True])
+def test_a_document_page_saved_from_the_old_site_stops_the_reparse_named_as_the_old_sites(tmp_path: Path, wayback: bool):
+    """The old site's document page (/document/113657: an address the present site has too) is told by its layout's
+    marks, and stops the re-parse as an old results page does: its record or details would be missing (it said "not a
+    document page (no document title ...)"). No present-site document page, the demo's too, bears those marks."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    text = wayback_copy(OLD_DOCUMENT, relative=False) if wayback else OLD_DOCUMENT.read_text(encoding="utf-8")
+    (folder / "old.html").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"old.html: saved from https://digitalarchive\.wilsoncenter\.org/document/113657, a "
+                                         "page of the archive's old site, whose layout harvester does not read: remove it, "
+                                         "and save the document's page from the present site$"):
+        reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    from harvester.cli import DEMO
+    from harvester.parse.document import is_old_layout
+
+    present = [*(FIXTURES / "wilson" / "documents").glob("*.html"), *(DEMO / "documents").glob("*.html")]
+    assert len(present) > 30 and not [page for page in present if is_old_layout(page.read_text(encoding="utf-8"), WILSON)]
+
+
+def test_an_old_site_document_page_in_a_warc_file_is_passed_over_said_as_the_old_sites(tmp_path: Path):
+    """In a crawl of the Wayback's copies, the old site's document page is passed over, as its results pages there are,
+    said to be the old site's (each: only its parsed layout tells it from a present-site page at the same address)."""
+    wayback = "https://web.archive.org/web/20190101000000/"
+    old = wayback + "https://digitalarchive.wilsoncenter.org/document/113657"
+    warc = _warc(tmp_path / "old.warc.gz", [
+        *((wayback + SEED_URL + ("&page=1" if number else ""), (SEED / f"page-{number}.html").read_bytes(), [], "200 OK")
+          for number in (0, 1)),
+        (old, wayback_copy(OLD_DOCUMENT, relative=True).encode("utf-8"), [], "200 OK")])
+    outcome = reparse([warc], WILSON, tmp_path / "o", "d", ["json"], workers=0)
+    assert outcome.documents == 19 and outcome.warnings == [
+        f"{warc} (response 3, {old}): saved from https://digitalarchive.wilsoncenter.org/document/113657, a page of the "
+        "archive's old site, whose layout harvester does not read; skipped"]
+
+
 def test_another_sites_collection_page_is_passed_over_as_another_sites_not_stopped_as_the_old_archives(tmp_path: Path):
     """A museum's /collection/ page among the downloads (or in a crawl's WARC file) is no page of the archive's old site:
     it is passed over as another site's page (it stopped the re-parse, said to be the archive's old site's)."""

@@ -98,6 +98,11 @@ def card_of(raw: RawDocument) -> RawCard:
     return RawCard(href=urlsplit(raw.url).path, date=raw.date, title=raw.title, summary=raw.summary)
 
 
+def is_old_layout(html: str, site: Site) -> bool:
+    """Whether a page is a document page of the site's former layout, which is none of the selectors above."""
+    return bool(site.document.old_layout) and LexborHTMLParser(html).css_first(site.document.old_layout) is not None
+
+
 def _check_node(html: str, site: Site, where: str) -> None:
     """A page whose settings give a Drupal path that is no node (a search, a person's page) is not a document page."""
     path = site.setting(html, site.current_path)

@@ -72,6 +72,7 @@ class DocumentSelectors:
     evidence: tuple[str, ...] = ()
     node_path: re.Pattern[str] = re.compile(r"^node/(\d+)$")                  # Drupal's path of a node, in its settings
     support_donors: re.Pattern[str] | None = None   # in the support line: the list of who gave support (group 1)
+    old_layout: str = ""                 # marks of the site's former document page, at the same address: none read here
 
 
 def typed_query(query: str, said: str) -> str:

@@ -69,6 +69,7 @@ DOCUMENT = DocumentSelectors(
     ),
     evidence=("#documentTabs", ".tab-pane", ".information-block", ".pill-block", ".pdf-preview", ".content-block .date",
               ".donated"),
+    old_layout=".doc-inf-information, #subj-list",   # the pre-Drupal page's type and value boxes, its subjects
 )
 
 # "1 - 10 of 19"; each number read from its start and never given back, so a page's text is read once, however long; a
