@@ -334,11 +334,11 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     query or all = true), site, out, name, formats, base_url, delay, max_pages, contact,
     allow_incomplete, names, details, transcript_in_csv, pdfs, max_pdf_mb, fetch, cookies,
     user_agent, browser_path, browser_profile, show_browser, challenge_wait. Keys at the top of
-    the file are defaults for all. Relative paths are relative to the file (out, when left out: output beside it); ~ is your home. A blocked harvest
-    stops the run (the site is refusing us); any other failure moves on to the next harvest, a delay after
-    the last. The exit code is the most serious outcome. Dataset names (or harvests' numbers) after the file
-    run those harvests alone: after a run that failed or was stopped, it says which to run again. One run of a
-    file at a time.
+    the file are defaults for all. Relative paths are relative to the file (out, when left out: output beside it); ~ is your home.
+    A blocked harvest (the site is refusing us) stops the later ones that fetch the same way (the same fetch, and
+    cookies file or none); the others, and those after any other failure, run, a delay after the last. The exit
+    code is the most serious outcome. Dataset names (or harvests' numbers) after the file run those harvests alone:
+    after a run that failed or was stopped, it says which to run again. One run of a file at a time.
 
     Examples:
 
@@ -356,15 +356,20 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     chosen = [(number, job) for number, job in enumerate(jobs, 1)
               if not datasets or number in numbers.values() or _name(job) in datasets and _name(job) not in numbers]
     sleep = click.get_current_context().obj or time.sleep
-    codes: list[int] = []
+    codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
     asked = False   # whether the last harvest may have asked the site anything
+    refused: set[tuple[str, Path | None]] = set()   # the ways of fetching the site refused: a harvest fetching so is not run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
     with _only_run(harvests_file):
-        for number, job in chosen:
+        for at, (number, job) in enumerate(chosen):
+            way = (job.settings.fetch, job.settings.cookies)   # a browser passes checks the plain client cannot; other cookies may
+            if way in refused:
+                lines.append(f"harvest {number}, {_dataset(job)}: not run (the site is refusing us)")
+                continue
             for stop, handler in stoppable.items():   # (the harvest before said its outcome: they were ignored since)
                 signal.signal(stop, handler)
-            rest = [shlex.quote(given[other - 1]) for other, _ in chosen[len(codes):]]
+            rest = [shlex.quote(given[other - 1]) for other, _ in chosen[at:]]
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} "
             try:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
@@ -383,20 +388,17 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 _say(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
                 code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
                 lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
-            codes.append(code)
+            codes[number] = code
             if code == BlockedError.exit_code:
-                lines += [f"harvest {later}, {_dataset(other)}: not run (the site is refusing us)"
-                          for later, other in chosen[len(codes):]]
-                break
+                refused.add(way)
         _done()   # no harvest is left to stop: the lock file goes, the summary is said
-    failed, not_run = sum(code > EXIT_WARNINGS for code in codes), len(chosen) - len(codes)
-    again = [given[number - 1] for (number, _), code in zip(chosen, codes) if code > EXIT_WARNINGS]
-    again += [given[number - 1] for number, _ in chosen[len(codes):]]
+    failed, not_run = sum(code > EXIT_WARNINGS for code in codes.values()), len(chosen) - len(codes)
+    again = [given[number - 1] for number, _ in chosen if number not in codes or codes[number] > EXIT_WARNINGS]
     _say("\n".join(lines))
     _say(f"{plural(len(chosen), 'harvest')}: {len(codes) - failed} done, {failed} failed" + (f", {not_run} not run" if not_run else ""))
     if again:
         _say(f"to run those again: harvester run {shlex.quote(str(harvests_file))} {' '.join(map(shlex.quote, again))}")
-    return max(codes, key=SEVERITY.index)
+    return max(codes.values(), key=SEVERITY.index)
 
 
 @contextlib.contextmanager

@@ -1266,6 +1266,30 @@ def test_a_blocked_harvest_stops_the_run_and_the_rest_are_said_not_run(tmp_path:
                                      f"to run those again: harvester run {tmp_path / 'harvests.toml'} wilson-a wilson-b"]
 
 
+def test_a_blocked_harvest_stops_only_the_harvests_that_fetch_the_same_way(tmp_path: Path, monkeypatch, capsys):
+    """Cookies gone stale refused: the harvests of other cookies (or the browser) may pass the check, and run."""
+    from tests.challengeserver import ChallengeServer
+    from tests.test_browser import cookies_file
+    from tests.test_cli import run_cli
+
+    with ChallengeServer(folder_pages(SEED)) as server:
+        cookies_file(tmp_path / "stale.txt", [("127.0.0.1", "cf_clearance", "expired")])
+        cookies_file(tmp_path / "fresh.txt", [("127.0.0.1", "cf_clearance", server.cookie_for("Mozilla/5.0"))])
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\nuser_agent = "Mozilla/5.0"\n'
+            + "".join(f'[[harvest]]\nquery = "{QUERY}"\nname = "{name}"\ncookies = "{jar}.txt"\n'
+                      for name, jar in (("a", "stale"), ("b", "fresh"), ("c", "./stale"), ("d", "fresh"))), encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+        asked = [hit.cookies for hit in server.hits() if hit.is_page]
+    assert code == 4 and err.count("harvester: error:") == 1 and "harvest 1:" in err and "stale.txt: they have expired" in err
+    assert out.splitlines()[-6:] == [f"harvest 1, a (“{QUERY}”): failed (exit 4)", f"harvest 2, b (“{QUERY}”): done",
+                                     f"harvest 3, c (“{QUERY}”): not run (the site is refusing us)", f"harvest 4, d (“{QUERY}”): done",
+                                     "4 harvests: 2 done, 1 failed, 1 not run",
+                                     f"to run those again: harvester run {tmp_path / 'harvests.toml'} a c"]
+    assert len(dataset(tmp_path / "data", "b")) == len(dataset(tmp_path / "data", "d")) == 19
+    assert sum("expired" in cookies for cookies in asked) == 1   # the stale cookies were sent once, by harvest 1 alone
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("", "no [[harvest]] tables"), ("[[harvest]]\nname = 'x'\n", "harvest 1: give one of url, query or all = true"),
