@@ -335,8 +335,8 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     allow_incomplete, names, details, transcript_in_csv, pdfs, max_pdf_mb, fetch, cookies,
     user_agent, browser_path, browser_profile, show_browser, challenge_wait. Keys at the top of
     the file are defaults for all. Relative paths are relative to the file (out, when left out: output beside it); ~ is your home.
-    A blocked harvest (the site is refusing us) stops the later ones that fetch the same way (the same fetch, and
-    cookies file or none); the others, and those after any other failure, run, a delay after the last. The exit
+    A blocked harvest (the site is refusing us) stops the later ones that fetch the same way (the same fetch, from
+    the same base_url, and cookies file or none); the others, and those after any other failure, run, a delay after the last. The exit
     code is the most serious outcome. Dataset names (or harvests' numbers) after the file run those harvests alone:
     after a run that failed or was stopped, it says which to run again. One run of a file at a time.
 
@@ -359,17 +359,21 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
     asked = False   # whether the last harvest may have asked the site anything
-    refused: set[tuple[str, Path | None]] = set()   # the ways of fetching the site refused: a harvest fetching so is not run
+    refused: set[tuple[str, Path | None, str | None]] = set()   # the ways of fetching a site refused: a harvest fetching so is not run
+    skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
     with _only_run(harvests_file):
         for at, (number, job) in enumerate(chosen):
-            way = (job.settings.fetch, job.settings.cookies)   # a browser passes checks the plain client cannot; other cookies may
+            # (a browser passes checks the plain client cannot; other cookies may; a mirror is another site)
+            way = (job.settings.fetch, job.settings.cookies, job.settings.base_url)
             if way in refused:
                 lines.append(f"harvest {number}, {_dataset(job)}: not run (the site is refusing us)")
+                skipped.append(shlex.quote(given[number - 1]))
                 continue
             for stop, handler in stoppable.items():   # (the harvest before said its outcome: they were ignored since)
                 signal.signal(stop, handler)
-            rest = [shlex.quote(given[other - 1]) for other, _ in chosen[at:]]
+            this, later = shlex.quote(given[number - 1]), [shlex.quote(given[other - 1]) for other, _ in chosen[at + 1:]]
+            rest = [*skipped, this, *later]
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} "
             try:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
@@ -377,7 +381,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                     sleep(job.settings.delay)
                 asked = True
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
-                                    then=f"; {finish}{' '.join(rest[1:])}" if rest[1:] else "")
+                                    then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "")
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
                 said = stop.args[0] if stop.args else f"nothing written; {finish}{' '.join(rest)}"   # (else the harvest said it)

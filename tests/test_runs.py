@@ -1290,6 +1290,40 @@ def test_a_blocked_harvest_stops_only_the_harvests_that_fetch_the_same_way(tmp_p
     assert sum("expired" in cookies for cookies in asked) == 1   # the stale cookies were sent once, by harvest 1 alone
 
 
+def test_a_blocked_harvest_stops_not_a_mirrors_and_a_stop_names_the_harvests_not_run(tmp_path: Path, monkeypatch, capsys):
+    """Refused at one origin says nothing of another (a mirror); a run stopped after harvests were not run names them
+    in the command that finishes it, as the summary it does not reach would have."""
+    from tests.challengeserver import ChallengeServer
+    from tests.test_browser import cookies_file
+    from tests.test_cli import run_cli
+
+    script = """
+import sys
+from harvester import cli
+
+def stopped(seconds):   # stands in for a Ctrl-C as the run waits to begin harvest 3
+    raise KeyboardInterrupt
+
+sys.argv = ["harvester", *sys.argv[1:]]
+cli.main(sleep=stopped)
+"""
+    with ChallengeServer(folder_pages(SEED)) as server, FaultServer(folder_pages(SEED)) as mirror:
+        cookies_file(tmp_path / "stale.txt", [("127.0.0.1", "cf_clearance", "expired")])
+        harvests = tmp_path / "harvests.toml"
+        harvests.write_text(f'out = "data"\ndelay = 0\nuser_agent = "Mozilla/5.0"\ncookies = "stale.txt"\nquery = "{QUERY}"\n'
+                            + "".join(f'[[harvest]]\nname = "{name}"\nbase_url = "{origin}"\n' for name, origin in
+                                      (("a", server.origin), ("b", server.origin), ("c", mirror.origin), ("d", server.origin))),
+                            encoding="utf-8")
+        code, out, _ = run_cli(monkeypatch, capsys, "run", str(harvests))
+        assert code == 4 and out.splitlines()[-6:-2] == [
+            f"harvest 1, a (“{QUERY}”): failed (exit 4)", f"harvest 2, b (“{QUERY}”): not run (the site is refusing us)",
+            f"harvest 3, c (“{QUERY}”): done", f"harvest 4, d (“{QUERY}”): not run (the site is refusing us)"]
+        done = subprocess.run([sys.executable, "-c", script, "run", str(harvests)], capture_output=True, text=True,
+                              timeout=60, cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 130 and done.stderr.strip().splitlines()[-1] == (
+        f"harvester: interrupted: harvest 3, c: nothing written; to finish the run: harvester run {harvests} b c d")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("", "no [[harvest]] tables"), ("[[harvest]]\nname = 'x'\n", "harvest 1: give one of url, query or all = true"),
