@@ -359,13 +359,15 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
     asked = False   # whether the last harvest may have asked the site anything
-    refused: set[tuple[str, Path | None, str | None]] = set()   # the ways of fetching a site refused: a harvest fetching so is not run
+    refused: set[tuple[str, str | None, str]] = set()   # the ways of fetching a site refused: a harvest fetching so is not run
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
     with _only_run(harvests_file):
         for at, (number, job) in enumerate(chosen):
-            # (a browser passes checks the plain client cannot; other cookies may; a mirror is another site)
-            way = (job.settings.fetch, job.settings.cookies, job.settings.base_url)
+            # (a browser passes checks the plain client cannot; other cookies may; a mirror is another site): cookies by
+            # the file they name (given relative, whole or by ~), the site's own origin whether given or left out
+            cookies = job.settings.cookies and os.path.realpath(job.settings.cookies)   # (a link loop fails the harvest, later)
+            way = (job.settings.fetch, cookies, job.settings.base_url or job.site.home)
             if way in refused:
                 lines.append(f"harvest {number}, {_dataset(job)}: not run (the site is refusing us)")
                 skipped.append(shlex.quote(given[number - 1]))

@@ -1324,6 +1324,40 @@ cli.main(sleep=stopped)
         f"harvester: interrupted: harvest 3, c: nothing written; to finish the run: harvester run {harvests} b c d")
 
 
+def refusing_run(tmp_path: Path, monkeypatch, capsys, text: str, refusal: BlockedError) -> tuple[int, str, list[str]]:
+    """`harvester run` of the harvests TEXT, given as cron's `cd` to its folder leaves it (relative), each harvest stood
+    in for: the first refused with REFUSAL, the others done. Returns the exit code, stdout and the harvests run."""
+    import harvester.cli
+    from tests.test_cli import run_cli
+
+    ran: list[str] = []
+
+    def refusing(job, again, then):
+        ran.append(job.name)
+        if len(ran) == 1:
+            raise refusal
+        return 0
+
+    monkeypatch.setattr(harvester.cli, "_harvest_job", refusing)
+    monkeypatch.setattr(harvester.cli, "check_fetch_ready", lambda settings: None)   # (no browser is looked for)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "h.toml").write_text(f'delay = 0\nquery = "{QUERY}"\n{text}', encoding="utf-8")
+    code, out, _ = run_cli(monkeypatch, capsys, "run", "h.toml")
+    return code, out, ran
+
+
+def test_cookies_named_by_another_path_and_the_sites_own_base_url_are_the_same_way_of_fetching(tmp_path: Path, monkeypatch, capsys):
+    """A harvests file run from its folder: "stale.txt", its whole path and ~/stale.txt are one file, whose cookies the
+    site refused; base_url left out and the site's own origin given are one site. None of those harvests is run."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    check = BlockedError("the site answered with a bot-protection challenge, not a results page")
+    code, out, ran = refusing_run(tmp_path, monkeypatch, capsys, 'user_agent = "Mozilla/5.0"\n' + "".join(
+        f'[[harvest]]\nname = "{name}"\ncookies = "{path}"\n' for name, path in
+        (("a", "stale.txt"), ("b", tmp_path / "stale.txt"), ("c", "~/stale.txt"))) + '[[harvest]]\nname = "d"\ncookies = '
+        '"stale.txt"\nbase_url = "https://digitalarchive.wilsoncenter.org"\n', check)
+    assert code == 4 and ran == ["a"] and "4 harvests: 0 done, 1 failed, 3 not run" in out
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("", "no [[harvest]] tables"), ("[[harvest]]\nname = 'x'\n", "harvest 1: give one of url, query or all = true"),
