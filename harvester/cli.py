@@ -335,9 +335,10 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     allow_incomplete, names, details, transcript_in_csv, pdfs, max_pdf_mb, fetch, cookies,
     user_agent, browser_path, browser_profile, show_browser, challenge_wait. Keys at the top of
     the file are defaults for all. Relative paths are relative to the file (out, when left out: output beside it); ~ is your home.
-    A blocked harvest (the site is refusing us) stops the later ones that fetch the same way (the same fetch, from
-    the same base_url, and cookies file or none); the others, and those after any other failure, run, a delay after the last. The exit
-    code is the most serious outcome. Dataset names (or harvests' numbers) after the file run those harvests alone:
+    A blocked harvest (the site is refusing us) stops the later ones of its base_url that fetch the same way (fetch,
+    cookies file), or by the plain client without cookies (it passes no check), or any way after HTTP 403/429 time after
+    time; the others, and those after any other failure, run, a delay after the last. The exit code is the most serious
+    outcome. Dataset names (or harvests' numbers) after the file run those harvests alone:
     after a run that failed or was stopped, it says which to run again. One run of a file at a time.
 
     Examples:
@@ -359,7 +360,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
     asked = False   # whether the last harvest may have asked the site anything
-    refused: set[tuple[str, str | None, str]] = set()   # the ways of fetching a site refused: a harvest fetching so is not run
+    refused: set[tuple[str, str | None, str] | str] = set()   # the ways of fetching a site refused, or the site: not asked again
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
     with _only_run(harvests_file):
@@ -367,8 +368,9 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
             # (a browser passes checks the plain client cannot; other cookies may; a mirror is another site): cookies by
             # the file they name (given relative, whole or by ~), the site's own origin whether given or left out
             cookies = job.settings.cookies and os.path.realpath(job.settings.cookies)   # (a link loop fails the harvest, later)
-            way = (job.settings.fetch, cookies, job.settings.base_url or job.site.home)
-            if way in refused:
+            site = job.settings.base_url or job.site.home
+            way = (job.settings.fetch, cookies, site)
+            if {way, site} & refused:
                 lines.append(f"harvest {number}, {_dataset(job)}: not run (the site is refusing us)")
                 skipped.append(shlex.quote(given[number - 1]))
                 continue
@@ -394,9 +396,9 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 _say(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
                 code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
                 lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
+                if isinstance(error, BlockedError):   # 403 or 429 time after time refuses this machine, whichever way it asks; a
+                    refused |= {site} if error.status else {way, ("http", None, site)}   # check, this way and the plain client's
             codes[number] = code
-            if code == BlockedError.exit_code:
-                refused.add(way)
         _done()   # no harvest is left to stop: the lock file goes, the summary is said
     failed, not_run = sum(code > EXIT_WARNINGS for code in codes.values()), len(chosen) - len(codes)
     again = [given[number - 1] for number, _ in chosen if number not in codes or codes[number] > EXIT_WARNINGS]

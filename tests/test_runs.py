@@ -1358,6 +1358,19 @@ def test_cookies_named_by_another_path_and_the_sites_own_base_url_are_the_same_w
     assert code == 4 and ran == ["a"] and "4 harvests: 0 done, 1 failed, 3 not run" in out
 
 
+@pytest.mark.parametrize(("first", "refusal", "run"), [
+    ("", BlockedError("still refused (HTTP 429) after 5 tries; stopping", 429), []),
+    ('fetch = "browser"\n', BlockedError("the site's bot check did not let the browser through"), ["cookies"])],
+    ids=["http-429-every-way", "check-the-plain-client-without-cookies"])
+def test_a_refusal_stops_the_later_harvests_it_says_cannot_pass(tmp_path: Path, monkeypatch, capsys, first, refusal, run):
+    """Too many requests (or 403 time after time): the site refuses this machine, whichever way it asks. A bot check the
+    browser did not pass: the plain client, which passes none, would be refused as well; a person's cookies may pass."""
+    code, out, ran = refusing_run(tmp_path, monkeypatch, capsys, f'[[harvest]]\nname = "first"\n{first}'
+                                  '[[harvest]]\nname = "plain"\n[[harvest]]\nname = "browser"\nfetch = "browser"\n'
+                                  '[[harvest]]\nname = "cookies"\ncookies = "c.txt"\nuser_agent = "Mozilla/5.0"\n', refusal)
+    assert code == 4 and ran == ["first", *run] and f"4 harvests: {len(run)} done, 1 failed, {3 - len(run)} not run" in out
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("", "no [[harvest]] tables"), ("[[harvest]]\nname = 'x'\n", "harvest 1: give one of url, query or all = true"),
