@@ -359,7 +359,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     sleep = click.get_current_context().obj or time.sleep
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
-    asked = False   # whether the last harvest may have asked the site anything
+    asked: float | None = None   # the delay of the last harvest that may have asked the site anything
     refused: set[tuple[str, str | None, str] | str] = set()   # the ways of fetching a site refused, or the site: not asked again
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
@@ -381,9 +381,9 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} "
             try:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
-                if asked:   # the harvests ask one site, mostly: the delay holds from one to the next
-                    sleep(job.settings.delay)
-                asked = True
+                if asked is not None:   # the harvests ask one site, mostly: the longer delay holds from one to the next
+                    sleep(max(asked, job.settings.delay))
+                asked = job.settings.delay
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
                                     then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "")
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")

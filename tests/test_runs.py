@@ -868,6 +868,16 @@ def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path
     assert [e[1] for e in events[:between] if e[0] == "request"] == ["/robots.txt", "/search", "/search"]
     assert events[between + 1] == ("request", "/robots.txt") and events.count(("wait", 600)) == 1
 
+    events.clear()   # a harvest of a shorter delay after a longer one: the site is asked again after the longer
+    with FaultServer(folder_pages(SEED), lambda n, path: events.append(("request", path.split("?")[0]))) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n'
+            '[[harvest]]\nname = "one"\ndelay = 600\n\n[[harvest]]\nname = "two"\ndelay = 0.5\n', encoding="utf-8")
+        assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                       sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
+    second = [n for n, e in enumerate(events) if e == ("request", "/robots.txt")][1]
+    assert events[second - 1] == ("wait", 600)
+
 
 def test_the_delay_holds_after_a_harvest_that_asked_the_site_and_then_failed_as_a_usage_error(tmp_path: Path, monkeypatch, capsys):
     """A facet the site does not offer is a usage error (exit 2) found on the first page: the site was asked."""
