@@ -255,6 +255,17 @@ def test_a_folder_or_a_datasets_name_loads_its_records_and_a_folder_of_two_says_
         harvester.load(tmp_path)
 
 
+def test_the_data_package_and_the_other_files_that_describe_a_dataset_load_its_records(tmp_path: Path):
+    """The data package is what a Frictionless user opens first: load() took it for a records file ("not a JSON array")."""
+    reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path, "kwp", ["csv", "sqlite"], workers=0)
+    (tmp_path / "kwp.report.html").write_text("<!doctype html>", encoding="utf-8")
+    expected = harvester.load(tmp_path / "kwp.csv")
+    for name in ("kwp.datapackage.json", "kwp.report.json", "kwp.report.html", "kwp.metadata.json"):
+        assert_frame_equal(harvester.load(tmp_path / name), expected, obj=name)
+    reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path / "alone", "x.report", ["json"], workers=0)
+    assert len(harvester.load(tmp_path / "alone" / "x.report.json")) == 19   # a dataset of that name: its records
+
+
 def test_parquet_and_xlsx_without_their_extra_say_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)        # as if pyarrow were not installed
     monkeypatch.setitem(sys.modules, "openpyxl", None)

@@ -30,7 +30,8 @@ KNOWN = {c.name for layout in LAYOUTS for c in layout}   # every column harveste
 NEVER_EMPTY = ("id", "url")   # every record has them: an empty one means a damaged file
 # the files the records are read from, tried in this order (the database, which other files may share, the last)
 RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", DATABASE_SUFFIX)
-COMPANION_SUFFIXES = (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, REPORT_PAGE_SUFFIX, ".excel.csv", ".xlsx", DATABASE_SUFFIX, METADATA_SUFFIX,
+DESCRIBING = (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, REPORT_PAGE_SUFFIX, METADATA_SUFFIX)   # files about a dataset: load() reads its records
+COMPANION_SUFFIXES = (*DESCRIBING, ".excel.csv", ".xlsx", DATABASE_SUFFIX,
                       *(f"{table.suffix}{suffix}" for table in TABLES if table.suffix for suffix in RECORDS_SUFFIXES))
 
 
@@ -38,8 +39,8 @@ def load(path: str | Path) -> pd.DataFrame:
     """Read a harvester dataset file into a DataFrame whose columns are the record fields, in order, typed as
     docs/outputs.md ("Loading the data") lists them (the detail columns too for a --details dataset, the PDF columns for
     a --pdfs one), then any column of one's own the file has, as text. The file's format comes from its name: .csv,
-    .json, .jsonl, .parquet or .sqlite (its documents table); a folder that holds one dataset, or DIR/NAME, is read
-    from the file `harvester report` reads (NAME.csv first).
+    .json, .jsonl, .parquet or .sqlite (its documents table); a folder that holds one dataset, DIR/NAME, or the data
+    package (or another file about the dataset) is read from the file `harvester report` reads (NAME.csv first).
 
         >>> import harvester
         >>> df = harvester.load("output/wilson-korean-workers-party.csv")
@@ -51,7 +52,8 @@ def load(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet, ".sqlite": _sqlite}
-    if path.is_dir() or (path.suffix.lower() not in readers and not path.exists() and _records_file(path)):
+    describing = path.name.endswith(DESCRIBING) and _records_file(_stem(path))   # (not a dataset's own x.report.json)
+    if path.is_dir() or describing or (path.suffix.lower() not in readers and not path.exists() and _records_file(path)):
         path = locate(path)[0]
     if path.name.endswith("." + SUFFIXES["csv-excel"]):
         raise UsageError(f"{path}: the spreadsheet profile (cells that could run carry a leading '); load the plain .csv instead")
