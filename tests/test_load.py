@@ -232,6 +232,15 @@ def test_a_column_of_ones_own_and_columns_moved_in_a_spreadsheet_are_kept_after_
 
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_frame_load_gave_saved_by_pandas_loads_back_the_same(dataset: Path, tmp_path: Path, fmt: str):
+    """load(), filter, to_csv, and load() next week: the CSV's lists, as pandas writes them ("['Kim Il Sung']"), were read
+    as one name each, brackets and quotes and all."""
+    frame = harvester.load(f"{dataset}.csv")
+    getattr(frame, f"to_{fmt}")(tmp_path / f"mine.{fmt}", index=False)
+    assert_frame_equal(harvester.load(tmp_path / f"mine.{fmt}"), frame)
+
+
 def test_a_column_of_ones_own_named_as_a_details_column_is_named_in_the_error(tmp_path: Path):
     """"topics" added to a dataset harvested without --details: the error listed every column, not the one to rename."""
     [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])

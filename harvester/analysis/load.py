@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import json
 import sqlite3
@@ -133,10 +134,19 @@ def _csv(path: Path) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     for column in DETAILED:
         if column.name in frame and column.type == "list":
-            frame[column.name] = frame[column.name].map(lambda cell: cell.split(LIST_SEPARATOR) if cell else [])
+            frame[column.name] = frame[column.name].map(_csv_list)
         elif column.name in frame and column.type == "boolean":
             frame[column.name] = [_boolean(cell, column.name, number) for number, cell in enumerate(frame[column.name], 1)]
     return frame
+
+
+def _csv_list(cell: str) -> list[str]:
+    """A "; "-joined cell, or a list as pandas' to_csv writes one ("['Kim Il Sung']": a frame load() gave, saved again)."""
+    if cell.startswith("[") and cell.endswith("]"):
+        with contextlib.suppress(ValueError, SyntaxError):
+            if isinstance(items := ast.literal_eval(cell), list) and all(isinstance(item, str) for item in items):
+                return items
+    return cell.split(LIST_SEPARATOR) if cell else []
 
 
 def _json(path: Path) -> pd.DataFrame:
