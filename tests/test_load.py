@@ -275,6 +275,13 @@ def test_the_data_package_and_the_other_files_that_describe_a_dataset_load_its_r
     assert len(harvester.load(tmp_path / "alone" / "x.report.json")) == 19   # a dataset of that name: its records
 
 
+def test_a_path_under_the_home_folder_written_with_a_tilde_loads_as_pandas_reads_it(tmp_path: Path, monkeypatch):
+    """load("~/data/kwp.csv") said "no such file", where pandas.read_csv reads it."""
+    reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path / "data", "kwp", ["csv"], workers=0)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert_frame_equal(harvester.load("~/data/kwp.csv"), harvester.load(tmp_path / "data" / "kwp.csv"))
+
+
 def test_parquet_and_xlsx_without_their_extra_say_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "pyarrow", None)        # as if pyarrow were not installed
     monkeypatch.setitem(sys.modules, "openpyxl", None)

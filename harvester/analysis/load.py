@@ -51,7 +51,7 @@ def load(path: str | Path) -> pd.DataFrame:
     file (UsageError for one load() does not read: another type, a spreadsheet, the people or links table beside a
     dataset's records; and for a folder of no dataset or of several).
     """
-    path = Path(path)
+    path = Path(path).expanduser()
     readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet, ".sqlite": _sqlite}
     describing = path.name.endswith(DESCRIBING) and _records_file(_stem(path))   # (not a dataset's own x.report.json)
     if path.is_dir() or describing or (path.suffix.lower() not in readers and not path.exists() and _records_file(path)):
