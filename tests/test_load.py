@@ -210,6 +210,15 @@ def test_a_csv_a_spreadsheet_saved_loads_and_what_it_broke_is_named(tmp_path: Pa
         harvester.load(path)
 
 
+def test_a_csv_whose_line_ends_were_made_crlf_loads_the_same(tmp_path: Path):
+    """git's autocrlf or unix2dos turns every \\n to \\r\\n, inside cells too: a summary's paragraphs came back with a \\r."""
+    [path] = write_dataset([{**RECORD, "summary": "One.\n\nTwo."}, UNDATED], tmp_path, "d", ["csv"])
+    plain = harvester.load(path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert_frame_equal(harvester.load(path), plain)
+    assert plain["summary"][0] == "One.\n\nTwo."
+
+
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_a_column_of_ones_own_and_columns_moved_in_a_spreadsheet_are_kept_after_the_records(tmp_path: Path, fmt: str):
     """A user adds a column of notes and drags another: load() refused the file ("columns harvester does not write")."""

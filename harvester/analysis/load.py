@@ -131,7 +131,8 @@ def _csv(path: Path) -> pd.DataFrame:
                          "(their cells are changed: a guarding ', dates in Excel's form); load the CSV harvester wrote")
     if size and end != b"\n":
         raise InputError(f"{path}: cut short (its last line is not whole: a damaged or half-copied file?)")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    # harvester writes no \r in a value: one before \n is a line end made CRLF inside a cell (git's autocrlf, unix2dos)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8").replace("\r\n", "\n", regex=True)
     for column in DETAILED:
         if column.name in frame and column.type == "list":
             frame[column.name] = frame[column.name].map(_csv_list)
