@@ -190,8 +190,10 @@ def test_edtf_round_trips(raw: str, code: str, start: str, end: str, precision: 
 
 
 def test_an_invisible_mark_in_a_date_is_no_part_of_it() -> None:
-    """A zero-width space, a soft hyphen, a byte-order mark or a direction mark pasted with a date made it unknown, unsaid."""
-    for raw in ("March 2,\u200b 1956", "\ufeffMarch 2, 1956", "Ma\u00adrch 2, 1956", "\u200fMarch 2, 1956\u200e", "\u202bMarch 2, 1956\u202c"):
+    """A zero-width space, a soft hyphen, a byte-order mark or a direction mark pasted with a date made it unknown, unsaid
+    (an isolate, as a page or a chat wraps text of either direction in, and the Arabic letter mark too)."""
+    for raw in ("March 2,\u200b 1956", "\ufeffMarch 2, 1956", "Ma\u00adrch 2, 1956", "\u200fMarch 2, 1956\u200e", "\u202bMarch 2, 1956\u202c",
+                "\u2068March 2, 1956\u2069", "\u2066March 2,\u2069 \u2067\u061c1956"):
         assert (parse_date(raw).edtf, parse_date(raw).raw) == ("1956-03-02", raw)
 
 

@@ -34,7 +34,7 @@ UNCERTAIN = re.compile(r"\s*(?:\[\?\]|\(\?\)|\?)$")
 ORDINAL = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b", _FLAGS)
 DASHES = re.compile(r"\s*(?:[-\u2010-\u2015]|\bto\b)\s*", _FLAGS)
 YEARS_SHORT = re.compile(r"(?P<century>[1-9][0-9])(?P<start>[0-9]{2})[-/](?P<end>[0-9]{2})")   # 1961-62, 1961/62
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 MAX_LENGTH = 100  # a date line is short; longer input is not a date (and keeps the range search cheap)
 
 
