@@ -617,15 +617,17 @@ def test_pages_saved_in_one_file_give_what_the_html_pages_give_reparsed_and_serv
     assert timeless(dataset(tmp_path / "s", "d")) == timeless(dataset(tmp_path / "h", "d")) and outcome.warnings == []
 
 
-def test_an_mhtml_file_with_raw_utf8_in_its_headers_or_its_start_in_rfc_2231s_form_is_read(tmp_path: Path):
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_an_mhtml_file_with_raw_utf8_in_its_headers_or_its_start_in_rfc_2231s_form_is_read(tmp_path: Path, encoding: str):
     """A header of raw bytes, not MIME-encoded (an address with an 'é', a file edited by hand), and a `start` written
-    start*=utf-8''... ended in a traceback; the address is read as UTF-8, the root part as `start` names it."""
+    start*=utf-8''... ended in a traceback; the address is read as UTF-8, the root part as `start` names it. An editor
+    that saved it in Windows-1252 (its "ANSI") put U+FFFD for its 'é' in the dataset's search: it is read as a page's bytes are."""
     from harvester.fetch.saved import read_saved
 
     saved, text, _ = read_saved(SEED / "page-0.html")
-    body = mhtml(saved.url, text, frame_first=True, named_by_start=True).replace(b"=Korean", "=Koréan".encode())
+    body = mhtml(saved.url, text, frame_first=True, named_by_start=True).replace(b"=Korean", "=Koréan".encode(encoding))
     body = body.replace(b'start="<page@mhtml.blink>"', b"start*=utf-8''%3Cpage%40mhtml.blink%3E")
-    (tmp_path / "page-0.mhtml").write_bytes(body.replace(b"-0000\r\n", "-0000 (heure d’été)\r\n".encode()))
+    (tmp_path / "page-0.mhtml").write_bytes(body.replace(b"-0000\r\n", "-0000 (heure d’été)\r\n".encode(encoding)))
     page, read, _ = read_saved(tmp_path / "page-0.mhtml")
     assert (page.url, page.fetched_at, read) == (saved.url.replace("=Korean", "=Koréan"), "2026-12-04T13:05:09+00:00", text)
 

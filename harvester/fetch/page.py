@@ -138,7 +138,7 @@ def decode_html(body: bytes, content_type: str = "", name: str = "page") -> tupl
     utf16 = body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if body.startswith(_BINARY) or (not utf16 and start.count(b"\x00") > len(start) // 100):
         raise InputError(f"{name}: this is a binary file, not an HTML page")
-    encoding = next((e for bom, e in _BOMS if body.startswith(bom)), None) or _declared(body, content_type) or _detected(body)
+    encoding = next((e for bom, e in _BOMS if body.startswith(bom)), None) or _declared(body, content_type) or detected_encoding(body)
     try:
         return body.decode(encoding), None
     except UnicodeDecodeError as error:
@@ -162,7 +162,7 @@ def _declared(body: bytes, content_type: str) -> str | None:
     return None
 
 
-def _detected(body: bytes) -> str:
+def detected_encoding(body: bytes) -> str:
     """UTF-8, unless the bytes beyond ASCII hold no UTF-8 sequence at all (a single-byte charset, most likely Windows-1252)."""
     return "utf-8" if body.isascii() or _UTF8_SEQUENCE.search(body) else "cp1252"
 

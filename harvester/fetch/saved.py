@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harvester.errors import InputError, loops
-from harvester.fetch.page import Page, canonical_link, decode_html, is_cut_short, saved_date, saved_url
+from harvester.fetch.page import Page, canonical_link, decode_html, detected_encoding, is_cut_short, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site, web_address
 
@@ -263,13 +263,14 @@ def _mhtml_page(path: Path, body: bytes) -> Page:
 
 def _header(part: Message, name: str) -> str:
     """A header of an MHTML file as text; one of raw bytes, not MIME-encoded (an address with an 'é', edited by hand),
-    read as UTF-8: the email module gives it as a Header object. (Its newer policy, which would read it so, takes
-    minutes over a long header.)"""
+    read as a page's bytes are (UTF-8, else an editor's Windows-1252): the email module gives it as a Header object.
+    (Its newer policy, which would read it as UTF-8 only, takes minutes over a long header.)"""
     import email.header
 
     value = part.get(name) or ""
     if not isinstance(value, str):
-        value = b"".join(text for text, _ in email.header.decode_header(value)).decode("utf-8", "replace")
+        raw = b"".join(text for text, _ in email.header.decode_header(value))
+        value = raw.decode(detected_encoding(raw), "replace")
     return value.strip()
 
 
