@@ -219,6 +219,14 @@ def test_a_csv_whose_line_ends_were_made_crlf_loads_the_same(tmp_path: Path):
     assert plain["summary"][0] == "One.\n\nTwo."
 
 
+def test_a_csv_of_plain_line_ends_keeps_the_carriage_returns_a_cell_was_written_with(tmp_path: Path):
+    """Only a file whose line ends were made CRLF has them undone: a note pasted with its \\r\\n is read as written (and a
+    large file is not read twice over, cell by cell, to look for them)."""
+    [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])
+    pd.read_csv(path, dtype=str, keep_default_na=False).assign(notes="One.\r\nTwo.").to_csv(path, index=False, lineterminator="\n")
+    assert harvester.load(path)["notes"][0] == "One.\r\nTwo."
+
+
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_a_column_of_ones_own_and_columns_moved_in_a_spreadsheet_are_kept_after_the_records(tmp_path: Path, fmt: str):
     """A user adds a column of notes and drags another: load() refused the file ("columns harvester does not write")."""

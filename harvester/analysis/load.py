@@ -123,16 +123,17 @@ def _column(values: pd.Series, column: Column) -> pd.Series:
 
 def _csv(path: Path) -> pd.DataFrame:
     with path.open("rb") as file:
-        start, size = file.read(3), file.seek(0, 2)
+        header, size = file.readline(), file.seek(0, 2)
         file.seek(max(0, size - 1))
         end = file.read(1)
-    if start == b"\xef\xbb\xbf":
+    if header.startswith(b"\xef\xbb\xbf"):
         raise InputError(f"{path}: begins with a byte-order mark, as the spreadsheet profile and a CSV saved again by Excel do "
                          "(their cells are changed: a guarding ', dates in Excel's form); load the CSV harvester wrote")
     if size and end != b"\n":
         raise InputError(f"{path}: cut short (its last line is not whole: a damaged or half-copied file?)")
-    # harvester writes no \r in a value: one before \n is a line end made CRLF inside a cell (git's autocrlf, unix2dos)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8").replace("\r\n", "\n", regex=True)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    if header.endswith(b"\r\n"):   # line ends made CRLF (git's autocrlf, unix2dos), inside cells too: harvester writes \n
+        frame = frame.replace("\r\n", "\n", regex=True)
     for column in DETAILED:
         if column.name in frame and column.type == "list":
             frame[column.name] = frame[column.name].map(_csv_list)
