@@ -258,6 +258,14 @@ def test_a_frame_load_gave_saved_by_pandas_loads_back_the_same(dataset: Path, tm
     assert_frame_equal(harvester.load(tmp_path / f"mine.{fmt}"), frame)
 
 
+def test_a_name_of_harvesters_own_csv_that_looks_like_a_python_list_is_that_name(tmp_path: Path):
+    """Lists are read as pandas writes them only from a CSV pandas wrote (its booleans True and False): harvester's own
+    cell of one name that looks so ("[]", a page's heading of brackets and quotes) was read as no name, or as two."""
+    for people in (["[]"], ["['Kim Il Sung', 'Mao Zedong']"]):
+        write_dataset([{**RECORD, "people": people}], tmp_path, "d", ["csv"])
+        assert harvester.load(tmp_path / "d.csv")["people"][0] == people
+
+
 def test_a_column_of_ones_own_named_as_a_details_column_is_named_in_the_error(tmp_path: Path):
     """"topics" added to a dataset harvested without --details: the error listed every column, not the one to rename."""
     [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])

@@ -134,17 +134,20 @@ def _csv(path: Path) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     if header.endswith(b"\r\n"):   # line ends made CRLF (git's autocrlf, unix2dos), inside cells too: harvester writes \n
         frame = frame.replace("\r\n", "\n", regex=True)
+    # lists as pandas' to_csv writes them only in a file pandas wrote (its booleans True, False; harvester's true, false):
+    # a name in harvester's own CSV that looks like one ("[]", a heading of brackets and quotes) is that name
+    python = any(cell in ("True", "False") for cell in frame.get("date_approximate", ()))
     for column in DETAILED:
         if column.name in frame and column.type == "list":
-            frame[column.name] = frame[column.name].map(_csv_list)
+            frame[column.name] = frame[column.name].map(lambda cell: _csv_list(cell, python))
         elif column.name in frame and column.type == "boolean":
             frame[column.name] = [_boolean(cell, column.name, number) for number, cell in enumerate(frame[column.name], 1)]
     return frame
 
 
-def _csv_list(cell: str) -> list[str]:
+def _csv_list(cell: str, python: bool) -> list[str]:
     """A "; "-joined cell, or a list as pandas' to_csv writes one ("['Kim Il Sung']": a frame load() gave, saved again)."""
-    if cell.startswith("[") and cell.endswith("]"):
+    if python and cell.startswith("[") and cell.endswith("]"):
         with contextlib.suppress(ValueError, SyntaxError):
             if isinstance(items := ast.literal_eval(cell), list) and all(isinstance(item, str) for item in items):
                 return items
