@@ -266,6 +266,16 @@ def test_a_name_of_harvesters_own_csv_that_looks_like_a_python_list_is_that_name
         assert harvester.load(tmp_path / "d.csv")["people"][0] == people
 
 
+def test_a_cell_of_a_csv_pandas_wrote_that_is_no_list_of_names_is_read_as_harvester_writes_one(tmp_path: Path):
+    """A cell Python cannot read as a list ({[]: 1} is unhashable; a run of minus signs runs its parser out of memory)
+    ended load() in a traceback."""
+    [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])
+    for cell in ("[{[]: 1}]", "[" + "-" * 100_000 + "1]"):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False).assign(date_approximate="False", people=cell)
+        frame.to_csv(tmp_path / "mine.csv", index=False)
+        assert harvester.load(tmp_path / "mine.csv")["people"][0] == [cell]
+
+
 def test_a_column_of_ones_own_named_as_a_details_column_is_named_in_the_error(tmp_path: Path):
     """"topics" added to a dataset harvested without --details: the error listed every column, not the one to rename."""
     [path] = write_dataset([RECORD], tmp_path, "d", ["csv"])

@@ -148,7 +148,7 @@ def _csv(path: Path) -> pd.DataFrame:
 def _csv_list(cell: str, python: bool) -> list[str]:
     """A "; "-joined cell, or a list as pandas' to_csv writes one ("['Kim Il Sung']": a frame load() gave, saved again)."""
     if python and cell.startswith("[") and cell.endswith("]"):
-        with contextlib.suppress(ValueError, SyntaxError):
+        with contextlib.suppress(ValueError, TypeError, SyntaxError, MemoryError, RecursionError):   # (literal_eval's, for a malformed one)
             if isinstance(items := ast.literal_eval(cell), list) and all(isinstance(item, str) for item in items):
                 return items
     return cell.split(LIST_SEPARATOR) if cell else []
