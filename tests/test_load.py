@@ -308,6 +308,11 @@ def test_the_data_package_and_the_other_files_that_describe_a_dataset_load_its_r
         assert_frame_equal(harvester.load(tmp_path / name), expected, obj=name)
     reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path / "alone", "x.report", ["json"], workers=0)
     assert len(harvester.load(tmp_path / "alone" / "x.report.json")) == 19   # a dataset of that name: its records
+    # a dataset of spreadsheets alone: its data package says so, as its folder does (it said "not a JSON array")
+    reparse([FIXTURES / "wilson" / "seed"], get_site("wilson"), tmp_path / "sheets", "kwp", ["xlsx"], workers=0)
+    for name in ("kwp.datapackage.json", "kwp.report.json"):
+        with pytest.raises(InputError, match=r"dataset 'kwp' in .*sheets has only spreadsheet files \(kwp\.xlsx\)"):
+            harvester.load(tmp_path / "sheets" / name)
 
 
 def test_a_path_under_the_home_folder_written_with_a_tilde_loads_as_pandas_reads_it(tmp_path: Path, monkeypatch):

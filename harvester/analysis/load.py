@@ -53,7 +53,8 @@ def load(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path).expanduser()
     readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet, ".sqlite": _sqlite}
-    describing = path.name.endswith(DESCRIBING) and _records_file(_stem(path))   # (not a dataset's own x.report.json)
+    # (not a dataset's own records, x.report.json: a JSON array, where the files about a dataset hold an object)
+    describing = path.name.endswith(DESCRIBING) and (_records_file(_stem(path)) or not _json_array(path))
     if path.is_dir() or describing or (path.suffix.lower() not in readers and not path.exists() and _records_file(path)):
         path = locate(path)[0]
     if path.name.endswith("." + SUFFIXES["csv-excel"]):
@@ -235,6 +236,12 @@ def _list(value: Any, column: Column) -> list[str]:
     if not isinstance(value, list):
         raise ValueError(f"{column.name} holds {value!r}, not a list")
     return [str(item) for item in value]
+
+
+def _json_array(path: Path) -> bool:
+    with contextlib.suppress(OSError), path.open("rb") as file:
+        return path.suffix == ".json" and file.read(64).lstrip()[:1] == b"["
+    return False
 
 
 def _boolean(cell: str, name: str, number: int) -> bool:
