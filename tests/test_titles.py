@@ -743,6 +743,30 @@ def test_a_word_that_qualifies_the_kind_is_no_sender(title, senders, recipients)
     assert parties(title) == Parties(senders, recipients, ())
 
 
+# Nor is a word before the kind that says which of a series the document is, or which version ("Another Letter",
+# "Revised Report"); but such a word that begins a place's or a body's name is part of it (constructed titles)
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("New telegram from Kim Il-sung", ("Kim Il-sung",), (), ()),
+    ("Another Letter from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",), ()),
+    ("Further Telegram from Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), ()),
+    ("Last Letter from Nagy", ("Nagy",), (), ()),
+    ("Latest Report from Ambassador Ivanov", ("Ivanov",), (), ()),
+    ("Previous Telegram, Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), ()),
+    ("Revised Letter from Nagy", ("Nagy",), (), ()),
+    ("Supplementary Report by Ivanov", ("Ivanov",), (), ()),
+    ("From the Diary of V.V. Kuznetsov: New Conversation with Mao", (), (), ("V.V. Kuznetsov", "Mao")),
+    ("Telegram from New York to Moscow", ("New York",), ("Moscow",), ()),
+    ("Letter from New Zealand to Stalin", ("New Zealand",), ("Stalin",), ()),
+    ("New Zealand Telegram to Stalin", ("New Zealand",), ("Stalin",), ()),
+    ("Cable from the Xinhua Branch in New Delhi", ("Xinhua Branch in New Delhi",), (), ()),
+    ("Letter from Governor of New York Nelson Rockefeller to Nixon", ("Nelson Rockefeller",), ("Nixon",), ()),
+    ("New China News Agency Report", ("New China News Agency",), (), ()),
+    ("Jef Last Letter to Gide", ("Jef Last",), ("Gide",), ()),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_word_that_says_which_one_the_document_is_is_no_sender(title, senders, recipients, participants):
+    assert parties(title) == Parties(senders, recipients, participants)
+
+
 # Phrases that name no one (archive titles): the letter a letter answers, a session numbered in Roman numerals after
 # its record's kind, and a list of bodies named by a plural ("Bureaus", "City and Provincial Offices")
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [

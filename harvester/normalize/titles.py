@@ -345,8 +345,11 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Decoded|Deciphered|Decrypted|Hand-[a-z]+|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
+# which of a series a document is, or which version ("Another Letter", "Revised Report"): words that begin names too ("New
+# Zealand", "New China News Agency", "Jef Last"), so they are no name only when they are all the words
+_WHICH_ONE = r"\b(?:New|Another|Further|Latest|Last|Earlier|Previous|Next|Supplementary|Revised|Corrected|Amended|Original)\b"
 # "Verbal Report", "Oral Message": a kind all the same; "Farewell Dinner" alone names no one
-_QUALIFIERS = re.compile(rf"^(?:{_GENERIC.pattern}(?:\s+|$))+")
+_QUALIFIERS = re.compile(rf"^(?:(?:{_GENERIC.pattern}|{_WHICH_ONE})(?:\s+|$))+")
 _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" names no one; "Military Intelligence" does
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
@@ -611,7 +614,7 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     head = text if _namelike(text) else text.split(",")[0]
     if _namelike(head) and not _POSSESSIVE.search(head):
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
-                and not _ACRONYM.match(part) and not _GENERIC.search(part)]
+                and not _ACRONYM.match(part) and not _GENERIC.search(part) and not _QUALIFIERS.fullmatch(part)]
     parts = _SEP.split(text)
     if talk and len(parts) > 1 and all(_namelike(part) or part[:1].islower() for part in parts):
         # "Saddam Hussein and political officials discussing ...": the one named among those who talk
