@@ -767,6 +767,14 @@ def test_a_word_that_says_which_one_the_document_is_is_no_sender(title, senders,
     assert parties(title) == Parties(senders, recipients, participants)
 
 
+# A secrecy or urgency marking before the kind sends nothing either, in more words or after such a word (constructed)
+@pytest.mark.parametrize("title", ["Very Urgent Telegram from Mao Zedong to Stalin", "Most Urgent Telegram from Mao Zedong "
+                                   "to Stalin", "Strictly Confidential Telegram from Mao Zedong to Stalin",
+                                   "Another Urgent Telegram from Mao Zedong to Stalin", "New Secret Telegram from Mao Zedong to Stalin"])
+def test_a_marking_before_the_kind_is_no_sender(title):
+    assert (doc_type(title), parties(title)) == ("telegram", Parties(("Mao Zedong",), ("Stalin",), ()))
+
+
 # Phrases that name no one (archive titles): the letter a letter answers, a session numbered in Roman numerals after
 # its record's kind, and a list of bodies named by a plural ("Bureaus", "City and Provincial Offices")
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [

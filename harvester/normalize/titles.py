@@ -95,7 +95,8 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 _DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*[-–]\s*)?{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
                   "translation", "confidential", "secret")   # "(Private and Confidential)": a marking, no one's name
-_SECRET = alt(r"top\s+secret", r"strictly\s+secret", "secret", "urgent", "confidential", r"eyes\s+only")
+_SECRET = alt(r"top\s+secret", r"strictly\s+(?:secret|confidential)", "secret", r"(?:(?:very|most)\s+)?urgent", "confidential",
+              r"eyes\s+only")
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 # the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
@@ -348,8 +349,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
 # which of a series a document is, or which version ("Another Letter", "Revised Report"): words that begin names too ("New
 # Zealand", "New China News Agency", "Jef Last"), so they are no name only when they are all the words
 _WHICH_ONE = r"\b(?:New|Another|Further|Latest|Last|Earlier|Previous|Next|Supplementary|Revised|Corrected|Amended|Original)\b"
-# "Verbal Report", "Oral Message": a kind all the same; "Farewell Dinner" alone names no one
-_QUALIFIERS = re.compile(rf"^(?:(?:{_GENERIC.pattern}|{_WHICH_ONE})(?:\s+|$))+")
+# "Verbal Report", "Oral Message", "Another Urgent Telegram": a kind all the same; "Farewell Dinner" alone names no one
+_QUALIFIERS = re.compile(rf"^(?:(?:{_GENERIC.pattern}|{_WHICH_ONE}|(?i:{_SECRET}))(?:\s+|$))+")
 _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" names no one; "Military Intelligence" does
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
