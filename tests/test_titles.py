@@ -775,6 +775,16 @@ def test_a_marking_before_the_kind_is_no_sender(title):
     assert (doc_type(title), parties(title)) == ("telegram", Parties(("Mao Zedong",), ("Stalin",), ()))
 
 
+# A marking after a comma ends the parties only when none follow it: "..., SECRET, No. 059.101" is notes, but "Top
+# Secret, Very Urgent Telegram from ..." and "Ciphered Telegram, Very Urgent, from ..." go on to name them (constructed)
+@pytest.mark.parametrize("title", ["Top Secret, Very Urgent Telegram from Gromyko to Molotov",
+                                   "Strictly Confidential, Most Urgent Telegram from Gromyko to Molotov",
+                                   "Ciphered Telegram, Very Urgent, from Gromyko to Molotov",
+                                   "Ciphered Telegram, Top Secret, from Gromyko to Molotov"])
+def test_a_marking_after_a_comma_before_the_parties_leaves_them(title):
+    assert (doc_type(title), parties(title)) == ("telegram", Parties(("Gromyko",), ("Molotov",), ()))
+
+
 # Phrases that name no one (archive titles): the letter a letter answers, a session numbered in Roman numerals after
 # its record's kind, and a list of bodies named by a plural ("Bureaus", "City and Provincial Offices")
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [

@@ -186,7 +186,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i) et al"), ""),                       # "Helmut Kohl et al"
     (_Guarded(_JR, r"Jr"), " Jr."),   # "William K. Harrison, Jr." (", Sr." is a Señor)
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
-    (_rx(rf",\s*{_SECRET}\b.*$"), ""),                             # ", TOP SECRET, ..."
+    (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
+    # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B"
+    (_rx(rf",\s*{_SECRET}\b(?![^,]*\s(?:from|to)\s).*$"), ""),
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
 )
 
