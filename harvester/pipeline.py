@@ -321,7 +321,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
         searches, lone = _listed_in_order(state, run.id, searches)
         # a search whose pages list nothing, beside one whose pages list documents, is none of the dataset's sources: in a
         # harvest's archive, the empty listing of a mistyped search that the corrected one took the dataset from
-        searches = {key: group for key, group in searches.items() if group.ids} or searches
+        searches = {key: group for key, group in searches.items() if group.places} or searches
         warnings += [] if state.count(run.id) else ["the saved pages list no documents: the dataset is empty"]
         if detailed and (missing := state.count(run.id, without_details=True)):
             warnings.append(f"{missing} of the {state.count(run.id)} documents have no saved document page among the pages "
@@ -367,7 +367,8 @@ def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved]) -> 
     (the pages that do not say their search put with the one search whose total they give), then those known only by
     their own page; returns the searches so grouped, and how many documents came last."""
     searches = _grouped(searches)
-    state.reorder(run_id, (doc_id for group in searches.values() for *_, ids in sorted(group.pages) for doc_id in ids))
+    state.reorder(run_id, (doc_id for group in searches.values()
+                           for doc_id in sorted(group.places, key=lambda doc_id: group.places[doc_id][1])))
     return searches, state.list_lone_pages(run_id)
 
 
@@ -387,17 +388,22 @@ class _Saved:
     searched: Searched
     total: int | None = None
     total_at: str = ""   # when the page that gave the total was saved
-    ids: set[str] = field(default_factory=set)
     unknown: list[str] = field(default_factory=list)
-    pages: list[tuple[float, int, list[str]]] = field(default_factory=list)   # each page's first result, number, documents
+    # each document's place in the listing (its result's number, then the page's and its own in the page's) by the
+    # latest copy that lists it, and when that copy was saved: weeks of runs list it where the last one did
+    places: dict[str, tuple[str, tuple[float, int, int]]] = field(default_factory=dict)
 
     def took(self, saved: SavedResults, number: int) -> None:
         if saved.results.total is not None and later_copy(saved.saved_at, self.total_at):   # (an older copy's is stale)
             self.total, self.total_at = saved.results.total, saved.saved_at
-        self.ids.update(record["id"] for record in saved.records)
-        self.pages.append((saved.results.first or math.inf, number, [record["id"] for record in saved.records]))
+        for index, record in enumerate(saved.records):
+            self.place(record["id"], saved.saved_at, ((saved.results.first or math.inf) + index, number, index))
         self.searched.labels.update(((name, value), label) for name, value, label in saved.results.facets)
         self.unknown += [saved.label] if saved.search is None else []
+
+    def place(self, doc_id: str, saved_at: str, place: tuple[float, int, int]) -> None:
+        if doc_id not in self.places or later_copy(saved_at, self.places[doc_id][0]):
+            self.places[doc_id] = saved_at, place
 
     def warnings(self, site: Site) -> list[str]:
         """When the saved pages hold fewer documents than the search's total, or more; and the pages that do not say
@@ -408,12 +414,12 @@ class _Saved:
             f"{', '.join(self.unknown)}: the page does not say which search it is of (no saved-from mark, canonical link "
             "or settings), " + (f"and no other page's search has its total; taken as a search of {self.total} results"
                                 if self.total is not None else "nor how many results it has; taken as a search of its own")]
-        if self.total is None or len(self.ids) == self.total:
+        if self.total is None or len(self.places) == self.total:
             return pages
-        if len(self.ids) > self.total:
-            return pages + [f"saved pages of {said} hold {len(self.ids)} documents, more than the {self.total} its pages "
+        if len(self.places) > self.total:
+            return pages + [f"saved pages of {said} hold {len(self.places)} documents, more than the {self.total} its pages "
                             "count (pages saved at different times, of a listing that changed?)"]
-        return pages + [f"saved pages of {said} hold {len(self.ids)} of its {self.total} documents "
+        return pages + [f"saved pages of {said} hold {len(self.places)} of its {self.total} documents "
                         f"({math.ceil(self.total / site.page_size)} pages in all)"]
 
 
@@ -425,8 +431,8 @@ def _grouped(searches: dict[str, _Saved]) -> dict[str, _Saved]:
             continue
         homes = [home for home, group in searches.items() if group.searched.address and group.total == lost.total]
         if len(homes) == 1:
-            searches[homes[0]].ids |= lost.ids
-            searches[homes[0]].pages += lost.pages
+            for doc_id, (saved_at, place) in lost.places.items():
+                searches[homes[0]].place(doc_id, saved_at, place)
             del searches[key]
     return searches
 

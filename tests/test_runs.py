@@ -1486,6 +1486,24 @@ def test_conditional_requests_reuse_unchanged_pages_and_the_archive_still_repars
     assert len(run_two) == 1 and again.warnings == []
 
 
+def test_a_reparse_of_weeks_of_runs_lists_the_documents_in_the_last_runs_order(tmp_path: Path):
+    """Each week's uploads come first and move every other result on: a re-parse of the archive lists each document
+    where its latest copy lists it, as the last run did, not where the first run's pages had it; one no longer
+    listed comes where it was last listed (tenth, in run 2), before the one tenth now."""
+    docs = [doc(n) for n in range(25)]
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path, clock)
+        for week in range(2):
+            clock.sleep(7 * 24 * 3600)
+            docs[:0] = [doc(900 + 3 * week + n) for n in range(3)]
+            gone = docs.pop(12) if week else None
+            run(server, tmp_path, clock)
+    reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"], workers=0)
+    harvested = [r["id"] for r in dataset(tmp_path, "s")]
+    assert [r["id"] for r in dataset(tmp_path / "re", "s")] == harvested[:9] + [gone[0]] + harvested[9:]
+
+
 def weekly_runs(out: Path, titles: tuple[str, ...], failing: int = 0) -> None:
     """A run a week of a search of three results pages, the last document's title on each (pages 0 and 1 then answer
     304 on every run after the first); then `failing` runs while the site is down (503)."""
