@@ -309,7 +309,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 continue
             key = saved.search.key if saved.search else f"total {saved.results.total}"   # a page that does not say its search
             searched = Searched(saved.search or Search(), site.search_url(saved.search) if saved.search else "")
-            searches.setdefault(key, _Saved(searched)).took(saved, pages)
+            searches.setdefault(key, _Saved(searched)).took(saved, pages, site)
             warnings.extend(f"{saved.label}: {warning}" for warning in saved.results.warnings)
             warnings.extend(_another_copy(copies, saved))
             for record in saved.records:
@@ -393,11 +393,13 @@ class _Saved:
     # latest copy that lists it, and when that copy was saved: weeks of runs list it where the last one did
     places: dict[str, tuple[str, tuple[float, int, int]]] = field(default_factory=dict)
 
-    def took(self, saved: SavedResults, number: int) -> None:
+    def took(self, saved: SavedResults, number: int, site: Site) -> None:
         if saved.results.total is not None and later_copy(saved.saved_at, self.total_at):   # (an older copy's is stale)
             self.total, self.total_at = saved.results.total, saved.saved_at
+        # a page with no totals line numbers its results by its address: else, after an older copy's numbered ones
+        first = saved.results.first or (site.page_of(saved.results.url) * site.page_size + 1 if saved.search else math.inf)
         for index, record in enumerate(saved.records):
-            self.place(record["id"], saved.saved_at, ((saved.results.first or math.inf) + index, number, index))
+            self.place(record["id"], saved.saved_at, (first + index, number, index))
         self.searched.labels.update(((name, value), label) for name, value, label in saved.results.facets)
         self.unknown += [saved.label] if saved.search is None else []
 

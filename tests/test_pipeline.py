@@ -1413,3 +1413,36 @@ def test_a_file_whose_name_holds_a_superscript_digit_is_read_in_its_place(tmp_pa
     shutil.copy(SEED / "page-0.html", folder / "results 1²2.html")
     shutil.copy(SEED / "page-1.html", folder / "results 1.html")
     assert reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0).documents == 19
+
+
+def test_a_reparse_of_weeks_of_saves_whose_latest_pages_have_no_totals_line_lists_them_by_their_page(tmp_path: Path):
+    """The site drops its "x - y of N" line: this week's saved pages number no results, last week's do. The documents
+    still come in this week's order (each page's by its address), the one no longer listed where it last was (18th),
+    not first, ahead of everything this week lists."""
+    from tests.sitegen import doc, results_page
+
+    docs = [doc(n) for n in range(25)]
+    weeks = [(docs, True, 1_795_608_000), ([doc(900), doc(901), *docs[:17], *docs[18:]], False, 1_796_212_800)]
+    for week, (listed, totals, saved) in enumerate(weeks):
+        for page in range(3):
+            path = tmp_path / "saved" / f"week-{week}" / f"page-{page}.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"<!-- saved from url=(0000){WILSON.search_url(Search('q'), page)} -->\n"
+                            + results_page(listed, page, total=None if totals else 0), encoding="utf-8")
+            os.utime(path, (saved, saved))
+    reparse([tmp_path / "saved"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    ids = [r["id"].removeprefix("telegram-") for r in dataset(tmp_path / "out", "d")]
+    assert ids == ["900", "901", *map(str, range(15)), "17", *map(str, (15, 16, *range(18, 25)))]
+
+
+def test_pages_with_no_totals_line_that_say_their_search_by_their_settings_alone_come_in_the_searchs_order(tmp_path: Path):
+    """No saved-from mark, canonical link or totals line: the settings say each page's search and its page number."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for page, name in ((1, "a.html"), (0, "b.html")):   # page 1 read first
+        text = (SEED / f"page-{page}.html").read_text(encoding="utf-8")
+        text = re.sub(r'<!-- saved from[^>]*-->|<link rel="canonical"[^>]*>|<div class="results-summary">.*?</div>', "", text)
+        (folder / name).write_text(text, encoding="utf-8")
+    reparse([folder], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    reparse([SEED], WILSON, tmp_path / "named", "d", ["json"], workers=0)
+    assert [r["id"] for r in dataset(tmp_path / "out", "d")] == [r["id"] for r in dataset(tmp_path / "named", "d")]

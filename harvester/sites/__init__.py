@@ -131,6 +131,11 @@ class Site:
     challenge_paths: tuple[str, ...] = ()           # paths on the site's host a bot check loads its scripts from
     old_paths: tuple[str, ...] = ()                 # where the site's former pages were, whose layout is none read here
 
+    def page_of(self, url: str) -> int:
+        """The results page (from 0) an address asks for, by its page parameter."""
+        page = dict(parse_qsl(urlsplit(url).query)).get(self.page_param, "")
+        return int(page) if page.isdecimal() else 0
+
     def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
         """The address of results page `page` (from 0) of a search: the query, the facets numbered from 0, the
         other parameters; page 0 has no page parameter (the whole archive is /search)."""
@@ -250,7 +255,8 @@ class Site:
         for key, value in asked.items():
             values = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else None
             params += [(f"{key}[{i}]", str(v)) for i, v in values] if values is not None else [(key, str(value))]
-        return self.search_url(self.search_of(f"{self.search_path}?{urlencode(params)}"))
+        url = f"{self.search_path}?{urlencode(params)}"
+        return self.search_url(self.search_of(url), self.page_of(url))
 
     def canonical(self, url: str) -> str:
         """The same path and query on the site's canonical host (for provenance that does not depend on mirrors)."""
