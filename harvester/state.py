@@ -26,7 +26,6 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -696,7 +695,7 @@ def _search(key: str) -> tuple[str, str, str]:
     """The search a run key names, as this harvester reads it, the search in words, and the search's key as the run
     recorded it (keys written before searches had facets name a query; before a query's accents were composed and a
     link's tracking dropped, they may hold those)."""
-    from harvester.sites import TRACKING, Search
+    from harvester.sites import Search, key_read_now
 
     try:
         values = json.loads(key)
@@ -706,12 +705,7 @@ def _search(key: str) -> tuple[str, str, str]:
         return key, key, key
     if "search" in values:
         site, _, recorded = str(values["search"]).partition(":")
-        held = recorded
-        with contextlib.suppress(ValueError, TypeError, AttributeError):
-            query, facets, extra = json.loads(held)
-            held = Search(unicodedata.normalize("NFC", query), tuple(map(tuple, facets)), (),
-                          tuple(pair for pair in map(tuple, extra) if not TRACKING.fullmatch(pair[0]))).key
-        return f"{site}:{held}", values.get("said", values["search"]), recorded
+        return f"{site}:{key_read_now(recorded)}", values.get("said", values["search"]), recorded
     search = Search(str(values.get("query", "")))
     return f"{values.get('site')}:{search.key}", str(search), search.key
 

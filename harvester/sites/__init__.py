@@ -40,6 +40,17 @@ class Search:
         return self.words() + (" (" + ", ".join(f"{k}={v}" for k, v in self.extra) + ")" if self.extra else "")
 
 
+def key_read_now(recorded: str) -> str:
+    """A search's key as an earlier harvester recorded it, read as this one reads the search: its query's accents
+    composed, a shared link's tracking dropped (a key it cannot read stands as it is)."""
+    try:
+        query, facets, extra = json.loads(recorded)
+        return Search(unicodedata.normalize("NFC", query), tuple(map(tuple, facets)), (),
+                      tuple(pair for pair in map(tuple, extra) if not TRACKING.fullmatch(pair[0]))).key
+    except (ValueError, TypeError, AttributeError):
+        return recorded
+
+
 @dataclass(frozen=True)
 class DocumentSelectors:
     """Where things sit in a site's document page; each tuple is tried in order (the first that matches wins).
