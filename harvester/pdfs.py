@@ -1,7 +1,8 @@
 """The original scans (--pdfs): each document's PDF downloaded through the Fetcher, checked, and kept whole or not
 at all; fetched again only when it may have changed.
 
-    DIR/pdfs/ID.pdf                 document ID's scan, as the archive serves it (shared by the datasets of DIR)
+    DIR/pdfs/ID.pdf                 document ID's scan, as the archive serves it (shared by the datasets of DIR, and by
+                                    the documents after ID that link the same address)
     DIR/.harvester/NAME.partial/    a download being written; renamed into DIR/pdfs/ once whole and checked
 
 A download is held in memory (up to --max-pdf-mb), written to NAME.partial/ (or beside its place, when DIR/pdfs is a
@@ -70,12 +71,16 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     except OSError as error:
         raise storage_error(partial, error) from None
     tally, total = Tally(), state.count(run_id)
+    had: dict[str, dict | None] = {}   # each scan asked for in this run, by its address: what is kept of it (None: failed)
     for number, doc_id in enumerate(state.listing(run_id)):
         progress("scans of documents", number, total, "")
         url, kept = state.pdf_source(doc_id)
-        if url:
-            _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir, partial if renames else None,
-                      limit, tally)
+        if url in had:   # a scan two documents link is asked for and counted once; both give its one file
+            if had[url] is not None:
+                state.keep_pdf(doc_id, had[url])
+        elif url:
+            had[url] = _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir,
+                                 partial if renames else None, limit, tally)
     progress("scans of documents", total, total, "")
     shutil.rmtree(partial, ignore_errors=True)
     return tally
@@ -97,41 +102,40 @@ def _renames_into(partial: Path, folder: Path) -> bool:
 
 
 def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, kept: dict | None, out_dir: Path,
-              partial: Path | None, limit: int, tally: Tally) -> None:
+              partial: Path | None, limit: int, tally: Tally) -> dict | None:
     """One document's PDF: asked for unless the file is there and nothing says it may have changed; kept when it is
-    a whole PDF; a failure is counted and said, and never stands as a file."""
+    a whole PDF (what is kept of it returned); a failure is counted and said, and never stands as a file (None)."""
     target = out_dir / PDF_FOLDER / pdf_name(doc_id)
     have = kept if kept is not None and kept["url"] == url and intact(out_dir, kept) else None
     if have is not None and not have["validators"]:
         tally.unchanged += 1
-        return
+        return have
     left = f"the PDF of {doc_id} is {'the one an earlier run saved' if have else 'not saved'}"
     try:
         page = fetcher.get_file(asked, limit, have["validators"] if have else None)
     except BlockedError as error:
         if error.status != 403:   # a bot check, or 429 (slow down): the run stops
             raise
-        _failed(tally, f"{asked}: refused (HTTP 403) {fetcher.settings.attempts} times: a file the archive keeps closed?; {left}")
-        return
+        return _failed(tally, f"{asked}: refused (HTTP 403) {fetcher.settings.attempts} times: a file the archive keeps closed?; {left}")
     except FetchError as error:     # an HTTP error, a size over the cap, a redirect off the site, the network
-        _failed(tally, f"{error}; {left}")
-        return
+        return _failed(tally, f"{error}; {left}")
     if page.status == 304 and have is not None:   # (a 304 to a request that was not conditional is no PDF either)
         tally.unchanged += 1
-        return
+        return have
     problem = not_a_pdf(page)
     if problem:
-        _failed(tally, f"{asked}: {problem}; {left}")
-        return
+        return _failed(tally, f"{asked}: {problem}; {left}")
     try:   # gone if another dataset's run that made it ended with it empty; or a link to a disk unmounted meanwhile
         target.parent.mkdir(exist_ok=True)
     except OSError as error:
         raise storage_error(target.parent, error) from None
     write_atomically(target, page.body, partial / target.name if partial else None)
-    state.keep_pdf(doc_id, {"url": url, "file": f"{PDF_FOLDER}/{target.name}", "sha256": hashlib.sha256(page.body).hexdigest(),
-                            "bytes": len(page.body), "validators": {k: page.headers[k] for k in VALIDATORS if k in page.headers}})
+    kept = {"url": url, "file": f"{PDF_FOLDER}/{target.name}", "sha256": hashlib.sha256(page.body).hexdigest(),
+            "bytes": len(page.body), "validators": {k: page.headers[k] for k in VALIDATORS if k in page.headers}}
+    state.keep_pdf(doc_id, kept)
     tally.downloaded += 1
     log.info("PDF of %s: %s bytes", doc_id, f"{len(page.body):,}")
+    return kept
 
 
 def pdf_name(doc_id: str) -> str:

@@ -688,3 +688,28 @@ def test_lost_columns_are_said_by_a_reparse_and_after_a_report_that_did_not_list
         no_pdfs = harvest(WILSON, Search(QUERY), tmp_path / "h", "kwp", ["csv", "json"],
                           Settings(base_url=server.origin, delay=0, details=True), sleep=clock.sleep, now=clock.now)
     assert "the records have no pdf_file, pdf_sha256, pdf_bytes any more" in " ".join(no_pdfs.warnings)
+
+
+def test_a_scan_two_documents_link_is_fetched_once_and_both_point_at_its_one_file(tmp_path: Path):
+    """The letter's page links the telegram's scan: it is asked for once a run, kept once (the telegram's file, the
+    first listed), and both records give that file; the next run asks for it once, conditionally."""
+    letter = "letter-ri-sang-jo-ns-khrushchev"
+
+    def sharing(path: str) -> bytes | None:
+        body = site(path)
+        return body.replace(pdf_path(letter).encode(), pdf_path(MIKOYAN).encode()) if path.endswith(letter) and body else body
+
+    with FaultServer(sharing, etags=True) as server:
+        first = run(tmp_path, server)
+        asked = pdf_requests(server)
+        server.requests.clear()
+        again = run(tmp_path, server)
+    records = {r["id"]: r for r in dataset(tmp_path, "kwp")}
+    assert records[letter]["pdf_url"] == records[MIKOYAN]["pdf_url"]
+    assert asked.count(pdf_path(MIKOYAN)) == 1 and len(asked) == 15 and len(list((tmp_path / "pdfs").iterdir())) == 15
+    assert [records[d]["pdf_file"] for d in (letter, MIKOYAN)] == [f"pdfs/{MIKOYAN}.pdf"] * 2
+    assert records[letter]["pdf_sha256"] == hashlib.sha256(served(MIKOYAN)).hexdigest()
+    assert first.report["pdfs"] == {"downloaded": 15, "unchanged": 0, "failed": 0} and first.warnings == []
+    assert pdf_requests(server).count(pdf_path(MIKOYAN)) == 1 and again.report["pdfs"]["unchanged"] == 15
+    package = json.loads((tmp_path / "kwp.datapackage.json").read_text(encoding="utf-8"))
+    assert [r["path"] for r in package["resources"] if r.get("format") == "pdf"].count(f"pdfs/{MIKOYAN}.pdf") == 1

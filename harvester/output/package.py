@@ -123,8 +123,11 @@ def resources(out_dir: Path, name: str, written: Iterable[Path], current: Callab
 def pdf_resources(scans: Iterable[Record]) -> list[dict[str, Any]]:
     """One resource per original scan in DIR/pdfs/ (a data package has no folder resource: each file is checked by its
     size and hash as it was downloaded), named pdf-ID."""
-    found, names = [], set()
+    found, names, paths = [], set(), set()
     for scan in scans:
+        if scan["pdf_file"] in paths:   # a scan two documents link is one file
+            continue
+        paths.add(scan["pdf_file"])
         doc_id, name = scan["id"], _slug(f"pdf-{scan['id']}")
         name = name if name not in names else f"{name}-{len(found)}"
         names.add(name)
