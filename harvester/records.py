@@ -120,7 +120,8 @@ DETAIL_COLUMNS: tuple[Column, ...] = (
     Column("uploaded", "date", "the Original Uploaded Date (YYYY-MM-DD)", "2011-11-20"),
     Column("related", "list", "the ids of the documents the page lists under Related Documents, in the page's order "
            "(in this dataset or not)", "record-meeting-between-sino-soviet-delegation-and-korean-workers-party-presidium"),
-    Column("pdf_url", "string", "the original scan (PDF), on the archive's own host; empty when the page has none",
+    Column("pdf_url", "string", "the original scan (PDF), on the archive's own host, as a browser asks for it (a space as %20); "
+           "empty when the page has none",
            "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/120194.pdf"),
     Column("transcript", "string", "the document's text (translation or transcription); paragraphs separated by a blank "
            "line, a table's rows paragraphs with a tab between cells; in JSON always, in CSV only when asked for (it is "

@@ -178,6 +178,21 @@ def test_a_link_in_a_tab_with_no_preview_is_the_scan_unless_the_tab_is_a_text(pa
     assert raw.pdf_url == scan and raw.transcript == parse_saved(page).transcript
 
 
+@pytest.mark.parametrize(("link", "scan"), [
+    ("/download/123/Some File.pdf", "https://digitalarchive.wilsoncenter.org/download/123/Some%20File.pdf"),
+    ("/sites/default/files/Письмо 1.pdf?v=a b", "https://digitalarchive.wilsoncenter.org/sites/default/files/"
+     "%D0%9F%D0%B8%D1%81%D1%8C%D0%BC%D0%BE%201.pdf?v=a%20b"),
+    ("/sites/default/files/already%20sent.pdf", "https://digitalarchive.wilsoncenter.org/sites/default/files/already%20sent.pdf"),
+], ids=["a-space", "another-script-and-a-query", "already-encoded"])
+def test_a_scan_is_linked_as_a_browser_asks_for_it(link: str, scan: str):
+    """pdf_url can be pasted as it is: a space, or a letter of another script, percent-encoded as httpx sends it."""
+    page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
+    html = page.read_text(encoding="utf-8").replace('data="/sites/default/files/documents/120172.pdf"', f'data="{link}"', 1)
+    raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)
+    assert raw.pdf_url == scan
+    assert WILSON.doc_url("some doc") == "https://digitalarchive.wilsoncenter.org/document/some%20doc"
+
+
 def test_a_page_served_from_a_local_copy_links_its_pdf_on_the_archive_host():
     page = DOCUMENTS / "telegram-mikoyan-cpsu-central-committee.html"
     raw = parse_saved(page, url="http://127.0.0.1:8000/document/telegram-mikoyan-cpsu-central-committee")

@@ -270,9 +270,10 @@ class Site:
         return self.search_url(self.search_of(url), self.page_of(url))
 
     def canonical(self, url: str) -> str:
-        """The same path and query on the site's canonical host (for provenance that does not depend on mirrors)."""
+        """The same path and query on the site's canonical host (for provenance that does not depend on mirrors), as a
+        browser asks for them: a link's space, or letter of another script, percent-encoded."""
         parts = urlsplit(url)
-        return f"{self.home}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+        return f"{self.home}{as_sent(parts.path)}" + (f"?{as_sent(parts.query)}" if parts.query else "")
 
     def on_origin(self, url: str, origin: str) -> str:
         """The same path and query on `origin` (a mirror, a local server) when `url` is on one of the site's hosts;
@@ -309,7 +310,7 @@ class Site:
     def doc_url(self, doc_id: str, origin: str | None = None) -> str:
         """The document's absolute URL on the site's canonical host (or on `origin`: a mirror, a local server)."""
         node = _NODE_ID.match(doc_id)
-        path = f"/node/{node.group(1)}" if node else self.document_url.format(id=doc_id)
+        path = f"/node/{node.group(1)}" if node else self.document_url.format(id=as_sent(doc_id))
         return f"{(origin or self.home).rstrip('/')}{path}"
 
     def is_search(self, url: str) -> bool:
@@ -322,6 +323,12 @@ class Site:
         """Whether an address is of the site's former pages (on its hosts: another site's /collection/ is none)."""
         parts = urlsplit(url) if web_address(url) else None
         return bool(parts and (parts.hostname or "").removeprefix("www.") in self.hosts and parts.path.startswith(self.old_paths))
+
+
+def as_sent(part: str) -> str:
+    """A URL's path or query as httpx (and a browser) sends it: what a URL cannot hold (a space, a letter of another
+    script) percent-encoded, what it can (an escape already made, the delimiters) as it is."""
+    return quote(part, safe="/%:@!$&'()*+,;=?[]|^")
 
 
 def web_address(url: str) -> bool:
