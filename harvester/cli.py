@@ -359,7 +359,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     sleep = click.get_current_context().obj or time.sleep
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
-    asked: float | None = None   # the delay of the last harvest that may have asked the site anything
+    asked: list[float] = []   # the delays of the last harvest that may have asked the site anything: its own, robots.txt's
     refused: set[tuple[str, str | None, str] | str] = set()   # the ways of fetching a site refused, or the site: not asked again
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
@@ -381,11 +381,12 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} "
             try:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
-                if asked is not None:   # the harvests ask one site, mostly: the longer delay holds from one to the next
-                    sleep(max(asked, job.settings.delay))
-                asked = job.settings.delay
+                if asked:   # the harvests ask one site, mostly: the longest delay holds from one to the next
+                    sleep(max(*asked, job.settings.delay))
+                asked = [job.settings.delay]
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
-                                    then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "")
+                                    then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "",
+                                    paced=asked.append)
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
                 said = stop.args[0] if stop.args else f"nothing written; {finish}{' '.join(rest)}"   # (else the harvest said it)
@@ -496,9 +497,11 @@ def _numbers_a_harvest(name: str, jobs: list[Job]) -> bool:
     return name.isdecimal() and 0 < int(name) <= len(jobs)
 
 
-def _harvest_job(job: Job, again: str = "run the same command again to resume", then: str = "") -> int:
+def _harvest_job(job: Job, again: str = "run the same command again to resume", then: str = "",
+                 paced: Callable[[float], None] = lambda delay: None) -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings. A stop says what
-    is kept, and `again`: how to resume; once the files are written, `then`: what is left to do."""
+    is kept, and `again`: how to resume; once the files are written, `then`: what is left to do. `paced` is told a
+    longer delay that robots.txt asks for."""
     name = check_name(_name(job))
     check_fetch_ready(job.settings)
     names = NameTable.load(job.names_file)   # (a mistake in it is said before the harvest is)
@@ -511,7 +514,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume", 
     try:
         with _progress() as progress:
             outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
-                              names=names, progress=progress)
+                              names=names, progress=progress, paced=paced)
     except KeyboardInterrupt as stop:
         kept = runs_archived(job.out / "archive", name)   # (none: a first run stopped before any page removed what it made)
         files = ("the dataset's files are as they were" if _generation(job.out, name) == generation else

@@ -76,11 +76,12 @@ def utc_now() -> datetime:
 def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Iterable[str], settings: Settings,
             client: httpx.Client | None = None, sleep: Callable[[float], None] = time.sleep,
             now: Callable[[], datetime] = utc_now, names: NameTable | None = None,
-            progress: Callable[[str, int, int, str], None] = lambda stage, done, total, note: None) -> Outcome:
+            progress: Callable[[str, int, int, str], None] = lambda stage, done, total, note: None,
+            paced: Callable[[float], None] = lambda delay: None) -> Outcome:
     """Fetch every results page of `search` on `site`, keep each card's record in the dataset's state, and write
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
     stopped; NAME.report.json tells what changed since the last run. `progress` is told each stage's progress (its
-    name, how many done of how many, a note)."""
+    name, how many done of how many, a note); `paced`, a longer delay between requests that robots.txt asks for."""
     from harvester.fetch.client import Fetcher, open_transport   # (httpx: a re-parse does without it)
 
     names = names or NameTable.load()
@@ -109,7 +110,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 open_transport(settings, origin, state.profile, (site.challenge_hosts, site.challenge_paths), now, client) as transport:
             fetcher = Fetcher(transport, origin, settings, sleep=sleep, now=now,
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
-                              kept_headers=state.kept_headers)
+                              kept_headers=state.kept_headers, paced=paced)
             get = Replaying(fetcher.get, state, run)
             for url in walk.urls():
                 try:

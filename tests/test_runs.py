@@ -879,6 +879,25 @@ def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path
     assert events[second - 1] == ("wait", 600)
 
 
+def test_a_longer_crawl_delay_of_robots_txt_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path, monkeypatch, capsys):
+    """Each harvest keeps the site's Crawl-delay within itself; the pause before the next one asks the site keeps it too."""
+    from tests.test_cli import run_cli
+
+    def script(n: int, path: str) -> Fault | None:
+        events.append(("request", path.split("?")[0]))
+        return Fault(200, {}, b"User-agent: *\nCrawl-delay: 30\n") if path == "/robots.txt" else None
+
+    events: list[tuple[str, object]] = []
+    with FaultServer(folder_pages(SEED), script) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 5\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n'
+            '[[harvest]]\nname = "one"\n\n[[harvest]]\nname = "two"\n', encoding="utf-8")
+        assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                       sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
+    second = [n for n, e in enumerate(events) if e == ("request", "/robots.txt")][1]
+    assert events[second - 1] == ("wait", 30) and events[second - 2] == ("request", "/search")
+
+
 def test_the_delay_holds_after_a_harvest_that_asked_the_site_and_then_failed_as_a_usage_error(tmp_path: Path, monkeypatch, capsys):
     """A facet the site does not offer is a usage error (exit 2) found on the first page: the site was asked."""
     from tests.test_cli import run_cli
@@ -1342,7 +1361,7 @@ def refusing_run(tmp_path: Path, monkeypatch, capsys, text: str, refusal: Blocke
 
     ran: list[str] = []
 
-    def refusing(job, again, then):
+    def refusing(job, again, then, paced):
         ran.append(job.name)
         if len(ran) == 1:
             raise refusal

@@ -304,14 +304,16 @@ class Fetcher:
         on_response: Callable[[Page], Location | None] = lambda page: None,
         cached: Callable[[str], Page | None] = lambda url: None,
         kept_headers: Callable[[str], dict[str, str] | None] = lambda url: None,
+        paced: Callable[[float], None] = lambda delay: None,
     ) -> None:
         """`on_response(page)` archives each response and says where (the page `get` gives carries it);
         `cached(url)` gives the kept copy of a page, whose validators make the request conditional;
-        `kept_headers(url)` gives just that copy's headers, so its body is read only on a 304."""
+        `kept_headers(url)` gives just that copy's headers, so its body is read only on a 304;
+        `paced(delay)` is told a longer delay robots.txt asks for, which a next harvest of the site keeps too."""
         self.transport, self.settings = transport, settings
         self.origin = origin.rstrip("/")
         self._sleep, self._clock, self._now = sleep, clock, now
-        self._on_response, self._cached, self._kept_headers = on_response, cached, kept_headers
+        self._on_response, self._cached, self._kept_headers, self._paced = on_response, cached, kept_headers, paced
         self.retries = 0
         self._last_request: float | None = None
         self._robots: Protego | None = None
@@ -456,6 +458,7 @@ class Fetcher:
             if crawl_delay and crawl_delay > self.delay:
                 log.info("robots.txt asks for %.1fs between requests; using it", crawl_delay)
                 self.delay = float(crawl_delay)
+                self._paced(self.delay)
         if not self._robots.can_fetch(url, self.settings.product_token):
             raise FetchError(f"{url}: disallowed by {self.origin}/robots.txt; not fetched")
 
