@@ -21,8 +21,8 @@ import click
 from harvester import __version__
 from harvester.config import (Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, home_path,
                               load_jobs)
-from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterError, IncompleteError, LayoutError, UsageError,
-                              path_error, plural, storage_error)
+from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterError, IncompleteError, LayoutError, RetriesSpentError,
+                              UsageError, path_error, plural, storage_error)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, files_home, parse_formats
@@ -337,7 +337,8 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     the file are defaults for all. Relative paths are relative to the file (out, when left out: output beside it); ~ is your home.
     A blocked harvest (the site is refusing us) stops the later ones of its base_url that fetch the same way (fetch,
     cookies file), or by the plain client without cookies (it passes no check), or any way after HTTP 403/429 time after
-    time; the others, and those after any other failure, run, a delay after the last. The exit code is the most serious
+    time; so does one that spent its retries on an unwell site; the others, and those after any other failure, run, a
+    delay after the last. The exit code is the most serious
     outcome. Dataset names (or harvests' numbers) after the file run those harvests alone:
     after a run that failed or was stopped, it says which to run again. One run of a file at a time.
 
@@ -360,7 +361,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
     asked: list[float] = []   # the delays of the last harvest that may have asked the site anything: its own, robots.txt's
-    refused: set[tuple[str, str | None, str] | str] = set()   # the ways of fetching a site refused, or the site: not asked again
+    refused: dict[tuple[str, str | None, str] | str, str] = {}   # the ways of fetching a site, or the site, not asked again: why
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
     with _only_run(harvests_file):
@@ -370,8 +371,8 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
             cookies = job.settings.cookies and os.path.realpath(job.settings.cookies)   # (a link loop fails the harvest, later)
             site = job.settings.base_url or job.site.home
             way = (job.settings.fetch, cookies, site)
-            if {way, site} & refused:
-                lines.append(f"harvest {number}, {_dataset(job)}: not run (the site is refusing us)")
+            if why := refused.get(way) or refused.get(site):
+                lines.append(f"harvest {number}, {_dataset(job)}: not run ({why})")
                 skipped.append(shlex.quote(given[number - 1]))
                 continue
             for stop, handler in stoppable.items():   # (the harvest before said its outcome: they were ignored since)
@@ -398,7 +399,10 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
                 lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
                 if isinstance(error, BlockedError):   # 403 or 429 time after time refuses this machine, whichever way it asks; a
-                    refused |= {site} if error.status else {way, ("http", None, site)}   # check, this way and the plain client's
+                    ways = {site} if error.status else {way, ("http", None, site)}   # check, this way and the plain client's
+                    refused |= dict.fromkeys(ways, "the site is refusing us")
+                if isinstance(error, RetriesSpentError):   # (a site down for its maintenance): a browser fares no better
+                    refused[site] = "the site is unwell: a harvest spent its retries"
             codes[number] = code
         _done()   # no harvest is left to stop: the lock file goes, the summary is said
     failed, not_run = sum(code > EXIT_WARNINGS for code in codes.values()), len(chosen) - len(codes)

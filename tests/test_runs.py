@@ -1400,6 +1400,20 @@ def test_a_refusal_stops_the_later_harvests_it_says_cannot_pass(tmp_path: Path, 
     assert code == 4 and ran == ["first", *run] and f"4 harvests: {len(run)} done, 1 failed, {3 - len(run)} not run" in out
 
 
+def test_a_site_that_used_up_a_harvests_retries_is_not_asked_again_by_the_later_ones(tmp_path: Path, monkeypatch, capsys):
+    """A site down for its maintenance at 3 a.m.: the harvest that spent its retries on it stops the later ones of that
+    site (a browser would fare no better), each said not run and named in the command that runs them again; another
+    site's still runs."""
+    unwell = RetriesSpentError("https://digitalarchive.wilsoncenter.org/search?page=3: HTTP 503; this run has retried "
+                               "100 times, its limit: stopping")
+    code, out, ran = refusing_run(tmp_path, monkeypatch, capsys, '[[harvest]]\nname = "first"\n[[harvest]]\nname = "plain"\n'
+                                  '[[harvest]]\nname = "browser"\nfetch = "browser"\n[[harvest]]\nname = "mirror"\n'
+                                  'base_url = "http://127.0.0.1:9"\n', unwell)
+    assert code == 3 and ran == ["first", "mirror"] and "4 harvests: 1 done, 1 failed, 2 not run" in out
+    assert "harvest 2, plain (“Korean Workers' Party”): not run (the site is unwell: a harvest spent its retries)" in out
+    assert "to run those again: harvester run h.toml first plain browser" in out
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("", "no [[harvest]] tables"), ("[[harvest]]\nname = 'x'\n", "harvest 1: give one of url, query or all = true"),
