@@ -368,8 +368,7 @@ def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved]) -> 
     (the pages that do not say their search put with the one search whose total they give), then those known only by
     their own page; returns the searches so grouped, and how many documents came last."""
     searches = _grouped(searches)
-    state.reorder(run_id, (doc_id for group in searches.values()
-                           for doc_id in sorted(group.places, key=lambda doc_id: group.places[doc_id][1])))
+    state.reorder(run_id, (doc_id for group in searches.values() for doc_id in group.in_order()))
     return searches, state.list_lone_pages(run_id)
 
 
@@ -391,22 +390,49 @@ class _Saved:
     total_at: str = ""   # when the page that gave the total was saved
     unknown: list[str] = field(default_factory=list)
     # each document's place in the listing (its result's number, then the page's and its own in the page's) by the
-    # latest copy that lists it, and when that copy was saved: weeks of runs list it where the last one did
-    places: dict[str, tuple[str, tuple[float, int, int]]] = field(default_factory=dict)
+    # latest copy that lists it, when that copy was saved, and the document before it there: weeks of runs list it
+    # where the last one did
+    places: dict[str, tuple[str, tuple[float, int, int], str | None]] = field(default_factory=dict)
+    latest: dict[float, tuple[str, int]] = field(default_factory=dict)   # each page's latest copy (by its first result)
 
     def took(self, saved: SavedResults, number: int, site: Site) -> None:
         if saved.results.total is not None and later_copy(saved.saved_at, self.total_at):   # (an older copy's is stale)
             self.total, self.total_at = saved.results.total, saved.saved_at
         # a page with no totals line numbers its results by its address: else, after an older copy's numbered ones
         first = saved.results.first or (site.page_of(saved.results.url) * site.page_size + 1 if saved.search else math.inf)
+        self.page(first, saved.saved_at, number)
+        before = None
         for index, record in enumerate(saved.records):
-            self.place(record["id"], saved.saved_at, (first + index, number, index))
+            self.place(record["id"], saved.saved_at, (first + index, number, index), before)
+            before = record["id"]
         self.searched.labels.update(((name, value), label) for name, value, label in saved.results.facets)
         self.unknown += [saved.label] if saved.search is None else []
 
-    def place(self, doc_id: str, saved_at: str, place: tuple[float, int, int]) -> None:
+    def page(self, first: float, saved_at: str, number: int) -> None:
+        if first not in self.latest or later_copy(saved_at, self.latest[first][0]):
+            self.latest[first] = saved_at, number
+
+    def place(self, doc_id: str, saved_at: str, place: tuple[float, int, int], before: str | None) -> None:
         if doc_id not in self.places or later_copy(saved_at, self.places[doc_id][0]):
-            self.places[doc_id] = saved_at, place
+            self.places[doc_id] = saved_at, place, before
+
+    def in_order(self) -> list[str]:
+        """The documents as the latest copy of each page lists them; one that only an older copy of its page lists
+        (a run that failed partway, a page saved again), right after the document before it there, or at its page's
+        start: the numbers of two copies of a listing that changed in between are not comparable."""
+        keys: dict[str, tuple[float, ...]] = {}
+        for doc_id in self.places:
+            chain = []   # documents each after the next, back to one whose place is known
+            while doc_id not in keys:
+                _, (at, number, index), before = self.places[doc_id]
+                if (latest := at == math.inf or self.latest[at - index][1] == number) or before is None:
+                    keys[doc_id] = (at if latest else at - 0.5, number, index)
+                else:
+                    chain.append(doc_id)
+                    doc_id = before
+            for after in reversed(chain):   # (of two copies' documents after one document, the later read's first)
+                keys[after], doc_id = keys[doc_id] + (-self.places[after][1][1],), after
+        return sorted(keys, key=keys.__getitem__)
 
     def warnings(self, site: Site) -> list[str]:
         """When the saved pages hold fewer documents than the search's total, or more; and the pages that do not say
@@ -434,8 +460,11 @@ def _grouped(searches: dict[str, _Saved]) -> dict[str, _Saved]:
             continue
         homes = [home for home, group in searches.items() if group.searched.address and group.total == lost.total]
         if len(homes) == 1:
-            for doc_id, (saved_at, place) in lost.places.items():
-                searches[homes[0]].place(doc_id, saved_at, place)
+            home = searches[homes[0]]
+            for first, (saved_at, number) in lost.latest.items():
+                home.page(first, saved_at, number)
+            for doc_id, (saved_at, place, before) in lost.places.items():
+                home.place(doc_id, saved_at, place, before)
             del searches[key]
     return searches
 

@@ -1417,8 +1417,8 @@ def test_a_file_whose_name_holds_a_superscript_digit_is_read_in_its_place(tmp_pa
 
 def test_a_reparse_of_weeks_of_saves_whose_latest_pages_have_no_totals_line_lists_them_by_their_page(tmp_path: Path):
     """The site drops its "x - y of N" line: this week's saved pages number no results, last week's do. The documents
-    still come in this week's order (each page's by its address), the one no longer listed where it last was (18th),
-    not first, ahead of everything this week lists."""
+    still come in this week's order (each page's by its address), the one no longer listed where it last was (after
+    16, the document before it then), not first, ahead of everything this week lists."""
     from tests.sitegen import doc, results_page
 
     docs = [doc(n) for n in range(25)]
@@ -1432,7 +1432,29 @@ def test_a_reparse_of_weeks_of_saves_whose_latest_pages_have_no_totals_line_list
             os.utime(path, (saved, saved))
     reparse([tmp_path / "saved"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
     ids = [r["id"].removeprefix("telegram-") for r in dataset(tmp_path / "out", "d")]
-    assert ids == ["900", "901", *map(str, range(15)), "17", *map(str, (15, 16, *range(18, 25)))]
+    assert ids == ["900", "901", *map(str, range(25))]
+
+
+@pytest.mark.parametrize("saves", [
+    [("week-1", False, range(3), 0), ("week-2", True, range(2), 7 * 86400)],   # this week's save stopped after page 1
+    [("b-old", False, range(3), 0), ("a-new", True, range(3), 0)],              # copied without their times
+], ids=["latest-save-partial", "same-file-times"])
+def test_documents_only_an_older_copy_lists_come_beside_their_neighbours_there(tmp_path: Path, saves: list):
+    """Three documents were added at the top this week: the order is this week's, and those only last week's pages
+    list (this week's save stopped early; or its files, copied, bear the same time) come after the one before them
+    there, never among this week's page 1 by their old numbers."""
+    from tests.sitegen import doc, results_page
+
+    old = [doc(n) for n in range(25)]
+    for folder, new, pages, later in saves:
+        (tmp_path / "saved" / folder).mkdir(parents=True)
+        for page in pages:
+            path = tmp_path / "saved" / folder / f"page-{page}.html"
+            path.write_text(f"<!-- saved from url=(0000){WILSON.search_url(Search('q'), page)} -->\n"
+                            + results_page([doc(900), doc(901), doc(902), *old] if new else old, page), encoding="utf-8")
+            os.utime(path, (1_795_608_000 + later,) * 2)
+    reparse([tmp_path / "saved"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    assert [r["id"].removeprefix("telegram-") for r in dataset(tmp_path / "out", "d")] == ["900", "901", "902", *map(str, range(25))]
 
 
 def test_pages_with_no_totals_line_that_say_their_search_by_their_settings_alone_come_in_the_searchs_order(tmp_path: Path):
