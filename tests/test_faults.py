@@ -523,6 +523,28 @@ def test_a_totals_line_whose_number_no_search_counts_is_no_totals_line():
         assert parsed.warnings == ("no 'x - y of N' totals line: completeness cannot be checked",)
     assert parse_results(page.replace("1 - 1 of 1", "1 - 1 of 999,999,999"), f"{WILSON.home}/search", WILSON).total == 999999999
 
+
+@pytest.mark.parametrize("separator", [",", ".", "'", " ", "\u00a0", "\u2009", "\u202f"])
+def test_a_total_with_thousands_separated_as_a_locale_writes_them_is_read_whole(separator: str):
+    """"1.234 results" (German), "1 234" (French, with a narrow no-break space), as a browser's locale may show the line:
+    each was read as a total of 1, and the search as complete with its first ten documents."""
+    from harvester.parse.results import parse_results
+
+    line = f"1{separator}231 - 1{separator}234 of 1{separator}234"
+    parsed = parse_results(results_page([doc(n) for n in range(4)], 0).replace("1 - 4 of 4", line), f"{WILSON.home}/search", WILSON)
+    assert (parsed.first, parsed.last, parsed.total, parsed.warnings) == (1231, 1234, 1234, ())
+
+
+@pytest.mark.parametrize("number", ["1·234", "1 2345", "1.23.456"])
+def test_a_total_written_in_no_way_a_locale_writes_it_is_no_totals_line(number: str):
+    """A number of the line read in part ("of 1" of "of 1·234") would be a wrong total, taken for the search's: the
+    page is read as one without a totals line, which is said."""
+    from harvester.parse.results import parse_results
+
+    page = results_page([doc(n) for n in range(10)], 0, total=1234).replace("of 1234", f"of {number}")
+    parsed = parse_results(page, f"{WILSON.home}/search", WILSON)
+    assert (parsed.total, parsed.warnings) == (None, ("no 'x - y of N' totals line: completeness cannot be checked",))
+
 # 7. The run's files switch as one unit, and formats not asked for this time go
 
 def test_a_reparse_that_writes_no_links_this_time_says_so_in_a_reparses_words(tmp_path: Path):

@@ -95,7 +95,7 @@ def _totals(view: LexborNode, site: Site) -> tuple[int, int, int] | None:
         match = next((m for text in texts if (m := site.totals_line.match(text))), None)
     if match is None:
         return None
-    first, last, total = (int(group.replace(",", "")) for group in match.groups())
+    first, last, total = (int("".join(filter(str.isdecimal, group))) for group in match.groups())
     return total, first, last
 
 

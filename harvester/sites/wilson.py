@@ -72,9 +72,11 @@ DOCUMENT = DocumentSelectors(
     old_layout=".doc-inf-information, #subj-list",   # the pre-Drupal page's type and value boxes, its subjects
 )
 
-# "1 - 10 of 19"; each number read from its start and never given back, so a page's text is read once, however long; a
-# number longer than any count of a search is no totals line (a total of 5,000 digits is more than Python reads as a number)
-NUMBER = r"(\d[\d,]{0,11}+)(?![\d,])"
+# "1 - 10 of 19", "of 1,234" (or as a locale writes it: "1.234", "1'234", "1 234", with a thin or no-break space); each
+# number read from its start and never given back, so a page's text is read once, however long; a number longer than
+# any count of a search is no totals line (a total of 5,000 digits is more than Python reads as a number), and nor is one
+# followed by a sign and a digit ("of 1·234", "of 19 2024"), which would be a number read in part: a wrong total
+NUMBER = r"(\d{1,3}(?:[,.'’ \u00a0\u2009\u202f]\d{3}){1,4}+|\d{1,12}+)(?!\d|[^\w–-]\d)"
 TOTALS = re.compile(rf"(?<![\d,]){NUMBER}\s*+[-–]\s*+{NUMBER}\s++of\s++{NUMBER}")
 
 SITE = Site(
