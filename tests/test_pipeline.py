@@ -890,22 +890,29 @@ def test_a_page_of_the_site_that_is_neither_a_search_nor_a_document_is_passed_ov
         "filatov-s, which is neither a search nor a document; skipped"]
 
 
-def test_the_wayback_machines_notice_saved_among_the_results_pages_is_passed_over_and_said(tmp_path: Path):
-    """The Wayback's page "Got an HTTP 302 response at crawl time", saved from its address of a results page, is no page of
-    the site: it is named and passed over, as a person's page is (it stopped the re-parse as "not a search results page")."""
+@pytest.mark.parametrize("notice, said", [
+    ('<h2 class="blue">Got an HTTP 302 response at crawl time</h2><p class="code">Redirecting to...</p>',
+     "Got an HTTP 302 response at crawl time"),
+    ('<p class="code">Hrm.</p><p class="code shift target">The Wayback Machine has not archived that URL.</p>',
+     "The Wayback Machine has not archived that URL."),
+    ('<p class="code">Sorry.</p><p class="code shift target">This URL has been excluded from the Wayback Machine.</p>',
+     "This URL has been excluded from the Wayback Machine."),
+], ids=["redirect", "not-archived", "excluded"])
+def test_the_wayback_machines_notice_saved_among_the_results_pages_is_passed_over_and_said(tmp_path: Path, notice: str, said: str):
+    """The Wayback's page "Got an HTTP 302 response at crawl time" (or that it has no copy), saved from its address of a
+    results page, is no page of the site: it is named and passed over, as a person's page is (it stopped the re-parse as
+    "not a search results page")."""
     folder = tmp_path / "saved"
     shutil.copytree(SEED, folder)
     capture = "https://web.archive.org/web/20240115093012/" + SEED_URL + "&page=2"
     (folder / "notice.html").write_text(
         f'<!-- saved from url=(0000){capture} -->\n<!DOCTYPE html><html lang="en"><head><title>Wayback Machine</title>'
         '<script>__wm.init("https://web.archive.org/web");</script></head><body><div id="error">'
-        '<h2 class="blue">Got an HTTP 302 response at crawl time</h2><p class="code">Redirecting to...</p>'
-        f'<p class="code shift target">{SEED_URL}</p><p class="impatient"><a href="/web/20240115093012/{SEED_URL}">Impatient?</a>'
+        f'{notice}<p class="code shift target">{SEED_URL}</p><p class="impatient"><a href="/web/20240115093012/{SEED_URL}">Impatient?</a>'
         "</p></div></body></html>", encoding="utf-8")
     outcome = reparse([folder], WILSON, tmp_path / "r", None, ["json"], workers=0)
     assert outcome.documents == 19 and outcome.total == 19 and outcome.warnings == [
-        f"{folder / 'notice.html'}: not a page of the site but the Wayback Machine's notice 'Got an HTTP 302 response at "
-        "crawl time', saved in its place; skipped"]
+        f"{folder / 'notice.html'}: not a page of the site but the Wayback Machine's notice {said!r}, saved in its place; skipped"]
     with Serving([folder]) as serving:
         assert sorted(serving.saved_urls) == [SEED_URL, SEED_URL + "&page=1"]
 

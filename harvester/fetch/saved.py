@@ -175,12 +175,15 @@ def _is_translated(text: str, head: int = 4096) -> bool:
 # text: a summary may cite one
 _WAYBACK_PREFIX = re.compile(r"(?:(?<=[\"'()=])|(?<=url: ))(?:https?:)?(?://web\.archive\.org)?/web/(\d{14})(?:[a-z]{2}_)?/"
                              r"(?=https?:)")
-# what it shows for a redirect it captured, an element's whole text (a page's summary may quote it)
-_WAYBACK_NOTICE = re.compile(r">\s*(Got an HTTP \d{3} response at crawl time)\s*<")
+# what it shows for a redirect it captured, or for an address it has no copy of, an element's whole text (a page's
+# summary may quote it)
+_WAYBACK_NOTICE = re.compile(r">\s*(Got an HTTP \d{3} response at crawl time|The Wayback Machine has not archived that URL\."
+                             r"|This URL has been excluded from the Wayback Machine\.)\s*<")
 
 
 def wayback_notice(text: str) -> str | None:
-    """The notice the Wayback Machine shows in place of a capture (the site answered with a redirect when it crawled)."""
+    """The notice the Wayback Machine shows in place of a capture (the site answered with a redirect when it crawled,
+    or it has none)."""
     found = _WAYBACK_NOTICE.search(text)
     return found[1] if found else None
 
