@@ -526,11 +526,12 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     except LayoutError:   # (a page that reads is read, whatever its text quotes)
         if notice := wayback_notice(text):   # (saved from the address of the page it stands in for: no page of the site)
             return LayoutError(f"{label}: not a page of the site but the Wayback Machine's notice {notice!r}, saved in its place")
-        if site.is_old(asked or "") or (doc_id and is_old_layout(text, site)):   # (its cards, if in the present layout, are read)
-            old = f"{label}: saved from {asked}, a page of the archive's old site, whose layout harvester does not read"
+        # (its cards, if in the present layout, are read; a document page's layout tells it, saved with its address or not)
+        if site.is_old(asked or "") or ((doc_id or not asked) and is_old_layout(text, site)):
+            old = f"{label}: {f'saved from {asked}, ' if asked else ''}a page of the archive's old site, whose layout harvester does not read"
             if not isinstance(saved, Path):   # a WARC file's response: passed over, as its old results pages are
                 return LayoutError(old)
-            again = "the document's page" if doc_id else "the search's pages"
+            again = "the search's pages" if asked and not doc_id else "the document's page"
             raise InputError(f"{old}: remove it, and save {again} from the present site") from None
         raise
     query, searched = (search.query, site.search_url(search)) if search else ("", "")

@@ -1017,6 +1017,19 @@ def test_a_document_page_saved_from_the_old_site_stops_the_reparse_named_as_the_
     assert len(present) > 30 and not [page for page in present if is_old_layout(page.read_text(encoding="utf-8"), WILSON)]
 
 
+def test_an_old_site_document_page_saved_with_no_address_stops_the_reparse_named_as_the_old_sites(tmp_path: Path):
+    """Saved with no saved-from mark (nor canonical link), the old site's document page is told by its layout alone, as
+    one saved with its address is (it was passed over as "a page of another site?", its record missing)."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    text = re.sub(r"<!-- saved from url=[^>]*-->", "", OLD_DOCUMENT.read_text(encoding="utf-8"))
+    assert "canonical" not in text and "digitalarchive.wilsoncenter.org" not in text
+    (folder / "old.html").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=r"old.html: a page of the archive's old site, whose layout harvester does not read: "
+                                         "remove it, and save the document's page from the present site$"):
+        reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
 def test_an_old_site_document_page_in_a_warc_file_is_passed_over_said_as_the_old_sites(tmp_path: Path):
     """In a crawl of the Wayback's copies, the old site's document page is passed over, as its results pages there are,
     said to be the old site's (each: only its parsed layout tells it from a present-site page at the same address)."""
