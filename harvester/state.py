@@ -662,12 +662,15 @@ class State:
 
 def _unsaid(key: str) -> str:
     """A run key without the search in words ("said"), which is for messages: runs whose keys differ in it alone (the
-    wording changed between versions) are the same harvest."""
+    wording changed between versions) are the same harvest, as are runs of one search read now."""
     try:
         values = json.loads(key)
     except ValueError:
         return key
-    return json.dumps({k: v for k, v in values.items() if k != "said"}, sort_keys=True) if isinstance(values, dict) else key
+    if not isinstance(values, dict):
+        return key
+    # its search as this harvester reads it: a run begun before a link's tracking was dropped is this search's
+    return json.dumps({k: v for k, v in values.items() if k != "said"} | {"search": _search(key)[0]}, sort_keys=True)
 
 
 def _logged(path: Path) -> bool:
@@ -716,8 +719,8 @@ class Replaying:
     the run has taken it (when the next is asked for): a page the run could not take (a maintenance page, a bot
     check served as a page) is fetched again by the resumed run, not replayed."""
 
-    def __init__(self, get: Callable[[str], Page], state: State, run: Run) -> None:
-        self._get, self._state, self._run = get, state, run
+    def __init__(self, get: Callable[[str], Page], state: State, run: Run, same: Callable[[str], object] = str) -> None:
+        self._get, self._state, self._run, self._same = get, state, run, same   # same: what makes two URLs one page
         self._replay = list(reversed(run.replay))
         self.replayed = 0                 # the pages read back from the archive, not fetched
         self.warnings: list[str] = []     # a logged page that could not be read back (the run's warnings)
@@ -727,7 +730,7 @@ class Replaying:
         self.taken()
         if self._replay:
             logged = self._replay.pop()
-            if logged.requested == url:
+            if self._same(logged.requested) == self._same(url):
                 try:
                     page = logged.page()
                     self.replayed += 1

@@ -255,6 +255,22 @@ def test_an_interrupted_facet_search_resumes_from_the_same_address_in_another_or
     assert [r["id"] for r in dataset(tmp_path, "r")] == expected_ids("facet-people")
 
 
+def test_a_run_interrupted_before_tracking_was_dropped_resumes_from_its_logged_pages(tmp_path: Path):
+    """Its page log holds the addresses it asked with (a link's tracking, the facets in the order then): the resumed run,
+    of the same search read now, reads those pages back instead of asking the site again."""
+    before = Search("", TWO.facets, TWO.chosen, (("utm_source", "newsletter"),))   # as an earlier harvester read the link
+    with served("facet-two") as server:
+        server.script = lambda n, path: Fault(404) if "page=1" in path else None
+        with pytest.raises(FetchError):
+            harvest(WILSON, before, tmp_path, "r", ["json"], Settings(base_url=server.origin, delay=0))
+        server.script = lambda n, path: None
+        server.requests.clear()
+        now = Search("", TWO.facets[::-1], TWO.chosen)
+        outcome = harvest(WILSON, now, tmp_path, "r", ["json"], Settings(base_url=server.origin, delay=0))
+    assert outcome.report["resumed"] is True and outcome.documents == 14
+    assert [path for path in server.requests if path.startswith("/search") and "page=" not in path] == []   # replayed
+
+
 def test_a_full_text_and_facet_search_is_harvested_with_both(tmp_path: Path):
     with served("facet-fulltext") as server:
         search, origin = WILSON.search_at(f"{server.origin}/search?search_api_fulltext=Kim%20Il%20Sung--Cult%20of%20"

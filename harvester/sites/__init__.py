@@ -147,6 +147,12 @@ class Site:
         page = dict(parse_qsl(urlsplit(url).query)).get(self.page_param, "")
         return int(page) if page.isdecimal() else 0
 
+    def same_page(self, url: str) -> object:
+        """What makes two addresses one page: a results page by its origin, its search's key (the facets in any order,
+        a link's tracking dropped, as an earlier harvester may have asked) and its number; any other page by its URL."""
+        parts = urlsplit(url)
+        return (parts.scheme, parts.netloc, self.search_of(url).key, self.page_of(url)) if self.is_search(url) else url
+
     def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
         """The address of results page `page` (from 0) of a search: the query, the facets numbered from 0, the
         other parameters; page 0 has no page parameter (the whole archive is /search)."""
