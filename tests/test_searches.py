@@ -351,6 +351,15 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     # an address with parameters but none that narrows the search is cut short, not the whole archive (85 minutes)
     ((f"{HOME}/search?fo%5B0%5D=81908",), "names no search words and no facet, which is the whole archive"),
     ((f"{HOME}/search?utm_source=newsletter&utm_medium=email",), "names no search words and no facet"),   # a shared link
+    # a parameter the site does not take: it would ignore it (the whole archive, or a search without those words)
+    ((f"{HOME}/search?SEARCH_API_FULLTEXT=korea",), "search?SEARCH_API_FULLTEXT=korea: the search page takes no parameter "
+                                                    "'SEARCH_API_FULLTEXT' (did you mean 'search_api_fulltext'?)"),
+    ((f"{HOME}/search?search_api_fulltxt=korea&utm_source=x",), "no parameter 'search_api_fulltxt' (did you mean "
+                                                                "'search_api_fulltext'?)"),
+    ((f"{HOME}/search?f%5B0%5D=people%3A81908&F%5B1%5D=topics%3A86494",), "no parameter 'F[1]' (did you mean 'f[1]'?)"),
+    ((f"{HOME}/search?f%5B0%5D=people%3A81908&fq%5B0%5D=81908",), "no parameter 'fq[0]' (did you mean"),
+    ((f"{HOME}/search?f%5B0%5D=people%3A81908&colour=red",), "no parameter 'colour'; it takes search_api_fulltext, f[i], "
+                                                             "fo[i], page, items_per_page, sort_bef_combine, sort_by, sort_order"),
     # an empty --name is no name, not the default one
     (("--query", "x", "--name", ""), "--name '': use letters, digits, '.', '-' and '_' only"),
 ])

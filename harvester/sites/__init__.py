@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 import json
 import re
@@ -141,6 +142,7 @@ class Site:
     challenge_hosts: frozenset[str] = frozenset()   # hosts a bot check loads its widget from (only while it shows)
     challenge_paths: tuple[str, ...] = ()           # paths on the site's host a bot check loads its scripts from
     old_paths: tuple[str, ...] = ()                 # where the site's former pages were, whose layout is none read here
+    other_params: tuple[str, ...] = ()              # what else its search page takes (a sort, a page size)
 
     def page_of(self, url: str) -> int:
         """The results page (from 0) an address asks for, by its page parameter."""
@@ -236,6 +238,7 @@ class Site:
                 raise UsageError(f"{address}: its %-escapes are not UTF-8 (as a browser writes them); copy the address "
                                  "again from the browser's address bar") from None
             search = self.search_of(url)
+            self._takes(search, address)
             if search.key == Search().key and any(key != self.page_param for key, _ in parse_qsl(parts.query)):
                 # "search?fo[0]=81908": parameters, but none that narrows the search: a pasted address cut short
                 raise UsageError(f"{address}: names no search words and no facet, which is the whole archive: copy the "
@@ -251,6 +254,17 @@ class Site:
                              "search, give the words with --query WORDS")
         raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...), of --base-url, "
                          "or of a server on this machine; for a mirror give its origin with --base-url")
+
+    def _takes(self, search: Search, address: str) -> None:
+        """A pasted address's parameters are the search page's: one it does not take (mistyped) the site would ignore,
+        and list the whole archive, or the search without those words."""
+        takes = [self.query_param, f"{self.facet_param}[i]", f"{self.chosen_param}[i]", self.page_param, *self.other_params]
+        for key in (key for key, _ in search.extra if key not in self.other_params):
+            index = re.search(r"\d+", key)
+            near = difflib.get_close_matches(key.casefold(), [name.replace("[i]", f"[{index[0] if index else 0}]")
+                                                              for name in takes], 1, 0.75)
+            raise UsageError(f"{address}: the search page takes no parameter {key!r}" + (
+                f" (did you mean {near[0]!r}?)" if near else f"; it takes {', '.join(takes)}"))
 
     def setting(self, text: str, keys: tuple[str, ...]) -> object:
         """The value the page's settings hold under `keys` (None when the page has no settings, or they hold none)."""

@@ -85,6 +85,7 @@ SITE = Site(
     challenge_hosts=frozenset({"challenges.cloudflare.com"}),   # Cloudflare's Turnstile, which its challenge page loads
     challenge_paths=("/cdn-cgi/challenge-platform/",),          # the challenge's own scripts, on the site's host
     old_paths=("/search-results/", "/collection/"),            # the site before Drupal (its searches, its collections)
+    other_params=("items_per_page", "sort_bef_combine", "sort_by", "sort_order"),   # its page size and sorts
     hosts=frozenset(
         {
             "digitalarchive.wilsoncenter.org",
