@@ -217,6 +217,20 @@ def test_pages_saved_from_a_shared_link_are_served_for_its_search_without_the_li
     assert outcome.documents == outcome.total == 14 and not outcome.warnings
 
 
+def test_pages_saved_from_drupals_front_file_are_served_at_the_search_path_harvester_asks_for(tmp_path: Path):
+    """Saved from /index.php/search (Drupal answers there too): harvest asks /search, and `serve` answers it."""
+    from harvester.fetch.serve import Serving
+
+    for page in (FACETS / "facet-two" / "saved").glob("page-*.html"):
+        text = page.read_text(encoding="utf-8")
+        (tmp_path / page.name).write_text(text.replace("/search?", "/index.php/search?"), encoding="utf-8")
+    with Serving([tmp_path]) as serving:
+        search, origin = WILSON.search_at(f"{serving.origin}/index.php/search?f%5B0%5D=people%3A84573&f%5B1%5D=topics%3A"
+                                          "86494&fo%5B0%5D=86494&fo%5B1%5D=84573")
+        outcome = harvest(WILSON, search, tmp_path / "out", "two", ["json"], Settings(base_url=origin, delay=0))
+    assert outcome.documents == outcome.total == 14 and not outcome.warnings
+
+
 def test_two_facet_searches_in_one_folder_are_two_datasets_and_a_reordered_address_is_the_same_one(
         tmp_path: Path, monkeypatch, capsys):
     with served("facet-people", "facet-two") as server:

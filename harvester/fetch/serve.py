@@ -30,11 +30,15 @@ def request_key(url: str) -> str:
     """Path plus sorted query parameters, '+' and '%20' alike, page=0 the same as no page, and the numbers of
     numbered parameters (f[1]=..., as a browser's address may number facets) left out; a parameter given twice, or
     empty (search_api_fulltext=, as the site's search form sends it), counts as once, or as not given; a shared link's
-    tracking (utm_source), which harvester never sends, as not given."""
+    tracking (utm_source), which harvester never sends, as not given; the path without Drupal's front file
+    (/index.php/search is /search, as harvester asks for it) nor a slash at its end."""
     parts = urlsplit(url)
     params = sorted({(re.sub(r"\[\d+\]$", "[]", k), v) for k, v in parse_qsl(parts.query)
                      if (k, v) != ("page", "0") and not TRACKING.fullmatch(k)})
-    return f"{parts.path or '/'}?{params}"
+    return f"{_FRONT_FILE.sub('', parts.path) or '/'}?{params}"
+
+
+_FRONT_FILE = re.compile(r"^/index\.php(?=/)|/+$")   # what a path may have beside the site's own: /index.php/search/
 
 
 def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
