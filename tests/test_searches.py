@@ -83,7 +83,9 @@ FACETS = FIXTURES / "wilson"
 def test_an_address_gives_its_search_whatever_its_shape(address: str, search: Search):
     found, origin = WILSON.search_at(address)
     assert (found, origin) == (search, None)         # the site's own host: fetched from its home
-    assert WILSON.search_of(WILSON.search_url(found)) == found   # the address harvester rebuilds says the same search
+    # the address harvester rebuilds says the same search, its facets and fo[] sorted
+    assert WILSON.search_of(WILSON.search_url(found)) == Search(found.query, tuple(sorted(found.facets)),
+                                                                tuple(sorted(found.chosen)), found.extra)
 
 
 def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
@@ -107,7 +109,7 @@ def test_a_query_with_its_accents_decomposed_is_the_same_search_as_composed():
 def test_rebuilt_addresses_number_facets_from_zero_and_page_zero_has_no_page():
     search = WILSON.search_of(f"{HOME}/search?f%5B3%5D=topics%3A86494&f%5B1%5D=people%3A84573&fo%5B0%5D=86494&fo%5B1%5D=84573")
     assert WILSON.search_url(search) == (f"{HOME}/search?f%5B0%5D=people%3A84573&f%5B1%5D=topics%3A86494"
-                                         "&fo%5B0%5D=86494&fo%5B1%5D=84573")
+                                         "&fo%5B0%5D=84573&fo%5B1%5D=86494")   # (sorted: one search, one address)
     assert WILSON.search_url(search, 2, "http://127.0.0.1:8000").startswith("http://127.0.0.1:8000/search?f%5B0%5D=")
     assert WILSON.search_url(search, 2).endswith("&page=2") and WILSON.search_url(Search()) == f"{HOME}/search"
 
@@ -246,6 +248,15 @@ def test_two_facet_searches_in_one_folder_are_two_datasets_and_a_reordered_addre
     assert sorted(p.name for p in tmp_path.glob("*.csv")) == [
         "wilson-people_81908.csv", "wilson-people_81908.people.csv",
         "wilson-people_84573-topics_86494.csv", "wilson-people_84573-topics_86494.people.csv"]
+
+
+def test_a_reordered_address_keeps_the_datasets_search_column_as_it_was(tmp_path: Path):
+    """The same search in another order is the same dataset: its `search` column, the address harvester asks, is one."""
+    with served("facet-two") as server:
+        for search in (TWO, Search("", TWO.facets[::-1], TWO.chosen[::-1])):
+            harvest(WILSON, search, tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0))
+            assert {r["search"] for r in dataset(tmp_path, "d")} == {f"{HOME}/search?f%5B0%5D=people%3A84573&f%5B1%5D="
+                                                                     "topics%3A86494&fo%5B0%5D=84573&fo%5B1%5D=86494"}
 
 
 def test_another_search_into_a_facet_searchs_dataset_is_refused_naming_both(tmp_path: Path):

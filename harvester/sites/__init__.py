@@ -157,10 +157,11 @@ class Site:
 
     def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
         """The address of results page `page` (from 0) of a search: the query, the facets numbered from 0, the
-        other parameters; page 0 has no page parameter (the whole archive is /search)."""
+        other parameters; page 0 has no page parameter (the whole archive is /search). Facets and fo[] go sorted, in
+        whatever order they were given: one search is one address (a dataset's `search` column)."""
         params = [(self.query_param, search.query)] if search.query else []
-        params += [(f"{self.facet_param}[{i}]", f"{name}:{value}") for i, (name, value) in enumerate(search.facets)]
-        params += [(f"{self.chosen_param}[{i}]", value) for i, value in enumerate(search.chosen)]
+        params += [(f"{self.facet_param}[{i}]", f"{name}:{value}") for i, (name, value) in enumerate(sorted(search.facets))]
+        params += [(f"{self.chosen_param}[{i}]", value) for i, value in enumerate(sorted(search.chosen))]
         params += [*search.extra, *([(self.page_param, str(page))] if page else [])]
         query = urlencode(params, quote_via=quote, safe="")
         return f"{(origin or self.home).rstrip('/')}{self.search_path}" + (f"?{query}" if query else "")
