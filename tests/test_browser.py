@@ -4,6 +4,7 @@ headless Chromium) and --cookies (a session a person's browser cleared) harvest 
 from __future__ import annotations
 
 import asyncio
+import codecs
 import functools
 import gzip
 import hashlib
@@ -24,6 +25,7 @@ from harvester.config import load_jobs
 from harvester.errors import UsageError
 from harvester.fetch.serve import Serving
 from harvester.pipeline import default_name
+from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from tests.challengeserver import CHALLENGE_SCRIPT, HTML, ChallengeServer, with_js_detections
 from tests.conftest import FIXTURES, dataset, timeless
@@ -695,6 +697,29 @@ def test_a_cookie_as_an_editor_or_another_tool_wrote_it_is_sent_as_its_browser_s
     with pytest.raises(UsageError, match=r"c\.txt: cannot be read as a cookies\.txt file \(line 1: its expiry 'never' is "
                                          r"no time in seconds\)"):
         load_cookies(tmp_path / "c.txt", "127.0.0.1")
+
+
+@pytest.mark.parametrize(("domain", "origin"), [("localhost", "http://localhost:8000"), ("::1", "http://[::1]:8000"),
+                                                ("[::1]", "http://[::1]:8000"), ("127.0.0.1", "http://127.0.0.1:8000")])
+def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: str, origin: str):
+    """A host without a dot (localhost, an IPv6 address) is one Python's cookie rules send nothing to: a mirror there got
+    no cookies. The file's cookies are the host's alone already, so they go."""
+    from urllib.parse import urlsplit
+
+    from harvester.fetch.client import make_client
+
+    (tmp_path / "c.txt").write_text(f"{domain}\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), urlsplit(origin).hostname) as client:
+        assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
+
+
+def test_a_cookies_file_powershell_wrote_in_utf_16_is_read(tmp_path: Path):
+    """PowerShell's `>` writes UTF-16 with a byte-order mark, which tells how to read it."""
+    from harvester.fetch.client import load_cookies
+
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        (tmp_path / "c.txt").write_bytes(bom + "127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\r\n".encode(encoding))
+        assert [(c.name, c.value) for c in load_cookies(tmp_path / "c.txt", "127.0.0.1")] == [("cf_clearance", "ok")]
 
 
 @pytest.mark.parametrize("text", [

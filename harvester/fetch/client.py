@@ -85,15 +85,20 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     to `host`; the others are left out, so they go nowhere. Read as curl reads one: with or without its first line,
     and a cookie is its domain's subdomains' when its domain starts with a dot or its next field says TRUE (an
     extension writes FALSE beside the dot)."""
-    try:   # (Notepad saves a file with a byte-order mark)
-        text = path.read_bytes().removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    try:   # (Notepad saves a file with a byte-order mark; PowerShell's `>` writes UTF-16, with one)
+        data = path.read_bytes()
+        text = data.decode("utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         why = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
         raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
-    if text.lstrip().startswith(("[", "{")):
+    if text.lstrip().startswith(("[", "{")) and "\t" not in text.lstrip().partition("\n")[0]:   # ([::1]\t...: a cookie)
         raise UsageError(f"--cookies {path}: a JSON export of cookies, not a cookies.txt file; export them again in the "
                          "Netscape (cookies.txt) format (Cookie-Editor: Export, Netscape)")
     jar, expired = http.cookiejar.CookieJar(), 0
+    # the host as Python's cookie rules name it: they send a host without a dot (localhost, [::1]: a local mirror) only
+    # the cookies of HOST.local
+    own = f"[{host}]" if ":" in host else host
+    own += "" if "." in own else ".local"
     for number, line in enumerate(text.splitlines(), 1):
         if (line := line.removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
             continue
@@ -108,15 +113,16 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         except (ValueError, OverflowError):
             raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file (line {number}: its expiry "
                              f"{expires!r} is no time in seconds); export the cookies again as cookies.txt") from None
-        domain, name, value = domain.lower(), name.strip(" \t"), value.strip(" \t")   # (as a browser keeps them: a header
-        # takes no space or tab around a value, RFC 6265 5.2, and a host is in any case)
+        domain, name, value = domain.lower().strip("[]"), name.strip(" \t"), value.strip(" \t")   # (as a browser keeps
+        # them: a header takes no space or tab around a value, RFC 6265 5.2; a host is in any case, [::1] is ::1)
         if subdomains.upper() == "TRUE" or domain.startswith("."):
             domain = "." + domain.lstrip(".")
         if not (name or value) or not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
             continue   # (one with neither name nor value a browser ignores)
         name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
-        cookie = http.cookiejar.Cookie(0, name, value, None, False, domain, domain.startswith("."), domain.startswith("."),
-                                       where, False, secure.upper() == "TRUE", expires, expires is None, None, None, {})
+        cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain == host else domain, domain.startswith("."),
+                                       domain.startswith("."), where, False, secure.upper() == "TRUE", expires, expires is None,
+                                       None, None, {})
         if not f"{cookie.name}={cookie.value or ''}".isascii():
             raise UsageError(f"--cookies {path}: cookie {cookie.name!r} for {host} holds characters other than ASCII, which "
                              "a Cookie header cannot carry; export the cookies again")
