@@ -713,3 +713,30 @@ def test_a_scan_two_documents_link_is_fetched_once_and_both_point_at_its_one_fil
     assert pdf_requests(server).count(pdf_path(MIKOYAN)) == 1 and again.report["pdfs"]["unchanged"] == 15
     package = json.loads((tmp_path / "kwp.datapackage.json").read_text(encoding="utf-8"))
     assert [r["path"] for r in package["resources"] if r.get("format") == "pdf"].count(f"pdfs/{MIKOYAN}.pdf") == 1
+
+
+def test_a_shared_scan_is_not_left_in_the_file_of_a_document_that_now_links_another(tmp_path: Path):
+    """The letter shares the telegram's scan, kept in the telegram's file; then the telegram links a rescan (of the same
+    size): the rescan takes the telegram's file, and the letter's scan a file of its own, not the file now the rescan's."""
+    letter, rescan = "letter-ri-sang-jo-ns-khrushchev", "/sites/default/files/documents/rescan.pdf"
+    old = served(MIKOYAN)
+    new = old.replace(b"%PDF-1.", b"%PDF-2.", 1)
+    moved = False
+
+    def sharing(path: str) -> bytes | None:
+        if path == rescan:
+            return new
+        body = site(path)
+        if body and path.endswith(letter):
+            return body.replace(pdf_path(letter).encode(), pdf_path(MIKOYAN).encode())
+        return body.replace(pdf_path(MIKOYAN).encode(), rescan.encode()) if body and moved and path.endswith(MIKOYAN) else body
+
+    with FaultServer(sharing, etags=True) as server:
+        run(tmp_path, server)
+        moved = True
+        run(tmp_path, server)
+    records = {r["id"]: r for r in dataset(tmp_path, "kwp")}
+    assert len(new) == len(old) and records[MIKOYAN]["pdf_url"].endswith(rescan)
+    for doc_id, body in ((MIKOYAN, new), (letter, old)):
+        assert (tmp_path / records[doc_id]["pdf_file"]).read_bytes() == body
+        assert records[doc_id]["pdf_sha256"] == hashlib.sha256(body).hexdigest()
