@@ -22,7 +22,7 @@ from harvester import __version__
 from harvester.config import (Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, home_path,
                               load_jobs)
 from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterError, IncompleteError, LayoutError, RetriesSpentError,
-                              UsageError, path_error, plural, storage_error)
+                              UnreachableError, UsageError, path_error, plural, storage_error)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, files_home, parse_formats
@@ -337,10 +337,10 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     the file are defaults for all. Relative paths are relative to the file (out, when left out: output beside it); ~ is your home.
     A blocked harvest (the site is refusing us) stops the later ones of its base_url that fetch the same way (fetch,
     cookies file), or by the plain client without cookies (it passes no check), or any way after HTTP 403/429 time after
-    time; so does one that spent its retries on an unwell site; the others, and those after any other failure, run, a
-    delay after the last. The exit code is the most serious
-    outcome. Dataset names (or harvests' numbers) after the file run those harvests alone:
-    after a run that failed or was stopped, it says which to run again. One run of a file at a time.
+    time; so does one that spent its retries on an unwell site, or could not reach it; the others, and those after any
+    other failure, run, a delay after the last. The exit code is the most serious outcome. Dataset names (or harvests'
+    numbers) after the file run those harvests alone: after a run that failed or was stopped, it says which to run again.
+    One run of a file at a time.
 
     Examples:
 
@@ -403,6 +403,8 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                     refused |= dict.fromkeys(ways, "the site is refusing us")
                 if isinstance(error, RetriesSpentError):   # (a site down for its maintenance): a browser fares no better
                     refused[site] = "the site is unwell: a harvest spent its retries"
+                if isinstance(error, UnreachableError):
+                    refused[site] = "the site cannot be reached: a harvest gave up on it"
             codes[number] = code
         _done()   # no harvest is left to stop: the lock file goes, the summary is said
     failed, not_run = sum(code > EXIT_WARNINGS for code in codes.values()), len(chosen) - len(codes)

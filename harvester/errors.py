@@ -5,7 +5,8 @@
     │   └── StorageError           the disk or a folder refused a write: full, read-only, a name too long (exit 2)
     ├── InputError                 a saved page that cannot be read: empty, binary, no such file (exit 2)
     ├── FetchError                 the network failed after every retry, or the server refused (exit 3)
-    │   └── OffSiteError           a link or redirect that leaves the site's host (exit 3)
+    │   ├── OffSiteError           a link or redirect that leaves the site's host (exit 3)
+    │   └── UnreachableError       the site could not be reached (the network), after every try (exit 3)
     ├── BrowserGoneError           the browser of --fetch browser closed or crashed: the run stops, to resume (exit 3)
     ├── BlockedError               a bot challenge or repeated 403/429: stop, do not hammer (exit 4)
     ├── LayoutError                the page is not what the parser knows: layout drift (exit 5)
@@ -141,6 +142,10 @@ class RetriesSpentError(HarvesterError):   # the run's retries are all spent: th
 
 class OffSiteError(FetchError):
     """A link or redirect points off the site's host; harvester never follows it."""
+
+
+class UnreachableError(FetchError):
+    """The site could not be reached, try after try: it is down, or the connection is; not one search's failure."""
 
 
 class BlockedError(HarvesterError):

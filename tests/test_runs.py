@@ -2045,3 +2045,19 @@ def test_a_dataset_whose_files_would_be_another_datasets_is_refused_before_anyth
         with pytest.raises(UsageError, match=r"^dataset kwp: dataset kwp\.people in "):
             harvest(WILSON, Search("q"), tmp_path / "b", "kwp", ["csv"], Settings(base_url=server.origin, delay=0),
                     sleep=clock.sleep, now=clock.now)
+
+
+def test_a_site_that_cannot_be_reached_is_not_tried_again_by_the_later_harvests_of_it(tmp_path: Path, monkeypatch, capsys):
+    """Nothing answers at the first base_url (a site down, its address mistyped): its harvest gives up after its tries,
+    and the later one of that site is not run (it would try as often for nothing); another site's still runs."""
+    from tests.test_cli import free_port, run_cli
+
+    down = f"http://127.0.0.1:{free_port()}"
+    with FaultServer(folder_pages(SEED)) as server:
+        (tmp_path / "h.toml").write_text(
+            f'delay = 0\nquery = "{QUERY}"\n[[harvest]]\nname = "a"\nbase_url = "{down}"\n[[harvest]]\nname = "b"\n'
+            f'base_url = "{down}"\n[[harvest]]\nname = "c"\nbase_url = "{server.origin}"\n', encoding="utf-8")
+        code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
+    assert code == 3 and "3 harvests: 1 done, 1 failed, 1 not run" in out
+    assert "harvest 2, b (“Korean Workers' Party”): not run (the site cannot be reached: a harvest gave up on it)" in out
+    assert [r for r in server.requests if r != "/robots.txt"] and f"harvester run {tmp_path / 'h.toml'} a b" in out

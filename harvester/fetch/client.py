@@ -28,7 +28,7 @@ import httpx
 import tenacity
 from protego import Protego
 
-from harvester.errors import BlockedError, FetchError, OffSiteError, RetriesSpentError, UsageError, first_line
+from harvester.errors import BlockedError, FetchError, OffSiteError, RetriesSpentError, UnreachableError, UsageError, first_line
 from harvester.fetch.page import Page, Unreadable, is_challenge_answer, is_cut_short, looks_like_html, redacted, unpacked
 from harvester.settings import Settings
 from harvester.sites import web_address
@@ -352,7 +352,8 @@ class Fetcher:
                 raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping",
                                    error.status) from None
             hint = self._network_hint() if error.network else ""
-            raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries){hint}") from None
+            raise (UnreachableError if error.network else FetchError)(
+                f"{url}: {error} (gave up after {self.settings.attempts} tries){hint}") from None
 
     def _network_hint(self) -> str:
         """What to look at when the site cannot be reached: the connection, and a --base-url when one was given."""
@@ -490,7 +491,7 @@ class Fetcher:
             if error.status == 429:
                 raise BlockedError(f"{url}: still refused (HTTP 429) after {self.settings.attempts} tries; stopping") from None
             hint = self._network_hint() if error.network else ""
-            raise FetchError(f"{url}: {error} (gave up after {self.settings.attempts} tries); "
+            raise (UnreachableError if error.network else FetchError)(f"{url}: {error} (gave up after {self.settings.attempts} tries); "
                              f"cannot check what the site allows{hint}") from None
         if page.status >= 500:
             raise FetchError(f"{url}: HTTP {page.status}; cannot check what the site allows")
