@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from harvester.errors import BlockedError, FetchError, storage_error
 from harvester.fetch.page import Page, looks_like_html
 from harvester.output.files import write_atomically
-from harvester.sites import Site
+from harvester.sites import Site, as_sent
 from harvester.state import State
 
 if TYPE_CHECKING:   # (the network is imported by harvest() only)
@@ -106,8 +106,9 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
     """One document's PDF: asked for unless the file is there and nothing says it may have changed; kept when it is
     a whole PDF (what is kept of it returned); a failure is counted and said, and never stands as a file (None)."""
     target = out_dir / PDF_FOLDER / pdf_name(doc_id)
-    # (a scan shared in another document's file is not this one's to keep: that document may link another scan now)
-    have = kept if kept is not None and kept["url"] == url and kept["file"] == f"{PDF_FOLDER}/{target.name}" \
+    # (a scan shared in another document's file is not this one's to keep: that document may link another scan now;
+    # an earlier harvester kept a link's address as written, a space unencoded)
+    have = kept if kept is not None and as_sent(kept["url"]) == url and kept["file"] == f"{PDF_FOLDER}/{target.name}" \
         and intact(out_dir, kept) else None
     if have is not None and not have["validators"]:
         tally.unchanged += 1

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -740,3 +741,24 @@ def test_a_shared_scan_is_not_left_in_the_file_of_a_document_that_now_links_anot
     for doc_id, body in ((MIKOYAN, new), (letter, old)):
         assert (tmp_path / records[doc_id]["pdf_file"]).read_bytes() == body
         assert records[doc_id]["pdf_sha256"] == hashlib.sha256(body).hexdigest()
+
+
+def test_a_scan_kept_by_its_links_raw_address_before_addresses_were_percent_encoded_is_asked_for_conditionally(tmp_path: Path):
+    """A dataset made before pdf_url held the address as sent kept a scan by its link's raw form ("Some File.pdf"): the
+    next run knows it for the same address, and asks for it conditionally, not downloading it again."""
+    raw, sent = "/sites/default/files/documents/Some File.pdf", "/sites/default/files/documents/Some%20File.pdf"
+
+    def spaced(path: str) -> bytes | None:
+        if path == sent:
+            return served(MIKOYAN)
+        body = site(path)
+        return body.replace(pdf_path(MIKOYAN).encode(), raw.encode()) if body and path.startswith("/document/") else body
+
+    with FaultServer(spaced, etags=True) as server:
+        run(tmp_path, server)
+        with sqlite3.connect(tmp_path / ".harvester" / "kwp.sqlite") as db:   # as an earlier harvester kept it
+            db.execute("UPDATE pdfs SET kept = json_set(kept, '$.url', ?) WHERE id = ?", (WILSON.home + raw, MIKOYAN))
+        server.requests.clear()
+        again = run(tmp_path, server)
+    assert again.report["pdfs"] == {"downloaded": 0, "unchanged": 16, "failed": 0}
+    assert sent in pdf_requests(server) and server.not_modified >= 16
