@@ -770,7 +770,8 @@ def test_a_word_that_says_which_one_the_document_is_is_no_sender(title, senders,
 # A secrecy or urgency marking before the kind sends nothing either, in more words or after such a word (constructed)
 @pytest.mark.parametrize("title", ["Very Urgent Telegram from Mao Zedong to Stalin", "Most Urgent Telegram from Mao Zedong "
                                    "to Stalin", "Strictly Confidential Telegram from Mao Zedong to Stalin",
-                                   "Another Urgent Telegram from Mao Zedong to Stalin", "New Secret Telegram from Mao Zedong to Stalin"])
+                                   "Another Urgent Telegram from Mao Zedong to Stalin", "New Secret Telegram from Mao Zedong to Stalin",
+                                   "Most Secret Telegram from Mao Zedong to Stalin"])   # the British "Top Secret"
 def test_a_marking_before_the_kind_is_no_sender(title):
     assert (doc_type(title), parties(title)) == ("telegram", Parties(("Mao Zedong",), ("Stalin",), ()))
 

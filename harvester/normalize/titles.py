@@ -95,7 +95,7 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 _DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*[-–]\s*)?{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
                   "translation", "confidential", "secret")   # "(Private and Confidential)": a marking, no one's name
-_SECRET = alt(r"top\s+secret", r"strictly\s+(?:secret|confidential)", "secret", r"(?:(?:very|most)\s+)?urgent", "confidential",
+_SECRET = alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret", r"(?:(?:very|most)\s+)?urgent", "confidential",
               r"eyes\s+only")
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
