@@ -767,6 +767,15 @@ def test_a_word_that_says_which_one_the_document_is_is_no_sender(title, senders,
     assert parties(title) == Parties(senders, recipients, participants)
 
 
+# Nor does the occasion a message marks: "New Year Message from Kim Il Sung" had the sender "New Year" (constructed)
+@pytest.mark.parametrize("title", ["New Year Message from Kim Il Sung to Mao Zedong", "New Year's Message from Kim Il Sung to Mao Zedong",
+                                   "Lunar New Year Message from Kim Il Sung to Mao Zedong",
+                                   "Christmas Letter from Kim Il Sung to Mao Zedong",
+                                   "Anniversary Telegram from Kim Il Sung to Mao Zedong"])
+def test_an_occasion_before_the_kind_is_no_sender(title):
+    assert parties(title) == Parties(("Kim Il Sung",), ("Mao Zedong",), ())
+
+
 # A secrecy or urgency marking before the kind sends nothing either, in more words or after such a word (constructed)
 @pytest.mark.parametrize("title", ["Very Urgent Telegram from Mao Zedong to Stalin", "Most Urgent Telegram from Mao Zedong "
                                    "to Stalin", "Strictly Confidential Telegram from Mao Zedong to Stalin",

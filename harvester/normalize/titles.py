@@ -342,6 +342,7 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
                       rf"{_TALK_SETTINGS}|"
+                      r"(?:Lunar\s+)?New\s+Year|Christmas|Anniversary|"   # the occasion a message marks: "New Year's Message"
                       # how a message was given, sent or kept: "Personal Letter", "Oral Message", "Coded Message",
                       # "Hand-delivered letter", "Typed Letter" (a word before the kind that qualifies it, no sender)
                       r"Personal|Oral|Verbal|Written|Typed|Typewritten|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|"
