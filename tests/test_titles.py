@@ -1480,6 +1480,17 @@ def test_a_talks_setting_is_no_party(title, participants):
     assert parties(title).participants == participants
 
 
+# Nor is which of the talks it was, after the comma: "Last Meeting between Kissinger" was a participant (constructed on
+# the shape of the archive's "Memorandum of Conversation, Plenary Session, ..."); a meeting named so is theirs
+@pytest.mark.parametrize("title", ["Memorandum of Conversation, Last Meeting between Kissinger and Le Duc Tho",
+                                   "Memorandum of Conversation, First Meeting between Kissinger and Le Duc Tho",
+                                   "Memorandum of Conversation, Second Conversation between Kissinger and Le Duc Tho",
+                                   "Record of Conversation, Final Talks between Kissinger and Le Duc Tho",
+                                   "Memorandum of Conversation, Meeting between Kissinger and Le Duc Tho"])
+def test_which_of_the_talks_it_was_is_no_participant(title):
+    assert parties(title) == Parties((), (), ("Kissinger", "Le Duc Tho"))
+
+
 # "Member States" are states, no member named "States": "the Foreign Ministers of the Warsaw Pact Member States" was cut to
 # "Foreign Ministers of States", and "the Warsaw Pact Member States" to the person "States"
 @pytest.mark.parametrize(("title", "recipients"), [

@@ -235,7 +235,9 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
 # Recommendations by Yolbars Khan")
 _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
             # the occasion of a talk, before its people: "... from the Meeting between", "at a Dinner Hosted by"
-            r"(?:(?:from|at|during|on\s+the\s+occasion\s+of)\s+(?:the|an?)\s+"
+            # or, after a comma, which one it was: "Memorandum of Conversation, Last Meeting between"
+            r"(?:(?:(?:from|at|during|on\s+the\s+occasion\s+of)\s+(?:the|an?)\s+|"
+            r"(?<=,\s)(?:(?:first|second|third|fourth|fifth|last|final|private|\d+(?:st|nd|rd|th))\s+)?)"
             r"(?:meeting|talks|conversations?|discussions?|dinner|luncheon|lunch|reception)\s+"
             r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
             rf"(?:(?:in|at)\s+(?!(?:{NATIONS}|English)\b)(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"
