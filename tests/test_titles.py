@@ -1491,6 +1491,18 @@ def test_which_of_the_talks_it_was_is_no_participant(title):
     assert parties(title) == Parties((), (), ("Kissinger", "Le Duc Tho"))
 
 
+# An order is a kind of instructions, when the title begins with it: "Order" was a sender and the title a letter; an
+# order of a decoration named later is none (constructed on the shape of Mao Zedong's orders)
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [
+    ("Order to the New Fourth Army from Mao Zedong", "instructions", ("Mao Zedong",), ("New Fourth Army",)),
+    ("Orders from Stalin to Vasilevsky", "instructions", ("Stalin",), ("Vasilevsky",)),
+    ("Awarding the Order of Lenin to Kim Il Sung", "report", (), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_an_order_is_instructions(title, kind, senders, recipients):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients) == (kind, senders, recipients)
+
+
 # "Member States" are states, no member named "States": "the Foreign Ministers of the Warsaw Pact Member States" was cut to
 # "Foreign Ministers of States", and "the Warsaw Pact Member States" to the person "States"
 @pytest.mark.parametrize(("title", "recipients"), [

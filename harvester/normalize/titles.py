@@ -33,7 +33,7 @@ DOC_TYPE_HELP: dict[str, str] = {
               '...", and a title that names no kind of document ("The DPRK Attitude Toward ...": most are accounts)',
     "note": 'notes other than of conversation: "Note on Certain Characteristics ...", "Preparatory Notes for ..."',
     "resolution": 'decisions of a body: "Resolution", "Decision", "Decree" ("CPSU Politburo Decision to Adopt ...")',
-    "instructions": 'instructions and directives: "Instructions to ...", "Directive ...", "Guidelines", "Guidance"',
+    "instructions": 'instructions and directives: "Instructions to ...", "Directive ...", "Order to ...", "Guidelines", "Guidance"',
     "speech": 'speeches and addresses: "Zhou Enlai\'s Speech to ...", "Address by ...", "Remarks", "Comments"',
     "statement": 'public statements: "Statement", "Declaration", "Communique", "Appeal"',
     "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord", "Contract"',
