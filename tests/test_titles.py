@@ -985,6 +985,16 @@ def test_a_list_of_places_after_from_is_one_partys_or_the_betweens_parties(title
     assert parties(title) == Parties((), (), participants)
 
 
+# So are the places listed after a plural's "of": "the Ambassadors of Poland and Hungary" are one party, not the senders
+# "Ambassadors of Poland" and "Hungary" (constructed)
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Telegram from the Ambassadors of Poland and Hungary to Moscow", ("Ambassadors of Poland and Hungary",)),
+    ("Letter from the Embassies of Poland, Hungary and Czechoslovakia to Moscow", ("Embassies of Poland, Hungary and Czechoslovakia",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
+    assert parties(title) == Parties(senders, ("Moscow",), ())
+
+
 # The record of a talk is sent as a document is: a body it goes "to" is its recipient, not a party of the talk (the
 # samples label the bodies messages go to as recipients, "Report to I. V. Stalin on ... Conversation with ..." too); a
 # person it goes "to" after "from" still takes part, as in "a Phone Call from Stalin to Mao Zedong"

@@ -376,8 +376,9 @@ _NATION_BEFORE = re.compile(rf"{NATIONS}(?:\s+{MODIFIER})*\s+")   # a nationalit
 # a place the grammar knows: a country or city, or a state named as a republic ("the Democratic Republic of Vietnam",
 # "the United Arab Republic")
 _PLACE_FIRST = re.compile(rf"(?:the\s+)?(?:{COUNTRY}|(?:[A-Z][\w’'-]*\s+){{1,3}}Republic)\b")
-# "Delegates from Vietnam and Laos": places listed after "from" are the party's, not parties of their own
-_FROM_PLACE_AT_END = re.compile(rf"\bfrom\s+(?:the\s+)?{COUNTRY}$")
+# "Delegates from Vietnam and Laos", "the Ambassadors of Poland and Hungary": places listed after "from", or after a
+# plural's "of", are the party's, not parties of their own
+_FROM_PLACE_AT_END = re.compile(rf"(?:\bfrom|s\s+of)\s+(?:the\s+)?{COUNTRY}$")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
             "attention": "recipients",
@@ -896,7 +897,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
 
 
 def _parts(segment: str, between: bool = False) -> list[str]:
-    """The segment split at its separators, but the places listed after one a party is "from" stay with it, all of them:
+    """The segment split at its separators, but the places listed after one a party is "from" (or a plural's "of") stay with it, all:
     "Delegates from Vietnam and Laos", "a Delegation from Vietnam, Laos and Cambodia" are one party each, "the Delegation
     from Hanoi and Kim Il Sung" two. In a "between" slot the list's "and" separates its parties, so they are merged only
     when two parties are left: "between Delegates from North Korea and South Korea" is two, "between Zhou Enlai and
