@@ -995,6 +995,19 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     assert parties(title) == Parties(senders, ("Moscow",), ())
 
 
+# A country after a role's "to" is the role's post, plural roles too: "to the Ambassadors to Jordan" had the recipient
+# "Jordan"; a lone country is a party only where no role runs on to it ("Cable from Zhou Enlai to Jordan") (constructed)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Telegram to the Ambassadors to Jordan and Syria from Gromyko", ("Gromyko",), ("Ambassadors to Jordan and Syria",)),
+    ("Letter from the Ambassadors to Jordan to Gromyko", ("Ambassadors to Jordan",), ("Gromyko",)),
+    ("Letter from the Ambassador to Jordan and Syria", ("Ambassador to Jordan and Syria",), ()),
+    ("Letter from the Ambassador to Jordan to the Foreign Ministry", ("Ambassador to Jordan",), ("Foreign Ministry",)),
+    ("Cable from Zhou Enlai to Jordan", ("Zhou Enlai",), ("Jordan",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_country_after_a_roles_to_is_its_post(title, senders, recipients):
+    assert parties(title) == Parties(senders, recipients, ())
+
+
 # The record of a talk is sent as a document is: a body it goes "to" is its recipient, not a party of the talk (the
 # samples label the bodies messages go to as recipients, "Report to I. V. Stalin on ... Conversation with ..." too); a
 # person it goes "to" after "from" still takes part, as in "a Phone Call from Stalin to Mao Zedong"

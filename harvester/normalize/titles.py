@@ -363,7 +363,7 @@ _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.�
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
-_ROLE_AT_END = re.compile(rf"{ROLE}$")
+_ROLE_AT_END = re.compile(rf"{ROLE}s?$")   # "Ambassadors to Jordan" too
 _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
 # a city: one word, with its article or first word ("New York", "Addis Ababa"), particle ("Rio de Janeiro") or "City", and
 # the envoy in brackets after it; "Chinese Embassy, Liu Xiao": a person, not a city
@@ -376,9 +376,9 @@ _NATION_BEFORE = re.compile(rf"{NATIONS}(?:\s+{MODIFIER})*\s+")   # a nationalit
 # a place the grammar knows: a country or city, or a state named as a republic ("the Democratic Republic of Vietnam",
 # "the United Arab Republic")
 _PLACE_FIRST = re.compile(rf"(?:the\s+)?(?:{COUNTRY}|(?:[A-Z][\w’'-]*\s+){{1,3}}Republic)\b")
-# "Delegates from Vietnam and Laos", "the Ambassadors of Poland and Hungary": places listed after "from", or after a
-# plural's "of", are the party's, not parties of their own
-_FROM_PLACE_AT_END = re.compile(rf"(?:\bfrom|s\s+of)\s+(?:the\s+)?{COUNTRY}$")
+# "Delegates from Vietnam and Laos", "the Ambassadors of Poland and Hungary", "the Ambassador to Jordan and Syria": places
+# listed after "from", a plural's "of" or a role's "to" (a "to" is inside a party only where it runs on) are the party's
+_FROM_PLACE_AT_END = re.compile(rf"(?:\b(?:from|to)|s\s+of)\s+(?:the\s+)?{COUNTRY}$")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
             "attention": "recipients",
@@ -897,11 +897,11 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
 
 
 def _parts(segment: str, between: bool = False) -> list[str]:
-    """The segment split at its separators, but the places listed after one a party is "from" (or a plural's "of") stay with it, all:
-    "Delegates from Vietnam and Laos", "a Delegation from Vietnam, Laos and Cambodia" are one party each, "the Delegation
-    from Hanoi and Kim Il Sung" two. In a "between" slot the list's "and" separates its parties, so they are merged only
-    when two parties are left: "between Delegates from North Korea and South Korea" is two, "between Zhou Enlai and
-    Delegates from Vietnam and Laos" two too."""
+    """The segment split at its separators, but the places listed after one a party is "from" (or a plural's "of", a
+    role's "to") stay with it, all of them: "Delegates from Vietnam and Laos", "a Delegation from Vietnam, Laos and
+    Cambodia" are one party each, "the Delegation from Hanoi and Kim Il Sung" two. In a "between" slot the list's "and"
+    separates its parties, so they are merged only when two parties are left: "between Delegates from North Korea and
+    South Korea" is two, "between Zhou Enlai and Delegates from Vietnam and Laos" two too."""
     pieces = _SEP_KEPT.split(segment)
     parts, listing = [pieces[0]], False
     for separator, piece in zip(pieces[1::2], pieces[2::2]):
