@@ -63,6 +63,12 @@ FACETS = FIXTURES / "wilson"
     (f"{HOME}/search?search_api_fulltext=&f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # empty full text
     (f"{HOME}/search?search_api_fulltext=korea&amp;f%5B0%5D=people%3A81908&amp;fo%5B0%5D=81908",
      Search("korea", ROSHCHIN.facets, ROSHCHIN.chosen)),                                          # from HTML: &amp;
+    (f"{HOME}/search?search_api_fulltext=korea&amp;amp;f%5B0%5D=people%3A81908&amp;amp;fo%5B0%5D=81908",
+     Search("korea", ROSHCHIN.facets, ROSHCHIN.chosen)),                                          # escaped twice
+    (f"{HOME}/search?search_api_fulltext=korea&op=Search&_wrapper_format=html&srsltid=AfmBOo&gad_source=1",
+     Search("korea")),                                        # the form's button, a search engine's or an ad's tracking
+    (f"{HOME}/search?search_api_fulltext=korea&search_api_fulltext_op=or&search_api_language=en&date%5Bmin%5D=1950",
+     Search("korea", extra=(("search_api_fulltext_op", "or"), ("search_api_language", "en"), ("date[min]", "1950")))),
     (f"{HOME}/search?search_api_fulltext=Korean+War", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20War&page=0", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20Workers%27%20Party", Search("Korean Workers' Party")),
@@ -383,7 +389,7 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
                                                                 "'search_api_fulltext'?)"),
     ((f"{HOME}/search?f%5B0%5D=people%3A81908&F%5B1%5D=topics%3A86494",), "no parameter 'F[1]' (did you mean 'f[1]'?)"),
     ((f"{HOME}/search?f%5B0%5D=people%3A81908&fq%5B0%5D=81908",), "no parameter 'fq[0]' (did you mean"),
-    ((f"{HOME}/search?f%5B0%5D=people%3A81908&colour=red",), "no parameter 'colour'; it takes search_api_fulltext, f[i], "
+    ((f"{HOME}/search?colour=red",), "no parameter 'colour'; it takes search_api_fulltext, f[i], "
                                                              "fo[i], page, items_per_page, sort_bef_combine, sort_by, sort_order"),
     # an empty --name is no name, not the default one
     (("--query", "x", "--name", ""), "--name '': use letters, digits, '.', '-' and '_' only"),

@@ -98,8 +98,10 @@ def typed_query(query: str, said: str) -> str:
     return unicodedata.normalize("NFC", query)
 
 
-# what a newsletter, a social site or an ad adds to a link it shares: it names who followed it, not what was searched
-TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga|_gl|igshid", re.IGNORECASE)
+# what a newsletter, a social site, an ad or a search engine adds to a link it shares: it names who followed it, not what
+# was searched; and what the site's own form adds beside the search (its button, op=Search; the format of an AJAX answer)
+TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga|_gl|igshid|gad_source|[gw]braid|srsltid|yclid|"
+                      r"_hs(enc|mi)|mkt_tok|op|_wrapper_format", re.IGNORECASE)
 _NOT_UTF8 = re.compile(r"[\ud800-\udfff]")   # bytes of an argument that are not UTF-8, as Python passes them on
 
 
@@ -223,7 +225,7 @@ class Site:
             raise UsageError(f"{address!r}: not UTF-8 text (as a browser writes an address); copy the address again from "
                              "the browser's address bar")
         # "&amp;" is an address copied from HTML or an e-mail: in an address, a value's own & is written %26
-        text = address.strip().replace("&amp;", "&")
+        text = re.sub(r"&(amp;)+", "&", address.strip())   # (escaped twice: &amp;amp;)
         schemed = re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I)
         url = text if schemed else f"https://{text}"
         try:
@@ -257,13 +259,17 @@ class Site:
                          "or of a server on this machine; for a mirror give its origin with --base-url")
 
     def _takes(self, search: Search, address: str) -> None:
-        """A pasted address's parameters are the search page's: one it does not take (mistyped) the site would ignore,
-        and list the whole archive, or the search without those words."""
+        """A pasted address's parameter the search page is not known to take is refused when it is a mistyped name (near
+        one it takes: the site would ignore it, and list the search without those words), or all the address has (the
+        site would list the whole archive). Another is a filter of the site's form that harvester does not know (a
+        staging mirror's, an operator as search_api_fulltext_op): it is sent as given."""
         takes = [self.query_param, f"{self.facet_param}[i]", f"{self.chosen_param}[i]", self.page_param, *self.other_params]
         for key in (key for key, _ in search.extra if key not in self.other_params):
             index = re.search(r"\d+", key)
             near = difflib.get_close_matches(key.casefold(), [name.replace("[i]", f"[{index[0] if index else 0}]")
                                                               for name in takes], 1, 0.75)
+            if (search.query or search.facets) and not (near and not key.startswith(near[0])):   # (_op: its operator)
+                continue
             raise UsageError(f"{address}: the search page takes no parameter {key!r}" + (
                 f" (did you mean {near[0]!r}?)" if near else f"; it takes {', '.join(takes)}"))
 
