@@ -713,6 +713,16 @@ def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: st
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
 
+@pytest.mark.parametrize("line", [".localhost\tTRUE", "localhost\tTRUE", "#HttpOnly_.localhost\tTRUE"])
+def test_a_local_mirrors_cookie_for_its_subdomains_is_sent_to_it(tmp_path: Path, line: str):
+    """A cookie set with Domain=localhost is exported for its subdomains: it is localhost's all the same."""
+    from harvester.fetch.client import make_client
+
+    (tmp_path / "c.txt").write_text(f"{line}\t/\tFALSE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), "localhost") as client:
+        assert client.build_request("GET", "http://localhost:8000/search").headers.get("Cookie") == "cf_clearance=ok"
+
+
 def test_a_cookies_file_powershell_wrote_in_utf_16_is_read(tmp_path: Path):
     """PowerShell's `>` writes UTF-16 with a byte-order mark, which tells how to read it."""
     from harvester.fetch.client import load_cookies

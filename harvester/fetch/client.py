@@ -120,7 +120,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         if not (name or value) or not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
             continue   # (one with neither name nor value a browser ignores)
         name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
-        cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain == host else domain, domain.startswith("."),
+        cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain, domain.startswith("."),
                                        domain.startswith("."), where, False, secure.upper() == "TRUE", expires, expires is None,
                                        None, None, {})
         if not f"{cookie.name}={cookie.value or ''}".isascii():
