@@ -713,6 +713,19 @@ def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: st
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
 
+@pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000"])
+def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: Path, origin: str):
+    """A browser sends a Secure cookie to this machine over HTTP (a secure context): a mirror there gets it."""
+    from urllib.parse import urlsplit
+
+    from harvester.fetch.client import make_client
+
+    host = urlsplit(origin).hostname
+    (tmp_path / "c.txt").write_text(f"{host}\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), host) as client:
+        assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
+
+
 @pytest.mark.parametrize("line", [".localhost\tTRUE", "localhost\tTRUE", "#HttpOnly_.localhost\tTRUE"])
 def test_a_local_mirrors_cookie_for_its_subdomains_is_sent_to_it(tmp_path: Path, line: str):
     """A cookie set with Domain=localhost is exported for its subdomains: it is localhost's all the same."""

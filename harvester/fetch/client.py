@@ -80,6 +80,9 @@ def _tls() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+LOCAL = ("localhost", "127.0.0.1", "::1")   # this machine's names, a mirror's or a served copy's
+
+
 def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     """The cookies of a Netscape cookies.txt (what browser extensions export, and curl and wget read) that belong
     to `host`; the others are left out, so they go nowhere. Read as curl reads one: with or without its first line,
@@ -121,8 +124,9 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
             continue   # (one with neither name nor value a browser ignores)
         name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
         cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain, domain.startswith("."),
-                                       domain.startswith("."), where, False, secure.upper() == "TRUE", expires, expires is None,
-                                       None, None, {})
+                                       domain.startswith("."), where, False, secure.upper() == "TRUE" and host not in LOCAL,
+                                       expires, expires is None, None, None, {})   # (a browser sends a Secure cookie to
+        # this machine over plain HTTP too: it is a secure context)
         if not f"{cookie.name}={cookie.value or ''}".isascii():
             raise UsageError(f"--cookies {path}: cookie {cookie.name!r} for {host} holds characters other than ASCII, which "
                              "a Cookie header cannot carry; export the cookies again")
