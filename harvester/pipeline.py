@@ -413,7 +413,8 @@ class _Saved:
             self.latest[first] = saved_at, number
 
     def place(self, doc_id: str, saved_at: str, place: tuple[float, int, int], before: str | None) -> None:
-        if doc_id not in self.places or later_copy(saved_at, self.places[doc_id][0]):
+        # (a page that lists a document twice lists it where it first does: else each of two could come after the other)
+        if doc_id not in self.places or later_copy(saved_at, self.places[doc_id][0]) and self.places[doc_id][1][1] != place[1]:
             self.places[doc_id] = saved_at, place, before
 
     def in_order(self) -> list[str]:

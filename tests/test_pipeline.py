@@ -1477,6 +1477,31 @@ def test_documents_only_an_older_copy_lists_come_beside_their_neighbours_there(t
     assert [r["id"].removeprefix("telegram-") for r in dataset(tmp_path / "out", "d")] == ["900", "901", "902", *map(str, range(25))]
 
 
+def test_a_page_of_last_week_that_listed_a_document_twice_is_read_to_an_end(tmp_path: Path):
+    """Last week's page listed document 7 twice (as 7, 7), this week's no longer lists it: each listing was the one
+    before the other, and the re-parse looked for where the first came for ever, its memory growing. The page's first
+    listing stands: after 6."""
+    import signal
+
+    from tests.sitegen import doc, results_page
+
+    weeks = [("week-1", (*range(8), 7, *range(8, 25)), 0), ("week-2", (900, *range(7), *range(8, 25)), 7 * 86400)]
+    for folder, listed, later in weeks:
+        (tmp_path / "saved" / folder).mkdir(parents=True)
+        for page in range(3):
+            path = tmp_path / "saved" / folder / f"page-{page}.html"
+            path.write_text(f"<!-- saved from url=(0000){WILSON.search_url(Search('q'), page)} -->\n"
+                            + results_page([doc(n) for n in listed], page), encoding="utf-8")
+            os.utime(path, (1_795_608_000 + later,) * 2)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the re-parse did not end"))
+    signal.alarm(10)
+    try:
+        reparse([tmp_path / "saved"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    finally:
+        signal.alarm(0)
+    assert [r["id"].removeprefix("telegram-") for r in dataset(tmp_path / "out", "d")] == ["900", *map(str, range(25))]
+
+
 def test_pages_with_no_totals_line_that_say_their_search_by_their_settings_alone_come_in_the_searchs_order(tmp_path: Path):
     """No saved-from mark, canonical link or totals line: the settings say each page's search and its page number."""
     folder = tmp_path / "saved"
