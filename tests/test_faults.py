@@ -535,7 +535,7 @@ def test_a_total_with_thousands_separated_as_a_locale_writes_them_is_read_whole(
     assert (parsed.first, parsed.last, parsed.total, parsed.warnings) == (1231, 1234, 1234, ())
 
 
-@pytest.mark.parametrize("number", ["1·234", "1 2345", "1.23.456"])
+@pytest.mark.parametrize("number", ["1·234", "1 2345", "1.23.456", "1,234.567", "1.234,567", "0,500"])
 def test_a_total_written_in_no_way_a_locale_writes_it_is_no_totals_line(number: str):
     """A number of the line read in part ("of 1" of "of 1·234") would be a wrong total, taken for the search's: the
     page is read as one without a totals line, which is said."""

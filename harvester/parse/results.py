@@ -93,7 +93,8 @@ def _totals(view: LexborNode, site: Site) -> tuple[int, int, int] | None:
     if match is None:
         texts = (node.text() for node in view.css(site.totals_anywhere))
         match = next((m for text in texts if (m := site.totals_line.match(text))), None)
-    if match is None:
+    # (a number whose thousands two signs separate, "1,234.567", is a locale's decimal fraction: no count)
+    if match is None or any(len({sign for sign in group if not sign.isdecimal()}) > 1 for group in match.groups()):
         return None
     first, last, total = (int("".join(filter(str.isdecimal, group))) for group in match.groups())
     return total, first, last

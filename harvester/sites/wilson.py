@@ -76,7 +76,7 @@ DOCUMENT = DocumentSelectors(
 # number read from its start and never given back, so a page's text is read once, however long; a number longer than
 # any count of a search is no totals line (a total of 5,000 digits is more than Python reads as a number), and nor is one
 # followed by a sign and a digit ("of 1·234", "of 19 2024"), which would be a number read in part: a wrong total
-NUMBER = r"(\d{1,3}(?:[,.'’ \u00a0\u2009\u202f]\d{3}){1,4}+|\d{1,12}+)(?!\d|[^\w–-]\d)"
+NUMBER = r"([1-9]\d{0,2}(?:[,.'’ \u00a0\u2009\u202f]\d{3}){1,4}+|\d{1,12}+)(?!\d|[^\w–-]\d)"
 TOTALS = re.compile(rf"(?<![\d,]){NUMBER}\s*+[-–]\s*+{NUMBER}\s++of\s++{NUMBER}")
 
 SITE = Site(
