@@ -1030,6 +1030,21 @@ def test_an_old_site_document_page_saved_with_no_address_stops_the_reparse_named
         reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
+def test_a_page_of_another_site_saved_with_no_address_whose_list_has_the_old_sites_id_is_passed_over(tmp_path: Path):
+    """A library's subjects page, its list called "subj-list" as the old site's was, saved with no address among the
+    downloads: it names the archive nowhere and is passed over as another site's page (it stopped the re-parse, said to
+    be the archive's old site)."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    (folder / "subjects.html").write_text('<!DOCTYPE html><html><head><title>City Library: subjects</title></head><body><h1>'
+                                          'Subjects</h1><ul id="subj-list"><li><a href="/subject/history">History</a></li>'
+                                          "</ul></body></html>", encoding="utf-8")
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.documents == 19 and outcome.warnings == [
+        f"{folder / 'subjects.html'}: not a search results page (no search results view found); nothing in it names "
+        f"{WILSON.home}: a page of another site?; skipped"]
+
+
 def test_an_old_site_document_page_in_a_warc_file_is_passed_over_said_as_the_old_sites(tmp_path: Path):
     """In a crawl of the Wayback's copies, the old site's document page is passed over, as its results pages there are,
     said to be the old site's (each: only its parsed layout tells it from a present-site page at the same address)."""

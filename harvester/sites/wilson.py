@@ -69,7 +69,9 @@ DOCUMENT = DocumentSelectors(
     ),
     evidence=("#documentTabs", ".tab-pane", ".information-block", ".pill-block", ".pdf-preview", ".content-block .date",
               ".donated"),
-    old_layout=".doc-inf-information, #subj-list",   # the pre-Drupal page's type and value boxes, its subjects
+    # the pre-Drupal page's type and value boxes, its subjects (each a search of that site: another site's list may bear
+    # the id)
+    old_layout=".doc-inf-information, #subj-list a[href*='/search-results/']",
 )
 
 # "1 - 10 of 19", "of 1,234" (or as a locale writes it: "1.234", "1'234", "1 234", with a thin or no-break space); each
