@@ -1003,6 +1003,9 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     ("Letter from the Ambassador to Jordan and Syria", ("Ambassador to Jordan and Syria",), ()),
     ("Letter from the Ambassador to Jordan to the Foreign Ministry", ("Ambassador to Jordan",), ("Foreign Ministry",)),
     ("Cable from Zhou Enlai to Jordan", ("Zhou Enlai",), ("Jordan",)),
+    # a plural role that ends a body's name is no post's holder: the message goes to the CC CPSU, to Austria
+    ("Letter from the Council of Ministers to the CC CPSU", ("Council of Ministers",), ("CC CPSU",)),
+    ("Message from the Council of Foreign Ministers to Austria", ("Council of Foreign Ministers",), ("Austria",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_country_after_a_roles_to_is_its_post(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())
