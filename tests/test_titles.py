@@ -1523,6 +1523,10 @@ def test_which_of_the_talks_it_was_is_no_participant(title):
     ("Order to the New Fourth Army from Mao Zedong", "instructions", ("Mao Zedong",), ("New Fourth Army",)),
     ("Orders from Stalin to Vasilevsky", "instructions", ("Stalin",), ("Vasilevsky",)),
     ("Awarding the Order of Lenin to Kim Il Sung", "report", (), ()),
+    # "Order of" first names a decoration, a unit's order of battle or the day's: "Lenin Awarded", "Day" were senders
+    ("Order of Lenin Awarded to Kim Il Sung", "report", (), ()),
+    ("Order of Battle of the North Korean Army", "report", (), ()),
+    ("Orders of the Day", "report", (), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_order_is_instructions(title, kind, senders, recipients):
     found = parties(title)

@@ -70,7 +70,8 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("note", ("note", "notes")),
     KindPhrase("resolution", ("resolution", "resolutions", "decision", "decisions", "decree", "decrees", "edict")),
     KindPhrase("instructions", ("instruction", "instructions", "directive", "directives", "guidelines", "guidance", "notice")),
-    KindPhrase("instructions", ("order", "orders"), at_start=True),   # "Order to the New Fourth Army", not "the Order of Lenin"
+    # "Order to the New Fourth Army", not "the Order of Lenin", nor "Order of Lenin Awarded to", "Order of Battle"
+    KindPhrase("instructions", ("order", "orders"), at_start=True, after=r"(?!\s+of\b)"),
     KindPhrase("speech", ("speech", "speeches", "address", "remarks", "toast", "comments", "intervention")),
     KindPhrase("statement", ("statement", "declaration", "communique", "communiqué", "appeal")),
     KindPhrase("agreement", ("agreement", "implementing agreement", "treaty", "protocol", "accord", "contract")),
