@@ -173,7 +173,7 @@ def intact(out_dir: Path, kept: dict) -> bool:
 
 def pdf_values(kept: dict | None, url: str, out_dir: Path) -> dict[str, Any]:
     """The PDF columns of a record: the file kept for the PDF its page links now, while it is there whole; else empty."""
-    if kept is None or not url or kept["url"] != url or not intact(out_dir, kept):
+    if kept is None or not url or as_sent(kept["url"]) != url or not intact(out_dir, kept):   # (an earlier harvester's: as _download)
         return {"pdf_file": "", "pdf_sha256": "", "pdf_bytes": None}
     return {"pdf_file": kept["file"], "pdf_sha256": kept["sha256"], "pdf_bytes": kept["bytes"]}
 

@@ -762,3 +762,5 @@ def test_a_scan_kept_by_its_links_raw_address_before_addresses_were_percent_enco
         again = run(tmp_path, server)
     assert again.report["pdfs"] == {"downloaded": 0, "unchanged": 16, "failed": 0}
     assert sent in pdf_requests(server) and server.not_modified >= 16
+    record = next(r for r in dataset(tmp_path, "kwp") if r["id"] == MIKOYAN)   # its record still gives the file kept
+    assert record["pdf_file"] == f"pdfs/{MIKOYAN}.pdf" and record["pdf_sha256"] == hashlib.sha256(served(MIKOYAN)).hexdigest()
