@@ -2061,3 +2061,16 @@ def test_a_site_that_cannot_be_reached_is_not_tried_again_by_the_later_harvests_
     assert code == 3 and "3 harvests: 1 done, 1 failed, 1 not run" in out
     assert "harvest 2, b (“Korean Workers' Party”): not run (the site cannot be reached: a harvest gave up on it)" in out
     assert [r for r in server.requests if r != "/robots.txt"] and f"harvester run {tmp_path / 'h.toml'} a b" in out
+
+
+def test_a_search_whose_page_the_site_drops_does_not_stop_the_later_harvests_of_it(tmp_path: Path, monkeypatch, capsys):
+    """The site answers, but closes the connection on one search's page time after time (that search crashes it): the
+    site was reached, so its other harvests still run."""
+    from tests.test_cli import run_cli
+
+    crashes = lambda n, path: Fault(drop=True) if "crash" in path else None   # noqa: E731
+    with FaultServer(folder_pages(SEED), crashes) as server:
+        (tmp_path / "h.toml").write_text(f'delay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nname = "a"\nquery = "crash"\n'
+                                         f'[[harvest]]\nname = "b"\nquery = "{QUERY}"\n', encoding="utf-8")
+        code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
+    assert code == 3 and "2 harvests: 1 done, 1 failed" in out and "harvest 2, b (“Korean Workers' Party”): done" in out

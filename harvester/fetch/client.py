@@ -51,7 +51,7 @@ class TransientError(Exception):
     def __init__(self, message: str, status: int | None = None, retry_after: float | None = None, network: bool = False) -> None:
         super().__init__(message)
         self.status, self.retry_after = status, retry_after
-        self.network = network     # the connection failed (not the server's answer): worth a hint of what to check
+        self.network = network     # no connection was made (the site was not reached): worth a hint of what to check
 
 
 class Transport(Protocol):
@@ -197,9 +197,10 @@ class HttpTransport:
         except httpx.RemoteProtocolError as error:
             if str(error).startswith("Invalid URL in location header"):   # httpx reads where every redirect leads
                 raise FetchError(f"{url}: redirects to an address that is none ({first_line(error)}); not followed") from None
-            raise TransientError(in_words(error, url), network=True) from None
-        except httpx.TransportError as error:
-            raise TransientError(in_words(error, url), network=True) from None
+            raise TransientError(in_words(error, url)) from None
+        except httpx.TransportError as error:   # (one after connecting, a read timed out, is what the site made of that page)
+            raise TransientError(in_words(error, url), network=isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout,
+                                                                                 httpx.ProxyError))) from None
         except httpx.DecodingError:
             raise TransientError("its body cannot be decoded as its Content-Encoding header says (gzip, deflate...)") from None
         except httpx.InvalidURL as error:   # a link a page gives, with a character no request line may hold
