@@ -713,7 +713,8 @@ def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: st
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
 
-@pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000"])
+@pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000",
+                                    "http://mirror.localhost:8000"])   # (any NAME.localhost is this machine)
 def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: Path, origin: str):
     """A browser sends a Secure cookie to this machine over HTTP (a secure context): a mirror there gets it."""
     from urllib.parse import urlsplit
@@ -865,3 +866,13 @@ def test_a_stop_that_comes_inside_the_browsers_event_loop_is_let_out_between_its
         loop.close()
         signal.signal(signal.SIGTERM, before)
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+def test_a_secure_cookie_is_never_sent_over_plain_http_to_a_mirror_on_another_machine(tmp_path: Path):
+    """A mirror on the local network is not this machine: its Secure cookie goes over HTTPS only."""
+    from harvester.fetch.client import make_client
+
+    (tmp_path / "c.txt").write_text("192.168.1.5\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), "192.168.1.5") as client:
+        assert client.build_request("GET", "http://192.168.1.5:8000/search").headers.get("Cookie") is None
+        assert client.build_request("GET", "https://192.168.1.5/search").headers.get("Cookie") == "cf_clearance=ok"

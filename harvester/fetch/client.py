@@ -80,9 +80,6 @@ def _tls() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-LOCAL = ("localhost", "127.0.0.1", "::1")   # this machine's names, a mirror's or a served copy's
-
-
 def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     """The cookies of a Netscape cookies.txt (what browser extensions export, and curl and wget read) that belong
     to `host`; the others are left out, so they go nowhere. Read as curl reads one: with or without its first line,
@@ -102,6 +99,8 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     # the cookies of HOST.local
     own = f"[{host}]" if ":" in host else host
     own += "" if "." in own else ".local"
+    # a browser sends a Secure cookie to this machine (NAME.localhost too) over plain HTTP: it is a secure context
+    local = host in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost")
     for number, line in enumerate(text.splitlines(), 1):
         if (line := line.removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
             continue
@@ -124,9 +123,8 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
             continue   # (one with neither name nor value a browser ignores)
         name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
         cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain, domain.startswith("."),
-                                       domain.startswith("."), where, False, secure.upper() == "TRUE" and host not in LOCAL,
-                                       expires, expires is None, None, None, {})   # (a browser sends a Secure cookie to
-        # this machine over plain HTTP too: it is a secure context)
+                                       domain.startswith("."), where, False, secure.upper() == "TRUE" and not local,
+                                       expires, expires is None, None, None, {})
         if not f"{cookie.name}={cookie.value or ''}".isascii():
             raise UsageError(f"--cookies {path}: cookie {cookie.name!r} for {host} holds characters other than ASCII, which "
                              "a Cookie header cannot carry; export the cookies again")
