@@ -876,3 +876,17 @@ def test_a_secure_cookie_is_never_sent_over_plain_http_to_a_mirror_on_another_ma
     with make_client(Settings(cookies=tmp_path / "c.txt"), "192.168.1.5") as client:
         assert client.build_request("GET", "http://192.168.1.5:8000/search").headers.get("Cookie") is None
         assert client.build_request("GET", "https://192.168.1.5/search").headers.get("Cookie") == "cf_clearance=ok"
+
+
+@pytest.mark.slow
+def test_a_site_nothing_answers_at_is_not_asked_again_by_the_later_browser_harvests_of_it(chromium: str, tmp_path: Path,
+                                                                                          monkeypatch, capsys):
+    """The browser cannot connect to the site (nothing listens there): as with the plain client, the site cannot be
+    reached, and its later harvests are not run."""
+    from tests.test_cli import free_port, run_cli
+
+    (tmp_path / "h.toml").write_text(f'delay = 0\nfetch = "browser"\nquery = "x"\nbase_url = "http://127.0.0.1:{free_port()}"\n'
+                                     '[[harvest]]\nname = "a"\n[[harvest]]\nname = "b"\n', encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
+    assert code == 3 and "harvest 2, b (“x”): not run (the site cannot be reached" in out, out
+    assert "check your connection and proxy, or the address given to base_url" in err

@@ -47,6 +47,9 @@ POLL = 25              # milliseconds between looks at the tab while a page or a
 ERROR_PAGE_WAIT = 2.0  # seconds a failed navigation may take to show Chromium's error page
 EVICTED = "evicted from inspector cache"   # Chromium no longer holds a body this large for Playwright to read
 BODILESS_ERROR = "ERR_HTTP_RESPONSE_CODE_FAILURE"   # Chromium's failure of a navigation answered by an error with no body
+# Chromium's failures of a connection never made (the site not reached), as the plain client's network failures
+UNREACHED = re.compile(r"ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_REFUSED|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|"
+                       r"INTERNET_DISCONNECTED|PROXY_CONNECTION_FAILED)")
 GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
@@ -219,7 +222,7 @@ class BrowserTransport:
                 # the body); the status answers, with the empty body the site sent
                 self._failed(error)
                 return [*self._answers[:-1], replace(self._answers[-1], body=b"")]
-            raise self._failed(self._error or TransientError(f"the navigation failed: {first_line(error)}")) from None
+            raise self._failed(self._error or _navigation_failed(first_line(error))) from None
         return list(self._answers)
 
     def _answer_of_failed_navigation(self) -> bool:
@@ -388,11 +391,15 @@ class BrowserTransport:
 
     def _on_failed(self, request) -> None:  # noqa: ANN001
         if self._ours(request) and BODILESS_ERROR not in (request.failure or ""):   # (that one's answer has its status)
-            self._error = self._error or TransientError(f"the navigation failed: {request.failure}")
+            self._error = self._error or _navigation_failed(request.failure)
 
     def _on_navigated(self, frame) -> None:  # noqa: ANN001
         if frame is self._tab.main_frame and frame.url.startswith("chrome-error:"):
             self._error_page = True
+
+
+def _navigation_failed(why: str) -> TransientError:
+    return TransientError(f"the navigation failed: {why}", network=bool(UNREACHED.search(why)))
 
 
 def _same_address(one: str, other: str) -> bool:
