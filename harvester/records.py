@@ -54,7 +54,7 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("id", "string", "the document's slug: the last part of its /document/ path, the same on every host (a page known "
            "only by its Drupal address, /node/95423, is node-95423)",
            "telegram-mikoyan-cpsu-central-committee"),
-    Column("url", "string", "the document's address on the archive's own host",
+    Column("url", "string", "the document's address on the archive's own host, as a browser asks for it",
            "https://digitalarchive.wilsoncenter.org/document/telegram-mikoyan-cpsu-central-committee"),
     Column("title", "string", "the title as the archive shows it (its typos kept)",
            "Telegram from A. Mikoyan to the CPSU Central Committee"),
