@@ -393,6 +393,8 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     ((f"{HOME}/search?search_api_fulltextt=korea&f%5B0%5D=people%3A81908",), "no parameter 'search_api_fulltextt' (did "
                                                                            "you mean 'search_api_fulltext'?)"),
     ((f"{HOME}/search?search_api_fulltext=korea&sort_bye=title",), "no parameter 'sort_bye' (did you mean 'sort_by'?)"),
+    ((f"{HOME}/search?search_api_fulltext_=korea&f%5B0%5D=people%3A81908",), "no parameter 'search_api_fulltext_' (did "
+                                                                           "you mean 'search_api_fulltext'?)"),   # (no _suffix)
     ((f"{HOME}/search?colour=red",), "no parameter 'colour'; it takes search_api_fulltext, f[i], "
                                                              "fo[i], page, items_per_page, sort_bef_combine, sort_by, sort_order"),
     # an empty --name is no name, not the default one

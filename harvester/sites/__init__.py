@@ -268,7 +268,7 @@ class Site:
             index = re.search(r"\d+", key)
             near = difflib.get_close_matches(key.casefold(), [name.replace("[i]", f"[{index[0] if index else 0}]")
                                                               for name in takes], 1, 0.75)
-            if (search.query or search.facets) and not (near and not key.startswith(f"{near[0]}_")):   # (_op: its operator)
+            if (search.query or search.facets) and not (near and not re.match(rf"{re.escape(near[0])}_.", key)):   # (_op: its operator)
                 continue
             raise UsageError(f"{address}: the search page takes no parameter {key!r}" + (
                 f" (did you mean {near[0]!r}?)" if near else f"; it takes {', '.join(takes)}"))
