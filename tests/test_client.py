@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from harvester.fetch.client import Fetcher, HttpTransport, make_client, retry_after_seconds
-from harvester.errors import BlockedError, FetchError, OffSiteError
+from harvester.errors import BlockedError, FetchError, OffSiteError, UnreachableError
 from harvester.settings import Settings
 from tests.conftest import T0, FakeClock, mock_client
 
@@ -303,3 +303,19 @@ def test_a_site_that_cannot_be_reached_names_the_base_url_only_when_one_was_give
     with pytest.raises(FetchError) as raised:
         fetcher(unreachable, clock, base_url=base_url).get(f"{ORIGIN}/search")
     assert str(raised.value).endswith(said)
+
+
+def test_a_site_that_answered_and_then_cannot_be_reached_does_not_blame_the_base_url(clock):
+    """The site answered at the address given (robots.txt, a first page), then takes no connection (down, overloaded):
+    the address is right; the connection is what to look at."""
+    def later_unreachable(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt" or request.url.params.get("page") is None:
+            return httpx.Response(200 if request.url.path != "/robots.txt" else 404, text=PAGE)
+        raise httpx.ConnectTimeout("timed out", request=request)
+
+    fetch = fetcher(later_unreachable, clock, base_url=ORIGIN)
+    fetch.get(f"{ORIGIN}/search")
+    with pytest.raises(UnreachableError) as raised:
+        fetch.get(f"{ORIGIN}/search?page=1")
+    assert str(raised.value).endswith("timed out connecting to archive.test (gave up after 5 tries); check your connection "
+                                      "and proxy")

@@ -328,6 +328,7 @@ class Fetcher:
         self._robots: Protego | None = None
         self.delay = settings.delay
         self.requests = 0
+        self.answered = False   # the site answered a request at its address (a later failure to connect is no mistyped address)
         self.warnings: list[str] = []
 
     def get(self, url: str) -> Page:
@@ -359,8 +360,8 @@ class Fetcher:
                 f"{url}: {error} (gave up after {self.settings.attempts} tries){hint}") from None
 
     def _network_hint(self) -> str:
-        """What to look at when the site cannot be reached: the connection, and a --base-url when one was given."""
-        given = ", or the address given to --base-url" if self.settings.base_url else ""
+        """What to look at when the site cannot be reached: the connection, and a --base-url given that nothing answered at."""
+        given = ", or the address given to --base-url" if self.settings.base_url and not self.answered else ""
         return f"; check your connection and proxy{given}"
 
     def _retrying(self) -> tenacity.Retrying:
@@ -413,6 +414,7 @@ class Fetcher:
             pages = self.transport.send(url, headers or {}, limit)
         finally:
             self.requests += 1
+        self.answered = True
         where = [self._on_response(page) for page in pages] if archive else [None]
         return replace(pages[-1], archived=where[-1])
 
