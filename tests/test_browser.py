@@ -890,3 +890,14 @@ def test_a_site_nothing_answers_at_is_not_asked_again_by_the_later_browser_harve
     code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
     assert code == 3 and "harvest 2, b (“x”): not run (the site cannot be reached" in out, out
     assert "check your connection and proxy, or the address given to base_url" in err
+
+
+@pytest.mark.parametrize("failure, unreached", [
+    ("net::ERR_NAME_NOT_RESOLVED", True), ("net::ERR_CONNECTION_REFUSED", True), ("net::ERR_PROXY_CONNECTION_FAILED", True),
+    ("net::ERR_TUNNEL_CONNECTION_FAILED", True),   # the proxy would not open the way to an HTTPS site: httpx's ProxyError
+    ("net::ERR_CONNECTION_RESET", False), ("net::ERR_CONNECTION_CLOSED", False), ("net::ERR_TIMED_OUT", False),
+    ("net::ERR_EMPTY_RESPONSE", False)])   # (the site took the connection: what it made of that page)
+def test_only_chromiums_failures_to_connect_are_the_site_not_reached(failure: str, unreached: bool):
+    from harvester.fetch.browser import _navigation_failed
+
+    assert _navigation_failed(f"{failure} at https://digitalarchive.wilsoncenter.org/search").network is unreached

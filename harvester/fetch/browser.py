@@ -49,7 +49,7 @@ EVICTED = "evicted from inspector cache"   # Chromium no longer holds a body thi
 BODILESS_ERROR = "ERR_HTTP_RESPONSE_CODE_FAILURE"   # Chromium's failure of a navigation answered by an error with no body
 # Chromium's failures of a connection never made (the site not reached), as the plain client's network failures
 UNREACHED = re.compile(r"ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_REFUSED|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|"
-                       r"INTERNET_DISCONNECTED|PROXY_CONNECTION_FAILED)")
+                       r"INTERNET_DISCONNECTED|(PROXY|TUNNEL|SOCKS)_CONNECTION_FAILED)")
 GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
