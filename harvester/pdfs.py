@@ -75,6 +75,7 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     for number, doc_id in enumerate(state.listing(run_id)):
         progress("scans of documents", number, total, "")
         url, kept = state.pdf_source(doc_id)
+        url = as_sent(url)   # (a page an earlier harvester read, and none has read since, gave it as the link wrote it)
         if url in had:   # a scan two documents link is asked for and counted once; both give its one file
             if had[url] is not None:
                 state.keep_pdf(doc_id, had[url])
@@ -173,7 +174,8 @@ def intact(out_dir: Path, kept: dict) -> bool:
 
 def pdf_values(kept: dict | None, url: str, out_dir: Path) -> dict[str, Any]:
     """The PDF columns of a record: the file kept for the PDF its page links now, while it is there whole; else empty."""
-    if kept is None or not url or as_sent(kept["url"]) != url or not intact(out_dir, kept):   # (an earlier harvester's: as _download)
+    # (either address may be an earlier harvester's, kept as the link wrote it: as in _download)
+    if kept is None or not url or as_sent(kept["url"]) != as_sent(url) or not intact(out_dir, kept):
         return {"pdf_file": "", "pdf_sha256": "", "pdf_bytes": None}
     return {"pdf_file": kept["file"], "pdf_sha256": kept["sha256"], "pdf_bytes": kept["bytes"]}
 

@@ -19,7 +19,7 @@ import pytest
 
 from harvester.errors import BlockedError, UsageError
 from harvester.fetch.page import Page
-from harvester.pdfs import not_a_pdf
+from harvester.pdfs import not_a_pdf, pdf_values
 from harvester.pipeline import harvest
 from harvester.records import DETAIL_COLUMNS, PDF_COLUMNS, RECORD_COLUMNS
 from harvester.settings import Settings
@@ -764,3 +764,14 @@ def test_a_scan_kept_by_its_links_raw_address_before_addresses_were_percent_enco
     assert sent in pdf_requests(server) and server.not_modified >= 16
     record = next(r for r in dataset(tmp_path, "kwp") if r["id"] == MIKOYAN)   # its record still gives the file kept
     assert record["pdf_file"] == f"pdfs/{MIKOYAN}.pdf" and record["pdf_sha256"] == hashlib.sha256(served(MIKOYAN)).hexdigest()
+
+
+def test_a_records_scan_address_kept_as_its_link_wrote_it_still_gives_the_scans_file(tmp_path: Path):
+    """A record whose details an earlier harvester kept (its page not read since) holds the link's raw address: its
+    scan, kept by either form of it, is still its file."""
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "a.pdf").write_bytes(b"%PDF-1.4 x")
+    raw = "https://digitalarchive.wilsoncenter.org/sites/default/files/documents/Some File.pdf"
+    for kept_url in (raw, raw.replace(" ", "%20")):
+        kept = {"url": kept_url, "file": "pdfs/a.pdf", "sha256": "ab", "bytes": 10, "validators": {}}
+        assert pdf_values(kept, raw, tmp_path) == {"pdf_file": "pdfs/a.pdf", "pdf_sha256": "ab", "pdf_bytes": 10}
