@@ -790,7 +790,10 @@ def test_a_marking_before_the_kind_is_no_sender(title):
 @pytest.mark.parametrize("title", ["Top Secret, Very Urgent Telegram from Gromyko to Molotov",
                                    "Strictly Confidential, Most Urgent Telegram from Gromyko to Molotov",
                                    "Ciphered Telegram, Very Urgent, from Gromyko to Molotov",
-                                   "Ciphered Telegram, Top Secret, from Gromyko to Molotov"])
+                                   "Ciphered Telegram, Top Secret, from Gromyko to Molotov",
+                                   # the British marking "and Personal" ran on to the comma, and the addressee was cut
+                                   "Telegram from Gromyko, Most Secret and Personal, to Molotov",
+                                   "Telegram from Gromyko, Personal and Top Secret, to Molotov"])
 def test_a_marking_after_a_comma_before_the_parties_leaves_them(title):
     assert (doc_type(title), parties(title)) == ("telegram", Parties(("Gromyko",), ("Molotov",), ()))
 

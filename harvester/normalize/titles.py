@@ -95,8 +95,9 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 _DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*[-–]\s*)?{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
                   "translation", "confidential", "secret")   # "(Private and Confidential)": a marking, no one's name
-_SECRET = alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret", r"(?:(?:very|most)\s+)?urgent", "confidential",
-              r"eyes\s+only")
+# "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
+_SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
+                                          r"(?:(?:very|most)\s+)?urgent", "confidential", r"eyes\s+only") + r"(?:\s+and\s+personal)?")
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 # the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
