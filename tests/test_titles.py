@@ -1515,7 +1515,9 @@ def test_a_talks_setting_is_no_party(title, participants):
                                    "Memorandum of Conversation, First Meeting between Kissinger and Le Duc Tho",
                                    "Memorandum of Conversation, Second Conversation between Kissinger and Le Duc Tho",
                                    "Record of Conversation, Final Talks between Kissinger and Le Duc Tho",
-                                   "Memorandum of Conversation, Meeting between Kissinger and Le Duc Tho"])
+                                   "Memorandum of Conversation, Meeting between Kissinger and Le Duc Tho",
+                                   # a record word alone before the comma is the record of that talk: "Record" took part
+                                   "Record, First Meeting between Kissinger and Le Duc Tho, 12 July 1961"])
 def test_which_of_the_talks_it_was_is_no_participant(title):
     assert parties(title) == Parties((), (), ("Kissinger", "Le Duc Tho"))
 

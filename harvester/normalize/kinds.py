@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class KindPhrase:
-    """A kind, the words that name it, and the record words that may come before them (then "of", "on", "from")."""
+    """A kind, the words that name it, and the record words that may come before them (then "of", "on", "from", a comma)."""
 
     kind: str
     words: tuple[str, ...]
@@ -94,7 +94,7 @@ def _words(options: Iterable[str]) -> str:
 def _pattern(row: KindPhrase) -> str:
     named = rf"\b{_words(row.words)}\b{row.after}"
     if row.records:
-        named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}\s+(?:of|on|from|about)\s+(?:an?\s+|the\s+)?"
+        named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}(?:\s+(?:of|on|from|about)|,)\s+(?:an?\s+|the\s+)?"
                  rf"{_NUMBERED}?(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")   # "Notes from Politburo Meeting"
     return _AT_START + named if row.at_start else named
 
