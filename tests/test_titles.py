@@ -1547,3 +1547,12 @@ def test_an_order_is_instructions(title, kind, senders, recipients):
 def test_member_states_are_no_member(title, recipients):
     found = parties(title)
     assert (found.recipients, person_names(found, NameTable.load())) == (recipients, ())
+
+
+# "and" before a slot's word repeated joins the slots, no name's word: the recipient was "Kim Il Sung and" (constructed)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter from Puzanov to Kim Il Sung and to Poland", ("Puzanov",), ("Kim Il Sung", "Poland")),
+    ("Letter from Puzanov and from Gromyko to Kim Il Sung", ("Puzanov", "Gromyko"), ("Kim Il Sung",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_and_before_a_repeated_slot_word_joins_the_slots(title, senders, recipients):
+    assert parties(title) == Parties(senders, recipients, ())

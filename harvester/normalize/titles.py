@@ -313,7 +313,7 @@ _SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signe
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z]))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
-_SLOT = _rx(r",?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
+_SLOT = _rx(r"(?:,?\s+and)?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
