@@ -1556,3 +1556,12 @@ def test_member_states_are_no_member(title, recipients):
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_and_before_a_repeated_slot_word_joins_the_slots(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())
+
+
+# The cities listed after a plural's "in" are its, one party: "Ambassadors in Beijing" and "Moscow" were two (constructed)
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Telegram from Gromyko to the Ambassadors in Beijing and Moscow", ("Ambassadors in Beijing and Moscow",)),
+    ("Telegram from Gromyko to the Embassies in Beijing, Hanoi and Moscow", ("Embassies in Beijing, Hanoi and Moscow",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_the_cities_after_a_plurals_in_are_its(title, recipients):
+    assert parties(title) == Parties(("Gromyko",), recipients, ())

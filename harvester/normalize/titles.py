@@ -378,9 +378,10 @@ _NATION_BEFORE = re.compile(rf"{NATIONS}(?:\s+{MODIFIER})*\s+")   # a nationalit
 # a place the grammar knows: a country or city, or a state named as a republic ("the Democratic Republic of Vietnam",
 # "the United Arab Republic")
 _PLACE_FIRST = re.compile(rf"(?:the\s+)?(?:{COUNTRY}|(?:[A-Z][\w’'-]*\s+){{1,3}}Republic)\b")
-# "Delegates from Vietnam and Laos", "the Ambassadors of Poland and Hungary", "the Ambassador to Jordan and Syria": places
-# listed after "from", a plural's "of" or a role's "to" (a "to" is inside a party only where it runs on) are the party's
-_FROM_PLACE_AT_END = re.compile(rf"(?:\b(?:from|to)|s\s+of)\s+(?:the\s+)?{COUNTRY}$")
+# "Delegates from Vietnam and Laos", "the Ambassadors of Poland and Hungary", "the Ambassadors in Beijing and Moscow", "the
+# Ambassador to Jordan and Syria": places listed after "from", a plural's "of" or "in" or a role's "to" (a "to" is inside
+# a party only where it runs on) are the party's
+_FROM_PLACE_AT_END = re.compile(rf"(?:\b(?:from|to)|s\s+(?:of|in))\s+(?:the\s+)?(?P<place>{COUNTRY}|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
             "attention": "recipients",
@@ -900,19 +901,25 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
 
 def _parts(segment: str, between: bool = False) -> list[str]:
     """The segment split at its separators, but the places listed after one a party is "from" (or a plural's "of", a
-    role's "to") stay with it, all of them: "Delegates from Vietnam and Laos", "a Delegation from Vietnam, Laos and
+    role's "to") stay with it, all of them: "Delegates from Vietnam and Laos", "the Ambassadors in Beijing and Moscow", "a Delegation from Vietnam, Laos and
     Cambodia" are one party each, "the Delegation from Hanoi and Kim Il Sung" two. In a "between" slot the list's "and"
     separates its parties, so they are merged only when two parties are left: "between Delegates from North Korea and
     South Korea" is two, "between Zhou Enlai and Delegates from Vietnam and Laos" two too."""
     pieces = _SEP_KEPT.split(segment)
     parts, listing = [pieces[0]], False
     for separator, piece in zip(pieces[1::2], pieces[2::2]):
-        listing = (listing or bool(_FROM_PLACE_AT_END.search(parts[-1].rstrip()))) and bool(_COUNTRY_FIRST.fullmatch(piece.strip()))
+        listing = (listing or bool((m := _FROM_PLACE_AT_END.search(parts[-1].rstrip())) and _is_place(m["place"]))) \
+            and _is_place(piece.strip())
         if listing or _shared_body(parts[-1], separator, piece):
             parts[-1] += separator + piece
         else:
             parts.append(piece)
     return pieces[::2] if between and len(parts) < 2 else parts
+
+
+def _is_place(text: str) -> bool:
+    """A country the grammar knows, or a place the names table does ("Beijing", "Moscow")."""
+    return bool(_COUNTRY_FIRST.fullmatch(text)) or shipped_names().kind(text) == "place"
 
 
 def _shared_body(before: str, separator: str, after: str) -> bool:
