@@ -1565,3 +1565,12 @@ def test_and_before_a_repeated_slot_word_joins_the_slots(title, senders, recipie
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_cities_after_a_plurals_in_are_its(title, recipients):
     assert parties(title) == Parties(("Gromyko",), recipients, ())
+
+
+# Greetings are a message's: "New Year Greetings from A to B" named no kind and no one, "Greetings" was a sender (constructed)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("New Year Greetings from Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",)),
+    ("Letter of Greetings from Kim Il Sung on the New Year", ("Kim Il Sung",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_greetings_are_a_letter(title, senders, recipients):
+    assert (doc_type(title), parties(title)) == ("letter", Parties(senders, recipients, ()))

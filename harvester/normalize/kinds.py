@@ -59,7 +59,8 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
                             "decoded message", "deciphered message", "decrypted message")),
     KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram", "cable telegram")),
     KindPhrase("report", ("informational letter", "information letter")),
-    KindPhrase("letter", ("letter", "letters", "message", "messages", "telephone message", "correspondence")),
+    # greetings are a message's: "New Year Greetings from Mao Zedong to Stalin", "Letter of Greetings from ..."
+    KindPhrase("letter", ("letter", "letters", "message", "messages", "telephone message", "correspondence", "greetings")),
     KindPhrase("journal", ("journal", "diary", "notepad", "notebook")),
     KindPhrase("memorandum", ("memorandum", "memo", "memos", "memoranda", "explanatory memorandum")),
     KindPhrase("report", ("report", "reports", "digest", "digests", "briefing", "briefings", "assessment",

@@ -24,7 +24,7 @@ from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, C
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
     "cable": 'what the archive calls cables: "Cable, Mao Zedong to Filippov [Stalin]", "Outgoing Cable No. 18249"',
-    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Message from", a bare "L. Beria to Cde. Molotov"',
+    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Message from", "New Year Greetings from", a bare "L. Beria to Cde. Molotov"',
     "conversation": 'talks: "Memorandum/Record/Minutes of Conversation", "Discussion between", "Audience", "Talks"',
     "meeting": 'meetings of bodies or delegations: "Record of a Meeting between", "Meeting of the Politburo ..."',
     "journal": 'diaries and journals with no other kind inside: "Journal of Soviet Ambassador ...", "Notepad of ..."',
