@@ -1527,6 +1527,8 @@ def test_which_of_the_talks_it_was_is_no_participant(title):
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [
     ("Order to the New Fourth Army from Mao Zedong", "instructions", ("Mao Zedong",), ("New Fourth Army",)),
     ("Orders from Stalin to Vasilevsky", "instructions", ("Stalin",), ("Vasilevsky",)),
+    # after its owner's name too: the sender was "Mao Zedong's Order", the title a letter
+    ("Mao Zedong's Order to the New Fourth Army", "instructions", ("Mao Zedong",), ("New Fourth Army",)),
     ("Awarding the Order of Lenin to Kim Il Sung", "report", (), ()),
     # "Order of" first names a decoration, a unit's order of battle or the day's: "Lenin Awarded", "Day" were senders
     ("Order of Lenin Awarded to Kim Il Sung", "report", (), ()),

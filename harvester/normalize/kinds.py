@@ -23,7 +23,7 @@ class KindPhrase:
     kind: str
     words: tuple[str, ...]
     records: tuple[str, ...] = ()
-    at_start: bool = False     # the words count only as a title's first word ("Information about ...")
+    at_start: bool = False     # the words count only first, or after an owner ("Information about ...", "Mao's Order")
     after: str = ""            # what may follow a word and still belong to the phrase (" records")
 
 
@@ -85,7 +85,8 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
 
 
 _OPENING = "[\\[(“\"‘'«„‚「『]"
-_AT_START = rf"(?:^|(?<=^{_OPENING})|(?<=^{_OPENING}{{2}}))"   # a title's first word, after opening quotes or brackets too
+# a title's first word, after opening quotes or brackets too, or its owner's ("Mao Zedong's Order to ...")
+_AT_START = rf"(?:^|(?<=^{_OPENING})|(?<=^{_OPENING}{{2}})|(?<=['’]s\s))"
 
 
 def _words(options: Iterable[str]) -> str:
