@@ -1576,3 +1576,16 @@ def test_the_cities_after_a_plurals_in_are_its(title, recipients):
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_greetings_are_a_letter(title, senders, recipients):
     assert (doc_type(title), parties(title)) == ("letter", Parties(senders, recipients, ()))
+
+
+# A title in title case or in capitals reads as in lower case: "Kim Il Sung In Pyongyang" and "MAO ZEDONG AND KIM IL SUNG"
+# were one party each; in capitals a body keeps its place, as the grammar knows no body's word there (constructed)
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Record Of Conversation With Kim Il Sung In Pyongyang", Parties((), (), ("Kim Il Sung",))),
+    ("Telegram From Shtykov To Vyshinsky", Parties(("Shtykov",), ("Vyshinsky",), ())),
+    ("MEMORANDUM OF CONVERSATION BETWEEN MAO ZEDONG AND KIM IL SUNG", Parties((), (), ("MAO ZEDONG", "KIM IL SUNG"))),
+    ("MAO ZEDONG'S ORDER TO THE NEW FOURTH ARMY", Parties(("MAO ZEDONG",), ("NEW FOURTH ARMY",), ())),
+    ("TELEGRAM FROM THE SOVIET EMBASSY IN PYONGYANG TO STALIN", Parties(("SOVIET EMBASSY IN PYONGYANG",), ("STALIN",), ())),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_title_in_title_case_or_capitals_reads_as_in_lower_case(title, expected):
+    assert parties(title) == expected

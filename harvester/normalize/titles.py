@@ -390,7 +390,8 @@ _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "reci
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 _ARTICLE_AT_END = re.compile(r"(?<=[,:])\s+(?:the|an?)$", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|an?)(?:\s+|$)", re.IGNORECASE)
-_PLACE_TAIL = re.compile(r"\s+(in|at|of|during|from)\s+.*$")   # "Zhao Ziyang in Beijing", "Kim Il Sung of North Korea"
+# "Zhao Ziyang in Beijing", "Kim Il Sung Of North Korea" (in capitals, "SOVIET EMBASSY IN ..." may be a body's)
+_PLACE_TAIL = re.compile(r"\s+([Ii]n|[Aa]t|[Oo]f|[Dd]uring|[Ff]rom)\s+.*$")
 _INITIAL_AT_END = re.compile(r"\b(?:\w|[JS]r)\.$")   # an initial's period, or Jr.'s, is kept
 _TRIM = " ,.;:'’\""
 _NOT_LETTER = re.compile(r"[\W_]")
@@ -657,12 +658,17 @@ def _possessor(text: str) -> str | None:
 
 # an editor's words the title lacked: "Kim Il Sung [to] Stalin", "Kim Il Sung [to the] CPSU Central Committee"
 _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
+# a title in capitals ("MAO ZEDONG AND KIM IL SUNG", "MAO ZEDONG'S ORDER"): the words that join or part its parties and
+# its possessives read as in lower case (the grammar knows no body's or role's word in capitals, nor those of a name)
+_CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OR|TO)(?=\s)|(?<=\w)['’]S\b")
 
 
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
 def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
     title = _CONNECTIVE.sub(lambda m: m[1], " ".join(title.split()))
+    if title.isupper():
+        title = _CAPITALS_SMALL_WORD.sub(lambda m: m[0].lower(), title)
     if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
         return _Reading(None, inner, _clean(inner), outer=title[:m.start()])
     author, text, signed = _split_container(title)
@@ -985,7 +991,7 @@ def _without_place(item: str) -> str:
     "Ministry of Foreign Affairs") or a role's ("Secretary of the CC ...") keeps it, and so does one word before "of"
     a body ("Goverment of Republic of Korea", "Representative of the ... Council"): "Árbenz of Guatemala" is a name."""
     m = _PLACE_TAIL.search(item)
-    if m is None or (m[1] == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])):
+    if m is None or (m[1].lower() == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])):
         return item
     head = item[:m.start()]
     named = name_in(head)
