@@ -114,7 +114,8 @@ def test_alternatives_nicknames_and_titles(raw, alternatives, nickname, title, v
     ("Gromyko, Anatolii Andreevich", "Anatolii Andreevich Gromyko"),  # a given name the table writes for no Gromyko
     # the Library of Congress romanization of Russian (ia, iu, ĭ, -ii) against the popular one the table writes
     ("Beriia, Lavrentiĭ Pavlovich, 1899-1953", "Lavrentiy Beria"), ("Mikoian, Anastas Ivanovich, 1895-1978", "Anastas Mikoyan"),
-    ("Andropov, IUriĭ Vladimirovich, 1914-1984", "Yuri Andropov"), ("Ustinov, Dmitriĭ Fedorovich", "Dmitry Ustinov"),
+    ("Andropov, IUriĭ Vladimirovich, 1914-1984", "Yuri Andropov"), ("Andropov, IU. V.", "Yuri Andropov"),
+    ("Ustinov, Dmitriĭ Fedorovich", "Dmitry Ustinov"),
     ("Beriia, Sergo Lavrentʹevich, 1924-2000", "Sergo Lavrentʹevich Beriia"),   # his son: given names disagree
     ("Andropov, Igorʹ IUrʹevich", "Igorʹ IUrʹevich Andropov"),
     ("Cherniaev, A. S. (Anatoliĭ Sergeevich)", "Anatoly Chernyaev"),

@@ -28,8 +28,8 @@ _IGNORED = re.compile(r"[\s.,\-'’‘`ʹʼʻʾʿ\"“”„«»\[\]()]+")
 _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i", "ħ": "h", "Ħ": "H",
                                "ŧ": "t", "Ŧ": "T", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "æ": "ae", "Æ": "Ae",
                                "œ": "oe", "Œ": "Oe", "ß": "ss"})
-# a surname, then initials: capitals, or the two letters of one Russian sound ("Ya.", "Yu.", "Iu.", "Zh.")
-_SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:(?:[^\W\d_a-z]|Ya|Yu|Ye|Yo|Ia|Iu|Ja|Ju|Zh|Kh|Ch|Sh|Ts)\.\s*){1,3})")
+# a surname, then initials: capitals, or the two letters of one Russian sound ("Ya.", "Yu.", "Iu.", "IU.", "Zh.")
+_SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:(?:[^\W\d_a-z]|Ya|Yu|Ye|Yo|Ia|Iu|IA|IU|Ja|Ju|Zh|Kh|Ch|Sh|Ts)\.\s*){1,3})")
 _STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR", "DDR", "FRG", "DRV", "CSSR", "PRL",
                      "DC"})   # "Seoul, R.O.K.", "Washington, D.C."
 BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
@@ -42,8 +42,8 @@ _NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
 # qualifies ("Titoist Yugoslavia", "Communist China")
 _PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
-# "W. Ulbricht", "Yu. V. Andropov", "Nikita S. Khrushchev"
-_INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_][^\W\d_A-Z]?\.\s*)+)([^\W\d_][\w'’-]+)")
+# "W. Ulbricht", "Yu. V. Andropov", "Nikita S. Khrushchev", "IU. V. Andropov" (the Library of Congress's Ю in capitals)
+_INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_](?:[^\W\d_A-Z]|(?<=I)[UA])?\.\s*)+)([^\W\d_][\w'’-]+)")
 _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`_agrees`)
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -172,12 +172,13 @@ def _agrees(written: str, given: str) -> bool:
     """A full given name agrees with the same name ("Nikita", not "Nikolai" nor "N."); an initial with what it begins or
     what begins it ("W." with "Walter", "Yu." with "Yuri", "I." with "I."). A "J." agrees with a given name the table
     writes with "Yu", "Ya", "Ye" or "Yo" ("J. Andropov" is Yuri): that is a Cyrillic letter (Ю, Я, Е, Ё) that German,
-    Polish, Czech and Hungarian write with a J, and a Russian name written in English has no J of its own. Only that way:
+    Polish, Czech and Hungarian write with a J, and a Russian name written in English has no J of its own; so is an
+    "Iu." or "Ia." with "Yu" or "Ya", as the Library of Congress writes Ю and Я ("IU. V. Andropov"). Only that way:
     a "Ya." is no "J. V." (Yakov, not Iosif, Stalin)."""
     a, b = match_key(written), match_key(given)
     if not written.endswith("."):
         return not given.endswith(".") and a == b
-    return a.startswith(b) or b.startswith(a) or (a.startswith("j") and _IOTATED.sub("j", b).startswith(a))
+    return a.startswith(b) or b.startswith(a) or (a[:1] == "j" or a[:2] in ("iu", "ia")) and _IOTATED.sub(a[0], b).startswith(a)
 
 
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
