@@ -906,11 +906,12 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
 
 
 def _parts(segment: str, between: bool = False) -> list[str]:
-    """The segment split at its separators, but the places listed after one a party is "from" (or a plural's "of", a
-    role's "to") stay with it, all of them: "Delegates from Vietnam and Laos", "the Ambassadors in Beijing and Moscow", "a Delegation from Vietnam, Laos and
-    Cambodia" are one party each, "the Delegation from Hanoi and Kim Il Sung" two. In a "between" slot the list's "and"
-    separates its parties, so they are merged only when two parties are left: "between Delegates from North Korea and
-    South Korea" is two, "between Zhou Enlai and Delegates from Vietnam and Laos" two too."""
+    """The segment split at its separators, but the places listed after one a party is "from" (or a plural's "of" or
+    "in", a role's "to") stay with it, all of them: "Delegates from Vietnam and Laos", "the Ambassadors in Beijing and
+    Moscow", "a Delegation from Vietnam, Laos and Cambodia" are one party each, "the Delegation from Hanoi and Kim Il
+    Sung" two. In a "between" slot the list's "and" separates its parties, so they are merged only when two parties are
+    left: "between Delegates from North Korea and South Korea" is two, "between Zhou Enlai and Delegates from Vietnam and
+    Laos" two too."""
     pieces = _SEP_KEPT.split(segment)
     parts, listing = [pieces[0]], False
     for separator, piece in zip(pieces[1::2], pieces[2::2]):
