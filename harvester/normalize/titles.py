@@ -694,9 +694,7 @@ _POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+
 
 
 def _begins_with_kind(text: str | None) -> bool:
-    if not text:
-        return False
-    found = find_kind(_POSSESSIVE_START.sub("", text.lstrip("'‘\"“ ")))
+    found = find_kind(_POSSESSIVE_START.sub("", (text or "").lstrip("'‘\"“ ")))
     return bool(found) and found[1] == 0
 
 
