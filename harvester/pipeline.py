@@ -32,14 +32,14 @@ from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, l
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
-from harvester.fetch.saved import as_the_site_served, check_whole, find_html, printable, read_saved, saved_pages, wayback_notice
+from harvester.fetch.saved import as_the_site_served, check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable, without_accents
 from harvester.normalize.people import People
 from harvester.output.files import TABLE_FORMATS, Staging, files_home, writable_folder, write_table
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, clashing_names, write_package
 from harvester.output.runreport import build_report
 from harvester.output.sqlite import DATABASE_SUFFIX, write_database
-from harvester.parse.document import card_of, is_old_layout, parse_document
+from harvester.parse.document import card_of, is_old_layout, parse_document, wayback_stand_in
 from harvester.parse.results import ResultsPage, parse_results
 from harvester.pdfs import PDF_FOLDER, download_pdfs, pdf_values
 from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, Record, details_of, links_of, mention_of,
@@ -525,7 +525,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
             raise InputError(f"{label}: saved from {error}") from None
         results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
     except LayoutError:   # (a page that reads is read, whatever its text quotes)
-        if notice := wayback_notice(text):   # (saved from the address of the page it stands in for: no page of the site)
+        if notice := wayback_stand_in(text, site):   # (saved from the address of the page it stands in for)
             return LayoutError(f"{label}: not a page of the site but the Wayback Machine's notice {notice!r}, saved in its place")
         # (its cards, if in the present layout, are read; a document page's layout tells it, saved with its address or not)
         if site.is_old(asked or "") or ((doc_id or not asked) and is_old_layout(text, site)):

@@ -18,8 +18,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from harvester.errors import InputError, UsageError
 from harvester.fetch.page import Page, copy_rule, later_copy
-from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved, wayback_notice
-from harvester.sites import TRACKING
+from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved
+from harvester.parse.document import wayback_stand_in
+from harvester.sites import TRACKING, get_site
 
 log = logging.getLogger("harvester")
 
@@ -61,7 +62,7 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served
         page, text, _ = read_saved(path)
-        if notice := wayback_notice(text):
+        if notice := wayback_stand_in(text, get_site("wilson")):   # (as a re-parse passes it over)
             log.warning("%s: the Wayback Machine's notice %r, no page of the site; not served", path, notice)
             continue
         if not page.url:

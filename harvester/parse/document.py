@@ -17,7 +17,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from harvester.errors import BlockedError, LayoutError
 from harvester.fetch.page import is_challenge
-from harvester.parse.results import RawCard
+from harvester.fetch.saved import wayback_notice
+from harvester.parse.results import RawCard, parse_results
 from harvester.parse.text import check_bounds, inline_text, paragraphs, within
 from harvester.sites import DocumentSelectors, Site, web_address
 
@@ -101,6 +102,20 @@ def card_of(raw: RawDocument) -> RawCard:
 def is_old_layout(html: str, site: Site) -> bool:
     """Whether a page is a document page of the site's former layout, which is none of the selectors above."""
     return bool(site.document.old_layout) and LexborHTMLParser(html).css_first(site.document.old_layout) is not None
+
+
+def wayback_stand_in(html: str, site: Site) -> str | None:
+    """The Wayback Machine's notice (see wayback_notice) of a page saved in the place of one of the site's: a page that
+    reads as the site's results or as a document is the site's, whatever its text quotes."""
+    if (notice := wayback_notice(html)) is None:
+        return None
+    for parse in (parse_results, parse_document):
+        try:
+            parse(html, site.home, site)
+            return None
+        except (LayoutError, BlockedError):
+            continue
+    return notice
 
 
 def _check_node(html: str, site: Site, where: str) -> None:
