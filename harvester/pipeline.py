@@ -94,7 +94,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     if "sqlite" in formats and too_long_for_sqlite(files_home(out_dir, name) / "gen-12345678" / f"{name}{DATABASE_SUFFIX}"):
         raise UsageError(f"--out {out_dir}: NAME.sqlite is built in {files_home(out_dir, name)}, a path too long for SQLite "
                          "to open a database in: use a shorter --out or --name")   # (said now, not after every page)
-    with output_folder(out_dir), State(out_dir, name) as opened, opened.writing() as state, \
+    with output_folder(out_dir), State(out_dir, name, same_page=site.same_page) as opened, opened.writing() as state, \
             writable_folder(out_dir / PDF_FOLDER, "--pdfs keeps the PDFs there: move it away, or use another --out") \
             if settings.pdfs else contextlib.nullcontext():
         after = last_archived_run(out_dir / "archive", name)   # a state started afresh: runs go on after the archive's
@@ -234,7 +234,7 @@ def _archive(page: Page, archive: WarcArchive, state: State) -> Location:
     304's: the copy's), and a page with validators becomes the copy conditional requests revalidate."""
     kept = state.cache_entry(page.requested) if page.status == 304 else None
     if kept is not None:
-        archive.write_not_modified(page, page.requested, kept.fetched_at)
+        archive.write_not_modified(page, kept.url, kept.fetched_at)
         return kept.location
     location = archive.write(page)
     state.remember(page, location)

@@ -107,9 +107,10 @@ class Run:
 
 @dataclass(frozen=True)
 class CacheEntry:
-    """The copy of a page conditional requests revalidate: its address after any redirect, its response headers and
-    where its response lies."""
+    """The copy of a page conditional requests revalidate: the address it was asked by (its WARC record's), its address
+    after any redirect, its response headers and where its response lies."""
 
+    url: str
     response_url: str
     headers: dict[str, str]
     location: Location
@@ -162,8 +163,9 @@ class State:
     no name, a temporary database (a re-parse's, which takes the lock only to write its files). `read_only`: read as it
     is, writing nothing at all (prune's, which must work on a full disk, and a dry run on a read-only one)."""
 
-    def __init__(self, out_dir: Path, name: str | None, read_only: bool = False) -> None:
-        self.out_dir, self.name, self.read_only = out_dir, name, read_only
+    def __init__(self, out_dir: Path, name: str | None, read_only: bool = False, same_page: Callable[[str], object] = str) -> None:
+        self.out_dir, self.name, self.read_only, self._same = out_dir, name, read_only, same_page   # (see _kept_url)
+        self._kept_under: dict[object, str] | None = None
         self.path = state_file(out_dir, name or "")   # (a re-parse's temporary database has none)
         self.profile = self.path.with_name(f"{name}.browser")   # --fetch browser: its cookies, for the next run
         self._lock = contextlib.ExitStack()
@@ -635,9 +637,9 @@ class State:
 
     def cache_entry(self, url: str) -> CacheEntry | None:
         """The kept copy of `url` (headers and place, not the body), if any."""
-        row = self.db.execute("SELECT response_url, headers, warc, warc_offset, fetched_at FROM http_cache WHERE url = ?",
-                              (url,)).fetchone()
-        return CacheEntry(row[0], json.loads(row[1]), Location(self.out_dir / row[2], row[3]), row[4]) if row else None
+        row = self.db.execute("SELECT url, response_url, headers, warc, warc_offset, fetched_at FROM http_cache WHERE url = ?",
+                              (self._kept_url(url),)).fetchone()
+        return CacheEntry(*row[:2], json.loads(row[2]), Location(self.out_dir / row[3], row[4]), row[5]) if row else None
 
     def cached(self, url: str) -> Page | None:
         """The kept copy of `url`, read from its WARC record; None when there is none or its file is gone."""
@@ -648,9 +650,18 @@ class State:
             page = read_record(entry.location)
         except InputError as error:
             log.warning("the kept copy of %s cannot be read (%s); fetching it afresh", url, error)
-            self.db.execute("DELETE FROM http_cache WHERE url = ?", (url,))
+            self.db.execute("DELETE FROM http_cache WHERE url = ?", (entry.url,))
             return None
         return Page(entry.response_url, page.body, 200, entry.headers, entry.fetched_at, requested=url)
+
+    def _kept_url(self, url: str) -> str:
+        """The address the copy of `url`'s page is kept under: `url`, else another address of its page, as `same_page`
+        tells pages apart (a results page an earlier harvester asked for with its facets in another order)."""
+        if self._same is str or self.db.execute("SELECT 1 FROM http_cache WHERE url = ?", (url,)).fetchone():
+            return url
+        if self._kept_under is None:
+            self._kept_under = {self._same(kept): kept for kept, in self.db.execute("SELECT url FROM http_cache")}
+        return self._kept_under.get(self._same(url), url)
 
     def _relative(self, location: Location) -> str:
         """WARC paths are kept relative to the output folder, so that the folder can be moved."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from harvester.errors import StorageError, UsageError
-from harvester.pipeline import harvest
+from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from harvester.state import state_file
@@ -1215,3 +1215,20 @@ def test_a_saved_date_outside_the_calendar_in_utc_is_no_date(stamp: str):
 
     assert saved_date(f"<!DOCTYPE html><html><!--\n Page saved with SingleFile \n saved date: {stamp} (x)\n-->") == ""
     assert _iso("0001-01-01T00:00:00+01:00") == "" and _iso("9999-12-31T23:59:59-01:00") == ""
+
+
+def test_a_results_page_kept_under_its_facets_in_another_order_is_asked_for_conditionally(tmp_path: Path, monkeypatch):
+    """An earlier harvester asked for a search's facets in the order given, and kept its copy under that address: the
+    next run, asking with them sorted, revalidates that copy (it fetched the page whole, as never seen), and its 304's
+    record refers to that copy (a re-parse of the archive, and prune, would miss it)."""
+    import harvester.sites
+
+    search = Search("q", (("topics", "2"), ("people", "1")))
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)]), etags=True) as server:
+        with monkeypatch.context() as before:   # (that harvester did not sort them)
+            before.setattr(harvester.sites, "sorted", list, raising=False)
+            harvest(WILSON, search, tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0))
+        harvest(WILSON, search, tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0))
+        assert server.not_modified == 1 and "f%5B0%5D=topics" in server.requests[1] and "f%5B0%5D=people" in server.requests[-1]
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"], workers=0)   # (its 304: a revisit of the copy)
+    assert again.documents == 3 and again.warnings == []
