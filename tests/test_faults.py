@@ -524,6 +524,17 @@ def test_a_totals_line_whose_number_no_search_counts_is_no_totals_line():
     assert parse_results(page.replace("1 - 1 of 1", "1 - 1 of 999,999,999"), f"{WILSON.home}/search", WILSON).total == 999999999
 
 
+@pytest.mark.parametrize("line, said", [("1 - 10 of 0", "results 1 - 10 of 0"), ("1 - 10 of 4", "results 1 - 10 of 4"),
+                                         ("1 - 1 of 0", "results 1 - 1 of 0")])
+def test_a_total_smaller_than_the_results_its_page_shows_is_said(line: str, said: str):
+    """"1 - 10 of 0" above ten cards gave a total of 0 with no word: a search lists no fewer results than one page shows."""
+    from harvester.parse.results import parse_results
+
+    page = results_page([doc(n) for n in range(10)], 0).replace("1 - 10 of 10", line)
+    parsed = parse_results(page, f"{WILSON.home}/search", WILSON)
+    assert parsed.warnings[-1] == f"the page says {said} and holds 10 cards: its total is fewer than the results it shows"
+
+
 @pytest.mark.parametrize("separator", [",", ".", "'", " ", "\u00a0", "\u2009", "\u202f"])
 def test_a_total_with_thousands_separated_as_a_locale_writes_them_is_read_whole(separator: str):
     """"1.234 results" (German), "1 234" (French, with a narrow no-break space), as a browser's locale may show the line:

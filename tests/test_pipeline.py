@@ -67,6 +67,7 @@ def test_reparse_of_pages_that_hold_more_documents_than_they_count_says_so(tmp_p
         page.write_text(page.read_text(encoding="utf-8").replace(" of 19<", " of 15<"), encoding="utf-8")
     outcome = reparse([pages], WILSON, tmp_path / "out", "kwp", ["json"], workers=0)
     assert outcome.documents == 19 and outcome.warnings == [
+        f"{pages / 'page-1.html'}: the page says results 11 - 19 of 15 and holds 9 cards: its total is fewer than the results it shows",
         "saved pages of \u201cKorean Workers' Party\u201d hold 19 documents, more than the 15 its pages count (pages saved at "
         "different times, of a listing that changed?)"]
 
@@ -828,6 +829,7 @@ def test_the_total_of_a_search_saved_at_several_times_is_its_latest_saved_pages(
     (folder / "wayback-page-0.html").write_text(wayback_copy(SEED / "page-0.html", relative=False), encoding="utf-8")
     outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert outcome.total == 18 and outcome.warnings == [
+        f"{folder / 'page-1.mhtml'}: the page says results 11 - 19 of 18 and holds 9 cards: its total is fewer than the results it shows",
         "saved pages of \u201cKorean Workers' Party\u201d hold 19 documents, more than the 18 its pages count (pages saved at "
         "different times, of a listing that changed?)"]
 

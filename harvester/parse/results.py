@@ -108,6 +108,9 @@ def _warnings(totals: tuple[int, int, int] | None, nodes: list[LexborNode], card
         warnings.append("no 'x - y of N' totals line: completeness cannot be checked")
     if totals and cards and len(cards) != totals[2] - totals[1] + 1:   # (a document left out is then missing at the end)
         warnings.append(f"the page says results {totals[1]} - {totals[2]} but holds {len(cards)} cards")
+    if totals and totals[0] < max(len(cards), totals[2]):   # (a search lists no fewer results than one page shows)
+        warnings.append(f"the page says results {totals[1]} - {totals[2]} of {totals[0]} and holds {len(cards)} cards: "
+                        "its total is fewer than the results it shows")
     if untitled := [str(number) for number, card in enumerate(cards, 1) if not card.title]:
         warnings.append(f"result card {', '.join(untitled)} has a link but no title text: its record's title is empty"
                         if len(untitled) == 1 else f"result cards {', '.join(untitled)} have links but no title text: "
