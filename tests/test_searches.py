@@ -397,6 +397,9 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
                                                                            "you mean 'search_api_fulltext'?)"),   # (no _suffix)
     ((f"{HOME}/search?colour=red",), "no parameter 'colour'; it takes search_api_fulltext, f[i], "
                                                              "fo[i], page, items_per_page, sort_bef_combine, sort_by, sort_order"),
+    ((f"{HOME}/search?query=korea",), "search?query=korea: the search page takes no parameter 'query'; it takes "
+                                      "search_api_fulltext, f[i], fo[i], page, items_per_page, sort_bef_combine, sort_by, "
+                                      "sort_order; words to search go in search_api_fulltext, or give them with --query WORDS"),
     # an empty --name is no name, not the default one
     (("--query", "x", "--name", ""), "--name '': use letters, digits, '.', '-' and '_' only"),
 ])

@@ -271,7 +271,8 @@ class Site:
             if (search.query or search.facets) and not (near and not re.match(rf"{re.escape(near[0])}_.", key)):   # (_op: its operator)
                 continue
             raise UsageError(f"{address}: the search page takes no parameter {key!r}" + (
-                f" (did you mean {near[0]!r}?)" if near else f"; it takes {', '.join(takes)}"))
+                f" (did you mean {near[0]!r}?)" if near else f"; it takes {', '.join(takes)}; words to search go in "
+                f"{self.query_param}, or give them with --query WORDS"))
 
     def setting(self, text: str, keys: tuple[str, ...]) -> object:
         """The value the page's settings hold under `keys` (None when the page has no settings, or they hold none)."""
