@@ -900,4 +900,25 @@ def test_a_site_nothing_answers_at_is_not_asked_again_by_the_later_browser_harve
 def test_only_chromiums_failures_to_connect_are_the_site_not_reached(failure: str, unreached: bool):
     from harvester.fetch.browser import _navigation_failed
 
-    assert _navigation_failed(f"{failure} at https://digitalarchive.wilsoncenter.org/search").network is unreached
+    search = "https://digitalarchive.wilsoncenter.org/search"
+    assert _navigation_failed(f"{failure} at {search}", search).network is unreached
+
+
+@pytest.mark.parametrize("failure", ["net::ERR_UNSAFE_PORT", "net::ERR_INVALID_URL", "net::ERR_DISALLOWED_URL_SCHEME",
+                                     "net::ERR_UNKNOWN_URL_SCHEME", "net::ERR_BLOCKED_BY_CLIENT", "net::ERR_BLOCKED_BY_ADMINISTRATOR"])
+def test_a_navigation_chromium_refuses_to_make_is_not_tried_again(failure: str):
+    """Chromium refuses some navigations before any connection (a port it holds unsafe, as 6000): every try fails alike
+    (five were made), so the first is said, with what to do."""
+    from harvester.errors import FetchError
+    from harvester.fetch.browser import _navigation_failed
+
+    said = _navigation_failed(failure, "http://127.0.0.1:6000/search")
+    assert type(said) is FetchError and str(said).startswith(f"http://127.0.0.1:6000/search: the navigation failed: {failure}: ")
+
+
+def test_a_site_on_a_port_chromium_holds_unsafe_is_said_at_the_first_try(chromium: str, tmp_path: Path, monkeypatch, capsys):
+    code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "x", "--fetch", "browser", "--base-url",
+                           "http://127.0.0.1:6000", "--out", str(tmp_path), "--delay", "0")
+    assert code == 3 and "try 2 of" not in err and err.endswith(
+        "http://127.0.0.1:6000/robots.txt: the navigation failed: net::ERR_UNSAFE_PORT: Chromium connects to no port it holds "
+        "unsafe: serve the site on another port, and give that with --base-url\n"), err

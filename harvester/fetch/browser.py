@@ -50,6 +50,12 @@ BODILESS_ERROR = "ERR_HTTP_RESPONSE_CODE_FAILURE"   # Chromium's failure of a na
 # Chromium's failures of a connection never made (the site not reached), as the plain client's network failures
 UNREACHED = re.compile(r"ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_REFUSED|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|"
                        r"INTERNET_DISCONNECTED|(PROXY|TUNNEL|SOCKS)_CONNECTION_FAILED)")
+# Chromium's refusals to ask at all, the same at every try, and what to do instead
+_NO_ADDRESS = "not an address the browser opens"
+REFUSED = {"ERR_UNSAFE_PORT": "Chromium connects to no port it holds unsafe: serve the site on another port, and give that "
+                              "with --base-url", "ERR_INVALID_URL": _NO_ADDRESS, "ERR_DISALLOWED_URL_SCHEME": _NO_ADDRESS,
+           "ERR_UNKNOWN_URL_SCHEME": _NO_ADDRESS, "ERR_BLOCKED_BY_CLIENT": "the browser blocked the address",
+           "ERR_BLOCKED_BY_ADMINISTRATOR": "the browser's policy blocks the address: allow it there, or fetch with --fetch http"}
 GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
@@ -222,7 +228,7 @@ class BrowserTransport:
                 # the body); the status answers, with the empty body the site sent
                 self._failed(error)
                 return [*self._answers[:-1], replace(self._answers[-1], body=b"")]
-            raise self._failed(self._error or _navigation_failed(first_line(error))) from None
+            raise self._failed(self._error or _navigation_failed(first_line(error), url)) from None
         return list(self._answers)
 
     def _answer_of_failed_navigation(self) -> bool:
@@ -391,14 +397,17 @@ class BrowserTransport:
 
     def _on_failed(self, request) -> None:  # noqa: ANN001
         if self._ours(request) and BODILESS_ERROR not in (request.failure or ""):   # (that one's answer has its status)
-            self._error = self._error or _navigation_failed(request.failure)
+            self._error = self._error or _navigation_failed(request.failure, request.url)
 
     def _on_navigated(self, frame) -> None:  # noqa: ANN001
         if frame is self._tab.main_frame and frame.url.startswith("chrome-error:"):
             self._error_page = True
 
 
-def _navigation_failed(why: str) -> TransientError:
+def _navigation_failed(why: str, url: str) -> TransientError | FetchError:
+    """Chromium's failure of a navigation to `url`: one it refuses to make at all is not tried again."""
+    if refused := next((said for name, said in REFUSED.items() if f"net::{name}" in why), None):
+        return FetchError(f"{url}: the navigation failed: {why}: {refused}")
     return TransientError(f"the navigation failed: {why}", network=bool(UNREACHED.search(why)))
 
 
