@@ -700,7 +700,9 @@ def test_a_cookie_as_an_editor_or_another_tool_wrote_it_is_sent_as_its_browser_s
 
 
 @pytest.mark.parametrize(("domain", "origin"), [("localhost", "http://localhost:8000"), ("::1", "http://[::1]:8000"),
-                                                ("[::1]", "http://[::1]:8000"), ("127.0.0.1", "http://127.0.0.1:8000")])
+                                                ("[::1]", "http://[::1]:8000"), ("127.0.0.1", "http://127.0.0.1:8000"),
+                                                ("localhost", "http://localhost.:8000"),   # (its name fully qualified)
+                                                (".localhost", "http://mirror.localhost.:8000")])
 def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: str, origin: str):
     """A host without a dot (localhost, an IPv6 address) is one Python's cookie rules send nothing to: a mirror there got
     no cookies. The file's cookies are the host's alone already, so they go."""
@@ -714,7 +716,7 @@ def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: st
 
 
 @pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000",
-                                    "http://mirror.localhost:8000"])   # (any NAME.localhost is this machine)
+                                    "http://mirror.localhost:8000", "http://localhost.:8000"])   # (any NAME.localhost is this machine)
 def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: Path, origin: str):
     """A browser sends a Secure cookie to this machine over HTTP (a secure context): a mirror there gets it."""
     from urllib.parse import urlsplit
@@ -722,7 +724,7 @@ def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: P
     from harvester.fetch.client import make_client
 
     host = urlsplit(origin).hostname
-    (tmp_path / "c.txt").write_text(f"{host}\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(f"{host.rstrip('.')}\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n", encoding="utf-8")
     with make_client(Settings(cookies=tmp_path / "c.txt"), host) as client:
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
@@ -744,6 +746,17 @@ def test_a_cookies_file_powershell_wrote_in_utf_16_is_read(tmp_path: Path):
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         (tmp_path / "c.txt").write_bytes(bom + "127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\r\n".encode(encoding))
         assert [(c.name, c.value) for c in load_cookies(tmp_path / "c.txt", "127.0.0.1")] == [("cf_clearance", "ok")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_cookies_file_in_utf_16_without_its_byte_order_mark_is_said_so(tmp_path: Path, encoding: str):
+    """Without the mark, its NULs were read as UTF-8: "its expiry '\\x000\\x00' is no time in seconds"."""
+    from harvester.fetch.client import load_cookies
+
+    (tmp_path / "c.txt").write_bytes("127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\r\n".encode(encoding))
+    with pytest.raises(UsageError, match=r"c\.txt: UTF-16 text without a byte-order mark \(NULs between its letters\), which "
+                                         r"cannot be told from other text: save it as UTF-8, or export the cookies again$"):
+        load_cookies(tmp_path / "c.txt", "127.0.0.1")
 
 
 @pytest.mark.parametrize("text", [

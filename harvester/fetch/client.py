@@ -87,7 +87,11 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     extension writes FALSE beside the dot)."""
     try:   # (Notepad saves a file with a byte-order mark; PowerShell's `>` writes UTF-16, with one)
         data = path.read_bytes()
-        text = data.decode("utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig")
+        utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        if b"\0" in data and not utf16:   # (no text holds a NUL: UTF-16's beside each ASCII letter)
+            raise UsageError(f"--cookies {path}: UTF-16 text without a byte-order mark (NULs between its letters), which cannot "
+                             "be told from other text: save it as UTF-8, or export the cookies again")
+        text = data.decode("utf-16" if utf16 else "utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         why = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
         raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
@@ -99,6 +103,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     # the cookies of HOST.local
     own = f"[{host}]" if ":" in host else host
     own += "" if "." in own else ".local"
+    dot, host = host[len(host.rstrip(".")):], host.rstrip(".")   # (localhost.: the same host, its name fully qualified)
     # a browser sends a Secure cookie to this machine (NAME.localhost too) over plain HTTP: it is a secure context
     local = host in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost")
     for number, line in enumerate(text.splitlines(), 1):
@@ -122,7 +127,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         if not (name or value) or not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
             continue   # (one with neither name nor value a browser ignores)
         name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
-        cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain, domain.startswith("."),
+        cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain + dot, domain.startswith("."),
                                        domain.startswith("."), where, False, secure.upper() == "TRUE" and not local,
                                        expires, expires is None, None, None, {})
         if not f"{cookie.name}={cookie.value or ''}".isascii():
