@@ -494,6 +494,8 @@ def test_a_bracket_before_a_name_completes_it_and_one_after_it_is_no_part_of_it(
     ("N. Stalin", None), ("L. S. Brezhnev", None), ("B. Ponomarev", None),
     # the Library of Congress writes Ю as "Iu", in capitals "IU": "IU. V. Andropov" was no one the table knows
     ("IU. V. Andropov", "Yuri Andropov"), ("Iu. V. Andropov", "Yuri Andropov"), ("Andropov, IU. V.", "Yuri Andropov"),
+    # and Я as "Ia", "IA" (Ja in German): a two-letter initial is one letter, no "I. V." nor "J. V." Stalin the table writes
+    ("Ia. Stalin", None), ("IA. Stalin", None), ("IU. Stalin", None), ("Ja. Stalin", None),
 ])
 def test_initials_that_agree_with_the_tables_person_are_that_person(spelling: str, canonical: str | None,
                                                                     table: NameTable) -> None:

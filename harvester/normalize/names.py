@@ -169,8 +169,9 @@ def _given_agree(written: list[str], table: list[list[str]]) -> bool:
 
 
 def _agrees(written: str, given: str) -> bool:
-    """A full given name agrees with the same name ("Nikita", not "Nikolai" nor "N."); an initial with what it begins or
-    what begins it ("W." with "Walter", "Yu." with "Yuri", "I." with "I."). A "J." agrees with a given name the table
+    """A full given name agrees with the same name ("Nikita", not "Nikolai" nor "N."); an initial with what it begins
+    ("W." with "Walter", "Yu." with "Yuri", "I." with "I."), not with a shorter initial: "Ia." and "Ja." are one letter,
+    Я, and no "I." nor "J." (Yakov, not Iosif, Stalin). A "J." agrees with a given name the table
     writes with "Yu", "Ya", "Ye" or "Yo" ("J. Andropov" is Yuri): that is a Cyrillic letter (Ю, Я, Е, Ё) that German,
     Polish, Czech and Hungarian write with a J, and a Russian name written in English has no J of its own; so is an
     "Iu." or "Ia." with "Yu" or "Ya", as the Library of Congress writes Ю and Я ("IU. V. Andropov"). Only that way:
@@ -178,7 +179,7 @@ def _agrees(written: str, given: str) -> bool:
     a, b = match_key(written), match_key(given)
     if not written.endswith("."):
         return not given.endswith(".") and a == b
-    return a.startswith(b) or b.startswith(a) or (a[:1] == "j" or a[:2] in ("iu", "ia")) and _IOTATED.sub(a[0], b).startswith(a)
+    return b.startswith(a) or (a[:1] == "j" or a[:2] in ("iu", "ia")) and _IOTATED.sub(a[0], b).startswith(a)
 
 
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
