@@ -1586,6 +1586,9 @@ def test_greetings_are_a_letter(title, senders, recipients):
     ("MEMORANDUM OF CONVERSATION BETWEEN MAO ZEDONG AND KIM IL SUNG", Parties((), (), ("MAO ZEDONG", "KIM IL SUNG"))),
     ("MAO ZEDONG'S ORDER TO THE NEW FOURTH ARMY", Parties(("MAO ZEDONG",), ("NEW FOURTH ARMY",), ())),
     ("TELEGRAM FROM THE SOVIET EMBASSY IN PYONGYANG TO STALIN", Parties(("SOVIET EMBASSY IN PYONGYANG",), ("STALIN",), ())),
+    # a name's "TO" and a possessive's "'S" stay as written
+    ("LETTER FROM TO HUU TO HO CHI MINH", Parties(("TO HUU",), ("HO CHI MINH",), ())),
+    ("LETTER FROM THE PEOPLE'S REPUBLIC OF CHINA TO THE USSR", Parties(("PEOPLE'S REPUBLIC OF CHINA",), ("USSR",), ())),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_title_in_title_case_or_capitals_reads_as_in_lower_case(title, expected):
     assert parties(title) == expected

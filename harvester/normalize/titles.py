@@ -193,8 +193,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
 )
 
-_POSSESSIVE_TAIL = re.compile(r"['’]s\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
-_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE_TAIL = re.compile(r"['’][sS]\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
+_POSSESSIVE = re.compile(r"['’][sS]\b")
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
 _INFINITIVE = _rx(r"to\s(?:discuss|receive|call\s+on)$")   # a verb of talk after "to": what someone means to do
 # " from Brezhnev's ", " of [Zhou Enlai's] "
@@ -658,9 +658,10 @@ def _possessor(text: str) -> str | None:
 
 # an editor's words the title lacked: "Kim Il Sung [to] Stalin", "Kim Il Sung [to the] CPSU Central Committee"
 _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
-# a title in capitals ("MAO ZEDONG AND KIM IL SUNG", "MAO ZEDONG'S ORDER"): the words that join or part its parties and
-# its possessives read as in lower case (the grammar knows no body's or role's word in capitals, nor those of a name)
-_CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OR|TO)(?=\s)|(?<=\w)['’]S\b")
+# a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case (the grammar
+# knows no body's or role's word in capitals, nor those of a name); a slot's "TO" and a possessive's "'S" are read in
+# any case already, and lowered would stand in a party ("FROM TO HUU", "PEOPLE'S REPUBLIC")
+_CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OR)(?=\s)")
 
 
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
@@ -690,7 +691,7 @@ def _split_container(title: str) -> tuple[str | None, str, bool]:
     return None, title, False
 
 
-_POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+")
+_POSSESSIVE_START = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’][sS]\s+")
 
 
 def _begins_with_kind(text: str | None) -> bool:
