@@ -1578,6 +1578,18 @@ def test_greetings_are_a_letter(title, senders, recipients):
     assert (doc_type(title), parties(title)) == ("letter", Parties(senders, recipients, ()))
 
 
+# Greetings' occasion or tone is no sender ("Season", "Fraternal" were people), and a kind after them carries them (constructed)
+@pytest.mark.parametrize(("title", "kind", "senders"), [
+    ("Season's Greetings from Kim Il Sung", "letter", ("Kim Il Sung",)),
+    ("Fraternal Greetings from Zhou Enlai", "letter", ("Zhou Enlai",)),
+    ("Birthday Greetings from Zhou Enlai", "letter", ("Zhou Enlai",)),
+    ("Congratulatory Message from Zhou Enlai", "letter", ("Zhou Enlai",)),
+    ("Greetings Telegram from Kim Il Sung", "telegram", ("Kim Il Sung",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind, senders):
+    assert (doc_type(title), parties(title)) == (kind, Parties(senders, (), ()))
+
+
 # A title in title case or in capitals reads as in lower case: "Kim Il Sung In Pyongyang" and "MAO ZEDONG AND KIM IL SUNG"
 # were one party each; in capitals a body keeps its place, as the grammar knows no body's word there (constructed)
 @pytest.mark.parametrize(("title", "expected"), [

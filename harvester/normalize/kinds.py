@@ -59,8 +59,10 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
                             "decoded message", "deciphered message", "decrypted message")),
     KindPhrase("cable", ("cable", "cables", "outgoing cable", "incoming cable", "cablegram", "cable telegram")),
     KindPhrase("report", ("informational letter", "information letter")),
-    # greetings are a message's: "New Year Greetings from Mao Zedong to Stalin", "Letter of Greetings from ..."
-    KindPhrase("letter", ("letter", "letters", "message", "messages", "telephone message", "correspondence", "greetings")),
+    KindPhrase("letter", ("letter", "letters", "message", "messages", "telephone message", "correspondence")),
+    # greetings are a message's: "New Year Greetings from Mao Zedong to Stalin", "Letter of Greetings from ...", but a
+    # kind after them is what carries them ("Greetings Telegram")
+    KindPhrase("letter", ("greetings",), after=r"(?!\s+(?:telegram|cable|speech)s?\b)"),
     KindPhrase("journal", ("journal", "diary", "notepad", "notebook")),
     KindPhrase("memorandum", ("memorandum", "memo", "memos", "memoranda", "explanatory memorandum")),
     KindPhrase("report", ("report", "reports", "digest", "digests", "briefing", "briefings", "assessment",

@@ -345,7 +345,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
                       rf"{_TALK_SETTINGS}|"
-                      r"(?:Lunar\s+)?New\s+Year|Christmas|Anniversary|"   # the occasion a message marks: "New Year's Message"
+                      # the occasion a message marks, or its greeting's tone: "New Year's Message", "Fraternal Greetings"
+                      r"(?:Lunar\s+)?New\s+Year|Christmas|Anniversary|Birthday|Season|May\s+Day|Congratulatory|Fraternal|Warm|"
                       # how a message was given, sent or kept: "Personal Letter", "Oral Message", "Coded Message",
                       # "Hand-delivered letter", "Typed Letter" (a word before the kind that qualifies it, no sender)
                       r"Personal|Oral|Verbal|Written|Typed|Typewritten|Unofficial|Informal|Code|Coded|Encrypted|Encoded|Ciphered|Enciphered|"
