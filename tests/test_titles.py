@@ -1564,6 +1564,8 @@ def test_and_before_a_repeated_slot_word_joins_the_slots(title, senders, recipie
 @pytest.mark.parametrize(("title", "recipients"), [
     ("Telegram from Gromyko to the Ambassadors in Beijing and Moscow", ("Ambassadors in Beijing and Moscow",)),
     ("Telegram from Gromyko to the Embassies in Beijing, Hanoi and Moscow", ("Embassies in Beijing, Hanoi and Moscow",)),
+    # a city of two words is one place, no "City" after "Mexico": the party was that "City" alone
+    ("Telegram from Gromyko to the Embassies in Havana and Mexico City", ("Embassies in Havana and Mexico City",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_cities_after_a_plurals_in_are_its(title, recipients):
     assert parties(title) == Parties(("Gromyko",), recipients, ())

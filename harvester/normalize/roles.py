@@ -374,7 +374,8 @@ def name_in(item: str) -> str:
         end -= 1
     if end > 1 and words[end - 2] == "of" and _PLACE_OPENER.fullmatch(words[end - 1]):
         end -= 1   # "Governor of West Berlin Willy Brandt": the place after a role's "of", read below
-    if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]):
+    if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]) \
+            and shipped_names().kind(" ".join(words[end - 1:])) != "place":   # "Mexico City" is one place's name
         return " ".join(words[end:])
     # "Speaker of the House Sam Rayburn": the body's article is no name's either, where a given name shows where the
     # name begins (a body after "the" is seldom one word: "Commander of the Air Force LeMay" is no "Force LeMay")
