@@ -8,6 +8,7 @@ import csv
 import errno
 import json
 import os
+import re
 import shutil
 import sqlite3
 import zlib
@@ -1243,3 +1244,18 @@ def test_a_results_page_kept_under_its_facets_in_another_order_is_asked_for_cond
         assert server.not_modified == 1 and "f%5B0%5D=topics" in server.requests[1] and "f%5B0%5D=people" in server.requests[-1]
     again = reparse([tmp_path / "archive"], WILSON, tmp_path / "re", "s", ["json"], workers=0)   # (its 304: a revisit of the copy)
     assert again.documents == 3 and again.warnings == []
+
+
+def test_a_next_link_that_reads_as_no_search_is_followed_as_before(tmp_path: Path):
+    """A page is looked up in the http cache as Site.same_page tells pages apart: a next link of the site's that reads as
+    no search (a facet that is no name:id) is a page by its address, not the user's mistake that stops the run."""
+    docs = [doc(n) for n in range(15)]
+
+    def answer(path: str) -> bytes | None:
+        number = int("oops" in path)
+        body = re.sub(r'<div class="results-summary">.*?</div>', "", results_page(docs, number))   # (next links are followed)
+        return body.replace("page=1", "f%5B0%5D=oops&amp;page=1").encode() if path.startswith("/search") else None
+
+    with FaultServer(answer) as server:
+        outcome = harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0))
+    assert outcome.documents == 15 and "f%5B0%5D=oops" in server.requests[-1]

@@ -153,9 +153,13 @@ class Site:
 
     def same_page(self, url: str) -> object:
         """What makes two addresses one page: a results page by its origin, its search's key (the facets in any order,
-        a link's tracking dropped, as an earlier harvester may have asked) and its number; any other page by its URL."""
+        a link's tracking dropped, as an earlier harvester may have asked) and its number; any other page by its URL (a
+        next link of the site's that reads as no search too: it is followed, not refused)."""
         parts = urlsplit(url)
-        return (parts.scheme, parts.netloc, self.search_of(url).key, self.page_of(url)) if self.is_search(url) else url
+        try:
+            return (parts.scheme, parts.netloc, self.search_of(url).key, self.page_of(url)) if self.is_search(url) else url
+        except UsageError:
+            return url
 
     def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
         """The address of results page `page` (from 0) of a search: the query, the facets numbered from 0, the
