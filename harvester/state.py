@@ -660,7 +660,8 @@ class State:
         if self._same is str or self.db.execute("SELECT 1 FROM http_cache WHERE url = ?", (url,)).fetchone():
             return url
         if self._kept_under is None:
-            self._kept_under = {self._same(kept): kept for kept, in self.db.execute("SELECT url FROM http_cache")}
+            self._kept_under = {self._same(kept): kept   # (of two copies of one page, the one kept last)
+                                for kept, in self.db.execute("SELECT url FROM http_cache ORDER BY rowid")}
         return self._kept_under.get(self._same(url), url)
 
     def _relative(self, location: Location) -> str:

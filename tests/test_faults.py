@@ -1259,3 +1259,18 @@ def test_a_next_link_that_reads_as_no_search_is_followed_as_before(tmp_path: Pat
     with FaultServer(answer) as server:
         outcome = harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0))
     assert outcome.documents == 15 and "f%5B0%5D=oops" in server.requests[-1]
+
+
+def test_of_two_copies_earlier_harvesters_kept_of_a_results_page_the_later_is_revalidated(tmp_path: Path):
+    """Its facets asked in one order, then in another (as given): the copy kept last is the one the site may still
+    have, and the one asked for with the facets sorted revalidates it."""
+    from harvester.fetch.archive import Location
+    from harvester.fetch.page import Page
+    from harvester.state import State
+
+    search = f"{WILSON.home}/search?search_api_fulltext=q&f%5B0%5D="
+    with State(tmp_path, "s", same_page=WILSON.same_page) as state:
+        for order, etag in (("topics%3A2&f%5B1%5D=people%3A1&f%5B2%5D=places%3A3", '"1"'),
+                            ("places%3A3&f%5B1%5D=topics%3A2&f%5B2%5D=people%3A1", '"2"')):
+            state.remember(Page(search + order, b"", 200, {"etag": etag}, "2026-01-01T00:00:00+00:00"), Location(tmp_path, 0))
+        assert state.cache_entry(search + "people%3A1&f%5B1%5D=places%3A3&f%5B2%5D=topics%3A2").headers == {"etag": '"2"'}
