@@ -935,3 +935,12 @@ def test_a_site_on_a_port_chromium_holds_unsafe_is_said_at_the_first_try(chromiu
     assert code == 3 and "try 2 of" not in err and err.endswith(
         "http://127.0.0.1:6000/robots.txt: the navigation failed: net::ERR_UNSAFE_PORT: Chromium connects to no port it holds "
         "unsafe: serve the site on another port, and give that with --base-url\n"), err
+
+
+def test_an_origin_written_with_its_schemes_own_port_is_the_one_chromium_asks_on():
+    """--base-url http://127.0.0.1:80: Chromium asks for http://127.0.0.1/robots.txt, which harvester's own routing
+    took for another site's and refused (ERR_BLOCKED_BY_CLIENT, said as the browser blocking the address)."""
+    from harvester.fetch.client import origin_of
+
+    assert origin_of("http://127.0.0.1:80") == origin_of("http://127.0.0.1/robots.txt") != origin_of("http://127.0.0.1:8080")
+    assert origin_of("HTTPS://Example.org:443/search") == origin_of("https://example.org") != origin_of("http://example.org:443")

@@ -218,9 +218,11 @@ def _target(url: str, location: str) -> str:
 
 
 def origin_of(url: str) -> tuple[str, str]:
-    """A URL's scheme and host with its port: two ports or schemes of one host are two sites."""
+    """A URL's scheme and host with its port: two ports or schemes of one host are two sites (the scheme's own port, which
+    Chromium leaves out of the addresses it asks for, is no other)."""
     parts = urlsplit(url)
-    return parts.scheme.lower(), parts.netloc.lower()
+    scheme = parts.scheme.lower()
+    return scheme, parts.netloc.lower().removesuffix({"http": ":80", "https": ":443"}.get(scheme, ""))
 
 
 def _no_challenge(page: Page, cookies: Path | None) -> Page:
