@@ -918,7 +918,7 @@ def test_only_chromiums_failures_to_connect_are_the_site_not_reached(failure: st
 
 
 @pytest.mark.parametrize("failure", ["net::ERR_UNSAFE_PORT", "net::ERR_INVALID_URL", "net::ERR_DISALLOWED_URL_SCHEME",
-                                     "net::ERR_UNKNOWN_URL_SCHEME", "net::ERR_BLOCKED_BY_CLIENT", "net::ERR_BLOCKED_BY_ADMINISTRATOR"])
+                                     "net::ERR_UNKNOWN_URL_SCHEME", "net::ERR_BLOCKED_BY_ADMINISTRATOR"])
 def test_a_navigation_chromium_refuses_to_make_is_not_tried_again(failure: str):
     """Chromium refuses some navigations before any connection (a port it holds unsafe, as 6000): every try fails alike
     (five were made), so the first is said, with what to do."""
@@ -927,6 +927,15 @@ def test_a_navigation_chromium_refuses_to_make_is_not_tried_again(failure: str):
 
     said = _navigation_failed(failure, "http://127.0.0.1:6000/search")
     assert type(said) is FetchError and str(said).startswith(f"http://127.0.0.1:6000/search: the navigation failed: {failure}: ")
+
+
+def test_a_navigation_harvesters_own_routing_blocked_is_tried_again():
+    """ERR_BLOCKED_BY_CLIENT is harvester's routing refusing a request: for the page asked, a late event of an earlier
+    try of it may be what it met, and the next try may pass."""
+    from harvester.fetch.browser import _navigation_failed
+    from harvester.fetch.client import TransientError
+
+    assert isinstance(_navigation_failed("net::ERR_BLOCKED_BY_CLIENT", "http://127.0.0.1:6000/search"), TransientError)
 
 
 def test_a_site_on_a_port_chromium_holds_unsafe_is_said_at_the_first_try(chromium: str, tmp_path: Path, monkeypatch, capsys):

@@ -50,11 +50,12 @@ BODILESS_ERROR = "ERR_HTTP_RESPONSE_CODE_FAILURE"   # Chromium's failure of a na
 # Chromium's failures of a connection never made (the site not reached), as the plain client's network failures
 UNREACHED = re.compile(r"ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_REFUSED|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|"
                        r"INTERNET_DISCONNECTED|(PROXY|TUNNEL|SOCKS)_CONNECTION_FAILED)")
-# Chromium's refusals to ask at all, the same at every try, and what to do instead
+# Chromium's refusals to ask at all, the same at every try, and what to do instead (not ERR_BLOCKED_BY_CLIENT: that is
+# harvester's own routing, which a late event of an earlier try may have met)
 _NO_ADDRESS = "not an address the browser opens"
 REFUSED = {"ERR_UNSAFE_PORT": "Chromium connects to no port it holds unsafe: serve the site on another port, and give that "
                               "with --base-url", "ERR_INVALID_URL": _NO_ADDRESS, "ERR_DISALLOWED_URL_SCHEME": _NO_ADDRESS,
-           "ERR_UNKNOWN_URL_SCHEME": _NO_ADDRESS, "ERR_BLOCKED_BY_CLIENT": "the browser blocked the address",
+           "ERR_UNKNOWN_URL_SCHEME": _NO_ADDRESS,
            "ERR_BLOCKED_BY_ADMINISTRATOR": "the browser's policy blocks the address: allow it there, or fetch with --fetch http"}
 GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
