@@ -481,10 +481,10 @@ class State:
         self.db.commit()
 
     def reorder(self, run_id: int, ids: Iterable[str]) -> None:
-        """Give the run's documents the places of `ids`, in order (a document keeps its first)."""
-        places = {doc_id: None for doc_id in ids}
-        self.db.executemany("UPDATE documents SET pos = ? WHERE id = ? AND run = ?",
-                            ((pos, doc_id, run_id) for pos, doc_id in enumerate(places)))
+        """Give the run's documents the places of `ids`, in order (a document keeps its first; one in its place stays)."""
+        # (pages read in their search's order leave most where they were kept: each move rewrites the listing's index)
+        self.db.executemany("UPDATE documents SET pos = ?1 WHERE id = ?2 AND run = ?3 AND pos IS NOT ?1",
+                            ((pos, doc_id, run_id) for pos, doc_id in enumerate(dict.fromkeys(ids))))
 
     def list_lone_pages(self, run_id: int) -> int:
         """List, after the rest, the documents known only by their own page (in the order they were read)."""

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -2074,3 +2074,24 @@ def test_a_search_whose_page_the_site_drops_does_not_stop_the_later_harvests_of_
                                          f'[[harvest]]\nname = "b"\nquery = "{QUERY}"\n', encoding="utf-8")
         code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
     assert code == 3 and "2 harvests: 1 done, 1 failed" in out and "harvest 2, b (“Korean Workers' Party”): done" in out
+
+
+
+def _listed(state: State, ids: str, title: str = "") -> list[bool]:
+    """The run's documents `ids` kept, each a record of the same time (with `title`, when given)."""
+    record = {"harvested_at": "2026-01-01T00:00:00+00:00", "first_seen": "", "last_seen": ""} | ({"title": title} if title else {})
+    return [state.keep(1, {"id": doc_id, **record}) for doc_id in ids]
+
+
+def test_reordering_changes_no_row_of_a_document_already_in_its_place(tmp_path: Path):
+    """Re-parsed pages read in their search's order leave every document where it was kept: putting them in that order
+    rewrites none (each move rewrites the listing's index); the others move."""
+    with State(tmp_path, None) as state:
+        state.start_run("reparse", datetime.now(UTC), timedelta(0))
+        _listed(state, "abc")
+        changed = state.db.total_changes
+        state.reorder(1, ["a", "b", "c"])
+        assert state.db.total_changes == changed
+        state.reorder(1, ["c", "a", "b"])
+        assert [record["id"] for record, _, _ in state.records(1)] == ["c", "a", "b"]
+        assert state.db.total_changes == changed + 3
