@@ -429,22 +429,21 @@ class State:
         gives `saved_at`, when the record's copy was saved (an undated save's: its file's time), which orders copies
         only; else the record's harvested_at does."""
         order = saved_at or record["harvested_at"]
-        row = self.db.execute("SELECT run, record FROM documents WHERE id = ?", (record["id"],)).fetchone()
-        if row is not None and row[0] == run_id:
-            kept = json.loads(row[1])
-            seen = sorted((t for t in (kept["first_seen"], kept["last_seen"], record["first_seen"], record["last_seen"])
-                           if is_time(t)), key=datetime.fromisoformat)
-            if later := later_copy(order, self._saved_at.get(record["id"], kept["harvested_at"])):
-                self._saved(record, order)
-            latest = (record if later else kept) | ({"first_seen": seen[0], "last_seen": seen[-1]} if seen else {})
-            self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(latest), record["id"]))
-            return False
-        text = to_json(record)
-        self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
-                        "SET run = ?2, pos = ?3, record = ?4", (record["id"], run_id, self._next_pos, text))
-        self._next_pos += 1
-        self._saved(record, order)
-        return True
+        # one statement lists a document the run has not listed yet (and changes nothing when it has)
+        if self.db.execute("INSERT INTO documents (id, run, pos, record) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE "
+                           "SET run = ?2, pos = ?3, record = ?4 WHERE run IS NOT ?2",
+                           (record["id"], run_id, self._next_pos, to_json(record))).rowcount:
+            self._next_pos += 1
+            self._saved(record, order)
+            return True
+        kept = json.loads(self.db.execute("SELECT record FROM documents WHERE id = ?", (record["id"],)).fetchone()[0])
+        seen = sorted((t for t in (kept["first_seen"], kept["last_seen"], record["first_seen"], record["last_seen"])
+                       if is_time(t)), key=datetime.fromisoformat)
+        if later := later_copy(order, self._saved_at.get(record["id"], kept["harvested_at"])):
+            self._saved(record, order)
+        latest = (record if later else kept) | ({"first_seen": seen[0], "last_seen": seen[-1]} if seen else {})
+        self.db.execute("UPDATE documents SET record = ? WHERE id = ?", (to_json(latest), record["id"]))
+        return False
 
     def _saved(self, record: Record, order: str) -> None:
         """Note when the kept copy of a record was saved where its harvested_at does not say it (an undated save's file

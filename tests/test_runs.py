@@ -2095,3 +2095,15 @@ def test_reordering_changes_no_row_of_a_document_already_in_its_place(tmp_path: 
         state.reorder(1, ["c", "a", "b"])
         assert [record["id"] for record, _, _ in state.records(1)] == ["c", "a", "b"]
         assert state.db.total_changes == changed + 3
+
+
+def test_a_document_the_run_lists_anew_is_one_statement_and_one_listed_again_keeps_the_later_copy(tmp_path: Path):
+    said: list[str] = []
+    with State(tmp_path, None) as state:
+        state.start_run("reparse", datetime.now(UTC), timedelta(0))
+        state.db.set_trace_callback(said.append)
+        assert _listed(state, "abc") == [True] * 3
+        assert len([statement for statement in said if "documents" in statement]) == 3
+        assert not state.keep(1, {"id": "b", "harvested_at": "2026-01-02T00:00:00+00:00", "first_seen": "", "last_seen": "",
+                                  "title": "later"})
+        assert [(record["id"], record.get("title")) for record, _, _ in state.records(1)] == [("a", None), ("b", "later"), ("c", None)]
