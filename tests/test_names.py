@@ -760,3 +760,15 @@ def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_pers
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_nationality_before_a_name_is_no_part_of_it(title, people, table: NameTable) -> None:
     assert person_names(parties(title), table) == people
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Mao  Zedong ", "Mao Zedong"), ("Filippov [Stalin]", "Filippov"),
+                                                ("[Edgar] Snow", "Edgar Snow"), ("Maneli (Saigon)", "Maneli")])
+def test_a_name_is_unbracketed_and_one_with_no_bracket_only_has_its_spaces_made_single(name: str, expected: str, monkeypatch):
+    """The people table asks it of every party a title writes, which mostly holds no bracket: no pattern is tried there."""
+    from harvester.normalize import names
+
+    if "[" not in name and "(" not in name:
+        for pattern in ("BRACKET", "_GLUED", "_BEFORE_A_NAME"):
+            monkeypatch.setattr(names, pattern, None)
+    assert names.unbracketed(name) == expected

@@ -228,7 +228,8 @@ def written_form(name: str) -> str:
 def unbracketed(name: str) -> str:
     """The name without its brackets but an editor's completion: "[Edgar] Snow", "Yu[mjagiin] Tsedenbal" and "Filippov
     [Stalin]" -> "Edgar Snow", "Yumjagiin Tsedenbal" and "Filippov"."""
-    return " ".join(BRACKET.sub("", _BEFORE_A_NAME.sub(_completed, _GLUED.sub(r"\1", name))).split())
+    bracketed = "[" in name or "(" in name   # (most names have no bracket: nothing to look for)
+    return " ".join((BRACKET.sub("", _BEFORE_A_NAME.sub(_completed, _GLUED.sub(r"\1", name))) if bracketed else name).split())
 
 
 def _completed(bracket: re.Match[str]) -> str:
