@@ -362,14 +362,15 @@ class Fetcher:
             if error.status in (403, 429):
                 raise BlockedError(f"{url}: still refused (HTTP {error.status}) after {self.settings.attempts} tries; stopping",
                                    error.status) from None
-            hint = self._network_hint() if error.network else ""
-            raise (UnreachableError if error.network else FetchError)(
-                f"{url}: {error} (gave up after {self.settings.attempts} tries){hint}") from None
+            raise self._gave_up(url, error) from None
 
-    def _network_hint(self) -> str:
-        """What to look at when the site cannot be reached: the connection, and a --base-url given that nothing answered at."""
+    def _gave_up(self, url: str, error: TransientError, then: str = "") -> FetchError:
+        """The failure of a URL tried every time, `then` said after it; when the site cannot be reached, what to look at:
+        the connection, and a --base-url given that nothing answered at."""
         given = ", or the address given to --base-url" if self.settings.base_url and not self.answered else ""
-        return f"; check your connection and proxy{given}"
+        hint = f"; check your connection and proxy{given}" if error.network else ""
+        return (UnreachableError if error.network else FetchError)(
+            f"{url}: {error} (gave up after {self.settings.attempts} tries){then}{hint}")
 
     def _retrying(self) -> tenacity.Retrying:
         """Transient failures are tried again: backoff with jitter, Retry-After honoured, within the run's budget."""
@@ -502,9 +503,7 @@ class Fetcher:
         except TransientError as error:
             if error.status == 429:
                 raise BlockedError(f"{url}: still refused (HTTP 429) after {self.settings.attempts} tries; stopping") from None
-            hint = self._network_hint() if error.network else ""
-            raise (UnreachableError if error.network else FetchError)(f"{url}: {error} (gave up after {self.settings.attempts} tries); "
-                             f"cannot check what the site allows{hint}") from None
+            raise self._gave_up(url, error, "; cannot check what the site allows") from None
         if page.status >= 500:
             raise FetchError(f"{url}: HTTP {page.status}; cannot check what the site allows")
         if page.status >= 400 or page.status in REDIRECTS:
