@@ -486,7 +486,6 @@ def _dataset(job: Job) -> str:
 
 
 def _name(job: Job) -> str:
-    """The name of a harvest's dataset."""
     return dataset_name(job.out, job.site, job.search) if job.name is None else job.name
 
 
@@ -777,13 +776,10 @@ def _main(sleep: Callable[[float], None]) -> None:
         what = "stopped (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
         _say(f"harvester: {what}: {stop.args[0] if stop and stop.args else 'nothing written'}", err=True)
         end_now(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
-    except HarvesterError as error:
-        _say(f"harvester: error: {one_line(str(error))}", err=True)
-        sys.exit(error.exit_code)
-    except Exception as error:  # a bug, not a user mistake: one line, exit 7 (never 0 or 1, which cron reads as success)
+    except Exception as error:   # a failure said in one line; a bug too, exit 7 (never 0 or 1, which cron reads as success)
         if isinstance(error, OSError) and error.filename is not None:   # but a path the system refused is the user's
-            _say(f"harvester: error: {one_line(str(path_error(error)))}", err=True)
-            sys.exit(UsageError.exit_code)
-        _say(f"harvester: error: {one_line(unexpected(error))}", err=True)
-        sys.exit(HarvesterError.exit_code)
+            error = path_error(error)
+        known = isinstance(error, HarvesterError)
+        _say(f"harvester: error: {one_line(str(error) if known else unexpected(error))}", err=True)
+        sys.exit(error.exit_code if known else HarvesterError.exit_code)
     sys.exit(code if isinstance(code, int) else 0)
