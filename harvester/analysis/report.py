@@ -196,7 +196,7 @@ def year_chart(per_year: list[tuple[int, int]]) -> str:
     label_every = next(step for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if len(per_year) / step <= 25)
     parts = [f'<svg id="year-chart" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
              f'aria-label="Documents per year, {per_year[0][0]} to {per_year[-1][0]}">']
-    for tick in _ticks(peak):
+    for tick in range(0, peak + 1, max(1, peak // 4)):
         y = top + height - height * tick / peak
         parts.append(f'<line class="grid-line" x1="{left}" x2="{left + width}" y1="{y:.1f}" y2="{y:.1f}"/>'
                      f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
@@ -270,11 +270,6 @@ def _facts(run: dict[str, Any], frame: pd.DataFrame, records_file: Path) -> list
 def _nice_ceiling(value: int) -> int:
     magnitude = 10 ** max(0, int(math.log10(value))) if value > 0 else 1
     return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= value)
-
-
-def _ticks(peak: int) -> list[int]:
-    step = max(1, peak // 4) if peak >= 4 else 1
-    return list(range(0, peak + 1, step))
 
 
 def _read_json(path: Path) -> dict[str, Any]:
