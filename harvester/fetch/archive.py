@@ -280,7 +280,9 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                         yield Page(target, record.raw_stream.read(), 200, {"content-type": headers.get_header("Content-Type") or ""},
                                    when, requested=target)
                     continue
-                _parse_http_headers(record)
+                # parsed here, as warcio parses them: its own parsing fails on a response that names no WARC-Target-URI,
+                # and its iterator stops at the first failure (the records after it would be lost)
+                record.http_headers = _LOADER.load_http_headers(record.rec_type, target, record.raw_stream, record.length)
                 if record.http_headers is None and record.rec_type == "response":   # a dns: response is no HTTP answer
                     if target.startswith(("http:", "https:")):
                         warnings.append(f"{path}: record {number} holds no HTTP answer (cut short in its header?); skipped")
@@ -347,14 +349,6 @@ def read_record(location: Location) -> Page:
             return _page_of(record)
     except Exception as error:  # a torn or damaged record: warcio raises anything from ValueError to AttributeError
         raise InputError(f"{location.path}: cannot read the record at offset {location.offset} ({_short(error)})") from None
-
-
-def _parse_http_headers(record: ArcWarcRecord) -> None:
-    """The HTTP headers of a record read with `no_record_parse`, parsed as warcio parses them. Read that way because
-    warcio's own parsing fails on a response that names no WARC-Target-URI, and its iterator stops at the first
-    failure: the records after one such record would be lost."""
-    record.http_headers = _LOADER.load_http_headers(record.rec_type, record.rec_headers.get_header("WARC-Target-URI"),
-                                                    record.raw_stream, record.length)
 
 
 _LOADER = ArcWarcRecordLoader(verify_http=False, arc2warc=False)   # as ArchiveIterator makes its own
