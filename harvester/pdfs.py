@@ -126,8 +126,7 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
     if page.status == 304 and have is not None:   # (a 304 to a request that was not conditional is no PDF either)
         tally.unchanged += 1
         return have
-    problem = not_a_pdf(page)
-    if problem:
+    if problem := not_a_pdf(page):
         return _failed(tally, f"{asked}: {problem}; {left}")
     try:   # gone if another dataset's run that made it ended with it empty; or a link to a disk unmounted meanwhile
         target.parent.mkdir(exist_ok=True)

@@ -322,8 +322,7 @@ class Site:
         if not web_address(href):
             return None
         path = urlsplit(href).path
-        match = self.document_path.match(path)
-        if match:
+        if match := self.document_path.match(path):
             return match.group(1)
         node = _NODE_PATH.match(path)
         return f"node-{node.group(1)}" if node else None
