@@ -88,13 +88,8 @@ SITE = Site(
     challenge_paths=("/cdn-cgi/challenge-platform/",),          # the challenge's own scripts, on the site's host
     old_paths=("/search-results/", "/collection/"),            # the site before Drupal (its searches, its collections)
     other_params=("items_per_page", "sort_bef_combine", "sort_by", "sort_order"),   # its page size and sorts
-    hosts=frozenset(
-        {
-            "digitalarchive.wilsoncenter.org",
-            "wilson-center.drivingcreative.com",
-            "wilson-center-digital-archive.dvincitest.com",
-        }
-    ),
+    hosts=frozenset({"digitalarchive.wilsoncenter.org", "wilson-center.drivingcreative.com",
+                     "wilson-center-digital-archive.dvincitest.com"}),
     search_path="/search",
     query_param="search_api_fulltext",
     page_param="page",
