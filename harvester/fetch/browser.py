@@ -57,6 +57,7 @@ REFUSED = {"ERR_UNSAFE_PORT": "Chromium connects to no port it holds unsafe: ser
                               "with --base-url", "ERR_INVALID_URL": _NO_ADDRESS, "ERR_DISALLOWED_URL_SCHEME": _NO_ADDRESS,
            "ERR_UNKNOWN_URL_SCHEME": _NO_ADDRESS,
            "ERR_BLOCKED_BY_ADMINISTRATOR": "the browser's policy blocks the address: allow it there, or fetch with --fetch http"}
+NO_DISPLAY = "there is no display to show it on (set DISPLAY, or leave out --show-browser)"
 GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
@@ -67,7 +68,7 @@ def check_browser(settings: Settings) -> str:
     if importlib.util.find_spec("playwright") is None:
         raise UsageError(f"--fetch browser needs Playwright: pip install '{DISTRIBUTION}[browser]'")
     if settings.show_browser and sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        raise UsageError("--show-browser: there is no display to show it on (set DISPLAY, or leave out --show-browser)")
+        raise UsageError(f"--show-browser: {NO_DISPLAY}")
     return find_browser(settings.browser_path)
 
 
@@ -488,7 +489,7 @@ def _why(error: Exception, profile: Path) -> str:
         return ("Chromium's sandbox cannot start here (unprivileged user namespaces are not allowed: in a container, say, or "
                 "by Ubuntu's AppArmor); allow them, or run harvester as root, for which it leaves the sandbox off")
     if "DISPLAY" in text or "XServer" in text:
-        return "there is no display to show it on (set DISPLAY, or leave out --show-browser)"
+        return NO_DISPLAY
     if exited := re.search(r"<process did exit: exitCode=(\d+)", text):
         if exited.group(1) == "21" and os.path.islink(lock := profile / "SingletonLock"):   # Chromium's "profile in use"
             return (f"its profile {profile} is locked by a browser of {os.readlink(lock).rsplit('-', 1)[0]} (another "
