@@ -41,8 +41,7 @@ _STORAGE_REASONS = {
     errno.ENOSPC: "the disk is full: free some space, then run the same command again (a harvest resumes)",
     errno.EDQUOT: "the disk quota is used up: free some space, then run the same command again (a harvest resumes)",
     errno.EROFS: "the file system is read-only: use another --out",
-    errno.EACCES: "it is read-only or not yours: make it writable (chmod u+w), or use another --out",
-    errno.EPERM: "it is read-only or not yours: make it writable (chmod u+w), or use another --out",
+    **dict.fromkeys((errno.EACCES, errno.EPERM), "it is read-only or not yours: make it writable (chmod u+w), or use another --out"),
     errno.ENAMETOOLONG: "the name is too long for the file system: give a shorter --name",
     errno.EFBIG: "the file grew larger than the file system allows",
     errno.ENOENT: "its folder does not exist: create it, or give another path",
@@ -84,8 +83,8 @@ def storage_error(path: object, error: OSError | Exception) -> StorageError:
 
 
 _PATH_REASONS = {
-    errno.EACCES: "permission denied: it, or a folder on the way to it, is not open to you (check their rights)",
-    errno.EPERM: "permission denied: it, or a folder on the way to it, is not open to you (check their rights)",
+    **dict.fromkeys((errno.EACCES, errno.EPERM), "permission denied: it, or a folder on the way to it, is not open to you "
+                                                 "(check their rights)"),
     errno.ENAMETOOLONG: "a name in the path is too long for the file system",
     errno.ENOENT: "no such file or folder",
     errno.ENOTDIR: "a part of the path is a file, not a folder",
