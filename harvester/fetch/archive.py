@@ -94,8 +94,7 @@ class WarcArchive:
         writer = self._open()
         record = writer.create_warc_record(
             page.requested or page.url, "response", payload=io.BytesIO(page.body), length=len(page.body),
-            http_headers=http, warc_headers_dict={"WARC-Date": _warc_date(page.fetched_at)},
-        )
+            http_headers=http, warc_headers_dict={"WARC-Date": _warc_date(page.fetched_at)})
         return self._write_record(record)
 
     def write_not_modified(self, page: Page, original_url: str, original_date: str) -> None:

@@ -66,11 +66,8 @@ def make_client(settings: Settings, host: str | None = None) -> httpx.Client:
     return httpx.Client(
         # only the compressions whose unpacking the size cap bounds (httpx would ask for br, zstd when it can read them)
         headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml", "Accept-Encoding": "gzip, deflate"},
-        timeout=settings.timeout,
-        follow_redirects=False,
-        cookies=load_cookies(settings.cookies, host or "") if settings.cookies else None,
-        verify=_tls(),
-    )
+        timeout=settings.timeout, follow_redirects=False, verify=_tls(),
+        cookies=load_cookies(settings.cookies, host or "") if settings.cookies else None)
 
 
 @functools.cache
@@ -378,11 +375,7 @@ class Fetcher:
             retry=tenacity.retry_if_exception_type(TransientError),
             stop=(tenacity.stop_after_attempt(self.settings.attempts) | tenacity.stop_after_delay(self.settings.retry_total_cap)
                   | self._budget_spent),
-            wait=self._wait,
-            sleep=self._sleep,
-            before_sleep=self._log_retry,
-            reraise=True,
-        )
+            wait=self._wait, sleep=self._sleep, before_sleep=self._log_retry, reraise=True)
 
     def _ask_page(self, url: str) -> Page:
         """One request for a page, conditional when a copy is kept; "not modified" gives the kept copy."""
