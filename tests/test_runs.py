@@ -2076,10 +2076,9 @@ def test_a_search_whose_page_the_site_drops_does_not_stop_the_later_harvests_of_
     assert code == 3 and "2 harvests: 1 done, 1 failed" in out and "harvest 2, b (“Korean Workers' Party”): done" in out
 
 
-
-def _listed(state: State, ids: str, title: str = "") -> list[bool]:
-    """The run's documents `ids` kept, each a record of the same time (with `title`, when given)."""
-    record = {"harvested_at": "2026-01-01T00:00:00+00:00", "first_seen": "", "last_seen": ""} | ({"title": title} if title else {})
+def _listed(state: State, ids: str) -> list[bool]:
+    """The run's documents `ids` kept, each a record of the same time."""
+    record = {"harvested_at": "2026-01-01T00:00:00+00:00", "first_seen": "", "last_seen": ""}
     return [state.keep(1, {"id": doc_id, **record}) for doc_id in ids]
 
 
