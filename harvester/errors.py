@@ -95,7 +95,8 @@ _PATH_REASONS = {
 def path_error(error: OSError) -> UsageError:
     """A path the system refused to open or list (no rights to it, a name too long), said with the path: the user's to
     change, not a bug."""
-    return UsageError(f"{error.filename}: {_PATH_REASONS.get(error.errno or 0, error.strerror or type(error).__name__)}")
+    reason = _PATH_REASONS.get(error.errno or 0) or _STORAGE_REASONS.get(error.errno, error.strerror or type(error).__name__)
+    return UsageError(f"{os.fsdecode(error.filename)}: {reason}")   # (a full disk as a write says it; a path given in bytes)
 
 
 def loops(path: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -1355,3 +1356,21 @@ def test_a_harvest_stopped_by_a_late_found_mistake_or_a_failed_run_of_a_harvests
     code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
     assert code == 3 and "harvest 1, wilson-x (“x”): failed (exit 3)" in err + _
     assert _tree(tmp_path) == before
+
+
+@pytest.mark.parametrize(("error", "said"), [
+    (OSError(errno.ENOSPC, "No space left on device", "/q"), "/q: the disk is full: free some space"),
+    (FileNotFoundError(errno.ENOENT, "No such file or directory", b"/bytes"), "/bytes: no such file or folder"),
+])
+def test_a_path_the_system_refused_is_said_in_words_whatever_its_failure(monkeypatch, capsys, tmp_path, error, said):
+    """An OSError naming a path that no part of harvester said first: a full disk in words, as a write says it, and a
+    path as the system gave it in bytes written as a path."""
+    import harvester.cli
+
+    def refused(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(harvester.cli, "reparse", refused)
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(SEED), "--out", str(tmp_path))
+    assert code == 2
+    assert_one_line_error(err, said)
