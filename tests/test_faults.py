@@ -511,6 +511,27 @@ print("done")
     assert done.stdout.strip() == "done", done.stderr
 
 
+def test_text_nested_deep_where_the_totals_line_goes_is_read_once_not_once_a_box():
+    """Each box around the totals' place was read whole, and the boxes inside it again: 2 MB of text in 390 boxes,
+    each a .view-header, took over a minute. Run in a process of its own, bounded in time."""
+    import subprocess
+    import sys
+
+    script = """
+from harvester.parse.results import parse_results
+from harvester.sites import get_site
+from tests.sitegen import doc, results_page
+page = results_page([doc(1)], 0).replace('<span>1 - 1 of 1</span>', '<span></span>')
+boxes = '<div class="view-header">' * 390 + '1 ' * 1_000_000 + '</div>' * 390
+hostile = page.replace('<div class="view-content">', boxes + '<div class="view-content">')
+assert parse_results(hostile, "https://digitalarchive.wilsoncenter.org/search", get_site("wilson")).total is None
+print("done")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.strip() == "done", done.stderr
+
+
 
 def test_a_totals_line_whose_number_no_search_counts_is_no_totals_line():
     """A total of 400 digits overflowed the page count (a float), one of 5,000 is more than Python reads as a number:

@@ -12,6 +12,8 @@ from harvester.fetch.page import is_challenge
 from harvester.parse.text import check_bounds, inline_text, paragraphs
 from harvester.sites import Site, web_address
 
+TOTALS_BOX = 1000   # characters: the most a box of the totals line holds (the site's holds "Results: 1 - 10 of 19")
+
 
 @dataclass(frozen=True)
 class RawCard:
@@ -88,10 +90,11 @@ def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:
 
 def _totals(view: LexborNode, site: Site) -> tuple[int, int, int] | None:
     """The "x - y of N" line: in its known places first, else any element whose whole text is that line."""
-    texts = (node.text() for node in view.css(site.totals))
+    # (a box holding more than a line or two is looked for in the boxes inside it: each text read once, not once a box)
+    texts = (text for node in view.css(site.totals) if len(text := node.text()) <= TOTALS_BOX)
     match = next((m for text in texts if (m := site.totals_pattern.search(text))), None)
     if match is None:
-        texts = (node.text() for node in view.css(site.totals_anywhere))
+        texts = (text for node in view.css(site.totals_anywhere) if len(text := node.text()) <= TOTALS_BOX)
         match = next((m for text in texts if (m := site.totals_line.match(text))), None)
     # (a number whose thousands two signs separate, "1,234.567", is a locale's decimal fraction: no count)
     if match is None or any(len({sign for sign in group if not sign.isdecimal()}) > 1 for group in match.groups()):
