@@ -1282,6 +1282,20 @@ def test_a_next_link_that_reads_as_no_search_is_followed_as_before(tmp_path: Pat
     assert outcome.documents == 15 and "f%5B0%5D=oops" in server.requests[-1]
 
 
+def test_a_next_link_to_a_page_numbered_past_any_search_is_followed(tmp_path: Path):
+    """A page number of 5,000 digits is more than Python reads as a number: the cache's look-up of it ended the run in a
+    traceback."""
+    docs, huge = [doc(n) for n in range(15)], "9" * 5000
+
+    def answer(path: str) -> bytes | None:
+        body = re.sub(r'<div class="results-summary">.*?</div>', "", results_page(docs, int(huge in path)))
+        return body.replace("page=1", f"page={huge}").encode() if path.startswith("/search") else None
+
+    with FaultServer(answer) as server:
+        outcome = harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0))
+    assert outcome.documents == 15 and huge in server.requests[-1]
+
+
 def test_of_two_copies_earlier_harvesters_kept_of_a_results_page_the_later_is_revalidated(tmp_path: Path):
     """Its facets asked in one order, then in another (as given): the copy kept last is the one the site may still
     have, and the one asked for with the facets sorted revalidates it."""

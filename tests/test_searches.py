@@ -134,6 +134,12 @@ def test_an_address_that_is_not_a_search_of_the_site_is_a_usage_error_naming_wha
     assert address.split("://")[-1].split("/")[0] in str(raised.value)
 
 
+def test_a_facet_numbered_past_any_search_is_a_usage_error_naming_it():
+    """A facet's number of 5,000 digits is more than Python reads as a number: it ended in a traceback."""
+    with pytest.raises(UsageError, match=r"f\[9{5000}\] is no facet's number"):
+        WILSON.search_at(f"{HOME}/search?f%5B{'9' * 5000}%5D=people%3A81908")
+
+
 def test_a_local_or_base_url_address_is_fetched_from_its_own_origin():
     assert WILSON.search_at("http://127.0.0.1:8123/search?f%5B0%5D=people%3A81908")[1] == "http://127.0.0.1:8123"
     assert WILSON.search_at("http://localhost:8123/search")[1] == "http://localhost:8123"

@@ -149,7 +149,7 @@ class Site:
     def page_of(self, url: str) -> int:
         """The results page (from 0) an address asks for, by its page parameter."""
         page = dict(parse_qsl(urlsplit(url).query)).get(self.page_param, "")
-        return int(page) if page.isdecimal() else 0
+        return int(page) if page.isdecimal() and len(page) <= 12 else 0   # (a longer number is no page a search has)
 
     def same_page(self, url: str) -> object:
         """What makes two addresses one page: a results page by its origin, its search's key (the facets in any order,
@@ -202,6 +202,8 @@ class Site:
             elif twice:
                 value = unquote_plus(value)
             numbered = facet_key.fullmatch(key)
+            if numbered and len(numbered[2]) > 12:   # (more than any search's facets, and than Python reads as a number)
+                raise UsageError(f"{url}: {key} is no facet's number")
             if key == self.page_param or TRACKING.fullmatch(key):
                 continue
             if key == self.query_param:
