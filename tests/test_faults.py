@@ -1296,6 +1296,23 @@ def test_a_next_link_to_a_page_numbered_past_any_search_is_followed(tmp_path: Pa
     assert outcome.documents == 15 and huge in server.requests[-1]
 
 
+def test_a_next_link_of_many_unnumbered_facets_is_read_in_linear_time():
+    """Each f[] took the number after the highest before it by looking at every one: an address of 100,000 took minutes.
+    Run in a process of its own, bounded in time."""
+    import subprocess
+    import sys
+
+    script = """
+from harvester.sites import get_site
+url = "https://digitalarchive.wilsoncenter.org/search?" + "&".join(f"f[]=people:{i}&fo[]={i}" for i in range(100_000))
+assert len(get_site("wilson").search_of(url).facets) == 100_000
+print("done")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.strip() == "done", done.stderr
+
+
 def test_of_two_copies_earlier_harvesters_kept_of_a_results_page_the_later_is_revalidated(tmp_path: Path):
     """Its facets asked in one order, then in another (as given): the copy kept last is the one the site may still
     have, and the one asked for with the facets sorted revalidates it."""

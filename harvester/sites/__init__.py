@@ -186,7 +186,7 @@ class Site:
             raise UsageError(f"{url}: not a search of {self.name}; for the documents of a person, place or topic, narrow "
                              f"the archive's search by it (a facet) and give that results page's address ({self.home}"
                              f"{self.search_path}?...)")
-        query, facets, chosen, extra = "", {}, {}, {}
+        query, facets, chosen, extra, after = "", {}, {}, {}, {}   # after: the number an unnumbered f[], fo[] takes
         params = parse_qsl(parts.query, keep_blank_values=True)
         facet_key = re.compile(rf"({re.escape(self.facet_param)}|{re.escape(self.chosen_param)})\[(\d*)\]")
         plain = {found[1] for key, _ in params if (found := facet_key.fullmatch(key))}   # f, fo given plainly
@@ -204,6 +204,9 @@ class Site:
             numbered = facet_key.fullmatch(key)
             if numbered and len(numbered[2]) > 12:   # (more than any search's facets, and than Python reads as a number)
                 raise UsageError(f"{url}: {key} is no facet's number")
+            if numbered:   # (f[]: after the highest number before it, as PHP reads them)
+                index = int(numbered[2] or after.get(numbered[1], 0))
+                after[numbered[1]] = max(after.get(numbered[1], 0), index + 1)
             if key == self.page_param or TRACKING.fullmatch(key):
                 continue
             if key == self.query_param:
@@ -212,9 +215,9 @@ class Site:
                 name, colon, facet = value.partition(":")
                 if not (colon and name and facet):
                     raise UsageError(f"{url}: {key}={value!r} is not a facet (it reads name:id, as people:81908)")
-                facets[int(numbered[2] or max(facets, default=-1) + 1)] = (name, facet)
+                facets[index] = (name, facet)
             elif numbered:
-                chosen[int(numbered[2] or max(chosen, default=-1) + 1)] = value
+                chosen[index] = value
             else:
                 extra[key] = value
         # a facet given twice narrows the search once (the site reads it so): one search, one dataset
