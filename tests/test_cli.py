@@ -502,6 +502,15 @@ def test_serve_serves_saved_pages_under_their_own_urls(tmp_path):
         process.wait(timeout=10)
 
 
+def test_an_address_of_many_slashes_is_answered_at_once():
+    """A path's slashes at its end were dropped by a pattern tried from each of them: a request of 60,000 slashes (what
+    a request line holds) took seconds, a saved page's address of a million hours."""
+    import httpx
+
+    with Serving([SEED]) as serving:
+        assert httpx.get(f"{serving.origin}/search{'/' * 60_000}x", timeout=5).status_code == 404
+
+
 def test_a_saved_page_deleted_while_served_is_not_found_and_the_server_goes_on(tmp_path, caplog):
     import shutil
 

@@ -36,10 +36,10 @@ def request_key(url: str) -> str:
     parts = urlsplit(url)
     params = sorted({(re.sub(r"\[\d+\]$", "[]", k), v) for k, v in parse_qsl(parts.query)
                      if (k, v) != ("page", "0") and not TRACKING.fullmatch(k)})
-    return f"{_FRONT_FILE.sub('', parts.path) or '/'}?{params}"
+    return f"{_FRONT_FILE.sub('', parts.path).rstrip('/') or '/'}?{params}"
 
 
-_FRONT_FILE = re.compile(r"^/index\.php(?=/)|/+$")   # what a path may have beside the site's own: /index.php/search/
+_FRONT_FILE = re.compile(r"^/index\.php(?=/)")   # what a path may have before the site's own: /index.php/search
 
 
 def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
