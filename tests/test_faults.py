@@ -464,13 +464,21 @@ def test_the_depth_check_reads_tags_never_closed_in_linear_time(shape: str):
     assert done.returncode == 0 and done.stderr == "", done.stderr
 
 
+def finished_alone(script: str) -> None:
+    """Run `script` (a hostile input's check that prints "done") in a Python process of its own, from the project's root,
+    given up after 30 s: a parse that would take minutes fails the test, not the suite."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.strip() == "done", done.stderr
+
+
 @pytest.mark.slow
 def test_long_hostile_titles_and_headings_are_read_in_linear_time():
     """Each of these once took seconds to minutes (a pattern that tried every start, a recursion per bracket); now
     each is read in a time that grows with its length, no faster. Run in a process of its own, bounded in time."""
-    import subprocess
-    import sys
-
     script = """
 from harvester.normalize.titles import parties, doc_type
 from harvester.normalize.names import NameTable, person_names, written_form
@@ -484,17 +492,12 @@ for shape in ["[", "(", "[a", "(a", "[a]", "(a)", "A. ", "A ", "(a, 1900-1950)",
         person_names(parties(text), names), doc_type(text), written_form(text), page_people([text], names)
 print("done")
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
-                          cwd=Path(__file__).resolve().parent.parent)
-    assert done.stdout.strip() == "done", done.stderr
+    finished_alone(script)
 
 
 def test_a_long_run_of_digits_or_spaces_where_the_totals_line_goes_is_read_in_linear_time():
     """The totals line is looked for in its places, then in any element: text of 100,000 digits and commas, or of
     spaces, once took minutes there (a pattern that tried every start). Run in a process of its own, bounded in time."""
-    import subprocess
-    import sys
-
     script = """
 from harvester.parse.results import parse_results
 from harvester.sites import get_site
@@ -506,17 +509,12 @@ for text in ("1," * 50000, " " * 100000 + "x"):
     assert parse_results(hostile, "https://digitalarchive.wilsoncenter.org/search", get_site("wilson")).total is None
 print("done")
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
-                          cwd=Path(__file__).resolve().parent.parent)
-    assert done.stdout.strip() == "done", done.stderr
+    finished_alone(script)
 
 
 def test_text_nested_deep_where_the_totals_line_goes_is_read_once_not_once_a_box():
     """Each box around the totals' place was read whole, and the boxes inside it again: 2 MB of text in 390 boxes,
     each a .view-header, took over a minute. Run in a process of its own, bounded in time."""
-    import subprocess
-    import sys
-
     script = """
 from harvester.parse.results import parse_results
 from harvester.sites import get_site
@@ -527,10 +525,7 @@ hostile = page.replace('<div class="view-content">', boxes + '<div class="view-c
 assert parse_results(hostile, "https://digitalarchive.wilsoncenter.org/search", get_site("wilson")).total is None
 print("done")
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
-                          cwd=Path(__file__).resolve().parent.parent)
-    assert done.stdout.strip() == "done", done.stderr
-
+    finished_alone(script)
 
 
 def test_a_totals_line_whose_number_no_search_counts_is_no_totals_line():
@@ -1299,18 +1294,13 @@ def test_a_next_link_to_a_page_numbered_past_any_search_is_followed(tmp_path: Pa
 def test_a_next_link_of_many_unnumbered_facets_is_read_in_linear_time():
     """Each f[] took the number after the highest before it by looking at every one: an address of 100,000 took minutes.
     Run in a process of its own, bounded in time."""
-    import subprocess
-    import sys
-
     script = """
 from harvester.sites import get_site
 url = "https://digitalarchive.wilsoncenter.org/search?" + "&".join(f"f[]=people:{i}&fo[]={i}" for i in range(100_000))
 assert len(get_site("wilson").search_of(url).facets) == 100_000
 print("done")
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30,
-                          cwd=Path(__file__).resolve().parent.parent)
-    assert done.stdout.strip() == "done", done.stderr
+    finished_alone(script)
 
 
 def test_of_two_copies_earlier_harvesters_kept_of_a_results_page_the_later_is_revalidated(tmp_path: Path):
