@@ -748,6 +748,46 @@ def test_a_cookies_file_powershell_wrote_in_utf_16_is_read(tmp_path: Path):
         assert [(c.name, c.value) for c in load_cookies(tmp_path / "c.txt", "127.0.0.1")] == [("cf_clearance", "ok")]
 
 
+def test_a_cookies_file_in_utf_32_is_read_and_a_utf_16_one_cut_short_is_said_as_such(tmp_path: Path):
+    """UTF-32's mark begins as UTF-16's: it was read as UTF-16, each letter followed by a NUL ("its expiry '\\x000\\x00'"),
+    or (big-endian) said to be UTF-16 without a mark. A UTF-16 file of an odd number of bytes was said to be no UTF-8."""
+    from harvester.fetch.client import load_cookies
+
+    line = "127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\r\n"
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        (tmp_path / "c.txt").write_bytes(bom + line.encode(encoding))
+        assert [(c.name, c.value) for c in load_cookies(tmp_path / "c.txt", "127.0.0.1")] == [("cf_clearance", "ok")]
+    (tmp_path / "c.txt").write_bytes(codecs.BOM_UTF16_LE + line.encode("utf-16-le") + b"\n")
+    with pytest.raises(UsageError, match=r"c\.txt: cannot be read as a cookies\.txt file \(UTF-16 text by its byte-order "
+                                         r"mark, which cannot be decoded: truncated data\)"):
+        load_cookies(tmp_path / "c.txt", "127.0.0.1")
+
+
+@pytest.mark.parametrize("character", ["\x0c", "\x1d", "\x85", "\u2028"])
+def test_a_cookie_value_holding_a_character_other_tools_take_for_a_line_break_is_said_not_cut(tmp_path: Path, character: str):
+    """A cookies.txt's lines end at \\n (or \\r\\n), as curl reads them: a form feed or \\u2028 in a value cut the line
+    in two, said as 'line 2 is not a cookie's 7 fields'. No Cookie header can carry such a character: it is said so."""
+    from harvester.fetch.client import load_cookies
+
+    (tmp_path / "c.txt").write_text(f"127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok{character}more\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"c\.txt: cookie 'cf_clearance' for 127\.0\.0\.1 holds characters other than ASCII, "
+                                         r"or control characters, which a Cookie header cannot carry"):
+        load_cookies(tmp_path / "c.txt", "127.0.0.1")
+
+
+@pytest.mark.parametrize("origin", ["http://localhost:8000", "http://localhost.:8000"])
+def test_a_cookie_whose_domain_is_written_fully_qualified_is_the_hosts(tmp_path: Path, origin: str):
+    """A browser that visited http://localhost.:8000 exports its cookies for `localhost.`: the same host, as a
+    --base-url of localhost. is (it was 'no cookie in it is for localhost')."""
+    from urllib.parse import urlsplit
+
+    from harvester.fetch.client import make_client
+
+    (tmp_path / "c.txt").write_text("localhost.\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), urlsplit(origin).hostname) as client:
+        assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_a_cookies_file_in_utf_16_without_its_byte_order_mark_is_said_so(tmp_path: Path, encoding: str):
     """Without the mark, its NULs were read as UTF-8: "its expiry '\\x000\\x00' is no time in seconds"."""

@@ -82,15 +82,19 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     to `host`; the others are left out, so they go nowhere. Read as curl reads one: with or without its first line,
     and a cookie is its domain's subdomains' when its domain starts with a dot or its next field says TRUE (an
     extension writes FALSE beside the dot)."""
-    try:   # (Notepad saves a file with a byte-order mark; PowerShell's `>` writes UTF-16, with one)
+    encoding = "UTF-8"
+    try:   # (Notepad saves a file with a byte-order mark; PowerShell's `>` writes UTF-16, with one; UTF-32's begins as it)
         data = path.read_bytes()
-        utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-        if b"\0" in data and not utf16:   # (no text holds a NUL: UTF-16's beside each ASCII letter)
+        encoding = next((name for name, marks in (("UTF-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)),
+                                                  ("UTF-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)))
+                         if data.startswith(marks)), encoding)
+        if b"\0" in data and encoding == "UTF-8":   # (no text holds a NUL: UTF-16's beside each ASCII letter)
             raise UsageError(f"--cookies {path}: UTF-16 text without a byte-order mark (NULs between its letters), which cannot "
                              "be told from other text: save it as UTF-8, or export the cookies again")
-        text = data.decode("utf-16" if utf16 else "utf-8-sig")
+        text = data.decode("utf-8-sig" if encoding == "UTF-8" else encoding)
     except (OSError, UnicodeDecodeError) as error:
-        why = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text"
+        why = error.strerror if isinstance(error, OSError) and error.strerror else "not UTF-8 text" if encoding == "UTF-8" \
+            else f"{encoding} text by its byte-order mark, which cannot be decoded: {getattr(error, 'reason', error)}"
         raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file ({why})") from None
     if text.lstrip().startswith(("[", "{")) and "\t" not in text.lstrip().partition("\n")[0]:   # ([::1]\t...: a cookie)
         raise UsageError(f"--cookies {path}: a JSON export of cookies, not a cookies.txt file; export them again in the "
@@ -103,8 +107,9 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     dot, host = host[len(host.rstrip(".")):], host.rstrip(".")   # (localhost.: the same host, its name fully qualified)
     # a browser sends a Secure cookie to this machine (NAME.localhost too) over plain HTTP: it is a secure context
     local = host in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost")
-    for number, line in enumerate(text.splitlines(), 1):
-        if (line := line.removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
+    # its lines end at \n, or \r\n (as curl reads them; splitlines would also end one at a form feed or \u2028 in a value)
+    for number, line in enumerate(text.split("\n"), 1):
+        if (line := line.removesuffix("\r").removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
             continue
         fields = line.split("\t")   # (6 of them: an empty value whose tab an editor trimmed, as curl reads it)
         if len(fields) not in (6, 7):
@@ -117,8 +122,9 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         except (ValueError, OverflowError):
             raise UsageError(f"--cookies {path}: cannot be read as a cookies.txt file (line {number}: its expiry "
                              f"{expires!r} is no time in seconds); export the cookies again as cookies.txt") from None
-        domain, name, value = domain.lower().strip("[]"), name.strip(" \t"), value.strip(" \t")   # (as a browser keeps
-        # them: a header takes no space or tab around a value, RFC 6265 5.2; a host is in any case, [::1] is ::1)
+        domain, name, value = domain.lower().strip("[]").rstrip("."), name.strip(" \t"), value.strip(" \t")   # (as a
+        # browser keeps them: a header takes no space or tab around a value, RFC 6265 5.2; a host is in any case, [::1]
+        # is ::1; localhost. is localhost, its name fully qualified, as the host's)
         if subdomains.upper() == "TRUE" or domain.startswith("."):
             domain = "." + domain.lstrip(".")
         if not (name or value) or not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
@@ -127,9 +133,9 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain + dot, domain.startswith("."),
                                        domain.startswith("."), where, False, secure.upper() == "TRUE" and not local,
                                        expires, expires is None, None, None, {})
-        if not f"{cookie.name}={cookie.value or ''}".isascii():
-            raise UsageError(f"--cookies {path}: cookie {cookie.name!r} for {host} holds characters other than ASCII, which "
-                             "a Cookie header cannot carry; export the cookies again")
+        if not ((said := f"{cookie.name}={cookie.value or ''}").isascii() and said.isprintable()):
+            raise UsageError(f"--cookies {path}: cookie {cookie.name!r} for {host} holds characters other than ASCII, or control "
+                             "characters, which a Cookie header cannot carry; export the cookies again")
         if cookie.is_expired():
             expired += 1
         else:
