@@ -622,9 +622,14 @@ class State:
         """A page that carries validators (ETag, Last-Modified), archived at `location`, becomes the copy that
         conditional requests revalidate."""
         if page.status == 200 and ("etag" in page.headers or "last-modified" in page.headers):
+            asked = page.requested or page.url
+            if (earlier := self._kept_url(asked)) != asked:   # the copy it replaces, kept under an earlier address of it
+                self.db.execute("DELETE FROM http_cache WHERE url = ?", (earlier,))
             self.db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?)",
-                            (page.requested or page.url, page.url, json.dumps(page.headers), self._relative(location),
+                            (asked, page.url, json.dumps(page.headers), self._relative(location),
                              location.offset, page.fetched_at))
+            if self._kept_under is not None:   # (the map _kept_url made: this is the page's copy now)
+                self._kept_under[self._same(asked)] = asked
 
     def kept_headers(self, url: str) -> dict[str, str] | None:
         """The headers of the kept copy of `url`, when its WARC file is still there (its validators make a request

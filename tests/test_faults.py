@@ -1316,3 +1316,19 @@ def test_of_two_copies_earlier_harvesters_kept_of_a_results_page_the_later_is_re
                             ("places%3A3&f%5B1%5D=topics%3A2&f%5B2%5D=people%3A1", '"2"')):
             state.remember(Page(search + order, b"", 200, {"etag": etag}, "2026-01-01T00:00:00+00:00"), Location(tmp_path, 0))
         assert state.cache_entry(search + "people%3A1&f%5B1%5D=places%3A3&f%5B2%5D=topics%3A2").headers == {"etag": '"2"'}
+
+
+def test_a_results_page_fetched_anew_drops_the_copy_an_earlier_harvester_kept_under_another_address(tmp_path: Path):
+    """Its facets asked in another order by an earlier harvester, then changed on the site: the copy kept now is the
+    page's one; the other stayed beside it, never asked for again."""
+    from harvester.fetch.archive import Location
+    from harvester.fetch.page import Page
+    from harvester.state import State
+
+    search = f"{WILSON.home}/search?search_api_fulltext=q&f%5B0%5D="
+    with State(tmp_path, "s", same_page=WILSON.same_page) as state:
+        for order, etag in (("topics%3A2&f%5B1%5D=people%3A1", '"1"'), ("people%3A1&f%5B1%5D=topics%3A2", '"2"')):
+            state.remember(Page(search + order, b"", 200, {"etag": etag}, "2026-01-01T00:00:00+00:00"), Location(tmp_path, 0))
+        assert state.db.execute("SELECT url, headers FROM http_cache").fetchall() == [
+            (search + "people%3A1&f%5B1%5D=topics%3A2", '{"etag": "\\"2\\""}')]
+        assert state.cache_entry(search + "topics%3A2&f%5B1%5D=people%3A1").headers == {"etag": '"2"'}
