@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from harvester.errors import IncompleteError, UsageError, plural
 from harvester.parse.results import ResultsPage
 from harvester.settings import Settings
-from harvester.sites import Search, Site
+from harvester.sites import TRACKING, Search, Site
 
 log = logging.getLogger("harvester")
 
@@ -90,6 +90,7 @@ class Walk:
     def took(self, page: ResultsPage, new: int) -> None:
         """A results page was fetched and its cards kept; `new` of them were documents not seen before."""
         if not self._taken:
+            self._check_filters(page)
             self._check_facets(page)
         self.pages += page.url not in self._taken
         self._taken.add(page.url)
@@ -113,6 +114,26 @@ class Walk:
         again = len(page.cards) - new
         log.info("%s: %d cards, %d%s documents so far%s", shown, len(page.cards), self.documents,
                  "" if self.total is None else f" of {self.total}", f" ({again} already on an earlier page)" if again else "")
+
+    def _check_filters(self, page: ResultsPage) -> None:
+        """A parameter of the search harvester does not know is a filter of the site's when its search form has that
+        field: else the site ignores it, and lists the search without it (alone, the whole archive). A page that shows
+        no form tells nothing: the parameter is then said, or, alone, refused."""
+        if not (unknown := [key for key, _ in self.search.extra if key not in self.site.other_params
+                            and not TRACKING.fullmatch(key)]):   # (an earlier harvester's search kept a link's tracking)
+            return
+        alone = not (self.search.query or self.search.facets)
+        if page.fields and (ignored := [key for key in unknown if key not in page.fields]):
+            raise UsageError(f"{page.url}: the site's search form has no field {ignored[0]!r} (its fields: "
+                             f"{', '.join(page.fields)}), so the site would list {'the whole archive' if alone else 'the search'}"
+                             f" without it: correct the address (words to search go in {self.site.query_param}, or give "
+                             "them with --query WORDS)")
+        if not page.fields:
+            said = f"{page.url}: the page shows no search form: whether the site takes {unknown[0]!r} is not known"
+            if alone:   # (if not, the whole archive)
+                raise UsageError(f"{said}, and with nothing else to narrow the search it may be the whole archive: "
+                                 f"give the search's words or facets with it")
+            self.warnings.append(f"{said}: the results may not be the search's")
 
     def _check_facets(self, page: ResultsPage) -> None:
         """The search's facets are the site's, and applied: the site may list its results without a facet it does not

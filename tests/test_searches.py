@@ -401,11 +401,6 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     ((f"{HOME}/search?search_api_fulltext=korea&sort_bye=title",), "no parameter 'sort_bye' (did you mean 'sort_by'?)"),
     ((f"{HOME}/search?search_api_fulltext_=korea&f%5B0%5D=people%3A81908",), "no parameter 'search_api_fulltext_' (did "
                                                                            "you mean 'search_api_fulltext'?)"),   # (no _suffix)
-    ((f"{HOME}/search?colour=red",), "no parameter 'colour'; it takes search_api_fulltext, f[i], "
-                                                             "fo[i], page, items_per_page, sort_bef_combine, sort_by, sort_order"),
-    ((f"{HOME}/search?query=korea",), "search?query=korea: the search page takes no parameter 'query'; it takes "
-                                      "search_api_fulltext, f[i], fo[i], page, items_per_page, sort_bef_combine, sort_by, "
-                                      "sort_order; words to search go in search_api_fulltext, or give them with --query WORDS"),
     # an empty --name is no name, not the default one
     (("--query", "x", "--name", ""), "--name '': use letters, digits, '.', '-' and '_' only"),
 ])
@@ -498,6 +493,40 @@ def test_a_saved_page_that_does_not_say_its_search_joins_the_search_with_its_tot
         f"{folder / 'page-2.html'}: the page does not say which search it is of (no saved-from mark, canonical link "
         "or settings), and no other page's search has its total; taken as a search of 34 results",
         "saved pages of an unknown search of 34 results hold 10 of its 34 documents (4 pages in all)"]
+
+
+@pytest.mark.parametrize(("address", "form", "said"), [
+    ("search?type=letter", "", "the site's search form has no field 'type' (its fields: search_api_fulltext), so the site "
+                           "would list the whole archive without it: correct the address"),
+    ("search?search_api_fulltext=korea&type=letter", "", "the site's search form has no field 'type' (its fields: "
+                                                     "search_api_fulltext), so the site would list the search without it"),
+    ("search?query=korea", "", "no field 'query' (its fields: search_api_fulltext), so the site would list the whole archive "
+                           "without it: correct the address (words to search go in search_api_fulltext, or give them "
+                           "with --query WORDS)"),
+    ("search?type=letter", None, "the page shows no search form: whether the site takes 'type' is not known, and "
+                                        "with nothing else to narrow the search it may be the whole archive"),
+    ("search?search_api_fulltext=korea&type=letter", None, None),   # not known: a warning
+    ("search?type=letter", "type", None),                                     # a filter of the site's: taken alone
+    ("search?f%5B0%5D=people%3A81908&type=letter", "type", None),            # and beside a facet
+])
+def test_a_parameter_harvester_does_not_know_is_taken_when_the_sites_form_has_it_else_refused(
+        tmp_path: Path, monkeypatch, capsys, address: str, form: str | None, said: str | None):
+    """A parameter the site's search would ignore gave the search without it when it stood beside a query or facet
+    (letters asked for, every type harvested), and was refused alone even when the site took it: the first page's search
+    form says which filters the site takes, alone or not. A page without a form cannot say: alone, it is refused."""
+    page = (FACETS / "facet-people" / "saved" / "page-0.html").read_text(encoding="utf-8")
+    if form is None:   # (the page shows no form)
+        page = page.replace("views-exposed-form", "other-block")
+    elif form:         # (its form has that field too)
+        page = page.replace('name="search_api_fulltext"', f'name="search_api_fulltext"><select name="{form}"></select')
+    with FaultServer(lambda path: page.replace("1 - 10 of 34", "1 - 10 of 10").encode() if path.startswith("/search")
+                     else None) as server:
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", f"{server.origin}/{address}", "--out", str(tmp_path / "out"),
+                               "--name", "d", "--delay", "0", "--allow-incomplete")
+    if said is None:
+        assert code in (0, 1) and ("shows no search form" in err) == (form is None) and (tmp_path / "out" / "d.csv").is_file()
+    else:
+        assert code == 2 and said in err and "Traceback" not in err and not (tmp_path / "out" / "d.csv").exists()
 
 
 @pytest.mark.parametrize(("facets", "said"), [

@@ -38,6 +38,7 @@ class ResultsPage:
     warnings: tuple[str, ...] = ()
     facets: tuple[tuple[str, str, str], ...] = ()   # the facets of the page's search it shows, (name, id, label)
     facet_names: tuple[str, ...] = ()               # the names of the facets the page offers (none: it shows none)
+    fields: tuple[str, ...] = ()                    # the fields of its search form (none: it shows none)
 
 
 def parse_results(html: str, url: str, site: Site, name: str | None = None) -> ResultsPage:
@@ -72,7 +73,8 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
     next_url = urljoin(url, href) if href and web_address(href) else None
     unusable = (f"its next-page link {href!r} is not a web address: not followed",) if href and not next_url else ()
     return ResultsPage(url, total, first, last, cards, next_url, _warnings(totals, nodes, cards, site) + unusable,
-                       tuple(f for f in facets if all(f)), tuple(name for name, _ in groups))
+                       tuple(f for f in facets if all(f)), tuple(name for name, _ in groups),
+                       tuple(dict.fromkeys(field.attributes.get("name") or "" for field in tree.css(site.form_fields))))
 
 
 def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:

@@ -137,6 +137,7 @@ class Site:
     facet_label: str
     facet_name: str                  # the attribute of a facet group that holds the facet's name
     facet_value: str                 # the attribute of a value's link that holds the value
+    form_fields: str                 # the fields of its search form, each named as the address names that filter
     settings: re.Pattern[str]        # the page's settings (JSON, group 1): they hold its address and what it was asked with
     current_query: tuple[str, ...] = ("path", "currentQuery")   # where the settings hold the query a page was asked with
     current_path: tuple[str, ...] = ("path", "currentPath")     # and its path on the site (a document's: node/<id>)
@@ -269,19 +270,16 @@ class Site:
 
     def _takes(self, search: Search, address: str) -> None:
         """A pasted address's parameter the search page is not known to take is refused when it is a mistyped name (near
-        one it takes: the site would ignore it, and list the search without those words), or all the address has (the
-        site would list the whole archive). Another is a filter of the site's form that harvester does not know (a
-        staging mirror's, an operator as search_api_fulltext_op): it is sent as given."""
+        one it takes: the site would ignore it, and list the search without those words). Another may be a filter of the
+        site's form that harvester does not know (a staging mirror's, an operator as search_api_fulltext_op): it is sent
+        as given, and the first page's form tells whether the site takes it (crawl.Walk)."""
         takes = [self.query_param, f"{self.facet_param}[i]", f"{self.chosen_param}[i]", self.page_param, *self.other_params]
         for key in (key for key, _ in search.extra if key not in self.other_params):
             index = re.search(r"\d+", key)
             near = difflib.get_close_matches(key.casefold(), [name.replace("[i]", f"[{index[0] if index else 0}]")
                                                               for name in takes], 1, 0.75)
-            if (search.query or search.facets) and not (near and not re.match(rf"{re.escape(near[0])}_.", key)):   # (_op: its operator)
-                continue
-            raise UsageError(f"{address}: the search page takes no parameter {key!r}" + (
-                f" (did you mean {near[0]!r}?)" if near else f"; it takes {', '.join(takes)}; words to search go in "
-                f"{self.query_param}, or give them with --query WORDS"))
+            if near and not re.match(rf"{re.escape(near[0])}_.", key):   # (_op: its operator)
+                raise UsageError(f"{address}: the search page takes no parameter {key!r} (did you mean {near[0]!r}?)")
 
     def setting(self, text: str, keys: tuple[str, ...]) -> object:
         """The value the page's settings hold under `keys` (None when the page has no settings, or they hold none)."""

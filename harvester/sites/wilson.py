@@ -118,6 +118,7 @@ SITE = Site(
     facet_label=".facet-item__value",
     facet_name="data-drupal-facet-alias",
     facet_value="data-drupal-facet-item-value",
+    form_fields=".views-exposed-form [name]",                # Drupal's exposed form: each filter named as in the address
     settings=re.compile(r'<script\b[^>]*\bdata-drupal-selector="drupal-settings-json"[^>]*>(.*?)</script>', re.S),
     document=DOCUMENT,
 )
