@@ -775,3 +775,30 @@ def test_a_records_scan_address_kept_as_its_link_wrote_it_still_gives_the_scans_
     for kept_url in (raw, raw.replace(" ", "%20")):
         kept = {"url": kept_url, "file": "pdfs/a.pdf", "sha256": "ab", "bytes": 10, "validators": {}}
         assert pdf_values(kept, raw, tmp_path) == {"pdf_file": "pdfs/a.pdf", "pdf_sha256": "ab", "pdf_bytes": 10}
+
+
+def test_prune_removes_the_scans_no_dataset_keeps(tmp_path: Path, monkeypatch, capsys):
+    """A dataset made before a scan two documents link was kept once kept it twice: the second file, which no record
+    gives since, stayed in DIR/pdfs for ever. Prune removes a file there no dataset of DIR keeps (with --name, whose
+    other datasets' runs may go on, none)."""
+    from tests.test_cli import run_cli
+
+    letter = "letter-ri-sang-jo-ns-khrushchev"
+
+    def sharing(path: str) -> bytes | None:   # the letter links the telegram's scan
+        body = site(path)
+        return body.replace(pdf_path(letter).encode(), pdf_path(MIKOYAN).encode()) if body and path.endswith(letter) else body
+
+    with FaultServer(sharing) as server:
+        run(tmp_path, server)
+    stale = tmp_path / "pdfs" / f"{letter}.pdf"
+    stale.write_bytes(served(MIKOYAN))   # (the letter's copy of it, as that harvester kept it)
+    given = sorted(r["pdf_file"] for r in dataset(tmp_path, "kwp") if r["pdf_file"])
+    assert stale.name not in " ".join(given)
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1", "--name", "kwp")
+    assert code == 0 and stale.is_file()
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1", "--dry-run")
+    assert code == 0 and f"would remove {stale}\n" in out and "would remove 1 scan no dataset keeps" in out and stale.is_file()
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 0 and "removed 1 scan no dataset keeps" in out and not stale.exists()
+    assert sorted(f"pdfs/{path.name}" for path in (tmp_path / "pdfs").iterdir()) == sorted(set(given))
