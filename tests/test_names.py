@@ -772,3 +772,16 @@ def test_a_name_is_unbracketed_and_one_with_no_bracket_only_has_its_spaces_made_
         for pattern in ("BRACKET", "_GLUED", "_BEFORE_A_NAME"):
             monkeypatch.setattr(names, pattern, None)
     assert names.unbracketed(name) == expected
+
+
+# A party in capitals is read as its title case is: the grammar's words (bodies, roles, nations) are written so, and
+# "SOVIET EMBASSY IN PYONGYANG", "SOVIET AMBASSADOR" and "SCIENCE AND TECHNOLOGY COMMITTEE" were persons (constructed);
+# a body's initials stay a body ("CPSU CC"), and a name in capitals stays a person
+@pytest.mark.parametrize(("title", "people"), [
+    ("TELEGRAM FROM THE SOVIET EMBASSY IN PYONGYANG TO STALIN", ("Joseph Stalin",)),
+    ("LETTER FROM THE SOVIET AMBASSADOR TO KIM IL SUNG", ("Kim Il Sung",)),
+    ("Memorandum from the SCIENCE AND TECHNOLOGY COMMITTEE to Zhou Enlai", ("Zhou Enlai",)),
+    ("LETTER FROM THE CPSU CC TO MAO ZEDONG", ("Mao Zedong",)),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_party_in_capitals_is_read_as_in_title_case(title: str, people: tuple[str, ...], table: NameTable) -> None:
+    assert person_names(parties(title), table) == people

@@ -197,8 +197,11 @@ def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
 
 
 def is_person_party(name: str, table: NameTable) -> bool:
-    """A party the table calls a person, or one it does not know that is shaped like a person's name."""
+    """A party the table calls a person, or one it does not know that is shaped like a person's name; one in capitals
+    must read so in title case too, as the grammar writes bodies, roles and nations ("SOVIET EMBASSY" is no person)."""
     kind = table.kind(name)
+    if kind is None and _all_caps(name) and _name_shaped(name):
+        return is_person_party(written_form(name), table)
     return kind == "person" or (kind is None and _name_shaped(name))
 
 
