@@ -1600,6 +1600,10 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
     ("MEMORANDUM OF CONVERSATION BETWEEN MAO ZEDONG AND KIM IL SUNG", Parties((), (), ("MAO ZEDONG", "KIM IL SUNG"))),
     ("MAO ZEDONG'S ORDER TO THE NEW FOURTH ARMY", Parties(("MAO ZEDONG",), ("NEW FOURTH ARMY",), ())),
     ("TELEGRAM FROM THE SOVIET EMBASSY IN PYONGYANG TO STALIN", Parties(("SOVIET EMBASSY IN PYONGYANG",), ("STALIN",), ())),
+    # an "AND" joins parties only where it would in title case: not inside a body's name ("Science and Technology")
+    ("MEMORANDUM FROM THE SCIENCE AND TECHNOLOGY COMMITTEE TO ZHOU ENLAI",
+     Parties(("SCIENCE AND TECHNOLOGY COMMITTEE",), ("ZHOU ENLAI",), ())),
+    ("SCIENCE AND TECHNOLOGY COMMITTEE REPORT", Parties(("SCIENCE AND TECHNOLOGY COMMITTEE",), (), ())),
     # a name's "TO" and a possessive's "'S" stay as written
     ("LETTER FROM TO HUU TO HO CHI MINH", Parties(("TO HUU",), ("HO CHI MINH",), ())),
     ("LETTER FROM THE PEOPLE'S REPUBLIC OF CHINA TO THE USSR", Parties(("PEOPLE'S REPUBLIC OF CHINA",), ("USSR",), ())),

@@ -659,9 +659,9 @@ def _possessor(text: str) -> str | None:
 
 # an editor's words the title lacked: "Kim Il Sung [to] Stalin", "Kim Il Sung [to the] CPSU Central Committee"
 _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
-# a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case (the grammar
-# knows no body's or role's word in capitals, nor those of a name); a slot's "TO" and a possessive's "'S" are read in
-# any case already, and lowered would stand in a party ("FROM TO HUU", "PEOPLE'S REPUBLIC")
+# a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case, an "AND"
+# where it joins in title case (not "SCIENCE AND TECHNOLOGY COMMITTEE": the grammar knows no word in capitals); a slot's
+# "TO" and a possessive's "'S" are read in any case already, and lowered would stand in a party ("FROM TO HUU")
 _CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OR)(?=\s)")
 
 
@@ -670,7 +670,9 @@ def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
     title = _CONNECTIVE.sub(lambda m: m[1], " ".join(title.split()))
     if title.isupper():
-        title = _CAPITALS_SMALL_WORD.sub(lambda m: m[0].lower(), title)
+        titled = title.title()
+        title = _CAPITALS_SMALL_WORD.sub(lambda m: m[0] if m[0] == "AND" and not _AND.match(titled, m.start() - 1)
+                                         else m[0].lower(), title)
     if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
         return _Reading(None, inner, _clean(inner), outer=title[:m.start()])
     author, text, signed = _split_container(title)
