@@ -1439,6 +1439,10 @@ def test_a_gathering_is_a_party_and_no_person(title, senders, recipients):
     ("Conversation with Politburo Member To Huu", (), (), ("To Huu",)),
     ("Letter from Vietnamese Minister To Lam to Putin", ("To Lam",), ("Putin",), ()),
     ("Letter From The Soviet Ambassador To Kim Il Sung", ("Soviet Ambassador",), ("Kim Il Sung",), ()),
+    # and in a list: "To Huu" was a recipient "Huu"
+    ("Conversation between Le Duan and To Huu", (), (), ("Le Duan", "To Huu")),
+    ("Letter from Le Duan and To Huu to Ho Chi Minh", ("Le Duan", "To Huu"), ("Ho Chi Minh",), ()),
+    ("Letter From Le Duan To Ho Chi Minh", ("Le Duan",), ("Ho Chi Minh",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, senders, recipients, participants):
     found = parties(title)

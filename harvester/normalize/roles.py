@@ -300,7 +300,7 @@ def _without_roles(text: str) -> str:
     kept, last = [], 0
     for role in _ROLE_AT.finditer(text):
         to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
-        if to_name and not (text.startswith("To ", to_name.end()) and len(_TITLED_SMALL_WORD.findall(text)) > 1):
+        if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)):
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
             close = text.find("]", last) if text.startswith("[", last) else -1
@@ -309,6 +309,11 @@ def _without_roles(text: str) -> str:
                 kept.append(text[last + 1:close])
                 last = close + 1
     return "".join(kept) + text[last:] if kept else text
+
+
+def small_words_titled(text: str) -> bool:
+    """Whether the text writes its small words in title case, more than one ("To" alone may begin a name: "To Huu")."""
+    return len(_TITLED_SMALL_WORD.findall(text)) > 1
 
 
 def _qualified_from(text: str, start: int, floor: int) -> int:
