@@ -1564,12 +1564,15 @@ def test_and_before_a_repeated_slot_word_joins_the_slots(title, senders, recipie
     assert parties(title) == Parties(senders, recipients, ())
 
 
-# The cities listed after a plural's "in" are its, one party: "Ambassadors in Beijing" and "Moscow" were two (constructed)
+# The cities listed after a plural's "in" (or "of") are its, one party: "Ambassadors in Beijing" and "Moscow" were two (constructed)
 @pytest.mark.parametrize(("title", "recipients"), [
     ("Telegram from Gromyko to the Ambassadors in Beijing and Moscow", ("Ambassadors in Beijing and Moscow",)),
     ("Telegram from Gromyko to the Embassies in Beijing, Hanoi and Moscow", ("Embassies in Beijing, Hanoi and Moscow",)),
     # a city of two words is one place, no "City" after "Mexico": the party was that "City" alone
     ("Telegram from Gromyko to the Embassies in Havana and Mexico City", ("Embassies in Havana and Mexico City",)),
+    # and so are the countries after the plural's office: "Heads of State of Egypt" and "Syria" were two
+    ("Telegram from Gromyko to the Heads of State of Egypt and Syria", ("Heads of State of Egypt and Syria",)),
+    ("Telegram from Gromyko to the Ministers of Defense of Poland and Hungary", ("Ministers of Defense of Poland and Hungary",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_cities_after_a_plurals_in_are_its(title, recipients):
     assert parties(title) == Parties(("Gromyko",), recipients, ())

@@ -382,9 +382,10 @@ _NATION_BEFORE = re.compile(rf"{NATIONS}(?:\s+{MODIFIER})*\s+")   # a nationalit
 # "the United Arab Republic")
 _PLACE_FIRST = re.compile(rf"(?:the\s+)?(?:{COUNTRY}|(?:[A-Z][\w’'-]*\s+){{1,3}}Republic)\b")
 # "Delegates from Vietnam and Laos", "the Ambassadors of Poland and Hungary", "the Ambassadors in Beijing and Moscow", "the
-# Ambassador to Jordan and Syria": places listed after "from", a plural's "of" or "in" or a role's "to" (a "to" is inside
-# a party only where it runs on) are the party's
-_FROM_PLACE_AT_END = re.compile(rf"(?:\b(?:from|to)|s\s+(?:of|in))\s+(?:the\s+)?(?P<place>{COUNTRY}|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
+# Ambassador to Jordan and Syria": places listed after "from", a plural's "of" or "in" (its office's too: "the Heads of
+# State of Egypt and Syria") or a role's "to" (a "to" is inside a party only where it runs on) are the party's
+_FROM_PLACE_AT_END = re.compile(rf"(?:\b(?:from|to)|s(?:\s+of\s+[A-Z][a-z]+)?\s+(?:of|in))\s+(?:the\s+)?"
+                                rf"(?P<place>{COUNTRY}|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
             "attention": "recipients",
