@@ -928,6 +928,16 @@ def test_a_body_from_a_place_is_one_party_with_it(title, participants):
     assert parties(title) == Parties((), (), participants)
 
 
+# and so is a sender: "Letter from the Delegation from Hanoi" had the senders "Delegation" and "Hanoi" (constructed)
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Letter from the Delegation from Hanoi and Kim Il Sung to Mao Zedong", ("Delegation from Hanoi", "Kim Il Sung")),
+    ("Telegram from a Government Delegation from Guinea to Mao Zedong", ("Government Delegation from Guinea",)),
+    ("Telegram from the Soviet Delegation from Khrushchev to Mao Zedong", ("Soviet Delegation", "Khrushchev")),
+], ids=lambda value: value[:40] if isinstance(value, str) else None)
+def test_a_sending_body_from_a_place_is_one_party_with_it(title, senders):
+    assert parties(title) == Parties(senders, ("Mao Zedong",), ())
+
+
 # A talk has no sender nor recipient: the one it is "from" takes part in it, and so does the one it is "to", as the
 # samples label a talk's people (constructed on the archive's "a Phone Call from Stalin")
 @pytest.mark.parametrize(("title", "participants"), [

@@ -784,11 +784,11 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
 
 
 def _whence(key: str, before: str, word: str, segment: str) -> bool:
-    """Whether "from" after a body that takes part or owns the document says where it came from, one party with it: "with
-    a Delegation from Guinea", "with a Delegation from Ukraine", "with Journalists from Asahi Shimbun", "Delegates from
-    Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
+    """Whether "from" after a body that takes part, owns or sends the document says where it came from, one party with
+    it: "with a Delegation from Guinea", "from the Delegation from Hanoi", "with Journalists from Asahi Shimbun",
+    "Delegates from Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
     Committee from Khrushchev". A place, a body, a paper or a firm need not be known to the grammar to be no person."""
-    return word == "from" and key in ("with", "between", "of") and bool(_BODY_AT_END.search(before)) \
+    return word == "from" and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(before)) \
         and not _reads_as_person(segment)
 
 
