@@ -98,6 +98,15 @@ def test_a_titles_short_form_meets_the_one_heading_of_its_own_page():
     assert "Vasilii Ivanovich Ivanov" in row(rows, "V. I. Ivanov").variants
 
 
+# initials in the popular romanization meet their page's heading in the Library of Congress's ("Ya." is "Ia.", Я; "Yu."
+# is "Iu.", Ю): "Ya. A. Malik" and "Malik, Ia. A." on one page were two people; "Yu. A." is no "Ia. A."
+def test_a_titles_initials_meet_their_pages_heading_in_the_library_of_congress_romanization():
+    rows = build_people([Mention("t", "1950-08-01", "1950-08-01", ("Ya. A. Malik",), ("Malik, Ia. A.",)),
+                         Mention("u", "1950-08-02", "1950-08-02", ("Yu. A. Zhukov",), ("Zhukov, IU. A.",)),
+                         Mention("v", "1950-08-03", "1950-08-03", ("Yu. A. Sokolov",), ("Sokolov, Ia. A.",))], NAMES)
+    assert sorted(r.name for r in rows) == ["IU. A. Zhukov", "Ia. A. Malik", "Ia. A. Sokolov", "Yu. A. Sokolov"]
+
+
 def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is():
     rows = build_people([
         # the record's form, and the parties as its title writes them (a body among them)

@@ -44,7 +44,7 @@ _PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 # "W. Ulbricht", "Yu. V. Andropov", "Nikita S. Khrushchev", "IU. V. Andropov" (the Library of Congress's Ю in capitals)
 _INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_](?:[^\W\d_A-Z]|(?<=I)[UA])?\.\s*)+)([^\W\d_][\w'’-]+)")
-_IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`_agrees`)
+_IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`agrees`)
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -163,12 +163,12 @@ def _given_agree(written: list[str], table: list[list[str]]) -> bool:
     table writes in its place ("Leonid S." is no Leonid Ilyich). An initial where it writes none may be another's of the
     family, as "G. W. Bush" is not the table's "George Bush" written so, and nor is "George W. Bush"."""
     if written[0].endswith("."):
-        return any(len(written) <= len(given) and all(map(_agrees, written, given)) for given in table)
+        return any(len(written) <= len(given) and all(map(agrees, written, given)) for given in table)
     places = [[given[i] for given in table if len(given) > i] for i in range(len(written))]   # what the table writes there
-    return all(any(_agrees(word, name) for name in known) for word, known in zip(written, places))
+    return all(any(agrees(word, name) for name in known) for word, known in zip(written, places))
 
 
-def _agrees(written: str, given: str) -> bool:
+def agrees(written: str, given: str) -> bool:
     """A full given name agrees with the same name ("Nikita", not "Nikolai" nor "N."); an initial with what it begins
     ("W." with "Walter", "Yu." with "Yuri", "I." with "I."), not with a shorter initial: "Ia." and "Ja." are one letter,
     Я, and no "I." nor "J." (Yakov, not Iosif, Stalin). A "J." agrees with a given name the table

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from harvester.normalize.headings import INITIAL, Heading, family_name_first, person_of, sort_form, split_name
-from harvester.normalize.names import NameTable, is_person_party, match_key, unbracketed, written_form
+from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, unbracketed, written_form
 
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
@@ -206,10 +206,10 @@ def _fuller(given: str, heading: Heading) -> bool:
 
 
 def _agree(given: str, full: str) -> bool:
-    """ "N. G." agrees with "Nikolai Georgievich"; "" agrees with anything; "Il Sung" with "Il-sung" only as initials do."""
-    ours, theirs = ([w[0].casefold() for w in g.replace("-", " ").split() if w] for g in (given, full))
-    size = min(len(ours), len(theirs))
-    return ours[:size] == theirs[:size]
+    """ "N. G." agrees with "Nikolai Georgievich" (and "Ya." with the Library of Congress's "Ia.": `agrees`); "" agrees
+    with anything; "Il Sung" with "Il-sung" only as initials do."""
+    return all(agrees(one, other) or agrees(other, one) if "." in one + other else one[0].casefold() == other[0].casefold()
+               for one, other in zip(*(g.replace("-", " ").replace(".", ". ").split() for g in (given, full))))
 
 
 def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: Counter[str]) -> str:
