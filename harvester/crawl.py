@@ -43,6 +43,7 @@ class Walk:
     page_size: int = 0                 # results to a page: as the first page counts them when more follow, else the site's
     _totals: set[int] = field(default_factory=set)
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
+    _short_total: bool = False         # a page held more cards than its total counts ("1 - 10 of 0")
     _repeated_page: bool = False       # a full page of the latest round showed the very cards of another page of it
     _shown: set[int] = field(default_factory=set)   # the cards (their hash) of each full page of the round
     _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
@@ -104,6 +105,7 @@ class Walk:
             self.page_size = page.last
         self.warnings.extend(said for warning in page.warnings if (said := f"{page.url}: {warning}") not in self.warnings)
         self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
+        self._short_total = self._short_total or (page.total is not None and page.total < len(page.cards))
         if len(page.cards) >= (self.page_size or self.site.page_size):
             shown = hash(tuple(sorted(card.href for card in page.cards)))   # (a round asks for each page once)
             self._repeated_page = self._repeated_page or shown in self._shown
@@ -196,6 +198,10 @@ class Walk:
             # else every page was whole, and the site lists a document twice; but not when a page was shown again in
             # another's place: its own documents were never seen
             self.partial = self._short_page or self._repeated_page
+        elif missing < 0 and self._short_total:   # a wrong count ended the walk early, or may have
+            self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} the site lists: its "
+                                 "pages count fewer results than they show, so the listing may not have been seen whole")
+            self.partial = True
         elif missing < 0:
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} "
                                  "the site now lists (some were removed during the run)")

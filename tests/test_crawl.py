@@ -141,6 +141,24 @@ def test_a_removed_document_shifts_results_and_the_gap_is_closed_by_rewalking(cl
     assert crawl.warnings == ["collected 20 distinct documents, more than the 19 the site now lists (some were removed during the run)"]
 
 
+def test_a_total_fewer_than_its_page_shows_is_not_taken_for_removed_documents(clock):
+    """"1 - 10 of 0" above ten cards: the end of the walk said "some were removed during the run", where the site's
+    count was wrong from its first page; and the run called itself complete, so a document the wrong total kept it
+    from seeing would have been taken for gone from the search."""
+    import httpx
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        page = results_page([doc(n) for n in range(25)], 0).replace("1 - 10 of 25", "1 - 10 of 0")
+        return httpx.Response(200, text=page, headers={"Content-Type": "text/html"})
+
+    crawl = run(handler, clock)
+    assert (len(crawl.documents), crawl.total, crawl.partial) == (10, 0, True)
+    assert crawl.warnings[-1] == ("collected 10 distinct documents, more than the 0 the site lists: its pages count fewer "
+                                  "results than they show, so the listing may not have been seen whole")
+
+
 def test_a_total_that_never_adds_up_fails_with_incomplete(clock):
     def handler(request):
         from tests.sitegen import page_number
