@@ -305,6 +305,27 @@ def test_a_site_that_cannot_be_reached_names_the_base_url_only_when_one_was_give
     assert str(raised.value).endswith(said)
 
 
+@pytest.mark.parametrize("tries, said", [
+    ([httpx.Response(503)] * 4 + [httpx.ConnectError("refused")], "refused the connection"),
+    ([httpx.ConnectError("refused")] * 4 + [httpx.ReadTimeout("timed out")], "timed out waiting for")])
+def test_a_url_whose_tries_reached_the_site_once_is_no_unreachable_site(clock, tries, said):
+    """The verdict went by the last try alone: four 503s then a refused connection was "the site cannot be reached",
+    which stops the site's later harvests of a harvests file and blames the connection the 503s came through."""
+    answers = iter(tries)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise type(answer)(str(answer), request=request)
+        return answer
+
+    with pytest.raises(FetchError) as raised:
+        fetcher(handler, clock, base_url=ORIGIN).get(f"{ORIGIN}/search")
+    assert type(raised.value) is FetchError and said in str(raised.value) and "check your connection" not in str(raised.value)
+
+
 def test_a_site_that_answered_and_then_cannot_be_reached_does_not_blame_the_base_url(clock):
     """The site answered at the address given (robots.txt, a first page), then takes no connection (down, overloaded):
     the address is right; the connection is what to look at."""

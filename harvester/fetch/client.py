@@ -339,6 +339,7 @@ class Fetcher:
         self.delay = settings.delay
         self.requests = 0
         self.answered = False   # the site answered a request at its address (a later failure to connect is no mistyped address)
+        self._reached = False   # a try of the URL being fetched reached the site: an answer, or a connection
         self.warnings: list[str] = []
 
     def get(self, url: str) -> Page:
@@ -371,12 +372,14 @@ class Fetcher:
         """The failure of a URL tried every time, `then` said after it; when the site cannot be reached, what to look at:
         the connection, and a --base-url given that nothing answered at."""
         given = ", or the address given to --base-url" if self.settings.base_url and not self.answered else ""
-        hint = f"; check your connection and proxy{given}" if error.network else ""
-        return (UnreachableError if error.network else FetchError)(
+        network = error.network and not self._reached   # (one try that reached it: the site can be reached, but is unwell)
+        hint = f"; check your connection and proxy{given}" if network else ""
+        return (UnreachableError if network else FetchError)(
             f"{url}: {error} (gave up after {self.settings.attempts} tries){then}{hint}")
 
     def _retrying(self) -> tenacity.Retrying:
         """Transient failures are tried again: backoff with jitter, Retry-After honoured, within the run's budget."""
+        self._reached = False   # (a policy is made for each URL)
         return tenacity.Retrying(
             retry=tenacity.retry_if_exception_type(TransientError),
             stop=(tenacity.stop_after_attempt(self.settings.attempts) | tenacity.stop_after_delay(self.settings.retry_total_cap)
@@ -451,6 +454,7 @@ class Fetcher:
     def _log_retry(self, state: tenacity.RetryCallState) -> None:
         self.retries += 1
         error = state.outcome.exception() if state.outcome else None
+        self._reached = self._reached or not getattr(error, "network", False)
         wait = state.next_action.sleep if state.next_action else 0
         wait = max(wait, self._delay_left())   # the politeness delay, if longer, is waited out as well
         # said as progress, not as a warning: a retry that succeeds leaves nothing wrong (the run report counts them);
