@@ -949,12 +949,29 @@ def test_a_site_nothing_answers_at_is_not_asked_again_by_the_later_browser_harve
     ("net::ERR_NAME_NOT_RESOLVED", True), ("net::ERR_CONNECTION_REFUSED", True), ("net::ERR_PROXY_CONNECTION_FAILED", True),
     ("net::ERR_TUNNEL_CONNECTION_FAILED", True),   # the proxy would not open the way to an HTTPS site: httpx's ProxyError
     ("net::ERR_CONNECTION_RESET", False), ("net::ERR_CONNECTION_CLOSED", False), ("net::ERR_TIMED_OUT", False),
-    ("net::ERR_EMPTY_RESPONSE", False)])   # (the site took the connection: what it made of that page)
+    ("net::ERR_EMPTY_RESPONSE", False),   # (the site took the connection: what it made of that page)
+    ("net::ERR_SSL_PROTOCOL_ERROR", True), ("net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH", True)])   # (no secure connection made:
+    # the plain client's too)
 def test_only_chromiums_failures_to_connect_are_the_site_not_reached(failure: str, unreached: bool):
     from harvester.fetch.browser import _navigation_failed
 
     search = "https://digitalarchive.wilsoncenter.org/search"
     assert _navigation_failed(f"{failure} at {search}", search).network is unreached
+
+
+@pytest.mark.parametrize("failure", ["net::ERR_CERT_AUTHORITY_INVALID", "net::ERR_CERT_DATE_INVALID", "net::ERR_CERT_COMMON_NAME_INVALID"])
+def test_a_certificate_chromium_does_not_trust_is_not_tried_again_and_the_site_is_not_reached(failure: str):
+    """As the plain client's: a certificate not trusted fails alike at every try (five were made, and the run said an
+    HTTP failure of the page's, not a site that cannot be reached)."""
+    from harvester.errors import UnreachableError
+    from harvester.fetch.browser import _navigation_failed
+
+    search = "https://digitalarchive.wilsoncenter.org/search"
+    error = _navigation_failed(f"{failure} at {search}", search)
+    assert isinstance(error, UnreachableError)
+    assert str(error) == (f"{search}: the navigation failed: {failure} at {search}: its certificate is not trusted, which no "
+                          "other try mends; check this machine's clock and certificate authorities, a proxy that inspects "
+                          "secure connections, and the address")
 
 
 @pytest.mark.parametrize("failure", ["net::ERR_UNSAFE_PORT", "net::ERR_INVALID_URL", "net::ERR_DISALLOWED_URL_SCHEME",

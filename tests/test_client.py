@@ -326,6 +326,24 @@ def test_a_url_whose_tries_reached_the_site_once_is_no_unreachable_site(clock, t
     assert type(raised.value) is FetchError and said in str(raised.value) and "check your connection" not in str(raised.value)
 
 
+def test_a_certificate_not_trusted_is_not_tried_again_and_the_site_is_not_reached(clock):
+    """A certificate that cannot be verified (self-signed, expired, another host's, a proxy's) fails alike at every try:
+    it was tried five times, backing off, before the run said the site could not be reached."""
+    asked: list[str] = []
+
+    def untrusted(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate",
+                                 request=request)
+
+    with pytest.raises(UnreachableError) as raised:
+        fetcher(untrusted, clock, asked).get(f"{ORIGIN}/search")
+    assert asked == [f"{ORIGIN}/robots.txt"] and clock.sleeps == []
+    assert str(raised.value) == (f"{ORIGIN}/robots.txt: the secure (TLS) connection to archive.test failed: [SSL: "
+                                 "CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate: its "
+                                 "certificate is not trusted, which no other try mends; check this machine's clock and "
+                                 "certificate authorities, a proxy that inspects secure connections, and the address")
+
+
 def test_a_site_that_answered_and_then_cannot_be_reached_does_not_blame_the_base_url(clock):
     """The site answered at the address given (robots.txt, a first page), then takes no connection (down, overloaded):
     the address is right; the connection is what to look at."""

@@ -32,7 +32,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from harvester import DISTRIBUTION
 from harvester.errors import (BlockedError, BrowserGoneError, FetchError, HarvesterError, LayoutError, OffSiteError,
                               StorageError, UsageError, first_line)
-from harvester.fetch.client import TransientError, origin_of
+from harvester.fetch.client import TransientError, origin_of, untrusted
 from harvester.fetch.page import Page, is_challenge_answer, redacted
 from harvester.settings import Settings
 
@@ -47,9 +47,10 @@ POLL = 25              # milliseconds between looks at the tab while a page or a
 ERROR_PAGE_WAIT = 2.0  # seconds a failed navigation may take to show Chromium's error page
 EVICTED = "evicted from inspector cache"   # Chromium no longer holds a body this large for Playwright to read
 BODILESS_ERROR = "ERR_HTTP_RESPONSE_CODE_FAILURE"   # Chromium's failure of a navigation answered by an error with no body
-# Chromium's failures of a connection never made (the site not reached), as the plain client's network failures
+# Chromium's failures of a connection never made (the site not reached), as the plain client's network failures (a secure
+# connection's handshake too)
 UNREACHED = re.compile(r"ERR_(NAME_NOT_RESOLVED|NAME_RESOLUTION_FAILED|CONNECTION_REFUSED|CONNECTION_TIMED_OUT|ADDRESS_UNREACHABLE|"
-                       r"INTERNET_DISCONNECTED|(PROXY|TUNNEL|SOCKS)_CONNECTION_FAILED)")
+                       r"INTERNET_DISCONNECTED|(PROXY|TUNNEL|SOCKS)_CONNECTION_FAILED|SSL_[A-Z_]+)")
 # Chromium's refusals to ask at all, the same at every try, and what to do instead (not ERR_BLOCKED_BY_CLIENT: that is
 # harvester's own routing, which a late event of an earlier try may have met)
 _NO_ADDRESS = "not an address the browser opens"
@@ -410,6 +411,8 @@ def _navigation_failed(why: str, url: str) -> TransientError | FetchError:
     """Chromium's failure of a navigation to `url`: one it refuses to make at all is not tried again."""
     if refused := next((said for name, said in REFUSED.items() if f"net::{name}" in why), None):
         return FetchError(f"{url}: the navigation failed: {why}: {refused}")
+    if "net::ERR_CERT_" in why:
+        return untrusted(url, f"the navigation failed: {why}")
     return TransientError(f"the navigation failed: {why}", network=bool(UNREACHED.search(why)))
 
 

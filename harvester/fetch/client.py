@@ -205,6 +205,8 @@ class HttpTransport:
                 raise FetchError(f"{url}: redirects to an address that is none ({first_line(error)}); not followed") from None
             raise TransientError(in_words(error, url)) from None
         except httpx.TransportError as error:   # (one after connecting, a read timed out, is what the site made of that page)
+            if "CERTIFICATE_VERIFY_FAILED" in str(error):
+                raise untrusted(url, in_words(error, url)) from None
             raise TransientError(in_words(error, url), network=isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout,
                                                                                  httpx.ProxyError))) from None
         except httpx.DecodingError:
@@ -283,6 +285,12 @@ def in_words(error: httpx.TransportError, url: str) -> str:
     if isinstance(error, httpx.RemoteProtocolError):
         return f"{host} closed the connection before the whole answer"
     return f"the connection to {host} failed"
+
+
+def untrusted(url: str, failure: str) -> UnreachableError:
+    """A certificate not trusted: the same at every try, so not tried again; the site is not reached, however it asks."""
+    return UnreachableError(f"{url}: {failure}: its certificate is not trusted, which no other try mends; check this machine's "
+                            "clock and certificate authorities, a proxy that inspects secure connections, and the address")
 
 
 def retry_after_seconds(value: str | None, now: datetime) -> float | None:
