@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import NoReturn
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -339,7 +340,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     A blocked harvest (the site is refusing us) stops the later ones of its base_url that fetch the same way (fetch,
     cookies file), or by the plain client without cookies (it passes no check), or any way after HTTP 403/429 time after
     time; so does one that spent its retries on an unwell site, or could not reach it; the others, and those after any
-    other failure, run, a delay after the last. The exit code is the most serious outcome. Dataset names (or harvests'
+    other failure, run, a delay after the last harvest of their host. The exit code is the most serious outcome. Dataset names (or harvests'
     numbers) after the file run those harvests alone: after a run that failed or was stopped, it says which to run again.
     One run of a file at a time.
 
@@ -361,7 +362,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     sleep = click.get_current_context().obj or time.sleep
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
-    asked: list[float] = []   # the delays of the last harvest that may have asked the site anything: its own, robots.txt's
+    asked: dict[str | None, list[float]] = {}   # by host, the delays of its last harvest that may have asked it anything
     refused: dict[tuple[str, str | None, str] | str, str] = {}   # the ways of fetching a site, or the site, not asked again: why
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
@@ -383,12 +384,13 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} "
             try:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
-                if asked:   # the harvests ask one site, mostly: the longest delay holds from one to the next
-                    sleep(max(*asked, job.settings.delay))
-                asked = [job.settings.delay]
+                host = urlsplit(site).hostname
+                if host in asked:   # the longest delay of the host's last harvest (its own, robots.txt's) holds till its next
+                    sleep(max(*asked[host], job.settings.delay))
+                asked[host] = [job.settings.delay]
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
                                     then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "",
-                                    paced=asked.append)
+                                    paced=asked[host].append)
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
                 said = stop.args[0] if stop.args else f"nothing written; {finish}{' '.join(rest)}"   # (else the harvest said it)

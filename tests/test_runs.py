@@ -898,6 +898,30 @@ def test_a_longer_crawl_delay_of_robots_txt_holds_from_one_harvest_of_the_file_t
     assert events[second - 1] == ("wait", 30) and events[second - 2] == ("request", "/search")
 
 
+def test_the_pause_between_harvests_of_a_file_is_the_delay_of_the_host_asked_next(tmp_path: Path, monkeypatch, capsys):
+    """A mirror's Crawl-delay was waited before the main site's harvest after it: the pause is per host, the longest
+    delay the host's last harvest kept (another host asked meanwhile does not shorten it)."""
+    from tests.test_cli import run_cli
+
+    def mirror(n: int, path: str) -> Fault | None:
+        events.append(("mirror", path.split("?")[0]))
+        return Fault(200, {}, b"User-agent: *\nCrawl-delay: 30\n") if path == "/robots.txt" else None
+
+    events: list[tuple[str, object]] = []
+    with FaultServer(folder_pages(SEED), mirror) as slow, \
+            FaultServer(folder_pages(SEED), lambda n, path: events.append(("main", path.split("?")[0]))) as main:
+        slow_origin = slow.origin.replace("127.0.0.1", "localhost")   # (another host name of this machine: another site)
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 5\nquery = "{QUERY}"\n\n[[harvest]]\nname = "one"\nbase_url = "{slow_origin}"\n\n'
+            f'[[harvest]]\nname = "two"\nbase_url = "{main.origin}"\n\n[[harvest]]\nname = "three"\nbase_url = "{slow_origin}"\n',
+            encoding="utf-8")
+        assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                       sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
+    firsts = [n for n, e in enumerate(events) if e[1] == "/robots.txt"]
+    assert [events[n] for n in firsts] == [("mirror", "/robots.txt"), ("main", "/robots.txt"), ("mirror", "/robots.txt")]
+    assert events[firsts[1] - 1] == ("mirror", "/search") and events[firsts[2] - 1] == ("wait", 30)
+
+
 def test_the_delay_holds_after_a_harvest_that_asked_the_site_and_then_failed_as_a_usage_error(tmp_path: Path, monkeypatch, capsys):
     """A facet the site does not offer is a usage error (exit 2) found on the first page: the site was asked."""
     from tests.test_cli import run_cli
