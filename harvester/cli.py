@@ -362,7 +362,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     sleep = click.get_current_context().obj or time.sleep
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
-    asked: dict[str | None, list[float]] = {}   # by host, the delays of its last harvest that may have asked it anything
+    asked: dict[str | None, list[float]] = {}   # by host, the delays of its last harvest that asked it anything
     refused: dict[tuple[str, str | None, str] | str, str] = {}   # the ways of fetching a site, or the site, not asked again: why
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
@@ -384,13 +384,9 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} "
             try:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
-                host = urlsplit(site).hostname
-                if host in asked:   # the longest delay of the host's last harvest (its own, robots.txt's) holds till its next
-                    sleep(max(*asked[host], job.settings.delay))
-                asked[host] = [job.settings.delay]
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
                                     then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "",
-                                    paced=asked[host].append)
+                                    paced=_pacer(asked, urlsplit(site).hostname, sleep))
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
                 said = stop.args[0] if stop.args else f"nothing written; {finish}{' '.join(rest)}"   # (else the harvest said it)
@@ -417,6 +413,21 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     if again:
         _say(f"to run those again: harvester run {shlex.quote(str(harvests_file))} {' '.join(map(shlex.quote, again))}")
     return max(codes.values(), key=SEVERITY.index)
+
+
+def _pacer(asked: dict[str | None, list[float]], host: str | None, sleep: Callable[[float], None]) -> Callable[[float], None]:
+    """What a harvest's fetcher tells of its delays: before its first request (a harvest that asks nothing waits nothing),
+    the longest delay the host's last harvest kept (its own, robots.txt's) is waited out; then this harvest's are the
+    host's, for its next harvest."""
+    delays: list[float] = []
+
+    def paced(delay: float) -> None:
+        if not delays and host in asked:
+            sleep(max(*asked[host], delay))
+        delays.append(delay)
+        asked[host] = delays
+
+    return paced
 
 
 @contextlib.contextmanager
@@ -508,8 +519,8 @@ def _numbers_a_harvest(name: str, jobs: list[Job]) -> bool:
 def _harvest_job(job: Job, again: str = "run the same command again to resume", then: str = "",
                  paced: Callable[[float], None] = lambda delay: None) -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings. A stop says what
-    is kept, and `again`: how to resume; once the files are written, `then`: what is left to do. `paced` is told a
-    longer delay that robots.txt asks for."""
+    is kept, and `again`: how to resume; once the files are written, `then`: what is left to do. `paced` is told the
+    delay before the first request, then a longer one that robots.txt asks for."""
     name = check_name(_name(job))
     check_fetch_ready(job.settings)
     names = NameTable.load(job.names_file)   # (a mistake in it is said before the harvest is)

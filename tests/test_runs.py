@@ -922,6 +922,37 @@ def test_the_pause_between_harvests_of_a_file_is_the_delay_of_the_host_asked_nex
     assert events[firsts[1] - 1] == ("mirror", "/search") and events[firsts[2] - 1] == ("wait", 30)
 
 
+def test_a_harvest_of_a_file_that_asks_the_site_nothing_waits_no_delay(tmp_path: Path, monkeypatch, capsys):
+    """A resumed harvest whose pages were all fetched (its files could not be written) replays them and asks nothing:
+    it waited the delay before it all the same, and the harvest after it waited the delay once more."""
+    import harvester.pipeline
+    from harvester.errors import StorageError
+    from tests.test_cli import run_cli
+
+    writing = harvester.pipeline.write_dataset
+
+    def full_disk_for_b(state, run_id, out_dir, name, *args, **kwargs):
+        if name == "b":
+            raise StorageError(f"{out_dir}: the disk is full")
+        return writing(state, run_id, out_dir, name, *args, **kwargs)
+
+    events: list[tuple[str, object]] = []
+    with FaultServer(folder_pages(SEED), lambda n, path: events.append(("request", path.split("?")[0]))) as server:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 600\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n'
+            '[[harvest]]\nname = "a"\n\n[[harvest]]\nname = "b"\n\n[[harvest]]\nname = "c"\n', encoding="utf-8")
+        monkeypatch.setattr(harvester.pipeline, "write_dataset", full_disk_for_b)
+        assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), sleep=lambda seconds: None)[0] == 2
+        monkeypatch.setattr(harvester.pipeline, "write_dataset", writing)
+        events.clear()
+        code, out, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                               sleep=lambda seconds: events.append(("wait", seconds)))
+    assert code == 0 and "harvest 2, b (“Korean Workers' Party”): done" in out
+    # a's requests, then c's after one whole delay: b, between them, asked nothing
+    assert [e for e in events if e[0] == "wait" and e[1] == 600] == [("wait", 600)]
+    assert events[events.index(("wait", 600)) + 1] == ("request", "/robots.txt") and events.count(("request", "/robots.txt")) == 2
+
+
 def test_the_delay_holds_after_a_harvest_that_asked_the_site_and_then_failed_as_a_usage_error(tmp_path: Path, monkeypatch, capsys):
     """A facet the site does not offer is a usage error (exit 2) found on the first page: the site was asked."""
     from tests.test_cli import run_cli
@@ -1354,7 +1385,7 @@ def test_a_blocked_harvest_stops_not_a_mirrors_and_a_stop_names_the_harvests_not
 import sys
 from harvester import cli
 
-def stopped(seconds):   # stands in for a Ctrl-C as the run waits to begin harvest 3
+def stopped(seconds):   # stands in for a Ctrl-C as harvest 3 waits to ask the site (the host of harvest 1)
     raise KeyboardInterrupt
 
 sys.argv = ["harvester", *sys.argv[1:]]
@@ -1374,7 +1405,8 @@ cli.main(sleep=stopped)
         done = subprocess.run([sys.executable, "-c", script, "run", str(harvests)], capture_output=True, text=True,
                               timeout=60, cwd=Path(__file__).resolve().parent.parent)
     assert done.returncode == 130 and done.stderr.strip().splitlines()[-1] == (
-        f"harvester: interrupted: harvest 3, c: nothing written; to finish the run: harvester run {harvests} b c d")
+        f"harvester: interrupted: harvest 3, c: the pages fetched so far are kept ({tmp_path / 'data' / 'archive'}); the "
+        f"dataset's files are as they were; to finish the run: harvester run {harvests} b c d (this harvest resumes)")
 
 
 def refusing_run(tmp_path: Path, monkeypatch, capsys, text: str, refusal: BlockedError) -> tuple[int, str, list[str]]:

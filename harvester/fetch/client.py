@@ -336,7 +336,8 @@ class Fetcher:
         """`on_response(page)` archives each response and says where (the page `get` gives carries it);
         `cached(url)` gives the kept copy of a page, whose validators make the request conditional;
         `kept_headers(url)` gives just that copy's headers, so its body is read only on a 304;
-        `paced(delay)` is told a longer delay robots.txt asks for, which a next harvest of the site keeps too."""
+        `paced(delay)` is told the delay before the first request, and then a longer one robots.txt asks for: a next
+        harvest of the site keeps them too."""
         self.transport, self.settings = transport, settings
         self.origin = origin.rstrip("/")
         self._sleep, self._clock, self._now = sleep, clock, now
@@ -425,6 +426,8 @@ class Fetcher:
 
     def _request(self, url: str, headers: dict[str, str] | None = None, limit: int | None = None,
                  archive: bool = True) -> Page:
+        if self._last_request is None:   # (a harvests file then waits out what the host's harvest before asked)
+            self._paced(self.delay)
         if (left := self._delay_left()) > 0:
             self._sleep(left)
         self._last_request = self._clock()    # the delay runs from one request's start to the next's: its rate
