@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from harvester.errors import BlockedError, FetchError, storage_error
+from harvester.errors import BlockedError, FetchError, RetriesSpentError, plural, storage_error
 from harvester.fetch.page import Page, looks_like_html
 from harvester.output.files import write_atomically
 from harvester.sites import Site, as_sent
@@ -72,6 +72,7 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
         raise storage_error(partial, error) from None
     tally, total = Tally(), state.count(run_id)
     had: dict[str, dict | None] = {}   # each scan asked for in this run, by its address: what is kept of it (None: failed)
+    spent, skipped = None, 0   # the run's retries, spent on a scan; the scans not asked for since
     for number, doc_id in enumerate(state.listing(run_id)):
         progress("scans of documents", number, total, "")
         url, kept = state.pdf_source(doc_id)
@@ -79,9 +80,18 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
         if url in had:   # a scan two documents link is asked for and counted once; both give its one file
             if had[url] is not None:
                 state.keep_pdf(doc_id, had[url])
+        elif url and spent:
+            had[url], skipped = None, skipped + 1
         elif url:
-            had[url] = _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir,
-                                 partial if renames else None, limit, tally)
+            try:
+                had[url] = _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir,
+                                     partial if renames else None, limit, tally)
+            except RetriesSpentError as error:   # (the pages were whole: the scans' trouble ends the scans, not the run)
+                spent, had[url] = error, None
+    if spent:
+        tally.failed += 1 + skipped
+        tally.warnings.append(f"{spent} the scans; {plural(skipped, 'more scan')} not asked for: their PDFs are as earlier "
+                              "runs left them")
     progress("scans of documents", total, total, "")
     shutil.rmtree(partial, ignore_errors=True)
     return tally

@@ -355,6 +355,18 @@ def test_a_pdf_refused_with_429_stops_the_run_as_for_pages(tmp_path: Path):
             run(tmp_path, server)
 
 
+def test_retries_spent_on_scans_end_the_scans_not_the_run(tmp_path: Path):
+    """The scans unwell (503 after 503), the results and document pages whole: the run's retries spent on the scans
+    failed the run, writing nothing of the pages it had, and a harvests file then ran no later harvest of the site
+    ("the site is unwell"). The scans end there, said and counted as failed; the dataset is written."""
+    with FaultServer(site, lambda n, path: Fault(503) if path.endswith((".pdf", "/download")) else None) as server:
+        outcome = run(tmp_path, server, max_retries=6)
+    assert len(pdf_requests(server)) == 5 + 3   # (the first scan's five tries; the second's three, the budget's last two)
+    assert outcome.report["pdfs"] == {"downloaded": 0, "unchanged": 0, "failed": 16} and len(dataset(tmp_path, "kwp")) == 19
+    assert outcome.warnings[-1].endswith("HTTP 503; this run has retried 6 times, its limit: stopping the scans; 14 more "
+                                         "scans not asked for: their PDFs are as earlier runs left them")
+
+
 def test_a_failed_download_of_a_kept_pdf_leaves_the_earlier_runs_file_and_says_so(tmp_path: Path):
     """The file came with an ETag, so the next run asks whether it changed; the answer is an error."""
     with FaultServer(site, etags=True) as server:
