@@ -3,6 +3,7 @@ incremental; its checksum in the columns and the data package; the counts in the
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -814,3 +815,25 @@ def test_prune_removes_the_scans_no_dataset_keeps(tmp_path: Path, monkeypatch, c
     code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     assert code == 0 and "removed 1 scan no dataset keeps" in out and not stale.exists()
     assert sorted(f"pdfs/{path.name}" for path in (tmp_path / "pdfs").iterdir()) == sorted(set(given))
+
+
+def two_datasets(tmp_path: Path) -> list[str]:
+    """kwp, with its scans, and another search's dataset beside it in the folder, without any; the scans' names."""
+    with FaultServer(site) as server:
+        run(tmp_path, server)
+        harvest(WILSON, Search(QUERY), tmp_path, "other", ["json"], Settings(base_url=server.origin, delay=0),
+                sleep=FakeClock().sleep, now=FakeClock().now)
+    return sorted(path.name for path in (tmp_path / "pdfs").iterdir())
+
+
+def test_prune_reads_a_state_an_earlier_harvester_left_without_a_table_of_scans(tmp_path: Path, monkeypatch, capsys):
+    """A dataset an earlier harvester made (its state of version 3, before scans were kept), not run since, has no table
+    of scans, which prune reads the state without making: prune stopped, 'a bug', for the whole folder."""
+    from tests.test_cli import run_cli
+
+    scans = two_datasets(tmp_path)
+    with contextlib.closing(sqlite3.connect(tmp_path / ".harvester" / "other.sqlite")) as db:
+        db.executescript("DROP TABLE pdfs; PRAGMA user_version = 3")
+    code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 0 and "Traceback" not in err and "scan" not in out
+    assert sorted(path.name for path in (tmp_path / "pdfs").iterdir()) == scans
