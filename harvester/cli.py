@@ -601,12 +601,18 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
         harvester prune data --keep-runs 8 --dry-run
     """
     folder = out_dir / "archive"
-    datasets = [check_name(name)] if name else datasets_archived(folder.glob("*.warc.gz"))
-    datasets = [name for name in datasets if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
+    archived = [check_name(name)] if name else datasets_archived(folder.glob("*.warc.gz"))
+    datasets = [name for name in archived if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
     if not datasets:
         hint = f" (give the output folder, {out_dir.parent}, which holds archive/)" if out_dir.name == "archive" else ""
         raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}{hint}")
-    if not name:   # (DIR/pdfs is every dataset's: with one named, the others' runs may go on)
+    # (DIR/pdfs is every dataset's: with one named, the others' runs may go on; one whose state is gone, moved away to
+    # start afresh, keeps scans its files give that no state says)
+    stateless = [] if name else [other for other in archived if not state_file(out_dir, other).is_file()]
+    if stateless:
+        log.warning("%s: no scan removed: dataset %s has no state (.harvester/%s.sqlite) to say which it keeps", out_dir
+                    / PDF_FOLDER, stateless[0], stateless[0])
+    elif not name:
         _prune_scans(out_dir, dry_run)
     damaged: list[Path] = []
     for name in datasets:
@@ -631,7 +637,7 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
     for path in damaged:
         log.warning("%s cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and refers "
                     "to is unknown (move it away to prune them)", path)
-    return EXIT_WARNINGS if damaged else 0
+    return EXIT_WARNINGS if damaged or stateless else 0
 
 
 def _prune_scans(out_dir: Path, dry_run: bool) -> None:

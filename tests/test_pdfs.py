@@ -837,3 +837,15 @@ def test_prune_reads_a_state_an_earlier_harvester_left_without_a_table_of_scans(
     code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     assert code == 0 and "Traceback" not in err and "scan" not in out
     assert sorted(path.name for path in (tmp_path / "pdfs").iterdir()) == scans
+
+
+def test_prune_keeps_the_scans_of_a_dataset_whose_state_was_moved_away(tmp_path: Path, monkeypatch, capsys):
+    """A damaged state is moved away to start afresh, as its error says: until the dataset runs again, its files give
+    its scans, which no state keeps. Prune removed them all; it removes none, and says why."""
+    from tests.test_cli import run_cli
+
+    scans = two_datasets(tmp_path)
+    (tmp_path / ".harvester" / "kwp.sqlite").rename(tmp_path / "kwp.sqlite.damaged")
+    code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 1 and "no scan removed: dataset kwp has no state (.harvester/kwp.sqlite)" in err and "scan" not in out
+    assert sorted(path.name for path in (tmp_path / "pdfs").iterdir()) == scans
