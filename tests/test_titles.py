@@ -1624,6 +1624,8 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
     # a name's "TO" and a possessive's "'S" stay as written
     ("LETTER FROM TO HUU TO HO CHI MINH", Parties(("TO HUU",), ("HO CHI MINH",), ())),
     ("LETTER FROM THE PEOPLE'S REPUBLIC OF CHINA TO THE USSR", Parties(("PEOPLE'S REPUBLIC OF CHINA",), ("USSR",), ())),
+    # its "AND" lowered, a "TO" is still a slot's: "ZHOU ENLAI TO STALIN" was one sender
+    ("LETTER FROM MAO ZEDONG AND ZHOU ENLAI TO STALIN", Parties(("MAO ZEDONG", "ZHOU ENLAI"), ("STALIN",), ())),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_title_in_title_case_or_capitals_reads_as_in_lower_case(title, expected):
     assert parties(title) == expected

@@ -314,8 +314,9 @@ _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z]))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
 _SLOT = _rx(r"(?:,?\s+and)?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
-# where the small words are in lower case (not in title case nor capitals), "To" begins a name: "Le Duan and To Huu"
-_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", "|(?-i:to)|"), re.IGNORECASE)
+# where the small words are not in title case, "To" begins a name: "Le Duan and To Huu" (a "TO" in capitals is a slot's
+# still: `_read` has lowered the title's "AND")
+_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", "|(?-i:to|TO)|"), re.IGNORECASE)
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
@@ -771,7 +772,7 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     reported = _reported(body)
     if (joined := _JOINED.sub("", _EVENT.sub(" with ", body))) != body:   # "A's Meeting with B": a talk looked for anew
         body, reported = joined, reported or _reported(joined)
-    pieces = (_SLOT if small_words_titled(rest) or rest.isupper() else _SLOT_LOWER_TO).split(_TAIL.sub("", _SUBTITLE.sub("", body)))
+    pieces = (_SLOT if small_words_titled(rest) else _SLOT_LOWER_TO).split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
