@@ -288,11 +288,11 @@ def canonical_name(heading: Heading, table: NameTable) -> str:
         found = table.lookup(form)
         # a shortened form ("A. A. Gromyko") may name a relative: the table's person must bear the same given names, or
         # the table write the person with the heading's first given name ("Aleksei Kosygin" of "Kosygin, Aleksei ...")
-        if found and table.kind(found) == "person" and (form in _exact_forms(heading) or _initials_agree(found, heading)
+        if found and table.kind(found) == "person" and (form in _exact_forms(heading) or _initials_agree(found, heading, table)
                                                         or table.writes(found, form) and not _has_initials(form)):
             return found
     lone = table.lookup(heading.family) if heading.family else None
-    if lone and table.kind(lone) == "person" and _initials_agree(lone, heading):
+    if lone and table.kind(lone) == "person" and _initials_agree(lone, heading, table):
         return lone
     return heading.display
 
@@ -313,15 +313,18 @@ def _candidates(heading: Heading) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f.strip()]
 
 
-def _initials_agree(canonical: str, heading: Heading) -> bool:
+def _initials_agree(canonical: str, heading: Heading, table: NameTable) -> bool:
     """ "A. M. Puzanov" agrees with "Puzanov, Aleksandr Mikhailovich"; "Joseph Stalin" does not with "Stalin, Vasilii",
     nor "Andrei Gromyko" with "Gromyko, Anatolii Andreevich" (his son): two given names written out must be the same,
-    in either romanization of Russian ("Yuri Andropov" with "Andropov, IUriĭ Vladimirovich": `_russian_key`)."""
+    in either romanization of Russian ("Yuri Andropov" with "Andropov, IUriĭ Vladimirovich": `_russian_key`). A
+    heading's initials must each agree with the table's spellings of the person, as a title's do: "Chernenko, K. IU."
+    is no "K. U. Chernenko", nor "Gromyko, A. B." the table's "A. A. Gromyko"."""
     family, given = split_name(canonical)
     if _russian_key(family) != _russian_key(heading.family):
         return False
     theirs, ours = given.split(), heading.given.split()
-    return all(_given_agree(one, other) for one, other in zip(theirs, ours))
+    return all(_given_agree(one, other) for one, other in zip(theirs, ours)) and (
+        not _has_initials(heading.given) or table.lookup(f"{heading.given} {family}") == canonical)
 
 
 def _given_agree(one: str, other: str) -> bool:
