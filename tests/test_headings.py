@@ -120,6 +120,7 @@ def test_alternatives_nicknames_and_titles(raw, alternatives, nickname, title, v
     ("Andropov, Igorʹ IUrʹevich", "Igorʹ IUrʹevich Andropov"),
     # every initial meets the table's spellings, not the first alone: he is "K. U." (Ustinovich) and "A. A." (Andreevich)
     ("Chernenko, K. IU.", "K. IU. Chernenko"), ("Gromyko, A. B.", "A. B. Gromyko"), ("Gromyko, A. A.", "Andrei Gromyko"),
+    ("Malik, Ia. A.", "Yakov Malik"), ("Malik, Adam", "Adam Malik"),   # the table lists no "Malik" alone: Adam is one too
     ("Cherniaev, A. S. (Anatoliĭ Sergeevich)", "Anatoly Chernyaev"),
     ("Filatov, S.", "S. Filatov"),                                   # unknown to the table: the heading's display form
     ("Poland. Embassy (Canada)", "Poland. Embassy (Canada)"),

@@ -598,6 +598,7 @@ def test_a_given_name_before_a_bracketed_family_name_is_a_person_of_their_own(sp
     ("G. Dimitrov", "Georgi Dimitrov"), ("Georgi M. Dimitrov", "Georgi Dimitrov"), ("A. S. Chernyaev", "Anatoly Chernyaev"),
     ("I.V. Kurchatov", "Igor Kurchatov"), ("Igor V. Kurchatov", "Igor Kurchatov"), ("I.Kurchatov", "Igor Kurchatov"),
     ("I. G. Maurer", "Ion Gheorghe Maurer"), ("M.D. Bagirov", "Mir Jafar Bagirov"), ("Mir Bagirov", "Mir Jafar Bagirov"),
+    ("Ya. Malik", "Yakov Malik"), ("Ya. A. Malik", "Yakov Malik"), ("Malik, Ia. A.", "Yakov Malik"),
 ])
 def test_the_table_knows_these_people(spelling: str, canonical: str, table: NameTable) -> None:
     assert table.lookup(spelling) == canonical and table.kind(spelling) == "person"
