@@ -1626,6 +1626,10 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
     ("LETTER FROM THE PEOPLE'S REPUBLIC OF CHINA TO THE USSR", Parties(("PEOPLE'S REPUBLIC OF CHINA",), ("USSR",), ())),
     # its "AND" lowered, a "TO" is still a slot's: "ZHOU ENLAI TO STALIN" was one sender
     ("LETTER FROM MAO ZEDONG AND ZHOU ENLAI TO STALIN", Parties(("MAO ZEDONG", "ZHOU ENLAI"), ("STALIN",), ())),
+    # a word before the kind that names no author in title case names none in capitals, a stray small letter aside
+    # (a sample's "IGUAçU"): "BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT" was a sender, and a person
+    ("BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT DECLARATION ON REGIONAL NUCLEAR POLICY", Parties((), (), ())),
+    ("BRAZIL-ARGENTINA FOZ DO IGUAÇU JOINT DECLARATION ON REGIONAL NUCLEAR POLICY", Parties((), (), ())),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_title_in_title_case_or_capitals_reads_as_in_lower_case(title, expected):
     assert parties(title) == expected

@@ -630,7 +630,8 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     head = text if _namelike(text) else text.split(",")[0]
     if _namelike(head) and not _POSSESSIVE.search(head):
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
-                and not _ACRONYM.match(part) and not _GENERIC.search(part) and not _QUALIFIERS.fullmatch(part)]
+                and not _ACRONYM.match(part) and not _GENERIC.search(part.title() if _in_capitals(part) else part)
+                and not _QUALIFIERS.fullmatch(part)]
     parts = _SEP.split(text)
     if talk and len(parts) > 1 and all(_namelike(part) or part[:1].islower() for part in parts):
         # "Saddam Hussein and political officials discussing ...": the one named among those who talk
@@ -669,11 +670,16 @@ _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
 _CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OR)(?=\s)")
 
 
+def _in_capitals(text: str) -> bool:
+    """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU")."""
+    return sum(map(str.islower, text)) <= 1 and sum(map(str.isupper, text)) > 1
+
+
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
 def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
     title = _CONNECTIVE.sub(lambda m: m[1], " ".join(title.split()))
-    if title.isupper():
+    if _in_capitals(title):
         titled = title.title()
         title = _CAPITALS_SMALL_WORD.sub(lambda m: m[0] if m[0] == "AND" and not _AND.match(titled, m.start() - 1)
                                          else m[0].lower(), title)
