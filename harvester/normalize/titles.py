@@ -680,7 +680,7 @@ def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
     title = _CONNECTIVE.sub(lambda m: m[1], " ".join(title.split()))
     if _in_capitals(title):
-        titled = title.title()
+        titled = title.replace("İ", "I").title()   # positions kept: "İ" is the one capital two letters in lower case
         title = _CAPITALS_SMALL_WORD.sub(lambda m: m[0] if m[0] == "AND" and not _AND.match(titled, m.start() - 1)
                                          else m[0].lower(), title)
     if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
