@@ -647,7 +647,10 @@ def _prune_scans(out_dir: Path, dry_run: bool) -> None:
         states = [held.enter_context(State(out_dir, path.stem, read_only=True))
                   for path in sorted((out_dir / ".harvester").glob("*.sqlite"))]
         kept = set().union(*(state.pdf_files() for state in states))
-        unused = [path for path in sorted((out_dir / PDF_FOLDER).glob("*.pdf")) if f"{PDF_FOLDER}/{path.name}" not in kept]
+        # by the file too: a disk that folds case or accents (a Mac's) may list a kept scan under another name
+        same = {_file_id(out_dir / file) for file in kept if file} - {None}
+        unused = [path for path in sorted((out_dir / PDF_FOLDER).glob("*.pdf"))
+                  if f"{PDF_FOLDER}/{path.name}" not in kept and _file_id(path) not in same]
         for path in unused:
             if dry_run:
                 _say(f"would remove {path}")
@@ -658,6 +661,15 @@ def _prune_scans(out_dir: Path, dry_run: bool) -> None:
                 raise storage_error(path, error) from None
     if unused:
         _say(f"{PDF_FOLDER}: {'would remove' if dry_run else 'removed'} {plural(len(unused), 'scan')} no dataset keeps")
+
+
+def _file_id(path: Path) -> tuple[int, int] | None:
+    """What names one file on its disk, whatever name it is reached by (None: none there)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 @cli.command("report")

@@ -849,3 +849,19 @@ def test_prune_keeps_the_scans_of_a_dataset_whose_state_was_moved_away(tmp_path:
     code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     assert code == 1 and "no scan removed: dataset kwp has no state (.harvester/kwp.sqlite)" in err and "scan" not in out
     assert sorted(path.name for path in (tmp_path / "pdfs").iterdir()) == scans
+
+
+def test_prune_keeps_a_scan_the_disk_lists_under_another_name_than_its_state_gives(tmp_path: Path, monkeypatch, capsys):
+    """A disk that folds case or Unicode (a Mac's: the state's pdfs/ID.pdf found as Id.pdf, its accents decomposed), or a
+    duplicate finder's link, lists a kept scan under a name the state does not give: prune took it for no dataset's and
+    removed it. The state's name here is a link to the file the folder lists (as such a disk resolves it)."""
+    from tests.test_cli import run_cli
+
+    with FaultServer(site) as server:
+        run(tmp_path, server)
+    kept = tmp_path / "pdfs" / f"{MIKOYAN}.pdf"
+    listed = kept.with_name(f"{MIKOYAN.upper()}.pdf")
+    kept.rename(listed)
+    kept.symlink_to(listed.name)
+    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 0 and "scan" not in out and kept.read_bytes() == served(MIKOYAN)
