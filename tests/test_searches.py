@@ -69,6 +69,7 @@ FACETS = FIXTURES / "wilson"
      Search("korea")),                                        # the form's button, a search engine's or an ad's tracking
     (f"{HOME}/search?search_api_fulltext=korea&search_api_fulltext_op=or&search_api_language=en&date%5Bmin%5D=1950",
      Search("korea", extra=(("search_api_fulltext_op", "or"), ("search_api_language", "en"), ("date[min]", "1950")))),
+    (f"{HOME}/search?search_api_fulltext=korea&_=1699999999", Search("korea")),   # a jQuery request's cache buster
     (f"{HOME}/search?search_api_fulltext=Korean+War", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20War&page=0", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20Workers%27%20Party", Search("Korean Workers' Party")),
@@ -506,6 +507,7 @@ def test_a_saved_page_that_does_not_say_its_search_joins_the_search_with_its_tot
     ("search?type=letter", None, "the page shows no search form: whether the site takes 'type' is not known, and "
                                         "with nothing else to narrow the search it may be the whole archive"),
     ("search?search_api_fulltext=korea&type=letter", None, None),   # not known: a warning
+    ("search?search_api_fulltext=korea&_=1699999999", "", None),             # an AJAX request's cache buster: dropped
     ("search?type=letter", "type", None),                                     # a filter of the site's: taken alone
     ("search?f%5B0%5D=people%3A81908&type=letter", "type", None),            # and beside a facet
 ])

@@ -99,9 +99,10 @@ def typed_query(query: str, said: str) -> str:
 
 
 # what a newsletter, a social site, an ad or a search engine adds to a link it shares: it names who followed it, not what
-# was searched; and what the site's own form adds beside the search (its button, op=Search; the format of an AJAX answer)
+# was searched; and what the site's own form adds beside the search (its button, op=Search; the format of an AJAX answer,
+# and the cache buster jQuery adds to its request, _=1699999999)
 TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_[ce]id|_ga|_gl|igshid|gad_source|[gw]braid|srsltid|yclid|"
-                      r"_hs(enc|mi)|mkt_tok|op|_wrapper_format", re.IGNORECASE)
+                      r"_hs(enc|mi)|mkt_tok|op|_wrapper_format|_", re.IGNORECASE)
 _NOT_UTF8 = re.compile(r"[\ud800-\udfff]")   # bytes of an argument that are not UTF-8, as Python passes them on
 
 
