@@ -128,8 +128,8 @@ class Walk:
         if page.fields and (ignored := [key for key in unknown if key not in page.fields]):
             raise UsageError(f"{page.url}: the site's search form has no field {ignored[0]!r} (its fields: "
                              f"{', '.join(page.fields)}), so the site would list {'the whole archive' if alone else 'the search'}"
-                             f" without it: correct the address (words to search go in {self.site.query_param}, or give "
-                             "them with --query WORDS)")
+                             " without it: correct the address" + ("" if self.search.query else f" (words to search go in "
+                             f"{self.site.query_param}, or give them with --query WORDS)"))
         if not page.fields:
             said = f"{page.url}: the page shows no search form: whether the site takes {unknown[0]!r} is not known"
             if alone:   # (if not, the whole archive)

@@ -506,6 +506,8 @@ def test_a_saved_page_that_does_not_say_its_search_joins_the_search_with_its_tot
                            "with --query WORDS)"),
     ("search?type=letter", None, "the page shows no search form: whether the site takes 'type' is not known, and "
                                         "with nothing else to narrow the search it may be the whole archive"),
+    ("search?search_api_fulltext=korea&query=x", "", "no field 'query' (its fields: search_api_fulltext), so the site would "
+                                                 "list the search without it: correct the address\n"),   # (words given)
     ("search?search_api_fulltext=korea&type=letter", None, None),   # not known: a warning
     ("search?search_api_fulltext=korea&_=1699999999", "", None),             # an AJAX request's cache buster: dropped
     ("search?type=letter", "type", None),                                     # a filter of the site's: taken alone
