@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from harvester.errors import IncompleteError, UsageError, plural
 from harvester.parse.results import ResultsPage
 from harvester.settings import Settings
-from harvester.sites import TRACKING, Search, Site
+from harvester.sites import TRACKING, Search, Site, unnumbered
 
 log = logging.getLogger("harvester")
 
@@ -125,7 +125,7 @@ class Walk:
                             and not TRACKING.fullmatch(key)]):   # (an earlier harvester's search kept a link's tracking)
             return
         alone = not (self.search.query or self.search.facets)
-        if page.fields and (ignored := [key for key in unknown if key not in page.fields]):
+        if page.fields and (ignored := [key for key in unknown if unnumbered(key) not in map(unnumbered, page.fields)]):
             raise UsageError(f"{page.url}: the site's search form has no field {ignored[0]!r} (its fields: "
                              f"{', '.join(page.fields)}), so the site would list {'the whole archive' if alone else 'the search'}"
                              " without it: correct the address" + ("" if self.search.query else f" (words to search go in "

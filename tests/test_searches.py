@@ -15,7 +15,7 @@ from harvester.config import given_search, load_jobs
 from harvester.errors import FetchError, UsageError
 from harvester.pipeline import dataset_name, default_name, harvest, reparse
 from harvester.settings import Settings
-from harvester.sites import Search, get_site
+from harvester.sites import Search, get_site, key_read_now
 from tests.conftest import FIXTURES, FakeClock, dataset, run_report, timeless
 from tests.faultserver import Fault, FaultServer, folder_pages, synthetic_pages
 from tests.sitegen import doc
@@ -70,6 +70,10 @@ FACETS = FIXTURES / "wilson"
     (f"{HOME}/search?search_api_fulltext=korea&search_api_fulltext_op=or&search_api_language=en&date%5Bmin%5D=1950",
      Search("korea", extra=(("search_api_fulltext_op", "or"), ("search_api_language", "en"), ("date[min]", "1950")))),
     (f"{HOME}/search?search_api_fulltext=korea&_=1699999999", Search("korea")),   # a jQuery request's cache buster
+    (f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter&type%5B%5D=memo",   # a filter's list, as a form sends it
+     Search("korea", extra=(("type[0]", "letter"), ("type[1]", "memo")))),
+    (f"{HOME}/search?search_api_fulltext=korea&type%5B0%5D=letter&type%5B%5D=memo",  # as Drupal's pager writes it
+     Search("korea", extra=(("type[0]", "letter"), ("type[1]", "memo")))),
     (f"{HOME}/search?search_api_fulltext=Korean+War", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20War&page=0", Search("Korean War")),
     (f"{HOME}/search?search_api_fulltext=Korean%20Workers%27%20Party", Search("Korean Workers' Party")),
@@ -103,6 +107,10 @@ def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
     assert Search().key == Search("  ").key != ROSHCHIN.key
     twice = WILSON.search_of(f"{HOME}/search?f%5B0%5D=people%3A81908&f%5B1%5D=people%3A81908&fo%5B0%5D=81908")
     assert twice == ROSHCHIN and default_name(WILSON, twice) == "wilson-people_81908"   # a facet given twice is one
+    # a filter's list as its form names it (type[]), and as its pager numbers it; as an earlier harvester recorded it
+    listed = WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter")
+    assert listed.key == WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B0%5D=letter").key
+    assert key_read_now(Search("korea", extra=(("type[]", "letter"),)).key) == listed.key
 
 
 def test_a_query_with_its_accents_decomposed_is_the_same_search_as_composed():
@@ -509,6 +517,7 @@ def test_a_saved_page_that_does_not_say_its_search_joins_the_search_with_its_tot
     ("search?search_api_fulltext=korea&query=x", "", "no field 'query' (its fields: search_api_fulltext), so the site would "
                                                  "list the search without it: correct the address\n"),   # (words given)
     ("search?search_api_fulltext=korea&type=letter", None, None),   # not known: a warning
+    ("search?search_api_fulltext=korea&type%5B0%5D=letter", "type[]", None),   # the pager numbers the form's type[]
     ("search?search_api_fulltext=korea&_=1699999999", "", None),             # an AJAX request's cache buster: dropped
     ("search?type=letter", "type", None),                                     # a filter of the site's: taken alone
     ("search?f%5B0%5D=people%3A81908&type=letter", "type", None),            # and beside a facet

@@ -27,8 +27,10 @@ class Search:
     @property
     def key(self) -> str:
         """What makes two addresses one search: the query's words in any case (the site's search ignores case), the
-        facets in any order, the other parameters."""
-        return json.dumps([" ".join(self.query.split()).casefold(), sorted(self.facets), sorted(self.extra)])
+        facets in any order, the other parameters (a list's values by their names unnumbered: as the site's form or its
+        pager writes them)."""
+        return json.dumps([" ".join(self.query.split()).casefold(), sorted(self.facets),
+                           sorted((unnumbered(key), value) for key, value in self.extra)])
 
     def words(self, labels: dict[tuple[str, str], str] | None = None) -> str:
         """The search in words, each facet by its label when `labels` (facet, id -> label, as its pages show them) has it:
@@ -39,6 +41,11 @@ class Search:
     def __str__(self) -> str:
         """The words, and the other parameters, which tell apart two searches of the same words ('“x” (sort_by=date)')."""
         return self.words() + (" (" + ", ".join(f"{k}={v}" for k, v in self.extra) + ")" if self.extra else "")
+
+
+def unnumbered(key: str) -> str:
+    """A parameter's name, a list's number left out: type[0] is type[] (a form names its field so, the pager numbers it)."""
+    return re.sub(r"\[\d+\]$", "[]", key)
 
 
 def key_read_now(recorded: str) -> str:
@@ -176,9 +183,9 @@ class Site:
 
     def search_of(self, url: str) -> Search:
         """The search an address says (any host: the caller judges it), in any order of its parameters, with gaps in
-        the facets' numbers, unnumbered ones (f[]=: after the highest number, as PHP reads them) and repeated
-        parameters (the last wins); its page and a shared link's tracking (utm_source, fbclid) are dropped. Facets
-        encoded twice (f%255B0%255D=people%253A81908) beside plain ones are stale copies, and dropped; with none, the
+        the facets' numbers, unnumbered ones (f[]=: after the highest number, as PHP reads them; so a filter's list,
+        type[]=) and repeated parameters (the last wins); its page and a shared link's tracking (utm_source, fbclid)
+        are dropped. Facets encoded twice (f%255B0%255D=people%253A81908) beside plain ones are stale copies, and dropped; with none, the
         address was encoded again (pasted through a tool that encoded it), and every parameter is read decoded twice.
         A path that is not the search page is a UsageError."""
         parts = urlsplit(url)
@@ -203,9 +210,9 @@ class Site:
                     continue
             elif twice:
                 value = unquote_plus(value)
-            numbered = facet_key.fullmatch(key)
+            numbered = re.fullmatch(r"(.+)\[(\d*)\]", key)   # a list's value
             if numbered and len(numbered[2]) > 12:   # (more than any search's facets, and than Python reads as a number)
-                raise UsageError(f"{url}: {key} is no facet's number")
+                raise UsageError(f"{url}: {key} is no {'facet' if numbered[1] == self.facet_param else 'list'}'s number")
             if numbered:   # (f[]: after the highest number before it, as PHP reads them)
                 index = int(numbered[2] or after.get(numbered[1], 0))
                 after[numbered[1]] = max(after.get(numbered[1], 0), index + 1)
@@ -218,10 +225,10 @@ class Site:
                 if not (colon and name and facet):
                     raise UsageError(f"{url}: {key}={value!r} is not a facet (it reads name:id, as people:81908)")
                 facets[index] = (name, facet)
-            elif numbered:
+            elif numbered and numbered[1] == self.chosen_param:
                 chosen[index] = value
             else:
-                extra[key] = value
+                extra[f"{numbered[1]}[{index}]" if numbered else key] = value
         # a facet given twice narrows the search once (the site reads it so): one search, one dataset
         return Search(query, tuple(dict.fromkeys(facets[i] for i in sorted(facets))),
                       tuple(dict.fromkeys(chosen[i] for i in sorted(chosen))), tuple(extra.items()))
