@@ -53,8 +53,9 @@ class Walk:
     def urls(self) -> Iterator[str]:
         """The results pages to fetch, in order; each is decided once the page before it was taken."""
         yield self._url(0)
-        if self.total is None:
+        if self.total is None:   # no totals line, or only one its page belies: nothing to check the walk against
             yield from self._next_links()
+            self.partial = self.partial or self._short_total
             return
         # a total that keeps rising as the pages come is walked no further than twice what it said at first (or than a
         # walk of next links): a few uploads during a long run add a page or two
@@ -97,7 +98,10 @@ class Walk:
         self._taken.add(page.url)
         self.documents += new
         self._stale = 0 if new else self._stale + 1
-        if page.total is not None and (page.cards or self.pages == 1):   # past the end, an empty page tells no total
+        belied = page.total is not None and page.total < len(page.cards)   # "1 - 10 of 0": a total its own page belies
+        self._short_total = self._short_total or belied
+        # past the end, an empty page tells no total; nor does one its own page belies (the next links may lead on)
+        if page.total is not None and (page.cards or self.pages == 1) and not belied:
             self.total = page.total
             self._totals.add(page.total)
         if self.pages == 1 and page.first == 1 and page.last is not None and page.total is not None and page.last <= page.total:
@@ -105,7 +109,6 @@ class Walk:
             self.page_size = page.last
         self.warnings.extend(said for warning in page.warnings if (said := f"{page.url}: {warning}") not in self.warnings)
         self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
-        self._short_total = self._short_total or (page.total is not None and page.total < len(page.cards))
         if len(page.cards) >= (self.page_size or self.site.page_size):
             shown = hash(tuple(sorted(card.href for card in page.cards)))   # (a round asks for each page once)
             self._repeated_page = self._repeated_page or shown in self._shown
@@ -163,7 +166,8 @@ class Walk:
         """With no totals line, the pager's next links, while they lead somewhere new and bring new documents."""
         assert self._last is not None
         if self._last.cards:
-            self.warnings.append("the results pages carry no 'x - y of N' line: following next links; completeness not checked")
+            self.warnings.append(("the first page's total is fewer than the results it shows" if self._short_total else
+                                  "the results pages carry no 'x - y of N' line") + ": following next links; completeness not checked")
         limit = min(self.settings.max_pages or SAFETY_MAX_PAGES, SAFETY_MAX_PAGES)
         visited = {self._last.url}
         while (following := self._last.next_url) and self.pages < limit:

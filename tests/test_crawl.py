@@ -153,9 +153,54 @@ def test_a_total_fewer_than_its_page_shows_is_not_taken_for_removed_documents(cl
         page = results_page([doc(n) for n in range(25)], 0).replace("1 - 10 of 25", "1 - 10 of 0")
         return httpx.Response(200, text=page, headers={"Content-Type": "text/html"})
 
+    crawl = run(handler, clock)   # (its next link leads to the same ten cards)
+    assert (len(crawl.documents), crawl.total, crawl.partial) == (10, None, True)
+    said = "the page says results 1 - 10 of 0 and holds 10 cards: its total is fewer than the results it shows"
+    assert crawl.warnings == [
+        f"{ORIGIN}/search?search_api_fulltext=Korean%20War: {said}",
+        "the first page's total is fewer than the results it shows: following next links; completeness not checked",
+        f"{ORIGIN}/search?search_api_fulltext=q&page=1: {said}",
+        f"{ORIGIN}/search?search_api_fulltext=q&page=1: no document on it was new; stopped following next links there"]
+
+
+@pytest.mark.parametrize("wrong", [0, 1])
+def test_a_total_fewer_than_its_page_shows_does_not_end_the_walk_while_a_next_link_leads_on(clock, wrong):
+    """"1 - 10 of 0" above ten cards, a next link below them: the walk took the 0 for the search's total and stopped
+    there, with 10 (or 20) of the 25 documents the pages lead to. A total its own page belies is no total."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        number = page_number(request)
+        page = results_page([doc(n) for n in range(25)], number)
+        if number == wrong:
+            page = re.sub(r"of 25<", "of 0<", page)
+        return httpx.Response(200, text=page, headers={"Content-Type": "text/html"})
+
     crawl = run(handler, clock)
-    assert (len(crawl.documents), crawl.total, crawl.partial) == (10, 0, True)
-    assert crawl.warnings[-1] == ("collected 10 distinct documents, more than the 0 the site lists: its pages count fewer "
+    assert list(crawl.documents) == [f"telegram-{n}" for n in range(25)] and crawl.total == 25
+    assert crawl.partial is (wrong == 0)   # (a walk of next links checks no total: nothing is taken for gone)
+
+
+def test_a_walk_past_a_total_that_a_later_page_belies_is_not_complete(clock):
+    """The first page counts 12, the second shows ten cards over "of 5": the walk stops at the 12's two pages, and the
+    documents of a third page, had there been one, are not taken for gone."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        page = results_page([doc(n) for n in range(25)], page_number(request))
+        return httpx.Response(200, text=page.replace("of 25<", "of 12<" if page_number(request) == 0 else "of 5<"))
+
+    crawl = run(handler, clock)
+    assert (len(crawl.documents), crawl.total, crawl.partial) == (20, 12, True)
+    assert crawl.warnings[-1] == ("collected 20 distinct documents, more than the 12 the site lists: its pages count fewer "
                                   "results than they show, so the listing may not have been seen whole")
 
 
