@@ -365,6 +365,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     asked: dict[str | None, list[float]] = {}   # by host, the delays of its last harvest that asked it anything
     refused: dict[tuple[str, str | None, str] | str, str] = {}   # the ways of fetching a site, or the site, not asked again: why
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
+    unwell: set[str] = set()   # the origins whose scans spent a harvest's retries: its pages whole, the next asks for none
     stoppable = {stop: signal.getsignal(stop) for stop in STOPS}
     with _only_run(harvests_file):
         for at, (number, job) in enumerate(chosen):
@@ -386,7 +387,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
                                     then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "",
-                                    paced=_pacer(asked, urlsplit(site).hostname, sleep))
+                                    paced=_pacer(asked, urlsplit(site).hostname, sleep), unwell=unwell)
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
                 said = stop.args[0] if stop.args else f"nothing written; {finish}{' '.join(rest)}"   # (else the harvest said it)
@@ -517,10 +518,10 @@ def _numbers_a_harvest(name: str, jobs: list[Job]) -> bool:
 
 
 def _harvest_job(job: Job, again: str = "run the same command again to resume", then: str = "",
-                 paced: Callable[[float], None] = lambda delay: None) -> int:
+                 paced: Callable[[float], None] = lambda delay: None, unwell: set[str] | None = None) -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings. A stop says what
     is kept, and `again`: how to resume; once the files are written, `then`: what is left to do. `paced` is told the
-    delay before the first request, then a longer one that robots.txt asks for."""
+    delay before the first request, then a longer one that robots.txt asks for; `unwell`, as `harvest` is told."""
     name = check_name(_name(job))
     check_fetch_ready(job.settings)
     names = NameTable.load(job.names_file)   # (a mistake in it is said before the harvest is)
@@ -533,7 +534,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume", 
     try:
         with _progress() as progress:
             outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
-                              names=names, progress=progress, paced=paced)
+                              names=names, progress=progress, paced=paced, unwell=unwell)
     except KeyboardInterrupt as stop:
         kept = runs_archived(job.out / "archive", name)   # (none: a first run stopped before any page removed what it made)
         files = ("the dataset's files are as they were" if _generation(job.out, name) == generation else

@@ -59,9 +59,10 @@ class Tally:
 
 
 def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origin: str, out_dir: Path, name: str,
-                  limit: int, progress: Callable[[str, int, int, str], None]) -> Tally:
+                  limit: int, progress: Callable[[str, int, int, str], None], unwell: set[str]) -> Tally:
     """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/ (`progress`
-    told how many documents are done)."""
+    told how many documents are done). `unwell`: the origins whose scans spent a run's retries, which a harvests file's
+    later harvests do not ask again; one spent here is added."""
     partial = out_dir / ".harvester" / f"{name}.partial"
     try:
         shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
@@ -72,7 +73,8 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
         raise storage_error(partial, error) from None
     tally, total = Tally(), state.count(run_id)
     had: dict[str, dict | None] = {}   # each scan asked for in this run, by its address: what is kept of it (None: failed)
-    spent, skipped = None, 0   # the run's retries, spent on a scan; the scans not asked for since
+    spent = f"{origin}: a harvest before this one spent its retries on the scans" if origin in unwell else None
+    skipped, left = 0, "scan"   # the scans not asked for since the retries were spent (by this harvest, or one before)
     for number, doc_id in enumerate(state.listing(run_id)):
         progress("scans of documents", number, total, "")
         url, kept = state.pdf_source(doc_id)
@@ -87,11 +89,12 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
                 had[url] = _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir,
                                      partial if renames else None, limit, tally)
             except RetriesSpentError as error:   # (the pages were whole: the scans' trouble ends the scans, not the run)
-                spent, had[url] = error, None
+                spent, left, had[url] = f"{error} the scans", "more scan", None
+                tally.failed += 1
+                unwell.add(origin)
     if spent:
-        tally.failed += 1 + skipped
-        tally.warnings.append(f"{spent} the scans; {plural(skipped, 'more scan')} not asked for: their PDFs are as earlier "
-                              "runs left them")
+        tally.failed += skipped
+        tally.warnings.append(f"{spent}; {plural(skipped, left)} not asked for: their PDFs are as earlier runs left them")
     progress("scans of documents", total, total, "")
     shutil.rmtree(partial, ignore_errors=True)
     return tally

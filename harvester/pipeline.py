@@ -77,12 +77,12 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             client: httpx.Client | None = None, sleep: Callable[[float], None] = time.sleep,
             now: Callable[[], datetime] = utc_now, names: NameTable | None = None,
             progress: Callable[[str, int, int, str], None] = lambda stage, done, total, note: None,
-            paced: Callable[[float], None] = lambda delay: None) -> Outcome:
+            paced: Callable[[float], None] = lambda delay: None, unwell: set[str] | None = None) -> Outcome:
     """Fetch every results page of `search` on `site`, keep each card's record in the dataset's state, and write
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
     stopped; NAME.report.json tells what changed since the last run. `progress` is told each stage's progress (its
     name, how many done of how many, a note); `paced`, the delay between requests before the first, then a longer one
-    that robots.txt asks for."""
+    that robots.txt asks for; `unwell`, the origins whose scans are not asked for (see download_pdfs)."""
     from harvester.fetch.client import Fetcher, open_transport   # (httpx: a re-parse does without it)
 
     names = names or NameTable.load()
@@ -136,7 +136,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 walk.warnings.extend(_fetch_details(get, state, run.id, site, origin, names, progress))
             get.taken()   # the last page too: a run stopped from here on fetches no page again
             pdfs = download_pdfs(fetcher, state, run.id, site, origin, out_dir, name, settings.max_pdf_bytes,
-                                 progress) if settings.pdfs else None
+                                 progress, set() if unwell is None else unwell) if settings.pdfs else None
         complete = not walk.partial
         # each once: a page walked again while documents are missing says again what it said
         warnings = list(dict.fromkeys(clock + get.warnings + fetcher.warnings + walk.warnings + state.detail_warnings(run.id)

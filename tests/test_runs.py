@@ -1417,7 +1417,7 @@ def refusing_run(tmp_path: Path, monkeypatch, capsys, text: str, refusal: Blocke
 
     ran: list[str] = []
 
-    def refusing(job, again, then, paced):
+    def refusing(job, again, then, paced, unwell):
         ran.append(job.name)
         if len(ran) == 1:
             raise refusal
@@ -1468,6 +1468,33 @@ def test_a_site_that_used_up_a_harvests_retries_is_not_asked_again_by_the_later_
     assert code == 3 and ran == ["first", "mirror"] and "4 harvests: 1 done, 1 failed, 2 not run" in out
     assert "harvest 2, plain (“Korean Workers' Party”): not run (the site is unwell: a harvest spent its retries)" in out
     assert "to run those again: harvester run h.toml first plain browser" in out
+
+
+def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harvests_of_the_site(tmp_path: Path, monkeypatch,
+                                                                                                capsys):
+    """The site's scans unwell (503 after 503), its pages whole: the first harvest's scans spent its retries and ended
+    there; the next harvest of the site, with retries of its own, spent them on the same scans again (up to a hundred,
+    waiting a minute each on a Retry-After). It asks for none, and says so once; a mirror's scans are asked for."""
+    import harvester.fetch.client
+    from tests.test_cli import run_cli
+    from tests.test_pdfs import site
+
+    monkeypatch.setattr(harvester.fetch.client.Fetcher, "_budget_spent", lambda self, state: self.retries >= 6)
+    unwell = lambda n, path: Fault(503) if path.endswith((".pdf", "/download")) else None   # noqa: E731
+    with FaultServer(site, unwell) as server, FaultServer(site) as mirror:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nquery = "{QUERY}"\ndetails = true\npdfs = true\n'
+            + "".join(f'[[harvest]]\nname = "{name}"\nbase_url = "{origin}"\n' for name, origin in
+                      (("a", server.origin), ("b", server.origin), ("m", mirror.origin.replace("127.0.0.1", "localhost")))),
+            encoding="utf-8")
+        code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+        asked = [path for path in server.requests if path.endswith((".pdf", "/download"))]
+    assert code == 1 and out.splitlines()[-4:-1] == [f"harvest {n}, {name} (“{QUERY}”): done{w}" for n, name, w in
+                                                      ((1, "a", ", with warnings"), (2, "b", ", with warnings"), (3, "m", ""))]
+    assert len(asked) == 5 + 3   # harvest a's alone: the first scan's five tries, the second's three
+    assert f"{server.origin}: a harvest before this one spent its retries on the scans; 16 scans not asked for: their PDFs " \
+           "are as earlier runs left them" in err
+    assert run_report(tmp_path / "data", "b")["pdfs"] == {"downloaded": 0, "unchanged": 0, "failed": 16}
 
 
 @pytest.mark.parametrize(
