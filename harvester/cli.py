@@ -29,7 +29,6 @@ from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, files_home, parse_formats
 from harvester.output.package import clashing_names
 from harvester.output.runreport import summary_line
-from harvester.pdfs import PDF_FOLDER
 from harvester.pipeline import Outcome, check_name, dataset_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings
 from harvester.sites import get_site
@@ -588,13 +587,12 @@ def _progress() -> Iterator[Callable[[str, int, int, str], None]]:
 @click.option("--name", default=None, help="The dataset (default: every dataset of DIR/archive).")
 @click.option("--dry-run", is_flag=True, help="List the files that would go, and remove nothing.")
 def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool) -> int:
-    """Remove the WARC files of older runs from DIR/archive, and the scans no dataset keeps from DIR/pdfs.
+    """Remove the WARC files of older runs from DIR/archive, for a folder harvested every week for years.
 
     The files of each dataset's last N runs that finished stay, and of every run since, and every
     earlier file that holds a page those runs found unchanged (their 304 answers point at it): a
     re-parse of the files left reads every page of the runs kept. Harvesting needs none of the files
-    removed. A file that cannot be read whole is kept, with every file before it. Without --name, a scan
-    in DIR/pdfs that no dataset of DIR keeps for a document goes too.
+    removed. A file that cannot be read whole is kept, with every file before it.
 
     Example:
 
@@ -602,19 +600,11 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
         harvester prune data --keep-runs 8 --dry-run
     """
     folder = out_dir / "archive"
-    archived = [check_name(name)] if name else datasets_archived(folder.glob("*.warc.gz"))
-    datasets = [name for name in archived if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
+    datasets = [check_name(name)] if name else datasets_archived(folder.glob("*.warc.gz"))
+    datasets = [name for name in datasets if state_file(out_dir, name).is_file() and runs_archived(folder, name)]
     if not datasets:
         hint = f" (give the output folder, {out_dir.parent}, which holds archive/)" if out_dir.name == "archive" else ""
         raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}{hint}")
-    # (DIR/pdfs is every dataset's: with one named, the others' runs may go on; one whose state is gone, moved away to
-    # start afresh, keeps scans its files give that no state says)
-    stateless = [] if name else [other for other in archived if not state_file(out_dir, other).is_file()]
-    if stateless:
-        log.warning("%s: no scan removed: dataset %s has no state (.harvester/%s.sqlite) to say which it keeps", out_dir
-                    / PDF_FOLDER, stateless[0], stateless[0])
-    elif not name:
-        _prune_scans(out_dir, dry_run)
     damaged: list[Path] = []
     for name in datasets:
         with State(out_dir, name, read_only=True) as state:   # (and its lock: a run of the dataset going on writes its files)
@@ -638,39 +628,7 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
     for path in damaged:
         log.warning("%s cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and refers "
                     "to is unknown (move it away to prune them)", path)
-    return EXIT_WARNINGS if damaged or stateless else 0
-
-
-def _prune_scans(out_dir: Path, dry_run: bool) -> None:
-    """Remove the files of DIR/pdfs no dataset of DIR keeps for a document (a scan an earlier harvester kept twice, for
-    two documents that link it), every dataset's lock held: a run of one going on may be writing there."""
-    with contextlib.ExitStack() as held:
-        states = [held.enter_context(State(out_dir, path.stem, read_only=True))
-                  for path in sorted((out_dir / ".harvester").glob("*.sqlite"))]
-        kept = set().union(*(state.pdf_files() for state in states))
-        # by the file too: a disk that folds case or accents (a Mac's) may list a kept scan under another name
-        same = {_file_id(out_dir / file) for file in kept if file} - {None}
-        unused = [path for path in sorted((out_dir / PDF_FOLDER).glob("*.pdf"))
-                  if f"{PDF_FOLDER}/{path.name}" not in kept and _file_id(path) not in same]
-        for path in unused:
-            if dry_run:
-                _say(f"would remove {path}")
-                continue
-            try:
-                path.unlink()
-            except OSError as error:
-                raise storage_error(path, error) from None
-    if unused:
-        _say(f"{PDF_FOLDER}: {'would remove' if dry_run else 'removed'} {plural(len(unused), 'scan')} no dataset keeps")
-
-
-def _file_id(path: Path) -> tuple[int, int] | None:
-    """What names one file on its disk, whatever name it is reached by (None: none there)."""
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
+    return EXIT_WARNINGS if damaged else 0
 
 
 @cli.command("report")

@@ -474,12 +474,6 @@ class State:
                               "WHERE id = ?", (doc_id,)).fetchone()
         return (row[0] or "", json.loads(row[1]) if row[1] else None) if row else ("", None)
 
-    def pdf_files(self) -> set[str]:
-        """The files (pdfs/ID.pdf) of the scans kept for the documents (none in an older version's state, read as it is)."""
-        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'pdfs'").fetchone():
-            return set()
-        return {file for file, in self.db.execute("SELECT json_extract(kept, '$.file') FROM pdfs")}
-
     def keep_pdf(self, doc_id: str, pdf: dict) -> None:
         """What is kept of a document's downloaded PDF (committed at once: the file is already in its place)."""
         self.db.execute("INSERT OR REPLACE INTO pdfs VALUES (?, ?)", (doc_id, to_json(pdf)))

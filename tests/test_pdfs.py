@@ -3,7 +3,6 @@ incremental; its checksum in the columns and the data package; the counts in the
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -788,80 +787,3 @@ def test_a_records_scan_address_kept_as_its_link_wrote_it_still_gives_the_scans_
     for kept_url in (raw, raw.replace(" ", "%20")):
         kept = {"url": kept_url, "file": "pdfs/a.pdf", "sha256": "ab", "bytes": 10, "validators": {}}
         assert pdf_values(kept, raw, tmp_path) == {"pdf_file": "pdfs/a.pdf", "pdf_sha256": "ab", "pdf_bytes": 10}
-
-
-def test_prune_removes_the_scans_no_dataset_keeps(tmp_path: Path, monkeypatch, capsys):
-    """A dataset made before a scan two documents link was kept once kept it twice: the second file, which no record
-    gives since, stayed in DIR/pdfs for ever. Prune removes a file there no dataset of DIR keeps (with --name, whose
-    other datasets' runs may go on, none)."""
-    from tests.test_cli import run_cli
-
-    letter = "letter-ri-sang-jo-ns-khrushchev"
-
-    def sharing(path: str) -> bytes | None:   # the letter links the telegram's scan
-        body = site(path)
-        return body.replace(pdf_path(letter).encode(), pdf_path(MIKOYAN).encode()) if body and path.endswith(letter) else body
-
-    with FaultServer(sharing) as server:
-        run(tmp_path, server)
-    stale = tmp_path / "pdfs" / f"{letter}.pdf"
-    stale.write_bytes(served(MIKOYAN))   # (the letter's copy of it, as that harvester kept it)
-    given = sorted(r["pdf_file"] for r in dataset(tmp_path, "kwp") if r["pdf_file"])
-    assert stale.name not in " ".join(given)
-    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1", "--name", "kwp")
-    assert code == 0 and stale.is_file()
-    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1", "--dry-run")
-    assert code == 0 and f"would remove {stale}\n" in out and "would remove 1 scan no dataset keeps" in out and stale.is_file()
-    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
-    assert code == 0 and "removed 1 scan no dataset keeps" in out and not stale.exists()
-    assert sorted(f"pdfs/{path.name}" for path in (tmp_path / "pdfs").iterdir()) == sorted(set(given))
-
-
-def two_datasets(tmp_path: Path) -> list[str]:
-    """kwp, with its scans, and another search's dataset beside it in the folder, without any; the scans' names."""
-    with FaultServer(site) as server:
-        run(tmp_path, server)
-        harvest(WILSON, Search(QUERY), tmp_path, "other", ["json"], Settings(base_url=server.origin, delay=0),
-                sleep=FakeClock().sleep, now=FakeClock().now)
-    return sorted(path.name for path in (tmp_path / "pdfs").iterdir())
-
-
-def test_prune_reads_a_state_an_earlier_harvester_left_without_a_table_of_scans(tmp_path: Path, monkeypatch, capsys):
-    """A dataset an earlier harvester made (its state of version 3, before scans were kept), not run since, has no table
-    of scans, which prune reads the state without making: prune stopped, 'a bug', for the whole folder."""
-    from tests.test_cli import run_cli
-
-    scans = two_datasets(tmp_path)
-    with contextlib.closing(sqlite3.connect(tmp_path / ".harvester" / "other.sqlite")) as db:
-        db.executescript("DROP TABLE pdfs; PRAGMA user_version = 3")
-    code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
-    assert code == 0 and "Traceback" not in err and "scan" not in out
-    assert sorted(path.name for path in (tmp_path / "pdfs").iterdir()) == scans
-
-
-def test_prune_keeps_the_scans_of_a_dataset_whose_state_was_moved_away(tmp_path: Path, monkeypatch, capsys):
-    """A damaged state is moved away to start afresh, as its error says: until the dataset runs again, its files give
-    its scans, which no state keeps. Prune removed them all; it removes none, and says why."""
-    from tests.test_cli import run_cli
-
-    scans = two_datasets(tmp_path)
-    (tmp_path / ".harvester" / "kwp.sqlite").rename(tmp_path / "kwp.sqlite.damaged")
-    code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
-    assert code == 1 and "no scan removed: dataset kwp has no state (.harvester/kwp.sqlite)" in err and "scan" not in out
-    assert sorted(path.name for path in (tmp_path / "pdfs").iterdir()) == scans
-
-
-def test_prune_keeps_a_scan_the_disk_lists_under_another_name_than_its_state_gives(tmp_path: Path, monkeypatch, capsys):
-    """A disk that folds case or Unicode (a Mac's: the state's pdfs/ID.pdf found as Id.pdf, its accents decomposed), or a
-    duplicate finder's link, lists a kept scan under a name the state does not give: prune took it for no dataset's and
-    removed it. The state's name here is a link to the file the folder lists (as such a disk resolves it)."""
-    from tests.test_cli import run_cli
-
-    with FaultServer(site) as server:
-        run(tmp_path, server)
-    kept = tmp_path / "pdfs" / f"{MIKOYAN}.pdf"
-    listed = kept.with_name(f"{MIKOYAN.upper()}.pdf")
-    kept.rename(listed)
-    kept.symlink_to(listed.name)
-    code, out, _ = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
-    assert code == 0 and "scan" not in out and kept.read_bytes() == served(MIKOYAN)
