@@ -786,3 +786,12 @@ def test_a_name_is_unbracketed_and_one_with_no_bracket_only_has_its_spaces_made_
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_party_in_capitals_is_read_as_in_title_case(title: str, people: tuple[str, ...], table: NameTable) -> None:
     assert person_names(parties(title), table) == people
+
+
+# A party in capitals that its written form leaves in capitals (initials alone) is read once as written: the reading
+# went on for ever ("Letter from A A A A A" raised RecursionError)
+def test_a_party_in_capitals_its_written_form_keeps_so_is_read_once(table: NameTable) -> None:
+    from harvester.normalize.names import is_person_party
+
+    assert is_person_party("A A", table)
+    assert person_names(parties("Letter from A A A A A"), table) == ("A A A A",)

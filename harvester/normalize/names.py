@@ -201,7 +201,8 @@ def is_person_party(name: str, table: NameTable) -> bool:
     must read so in title case too, as the grammar writes bodies, roles and nations ("SOVIET EMBASSY" is no person)."""
     kind = table.kind(name)
     if kind is None and _all_caps(name) and _name_shaped(name):
-        return is_person_party(written_form(name), table)
+        name = written_form(name)
+        kind = table.kind(name)
     return kind == "person" or (kind is None and _name_shaped(name))
 
 
