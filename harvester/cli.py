@@ -23,7 +23,7 @@ from harvester import __version__
 from harvester.config import (Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, home_path,
                               load_jobs)
 from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterError, IncompleteError, LayoutError, RetriesSpentError,
-                              UnreachableError, UsageError, path_error, plural, storage_error)
+                              UnreachableError, UsageError, path_error, plural, storing)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, files_home, parse_formats
@@ -619,10 +619,8 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
                 if dry_run:
                     _say(f"would remove {path}")
                     continue
-                try:
+                with storing(path):
                     path.unlink()
-                except OSError as error:
-                    raise storage_error(path, error) from None
         _say(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.2f} MB), "
                    f"kept {len(kept):,}")
     for path in damaged:

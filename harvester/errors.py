@@ -20,8 +20,10 @@ The CLI turns each into `harvester: error: <message>` on stderr and its exit cod
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -80,6 +82,15 @@ def storage_error(path: object, error: OSError | Exception) -> StorageError:
         code = next((number for word, number in _SQLITE_REASONS.items() if word in str(error)), None)
         code = errno.ENOSPC if code is None and "I/O error" in str(error) and _full(path) else code
     return StorageError(f"{path}: cannot write: {_STORAGE_REASONS.get(code, str(error) or type(error).__name__)}")
+
+
+@contextlib.contextmanager
+def storing(path: object) -> Iterator[None]:
+    """A block that writes `path`: its OSError is said as `storage_error` says it."""
+    try:
+        yield
+    except OSError as error:
+        raise storage_error(path, error) from None
 
 
 _PATH_REASONS = {

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from harvester.errors import BlockedError, FetchError, RetriesSpentError, plural, storage_error
+from harvester.errors import BlockedError, FetchError, RetriesSpentError, plural, storing
 from harvester.fetch.page import Page, looks_like_html
 from harvester.output.files import write_atomically
 from harvester.sites import Site, as_sent
@@ -64,13 +64,11 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     told how many documents are done). `unwell`: the origins whose scans spent a run's retries, which a harvests file's
     later harvests do not ask again; one spent here is added."""
     partial = out_dir / ".harvester" / f"{name}.partial"
-    try:
+    with storing(partial):
         shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
         partial.mkdir(parents=True)
         (out_dir / PDF_FOLDER).mkdir(exist_ok=True)   # (gone if another dataset's run here ended with it empty)
         renames = _renames_into(partial, out_dir / PDF_FOLDER)   # else DIR/pdfs is another disk: written beside
-    except OSError as error:
-        raise storage_error(partial, error) from None
     tally, total = Tally(), state.count(run_id)
     had: dict[str, dict | None] = {}   # each scan asked for in this run, by its address: what is kept of it (None: failed)
     spent = f"{origin}: a harvest before this one spent its retries on the scans" if origin in unwell else None
@@ -141,10 +139,8 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
         return have
     if problem := not_a_pdf(page):
         return _failed(tally, f"{asked}: {problem}; {left}")
-    try:   # gone if another dataset's run that made it ended with it empty; or a link to a disk unmounted meanwhile
+    with storing(target.parent):   # gone if another dataset's run that made it ended with it empty; or a link to a disk unmounted meanwhile
         target.parent.mkdir(exist_ok=True)
-    except OSError as error:
-        raise storage_error(target.parent, error) from None
     write_atomically(target, page.body, partial / target.name if partial else None)
     kept = {"url": url, "file": f"{PDF_FOLDER}/{target.name}", "sha256": hashlib.sha256(page.body).hexdigest(),
             "bytes": len(page.body), "validators": {k: page.headers[k] for k in VALIDATORS if k in page.headers}}

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from harvester.errors import BusyError, InputError, StorageError, UsageError, storage_error
+from harvester.errors import BusyError, InputError, StorageError, UsageError, storage_error, storing
 from harvester.fetch.archive import Location, last_archived_run, read_record, runs_archived
 from harvester.fetch.page import Page, is_time, later_copy
 from harvester.output.files import files_home
@@ -231,11 +231,8 @@ class State:
             if runs_archived(self.out_dir / "archive", self.name) or files_home(self.out_dir, self.name).exists():
                 raise UsageError(f"{self.path}: an empty file (0 bytes), not a harvester state file; {AFRESH}")
             return
-        try:
-            with self.path.open("rb") as file:
-                start = file.read(len(SQLITE_HEADER))
-        except OSError as error:   # a folder where the file goes, say
-            raise storage_error(self.path, error) from None
+        with storing(self.path), self.path.open("rb") as file:   # (a folder where the file goes, say)
+            start = file.read(len(SQLITE_HEADER))
         if start != SQLITE_HEADER:   # SQLite would take a file shorter than its header for a new database
             raise UsageError(f"{self.path}: not a harvester state file (not an SQLite database); {AFRESH}")
 

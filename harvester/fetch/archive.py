@@ -23,7 +23,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from harvester import __version__
-from harvester.errors import InputError, UsageError, first_line, storage_error
+from harvester.errors import InputError, UsageError, first_line, storage_error, storing
 from harvester.fetch.page import Page, Unreadable, unpacked
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import web_address
@@ -79,11 +79,9 @@ class WarcArchive:
         """One record appended and flushed; returns where it starts."""
         assert self._stream is not None and self._writer is not None
         offset = self._stream.tell()
-        try:
+        with storing(self.path):
             self._writer.write_record(record)
             self._stream.flush()
-        except OSError as error:
-            raise storage_error(self.path, error) from None
         return Location(self.path, offset)
 
     def write(self, page: Page) -> Location:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from harvester import DISTRIBUTION
-from harvester.errors import StorageError, UsageError, storage_error
+from harvester.errors import StorageError, UsageError, storage_error, storing
 from harvester.records import Column, Record, to_json
 
 if TYPE_CHECKING:
@@ -170,12 +170,10 @@ def writable_folder(folder: Path, kept: str) -> Iterator[None]:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: not a folder, and {kept}")
     made = not folder.exists()
-    try:
+    with storing(folder):
         folder.mkdir(exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
             pass
-    except OSError as error:
-        raise storage_error(folder, error) from None
     try:
         yield
     finally:
@@ -205,7 +203,7 @@ class Staging:
         self.warnings: list[str] = []
 
     def __enter__(self) -> Staging:
-        try:
+        with storing(self.home):
             self.home.mkdir(parents=True, exist_ok=True)
             self._adopt_copied_current()
             # what a run killed while writing left behind, and the generation the last commit replaced (whose removal
@@ -214,8 +212,6 @@ class Staging:
                              "by hand" for old in self._clear_uncommitted()]
             self.generation = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
             self.generation.chmod(0o777 & ~_umask())
-        except OSError as error:
-            raise storage_error(self.home, error) from None
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -277,7 +273,7 @@ class Staging:
         the files of formats this generation has not."""
         assert self.generation is not None
         written = self._refuse_losses(self.generation)
-        try:
+        with storing(self.out_dir):
             sums = {file: sha256_of(self.generation / file) for file in sorted(written)}
             write_atomically(self.generation / SUMS, json.dumps(sums, indent=1) + "\n")
             _link(self.current_dir, self.generation.name, self.home)
@@ -287,18 +283,14 @@ class Staging:
                     _link(self.out_dir / file, self._link_text(file), self.home)
             for link in self.leaving(written):
                 link.unlink()
-        except OSError as error:
-            raise storage_error(self.out_dir, error) from None
         self._clear_uncommitted()
 
     def leaving(self, names: set[str]) -> list[Path]:
         """The dataset's links to files not among `names`: the files of formats a run did not write, which its commit
         removes."""
-        try:
+        with storing(self.out_dir):
             return sorted(link for link in self.out_dir.iterdir() if link.is_symlink() and link.name not in names
                           and os.readlink(link) == self._link_text(link.name))
-        except OSError as error:
-            raise storage_error(self.out_dir, error) from None
 
     def check(self) -> None:
         """What `commit` refuses, looked for before a run fetches anything (its files taken to be the current ones): a
@@ -308,14 +300,12 @@ class Staging:
     def _refuse_losses(self, folder: Path) -> set[str]:
         """A file of one's own where the dataset's link to a file of `folder` goes, or one of `_check_links`'s, stops
         the run; returns the names of the folder's files."""
-        try:
+        with storing(self.out_dir):
             written = {path.name for path in folder.iterdir() if path.name != SUMS} if folder.is_dir() else set()
             sums = self._sums()
             foreign = [str(self.out_dir / file) for file in sorted(written) if not self._ours(file, sums)]
             if not foreign:
                 self._check_links(written, sums)
-        except OSError as error:
-            raise storage_error(self.out_dir, error) from None
         if foreign:
             raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
                                "file saved over it, or another one); nothing was written: move it away and run the same "
