@@ -213,10 +213,6 @@ class State:
             return ""
         return _read_only(self.path) if self.read_only else self.path.absolute().as_uri()
 
-    def _killed_run_logged(self) -> bool:
-        """Whether the state's write-ahead log holds something (the last changes of a run that was killed)."""
-        return _logged(self.path)
-
     def _check_file(self) -> None:
         """A state file that is there must be writable, to be written (SQLite would leave a read-only journal behind it),
         and not empty (SQLite would take an empty file for a new database, and the run history would silently start
@@ -248,7 +244,7 @@ class State:
         """SQLite's failure to write, said of this database (a re-parse's is in the temporary folder). Read-only, it writes
         one thing alone: the index of the write-ahead log a killed run left, when that was deleted since (see `_address`)."""
         index = self.path.with_name(f"{self.path.name}-shm")   # (32 KiB at least, once SQLite could make it)
-        if self.read_only and self._killed_run_logged() and (not index.exists() or index.stat().st_size < 32768):
+        if self.read_only and _logged(self.path) and (not index.exists() or index.stat().st_size < 32768):
             what = "free some space" if os.access(index.parent, os.W_OK) else f"make {index.parent} writable"
             return StorageError(f"{index}: gone or cut short, and SQLite reads the last changes of a run that was killed (in "
                                 f"{self.path.name}-wal) only through it: it cannot be made again here: {what} for a moment, "
