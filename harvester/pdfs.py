@@ -71,28 +71,32 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
         renames = _renames_into(partial, out_dir / PDF_FOLDER)   # else DIR/pdfs is another disk: written beside
     tally, total = Tally(), state.count(run_id)
     had: dict[str, dict | None] = {}   # each scan asked for in this run, by its address: what is kept of it (None: failed)
-    spent = f"{origin}: a harvest before this one spent its retries on the scans" if origin in unwell else None
-    skipped, left = 0, "scan"   # the scans not asked for since the retries were spent (by this harvest, or one before)
+    spent, skipped = None, 0   # the error that spent this run's retries on a scan; the scans not asked for since
     for number, doc_id in enumerate(state.listing(run_id)):
         progress("scans of documents", number, total, "")
         url, kept = state.pdf_source(doc_id)
         url = as_sent(url)   # (a page an earlier harvester read, and none has read since, gave it as the link wrote it)
+        have = _kept_whole(doc_id, url, kept, out_dir)
         if url in had:   # a scan two documents link is asked for and counted once; both give its one file
             if had[url] is not None:
                 state.keep_pdf(doc_id, had[url])
-        elif url and spent:
+        elif have is not None and not have["validators"]:   # nothing tells a change: not asked for
+            tally.unchanged, had[url] = tally.unchanged + 1, have
+        elif url and origin in unwell:   # (by this harvest, or one before it)
             had[url], skipped = None, skipped + 1
         elif url:
             try:
-                had[url] = _download(fetcher, state, doc_id, url, site.on_origin(url, origin), kept, out_dir,
+                had[url] = _download(fetcher, state, doc_id, url, site.on_origin(url, origin), have, out_dir,
                                      partial if renames else None, limit, tally)
             except RetriesSpentError as error:   # (the pages were whole: the scans' trouble ends the scans, not the run)
-                spent, left, had[url] = f"{error} the scans", "more scan", None
+                spent, had[url] = error, None
                 tally.failed += 1
                 unwell.add(origin)
-    if spent:
-        tally.failed += skipped
-        tally.warnings.append(f"{spent}; {plural(skipped, left)} not asked for: their PDFs are as earlier runs left them")
+    tally.failed += skipped
+    if spent or skipped:
+        said = f"{spent} the scans" if spent else f"{origin}: a harvest before this one spent its retries on the scans"
+        tally.warnings.append(said + (f"; {plural(skipped, 'more scan' if spent else 'scan')} not asked for: their PDFs are "
+                                      "as earlier runs left them" if skipped else ""))
     progress("scans of documents", total, total, "")
     shutil.rmtree(partial, ignore_errors=True)
     return tally
@@ -113,18 +117,12 @@ def _renames_into(partial: Path, folder: Path) -> bool:
     return True
 
 
-def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, kept: dict | None, out_dir: Path,
+def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str, have: dict | None, out_dir: Path,
               partial: Path | None, limit: int, tally: Tally) -> dict | None:
-    """One document's PDF: asked for unless the file is there and nothing says it may have changed; kept when it is
-    a whole PDF (what is kept of it returned); a failure is counted and said, and never stands as a file (None)."""
+    """One document's PDF, asked for (conditionally when `have`, what an earlier run kept of it, has validators); kept
+    when it is a whole PDF (what is kept of it returned); a failure is counted and said, and never stands as a file
+    (None)."""
     target = out_dir / PDF_FOLDER / pdf_name(doc_id)
-    # (a scan shared in another document's file is not this one's to keep: that document may link another scan now;
-    # an earlier harvester kept a link's address as written, a space unencoded)
-    have = kept if kept is not None and as_sent(kept["url"]) == url and kept["file"] == f"{PDF_FOLDER}/{target.name}" \
-        and intact(out_dir, kept) else None
-    if have is not None and not have["validators"]:
-        tally.unchanged += 1
-        return have
     left = f"the PDF of {doc_id} is {'the one an earlier run saved' if have else 'not saved'}"
     try:
         page = fetcher.get_file(asked, limit, have["validators"] if have else None)
@@ -148,6 +146,14 @@ def _download(fetcher: Fetcher, state: State, doc_id: str, url: str, asked: str,
     tally.downloaded += 1
     log.info("PDF of %s: %s bytes", doc_id, f"{len(page.body):,}")
     return kept
+
+
+def _kept_whole(doc_id: str, url: str, kept: dict | None, out_dir: Path) -> dict | None:
+    """What an earlier run kept of the scan `url` for this document, while its file is there whole (a scan shared in
+    another document's file is not this one's to keep: that document may link another scan now; an earlier harvester
+    kept a link's address as written, a space unencoded)."""
+    ok = kept is not None and as_sent(kept["url"]) == url and kept["file"] == f"{PDF_FOLDER}/{pdf_name(doc_id)}"
+    return kept if ok and intact(out_dir, kept) else None
 
 
 def pdf_name(doc_id: str) -> str:

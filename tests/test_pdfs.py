@@ -367,6 +367,29 @@ def test_retries_spent_on_scans_end_the_scans_not_the_run(tmp_path: Path):
                                          "scans not asked for: their PDFs are as earlier runs left them")
 
 
+def test_scans_kept_whole_are_unchanged_after_the_retries_were_spent(tmp_path: Path):
+    """Two scans failed last time, the others were kept with no validators (nothing to ask: unchanged). This run's
+    retries spent on those two, the others counted as failed (16), and the dataset gave their earlier files all the
+    same. They are unchanged, with no request; a later harvest of the site (retries spent before it) says nothing."""
+    with FaultServer(site) as server:
+        run(tmp_path / "first", server)
+    two = set(pdf_requests(server)[:2])
+    with FaultServer(site, lambda n, path: Fault(404, {}, b"gone") if path in two else None) as server:
+        run(tmp_path, server)
+    with FaultServer(site, lambda n, path: Fault(503) if path.endswith((".pdf", "/download")) else None) as server:
+        outcome = run(tmp_path, server, max_retries=6)
+        again, whole = (harvest(WILSON, Search(QUERY), out, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True,
+                        pdfs=True), sleep=FakeClock().sleep, now=FakeClock().now, unwell={server.origin})
+                        for out in (tmp_path, tmp_path / "first"))
+    assert outcome.report["pdfs"] == {"downloaded": 0, "unchanged": 14, "failed": 2}
+    assert outcome.warnings[-1].endswith("this run has retried 6 times, its limit: stopping the scans")
+    assert len(pdf_requests(server)) == 5 + 3 and sum(bool(r["pdf_file"]) for r in dataset(tmp_path, "kwp")) == 14
+    assert again.report["pdfs"] == {"downloaded": 0, "unchanged": 14, "failed": 2}
+    assert again.warnings == [f"{server.origin}: a harvest before this one spent its retries on the scans; 2 scans not "
+                              "asked for: their PDFs are as earlier runs left them"]
+    assert (whole.report["pdfs"], whole.warnings) == ({"downloaded": 0, "unchanged": 16, "failed": 0}, [])
+
+
 def test_a_failed_download_of_a_kept_pdf_leaves_the_earlier_runs_file_and_says_so(tmp_path: Path):
     """The file came with an ETag, so the next run asks whether it changed; the answer is an error."""
     with FaultServer(site, etags=True) as server:
