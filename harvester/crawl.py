@@ -98,10 +98,9 @@ class Walk:
         self._taken.add(page.url)
         self.documents += new
         self._stale = 0 if new else self._stale + 1
-        belied = page.total is not None and page.total < len(page.cards)   # "1 - 10 of 0": a total its own page belies
-        self._short_total = self._short_total or belied
+        self._short_total = self._short_total or page.belied
         # past the end, an empty page tells no total; nor does one its own page belies (the next links may lead on)
-        if page.total is not None and (page.cards or self.pages == 1) and not belied:
+        if page.total is not None and (page.cards or self.pages == 1) and not page.belied:
             self.total = page.total
             self._totals.add(page.total)
         if self.pages == 1 and page.first == 1 and page.last is not None and page.total is not None and page.last <= page.total:

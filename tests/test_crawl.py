@@ -185,6 +185,23 @@ def test_a_total_fewer_than_its_page_shows_does_not_end_the_walk_while_a_next_li
     assert crawl.partial is (wrong == 0)   # (a walk of next links checks no total: nothing is taken for gone)
 
 
+def test_a_total_fewer_than_the_results_its_page_counts_is_no_total(clock):
+    """The second page says "11 - 20 of 15" above its ten cards: the walk took the 15 for the total, stopped there, and
+    was complete with 20 documents, "some removed during the run": the third page's five were taken for gone."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        page = results_page([doc(n) for n in range(25)], page_number(request))
+        return httpx.Response(200, text=page.replace("of 25<", "of 15<") if page_number(request) == 1 else page)
+
+    crawl = run(handler, clock)
+    assert (len(crawl.documents), crawl.total, crawl.partial) == (25, 25, False)
+
+
 def test_a_walk_past_a_total_that_a_later_page_belies_is_not_complete(clock):
     """The first page counts 12, the second shows ten cards over "of 5": the walk stops at the 12's two pages, and the
     documents of a third page, had there been one, are not taken for gone."""

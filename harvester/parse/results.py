@@ -40,6 +40,11 @@ class ResultsPage:
     facet_names: tuple[str, ...] = ()               # the names of the facets the page offers (none: it shows none)
     fields: tuple[str, ...] = ()                    # the fields of its search form (none: it shows none)
 
+    @property
+    def belied(self) -> bool:
+        """Its total is fewer than the results it shows ("1 - 10 of 0", "11 - 20 of 15" above ten cards): no total."""
+        return self.total is not None and self.total < max(len(self.cards), self.last or 0)
+
 
 def parse_results(html: str, url: str, site: Site, name: str | None = None) -> ResultsPage:
     """Parse one search results page of `site`; `url` resolves its links, `name` (default: url) names it in errors."""
