@@ -397,7 +397,8 @@ class _Saved:
     latest: dict[float, tuple[str, int]] = field(default_factory=dict)   # each page's latest copy (by its first result)
 
     def took(self, saved: SavedResults, number: int, site: Site) -> None:
-        if saved.results.total is not None and later_copy(saved.saved_at, self.total_at):   # (an older copy's is stale)
+        # (an older copy's is stale; one its own page belies, "1 - 10 of 0", is no total, as in a harvest)
+        if saved.results.total is not None and not saved.results.belied and later_copy(saved.saved_at, self.total_at):
             self.total, self.total_at = saved.results.total, saved.saved_at
         # a page with no totals line numbers its results by its address: else, after an older copy's numbered ones
         first = saved.results.first or (site.page_of(saved.results.url) * site.page_size + 1 if saved.search else math.inf)

@@ -189,6 +189,22 @@ def test_the_latest_fetched_copy_of_a_page_gives_the_record_whatever_the_order_o
         assert (record["first_seen"], record["last_seen"]) == ("2026-11-26T12:00:00+00:00", record["harvested_at"])
 
 
+def test_a_reparse_takes_no_total_that_its_page_belies(tmp_path: Path):
+    """Every page says "of 0" above its cards: the harvest follows its next links with no total; a re-parse of its
+    archive took the 0 for the total, and said its pages, "saved at different times", held more documents than that."""
+    from tests.faultserver import synthetic_pages
+    from tests.sitegen import doc
+
+    served = synthetic_pages([doc(n) for n in range(25)])
+    clock = FakeClock()
+    with FaultServer(lambda path: (body := served(path)) and body.replace(b"of 25<", b"of 0<")) as server:
+        harvested = harvest(WILSON, Search("q"), tmp_path, "d", ["json"], Settings(base_url=server.origin, delay=0),
+                            sleep=clock.sleep, now=clock.now)
+    outcome = reparse([tmp_path / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (harvested.documents, harvested.total, outcome.documents, outcome.total) == (25, None, 25, None)
+    assert not [warning for warning in outcome.warnings if "more than the 0" in warning]
+
+
 @pytest.mark.parametrize(("modified", "stands"), [(1_795_608_000, "WARC COPY"), (1_795_780_800, "HTML COPY")])
 def test_of_a_dated_copy_of_a_page_and_an_undated_one_the_later_saved_stands_whichever_is_read_first(tmp_path: Path,
                                                                                                       modified: int, stands: str):
