@@ -81,8 +81,8 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("query", "string", "the full-text query of the search that found the document (empty for a search by facets alone)",
            "Korean Workers' Party"),
     Column("search", "string", "that search's address on the archive's own host, without a page: its query, facets and "
-           "any sort, as harvester asked for them (the facets sorted, however the address you gave ordered them: one "
-           "address for one dataset)", "https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908"),
+           "any sort, as harvester asked for them (the facets and the other parameters sorted, a list's values numbered "
+           "from 0, however the address you gave ordered or numbered them: one address for one dataset)", "https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908&fo%5B0%5D=81908"),
     Column("source_page", "string", "the results page it was last seen on, on the archive's own host (for re-parsed "
            "pages whose address is unknown: the file)",
            "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"),

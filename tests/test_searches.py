@@ -94,9 +94,9 @@ FACETS = FIXTURES / "wilson"
 def test_an_address_gives_its_search_whatever_its_shape(address: str, search: Search):
     found, origin = WILSON.search_at(address)
     assert (found, origin) == (search, None)         # the site's own host: fetched from its home
-    # the address harvester rebuilds says the same search, its facets and fo[] sorted
+    # the address harvester rebuilds says the same search, its facets, fo[] and other parameters sorted
     assert WILSON.search_of(WILSON.search_url(found)) == Search(found.query, tuple(sorted(found.facets)),
-                                                                tuple(sorted(found.chosen)), found.extra)
+                                                                tuple(sorted(found.chosen)), tuple(sorted(found.extra)))
 
 
 def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
@@ -127,6 +127,16 @@ def test_rebuilt_addresses_number_facets_from_zero_and_page_zero_has_no_page():
                                          "&fo%5B0%5D=84573&fo%5B1%5D=86494")   # (sorted: one search, one address)
     assert WILSON.search_url(search, 2, "http://127.0.0.1:8000").startswith("http://127.0.0.1:8000/search?f%5B0%5D=")
     assert WILSON.search_url(search, 2).endswith("&page=2") and WILSON.search_url(Search()) == f"{HOME}/search"
+
+
+@pytest.mark.parametrize("given", ["type%5B1%5D=memo&type%5B0%5D=letter", "type%5B%5D=memo&type%5B%5D=letter",
+                                   "type%5B5%5D=letter&type%5B%5D=memo", "type%5B0%5D=memo&type%5B7%5D=letter"])
+def test_one_list_filter_is_one_address_however_it_was_numbered(given: str):
+    """A filter's list as its form, its pager or a hand numbers it is one search (one key), and was as many addresses:
+    a dataset's `search` column changed with the address pasted. Numbered from 0, its values sorted, as facets are."""
+    search = WILSON.search_of(f"{HOME}/search?items_per_page=50&{given}&sort_by=date")
+    assert WILSON.search_url(search) == f"{HOME}/search?items_per_page=50&sort_by=date&type%5B0%5D=letter&type%5B1%5D=memo"
+    assert WILSON.search_of(WILSON.search_url(search)).key == search.key
 
 
 @pytest.mark.parametrize(("address", "said"), [

@@ -8,6 +8,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import groupby
 from urllib.parse import parse_qsl, quote, unquote, unquote_plus, urlencode, urljoin, urlsplit
 
 from harvester.errors import UsageError
@@ -172,12 +173,16 @@ class Site:
 
     def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
         """The address of results page `page` (from 0) of a search: the query, the facets numbered from 0, the
-        other parameters; page 0 has no page parameter (the whole archive is /search). Facets and fo[] go sorted, in
-        whatever order they were given: one search is one address (a dataset's `search` column)."""
+        other parameters; page 0 has no page parameter (the whole archive is /search). Facets, fo[] and the others go
+        sorted, in whatever order they were given, a list's values numbered from 0 however they were: one search is one
+        address (a dataset's `search` column)."""
         params = [(self.query_param, search.query)] if search.query else []
         params += [(f"{self.facet_param}[{i}]", f"{name}:{value}") for i, (name, value) in enumerate(sorted(search.facets))]
         params += [(f"{self.chosen_param}[{i}]", value) for i, value in enumerate(sorted(search.chosen))]
-        params += [*search.extra, *([(self.page_param, str(page))] if page else [])]
+        extra = groupby(sorted((unnumbered(key), value) for key, value in search.extra), key=lambda pair: pair[0])
+        params += [(f"{key[:-2]}[{i}]" if key.endswith("[]") else key, value) for key, pairs in extra
+                   for i, (_, value) in enumerate(pairs)]
+        params += [(self.page_param, str(page))] if page else []
         query = urlencode(params, quote_via=quote, safe="")
         return f"{(origin or self.home).rstrip('/')}{self.search_path}" + (f"?{query}" if query else "")
 
