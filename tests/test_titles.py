@@ -1459,6 +1459,24 @@ def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, sen
     assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
 
 
+# "To" in any case begins a name after "and", one more of a list, unless a "to" came before it, whose addressees the
+# list goes on; elsewhere it is a slot's: "Kim Il Sung To Stalin" was one sender, "LE DUAN AND TO HUU" a recipient "HUU"
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Letter from Kim Il Sung To Stalin", ("Kim Il Sung",), ("Stalin",), ()),
+    ("Telegram from Kim Il Sung and Pak Heon-yeong To Stalin", ("Kim Il Sung", "Pak Heon-yeong"), ("Stalin",), ()),
+    ("CONVERSATION BETWEEN LE DUAN AND TO HUU", (), (), ("LE DUAN", "TO HUU")),
+    ("Conversation Between Le Duan And To Huu", (), (), ("Le Duan", "To Huu")),
+    ("LETTER FROM LE DUAN AND TO HUU TO HO CHI MINH", ("LE DUAN", "TO HUU"), ("HO CHI MINH",), ()),
+    ("LETTER FROM PUZANOV TO KIM IL SUNG AND TO POLAND", ("PUZANOV",), ("KIM IL SUNG", "POLAND"), ()),
+    ("Letter To Mao Zedong And To Zhou Enlai", (), ("Mao Zedong", "Zhou Enlai"), ()),
+    ("Letter from To Lam to Xi Jinping and To Huu", ("To Lam",), ("Xi Jinping", "To Huu"), ()),
+    ("Conversation between Le Duan, To Huu and Pham Van Dong", (), (), ("Le Duan", "To Huu", "Pham Van Dong")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipients, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
+
+
 # In title case, the one who holds a role, in brackets after it, is still taken out of them before "To" or "And": the
 # senders "[Adam Rapacki]" and "[Marian Spychalski]" were no persons
 @pytest.mark.parametrize(("title", "people"), [

@@ -314,9 +314,13 @@ _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z]))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
 _SLOT = _rx(r"(?:,?\s+and)?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
-# where the small words are not in title case, "To" begins a name: "Le Duan and To Huu" (a "TO" in capitals is a slot's
-# still: `_read` has lowered the title's "AND")
-_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", "|(?-i:to|TO)|"), re.IGNORECASE)
+# "To" or "TO" after "and" begins a name, one more of a list ("Le Duan and To Huu", "LE DUAN AND TO HUU"), and so does
+# "To" after a comma where the small words are in lower case ("Le Duan, To Huu and ..."); elsewhere it is a slot's
+# ("Kim Il Sung To Stalin"), and after a slot's "to" of its case too, whose addressees it goes on listing ("To Kim And To
+# Mao"; "from To Lam to Xi and To Huu" has none in its case)
+_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", r"|(?-i:to)|(?<!\sand\s)(?-i:To|TO)|"), re.IGNORECASE)
+_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", r"|(?-i:to)|(?<!\sand\s)(?:(?<!,\s)(?-i:To)|(?-i:TO))|"), re.IGNORECASE)
+_ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|.and)\s)\b(To|TO)\s.*\s(?i:and)\s\1\s")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
@@ -778,7 +782,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     reported = _reported(body)
     if (joined := _JOINED.sub("", _EVENT.sub(" with ", body))) != body:   # "A's Meeting with B": a talk looked for anew
         body, reported = joined, reported or _reported(joined)
-    pieces = (_SLOT if small_words_titled(rest) else _SLOT_LOWER_TO).split(_TAIL.sub("", _SUBTITLE.sub("", body)))
+    slot = _SLOT if _ADDRESSED_AND_TO.search(rest) else _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
+    pieces = slot.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
