@@ -107,6 +107,17 @@ def test_a_titles_initials_meet_their_pages_heading_in_the_library_of_congress_r
     assert sorted(r.name for r in rows) == ["IU. A. Zhukov", "Ia. A. Sokolov", "Yakov Malik", "Yu. A. Sokolov"]
 
 
+# an initial meets a heading's initial of the same letter only, in either romanization: "I." (Iosif) is no "Ia." (Iakov)
+# nor "IU.", and "Ye." is the Library of Congress's "E." ("Ye. M. Primakov" and "Primakov, E. M." were two people)
+def test_a_titles_initial_meets_a_headings_of_the_same_letter_only():
+    rows = build_people([Mention("t", "1950-08-01", "1950-08-01", ("I. A. Sokolov",), ("Sokolov, Ia. A.",)),
+                         Mention("u", "1950-08-02", "1950-08-02", ("I. V. Zhukov",), ("Zhukov, IU. V.",)),
+                         Mention("v", "1990-08-03", "1990-08-03", ("Ye. M. Primakov",), ("Primakov, E. M.",)),
+                         Mention("w", "1990-08-04", "1990-08-04", ("Ye. K. Ligachev",), ("Ligachev, Egor Kuzʹmich",))], NAMES)
+    assert sorted(r.name for r in rows) == ["E. M. Primakov", "Egor Kuzʹmich Ligachev", "I. A. Sokolov", "I. V. Zhukov",
+                                            "IU. V. Zhukov", "Ia. A. Sokolov"]
+
+
 def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is():
     rows = build_people([
         # the record's form, and the parties as its title writes them (a body among them)

@@ -206,10 +206,25 @@ def _fuller(given: str, heading: Heading) -> bool:
 
 
 def _agree(given: str, full: str) -> bool:
-    """ "N. G." agrees with "Nikolai Georgievich" (and "Ya." with the Library of Congress's "Ia.": `agrees`); "" agrees
-    with anything; "Il Sung" with "Il-sung" only as initials do."""
-    return all(agrees(one, other) or agrees(other, one) if "." in one + other else one[0].casefold() == other[0].casefold()
+    """ "N. G." agrees with "Nikolai Georgievich" (`_initial_agrees`); "" agrees with anything; "Il Sung" with "Il-sung"
+    only as initials do."""
+    return all(_initial_agrees(one, other) if one.endswith(".") else _initial_agrees(other, one) if other.endswith(".")
+               else one[0].casefold() == other[0].casefold()
                for one, other in zip(*(g.replace("-", " ").replace(".", ". ").split() for g in (given, full))))
+
+
+def _initial_agrees(initial: str, other: str) -> bool:
+    """An initial agrees with a name it begins (`agrees`), and with an initial of the same letter only, in either
+    romanization of Russian: "Ya." with "Ia.", "Yu." with "IUriĭ", "Ye." with "E." and "Egor"; not "I." with "Ia."."""
+    if other.endswith("."):
+        return bool(_letters(initial) & _letters(other))
+    return any(agrees(f"{letter}.", other) for letter in _letters(initial))
+
+
+def _letters(initial: str) -> set[str]:
+    """An initial as written and as the Library of Congress writes a Russian Я, Ю or Е: "Ya." -> "ya", "ia"; "Ye." -> "ye", "e"."""
+    key = match_key(initial)
+    return {key, "i" + key[1:] if key[:2] in ("ya", "yu") else key[1:] if key[:2] == "ye" else key}
 
 
 def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: Counter[str]) -> str:
