@@ -338,6 +338,8 @@ WRITTEN_FORMS = [
     ("Yu[mjagiin] Tsedenbal", "Yumjagiin Tsedenbal"), ("Ponomarev", "Ponomarev"), ("  Kim   Gwan ", "Kim Gwan"),
     ("Sudarikov N.G.", "N. G. Sudarikov"), ("Puzanov, A. M.", "A. M. Puzanov"), ("Kim Il", "Kim Il"),
     ("Eliot Jr.", "Eliot Jr."), ("Mitsubishi Co.", "Mitsubishi Co."), ("Berlin, G.D.R.", "Berlin, G. D. R."),
+    # a Turkish "İ" in lower case is an "i", with no combining dot above it ("Demi̇rel")
+    ("SÜLEYMAN DEMİREL", "Süleyman Demirel"), ("İSMET İNÖNÜ", "İsmet İnönü"),
 ]
 
 

@@ -258,7 +258,8 @@ def _title_word(word: str, later: bool) -> str:
     """Title-case one word; "HEON-YEONG" after a family name -> "Heon-yeong" (short syllables, not first word)."""
     parts = word.split("-")
     syllables = later and len(parts) > 1 and all(len(p) <= 5 for p in parts)
-    return "-".join([parts[0].capitalize(), *(p.lower() if syllables else p.capitalize() for p in parts[1:])])
+    # (a Turkish "İ" lowers to an "i" and a combining dot above: "Demi̇rel")
+    return "-".join([parts[0].capitalize(), *(p.lower() if syllables else p.capitalize() for p in parts[1:])]).replace("i\u0307", "i")
 
 
 def _read(path: Path) -> str:
