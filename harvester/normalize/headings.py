@@ -318,13 +318,15 @@ def _initials_agree(canonical: str, heading: Heading, table: NameTable) -> bool:
     nor "Andrei Gromyko" with "Gromyko, Anatolii Andreevich" (his son): two given names written out must be the same,
     in either romanization of Russian ("Yuri Andropov" with "Andropov, IUriĭ Vladimirovich": `_russian_key`). A
     heading's initials must each agree with the table's spellings of the person, as a title's do: "Chernenko, K. IU."
-    is no "K. U. Chernenko", nor "Gromyko, A. B." the table's "A. A. Gromyko"."""
+    is no "K. U. Chernenko", nor "Gromyko, A. B." the table's "A. A. Gromyko"; a whole given name beside them, which
+    agrees with the table's, as the initial of the table's ("Andropov, IUriĭ V." as "Y. V. Andropov")."""
     family, given = split_name(canonical)
     if _russian_key(family) != _russian_key(heading.family):
         return False
     theirs, ours = given.split(), heading.given.split()
+    written = [other if _abbreviated(other) else f"{one[0]}." for one, other in zip(theirs, ours)] + ours[len(theirs):]
     return all(_given_agree(one, other) for one, other in zip(theirs, ours)) and (
-        not _has_initials(heading.given) or table.lookup(f"{heading.given} {family}") == canonical)
+        not _has_initials(heading.given) or table.lookup(f"{' '.join(written)} {family}") == canonical)
 
 
 def _given_agree(one: str, other: str) -> bool:
