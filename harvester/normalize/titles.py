@@ -672,11 +672,13 @@ _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
 # where it joins in title case (not "SCIENCE AND TECHNOLOGY COMMITTEE": the grammar knows no word in capitals); a slot's
 # "TO" and a possessive's "'S" are read in any case already, and lowered would stand in a party ("FROM TO HUU")
 _CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OR)(?=\s)")
+_TWO_SMALL = re.compile(r"[a-z][^a-z]*[a-z]")
 
 
 def _in_capitals(text: str) -> bool:
-    """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU")."""
-    return sum(map(str.islower, text)) <= 1 and sum(map(str.isupper, text)) > 1
+    """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU"); two small
+    letters of ASCII say not at once, as in most titles."""
+    return not _TWO_SMALL.search(text) and sum(map(str.islower, text)) <= 1 and sum(map(str.isupper, text)) > 1
 
 
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
