@@ -827,10 +827,13 @@ def test_a_read_only_state_file_is_refused_before_sqlite_opens_it(tmp_path: Path
 
 
 @pytest.mark.slow   # SQLite waits its five seconds for the lock
-def test_a_state_file_another_program_holds_locked_is_said_with_what_to_do(tmp_path: Path):
+def test_a_state_file_another_program_holds_locked_is_said_with_what_to_do(tmp_path: Path, monkeypatch):
     """The state opened in an SQLite browser that is writing to it: SQLite's own "database is locked" said nothing of
     what to do."""
+    import functools
 
+    # SQLite waits 5 s (its default timeout) for the lock, which is never let go here, before it says so
+    monkeypatch.setattr(sqlite3, "connect", functools.partial(sqlite3.connect, timeout=0.05))
     with FaultServer(synthetic_pages([doc(1)])) as server:
         run(server, tmp_path)
         before = files(tmp_path)
