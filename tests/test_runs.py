@@ -347,9 +347,11 @@ def test_a_run_limited_by_max_pages_never_reports_documents_as_gone(tmp_path: Pa
 
 
 @pytest.mark.slow
-def test_a_harvest_killed_at_random_points_ends_with_the_records_of_a_clean_run(tmp_path: Path):
+def test_a_harvest_killed_at_random_points_ends_with_the_records_of_a_clean_run(tmp_path: Path, monkeypatch, capsys):
     """Five times: SIGKILL a 30-page harvest at a random point (between two pages, or while it writes its files),
-    start it again, and compare with one clean run."""
+    start it again (the same command, in this process: its delay does not wait), and compare with one clean run."""
+    from tests.test_cli import run_cli
+
     docs = [doc(n) for n in range(300)]
     rng = random.Random(20261126)
     with FaultServer(synthetic_pages(docs)) as server:
@@ -372,8 +374,8 @@ def test_a_harvest_killed_at_random_points_ends_with_the_records_of_a_clean_run(
             process.wait(timeout=30)
             cut_short = process.returncode == -signal.SIGKILL   # else the run had finished: the next is a new run
             killed_runs += cut_short
-            finished = subprocess.run(command, capture_output=True, text=True, timeout=120)
-            assert finished.returncode == 0, finished.stderr
+            code, _, err = run_cli(monkeypatch, capsys, *command[3:])
+            assert code == 0, err
             killed = json.loads((out / "s.json").read_text(encoding="utf-8"))
             assert timeless(killed) == timeless(expected), f"trial {trial}, killed after page {kill_after}"
             if cut_short:   # nothing fetched twice, but the one page that may have been in flight when the process died
