@@ -659,7 +659,7 @@ def test_a_contact_with_accents_is_sent_without_them(monkeypatch, capsys, tmp_pa
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("stop", "code", "said"), [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "stopped (SIGTERM)")])
-def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp_path, stop, code, said):
+def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(monkeypatch, capsys, tmp_path, stop, code, said):
     import os
     import signal
     import subprocess
@@ -686,13 +686,13 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(tmp
             "were; run the same command again to resume"]
         assert not (tmp_path / "d.csv").exists()
         fetched = len(server.search_requests())
-        resumed = subprocess.run(command, capture_output=True, text=True, timeout=60)
-    assert resumed.returncode == 0, resumed.stderr
+        resumed, out, err = run_cli(monkeypatch, capsys, *command[3:])   # the same command, in this process
+    assert resumed == 0, err
     assert len(server.search_requests()) <= 20 + 1 and len(server.search_requests()) - fetched < 20   # only the rest
     # its summary says its requests are this session's: the rest came from the archive
     said = re.search(r"\(20 results pages, (\d+) requests this time: the resumed run read (\d+) pages? back from its "
-                     r"archive\)", resumed.stdout)
-    assert said and int(said[2]) >= 1 and int(said[1]) - 1 + int(said[2]) == 20, resumed.stdout   # (and robots.txt)
+                     r"archive\)", out)
+    assert said and int(said[2]) >= 1 and int(said[1]) - 1 + int(said[2]) == 20, out   # (and robots.txt)
 
 
 def test_a_run_started_again_before_any_page_was_fetched_claims_no_pages_from_its_archive(monkeypatch, capsys, tmp_path):
