@@ -76,13 +76,11 @@ def open_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], list
     --details)."""
     @functools.cache
     def harvested(details: bool = False) -> list[dict]:
+        from harvester.pipeline import harvest
+
         out = tmp_path_factory.mktemp("open")
-        folders = [SEED, *([DOCUMENTS] if details else [])]
-        with Serving(folders) as serving:
-            code = subprocess.run([sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url",
-                                   serving.origin, "--out", str(out), "--delay", "0", *(["--details"] if details else [])],
-                                  capture_output=True, text=True, timeout=120)
-        assert code.returncode == 0, code.stderr
+        with Serving([SEED, *([DOCUMENTS] if details else [])]) as serving:
+            harvest(get_site("wilson"), Search(QUERY), out, NAME, ["json"], Settings(base_url=serving.origin, delay=0, details=details))
         return timeless(dataset(out, NAME))
     return harvested
 
