@@ -424,6 +424,7 @@ cli.main()
 @pytest.mark.parametrize("paged, rest", [("kwp", "; to finish the run: harvester run {harvests} later"), ("later", "")],
                          ids=["of-the-first-harvest", "of-the-last"])
 def test_a_stop_while_a_runs_harvest_makes_its_page_again_leaves_that_harvest_out_of_what_finishes_the_run(tmp_path: Path,
+                                                                                                         monkeypatch, capsys,
                                                                                                          paged, rest):
     """A harvests file run, Ctrl-C as a harvest's page is made again: its files are written, so the command that finishes
     the run names the harvests after it alone (it said "to finish the run: harvester run FILE kwp later", which would ask
@@ -435,8 +436,8 @@ def test_a_stop_while_a_runs_harvest_makes_its_page_again_leaves_that_harvest_ou
         harvests.write_text(f'base_url = "{serving.origin}"\ndelay = 0\ncontact = "me@example.org"\n[[harvest]]\nquery = '
                             f'"Korean Workers\' Party"\nname = "kwp"\n[[harvest]]\nquery = "Korean Workers\' Party"\nname = '
                             '"later"\n', encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "harvester", "-q", "run", str(harvests)], capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
+        code, _, err = run_cli(monkeypatch, capsys, "-q", "run", str(harvests))   # (only the stopped run needs a process)
+        assert code == 0, err
         write_report(tmp_path / "output" / f"{paged}.csv")
         script = f"""
 import sys

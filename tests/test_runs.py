@@ -1002,9 +1002,11 @@ def test_a_run_of_the_file_stopped_names_the_harvest_and_the_command_that_finish
         f"the dataset's files are as they were; to finish the run: harvester run {harvests} big after (this harvest resumes)")
 
 
-def test_a_stop_once_the_files_are_switched_but_before_the_run_is_closed_says_they_are_the_runs(tmp_path: Path):
+def test_a_stop_once_the_files_are_switched_but_before_the_run_is_closed_says_they_are_the_runs(tmp_path: Path, monkeypatch, capsys):
     """Ctrl-C as the run is recorded in the state, its files already in place: it said "the dataset's files are as they
     were". The next run resumes it, reading its pages back, and closes it."""
+    from tests.test_cli import run_cli
+
     script = """
 import sys
 from harvester import cli
@@ -1025,8 +1027,8 @@ cli.main()
             f"harvester: interrupted: the pages fetched so far are kept ({tmp_path / 'archive'}); the dataset's files are "
             "this run's, but its end is not recorded; run the same command again to resume")
         assert len(dataset(tmp_path, "s")) == 3
-        done = subprocess.run([sys.executable, "-m", "harvester", *args], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and "0 requests this time: the resumed run read 1 page back from its archive" in done.stdout
+        code, out, _ = run_cli(monkeypatch, capsys, *args)   # (the resume, in this process: only the stop needs one)
+    assert code == 0 and "0 requests this time: the resumed run read 1 page back from its archive" in out
     assert run_report(tmp_path, "s")["resumed"] and len(dataset(tmp_path, "s")) == 3
 
 
