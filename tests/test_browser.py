@@ -80,7 +80,9 @@ def open_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], list
 
         out = tmp_path_factory.mktemp("open")
         with Serving([SEED, *([DOCUMENTS] if details else [])]) as serving:
-            harvest(get_site("wilson"), Search(QUERY), out, NAME, ["json"], Settings(base_url=serving.origin, delay=0, details=details))
+            outcome = harvest(get_site("wilson"), Search(QUERY), out, NAME, ["json"], Settings(base_url=serving.origin, delay=0,
+                                                                                               details=details))
+        assert outcome.warnings == [], outcome.warnings   # (the command's exit 0)
         return timeless(dataset(out, NAME))
     return harvested
 
