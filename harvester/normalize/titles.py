@@ -320,7 +320,7 @@ _SLOT = _rx(r"(?:,?\s+and)?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+w
 # Mao"; "from To Lam to Xi and To Huu" has none in its case)
 _SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", r"|(?-i:to)|(?<!\sand\s)(?-i:To|TO)|"), re.IGNORECASE)
 _SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", r"|(?-i:to)|(?<!\sand\s)(?:(?<!,\s)(?-i:To)|(?-i:TO))|"), re.IGNORECASE)
-_ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|.and)\s)\b(To|TO)\s.*\s(?i:and)\s\1\s")
+_ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\b(To|TO)\s.*\s(?i:and)\s\1\s")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
