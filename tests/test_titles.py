@@ -1474,6 +1474,9 @@ def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, sen
     # the "To" of a place or a body whose name ends in "and" addresses one too ("Poland To ...", "Command To ...")
     ("Letter From Embassy In Poland To Mao Zedong And To Zhou Enlai", ("Embassy In Poland",), ("Mao Zedong", "Zhou Enlai"), ()),
     ("TELEGRAM FROM HIGH COMMAND TO MAO ZEDONG AND TO ZHOU ENLAI", ("HIGH COMMAND",), ("MAO ZEDONG", "ZHOU ENLAI"), ()),
+    # a "To" before "the" begins no name: it addresses ("and To the Ministry")
+    ("NOTE FROM THE EMBASSY AND TO THE MINISTRY", ("EMBASSY",), ("MINISTRY",), ()),
+    ("Note From The Embassy And To The Ministry", ("Embassy",), ("Ministry",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipients, participants):
     found = parties(title)

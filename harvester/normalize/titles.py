@@ -317,9 +317,10 @@ _SLOT = _rx(r"(?:,?\s+and)?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+w
 # "To" or "TO" after "and" begins a name, one more of a list ("Le Duan and To Huu", "LE DUAN AND TO HUU"), and so does
 # "To" after a comma where the small words are in lower case ("Le Duan, To Huu and ..."); elsewhere it is a slot's
 # ("Kim Il Sung To Stalin"), and after a slot's "to" of its case too, whose addressees it goes on listing ("To Kim And To
-# Mao"; "from To Lam to Xi and To Huu" has none in its case)
-_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", r"|(?-i:to)|(?<!\sand\s)(?-i:To|TO)|"), re.IGNORECASE)
-_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", r"|(?-i:to)|(?<!\sand\s)(?:(?<!,\s)(?-i:To)|(?-i:TO))|"), re.IGNORECASE)
+# Mao"; "from To Lam to Xi and To Huu" has none in its case); but no name goes on with "the" ("AND TO THE MINISTRY")
+_TO_NO_NAME = r"(?-i:To|TO)(?=\s+the\s)"
+_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?-i:To|TO)|{_TO_NO_NAME}|"), re.IGNORECASE)
+_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?:(?<!,\s)(?-i:To)|(?-i:TO))|{_TO_NO_NAME}|"), re.IGNORECASE)
 _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\b(To|TO)\s.*\s(?i:and)\s\1\s")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
