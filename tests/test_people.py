@@ -118,6 +118,16 @@ def test_a_titles_initial_meets_a_headings_of_the_same_letter_only():
                                             "IU. V. Zhukov", "Ia. A. Sokolov"]
 
 
+# a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
+# "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
+def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():
+    rows = build_people([Mention("t", "1950-08-01", "1950-08-01", ("Y. A. Sokolov",), ("Sokolov, Yu. A.",)),
+                         Mention("u", "1950-08-02", "1950-08-02", ("J. V. Zhukov",), ("Zhukov, IU. V.",)),
+                         Mention("v", "1950-08-03", "1950-08-03", ("Ja. A. Petrov",), ("Petrov, Ya. A.",)),
+                         Mention("w", "1950-08-04", "1950-08-04", ("Y. A. Lebedev",), ("Lebedev, I. A.",))], NAMES)
+    assert sorted(r.name for r in rows) == ["I. A. Lebedev", "IU. V. Zhukov", "Y. A. Lebedev", "Ya. A. Petrov", "Yu. A. Sokolov"]
+
+
 def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is():
     rows = build_people([
         # the record's form, and the parties as its title writes them (a body among them)

@@ -214,17 +214,23 @@ def _agree(given: str, full: str) -> bool:
 
 
 def _initial_agrees(initial: str, other: str) -> bool:
-    """An initial agrees with a name it begins (`agrees`), and with an initial of the same letter only, in either
-    romanization of Russian: "Ya." with "Ia.", "Yu." with "IUriĭ", "Ye." with "E." and "Egor"; not "I." with "Ia."."""
+    """An initial agrees with a name it begins (`agrees`), and with an initial of the same letter only, in any
+    romanization of Russian: "Ya." with "Ia." and "Ja.", "Yu." with "IUriĭ", "Ye." with "E." and "Egor", "Y." with "IU.";
+    not "I." with "Ia."."""
     if other.endswith("."):
         return bool(_letters(initial) & _letters(other))
     return any(agrees(f"{letter}.", other) for letter in _letters(initial))
 
 
+_IOTATED_INITIAL = re.compile(r"[yj][aeou]?|i[au]")   # Я, Ю, Е, Ё: "Ya.", "Ja.", "Ia."; "Y." or "J." alone any of them
+
+
 def _letters(initial: str) -> set[str]:
-    """An initial as written and as the Library of Congress writes a Russian Я, Ю or Е: "Ya." -> "ya", "ia"; "Ye." -> "ye", "e"."""
+    """An initial as written and as English, German or Polish and the Library of Congress write its letter: "Ya." -> "ya",
+    "ja", "ia"; "Ye." -> "ye", "je", "e" (and "Yo." -> "e", as "Ë." is)."""
     key = match_key(initial)
-    return {key, "i" + key[1:] if key[:2] in ("ya", "yu") else key[1:] if key[:2] == "ye" else key}
+    vowels = (key[1:] or "aeou") if _IOTATED_INITIAL.fullmatch(key) else ""
+    return {key, *(f"{y}{v}" for y in "yj" for v in vowels), *("e" if v in "eo" else f"i{v}" for v in vowels)}
 
 
 def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: Counter[str]) -> str:
