@@ -1483,6 +1483,23 @@ def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipie
     assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
 
 
+# "re" is "regarding", as titles write it in any case: "MEMORANDUM RE CONVERSATION BETWEEN MAO ZEDONG AND KIM IL SUNG" had
+# a sender "RE CONVERSATION BETWEEN MAO ZEDONG" (a name's "Re" stays: "Giovanni Re to ...")
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Memorandum re Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
+    ("MEMORANDUM RE CONVERSATION BETWEEN MAO ZEDONG AND KIM IL SUNG", (), (), ("MAO ZEDONG", "KIM IL SUNG")),
+    ("Memorandum Re Conversation Between Mao Zedong And Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
+    ("Letter from Kim Il Sung to Stalin re Korean Situation", ("Kim Il Sung",), ("Stalin",), ()),
+    ("Memorandum from Rusk to Kennedy, Re: Berlin", ("Rusk",), ("Kennedy",), ()),
+    ("Record of Romanian Workers Party Politburo Discussion, 26 June 1963, re Nikita Khrushchev Visit to Romania",
+     (), (), ("Romanian Workers Party Politburo",)),
+    ("Telegram from Giovanni Re to Fanfani", ("Giovanni Re",), ("Fanfani",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_re_is_regarding(title, senders, recipients, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
+
+
 # In title case, the one who holds a role, in brackets after it, is still taken out of them before "To" or "And": the
 # senders "[Adam Rapacki]" and "[Marian Spychalski]" were no persons
 @pytest.mark.parametrize(("title", "people"), [
