@@ -42,8 +42,13 @@ class ResultsPage:
 
     @property
     def belied(self) -> bool:
-        """Its total is fewer than the results it shows ("1 - 10 of 0", "11 - 20 of 15" above ten cards): no total."""
-        return self.total is not None and self.total < max(len(self.cards), self.last or 0)
+        return total_belied(self.total, self.last, len(self.cards))
+
+
+def total_belied(total: int | None, last: int | None, cards: int) -> bool:
+    """A page's total is fewer than the results it shows ("1 - 10 of 0", "11 - 20 of 15" above ten cards): no total, as
+    a search lists no fewer results than one of its pages shows."""
+    return total is not None and total < max(cards, last or 0)
 
 
 def parse_results(html: str, url: str, site: Site, name: str | None = None) -> ResultsPage:
@@ -118,7 +123,7 @@ def _warnings(totals: tuple[int, int, int] | None, nodes: list[LexborNode], card
         warnings.append("no 'x - y of N' totals line: completeness cannot be checked")
     if totals and cards and len(cards) != totals[2] - totals[1] + 1:   # (a document left out is then missing at the end)
         warnings.append(f"the page says results {totals[1]} - {totals[2]} but holds {len(cards)} cards")
-    if totals and totals[0] < max(len(cards), totals[2]):   # (a search lists no fewer results than one page shows)
+    if totals and total_belied(totals[0], totals[2], len(cards)):
         warnings.append(f"the page says results {totals[1]} - {totals[2]} of {totals[0]} and holds {len(cards)} cards: "
                         "its total is fewer than the results it shows")
     if untitled := [str(number) for number, card in enumerate(cards, 1) if not card.title]:
