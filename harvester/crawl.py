@@ -123,7 +123,7 @@ class Walk:
         """A parameter of the search harvester does not know is a filter of the site's when its search form has that
         field: else the site ignores it, and lists the search without it (alone, the whole archive). A page that shows
         no form tells nothing: the parameter is then said, or, alone, refused."""
-        if not (unknown := [key for key, _ in self.search.extra if key not in self.site.other_params
+        if not (unknown := [key for key, _ in self.search.sent if key not in self.site.other_params
                             and not TRACKING.fullmatch(key)]):   # (an earlier harvester's search kept a link's tracking)
             return
         alone = not (self.search.query or self.search.facets)

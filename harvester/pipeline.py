@@ -170,7 +170,7 @@ class Searched:
         """The search as the run report and the data package give it."""
         facets = [{"facet": name, "id": value, "label": self.labels.get((name, value))} for name, value in self.search.facets]
         return {"words": self.words(), "query": self.search.query, "address": self.address, "facets": facets,
-                "parameters": dict(self.search.extra)}
+                "parameters": dict(self.search.sent)}
 
     def words(self) -> str:
         """The search in words, with its facets' labels when its pages gave them."""

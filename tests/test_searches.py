@@ -139,6 +139,17 @@ def test_one_list_filter_is_one_address_however_it_was_numbered(given: str):
     assert WILSON.search_of(WILSON.search_url(search)).key == search.key
 
 
+def test_a_list_filter_is_said_as_it_is_sent():
+    """The run report's parameters and the messages named a list's values by the numbers pasted (type[5]), beside an
+    address that sends type[0]: they say what is sent."""
+    from harvester.pipeline import Searched
+
+    search = WILSON.search_of(f"{HOME}/search?search_api_fulltext=q&type%5B5%5D=memo&type%5B%5D=letter&sort_by=date")
+    assert Searched(search, WILSON.search_url(search)).said()["parameters"] == {"sort_by": "date", "type[0]": "letter",
+                                                                                "type[1]": "memo"}
+    assert str(search) == "\u201cq\u201d (sort_by=date, type[0]=letter, type[1]=memo)"
+
+
 @pytest.mark.parametrize(("address", "said"), [
     (f"{HOME}/document/telegram-1", "a document's page, not a search"),
     (f"{HOME}/people/soviet-union-embassy-china", "not a search of wilson"),

@@ -39,9 +39,17 @@ class Search:
         facets = [f"{name}: {(labels or {}).get((name, value), value)}" for name, value in self.facets]
         return " and ".join(([f"\u201c{self.query}\u201d"] if self.query.strip() else []) + facets) or "the whole archive"
 
+    @property
+    def sent(self) -> tuple[tuple[str, str], ...]:
+        """The other parameters as its address sends them: sorted, a list's values numbered from 0 however they were
+        given (type[5]=letter is type[0]=letter): one search, one address."""
+        extra = groupby(sorted((unnumbered(key), value) for key, value in self.extra), key=lambda pair: pair[0])
+        return tuple((f"{key[:-2]}[{i}]" if key.endswith("[]") else key, value) for key, pairs in extra
+                     for i, (_, value) in enumerate(pairs))
+
     def __str__(self) -> str:
         """The words, and the other parameters, which tell apart two searches of the same words ('“x” (sort_by=date)')."""
-        return self.words() + (" (" + ", ".join(f"{k}={v}" for k, v in self.extra) + ")" if self.extra else "")
+        return self.words() + (" (" + ", ".join(f"{k}={v}" for k, v in self.sent) + ")" if self.extra else "")
 
 
 def unnumbered(key: str) -> str:
@@ -179,10 +187,7 @@ class Site:
         params = [(self.query_param, search.query)] if search.query else []
         params += [(f"{self.facet_param}[{i}]", f"{name}:{value}") for i, (name, value) in enumerate(sorted(search.facets))]
         params += [(f"{self.chosen_param}[{i}]", value) for i, value in enumerate(sorted(search.chosen))]
-        extra = groupby(sorted((unnumbered(key), value) for key, value in search.extra), key=lambda pair: pair[0])
-        params += [(f"{key[:-2]}[{i}]" if key.endswith("[]") else key, value) for key, pairs in extra
-                   for i, (_, value) in enumerate(pairs)]
-        params += [(self.page_param, str(page))] if page else []
+        params += [*search.sent, *([(self.page_param, str(page))] if page else [])]
         query = urlencode(params, quote_via=quote, safe="")
         return f"{(origin or self.home).rstrip('/')}{self.search_path}" + (f"?{query}" if query else "")
 
