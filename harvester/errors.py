@@ -48,6 +48,7 @@ _STORAGE_REASONS = {
     errno.EFBIG: "the file grew larger than the file system allows",
     errno.ENOENT: "its folder does not exist: create it, or give another path",
     errno.ENOTDIR: "a part of its path is a file, not a folder: give another path",
+    errno.EISDIR: "a folder is where the file goes: move it away",
     errno.EBUSY: ("the system has it in use (a mount point, or a file open in a program on a network share?): unmount it "
                   "or close it, or move it away, then run the same command again"),   # (a share's sharing violation is EBUSY)
     "locked": "another program has it open and locked (an SQLite browser?): close it, then run the same command again",

@@ -988,6 +988,18 @@ def test_a_damaged_state_file_is_refused_with_the_history_kept(tmp_path: Path, d
     assert "\n" not in str(raised.value)               # one line, whatever SQLite's own report holds
 
 
+def test_a_folder_where_the_state_file_goes_is_said_in_words(tmp_path: Path):
+    """The state file's path a folder: the one line gave Python's own "[Errno 21] Is a directory: '...'"."""
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        state = tmp_path / ".harvester" / "s.sqlite"
+        state.unlink()
+        state.mkdir()
+        with pytest.raises(StorageError) as raised:
+            run(server, tmp_path)
+    assert str(raised.value) == f"{state}: cannot write: a folder is where the file goes: move it away"
+
+
 def test_an_empty_state_file_a_first_run_left_on_a_full_disk_is_no_history_and_the_dataset_starts(tmp_path: Path):
     """SQLite makes the state file before it can write a byte: a first run stopped by a full disk leaves it empty. No
     page of the dataset was ever archived, so there is no history to lose: the next run starts (it was refused, every
