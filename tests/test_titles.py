@@ -1491,6 +1491,8 @@ def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipie
     ("Memorandum Re Conversation Between Mao Zedong And Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
     ("Letter from Kim Il Sung to Stalin re Korean Situation", ("Kim Il Sung",), ("Stalin",), ()),
     ("Memorandum from Rusk to Kennedy, Re: Berlin", ("Rusk",), ("Kennedy",), ()),
+    ("Memorandum from Rusk to Kennedy re: Berlin", ("Rusk",), ("Kennedy",), ()),
+    ("MEMORANDUM FROM RUSK TO KENNEDY RE: BERLIN", ("RUSK",), ("KENNEDY",), ()),
     ("Record of Romanian Workers Party Politburo Discussion, 26 June 1963, re Nikita Khrushchev Visit to Romania",
      (), (), ("Romanian Workers Party Politburo",)),
     ("Telegram from Giovanni Re to Fanfani", ("Giovanni Re",), ("Fanfani",), ()),

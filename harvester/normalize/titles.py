@@ -670,8 +670,8 @@ def _possessor(text: str) -> str | None:
 # an editor's words the title lacked: "Kim Il Sung [to] Stalin", "Kim Il Sung [to the] CPSU Central Committee"
 _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
 # "re" is "regarding" in any case ("Memorandum re Conversation between ...", "RE"), but a name's "Re" goes on ("Giovanni Re to");
-# a "Re:" sets off a subject line already
-_RE = re.compile(r"(?<=\s)(re|Re|RE)(?=\s(?!(?i:to|from|and|with)\s))")
+# a ", Re:" sets off a subject line already, and the clean pattern knows no "re:" nor "RE:" ("to Kennedy RE: Berlin")
+_RE = re.compile(r"(?<=\s)(re|Re|RE)(?=:?\s(?!(?i:to|from|and|with)\s))")
 # a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case, an "AND"
 # where it joins in title case (not "SCIENCE AND TECHNOLOGY COMMITTEE": the grammar knows no word in capitals); a slot's
 # "TO" and a possessive's "'S" are read in any case already, and lowered would stand in a party ("FROM TO HUU")
