@@ -128,6 +128,17 @@ def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():
     assert sorted(r.name for r in rows) == ["I. A. Lebedev", "IU. V. Zhukov", "Y. A. Lebedev", "Ya. A. Petrov", "Yu. A. Sokolov"]
 
 
+# but a one-letter "Y." or "J." meets a heading's full name of its own letter only: "J. Kennedy" and "Kennedy, Edward M."
+# on one page were one person, and "J. Smith" was Ian Smith, "Y. Kim" Kim Eun-ju
+def test_a_y_or_j_initial_meets_a_full_name_of_its_own_letter_only():
+    rows = build_people([Mention("t", "1961-08-01", "1961-08-01", ("J. Kennedy",), ("Kennedy, Edward M. (Edward Moore), 1932-2009",)),
+                         Mention("u", "1965-08-02", "1965-08-02", ("J. Smith",), ("Smith, Ian, 1919-2007",)),
+                         Mention("v", "1990-08-03", "1990-08-03", ("Y. Kim",), ("Kim, Eun-ju",)),
+                         Mention("w", "1960-08-04", "1960-08-04", ("J. Kádár",), ("Kádár, János, 1912-1989",))], NAMES)
+    assert sorted(r.name for r in rows) == ["Edward M. Kennedy", "Ian Smith", "J. Kennedy", "J. Smith", "János Kádár",
+                                            "Kim Eun-ju", "Y. Kim"]
+
+
 def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is():
     rows = build_people([
         # the record's form, and the parties as its title writes them (a body among them)
