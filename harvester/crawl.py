@@ -127,9 +127,10 @@ class Walk:
                             and not TRACKING.fullmatch(key)]):   # (an earlier harvester's search kept a link's tracking)
             return
         alone = not (self.search.query or self.search.facets)
-        if page.fields and (ignored := [key for key in unknown if unnumbered(key) not in map(unnumbered, page.fields)]):
+        fields = set(map(unnumbered, page.fields))
+        if fields and (ignored := [key for key in unknown if unnumbered(key) not in fields]):
             raise UsageError(f"{page.url}: the site's search form has no field {ignored[0]!r} (its fields: "
-                             f"{', '.join(page.fields)}), so the site would list {'the whole archive' if alone else 'the search'}"
+                             f"{_listed(page.fields)}), so the site would list {'the whole archive' if alone else 'the search'}"
                              " without it: correct the address" + ("" if self.search.query else f" (words to search go in "
                              f"{self.site.query_param}, or give them with --query WORDS)"))
         if not page.fields:
@@ -146,7 +147,7 @@ class Walk:
         if not page.facet_names:
             return
         if unknown := [name for name, _ in self.search.facets if name not in page.facet_names]:
-            raise UsageError(f"{page.url}: the site has no facet {unknown[0]!r} (its facets: {', '.join(page.facet_names)}), "
+            raise UsageError(f"{page.url}: the site has no facet {unknown[0]!r} (its facets: {_listed(page.facet_names)}), "
                              "so its results would not be the search's: correct the address")
         applied = {(name, value) for name, value, _ in page.facets}
         self.warnings.extend(f"{page.url}: the site does not show the facet {name}:{value} as applied (an id it no longer "
@@ -208,3 +209,8 @@ class Walk:
         elif missing < 0:
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} "
                                  "the site now lists (some were removed during the run)")
+
+
+def _listed(names: tuple[str, ...], most: int = 20) -> str:
+    """What a page offers, for a message: its first few names (a hostile page may offer thousands)."""
+    return ", ".join(names[:most]) + (f" and {len(names) - most:,} more" if len(names) > most else "")

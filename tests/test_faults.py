@@ -528,6 +528,30 @@ print("done")
     finished_alone(script)
 
 
+def test_a_search_form_of_thousands_of_fields_is_checked_once_and_said_in_a_line_of_a_few():
+    """Each of an address's parameters was looked for among the page's form fields read again for it: 5,000 of a list's
+    values beside a form of 20,000 fields took a minute; and the refusal listed every field, a line of megabytes. Run in
+    a process of its own, bounded in time."""
+    script = """
+from harvester.crawl import Walk
+from harvester.errors import UsageError
+from harvester.parse.results import parse_results
+from harvester.settings import Settings
+from harvester.sites import Search, get_site
+from tests.sitegen import doc, results_page
+form = '<form class="views-exposed-form">' + "".join(f'<input name="x{i}">' for i in range(20_000)) + '<input name="type[]"></form>'
+page = results_page([doc(1)], 0).replace('<div class="view-content">', form + '<div class="view-content">')
+wilson = get_site("wilson")
+parsed = parse_results(page, wilson.home + "/search", wilson)
+try:
+    Walk(wilson, Search("q", extra=(*((f"type[{i}]", "letter") for i in range(5_000)), ("zz", "1"))), Settings()).took(parsed, 1)
+except UsageError as error:
+    assert "has no field 'zz' (its fields: x0, x1, " in str(error) and len(str(error)) < 1000, str(error)[:300]
+    print("done")
+"""
+    finished_alone(script)
+
+
 def test_a_totals_line_whose_number_no_search_counts_is_no_totals_line():
     """A total of 400 digits overflowed the page count (a float), one of 5,000 is more than Python reads as a number:
     both ended in a traceback. Such a line is no count of the search's; the page is read without one, and says so."""
