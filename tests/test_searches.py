@@ -150,6 +150,15 @@ def test_a_list_filter_is_said_as_it_is_sent():
     assert str(search) == "\u201cq\u201d (sort_by=date, type[0]=letter, type[1]=memo)"
 
 
+def test_a_lists_number_makes_no_name_near_one_the_search_page_takes():
+    """The 124th value of a filter's list id[] (id[123]) was refused as a mistyped f[123]: the names were compared with
+    their numbers, which made them near. A name is mistyped or not whatever its number."""
+    ids = "&".join(f"id%5B%5D={n}" for n in range(124))
+    assert len(WILSON.search_at(f"{HOME}/search?search_api_fulltext=korea&{ids}")[0].extra) == 124
+    assert WILSON.search_at(f"{HOME}/search?search_api_fulltext=korea&type%5B100000%5D=letter")[0].extra == (
+        ("type[100000]", "letter"),)
+
+
 @pytest.mark.parametrize(("address", "said"), [
     (f"{HOME}/document/telegram-1", "a document's page, not a search"),
     (f"{HOME}/people/soviet-union-embassy-china", "not a search of wilson"),

@@ -291,13 +291,14 @@ class Site:
         one it takes: the site would ignore it, and list the search without those words). Another may be a filter of the
         site's form that harvester does not know (a staging mirror's, an operator as search_api_fulltext_op): it is sent
         as given, and the first page's form tells whether the site takes it (crawl.Walk)."""
-        takes = [self.query_param, f"{self.facet_param}[i]", f"{self.chosen_param}[i]", self.page_param, *self.other_params]
+        takes = [self.query_param, f"{self.facet_param}[]", f"{self.chosen_param}[]", self.page_param, *self.other_params]
         for key in (key for key, _ in search.extra if key not in self.other_params):
-            index = re.search(r"\d+", key)
-            near = difflib.get_close_matches(key.casefold(), [name.replace("[i]", f"[{index[0] if index else 0}]")
-                                                              for name in takes], 1, 0.75)
+            # (by its name without its number, which would make id[123] near f[123])
+            near = difflib.get_close_matches(unnumbered(key).casefold(), takes, 1, 0.75)
             if near and not re.match(rf"{re.escape(near[0])}_.", key):   # (_op: its operator)
-                raise UsageError(f"{address}: the search page takes no parameter {key!r} (did you mean {near[0]!r}?)")
+                number = re.search(r"\d+", key)
+                meant = near[0].replace("[]", f"[{number[0] if number else 0}]")
+                raise UsageError(f"{address}: the search page takes no parameter {key!r} (did you mean {meant!r}?)")
 
     def setting(self, text: str, keys: tuple[str, ...]) -> object:
         """The value the page's settings hold under `keys` (None when the page has no settings, or they hold none)."""
