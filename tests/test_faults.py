@@ -495,6 +495,19 @@ print("done")
     finished_alone(script)
 
 
+def test_a_party_of_a_long_run_of_spaces_is_judged_a_person_or_not_in_linear_time():
+    """A bracket was looked for from each space of a run, to its end: a party of 40,000 spaces or tabs (as a caller that
+    does not collapse them may give one) took a minute to be judged. Run in a process of its own, bounded in time."""
+    script = """
+from harvester.normalize.names import NameTable, is_person_party
+names = NameTable.load()
+for text in ("  " * 20_000 + "x", "\\t" * 40_000 + "Kim"):
+    is_person_party(text, names)
+print("done")
+"""
+    finished_alone(script)
+
+
 def test_a_long_run_of_digits_or_spaces_where_the_totals_line_goes_is_read_in_linear_time():
     """The totals line is looked for in its places, then in any element: text of 100,000 digits and commas, or of
     spaces, once took minutes there (a pattern that tried every start). Run in a process of its own, bounded in time."""

@@ -32,7 +32,7 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø":
 _SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:(?:[^\W\d_a-z]|Ya|Yu|Ye|Yo|Ia|Iu|IA|IU|Ja|Ju|Zh|Kh|Ch|Sh|Ts)\.\s*){1,3})")
 _STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR", "DDR", "FRG", "DRV", "CSSR", "PRL",
                      "DC"})   # "Seoul, R.O.K.", "Washington, D.C."
-BRACKET = re.compile(r"\s*[\[(]([^\[\]()]*)[\])]")
+BRACKET = re.compile(r"(?<!\s)\s*[\[(]([^\[\]()]*)[\])]")   # (a run of spaces tried from its start alone)
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 # "[Edgar] Snow", "[Sir] Anthony Eden", "[Charles] de Gaulle": a bracket before a name, which completes it when it is a
 # given name (`completion`)
