@@ -1453,6 +1453,10 @@ def test_a_gathering_is_a_party_and_no_person(title, senders, recipients):
     ("Conversation between Le Duan and To Huu", (), (), ("Le Duan", "To Huu")),
     ("Letter from Le Duan and To Huu to Ho Chi Minh", ("Le Duan", "To Huu"), ("Ho Chi Minh",), ()),
     ("Letter From Le Duan To Ho Chi Minh", ("Le Duan",), ("Ho Chi Minh",), ()),
+    # but only there: one "To" written so elsewhere is a slot's still ("Kim Il Sung To Stalin" was one sender, a person)
+    ("Letter from Kim Il Sung To Stalin", ("Kim Il Sung",), ("Stalin",), ()),
+    ("Telegram from Pyongyang To Moscow", ("Pyongyang",), ("Moscow",), ()),
+    ("Letter from Le Duan, To Huu and Pham Van Dong to Ho Chi Minh", ("Le Duan", "To Huu", "Pham Van Dong"), ("Ho Chi Minh",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, senders, recipients, participants):
     found = parties(title)
