@@ -111,6 +111,8 @@ def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
     listed = WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter")
     assert listed.key == WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B0%5D=letter").key
     assert key_read_now(Search("korea", extra=(("type[]", "letter"),)).key) == listed.key
+    for edited in ('["", [], [[]]]', '["", [], [["a", "b", "c"]]]', '[1, [], []]'):   # a key it cannot read stands as it is
+        assert key_read_now(edited) == edited
 
 
 def test_a_query_with_its_accents_decomposed_is_the_same_search_as_composed():

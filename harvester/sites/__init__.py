@@ -64,7 +64,7 @@ def key_read_now(recorded: str) -> str:
         query, facets, extra = json.loads(recorded)
         return Search(unicodedata.normalize("NFC", query), tuple(map(tuple, facets)), (),
                       tuple(pair for pair in map(tuple, extra) if not TRACKING.fullmatch(pair[0]))).key
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, IndexError):
         return recorded
 
 
