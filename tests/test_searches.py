@@ -70,6 +70,7 @@ FACETS = FIXTURES / "wilson"
     (f"{HOME}/search?search_api_fulltext=korea&search_api_fulltext_op=or&search_api_language=en&date%5Bmin%5D=1950",
      Search("korea", extra=(("search_api_fulltext_op", "or"), ("search_api_language", "en"), ("date[min]", "1950")))),
     (f"{HOME}/search?search_api_fulltext=korea&_=1699999999", Search("korea")),   # a jQuery request's cache buster
+    (f"{HOME}/search?=&search_api_fulltext=korea&=x", Search("korea")),   # nameless: no filter (PHP drops it), none refused
     (f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter&type%5B%5D=memo",   # a filter's list, as a form sends it
      Search("korea", extra=(("type[0]", "letter"), ("type[1]", "memo")))),
     (f"{HOME}/search?search_api_fulltext=korea&type%5B0%5D=letter&type%5B%5D=memo",  # as Drupal's pager writes it
@@ -551,6 +552,7 @@ def test_a_saved_page_that_does_not_say_its_search_joins_the_search_with_its_tot
     ("search?search_api_fulltext=korea&type=letter", None, None),   # not known: a warning
     ("search?search_api_fulltext=korea&type%5B0%5D=letter", "type[]", None),   # the pager numbers the form's type[]
     ("search?search_api_fulltext=korea&_=1699999999", "", None),             # an AJAX request's cache buster: dropped
+    ("search?search_api_fulltext=korea&=x", "", None),                       # a nameless one, which the site drops too
     ("search?type=letter", "type", None),                                     # a filter of the site's: taken alone
     ("search?f%5B0%5D=people%3A81908&type=letter", "type", None),            # and beside a facet
 ])
