@@ -1500,6 +1500,12 @@ def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipie
     ("Record of Romanian Workers Party Politburo Discussion, 26 June 1963, re Nikita Khrushchev Visit to Romania",
      (), (), ("Romanian Workers Party Politburo",)),
     ("Telegram from Giovanni Re to Fanfani", ("Giovanni Re",), ("Fanfani",), ()),
+    # but a "Re" is a name's where the title writes its small words in lower case, as it would "re": "Giovanni Re on
+    # Disarmament" was "Giovanni", "Kim Re Hyon to the Soviet Embassy" a "Kim" to no one, "Zhou Enlai and Re Giovanni" a
+    # "Zhou Enlai and"
+    ("Conversation with Giovanni Re on Disarmament", (), (), ("Giovanni Re",)),
+    ("Note from Kim Re Hyon to the Soviet Embassy", ("Kim Re Hyon",), ("Soviet Embassy",), ()),
+    ("Minutes of Conversation between Zhou Enlai and Re Giovanni", (), (), ("Zhou Enlai", "Re Giovanni")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_re_is_regarding(title, senders, recipients, participants):
     found = parties(title)
