@@ -1506,6 +1506,9 @@ def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipie
     ("Conversation with Giovanni Re on Disarmament", (), (), ("Giovanni Re",)),
     ("Note from Kim Re Hyon to the Soviet Embassy", ("Kim Re Hyon",), ("Soviet Embassy",), ()),
     ("Minutes of Conversation between Zhou Enlai and Re Giovanni", (), (), ("Zhou Enlai", "Re Giovanni")),
+    # and at the title's ends too: "Re Conversation between ..." had a participant "Re", "... to Kennedy re" a "Kennedy re"
+    ("Re Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
+    ("Letter from Rusk to Kennedy re", ("Rusk",), ("Kennedy",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_re_is_regarding(title, senders, recipients, participants):
     found = parties(title)
