@@ -139,6 +139,14 @@ def test_a_y_or_j_initial_meets_a_full_name_of_its_own_letter_only():
                                             "Kim Eun-ju", "Y. Kim"]
 
 
+# yet the Library of Congress's "IA" and "IU" (Я, Ю) in capitals are still a "Y." or "J.": "Y. Malik" and "Malik, IAkov
+# Aleksandrovich" on one page were two people
+def test_a_y_or_j_initial_meets_a_library_of_congress_ia_or_iu():
+    rows = build_people([Mention("t", "1950-08-01", "1950-08-01", ("Y. Malik",), ("Malik, IAkov Aleksandrovich, 1906-1980",)),
+                         Mention("u", "1950-08-02", "1950-08-02", ("J. Zhukov",), ("Zhukov, IUriĭ Aleksandrovich",))], NAMES)
+    assert sorted(r.name for r in rows) == ["IAkov Aleksandrovich Malik", "IUriĭ Aleksandrovich Zhukov"]
+
+
 def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is():
     rows = build_people([
         # the record's form, and the parties as its title writes them (a body among them)
