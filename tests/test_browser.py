@@ -788,13 +788,14 @@ def test_a_cookie_whose_domain_is_written_fully_qualified_is_the_hosts(tmp_path:
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
 
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_a_cookies_file_in_utf_16_without_its_byte_order_mark_is_said_so(tmp_path: Path, encoding: str):
-    """Without the mark, its NULs were read as UTF-8: "its expiry '\\x000\\x00' is no time in seconds"."""
+    """Without the mark, its NULs were read as UTF-8: "its expiry '\\x000\\x00' is no time in seconds"; a UTF-32 file was
+    said to be UTF-16."""
     from harvester.fetch.client import load_cookies
 
     (tmp_path / "c.txt").write_bytes("127.0.0.1\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\r\n".encode(encoding))
-    with pytest.raises(UsageError, match=r"c\.txt: UTF-16 text without a byte-order mark \(NULs between its letters\), which "
+    with pytest.raises(UsageError, match=r"c\.txt: UTF-16 or UTF-32 text without a byte-order mark \(NULs between its letters\), which "
                                          r"cannot be told from other text: save it as UTF-8, or export the cookies again$"):
         load_cookies(tmp_path / "c.txt", "127.0.0.1")
 

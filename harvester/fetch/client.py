@@ -88,8 +88,8 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         encoding = next((name for name, marks in (("UTF-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)),
                                                   ("UTF-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)))
                          if data.startswith(marks)), encoding)
-        if b"\0" in data and encoding == "UTF-8":   # (no text holds a NUL: UTF-16's beside each ASCII letter)
-            raise UsageError(f"--cookies {path}: UTF-16 text without a byte-order mark (NULs between its letters), which cannot "
+        if b"\0" in data and encoding == "UTF-8":   # (no text holds a NUL: UTF-16's and UTF-32's beside each ASCII letter)
+            raise UsageError(f"--cookies {path}: UTF-16 or UTF-32 text without a byte-order mark (NULs between its letters), which cannot "
                              "be told from other text: save it as UTF-8, or export the cookies again")
         text = data.decode("utf-8-sig" if encoding == "UTF-8" else encoding)
     except (OSError, UnicodeDecodeError) as error:
