@@ -1682,6 +1682,14 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
     ("LETTER FROM THE PEOPLE'S REPUBLIC OF CHINA TO THE USSR", Parties(("PEOPLE'S REPUBLIC OF CHINA",), ("USSR",), ())),
     # its "AND" lowered, a "TO" is still a slot's: "ZHOU ENLAI TO STALIN" was one sender
     ("LETTER FROM MAO ZEDONG AND ZHOU ENLAI TO STALIN", Parties(("MAO ZEDONG", "ZHOU ENLAI"), ("STALIN",), ())),
+    # a body "FROM" a place, and the places listed after a plural's "OF", are one party, as in title case: "DELEGATION"
+    # and "HANOI" were two senders, "HEADS OF STATE OF EGYPT" and "SYRIA" two recipients (the grammar's words are title case's)
+    ("LETTER FROM THE DELEGATION FROM HANOI AND KIM IL SUNG TO MAO ZEDONG",
+     Parties(("DELEGATION FROM HANOI", "KIM IL SUNG"), ("MAO ZEDONG",), ())),
+    ("LETTER FROM THE DELEGATION FROM VIETNAM, LAOS AND CAMBODIA TO MAO",
+     Parties(("DELEGATION FROM VIETNAM, LAOS AND CAMBODIA",), ("MAO",), ())),
+    ("LETTER FROM X TO THE HEADS OF STATE OF EGYPT AND SYRIA", Parties(("X",), ("HEADS OF STATE OF EGYPT AND SYRIA",), ())),
+    ("Letter From X To The Heads Of State Of Egypt And Syria", Parties(("X",), ("Heads Of State Of Egypt And Syria",), ())),
     # a word before the kind that names no author in title case names none in capitals, a stray small letter aside
     # (a sample's "IGUAçU"): "BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT" was a sender, and a person
     ("BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT DECLARATION ON REGIONAL NUCLEAR POLICY", Parties((), (), ())),

@@ -390,7 +390,7 @@ _PLACE_FIRST = re.compile(rf"(?:the\s+)?(?:{COUNTRY}|(?:[A-Z][\w’'-]*\s+){{1,3
 # "Delegates from Vietnam and Laos", "the Ambassadors of Poland and Hungary", "the Ambassadors in Beijing and Moscow", "the
 # Ambassador to Jordan and Syria": places listed after "from", a plural's "of" or "in" (its office's too: "the Heads of
 # State of Egypt and Syria") or a role's "to" (a "to" is inside a party only where it runs on) are the party's
-_FROM_PLACE_AT_END = re.compile(rf"(?:\b(?:from|to)|s(?:\s+of\s+[A-Z][a-z]+)?\s+(?:of|in))\s+(?:the\s+)?"
+_FROM_PLACE_AT_END = re.compile(rf"(?:\b(?i:from|to)|s(?:\s+(?i:of)\s+[A-Z][a-z]+)?\s+(?i:of|in))\s+(?:(?i:the)\s+)?"
                                 rf"(?P<place>{COUNTRY}|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
@@ -635,7 +635,7 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     head = text if _namelike(text) else text.split(",")[0]
     if _namelike(head) and not _POSSESSIVE.search(head):
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
-                and not _ACRONYM.match(part) and not _GENERIC.search(part.title() if _in_capitals(part) else part)
+                and not _ACRONYM.match(part) and not _GENERIC.search(_titled(part))
                 and not _QUALIFIERS.fullmatch(part)]
     parts = _SEP.split(text)
     if talk and len(parts) > 1 and all(_namelike(part) or part[:1].islower() for part in parts):
@@ -685,6 +685,11 @@ def _in_capitals(text: str) -> bool:
     """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU"); two small
     letters of ASCII say not at once, as in most titles."""
     return not _TWO_SMALL.search(text) and sum(map(str.islower, text)) <= 1 and sum(map(str.isupper, text)) > 1
+
+
+def _titled(text: str) -> str:
+    """A text in capitals as title case writes it ("THE DELEGATION" -> "The Delegation"), where the grammar knows its words."""
+    return text.title() if _in_capitals(text) else text
 
 
 @functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
@@ -796,9 +801,10 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     pieces = slot.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
-    for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
+    for written, segment in zip(pieces[1::2], pieces[2::2]):
+        word = written.lower()
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
-            slots[-1][1].extend((word, segment))
+            slots[-1][1].extend((written, segment))   # a party's word as written: "DELEGATION FROM HANOI"
         else:
             slots.append((" ".join(word.split()), [segment]))
             addressed = addressed or word == "to"
@@ -810,7 +816,7 @@ def _whence(key: str, before: str, word: str, segment: str) -> bool:
     it: "with a Delegation from Guinea", "from the Delegation from Hanoi", "with Journalists from Asahi Shimbun",
     "Delegates from Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
     Committee from Khrushchev". A place, a body, a paper or a firm need not be known to the grammar to be no person."""
-    return word == "from" and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(before)) \
+    return word == "from" and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(_titled(before))) \
         and not _reads_as_person(segment)
 
 
@@ -942,10 +948,10 @@ def _parts(segment: str, between: bool = False) -> list[str]:
     pieces = _SEP_KEPT.split(segment)
     parts, listing = [pieces[0]], False
     for separator, piece in zip(pieces[1::2], pieces[2::2]):
-        listing = (listing or bool((m := _FROM_PLACE_AT_END.search(parts[-1].rstrip())) and _is_place(m["place"]))) \
+        listing = (listing or bool((m := _FROM_PLACE_AT_END.search(_titled(parts[-1]).rstrip())) and _is_place(m["place"]))) \
             and _is_place(piece.strip())
         if listing or _shared_body(parts[-1], separator, piece):
-            parts[-1] += separator + piece
+            parts[-1] += (separator.upper() if _in_capitals(parts[-1] + piece) else separator) + piece   # as written
         else:
             parts.append(piece)
     return pieces[::2] if between and len(parts) < 2 else parts
@@ -953,7 +959,7 @@ def _parts(segment: str, between: bool = False) -> list[str]:
 
 def _is_place(text: str) -> bool:
     """A country the grammar knows, or a place the names table does ("Beijing", "Moscow")."""
-    return bool(_COUNTRY_FIRST.fullmatch(text)) or shipped_names().kind(text) == "place"
+    return bool(_COUNTRY_FIRST.fullmatch(text) or _COUNTRY_FIRST.fullmatch(_titled(text))) or shipped_names().kind(text) == "place"
 
 
 def _shared_body(before: str, separator: str, after: str) -> bool:
