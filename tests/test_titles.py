@@ -1509,6 +1509,11 @@ def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipie
     # and at the title's ends too: "Re Conversation between ..." had a participant "Re", "... to Kennedy re" a "Kennedy re"
     ("Re Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
     ("Letter from Rusk to Kennedy re", ("Rusk",), ("Kennedy",), ()),
+    # but a last "Re" or "RE" is a name's, whatever case the small words are in: "To Giovanni Re" was "Giovanni"
+    ("Letter From Kim Il Sung To Giovanni Re", ("Kim Il Sung",), ("Giovanni Re",), ()),
+    ("Conversation Between Zhou Enlai And Giovanni Re", (), (), ("Zhou Enlai", "Giovanni Re")),
+    ("TELEGRAM FROM GIOVANNI RE", ("GIOVANNI RE",), (), ()),
+    ("Letter from Rusk to Kennedy re:", ("Rusk",), ("Kennedy",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_re_is_regarding(title, senders, recipients, participants):
     found = parties(title)

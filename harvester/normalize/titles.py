@@ -669,11 +669,11 @@ def _possessor(text: str) -> str | None:
 
 # an editor's words the title lacked: "Kim Il Sung [to] Stalin", "Kim Il Sung [to the] CPSU Central Committee"
 _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
-# "re" is "regarding" ("Memorandum re Conversation between ...", "RE", a title's first or last word), but a name's "Re" goes
-# on ("Giovanni Re to"), and a "Re" is a name's where the title writes its small words in lower case ("Giovanni Re on
-# Disarmament") unless a colon follows or it begins the title; a ", Re:" sets off a subject line already, and the clean
-# pattern knows no "re:" nor "RE:" ("to Kennedy RE: Berlin")
-_RE = re.compile(r"(?<!\S)(re|Re|RE)(?=(:?)(?:$|\s(?!(?i:to|from|and|with)\s)))")
+# "re" is "regarding" ("Memorandum re Conversation between ...", "RE", a title's first word, a last "re" or "RE:"), but a name's "Re"
+# goes on ("Giovanni Re to", "To Giovanni Re"), and a "Re" is a name's where the title writes its small words in lower case
+# ("Giovanni Re on Disarmament") unless a colon follows or it begins the title; a ", Re:" sets off a subject line already,
+# and the clean pattern knows no "re:" nor "RE:" ("to Kennedy RE: Berlin")
+_RE = re.compile(r"(?<!\S)(re|Re|RE)(?=(:?)(?:$(?<!Re|RE)|\s(?!(?i:to|from|and|with)\s)))")
 # a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case, an "AND"
 # where it joins in title case (not "SCIENCE AND TECHNOLOGY COMMITTEE": the grammar knows no word in capitals); a slot's
 # "TO" and a possessive's "'S" are read in any case already, and lowered would stand in a party ("FROM TO HUU")
