@@ -296,7 +296,7 @@ class Site:
             # (by its name without its number, which would make id[123] near f[123])
             near = difflib.get_close_matches(unnumbered(key).casefold(), takes, 1, 0.75)
             if near and not re.match(rf"{re.escape(near[0])}_.", key):   # (_op: its operator)
-                number = re.search(r"\d+", key)
+                number = re.search(r"\d+(?=\]$)", key)   # (its list's: fo0[1] is fo[1])
                 meant = near[0].replace("[]", f"[{number[0] if number else 0}]")
                 raise UsageError(f"{address}: the search page takes no parameter {key!r} (did you mean {meant!r}?)")
 
