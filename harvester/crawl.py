@@ -212,5 +212,6 @@ class Walk:
 
 
 def _listed(names: tuple[str, ...], most: int = 20) -> str:
-    """What a page offers, for a message: its first few names (a hostile page may offer thousands)."""
-    return ", ".join(names[:most]) + (f" and {len(names) - most:,} more" if len(names) > most else "")
+    """What a page offers, for a message: its first few names, each cut short (a hostile page may offer thousands, or
+    names of megabytes)."""
+    return ", ".join(name[:60] for name in names[:most]) + (f" and {len(names) - most:,} more" if len(names) > most else "")

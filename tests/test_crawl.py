@@ -10,7 +10,7 @@ import re
 import pytest
 
 from harvester.crawl import Walk
-from harvester.errors import FetchError, IncompleteError, OffSiteError
+from harvester.errors import FetchError, IncompleteError, OffSiteError, UsageError
 from harvester.fetch.client import Fetcher, HttpTransport
 from harvester.parse.results import parse_results
 from harvester.settings import Settings
@@ -419,3 +419,12 @@ def test_a_next_link_written_with_spaces_around_it_is_followed_as_a_browser_foll
 
     crawl = run(handler, clock)
     assert asked[1] == f"{ORIGIN}/search?search_api_fulltext=Korean%20War&page=1" and len(crawl.documents) == 20
+
+
+def test_a_search_form_of_long_field_names_is_said_in_a_short_line():
+    """The refusal said a form's first twenty fields whole: twenty names of 100,000 letters made a line of megabytes."""
+    form = '<form class="views-exposed-form">' + "".join(f'<input name="{"x" * 100_000}{i}">' for i in range(20)) + '</form>'
+    page = results_page([doc(1)], 0).replace('<div class="view-content">', form + '<div class="view-content">')
+    with pytest.raises(UsageError, match="has no field 'zz'") as refused:
+        Walk(WILSON, Search("q", extra=(("zz", "1"),)), Settings()).took(parse_results(page, WILSON.home + "/search", WILSON), 1)
+    assert len(str(refused.value)) < 2000
