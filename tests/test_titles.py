@@ -1695,6 +1695,11 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
      Parties(("DELEGATION FROM VIETNAM, LAOS AND CAMBODIA",), ("MAO",), ())),
     ("LETTER FROM X TO THE HEADS OF STATE OF EGYPT AND SYRIA", Parties(("X",), ("HEADS OF STATE OF EGYPT AND SYRIA",), ())),
     ("Letter From X To The Heads Of State Of Egypt And Syria", Parties(("X",), ("Heads Of State Of Egypt And Syria",), ())),
+    # in title case a party's "To", "From" or "For" reads as in lower case still: "Ambassador To Jordan" was "To Jordan",
+    # "Journalists From Asahi Shimbun" "From Asahi Shimbun"
+    ("Letter From The Ministry Of Foreign Affairs To The Ambassador To Jordan",
+     Parties(("Ministry Of Foreign Affairs",), ("Ambassador to Jordan",), ())),
+    ("Conversation With Journalists From Asahi Shimbun", Parties((), (), ("Journalists from Asahi Shimbun",))),
     # a word before the kind that names no author in title case names none in capitals, a stray small letter aside
     # (a sample's "IGUAçU"): "BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT" was a sender, and a person
     ("BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT DECLARATION ON REGIONAL NUCLEAR POLICY", Parties((), (), ())),

@@ -804,7 +804,9 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     for written, segment in zip(pieces[1::2], pieces[2::2]):
         word = written.lower()
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
-            slots[-1][1].extend((written, segment))   # a party's word as written: "DELEGATION FROM HANOI"
+            # a party's word in capitals as written ("DELEGATION FROM HANOI"); in title case lowered, as the grammar
+            # reads it: "Ambassador to Jordan", not "Ambassador To Jordan"
+            slots[-1][1].extend((written if written.isupper() else word, segment))
         else:
             slots.append((" ".join(word.split()), [segment]))
             addressed = addressed or word == "to"
