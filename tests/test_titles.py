@@ -1700,6 +1700,9 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
     ("Letter From The Ministry Of Foreign Affairs To The Ambassador To Jordan",
      Parties(("Ministry Of Foreign Affairs",), ("Ambassador to Jordan",), ())),
     ("Conversation With Journalists From Asahi Shimbun", Parties((), (), ("Journalists from Asahi Shimbun",))),
+    # a part is in capitals though the "AND" that joins it to another was lowered: "DELEGATES" and "VIETNAM" were two
+    ("CONVERSATION BETWEEN ZHOU ENLAI AND DELEGATES FROM VIETNAM AND LAOS",
+     Parties((), (), ("ZHOU ENLAI", "DELEGATES FROM VIETNAM AND LAOS"))),
     # a word before the kind that names no author in title case names none in capitals, a stray small letter aside
     # (a sample's "IGUAçU"): "BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT" was a sender, and a person
     ("BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT DECLARATION ON REGIONAL NUCLEAR POLICY", Parties((), (), ())),

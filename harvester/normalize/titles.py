@@ -677,13 +677,14 @@ _RE = re.compile(r"(?<!\S)(re|Re|RE)(?=(:?)(?:$(?<!Re|RE)|\s(?!(?i:to|from|and|w
 # a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case, an "AND"
 # where it joins in title case (not "SCIENCE AND TECHNOLOGY COMMITTEE": the grammar knows no word in capitals); a slot's
 # "TO" and a possessive's "'S" are read in any case already, and lowered would stand in a party ("FROM TO HUU")
-_CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?:AND|OR)(?=\s)")
+_CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?i:and|or)(?=\s)")
 _TWO_SMALL = re.compile(r"[a-z][^a-z]*[a-z]")
 
 
 def _in_capitals(text: str) -> bool:
-    """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU"); two small
-    letters of ASCII say not at once, as in most titles."""
+    """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU"), and the "and"
+    or "or" `_read` lowered ("DELEGATES FROM VIETNAM and LAOS"); two small letters of ASCII say not at once, as in most titles."""
+    text = _CAPITALS_SMALL_WORD.sub("", text)
     return not _TWO_SMALL.search(text) and sum(map(str.islower, text)) <= 1 and sum(map(str.isupper, text)) > 1
 
 
