@@ -1703,6 +1703,8 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
     # a part is in capitals though the "AND" that joins it to another was lowered: "DELEGATES" and "VIETNAM" were two
     ("CONVERSATION BETWEEN ZHOU ENLAI AND DELEGATES FROM VIETNAM AND LAOS",
      Parties((), (), ("ZHOU ENLAI", "DELEGATES FROM VIETNAM AND LAOS"))),
+    # but a person by initials after a body's "FROM" is the sender still, as in title case: "POLITBURO FROM A. B. SIDOROV" was one
+    ("MESSAGE OF THE POLITBURO FROM A. B. SIDOROV", Parties(("POLITBURO", "A. B. SIDOROV"), (), ())),
     # a word before the kind that names no author in title case names none in capitals, a stray small letter aside
     # (a sample's "IGUAçU"): "BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT" was a sender, and a person
     ("BRAZIL-ARGENTINA FOZ DO IGUAçU JOINT DECLARATION ON REGIONAL NUCLEAR POLICY", Parties((), (), ())),

@@ -820,7 +820,7 @@ def _whence(key: str, before: str, word: str, segment: str) -> bool:
     "Delegates from Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
     Committee from Khrushchev". A place, a body, a paper or a firm need not be known to the grammar to be no person."""
     return word == "from" and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(_titled(before))) \
-        and not _reads_as_person(segment)
+        and not _reads_as_person(_titled(segment))
 
 
 _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Gromyko", "Yu.V. Andropov"
