@@ -54,6 +54,9 @@ class Walk:
         """The results pages to fetch, in order; each is decided once the page before it was taken."""
         yield self._url(0)
         if self.total is None:   # no totals line, or only one its page belies: nothing to check the walk against
+            if self._last.cards:
+                self.warnings.append(("the first page's total is fewer than the results it shows" if self._short_total else
+                                      "the results pages carry no 'x - y of N' line") + ": following next links; completeness not checked")
             yield from self._next_links()
             self.partial = self.partial or self._short_total
             return
@@ -79,6 +82,9 @@ class Walk:
                         f"pages came; {self.documents} documents seen")
             self.partial = True
             return
+        if self._last.next_url:   # the last page the total counts leads on: the site counts fewer results than it has
+            self._short_total = True
+            yield from self._next_links()
         for round_number in range(1, self.settings.refetch_rounds + 1):
             missing = (self.total or 0) - self.documents
             if missing <= 0 and len(self._totals) <= 1:
@@ -163,13 +169,10 @@ class Walk:
         return math.ceil((self.total or 0) / (self.page_size or self.site.page_size))
 
     def _next_links(self) -> Iterator[str]:
-        """With no totals line, the pager's next links, while they lead somewhere new and bring new documents."""
+        """The pager's next links (with no totals line, or past the total), while they lead somewhere new and bring new documents."""
         assert self._last is not None
-        if self._last.cards:
-            self.warnings.append(("the first page's total is fewer than the results it shows" if self._short_total else
-                                  "the results pages carry no 'x - y of N' line") + ": following next links; completeness not checked")
         limit = min(self.settings.max_pages or SAFETY_MAX_PAGES, SAFETY_MAX_PAGES)
-        visited = {self._last.url}
+        visited = set(self._taken)
         while (following := self._last.next_url) and self.pages < limit:
             if following in visited:
                 self.warnings.append(f"{self._last.url}: its next link leads back to a page already fetched ({following}); stopped there")

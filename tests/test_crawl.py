@@ -203,8 +203,8 @@ def test_a_total_fewer_than_the_results_its_page_counts_is_no_total(clock):
 
 
 def test_a_walk_past_a_total_that_a_later_page_belies_is_not_complete(clock):
-    """The first page counts 12, the second shows ten cards over "of 5": the walk stops at the 12's two pages, and the
-    documents of a third page, had there been one, are not taken for gone."""
+    """The first page counts 12, the second shows ten cards over "of 5": the walk takes the 12's two pages, then the
+    second's next link to the third page's five documents, and is not complete: the listing's end is not known."""
     import httpx
 
     from tests.sitegen import page_number
@@ -216,8 +216,8 @@ def test_a_walk_past_a_total_that_a_later_page_belies_is_not_complete(clock):
         return httpx.Response(200, text=page.replace("of 25<", "of 12<" if page_number(request) == 0 else "of 5<"))
 
     crawl = run(handler, clock)
-    assert (len(crawl.documents), crawl.total, crawl.partial) == (20, 12, True)
-    assert crawl.warnings[-1] == ("collected 20 distinct documents, more than the 12 the site lists: its pages count fewer "
+    assert (len(crawl.documents), crawl.total, crawl.partial) == (25, 12, True)
+    assert crawl.warnings[-1] == ("collected 25 distinct documents, more than the 12 the site lists: its pages count fewer "
                                   "results than they show, so the listing may not have been seen whole")
 
 
@@ -428,3 +428,24 @@ def test_a_search_form_of_long_field_names_is_said_in_a_short_line():
     with pytest.raises(UsageError, match="has no field 'zz'") as refused:
         Walk(WILSON, Search("q", extra=(("zz", "1"),)), Settings()).took(parse_results(page, WILSON.home + "/search", WILSON), 1)
     assert len(str(refused.value)) < 2000
+
+
+@pytest.mark.parametrize("last", ["of 20<", None])
+def test_a_next_link_below_the_last_page_a_total_counts_is_followed(clock, last):
+    """Pages that all say "of 20" over 25 documents, the second with a next link: the walk stopped at the 20 and called
+    the run complete, the next link and its five documents passed over without a word."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        number = page_number(request)
+        page = results_page([doc(n) for n in range(25)], number)
+        return httpx.Response(200, text=page.replace("of 25<", "of 20<") if number < 2 or last else _no_totals(page))
+
+    crawl = run(handler, clock)
+    assert list(crawl.documents) == [f"telegram-{n}" for n in range(25)] and (crawl.total, crawl.partial) == (20, True)
+    assert crawl.warnings[-1] == ("collected 25 distinct documents, more than the 20 the site lists: its pages count fewer "
+                                  "results than they show, so the listing may not have been seen whole")
