@@ -133,13 +133,23 @@ def test_rebuilt_addresses_number_facets_from_zero_and_page_zero_has_no_page():
 
 
 @pytest.mark.parametrize("given", ["type%5B1%5D=memo&type%5B0%5D=letter", "type%5B%5D=memo&type%5B%5D=letter",
-                                   "type%5B5%5D=letter&type%5B%5D=memo", "type%5B0%5D=memo&type%5B7%5D=letter"])
+                                   "type%5B5%5D=letter&type%5B%5D=memo", "type%5B0%5D=memo&type%5B7%5D=letter",
+                                   "type%5B%5D=letter&type%5B%5D=memo&type%5B%5D=letter"])
 def test_one_list_filter_is_one_address_however_it_was_numbered(given: str):
     """A filter's list as its form, its pager or a hand numbers it is one search (one key), and was as many addresses:
     a dataset's `search` column changed with the address pasted. Numbered from 0, its values sorted, as facets are."""
     search = WILSON.search_of(f"{HOME}/search?items_per_page=50&{given}&sort_by=date")
     assert WILSON.search_url(search) == f"{HOME}/search?items_per_page=50&sort_by=date&type%5B0%5D=letter&type%5B1%5D=memo"
     assert WILSON.search_of(WILSON.search_url(search)).key == search.key
+
+
+def test_a_list_value_given_twice_is_one_as_a_facet_is():
+    """type[]=letter&type[]=letter was another search than type[]=letter (another dataset), where the site narrows by
+    it once, as a facet given twice; and as an earlier harvester recorded it, it is the same search too."""
+    once = WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter")
+    twice = WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter&type%5B%5D=letter")
+    assert twice.key == once.key and WILSON.search_url(twice) == WILSON.search_url(once)
+    assert key_read_now(twice.key) == once.key
 
 
 def test_a_list_filter_is_said_as_it_is_sent():

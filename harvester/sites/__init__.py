@@ -29,9 +29,9 @@ class Search:
     def key(self) -> str:
         """What makes two addresses one search: the query's words in any case (the site's search ignores case), the
         facets in any order, the other parameters (a list's values by their names unnumbered: as the site's form or its
-        pager writes them)."""
+        pager writes them; each once, as a facet: the site narrows by it once)."""
         return json.dumps([" ".join(self.query.split()).casefold(), sorted(self.facets),
-                           sorted((unnumbered(key), value) for key, value in self.extra)])
+                           sorted({(unnumbered(key), value) for key, value in self.extra})])
 
     def words(self, labels: dict[tuple[str, str], str] | None = None) -> str:
         """The search in words, each facet by its label when `labels` (facet, id -> label, as its pages show them) has it:
@@ -42,8 +42,8 @@ class Search:
     @property
     def sent(self) -> tuple[tuple[str, str], ...]:
         """The other parameters as its address sends them: sorted, a list's values numbered from 0 however they were
-        given (type[5]=letter is type[0]=letter): one search, one address."""
-        extra = groupby(sorted((unnumbered(key), value) for key, value in self.extra), key=lambda pair: pair[0])
+        given (type[5]=letter is type[0]=letter), each value once: one search, one address."""
+        extra = groupby(sorted({(unnumbered(key), value) for key, value in self.extra}), key=lambda pair: pair[0])
         return tuple((f"{key[:-2]}[{i}]" if key.endswith("[]") else key, value) for key, pairs in extra
                      for i, (_, value) in enumerate(pairs))
 
