@@ -1715,3 +1715,31 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_title_in_title_case_or_capitals_reads_as_in_lower_case(title, expected):
     assert parties(title) == expected
+
+
+def test_a_hostile_pages_long_title_and_date_are_not_kept_by_the_caches():
+    """The caches of titles, names and dates kept thousands of texts however long: a title or date line of megabytes
+    (a page may be 5,000,000 characters) was kept once in each, page after page, and a harvest grew by gigabytes."""
+    import gc
+    import tracemalloc
+
+    from harvester.parse.results import RawCard
+    from harvester.records import record_of
+    from harvester.sites import get_site
+
+    site, table = get_site("wilson"), NameTable.load()
+
+    def normalized(title: str, date: str) -> int:
+        gc.collect()
+        before = tracemalloc.get_traced_memory()[0]
+        record_of("d-1", RawCard("/document/d-1", date, title, ""), "u", site, "q", "s", "t", table)
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] - before
+
+    tracemalloc.start()
+    try:
+        normalized("Telegram from Kim Il Sung to Stalin", "June 1, 1950")   # (the tables and patterns, loaded once)
+        kept = normalized("Telegram from " + "x" * 200_000 + " to Moscow", "June 1, 1950" + " x" * 100_000)
+    finally:
+        tracemalloc.stop()
+    assert kept < 50_000

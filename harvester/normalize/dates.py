@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import functools
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from harvester.normalize.text import text_cache
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june",
                "july", "august", "september", "october", "november", "december")
@@ -171,7 +172,7 @@ def _clean(text: str) -> str:
     return DASHES.sub("-", text).replace(" / ", "/").strip()
 
 
-@functools.lru_cache(maxsize=4096)   # an archive dates many documents alike: "1950s", "June 25, 1950"
+@text_cache(4096)   # an archive dates many documents alike: "1950s", "June 25, 1950"
 def parse_date(raw: str) -> DateInfo:
     """Turn one date line into a DateInfo; anything unreadable gives precision "unknown", never an error."""
     unknown = DateInfo("", "", "", "unknown", False, raw)

@@ -17,6 +17,7 @@ from importlib import resources
 
 from harvester.normalize.names import BRACKET, NameTable, looks_like_organization, match_key, written_form
 from harvester.normalize.roles import family_name_shape, is_given_name
+from harvester.normalize.text import text_cache
 
 # after a comma, or a space alone ("Kim, Il-sung 1912-1994"), or in brackets ("Kim, Il-sung (1912-1994)")
 _YEARS = re.compile(
@@ -120,7 +121,7 @@ def is_person(heading: Heading, table: NameTable) -> bool:
     return bool(heading.given or heading.title or heading.birth or heading.death)
 
 
-@functools.lru_cache(maxsize=4096)   # a dataset's pages give the same headings again and again
+@text_cache(4096)   # a dataset's pages give the same headings again and again
 def person_of(text: str, table: NameTable) -> tuple[Heading, str]:
     """A heading, and the name its person is written in ("" when it names no person)."""
     heading = parse_heading(text)
@@ -246,7 +247,7 @@ def split_name(name: str) -> tuple[str, str]:
     return words[-1], " ".join(words[:-1])
 
 
-@functools.lru_cache(maxsize=4096)   # a dataset names the same people again and again
+@text_cache(4096)   # a dataset names the same people again and again
 def family_name_first(name: str) -> str | None:
     """"Chung Hee Park" -> "Park Chung Hee": the order of its culture for an East Asian name written given name first,
     as English-language papers write it (a given name of two or more syllables, then a family name of

@@ -10,10 +10,11 @@ new kind word, add it to its row.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from harvester.normalize.text import text_cache
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ for _index, _row in enumerate(KIND_PHRASES):
 _WORD = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=256)   # a title's reading asks of the same text more than once
+@text_cache(256)   # a title's reading asks of the same text more than once
 def find_kind(text: str, start: int = 0) -> tuple[str, int, int] | None:
     """The earliest kind phrase in the text (from `start`), with its span; a tie goes to the row listed first."""
     for word in _WORD.finditer(text, start):

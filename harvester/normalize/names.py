@@ -8,7 +8,6 @@ breaks its rules is a `UsageError` naming the file and the line.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
 import unicodedata
@@ -18,6 +17,7 @@ from pathlib import Path
 from harvester.errors import UsageError
 from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, PLACE_AT_END, completion, is_body, is_given_name, is_role
 from harvester.normalize.titles import Parties, begins_a_name
+from harvester.normalize.text import text_cache
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]
@@ -54,7 +54,7 @@ def looks_like_organization(name: str) -> bool:
     return is_body(BRACKET.sub("", name))
 
 
-@functools.lru_cache(maxsize=4096)  # a dataset names the same few hundred parties again and again
+@text_cache(4096)  # a dataset names the same few hundred parties again and again
 def match_key(name: str) -> str:
     """The form two spellings share when they are the same name: "N.G. Sudarikov" -> "ngsudarikov"."""
     return _IGNORED.sub("", without_accents(name.casefold()))
@@ -74,7 +74,7 @@ class NameTable:
         self._canonical: dict[str, str] = {}  # match key -> canonical form
         self._kinds: dict[str, str] = {}  # canonical form -> kind
         self._spellings: dict[str, list[str]] = {}  # canonical form -> the table's spellings of it
-        self._resolve = functools.lru_cache(maxsize=4096)(self._resolve_uncached)  # emptied by _add
+        self._resolve = text_cache(4096)(self._resolve_uncached)  # emptied by _add
 
     @classmethod
     def load(cls, extra: Path | None = None) -> NameTable:
@@ -216,7 +216,7 @@ def _name_shaped(name: str) -> bool:
             and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name) and not PLACE_AT_END.search(name))
 
 
-@functools.lru_cache(maxsize=4096)   # a dataset names the same people again and again
+@text_cache(4096)   # a dataset names the same people again and again
 def written_form(name: str) -> str:
     """A name the table does not know, tidied but not respelled: "N.G. SUDARIKOV [x]" -> "N. G. Sudarikov".
 

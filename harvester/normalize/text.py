@@ -1,9 +1,16 @@
-"""Text clean-up shared by every field: Unicode NFC, whitespace collapsed, nothing else changed."""
+"""Text clean-up shared by every field: Unicode NFC, whitespace collapsed, nothing else changed; and the normalizers'
+cache of texts."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+LONGEST_CACHED = 1000   # characters: the archive's titles are up to about 250, its date lines and headings shorter
 
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
@@ -19,3 +26,17 @@ def clean_text(value: str) -> str:
     text = "\n".join("\t".join(" ".join(cell.split()) for cell in line.split("\t")) if "\t" in line else " ".join(line.split())
                      for line in text.split("\n"))
     return _MANY_NEWLINES.sub("\n\n", text).strip()
+
+
+def text_cache(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """functools.lru_cache for a function of a text (its first argument) that keeps no text longer than any title: a
+    hostile page's title or date line of megabytes is worked out when asked, not kept thousands of times over."""
+    def wrap(function: Callable[..., T]) -> Callable[..., T]:
+        cached = functools.lru_cache(maxsize)(function)
+
+        @functools.wraps(function)
+        def call(text: str, *args: object, **kwargs: object) -> T:
+            return (cached if len(text) <= LONGEST_CACHED else function)(text, *args, **kwargs)
+        call.cache_clear = cached.cache_clear   # type: ignore[attr-defined]
+        return call
+    return wrap

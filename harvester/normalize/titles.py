@@ -10,7 +10,6 @@ it transmits, of a talk it reports or quotes, the writer a body's telegram names
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from harvester.normalize.kinds import find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES,
                                       PLACE_AT_END, ROLE, alt, family_name_shape, is_body, is_given_name, is_role, name_in,
                                       shipped_names, small_words_titled, strip_roles)
+from harvester.normalize.text import text_cache
 
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
@@ -693,7 +693,7 @@ def _titled(text: str) -> str:
     return text.title() if _in_capitals(text) else text
 
 
-@functools.lru_cache(maxsize=64)  # doc_type and parties read each title in turn: the second asks again
+@text_cache(64)  # doc_type and parties read each title in turn: the second asks again
 def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
     title = _CONNECTIVE.sub(lambda m: m[1], " ".join(title.split()))
@@ -902,7 +902,7 @@ def begins_a_name(letter: str) -> bool:
     return letter.isalpha() and not letter.islower()
 
 
-@functools.lru_cache(maxsize=4096)   # the same lists of parties recur from title to title ("Mao Zedong", "Zhou Enlai")
+@text_cache(4096)   # the same lists of parties recur from title to title ("Mao Zedong", "Zhou Enlai")
 def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
     last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko").
@@ -992,7 +992,7 @@ def _is_kind_phrase(item: str) -> bool:
         or len(item[:found[1]].split()) == 1 and found[0] not in (*_TALKS, "agreement"))
 
 
-@functools.lru_cache(maxsize=4096)   # the same parties recur from title to title ("the CPSU Central Committee")
+@text_cache(4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
     item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:?!")
     if (nation := _NATION_BEFORE.match(item)) and _reads_as_person(item[nation.end():]) \
