@@ -1682,6 +1682,11 @@ def test_greetings_occasion_is_no_sender_and_their_carrier_the_kind(title, kind,
     ("MEMORANDUM FROM THE SCIENCE AND TECHNOLOGY COMMITTEE TO ZHOU ENLAI",
      Parties(("SCIENCE AND TECHNOLOGY COMMITTEE",), ("ZHOU ENLAI",), ())),
     ("SCIENCE AND TECHNOLOGY COMMITTEE REPORT", Parties(("SCIENCE AND TECHNOLOGY COMMITTEE",), (), ())),
+    # and so does an "And" or "and" the title writes in capitals otherwise: "SCIENCE" and "TECHNOLOGY COMMITTEE" were two
+    ("MEMORANDUM FROM THE SCIENCE And TECHNOLOGY COMMITTEE TO ZHOU ENLAI",
+     Parties(("SCIENCE AND TECHNOLOGY COMMITTEE",), ("ZHOU ENLAI",), ())),
+    ("REPORT FROM THE SCIENCE and TECHNOLOGY COMMITTEE and THE FOREIGN CULTURAL LIAISON COMMITTEE",
+     Parties(("SCIENCE AND TECHNOLOGY COMMITTEE", "FOREIGN CULTURAL LIAISON COMMITTEE"), (), ())),
     # a name's "TO" and a possessive's "'S" stay as written
     ("LETTER FROM TO HUU TO HO CHI MINH", Parties(("TO HUU",), ("HO CHI MINH",), ())),
     ("LETTER FROM THE PEOPLE'S REPUBLIC OF CHINA TO THE USSR", Parties(("PEOPLE'S REPUBLIC OF CHINA",), ("USSR",), ())),

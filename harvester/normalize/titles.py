@@ -674,9 +674,9 @@ _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
 # ("Giovanni Re on Disarmament") unless a colon follows or it begins the title; a ", Re:" sets off a subject line already,
 # and the clean pattern knows no "re:" nor "RE:" ("to Kennedy RE: Berlin")
 _RE = re.compile(r"(?<!\S)(re|Re|RE)(?=(:?)(?:$(?<!Re|RE)|\s(?!(?i:to|from|and|with)\s)))")
-# a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case, an "AND"
-# where it joins in title case (not "SCIENCE AND TECHNOLOGY COMMITTEE": the grammar knows no word in capitals); a slot's
-# "TO" and a possessive's "'S" are read in any case already, and lowered would stand in a party ("FROM TO HUU")
+# a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case, an "and" in
+# any case where it joins in title case, else "AND" (not "SCIENCE And TECHNOLOGY COMMITTEE": the grammar knows no word in
+# capitals); a slot's "TO" and a possessive's "'S" are read in any case already, lowered would stand in a party ("FROM TO HUU")
 _CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?i:and|or)(?=\s)")
 _TWO_SMALL = re.compile(r"[a-z][^a-z]*[a-z]")
 
@@ -701,7 +701,7 @@ def _read(title: str) -> _Reading:
                     else m[1] + ("GARDING" if m[1] == "RE" else "garding"), title)
     if _in_capitals(title):
         titled = title.replace("İ", "I").title()   # positions kept: "İ" is the one capital two letters in lower case
-        title = _CAPITALS_SMALL_WORD.sub(lambda m: m[0] if m[0] == "AND" and not _AND.match(titled, m.start() - 1)
+        title = _CAPITALS_SMALL_WORD.sub(lambda m: "AND" if m[0].upper() == "AND" and not _AND.match(titled, m.start() - 1)
                                          else m[0].lower(), title)
     if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
         return _Reading(None, inner, _clean(inner), outer=title[:m.start()])
