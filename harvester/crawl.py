@@ -82,7 +82,8 @@ class Walk:
                         f"pages came; {self.documents} documents seen")
             self.partial = True
             return
-        if self._last.next_url:   # the last page the total counts leads on: the site counts fewer results than it has
+        if self._last.next_url and self.site.same_page(self._last.next_url) not in map(self.site.same_page, self._taken):
+            # the last page the total counts leads on to a page not taken: the site counts fewer results than it has
             self._short_total = True
             yield from self._next_links()
         for round_number in range(1, self.settings.refetch_rounds + 1):

@@ -449,3 +449,29 @@ def test_a_next_link_below_the_last_page_a_total_counts_is_followed(clock, last)
     assert list(crawl.documents) == [f"telegram-{n}" for n in range(25)] and (crawl.total, crawl.partial) == (20, True)
     assert crawl.warnings[-1] == ("collected 25 distinct documents, more than the 20 the site lists: its pages count fewer "
                                   "results than they show, so the listing may not have been seen whole")
+
+
+@pytest.mark.parametrize("back", ["page=1", "page=0", ""])
+@pytest.mark.parametrize("max_pages", [None, 2])
+def test_a_last_page_whose_next_link_leads_back_is_the_end_of_a_total(clock, back, max_pages):
+    """The last page "11 - 19 of 19" links on to itself or to the first page, written with or without its page=0: the
+    walk took page 0 again under another address (a request, a third "page"), said the pager's quirk as a warning, and,
+    with --max-pages at the total's two pages, called the whole harvest cut short as asked."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    asked: list[int] = []
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        asked.append(page_number(request))
+        page = results_page([doc(n) for n in range(19)], asked[-1], query="Korean%20War")
+        if asked[-1] == 1:
+            page = page.replace("</div></main>", f'<a rel="next" href="?search_api_fulltext=Korean%20War&amp;{back}">Next</a></div></main>')
+        return httpx.Response(200, text=page)
+
+    crawl = run(handler, clock, max_pages=max_pages)
+    assert (asked, crawl.pages, len(crawl.documents), crawl.partial, crawl.warnings) == ([0, 1], 2, 19, False, [])
+
