@@ -475,3 +475,25 @@ def test_a_last_page_whose_next_link_leads_back_is_the_end_of_a_total(clock, bac
     crawl = run(handler, clock, max_pages=max_pages)
     assert (asked, crawl.pages, len(crawl.documents), crawl.partial, crawl.warnings) == ([0, 1], 2, 19, False, [])
 
+
+def test_a_next_link_past_the_total_does_not_set_the_total_its_rewalk_asks_for(clock):
+    """Pages 0 and 1 count 19, page 1 links on to a page that says "of 100000": the walk re-walked the pages of that
+    count, page after page that is not there, and the run failed; a page past a total that proved short counts the
+    same wrong way, or any way."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    asked: list[int] = []
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        asked.append(page_number(request))
+        if asked[-1] > 2:
+            return httpx.Response(404)
+        page = results_page([doc(n) for n in range(29)], asked[-1], query="Korean%20War")
+        return httpx.Response(200, text=page.replace("of 29<", "of 19<" if asked[-1] < 2 else "of 100000<"))
+
+    crawl = run(handler, clock)
+    assert (asked, len(crawl.documents), crawl.total, crawl.partial) == ([0, 1, 2], 29, 19, True)
