@@ -497,3 +497,23 @@ def test_a_next_link_past_the_total_does_not_set_the_total_its_rewalk_asks_for(c
 
     crawl = run(handler, clock)
     assert (asked, len(crawl.documents), crawl.total, crawl.partial) == ([0, 1, 2], 29, 19, True)
+
+
+def test_a_next_link_past_the_total_to_a_page_number_not_read_is_followed(clock):
+    """Pages 0 and 1 count 20 of 25, page 1 links on to page 2 written with 13 digits: read as no page number, it was
+    taken for page 0, a page taken, and the walk ended at 20 documents, complete, five passed over without a word."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    asked: list[int] = []
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        asked.append(page_number(request))
+        page = results_page([doc(n) for n in range(25)], asked[-1], query="Korean%20War").replace("of 25<", "of 20<")
+        return httpx.Response(200, text=page.replace("page=2", "page=0000000000002"))
+
+    crawl = run(handler, clock)
+    assert (asked, len(crawl.documents), crawl.total, crawl.partial) == ([0, 1, 2], 25, 20, True)

@@ -174,8 +174,9 @@ class Site:
         a link's tracking dropped, as an earlier harvester may have asked) and its number; any other page by its URL (a
         next link of the site's that reads as no search too: it is followed, not refused)."""
         parts = urlsplit(url)
+        page = dict(parse_qsl(parts.query)).get(self.page_param, "").strip("0")   # (one page_of cannot read, as written)
         try:
-            return (parts.scheme, parts.netloc, self.search_of(url).key, self.page_of(url)) if self.is_search(url) else url
+            return (parts.scheme, parts.netloc, self.search_of(url).key, self.page_of(url) or page) if self.is_search(url) else url
         except UsageError:
             return url
 
