@@ -174,12 +174,13 @@ class Walk:
         """The pager's next links (with no totals line, or past the total), while they lead somewhere new and bring new documents."""
         assert self._last is not None
         limit = min(self.settings.max_pages or SAFETY_MAX_PAGES, SAFETY_MAX_PAGES)
-        visited = set(self._taken)
+        visited, past = set(map(self.site.same_page, self._taken)), self.total is not None
         while (following := self._last.next_url) and self.pages < limit:
-            if following in visited:
-                self.warnings.append(f"{self._last.url}: its next link leads back to a page already fetched ({following}); stopped there")
+            if (page := self.site.same_page(following)) in visited:   # (past a total, the pager's quirk: its end)
+                said = f"{self._last.url}: its next link leads back to a page already fetched ({following}); stopped there"
+                self.warnings.extend([] if past else [said])
                 return
-            visited.add(following)
+            visited.add(page)
             before = self.documents
             self.number = None
             yield following

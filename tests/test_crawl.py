@@ -499,6 +499,31 @@ def test_a_next_link_past_the_total_does_not_set_the_total_its_rewalk_asks_for(c
     assert (asked, len(crawl.documents), crawl.total, crawl.partial) == ([0, 1, 2], 29, 19, True)
 
 
+@pytest.mark.parametrize("back", ["page=0", "utm_source=pager&page=1", "page=2"])
+def test_a_next_link_past_the_total_back_to_a_page_taken_is_the_end(clock, back):
+    """Pages 0 and 1 count 20 of 25, page 2 past them leads back to a page taken, written otherwise or not: the walk
+    asked for page 0 or 1 again under another address (a request, a warning that it brought nothing new), or said the
+    pager's quirk as a warning, where a last page that leads back at the total is its end."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    asked: list[int] = []
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        asked.append(page_number(request))
+        page = results_page([doc(n) for n in range(25)], asked[-1], query="Korean%20War").replace("of 25<", "of 20<")
+        if asked[-1] == 2:
+            page = page.replace("</div></main>", f'<a rel="next" href="?search_api_fulltext=Korean%20War&amp;{back}">Next</a></div></main>')
+        return httpx.Response(200, text=page)
+
+    crawl = run(handler, clock)
+    assert (asked, crawl.pages, len(crawl.documents), crawl.partial) == ([0, 1, 2], 3, 25, True)
+    assert [warning for warning in crawl.warnings if "next link" in warning] == []
+
+
 def test_a_next_link_past_the_total_to_a_page_number_not_read_is_followed(clock):
     """Pages 0 and 1 count 20 of 25, page 1 links on to page 2 written with 13 digits: read as no page number, it was
     taken for page 0, a page taken, and the walk ended at 20 documents, complete, five passed over without a word."""
