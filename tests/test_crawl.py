@@ -542,3 +542,29 @@ def test_a_next_link_past_the_total_to_a_page_number_not_read_is_followed(clock)
 
     crawl = run(handler, clock)
     assert (asked, len(crawl.documents), crawl.total, crawl.partial) == ([0, 1, 2], 25, 20, True)
+
+
+def test_a_next_link_past_a_total_of_none_does_not_set_the_total(clock):
+    """A first page "0 - 0 of 0" with no cards links on to a page that says "of 100000": a total of 0 was taken for
+    none, so that page's count was, and the re-walk asked for 10,000 pages that are not there."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    asked: list[int] = []
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        asked.append(page_number(request))
+        if asked[-1] > 1:
+            return httpx.Response(404)
+        if asked[-1] == 0:
+            return httpx.Response(200, text=results_page([], 0, total=0, query="Korean%20War").replace(
+                '<div class="view-header">', '<div class="view-header"><div class="results-summary"><span>0 - 0 of 0</span></div>').replace(
+                "</div></main>", '<a rel="next" href="?search_api_fulltext=Korean%20War&amp;page=1">Next</a></div></main>'))
+        page = results_page([doc(n) for n in range(20)], 1, total=100000, query="Korean%20War")
+        return httpx.Response(200, text=re.sub(r'<nav class="pager">.*?</nav>', "", page))
+
+    crawl = run(handler, clock, allow_incomplete=True)
+    assert (asked, len(crawl.documents), crawl.total) == ([0, 1], 10, 0)
