@@ -621,8 +621,8 @@ class State:
             self.db.execute("INSERT OR REPLACE INTO http_cache VALUES (?, ?, ?, ?, ?, ?)",
                             (asked, page.url, json.dumps(page.headers), self._relative(location),
                              location.offset, page.fetched_at))
-            if self._kept_under is not None:   # (the map _kept_url made: this is the page's copy now)
-                self._kept_under[self._same(asked)] = asked
+            if earlier != asked and self._kept_under is not None:   # (the map _kept_url made: this is the page's copy
+                self._kept_under[self._same(asked)] = asked   # now; a page new to it stays out, the map no larger than the cache it began with)
 
     def kept_headers(self, url: str) -> dict[str, str] | None:
         """The headers of the kept copy of `url`, when its WARC file is still there (its validators make a request

@@ -1363,10 +1363,12 @@ def test_of_two_copies_earlier_harvesters_kept_of_a_results_page_the_later_is_re
     from harvester.state import State
 
     search = f"{WILSON.home}/search?search_api_fulltext=q&f%5B0%5D="
-    with State(tmp_path, "s", same_page=WILSON.same_page) as state:
-        for order, etag in (("topics%3A2&f%5B1%5D=people%3A1&f%5B2%5D=places%3A3", '"1"'),
-                            ("places%3A3&f%5B1%5D=topics%3A2&f%5B2%5D=people%3A1", '"2"')):
+    for order, etag in (("topics%3A2&f%5B1%5D=people%3A1&f%5B2%5D=places%3A3", '"1"'),
+                        ("places%3A3&f%5B1%5D=topics%3A2&f%5B2%5D=people%3A1", '"2"')):   # (two earlier harvesters' runs)
+        with State(tmp_path, "s", same_page=WILSON.same_page) as state:
             state.remember(Page(search + order, b"", 200, {"etag": etag}, "2026-01-01T00:00:00+00:00"), Location(tmp_path, 0))
+            state.db.commit()   # (as a run's next logged page does)
+    with State(tmp_path, "s", same_page=WILSON.same_page) as state:
         assert state.cache_entry(search + "people%3A1&f%5B1%5D=places%3A3&f%5B2%5D=topics%3A2").headers == {"etag": '"2"'}
 
 
@@ -1378,9 +1380,11 @@ def test_a_results_page_fetched_anew_drops_the_copy_an_earlier_harvester_kept_un
     from harvester.state import State
 
     search = f"{WILSON.home}/search?search_api_fulltext=q&f%5B0%5D="
-    with State(tmp_path, "s", same_page=WILSON.same_page) as state:
-        for order, etag in (("topics%3A2&f%5B1%5D=people%3A1", '"1"'), ("people%3A1&f%5B1%5D=topics%3A2", '"2"')):
+    for order, etag in (("topics%3A2&f%5B1%5D=people%3A1", '"1"'), ("people%3A1&f%5B1%5D=topics%3A2", '"2"')):
+        with State(tmp_path, "s", same_page=WILSON.same_page) as state:   # (the earlier harvester's run, then this one's)
             state.remember(Page(search + order, b"", 200, {"etag": etag}, "2026-01-01T00:00:00+00:00"), Location(tmp_path, 0))
+            state.db.commit()   # (as a run's next logged page does)
+    with State(tmp_path, "s", same_page=WILSON.same_page) as state:
         assert state.db.execute("SELECT url, headers FROM http_cache").fetchall() == [
             (search + "people%3A1&f%5B1%5D=topics%3A2", '{"etag": "\\"2\\""}')]
         assert state.cache_entry(search + "topics%3A2&f%5B1%5D=people%3A1").headers == {"etag": '"2"'}
