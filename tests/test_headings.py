@@ -120,6 +120,9 @@ def test_alternatives_nicknames_and_titles(raw, alternatives, nickname, title, v
     ("Andropov, Igorʹ IUrʹevich", "Igorʹ IUrʹevich Andropov"),
     # every initial meets the table's spellings, not the first alone: he is "K. U." (Ustinovich) and "A. A." (Andreevich)
     ("Chernenko, K. IU.", "K. IU. Chernenko"), ("Gromyko, A. B.", "A. B. Gromyko"), ("Gromyko, A. A.", "Andrei Gromyko"),
+    # and beside a whole given name the table writes the person with: he is no "Andreĭ B." nor "Leonid S."
+    ("Gromyko, Andreĭ B.", "Andreĭ B. Gromyko"), ("Brezhnev, Leonid S.", "Leonid S. Brezhnev"),
+    ("Gromyko, Andreĭ A.", "Andrei Gromyko"), ("Brezhnev, Leonid I.", "Leonid Brezhnev"),
     # and a whole given name beside them in the Library of Congress romanization meets them as the table writes it
     ("Andropov, IUriĭ V.", "Yuri Andropov"), ("Ustinov, Dmitriĭ F.", "Dmitry Ustinov"), ("Andropov, IUriĭ A.", "IUriĭ A. Andropov"),
     ("Malik, Ia. A.", "Yakov Malik"), ("Malik, Adam", "Adam Malik"),   # the table lists no "Malik" alone: Adam is one too

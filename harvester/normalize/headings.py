@@ -288,9 +288,11 @@ def canonical_name(heading: Heading, table: NameTable) -> str:
     for form in _candidates(heading):
         found = table.lookup(form)
         # a shortened form ("A. A. Gromyko") may name a relative: the table's person must bear the same given names, or
-        # the table write the person with the heading's first given name ("Aleksei Kosygin" of "Kosygin, Aleksei ...")
-        if found and table.kind(found) == "person" and (form in _exact_forms(heading) or _initials_agree(found, heading, table)
-                                                        or table.writes(found, form) and not _has_initials(form)):
+        # the table write the person with the heading's first given name ("Aleksei Kosygin" of "Kosygin, Aleksei ..."),
+        # the heading's initials aside ("Gromyko, Andreĭ B." is no "A. A." Gromyko: `_initials_agree` says)
+        if found and table.kind(found) == "person" and (
+                form in _exact_forms(heading) or _initials_agree(found, heading, table)
+                or table.writes(found, form) and not _has_initials(f"{form} {heading.given}")):
             return found
     lone = table.lookup(heading.family) if heading.family else None
     if lone and table.kind(lone) == "person" and _initials_agree(lone, heading, table):
