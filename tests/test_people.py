@@ -384,3 +384,13 @@ def test_a_titles_full_name_meets_its_pages_heading_that_adds_a_patronymic_or_a_
                                             "Leonid Danylovych Kuchma", "Myer Feldman"]
     assert "Leonid Kuchma" in row(rows, "Leonid Danylovych Kuchma").variants
     assert "Myer 'Mike' Feldman" in row(rows, "Myer Feldman").variants
+
+
+def test_a_title_the_table_knows_does_not_meet_its_pages_heading_whose_initial_the_table_does_not_write():
+    """The table writes Gromyko "A. A." and Brezhnev "L. I.": "Gromyko" or "Leonid Brezhnev" in a title is not the
+    "Gromyko, Andreĭ B." or "Brezhnev, Leonid S." of its page, who stays a person of his own; "Andreĭ A." is he."""
+    rows = build_people([Mention("a", "1970", "1970", ("Gromyko",), ("Gromyko, Andreĭ B.",)),
+                         Mention("b", "1975", "1975", ("Leonid Brezhnev",), ("Brezhnev, Leonid S.",)),
+                         Mention("c", "1976", "1976", ("Andrei Gromyko",), ("Gromyko, Andreĭ A.",))], NAMES)
+    assert [(r.name, r.document_ids) for r in rows] == [
+        ("Leonid Brezhnev", ("b",)), ("Leonid S. Brezhnev", ("b",)), ("Andrei Gromyko", ("a", "c")), ("Andreĭ B. Gromyko", ("a",))]

@@ -324,12 +324,17 @@ def _initials_agree(canonical: str, heading: Heading, table: NameTable) -> bool:
     is no "K. U. Chernenko", nor "Gromyko, A. B." the table's "A. A. Gromyko"; a whole given name beside them, which
     agrees with the table's, as the initial of the table's ("Andropov, IUriĭ V." as "Y. V. Andropov")."""
     family, given = split_name(canonical)
-    if _russian_key(family) != _russian_key(heading.family):
-        return False
+    return _russian_key(family) == _russian_key(heading.family) and all(
+        _given_agree(one, other) for one, other in zip(given.split(), heading.given.split())) and initials_written(canonical, heading, table)
+
+
+def initials_written(canonical: str, heading: Heading, table: NameTable) -> bool:
+    """Whether the table writes its person with the heading's initials, a whole given name beside them as its initial
+    ("Gromyko, Andreĭ A." as "A. A. Gromyko"; not "Andreĭ B."); a heading without initials says nothing against it."""
+    family, given = split_name(canonical)
     theirs, ours = given.split(), heading.given.split()
     written = [other if _abbreviated(other) else f"{one[0]}." for one, other in zip(theirs, ours)] + ours[len(theirs):]
-    return all(_given_agree(one, other) for one, other in zip(theirs, ours)) and (
-        not _has_initials(heading.given) or table.lookup(f"{' '.join(written)} {family}") == canonical)
+    return not _has_initials(heading.given) or table.lookup(f"{' '.join(written)} {family}") == canonical
 
 
 def _given_agree(one: str, other: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from harvester.normalize.headings import INITIAL, Heading, family_name_first, person_of, sort_form, split_name
+from harvester.normalize.headings import INITIAL, Heading, family_name_first, initials_written, person_of, sort_form, split_name
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, unbracketed, written_form
 
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
@@ -117,7 +117,7 @@ def _names_of(mention: Mention, headed: list[tuple[Heading, str]], table: NameTa
         name = table.lookup(spelling) or written_form(spelling)
         # a short form ("Ponomarev", "V. I. Ivanov") is its page's heading in this document only: the same short
         # form elsewhere may be someone else, so the two keys are not joined for the whole dataset
-        partner, known = _same_page_heading(name, headed), _known(name, table)
+        partner, known = _same_page_heading(name, headed, table), _known(name, table)
         if partner and known:   # but the table says who a name it knows is in every document: his heading here too
             joins.append((match_key(partner), match_key(name)))
         if reordered := family_name_first(name):   # "Jong Pil Kim" is "Kim Jong Pil" in every document
@@ -134,7 +134,7 @@ def _written_of(mention: Mention, headed: list[tuple[Heading, str]], table: Name
         spelling = unbracketed(spelling)
         if spelling and is_person_party(spelling, table):
             name = table.lookup(spelling) or written_form(spelling)
-            yield spelling, match_key(_same_page_heading(name, headed) or name)
+            yield spelling, match_key(_same_page_heading(name, headed, table) or name)
 
 
 @dataclass
@@ -180,22 +180,23 @@ def _known(name: str, table: NameTable) -> str:
     return name if table.lookup(name) == name else ""
 
 
-def _same_page_heading(name: str, headed: list[tuple[Heading, str]]) -> str | None:
+def _same_page_heading(name: str, headed: list[tuple[Heading, str]], table: NameTable) -> str | None:
     """The one heading of the same page filed under a title's short form (under the family name; a Mongolian's under
     his own name, "Batmönkh, Jambyn"), whose initials agree with it.
 
     A short form is a lone family name ("Ponomarev") or initials ("V. I. Ivanov"); a name with a given
     name of its own is a person of its own ("Kim Il" is not "Kim, Il-sung"), unless the heading writes
     that given name first and adds a patronymic or a middle name to it ("Leonid Kuchma", "Myer 'Mike'
-    Feldman": "Kuchma, Leonid Danylovych", "Feldman, Myer ("Mike")").
+    Feldman": "Kuchma, Leonid Danylovych", "Feldman, Myer ("Mike")"). A name the table knows meets no heading with
+    initials it does not write the person with ("Gromyko" is the table's A. A., not "Gromyko, Andreĭ B.").
     """
     if not headed:
         return None
     family, given = split_name(_NICKNAME.sub("", name))
-    short = all(INITIAL.match(word) for word in given.split())
+    short, known = all(INITIAL.match(word) for word in given.split()), _known(name, table)
     matches = {canonical for heading, canonical in headed
                if match_key(heading.sort.split(",")[0]) == match_key(family) and _agree(given, heading.given)
-               and (short or _fuller(given, heading))}
+               and (short or _fuller(given, heading)) and (not known or initials_written(known, heading, table))}
     return matches.pop() if len(matches) == 1 else None
 
 
