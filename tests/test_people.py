@@ -147,6 +147,12 @@ def test_a_y_or_j_initial_meets_a_library_of_congress_ia_or_iu():
     assert sorted(r.name for r in rows) == ["IAkov Aleksandrovich Malik", "IUriĭ Aleksandrovich Zhukov"]
 
 
+# but not a whole heading in capitals, where "IAN" is Ian: "J. Smith" and "SMITH, IAN" on one page were one person
+def test_a_y_or_j_initial_meets_no_given_name_in_capitals_as_a_library_of_congress_ia():
+    rows = build_people([Mention("t", "1965-08-02", "1965-08-02", ("J. Smith",), ("SMITH, IAN",))], NAMES)
+    assert sorted(r.name for r in rows) == ["Ian Smith", "J. Smith"]
+
+
 def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is():
     rows = build_people([
         # the record's form, and the parties as its title writes them (a body among them)

@@ -218,11 +218,13 @@ def _initial_agrees(initial: str, other: str) -> bool:
     """An initial agrees with a name it begins (`agrees`), and with an initial of the same letter only, in any
     romanization of Russian: "Ya." with "Ia." and "Ja.", "Yu." with "IUriĭ", "Ye." with "E." and "Egor", "Y." with "IU.";
     not "I." with "Ia."; a one-letter "Y." or "J." with a name of its own letter, or the Library of Congress's "IA" or "IU"
-    in capitals ("IAkov"), only: "J." is "John" before "Egor" ("J. Kennedy" is no "Edward", "J. Smith" no "Ian")."""
+    in capitals ("IAkov", not a heading's "IAN"), only: "J." is "John" before "Egor" ("J. Kennedy" is no "Edward",
+    "J. Smith" no "Ian")."""
     if other.endswith("."):
         return bool(_letters(initial) & _letters(other))
     key = match_key(initial)
-    return any(agrees(f"{letter}.", other) for letter in (_letters(initial) if len(key) > 1 or other[:2] in ("IA", "IU") else {key}))
+    loc = other[:2] in ("IA", "IU") and not other.isupper()
+    return any(agrees(f"{letter}.", other) for letter in (_letters(initial) if len(key) > 1 or loc else {key}))
 
 
 _IOTATED_INITIAL = re.compile(r"[yj][aeou]?|i[au]")   # Я, Ю, Е, Ё: "Ya.", "Ja.", "Ia."; "Y." or "J." alone any of them
