@@ -153,6 +153,15 @@ def test_a_y_or_j_initial_meets_no_given_name_in_capitals_as_a_library_of_congre
     assert sorted(r.name for r in rows) == ["Ian Smith", "J. Smith"]
 
 
+# and a one-letter "J." is no "E." (the Library of Congress's Е, German "Je."): an English "J." is a John's, and "J. Smith"
+# and "Smith, E." on one page were one person; "Je." and an English "Y." are still "E."
+def test_a_one_letter_j_initial_meets_no_e():
+    rows = build_people([Mention("t", "1965-08-02", "1965-08-02", ("J. Smith",), ("Smith, E.",)),
+                         Mention("u", "1990-08-03", "1990-08-03", ("Y. M. Primakov",), ("Primakov, E. M.",)),
+                         Mention("v", "1990-08-04", "1990-08-04", ("Je. K. Ligachev",), ("Ligachev, E. K.",))], NAMES)
+    assert sorted(r.name for r in rows) == ["E. K. Ligachev", "E. M. Primakov", "E. Smith", "J. Smith"]
+
+
 def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is():
     rows = build_people([
         # the record's form, and the parties as its title writes them (a body among them)

@@ -232,10 +232,12 @@ _IOTATED_INITIAL = re.compile(r"[yj][aeou]?|i[au]")   # Я, Ю, Е, Ё: "Ya.", "
 
 def _letters(initial: str) -> set[str]:
     """An initial as written and as English, German or Polish and the Library of Congress write its letter: "Ya." -> "ya",
-    "ja", "ia"; "Ye." -> "ye", "je", "e" (and "Yo." -> "e", as "Ë." is)."""
+    "ja", "ia"; "Ye." -> "ye", "je", "e" (and "Yo." -> "e", as "Ë." is). A "J." alone is no "E.": an English one is a
+    John's, as an English "Y." is no Edward's."""
     key = match_key(initial)
     vowels = (key[1:] or "aeou") if _IOTATED_INITIAL.fullmatch(key) else ""
-    return {key, *(f"{y}{v}" for y in "yj" for v in vowels), *("e" if v in "eo" else f"i{v}" for v in vowels)}
+    return {key, *(f"{y}{v}" for y in "yj" for v in vowels), *("e" if v in "eo" else f"i{v}" for v in vowels
+                                                               if key != "j" or v in "au")}
 
 
 def _name(table_name: str, headings: list[tuple[int, int, Heading]], spellings: Counter[str]) -> str:
