@@ -126,6 +126,9 @@ def test_alternatives_nicknames_and_titles(raw, alternatives, nickname, title, v
     # and a whole given name beside them in the Library of Congress romanization meets them as the table writes it
     ("Andropov, IUriĭ V.", "Yuri Andropov"), ("Ustinov, Dmitriĭ F.", "Dmitry Ustinov"), ("Andropov, IUriĭ A.", "IUriĭ A. Andropov"),
     ("Malik, Ia. A.", "Yakov Malik"), ("Malik, Adam", "Adam Malik"),   # the table lists no "Malik" alone: Adam is one too
+    # the Library of Congress's Я and Ю ("Iakov", "IUriĭ") begin a given name the table writes "Ya", "Yu"
+    ("Malik, Iakov Aleksandrovich", "Yakov Malik"), ("Malik, IAkov Aleksandrovich, 1906-1980", "Yakov Malik"),
+    ("Malik, Iakov B.", "Iakov B. Malik"), ("Malik, G. J.", "G. J. Malik"),
     ("Cherniaev, A. S. (Anatoliĭ Sergeevich)", "Anatoly Chernyaev"),
     ("Filatov, S.", "S. Filatov"),                                   # unknown to the table: the heading's display form
     ("Poland. Embassy (Canada)", "Poland. Embassy (Canada)"),

@@ -33,6 +33,7 @@ _MONGOLIAN_PATRONYMIC = re.compile(r"(?:iin|iyn|ijn|iĭn|ïn|[bdgjkmnstvz]yn|ы�
 # what only Korean (McCune-Reischauer: ŏ, ŭ) and Vietnamese (ă, ơ, ư, đ, the dot below, the hook) romanizations write
 _ROMANIZED = frozenset("\u0306\u031b\u0323\u0309\u0111")
 INITIAL = re.compile(r"^(?:[^\W\d_]{1,2}\.)+$")      # "S.", "Yu.", "V.I."
+_LOC_IOTATED = re.compile(r"^I([AUau])(?=[^\W\d_A-Z])")   # "Iakov", "IUriĭ"; not "IAN" in capitals
 _SYLLABLE = re.compile(r"^[^\W\d_](?:[^\W\d_]|'){0,6}$")   # "Hu", "Yew", "t'ao" (Wade-Giles)
 
 
@@ -308,11 +309,13 @@ def _exact_forms(heading: Heading) -> tuple[str, ...]:
 
 
 def _candidates(heading: Heading) -> list[str]:
-    """The whole forms, then the shortened ones: the initials form and the first given name with the family name."""
+    """The whole forms, then the shortened ones: the initials form and the first given name with the family name, and
+    with a Library of Congress's Я or Ю as the popular romanization writes it ("Iakov", "IUriĭ" as "Yakov", "Yuriĭ")."""
     family, words = heading.family, heading.given.split()
     forms = list(_exact_forms(heading))
     if family and words:
-        forms += [" ".join(f"{w[0]}." for w in words if w[0].isalpha()) + f" {family}", f"{words[0]} {family}"]
+        popular = _LOC_IOTATED.sub(lambda m: f"Y{m[1].lower()}", words[0])
+        forms += [" ".join(f"{w[0]}." for w in words if w[0].isalpha()) + f" {family}", f"{words[0]} {family}", f"{popular} {family}"]
     return [f for f in dict.fromkeys(forms) if f.strip()]
 
 
