@@ -147,6 +147,13 @@ def test_a_y_or_j_initial_meets_a_library_of_congress_ia_or_iu():
     assert sorted(r.name for r in rows) == ["IUriĭ Aleksandrovich Zhukov", "Yakov Malik"]
 
 
+# but an "I." (И) is no "IA" nor "IU", as it is no "Ia." nor "IU.": "I. Malik" and "Malik, IAkov" on one page were one
+def test_an_i_initial_meets_no_library_of_congress_ia_or_iu():
+    rows = build_people([Mention("t", "1950-08-01", "1950-08-01", ("I. Malik",), ("Malik, IAkov Aleksandrovich, 1906-1980",)),
+                         Mention("u", "1950-08-02", "1950-08-02", ("I. Zhukov",), ("Zhukov, IUriĭ Aleksandrovich",))], NAMES)
+    assert sorted(r.name for r in rows) == ["I. Malik", "I. Zhukov", "IUriĭ Aleksandrovich Zhukov", "Yakov Malik"]
+
+
 # but not a whole heading in capitals, where "IAN" is Ian: "J. Smith" and "SMITH, IAN" on one page were one person
 def test_a_y_or_j_initial_meets_no_given_name_in_capitals_as_a_library_of_congress_ia():
     rows = build_people([Mention("t", "1965-08-02", "1965-08-02", ("J. Smith",), ("SMITH, IAN",))], NAMES)

@@ -219,12 +219,13 @@ def _initial_agrees(initial: str, other: str) -> bool:
     romanization of Russian: "Ya." with "Ia." and "Ja.", "Yu." with "IUriĭ", "Ye." with "E." and "Egor", "Y." with "IU.";
     not "I." with "Ia."; a one-letter "Y." or "J." with a name of its own letter, or the Library of Congress's "IA" or "IU"
     in capitals ("IAkov", not a heading's "IAN"), only: "J." is "John" before "Egor" ("J. Kennedy" is no "Edward",
-    "J. Smith" no "Ian")."""
+    "J. Smith" no "Ian"). That "IA" or "IU" is one letter, as "Ia." is: no "I."."""
     if other.endswith("."):
         return bool(_letters(initial) & _letters(other))
+    if other[:2] in ("IA", "IU") and not other.isupper():
+        return match_key(other)[:2] in _letters(initial)
     key = match_key(initial)
-    loc = other[:2] in ("IA", "IU") and not other.isupper()
-    return any(agrees(f"{letter}.", other) for letter in (_letters(initial) if len(key) > 1 or loc else {key}))
+    return any(agrees(f"{letter}.", other) for letter in (_letters(initial) if len(key) > 1 else {key}))
 
 
 _IOTATED_INITIAL = re.compile(r"[yj][aeou]?|i[au]")   # Я, Ю, Е, Ё: "Ya.", "Ja.", "Ia."; "Y." or "J." alone any of them
