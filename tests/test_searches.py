@@ -448,6 +448,9 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     ((f"{HOME}/search?f%5B0%5D=people%3A81908&F%5B1%5D=topics%3A86494",), "no parameter 'F[1]' (did you mean 'f[1]'?)"),
     ((f"{HOME}/search?f%5B0%5D=people%3A81908&fq%5B0%5D=81908",), "no parameter 'fq[0]' (did you mean"),
     ((f"{HOME}/search?f%5B0%5D=people%3A81908&fo0%5B1%5D=81908",), "no parameter 'fo0[1]' (did you mean 'fo[1]'?)"),
+    # a one-letter name one edit from f[] or fo[] (a letter mistyped, a bracket left out) is as mistyped as a longer one
+    ((f"{HOME}/search?search_api_fulltext=korea&g%5B7%5D=people%3A81908",), "no parameter 'g[7]' (did you mean 'f[7]'?)"),
+    ((f"{HOME}/search?search_api_fulltext=korea&f%5B1=people%3A81908",), "no parameter 'f[1' (did you mean 'f[1]'?)"),
     # a name that only begins with a name it takes is mistyped too: the site would list the facet without the words
     ((f"{HOME}/search?search_api_fulltextt=korea&f%5B0%5D=people%3A81908",), "no parameter 'search_api_fulltextt' (did "
                                                                            "you mean 'search_api_fulltext'?)"),

@@ -57,6 +57,13 @@ def unnumbered(key: str) -> str:
     return re.sub(r"\[\d+\]$", "[]", key)
 
 
+def one_edit(name: str, other: str) -> bool:
+    """Whether two names are one letter changed, added or dropped apart (g[] and f[]: near, though short)."""
+    longer, shorter = sorted((name, other), key=len, reverse=True)
+    return len(longer) - len(shorter) < 2 and any(longer[:i] + longer[i + 1:] in (shorter, shorter[:i] + shorter[i + 1:])
+                                                  for i in range(len(longer)))
+
+
 def key_read_now(recorded: str) -> str:
     """A search's key as an earlier harvester recorded it, read as this one reads the search: its query's accents
     composed, a shared link's tracking dropped (a key it cannot read stands as it is)."""
@@ -295,9 +302,10 @@ class Site:
         takes = [self.query_param, f"{self.facet_param}[]", f"{self.chosen_param}[]", self.page_param, *self.other_params]
         for key in (key for key, _ in search.extra if key not in self.other_params):
             # (by its name without its number, which would make id[123] near f[123])
-            near = difflib.get_close_matches(unnumbered(key).casefold(), takes, 1, 0.75)
+            name = unnumbered(key).casefold()
+            near = difflib.get_close_matches(name, takes, 1, 0.75) or [take for take in takes if one_edit(name, take)]
             if near and not re.match(rf"{re.escape(near[0])}_.", key):   # (_op: its operator)
-                number = re.search(r"\d+(?=\]$)", key)   # (its list's: fo0[1] is fo[1])
+                number = re.search(r"\d+(?=\]?$)", key)   # (its list's: fo0[1] is fo[1]; f[1, its bracket left out, too)
                 meant = near[0].replace("[]", f"[{number[0] if number else 0}]")
                 raise UsageError(f"{address}: the search page takes no parameter {key!r} (did you mean {meant!r}?)")
 
