@@ -71,6 +71,7 @@ FACETS = FIXTURES / "wilson"
      Search("korea", extra=(("search_api_fulltext_op", "or"), ("search_api_language", "en"), ("date[min]", "1950")))),
     (f"{HOME}/search?search_api_fulltext=korea&_=1699999999", Search("korea")),   # a jQuery request's cache buster
     (f"{HOME}/search?=&search_api_fulltext=korea&=x", Search("korea")),   # nameless: no filter (PHP drops it), none refused
+    (f"{HOME}/search?search_api_fulltext=korea&%20=x&+=y&%5B0%5D=z", Search("korea")),   # blank: none
     (f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter&type%5B%5D=memo",   # a filter's list, as a form sends it
      Search("korea", extra=(("type[0]", "letter"), ("type[1]", "memo")))),
     (f"{HOME}/search?search_api_fulltext=korea&type%5B0%5D=letter&type%5B%5D=memo",  # as Drupal's pager writes it

@@ -234,7 +234,8 @@ class Site:
             if numbered:   # (f[]: after the highest number before it, as PHP reads them)
                 index = int(numbered[2] or after.get(numbered[1], 0))
                 after[numbered[1]] = max(after.get(numbered[1], 0), index + 1)
-            if key == self.page_param or TRACKING.fullmatch(key) or not key:   # (a nameless one PHP drops: "&=x")
+            # (a name blank before its bracket is none, which PHP drops: "&=x", "&%20=x", "&[0]=x")
+            if key == self.page_param or TRACKING.fullmatch(key) or not key.partition("[")[0].strip():
                 continue
             if key == self.query_param:
                 query = typed_query(value, f"{url}: {self.query_param}")   # words as typed, as it is sent
