@@ -60,6 +60,8 @@ FACETS = FIXTURES / "wilson"
     (f"{HOME}/search?f%5B%5D=people%3A84573&f%5B%5D=topics%3A86494&fo%5B%5D=86494&fo%5B%5D=84573", TWO),   # f[] appends
     (f"{HOME}/search?f%5B3%5D=people%3A84573&f[]=topics%3A86494&fo[]=86494&fo%5B%5D=84573", TWO),   # after the last number
     (f"{HOME}/search?f%255B%255D=people%253A81908&fo%255B%255D=81908", ROSHCHIN),                     # double-encoded
+    (f"{HOME}/search?f%5B0%5D=people%3A84573&f%5B00%5D=topics%3A86494&fo%5B0%5D=86494&fo%5B00%5D=84573", TWO),   # PHP:
+    # a number written with a leading 0 is another key, so the site narrows by both facets
     (f"{HOME}/search?search_api_fulltext=&f%5B0%5D=people%3A81908&fo%5B0%5D=81908", ROSHCHIN),   # empty full text
     (f"{HOME}/search?search_api_fulltext=korea&amp;f%5B0%5D=people%3A81908&amp;fo%5B0%5D=81908",
      Search("korea", ROSHCHIN.facets, ROSHCHIN.chosen)),                                          # from HTML: &amp;
@@ -113,6 +115,8 @@ def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
     listed = WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter")
     assert listed.key == WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B0%5D=letter").key
     assert key_read_now(Search("korea", extra=(("type[]", "letter"),)).key) == listed.key
+    both = WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B00%5D=letter&type%5B0%5D=memo")   # (PHP:
+    assert both.key == WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type[]=letter&type[]=memo").key   # 2 keys)
     for edited in ('["", [], [[]]]', '["", [], [["a", "b", "c"]]]', '[1, [], []]'):   # a key it cannot read stands as it is
         assert key_read_now(edited) == edited
 

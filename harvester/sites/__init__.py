@@ -231,9 +231,12 @@ class Site:
             numbered = re.fullmatch(r"(.+)\[(\d*)\]", key)   # a list's value
             if numbered and len(numbered[2]) > 12:   # (more than any search's facets, and than Python reads as a number)
                 raise UsageError(f"{url}: {key} is no {'facet' if numbered[1] == self.facet_param else 'list'}'s number")
-            if numbered:   # (f[]: after the highest number before it, as PHP reads them)
-                index = int(numbered[2] or after.get(numbered[1], 0))
-                after[numbered[1]] = max(after.get(numbered[1], 0), index + 1)
+            if numbered:   # (f[]: after the highest number before it, as PHP reads them; and f[00] is not f[0], as
+                # PHP keeps a number written otherwise than it counts as another key: the site sees both values)
+                digits = numbered[2] or str(after.get(numbered[1], 0))
+                index = (int(digits), digits)
+                if digits == str(int(digits)):
+                    after[numbered[1]] = max(after.get(numbered[1], 0), int(digits) + 1)
             # (a name blank before its bracket is none, which PHP drops: "&=x", "&%20=x", "&[0]=x")
             if key == self.page_param or TRACKING.fullmatch(key) or not key.partition("[")[0].strip():
                 continue
@@ -247,7 +250,7 @@ class Site:
             elif numbered and numbered[1] == self.chosen_param:
                 chosen[index] = value
             else:
-                extra[f"{numbered[1]}[{index}]" if numbered else key] = value
+                extra[f"{numbered[1]}[{digits}]" if numbered else key] = value
         # a facet given twice narrows the search once (the site reads it so): one search, one dataset
         return Search(query, tuple(dict.fromkeys(facets[i] for i in sorted(facets))),
                       tuple(dict.fromkeys(chosen[i] for i in sorted(chosen))), tuple(extra.items()))
