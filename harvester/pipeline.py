@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import cmp_to_key
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -383,12 +384,11 @@ def _not_harvested(out_dir: Path, name: str) -> None:
 
 @dataclass
 class _Saved:
-    """What the saved pages of one search hold: the search, its total (the latest saved page's that gives one), its
-    documents, and the pages that do not say which search they are of."""
+    """What the saved pages of one search hold: the search, its pages' totals, its documents, and the pages that do not
+    say which search they are of."""
 
     searched: Searched
-    total: int | None = None
-    total_at: str = ""   # when the page that gave the total was saved
+    totals: list[tuple[str, float, int]] = field(default_factory=list)   # each page's: when saved, its first result, total
     unknown: list[str] = field(default_factory=list)
     # each document's place in the listing (its result's number, then the page's and its own in the page's) by the
     # latest copy that lists it, when that copy was saved, and the document before it there: weeks of runs list it
@@ -397,11 +397,10 @@ class _Saved:
     latest: dict[float, tuple[str, int]] = field(default_factory=dict)   # each page's latest copy (by its first result)
 
     def took(self, saved: SavedResults, number: int, site: Site) -> None:
-        # (an older copy's is stale; one its own page belies, "1 - 10 of 0", is no total, as in a harvest)
-        if saved.results.total is not None and not saved.results.belied and later_copy(saved.saved_at, self.total_at):
-            self.total, self.total_at = saved.results.total, saved.saved_at
         # a page with no totals line numbers its results by its address: else, after an older copy's numbered ones
         first = saved.results.first or (site.page_of(saved.results.url) * site.page_size + 1 if saved.search else math.inf)
+        if saved.results.total is not None and not saved.results.belied:   # ("1 - 10 of 0" is no total, as in a harvest)
+            self.totals.append((saved.saved_at, first, saved.results.total))
         self.page(first, saved.saved_at, number)
         before = None
         for index, record in enumerate(saved.records):
@@ -409,6 +408,15 @@ class _Saved:
             before = record["id"]
         self.searched.labels.update(((name, value), label) for name, value, label in saved.results.facets)
         self.unknown += [saved.label] if saved.search is None else []
+
+    @property
+    def total(self) -> int | None:
+        """The search's total as a harvest takes its pages' in the order it fetched them: the latest saved page's, but
+        not one a page past the total before it gives (its first result beyond it: a next link led there)."""
+        total = None
+        for _, first, given in sorted(self.totals, key=cmp_to_key(lambda a, b: later_copy(a[0], b[0]) - later_copy(b[0], a[0]))):
+            total = given if total is None or first <= total else total
+        return total
 
     def page(self, first: float, saved_at: str, number: int) -> None:
         if first not in self.latest or later_copy(saved_at, self.latest[first][0]):

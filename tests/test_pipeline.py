@@ -1546,3 +1546,30 @@ def test_pages_with_no_totals_line_that_say_their_search_by_their_settings_alone
     reparse([folder], WILSON, tmp_path / "out", "d", ["json"], workers=0)
     reparse([SEED], WILSON, tmp_path / "named", "d", ["json"], workers=0)
     assert [r["id"] for r in dataset(tmp_path / "out", "d")] == [r["id"] for r in dataset(tmp_path / "named", "d")]
+
+
+@pytest.mark.parametrize(("totals", "expected"), [
+    # pages 0 and 1 count 19 ("11 - 20 of 19": belied), page 1's next link leads past them to "21 - 29 of 100000": a page
+    # past the total counts as wrongly as the pages before it, or anyhow (the harvest's rule), also in a re-parse
+    ((19, 19, 100000), 19),
+])
+def test_a_reparse_of_a_harvests_pages_takes_the_total_the_harvest_took(tmp_path: Path, totals, expected):
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.sitegen import doc, results_page
+
+    def answer(path: str) -> bytes | None:
+        parts = urlsplit(path)
+        number = int(parse_qs(parts.query).get("page", ["0"])[0])
+        if parts.path != "/search" or number > 2:
+            return None
+        page = results_page([doc(n) for n in range(29)], number)
+        if totals[number] is None:
+            return re.sub(r'<div class="results-summary">.*?</div>', "", page).encode()
+        return page.replace("of 29<", f"of {totals[number]}<").encode()
+
+    with FaultServer(answer) as server:
+        harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0))
+    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (harvested.total, reparsed.total) == (expected, expected) and harvested.documents == reparsed.documents == 29
+    assert [w for w in reparsed.warnings if "100000" in w] == []
