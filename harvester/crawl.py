@@ -107,8 +107,10 @@ class Walk:
         self._stale = 0 if new else self._stale + 1
         self._short_total = self._short_total or page.belied
         # past the end, an empty page tells no total; nor does one its own page belies (the next links may lead on), nor
-        # one a next link led to past a total: it counts as wrongly as the pages before it, or anyhow
-        if page.total is not None and (page.cards or self.pages == 1) and not page.belied and not (self.number is None and self.total is not None):
+        # one a next link led to past a total (its first result beyond it): it counts as wrongly as the pages before it,
+        # or anyhow; else a next link's page gives the latest total, as a numbered one does
+        past = self.number is None and self.total is not None and (page.first or 0) > self.total
+        if page.total is not None and (page.cards or self.pages == 1) and not page.belied and not past:
             self.total = page.total
             self._totals.add(page.total)
         if self.pages == 1 and page.first == 1 and page.last is not None and page.total is not None and page.last <= page.total:

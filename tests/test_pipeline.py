@@ -1552,6 +1552,8 @@ def test_pages_with_no_totals_line_that_say_their_search_by_their_settings_alone
     # pages 0 and 1 count 19 ("11 - 20 of 19": belied), page 1's next link leads past them to "21 - 29 of 100000": a page
     # past the total counts as wrongly as the pages before it, or anyhow (the harvest's rule), also in a re-parse
     ((19, 19, 100000), 19),
+    # page 0 has no totals line, next links lead on: the latest total of the pages stands, as it does when page 0 has one
+    ((None, 100000, 29), 29),
 ])
 def test_a_reparse_of_a_harvests_pages_takes_the_total_the_harvest_took(tmp_path: Path, totals, expected):
     from urllib.parse import parse_qs, urlsplit
