@@ -115,6 +115,7 @@ def test_one_search_is_one_key_whatever_its_parameters_order_case_and_spaces():
     listed = WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B%5D=letter")
     assert listed.key == WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B0%5D=letter").key
     assert key_read_now(Search("korea", extra=(("type[]", "letter"),)).key) == listed.key
+    assert key_read_now('["korea", [], [["type[]", "letter"], ["type[]", "letter"]]]') == listed.key   # a value twice
     both = WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type%5B00%5D=letter&type%5B0%5D=memo")   # (PHP:
     assert both.key == WILSON.search_of(f"{HOME}/search?search_api_fulltext=korea&type[]=letter&type[]=memo").key   # 2 keys)
     for edited in ('["", [], [[]]]', '["", [], [["a", "b", "c"]]]', '[1, [], []]'):   # a key it cannot read stands as it is
