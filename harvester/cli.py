@@ -361,7 +361,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     sleep = click.get_current_context().obj or time.sleep
     codes: dict[int, int] = {}   # each harvest run, by its number, and its exit code
     lines: list[str] = []
-    asked: dict[str | None, list[float]] = {}   # by host, the delays of its last harvest that asked it anything
+    asked: dict[str, tuple[float, float]] = {}   # by host, the longest delay of its last harvest that asked it, and when
     refused: dict[tuple[str, str | None, str] | str, str] = {}   # the ways of fetching a site, or the site, not asked again: why
     skipped: list[str] = []   # the harvests not run so far, for the command that finishes the run
     unwell: set[str] = set()   # the origins whose scans spent a harvest's retries: its pages whole, the next asks for none
@@ -386,7 +386,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
                                     then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "",
-                                    paced=_pacer(asked, urlsplit(site).hostname, sleep), unwell=unwell)
+                                    paced=_pacer(asked, urlsplit(site).hostname or "", sleep), unwell=unwell)
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
                 said = stop.args[0] if stop.args else f"nothing written; {finish}{' '.join(rest)}"   # (else the harvest said it)
@@ -415,17 +415,19 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     return max(codes.values(), key=SEVERITY.index)
 
 
-def _pacer(asked: dict[str | None, list[float]], host: str | None, sleep: Callable[[float], None]) -> Callable[[float], None]:
-    """What a harvest's fetcher tells of its delays: before its first request (a harvest that asks nothing waits nothing),
-    the longest delay the host's last harvest kept (its own, robots.txt's) is waited out; then this harvest's are the
-    host's, for its next harvest."""
-    delays: list[float] = []
+def _pacer(asked: dict[str, tuple[float, float]], host: str, sleep: Callable[[float], None]) -> Callable[[float], None]:
+    """What a harvest's fetcher tells of its requests: before its first (a harvest that asks nothing waits nothing), what
+    is left since the host's last request of the longest delay its last harvest kept (its own, robots.txt's) is waited
+    out, as the crawl waits what is left of its own; then this harvest's longest and its last request are the host's."""
+    longest: list[float] = []   # this harvest's, once it asked
 
     def paced(delay: float) -> None:
-        if not delays and host in asked:
-            sleep(max(*asked[host], delay))
-        delays.append(delay)
-        asked[host] = delays
+        if not longest and host in asked:
+            kept, last = asked[host]
+            if (left := last + max(kept, delay) - time.monotonic()) > 0:
+                sleep(left)
+        longest[:] = [max([*longest, delay])]
+        asked[host] = (longest[0], time.monotonic())
 
     return paced
 
@@ -520,7 +522,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume", 
                  paced: Callable[[float], None] = lambda delay: None, unwell: set[str] | None = None) -> int:
     """Run one harvest, with a progress bar on a terminal; print what it did; 1 if it had warnings. A stop says what
     is kept, and `again`: how to resume; once the files are written, `then`: what is left to do. `paced` is told the
-    delay before the first request, then a longer one that robots.txt asks for; `unwell`, as `harvest` is told."""
+    delay before each request, and a longer one that robots.txt asks for; `unwell`, as `harvest` is told."""
     name = check_name(_name(job))
     check_fetch_ready(job.settings)
     names = NameTable.load(job.names_file)   # (a mistake in it is said before the harvest is)

@@ -82,8 +82,8 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
     """Fetch every results page of `search` on `site`, keep each card's record in the dataset's state, and write
     the dataset's files from it. Every response goes to DIR/archive/ (WARC); an interrupted run resumes where it
     stopped; NAME.report.json tells what changed since the last run. `progress` is told each stage's progress (its
-    name, how many done of how many, a note); `paced`, the delay between requests before the first, then a longer one
-    that robots.txt asks for; `unwell`, the origins whose scans are not asked for (see download_pdfs)."""
+    name, how many done of how many, a note); `paced`, the delay between requests before each request, and a longer
+    one that robots.txt asks for; `unwell`, the origins whose scans are not asked for (see download_pdfs)."""
     from harvester.fetch.client import Fetcher, open_transport   # (httpx: a re-parse does without it)
 
     names = names or NameTable.load()

@@ -854,6 +854,15 @@ def test_a_harvests_file_in_a_folder_that_takes_no_file_is_run(tmp_path: Path, m
         assert run_cli(monkeypatch, capsys, "run", str(harvests))[0] == 0
 
 
+def _pause(events: list[tuple[str, object]], n: int) -> float | None:
+    """The wait just before the n-th robots.txt asked (from 0: a harvest's first request), once after a request (not
+    twice); None when there was none. It is what is left of the delay since the host's last request, which the run took
+    a moment to reach: a little less than the delay."""
+    first = [i for i, e in enumerate(events) if e[1] == "/robots.txt"][n]
+    waited = events[first - 1]
+    return waited[1] if waited[0] == "wait" and events[first - 2][0] != "wait" else None   # type: ignore[return-value]
+
+
 def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path, monkeypatch, capsys):
     """The next harvest's first request (its robots.txt) waits the delay after the last one's last page."""
     from tests.test_cli import run_cli
@@ -865,10 +874,8 @@ def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path
             '[[harvest]]\nname = "one"\n\n[[harvest]]\nname = "two"\n', encoding="utf-8")
         code, _, _ = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
                              sleep=lambda seconds: events.append(("wait", seconds)))
-    between = events.index(("wait", 600))   # a whole delay: within a harvest, a wait is what is left of it
     assert code == 0 and [e for e in events if e[0] == "request"] == [("request", p) for p in ("/robots.txt", "/search", "/search")] * 2
-    assert [e[1] for e in events[:between] if e[0] == "request"] == ["/robots.txt", "/search", "/search"]
-    assert events[between + 1] == ("request", "/robots.txt") and events.count(("wait", 600)) == 1
+    assert 590 < _pause(events, 1) <= 600
 
     events.clear()   # a harvest of a shorter delay after a longer one: the site is asked again after the longer
     with FaultServer(folder_pages(SEED), lambda n, path: events.append(("request", path.split("?")[0]))) as server:
@@ -877,8 +884,7 @@ def test_the_delay_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path
             '[[harvest]]\nname = "one"\ndelay = 600\n\n[[harvest]]\nname = "two"\ndelay = 0.5\n', encoding="utf-8")
         assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
                        sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
-    second = [n for n, e in enumerate(events) if e == ("request", "/robots.txt")][1]
-    assert events[second - 1] == ("wait", 600)
+    assert 590 < _pause(events, 1) <= 600
 
 
 def test_a_longer_crawl_delay_of_robots_txt_holds_from_one_harvest_of_the_file_to_the_next(tmp_path: Path, monkeypatch, capsys):
@@ -896,8 +902,7 @@ def test_a_longer_crawl_delay_of_robots_txt_holds_from_one_harvest_of_the_file_t
             '[[harvest]]\nname = "one"\n\n[[harvest]]\nname = "two"\n', encoding="utf-8")
         assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
                        sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
-    second = [n for n, e in enumerate(events) if e == ("request", "/robots.txt")][1]
-    assert events[second - 1] == ("wait", 30) and events[second - 2] == ("request", "/search")
+    assert 25 < _pause(events, 1) <= 30
 
 
 def test_the_pause_between_harvests_of_a_file_is_the_delay_of_the_host_asked_next(tmp_path: Path, monkeypatch, capsys):
@@ -921,7 +926,30 @@ def test_the_pause_between_harvests_of_a_file_is_the_delay_of_the_host_asked_nex
                        sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
     firsts = [n for n, e in enumerate(events) if e[1] == "/robots.txt"]
     assert [events[n] for n in firsts] == [("mirror", "/robots.txt"), ("main", "/robots.txt"), ("mirror", "/robots.txt")]
-    assert events[firsts[1] - 1] == ("mirror", "/search") and events[firsts[2] - 1] == ("wait", 30)
+    assert events[firsts[1] - 1] == ("mirror", "/search") and 25 < _pause(events, 2) <= 30
+
+
+def test_the_pause_before_a_host_is_what_is_left_of_its_delay_since_its_last_request(tmp_path: Path, monkeypatch, capsys):
+    """A harvest of another host in between (its scans, say) took longer than the first host's delay: the next harvest
+    of the first host waited its whole delay all the same, where the crawl waits only what is left of it."""
+    from tests.test_cli import run_cli
+
+    def slow(n: int, path: str) -> None:
+        events.append(("other", path.split("?")[0]))
+        time.sleep(0.5 if path == "/robots.txt" else 0)   # (the other host's harvest outlasts the first's delay)
+
+    events: list[tuple[str, object]] = []
+    with FaultServer(folder_pages(SEED), slow) as other, \
+            FaultServer(folder_pages(SEED), lambda n, path: events.append(("main", path.split("?")[0]))) as main:
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0.3\nquery = "{QUERY}"\n\n[[harvest]]\nname = "one"\nbase_url = "{main.origin}"\n\n'
+            f'[[harvest]]\nname = "two"\ndelay = 0\nbase_url = "{other.origin.replace("127.0.0.1", "localhost")}"\n\n'
+            f'[[harvest]]\nname = "three"\nbase_url = "{main.origin}"\n', encoding="utf-8")
+        assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                       sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
+    firsts = [n for n, e in enumerate(events) if e[1] == "/robots.txt"]
+    assert [events[n] for n in firsts] == [("main", "/robots.txt"), ("other", "/robots.txt"), ("main", "/robots.txt")]
+    assert events[firsts[2] - 1] == ("other", "/search")
 
 
 def test_a_harvest_of_a_file_that_asks_the_site_nothing_waits_no_delay(tmp_path: Path, monkeypatch, capsys):
@@ -951,8 +979,7 @@ def test_a_harvest_of_a_file_that_asks_the_site_nothing_waits_no_delay(tmp_path:
                                sleep=lambda seconds: events.append(("wait", seconds)))
     assert code == 0 and "harvest 2, b (“Korean Workers' Party”): done" in out
     # a's requests, then c's after one whole delay: b, between them, asked nothing
-    assert [e for e in events if e[0] == "wait" and e[1] == 600] == [("wait", 600)]
-    assert events[events.index(("wait", 600)) + 1] == ("request", "/robots.txt") and events.count(("request", "/robots.txt")) == 2
+    assert events.count(("request", "/robots.txt")) == 2 and 590 < _pause(events, 1) <= 600
 
 
 def test_the_delay_holds_after_a_harvest_that_asked_the_site_and_then_failed_as_a_usage_error(tmp_path: Path, monkeypatch, capsys):
@@ -973,8 +1000,9 @@ def test_the_delay_holds_after_a_harvest_that_asked_the_site_and_then_failed_as_
         code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
                                sleep=lambda seconds: events.append(("wait", seconds)))
     assert code == 2 and "the site has no facet 'peeple'" in err
-    whole = [event for event in events if event[0] == "request" or event == ("wait", 600)]   # (within: what is left of it)
-    assert whole[:4] == [("request", "/robots.txt"), ("request", "/search"), ("wait", 600), ("request", "/robots.txt")]
+    second = [n for n, e in enumerate(events) if e == ("request", "/robots.txt")][1]
+    assert [e for e in events[:second] if e[0] == "request"] == [("request", "/robots.txt"), ("request", "/search")]
+    assert 590 < _pause(events, 1) <= 600
 
 
 @pytest.mark.slow
@@ -1389,7 +1417,7 @@ def test_a_blocked_harvest_stops_not_a_mirrors_and_a_stop_names_the_harvests_not
 import sys
 from harvester import cli
 
-def stopped(seconds):   # stands in for a Ctrl-C as harvest 3 waits to ask the site (the host of harvest 1)
+def stopped(seconds):   # stands in for a Ctrl-C as harvest 3 waits, by its delay, to ask the host of harvest 1
     raise KeyboardInterrupt
 
 sys.argv = ["harvester", *sys.argv[1:]]
@@ -1399,7 +1427,8 @@ cli.main(sleep=stopped)
         cookies_file(tmp_path / "stale.txt", [("127.0.0.1", "cf_clearance", "expired")])
         harvests = tmp_path / "harvests.toml"
         harvests.write_text(f'out = "data"\ndelay = 0\nuser_agent = "Mozilla/5.0"\ncookies = "stale.txt"\nquery = "{QUERY}"\n'
-                            + "".join(f'[[harvest]]\nname = "{name}"\nbase_url = "{origin}"\n' for name, origin in
+                            + "".join(f'[[harvest]]\nname = "{name}"\nbase_url = "{origin}"\n'
+                                      + ('delay = 60\n' if name == "c" else "") for name, origin in
                                       (("a", server.origin), ("b", server.origin), ("c", mirror.origin), ("d", server.origin))),
                             encoding="utf-8")
         code, out, _ = run_cli(monkeypatch, capsys, "run", str(harvests))

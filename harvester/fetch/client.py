@@ -336,8 +336,8 @@ class Fetcher:
         """`on_response(page)` archives each response and says where (the page `get` gives carries it);
         `cached(url)` gives the kept copy of a page, whose validators make the request conditional;
         `kept_headers(url)` gives just that copy's headers, so its body is read only on a 304;
-        `paced(delay)` is told the delay before the first request, and then a longer one robots.txt asks for: a next
-        harvest of the site keeps them too."""
+        `paced(delay)` is told the delay before each request, and a longer one robots.txt asks for once read: a next
+        harvest of the site keeps them too, from its last request."""
         self.transport, self.settings = transport, settings
         self.origin = origin.rstrip("/")
         self._sleep, self._clock, self._now = sleep, clock, now
@@ -426,10 +426,9 @@ class Fetcher:
 
     def _request(self, url: str, headers: dict[str, str] | None = None, limit: int | None = None,
                  archive: bool = True) -> Page:
-        if self._last_request is None:   # (a harvests file then waits out what the host's harvest before asked)
-            self._paced(self.delay)
         if (left := self._delay_left()) > 0:
             self._sleep(left)
+        self._paced(self.delay)   # (a harvests file waits, before the first, what is left of the host's last harvest's)
         self._last_request = self._clock()    # the delay runs from one request's start to the next's: its rate
         try:
             pages = self.transport.send(url, headers or {}, limit)
