@@ -952,6 +952,28 @@ def test_the_pause_before_a_host_is_what_is_left_of_its_delay_since_its_last_req
     assert events[firsts[2] - 1] == ("other", "/search")
 
 
+def test_a_host_is_one_whatever_its_case_or_final_dot_for_the_pause(tmp_path: Path, monkeypatch, capsys):
+    """localhost. and LOCALHOST are one host, as DNS reads them: the second waits the delay after the first; 127.0.0.1,
+    another name of this machine, is another site, as it is to the crawl (a redirect to it leaves the site)."""
+    import socket
+
+    from tests.test_cli import run_cli
+
+    resolve = socket.getaddrinfo   # (as resolvers do, but for this machine's: it finds no "localhost.")
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *args, **kw: resolve(host.rstrip("."), *args, **kw))
+    events: list[tuple[str, object]] = []
+    with FaultServer(folder_pages(SEED), lambda n, path: events.append(("request", path.split("?")[0]))) as server:
+        port = server.origin.rsplit(":", 1)[1]
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 0\nquery = "{QUERY}"\n\n[[harvest]]\nname = "one"\ndelay = 600\n'
+            f'base_url = "http://localhost.:{port}"\n\n[[harvest]]\nname = "two"\nbase_url = "http://127.0.0.1:{port}"\n\n'
+            f'[[harvest]]\nname = "three"\nbase_url = "http://LOCALHOST:{port}"\n', encoding="utf-8")
+        assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                       sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
+    firsts = [n for n, e in enumerate(events) if e == ("request", "/robots.txt")]
+    assert len(firsts) == 3 and _pause(events, 1) is None and 590 < _pause(events, 2) <= 600
+
+
 def test_a_harvest_of_a_file_that_asks_the_site_nothing_waits_no_delay(tmp_path: Path, monkeypatch, capsys):
     """A resumed harvest whose pages were all fetched (its files could not be written) replays them and asks nothing:
     it waited the delay before it all the same, and the harvest after it waited the delay once more."""
