@@ -82,8 +82,9 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
                 state.keep_pdf(doc_id, had[url])
         elif have is not None and not have["validators"]:   # nothing tells a change: not asked for
             tally.unchanged, had[url] = tally.unchanged + 1, have
-        elif url and origin in unwell:   # (by this harvest, or one before it)
-            had[url], skipped = None, skipped + 1
+        elif url and origin in unwell:   # (by this harvest, or one before it): not checked; a file kept stays as it was
+            had[url], skipped = have, skipped + 1
+            tally.unchanged, tally.failed = tally.unchanged + (have is not None), tally.failed + (have is None)
         elif url:
             try:
                 had[url] = _download(fetcher, state, doc_id, url, site.on_origin(url, origin), have, out_dir,
@@ -92,7 +93,6 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
                 spent, had[url] = error, None
                 tally.failed += 1
                 unwell.add(origin)
-    tally.failed += skipped
     if spent or skipped:
         said = f"{spent} the scans" if spent else f"{origin}: a harvest before this one spent its retries on the scans"
         tally.warnings.append(said + (f"; {plural(skipped, 'more scan' if spent else 'scan')} not asked for: their PDFs are "

@@ -390,6 +390,22 @@ def test_scans_kept_whole_are_unchanged_after_the_retries_were_spent(tmp_path: P
     assert (whole.report["pdfs"], whole.warnings) == ({"downloaded": 0, "unchanged": 16, "failed": 0}, [])
 
 
+def test_scans_kept_with_validators_and_not_asked_for_after_the_retries_were_spent_are_unchanged(tmp_path: Path):
+    """Kept with an ETag, each scan is asked whether it changed; once the retries are spent on two, the other 14 are not
+    asked: they were not checked, not failed (their files stay, and the dataset gives them), yet were counted as failed;
+    so were all 16 in a later harvest of the site, which asked for none."""
+    with FaultServer(site, etags=True) as server:
+        run(tmp_path, server)
+    with FaultServer(site, lambda n, path: Fault(503) if path.endswith((".pdf", "/download")) else None, etags=True) as server:
+        outcome = run(tmp_path, server, max_retries=6)
+        again = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True,
+                        pdfs=True), sleep=FakeClock().sleep, now=FakeClock().now, unwell={server.origin})
+    assert outcome.report["pdfs"] == {"downloaded": 0, "unchanged": 14, "failed": 2} and len(pdf_requests(server)) == 5 + 3
+    assert again.report["pdfs"] == {"downloaded": 0, "unchanged": 16, "failed": 0}
+    assert outcome.warnings[-1].endswith("stopping the scans; 14 more scans not asked for: their PDFs are as earlier runs left them")
+    assert sum(bool(r["pdf_file"]) for r in dataset(tmp_path, "kwp")) == 16
+
+
 def test_a_failed_download_of_a_kept_pdf_leaves_the_earlier_runs_file_and_says_so(tmp_path: Path):
     """The file came with an ETag, so the next run asks whether it changed; the answer is an error."""
     with FaultServer(site, etags=True) as server:
