@@ -495,6 +495,29 @@ print("done")
     finished_alone(script)
 
 
+def test_a_long_headings_forms_are_each_looked_up_in_the_names_table_once(monkeypatch):
+    """A heading no longer than any title is looked up once, then cached; a longer one (40,000 characters of a hostile
+    page) was not cached and so was looked up whole four times over (its kind, then each form's canonical name, twice),
+    most of the time its reading took. The last two are kept: the table's answers are short."""
+    from collections import Counter
+
+    from harvester.normalize.names import NameTable
+    from harvester.records import page_people
+
+    looked_up = Counter()
+    resolve = NameTable._resolve_uncached
+
+    def counted(self, name: str) -> tuple[str | None, str | None]:
+        looked_up[name] += 1
+        return resolve(self, name)
+
+    monkeypatch.setattr(NameTable, "_resolve_uncached", counted)
+    names = NameTable.load()
+    for heading in ("Letter from " + "A B, " * 8000, "A. " * 13000, "Kim, Il-sŏng, 1912-1994"):
+        page_people([heading, heading], names)
+    assert looked_up and set(looked_up.values()) == {1}
+
+
 def test_a_party_of_a_long_run_of_spaces_is_judged_a_person_or_not_in_linear_time():
     """A bracket was looked for from each space of a run, to its end: a party of 40,000 spaces or tabs (as a caller that
     does not collapse them may give one) took a minute to be judged. Run in a process of its own, bounded in time."""

@@ -74,7 +74,8 @@ class NameTable:
         self._canonical: dict[str, str] = {}  # match key -> canonical form
         self._kinds: dict[str, str] = {}  # canonical form -> kind
         self._spellings: dict[str, list[str]] = {}  # canonical form -> the table's spellings of it
-        self._resolve = text_cache(4096)(self._resolve_uncached)  # emptied by _add
+        # emptied by _add; a long heading's forms are asked for again and again (kind, lookup): the last two are kept
+        self._resolve = text_cache(4096, long=2)(self._resolve_uncached)
 
     @classmethod
     def load(cls, extra: Path | None = None) -> NameTable:

@@ -28,15 +28,16 @@ def clean_text(value: str) -> str:
     return _MANY_NEWLINES.sub("\n\n", text).strip()
 
 
-def text_cache(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+def text_cache(maxsize: int, long: int = 0) -> Callable[[Callable[..., T]], Callable[..., T]]:
     """functools.lru_cache for a function of a text (its first argument) that keeps no text longer than any title: a
-    hostile page's title or date line of megabytes is worked out when asked, not kept thousands of times over."""
+    hostile page's title or date line of megabytes is worked out when asked, not kept thousands of times over. A
+    function whose answers are short may keep its last `long` answers of longer texts (those texts only are kept)."""
     def wrap(function: Callable[..., T]) -> Callable[..., T]:
-        cached = functools.lru_cache(maxsize)(function)
+        cached, last = functools.lru_cache(maxsize)(function), functools.lru_cache(long)(function)
 
         @functools.wraps(function)
         def call(text: str, *args: object, **kwargs: object) -> T:
-            return (cached if len(text) <= LONGEST_CACHED else function)(text, *args, **kwargs)
-        call.cache_clear = cached.cache_clear   # type: ignore[attr-defined]
+            return (cached if len(text) <= LONGEST_CACHED else last)(text, *args, **kwargs)
+        call.cache_clear = lambda: (cached.cache_clear(), last.cache_clear())   # type: ignore[attr-defined]
         return call
     return wrap
