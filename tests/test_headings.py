@@ -129,6 +129,8 @@ def test_alternatives_nicknames_and_titles(raw, alternatives, nickname, title, v
     # the Library of Congress's Я and Ю ("Iakov", "IUriĭ") begin a given name the table writes "Ya", "Yu"
     ("Malik, Iakov Aleksandrovich", "Yakov Malik"), ("Malik, IAkov Aleksandrovich, 1906-1980", "Yakov Malik"),
     ("Malik, Iakov B.", "Iakov B. Malik"), ("Malik, G. J.", "G. J. Malik"),
+    # and a family name: the table's Pavel Yudin is "Iudin" and "IUdin" to the Library of Congress
+    ("Iudin, Pavel Fedorovich, 1899-1968", "Pavel Yudin"), ("IUdin, P. F. (Pavel Fedorovich), 1899-1968", "Pavel Yudin"),
     ("Cherniaev, A. S. (Anatoliĭ Sergeevich)", "Anatoly Chernyaev"),
     ("Filatov, S.", "S. Filatov"),                                   # unknown to the table: the heading's display form
     ("Poland. Embassy (Canada)", "Poland. Embassy (Canada)"),

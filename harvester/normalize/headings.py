@@ -295,7 +295,7 @@ def canonical_name(heading: Heading, table: NameTable) -> str:
                 form in _exact_forms(heading) or _initials_agree(found, heading, table)
                 or table.writes(found, form) and not _has_initials(f"{form} {heading.given}")):
             return found
-    lone = table.lookup(heading.family) if heading.family else None
+    lone = table.lookup(heading.family) or table.lookup(popular(heading.family)) if heading.family else None
     if lone and table.kind(lone) == "person" and _initials_agree(lone, heading, table):
         return lone
     return heading.display
@@ -310,13 +310,20 @@ def _exact_forms(heading: Heading) -> tuple[str, ...]:
 
 def _candidates(heading: Heading) -> list[str]:
     """The whole forms, then the shortened ones: the initials form and the first given name with the family name, and
-    with a Library of Congress's Я or Ю as the popular romanization writes it ("Iakov", "IUriĭ" as "Yakov", "Yuriĭ")."""
+    those two as the popular romanization writes them (`popular`: "Malik, Iakov" as "Yakov Malik", "Iudin, Pavel" as
+    "Pavel Yudin")."""
     family, words = heading.family, heading.given.split()
     forms = list(_exact_forms(heading))
     if family and words:
-        popular = _LOC_IOTATED.sub(lambda m: f"Y{m[1].lower()}", words[0])
-        forms += [" ".join(f"{w[0]}." for w in words if w[0].isalpha()) + f" {family}", f"{words[0]} {family}", f"{popular} {family}"]
+        forms += [" ".join(f"{w[0]}." for w in words if w[0].isalpha()) + f" {family}", f"{words[0]} {family}",
+                  f"{popular(words[0])} {popular(family)}"]
     return [f for f in dict.fromkeys(forms) if f.strip()]
+
+
+def popular(name: str) -> str:
+    """A name begun with the Library of Congress's Я or Ю as the popular romanization writes it: "Iakov", "IUdin" ->
+    "Yakov", "Yudin"; not "IAN" in capitals."""
+    return _LOC_IOTATED.sub(lambda m: f"Y{m[1].lower()}", name)
 
 
 def _initials_agree(canonical: str, heading: Heading, table: NameTable) -> bool:
