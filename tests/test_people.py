@@ -162,6 +162,18 @@ def test_a_y_or_j_initial_meets_no_given_name_in_capitals_as_a_library_of_congre
 
 # and a one-letter "J." is no "E." (the Library of Congress's Е, German "Je."): an English "J." is a John's, and "J. Smith"
 # and "Smith, E." on one page were one person; "Je." and an English "Y." are still "E."
+# and so is a heading's "Iakov" or "Iurii" the table writes "Yakov", "Yuri": "Y. Malik" and "J. Malik" beside "Malik, Iakov
+# Aleksandrovich" were two people, "I. Malik" beside him one; a Romanian "Iuliu" the table does not know is still an "I."'s
+def test_a_library_of_congress_ia_the_table_writes_ya_is_a_y_and_no_i():
+    rows = build_people([Mention(doc, "1950", "1950", (initial,), ("Malik, Iakov Aleksandrovich",))
+                         for doc, initial in (("t", "Y. Malik"), ("u", "J. Malik"), ("v", "I. Malik"))]
+                        + [Mention("w", "1946", "1946", ("I. Maniu",), ("Maniu, Iuliu, 1873-1953",)),
+                           Mention("x", "1983", "1983", ("I. Andropov",), ("Andropov, Iurii Vladimirovich",))], NAMES)
+    assert [(r.name, r.document_ids) for r in rows] == [("I. Andropov", ("x",)), ("Yuri Andropov", ("x",)),
+                                                        ("I. Malik", ("v",)), ("Yakov Malik", ("t", "u", "v")),
+                                                        ("Iuliu Maniu", ("w",))]
+
+
 def test_a_one_letter_j_initial_meets_no_e():
     rows = build_people([Mention("t", "1965-08-02", "1965-08-02", ("J. Smith",), ("Smith, E.",)),
                          Mention("u", "1990-08-03", "1990-08-03", ("Y. M. Primakov",), ("Primakov, E. M.",)),

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from harvester.normalize.headings import INITIAL, Heading, family_name_first, initials_written, person_of, sort_form, split_name
+from harvester.normalize.headings import (INITIAL, Heading, family_name_first, initials_written, person_of, popular, sort_form,
+                                         split_name)
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, unbracketed, written_form
 
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
@@ -195,9 +196,16 @@ def _same_page_heading(name: str, headed: list[tuple[Heading, str]], table: Name
     family, given = split_name(_NICKNAME.sub("", name))
     short, known = all(INITIAL.match(word) for word in given.split()), _known(name, table)
     matches = {canonical for heading, canonical in headed
-               if match_key(heading.sort.split(",")[0]) == match_key(family) and _agree(given, heading.given)
+               if match_key(heading.sort.split(",")[0]) == match_key(family) and _agree(given, _given(heading, canonical))
                and (short or _fuller(given, heading)) and (not known or initials_written(known, heading, table))}
     return matches.pop() if len(matches) == 1 else None
+
+
+def _given(heading: Heading, canonical: str) -> str:
+    """A heading's given names, begun with the popular romanization's "Ya" or "Yu" where the table's name of its person is:
+    "Malik, Iakov Aleksandrovich" is the table's Yakov Malik, so his "Iakov" is Я, as "IAkov" is (no "I." is his)."""
+    written = popular(heading.given)
+    return written if written != heading.given and match_key(split_name(canonical)[1])[:2] == match_key(written)[:2] else heading.given
 
 
 def _fuller(given: str, heading: Heading) -> bool:
