@@ -568,3 +568,30 @@ def test_a_next_link_past_a_total_of_none_does_not_set_the_total(clock):
 
     crawl = run(handler, clock, allow_incomplete=True)
     assert (asked, len(crawl.documents), crawl.total) == ([0, 1], 10, 0)
+
+
+@pytest.mark.parametrize("allow_incomplete", [False, True])
+def test_next_links_from_a_first_page_with_no_total_are_checked_against_the_total_their_pages_give(clock, allow_incomplete):
+    """No totals line on the first page, then "11 - 20 of 100000" and "21 - 29 of 100000" and no next link: the run
+    ended complete, "harvested 29 of 100,000 documents", with a warning that completeness was not checked, and an
+    earlier run's documents not listed would have been taken for gone."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        number = page_number(request)
+        page = results_page([doc(n) for n in range(29)], number)
+        return httpx.Response(200, text=_no_totals(page) if number == 0 else page.replace("of 29<", "of 100000<"))
+
+    if not allow_incomplete:
+        with pytest.raises(IncompleteError, match="lists 100000 documents .* only 29 distinct"):
+            run(handler, clock)
+        return
+    crawl = run(handler, clock, allow_incomplete=True)
+    assert (len(crawl.documents), crawl.total, crawl.partial) == (29, 100000, True)
+    first = run(handler, clock, max_pages=2)   # a first look, cut short as asked: partial, and no failure
+    assert (len(first.documents), first.partial, first.warnings[-1]) == (20, True, "stopped after 2 pages as asked: 20 "
+                                                                          "documents; its next link leads on")
