@@ -399,7 +399,8 @@ class _Saved:
     def took(self, saved: SavedResults, number: int, site: Site) -> None:
         # a page with no totals line numbers its results by its address: else, after an older copy's numbered ones
         first = saved.results.first or (site.page_of(saved.results.url) * site.page_size + 1 if saved.search else math.inf)
-        if saved.results.total is not None and not saved.results.belied:   # ("1 - 10 of 0" is no total, as in a harvest)
+        # ("1 - 10 of 0" is no total, as in a harvest, nor is an empty page's past the first)
+        if saved.results.total is not None and not saved.results.belied and (saved.records or first == 1):
             self.totals.append((saved.saved_at, first, saved.results.total))
         self.page(first, saved.saved_at, number)
         before = None
@@ -412,10 +413,11 @@ class _Saved:
     @property
     def total(self) -> int | None:
         """The search's total as a harvest takes its pages' in the order it fetched them: the latest saved page's, but
-        not one a page past the total before it gives (its first result beyond it: a next link led there)."""
+        not one a page past the total before it gives (its first result beyond it: a next link led there); a first page
+        starts a walk of its own (a later run's, after one of "0 results")."""
         total = None
         for _, first, given in sorted(self.totals, key=cmp_to_key(lambda a, b: later_copy(a[0], b[0]) - later_copy(b[0], a[0]))):
-            total = given if total is None or first <= total else total
+            total = given if total is None or first <= max(total, 1) else total
         return total
 
     def page(self, first: float, saved_at: str, number: int) -> None:

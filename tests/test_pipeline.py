@@ -1575,3 +1575,36 @@ def test_a_reparse_of_a_harvests_pages_takes_the_total_the_harvest_took(tmp_path
     reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert (harvested.total, reparsed.total) == (expected, expected) and harvested.documents == reparsed.documents == 29
     assert [w for w in reparsed.warnings if "100000" in w] == []
+
+
+
+@pytest.mark.parametrize(("runs", "expected"), [
+    # a first run found no results ("of 0"), a later one 25: the later pages were set aside as past the total of 0
+    (((0, 0), (25, 25)), 25),
+    # the site answered its third page empty: an empty page past the first tells no total, in a harvest
+    (((20, 25),), 25),
+])
+def test_a_reparse_takes_the_total_the_harvests_took(tmp_path: Path, runs, expected):
+    """A re-parse of runs' archive: its total was the 0 of a page that told none in the harvest, and it said the
+    documents were more than the 0 its pages count."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.sitegen import doc, results_page
+
+    shown: list[tuple[int, int]] = []
+
+    def answer(path: str) -> bytes | None:
+        parts = urlsplit(path)
+        number = int(parse_qs(parts.query).get("page", ["0"])[0])
+        listed, total = shown[-1]
+        page = results_page([doc(n) for n in range(listed)], number, total=total if number * 10 < listed else 0)
+        return page.encode() if parts.path == "/search" else None
+
+    with FaultServer(answer) as server:
+        for run in runs:
+            shown.append(run)
+            harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"],
+                                Settings(base_url=server.origin, delay=0, allow_incomplete=True))
+    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (harvested.total, reparsed.total) == (expected, expected)
+    assert [w for w in reparsed.warnings if "than the 0" in w] == []
