@@ -21,7 +21,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from functools import cmp_to_key
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +31,7 @@ from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, l
                                      runs_archived)
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural, storage_error, too_long_for_sqlite)
-from harvester.fetch.page import Page, canonical_link, copy_rule, later_copy
+from harvester.fetch.page import Page, canonical_link, copy_rule, is_time, later_copy
 from harvester.fetch.saved import as_the_site_served, check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable, without_accents
 from harvester.normalize.people import People
@@ -416,7 +415,10 @@ class _Saved:
         not one a page past the total before it gives (its first result beyond it: a next link led there); a first page
         starts a walk of its own (a later run's, after one of "0 results")."""
         total = None
-        for _, first, given in sorted(self.totals, key=cmp_to_key(lambda a, b: later_copy(a[0], b[0]) - later_copy(b[0], a[0]))):
+        # (in saved order, an undated copy before a dated one, as later_copy takes them; pages saved at one time, or that
+        # say no time, in their order: as a walk takes them, whatever the files' names)
+        for *_, first, given in sorted((is_time(at), datetime.fromisoformat(at) if is_time(at) else 0, first, given)
+                                       for at, first, given in self.totals):
             total = given if total is None or first <= max(total, 1) else total
         return total
 

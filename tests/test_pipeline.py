@@ -1608,3 +1608,19 @@ def test_a_reparse_takes_the_total_the_harvests_took(tmp_path: Path, runs, expec
     reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert (harvested.total, reparsed.total) == (expected, expected)
     assert [w for w in reparsed.warnings if "than the 0" in w] == []
+
+
+@pytest.mark.parametrize("names", [("a", "b", "c"), ("c", "b", "a")])
+def test_a_reparse_of_pages_that_say_no_time_takes_their_totals_in_page_order_whatever_their_names(tmp_path: Path, names):
+    """Pages saved by a browser (no time): no totals line on the first, "of 100000" on the second, "21 - 29 of 29" on the
+    last, as a harvest's next links take them (29, complete). Named in the other order, the re-parse read the last
+    page's total first and the second's after it, and said the 29 documents were 29 of 100000."""
+    from tests.sitegen import doc, results_page
+
+    for number, (name, total) in enumerate(zip(names, (None, 100000, 29))):
+        page = results_page([doc(n) for n in range(29)], number)
+        page = re.sub(r'<div class="results-summary">.*?</div>', "", page) if total is None else page.replace("of 29<", f"of {total}<")
+        url = f"https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=q&page={number}"
+        (tmp_path / f"{name}.html").write_text(f"<!-- saved from url=({len(url):04d}){url} -->\n{page}")
+    reparsed = reparse([tmp_path], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    assert (reparsed.total, reparsed.documents) == (29, 29)
