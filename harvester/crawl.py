@@ -56,7 +56,8 @@ class Walk:
         if self.total is None:   # no totals line, or only one its page belies: nothing to check the walk against
             if self._last.cards:
                 self.warnings.append(("the first page's total is fewer than the results it shows" if self._short_total else
-                                      "the results pages carry no 'x - y of N' line") + ": following next links; completeness not checked")
+                                      "the first results page carries no 'x - y of N' line") + ": following next links; "
+                                     "completeness checked only if a later page counts the results")
             yield from self._next_links()
             if self.total is not None and not self.partial:   # a page its next links led to counted the search (not
                 self._check_complete()                         # cut short as asked: that run is partial, and says so)
@@ -210,8 +211,9 @@ class Walk:
             self._short(f"the site lists {self.total} documents for {self.search} but only {self.documents} distinct ones "
                         "could be collected")
             # else every page was whole, and the site lists a document twice; but not when a page was shown again in
-            # another's place (its own documents were never seen), nor when next links led the walk, not the total
-            self.partial = self._short_page or self._repeated_page or self.number is None
+            # another's place (its own documents were never seen), nor when next links led the walk, not the total,
+            # nor when the walk was cut short past it
+            self.partial = self.partial or self._short_page or self._repeated_page or self.number is None
         elif missing < 0 and self._short_total:   # a wrong count ended the walk early, or may have
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} the site lists: its "
                                  "pages count fewer results than they show, so the listing may not have been seen whole")

@@ -158,7 +158,8 @@ def test_a_total_fewer_than_its_page_shows_is_not_taken_for_removed_documents(cl
     said = "the page says results 1 - 10 of 0 and holds 10 cards: its total is fewer than the results it shows"
     assert crawl.warnings == [
         f"{ORIGIN}/search?search_api_fulltext=Korean%20War: {said}",
-        "the first page's total is fewer than the results it shows: following next links; completeness not checked",
+        "the first page's total is fewer than the results it shows: following next links; completeness checked only if a "
+        "later page counts the results",
         f"{ORIGIN}/search?search_api_fulltext=q&page=1: {said}",
         f"{ORIGIN}/search?search_api_fulltext=q&page=1: no document on it was new; stopped following next links there"]
 
@@ -595,3 +596,24 @@ def test_next_links_from_a_first_page_with_no_total_are_checked_against_the_tota
     first = run(handler, clock, max_pages=2)   # a first look, cut short as asked: partial, and no failure
     assert (len(first.documents), first.partial, first.warnings[-1]) == (20, True, "stopped after 2 pages as asked: 20 "
                                                                           "documents; its next link leads on")
+
+
+def test_a_walk_past_the_total_cut_short_as_asked_stays_partial_when_documents_are_missing(clock):
+    """Two pages of "of 20" show 15 documents (five twice); the second's next link leads past the total to a page with
+    one more, whose own link leads on, and --max-pages 3 stops there. The re-walk then finds no more, and the run that
+    writes what it found (--allow-incomplete) was complete: the documents of the pages not walked taken for gone."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    listed = [doc(n) for n in range(10)] + [doc(n) for n in range(5, 15)] + [doc(15)] + [doc(n) for n in range(9)]
+    listed += [doc(n) for n in range(20, 30)]
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, text=results_page(listed, page_number(request)).replace(f"of {len(listed)}<", "of 20<"))
+
+    crawl = run(handler, clock, allow_incomplete=True, max_pages=3)
+    assert (len(crawl.documents), crawl.total, crawl.partial) == (16, 20, True)
+    assert any("its next link leads on" in warning for warning in crawl.warnings), crawl.warnings
