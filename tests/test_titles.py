@@ -1748,3 +1748,24 @@ def test_a_hostile_pages_long_title_and_date_are_not_kept_by_the_caches():
     finally:
         tracemalloc.stop()
     assert kept < 50_000
+
+
+# a lower-case "to" before a verb and its object, or after an order's, a decision's or a proposal's noun before a word
+# the names table knows as no one, says what is to be done, no addressee: "Advance", "Confirm the Following Directive"
+# and "Investigate the Events" were recipients (no name is followed by an article; "Instructions to Sadchikov" addresses)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Chairman Mao's Order to Advance", ("Mao",), ()),
+    ("Order to Advance", (), ()),
+    ("Politburo Decision to Confirm the Following Directive to the Soviet Ambassador in Korea", ("Politburo",), ()),
+    ("Appeal to Stop the War", (), ()),
+    ("Findings of the Commission of the USSR Congress of People’s Deputies to Investigate the Events which Occurred in "
+     "the City of Tbilisi", ("Commission of the USSR Congress of People’s Deputies",), ()),
+    ("Order to the Army", (), ("Army",)),
+    ("Order to Stalin", (), ("Stalin",)),
+    ("Instructions to Sadchikov", (), ("Sadchikov",)),
+    ("Letter to Gide", (), ("Gide",)),
+    ("Letter to Stalin from Mao Zedong", ("Mao Zedong",), ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_to_before_a_verb_is_a_purpose_and_no_addressee(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)
