@@ -1769,3 +1769,19 @@ def test_a_hostile_pages_long_title_and_date_are_not_kept_by_the_caches():
 def test_to_before_a_verb_is_a_purpose_and_no_addressee(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients) == (senders, recipients)
+
+
+# a family name and its initials after a comma, as the Library of Congress writes a name, are one person: "Andropov, Iu."
+# was two senders, "Andropov" and "Iu"; "Gromyko, A. A." lost its initials (but "Harrison, Jr." is his name's suffix)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter from Andropov, Iu. to Brezhnev", ("Iu. Andropov",), ("Brezhnev",)),
+    ("Letter from Brezhnev to Andropov, Iu.", ("Brezhnev",), ("Iu. Andropov",)),
+    ("Memorandum from Gromyko, A. A. to Brezhnev, L. I.", ("A. A. Gromyko",), ("L. I. Brezhnev",)),
+    ("Letter from Andropov, Yu.V. and Gromyko, A.A. to Brezhnev", ("Yu.V. Andropov", "A.A. Gromyko"), ("Brezhnev",)),
+    ("Letter from William K. Harrison, Jr. to Syngman Rhee", ("William K. Harrison Jr.",), ("Syngman Rhee",)),
+    ("Letter, I. V. Stalin to Qavam os-Saltaneh", ("I. V. Stalin",), ("Qavam os-Saltaneh",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_family_name_and_its_initials_after_a_comma_are_one_person(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)
+    assert "Yuri Andropov" in person_names(found, NameTable.load()) or "Andropov" not in title

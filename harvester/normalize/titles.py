@@ -186,6 +186,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\s*\(\s*\)")), ""),   # "(2 October 1963)", "(8:30-8:55, 27 July 1953)": date, time gone
     (_Guarded(_rx(r",?\s+et\s+al\b\.?"), "(?i) et al"), ""),                       # "Helmut Kohl et al"
     (_Guarded(_JR, r"Jr"), " Jr."),   # "William K. Harrison, Jr." (", Sr." is a Señor)
+    # "from Andropov, Iu. to ...": a family name and its initials, as the Library of Congress writes a name, are one person
+    (_Guarded(_rx(r"(^|,\s|\s(?:from|to|and|with|by)\s)((?-i:[A-Z])[\w'’-]+),\s+((?-i:[A-Z][a-z]?\.\s?)+)"
+                  r"(?=\s(?:to|and|from|with)\s|,|$)"), r", (?-i:[A-Z])[a-z]?\."), lambda m: f"{m[1]}{m[3].strip()} {m[2]}"),
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B"
