@@ -1447,6 +1447,8 @@ def test_a_gathering_is_a_party_and_no_person(title, senders, recipients):
 # case it begins a name: the Vietnamese "To Huu" (Tố Hữu) and "To Lam" were cut to "Huu" and "Lam", recipients
 @pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
     ("Conversation with Politburo Member To Huu", (), (), ("To Huu",)),
+    ("Conversation with Poet To Huu", (), (), ("To Huu",)),   # a writer's calling is a role as "Writer" is
+    ("Letter from the Poet To Huu to Ho Chi Minh", ("To Huu",), ("Ho Chi Minh",), ()),
     ("Letter from Vietnamese Minister To Lam to Putin", ("To Lam",), ("Putin",), ()),
     ("Letter From The Soviet Ambassador To Kim Il Sung", ("Soviet Ambassador",), ("Kim Il Sung",), ()),
     # and in a list: "To Huu" was a recipient "Huu"
