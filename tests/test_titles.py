@@ -1477,6 +1477,9 @@ def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, sen
     ("Letter To Mao Zedong And To Zhou Enlai", (), ("Mao Zedong", "Zhou Enlai"), ()),
     ("Letter from To Lam to Xi Jinping and To Huu", ("To Lam",), ("Xi Jinping", "To Huu"), ()),
     ("Conversation between Le Duan, To Huu and Pham Van Dong", (), (), ("Le Duan", "To Huu", "Pham Van Dong")),
+    # but one the names table knows after "and To" is an addressee: "To Stalin" was a sender
+    ("TELEGRAM FROM KIM IL SUNG AND TO STALIN", ("KIM IL SUNG",), ("STALIN",), ()),
+    ("Telegram from Kim Il Sung and To Mao Zedong", ("Kim Il Sung",), ("Mao Zedong",), ()),
     # the "To" of a place or a body whose name ends in "and" addresses one too ("Poland To ...", "Command To ...")
     ("Letter From Embassy In Poland To Mao Zedong And To Zhou Enlai", ("Embassy In Poland",), ("Mao Zedong", "Zhou Enlai"), ()),
     ("TELEGRAM FROM HIGH COMMAND TO MAO ZEDONG AND TO ZHOU ENLAI", ("HIGH COMMAND",), ("MAO ZEDONG", "ZHOU ENLAI"), ()),

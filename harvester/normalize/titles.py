@@ -330,6 +330,8 @@ _TO_NO_NAME = r"(?-i:To|TO)(?=\s+the\s)"
 _SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?-i:To|TO)|{_TO_NO_NAME}|"), re.IGNORECASE)
 _SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?:(?<!,\s)(?-i:To)|(?-i:TO))|{_TO_NO_NAME}|"), re.IGNORECASE)
 _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\b(To|TO)\s.*\s(?i:and)\s\1\s")
+# ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
+_AND_TO = re.compile(r"\s(?i:and)\s(?:To|TO)\s((?:[^\s,]+\s?){1,3})")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
@@ -809,7 +811,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     reported = _reported(body)
     if (joined := _JOINED.sub("", _EVENT.sub(" with ", body))) != body:   # "A's Meeting with B": a talk looked for anew
         body, reported = joined, reported or _reported(joined)
-    slot = _SLOT if _ADDRESSED_AND_TO.search(rest) else _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
+    slot = _SLOT if _ADDRESSED_AND_TO.search(rest) or _known_after_and_to(rest) else \
+        _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
     pieces = slot.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
@@ -823,6 +826,12 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
             slots.append((" ".join(word.split()), [segment]))
             addressed = addressed or word == "to"
     return [(key, " ".join(parts)) for key, parts in slots] + reported
+
+
+def _known_after_and_to(text: str) -> bool:
+    """Whether the names table knows the one, two or three words after an "and To" ("and TO STALIN", "and To Mao Zedong")."""
+    words = m[1].split() if (m := _AND_TO.search(text)) else []
+    return any(shipped_names().kind(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
 def _whence(key: str, before: str, word: str, segment: str) -> bool:
