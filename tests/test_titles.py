@@ -1511,6 +1511,9 @@ def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipie
     ("Conversation with Giovanni Re on Disarmament", (), (), ("Giovanni Re",)),
     ("Note from Kim Re Hyon to the Soviet Embassy", ("Kim Re Hyon",), ("Soviet Embassy",), ()),
     ("Minutes of Conversation between Zhou Enlai and Re Giovanni", (), (), ("Zhou Enlai", "Re Giovanni")),
+    # unless the names table knows the name it follows, which ends there: "Stalin Re Korean Situation" was a recipient
+    ("Telegram from Shtykov to Stalin Re Korean Situation", ("Shtykov",), ("Stalin",), ()),
+    ("Telegram from Moscow to Kim Il Sung Re Korean Situation", ("Moscow",), ("Kim Il Sung",), ()),
     # and at the title's ends too: "Re Conversation between ..." had a participant "Re", "... to Kennedy re" a "Kennedy re"
     ("Re Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
     ("Letter from Rusk to Kennedy re", ("Rusk",), ("Kennedy",), ()),

@@ -711,6 +711,7 @@ def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
     title = _CONNECTIVE.sub(lambda m: m[1], " ".join(title.split()))
     title = _RE.sub(lambda m: m[0] if m[0] == "Re" and m.start() and not (m[2] or small_words_titled(title))
+                    and not _known(title[:m.start()].split()[-3:], ending=True)
                     else m[1] + ("GARDING" if m[1] == "RE" else "garding"), title)
     if _in_capitals(title):
         titled = title.replace("İ", "I").title()   # positions kept: "İ" is the one capital two letters in lower case
@@ -811,7 +812,7 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     reported = _reported(body)
     if (joined := _JOINED.sub("", _EVENT.sub(" with ", body))) != body:   # "A's Meeting with B": a talk looked for anew
         body, reported = joined, reported or _reported(joined)
-    slot = _SLOT if _ADDRESSED_AND_TO.search(rest) or _known_after_and_to(rest) else \
+    slot = _SLOT if _ADDRESSED_AND_TO.search(rest) or _known(m[1].split() if (m := _AND_TO.search(rest)) else []) else \
         _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
     pieces = slot.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
@@ -828,10 +829,9 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     return [(key, " ".join(parts)) for key, parts in slots] + reported
 
 
-def _known_after_and_to(text: str) -> bool:
-    """Whether the names table knows the one, two or three words after an "and To" ("and TO STALIN", "and To Mao Zedong")."""
-    words = m[1].split() if (m := _AND_TO.search(text)) else []
-    return any(shipped_names().kind(" ".join(words[:n])) for n in range(1, len(words) + 1))
+def _known(words: list[str], ending: bool = False) -> bool:
+    """Whether the names table knows a name the words begin with ("STALIN", "Mao Zedong"), or end with (`ending`)."""
+    return any(shipped_names().kind(" ".join(words[n:] if ending else words[:n + 1])) for n in range(len(words)))
 
 
 def _whence(key: str, before: str, word: str, segment: str) -> bool:
