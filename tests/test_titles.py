@@ -1793,3 +1793,18 @@ def test_a_family_name_and_its_initials_after_a_comma_are_one_person(title, send
     found = parties(title)
     assert (found.senders, found.recipients) == (senders, recipients)
     assert "Yuri Andropov" in person_names(found, NameTable.load()) or "Andropov" not in title
+
+
+# a party in capitals is read as title case reads it, its roles and honorifics taken off, and given back as written:
+# "CDE. I.V. STALIN", "MR. ALLEN DULLES", "AMBASSADOR PAVEL YUDIN" kept them (initials stay so: "CC CPSU", "KWP")
+@pytest.mark.parametrize(("title", "expected"), [
+    ("TELEGRAM, GROMYKO TO CDE. I.V. STALIN", Parties(("GROMYKO",), ("I.V. STALIN",), ())),
+    ("MEMORANDUM FOR MR. ALLEN DULLES", Parties((), ("ALLEN DULLES",), ())),
+    ("FROM THE JOURNAL OF AMBASSADOR PAVEL YUDIN: RECORD OF CONVERSATION WITH MAO ZEDONG",
+     Parties((), (), ("PAVEL YUDIN", "MAO ZEDONG"))),
+    ("LETTER FROM PRESIDENT REAGAN TO PRIME MINISTER BETTINO CRAXI", Parties(("REAGAN",), ("BETTINO CRAXI",), ())),
+    ("REPORT TO CPCZ GENERAL SECRETARY ANTONIN NOVOTNÝ", Parties((), ("ANTONIN NOVOTNÝ",), ())),
+    ("LETTER FROM THE CC CPSU TO THE KWP CC", Parties(("CC CPSU",), ("KWP CC",), ())),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_party_in_capitals_loses_its_role_as_in_title_case(title, expected):
+    assert parties(title) == expected

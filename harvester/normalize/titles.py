@@ -505,7 +505,7 @@ def _parties(reading: _Reading) -> Parties:
     lead = []
     if reading.author:
         author = strip_roles(_BRACKETED_LIST.sub("", _JR.sub(" Jr.", reading.author)))   # "Bureau [Ministry of ..., Japan]"
-        lead = [*_items(author)] if reading.signed else [author]
+        lead = [*_items(author)] if reading.signed else [_tidy(author)]
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     elif found and (by := _BY_INITIALS_AT_END.search(text, end)) and not (
@@ -692,6 +692,17 @@ _RE = re.compile(r"(?<!\S)(re|Re|RE)(?=(:?)(?:$(?<!Re|RE)|\s(?!(?i:to|from|and|w
 # capitals); a slot's "TO" and a possessive's "'S" are read in any case already, lowered would stand in a party ("FROM TO HUU")
 _CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?i:and|or)(?=\s)")
 _TWO_SMALL = re.compile(r"[a-z][^a-z]*[a-z]")
+_CAPITALS_WORD = re.compile(r"[^\W\d_]+")
+# in capitals, initials ("CC", "CPSU", a word without a vowel: "BCP", "KWP") stay so, as title case writes them
+_CAPITALS_INITIALS = re.compile(rf"{BODY_WORDS}|[^\W\d_AEIOUYÁÉÍÓÚ]+")
+_SMALL_IN_CAPITALS = frozenset(("of", "the", "to", "in", "for", "at", "on", "by", "with", "from", "and", "or"))
+
+
+def _title_case(word: re.Match[str]) -> str:
+    """A word in capitals as title case writes it: "STALIN" -> "Stalin", "OF" -> "of", "CPSU" and "BCP" kept."""
+    lower = word[0].lower()
+    return lower if lower in _SMALL_IN_CAPITALS else word[0] if _CAPITALS_INITIALS.fullmatch(word[0]) \
+        and not word.string.startswith(".", word.end()) else word[0][0] + lower[1:]   # but "MR.", "LT.": abbreviations
 
 
 def _in_capitals(text: str) -> bool:
@@ -702,8 +713,9 @@ def _in_capitals(text: str) -> bool:
 
 
 def _titled(text: str) -> str:
-    """A text in capitals as title case writes it ("THE DELEGATION" -> "The Delegation"), where the grammar knows its words."""
-    return text.title() if _in_capitals(text) else text
+    """A text in capitals as title case writes it ("THE DELEGATION OF THE CPSU" -> "the Delegation of the CPSU"), where the
+    grammar knows its words."""
+    return _CAPITALS_WORD.sub(_title_case, text) if _in_capitals(text) else text
 
 
 @text_cache(64)  # doc_type and parties read each title in turn: the second asks again
@@ -1014,6 +1026,10 @@ def _is_kind_phrase(item: str) -> bool:
 
 @text_cache(4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
+    # a party in capitals ("CDE. I.V. STALIN", "AMBASSADOR PAVEL YUDIN"): the name title case reads in it, as written
+    if (titled := _titled(item)) != item and not _in_capitals(titled) \
+            and (name := _tidy(titled).upper()) and (found := item.upper().find(name)) >= 0:
+        return item[found:found + len(name)]
     item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:?!")
     if (nation := _NATION_BEFORE.match(item)) and _reads_as_person(item[nation.end():]) \
             and shipped_names().kind(item) != "person":   # but "German S. Titov" (Gherman) is the table's person
