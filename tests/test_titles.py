@@ -1808,3 +1808,14 @@ def test_a_family_name_and_its_initials_after_a_comma_are_one_person(title, send
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_party_in_capitals_loses_its_role_as_in_title_case(title, expected):
     assert parties(title) == expected
+
+
+# a number note in capitals is a note as in title case: "NO.059.658", "NOS. 408-410", "NUMBER 538-540" were parties
+@pytest.mark.parametrize(("title", "expected"), [
+    ("TELEGRAM FROM BEIJING, NO.059.658, URGENT, SECRET", Parties(("BEIJING",), (), ())),
+    ("CIPHERED TELEGRAM NO. 4018 FROM FILIPPOV [STALIN] TO MAO ZEDONG", Parties(("FILIPPOV [STALIN]",), ("MAO ZEDONG",), ())),
+    ("CABLE NOS. 408-410, SHTYKOV TO VYSHINSKY", Parties(("SHTYKOV",), ("VYSHINSKY",), ())),
+    ("CRYPTOGRAM NO 10456 FROM POLISH EMBASSY IN BUCHAREST", Parties(("POLISH EMBASSY IN BUCHAREST",), (), ())),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_number_note_in_capitals_is_no_party(title, expected):
+    assert parties(title) == expected
