@@ -1819,3 +1819,16 @@ def test_a_party_in_capitals_loses_its_role_as_in_title_case(title, expected):
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_number_note_in_capitals_is_no_party(title, expected):
     assert parties(title) == expected
+
+
+# the one in brackets after a body, who wrote for it, in capitals too: "(JELEŃ)", "(CAMPOS)" were no one's (but a
+# word of four letters at most in capitals is the body's initials: "(DGAP)", "(CNEA)")
+@pytest.mark.parametrize(("title", "others"), [
+    ("TELEGRAM FROM POLISH EMBASSY IN HAVANA (JELEŃ)", ("JELEŃ",)),
+    ("TELEGRAM FROM THE BRAZILIAN EMBASSY IN WASHINGTON (CAMPOS)", ("CAMPOS",)),
+    ("LETTER FROM THE ARGENTINIAN NATIONAL ATOMIC ENERGY COMMISSION (CNEA)", ()),
+    ("Telegram from Polish Embassy in Havana (Jeleń)", ("Jeleń",)),
+    ("Letter from the Argentinian National Atomic Energy Commission (CNEA)", ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_the_writer_in_brackets_after_a_body_in_capitals(title, others):
+    assert parties(title).others == others
