@@ -1832,3 +1832,15 @@ def test_a_number_note_in_capitals_is_no_party(title, expected):
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_writer_in_brackets_after_a_body_in_capitals(title, others):
     assert parties(title).others == others
+
+
+# a role's "TO" in capitals runs on as its "to" does: "AMBASSADOR TO JORDAN AND SYRIA" was a sender "AMBASSADOR" to
+# "JORDAN" and "SYRIA" (a party in capitals inside a title that is not keeps its reading: "Representative to NATO")
+@pytest.mark.parametrize(("title", "expected"), [
+    ("LETTER FROM THE AMBASSADOR TO JORDAN AND SYRIA", Parties(("AMBASSADOR TO JORDAN AND SYRIA",), (), ())),
+    ("LETTER FROM THE SOVIET AMBASSADOR TO KIM IL SUNG", Parties(("SOVIET AMBASSADOR",), ("KIM IL SUNG",), ())),
+    ("Message by Permanent Representative to NATO to the Minister of Defense",
+     Parties(("Permanent Representative to NATO",), ("Minister of Defense",), ())),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_roles_to_in_capitals_runs_on(title, expected):
+    assert parties(title) == expected

@@ -879,7 +879,9 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
     """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
     Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "National Center for the Liberation of
     Eastern Turkestan", and, once a message has its addressee ("to ..."), "Commission for Liaison with Foreign
-    Communist Parties"."""
+    Communist Parties" (in capitals as in title case: "AMBASSADOR TO JORDAN")."""
+    if _in_capitals(before + segment):
+        before, segment = _titled(before), _titled(segment)
     if word == "to" and _TRAVEL_AT_END.search(before):
         return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
