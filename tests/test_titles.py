@@ -1844,3 +1844,14 @@ def test_the_writer_in_brackets_after_a_body_in_capitals(title, others):
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_roles_to_in_capitals_runs_on(title, expected):
     assert parties(title) == expected
+
+
+# a post and its city in capitals are one party as in title case: "MEXICAN EMBASSY, GUATEMALA CITY" was two senders,
+# "MEXICAN EMBASSY" and "GUATEMALA CITY", and "DUTCH EMBASSY, WASHINGTON (VAN ROIJEN)" lost its city and its writer
+@pytest.mark.parametrize(("title", "expected"), [
+    ("TELEGRAM FROM MEXICAN EMBASSY, GUATEMALA CITY", Parties(("MEXICAN EMBASSY, GUATEMALA CITY",), (), ())),
+    ("CABLE FROM DUTCH EMBASSY, WASHINGTON (VAN ROIJEN)", Parties(("DUTCH EMBASSY, WASHINGTON (VAN ROIJEN)",), (), (), ("VAN ROIJEN",))),
+    ("Telegram from Mexican Embassy, Guatemala City", Parties(("Mexican Embassy, Guatemala City",), (), ())),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_post_and_its_city_in_capitals_are_one_party(title, expected):
+    assert parties(title) == expected

@@ -968,9 +968,10 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
             # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender; "from Chinese Embassy, Liu Xiao":
             # a body, then the one who speaks for it (not its city: "Polish Embassy, Washington", below)
             items.append(_tidy(tail))
-    if items and tail and _MISSION_AT_END.search(items[-1]) and (_CITY.fullmatch(tail) or shipped_names().kind(tail) == "place") \
-            and not _ROLE_WORD.search(tail):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
-        items[-1] = f"{items[-1]}, {tail}"
+    if items and tail and _MISSION_AT_END.search(_titled(items[-1])) and (_CITY.fullmatch(titled := _titled(tail))
+                                                                          or shipped_names().kind(tail) == "place") \
+            and not _ROLE_WORD.search(titled):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
+        items[-1] = f"{items[-1]}, {tail}"   # (in capitals as in title case: "MEXICAN EMBASSY, GUATEMALA CITY")
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
                         and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)
@@ -1012,10 +1013,11 @@ def _shared_body(before: str, separator: str, after: str) -> bool:
 
 def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
-    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley")."""
+    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley"), in
+    capitals as in title case ("MEXICAN EMBASSY, GUATEMALA CITY")."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
         p and all(begins_a_name(w[0]) and w not in ("Of", "The") for w in p.split()) and not is_role(p) and not is_body(p)
-        and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) for p in parts)
+        and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) for p in map(_titled, parts))
 
 
 def _is_kind_phrase(item: str) -> bool:
