@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import NoReturn
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
@@ -386,7 +385,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
                                     then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "",
-                                    paced=_pacer(asked, (urlsplit(site).hostname or "").rstrip("."), sleep), unwell=unwell)
+                                    paced=_pacer(asked, site, sleep), unwell=unwell)
                 lines.append(f"harvest {number}, {_dataset(job)}: {'done, with warnings' if code else 'done'}")
             except KeyboardInterrupt as stop:   # Ctrl-C, SIGTERM: said with the harvest it stopped, and how to finish
                 said = stop.args[0] if stop.args else f"nothing written; {finish}{' '.join(rest)}"   # (else the harvest said it)
@@ -415,12 +414,19 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     return max(codes.values(), key=SEVERITY.index)
 
 
-def _pacer(asked: dict[str, tuple[float, float]], host: str, sleep: Callable[[float], None]) -> Callable[[float], None]:
+def _pacer(asked: dict[str, tuple[float, float]], site: str, sleep: Callable[[float], None]) -> Callable[[float], None]:
     """What a harvest's fetcher tells of its requests: before its first (a harvest that asks nothing waits nothing), what
     is left since the host's last request of the longest delay its last harvest kept (its own, robots.txt's) is waited
     out, as the crawl waits what is left of its own; then this harvest's longest and its last request are the host's.
-    A host is a name as DNS reads it (any case, a final dot or not), not resolved: localhost and 127.0.0.1 are two, as
-    they are two sites to the crawl, and the sites of one shared server or CDN are not one."""
+    A host is the name `site`'s requests are sent to, as DNS reads it (any case, a final dot or not, in its own script
+    or as IDNA spells it), not resolved: localhost and 127.0.0.1 are two, as they are two sites to the crawl, and the
+    sites of one shared server or CDN are not one."""
+    import httpx
+
+    try:
+        host = httpx.URL(site).raw_host.decode("ascii").rstrip(".")
+    except httpx.InvalidURL:   # (a name IDNA refuses: its harvest says so, asking nothing)
+        host = site
     longest: list[float] = []   # this harvest's, once it asked
 
     def paced(delay: float) -> None:

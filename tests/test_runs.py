@@ -974,6 +974,26 @@ def test_a_host_is_one_whatever_its_case_or_final_dot_for_the_pause(tmp_path: Pa
     assert len(firsts) == 3 and _pause(events, 1) is None and 590 < _pause(events, 2) <= 600
 
 
+def test_a_host_written_in_its_own_script_or_as_dns_spells_it_is_one_host_for_the_pause(tmp_path: Path, monkeypatch, capsys):
+    """bücher.localhost and xn--bcher-kva.localhost are one name to DNS (the first is sent as the second): the harvest
+    of the second asked the host at once after the first's last request, its delay not waited."""
+    import socket
+
+    from tests.test_cli import run_cli
+
+    resolve = socket.getaddrinfo   # (both names are this machine, as a mirror's name is the mirror)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *args, **kw: resolve("127.0.0.1", *args, **kw))
+    events: list[tuple[str, object]] = []
+    with FaultServer(folder_pages(SEED), lambda n, path: events.append(("request", path.split("?")[0]))) as server:
+        port = server.origin.rsplit(":", 1)[1]
+        (tmp_path / "harvests.toml").write_text(
+            f'out = "data"\ndelay = 600\nquery = "{QUERY}"\n\n[[harvest]]\nname = "one"\nbase_url = "http://bücher.localhost:{port}"\n\n'
+            f'[[harvest]]\nname = "two"\nbase_url = "http://xn--bcher-kva.localhost:{port}"\n', encoding="utf-8")
+        assert run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"),
+                       sleep=lambda seconds: events.append(("wait", seconds)))[0] == 0
+    assert events.count(("request", "/robots.txt")) == 2 and 590 < _pause(events, 1) <= 600
+
+
 def test_a_harvest_of_a_file_that_asks_the_site_nothing_waits_no_delay(tmp_path: Path, monkeypatch, capsys):
     """A resumed harvest whose pages were all fetched (its files could not be written) replays them and asks nothing:
     it waited the delay before it all the same, and the harvest after it waited the delay once more."""
