@@ -952,6 +952,25 @@ def test_the_pause_before_a_host_is_what_is_left_of_its_delay_since_its_last_req
     assert events[firsts[2] - 1] == ("other", "/search")
 
 
+def test_the_pause_before_a_host_runs_from_its_last_request_by_the_clock(monkeypatch):
+    """The run's tests wait on no clock: a pause counted from the first request of the host's last harvest, or its
+    whole delay again, would pass them. Here the clock is the test's: requests at 0, 10 and 20 s with a delay of 10,
+    another host's harvest, then the host again (another port, spelled otherwise) at 27 s: 3 s are left."""
+    from harvester import cli
+
+    clock, waits, asked = [0.0], [], {}
+    monkeypatch.setattr(cli.time, "monotonic", lambda: clock[0])
+    first = cli._pacer(asked, "http://localhost:8000", waits.append)
+    for clock[0] in (0.0, 10.0, 20.0):
+        first(10)
+    clock[0] = 26.0
+    cli._pacer(asked, "http://127.0.0.1:8000", waits.append)(0)
+    clock[0] = 27.0
+    then = cli._pacer(asked, "http://LOCALHOST.:9000", waits.append)
+    then(1), then(1)   # (its second request is its fetcher's to pace)
+    assert waits == [3.0]
+
+
 def test_a_host_is_one_whatever_its_case_or_final_dot_for_the_pause(tmp_path: Path, monkeypatch, capsys):
     """localhost. and LOCALHOST are one host, as DNS reads them: the second waits the delay after the first; 127.0.0.1,
     another name of this machine, is another site, as it is to the crawl (a redirect to it leaves the site)."""
