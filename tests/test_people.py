@@ -118,6 +118,17 @@ def test_a_titles_initial_meets_a_headings_of_the_same_letter_only():
                                             "IU. V. Zhukov", "Ia. A. Sokolov"]
 
 
+# and a bare "E." (the Library of Congress's Е, Ё) is the popular romanization's "Ye", "Yo": "E. K. Ligachev" and "Ligachev,
+# Yegor Kuzmich" on one page were two people; it is still no Ю, Я nor a Korean "Yi" ("Yuri", "Yakov", "Yi-sook")
+def test_an_e_initial_meets_a_headings_ye_or_yo():
+    rows = build_people([Mention("t", "1988", "1988", ("E. K. Ligachev",), ("Ligachev, Yegor Kuzmich",)),
+                         Mention("u", "1996", "1996", ("E. M. Primakov",), ("Primakov, Yevgeny Maksimovich",)),
+                         *(Mention(doc, "1950", "1950", ("E. Zhukov",), (heading,))
+                           for doc, heading in (("w", "Zhukov, Yuri"), ("x", "Zhukov, Yakov"), ("y", "Zhukov, Yi-sook")))], NAMES)
+    assert sorted(r.name for r in rows) == ["E. Zhukov", "Yakov Zhukov", "Yegor Kuzmich Ligachev",
+                                            "Yevgeny Maksimovich Primakov", "Yi-sook Zhukov", "Yuri Zhukov"]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

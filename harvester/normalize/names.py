@@ -175,12 +175,14 @@ def agrees(written: str, given: str) -> bool:
     Я, and no "I." nor "J." (Yakov, not Iosif, Stalin). A "J." agrees with a given name the table
     writes with "Yu", "Ya", "Ye" or "Yo" ("J. Andropov" is Yuri): that is a Cyrillic letter (Ю, Я, Е, Ё) that German,
     Polish, Czech and Hungarian write with a J, and a Russian name written in English has no J of its own; so is an
-    "Iu." or "Ia." with "Yu" or "Ya", as the Library of Congress writes Ю and Я ("IU. V. Andropov"). Only that way:
+    "Iu." or "Ia." with "Yu" or "Ya", as the Library of Congress writes Ю and Я ("IU. V. Andropov"), and an "E." with
+    "Ye", Е ("E. K. Ligachev" is Yegor; a "Yo" is as often a Korean "Yŏng" or a Japanese "Yoshio"). Only that way:
     a "Ya." is no "J. V." (Yakov, not Iosif, Stalin)."""
     a, b = match_key(written), match_key(given)
     if not written.endswith("."):
         return not given.endswith(".") and a == b
-    return b.startswith(a) or (a[:1] == "j" or a[:2] in ("iu", "ia")) and _IOTATED.sub(a[0], b).startswith(a)
+    return (b.startswith(a) or (a[:1] == "j" or a[:2] in ("iu", "ia")) and _IOTATED.sub(a[0], b).startswith(a)
+            or a == "e" and b.startswith("ye"))
 
 
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
