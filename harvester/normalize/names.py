@@ -44,6 +44,7 @@ _PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 # "W. Ulbricht", "Yu. V. Andropov", "Nikita S. Khrushchev", "IU. V. Andropov" (the Library of Congress's Ю in capitals)
 _INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_](?:[^\W\d_A-Z]|(?<=I)[UA])?\.\s*)+)([^\W\d_][\w'’-]+)")
+_LOC_INITIAL = re.compile(r"\bI([AUau])\.")   # "Ia.", "IU.": the Library of Congress's Я, Ю, which the table writes "Ya.", "Yu."
 _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`agrees`)
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -129,10 +130,12 @@ class NameTable:
         return None, None
 
     def _initialed(self, name: str) -> tuple[str, str] | None:
-        """The table's person of a name it lists, or of initials (after a given name, or alone) and a family name it lists
-        alone that agree with given names it writes the person with (`_given_agree`): "W. Ulbricht" (Walter), "I. Stalin"
-        ("I. V. Stalin"), "Nikita S. Khrushchev" ("Nikita Sergeevich")."""
-        if (found := self._known(name)) or (m := _INITIALED.fullmatch(name)) is None:
+        """The table's person of a name it lists (its initials in either romanization: "Ia. A. Malik" as "Ya. A."), or of
+        initials (after a given name, or alone) and a family name it lists alone that agree with given names it writes the
+        person with (`_given_agree`): "W. Ulbricht" (Walter), "I. Stalin" ("I. V. Stalin"), "Nikita S. Khrushchev"
+        ("Nikita Sergeevich")."""
+        found = self._known(name) or self._known(_LOC_INITIAL.sub(lambda m: f"Y{m[1].lower()}.", name))
+        if found or (m := _INITIALED.fullmatch(name)) is None:
             return found
         found = self._known(m[2])
         if found and found[1] == "person" and _given_agree(m[1].replace(".", ". ").split(), self._given_names(found[0], m[2])):
