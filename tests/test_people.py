@@ -129,6 +129,19 @@ def test_an_e_initial_meets_a_headings_ye_or_yo():
                                             "Yevgeny Maksimovich Primakov", "Yi-sook Zhukov", "Yuri Zhukov"]
 
 
+# and a Russian family name the Library of Congress writes "Ia", "IA", "Iu" is a title's "Ya", "Yu": "Yakovlev" and
+# "IAkovlev, Aleksandr Nikolaevich" on one page were two people; a Romanian "Iacob" or "Iancu" is no "Yacob", "Yancu"
+def test_a_titles_ya_family_name_meets_its_pages_library_of_congress_heading():
+    rows = build_people([Mention("t", "1988", "1988", ("Yakovlev",), ("IAkovlev, Aleksandr Nikolaevich, 1923-2005",)),
+                         Mention("u", "1989", "1989", ("A. N. Yakovlev",), ("Iakovlev, A. N.",)),
+                         Mention("v", "1990", "1990", ("D. T. Yazov",), ("Iazov, Dmitriĭ Timofeevich",)),
+                         Mention("w", "1946", "1946", ("I. Yacob",), ("Iacob, Ion",)),
+                         Mention("x", "1946", "1946", ("Yancu",), ("Iancu, Avram",))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("A. N. Iakovlev", ("u",)), ("Aleksandr Nikolaevich IAkovlev", ("t",)), ("Avram Iancu", ("x",)),
+        ("Dmitriĭ Timofeevich Iazov", ("v",)), ("I. Yacob", ("w",)), ("Ion Iacob", ("w",)), ("Yancu", ("x",))]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

@@ -18,6 +18,7 @@ from harvester.normalize.headings import (INITIAL, Heading, family_name_first, i
                                          split_name)
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, unbracketed, written_form
 
+_RUSSIAN_FAMILY = re.compile(r"(?:[oe]va?|ina?|skii|sky|skaia)$")   # "Iakovlev", "Iudina", "Iakubovskiĭ" (as match keys)
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
@@ -196,9 +197,17 @@ def _same_page_heading(name: str, headed: list[tuple[Heading, str]], table: Name
     family, given = split_name(_NICKNAME.sub("", name))
     short, known = all(INITIAL.match(word) for word in given.split()), _known(name, table)
     matches = {canonical for heading, canonical in headed
-               if match_key(heading.sort.split(",")[0]) == match_key(family) and _agree(given, _given(heading, canonical))
+               if _filed_under(heading, family) and _agree(given, _given(heading, canonical))
                and (short or _fuller(given, heading)) and (not known or initials_written(known, heading, table))}
     return matches.pop() if len(matches) == 1 else None
+
+
+def _filed_under(heading: Heading, family: str) -> bool:
+    """Whether a heading is filed under the family name, or a Russian one's Library of Congress spelling ("IAkovlev",
+    "Iudin" under "Yakovlev", "Yudin"); a Romanian "Iacob" or "Iancu" is no "Yacob", "Yancu"."""
+    filed = heading.sort.split(",")[0]
+    key = match_key(filed)
+    return match_key(family) in (key, _RUSSIAN_FAMILY.search(key) and match_key(popular(filed)))
 
 
 def _given(heading: Heading, canonical: str) -> str:
