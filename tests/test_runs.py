@@ -1550,6 +1550,18 @@ def test_a_refusal_stops_the_later_harvests_it_says_cannot_pass(tmp_path: Path, 
     assert code == 4 and ran == ["first", *run] and f"4 harvests: {len(run)} done, 1 failed, {3 - len(run)} not run" in out
 
 
+@pytest.mark.parametrize(("first", "then"), [
+    ("http://localhost:8000", "HTTP://LOCALHOST:8000"), ("http://localhost:8000", "http://localhost.:8000"),
+    ("http://localhost", "http://localhost:80"), ("https://bücher.example", "https://XN--BCHER-KVA.example:443")],
+    ids=["case", "final-dot", "default-port", "idna"])
+def test_a_site_that_refused_us_is_one_site_however_its_base_url_is_spelled(tmp_path: Path, monkeypatch, capsys, first, then):
+    """The host in any case, with a final dot or not, in its own script or as IDNA spells it, and the scheme's own port
+    given or left out are one site, as they are to the crawl: refused there, the later harvest is not run."""
+    code, out, ran = refusing_run(tmp_path, monkeypatch, capsys, f'[[harvest]]\nname = "a"\nbase_url = "{first}"\n'
+                                  f'[[harvest]]\nname = "b"\nbase_url = "{then}"\n', BlockedError("still refused (HTTP 403)", 403))
+    assert code == 4 and ran == ["a"] and 'harvest 2, b (“Korean Workers\' Party”): not run (the site is refusing us)' in out
+
+
 def test_a_site_that_used_up_a_harvests_retries_is_not_asked_again_by_the_later_ones(tmp_path: Path, monkeypatch, capsys):
     """A site down for its maintenance at 3 a.m.: the harvest that spent its retries on it stops the later ones of that
     site (a browser would fare no better), each said not run and named in the command that runs them again; another

@@ -230,6 +230,19 @@ def origin_of(url: str) -> tuple[str, str]:
     return scheme, parts.netloc.lower().removesuffix({"http": ":80", "https": ":443"}.get(scheme, ""))
 
 
+def site_of(base_url: str) -> str:
+    """The site a base URL asks, written one way (http://localhost:8000): its scheme, its host as DNS reads it (any case,
+    a final dot or not, in its own script or as IDNA spells it) and its port, the scheme's own left out. Not resolved:
+    localhost and 127.0.0.1 are two, as they are two sites to the crawl."""
+    try:
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL:   # (a name IDNA refuses: its harvest says so, asking nothing)
+        return base_url
+    host = url.raw_host.decode("ascii").rstrip(".")
+    port = "" if url.port in (None, {"http": 80, "https": 443}.get(url.scheme)) else f":{url.port}"
+    return f"{url.scheme}://{f'[{host}]' if ':' in host else host}{port}"
+
+
 def _no_challenge(page: Page, cookies: Path | None) -> Page:
     """The page, unless it is a bot check (BlockedError, saying the ways through; given `cookies`, why they failed)."""
     if page.status in (403, 503) and is_challenge_answer(page.status, page.headers, page.body):
