@@ -367,6 +367,17 @@ def test_retries_spent_on_scans_end_the_scans_not_the_run(tmp_path: Path):
                                          "scans not asked for: their PDFs are as earlier runs left them")
 
 
+def test_scans_that_spent_the_retries_are_not_asked_for_by_a_later_harvest_of_the_site_spelled_otherwise(tmp_path: Path):
+    """localhost and LOCALHOST are one site: a later harvest sharing the set of unwell origins asks for none of its scans."""
+    unwell: set[str] = set()
+    with FaultServer(site, lambda n, path: Fault(503) if path.endswith((".pdf", "/download")) else None) as server:
+        for number, host in enumerate(("localhost", "LOCALHOST")):
+            harvest(WILSON, Search(QUERY), tmp_path / str(number), "kwp", ["json"], Settings(
+                    base_url=server.origin.replace("127.0.0.1", host), delay=0, details=True, pdfs=True, max_retries=6),
+                    sleep=FakeClock().sleep, now=FakeClock().now, unwell=unwell)
+    assert len(pdf_requests(server)) == 5 + 3   # the first harvest's alone
+
+
 def test_scans_kept_whole_are_unchanged_after_the_retries_were_spent(tmp_path: Path):
     """Two scans failed last time, the others were kept with no validators (nothing to ask: unchanged). This run's
     retries spent on those two, the others counted as failed (16), and the dataset gave their earlier files all the
