@@ -349,7 +349,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
         harvester run ~/harvests.toml
         harvester run ~/harvests.toml wilson-korean-war
     """
-    from harvester.fetch.client import site_of   # (httpx: only a command that fetches needs it)
+    from harvester.fetch.client import origin_of   # (httpx: only a command that fetches needs it)
 
     # each dataset named once, as checked: a harvest of the file makes a dataset that may have named a later one otherwise
     jobs = [replace(job, name=_name(job)) for job in load_jobs(harvests_file)]
@@ -373,7 +373,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
             # (a browser passes checks the plain client cannot; other cookies may; a mirror is another site): cookies by
             # the file they name (given relative, whole or by ~), the site's own origin whether given or left out
             cookies = job.settings.cookies and os.path.realpath(job.settings.cookies)   # (a link loop fails the harvest, later)
-            site = site_of(job.settings.base_url or job.site.home)
+            site = origin_of(job.settings.base_url or job.site.home)
             way = (job.settings.fetch, cookies, site)
             if why := refused.get(way) or refused.get(site):
                 lines.append(f"harvest {number}, {_dataset(job)}: not run ({why})")
@@ -421,10 +421,10 @@ def _pacer(asked: dict[str, tuple[float, float]], site: str, sleep: Callable[[fl
     """What a harvest's fetcher tells of its requests: before its first (a harvest that asks nothing waits nothing), what
     is left since the host's last request of the longest delay its last harvest kept (its own, robots.txt's) is waited
     out, as the crawl waits what is left of its own; then this harvest's longest and its last request are the host's.
-    A host is `site`'s (see site_of), on any port: the sites of one shared server or CDN are not one."""
-    from harvester.fetch.client import site_of
+    A host is `site`'s (see origin_of), on any port: the sites of one shared server or CDN are not one."""
+    from harvester.fetch.client import origin_of
 
-    host = urlsplit(site_of(site)).hostname
+    host = urlsplit(origin_of(site)).hostname
     longest: list[float] = []   # this harvest's, once it asked
 
     def paced(delay: float) -> None:

@@ -61,9 +61,9 @@ class Tally:
 def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origin: str, out_dir: Path, name: str,
                   limit: int, progress: Callable[[str, int, int, str], None], unwell: set[str]) -> Tally:
     """The PDF of each document the run lists whose page links one, in the dataset's order, into DIR/pdfs/ (`progress`
-    told how many documents are done). `unwell`: the sites (site_of) whose scans spent a run's retries, which a harvests
+    told how many documents are done). `unwell`: the sites (origin_of) whose scans spent a run's retries, which a harvests
     file's later harvests do not ask again; one spent here is added."""
-    from harvester.fetch.client import site_of
+    from harvester.fetch.client import origin_of
 
     partial = out_dir / ".harvester" / f"{name}.partial"
     with storing(partial):
@@ -84,7 +84,7 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
                 state.keep_pdf(doc_id, had[url])
         elif have is not None and not have["validators"]:   # nothing tells a change: not asked for
             tally.unchanged, had[url] = tally.unchanged + 1, have
-        elif url and site_of(origin) in unwell:   # (by this harvest, or one before it): not checked; a file kept stays as it was
+        elif url and origin_of(origin) in unwell:   # (by this harvest, or one before it): not checked; a file kept stays as it was
             had[url], skipped = have, skipped + 1
             tally.unchanged, tally.failed = tally.unchanged + (have is not None), tally.failed + (have is None)
         elif url:
@@ -94,7 +94,7 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
             except RetriesSpentError as error:   # (the pages were whole: the scans' trouble ends the scans, not the run)
                 spent, had[url] = error, None
                 tally.failed += 1
-                unwell.add(site_of(origin))
+                unwell.add(origin_of(origin))
     if spent or skipped:
         said = f"{spent} the scans" if spent else f"{origin}: a harvest before this one spent its retries on the scans"
         tally.warnings.append(said + (f"; {plural(skipped, 'more scan' if spent else 'scan')} not asked for: their PDFs are "

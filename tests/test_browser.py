@@ -1011,3 +1011,12 @@ def test_an_origin_written_with_its_schemes_own_port_is_the_one_chromium_asks_on
 
     assert origin_of("http://127.0.0.1:80") == origin_of("http://127.0.0.1/robots.txt") != origin_of("http://127.0.0.1:8080")
     assert origin_of("HTTPS://Example.org:443/search") == origin_of("https://example.org") != origin_of("http://example.org:443")
+
+
+def test_a_site_in_its_own_script_is_the_one_chromium_asks_on_as_idna_spells_it():
+    """--base-url http://bücher.example: Chromium asks for http://xn--bcher-kva.example/..., which the routing took for
+    another site's (its own pages refused); a host's final dot is the same host too."""
+    from harvester.fetch.client import origin_of
+
+    assert origin_of("http://bücher.example:8000") == origin_of("http://xn--bcher-kva.example:8000/search?page=1")
+    assert origin_of("http://BÜCHER.example.:8000/") == origin_of("http://bücher.example:8000") != origin_of("http://bücher.example")

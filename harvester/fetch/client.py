@@ -222,25 +222,18 @@ def _target(url: str, location: str) -> str:
     return urljoin(url, location)
 
 
-def origin_of(url: str) -> tuple[str, str]:
-    """A URL's scheme and host with its port: two ports or schemes of one host are two sites (the scheme's own port, which
-    Chromium leaves out of the addresses it asks for, is no other)."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    return scheme, parts.netloc.lower().removesuffix({"http": ":80", "https": ":443"}.get(scheme, ""))
-
-
-def site_of(base_url: str) -> str:
-    """The site a base URL asks, written one way (http://localhost:8000): its scheme, its host as DNS reads it (any case,
-    a final dot or not, in its own script or as IDNA spells it) and its port, the scheme's own left out. Not resolved:
-    localhost and 127.0.0.1 are two, as they are two sites to the crawl."""
+def origin_of(url: str) -> str:
+    """The site a URL is on, written one way (http://localhost:8000): its scheme, its host as DNS reads it (any case, a
+    final dot or not, in its own script or as IDNA spells it) and its port, the scheme's own left out (Chromium leaves it
+    out of the addresses it asks for). Two ports or schemes of one host are two sites. Not resolved: localhost and
+    127.0.0.1 are two."""
     try:
-        url = httpx.URL(base_url)
-    except httpx.InvalidURL:   # (a name IDNA refuses: its harvest says so, asking nothing)
-        return base_url
-    host = url.raw_host.decode("ascii").rstrip(".")
-    port = "" if url.port in (None, {"http": 80, "https": 443}.get(url.scheme)) else f":{url.port}"
-    return f"{url.scheme}://{f'[{host}]' if ':' in host else host}{port}"
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:   # (a name IDNA refuses: no site harvester asks; its harvest says so, asking nothing)
+        return url
+    host = parsed.raw_host.decode("ascii").rstrip(".")
+    port = "" if parsed.port in (None, {"http": 80, "https": 443}.get(parsed.scheme)) else f":{parsed.port}"
+    return f"{parsed.scheme}://{f'[{host}]' if ':' in host else host}{port}"
 
 
 def _no_challenge(page: Page, cookies: Path | None) -> Page:
