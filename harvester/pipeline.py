@@ -416,9 +416,9 @@ class _Saved:
         starts a walk of its own (a later run's, after one of "0 results")."""
         total = None
         # (in saved order, an undated copy before a dated one, as later_copy takes them; pages saved at one time, or that
-        # say no time, in their order: as a walk takes them, whatever the files' names)
-        for *_, first, given in sorted((is_time(at), datetime.fromisoformat(at) if is_time(at) else 0, first, given)
-                                       for at, first, given in self.totals):
+        # say no time, in their order: as a walk takes them, whatever the files' names; copies of one page as read: a
+        # harvest's rounds as it fetched them, files the later by name last)
+        for _, first, given in sorted(self.totals, key=lambda t: (is_time(t[0]), is_time(t[0]) and datetime.fromisoformat(t[0]), t[1])):
             total = given if total is None or first <= max(total, 1) else total
         return total
 

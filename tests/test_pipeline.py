@@ -1624,3 +1624,27 @@ def test_a_reparse_of_pages_that_say_no_time_takes_their_totals_in_page_order_wh
         (tmp_path / f"{name}.html").write_text(f"<!-- saved from url=({len(url):04d}){url} -->\n{page}")
     reparsed = reparse([tmp_path], WILSON, tmp_path / "out", "d", ["json"], workers=0)
     assert (reparsed.total, reparsed.documents) == (29, 29)
+
+
+def test_a_reparse_of_rounds_fetched_at_one_time_takes_the_total_of_the_last_round(tmp_path: Path):
+    """A harvest's first round counts 30 over 25 documents, its re-walks 25: complete. Its pages fetched in one second
+    (a local mirror, --delay 0), the re-parse took the copies of each page by their totals' size, 30 last, and said the
+    25 documents were 25 of 30."""
+    from datetime import UTC, datetime
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.sitegen import doc, results_page
+
+    asked: list[int] = []
+
+    def answer(path: str) -> bytes | None:
+        parts = urlsplit(path)
+        asked.append(int(parse_qs(parts.query).get("page", ["0"])[0]))
+        page = results_page([doc(n) for n in range(25)], asked[-1], total=30 if len(asked) <= 3 else 25)
+        return page.encode() if parts.path == "/search" else None
+
+    with FaultServer(answer) as server:
+        harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0),
+                            now=lambda: datetime(2024, 5, 1, tzinfo=UTC))
+    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (harvested.total, reparsed.total, reparsed.warnings) == (25, 25, [])
