@@ -198,6 +198,14 @@ def test_a_library_of_congress_ia_the_table_writes_ya_is_a_y_and_no_i():
                                                         ("Iuliu Maniu", ("w",))]
 
 
+# and a family name so begun is a title's "Ya" or "Yu" one: "A. N. Yakovlev" and "IAkovlev, A. N." on one page were two people
+def test_a_library_of_congress_family_name_in_ia_or_iu_is_a_titles_in_ya_or_yu():
+    rows = build_people([Mention("t", "1989", "1989", ("A. N. Yakovlev",), ("IAkovlev, A. N. (Aleksandr Nikolaevich), 1923-2005",)),
+                         Mention("u", "1989", "1989", ("Yakovlev",), ("Iakovlev, Aleksandr Nikolaevich",)),
+                         Mention("v", "1946", "1946", ("Y. Iacob",), ("Iacob, Ion",))], NAMES)
+    assert [(r.name, r.document_ids) for r in rows] == [("Ion Iacob", ("v",)), ("Y. Iacob", ("v",)), ("A. N. IAkovlev", ("t", "u"))]
+
+
 def test_a_one_letter_j_initial_meets_no_e():
     rows = build_people([Mention("t", "1965-08-02", "1965-08-02", ("J. Smith",), ("Smith, E.",)),
                          Mention("u", "1990-08-03", "1990-08-03", ("Y. M. Primakov",), ("Primakov, E. M.",)),
