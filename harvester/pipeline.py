@@ -387,7 +387,7 @@ class _Saved:
     say which search they are of."""
 
     searched: Searched
-    totals: list[tuple[str, float, int]] = field(default_factory=list)   # each page's: when saved, its first result, total
+    totals: list[tuple[str, float, int | None]] = field(default_factory=list)   # each page's: when saved, its first result, total
     unknown: list[str] = field(default_factory=list)
     # each document's place in the listing (its result's number, then the page's and its own in the page's) by the
     # latest copy that lists it, when that copy was saved, and the document before it there: weeks of runs list it
@@ -398,9 +398,11 @@ class _Saved:
     def took(self, saved: SavedResults, number: int, site: Site) -> None:
         # a page with no totals line numbers its results by its address: else, after an older copy's numbered ones
         first = saved.results.first or (site.page_of(saved.results.url) * site.page_size + 1 if saved.search else math.inf)
-        # ("1 - 10 of 0" is no total, as in a harvest, nor is an empty page's past the first)
-        if saved.results.total is not None and not saved.results.belied and (saved.records or first == 1):
-            self.totals.append((saved.saved_at, first, saved.results.total))
+        # ("1 - 10 of 0" is no total, as in a harvest, nor is an empty page's past the first; a first page with none
+        # starts a walk all the same)
+        given = None if saved.results.belied else saved.results.total
+        if first == 1 or given is not None and saved.records:
+            self.totals.append((saved.saved_at, first, given))
         self.page(first, saved.saved_at, number)
         before = None
         for index, record in enumerate(saved.records):
@@ -414,12 +416,14 @@ class _Saved:
         """The search's total as a harvest takes its pages' in the order it fetched them: the latest saved page's, but
         not one a page past the total before it gives (its first result beyond it: a next link led there); a first page
         starts a walk of its own (a later run's, after one of "0 results")."""
-        total = None
+        total = counted = None   # (counted: the total the pages since a first page go by)
         # (in saved order, an undated copy before a dated one, as later_copy takes them; pages saved at one time, or that
         # say no time, in their order: as a walk takes them, whatever the files' names; copies of one page as read: a
         # harvest's rounds as it fetched them, files the later by name last)
         for _, first, given in sorted(self.totals, key=lambda t: (is_time(t[0]), is_time(t[0]) and datetime.fromisoformat(t[0]), t[1])):
-            total = given if total is None or first <= max(total, 1) else total
+            counted = None if first == 1 else counted
+            if given is not None and (counted is None or first <= counted):
+                total = counted = given
         return total
 
     def page(self, first: float, saved_at: str, number: int) -> None:

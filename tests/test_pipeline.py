@@ -1648,3 +1648,27 @@ def test_a_reparse_of_rounds_fetched_at_one_time_takes_the_total_of_the_last_rou
                             now=lambda: datetime(2024, 5, 1, tzinfo=UTC))
     reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert (harvested.total, reparsed.total, reparsed.warnings) == (25, 25, [])
+
+
+def test_a_reparse_of_a_later_run_whose_first_page_has_no_total_takes_the_total_its_next_pages_give(tmp_path: Path):
+    """A first run counts 5; the next run's first page carries no totals line, its second counts 25, and the run is 25
+    of 25. The re-parse kept the first run's 5 (the second run's "11 - 20 of 25" past it) and said 25 were more than 5."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.sitegen import doc, results_page
+
+    shown: list[int] = []
+
+    def answer(path: str) -> bytes | None:
+        parts = urlsplit(path)
+        number = int(parse_qs(parts.query).get("page", ["0"])[0])
+        page = results_page([doc(n) for n in range(shown[-1])], number)
+        page = re.sub(r'<div class="results-summary">.*?</div>', "", page) if shown[-1] == 25 and number == 0 else page
+        return page.encode() if parts.path == "/search" else None
+
+    with FaultServer(answer) as server:
+        for listed in (5, 25):
+            shown.append(listed)
+            harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0))
+    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (harvested.total, harvested.documents, reparsed.total, reparsed.documents) == (25, 25, 25, 25)
