@@ -617,3 +617,21 @@ def test_a_walk_past_the_total_cut_short_as_asked_stays_partial_when_documents_a
     crawl = run(handler, clock, allow_incomplete=True, max_pages=3)
     assert (len(crawl.documents), crawl.total, crawl.partial) == (16, 20, True)
     assert any("its next link leads on" in warning for warning in crawl.warnings), crawl.warnings
+
+
+def test_no_warning_says_completeness_unchecked_when_a_later_page_counts_the_results(clock):
+    """No totals line on the first page, "of 29" on the next two, 29 documents: complete, checked against 29; the first
+    page's own warning said completeness could not be checked."""
+    import httpx
+
+    from tests.sitegen import page_number
+
+    def handler(request):
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        page = results_page([doc(n) for n in range(29)], page_number(request))
+        return httpx.Response(200, text=_no_totals(page) if page_number(request) == 0 else page)
+
+    crawl = run(handler, clock)
+    assert (len(crawl.documents), crawl.total, crawl.partial) == (29, 29, False)
+    assert [w for w in crawl.warnings if "cannot be checked" in w or "not checked" in w] == []

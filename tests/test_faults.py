@@ -597,7 +597,7 @@ def test_a_totals_line_whose_number_no_search_counts_is_no_totals_line():
     for number in ("9" * 13, "9" * 400, "9" * 5000):
         parsed = parse_results(page.replace("1 - 1 of 1", f"1 - 1 of {number}"), f"{WILSON.home}/search", WILSON)
         assert (parsed.total, len(parsed.cards)) == (None, 1)
-        assert parsed.warnings == ("no 'x - y of N' totals line: completeness cannot be checked",)
+        assert parsed.warnings == ("no 'x - y of N' totals line: the page does not count the search's results",)
     assert parse_results(page.replace("1 - 1 of 1", "1 - 1 of 999,999,999"), f"{WILSON.home}/search", WILSON).total == 999999999
 
 
@@ -631,7 +631,7 @@ def test_a_total_written_in_no_way_a_locale_writes_it_is_no_totals_line(number: 
 
     page = results_page([doc(n) for n in range(10)], 0, total=1234).replace("of 1234", f"of {number}")
     parsed = parse_results(page, f"{WILSON.home}/search", WILSON)
-    assert (parsed.total, parsed.warnings) == (None, ("no 'x - y of N' totals line: completeness cannot be checked",))
+    assert (parsed.total, parsed.warnings) == (None, ("no 'x - y of N' totals line: the page does not count the search's results",))
 
 # 7. The run's files switch as one unit, and formats not asked for this time go
 

@@ -120,7 +120,7 @@ def _warnings(totals: tuple[int, int, int] | None, nodes: list[LexborNode], card
     and summaries."""
     warnings = []
     if totals is None and cards:
-        warnings.append("no 'x - y of N' totals line: completeness cannot be checked")
+        warnings.append("no 'x - y of N' totals line: the page does not count the search's results")
     if totals and cards and len(cards) != totals[2] - totals[1] + 1:   # (a document left out is then missing at the end)
         warnings.append(f"the page says results {totals[1]} - {totals[2]} but holds {len(cards)} cards")
     if totals and total_belied(totals[0], totals[2], len(cards)):
