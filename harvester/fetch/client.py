@@ -229,8 +229,9 @@ def origin_of(url: str) -> str:
     127.0.0.1 are two."""
     try:
         parsed = httpx.URL(url)
-    except httpx.InvalidURL:   # (a name IDNA refuses: no site harvester asks; its harvest says so, asking nothing)
-        return url
+    except httpx.InvalidURL:   # (as written: asking for it says what is wrong with it)
+        parts = urlsplit(url)
+        return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
     host = parsed.raw_host.decode("ascii").rstrip(".")
     port = "" if parsed.port in (None, {"http": 80, "https": 443}.get(parsed.scheme)) else f":{parsed.port}"
     return f"{parsed.scheme}://{f'[{host}]' if ':' in host else host}{port}"
