@@ -1810,6 +1810,24 @@ def test_a_party_in_capitals_loses_its_role_as_in_title_case(title, expected):
     assert parties(title) == expected
 
 
+# but capitals hide the words title case writes small: a word alone is a name when the names table knows it, begins the
+# party or follows a role or honorific. "CC UCY" lost its "CC"; "ACTIVISTS", "INVESTIGATION", "OF THE CIA" were persons;
+# "MR. BUNDY" was none ("BUNDY" alone reads as initials)
+@pytest.mark.parametrize(("title", "senders", "people"), [
+    ("LETTER FROM THE CC UCY TO THE CC CPSU", ("CC UCY",), ()),
+    ("LETTER FROM THE CC PUWP TO THE CC CPSU", ("CC PUWP",), ()),
+    ("STENOGRAPHIC RECORD OF A MEETING OF PARTY ACTIVISTS", (), ()),
+    ("MINUTES OF A BULGARIAN POLITBURO MEETING FOR THE INVESTIGATION OF THE POLITICAL PROCESSES OF 06/26/1956", (), ()),
+    ("MEMORANDUM FROM THOMAS W. BRADEN FOR INSPECTOR GENERAL [OF THE CIA]", ("THOMAS W. BRADEN",), ("Thomas W. Braden",)),
+    ("MEMORANDUM FROM MR. BUNDY TO THE PRESIDENT", ("MR. BUNDY",), ("Mr. Bundy",)),
+    ("LETTER TO THE SECRETARY OF THE CC OF THE CP OF AZERBAIJAN MUSTAFAYEV", (), ("Mustafayev",)),
+    ("MINUTES OF THE MEETING BETWEEN TODOR ZHIVKOV AND FIDEL CASTRO IN SOFIA", (), ("Todor Zhivkov", "Fidel Castro")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_word_alone_in_capitals_is_a_name_only_where_title_case_would_know(title, senders, people):
+    found = parties(title)
+    assert (found.senders, person_names(found, NameTable.load())) == (senders, people)
+
+
 # a number note in capitals is a note as in title case: "NO.059.658", "NOS. 408-410", "NUMBER 538-540" were parties
 @pytest.mark.parametrize(("title", "expected"), [
     ("TELEGRAM FROM BEIJING, NO.059.658, URGENT, SECRET", Parties(("BEIJING",), (), ())),
