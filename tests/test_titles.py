@@ -1795,6 +1795,17 @@ def test_a_family_name_and_its_initials_after_a_comma_are_one_person(title, send
     assert "Yuri Andropov" in person_names(found, NameTable.load()) or "Andropov" not in title
 
 
+# but a state's initials after a place's comma are no one's: "Moscow, U.S.S.R." was a person "U.S.S.R. Moscow"
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Report from Moscow, U.S.S.R.", ("Moscow", "U.S.S.R.")),
+    ("Telegram from Beijing, P.R.C. to Pyongyang", ("Beijing", "P.R.C.")),
+    ("Memorandum from the Department of State, Washington, D.C.", ("Department of State",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_states_initials_after_a_place_are_no_ones(title, senders):
+    found = parties(title)
+    assert (found.senders, person_names(found, NameTable.load())) == (senders, ())
+
+
 # a party in capitals is read as title case reads it, its roles and honorifics taken off, and given back as written:
 # "CDE. I.V. STALIN", "MR. ALLEN DULLES", "AMBASSADOR PAVEL YUDIN" kept them (initials stay so: "CC CPSU", "KWP")
 @pytest.mark.parametrize(("title", "expected"), [

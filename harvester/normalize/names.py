@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, PLACE_AT_END, completion, is_body, is_given_name, is_role
+from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, PLACE_AT_END, STATES, completion, is_body, is_given_name, is_role
 from harvester.normalize.titles import Parties, begins_a_name
 from harvester.normalize.text import text_cache
 
@@ -30,8 +30,6 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø":
                                "œ": "oe", "Œ": "Oe", "ß": "ss"})
 # a surname, then initials: capitals, or the two letters of one Russian sound ("Ya.", "Yu.", "Iu.", "IU.", "Zh.")
 _SURNAME_INITIALS = re.compile(r"([^\W\d_][\w'’-]+),?\s+((?:(?:[^\W\d_a-z]|Ya|Yu|Ye|Yo|Ia|Iu|IA|IU|Ja|Ju|Zh|Kh|Ch|Sh|Ts)\.\s*){1,3})")
-_STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR", "DDR", "FRG", "DRV", "CSSR", "PRL",
-                     "DC"})   # "Seoul, R.O.K.", "Washington, D.C."
 BRACKET = re.compile(r"(?<!\s)\s*[\[(]([^\[\]()]*)[\])]")   # (a run of spaces tried from its start alone)
 _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an editor's completion, not a variant
 # "[Edgar] Snow", "[Sir] Anthony Eden", "[Charles] de Gaulle": a bracket before a name, which completes it when it is a
@@ -250,7 +248,7 @@ def _completed(bracket: re.Match[str]) -> str:
 def _initials_first(name: str) -> str:
     """"Stalin I. V.", "Gromyko, A. A." (the Russian order, surname first) -> "I. V. Stalin", "A. A. Gromyko"."""
     m = _SURNAME_INITIALS.fullmatch(name)
-    if m is None or re.sub(r"[.\s]", "", m[2]) in _STATES:
+    if m is None or re.sub(r"[.\s]", "", m[2]) in STATES:
         return name
     return f"{' '.join(m[2].split())} {m[1]}"
 
