@@ -1758,12 +1758,13 @@ def test_a_hostile_pages_long_title_and_date_are_not_kept_by_the_caches():
     assert kept < 50_000
 
 
-# a lower-case "to" before a verb and its object, or after an order's, a decision's or a proposal's noun before a word
-# the names table knows as no one, says what is to be done, no addressee: "Advance", "Confirm the Following Directive"
-# and "Investigate the Events" were recipients (no name is followed by an article; "Instructions to Sadchikov" addresses)
+# a lower-case "to" before a verb and its object says what is to be done, no addressee: "Confirm the Following
+# Directive" and "Investigate the Events" were recipients (no name is followed by an article; "Instructions to
+# Sadchikov" addresses, and so does an order or an appeal to a name the names table does not know)
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
-    ("Chairman Mao's Order to Advance", ("Mao",), ()),
-    ("Order to Advance", (), ()),
+    ("Order to Zhukov", (), ("Zhukov",)),
+    ("Appeal to Nehru", (), ("Nehru",)),
+    ("Stalin's Order to Malinovsky", ("Stalin",), ("Malinovsky",)),
     ("Politburo Decision to Confirm the Following Directive to the Soviet Ambassador in Korea", ("Politburo",), ()),
     ("Appeal to Stop the War", (), ()),
     ("Findings of the Commission of the USSR Congress of People’s Deputies to Investigate the Events which Occurred in "

@@ -202,10 +202,8 @@ _POSSESSIVE = re.compile(r"['’][sS]\b")
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
 _INFINITIVE = _rx(r"to\s(?:discuss|receive|call\s+on)$")   # a verb of talk after "to": what someone means to do
 # a lower-case "to" before a verb and its object says what is to be done, no addressee ("Decision to Confirm the
-# Following Directive", "Commission ... to Investigate the Events"): no name is followed by an article; and so does one
-# right after an order's, a decision's, a proposal's or an appeal's noun before a last word no one's ("Order to Advance")
-_PURPOSE = re.compile(r"\s+to\s+(?P<verb>[A-Z][a-z]+)(?:\s+(?:the|an?|his|her|their|its)\s.*|$)")
-_WILLED = _rx(r"(?:orders?|decisions?|proposals?|appeals?)$")
+# Following Directive", "Commission ... to Investigate the Events"): no name is followed by an article
+_PURPOSE = re.compile(r"\s+to\s+[A-Z][a-z]+\s+(?:the|an?|his|her|their|its)\s")
 # " from Brezhnev's ", " of [Zhou Enlai's] "
 _OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+\[?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\]?\s+")
 # " on Visit of General Clark with President Rhee": a visit with someone is their talk (its "of" names the visitor), who
@@ -513,8 +511,7 @@ def _parties(reading: _Reading) -> Parties:
             (inner := find_kind(text, end)) and inner[1] < by.start()):   # not "Report on the Speech by N. S. Khrushchev"
         lead += _items(by["who"])   # "Report on the Marshall Plan by M. Cristian and I. Nitescu"
     rest = text[end:] if found else text
-    if (purpose := _PURPOSE.search(rest)) and (purpose.end("verb") < len(rest) or purpose.start() == 0 and found
-                                               and _WILLED.search(text, 0, end) and not shipped_names().kind(purpose["verb"])):
+    if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
     if kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
         maker = _BY_AT_END.search(rest)   # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named
