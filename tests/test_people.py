@@ -118,15 +118,24 @@ def test_a_titles_initial_meets_a_headings_of_the_same_letter_only():
                                             "IU. V. Zhukov", "Ia. A. Sokolov"]
 
 
-# and a bare "E." (the Library of Congress's Е, Ё) is the popular romanization's "Ye", "Yo": "E. K. Ligachev" and "Ligachev,
+# and a bare "E." (the Library of Congress's Е) is the popular romanization's "Ye": "E. K. Ligachev" and "Ligachev,
 # Yegor Kuzmich" on one page were two people; it is still no Ю, Я nor a Korean "Yi" ("Yuri", "Yakov", "Yi-sook")
-def test_an_e_initial_meets_a_headings_ye_or_yo():
+def test_an_e_initial_meets_a_headings_ye():
     rows = build_people([Mention("t", "1988", "1988", ("E. K. Ligachev",), ("Ligachev, Yegor Kuzmich",)),
                          Mention("u", "1996", "1996", ("E. M. Primakov",), ("Primakov, Yevgeny Maksimovich",)),
                          *(Mention(doc, "1950", "1950", ("E. Zhukov",), (heading,))
                            for doc, heading in (("w", "Zhukov, Yuri"), ("x", "Zhukov, Yakov"), ("y", "Zhukov, Yi-sook")))], NAMES)
     assert sorted(r.name for r in rows) == ["E. Zhukov", "Yakov Zhukov", "Yegor Kuzmich Ligachev",
                                             "Yevgeny Maksimovich Primakov", "Yi-sook Zhukov", "Yuri Zhukov"]
+
+
+# but only a Russian "Ye" is an Е: a Korean "Yeong" (영, Revised Romanization) or a Hebrew "Yehuda" is no "E."
+def test_an_e_initial_meets_no_korean_nor_hebrew_ye():
+    rows = build_people([Mention(doc, "1990", "1990", (title,), (heading,)) for doc, title, heading in (
+        ("t", "E. Kim", "Kim, Yeong-nam"), ("u", "E. Avner", "Avner, Yehuda"), ("v", "E. Lee", "Lee, Yeon-sook"),
+        ("w", "E. Leibowitz", "Leibowitz, Yeshayahu"), ("x", "E. Park", "Park, Ye-jin"))], NAMES)
+    assert sorted(r.name for r in rows) == ["E. Avner", "E. Kim", "E. Lee", "E. Leibowitz", "E. Park", "Kim Yeong-nam",
+                                            "Lee Yeon-sook", "Park Ye-jin", "Yehuda Avner", "Yeshayahu Leibowitz"]
 
 
 # and a Russian family name the Library of Congress writes "Ia", "IA", "Iu" is a title's "Ya", "Yu": "Yakovlev" and

@@ -44,6 +44,8 @@ _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 _INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_](?:[^\W\d_A-Z]|(?<=I)[UA])?\.\s*)+)([^\W\d_][\w'’-]+)")
 _LOC_INITIAL = re.compile(r"\bI([AUau])\.")   # "Ia.", "IU.": the Library of Congress's Я, Ю, which the table writes "Ya.", "Yu."
 _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`agrees`)
+# "Yefim", "Yegor", "Yekaterina", "Yelena", "Yemelyan", "Yeremei", "Yevgeny": a Russian Е; not "Yeong", "Ye-jin", "Yehuda"
+_RUSSIAN_YE = re.compile(r"ye[fgklmrv]")
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -177,13 +179,14 @@ def agrees(written: str, given: str) -> bool:
     writes with "Yu", "Ya", "Ye" or "Yo" ("J. Andropov" is Yuri): that is a Cyrillic letter (Ю, Я, Е, Ё) that German,
     Polish, Czech and Hungarian write with a J, and a Russian name written in English has no J of its own; so is an
     "Iu." or "Ia." with "Yu" or "Ya", as the Library of Congress writes Ю and Я ("IU. V. Andropov"), and an "E." with
-    "Ye", Е ("E. K. Ligachev" is Yegor; a "Yo" is as often a Korean "Yŏng" or a Japanese "Yoshio"). Only that way:
+    a Russian "Ye", Е ("E. K. Ligachev" is Yegor; a "Yeong" is Korean, a "Yehuda" Hebrew, a "Yo" as often a Korean
+    "Yŏng" or a Japanese "Yoshio"). Only that way:
     a "Ya." is no "J. V." (Yakov, not Iosif, Stalin)."""
     a, b = match_key(written), match_key(given)
     if not written.endswith("."):
         return not given.endswith(".") and a == b
     return (b.startswith(a) or (a[:1] == "j" or a[:2] in ("iu", "ia")) and _IOTATED.sub(a[0], b).startswith(a)
-            or a == "e" and b.startswith("ye"))
+            or a == "e" and _RUSSIAN_YE.match(b) is not None)
 
 
 def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
