@@ -151,6 +151,16 @@ def test_a_titles_ya_family_name_meets_its_pages_library_of_congress_heading():
         ("Dmitriĭ Timofeevich Iazov", ("v",)), ("I. Yacob", ("w",)), ("Ion Iacob", ("w",)), ("Yancu", ("x",))]
 
 
+# and so is a Ukrainian one (Я, Ю as the Library of Congress writes them in Ukrainian too): "Yushchenko" and
+# "IUshchenko, Viktor" on one page were two people
+def test_a_titles_ukrainian_ya_or_yu_family_name_meets_its_pages_library_of_congress_heading():
+    rows = build_people([Mention(doc, "1991", "1991", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Yushchenko", "IUshchenko, Viktor Andriĭovych"), ("u", "V. F. Yanukovych", "IAnukovych, Viktor Fedorovych"),
+        ("v", "Yaremchuk", "IAremchuk, Ivan"), ("w", "Yavorivskyi", "IAvorivsʹkyĭ, Volodymyr"))], NAMES)
+    assert sorted(r.name for r in rows) == ["Ivan IAremchuk", "Viktor Andriĭovych IUshchenko", "Viktor Fedorovych IAnukovych",
+                                            "Volodymyr IAvorivsʹkyĭ"]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

@@ -18,7 +18,8 @@ from harvester.normalize.headings import (INITIAL, Heading, family_name_first, i
                                          split_name)
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, unbracketed, written_form
 
-_RUSSIAN_FAMILY = re.compile(r"(?:[oe]va?|ina?|skii|sky|skaia)$")   # "Iakovlev", "Iudina", "Iakubovskiĭ" (as match keys)
+# "Iakovlev", "Iudina", "Iakubovskiĭ", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ" (as match keys)
+_SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|ina?|sk(?:ii|yi?|aia)|enko|uk|[iy]ch)$")
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
@@ -203,11 +204,11 @@ def _same_page_heading(name: str, headed: list[tuple[Heading, str]], table: Name
 
 
 def _filed_under(heading: Heading, family: str) -> bool:
-    """Whether a heading is filed under the family name, or a Russian one's Library of Congress spelling ("IAkovlev",
-    "Iudin" under "Yakovlev", "Yudin"); a Romanian "Iacob" or "Iancu" is no "Yacob", "Yancu"."""
+    """Whether a heading is filed under the family name, or a Russian or Ukrainian one's Library of Congress spelling
+    ("IAkovlev", "IUshchenko" under "Yakovlev", "Yushchenko"); a Romanian "Iacob" or "Iancu" is no "Yacob", "Yancu"."""
     filed = heading.sort.split(",")[0]
     key = match_key(filed)
-    return match_key(family) in (key, _RUSSIAN_FAMILY.search(key) and match_key(popular(filed)))
+    return match_key(family) in (key, _SLAVIC_FAMILY.search(key) and match_key(popular(filed)))
 
 
 def _given(heading: Heading, canonical: str) -> str:
