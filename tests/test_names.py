@@ -498,9 +498,10 @@ def test_a_bracket_before_a_name_completes_it_and_one_after_it_is_no_part_of_it(
     ("IU. V. Andropov", "Yuri Andropov"), ("Iu. V. Andropov", "Yuri Andropov"), ("Andropov, IU. V.", "Yuri Andropov"),
     # and Я as "Ia", "IA" (Ja in German): a two-letter initial is one letter, no "I. V." nor "J. V." Stalin the table writes
     ("Ia. Stalin", None), ("IA. Stalin", None), ("IU. Stalin", None), ("Ja. Stalin", None),
-    # and a person the table lists with initials only, no family name alone, is his in either romanization
+    # and a person the table lists with initials only, no family name alone, is his in any romanization
     ("Ia. A. Malik", "Yakov Malik"), ("IA. A. Malik", "Yakov Malik"), ("Ia. Malik", "Yakov Malik"),
     ("Malik, IA. A.", "Yakov Malik"), ("I. A. Malik", None), ("Iu. A. Malik", None), ("IU. Malik", None),
+    ("Ja. A. Malik", "Yakov Malik"), ("Malik, Ja. A.", "Yakov Malik"), ("Ju. A. Malik", None),
 ])
 def test_initials_that_agree_with_the_tables_person_are_that_person(spelling: str, canonical: str | None,
                                                                     table: NameTable) -> None:

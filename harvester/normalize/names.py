@@ -42,7 +42,8 @@ _PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 # "W. Ulbricht", "Yu. V. Andropov", "Nikita S. Khrushchev", "IU. V. Andropov" (the Library of Congress's Ю in capitals)
 _INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_](?:[^\W\d_A-Z]|(?<=I)[UA])?\.\s*)+)([^\W\d_][\w'’-]+)")
-_LOC_INITIAL = re.compile(r"\bI([AUau])\.")   # "Ia.", "IU.": the Library of Congress's Я, Ю, which the table writes "Ya.", "Yu."
+# "Ia.", "IU." (the Library of Congress's Я, Ю), "Ja." (German's), which the table writes "Ya.", "Yu."
+_YA_YU_INITIAL = re.compile(r"\b[IJ]([AUau])\.")
 _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": a Cyrillic Ю, Я, Е, Ё (`agrees`)
 # "Yefim", "Yegor", "Yekaterina", "Yelena", "Yemelyan", "Yeremei", "Yevgeny": a Russian Е; not "Yeong", "Ye-jin", "Yehuda"
 _RUSSIAN_YE = re.compile(r"ye[fgklmrv]")
@@ -130,11 +131,11 @@ class NameTable:
         return None, None
 
     def _initialed(self, name: str) -> tuple[str, str] | None:
-        """The table's person of a name it lists (its initials in either romanization: "Ia. A. Malik" as "Ya. A."), or of
+        """The table's person of a name it lists (its initials in any romanization: "Ia. A. Malik" as "Ya. A."), or of
         initials (after a given name, or alone) and a family name it lists alone that agree with given names it writes the
         person with (`_given_agree`): "W. Ulbricht" (Walter), "I. Stalin" ("I. V. Stalin"), "Nikita S. Khrushchev"
         ("Nikita Sergeevich")."""
-        found = self._known(name) or self._known(_LOC_INITIAL.sub(lambda m: f"Y{m[1].lower()}.", name))
+        found = self._known(name) or self._known(_YA_YU_INITIAL.sub(lambda m: f"Y{m[1].lower()}.", name))
         if found or (m := _INITIALED.fullmatch(name)) is None:
             return found
         found = self._known(m[2])
