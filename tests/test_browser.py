@@ -1020,3 +1020,22 @@ def test_a_site_in_its_own_script_is_the_one_chromium_asks_on_as_idna_spells_it(
 
     assert origin_of("http://bücher.example:8000") == origin_of("http://xn--bcher-kva.example:8000/search?page=1")
     assert origin_of("http://BÜCHER.example.:8000/") == origin_of("http://bücher.example:8000") != origin_of("http://bücher.example")
+
+
+@pytest.mark.slow
+def test_a_redirect_to_the_hosts_name_with_a_final_dot_is_followed_as_by_the_plain_client(chromium: str, tmp_path: Path):
+    """localhost. is localhost, its name fully qualified: the same site to the crawl, which the browser follows a redirect
+    to as the plain client does, and resolves (not a site that cannot be reached, tried again and again)."""
+    from types import SimpleNamespace
+
+    class Redirecting(ChallengeServer):
+        def answer(self, path: str, user_agent: str, cookie: str | None):
+            if path.startswith("/search") and "page=1" in path and not self.dotted:
+                self.dotted = True
+                return (302, "text/html", b""), {"Location": self.origin.replace("127.0.0.1", "localhost.") + path}, False
+            return super().answer(path, user_agent, cookie)
+
+    with Redirecting(pages(SEED), expire_after=100) as server:
+        server.dotted = False
+        code, _, err = browse(SimpleNamespace(origin=server.origin.replace("127.0.0.1", "localhost")), tmp_path, "--delay", "0")
+    assert server.dotted and code == 0 and "try 2 of" not in err and len(dataset(tmp_path, NAME)) == 19, err

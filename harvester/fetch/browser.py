@@ -190,8 +190,10 @@ class BrowserTransport:
                 tab.goto("about:blank", wait_until="commit", timeout=self.settings.timeout * 1000)
 
     def _args(self) -> list[str]:
-        """Quiet flags; and no host name resolves but the site's (and a challenge's): not even a redirect leaves it."""
-        allowed = " , ".join(f"EXCLUDE {host}" for host in sorted({self.host, *self.challenge_hosts}))
+        """Quiet flags; and no host name resolves but the site's, with a final dot or not (one host, see origin_of), and a
+        challenge's: not even a redirect leaves it."""
+        site = self.host.rstrip(".")
+        allowed = " , ".join(f"EXCLUDE {host}" for host in sorted({site, f"{site}.", *self.challenge_hosts}))
         return [*FLAGS, f"--host-resolver-rules=MAP * ~NOTFOUND , {allowed}"]
 
     def _browsers_own_user_agent(self, executable: str) -> str:
