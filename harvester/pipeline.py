@@ -415,15 +415,15 @@ class _Saved:
     def total(self) -> int | None:
         """The search's total as a harvest takes its pages' in the order it fetched them: the latest saved page's, but
         not one a page past the total before it gives (its first result beyond it: a next link led there); a first page
-        starts a walk of its own (a later run's, after one of "0 results")."""
-        total = counted = None   # (counted: the total the pages since a first page go by)
+        starts a walk of its own (a later run's, after one of "0 results"), with a totals line or without."""
+        total = None
         # (in saved order, an undated copy before a dated one, as later_copy takes them; pages saved at one time, or that
         # say no time, in their order: as a walk takes them, whatever the files' names; copies of one page as read: a
         # harvest's rounds as it fetched them, files the later by name last)
         for _, first, given in sorted(self.totals, key=lambda t: (is_time(t[0]), is_time(t[0]) and datetime.fromisoformat(t[0]), t[1])):
-            counted = None if first == 1 else counted
-            if given is not None and (counted is None or first <= counted):
-                total = counted = given
+            total = None if first == 1 else total   # (a run's first page with no totals line counts none, as its harvest)
+            if given is not None and (total is None or first <= total):
+                total = given
         return total
 
     def page(self, first: float, saved_at: str, number: int) -> None:

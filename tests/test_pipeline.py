@@ -1672,3 +1672,29 @@ def test_a_reparse_of_a_later_run_whose_first_page_has_no_total_takes_the_total_
             harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0))
     reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert (harvested.total, harvested.documents, reparsed.total, reparsed.documents) == (25, 25, 25, 25)
+
+
+def test_a_reparse_of_a_later_run_whose_pages_have_no_total_keeps_no_earlier_runs_total(tmp_path: Path):
+    """A first run counts 25; the next run's pages carry no totals line (30 documents by its next links): the harvest
+    counts none, and checks nothing. The re-parse kept the first run's 25, and said the 30 were more than 25."""
+    from datetime import UTC, datetime
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.sitegen import doc, results_page
+
+    shown: list[int] = []
+
+    def answer(path: str) -> bytes | None:
+        parts = urlsplit(path)
+        page = results_page([doc(n) for n in range(shown[-1])], int(parse_qs(parts.query).get("page", ["0"])[0]))
+        page = re.sub(r'<div class="results-summary">.*?</div>', "", page) if shown[-1] == 30 else page
+        return page.encode() if parts.path == "/search" else None
+
+    with FaultServer(answer) as server:
+        for day, listed in ((1, 25), (8, 30)):
+            shown.append(listed)
+            harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0),
+                                now=lambda at=datetime(2024, 5, day, tzinfo=UTC): at)
+    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (harvested.total, reparsed.total, reparsed.documents) == (None, None, 30)
+    assert not [warning for warning in reparsed.warnings if "more than" in warning]
