@@ -1055,15 +1055,15 @@ def _tidy(item: str) -> str:
 def _name_in_capitals(titled: str, name: str) -> bool:
     """Whether the name title case reads in a party in capitals is one: capitals hide the words title case writes small,
     so a word alone is one when the names table knows it, begins the party ("TARASOV IN BERLIN"; "INVESTIGATION OF ..."
-    is no one) or follows a role or honorific ("CDE. PUZANOV"; "PARTY ACTIVISTS", "CC UCY" are no one, and "MR. BUNDY"
-    keeps his: "BUNDY" alone reads as initials)."""
+    is no one) or follows a role or honorific ("CDE. PUZANOV", "AMBASSADOR KATORI"; "PARTY ACTIVISTS", "CC UCY" are no
+    one)."""
     if name[:1].islower():
         return False   # "[OF THE CIA]"
     if " " in name or shipped_names().kind(name):
         return True
     if not (before := titled[:titled.find(name)].strip()):
         return not _ABSTRACT_ONLY.fullmatch(name)
-    return (is_role(before) or strip_roles(f"{before} {name}") == name) and not _ACRONYM.fullmatch(name.upper())
+    return is_role(before) or strip_roles(f"{before} {name}") == name
 
 
 def _without_role(item: str) -> str:
