@@ -1809,8 +1809,8 @@ def test_a_states_initials_after_a_place_are_no_ones(title, senders):
 
 # a party in capitals is read as title case reads it, its roles and honorifics taken off, and given back as written:
 # "CDE. I.V. STALIN", "MR. ALLEN DULLES", "AMBASSADOR PAVEL YUDIN" kept them (initials stay so: "CC CPSU", "KWP"); a
-# name of one short word the names table does not know too ("AMBASSADOR KATORI", "CDES. PETROV" kept them, a person
-# "Cdes. Petrov")
+# name of one word the names table does not know too ("AMBASSADOR KATORI", "CDES. PETROV" kept them, a person
+# "Cdes. Petrov"), also after a role's body ("... PARTY GENERAL SECRETARY BATMONH" was no person)
 @pytest.mark.parametrize(("title", "expected"), [
     ("TELEGRAM, GROMYKO TO CDE. I.V. STALIN", Parties(("GROMYKO",), ("I.V. STALIN",), ())),
     ("MEMORANDUM FOR MR. ALLEN DULLES", Parties((), ("ALLEN DULLES",), ())),
@@ -1823,6 +1823,8 @@ def test_a_states_initials_after_a_place_are_no_ones(title, senders):
     ("INFORMATION LETTER FROM YASNOVSKY TO CDES. PETROV AND PLYSHEVSKY",
      Parties(("YASNOVSKY",), ("PETROV", "PLYSHEVSKY"), ())),
     ("LETTER, LIEUTENANT GENERAL COLLIER TO PRESIDENT RHEE", Parties(("COLLIER",), ("RHEE",), ())),
+    ("LETTER FROM MONGOLIAN PEOPLE'S REVOLUTIONARY PARTY GENERAL SECRETARY BATMONH", Parties(("BATMONH",), (), ())),
+    ("TELEGRAM FROM CZECHOSLOVAK FOREIGN MINISTRY DEPUTY MINISTER KOUCKY TO PRAGUE", Parties(("KOUCKY",), ("PRAGUE",), ())),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_party_in_capitals_loses_its_role_as_in_title_case(title, expected):
     assert parties(title) == expected

@@ -1063,7 +1063,7 @@ def _name_in_capitals(titled: str, name: str) -> bool:
         return True
     if not (before := titled[:titled.find(name)].strip()):
         return not _ABSTRACT_ONLY.fullmatch(name)
-    return is_role(before) or strip_roles(f"{before} {name}") == name
+    return is_role(before) or bool(_ROLE_AT_END.search(before)) or strip_roles(f"{before} {name}") == name
 
 
 def _without_role(item: str) -> str:
