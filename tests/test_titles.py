@@ -1796,11 +1796,14 @@ def test_a_family_name_and_its_initials_after_a_comma_are_one_person(title, send
     assert "Yuri Andropov" in person_names(found, NameTable.load()) or "Andropov" not in title
 
 
-# but a state's initials after a place's comma are no one's: "Moscow, U.S.S.R." was a person "U.S.S.R. Moscow"
+# but a state's initials after a place's comma are no one's: "Moscow, U.S.S.R." was a person "U.S.S.R. Moscow" (and
+# "D.C.", "G.D.R." alone persons "D. C.", "G. D. R.")
 @pytest.mark.parametrize(("title", "senders"), [
     ("Report from Moscow, U.S.S.R.", ("Moscow", "U.S.S.R.")),
     ("Telegram from Beijing, P.R.C. to Pyongyang", ("Beijing", "P.R.C.")),
     ("Memorandum from the Department of State, Washington, D.C.", ("Department of State",)),
+    ("Telegram from Berlin, G.D.R. to Washington, D.C.", ("Berlin", "G.D.R.")),
+    ("Cable from Prague, C.S.S.R.", ("Prague", "C.S.S.R.")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_states_initials_after_a_place_are_no_ones(title, senders):
     found = parties(title)

@@ -206,12 +206,13 @@ def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
 
 def is_person_party(name: str, table: NameTable) -> bool:
     """A party the table calls a person, or one it does not know that is shaped like a person's name; one in capitals
-    must read so in title case too, as the grammar writes bodies, roles and nations ("SOVIET EMBASSY" is no person)."""
+    must read so in title case too, as the grammar writes bodies, roles and nations ("SOVIET EMBASSY" is no person); a
+    state's initials are no one's ("Washington, D.C." gives a party "D.C.")."""
     kind = table.kind(name)
     if kind is None and _all_caps(name) and _name_shaped(name):
         name = written_form(name)
         kind = table.kind(name)
-    return kind == "person" or (kind is None and _name_shaped(name))
+    return kind == "person" or (kind is None and _name_shaped(name) and re.sub(r"[.\s]", "", name) not in STATES)
 
 
 def _name_shaped(name: str) -> bool:
