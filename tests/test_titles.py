@@ -1804,6 +1804,9 @@ def test_a_family_name_and_its_initials_after_a_comma_are_one_person(title, send
     ("Memorandum from the Department of State, Washington, D.C.", ("Department of State",)),
     ("Telegram from Berlin, G.D.R. to Washington, D.C.", ("Berlin", "G.D.R.")),
     ("Cable from Prague, C.S.S.R.", ("Prague", "C.S.S.R.")),
+    ("Telegram from Taipei, R.O.C. to Washington", ("Taipei", "R.O.C.")),
+    ("Report from Cairo, U.A.R.", ("Cairo", "U.A.R.")),
+    ("Letter from Belgrade, S.F.R.Y. to Moscow", ("Belgrade", "S.F.R.Y.")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_states_initials_after_a_place_are_no_ones(title, senders):
     found = parties(title)

@@ -37,8 +37,8 @@ NATIONS = alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Pol
               "Zambian", "Zimbabwean", "Ugandan", "Senegalese", "Moroccan", "Tunisian", "Peruvian", "Venezuelan",
               "Colombian", "Bolivian", "Uruguayan", "Filipino", "Malaysian", "Singaporean", "Bangladeshi")
 # a state's initials after a place's comma, no one's: "Seoul, R.O.K.", "Washington, D.C."
-STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "GDR", "DDR", "FRG", "DRV", "CSSR", "PRL",
-                     "DC"})
+STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "ROC", "GDR", "DDR", "FRG", "DRV", "DRVN", "CSSR",
+                    "PRL", "SFRY", "UAR", "DC"})
 # the second name of a country of two joined by "and", which is never a party alone: "Trinidad and Tobago"
 AND_COUNTRY = alt("Tobago", "Herzegovina", "Barbuda")
 COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
