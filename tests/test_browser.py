@@ -24,7 +24,7 @@ import pytest
 from harvester.config import load_jobs
 from harvester.errors import UsageError
 from harvester.fetch.serve import Serving
-from harvester.pipeline import default_name
+from harvester.pipeline import default_name, utc_now
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from tests.challengeserver import CHALLENGE_SCRIPT, HTML, ChallengeServer, with_js_detections
@@ -1039,3 +1039,13 @@ def test_a_redirect_to_the_hosts_name_with_a_final_dot_is_followed_as_by_the_pla
         server.dotted = False
         code, _, err = browse(SimpleNamespace(origin=server.origin.replace("127.0.0.1", "localhost")), tmp_path, "--delay", "0")
     assert server.dotted and code == 0 and "try 2 of" not in err and len(dataset(tmp_path, NAME)) == 19, err
+
+
+def test_cookies_of_a_site_in_its_own_script_are_those_a_browser_exports_for_its_idna_name(tmp_path: Path):
+    """--base-url http://bücher.example: a browser exports its cookies for xn--bcher-kva.example, the name requests go
+    to; they were looked for under bücher.example, and the run stopped with "no cookie in it is for bücher.example"."""
+    from harvester.fetch.client import open_transport
+
+    path = cookies_file(tmp_path / "c.txt", [("xn--bcher-kva.example", "cf_clearance", "ok")])
+    with open_transport(Settings(cookies=path), "http://bücher.example:8000", tmp_path, (frozenset(), ()), utc_now) as plain:
+        assert [(cookie.name, cookie.value) for cookie in plain.client.cookies.jar] == [("cf_clearance", "ok")]

@@ -160,7 +160,11 @@ def open_transport(settings: Settings, origin: str, profile: Path, challenge: tu
             log.info("fetching with %s", browser.user_agent)
             yield browser
         return
-    with contextlib.nullcontext(client) if client else make_client(settings, host=urlsplit(origin).hostname) as plain:
+    try:   # the host as requests name it, and a browser exports its cookies: "bücher.example" is xn--bcher-kva.example
+        host = httpx.URL(origin).raw_host.decode("ascii")
+    except httpx.InvalidURL:   # (asking for it says what is wrong with it)
+        host = urlsplit(origin).hostname
+    with contextlib.nullcontext(client) if client else make_client(settings, host) as plain:
         yield HttpTransport(plain, settings, now)
 
 
