@@ -1836,6 +1836,12 @@ def test_a_party_in_capitals_loses_its_role_as_in_title_case(title, expected):
     assert parties(title) == expected
 
 
+def test_a_name_set_off_after_a_party_in_capitals_stays_when_its_role_comes_off():
+    """"CHEFBK, FEDERAL MINISTER BOHL": the tail, its role off, is "BOHL", which read in capitals as a country's initials
+    and was dropped; title case reads it a name ("Bohl"), as the mixed-case title gives it."""
+    assert "BOHL" in parties("MEETING OF CHEFBK, FEDERAL MINSTER BOHL, WITH CHILE’S SPECIAL ENVOY HOLGER").participants
+
+
 # but capitals hide the words title case writes small: a word alone is a name when the names table knows it, begins the
 # party or follows a role or honorific. "CC UCY" lost its "CC"; "ACTIVISTS", "INVESTIGATION", "OF THE CIA" were persons
 # ("MR. BUNDY" is "BUNDY", as "KATORI" above: a short word alone in capitals reads as initials, no person)

@@ -959,7 +959,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     tail = tails[0]
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _parts(segment, between)]
-    if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
+    if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_titled(_tidy(tail))):
         if is_role(items[-1]):
             items[-1] = _tidy(tail)
         elif _COUNTRY_FIRST.fullmatch(items[-1]) or is_body(items[-1]) and _reads_as_person(tail):
