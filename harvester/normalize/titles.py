@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
-from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, KIN, MODIFIER, NATIONS, PARTICLES,
-                                      PLACE_AT_END, ROLE, STATES, alt, family_name_shape, is_body, is_given_name, is_role, name_in,
+from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MODIFIER, NATIONS,
+                                      PARTICLES, PLACE_AT_END, ROLE, STATES, alt, family_name_shape, is_body, is_given_name, is_role, name_in,
                                       shipped_names, small_words_titled, strip_roles)
 from harvester.normalize.text import text_cache
 
@@ -382,6 +382,7 @@ _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.�
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
+_HONORIFIC_AND_WORD = re.compile(rf"{HONORIFIC}\s+\S+")   # "Mr. Bundy", "Cdes. Petrov", "Lord Home"
 # "the Ambassadors to Jordan" too, but not a body named for its members: "the Council of Ministers to the CC CPSU"
 _ROLE_AT_END = re.compile(rf"{ROLE}$|^(?:the\s+)?(?:{MODIFIER}\s+)*{ROLE}s$")
 _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
@@ -1063,6 +1064,8 @@ def _name_in_capitals(titled: str, name: str) -> bool:
         return True
     if not (before := titled[:titled.find(name)].strip()):
         return not _ABSTRACT_ONLY.fullmatch(name)
+    if _ACRONYM.fullmatch(name.upper()) and _HONORIFIC_AND_WORD.fullmatch(f"{before} {name}"):
+        return False   # "MR. BUNDY": his honorific says a person, which "BUNDY" alone (as initials read) is not
     return is_role(before) or bool(_ROLE_AT_END.search(before)) or strip_roles(f"{before} {name}") == name
 
 
