@@ -1860,6 +1860,16 @@ def test_a_word_alone_in_capitals_is_a_name_only_where_title_case_would_know(tit
     assert (found.senders, person_names(found, NameTable.load())) == (senders, people)
 
 
+# a group named by what its members do ("Party Activists", "Scientists") is no person "Activists" after a body's word
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Stenographic Record of a Meeting of Party Activists", Parties((), (), ("Party Activists",))),
+    ("Letter from Kim Il Sung to Party Activists", Parties(("Kim Il Sung",), ("Party Activists",), ())),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_group_named_by_what_its_members_do_is_no_person(title, expected):
+    assert parties(title) == expected
+    assert person_names(parties(title), NameTable.load()) == expected.senders
+
+
 # a number note in capitals is a note as in title case: "NO.059.658", "NOS. 408-410", "NUMBER 538-540" were parties
 @pytest.mark.parametrize(("title", "expected"), [
     ("TELEGRAM FROM BEIJING, NO.059.658, URGENT, SECRET", Parties(("BEIJING",), (), ())),

@@ -110,7 +110,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Movement", "Parties", "Lab(?:oratory)?", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
     "Experts", "Advisers", "Advisors", "Commanders", "Chiefs", "Board", "Premiers", "Presidents", "Ministers", "Listeners",
-    "Members", "Leaders", "Authorities", "Countries", "Residents", "Scientists", "Journalists", "Deputies", "Heads",
+    "Members", "Leaders", "Authorities", "Countries", "Residents", r"[A-Z][a-z]+ists", "Deputies", "Heads",
     "Services?", "Inspectorate", "Collective", "Unions", "Archives", "Ambassadors", "Secretaries", "Defen[cs]e", "Cabinet",
     "Radio", "Broadcasts?",
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
