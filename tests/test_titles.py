@@ -1870,6 +1870,22 @@ def test_a_group_named_by_what_its_members_do_is_no_person(title, expected):
     assert person_names(parties(title), NameTable.load()) == expected.senders
 
 
+# a title in capitals reads as its title case form does, one rule for all its words (its small words, initials, an
+# abbreviation's or an initial's period, a possessive's "'S"), and gives its parties back as it writes them
+@pytest.mark.parametrize("title", [
+    "Conversation between Chancellor Helmut Kohl and Solidarity Leader Lech Walesa",
+    "Letter by the Chairman of the SPD, Brandt, to the General Secretary of the CC of the CPSU, Gorbachev",
+    "Message from Bagirov to Stalin and Molotov Containing a Record of a Conversation between Rossow and Pishevari",
+    "Record of Furui-Zhou Enlai Meeting",
+    "Raúl Díaz Argíelles to the Cuban Armed Forces Minister [Raúl Castro]",
+    "Minutes of Todor Zhivkov – Robert Mugabe Conversation, Sofia",
+], ids=lambda value: value[:48])
+def test_a_title_in_capitals_reads_as_its_title_case(title):
+    found = parties(title)
+    assert parties(title.upper()) == Parties(*(tuple(name.upper() for name in names) for names in (
+        found.senders, found.recipients, found.participants, found.others)))
+
+
 # a number note in capitals is a note as in title case: "NO.059.658", "NOS. 408-410", "NUMBER 538-540" were parties
 @pytest.mark.parametrize(("title", "expected"), [
     ("TELEGRAM FROM BEIJING, NO.059.658, URGENT, SECRET", Parties(("BEIJING",), (), ())),

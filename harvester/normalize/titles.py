@@ -491,7 +491,17 @@ def parties(title: str) -> Parties:
         others += _people_of(_parties(_read(reading.outer)))
     if "; " in text:   # "...; Letter from Izzat Ibrahim to the Same Prince": a second document in the item
         others += [name for part in text.split("; ")[1:] if _begins_with_kind(part) for name in _people_of(_parties(_read(part)))]
-    return _with_others(roles, others) if others else roles
+    roles = _with_others(roles, others) if others else roles
+    return _as_written(roles, " ".join(title.split())) if _in_capitals(title) else roles
+
+
+def _as_written(roles: Parties, title: str) -> Parties:
+    """The parties read in a title in capitals, each as the title writes it (`_titled` keeps each letter's place)."""
+    titled = _titled(title)
+    def written(name: str) -> str:
+        return _CAPITALS_SMALL_WORD.sub(lambda m: m[0].upper(), title[at:at + len(name)]) if (at := titled.find(name)) >= 0 \
+            else name.upper()   # "SCIENCE And TECHNOLOGY" as "SCIENCE AND TECHNOLOGY"
+    return Parties(*(tuple(map(written, names)) for names in (roles.senders, roles.recipients, roles.participants, roles.others)))
 
 
 def _parties(reading: _Reading) -> Parties:
@@ -696,14 +706,24 @@ _TWO_SMALL = re.compile(r"[a-z][^a-z]*[a-z]")
 _CAPITALS_WORD = re.compile(r"[^\W\d_]+")
 # in capitals, initials ("CC", "CPSU", a word without a vowel: "BCP", "KWP") stay so, as title case writes them
 _CAPITALS_INITIALS = re.compile(rf"{BODY_WORDS}|[^\W\d_AEIOUYÁÉÍÓÚ]+")
-_SMALL_IN_CAPITALS = frozenset(("of", "the", "to", "in", "for", "at", "on", "by", "with", "from", "and", "or"))
+_INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_AEIOUYÁÉÍÓÚ]{2,}\s$")
+_NAME_BEFORE = re.compile(r"(?:AND|FROM|WITH|BETWEEN)\s$")
+_SMALL_IN_CAPITALS = frozenset(("a", "an", "of", "the", "to", "in", "for", "at", "on", "by", "with", "from", "and", "or"))
 
 
 def _title_case(word: re.Match[str]) -> str:
     """A word in capitals as title case writes it: "STALIN" -> "Stalin", "OF" -> "of", "CPSU" and "BCP" kept."""
-    lower = word[0].lower()
-    return lower if lower in _SMALL_IN_CAPITALS else word[0] if _CAPITALS_INITIALS.fullmatch(word[0]) \
-        and not word.string.startswith(".", word.end()) else word[0][0] + lower[1:]   # but "MR.", "LT.": abbreviations
+    lower = word[0].replace("İ", "I").lower()   # its places kept: "İ" is the one capital two letters in lower case
+    if word.string.startswith(".", word.end()):
+        return word[0][0] + lower[1:]   # "MR.", "LT.", "A.": abbreviations and initials
+    if lower == "to" and _NAME_BEFORE.search(word.string, 0, word.start()):
+        return "To"   # "LE DUAN AND TO HUU": a name's, as title case writes it
+    if lower in _SMALL_IN_CAPITALS or lower == "s" and word.string[word.start() - 1:word.start()] in "'’" \
+            or word.start() and word.string[word.start() - 1].isdigit():
+        return lower   # "OF", "A", "WALLACE'S", "10TH"
+    return word[0] if _CAPITALS_INITIALS.fullmatch(word[0]) or len(lower) < 5 and (
+        _INITIALS_BEFORE.search(word.string, 0, word.start()) or word.string[word.start() - 1:word.end() + 1] == f"({word[0]})") \
+        else word[0][0] + lower[1:]   # "CC UCY", "(CNEA)": initials
 
 
 def _in_capitals(text: str) -> bool:
@@ -726,10 +746,7 @@ def _read(title: str) -> _Reading:
     title = _RE.sub(lambda m: m[0] if m[0] == "Re" and m.start() and not (m[2] or small_words_titled(title))
                     and not _known(title[:m.start()].split()[-3:], ending=True)
                     else m[1] + ("GARDING" if m[1] == "RE" else "garding"), title)
-    if _in_capitals(title):
-        titled = title.replace("İ", "I").title()   # positions kept: "İ" is the one capital two letters in lower case
-        title = _CAPITALS_SMALL_WORD.sub(lambda m: "AND" if m[0].upper() == "AND" and not _AND.match(titled, m.start() - 1)
-                                         else m[0].lower(), title)
+    title = _titled(title)   # a title in capitals reads as title case writes it; `parties` gives its names as written
     if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
         return _Reading(None, inner, _clean(inner), outer=title[:m.start()])
     author, text, signed = _split_container(title)
