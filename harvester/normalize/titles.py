@@ -1048,10 +1048,6 @@ def _is_kind_phrase(item: str) -> bool:
 
 @text_cache(4096)   # the same parties recur from title to title ("the CPSU Central Committee")
 def _tidy(item: str) -> str:
-    # a party in capitals ("CDE. I.V. STALIN", "AMBASSADOR PAVEL YUDIN"): the name title case reads in it, as written
-    if (titled := _titled(item)) != item and not _in_capitals(titled) and (name := _tidy(titled)) \
-            and _name_in_capitals(titled, name) and (found := item.upper().find(name := name.upper())) >= 0:
-        return item[found:found + len(name)]
     item = _ARTICLE.sub("", strip_roles(item.strip())).strip(" ,;:?!")
     if (nation := _NATION_BEFORE.match(item)) and _reads_as_person(item[nation.end():]) \
             and shipped_names().kind(item) != "person":   # but "German S. Titov" (Gherman) is the table's person
@@ -1068,22 +1064,6 @@ def _tidy(item: str) -> str:
         item = item[:-1]  # "Tsedenbal." -> "Tsedenbal", but "... N." and "... Jr." keep their periods
     # "between I.V. Stalin's and ...": a stray possessive, not a body's ("Hungarian ... Worker's and Peasant's Government")
     return item if _NATION_FIRST.match(item) else _POSSESSIVE_END.sub("", item)
-
-
-def _name_in_capitals(titled: str, name: str) -> bool:
-    """Whether the name title case reads in a party in capitals is one: capitals hide the words title case writes small,
-    so a word alone is one when the names table knows it, begins the party ("TARASOV IN BERLIN"; "INVESTIGATION OF ..."
-    is no one) or follows a role or honorific ("CDE. PUZANOV", "AMBASSADOR KATORI"; "PARTY ACTIVISTS", "CC UCY" are no
-    one)."""
-    if name[:1].islower():
-        return False   # "[OF THE CIA]"
-    if " " in name or shipped_names().kind(name):
-        return True
-    if not (before := titled[:titled.find(name)].strip()):
-        return not _ABSTRACT_ONLY.fullmatch(name)
-    if _ACRONYM.fullmatch(name.upper()) and _HONORIFIC_AND_WORD.fullmatch(f"{before} {name}"):
-        return False   # "MR. BUNDY": his honorific says a person, which "BUNDY" alone (as initials read) is not
-    return is_role(before) or bool(_ROLE_AT_END.search(before)) or strip_roles(f"{before} {name}") == name
 
 
 def _without_role(item: str) -> str:
