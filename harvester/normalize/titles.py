@@ -596,12 +596,10 @@ def _headed(roles: Parties) -> list[str]:
     """"Polish Embassy in Havana (Jeleń)": the name in brackets after a body is the person who wrote for it."""
     found = []
     for party in (*roles.senders, *roles.recipients, *roles.participants):
-        # in capitals, as title case reads it ("(JELEŃ)"), but a word of four letters at most is initials: "(CNEA)"
-        m = _BRACKET_AT_END.search(titled := _titled(party))
-        if m and is_body(titled[:m.start()]) and _namelike(m[1]) and not is_body(m[1]) and not _GENERIC.fullmatch(m[1]) \
-                and not _COUNTRY_FIRST.fullmatch(m[1]) and not _ACRONYM.match(m[1]) \
-                and not ((who := party[m.start(1):m.end(1)]).isupper() and len(who) < 5):
-            found.append(who)
+        m = _BRACKET_AT_END.search(party)
+        if m and is_body(party[:m.start()]) and _namelike(m[1]) and not is_body(m[1]) and not _GENERIC.fullmatch(m[1]) \
+                and not _COUNTRY_FIRST.fullmatch(m[1]) and not _ACRONYM.match(m[1]):
+            found.append(m[1])
     return found
 
 
