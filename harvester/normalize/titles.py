@@ -657,7 +657,7 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     head = text if _namelike(text) else text.split(",")[0]
     if _namelike(head) and not _POSSESSIVE.search(head):
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
-                and not _ACRONYM.match(part) and not _GENERIC.search(_titled(part))
+                and not _ACRONYM.match(part) and not _GENERIC.search(part)
                 and not _QUALIFIERS.fullmatch(part)]
     parts = _SEP.split(text)
     if talk and len(parts) > 1 and all(_namelike(part) or part[:1].islower() for part in parts):
@@ -845,12 +845,9 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     pieces = slot.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
-    for written, segment in zip(pieces[1::2], pieces[2::2]):
-        word = written.lower()
+    for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
-            # a party's word in capitals as written ("DELEGATION FROM HANOI"); in title case lowered, as the grammar
-            # reads it: "Ambassador to Jordan", not "Ambassador To Jordan"
-            slots[-1][1].extend((written if written.isupper() else word, segment))
+            slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
             slots.append((" ".join(word.split()), [segment]))
             addressed = addressed or word == "to"
@@ -867,8 +864,8 @@ def _whence(key: str, before: str, word: str, segment: str) -> bool:
     it: "with a Delegation from Guinea", "from the Delegation from Hanoi", "with Journalists from Asahi Shimbun",
     "Delegates from Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
     Committee from Khrushchev". A place, a body, a paper or a firm need not be known to the grammar to be no person."""
-    return word == "from" and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(_titled(before))) \
-        and not _reads_as_person(_titled(segment))
+    return word == "from" and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(before)) \
+        and not _reads_as_person(segment)
 
 
 _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Gromyko", "Yu.V. Andropov"
@@ -893,9 +890,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
     """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
     Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "National Center for the Liberation of
     Eastern Turkestan", and, once a message has its addressee ("to ..."), "Commission for Liaison with Foreign
-    Communist Parties" (in capitals as in title case: "AMBASSADOR TO JORDAN")."""
-    if _in_capitals(before + segment):
-        before, segment = _titled(before), _titled(segment)
+    Communist Parties"."""
     if word == "to" and _TRAVEL_AT_END.search(before):
         return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
@@ -982,10 +977,9 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
             # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender; "from Chinese Embassy, Liu Xiao":
             # a body, then the one who speaks for it (not its city: "Polish Embassy, Washington", below)
             items.append(_tidy(tail))
-    if items and tail and _MISSION_AT_END.search(_titled(items[-1])) and (_CITY.fullmatch(titled := _titled(tail))
-                                                                          or shipped_names().kind(tail) == "place") \
-            and not _ROLE_WORD.search(titled):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
-        items[-1] = f"{items[-1]}, {tail}"   # (in capitals as in title case: "MEXICAN EMBASSY, GUATEMALA CITY")
+    if items and tail and _MISSION_AT_END.search(items[-1]) and (_CITY.fullmatch(tail) or shipped_names().kind(tail) == "place") \
+            and not _ROLE_WORD.search(tail):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
+        items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
                         and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)
@@ -1002,10 +996,10 @@ def _parts(segment: str, between: bool = False) -> list[str]:
     pieces = _SEP_KEPT.split(segment)
     parts, listing = [pieces[0]], False
     for separator, piece in zip(pieces[1::2], pieces[2::2]):
-        listing = (listing or bool((m := _FROM_PLACE_AT_END.search(_titled(parts[-1]).rstrip())) and _is_place(m["place"]))) \
+        listing = (listing or bool((m := _FROM_PLACE_AT_END.search(parts[-1].rstrip())) and _is_place(m["place"]))) \
             and _is_place(piece.strip())
         if listing or _shared_body(parts[-1], separator, piece):
-            parts[-1] += (separator.upper() if _in_capitals(parts[-1] + piece) else separator) + piece   # as written
+            parts[-1] += separator + piece
         else:
             parts.append(piece)
     return pieces[::2] if between and len(parts) < 2 else parts
@@ -1013,7 +1007,7 @@ def _parts(segment: str, between: bool = False) -> list[str]:
 
 def _is_place(text: str) -> bool:
     """A country the grammar knows, or a place the names table does ("Beijing", "Moscow")."""
-    return bool(_COUNTRY_FIRST.fullmatch(text) or _COUNTRY_FIRST.fullmatch(_titled(text))) or shipped_names().kind(text) == "place"
+    return bool(_COUNTRY_FIRST.fullmatch(text)) or shipped_names().kind(text) == "place"
 
 
 def _shared_body(before: str, separator: str, after: str) -> bool:
@@ -1027,11 +1021,10 @@ def _shared_body(before: str, separator: str, after: str) -> bool:
 
 def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
-    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley"), in
-    capitals as in title case ("MEXICAN EMBASSY, GUATEMALA CITY")."""
+    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley")."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
         p and all(begins_a_name(w[0]) and w not in ("Of", "The") for w in p.split()) and not is_role(p) and not is_body(p)
-        and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) for p in map(_titled, parts))
+        and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) for p in parts)
 
 
 def _is_kind_phrase(item: str) -> bool:
