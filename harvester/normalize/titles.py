@@ -321,16 +321,16 @@ _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z]))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Their|Its|Our|Same)\b")   # "to the Same Prince"
 _SLOT = _rx(r"(?:,?\s+and)?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
-# "To" or "TO" after "and" begins a name, one more of a list ("Le Duan and To Huu", "LE DUAN AND TO HUU"), and so does
+# "To" after "and" begins a name, one more of a list ("Le Duan and To Huu"), and so does
 # "To" after a comma where the small words are in lower case ("Le Duan, To Huu and ..."); elsewhere it is a slot's
 # ("Kim Il Sung To Stalin"), and after a slot's "to" of its case too, whose addressees it goes on listing ("To Kim And To
-# Mao"; "from To Lam to Xi and To Huu" has none in its case); but no name goes on with "the" ("AND TO THE MINISTRY")
-_TO_NO_NAME = r"(?-i:To|TO)(?=\s+the\s)"
-_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?-i:To|TO)|{_TO_NO_NAME}|"), re.IGNORECASE)
-_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?:(?<!,\s)(?-i:To)|(?-i:TO))|{_TO_NO_NAME}|"), re.IGNORECASE)
-_ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\b(To|TO)\s.*\s(?i:and)\s\1\s")
+# Mao"; "from To Lam to Xi and To Huu" has none in its case); but no name goes on with "the" ("And To the Ministry")
+_TO_NO_NAME = r"(?-i:To)(?=\s+the\s)"
+_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?-i:To)|{_TO_NO_NAME}|"), re.IGNORECASE)
+_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?<!,\s)(?-i:To)|{_TO_NO_NAME}|"), re.IGNORECASE)
+_ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s")
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
-_AND_TO = re.compile(r"\s(?i:and)\s(?:To|TO)\s((?:[^\s,]+\s?){1,3})")
+_AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
