@@ -1887,11 +1887,14 @@ def test_a_title_in_capitals_reads_as_its_title_case(title):
 
 
 # a number note in capitals is a note as in title case: "NO.059.658", "NOS. 408-410", "NUMBER 538-540" were parties
+# (and "Number 538-540" in title case)
 @pytest.mark.parametrize(("title", "expected"), [
     ("TELEGRAM FROM BEIJING, NO.059.658, URGENT, SECRET", Parties(("BEIJING",), (), ())),
     ("CIPHERED TELEGRAM NO. 4018 FROM FILIPPOV [STALIN] TO MAO ZEDONG", Parties(("FILIPPOV [STALIN]",), ("MAO ZEDONG",), ())),
     ("CABLE NOS. 408-410, SHTYKOV TO VYSHINSKY", Parties(("SHTYKOV",), ("VYSHINSKY",), ())),
     ("CRYPTOGRAM NO 10456 FROM POLISH EMBASSY IN BUCHAREST", Parties(("POLISH EMBASSY IN BUCHAREST",), (), ())),
+    ("TELEGRAM NUMBER 538-540 FROM BEIJING TO MOSCOW", Parties(("BEIJING",), ("MOSCOW",), ())),
+    ("Telegram Number 538-540 from Beijing to Moscow", Parties(("Beijing",), ("Moscow",), ())),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_number_note_in_capitals_is_no_party(title, expected):
     assert parties(title) == expected

@@ -109,8 +109,8 @@ _WEEKDAY = _rx(rf",?\s*(?:on\s+|for\s+)?{_DAY}\b,?")
 # "Today's Meeting", "Last Week's Talks", "Sunday's Conversation": when it was, not whose
 _WHENS = _rx(rf"\b(?:(?:this|last|next|yesterday|tomorrow)\s+(?:morning|afternoon|evening|night|week|weekend|month|year)|"
              rf"today|tonight|yesterday|tomorrow|{_DAY})['’]s\s+")
-# "No. 76.247", "Nos. 408-410", "No.: MEX/104/1/81", "number 538-540", "No. 32/II/0012309/23.07.1982", "NO.1"
-_NUMBER = re.compile(r"\s*(?:Nos?\.?|NOS?\.?|nos?\.|Nº|N°|#|numbers?|NUMBERS?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*")
+# "No. 76.247", "Nos. 408-410", "No.: MEX/104/1/81", "number 538-540", "No. 32/II/0012309/23.07.1982"
+_NUMBER = re.compile(r"\s*(?:Nos?\.?|nos?\.|Nº|N°|#|[Nn]umbers?)\s*:?\s*(?:[A-Z]+/)?\d[\w./-]*")
 _JR = re.compile(r",\s+Jr\.?(?=[\s,;:)]|$)")   # "Cord Meyer, Jr.": the suffix is the name's, in a title or before one
 # "[about the Military Doctrine ...]": an editor's summary; but "[de] Gaulle", "[van der] Stoel": a name's particles
 _PARTICLE = alt(*sorted(PARTICLES))
