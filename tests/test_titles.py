@@ -1879,6 +1879,13 @@ def test_a_group_named_by_what_its_members_do_is_no_person(title, expected):
     "Record of Furui-Zhou Enlai Meeting",
     "Raúl Díaz Argíelles to the Cuban Armed Forces Minister [Raúl Castro]",
     "Minutes of Todor Zhivkov – Robert Mugabe Conversation, Sofia",
+    # a state's initials ("US" is no "Us"), a series' letters before its number ("ROM/101", "A-691"), and a name after
+    # a body's initials ("CC CPC MAO ZEDONG", "DPRK KIM IL"; but "CC UCY" are initials, as they end the party)
+    "Draft State Department Telegram to US Embassy Beijing, 'Possible Indian Nuclear Test'",
+    "Airgram A-691 from the US Embassy in Argentina to the Department of State",
+    "Telegram No. ROM/101/1/73 Indian Ambassador to Italy to Ministry of External Affairs",
+    "From the Journal of Ambassador S.F. Antonov, Summary of a Conversation with the Chairman of the CC CPC Mao Zedong",
+    "Record of Conversation between Ambassador Vasily Moskovsky and the Chairman of the DPRK Kim Il Sung",
 ], ids=lambda value: value[:48])
 def test_a_title_in_capitals_reads_as_its_title_case(title):
     found = parties(title)

@@ -696,15 +696,15 @@ _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
 # ("Giovanni Re on Disarmament") unless a colon follows or it begins the title; a ", Re:" sets off a subject line already,
 # and the clean pattern knows no "re:" nor "RE:" ("to Kennedy RE: Berlin")
 _RE = re.compile(r"(?<!\S)(re|Re|RE)(?=(:?)(?:$(?<!Re|RE)|\s(?!(?i:to|from|and|with)\s)))")
-# a title in capitals ("MAO ZEDONG AND KIM IL SUNG"): the words that join its parties read as in lower case, an "and" in
-# any case where it joins in title case, else "AND" (not "SCIENCE And TECHNOLOGY COMMITTEE": the grammar knows no word in
-# capitals); a slot's "TO" and a possessive's "'S" are read in any case already, lowered would stand in a party ("FROM TO HUU")
+# a title in capitals may write its "and" or "or" small or as in title case ("DELEGATES FROM VIETNAM and LAOS")
 _CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?i:and|or)(?=\s)")
 _TWO_SMALL = re.compile(r"[a-z][^a-z]*[a-z]")
 _CAPITALS_WORD = re.compile(r"[^\W\d_]+")
-# in capitals, initials ("CC", "CPSU", a word without a vowel: "BCP", "KWP") stay so, as title case writes them
-_CAPITALS_INITIALS = re.compile(rf"{BODY_WORDS}|[^\W\d_AEIOUYÁÉÍÓÚ]+")
+# in capitals, initials ("CC", "CPSU", a state's: "US", a word without a vowel: "BCP", "KWP") stay so, as title case writes them
+_CAPITALS_INITIALS = re.compile(rf"{BODY_WORDS}|{alt(*STATES)}|[^\W\d_AEIOUYÁÉÍÓÚ]+")
 _INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_AEIOUYÁÉÍÓÚ]{2,}\s$")
+_NAME_AFTER = re.compile(r"\s+(?!(?:AND|OR|TO|OF|THE|IN|FOR|AT|ON|BY|WITH|FROM)\b)[^\W\d_]")   # "DPRK KIM IL": a name goes on
+_NUMBERED = re.compile(r"[-/]\d")   # "MEX/104", "A-691": a series' letters
 _NAME_BEFORE = re.compile(r"(?:AND|FROM|WITH|BETWEEN)\s$")
 _SMALL_IN_CAPITALS = frozenset(("a", "an", "of", "the", "to", "in", "for", "at", "on", "by", "with", "from", "and", "or"))
 
@@ -714,14 +714,16 @@ def _title_case(word: re.Match[str]) -> str:
     lower = word[0].replace("İ", "I").lower()   # its places kept: "İ" is the one capital two letters in lower case
     if word.string.startswith(".", word.end()):
         return word[0][0] + lower[1:]   # "MR.", "LT.", "A.": abbreviations and initials
+    if _NUMBERED.match(word.string, word.end()):
+        return word[0]
     if lower == "to" and _NAME_BEFORE.search(word.string, 0, word.start()):
         return "To"   # "LE DUAN AND TO HUU": a name's, as title case writes it
     if lower in _SMALL_IN_CAPITALS or lower == "s" and word.string[word.start() - 1:word.start()] in "'’" \
             or word.start() and word.string[word.start() - 1].isdigit():
         return lower   # "OF", "A", "WALLACE'S", "10TH"
     return word[0] if _CAPITALS_INITIALS.fullmatch(word[0]) or len(lower) < 5 and (
-        _INITIALS_BEFORE.search(word.string, 0, word.start()) or word.string[word.start() - 1:word.end() + 1] == f"({word[0]})") \
-        else word[0][0] + lower[1:]   # "CC UCY", "(CNEA)": initials
+        _INITIALS_BEFORE.search(word.string, 0, word.start()) and not _NAME_AFTER.match(word.string, word.end())
+        or word.string[word.start() - 1:word.end() + 1] == f"({word[0]})") else word[0][0] + lower[1:]   # "CC UCY", "(CNEA)"
 
 
 def _in_capitals(text: str) -> bool:
