@@ -515,7 +515,7 @@ def _parties(reading: _Reading) -> Parties:
     lead = []
     if reading.author:
         author = strip_roles(_BRACKETED_LIST.sub("", _JR.sub(" Jr.", reading.author)))   # "Bureau [Ministry of ..., Japan]"
-        lead = [*_items(author)] if reading.signed else [_tidy(author)]
+        lead = [*_items(author)] if reading.signed else [author]
     if by := _BY_IN_KIND.search(text, start, end):
         lead += _items(by["who"])   # "Report by Qiao Xiaoguang on a Conversation with ..."
     elif found and (by := _BY_INITIALS_AT_END.search(text, end)) and not (
