@@ -703,10 +703,10 @@ _CAPITALS_WORD = re.compile(r"[^\W\d_]+")
 # in capitals, initials ("CC", "CPSU", a state's: "US", a word without a vowel: "BCP", "KWP") stay so, as title case writes them
 _CAPITALS_INITIALS = re.compile(rf"{BODY_WORDS}|{alt(*STATES)}|[^\W\d_AEIOUYÁÉÍÓÚ]+")
 _INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_AEIOUYÁÉÍÓÚ]{2,}\s$")
-_NAME_AFTER = re.compile(r"\s+(?!(?:AND|OR|TO|OF|THE|IN|FOR|AT|ON|BY|WITH|FROM)\b)[^\W\d_]")   # "DPRK KIM IL": a name goes on
 _NUMBERED = re.compile(r"[-/]\d")   # "MEX/104", "A-691": a series' letters
 _NAME_BEFORE = re.compile(r"(?:AND|FROM|WITH|BETWEEN)\s$")
 _SMALL_IN_CAPITALS = frozenset(("a", "an", "of", "the", "to", "in", "for", "at", "on", "by", "with", "from", "and", "or"))
+_NAME_AFTER = re.compile(rf"\s+(?!(?i:{alt(*sorted(_SMALL_IN_CAPITALS))})\b)[^\W\d_]")   # "DPRK KIM IL": a name goes on
 
 
 def _title_case(word: re.Match[str]) -> str:
@@ -727,8 +727,8 @@ def _title_case(word: re.Match[str]) -> str:
 
 
 def _in_capitals(text: str) -> bool:
-    """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU"), and the "and"
-    or "or" `_read` lowered ("DELEGATES FROM VIETNAM and LAOS"); two small letters of ASCII say not at once, as in most titles."""
+    """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU"), and an "and" or
+    "or" written small ("DELEGATES FROM VIETNAM and LAOS"); two small letters of ASCII say not at once, as in most titles."""
     text = _CAPITALS_SMALL_WORD.sub("", text)
     return not _TWO_SMALL.search(text) and sum(map(str.islower, text)) <= 1 and sum(map(str.isupper, text)) > 1
 
