@@ -63,6 +63,7 @@ class _Reading:
     cleaned: str
     signed: bool = False     # "Author, 'Quoted Title'": the author wrote the document
     outer: str | None = None   # "<series> here: <document>": the series, whose people are the document's too
+    capitals: bool = False   # written in capitals, read as title case writes it
 
 
 def _unquoted(m: re.Match[str]) -> str:
@@ -492,12 +493,12 @@ def parties(title: str) -> Parties:
     if "; " in text:   # "...; Letter from Izzat Ibrahim to the Same Prince": a second document in the item
         others += [name for part in text.split("; ")[1:] if _begins_with_kind(part) for name in _people_of(_parties(_read(part)))]
     roles = _with_others(roles, others) if others else roles
-    return _as_written(roles, " ".join(title.split())) if _in_capitals(title) else roles
+    return _as_written(roles, " ".join(title.split())) if reading.capitals else roles
 
 
 def _as_written(roles: Parties, title: str) -> Parties:
-    """The parties read in a title in capitals, each as the title writes it (`_titled` keeps each letter's place)."""
-    titled = _titled(title)
+    """The parties read in a title in capitals, each as the title writes it (`_title_case` keeps each letter's place)."""
+    titled = _CAPITALS_WORD.sub(_title_case, title)
     def written(name: str) -> str:
         return _CAPITALS_SMALL_WORD.sub(lambda m: m[0].upper(), title[at:at + len(name)]) if (at := titled.find(name)) >= 0 \
             else name.upper()   # "SCIENCE And TECHNOLOGY" as "SCIENCE AND TECHNOLOGY"
@@ -733,12 +734,6 @@ def _in_capitals(text: str) -> bool:
     return not _TWO_SMALL.search(text) and sum(map(str.islower, text)) <= 1 and sum(map(str.isupper, text)) > 1
 
 
-def _titled(text: str) -> str:
-    """A text in capitals as title case writes it ("THE DELEGATION OF THE CPSU" -> "the Delegation of the CPSU"), where the
-    grammar knows its words."""
-    return _CAPITALS_WORD.sub(_title_case, text) if _in_capitals(text) else text
-
-
 @text_cache(64)  # doc_type and parties read each title in turn: the second asks again
 def _read(title: str) -> _Reading:
     """The title's container author (if any), the document's own title, and that title cleaned of notes and dates."""
@@ -746,11 +741,12 @@ def _read(title: str) -> _Reading:
     title = _RE.sub(lambda m: m[0] if m[0] == "Re" and m.start() and not (m[2] or small_words_titled(title))
                     and not _known(title[:m.start()].split()[-3:], ending=True)
                     else m[1] + ("GARDING" if m[1] == "RE" else "garding"), title)
-    title = _titled(title)   # a title in capitals reads as title case writes it; `parties` gives its names as written
+    if capitals := _in_capitals(title):   # read as title case writes it ("the Delegation of the CPSU"); `parties` gives
+        title = _CAPITALS_WORD.sub(_title_case, title)   # its names as written
     if (m := _HERE.search(title)) and _begins_with_kind(_POSSESSIVE_START.sub("", inner := title[m.end():])):
-        return _Reading(None, inner, _clean(inner), outer=title[:m.start()])
+        return _Reading(None, inner, _clean(inner), outer=title[:m.start()], capitals=capitals)
     author, text, signed = _split_container(title)
-    return _Reading(author, text, _clean(text), signed)
+    return _Reading(author, text, _clean(text), signed, capitals=capitals)
 
 
 def _split_container(title: str) -> tuple[str | None, str, bool]:
