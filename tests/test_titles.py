@@ -1852,6 +1852,7 @@ def test_a_name_set_off_after_a_party_in_capitals_stays_when_its_role_comes_off(
     ("MEMORANDUM FROM THOMAS W. BRADEN FOR INSPECTOR GENERAL [OF THE CIA]", ("THOMAS W. BRADEN",), ("Thomas W. Braden",)),
     ("MEMORANDUM FROM MR. BUNDY TO THE PRESIDENT", ("MR. BUNDY",), ("Mr. Bundy",)),
     ("INFORMATION LETTER FROM CDES. PETROV TO YASNOVSKY", ("CDES. PETROV",), ("Cdes. Petrov", "Yasnovsky")),
+    ("LETTER FROM LORD HOME TO CDE. STALIN", ("LORD HOME",), ("Lord Home", "Joseph Stalin")),
     ("LETTER TO THE SECRETARY OF THE CC OF THE CP OF AZERBAIJAN MUSTAFAYEV", (), ("Mustafayev",)),
     ("MINUTES OF THE MEETING BETWEEN TODOR ZHIVKOV AND FIDEL CASTRO IN SOFIA", (), ("Todor Zhivkov", "Fidel Castro")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
