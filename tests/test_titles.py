@@ -1853,6 +1853,9 @@ def test_a_name_set_off_after_a_party_in_capitals_stays_when_its_role_comes_off(
     ("MEMORANDUM FROM MR. BUNDY TO THE PRESIDENT", ("MR. BUNDY",), ("Mr. Bundy",)),
     ("INFORMATION LETTER FROM CDES. PETROV TO YASNOVSKY", ("CDES. PETROV",), ("Cdes. Petrov", "Yasnovsky")),
     ("LETTER FROM LORD HOME TO CDE. STALIN", ("LORD HOME",), ("Lord Home", "Joseph Stalin")),
+    # the name with its honorific, not the same letters earlier in the title: in "LIN", or a name's last word
+    ("LETTER FROM LIN BIAO AND MR. LI TO ZHOU ENLAI", ("LIN BIAO", "MR. LI"), ("Lin Biao", "Mr. Li", "Zhou Enlai")),
+    ("LETTER FROM DEAN RUSK AND MR. RUSK", ("DEAN RUSK", "MR. RUSK"), ("Dean Rusk", "Mr. Rusk")),
     ("LETTER TO THE SECRETARY OF THE CC OF THE CP OF AZERBAIJAN MUSTAFAYEV", (), ("Mustafayev",)),
     ("MINUTES OF THE MEETING BETWEEN TODOR ZHIVKOV AND FIDEL CASTRO IN SOFIA", (), ("Todor Zhivkov", "Fidel Castro")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
