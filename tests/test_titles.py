@@ -1897,6 +1897,14 @@ def test_a_title_in_capitals_reads_as_its_title_case(title):
         found.senders, found.recipients, found.participants, found.others)))
 
 
+# a title in capitals with its date's month in title case is in capitals all the same: "MAO ZEDONG TO STALIN" was a sender
+@pytest.mark.parametrize(("title", "sender"), [("LETTER FROM MAO ZEDONG TO STALIN, 2 October 1950", "MAO ZEDONG"),
+                                               ("TELEGRAM FROM KIM IL SUNG TO STALIN, Sept. 1950", "KIM IL SUNG")])
+def test_a_title_in_capitals_dated_in_title_case_is_in_capitals(title, sender):
+    found = parties(title)
+    assert (found.senders, found.recipients) == ((sender,), ("STALIN",))
+
+
 # a number note in capitals is a note as in title case: "NO.059.658", "NOS. 408-410", "NUMBER 538-540" were parties
 # (and "Number 538-540" in title case)
 @pytest.mark.parametrize(("title", "expected"), [

@@ -705,6 +705,7 @@ _CONNECTIVE = re.compile(r"\[((?:to|and|from|with)(?: the)?)\]", re.I)
 _RE = re.compile(r"(?<!\S)(re|Re|RE)(?=(:?)(?:$(?<!Re|RE)|\s(?!(?i:to|from|and|with)\s)))")
 # a title in capitals may write its "and" or "or" small or as in title case ("DELEGATES FROM VIETNAM and LAOS")
 _CAPITALS_SMALL_WORD = re.compile(r"(?<=\s)(?i:and|or)(?=\s)")
+_CAPITALS_ASIDE = re.compile(rf"{_CAPITALS_SMALL_WORD.pattern}|\b{_MONTH}")   # and a date's month: "..., 2 October 1950"
 _TWO_SMALL = re.compile(r"[a-z][^a-z]*[a-z]")
 _CAPITALS_WORD = re.compile(r"[^\W\d_]+")
 # in capitals, initials ("CC", "CPSU", a state's: "US", a word without a vowel: "BCP", "KWP") stay so, as title case writes them
@@ -736,7 +737,7 @@ def _title_case(word: re.Match[str]) -> str:
 def _in_capitals(text: str) -> bool:
     """Whether the text is written in capitals, one stray small letter aside (a sample's "FOZ DO IGUAçU"), and an "and" or
     "or" written small ("DELEGATES FROM VIETNAM and LAOS"); two small letters of ASCII say not at once, as in most titles."""
-    text = _CAPITALS_SMALL_WORD.sub("", text)
+    text = _CAPITALS_ASIDE.sub("", text)
     return not _TWO_SMALL.search(text) and sum(map(str.islower, text)) <= 1 and sum(map(str.isupper, text)) > 1
 
 
