@@ -1856,6 +1856,9 @@ def test_a_name_set_off_after_a_party_in_capitals_stays_when_its_role_comes_off(
     # the name with its honorific, not the same letters earlier in the title: in "LIN", or a name's last word
     ("LETTER FROM LIN BIAO AND MR. LI TO ZHOU ENLAI", ("LIN BIAO", "MR. LI"), ("Lin Biao", "Mr. Li", "Zhou Enlai")),
     ("LETTER FROM DEAN RUSK AND MR. RUSK", ("DEAN RUSK", "MR. RUSK"), ("Dean Rusk", "Mr. Rusk")),
+    # the honorific next to it where two stand together: the first took the second for its name
+    ("LETTER FROM PROF. DR. LI TO ZHOU ENLAI", ("DR. LI",), ("Dr. Li", "Zhou Enlai")),
+    ("LETTER FROM COMRADE MR. LI TO ZHOU ENLAI", ("MR. LI",), ("Mr. Li", "Zhou Enlai")),
     ("LETTER TO THE SECRETARY OF THE CC OF THE CP OF AZERBAIJAN MUSTAFAYEV", (), ("Mustafayev",)),
     ("MINUTES OF THE MEETING BETWEEN TODOR ZHIVKOV AND FIDEL CASTRO IN SOFIA", (), ("Todor Zhivkov", "Fidel Castro")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)

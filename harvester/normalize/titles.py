@@ -383,7 +383,7 @@ _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.�
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
-_HONORIFIC_AND_WORD = re.compile(rf"\b{HONORIFIC}\s+(\w+)")   # "Mr. Bundy", "Cdes. Petrov", "Lord Home"
+_HONORIFIC_AND_WORD = re.compile(rf"\b{HONORIFIC}\s+(?=(\w+))")   # "Mr. Bundy"; its word only looked at, so "PROF. DR. LI" finds "DR. LI"
 # "the Ambassadors to Jordan" too, but not a body named for its members: "the Council of Ministers to the CC CPSU"
 _ROLE_AT_END = re.compile(rf"{ROLE}$|^(?:the\s+)?(?:{MODIFIER}\s+)*{ROLE}s$")
 _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
@@ -504,7 +504,7 @@ def _as_written(roles: Parties, title: str) -> Parties:
         # the same letters earlier ("LIN BIAO AND MR. LI", "DEAN RUSK AND MR. RUSK")
         if _ACRONYM.fullmatch(name.upper()) and not shipped_names().kind(name) and (
                 m := next((m for m in _HONORIFIC_AND_WORD.finditer(titled) if m[1] == name), None)):
-            return title[m.start():m.end()]
+            return title[m.start():m.end(1)]
         if (at := titled.find(name)) < 0:
             return name.upper()   # "SCIENCE And TECHNOLOGY" as "SCIENCE AND TECHNOLOGY"
         return _CAPITALS_SMALL_WORD.sub(lambda m: m[0].upper(), title[at:at + len(name)])
