@@ -15,7 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import COUNTRY, NATIONS, PARTICLES, PLACE_AT_END, STATES, completion, is_body, is_given_name, is_role
+from harvester.normalize.roles import (COUNTRY, HONORIFIC, NATIONS, PARTICLES, PLACE_AT_END, STATES, completion, is_body,
+                                      is_given_name, is_role)
 from harvester.normalize.titles import Parties, begins_a_name
 from harvester.normalize.text import text_cache
 
@@ -49,6 +50,7 @@ _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": 
 _RUSSIAN_YE = re.compile(r"ye[fgklmrv]")
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_HONORED = re.compile(rf"^{HONORIFIC}\s+(?=\S)")   # "Mr. Bundy": what told a person from initials ("MR. BUNDY"), no part of him
 
 
 def looks_like_organization(name: str) -> bool:
@@ -199,7 +201,7 @@ def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
     people: dict[str, str] = {}
     for name in (*parties.senders, *parties.recipients, *parties.participants, *parties.others):
         if is_person_party(name, table):
-            form = table.lookup(name) or written_form(name)
+            form = table.lookup(name) or _HONORED.sub("", written_form(name))
             people.setdefault(match_key(form), form)
     return tuple(people.values())
 
