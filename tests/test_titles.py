@@ -1875,6 +1875,13 @@ def test_a_person_named_with_an_honorific_is_one_person_in_capitals_and_in_title
     assert person_names(parties(title.upper()), table) == person_names(parties(title), table)
 
 
+def test_a_party_in_capitals_with_its_honorific_in_a_title_case_title_is_the_tables_person():
+    """"Letter from CDE. I.V. STALIN to Mao Zedong": the party keeps its "CDE.", which the names table knows no name
+    with; without it, it is "I.V. Stalin", Joseph Stalin (it was a person "I. V. Stalin" of his own)."""
+    found = parties("Letter from CDE. I.V. STALIN to Mao Zedong")
+    assert person_names(found, NameTable.load()) == ("Joseph Stalin", "Mao Zedong")
+
+
 # a group named by what its members do ("Party Activists", "Scientists") is no person "Activists" after a body's word
 @pytest.mark.parametrize(("title", "expected"), [
     ("Stenographic Record of a Meeting of Party Activists", Parties((), (), ("Party Activists",))),

@@ -201,7 +201,7 @@ def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
     people: dict[str, str] = {}
     for name in (*parties.senders, *parties.recipients, *parties.participants, *parties.others):
         if is_person_party(name, table):
-            form = table.lookup(name) or _HONORED.sub("", written_form(name))
+            form = table.lookup(name) or table.lookup(bare := _HONORED.sub("", written_form(name))) or bare
             people.setdefault(match_key(form), form)
     return tuple(people.values())
 
