@@ -262,6 +262,18 @@ def test_the_titles_own_spellings_of_a_person_are_variants_and_nothing_else_is()
     assert not any("CPSU" in spelling or spelling == "Moscow" for r in rows for spelling in spellings(r))
 
 
+@pytest.mark.parametrize(("title", "person", "spelling"), [
+    ("MEMORANDUM FROM MR. BUNDY TO THE PRESIDENT", "Bundy", "MR. BUNDY"),
+    ("Letter from CDE. I.V. STALIN to Mao Zedong", "Joseph Stalin", "CDE. I.V. STALIN"),
+])
+def test_a_titles_spelling_with_an_honorific_is_a_variant_of_the_person_without_it(title, person, spelling):
+    """The record's person is the name without its honorific ("Bundy"), and its title's spelling was looked for under
+    the name with it ("Mr. Bundy"): no person had it, and "MR. BUNDY" was no variant of anyone."""
+    found = parties(title)
+    rows = build_people([Mention("a", "1961", "1961", person_names(found, NAMES), (), (*found.senders, *found.recipients))], NAMES)
+    assert spelling in row(rows, person).variants
+
+
 def test_a_short_form_with_two_candidates_on_its_page_is_left_alone():
     rows = build_people([Mention("c", "1967-11-06", "1967-11-06", ("Chiang",),
                                  ("Chiang, Ching-kuo (Jiang Jingguo)", "Chiang, Kai-shek (Jiang Jieshi)"))], NAMES)

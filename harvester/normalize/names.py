@@ -201,9 +201,15 @@ def person_names(parties: Parties, table: NameTable) -> tuple[str, ...]:
     people: dict[str, str] = {}
     for name in (*parties.senders, *parties.recipients, *parties.participants, *parties.others):
         if is_person_party(name, table):
-            form = table.lookup(name) or table.lookup(bare := _HONORED.sub("", written_form(name))) or bare
+            form = person_form(name, table)
             people.setdefault(match_key(form), form)
     return tuple(people.values())
+
+
+def person_form(name: str, table: NameTable) -> str:
+    """A person party's one form: the table's name, else as written without its honorific ("MR. BUNDY": "Bundy"), which
+    the table is asked again ("CDE. I.V. STALIN": Joseph Stalin)."""
+    return table.lookup(name) or table.lookup(bare := _HONORED.sub("", written_form(name))) or bare
 
 
 def is_person_party(name: str, table: NameTable) -> bool:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from harvester.normalize.headings import (INITIAL, Heading, family_name_first, initials_written, person_of, popular, sort_form,
                                          split_name)
-from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, unbracketed, written_form
+from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, person_form, unbracketed, written_form
 
 # "Iakovlev", "Iudina", "Iakubovskiĭ", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ" (as match keys)
 _SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|ina?|sk(?:ii|yi?|aia)|enko|uk|[iy]ch)$")
@@ -131,12 +131,13 @@ def _names_of(mention: Mention, headed: list[tuple[Heading, str]], table: NameTa
 
 def _written_of(mention: Mention, headed: list[tuple[Heading, str]], table: NameTable) -> Iterator[tuple[str, str]]:
     """Each party that is a person's name, as the title writes it, with the match key the record's form of it has:
-    "N.S. Khrushchev"; "Filippov" of "Filippov [Stalin]", and "Maneli" of "Maneli (Saigon)" (a bracket is no part of
-    the name it follows), but "Sergei Khrushchev" of "[Sergei] Khrushchev" (an editor's given name is)."""
+    "N.S. Khrushchev"; "Bundy" of "MR. BUNDY" (an honorific is no part of a name); "Filippov" of "Filippov [Stalin]",
+    and "Maneli" of "Maneli (Saigon)" (a bracket is no part of the name it follows), but "Sergei Khrushchev" of
+    "[Sergei] Khrushchev" (an editor's given name is)."""
     for spelling in mention.written:
         spelling = unbracketed(spelling)
         if spelling and is_person_party(spelling, table):
-            name = table.lookup(spelling) or written_form(spelling)
+            name = person_form(spelling, table)
             yield spelling, match_key(_same_page_heading(name, headed, table) or name)
 
 
