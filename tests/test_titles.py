@@ -1971,3 +1971,15 @@ def test_a_roles_to_in_capitals_runs_on(title, expected):
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_post_and_its_city_in_capitals_are_one_party(title, expected):
     assert parties(title) == expected
+
+
+# a role-elect, emeritus or designate is the role's ("the President Elect" was a person "Elect")
+@pytest.mark.parametrize(("title", "people"), [
+    ("Letter from the President Elect", ()),
+    ("Report to the Chairman Emeritus", ()),
+    ("Note by the Ambassador Designate", ()),
+    ("Letter from President-Elect Eisenhower to Syngman Rhee", ("Eisenhower", "Syngman Rhee")),
+    ("Telegram from Ambassador Designate Bohlen to Dulles", ("Bohlen", "Dulles")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
+    assert person_names(parties(title), NameTable.load()) == people

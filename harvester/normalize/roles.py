@@ -96,6 +96,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            r"Lord\s+Privy\s+Seal", "Archbishop",   # an office, whose "Lord" is no honorific: "Privy Seal" is no name
            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?",
            rf"(?<=['’]s\s){KIN}")   # only after a possessive: "Son Sann" is a name
+ROLE = rf"(?:{ROLE})(?:[- ](?:[Ee]lect|[Ee]meritus|[Dd]esignate)\b)?"   # "President-Elect", "Ambassador Designate"
 BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
     "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
     "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
