@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import (COUNTRY, HONORIFIC, NATIONS, PARTICLES, PLACE_AT_END, STATES, completion, is_body,
-                                      is_given_name, is_role)
+from harvester.normalize.roles import (COUNTRY, HONORIFIC, NATIONS, PARTICLES, PLACE_AT_END, completion, is_body, is_given_name,
+                                      is_role, is_state_initials)
 from harvester.normalize.titles import Parties, begins_a_name
 from harvester.normalize.text import text_cache
 
@@ -220,7 +220,7 @@ def is_person_party(name: str, table: NameTable) -> bool:
     if kind is None and _all_caps(name) and _name_shaped(name):
         name = written_form(name)
         kind = table.kind(name)
-    return kind == "person" or (kind is None and _name_shaped(name) and re.sub(r"[.\s]", "", name) not in STATES)
+    return kind == "person" or (kind is None and _name_shaped(name) and not is_state_initials(name))
 
 
 def _name_shaped(name: str) -> bool:
@@ -261,7 +261,7 @@ def _completed(bracket: re.Match[str]) -> str:
 def _initials_first(name: str) -> str:
     """"Stalin I. V.", "Gromyko, A. A." (the Russian order, surname first) -> "I. V. Stalin", "A. A. Gromyko"."""
     m = _SURNAME_INITIALS.fullmatch(name)
-    if m is None or re.sub(r"[.\s]", "", m[2]) in STATES:
+    if m is None or is_state_initials(m[2]):
         return name
     return f"{' '.join(m[2].split())} {m[1]}"
 

@@ -39,6 +39,13 @@ NATIONS = alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Pol
 # a state's initials after a place's comma, no one's: "Seoul, R.O.K.", "Washington, D.C."
 STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "ROC", "GDR", "DDR", "FRG", "DRV", "DRVN", "CSSR",
                     "PRL", "SFRY", "UAR", "DC"})
+
+
+def is_state_initials(text: str) -> bool:
+    """Whether the text is a state's initials, however spaced and dotted: "D.C.", "R. O. K.", "USSR"."""
+    return re.sub(r"[.\s]", "", text) in STATES
+
+
 # the second name of a country of two joined by "and", which is never a party alone: "Trinidad and Tobago"
 AND_COUNTRY = alt("Tobago", "Herzegovina", "Barbuda")
 COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MODIFIER, NATIONS,
-                                      PARTICLES, PLACE_AT_END, ROLE, STATES, alt, family_name_shape, is_body, is_given_name, is_role, name_in,
-                                      shipped_names, small_words_titled, strip_roles)
+                                      PARTICLES, PLACE_AT_END, ROLE, STATES, alt, family_name_shape, is_body, is_given_name, is_role,
+                                      is_state_initials, name_in, shipped_names, small_words_titled, strip_roles)
 from harvester.normalize.text import text_cache
 
 DOC_TYPE_HELP: dict[str, str] = {
@@ -190,7 +190,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "from Andropov, Iu. to ...": a family name and its initials, as the Library of Congress writes a name, are one person
     (_Guarded(_rx(r"(^|,\s|\s(?:from|to|and|with|by)\s)((?-i:[A-Z])[\w'’-]+),\s+((?-i:[A-Z][a-z]?\.\s?)+)"
                   r"(?=\s(?:to|and|from|with)\s|,|$)"), r", (?-i:[A-Z])[a-z]?\."),
-     lambda m: m[0] if re.sub(r"[.\s]", "", m[3]) in STATES else f"{m[1]}{m[3].strip()} {m[2]}"),   # not "Washington, D.C."
+     lambda m: m[0] if is_state_initials(m[3]) else f"{m[1]}{m[3].strip()} {m[2]}"),   # not "Washington, D.C."
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B"
