@@ -133,7 +133,7 @@ PEOPLE_CASES = [
     ("Letter from Jordan Jotov to Todor Zhivkov", ("Jordan Jotov", "Todor Zhivkov")),
     ("Report on the Bombing of Haiphong by U.S. Navy", ()),
     ("Summary of U.S. Position on Talks with North Korea", ()),
-    ("Proposal from Zhou Enlai to Hold Talks in Geneva", ()),
+    ("Proposal from Zhou Enlai to Hold Talks in Geneva", ("Zhou Enlai",)),   # its maker, not "Hold Talks"
     ("Memorandum of Conversation between Raúl Roa, Sr. Carlos Lechuga, and Adlai Stevenson",
      ("Raúl Roa", "Sr. Carlos Lechuga", "Adlai Stevenson")),
     ("Report in Hungarian with Appendices", ()),

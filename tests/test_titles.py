@@ -1983,3 +1983,29 @@ def test_a_post_and_its_city_in_capitals_are_one_party(title, expected):
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
     assert person_names(parties(title), NameTable.load()) == people
+
+
+# a paper first that is sent as a letter is ("Request", "Reply", "Answer", "Response", "Proposal", "Dispatch"), then
+# "from" or "to": its sender and recipient. "Request to Stalin" had a sender "Request", "Proposal from ... to ..." and
+# "Reply from Stalin to Mao" none at all; what a request is "for" is what it asks, no one; "to Hold Talks", "to Send
+# Soviet Specialists", "to Advance" were recipients
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [
+    ("Proposal from Deputy Minister Nicolae Ecobescu to Minister of Foreign Affairs George Macovescu, 'Control by the "
+     "International Atomic Energy Agency in Taiwan'", "other", ("Nicolae Ecobescu",), ("George Macovescu",)),
+    ("Request from Kim Il Sung to Stalin", "letter", ("Kim Il Sung",), ("Stalin",)),
+    ("Request to Stalin", "letter", (), ("Stalin",)),
+    ("Reply from Stalin to Mao Zedong", "letter", ("Stalin",), ("Mao Zedong",)),
+    ("Requests from the Hungarian Party to the CPSU", "letter", ("Hungarian Party",), ("CPSU",)),
+    ("Dispatch from Ambassador Smith to Eden", "other", ("Smith",), ("Eden",)),
+    ("Request for Aid", "report", (), ()),
+    ("Request for a Meeting with Stalin", "meeting", (), ()),
+    # "to" before a verb such papers ask to do is their purpose, no addressee ("Begin" and "Grant" are written to)
+    ("Proposal from Zhou Enlai to Hold Talks in Geneva", "other", ("Zhou Enlai",), ()),
+    ("Request to Send Soviet Specialists to Korea", "letter", (), ()),
+    ("Order to Advance", "instructions", (), ()),
+    ("Letter from Carter to Begin", "letter", ("Carter",), ("Begin",)),
+    ("Letter to Grant", "letter", (), ("Grant",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, senders, recipients):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients) == (kind, senders, recipients)

@@ -24,7 +24,8 @@ from harvester.normalize.text import text_cache
 DOC_TYPE_HELP: dict[str, str] = {
     "telegram": 'wired dispatches: "Telegram", "Ciphered Telegram No. 25553", "Cipher Message No. 145101", "Code Message No. 803", "Airgram"',
     "cable": 'what the archive calls cables: "Cable, Mao Zedong to Filippov [Stalin]", "Outgoing Cable No. 18249"',
-    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Message from", "New Year Greetings from", a bare "L. Beria to Cde. Molotov"',
+    "letter": 'letters and messages: "Letter from Seo Hwi ... to ...", "Message from", "New Year Greetings from", '
+              '"Reply from Stalin to Mao", a bare "L. Beria to Cde. Molotov"',
     "conversation": 'talks: "Memorandum/Record/Minutes of Conversation", "Discussion between", "Audience", "Talks"',
     "meeting": 'meetings of bodies or delegations: "Record of a Meeting between", "Meeting of the Politburo ..."',
     "journal": 'diaries and journals with no other kind inside: "Journal of Soviet Ambassador ...", "Notepad of ..."',
@@ -203,8 +204,15 @@ _POSSESSIVE = re.compile(r"['’][sS]\b")
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")
 _INFINITIVE = _rx(r"to\s(?:discuss|receive|call\s+on)$")   # a verb of talk after "to": what someone means to do
 # a lower-case "to" before a verb and its object says what is to be done, no addressee ("Decision to Confirm the
-# Following Directive", "Commission ... to Investigate the Events"): no name is followed by an article
-_PURPOSE = re.compile(r"\s+to\s+[A-Z][a-z]+\s+(?:the|an?|his|her|their|its)\s")
+# Following Directive", "Commission ... to Investigate the Events"): no name is followed by an article; nor is any a
+# verb that papers ask to do ("Proposal from Zhou Enlai to Hold Talks", "Request to Send Specialists", "Order to
+# Advance"; not "Begin" nor "Grant", who are written to)
+_PURPOSE = re.compile(r"\s+to\s+(?:[A-Z][a-z]+\s+(?:the|an?|his|her|their|its)\s|" + alt(
+    "Hold", "Send", "Establish", "Open", "Conclude", "Sign", "Provide", "Supply", "Convene", "Create", "Organi[sz]e",
+    "Withdraw", "Allow", "Permit", "Accept", "Invite", "Visit", "Resume", "Stop", "Cease", "Reduce", "Increase", "Build",
+    "Return", "Release", "Transfer", "Purchase", "Buy", "Sell", "Deliver", "Exchange", "Restore", "Recogni[sz]e",
+    "Discuss", "Expand", "Strengthen", "Improve", "Support", "Implement", "Investigate", "Confirm", "Advance", "Attack",
+    "Launch", "Prepare", "Postpone", "Adopt", "Approve") + r"\b)")
 # " from Brezhnev's ", " of [Zhou Enlai's] "
 _OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+\[?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\]?\s+")
 # " on Visit of General Clark with President Rhee": a visit with someone is their talk (its "of" names the visitor), who
@@ -285,6 +293,9 @@ _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|
 _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|would|has|have|had|does|did|depends)\b")
 _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a delegation "headed by" or "led by" X: X makes nothing (but "Compiled by", "Assembled by" name its maker)
+# a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
+# to Stalin", "Proposal from ..." (not "Request for Aid", what is asked for)
+_MESSAGE_FIRST = _rx(r"(?:requests?|repl(?:y|ies)|answers?|responses?|proposals?|dispatch|despatch)(?=\s+(?:from|to)\s)")
 _BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
@@ -442,8 +453,8 @@ def doc_type(title: str) -> str:
         return "report" if is_body(author) else "speech" if _FINITE_VERB.search(reading.text) else "other"
     if reading.author is not None:
         return "journal"
-    if _bare_to(reading.cleaned):
-        return "letter"    # "L. Beria to Cde. V.M. Molotov": a message with no kind word
+    if _bare_to(reading.cleaned) or _MESSAGE_FIRST.match(reading.cleaned):
+        return "letter"    # "L. Beria to Cde. V.M. Molotov", "Reply from Stalin to Mao": a message with no kind word
     return "report" if reading.cleaned else "other"   # an untitled account: "The DPRK Attitude Toward ..."
 
 
@@ -528,10 +539,13 @@ def _parties(reading: _Reading) -> Parties:
     elif found and (by := _BY_INITIALS_AT_END.search(text, end)) and not (
             (inner := find_kind(text, end)) and inner[1] < by.start()):   # not "Report on the Speech by N. S. Khrushchev"
         lead += _items(by["who"])   # "Report on the Marshall Plan by M. Cristian and I. Nitescu"
-    rest = text[end:] if found else text
+    message = _MESSAGE_FIRST.match(text) if kind == "other" or not found else None
+    rest = text[message.end():] if message else text[end:] if found else text
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
-    if kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
+    if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
+        kind = None
+    elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
         maker = _BY_AT_END.search(rest)   # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named
         kind, rest = None, maker[0] if maker else ("" if found else rest)
     elif found and _TOPIC_VERB.fullmatch(text[start:end]):
