@@ -1997,6 +1997,8 @@ def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
     ("Reply from Stalin to Mao Zedong", "letter", ("Stalin",), ("Mao Zedong",)),
     ("Requests from the Hungarian Party to the CPSU", "letter", ("Hungarian Party",), ("CPSU",)),
     ("Dispatch from Ambassador Smith to Eden", "other", ("Smith",), ("Eden",)),
+    ("Mao Zedong's Reply to Stalin", "letter", ("Mao Zedong",), ("Stalin",)),   # whose it is sends it
+    ("The Soviet Government's Reply to the Yugoslav Government", "letter", ("Soviet Government",), ("Yugoslav Government",)),
     ("Request for Aid", "report", (), ()),
     ("Request for a Meeting with Stalin", "meeting", (), ()),
     # "to" before a verb such papers ask to do is their purpose, no addressee ("Begin" and "Grant" are written to)

@@ -295,7 +295,8 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a delegation "headed by" or "led by" X: X makes nothing (but "Compiled by", "Assembled by" name its maker)
 # a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
 # to Stalin", "Proposal from ..." (not "Request for Aid", what is asked for)
-_MESSAGE_FIRST = _rx(r"(?:requests?|repl(?:y|ies)|answers?|responses?|proposals?|dispatch|despatch)(?=\s+(?:from|to)\s)")
+_MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
+                     r"(?:requests?|repl(?:y|ies)|answers?|responses?|proposals?|dispatch|despatch)(?=\s+(?:from|to)\s)")
 _BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
@@ -544,7 +545,7 @@ def _parties(reading: _Reading) -> Parties:
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
-        kind = None
+        kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
         maker = _BY_AT_END.search(rest)   # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named
         kind, rest = None, maker[0] if maker else ("" if found else rest)
