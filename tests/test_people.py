@@ -161,6 +161,28 @@ def test_a_titles_ukrainian_ya_or_yu_family_name_meets_its_pages_library_of_cong
                                             "Volodymyr IAvorivsʹkyĭ"]
 
 
+# and a Russian family name the Library of Congress begins with "E" (Е) is a title's "Ye", either way round: "Yeltsin" and
+# "Elʹtsin, Boris Nikolaevich" on one page were two people; an "Eden" or an "Erhard" is no "Yeden", "Yerhard"
+def test_a_titles_ye_family_name_meets_its_pages_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1990", "1990", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Yeltsin", "Elʹtsin, Boris Nikolaevich, 1931-2007"), ("u", "Boris Yeltsin", "Elʹtsin, Boris Nikolaevich"),
+        ("v", "Eltsin", "Yeltsin, Boris"), ("w", "Yegorov", "Egorov, Aleksandr Ilʹich"), ("x", "M. T. Yefremov", "Efremov, M. T."),
+        ("y", "Yeden", "Eden, Anthony, 1897-1977"), ("z", "Yerhard", "Erhard, Ludwig"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Aleksandr Ilʹich Egorov", ("w",)), ("Anthony Eden", ("y",)), ("Boris Nikolaevich Elʹtsin", ("t", "u")),
+        ("Boris Yeltsin", ("v",)), ("Ludwig Erhard", ("z",)), ("M. T. Efremov", ("x",)), ("Yeden", ("y",)), ("Yerhard", ("z",))]
+
+
+# and so is an adjective's ending the Library of Congress writes "-iĭ" ("Trotskiĭ", "IAroslavskiĭ", "Gorʹkiĭ") and a title
+# "-y" or "-ii", either way round: "Trotsky" and "Trotskiĭ, Lev" on one page were two people
+def test_a_titles_sky_ending_meets_its_pages_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1930", "1930", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Trotsky", "Trotskiĭ, Lev, 1879-1940"), ("u", "Yaroslavsky", "IAroslavskiĭ, Emelʹian, 1878-1943"),
+        ("v", "Gorky", "Gorʹkiĭ, Maksim, 1868-1936"), ("w", "Trotskii", "Trotsky, Leon, 1879-1940"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Emelʹian IAroslavskiĭ", ("u",)), ("Leon Trotsky", ("w",)), ("Lev Trotskiĭ", ("t",)), ("Maksim Gorʹkiĭ", ("v",))]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

@@ -329,12 +329,12 @@ def popular(name: str) -> str:
 def _initials_agree(canonical: str, heading: Heading, table: NameTable) -> bool:
     """ "A. M. Puzanov" agrees with "Puzanov, Aleksandr Mikhailovich"; "Joseph Stalin" does not with "Stalin, Vasilii",
     nor "Andrei Gromyko" with "Gromyko, Anatolii Andreevich" (his son): two given names written out must be the same,
-    in either romanization of Russian ("Yuri Andropov" with "Andropov, IUriĭ Vladimirovich": `_russian_key`). A
+    in either romanization of Russian ("Yuri Andropov" with "Andropov, IUriĭ Vladimirovich": `russian_key`). A
     heading's initials must each agree with the table's spellings of the person, as a title's do: "Chernenko, K. IU."
     is no "K. U. Chernenko", nor "Gromyko, A. B." the table's "A. A. Gromyko"; a whole given name beside them, which
     agrees with the table's, as the initial of the table's ("Andropov, IUriĭ V." as "Y. V. Andropov")."""
     family, given = split_name(canonical)
-    return _russian_key(family) == _russian_key(heading.family) and all(
+    return russian_key(family) == russian_key(heading.family) and all(
         _given_agree(one, other) for one, other in zip(given.split(), heading.given.split())) and initials_written(canonical, heading, table)
 
 
@@ -351,13 +351,14 @@ def _given_agree(one: str, other: str) -> bool:
     """An initial or abbreviation ("A.", "Yu.") agrees with a name of its first letter; two whole names must be one."""
     if _abbreviated(one) or _abbreviated(other):
         return _first_letter(one) == _first_letter(other)
-    return _russian_key(one) == _russian_key(other)
+    return russian_key(one) == russian_key(other)
 
 
-def _russian_key(name: str) -> str:
+def russian_key(name: str) -> str:
     """The match key with the Library of Congress romanization of Russian and the popular one written alike: "Beriia",
-    "IUriĭ", "Lavrentiĭ", "Sergeevich" as "Beria", "Yuri", "Lavrentiy", "Sergeyevich" write them. Too loose to find a
-    person by: it only compares a heading's names with those of the person the table lists its family name for."""
+    "IUriĭ", "Lavrentiĭ", "Sergeevich", "Elʹtsin", "Trotskiĭ" as "Beria", "Yuri", "Lavrentiy", "Sergeyevich", "Yeltsin",
+    "Trotsky" write them. Too loose to find a person by: it only compares a heading's names with those of the person the
+    table lists its family name for, and a title's Russian family name with its page's headings (`people._filed_under`)."""
     return re.sub(r"i+", "i", match_key(name).replace("ye", "e").replace("y", "i"))
 
 

@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from harvester.normalize.headings import (INITIAL, Heading, family_name_first, initials_written, person_of, popular, sort_form,
-                                         split_name)
+from harvester.normalize.headings import (INITIAL, Heading, family_name_first, initials_written, person_of, popular, russian_key,
+                                         sort_form, split_name)
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, person_form, unbracketed, written_form
 
-# "Iakovlev", "Iudina", "Iakubovskiĭ", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ" (as match keys)
-_SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|ina?|sk(?:ii|yi?|aia)|enko|uk|[iy]ch)$")
+# "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ"
+# (as `russian_key` writes them)
+_SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|ich)$")
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
@@ -205,11 +206,12 @@ def _same_page_heading(name: str, headed: list[tuple[Heading, str]], table: Name
 
 
 def _filed_under(heading: Heading, family: str) -> bool:
-    """Whether a heading is filed under the family name, or a Russian or Ukrainian one's Library of Congress spelling
-    ("IAkovlev", "IUshchenko" under "Yakovlev", "Yushchenko"); a Romanian "Iacob" or "Iancu" is no "Yacob", "Yancu"."""
+    """Whether a heading is filed under the family name, or a Russian or Ukrainian one in the other romanization
+    ("IAkovlev", "IUshchenko", "Elʹtsin", "Trotskiĭ" under "Yakovlev", "Yushchenko", "Yeltsin", "Trotsky", and the other
+    way round); a Romanian "Iacob" or "Iancu" is no "Yacob", "Yancu", nor an "Eden" a "Yeden": no Russian ending."""
     filed = heading.sort.split(",")[0]
-    key = match_key(filed)
-    return match_key(family) in (key, _SLAVIC_FAMILY.search(key) and match_key(popular(filed)))
+    key = russian_key(filed)
+    return match_key(family) == match_key(filed) or bool(_SLAVIC_FAMILY.search(key)) and russian_key(family) == key
 
 
 def _given(heading: Heading, canonical: str) -> str:
