@@ -173,6 +173,18 @@ def test_a_titles_ye_family_name_meets_its_pages_heading_in_the_other_romanizati
         ("Boris Yeltsin", ("v",)), ("Ludwig Erhard", ("z",)), ("M. T. Efremov", ("x",)), ("Yeden", ("y",)), ("Yerhard", ("z",))]
 
 
+# and so is a title's full given name: "Yegor Ligachev" and "Ligachev, Egor Kuzʹmich" on one page were two people, and so
+# were "Yuri Zhukov" and "Zhukov, IUriĭ Aleksandrovich"; a "Yuri" is still no "Ivan", nor a "Yegor" an "Edward"
+def test_a_titles_ye_or_yu_given_name_meets_its_pages_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1988", "1988", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Yegor Ligachev", "Ligachev, Egor Kuzʹmich"), ("u", "Yevgeny Primakov", "Primakov, Evgeniĭ Maksimovich"),
+        ("v", "Yuri Zhukov", "Zhukov, IUriĭ Aleksandrovich"), ("w", "Yuri Zhukov", "Zhukov, Ivan Petrovich"),
+        ("x", "Yegor Smith", "Smith, Edward"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Edward Smith", ("x",)), ("Egor Kuzʹmich Ligachev", ("t",)), ("Evgeniĭ Maksimovich Primakov", ("u",)),
+        ("IUriĭ Aleksandrovich Zhukov", ("v",)), ("Ivan Petrovich Zhukov", ("w",)), ("Yegor Smith", ("x",)), ("Yuri Zhukov", ("w",))]
+
+
 # and so is an adjective's ending the Library of Congress writes "-iĭ" ("Trotskiĭ", "IAroslavskiĭ", "Gorʹkiĭ") and a title
 # "-y" or "-ii", either way round: "Trotsky" and "Trotskiĭ, Lev" on one page were two people
 def test_a_titles_sky_ending_meets_its_pages_heading_in_the_other_romanization():

@@ -222,16 +222,17 @@ def _given(heading: Heading, canonical: str) -> str:
 
 
 def _fuller(given: str, heading: Heading) -> bool:
-    """Whether a heading written given name first begins with the same first given name and has as many or more."""
+    """Whether a heading written given name first begins with the same first given name (in either romanization of
+    Russian: "Yegor", "Yuri" are "Egor", "IUriĭ") and has as many or more."""
     ours, theirs = given.split(), heading.given.split()
-    return heading.order == "given-first" and len(ours) <= len(theirs) and match_key(ours[0]) == match_key(theirs[0])
+    return heading.order == "given-first" and len(ours) <= len(theirs) and russian_key(ours[0]) == russian_key(theirs[0])
 
 
 def _agree(given: str, full: str) -> bool:
     """ "N. G." agrees with "Nikolai Georgievich" (`_initial_agrees`); "" agrees with anything; "Il Sung" with "Il-sung"
-    only as initials do."""
+    only as initials do, and "Yegor" with "Egor" (`russian_key`)."""
     return all(_initial_agrees(one, other) if one.endswith(".") else _initial_agrees(other, one) if other.endswith(".")
-               else one[0].casefold() == other[0].casefold()
+               else russian_key(one)[:1] == russian_key(other)[:1]
                for one, other in zip(*(g.replace("-", " ").replace(".", ". ").split() for g in (given, full))))
 
 
