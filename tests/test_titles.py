@@ -2001,6 +2001,14 @@ def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
     ("The Soviet Government's Reply to the Yugoslav Government", "letter", ("Soviet Government",), ("Yugoslav Government",)),
     ("Request for Aid", "report", (), ()),
     ("Request for a Meeting with Stalin", "meeting", (), ()),
+    # a kind after it is the paper it answers or asks for, none of whose words is a party ("Reply" was a sender, "Proposal
+    # of the Soviet Government" a recipient, "Talks" made a letter a conversation)
+    ("Reply to the Proposal of the Soviet Government", "letter", (), ()),
+    ("Response to the Proposal from Zhou Enlai", "letter", (), ()),
+    ("Reply to the Letter from Mao Zedong", "letter", (), ()),
+    ("Reply from Stalin to Mao Zedong to Hold Talks", "letter", ("Stalin",), ("Mao Zedong",)),
+    ("REPLY FROM STALIN TO MAO ZEDONG TO HOLD TALKS", "letter", ("STALIN",), ("MAO ZEDONG",)),
+    ("Request to Stalin for a Meeting", "letter", (), ("Stalin",)),
     # "to" before a verb such papers ask to do is their purpose, no addressee ("Begin" and "Grant" are written to)
     ("Proposal from Zhou Enlai to Hold Talks in Geneva", "other", ("Zhou Enlai",), ()),
     ("Request to Send Soviet Specialists to Korea", "letter", (), ()),

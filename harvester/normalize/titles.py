@@ -434,6 +434,8 @@ def doc_type(title: str) -> str:
     """The controlled-vocabulary kind of a document, from its title's wording."""
     reading = _read(title)
     found = _own_kind(reading.cleaned) or _own_kind(reading.text)  # a kind only inside a quoted title still counts
+    if found and (message := _MESSAGE_FIRST.match(reading.cleaned)) and found[1] >= message.end():
+        found = None   # "Reply to the Letter from ...", "Request to Stalin to Hold Talks": a kind it answers or asks for
     if found:
         kind, start, end = found
         if kind == "meeting":   # "... High Level Meeting, Reykjavik, Record of Conversations ...": the record inside
@@ -540,8 +542,11 @@ def _parties(reading: _Reading) -> Parties:
     elif found and (by := _BY_INITIALS_AT_END.search(text, end)) and not (
             (inner := find_kind(text, end)) and inner[1] < by.start()):   # not "Report on the Speech by N. S. Khrushchev"
         lead += _items(by["who"])   # "Report on the Marshall Plan by M. Cristian and I. Nitescu"
-    message = _MESSAGE_FIRST.match(text) if kind == "other" or not found else None
-    rest = text[message.end():] if message else text[end:] if found else text
+    # a kind after the message word names the paper it answers or asks for ("Reply to the Proposal of ...", "Request to
+    # Stalin to Hold Talks"): none of its words is a party, and nothing before it
+    if (message := _MESSAGE_FIRST.match(text)) and found and kind != "other" and start < message.end():
+        message = None
+    rest = text[message.end():start if start > message.end() else None] if message else text[end:] if found else text
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
@@ -556,7 +561,7 @@ def _parties(reading: _Reading) -> Parties:
     elif kind == "agreement" and (named := _OF_NAME.match(rest)) and not _COUNTRY_ALONE.match(rest[named.end():]):
         between = _BETWEEN.search(rest)
         rest = rest[between.start():] if between else ""
-    roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found else [], rest,
+    roles = _assign(kind, lead, _before(text[:start], kind in _TALKS) if found and not message else [], rest,
                     recorded=bool(found) and bool(_RECORD_OF_TALK.match(text, start, end)))
     if reading.signed and _bare_to(reading.author or ""):
         roles = _assign(None, [], [], reading.author or "")
