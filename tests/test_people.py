@@ -185,6 +185,17 @@ def test_a_titles_ye_or_yu_given_name_meets_its_pages_heading_in_the_other_roman
         ("IUriĭ Aleksandrovich Zhukov", ("v",)), ("Ivan Petrovich Zhukov", ("w",)), ("Yegor Smith", ("x",)), ("Yuri Zhukov", ("w",))]
 
 
+# but a "y" between consonants is Ы in either romanization, no "i": a title's "Martyn" or "Dietrych" is no "Martin, John"
+# or "Dietrich, Marlene" of its page, as a Ukrainian "Zelenskyy" or "Yanukovych" still is "Zelensʹkyĭ", "IAnukovych"
+def test_a_titles_y_between_consonants_is_no_i_of_its_pages_heading():
+    rows = build_people([Mention(doc, "1990", "1990", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Martyn", "Martin, John"), ("u", "Dietrych", "Dietrich, Marlene"), ("v", "Zelenskyy", "Zelensʹkyĭ, Volodymyr"),
+        ("w", "Yanukovych", "IAnukovych, Viktor"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Dietrych", ("u",)), ("John Martin", ("t",)), ("Marlene Dietrich", ("u",)), ("Martyn", ("t",)),
+        ("Viktor IAnukovych", ("w",)), ("Volodymyr Zelensʹkyĭ", ("v",))]
+
+
 # and so is an adjective's ending the Library of Congress writes "-iĭ" ("Trotskiĭ", "IAroslavskiĭ", "Gorʹkiĭ") and a title
 # "-y" or "-ii", either way round: "Trotsky" and "Trotskiĭ, Lev" on one page were two people
 def test_a_titles_sky_ending_meets_its_pages_heading_in_the_other_romanization():

@@ -20,7 +20,7 @@ from harvester.normalize.names import NameTable, agrees, is_person_party, match_
 
 # "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ"
 # (as `russian_key` writes them)
-_SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|ich)$")
+_SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch)$")
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
