@@ -196,6 +196,17 @@ def test_a_titles_y_between_consonants_is_no_i_of_its_pages_heading():
         ("Viktor IAnukovych", ("w",)), ("Volodymyr Zelensʹkyĭ", ("v",))]
 
 
+# and a given name only a Russian one's: "Ian Smith" is no "Smith, Yan Wei" nor "Bryan Smith" a "Smith, Brian Keith", and
+# a second given name agrees by its first letter, as written: "John Yates Smith" is no "Smith, John Ian"
+def test_a_titles_given_name_meets_its_pages_in_the_other_romanization_only_when_russian():
+    rows = build_people([Mention(doc, "1990", "1990", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Ian Smith", "Smith, Yan Wei"), ("u", "Bryan Smith", "Smith, Brian Keith"),
+        ("v", "John Yates Smith", "Smith, John Ian"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Brian Keith Smith", ("u",)), ("Bryan Smith", ("u",)), ("Ian Smith", ("t",)), ("John Ian Smith", ("v",)),
+        ("John Yates Smith", ("v",)), ("Yan Wei Smith", ("t",))]
+
+
 # and so is an adjective's ending the Library of Congress writes "-iĭ" ("Trotskiĭ", "IAroslavskiĭ", "Gorʹkiĭ") and a title
 # "-y" or "-ii", either way round: "Trotsky" and "Trotskiĭ, Lev" on one page were two people
 def test_a_titles_sky_ending_meets_its_pages_heading_in_the_other_romanization():

@@ -210,8 +210,12 @@ def _filed_under(heading: Heading, family: str) -> bool:
     ("IAkovlev", "IUshchenko", "Elʹtsin", "Trotskiĭ" under "Yakovlev", "Yushchenko", "Yeltsin", "Trotsky", and the other
     way round); a Romanian "Iacob" or "Iancu" is no "Yacob", "Yancu", nor an "Eden" a "Yeden": no Russian ending."""
     filed = heading.sort.split(",")[0]
-    key = russian_key(filed)
-    return match_key(family) == match_key(filed) or bool(_SLAVIC_FAMILY.search(key)) and russian_key(family) == key
+    return match_key(family) == match_key(filed) or _russian(heading) and russian_key(family) == russian_key(filed)
+
+
+def _russian(heading: Heading) -> bool:
+    """Whether a heading's family name has a Russian or Ukrainian ending (`_SLAVIC_FAMILY`), in either romanization."""
+    return bool(_SLAVIC_FAMILY.search(russian_key(heading.sort.split(",")[0])))
 
 
 def _given(heading: Heading, canonical: str) -> str:
@@ -223,16 +227,16 @@ def _given(heading: Heading, canonical: str) -> str:
 
 def _fuller(given: str, heading: Heading) -> bool:
     """Whether a heading written given name first begins with the same first given name (in either romanization of
-    Russian: "Yegor", "Yuri" are "Egor", "IUriĭ") and has as many or more."""
-    ours, theirs = given.split(), heading.given.split()
-    return heading.order == "given-first" and len(ours) <= len(theirs) and russian_key(ours[0]) == russian_key(theirs[0])
+    Russian, a Russian family name's: "Yegor", "Yuri" are "Egor", "IUriĭ"; "Ian" is no "Smith, Yan") and has as many or more."""
+    ours, theirs, key = given.split(), heading.given.split(), russian_key if _russian(heading) else match_key
+    return heading.order == "given-first" and len(ours) <= len(theirs) and key(ours[0]) == key(theirs[0])
 
 
 def _agree(given: str, full: str) -> bool:
     """ "N. G." agrees with "Nikolai Georgievich" (`_initial_agrees`); "" agrees with anything; "Il Sung" with "Il-sung"
-    only as initials do, and "Yegor" with "Egor" (`russian_key`)."""
+    only as initials do, and "Yegor" with "Egor" (`russian_key`), not "Yates" with "Ian"."""
     return all(_initial_agrees(one, other) if one.endswith(".") else _initial_agrees(other, one) if other.endswith(".")
-               else russian_key(one)[:1] == russian_key(other)[:1]
+               else one[0].casefold() == other[0].casefold() or russian_key(one) == russian_key(other)
                for one, other in zip(*(g.replace("-", " ").replace(".", ". ").split() for g in (given, full))))
 
 
