@@ -320,7 +320,12 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             why = f" ({'; '.join(skipped[:3])}{'; ...' if len(skipped) > 3 else ''})" if skipped else ""   # a damaged WARC file
             raise unreadable[0] if unreadable else InputError(f"{', '.join(map(str, paths))}: no saved results pages found{why}")
         warnings = [printable(w) for w in skipped + warnings + [f"{error}; skipped" for error in unreadable]]
-        searches, lone = _listed_in_order(state, run.id, searches)
+        # the run's documents in the order of their searches' results, as a harvest lists them, whatever the files' names
+        # (the pages that do not say their search put with the one search whose total they give), then those known only
+        # by their own page (`lone` of them)
+        searches = _grouped(searches)
+        state.reorder(run.id, (doc_id for group in searches.values() for doc_id in group.in_order()))
+        lone = state.list_lone_pages(run.id)
         # a search whose pages list nothing, beside one whose pages list documents, is none of the dataset's sources: in a
         # harvest's archive, the empty listing of a mistyped search that the corrected one took the dataset from
         searches = {key: group for key, group in searches.items() if group.places} or searches
@@ -362,15 +367,6 @@ def _another_copy(copies: dict[str, tuple[str, str, int]], saved: SavedResults) 
         return []
     return [f"{saved.label}: saved from the same address as {earlier}, with other results; the records of "
             f"{saved.label if later else earlier} stand ({copy_rule(saved_at, earlier_at)})"]
-
-
-def _listed_in_order(state: State, run_id: int, searches: dict[str, _Saved]) -> tuple[dict[str, _Saved], int]:
-    """The run's documents in the order of their searches' results, as a harvest lists them, whatever the files' names
-    (the pages that do not say their search put with the one search whose total they give), then those known only by
-    their own page; returns the searches so grouped, and how many documents came last."""
-    searches = _grouped(searches)
-    state.reorder(run_id, (doc_id for group in searches.values() for doc_id in group.in_order()))
-    return searches, state.list_lone_pages(run_id)
 
 
 def _not_harvested(out_dir: Path, name: str) -> None:
@@ -578,17 +574,12 @@ def _read_or_why(label: str, saved: Page | Path, site: Site, names: NameTable) -
     try:
         return read_saved_page(label, saved, site, names)
     except (InputError, LayoutError, BlockedError, OffSiteError) as error:
-        if isinstance(saved, Path) and isinstance(error, LayoutError) and not _names_the_site(saved, site):
+        if not isinstance(saved, Path):
+            return error
+        # (a host of the site anywhere in the file: its address, its links, its scripts' settings)
+        if isinstance(error, LayoutError) and not any(host in read_saved(saved)[1] for host in site.hosts):
             return LayoutError(f"{error}; nothing in it names {site.home}: a page of another site?")
-        if isinstance(saved, Path):
-            raise
-        return error
-
-
-def _names_the_site(path: Path, site: Site) -> bool:
-    """Whether a saved file names one of the site's hosts anywhere (its address, its links, its scripts' settings)."""
-    text = read_saved(path)[1]
-    return any(host in text for host in site.hosts)
+        raise
 
 
 def _read_in_worker(items: list[tuple[str, Page | Path]]) -> list[SavedResults | SavedDocument | HarvesterError]:
@@ -666,7 +657,9 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
         if report is not None:   # (updated in place: the state keeps the report as the file has it)
             report.update({"warnings": report["warnings"] + noted, "status": "warnings"} if noted else {})
             files.append(staging.stage_json(report_file, report | state.change_lists(run_id, report["complete"])))
-            kept = reports_home(out_dir, name) / f"run-{run_id:04d}.json"
+            # every run's report is kept too: NAME.report.json tells of the last run only, so a run made again soon after
+            # (a harvests file run again) would leave the week's lists in no file
+            kept = out_dir / ".harvester" / f"{name}.reports" / f"run-{run_id:04d}.json"
             if unkept := _keep_report(report_file, kept, staging.current(report_file)):   # a warning the report says too
                 kept = None
                 noted += unkept
@@ -692,12 +685,6 @@ def _columns_in_package(out_dir: Path, name: str) -> list[str]:
                                   for column in resource["schema"]["fields"]))
     except (OSError, ValueError, KeyError, TypeError):
         return []
-
-
-def reports_home(out_dir: Path, name: str) -> Path:
-    """Where every run's report of a dataset is kept: NAME.report.json tells of the last run only, so a run made again
-    soon after (a harvests file run again) would leave the week's lists in no file."""
-    return out_dir / ".harvester" / f"{name}.reports"
 
 
 def _keep_report(report: Path, kept: Path, staged: Path | None = None) -> list[str]:
