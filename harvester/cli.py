@@ -27,7 +27,8 @@ from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterErro
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, files_home, parse_formats
-from harvester.output.package import clashing_names
+from harvester.fetch.saved import REPORT_PAGE_SUFFIX
+from harvester.output.package import PACKAGE_SUFFIX, clashing_names
 from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, dataset_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings
@@ -269,9 +270,8 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
 
     server, saved = make_server(list(folders), port)
     host, bound = server.server_address[:2]
-    shown = " and ".join(map(str, folders))
     try:
-        _say(f"serving {plural(len(saved), 'saved page')} of {shown} on http://{host}:{bound} (Ctrl-C stops)")
+        _say(f"serving {plural(len(saved), 'saved page')} of {' and '.join(map(str, folders))} on http://{host}:{bound} (Ctrl-C stops)")
         server.serve_forever()
     except KeyboardInterrupt:   # (SIGTERM too): the way a server is stopped, not a failure
         _say("stopped serving")
@@ -317,8 +317,7 @@ def demo_command(out_dir: Path, name: str | None, formats: str, details: bool, p
             raise
         raise UsageError(f"{error}; make harvest passes none: run .venv/bin/harvester demo --out output --port 0") from None
     with serving:
-        [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls
-                     if site.is_search(url)}
+        [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls if site.is_search(url)}
         log.info("serving the saved pages of a search on %s", serving.origin)
         settings = replace(settings, base_url=serving.origin)
         return _harvest_job(Job(site, site.search_of(address), out_dir, name or DEMO_NAME, chosen, settings, names_file))
@@ -385,7 +384,6 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
             rest = [*skipped, this, *later]
             finish = f"to finish the run: harvester run {shlex.quote(str(harvests_file))} "
             try:
-                check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
                 code = _harvest_job(job, again=f"{finish}{' '.join(rest)} (this harvest resumes)",
                                     then=f"; {finish}{' '.join([*skipped, *later])}" if skipped or later else "",
                                     paced=_pacer(asked, site, sleep), unwell=unwell)
@@ -530,7 +528,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume", 
     is kept, and `again`: how to resume; once the files are written, `then`: what is left to do. `paced` is told the
     delay before each request, and a longer one that robots.txt asks for; `unwell`, as `harvest` is told."""
     name = check_name(_name(job))
-    check_fetch_ready(job.settings)
+    check_fetch_ready(job.settings)   # its cookies, its browser: a harvest that cannot start asks nothing
     names = NameTable.load(job.names_file)   # (a mistake in it is said before the harvest is)
     log.info("harvesting %s from %s into %s", job.search, job.settings.base_url or job.site.home, job.out / name)
     if job.settings.base_url is None and not job.settings.contact:
@@ -678,9 +676,6 @@ def _remade_page(outcome: Outcome, then: str = "") -> list[Path]:
     """The report page `harvester report` wrote beside the dataset, made again from its new files: left as it was, it
     would tell of an earlier run. One that cannot be made is a warning, and the dataset stands. A stop meanwhile says
     so, and `then`: what is left to do."""
-    from harvester.fetch.saved import REPORT_PAGE_SUFFIX
-    from harvester.output.package import PACKAGE_SUFFIX
-
     package = next((path for path in outcome.files if path.name.endswith(PACKAGE_SUFFIX)), None)
     page = package.with_name(package.name.removesuffix(PACKAGE_SUFFIX) + REPORT_PAGE_SUFFIX) if package else None
     if page is None or not page.is_file():
