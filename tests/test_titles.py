@@ -608,7 +608,7 @@ SECOND_SAMPLE_CASES = [
     ("Extract from Decisions of the Politburo of the CPSU CC of 23 April-4 May 1966, 'Point 21. On Steps in connection "
      "with the Proposal to Create a \"Detection Club\"'", ("Politburo of the CPSU CC",), (), (), ()),
     ("Conversation of Comrade Mao Zedong with Delegation of the People’s Army of Albania Haded by Comrade Beqir Balluku "
-     "(2 October 1963)", (), (), ("Mao Zedong", "Haded", "Beqir Balluku"), ()),
+     "(2 October 1963)", (), (), ("Mao Zedong", "Delegation of the People’s Army of Albania", "Beqir Balluku"), ()),   # "Haded" (sic)
     # "between" after a comma begins the talk's people; "Proposed by" its maker
     ("Memorandum of Conversation, between the Delegation of the People’s Republic of China, Led by Comrade Zhou Enlai, "
      "and the Leadership of the Party and Government of the People’s Republic of Albania [Excerpts]", (), (),
@@ -2019,3 +2019,20 @@ def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
 def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, senders, recipients):
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients) == (kind, senders, recipients)
+
+
+
+# a past participle before "by" says who made what precedes, no party of its own ("Asked", "Raised", "Formed" were
+# recipients, and their makers senders): an answer goes to who asked, a telegram to the committee, not to who formed it
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [
+    ("Answer to Questions Asked by Khrushchev", "letter", (), ("Khrushchev",), ()),
+    ("Response to the Questions Raised by Kim Il Sung", "letter", (), ("Kim Il Sung",), ()),
+    ("Telegram to the Committee Formed by the Party", "telegram", (), ("Committee",), ()),
+    ("Letter from the Delegates Elected by the Congress to Mao Zedong", "letter", ("Delegates",), ("Mao Zedong",), ()),
+    # but the one who hosts a party of a talk takes part in it ("Hosted" was a participant)
+    ("Conversation with the Delegation Hosted by Kim Il Sung", "conversation", (), (), ("Delegation", "Kim Il Sung")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, senders, recipients, participants):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients, found.participants) == (kind, senders, recipients, participants)
+    assert not any(word in person_names(found, NameTable.load()) for word in ("Asked", "Raised", "Formed", "Elected", "Hosted"))

@@ -296,7 +296,7 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
 # to Stalin", "Proposal from ..." (not "Request for Aid", what is asked for)
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
-                     r"(?:requests?|repl(?:y|ies)|answers?|responses?|proposals?|dispatch|despatch)(?=\s+(?:from|to)\s)")
+                     r"(?:requests?|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)(?=\s+(?:from|to)\s)")
 _BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
@@ -308,7 +308,12 @@ _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
 # "Session Nominating Gorbachev", "Notes Kept during ...": a topic follows
-_PARTICIPLE = re.compile(r"\s(?:[A-Z][a-z]+(?:ing|ed)|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|No)\b")
+_MADE = r"(?:[A-Z][a-z]+ed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found)"
+_PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{_MADE}|No)\b")
+# "Questions Asked by Khrushchev", "the Committee Formed by the Party": "by" names who made what precedes
+_MADE_AT_END = re.compile(rf"\s{_MADE}$")
+# "Answer to Questions Asked by Khrushchev": the answer goes to the one who asked
+_ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?(?:[A-Z][\w-]*\s+)+?{_MADE}\s+(?i:by)\s+")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'" ("Will" first
 # and a name after it is a given name: "Will Clayton", "Will L. Clayton"; "Will Mao Go" asks)
@@ -549,6 +554,8 @@ def _parties(reading: _Reading) -> Parties:
     rest = text[message.end():start if start > message.end() else None] if message else text[end:] if found else text
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
+    if message and message["answer"]:
+        rest = _ANSWERED.sub(" to ", rest, count=1)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
@@ -824,6 +831,8 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
             hosted = guest and _namelike(host) and not is_role(_tidy(host))   # not "the Chairman of ..., Mao Zedong"
             roles["participants"].extend(_items(host) + _items(guest[0]) if hosted else _items(segment))
             continue
+        if key == "made by" and not talk:
+            continue   # "the Committee Formed by the Party": who made a party is none (but the host of a talk's takes part)
         # the one a party is "led by" or "headed by" takes its part: in a talk, or sending a message ("Telegram from the
         # Delegation Headed by Mikoyan to ...")
         role = role if key in ("led by", "headed by") else _ROLE_OF.get(key, "participants" if talk else "senders")
@@ -871,6 +880,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
+        if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])):
+            slots[-1][1][-1], word = slots[-1][1][-1][:made.start()], "made by"
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
