@@ -2036,3 +2036,18 @@ def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, se
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients, found.participants) == (kind, senders, recipients, participants)
     assert not any(word in person_names(found, NameTable.load()) for word in ("Asked", "Raised", "Formed", "Elected", "Hosted"))
+
+
+# "of X to Y" after a paper sent as a letter names its sender as "from X" does ("Answer of Stalin to Kim Il Sung" named no
+# one, and was a report); with no "to" it is no letter and makes up no recipient
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [
+    ("Answer of Stalin to Kim Il Sung", "letter", ("Stalin",), ("Kim Il Sung",)),
+    ("Request of Kim Il Sung to Stalin", "letter", ("Kim Il Sung",), ("Stalin",)),
+    ("Reply of the Soviet Government to the Yugoslav Government", "letter", ("Soviet Government",), ("Yugoslav Government",)),
+    ("Request of the Korean Government for Aid", "report", (), ()),
+    ("Answer of Stalin on the Question of Aid to Korea", "report", (), ()),
+    ("Proposals of the Economic Research Committee in connection with the Five-Year Plan", "other", (), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_papers_of_before_to_names_its_sender(title, kind, senders, recipients):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients) == (kind, senders, recipients)

@@ -294,9 +294,11 @@ _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|
 _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a delegation "headed by" or "led by" X: X makes nothing (but "Compiled by", "Assembled by" name its maker)
 # a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
-# to Stalin", "Proposal from ..." (not "Request for Aid", what is asked for)
+# to Stalin", "Proposal from ...", "Answer of Stalin to Kim Il Sung" (not "Request for Aid", what is asked for, nor "Request
+# of the Korean Government for Aid", which has no addressee)
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
-                     r"(?:requests?|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)(?=\s+(?:from|to)\s)")
+                     r"(?:requests?|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)"
+                     r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
 _BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
