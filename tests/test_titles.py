@@ -2051,3 +2051,16 @@ def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, se
 def test_a_papers_of_before_to_names_its_sender(title, kind, senders, recipients):
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients) == (kind, senders, recipients)
+
+
+# what a request is "for" is what it asks, no recipient ("Aid" was one); a body's "for" is still its name's
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Kim Il Sung's Request to Stalin for Aid", ("Kim Il Sung",), ("Stalin",)),
+    ("Request from Kim Il Sung to Stalin for Military Aid", ("Kim Il Sung",), ("Stalin",)),
+    ("Request from Kim Il Sung for Aid", ("Kim Il Sung",), ()),
+    ("Request from Kim Il Sung to the Committee for State Security", ("Kim Il Sung",), ("Committee for State Security",)),
+    ("Letter from Kim Il Sung to Stalin with a Request for Aid", ("Kim Il Sung",), ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_a_request_is_for_is_no_recipient(title, senders, recipients):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients) == ("letter", senders, recipients)

@@ -297,8 +297,9 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # to Stalin", "Proposal from ...", "Answer of Stalin to Kim Il Sung" (not "Request for Aid", what is asked for, nor "Request
 # of the Korean Government for Aid", which has no addressee)
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
-                     r"(?:requests?|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)"
+                     r"(?:(?P<asks>requests?)|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
+_FOR = _rx(r"\s+for\s+")
 _BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
@@ -558,6 +559,8 @@ def _parties(reading: _Reading) -> Parties:
         rest = rest[:purpose.start()]
     if message and message["answer"]:
         rest = _ANSWERED.sub(" to ", rest, count=1)
+    elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
+        rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True)), rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
