@@ -2031,6 +2031,10 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     ("Letter from the Delegates Elected by the Congress to Mao Zedong", "letter", ("Delegates",), ("Mao Zedong",), ()),
     # but the one who hosts a party of a talk takes part in it ("Hosted" was a participant)
     ("Conversation with the Delegation Hosted by Kim Il Sung", "conversation", (), (), ("Delegation", "Kim Il Sung")),
+    # and who chairs a party sends or receives with it, as the one it is headed by does (Mikoyan was lost)
+    ("Telegram from the Soviet Delegation Chaired by Mikoyan to Moscow", "telegram", ("Soviet Delegation", "Mikoyan"),
+     ("Moscow",), ()),
+    ("Letter to the Commission Chaired by Zhou Enlai", "letter", (), ("Commission", "Zhou Enlai"), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, senders, recipients, participants):
     found = parties(title)
