@@ -307,8 +307,8 @@ def test_a_check_slower_than_the_challenge_wait_says_it_may_be_given_longer(chro
     """A check with no box to tick that has not passed in --challenge-wait: it may only be slow, which a longer wait
     would see through; it was said to wait for a person, whom a cron job has not."""
     with ChallengeServer(pages(SEED), delay_ms=10**7) as server:
-        code, _, err = browse(server, tmp_path, "--delay", "0", "--challenge-wait", "2")
-    assert code == 4 and "did not pass by itself within 2 s (give it longer with --challenge-wait)" in err, err
+        code, _, err = browse(server, tmp_path, "--delay", "0", "--challenge-wait", "1")
+    assert code == 4 and "did not pass by itself within 1 s (give it longer with --challenge-wait)" in err, err
     assert "rerun with --show-browser" in err and "Traceback" not in err
 
 @pytest.mark.slow
