@@ -183,7 +183,8 @@ class State:
             self._made = folder + [path for path in (self.path, self.profile) if not os.path.lexists(path)]
         try:
             self._check_file()
-            self._db = sqlite3.connect(self._address(), uri=True)
+            address = "" if self.name is None else _read_only(self.path) if self.read_only else self.path.absolute().as_uri()
+            self._db = sqlite3.connect(address, uri=True)
             self._open()
             if self.name is not None and not self.read_only and not self.path.is_symlink() and self.holds_nothing():
                 self._made.append(self.path)   # a first run's, as if this run had made it (a link is the user's)
@@ -204,14 +205,6 @@ class State:
         return not self.db.execute(
             "SELECT 1 FROM runs WHERE finished_at IS NOT NULL UNION ALL SELECT 1 FROM documents UNION ALL SELECT 1 FROM pages "
             "UNION ALL SELECT 1 FROM pdfs LIMIT 1").fetchone()
-
-    def _address(self) -> str:
-        """The database's URI. Read-only, the file is taken as immutable (SQLite then makes no journal, which a full
-        disk has no room for), unless its write-ahead log holds something: a run killed before its end, whose last
-        changes are there alone."""
-        if self.name is None:
-            return ""
-        return _read_only(self.path) if self.read_only else self.path.absolute().as_uri()
 
     def _check_file(self) -> None:
         """A state file that is there must be writable, to be written (SQLite would leave a read-only journal behind it),
@@ -242,7 +235,7 @@ class State:
 
     def storage(self, error: sqlite3.OperationalError) -> StorageError:
         """SQLite's failure to write, said of this database (a re-parse's is in the temporary folder). Read-only, it writes
-        one thing alone: the index of the write-ahead log a killed run left, when that was deleted since (see `_address`)."""
+        one thing alone: the index of the write-ahead log a killed run left, when that was deleted since (see `_read_only`)."""
         index = self.path.with_name(f"{self.path.name}-shm")   # (32 KiB at least, once SQLite could make it)
         if self.read_only and _logged(self.path) and (not index.exists() or index.stat().st_size < 32768):
             what = "free some space" if os.access(index.parent, os.W_OK) else f"make {index.parent} writable"
@@ -267,7 +260,7 @@ class State:
             raise sqlite3.DatabaseError("it has no runs")
         if self.read_only:   # (prune, which reads the runs alone: an older version's are the same)
             return
-        if version < SCHEMA_VERSION and tables:
+        if version < 3 and tables:   # (version 3 lacks only the table of PDFs, which SCHEMA makes)
             self._upgrade(version)
         db.executescript(SCHEMA)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -293,11 +286,9 @@ class State:
                                                 f"{row[0]!r} is {value!r}, not {WHAT[kind]}")
 
     def _upgrade(self, version: int) -> None:
-        """Older versions: the resume log (and version 1's cache, which held bodies) are dropped, so an unfinished run
-        starts afresh; the documents' history is kept. (Version 3 only lacks the table of PDFs, which SCHEMA makes.)"""
+        """Versions before 3: the resume log (and version 1's cache, which held bodies) are dropped, so an unfinished run
+        starts afresh; the documents' history is kept."""
         db = self.db
-        if version == 3:
-            return
         db.execute("DROP TABLE IF EXISTS fetches")
         if version < 2:
             db.execute("DROP TABLE IF EXISTS http_cache")
@@ -689,8 +680,9 @@ def _logged(path: Path) -> bool:
 
 
 def _read_only(path: Path) -> str:
-    """A state file's URI to read it by: as immutable (SQLite then makes no journal, nor write-ahead log files beside
-    it), unless its write-ahead log holds something."""
+    """A state file's URI to read it by: as immutable (SQLite then makes no journal, which a full disk has no room for,
+    nor write-ahead log files beside it), unless its write-ahead log holds something: a run killed before its end,
+    whose last changes are there alone."""
     return path.absolute().as_uri() + ("?mode=ro" if _logged(path) else "?mode=ro&immutable=1")
 
 
