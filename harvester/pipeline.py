@@ -112,7 +112,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             fetcher = Fetcher(transport, origin, settings, sleep=sleep, now=now,
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
                               kept_headers=state.kept_headers, paced=paced)
-            get = Replaying(fetcher.get, state, run, site.same_page)
+            get = Replaying(fetcher.get, state, run)
             for url in walk.urls():
                 try:
                     page = get(url)

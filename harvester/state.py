@@ -164,7 +164,7 @@ class State:
     is, writing nothing at all (prune's, which must work on a full disk, and a dry run on a read-only one)."""
 
     def __init__(self, out_dir: Path, name: str | None, read_only: bool = False, same_page: Callable[[str], object] = str) -> None:
-        self.out_dir, self.name, self.read_only, self._same = out_dir, name, read_only, same_page   # (see _kept_url)
+        self.out_dir, self.name, self.read_only, self.same_page = out_dir, name, read_only, same_page   # (_kept_url, Replaying)
         self._kept_under: dict[object, str] | None = None
         self.path = state_file(out_dir, name or "")   # (a re-parse's temporary database has none)
         self.profile = self.path.with_name(f"{name}.browser")   # --fetch browser: its cookies, for the next run
@@ -613,7 +613,7 @@ class State:
                             (asked, page.url, json.dumps(page.headers), self._relative(location),
                              location.offset, page.fetched_at))
             if earlier != asked and self._kept_under is not None:   # (the map _kept_url made: this is the page's copy
-                self._kept_under[self._same(asked)] = asked   # now; a page new to it stays out, the map no larger than the cache it began with)
+                self._kept_under[self.same_page(asked)] = asked   # now; a page new to it stays out, the map no larger than the cache it began with)
 
     def kept_headers(self, url: str) -> dict[str, str] | None:
         """The headers of the kept copy of `url`, when its WARC file is still there (its validators make a request
@@ -645,12 +645,12 @@ class State:
     def _kept_url(self, url: str) -> str:
         """The address the copy of `url`'s page is kept under: `url`, else another address of its page, as `same_page`
         tells pages apart (a results page an earlier harvester asked for with its facets in another order)."""
-        if self._same is str or self.db.execute("SELECT 1 FROM http_cache WHERE url = ?", (url,)).fetchone():
+        if self.same_page is str or self.db.execute("SELECT 1 FROM http_cache WHERE url = ?", (url,)).fetchone():
             return url
         if self._kept_under is None:
-            self._kept_under = {self._same(kept): kept   # (of two copies of one page, the one kept last)
+            self._kept_under = {self.same_page(kept): kept   # (of two copies of one page, the one kept last)
                                 for kept, in self.db.execute("SELECT url FROM http_cache ORDER BY rowid")}
-        return self._kept_under.get(self._same(url), url)
+        return self._kept_under.get(self.same_page(url), url)
 
     def _relative(self, location: Location) -> str:
         """WARC paths are kept relative to the output folder, so that the folder can be moved."""
@@ -720,8 +720,8 @@ class Replaying:
     the run has taken it (when the next is asked for): a page the run could not take (a maintenance page, a bot
     check served as a page) is fetched again by the resumed run, not replayed."""
 
-    def __init__(self, get: Callable[[str], Page], state: State, run: Run, same: Callable[[str], object] = str) -> None:
-        self._get, self._state, self._run, self._same = get, state, run, same   # same: what makes two URLs one page
+    def __init__(self, get: Callable[[str], Page], state: State, run: Run) -> None:
+        self._get, self._state, self._run = get, state, run
         self._replay = list(reversed(run.replay))
         self.replayed = 0                 # the pages read back from the archive, not fetched
         self.warnings: list[str] = []     # a logged page that could not be read back (the run's warnings)
@@ -731,7 +731,7 @@ class Replaying:
         self.taken()
         if self._replay:
             logged = self._replay.pop()
-            if self._same(logged.requested) == self._same(url):
+            if self._state.same_page(logged.requested) == self._state.same_page(url):
                 try:
                     page = logged.page()
                     self.replayed += 1
