@@ -211,7 +211,9 @@ class Staging:
             self.warnings = [f"{old}: an earlier run's files, which cannot be removed (not yours? read-only?); remove it "
                              "by hand" for old in self._clear_uncommitted()]
             self.generation = Path(tempfile.mkdtemp(prefix="gen-", dir=self.home))
-            self.generation.chmod(0o777 & ~_umask())
+            umask = os.umask(0)   # the modes new folders get (mkdtemp's own would hide the data from everyone else)
+            os.umask(umask)
+            self.generation.chmod(0o777 & ~umask)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -221,11 +223,10 @@ class Staging:
     @contextlib.contextmanager
     def files(self, targets: list[Path]) -> Iterator[list[IO[bytes]]]:
         """New files for the targets (DIR/NAME.x) in the generation, to write side by side; synced when the block ends."""
-        assert self.generation is not None, "Staging is used inside `with`"
         streams: list[IO[bytes]] = []
         try:
             for target in targets:
-                streams.append((self.generation / target.name).open("wb"))
+                streams.append(self.current(target).open("wb"))
             yield streams
             for stream in streams:
                 stream.flush()
@@ -303,13 +304,11 @@ class Staging:
         with storing(self.out_dir):
             written = {path.name for path in folder.iterdir() if path.name != SUMS} if folder.is_dir() else set()
             sums = self._sums()
-            foreign = [str(self.out_dir / file) for file in sorted(written) if not self._ours(file, sums)]
-            if not foreign:
-                self._check_links(written, sums)
-        if foreign:
-            raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there (a "
-                               "file saved over it, or another one); nothing was written: move it away and run the same "
-                               "command again")
+            if foreign := [str(self.out_dir / file) for file in sorted(written) if not self._ours(file, sums)]:
+                raise StorageError(f"{', '.join(foreign)}: not the link{'s' if len(foreign) > 1 else ''} harvester made there "
+                                   "(a file saved over it, or another one); nothing was written: move it away and run the "
+                                   "same command again")
+            self._check_links(written, sums)
         return written
 
     def _clear_uncommitted(self) -> list[Path]:
@@ -448,10 +447,3 @@ def write_atomically(target: Path, content: str | bytes, temporary: Path | None 
             temporary.unlink(missing_ok=True)
         raise storage_error(target, error) from None
     return target
-
-
-def _umask() -> int:
-    """The process's umask (the modes new files and folders get; mkstemp's and mkdtemp's own would hide the data)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return umask
