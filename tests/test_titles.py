@@ -2042,6 +2042,18 @@ def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, se
     assert not any(word in person_names(found, NameTable.load()) for word in ("Asked", "Raised", "Formed", "Elected", "Hosted"))
 
 
+# a given name that ends as a participle does before "by" is still a name ("Mohammed Ahmed" was lost, and "Nasser" made
+# the recipient); "a Question Asked by ..." is asked as "the Questions" are ("Question" was the recipient)
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Reply to Mohammed Ahmed by Nasser", ("Nasser",), ("Mohammed Ahmed",), ()),
+    ("Conversation with Mohammed Ahmed by Zhou Enlai", (), (), ("Mohammed Ahmed", "Zhou Enlai")),
+    ("Reply to a Question Asked by Correspondents of Pravda", (), ("Correspondents of Pravda",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_name_ending_as_a_participle_before_by_is_a_name(title, senders, recipients, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
+
+
 # "of X to Y" after a paper sent as a letter names its sender as "from X" does ("Answer of Stalin to Kim Il Sung" named no
 # one, and was a report); with no "to" it is no letter and makes up no recipient
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [

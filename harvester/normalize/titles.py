@@ -317,8 +317,8 @@ _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{_MADE}|No)\b")
 _MADE_AT_END = re.compile(rf"\s{_MADE}$")
 # but "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
-# "Answer to Questions Asked by Khrushchev": the answer goes to the one who asked
-_ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?(?:[A-Z][\w-]*\s+)+?{_MADE}\s+(?i:by)\s+")
+# "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
+_ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{_MADE})\s+(?i:by)\s+")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'" ("Will" first
 # and a name after it is a given name: "Will Clayton", "Will L. Clayton"; "Will Mao Go" asks)
@@ -560,7 +560,7 @@ def _parties(reading: _Reading) -> Parties:
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
     if message and message["answer"]:
-        rest = _ANSWERED.sub(" to ", rest, count=1)
+        rest = _ANSWERED.sub(lambda m: m[0] if is_given_name(m["made"]) else " to ", rest, count=1)   # not "to Mohammed Ahmed by"
     elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
         rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True)), rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
@@ -887,7 +887,7 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
-        if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])):
+        if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])) and not is_given_name(made[0][1:]):   # "Ahmed by"
             slots[-1][1][-1], word = slots[-1][1][-1][:made.start()], "headed by" if _LEADING.match(made[0], 1) else "made by"
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
