@@ -2076,6 +2076,10 @@ def test_a_papers_of_before_to_names_its_sender(title, kind, senders, recipients
     ("Request from Kim Il Sung for Aid", ("Kim Il Sung",), ()),
     ("Request from Kim Il Sung to the Committee for State Security", ("Kim Il Sung",), ("Committee for State Security",)),
     ("Letter from Kim Il Sung to Stalin with a Request for Aid", ("Kim Il Sung",), ("Stalin",)),
+    # a government, embassy, party, delegation or central committee has no "for" in its name ("Soviet Government for Aid")
+    ("Request from the DPRK Government to the Soviet Government for Aid", ("DPRK Government",), ("Soviet Government",)),
+    ("Request of Kim Il Sung to the CPSU Central Committee for Economic Assistance", ("Kim Il Sung",), ("CPSU Central Committee",)),
+    ("Request from Mao Zedong to the Soviet Embassy for Visas", ("Mao Zedong",), ("Soviet Embassy",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_a_request_is_for_is_no_recipient(title, senders, recipients):
     found = parties(title)
