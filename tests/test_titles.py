@@ -2035,6 +2035,9 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     ("Telegram from the Soviet Delegation Chaired by Mikoyan to Moscow", "telegram", ("Soviet Delegation", "Mikoyan"),
      ("Moscow",), ()),
     ("Letter to the Commission Chaired by Zhou Enlai", "letter", (), ("Commission", "Zhou Enlai"), ()),
+    # and who signs, writes or drafts makes the paper, its sender (Mao Zedong was lost, no longer "Stalin Signed" its recipient)
+    ("Telegram to Stalin Signed by Mao Zedong", "telegram", ("Mao Zedong",), ("Stalin",), ()),
+    ("LETTER TO THE CPSU CC DRAFTED BY GROMYKO", "letter", ("GROMYKO",), ("CPSU CC",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, senders, recipients, participants):
     found = parties(title)

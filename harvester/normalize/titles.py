@@ -318,6 +318,8 @@ _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{_MADE}|No)\b")
 _MADE_AT_END = re.compile(rf"\s{_MADE}$")
 # but "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
+# and who signs, writes or drafts makes the paper, no party: "Telegram to Stalin Signed by Mao Zedong" is sent by Mao
+_WRITING = re.compile(r"(?:Signed|Written|Drafted|Prepared|Compiled|Composed)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
 _ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{_MADE})\s+(?i:by)\s+")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
@@ -890,7 +892,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     addressed = key == "to"
     for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
         if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])) and not is_given_name(made[0][1:]):   # "Ahmed by"
-            slots[-1][1][-1], word = slots[-1][1][-1][:made.start()], "headed by" if _LEADING.match(made[0], 1) else "made by"
+            word = "headed by" if _LEADING.match(made[0], 1) else "by" if _WRITING.match(made[0], 1) else "made by"
+            slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
