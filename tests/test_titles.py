@@ -1916,8 +1916,11 @@ def test_a_title_in_capitals_reads_as_its_title_case(title):
 
 
 # a title in capitals with its date's month in title case is in capitals all the same: "MAO ZEDONG TO STALIN" was a sender
+# (and a month abbreviated without its period, as the dates reader takes it: "14 Feb 1950", "Sept 1950")
 @pytest.mark.parametrize(("title", "sender"), [("LETTER FROM MAO ZEDONG TO STALIN, 2 October 1950", "MAO ZEDONG"),
-                                               ("TELEGRAM FROM KIM IL SUNG TO STALIN, Sept. 1950", "KIM IL SUNG")])
+                                               ("TELEGRAM FROM KIM IL SUNG TO STALIN, Sept. 1950", "KIM IL SUNG"),
+                                               ("LETTER FROM MAO ZEDONG TO STALIN, 14 Feb 1950", "MAO ZEDONG"),
+                                               ("TELEGRAM FROM KIM IL SUNG TO STALIN, Sept 1950", "KIM IL SUNG")])
 def test_a_title_in_capitals_dated_in_title_case_is_in_capitals(title, sender):
     found = parties(title)
     assert (found.senders, found.recipients) == ((sender,), ("STALIN",))

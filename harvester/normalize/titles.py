@@ -91,9 +91,9 @@ class _Guarded:
 
 
 
-_MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")
+_MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b)")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
-# "13 August 1960", "23 April-4 May 1966", "August 13, 1960", "August 1960"
+# "13 August 1960", "23 April-4 May 1966", "August 13, 1960", "August 1960", "14 Feb 1950", "Sept. 1950"
 _DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*[-–]\s*)?{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
                   "translation", "confidential", "secret")   # "(Private and Confidential)": a marking, no one's name
