@@ -1867,10 +1867,11 @@ def test_a_word_alone_in_capitals_is_a_name_only_where_title_case_would_know(tit
     assert (found.senders, person_names(found, NameTable.load())) == (senders, people)
 
 
-@pytest.mark.parametrize("title", ["Memorandum from Mr. Bundy to the President", "Information Letter from Cdes. Petrov to Yasnovsky"])
+@pytest.mark.parametrize("title", ["Memorandum from Mr. Bundy to the President", "Information Letter from Cdes. Petrov to Yasnovsky",
+                                   "Letter from Comrades Petrov and Plyshevsky"])
 def test_a_person_named_with_an_honorific_is_one_person_in_capitals_and_in_title_case(title):
     """"MR. BUNDY" kept its honorific to be read a person, and was "Mr. Bundy", where the title in title case gives
-    "Bundy": one man, two rows of the people table."""
+    "Bundy": one man, two rows of the people table. "COMRADES PETROV" was a group, as "the Chinese Comrades" is."""
     table = NameTable.load()
     assert person_names(parties(title.upper()), table) == person_names(parties(title), table)
 

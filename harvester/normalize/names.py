@@ -215,10 +215,11 @@ def person_form(name: str, table: NameTable) -> str:
 def is_person_party(name: str, table: NameTable) -> bool:
     """A party the table calls a person, or one it does not know that is shaped like a person's name; one in capitals
     must read so in title case too, as the grammar writes bodies, roles and nations ("SOVIET EMBASSY" is no person); a
-    state's initials are no one's ("Washington, D.C." gives a party "D.C.")."""
+    state's initials are no one's ("Washington, D.C." gives a party "D.C."); its honorific, no part of it, says a person
+    ("COMRADES PETROV" is no group of "Comrades")."""
     kind = table.kind(name)
     if kind is None and _all_caps(name) and _name_shaped(name):
-        name = written_form(name)
+        name = _HONORED.sub("", written_form(name))
         kind = table.kind(name)
     return kind == "person" or (kind is None and _name_shaped(name) and not is_state_initials(name))
 
