@@ -2091,3 +2091,17 @@ def test_a_papers_of_before_to_names_its_sender(title, kind, senders, recipients
 def test_what_a_request_is_for_is_no_recipient(title, senders, recipients):
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients) == ("letter", senders, recipients)
+
+
+# how a message went ("by Courier", "by Hand", "by Telegraph", "by Diplomatic Pouch") names no one ("Courier" was a sender)
+@pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [
+    ("Letter from Ahmed to Mohammed by Courier", "letter", ("Ahmed",), ("Mohammed",), ()),
+    ("Letter Delivered by Hand to Stalin", "letter", (), ("Stalin",), ()),
+    ("Message from Mao Zedong to Stalin by Telegraph", "letter", ("Mao Zedong",), ("Stalin",), ()),
+    ("Note from the Embassy to the Ministry by Diplomatic Pouch", "note", ("Embassy",), ("Ministry",), ()),
+    ("Report by Wire from Hanoi", "report", ("Hanoi",), (), ()),
+    ("Conversation by Telephone between Kennedy and Khrushchev", "conversation", (), (), ("Kennedy", "Khrushchev")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_how_a_message_went_names_no_one(title, kind, senders, recipients, participants):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients, found.participants) == (kind, senders, recipients, participants)
