@@ -1813,6 +1813,18 @@ def test_a_states_initials_after_a_place_are_no_ones(title, senders):
     assert (found.senders, person_names(found, NameTable.load())) == (senders, ())
 
 
+# and a US state's after its city: "Atlanta, Ga." was a person "Ga. Atlanta", "Boston, Mass." a person "Mass"
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Report from Atlanta, Ga.", ("Atlanta", "Ga")),
+    ("Letter from Richmond, Va. to Moscow", ("Richmond", "Va")),
+    ("Memorandum from Boston, Mass., to the State Department", ("Boston", "Mass")),
+    ("Report from Albany, N.Y.", ("Albany", "N.Y.")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_us_states_abbreviation_after_its_city_is_no_ones(title, senders):
+    found = parties(title)
+    assert found.senders == senders and senders[1] not in person_names(found, NameTable.load())
+
+
 # a party in capitals is read as title case reads it, its roles and honorifics taken off, and given back as written:
 # "CDE. I.V. STALIN", "MR. ALLEN DULLES", "AMBASSADOR PAVEL YUDIN" kept them (initials stay so: "CC CPSU", "KWP"); a
 # name of one word the names table does not know too ("AMBASSADOR KATORI" kept it), also after a role's body ("... PARTY
