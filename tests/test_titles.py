@@ -2094,6 +2094,8 @@ def test_a_papers_of_before_to_names_its_sender(title, kind, senders, recipients
     ("Request from Kim Il Sung to Stalin for Military Aid", ("Kim Il Sung",), ("Stalin",)),
     ("Request from Kim Il Sung for Aid", ("Kim Il Sung",), ()),
     ("Request from Kim Il Sung to the Committee for State Security", ("Kim Il Sung",), ("Committee for State Security",)),
+    # and so is one before the message's "to" ("Committee" was the sender, "State Security" a recipient)
+    ("Request from the Committee for State Security to Stalin", ("Committee for State Security",), ("Stalin",)),
     ("Letter from Kim Il Sung to Stalin with a Request for Aid", ("Kim Il Sung",), ("Stalin",)),
     # a government, embassy, party, delegation or central committee has no "for" in its name ("Soviet Government for Aid")
     ("Request from the DPRK Government to the Soviet Government for Aid", ("DPRK Government",), ("Soviet Government",)),

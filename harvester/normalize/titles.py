@@ -892,8 +892,9 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
         _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
     pieces = slot.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
-    addressed = key == "to"
-    for word, segment in zip((k.lower() for k in pieces[1::2]), pieces[2::2]):
+    words = [k.lower() for k in pieces[1::2]]
+    addressed = key == "to" or "to" in words
+    for word, segment in zip(words, pieces[2::2]):
         if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])) and not is_given_name(made[0][1:]):   # "Ahmed by"
             word = "headed by" if _LEADING.match(made[0], 1) else "by" if _WRITING.match(made[0], 1) else "made by"
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
@@ -901,7 +902,6 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
             slots.append((" ".join(word.split()), [segment]))
-            addressed = addressed or word == "to"
     return [(key, " ".join(parts)) for key, parts in slots] + reported
 
 
@@ -940,8 +940,8 @@ def _reads_as_person(segment: str) -> bool:
 def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
     """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
     Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "National Center for the Liberation of
-    Eastern Turkestan", and, once a message has its addressee ("to ..."), "Commission for Liaison with Foreign
-    Communist Parties"."""
+    Eastern Turkestan", and, in a message with its addressee ("to ..."), before or after, "Committee for State Security",
+    "Commission for Liaison with Foreign Communist Parties"."""
     if word == "to" and _TRAVEL_AT_END.search(before):
         return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
