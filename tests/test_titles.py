@@ -2107,6 +2107,16 @@ def test_what_a_request_is_for_is_no_recipient(title, senders, recipients):
     assert (doc_type(title), found.senders, found.recipients) == ("letter", senders, recipients)
 
 
+# in any message, a government's, an embassy's or a central committee's "for" names one more addressee, no part of its name
+# ("Soviet Government for Stalin" was one recipient)
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Telegram from Mao to the Soviet Government for Stalin", ("Soviet Government", "Stalin")),
+    ("Letter from Kim Il Sung to the CPSU Central Committee for Comrade Khrushchev", ("CPSU Central Committee", "Khrushchev")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_governments_for_names_one_more_addressee(title, recipients):
+    assert parties(title).recipients == recipients
+
+
 # how a message went ("by Courier", "by Hand", "by Telegraph", "by Diplomatic Pouch") names no one ("Courier" was a sender)
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [
     ("Letter from Ahmed to Mohammed by Courier", "letter", ("Ahmed",), ("Mohammed",), ()),

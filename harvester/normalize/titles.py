@@ -303,7 +303,9 @@ _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){
                      r"(?:(?P<asks>requests?)|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
 _FOR = _rx(r"\s+for\s+")
-_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee)$")   # "Request to the Soviet Government for Aid"
+# a government, embassy, party, delegation or central committee has no "for" in its name: "to the Soviet Government for
+# Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee
+_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee)$")
 _BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
@@ -568,8 +570,7 @@ def _parties(reading: _Reading) -> Parties:
     if message and message["answer"]:
         rest = _ANSWERED.sub(lambda m: m[0] if is_given_name(m["made"]) else " to ", rest, count=1)   # not "to Mohammed Ahmed by"
     elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
-        rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if _NO_FOR_IN_NAME.search(rest, 0, m.start())
-                     or not _runs_on(rest[:m.start()], "for", rest[m.end():], True)), rest)
+        rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True)), rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
@@ -947,7 +948,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
     if _ROLE_AT_END.search(before):
         return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
-    if word == "for" and _BODY_AT_END.search(before):
+    if word == "for" and _BODY_AT_END.search(before) and not _NO_FOR_IN_NAME.search(before):
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
