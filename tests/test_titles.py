@@ -2021,6 +2021,11 @@ def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
     # of the Soviet Government" a recipient, "Talks" made a letter a conversation)
     ("Reply to the Proposal of the Soviet Government", "letter", (), ()),
     ("Response to the Proposal from Zhou Enlai", "letter", (), ()),
+    # and a nation's before it is the paper's, no one ("Soviet" was a recipient)
+    ("Response to the Soviet Proposals", "letter", (), ()),
+    ("Response from the Chinese Side to the Soviet Proposal", "letter", ("Chinese Side",), ()),
+    ("Reply to the Soviet Government's Proposal", "letter", (), ("Soviet Government",)),
+    ("Reply to the Chinese Letter", "letter", (), ()),
     ("Reply to the Letter from Mao Zedong", "letter", (), ()),
     ("Reply from Stalin to Mao Zedong to Hold Talks", "letter", ("Stalin",), ("Mao Zedong",)),
     ("REPLY FROM STALIN TO MAO ZEDONG TO HOLD TALKS", "letter", ("STALIN",), ("MAO ZEDONG",)),

@@ -303,6 +303,7 @@ _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){
                      r"(?:(?P<asks>requests?)|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
 _FOR = _rx(r"\s+for\s+")
+_TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation or central committee has no "for" in its name: "to the Soviet Government for
 # Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee
 _NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee)$")
@@ -565,6 +566,8 @@ def _parties(reading: _Reading) -> Parties:
     if (message := _MESSAGE_FIRST.match(text)) and found and kind != "other" and start < message.end():
         message = None
     rest = text[message.end():start if start > message.end() else None] if message else text[end:] if found else text
+    if message and start > message.end():   # "Response to the Soviet Proposals": the paper a nation made, no one
+        rest = _TO_NATION_AT_END.sub("", rest)
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
     if message and message["answer"]:
