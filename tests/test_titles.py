@@ -2059,6 +2059,15 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     # and who signs, writes or drafts makes the paper, its sender (Mao Zedong was lost, no longer "Stalin Signed" its recipient)
     ("Telegram to Stalin Signed by Mao Zedong", "telegram", ("Mao Zedong",), ("Stalin",), ()),
     ("LETTER TO THE CPSU CC DRAFTED BY GROMYKO", "letter", ("GROMYKO",), ("CPSU CC",), ()),
+    # as does any maker of a paper (the Foreign Ministry and the CC CPSU were lost; "Chinese Embassy Sent" was a recipient
+    # before), and who received a paper is its recipient, a talk's party who received the other
+    ("Telegram to the Chinese Embassy Sent by the Foreign Ministry", "telegram", ("Foreign Ministry",), ("Chinese Embassy",), ()),
+    ("Instructions to the Delegation Approved by the CC CPSU", "instructions", ("CC CPSU",), ("Delegation",), ()),
+    ("Telegram from Beijing to Moscow Received by the Foreign Ministry", "telegram", ("Beijing",), ("Moscow", "Foreign Ministry"), ()),
+    ("Conversation with the Delegation Received by Mao Zedong", "conversation", (), (), ("Delegation", "Mao Zedong")),
+    # but who forms, elects, appoints or invites a party makes no paper
+    ("Letter to the Commission Appointed by the Congress", "letter", (), ("Commission",), ()),
+    ("Letter to the Delegation Invited by the Party", "letter", (), ("Delegation",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, senders, recipients, participants):
     found = parties(title)

@@ -320,12 +320,14 @@ _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
 # "Session Nominating Gorbachev", "Notes Kept during ...": a topic follows
 _MADE = r"(?:[A-Z][a-z]+ed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found)"
 _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{_MADE}|No)\b")
-# "Questions Asked by Khrushchev", "the Committee Formed by the Party": "by" names who made what precedes
+# a participle before "by" is no name's word, and "by" names who made what precedes, the sender as a plain "by" does
+# ("Telegram to the Embassy Sent by the Ministry", "Telegram to Stalin Signed by Mao Zedong"); who received it, its
+# recipient ("Telegram from Beijing to Moscow Received by the Foreign Ministry")
 _MADE_AT_END = re.compile(rf"\s{_MADE}$")
 # but "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
-# and who signs, writes or drafts makes the paper, no party: "Telegram to Stalin Signed by Mao Zedong" is sent by Mao
-_WRITING = re.compile(r"(?:Signed|Written|Drafted|Prepared|Compiled|Composed)\b")
+# and who forms, elects, invites or hosts a party makes no message: "Telegram to the Committee Formed by the Party" is to the committee
+_FORMING = re.compile(r"(?:Formed|Established|Created|Founded|Elected|Appointed|Organi[sz]ed|Convened|Nominated|Invited|Hosted)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
 _ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{_MADE})\s+(?i:by)\s+")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
@@ -436,7 +438,7 @@ _FROM_PLACE_AT_END = re.compile(rf"(?:\b(?i:from|to)|s(?:\s+(?i:of)\s+[A-Z][a-z]
                                 rf"(?P<place>{COUNTRY}|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)$")
 _ROLE_OF = {"from": "senders", "by": "senders", "to": "recipients", "for": "recipients", "via": "recipients",
             "receives": "participants", "meets": "participants", "meets with": "participants",
-            "attention": "recipients",
+            "attention": "recipients", "received by": "recipients",
             "with": "participants", "between": "participants"}  # what follows each keyword; "of", "," and ":" vary
 
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
@@ -862,14 +864,15 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
 
 def _talked(slots: list[tuple[str, str]], recorded: bool = False) -> list[tuple[str, str]]:
     """A talk has no sender: the one "a Phone Call from Stalin" or "Conversation from [Mao Zedong's] Audience" names
-    takes part in it, and so does the one such a talk is "to" ("a Phone Call from Stalin to Mao Zedong"), as the
-    samples label a talk's people. But the record of a talk is sent as a document is, and a body it is "to" is its
-    recipient, no party of the talk: "Memorandum of Conversation from Ambassador Puzanov to the CPSU Central Committee"."""
+    takes part in it, and so does the one such a talk is "to" ("a Phone Call from Stalin to Mao Zedong") or who received
+    its party ("with the Delegation Received by Mao Zedong"), as the samples label a talk's people. But the record of a
+    talk is sent as a document is, and a body it is "to" is its recipient, no party of the talk: "Memorandum of
+    Conversation from Ambassador Puzanov to the CPSU Central Committee"."""
     talked, spoken = [], False
     for key, segment in slots:
         spoken = spoken or key in ("from", "by")
         addressed = recorded and key == "to" and is_body(segment)
-        talked.append(("with" if key == "from" or (spoken and key == "to" and not addressed) else key, segment))
+        talked.append(("with" if key in ("from", "received by") or (spoken and key == "to" and not addressed) else key, segment))
     return talked
 
 
@@ -900,7 +903,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     addressed = key == "to" or "to" in words
     for word, segment in zip(words, pieces[2::2]):
         if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])) and not is_given_name(made[0][1:]):   # "Ahmed by"
-            word = "headed by" if _LEADING.match(made[0], 1) else "by" if _WRITING.match(made[0], 1) else "made by"
+            word = "headed by" if _LEADING.match(made[0], 1) else "made by" if _FORMING.match(made[0], 1) else \
+                "received by" if made[0] == " Received" else "by"
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
