@@ -2139,6 +2139,10 @@ def test_a_governments_for_names_one_more_addressee(title, recipients):
     ("Note from the Embassy to the Ministry by Diplomatic Pouch", "note", ("Embassy",), ("Ministry",), ()),
     ("Report by Wire from Hanoi", "report", ("Hanoi",), (), ()),
     ("Conversation by Telephone between Kennedy and Khrushchev", "conversation", (), (), ("Kennedy", "Khrushchev")),
+    ("Letter by Hand From Kim Il Sung To Stalin", "letter", ("Kim Il Sung",), ("Stalin",), ()),
+    # but a name that goes on names the maker ("Radio Moscow" and the news agency were lost)
+    ("Broadcast by Radio Moscow", "report", ("Radio Moscow",), (), ()),
+    ("Report by Telegraph Agency of the Soviet Union", "report", ("Telegraph Agency of the Soviet Union",), (), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_how_a_message_went_names_no_one(title, kind, senders, recipients, participants):
     found = parties(title)
