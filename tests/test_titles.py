@@ -1880,7 +1880,8 @@ def test_a_word_alone_in_capitals_is_a_name_only_where_title_case_would_know(tit
 
 
 @pytest.mark.parametrize("title", ["Memorandum from Mr. Bundy to the President", "Information Letter from Cdes. Petrov to Yasnovsky",
-                                   "Letter from Comrades Petrov and Plyshevsky"])
+                                   "Letter from Comrades Petrov and Plyshevsky", "Letter from Comrades of the Resistance to Stalin",
+                                   "Letter from Comrades in Yan'an to Moscow"])
 def test_a_person_named_with_an_honorific_is_one_person_in_capitals_and_in_title_case(title):
     """"MR. BUNDY" kept its honorific to be read a person, and was "Mr. Bundy", where the title in title case gives
     "Bundy": one man, two rows of the people table. "COMRADES PETROV" was a group, as "the Chinese Comrades" is."""

@@ -50,7 +50,9 @@ _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": 
 _RUSSIAN_YE = re.compile(r"ye[fgklmrv]")
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_HONORED = re.compile(rf"^{HONORIFIC}\s+(?=\S)")   # "Mr. Bundy": what told a person from initials ("MR. BUNDY"), no part of him
+# "Mr. Bundy": what told a person from initials ("MR. BUNDY"), no part of him; but before a small word it is a group's
+# word ("COMRADES OF THE RESISTANCE" is no person "Of The Resistance")
+_HONORED = re.compile(rf"^{HONORIFIC}\s+(?!(?i:of|in|at|the|for|on|from|and|with|by)\s)(?=\S)")
 
 
 def looks_like_organization(name: str) -> bool:
