@@ -1815,14 +1815,25 @@ def test_a_states_initials_after_a_place_are_no_ones(title, senders):
 
 # and a US state's after its city: "Atlanta, Ga." was a person "Ga. Atlanta", "Boston, Mass." a person "Mass"
 @pytest.mark.parametrize(("title", "senders"), [
-    ("Report from Atlanta, Ga.", ("Atlanta", "Ga")),
-    ("Letter from Richmond, Va. to Moscow", ("Richmond", "Va")),
-    ("Memorandum from Boston, Mass., to the State Department", ("Boston", "Mass")),
-    ("Report from Albany, N.Y.", ("Albany", "N.Y.")),
+    ("Report from Atlanta, Ga.", ("Atlanta",)),
+    ("Letter from Richmond, Va. to Moscow", ("Richmond",)),
+    ("Memorandum from Boston, Mass., to the State Department", ("Boston",)),
+    ("Report from Albany, N.Y.", ("Albany",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_us_states_abbreviation_after_its_city_is_no_ones(title, senders):
     found = parties(title)
-    assert found.senders == senders and senders[1] not in person_names(found, NameTable.load())
+    state = title.split(", ")[1].split()[0].rstrip(".,")
+    assert found.senders == senders and not any(state in person for person in person_names(found, NameTable.load()))
+
+
+# but a state's letters are a name where no city comes before them: Nguyen Cao Ky, "Rahman, Md." (Muhammad Rahman)
+@pytest.mark.parametrize(("title", "people"), [
+    ("Memorandum of Conversation between Johnson and Ky", ("Johnson", "Ky")),
+    ("Letter from Ky to Johnson", ("Ky", "Johnson")),
+    ("Letter from Rahman, Md. to Zhou Enlai", ("Md. Rahman", "Zhou Enlai")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_name_of_a_us_states_letters_is_a_name(title, people):
+    assert person_names(parties(title), NameTable.load()) == people
 
 
 # a party in capitals is read as title case reads it, its roles and honorifics taken off, and given back as written:

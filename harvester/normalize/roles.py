@@ -41,15 +41,9 @@ STATES = frozenset({"US", "USA", "UK", "UN", "USSR", "ROK", "DPRK", "PRC", "ROC"
                     "PRL", "SFRY", "UAR", "DC"})
 
 
-# a US state's abbreviation after its city: "Atlanta, Ga.", "Boston, Mass.", "Albany, N.Y." (not "N.D.", "S.D.", "N.M."
-# nor "R.I.", which may be a Russian's initials, as "Iu." is)
-_US_STATES = frozenset({"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ky", "La", "Md", "Mass", "Mich", "Minn",
-                        "Mo", "Mont", "Neb", "Nev", "NH", "NJ", "NY", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wis", "Wyo"})
-
-
 def is_state_initials(text: str) -> bool:
-    """Whether the text is a state's initials, however spaced and dotted: "D.C.", "R. O. K.", "USSR", "Ga."."""
-    return (text := re.sub(r"[.\s]", "", text)) in STATES or text in _US_STATES
+    """Whether the text is a state's initials, however spaced and dotted: "D.C.", "R. O. K.", "USSR"."""
+    return re.sub(r"[.\s]", "", text) in STATES
 
 
 # the second name of a country of two joined by "and", which is never a party alone: "Trinidad and Tobago"
