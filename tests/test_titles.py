@@ -2080,6 +2080,9 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     # but who forms, elects, appoints or invites a party makes no paper
     ("Letter to the Commission Appointed by the Congress", "letter", (), ("Commission",), ()),
     ("Letter to the Delegation Invited by the Party", "letter", (), ("Delegation",), ()),
+    # nor who holds or wounds them: "Held", "Wounded" describe the addressee ("Chinese", "Americans" were senders)
+    ("Letter to the Prisoners Held by the Chinese", "letter", (), ("Prisoners",), ()),
+    ("Letter to the Soldiers Wounded by the Americans", "letter", (), ("Soldiers",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, senders, recipients, participants):
     found = parties(title)

@@ -326,14 +326,15 @@ _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
 # "Session Nominating Gorbachev", "Notes Kept during ...": a topic follows
 _MADE = r"(?:[A-Z][a-z]+ed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found)"
 _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{_MADE}|No)\b")
-# a participle before "by" is no name's word, and "by" names who made what precedes, the sender as a plain "by" does
-# ("Telegram to the Embassy Sent by the Ministry", "Telegram to Stalin Signed by Mao Zedong"); who received it, its
-# recipient ("Telegram from Beijing to Moscow Received by the Foreign Ministry")
+# a participle before "by" is no name's word, and "by" names who made what precedes, no party of the paper ("Telegram
+# to the Committee Formed by the Party", "to the Prisoners Held by the Chinese"); but who made the paper sends it, as a
+# plain "by" does ("Telegram to the Embassy Sent by the Ministry", "to Stalin Signed by Mao Zedong"), who received it
+# is its recipient ("Telegram from Beijing to Moscow Received by the Foreign Ministry")
 _MADE_AT_END = re.compile(rf"\s{_MADE}$")
-# but "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
+_WRITING = re.compile(r"(?:Signed|Sent|Written|Drafted|Prepared|Compiled|Composed|Approved|Transmitted|Forwarded|Issued|"
+                      r"Submitted|Dispatched|Delivered)\b")
+# and "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
-# and who forms, elects, invites or hosts a party makes no message: "Telegram to the Committee Formed by the Party" is to the committee
-_FORMING = re.compile(r"(?:Formed|Established|Created|Founded|Elected|Appointed|Organi[sz]ed|Convened|Nominated|Invited|Hosted)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
 _ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{_MADE})\s+(?i:by)\s+")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
@@ -909,8 +910,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     addressed = key == "to" or "to" in words
     for word, segment in zip(words, pieces[2::2]):
         if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])) and not is_given_name(made[0][1:]):   # "Ahmed by"
-            word = "headed by" if _LEADING.match(made[0], 1) else "made by" if _FORMING.match(made[0], 1) else \
-                "received by" if made[0] == " Received" else "by"
+            word = "headed by" if _LEADING.match(made[0], 1) else "by" if _WRITING.match(made[0], 1) else \
+                "received by" if made[0] == " Received" else "made by"
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
