@@ -2083,6 +2083,14 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     # nor who holds or wounds them: "Held", "Wounded" describe the addressee ("Chinese", "Americans" were senders)
     ("Letter to the Prisoners Held by the Chinese", "letter", (), ("Prisoners",), ()),
     ("Letter to the Soldiers Wounded by the Americans", "letter", (), ("Soldiers",), ()),
+    # but who gives, makes, presents, adopts, dictates or hands over a paper sends it (the senders were lost)
+    ("Speech to the Congress Given by Khrushchev", "speech", ("Khrushchev",), ("Congress",), ()),
+    ("Statement to the Press Made by Zhou Enlai", "statement", ("Zhou Enlai",), ("Press",), ()),
+    ("Report to the Central Committee Presented by Gomulka", "report", ("Gomulka",), ("Central Committee",), ()),
+    ("Resolution to the Party Adopted by the Politburo", "resolution", ("Politburo",), ("Party",), ()),
+    ("Letter to Stalin Dictated by Mao Zedong", "letter", ("Mao Zedong",), ("Stalin",), ()),
+    ("Letter to Ho Chi Minh Handed by the Ambassador", "letter", ("Ambassador",), ("Ho Chi Minh",), ()),
+    ("Message to Kim Il Sung Conveyed by the Ambassador", "letter", ("Ambassador",), ("Kim Il Sung",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, senders, recipients, participants):
     found = parties(title)

@@ -331,8 +331,9 @@ _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{_MADE}|No)\b")
 # plain "by" does ("Telegram to the Embassy Sent by the Ministry", "to Stalin Signed by Mao Zedong"), who received it
 # is its recipient ("Telegram from Beijing to Moscow Received by the Foreign Ministry")
 _MADE_AT_END = re.compile(rf"\s{_MADE}$")
-_WRITING = re.compile(r"(?:Signed|Sent|Written|Drafted|Prepared|Compiled|Composed|Approved|Transmitted|Forwarded|Issued|"
-                      r"Submitted|Dispatched|Delivered)\b")
+_WRITING = re.compile(r"(?:Signed|Sent|Written|Drafted|Prepared|Compiled|Composed|Dictated|Authored|Approved|Adopted|Made|"
+                      r"Given|Presented|Published|Transmitted|Forwarded|Relayed|Issued|Submitted|Dispatched|Delivered|"
+                      r"Handed|Conveyed)\b")
 # and "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
