@@ -145,9 +145,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]")), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
     (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i) addressed"), " to"),                    # "from the MFA addressed to ..."
-    # a US state's abbreviation after its city is the place's ("Atlanta, Ga.", "Albany, N.Y."), no one's initials (but
-    # not "Md.", Muhammad's, nor "Ky", who is Nguyen Cao Ky)
-    (_Guarded(re.compile(r"(?<=[a-z]),\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|La|Mass|Mich|Minn|Mo|Mont|Neb|Nev|N\.\s?[HJY]|"
+    # a US state's abbreviation after its city is the place's ("Atlanta, Ga.", "Louisville, Ky."), no one's initials (but
+    # not "Md.", Muhammad's; "Ky" is Nguyen Cao Ky without the period)
+    (_Guarded(re.compile(r"(?<=[a-z]),\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ky|La|Mass|Mich|Minn|Mo|Mont|Neb|Nev|N\.\s?[HJY]|"
                          r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wis|Wyo)\.(?=[\s,;:)]|$)"), r",\s[A-Z][a-zA-Z]{0,4}\."), ""),
     # "by Courier", "Delivered by Hand", "by Diplomatic Pouch": how it went, no one's name; but a name goes on: "by Radio
     # Moscow", "by Telegraph Agency of the Soviet Union" name their maker
