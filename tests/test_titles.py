@@ -1837,6 +1837,19 @@ def test_a_name_of_a_us_states_letters_is_a_name(title, people):
     assert person_names(parties(title), NameTable.load()) == people
 
 
+# a paper sent to one "for Delivery to" another goes to both, no one named "Delivery" ("for Forwarding to" lost Zhou Enlai,
+# "the Press Department for Transmission" was one party)
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Telegram to the Embassy for Delivery to Zhou Enlai", ("Embassy", "Zhou Enlai")),
+    ("Telegram to the Embassy for Handing to Zhou Enlai", ("Embassy", "Zhou Enlai")),
+    ("Telegram to the Embassy for Forwarding to Zhou Enlai", ("Embassy", "Zhou Enlai")),
+    ("Telegram to the Press Department for Transmission to the International Bureau", ("Press Department", "International Bureau")),
+    ("TELEGRAM TO THE EMBASSY FOR ONWARD TRANSMISSION TO ZHOU ENLAI", ("EMBASSY", "ZHOU ENLAI")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_paper_for_delivery_to_another_goes_to_both(title, recipients):
+    assert parties(title).recipients == recipients
+
+
 # a party in capitals is read as title case reads it, its roles and honorifics taken off, and given back as written:
 # "CDE. I.V. STALIN", "MR. ALLEN DULLES", "AMBASSADOR PAVEL YUDIN" kept them (initials stay so: "CC CPSU", "KWP"); a
 # name of one word the names table does not know too ("AMBASSADOR KATORI" kept it), also after a role's body ("... PARTY

@@ -145,6 +145,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]")), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
     (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i) addressed"), " to"),                    # "from the MFA addressed to ..."
+    # "to the Embassy for Delivery to Zhou Enlai": the paper goes to both, the errand is no one's name
+    (_Guarded(_rx(r"(\sto\s[^,;:]*?)\s+for\s+(?:onward\s+)?(?:delivery|handing|forwarding|transmission)(?=\s+to\s)"),
+              "(?i) for (?:onward )?(?:deliv|hand|forw|transm)"), lambda m: m[1]),
     # a US state's abbreviation after its city is the place's ("Atlanta, Ga.", "Louisville, Ky."), no one's initials (but
     # not "Md.", Muhammad's; "Ky" is Nguyen Cao Ky without the period)
     (_Guarded(re.compile(r"(?<=[a-z]),\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ky|La|Mass|Mich|Minn|Mo|Mont|Neb|Nev|N\.\s?[HJY]|"
