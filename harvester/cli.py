@@ -87,6 +87,12 @@ class _Command(click.Command):
 class _Group(click.Group):
     command_class = _Command   # every command's
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and re.match(r"https?://", args[0], re.I):   # a search's address pasted with no command before it
+            raise click.UsageError(f"{args[0]!r}: a web address, not a command; harvest a search with: harvester harvest "
+                                   "ADDRESS --out DIR", ctx)
+        return super().resolve_command(ctx, args)
+
 
 format_option = click.option("--format", "formats", default="csv,json", show_default=True, metavar="LIST",
                              help=f"Comma-separated output formats: {', '.join(FORMATS)}.")
