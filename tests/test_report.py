@@ -176,6 +176,27 @@ def test_a_folder_of_several_datasets_or_none_is_an_error(tmp_path: Path):
         locate(tmp_path / "c.datapackage.json")
 
 
+@pytest.mark.parametrize("given", ["harvests.toml", "archive/kwp-run0001-part1.warc.gz"])
+def test_a_file_of_no_dataset_is_said_so_not_looked_for_as_a_dataset_of_its_name(tmp_path: Path, given: str):
+    """It was "no records file of dataset 'harvests.toml' in . (looked for harvests.toml.csv, ...)"."""
+    write_dataset([RECORD], tmp_path, "kwp", ["csv"])
+    (tmp_path / given).parent.mkdir(exist_ok=True)
+    (tmp_path / given).write_text("[[harvest]]\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=rf"^{re.escape(str(tmp_path / given))}: not a file of a dataset; give a dataset's "
+                                         r"NAME.csv \(or another of its files\), its folder or DIR/NAME$"):
+        locate(tmp_path / given)
+
+
+def test_the_run_state_named_as_the_datasets_database_is_said_so_and_the_dataset_named(monkeypatch, capsys, tmp_path: Path):
+    """DIR/.harvester/NAME.sqlite beside DIR/NAME.sqlite: it was "not a harvester records file (missing url, date, ...)"."""
+    code, _, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path), "--port", "0", "-q")
+    assert code == 0, err
+    state = tmp_path / ".harvester" / "wilson-korean-workers-party.sqlite"
+    code, _, err = run_cli(monkeypatch, capsys, "report", str(state))
+    assert code == 2 and err == (f"harvester: error: {state}: the dataset's run state, not its records; give "
+                                 f"{tmp_path / 'wilson-korean-workers-party'}\n")
+
+
 def test_the_report_command(monkeypatch, capsys, seed: Path, tmp_path: Path):
     out = tmp_path / "page.html"
     code, stdout, err = run_cli(monkeypatch, capsys, "report", f"{seed}.parquet", "--out", str(out))

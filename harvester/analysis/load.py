@@ -49,7 +49,7 @@ def load(path: str | Path) -> pd.DataFrame:
 
     A file that is not a harvester dataset raises harvester.errors.InputError, with a one-line message naming the
     file (UsageError for one load() does not read: another type, a spreadsheet, the people or links table beside a
-    dataset's records; and for a folder of no dataset or of several).
+    dataset's records, its run state; and for a folder of no dataset or of several).
     """
     path = Path(path).expanduser()
     readers = {".csv": _csv, ".json": _json, ".jsonl": _jsonl, ".parquet": _parquet, ".sqlite": _sqlite}
@@ -62,6 +62,8 @@ def load(path: str | Path) -> pd.DataFrame:
     if path.suffix.lower() == ".xlsx":
         raise UsageError(f"{path}: the spreadsheet for reading by eye (its dates are Excel dates); load the .csv, .json, "
                          ".jsonl, .parquet or .sqlite of the same dataset instead")
+    if path.suffix == DATABASE_SUFFIX and path.parent.name == ".harvester":   # named as the dataset's own database
+        raise UsageError(f"{path}: the dataset's run state, not its records; give {path.parent.parent / path.stem}")
     if path.suffix.lower() not in readers:
         raise UsageError(f"{path}: not a harvester dataset file; load() reads .csv, .json, .jsonl, .parquet and .sqlite")
     table = next((t for t in (PEOPLE, LINKS) if path.stem.endswith(t.suffix)), None)
@@ -269,6 +271,8 @@ def locate(dataset: Path) -> tuple[Path, Path]:
     for suffix in RECORDS_SUFFIXES:
         if stem.with_name(stem.name + suffix).is_file():
             return stem.with_name(stem.name + suffix), stem
+    if dataset.is_file() and stem == dataset:   # no dataset's file is named so: harvests.toml, a WARC file
+        raise UsageError(f"{dataset}: not a file of a dataset; give a dataset's NAME.csv (or another of its files), its folder or DIR/NAME")
     looked = ", ".join(stem.name + s for s in RECORDS_SUFFIXES)
     if sheets := [stem.name + s for s in (".xlsx", ".excel.csv") if stem.with_name(stem.name + s).is_file()]:
         raise InputError(f"{dataset}: dataset {stem.name!r} in {stem.parent} has only spreadsheet files ({', '.join(sheets)}), "
