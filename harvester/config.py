@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import shlex
@@ -87,7 +88,8 @@ def load_jobs(path: Path) -> list[Job]:
 def _checked(table: dict, where: str) -> dict:
     for key, value in table.items():
         if key not in KEYS:
-            raise UsageError(f"{where}: unknown key {key!r} (known: {', '.join(KEYS)})")
+            near = difflib.get_close_matches(key.replace("-", "_"), KEYS, 1)   # format, max-pages: as the command line writes them
+            raise UsageError(f"{where}: unknown key {key!r} ({f'did you mean {near[0]!r}? ' if near else ''}known: {', '.join(KEYS)})")
         if not isinstance(value, KEYS[key]) or (isinstance(value, bool) and KEYS[key] is not bool):
             raise UsageError(f"{where}: {key} = {value!r} is not a {_type_name(KEYS[key])}")
         if key in PATH_KEYS and not value:
