@@ -56,9 +56,6 @@ class _Path(click.Path):
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
         if isinstance(value, str) and not value:
             self.fail("an empty path names no file or folder: give one (. for the current folder)", param, ctx)
-        if isinstance(value, str) and re.match(r"https?://", value, re.I):
-            self.fail(f"{value!r}: a web address, not a file or folder on this machine (harvester harvest takes a search's "
-                      "address)", param, ctx)
         try:
             value = home_path(value, repr(value)) if isinstance(value, str) else value
         except UsageError as error:

@@ -103,8 +103,11 @@ def _checked(table: dict, where: str) -> dict:
 
 
 def home_path(path: str, said: str) -> str:
-    """A path whose ~ is one's home (~user: theirs), as in a shell, never a folder named "~"; `said` names the path
-    in the message when no home can be told (cron's env -i leaves no HOME; a user may have none)."""
+    """A path whose ~ is one's home (~user: theirs), as in a shell, never a folder named "~", nor a web address pasted
+    there; `said` names the path in the message (cron's env -i leaves no HOME to tell; a user may have none)."""
+    if re.match(r"https?://", path, re.I):
+        raise UsageError(f"{said}: a web address, not a file or folder on this machine (a search's address is harvester "
+                         "harvest's URL, or a harvests file's url)")
     expanded = os.path.expanduser(path)
     if expanded.startswith("~"):
         raise UsageError(f"{said}: whose home is ~ cannot be told (HOME is not set, or no such user): give the whole path")

@@ -328,8 +328,8 @@ def test_a_web_address_where_a_file_goes_is_said_so_not_looked_for_on_disk(monke
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli(monkeypatch, capsys, *args)
     assert code == 2
-    assert_one_line_error(err, f"'{args[1]}': a web address, not a file or folder on this machine (harvester harvest "
-                               "takes a search's address)")
+    assert_one_line_error(err, f"'{args[1]}': a web address, not a file or folder on this machine (a search's address is "
+                               "harvester harvest's URL, or a harvests file's url)")
     assert list(tmp_path.iterdir()) == []
 
 

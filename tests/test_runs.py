@@ -1630,12 +1630,15 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("[[harvest]]\nquery = ' '\n", "harvest 1: query is empty: give words to search for, or all = true for the whole archive"),
      ("[[harvest]]\nquery = 'x'\nfetch = 'browser'\nbrowser_profile = ''\n", "harvest 1: browser_profile = \"\" is an empty path"),
      ("out = ''\n[[harvest]]\nquery = 'x'\n", "top level: out = \"\" is an empty path"),
-     ('[[harvest]]\nquery = "x"\nout = "a\\u0000b"\n', "harvest 1: out = 'a\\x00b' holds a NUL character")],
+     ('[[harvest]]\nquery = "x"\nout = "a\\u0000b"\n', "harvest 1: out = 'a\\x00b' holds a NUL character"),
+     ('[[harvest]]\nquery = "x"\nout = "https://digitalarchive.wilsoncenter.org/search"\n', "harvest 1: out = "
+      "'https://digitalarchive.wilsoncenter.org/search': a web address, not a file or folder on this machine")],
     ids=["empty", "no-query", "unknown-key", "dashed-key", "command-line-key", "bad-type", "formats-a-string", "bad-toml", "bad-site",
          "harvest-not-tables", "one-bracket",
          "misspelt-table", "max-pages-0",
          "delay-nan", "delay-negative", "delay-huge", "challenge-wait-0", "challenge-wait-inf", "delay-minus-inf", "base-url-ftp", "base-url-bad",
-         "formats-not-names", "unknown-format", "empty-query", "empty-browser-profile", "empty-out", "nul-in-out"],
+         "formats-not-names", "unknown-format", "empty-query", "empty-browser-profile", "empty-out", "nul-in-out",
+         "address-as-out"],
 )
 def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: str, message: str):
     path = tmp_path / "h.toml"
