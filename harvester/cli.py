@@ -65,15 +65,20 @@ class _Path(click.Path):
 
 class _Command(click.Command):
     """A command whose options that take a value are each followed by one: click would take the next option for it
-    (--query --out data: a query "--out", then "Missing option '--out'"), or the "--" that ends the options."""
+    (--query --out data: a query "--out", then "Missing option '--out'"), or the "--" that ends the options; and given
+    once: click would take the last alone (--format csv --format xlsx: no CSV)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         params = [param for param in self.get_params(ctx) if isinstance(param, click.Option)]
         options = {name for param in params for name in (*param.opts, *param.secondary_opts)}
         valued = {name for param in params if not param.is_flag and not param.count for name in param.opts}
-        for given, following in zip(args, [*args[1:], None]):
+        for number, (given, following) in enumerate(zip(args, [*args[1:], None])):
             if given == "--":   # what follows is arguments, whatever it looks like
                 break
+            name = given.split("=")[0]
+            if name in valued and name in [arg.split("=")[0] for arg in args[:number]]:
+                raise click.UsageError(f"{name} is given twice: give it once" + (" (--format csv,xlsx for several)" if
+                                                                                  name == "--format" else ""), ctx)
             if given in valued and (following in (None, "--") or following.split("=")[0] in options):
                 raise click.UsageError(f"{given} needs a value" + (", and none follows it" if following is None else
                                        f": {following} after it {'ends the options' if following == '--' else 'is an option'}"

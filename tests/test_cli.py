@@ -572,6 +572,9 @@ def test_python_dash_m_runs_the_cli():
     (["demo", "--out", "o", "--delay", "-1"], ["--delay -1: give seconds, 0 to 3600"]),
     (["harvest", "--out", "o"], ["--query"]),
     (["nosuch"], ["nosuch"]),
+    (["demo", "--out", "o", "--format", "csv", "--format", "xlsx"], ["--format is given twice: give it once (--format csv,xlsx for "
+                                                                    "several)"]),
+    (["harvest", "--query", "x", "--out", "a", "--out=b"], ["--out is given twice: give it once"]),
     (["https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908"],
      ["'https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908': a web address, not a command; harvest a "
       "search with: harvester harvest ADDRESS --out DIR"]),
