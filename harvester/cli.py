@@ -252,10 +252,10 @@ def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str
     Links resolve against the URL the page was saved from when the page records it,
     otherwise against the site's home.
 
-    Example:
+    Example (every page the demo's runs fetched, from any folder after `harvester demo --out output`):
 
     \b
-        harvester reparse fixtures/wilson/seed --out output
+        harvester reparse output/archive --out output-again
     """
     outcome = reparse(paths, get_site(site), out_dir, check_name(name) if name is not None else None, parse_formats(formats),
                       names=NameTable.load(names_file), transcript_in_csv=transcript_in_csv, workers=workers)
