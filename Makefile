@@ -37,5 +37,6 @@ $(VENV)/.bench-installed: $(VENV)/.test-installed
 	@touch $@
 
 clean:
-	rm -rf $(VENV) output/*.csv output/*.json output/*.jsonl output/*.parquet output/*.xlsx output/*.html output/archive output/.harvester \
+	rm -rf $(VENV) output/*.csv output/*.json output/*.jsonl output/*.parquet output/*.xlsx output/*.sqlite output/*.html \
+		output/archive output/pdfs output/.harvester \
 		.pytest_cache build *.egg-info

@@ -10,6 +10,7 @@ import re
 import shutil
 import signal
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 
 from harvester.cli import main
 from harvester.fetch.serve import Serving
+from harvester.output.files import FORMATS
 from harvester.pipeline import default_name, harvest
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
@@ -147,6 +149,16 @@ def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch
         said = "run 1: 19 documents, all new" if run == 1 else "run 2: 19 documents; since the last run 0 new, 0 changed"
         assert said in out and "warning" not in err
     assert len(json.loads((tmp_path / "output" / "wilson-korean-workers-party.json").read_text(encoding="utf-8"))) == 19
+
+
+def test_make_clean_removes_every_file_the_demo_writes(monkeypatch, capsys, tmp_path):
+    """The database's link and the scans were left: `make clean; make harvest` then warned of them, exit 1, a make error."""
+    code, _, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path / "output"), "--delay", "0", "--port", "0", "-q",
+                           "--details", "--pdfs", "--format", ",".join(FORMATS))
+    assert code == 0, err
+    shutil.copy(FIXTURES.parent / "Makefile", tmp_path)
+    subprocess.run(["make", "-s", "-C", str(tmp_path), "clean"], check=True, capture_output=True)
+    assert sorted(path.name for path in (tmp_path / "output").iterdir()) == []
 
 
 def test_a_reparse_of_a_harvests_archive_names_the_dataset_as_the_harvest_did(monkeypatch, capsys, tmp_path):
