@@ -21,6 +21,10 @@ from harvester.normalize.names import NameTable, agrees, is_person_party, match_
 # "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ"
 # (as `russian_key` writes them)
 _SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch)$")
+# what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
+# capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy" ("Kamennyi"; a Korean
+# "Yi" is none), where the popular "-y", "-oy" may be English ("Kennedy", "McCoy")
+_RUSSIAN_WRITTEN = re.compile(r"[ĭʹ]|^I[AU][a-z]|\B(?i:yi|iy)$")
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
@@ -210,12 +214,13 @@ def _filed_under(heading: Heading, family: str) -> bool:
     ("IAkovlev", "IUshchenko", "Elʹtsin", "Trotskiĭ" under "Yakovlev", "Yushchenko", "Yeltsin", "Trotsky", and the other
     way round); a Romanian "Iacob" or "Iancu" is no "Yacob", "Yancu", nor an "Eden" a "Yeden": no Russian ending."""
     filed = heading.sort.split(",")[0]
-    return match_key(family) == match_key(filed) or _russian(heading) and russian_key(family) == russian_key(filed)
+    return match_key(family) == match_key(filed) or (_russian(filed) or _russian(family)) and russian_key(family) == russian_key(filed)
 
 
-def _russian(heading: Heading) -> bool:
-    """Whether a heading's family name has a Russian or Ukrainian ending (`_SLAVIC_FAMILY`), in either romanization."""
-    return bool(_SLAVIC_FAMILY.search(russian_key(heading.sort.split(",")[0])))
+def _russian(family: str) -> bool:
+    """Whether a family name has a Russian or Ukrainian ending (`_SLAVIC_FAMILY`) in either romanization, or is written
+    as only Russian or Ukrainian is (`_RUSSIAN_WRITTEN`)."""
+    return bool(_SLAVIC_FAMILY.search(russian_key(family)) or _RUSSIAN_WRITTEN.search(family))
 
 
 def _given(heading: Heading, canonical: str) -> str:
@@ -228,7 +233,7 @@ def _given(heading: Heading, canonical: str) -> str:
 def _fuller(given: str, heading: Heading) -> bool:
     """Whether a heading written given name first begins with the same first given name (in either romanization of
     Russian, a Russian family name's: "Yegor", "Yuri" are "Egor", "IUriĭ"; "Ian" is no "Smith, Yan") and has as many or more."""
-    ours, theirs, key = given.split(), heading.given.split(), russian_key if _russian(heading) else match_key
+    ours, theirs, key = given.split(), heading.given.split(), russian_key if _russian(heading.sort.split(",")[0]) else match_key
     return heading.order == "given-first" and len(ours) <= len(theirs) and key(ours[0]) == key(theirs[0])
 
 
