@@ -2105,6 +2105,12 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     ("Letter to Stalin Dictated by Mao Zedong", "letter", ("Mao Zedong",), ("Stalin",), ()),
     ("Letter to Ho Chi Minh Handed by the Ambassador", "letter", ("Ambassador",), ("Ho Chi Minh",), ()),
     ("Message to Kim Il Sung Conveyed by the Ambassador", "letter", ("Ambassador",), ("Kim Il Sung",), ()),
+    # a participle after a role is no name of its holder, nor one after a name part of it, and a verb's particle is the
+    # verb's ("Drafted", "Stalin Seen", "Handed", "Put Forward" were recipients); who saw a paper received it
+    ("Letter to the Chairman Drafted by Kissinger", "letter", ("Kissinger",), ("Chairman",), ()),
+    ("Telegram to Stalin Seen by Molotov", "telegram", (), ("Stalin", "Molotov"), ()),
+    ("Note to the Government Handed Over by Molotov", "note", ("Molotov",), ("Government",), ()),
+    ("Proposal to the US Put Forward by Molotov", "other", ("Molotov",), ("US",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, senders, recipients, participants):
     found = parties(title)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
-from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MODIFIER, NATIONS,
+from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MADE, MODIFIER, NATIONS,
                                       PARTICLES, PLACE_AT_END, ROLE, STATES, alt, family_name_shape, is_body, is_given_name, is_role,
                                       is_state_initials, name_in, shipped_names, small_words_titled, strip_roles)
 from harvester.normalize.text import text_cache
@@ -247,7 +247,7 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     "about", "regarding", "concerning", "discussing", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
     "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
-    r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", "over", r"in\s+(?:reply|response|answer)\s+to",
+    r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", r"over(?!\s+by\s)", r"in\s+(?:reply|response|answer)\s+to",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)",
     # "from Saddam Hussein Asking for Help": a gerund with its object (a list: names end in -ing too, "Deng Xiaoping")
@@ -327,20 +327,19 @@ _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
 # "Session Nominating Gorbachev", "Notes Kept during ...": a topic follows
-_MADE = r"(?:[A-Z][a-z]+ed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found)"
-_PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{_MADE}|No)\b")
+_PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{MADE}|No)\b")
 # a participle before "by" is no name's word, and "by" names who made what precedes, no party of the paper ("Telegram
 # to the Committee Formed by the Party", "to the Prisoners Held by the Chinese"); but who made the paper sends it, as a
 # plain "by" does ("Telegram to the Embassy Sent by the Ministry", "to Stalin Signed by Mao Zedong"), who received it
 # is its recipient ("Telegram from Beijing to Moscow Received by the Foreign Ministry")
-_MADE_AT_END = re.compile(rf"\s{_MADE}$")
+_MADE_AT_END = re.compile(rf"\s{MADE}$")
 _WRITING = re.compile(r"(?:Signed|Sent|Written|Drafted|Prepared|Compiled|Composed|Dictated|Authored|Approved|Adopted|Made|"
                       r"Given|Presented|Published|Transmitted|Forwarded|Relayed|Issued|Submitted|Dispatched|Delivered|"
-                      r"Handed|Conveyed)\b")
+                      r"Handed|Conveyed|Put)\b")
 # and "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
-_ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{_MADE})\s+(?i:by)\s+")
+_ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{MADE})\s+(?i:by)\s+")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'" ("Will" first
 # and a name after it is a given name: "Will Clayton", "Will L. Clayton"; "Will Mao Go" asks)
@@ -915,7 +914,7 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     for word, segment in zip(words, pieces[2::2]):
         if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])) and not is_given_name(made[0][1:]):   # "Ahmed by"
             word = "headed by" if _LEADING.match(made[0], 1) else "by" if _WRITING.match(made[0], 1) else \
-                "received by" if made[0] == " Received" else "made by"
+                "received by" if made[0] in (" Received", " Seen") else "made by"
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
