@@ -2062,6 +2062,8 @@ def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
     ("Order to Advance", "instructions", (), ()),
     ("Letter from Carter to Begin", "letter", ("Carter",), ("Begin",)),
     ("Letter to Grant", "letter", (), ("Grant",)),
+    # the owner of the paper a reply answers is its recipient, without his "'s" ("Soviet Ambassador's" was)
+    ("Reply to the Soviet Ambassador's Note", "letter", (), ("Soviet Ambassador",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, senders, recipients):
     found = parties(title)

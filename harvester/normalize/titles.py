@@ -578,8 +578,8 @@ def _parties(reading: _Reading) -> Parties:
     if (message := _MESSAGE_FIRST.match(text)) and found and kind != "other" and start < message.end():
         message = None
     rest = text[message.end():start if start > message.end() else None] if message else text[end:] if found else text
-    if message and start > message.end():   # "Response to the Soviet Proposals": the paper a nation made, no one
-        rest = _TO_NATION_AT_END.sub("", rest)
+    if message and start > message.end():   # "Response to the Soviet Proposals": the paper a nation made, no one;
+        rest = _TO_NATION_AT_END.sub("", _POSSESSIVE_END.sub("", rest.rstrip()))   # "to the Ambassador's Note": his
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
     if message and message["answer"]:
