@@ -769,7 +769,7 @@ _CAPITALS_WORD = re.compile(r"[^\W\d_]+")
 _CAPITALS_INITIALS = re.compile(rf"{BODY_WORDS}|{alt(*STATES)}|[^\W\d_AEIOUYÁÉÍÓÚ]+")
 _INITIALS_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_AEIOUYÁÉÍÓÚ]{2,}\s$")
 _NUMBERED = re.compile(r"[-/]\d")   # "MEX/104", "A-691": a series' letters
-_NAME_BEFORE = re.compile(r"(?:AND|FROM|WITH|BETWEEN|(?<!THE\s)(?:COMRADES?|CDES?\.))\s$")   # an honorific's name goes on: "COMRADE TO HUU"
+_NAME_BEFORE = re.compile(r"(?:AND|FROM|WITH|BETWEEN)\s$")
 _SMALL_IN_CAPITALS = frozenset(("a", "an", "of", "the", "to", "in", "for", "at", "on", "by", "with", "from", "and", "or"))
 _NAME_AFTER = re.compile(rf"\s+(?!(?i:{alt(*sorted(_SMALL_IN_CAPITALS))})\b)[^\W\d_]")   # "DPRK KIM IL": a name goes on
 
