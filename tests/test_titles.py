@@ -1486,6 +1486,8 @@ def test_a_small_word_after_a_role_begins_a_name_in_lower_case_titles(title, sen
     # a "To" before "the" begins no name: it addresses ("and To the Ministry")
     ("NOTE FROM THE EMBASSY AND TO THE MINISTRY", ("EMBASSY",), ("MINISTRY",), ()),
     ("Note From The Embassy And To The Ministry", ("Embassy",), ("Ministry",), ()),
+    # nor after "COMRADES", a group's word too: "To Stalin" would be a person
+    ("LETTER FROM COMRADES TO STALIN", ("COMRADES",), ("STALIN",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_to_after_and_begins_a_name_and_elsewhere_a_slot(title, senders, recipients, participants):
     found = parties(title)
