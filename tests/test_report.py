@@ -197,6 +197,14 @@ def test_the_run_state_named_as_the_datasets_database_is_said_so_and_the_dataset
                                  f"{tmp_path / 'wilson-korean-workers-party'}\n")
 
 
+def test_a_datasets_sqlite_in_a_folder_named_harvester_is_its_records_not_a_run_state(monkeypatch, capsys, tmp_path: Path):
+    """--out ~/.harvester --format sqlite: DIR/NAME.sqlite was refused as "the dataset's run state"."""
+    out = tmp_path / ".harvester"
+    code, _, err = run_cli(monkeypatch, capsys, "demo", "--out", str(out), "--port", "0", "--format", "sqlite", "-q")
+    assert code == 0, err
+    assert len(harvester.load(out / "wilson-korean-workers-party.sqlite")) == 19
+
+
 def test_the_report_command(monkeypatch, capsys, seed: Path, tmp_path: Path):
     out = tmp_path / "page.html"
     code, stdout, err = run_cli(monkeypatch, capsys, "report", f"{seed}.parquet", "--out", str(out))

@@ -62,7 +62,7 @@ def load(path: str | Path) -> pd.DataFrame:
     if path.suffix.lower() == ".xlsx":
         raise UsageError(f"{path}: the spreadsheet for reading by eye (its dates are Excel dates); load the .csv, .json, "
                          ".jsonl, .parquet or .sqlite of the same dataset instead")
-    if path.suffix == DATABASE_SUFFIX and path.parent.name == ".harvester":   # named as the dataset's own database
+    if path.suffix == DATABASE_SUFFIX and path.with_suffix(".lock").is_file():   # DIR/.harvester/NAME.sqlite, by its lock
         raise UsageError(f"{path}: the dataset's run state, not its records; give {path.parent.parent / path.stem}")
     if path.suffix.lower() not in readers:
         raise UsageError(f"{path}: not a harvester dataset file; load() reads .csv, .json, .jsonl, .parquet and .sqlite")
