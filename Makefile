@@ -36,7 +36,7 @@ $(VENV)/.bench-installed: $(VENV)/.test-installed
 	$(BIN)/python -m pip install --quiet '.[test,bench]'
 	@touch $@
 
-clean:
+clean:  ## remove .venv and everything in output/ (the demo's folder: harvest your own searches elsewhere)
 	rm -rf $(VENV) output/*.csv output/*.json output/*.jsonl output/*.parquet output/*.xlsx output/*.sqlite output/*.html \
 		output/archive output/pdfs output/.harvester \
 		.pytest_cache build *.egg-info
