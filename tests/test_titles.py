@@ -2115,6 +2115,12 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     ("Telegram to Stalin Seen by Molotov", "telegram", (), ("Stalin", "Molotov"), ()),
     ("Note to the Government Handed Over by Molotov", "note", ("Molotov",), ("Government",), ()),
     ("Proposal to the US Put Forward by Molotov", "other", ("Molotov",), ("US",), ()),
+    # but a family name in "-eed" is no participle, after a role or a given name ("Ambassador Reed by Rusk" was the
+    # Ambassador's, from no one), as "Agreed" is one
+    ("Telegram to Ambassador Reed by Rusk", "telegram", ("Rusk",), ("Reed",), ()),
+    ("Letter to Foreign Minister Saeed by Saddam", "letter", ("Saddam",), ("Saeed",), ()),
+    ("Letter to Joseph Reed by Kissinger", "letter", ("Kissinger",), ("Joseph Reed",), ()),
+    ("Letter to the Chairman Agreed by the Ministers", "letter", (), ("Chairman",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_before_by_names_the_maker_of_what_precedes(title, kind, senders, recipients, participants):
     found = parties(title)
