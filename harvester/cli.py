@@ -163,7 +163,7 @@ def loudness(command: Callable) -> Callable:
                         callback=lambda ctx, param, value: value and _loudness(verbose=True))(command)
 
 
-@cli.command("harvest")
+@cli.command("harvest", context_settings={"allow_extra_args": True})   # (the words after the search: said what they are)
 @loudness
 @click.argument("url", required=False)
 @site_option
@@ -221,6 +221,12 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
         harvester harvest --query "Korean War" --out output --fetch browser
         harvester harvest --query "Korean War" --details --pdfs --format csv,json,sqlite --out output
     """
+    given = [word for word in (url, *click.get_current_context().args) if word is not None]   # what harvest took for URL
+    if len(given) > (1 if query is None else 0) and not any("/" in word for word in given):   # a query not quoted: the
+        words = " ".join(word for word in (query, *given) if word is not None)              # shell split it into words
+        raise UsageError(f"{words}: several words, not one search: give them quoted, as --query {shlex.quote(words)}")
+    if len(given) > 1:
+        raise UsageError(f"{given[1]}: one argument more; harvest takes one search (harvester run takes several)")
     origin = checked_origin(base_url, "--base-url") if base_url is not None else None
     search, origin = given_search(get_site(site), url, query, whole, origin, "URL, --query or --all")
     settings = checked_fetch(Settings(

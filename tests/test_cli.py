@@ -591,6 +591,14 @@ def test_python_dash_m_runs_the_cli():
      ["'https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=people%3A81908': a web address, not a command; harvest a "
       "search with: harvester harvest ADDRESS --out DIR"]),
     (["reparse", "--no-such-option"], ["--no-such-option"]),
+    # a query not quoted: the shell splits it into words, which click took for arguments more ("Got unexpected extra
+    # argument (War)"), or after --query for URL ("give only one of URL, --query or --all")
+    (["harvest", "Korean", "War", "--out", "o"], ["Korean War: several words, not one search: give them quoted, as "
+                                                  "--query 'Korean War'"]),
+    (["harvest", "--query", "Korean", "War", "Armistice", "--out", "o"], ["--query 'Korean War Armistice'"]),
+    (["harvest", "digitalarchive.wilsoncenter.org/search?a=1", "digitalarchive.wilsoncenter.org/search?b=2", "--out", "o"],
+     ["digitalarchive.wilsoncenter.org/search?b=2: one argument more; harvest takes one search (harvester run takes several)"]),
+    (["harvest", "--query", "1950/06", "Korea", "--out", "o"], ["--query '1950/06 Korea'"]),
 ])
 def test_mistaken_options_are_one_line_and_exit_2(monkeypatch, capsys, tmp_path, args, words):
     monkeypatch.chdir(tmp_path)
