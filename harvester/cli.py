@@ -370,7 +370,8 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     given = [_given(jobs, number) for number in range(1, len(jobs) + 1)]   # each harvest, as NAMES may give it
     numbers = {name: int(name) for name in datasets if _numbers_a_harvest(name, jobs)}
     if unknown := [name for name in datasets if name not in numbers and name not in map(_name, jobs)]:
-        raise UsageError(f"{harvests_file}: no harvest of dataset {unknown[0]}; its harvests: {', '.join(given)}")
+        number = f"{unknown[0]} (it has {len(jobs)}), nor of dataset " if unknown[0].isdecimal() else "of dataset "
+        raise UsageError(f"{harvests_file}: no harvest {number}{unknown[0]}; its harvests: {', '.join(given)}")
     chosen = [(number, job) for number, job in enumerate(jobs, 1)
               if not datasets or number in numbers.values() or _name(job) in datasets and _name(job) not in numbers]
     sleep = click.get_current_context().obj or time.sleep

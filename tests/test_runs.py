@@ -702,7 +702,7 @@ def test_a_number_after_the_file_is_a_harvests_number_even_where_a_dataset_is_na
         (tmp_path / "harvests.toml").write_text(
             f'delay = 0\nbase_url = "{server.origin}"\nquery = "{QUERY}"\n\n[[harvest]]\nname = "1956"\nout = "d"\n', encoding="utf-8")
         by_name = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"), "1956")   # no harvest's number
-    assert refused[0] == 2 and f"{tmp_path / 'harvests.toml'}: no harvest of dataset 4; its harvests: 1, 2, 3" in refused[2]
+    assert refused[0] == 2 and f"{tmp_path / 'harvests.toml'}: no harvest 4 (it has 3), nor of dataset 4; its harvests: 1, 2, 3" in refused[2]
     assert not (tmp_path / "a").exists() and (tmp_path / "b" / "kwp.csv").is_file() and (tmp_path / "c" / "2.csv").is_file()
     assert by_name[0] == 0 and by_name[1].splitlines()[-2:] == [f"harvest 1, 1956 (“{QUERY}”): done", "1 harvest: 1 done, 0 failed"]
 
