@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import logging
 import os
 import re
@@ -93,6 +94,11 @@ class _Group(click.Group):
         if args and re.match(r"https?://", args[0], re.I):   # a search's address pasted with no command before it
             raise click.UsageError(f"{args[0]!r}: a web address, not a command; harvest a search with: harvester harvest "
                                    "ADDRESS --out DIR", ctx)
+        if args and args[0] == "load":   # README's harvester.load, tried as a command (click's "Did you mean" finds none)
+            path = args[1] if len(args) > 1 else "NAME.csv"
+            raise click.UsageError("'load' is no command: harvester.load is Python's: python -c " + shlex.quote(
+                f"import harvester; print(harvester.load({json.dumps(path, ensure_ascii=False)}))") + f"; harvester report "
+                f"{shlex.quote(path)} makes a page of it", ctx)
         return super().resolve_command(ctx, args)
 
 
