@@ -194,8 +194,13 @@ class Walk:
                 return
         if self._last.next_url:   # pages are left
             asked = self.settings.max_pages is not None and self.settings.max_pages < SAFETY_MAX_PAGES
-            self.warnings.append(f"stopped after {plural(self.pages, 'page')} " + ("as asked" if asked else "(the most followed without a total)")
-                                 + f": {self.documents} documents; its next link leads on")
+            counted = "" if self.total is None else f" of {self.total}"
+            why = "as asked" if asked else "(the most followed" + (")" if counted else " without a total)")
+            said = f"stopped after {plural(self.pages, 'page')} {why}: {self.documents}{counted} documents; its next link leads on"
+            if not asked and self.documents < (self.total or 0):   # a page counted documents the walk did not reach
+                self._short(said)
+            else:
+                self.warnings.append(said)
             self.partial = True
 
     def _short(self, message: str) -> None:

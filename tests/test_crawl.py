@@ -343,6 +343,29 @@ def test_a_total_that_keeps_rising_as_the_pages_come_is_walked_no_further_than_a
     assert not allow_incomplete or (walk.partial and "the site's total rose from 20 to 50010" in walk.warnings[-1])
 
 
+@pytest.mark.parametrize("allow_incomplete", [False, True])
+def test_next_links_stopped_by_the_most_followed_after_a_later_page_counted_the_search_are_an_incomplete_walk(allow_incomplete: bool):
+    """The first page counts nothing; its next links lead on, each page ten new documents, and the second says "of
+    100000": the walk stops at SAFETY_MAX_PAGES with documents it knows are missing, as a walk of the totals does."""
+    from harvester.crawl import SAFETY_MAX_PAGES
+    from harvester.parse.results import RawCard, ResultsPage
+
+    walk = Walk(WILSON, Search("Korean War"), Settings(allow_incomplete=allow_incomplete))
+    asked = 0
+    with pytest.raises(IncompleteError, match=r"^stopped after 5,000 pages \(the most followed\): 50000 of 100000 documents") \
+            if not allow_incomplete else contextlib.nullcontext():
+        for url in walk.urls():
+            first = 10 * asked + 1
+            cards = tuple(RawCard(f"/document/d-{first + n}", "", f"Telegram {first + n}", "") for n in range(10))
+            counted = (100_000, first, first + 9) if asked else (None, None, None)
+            walk.took(ResultsPage(url, *counted, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10)
+            asked += 1
+            assert asked <= SAFETY_MAX_PAGES, "the walk goes on"
+    assert asked == SAFETY_MAX_PAGES
+    assert not allow_incomplete or (walk.partial and walk.warnings[-1].startswith("stopped after 5,000 pages (the most "
+                                                                                  "followed): 50000 of 100000 documents"))
+
+
 def test_a_search_larger_than_the_walk_of_next_links_is_walked_whole_when_its_total_holds():
     """60,000 results, 6,000 pages (the bench's memory harvest walks 20,000): every page, complete."""
     from harvester.parse.results import RawCard, ResultsPage
@@ -594,8 +617,8 @@ def test_next_links_from_a_first_page_with_no_total_are_checked_against_the_tota
     crawl = run(handler, clock, allow_incomplete=True)
     assert (len(crawl.documents), crawl.total, crawl.partial) == (29, 100000, True)
     first = run(handler, clock, max_pages=2)   # a first look, cut short as asked: partial, and no failure
-    assert (len(first.documents), first.partial, first.warnings[-1]) == (20, True, "stopped after 2 pages as asked: 20 "
-                                                                          "documents; its next link leads on")
+    assert (len(first.documents), first.partial, first.warnings[-1]) == (20, True, "stopped after 2 pages as asked: 20 of "
+                                                                          "100000 documents; its next link leads on")
 
 
 def test_a_walk_past_the_total_cut_short_as_asked_stays_partial_when_documents_are_missing(clock):
