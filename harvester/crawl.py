@@ -193,7 +193,7 @@ class Walk:
                 self.warnings.append(f"{following}: no document on it was new; stopped following next links there")
                 return
         if self._last.next_url:   # pages are left
-            asked = self.settings.max_pages is not None and self.settings.max_pages < SAFETY_MAX_PAGES
+            asked = self.settings.max_pages is not None and self.settings.max_pages <= SAFETY_MAX_PAGES
             counted = "" if self.total is None else f" of {self.total}"
             why = "as asked" if asked else "(the most followed" + (")" if counted else " without a total)")
             said = f"stopped after {plural(self.pages, 'page')} {why}: {self.documents}{counted} documents; its next link leads on"

@@ -366,6 +366,20 @@ def test_next_links_stopped_by_the_most_followed_after_a_later_page_counted_the_
                                                                                   "followed): 50000 of 100000 documents"))
 
 
+def test_next_links_cut_by_max_pages_at_the_most_followed_are_a_first_look_as_asked():
+    """--max-pages 5000 is asked, even as it is the most next links followed: the walk is partial, as any first look."""
+    from harvester.crawl import SAFETY_MAX_PAGES
+    from harvester.parse.results import RawCard, ResultsPage
+
+    walk = Walk(WILSON, Search("Korean War"), Settings(max_pages=SAFETY_MAX_PAGES))
+    for asked, url in enumerate(walk.urls()):
+        first = 10 * asked + 1
+        cards = tuple(RawCard(f"/document/d-{first + n}", "", f"Telegram {first + n}", "") for n in range(10))
+        counted = (100_000, first, first + 9) if asked else (None, None, None)
+        walk.took(ResultsPage(url, *counted, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10)
+    assert walk.partial and walk.warnings[-1] == "stopped after 5,000 pages as asked: 50000 of 100000 documents; its next link leads on"
+
+
 def test_a_search_larger_than_the_walk_of_next_links_is_walked_whole_when_its_total_holds():
     """60,000 results, 6,000 pages (the bench's memory harvest walks 20,000): every page, complete."""
     from harvester.parse.results import RawCard, ResultsPage
