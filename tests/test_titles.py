@@ -2115,6 +2115,10 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     ("Telegram to Stalin Seen by Molotov", "telegram", (), ("Stalin", "Molotov"), ()),
     ("Note to the Government Handed Over by Molotov", "note", ("Molotov",), ("Government",), ()),
     ("Proposal to the US Put Forward by Molotov", "other", ("Molotov",), ("US",), ()),
+    # and a participle with its particle right after the kind leads its slot, as one alone does ("Handed" was a sender,
+    # and "Handed Over by Molotov to Eden" named no one)
+    ("Note Handed Over to the Soviet Ambassador by Zhou Enlai", "note", ("Zhou Enlai",), ("Soviet Ambassador",), ()),
+    ("Memorandum Handed Over by Molotov to Eden", "memorandum", ("Molotov",), ("Eden",), ()),
     # but a family name in "-eed" is no participle, after a role or a given name ("Ambassador Reed by Rusk" was the
     # Ambassador's, from no one), as "Agreed" is one
     ("Telegram to Ambassador Reed by Rusk", "telegram", ("Rusk",), ("Reed",), ()),
