@@ -2144,6 +2144,18 @@ def test_a_name_ending_as_a_participle_before_by_is_a_name(title, senders, recip
     assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
 
 
+# an answer goes to the one whose questions it answers, owned ("Khrushchev's Questions" was the recipient) or asked of
+# the answerer by others, who sends it ("Put" was a recipient, the journalists the senders)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Reply to Khrushchev's Questions", (), ("Khrushchev",)),
+    ("Answer to the Chairman's Questions", (), ("Chairman",)),
+    ("Answer to Questions Put to Khrushchev by Journalists", ("Khrushchev",), ("Journalists",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_an_answer_goes_to_whoever_asked(title, senders, recipients):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients, found.participants) == ("letter", senders, recipients, ())
+
+
 # "of X to Y" after a paper sent as a letter names its sender as "from X" does ("Answer of Stalin to Kim Il Sung" named no
 # one, and was a report); with no "to" it is no letter and makes up no recipient
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients"), [

@@ -339,7 +339,10 @@ _WRITING = re.compile(r"(?:Signed|Sent|Written|Drafted|Prepared|Compiled|Compose
 # and "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
-_ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{MADE})\s+(?i:by)\s+")
+# and "Answer to Questions Put to Khrushchev by Journalists": the answer is his, to them
+_ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{MADE})"
+                       r"(?:\s+(?i:to)\s+(?P<asked>[^,]+?))?\s+(?i:by)\s+")
+_QUESTIONS = _rx(r"(?<=\w)['’]s\s+(?:questions?|quer(?:y|ies)|inquir(?:y|ies))\b")   # "Reply to Khrushchev's Questions": his
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'" ("Will" first
 # and a name after it is a given name: "Will Clayton", "Will L. Clayton"; "Will Mao Go" asks)
@@ -583,7 +586,8 @@ def _parties(reading: _Reading) -> Parties:
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
     if message and message["answer"]:
-        rest = _ANSWERED.sub(lambda m: m[0] if is_given_name(m["made"]) else " to ", rest, count=1)   # not "to Mohammed Ahmed by"
+        rest = _ANSWERED.sub(lambda m: m[0] if is_given_name(m["made"]) else f" from {m['asked']} to " if m["asked"] else " to ",
+                             _QUESTIONS.sub("", rest), count=1)   # not "to Mohammed Ahmed by"
     elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
         rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True)), rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
