@@ -2150,6 +2150,8 @@ def test_a_name_ending_as_a_participle_before_by_is_a_name(title, senders, recip
     ("Reply to Khrushchev's Questions", (), ("Khrushchev",)),
     ("Answer to the Chairman's Questions", (), ("Chairman",)),
     ("Answer to Questions Put to Khrushchev by Journalists", ("Khrushchev",), ("Journalists",)),
+    # a pronoun is no party ("Him" was a sender)
+    ("Mao Zedong's Answer to Questions Put to Him by Journalists", ("Mao Zedong",), ("Journalists",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_answer_goes_to_whoever_asked(title, senders, recipients):
     found = parties(title)
