@@ -84,7 +84,23 @@ class _Command(click.Command):
                 raise click.UsageError(f"{given} needs a value" + (", and none follows it" if following is None else
                                        f": {following} after it {'ends the options' if following == '--' else 'is an option'}"
                                        + (f" ({given}={following} if you mean it)" if given.startswith("--") else "")), ctx)
-        return super().parse_args(ctx, args)
+        own, ctx.allow_extra_args = ctx.allow_extra_args or ctx.resilient_parsing, True   # (harvest tells its own apart)
+        extra = super().parse_args(ctx, args)
+        if own:
+            return extra
+        # a path with a space, not quoted: the shell split it, and click said "Got unexpected extra argument (data.csv)",
+        # or the command took the first word for the path
+        arguments = [param for param in self.get_params(ctx) if isinstance(param, click.Argument)]
+        words = [str(word) for param in arguments for word in (ctx.params[param.name] if param.nargs == -1 else
+                                                               [ctx.params[param.name]])] + extra
+        for start, word in enumerate(words):
+            for spaced in (" ".join(words[start:end]) for end in range(len(words), start + 1, -1)):
+                if not os.path.exists(word) and os.path.exists(spaced):
+                    raise click.UsageError(f"{spaced}: a path with a space: quote it ({shlex.quote(spaced)})", ctx)
+        if extra:
+            raise click.UsageError(f"{extra[0]}: one argument more; harvester {self.name} takes "
+                                   f"{' '.join(param.human_readable_name for param in arguments) or 'none'}", ctx)
+        return extra
 
 
 class _Group(click.Group):

@@ -599,6 +599,10 @@ def test_python_dash_m_runs_the_cli():
     (["harvest", "digitalarchive.wilsoncenter.org/search?a=1", "digitalarchive.wilsoncenter.org/search?b=2", "--out", "o"],
      ["digitalarchive.wilsoncenter.org/search?b=2: one argument more; harvest takes one search (harvester run takes several)"]),
     (["harvest", "--query", "1950/06", "Korea", "--out", "o"], ["--query '1950/06 Korea'"]),
+    # a word more, where click said "Got unexpected extra argument (b.csv)", and no more
+    (["report", "a.csv", "b.csv"], ["b.csv: one argument more; harvester report takes DATASET"]),
+    (["prune", "out", "old", "--keep-runs", "2"], ["old: one argument more; harvester prune takes DIR"]),
+    (["demo", "out"], ["out: one argument more; harvester demo takes none"]),
     # load is Python's, not a command, and click's "Did you mean" finds no command near it
     (["load", "data/x y.csv"], ["'load' is no command: harvester.load is Python's: python -c 'import harvester; "
                                 "print(harvester.load(\"data/x y.csv\"))'; harvester report 'data/x y.csv' makes a page of it"]),
@@ -608,6 +612,22 @@ def test_mistaken_options_are_one_line_and_exit_2(monkeypatch, capsys, tmp_path,
     code, out, err = run_cli(monkeypatch, capsys, *args)
     assert code == 2 and err.count("\n") == 1
     assert_one_line_error(err, *words)
+
+
+@pytest.mark.parametrize("args", [
+    ["report", "my", "data.csv"], ["report", "my", "data.csv", "--out", "page.html"], ["prune", "my", "data", "--keep-runs", "2"],
+    ["run", "my", "data.toml"], ["reparse", "my", "data", "--out", "o"], ["serve", "my", "data"],
+])
+def test_a_path_with_a_space_not_quoted_is_said(monkeypatch, capsys, tmp_path, args):
+    """The shell split it in words: click took one for an argument more, or the command the first for the path."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "my data").mkdir()
+    for name in ("my data.csv", "my data.toml"):
+        (tmp_path / name).write_text("")
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    spaced = " ".join(args[1:3])
+    assert code == 2 and err.count("\n") == 1
+    assert_one_line_error(err, f"{spaced}: a path with a space: quote it ('{spaced}')")
 
 
 @pytest.mark.parametrize("args, said", [
