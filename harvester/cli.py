@@ -91,12 +91,17 @@ class _Command(click.Command):
         # a path with a space, not quoted: the shell split it, and click said "Got unexpected extra argument (data.csv)",
         # or the command took the first word for the path
         arguments = [param for param in self.get_params(ctx) if isinstance(param, click.Argument)]
-        words = [str(word) for param in arguments for word in (ctx.params[param.name] if param.nargs == -1 else
-                                                               [ctx.params[param.name]])] + extra
-        for start, word in enumerate(words):
-            for spaced in (" ".join(words[start:end]) for end in range(len(words), start + 1, -1)):
-                if not os.path.exists(word) and os.path.exists(spaced):
-                    raise click.UsageError(f"{spaced}: a path with a space: quote it ({shlex.quote(spaced)})", ctx)
+        words = [(str(word), isinstance(param.type, click.Path)) for param in arguments
+                 for word in (ctx.params[param.name] if param.nargs == -1 else [ctx.params[param.name]])] + [(word, False) for word in extra]
+        for start, (word, path) in enumerate(words):   # a path's words (not run's NAMEs), and whatever follows them
+            spaced, found = word, None
+            for following, _ in words[start + 1:] if path and not os.path.exists(word) else ():
+                spaced += " " + following   # no longer once no such name or folder can be: a file's name is at most 255
+                if len(os.path.basename(spaced)) > 255 or not os.path.isdir(os.path.dirname(spaced) or "."):
+                    break
+                found = spaced if os.path.exists(spaced) else found
+            if found:
+                raise click.UsageError(f"{found}: a path with a space: quote it ({shlex.quote(found)})", ctx)
         if extra:
             raise click.UsageError(f"{extra[0]}: one argument more; harvester {self.name} takes "
                                    f"{' '.join(param.human_readable_name for param in arguments) or 'none'}", ctx)

@@ -12,11 +12,12 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from harvester.cli import main
+from harvester.cli import cli, main
 from harvester.fetch.serve import Serving
 from harvester.output.files import FORMATS
 from harvester.pipeline import default_name, harvest
@@ -628,6 +629,18 @@ def test_a_path_with_a_space_not_quoted_is_said(monkeypatch, capsys, tmp_path, a
     spaced = " ".join(args[1:3])
     assert code == 2 and err.count("\n") == 1
     assert_one_line_error(err, f"{spaced}: a path with a space: quote it ('{spaced}')")
+
+
+def test_words_that_are_no_path_are_never_a_path_with_a_space(monkeypatch, tmp_path):
+    """run's NAMEs are datasets, not paths, whatever folder their words name; and many paths, none there, are told
+    apart at once (not every word joined to every later one)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cold war").mkdir()
+    (tmp_path / "h.toml").write_text("")
+    assert cli.commands["run"].make_context("run", ["h.toml", "cold", "war"]).params["datasets"] == ("cold", "war")
+    started = time.monotonic()
+    cli.commands["reparse"].make_context("reparse", [f"page {number}.html" for number in range(2000)] + ["--out", "o"])
+    assert time.monotonic() - started < 2
 
 
 @pytest.mark.parametrize("args, said", [
