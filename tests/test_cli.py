@@ -735,7 +735,6 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(mon
     import signal
     import subprocess
     import sys
-    import time
 
     from tests.faultserver import FaultServer, synthetic_pages
     from tests.sitegen import doc
@@ -995,7 +994,6 @@ def test_ctrl_c_or_sigterm_stops_a_reparse_on_workers_with_one_line(tmp_path, st
     import os
     import signal
     import subprocess
-    import time
 
     shutil.copy(SEED / "page-0.html", tmp_path / "page-0.html")
     for number in range(1, 3000):  # enough pages that the re-parse is still under way when it is stopped (files of their
