@@ -231,6 +231,15 @@ def test_a_family_name_only_russian_is_written_as_meets_its_pages_heading_in_the
         ("Petr Kamennyĭ", ("v",)), ("Trotskoy", ("z",)), ("Yacoba", ("zz",))]
 
 
+# but a name that is all a Russian ending is no Russian name, whose "Yi" would be the Library of Congress's "I": a Chinese
+# "Yin" and the Korean "In, Chang-ho" on one page were one person, and so were a Korean "In" and "Yin, Shao-ting"
+def test_a_name_that_is_all_a_russian_ending_meets_no_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Yin", "In, Chang-ho"), ("u", "In", "Yin, Shao-ting"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Chang-ho In", ("t",)), ("In", ("u",)), ("Yin", ("t",)), ("Yin Shao-ting", ("u",))]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

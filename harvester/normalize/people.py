@@ -19,8 +19,8 @@ from harvester.normalize.headings import (INITIAL, Heading, family_name_first, i
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, person_form, unbracketed, written_form
 
 # "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ"
-# (as `russian_key` writes them)
-_SLAVIC_FAMILY = re.compile(r"(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch)$")
+# (as `russian_key` writes them); a name that is all ending is none ("In", "Ki": Korean)
+_SLAVIC_FAMILY = re.compile(r"\B(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch)$")
 # what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
 # capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy" ("Kamennyi"; a Korean
 # "Yi" is none), where the popular "-y", "-oy" may be English ("Kennedy", "McCoy")
