@@ -240,6 +240,15 @@ def test_a_name_that_is_all_a_russian_ending_meets_no_heading_in_the_other_roman
         ("Chang-ho In", ("t",)), ("In", ("u",)), ("Yin", ("t",)), ("Yin Shao-ting", ("u",))]
 
 
+# nor is a "-yi" after a vowel (no Russian -ый follows one) or after no syllable: "Bayi" and "Bai, A." on one page were
+# one person, even as "A. Bayi", and a Burmese "Kyi" was the Korean "Ki, Mun"
+def test_a_yi_after_a_vowel_or_alone_is_no_russian_ending():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Bayi", "Bai, A."), ("u", "A. Bayi", "Bai, A."), ("v", "Kyi", "Ki, Mun"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("A. Bai", ("t", "u")), ("A. Bayi", ("u",)), ("Bayi", ("t",)), ("Ki Mun", ("v",)), ("Kyi", ("v",))]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

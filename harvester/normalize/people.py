@@ -22,9 +22,10 @@ from harvester.normalize.names import NameTable, agrees, is_person_party, match_
 # (as `russian_key` writes them); a name that is all ending is none ("In", "Ki": Korean)
 _SLAVIC_FAMILY = re.compile(r"\B(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch)$")
 # what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
-# capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy" ("Kamennyi"; a Korean
-# "Yi" is none), where the popular "-y", "-oy" may be English ("Kennedy", "McCoy")
-_RUSSIAN_WRITTEN = re.compile(r"[ĭʹ]|^I[AU][a-z]|\B(?i:yi|iy)$")
+# capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy" after a syllable and a
+# consonant ("Kamennyi"; a Korean "Yi", a Burmese "Kyi", a "Bayi" is none), where the popular "-y", "-oy" may be English
+# ("Kennedy", "McCoy")
+_RUSSIAN_WRITTEN = re.compile(r"[ĭʹ]|^I[AU][a-z]|(?i:[aeiou][^\W\d_aeiouy]+(?:yi|iy))$")
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
