@@ -231,6 +231,25 @@ def test_a_family_name_only_russian_is_written_as_meets_its_pages_heading_in_the
         ("Petr Kamennyĭ", ("v",)), ("Trotskoy", ("z",)), ("Yacoba", ("zz",))]
 
 
+# and so is the adjective's "-oi" or "-oy" after "sk" or "st" (-ской, -стой: the Library of Congress's "-oĭ" without its
+# breve) and a "-yy" (-ый as translations of Soviet records write it), either way round: "Tolstoi" and "Tolstoy, Lev" on
+# one page were two people, as were "Trubetskoy" and "Trubetskoi, Nikolai", "Belyy" and "Bely, Andrei"; a Korean "Choi",
+# a Vietnamese "Hoi", a Japanese "Doi", "Koi" or "Tsuboi", a Kenyan "Moi", a "Leroi" and a Finnish "Pyy" are still no
+# "-oy", "-y" of their pages
+def test_a_titles_russian_oi_or_yy_ending_meets_its_pages_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Tolstoi", "Tolstoy, Lev, 1828-1910"), ("u", "Tolstoy", "Tolstoi, Aleksei"), ("v", "Trubetskoy", "Trubetskoi, Nikolai"),
+        ("w", "Belyy", "Bely, Andrei"), ("x", "Choi", "Choy, Peter"), ("y", "Choy", "Choi, Kyu-ha"), ("z", "Hoi", "Hoy, Chris"),
+        ("za", "Doi", "Doy, Ann"), ("zb", "Koi", "Koy, Ben"), ("zc", "Tsuboi", "Tsuboy, Ken"), ("zd", "Moi", "Moy, Daniel"),
+        ("ze", "Leroi", "Leroy, Jean"), ("zf", "Pyy", "Py, Ari"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Aleksei Tolstoi", ("u",)), ("Andrei Bely", ("w",)), ("Ann Doy", ("za",)), ("Ari Py", ("zf",)), ("Ben Koy", ("zb",)),
+        ("Choi", ("x",)), ("Choi Kyu-ha", ("y",)), ("Choy", ("y",)), ("Chris Hoy", ("z",)), ("Daniel Moy", ("zd",)),
+        ("Doi", ("za",)), ("Hoi", ("z",)), ("Jean Leroy", ("ze",)), ("Ken Tsuboy", ("zc",)), ("Koi", ("zb",)),
+        ("Leroi", ("ze",)), ("Lev Tolstoy", ("t",)), ("Moi", ("zd",)), ("Nikolai Trubetskoi", ("v",)), ("Peter Choy", ("x",)),
+        ("Pyy", ("zf",)), ("Tsuboi", ("zc",))]
+
+
 # but a name that is all a Russian ending is no Russian name, whose "Yi" would be the Library of Congress's "I": a Chinese
 # "Yin" and the Korean "In, Chang-ho" on one page were one person, and so were a Korean "In" and "Yin, Shao-ting"
 def test_a_name_that_is_all_a_russian_ending_meets_no_heading_in_the_other_romanization():

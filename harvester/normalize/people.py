@@ -18,14 +18,15 @@ from harvester.normalize.headings import (INITIAL, Heading, family_name_first, i
                                          sort_form, split_name)
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, person_form, unbracketed, written_form
 
-# "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ"
-# (as `russian_key` writes them); a name that is all ending is none ("In", "Ki": Korean)
-_SLAVIC_FAMILY = re.compile(r"\B(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch)$")
+# "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ",
+# "Tolstoi", "Trubetskoi" (-стой, -ской; no Korean "Choi", Japanese "Doi", "Tsuboi") as `russian_key` writes them; a name
+# that is all ending is none ("In", "Ki": Korean)
+_SLAVIC_FAMILY = re.compile(r"\B(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch|s[kt]oi)$")
 # what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
-# capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy" after a syllable and a
-# consonant ("Kamennyi"; a Korean "Yi", a Burmese "Kyi", a "Bayi" is none), where the popular "-y", "-oy" may be English
-# ("Kennedy", "McCoy")
-_RUSSIAN_WRITTEN = re.compile(r"[ĭʹ]|^I[AU][a-z]|(?i:[aeiou][^\W\d_aeiouy]+(?:yi|iy))$")
+# capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy", "-yy" after a syllable
+# and a consonant ("Kamennyi", "Podgornyy"; a Korean "Yi", a Burmese "Kyi", a "Bayi" is none), where the popular "-y",
+# "-oy" may be English ("Kennedy", "McCoy")
+_RUSSIAN_WRITTEN = re.compile(r"[ĭʹ]|^I[AU][a-z]|(?i:[aeiou][^\W\d_aeiouy]+(?:y[iy]|iy))$")
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
