@@ -268,6 +268,15 @@ def test_a_yi_after_a_vowel_or_alone_is_no_russian_ending():
         ("A. Bai", ("t", "u")), ("A. Bayi", ("u",)), ("Bayi", ("t",)), ("Ki Mun", ("v",)), ("Kyi", ("v",))]
 
 
+# but a syllable of a "y" alone is one (Ы, the Ukrainian И): "Tykhyi" and the dissident "Tykhy, Oleksa" of his page, or
+# "Myrny" and "Myrnyi, Panas", are one person, as "Podgornyi" and "Podgorny" are
+def test_a_yi_after_a_syllable_of_a_y_is_a_russian_ending():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Tykhyi", "Tykhy, Oleksa, 1927-1984"), ("u", "Myrny", "Myrnyi, Panas"), ("v", "Bystryy", "Bystry, Ivan"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Ivan Bystry", ("v",)), ("Oleksa Tykhy", ("t",)), ("Panas Myrnyi", ("u",))]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():
