@@ -139,9 +139,11 @@ _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 # Chervonenko"). A role begins a word: looked for at a word's start only, not at its end too, where \b alone would try
 # each of the role words
 _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
-# a past participle, with its particle, that says who made, handed or saw what precedes when "by" follows it (one in
-# "-eed" is a family name, "Reed", "Saeed", but "Agreed")
-MADE = r"(?:[A-Z][a-z]+(?<!e)ed|Agreed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|Seen|Put)(?:\s+(?:Over|Forward))?"
+# a past participle that says who made, handed or saw what precedes when "by" follows it (one in "-eed" is a family name,
+# "Reed", "Saeed", but "Agreed"), and with its particle: "Handed Over", "Put Forward", "Passed On", "Drawn Up"
+PAST = r"(?:[A-Z][a-z]+(?<!e)ed|Agreed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|Seen|Put)"
+VERB_PARTICLE = r"(?:[Oo]ver|[Ff]orward|[Oo]n|[Oo]ut|[Uu]p)"
+MADE = rf"{PAST}(?:\s+{VERB_PARTICLE})?"
 # (but no name: "the Chairman Drafted by Kissinger" is the Chairman's, and Kissinger drafted it)
 _TO_NAME = re.compile(rf"(?:\s+(?:[Tt]o|[Ii]n|[Oo]f|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY})?(?:\s+{_NOT_ORG}|,\s+)"
                       rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s)(?={_CAPITAL}|[\[(])")

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MADE, MODIFIER, NATIONS,
-                                      PARTICLES, PLACE_AT_END, ROLE, STATES, alt, family_name_shape, is_body, is_given_name, is_role,
-                                      is_state_initials, name_in, shipped_names, small_words_titled, strip_roles)
+                                      PARTICLES, PAST, PLACE_AT_END, ROLE, STATES, VERB_PARTICLE, alt, family_name_shape, is_body,
+                                      is_given_name, is_role, is_state_initials, name_in, shipped_names, small_words_titled, strip_roles)
 from harvester.normalize.text import text_cache
 
 DOC_TYPE_HELP: dict[str, str] = {
@@ -244,10 +244,11 @@ _GLOSSED_WHO = re.compile(r"['’]s\s+\[([^\[\]]+?)['’]s\]")
 _GUEST = _rx(r"\s+(?:in\s+honou?r\s+)?of\s+")   # "Reception by A of B", "Dinner Hosted by A in Honor of B"
 _JOINED = _rx(r"\b(?:the\s+)?(?:participation|presence)\s+(?:by|of)\s+")   # "with the Participation of X"
 _TAIL = _rx(r"(?:^|,?\s+)" + alt(
-    "about", "regarding", "concerning", "discussing", "on", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
+    "about", "regarding", "concerning", "discussing", r"in\s+connection\s+with", r"in\s+regard\s+to", "which", "that", "who",
     "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
-    r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", r"over(?!\s+by\s)", r"in\s+(?:reply|response|answer)\s+to",
+    r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", r"in\s+(?:reply|response|answer)\s+to",
+    r"(?:on|over)(?!\s+(?:to|by)\s)",   # but "Passed On to", "Handed Over by": a participle's particle
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)",
     # "from Saddam Hussein Asking for Help": a gerund with its object (a list: names end in -ing too, "Deng Xiaoping")
@@ -271,8 +272,11 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
             rf"(?:(?:in|at)\s+(?!(?:{NATIONS}|English)\b)(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"
             r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
-            r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted)\s+)?"
-            r"(?:\b(of|from|to|for|between|with|by)\b\s+|(,|:)\s*)")
+            r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted)\s+|"
+            # any participle in "-ed" before "by" ("Letter Penned by"), or one with its particle before "by" or "to" ("Message
+            # Passed On to"); not an irregular one alone: "Notes Kept by", "Taken by" record a talk, whose parties follow
+            rf"(?P<made>(?-i:[A-Z][a-z]+(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
+            r"(?P<key>\b(?:of|from|to|for|between|with|by)\b(?=\s)|,|:)\s*")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk", "on the Meeting of the Economic Delegation led by
 # Comrade Abdyl Kellezi with Comrade Mao Zedong"
@@ -333,11 +337,14 @@ _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{MADE}|No)\b")
 # plain "by" does ("Telegram to the Embassy Sent by the Ministry", "to Stalin Signed by Mao Zedong"), who received it
 # is its recipient ("Telegram from Beijing to Moscow Received by the Foreign Ministry")
 _MADE_AT_END = re.compile(rf"\s{MADE}$")
-_WRITING = re.compile(r"(?:Signed|Sent|Written|Drafted|Prepared|Compiled|Composed|Dictated|Authored|Approved|Adopted|Made|"
-                      r"Given|Presented|Published|Transmitted|Forwarded|Relayed|Issued|Submitted|Dispatched|Delivered|"
+_PASSED_ON_AT_END = re.compile(rf"\s{PAST}\s+{VERB_PARTICLE}$")   # "from Mao Passed On to Stalin": his addressee follows
+_WRITING = re.compile(r"(?:Signed|Sent|Written|Penned|Drafted|Prepared|Compiled|Composed|Dictated|Authored|Approved|Adopted|Made|"
+                      r"Given|Presented|Published|Transmitted|Forwarded|Passed|Relayed|Cabled|Endorsed|Issued|Submitted|Dispatched|Delivered|"
                       r"Handed|Conveyed|Put)\b")
 # and "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
+# who only handled a paper after it was made is none of its parties: "Telegram Intercepted by ...", "Letter Translated by ..."
+_HANDLED = re.compile(r"(?:Intercepted|Translated|Decrypted|Deciphered|Decoded|Copied|Declassified|Obtained|Captured)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
 # and "Answer to Questions Put to Khrushchev by Journalists": the answer is his, to them
 _ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{MADE})"
@@ -894,7 +901,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
     m = _LEAD.match(rest)
     if m:
-        key, body = (m[1] or m[2]).lower(), rest[m.end():]
+        key, body = m["key"].lower(), rest[m.end():]
+        key = _by_whom(m["made"], paper=True) if m["made"] and key == "by" else key
         if key == "," and (_is_record(body) or _POSSESSIVE_START.match(body)):
             # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender;
             # "Telegram, Haig’s Visit to Mexico": a subject
@@ -917,14 +925,24 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     addressed = key == "to" or "to" in words
     for word, segment in zip(words, pieces[2::2]):
         if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])) and not is_given_name(made[0][1:]):   # "Ahmed by"
-            word = "headed by" if _LEADING.match(made[0], 1) else "by" if _WRITING.match(made[0], 1) else \
-                "received by" if made[0] in (" Received", " Seen") else "made by"
+            word = _by_whom(made[0][1:])
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
+        elif word == "to" and (passed := _PASSED_ON_AT_END.search(slots[-1][1][-1])):
+            slots[-1][1][-1] = slots[-1][1][-1][:passed.start()]
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
             slots.append((" ".join(word.split()), [segment]))
     return [(key, " ".join(parts)) for key, parts in slots] + reported
+
+
+def _by_whom(made: str, paper: bool = False) -> str:
+    """The slot "by" opens after a participle: who leads a party takes its part, who received or saw the paper received it,
+    who wrote or sent it sends it, as does any maker of the paper the participle follows at once ("Letter Penned by X");
+    but who formed, elected or holds the party before it makes none ("the Committee Formed by the Party"), nor does who
+    handled the paper."""
+    return "headed by" if _LEADING.match(made) else "received by" if made in ("Received", "Seen") else \
+        "by" if _WRITING.match(made) or paper and not _HANDLED.match(made) else "made by"
 
 
 def _known(words: list[str], ending: bool = False) -> bool:
