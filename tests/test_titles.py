@@ -2152,6 +2152,25 @@ def test_a_name_ending_as_a_participle_before_by_is_a_name(title, senders, recip
     ("Answer to Questions Put to Khrushchev by Journalists", ("Khrushchev",), ("Journalists",)),
     # a pronoun is no party ("Him" was a sender)
     ("Mao Zedong's Answer to Questions Put to Him by Journalists", ("Mao Zedong",), ("Journalists",)),
+    # in either order, and with a role set off after the answerer ("Journalists" and Khrushchev were recipients both, and
+    # "Put" one with the journalists the senders)
+    ("Answer to Questions Put by Journalists to Khrushchev", ("Khrushchev",), ("Journalists",)),
+    ("Answer to Questions Put to N.S. Khrushchev, Chairman of the Council of Ministers, by Journalists", ("N.S. Khrushchev",),
+     ("Journalists",)),
+    ("Answer to Questions Put by American Journalists to N.S. Khrushchev", ("N.S. Khrushchev",), ("American Journalists",)),
+    # but a role's "to" is its post's ("Ambassador to the USSR" sends nothing)
+    ("Reply to Questions Asked by the Ambassador to the USSR", (), ("Ambassador to the USSR",)),
+    # and with no one who put them: "Put" was a recipient
+    ("Reply to Questions Put to Him", (), ()),
+    # whose questions, inquiry or request it answers, with "of" or "from" ("Questions of Khrushchev" was the recipient,
+    # "Questions" one with the journalists the senders), and what follows that paper is its own ("May" of "5 May" was a
+    # recipient, "Arms" a person, "Soviet Request" and Korea recipients)
+    ("Reply to the Questions of Khrushchev", (), ("Khrushchev",)),
+    ("Answers to Questions from Journalists", (), ("Journalists",)),
+    ("Reply to the Chairman's Inquiry of 5 May", (), ("Chairman",)),
+    ("Reply to the Soviet Government's Request for Arms", (), ("Soviet Government",)),
+    ("Reply to the Soviet Request for Delivery to Korea of Arms", (), ()),
+    ("Reply to Khrushchev's Questions from Mao Zedong", ("Mao Zedong",), ("Khrushchev",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_answer_goes_to_whoever_asked(title, senders, recipients):
     found = parties(title)

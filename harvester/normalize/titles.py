@@ -346,10 +346,16 @@ _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
 # who only handled a paper after it was made is none of its parties: "Telegram Intercepted by ...", "Letter Translated by ..."
 _HANDLED = re.compile(r"(?:Intercepted|Translated|Decrypted|Deciphered|Decoded|Copied|Declassified|Obtained|Captured)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
-# and "Answer to Questions Put to Khrushchev by Journalists": the answer is his, to them
+# and "Answer to Questions Put to Khrushchev[, Chairman of ...,] by Journalists", "... Put by Journalists to Khrushchev",
+# "Reply to Questions Put to Him": the answer is his, to them
 _ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{MADE})"
-                       r"(?:\s+(?i:to)\s+(?P<asked>[^,]+?))?\s+(?i:by)\s+")
-_QUESTIONS = _rx(r"(?<=\w)['’]s\s+(?:questions?|quer(?:y|ies)|inquir(?:y|ies))\b")   # "Reply to Khrushchev's Questions": his
+                       r"(?:\s+(?i:to)\s+(?P<asked>[^,]+?)(?:,[^,]*,)?)?"
+                       r"(?:\s+(?i:by)\s+(?:(?P<askers>[^,]+?)\s+(?i:to)\s+(?=(?P<answerer>.*)))?|(?(asked)$|(?!)))")
+_ASKED = r"(?:questions?|quer(?:y|ies)|inquir(?:y|ies)|requests?)"
+# "Reply to Khrushchev's Questions", "to the Chairman's Inquiry of 5 May", "to the Soviet Request for ...": his, or no one's
+# (what follows is the paper's, up to a sender); "to the Questions of Khrushchev", "to Questions from Journalists": theirs
+_QUESTIONS = _rx(rf"(?:(?<=\w)['’]s|\s+(?:the\s+)?{NATIONS})\s+{_ASKED}\b(?:(?!\s(?:from|by)\s).)*|"
+                 rf"\b(?:the\s+)?{_ASKED}\s+(?:of|from)\s+(?:the\s+)?(?=(?-i:[A-Z]))")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'" ("Will" first
 # and a name after it is a given name: "Will Clayton", "Will L. Clayton"; "Will Mao Go" asks)
@@ -593,8 +599,7 @@ def _parties(reading: _Reading) -> Parties:
     if purpose := _PURPOSE.search(rest):
         rest = rest[:purpose.start()]
     if message and message["answer"]:
-        rest = _ANSWERED.sub(lambda m: m[0] if is_given_name(m["made"]) else f" from {m['asked']} to " if m["asked"] else " to ",
-                             _QUESTIONS.sub("", rest), count=1)   # not "to Mohammed Ahmed by"
+        rest = _ANSWERED.sub(_answered, _QUESTIONS.sub("", rest), count=1)
     elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
         rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True)), rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
@@ -617,6 +622,16 @@ def _parties(reading: _Reading) -> Parties:
     if owner and _namelike(owner) and not _NATION_FIRST.match(owner) and owner not in _people_of(roles):
         roles = Parties(_dedupe([owner, *roles.senders]), roles.recipients, roles.participants)
     return _with_others(roles, [*_items(revised["who"])]) if revised else roles
+
+
+def _answered(m: re.Match[str]) -> str:
+    """The slots of an answer to the questions `_ANSWERED` found: it comes from the one they were put to and goes to
+    whoever put them (but "to Mohammed Ahmed by" is a name's, and "by the Ambassador to the USSR" a role's "to")."""
+    if is_given_name(m["made"]):
+        return m[0]
+    if m["asked"] or not m["askers"]:
+        return f" from {m['asked']} to " if m["asked"] else " to "
+    return f" to {m['askers']} {'to' if _runs_on(m['askers'], 'to', m['answerer'], False) else 'from'} "
 
 
 def _quoted_talk(roles: Parties, text: str) -> Parties:
