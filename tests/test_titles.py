@@ -2283,3 +2283,13 @@ def test_a_participle_after_the_kind_names_the_papers_maker(title, senders, reci
 def test_a_name_in_ed_before_by_stays_a_name(title, senders, recipients, participants):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
+
+
+# a day and month without a year is a date, no one ("May" was a sender), and so is a range of them
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter of 5 May from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
+    ("Report from the Embassy for the Period of 1 December to 31 December 1953", ("Embassy",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_day_and_month_are_no_one(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)

@@ -93,8 +93,9 @@ class _Guarded:
 
 _MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b)")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
-# "13 August 1960", "23 April-4 May 1966", "August 13, 1960", "August 1960", "14 Feb 1950", "Sept. 1950"
-_DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*[-–]\s*)?{_DAYS}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
+# "13 August 1960", "23 April-4 May 1966", "1 December to 31 December 1953", "5 May", "August 13, 1960", "August 1960",
+# "14 Feb 1950", "Sept. 1950"
+_DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*(?:[-–]|\bto\b)\s*)?{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
                   "translation", "confidential", "secret")   # "(Private and Confidential)": a marking, no one's name
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
@@ -189,7 +190,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d\d\d\d\d"), ""),
     (_Guarded(re.compile(r"\s+[A-Z]{2,}[-/]\d[\w./-]*(?=,)"), r"[A-Z][-/]\d"), ""),   # "Memorandum DEM/89, ..."
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
-    (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d\d\d\d"), ""),
+    (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d(?:\d\d\d| [JFMASOND])"), ""),
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)")), ""),                         # "(18 - 20 February 1996)"
     (_Guarded(_WHENS, "['’]s "), "the "),
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
