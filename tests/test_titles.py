@@ -1822,6 +1822,9 @@ def test_a_states_initials_after_a_place_are_no_ones(title, senders):
     ("Memorandum from Boston, Mass., to the State Department", ("Boston",)),
     ("Report from Albany, N.Y.", ("Albany",)),
     ("Letter from Louisville, Ky., to Khrushchev", ("Louisville",)),   # was a person "Ky. Louisville"
+    # and Maryland's after a city the names table knows ("Md. Baltimore" was a person, Muhammad Baltimore)
+    ("Report from Baltimore, Md.", ("Baltimore",)),
+    ("Letter from Bethesda, Md., to the State Department", ("Bethesda",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_us_states_abbreviation_after_its_city_is_no_ones(title, senders):
     found = parties(title)
