@@ -2296,3 +2296,14 @@ def test_a_name_in_ed_before_by_stays_a_name(title, senders, recipients, partici
 def test_a_day_and_month_are_no_one(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients) == (senders, recipients)
+
+
+# after an article an honorific is a noun: "From The Comrades To Stalin" names the comrades ("The" was a sender), but
+# "Comrade To Huu" is still To Huu
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Telegram From The Comrades To Stalin", ("Comrades",), ("Stalin",)),
+    ("Letter From Comrade To Huu To Le Duan", ("To Huu",), ("Le Duan",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_an_honorific_after_an_article_is_a_noun(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)
