@@ -2208,6 +2208,8 @@ def test_a_papers_of_before_to_names_its_sender(title, kind, senders, recipients
     ("Request from the DPRK Government to the Soviet Government for Aid", ("DPRK Government",), ("Soviet Government",)),
     ("Request of Kim Il Sung to the CPSU Central Committee for Economic Assistance", ("Kim Il Sung",), ("CPSU Central Committee",)),
     ("Request from Mao Zedong to the Soviet Embassy for Visas", ("Mao Zedong",), ("Soviet Embassy",)),
+    # nor has a ministry of some affairs ("Ministry of Foreign Affairs for Information" was one recipient)
+    ("Request to the Ministry of Foreign Affairs for Information", (), ("Ministry of Foreign Affairs",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_a_request_is_for_is_no_recipient(title, senders, recipients):
     found = parties(title)
@@ -2219,6 +2221,7 @@ def test_what_a_request_is_for_is_no_recipient(title, senders, recipients):
 @pytest.mark.parametrize(("title", "recipients"), [
     ("Telegram from Mao to the Soviet Government for Stalin", ("Soviet Government", "Stalin")),
     ("Letter from Kim Il Sung to the CPSU Central Committee for Comrade Khrushchev", ("CPSU Central Committee", "Khrushchev")),
+    ("Telegram to the Ministry of Foreign Affairs for Molotov", ("Ministry of Foreign Affairs", "Molotov")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_governments_for_names_one_more_addressee(title, recipients):
     assert parties(title).recipients == recipients
@@ -2240,6 +2243,18 @@ def test_a_governments_for_names_one_more_addressee(title, recipients):
 def test_how_a_message_went_names_no_one(title, kind, senders, recipients, participants):
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients, found.participants) == (kind, senders, recipients, participants)
+
+
+# a party's "for" before its cause is its name's: "the Party for Democracy" is one party ("Democracy" was a person, and the
+# party a sender "Party"); what a letter to a party is for is not
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter from the Party for Democracy to the Embassy", ("Party for Democracy",), ("Embassy",)),
+    ("Letter from the Party for Socialism and the Embassy to the Ministry", ("Party for Socialism", "Embassy"), ("Ministry",)),
+    ("Letter to the Party for Consideration", (), ("Party",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_partys_cause_is_its_names(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, ())
 
 
 # any participle in "-ed" right after the kind says who made the paper, its sender, as "Written by" does ("Penned",

@@ -319,9 +319,11 @@ _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
 _FOR = _rx(r"\s+for\s+")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
-# a government, embassy, party, delegation or central committee has no "for" in its name: "to the Soviet Government for
-# Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee
-_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee)$")
+# a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
+# Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
+# Ministry of Foreign Affairs for Information" asks; but a party's cause is its name's: "the Party for Democracy"
+_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs)$")
+_CAUSE = re.compile(r"[A-Z][a-z]+(?:acy|ism|dom|ity)\b")   # "Democracy", "Socialism", "Freedom", "Unity"
 _BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
@@ -1004,7 +1006,9 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
     if _ROLE_AT_END.search(before):
         return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
-    if word == "for" and _BODY_AT_END.search(before) and not _NO_FOR_IN_NAME.search(before):
+    if word == "for" and _BODY_AT_END.search(before):
+        if _NO_FOR_IN_NAME.search(before):
+            return before.endswith("Party") and bool(_CAUSE.match(segment))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
