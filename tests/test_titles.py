@@ -2280,6 +2280,12 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Meeting Chaired by Gromyko", (), (), ("Gromyko",)),
     ("Telegram Intercepted by the Polish Intelligence", (), (), ()),
     ("Letter Translated by Gromyko", (), (), ()),
+    # a participle that says neither writing nor receiving names no party: who asked for, answered, read or seized the
+    # paper did not send it ("Brezhnev", "Molotov", "Stalin" and "Police" were senders)
+    ("Report Requested by Brezhnev", (), (), ()),
+    ("Letter Answered by Molotov", (), (), ()),
+    ("Memorandum Annotated by Stalin", (), (), ()),
+    ("Letter Seized by the Police", (), (), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_after_the_kind_names_the_papers_maker(title, senders, recipients, participants):
     found = parties(title)

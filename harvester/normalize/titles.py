@@ -275,8 +275,9 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             rf"(?:(?:in|at)\s+(?!(?:{NATIONS}|English)\b)(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"
             r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
             r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted)\s+|"
-            # any participle in "-ed" before "by" ("Letter Penned by"), or one with its particle before "by" or "to" ("Message
-            # Passed On to"); not an irregular one alone: "Notes Kept by", "Taken by" record a talk, whose parties follow
+            # any participle in "-ed" before "by" ("Letter Penned by", `_by_whom` says whose slot it opens), or one with its
+            # particle before "by" or "to" ("Message Passed On to"); not an irregular one alone: "Notes Kept by", "Taken
+            # by" record a talk, whose parties follow
             rf"(?P<made>(?-i:[A-Z][a-z]+(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
             r"(?P<key>\b(?:of|from|to|for|between|with|by)\b(?=\s)|,|:)\s*")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
@@ -342,13 +343,11 @@ _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{MADE}|No)\b")
 # is its recipient ("Telegram from Beijing to Moscow Received by the Foreign Ministry")
 _MADE_AT_END = re.compile(rf"\s{MADE}$")
 _PASSED_ON_AT_END = re.compile(rf"\s{PAST}\s+{VERB_PARTICLE}$")   # "from Mao Passed On to Stalin": his addressee follows
-_WRITING = re.compile(r"(?:Signed|Sent|Written|Penned|Drafted|Prepared|Compiled|Composed|Dictated|Authored|Approved|Adopted|Made|"
+_WRITING = re.compile(r"(?:Signed|Sent|Written|Penned|Drawn|Drafted|Prepared|Compiled|Composed|Dictated|Authored|Approved|Adopted|Made|"
                       r"Given|Presented|Published|Transmitted|Forwarded|Passed|Relayed|Cabled|Endorsed|Issued|Submitted|Dispatched|Delivered|"
                       r"Handed|Conveyed|Put)\b")
 # and "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
-# who only handled a paper after it was made is none of its parties: "Telegram Intercepted by ...", "Letter Translated by ..."
-_HANDLED = re.compile(r"(?:Intercepted|Translated|Decrypted|Deciphered|Decoded|Copied|Declassified|Obtained|Captured)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
 # and "Answer to Questions Put to Khrushchev[, Chairman of ...,] by Journalists", "... Put by Journalists to Khrushchev",
 # "Reply to Questions Put to Him": the answer is his, to them
@@ -921,7 +920,7 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     m = _LEAD.match(rest)
     if m:
         key, body = m["key"].lower(), rest[m.end():]
-        key = _by_whom(m["made"], paper=True) if m["made"] and key == "by" else key
+        key = _by_whom(m["made"]) if m["made"] and key == "by" else key
         if key == "," and (_is_record(body) or _POSSESSIVE_START.match(body)):
             # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender;
             # "Telegram, Haig’s Visit to Mexico": a subject
@@ -955,13 +954,13 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     return [(key, " ".join(parts)) for key, parts in slots] + reported
 
 
-def _by_whom(made: str, paper: bool = False) -> str:
+def _by_whom(made: str) -> str:
     """The slot "by" opens after a participle: who leads a party takes its part, who received or saw the paper received it,
-    who wrote or sent it sends it, as does any maker of the paper the participle follows at once ("Letter Penned by X");
-    but who formed, elected or holds the party before it makes none ("the Committee Formed by the Party"), nor does who
-    handled the paper."""
+    who wrote or sent it sends it; but who formed, elected or holds the party before it makes none ("the Committee Formed
+    by the Party"), nor does who did anything else to the paper: "Report Requested by", "Letter Answered by", "Translated
+    by" name no sender, so a participle no list knows names no one."""
     return "headed by" if _LEADING.match(made) else "received by" if made in ("Received", "Seen") else \
-        "by" if _WRITING.match(made) or paper and not _HANDLED.match(made) else "made by"
+        "by" if _WRITING.match(made) else "made by"
 
 
 def _known(words: list[str], ending: bool = False) -> bool:
