@@ -2274,6 +2274,10 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Message from Mao Zedong Passed On to Stalin", ("Mao Zedong",), ("Stalin",), ()),
     ("Note from Molotov Handed Over to Eden", ("Molotov",), ("Eden",), ()),
     ("Note to the Government Passed On by Molotov", ("Molotov",), ("Government",), ()),
+    # but after a name "on" opens the topic, though the name in it begins with "To" ("Le Duan on" was a sender, "Huu" a
+    # recipient)
+    ("Letter from Le Duan on To Huu's Visit", ("Le Duan",), (), ()),
+    ("Telegram from Pham Van Dong on To Huu", ("Pham Van Dong",), (), ()),
     # after a party, as after the kind, a writer's participle names the sender ("Penned" made no party of Gromyko)
     ("Message to Kim Il Sung Penned by Gromyko", ("Gromyko",), ("Kim Il Sung",), ()),
     ("Telegram Received by the Foreign Ministry", (), ("Foreign Ministry",), ()),
