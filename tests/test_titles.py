@@ -2317,6 +2317,11 @@ def test_a_name_in_ed_before_by_stays_a_name(title, senders, recipients, partici
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Letter of 5 May from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
     ("Report from the Embassy for the Period of 1 December to 31 December 1953", ("Embassy",), ()),
+    # but one that names a movement is the name's, and a month is a whole word ("26 July" and "May" of "Mayors" were taken
+    # off: "Movement" was the sender, and no one at all)
+    ("Letter from the 26 July Movement to Fidel Castro", ("26 July Movement",), ("Fidel Castro",)),
+    ("Letter from 3 Mayors to Khrushchev", ("Mayors",), ("Khrushchev",)),
+    ("LETTER OF 5 MAY FROM KIM IL SUNG TO STALIN", ("KIM IL SUNG",), ("STALIN",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_day_and_month_are_no_one(title, senders, recipients):
     found = parties(title)

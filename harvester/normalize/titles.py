@@ -91,11 +91,15 @@ class _Guarded:
 
 
 
+# the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
+_SLOT_WORDS = ("and", "or", "to", "from", "with", "between", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
+               "concerning", "led", "headed", "signed", "sent", "attention")
 _MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b)")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
-# "13 August 1960", "23 April-4 May 1966", "1 December to 31 December 1953", "5 May", "August 13, 1960", "August 1960",
-# "14 Feb 1950", "Sept. 1950"
-_DATE = rf"(?:{_DAYS}\s+{_MONTH}\s*(?:[-–]|\bto\b)\s*)?{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}"
+# "13 August 1960", "23 April-4 May 1966", "1 December to 31 December 1953", "August 13, 1960", "August 1960",
+# "14 Feb 1950", "Sept. 1950"; "5 May" with no year, but not of "3 Mayors", nor of a name: "the 26 July Movement"
+_DATE = (rf"(?:{_DAYS}\s+{_MONTH}\s*(?:[-–]|\bto\b)\s*)?{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}}|(?!\w)(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z])))"
+         rf"|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}")
 _NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
                   "translation", "confidential", "secret")   # "(Private and Confidential)": a marking, no one's name
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
@@ -103,9 +107,6 @@ _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\
                                           r"(?:(?:very|most)\s+)?urgent", "confidential", r"eyes\s+only") + r"(?:\s+and\s+personal)?")
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
-# the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
-_SLOT_WORDS = ("and", "or", "to", "from", "with", "between", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
-               "concerning", "led", "headed", "signed", "sent", "attention")
 _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY = _rx(rf",?\s*(?:on\s+|for\s+)?{_DAY}\b,?")
