@@ -1837,6 +1837,9 @@ def test_a_us_states_abbreviation_after_its_city_is_no_ones(title, senders):
     ("Memorandum of Conversation between Johnson and Ky", ("Johnson", "Ky")),
     ("Letter from Ky to Johnson", ("Ky", "Johnson")),
     ("Letter from Rahman, Md. to Zhou Enlai", ("Md. Rahman", "Zhou Enlai")),
+    # and a person's initials after a family name that a city has too stay his ("A. London" was the city London)
+    ("Letter from London, A. to Gottwald", ("A. London", "Gottwald")),
+    ("Letter from Berlin, I. to Zhou Enlai", ("I. Berlin", "Zhou Enlai")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_name_of_a_us_states_letters_is_a_name(title, people):
     assert person_names(parties(title), NameTable.load()) == people

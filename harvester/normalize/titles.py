@@ -205,8 +205,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "from Andropov, Iu. to ...": a family name and its initials, as the Library of Congress writes a name, are one person
     (_Guarded(_rx(r"(^|,\s|\s(?:from|to|and|with|by)\s)((?-i:[A-Z])[\w'’-]+),\s+((?-i:[A-Z][a-z]?\.\s?)+)"
                   r"(?=\s(?:to|and|from|with)\s|,|$)"), r", (?-i:[A-Z])[a-z]?\."),
-     # not "Washington, D.C.", nor after a place the names table knows: "Baltimore, Md." is no Muhammad's, as "Rahman, Md." is
-     lambda m: m[0] if is_state_initials(m[3]) else m[1] + m[2] if shipped_names().kind(m[2]) == "place" else f"{m[1]}{m[3].strip()} {m[2]}"),
+     # not "Washington, D.C.", nor "Md." after a place the names table knows: "Baltimore, Md." is no Muhammad's, as "Rahman,
+     # Md." is (but "London, A." is Artur London)
+     lambda m: m[0] if is_state_initials(m[3]) else m[1] + m[2] if m[3] == "Md." and shipped_names().kind(m[2]) == "place" else
+     f"{m[1]}{m[3].strip()} {m[2]}"),
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B"
