@@ -2336,6 +2336,10 @@ def test_a_day_and_month_are_no_one(title, senders, recipients):
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Telegram From The Comrades To Stalin", ("Comrades",), ("Stalin",)),
     ("Letter From Comrade To Huu To Le Duan", ("To Huu",), ("Le Duan",)),
+    # but one comrade after an article is still an honorific ("Comrade Ambassador" was a recipient, and a person
+    # "Ambassador")
+    ("Telegram to the Comrade Ambassador from Moscow", ("Moscow",), ("Ambassador",)),
+    ("Letter from the Comrade Enver Hoxha to Mao", ("Enver Hoxha",), ("Mao",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_honorific_after_an_article_is_a_noun(title, senders, recipients):
     found = parties(title)
