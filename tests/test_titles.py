@@ -2176,6 +2176,9 @@ def test_a_name_ending_as_a_participle_before_by_is_a_name(title, senders, recip
     ("Reply to the Chairman's Inquiry of 5 May", (), ("Chairman",)),
     ("Reply to the Soviet Government's Request for Arms", (), ("Soviet Government",)),
     ("Reply to the Soviet Request for Delivery to Korea of Arms", (), ()),
+    # and its sender after it still sends it ("from Kim Il Sung" and "by Khrushchev" were recipients)
+    ("Reply to the Soviet Request from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
+    ("Answer to the Chinese Questions by Khrushchev", ("Khrushchev",), ()),
     ("Reply to Khrushchev's Questions from Mao Zedong", ("Mao Zedong",), ("Khrushchev",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_answer_goes_to_whoever_asked(title, senders, recipients):

@@ -359,9 +359,10 @@ _ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?
                        r"(?:\s+(?i:to)\s+(?P<asked>[^,]+?)(?:,[^,]*,)?)?"
                        r"(?:\s+(?i:by)\s+(?:(?P<askers>[^,]+?)\s+(?i:to)\s+(?=(?P<answerer>.*)))?|(?(asked)$|(?!)))")
 _ASKED = r"(?:questions?|quer(?:y|ies)|inquir(?:y|ies)|requests?)"
-# "Reply to Khrushchev's Questions", "to the Chairman's Inquiry of 5 May", "to the Soviet Request for ...": his, or no one's
-# (what follows is the paper's, up to a sender); "to the Questions of Khrushchev", "to Questions from Journalists": theirs
-_QUESTIONS = _rx(rf"(?:(?<=\w)['’]s|\s+(?:the\s+)?{NATIONS})\s+{_ASKED}\b(?:(?!\s(?:from|by)\s).)*|"
+# "Reply to Khrushchev's Questions", "to the Chairman's Inquiry of 5 May": his; "to the Soviet Request for ...": no one's,
+# its "to" gone with it (what follows is the paper's, up to a sender); "to the Questions of Khrushchev", "to Questions from
+# Journalists": theirs
+_QUESTIONS = _rx(rf"(?:(?<=\w)['’]s|\s+to\s+(?:the\s+)?{NATIONS})\s+{_ASKED}\b(?:(?!\s(?:from|by)\s).)*|"
                  rf"\b(?:the\s+)?{_ASKED}\s+(?:of|from)\s+(?:the\s+)?(?=(?-i:[A-Z]))")
 _NAME_NEXT = re.compile(r"\s(?:[^\W\d_a-z]|\[)")   # a kind followed by a name, no word between
 # words of a sentence, which no name has: "'Soviet Attaché in India Tells Us That Nehru Initiated ...'" ("Will" first
