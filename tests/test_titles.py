@@ -2166,6 +2166,7 @@ def test_a_name_ending_as_a_participle_before_by_is_a_name(title, senders, recip
     ("Answer to Questions Put by American Journalists to N.S. Khrushchev", ("N.S. Khrushchev",), ("American Journalists",)),
     # but a role's "to" is its post's ("Ambassador to the USSR" sends nothing)
     ("Reply to Questions Asked by the Ambassador to the USSR", (), ("Ambassador to the USSR",)),
+    ("Answer to Questions Put to Khrushchev by the Ambassador to the USSR", ("Khrushchev",), ("Ambassador to the USSR",)),
     # and with no one who put them: "Put" was a recipient
     ("Reply to Questions Put to Him", (), ()),
     # whose questions, inquiry or request it answers, with "of" or "from" ("Questions of Khrushchev" was the recipient,

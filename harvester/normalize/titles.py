@@ -357,7 +357,7 @@ _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
 # "Reply to Questions Put to Him": the answer is his, to them
 _ANSWERED = re.compile(rf"\s(?i:to)\s+(?:(?i:the|an?)\s+)?(?:[A-Z][\w-]*\s+)+?(?P<made>{MADE})"
                        r"(?:\s+(?i:to)\s+(?P<asked>[^,]+?)(?:,[^,]*,)?)?"
-                       r"(?:\s+(?i:by)\s+(?:(?P<askers>[^,]+?)\s+(?i:to)\s+(?=(?P<answerer>.*)))?|(?(asked)$|(?!)))")
+                       r"(?:\s+(?i:by)\s+(?(asked)|(?:(?P<askers>[^,]+?)\s+(?i:to)\s+(?=(?P<answerer>.*)))?)|(?(asked)$|(?!)))")
 _ASKED = r"(?:questions?|quer(?:y|ies)|inquir(?:y|ies)|requests?)"
 # "Reply to Khrushchev's Questions", "to the Chairman's Inquiry of 5 May": his; "to the Soviet Request for ...": no one's,
 # its "to" gone with it (what follows is the paper's, up to a sender); "to the Questions of Khrushchev", "to Questions from
@@ -637,7 +637,7 @@ def _answered(m: re.Match[str]) -> str:
     whoever put them (but "to Mohammed Ahmed by" is a name's, and "by the Ambassador to the USSR" a role's "to")."""
     if is_given_name(m["made"]):
         return m[0]
-    if m["asked"] or not m["askers"]:
+    if not m["askers"]:   # (none after "Put to Khrushchev": the "to" of "by the Ambassador to the USSR" is the role's)
         return f" from {m['asked']} to " if m["asked"] else " to "
     return f" to {m['askers']} {'to' if _runs_on(m['askers'], 'to', m['answerer'], False) else 'from'} "
 
