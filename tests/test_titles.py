@@ -2258,6 +2258,10 @@ def test_how_a_message_went_names_no_one(title, kind, senders, recipients, parti
     ("Letter from the Party for Democracy to the Embassy", ("Party for Democracy",), ("Embassy",)),
     ("Letter from the Party for Socialism and the Embassy to the Ministry", ("Party for Socialism", "Embassy"), ("Ministry",)),
     ("Letter to the Party for Consideration", (), ("Party",)),
+    # nor is a cause's word that only qualifies what is asked for ("Guarantees" was a recipient and a person)
+    ("Request to the Party for Security Guarantees", (), ("Party",)),
+    # and a party named by its creed or its land has no cause in its name ("Soviet Party for Solidarity" was one recipient)
+    ("Request to the Soviet Party for Solidarity", (), ("Soviet Party",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_partys_cause_is_its_names(title, senders, recipients):
     found = parties(title)

@@ -328,7 +328,9 @@ _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
 # Ministry of Foreign Affairs for Information" asks; but a party's cause is its name's: "the Party for Democracy"
 _NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs)$")
-_CAUSE = re.compile(r"[A-Z][a-z]+(?:acy|ism|dom|ity)\b")   # "Democracy", "Socialism", "Freedom", "Unity"
+# "Democracy", "Socialism", "Freedom", "Unity" after "the Party" (but "for Security Guarantees" asks for them, and "the Soviet
+# Party for Solidarity" for solidarity)
+_CAUSE = re.compile(r"[A-Z][a-z]+(?:acy|ism|dom|ity)\b(?!\s+[A-Z])")
 _BY_AT_END = re.compile(r"(?<!\b[Hh]eaded)(?<!\b[Ll]ed)\sby\s+(?=[A-Z])[^,]+$")
 # writers after the topic, each by initials and family name: "... by M. Cristian and I. Nitescu" (not "by U.S. Navy")
 _INITIALED = r"(?:[A-Z]\.\s+)+[A-Z][a-z][\w'’-]*"
@@ -1012,7 +1014,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
     if word == "for" and _BODY_AT_END.search(before):
         if _NO_FOR_IN_NAME.search(before):
-            return before.endswith("Party") and bool(_CAUSE.match(segment))
+            return before.endswith(("the Party", "The Party")) and bool(_CAUSE.match(segment))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
