@@ -2328,6 +2328,7 @@ def test_a_name_in_ed_before_by_stays_a_name(title, senders, recipients, partici
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Letter of 5 May from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
     ("Report from the Embassy for the Period of 1 December to 31 December 1953", ("Embassy",), ()),
+    ("Report from the Embassy, 1 December to 31 December, to the Ministry", ("Embassy",), ("Ministry",)),
     # but one that names a movement is the name's, and a month is a whole word ("26 July" and "May" of "Mayors" were taken
     # off: "Movement" was the sender, and no one at all)
     ("Letter from the 26 July Movement to Fidel Castro", ("26 July Movement",), ("Fidel Castro",)),
