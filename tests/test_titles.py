@@ -2284,6 +2284,9 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Memorandum Drawn Up by Gromyko", ("Gromyko",), (), ()),
     ("Message from Mao Zedong Passed On to Stalin", ("Mao Zedong",), ("Stalin",), ()),
     ("Note from Molotov Handed Over to Eden", ("Molotov",), ("Eden",), ()),
+    # an irregular participle's too ("Mao Zedong Brought", "Molotov Given" were senders, and no one a recipient)
+    ("Message from Mao Zedong Brought Over to Stalin", ("Mao Zedong",), ("Stalin",), ()),
+    ("Note from Molotov Given Over to Eden", ("Molotov",), ("Eden",), ()),
     ("Note to the Government Passed On by Molotov", ("Molotov",), ("Government",), ()),
     # but after a name "on" opens the topic, though the name in it begins with "To" ("Le Duan on" was a sender, "Huu" a
     # recipient)

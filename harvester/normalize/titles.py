@@ -253,8 +253,9 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     "marked", "transmitting", "containing", "enclosing", "forwarding", "conveying",
     "attaching", "relaying", "reporting", "requesting", "pertaining", "referring", "during", "before", "after",
     r"for\s+(?:the|a|an)\s+(?-i:[a-z])", r"at\s+(?:the|a|an)\s", r"based\s+on", r"here:", r"in\s+(?:reply|response|answer)\s+to",
-    # but not a participle's particle: "Passed On to", "Sent On to", "Handed Over by" (yet "Le Duan on To Huu" is a topic's)
-    r"(?!(?<=(?:ed|nt|wn|ut)\s)(?:on|over)\s+to\s)(?:on|over)(?!\s+by\s)",
+    # but not a participle's particle: "Passed On to", "Sent On to", "Given Over to", "Brought Over to", "Handed Over by"
+    # (yet "Le Duan on To Huu" is a topic's)
+    r"(?!(?<=(?:ed|nt|wn|ut|en|ht)\s)(?:on|over)\s+to\s)(?:on|over)(?!\s+by\s)",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
     r"(?-i:[a-z]+ing)",
     # "from Saddam Hussein Asking for Help": a gerund with its object (a list: names end in -ing too, "Deng Xiaoping")
