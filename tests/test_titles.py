@@ -2343,11 +2343,14 @@ def test_a_day_and_month_are_no_one(title, senders, recipients):
     assert (found.senders, found.recipients) == (senders, recipients)
 
 
-# after an article an honorific is a noun: "From The Comrades To Stalin" names the comrades ("The" was a sender), but
+# comrades no name follows are a noun: "From The Comrades To Stalin" names the comrades ("The" was a sender), but
 # "Comrade To Huu" is still To Huu
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Telegram From The Comrades To Stalin", ("Comrades",), ("Stalin",)),
     ("Letter From Comrade To Huu To Le Duan", ("To Huu",), ("Le Duan",)),
+    # and so are a nation's ("The" was a sender and a person)
+    ("Letter From The Chinese Comrades To Khrushchev", ("Chinese Comrades",), ("Khrushchev",)),
+    ("Letter From The Chinese Comrades To The Soviet Comrades", ("Chinese Comrades",), ("Soviet Comrades",)),
     # but one comrade after an article is still an honorific ("Comrade Ambassador" was a recipient, and a person
     # "Ambassador")
     ("Telegram to the Comrade Ambassador from Moscow", ("Moscow",), ("Ambassador",)),

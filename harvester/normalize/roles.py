@@ -155,9 +155,10 @@ _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of
 _NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)[A-Z]|[\w'’]")   # not "... To ..."
 # whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
-# a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" after an article is a noun,
-# no honorific: "From The Comrades To Stalin" names the comrades (but "the Comrade Ambassador" is the Ambassador)
-_NATIONAL_HONORIFIC = re.compile(rf"\b(?!(?<=[Tt]he\s)[Cc]omrades\b)(?:{NATIONS}\s+)?{HONORIFIC}\s+(?={_CAPITAL})")
+# a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" before a small word in title
+# case is a noun, no honorific: "From The Chinese Comrades To Stalin" names the comrades (but "Comrade To Huu" is To Huu)
+_NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?{HONORIFIC}(?!(?<=omrades)\s+{alt(*(w.title() for w in _SMALL_WORDS))}\s)"
+                                 rf"\s+(?={_CAPITAL})")
 # before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
 # but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor Kreisky" keeps its
 # kind, "the Armed Forces Admiral X" its body)
