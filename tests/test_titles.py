@@ -2268,6 +2268,18 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, ())
 
 
+# what a paper is sent for is no addressee ("Comment", "Review", "Signature" were recipients and people)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Draft Letter to the Central Committee for Comment", (), ("Central Committee",)),
+    ("Letter from Gromyko to the Central Committee for Signature", ("Gromyko",), ("Central Committee",)),
+    ("Letter to Stalin for Comment", (), ("Stalin",)),
+    ("Draft Memorandum for Review", (), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)
+
+
 # any participle in "-ed" right after the kind says who made the paper, its sender, as "Written by" does ("Penned",
 # "Authored" and the like named no one), and one with its particle before "to" or "by" too, wherever it stands ("Passed"
 # and "Mao Passed" were senders, "Molotov Handed" one); but who received the paper is its recipient, and who only handled

@@ -432,6 +432,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
                       r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
+                      # what a paper is sent for: "to the Central Committee for Comment", "Draft Letter for Signature"
+                      r"Comments?|Review|Signature|Clearance|Concurrence|Perusal|"
                       rf"{_TALK_SETTINGS}|"
                       # the occasion a message marks, or its greeting's tone: "New Year's Message", "Fraternal Greetings"
                       r"(?:Lunar\s+)?New\s+Year|Christmas|Anniversary|Birthday|Season|May\s+Day|Congratulatory|Fraternal|Warm|"
