@@ -2280,7 +2280,7 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     assert (found.senders, found.recipients) == (senders, recipients)
 
 
-# any participle in "-ed" right after the kind says who made the paper, its sender, as "Written by" does ("Penned",
+# a writer's participle right after the kind says who made the paper, its sender, as "Written by" does ("Penned",
 # "Authored" and the like named no one), and one with its particle before "to" or "by" too, wherever it stands ("Passed"
 # and "Mao Passed" were senders, "Molotov Handed" one); but who received the paper is its recipient, and who only handled
 # it after it was made none of its parties
