@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import json
 import logging
 import os
@@ -38,6 +39,7 @@ from harvester.state import State, state_file
 
 log = logging.getLogger("harvester")
 
+ADDRESS = re.compile(r"\w[\w+.-]*://|[\w-]+(\.[\w-]+)+(:\d+)?/|[\w-]+:\d+/")   # a web address, its scheme left out or not
 DEMO = Path(__file__).parent / "demo"     # the saved pages the demo serves: a search's results pages, its documents
 DEMO_NAME = "wilson-korean-workers-party"   # (harvest's own name for the search adds a hash: its apostrophe)
 DEMO_PORT = 8753
@@ -84,15 +86,24 @@ class _Command(click.Command):
                 raise click.UsageError(f"{given} needs a value" + (", and none follows it" if following is None else
                                        f": {following} after it {'ends the options' if following == '--' else 'is an option'}"
                                        + (f" ({given}={following} if you mean it)" if given.startswith("--") else "")), ctx)
+        if not ctx.resilient_parsing:   # (shell completion, and the look in _split)
+            self._split(ctx, args)
         own, ctx.allow_extra_args = ctx.allow_extra_args or ctx.resilient_parsing, True   # (harvest tells its own apart)
         extra = super().parse_args(ctx, args)
-        if own:
-            return extra
-        # a path with a space, not quoted: the shell split it, and click said "Got unexpected extra argument (data.csv)",
-        # or the command took the first word for the path
+        if extra and not own:   # click said "Got unexpected extra argument (b.csv)"
+            takes = " ".join(param.human_readable_name for param in self.get_params(ctx) if isinstance(param, click.Argument))
+            raise click.UsageError(f"{extra[0]}: one argument more; harvester {self.name} takes {takes or 'none'}", ctx)
+        return extra
+
+    def _split(self, ctx: click.Context, args: list[str]) -> None:
+        """Refuse the words of one value the shell split, not quoted: a path with a space (click said "Got unexpected
+        extra argument (data.csv)", or the command took the first word for the path), harvest's query. Said before
+        anything else (harvest Korean War said "Missing option '--out'"), from a look at the words as click takes them."""
+        look = click.Context(self, parent=ctx.parent, info_name=ctx.info_name, resilient_parsing=True)
+        extra, params = click.Command.parse_args(self, look, [*args]), look.params
         arguments = [param for param in self.get_params(ctx) if isinstance(param, click.Argument)]
-        words = [(str(word), isinstance(param.type, click.Path)) for param in arguments
-                 for word in (ctx.params[param.name] if param.nargs == -1 else [ctx.params[param.name]])] + [(word, False) for word in extra]
+        words = [(str(word), isinstance(param.type, click.Path)) for param in arguments if params[param.name] is not None
+                 for word in (params[param.name] if param.nargs == -1 else [params[param.name]])] + [(word, False) for word in extra]
         for start, (word, path) in enumerate(words):   # a path's words (not run's NAMEs), and whatever follows them
             spaced, found = word, None
             for following, _ in words[start + 1:] if path and not os.path.exists(word) else ():
@@ -102,10 +113,30 @@ class _Command(click.Command):
                 found = spaced if os.path.exists(spaced) else found
             if found:
                 raise click.UsageError(f"{found}: a path with a space: quote it ({shlex.quote(found)})", ctx)
-        if extra:
-            raise click.UsageError(f"{extra[0]}: one argument more; harvester {self.name} takes "
-                                   f"{' '.join(param.human_readable_name for param in arguments) or 'none'}", ctx)
-        return extra
+        # an option's path: its value and the words after it, as far as a path is there, else those that name nothing
+        # (and its value nothing either), if the arguments left are what the command takes (harvest's: one search, URL,
+        # --query or --all)
+        searches = (params.get("query") is not None) + bool(params.get("whole"))
+        fewest = sum(param.required for param in arguments) + ("query" in params)
+        most = len(words) if any(param.nargs == -1 for param in arguments) else len(arguments)
+        paths = {name for param in self.get_params(ctx) if isinstance(param, click.Option) and isinstance(param.type, click.Path)
+                 for name in param.opts}
+        for number, given in enumerate(itertools.takewhile(lambda given: given != "--", args)):
+            name, equals, value = given.partition("=")
+            if name not in paths:
+                continue
+            value, start = (value, number + 1) if equals else (args[number + 1], number + 2)   # (a value follows: seen to)
+            following = [*itertools.takewhile(lambda word: not word.startswith("-"), args[start:])]
+            spaced = [*itertools.takewhile(lambda path: len(os.path.basename(path)) <= 255,   # (a file's name is at most 255)
+                                           itertools.accumulate(following, lambda path, word: f"{path} {word}", initial=value))]
+            there = [end for end, path in enumerate(spaced) if end and os.path.exists(path)]   # the longest path there, else
+            end = there[-1] if there else len([*itertools.takewhile(lambda word: not os.path.exists(word), following)])
+            if value and 0 < end < len(spaced) and (there or not os.path.exists(value)) and fewest <= len(words) - end + searches <= most:
+                raise click.UsageError(f"{spaced[end]}: a path with a space: quote it ({name} {shlex.quote(spaced[end])})", ctx)
+        given = [word for word, _ in words]   # harvest's query, not quoted: its words, and no address among them
+        if "query" in params and len(given) > (params["query"] is None) and not any(map(ADDRESS.match, given)):
+            said = " ".join(word for word in (params["query"], *given) if word is not None)
+            raise click.UsageError(f"{said}: several words, not one search: give them quoted, as --query {shlex.quote(said)}", ctx)
 
 
 class _Group(click.Group):
@@ -249,10 +280,7 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
         harvester harvest --query "Korean War" --details --pdfs --format csv,json,sqlite --out output
     """
     given = [word for word in (url, *click.get_current_context().args) if word is not None]   # what harvest took for URL
-    if len(given) > (1 if query is None else 0) and not any("/" in word for word in given):   # a query not quoted: the
-        words = " ".join(word for word in (query, *given) if word is not None)              # shell split it into words
-        raise UsageError(f"{words}: several words, not one search: give them quoted, as --query {shlex.quote(words)}")
-    if len(given) > 1:
+    if len(given) > 1:   # (words of a query not quoted: said by _Command)
         raise UsageError(f"{given[1]}: one argument more; harvest takes one search (harvester run takes several)")
     origin = checked_origin(base_url, "--base-url") if base_url is not None else None
     search, origin = given_search(get_site(site), url, query, whole, origin, "URL, --query or --all")

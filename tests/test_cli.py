@@ -600,6 +600,10 @@ def test_python_dash_m_runs_the_cli():
     (["harvest", "digitalarchive.wilsoncenter.org/search?a=1", "digitalarchive.wilsoncenter.org/search?b=2", "--out", "o"],
      ["digitalarchive.wilsoncenter.org/search?b=2: one argument more; harvest takes one search (harvester run takes several)"]),
     (["harvest", "--query", "1950/06", "Korea", "--out", "o"], ["--query '1950/06 Korea'"]),
+    # said before the --out left out, which a user who gives it meets next; a word's "/" is no address's
+    (["harvest", "Korean", "War"], ["Korean War: several words, not one search: give them quoted, as --query 'Korean War'"]),
+    (["harvest", "Korean", "War/Peace", "--out", "o"], ["Korean War/Peace: several words, not one search: give them quoted, "
+                                                        "as --query 'Korean War/Peace'"]),
     # a word more, where click said "Got unexpected extra argument (b.csv)", and no more
     (["report", "a.csv", "b.csv"], ["b.csv: one argument more; harvester report takes DATASET"]),
     (["prune", "out", "old", "--keep-runs", "2"], ["old: one argument more; harvester prune takes DIR"]),
@@ -629,6 +633,35 @@ def test_a_path_with_a_space_not_quoted_is_said(monkeypatch, capsys, tmp_path, a
     spaced = " ".join(args[1:3])
     assert code == 2 and err.count("\n") == 1
     assert_one_line_error(err, f"{spaced}: a path with a space: quote it ('{spaced}')")
+
+
+@pytest.mark.parametrize("args, said", [
+    (["reparse", "x.html", "--out", "out/my", "data"], "out/my data: a path with a space: quote it (--out 'out/my data')"),
+    (["harvest", "--query", "x", "--out", "out/my", "data"], "out/my data: a path with a space: quote it (--out 'out/my data')"),
+    (["harvest", "--out=out/my", "data", "--all"], "out/my data: a path with a space: quote it (--out 'out/my data')"),
+    (["harvest", "digitalarchive.wilsoncenter.org/search?a=1", "--out", "my", "data"], "(--out 'my data')"),
+    (["report", "a.csv", "--out", "my", "page.html"], "my page.html: a path with a space: quote it (--out 'my page.html')"),
+    (["demo", "--out", "my", "data", "--details"], "my data: a path with a space: quote it (--out 'my data')"),
+    (["demo", "--names", "my", "names.csv"], "my names.csv: a path with a space: quote it (--names 'my names.csv')"),
+    # no path of the option's, but a mistake of its own: a word that names something, a path the command needs, the
+    # option's value a file that is there, harvest's one search
+    (["report", "a.csv", "--out", "page.html", "b.csv"], "b.csv: one argument more; harvester report takes DATASET"),
+    (["reparse", "--out", "o", "pagez"], "pagez: no such file or folder"),
+    (["demo", "--names", "names.csv", "extra"], "extra: one argument more; harvester demo takes none"),
+    (["harvest", "--out", "o", "Korean", "War"], "Korean War: several words, not one search: give them quoted, as "
+                                                 "--query 'Korean War'"),
+], ids=["reparse", "harvest", "equals", "harvest-url", "report", "demo", "names", "named", "needed", "there", "query"])
+def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, capsys, tmp_path, args, said):
+    """The shell split it in words: the command took the words after the first for its arguments ("data: no such file
+    or folder"), or harvest for its query's."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("x.html", "a.csv", "b.csv", "names.csv", "my names.csv"):
+        (tmp_path / name).write_text("")
+    before = sorted(tmp_path.iterdir())
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert_one_line_error(err, said)
+    assert sorted(tmp_path.iterdir()) == before
 
 
 def test_words_that_are_no_path_are_never_a_path_with_a_space(monkeypatch, tmp_path):
