@@ -147,7 +147,7 @@ class _Group(click.Group):
             raise click.UsageError(f"{args[0]!r}: a web address, not a command; harvest a search with: harvester harvest "
                                    "ADDRESS --out DIR", ctx)
         if args and args[0] == "load":   # README's harvester.load, tried as a command (click's "Did you mean" finds none)
-            path = args[1] if len(args) > 1 else "NAME.csv"
+            path = next((arg for arg in args[1:] if not arg.startswith("-")), "NAME.csv")   # (load --help: no file)
             raise click.UsageError("'load' is no command: harvester.load is Python's: python -c " + shlex.quote(
                 f"import harvester; print(harvester.load({json.dumps(path, ensure_ascii=False)}))") + f"; harvester report "
                 f"{shlex.quote(path)} makes a page of it", ctx)

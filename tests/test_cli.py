@@ -611,6 +611,8 @@ def test_python_dash_m_runs_the_cli():
     # load is Python's, not a command, and click's "Did you mean" finds no command near it
     (["load", "data/x y.csv"], ["'load' is no command: harvester.load is Python's: python -c 'import harvester; "
                                 "print(harvester.load(\"data/x y.csv\"))'; harvester report 'data/x y.csv' makes a page of it"]),
+    (["load", "--help"], ["'load' is no command: harvester.load is Python's: python -c 'import harvester; "
+                          "print(harvester.load(\"NAME.csv\"))'; harvester report NAME.csv makes a page of it"]),
 ])
 def test_mistaken_options_are_one_line_and_exit_2(monkeypatch, capsys, tmp_path, args, words):
     monkeypatch.chdir(tmp_path)
