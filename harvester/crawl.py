@@ -18,6 +18,7 @@ log = logging.getLogger("harvester")
 # next links with no totals line are followed at most this far (the whole archive is about 1,700 pages), and a total that
 # keeps rising as the pages come is walked at most this far (or twice its first page count, if more)
 SAFETY_MAX_PAGES = 5000
+UNCHECKED = "following next links; completeness checked only if a later page counts the results"
 STALE_PAGES = 5          # results pages in a row that bring no new document: the site answers every page alike
 
 
@@ -49,15 +50,16 @@ class Walk:
     _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
     _last: ResultsPage | None = None
     _taken: set[str] = field(default_factory=set)   # the addresses of the pages taken
+    _unchecked: str = ""               # why the walk followed next links with no total (said, with UNCHECKED)
 
     def urls(self) -> Iterator[str]:
         """The results pages to fetch, in order; each is decided once the page before it was taken."""
         yield self._url(0)
         if self.total is None:   # no totals line, or only one its page belies: nothing to check the walk against
             if self._last.cards:
-                self.warnings.append(("the first page's total is fewer than the results it shows" if self._short_total else
-                                      "the first results page carries no 'x - y of N' line") + ": following next links; "
-                                     "completeness checked only if a later page counts the results")
+                self._unchecked = ("the first page's total is fewer than the results it shows" if self._short_total else
+                                   "the first results page carries no 'x - y of N' line")
+                self.warnings.append(f"{self._unchecked}: {UNCHECKED}")
             yield from self._next_links()
             if self.total is not None and not self.partial:   # a page its next links led to counted the search (not
                 self._check_complete()                         # cut short as asked: that run is partial, and says so)
@@ -204,7 +206,11 @@ class Walk:
             self.partial = True
 
     def _short(self, message: str) -> None:
-        """Documents are missing: fail, or (when allowed) warn."""
+        """Documents are missing: fail, or (when allowed) warn. Found by a later page's count, after the walk said it
+        followed next links with none: one event, said once, with why."""
+        if self._unchecked:
+            self.warnings.remove(f"{self._unchecked}: {UNCHECKED}")
+            message += f"; {self._unchecked}: next links were followed, and a later page counted the results"
         if not self.settings.allow_incomplete:
             raise IncompleteError(message + " (nothing written; with --allow-incomplete a run writes what it finds)")
         self.warnings.append(message)

@@ -366,6 +366,22 @@ def test_next_links_stopped_by_the_most_followed_after_a_later_page_counted_the_
                                                                                   "followed): 50000 of 100000 documents"))
 
 
+@pytest.mark.parametrize("first, why", [(0, "the first page's total is fewer than the results it shows"),
+                                        (None, "the first results page carries no 'x - y of N' line")])
+def test_next_links_a_first_page_sent_the_walk_on_stopped_below_a_later_total_are_one_warning(first, why):
+    """"1 - 10 of 0" (or no count) on the first page, next links to the most followed, a later page's "of 100000": one
+    event, said in one warning (there were two: that a later page's count would check the walk, then that it fell short)."""
+    from harvester.parse.results import RawCard, ResultsPage
+
+    walk = Walk(WILSON, Search("Korean War"), Settings(allow_incomplete=True))
+    for asked, url in enumerate(walk.urls()):
+        start = 10 * asked + 1
+        cards = tuple(RawCard(f"/document/d-{start + n}", "", f"Telegram {start + n}", "") for n in range(10))
+        walk.took(ResultsPage(url, 100_000 if asked else first, start, start + 9, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10)
+    assert walk.partial and walk.warnings == [f"stopped after 5,000 pages (the most followed): 50000 of 100000 documents; its next "
+                                              f"link leads on; {why}: next links were followed, and a later page counted the results"]
+
+
 def test_next_links_cut_by_max_pages_at_the_most_followed_are_a_first_look_as_asked():
     """--max-pages 5000 is asked, even as it is the most next links followed: the walk is partial, as any first look."""
     from harvester.crawl import SAFETY_MAX_PAGES
