@@ -666,6 +666,17 @@ def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, 
     assert sorted(tmp_path.iterdir()) == before
 
 
+def test_saved_pages_given_to_harvest_are_no_query_words(monkeypatch, capsys, tmp_path):
+    """A word's "/" may be a query's (War/Peace), but not a page on this machine's: harvest says it takes one search."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "saved").mkdir()
+    for name in ("a.html", "b.html"):
+        (tmp_path / "saved" / name).write_text("")
+    code, out, err = run_cli(monkeypatch, capsys, "harvest", "saved/a.html", "saved/b.html", "--out", "o")
+    assert (code, out) == (2, "")
+    assert_one_line_error(err, "saved/b.html: one argument more; harvest takes one search (harvester run takes several)")
+
+
 def test_words_that_are_no_path_are_never_a_path_with_a_space(monkeypatch, tmp_path):
     """run's NAMEs are datasets, not paths, whatever folder their words name; and many paths, none there, are told
     apart with a few looks each at the disk, however many there are (a path's words are joined to the next ones only
