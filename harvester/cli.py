@@ -115,10 +115,11 @@ class _Command(click.Command):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({shlex.quote(found)})", ctx)
         # an option's path: its value and the words after it, as far as a path is there, else those that name nothing
         # (and its value nothing either), if the arguments left are what the command takes (harvest's: one search, URL,
-        # --query or --all)
+        # --query or --all) and those given were not (reparse --out new typo.html x.html: a page mistyped)
         searches = (params.get("query") is not None) + bool(params.get("whole"))
         fewest = sum(param.required for param in arguments) + ("query" in params)
         most = len(words) if any(param.nargs == -1 for param in arguments) else len(arguments)
+        taken = fewest <= len(words) + searches <= most
         paths = {name for param in self.get_params(ctx) if isinstance(param, click.Option) and isinstance(param.type, click.Path)
                  for name in param.opts}
         for number, given in enumerate(itertools.takewhile(lambda given: given != "--", args)):
@@ -130,7 +131,7 @@ class _Command(click.Command):
             spaced = [*itertools.takewhile(lambda path: len(os.path.basename(path)) <= 255,   # (a file's name is at most 255)
                                            itertools.accumulate(following, lambda path, word: f"{path} {word}", initial=value))]
             there = [end for end, path in enumerate(spaced) if end and os.path.exists(path)]   # the longest path there, else
-            end = there[-1] if there else len([*itertools.takewhile(lambda word: not os.path.exists(word), following)])
+            end = there[-1] if there else 0 if taken else len([*itertools.takewhile(lambda word: not os.path.exists(word), following)])
             if value and 0 < end < len(spaced) and (there or not os.path.exists(value)) and fewest <= len(words) - end + searches <= most:
                 raise click.UsageError(f"{spaced[end]}: a path with a space: quote it ({name} {shlex.quote(spaced[end])})", ctx)
         given = [word for word, _ in words]   # harvest's query, not quoted: its words, no address or saved page among them

@@ -652,11 +652,16 @@ def test_a_path_with_a_space_not_quoted_is_said(monkeypatch, capsys, tmp_path, a
     (["demo", "--names", "names.csv", "extra"], "extra: one argument more; harvester demo takes none"),
     (["harvest", "--out", "o", "Korean", "War"], "Korean War: several words, not one search: give them quoted, as "
                                                  "--query 'Korean War'"),
-], ids=["reparse", "harvest", "equals", "harvest-url", "report", "demo", "names", "named", "needed", "there", "query"])
+    # a new folder, and pages as many as reparse takes: the word that names nothing is a page mistyped, not the folder's
+    (["reparse", "--out", "o", "typo.html", "x.html"], "typo.html: no such file or folder"),
+    (["reparse", "--out", "o", "typo.html", "--", "x.html"], "typo.html: no such file or folder"),
+], ids=["reparse", "harvest", "equals", "harvest-url", "report", "demo", "names", "named", "needed", "there", "query",
+        "mistyped", "mistyped-double-dash"])
 def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, capsys, tmp_path, args, said):
     """The shell split it in words: the command took the words after the first for its arguments ("data: no such file
     or folder"), or harvest for its query's."""
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "out" / "my data").mkdir(parents=True)   # (a run again into a folder of an earlier one)
     for name in ("x.html", "a.csv", "b.csv", "names.csv", "my names.csv"):
         (tmp_path / name).write_text("")
     before = sorted(tmp_path.iterdir())
@@ -664,6 +669,16 @@ def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, 
     assert (code, out) == (2, "") and err.count("\n") == 1
     assert_one_line_error(err, said)
     assert sorted(tmp_path.iterdir()) == before
+
+
+def test_pages_given_after_a_new_out_folder_are_pages(monkeypatch, tmp_path):
+    """reparse --out new "~/saved" x.html: the pages are there (a quoted ~ is one's home), and none is the new folder's."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "saved").mkdir()
+    (tmp_path / "x.html").write_text("")
+    context = cli.commands["reparse"].make_context("reparse", ["--out", "new", "~/saved", "x.html"])
+    assert context.params["paths"] == (tmp_path / "saved", Path("x.html"))
 
 
 def test_saved_pages_given_to_harvest_are_no_query_words(monkeypatch, capsys, tmp_path):
