@@ -86,8 +86,8 @@ class _Command(click.Command):
                 raise click.UsageError(f"{given} needs a value" + (", and none follows it" if following is None else
                                        f": {following} after it {'ends the options' if following == '--' else 'is an option'}"
                                        + (f" ({given}={following} if you mean it)" if given.startswith("--") else "")), ctx)
-        if not ctx.resilient_parsing:   # (shell completion, and the look in _split)
-            self._split(ctx, args)
+        if not ctx.resilient_parsing and not {*ctx.help_option_names} & {*args}:   # (shell completion, the look in _split;
+            self._split(ctx, args)                                                  # --help: given before any mistake, as click does)
         own, ctx.allow_extra_args = ctx.allow_extra_args or ctx.resilient_parsing, True   # (harvest tells its own apart)
         extra = super().parse_args(ctx, args)
         if extra and not own:   # click said "Got unexpected extra argument (b.csv)"

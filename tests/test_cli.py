@@ -68,6 +68,14 @@ def test_every_command_has_help_with_an_example(monkeypatch, capsys, command):
     assert code == 0 and "Example" in out and "harvester " + command in out
 
 
+@pytest.mark.parametrize("args", [["harvest", "Korean", "War", "--help"], ["demo", "--out", "my", "data", "-h"]])
+def test_help_is_given_whatever_else_the_line_holds(monkeypatch, capsys, tmp_path, args):
+    """--help added to a line that went wrong: its help, not the line's mistake again."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert (code, err) == (0, "") and out.startswith("Usage: ") and f" {args[0]} [OPTIONS]" in out.splitlines()[0]
+
+
 def test_the_run_help_names_every_key_a_harvests_file_takes(monkeypatch, capsys):
     from harvester.config import KEYS
 
