@@ -134,9 +134,9 @@ class _Command(click.Command):
             end = there[-1] if there else 0 if taken else len([*itertools.takewhile(lambda word: not os.path.exists(word), following)])
             if value and 0 < end < len(spaced) and (there or not os.path.exists(value)) and fewest <= len(words) - end + searches <= most:
                 raise click.UsageError(f"{spaced[end]}: a path with a space: quote it ({name} {shlex.quote(spaced[end])})", ctx)
-        given = [word for word, _ in words]   # harvest's query, not quoted: its words, no address or saved page among them
+        given = [word for word, _ in words]   # harvest's query, not quoted: its words, no address or page here among them
         if "query" in params and len(given) > (params["query"] is None) and \
-                not any(ADDRESS.match(word) or "/" in word and os.path.exists(word) for word in given):
+                not any(ADDRESS.match(word) or os.path.exists(word) for word in given):
             said = " ".join(word for word in (params["query"], *given) if word is not None)
             raise click.UsageError(f"{said}: several words, not one search: give them quoted, as --query {shlex.quote(said)}", ctx)
 

@@ -689,15 +689,17 @@ def test_pages_given_after_a_new_out_folder_are_pages(monkeypatch, tmp_path):
     assert context.params["paths"] == (tmp_path / "saved", Path("x.html"))
 
 
-def test_saved_pages_given_to_harvest_are_no_query_words(monkeypatch, capsys, tmp_path):
-    """A word's "/" may be a query's (War/Peace), but not a page on this machine's: harvest says it takes one search."""
+@pytest.mark.parametrize("folder", ["saved/", ""])
+def test_saved_pages_given_to_harvest_are_no_query_words(monkeypatch, capsys, tmp_path, folder):
+    """A word's "/" may be a query's (War/Peace), but not a page on this machine's, in a folder or in this one: harvest
+    says it takes one search (not to harvest --query 'a.html b.html')."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "saved").mkdir()
     for name in ("a.html", "b.html"):
-        (tmp_path / "saved" / name).write_text("")
-    code, out, err = run_cli(monkeypatch, capsys, "harvest", "saved/a.html", "saved/b.html", "--out", "o")
+        (tmp_path / folder / name).write_text("")
+    code, out, err = run_cli(monkeypatch, capsys, "harvest", f"{folder}a.html", f"{folder}b.html", "--out", "o")
     assert (code, out) == (2, "")
-    assert_one_line_error(err, "saved/b.html: one argument more; harvest takes one search (harvester run takes several)")
+    assert_one_line_error(err, f"{folder}b.html: one argument more; harvest takes one search (harvester run takes several)")
 
 
 def test_words_that_are_no_path_are_never_a_path_with_a_space(monkeypatch, tmp_path):
