@@ -128,8 +128,8 @@ class _Command(click.Command):
                 continue
             value, start = (value, number + 1) if equals else (args[number + 1], number + 2)   # (a value follows: seen to)
             following = [*itertools.takewhile(lambda word: not word.startswith("-"), args[start:])]
-            spaced = [*itertools.takewhile(lambda path: len(os.path.basename(path)) <= 255,   # (a file's name is at most 255)
-                                           itertools.accumulate(following, lambda path, word: f"{path} {word}", initial=value))]
+            spaced = [*itertools.takewhile(lambda path: len(os.path.basename(path)) <= 255 and len(path) <= 4096,   # (the most a
+                                           itertools.accumulate(following, lambda path, word: f"{path} {word}", initial=value))]   # name, path holds)
             there = [end for end, path in enumerate(spaced) if end and os.path.exists(path)]   # the longest path there, else
             end = there[-1] if there else 0 if taken else len([*itertools.takewhile(lambda word: not os.path.exists(word), following)])
             if value and 0 < end < len(spaced) and (there or not os.path.exists(value)) and fewest <= len(words) - end + searches <= most:

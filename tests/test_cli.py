@@ -710,17 +710,23 @@ def test_words_that_are_no_path_are_never_a_path_with_a_space(monkeypatch, tmp_p
     (tmp_path / "cold war").mkdir()
     (tmp_path / "h.toml").write_text("")
     assert cli.commands["run"].make_context("run", ["h.toml", "cold", "war"]).params["datasets"] == ("cold", "war")
-    looks = 0
+    looks, length = 0, 0
     def counted(look):
         def looked(path):
-            nonlocal looks
-            looks += 1
+            nonlocal looks, length
+            looks, length = looks + 1, length + len(os.fspath(path))
             return look(path)
         return looked
     monkeypatch.setattr(os.path, "exists", counted(os.path.exists))
     monkeypatch.setattr(os.path, "isdir", counted(os.path.isdir))
     cli.commands["reparse"].make_context("reparse", [f"page {number}.html" for number in range(2000)] + ["--out", "o"])
     assert 2000 <= looks <= 100 * 2000
+    # after an option's path, the words are joined to it only while a path could be so long (4,096 bytes), not each to
+    # all the pages before it: their "/" ends every name short of 255
+    (tmp_path / "pages").mkdir()
+    length = 0
+    cli.commands["reparse"].make_context("reparse", ["--out", "o"] + [f"pages/{number}.html" for number in range(20000)])
+    assert length <= 1000 * 20000
 
 
 @pytest.mark.parametrize("args, said", [
