@@ -105,40 +105,34 @@ class _Command(click.Command):
         words = [(str(word), isinstance(param.type, click.Path)) for param in arguments if params[param.name] is not None
                  for word in (params[param.name] if param.nargs == -1 else [params[param.name]])] + [(word, False) for word in extra]
         for start, (word, path) in enumerate(words):   # a path's words (not run's NAMEs), and whatever follows them
-            spaced, found = word, None
-            for following, _ in words[start + 1:] if path and not os.path.exists(word) else ():
-                spaced += " " + following   # no longer once no such name or folder can be: a file's name is at most 255
-                if len(os.path.basename(spaced)) > 255 or not os.path.isdir(os.path.dirname(spaced) or "."):
-                    break
-                found = spaced if os.path.exists(spaced) else found
-            if found:
+            if path and (found := _spaced([word, *(following for following, _ in words[start + 1:])])):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({shlex.quote(found)})", ctx)
-        # an option's path: its value and the words after it, as far as a path is there, else those that name nothing
-        # (and its value nothing either), if the arguments left are what the command takes (harvest's: one search, URL,
-        # --query or --all) and those given were not (reparse --out new typo.html x.html: a page mistyped)
-        searches = (params.get("query") is not None) + bool(params.get("whole"))
-        fewest = sum(param.required for param in arguments) + ("query" in params)
-        most = len(words) if any(param.nargs == -1 for param in arguments) else len(arguments)
-        taken = fewest <= len(words) + searches <= most
         paths = {name for param in self.get_params(ctx) if isinstance(param, click.Option) and isinstance(param.type, click.Path)
                  for name in param.opts}
-        for number, given in enumerate(itertools.takewhile(lambda given: given != "--", args)):
+        for number, given in enumerate(itertools.takewhile(lambda given: given != "--", args)):   # an option's path
             name, equals, value = given.partition("=")
-            if name not in paths:
-                continue
-            value, start = (value, number + 1) if equals else (args[number + 1], number + 2)   # (a value follows: seen to)
-            following = [*itertools.takewhile(lambda word: not word.startswith("-"), args[start:])]
-            spaced = [*itertools.takewhile(lambda path: len(os.path.basename(path)) <= 255 and len(path) <= 4096,   # (the most a
-                                           itertools.accumulate(following, lambda path, word: f"{path} {word}", initial=value))]   # name, path holds)
-            there = [end for end, path in enumerate(spaced) if end and os.path.exists(path)]   # the longest path there, else
-            end = there[-1] if there else 0 if taken else len([*itertools.takewhile(lambda word: not os.path.exists(word), following)])
-            if value and 0 < end < len(spaced) and (there or not os.path.exists(value)) and fewest <= len(words) - end + searches <= most:
-                raise click.UsageError(f"{spaced[end]}: a path with a space: quote it ({name} {shlex.quote(spaced[end])})", ctx)
+            if name in paths:
+                value, rest = (value, args[number + 1:]) if equals else (args[number + 1], args[number + 2:])
+                following = [*itertools.takewhile(lambda word: not word.startswith("-"), rest)]
+                if following and not os.path.exists(following[0]) and (found := _spaced([value, *following])):
+                    raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
         given = [word for word, _ in words]   # harvest's query, not quoted: its words, no address or page here among them
         if "query" in params and len(given) > (params["query"] is None) and \
                 not any(ADDRESS.match(word) or os.path.exists(word) for word in given):
             said = " ".join(word for word in (params["query"], *given) if word is not None)
             raise click.UsageError(f"{said}: several words, not one search: give them quoted, as --query {shlex.quote(said)}", ctx)
+
+
+def _spaced(words: list[str]) -> str | None:
+    """The longest path there on the disk that the first word and the next ones make, joined with spaces, if the first
+    alone is not there: a path with a space the shell split (whose other words would be no one's)."""
+    spaced, found = words[0], None
+    for word in words[1:] if not os.path.exists(words[0]) else ():
+        spaced += " " + word   # no longer once no such name or folder can be: a file's name is at most 255
+        if len(os.path.basename(spaced)) > 255 or not os.path.isdir(os.path.dirname(spaced) or "."):
+            break
+        found = spaced if os.path.exists(spaced) else found
+    return found
 
 
 class _Group(click.Group):

@@ -649,13 +649,14 @@ def test_a_path_with_a_space_not_quoted_is_said(monkeypatch, capsys, tmp_path, a
     (["reparse", "x.html", "--out", "out/my", "data"], "out/my data: a path with a space: quote it (--out 'out/my data')"),
     (["harvest", "--query", "x", "--out", "out/my", "data"], "out/my data: a path with a space: quote it (--out 'out/my data')"),
     (["harvest", "--out=out/my", "data", "--all"], "out/my data: a path with a space: quote it (--out 'out/my data')"),
-    (["harvest", "digitalarchive.wilsoncenter.org/search?a=1", "--out", "my", "data"], "(--out 'my data')"),
+    (["harvest", "digitalarchive.wilsoncenter.org/search?a=1", "--out", "out/my", "data"], "(--out 'out/my data')"),
     (["report", "a.csv", "--out", "my", "page.html"], "my page.html: a path with a space: quote it (--out 'my page.html')"),
-    (["demo", "--out", "my", "data", "--details"], "my data: a path with a space: quote it (--out 'my data')"),
-    (["demo", "--names", "my", "names.csv"], "my names.csv: a path with a space: quote it (--names 'my names.csv')"),
+    (["demo", "--out", "out/my", "data", "--details"], "out/my data: a path with a space: quote it (--out 'out/my data')"),
+    (["demo", "--names", "my", "table.csv"], "my table.csv: a path with a space: quote it (--names 'my table.csv')"),
     # no path of the option's, but a mistake of its own: a word that names something, a path the command needs, the
-    # option's value a file that is there, harvest's one search
+    # option's value a file that is there, harvest's one search; a new folder's words are no path there to tell by
     (["report", "a.csv", "--out", "page.html", "b.csv"], "b.csv: one argument more; harvester report takes DATASET"),
+    (["demo", "--out", "new", "data"], "data: one argument more; harvester demo takes none"),
     (["reparse", "--out", "o", "pagez"], "pagez: no such file or folder"),
     (["demo", "--names", "names.csv", "extra"], "extra: one argument more; harvester demo takes none"),
     (["harvest", "--out", "o", "Korean", "War"], "Korean War: several words, not one search: give them quoted, as "
@@ -663,14 +664,14 @@ def test_a_path_with_a_space_not_quoted_is_said(monkeypatch, capsys, tmp_path, a
     # a new folder, and pages as many as reparse takes: the word that names nothing is a page mistyped, not the folder's
     (["reparse", "--out", "o", "typo.html", "x.html"], "typo.html: no such file or folder"),
     (["reparse", "--out", "o", "typo.html", "--", "x.html"], "typo.html: no such file or folder"),
-], ids=["reparse", "harvest", "equals", "harvest-url", "report", "demo", "names", "named", "needed", "there", "query",
+], ids=["reparse", "harvest", "equals", "harvest-url", "report", "demo", "names", "named", "new", "needed", "there", "query",
         "mistyped", "mistyped-double-dash"])
 def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, capsys, tmp_path, args, said):
     """The shell split it in words: the command took the words after the first for its arguments ("data: no such file
     or folder"), or harvest for its query's."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "out" / "my data").mkdir(parents=True)   # (a run again into a folder of an earlier one)
-    for name in ("x.html", "a.csv", "b.csv", "names.csv", "my names.csv"):
+    for name in ("x.html", "a.csv", "b.csv", "names.csv", "my table.csv", "my page.html"):
         (tmp_path / name).write_text("")
     before = sorted(tmp_path.iterdir())
     code, out, err = run_cli(monkeypatch, capsys, *args)
@@ -721,8 +722,8 @@ def test_words_that_are_no_path_are_never_a_path_with_a_space(monkeypatch, tmp_p
     monkeypatch.setattr(os.path, "isdir", counted(os.path.isdir))
     cli.commands["reparse"].make_context("reparse", [f"page {number}.html" for number in range(2000)] + ["--out", "o"])
     assert 2000 <= looks <= 100 * 2000
-    # after an option's path, the words are joined to it only while a path could be so long (4,096 bytes), not each to
-    # all the pages before it: their "/" ends every name short of 255
+    # after an option's path, the words are joined to it only while a path could be there, not each to all the pages
+    # before it: "o pages/0.html pages" is no folder
     (tmp_path / "pages").mkdir()
     length = 0
     cli.commands["reparse"].make_context("reparse", ["--out", "o"] + [f"pages/{number}.html" for number in range(20000)])
