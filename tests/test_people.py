@@ -277,6 +277,20 @@ def test_a_yi_after_a_syllable_of_a_y_is_a_russian_ending():
         ("Ivan Bystry", ("v",)), ("Oleksa Tykhy", ("t",)), ("Panas Myrnyi", ("u",))]
 
 
+# the adjective's "-oi" after "v" or "sh" is Russian too (-вой, -шой), either way round: "Lugovoi" and "Lugovoy, Andrei"
+# on one page were two people, as were "Zhivoy" and "Zhivoi, Ivan", "Bolshoi" and "Bolshoy, Ivan"; a Japanese "Aoi",
+# "Tsuboi" or "Hiroi", a Korean "Choi" and a "Leroi" are still no "-oy" of their pages
+def test_a_titles_russian_voi_or_shoi_ending_meets_its_pages_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Lugovoi", "Lugovoy, Andrei"), ("u", "Zhivoy", "Zhivoi, Ivan"), ("v", "Bolshoi", "Bolshoy, Ivan"),
+        ("w", "Aoi", "Aoy, Ken"), ("x", "Tsuboi", "Tsuboy, Ken"), ("y", "Hiroi", "Hiroy, Ken"), ("z", "Choi", "Choy, Peter"),
+        ("za", "Leroi", "Leroy, Jean"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Andrei Lugovoy", ("t",)), ("Aoi", ("w",)), ("Choi", ("z",)), ("Hiroi", ("y",)), ("Ivan Bolshoy", ("v",)),
+        ("Ivan Zhivoi", ("u",)), ("Jean Leroy", ("za",)), ("Ken Aoy", ("w",)), ("Ken Hiroy", ("y",)), ("Ken Tsuboy", ("x",)),
+        ("Leroi", ("za",)), ("Peter Choy", ("z",)), ("Tsuboi", ("x",))]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

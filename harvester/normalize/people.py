@@ -19,9 +19,9 @@ from harvester.normalize.headings import (INITIAL, Heading, family_name_first, i
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, person_form, unbracketed, written_form
 
 # "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ",
-# "Tolstoi", "Trubetskoi" (-стой, -ской; no Korean "Choi", Japanese "Doi", "Tsuboi") as `russian_key` writes them; a name
-# that is all ending is none ("In", "Ki": Korean)
-_SLAVIC_FAMILY = re.compile(r"\B(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch|s[kt]oi)$")
+# "Tolstoi", "Trubetskoi", "Lugovoi", "Bolshoi" (-стой, -ской, -вой, -шой; no Korean "Choi", Japanese "Doi", "Tsuboi",
+# "Aoi", nor a "Leroi") as `russian_key` writes them; a name that is all ending is none ("In", "Ki": Korean)
+_SLAVIC_FAMILY = re.compile(r"\B(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch|(?:s[kt]|v|sh)oi)$")
 # what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
 # capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy", "-yy" after a syllable
 # (a "y" one too: Ы) and a consonant ("Kamennyi", "Podgornyy", "Tykhyi"; a Korean "Yi", a Burmese "Kyi", a "Bayi" is
