@@ -291,6 +291,15 @@ def test_a_titles_russian_voi_or_shoi_ending_meets_its_pages_heading_in_the_othe
         ("Leroi", ("za",)), ("Peter Choy", ("z",)), ("Tsuboi", ("x",))]
 
 
+# and so is a "-yi" whose consonants hold the soft sign as an apostrophe, or that follows an "ë" (Ё): "Sil'nyi" and
+# "Silny, Ivan" on one page were two people, as were "Silny" and "Sil’nyi, Oleg", "Chërnyi" and "Cherny, Ivan"
+def test_a_yi_after_an_apostrophe_or_an_e_with_diaeresis_is_a_russian_ending():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Sil'nyi", "Silny, Ivan"), ("u", "Silny", "Sil’nyi, Oleg"), ("v", "Chërnyi", "Cherny, Ivan"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Ivan Cherny", ("v",)), ("Ivan Silny", ("t",)), ("Oleg Sil’nyi", ("u",))]
+
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

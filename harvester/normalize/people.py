@@ -24,9 +24,10 @@ from harvester.normalize.names import NameTable, agrees, is_person_party, match_
 _SLAVIC_FAMILY = re.compile(r"\B(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch|(?:s[kt]|v|sh)oi)$")
 # what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
 # capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy", "-yy" after a syllable
-# (a "y" one too: Ы) and a consonant ("Kamennyi", "Podgornyy", "Tykhyi"; a Korean "Yi", a Burmese "Kyi", a "Bayi" is
-# none), where the popular "-y", "-oy" may be English ("Kennedy", "McCoy")
-_RUSSIAN_WRITTEN = re.compile(r"[ĭʹ]|^I[AU][a-z]|(?i:[aeiouy][^\W\d_aeiouy]+(?:y[iy]|iy))$")
+# (a "y" one too: Ы; an "ë": Ё) and a consonant, a soft sign as an apostrophe among them ("Kamennyi", "Podgornyy",
+# "Tykhyi", "Chërnyi", "Sil'nyi"; a Korean "Yi", a Burmese "Kyi", a "Bayi" is none), where the popular "-y", "-oy" may
+# be English ("Kennedy", "McCoy")
+_RUSSIAN_WRITTEN = re.compile(r"[ĭʹ]|^I[AU][a-z]|(?i:[aeiouyë](?:[^\W\d_aeiouyë]|['’])+(?:y[iy]|iy))$")
 _NICKNAME = re.compile(r"\s+[\"“'‘][^\"”'’]+[\"”'’](?=\s)")   # "Myer 'Mike' Feldman": a nickname between the names
 
 
