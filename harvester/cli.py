@@ -13,7 +13,7 @@ import shlex
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import NoReturn
 from pathlib import Path
@@ -104,8 +104,9 @@ class _Command(click.Command):
         arguments = [param for param in self.get_params(ctx) if isinstance(param, click.Argument)]
         words = [(str(word), isinstance(param.type, click.Path)) for param in arguments if params[param.name] is not None
                  for word in (params[param.name] if param.nargs == -1 else [params[param.name]])] + [(word, False) for word in extra]
+        texts = [word for word, _ in words]
         for start, (word, path) in enumerate(words):   # a path's words (not run's NAMEs), and whatever follows them
-            if path and (found := _spaced([word, *(following for following, _ in words[start + 1:])])):
+            if path and (found := _spaced(word, itertools.islice(texts, start + 1, None))):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({shlex.quote(found)})", ctx)
         paths = {name for param in self.get_params(ctx) if isinstance(param, click.Option) and isinstance(param.type, click.Path)
                  for name in param.opts}
@@ -114,20 +115,21 @@ class _Command(click.Command):
             if name in paths:
                 value, rest = (value, args[number + 1:]) if equals else (args[number + 1], args[number + 2:])
                 following = [*itertools.takewhile(lambda word: not word.startswith("-"), rest)]
-                if following and not os.path.exists(following[0]) and (found := _spaced([value, *following])):
+                if following and not os.path.exists(following[0]) and (found := _spaced(value, following)):
                     raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
-        given = [word for word, _ in words]   # harvest's query, not quoted: its words, no address or page here among them
-        if "query" in params and len(given) > (params["query"] is None) and \
-                not any(ADDRESS.match(word) or os.path.exists(word) for word in given):
-            said = " ".join(word for word in (params["query"], *given) if word is not None)
+        # harvest's query, not quoted: its words, no address or page here among them
+        if "query" in params and len(texts) > (params["query"] is None) and \
+                not any(ADDRESS.match(word) or os.path.exists(word) for word in texts):
+            said = " ".join(word for word in (params["query"], *texts) if word is not None)
             raise click.UsageError(f"{said}: several words, not one search: give them quoted, as --query {shlex.quote(said)}", ctx)
 
 
-def _spaced(words: list[str]) -> str | None:
-    """The longest path there on the disk that the first word and the next ones make, joined with spaces, if the first
-    alone is not there: a path with a space the shell split (whose other words would be no one's)."""
-    spaced, found = words[0], None
-    for word in words[1:] if not os.path.exists(words[0]) else ():
+def _spaced(first: str, following: Iterable[str]) -> str | None:
+    """The longest path there on the disk that the first word and the ones following it make, joined with spaces, if
+    the first alone is not there: a path with a space the shell split (whose other words would be no one's). The words
+    following are gone over only then: each of a folder's many pages is there."""
+    spaced, found = first, None
+    for word in following if not os.path.exists(first) else ():
         spaced += " " + word   # no longer once no such name or folder can be: a file's name is at most 255
         if len(os.path.basename(spaced)) > 255 or not os.path.isdir(os.path.dirname(spaced) or "."):
             break

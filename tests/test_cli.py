@@ -730,6 +730,25 @@ def test_words_that_are_no_path_are_never_a_path_with_a_space(monkeypatch, tmp_p
     assert length <= 1000 * 20000
 
 
+def test_many_pages_there_are_told_apart_in_work_that_grows_with_their_number(monkeypatch, tmp_path):
+    """reparse of a folder's 50,000 pages (pages/*.html): a page that is there is joined to no word after it, so its
+    words are not each gone over for every page before them (which took minutes); counted in Python's calls, not time."""
+    monkeypatch.chdir(tmp_path)
+    pages = [f"{number}.html" for number in range(2000)]
+    for page in pages:
+        (tmp_path / page).write_text("")
+    calls = 0
+    def counted(frame, event, arg):
+        nonlocal calls
+        calls += event == "call"
+    sys.setprofile(counted)
+    try:
+        cli.commands["reparse"].make_context("reparse", ["--out", "o", *pages])
+    finally:
+        sys.setprofile(None)
+    assert calls <= 100 * len(pages)
+
+
 @pytest.mark.parametrize("args, said", [
     (["harvest", "--query", "--out", "o"], "--query needs a value: --out after it is an option"),
     (["harvest", "--query", "x", "--out", "--name", "d"], "--out needs a value: --name after it is an option"),
