@@ -67,14 +67,18 @@ class Job:
 def load_jobs(path: Path) -> list[Job]:
     """Read and check every harvest of the file; a mistake is one line naming the file and the place."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))   # (a byte-order mark, as Notepad saves one)
+        text = path.read_text(encoding="utf-8-sig")   # (a byte-order mark, as Notepad saves one)
+        data = tomllib.loads(text)
     except OSError as error:
         raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: not valid TOML ({error})") from None
+    except UnicodeDecodeError as error:   # (PowerShell's `>` writes UTF-16; an old editor, Latin-1)
+        line = error.object[:error.start].count(b"\n") + 1
+        raise UsageError(f"{path}: not UTF-8 text (line {line}): save it as UTF-8, as TOML files are") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{path}: {_toml_mistake(text, error)}") from None
     tables = data.pop("harvest", None)
     if isinstance(tables, dict):   # [harvest]: one table, where each harvest is one of a list
-        raise UsageError(f"{path}: [harvest] is written with two brackets, [[harvest]], one for each harvest")
+        raise UsageError(f"{path}: {ONE_BRACKET}")
     if tables is None and (other := next((key for key, value in data.items() if isinstance(value, list) and value
                                           and all(isinstance(table, dict) for table in value)), None)):
         raise UsageError(f"{path}: [[{other}]]: each harvest is a [[harvest]] table")   # misspelt: [[harvests]], [[Harvest]]
@@ -83,6 +87,21 @@ def load_jobs(path: Path) -> list[Job]:
         raise UsageError(f"{path}: no [[harvest]] tables; each harvest is a [[harvest]] table with a url, a query or all = true")
     return [_job({**defaults, **_checked(table, f"{path}: harvest {number}")}, f"{path}: harvest {number}", path.parent)
             for number, table in enumerate(tables, 1)]
+
+
+ONE_BRACKET = "[harvest] is written with two brackets, [[harvest]], one for each harvest"
+
+
+def _toml_mistake(text: str, error: tomllib.TOMLDecodeError) -> str:
+    """What tomllib found wrong, in the file's words where its own are cryptic: a key given twice in one table ("Cannot
+    overwrite a value"), and [harvest] for each harvest (two of them: "Cannot declare ('harvest',) twice")."""
+    said, line = str(error), re.search(r"at line (\d+)", str(error))
+    if said.startswith("Cannot") and re.search(r"(?m)^\s*\[\s*harvest\s*\]", text):
+        return ONE_BRACKET
+    key = line and re.match(r"\s*([^=\[]+?)\s*=", text.split("\n")[int(line[1]) - 1])   # (lines as tomllib counts them)
+    if said.startswith("Cannot overwrite a value") and key:
+        return f"line {line[1]}: {key[1]} is given twice in one table"
+    return f"not valid TOML ({said})"
 
 
 def _checked(table: dict, where: str) -> dict:

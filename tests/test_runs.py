@@ -1651,13 +1651,17 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("out = ''\n[[harvest]]\nquery = 'x'\n", "top level: out = \"\" is an empty path"),
      ('[[harvest]]\nquery = "x"\nout = "a\\u0000b"\n', "harvest 1: out = 'a\\x00b' holds a NUL character"),
      ('[[harvest]]\nquery = "x"\nout = "https://digitalarchive.wilsoncenter.org/search"\n', "harvest 1: out = "
-      "'https://digitalarchive.wilsoncenter.org/search': a web address, not a file or folder on this machine")],
+      "'https://digitalarchive.wilsoncenter.org/search': a web address, not a file or folder on this machine"),
+     ("[[harvest]]\nquery = 'x'\nout = 'a'\n  out = 'b'   # the week after\n", "h.toml: line 4: out is given twice in one table"),
+     ("out = 'a'\nout = 'b'\n[[harvest]]\nquery = 'x'\n", "h.toml: line 2: out is given twice in one table"),
+     ("[harvest]\nquery = 'x'\n[harvest]\nquery = 'y'\n", "h.toml: [harvest] is written with two brackets, [[harvest]]"),
+     ("[harvest]\nquery = 'x'\n[[harvest]]\nquery = 'y'\n", "h.toml: [harvest] is written with two brackets, [[harvest]]")],
     ids=["empty", "no-query", "unknown-key", "dashed-key", "command-line-key", "bad-type", "formats-a-string", "bad-toml", "bad-site",
          "harvest-not-tables", "one-bracket",
          "misspelt-table", "max-pages-0",
          "delay-nan", "delay-negative", "delay-huge", "challenge-wait-0", "challenge-wait-inf", "delay-minus-inf", "base-url-ftp", "base-url-bad",
          "formats-not-names", "unknown-format", "empty-query", "empty-browser-profile", "empty-out", "nul-in-out",
-         "address-as-out"],
+         "address-as-out", "key-twice", "top-level-key-twice", "one-bracket-twice", "one-bracket-then-two"],
 )
 def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: str, message: str):
     path = tmp_path / "h.toml"
@@ -1684,6 +1688,15 @@ def test_a_harvest_that_could_never_run_stops_the_file_before_any_harvest_runs(t
     code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
     assert code == 2 and said.format(tmp=tmp_path) in err and err.count("\n") == 1 and out == ""
     assert not (tmp_path / "data").exists()             # the first harvest did not run
+
+
+@pytest.mark.parametrize("encoding, line", [("utf-16", 1), ("latin-1", 3)])
+def test_a_harvests_file_that_is_not_utf8_is_said_so_with_its_line(tmp_path: Path, encoding: str, line: int):
+    """PowerShell's `>` writes UTF-16; an old editor Latin-1: the file is to be saved as UTF-8, as TOML files are."""
+    (tmp_path / "h.toml").write_text("[[harvest]]\nout = 'data'\nquery = 'Politique étrangère'\n", encoding=encoding)
+    with pytest.raises(UsageError) as raised:
+        load_jobs(tmp_path / "h.toml")
+    assert str(raised.value) == f"{tmp_path / 'h.toml'}: not UTF-8 text (line {line}): save it as UTF-8, as TOML files are"
 
 
 def test_a_harvests_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path):
