@@ -184,7 +184,8 @@ def checked_origin(base_url: str, said: str) -> str:
     try:
         parts = urlsplit(base_url)
         good = parts.scheme in ("http", "https") and parts.hostname and (parts.port or True)
-    except ValueError:   # "http://[::1", a port that is no number
+        good = good and parts.hostname.encode("idna").decode("idna")   # (a name DNS takes: no label empty, none too long)
+    except ValueError:   # "http://[::1", a port that is no number, "http://mirror..example"
         good = False
     if not good:
         raise UsageError(f"{said} {base_url!r}: give an origin like http://127.0.0.1:8000")

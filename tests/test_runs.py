@@ -1644,6 +1644,8 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("[[harvest]]\nquery = 'x'\ndelay = -inf\n", "harvest 1: delay = -inf: give seconds, 0 to 3600"),
      ("[[harvest]]\nquery = 'x'\nbase_url = 'ftp://mirror'\n", "harvest 1: base_url = 'ftp://mirror': give an origin"),
      ("[[harvest]]\nquery = 'x'\nbase_url = 'http://[::1'\n", "harvest 1: base_url = 'http://[::1': give an origin"),
+     ("[[harvest]]\nquery = 'x'\nbase_url = 'http://mirror..example'\n", "harvest 1: base_url = 'http://mirror..example': give an origin"),
+     ("[[harvest]]\nquery = 'x'\nbase_url = 'http://xn--a.example'\n", "harvest 1: base_url = 'http://xn--a.example': give an origin"),
      ("[[harvest]]\nquery = 'x'\nformats = [1, 2]\n", "harvest 1: formats = [1, 2]: give a list of names"),
      ("[[harvest]]\nquery = 'x'\nformats = ['xml']\n", "harvest 1: formats 'xml': choose from"),
      ("[[harvest]]\nquery = ' '\n", "harvest 1: query is empty: give words to search for, or all = true for the whole archive"),
@@ -1660,6 +1662,7 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
          "harvest-not-tables", "one-bracket",
          "misspelt-table", "max-pages-0",
          "delay-nan", "delay-negative", "delay-huge", "challenge-wait-0", "challenge-wait-inf", "delay-minus-inf", "base-url-ftp", "base-url-bad",
+         "base-url-empty-label", "base-url-no-idna-name",
          "formats-not-names", "unknown-format", "empty-query", "empty-browser-profile", "empty-out", "nul-in-out",
          "address-as-out", "key-twice", "top-level-key-twice", "one-bracket-twice", "one-bracket-then-two"],
 )
