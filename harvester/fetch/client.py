@@ -204,8 +204,9 @@ class HttpTransport:
                              self._now().isoformat(timespec="seconds"), requested=url)]
         except _TooSlow:
             raise TransientError(f"no whole answer within {deadline:g} s (the server sends too slowly)") from None
-        except httpx.RemoteProtocolError as error:
-            if str(error).startswith("Invalid URL in location header"):   # httpx reads where every redirect leads
+        except (httpx.RemoteProtocolError, UnicodeError) as error:   # httpx reads where every redirect leads: a Location
+            # that is no address, or whose host is no name ("xn--a", which IDNA cannot read)
+            if isinstance(error, UnicodeError) or str(error).startswith("Invalid URL in location header"):
                 raise FetchError(f"{url}: redirects to an address that is none ({first_line(error)}); not followed") from None
             raise TransientError(in_words(error, url)) from None
         except httpx.TransportError as error:   # (one after connecting, a read timed out, is what the site made of that page)
