@@ -8,7 +8,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from harvester.errors import IncompleteError, UsageError, plural
+from harvester.errors import IncompleteError, LayoutError, UsageError, plural
 from harvester.parse.results import ResultsPage
 from harvester.settings import Settings
 from harvester.sites import TRACKING, Search, Site, unnumbered
@@ -100,6 +100,17 @@ class Walk:
             self._totals, self._shown, self._repeated_page = {self.total or 0}, set(), False
             yield from (self._url(number) for number in range(self.page_count()))   # as many as the total said then
         self._check_complete()
+
+    def check(self, page: ResultsPage) -> None:
+        """A page that answers another search, as its settings say (a cache or a redirect gave it), is none of this
+        search's: checked before its documents are kept, which would join the dataset, unsaid."""
+        ours = self.site.search_of(self.site.search_url(self.search))   # (as the site reads it: a link's tracking dropped)
+        if page.asked and (other := self.site.search_of(page.asked)).key != ours.key:
+            if not self._taken:   # (a filter or facet the site does not have is the user's to correct: said first)
+                self._check_filters(page)
+                self._check_facets(page)
+            raise LayoutError(f"{page.url}: the site answered with the results of another search, {other} (a cache, or a "
+                              "redirect?); not taken")
 
     def took(self, page: ResultsPage, new: int) -> None:
         """A results page was fetched and its cards kept; `new` of them were documents not seen before."""

@@ -385,6 +385,30 @@ def test_a_redirect_to_no_address_is_a_failed_fetch_naming_it(tmp_path: Path, lo
         assert len(server.search_requests()) == 1
 
 
+def test_a_results_page_of_another_search_is_refused_and_none_of_its_documents_kept(tmp_path: Path):
+    """A cache or a redirect answers the search's first page with another search's results (their page's settings say
+    which search it answers): the run stops there, the last run's files stand, and the next run lists none of them."""
+    from harvester.errors import LayoutError
+    from tests.faultserver import folder_pages
+
+    query, seed = "Korean Workers' Party", FIXTURES / "wilson" / "seed"
+    other = Fault(200, {"Content-Type": "text/html"}, (FIXTURES / "wilson" / "facet-two" / "raw" / "page-0.html").read_bytes())
+    wrong = [True]
+    with FaultServer(folder_pages(seed), lambda n, path: other if wrong[0] and path.startswith("/search") else None) as server:
+        wrong[0] = False
+        run(server, tmp_path, query=query)
+        before, wrong[0] = files(tmp_path), True
+        with pytest.raises(LayoutError, match=r"/search\?search_api_fulltext=Korean%20Workers%27%20Party: the site answered "
+                                              r"with the results of another search, people: 84573 and topics: 86494 \(a cache, "
+                                              r"or a redirect\?\); not taken"):
+            run(server, tmp_path, query=query)
+        assert files(tmp_path) == before
+        wrong[0] = False
+        outcome = run(server, tmp_path, query=query)
+    assert outcome.documents == 19 and files(tmp_path) != before
+    assert [r["id"] for r in dataset(tmp_path, "s")] == [r["id"] for r in json.loads(before["s.json"])]
+
+
 def test_a_robots_txt_moved_on_the_site_is_followed_and_obeyed(tmp_path: Path):
     from harvester.errors import FetchError
 
