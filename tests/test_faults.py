@@ -97,6 +97,18 @@ def test_a_charset_that_is_no_text_encoding_or_cannot_be_the_pages_is_passed_ove
         assert decode_html(page, f"text/html; charset={declared}") == (page.decode(), None)
 
 
+@pytest.mark.parametrize("charset", ["iso-8859-1", "windows-1252", "koi8-r"])
+def test_a_utf8_page_a_server_sends_as_a_single_byte_charset_is_read_as_utf8(tmp_path: Path, charset: str):
+    """A server's default charset (Apache's AddDefaultCharset) on the site's UTF-8 pages: every title with an accent or
+    a curly quote was garbled ("KÃ¡dÃ¡r"), and the run said nothing. A single-byte charset's text is almost never UTF-8."""
+    docs = [("letter-kadar", "May 1, 1957", "Letter from János Kádár to Władysław Gomułka"), doc(1)]
+    body = results_page(docs, 0).encode("utf-8")
+    sent = Fault(200, {"Content-Type": f"text/html; charset={charset}"}, body)
+    with FaultServer(lambda path: body, lambda n, path: sent if path.startswith("/search") else None) as server:
+        outcome = run(server, tmp_path)
+    assert outcome.documents == 2 and dataset(tmp_path, "s")[0]["title"] == "Letter from János Kádár to Władysław Gomułka"
+
+
 def test_a_body_that_is_not_the_gzip_it_says_is_a_failed_fetch_naming_the_page(tmp_path: Path):
     from harvester.errors import FetchError
 

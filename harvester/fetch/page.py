@@ -152,14 +152,14 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 
 
 def _declared(body: bytes, content_type: str) -> str | None:
-    """The HTTP charset, else the page's <meta charset> (but UTF-8 for a page saved as UTF-8 that kept an old one:
-    browsers re-encode what they save); None when neither is a known encoding."""
+    """The HTTP charset, else the page's <meta charset>; but UTF-8 for a page whose bytes are UTF-8 beyond ASCII, which
+    a single-byte charset's text almost never is (a page saved as UTF-8 that kept an old meta: browsers re-encode what
+    they save; a server's default charset sent with the site's UTF-8 pages), though a server's UTF-16 is taken at its
+    word, as a browser takes it; None when neither is a known encoding."""
     sent, meta = re.search(r"charset\s*=\s*[\"']?([\w:.-]+)", content_type, re.I), _meta_charset(body)
-    if sent and _known(sent[1]):
-        return sent[1]
-    if meta and _known(meta):   # (a page that says UTF-8 is decoded as such once, not first checked by decoding it)
-        return meta if codecs.lookup(meta).name == "utf-8" or not _is_utf8(body) else "utf-8"
-    return None
+    declared = sent[1] if sent and _known(sent[1]) else meta if meta and _known(meta) else None
+    # (a page that says UTF-8 is decoded as such once, not first checked by decoding it)
+    return declared if declared is None or codecs.lookup(declared).name.startswith("utf") or not _is_utf8(body) else "utf-8"
 
 
 def detected_encoding(body: bytes) -> str:
