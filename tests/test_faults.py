@@ -386,7 +386,7 @@ def test_a_crawl_delay_of_a_day_is_capped_and_said(tmp_path: Path):
     assert any("asks for 100000 s between requests; waiting 5 s" in w for w in outcome.warnings)
 
 
-@pytest.mark.parametrize("location", ["http://[::1", "http://127.0.0.1:port/search", "http://xn--a/search"])
+@pytest.mark.parametrize("location", ["http://[::1", "http://127.0.0.1:port/search", "http://xn--a/search", "javascript:void(0)"])
 def test_a_redirect_to_no_address_is_a_failed_fetch_naming_it(tmp_path: Path, location: str):
     from harvester.errors import FetchError
 

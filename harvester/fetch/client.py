@@ -204,11 +204,13 @@ class HttpTransport:
                              self._now().isoformat(timespec="seconds"), requested=url)]
         except _TooSlow:
             raise TransientError(f"no whole answer within {deadline:g} s (the server sends too slowly)") from None
-        except (httpx.RemoteProtocolError, UnicodeError) as error:   # httpx reads where every redirect leads: a Location
-            # that is no address, or whose host is no name ("xn--a", which IDNA cannot read)
-            if isinstance(error, UnicodeError) or str(error).startswith("Invalid URL in location header"):
-                raise FetchError(f"{url}: redirects to an address that is none ({first_line(error)}); not followed") from None
-            raise TransientError(in_words(error, url)) from None
+        except (httpx.RemoteProtocolError, httpx.InvalidURL, UnicodeError) as error:   # httpx reads where every redirect
+            # leads as it builds the next request: a Location that is no address ("javascript:...", a host IDNA cannot read)
+            if isinstance(error, httpx.RemoteProtocolError) and not str(error).startswith("Invalid URL in location header"):
+                raise TransientError(in_words(error, url)) from None
+            if isinstance(error, httpx.InvalidURL) and not _asked_for(url):   # (a link a page gives, with a control character)
+                raise FetchError(f"{url!r}: not a web address ({first_line(error)}); not fetched") from None
+            raise FetchError(f"{url}: redirects to an address that is none ({first_line(error)}); not followed") from None
         except httpx.TransportError as error:   # (one after connecting, a read timed out, is what the site made of that page)
             if "CERTIFICATE_VERIFY_FAILED" in str(error):
                 raise untrusted(url, in_words(error, url)) from None
@@ -216,8 +218,15 @@ class HttpTransport:
                                                                                  httpx.ProxyError))) from None
         except httpx.DecodingError:
             raise TransientError("its body cannot be decoded as its Content-Encoding header says (gzip, deflate...)") from None
-        except httpx.InvalidURL as error:   # a link a page gives, with a character no request line may hold
-            raise FetchError(f"{url!r}: not a web address ({first_line(error)}); not fetched") from None
+
+
+def _asked_for(url: str) -> bool:
+    """Whether httpx can ask for `url` at all."""
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    return True
 
 
 def _target(url: str, location: str) -> str:
