@@ -109,6 +109,18 @@ def test_a_utf8_page_a_server_sends_as_a_single_byte_charset_is_read_as_utf8(tmp
     assert outcome.documents == 2 and dataset(tmp_path, "s")[0]["title"] == "Letter from János Kádár to Władysław Gomułka"
 
 
+def test_a_utf8_page_cut_mid_character_a_server_sends_as_iso_8859_1_is_read_as_utf8_its_byte_said(tmp_path: Path):
+    """The site's pages may hold a byte cut mid-character (as a page that declares nothing, it is replaced and said):
+    sent with a server's default charset, that one byte made the whole page read as ISO-8859-1, every accent garbled."""
+    docs = [("letter-kadar", "May 1, 1957", "Letter from János Kádár to Władysław Gomułka"), doc(1)]
+    body = results_page(docs, 0).encode("utf-8").replace(b"Summary of Telegram", b"Summary \xe9 of Telegram")
+    sent = Fault(200, {"Content-Type": "text/html; charset=iso-8859-1"}, body)
+    with FaultServer(lambda path: body, lambda n, path: sent if path.startswith("/search") else None) as server:
+        outcome = run(server, tmp_path)
+    assert dataset(tmp_path, "s")[0]["title"] == "Letter from János Kádár to Władysław Gomułka"
+    assert [w for w in outcome.warnings if "1 byte not valid utf-8" in w]
+
+
 def test_a_body_that_is_not_the_gzip_it_says_is_a_failed_fetch_naming_the_page(tmp_path: Path):
     from harvester.errors import FetchError
 

@@ -152,7 +152,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 
 
 def _declared(body: bytes, content_type: str) -> str | None:
-    """The HTTP charset, else the page's <meta charset>; but UTF-8 for a page whose bytes are UTF-8 beyond ASCII, which
+    """The HTTP charset, else the page's <meta charset>; but UTF-8 for a page whose bytes beyond ASCII are UTF-8, which
     a single-byte charset's text almost never is (a page saved as UTF-8 that kept an old meta: browsers re-encode what
     they save; a server's default charset sent with the site's UTF-8 pages), though a server's UTF-16 is taken at its
     word, as a browser takes it; None when neither is a known encoding."""
@@ -171,12 +171,10 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 
 def _is_utf8(body: bytes) -> bool:
-    """Whether bytes beyond ASCII decode as UTF-8 (text in any single-byte charset almost never does)."""
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return not body.isascii()
+    """Whether bytes beyond ASCII are UTF-8: most of them make its sequences, which text in a single-byte charset almost
+    never does ("daß“" once), while a UTF-8 page may hold a byte cut mid-character (replaced and said)."""
+    beyond_ascii = len(body) - len(body.translate(None, bytes(range(128, 256))))
+    return 2 * sum(map(len, _UTF8_SEQUENCE.findall(body))) > beyond_ascii
 
 
 def _meta_charset(body: bytes) -> str | None:
