@@ -121,6 +121,17 @@ def test_a_utf8_page_cut_mid_character_a_server_sends_as_iso_8859_1_is_read_as_u
     assert [w for w in outcome.warnings if "1 byte not valid utf-8" in w]
 
 
+@pytest.mark.parametrize("charset", ["iso-8859-1", "latin1", "us-ascii", "windows-1252"])
+def test_a_windows_1252_page_sent_as_latin1_reads_its_quotes_and_dashes(charset: str):
+    """The HTML standard reads a page labelled ISO-8859-1 or ASCII as Windows-1252, which is what such pages are written
+    in: Python's Latin-1 made their curly quotes and dashes control characters; and one pair of letters that happens
+    to be UTF-8 ("daß“") does not make the page UTF-8."""
+    from harvester.fetch.page import decode_html
+
+    page = "<html><p>„Gespräch“ – Kádár’s letter, daß“</p></html>".encode("cp1252")
+    assert decode_html(page, f"text/html; charset={charset}") == (page.decode("cp1252"), None)
+
+
 def test_a_body_that_is_not_the_gzip_it_says_is_a_failed_fetch_naming_the_page(tmp_path: Path):
     from harvester.errors import FetchError
 

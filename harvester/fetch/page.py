@@ -158,6 +158,10 @@ def _declared(body: bytes, content_type: str) -> str | None:
     word, as a browser takes it; None when neither is a known encoding."""
     sent, meta = re.search(r"charset\s*=\s*[\"']?([\w:.-]+)", content_type, re.I), _meta_charset(body)
     declared = sent[1] if sent and _known(sent[1]) else meta if meta and _known(meta) else None
+    # as the HTML standard reads those labels: a page so labelled is Windows-1252 (its curly quotes and dashes, which
+    # Latin-1 reads as control codes)
+    if declared and codecs.lookup(declared).name in ("iso8859-1", "ascii"):
+        declared = "cp1252"
     # (a page that says UTF-8 is decoded as such once, not first checked by decoding it)
     return declared if declared is None or codecs.lookup(declared).name.startswith("utf") or not _is_utf8(body) else "utf-8"
 
