@@ -2371,3 +2371,22 @@ def test_a_day_and_month_are_no_one(title, senders, recipients):
 def test_an_honorific_after_an_article_is_a_noun(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients) == (senders, recipients)
+
+
+# a treaty's body and a newspaper are bodies ("Warsaw Pact" and "Pravda" were persons), and the members a body's name
+# ends with are its own ("Member States" was the party of "the Committee of the Warsaw Pact Member States")
+@pytest.mark.parametrize(("title", "senders", "recipients", "people"), [
+    ("Declaration Issued by the Warsaw Pact", ("Warsaw Pact",), (), ()),
+    ("Letter from the Warsaw Pact to NATO", ("Warsaw Pact",), ("NATO",), ()),
+    ("Statement of the Warsaw Pact", ("Warsaw Pact",), (), ()),
+    ("Letter Published by Pravda", ("Pravda",), (), ()),
+    ("Letter from the North Atlantic Alliance to Khrushchev", ("North Atlantic Alliance",), ("Khrushchev",),
+     ("Nikita Khrushchev",)),
+    ("Statement by Rude Pravo", ("Rude Pravo",), (), ()),
+    ("Letter from the Editors of Izvestia to Khrushchev", ("Editors of Izvestia",), ("Khrushchev",), ("Nikita Khrushchev",)),
+    ("Letter from the Committee of the Warsaw Pact Member States to Khrushchev",
+     ("Committee of the Warsaw Pact Member States",), ("Khrushchev",), ("Nikita Khrushchev",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_pact_and_a_newspaper_are_bodies(title, senders, recipients, people):
+    found = parties(title)
+    assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, people)

@@ -120,7 +120,8 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Experts", "Advisers", "Advisors", "Commanders", "Chiefs", "Board", "Premiers", "Presidents", "Ministers", "Listeners",
     "Members", "Leaders", "Authorities", "Countries", "Residents", r"[A-Z][a-z]+ists", "Deputies", "Heads",
     "Services?", "Inspectorate", "Collective", "Unions", "Archives", "Ambassadors", "Secretaries", "Defen[cs]e", "Cabinet",
-    "Radio", "Broadcasts?",
+    "Radio", "Broadcasts?", "Pact", "Treaty", "Alliance", "Newspaper", "Gazette", "Times", "Pravda", "Izvesti[iy]?a",
+    r"Rud[eé]\s+Pr[aá]vo", r"Nodong\s+Sinmun", r"Renmin\s+Ribao", r"People['’]s\s+Daily",   # a treaty's body, the press
     "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
     "UN", "GDR", r"VKP\(b\)")
 # a body's word (not its initials: "Chairman of the CC CPSU Commission ...") that a role word comes before makes it the body's:
@@ -398,9 +399,10 @@ def name_in(item: str) -> str:
         end -= 1
     if end > 1 and words[end - 2] == "of" and _PLACE_OPENER.fullmatch(words[end - 1]):
         end -= 1   # "Governor of West Berlin Willy Brandt": the place after a role's "of", read below
-    if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]) \
-            and shipped_names().kind(" ".join(words[end - 1:])) != "place":   # "Mexico City" is one place's name
-        return " ".join(words[end:])
+    # "Mexico City" is one place's name, and "Warsaw Pact Member States" one body's
+    if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]) and not is_body(rest := " ".join(words[end:])) \
+            and shipped_names().kind(" ".join(words[end - 1:])) != "place":
+        return rest
     # "Speaker of the House Sam Rayburn": the body's article is no name's either, where a given name shows where the
     # name begins (a body after "the" is seldom one word: "Commander of the Air Force LeMay" is no "Force LeMay")
     if 1 < end <= len(words) - 3 and (words[end - 1] == "of" or words[end - 2:end] == ["of", "the"]
