@@ -2316,6 +2316,15 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     ("Letter Answered by Molotov", (), (), ()),
     ("Memorandum Annotated by Stalin", (), (), ()),
     ("Letter Seized by the Police", (), (), ()),
+    ("Letter Read by Khrushchev", (), (), ()),
+    ("Letter from Mao Zedong to Stalin Read by Khrushchev", ("Mao Zedong",), ("Stalin",), ()),
+    # and who signed it with another is a sender too ("Co-signed" was a sender, "Countersigned" and "Initialed" named no one)
+    ("Memorandum Co-signed by Gromyko and Malinovsky", ("Gromyko", "Malinovsky"), (), ()),
+    ("Letter to Stalin Co-signed by Mao Zedong", ("Mao Zedong",), ("Stalin",), ()),
+    ("Memorandum Countersigned by Gromyko", ("Gromyko",), (), ()),
+    ("Agreement Initialed by Gromyko and Rusk", ("Gromyko", "Rusk"), (), ()),
+    # but a name's word after a given name is no participle ("Herbert" was the recipient)
+    ("Letter to Herbert Read by Churchill", ("Churchill",), ("Herbert Read",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_after_the_kind_names_the_papers_maker(title, senders, recipients, participants):
     found = parties(title)
@@ -2390,3 +2399,16 @@ def test_an_honorific_after_an_article_is_a_noun(title, senders, recipients):
 def test_a_pact_and_a_newspaper_are_bodies(title, senders, recipients, people):
     found = parties(title)
     assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, people)
+
+
+# a participle after a comma says how the paper went to whom "to" names ("Delivered", "Handed", "Sent" were senders);
+# a given name there is still a sender's
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Reply from Gromyko, Delivered to Ambassador Thompson", ("Gromyko",), ("Thompson",)),
+    ("Note from Molotov, Handed to Eden", ("Molotov",), ("Eden",)),
+    ("Reply from Gromyko, Sent to Ambassador Thompson", ("Gromyko",), ("Thompson",)),
+    ("Letter from Nasser, Ahmed to Kennedy", ("Nasser", "Ahmed"), ("Kennedy",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_participle_after_a_comma_names_no_one(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)

@@ -142,7 +142,7 @@ _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
 _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
 # a past participle that says who made, handed or saw what precedes when "by" follows it (one in "-eed" is a family name,
 # "Reed", "Saeed", but "Agreed"), and with its particle: "Handed Over", "Put Forward", "Passed On", "Drawn Up"
-PAST = r"(?:[A-Z][a-z]+(?<!e)ed|Agreed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|Seen|Put)"
+PAST = r"(?:[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed|Agreed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|Seen|Put|Read)"
 VERB_PARTICLE = r"(?:[Oo]ver|[Ff]orward|[Oo]n|[Oo]ut|[Uu]p)"
 MADE = rf"{PAST}(?:\s+{VERB_PARTICLE})?"
 # (but no name: "the Chairman Drafted by Kissinger" is the Chairman's, and Kissinger drafted it)

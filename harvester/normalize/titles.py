@@ -283,7 +283,7 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             # any participle in "-ed" before "by" ("Letter Penned by", `_by_whom` says whose slot it opens), or one with its
             # particle before "by" or "to" ("Message Passed On to"); not an irregular one alone: "Notes Kept by", "Taken
             # by" record a talk, whose parties follow
-            rf"(?P<made>(?-i:[A-Z][a-z]+(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
+            rf"(?P<made>(?-i:[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
             r"(?P<key>\b(?:of|from|to|for|between|with|by)\b(?=\s)|,|:)\s*")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk", "on the Meeting of the Economic Delegation led by
@@ -349,8 +349,10 @@ _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{MADE}|No)\b")
 # plain "by" does ("Telegram to the Embassy Sent by the Ministry", "to Stalin Signed by Mao Zedong"), who received it
 # is its recipient ("Telegram from Beijing to Moscow Received by the Foreign Ministry")
 _MADE_AT_END = re.compile(rf"\s{MADE}$")
-_PASSED_ON_AT_END = re.compile(rf"\s{PAST}\s+{VERB_PARTICLE}$")   # "from Mao Passed On to Stalin": his addressee follows
-_WRITING = re.compile(r"(?:Signed|Sent|Written|Penned|Drawn|Drafted|Prepared|Compiled|Composed|Dictated|Authored|Approved|Adopted|Made|"
+# "from Mao Passed On to Stalin", "from Gromyko, Delivered to Thompson": his addressee follows
+_PASSED_ON_AT_END = re.compile(rf"\s{PAST}\s+{VERB_PARTICLE}$|,\s*{PAST}$")
+_WRITING = re.compile(r"(?:Signed|Co-signed|Countersigned|Initiall?ed|Sent|Written|Penned|Drawn|Drafted|Prepared|Compiled|Composed|"
+                      r"Dictated|Authored|Approved|Adopted|Made|"
                       r"Given|Presented|Published|Transmitted|Forwarded|Passed|Relayed|Cabled|Endorsed|Issued|Submitted|Dispatched|Delivered|"
                       r"Handed|Conveyed|Put)\b")
 # and "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
@@ -952,16 +954,28 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
     words = [k.lower() for k in pieces[1::2]]
     addressed = key == "to" or "to" in words
     for word, segment in zip(words, pieces[2::2]):
-        if word == "by" and (made := _MADE_AT_END.search(slots[-1][1][-1])) and not is_given_name(made[0][1:]):   # "Ahmed by"
+        if word == "by" and (made := _participle(_MADE_AT_END, slots[-1][1][-1])):
             word = _by_whom(made[0][1:])
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
-        elif word == "to" and (passed := _PASSED_ON_AT_END.search(slots[-1][1][-1])):
+        elif word == "to" and (passed := _participle(_PASSED_ON_AT_END, slots[-1][1][-1])):
             slots[-1][1][-1] = slots[-1][1][-1][:passed.start()]
         if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
             slots.append((" ".join(word.split()), [segment]))
     return [(key, " ".join(parts)) for key, parts in slots] + reported
+
+
+def _participle(at_end: re.Pattern[str], party: str) -> re.Match[str] | None:
+    """The participle that ends a party, unless it is a name's word: a given name ("Ahmed by", ", Ahmed to") or one after
+    a given name ("Herbert Read by")."""
+    found = at_end.search(party)
+    if not found:
+        return None
+    words = [found[0].strip(" ,").split()[0]]
+    if found[0][0] != ",":   # (after a comma the word before ends another party)
+        words += party[:found.start()].split()[-1:]
+    return None if any(map(is_given_name, words)) else found
 
 
 def _by_whom(made: str) -> str:
