@@ -2364,6 +2364,22 @@ def test_a_day_and_month_are_no_one(title, senders, recipients):
     assert (found.senders, found.recipients) == (senders, recipients)
 
 
+# and so is one before what it dates ("May Meeting", "September" and "May Mao Zedong" were persons), but not one that
+# names a body: "the 17 November Organization" keeps its date, no sender "Organization"
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Report of 5 May Meeting with Kim Il Sung", (), (), ("Kim Il Sung",)),
+    ("Reply to the 11 September Telegram from Vyshinsky to Shtykov", (), (), ()),
+    ("Letter of 5 May Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), ()),
+    ("LETTER OF 5 MAY MAO ZEDONG TO STALIN", ("MAO ZEDONG",), ("STALIN",), ()),
+    ("Statement of the 17 November Organization", ("17 November Organization",), (), ()),
+    ("Letter from the 8 March Committee to Khrushchev", ("8 March Committee",), ("Khrushchev",), ()),
+    ("Letter from the 26 July Movement to Fidel Castro", ("26 July Movement",), ("Fidel Castro",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_day_and_month_before_what_it_dates_are_no_one(title, senders, recipients, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
+
+
 # comrades no name follows are a noun: "From The Comrades To Stalin" names the comrades ("The" was a sender), but
 # "Comrade To Huu" is still To Huu
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
