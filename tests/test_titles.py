@@ -2323,8 +2323,9 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     ("Letter to Stalin Co-signed by Mao Zedong", ("Mao Zedong",), ("Stalin",), ()),
     ("Memorandum Countersigned by Gromyko", ("Gromyko",), (), ()),
     ("Agreement Initialed by Gromyko and Rusk", ("Gromyko", "Rusk"), (), ()),
-    # but a name's word after a given name is no participle ("Herbert" was the recipient)
+    # but a name's word after a given name or an initial is no participle ("Herbert", "Benjamin H." were the recipient)
     ("Letter to Herbert Read by Churchill", ("Churchill",), ("Herbert Read",), ()),
+    ("Memorandum to Benjamin H. Read by Hughes", ("Hughes",), ("Benjamin H. Read",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_after_the_kind_names_the_papers_maker(title, senders, recipients, participants):
     found = parties(title)

@@ -971,14 +971,14 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
 
 def _participle(at_end: re.Pattern[str], party: str) -> re.Match[str] | None:
     """The participle that ends a party, unless it is a name's word: a given name ("Ahmed by", ", Ahmed to") or one after
-    a given name ("Herbert Read by")."""
+    a given name or an initial ("Herbert Read by", "Benjamin H. Read by")."""
     found = at_end.search(party)
     if not found:
         return None
     words = [found[0].strip(" ,").split()[0]]
     if found[0][0] != ",":   # (after a comma the word before ends another party)
         words += party[:found.start()].split()[-1:]
-    return None if any(map(is_given_name, words)) else found
+    return None if any(is_given_name(word) or re.fullmatch(r"[A-Z]\.", word) for word in words) else found
 
 
 def _by_whom(made: str) -> str:
