@@ -2372,6 +2372,7 @@ def test_a_day_and_month_are_no_one(title, senders, recipients):
     ("Reply to the 11 September Telegram from Vyshinsky to Shtykov", (), (), ()),
     ("Letter of 5 May Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), ()),
     ("LETTER OF 5 MAY MAO ZEDONG TO STALIN", ("MAO ZEDONG",), ("STALIN",), ()),
+    ("Letter of 5 May Stalin to Party Leaders", ("Stalin",), ("Party Leaders",), ()),
     ("Statement of the 17 November Organization", ("17 November Organization",), (), ()),
     ("Letter from the 8 March Committee to Khrushchev", ("8 March Committee",), ("Khrushchev",), ()),
     ("Letter from the 26 July Movement to Fidel Castro", ("26 July Movement",), ("Fidel Castro",), ()),

@@ -193,8 +193,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
     (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d(?:\d\d\d| [JFMASOND])"), ""),
     # a day and month before what it dates: "Report of 5 May Meeting with", "the 11 September Telegram from" (but not the
-    # name of a body: "the 26 July Movement", "the 17 November Organization")
-    (_Guarded(_rx(rf"\b{_DAYS}\s+{_MONTH}\s+(?!(?:[\w'’-]+\s+){{0,2}}{BODY_WORDS}\b)(?=(?-i:[A-Z]))"), r"\d [JFMASOND]"), ""),
+    # name of a body, all its words capitalized: "the 26 July Movement", not "of 5 May Stalin to Party Leaders")
+    (_Guarded(_rx(rf"\b{_DAYS}\s+{_MONTH}\s+(?!(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}{BODY_WORDS}\b)(?=(?-i:[A-Z]))"), r"\d [JFMASOND]"), ""),
     (_Guarded(_rx(r"\s*\([^()]*\d{4}[^()]*\)")), ""),                         # "(18 - 20 February 1996)"
     (_Guarded(_WHENS, "['’]s "), "the "),
     (_Guarded(_WEEKDAY, "(?i)day"), ""),                                          # "on Saturday, 10 May 1997"
