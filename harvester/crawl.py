@@ -101,11 +101,15 @@ class Walk:
             yield from (self._url(number) for number in range(self.page_count()))   # as many as the total said then
         self._check_complete()
 
-    def check(self, page: ResultsPage) -> None:
+    def check(self, page: ResultsPage, html: str) -> None:
         """A page that answers another search, as its settings say (a cache or a redirect gave it), is none of this
         search's: checked before its documents are kept, which would join the dataset, unsaid."""
+        try:
+            asked = self.site.saved_search(html)
+        except UsageError:   # (settings that name no search of the site: a facet with no value)
+            return
         ours = self.site.search_of(self.site.search_url(self.search))   # (as the site reads it: a link's tracking dropped)
-        if page.asked and (other := self.site.search_of(page.asked)).key != ours.key:
+        if asked and (other := self.site.search_of(asked)).key != ours.key:
             if not self._taken:   # (a filter or facet the site does not have is the user's to correct: said first)
                 self._check_filters(page)
                 self._check_facets(page)

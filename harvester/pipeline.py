@@ -121,8 +121,9 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                         raise
                     raise FetchError(f"{error}: the site has no such search page; check the search's address (or "
                                      "--base-url)", error.status) from None
-                results = parse_results(fetched_text(page, walk.warnings), url, site)
-                walk.check(results)
+                text = fetched_text(page, walk.warnings)
+                results = parse_results(text, url, site)
+                walk.check(results, text)
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names)
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 progress("results pages", walk.pages, max(walk.page_count(), walk.pages), f"documents={walk.documents}/{walk.total}")

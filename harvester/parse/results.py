@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from harvester.errors import BlockedError, LayoutError, UsageError
+from harvester.errors import BlockedError, LayoutError
 from harvester.fetch.page import is_challenge
 from harvester.parse.text import check_bounds, inline_text, paragraphs
 from harvester.sites import Site, web_address
@@ -39,7 +39,6 @@ class ResultsPage:
     facets: tuple[tuple[str, str, str], ...] = ()   # the facets of the page's search it shows, (name, id, label)
     facet_names: tuple[str, ...] = ()               # the names of the facets the page offers (none: it shows none)
     fields: tuple[str, ...] = ()                    # the fields of its search form (none: it shows none)
-    asked: str | None = None                        # the search its settings say it answers (None: they say none)
 
     @property
     def belied(self) -> bool:
@@ -83,13 +82,9 @@ def parse_results(html: str, url: str, site: Site, name: str | None = None) -> R
                    if (label := a.css_first(site.facet_label)) is not None)
     next_url = urljoin(url, href) if href and web_address(href) else None
     unusable = (f"its next-page link {href!r} is not a web address: not followed",) if href and not next_url else ()
-    try:
-        asked = site.saved_search(html)
-    except UsageError:   # (settings that name no search of the site: a facet with no value)
-        asked = None
     return ResultsPage(url, total, first, last, cards, next_url, _warnings(totals, nodes, cards, site) + unusable,
                        tuple(f for f in facets if all(f)), tuple(name for name, _ in groups),
-                       tuple(dict.fromkeys(field.attributes.get("name") or "" for field in tree.css(site.form_fields))), asked)
+                       tuple(dict.fromkeys(field.attributes.get("name") or "" for field in tree.css(site.form_fields))))
 
 
 def _card(node: LexborNode, index: int, url: str, site: Site) -> RawCard:
