@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from harvester.errors import IncompleteError, LayoutError, UsageError, plural
 from harvester.parse.results import ResultsPage
@@ -108,8 +108,10 @@ class Walk:
             asked = self.site.saved_search(html)
         except UsageError:   # (settings that name no search of the site: a facet with no value)
             return
-        ours = self.site.search_of(self.site.search_url(self.search))   # (as the site reads it: a link's tracking dropped)
-        if asked and (other := self.site.search_of(asked)).key != ours.key:
+        # its words and facets, as the site reads them; not the other parameters, which its settings may write otherwise
+        # than the address (a sort the form's combined sort stands for, a name PHP rewrites: "ref.src" as "ref_src")
+        ours = replace(self.site.search_of(self.site.search_url(self.search)), extra=())
+        if asked and replace(other := self.site.search_of(asked), extra=()).key != ours.key:
             if not self._taken:   # (a filter or facet the site does not have is the user's to correct: said first)
                 self._check_filters(page)
                 self._check_facets(page)

@@ -444,6 +444,16 @@ def test_a_results_page_of_another_search_is_refused_and_none_of_its_documents_k
     assert [r["id"] for r in dataset(tmp_path, "s")] == [r["id"] for r in json.loads(before["s.json"])]
 
 
+def test_a_page_whose_settings_name_parameters_the_address_left_out_answers_the_same_search(tmp_path: Path):
+    """An address pasted with the form's combined sort alone: the site's settings add the sort it stands for (sort_by,
+    sort_order), as its form sends them; the page is still the search's, and taken."""
+    page = Fault(200, {"Content-Type": "text/html"}, (FIXTURES / "wilson" / "sorted-upload" / "raw" / "page-0.html").read_bytes())
+    search = WILSON.search_of(f"{WILSON.home}/search?f[0]=topics:86435&search_api_fulltext=&sort_bef_combine=created_DESC")
+    with FaultServer(synthetic_pages([]), lambda n, path: page if path.startswith("/search") else None) as server:
+        outcome = harvest(WILSON, search, tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0, max_pages=1))
+    assert outcome.pages == 1 and outcome.documents == 10 and outcome.total == 846
+
+
 def test_a_robots_txt_moved_on_the_site_is_followed_and_obeyed(tmp_path: Path):
     from harvester.errors import FetchError
 
