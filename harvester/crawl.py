@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -108,15 +109,20 @@ class Walk:
             asked = self.site.saved_search(html)
         except UsageError:   # (settings that name no search of the site: a facet with no value)
             return
-        # its words and facets, as the site reads them; not the other parameters, which its settings may write otherwise
-        # than the address (a sort the form's combined sort stands for, a name PHP rewrites: "ref.src" as "ref_src")
-        ours = replace(self.site.search_of(self.site.search_url(self.search)), extra=())
-        if asked and replace(other := self.site.search_of(asked), extra=()).key != ours.key:
+        ours = self._read(self.site.search_of(self.site.search_url(self.search)))   # (as the site reads it: tracking dropped)
+        if asked and self._read(other := self.site.search_of(asked)) != ours:
             if not self._taken:   # (a filter or facet the site does not have is the user's to correct: said first)
                 self._check_filters(page)
                 self._check_facets(page)
             raise LayoutError(f"{page.url}: the site answered with the results of another search, {other} (a cache, or a "
                               "redirect?); not taken")
+
+    def _read(self, search: Search) -> str:
+        """What the site lists for a search: its words, facets and filters, not its sort or page size, which its settings
+        may write otherwise than the address (the sort the form's combined sort stands for); a name as PHP rewrites it
+        ("ref.src" as "ref_src")."""
+        return replace(search, extra=tuple((re.sub(r"[. ]", "_", key), value) for key, value in search.extra
+                                           if unnumbered(key) not in self.site.other_params)).key
 
     def took(self, page: ResultsPage, new: int) -> None:
         """A results page was fetched and its cards kept; `new` of them were documents not seen before."""

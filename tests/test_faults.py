@@ -454,6 +454,23 @@ def test_a_page_whose_settings_name_parameters_the_address_left_out_answers_the_
     assert outcome.pages == 1 and outcome.documents == 10 and outcome.total == 846
 
 
+@pytest.mark.parametrize("filters", ["type%5B0%5D=letter", "search_api_fulltext_op=or"])
+def test_a_page_of_the_search_without_its_filter_is_another_searchs(tmp_path: Path, filters: str):
+    """A filter of the site's form narrows or widens the results, as words and facets do: a page whose settings say the
+    search without it (a cache, a redirect gave it) is refused, as a page of other words is."""
+    from harvester.errors import LayoutError
+
+    html = (FIXTURES / "wilson" / "seed" / "page-0.html").read_bytes()   # (settings: search_api_fulltext alone)
+    page = Fault(200, {"Content-Type": "text/html"}, html.replace(b'name="search_api_fulltext"',
+                                                                  b'name="search_api_fulltext"><select name="type[]"></select><select '
+                                                                  b'name="search_api_fulltext_op"></select'))
+    search = WILSON.search_of(f"{WILSON.home}/search?search_api_fulltext=Korean%20Workers%27%20Party&{filters}")
+    with FaultServer(synthetic_pages([]), lambda n, path: page if path.startswith("/search") else None) as server, \
+            pytest.raises(LayoutError, match=r"another search, .Korean Workers' Party. \(a cache"):
+        harvest(WILSON, search, tmp_path, "s", ["json"], Settings(base_url=server.origin, delay=0, max_pages=1))
+    assert not (tmp_path / "s.json").exists()
+
+
 def test_a_robots_txt_moved_on_the_site_is_followed_and_obeyed(tmp_path: Path):
     from harvester.errors import FetchError
 
