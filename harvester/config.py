@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import json
 import os
 import re
 import shlex
@@ -85,7 +87,7 @@ def load_jobs(path: Path) -> list[Job]:
     defaults = _checked(data, f"{path}: top level")
     if not isinstance(tables, list) or not tables or not all(isinstance(table, dict) for table in tables):
         raise UsageError(f"{path}: no [[harvest]] tables; each harvest is a [[harvest]] table with a url, a query or all = true")
-    return [_job({**defaults, **_checked(table, f"{path}: harvest {number}")}, f"{path}: harvest {number}", path.parent)
+    return [_job(defaults, _checked(table, f"{path}: harvest {number}"), f"{path}: harvest {number}", path.parent)
             for number, table in enumerate(tables, 1)]
 
 
@@ -110,14 +112,15 @@ def _checked(table: dict, where: str) -> dict:
             near = difflib.get_close_matches(key.replace("-", "_"), KEYS, 1)   # format, max-pages: as the command line writes them
             raise UsageError(f"{where}: unknown key {key!r} ({f'did you mean {near[0]!r}? ' if near else ''}known: {', '.join(KEYS)})")
         if not isinstance(value, KEYS[key]) or (isinstance(value, bool) and KEYS[key] is not bool):
-            raise UsageError(f"{where}: {key} = {value!r} is not a {_type_name(KEYS[key])}")
+            kind, like = _WANTED[KEYS[key]]
+            raise UsageError(f"{where}: {key} = {as_toml(value)} is not {kind}: give {key} = {like}")
         if key in PATH_KEYS and not value:
             raise UsageError(f"{where}: {key} = \"\" is an empty path, which names no file or folder: give one "
                              "(\".\" for the harvests file's folder), or leave the key out")
         if key in PATH_KEYS and "\0" in value:
-            raise UsageError(f"{where}: {key} = {value!r} holds a NUL character, which no path may hold")
+            raise UsageError(f"{where}: {key} = {as_toml(value)} holds a NUL character, which no path may hold")
         if key in PATH_KEYS:
-            table[key] = home_path(value, f"{where}: {key} = {value!r}")
+            table[key] = home_path(value, f"{where}: {key} = {as_toml(value)}")
     return table
 
 
@@ -133,15 +136,37 @@ def home_path(path: str, said: str) -> str:
     return expanded
 
 
-def _type_name(kind: type | tuple[type, ...]) -> str:
-    return "number" if isinstance(kind, tuple) else {str: "string", int: "whole number", bool: "true/false",
-                                                      list: 'list (like ["csv", "json"])'}[kind]
+# what a key of each type takes, and a line of the file that gives it
+_WANTED = {str: ("a string", '"..."'), int: ("a whole number", "10"), (int, float): ("a number", "5"),
+           bool: ("true or false", "true"), list: ("a list", '["csv", "json"]')}
 
 
-def _job(values: dict, where: str, base: Path) -> Job:
+def as_toml(value: object) -> str:
+    """A value as TOML writes it, as the user did (true, 1979-05-27T07:32:00, "fast"), not as Python (True,
+    datetime.datetime(1979, 5, 27, 7, 32), 'fast'); on one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)   # (its escapes are TOML's: \", \n, \u0000)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return f"[{', '.join(map(as_toml, value))}]"
+    if isinstance(value, dict):
+        bare = re.compile(r"[\w-]+", re.A)   # a key TOML takes unquoted
+        return "{" + ", ".join(f"{key if bare.fullmatch(key) else as_toml(key)} = {as_toml(item)}"
+                               for key, item in value.items()) + "}"
+    return repr(value)   # a number: 3, 2.5, 1e+300, inf, nan
+
+
+def _job(defaults: dict, table: dict, where: str, base: Path) -> Job:
+    values = {**defaults, **table}
+    # a search given at the top level is every harvest's: one given there and another here are two
+    top = " and ".join("all = true" if key == "all" else key for key in ("url", "query", "all")
+                       if key not in table and defaults.get(key, False) is not False)
     base_url = checked_origin(values["base_url"], f"{where}: base_url =") if "base_url" in values else None
     if not all(isinstance(fmt, str) for fmt in values.get("formats", [])):
-        raise UsageError(f"{where}: formats = {values['formats']!r}: give a list of names, like [\"csv\", \"json\"]")
+        raise UsageError(f"{where}: formats = {as_toml(values['formats'])}: give a list of names, like [\"csv\", \"json\"]")
     paths = {key: base / values[key] for key in ("browser_profile", "cookies") if key in values}
     if "browser_path" in values:
         paths["browser_path"] = str(base / values["browser_path"])
@@ -150,7 +175,8 @@ def _job(values: dict, where: str, base: Path) -> Job:
         formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
         site = get_site(values.get("site", "wilson"))
         search, base_url = given_search(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
-                                    "url, query or all = true")
+                                    "url, query or all = true" + (f" ({top}: given at the top level, for every harvest; "
+                                                                  "give each harvest its own search instead)" if top else ""))
         settings = checked_fetch(Settings(base_url=base_url, own_user_agent=values.get("user_agent"), **paths, **given))
     except UsageError as error:   # said in the file's own words: formats, allow_incomplete = true
         raise UsageError(f"{where}: {as_keys(str(error))}") from None
@@ -223,7 +249,8 @@ def check_fetch_ready(settings: Settings) -> None:
     """What fetching needs from the machine, checked as a harvest starts (in a harvests file, each harvest's own):
     the cookies file, and for --fetch browser Playwright, a Chromium and a display to show it on."""
     if settings.cookies and not settings.cookies.is_file():
-        raise UsageError(f"--cookies {settings.cookies}: no such file")
+        raise UsageError(f"--cookies {settings.cookies}: "
+                         + ("a folder, not a cookies file" if settings.cookies.is_dir() else "no such file"))
     if settings.fetch == "browser":
         from harvester.fetch.browser import check_browser
 

@@ -613,7 +613,7 @@ def test_max_pdf_mb_caps_the_size_on_the_command_line(monkeypatch, capsys, tmp_p
     ("details = true\npdfs = true\nmax_pdf_mb = 2.5\n", None),
     ("pdfs = true\n", "harvest 1: pdfs = true needs details = true"),
     ("details = true\npdfs = true\nmax_pdf_mb = 0\n", "harvest 1: max_pdf_mb = 0: give megabytes, more than 0"),
-    ('details = true\npdfs = "yes"\n', "harvest 1: pdfs = 'yes' is not a true/false"),
+    ('details = true\npdfs = "yes"\n', 'harvest 1: pdfs = "yes" is not true or false: give pdfs = true'),
 ])
 def test_the_harvests_file_takes_pdfs_and_max_pdf_mb(tmp_path: Path, text: str, message: str | None):
     from harvester.config import load_jobs

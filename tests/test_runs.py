@@ -1401,7 +1401,7 @@ def test_a_home_no_one_can_tell_is_a_mistake_in_the_harvests_file_not_a_folder_n
     monkeypatch.delenv("HOME", raising=False)
     monkeypatch.setattr(pwd, "getpwuid", lambda uid: (_ for _ in ()).throw(KeyError(uid)))
     (tmp_path / "h.toml").write_text(f'[[harvest]]\nquery = "x"\nout = "{out}"\n', encoding="utf-8")
-    with pytest.raises(UsageError, match=f"h.toml: harvest 1: out = '{out}': whose home is ~ cannot be told"):
+    with pytest.raises(UsageError, match=f'h.toml: harvest 1: out = "{out}": whose home is ~ cannot be told'):
         load_jobs(tmp_path / "h.toml")
 
 
@@ -1628,8 +1628,14 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("[[harvest]]\nquery = 'x'\nspeed = 3\n", "harvest 1: unknown key 'speed' (known: "),
      ("[[harvest]]\nquery = 'x'\nmax-pages = 3\n", "harvest 1: unknown key 'max-pages' (did you mean 'max_pages'? known: "),
      ("format = ['csv']\n[[harvest]]\nquery = 'x'\n", "top level: unknown key 'format' (did you mean 'formats'? known: "),
-     ("delay = 'fast'\n[[harvest]]\nquery = 'x'\n", "top level: delay = 'fast' is not a number"),
-     ("[[harvest]]\nquery = 'x'\nformats = 'csv,json'\n", "harvest 1: formats = 'csv,json' is not a list (like [\"csv\", \"json\"])"),
+     ("delay = 'fast'\n[[harvest]]\nquery = 'x'\n", 'top level: delay = "fast" is not a number: give delay = 5'),
+     ("[[harvest]]\nquery = 'x'\nformats = 'csv,json'\n", 'harvest 1: formats = "csv,json" is not a list: give formats = ["csv", "json"]'),
+     ("[[harvest]]\nquery = 'x'\nname = true\n", 'harvest 1: name = true is not a string: give name = "..."'),
+     ("[[harvest]]\nquery = 1979-05-27T07:32:00\n", 'harvest 1: query = 1979-05-27T07:32:00 is not a string: give query = "..."'),
+     ("[[harvest]]\nquery = 'x'\nformats = ['csv', {a = 1, 'b c' = 2.5}]\n",
+      'harvest 1: formats = ["csv", {a = 1, "b c" = 2.5}]: give a list of names'),
+     ("query = 'x'\n[[harvest]]\nurl = 'https://digitalarchive.wilsoncenter.org/search'\n", "harvest 1: give only one of url, "
+      "query or all = true (query: given at the top level, for every harvest; give each harvest its own search instead)"),
      ("[[harvest]\nquery = 'x'\n", "not valid TOML"),
      ("[[harvest]]\nquery = 'x'\nsite = 'nope'\n", "harvest 1: unknown site 'nope'"),
      ("harvest = ['a']\n", "no [[harvest]] tables"),
@@ -1651,14 +1657,15 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("[[harvest]]\nquery = ' '\n", "harvest 1: query is empty: give words to search for, or all = true for the whole archive"),
      ("[[harvest]]\nquery = 'x'\nfetch = 'browser'\nbrowser_profile = ''\n", "harvest 1: browser_profile = \"\" is an empty path"),
      ("out = ''\n[[harvest]]\nquery = 'x'\n", "top level: out = \"\" is an empty path"),
-     ('[[harvest]]\nquery = "x"\nout = "a\\u0000b"\n', "harvest 1: out = 'a\\x00b' holds a NUL character"),
+     ('[[harvest]]\nquery = "x"\nout = "a\\u0000b"\n', 'harvest 1: out = "a\\u0000b" holds a NUL character'),
      ('[[harvest]]\nquery = "x"\nout = "https://digitalarchive.wilsoncenter.org/search"\n', "harvest 1: out = "
-      "'https://digitalarchive.wilsoncenter.org/search': a web address, not a file or folder on this machine"),
+      '"https://digitalarchive.wilsoncenter.org/search": a web address, not a file or folder on this machine'),
      ("[[harvest]]\nquery = 'x'\nout = 'a'\n  out = 'b'   # the week after\n", "h.toml: line 4: out is given twice in one table"),
      ("out = 'a'\nout = 'b'\n[[harvest]]\nquery = 'x'\n", "h.toml: line 2: out is given twice in one table"),
      ("[harvest]\nquery = 'x'\n[harvest]\nquery = 'y'\n", "h.toml: [harvest] is written with two brackets, [[harvest]]"),
      ("[harvest]\nquery = 'x'\n[[harvest]]\nquery = 'y'\n", "h.toml: [harvest] is written with two brackets, [[harvest]]")],
-    ids=["empty", "no-query", "unknown-key", "dashed-key", "command-line-key", "bad-type", "formats-a-string", "bad-toml", "bad-site",
+    ids=["empty", "no-query", "unknown-key", "dashed-key", "command-line-key", "bad-type", "formats-a-string", "name-true",
+         "query-a-date", "formats-a-table", "top-level-query-and-url", "bad-toml", "bad-site",
          "harvest-not-tables", "one-bracket",
          "misspelt-table", "max-pages-0",
          "delay-nan", "delay-negative", "delay-huge", "challenge-wait-0", "challenge-wait-inf", "delay-minus-inf", "base-url-ftp", "base-url-bad",
@@ -1672,6 +1679,24 @@ def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: s
     with pytest.raises(UsageError, match="h.toml" if "site" not in message else "nope") as raised:
         load_jobs(path)
     assert message in str(raised.value)
+
+
+def test_a_cookies_file_that_is_a_folder_is_said_so(tmp_path: Path, monkeypatch, capsys):
+    from tests.test_cli import run_cli
+
+    (tmp_path / "h.toml").write_text("query = 'x'\ndelay = 0\nbase_url = 'http://127.0.0.1:9'\n[[harvest]]\nname = 'one'\n"
+                                     "cookies = '.'\nuser_agent = 'Mozilla/5.0'\n", encoding="utf-8")
+    code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
+    assert code == 2 and f"harvest 1: cookies {tmp_path}: a folder, not a cookies file\n" in err
+
+
+def test_an_empty_name_after_the_harvests_file_is_said_so(tmp_path: Path, monkeypatch, capsys):
+    from tests.test_cli import run_cli
+
+    (tmp_path / "h.toml").write_text("[[harvest]]\nquery = 'x'\nname = 'one'\n", encoding="utf-8")
+    code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"), "")   # "$NAME", of a variable not set
+    assert (code, out) == (2, "") and err == f"harvester: error: {tmp_path / 'h.toml'}: no harvest of dataset '' (an empty NAME); " \
+                                             "its harvests: one\n"
 
 
 @pytest.mark.parametrize("second, said", [
