@@ -113,14 +113,14 @@ def _checked(table: dict, where: str) -> dict:
             raise UsageError(f"{where}: unknown key {key!r} ({f'did you mean {near[0]!r}? ' if near else ''}known: {', '.join(KEYS)})")
         if not isinstance(value, KEYS[key]) or (isinstance(value, bool) and KEYS[key] is not bool):
             kind, like = _WANTED[KEYS[key]]
-            raise UsageError(f"{where}: {key} = {as_toml(value)} is not {kind}: give {key} = {like}")
+            raise UsageError(f"{where}: {key} = {as_written(value)} is not {kind}: give {key} = {like}")
         if key in PATH_KEYS and not value:
             raise UsageError(f"{where}: {key} = \"\" is an empty path, which names no file or folder: give one "
                              "(\".\" for the harvests file's folder), or leave the key out")
         if key in PATH_KEYS and "\0" in value:
-            raise UsageError(f"{where}: {key} = {as_toml(value)} holds a NUL character, which no path may hold")
+            raise UsageError(f"{where}: {key} = {as_written(value)} holds a NUL character, which no path may hold")
         if key in PATH_KEYS:
-            table[key] = home_path(value, f"{where}: {key} = {as_toml(value)}")
+            table[key] = home_path(value, f"{where}: {key} = {as_written(value)}")
     return table
 
 
@@ -141,22 +141,14 @@ _WANTED = {str: ("a string", '"..."'), int: ("a whole number", "10"), (int, floa
            bool: ("true or false", "true"), list: ("a list", '["csv", "json"]')}
 
 
-def as_toml(value: object) -> str:
-    """A value as TOML writes it, as the user did (true, 1979-05-27T07:32:00, "fast"), not as Python (True,
-    datetime.datetime(1979, 5, 27, 7, 32), 'fast'); on one line."""
+def as_written(value: object) -> str:
+    """A value as the file wrote it, near enough (true, 1979-05-27T07:32:00, "fast"), not as Python writes it (True,
+    datetime.datetime(1979, 5, 27, 7, 32), 'fast'); a list or table as JSON writes it, on one line."""
     if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)   # (its escapes are TOML's: \", \n, \u0000)
+        return str(value).lower()
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
-    if isinstance(value, list):
-        return f"[{', '.join(map(as_toml, value))}]"
-    if isinstance(value, dict):
-        bare = re.compile(r"[\w-]+", re.A)   # a key TOML takes unquoted
-        return "{" + ", ".join(f"{key if bare.fullmatch(key) else as_toml(key)} = {as_toml(item)}"
-                               for key, item in value.items()) + "}"
-    return repr(value)   # a number: 3, 2.5, 1e+300, inf, nan
+    return json.dumps(value, ensure_ascii=False, default=str)   # (a string's escapes are TOML's: \", \n, \u0000)
 
 
 def _job(defaults: dict, table: dict, where: str, base: Path) -> Job:
@@ -166,7 +158,7 @@ def _job(defaults: dict, table: dict, where: str, base: Path) -> Job:
                        if key not in table and defaults.get(key, False) is not False)
     base_url = checked_origin(values["base_url"], f"{where}: base_url =") if "base_url" in values else None
     if not all(isinstance(fmt, str) for fmt in values.get("formats", [])):
-        raise UsageError(f"{where}: formats = {as_toml(values['formats'])}: give a list of names, like [\"csv\", \"json\"]")
+        raise UsageError(f"{where}: formats = {as_written(values['formats'])}: give a list of names, like [\"csv\", \"json\"]")
     paths = {key: base / values[key] for key in ("browser_profile", "cookies") if key in values}
     if "browser_path" in values:
         paths["browser_path"] = str(base / values["browser_path"])

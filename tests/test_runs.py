@@ -1633,7 +1633,7 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("[[harvest]]\nquery = 'x'\nname = true\n", 'harvest 1: name = true is not a string: give name = "..."'),
      ("[[harvest]]\nquery = 1979-05-27T07:32:00\n", 'harvest 1: query = 1979-05-27T07:32:00 is not a string: give query = "..."'),
      ("[[harvest]]\nquery = 'x'\nformats = ['csv', {a = 1, 'b c' = 2.5}]\n",
-      'harvest 1: formats = ["csv", {a = 1, "b c" = 2.5}]: give a list of names'),
+      'harvest 1: formats = ["csv", {"a": 1, "b c": 2.5}]: give a list of names'),
      ("query = 'x'\n[[harvest]]\nurl = 'https://digitalarchive.wilsoncenter.org/search'\n", "harvest 1: give only one of url, "
       "query or all = true (query: given at the top level, for every harvest; give each harvest its own search instead)"),
      ("[[harvest]\nquery = 'x'\n", "not valid TOML"),
