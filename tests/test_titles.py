@@ -2323,6 +2323,10 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     ("Letter to Stalin Co-signed by Mao Zedong", ("Mao Zedong",), ("Stalin",), ()),
     ("Memorandum Countersigned by Gromyko", ("Gromyko",), (), ()),
     ("Agreement Initialed by Gromyko and Rusk", ("Gromyko", "Rusk"), (), ()),
+    # in title case too ("Co-Signed" was a sender, "Stalin Counter-Signed" the recipient); a hyphenated name in "-ed" is none
+    ("Agreement Co-Signed by Gromyko", ("Gromyko",), (), ()),
+    ("Letter to Stalin Counter-Signed by Mao Zedong", ("Mao Zedong",), ("Stalin",), ()),
+    ("Letter to Abdel-Majed by Nasser", ("Nasser",), ("Abdel-Majed",), ()),
     # but a name's word after a given name or an initial is no participle ("Herbert", "Benjamin H." were the recipient)
     ("Letter to Herbert Read by Churchill", ("Churchill",), ("Herbert Read",), ()),
     ("Memorandum to Benjamin H. Read by Hughes", ("Hughes",), ("Benjamin H. Read",), ()),

@@ -286,7 +286,7 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             # any participle in "-ed" before "by" ("Letter Penned by", `_by_whom` says whose slot it opens), or one with its
             # particle before "by" or "to" ("Message Passed On to"); not an irregular one alone: "Notes Kept by", "Taken
             # by" record a talk, whose parties follow
-            rf"(?P<made>(?-i:[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
+            rf"(?P<made>(?-i:(?:Co-|Counter-)?[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
             r"(?P<key>\b(?:of|from|to|for|between|with|by)\b(?=\s)|,|:)\s*")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk", "on the Meeting of the Economic Delegation led by
@@ -354,7 +354,7 @@ _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{MADE}|No)\b")
 _MADE_AT_END = re.compile(rf"\s{MADE}$")
 # "from Mao Passed On to Stalin", "from Gromyko, Delivered to Thompson": his addressee follows
 _PASSED_ON_AT_END = re.compile(rf"\s{PAST}\s+{VERB_PARTICLE}$|,\s*{PAST}$")
-_WRITING = re.compile(r"(?:Signed|Co-signed|Countersigned|Initiall?ed|Sent|Written|Penned|Drawn|Drafted|Prepared|Compiled|Composed|"
+_WRITING = re.compile(r"(?:Signed|(?:Co|Counter)-?[Ss]igned|Initiall?ed|Sent|Written|Penned|Drawn|Drafted|Prepared|Compiled|Composed|"
                       r"Dictated|Authored|Approved|Adopted|Made|"
                       r"Given|Presented|Published|Transmitted|Forwarded|Passed|Relayed|Cabled|Endorsed|Issued|Submitted|Dispatched|Delivered|"
                       r"Handed|Conveyed|Put)\b")
