@@ -1213,6 +1213,11 @@ def test_a_reported_talk_of_a_body_led_by_someone_names_its_people(title, partic
     ("Letter from Minister of Foreign Trade Nikolai Patolichev to Mikoyan", ("Nikolai Patolichev",)),
     ("Letter from Mayor of San Francisco Joseph Alioto to Zhou Enlai", ("Joseph Alioto",)),   # "Francisco" a given name too
     ("Letter from Representative of Le Duan Nguyen Van Vinh to Mao Zedong", ("Nguyen Van Vinh",)),   # whoever he represents
+    # a newspaper of two words the grammar lists, after "of" or before the role ("Pravo Oldrich Svestka", "Sinmun Kim
+    # Chang-man" were people, and "People's Daily Wu Lengxi" no one)
+    ("Letter from Editor of Rude Pravo Oldrich Svestka to Brezhnev", ("Oldrich Svestka",)),
+    ("Letter from Editor of Nodong Sinmun Kim Chang-man to Kim Il Sung", ("Kim Chang-man",)),
+    ("Letter from People's Daily Editor Wu Lengxi to Mao", ("Wu Lengxi",)),
     # a body and its article after a role's "of": "Speaker of the House Sam Rayburn" was one party, and no person
     ("Letter from Speaker of the House Sam Rayburn to Eisenhower", ("Sam Rayburn",)),
     ("Letter from Secretary of the Treasury George Humphrey to Dulles", ("George Humphrey",)),

@@ -196,7 +196,8 @@ _BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*
 # the small words inside a person's name ("Uriel da Costa Ribeiro", "Maurice Couve de Murville", "Ibn Saud")
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
                        "dos", "do"})
-_TOKEN = re.compile(r"\[[^\[\]]*\]|\S+")
+# a body's name of two words is one word: "Editor of Rude Pravo Oldrich Svestka", "People's Daily Wu Lengxi"
+_TOKEN = re.compile(rf"\[[^\[\]]*\]|{BODY_WORDS}(?!\S)|\S+")
 _NAME_WORD = re.compile(r"^(?:(?!And$)[A-Z][\w.'’-]*|\[[\w .'’-]+\])$")   # a title case's "And" joins, no name has it
 # up to three words in brackets, and a nickname quoted after them: "[Edgar]", "[Georgi M.]", "[Lawrence “Lance”]"
 _BRACKETED_WORDS = re.compile(r"\[([^\[\]\s\"“‘']+(?:\s+[^\[\]\s\"“‘']+){0,2})(?:\s+[\"“‘'][^\[\]\"”’']+[\"”’'])?\]")
