@@ -90,6 +90,10 @@ def test_doc_type(title: str, expected: str) -> None:
 # names in brackets; the hand-labelled sample counts them among a title's persons (tests/data/README.md).
 PARTY_CASES = [
     ("Letter from Soviet Cosmonaut Yuri Gagarin to Kim Il Sung", ("Yuri Gagarin",), ("Kim Il Sung",), ()),   # a role
+    # a newspaper's reporter too, as its journalist and correspondent ("Reporter James Reston" was a person)
+    ("Interview of Zhou Enlai with New York Times Reporter James Reston", (), (), ("Zhou Enlai", "James Reston")),
+    ("Interview of Zhou Enlai with New York Times Correspondent James Reston", (), (), ("Zhou Enlai", "James Reston")),
+    ("Conversation with Pravda Journalist Yuri Zhukov", (), (), ("Yuri Zhukov",)),
     # where or when a talk was had is no one taking part in it
     ("Luncheon Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
     ("Farewell Conversation between Zhou Enlai and Pham Van Dong", (), (), ("Zhou Enlai", "Pham Van Dong")),

@@ -94,7 +94,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            r"Chief\s+[Oo]f\s+Staff",   # before "Chief": "White House Chief of Staff Hamilton Jordan" was "White House"
            "[Ll]eader", r"[Mm]embers?(?!\s+States\b)", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "[Dd]irector", "Adviser",
            "Advisor", r"Inspector(?:\s+General)?", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial",
-           "Writer", "Poet", "Journalist", "Correspondent", "Interpreter", "Translator", "Mayor", "Cosmonaut", "Astronaut",
+           "Writer", "Poet", "Journalist", "Correspondent", "Reporter", "Interpreter", "Translator", "Mayor", "Cosmonaut", "Astronaut",
            "Generalissimo", r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
            r"(?:(?:Tech(?:nical)?|Staff)\s+)?Sergeant(?:\s+Major)?",   # "Tech" is a body's word too ("Georgia Tech"), "Staff" a body
            r"General(?!\s+(?:Secretary|Counsel)\b)", "Colonel", r"Col\.", r"Lt\.", r"Maj\.", r"Gen\.", r"Bryg\.", r"Capt\.", r"Adm\.",
