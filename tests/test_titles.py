@@ -2336,6 +2336,9 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     ("Agreement Co-Signed by Gromyko", ("Gromyko",), (), ()),
     ("Letter to Stalin Counter-Signed by Mao Zedong", ("Mao Zedong",), ("Stalin",), ()),
     ("Letter to Abdel-Majed by Nasser", ("Nasser",), ("Abdel-Majed",), ()),
+    # and who wrote it with another, as who wrote it ("Co-Authored" and "Co-drafted" named no one)
+    ("Letter Co-Authored by Gromyko and Rusk", ("Gromyko", "Rusk"), (), ()),
+    ("Report Co-drafted by Gromyko", ("Gromyko",), (), ()),
     # but a name's word after a given name or an initial is no participle ("Herbert", "Benjamin H." were the recipient)
     ("Letter to Herbert Read by Churchill", ("Churchill",), ("Herbert Read",), ()),
     ("Memorandum to Benjamin H. Read by Hughes", ("Hughes",), ("Benjamin H. Read",), ()),

@@ -354,7 +354,8 @@ _PARTICIPLE = re.compile(rf"\s(?:[A-Z][a-z]+ing|{MADE}|No)\b")
 _MADE_AT_END = re.compile(rf"\s{MADE}$")
 # "from Mao Passed On to Stalin", "from Gromyko, Delivered to Thompson": his addressee follows
 _PASSED_ON_AT_END = re.compile(rf"\s{PAST}\s+{VERB_PARTICLE}$|,\s*{PAST}$")
-_WRITING = re.compile(r"(?:Signed|(?:Co|Counter)-?[Ss]igned|Initiall?ed|Sent|Written|Penned|Drawn|Drafted|Prepared|Compiled|Composed|"
+# who wrote it with another wrote it: "Co-signed", "Countersigned", "Co-Authored"
+_WRITING = re.compile(r"(?:Co-?|Counter-?)?(?i:Signed|Initiall?ed|Sent|Written|Penned|Drawn|Drafted|Prepared|Compiled|Composed|"
                       r"Dictated|Authored|Approved|Adopted|Made|"
                       r"Given|Presented|Published|Transmitted|Forwarded|Passed|Relayed|Cabled|Endorsed|Issued|Submitted|Dispatched|Delivered|"
                       r"Handed|Conveyed|Put)\b")
