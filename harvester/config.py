@@ -146,9 +146,12 @@ def as_written(value: object) -> str:
     datetime.datetime(1979, 5, 27, 7, 32), 'fast'); a list or table as JSON writes it, on one line."""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, float):
+        return repr(value)   # inf, nan: as TOML writes them, not JSON's Infinity, NaN
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
-    return json.dumps(value, ensure_ascii=False, default=str)   # (a string's escapes are TOML's: \", \n, \u0000)
+    # (a string's escapes are TOML's: \", \n, \u0000; a character unseen or a line break JSON leaves, \u2028, too)
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _job(defaults: dict, table: dict, where: str, base: Path) -> Job:

@@ -1632,6 +1632,8 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("[[harvest]]\nquery = 'x'\nformats = 'csv,json'\n", 'harvest 1: formats = "csv,json" is not a list: give formats = ["csv", "json"]'),
      ("[[harvest]]\nquery = 'x'\nname = true\n", 'harvest 1: name = true is not a string: give name = "..."'),
      ("[[harvest]]\nquery = 1979-05-27T07:32:00\n", 'harvest 1: query = 1979-05-27T07:32:00 is not a string: give query = "..."'),
+     ("[[harvest]]\nquery = 'x'\nmax_pages = inf\n", "harvest 1: max_pages = inf is not a whole number: give max_pages = 10"),
+     ('[[harvest]]\nquery = "x"\ndelay = "5\\u2028\\u0085\\u00a0"\n', 'harvest 1: delay = "5\\u2028\\u0085\\u00a0" is not a number'),
      ("[[harvest]]\nquery = 'x'\nformats = ['csv', {a = 1, 'b c' = 2.5}]\n",
       'harvest 1: formats = ["csv", {"a": 1, "b c": 2.5}]: give a list of names'),
      ("query = 'x'\n[[harvest]]\nurl = 'https://digitalarchive.wilsoncenter.org/search'\n", "harvest 1: give only one of url, "
@@ -1665,7 +1667,7 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("[harvest]\nquery = 'x'\n[harvest]\nquery = 'y'\n", "h.toml: [harvest] is written with two brackets, [[harvest]]"),
      ("[harvest]\nquery = 'x'\n[[harvest]]\nquery = 'y'\n", "h.toml: [harvest] is written with two brackets, [[harvest]]")],
     ids=["empty", "no-query", "unknown-key", "dashed-key", "command-line-key", "bad-type", "formats-a-string", "name-true",
-         "query-a-date", "formats-a-table", "top-level-query-and-url", "bad-toml", "bad-site",
+         "query-a-date", "max-pages-inf", "delay-unseen-characters", "formats-a-table", "top-level-query-and-url", "bad-toml", "bad-site",
          "harvest-not-tables", "one-bracket",
          "misspelt-table", "max-pages-0",
          "delay-nan", "delay-negative", "delay-huge", "challenge-wait-0", "challenge-wait-inf", "delay-minus-inf", "base-url-ftp", "base-url-bad",
