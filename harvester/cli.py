@@ -424,7 +424,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
     numbers = {name: int(name) for name in datasets if _numbers_a_harvest(name, jobs)}
     if unknown := [name for name in datasets if name not in numbers and name not in map(_name, jobs)]:
         number = f"{unknown[0]} (it has {len(jobs)}), nor of dataset " if unknown[0].isdecimal() else "of dataset "
-        said = unknown[0] or "'' (an empty NAME)"   # ("$NAME" of a variable not set)
+        said = unknown[0] if unknown[0].strip() else f"{unknown[0]!r} (an empty NAME)"   # ("$NAME" of a variable not set)
         raise UsageError(f"{harvests_file}: no harvest {number}{said}; its harvests: {', '.join(given)}")
     chosen = [(number, job) for number, job in enumerate(jobs, 1)
               if not datasets or number in numbers.values() or _name(job) in datasets and _name(job) not in numbers]

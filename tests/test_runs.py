@@ -1692,13 +1692,14 @@ def test_a_cookies_file_that_is_a_folder_is_said_so(tmp_path: Path, monkeypatch,
     assert code == 2 and f"harvest 1: cookies {tmp_path}: a folder, not a cookies file\n" in err
 
 
-def test_an_empty_name_after_the_harvests_file_is_said_so(tmp_path: Path, monkeypatch, capsys):
+@pytest.mark.parametrize("name", ["", " "])   # "$NAME", "$A $B": of variables not set
+def test_an_empty_name_after_the_harvests_file_is_said_so(tmp_path: Path, monkeypatch, capsys, name):
     from tests.test_cli import run_cli
 
     (tmp_path / "h.toml").write_text("[[harvest]]\nquery = 'x'\nname = 'one'\n", encoding="utf-8")
-    code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"), "")   # "$NAME", of a variable not set
-    assert (code, out) == (2, "") and err == f"harvester: error: {tmp_path / 'h.toml'}: no harvest of dataset '' (an empty NAME); " \
-                                             "its harvests: one\n"
+    code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"), name)
+    assert (code, out) == (2, "") and err == f"harvester: error: {tmp_path / 'h.toml'}: no harvest of dataset {name!r} (an " \
+                                             "empty NAME); its harvests: one\n"
 
 
 @pytest.mark.parametrize("second, said", [
