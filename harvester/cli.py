@@ -463,7 +463,7 @@ def run_command(harvests_file: Path, datasets: tuple[str, ...]) -> int:
                 raise
             except Exception as error:   # a harvest that fails, even by a bug, does not keep the later ones from running
                 said = as_keys(str(error)) if isinstance(error, HarvesterError) else unexpected(error)
-                _say(f"harvester: error: harvest {number}: {one_line(said)}", err=True)
+                _say(f"harvester: error: {harvests_file}: harvest {number}: {one_line(said)}", err=True)
                 code = error.exit_code if isinstance(error, HarvesterError) else HarvesterError.exit_code
                 lines.append(f"harvest {number}, {_dataset(job)}: failed (exit {code})")
                 if isinstance(error, BlockedError):   # 403 or 429 time after time refuses this machine, whichever way it asks; a

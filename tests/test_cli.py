@@ -1033,7 +1033,7 @@ def test_a_stop_once_a_harvest_of_a_run_or_the_run_is_done_has_nothing_left_to_s
                                          encoding="utf-8")
         done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # (as from a terminal)
-    assert done.returncode == 3 and done.stderr.startswith("harvester: error: harvest 2: ")
+    assert done.returncode == 3 and done.stderr.startswith(f"harvester: error: {tmp_path / 'h.toml'}: harvest 2: ")
     assert done.stderr.count("\n") == 1 and done.stdout.splitlines()[-2:] == [
         "2 harvests: 1 done, 1 failed", f"to run those again: harvester run {tmp_path / 'h.toml'} none"]
 

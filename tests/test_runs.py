@@ -1388,7 +1388,7 @@ def test_a_failed_harvest_of_the_harvests_file_is_told_in_the_files_own_keys(tmp
         (tmp_path / "harvests.toml").write_text(f'delay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "a"\n',
                                                 encoding="utf-8")
         code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
-    [said] = [line for line in err.splitlines() if line.startswith("harvester: error: harvest 1:")]
+    [said] = [line for line in err.splitlines() if line.startswith(f"harvester: error: {tmp_path / 'harvests.toml'}: harvest 1:")]
     assert code == 6 and "with allow_incomplete = true a run writes what it finds" in said and "--" not in said
 
 
@@ -1442,7 +1442,8 @@ def test_a_harvest_that_fails_by_a_bug_does_not_keep_the_next_from_running(tmp_p
             f'out = "data"\ndelay = 0\nbase_url = "{server.origin}"\n[[harvest]]\nquery = "a"\n'
             f'[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n', encoding="utf-8")
         code, out, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
-    assert code == 7 and "harvester: error: harvest 1: unexpected KeyError: 'oops' (a bug: please report it" in err
+    assert code == 7 and f"harvester: error: {tmp_path / 'harvests.toml'}: harvest 1: unexpected KeyError: 'oops' (a bug: " \
+                         "please report it" in err
     assert out.splitlines()[-4:] == ['harvest 1, wilson-a (“a”): failed (exit 7)', f'harvest 2, kwp (“{QUERY}”): done',
                                      "2 harvests: 1 done, 1 failed", f"to run those again: harvester run {tmp_path / 'harvests.toml'} wilson-a"]
     assert len(dataset(tmp_path / "data", "kwp")) == 19
@@ -1689,7 +1690,8 @@ def test_a_cookies_file_that_is_a_folder_is_said_so(tmp_path: Path, monkeypatch,
     (tmp_path / "h.toml").write_text("query = 'x'\ndelay = 0\nbase_url = 'http://127.0.0.1:9'\n[[harvest]]\nname = 'one'\n"
                                      "cookies = '.'\nuser_agent = 'Mozilla/5.0'\n", encoding="utf-8")
     code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "h.toml"))
-    assert code == 2 and f"harvest 1: cookies {tmp_path}: a folder, not a cookies file\n" in err
+    assert code == 2 and f"harvester: error: {tmp_path / 'h.toml'}: harvest 1: cookies {tmp_path}: a folder, not a cookies " \
+                         "file\n" in err
 
 
 @pytest.mark.parametrize("name", ["", " "])   # "$NAME", "$A $B": of variables not set
