@@ -109,6 +109,8 @@ class Walk:
             asked = self.site.saved_search(html)
         except UsageError:   # (settings that name no search of the site: a facet with no value)
             return
+        if asked is None and self.site.setting(html, self.site.current_path) == self.site.search_path.strip("/"):
+            asked = f"{self.site.home}{self.site.search_path}"   # the search page asked with no query: the whole archive
         ours = self._read(self.site.search_of(self.site.search_url(self.search)))   # (as the site reads it: tracking dropped)
         if asked and self._read(other := self.site.search_of(asked)) != ours:
             if not self._taken:   # (a filter or facet the site does not have is the user's to correct: said first)

@@ -444,6 +444,21 @@ def test_a_results_page_of_another_search_is_refused_and_none_of_its_documents_k
     assert [r["id"] for r in dataset(tmp_path, "s")] == [r["id"] for r in json.loads(before["s.json"])]
 
 
+def test_the_whole_archives_first_page_in_place_of_the_searchs_is_refused(tmp_path: Path):
+    """A cache or a redirect answers the search with the archive's search page asked with no query at all, whose
+    settings then write no query (currentQuery left out): that is the whole archive's listing, not the search's."""
+    from harvester.errors import LayoutError
+
+    body = (FIXTURES / "wilson" / "seed" / "page-0.html").read_text(encoding="utf-8")
+    whole = re.sub(r',"currentQuery":\{[^}]*\}', "", body, count=1)
+    assert whole != body
+    page = Fault(200, {"Content-Type": "text/html"}, whole.encode("utf-8"))
+    with FaultServer(synthetic_pages([]), lambda n, path: page if path.startswith("/search") else None) as server:
+        with pytest.raises(LayoutError, match="the site answered with the results of another search, the whole archive"):
+            run(server, tmp_path, query="Korean Workers' Party")
+    assert not (tmp_path / "s.json").exists()
+
+
 def test_a_page_whose_settings_name_parameters_the_address_left_out_answers_the_same_search(tmp_path: Path):
     """An address pasted with the form's combined sort alone: the site's settings add the sort it stands for (sort_by,
     sort_order), as its form sends them; the page is still the search's, and taken."""
