@@ -111,15 +111,15 @@ class Walk:
             return
         if asked is None and self.site.setting(html, self.site.current_path) == self.site.search_path.strip("/"):
             asked = f"{self.site.home}{self.site.search_path}"   # the search page asked with no query: the whole archive
-        ours = self._read(self.site.search_of(self.site.search_url(self.search)))   # (as the site reads it: tracking dropped)
-        if asked and self._read(other := self.site.search_of(asked)) != ours:
+        ours = self._listing_key(self.site.search_of(self.site.search_url(self.search)))   # (as the site reads it: tracking dropped)
+        if asked and self._listing_key(other := self.site.search_of(asked)) != ours:
             if not self._taken:   # (a filter or facet the site does not have is the user's to correct: said first)
                 self._check_filters(page)
                 self._check_facets(page)
             raise LayoutError(f"{page.url}: the site answered with the results of another search, {other} (a cache, or a "
                               "redirect?); not taken")
 
-    def _read(self, search: Search) -> str:
+    def _listing_key(self, search: Search) -> str:
         """What the site lists for a search: its words, facets and filters, not its sort or page size, which its settings
         may write otherwise than the address (the sort the form's combined sort stands for); a name as PHP rewrites it
         ("ref.src" as "ref_src")."""
