@@ -142,16 +142,25 @@ _WANTED = {str: ("a string", '"..."'), int: ("a whole number", "10"), (int, floa
 
 
 def as_written(value: object) -> str:
-    """A value as the file wrote it, near enough (true, 1979-05-27T07:32:00, "fast"), not as Python writes it (True,
-    datetime.datetime(1979, 5, 27, 7, 32), 'fast'); a list or table as JSON writes it, on one line."""
+    """A value as the file wrote it, near enough, in TOML's words (true, inf, 1979-05-27T07:32:00, "fast", [1, 2],
+    {a = 1}), not Python's (True, datetime.datetime(1979, 5, 27, 7, 32), 'fast') nor JSON's (Infinity), on one line."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, float):
-        return repr(value)   # inf, nan: as TOML writes them, not JSON's Infinity, NaN
+        return repr(value)   # inf, nan, 1e+300
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
-    # (a string's escapes are TOML's: \", \n, \u0000; a character unseen or a line break JSON leaves, \u2028, too)
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in json.dumps(value, ensure_ascii=False, default=str))
+    if isinstance(value, list):
+        return f"[{', '.join(map(as_written, value))}]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key if _BARE_KEY.fullmatch(key) else as_written(key)} = {as_written(item)}"
+                               for key, item in value.items()) + "}"
+    # (a string's escapes are TOML's: \", \n, \u0000, \U000e0001; a character unseen or a line break JSON leaves too)
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}"
+                   for c in json.dumps(value, ensure_ascii=False, default=str))
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _job(defaults: dict, table: dict, where: str, base: Path) -> Job:

@@ -1636,7 +1636,7 @@ def test_scans_that_spent_a_harvests_retries_are_not_asked_for_by_the_later_harv
      ("[[harvest]]\nquery = 'x'\nmax_pages = inf\n", "harvest 1: max_pages = inf is not a whole number: give max_pages = 10"),
      ('[[harvest]]\nquery = "x"\ndelay = "5\\u2028\\u0085\\u00a0"\n', 'harvest 1: delay = "5\\u2028\\u0085\\u00a0" is not a number'),
      ("[[harvest]]\nquery = 'x'\nformats = ['csv', {a = 1, 'b c' = 2.5}]\n",
-      'harvest 1: formats = ["csv", {"a": 1, "b c": 2.5}]: give a list of names'),
+      'harvest 1: formats = ["csv", {a = 1, "b c" = 2.5}]: give a list of names'),
      ("query = 'x'\n[[harvest]]\nurl = 'https://digitalarchive.wilsoncenter.org/search'\n", "harvest 1: give only one of url, "
       "query or all = true (query: given at the top level, for every harvest; give each harvest its own search instead)"),
      ("[[harvest]\nquery = 'x'\n", "not valid TOML"),
@@ -1682,6 +1682,21 @@ def test_a_bad_harvests_file_is_one_line_naming_the_file(tmp_path: Path, text: s
     with pytest.raises(UsageError, match="h.toml" if "site" not in message else "nope") as raised:
         load_jobs(path)
     assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    (True, "true"), ("fast", '"fast"'), (float("inf"), "inf"), (1e300, "1e+300"),
+    (datetime(1979, 5, 27, 7, 32), "1979-05-27T07:32:00"),
+    ([float("inf"), -float("inf"), 1], "[inf, -inf, 1]"), ([datetime(1979, 5, 27).date(), [True]], "[1979-05-27, [true]]"),
+    ({"a": 1, "b c": 2.5, "d": {"e": False}}, '{a = 1, "b c" = 2.5, d = {e = false}}'),
+    ('say "x"\n', '"say \\"x\\"\\n"'), ("5\u2028\x85", '"5\\u2028\\u0085"'), ("tag\U000e0001", '"tag\\U000e0001"'),
+])
+def test_a_value_in_a_harvests_file_message_is_said_as_toml_writes_it(value, written: str):
+    """A message quotes a value as the file wrote it: a list's or a table's values too, in TOML's words (inf, a date
+    bare, `key = value`), and a character no one can see by TOML's escape (\\U and eight digits above U+FFFF)."""
+    from harvester.config import as_written
+
+    assert as_written(value) == written
 
 
 def test_a_cookies_file_that_is_a_folder_is_said_so(tmp_path: Path, monkeypatch, capsys):
