@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from harvester.crawl import Walk
 from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, last_archived_run, next_part, read_warc,
@@ -35,6 +35,7 @@ from harvester.fetch.page import Page, canonical_link, copy_rule, is_time, later
 from harvester.fetch.saved import as_the_site_served, check_whole, find_html, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable, without_accents
 from harvester.normalize.people import People
+from harvester.normalize.text import clean_text
 from harvester.output.files import TABLE_FORMATS, Staging, files_home, writable_folder, write_table
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, clashing_names, write_package
 from harvester.output.runreport import build_report
@@ -221,15 +222,37 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
             page = get(url)
         except OffSiteError:   # (a FetchError, but a site that sends its documents elsewhere stops the run)
             raise
-        except FetchError as error:   # an earlier run's details of it stand, if it has any
-            earlier = state.keep_details(doc_id, None)
-            warnings.append(f"{error}; the details of {doc_id} are " + ("an earlier run's" if earlier else "left empty"))
+        except FetchError as error:
+            warnings.append(_not_had(state, doc_id, str(error)))
             continue
-        raw = parse_document(fetched_text(page, warnings), site.canonical(page.url), site, name=url)
+        text = fetched_text(page, warnings)
+        raw = parse_document(text, site.canonical(page.url), site, name=url)
+        if other := another_document(site, page.url, text, raw.title, state.title(doc_id)):
+            warnings.append(_not_had(state, doc_id, f"{url}: the site answered with the page of another document, {other} "
+                                                    "(a cache?)"))
+            continue
         state.keep_details(doc_id, details_of(raw, names, site))
         log.info("document %d: %s", number, doc_id)
     progress("document pages", total, total, "")
     return warnings
+
+
+def _not_had(state: State, doc_id: str, why: str) -> str:
+    """A document page that could not be had: the details an earlier run read of it stand, if any; what to warn of."""
+    earlier = state.keep_details(doc_id, None)
+    return f"{why}; the details of {doc_id} are " + ("an earlier run's" if earlier else "left empty")
+
+
+def another_document(site: Site, url: str, text: str, title: str, listed: str) -> str | None:
+    """The document whose page a document page fetched from `url` is, when it is not the one there (a cache mixed two
+    pages up): its canonical link names another, and its title is not the one the listing gives (`listed`). A canonical
+    link alone may name the document's other address (a legacy number's page, a Drupal path's), or be wrong; a page
+    with none tells nothing."""
+    said = site.doc_id(canonical_link(text) or "")
+    served = site.doc_id(url)
+    if said is None or served is None or unquote(said) == unquote(served) or clean_text(title) == listed:
+        return None
+    return said
 
 
 def _archive(page: Page, archive: WarcArchive, state: State) -> Location:

@@ -452,6 +452,11 @@ class State:
                         (doc_id, to_json(own) if own else None, to_json(details) if details is not None else None))
         return self.db.execute("SELECT details IS NOT NULL FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] == 1
 
+    def title(self, doc_id: str) -> str:
+        """The title a document's record gives ("" for a document not listed)."""
+        row = self.db.execute("SELECT json_extract(record, '$.title') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return (row[0] or "") if row else ""
+
     def pdf_source(self, doc_id: str) -> tuple[str, dict | None]:
         """The PDF a document's page links (its details' pdf_url; "" for none), and what is kept of its download."""
         row = self.db.execute("SELECT json_extract(details, '$.pdf_url'), kept FROM documents LEFT JOIN pdfs USING (id) "

@@ -245,6 +245,39 @@ def test_a_missing_document_page_is_a_warning_and_the_record_stays(tmp_path: Pat
     assert len(records) == outcome.documents == 19
 
 
+def test_a_document_page_answered_with_another_listed_documents_page_gives_it_no_details(tmp_path: Path):
+    """A cache mixed two pages up: the site answered one document's address with another's page (its canonical link and
+    title). Its details are not taken for the document asked for: a page that could not be had, said and named."""
+    asked, other = "/document/telegram-ponomarev-cpsu-central-committee", "/document/letter-ri-sang-jo-ns-khrushchev"
+    with FaultServer(lambda path: both_folders(other if path == asked else path)) as server:
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    records = {r["id"]: r for r in dataset(tmp_path, "kwp")}
+    assert records["telegram-ponomarev-cpsu-central-committee"]["record_id"] is None
+    assert records["letter-ri-sang-jo-ns-khrushchev"]["record_id"] and len(records) == outcome.documents == 19
+    assert outcome.warnings == [f"{server.origin}{asked}: the site answered with the page of another document, "
+                                "letter-ri-sang-jo-ns-khrushchev (a cache?); the details of "
+                                "telegram-ponomarev-cpsu-central-committee are left empty"]
+    assert outcome.report["status"] == "warnings" and outcome.report["complete"] is True
+
+
+def test_a_document_page_whose_canonical_link_names_its_documents_other_address_is_its_own(tmp_path: Path):
+    """A page asked for by a legacy number (or its Drupal path) that the site answers in place with the page whose
+    canonical link gives the slug: the same document (its title the listing's), its details taken."""
+    slug = "telegram-ponomarev-cpsu-central-committee"
+
+    def pages(path: str) -> bytes | None:
+        if path == "/document/110385":
+            return both_folders(f"/document/{slug}")
+        body = both_folders(path)
+        return body.replace(f'href="/document/{slug}"'.encode(), b'href="/document/110385"') if body else body
+
+    with FaultServer(pages) as server:
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    records = {r["id"]: r for r in dataset(tmp_path, "kwp")}
+    assert records["110385"]["record_id"] == "120202" and slug not in records
+    assert outcome.warnings == [] and "/document/110385" in server.requests
+
+
 def test_a_document_page_that_fails_on_a_later_run_keeps_the_details_an_earlier_run_read(tmp_path: Path):
     gone = "/document/telegram-ponomarev-cpsu-central-committee"
     for fails in (False, True):
