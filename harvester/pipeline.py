@@ -114,6 +114,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
                               kept_headers=state.kept_headers, paced=paced)
             get = Replaying(fetcher.get, state, run)
+            latest: list[str] = []   # the documents of the latest walk of the pages, in the site's order
             for url in walk.urls():
                 try:
                     page = get(url)
@@ -126,8 +127,14 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 results = parse_results(text, url, site)
                 walk.check(results, text)
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names)
+                if walk.number == 0:   # a walk of the pages begins (again)
+                    latest = []
+                latest += [record["id"] for record in records]
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 progress("results pages", walk.pages, max(walk.page_count(), walk.pages), f"documents={walk.documents}/{walk.total}")
+            # a walk of the pages again (documents were missing: a page shown in another's place, results that shifted)
+            # sees the listing as the site now orders it; the documents only an earlier walk saw (removed since) follow
+            state.reorder(run.id, [*latest, *state.listing(run.id)])
             if walk.documents == 0 and not settings.allow_incomplete and (before := state.listed_last()):
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
                                       "nothing written (an outage of its search?); with --allow-incomplete a run writes "

@@ -314,6 +314,29 @@ def test_a_page_shown_again_in_anothers_place_makes_a_run_incomplete_and_reports
     assert outcome.report["complete"] is False and run_report(tmp_path, "s")["no_longer_listed"] == []
 
 
+@pytest.mark.parametrize("always", [False, True])
+def test_a_first_page_answered_once_with_the_seconds_cards_is_walked_again_into_the_sites_order(tmp_path: Path, always: bool):
+    """A cache gave page 0 the cards of page 1: their ten documents were first seen in page 0's place, and page 0's own
+    were missing. Once, the walk again finds them all, and the dataset lists them as the site does; every time, the run
+    says that ten are missing and is partial."""
+    docs = [doc(n) for n in range(25)]
+    whole, asked = synthetic_pages(docs), []
+
+    def pages(path: str) -> bytes | None:
+        asked.append(path)
+        first = path == "/search?search_api_fulltext=q"
+        return whole(path + "&page=1" if first and (always or asked.count(path) == 1) else path)
+
+    with FaultServer(pages) as server:
+        outcome = run(server, tmp_path, allow_incomplete=True)
+    listed = [record["id"] for record in dataset(tmp_path, "s")]
+    if always:
+        assert listed == [f"telegram-{n}" for n in range(10, 25)] and outcome.report["complete"] is False
+        assert outcome.warnings == ["the site lists 25 documents for \u201cq\u201d but only 15 distinct ones could be collected"]
+    else:
+        assert listed == [f"telegram-{n}" for n in range(25)] and outcome.report["complete"] is True and outcome.warnings == []
+
+
 def test_a_listing_shifted_by_a_full_page_of_uploads_and_walked_again_is_whole_though_a_document_is_listed_twice(tmp_path: Path):
     """Ten uploads after page 0 show page 0's cards again as page 1 (a page shown in another's place), but the walk
     again sees the listing as it stands, with no page repeated: the one missing is the document listed twice."""
