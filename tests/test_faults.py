@@ -22,7 +22,7 @@ from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from harvester.state import state_file
 from tests.conftest import FIXTURES, FakeClock, dataset, run_report
-from tests.faultserver import Fault, FaultServer, synthetic_pages
+from tests.faultserver import Fault, FaultServer, folder_pages, synthetic_pages
 from tests.sitegen import doc, results_page
 
 WILSON = get_site("wilson")
@@ -457,6 +457,26 @@ def test_the_whole_archives_first_page_in_place_of_the_searchs_is_refused(tmp_pa
         with pytest.raises(LayoutError, match="the site answered with the results of another search, the whole archive"):
             run(server, tmp_path, query="Korean Workers' Party")
     assert not (tmp_path / "s.json").exists()
+
+
+@pytest.mark.parametrize("settings", ["broken", "missing"])
+def test_a_results_page_whose_settings_cannot_be_read_is_taken_as_one_without_settings(tmp_path: Path, settings: str):
+    """The settings say which search a page answers, and a page that answers another comes with its own, whole; a page
+    whose settings cannot be read (or that has none: a mirror's, an older copy's) tells nothing to check, and is taken."""
+    seed = FIXTURES / "wilson" / "seed"
+    whole = folder_pages(seed)
+
+    def pages(path: str) -> bytes | None:
+        body = whole(path)
+        if body is None or not path.startswith("/search"):
+            return body
+        found = re.search(rb'(<script[^>]*drupal-settings-json[^>]*>)(.*?)(</script>)', body, re.S)
+        assert found and json.loads(found[2])["path"]["currentQuery"]
+        return body.replace(found[0], found[1] + found[2][:-40] + found[3] if settings == "broken" else b"")
+
+    with FaultServer(pages) as server:
+        outcome = run(server, tmp_path, query="Korean Workers' Party")
+    assert (outcome.documents, outcome.pages, outcome.report["complete"], outcome.warnings) == (19, 2, True, [])
 
 
 def test_a_page_whose_settings_name_parameters_the_address_left_out_answers_the_same_search(tmp_path: Path):
