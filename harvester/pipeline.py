@@ -234,7 +234,7 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
             continue
         text = fetched_text(page, warnings)
         raw = parse_document(text, site.canonical(page.url), site, name=url)
-        if other := another_document(site, page.url, text, raw.title, state.title(doc_id)):
+        if other := page_of_another(another_document(site, page.url, text), raw.title, state.title(doc_id)):
             warnings.append(_not_had(state, doc_id, f"{url}: the site answered with the page of another document, {other} "
                                                     "(a cache?)"))
             continue
@@ -250,16 +250,19 @@ def _not_had(state: State, doc_id: str, why: str) -> str:
     return f"{why}; the details of {doc_id} are " + ("an earlier run's" if earlier else "left empty")
 
 
-def another_document(site: Site, url: str, text: str, title: str, listed: str) -> str | None:
-    """The document whose page a document page fetched from `url` is, when it is not the one there (a cache mixed two
-    pages up): its canonical link names another, and its title is not the one the listing gives (`listed`). A canonical
-    link alone may name the document's other address (a legacy number's page, a Drupal path's), or be wrong; a page
-    with none tells nothing."""
-    said = site.doc_id(canonical_link(text) or "")
-    served = site.doc_id(url)
-    if said is None or served is None or unquote(said) == unquote(served) or clean_text(title) == listed:
-        return None
-    return said
+def another_document(site: Site, url: str, text: str) -> str | None:
+    """The document a document page's canonical link names, when another than the one at the address it came from
+    (`url`, where redirects led); None when it has no canonical link: nothing to check."""
+    said, served = site.doc_id(canonical_link(text) or ""), site.doc_id(url)
+    return said if said and served and unquote(said) != unquote(served) else None
+
+
+def page_of_another(other: str | None, title: str, listed: str) -> str | None:
+    """`other`, when a document page whose canonical link names it is that document's, not the listed one's (a cache
+    mixed two pages up): its title is not the one the listing gives (`listed`). A canonical link alone may name the
+    document's other address (a legacy number's page, a Drupal path's) or be wrong; a document not listed has no title
+    to compare."""
+    return other if other and listed and clean_text(title) != listed else None
 
 
 def _archive(page: Page, archive: WarcArchive, state: State) -> Location:
@@ -337,6 +340,11 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 continue
             pages += 1
             warnings.extend([saved.problem] if saved.problem else [])
+            if isinstance(saved, SavedDocument) and (other := page_of_another(saved.other, saved.record["title"],
+                                                                               state.title(saved.doc_id))):
+                warnings.append(f"{saved.label}: the page of another document, {other} (a cache?), in place of "
+                                f"{saved.doc_id}'s; passed over")   # (as the harvest that fetched it did)
+                continue
             if isinstance(saved, SavedDocument):
                 state.keep_details(saved.doc_id, saved.details, own=saved.record, saved_at=saved.saved_at)
                 detailed = True
@@ -538,6 +546,8 @@ class SavedDocument:
     details: Record
     problem: str | None = None
     saved_at: str = ""           # as a results page's
+    label: str = ""
+    other: str | None = None     # the document its canonical link names, when another than the one at its address
 
 
 def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable) -> SavedResults | SavedDocument | LayoutError:
@@ -559,7 +569,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
         if doc_id:
             raw = parse_document(text, site.canonical(page.url), site, name=label)
             record = record_of(doc_id, card_of(raw), raw.url, site, "", "", page.fetched_at, names)
-            return SavedDocument(doc_id, record, details_of(raw, names, site), problem, saved_at)
+            return SavedDocument(doc_id, record, details_of(raw, names, site), problem, saved_at, label,
+                                 another_document(site, page.url, text))
         # (a results page its settings say is the search's, saved from another of its addresses, is read as before)
         if asked and urlsplit(asked).hostname in site.hosts and not site.is_search(asked) \
                 and site.setting(text, site.current_path) not in (None, site.search_path.strip("/")):

@@ -258,6 +258,13 @@ def test_a_document_page_answered_with_another_listed_documents_page_gives_it_no
                                 "letter-ri-sang-jo-ns-khrushchev (a cache?); the details of "
                                 "telegram-ponomarev-cpsu-central-committee are left empty"]
     assert outcome.report["status"] == "warnings" and outcome.report["complete"] is True
+    again = reparse([tmp_path / "archive"], WILSON, tmp_path / "again", "kwp", ["json"], workers=0)
+    assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(dataset(tmp_path, "kwp"))
+    warc = tmp_path / "archive" / "kwp-run0001-part1.warc.gz"
+    assert again.warnings == [
+        f"{warc} (response 9, {server.origin}{asked}): the page of another document, letter-ri-sang-jo-ns-khrushchev (a cache?), in place of "
+        "telegram-ponomarev-cpsu-central-committee's; passed over", "1 of the 19 documents have no saved document page "
+        "among the pages given: their details are left empty"]
 
 
 def test_a_document_page_whose_canonical_link_names_its_documents_other_address_is_its_own(tmp_path: Path):
