@@ -453,7 +453,7 @@ class State:
         return self.db.execute("SELECT details IS NOT NULL FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] == 1
 
     def title(self, doc_id: str) -> str:
-        """The title a document's record gives ("" for a document not listed)."""
+        """The title of the record the state keeps of a document ("" for a document it has no record of)."""
         row = self.db.execute("SELECT json_extract(record, '$.title') FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return (row[0] or "") if row else ""
 
