@@ -337,6 +337,25 @@ def test_a_first_page_answered_once_with_the_seconds_cards_is_walked_again_into_
         assert listed == [f"telegram-{n}" for n in range(25)] and outcome.report["complete"] is True and outcome.warnings == []
 
 
+def test_a_walk_again_that_misses_documents_an_earlier_walk_saw_leaves_the_listing_in_its_order(tmp_path: Path):
+    """The first walk showed page 1's cards in page 2's place; the walk again, page 1's in page 0's: page 0's documents
+    only the first walk saw. That walk tells not where they go: the listing keeps the order the first walk saw, not
+    page 0's documents last."""
+    docs = [doc(n) for n in range(25)]
+    whole, asked = synthetic_pages(docs), []
+
+    def pages(path: str) -> bytes | None:
+        asked.append(path)
+        shown = (path.endswith("&page=2") and asked.count(path) == 1) or (path == "/search?search_api_fulltext=q"
+                                                                           and asked.count(path) == 2)
+        return whole("/search?search_api_fulltext=q&page=1" if shown else path)
+
+    with FaultServer(pages) as server:
+        outcome = run(server, tmp_path)
+    assert [record["id"] for record in dataset(tmp_path, "s")] == [f"telegram-{n}" for n in range(25)]
+    assert len(asked) == 6 and outcome.report["complete"] is True
+
+
 def test_a_listing_shifted_by_a_full_page_of_uploads_and_walked_again_is_whole_though_a_document_is_listed_twice(tmp_path: Path):
     """Ten uploads after page 0 show page 0's cards again as page 1 (a page shown in another's place), but the walk
     again sees the listing as it stands, with no page repeated: the one missing is the document listed twice."""
