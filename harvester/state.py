@@ -453,8 +453,10 @@ class State:
         return self.db.execute("SELECT details IS NOT NULL FROM documents WHERE id = ?", (doc_id,)).fetchone()[0] == 1
 
     def title(self, doc_id: str) -> str:
-        """The title of the record the state keeps of a document ("" for a document it has no record of)."""
-        row = self.db.execute("SELECT json_extract(record, '$.title') FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        """The title a listing gives a document ("" for one no listing gives: a re-parse's document known only by its own
+        page, whose copies may be of the same document retitled)."""
+        row = self.db.execute("SELECT json_extract(record, '$.title') FROM documents WHERE id = ? AND run IS NOT NULL",
+                              (doc_id,)).fetchone()
         return (row[0] or "") if row else ""
 
     def pdf_source(self, doc_id: str) -> tuple[str, dict | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -283,6 +284,23 @@ def test_a_document_page_whose_canonical_link_names_its_documents_other_address_
     records = {r["id"]: r for r in dataset(tmp_path, "kwp")}
     assert records["110385"]["record_id"] == "120202" and slug not in records
     assert outcome.warnings == [] and "/document/110385" in server.requests
+
+
+def test_the_later_of_two_saves_of_a_documents_page_at_its_legacy_number_stands_though_its_title_changed(tmp_path: Path):
+    """A page saved from a legacy number's address (its canonical link gives the slug), saved again once the archive
+    retitled it: no results page lists it, so no listing's title says it is another document's. The later copy stands."""
+    page = (DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html").read_text(encoding="utf-8").replace(
+        "(0080)https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev",
+        "(0059)https://digitalarchive.wilsoncenter.org/document/120163")
+    earlier, later = tmp_path / "earlier.html", tmp_path / "later.html"
+    earlier.write_text(page, encoding="utf-8")
+    later.write_text(page.replace("to N.S. Khrushchev", "to Nikita S. Khrushchev"), encoding="utf-8")
+    os.utime(earlier, (1_600_000_000, 1_600_000_000))
+    os.utime(later, (1_700_000_000, 1_700_000_000))
+    outcome = reparse([earlier, later], WILSON, tmp_path / "out", "x", ["json"], workers=0)
+    assert [(r["id"], r["title"]) for r in dataset(tmp_path / "out", "x")] == [
+        ("120163", "Letter from Ri Sang-jo to Nikita S. Khrushchev")]
+    assert outcome.warnings == []
 
 
 def test_a_document_page_that_fails_on_a_later_run_keeps_the_details_an_earlier_run_read(tmp_path: Path):
