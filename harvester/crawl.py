@@ -43,10 +43,10 @@ class Walk:
     facets: dict[tuple[str, str], str] = field(default_factory=dict)   # the search's facets: their labels, as pages show them
     number: int | None = None          # the number of the page asked for (None: a next link)
     page_size: int = 0                 # results to a page: as the first page counts them when more follow, else the site's
+    repeated_page: bool = False        # a full page of the latest round showed the very cards of another page of it
     _totals: set[int] = field(default_factory=set)
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
     _short_total: bool = False         # a page held more cards than its total counts ("1 - 10 of 0")
-    _repeated_page: bool = False       # a full page of the latest round showed the very cards of another page of it
     _shown: set[int] = field(default_factory=set)   # the cards (their hash) of each full page of the round
     _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
     _last: ResultsPage | None = None
@@ -98,7 +98,7 @@ class Walk:
                 break
             why = f"have {self.documents} of {self.total} documents" if missing > 0 else "the total changed during the run"
             log.info("%s; re-walking the pages (round %d)", why, round_number)   # what it finds is the run's warning, if any
-            self._totals, self._shown, self._repeated_page = {self.total or 0}, set(), False
+            self._totals, self._shown, self.repeated_page = {self.total or 0}, set(), False
             yield from (self._url(number) for number in range(self.page_count()))   # as many as the total said then
         self._check_complete()
 
@@ -150,7 +150,7 @@ class Walk:
         self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
         if len(page.cards) >= (self.page_size or self.site.page_size):
             shown = hash(tuple(sorted(card.href for card in page.cards)))   # (a round asks for each page once)
-            self._repeated_page = self._repeated_page or shown in self._shown
+            self.repeated_page = self.repeated_page or shown in self._shown
             self._shown.add(shown)
         self.facets.update(((name, value), label) for name, value, label in page.facets)
         self._last = page
@@ -249,7 +249,7 @@ class Walk:
             # else every page was whole, and the site lists a document twice; but not when a page was shown again in
             # another's place (its own documents were never seen), nor when next links led the walk, not the total,
             # nor when the walk was cut short past it
-            self.partial = self.partial or self._short_page or self._repeated_page or self.number is None
+            self.partial = self.partial or self._short_page or self.repeated_page or self.number is None
         elif missing < 0 and self._short_total:   # a wrong count ended the walk early, or may have
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} the site lists: its "
                                  "pages count fewer results than they show, so the listing may not have been seen whole")

@@ -133,10 +133,10 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 progress("results pages", walk.pages, max(walk.page_count(), walk.pages), f"documents={walk.documents}/{walk.total}")
             # a walk of the pages again (documents were missing: a page shown in another's place, results that shifted)
-            # that saw them all sees the listing as the site now orders it; one that missed some an earlier walk saw (a
-            # page shown in another's place again, documents removed since) tells not where they go: their first places stand
-            if set(state.listing(run.id)) <= set(latest):
-                state.reorder(run.id, latest)
+            # sees the listing as the site now orders it; the documents only an earlier walk saw (removed since) follow.
+            # One that showed a page in another's place again missed some the site lists, and tells not where they go
+            if not walk.repeated_page:
+                state.reorder(run.id, [*latest, *state.listing(run.id)])
             if walk.documents == 0 and not settings.allow_incomplete and (before := state.listed_last()):
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
                                       "nothing written (an outage of its search?); with --allow-incomplete a run writes "

@@ -356,6 +356,24 @@ def test_a_walk_again_that_misses_documents_an_earlier_walk_saw_leaves_the_listi
     assert len(asked) == 6 and outcome.report["complete"] is True
 
 
+def test_a_document_removed_during_the_run_follows_the_listing_the_walk_again_saw(tmp_path: Path):
+    """Removed after page 0 was read, telegram-3 moved telegram-10 onto page 0, unseen: the walk again sees it in its
+    place, and the document no longer listed follows."""
+    docs = [doc(n) for n in range(25)]
+    whole, asked = synthetic_pages(docs), []
+
+    def pages(path: str) -> bytes | None:
+        asked.append(path)
+        if len(asked) == 2:
+            del docs[3]
+        return whole(path)
+
+    with FaultServer(pages) as server:
+        outcome = run(server, tmp_path)
+    assert [record["id"] for record in dataset(tmp_path, "s")] == [f"telegram-{n}" for n in (*range(3), *range(4, 25), 3)]
+    assert len(asked) == 6 and outcome.report["complete"] is True
+
+
 def test_a_listing_shifted_by_a_full_page_of_uploads_and_walked_again_is_whole_though_a_document_is_listed_twice(tmp_path: Path):
     """Ten uploads after page 0 show page 0's cards again as page 1 (a page shown in another's place), but the walk
     again sees the listing as it stands, with no page repeated: the one missing is the document listed twice."""
