@@ -114,7 +114,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
                               kept_headers=state.kept_headers, paced=paced)
             get = Replaying(fetcher.get, state, run)
-            latest: list[str] = []   # the documents of the latest walk of the pages, in the site's order
+            latest: list[str] | None = None   # the documents of the latest walk of the pages again, in the site's order
             for url in walk.urls():
                 try:
                     page = get(url)
@@ -127,15 +127,16 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 results = parse_results(text, url, site)
                 walk.check(results, text)
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names)
-                if walk.number == 0:   # a walk of the pages begins (again)
+                if walk.number == 0 and walk.pages:   # a walk of the pages again begins (the first's order is the listing's)
                     latest = []
-                latest += [record["id"] for record in records]
+                if latest is not None:
+                    latest += [record["id"] for record in records]
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 progress("results pages", walk.pages, max(walk.page_count(), walk.pages), f"documents={walk.documents}/{walk.total}")
             # a walk of the pages again (documents were missing: a page shown in another's place, results that shifted)
             # sees the listing as the site now orders it; the documents only an earlier walk saw (removed since) follow.
             # One that showed a page in another's place again missed some the site lists, and tells not where they go
-            if not walk.repeated_page:
+            if latest is not None and not walk.repeated_page:
                 state.reorder(run.id, [*latest, *state.listing(run.id)])
             if walk.documents == 0 and not settings.allow_incomplete and (before := state.listed_last()):
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
