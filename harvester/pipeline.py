@@ -237,7 +237,7 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
             continue
         text = fetched_text(page, warnings)
         raw = parse_document(text, site.canonical(page.url), site, name=url)
-        if other := page_of_another(another_document(site, page.url, text), raw.title, state.title(doc_id)):
+        if other := page_of_another(another_document(site, page.url, text), raw.title, doc_id, state):
             warnings.append(_not_had(state, doc_id, f"{url}: the site answered with the page of another document, {other} "
                                                     "(a cache?)"))
             continue
@@ -260,12 +260,13 @@ def another_document(site: Site, url: str, text: str) -> str | None:
     return said if said and served and unquote(said) != unquote(served) else None
 
 
-def page_of_another(other: str | None, title: str, listed: str) -> str | None:
-    """`other`, when a document page whose canonical link names it is that document's, not the listed one's (a cache
-    mixed two pages up): its title is not the one the listing gives (`listed`). A canonical link alone may name the
-    document's other address (a legacy number's page, a Drupal path's) or be wrong; a document not listed has no title
-    to compare."""
-    return other if other and listed and clean_text(title) != listed else None
+def page_of_another(other: str | None, title: str, asked: str, state: State) -> str | None:
+    """`other`, the document a page's canonical link names in place of the one `asked` for, when the page is that
+    listed document's (a cache mixed two pages up): its title is the one the listing gives `other`, not `asked`. A
+    canonical link alone may name the document's other address (a legacy number's page, a Drupal path's), a slug the
+    search does not list yet (the document retitled since its index was made), or be wrong."""
+    listed = state.title(other) if other else ""
+    return other if listed and clean_text(title) == listed != state.title(asked) else None
 
 
 def _archive(page: Page, archive: WarcArchive, state: State) -> Location:
@@ -343,8 +344,8 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 continue
             pages += 1
             warnings.extend([saved.problem] if saved.problem else [])
-            if isinstance(saved, SavedDocument) and (other := page_of_another(saved.other, saved.record["title"],
-                                                                               state.title(saved.doc_id))):
+            if isinstance(saved, SavedDocument) and (other := page_of_another(saved.other, saved.record["title"], saved.doc_id,
+                                                                               state)):
                 warnings.append(f"{saved.label}: the page of another document, {other} (a cache?), in place of "
                                 f"{saved.doc_id}'s; passed over")   # (as the harvest that fetched it did)
                 continue

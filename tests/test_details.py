@@ -286,6 +286,26 @@ def test_a_document_page_whose_canonical_link_names_its_documents_other_address_
     assert outcome.warnings == [] and "/document/110385" in server.requests
 
 
+def test_a_document_page_retitled_since_the_search_listed_it_is_its_own(tmp_path: Path):
+    """The archive retitled a document and moved it to a new slug, its search's index not yet: the card links the old
+    slug, which the site answers in place with the page whose canonical link gives the new slug (listed by no result)
+    and the new title. The same document, its details taken: the page is no other listed document's."""
+    old, new = "/document/telegram-ponomarev-cpsu-central-committee", "/document/telegram-ponomarev-cpsu-cc-retitled"
+
+    def pages(path: str) -> bytes | None:
+        body = both_folders(path)
+        if path == old and body:
+            body = body.replace(f'dvincitest.com{old}"'.encode(), f'dvincitest.com{new}"'.encode())
+            assert body.count(new.encode()) == 1
+            return body.replace(b"Telegram from Ponomarev", b"Telegram from B. N. Ponomarev")
+        return body
+
+    with FaultServer(pages) as server:
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    records = {r["id"]: r for r in dataset(tmp_path, "kwp")}
+    assert outcome.warnings == [] and records["telegram-ponomarev-cpsu-central-committee"]["record_id"]
+
+
 def test_the_later_of_two_saves_of_a_documents_page_at_its_legacy_number_stands_though_its_title_changed(tmp_path: Path):
     """A page saved from a legacy number's address (its canonical link gives the slug), saved again once the archive
     retitled it: no results page lists it, so no listing's title says it is another document's. The later copy stands."""
