@@ -2339,6 +2339,10 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     # and who wrote it with another, as who wrote it ("Co-Authored" and "Co-drafted" named no one)
     ("Letter Co-Authored by Gromyko and Rusk", ("Gromyko", "Rusk"), (), ()),
     ("Report Co-drafted by Gromyko", ("Gromyko",), (), ()),
+    # an irregular participle too ("Co-Written" was a sender); and who wired the paper or took the notes sent them
+    ("Letter Co-Written by Gromyko and Rusk", ("Gromyko", "Rusk"), (), ()),
+    ("Telegram Wired by Ambassador Thompson", ("Thompson",), (), ()),
+    ("Notes Taken by Dean Acheson", ("Dean Acheson",), (), ()),
     # but a name's word after a given name or an initial is no participle ("Herbert", "Benjamin H." were the recipient)
     ("Letter to Herbert Read by Churchill", ("Churchill",), ("Herbert Read",), ()),
     ("Memorandum to Benjamin H. Read by Hughes", ("Hughes",), ("Benjamin H. Read",), ()),

@@ -143,7 +143,7 @@ _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
 # a past participle that says who made, handed or saw what precedes when "by" follows it (one in "-eed" is a family name,
 # "Reed", "Saeed", but "Agreed"), and with its particle: "Handed Over", "Put Forward", "Passed On", "Drawn Up"; a capitalized
 # word after a hyphen is a name's ("Al-Sayed"), but after "Co-" or "Counter-" a participle's ("Co-Signed")
-PAST = r"(?:(?:Co-|Counter-)?[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed|Agreed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|Seen|Put|Read)"
+PAST = r"(?:(?:Co-|Counter-)?(?:[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed|Agreed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|Seen|Put|Read))"
 VERB_PARTICLE = r"(?:[Oo]ver|[Ff]orward|[Oo]n|[Oo]ut|[Uu]p)"
 MADE = rf"{PAST}(?:\s+{VERB_PARTICLE})?"
 # (but no name: "the Chairman Drafted by Kissinger" is the Chairman's, and Kissinger drafted it)

@@ -281,8 +281,8 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"(?:meeting|talks|conversations?|discussions?|dinner|luncheon|lunch|reception)\s+"
             r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
             rf"(?:(?:in|at)\s+(?!(?:{NATIONS}|English)\b)(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"
-            r"(?:(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
-            r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted)\s+|"
+            r"(?:(?:co-)?(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
+            r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted|wired|taken(?=\s+by\b))\s+|"
             # any participle in "-ed" before "by" ("Letter Penned by", `_by_whom` says whose slot it opens), or one with its
             # particle before "by" or "to" ("Message Passed On to"); not an irregular one alone: "Notes Kept by", "Taken
             # by" record a talk, whose parties follow
@@ -358,7 +358,7 @@ _PASSED_ON_AT_END = re.compile(rf"\s{PAST}\s+{VERB_PARTICLE}$|,\s*{PAST}$")
 _WRITING = re.compile(r"(?:Co-?|Counter-?)?(?i:Signed|Initiall?ed|Sent|Written|Penned|Drawn|Drafted|Prepared|Compiled|Composed|"
                       r"Dictated|Authored|Approved|Adopted|Made|"
                       r"Given|Presented|Published|Transmitted|Forwarded|Passed|Relayed|Cabled|Endorsed|Issued|Submitted|Dispatched|Delivered|"
-                      r"Handed|Conveyed|Put)\b")
+                      r"Handed|Conveyed|Put|Wired|Taken)\b")
 # and "the Delegation Chaired by Mikoyan": who leads a party takes its part, as one it is "headed by" does
 _LEADING = re.compile(r"(?:Chaired|Presided|Directed|Commanded|Accompanied)\b")
 # "Answer to Questions Asked by Khrushchev", "Reply to a Question Asked by ...": the answer goes to the one who asked
