@@ -2363,6 +2363,9 @@ def test_a_participle_after_the_kind_names_the_papers_maker(title, senders, reci
     ("Telegram to Walter Reed by Rusk", ("Rusk",), ("Walter Reed",), ()),
     # and "Conveyed", in "-yed" as "Zayed" is, is still a participle
     ("Message to Kim Il Sung Conveyed by Gromyko", ("Gromyko",), ("Kim Il Sung",), ()),
+    # but a writer's participle is no name's word after a given name either ("Mohammed Signed" was a sender)
+    ("Letter from Mohammed Signed by Amer", ("Mohammed", "Amer"), (), ()),
+    ("Letter to Ahmed Written by Nasser", ("Nasser",), ("Ahmed",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_name_in_ed_before_by_stays_a_name(title, senders, recipients, participants):
     found = parties(title)

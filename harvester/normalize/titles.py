@@ -972,11 +972,13 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
 
 def _participle(at_end: re.Pattern[str], party: str) -> re.Match[str] | None:
     """The participle that ends a party, unless it is a name's word: a given name ("Ahmed by", ", Ahmed to") or one after
-    a given name or an initial ("Herbert Read by", "Benjamin H. Read by")."""
+    a given name or an initial ("Herbert Read by", "Benjamin H. Read by"); a writer's ("Mohammed Signed by") is no name's."""
     found = at_end.search(party)
     if not found:
         return None
     words = [found[0].strip(" ,").split()[0]]
+    if _WRITING.fullmatch(words[0]):
+        return found
     if found[0][0] != ",":   # (after a comma the word before ends another party)
         words += party[:found.start()].split()[-1:]
     return None if any(is_given_name(word) or re.fullmatch(r"[A-Z]\.", word) for word in words) else found
