@@ -2449,6 +2449,9 @@ def test_a_pact_and_a_newspaper_are_bodies(title, senders, recipients, people):
     ("Note from Molotov, Handed to Eden", ("Molotov",), ("Eden",)),
     ("Reply from Gromyko, Sent to Ambassador Thompson", ("Gromyko",), ("Thompson",)),
     ("Letter from Nasser, Ahmed to Kennedy", ("Nasser", "Ahmed"), ("Kennedy",)),
+    # and names its recipient after a topic too, or where no kind is named ("Thompson" was lost with the topic)
+    ("Questions on Berlin, Delivered to Ambassador Thompson", (), ("Thompson",)),
+    ("Memorandum on Berlin, Handed Over to Ambassador Thompson", (), ("Thompson",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_participle_after_a_comma_names_no_one(title, senders, recipients):
     found = parties(title)

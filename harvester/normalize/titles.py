@@ -343,6 +343,8 @@ _BY_INITIALS_AT_END = re.compile(rf"\sby\s+(?P<who>{_INITIALED}(?:(?:,\s*|\s+and
 _REVISED = _rx(r",?\s+with\s+(?:(?:his|her|the|handwritten|marginal)\s+)?(?:corrections|annotations|comments|revisions|edits|"
                r"amendments|remarks|notes|additions)\s+(?:by|of|from)\s+(?P<who>(?-i:[A-Z\[]).*)$")
 _SENT_BY = _rx(r"\b(?:sent|written|prepared|compiled|submitted)\s+by\s+(?=[A-Z])")   # "Report on ... sent by X"
+# "Questions on Berlin, Delivered to Ambassador Thompson": whom the paper went to, after its topic
+_SENT_TO = _rx(rf",\s*(?:sent|delivered|handed|passed|given|transmitted|forwarded|presented)(?:\s+{VERB_PARTICLE})?\s+to\s+(?=[A-Z])")
 # a verb of talk after which comes what was talked about, not who: "Saddam and Senior Advisers Discussing ..."
 _TOPIC_VERB = _rx(r"discuss(?:ing|es|ed)?|inquired|inquires")
 # "Session Nominating Gorbachev", "Notes Kept during ...": a topic follows
@@ -946,6 +948,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
         # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
     elif sent := _SENT_BY.search(rest):
         key, body = "by", rest[sent.end():]   # "Report on the 1st conference ... sent by Tahmaz Beqari, to ..."
+    elif sent := _SENT_TO.search(rest):
+        key, body = "to", rest[sent.end():]
     else:
         return _reported(rest)
     reported = _reported(body)
