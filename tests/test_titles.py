@@ -2271,6 +2271,8 @@ def test_how_a_message_went_names_no_one(title, kind, senders, recipients, parti
     ("Request to the Party for Security Guarantees", (), ("Party",)),
     # and a party named by its creed or its land has no cause in its name ("Soviet Party for Solidarity" was one recipient)
     ("Request to the Soviet Party for Solidarity", (), ("Soviet Party",)),
+    # but the party that sends the paper asks nothing of its own "for": its cause is its name's ("Democracy" was a person)
+    ("Letter from the Chilean Party for Democracy to the Socialist Party", ("Chilean Party for Democracy",), ("Socialist Party",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_partys_cause_is_its_names(title, senders, recipients):
     found = parties(title)

@@ -967,7 +967,8 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         elif word == "to" and (passed := _participle(_PASSED_ON_AT_END, slots[-1][1][-1])):
             slots[-1][1][-1] = slots[-1][1][-1][:passed.start()]
-        if _runs_on(slots[-1][1][-1], word, segment, addressed) or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
+        if _runs_on(slots[-1][1][-1], word, segment, addressed, sending=slots[-1][0] == "from") \
+                or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
             slots.append((" ".join(word.split()), [segment]))
@@ -1029,11 +1030,12 @@ def _reads_as_person(segment: str) -> bool:
         len(words) > 1 and (is_given_name(words[0]) or family_name_shape(words[0]) is not None) and begins_a_name(words[1][:1])))
 
 
-def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
+def _runs_on(before: str, word: str, segment: str, addressed: bool, sending: bool = False) -> bool:
     """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
     Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "National Center for the Liberation of
     Eastern Turkestan", and, in a message with its addressee ("to ..."), before or after, "Committee for State Security",
-    "Commission for Liaison with Foreign Communist Parties"."""
+    "Commission for Liaison with Foreign Communist Parties"; a party that sends (`sending`) asks for nothing, so its
+    cause is its name's: "from the Chilean Party for Democracy"."""
     if word == "to" and _TRAVEL_AT_END.search(before):
         return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
@@ -1041,7 +1043,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool) -> bool:
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
     if word == "for" and _BODY_AT_END.search(before):
         if _NO_FOR_IN_NAME.search(before):
-            return before.endswith(("the Party", "The Party")) and bool(_CAUSE.match(segment))
+            return (before.endswith(("the Party", "The Party")) or sending and before.endswith("Party")) and bool(_CAUSE.match(segment))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
