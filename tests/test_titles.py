@@ -2285,6 +2285,9 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Letter from Gromyko to the Central Committee for Signature", ("Gromyko",), ("Central Committee",)),
     ("Letter to Stalin for Comment", (), ("Stalin",)),
     ("Draft Memorandum for Review", (), ()),
+    # and two errands joined by "and" are none either ("Review and Comment" was a recipient)
+    ("Memorandum for Review and Comment", (), ()),
+    ("Letter to Stalin for Review and Signature", (), ("Stalin",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     found = parties(title)

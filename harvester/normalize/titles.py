@@ -451,6 +451,8 @@ _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Offi
                       r"Decoded|Deciphered|Decrypted|Hand-[a-z]+|"
                       r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
                       r"One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b")
+# "Review and Comment": the errands of a paper, joined, are no one either
+_GENERIC_ONLY = re.compile(rf"{_GENERIC.pattern}(?:\s+and\s+{_GENERIC.pattern})*")
 # which of a series a document is, or which version ("Another Letter", "Revised Report"): words that begin names too ("New
 # Zealand", "New China News Agency", "Jef Last"), so they are no name only when they are all the words
 _WHICH_ONE = r"\b(?:New|Another|Further|Latest|Last|Earlier|Previous|Next|Supplementary|Revised|Corrected|Amended|Original)\b"
@@ -1129,7 +1131,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
         items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
-                        and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC.fullmatch(item)
+                        and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC_ONLY.fullmatch(item)
                         and not (_QUALIFIERS.fullmatch(item) and _TALK_SETTING.search(item))]))   # "Farewell Dinner"
 
 
