@@ -1023,6 +1023,10 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     # a plural role that ends a body's name is no post's holder: the message goes to the CC CPSU, to Austria
     ("Letter from the Council of Ministers to the CC CPSU", ("Council of Ministers",), ("CC CPSU",)),
     ("Message from the Council of Foreign Ministers to Austria", ("Council of Foreign Ministers",), ("Austria",)),
+    # and so is a body its holder's name follows ("Deputy" was no one, and Sakharov a recipient)
+    ("Letter from Deputy to the Supreme Soviet Sakharov to Brezhnev", ("Sakharov",), ("Brezhnev",)),
+    ("Letter from the Deputy to the Supreme Soviet A. D. Sakharov", ("A. D. Sakharov",), ()),
+    ("Letter from the Ambassador to the Supreme Soviet", ("Ambassador",), ("Supreme Soviet",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_country_after_a_roles_to_is_its_post(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())

@@ -1034,15 +1034,16 @@ def _reads_as_person(segment: str) -> bool:
 
 def _runs_on(before: str, word: str, segment: str, addressed: bool, sending: bool = False) -> bool:
     """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
-    Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "National Center for the Liberation of
-    Eastern Turkestan", and, in a message with its addressee ("to ..."), before or after, "Committee for State Security",
-    "Commission for Liaison with Foreign Communist Parties"; a party that sends (`sending`) asks for nothing, so its
-    cause is its name's: "from the Chilean Party for Democracy"."""
+    Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "Deputy to the Supreme Soviet Sakharov",
+    "National Center for the Liberation of Eastern Turkestan", and, in a message with its addressee ("to ..."), before or
+    after, "Committee for State Security", "Commission for Liaison with Foreign Communist Parties"; a party that sends
+    (`sending`) asks for nothing, so its cause is its name's: "from the Chilean Party for Democracy"."""
     if word == "to" and _TRAVEL_AT_END.search(before):
         return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
         return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
-            is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip())))
+            is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip()))
+            or is_body(segment) and _namelike(held := name_in(segment)) and held != segment)   # "to the Supreme Soviet Sakharov"
     if word == "for" and _BODY_AT_END.search(before):
         if _NO_FOR_IN_NAME.search(before):
             return (before.endswith(("the Party", "The Party")) or sending and before.endswith("Party")) and bool(_CAUSE.match(segment))
