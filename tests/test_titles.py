@@ -1835,6 +1835,11 @@ def test_a_states_initials_after_a_place_are_no_ones(title, senders):
     ("Memorandum from Boston, Mass., to the State Department", ("Boston",)),
     ("Report from Albany, N.Y.", ("Albany",)),
     ("Letter from Louisville, Ky., to Khrushchev", ("Louisville",)),   # was a person "Ky. Louisville"
+    # ("Ill" was a sender and a person, "N.C." a person "N. C. Raleigh", "W.Va." one "W. Va. Charleston")
+    ("Report from Chicago, Ill., to the State Department", ("Chicago",)),
+    ("Letter from Raleigh, N.C., to Khrushchev", ("Raleigh",)),
+    ("Letter from Charleston, W.Va., to Khrushchev", ("Charleston",)),
+    ("Report from Seattle, Wash.", ("Seattle",)),
     # and Maryland's after a city the names table knows ("Md. Baltimore" was a person, Muhammad Baltimore)
     ("Report from Baltimore, Md.", ("Baltimore",)),
     ("Letter from Bethesda, Md., to the State Department", ("Bethesda",)),

@@ -152,8 +152,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
               "(?i) for (?:onward )?(?:deliv|hand|forw|transm)"), lambda m: m[1]),
     # a US state's abbreviation after its city is the place's ("Atlanta, Ga.", "Louisville, Ky."), no one's initials (but
     # not "Md.", Muhammad's; "Ky" is Nguyen Cao Ky without the period)
-    (_Guarded(re.compile(r"(?<=[a-z]),\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Ga|Ky|La|Mass|Mich|Minn|Mo|Mont|Neb|Nev|N\.\s?[HJY]|"
-                         r"Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wis|Wyo)\.(?=[\s,;:)]|$)"), r",\s[A-Z][a-zA-Z]{0,4}\."), ""),
+    (_Guarded(re.compile(r"(?<=[a-z]),\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kans?|Ky|La|Mass|Mich|Minn|Mo|Mont|"
+                         r"Neb|Nev|N\.\s?[CDHJMY]|Okla|Ore|Pa|R\.\s?I|S\.\s?[CD]|Tenn|Tex|Va|Vt|Wash|Wis|W\.\s?Va|Wyo)\.(?=[\s,;:)]|$)"),
+              r",\s[A-Z][a-zA-Z]{0,4}\."), ""),
     # "by Courier", "Delivered by Hand", "by Diplomatic Pouch": how it went, no one's name; but a name goes on: "by Radio
     # Moscow", "by Telegraph Agency of the Soviet Union" name their maker
     (_Guarded(_rx(r"(?:\s+(?:sent|delivered|transmitted))?\s+by\s+(?:(?:special|diplomatic|air)\s+)?(?:courier|messenger|hand|"
