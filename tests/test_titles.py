@@ -1850,6 +1850,12 @@ def test_a_us_states_abbreviation_after_its_city_is_no_ones(title, senders):
     assert found.senders == senders and not any(state in person for person in person_names(found, NameTable.load()))
 
 
+# a town the names table knows is a place of dispatch, no one ("Bled", in Slovenia, was a person)
+def test_a_town_the_names_table_knows_is_no_one():
+    found = parties("Letter from Bled")
+    assert (found.senders, person_names(found, NameTable.load())) == (("Bled",), ())
+
+
 # but a state's letters are a name where no city comes before them: Nguyen Cao Ky, "Rahman, Md." (Muhammad Rahman)
 @pytest.mark.parametrize(("title", "people"), [
     ("Memorandum of Conversation between Johnson and Ky", ("Johnson", "Ky")),
