@@ -2416,6 +2416,10 @@ def test_a_day_and_month_are_no_one(title, senders, recipients):
     ("Letter of 5 May Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), ()),
     ("LETTER OF 5 MAY MAO ZEDONG TO STALIN", ("MAO ZEDONG",), ("STALIN",), ()),
     ("Letter of 5 May Stalin to Party Leaders", ("Stalin",), ("Party Leaders",), ()),
+    # and an abbreviated month with its period (the period was left, which hid every party)
+    ("Telegram, 5 Sept. Vyshinsky to Molotov", ("Vyshinsky",), ("Molotov",), ()),
+    ("Letter of 5 Sept. Stalin to Party Leaders", ("Stalin",), ("Party Leaders",), ()),
+    ("LETTER OF 5 SEPT. STALIN TO PARTY LEADERS", ("STALIN",), ("PARTY LEADERS",), ()),
     ("Statement of the 17 November Organization", ("17 November Organization",), (), ()),
     ("Letter from the 8 March Committee to Khrushchev", ("8 March Committee",), ("Khrushchev",), ()),
     ("Letter from the 26 July Movement to Fidel Castro", ("26 July Movement",), ("Fidel Castro",), ()),

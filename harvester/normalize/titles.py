@@ -94,7 +94,8 @@ class _Guarded:
 # the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
 _SLOT_WORDS = ("and", "or", "to", "from", "with", "between", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
                "concerning", "led", "headed", "signed", "sent", "attention")
-_MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b)")
+# (an abbreviation takes its period: "5 Sept" of "5 Sept. Vyshinsky" left the period, which hid the parties after it)
+_MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b(?!\.))")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 # "13 August 1960", "23 April-4 May 1966", "1 December to 31 December 1953", "August 13, 1960", "August 1960",
 # "14 Feb 1950", "Sept. 1950"; "5 May" with no year, but not of "3 Mayors", nor of a name: "the 26 July Movement"
