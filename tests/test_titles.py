@@ -1850,6 +1850,15 @@ def test_a_us_states_abbreviation_after_its_city_is_no_ones(title, senders):
     assert found.senders == senders and not any(state in person for person in person_names(found, NameTable.load()))
 
 
+# and the city is no one where the names table knows it, as it knows Baltimore ("Richmond" and the rest were persons)
+@pytest.mark.parametrize("title", ["Report from Richmond, Va., to the State Department", "Report from Atlanta, Ga.",
+                                   "Letter from Louisville, Ky., to the Soviet Embassy", "Memorandum from Boston, Mass., to the State Department",
+                                   "Report from Albany, N.Y.", "Report from Chicago, Ill., to the State Department"])
+def test_a_us_city_of_dispatch_is_no_one(title):
+    found = parties(title)
+    assert (found.senders, person_names(found, NameTable.load())) == ((title.split(" from ")[1].split(",")[0],), ())
+
+
 # a town the names table knows is a place of dispatch, no one ("Bled", in Slovenia, was a person)
 def test_a_town_the_names_table_knows_is_no_one():
     found = parties("Letter from Bled")
