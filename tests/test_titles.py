@@ -1804,6 +1804,13 @@ def test_to_before_a_verb_is_a_purpose_and_no_addressee(title, senders, recipien
     ("Letter from Andropov, Yu.V. and Gromyko, A.A. to Brezhnev", ("Yu.V. Andropov", "A.A. Gromyko"), ("Brezhnev",)),
     ("Letter from William K. Harrison, Jr. to Syngman Rhee", ("William K. Harrison Jr.",), ("Syngman Rhee",)),
     ("Letter, I. V. Stalin to Qavam os-Saltaneh", ("I. V. Stalin",), ("Qavam os-Saltaneh",)),
+    # and initials that a US state's are too, after a name the names table knows as no place ("N.M." went as New Mexico's)
+    ("Letter from Shvernik, N.M., to Khrushchev", ("N.M. Shvernik",), ("Khrushchev",)),
+    ("Memorandum from Kuznetsov, S.D. and Gromyko, A.A. to Brezhnev", ("S.D. Kuznetsov", "A.A. Gromyko"), ("Brezhnev",)),
+    ("Letter from Bose, S.C. to Nehru", ("S.C. Bose",), ("Nehru",)),
+    ("Letter from Rao, N.D., to Nixon", ("N.D. Rao",), ("Nixon",)),
+    ("Letter from Vasiliev, R.I. to Gromyko", ("R.I. Vasiliev",), ("Gromyko",)),
+    ("Letter from Bose, N.C. to Nehru", ("N.C. Bose",), ("Nehru",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_family_name_and_its_initials_after_a_comma_are_one_person(title, senders, recipients):
     found = parties(title)

@@ -94,6 +94,8 @@ class _Guarded:
 # the words that begin a slot: a lower-case phrase set off by commas that begins with one is no description
 _SLOT_WORDS = ("and", "or", "to", "from", "with", "between", "by", "for", "via", "on", "in", "at", "of", "about", "regarding",
                "concerning", "led", "headed", "signed", "sent", "attention")
+# the US states' abbreviations a person's initials are too: "Md." (Muhammad), "N.M.", "S.C.", "R.I."
+_STATE_AS_INITIALS = re.compile(r"Md\.|N\.\s?[CDM]\.|S\.\s?[CD]\.|R\.\s?I\.")
 # (an abbreviation takes its period: "5 Sept" of "5 Sept. Vyshinsky" left the period, which hid the parties after it)
 _MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b(?!\.))")
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
@@ -152,9 +154,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"(\sto\s[^,;:]*?)\s+for\s+(?:onward\s+)?(?:delivery|handing|forwarding|transmission)(?=\s+to\s)"),
               "(?i) for (?:onward )?(?:deliv|hand|forw|transm)"), lambda m: m[1]),
     # a US state's abbreviation after its city is the place's ("Atlanta, Ga.", "Louisville, Ky."), no one's initials (but
-    # not "Md.", Muhammad's; "Ky" is Nguyen Cao Ky without the period)
+    # not one a person's initials are too, `_STATE_AS_INITIALS`; "Ky" is Nguyen Cao Ky without the period)
     (_Guarded(re.compile(r"(?<=[a-z]),\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kans?|Ky|La|Mass|Mich|Minn|Mo|Mont|"
-                         r"Neb|Nev|N\.\s?[CDHJMY]|Okla|Ore|Pa|R\.\s?I|S\.\s?[CD]|Tenn|Tex|Va|Vt|Wash|Wis|W\.\s?Va|Wyo)\.(?=[\s,;:)]|$)"),
+                         r"Neb|Nev|N\.\s?[HJY]|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|W\.\s?Va|Wyo)\.(?=[\s,;:)]|$)"),
               r",\s[A-Z][a-zA-Z]{0,4}\."), ""),
     # "by Courier", "Delivered by Hand", "by Diplomatic Pouch": how it went, no one's name; but a name goes on: "by Radio
     # Moscow", "by Telegraph Agency of the Soviet Union" name their maker
@@ -210,9 +212,11 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "from Andropov, Iu. to ...": a family name and its initials, as the Library of Congress writes a name, are one person
     (_Guarded(_rx(r"(^|,\s|\s(?:from|to|and|with|by)\s)((?-i:[A-Z])[\w'’-]+),\s+((?-i:[A-Z][a-z]?\.\s?)+)"
                   r"(?=\s(?:to|and|from|with)\s|,|$)"), r", (?-i:[A-Z])[a-z]?\."),
-     # not "Washington, D.C.", nor "Md." after a place the names table knows: "Baltimore, Md." is no Muhammad's, as "Rahman,
-     # Md." is (but "London, A." is Artur London)
-     lambda m: m[0] if is_state_initials(m[3]) else m[1] + m[2] if m[3] == "Md." and shipped_names().kind(m[2]) == "place" else
+     # not "Washington, D.C.", nor a US state's after a place the names table knows: "Baltimore, Md." is no Muhammad's, as
+     # "Rahman, Md." is, "Raleigh, N.C." no one's, as "Shvernik, N.M." is Nikolai Mikhailovich's (but "London, A." is Artur
+     # London)
+     lambda m: m[0] if is_state_initials(m[3]) else m[1] + m[2] if _STATE_AS_INITIALS.fullmatch(m[3].strip())
+     and shipped_names().kind(m[2]) == "place" else
      f"{m[1]}{m[3].strip()} {m[2]}"),
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
