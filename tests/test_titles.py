@@ -1027,6 +1027,9 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     ("Letter from Deputy to the Supreme Soviet Sakharov to Brezhnev", ("Sakharov",), ("Brezhnev",)),
     ("Letter from the Deputy to the Supreme Soviet A. D. Sakharov", ("A. D. Sakharov",), ()),
     ("Letter from the Ambassador to the Supreme Soviet", ("Ambassador",), ("Supreme Soviet",)),
+    # but an envoy holds no seat in the body he writes to: the name after it is its member's, the recipient
+    ("Letter from the Ambassador to the Presidium Khrushchev", ("Ambassador",), ("Khrushchev",)),
+    ("Letter from the Ambassador to the State Council Zhou Enlai", ("Ambassador",), ("Zhou Enlai",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_country_after_a_roles_to_is_its_post(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())

@@ -474,6 +474,9 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", 
 _HONORIFIC_AND_WORD = re.compile(rf"\b{HONORIFIC}\s+(?=(\w+))")   # "Mr. Bundy"; its word only looked at, so "PROF. DR. LI" finds "DR. LI"
 # "the Ambassadors to Jordan" too, but not a body named for its members: "the Council of Ministers to the CC CPSU"
 _ROLE_AT_END = re.compile(rf"{ROLE}$|^(?:the\s+)?(?:{MODIFIER}\s+)*{ROLE}s$")
+# a role that is a seat in the body after its "to", so the name after the body is its holder's: "Deputy to the Supreme
+# Soviet Sakharov" (an envoy has none there: "Ambassador to the Presidium Khrushchev" writes to Khrushchev)
+_SEAT_AT_END = re.compile(r"\b(?:Deputy|Representative)$")
 _MISSION_AT_END = re.compile(r"\b(?:Embassy|Consulate(?:\s+General)?|Legation|Mission)$")   # a post, in its city
 # a city: one word, with its article or first word ("New York", "Addis Ababa"), particle ("Rio de Janeiro") or "City", and
 # the envoy in brackets after it; "Chinese Embassy, Liu Xiao": a person, not a city
@@ -1049,7 +1052,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, sending: boo
     if _ROLE_AT_END.search(before):
         return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip()))
-            or is_body(segment) and _namelike(held := name_in(segment)) and held != segment)   # "to the Supreme Soviet Sakharov"
+            or _SEAT_AT_END.search(before) and is_body(segment) and _namelike(held := name_in(segment)) and held != segment)
     if word == "for" and _BODY_AT_END.search(before):
         if _NO_FOR_IN_NAME.search(before):
             return (before.endswith(("the Party", "The Party")) or sending and before.endswith("Party")) and bool(_CAUSE.match(segment))
