@@ -290,8 +290,8 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"(?:(?:co-)?(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
             r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted|wired|taken(?=\s+by\b))\s+|"
             # any participle in "-ed" before "by" ("Letter Penned by", `_by_whom` says whose slot it opens), or one with its
-            # particle before "by" or "to" ("Message Passed On to"); not an irregular one alone: "Notes Kept by", "Taken
-            # by" record a talk, whose parties follow
+            # particle before "by" or "to" ("Message Passed On to"); not another irregular one alone: "Notes Kept by"
+            # records a talk, whose parties follow
             rf"(?P<made>(?-i:(?:Co-|Counter-)?[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
             r"(?P<key>\b(?:of|from|to|for|between|with|by)\b(?=\s)|,|:)\s*")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
