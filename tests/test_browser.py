@@ -8,6 +8,7 @@ import codecs
 import functools
 import gzip
 import hashlib
+import logging
 import os
 import shutil
 import signal
@@ -87,13 +88,20 @@ def open_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], list
     return harvested
 
 
-def browse(server: ChallengeServer, out: Path, *more: str) -> tuple[int, str, str]:
-    """`harvester harvest --fetch browser` in a process of its own, as a person runs it (its delay really waits)."""
-    wait = [] if "--challenge-wait" in more else ["--challenge-wait", "8"]   # (an option is given once)
-    done = subprocess.run([sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
-                           "--out", str(out), "--fetch", "browser", *wait, *more],
-                          capture_output=True, text=True, timeout=120)
-    return done.returncode, done.stdout, done.stderr
+@pytest.fixture
+def browse(monkeypatch, capfd) -> Callable[..., tuple[int, str, str]]:
+    """`harvester harvest --fetch browser SERVER OUT MORE...` as a person runs it (its delay really waits), in this
+    process: the browser, its driver and their output are the same (what they write is read from this process's own
+    output), only Python's start is spared. The tests of a real process (a stop, a kill) start one of their own."""
+    def run(server: ChallengeServer, out: Path, *more: str) -> tuple[int, str, str]:
+        wait = [] if "--challenge-wait" in more else ["--challenge-wait", "8"]   # (an option is given once)
+        filters = logging.getLogger("asyncio").filters[:]   # (a run that fails silences asyncio's log: its process ends)
+        try:
+            return run_cli(monkeypatch, capfd, "harvest", "--query", QUERY, "--base-url", server.origin, "--out", str(out),
+                           "--fetch", "browser", *wait, *more, sleep=time.sleep)
+        finally:
+            logging.getLogger("asyncio").filters[:] = filters
+    return run
 
 
 def only_pages_and_challenges(server: ChallengeServer) -> list[str]:
@@ -113,7 +121,7 @@ def test_the_plain_client_stops_at_the_check_and_names_both_ways_through(tmp_pat
 
 @pytest.mark.slow
 def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_site_gives(
-        chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, monkeypatch, capsys):
+        chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, browse):
     expected = open_site(False)
     with ChallengeServer(pages(SEED), expire_after=1) as server:        # every page after the first is challenged again
         code, out, err = browse(server, tmp_path / "b", "--delay", "1")
@@ -135,8 +143,7 @@ def test_the_browser_passes_the_check_again_mid_run_and_harvests_what_an_open_si
 
 
 @pytest.mark.slow
-def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path,
-                                                           monkeypatch, capsys):
+def test_the_browser_harvest_with_details_is_the_open_sites(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, browse):
     """Every page carries Cloudflare's JavaScript detections, as a Cloudflare site's pages may: they are pages all the same."""
     expected = open_site(True)
     with ChallengeServer(with_js_detections(pages(SEED, DOCUMENTS)), expire_after=8) as server:
@@ -163,7 +170,7 @@ def with_own_moves(answer: Callable[[str], bytes | None]) -> Callable[[str], byt
 
 
 @pytest.mark.slow
-def test_a_pages_own_navigations_never_reach_the_site(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path):
+def test_a_pages_own_navigations_never_reach_the_site(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path, browse):
     """Only the page asked for is fetched: its refresh, its scripts' navigations, popups and sockets are refused."""
     expected = open_site(False)
     with ChallengeServer(with_own_moves(pages(SEED)), expire_after=100) as server:
@@ -179,7 +186,7 @@ def test_a_pages_own_navigations_never_reach_the_site(chromium: str, open_site: 
 
 
 @pytest.mark.slow
-def test_a_redirect_to_another_port_of_the_same_host_is_never_followed(chromium: str, tmp_path: Path):
+def test_a_redirect_to_another_port_of_the_same_host_is_never_followed(chromium: str, tmp_path: Path, browse):
     """Another port is another site, as for the plain client: the run stops there, and nothing it sends is kept.
     (Chromium follows a redirect before Playwright sees it, so the hop itself is asked for once; none of the many
     stylesheets its page asks for reaches that port, not even as the browser closes.)"""
@@ -201,7 +208,7 @@ def test_a_redirect_to_another_port_of_the_same_host_is_never_followed(chromium:
 
 
 @pytest.mark.slow
-def test_an_error_status_with_no_body_keeps_its_status_as_with_the_plain_client(chromium: str, tmp_path: Path):
+def test_an_error_status_with_no_body_keeps_its_status_as_with_the_plain_client(chromium: str, tmp_path: Path, browse):
     """Chromium fails a navigation whose error answer has no body (net::ERR_HTTP_RESPONSE_CODE_FAILURE); the status
     stands all the same, as the plain client reads it: a robots.txt missing with an empty 404 allows everything, and a
     document page gone with an empty 404 is asked for once and said as HTTP 404, not as a failure of the network."""
@@ -249,7 +256,7 @@ class Packed(ChallengeServer):
      "response of 21,000,026 bytes, larger than 20,000,000 bytes; refused"),
     (lambda: Packed(pages(SEED)), "response larger than the browser keeps to be read; refused"),
 ], ids=["says-its-length", "compressed"])
-def test_a_page_larger_than_any_page_is_refused_at_once(chromium: str, tmp_path: Path, server, said):
+def test_a_page_larger_than_any_page_is_refused_at_once(chromium: str, tmp_path: Path, server, said, browse):
     """As with the plain client: a response that says it is larger than any page (20 MB) is not read or tried again;
     nor is a small compressed one that unpacks to more than the browser keeps for harvester to read."""
     with server() as serving:
@@ -258,7 +265,7 @@ def test_a_page_larger_than_any_page_is_refused_at_once(chromium: str, tmp_path:
 
 
 @pytest.mark.slow
-def test_a_file_where_a_page_should_be_is_a_layout_error_at_once(chromium: str, tmp_path: Path):
+def test_a_file_where_a_page_should_be_is_a_layout_error_at_once(chromium: str, tmp_path: Path, browse):
     """As with the plain client (exit 5): a PDF at a results page's address is no page, and asking again changes nothing."""
     class FileForPage(ChallengeServer):
         def answer(self, path: str, user_agent: str, cookie: str | None):
@@ -272,7 +279,7 @@ def test_a_file_where_a_page_should_be_is_a_layout_error_at_once(chromium: str, 
 
 
 @pytest.mark.slow
-def test_the_challenge_is_archived_never_parsed_and_its_clearance_kept_for_the_next_run(chromium: str, tmp_path: Path):
+def test_the_challenge_is_archived_never_parsed_and_its_clearance_kept_for_the_next_run(chromium: str, tmp_path: Path, browse):
     """The first run passes the check once, keeps its answer in the WARC file and re-parses to the dataset; the second
     run, cleared by the dataset's browser profile, is never challenged."""
     from harvester.pipeline import reparse
@@ -293,7 +300,7 @@ def test_the_challenge_is_archived_never_parsed_and_its_clearance_kept_for_the_n
 
 @pytest.mark.slow
 def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browser(
-        chromium: str, tmp_path: Path, monkeypatch, capsys):
+        chromium: str, tmp_path: Path, browse):
     with ChallengeServer(pages(SEED), needs_click=True) as server:
         started = time.monotonic()
         code, _, err = browse(server, tmp_path, "--delay", "0")
@@ -304,7 +311,7 @@ def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browse
 
 
 @pytest.mark.slow
-def test_a_check_slower_than_the_challenge_wait_says_it_may_be_given_longer(chromium: str, tmp_path: Path):
+def test_a_check_slower_than_the_challenge_wait_says_it_may_be_given_longer(chromium: str, tmp_path: Path, browse):
     """A check with no box to tick that has not passed in --challenge-wait: it may only be slow, which a longer wait
     would see through; it was said to wait for a person, whom a cron job has not."""
     with ChallengeServer(pages(SEED), delay_ms=10**7) as server:
@@ -365,7 +372,7 @@ def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(ch
 
 
 @pytest.mark.slow
-def test_a_profile_locked_on_another_machine_is_said_with_the_lock_to_delete(chromium: str, tmp_path: Path):
+def test_a_profile_locked_on_another_machine_is_said_with_the_lock_to_delete(chromium: str, tmp_path: Path, browse):
     profile = tmp_path / ".harvester" / f"{NAME}.browser"
     profile.mkdir(parents=True)
     (profile / "SingletonLock").symlink_to("othercontainer-24826")     # what a container killed and renamed leaves
@@ -377,7 +384,7 @@ def test_a_profile_locked_on_another_machine_is_said_with_the_lock_to_delete(chr
 
 
 @pytest.mark.slow
-def test_a_profile_another_browser_has_open_is_said_with_what_to_do(chromium: str, tmp_path: Path):
+def test_a_profile_another_browser_has_open_is_said_with_what_to_do(chromium: str, tmp_path: Path, browse):
     """Two runs of one dataset never meet there (the second is refused first): only a browser opened on the profile,
     or a run of another dataset given the same --browser-profile, holds it."""
     profile = tmp_path / "shared"
@@ -443,7 +450,7 @@ class Unmarked(ChallengeServer):
 
 
 @pytest.mark.slow
-def test_a_check_known_by_its_page_alone_is_passed_as_one_known_by_its_header(chromium: str, open_site, tmp_path: Path):
+def test_a_check_known_by_its_page_alone_is_passed_as_one_known_by_its_header(chromium: str, open_site, tmp_path: Path, browse):
     """Its script was refused: the request came while the check's body was still read, before it was known as one."""
     with Unmarked(pages(SEED)) as server:
         code, _, err = browse(server, tmp_path, "--delay", "0")
@@ -466,7 +473,7 @@ class RateLimited(ChallengeServer):
 
 
 @pytest.mark.slow
-def test_a_rate_limit_answer_that_moves_itself_is_waited_out_not_followed(chromium: str, open_site, tmp_path: Path):
+def test_a_rate_limit_answer_that_moves_itself_is_waited_out_not_followed(chromium: str, open_site, tmp_path: Path, browse):
     """While a 429 or 503 is read it may be a check, whose scripts load; its own navigation waits for its body to say so."""
     with RateLimited(pages(SEED)) as server:
         code, _, err = browse(server, tmp_path, "--delay", "0")
@@ -482,7 +489,7 @@ class NeverClearing(ChallengeServer):
 
 
 @pytest.mark.slow
-def test_a_check_that_never_lets_the_browser_through_is_blocked_in_a_few_tries(chromium: str, tmp_path: Path):
+def test_a_check_that_never_lets_the_browser_through_is_blocked_in_a_few_tries(chromium: str, tmp_path: Path, browse):
     with NeverClearing(pages(SEED)) as server:
         started = time.monotonic()
         code, _, err = browse(server, tmp_path, "--delay", "0")
@@ -492,7 +499,9 @@ def test_a_check_that_never_lets_the_browser_through_is_blocked_in_a_few_tries(c
 
 
 @pytest.mark.slow
-def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path):
+def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path,
+                                                            monkeypatch, capfd):
+    """Killed, the run is a process of its own; it is resumed by the same command in this process (its delay does not wait)."""
     expected = open_site(True)
     with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=6) as server:
         command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
@@ -506,10 +515,10 @@ def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, open_
         run.wait(10)
         documents_before = sum(hit.path.startswith("/document/") and not hit.challenged for hit in server.hits())
         assert 5 <= documents_before < 19, "killed mid-run"
-        again = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 0, again.stderr
+        code, _, err = run_cli(monkeypatch, capfd, *command[3:])
+    assert code == 0, err
     assert timeless(dataset(tmp_path / "b", NAME)) == expected
-    assert "resuming run 1" in again.stderr
+    assert "resuming run 1" in err
 
 
 def test_no_browser_is_one_line_saying_how_to_get_one(tmp_path: Path, monkeypatch, capsys):
@@ -856,7 +865,7 @@ def test_a_browser_path_is_a_path_as_the_others_are_from_the_harvests_files_fold
 
 
 @pytest.mark.slow
-def test_the_browser_downloads_the_scans_with_its_own_session(chromium: str, tmp_path: Path):
+def test_the_browser_downloads_the_scans_with_its_own_session(chromium: str, tmp_path: Path, browse):
     from tests.faultserver import folder_files
 
     files = folder_files(DOCUMENTS)
@@ -873,7 +882,7 @@ def test_the_browser_downloads_the_scans_with_its_own_session(chromium: str, tmp
 
 
 @pytest.mark.slow
-def test_a_scan_larger_than_max_pdf_mb_is_refused_by_its_length_and_never_read(chromium: str, tmp_path: Path):
+def test_a_scan_larger_than_max_pdf_mb_is_refused_by_its_length_and_never_read(chromium: str, tmp_path: Path, browse):
     """As the plain client does: the scan is refused by the length it says, before a byte of it is kept, and not asked
     for again (each is sent cut short here: one read whole would fail, and be tried again)."""
     from tests.faultserver import Fault, FaultServer, folder_files
@@ -1024,7 +1033,7 @@ def test_a_site_in_its_own_script_is_the_one_chromium_asks_on_as_idna_spells_it(
 
 
 @pytest.mark.slow
-def test_a_redirect_to_the_hosts_name_with_a_final_dot_is_followed_as_by_the_plain_client(chromium: str, tmp_path: Path):
+def test_a_redirect_to_the_hosts_name_with_a_final_dot_is_followed_as_by_the_plain_client(chromium: str, tmp_path: Path, browse):
     """localhost. is localhost, its name fully qualified: the same site to the crawl, which the browser follows a redirect
     to as the plain client does, and resolves (not a site that cannot be reached, tried again and again)."""
     from types import SimpleNamespace
