@@ -300,7 +300,8 @@ def test_the_challenge_is_archived_never_parsed_and_its_clearance_kept_for_the_n
 
 @pytest.mark.slow
 def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browser(
-        chromium: str, tmp_path: Path, browse):
+        chromium: str, tmp_path: Path, monkeypatch, browse):
+    monkeypatch.setattr("harvester.fetch.browser.PERSON_AFTER", 0.5)   # the box shows at once: no need to wait longer for it
     with ChallengeServer(pages(SEED), needs_click=True) as server:
         started = time.monotonic()
         code, _, err = browse(server, tmp_path, "--delay", "0")
