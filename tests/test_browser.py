@@ -305,8 +305,8 @@ def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browse
     with ChallengeServer(pages(SEED), needs_click=True) as server:
         started = time.monotonic()
         code, _, err = browse(server, tmp_path, "--delay", "0")
-    assert code == 4 and "waits for a person; rerun with --show-browser" in err and "Traceback" not in err
-    assert time.monotonic() - started < 30
+    assert code == 4 and "check did not pass by itself and waits for a person; rerun with --show-browser" in err, err
+    assert "Traceback" not in err and time.monotonic() - started < 30   # (not said as late: "within 8 s ..., or waits")
     assert not (tmp_path / f"{NAME}.csv").exists()
 
 
