@@ -66,6 +66,16 @@ def temporary(monkeypatch) -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def asyncio_log() -> Iterator[None]:
+    """A browser run that fails silences asyncio's log for the rest of its process, which ends with it; the process of
+    the tests goes on, and what asyncio says in the next test's run is to be seen (its "no Traceback")."""
+    asyncio_log = logging.getLogger("asyncio")
+    filters = asyncio_log.filters[:]
+    yield
+    asyncio_log.filters[:] = filters
+
+
 def pages(*folders: Path):
     served = [folder_pages(folder) for folder in folders]
     return lambda path: next((body for body in (answer(path) for answer in served) if body), None)
@@ -95,12 +105,8 @@ def browse(monkeypatch, capfd) -> Callable[..., tuple[int, str, str]]:
     output), only Python's start is spared. The tests of a real process (a stop, a kill) start one of their own."""
     def run(server: ChallengeServer, out: Path, *more: str) -> tuple[int, str, str]:
         wait = [] if "--challenge-wait" in more else ["--challenge-wait", "8"]   # (an option is given once)
-        filters = logging.getLogger("asyncio").filters[:]   # (a run that fails silences asyncio's log: its process ends)
-        try:
-            return run_cli(monkeypatch, capfd, "harvest", "--query", QUERY, "--base-url", server.origin, "--out", str(out),
-                           "--fetch", "browser", *wait, *more, sleep=time.sleep)
-        finally:
-            logging.getLogger("asyncio").filters[:] = filters
+        return run_cli(monkeypatch, capfd, "harvest", "--query", QUERY, "--base-url", server.origin, "--out", str(out),
+                       "--fetch", "browser", *wait, *more, sleep=time.sleep)
     return run
 
 
