@@ -291,6 +291,38 @@ def test_a_titles_russian_voi_or_shoi_ending_meets_its_pages_heading_in_the_othe
         ("Leroi", ("za",)), ("Peter Choy", ("z",)), ("Tsuboi", ("x",))]
 
 
+# and so is an "-oi" after two consonants, which no Japanese or Korean name writes before it (-хой, -ной: "Sukhoi",
+# "Portnoi"), either way round: "Sukhoi" and "Sukhoy, Pavel" on one page were two people, as were "Portnoy" and
+# "Portnoi, Ivan"; a French "Tchoi" (Korean), a Japanese "Tsuboi" or "Kadoi" and a Vietnamese "Khoi" are still no "-oy"
+def test_a_titles_russian_oi_after_two_consonants_meets_its_pages_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Sukhoi", "Sukhoy, Pavel"), ("u", "Portnoy", "Portnoi, Ivan"), ("v", "Tchoi", "Tchoy, Ouen"),
+        ("w", "Tsuboi", "Tsuboy, Ken"), ("x", "Kadoi", "Kadoy, Ken"), ("y", "Khoi", "Khoy, Van"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Ivan Portnoi", ("u",)), ("Kadoi", ("x",)), ("Ken Kadoy", ("x",)), ("Ken Tsuboy", ("w",)), ("Khoi", ("y",)),
+        ("Ouen Tchoy", ("v",)), ("Pavel Sukhoy", ("t",)), ("Tchoi", ("v",)), ("Tsuboi", ("w",)), ("Van Khoy", ("y",))]
+
+
+# but a "Mc" begins no Russian name, whatever its ending: "McEvoi" and "McEvoy, John" on one page were one person, as
+# "McCoi" and "McCoy" are not, though "Polevoi" and "Polevoy, Boris" (-евой) still are
+def test_a_mc_name_is_no_russian_name():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "McEvoi", "McEvoy, John"), ("u", "Polevoi", "Polevoy, Boris"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Boris Polevoy", ("u",)), ("John McEvoy", ("t",)), ("McEvoi", ("t",))]
+
+
+# nor is a name of one syllable an "-in" of Russian ("Lenin", "Putin", "Ilyin"): a Chinese or Korean "Min" or "Lin" is no
+# "Lyin", and "Ian Min" and "Min, Yan Wei" on one page were one person, as "Ian Smith" and "Smith, Yan Wei" are not;
+# "Ian Lenin" and "Lenin, Yan Wei" still are (Я)
+def test_a_one_syllable_in_is_no_russian_ending():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Ian Min", "Min, Yan Wei"), ("u", "Lin", "Lyin, Ho"), ("v", "Ian Lenin", "Lenin, Yan Wei"),
+        ("w", "Ilin", "Ilyin, Ivan"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Ho Lyin", ("u",)), ("Ian Min", ("t",)), ("Ivan Ilyin", ("w",)), ("Lin", ("u",)), ("Yan Wei Lenin", ("v",)),
+        ("Yan Wei Min", ("t",))]
+
 # and so is a "-yi" whose consonants hold the soft sign as an apostrophe, or that follows an "ë" (Ё): "Sil'nyi" and
 # "Silny, Ivan" on one page were two people, as were "Silny" and "Sil’nyi, Oleg", "Chërnyi" and "Cherny, Ivan"
 def test_a_yi_after_an_apostrophe_or_an_e_with_diaeresis_is_a_russian_ending():

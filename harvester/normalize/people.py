@@ -18,10 +18,13 @@ from harvester.normalize.headings import (INITIAL, Heading, family_name_first, i
                                          sort_form, split_name)
 from harvester.normalize.names import NameTable, agrees, is_person_party, match_key, person_form, unbracketed, written_form
 
-# "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ",
-# "Tolstoi", "Trubetskoi", "Lugovoi", "Bolshoi" (-стой, -ской, -вой, -шой; no Korean "Choi", Japanese "Doi", "Tsuboi",
-# "Aoi", nor a "Leroi") as `russian_key` writes them; a name that is all ending is none ("In", "Ki": Korean)
-_SLAVIC_FAMILY = re.compile(r"\B(?:[oe]va?|ina?|k(?:i|aia)|enko|uk|[iy]ch|(?:s[kt]|v|sh)oi)$")
+# "Iakovlev", "Iudina", "Iakubovskiĭ", "Gorʹkiĭ", "Krupskaia", "IUshchenko", "IAnukovych", "IAremchuk", "IAvorivsʹkyĭ"
+# as `russian_key` writes them; a name that is all ending is none ("In", "Ki": Korean). An "-in" follows a syllable
+# ("Lenin", "Ilyin"; no Chinese or Korean "Lin", "Min"), and so does an "-oi" after "v" or two consonants ("Lugovoi",
+# "Tolstoi", "Trubetskoi", "Bolshoi", "Sukhoi", "Portnoi": -вой, -стой, -ской, -шой, -хой, -ной), which no Japanese,
+# Korean or Vietnamese "-oi" writes ("Tsuboi", "Kadoi", "Aoi", "Choi", "Tchoi", "Khoi"; nor a "Leroi"). A "Mc" begins
+# none ("McEvoy" is no -евой)
+_SLAVIC_FAMILY = re.compile(r"^(?!mc).*(?:\B(?:[oe]va?|k(?:i|aia)|enko|uk|[iy]ch)|[aeiouy](?:[^\W\d_aeiouy]+ina?|(?:v|[^\W\d_aeiouy]{2,})oi))$")
 # what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
 # capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy", "-yy" after a syllable
 # (a "y" one too: Ы; an "ë": Ё) and a consonant, a soft sign as an apostrophe among them ("Kamennyi", "Podgornyy",
