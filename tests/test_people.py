@@ -344,6 +344,17 @@ def test_a_titles_j_for_the_short_i_meets_its_pages_heading_in_the_other_romaniz
         ("Haj", ("v",)), ("Lev Tolstoĭ", ("t",)), ("Raj", ("w",))]
 
 
+# and the "je" of Czech, Polish or German after a vowel is the "e" (Е) of the others, their "x" the others' "ks":
+# "Dostojevskij" and "Dostoevskiĭ, Fedor" on one page were two people, as were "Maximov" and "Maksimov, Ivan", and
+# "Alexej Petrov" and "Petrov, Aleksei Ivanovich"
+def test_a_titles_je_or_x_meets_its_pages_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Dostojevskij", "Dostoevskiĭ, Fedor, 1821-1881"), ("u", "Dostoevsky", "Dostojevskij, Fjodor"),
+        ("v", "Maximov", "Maksimov, Ivan"), ("w", "Alexej Petrov", "Petrov, Aleksei Ivanovich"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Aleksei Ivanovich Petrov", ("w",)), ("Fedor Dostoevskiĭ", ("t",)), ("Fjodor Dostojevskij", ("u",)),
+        ("Ivan Maksimov", ("v",))]
+
 # a one-letter "Y." or "J." is an initial of Я, Ю, Е or Ё, and "Ja.", "Ju.", "Je." (German, Polish) are "Ya.", "Yu.",
 # "Ye.": "Y. A. Sokolov" and "Sokolov, Yu. A." on one page were two people; "Y." is still no "I." (И)
 def test_a_y_or_j_initial_meets_a_headings_initial_of_the_same_letter():

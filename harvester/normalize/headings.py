@@ -357,11 +357,12 @@ def _given_agree(one: str, other: str) -> bool:
 def russian_key(name: str) -> str:
     """The match key with the Library of Congress romanization of Russian and the popular one written alike: "Beriia",
     "IUriĭ", "Lavrentiĭ", "Sergeevich", "Elʹtsin", "Trotskiĭ" as "Beria", "Yuri", "Lavrentiy", "Sergeyevich", "Yeltsin",
-    "Trotsky" write them, and the "j" of Czech, Polish or German after a vowel ("Tolstoj", "Sergej": й); a "y" between
-    consonants is Ы in both ("Martyn" is no "Martin"). Too loose to find a person by:
-    it only compares a heading's names with those of the person the table lists its family name for, and a title's
-    Russian family name with its page's headings (`people._filed_under`)."""
-    return re.sub(r"i+", "i", re.sub(r"(?<![^aeiouy])y|y(?![^aeiouy])|(?<=[aeiouy])j(?![aeiouy])", "i", match_key(name).replace("ye", "e")))
+    "Trotsky" write them, and the "j" of Czech, Polish or German after a vowel ("Tolstoj", "Sergej": й; "Dostojevskij":
+    Е) and their "x" ("Alexej", "Maximov": кс); a "y" between consonants is Ы in both ("Martyn" is no "Martin"). Too
+    loose to find a person by: it only compares a heading's names with those of the person the table lists its family
+    name for, and a title's Russian family name with its page's headings (`people._filed_under`)."""
+    key = re.sub(r"ye|(?<=[aeiouy])je", "e", match_key(name).replace("x", "ks"))
+    return re.sub(r"i+", "i", re.sub(r"(?<![^aeiouy])y|y(?![^aeiouy])|(?<=[aeiouy])j(?![aeiouy])", "i", key))
 
 
 def _abbreviated(word: str) -> bool:
