@@ -311,6 +311,9 @@ NEW_KIND_CASES = [
     ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", "note"),
     ("Notes of V. Kolarov from a Meeting with Stalin", "meeting"),
     ("Notes of G. Dimitrov on a Phone Call from Stalin", "conversation"),
+    ("Notes Written by Chernyaev of the Conversation between Gorbachev and Kohl", "conversation"),
+    ("Notes Kept by Chernyaev of the Meeting of the Politburo", "meeting"),
+    ("Notes of Chernyaev of the Conversation between Gorbachev and Kohl", "conversation"),
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", "conversation"),
 ]
 
@@ -335,6 +338,14 @@ NEW_PARTY_CASES = [
     ("Conversation from [Mao Zedong's] Audience with Sihanouk (Excerpt)", (), (), ("Mao Zedong", "Sihanouk")),
     ("Notes by A. S. Chernyaev, Record of Conversation between Mikhail Gorbachev and George H. W. Bush at Malta Summit",
      (), (), ("A. S. Chernyaev", "Mikhail Gorbachev", "George H. W. Bush")),
+    # and so do notes a participle says he wrote, or "of" him by his name alone ("Kohl" was a sender with him, Gorbachev lost)
+    ("Notes Written by Chernyaev of the Conversation between Gorbachev and Kohl", (), (), ("Chernyaev", "Gorbachev", "Kohl")),
+    ("Notes Made by Chernyaev of the Conversation between Gorbachev and Kohl", (), (), ("Chernyaev", "Gorbachev", "Kohl")),
+    ("Notes Taken by Anatoly Chernyaev of the Conversation between Gorbachev and Kohl", (), (),
+     ("Anatoly Chernyaev", "Gorbachev", "Kohl")),
+    ("Notes of Chernyaev of the Conversation between Gorbachev and Kohl", (), (), ("Chernyaev", "Gorbachev", "Kohl")),
+    # but what a record's "of" names is what it holds, no one
+    ("Record of Main Content of the Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
     ("Col. Mieczysław Białek, 'Record of Conversation of the Marshall of the Soviet Union Com. Zakharov with Com. Kim "
      "Il Sung during Com. Zakharov's Visit in the DPRK'", (), (), ("Mieczysław Białek", "Zakharov", "Kim Il Sung")),
     ("Bhabha and Jawaharlal Nehru Correspondence on Indian Nuclear History", ("Bhabha", "Jawaharlal Nehru"), (), ()),

@@ -30,10 +30,11 @@ class KindPhrase:
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "final", "joint", "plenary", "several",
              "telephone", "official", "private", "consultation", "his", "her", "their")
-# "Report by Qiao Xiaoguang on a Conversation", "notes by Igor V. Kurchatov, Director of ..., on a Meeting", "Notes of
-# V. Kolarov from a Meeting"
-_BY = (r"(?:\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,[^,]{1,80},)?"
-       r"|\s+of\s+(?-i:(?:[A-Z]\.\s+)+[A-Z][a-z][\w’'-]*))?")
+# "Report by Qiao Xiaoguang on a Conversation", "notes by Igor V. Kurchatov, Director of ..., on a Meeting", "Notes Written
+# by Chernyaev of the Conversation", "Notes of V. Kolarov from a Meeting", "Notes of Chernyaev of the Conversation" (a name
+# without initials after notes only: a record's "of" names what it holds, "Record of Main Content of the Conversation")
+_BY = (r"(?:(?:\s+(?:written|made|taken|kept|recorded))?\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,[^,]{1,80},)?"
+       r"|\s+of\s+(?-i:(?:[A-Z]\.\s+)+[A-Z][a-z][\w’'-]*)|(?<=notes)\s+of\s+(?-i:[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)?)(?=\s+of\s+the\s))?")
 _TALK_RECORDS = ("record", "records", "memorandum", "memo", "minutes", "transcript", "note", "notes", "summary", "excerpt",
                  "excerpts", "report", "abstract", "text", "stenographic record", "summary record", "conversation record",
                  "diary", "journal")   # "Tsedenbal's diary on his conversation with ...": the inner document wins
