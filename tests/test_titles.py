@@ -2393,6 +2393,11 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     ("Letter Co-Written by Gromyko and Rusk", ("Gromyko", "Rusk"), (), ()),
     ("Telegram Wired by Ambassador Thompson", ("Thompson",), (), ()),
     ("Notes Taken by Dean Acheson", ("Dean Acheson",), (), ()),
+    # as who kept them did (Acheson was no one), but not the topic after a role (its words were a sender: "Rergarding ...")
+    ("Notes Kept by Dean Acheson", ("Dean Acheson",), (), ()),
+    ("Translation of Notes Kept by the Hungarian Foreign Minister Rergarding Conversations with Soviet Representatives",
+     (), (), ()),
+    ("Notes Taken by the Hungarian Foreign Minister Rergarding Conversations with Soviet Representatives", (), (), ()),
     # but a name's word after a given name or an initial is no participle ("Herbert", "Benjamin H." were the recipient)
     ("Letter to Herbert Read by Churchill", ("Churchill",), ("Herbert Read",), ()),
     ("Memorandum to Benjamin H. Read by Hughes", ("Hughes",), ("Benjamin H. Read",), ()),

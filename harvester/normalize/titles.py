@@ -270,6 +270,9 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     # "from Saddam Hussein Asking for Help": a gerund with its object (a list: names end in -ing too, "Deng Xiaoping")
     r"(?-i:Asking|Requesting|Seeking|Calling|Urging|Thanking|Inviting|Offering|Proposing|Expressing|Explaining|Admitting|"
     r"Demanding|Protesting|Complaining)(?=\s+(?:for|about|how|that|whether)\s)",
+    # "Kept by the Minister Rergarding Conversations with ...": a word in "-ing" before talks had with someone is their
+    # topic's first word, "Regarding" misspelt too, and no name's ("Talks" may be a verb: "Deng Xiaoping Talks with ...")
+    r"(?-i:[A-Z][a-z]+ing)(?=\s+(?-i:Conversations|Discussions|Meetings|Negotiations)\s+(?:with|between)\s)",
     r"(?<=,\s)(?-i:Requests?)\s+(?:to|for)",   # ", Request to Give Hekmat Assistance": the letter's subject
     # ", Pol Pot’s Visit to ..." (but ", Chen Yi's Wife and ...": a person)
     r"(?<=,\s)(?-i:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+(?:(?:first|second|official|state|planned)\s+)?"
@@ -288,10 +291,9 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
             rf"(?:(?:in|at)\s+(?!(?:{NATIONS}|English)\b)(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"
             r"(?:(?:co-)?(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
-            r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted|wired|taken(?=\s+by\b))\s+|"
+            r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted|wired|(?:taken|kept)(?=\s+by\b))\s+|"
             # any participle in "-ed" before "by" ("Letter Penned by", `_by_whom` says whose slot it opens), or one with its
-            # particle before "by" or "to" ("Message Passed On to"); not another irregular one alone: "Notes Kept by"
-            # records a talk, whose parties follow
+            # particle before "by" or "to" ("Message Passed On to"); not another irregular one alone
             rf"(?P<made>(?-i:(?:Co-|Counter-)?[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
             r"(?P<key>\b(?:of|from|to|for|between|with|by)\b(?=\s)|,|:)\s*")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
