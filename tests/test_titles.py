@@ -2333,6 +2333,12 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     # and two errands joined by "and" are none either ("Review and Comment" was a recipient)
     ("Memorandum for Review and Comment", (), ()),
     ("Letter to Stalin for Review and Signature", (), ("Stalin",)),
+    # nor is the record a memorandum is for, but the one it is for besides is its recipient (the President was lost, or
+    # "Record" a recipient)
+    ("Memorandum for the Record and the President", (), ("President",)),
+    ("Memorandum for the President and the Record", (), ("President",)),
+    ("Memorandum for the Record and the Secretary of State from Helmut Sonnenfeldt", ("Helmut Sonnenfeldt",),
+     ("Secretary of State",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     found = parties(title)
