@@ -2318,6 +2318,12 @@ def test_how_a_message_went_names_no_one(title, kind, senders, recipients, parti
     ("Request to the Soviet Party for Solidarity", (), ("Soviet Party",)),
     # but the party that sends the paper asks nothing of its own "for": its cause is its name's ("Democracy" was a person)
     ("Letter from the Chilean Party for Democracy to the Socialist Party", ("Chilean Party for Democracy",), ("Socialist Party",)),
+    # and so is the cause of a party a paper goes to that asks nothing of it ("Democracy" was a person), and a cause of two
+    # ("... for Freedom" and "Democracy" were two parties)
+    ("Letter to the Chilean Party for Democracy", (), ("Chilean Party for Democracy",)),
+    ("Letter to the Workers Party for Freedom and Democracy", (), ("Workers Party for Freedom and Democracy",)),
+    ("Letter from the Workers Party for Freedom and Democracy to the Embassy", ("Workers Party for Freedom and Democracy",),
+     ("Embassy",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_partys_cause_is_its_names(title, senders, recipients):
     found = parties(title)

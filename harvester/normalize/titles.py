@@ -639,7 +639,8 @@ def _parties(reading: _Reading) -> Parties:
     if message and message["answer"]:
         rest = _ANSWERED.sub(_answered, _QUESTIONS.sub("", rest), count=1)
     elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
-        rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True)), rest)
+        rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)),
+                    rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
@@ -984,7 +985,7 @@ def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         elif word == "to" and (passed := _participle(_PASSED_ON_AT_END, slots[-1][1][-1])):
             slots[-1][1][-1] = slots[-1][1][-1][:passed.start()]
-        if _runs_on(slots[-1][1][-1], word, segment, addressed, sending=slots[-1][0] == "from") \
+        if _runs_on(slots[-1][1][-1], word, segment, addressed) \
                 or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
@@ -1047,12 +1048,13 @@ def _reads_as_person(segment: str) -> bool:
         len(words) > 1 and (is_given_name(words[0]) or family_name_shape(words[0]) is not None) and begins_a_name(words[1][:1])))
 
 
-def _runs_on(before: str, word: str, segment: str, addressed: bool, sending: bool = False) -> bool:
+def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool = False) -> bool:
     """Whether "for", "to" or "with" continues a role's or a body's name instead of starting a slot: "Ambassador to
     Mexico", "Adviser to the Bulgarian Embassy in Beijing, Ivan Dimitrov", "Deputy to the Supreme Soviet Sakharov",
     "National Center for the Liberation of Eastern Turkestan", and, in a message with its addressee ("to ..."), before or
-    after, "Committee for State Security", "Commission for Liaison with Foreign Communist Parties"; a party that sends
-    (`sending`) asks for nothing, so its cause is its name's: "from the Chilean Party for Democracy"."""
+    after, "Committee for State Security", "Commission for Liaison with Foreign Communist Parties"; a party's cause is its
+    name's ("from the Chilean Party for Democracy", "to the Chilean Party for Democracy") unless the paper asks (`asking`)
+    for what follows: "Request to the Soviet Party for Solidarity", though not of "the Party" alone."""
     if word == "to" and _TRAVEL_AT_END.search(before):
         return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
@@ -1061,7 +1063,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, sending: boo
             or _SEAT_AT_END.search(before) and is_body(segment) and _namelike(held := name_in(segment)) and held != segment)
     if word == "for" and _BODY_AT_END.search(before):
         if _NO_FOR_IN_NAME.search(before):
-            return (before.endswith(("the Party", "The Party")) or sending and before.endswith("Party")) and bool(_CAUSE.match(segment))
+            return (before.endswith(("the Party", "The Party")) or not asking and before.endswith("Party")) and bool(_CAUSE.match(segment))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
