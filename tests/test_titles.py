@@ -1041,6 +1041,12 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     # but an envoy holds no seat in the body he writes to: the name after it is its member's, the recipient
     ("Letter from the Ambassador to the Presidium Khrushchev", ("Ambassador",), ("Khrushchev",)),
     ("Letter from the Ambassador to the State Council Zhou Enlai", ("Ambassador",), ("Zhou Enlai",)),
+    # and a party's initials are no country he is posted to ("CC CPSU" was one, and Brezhnev the sender, or "CPSU")
+    ("Telegram from the Ambassador to the CC CPSU Brezhnev", ("Ambassador",), ("Brezhnev",)),
+    ("Telegram from the Ambassador to the CC CPSU", ("Ambassador",), ("CC CPSU",)),
+    ("Telegram from the Ambassador to the CCP CC Mao Zedong", ("Ambassador",), ("Mao Zedong",)),
+    # but a state's initials are: "the Ambassador to the DPRK Puzanov" is Puzanov
+    ("Letter from the Ambassador to the DPRK Puzanov to Kim Il Sung", ("Puzanov",), ("Kim Il Sung",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_country_after_a_roles_to_is_its_post(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())

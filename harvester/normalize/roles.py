@@ -104,6 +104,8 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?",
            rf"(?<=['’]s\s){KIN}")   # only after a possessive: "Son Sann" is a name
 ROLE = rf"(?:{ROLE})(?:[- ](?:[Ee]lect|[Ee]meritus|[Dd]esignate)\b)?"   # "President-Elect", "Ambassador Designate"
+# a party's, an organ's or an agency's initials, no state's (which "DPRK", "USSR", "UN" are): no envoy is posted to one
+ORGAN_INITIALS = alt("TASS", "CC", "CPSU", "KWP", "CCP", "MFA", "KGB", "NKVD", "SED", "HSWP", r"VKP\(b\)")
 BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
     "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
     "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
@@ -122,8 +124,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Services?", "Inspectorate", "Collective", "Unions", "Archives", "Ambassadors", "Secretaries", "Defen[cs]e", "Cabinet",
     "Radio", "Broadcasts?", "Pact", "Treaty", "Alliance", "Newspaper", "Gazette", "Times", "Pravda", "Izvesti[iy]?a",
     r"Rud[eé]\s+Pr[aá]vo", r"Nodong\s+Sinmun", r"Renmin\s+Ribao", r"People['’]s\s+Daily",   # a treaty's body, the press
-    "TASS", "Xinhua", "CC", "CPSU", "KWP", "CCP", "DPRK", "PRC", "USSR", "MFA", "KGB", "NKVD", "SED", "HSWP", "ROK",
-    "UN", "GDR", r"VKP\(b\)")
+    "Xinhua", ORGAN_INITIALS, "DPRK", "PRC", "USSR", "ROK", "UN", "GDR")
 # a body's word (not its initials: "Chairman of the CC CPSU Commission ...") that a role word comes before makes it the body's:
 # "General Staff", "General Advisory Committee", "Cosmonaut Training Center" are bodies, not a role and a name (but a comma
 # sets the role off: "Chairman, Joint Chiefs of Staff" is the body), and "Bank" is a family name there ("Colonel Aaron Bank")
@@ -147,7 +148,9 @@ PAST = r"(?:(?:Co-|Counter-)?(?:[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed|Agreed|Kept|Made
 VERB_PARTICLE = r"(?:[Oo]ver|[Ff]orward|[Oo]n|[Oo]ut|[Uu]p)"
 MADE = rf"{PAST}(?:\s+{VERB_PARTICLE})?"
 # (but no name: "the Chairman Drafted by Kissinger" is the Chairman's, and Kissinger drafted it)
-_TO_NAME = re.compile(rf"(?:\s+(?:[Tt]o|[Ii]n|[Oo]f|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY})?(?:\s+{_NOT_ORG}|,\s+)"
+# (and a party's initials after "to" are no country: "the Ambassador to the CC CPSU Brezhnev" writes to Brezhnev)
+_TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o\s+(?:[Tt]he\s+)?(?!{ORGAN_INITIALS}\b))|(?:[Ii]n|[Oo]f|[Aa]t)\s+(?:[Tt]he\s+)?){COUNTRY})?"
+                      rf"(?:\s+{_NOT_ORG}|,\s+)"
                       rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s)(?={_CAPITAL}|[\[(])")
 # a small word in title case begins no name either, but "To" may, where no other small word is in title case: "Letter From
 # The Soviet Ambassador To Kim Il Sung" names none, "Politburo Member To Huu" (Tố Hữu) does

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MADE, MODIFIER, NATIONS,
-                                      PARTICLES, PAST, PLACE_AT_END, ROLE, STATES, VERB_PARTICLE, alt, family_name_shape, is_body,
+                                      ORGAN_INITIALS, PARTICLES, PAST, PLACE_AT_END, ROLE, STATES, VERB_PARTICLE, alt, family_name_shape, is_body,
                                       is_given_name, is_role, is_state_initials, name_in, shipped_names, small_words_titled, strip_roles)
 from harvester.normalize.text import text_cache
 
@@ -491,6 +491,8 @@ _CITY = re.compile(rf"(?:{CITY_FIRST}\s+)?[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|
 _ROLE_WORD = re.compile(rf"\b(?=\w){ROLE}")   # a role after a name begins a word: tried at words' starts only
 _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
+# a country an envoy is posted to ("Ambassador to Mexico", "to the DPRK", "to the UN"), not a party ("to the CC CPSU")
+_POSTED_TO = re.compile(rf"^(?:the\s+)?(?!{ORGAN_INITIALS}\b){COUNTRY}\b")
 _NATION_BEFORE = re.compile(rf"{NATIONS}(?:\s+{MODIFIER})*\s+")   # a nationality and what qualifies it before a name
 # a place the grammar knows: a country or city, or a state named as a republic ("the Democratic Republic of Vietnam",
 # "the United Arab Republic")
@@ -1058,7 +1060,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
     if word == "to" and _TRAVEL_AT_END.search(before):
         return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
-        return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
+        return word == "for" or word == "to" and (_POSTED_TO.match(segment) or (
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip()))
             or _SEAT_AT_END.search(before) and is_body(segment) and _namelike(held := name_in(segment)) and held != segment)
     if word == "for" and _BODY_AT_END.search(before):
