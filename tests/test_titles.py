@@ -1047,6 +1047,10 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     ("Telegram from the Ambassador to the CCP CC Mao Zedong", ("Ambassador",), ("Mao Zedong",)),
     # but a state's initials are: "the Ambassador to the DPRK Puzanov" is Puzanov
     ("Letter from the Ambassador to the DPRK Puzanov to Kim Il Sung", ("Puzanov",), ("Kim Il Sung",)),
+    # and "PZPR" is a party's initials too ("Gomulka" was the sender)
+    ("Letter from the Ambassador to the PZPR CC Gomulka", ("Ambassador",), ("Gomulka",)),
+    # but an adviser's seat is in the organ he is adviser to: the name after it is his ("Zagladin" was a recipient)
+    ("Letter from Adviser to the CC CPSU Zagladin to Honecker", ("Zagladin",), ("Honecker",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_country_after_a_roles_to_is_its_post(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())
@@ -2351,6 +2355,8 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Memorandum for the President and the Record", (), ("President",)),
     ("Memorandum for the Record and the Secretary of State from Helmut Sonnenfeldt", ("Helmut Sonnenfeldt",),
      ("Secretary of State",)),
+    # and a record it is for is no one when its talk follows ("Record" was a recipient)
+    ("Memorandum for the Record of Conversation with Ambassador Dobrynin", (), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     found = parties(title)
@@ -2416,6 +2422,8 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     ("Translation of Notes Kept by the Hungarian Foreign Minister Rergarding Conversations with Soviet Representatives",
      (), (), ()),
     ("Notes Taken by the Hungarian Foreign Minister Rergarding Conversations with Soviet Representatives", (), (), ()),
+    # a name's word in "-ing" before talks is no topic's ("Beijing": the talks' parties were lost)
+    ("Telegram from Beijing Meetings with Zhou Enlai", (), (), ("Zhou Enlai",)),
     # but a name's word after a given name or an initial is no participle ("Herbert", "Benjamin H." were the recipient)
     ("Letter to Herbert Read by Churchill", ("Churchill",), ("Herbert Read",), ()),
     ("Memorandum to Benjamin H. Read by Hughes", ("Hughes",), ("Benjamin H. Read",), ()),
