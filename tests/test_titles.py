@@ -1890,6 +1890,17 @@ def test_a_us_city_of_dispatch_is_no_one(title):
     assert (found.senders, person_names(found, NameTable.load())) == ((title.split(" from ")[1].split(",")[0],), ())
 
 
+# an archive is a body, no one ("Archive" was a person)
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Letter from the Archive", ("Archive",)),
+    ("Letter Kept by the Archive", ()),
+    ("Report from the State Archive", ("State Archive",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_an_archive_is_no_one(title, senders):
+    found = parties(title)
+    assert (found.senders, person_names(found, NameTable.load())) == (senders, ())
+
+
 # a town the names table knows is a place of dispatch, no one ("Bled", in Slovenia, was a person)
 def test_a_town_the_names_table_knows_is_no_one():
     found = parties("Letter from Bled")
@@ -2419,6 +2430,14 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     ("Notes Taken by Dean Acheson", ("Dean Acheson",), (), ()),
     # as who kept them did (Acheson was no one), but not the topic after a role (its words were a sender: "Rergarding ...")
     ("Notes Kept by Dean Acheson", ("Dean Acheson",), (), ()),
+    # and who kept a diary, a journal, minutes or a record, but a letter is kept by its holder, no writer ("Archive" and
+    # "Dean Acheson" were senders)
+    ("Diary Kept by Chernyaev", ("Chernyaev",), (), ()),
+    ("Journal Kept by Chernyaev", ("Chernyaev",), (), ()),
+    ("Minutes Kept by Chernyaev", ("Chernyaev",), (), ()),
+    ("Record Kept by Chernyaev", ("Chernyaev",), (), ()),
+    ("Letter Kept by the Archive", (), (), ()),
+    ("Letter Kept by Dean Acheson", (), (), ()),
     ("Translation of Notes Kept by the Hungarian Foreign Minister Rergarding Conversations with Soviet Representatives",
      (), (), ()),
     ("Notes Taken by the Hungarian Foreign Minister Rergarding Conversations with Soviet Representatives", (), (), ()),

@@ -121,7 +121,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
     "Experts", "Advisers", "Advisors", "Commanders", "Chiefs", "Board", "Premiers", "Presidents", "Ministers", "Listeners",
     "Members", "Leaders", "Authorities", "Countries", "Residents", r"[A-Z][a-z]+ists", "Deputies", "Heads",
-    "Services?", "Inspectorate", "Collective", "Unions", "Archives", "Ambassadors", "Secretaries", "Defen[cs]e", "Cabinet",
+    "Services?", "Inspectorate", "Collective", "Unions", "Archives?", "Ambassadors", "Secretaries", "Defen[cs]e", "Cabinet",
     "Radio", "Broadcasts?", "Pact", "Treaty", "Alliance", "Newspaper", "Gazette", "Times", "Pravda", "Izvesti[iy]?a",
     r"Rud[eé]\s+Pr[aá]vo", r"Nodong\s+Sinmun", r"Renmin\s+Ribao", r"People['’]s\s+Daily",   # a treaty's body, the press
     "Xinhua", ORGAN_INITIALS, "DPRK", "PRC", "USSR", "ROK", "UN", "GDR")

@@ -292,11 +292,13 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
             r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
             rf"(?:(?:in|at)\s+(?!(?:{NATIONS}|English)\b)(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?\s+(?=(?:between|with)\b))?"
             r"(?:(?:co-)?(?:held|distributed|sent|addressed|delivered|written|made|recorded|given|transmitted|prepared|"
-            r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted|wired|(?:taken|kept)(?=\s+by\b))\s+|"
+            r"submitted|compiled|signed|proposed|presented|handed(?:\s+over)?|hosted|granted|wired|taken(?=\s+by\b)|(?P<kept>kept)(?=\s+by\b))\s+|"
             # any participle in "-ed" before "by" ("Letter Penned by", `_by_whom` says whose slot it opens), or one with its
             # particle before "by" or "to" ("Message Passed On to"); not another irregular one alone
             rf"(?P<made>(?-i:(?:Co-|Counter-)?[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed(?=\s+(?i:by)\b)|{PAST}\s+{VERB_PARTICLE}(?=\s+(?i:to|by)\b)))\s+)?"
             r"(?P<key>\b(?:of|from|to|for|between|with|by)\b(?=\s)|,|:)\s*")
+# the kinds "Kept by" names the writer of: notes, a diary, a journal ("Notes Kept by Dean Acheson")
+_KEPT_BY_WRITER = ("note", "journal")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk", "on the Meeting of the Economic Delegation led by
 # Comrade Abdyl Kellezi with Comrade Mao Zedong"
@@ -915,7 +917,7 @@ def _clean(text: str) -> str:
 
 def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], rest: str, recorded: bool = False) -> Parties:
     talk = kind in _TALKS
-    after = _slots(rest, kind=kind is not None)
+    after = _slots(rest, kind=kind)
     slots = before + (_talked(after, recorded) if talk else after)
     talk = talk or any(key in ("with", "between") for key, _ in slots)
     roles: dict[str, list[str]] = {"senders": [], "recipients": [], "participants": []}
@@ -952,9 +954,11 @@ def _talked(slots: list[tuple[str, str]], recorded: bool = False) -> list[tuple[
     return talked
 
 
-def _slots(rest: str, kind: bool = False) -> list[tuple[str, str]]:
+def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
     """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
     m = _LEAD.match(rest)
+    if m and m["kept"] and kind not in _KEPT_BY_WRITER:
+        m = None   # "Letter Kept by the Archive": who keeps a letter holds it, no writer
     if m:
         key, body = m["key"].lower(), rest[m.end():]
         key = _by_whom(m["made"]) if m["made"] and key == "by" else key
