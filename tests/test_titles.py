@@ -2363,6 +2363,13 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     # nor is the record a memorandum is for, but the one it is for besides is its recipient (the President was lost, or
     # "Record" a recipient)
     ("Memorandum for the Record and the President", (), ("President",)),
+    ("Memorandum for the Record and for the President", (), ("President",)),   # was "for the President"
+    # and the files are no one either ("Files" was a recipient and a person)
+    ("Memorandum for the Record and the Files", (), ()),
+    ("Memorandum for the Files", (), ()),
+    ("Memorandum for the Files and the President", (), ("President",)),
+    ("Memorandum to the File", (), ()),
+    ("Memorandum from Helmut Sonnenfeldt to the Files", ("Helmut Sonnenfeldt",), ()),
     ("Memorandum for the President and the Record", (), ("President",)),
     ("Memorandum for the Record and the Secretary of State from Helmut Sonnenfeldt", ("Helmut Sonnenfeldt",),
      ("Secretary of State",)),

@@ -146,10 +146,12 @@ _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation .
 # (a title's spaces are single), "\d\d\d\d" (not "\d{4}"); a replacement that takes a group is a function, which
 # Python 3.11 does not parse anew at each call as it does "\1"
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
-    # "Memorandum for the Record", "... for the Record and the President", "... for the President and the Record": the
-    # record is no one, and the one it is for besides is its recipient (but "and the Record of Conversation ..." is a paper)
-    (_Guarded(_rx(r"\s+for\s+the\s+record\s+and\b"), "(?i) record and"), " for"),
-    (_Guarded(_rx(r"\s+for\s+the\s+record\b|\s+and\s+the\s+record\b(?!\s+of\b)"), "(?i) record"), ""),
+    # "Memorandum for the Record", "... for the Record and (for) the President", "... for the President and the Record":
+    # the record is no one, nor are the files ("Memorandum to the File"), and the one it is for besides is its recipient (but "and the Record of
+    # Conversation ..." is a paper)
+    (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\s+and(?:\s+for)?\b"), "(?i) (?:record|files?) and"), " for"),
+    (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\b|\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
+              "(?i) (?:record|files?)"), ""),
     (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]")), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
     (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i) addressed"), " to"),                    # "from the MFA addressed to ..."
