@@ -314,6 +314,7 @@ NEW_KIND_CASES = [
     ("Notes Written by Chernyaev of the Conversation between Gorbachev and Kohl", "conversation"),
     ("Notes Kept by Chernyaev of the Meeting of the Politburo", "meeting"),
     ("Notes of Chernyaev of the Conversation between Gorbachev and Kohl", "conversation"),
+    ("Notes of Main Points of the Conversation between Gorbachev and Kohl", "conversation"),
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", "conversation"),
 ]
 
@@ -344,6 +345,12 @@ NEW_PARTY_CASES = [
     ("Notes Taken by Anatoly Chernyaev of the Conversation between Gorbachev and Kohl", (), (),
      ("Anatoly Chernyaev", "Gorbachev", "Kohl")),
     ("Notes of Chernyaev of the Conversation between Gorbachev and Kohl", (), (), ("Chernyaev", "Gorbachev", "Kohl")),
+    # but what notes' "of" names is what they hold when it is no one's name ("Main Points" took part)
+    ("Notes of Main Points of the Conversation between Gorbachev and Kohl", (), (), ("Gorbachev", "Kohl")),
+    ("Notes of Main Content of the Conversation between Gorbachev and Kohl", (), (), ("Gorbachev", "Kohl")),
+    ("Notes of Results of the Conversation between Gorbachev and Kohl", (), (), ("Gorbachev", "Kohl")),
+    ("Notes of Key Issues of the Conversation between Gorbachev and Kohl", (), (), ("Gorbachev", "Kohl")),
+    ("Notes of Questions of the Conversation between Gorbachev and Kohl", (), (), ("Gorbachev", "Kohl")),
     # but what a record's "of" names is what it holds, no one
     ("Record of Main Content of the Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
     ("Col. Mieczysław Białek, 'Record of Conversation of the Marshall of the Soviet Union Com. Zakharov with Com. Kim "

@@ -30,11 +30,16 @@ class KindPhrase:
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "final", "joint", "plenary", "several",
              "telephone", "official", "private", "consultation", "his", "her", "their")
+# what a record of a talk holds of it, no one: "Notes of Main Points of the Conversation", "Record of Key Issues of ..."
+_HELD = (r"(?:(?:Main|Key|Basic|Principal|Chief|Major|Important|Brief)\s+)?(?:Points?|Contents?|Results?|Issues?|Questions?|"
+         r"Topics?|Matters?|Problems?|Subjects?|Conclusions?|Summary|Excerpts?|Theses|Outcomes?|Substance)")
+# the writer "Notes of X of the Conversation" names (titles.py reads him): a name of one or two words, not what they hold
+NOTES_WRITER = rf"(?!{_HELD}\s)(?-i:[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)?)(?=\s+of\s+the\s)"
 # "Report by Qiao Xiaoguang on a Conversation", "notes by Igor V. Kurchatov, Director of ..., on a Meeting", "Notes Written
 # by Chernyaev of the Conversation", "Notes of V. Kolarov from a Meeting", "Notes of Chernyaev of the Conversation" (a name
 # without initials after notes only: a record's "of" names what it holds, "Record of Main Content of the Conversation")
 _BY = (r"(?:(?:\s+(?:written|made|taken|kept|recorded))?\s+by\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?:,[^,]{1,80},)?"
-       r"|\s+of\s+(?-i:(?:[A-Z]\.\s+)+[A-Z][a-z][\w’'-]*)|(?<=notes)\s+of\s+(?-i:[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)?)(?=\s+of\s+the\s))?")
+       rf"|\s+of\s+(?-i:(?:[A-Z]\.\s+)+[A-Z][a-z][\w’'-]*)|(?<=notes)\s+of\s+{NOTES_WRITER})?")
 _TALK_RECORDS = ("record", "records", "memorandum", "memo", "minutes", "transcript", "note", "notes", "summary", "excerpt",
                  "excerpts", "report", "abstract", "text", "stenographic record", "summary record", "conversation record",
                  "diary", "journal")   # "Tsedenbal's diary on his conversation with ...": the inner document wins
@@ -99,9 +104,9 @@ def _words(options: Iterable[str]) -> str:
 
 def _pattern(row: KindPhrase) -> str:
     named = rf"\b{_words(row.words)}\b{row.after}"
-    if row.records:
+    if row.records:   # "Notes from Politburo Meeting", "Notes of Main Points of the Conversation": the talk recorded
         named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}(?:\s+(?:of|on|from|about)|,)\s+(?:an?\s+|the\s+)?"
-                 rf"{_NUMBERED}?(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")   # "Notes from Politburo Meeting"
+                 rf"(?:{_HELD}\s+of\s+(?:the\s+)?)?{_NUMBERED}?(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")
     return _AT_START + named if row.at_start else named
 
 

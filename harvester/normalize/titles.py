@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
-from harvester.normalize.kinds import find_kind
+from harvester.normalize.kinds import NOTES_WRITER, find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MADE, MODIFIER, NATIONS,
                                       ORGAN_INITIALS, PARTICLES, PAST, PLACE_AT_END, ROLE, STATES, VERB_PARTICLE, alt, family_name_shape, is_body,
                                       is_given_name, is_role, is_state_initials, name_in, shipped_names, small_words_titled, strip_roles)
@@ -410,8 +410,8 @@ _CARRIES = _rx(rf"\b{alt(*_CARRYING)}\s+")
 _ON_BEHALF = _rx(r"\bin\s+((?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3})['’]s\s+name\b")   # "in Stalin's Name"
 _SIGNED_BY = re.compile(r"\[signed\s+by\s+([^\[\]]+)\]")   # "the HSWP CC [signed by Janos Kadar]"
 _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
-_BY_IN_KIND = re.compile(r"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z])|(?<=[Nn]otes\s)of(?=\s+[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)?"
-                         r"\s+of\s+the\s))\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
+_BY_IN_KIND = re.compile(rf"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z])|(?<=[Nn]otes\s)of(?=\s+{NOTES_WRITER}))"
+                         r"\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Him|Them|Their|Its|Our|Same)\b")   # "to the Same Prince", "Put to Him"
 _SLOT = _rx(r"(?:,?\s+and)?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "To" after "and" begins a name, one more of a list ("Le Duan and To Huu"), and so does
