@@ -1897,6 +1897,20 @@ def test_a_us_city_of_dispatch_is_no_one(title):
     assert (found.senders, person_names(found, NameTable.load())) == ((title.split(" from ")[1].split(",")[0],), ())
 
 
+# the answers or the reply a paper comes with are a paper too, no one ("Answers" and "Reply" were recipients and people)
+@pytest.mark.parametrize(("title", "senders", "recipients", "people"), [
+    ("Questions on Berlin, Delivered to Ambassador Thompson, and Answers", (), ("Thompson",), ("Thompson",)),
+    ("Letter to Thompson, and Answers", (), ("Thompson",), ("Thompson",)),
+    ("Letter to Thompson and Answers", (), ("Thompson",), ("Thompson",)),
+    ("Letter to Thompson, and Reply", (), ("Thompson",), ("Thompson",)),
+    ("Letter from Khrushchev to Thompson and Replies", ("Khrushchev",), ("Thompson",), ("Nikita Khrushchev", "Thompson")),
+    ("Letter from Khrushchev to Thompson and the Response", ("Khrushchev",), ("Thompson",), ("Nikita Khrushchev", "Thompson")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_the_answers_a_paper_comes_with_are_no_one(title, senders, recipients, people):
+    found = parties(title)
+    assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, people)
+
+
 # an archive is a body, no one ("Archive" was a person)
 @pytest.mark.parametrize(("title", "senders"), [
     ("Letter from the Archive", ("Archive",)),

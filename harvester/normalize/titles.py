@@ -272,6 +272,7 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
     # (yet "Le Duan on To Huu" is a topic's)
     r"(?!(?<=(?:ed|nt|wn|ut|en|ht)\s)(?:on|over)\s+to\s)(?:on|over)(?!\s+by\s)",
     r"with\s+(?:(?:a|an|the|enclosed|attached)\s+)+(?:letter|message|note|telegram|cable|request|report|copy|text)",
+    r"and\s+(?:the\s+)?(?:answers?|repl(?:y|ies)|responses?)$",   # "..., and Answers": a second paper, at the end
     r"(?-i:[a-z]+ing)",
     # "from Saddam Hussein Asking for Help": a gerund with its object (a list: names end in -ing too, "Deng Xiaoping")
     r"(?-i:Asking|Requesting|Seeking|Calling|Urging|Thanking|Inviting|Offering|Proposing|Expressing|Explaining|Admitting|"
