@@ -1922,6 +1922,19 @@ def test_an_archive_is_no_one(title, senders):
     assert (found.senders, person_names(found, NameTable.load())) == (senders, ())
 
 
+# but an honorific says a person, though the table knows his name as a place's ("Richmond", "Albany" were no one)
+@pytest.mark.parametrize(("title", "people"), [
+    ("Letter to Mr. Richmond", ("Richmond",)),
+    ("Letter from Lord Richmond", ("Richmond",)),
+    ("Letter from Mr. Albany", ("Albany",)),
+    ("Memorandum of Conversation with Mr. Richmond", ("Richmond",)),
+    ("Letter from Richmond to Mr. Albany", ("Albany",)),
+    ("MEMORANDUM OF CONVERSATION WITH MR. RICHMOND", ("Richmond",)),   # in capitals too
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_an_honorific_before_a_places_name_says_a_person(title, people):
+    assert person_names(parties(title), NameTable.load()) == people
+
+
 # a town the names table knows is a place of dispatch, no one ("Bled", in Slovenia, was a person)
 def test_a_town_the_names_table_knows_is_no_one():
     found = parties("Letter from Bled")

@@ -221,8 +221,10 @@ def is_person_party(name: str, table: NameTable) -> bool:
     ("COMRADES PETROV" is no group of "Comrades")."""
     kind = table.kind(name)
     if kind is None and _all_caps(name) and _name_shaped(name):
-        name = _HONORED.sub("", written_form(name))
+        name = _HONORED.sub("", titled := written_form(name))
         kind = table.kind(name)
+        if kind == "place" and name != titled:
+            kind = None   # "MR. RICHMOND": a person, though the table knows Richmond as a place (as "Mr. Richmond" is)
     return kind == "person" or (kind is None and _name_shaped(name) and not is_state_initials(name))
 
 

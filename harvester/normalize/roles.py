@@ -160,6 +160,7 @@ _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of
 _NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)[A-Z]|[\w'’]")   # not "... To ..."
 # whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
+_WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*")   # the name an honorific stands before
 # a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" before a small word in title
 # case is a noun, no honorific: "From The Chinese Comrades To Stalin" names the comrades (but "Comrade To Huu" is To Huu)
 _NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?{HONORIFIC}(?!(?<=omrades)\s+{alt(*(w.title() for w in _SMALL_WORDS))}\s)"
@@ -309,14 +310,21 @@ def _folded(word: str) -> str:
 
 
 def strip_roles(text: str) -> str:
-    """The text without the roles and honorifics that stand before names."""
+    """The text without the roles and honorifics that stand before names (an honorific that says a person stays: `_unhonored`)."""
     before = None
     while before != text:
         before = text
         text = _without_roles(text)
         if _HONORIFIC.search(text):   # (the slower pattern with the nationality only where there is one: a few titles)
-            text = _NATIONAL_HONORIFIC.sub("", text)
+            text = _NATIONAL_HONORIFIC.sub(_unhonored, text)
     return text
+
+
+def _unhonored(honorific: re.Match[str]) -> str:
+    """Nothing for an honorific before a name, but itself where the names table knows the name as a place's: "Mr.
+    Richmond" is a person, whom "Richmond" alone would not say (`names.person_form` takes it off him)."""
+    name = _WORDS_AFTER.match(honorific.string, honorific.end())
+    return honorific[0] if name and shipped_names().kind(name[0]) == "place" else ""
 
 
 def _without_roles(text: str) -> str:
