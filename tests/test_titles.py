@@ -1056,6 +1056,17 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     ("Letter from the Ambassador to the DPRK Puzanov to Kim Il Sung", ("Puzanov",), ("Kim Il Sung",)),
     # and "PZPR" is a party's initials too ("Gomulka" was the sender)
     ("Letter from the Ambassador to the PZPR CC Gomulka", ("Ambassador",), ("Gomulka",)),
+    # and the other parties of the bloc, as the archive's titles write their initials ("Zhivkov" was the sender)
+    ("Letter from the Ambassador to the BCP CC Zhivkov", ("Ambassador",), ("Zhivkov",)),
+    ("Letter from the Ambassador to the RCP CC Ceausescu", ("Ambassador",), ("Ceausescu",)),
+    ("Telegram from the Ambassador to the CPCz CC Novotny", ("Ambassador",), ("Novotny",)),
+    ("Letter from the Ambassador to the PUWP CC Gierek", ("Ambassador",), ("Gierek",)),
+    ("Letter from the Ambassador to the MPRP CC Tsedenbal", ("Ambassador",), ("Tsedenbal",)),
+    ("Letter from the Ambassador to the VWP CC Le Duan", ("Ambassador",), ("Le Duan",)),
+    ("Letter from the Ambassador to the CPV CC Le Duan", ("Ambassador",), ("Le Duan",)),
+    ("Letter from the Ambassador to the LCY CC Tito", ("Ambassador",), ("Tito",)),
+    ("Letter from the Ambassador to the CPC CC Mao Zedong", ("Ambassador",), ("Mao Zedong",)),
+    ("Letter from the Ambassador to the PCI Longo", ("Ambassador",), ("Longo",)),
     # but an adviser's seat is in the organ he is adviser to: the name after it is his ("Zagladin" was a recipient)
     ("Letter from Adviser to the CC CPSU Zagladin to Honecker", ("Zagladin",), ("Honecker",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)

@@ -105,7 +105,8 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            rf"(?<=['’]s\s){KIN}")   # only after a possessive: "Son Sann" is a name
 ROLE = rf"(?:{ROLE})(?:[- ](?:[Ee]lect|[Ee]meritus|[Dd]esignate)\b)?"   # "President-Elect", "Ambassador Designate"
 # a party's, an organ's or an agency's initials, no state's (which "DPRK", "USSR", "UN" are): no envoy is posted to one
-ORGAN_INITIALS = alt("TASS", "CC", "CPSU", "KWP", "CCP", "MFA", "KGB", "NKVD", "SED", "HSWP", "PZPR", r"VKP\(b\)")
+ORGAN_INITIALS = alt("TASS", "CC", "CPSU", "KWP", "CCP", "CPC", "MFA", "KGB", "NKVD", "SED", "HSWP", "PZPR", "PUWP", "BCP", "RCP",
+                     "MPRP", "VWP", "CPV", "LCY", "PCI", r"VKP\(b\)")
 BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
     "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
     "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
