@@ -305,6 +305,33 @@ def test_the_challenge_is_archived_never_parsed_and_its_clearance_kept_for_the_n
 
 
 @pytest.mark.slow
+def test_a_later_browser_run_starts_chromium_once_and_sends_the_browsers_own_user_agent(chromium: str, tmp_path: Path, browse):
+    """Each run sends the User-Agent the browser sends by itself, with harvester's token; a Chromium started only to
+    read it is started on the first run alone, and again only when that User-Agent changed (the browser was updated)
+    or what the profile keeps of it cannot be read."""
+    own, starts, wrapper = tmp_path / "own", tmp_path / "starts", tmp_path / "chromium"
+    wrapper.write_text(f'#!/bin/sh\necho >> "{starts}"\nexec "{chromium}" --user-agent="$(cat "{own}")" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    token = Settings().product_token
+
+    def run(browsers_own: str) -> tuple[set[str], int]:
+        own.write_text(browsers_own, encoding="utf-8")
+        starts.write_text("", encoding="utf-8")
+        with ChallengeServer(pages(SEED)) as server:
+            code, _, err = browse(server, tmp_path / "o", "--delay", "0", "--browser-path", str(wrapper))
+        assert code == 0, err
+        return {hit.user_agent for hit in server.hits()}, len(starts.read_text(encoding="utf-8").splitlines())
+
+    assert run("Mozilla/5.0 (X11; Linux x86_64) Own/1")[0] == {f"Mozilla/5.0 (X11; Linux x86_64) Own/1 {token}"}
+    assert run("Mozilla/5.0 (X11; Linux x86_64) Own/1") == ({f"Mozilla/5.0 (X11; Linux x86_64) Own/1 {token}"}, 1)
+    assert run("Mozilla/5.0 (X11; Linux x86_64) Own/2")[0] == {f"Mozilla/5.0 (X11; Linux x86_64) Own/2 {token}"}
+    from harvester.fetch.browser import KEPT_USER_AGENTS
+
+    (tmp_path / "o" / ".harvester" / f"{NAME}.browser" / KEPT_USER_AGENTS).write_text("{not json", encoding="utf-8")
+    assert run("Mozilla/5.0 (X11; Linux x86_64) Own/2") == ({f"Mozilla/5.0 (X11; Linux x86_64) Own/2 {token}"}, 2)
+
+
+@pytest.mark.slow
 def test_a_check_that_waits_for_a_person_stops_a_headless_run_naming_show_browser(
         chromium: str, tmp_path: Path, monkeypatch, browse):
     monkeypatch.setattr("harvester.fetch.browser.PERSON_AFTER", 0.5)   # the box shows at once: no need to wait longer for it

@@ -60,6 +60,9 @@ REFUSED = {"ERR_UNSAFE_PORT": "Chromium connects to no port it holds unsafe: ser
            "ERR_BLOCKED_BY_ADMINISTRATOR": "the browser's policy blocks the address: allow it there, or fetch with --fetch http"}
 NO_DISPLAY = "there is no display to show it on (set DISPLAY, or leave out --show-browser)"
 GONE = ("has been closed", "page crashed", "target crashed", "connection closed")   # Playwright's words for a dead browser
+# in the browser's profile: the User-Agent the browser sends when left alone, read once it runs; kept, the next run
+# starts it sending that with harvester's token at once, not a second time to add it
+KEPT_USER_AGENTS = "harvester-user-agents.json"
 MAX_CHECKS = 10        # bot checks one navigation may meet: a check that reloads itself again and again never passes
 
 
@@ -122,14 +125,16 @@ class BrowserTransport:
         _quiet_profile(self.profile)
         self._playwright = sync_playwright().start()
         self._stops = _StopsBetweenSteps()
+        started_as = f"{executable} {'shown' if self.settings.show_browser else 'headless'}"
+        kept = _kept_user_agents(self.profile)
         try:
-            self.user_agent = f"{self._browsers_own_user_agent(executable)} {self.settings.product_token}"
-            self._context = self._playwright.chromium.launch_persistent_context(
-                self.profile, executable_path=executable, headless=not self.settings.show_browser,
-                chromium_sandbox=not _is_root(), args=self._args(), timeout=self.settings.timeout * 1000,
-                user_agent=self.user_agent, no_viewport=True, service_workers="block", accept_downloads=False,
-                handle_sigint=False)   # Ctrl-C reaches Chromium from the terminal, and it closes cleanly; Playwright's
-                                       # handling of it left Chromium's folder in the temporary folder, every time
+            self._context = self._launch(executable, kept.get(started_as))
+            own = str(self._context.browser.new_browser_cdp_session().send("Browser.getVersion")["userAgent"])
+            if own != kept.get(started_as):   # a first run, or the browser changed since: it starts again, sending its own
+                self._context.close()
+                self._context = self._launch(executable, own)
+                _keep_user_agents(self.profile, {**kept, started_as: own})
+            self.user_agent = f"{own} {self.settings.product_token}"
         except Error as error:
             self._playwright.stop()
             self._stops.restore()
@@ -196,15 +201,17 @@ class BrowserTransport:
         allowed = " , ".join(f"EXCLUDE {host}" for host in sorted({site, f"{site}.", *self.challenge_hosts}))
         return [*FLAGS, f"--host-resolver-rules=MAP * ~NOTFOUND , {allowed}"]
 
-    def _browsers_own_user_agent(self, executable: str) -> str:
-        """The User-Agent this Chromium sends when left alone (harvester's token is added to it)."""
-        probe = self._playwright.chromium.launch(executable_path=executable, headless=not self.settings.show_browser,
-                                                 chromium_sandbox=not _is_root(), args=self._args(),
-                                                 timeout=self.settings.timeout * 1000)
-        try:
-            return str(probe.new_browser_cdp_session().send("Browser.getVersion")["userAgent"])
-        finally:
-            probe.close()
+    def _launch(self, executable: str, own_user_agent: str | None):  # noqa: ANN202 (a Playwright BrowserContext)
+        """The browser on the profile, sending `own_user_agent` (the User-Agent it sends when left alone, as kept from
+        the last run) with harvester's token; None: its own alone. Set at the launch, the User-Agent is every request's,
+        a challenge's frames of other sites too."""
+        return self._playwright.chromium.launch_persistent_context(
+            self.profile, executable_path=executable, headless=not self.settings.show_browser,
+            chromium_sandbox=not _is_root(), args=self._args(), timeout=self.settings.timeout * 1000,
+            user_agent=own_user_agent and f"{own_user_agent} {self.settings.product_token}", no_viewport=True,
+            service_workers="block", accept_downloads=False,
+            handle_sigint=False)   # Ctrl-C reaches Chromium from the terminal, and it closes cleanly; Playwright's
+                                   # handling of it left Chromium's folder in the temporary folder, every time
 
     def send(self, url: str, headers: dict[str, str], limit: int | None = None) -> list[Page]:
         """Navigate to `url`: every answer of the navigation in order, challenges first, the page's own last. (The
@@ -478,6 +485,22 @@ def _quiet_profile(profile: Path) -> None:
         preferences.write_text(json.dumps(kept), encoding="utf-8")
     except OSError as error:
         raise StorageError(f"the browser's profile {profile}: cannot write: {error.strerror or error}") from None
+
+
+def _kept_user_agents(profile: Path) -> dict[str, str]:
+    """The browser's own User-Agent by how it was started (its path, shown or headless), as the profile keeps them;
+    what cannot be read is not there (each is checked against the browser's once it runs)."""
+    try:
+        kept = json.loads((profile / KEPT_USER_AGENTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {started_as: agent for started_as, agent in kept.items() if isinstance(agent, str) and agent.isascii()
+            and agent.isprintable()} if isinstance(kept, dict) else {}
+
+
+def _keep_user_agents(profile: Path, agents: dict[str, str]) -> None:
+    with contextlib.suppress(OSError):   # not kept, the next run starts the browser twice again
+        (profile / KEPT_USER_AGENTS).write_text(json.dumps(agents), encoding="utf-8")
 
 
 def _is_root() -> bool:
