@@ -40,7 +40,6 @@ DOC_TYPE_HELP: dict[str, str] = {
     "agreement": 'agreements: "Agreement", "Treaty", "Protocol", "Accord", "Contract"',
     "other": 'anything else, or an empty title: "Gazette of the State Council ...", "Recollections", a poem, a map, a list',
 }
-DOC_TYPES: tuple[str, ...] = tuple(DOC_TYPE_HELP)
 
 
 @dataclass(frozen=True)
