@@ -587,9 +587,7 @@ class State:
     def log_page(self, run_id: int, page: Page, asked: str) -> None:
         """Remember a page this run fetched for the URL `asked` (where its response lies), so that a resumed run need
         not fetch it again; commits what the run did since the last page."""
-        location = page.archived
-        if location is None:
-            return  # not in the archive (cannot happen in a harvest: every response is archived before it is logged)
+        location = page.archived   # (every response of a harvest is archived before it is logged)
         self.db.execute("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (run_id, self._next_seq, asked, page.url, page.status, json.dumps(page.headers),
                          self._relative(location), location.offset, page.fetched_at))
