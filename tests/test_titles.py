@@ -2412,6 +2412,8 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Memorandum for the Record and the Files", (), ()),
     ("Memorandum for the Files", (), ()),
     ("Memorandum for the Files and the President", (), ("President",)),
+    ("Memorandum for the Files of the Embassy", (), ()),   # the files are the Embassy's ("Embassy" was a sender)
+    ("Memorandum for the Files of the Soviet Embassy in Hanoi", (), ()),
     ("Memorandum to the File", (), ()),
     ("Memorandum from Helmut Sonnenfeldt to the Files", ("Helmut Sonnenfeldt",), ()),
     ("Memorandum for the President and the Record", (), ("President",)),

@@ -149,7 +149,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # the record is no one, nor are the files ("Memorandum to the File"), and the one it is for besides is its recipient (but "and the Record of
     # Conversation ..." is a paper)
     (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\s+and(?:\s+for)?\b"), "(?i) (?:record|files?) and"), " for"),
-    (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\b|\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
+    # "for the Files of the Embassy": the files are a body's, which is no sender
+    (_Guarded(_rx(rf"\s+for\s+the\s+(?:record|files?(?:\s+of\s+the\s+(?:(?-i:[A-Z])\S*\s+){{0,3}}?(?-i:{BODY_WORDS})(?:\s+in\s+(?-i:[A-Z])\S*)?)?)\b|"
+                  r"\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
               "(?i) (?:record|files?)"), ""),
     (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]")), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
