@@ -2389,6 +2389,12 @@ def test_how_a_message_went_names_no_one(title, kind, senders, recipients, parti
     ("Letter to the Workers Party for Freedom and Democracy", (), ("Workers Party for Freedom and Democracy",)),
     ("Letter from the Workers Party for Freedom and Democracy to the Embassy", ("Workers Party for Freedom and Democracy",),
      ("Embassy",)),
+    # in either order ("Party for Democracy" and "Freedom" were two senders)
+    ("Letter from the Party for Democracy and Freedom to the Embassy", ("Party for Democracy and Freedom",), ("Embassy",)),
+    ("Letter to the Party for Democracy and Freedom", (), ("Party for Democracy and Freedom",)),
+    # and an endowment is a body, its cause its name's ("Democracy" was a recipient and a person)
+    ("Letter from the National Endowment for Democracy to the Embassy", ("National Endowment for Democracy",), ("Embassy",)),
+    ("Letter from the Embassy to the National Endowment for Democracy", ("Embassy",), ("National Endowment for Democracy",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_partys_cause_is_its_names(title, senders, recipients):
     found = parties(title)

@@ -437,8 +437,9 @@ _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Government"; not "CPSU"
 # ("And" in a title in title case: "Conversation Between Mao Zedong And Kim Il Sung"; "Ministry of Industry and Trade" is one
 # body, but "the Minister of Light Industry and Zhou Enlai" two, and so is a body's "Authority" or "University" and what
-# follows; the lookahead first spares the lookbehinds' trial at every character)
-_AND_JOIN = (rf"(?=\s+[Aa]nd\s)(?<![a-z]{{3}}ment)(?<![a-z]{{3}}(?:(?<!Author)(?<!Univers)ity|nce|ics|ogy))\s+[Aa]nd\s+"
+# follows; a cause of two is one: "the Party for Democracy and Freedom"; the lookahead first spares the lookbehinds' trial
+# at every character)
+_AND_JOIN = (rf"(?=\s+[Aa]nd\s)(?<![a-z]{{3}}ment)(?<![a-z]{{3}}(?:(?<!Author)(?<!Univers)ity|nce|ics|ogy|acy))\s+[Aa]nd\s+"
              rf"(?!{_ABSTRACT}|{AND_COUNTRY}\b|Trade\b|Commerce\b)")
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:[Aa]nd\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
