@@ -1066,6 +1066,12 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     ("Letter from the Ambassador to the LCY CC Tito", ("Ambassador",), ("Tito",)),
     ("Letter from the Ambassador to the CPC CC Mao Zedong", ("Ambassador",), ("Mao Zedong",)),
     ("Letter from the Ambassador to the PCI Longo", ("Ambassador",), ("Longo",)),
+    # and the Soviet party's of Stalin's time ("Stalin" was the sender), as a secretary's post is held by the name after it
+    ("Letter from the Ambassador to VKP(b) CC Stalin", ("Ambassador",), ("Stalin",)),
+    ("Letter from the Ambassador to the VKP(b) CC Stalin", ("Ambassador",), ("Stalin",)),
+    ("Letter from Mao to VKP(b) CC Stalin", ("Mao",), ("Stalin",)),
+    ("Letter from the Ambassador to the Secretary of the CC CPSU Brezhnev", ("Ambassador",), ("Brezhnev",)),
+    ("Letter from Secretary of the CC CPSU Brezhnev to Ulbricht", ("Brezhnev",), ("Ulbricht",)),
     # but an adviser's seat is in the organ he is adviser to: the name after it is his ("Zagladin" was a recipient)
     ("Letter from Adviser to the CC CPSU Zagladin to Honecker", ("Zagladin",), ("Honecker",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)

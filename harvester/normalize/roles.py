@@ -106,7 +106,8 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
 ROLE = rf"(?:{ROLE})(?:[- ](?:[Ee]lect|[Ee]meritus|[Dd]esignate)\b)?"   # "President-Elect", "Ambassador Designate"
 # a party's, an organ's or an agency's initials, no state's (which "DPRK", "USSR", "UN" are): no envoy is posted to one
 ORGAN_INITIALS = alt("TASS", "CC", "CPSU", "KWP", "CCP", "CPC", "MFA", "KGB", "NKVD", "SED", "HSWP", "PZPR", "PUWP", "BCP", "RCP",
-                     "MPRP", "VWP", "CPV", "LCY", "PCI", r"VKP\(b\)")
+                     "MPRP", "VWP", "CPV", "LCY", "PCI",
+                     r"VKP(?:\(b\))?")   # "(b)" optional: "\b" after ")" never matches before a space
 BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
     "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
     "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
