@@ -1921,6 +1921,10 @@ def test_a_us_city_of_dispatch_is_no_one(title):
     ("Letter to Thompson, and Reply", (), ("Thompson",), ("Thompson",)),
     ("Letter from Khrushchev to Thompson and Replies", ("Khrushchev",), ("Thompson",), ("Nikita Khrushchev", "Thompson")),
     ("Letter from Khrushchev to Thompson and the Response", ("Khrushchev",), ("Thompson",), ("Nikita Khrushchev", "Thompson")),
+    # and the one it comes from is its sender ("Reply" was a recipient or a sender, and a person)
+    ("Letter from Khrushchev to Kennedy and Reply from Kennedy", ("Khrushchev", "Kennedy"), ("Kennedy",),
+     ("Nikita Khrushchev", "Kennedy")),
+    ("Letter from Khrushchev, and the Reply from Kennedy", ("Khrushchev", "Kennedy"), (), ("Nikita Khrushchev", "Kennedy")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_answers_a_paper_comes_with_are_no_one(title, senders, recipients, people):
     found = parties(title)

@@ -153,6 +153,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(rf"\s+for\s+the\s+(?:record|files?(?:\s+of\s+the\s+(?:(?-i:[A-Z])\S*\s+){{0,3}}?(?-i:{BODY_WORDS})(?:\s+in\s+(?-i:[A-Z])\S*)?)?)\b|"
                   r"\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
               "(?i) (?:record|files?)"), ""),
+    # "... and Reply from Kennedy": the reply is a second paper, its sender one of the title's
+    (_Guarded(_rx(r",?\s+and\s+(?:the\s+)?(?:answers?|repl(?:y|ies)|responses?)(?=\s+from\s)"), "(?i) (?:answ|repl|resp)"), " and"),
     (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]")), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
     (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i) addressed"), " to"),                    # "from the MFA addressed to ..."
