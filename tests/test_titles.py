@@ -1897,6 +1897,8 @@ def test_a_states_initials_after_a_place_are_no_ones(title, senders):
     # and Maryland's after a city the names table knows ("Md. Baltimore" was a person, Muhammad Baltimore)
     ("Report from Baltimore, Md.", ("Baltimore",)),
     ("Letter from Bethesda, Md., to the State Department", ("Bethesda",)),
+    # and North Dakota's after Fargo ("N.D. Fargo" was a person)
+    ("Letter from Fargo, N.D., to Khrushchev", ("Fargo",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_us_states_abbreviation_after_its_city_is_no_ones(title, senders):
     found = parties(title)
@@ -1907,7 +1909,8 @@ def test_a_us_states_abbreviation_after_its_city_is_no_ones(title, senders):
 # and the city is no one where the names table knows it, as it knows Baltimore ("Richmond" and the rest were persons)
 @pytest.mark.parametrize("title", ["Report from Richmond, Va., to the State Department", "Report from Atlanta, Ga.",
                                    "Letter from Louisville, Ky., to the Soviet Embassy", "Memorandum from Boston, Mass., to the State Department",
-                                   "Report from Albany, N.Y.", "Report from Chicago, Ill., to the State Department"])
+                                   "Report from Albany, N.Y.", "Report from Chicago, Ill., to the State Department",
+                                   "Report from Fargo, N.D."])
 def test_a_us_city_of_dispatch_is_no_one(title):
     found = parties(title)
     assert (found.senders, person_names(found, NameTable.load())) == ((title.split(" from ")[1].split(",")[0],), ())
