@@ -1953,6 +1953,8 @@ def test_an_archive_is_no_one(title, senders):
     ("Memorandum of Conversation with Mr. Richmond", ("Richmond",)),
     ("Letter from Richmond to Mr. Albany", ("Albany",)),
     ("MEMORANDUM OF CONVERSATION WITH MR. RICHMOND", ("Richmond",)),   # in capitals too
+    ("Letter from British Lord Richmond to Ulbricht", ("Richmond", "Walter Ulbricht")),   # and after a nationality (no one)
+    ("Conversation with British Lord Richmond", ("Richmond",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_honorific_before_a_places_name_says_a_person(title, people):
     assert person_names(parties(title), NameTable.load()) == people

@@ -166,8 +166,8 @@ _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
 _WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*")   # the name an honorific stands before
 # a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" before a small word in title
 # case is a noun, no honorific: "From The Chinese Comrades To Stalin" names the comrades (but "Comrade To Huu" is To Huu)
-_NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?{HONORIFIC}(?!(?<=omrades)\s+{alt(*(w.title() for w in _SMALL_WORDS))}\s)"
-                                 rf"\s+(?={_CAPITAL})")
+_NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?(?P<honorific>{HONORIFIC}(?!(?<=omrades)\s+{alt(*(w.title() for w in _SMALL_WORDS))}\s)"
+                                 rf"\s+)(?={_CAPITAL})")
 # before a role, any capitalized word may qualify it ("Interior Minister", "Solidarity Leader", "U.S. President"),
 # but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor Kreisky" keeps its
 # kind, "the Armed Forces Admiral X" its body)
@@ -325,9 +325,10 @@ def strip_roles(text: str) -> str:
 
 def _unhonored(honorific: re.Match[str]) -> str:
     """Nothing for an honorific before a name, but itself where the names table knows the name as a place's: "Mr.
-    Richmond" is a person, whom "Richmond" alone would not say (`names.person_form` takes it off him)."""
+    Richmond" is a person, whom "Richmond" alone would not say (`names.person_form` takes it off him); a nationality
+    before it goes all the same ("British Lord Richmond")."""
     name = _WORDS_AFTER.match(honorific.string, honorific.end())
-    return honorific[0] if name and shipped_names().kind(name[0]) == "place" else ""
+    return honorific["honorific"] if name and shipped_names().kind(name[0]) == "place" else ""
 
 
 def _without_roles(text: str) -> str:
