@@ -2634,3 +2634,11 @@ def test_a_pact_and_a_newspaper_are_bodies(title, senders, recipients, people):
 def test_a_participle_after_a_comma_names_no_one(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients) == (senders, recipients)
+
+
+# a country a paper is delivered to after its topic is its recipient, as in "Letter to Cuba", and no person
+@pytest.mark.parametrize("title", ["Questions on Berlin, Delivered to Cuba", "Memorandum on Berlin, Delivered to Cuba",
+                                   "Note on Trade, Handed to Cuba", "Letter to Cuba"])
+def test_a_country_delivered_to_is_a_recipient_no_one(title):
+    found = parties(title)
+    assert (found.senders, found.recipients, person_names(found, NameTable.load())) == ((), ("Cuba",), ())
