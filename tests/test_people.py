@@ -303,6 +303,17 @@ def test_a_titles_russian_oi_after_two_consonants_meets_its_pages_heading_in_the
         ("Ouen Tchoy", ("v",)), ("Pavel Sukhoy", ("t",)), ("Tchoi", ("v",)), ("Tsuboi", ("w",)), ("Van Khoy", ("y",))]
 
 
+# and so is the "-oi" of a Russian adjective after one consonant (-дой, -той, -сой), a Japanese name's shape too ("Kadoi",
+# "Itoi", which stay apart): "Sedoi" and "Sedoy, Ivan" on one page were two people, as were "Zolotoy" and "Zolotoi, Pavel"
+def test_a_titles_russian_adjective_in_oi_meets_its_pages_heading_in_the_other_romanization():
+    rows = build_people([Mention(doc, "1960", "1960", (title,), (heading,)) for doc, title, heading in (
+        ("t", "Sedoi", "Sedoy, Ivan"), ("u", "Zolotoy", "Zolotoi, Pavel"), ("v", "Krutoi", "Krutoy, Petr"),
+        ("w", "Kosoy", "Kosoi, Oleg"), ("x", "Itoi", "Itoy, Ken"), ("y", "Kadoi", "Kadoy, Ken"))], NAMES)
+    assert sorted((r.name, r.document_ids) for r in rows) == [
+        ("Itoi", ("x",)), ("Ivan Sedoy", ("t",)), ("Kadoi", ("y",)), ("Ken Itoy", ("x",)), ("Ken Kadoy", ("y",)),
+        ("Oleg Kosoi", ("w",)), ("Pavel Zolotoi", ("u",)), ("Petr Krutoy", ("v",))]
+
+
 # but a "Mc" begins no Russian name, whatever its ending: "McEvoi" and "McEvoy, John" on one page were one person, as
 # "McCoi" and "McCoy" are not, though "Polevoi" and "Polevoy, Boris" (-евой) still are
 def test_a_mc_name_is_no_russian_name():

@@ -23,8 +23,10 @@ from harvester.normalize.names import NameTable, agrees, is_person_party, match_
 # ("Lenin", "Ilyin"; no Chinese or Korean "Lin", "Min"), and so does an "-oi" after "v" or two consonants ("Lugovoi",
 # "Tolstoi", "Trubetskoi", "Bolshoi", "Sukhoi", "Portnoi": -вой, -стой, -ской, -шой, -хой, -ной), which no Japanese,
 # Korean or Vietnamese "-oi" writes ("Tsuboi", "Kadoi", "Aoi", "Choi", "Tchoi", "Khoi"; nor a "Leroi"). A "Mc" begins
-# none ("McEvoy" is no -евой)
-_SLAVIC_FAMILY = re.compile(r"^(?!mc).*(?:\B(?:[oe]va?|k(?:i|aia)|enko|uk|[iy]ch)|[aeiouy](?:[^\W\d_aeiouy]+ina?|(?:v|[^\W\d_aeiouy]{2,})oi))$")
+# none ("McEvoy" is no -евой). An adjective's "-oi" after one consonant is a Japanese name's shape too ("Kadoi", "Itoi"),
+# so those are listed ("Sedoi", "Zolotoi", "Krutoi", "Kosoi": -дой, -той, -сой)
+_SLAVIC_FAMILY = re.compile(r"^(?!mc)(?:.*(?:\B(?:[oe]va?|k(?:i|aia)|enko|uk|[iy]ch)|[aeiouy](?:[^\W\d_aeiouy]+ina?|(?:v|[^\W\d_aeiouy]{2,})oi))|"
+                            r"(?:sed|zolot|krut|kos)oi)$")
 # what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
 # capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy", "-yy" after a syllable
 # (a "y" one too: Ы; an "ë": Ё) and a consonant, a soft sign as an apostrophe among them ("Kamennyi", "Podgornyy",
