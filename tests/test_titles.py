@@ -938,6 +938,7 @@ def test_a_person_after_a_bodys_from_is_its_sender(title, sender, recipient):
     assert not any(" from " in party for party in found.senders)
 
 
+
 @pytest.mark.parametrize(("title", "participants"), [
     ("Conversation between Zhou Enlai and Delegates from Vietnam and Laos", ("Zhou Enlai", "Delegates from Vietnam and Laos")),
     ("Conversation with the Delegation from Hanoi and Kim Il Sung", ("Delegation from Hanoi", "Kim Il Sung")),
@@ -1932,6 +1933,20 @@ def test_a_us_city_of_dispatch_is_no_one(title):
 def test_the_answers_a_paper_comes_with_are_no_one(title, senders, recipients, people):
     found = parties(title)
     assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, people)
+
+
+# but a reply right after the kind is the paper the title names, its parties the title's ("Letter and Reply from Kennedy
+# to Khrushchev" named no one; "Questions and Answers from the Press Conference" had a participant "Questions")
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Letter and Reply from Kennedy to Khrushchev", ("Kennedy",), ("Khrushchev",), ()),
+    ("Message and Reply from Khrushchev to Kennedy", ("Khrushchev",), ("Kennedy",), ()),
+    ("Letter and Answer from Kennedy", ("Kennedy",), (), ()),
+    ("Note and Response from the Soviet Government", ("Soviet Government",), (), ()),
+    ("Questions and Answers from the Press Conference", (), (), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_reply_right_after_the_kind_is_the_titles_paper(title, senders, recipients, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == (senders, recipients, participants)
 
 
 # an archive is a body, no one ("Archive" was a person)

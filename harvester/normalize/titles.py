@@ -153,8 +153,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(rf"\s+for\s+the\s+(?:record|files?(?:\s+of\s+the\s+(?:(?-i:[A-Z])\S*\s+){{0,3}}?(?-i:{BODY_WORDS})(?:\s+in\s+(?-i:[A-Z])\S*)?)?)\b|"
                   r"\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
               "(?i) (?:record|files?)"), ""),
-    # "... and Reply from Kennedy": the reply is a second paper, its sender one of the title's
-    (_Guarded(_rx(r",?\s+and\s+(?:the\s+)?(?:answers?|repl(?:y|ies)|responses?)(?=\s+from\s)"), "(?i) (?:answ|repl|resp)"), " and"),
+    # "Letter from Khrushchev ... and Reply from Kennedy": the reply after a party is a second paper, its sender one of the
+    # title's (but "Letter and Reply from Kennedy" is the paper the title names)
+    (_Guarded(_rx(r"(\s(?:from|to|by|with|between)\s.*?),?\s+and\s+(?:the\s+)?(?:answers?|repl(?:y|ies)|responses?)(?=\s+from\s)"),
+              "(?i) (?:answ|repl|resp)"), lambda m: f"{m[1]} and"),
     (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]")), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
     (_Guarded(_rx(r"\s+addressed\s+to\b"), "(?i) addressed"), " to"),                    # "from the MFA addressed to ..."
