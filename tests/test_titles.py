@@ -938,6 +938,17 @@ def test_a_person_after_a_bodys_from_is_its_sender(title, sender, recipient):
     assert not any(" from " in party for party in found.senders)
 
 
+# and "and from" after a body starts a second sender, the reply's too ("Embassy from the Ministry" was one sender, and
+# "Soviet Government from Kennedy" kept no person)
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Letter from the Embassy and from the Ministry", ("Embassy", "Ministry")),
+    ("Letter from the Embassy, and from the Ministry", ("Embassy", "Ministry")),
+    ("Letter from the Embassy and Reply from the Ministry", ("Embassy", "Ministry")),
+    ("Note from the Soviet Government and Reply from Kennedy", ("Soviet Government", "Kennedy")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_and_from_after_a_body_starts_a_second_sender(title, senders):
+    assert parties(title).senders == senders
+
 
 @pytest.mark.parametrize(("title", "participants"), [
     ("Conversation between Zhou Enlai and Delegates from Vietnam and Laos", ("Zhou Enlai", "Delegates from Vietnam and Laos")),

@@ -419,7 +419,7 @@ _BRACKET_AT_END = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]$")
 _BY_IN_KIND = re.compile(rf"\s(?:by|of(?=\s+(?:[A-Z]\.\s+)+[A-Z][a-z])|(?<=[Nn]otes\s)of(?=\s+{NOTES_WRITER}))"
                          r"\s+(?P<who>[^,]+?)(?:,[^,]*,)?\s+(?:on|of|from|about)\s")
 _PRONOUN = re.compile(r"^(?:His|Her|Him|Them|Their|Its|Our|Same)\b")   # "to the Same Prince", "Put to Him"
-_SLOT = _rx(r"(?:,?\s+and)?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
+_SLOT = _rx(r"(?:,?\s+(and))?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "To" after "and" begins a name, one more of a list ("Le Duan and To Huu"), and so does
 # "To" after a comma where the small words are in lower case ("Le Duan, To Huu and ..."); elsewhere it is a slot's
 # ("Kim Il Sung To Stalin"), and after a slot's "to" of its case too, whose addressees it goes on listing ("To Kim And To
@@ -991,16 +991,16 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
         _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
     pieces = slot.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
-    words = [k.lower() for k in pieces[1::2]]
+    words = [k.lower() for k in pieces[2::3]]
     addressed = key == "to" or "to" in words
-    for word, segment in zip(words, pieces[2::2]):
+    for anded, word, segment in zip(pieces[1::3], words, pieces[3::3]):
         if word == "by" and (made := _participle(_MADE_AT_END, slots[-1][1][-1])):
             word = _by_whom(made[0][1:])
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         elif word == "to" and (passed := _participle(_PASSED_ON_AT_END, slots[-1][1][-1])):
             slots[-1][1][-1] = slots[-1][1][-1][:passed.start()]
         if _runs_on(slots[-1][1][-1], word, segment, addressed) \
-                or _whence(slots[-1][0], slots[-1][1][-1], word, segment):
+                or _whence(slots[-1][0], slots[-1][1][-1], anded, word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
             slots.append((" ".join(word.split()), [segment]))
@@ -1035,12 +1035,13 @@ def _known(words: list[str], ending: bool = False) -> bool:
     return any(shipped_names().kind(" ".join(words[n:] if ending else words[:n + 1])) for n in range(len(words)))
 
 
-def _whence(key: str, before: str, word: str, segment: str) -> bool:
+def _whence(key: str, before: str, anded: str | None, word: str, segment: str) -> bool:
     """Whether "from" after a body that takes part, owns or sends the document says where it came from, one party with
     it: "with a Delegation from Guinea", "from the Delegation from Hanoi", "with Journalists from Asahi Shimbun",
     "Delegates from Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
-    Committee from Khrushchev". A place, a body, a paper or a firm need not be known to the grammar to be no person."""
-    return word == "from" and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(before)) \
+    Committee from Khrushchev", nor after "and", which begins a second sender: "from the Embassy and from the Ministry". A
+    place, a body, a paper or a firm need not be known to the grammar to be no person."""
+    return word == "from" and not anded and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(before)) \
         and not _reads_as_person(segment)
 
 
