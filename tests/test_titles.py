@@ -2461,6 +2461,12 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Memorandum for the Files and the President", (), ("President",)),
     ("Memorandum for the Files of the Embassy", (), ()),   # the files are the Embassy's ("Embassy" was a sender)
     ("Memorandum for the Files of the Soviet Embassy in Hanoi", (), ()),
+    # whatever the body's name goes on with, and the one it is for besides is its recipient ("State" was a sender and a
+    # person, "President" no one)
+    ("Memorandum for the Files of the Department of State", (), ()),
+    ("Memorandum for the Files of the Political Section of the Embassy", (), ()),
+    ("Memorandum for the Files of the Embassy and the President", (), ("President",)),
+    ("Memorandum for the Files of the Embassy in Moscow and Kennedy", (), ("Kennedy",)),
     ("Memorandum to the File", (), ()),
     ("Memorandum from Helmut Sonnenfeldt to the Files", ("Helmut Sonnenfeldt",), ()),
     ("Memorandum for the President and the Record", (), ("President",)),

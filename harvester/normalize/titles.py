@@ -145,13 +145,15 @@ _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation .
 # (a title's spaces are single), "\d\d\d\d" (not "\d{4}"); a replacement that takes a group is a function, which
 # Python 3.11 does not parse anew at each call as it does "\1"
 _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], str]], ...] = (
+    # "for the Files of the Embassy (in Hanoi)", "... of the Political Section of the Embassy": the files are a body's,
+    # which is no sender
+    (_Guarded(_rx(rf"(?<=\sfiles)\s+of\s+the\s+(?:(?-i:[A-Z])\S*\s+){{0,3}}?(?-i:{BODY_WORDS})"
+                  r"(?:\s+(?:of|in)\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*)*)*"), "(?i) files of"), ""),
     # "Memorandum for the Record", "... for the Record and (for) the President", "... for the President and the Record":
     # the record is no one, nor are the files ("Memorandum to the File"), and the one it is for besides is its recipient (but "and the Record of
     # Conversation ..." is a paper)
     (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\s+and(?:\s+for)?\b"), "(?i) (?:record|files?) and"), " for"),
-    # "for the Files of the Embassy": the files are a body's, which is no sender
-    (_Guarded(_rx(rf"\s+for\s+the\s+(?:record|files?(?:\s+of\s+the\s+(?:(?-i:[A-Z])\S*\s+){{0,3}}?(?-i:{BODY_WORDS})(?:\s+in\s+(?-i:[A-Z])\S*)?)?)\b|"
-                  r"\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
+    (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\b|\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
               "(?i) (?:record|files?)"), ""),
     # "Letter from Khrushchev ... and Reply from Kennedy": the reply after a party is a second paper, its sender one of the
     # title's (but "Letter and Reply from Kennedy" is the paper the title names)
