@@ -2467,6 +2467,9 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Memorandum for the Files of the Political Section of the Embassy", (), ()),
     ("Memorandum for the Files of the Embassy and the President", (), ("President",)),
     ("Memorandum for the Files of the Embassy in Moscow and Kennedy", (), ("Kennedy",)),
+    # a body's name may go on with "and" ("Trade" was a recipient and a person)
+    ("Memorandum for the Files of the Ministry of Industry and Trade", (), ()),
+    ("Memorandum for the Files of the Ministry of Foreign Trade and Commerce and Kennedy", (), ("Kennedy",)),
     ("Memorandum to the File", (), ()),
     ("Memorandum from Helmut Sonnenfeldt to the Files", ("Helmut Sonnenfeldt",), ()),
     ("Memorandum for the President and the Record", (), ("President",)),

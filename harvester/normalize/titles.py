@@ -140,6 +140,8 @@ _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
 _SIGNED = re.compile(rf"^(?:(?P<excerpt>excerpts?\s+from\s+))?(?P<author>[^'\"“:]+?)(?(excerpt),?\s*|,\s*){_QUOTE}"
                      r"(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$", re.IGNORECASE)
 _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation ...", in a title whose spaces are single
+# a field a body's name goes on with after "and": "the Ministry of Industry and Trade" is one body
+_FIELD_AFTER_AND = r"(?:Trade|Commerce)\b"
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it); a guard's
 # search skips to its first character when that is fixed or a class, not a repeat nor a letter in any case: "(?i) record"
 # (a title's spaces are single), "\d\d\d\d" (not "\d{4}"); a replacement that takes a group is a function, which
@@ -148,7 +150,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "for the Files of the Embassy (in Hanoi)", "... of the Political Section of the Embassy": the files are a body's,
     # which is no sender
     (_Guarded(_rx(rf"(?<=\sfiles)\s+of\s+the\s+(?:(?-i:[A-Z])\S*\s+){{0,3}}?(?-i:{BODY_WORDS})"
-                  r"(?:\s+(?:of|in)\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*)*)*"), "(?i) files of"), ""),
+                  r"(?:\s+(?:of|in)\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*)*)*"
+                  rf"(?:\s+and\s+{_FIELD_AFTER_AND})?"), "(?i) files of"), ""),
     # "Memorandum for the Record", "... for the Record and (for) the President", "... for the President and the Record":
     # the record is no one, nor are the files ("Memorandum to the File"), and the one it is for besides is its recipient (but "and the Record of
     # Conversation ..." is a paper)
@@ -446,7 +449,7 @@ _BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Go
 # follows; a cause of two is one: "the Party for Democracy and Freedom"; the lookahead first spares the lookbehinds' trial
 # at every character)
 _AND_JOIN = (rf"(?=\s+[Aa]nd\s)(?<![a-z]{{3}}ment)(?<![a-z]{{3}}(?:(?<!Author)(?<!Univers)ity|nce|ics|ogy|acy))\s+[Aa]nd\s+"
-             rf"(?!{_ABSTRACT}|{AND_COUNTRY}\b|Trade\b|Commerce\b)")
+             rf"(?!{_ABSTRACT}|{AND_COUNTRY}\b|{_FIELD_AFTER_AND})")
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:[Aa]nd\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
 _SEP_KEPT = re.compile(f"({_SEP.pattern})")   # the separators kept, to be put back where a list is one party's
