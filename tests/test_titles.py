@@ -749,6 +749,20 @@ def test_a_person_after_a_body_is_a_sender_with_it(title, senders):
     assert parties(title).senders == senders
 
 
+# but a person after a party's organ, or after a post in it, holds it and is the party alone, as with no comma: the organ
+# ("CPSU", "VKP CC") was a party beside him
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter from Gomulka to the First Secretary of the CC CPSU, Brezhnev", ("Gomulka",), ("Brezhnev",)),
+    ("Letter from Gomulka to the First Secretary of the CC CPSU Brezhnev", ("Gomulka",), ("Brezhnev",)),
+    ("Letter from the Secretary of the CC CPSU, Brezhnev", ("Brezhnev",), ()),
+    ("Letter, Mao Zedong to VKP(b) CC, Stalin", ("Mao Zedong",), ("Stalin",)),
+    ("Letter, Mao Zedong to VKP(b) CC Stalin", ("Mao Zedong",), ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_person_after_a_party_organ_holds_its_post(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)
+
+
 # A word before the kind that says how a message was given, sent or kept is neither a party nor a person; the first two
 # are archive titles, the others constructed on their shape.
 @pytest.mark.parametrize(("title", "senders", "recipients"), [

@@ -336,6 +336,9 @@ _PARTICLES = PARTICLES | {"and", "os"}   # the small words of a name, and "and" 
 # subject (what follows the dash begins in lower case, or with someone's something); a dash between names ("Todor
 # Zhivkov – Leonid I. Brezhnev regarding ...") is no subject's
 _SUBTITLE = re.compile(r":\s.*$|\s+[-–—]\s+(?=[a-z]|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+[a-z]).*$")
+# a party's organ by its initials, or its central committee, whose post the person named after it holds ("to VKP(b) CC,
+# Stalin" writes to Stalin, as "to VKP(b) CC Stalin" does); an embassy speaks with its envoy ("Chinese Embassy, Liu Xiao")
+_PARTY_ORGAN_AT_END = re.compile(rf"(?:\b{ORGAN_INITIALS}|\bCentral\s+Committee)$")
 _ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
 _SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
 _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|about|regarding|to|from)\b)[^'‘\"“])*?"
@@ -1158,8 +1161,8 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _parts(segment, between)]
     if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
-        if is_role(items[-1]):
-            items[-1] = _tidy(tail)
+        if is_role(items[-1]) or _PARTY_ORGAN_AT_END.search(items[-1]) and _reads_as_person(tail):
+            items[-1] = _tidy(tail)   # "VKP(b) CC, Stalin", "the Secretary of the CC CPSU, Brezhnev": he holds its post
         elif _COUNTRY_FIRST.fullmatch(items[-1]) or is_body(items[-1]) and _reads_as_person(tail):
             # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender; "from Chinese Embassy, Liu Xiao":
             # a body, then the one who speaks for it (not its city: "Polish Embassy, Washington", below)
