@@ -2691,3 +2691,15 @@ def test_a_participle_after_a_comma_names_no_one(title, senders, recipients):
 def test_a_country_delivered_to_is_a_recipient_no_one(title):
     found = parties(title)
     assert (found.senders, found.recipients, person_names(found, NameTable.load())) == ((), ("Cuba",), ())
+
+
+# and so is one a paper that names no kind of letter is delivered to ("Proposals" is a kind of its own, whose topic was
+# read as naming no one)
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Soviet Proposals on Disarmament, Delivered to Cuba", ("Cuba",)),
+    ("Soviet Proposals on Disarmament, Delivered to Ambassador Thompson", ("Thompson",)),
+    ("Proposals on Berlin, Handed Over to Ambassador Thompson", ("Thompson",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_paper_of_no_letters_kind_delivered_to_someone_names_its_recipient(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == ((), recipients)

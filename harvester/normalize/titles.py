@@ -664,8 +664,10 @@ def _parties(reading: _Reading) -> Parties:
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
-        maker = _BY_AT_END.search(rest)   # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named
-        kind, rest = None, maker[0] if maker else ("" if found else rest)
+        # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named, or whom it was delivered to after its
+        # topic ("Proposals on Disarmament, Delivered to Cuba")
+        maker = _BY_AT_END.search(rest) or (_SENT_TO.search(rest) if found else None)
+        kind, rest = None, rest[maker.start():] if maker else ("" if found else rest)
     elif found and _TOPIC_VERB.fullmatch(text[start:end]):
         rest = ""   # "Saddam and Senior Advisers Discussing ...": what follows is what they talked about
     # "Treaty of Friendship, Alliance ... between A and B": the agreement's name, then its parties; "of the Soviet
