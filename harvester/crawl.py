@@ -44,6 +44,7 @@ class Walk:
     number: int | None = None          # the number of the page asked for (None: a next link)
     page_size: int = 0                 # results to a page: as the first page counts them when more follow, else the site's
     repeated_page: bool = False        # a full page of the latest round showed the very cards of another page of it
+    misplaced_page: bool = False       # a page of the latest round was another page of the search, as its settings say
     _totals: set[int] = field(default_factory=set)
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
     _short_total: bool = False         # a page held more cards than its total counts ("1 - 10 of 0")
@@ -52,6 +53,7 @@ class Walk:
     _last: ResultsPage | None = None
     _taken: set[str] = field(default_factory=set)   # the addresses of the pages taken
     _unchecked: str = ""               # why the walk followed next links with no total (said, with UNCHECKED)
+    _elsewhere: bool = False           # the page being taken is another page of the search (check): its cards not kept
 
     def urls(self) -> Iterator[str]:
         """The results pages to fetch, in order; each is decided once the page before it was taken."""
@@ -98,17 +100,22 @@ class Walk:
                 break
             why = f"have {self.documents} of {self.total} documents" if missing > 0 else "the total changed during the run"
             log.info("%s; re-walking the pages (round %d)", why, round_number)   # what it finds is the run's warning, if any
-            self._totals, self._shown, self.repeated_page = {self.total or 0}, set(), False
+            self._totals, self._shown, self.repeated_page, self.misplaced_page = {self.total or 0}, set(), False, False
             yield from (self._url(number) for number in range(self.page_count()))   # as many as the total said then
         self._check_complete()
 
-    def check(self, page: ResultsPage, html: str) -> None:
+    def check(self, page: ResultsPage, html: str) -> bool:
         """A page that answers another search, as its settings say (a cache or a redirect gave it), is none of this
-        search's: checked before its documents are kept, which would join the dataset, unsaid."""
+        search's: checked before its documents are kept, which would join the dataset, unsaid. A page of this search
+        that its settings say is another page than the one asked (a cache answered ?page=3 with page 2) is not taken
+        (False): its documents are another page's, which would be listed in this one's place, and this one's are
+        missing, so the pages are walked again. Settings with no query the page was asked with tell no page."""
+        self._elsewhere = False
         try:
             asked = self.site.saved_search(html)
         except UsageError:   # (settings that name no search of the site: a facet with no value)
-            return
+            return True
+        numbered = asked is not None   # (the query the page was asked with holds its page: page 0's none)
         if asked is None and self.site.setting(html, self.site.current_path) == self.site.search_path.strip("/"):
             asked = f"{self.site.home}{self.site.search_path}"   # the search page asked with no query: the whole archive
         ours = self._listing_key(self.site.search_of(self.site.search_url(self.search)))   # (as the site reads it: tracking dropped)
@@ -118,6 +125,11 @@ class Walk:
                 self._check_facets(page)
             raise LayoutError(f"{page.url}: the site answered with the results of another search, {other} (a cache, or a "
                               "redirect?); not taken")
+        self._elsewhere = numbered and self.site.page_of(asked) != self.site.page_of(page.url)
+        if self._elsewhere:
+            self.misplaced_page = True
+            log.info("%s: the site answered with page %d of the search (a cache?); not taken", page.url, self.site.page_of(asked))
+        return not self._elsewhere
 
     def _listing_key(self, search: Search) -> str:
         """What the site lists for a search: its words, facets and filters, not its sort or page size, which its settings
@@ -147,13 +159,16 @@ class Walk:
             # "1 - 50 of 70": an address may ask for another size (items_per_page=50); "1 - 19 of 19": one page holds all
             self.page_size = page.last
         self.warnings.extend(said for warning in page.warnings if (said := f"{page.url}: {warning}") not in self.warnings)
-        self._short_page = self._short_page or (page.first is not None and len(page.cards) < page.last - page.first + 1)
-        if len(page.cards) >= (self.page_size or self.site.page_size):
+        self._short_page = self._short_page or (not self._elsewhere and page.first is not None
+                                                and len(page.cards) < page.last - page.first + 1)
+        if len(page.cards) >= (self.page_size or self.site.page_size) and not self._elsewhere:
             shown = hash(tuple(sorted(card.href for card in page.cards)))   # (a round asks for each page once)
             self.repeated_page = self.repeated_page or shown in self._shown
             self._shown.add(shown)
         self.facets.update(((name, value), label) for name, value, label in page.facets)
         self._last = page
+        if self._elsewhere:   # (said by check)
+            return
         shown = "next page" if self.number is None else f"page {self.number}"
         again = len(page.cards) - new
         log.info("%s: %d cards, %d%s documents so far%s", shown, len(page.cards), self.documents,
@@ -247,9 +262,9 @@ class Walk:
             self._short(f"the site lists {self.total} documents for {self.search} but only {self.documents} distinct ones "
                         "could be collected")
             # else every page was whole, and the site lists a document twice; but not when a page was shown again in
-            # another's place (its own documents were never seen), nor when next links led the walk, not the total,
-            # nor when the walk was cut short past it
-            self.partial = self.partial or self._short_page or self.repeated_page or self.number is None
+            # another's place (its own documents were never seen), nor another page in its place (as its settings say),
+            # nor when next links led the walk, not the total, nor when the walk was cut short past it
+            self.partial = self.partial or self._short_page or self.repeated_page or self.misplaced_page or self.number is None
         elif missing < 0 and self._short_total:   # a wrong count ended the walk early, or may have
             self.warnings.append(f"collected {self.documents} distinct documents, more than the {self.total} the site lists: its "
                                  "pages count fewer results than they show, so the listing may not have been seen whole")

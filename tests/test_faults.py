@@ -459,6 +459,63 @@ def test_the_whole_archives_first_page_in_place_of_the_searchs_is_refused(tmp_pa
     assert not (tmp_path / "s.json").exists()
 
 
+# 2b. A page of the search served in another page's place, as its settings say
+
+SEED_QUERY = "Korean Workers' Party"
+
+
+def served_as(swaps: dict[tuple[str, int], str]) -> tuple[FaultServer, list[str]]:
+    """The seed search's pages, the n-th request of page `p` ("0", "1") answered with page `swaps[p, n]`'s (a cache)."""
+    whole, asked = folder_pages(FIXTURES / "wilson" / "seed"), []
+
+    def pages(path: str) -> bytes | None:
+        asked.append(path)
+        if not path.startswith("/search"):
+            return whole(path)
+        number = "1" if path.endswith("&page=1") else "0"
+        served = swaps.get((number, asked.count(path)), number)
+        return whole(path.removesuffix("&page=1") + ("&page=1" if served == "1" else ""))
+
+    return FaultServer(pages), asked
+
+
+def test_a_results_page_whose_settings_name_another_page_is_not_taken_and_the_run_is_partial(tmp_path: Path):
+    """A cache answers page 0 of the search with page 1 every time (its settings say page 1): page 0's ten documents
+    were never seen, not removed; the run is partial and reports none of them gone (page 1's cards are no full page's:
+    they never show as a page repeated)."""
+    with FaultServer(folder_pages(FIXTURES / "wilson" / "seed")) as server:
+        run(server, tmp_path, query=SEED_QUERY)
+    server, _ = served_as({("0", n): "1" for n in range(1, 10)})
+    with server:
+        outcome = run(server, tmp_path, query=SEED_QUERY, allow_incomplete=True)
+    assert outcome.documents == 9 and outcome.report["complete"] is False
+    assert run_report(tmp_path, "s")["no_longer_listed"] == []
+
+
+@pytest.mark.parametrize("swaps", [{("0", 1): "1"}, {("1", 1): "0"}])
+def test_a_results_page_served_once_in_anothers_place_is_walked_again_into_the_sites_order(tmp_path: Path, swaps: dict):
+    """Page 1's cards in page 0's place, or page 0's in page 1's, once: the walk again sees each page in its own place."""
+    with FaultServer(folder_pages(FIXTURES / "wilson" / "seed")) as server:
+        run(server, tmp_path / "clean", query=SEED_QUERY)
+    server, _ = served_as(swaps)
+    with server:
+        outcome = run(server, tmp_path, query=SEED_QUERY)
+    assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (19, True, [])
+    assert dataset(tmp_path, "s") == dataset(tmp_path / "clean", "s")
+
+
+def test_a_page_served_in_anothers_place_during_the_walk_again_leaves_the_sites_order(tmp_path: Path):
+    """The first walk is given page 1 in page 0's place; the walk again, page 0 in page 1's: each page was seen once in
+    its own place, and the dataset lists them as the site does."""
+    with FaultServer(folder_pages(FIXTURES / "wilson" / "seed")) as server:
+        run(server, tmp_path / "clean", query=SEED_QUERY)
+    server, asked = served_as({("0", 1): "1", ("1", 2): "0"})
+    with server:
+        outcome = run(server, tmp_path, query=SEED_QUERY)
+    assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (19, True, [])
+    assert [r["id"] for r in dataset(tmp_path, "s")] == [r["id"] for r in dataset(tmp_path / "clean", "s")]
+
+
 @pytest.mark.parametrize("settings", ["broken", "missing"])
 def test_a_results_page_whose_settings_cannot_be_read_is_taken_as_one_without_settings(tmp_path: Path, settings: str):
     """The settings say which search a page answers, and a page that answers another comes with its own, whole; a page
