@@ -1698,3 +1698,18 @@ def test_a_reparse_of_a_later_run_whose_pages_have_no_total_keeps_no_earlier_run
     reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert (harvested.total, reparsed.total, reparsed.documents) == (None, None, 30)
     assert not [warning for warning in reparsed.warnings if "more than" in warning]
+
+
+def test_a_reparse_lists_a_page_saved_in_anothers_place_where_the_site_lists_it(tmp_path: Path):
+    """A cache answered page 0 with page 1, and page 1 with page 0, and the pages were saved so (their saved-from marks
+    say the address asked for; their settings, their totals lines, the page they are): each is listed where its "x - y
+    of N" line says, as the site lists it."""
+    for number, other in ((0, 1), (1, 0)):
+        text = (SEED / f"page-{other}.html").read_text(encoding="utf-8")
+        asked = f"{SEED_URL}&page=1" if number else SEED_URL
+        mark = re.search(r"<!-- saved from url=\(\d+\)(\S+) -->", text)
+        (tmp_path / f"page-{number}.html").write_text(text.replace(mark[0], f"<!-- saved from url=({len(asked):04d}){asked} -->"),
+                                                      encoding="utf-8")
+    reparse([tmp_path / "page-0.html", tmp_path / "page-1.html"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
+    reparse(sorted(SEED.glob("page-*.html")), WILSON, tmp_path / "clean", "d", ["json"], workers=0)
+    assert [r["id"] for r in dataset(tmp_path / "out", "d")] == [r["id"] for r in dataset(tmp_path / "clean", "d")]
