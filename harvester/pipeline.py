@@ -242,7 +242,7 @@ def _fetch_details(get: Callable[[str], Page], state: State, run_id: int, site: 
             continue
         text = fetched_text(page, warnings)
         raw = parse_document(text, site.canonical(page.url), site, name=url)
-        if other := page_of_another(another_document(site, page.url, text), raw.title, doc_id, state):
+        if other := page_of_another(another_document(site, page.url, text), raw.title, doc_id, state, site):
             warnings.append(_not_had(state, doc_id, f"{url}: the site answered with the page of another document, {other} "
                                                     "(a cache?)"))
             continue
@@ -265,13 +265,14 @@ def another_document(site: Site, url: str, text: str) -> str | None:
     return said if said and served and unquote(said) != unquote(served) else None
 
 
-def page_of_another(other: str | None, title: str, asked: str, state: State) -> str | None:
+def page_of_another(other: str | None, title: str, asked: str, state: State, site: Site) -> str | None:
     """`other`, the document a page's canonical link names in place of the one `asked` for, when the page is that
-    listed document's (a cache mixed two pages up): its title is the one the listing gives `other`, not `asked`. A
-    canonical link alone may name the document's other address (a legacy number's page, a Drupal path's), a slug the
-    search does not list yet (the document retitled since its index was made), or be wrong."""
+    listed document's (a cache mixed two pages up): its title is the one the listing gives `other`, not `asked`, or
+    both's, their slugs one title's told apart by Drupal's number (twins). A canonical link alone may name the
+    document's other address (a legacy number's page, a Drupal path's), a slug the search does not list yet (the
+    document retitled since its index was made), or be wrong."""
     listed = state.title(other) if other else ""
-    return other if listed and clean_text(title) == listed != state.title(asked) else None
+    return other if listed and clean_text(title) == listed and (listed != state.title(asked) or site.twins(asked, other)) else None
 
 
 def _archive(page: Page, archive: WarcArchive, state: State) -> Location:
@@ -350,7 +351,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
             pages += 1
             warnings.extend([saved.problem] if saved.problem else [])
             if isinstance(saved, SavedDocument) and (other := page_of_another(saved.other, saved.record["title"], saved.doc_id,
-                                                                               state)):
+                                                                               state, site)):
                 warnings.append(f"{saved.label}: the page of another document, {other} (a cache?), in place of "
                                 f"{saved.doc_id}'s; passed over")   # (as the harvest that fetched it did)
                 continue

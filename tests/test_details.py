@@ -268,6 +268,31 @@ def test_a_document_page_answered_with_another_listed_documents_page_gives_it_no
         "among the pages given: their details are left empty"]
 
 
+def test_a_document_page_answered_with_its_twins_page_gives_it_no_details(tmp_path: Path):
+    """Two documents of one title, whose slugs Drupal told apart by a number ("...-khrushchev" and "...-khrushchev-0"):
+    a cache answered the second's address with the first's page. Their titles are one, and the canonical link alone
+    tells the page is the other document's."""
+    first = "letter-ri-sang-jo-ns-khrushchev"
+    twin, replaced = f"{first}-0", "telegram-ponomarev-cpsu-central-committee"
+
+    def pages(path: str) -> bytes | None:
+        if path == f"/document/{twin}":
+            return both_folders(f"/document/{first}")
+        body = both_folders(path)
+        if body and path.startswith("/search"):   # (the twin listed in place of another document, with the first's title)
+            body = body.replace(f'/document/{replaced}"'.encode(), f'/document/{twin}"'.encode())
+            body = body.replace(b"Telegram from Ponomarev to the CPSU Central Committee", b"Letter from Ri Sang-jo to N.S. Khrushchev")
+        return body
+
+    with FaultServer(pages) as server:
+        outcome = harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
+    records = {r["id"]: r for r in dataset(tmp_path, "kwp")}
+    assert records[twin]["record_id"] is None and records[first]["record_id"] and len(records) == 19
+    assert outcome.warnings == [f"{server.origin}/document/{twin}: the site answered with the page of another document, "
+                                f"{first} (a cache?); the details of {twin} are left empty"]
+    reparse([tmp_path / "archive"], WILSON, tmp_path / "again", "kwp", ["json"], workers=0)   # (as the harvest took it)
+    assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(dataset(tmp_path, "kwp"))
+
 def test_a_document_page_whose_canonical_link_names_its_documents_other_address_is_its_own(tmp_path: Path):
     """A page asked for by a legacy number (or its Drupal path) that the site answers in place with the page whose
     canonical link gives the slug: the same document (its title the listing's), its details taken."""
