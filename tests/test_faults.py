@@ -464,7 +464,7 @@ def test_the_whole_archives_first_page_in_place_of_the_searchs_is_refused(tmp_pa
 SEED_QUERY = "Korean Workers' Party"
 
 
-def served_as(swaps: dict[tuple[str, int], str]) -> tuple[FaultServer, list[str]]:
+def served_as(swaps: dict[tuple[str, int], str]) -> FaultServer:
     """The seed search's pages, the n-th request of page `p` ("0", "1") answered with page `swaps[p, n]`'s (a cache)."""
     whole, asked = folder_pages(FIXTURES / "wilson" / "seed"), []
 
@@ -476,7 +476,7 @@ def served_as(swaps: dict[tuple[str, int], str]) -> tuple[FaultServer, list[str]
         served = swaps.get((number, asked.count(path)), number)
         return whole(path.removesuffix("&page=1") + ("&page=1" if served == "1" else ""))
 
-    return FaultServer(pages), asked
+    return FaultServer(pages)
 
 
 def test_a_results_page_whose_settings_name_another_page_is_not_taken_and_the_run_is_partial(tmp_path: Path):
@@ -485,7 +485,7 @@ def test_a_results_page_whose_settings_name_another_page_is_not_taken_and_the_ru
     they never show as a page repeated)."""
     with FaultServer(folder_pages(FIXTURES / "wilson" / "seed")) as server:
         run(server, tmp_path, query=SEED_QUERY)
-    server, _ = served_as({("0", n): "1" for n in range(1, 10)})
+    server = served_as({("0", n): "1" for n in range(1, 10)})
     with server:
         outcome = run(server, tmp_path, query=SEED_QUERY, allow_incomplete=True)
     assert outcome.documents == 9 and outcome.report["complete"] is False
@@ -497,7 +497,7 @@ def test_a_results_page_served_once_in_anothers_place_is_walked_again_into_the_s
     """Page 1's cards in page 0's place, or page 0's in page 1's, once: the walk again sees each page in its own place."""
     with FaultServer(folder_pages(FIXTURES / "wilson" / "seed")) as server:
         run(server, tmp_path / "clean", query=SEED_QUERY)
-    server, _ = served_as(swaps)
+    server = served_as(swaps)
     with server:
         outcome = run(server, tmp_path, query=SEED_QUERY)
     assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (19, True, [])
@@ -509,7 +509,7 @@ def test_a_page_served_in_anothers_place_during_the_walk_again_leaves_the_sites_
     its own place, and the dataset lists them as the site does."""
     with FaultServer(folder_pages(FIXTURES / "wilson" / "seed")) as server:
         run(server, tmp_path / "clean", query=SEED_QUERY)
-    server, asked = served_as({("0", 1): "1", ("1", 2): "0"})
+    server = served_as({("0", 1): "1", ("1", 2): "0"})
     with server:
         outcome = run(server, tmp_path, query=SEED_QUERY)
     assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (19, True, [])
