@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import zlib
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -514,6 +515,27 @@ def test_a_page_served_in_anothers_place_during_the_walk_again_leaves_the_sites_
         outcome = run(server, tmp_path, query=SEED_QUERY)
     assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (19, True, [])
     assert [r["id"] for r in dataset(tmp_path, "s")] == [r["id"] for r in dataset(tmp_path / "clean", "s")]
+
+
+def test_a_middle_page_served_in_anothers_place_during_the_walk_again_is_listed_as_the_first_walk_took_it(tmp_path: Path):
+    """Three pages, whose settings say the page each is: the first walk is given page 2 in page 0's place, the walk again
+    page 0 in page 1's. Page 1's documents, seen only by the first walk, keep their place between pages 0 and 2."""
+    docs, asked = [doc(n) for n in range(25)], []
+
+    def pages(path: str) -> bytes | None:
+        asked.append(path)
+        if not path.startswith("/search"):
+            return None
+        number = int(parse_qs(urlsplit(path).query).get("page", ["0"])[0])
+        served = {(0, 1): 2, (1, 2): 0}.get((number, asked.count(path)), number)
+        settings = json.dumps({"path": {"currentPath": "search", "currentQuery": {"search_api_fulltext": "q", "page": str(served)}}})
+        return results_page(docs, served).replace("</body>", f'<script type="application/json" '
+                                                             f'data-drupal-selector="drupal-settings-json">{settings}</script></body>').encode()
+
+    with FaultServer(pages) as server:
+        outcome = run(server, tmp_path)
+    assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (25, True, [])
+    assert [r["id"] for r in dataset(tmp_path, "s")] == [slug for slug, _, _ in docs]
 
 
 @pytest.mark.parametrize("settings", ["broken", "missing"])
