@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import logging
 import math
@@ -115,8 +114,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
                               kept_headers=state.kept_headers, paced=paced)
             get = Replaying(fetcher.get, state, run)
-            taken: dict[int, list[str]] = {}   # each numbered page's documents, as the latest walk that took it listed them
-            latest: dict[int, list[str]] | None = None   # the pages of the latest walk of the pages again, in the site's order
+            latest: list[str] | None = None   # the documents of the latest walk of the pages again, in the site's order
             for url in walk.urls():
                 try:
                     page = get(url)
@@ -130,11 +128,9 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 own = walk.check(results, text)   # (not: another page of the search in this one's place)
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names) if own else []
                 if walk.number == 0 and walk.pages:   # a walk of the pages again begins (the first's order is the listing's)
-                    latest = {}
-                if walk.number is not None and own:
-                    taken[walk.number] = [record["id"] for record in records]
-                if latest is not None and walk.number is not None:   # (a page it was not given: as an earlier walk took it)
-                    latest[walk.number] = taken.get(walk.number, [])
+                    latest = []
+                if latest is not None:   # (a page it was not given: its documents as an earlier walk took them there)
+                    latest += [record["id"] for record in records] if own else state.seen_on(run.id, site.canonical(url))
                 walk.took(results, sum(state.keep(run.id, record) for record in records))
                 progress("results pages", walk.pages, max(walk.page_count(), walk.pages), f"documents={walk.documents}/{walk.total}")
             # a walk of the pages again (documents were missing: a page shown in another's place, results that shifted)
@@ -142,7 +138,7 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
             # One that showed a page's cards in another's place again missed some the site lists, and tells not where they
             # go; one given another page in a page's place (its settings say so) lists that page as an earlier walk took it
             if latest is not None and not walk.repeated_page:
-                state.reorder(run.id, [*itertools.chain.from_iterable(latest.values()), *state.listing(run.id)])
+                state.reorder(run.id, [*latest, *state.listing(run.id)])
             if walk.documents == 0 and not settings.allow_incomplete and (before := state.listed_last()):
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
                                       "nothing written (an outage of its search?); with --allow-incomplete a run writes "

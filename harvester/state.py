@@ -476,6 +476,11 @@ class State:
         self.db.executemany("UPDATE documents SET pos = ?1 WHERE id = ?2 AND run = ?3 AND pos IS NOT ?1",
                             ((pos, doc_id, run_id) for pos, doc_id in enumerate(dict.fromkeys(ids))))
 
+    def seen_on(self, run_id: int, source_page: str) -> list[str]:
+        """The ids of the run's documents last seen on results page `source_page` (their records' source_page), in order."""
+        return [doc_id for doc_id, in self.db.execute("SELECT id FROM documents WHERE run = ? AND json_extract(record, "
+                                                      "'$.source_page') = ? ORDER BY pos", (run_id, source_page))]
+
     def list_lone_pages(self, run_id: int) -> int:
         """List, after the rest, the documents known only by their own page (in the order they were read)."""
         rows = self.db.execute("SELECT id FROM documents WHERE run IS NULL AND record IS NOT NULL ORDER BY rowid").fetchall()
