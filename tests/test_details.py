@@ -293,6 +293,16 @@ def test_a_document_page_answered_with_its_twins_page_gives_it_no_details(tmp_pa
     reparse([tmp_path / "archive"], WILSON, tmp_path / "again", "kwp", ["json"], workers=0)   # (as the harvest took it)
     assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(dataset(tmp_path, "kwp"))
 
+
+@pytest.mark.parametrize(("doc_id", "other", "twins"), [
+    ("letter-x", "letter-x-0", True), ("letter-x-0", "letter-x", True),
+    ("letter-x-0", "letter-x-1", True),   # (a third document of the title: Drupal numbers each later one)
+    ("letter-x", "letter-x", False), ("letter-x", "letter-y", False), ("letter-x", "letter-x-note", False),
+    ("letter-x-0", "letter-x-0-note", False), ("120172", "120173", False)])
+def test_twins_are_slugs_of_one_title_told_apart_by_drupals_number(doc_id: str, other: str, twins: bool):
+    assert WILSON.twins(doc_id, other) is twins
+
+
 def test_a_document_page_whose_canonical_link_names_its_documents_other_address_is_its_own(tmp_path: Path):
     """A page asked for by a legacy number (or its Drupal path) that the site answers in place with the page whose
     canonical link gives the slug: the same document (its title the listing's), its details taken."""

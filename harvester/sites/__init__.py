@@ -363,10 +363,9 @@ class Site:
         return f"node-{node.group(1)}" if node else None
 
     def twins(self, doc_id: str, other: str) -> bool:
-        """Whether two documents' slugs are one title's, told apart by the number Drupal adds to the later one's
-        ("letter-x" and "letter-x-0"): two documents, as the site makes each slug its own."""
-        shorter, longer = sorted((doc_id, other), key=len)
-        return re.fullmatch(rf"{re.escape(shorter)}-\d+", longer) is not None
+        """Whether two documents' slugs are one title's, told apart by the number Drupal adds to each later one's
+        ("letter-x", "letter-x-0", "letter-x-1"): two documents, as the site makes each slug its own."""
+        return doc_id != other and re.sub(r"-\d+$", "", doc_id) == re.sub(r"-\d+$", "", other)
 
     def is_node_id(self, doc_id: str) -> bool:
         """Whether an id is a page's Drupal path ("node-95423"), not the document's own slug or number."""
