@@ -125,10 +125,13 @@ class Walk:
                 self._check_facets(page)
             raise LayoutError(f"{page.url}: the site answered with the results of another search, {other} (a cache, or a "
                               "redirect?); not taken")
-        self._elsewhere = numbered and self.site.page_of(asked) != self.site.page_of(page.url)
+        said = self.site.page_of(asked) if numbered else None
+        # settings with no page say page 0, which a page whose line counts from further on is not: settings that no
+        # longer carry the page do not refuse every page after the first
+        self._elsewhere = said is not None and said != self.site.page_of(page.url) and (said > 0 or page.first == 1)
         if self._elsewhere:
             self.misplaced_page = True
-            log.info("%s: the site answered with page %d of the search (a cache?); not taken", page.url, self.site.page_of(asked))
+            log.info("%s: the site answered with page %d of the search (a cache?); not taken", page.url, said)
         return not self._elsewhere
 
     def _listing_key(self, search: Search) -> str:

@@ -538,6 +538,25 @@ def test_a_middle_page_served_in_anothers_place_during_the_walk_again_is_listed_
     assert [r["id"] for r in dataset(tmp_path, "s")] == [slug for slug, _, _ in docs]
 
 
+def test_settings_that_name_no_page_leave_the_pages_counted_further_on_taken(tmp_path: Path):
+    """Settings that carry the search but never its page (the site stopped writing it) say page 0 on every page: a page
+    whose line counts from further on than the first result is taken all the same, and the run is whole."""
+    docs = [doc(n) for n in range(25)]
+    settings = json.dumps({"path": {"currentPath": "search", "currentQuery": {"search_api_fulltext": "q"}}})
+
+    def pages(path: str) -> bytes | None:
+        if not path.startswith("/search"):
+            return None
+        number = int(parse_qs(urlsplit(path).query).get("page", ["0"])[0])
+        return results_page(docs, number).replace("</body>", f'<script type="application/json" '
+                                                            f'data-drupal-selector="drupal-settings-json">{settings}</script></body>').encode()
+
+    with FaultServer(pages) as server:
+        outcome = run(server, tmp_path)
+    assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (25, True, [])
+    assert [r["id"] for r in dataset(tmp_path, "s")] == [slug for slug, _, _ in docs]
+
+
 @pytest.mark.parametrize("settings", ["broken", "missing"])
 def test_a_results_page_whose_settings_cannot_be_read_is_taken_as_one_without_settings(tmp_path: Path, settings: str):
     """The settings say which search a page answers, and a page that answers another comes with its own, whole; a page
