@@ -12,6 +12,7 @@ import re
 import shutil
 import sqlite3
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -517,22 +518,29 @@ def test_a_page_served_in_anothers_place_during_the_walk_again_leaves_the_sites_
     assert [r["id"] for r in dataset(tmp_path, "s")] == [r["id"] for r in dataset(tmp_path / "clean", "s")]
 
 
-def test_a_middle_page_served_in_anothers_place_during_the_walk_again_is_listed_as_the_first_walk_took_it(tmp_path: Path):
-    """Three pages, whose settings say the page each is: the first walk is given page 2 in page 0's place, the walk again
-    page 0 in page 1's. Page 1's documents, seen only by the first walk, keep their place between pages 0 and 2."""
-    docs, asked = [doc(n) for n in range(25)], []
+def pages_with_settings(docs: list, swaps: dict[tuple[int, int], int], name_page: bool = True) -> Callable[[str], bytes | None]:
+    """The results pages of `docs`, each with Drupal settings that carry its search and (`name_page`) its number; `swaps`:
+    (page, its nth request) -> the page served in its place."""
+    asked = []
 
     def pages(path: str) -> bytes | None:
         asked.append(path)
         if not path.startswith("/search"):
             return None
         number = int(parse_qs(urlsplit(path).query).get("page", ["0"])[0])
-        served = {(0, 1): 2, (1, 2): 0}.get((number, asked.count(path)), number)
-        settings = json.dumps({"path": {"currentPath": "search", "currentQuery": {"search_api_fulltext": "q", "page": str(served)}}})
+        served = swaps.get((number, asked.count(path)), number)
+        query = {"search_api_fulltext": "q", **({"page": str(served)} if name_page else {})}
+        settings = json.dumps({"path": {"currentPath": "search", "currentQuery": query}})
         return results_page(docs, served).replace("</body>", f'<script type="application/json" '
                                                              f'data-drupal-selector="drupal-settings-json">{settings}</script></body>').encode()
+    return pages
 
-    with FaultServer(pages) as server:
+
+def test_a_middle_page_served_in_anothers_place_during_the_walk_again_is_listed_as_the_first_walk_took_it(tmp_path: Path):
+    """Three pages, whose settings say the page each is: the first walk is given page 2 in page 0's place, the walk again
+    page 0 in page 1's. Page 1's documents, seen only by the first walk, keep their place between pages 0 and 2."""
+    docs = [doc(n) for n in range(25)]
+    with FaultServer(pages_with_settings(docs, {(0, 1): 2, (1, 2): 0})) as server:
         outcome = run(server, tmp_path)
     assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (25, True, [])
     assert [r["id"] for r in dataset(tmp_path, "s")] == [slug for slug, _, _ in docs]
@@ -542,16 +550,7 @@ def test_settings_that_name_no_page_leave_the_pages_counted_further_on_taken(tmp
     """Settings that carry the search but never its page (the site stopped writing it) say page 0 on every page: a page
     whose line counts from further on than the first result is taken all the same, and the run is whole."""
     docs = [doc(n) for n in range(25)]
-    settings = json.dumps({"path": {"currentPath": "search", "currentQuery": {"search_api_fulltext": "q"}}})
-
-    def pages(path: str) -> bytes | None:
-        if not path.startswith("/search"):
-            return None
-        number = int(parse_qs(urlsplit(path).query).get("page", ["0"])[0])
-        return results_page(docs, number).replace("</body>", f'<script type="application/json" '
-                                                            f'data-drupal-selector="drupal-settings-json">{settings}</script></body>').encode()
-
-    with FaultServer(pages) as server:
+    with FaultServer(pages_with_settings(docs, {}, name_page=False)) as server:
         outcome = run(server, tmp_path)
     assert (outcome.documents, outcome.report["complete"], outcome.warnings) == (25, True, [])
     assert [r["id"] for r in dataset(tmp_path, "s")] == [slug for slug, _, _ in docs]
