@@ -2484,6 +2484,11 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     # a body's name may go on with "and" ("Trade" was a recipient and a person)
     ("Memorandum for the Files of the Ministry of Industry and Trade", (), ()),
     ("Memorandum for the Files of the Ministry of Foreign Trade and Commerce and Kennedy", (), ("Kennedy",)),
+    # and its field goes on as a name does, or is a thing's ("Unions" was a sender, "Industry" a recipient and a person)
+    ("Memorandum for the Files of the Ministry of Industry and Trade Unions", (), ()),
+    ("Memorandum for the Files of the Ministry of Agriculture and Trade Union Affairs", (), ()),
+    ("Memorandum for the Files of the Ministry of Trade and Industry", (), ()),
+    ("Memorandum for the Files of the Ministry of Trade and Industry and Kennedy", (), ("Kennedy",)),
     ("Memorandum to the File", (), ()),
     ("Memorandum from Helmut Sonnenfeldt to the Files", ("Helmut Sonnenfeldt",), ()),
     ("Memorandum for the President and the Record", (), ("President",)),

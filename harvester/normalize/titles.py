@@ -140,8 +140,11 @@ _CONTAINERS: tuple[tuple[re.Pattern[str], bool], ...] = (
 _SIGNED = re.compile(rf"^(?:(?P<excerpt>excerpts?\s+from\s+))?(?P<author>[^'\"“:]+?)(?(excerpt),?\s*|,\s*){_QUOTE}"
                      r"(?P<inner>.+?)['’\"”»]?(?:\s*[(\[][^()\[\]]*[)\]])?$", re.IGNORECASE)
 _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation ...", in a title whose spaces are single
-# a field a body's name goes on with after "and": "the Ministry of Industry and Trade" is one body
-_FIELD_AFTER_AND = r"(?:Trade|Commerce)\b"
+# "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
+_ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
+# what an "and" joins into one name: an abstract noun, a country's second word ("Trinidad and Tobago"), or a field a body's
+# name goes on with ("the Ministry of Industry and Trade")
+_ONE_NAME_AFTER_AND = rf"(?:{_ABSTRACT}|{AND_COUNTRY}\b|(?:Trade|Commerce)\b)"
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it); a guard's
 # search skips to its first character when that is fixed or a class, not a repeat nor a letter in any case: "(?i) record"
 # (a title's spaces are single), "\d\d\d\d" (not "\d{4}"); a replacement that takes a group is a function, which
@@ -151,7 +154,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # which is no sender
     (_Guarded(_rx(rf"(?<=\sfiles)\s+of\s+the\s+(?:(?-i:[A-Z])\S*\s+){{0,3}}?(?-i:{BODY_WORDS})"
                   r"(?:\s+(?:of|in)\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*)*)*"
-                  rf"(?:\s+and\s+{_FIELD_AFTER_AND})?"), "(?i) files of"), ""),
+                  rf"(?:\s+and\s+{_ONE_NAME_AFTER_AND}(?:\s+(?-i:[A-Z])\S*)*)?"), "(?i) files of"), ""),
     # "Memorandum for the Record", "... for the Record and (for) the President", "... for the President and the Record":
     # the record is no one, nor are the files ("Memorandum to the File"), and the one it is for besides is its recipient (but "and the Record of
     # Conversation ..." is a paper)
@@ -438,8 +441,6 @@ _SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand
 _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s")
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
 _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
-# "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
-_ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
@@ -452,7 +453,7 @@ _BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Go
 # follows; a cause of two is one: "the Party for Democracy and Freedom"; the lookahead first spares the lookbehinds' trial
 # at every character)
 _AND_JOIN = (rf"(?=\s+[Aa]nd\s)(?<![a-z]{{3}}ment)(?<![a-z]{{3}}(?:(?<!Author)(?<!Univers)ity|nce|ics|ogy|acy))\s+[Aa]nd\s+"
-             rf"(?!{_ABSTRACT}|{AND_COUNTRY}\b|{_FIELD_AFTER_AND})")
+             rf"(?!{_ONE_NAME_AFTER_AND})")
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:[Aa]nd\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
 _SEP_KEPT = re.compile(f"({_SEP.pattern})")   # the separators kept, to be put back where a list is one party's
