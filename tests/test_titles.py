@@ -2708,3 +2708,13 @@ def test_a_country_delivered_to_is_a_recipient_no_one(title):
 def test_a_paper_of_no_letters_kind_delivered_to_someone_names_its_recipient(title, recipients):
     found = parties(title)
     assert (found.senders, found.recipients) == ((), recipients)
+
+
+# and a maker named after whom it was delivered to is its sender beside him (the recipient was lost to the maker)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Soviet Proposals on Disarmament, Delivered to Cuba by Gromyko", ("Gromyko",), ("Cuba",)),
+    ("Proposals on Berlin, Handed Over to Ambassador Thompson by Deputy Minister Semenov", ("Semenov",), ("Thompson",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_paper_of_no_letters_kind_delivered_to_someone_by_its_maker_names_both(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients) == (senders, recipients)

@@ -665,9 +665,10 @@ def _parties(reading: _Reading) -> Parties:
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
-        # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named, or whom it was delivered to after its
-        # topic ("Proposals on Disarmament, Delivered to Cuba")
-        maker = _BY_AT_END.search(rest) or (_SENT_TO.search(rest) if found else None)
+        # Third Congress ... by L.I. Brezhnev": only its maker is a party, if named, and whom it was delivered to after
+        # its topic ("Proposals on Disarmament, Delivered to Cuba", "..., Delivered to Cuba by Gromyko": from the first)
+        maker = min(filter(None, (_BY_AT_END.search(rest), _SENT_TO.search(rest) if found else None)), default=None,
+                    key=lambda match: match.start())
         kind, rest = None, rest[maker.start():] if maker else ("" if found else rest)
     elif found and _TOPIC_VERB.fullmatch(text[start:end]):
         rest = ""   # "Saddam and Senior Advisers Discussing ...": what follows is what they talked about
