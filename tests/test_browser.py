@@ -322,13 +322,25 @@ def test_a_later_browser_run_starts_chromium_once_and_sends_the_browsers_own_use
         assert code == 0, err
         return {hit.user_agent for hit in server.hits()}, len(starts.read_text(encoding="utf-8").splitlines())
 
-    assert run("Mozilla/5.0 (X11; Linux x86_64) Own/1")[0] == {f"Mozilla/5.0 (X11; Linux x86_64) Own/1 {token}"}
+    assert run("Mozilla/5.0 (X11; Linux x86_64) Own/1") == ({f"Mozilla/5.0 (X11; Linux x86_64) Own/1 {token}"}, 2)
     assert run("Mozilla/5.0 (X11; Linux x86_64) Own/1") == ({f"Mozilla/5.0 (X11; Linux x86_64) Own/1 {token}"}, 1)
-    assert run("Mozilla/5.0 (X11; Linux x86_64) Own/2")[0] == {f"Mozilla/5.0 (X11; Linux x86_64) Own/2 {token}"}
+    assert run("Mozilla/5.0 (X11; Linux x86_64) Own/2") == ({f"Mozilla/5.0 (X11; Linux x86_64) Own/2 {token}"}, 2)
     from harvester.fetch.browser import KEPT_USER_AGENTS
 
     (tmp_path / "o" / ".harvester" / f"{NAME}.browser" / KEPT_USER_AGENTS).write_text("{not json", encoding="utf-8")
     assert run("Mozilla/5.0 (X11; Linux x86_64) Own/2") == ({f"Mozilla/5.0 (X11; Linux x86_64) Own/2 {token}"}, 2)
+
+
+@pytest.mark.parametrize("kept", ['["Own/1"]', '{"a": 1}', '{"a": "Own/1\\nX-Evil: 1"}', '{"a": "Own/1 \\u00e9"}', '\xff'])
+def test_a_kept_user_agent_that_cannot_be_sent_as_it_is_is_not_kept(tmp_path: Path, kept: str):
+    """What the profile keeps is the browser's own User-Agent by how it was started; anything else there (another shape,
+    a line break, a letter outside ASCII, bytes of no text) is as if nothing were kept, and the browser's is read again."""
+    from harvester.fetch.browser import KEPT_USER_AGENTS, _kept_user_agents
+
+    (tmp_path / KEPT_USER_AGENTS).write_bytes(kept.encode("latin-1"))
+    assert _kept_user_agents(tmp_path) == {}
+    (tmp_path / KEPT_USER_AGENTS).write_text('{"a": "Own/1", "b": "Own/2\\t"}', encoding="utf-8")
+    assert _kept_user_agents(tmp_path) == {"a": "Own/1"}
 
 
 @pytest.mark.slow
