@@ -757,6 +757,9 @@ def test_a_person_after_a_body_is_a_sender_with_it(title, senders):
     ("Letter from the Secretary of the CC CPSU, Brezhnev", ("Brezhnev",), ()),
     ("Letter, Mao Zedong to VKP(b) CC, Stalin", ("Mao Zedong",), ("Stalin",)),
     ("Letter, Mao Zedong to VKP(b) CC Stalin", ("Mao Zedong",), ("Stalin",)),
+    # and so are two or more ("VKP CC", "CC CPSU" were a party beside them)
+    ("Letter, Mao Zedong to VKP(b) CC, Stalin and Molotov", ("Mao Zedong",), ("Stalin", "Molotov")),
+    ("Letter from the CC CPSU, Brezhnev and Kosygin, to the CC SED", ("Brezhnev", "Kosygin"), ("CC SED",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_person_after_a_party_organ_holds_its_post(title, senders, recipients):
     found = parties(title)

@@ -1153,6 +1153,10 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     if len(parts) > 1:
         parts = [p for i, p in enumerate(parts) if not (i and is_role(p) and _namelike(parts[i - 1]) and not is_role(parts[i - 1])
                                                         and name_in(p) == p)]
+        # those named after a party's organ, or a post in it, hold its posts and are the party alone, as with no comma:
+        # "VKP(b) CC, Stalin and Molotov", "the Secretary of the CC CPSU, Brezhnev"
+        parts = [p for i, p in enumerate(parts) if not (i + 1 < len(parts) and _PARTY_ORGAN_AT_END.search(_tidy(p))
+                                                        and _namelike(parts[i + 1]) and _reads_as_person(parts[i + 1]))]
         segment = ", ".join(parts)
     if _names_only(parts):
         return tuple(_tidy(part) for part in parts)   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
@@ -1165,8 +1169,8 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _parts(segment, between)]
     if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
-        if is_role(items[-1]) or _PARTY_ORGAN_AT_END.search(items[-1]) and _reads_as_person(tail):
-            items[-1] = _tidy(tail)   # "VKP(b) CC, Stalin", "the Secretary of the CC CPSU, Brezhnev": he holds its post
+        if is_role(items[-1]):
+            items[-1] = _tidy(tail)
         elif _COUNTRY_FIRST.fullmatch(items[-1]) or is_body(items[-1]) and _reads_as_person(tail):
             # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender; "from Chinese Embassy, Liu Xiao":
             # a body, then the one who speaks for it (not its city: "Polish Embassy, Washington", below)
