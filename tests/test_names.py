@@ -764,6 +764,9 @@ def test_an_editors_two_bracketed_words_complete_the_name_and_make_no_other_pers
     # and "Bank" or "Banks" after a given name or a particle is a family name, no bank ("Joseph Banks" was one)
     ("Letter from Joseph Banks to Willem van der Bank", ("Joseph Banks", "Willem van der Bank")),
     ("Letter from the Central Banks of Hungary and Poland to the Bank for International Settlements", ()),
+    # a people is no one, nor is a school ("Americans", "School" were persons)
+    ("Letter to the Americans", ()), ("Letter from the Soviets to Zhou Enlai", ("Zhou Enlai",)),
+    ("Lecture on Marxism, Delivered to the Party School", ()), ("Letter to the Higher Party School", ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_nationality_before_a_name_is_no_part_of_it(title, people, table: NameTable) -> None:
     assert person_names(parties(title), table) == people

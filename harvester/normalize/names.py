@@ -36,7 +36,7 @@ _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an edi
 # "[Edgar] Snow", "[Sir] Anthony Eden", "[Charles] de Gaulle": a bracket before a name, which completes it when it is a
 # given name (`completion`)
 _BEFORE_A_NAME = re.compile(rf"\[[^\[\]]+\](?=\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\s-]+)*[^\W\d_a-z])")
-_NATION_FIRST = re.compile(rf"^{NATIONS}(?![\w-])")
+_NATION_FIRST = re.compile(rf"^{NATIONS}s?(?![\w-])")   # "Soviet Side"; a people: "the Americans"
 # "Brazil", "Guinea": a country or capital the table does not list is still a place, and so is one its regime's word
 # qualifies ("Titoist Yugoslavia", "Communist China")
 _PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")

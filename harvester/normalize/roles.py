@@ -114,7 +114,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Headquarters", "Section", "Division", "Front", "League", "Congress", "Assembly", "Comintern", "Cominform",
     # a parliament by its own name ("Duma" is a Romanian surname too: "Ambassador Aurel Duma")
     "Senate", "Parliament", r"Supreme\s+Soviet", "Sejm", "Knesset", "Bundestag", "Volkskammer", "Majlis", "Diet",
-    "Agency", "Intelligence", "Institute", "University", "Tech", "Academy", "Republic", "Association", "Society", "Foundation", "Fund",
+    "Agency", "Intelligence", "Institute", "University", "Tech", "Academy", "School", "Republic", "Association", "Society", "Foundation", "Fund",
     "Endowment", "Bank",
     "Company(?!s)", "Industries", "Authority",   # "Companies" too, not Catalonia's president "Lluís Companys"
     "Forces", "Missions?", "Plenum", "Conferences?", "Sessions?",   # a gathering: "a Letter to the Plenum"
