@@ -135,9 +135,15 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 progress("results pages", walk.pages, max(walk.page_count(), walk.pages), f"documents={walk.documents}/{walk.total}")
             # a walk of the pages again (documents were missing: a page shown in another's place, results that shifted)
             # sees the listing as the site now orders it; the documents only an earlier walk saw (removed since) follow.
-            # One that showed a page's cards in another's place again missed some the site lists, and tells not where they
-            # go; one given another page in a page's place (its settings say so) lists that page as an earlier walk took it
-            if latest is not None and not walk.repeated_page:
+            # One given another page in a page's place (its settings say so) lists that page as an earlier walk took it.
+            # One that showed a page's cards in another's place again tells not which of the two places is the page's,
+            # nor where the documents of the other go: the listing keeps the earlier walk's order, itself not the site's
+            # (documents were missing then, or the total moved), and a run found whole says so (one that was not says
+            # what it missed)
+            if latest is not None and walk.repeated_page:
+                walk.warnings.extend([] if walk.partial else ["the order of the listing may differ from the site's: when "
+                                                              "the pages were walked again, a page was served in another's place"])
+            elif latest is not None:
                 state.reorder(run.id, [*latest, *state.listing(run.id)])
             if walk.documents == 0 and not settings.allow_incomplete and (before := state.listed_last()):
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "

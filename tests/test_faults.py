@@ -546,6 +546,26 @@ def test_a_middle_page_served_in_anothers_place_during_the_walk_again_is_listed_
     assert [r["id"] for r in dataset(tmp_path, "s")] == [slug for slug, _, _ in docs]
 
 
+def test_a_page_shown_in_anothers_place_on_the_walk_again_too_says_the_order_may_differ(tmp_path: Path):
+    """Three pages with no settings to tell the page each is: the first walk is given page 1 in page 0's place, the walk
+    again page 0 in page 1's (a full page repeated, each time). Every document is found, but neither walk saw the pages
+    each in its own place: the run is whole, and says its order may not be the site's."""
+    docs, asked = [doc(n) for n in range(25)], []
+
+    def pages(path: str) -> bytes | None:
+        asked.append(path)
+        if not path.startswith("/search"):
+            return None
+        number = int(parse_qs(urlsplit(path).query).get("page", ["0"])[0])
+        return results_page(docs, {(0, 1): 1, (1, 2): 0}.get((number, asked.count(path)), number)).encode()
+
+    with FaultServer(pages) as server:
+        outcome = run(server, tmp_path)
+    assert (outcome.documents, outcome.report["complete"]) == (25, True)
+    assert outcome.warnings == ["the order of the listing may differ from the site's: when the pages were walked again, "
+                                "a page was served in another's place"]
+
+
 def test_settings_that_name_no_page_leave_the_pages_counted_further_on_taken(tmp_path: Path):
     """Settings that carry the search but never its page (the site stopped writing it) say page 0 on every page: a page
     whose line counts from further on than the first result is taken all the same, and the run is whole."""
