@@ -20,7 +20,8 @@ log = logging.getLogger("harvester")
 # keeps rising as the pages come is walked at most this far (or twice its first page count, if more)
 SAFETY_MAX_PAGES = 5000
 UNCHECKED = "following next links; completeness checked only if a later page counts the results"
-STALE_PAGES = 5          # results pages in a row that bring no new document: the site answers every page alike
+STALE_PAGES = 5          # results pages in a row that bring no new document: the site answers every page alike (or a
+                         # cache answers them with another page, as their settings say)
 
 
 @dataclass
@@ -50,6 +51,7 @@ class Walk:
     _short_total: bool = False         # a page held more cards than its total counts ("1 - 10 of 0")
     _shown: set[int] = field(default_factory=set)   # the cards (their hash) of each full page of the round
     _stale: int = 0                    # the pages in a row, up to the last, that brought no new document
+    _stale_elsewhere: int = 0          # of those, the pages answered with another page of the search (check)
     _last: ResultsPage | None = None
     _taken: set[str] = field(default_factory=set)   # the addresses of the pages taken
     _unchecked: str = ""               # why the walk followed next links with no total (said, with UNCHECKED)
@@ -76,8 +78,11 @@ class Walk:
             yield self._url(number)
             number += 1
             if self._stale >= STALE_PAGES:
-                self._short(f"pages {number - STALE_PAGES} to {number - 1} brought no document not seen before: the site "
-                            f"seems to answer every page alike; stopped at {self.documents} of {self.total} documents")
+                why = ("were each answered with another page of the search, as their settings say (a cache?)"
+                       if self._stale_elsewhere == self._stale else
+                       "brought no document not seen before: the site seems to answer every page alike")
+                self._short(f"pages {number - STALE_PAGES} to {number - 1} {why}; stopped at {self.documents} of "
+                            f"{self.total} documents")
                 self.partial = True
                 return
         if self.settings.max_pages and self.page_count() > self.settings.max_pages:
@@ -150,6 +155,7 @@ class Walk:
         self._taken.add(page.url)
         self.documents += new
         self._stale = 0 if new else self._stale + 1
+        self._stale_elsewhere = 0 if new else self._stale_elsewhere + self._elsewhere
         self._short_total = self._short_total or page.belied
         # past the end, an empty page tells no total; nor does one its own page belies (the next links may lead on), nor
         # one a next link led to past a total (its first result beyond it): it counts as wrongly as the pages before it,

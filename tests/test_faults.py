@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from harvester.errors import StorageError, UsageError
+from harvester.errors import IncompleteError, StorageError, UsageError
 from harvester.pipeline import harvest, reparse
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
@@ -564,6 +564,16 @@ def test_a_page_shown_in_anothers_place_on_the_walk_again_too_says_the_order_may
     assert (outcome.documents, outcome.report["complete"]) == (25, True)
     assert outcome.warnings == ["the order of the listing may differ from the site's: when the pages were walked again, "
                                 "a page was served in another's place"]
+
+
+def test_five_pages_in_a_row_served_in_anothers_place_stop_the_walk_saying_so(tmp_path: Path):
+    """A cache answers pages 1 to 5 with page 0 (their settings say so): five pages in a row bring nothing new, and the
+    walk stops there, saying what happened, not that the site answers every page alike."""
+    docs = [doc(n) for n in range(100)]
+    with FaultServer(pages_with_settings(docs, {(n, 1): 0 for n in range(1, 6)})) as server:
+        with pytest.raises(IncompleteError, match=r"^pages 1 to 5 were each answered with another page of the search, as "
+                                                  r"their settings say \(a cache\?\); stopped at 10 of 100 documents"):
+            run(server, tmp_path)
 
 
 def test_settings_that_name_no_page_leave_the_pages_counted_further_on_taken(tmp_path: Path):
