@@ -760,6 +760,9 @@ def test_a_person_after_a_body_is_a_sender_with_it(title, senders):
     # and so are two or more ("VKP CC", "CC CPSU" were a party beside them)
     ("Letter, Mao Zedong to VKP(b) CC, Stalin and Molotov", ("Mao Zedong",), ("Stalin", "Molotov")),
     ("Letter from the CC CPSU, Brezhnev and Kosygin, to the CC SED", ("Brezhnev", "Kosygin"), ("CC SED",)),
+    # and so is one the names table does not know, after its central committee ("Kennedy", "Novotny" were lost)
+    ("Letter from the Central Committee, Kennedy", ("Kennedy",), ()),
+    ("Letter from the Communist Party Central Committee, Novotny", ("Novotny",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_person_after_a_party_organ_holds_its_post(title, senders, recipients):
     found = parties(title)

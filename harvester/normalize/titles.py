@@ -1060,6 +1060,12 @@ def _whence(key: str, before: str, anded: str | None, word: str, segment: str) -
 _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Gromyko", "Yu.V. Andropov"
 
 
+def _lone_name(text: str) -> bool:
+    """"Novotny", "Kennedy": one word that is no place, body, role, kind of paper nor abstract noun, which after a party's
+    organ is a name the names table need not know ("the Central Committee, Novotny")."""
+    return " " not in text and not (_is_place(text) or is_body(text) or is_role(text) or find_kind(text) or _ABSTRACT_ONLY.fullmatch(text))
+
+
 def _reads_as_person(segment: str) -> bool:
     """Whether the first party of a segment reads as a person: the names table knows it as one ("Khrushchev", "Andrei
     Gromyko"), or it has initials ("A. A. Gromyko") or begins with a known given name, or a family name written first,
@@ -1154,9 +1160,10 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
         parts = [p for i, p in enumerate(parts) if not (i and is_role(p) and _namelike(parts[i - 1]) and not is_role(parts[i - 1])
                                                         and name_in(p) == p)]
         # those named after a party's organ, or a post in it, hold its posts and are the party alone, as with no comma:
-        # "VKP(b) CC, Stalin and Molotov", "the Secretary of the CC CPSU, Brezhnev"
+        # "VKP(b) CC, Stalin and Molotov", "the Secretary of the CC CPSU, Brezhnev", "the Central Committee, Novotny"
         parts = [p for i, p in enumerate(parts) if not (i + 1 < len(parts) and _PARTY_ORGAN_AT_END.search(_tidy(p))
-                                                        and _namelike(parts[i + 1]) and _reads_as_person(parts[i + 1]))]
+                                                        and _namelike(parts[i + 1])
+                                                        and (_reads_as_person(parts[i + 1]) or _lone_name(parts[i + 1])))]
         segment = ", ".join(parts)
     if _names_only(parts):
         return tuple(_tidy(part) for part in parts)   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
