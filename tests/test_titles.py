@@ -2495,6 +2495,7 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     ("Memorandum for the Files of the Ministry of Agriculture and Trade Union Affairs", (), ()),
     ("Memorandum for the Files of the Ministry of Trade and Industry", (), ()),
     ("Memorandum for the Files of the Ministry of Trade and Industry and Kennedy", (), ("Kennedy",)),
+    ("Memorandum for the Files of the Ministry of Foreign Trade and Economic Cooperation", (), ()),   # "Economic Cooperation" was a person
     ("Memorandum to the File", (), ()),
     ("Memorandum from Helmut Sonnenfeldt to the Files", ("Helmut Sonnenfeldt",), ()),
     ("Memorandum for the President and the Record", (), ("President",)),

@@ -143,8 +143,8 @@ _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation .
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 # what an "and" joins into one name: an abstract noun, a country's second word ("Trinidad and Tobago"), or a field a body's
-# name goes on with ("the Ministry of Industry and Trade")
-_ONE_NAME_AFTER_AND = rf"(?:{_ABSTRACT}|{AND_COUNTRY}\b|(?:Trade|Commerce)\b)"
+# name goes on with ("the Ministry of Industry and Trade", "... of Foreign Trade and Economic Cooperation")
+_ONE_NAME_AFTER_AND = rf"(?:{_ABSTRACT}|{AND_COUNTRY}\b|(?:Trade|Commerce|Economic)\b)"
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it); a guard's
 # search skips to its first character when that is fixed or a class, not a repeat nor a letter in any case: "(?i) record"
 # (a title's spaces are single), "\d\d\d\d" (not "\d{4}"); a replacement that takes a group is a function, which
