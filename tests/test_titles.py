@@ -1960,6 +1960,8 @@ def test_a_us_city_of_dispatch_is_no_one(title):
     ("Letter from Khrushchev to Kennedy and Reply from Kennedy", ("Khrushchev", "Kennedy"), ("Kennedy",),
      ("Nikita Khrushchev", "Kennedy")),
     ("Letter from Khrushchev, and the Reply from Kennedy", ("Khrushchev", "Kennedy"), (), ("Nikita Khrushchev", "Kennedy")),
+    # and the one it goes to its recipient ("Answer" was a sender and a person)
+    ("Reply from Kennedy and Answer to Khrushchev", ("Kennedy",), ("Khrushchev",), ("Kennedy", "Nikita Khrushchev")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_answers_a_paper_comes_with_are_no_one(title, senders, recipients, people):
     found = parties(title)

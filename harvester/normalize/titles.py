@@ -162,8 +162,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\b|\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
               "(?i) (?:record|files?)"), ""),
     # "Letter from Khrushchev ... and Reply from Kennedy": the reply after a party is a second paper, its sender one of the
-    # title's (but "Letter and Reply from Kennedy" is the paper the title names)
-    (_Guarded(_rx(r"(\s(?:from|to|by|with|between)\s.*?),?\s+and\s+(?:the\s+)?(?:answers?|repl(?:y|ies)|responses?)(?=\s+from\s)"),
+    # title's, and so is the one it goes to ("Reply from Kennedy and Answer to Khrushchev"); but "Letter and Reply from
+    # Kennedy" is the paper the title names
+    (_Guarded(_rx(r"(\s(?:from|to|by|with|between)\s.*?),?\s+and\s+(?:the\s+)?(?:answers?|repl(?:y|ies)|responses?)(?=\s+(?:from|to)\s)"),
               "(?i) (?:answ|repl|resp)"), lambda m: f"{m[1]} and"),
     (_Guarded(_rx(r"\s*\[approved\s+for\s+release\b[^\[\]]*\]")), ""),   # a declassification stamp
     (_Guarded(re.compile(r",?\s+Re:\s.*$"), "Re:"), ""),                               # ", Re: Meeting with ...": its subject
