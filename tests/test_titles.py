@@ -2531,6 +2531,10 @@ def test_what_a_paper_is_sent_for_is_no_one(title, senders, recipients):
     ("Message from Mao Zedong Brought Over to Stalin", ("Mao Zedong",), ("Stalin",), ()),
     ("Note from Molotov Given Over to Eden", ("Molotov",), ("Eden",), ()),
     ("Note to the Government Passed On by Molotov", ("Molotov",), ("Government",), ()),
+    # and a writer's participle alone before "to" ("Delivered", "Submitted" were senders, the Commission lost)
+    ("Report of the Commission Delivered to the Central Committee", ("Commission",), ("Central Committee",), ()),
+    ("Report of the Commission Submitted to the Central Committee", ("Commission",), ("Central Committee",), ()),
+    ("Report of the Commission delivered to the Central Committee", ("Commission",), ("Central Committee",), ()),
     # but after a name "on" opens the topic, though the name in it begins with "To" ("Le Duan on" was a sender, "Huu" a
     # recipient)
     ("Letter from Le Duan on To Huu's Visit", ("Le Duan",), (), ()),
