@@ -2464,6 +2464,20 @@ def test_a_partys_cause_is_its_names(title, senders, recipients):
     assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, ())
 
 
+# but a person the names table knows after an abstract noun's "and" is a second party, no word of the body's name ("Party
+# for Democracy and Khrushchev" was one recipient, "Ministry of Finance and Gromyko" one participant)
+@pytest.mark.parametrize(("title", "recipients", "participants", "people"), [
+    ("Letter from Kennedy to the Party for Democracy and Khrushchev", ("Party for Democracy", "Khrushchev"), (),
+     ("Kennedy", "Nikita Khrushchev")),
+    ("Conversation between the Ministry of Finance and Gromyko", (), ("Ministry of Finance", "Gromyko"), ("Andrei Gromyko",)),
+    ("Conversation between the Ministry of Finance and Andrei Gromyko", (), ("Ministry of Finance", "Andrei Gromyko"),
+     ("Andrei Gromyko",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_known_person_after_an_abstract_nouns_and_is_a_party(title, recipients, participants, people):
+    found = parties(title)
+    assert (found.recipients, found.participants, person_names(found, NameTable.load())) == (recipients, participants, people)
+
+
 # what a paper is sent for is no addressee ("Comment", "Review", "Signature" were recipients and people)
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Draft Letter to the Central Committee for Comment", (), ("Central Committee",)),

@@ -458,6 +458,7 @@ _AND_JOIN = (rf"(?=\s+[Aa]nd\s)(?<![a-z]{{3}}ment)(?<![a-z]{{3}}(?:(?<!Author)(?
              rf"(?!{_ONE_NAME_AFTER_AND})")
 _AND = re.compile(rf"{_AND_JOIN}|\s+(?:[–—]|or)\s+")
 _SEP = re.compile(rf"\s*,\s*(?:[Aa]nd\s+)?|{_AND_JOIN}|\s+(?:[–—-]|&|or)\s+")
+_AND_WORD = re.compile(r"\s+[Aa]nd\s+")
 _SEP_KEPT = re.compile(f"({_SEP.pattern})")   # the separators kept, to be put back where a list is one party's
 _NATION_ONLY = re.compile(NATIONS)
 # the plural of a place's or a body's unit, which the names before it share: "Guangdong, ... and Fujian Provinces"
@@ -1200,7 +1201,7 @@ def _parts(segment: str, between: bool = False) -> list[str]:
     Sung" two. In a "between" slot the list's "and" separates its parties, so they are merged only when two parties are
     left: "between Delegates from North Korea and South Korea" is two, "between Zhou Enlai and Delegates from Vietnam and
     Laos" two too."""
-    pieces = _SEP_KEPT.split(segment)
+    pieces = [part for i, piece in enumerate(_SEP_KEPT.split(segment)) for part in (_person_after_and(piece) if i % 2 == 0 else [piece])]
     parts, listing = [pieces[0]], False
     for separator, piece in zip(pieces[1::2], pieces[2::2]):
         listing = (listing or bool((m := _FROM_PLACE_AT_END.search(parts[-1].rstrip())) and _is_place(m["place"]))) \
@@ -1210,6 +1211,15 @@ def _parts(segment: str, between: bool = False) -> list[str]:
         else:
             parts.append(piece)
     return pieces[::2] if between and len(parts) < 2 else parts
+
+
+def _person_after_and(piece: str) -> list[str]:
+    """"the Party for Democracy and Khrushchev" -> "the Party for Democracy", " and ", "Khrushchev": an abstract noun's
+    "and" joins one name (`_AND_JOIN`), but what reads as a person after it is a second party."""
+    for m in _AND_WORD.finditer(piece):
+        if _reads_as_person(piece[m.end():]):
+            return [piece[:m.start()], m[0], piece[m.end():]]
+    return [piece]
 
 
 def _is_place(text: str) -> bool:
