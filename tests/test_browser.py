@@ -41,7 +41,7 @@ SECRET = "sessionsecret0123456789"
 HUGE = b"<html><body>" + b"x" * 21_000_000 + b"</body></html>"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def chromium() -> str:
     """The Chromium to drive, and Playwright to drive it; under CI=true their absence fails the tests, never skips them."""
     path = shutil.which("chromium") or shutil.which("google-chrome")
@@ -98,12 +98,49 @@ def open_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bool], list
     return harvested
 
 
+@pytest.fixture(scope="session")
+def kept_user_agents(chromium: str) -> str:
+    """What a first browser run keeps in its profile (KEPT_USER_AGENTS: the browser's own User-Agent), as harvester
+    wrote it in a real first run of the browser as the tests start it (its path found, headless)."""
+    from harvester.fetch.browser import KEPT_USER_AGENTS, BrowserTransport
+
+    folder = Path(tempfile.mkdtemp(prefix="hv"))   # Chromium's temporary files too (see `temporary`)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("TMPDIR", str(folder))
+            with BrowserTransport(Settings(fetch="browser"), "http://127.0.0.1", folder / "profile", (frozenset(), ()), utc_now):
+                pass
+        return (folder / "profile" / KEPT_USER_AGENTS).read_text(encoding="utf-8")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def browse(monkeypatch, capfd) -> Callable[..., tuple[int, str, str]]:
+def as_later_run(kept_user_agents: str) -> Callable[[Path], None]:
+    """Give the dataset in `out` the profile a first run leaves, if it has none: its harvests then start Chromium once,
+    as a person's later runs do (the browser's User-Agent, kept, is checked against the browser's own at the start, so
+    a wrong one only makes the run start Chromium again). A first run, which starts it twice to read that User-Agent,
+    is tested by the test of the kept User-Agent and the tests of a profile the run makes itself."""
+    from harvester.fetch.browser import KEPT_USER_AGENTS
+
+    def seed(out: Path) -> None:
+        profile = out / ".harvester" / f"{NAME}.browser"
+        if not profile.exists():
+            profile.mkdir(parents=True)
+            (profile / KEPT_USER_AGENTS).write_text(kept_user_agents, encoding="utf-8")
+    return seed
+
+
+@pytest.fixture
+def browse(monkeypatch, capfd, as_later_run: Callable[[Path], None]) -> Callable[..., tuple[int, str, str]]:
     """`harvester harvest --fetch browser SERVER OUT MORE...` as a person runs it (its delay really waits), in this
     process: the browser, its driver and their output are the same (what they write is read from this process's own
-    output), only Python's start is spared. The tests of a real process (a stop, a kill) start one of their own."""
-    def run(server: ChallengeServer, out: Path, *more: str) -> tuple[int, str, str]:
+    output), only Python's start is spared. The tests of a real process (a stop, a kill) start one of their own.
+    A run of the browser as the tests start it (its path found, headless, the dataset's own profile) is a later run
+    (see as_later_run) unless `first_run`."""
+    def run(server: ChallengeServer, out: Path, *more: str, first_run: bool = False) -> tuple[int, str, str]:
+        if not (first_run or {"--browser-path", "--browser-profile", "--show-browser"} & set(more)):
+            as_later_run(out)
         wait = [] if "--challenge-wait" in more else ["--challenge-wait", "8"]   # (an option is given once)
         return run_cli(monkeypatch, capfd, "harvest", "--query", QUERY, "--base-url", server.origin, "--out", str(out),
                        "--fetch", "browser", *wait, *more, sleep=time.sleep)
@@ -292,7 +329,7 @@ def test_the_challenge_is_archived_never_parsed_and_its_clearance_kept_for_the_n
 
     with ChallengeServer(pages(SEED)) as server:
         for _ in range(2):
-            code, _, err = browse(server, tmp_path, "--delay", "0")
+            code, _, err = browse(server, tmp_path, "--delay", "0", first_run=True)   # (its profile made by the run)
             assert code == 0, err
         challenged = [hit.challenged for hit in server.hits() if hit.is_page]
     assert challenged == [True, False, False, False, False]    # once in the first run; the second run was cleared
@@ -366,7 +403,8 @@ def test_a_check_slower_than_the_challenge_wait_says_it_may_be_given_longer(chro
     assert "rerun with --show-browser" in err and "Traceback" not in err
 
 @pytest.mark.slow
-def test_a_browser_that_dies_mid_run_stops_the_run_at_once(chromium: str, tmp_path: Path):
+def test_a_browser_that_dies_mid_run_stops_the_run_at_once(chromium: str, tmp_path: Path, as_later_run):
+    as_later_run(tmp_path)
     with ChallengeServer(pages(SEED, DOCUMENTS)) as server:
         command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
                    "--out", str(tmp_path), "--fetch", "browser", "--delay", "0.2", "--details"]
@@ -387,7 +425,8 @@ def test_a_browser_that_dies_mid_run_stops_the_run_at_once(chromium: str, tmp_pa
     (lambda run: os.killpg(run.pid, signal.SIGINT), 130, "interrupted"),               # Ctrl-C: a terminal sends it to the
 ], ids=["SIGTERM", "Ctrl-C"])                                                          # group, Playwright's driver too
 def test_a_stop_during_a_browser_details_harvest_is_one_line_and_no_traceback(chromium: str, tmp_path: Path, temporary: Path,
-                                                                             stop, code, said):
+                                                                             stop, code, said, as_later_run):
+    as_later_run(tmp_path)
     served = pages(SEED, DOCUMENTS)
     images = b"".join(b'<img src="/sites/default/files/x%d.png">' % n for n in range(400))
 
@@ -546,9 +585,10 @@ def test_a_check_that_never_lets_the_browser_through_is_blocked_in_a_few_tries(c
 
 @pytest.mark.slow
 def test_a_browser_run_killed_mid_run_resumes_and_completes(chromium: str, open_site: Callable[[bool], list[dict]], tmp_path: Path,
-                                                            monkeypatch, capfd):
+                                                            monkeypatch, capfd, as_later_run):
     """Killed, the run is a process of its own; it is resumed by the same command in this process (its delay does not wait)."""
     expected = open_site(True)
+    as_later_run(tmp_path / "b")
     with ChallengeServer(pages(SEED, DOCUMENTS), expire_after=6) as server:
         command = [sys.executable, "-m", "harvester", "harvest", "--query", QUERY, "--base-url", server.origin,
                    "--out", str(tmp_path / "b"), "--fetch", "browser", "--delay", "0.1", "--details"]
