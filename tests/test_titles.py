@@ -769,6 +769,21 @@ def test_a_person_after_a_party_organ_holds_its_post(title, senders, recipients)
     assert (found.senders, found.recipients) == (senders, recipients)
 
 
+# but a message's word after the organ is what the title, cut short, went on to say, no one's name: "Request" was the
+# recipient; the kinds after it ("Proposal", "Appeal") and what is asked for ("Request for Aid") were already no one
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Letter to the Central Committee, Request", ("Central Committee",)),
+    ("Letter to the Central Committee, Requests", ("Central Committee",)),
+    ("Letter to the Central Committee, Reply", ("Central Committee",)),
+    ("Letter to the CPSU CC, Answer", ("CPSU CC",)),
+    ("Letter to the Central Committee, Proposal", ("Central Committee",)),
+    ("Letter to the Central Committee, Appeal", ("Central Committee",)),
+    ("Letter to the Central Committee, Request for Aid", ("Central Committee",)),
+], ids=lambda value: value[-30:] if isinstance(value, str) else None)
+def test_a_message_word_after_a_party_organ_is_no_one(title, recipients):
+    assert parties(title).recipients == recipients
+
+
 # A word before the kind that says how a message was given, sent or kept is neither a party nor a person; the first two
 # are archive titles, the others constructed on their shape.
 @pytest.mark.parametrize(("title", "senders", "recipients"), [

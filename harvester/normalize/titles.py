@@ -354,9 +354,11 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
 # to Stalin", "Proposal from ...", "Answer of Stalin to Kim Il Sung" (not "Request for Aid", what is asked for, nor "Request
 # of the Korean Government for Aid", which has no addressee)
+_MESSAGE_WORD = r"(?:(?P<asks>requests?)|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)"
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
-                     r"(?:(?P<asks>requests?)|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)"
+                     rf"{_MESSAGE_WORD}"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
+_MESSAGE_ONLY = _rx(_MESSAGE_WORD)
 _FOR = _rx(r"\s+for\s+")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
@@ -1064,9 +1066,11 @@ _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Grom
 
 
 def _lone_name(text: str) -> bool:
-    """"Novotny", "Kennedy": one word that is no place, body, role, kind of paper nor abstract noun, which after a party's
-    organ is a name the names table need not know ("the Central Committee, Novotny")."""
-    return " " not in text and not (_is_place(text) or is_body(text) or is_role(text) or find_kind(text) or _ABSTRACT_ONLY.fullmatch(text))
+    """"Novotny", "Kennedy": one word that is no place, body, role, kind of paper, message ("the Central Committee,
+    Request", a title cut short) nor abstract noun, which after a party's organ is a name the names table need not know
+    ("the Central Committee, Novotny")."""
+    return " " not in text and not (_is_place(text) or is_body(text) or is_role(text) or find_kind(text)
+                                    or _MESSAGE_ONLY.fullmatch(text) or _ABSTRACT_ONLY.fullmatch(text))
 
 
 def _reads_as_person(segment: str) -> bool:
