@@ -24,9 +24,9 @@ from harvester.normalize.names import NameTable, agrees, is_person_party, match_
 # "Tolstoi", "Trubetskoi", "Bolshoi", "Sukhoi", "Portnoi": -вой, -стой, -ской, -шой, -хой, -ной), which no Japanese,
 # Korean or Vietnamese "-oi" writes ("Tsuboi", "Kadoi", "Aoi", "Choi", "Tchoi", "Khoi"; nor a "Leroi"). A "Mc" begins
 # none ("McEvoy" is no -евой). An adjective's "-oi" after one consonant is a Japanese name's shape too ("Kadoi", "Itoi"),
-# so those are listed ("Sedoi", "Zolotoi", "Krutoi", "Kosoi": -дой, -той, -сой)
+# so those are listed ("Sedoi", "Zolotoi", "Krutoi", "Kosoi", "Molodoi", "Khudoi", "Shirokoi": -дой, -той, -сой, -кой)
 _SLAVIC_FAMILY = re.compile(r"^(?!mc)(?:.*(?:\B(?:[oe]va?|k(?:i|aia)|enko|uk|[iy]ch)|[aeiouy](?:[^\W\d_aeiouy]+ina?|(?:v|[^\W\d_aeiouy]{2,})oi))|"
-                            r"(?:sed|zolot|krut|kos)oi)$")
+                            r"(?:sed|zolot|krut|kos|molod|khud|shirok)oi)$")
 # what only a romanization of Russian or Ukrainian writes, whatever the ending: the Library of Congress's "ĭ", "ʹ" and
 # capital "IA", "IU" ("Tolstoĭ", "IAgoda"; no Romanian "Iacoba"), and an adjective's "-yi", "-iy", "-yy" after a syllable
 # (a "y" one too: Ы; an "ë": Ё) and a consonant, a soft sign as an apostrophe among them ("Kamennyi", "Podgornyy",
