@@ -784,6 +784,28 @@ def test_a_message_word_after_a_party_organ_is_no_one(title, recipients):
     assert parties(title).recipients == recipients
 
 
+# nor is a word that says what the paper is or holds, after an organ or after a name: "Letter to Stalin, Request" gave
+# "Stalin" and "Request" as two names alike, "Letter to the Central Committee, Excerpt" the recipient "Excerpt"
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Letter to the Central Committee, Excerpt", ("Central Committee",)),
+    ("Letter to the Central Committee, Excerpts", ("Central Committee",)),
+    ("Letter to the Central Committee, Summary", ("Central Committee",)),
+    ("Letter to the Central Committee, Complaint", ("Central Committee",)),
+    ("Letter to the CPSU CC, Copy", ("CPSU CC",)),
+    ("Letter to Stalin, Request", ("Stalin",)),
+    ("Letter to Stalin, Reply", ("Stalin",)),
+    ("Letter to Stalin, Excerpt", ("Stalin",)),
+    ("Letter to Stalin, Complaint", ("Stalin",)),
+    ("Letter to Stalin, Telegram", ("Stalin",)),
+    # but two names are two recipients, and a name after an organ is still the one who holds its post
+    ("Letter to Stalin, Novotny", ("Stalin", "Novotny")),
+    ("Letter to the Central Committee, Novotny", ("Novotny",)),
+], ids=lambda value: value[-30:] if isinstance(value, str) else None)
+def test_a_papers_word_after_a_recipient_is_no_one(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
+
+
 # A word before the kind that says how a message was given, sent or kept is neither a party nor a person; the first two
 # are archive titles, the others constructed on their shape.
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
@@ -2232,7 +2254,7 @@ def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
     assert person_names(parties(title), NameTable.load()) == people
 
 
-# a paper first that is sent as a letter is ("Request", "Reply", "Answer", "Response", "Proposal", "Dispatch"), then
+# a paper first that is sent as a letter is ("Request", "Reply", "Answer", "Response", "Proposal", "Complaint", "Dispatch"), then
 # "from" or "to": its sender and recipient. "Request to Stalin" had a sender "Request", "Proposal from ... to ..." and
 # "Reply from Stalin to Mao" none at all; what a request is "for" is what it asks, no one; "to Hold Talks", "to Send
 # Soviet Specialists", "to Advance" were recipients
@@ -2244,6 +2266,8 @@ def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
     ("Reply from Stalin to Mao Zedong", "letter", ("Stalin",), ("Mao Zedong",)),
     ("Requests from the Hungarian Party to the CPSU", "letter", ("Hungarian Party",), ("CPSU",)),
     ("Dispatch from Ambassador Smith to Eden", "other", ("Smith",), ("Eden",)),
+    ("Complaint from Kim Il Sung to Stalin", "letter", ("Kim Il Sung",), ("Stalin",)),   # no one ("Complaint" was)
+    ("Complaint to the Central Committee", "letter", (), ("Central Committee",)),
     ("Mao Zedong's Reply to Stalin", "letter", ("Mao Zedong",), ("Stalin",)),   # whose it is sends it
     ("The Soviet Government's Reply to the Yugoslav Government", "letter", ("Soviet Government",), ("Yugoslav Government",)),
     ("Request for Aid", "report", (), ()),

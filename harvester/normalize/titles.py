@@ -352,9 +352,9 @@ _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|
 _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a delegation "headed by" or "led by" X: X makes nothing (but "Compiled by", "Assembled by" name its maker)
 # a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
-# to Stalin", "Proposal from ...", "Answer of Stalin to Kim Il Sung" (not "Request for Aid", what is asked for, nor "Request
-# of the Korean Government for Aid", which has no addressee)
-_MESSAGE_WORD = r"(?:(?P<asks>requests?)|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|dispatch|despatch)"
+# to Stalin", "Proposal from ...", "Complaint to ...", "Answer of Stalin to Kim Il Sung" (not "Request for Aid", what is
+# asked for, nor "Request of the Korean Government for Aid", which has no addressee)
+_MESSAGE_WORD = r"(?:(?P<asks>requests?)|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|complaints?|dispatch|despatch)"
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
                      rf"{_MESSAGE_WORD}"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
@@ -1066,11 +1066,16 @@ _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Grom
 
 
 def _lone_name(text: str) -> bool:
-    """"Novotny", "Kennedy": one word that is no place, body, role, kind of paper, message ("the Central Committee,
-    Request", a title cut short) nor abstract noun, which after a party's organ is a name the names table need not know
-    ("the Central Committee, Novotny")."""
-    return " " not in text and not (_is_place(text) or is_body(text) or is_role(text) or find_kind(text)
-                                    or _MESSAGE_ONLY.fullmatch(text) or _ABSTRACT_ONLY.fullmatch(text))
+    """"Novotny", "Kennedy": one word that is no place, body, role nor paper's word, which after a party's organ is a name
+    the names table need not know ("the Central Committee, Novotny")."""
+    return " " not in text and not (_is_place(text) or is_body(text) or is_role(text) or _papers_word(text))
+
+
+def _papers_word(text: str) -> bool:
+    """"Telegram", "Request", "Excerpt", "Implications": one word that says what a paper is, is part of or is about, no
+    one's name, where a title cut short goes on after its parties ("Letter to Stalin, Request")."""
+    return " " not in text and bool(find_kind(text) or _MESSAGE_ONLY.fullmatch(text) or _NOT_AUTHOR.fullmatch(text)
+                                    or _ABSTRACT_ONLY.fullmatch(text))
 
 
 def _reads_as_person(segment: str) -> bool:
@@ -1242,10 +1247,12 @@ def _shared_body(before: str, separator: str, after: str) -> bool:
 
 def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
-    body or place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley")."""
+    body, place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley") nor
+    paper's word ("Stalin, Request")."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
         p and all(begins_a_name(w[0]) and w not in ("Of", "The") for w in p.split()) and not is_role(p) and not is_body(p)
-        and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) for p in parts)
+        and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) and not _papers_word(p)
+        for p in parts)
 
 
 def _is_kind_phrase(item: str) -> bool:
