@@ -341,7 +341,8 @@ _PARTICLES = PARTICLES | {"and", "os"}   # the small words of a name, and "and" 
 # Zhivkov – Leonid I. Brezhnev regarding ...") is no subject's
 _SUBTITLE = re.compile(r":\s.*$|\s+[-–—]\s+(?=[a-z]|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+[a-z]).*$")
 # a party's organ by its initials, or its central committee, whose post the person named after it holds ("to VKP(b) CC,
-# Stalin" writes to Stalin, as "to VKP(b) CC Stalin" does); an embassy speaks with its envoy ("Chinese Embassy, Liu Xiao")
+# Stalin" writes to Stalin, as "to VKP(b) CC Stalin" does); an embassy is no party's organ, and stays a party beside the
+# envoy who speaks for it ("Chinese Embassy, Liu Xiao", in `_items`)
 _PARTY_ORGAN_AT_END = re.compile(rf"(?:\b{ORGAN_INITIALS}|\bCentral\s+Committee)$")
 _ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
 _SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
