@@ -799,6 +799,8 @@ def test_a_message_word_after_a_party_organ_is_no_one(title, recipients):
     ("Letter to Stalin, Telegram", ("Stalin",)),
     # but two names are two recipients, and a name after an organ is still the one who holds its post
     ("Letter to Stalin, Novotny", ("Stalin", "Novotny")),
+    ("Letter to Kennedy, Harkness", ("Kennedy", "Harkness")),   # though it ends as "Fairness" does
+    ("Letter to Tito, Jankovics", ("Tito", "Jankovics")),
     ("Letter to the Central Committee, Novotny", ("Novotny",)),
 ], ids=lambda value: value[-30:] if isinstance(value, str) else None)
 def test_a_papers_word_after_a_recipient_is_no_one(title, recipients):

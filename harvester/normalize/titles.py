@@ -1067,16 +1067,17 @@ _INITIALS_FIRST = re.compile(r"(?:[A-Z][a-z]?\.\s*)+[A-Z][a-z]")   # "A. A. Grom
 
 
 def _lone_name(text: str) -> bool:
-    """"Novotny", "Kennedy": one word that is no place, body, role nor paper's word, which after a party's organ is a name
-    the names table need not know ("the Central Committee, Novotny")."""
-    return " " not in text and not (_is_place(text) or is_body(text) or is_role(text) or _papers_word(text))
+    """"Novotny", "Kennedy": one word that is no place, body, role, paper's word nor abstract noun, which after a party's
+    organ is a name the names table need not know ("the Central Committee, Novotny")."""
+    return " " not in text and not (_is_place(text) or is_body(text) or is_role(text) or _papers_word(text)
+                                    or _ABSTRACT_ONLY.fullmatch(text))
 
 
 def _papers_word(text: str) -> bool:
-    """"Telegram", "Request", "Excerpt", "Implications": one word that says what a paper is, is part of or is about, no
-    one's name, where a title cut short goes on after its parties ("Letter to Stalin, Request")."""
-    return " " not in text and bool(find_kind(text) or _MESSAGE_ONLY.fullmatch(text) or _NOT_AUTHOR.fullmatch(text)
-                                    or _ABSTRACT_ONLY.fullmatch(text))
+    """"Telegram", "Request", "Excerpt": one word that says what a paper is or is part of, no one's name, where a title
+    cut short goes on after its parties ("Letter to Stalin, Request"). Not an abstract noun's shape, which a name among
+    names may have too ("Kennedy, Harkness", "Tito, Jankovics")."""
+    return " " not in text and bool(find_kind(text) or _MESSAGE_ONLY.fullmatch(text) or _NOT_AUTHOR.fullmatch(text))
 
 
 def _reads_as_person(segment: str) -> bool:
