@@ -651,6 +651,8 @@ def _parsed(items: Iterator[tuple[str, Page | Path]], site: Site, names: NameTab
         return
     from concurrent.futures import ProcessPoolExecutor   # (here: a harvest, which has no workers, starts without it)
 
+    import harvester.normalize.titles   # noqa: F401  (its grammar compiled here, once, not again by every worker forked)
+
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(site, names.extra)) as pool:
         pending: deque = deque()
         for chunk in iter(lambda: list(islice(items, 4)), []):

@@ -18,7 +18,6 @@ from harvester.normalize.headings import person_of
 from harvester.normalize.names import NameTable, match_key, person_names
 from harvester.normalize.people import Mention
 from harvester.normalize.text import clean_text
-from harvester.normalize.titles import DOC_TYPE_HELP, doc_type, parties
 from harvester.parse.document import RawDocument
 from harvester.parse.results import RawCard
 from harvester.sites import Site
@@ -181,6 +180,10 @@ def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: s
     """Normalize one raw card: clean text, EDTF date, document type, the parties its title names.
 
     first_seen and last_seen are the page's time here; a harvest sets them from its runs when it writes the files."""
+    # (the title grammar takes a moment to compile: a harvest's first record compiles it, in the wait before its next
+    # request; a command that reads no title, as --help, never does)
+    from harvester.normalize.titles import doc_type, parties
+
     title = clean_text(card.title)
     date = parse_date(clean_text(card.date))
     named = parties(title)
@@ -297,6 +300,8 @@ def markdown_table(columns: tuple[Column, ...] = RECORD_COLUMNS) -> str:
 
 def doc_types_table() -> str:
     """The values of doc_type and the titles that give each, as docs/dataset.md's Markdown table."""
+    from harvester.normalize.titles import DOC_TYPE_HELP
+
     lines = ["| doc_type | titles that give it |", "|---|---|"]
     lines += [f"| `{kind}` | {help} |" for kind, help in DOC_TYPE_HELP.items()]
     return "\n".join(lines) + "\n"

@@ -579,6 +579,16 @@ def test_python_dash_m_runs_the_cli():
     assert done.returncode == 0 and done.stdout.startswith("harvester, version ")
 
 
+def test_help_does_not_compile_the_title_grammar():
+    """The title grammar takes a moment to compile: --help (and every usage error) goes without it, and a harvest
+    compiles it with its first record, in the wait before its next request."""
+    import subprocess
+
+    code = "import sys; from harvester.cli import main; print('harvester.normalize.titles' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, "False\n"), done.stderr
+
+
 @pytest.mark.parametrize("args, words", [
     (["harvest", "--query", "x", "--out", "o", "--delay", "-1"], ["--delay -1: give seconds, 0 to 3600"]),
     (["harvest", "--query", "x", "--out", "o", "--delay", "nan"], ["--delay nan: give seconds, 0 to 3600"]),

@@ -13,12 +13,15 @@ import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import (COUNTRY, HONORIFIC, NATIONS, PARTICLES, PLACE_AT_END, completion, is_body, is_given_name,
-                                      is_role, is_state_initials)
-from harvester.normalize.titles import Parties, begins_a_name
+from harvester.normalize.roles import (COUNTRY, HONORIFIC, NATIONS, PARTICLES, PLACE_AT_END, begins_a_name, completion, is_body,
+                                      is_given_name, is_role, is_state_initials)
 from harvester.normalize.text import text_cache
+
+if TYPE_CHECKING:   # (the title grammar is compiled by the first title read: records.record_of)
+    from harvester.normalize.titles import Parties
 
 KINDS: tuple[str, ...] = ("person", "organization", "place")
 _COLUMNS = ["canonical", "kind", "variant", "note"]

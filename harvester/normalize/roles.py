@@ -281,6 +281,11 @@ def _vocabulary_word(word: str) -> bool:
     return bool(m) and m.end() == len(word)
 
 
+def begins_a_name(letter: str) -> bool:
+    """A capital, or a letter of a script with no case ("毛泽东", "김일성"): a name may begin with it."""
+    return letter.isalpha() and not letter.islower()
+
+
 def is_given_name(word: str) -> bool:
     """A given name of western_given_names.txt ("Edgar", "Svetlana"), case and accents aside."""
     return _folded(word) in _given_names()

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import NOTES_WRITER, find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MADE, MODIFIER, NATIONS,
-                                      ORGAN_INITIALS, PARTICLES, PAST, PLACE_AT_END, ROLE, STATES, VERB_PARTICLE, alt, family_name_shape, is_body,
-                                      is_given_name, is_role, is_state_initials, name_in, shipped_names, small_words_titled, strip_roles)
+                                      ORGAN_INITIALS, PARTICLES, PAST, PLACE_AT_END, ROLE, STATES, VERB_PARTICLE, alt, begins_a_name,
+                                      family_name_shape, is_body, is_given_name, is_role, is_state_initials, name_in, shipped_names,
+                                      small_words_titled, strip_roles)
 from harvester.normalize.text import text_cache
 
 DOC_TYPE_HELP: dict[str, str] = {
@@ -1154,11 +1155,6 @@ def _bare_to(text: str) -> bool:
 def _namelike(text: str) -> bool:
     words = text.replace(",", " ").split()
     return bool(words) and all(begins_a_name(w[0]) or w[0] in "[‘–—-" or w.split("-")[0] in _PARTICLES for w in words)
-
-
-def begins_a_name(letter: str) -> bool:
-    """A capital, or a letter of a script with no case ("毛泽东", "김일성"): a name may begin with it."""
-    return letter.isalpha() and not letter.islower()
 
 
 @text_cache(4096)   # the same lists of parties recur from title to title ("Mao Zedong", "Zhou Enlai")
