@@ -118,10 +118,15 @@ class _Command(click.Command):
                 if following and not os.path.exists(following[0]) and (found := _spaced(value, following)):
                     raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
         # harvest's query, not quoted: its words, no address or page here among them
-        if "query" in params and len(texts) > (params["query"] is None) and \
-                not any(ADDRESS.match(word) or os.path.exists(word) for word in texts):
+        if "query" in params and len(texts) > (params["query"] is None) and not any(map(_named, texts)):
             said = " ".join(word for word in (params["query"], *texts) if word is not None)
             raise click.UsageError(f"{said}: several words, not one search: give them quoted, as --query {shlex.quote(said)}", ctx)
+
+
+def _named(word: str) -> bool:
+    """A word that reads as an address or a page on this machine ("saved/a.html"), not as a query's: a bare word is a
+    query's even where a file or folder has its name ("Korean War" where a file War is)."""
+    return bool(ADDRESS.match(word)) or (any(mark in word for mark in "/.") and os.path.exists(word))
 
 
 def _spaced(first: str, following: Iterable[str]) -> str | None:

@@ -690,6 +690,18 @@ def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, 
     assert sorted(tmp_path.iterdir()) == before
 
 
+@pytest.mark.parametrize("args", [["harvest", "--out", "out", "Korean", "War"], ["harvest", "Korean", "War", "--out", "o"],
+                                  ["harvest", "--query", "Korean", "War", "--out", "o"]])
+def test_a_query_word_that_names_a_file_here_is_still_a_query_word(monkeypatch, capsys, tmp_path, args):
+    """A word with no "/" or "." reads as a query's, even where a file or folder has its name ("War: one argument more")."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "War").write_text("")
+    (tmp_path / "Korean").mkdir()
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert_one_line_error(err, "Korean War: several words, not one search: give them quoted, as --query 'Korean War'")
+
+
 def test_pages_given_after_a_new_out_folder_are_pages(monkeypatch, tmp_path):
     """reparse --out new "~/saved" x.html: the pages are there (a quoted ~ is one's home), and none is the new folder's."""
     monkeypatch.chdir(tmp_path)
