@@ -108,15 +108,24 @@ class _Command(click.Command):
         for start, (word, path) in enumerate(words):   # a path's words (not run's NAMEs), and whatever follows them
             if path and (found := _spaced(word, itertools.islice(texts, start + 1, None))):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({shlex.quote(found)})", ctx)
-        paths = {name for param in self.get_params(ctx) if isinstance(param, click.Option) and isinstance(param.type, click.Path)
-                 for name in param.opts}
-        for number, given in enumerate(itertools.takewhile(lambda given: given != "--", args)):   # an option's path
+        texted = {name: param.type for param in self.get_params(ctx) if isinstance(param, click.Option) and not param.is_flag
+                  and isinstance(param.type, (click.Path, click.types.StringParamType)) for name in param.opts}
+        searches = len(texts) + (params.get("query") is not None) + bool(params.get("whole"))   # (harvest takes one)
+        for number, given in enumerate(itertools.takewhile(lambda given: given != "--", args)):   # an option's path or text
             name, equals, value = given.partition("=")
-            if name in paths:
-                value, rest = (value, args[number + 1:]) if equals else (args[number + 1], args[number + 2:])
-                following = [*itertools.takewhile(lambda word: not word.startswith("-"), rest)]
-                if following and not os.path.exists(following[0]) and (found := _spaced(value, following)):
-                    raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
+            if name not in texted:
+                continue
+            value, rest = (value, args[number + 1:]) if equals else (args[number + 1], args[number + 2:])
+            following = [*itertools.takewhile(lambda word: not word.startswith("-"), rest)]
+            if isinstance(texted[name], click.Path) and following and not os.path.exists(following[0]) and \
+                    (found := _spaced(value, following)):
+                raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
+            # a new path or a text, split: harvest took the words after its first for a search more (--query's are
+            # the query's, below)
+            spare = [*itertools.takewhile(lambda word: not _named(word), following)]
+            if "query" in params and name != "--query" and spare and searches - len(spare) == 1:
+                raise click.UsageError(f"{name} {value}, then {' '.join(spare)}: a {_kind(texted[name])} with a space? quote it, as "
+                                       f"{name} {shlex.quote(' '.join((value, *spare)))}", ctx)
         # harvest's query, not quoted: its words, no address or page here among them
         if "query" in params and len(texts) > (params["query"] is None) and not any(map(_named, texts)):
             said = " ".join(word for word in (params["query"], *texts) if word is not None)
@@ -127,6 +136,13 @@ def _named(word: str) -> bool:
     """A word that reads as an address or a page on this machine ("saved/a.html"), not as a query's: a bare word is a
     query's even where a file or folder has its name ("Korean War" where a file War is)."""
     return bool(ADDRESS.match(word)) or (any(mark in word for mark in "/.") and os.path.exists(word))
+
+
+def _kind(kind: click.ParamType) -> str:
+    """What an option's value is, in a message: a folder, a file, a path, or a value (a text)."""
+    if not isinstance(kind, click.Path):
+        return "value"
+    return "folder" if not kind.file_okay else "file" if not kind.dir_okay else "path"
 
 
 def _spaced(first: str, following: Iterable[str]) -> str | None:

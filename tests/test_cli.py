@@ -690,6 +690,38 @@ def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, 
     assert sorted(tmp_path.iterdir()) == before
 
 
+ADDRESS = "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean+War"
+
+
+@pytest.mark.parametrize("args, said", [
+    (["harvest", "--out", "my", "data", ADDRESS], "--out my, then data: a folder with a space? quote it, as --out 'my data'"),
+    (["harvest", ADDRESS, "--out", "my", "new", "data"], "--out my, then new data: a folder with a space? quote it, as "
+                                                         "--out 'my new data'"),
+    (["harvest", "--out=my", "data", "--all"], "--out my, then data: a folder with a space? quote it, as --out 'my data'"),
+    (["harvest", "--query", "x", "--out", "my", "War"], "--out my, then War: a folder with a space? quote it, as --out 'my War'"),
+    (["harvest", "--name", "korean", "war", ADDRESS, "--out", "o"], "--name korean, then war: a value with a space? quote it, "
+                                                                    "as --name 'korean war'"),
+    (["harvest", "--all", "--out", "o", "--names", "my", "names.csv"], "--names my, then names.csv: a file with a space? "
+                                                                       "quote it, as --names 'my names.csv'"),
+    (["harvest", "--all", "--out", "o", "--cookies", "my", "cookies.txt"], "--cookies my, then cookies.txt: a file with a "
+                                                                           "space? quote it, as --cookies 'my cookies.txt'"),
+    # the words are harvest's search: its query's, or one search more
+    (["harvest", "--out", "o", "Korean", "War"], "Korean War: several words, not one search: give them quoted, as --query "
+                                                 "'Korean War'"),
+    (["harvest", "--out", "o", ADDRESS, "a.html"], "a.html: one argument more; harvest takes one search"),
+], ids=["out", "out-after-url", "equals", "query", "name", "names", "cookies", "query-words", "page"])
+def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp_path, args, said):
+    """The shell split an option's value, and harvest took its words after the first for a search more: from an empty
+    folder, where no path tells it (War is a file here: a bare word is no page)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("War", "a.html"):
+        (tmp_path / name).write_text("")
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert_one_line_error(err, said)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["War", "a.html"]
+
+
 @pytest.mark.parametrize("args", [["harvest", "--out", "out", "Korean", "War"], ["harvest", "Korean", "War", "--out", "o"],
                                   ["harvest", "--query", "Korean", "War", "--out", "o"]])
 def test_a_query_word_that_names_a_file_here_is_still_a_query_word(monkeypatch, capsys, tmp_path, args):
