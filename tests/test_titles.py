@@ -808,6 +808,21 @@ def test_a_papers_word_after_a_recipient_is_no_one(title, recipients):
     assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
 
 
+# the same for the other words of a paper: a message's ("Petition", "Thanks") or a part's ("Attachment", "Postscript")
+# were a second recipient after a name, the recipient after an organ; but a name still is one ("Guinness")
+@pytest.mark.parametrize(("title", "recipients"), [
+    *((f"Letter to Stalin, {word}", ("Stalin",)) for word in (
+        "Petition", "Attachment", "Supplement", "Continuation", "Fragment", "Congratulations", "Invitation")),
+    *((f"Letter to the CC, {word}", ("CC",)) for word in (
+        "Protest", "Inquiry", "Query", "Reminder", "Condolences", "Thanks", "Enclosure", "Addendum", "Postscript")),
+    ("Letter to the CC, Request", ("CC",)),   # "CC" is shaped as a country's initials, and a name may follow those
+    ("Letter to Tito, Guinness", ("Tito", "Guinness")),
+], ids=lambda value: value[-30:] if isinstance(value, str) else None)
+def test_a_message_or_parts_word_after_a_recipient_is_no_one(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
+
+
 # A word before the kind that says how a message was given, sent or kept is neither a party nor a person; the first two
 # are archive titles, the others constructed on their shape.
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
@@ -2270,6 +2285,8 @@ def test_a_role_elect_emeritus_or_designate_is_no_person(title, people):
     ("Dispatch from Ambassador Smith to Eden", "other", ("Smith",), ("Eden",)),
     ("Complaint from Kim Il Sung to Stalin", "letter", ("Kim Il Sung",), ("Stalin",)),   # no one ("Complaint" was)
     ("Complaint to the Central Committee", "letter", (), ("Central Committee",)),
+    ("Thanks to the Central Committee", "letter", (), ("Central Committee",)),   # no sender ("Thanks" was)
+    ("Petition from the Workers of Pilsen to Novotny", "letter", ("Workers of Pilsen",), ("Novotny",)),
     ("Mao Zedong's Reply to Stalin", "letter", ("Mao Zedong",), ("Stalin",)),   # whose it is sends it
     ("The Soviet Government's Reply to the Yugoslav Government", "letter", ("Soviet Government",), ("Yugoslav Government",)),
     ("Request for Aid", "report", (), ()),

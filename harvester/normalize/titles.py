@@ -354,9 +354,10 @@ _FINITE_VERB = _rx(r"\b(?:is|are|was|were|be|cannot|can|could|must|should|shall|
 _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a delegation "headed by" or "led by" X: X makes nothing (but "Compiled by", "Assembled by" name its maker)
 # a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
-# to Stalin", "Proposal from ...", "Complaint to ...", "Answer of Stalin to Kim Il Sung" (not "Request for Aid", what is
-# asked for, nor "Request of the Korean Government for Aid", which has no addressee)
-_MESSAGE_WORD = r"(?:(?P<asks>requests?)|(?P<answer>repl(?:y|ies)|answers?|responses?)|proposals?|complaints?|dispatch|despatch)"
+# to Stalin", "Proposal from ...", "Complaint to ...", "Thanks to ...", "Answer of Stalin to Kim Il Sung" (not "Request for
+# Aid", what is asked for, nor "Request of the Korean Government for Aid", which has no addressee)
+_MESSAGE_WORD = (r"(?:(?P<asks>requests?|petitions?|inquir(?:y|ies)|quer(?:y|ies))|(?P<answer>repl(?:y|ies)|answers?|responses?)|"
+                 r"proposals?|complaints?|protests?|reminders?|invitations?|thanks|congratulations|condolences|dispatch|despatch)")
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
                      rf"{_MESSAGE_WORD}"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
@@ -450,7 +451,8 @@ _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
-_NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Untitled|Joint|Final|Annex|Summary|Copy|Translation)\b")
+_NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
+                         r"Addend(?:um|a)|Postscript|Continuation|Summary|Copy|Translation)\b")
 _TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Government"; not "CPSU"
@@ -1185,7 +1187,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     tail = tails[0]
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _parts(segment, between)]
-    if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)):
+    if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)) and not _papers_word(tail):
         if is_role(items[-1]):
             items[-1] = _tidy(tail)
         elif _COUNTRY_FIRST.fullmatch(items[-1]) or is_body(items[-1]) and _reads_as_person(tail):
