@@ -823,6 +823,25 @@ def test_a_message_or_parts_word_after_a_recipient_is_no_one(title, recipients):
     assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
 
 
+# a name after the Politburo holds its post, as one after the central committee does ("to VKP(b) CC, Stalin"): "Novotny"
+# and "Kennedy" were lost; and a Hungarian name in -vics is no abstract noun in -ics ("Markovics" was lost, as
+# "Politics" is)
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Letter to the Politburo, Novotny", ("Novotny",)),
+    ("Letter to the Politburo, Kennedy", ("Kennedy",)),
+    ("Letter to the Central Committee, Markovics", ("Markovics",)),
+    ("Letter to the Politburo, Markovics", ("Markovics",)),
+    ("Letter to VKP(b) CC, Stalin", ("Stalin",)),
+    ("Letter to the Politburo", ("Politburo",)),
+    ("Letter to the Politburo, Request", ("Politburo",)),
+    ("Letter to the Central Committee, Politics", ("Central Committee",)),
+    ("Letter to the Central Committee, Economics", ("Central Committee",)),
+], ids=lambda value: value[-30:] if isinstance(value, str) else None)
+def test_a_name_after_the_politburo_holds_its_post(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
+
+
 # A word before the kind that says how a message was given, sent or kept is neither a party nor a person; the first two
 # are archive titles, the others constructed on their shape.
 @pytest.mark.parametrize(("title", "senders", "recipients"), [

@@ -341,10 +341,10 @@ _PARTICLES = PARTICLES | {"and", "os"}   # the small words of a name, and "and" 
 # subject (what follows the dash begins in lower case, or with someone's something); a dash between names ("Todor
 # Zhivkov – Leonid I. Brezhnev regarding ...") is no subject's
 _SUBTITLE = re.compile(r":\s.*$|\s+[-–—]\s+(?=[a-z]|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+[a-z]).*$")
-# a party's organ by its initials, or its central committee, whose post the person named after it holds ("to VKP(b) CC,
-# Stalin" writes to Stalin, as "to VKP(b) CC Stalin" does); an embassy is no party's organ, and stays a party beside the
-# envoy who speaks for it ("Chinese Embassy, Liu Xiao", in `_items`)
-_PARTY_ORGAN_AT_END = re.compile(rf"(?:\b{ORGAN_INITIALS}|\bCentral\s+Committee)$")
+# a party's organ by its initials, or its central committee or politburo, whose post the person named after it holds ("to
+# VKP(b) CC, Stalin" writes to Stalin, as "to VKP(b) CC Stalin" does); an embassy is no party's organ, and stays a party
+# beside the envoy who speaks for it ("Chinese Embassy, Liu Xiao", in `_items`)
+_PARTY_ORGAN_AT_END = re.compile(rf"(?:\b{ORGAN_INITIALS}|\bCentral\s+Committee|\bPolitburo)$")
 _ORGAN_AT_END = re.compile(r"\b(?:Politburo|Presidium|Committee|Council|Secretariat|Bureau|Commission|Cabinet)$")
 _SETTING = _rx(r"\b(?:in|at|during)\s+(?:the|an?)\s+(?:\w+\s+)?$")   # "in the Conversations", "During the 21st Session"
 _RECORD_WITH = _rx(r"^(?:memorandum|notes?|record|minutes)\s+of\s+(?:(?!\b(?:on|about|regarding|to|from)\b)[^'‘\"“])*?"
@@ -448,7 +448,8 @@ _SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand
 _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s")
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
 _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
-_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|ics|ogy|ism|ness)s?")   # "Implications"
+# "Implications", "Politics"; but a name in -vics is Hungarian ("Markovics", "Jankovics")
+_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?")
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
