@@ -2337,6 +2337,24 @@ def test_a_paper_sent_as_a_letter_names_its_sender_and_recipient(title, kind, se
     assert (doc_type(title), found.senders, found.recipients) == (kind, senders, recipients)
 
 
+# but whom an invitation is "of" is the one invited, and what a reminder is "of" is what it recalls: no sender, and the
+# place or verb after "to" no recipient ("Khrushchev", "Delegation" and "Need" were senders, "Moscow" and "Act"
+# recipients); one "from" someone is still his
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Invitation of Khrushchev to Visit the United States", (), ()),
+    ("Invitation of the Delegation to Moscow", (), ()),
+    ("Invitations of the Delegates to the Congress", (), ()),
+    ("Reminder of the Need to Act", (), ()),
+    ("Reminders of the Embassy to the Ministry", (), ()),
+    ("Invitation from Khrushchev to Eisenhower", ("Khrushchev",), ("Eisenhower",)),
+    ("Reminder from Gromyko to Rusk", ("Gromyko",), ("Rusk",)),
+    ("Protest of the Soviet Government to the United States", ("Soviet Government",), ("United States",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_whom_an_invitation_or_reminder_is_of_sends_nothing(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
 
 # a past participle before "by" says who made what precedes, no party of its own ("Asked", "Raised", "Formed" were
 # recipients, and their makers senders): an answer goes to who asked, a telegram to the committee, not to who formed it

@@ -358,8 +358,10 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # Aid", what is asked for, nor "Request of the Korean Government for Aid", which has no addressee)
 _MESSAGE_WORD = (r"(?:(?P<asks>requests?|petitions?|inquir(?:y|ies)|quer(?:y|ies))|(?P<answer>repl(?:y|ies)|answers?|responses?)|"
                  r"proposals?|complaints?|protests?|reminders?|invitations?|thanks|congratulations|condolences|dispatch|despatch)")
+# (but whom an invitation is "of" is the one invited, what a reminder is "of" what it recalls: "Invitation of Khrushchev
+# to Visit ...", "Reminder of the Need to Act" name no sender)
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
-                     rf"{_MESSAGE_WORD}"
+                     rf"(?!(?:invitations?|reminders?)\s+of\s){_MESSAGE_WORD}"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
 _MESSAGE_ONLY = _rx(_MESSAGE_WORD)
 _FOR = _rx(r"\s+for\s+")
