@@ -812,7 +812,8 @@ def test_a_papers_word_after_a_recipient_is_no_one(title, recipients):
 # were a second recipient after a name, the recipient after an organ; but a name still is one ("Guinness")
 @pytest.mark.parametrize(("title", "recipients"), [
     *((f"Letter to Stalin, {word}", ("Stalin",)) for word in (
-        "Petition", "Attachment", "Supplement", "Continuation", "Fragment", "Congratulations", "Invitation")),
+        "Petition", "Attachment", "Supplement", "Continuation", "Fragment", "Congratulations", "Invitation",
+        "Postscripts", "Continuations", "Attachments", "Addenda")),
     *((f"Letter to the CC, {word}", ("CC",)) for word in (
         "Protest", "Inquiry", "Query", "Reminder", "Condolences", "Thanks", "Enclosure", "Addendum", "Postscript")),
     ("Letter to the CC, Request", ("CC",)),   # "CC" is shaped as a country's initials, and a name may follow those
