@@ -824,6 +824,14 @@ def test_a_message_or_parts_word_after_a_recipient_is_no_one(title, recipients):
     assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
 
 
+# and one before a sender, then a comma, is no one either: the name after it sends ("Excerpt" and "Postscript" were
+# senders, "Fragment" took Stalin with it)
+@pytest.mark.parametrize("word", ["Excerpt", "Fragment", "Postscript", "Summary", "Copy", "Attachment", "Request"])
+def test_a_papers_word_before_a_sender_is_no_one(word):
+    found = parties(f"{word}, Stalin to Mao")
+    assert (found.senders, found.recipients, found.participants, found.others) == (("Stalin",), ("Mao",), (), ())
+
+
 # a name after the Politburo holds its post, as one after the central committee does ("to VKP(b) CC, Stalin"): "Novotny"
 # and "Kennedy" were lost; and a Hungarian name in -vics is no abstract noun in -ics ("Markovics" was lost, as
 # "Politics" is)

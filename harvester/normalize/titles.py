@@ -1165,7 +1165,7 @@ def _namelike(text: str) -> bool:
 @text_cache(4096)   # the same lists of parties recur from title to title ("Mao Zedong", "Zhou Enlai")
 def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
-    last item is a role alone or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko").
+    last item is a role alone, a paper's word or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko").
     A semicolon separates as a comma does (and no name holds one: it joins a list's items in CSV)."""
     parts = [p.strip() for p in segment.replace(";", ",").split(",")]
     # "Luiz Augusto de Castro Neves, Deputy Chief of Energy and Mineral Resources, ...": a role set off after a name
@@ -1191,7 +1191,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _parts(segment, between)]
     if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)) and not _papers_word(tail):
-        if is_role(items[-1]):
+        if is_role(items[-1]) or _papers_word(items[-1]):   # "Excerpt, Stalin to Mao": the paper is his
             items[-1] = _tidy(tail)
         elif _COUNTRY_FIRST.fullmatch(items[-1]) or is_body(items[-1]) and _reads_as_person(tail):
             # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender; "from Chinese Embassy, Liu Xiao":
