@@ -832,6 +832,22 @@ def test_a_papers_word_before_a_sender_is_no_one(word):
     assert (found.senders, found.recipients, found.participants, found.others) == (("Stalin",), ("Mao",), (), ())
 
 
+# a paper's word after a role is no name of its holder: the role is the recipient ("Request" was, "Petition" and
+# "Telegram" took the role with them); but a kind after a name alone is his paper ("Khrushchev, Speech")
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter to the Ambassador, Request", (), ("Ambassador",)),
+    ("Letter to the Soviet Ambassador, Petition", (), ("Soviet Ambassador",)),
+    ("Letter to the Ambassador, Telegram", (), ("Ambassador",)),
+    ("Letter to the Chinese Ambassador, Excerpt", (), ("Chinese Ambassador",)),
+    ("Letter to the Ambassador, Zhou Enlai", (), ("Zhou Enlai",)),
+    ("Khrushchev, Speech", ("Khrushchev",), ()),
+    ("Ambassador Zhou, Report", ("Zhou",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_papers_word_after_a_role_is_no_holders_name(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
 # a name after the Politburo holds its post, as one after the central committee does ("to VKP(b) CC, Stalin"): "Novotny"
 # and "Kennedy" were lost; and a Hungarian name in -vics is no abstract noun in -ics ("Markovics" was lost, as
 # "Politics" is)

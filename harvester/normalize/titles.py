@@ -645,7 +645,11 @@ def _as_written(roles: Parties, title: str) -> Parties:
 
 def _parties(reading: _Reading) -> Parties:
     """The parties of a title's own words, without what it transmits, quotes or reports."""
-    text = strip_roles(_BRACKETED_WHO.sub(lambda m: m[1], _unglossed(reading.cleaned)))
+    text = _BRACKETED_WHO.sub(lambda m: m[1], _unglossed(reading.cleaned))
+    # "Letter to the Ambassador, Request": a paper's word that ends a title cut short after its kind is no name of the
+    # role before it (but "Khrushchev, Speech" is his speech)
+    head, _, last = text.rpartition(", ")
+    text = strip_roles(head if head and _papers_word(last) and find_kind(head) else text)
     if revised := _REVISED.search(text):
         text = text[:revised.start()]   # the reviser is no party of the document; he is brought in (below)
     found = find_kind(text)
