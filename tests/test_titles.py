@@ -2380,6 +2380,14 @@ def test_whom_an_invitation_or_reminder_is_of_sends_nothing(title, senders, reci
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
 
+# a message's word that is no message's, with no "from" or "to" after it, makes no letter and names no one
+@pytest.mark.parametrize("title", ["Protest Movements in Poland", "Query on the Situation in Laos", "Inquiry into the Events in Hungary",
+                                   "Petition for Clemency", "Thanks Giving Day in Moscow", "Condolences on the Death of Stalin"])
+def test_a_message_word_without_an_addressee_makes_no_letter(title):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients, found.participants, found.others) == ("report", (), (), (), ())
+
+
 
 # a past participle before "by" says who made what precedes, no party of its own ("Asked", "Raised", "Formed" were
 # recipients, and their makers senders): an answer goes to who asked, a telegram to the committee, not to who formed it
