@@ -28,6 +28,7 @@ from tests.conftest import FIXTURES, FakeClock, dataset
 SEED = FIXTURES / "wilson" / "seed"
 QUERY = "Korean Workers' Party"
 KWP = default_name(get_site("wilson"), Search(QUERY))
+ADDRESS = "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean+War"
 
 
 def run_cli(monkeypatch, capsys, *args: str, sleep=lambda seconds: None) -> tuple[int, str, str]:
@@ -669,13 +670,17 @@ def test_a_path_with_a_space_not_quoted_is_said(monkeypatch, capsys, tmp_path, a
     (["demo", "--out", "new", "data"], "data: one argument more; harvester demo takes none"),
     (["reparse", "--out", "o", "pagez"], "pagez: no such file or folder"),
     (["demo", "--names", "names.csv", "extra"], "extra: one argument more; harvester demo takes none"),
+    (["harvest", ADDRESS, "--names", "names.csv", "extra", "--out", "o"], "extra: one argument more; harvest takes one search"),
+    (["harvest", ADDRESS, "--out", "out", "extra"], "extra: one argument more; harvest takes one search"),
+    (["harvest", ADDRESS, "--out", "o", "--base-url", "http://127.0.0.1:8000", "extra"],
+     "extra: one argument more; harvest takes one search"),
     (["harvest", "--out", "o", "Korean", "War"], "Korean War: several words, not one search: give them quoted, as "
                                                  "--query 'Korean War'"),
     # a new folder, and pages as many as reparse takes: the word that names nothing is a page mistyped, not the folder's
     (["reparse", "--out", "o", "typo.html", "x.html"], "typo.html: no such file or folder"),
     (["reparse", "--out", "o", "typo.html", "--", "x.html"], "typo.html: no such file or folder"),
-], ids=["reparse", "harvest", "equals", "harvest-url", "report", "demo", "names", "named", "new", "needed", "there", "query",
-        "mistyped", "mistyped-double-dash"])
+], ids=["reparse", "harvest", "equals", "harvest-url", "report", "demo", "names", "named", "new", "needed", "there",
+        "harvest-file-there", "harvest-folder-there", "harvest-address", "query", "mistyped", "mistyped-double-dash"])
 def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, capsys, tmp_path, args, said):
     """The shell split it in words: the command took the words after the first for its arguments ("data: no such file
     or folder"), or harvest for its query's."""
@@ -688,9 +693,6 @@ def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, 
     assert (code, out) == (2, "") and err.count("\n") == 1
     assert_one_line_error(err, said)
     assert sorted(tmp_path.iterdir()) == before
-
-
-ADDRESS = "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean+War"
 
 
 @pytest.mark.parametrize("args, said", [
