@@ -299,9 +299,10 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
         harvester harvest --query "Korean War" --out output --fetch browser
         harvester harvest --query "Korean War" --details --pdfs --format csv,json,sqlite --out output
     """
-    given = [word for word in (url, *click.get_current_context().args) if word is not None]   # what harvest took for URL
-    if len(given) > 1:   # (words of a query not quoted: said by _Command)
-        raise UsageError(f"{given[1]}: one argument more; harvest takes one search (harvester run takes several)")
+    ctx = click.get_current_context()
+    given = [word for word in (url, *ctx.args) if word is not None]   # what harvest took for URL
+    if len(given) > 1:   # (words of a query not quoted: said by _Command); click's error, which ends as its others do
+        raise click.UsageError(f"{given[1]}: one argument more; harvest takes one search (harvester run takes several)", ctx)
     origin = checked_origin(base_url, "--base-url") if base_url is not None else None
     search, origin = given_search(get_site(site), url, query, whole, origin, "URL, --query or --all")
     settings = checked_fetch(Settings(

@@ -640,6 +640,16 @@ def test_mistaken_options_are_one_line_and_exit_2(monkeypatch, capsys, tmp_path,
     assert_one_line_error(err, *words)
 
 
+@pytest.mark.parametrize("args", [["harvest", ADDRESS, "extra", "--out", "o"], ["report", "a.csv", "b.csv"]])
+def test_an_argument_more_ends_as_every_usage_error_does(monkeypatch, capsys, tmp_path, args):
+    """Harvest's own "one argument more" points to its --help, as click's usage errors do."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert_one_line_error(err, "extra: one argument more" if args[0] == "harvest" else "b.csv: one argument more")
+    assert err.endswith(f" {args[0]} --help)\n"), err
+
+
 @pytest.mark.parametrize("args", [
     ["report", "my", "data.csv"], ["report", "my", "data.csv", "--out", "page.html"], ["prune", "my", "data", "--keep-runs", "2"],
     ["run", "my", "data.toml"], ["reparse", "my", "data", "--out", "o"], ["serve", "my", "data"],
