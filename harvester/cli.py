@@ -120,11 +120,12 @@ class _Command(click.Command):
             if isinstance(texted[name], click.Path) and following and not os.path.exists(following[0]) and \
                     (found := _spaced(value, following)):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
-            # a new path or a text, split: harvest took the words after its first for a search more (--query's are
-            # the query's, below); a value that is a path there or an address is whole, and the words are a search more
+            # a new path or a text, split: harvest took the words after its first for a search more, having one without
+            # them (--query's are the query's, below); a value that is a path there or an address is whole, and the words
+            # are a search more
             entire = ADDRESS.match(value) or isinstance(texted[name], click.Path) and os.path.exists(value)
             spare = [*itertools.takewhile(lambda word: not _named(word), following)]
-            if "query" in params and name != "--query" and not entire and spare and searches - len(spare) == 1:
+            if "query" in params and name != "--query" and not entire and spare and searches > len(spare):
                 raise click.UsageError(f"{name} {value}, then {' '.join(spare)}: a {_kind(texted[name])} with a space? quote it, as "
                                        f"{name} {shlex.quote(' '.join((value, *spare)))}", ctx)
         # harvest's query, not quoted: its words, no address or page here among them

@@ -717,11 +717,13 @@ def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, 
                                                                        "quote it, as --names 'my names.csv'"),
     (["harvest", "--all", "--out", "o", "--cookies", "my", "cookies.txt"], "--cookies my, then cookies.txt: a file with a "
                                                                            "space? quote it, as --cookies 'my cookies.txt'"),
+    (["harvest", "--all", "--out", "my", "data", "--name", "korean", "war"], "--out my, then data: a folder with a space? quote "
+                                                                             "it, as --out 'my data'"),
     # the words are harvest's search: its query's, or one search more
     (["harvest", "--out", "o", "Korean", "War"], "Korean War: several words, not one search: give them quoted, as --query "
                                                  "'Korean War'"),
     (["harvest", "--out", "o", ADDRESS, "a.html"], "a.html: one argument more; harvest takes one search"),
-], ids=["out", "out-after-url", "equals", "query", "name", "names", "cookies", "query-words", "page"])
+], ids=["out", "out-after-url", "equals", "query", "name", "names", "cookies", "two", "query-words", "page"])
 def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp_path, args, said):
     """The shell split an option's value, and harvest took its words after the first for a search more: from an empty
     folder, where no path tells it (War is a file here: a bare word is no page)."""
