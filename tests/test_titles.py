@@ -2873,3 +2873,21 @@ def test_a_paper_of_no_letters_kind_delivered_to_someone_names_its_recipient(tit
 def test_a_paper_of_no_letters_kind_delivered_to_someone_by_its_maker_names_both(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients) == (senders, recipients)
+
+
+# a message's word as what a kind is "of", or before the kind, says what the paper is, and is no sender: "Thanks" and
+# "Protest" were senders (constructed titles); a body "of" which a letter is, and one the letter is from, still send
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Letter of Thanks from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",), ()),
+    ("Letter of Protest to the Soviet Government", (), ("Soviet Government",), ()),
+    ("Letter of Request to Stalin", (), ("Stalin",), ()),
+    ("Protest Note to the Soviet Government", (), ("Soviet Government",), ()),
+    ("Thanks Letter from Kim to Mao", ("Kim",), ("Mao",), ()),
+    ("Note of Protest from Zhou Enlai to the British Government", ("Zhou Enlai",), ("British Government",), ()),
+    ("Telegram of Condolences from Mao Zedong to Malenkov", ("Mao Zedong",), ("Malenkov",), ()),
+    ("Letter of Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",), ()),
+    ("Letter from the Committee of Petitions", ("Committee of Petitions",), (), ()),
+    ("Memorandum of Conversation", (), (), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_message_word_the_kind_is_of_or_after_is_no_sender(title, senders, recipients, participants):
+    assert parties(title) == Parties(senders, recipients, participants)

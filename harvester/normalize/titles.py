@@ -1170,7 +1170,8 @@ def _namelike(text: str) -> bool:
 def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
     last item is a role alone, a paper's word or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko").
-    A semicolon separates as a comma does (and no name holds one: it joins a list's items in CSV)."""
+    A semicolon separates as a comma does (and no name holds one: it joins a list's items in CSV). A message's word alone
+    says what the paper is, no one's name: "Letter of Thanks from ...", "Protest Note to ..."."""
     parts = [p.strip() for p in segment.replace(";", ",").split(",")]
     # "Luiz Augusto de Castro Neves, Deputy Chief of Energy and Mineral Resources, ...": a role set off after a name
     # says who the name is, and its "and" joins no names; but a role that names its holder is a party of the list
@@ -1205,8 +1206,8 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
             and not _ROLE_WORD.search(tail):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
         items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
-                        and not _is_kind_phrase(item) and not _PRONOUN.match(item) and not _SENTENCE.search(item)
-                        and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC_ONLY.fullmatch(item)
+                        and not _is_kind_phrase(item) and not _MESSAGE_ONLY.fullmatch(item) and not _PRONOUN.match(item)
+                        and not _SENTENCE.search(item) and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC_ONLY.fullmatch(item)
                         and not (_QUALIFIERS.fullmatch(item) and _TALK_SETTING.search(item))]))   # "Farewell Dinner"
 
 
