@@ -590,6 +590,16 @@ def test_help_does_not_compile_the_title_grammar():
     assert (done.returncode, done.stdout) == (0, "False\n"), done.stderr
 
 
+def test_the_cli_does_not_compile_the_kind_phrases():
+    """The names table, which the CLI loads, reads the kind phrases' words; their patterns are the title grammar's, and
+    are compiled with it, by a harvest's first title."""
+    code = ("from harvester.cli import main; from harvester.normalize import kinds, titles; "
+            "print(kinds.kind_patterns.cache_info().currsize, end=' '); titles.doc_type('Memorandum of Conversation'); "
+            "print(kinds.kind_patterns.cache_info().currsize)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (0, "0 1\n"), done.stderr
+
+
 @pytest.mark.parametrize("args, words", [
     (["harvest", "--query", "x", "--out", "o", "--delay", "-1"], ["--delay -1: give seconds, 0 to 3600"]),
     (["harvest", "--query", "x", "--out", "o", "--delay", "nan"], ["--delay nan: give seconds, 0 to 3600"]),

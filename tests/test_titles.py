@@ -6,7 +6,7 @@ import pytest
 
 from harvester.normalize import titles
 from harvester.normalize.titles import DOC_TYPE_HELP, Parties, doc_type, parties
-from harvester.normalize.kinds import KINDS, find_kind
+from harvester.normalize.kinds import find_kind, kind_patterns
 from harvester.normalize.names import NameTable, person_names
 from harvester.normalize.roles import is_body, is_role
 
@@ -237,7 +237,7 @@ def test_doc_type_is_always_in_the_vocabulary(title: str) -> None:
 
 def _earliest_kind(text: str) -> tuple[str, int, int] | None:
     """The rule, kind by kind: the earliest match wins, a tie goes to the kind listed first."""
-    found = [(m.start(), index, name, m.end()) for index, (name, pattern) in enumerate(KINDS)
+    found = [(m.start(), index, name, m.end()) for index, (name, pattern) in enumerate(kind_patterns())
              if (m := pattern.search(text))]
     return min(((name, start, end) for start, _, name, end in found), key=lambda f: f[1], default=None)
 

@@ -10,6 +10,7 @@ new kind word, add it to its row.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -110,8 +111,12 @@ def _pattern(row: KindPhrase) -> str:
     return _AT_START + named if row.at_start else named
 
 
-KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((row.kind, re.compile(_pattern(row), re.IGNORECASE))
-                                                     for row in KIND_PHRASES)
+@functools.cache   # compiled by the first title read: the names table, which the CLI loads, needs only the phrases
+def kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each row's kind and its phrase's pattern, in table order."""
+    return tuple((row.kind, re.compile(_pattern(row), re.IGNORECASE)) for row in KIND_PHRASES)
+
+
 # first word (lowercase) -> the rows whose phrase may begin with it, in table order
 _BEGINS: dict[str, tuple[int, ...]] = {}
 for _index, _row in enumerate(KIND_PHRASES):
@@ -123,9 +128,10 @@ _WORD = re.compile(r"\w+")
 @text_cache(256)   # a title's reading asks of the same text more than once
 def find_kind(text: str, start: int = 0) -> tuple[str, int, int] | None:
     """The earliest kind phrase in the text (from `start`), with its span; a tie goes to the row listed first."""
+    patterns = kind_patterns()
     for word in _WORD.finditer(text, start):
         for index in _BEGINS.get(word[0].lower(), ()):
-            kind, pattern = KINDS[index]
+            kind, pattern = patterns[index]
             if m := pattern.match(text, word.start()):
                 return kind, m.start(), m.end()
     return None
