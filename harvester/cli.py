@@ -34,7 +34,7 @@ from harvester.output.package import PACKAGE_SUFFIX, clashing_names
 from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, dataset_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings
-from harvester.sites import get_site
+from harvester.sites import get_site, known_sites
 from harvester.state import State, state_file
 
 log = logging.getLogger("harvester")
@@ -91,9 +91,14 @@ class _Command(click.Command):
         own, ctx.allow_extra_args = ctx.allow_extra_args or ctx.resilient_parsing, True   # (harvest tells its own apart)
         extra = super().parse_args(ctx, args)
         if extra and not own:   # click said "Got unexpected extra argument (b.csv)"
-            takes = " ".join(param.human_readable_name for param in self.get_params(ctx) if isinstance(param, click.Argument))
-            raise click.UsageError(f"{extra[0]}: one argument more; harvester {self.name} takes {takes or 'none'}", ctx)
+            raise click.UsageError(self._more(ctx, extra[:1]), ctx)
         return extra
+
+    def _more(self, ctx: click.Context, words: list[str]) -> str:
+        """Words after the command's arguments, said with what it takes."""
+        takes = " ".join(param.human_readable_name for param in self.get_params(ctx) if isinstance(param, click.Argument))
+        more = "one argument" if len(words) == 1 else plural(len(words), "argument")
+        return f"{' '.join(words)}: {more} more; harvester {self.name} takes {takes or 'none'}"
 
     def _split(self, ctx: click.Context, args: list[str]) -> None:
         """Refuse the words of one value the shell split, not quoted: a path with a space (click said "Got unexpected
@@ -111,6 +116,8 @@ class _Command(click.Command):
         texted = {name: param.type for param in self.get_params(ctx) if isinstance(param, click.Option) and not param.is_flag
                   and isinstance(param.type, (click.Path, click.types.StringParamType)) for name in param.opts}
         searches = len(texts) + (params.get("query") is not None) + bool(params.get("whole"))   # (harvest takes one)
+        needed = 1 if "query" in params else sum(param.required for param in arguments)
+        paths = any(isinstance(param.type, click.Path) for param in arguments)
         for number, given in enumerate(itertools.takewhile(lambda given: given != "--", args)):   # an option's path or text
             name, equals, value = given.partition("=")
             if name not in texted:
@@ -120,24 +127,44 @@ class _Command(click.Command):
             if isinstance(texted[name], click.Path) and following and not os.path.exists(following[0]) and \
                     (found := _spaced(value, following)):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
-            # a new path or a text, split: harvest took the words after its first for a search more, having one without
-            # them (--query's are the query's, below); a value that is a path there or an address is whole, and the words
-            # are a search more
+            # a new path or a text, split: the command took the words after its first for a search more (harvest, having
+            # one without them), pages (reparse, having one), or arguments more; --query's are the query's, below. A value
+            # that is a path there or an address is whole, and the words are the command's
             entire = ADDRESS.match(value) or isinstance(texted[name], click.Path) and os.path.exists(value)
-            spare = [*itertools.takewhile(lambda word: not _named(word), following)]
-            if "query" in params and name != "--query" and not entire and spare and searches > len(spare):
-                raise click.UsageError(f"{name} {value}, then {' '.join(spare)}: a {_kind(texted[name])} with a space? quote it, as "
-                                       f"{name} {shlex.quote(' '.join((value, *spare)))}", ctx)
-        # harvest's query, not quoted: its words, no address or page here among them
-        if "query" in params and len(texts) > (params["query"] is None) and not any(map(_named, texts)):
+            spare = [*itertools.takewhile(lambda word: not _named(word, paths), following)]
+            if name != "--query" and not entire and spare and searches - len(spare) >= needed:
+                more = not ctx.allow_extra_args and all(word in extra for word in spare)   # (the demo's: it takes none)
+                said = f"{self._more(ctx, spare)};" if more else f"{name} {value}, then {' '.join(spare)}:"
+                raise click.UsageError(f"{said} {_advice(name, texted[name], [value, *spare])}", ctx)
+        # harvest's query, not quoted: its words, no address or page here among them; or words given to --all
+        if "query" in params and len(texts) > (params["query"] is None and not params["whole"]) and not any(map(_named, texts)):
             said = " ".join(word for word in (params["query"], *texts) if word is not None)
+            if params["whole"]:   # (--query alongside it is refused)
+                raise click.UsageError(f"{said}: --all takes no words: drop them, or search for them in its place, as --query "
+                                       f"{shlex.quote(said)}", ctx)
             raise click.UsageError(f"{said}: several words, not one search: give them quoted, as --query {shlex.quote(said)}", ctx)
 
 
-def _named(word: str) -> bool:
+def _named(word: str, paths: bool = False) -> bool:
     """A word that reads as an address or a page on this machine ("saved/a.html"), not as a query's: a bare word is a
-    query's even where a file or folder has its name ("Korean War" where a file War is)."""
-    return bool(ADDRESS.match(word)) or (any(mark in word for mark in "/.") and os.path.exists(word))
+    query's even where a file or folder has its name ("Korean War" where a file War is). Where the command takes `paths`,
+    any word there is one, and a word with a "/" or "." that is not there is one mistyped, not an option's word more."""
+    if ADDRESS.match(word):
+        return True
+    marked = any(mark in word for mark in "/.")
+    return marked or os.path.exists(word) if paths else marked and os.path.exists(word)
+
+
+def _advice(name: str, kind: click.ParamType, words: list[str]) -> str:
+    """What to give an option whose value the shell split into `words`: a value that runs (no site's name has a space,
+    nor does a dataset's or a list of formats)."""
+    if name == "--site":
+        return f"no site's name has a space; the sites: {', '.join(sorted(known_sites()))}"
+    if name == "--format":
+        return f"formats are joined by commas, as --format {','.join(part for word in words for part in word.split(',') if part)}"
+    if name == "--name":   # (check_name's letters)
+        return f"a dataset's name has no space, as --name {shlex.quote('-'.join(words))}"
+    return f"a {_kind(kind)} with a space? quote it, as {name} {shlex.quote(' '.join(words))}"
 
 
 def _kind(kind: click.ParamType) -> str:
@@ -303,7 +330,8 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
     ctx = click.get_current_context()
     given = [word for word in (url, *ctx.args) if word is not None]   # what harvest took for URL
     if len(given) > 1:   # (words of a query not quoted: said by _Command); click's error, which ends as its others do
-        raise click.UsageError(f"{given[1]}: one argument more; harvest takes one search (harvester run takes several)", ctx)
+        more = next((word for word in given if not _named(word)), given[1])   # the word that reads as no search, if one does
+        raise click.UsageError(f"{more}: one argument more; harvest takes one search (harvester run takes several)", ctx)
     origin = checked_origin(base_url, "--base-url") if base_url is not None else None
     search, origin = given_search(get_site(site), url, query, whole, origin, "URL, --query or --all")
     settings = checked_fetch(Settings(

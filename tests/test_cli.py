@@ -687,7 +687,8 @@ def test_a_path_with_a_space_not_quoted_is_said(monkeypatch, capsys, tmp_path, a
     # no path of the option's, but a mistake of its own: a word that names something, a path the command needs, the
     # option's value a file that is there, harvest's one search; a new folder's words are no path there to tell by
     (["report", "a.csv", "--out", "page.html", "b.csv"], "b.csv: one argument more; harvester report takes DATASET"),
-    (["demo", "--out", "new", "data"], "data: one argument more; harvester demo takes none"),
+    (["demo", "--out", "new", "data"], "data: one argument more; harvester demo takes none; a folder with a space? quote "
+                                       "it, as --out 'new data'"),
     (["reparse", "--out", "o", "pagez"], "pagez: no such file or folder"),
     (["demo", "--names", "names.csv", "extra"], "extra: one argument more; harvester demo takes none"),
     (["harvest", ADDRESS, "--names", "names.csv", "extra", "--out", "o"], "extra: one argument more; harvest takes one search"),
@@ -721,8 +722,8 @@ def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, 
                                                          "--out 'my new data'"),
     (["harvest", "--out=my", "data", "--all"], "--out my, then data: a folder with a space? quote it, as --out 'my data'"),
     (["harvest", "--query", "x", "--out", "my", "War"], "--out my, then War: a folder with a space? quote it, as --out 'my War'"),
-    (["harvest", "--name", "korean", "war", ADDRESS, "--out", "o"], "--name korean, then war: a value with a space? quote it, "
-                                                                    "as --name 'korean war'"),
+    (["harvest", "--name", "korean", "war", ADDRESS, "--out", "o"], "--name korean, then war: a dataset's name has no space, "
+                                                                    "as --name korean-war"),
     (["harvest", "--all", "--out", "o", "--names", "my", "names.csv"], "--names my, then names.csv: a file with a space? "
                                                                        "quote it, as --names 'my names.csv'"),
     (["harvest", "--all", "--out", "o", "--cookies", "my", "cookies.txt"], "--cookies my, then cookies.txt: a file with a "
@@ -744,6 +745,69 @@ def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp
     assert (code, out) == (2, "") and err.count("\n") == 1
     assert_one_line_error(err, said)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["War", "a.html"]
+
+
+@pytest.mark.parametrize("args, said, advised", [
+    # --all takes no words: harvest advised a --query alongside it, which it refuses
+    (["harvest", "--all", "Korean", "War", "--out", "o"], "Korean War: --all takes no words: drop them, or search for them "
+     "in its place, as --query 'Korean War'", ["harvest", "--query", "Korean War", "--out", "o"]),
+    (["harvest", "Korean", "--out", "o", "--all"], "Korean: --all takes no words: drop them, or search for them in its "
+     "place, as --query Korean", ["harvest", "--out", "o", "--all"]),
+    (["harvest", "--all", "--query", "x", "Korean", "War", "--out", "o"], "x Korean War: --all takes no words: drop them, or "
+     "search for them in its place, as --query 'x Korean War'", ["harvest", "--query", "x Korean War", "--out", "o"]),
+    # no site's name has a space: it advised --site 'wilson center'
+    (["harvest", "--site", "wilson", "center", "--all", "--out", "o"], "--site wilson, then center: no site's name has a "
+     "space; the sites: wilson", ["harvest", "--site", "wilson", "--all", "--out", "o"]),
+    (["harvest", ADDRESS, "--site", "wilson", "center", "--out", "o"], "--site wilson, then center: no site's name has a space",
+     ["harvest", ADDRESS, "--out", "o"]),
+    # formats are joined by commas: it advised --format 'csv json'
+    (["harvest", "--all", "--format", "csv", "json", "--out", "o"], "--format csv, then json: formats are joined by commas, "
+     "as --format csv,json", ["harvest", "--all", "--format", "csv,json", "--out", "o"]),
+    # the folder o is there: the word more is the one that is no search, not the address after it
+    (["harvest", "--out", "there", "extra", ADDRESS], "extra: one argument more; harvest takes one search",
+     ["harvest", "--out", "there", ADDRESS]),
+    (["harvest", "extra", ADDRESS, "--out", "there"], "extra: one argument more; harvest takes one search",
+     ["harvest", ADDRESS, "--out", "there"]),
+    # demo and reparse took the folder's word for an argument more, and for a page
+    (["demo", "--out", "new", "data"], "data: one argument more; harvester demo takes none; a folder with a space? quote it, "
+     "as --out 'new data'", ["demo", "--out", "new data"]),
+    (["demo", "--name", "korean", "war"], "war: one argument more; harvester demo takes none; a dataset's name has no space, "
+     "as --name korean-war", ["demo", "--name", "korean-war"]),
+    (["reparse", "saved/a.html", "--out", "new", "data"], "--out new, then data: a folder with a space? quote it, as --out "
+     "'new data'", ["reparse", "saved/a.html", "--out", "new data"]),
+    (["reparse", "--out", "new", "data", "saved"], "--out new, then data: a folder with a space? quote it, as --out "
+     "'new data'", ["reparse", "--out", "new data", "saved"]),
+    (["reparse", "saved", "--name", "korean", "war", "--out", "o"], "--name korean, then war: a dataset's name has no space, "
+     "as --name korean-war", ["reparse", "saved", "--name", "korean-war", "--out", "o"]),
+    (["harvest", "--all", "--contact", "Ann", "Lee", "--out", "o"], "--contact Ann, then Lee: a value with a space? quote it, "
+     "as --contact 'Ann Lee'", ["harvest", "--all", "--contact", "Ann Lee", "--out", "o"]),
+], ids=["all-words", "all-word", "all-query", "site", "site-url", "format", "extra-first", "extra-before-url", "demo",
+        "demo-name", "reparse", "reparse-folder", "reparse-name", "contact"])
+def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsys, tmp_path, args, said, advised):
+    """Each word misread is named, and the line the message advises runs: harvest goes on to ask the site (here a port
+    that no one listens on: exit 3), the demo and the re-parse write their dataset (the page saved holds some of its
+    search's documents: a warning, exit 1)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "there").mkdir()
+    (tmp_path / "saved").mkdir()
+    shutil.copy(SEED / "page-0.html", tmp_path / "saved" / "a.html")
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert_one_line_error(err, said)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["saved", "there"]
+    more = {"harvest": ["--base-url", f"http://127.0.0.1:{free_port()}", "--delay", "0"],
+            "demo": ["--port", "0", "--delay", "0"]}.get(args[0], [])
+    code, out, err = run_cli(monkeypatch, capsys, *advised, *more)
+    assert code in ((3,) if args[0] == "harvest" else (0, 1)), err
+
+
+def test_a_page_there_after_a_new_out_folder_is_a_page(monkeypatch, tmp_path):
+    """reparse saved/a.html --out new data, where a folder data is there: data is a folder of pages, not the new folder's."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "a.html").write_text("")
+    context = cli.commands["reparse"].make_context("reparse", ["a.html", "--out", "new", "data"])
+    assert context.params["paths"] == (Path("a.html"), Path("data"))
 
 
 @pytest.mark.parametrize("args", [["harvest", "--out", "out", "Korean", "War"], ["harvest", "Korean", "War", "--out", "o"],

@@ -416,11 +416,16 @@ _NODE_PATH = re.compile(r"^/node/(\d+)/?$")
 _NODE_ID = re.compile(r"^node-(\d+)$")
 
 
-def get_site(name: str) -> Site:
-    """The site called `name`; an unknown name is a usage error that lists the known ones."""
+def known_sites() -> dict[str, Site]:
+    """Every site, by its name."""
     from harvester.sites import wilson
 
-    known = {wilson.SITE.name: wilson.SITE}
+    return {wilson.SITE.name: wilson.SITE}
+
+
+def get_site(name: str) -> Site:
+    """The site called `name`; an unknown name is a usage error that lists the known ones."""
+    known = known_sites()
     if name not in known:
         raise UsageError(f"unknown --site {name!r}; known sites: {', '.join(sorted(known))}")
     return known[name]
