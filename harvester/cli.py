@@ -129,8 +129,10 @@ class _Command(click.Command):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
             # a new path or a text, split: the command took the words after its first for a search more (harvest, having
             # one without them), pages (reparse, having one), or arguments more; --query's are the query's, below. A value
-            # that is a path there or an address is whole, and the words are the command's
-            entire = ADDRESS.match(value) or isinstance(texted[name], click.Path) and os.path.exists(value)
+            # that is a path there or an address is whole, and the words are the command's; so are those after a file's
+            # elsewhere than harvest's: a file to read must be there (said above), report's page end in .html
+            entire = ADDRESS.match(value) or isinstance(texted[name], click.Path) and (
+                os.path.exists(value) or texted[name].file_okay and "query" not in params)
             spare = [*itertools.takewhile(lambda word: not _named(word, paths), following)]
             if name != "--query" and not entire and spare and searches - len(spare) >= needed:
                 more = not ctx.allow_extra_args and all(word in extra for word in spare)   # (the demo's: it takes none)

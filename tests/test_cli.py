@@ -801,6 +801,22 @@ def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsy
     assert code in ((3,) if args[0] == "harvest" else (0, 1)), err
 
 
+@pytest.mark.parametrize("args, said", [
+    (["report", "a.csv", "--out", "my", "page"], "page: one argument more; harvester report takes DATASET"),
+    (["demo", "--names", "my", "table.csv"], "table.csv: one argument more; harvester demo takes none"),
+    (["reparse", "a.csv", "--names", "my", "table", "--out", "o"], "my: cannot read the names file"),
+])
+def test_the_words_after_a_file_not_there_get_no_advice_that_would_not_run(monkeypatch, capsys, tmp_path, args, said):
+    """A file to read must be there (and one there, with a space, is said so); report's page must end in .html: quoting
+    the words would give a file that is not there, or a page refused."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.csv").write_text("")
+    code, out, err = run_cli(monkeypatch, capsys, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert_one_line_error(err, said)
+    assert "quote it" not in err, err
+
+
 def test_a_page_there_after_a_new_out_folder_is_a_page(monkeypatch, tmp_path):
     """reparse saved/a.html --out new data, where a folder data is there: data is a folder of pages, not the new folder's."""
     monkeypatch.chdir(tmp_path)
