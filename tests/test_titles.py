@@ -816,7 +816,7 @@ def test_a_papers_word_after_a_recipient_is_no_one(title, recipients):
         "Postscripts", "Continuations", "Attachments", "Addenda")),
     *((f"Letter to the CC, {word}", ("CC",)) for word in (
         "Protest", "Inquiry", "Query", "Reminder", "Condolences", "Thanks", "Enclosure", "Addendum", "Postscript")),
-    ("Letter to the CC, Request", ("CC",)),   # "CC" is shaped as a country's initials, and a name may follow those
+    ("Letter to the CC, Request", ("CC",)),   # "CC" is a party organ's initials, and its holder's name may follow those
     ("Letter to Tito, Guinness", ("Tito", "Guinness")),
 ], ids=lambda value: value[-30:] if isinstance(value, str) else None)
 def test_a_message_or_parts_word_after_a_recipient_is_no_one(title, recipients):
@@ -2891,3 +2891,20 @@ def test_a_paper_of_no_letters_kind_delivered_to_someone_by_its_maker_names_both
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_message_word_the_kind_is_of_or_after_is_no_sender(title, senders, recipients, participants):
     assert parties(title) == Parties(senders, recipients, participants)
+
+
+
+# a subject after a party's organ is no name of its holder ("Civics" was the recipient), and a party's organ by its
+# initials is no country, after which a name would go on ("Delegates from the CC and the MFA" were one party, as
+# "Delegates from Vietnam and Laos" are)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter to the Central Committee, Civics", (), ("Central Committee",)),
+    ("Letter to the CC, Civics", (), ("CC",)),
+    ("Telegram from the MFA, Civics to Moscow", ("MFA",), ("Moscow",)),
+    ("Letter to the Central Committee, Markovics", (), ("Markovics",)),
+    ("Report from Delegates from the CC and the MFA", ("Delegates from the CC", "MFA"), ()),
+    ("Report from Delegates from Vietnam and Laos", ("Delegates from Vietnam and Laos",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_subject_after_a_party_organ_is_no_one(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())

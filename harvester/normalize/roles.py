@@ -46,9 +46,15 @@ def is_state_initials(text: str) -> bool:
     return re.sub(r"[.\s]", "", text) in STATES
 
 
+# a party's, an organ's or an agency's initials, no state's (which "DPRK", "USSR", "UN" are): shaped as a country's, they are
+# none (`COUNTRY`), and no envoy is posted to one ("the Ambassador to the CC CPSU Brezhnev" writes to Brezhnev)
+ORGAN_INITIALS = alt("TASS", "CC", "CPSU", "KWP", "CCP", "CPC", "MFA", "KGB", "NKVD", "SED", "HSWP", "PZPR", "PUWP", "BCP", "RCP",
+                     "MPRP", "VWP", "CPV", "LCY", "PCI",
+                     r"VKP(?:\(b\))?")   # "(b)" optional: "\b" after ")" never matches before a space
 # the second name of a country of two joined by "and", which is never a party alone: "Trinidad and Tobago"
 AND_COUNTRY = alt("Tobago", "Herzegovina", "Barbuda")
-COUNTRY = alt("[A-Z]{2,6}", r"U\.S\.(?:S\.R\.|A\.)?", r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
+COUNTRY = alt(rf"(?!{ORGAN_INITIALS}\b)[A-Z]{{2,6}}", r"U\.S\.(?:S\.R\.|A\.)?",
+              r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
               r"Soviet\s+Union", r"United\s+(?:States|Nations|Kingdom)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)",
               "China", "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
               "Yugoslavia", "Cuba", "Iran", "Iraq", "India", "Indonesia", "Laos", "Cambodia", "Egypt",
@@ -104,10 +110,6 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            r"Editor(?:-in-Chief)?(?:\s+of\s+(?:the\s+)?(?:Journal|Newspaper|Magazine))?",
            rf"(?<=['’]s\s){KIN}")   # only after a possessive: "Son Sann" is a name
 ROLE = rf"(?:{ROLE})(?:[- ](?:[Ee]lect|[Ee]meritus|[Dd]esignate)\b)?"   # "President-Elect", "Ambassador Designate"
-# a party's, an organ's or an agency's initials, no state's (which "DPRK", "USSR", "UN" are): no envoy is posted to one
-ORGAN_INITIALS = alt("TASS", "CC", "CPSU", "KWP", "CCP", "CPC", "MFA", "KGB", "NKVD", "SED", "HSWP", "PZPR", "PUWP", "BCP", "RCP",
-                     "MPRP", "VWP", "CPV", "LCY", "PCI",
-                     r"VKP(?:\(b\))?")   # "(b)" optional: "\b" after ")" never matches before a space
 BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a person
     "Committee", "Party", "Presidium", "Politburo", "Delegations?", "Embassy", "Ministry", "Government", "Council",
     "Secretariat", "Department", "Bureau", "Office", "Army", "Union", "Commission", "Directorate", "Staff", "Command",
@@ -151,8 +153,8 @@ PAST = r"(?:(?:Co-|Counter-)?(?:[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed|Agreed|Kept|Made
 VERB_PARTICLE = r"(?:[Oo]ver|[Ff]orward|[Oo]n|[Oo]ut|[Uu]p)"
 MADE = rf"{PAST}(?:\s+{VERB_PARTICLE})?"
 # (but no name: "the Chairman Drafted by Kissinger" is the Chairman's, and Kissinger drafted it)
-# (and a party's initials after "to" are no country: "the Ambassador to the CC CPSU Brezhnev" writes to Brezhnev)
-_TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o\s+(?:[Tt]he\s+)?(?!{ORGAN_INITIALS}\b))|(?:[Ii]n|[Oo]f|[Aa]t)\s+(?:[Tt]he\s+)?){COUNTRY})?"
+# (a role is "of" a party's organ as of a state, "Secretary of the CC Brezhnev", but posted "to" a state only)
+_TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY}|[Oo]f\s+(?:[Tt]he\s+)?(?:{COUNTRY}|{ORGAN_INITIALS})))?"
                       rf"(?:\s+{_NOT_ORG}|,\s+)"
                       rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s)(?={_CAPITAL}|[\[(])")
 # a small word in title case begins no name either, but "To" may, where no other small word is in title case: "Letter From

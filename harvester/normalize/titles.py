@@ -450,8 +450,9 @@ _SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand
 _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s")
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
 _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
-# "Implications", "Politics"; but a name in -vics is Hungarian ("Markovics", "Jankovics")
-_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?")
+# "Implications", "Politics", and a short one in -ics ("Civics", "Ethics"); but a name in -ovics or -evics is Hungarian
+# ("Markovics", "Jankovics")
+_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z](?:[a-z]{{3,}}(?:ment|tion|sion|ity|ogy|ism|ness)s?|[a-z]+(?<![oe]v)ics)")
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
@@ -522,8 +523,6 @@ _CITY = re.compile(rf"(?:{CITY_FIRST}\s+)?[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|
 _ROLE_WORD = re.compile(rf"\b(?=\w){ROLE}")   # a role after a name begins a word: tried at words' starts only
 _ROLE_AFTER_NAME = re.compile(rf"\s+(?P<qualifiers>(?:{MODIFIER}\s+){{0,4}}){ROLE}\b(?P<after>.*)$")
 _COUNTRY_FIRST = re.compile(rf"^(?:the\s+)?{COUNTRY}\b")
-# a country an envoy is posted to ("Ambassador to Mexico", "to the DPRK", "to the UN"), not a party ("to the CC CPSU")
-_POSTED_TO = re.compile(rf"^(?:the\s+)?(?!{ORGAN_INITIALS}\b){COUNTRY}\b")
 _NATION_BEFORE = re.compile(rf"{NATIONS}(?:\s+{MODIFIER})*\s+")   # a nationality and what qualifies it before a name
 # a place the grammar knows: a country or city, or a state named as a republic ("the Democratic Republic of Vietnam",
 # "the United Arab Republic")
@@ -1115,7 +1114,8 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
     if word == "to" and _TRAVEL_AT_END.search(before):
         return True   # "His Visit to Washington to the Central Committee": where he went is no addressee
     if _ROLE_AT_END.search(before):
-        return word == "for" or word == "to" and (_POSTED_TO.match(segment) or (
+        # a country an envoy is posted to ("Ambassador to Mexico", "to the DPRK", "to the UN"), not a party ("to the CC CPSU")
+        return word == "for" or word == "to" and (_COUNTRY_FIRST.match(segment) or (
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip()))
             or _SEAT_AT_END.search(before) and is_body(segment) and _namelike(held := name_in(segment)) and held != segment)
     if word == "for" and _BODY_AT_END.search(before):
