@@ -2894,6 +2894,23 @@ def test_a_message_word_the_kind_is_of_or_after_is_no_sender(title, senders, rec
 
 
 
+# a part's word before "to" a paper is what the document is, no one: its people are the paper's ("Enclosure" and
+# "Addendum" were a sender and a participant)
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Enclosure to the Letter from Gomulka", ("Gomulka",), (), ()),
+    ("Enclosure to the Letter from Gomulka to Khrushchev", ("Gomulka",), ("Khrushchev",), ()),
+    ("Enclosures to the Telegram from Shtykov to Stalin", ("Shtykov",), ("Stalin",), ()),
+    ("Addendum to the Memorandum of Conversation", (), (), ()),
+    ("Addendum to the Memorandum of Conversation between Mao Zedong and Kim Il Sung", (), (), ("Mao Zedong", "Kim Il Sung")),
+    ("Attachment to the Letter from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",), ()),
+    ("Supplement to the Report from Shtykov", ("Shtykov",), (), ()),
+    ("Postscript to the Letter from Mao Zedong", ("Mao Zedong",), (), ()),
+    ("Annex to the Agreement between the USSR and the DPRK", (), (), ("USSR", "DPRK")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_parts_word_to_a_paper_is_no_one(title, senders, recipients, participants):
+    assert parties(title) == Parties(senders, recipients, participants)
+
+
 # a subject after a party's organ is no name of its holder ("Civics" was the recipient), and a party's organ by its
 # initials is no country, after which a name would go on ("Delegates from the CC and the MFA" were one party, as
 # "Delegates from Vietnam and Laos" are)

@@ -1156,9 +1156,12 @@ def _unglossed(text: str) -> str:
 
 
 def _bare_to(text: str) -> bool:
-    """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones."""
-    head = text.split(" to ")[0].split(",")[0] if " to " in text else ""
-    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head)
+    """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones, nor a paper's word
+    alone ("Enclosure to the Letter from ...": the paper's part, whose people are the letter's; but "Excerpt, Stalin to
+    Mao" is his)."""
+    before = text.split(" to ")[0] if " to " in text else ""
+    head = before.split(",")[0]
+    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head) and not _papers_word(before)
 
 
 def _namelike(text: str) -> bool:
