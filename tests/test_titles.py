@@ -2893,7 +2893,6 @@ def test_a_message_word_the_kind_is_of_or_after_is_no_sender(title, senders, rec
     assert parties(title) == Parties(senders, recipients, participants)
 
 
-
 # a part's word before "to" a paper is what the document is, no one: its people are the paper's ("Enclosure" and
 # "Addendum" were a sender and a participant)
 @pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
@@ -2909,6 +2908,26 @@ def test_a_message_word_the_kind_is_of_or_after_is_no_sender(title, senders, rec
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_parts_word_to_a_paper_is_no_one(title, senders, recipients, participants):
     assert parties(title) == Parties(senders, recipients, participants)
+
+
+# what a letter is "of" says what it is, no one: "Credence", "Intent", "Gratitude" and "Thanks and Congratulations" were
+# senders; and the reply to a letter of thanks names no one, as the reply to a letter does
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter of Credence", (), ()),
+    ("Letter of Intent", (), ()),
+    ("Letter of Gratitude from Kim to Mao", ("Kim",), ("Mao",)),
+    ("Letter of Appreciation to the Soviet Government", (), ("Soviet Government",)),
+    ("Letters of Thanks and Congratulations from Kim to Mao", ("Kim",), ("Mao",)),
+    ("Letter of Greetings and Thanks to Stalin", (), ("Stalin",)),
+    ("Reply to the Letter of Thanks from Kim", (), ()),
+    ("Reply to the Letter from Kim", (), ()),
+    # a name is still the sender
+    ("Letter of Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
+    ("Letter of Novotny", ("Novotny",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_a_letter_is_of_is_no_sender(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
 
 # a subject after a party's organ is no name of its holder ("Civics" was the recipient), and a party's organ by its

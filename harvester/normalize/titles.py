@@ -356,14 +356,20 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
 # to Stalin", "Proposal from ...", "Complaint to ...", "Thanks to ...", "Answer of Stalin to Kim Il Sung" (not "Request for
 # Aid", what is asked for, nor "Request of the Korean Government for Aid", which has no addressee)
-_MESSAGE_WORD = (r"(?:(?P<asks>requests?|petitions?|inquir(?:y|ies)|quer(?:y|ies))|(?P<answer>repl(?:y|ies)|answers?|responses?)|"
-                 r"proposals?|complaints?|protests?|reminders?|invitations?|thanks|congratulations|condolences|dispatch|despatch)")
+_ASKING = r"requests?|petitions?|inquir(?:y|ies)|quer(?:y|ies)"
+_ANSWERING = r"repl(?:y|ies)|answers?|responses?"
+_MESSAGES = r"proposals?|complaints?|protests?|reminders?|invitations?|thanks|congratulations|condolences|gratitude|dispatch|despatch"
+_MESSAGE_WORD = rf"(?:(?P<asks>{_ASKING})|(?P<answer>{_ANSWERING})|{_MESSAGES})"
+# what a letter is "of" that says what it is, as a message's word does ("Letter of Thanks"): "Letter of Credence", "of Intent"
+_LETTER_OF = r"credence|credentials|intent|appreciation|sympathy"
 # (but whom an invitation is "of" is the one invited, what a reminder is "of" what it recalls: "Invitation of Khrushchev
 # to Visit ...", "Reminder of the Need to Act" name no sender)
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
                      rf"(?!(?:invitations?|reminders?)\s+of\s){_MESSAGE_WORD}"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
-_MESSAGE_ONLY = _rx(_MESSAGE_WORD)
+# a message's word alone, or a few joined ("Thanks and Congratulations"), is what the paper is, no one
+_ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_MESSAGES}|{_LETTER_OF})"
+_MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
