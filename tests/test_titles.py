@@ -2930,6 +2930,20 @@ def test_what_a_letter_is_of_is_no_sender(title, senders, recipients):
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
 
+# what a petition to a body's initials is "for" is what it asks ("UN for Clemency" was the recipient), as after a
+# body's name ("the United Nations for Clemency")
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Petition to the UN for Clemency", ("UN",)),
+    ("Petition to the United Nations for Clemency", ("United Nations",)),
+    ("Request to the CPSU for Aid", ("CPSU",)),
+    ("Request to the USSR for Credits", ("USSR",)),
+    ("Letter to the Committee for State Security", ("Committee for State Security",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_is_asked_of_initials_is_no_ones_name(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == ((), recipients, ())
+
+
 # a subject after a party's organ is no name of its holder ("Civics" was the recipient), and a party's organ by its
 # initials is no country, after which a name would go on ("Delegates from the CC and the MFA" were one party, as
 # "Delegates from Vietnam and Laos" are)

@@ -374,8 +374,9 @@ _FOR = _rx(r"\s+for\s+")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
-# Ministry of Foreign Affairs for Information" asks; but a party's cause is its name's: "the Party for Democracy"
-_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs)$")
+# Ministry of Foreign Affairs for Information" asks; nor have a body's initials ("to the UN for Clemency"); but a party's
+# cause is its name's: "the Party for Democracy"
+_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|[A-Z]{2,6})$")
 # "Democracy", "Socialism", "Freedom", "Unity" after "the Party" (but "for Security Guarantees" asks for them, and "the Soviet
 # Party for Solidarity" for solidarity)
 _CAUSE = re.compile(r"[A-Z][a-z]+(?:acy|ism|dom|ity)\b(?!\s+[A-Z])")
