@@ -2952,6 +2952,7 @@ def test_what_is_asked_of_initials_is_no_ones_name(title, recipients):
     ("Letter to the CC, Civics", (), ("CC",)),
     ("Telegram from the MFA, Civics to Moscow", ("MFA",), ("Moscow",)),
     ("Letter to the Central Committee, Markovics", (), ("Markovics",)),
+    ("Letter to Kovacs, Babics", (), ("Kovacs", "Babics")),   # a short name in -ics
     ("Report from Delegates from the CC and the MFA", ("Delegates from the CC", "MFA"), ()),
     ("Report from Delegates from Vietnam and Laos", ("Delegates from Vietnam and Laos",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
