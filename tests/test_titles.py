@@ -2905,6 +2905,10 @@ def test_a_message_word_the_kind_is_of_or_after_is_no_sender(title, senders, rec
     ("Supplement to the Report from Shtykov", ("Shtykov",), (), ()),
     ("Postscript to the Letter from Mao Zedong", ("Mao Zedong",), (), ()),
     ("Annex to the Agreement between the USSR and the DPRK", (), (), ("USSR", "DPRK")),
+    # and before a comma or colon too, and before "to" a person, who is the paper's recipient
+    ("Enclosure: Letter from Gomulka", ("Gomulka",), (), ()),
+    ("Enclosure, Letter from Gomulka to Khrushchev", ("Gomulka",), ("Khrushchev",), ()),
+    ("Postscript to Stalin", (), ("Stalin",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_parts_word_to_a_paper_is_no_one(title, senders, recipients, participants):
     assert parties(title) == Parties(senders, recipients, participants)

@@ -1163,12 +1163,9 @@ def _unglossed(text: str) -> str:
 
 
 def _bare_to(text: str) -> bool:
-    """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones, nor a paper's word
-    alone ("Enclosure to the Letter from ...": the paper's part, whose people are the letter's; but "Excerpt, Stalin to
-    Mao" is his)."""
-    before = text.split(" to ")[0] if " to " in text else ""
-    head = before.split(",")[0]
-    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head) and not _papers_word(before)
+    """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones."""
+    head = text.split(" to ")[0].split(",")[0] if " to " in text else ""
+    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head)
 
 
 def _namelike(text: str) -> bool:
@@ -1181,7 +1178,8 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     """A list of names, "A, B, and C"; a comma after the last item starts a tail (a role, a place), unless the
     last item is a role alone, a paper's word or a place and the tail is a name ("Member of the Polish Politburo, Zenon Kliszko").
     A semicolon separates as a comma does (and no name holds one: it joins a list's items in CSV). A message's word alone
-    says what the paper is, no one's name: "Letter of Thanks from ...", "Protest Note to ..."."""
+    says what the paper is, no one's name: "Letter of Thanks from ...", "Protest Note to ...", and so does a part's:
+    "Enclosure to the Letter from ...", "Postscript to Stalin"."""
     parts = [p.strip() for p in segment.replace(";", ",").split(",")]
     # "Luiz Augusto de Castro Neves, Deputy Chief of Energy and Mineral Resources, ...": a role set off after a name
     # says who the name is, and its "and" joins no names; but a role that names its holder is a party of the list
@@ -1216,7 +1214,8 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
             and not _ROLE_WORD.search(tail):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
         items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
-                        and not _is_kind_phrase(item) and not _MESSAGE_ONLY.fullmatch(item) and not _PRONOUN.match(item)
+                        and not _is_kind_phrase(item) and not _MESSAGE_ONLY.fullmatch(item) and not _NOT_AUTHOR.fullmatch(item)
+                        and not _PRONOUN.match(item)
                         and not _SENTENCE.search(item) and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC_ONLY.fullmatch(item)
                         and not (_QUALIFIERS.fullmatch(item) and _TALK_SETTING.search(item))]))   # "Farewell Dinner"
 
