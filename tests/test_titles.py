@@ -2948,6 +2948,24 @@ def test_what_is_asked_of_initials_is_no_ones_name(title, recipients):
     assert (found.senders, found.recipients, found.participants) == ((), recipients, ())
 
 
+# an invitation "to" an event invites to it, and the event is no addressee ("Ceremony" and "20th Congress" were
+# recipients); one to a person or a body still goes to them
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Invitation to the Ceremony", (), ()),
+    ("Invitation to the 20th Congress", (), ()),
+    ("Invitation to the 20th Congress of the CPSU", (), ()),
+    ("Invitation to the Celebrations of the Tenth Anniversary of the DPRK", (), ()),
+    ("Invitation from the CPSU CC to the 22nd Congress", ("CPSU CC",), ()),
+    ("Invitation to the Chinese Delegation to the Ceremony", (), ("Chinese Delegation",)),
+    ("Invitation to Kim Il Sung", (), ("Kim Il Sung",)),
+    ("Invitation from Khrushchev to Eisenhower", ("Khrushchev",), ("Eisenhower",)),
+    ("Invitation to the Central Committee", (), ("Central Committee",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_an_invitation_to_an_event_names_no_addressee(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
 # a subject after a party's organ is no name of its holder ("Civics" was the recipient), and a party's organ by its
 # initials is no country, after which a name would go on ("Delegates from the CC and the MFA" were one party, as
 # "Delegates from Vietnam and Laos" are)

@@ -358,8 +358,9 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # Aid", what is asked for, nor "Request of the Korean Government for Aid", which has no addressee)
 _ASKING = r"requests?|petitions?|inquir(?:y|ies)|quer(?:y|ies)"
 _ANSWERING = r"repl(?:y|ies)|answers?|responses?"
-_MESSAGES = r"proposals?|complaints?|protests?|reminders?|invitations?|thanks|congratulations|condolences|gratitude|dispatch|despatch"
-_MESSAGE_WORD = rf"(?:(?P<asks>{_ASKING})|(?P<answer>{_ANSWERING})|{_MESSAGES})"
+_INVITING = r"invitations?"
+_MESSAGES = r"proposals?|complaints?|protests?|reminders?|thanks|congratulations|condolences|gratitude|dispatch|despatch"
+_MESSAGE_WORD = rf"(?:(?P<asks>{_ASKING})|(?P<answer>{_ANSWERING})|(?P<invites>{_INVITING})|{_MESSAGES})"
 # what a letter is "of" that says what it is, as a message's word does ("Letter of Thanks"): "Letter of Credence", "of Intent"
 _LETTER_OF = r"credence|credentials|intent|appreciation|sympathy"
 # (but whom an invitation is "of" is the one invited, what a reminder is "of" what it recalls: "Invitation of Khrushchev
@@ -368,9 +369,14 @@ _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){
                      rf"(?!(?:invitations?|reminders?)\s+of\s){_MESSAGE_WORD}"
                      r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
 # a message's word alone, or a few joined ("Thanks and Congratulations"), is what the paper is, no one
-_ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_MESSAGES}|{_LETTER_OF})"
+_ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_INVITING}|{_MESSAGES}|{_LETTER_OF})"
 _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
+# an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
+# CPSU", "to the Celebrations of the Tenth Anniversary" (but "to the Chinese Delegation to the Ceremony" goes to it)
+_TO_EVENT = _rx(r"\s+to\s+(?:the\s+)?(?:(?!(?:to|from)\b)[\w'’-]+\s+){0,3}?"
+                r"(?:ceremon(?:y|ies)|celebrations?|festivities|festival|congress|conference|plenum|session|anniversary|funeral|"
+                r"parade|games|olympics|exhibition|fair|banquet|inauguration|opening)\b(?:\s+(?:of|in|on)\s+(?:(?!\s(?:from|to)\s).)*)?")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
@@ -684,6 +690,8 @@ def _parties(reading: _Reading) -> Parties:
     elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
         rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)),
                     rest)
+    elif message and message["invites"]:
+        rest = _TO_EVENT.sub("", rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
