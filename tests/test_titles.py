@@ -2957,6 +2957,10 @@ def test_what_is_asked_of_initials_is_no_ones_name(title, recipients):
     ("Invitation to the Celebrations of the Tenth Anniversary of the DPRK", (), ()),
     ("Invitation from the CPSU CC to the 22nd Congress", ("CPSU CC",), ()),
     ("Invitation to the Chinese Delegation to the Ceremony", (), ("Chinese Delegation",)),
+    ("Invitation to the Prime Minister to the Opening Ceremony", (), ("Prime Minister",)),
+    # an event a kind's word names too ("Bandung" and "Moscow" were recipients)
+    ("Invitation to the Bandung Conference", (), ()),
+    ("Invitation to the Moscow Conference from the CPSU", ("CPSU",), ()),
     ("Invitation to Kim Il Sung", (), ("Kim Il Sung",)),
     ("Invitation from Khrushchev to Eisenhower", ("Khrushchev",), ("Eisenhower",)),
     ("Invitation to the Central Committee", (), ("Central Committee",)),

@@ -373,8 +373,9 @@ _ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_INVITING}|{_MESSAGES}|{_LETTER_OF}
 _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
-# CPSU", "to the Celebrations of the Tenth Anniversary" (but "to the Chinese Delegation to the Ceremony" goes to it)
-_TO_EVENT = _rx(r"\s+to\s+(?:the\s+)?(?:(?!(?:to|from)\b)[\w'’-]+\s+){0,3}?"
+# CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
+# Ceremony" goes to the delegation)
+_TO_EVENT = _rx(r"\s+to\s+(?:the\s+)?(?:(?!(?:to|from|the)\b)[\w'’-]+\s+){0,3}"
                 r"(?:ceremon(?:y|ies)|celebrations?|festivities|festival|congress|conference|plenum|session|anniversary|funeral|"
                 r"parade|games|olympics|exhibition|fair|banquet|inauguration|opening)\b(?:\s+(?:of|in|on)\s+(?:(?!\s(?:from|to)\s).)*)?")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
@@ -664,6 +665,9 @@ def _parties(reading: _Reading) -> Parties:
     text = strip_roles(head if head and _papers_word(last) and find_kind(head) else text)
     if revised := _REVISED.search(text):
         text = text[:revised.start()]   # the reviser is no party of the document; he is brought in (below)
+    # the event an invitation is "to" goes before the kind is looked for, which its words may name ("the Bandung Conference")
+    if (invitation := _MESSAGE_FIRST.match(text)) and invitation["invites"]:
+        text = text[:invitation.end()] + _TO_EVENT.sub("", text[invitation.end():], count=1)
     found = find_kind(text)
     found = found and (_recorded_talk(text, found) or found)
     kind, start, end = found if found else (None, len(text), 0)
@@ -690,8 +694,6 @@ def _parties(reading: _Reading) -> Parties:
     elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
         rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)),
                     rest)
-    elif message and message["invites"]:
-        rest = _TO_EVENT.sub("", rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
