@@ -362,7 +362,7 @@ _INVITING = r"invitations?"
 _MESSAGES = r"proposals?|complaints?|protests?|reminders?|thanks|congratulations|condolences|gratitude|dispatch|despatch"
 _MESSAGE_WORD = rf"(?:(?P<asks>{_ASKING})|(?P<answer>{_ANSWERING})|(?P<invites>{_INVITING})|{_MESSAGES})"
 # what a letter is "of" that says what it is, as a message's word does ("Letter of Thanks"): "Letter of Credence", "of Intent"
-_LETTER_OF = r"credence|credentials|intent|appreciation|sympathy"
+_LETTER_OF = r"credence|credentials|intent|appreciation|sympathy|support|recall"
 # (but whom an invitation is "of" is the one invited, what a reminder is "of" what it recalls: "Invitation of Khrushchev
 # to Visit ...", "Reminder of the Need to Act" name no sender)
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
