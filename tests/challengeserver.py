@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -133,8 +134,7 @@ class ChallengeServer:
         self._reports: list[str] = []
 
     def __enter__(self) -> ChallengeServer:
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), _handler(self))
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", self.port), _handler(self))
         threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
@@ -192,6 +192,17 @@ class ChallengeServer:
             self._hits.append(hit)
             if script_user_agent is not None:
                 self._reports.append(script_user_agent)
+
+
+class _Server(ThreadingHTTPServer):
+    """A browser that leaves a page (a check that reloads, a run that stops) closes its connections while answers are
+    written: said as a traceback on stderr, which is the run's own output in the tests that read it."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _cookie(header: str | None) -> str | None:
