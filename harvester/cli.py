@@ -111,8 +111,8 @@ class _Command(click.Command):
                  for word in (params[param.name] if param.nargs == -1 else [params[param.name]])] + [(word, False) for word in extra]
         texts = [word for word, _ in words]
         for start, (word, path) in enumerate(words):   # a path's words (not run's NAMEs), and whatever follows them
-            # (the words after it read from their place: an islice would step over every word before them, for each path)
-            if path and (found := _spaced(word, map(texts.__getitem__, range(start + 1, len(texts))))):
+            # (the words after it taken from their place, not stepped to from the first: a line of many words no path has)
+            if path and (found := _spaced(word, (texts[after] for after in range(start + 1, len(texts))))):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({shlex.quote(found)})", ctx)
         texted = {name: param.type for param in self.get_params(ctx) if isinstance(param, click.Option) and not param.is_flag
                   and isinstance(param.type, (click.Path, click.types.StringParamType)) for name in param.opts}
