@@ -28,7 +28,7 @@ from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterErro
                               UnreachableError, UsageError, path_error, plural, storing)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
-from harvester.output.files import FORMATS, files_home, parse_formats
+from harvester.output.files import FORMATS, files_home, named_formats, parse_formats
 from harvester.fetch.saved import REPORT_PAGE_SUFFIX
 from harvester.output.package import PACKAGE_SUFFIX, clashing_names
 from harvester.output.runreport import summary_line
@@ -135,6 +135,8 @@ class _Command(click.Command):
             entire = ADDRESS.match(value) or isinstance(texted[name], click.Path) and (
                 os.path.exists(value) or texted[name].file_okay and "query" not in params)
             spare = [*itertools.takewhile(lambda word: not _named(word, paths), following)]
+            if name == "--format":   # csv Korean: a format, then the search's word
+                spare = [*itertools.takewhile(_formats, spare)]
             if name != "--query" and not entire and spare and searches - len(spare) >= needed:
                 more = not ctx.allow_extra_args and all(word in extra for word in spare)   # (the demo's: it takes none)
                 said = f"{self._more(ctx, spare)};" if more else f"{name} {value}, then {' '.join(spare)}:"
@@ -158,13 +160,18 @@ def _named(word: str, paths: bool = False) -> bool:
     return marked or os.path.exists(word) if paths else marked and os.path.exists(word)
 
 
+def _formats(word: str) -> bool:
+    """Whether `word` names formats only ("json", "json,xlsx"), as one more word of --format's would."""
+    return {*named_formats(word)} <= {*FORMATS}
+
+
 def _advice(name: str, kind: click.ParamType, words: list[str]) -> str:
     """What to give an option whose value the shell split into `words`: a value that runs (no site's name has a space,
     nor does a dataset's or a list of formats)."""
     if name == "--site":
         return f"no site's name has a space; the sites: {', '.join(sorted(known_sites()))}"
     if name == "--format":
-        return f"formats are joined by commas, as --format {','.join(part for word in words for part in word.split(',') if part)}"
+        return f"formats are joined by commas, as --format {','.join(named_formats(','.join(words)))}"
     if name == "--name":   # (check_name's letters)
         return f"a dataset's name has no space, as --name {shlex.quote('-'.join(words))}"
     return f"a {_kind(kind)} with a space? quote it, as {name} {shlex.quote(' '.join(words))}"

@@ -781,8 +781,13 @@ def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp
      "as --name korean-war", ["reparse", "saved", "--name", "korean-war", "--out", "o"]),
     (["harvest", "--all", "--contact", "Ann", "Lee", "--out", "o"], "--contact Ann, then Lee: a value with a space? quote it, "
      "as --contact 'Ann Lee'", ["harvest", "--all", "--contact", "Ann Lee", "--out", "o"]),
+    # a word that names no format is not the format's: it advised --format csv,Korean,War, and csv,pagez
+    (["harvest", "--all", "--format", "csv", "Korean", "War", "--out", "o"], "Korean War: --all takes no words: drop them, or "
+     "search for them in its place, as --query 'Korean War'", ["harvest", "--format", "csv", "--query", "Korean War", "--out", "o"]),
+    (["reparse", "saved", "--format", "csv", "pagez", "--out", "o"], "pagez: no such file or folder",
+     ["reparse", "saved", "--format", "csv", "--out", "o"]),
 ], ids=["all-words", "all-word", "all-query", "site", "site-url", "format", "extra-first", "extra-before-url", "demo",
-        "demo-name", "reparse", "reparse-folder", "reparse-name", "contact"])
+        "demo-name", "reparse", "reparse-folder", "reparse-name", "contact", "format-query", "format-page"])
 def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsys, tmp_path, args, said, advised):
     """Each word misread is named, and the line the message advises runs: harvest goes on to ask the site (here a port
     that no one listens on: exit 3), the demo and the re-parse write their dataset (the page saved holds some of its
@@ -824,6 +829,7 @@ def test_a_page_there_after_a_new_out_folder_is_a_page(monkeypatch, tmp_path):
     (tmp_path / "a.html").write_text("")
     context = cli.commands["reparse"].make_context("reparse", ["a.html", "--out", "new", "data"])
     assert context.params["paths"] == (Path("a.html"), Path("data"))
+
 
 
 @pytest.mark.parametrize("args", [["harvest", "--out", "out", "Korean", "War"], ["harvest", "Korean", "War", "--out", "o"],

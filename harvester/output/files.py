@@ -36,9 +36,14 @@ LIST_SEPARATOR = "; "
 SUMS = ".sha256.json"   # in a generation: the SHA-256 of each of its files, as written
 
 
+def named_formats(value: str) -> tuple[str, ...]:
+    """'csv, JSON' -> ('csv', 'json'): the formats a value names, known or not."""
+    return tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+
+
 def parse_formats(value: str) -> tuple[str, ...]:
     """'csv,json' -> ('csv', 'json'); an unknown format, or one whose extra is not installed, is a usage error."""
-    wanted = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    wanted = named_formats(value)
     if not wanted or not set(wanted) <= set(FORMATS):
         raise UsageError(f"--format {value!r}: choose from {', '.join(FORMATS)}")
     for fmt in wanted:
