@@ -153,11 +153,12 @@ class _Command(click.Command):
 def _named(word: str, paths: bool = False) -> bool:
     """A word that reads as an address or a page on this machine ("saved/a.html"), not as a query's: a bare word is a
     query's even where a file or folder has its name ("Korean War" where a file War is). Where the command takes `paths`,
-    any word there is one, and a word with a "/" or "." that is not there is one mistyped, not an option's word more."""
+    any word there is one (~ is one's home, as the paths read it), and a word with a "/" or "." that is not there is one
+    mistyped, not an option's word more."""
     if ADDRESS.match(word):
         return True
     marked = any(mark in word for mark in "/.")
-    return marked or os.path.exists(word) if paths else marked and os.path.exists(word)
+    return marked or os.path.exists(os.path.expanduser(word)) if paths else marked and os.path.exists(word)
 
 
 def _formats(word: str) -> bool:

@@ -831,6 +831,15 @@ def test_a_page_there_after_a_new_out_folder_is_a_page(monkeypatch, tmp_path):
     assert context.params["paths"] == (Path("a.html"), Path("data"))
 
 
+def test_a_home_folder_after_a_new_out_folder_is_a_folder_of_pages(monkeypatch, tmp_path):
+    """reparse a.html --out new '~': ~ is one's home, as the paths read it, not the new folder's word more."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    (tmp_path / "a.html").write_text("")
+    context = cli.commands["reparse"].make_context("reparse", ["a.html", "--out", "new", "~"])
+    assert context.params["paths"] == (Path("a.html"), tmp_path / "home")
+
 
 @pytest.mark.parametrize("args", [["harvest", "--out", "out", "Korean", "War"], ["harvest", "Korean", "War", "--out", "o"],
                                   ["harvest", "--query", "Korean", "War", "--out", "o"]])
