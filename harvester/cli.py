@@ -173,8 +173,11 @@ def _advice(name: str, kind: click.ParamType, words: list[str]) -> str:
         return f"no site's name has a space; the sites: {', '.join(sorted(known_sites()))}"
     if name == "--format":
         return f"formats are joined by commas, as --format {','.join(named_formats(','.join(words)))}"
-    if name == "--name":   # (check_name's letters)
-        return f"a dataset's name has no space, as --name {shlex.quote('-'.join(words))}"
+    if name == "--name":   # joined by check_name's letters, where it takes them
+        try:
+            return f"a dataset's name has no space, as --name {shlex.quote(check_name('-'.join(words)))}"
+        except UsageError as error:
+            return f"a dataset's name has no space, and {error}"
     return f"a {_kind(kind)} with a space? quote it, as {name} {shlex.quote(' '.join(words))}"
 
 
