@@ -138,7 +138,7 @@ class _Command(click.Command):
             if name == "--format":   # csv Korean: a format, then the search's word
                 spare = [*itertools.takewhile(_formats, spare)]
             if name != "--query" and not entire and spare and searches - len(spare) >= needed:
-                more = not ctx.allow_extra_args and all(word in extra for word in spare)   # (the demo's: it takes none)
+                more = not ctx.allow_extra_args and all(word in extra for word in spare)   # (words no argument took: demo's, prune's)
                 said = f"{self._more(ctx, spare)};" if more else f"{name} {value}, then {' '.join(spare)}:"
                 raise click.UsageError(f"{said} {_advice(name, texted[name], [value, *spare])}", ctx)
         # harvest's query, not quoted: its words, no address or page here among them; or words given to --all
