@@ -2967,6 +2967,14 @@ def test_what_is_asked_of_initials_is_no_ones_name(title, recipients):
     ("Invitation to Kim Il Sung", (), ("Kim Il Sung",)),
     ("Invitation from Khrushchev to Eisenhower", ("Khrushchev",), ("Eisenhower",)),
     ("Invitation to the Central Committee", (), ("Central Committee",)),
+    # a congress is an event when numbered or a party's, but bare or a state's it is the body ("Congress" was none)
+    ("Invitation to the Party Congress", (), ()),
+    ("Invitation to the Fourth Congress of the KWP", (), ()),
+    ("Invitation to Congress", (), ("Congress",)),
+    ("Invitation to the Congress", (), ("Congress",)),
+    ("Invitation to the US Congress", (), ("US Congress",)),
+    ("Invitation to the Congress of the United States", (), ("Congress of the United States",)),
+    ("Invitation from Khrushchev to the Congress", ("Khrushchev",), ("Congress",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_invitation_to_an_event_names_no_addressee(title, senders, recipients):
     found = parties(title)
@@ -2988,3 +2996,4 @@ def test_an_invitation_to_an_event_names_no_addressee(title, senders, recipients
 def test_a_subject_after_a_party_organ_is_no_one(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+

@@ -374,10 +374,14 @@ _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
-# Ceremony" goes to the delegation)
-_TO_EVENT = _rx(r"\s+to\s+(?:the\s+)?(?:(?!(?:to|from|the)\b)[\w'’-]+\s+){0,3}"
-                r"(?:ceremon(?:y|ies)|celebrations?|festivities|festival|congress|conference|plenum|session|anniversary|funeral|"
-                r"parade|games|olympics|exhibition|fair|banquet|inauguration|opening)\b(?:\s+(?:of|in|on)\s+(?:(?!\s(?:from|to)\s).)*)?")
+# Ceremony" goes to the delegation); but a congress bare or a state's is the body ("to Congress", "to the US Congress",
+# "to the Congress of the United States")
+_EVENT_WORD = r"(?!(?:to|from|the)\b)[\w'’-]+\s+"
+_TO_EVENT = _rx(rf"\s+to\s+(?:the\s+)?(?:(?:{_EVENT_WORD}){{0,3}}"
+                r"(?:ceremon(?:y|ies)|celebrations?|festivities|festival|conference|plenum|session|anniversary|funeral|"
+                r"parade|games|olympics|exhibition|fair|banquet|inauguration|opening)|"
+                rf"(?!(?-i:{COUNTRY})\s)(?:{_EVENT_WORD}){{1,3}}congress|congress(?=\s+of\s+(?!(?:the\s+)?(?-i:{COUNTRY})\b)))"
+                r"\b(?:\s+(?:of|in|on)\s+(?:(?!\s(?:from|to)\s).)*)?")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
