@@ -2997,3 +2997,19 @@ def test_a_subject_after_a_party_organ_is_no_one(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
+
+# what an appeal to a body is "for" is what it asks, as a request's is ("Help" was a recipient, "UN for Help" one before)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Appeal to the UN for Help", (), ("UN",)),
+    ("Appeal to the United Nations for Help", (), ("United Nations",)),
+    ("Appeal of the DPRK to the UN for Humanitarian Aid", ("DPRK",), ("UN",)),
+    ("Appeal to the UN for the Release of Prisoners", (), ("UN",)),
+    ("Appeal to the Soviet Government for Aid", (), ("Soviet Government",)),
+    ("Appeal to Khrushchev for Help", (), ("Khrushchev",)),
+    # a party's cause is still its name's, and an appeal without "for" goes to whom it is "to"
+    ("Appeal to the Party for Democracy", (), ("Party for Democracy",)),
+    ("Appeal from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_an_appeal_is_for_is_no_addressee(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())

@@ -372,6 +372,7 @@ _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){
 _ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_INVITING}|{_MESSAGES}|{_LETTER_OF})"
 _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
+_APPEAL = _rx(r"appeals?")   # a statement that asks, as a request does
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
 # Ceremony" goes to the delegation); but a congress bare or a state's is the body ("to Congress", "to the US Congress",
@@ -695,7 +696,8 @@ def _parties(reading: _Reading) -> Parties:
         rest = rest[:purpose.start()]
     if message and message["answer"]:
         rest = _ANSWERED.sub(_answered, _QUESTIONS.sub("", rest), count=1)
-    elif message and message["asks"]:   # "Request to Stalin for Aid": what it asks for, no one (but "Committee for ...")
+    # "Request to Stalin for Aid", "Appeal to the UN for Help": what it asks for, no one (but "Committee for ...")
+    elif message and message["asks"] or not message and found and _APPEAL.fullmatch(text[start:end]):
         rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)),
                     rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
