@@ -2990,6 +2990,7 @@ def test_an_invitation_to_an_event_names_no_addressee(title, senders, recipients
     ("Telegram from the MFA, Civics to Moscow", ("MFA",), ("Moscow",)),
     ("Letter to the Central Committee, Markovics", (), ("Markovics",)),
     ("Letter to Kovacs, Babics", (), ("Kovacs", "Babics")),   # a short name in -ics
+    ("Letter from Pavics to Kadar", ("Pavics",), ("Kadar",)),   # and one in -avics
     ("Report from Delegates from the CC and the MFA", ("Delegates from the CC", "MFA"), ()),
     ("Report from Delegates from Vietnam and Laos", ("Delegates from Vietnam and Laos",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)

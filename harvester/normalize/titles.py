@@ -469,9 +469,9 @@ _SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand
 _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s")
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
 _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
-# "Implications", "Politics", "Civics"; but a name in -ovics or -evics is Hungarian ("Markovics", "Jankovics"), and so
+# "Implications", "Politics", "Civics"; but a name in -vics is Hungarian ("Markovics", "Jankovics", "Pavics"), and so
 # may a short one in -ics be ("Babics")
-_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)[A-Z](?:[a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|[a-z]+(?<![oe])vics)")
+_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|Civics)")
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
