@@ -2975,6 +2975,11 @@ def test_what_is_asked_of_initials_is_no_ones_name(title, recipients):
     ("Invitation to the US Congress", (), ("US Congress",)),
     ("Invitation to the Congress of the United States", (), ("Congress of the United States",)),
     ("Invitation from Khrushchev to the Congress", ("Khrushchev",), ("Congress",)),
+    # an event's word before a name qualifies those it names ("Games Organizers" was none)
+    ("Invitation to Games Organizers", (), ("Games Organizers",)),
+    ("Invitation to the Festival Committee from the CPSU", ("CPSU",), ("Festival Committee",)),
+    ("Invitation To The Ceremony From Kim Il Sung", ("Kim Il Sung",), ()),   # but a small word in title case goes on
+    ("Invitation To The 20th Congress Of The CPSU", (), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_an_invitation_to_an_event_names_no_addressee(title, senders, recipients):
     found = parties(title)

@@ -376,13 +376,13 @@ _APPEAL = _rx(r"appeals?")   # a statement that asks, as a request does
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
 # Ceremony" goes to the delegation); but a congress bare or a state's is the body ("to Congress", "to the US Congress",
-# "to the Congress of the United States")
+# "to the Congress of the United States"); nor is an event's word before a name ("to the Festival Committee")
 _EVENT_WORD = r"(?!(?:to|from|the)\b)[\w'’-]+\s+"
 _TO_EVENT = _rx(rf"\s+to\s+(?:the\s+)?(?:(?:{_EVENT_WORD}){{0,3}}"
                 r"(?:ceremon(?:y|ies)|celebrations?|festivities|festival|conference|plenum|session|anniversary|funeral|"
                 r"parade|games|olympics|exhibition|fair|banquet|inauguration|opening)|"
                 rf"(?!(?-i:{COUNTRY})\s)(?:{_EVENT_WORD}){{1,3}}congress|congress(?=\s+of\s+(?!(?:the\s+)?(?-i:{COUNTRY})\b)))"
-                r"\b(?:\s+(?:of|in|on)\s+(?:(?!\s(?:from|to)\s).)*)?")
+                r"\b(?!\s+(?!(?:of|in|on|from|to|for|by|and)\b)(?-i:[A-Z]))(?:\s+(?:of|in|on)\s+(?:(?!\s(?:from|to)\s).)*)?")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
