@@ -2909,6 +2909,8 @@ def test_a_message_word_the_kind_is_of_or_after_is_no_sender(title, senders, rec
     ("Enclosure: Letter from Gomulka", ("Gomulka",), (), ()),
     ("Enclosure, Letter from Gomulka to Khrushchev", ("Gomulka",), ("Khrushchev",), ()),
     ("Postscript to Stalin", (), ("Stalin",), ()),
+    ("Appendix to the Letter from Gomulka", ("Gomulka",), (), ()),
+    ("Appendix: Letter from Gomulka to Khrushchev", ("Gomulka",), ("Khrushchev",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_parts_word_to_a_paper_is_no_one(title, senders, recipients, participants):
     assert parties(title) == Parties(senders, recipients, participants)

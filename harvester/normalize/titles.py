@@ -475,7 +475,7 @@ _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
-                         r"Addend(?:um|a)|Postscripts?|Continuations?|Summary|Copy|Translation)\b")
+                         r"Addend(?:um|a)|Append(?:ix|ices)|Postscripts?|Continuations?|Summary|Copy|Translation)\b")
 _TRAVEL_AT_END = _rx(r"\b(?:visit|trip|journey|tour|travel|return)$")
 _BODY_AT_END = re.compile(rf"\b{BODY_WORDS}$")
 _BODY_WORD_ALONE = re.compile(rf"(?=[A-Z][a-z]+$){BODY_WORDS}")   # "Party", "Government"; not "CPSU"
