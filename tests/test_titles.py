@@ -2926,6 +2926,7 @@ def test_a_parts_word_to_a_paper_is_no_one(title, senders, recipients, participa
     ("Letter of Recall", (), ()),
     ("Letter of Support from Nehru to Sukarno", ("Nehru",), ("Sukarno",)),
     ("Letter of Sympathy from Mao Zedong to Kim Il Sung", ("Mao Zedong",), ("Kim Il Sung",)),
+    ("Letter of Condolence from Kim to Brezhnev", ("Kim",), ("Brezhnev",)),
     ("Letters of Thanks and Congratulations from Kim to Mao", ("Kim",), ("Mao",)),
     ("Letter of Greetings and Thanks to Stalin", (), ("Stalin",)),
     ("Reply to the Letter of Thanks from Kim", (), ()),
