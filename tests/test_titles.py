@@ -3018,7 +3018,13 @@ def test_a_subject_after_a_party_organ_is_no_one(title, senders, recipients):
     # a party's cause is still its name's, and an appeal without "for" goes to whom it is "to"
     ("Appeal to the Party for Democracy", (), ("Party for Democracy",)),
     ("Appeal from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
+    ("Appeals to the Soviet Union", (), ("Soviet Union",)),   # and "Appeals" is no sender
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_an_appeal_is_for_is_no_addressee(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+def test_what_an_appeal_is_for_before_its_addressee_keeps_the_addressee():
+    # what it asks is read as far as "for" only after the addressee: the UN is still the one it goes to
+    assert "UN" in parties("Appeal of Kim Il Sung for Help to the UN").recipients

@@ -356,7 +356,7 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 # a paper first that is sent as a letter is, then its sender or recipient: "Request from Kim Il Sung to Stalin", "Reply
 # to Stalin", "Proposal from ...", "Complaint to ...", "Thanks to ...", "Answer of Stalin to Kim Il Sung" (not "Request for
 # Aid", what is asked for, nor "Request of the Korean Government for Aid", which has no addressee)
-_ASKING = r"requests?|petitions?|inquir(?:y|ies)|quer(?:y|ies)"
+_ASKING = r"requests?|petitions?|appeals?|inquir(?:y|ies)|quer(?:y|ies)"
 _ANSWERING = r"repl(?:y|ies)|answers?|responses?"
 _INVITING = r"invitations?"
 _MESSAGES = r"proposals?|complaints?|protests?|reminders?|thanks|congratulations|condolences?|gratitude|dispatch|despatch"
@@ -372,7 +372,6 @@ _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){
 _ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_INVITING}|{_MESSAGES}|{_LETTER_OF})"
 _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
-_APPEAL = _rx(r"appeals?")   # a statement that asks, as a request does
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
 # Ceremony" goes to the delegation); but a congress bare or a state's is the body ("to Congress", "to the US Congress",
@@ -687,7 +686,8 @@ def _parties(reading: _Reading) -> Parties:
         lead += _items(by["who"])   # "Report on the Marshall Plan by M. Cristian and I. Nitescu"
     # a kind after the message word names the paper it answers or asks for ("Reply to the Proposal of ...", "Request to
     # Stalin to Hold Talks"): none of its words is a party, and nothing before it
-    if (message := _MESSAGE_FIRST.match(text)) and found and kind != "other" and start < message.end():
+    asking = bool((message := _MESSAGE_FIRST.match(text)) and message["asks"])   # "Appeal", a kind too, still asks
+    if message and found and kind != "other" and start < message.end():
         message = None
     rest = text[message.end():start if start > message.end() else None] if message else text[end:] if found else text
     if message and start > message.end():   # "Response to the Soviet Proposals": the paper a nation made, no one;
@@ -697,7 +697,7 @@ def _parties(reading: _Reading) -> Parties:
     if message and message["answer"]:
         rest = _ANSWERED.sub(_answered, _QUESTIONS.sub("", rest), count=1)
     # "Request to Stalin for Aid", "Appeal to the UN for Help": what it asks for, no one (but "Committee for ...")
-    elif message and message["asks"] or not message and found and _APPEAL.fullmatch(text[start:end]):
+    elif asking:
         rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)),
                     rest)
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
