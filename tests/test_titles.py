@@ -3028,3 +3028,21 @@ def test_what_an_appeal_is_for_is_no_addressee(title, senders, recipients):
 def test_what_an_appeal_is_for_before_its_addressee_keeps_the_addressee():
     # what it asks is read as far as "for" only after the addressee: the UN is still the one it goes to
     assert "UN" in parties("Appeal of Kim Il Sung for Help to the UN").recipients
+
+
+# what is asked "for" after a Union or a Council named by a word before it is no part of its name ("Soviet Union for
+# Aid", "Security Council for Help" were recipients); but a council whose name begins with it keeps its "for"
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Request to the Soviet Union for Aid", ("Soviet Union",)),
+    ("Appeal to the Soviet Union for Aid", ("Soviet Union",)),
+    ("Appeal to the Security Council for Help", ("Security Council",)),
+    ("Request to the UN Security Council for Help", ("UN Security Council",)),
+    ("Request to the Soviet Union for Economic Assistance", ("Soviet Union",)),
+    ("Appeal to the Council for Mutual Economic Assistance", ("Council for Mutual Economic Assistance",)),
+    ("Request to the Council for Mutual Economic Assistance for Aid", ("Council for Mutual Economic Assistance",)),
+    ("Letter to the Council for Mutual Economic Assistance", ("Council for Mutual Economic Assistance",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_is_asked_of_a_union_or_council_is_no_part_of_its_name(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants) == ((), recipients, ())
+

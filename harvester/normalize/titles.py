@@ -386,8 +386,11 @@ _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
 # Ministry of Foreign Affairs for Information" asks; nor have a body's initials ("to the UN for Clemency"); but a party's
-# cause is its name's: "the Party for Democracy"
-_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|[A-Z]{2,6})$")
+# cause is its name's: "the Party for Democracy"; and what a paper asks of a union or council a word before names is
+# what follows ("to the Soviet Union for Aid", "to the Security Council for Help"), but one whose name begins with the
+# word keeps its "for" ("the Council for Mutual Economic Assistance")
+_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|[A-Z]{2,6}|"
+                             r"[A-Z][\w'’-]*\s+(?P<asked>Union|Council))$")
 # "Democracy", "Socialism", "Freedom", "Unity" after "the Party" (but "for Security Guarantees" asks for them, and "the Soviet
 # Party for Solidarity" for solidarity)
 _CAUSE = re.compile(r"[A-Z][a-z]+(?:acy|ism|dom|ity)\b(?!\s+[A-Z])")
@@ -1142,7 +1145,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip()))
             or _SEAT_AT_END.search(before) and is_body(segment) and _namelike(held := name_in(segment)) and held != segment)
     if word == "for" and _BODY_AT_END.search(before):
-        if _NO_FOR_IN_NAME.search(before):
+        if (named := _NO_FOR_IN_NAME.search(before)) and (asking or not named["asked"]):
             return (before.endswith(("the Party", "The Party")) or not asking and before.endswith("Party")) and bool(_CAUSE.match(segment))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
