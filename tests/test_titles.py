@@ -3041,8 +3041,24 @@ def test_what_an_appeal_is_for_before_its_addressee_keeps_the_addressee():
     ("Appeal to the Council for Mutual Economic Assistance", ("Council for Mutual Economic Assistance",)),
     ("Request to the Council for Mutual Economic Assistance for Aid", ("Council for Mutual Economic Assistance",)),
     ("Letter to the Council for Mutual Economic Assistance", ("Council for Mutual Economic Assistance",)),
+    # and so does a cause named with its article after a council a word names
+    ("Appeal to the National Council for the Liberation of Vietnam", ("National Council for the Liberation of Vietnam",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_is_asked_of_a_union_or_council_is_no_part_of_its_name(title, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants) == ((), recipients, ())
+
+
+# what an appeal is "for" is what it asks even with no addressee before it ("Help" was a recipient); one named after it
+# still is, and whom the appeal is "of" sends it
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Appeal for Help", (), ()),
+    ("Appeal of the Korean People for Help", ("Korean People",), ()),
+    ("Appeal of Kim Il Sung for Help to the UN", ("Kim Il Sung",), ("UN",)),
+    ("Appeal for Help to the UN", (), ("UN",)),
+    ("Appeal of Kim Il Sung to the UN", ("Kim Il Sung",), ("UN",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_an_appeal_is_for_is_no_one_with_no_addressee_before_it(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 

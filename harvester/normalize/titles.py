@@ -372,6 +372,8 @@ _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){
 _ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_INVITING}|{_MESSAGES}|{_LETTER_OF})"
 _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
+_TO = _rx(r"\s+to\s+")
+_ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind asks as the message's word does
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
 # Ceremony" goes to the delegation); but a congress bare or a state's is the body ("to Congress", "to the US Congress",
@@ -388,7 +390,8 @@ _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # Ministry of Foreign Affairs for Information" asks; nor have a body's initials ("to the UN for Clemency"); but a party's
 # cause is its name's: "the Party for Democracy"; and what a paper asks of a union or council a word before names is
 # what follows ("to the Soviet Union for Aid", "to the Security Council for Help"), but one whose name begins with the
-# word keeps its "for" ("the Council for Mutual Economic Assistance")
+# word keeps its "for" ("the Council for Mutual Economic Assistance"), and so does a cause with its article ("the
+# National Council for the Liberation of ...")
 _NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|[A-Z]{2,6}|"
                              r"[A-Z][\w'’-]*\s+(?P<asked>Union|Council))$")
 # "Democracy", "Socialism", "Freedom", "Unity" after "the Party" (but "for Security Guarantees" asks for them, and "the Soviet
@@ -690,6 +693,8 @@ def _parties(reading: _Reading) -> Parties:
     # a kind after the message word names the paper it answers or asks for ("Reply to the Proposal of ...", "Request to
     # Stalin to Hold Talks"): none of its words is a party, and nothing before it
     asking = bool((message := _MESSAGE_FIRST.match(text)) and message["asks"])   # "Appeal", a kind too, still asks
+    appeal = not asking and bool(found and _ASKS_AT_END.search(text, start, end))   # and so it does alone: "Appeal for Help"
+    asking = asking or appeal
     if message and found and kind != "other" and start < message.end():
         message = None
     rest = text[message.end():start if start > message.end() else None] if message else text[end:] if found else text
@@ -700,9 +705,12 @@ def _parties(reading: _Reading) -> Parties:
     if message and message["answer"]:
         rest = _ANSWERED.sub(_answered, _QUESTIONS.sub("", rest), count=1)
     # "Request to Stalin for Aid", "Appeal to the UN for Help": what it asks for, no one (but "Committee for ...")
-    elif asking:
-        rest = next((rest[:m.start()] for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)),
-                    rest)
+    # an appeal with no message's "from" or "to" after its word names its addressee after what it asks: "Appeal of Kim Il
+    # Sung for Help to the UN"
+    elif asking and (asked := next((m for m in _FOR.finditer(rest)
+                                    if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)), None)):
+        to = _TO.search(rest, asked.end()) if appeal and not _TO.search(rest, 0, asked.start()) else None
+        rest = rest[:asked.start()] + (rest[to.start():] if to else "")
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
@@ -1146,6 +1154,8 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
             or _SEAT_AT_END.search(before) and is_body(segment) and _namelike(held := name_in(segment)) and held != segment)
     if word == "for" and _BODY_AT_END.search(before):
         if (named := _NO_FOR_IN_NAME.search(before)) and (asking or not named["asked"]):
+            if named["asked"]:   # a cause named as a thing is a council's name's: "the National Council for the Liberation of ..."
+                return segment.startswith(("the ", "The "))
             return (before.endswith(("the Party", "The Party")) or not asking and before.endswith("Party")) and bool(_CAUSE.match(segment))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
