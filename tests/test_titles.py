@@ -3062,3 +3062,18 @@ def test_what_an_appeal_is_for_is_no_one_with_no_addressee_before_it(title, send
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
+
+# where one is recalled "from" is his post, no sender ("Pyongyang" was one)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter of Recall of the Soviet Ambassador from Pyongyang", (), ()),
+    ("Letter of Recall of Ambassador Puzanov from Pyongyang", (), ()),
+    ("Letter of Recall of the Ambassador from the DPRK", (), ()),
+    # but a person or a body sends it
+    ("Letter of Recall of the Ambassador from Khrushchev to Kim Il Sung", ("Khrushchev",), ("Kim Il Sung",)),
+    ("Letter of Recall of the Ambassador from the Presidium to Kim Il Sung", ("Presidium",), ("Kim Il Sung",)),
+    ("Letter of Credence from Brezhnev to Kim Il Sung", ("Brezhnev",), ("Kim Il Sung",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+

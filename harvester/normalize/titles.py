@@ -363,6 +363,9 @@ _MESSAGES = r"proposals?|complaints?|protests?|reminders?|thanks|congratulations
 _MESSAGE_WORD = rf"(?:(?P<asks>{_ASKING})|(?P<answer>{_ANSWERING})|(?P<invites>{_INVITING})|{_MESSAGES})"
 # what a letter is "of" that says what it is, as a message's word does ("Letter of Thanks"): "Letter of Credence", "of Intent"
 _LETTER_OF = r"credence|credentials|intent|appreciation|sympathy|support|recall"
+# whom a letter of recall is "of" is the one recalled, and where he is recalled "from" his post, no sender: "Letter of
+# Recall of the Soviet Ambassador from Pyongyang"
+_RECALL_OF = _rx(r"^recall\s+of\s")
 # (but whom an invitation is "of" is the one invited, what a reminder is "of" what it recalls: "Invitation of Khrushchev
 # to Visit ...", "Reminder of the Need to Act" name no sender)
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
@@ -1101,7 +1104,10 @@ def _whence(key: str, before: str, anded: str | None, word: str, segment: str) -
     it: "with a Delegation from Guinea", "from the Delegation from Hanoi", "with Journalists from Asahi Shimbun",
     "Delegates from Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
     Committee from Khrushchev", nor after "and", which begins a second sender: "from the Embassy and from the Ministry". A
-    place, a body, a paper or a firm need not be known to the grammar to be no person."""
+    place, a body, a paper or a firm need not be known to the grammar to be no person. A place one is recalled from is
+    his post ("Recall of the Soviet Ambassador from Pyongyang"), but a body or a person sends the recall."""
+    if word == "from" and _RECALL_OF.match(before):
+        return _is_place(_ARTICLE.sub("", segment.strip()))
     return word == "from" and not anded and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(before)) \
         and not _reads_as_person(segment)
 
@@ -1244,6 +1250,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
         items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _MESSAGE_ONLY.fullmatch(item) and not _NOT_AUTHOR.fullmatch(item)
+                        and not _RECALL_OF.match(item)
                         and not _PRONOUN.match(item)
                         and not _SENTENCE.search(item) and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC_ONLY.fullmatch(item)
                         and not (_QUALIFIERS.fullmatch(item) and _TALK_SETTING.search(item))]))   # "Farewell Dinner"
