@@ -3077,3 +3077,19 @@ def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
+
+# the talks a record of conversation names after a comma by their two parties are those parties' talk ("CPSU-CCP Talks"
+# was a participant), as the talks alone are; a pair of nations names no one
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Memorandum of Conversation, CPSU-CCP Talks", ("CPSU", "CCP")),
+    ("Memorandum of Conversation, Nehru-Khrushchev Talks", ("Nehru", "Khrushchev")),
+    ("Record of Conversation, Zhivkov-Brezhnev Meeting", ("Zhivkov", "Brezhnev")),
+    ("Memorandum of Conversation, USSR-PRC Talks", ()),
+    ("Memorandum of Conversation, Soviet-Chinese Talks", ()),
+    ("Memorandum of Conversation, Vance-Gromyko Meeting with Brezhnev", ("Vance", "Gromyko", "Brezhnev")),
+    ("CPSU-CCP Talks", ("CPSU", "CCP")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), (), participants, ())
+

@@ -1039,6 +1039,11 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
             # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender;
             # "Telegram, Haig’s Visit to Mexico": a subject
             return []
+        if key == "," and kind in _TALKS and (pair := _PAIRED.match(body)):
+            # "Memorandum of Conversation, CPSU-CCP Talks": the talks recorded, named by their two parties, as alone, and
+            # those they had them with ("Vance-Gromyko Meeting with Brezhnev")
+            met = _slots(body[pair.end():], kind) if _PEOPLE_NEXT.match(body, pair.end()) else []
+            return [("with", name) for name in _pair(pair) if _two_people(pair)] + met
     elif _bare_to(rest) or (kind and _NAME_NEXT.match(rest) and not _PARTICIPLE.match(rest)):
         key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ...",
         # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
