@@ -3093,3 +3093,18 @@ def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participa
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == ((), (), participants, ())
 
+
+# a letter of invitation to an event reads as an invitation does ("Ceremony" and "Party Congress" were recipients)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter of Invitation to the Ceremony", (), ()),
+    ("Letter of Invitation to the Party Congress", (), ()),
+    ("Letter of Invitation to the 20th Congress of the CPSU", (), ()),
+    ("Letter of Invitation to the Ceremony from Kim Il Sung", ("Kim Il Sung",), ()),
+    ("Letter of Invitation from Kim Il Sung to Zhou Enlai", ("Kim Il Sung",), ("Zhou Enlai",)),
+    ("Letter of Invitation to the Congress", (), ("Congress",)),
+    ("Letter of Invitation to the US Congress", (), ("US Congress",)),
+    ("Letter of Invitation to Congress", (), ("Congress",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_letter_of_invitation_to_an_event_names_no_addressee(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())

@@ -387,6 +387,8 @@ _TO_EVENT = _rx(rf"\s+to\s+(?:the\s+)?(?:(?:{_EVENT_WORD}){{0,3}}"
                 r"parade|games|olympics|exhibition|fair|banquet|inauguration|opening)|"
                 rf"(?!(?-i:{COUNTRY})\s)(?:{_EVENT_WORD}){{1,3}}congress|congress(?=\s+of\s+(?!(?:the\s+)?(?-i:{COUNTRY})\b)))"
                 r"\b(?!\s+(?!(?:of|in|on|from|to|for|by|and)\b)(?-i:[A-Z]))(?:\s+(?:of|in|on)\s+(?:(?!\s(?:from|to)\s).)*)?")
+# a letter "of Invitation" invites as an invitation does: "Letter of Invitation to the Ceremony"
+_OF_INVITATION = _rx(rf"\bof\s+(?:an?\s+)?(?:{_INVITING})(?=\s)")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
@@ -679,7 +681,7 @@ def _parties(reading: _Reading) -> Parties:
     if revised := _REVISED.search(text):
         text = text[:revised.start()]   # the reviser is no party of the document; he is brought in (below)
     # the event an invitation is "to" goes before the kind is looked for, which its words may name ("the Bandung Conference")
-    if (invitation := _MESSAGE_FIRST.match(text)) and invitation["invites"]:
+    if (invitation := _MESSAGE_FIRST.match(text)) and invitation["invites"] or (invitation := _OF_INVITATION.search(text)):
         text = text[:invitation.end()] + _TO_EVENT.sub("", text[invitation.end():], count=1)
     found = find_kind(text)
     found = found and (_recorded_talk(text, found) or found)
