@@ -3057,6 +3057,13 @@ def test_what_is_asked_of_a_union_or_council_is_no_part_of_its_name(title, recip
     ("Appeal of Kim Il Sung for Help to the UN", ("Kim Il Sung",), ("UN",)),
     ("Appeal for Help to the UN", (), ("UN",)),
     ("Appeal of Kim Il Sung to the UN", ("Kim Il Sung",), ("UN",)),
+    # one who sends it after what it asks still sends it, if none is named before
+    ("Appeal for Help from Nagy", ("Nagy",), ()),
+    ("Appeal for Help by Imre Nagy", ("Imre Nagy",), ()),
+    ("Appeal for Help from Imre Nagy to the United Nations", ("Imre Nagy",), ("United Nations",)),
+    ("Appeal for Aid, from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
+    # and what is asked of the addressee after it is no part of its name
+    ("Appeal for Help to the Soviet Union for Arms", (), ("Soviet Union",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_an_appeal_is_for_is_no_one_with_no_addressee_before_it(title, senders, recipients):
     found = parties(title)

@@ -376,6 +376,7 @@ _ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_INVITING}|{_MESSAGES}|{_LETTER_OF}
 _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
 _TO = _rx(r"\s+to\s+")
+_SENT_OR_TO = _rx(r"\s+(?:to|from|by)\s+")
 _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind asks as the message's word does
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
@@ -710,12 +711,14 @@ def _parties(reading: _Reading) -> Parties:
     if message and message["answer"]:
         rest = _ANSWERED.sub(_answered, _QUESTIONS.sub("", rest), count=1)
     # "Request to Stalin for Aid", "Appeal to the UN for Help": what it asks for, no one (but "Committee for ...")
-    # an appeal with no message's "from" or "to" after its word names its addressee after what it asks: "Appeal of Kim Il
-    # Sung for Help to the UN"
-    elif asking and (asked := next((m for m in _FOR.finditer(rest)
-                                    if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)), None)):
-        to = _TO.search(rest, asked.end()) if appeal and not _TO.search(rest, 0, asked.start()) else None
-        rest = rest[:asked.start()] + (rest[to.start():] if to else "")
+    # an appeal with no message's "from" or "to" after its word names its addressee after what it asks, and its sender
+    # too if it names no one before: "Appeal of Kim Il Sung for Help to the UN", "Appeal for Help from Nagy"
+    elif asking and (asked := _asked(rest)):
+        before = rest[:asked.start()]
+        after = (_TO if before.strip() else _SENT_OR_TO).search(rest, asked.end()) \
+            if appeal and not _TO.search(before) else None
+        tail = rest[after.start():] if after else ""
+        rest = before + (tail[:more.start()] if (more := _asked(tail)) else tail)   # "to the Soviet Union for Arms"
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
@@ -814,6 +817,12 @@ def _paired(text: str) -> list[str]:
     """"Nehru-Khrushchev Talks", "Record of Furui-Zhou Enlai Meeting": the two people of the talks, not two nations
     ("Soviet-American High Level Meeting")."""
     return [name for m in _PAIRED.finditer(text) if _two_people(m) for name in _pair(m)]
+
+
+def _asked(rest: str) -> re.Match[str] | None:
+    """The "for" what a paper asks begins at ("Request to Stalin for Aid"), not one of a name ("the Committee for ...")."""
+    return next((m for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)),
+                None)
 
 
 def _pair(pair: re.Match[str]) -> tuple[str, str]:
