@@ -3111,6 +3111,9 @@ def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participa
     ("Letter of Invitation to the Congress", (), ("Congress",)),
     ("Letter of Invitation to the US Congress", (), ("US Congress",)),
     ("Letter of Invitation to Congress", (), ("Congress",)),
+    # and so does one a letter is "with", or one after its parties
+    ("Letter with an Invitation to the Ceremony", (), ()),
+    ("Letter from Mao to Kim Il Sung, Invitation to the Party Congress", ("Mao",), ("Kim Il Sung",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_letter_of_invitation_to_an_event_names_no_addressee(title, senders, recipients):
     found = parties(title)

@@ -388,8 +388,9 @@ _TO_EVENT = _rx(rf"\s+to\s+(?:the\s+)?(?:(?:{_EVENT_WORD}){{0,3}}"
                 r"parade|games|olympics|exhibition|fair|banquet|inauguration|opening)|"
                 rf"(?!(?-i:{COUNTRY})\s)(?:{_EVENT_WORD}){{1,3}}congress|congress(?=\s+of\s+(?!(?:the\s+)?(?-i:{COUNTRY})\b)))"
                 r"\b(?!\s+(?!(?:of|in|on|from|to|for|by|and)\b)(?-i:[A-Z]))(?:\s+(?:of|in|on)\s+(?:(?!\s(?:from|to)\s).)*)?")
-# a letter "of Invitation" invites as an invitation does: "Letter of Invitation to the Ceremony"
-_OF_INVITATION = _rx(rf"\bof\s+(?:an?\s+)?(?:{_INVITING})(?=\s)")
+# a letter "of" or "with" an invitation, or one after a letter's parties, invites as an invitation does: "Letter of
+# Invitation to the Ceremony", "Letter with an Invitation to ...", "Letter from Mao to Kim Il Sung, Invitation to ..."
+_OF_INVITATION = _rx(rf"(?:\b(?:of|with)|,)\s+(?:an?\s+)?(?:{_INVITING})(?=\s)")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
