@@ -3064,6 +3064,12 @@ def test_what_is_asked_of_a_union_or_council_is_no_part_of_its_name(title, recip
     ("Appeal for Aid, from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
     # and what is asked of the addressee after it is no part of its name
     ("Appeal for Help to the Soviet Union for Arms", (), ("Soviet Union",)),
+    # and a letter "of Appeal" asks as an appeal does
+    ("Letter of Appeal for Help", (), ()),
+    ("Telegram of Appeal for Help to the UN", (), ("UN",)),
+    ("Letter of Appeal for Help from Nagy", ("Nagy",), ()),
+    ("Letter of Appeal to the UN", (), ("UN",)),
+    ("Letter of Inquiry for Information from the Embassy", ("Embassy",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_an_appeal_is_for_is_no_one_with_no_addressee_before_it(title, senders, recipients):
     found = parties(title)

@@ -378,6 +378,7 @@ _FOR = _rx(r"\s+for\s+")
 _TO = _rx(r"\s+to\s+")
 _SENT_OR_TO = _rx(r"\s+(?:to|from|by)\s+")
 _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind asks as the message's word does
+_OF_ASKING = _rx(rf"\s+of\s+(?:an?\s+)?(?:{_ASKING})\b")   # and so does a letter "of Appeal"
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
 # Ceremony" goes to the delegation); but a congress bare or a state's is the body ("to Congress", "to the US Congress",
@@ -700,7 +701,8 @@ def _parties(reading: _Reading) -> Parties:
     # a kind after the message word names the paper it answers or asks for ("Reply to the Proposal of ...", "Request to
     # Stalin to Hold Talks"): none of its words is a party, and nothing before it
     asking = bool((message := _MESSAGE_FIRST.match(text)) and message["asks"])   # "Appeal", a kind too, still asks
-    appeal = not asking and bool(found and _ASKS_AT_END.search(text, start, end))   # and so it does alone: "Appeal for Help"
+    # and so it does alone: "Appeal for Help", "Letter of Appeal for Help"
+    appeal = not asking and bool(found and (_ASKS_AT_END.search(text, start, end) or _OF_ASKING.match(text, end)))
     asking = asking or appeal
     if message and found and kind != "other" and start < message.end():
         message = None
@@ -716,7 +718,8 @@ def _parties(reading: _Reading) -> Parties:
     # too if it names no one before: "Appeal of Kim Il Sung for Help to the UN", "Appeal for Help from Nagy"
     elif asking and (asked := _asked(rest)):
         before = rest[:asked.start()]
-        after = (_TO if before.strip() else _SENT_OR_TO).search(rest, asked.end()) \
+        named = before[of_appeal.end():] if (of_appeal := _OF_ASKING.match(before)) else before   # not "of Appeal"
+        after = (_TO if named.strip() else _SENT_OR_TO).search(rest, asked.end()) \
             if appeal and not _TO.search(before) else None
         tail = rest[after.start():] if after else ""
         rest = before + (tail[:more.start()] if (more := _asked(tail)) else tail)   # "to the Soviet Union for Arms"
