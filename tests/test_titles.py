@@ -3124,3 +3124,34 @@ def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participa
 def test_a_letter_of_invitation_to_an_event_names_no_addressee(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+# a body the names table lists whose name goes on with "for" keeps it where a paper asks ("Supreme Council" was the
+# recipient): the junta of South Korea, the KGB, Comecon, the Soviet science committee
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Request to the Supreme Council for National Reconstruction", ("Supreme Council for National Reconstruction",)),
+    ("Appeal to the Supreme Council for National Reconstruction for Aid", ("Supreme Council for National Reconstruction",)),
+    ("Letter to the Supreme Council for National Reconstruction", ("Supreme Council for National Reconstruction",)),
+    ("Request to the Committee for State Security", ("Committee for State Security",)),
+    ("Request to the Council for Mutual Economic Assistance", ("Council for Mutual Economic Assistance",)),
+    ("Request to the State Committee for Science and Technology", ("State Committee for Science and Technology",)),
+    ("Request to the State Committee for Science and Technology for Specialists", ("State Committee for Science and Technology",)),
+    ("Request to the National Committee for Free Europe for Funds", ("National Committee for Free Europe",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_body_the_names_table_lists_keeps_its_for_where_a_paper_asks(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
+
+
+# what a paper asks "for" after any body a word names before or after its own word is no part of its name ("Council of
+# Ministers for Aid", "Soviet Peace Committee for Help" were recipients), as after a union or council
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Request to the Council of Ministers for Aid", ("Council of Ministers",)),
+    ("Appeal to the Soviet Peace Committee for Help", ("Soviet Peace Committee",)),
+    ("Request to the Arab League for Support", ("Arab League",)),
+    ("Petition to the Chinese Academy of Sciences for Specialists", ("Chinese Academy of Sciences",)),
+    ("Request To The Council For Mutual Economic Assistance", ("Council for Mutual Economic Assistance",)),   # in title case too
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_is_asked_of_a_named_body_is_no_part_of_its_name(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())

@@ -396,12 +396,14 @@ _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
 # Ministry of Foreign Affairs for Information" asks; nor have a body's initials ("to the UN for Clemency"); but a party's
-# cause is its name's: "the Party for Democracy"; and what a paper asks of a union or council a word before names is
-# what follows ("to the Soviet Union for Aid", "to the Security Council for Help"), but one whose name begins with the
-# word keeps its "for" ("the Council for Mutual Economic Assistance"), and so does a cause with its article ("the
-# National Council for the Liberation of ...")
-_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|[A-Z]{2,6}|"
-                             r"[A-Z][\w'’-]*\s+(?P<asked>Union|Council))$")
+# cause is its name's: "the Party for Democracy"
+_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|[A-Z]{2,6})$")
+# and what a paper asks of any body a word names, before its body's word or after it, is what follows ("to the Soviet
+# Union for Aid", "to the Arab League for Support", "to the Council of Ministers for Aid"); but one whose name begins with
+# the body's word keeps its "for" ("the Council for Mutual Economic Assistance"), and so do a cause with its article
+# ("the National Council for the Liberation of ...") and a body the names table lists (`_listed_body`)
+_LISTED_WORDS = 5   # the words a listed body's name has on either side of its "for" ("Science and Technology" is three)
+_NAMED_BODY = re.compile(rf"(?<!\S)(?!The\s)[A-Z][\w'’-]*\s+{BODY_WORDS}$|\b{BODY_WORDS}\s+(?i:of)\s+(?:(?i:the)\s+)?[A-Z][\w'’-]*$")
 # "Democracy", "Socialism", "Freedom", "Unity" after "the Party" (but "for Security Guarantees" asks for them, and "the Soviet
 # Party for Solidarity" for solidarity)
 _CAUSE = re.compile(r"[A-Z][a-z]+(?:acy|ism|dom|ity)\b(?!\s+[A-Z])")
@@ -1179,12 +1181,28 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip()))
             or _SEAT_AT_END.search(before) and is_body(segment) and _namelike(held := name_in(segment)) and held != segment)
     if word == "for" and _BODY_AT_END.search(before):
-        if (named := _NO_FOR_IN_NAME.search(before)) and (asking or not named["asked"]):
-            if named["asked"]:   # a cause named as a thing is a council's name's: "the National Council for the Liberation of ..."
-                return segment.startswith(("the ", "The "))
+        if _listed_body(before, segment):
+            return True
+        if _NO_FOR_IN_NAME.search(before):
             return (before.endswith(("the Party", "The Party")) or not asking and before.endswith("Party")) and bool(_CAUSE.match(segment))
+        if asking and _NAMED_BODY.search(before):   # a cause named as a thing is a council's name's: "the National Council for the Liberation of ..."
+            return segment.startswith(("the ", "The "))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
+
+
+def _listed_body(before: str, segment: str) -> bool:
+    """Whether the names table lists a body whose name runs on through the "for" between `before` and `segment`: "the
+    Supreme Council for National Reconstruction", "the State Committee for Science and Technology" (a name of at most
+    `_LISTED_WORDS` words on either side, each end a capitalized word)."""
+    table = shipped_names()
+    ends, goes_on = before.split()[-_LISTED_WORDS:], segment.split()[:_LISTED_WORDS]
+    for start in (i for i, word in enumerate(ends) if begins_a_name(word[:1])):
+        for end in (i + 1 for i, word in enumerate(goes_on) if begins_a_name(word[:1])):
+            name = " ".join([*ends[start:], "for", *goes_on[:end]])
+            if (listed := table.lookup(name)) and table.kind(listed) == "organization":
+                return True
+    return False
 
 
 def _reported(text: str) -> list[tuple[str, str]]:
