@@ -3155,3 +3155,35 @@ def test_a_body_the_names_table_lists_keeps_its_for_where_a_paper_asks(title, re
 def test_what_is_asked_of_a_named_body_is_no_part_of_its_name(title, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
+
+
+# a request names its parties after what it asks as an appeal does, each of a slot it named no one in before ("Request
+# for Help to the UN" gave no one, "Request to Stalin for Aid from Kim Il Sung" lost its sender, "Letter of Appeal of
+# Kim Il Sung for Help to the UN" had none)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Request for Help to the UN", (), ("UN",)),
+    ("Request of Kim Il Sung for Help to the UN", ("Kim Il Sung",), ("UN",)),
+    ("Request for Aid from Kim Il Sung to Stalin", ("Kim Il Sung",), ("Stalin",)),
+    ("Appeal from Kim Il Sung for Help to the UN", ("Kim Il Sung",), ("UN",)),
+    ("Request from Kim Il Sung for Aid to Stalin", ("Kim Il Sung",), ("Stalin",)),
+    ("Request to Stalin for Aid from Kim Il Sung", ("Kim Il Sung",), ("Stalin",)),
+    ("Kim Il Sung's Request to Stalin for Aid", ("Kim Il Sung",), ("Stalin",)),
+    ("Letter of Appeal of Kim Il Sung for Help to the UN", ("Kim Il Sung",), ("UN",)),
+    # but a party named in a slot before is not named again after what is asked: that is the aid's
+    ("Request from Kim Il Sung to Stalin for Aid from the Soviet Union", ("Kim Il Sung",), ("Stalin",)),
+    ("Request of Kim Il Sung to Stalin for Aid to Korea", ("Kim Il Sung",), ("Stalin",)),
+    ("Request to Stalin for Aid to Korea", (), ("Stalin",)),
+    # and a place it is asked "from" is where it comes from
+    ("Request for Arms from the Soviet Union", (), ()),
+    ("Appeal for Arms from the Soviet Union", (), ()),
+    ("Request to Stalin for Aid from the USSR", (), ("Stalin",)),
+    # and a kind in what it asks is the paper's, read as before
+    ("Request for Instructions from the Embassy", ("Embassy",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_request_names_its_parties_after_what_it_asks(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+def test_a_request_named_by_its_parties_after_what_it_asks_is_a_letter_unless_it_asks_for_a_kind():
+    assert (doc_type("Request for Help to the UN"), doc_type("Request for Instructions from the Embassy")) == ("letter", "instructions")

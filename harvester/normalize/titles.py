@@ -370,7 +370,9 @@ _RECALL_OF = _rx(r"^recall\s+of\s")
 # to Visit ...", "Reminder of the Need to Act" name no sender)
 _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){0,3})['’]s\s+)?"   # "Mao Zedong's Reply to ..."
                      rf"(?!(?:invitations?|reminders?)\s+of\s){_MESSAGE_WORD}"
-                     r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s)")
+                     r"(?=\s+(?:from|to)\s|\s+of\s+(?:(?!\s(?:on|about|for|regarding|concerning)\s)[^,])+?\sto\s"
+                     # and a paper that asks names them after what it asks too: "Request (of Kim) for Help to the UN"
+                     r"|(?(asks)(?P<by_asked>)(?:\s+of\s+[^,]+?)?\s+for\s+[^,]+?\s(?:to|from)\s+(?:the\s+)?(?-i:[A-Z])|(?!)))")
 # a message's word alone, or a few joined ("Thanks and Congratulations"), is what the paper is, no one
 _ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_INVITING}|{_MESSAGES}|{_LETTER_OF})"
 _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
@@ -585,7 +587,7 @@ def doc_type(title: str) -> str:
     """The controlled-vocabulary kind of a document, from its title's wording."""
     reading = _read(title)
     found = _own_kind(reading.cleaned) or _own_kind(reading.text)  # a kind only inside a quoted title still counts
-    if found and (message := _MESSAGE_FIRST.match(reading.cleaned)) and found[1] >= message.end():
+    if found and (message := _message_first(reading.cleaned, found)) and found[1] >= message.end():
         found = None   # "Reply to the Letter from ...", "Request to Stalin to Hold Talks": a kind it answers or asks for
     if found:
         kind, start, end = found
@@ -610,6 +612,14 @@ def doc_type(title: str) -> str:
     if _bare_to(reading.cleaned) or _MESSAGE_FIRST.match(reading.cleaned):
         return "letter"    # "L. Beria to Cde. V.M. Molotov", "Reply from Stalin to Mao": a message with no kind word
     return "report" if reading.cleaned else "other"   # an untitled account: "The DPRK Attitude Toward ..."
+
+
+def _message_first(text: str, found: tuple[str, int, int] | None) -> re.Match[str] | None:
+    """The message's word the title begins with ("Reply to ...", "Request from ..."); but one that is a message only by
+    whom it names after what it asks ("Request for Help to the UN") yields to a kind in what it asks: "Request for
+    Instructions from the Embassy" is instructions, from the embassy."""
+    message = _MESSAGE_FIRST.match(text)
+    return None if message and message["by_asked"] is not None and found and found[1] >= message.end() else message
 
 
 def _recorded_talk(text: str, found: tuple[str, int, int]) -> tuple[str, int, int] | None:
@@ -702,7 +712,7 @@ def _parties(reading: _Reading) -> Parties:
         lead += _items(by["who"])   # "Report on the Marshall Plan by M. Cristian and I. Nitescu"
     # a kind after the message word names the paper it answers or asks for ("Reply to the Proposal of ...", "Request to
     # Stalin to Hold Talks"): none of its words is a party, and nothing before it
-    asking = bool((message := _MESSAGE_FIRST.match(text)) and message["asks"])   # "Appeal", a kind too, still asks
+    asking = bool((message := _message_first(text, found)) and message["asks"])   # "Appeal", a kind too, still asks
     # and so it does alone: "Appeal for Help", "Letter of Appeal for Help"
     appeal = not asking and bool(found and (_ASKS_AT_END.search(text, start, end) or _OF_ASKING.match(text, end)))
     asking = asking or appeal
@@ -716,15 +726,13 @@ def _parties(reading: _Reading) -> Parties:
     if message and message["answer"]:
         rest = _ANSWERED.sub(_answered, _QUESTIONS.sub("", rest), count=1)
     # "Request to Stalin for Aid", "Appeal to the UN for Help": what it asks for, no one (but "Committee for ...")
-    # an appeal with no message's "from" or "to" after its word names its addressee after what it asks, and its sender
-    # too if it names no one before: "Appeal of Kim Il Sung for Help to the UN", "Appeal for Help from Nagy"
+    # and it names after what it asks the parties it named none of before (`_named_after`): "Appeal of Kim Il Sung for
+    # Help to the UN", "Appeal for Help from Nagy", "Request to Stalin for Aid from Kim Il Sung"
     elif asking and (asked := _asked(rest)):
-        before = rest[:asked.start()]
-        named = before[of_appeal.end():] if (of_appeal := _OF_ASKING.match(before)) else before   # not "of Appeal"
-        after = (_TO if named.strip() else _SENT_OR_TO).search(rest, asked.end()) \
-            if appeal and not _TO.search(before) else None
-        tail = rest[after.start():] if after else ""
-        rest = before + (tail[:more.start()] if (more := _asked(tail)) else tail)   # "to the Soviet Union for Arms"
+        named = rest[:asked.start()]
+        named = named[of_appeal.end():] if (of_appeal := _OF_ASKING.match(named)) else named   # not "of Appeal"
+        tail = _named_after(named, rest[asked.end() - 1:], bool(message and message["owner"]))
+        rest = named + (tail[:more.start()] if (more := _asked(tail)) else tail)   # "to the Soviet Union for Arms"
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
@@ -748,6 +756,22 @@ def _parties(reading: _Reading) -> Parties:
     if owner and _namelike(owner) and not _NATION_FIRST.match(owner) and owner not in _people_of(roles):
         roles = Parties(_dedupe([owner, *roles.senders]), roles.recipients, roles.participants)
     return _with_others(roles, [*_items(revised["who"])]) if revised else roles
+
+
+def _named_after(named: str, asked: str, owned: bool) -> str:
+    """What a paper that asks names after what it asks: from the first slot of a kind it named no one in before, "to" its
+    addressee or "from" or "by" its sender, to the end ("Appeal for Help from Nagy", "Request of Kim Il Sung for Help to
+    the UN", "Request to Stalin for Aid from Kim Il Sung"). A slot of a kind named before is the thing asked's: "to Stalin
+    for Aid to Korea", "from Kim to Stalin for Aid from the Soviet Union", and so is a place it is asked "from": "for Arms
+    from the Soviet Union" is where they come from; `owned`: the paper is someone's ("Kim's Request")."""
+    to = _TO.search(named)
+    sent = owned or bool(named[:to.start() if to else None].strip())
+    slots = list(_SENT_OR_TO.finditer(asked))
+    for slot, following in zip(slots, [*slots[1:], None]):
+        party = _ARTICLE.sub("", asked[slot.end():following.start() if following else None])
+        if not (to if slot[0].strip().lower() == "to" else sent or _is_place(party)):
+            return asked[slot.start():]
+    return ""
 
 
 def _answered(m: re.Match[str]) -> str:
