@@ -3187,3 +3187,24 @@ def test_a_request_names_its_parties_after_what_it_asks(title, senders, recipien
 
 def test_a_request_named_by_its_parties_after_what_it_asks_is_a_letter_unless_it_asks_for_a_kind():
     assert (doc_type("Request for Help to the UN"), doc_type("Request for Instructions from the Embassy")) == ("letter", "instructions")
+
+
+# the halves of a hyphenated word that are no names, a prefix, a verb's particle or a compass point, are no pair of
+# people ("Co-Chairmen Meeting" had the participants "Co" and "Chairmen", "East-West Talks" "East" and "West")
+@pytest.mark.parametrize("title", [
+    "Memorandum of Conversation, Co-Chairmen Meeting",
+    "Mid-Term Talks",
+    "Run-Up Talks",
+    "Follow-Up Meeting",
+    "East-West Talks",
+    "North-South Talks",
+    "Record of the North-South Talks",
+    "Memorandum of Conversation, East-West Talks",
+    "Non-Aligned Summit",
+    "Sino-Soviet Talks",
+    "Afro-Asian Meeting",
+    "USSR-PRC Talks",   # and a pair of states alone, as after a record's comma
+], ids=lambda value: value[:48])
+def test_halves_that_are_no_names_are_no_pair_of_people(title):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), (), (), ())

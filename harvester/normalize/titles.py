@@ -541,6 +541,10 @@ _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" n
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
 _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
+# a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet"), a verb's particle
+# ("Run-Up") or a compass point ("East-West", "North-South": the blocs' or the Koreas' talks)
+_NO_NAME_HALF = re.compile(rf"Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub|Multi|Sino|Afro|Indo|{VERB_PARTICLE}|"
+                           r"(?:North|South)(?:east|west)?|East|West")
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
@@ -862,10 +866,10 @@ def _pair(pair: re.Match[str]) -> tuple[str, str]:
 
 
 def _two_people(pair: re.Match[str]) -> bool:
-    """"Furui-Zhou Enlai" names two people; "Post-Flight" is no pair of them."""
+    """"Furui-Zhou Enlai" names two people; "Post-Flight", "Co-Chairmen", "Run-Up" and "East-West" are no pair of them."""
     return not _GENERIC.fullmatch(f"{pair['one']}-{pair['other']}") and not any(
         _NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
-        for p in (pair["one"], pair["other"]))
+        or _NO_NAME_HALF.fullmatch(p) for p in (pair["one"], pair["other"]))
 
 
 def _people_of(roles: Parties) -> list[str]:
@@ -893,8 +897,8 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
         return []
     if _bare_to(text):
         return _slots(text)
-    if talk and (pair := _PAIR_ONLY.fullmatch(text)) and _two_people(pair):
-        return [("", name) for name in _pair(pair)]   # "Record of Furui-Zhou Enlai Meeting"
+    if talk and (pair := _PAIR_ONLY.fullmatch(text)):   # "Record of Furui-Zhou Enlai Meeting"; but a pair of no people
+        return [("", name) for name in _pair(pair)] if _two_people(pair) else []   # is no one's name: "Mid-Term Talks"
     if (signed or _named_body(text)) and is_body(text) and not find_kind(text):
         # the author, then the document: "Hungarian Embassy in Havana (Beck), Report on ...", "CPSU CC Politburo Decision"
         return [("", text)]
