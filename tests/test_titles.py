@@ -3208,3 +3208,15 @@ def test_a_request_named_by_its_parties_after_what_it_asks_is_a_letter_unless_it
 def test_halves_that_are_no_names_are_no_pair_of_people(title):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == ((), (), (), ())
+
+
+# a letter "of Acceptance" or "of Refusal" says what the letter is, as "of Thanks" does ("Acceptance" was the sender)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter of Acceptance of Invitation to the Congress", (), ("Congress",)),
+    ("Letter of Acceptance from Kim Il Sung to Zhou Enlai", ("Kim Il Sung",), ("Zhou Enlai",)),
+    ("Letter of Refusal to the Soviet Government", (), ("Soviet Government",)),
+    ("Letter of Acceptance", (), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_letter_of_acceptance_names_no_sender_acceptance(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())

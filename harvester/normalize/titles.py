@@ -361,8 +361,9 @@ _ANSWERING = r"repl(?:y|ies)|answers?|responses?"
 _INVITING = r"invitations?"
 _MESSAGES = r"proposals?|complaints?|protests?|reminders?|thanks|congratulations|condolences?|gratitude|dispatch|despatch"
 _MESSAGE_WORD = rf"(?:(?P<asks>{_ASKING})|(?P<answer>{_ANSWERING})|(?P<invites>{_INVITING})|{_MESSAGES})"
-# what a letter is "of" that says what it is, as a message's word does ("Letter of Thanks"): "Letter of Credence", "of Intent"
-_LETTER_OF = r"credence|credentials|intent|appreciation|sympathy|support|recall"
+# what a letter is "of" that says what it is, as a message's word does ("Letter of Thanks"): "Letter of Credence", "of Intent",
+# "of Acceptance"
+_LETTER_OF = r"credence|credentials|intent|appreciation|sympathy|support|recall|acceptance|refusal"
 # whom a letter of recall is "of" is the one recalled, and where he is recalled "from" his post, no sender: "Letter of
 # Recall of the Soviet Ambassador from Pyongyang"
 _RECALL_OF = _rx(r"^recall\s+of\s")
