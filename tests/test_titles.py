@@ -3220,3 +3220,28 @@ def test_halves_that_are_no_names_are_no_pair_of_people(title):
 def test_a_letter_of_acceptance_names_no_sender_acceptance(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+# what a request asks "to" do is no one ("Travel to Moscow" was the recipient), and a place what it asks goes "to" is
+# where it goes, as a place it comes "from" is where it comes from ("Korea" was the recipient); but the UN is written to
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Request for Permission to Travel to Moscow", (), ()),
+    ("Request for Permission to Study in Moscow", (), ()),
+    ("Petition for Permission to Emigrate to Israel", (), ()),
+    ("Petition for Visas to Travel to the United States", (), ()),
+    ("Request for Specialists to Help Build the Dam", (), ()),
+    ("Appeal for Permission to Travel to Moscow", (), ()),
+    ("Request for Aid to Korea", (), ()),
+    ("Request for Aid from the Soviet Union to Korea", (), ()),
+    ("Request for Assistance to North Korea", (), ()),
+    ("Request for Weapons from Czechoslovakia to Israel", (), ()),
+    ("Request for Military Aid to the DPRK from the USSR", (), ()),
+    ("Appeal for Aid to Hungary", (), ()),
+    ("Request to Stalin for Permission to Travel to Moscow", (), ("Stalin",)),
+    ("Request for Aid to Korea from Kim Il Sung", ("Kim Il Sung",), ()),
+    ("Request for Help to the UN", (), ("UN",)),
+    ("Request for Asylum to the Yugoslav Embassy", (), ("Yugoslav Embassy",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_where_what_is_asked_goes_is_no_addressee(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())

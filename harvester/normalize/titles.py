@@ -258,7 +258,7 @@ _PURPOSE = re.compile(r"\s+to\s+(?:[A-Z][a-z]+\s+(?:the|an?|his|her|their|its)\s
     "Withdraw", "Allow", "Permit", "Accept", "Invite", "Visit", "Resume", "Stop", "Cease", "Reduce", "Increase", "Build",
     "Return", "Release", "Transfer", "Purchase", "Buy", "Sell", "Deliver", "Exchange", "Restore", "Recogni[sz]e",
     "Discuss", "Expand", "Strengthen", "Improve", "Support", "Implement", "Investigate", "Confirm", "Advance", "Attack",
-    "Launch", "Prepare", "Postpone", "Adopt", "Approve") + r"\b)")
+    "Launch", "Prepare", "Postpone", "Adopt", "Approve", "Travel", "Study", "Emigrate", "Help") + r"\b)")
 # " from Brezhnev's ", " of [Zhou Enlai's] "
 _OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+\[?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\]?\s+")
 # " on Visit of General Clark with President Rhee": a visit with someone is their talk (its "of" names the visitor), who
@@ -768,13 +768,15 @@ def _named_after(named: str, asked: str, owned: bool) -> str:
     addressee or "from" or "by" its sender, to the end ("Appeal for Help from Nagy", "Request of Kim Il Sung for Help to
     the UN", "Request to Stalin for Aid from Kim Il Sung"). A slot of a kind named before is the thing asked's: "to Stalin
     for Aid to Korea", "from Kim to Stalin for Aid from the Soviet Union", and so is a place it is asked "from": "for Arms
-    from the Soviet Union" is where they come from; `owned`: the paper is someone's ("Kim's Request")."""
+    from the Soviet Union" is where they come from, and a place it is asked "to" is where it goes: "for Aid to Korea" (but
+    the UN, a body the names table lists, is written to); `owned`: the paper is someone's ("Kim's Request")."""
     to = _TO.search(named)
     sent = owned or bool(named[:to.start() if to else None].strip())
     slots = list(_SENT_OR_TO.finditer(asked))
     for slot, following in zip(slots, [*slots[1:], None]):
         party = _ARTICLE.sub("", asked[slot.end():following.start() if following else None])
-        if not (to if slot[0].strip().lower() == "to" else sent or _is_place(party)):
+        where = _is_place(party) and shipped_names().kind(party) != "organization"
+        if not (where or (to if slot[0].strip().lower() == "to" else sent)):
             return asked[slot.start():]
     return ""
 
