@@ -3245,3 +3245,18 @@ def test_a_letter_of_acceptance_names_no_sender_acceptance(title, senders, recip
 def test_where_what_is_asked_goes_is_no_addressee(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+# but a body a nation's word alone names, other than a union or council, goes on with its "for" where a paper asks
+# ("Soviet Ministry", "Polish Committee" were the recipients)
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Request to the Soviet Ministry for Foreign Trade", ("Soviet Ministry for Foreign Trade",)),
+    ("Request to the Polish Committee for Radio", ("Polish Committee for Radio",)),
+    ("Request to the Soviet Committee for Peace", ("Soviet Committee for Peace",)),
+    ("Request to the Hungarian Office for Church Affairs", ("Hungarian Office for Church Affairs",)),
+    ("Request to the Soviet Union for Aid", ("Soviet Union",)),
+    ("Request to the Hungarian Council for Aid", ("Hungarian Council",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_body_a_nation_names_keeps_its_for_where_a_paper_asks(title, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())

@@ -403,10 +403,12 @@ _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 _NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|[A-Z]{2,6})$")
 # and what a paper asks of any body a word names, before its body's word or after it, is what follows ("to the Soviet
 # Union for Aid", "to the Arab League for Support", "to the Council of Ministers for Aid"); but one whose name begins with
-# the body's word keeps its "for" ("the Council for Mutual Economic Assistance"), and so do a cause with its article
+# the body's word keeps its "for" ("the Council for Mutual Economic Assistance"), and so do one a nation's word alone
+# names, other than a union or council ("the Soviet Ministry for Foreign Trade"), a cause with its article
 # ("the National Council for the Liberation of ...") and a body the names table lists (`_listed_body`)
 _LISTED_WORDS = 5   # the words a listed body's name has on either side of its "for" ("Science and Technology" is three)
-_NAMED_BODY = re.compile(rf"(?<!\S)(?!The\s)[A-Z][\w'’-]*\s+{BODY_WORDS}$|\b{BODY_WORDS}\s+(?i:of)\s+(?:(?i:the)\s+)?[A-Z][\w'’-]*$")
+_NAMED_BODY = re.compile(rf"(?<!\S)(?!The\s)(?!(?:{NATIONS})\s+(?!Union|Council))[A-Z][\w'’-]*\s+{BODY_WORDS}$|"
+                         rf"\b{BODY_WORDS}\s+(?i:of)\s+(?:(?i:the)\s+)?[A-Z][\w'’-]*$")
 # "Democracy", "Socialism", "Freedom", "Unity" after "the Party" (but "for Security Guarantees" asks for them, and "the Soviet
 # Party for Solidarity" for solidarity)
 _CAUSE = re.compile(r"[A-Z][a-z]+(?:acy|ism|dom|ity)\b(?!\s+[A-Z])")
