@@ -3210,6 +3210,15 @@ def test_halves_that_are_no_names_are_no_pair_of_people(title):
     assert (found.senders, found.recipients, found.participants, found.others) == ((), (), (), ())
 
 
+# but a compass point beside a name is a surname: only two compass points are the blocs' or the Koreas' talks
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Memorandum of Conversation, West-Smith Meeting", ("West", "Smith")),
+    ("West-Brandt Talks", ("West", "Brandt")),
+], ids=lambda value: value if isinstance(value, str) else "")
+def test_a_compass_point_beside_a_name_is_a_surname_of_a_pair(title, participants):
+    assert parties(title).participants == participants
+
+
 # a letter "of Acceptance" or "of Refusal" says what the letter is, as "of Thanks" does ("Acceptance" was the sender)
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Letter of Acceptance of Invitation to the Congress", (), ("Congress",)),

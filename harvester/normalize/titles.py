@@ -544,10 +544,11 @@ _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" n
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
 _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
-# a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet"), a verb's particle
-# ("Run-Up") or a compass point ("East-West", "North-South": the blocs' or the Koreas' talks)
-_NO_NAME_HALF = re.compile(rf"Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub|Multi|Sino|Afro|Indo|{VERB_PARTICLE}|"
-                           r"(?:North|South)(?:east|west)?|East|West")
+# a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
+# ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
+# beside a name is a surname ("West-Brandt Talks")
+_NO_NAME_HALF = re.compile(rf"Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub|Multi|Sino|Afro|Indo|{VERB_PARTICLE}")
+_COMPASS_POINT = re.compile(r"(?:North|South)(?:east|west)?|East|West")
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
@@ -872,9 +873,10 @@ def _pair(pair: re.Match[str]) -> tuple[str, str]:
 
 def _two_people(pair: re.Match[str]) -> bool:
     """"Furui-Zhou Enlai" names two people; "Post-Flight", "Co-Chairmen", "Run-Up" and "East-West" are no pair of them."""
-    return not _GENERIC.fullmatch(f"{pair['one']}-{pair['other']}") and not any(
+    halves = (pair["one"], pair["other"])
+    return not _GENERIC.fullmatch("-".join(halves)) and not all(map(_COMPASS_POINT.fullmatch, halves)) and not any(
         _NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
-        or _NO_NAME_HALF.fullmatch(p) for p in (pair["one"], pair["other"]))
+        or _NO_NAME_HALF.fullmatch(p) for p in halves)
 
 
 def _people_of(roles: Parties) -> list[str]:
