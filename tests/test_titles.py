@@ -3151,6 +3151,12 @@ def test_a_body_the_names_table_lists_keeps_its_for_where_a_paper_asks(title, re
     ("Request to the Arab League for Support", ("Arab League",)),
     ("Petition to the Chinese Academy of Sciences for Specialists", ("Chinese Academy of Sciences",)),
     ("Request To The Council For Mutual Economic Assistance", ("Council for Mutual Economic Assistance",)),   # in title case too
+    ("Request to the Supreme Soviet for Clemency", ("Supreme Soviet",)),   # a state's or party's organ named alone
+    ("Petition to the Presidium of the Supreme Soviet for Clemency", ("Presidium of the Supreme Soviet",)),
+    ("Request to the Presidium for Help", ("Presidium",)),
+    ("Request to the Politburo for Aid", ("Politburo",)),
+    ("Request to the Secretariat for Specialists", ("Secretariat",)),
+    ("Request to the Presidium for the Release of Prisoners", ("Presidium",)),   # no cause is an organ's name's
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_is_asked_of_a_named_body_is_no_part_of_its_name(title, recipients):
     found = parties(title)

@@ -405,10 +405,12 @@ _NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\
 # Union for Aid", "to the Arab League for Support", "to the Council of Ministers for Aid"); but one whose name begins with
 # the body's word keeps its "for" ("the Council for Mutual Economic Assistance"), and so do one a nation's word alone
 # names, other than a union or council ("the Soviet Ministry for Foreign Trade"), a cause with its article
-# ("the National Council for the Liberation of ...") and a body the names table lists (`_listed_body`)
+# ("the National Council for the Liberation of ...") and a body the names table lists (`_listed_body`); a state's or a
+# party's organ is named alone ("to the Presidium for Help", "to the Supreme Soviet for Clemency")
 _LISTED_WORDS = 5   # the words a listed body's name has on either side of its "for" ("Science and Technology" is three)
 _NAMED_BODY = re.compile(rf"(?<!\S)(?!The\s)(?!(?:{NATIONS})\s+(?!Union|Council))[A-Z][\w'’-]*\s+{BODY_WORDS}$|"
-                         rf"\b{BODY_WORDS}\s+(?i:of)\s+(?:(?i:the)\s+)?[A-Z][\w'’-]*$")
+                         rf"\b{BODY_WORDS}\s+(?i:of)\s+(?:(?i:the)\s+)?[A-Z][\w'’-]*$|"
+                         r"\b(?P<organ>Presidium|Politburo|Secretariat|Supreme\s+Soviet)$")
 # "Democracy", "Socialism", "Freedom", "Unity" after "the Party" (but "for Security Guarantees" asks for them, and "the Soviet
 # Party for Solidarity" for solidarity)
 _CAUSE = re.compile(r"[A-Z][a-z]+(?:acy|ism|dom|ity)\b(?!\s+[A-Z])")
@@ -1220,8 +1222,9 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
             return True
         if _NO_FOR_IN_NAME.search(before):
             return (before.endswith(("the Party", "The Party")) or not asking and before.endswith("Party")) and bool(_CAUSE.match(segment))
-        if asking and _NAMED_BODY.search(before):   # a cause named as a thing is a council's name's: "the National Council for the Liberation of ..."
-            return segment.startswith(("the ", "The "))
+        if asking and (named := _NAMED_BODY.search(before)):
+            # a cause named as a thing is a council's name's ("the National Council for the Liberation of ..."), no organ's
+            return not named["organ"] and segment.startswith(("the ", "The "))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
