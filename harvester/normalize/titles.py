@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
 from harvester.normalize.kinds import NOTES_WRITER, find_kind
-from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COUNTRY, HONORIFIC, KIN, MADE, MODIFIER, NATIONS,
+from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COMPASS, COUNTRY, HONORIFIC, KIN, MADE, MODIFIER, NATIONS,
                                       ORGAN_INITIALS, PARTICLES, PAST, PLACE_AT_END, ROLE, STATES, VERB_PARTICLE, alt, begins_a_name,
                                       family_name_shape, is_body, is_given_name, is_role, is_state_initials, name_in, shipped_names,
                                       small_words_titled, strip_roles)
@@ -550,7 +550,7 @@ _PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.�
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
 # beside a name is a surname ("West-Brandt Talks")
 _NO_NAME_HALF = re.compile(rf"Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub|Multi|Sino|Afro|Indo|{VERB_PARTICLE}")
-_COMPASS_POINT = re.compile(r"(?:North|South)(?:east|west)?|East|West")
+_COMPASS_POINT = re.compile(COMPASS)
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
