@@ -76,6 +76,7 @@ class FaultServer:
     etags: bool = False         # send an ETag with every page, and answer 304 when the client already has it
     last_modified: bool = False  # the same with Last-Modified alone (a date for each body, from when it was first served)
     not_modified: int = 0       # how many 304s were sent
+    trickled: int = 0           # how many bytes of a trickled answer's body were sent (the headers before them not counted)
     _dates: dict[bytes, int] = field(default_factory=dict)
 
     def __enter__(self) -> FaultServer:
@@ -125,11 +126,12 @@ class FaultServer:
                     self.close_connection = True
 
             def _trickle(self, body: bytes, pause: float) -> None:
-                answer = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+                head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body)
                 try:
-                    for byte in answer:
+                    for at, byte in enumerate(head + body, 1 - len(head)):
                         self.wfile.write(bytes([byte]))
                         self.wfile.flush()
+                        outer.trickled = max(at, 0)
                         time.sleep(pause)
                 except OSError:    # the client gave up: as it should
                     pass

@@ -514,9 +514,8 @@ def test_a_run_killed_mid_file_resumes_that_file(tmp_path: Path):
         process = subprocess.Popen([*command, "--base-url", server.origin], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(Path.cwd())})
         deadline = time.monotonic() + 60
-        while slow not in server.requests and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        time.sleep(1.5)                         # the headers and the first bytes of the body are on their way
+        while server.trickled < 8 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)                    # until the headers and the first bytes of the body are on their way
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=10)
         assert process.returncode == -signal.SIGKILL, "the run finished before it could be killed"
