@@ -3275,3 +3275,26 @@ def test_where_what_is_asked_goes_is_no_addressee(title, senders, recipients):
 def test_a_body_a_nation_names_keeps_its_for_where_a_paper_asks(title, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
+
+
+# what any paper asks "for" (aid, help, support, credits, arms) is no one, as a request's is ("Aid" was a recipient and a
+# person, "Soviet Union for Aid" one recipient); but a person it is "for" is still an addressee
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter to the Soviet Government for Aid", (), ("Soviet Government",)),
+    ("Letter to the Soviet Government for Military Aid", (), ("Soviet Government",)),
+    ("Letter to Stalin for Help", (), ("Stalin",)),
+    ("Telegram to the Chinese Government for Assistance", (), ("Chinese Government",)),
+    ("Letter to the Soviet Union for Aid", (), ("Soviet Union",)),
+    ("Letter from Kim Il Sung to the Soviet Government for Credits", ("Kim Il Sung",), ("Soviet Government",)),
+    ("Letter to the Soviet Government for Arms", (), ("Soviet Government",)),
+    ("Letter to the Soviet Government for Support", (), ("Soviet Government",)),
+    ("Letter to the Soviet Government for Stalin", (), ("Soviet Government", "Stalin")),
+    ("Letter to the Council for Mutual Economic Assistance", (), ("Council for Mutual Economic Assistance",)),
+    ("Letter to the Chilean Party for Democracy for Aid", (), ("Chilean Party for Democracy",)),
+    # what its topic asks for is read in its slots, as before
+    ("Letter to Stalin from Kim Il Sung Asking for Help and Arms", ("Kim Il Sung",), ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_any_paper_asks_for_is_no_one(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+    assert "Aid" not in person_names(found, NameTable.load())

@@ -381,6 +381,10 @@ _FOR = _rx(r"\s+for\s+")
 _TO = _rx(r"\s+to\s+")
 _SENT_OR_TO = _rx(r"\s+(?:to|from|by)\s+")
 _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind asks as the message's word does
+# the "for" before what papers ask for, where a paper of any kind asks: "Letter to the Soviet Government for Aid", "... for
+# Military Aid" (but "... for Stalin" names one more addressee, and "for Aid Delegation" a delegation)
+_ASKED_FOR = re.compile(r"\s+(?i:for)\s+(?=(?:[A-Z][a-z]+\s+){0,2}(?:Aid|Help|Support|Assistance|Arms|Weapons|Credits?|Loans?)\b"
+                        r"(?!\s+[A-Z]))")
 _OF_ASKING = _rx(rf"\s+of\s+(?:an?\s+)?(?:{_ASKING})\b")   # and so does a letter "of Appeal"
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
@@ -735,14 +739,15 @@ def _parties(reading: _Reading) -> Parties:
         rest = rest[:purpose.start()]
     if message and message["answer"]:
         rest = _ANSWERED.sub(_answered, _QUESTIONS.sub("", rest), count=1)
-    # "Request to Stalin for Aid", "Appeal to the UN for Help": what it asks for, no one (but "Committee for ...")
+    # "Request to Stalin for Aid", "Appeal to the UN for Help", "Letter to the Soviet Government for Aid": what it asks
+    # for, no one (but "Committee for ...")
     # and it names after what it asks the parties it named none of before (`_named_after`): "Appeal of Kim Il Sung for
     # Help to the UN", "Appeal for Help from Nagy", "Request to Stalin for Aid from Kim Il Sung"
-    elif asking and (asked := _asked(rest)):
+    elif asked := _asked(rest, asking):
         named = rest[:asked.start()]
         named = named[of_appeal.end():] if (of_appeal := _OF_ASKING.match(named)) else named   # not "of Appeal"
         tail = _named_after(named, rest[asked.end() - 1:], bool(message and message["owner"]))
-        rest = named + (tail[:more.start()] if (more := _asked(tail)) else tail)   # "to the Soviet Union for Arms"
+        rest = named + (tail[:more.start()] if (more := _asked(tail, asking)) else tail)   # "to the Soviet Union for Arms"
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
         kind, lead = None, [*lead, *([_tidy(message["owner"])] if message["owner"] else [])]
     elif kind == "other" or not found:   # "Gazette of ...", "Appointment of X as ... by Syngman Rhee", "Record of the
@@ -861,10 +866,16 @@ def _paired(text: str) -> list[str]:
     return [name for m in _PAIRED.finditer(text) if _two_people(m) for name in _pair(m)]
 
 
-def _asked(rest: str) -> re.Match[str] | None:
-    """The "for" what a paper asks begins at ("Request to Stalin for Aid"), not one of a name ("the Committee for ...")."""
-    return next((m for m in _FOR.finditer(rest) if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)),
-                None)
+def _asked(rest: str, asking: bool = True) -> re.Match[str] | None:
+    """The "for" what a paper asks begins at ("Request to Stalin for Aid"), not one of a name ("the Committee for ...");
+    in a paper that is no request (not `asking`), only one before what papers ask for (`_ASKED_FOR`), and not in its
+    topic (`_TAIL`): "from Saddam Hussein Asking for Help" is read in its slots."""
+    if asking:
+        fors = _FOR.finditer(rest)
+    else:
+        topic = _TAIL.search(rest) if _ASKED_FOR.search(rest) else None
+        fors = _ASKED_FOR.finditer(rest, 0, topic.start() if topic else len(rest))
+    return next((m for m in fors if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)), None)
 
 
 def _pair(pair: re.Match[str]) -> tuple[str, str]:
