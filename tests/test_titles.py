@@ -3298,3 +3298,18 @@ def test_what_any_paper_asks_for_is_no_one(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
     assert "Aid" not in person_names(found, NameTable.load())
+
+
+# a title in title case says what a paper asks to do as a lower-case one does ("Travel to Moscow", "Send Specialists",
+# "Hold Talks" were recipients)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Request For Permission To Travel To Moscow", (), ()),
+    ("Petition For Permission To Emigrate To Israel", (), ()),
+    ("Request To Send Specialists", (), ()),
+    ("Proposal From Zhou Enlai To Hold Talks", ("Zhou Enlai",), ()),
+    ("Request To Stalin For Permission To Travel To Moscow", (), ("Stalin",)),
+    ("Message From Kim Il Sung To Stalin", ("Kim Il Sung",), ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_title_case_says_what_is_asked_to_be_done_as_lower_case_does(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())

@@ -252,8 +252,9 @@ _INFINITIVE = _rx(r"to\s(?:discuss|receive|call\s+on)$")   # a verb of talk afte
 # a lower-case "to" before a verb and its object says what is to be done, no addressee ("Decision to Confirm the
 # Following Directive", "Commission ... to Investigate the Events"): no name is followed by an article; nor is any a
 # verb that papers ask to do ("Proposal from Zhou Enlai to Hold Talks", "Request to Send Specialists", "Order to
-# Advance"; not "Begin" nor "Grant", who are written to)
-_PURPOSE = re.compile(r"\s+to\s+(?:[A-Z][a-z]+\s+(?:the|an?|his|her|their|its)\s|" + alt(
+# Advance"; not "Begin" nor "Grant", who are written to); a title in title case says it with "To" before such a verb
+# ("Request To Send Specialists"), but no "To" before any word and an article ("To Huu the Poet" is a name)
+_PURPOSE = re.compile(r"\s+(?:to\s+[A-Z][a-z]+\s+(?:the|an?|his|her|their|its)\s|(?:to|To)\s+" + alt(
     "Hold", "Send", "Establish", "Open", "Conclude", "Sign", "Provide", "Supply", "Convene", "Create", "Organi[sz]e",
     "Withdraw", "Allow", "Permit", "Accept", "Invite", "Visit", "Resume", "Stop", "Cease", "Reduce", "Increase", "Build",
     "Return", "Release", "Transfer", "Purchase", "Buy", "Sell", "Deliver", "Exchange", "Restore", "Recogni[sz]e",
