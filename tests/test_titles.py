@@ -3313,3 +3313,18 @@ def test_what_any_paper_asks_for_is_no_one(title, senders, recipients):
 def test_title_case_says_what_is_asked_to_be_done_as_lower_case_does(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+# talks named by their two people after a cable's or telegram's comma are its participants, as after a record's ("Nehru-
+# Khrushchev Talks" was the sender); talks of two nations name no one
+@pytest.mark.parametrize(("title", "senders", "participants"), [
+    ("Cable, Nehru-Khrushchev Talks", (), ("Nehru", "Khrushchev")),
+    ("Telegram, Nehru-Khrushchev Talks", (), ("Nehru", "Khrushchev")),
+    ("Ciphered Telegram, Mao-Stalin Talks", (), ("Mao", "Stalin")),
+    ("Cable, Nehru-Khrushchev Talks with Zhou Enlai", (), ("Nehru", "Khrushchev", "Zhou Enlai")),
+    ("Cable, Sino-Soviet Talks", (), ()),
+    ("Record of Conversation, Mao-Khrushchev Talks", (), ("Mao", "Khrushchev")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_paired_talks_after_a_dispatchs_comma_are_its_participants(title, senders, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, (), participants, ())

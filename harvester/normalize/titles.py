@@ -467,6 +467,7 @@ _SENTENCE = re.compile(r"\b(?:That|Us|We|It|Is|Are|Was|Were|Has|Have|Had|(?<!^)W
                        r"Told|Says?|Said|Hopes|Wants|Asks|Agrees|Refuses|Plans|Intends|Expects|Wishes|Seeks)\b")
 _RECORD_OF = _rx(r"^(?:minutes|record|memorandum|transcript|notes|summary)\s+of\s+(?:the\s+)?")
 _TALKS = ("conversation", "meeting")
+_DISPATCHES = ("cable", "telegram")   # the kinds that report talks as a record does: "Cable, Nehru-Khrushchev Talks"
 # a document that records a talk, which is sent as documents are: "Memorandum of Conversation from A to the CC"
 _RECORD_OF_TALK = _rx(r"(?:memorandum|record|minutes|notes?|summary|transcript)\s+of\s+(?:an?\s+|the\s+)?conversation")
 _OF_NAME = _rx(r"\s*of\s+(?!the\s)")
@@ -1105,9 +1106,10 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
             # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender;
             # "Telegram, Haig’s Visit to Mexico": a subject
             return []
-        if key == "," and kind in _TALKS and (pair := _PAIRED.match(body)):
-            # "Memorandum of Conversation, CPSU-CCP Talks": the talks recorded, named by their two parties, as alone, and
-            # those they had them with ("Vance-Gromyko Meeting with Brezhnev")
+        if key == "," and kind in (*_TALKS, *_DISPATCHES) and (pair := _PAIRED.match(body)):
+            # "Memorandum of Conversation, CPSU-CCP Talks", "Cable, Nehru-Khrushchev Talks": the talks recorded or
+            # reported, named by their two parties, as alone, and those they had them with ("Vance-Gromyko Meeting with
+            # Brezhnev")
             met = _slots(body[pair.end():], kind) if _PEOPLE_NEXT.match(body, pair.end()) else []
             return [("with", name) for name in _pair(pair) if _two_people(pair)] + met
     elif _bare_to(rest) or (kind and _NAME_NEXT.match(rest) and not _PARTICIPLE.match(rest)):
