@@ -3328,3 +3328,19 @@ def test_title_case_says_what_is_asked_to_be_done_as_lower_case_does(title, send
 def test_paired_talks_after_a_dispatchs_comma_are_its_participants(title, senders, participants):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, (), participants, ())
+
+
+# whose a letter "of Thanks" or "of Invitation" is, "of" someone after it, is its sender, as of a letter alone
+# ("Invitation of the Soviet Government" was the sender); but whom a letter of recall or credence is "of" is the envoy
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter of Invitation of the Soviet Government to the Conference", ("Soviet Government",), ()),
+    ("Letter of Invitation of the Soviet Government to Nehru", ("Soviet Government",), ("Nehru",)),
+    ("Letter of Thanks of the Soviet Government to Stalin", ("Soviet Government",), ("Stalin",)),
+    ("Letter of Congratulations of the CPSU Central Committee", ("CPSU Central Committee",), ()),
+    ("Letter of Recall of the Soviet Ambassador from Pyongyang", (), ()),
+    ("Letter of Credence of the Soviet Ambassador", (), ()),
+    ("Letter of Appeal of Kim Il Sung for Help to the UN", ("Kim Il Sung",), ("UN",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_whose_letter_of_thanks_or_invitation_is_its_sender(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())

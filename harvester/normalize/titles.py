@@ -400,6 +400,10 @@ _TO_EVENT = _rx(rf"\s+to\s+(?:the\s+)?(?:(?:{_EVENT_WORD}){{0,3}}"
 # a letter "of" or "with" an invitation, or one after a letter's parties, invites as an invitation does: "Letter of
 # Invitation to the Ceremony", "Letter with an Invitation to ...", "Letter from Mao to Kim Il Sung, Invitation to ..."
 _OF_INVITATION = _rx(rf"(?:\b(?:of|with)|,)\s+(?:an?\s+)?(?:{_INVITING})(?=\s)")
+# a letter "of" a message's word and then "of" someone is his, as a letter "of" him is: "Letter of Thanks of the Soviet
+# Government", "Letter of Invitation of the Soviet Government to the Conference" (but one "of Appeal" asks, what a reminder
+# is "of" is what it recalls, and whom one of recall or credence is "of" is the envoy: `_LETTER_OF`)
+_OF_MESSAGE_OF = _rx(rf"\s+of\s+(?:an?\s+)?(?!reminders?\s)(?:{_ANSWERING}|{_INVITING}|{_MESSAGES})(?=\s+of\s)")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
@@ -716,6 +720,8 @@ def _parties(reading: _Reading) -> Parties:
         text = text[:invitation.end()] + _TO_EVENT.sub("", text[invitation.end():], count=1)
     found = find_kind(text)
     found = found and (_recorded_talk(text, found) or found)
+    if found and (of_message := _OF_MESSAGE_OF.match(text, found[2])):
+        text = text[:found[2]] + text[of_message.end():]
     kind, start, end = found if found else (None, len(text), 0)
     lead = []
     if reading.author:
