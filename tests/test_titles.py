@@ -3293,6 +3293,10 @@ def test_a_body_a_nation_names_keeps_its_for_where_a_paper_asks(title, recipient
     ("Letter to the Chilean Party for Democracy for Aid", (), ("Chilean Party for Democracy",)),
     # what its topic asks for is read in its slots, as before
     ("Letter to Stalin from Kim Il Sung Asking for Help and Arms", ("Kim Il Sung",), ("Stalin",)),
+    # and in title case, where the sender after it is capitalised as the words of what it asks for are
+    ("Letter To Stalin For Help From Kim Il Sung", ("Kim Il Sung",), ("Stalin",)),
+    ("Letter to Stalin for Military Aid From Kim Il Sung", ("Kim Il Sung",), ("Stalin",)),
+    ("Letter To The Soviet Union For Military Aid From Kim Il Sung", ("Kim Il Sung",), ("Soviet Union",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_any_paper_asks_for_is_no_one(title, senders, recipients):
     found = parties(title)
@@ -3344,3 +3348,4 @@ def test_paired_talks_after_a_dispatchs_comma_are_its_participants(title, sender
 def test_whose_letter_of_thanks_or_invitation_is_its_sender(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+

@@ -383,9 +383,10 @@ _TO = _rx(r"\s+to\s+")
 _SENT_OR_TO = _rx(r"\s+(?:to|from|by)\s+")
 _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind asks as the message's word does
 # the "for" before what papers ask for, where a paper of any kind asks: "Letter to the Soviet Government for Aid", "... for
-# Military Aid" (but "... for Stalin" names one more addressee, and "for Aid Delegation" a delegation)
+# Military Aid" (but "... for Stalin" names one more addressee, and "for Aid Delegation" a delegation); a title in title
+# case capitalises the word that names a party after it ("For Help From Kim Il Sung")
 _ASKED_FOR = re.compile(r"\s+(?i:for)\s+(?=(?:[A-Z][a-z]+\s+){0,2}(?:Aid|Help|Support|Assistance|Arms|Weapons|Credits?|Loans?)\b"
-                        r"(?!\s+[A-Z]))")
+                        r"(?!\s+(?!(?:From|To|By|And|With)\s)[A-Z]))")
 _OF_ASKING = _rx(rf"\s+of\s+(?:an?\s+)?(?:{_ASKING})\b")   # and so does a letter "of Appeal"
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
