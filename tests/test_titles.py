@@ -3349,3 +3349,14 @@ def test_whose_letter_of_thanks_or_invitation_is_its_sender(title, senders, reci
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
+
+# an invitation "of" someone "to" do something invites him, as one "to" him does: he is no sender ("Khrushchev" was)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter of Invitation of Khrushchev to Visit the United States", (), ("Khrushchev",)),
+    ("Letter of Invitation of Tito to Visit the Soviet Union", (), ("Tito",)),
+    ("Letter of Invitation to Khrushchev to Visit the United States", (), ("Khrushchev",)),
+    ("Letter of Invitation of the Soviet Government to Nehru to Visit Moscow", ("Soviet Government",), ("Nehru",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
