@@ -3356,6 +3356,10 @@ def test_whose_letter_of_thanks_or_invitation_is_its_sender(title, senders, reci
     ("Letter of Invitation of Tito to Visit the Soviet Union", (), ("Tito",)),
     ("Letter of Invitation to Khrushchev to Visit the United States", (), ("Khrushchev",)),
     ("Letter of Invitation of the Soviet Government to Nehru to Visit Moscow", ("Soviet Government",), ("Nehru",)),
+    # and one "of" a delegation invites it, as one "to" it does
+    ("Letter of Invitation of a Delegation of the CPSU", (), ("Delegation of the CPSU",)),
+    ("Letter of Invitation of the Korean Workers Party Delegation to the 20th Congress", (), ("Korean Workers Party Delegation",)),
+    ("Letter of Invitation to the Korean Workers Party Delegation to the 20th Congress", (), ("Korean Workers Party Delegation",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, senders, recipients):
     found = parties(title)

@@ -381,6 +381,7 @@ _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
 _TO = _rx(r"\s+to\s+")
 _OF = _rx(r"\s+of\s+")
+_DELEGATION = re.compile(r"\bDelegations?\b")
 _SENT_OR_TO = _rx(r"\s+(?:to|from|by)\s+")
 _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind asks as the message's word does
 # the "for" before what papers ask for, where a paper of any kind asks: "Letter to the Soviet Government for Aid", "... for
@@ -405,7 +406,8 @@ _OF_INVITATION = _rx(rf"(?:\b(?:of|with)|,)\s+(?:an?\s+)?(?:{_INVITING})(?=\s)")
 # a letter "of" a message's word and then "of" someone is his, as a letter "of" him is: "Letter of Thanks of the Soviet
 # Government", "Letter of Invitation of the Soviet Government to the Conference" (but one "of Appeal" asks, what a reminder
 # is "of" is what it recalls, and whom one of recall or credence is "of" is the envoy: `_LETTER_OF`); but an invitation
-# "of" someone "to" do something invites him, as one "to" him does: "Letter of Invitation of Khrushchev to Visit the US"
+# "of" someone "to" do something, or "of" a delegation, invites him, as one "to" him does: "Letter of Invitation of
+# Khrushchev to Visit the US", "Letter of Invitation of the Korean Workers Party Delegation to the 20th Congress"
 _OF_MESSAGE_OF = _rx(rf"\s+of\s+(?:an?\s+)?(?!reminders?\s)(?:{_ANSWERING}|(?P<invites>{_INVITING})|{_MESSAGES})(?=\s+of\s)")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
@@ -725,7 +727,9 @@ def _parties(reading: _Reading) -> Parties:
     found = found and (_recorded_talk(text, found) or found)
     if found and (of_message := _OF_MESSAGE_OF.match(text, found[2])):
         whose = text[of_message.end():]
-        if of_message["invites"] and (to := _TO.search(whose)) and _PURPOSE.match(whose, to.start()):
+        to = _TO.search(whose)
+        invited = to and _PURPOSE.match(whose, to.start()) or _DELEGATION.search(whose[:to.start() if to else None])
+        if of_message["invites"] and invited:
             whose = _OF.sub(" to ", whose, count=1)
         text = text[:found[2]] + whose
     kind, start, end = found if found else (None, len(text), 0)
