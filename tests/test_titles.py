@@ -3297,6 +3297,10 @@ def test_a_body_a_nation_names_keeps_its_for_where_a_paper_asks(title, recipient
     ("Letter To Stalin For Help From Kim Il Sung", ("Kim Il Sung",), ("Stalin",)),
     ("Letter to Stalin for Military Aid From Kim Il Sung", ("Kim Il Sung",), ("Stalin",)),
     ("Letter To The Soviet Union For Military Aid From Kim Il Sung", ("Kim Il Sung",), ("Soviet Union",)),
+    # and a letter "of Thanks" for what it was given names its sender after it, as a letter does
+    ("Telegram of Thanks to Stalin for Aid from Kim Il Sung", ("Kim Il Sung",), ("Stalin",)),
+    ("Letter of Gratitude to Stalin for Aid from Kim Il Sung", ("Kim Il Sung",), ("Stalin",)),
+    ("Letter of Thanks to Khrushchev for Help From Castro", ("Castro",), ("Khrushchev",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_what_any_paper_asks_for_is_no_one(title, senders, recipients):
     found = parties(title)

@@ -390,6 +390,7 @@ _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind 
 _ASKED_FOR = re.compile(r"\s+(?i:for)\s+(?=(?:[A-Z][a-z]+\s+){0,2}(?:Aid|Help|Support|Assistance|Arms|Weapons|Credits?|Loans?)\b"
                         r"(?!\s+(?!(?:From|To|By|And|With)\s)[A-Z]))")
 _OF_ASKING = _rx(rf"\s+of\s+(?:an?\s+)?(?:{_ASKING})\b")   # and so does a letter "of Appeal"
+_OF_MESSAGE = _rx(rf"\s+of\s+(?:an?\s+)?(?:{_ONE_MESSAGE})\b")   # what a letter is "of" ("of Thanks") names no one
 # an event an invitation is "to", which it invites to, and no addressee: "to the Ceremony", "to the 20th Congress of the
 # CPSU", "to the Celebrations of the Tenth Anniversary", "to the Bandung Conference" (but "to the Chinese Delegation to the
 # Ceremony" goes to the delegation); but a congress bare or a state's is the body ("to Congress", "to the US Congress",
@@ -763,7 +764,7 @@ def _parties(reading: _Reading) -> Parties:
     # Help to the UN", "Appeal for Help from Nagy", "Request to Stalin for Aid from Kim Il Sung"
     elif asked := _asked(rest, asking):
         named = rest[:asked.start()]
-        named = named[of_appeal.end():] if (of_appeal := _OF_ASKING.match(named)) else named   # not "of Appeal"
+        named = named[of_what.end():] if (of_what := _OF_MESSAGE.match(named)) else named   # not "of Thanks"
         tail = _named_after(named, rest[asked.end() - 1:], bool(message and message["owner"]))
         rest = named + (tail[:more.start()] if (more := _asked(tail, asking)) else tail)   # "to the Soviet Union for Arms"
     if message:   # "Proposal from Deputy Minister Ecobescu to ...", "Reply to Stalin": sent as a letter is
