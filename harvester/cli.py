@@ -137,10 +137,11 @@ class _Command(click.Command):
             spare = [*itertools.takewhile(lambda word: not _named(word, paths), following)]
             if name == "--format":   # csv Korean: a format, then the search's word
                 spare = [*itertools.takewhile(_formats, spare)]
-            if name != "--query" and not entire and spare and searches - len(spare) >= needed:
+            if name != "--query" and not entire and spare and searches - len(spare) >= needed and \
+                    (advice := _advice(name, texted[name], [value, *spare])):
                 more = not ctx.allow_extra_args and all(word in extra for word in spare)   # (words no argument took: demo's, prune's)
                 said = f"{self._more(ctx, spare)};" if more else f"{name} {value}, then {' '.join(spare)}:"
-                raise click.UsageError(f"{said} {_advice(name, texted[name], [value, *spare])}", ctx)
+                raise click.UsageError(f"{said} {advice}", ctx)
         # harvest's query, not quoted: its words, no address or page here among them; or words given to --all
         if "query" in params and len(texts) > (params["query"] is None and not params["whole"]) and not any(map(_named, texts)):
             said = " ".join(word for word in (params["query"], *texts) if word is not None)
@@ -166,11 +167,16 @@ def _formats(word: str) -> bool:
     return {*named_formats(word)} <= {*FORMATS}
 
 
-def _advice(name: str, kind: click.ParamType, words: list[str]) -> str:
+def _advice(name: str, kind: click.ParamType, words: list[str]) -> str | None:
     """What to give an option whose value the shell split into `words`: a value that runs (no site's name has a space,
-    nor does a dataset's or a list of formats)."""
+    nor does a dataset's or a list of formats). None where the words are no split value: a site, then words that make
+    no name of a site with it (its address's: wilson center is wilsoncenter.org), are the command's."""
     if name == "--site":
-        return f"no site's name has a space; the sites: {', '.join(sorted(known_sites()))}"
+        sites = known_sites()
+        joined = {mark.join(words).casefold() for mark in ("", "-")}
+        if words[0] in sites and not any(spelt in host for site in sites.values() for host in site.hosts for spelt in joined):
+            return None
+        return f"no site's name has a space; the sites: {', '.join(sorted(sites))}"
     if name == "--format":
         return f"formats are joined by commas, as --format {','.join(named_formats(','.join(words)))}"
     if name == "--name":   # joined by check_name's letters, where it takes them

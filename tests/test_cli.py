@@ -789,8 +789,14 @@ def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp
     # a name joined that check_name refuses is not advised: it advised --name 'korean-war!'
     (["harvest", "--all", "--name", "korean", "war!", "--out", "o"], "--name korean, then war!: a dataset's name has no space, "
      "and --name 'korean-war!': use letters, digits", ["harvest", "--all", "--name", "korean-war", "--out", "o"]),
+    # after a site that is there, a word that makes no site's name with it is the command's: it was said as the site's
+    (["reparse", "saved", "--site", "wilson", "pagez", "--out", "o"], "pagez: no such file or folder",
+     ["reparse", "saved", "--site", "wilson", "--out", "o"]),
+    (["harvest", "--all", "--site", "wilson", "Korean", "--out", "o"], "Korean: --all takes no words: drop them, or search "
+     "for them in its place, as --query Korean", ["harvest", "--all", "--site", "wilson", "--out", "o"]),
 ], ids=["all-words", "all-word", "all-query", "site", "site-url", "format", "extra-first", "extra-before-url", "demo",
-        "demo-name", "reparse", "reparse-folder", "reparse-name", "contact", "format-query", "format-page", "name-letters"])
+        "demo-name", "reparse", "reparse-folder", "reparse-name", "contact", "format-query", "format-page", "name-letters",
+        "site-then-page", "site-then-word"])
 def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsys, tmp_path, args, said, advised):
     """Each word misread is named, and the line the message advises runs: harvest goes on to ask the site (here a port
     that no one listens on: exit 3), the demo and the re-parse write their dataset (the page saved holds some of its
