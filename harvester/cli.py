@@ -125,8 +125,8 @@ class _Command(click.Command):
                 continue
             value, rest = (value, args[number + 1:]) if equals else (args[number + 1], args[number + 2:])
             following = [*itertools.takewhile(lambda word: not word.startswith("-"), rest)]
-            if isinstance(texted[name], click.Path) and following and not os.path.exists(following[0]) and \
-                    (found := _spaced(value, following)):
+            # (as an argument's: the longest path there, even where its last word names a file too: my names.csv)
+            if isinstance(texted[name], click.Path) and following and (found := _spaced(value, following)):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
             # a new path or a text, split: the command took the words after its first for a search more (harvest, having
             # one without them), pages (reparse, having one), or arguments more; --query's are the query's, below. A value

@@ -794,9 +794,12 @@ def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp
      ["reparse", "saved", "--site", "wilson", "--out", "o"]),
     (["harvest", "--all", "--site", "wilson", "Korean", "--out", "o"], "Korean: --all takes no words: drop them, or search "
      "for them in its place, as --query Korean", ["harvest", "--all", "--site", "wilson", "--out", "o"]),
+    # a file with a space there, where its last word names a file too: it said "names.csv: one argument more"
+    (["demo", "--names", "my", "names.csv"], "my names.csv: a path with a space: quote it (--names 'my names.csv')",
+     ["demo", "--names", "my names.csv"]),
 ], ids=["all-words", "all-word", "all-query", "site", "site-url", "format", "extra-first", "extra-before-url", "demo",
         "demo-name", "reparse", "reparse-folder", "reparse-name", "contact", "format-query", "format-page", "name-letters",
-        "site-then-page", "site-then-word"])
+        "site-then-page", "site-then-word", "names-there"])
 def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsys, tmp_path, args, said, advised):
     """Each word misread is named, and the line the message advises runs: harvest goes on to ask the site (here a port
     that no one listens on: exit 3), the demo and the re-parse write their dataset (the page saved holds some of its
@@ -805,10 +808,13 @@ def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsy
     (tmp_path / "there").mkdir()
     (tmp_path / "saved").mkdir()
     shutil.copy(SEED / "page-0.html", tmp_path / "saved" / "a.html")
+    for name in ("names.csv", "my names.csv"):   # (names tables, the shipped one's columns)
+        (tmp_path / name).write_text("canonical,kind,variant,note\n")
+    before = sorted(tmp_path.iterdir())
     code, out, err = run_cli(monkeypatch, capsys, *args)
     assert (code, out) == (2, "") and err.count("\n") == 1
     assert_one_line_error(err, said)
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["saved", "there"]
+    assert sorted(tmp_path.iterdir()) == before
     more = {"harvest": ["--base-url", f"http://127.0.0.1:{free_port()}", "--delay", "0"],
             "demo": ["--port", "0", "--delay", "0"]}.get(args[0], [])
     code, out, err = run_cli(monkeypatch, capsys, *advised, *more)
