@@ -44,6 +44,7 @@ DEMO = Path(__file__).parent / "demo"     # the saved pages the demo serves: a s
 DEMO_NAME = "wilson-korean-workers-party"   # (harvest's own name for the search adds a hash: its apostrophe)
 DEMO_PORT = 8753
 DEMO_DELAY = 0.2
+PAGE_SUFFIXES = (".html", ".htm")   # a web page's, as report writes one
 EXIT_WARNINGS = 1
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
@@ -54,7 +55,12 @@ SEVERITY = (0, EXIT_WARNINGS, *(error.exit_code for error in (UsageError, Harves
 
 class _Path(click.Path):
     """A path, and never an empty one, which would silently be the current folder (Path("") is Path(".")); its ~ is
-    one's home, as a shell leaves it when quoted ("~/data")."""
+    one's home, as a shell leaves it when quoted ("~/data"). A file option `writes` a new file of those endings (report's
+    page); the other files an option names are read, and must be there."""
+
+    def __init__(self, *args: object, writes: tuple[str, ...] = (), **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.writes = writes
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
         if isinstance(value, str) and not value:
@@ -126,19 +132,20 @@ class _Command(click.Command):
             value, rest = (value, args[number + 1:]) if equals else (args[number + 1], args[number + 2:])
             following = [*itertools.takewhile(lambda word: not word.startswith("-"), rest)]
             # (as an argument's: the longest path there, even where its last word names a file too: my names.csv)
-            if isinstance(texted[name], click.Path) and following and (found := _spaced(value, following)):
+            if isinstance(kind := texted[name], click.Path) and following and (found := _spaced(value, following)):
                 raise click.UsageError(f"{found}: a path with a space: quote it ({name} {shlex.quote(found)})", ctx)
             # a new path or a text, split: the command took the words after its first for a search more (harvest, having
-            # one without them), pages (reparse, having one), or arguments more; --query's are the query's, below. A value
-            # that is a path there or an address is whole, and the words are the command's; so are those after a file's
-            # elsewhere than harvest's: a file to read must be there (said above), report's page end in .html
-            entire = ADDRESS.match(value) or isinstance(texted[name], click.Path) and (
-                os.path.exists(value) or texted[name].file_okay and "query" not in params)
-            spare = [*itertools.takewhile(lambda word: not _named(word, paths), following)]
+            # one without them), pages (reparse, having one), or arguments more; --query's are the query's, below
+            spare = [*itertools.takewhile(lambda word: not _named(word, paths and word not in extra), following)]
             if name == "--format":   # csv Korean: a format, then the search's word
                 spare = [*itertools.takewhile(_formats, spare)]
+            # a value that is a path there or an address is whole, and the words are the command's; so are those after a
+            # file's elsewhere than harvest's, but a new one the option writes (report's page.html): a file to read must
+            # be there (said above)
+            entire = ADDRESS.match(value) or isinstance(kind, click.Path) and (
+                os.path.exists(value) or kind.file_okay and "query" not in params and not _writes(kind, [value, *spare]))
             if name != "--query" and not entire and spare and searches - len(spare) >= needed and \
-                    (advice := _advice(name, texted[name], [value, *spare])):
+                    (advice := _advice(name, kind, [value, *spare])):
                 more = not ctx.allow_extra_args and all(word in extra for word in spare)   # (words no argument took: demo's, prune's)
                 said = f"{self._more(ctx, spare)};" if more else f"{name} {value}, then {' '.join(spare)}:"
                 raise click.UsageError(f"{said} {advice}", ctx)
@@ -153,9 +160,9 @@ class _Command(click.Command):
 
 def _named(word: str, paths: bool = False) -> bool:
     """A word that reads as an address or a page on this machine ("saved/a.html"), not as a query's: a bare word is a
-    query's even where a file or folder has its name ("Korean War" where a file War is). Where the command takes `paths`,
-    any word there is one (~ is one's home, as the paths read it), and a word with a "/" or "." that is not there is one
-    mistyped, not an option's word more."""
+    query's even where a file or folder has its name ("Korean War" where a file War is). Where the command's arguments
+    took it for one of their `paths`, any word there is one (~ is one's home, as the paths read it), and a word with a
+    "/" or "." that is not there is one mistyped, not an option's word more."""
     if ADDRESS.match(word):
         return True
     marked = any(mark in word for mark in "/.")
@@ -185,6 +192,11 @@ def _advice(name: str, kind: click.ParamType, words: list[str]) -> str | None:
         except UsageError as error:
             return f"a dataset's name has no space, and {error}"
     return f"a {_kind(kind)} with a space? quote it, as {name} {shlex.quote(' '.join(words))}"
+
+
+def _writes(kind: click.Path, words: list[str]) -> bool:
+    """Whether `words`, joined with spaces, are a new file the option writes (report's page: my page.html)."""
+    return os.path.splitext(" ".join(words))[1].lower() in getattr(kind, "writes", ())
 
 
 def _kind(kind: click.ParamType) -> str:
@@ -779,7 +791,7 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
 @cli.command("report")
 @loudness
 @click.argument("dataset", type=_Path(path_type=Path))
-@click.option("--out", "out_file", type=_Path(path_type=Path), default=None,
+@click.option("--out", "out_file", type=_Path(path_type=Path, writes=PAGE_SUFFIXES), default=None,
               help="The HTML file to write, or a folder to write NAME.report.html in (default: beside the dataset).")
 def report_command(dataset: Path, out_file: Path | None) -> None:
     """Write one self-contained HTML page about a dataset: counts, documents per year, types, people, places, warnings.
@@ -794,7 +806,7 @@ def report_command(dataset: Path, out_file: Path | None) -> None:
     """
     from harvester.analysis.report import write_report  # brings pandas: only this command needs it
 
-    if out_file is not None and not out_file.is_dir() and out_file.suffix.lower() not in (".html", ".htm"):
+    if out_file is not None and not out_file.is_dir() and out_file.suffix.lower() not in PAGE_SUFFIXES:
         raise UsageError(f"--out {out_file}: the report is a web page; give a file name ending in .html, or a folder "
                          "that is there")
     _say(f"wrote {write_report(dataset, out_file)}")

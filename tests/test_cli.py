@@ -23,7 +23,7 @@ from harvester.output.files import FORMATS
 from harvester.pipeline import default_name, harvest
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
-from tests.conftest import FIXTURES, FakeClock, dataset
+from tests.conftest import FIXTURES, FakeClock, dataset, write_dataset
 
 SEED = FIXTURES / "wilson" / "seed"
 QUERY = "Korean Workers' Party"
@@ -794,20 +794,24 @@ def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp
      ["reparse", "saved", "--site", "wilson", "--out", "o"]),
     (["harvest", "--all", "--site", "wilson", "Korean", "--out", "o"], "Korean: --all takes no words: drop them, or search "
      "for them in its place, as --query Korean", ["harvest", "--all", "--site", "wilson", "--out", "o"]),
+    # a new page with a space, which report writes as it writes any page: it said "page.html: one argument more"
+    (["report", "there/a.csv", "--out", "my", "page.html"], "page.html: one argument more; harvester report takes DATASET; "
+     "a path with a space? quote it, as --out 'my page.html'", ["report", "there/a.csv", "--out", "my page.html"]),
     # a file with a space there, where its last word names a file too: it said "names.csv: one argument more"
     (["demo", "--names", "my", "names.csv"], "my names.csv: a path with a space: quote it (--names 'my names.csv')",
      ["demo", "--names", "my names.csv"]),
 ], ids=["all-words", "all-word", "all-query", "site", "site-url", "format", "extra-first", "extra-before-url", "demo",
         "demo-name", "reparse", "reparse-folder", "reparse-name", "contact", "format-query", "format-page", "name-letters",
-        "site-then-page", "site-then-word", "names-there"])
+        "site-then-page", "site-then-word", "report-page", "names-there"])
 def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsys, tmp_path, args, said, advised):
     """Each word misread is named, and the line the message advises runs: harvest goes on to ask the site (here a port
     that no one listens on: exit 3), the demo and the re-parse write their dataset (the page saved holds some of its
-    search's documents: a warning, exit 1)."""
+    search's documents: a warning, exit 1), report its page of a dataset (one with no records)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "there").mkdir()
     (tmp_path / "saved").mkdir()
     shutil.copy(SEED / "page-0.html", tmp_path / "saved" / "a.html")
+    write_dataset([], tmp_path / "there", "a", ["csv"])
     for name in ("names.csv", "my names.csv"):   # (names tables, the shipped one's columns)
         (tmp_path / name).write_text("canonical,kind,variant,note\n")
     before = sorted(tmp_path.iterdir())
