@@ -144,8 +144,9 @@ class _Command(click.Command):
             # be there (said above)
             entire = ADDRESS.match(value) or isinstance(kind, click.Path) and (
                 os.path.exists(value) or kind.file_okay and "query" not in params and not _writes(kind, [value, *spare]))
+            taken = paths and not any(word in extra for word in spare)   # (reparse's pages)
             if name != "--query" and not entire and spare and searches - len(spare) >= needed and \
-                    (advice := _advice(name, kind, [value, *spare])):
+                    (advice := _advice(name, kind, [value, *spare], taken)):
                 more = not ctx.allow_extra_args and all(word in extra for word in spare)   # (words no argument took: demo's, prune's)
                 said = f"{self._more(ctx, spare)};" if more else f"{name} {value}, then {' '.join(spare)}:"
                 raise click.UsageError(f"{said} {advice}", ctx)
@@ -174,10 +175,11 @@ def _formats(word: str) -> bool:
     return {*named_formats(word)} <= {*FORMATS}
 
 
-def _advice(name: str, kind: click.ParamType, words: list[str]) -> str | None:
+def _advice(name: str, kind: click.ParamType, words: list[str], taken: bool = False) -> str | None:
     """What to give an option whose value the shell split into `words`: a value that runs (no site's name has a space,
     nor does a dataset's or a list of formats). None where the words are no split value: a site, then words that make
-    no name of a site with it (its address's: wilson center is wilsoncenter.org), are the command's."""
+    no name of a site with it (its address's: wilson center is wilsoncenter.org), are the command's. Words the command
+    `taken` for its paths may as well be paths mistyped, where nothing tells (as formats, a site's address do): said too."""
     if name == "--site":
         sites = known_sites()
         joined = {mark.join(words).casefold() for mark in ("", "-")}
@@ -186,12 +188,13 @@ def _advice(name: str, kind: click.ParamType, words: list[str]) -> str | None:
         return f"no site's name has a space; the sites: {', '.join(sorted(sites))}"
     if name == "--format":
         return f"formats are joined by commas, as --format {','.join(named_formats(','.join(words)))}"
+    mistyped = f"; or {'a path' if len(words) == 2 else 'paths'} mistyped: no such file or folder" if taken else ""
     if name == "--name":   # joined by check_name's letters, where it takes them
         try:
-            return f"a dataset's name has no space, as --name {shlex.quote(check_name('-'.join(words)))}"
+            return f"a dataset's name has no space, as --name {shlex.quote(check_name('-'.join(words)))}{mistyped}"
         except UsageError as error:
-            return f"a dataset's name has no space, and {error}"
-    return f"a {_kind(kind)} with a space? quote it, as {name} {shlex.quote(' '.join(words))}"
+            return f"a dataset's name has no space, and {error}{mistyped}"
+    return f"a {_kind(kind)} with a space? quote it, as {name} {shlex.quote(' '.join(words))}{mistyped}"
 
 
 def _writes(kind: click.Path, words: list[str]) -> bool:

@@ -794,6 +794,9 @@ def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp
      ["reparse", "saved", "--site", "wilson", "--out", "o"]),
     (["harvest", "--all", "--site", "wilson", "Korean", "--out", "o"], "Korean: --all takes no words: drop them, or search "
      "for them in its place, as --query Korean", ["harvest", "--all", "--site", "wilson", "--out", "o"]),
+    # a bare word not there after a new folder, pages given: the folder's word, or a page mistyped (it said only the first)
+    (["reparse", "saved", "--out", "o", "pagez"], "--out o, then pagez: a folder with a space? quote it, as --out 'o pagez'; "
+     "or a path mistyped: no such file or folder", ["reparse", "saved", "--out", "o pagez"]),
     # a new page with a space, which report writes as it writes any page: it said "page.html: one argument more"
     (["report", "there/a.csv", "--out", "my", "page.html"], "page.html: one argument more; harvester report takes DATASET; "
      "a path with a space? quote it, as --out 'my page.html'", ["report", "there/a.csv", "--out", "my page.html"]),
@@ -802,7 +805,7 @@ def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp
      ["demo", "--names", "my names.csv"]),
 ], ids=["all-words", "all-word", "all-query", "site", "site-url", "format", "extra-first", "extra-before-url", "demo",
         "demo-name", "reparse", "reparse-folder", "reparse-name", "contact", "format-query", "format-page", "name-letters",
-        "site-then-page", "site-then-word", "report-page", "names-there"])
+        "site-then-page", "site-then-word", "reparse-page", "report-page", "names-there"])
 def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsys, tmp_path, args, said, advised):
     """Each word misread is named, and the line the message advises runs: harvest goes on to ask the site (here a port
     that no one listens on: exit 3), the demo and the re-parse write their dataset (the page saved holds some of its
