@@ -194,12 +194,16 @@ def _advice(name: str, kind: click.ParamType, words: list[str], taken: bool = Fa
             return f"a dataset's name has no space, as --name {shlex.quote(check_name('-'.join(words)))}{mistyped}"
         except UsageError as error:
             return f"a dataset's name has no space, and {error}{mistyped}"
+    if isinstance(kind, click.Path) and not kind.dir_okay:   # a file to read (harvest's): one there is said above
+        return f"neither {shlex.quote(words[0])} nor {shlex.quote(' '.join(words))} is a file there"
     return f"a {_kind(kind)} with a space? quote it, as {name} {shlex.quote(' '.join(words))}{mistyped}"
 
 
 def _writes(kind: click.Path, words: list[str]) -> bool:
-    """Whether `words`, joined with spaces, are a new file the option writes (report's page: my page.html)."""
-    return os.path.splitext(" ".join(words))[1].lower() in getattr(kind, "writes", ())
+    """Whether `words`, joined with spaces, are a new file the option writes (report's page: my page.html), in a folder
+    that is there (it is made in no other)."""
+    joined = " ".join(words)
+    return os.path.splitext(joined)[1].lower() in getattr(kind, "writes", ()) and os.path.isdir(os.path.dirname(joined) or ".")
 
 
 def _kind(kind: click.ParamType) -> str:

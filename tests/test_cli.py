@@ -724,10 +724,11 @@ def test_a_path_with_a_space_given_to_an_option_not_quoted_is_said(monkeypatch, 
     (["harvest", "--query", "x", "--out", "my", "War"], "--out my, then War: a folder with a space? quote it, as --out 'my War'"),
     (["harvest", "--name", "korean", "war", ADDRESS, "--out", "o"], "--name korean, then war: a dataset's name has no space, "
                                                                     "as --name korean-war"),
-    (["harvest", "--all", "--out", "o", "--names", "my", "names.csv"], "--names my, then names.csv: a file with a space? "
-                                                                       "quote it, as --names 'my names.csv'"),
-    (["harvest", "--all", "--out", "o", "--cookies", "my", "cookies.txt"], "--cookies my, then cookies.txt: a file with a "
-                                                                           "space? quote it, as --cookies 'my cookies.txt'"),
+    # a file to read, neither its first word nor the words joined there: quoting them would give a file that is not there
+    (["harvest", "--all", "--out", "o", "--names", "my", "names.csv"], "--names my, then names.csv: neither my nor "
+                                                                       "'my names.csv' is a file there"),
+    (["harvest", "--all", "--out", "o", "--cookies", "my", "cookies.txt"], "--cookies my, then cookies.txt: neither my nor "
+                                                                           "'my cookies.txt' is a file there"),
     (["harvest", "--all", "--out", "my", "data", "--name", "korean", "war"], "--out my, then data: a folder with a space? quote "
                                                                              "it, as --out 'my data'"),
     # the words are harvest's search: its query's, or one search more
@@ -832,9 +833,12 @@ def test_a_line_the_shell_split_is_said_with_advice_that_runs(monkeypatch, capsy
     (["report", "a.csv", "--out", "my", "page"], "page: one argument more; harvester report takes DATASET"),
     (["demo", "--names", "my", "table.csv"], "table.csv: one argument more; harvester demo takes none"),
     (["reparse", "a.csv", "--names", "my", "table", "--out", "o"], "my: cannot read the names file"),
+    (["harvest", "--all", "--names", "my", "table.csv", "--out", "o"], "--names my, then table.csv: neither my nor "
+     "'my table.csv' is a file there"),
+    (["report", "a.csv", "--out", "new/my", "page.html"], "page.html: one argument more; harvester report takes DATASET"),
 ])
 def test_the_words_after_a_file_not_there_get_no_advice_that_would_not_run(monkeypatch, capsys, tmp_path, args, said):
-    """A file to read must be there (and one there, with a space, is said so); report's page must end in .html: quoting
+    """A file to read must be there (and one there, with a space, is said so); report's page must end in .html, in a folder there: quoting
     the words would give a file that is not there, or a page refused."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.csv").write_text("")
