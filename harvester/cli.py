@@ -142,7 +142,7 @@ class _Command(click.Command):
             # a value that is a path there or an address is whole, and the words are the command's; so are those after a
             # file's elsewhere than harvest's, but a new one the option writes (report's page.html): a file to read must
             # be there (said above)
-            entire = ADDRESS.match(value) or isinstance(kind, click.Path) and (
+            entire = ADDRESS.match(value) or isinstance(kind, _Path) and (
                 os.path.exists(value) or kind.file_okay and "query" not in params and not _writes(kind, [value, *spare]))
             taken = paths and not any(word in extra for word in spare)   # (reparse's pages)
             if name != "--query" and not entire and spare and searches - len(spare) >= needed and \
@@ -199,11 +199,11 @@ def _advice(name: str, kind: click.ParamType, words: list[str], taken: bool = Fa
     return f"a {_kind(kind)} with a space? quote it, as {name} {shlex.quote(' '.join(words))}{mistyped}"
 
 
-def _writes(kind: click.Path, words: list[str]) -> bool:
+def _writes(kind: _Path, words: list[str]) -> bool:
     """Whether `words`, joined with spaces, are a new file the option writes (report's page: my page.html), in a folder
     that is there (it is made in no other)."""
     joined = " ".join(words)
-    return os.path.splitext(joined)[1].lower() in getattr(kind, "writes", ()) and os.path.isdir(os.path.dirname(joined) or ".")
+    return os.path.splitext(joined)[1].lower() in kind.writes and os.path.isdir(os.path.dirname(joined) or ".")
 
 
 def _kind(kind: click.ParamType) -> str:
