@@ -40,6 +40,9 @@ BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome
 INSTALL_HINT = "install Chromium (Debian, Ubuntu: sudo apt-get install chromium) or Chrome, or give --browser-path"
 FLAGS = ("--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync")
 CHALLENGE_LOADS = frozenset({"script", "xhr", "fetch", "document"})   # what a challenge may load; a page loads none
+# the endings of the files of kinds neither a page nor a challenge loads (none in CHALLENGE_LOADS): stylesheets, images,
+# icons and fonts, which Chromium refuses by itself (those named otherwise, _route refuses)
+NEVER_LOADED = ("css", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "woff", "woff2", "ttf", "otf")
 CHALLENGE_STATUS = (403, 429, 503)   # what a check is answered with
 WIDGET = "input[type=checkbox]:visible, iframe[src*='challenge']:visible"   # what asks a person to act
 PERSON_AFTER = 3.0     # seconds a challenge may show a widget before it is taken to wait for a person
@@ -143,11 +146,13 @@ class BrowserTransport:
             self._context.route("**/*", self._route)
             self._context.route_web_socket("**/*", lambda socket: socket.close())   # no page's socket reaches the site
             self._tab = self._context.pages[0] if self._context.pages else self._context.new_page()
-            # Chromium asks for a page's favicon by itself once the page is shown, and Playwright's routing handles
-            # such requests apart from the others: Chromium is told to refuse them too, so none reaches the site
+            # Chromium refuses by itself, as _route would, what no page may load: a page's stylesheets, images and fonts,
+            # each of which would otherwise wait on a round trip through Playwright's driver to _route in Python; and its
+            # favicon, which Chromium asks for by itself once the page is shown and Playwright's routing does not hold
             devtools = self._context.new_cdp_session(self._tab)
             devtools.send("Network.enable")
-            devtools.send("Network.setBlockedURLs", {"urls": ["*/favicon.ico", "*/favicon.ico?*"]})
+            devtools.send("Network.setBlockedURLs", {"urls": [f"*.{kind}{query}" for kind in NEVER_LOADED
+                                                              for query in ("", "?*")]})
         except BaseException:
             self.__exit__(None, None, None)   # the browser is not left running
             raise
