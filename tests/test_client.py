@@ -87,8 +87,8 @@ def test_retry_after_is_capped(clock):
 @pytest.mark.parametrize(
     ("value", "expected"),
     [("120", 120.0), ("0", 0.0), (None, None), ("", None), ("soon", None),
-     (email.utils.format_datetime(T0 - timedelta(seconds=5), usegmt=True), 0.0)],
-    ids=["seconds", "zero", "absent", "empty", "garbage", "date-in-the-past"],
+     (email.utils.format_datetime(T0 - timedelta(seconds=5), usegmt=True), 0.0), ("Thu, 26 Nov 2026 12:00:10 -0000", 10.0)],
+    ids=["seconds", "zero", "absent", "empty", "garbage", "date-in-the-past", "date-of-no-zone-read-as-utc"],
 )
 def test_retry_after_values(value, expected):
     assert retry_after_seconds(value, T0) == expected
@@ -166,6 +166,24 @@ def test_off_site_url_is_never_requested(clock):
     with pytest.raises(OffSiteError):
         fetcher(site({}), clock, log).get("https://elsewhere.test/search")
     assert log == []
+
+
+def test_a_redirect_loop_is_given_up(clock):
+    responses = {"/a": httpx.Response(302, headers={"Location": "/b"}), "/b": httpx.Response(302, headers={"Location": "/a"})}
+    with pytest.raises(FetchError, match=r"/a: more than \d+ redirects"):
+        fetcher(site(responses), clock).get(f"{ORIGIN}/a")
+
+
+def test_a_robots_txt_the_server_fails_on_for_good_stops_the_run(clock):
+    """A 501 is no passing failure (not tried again) and tells nothing of what the site allows: nothing is fetched."""
+    log: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(501) if request.url.path == "/robots.txt" else httpx.Response(200, text=PAGE)
+
+    with pytest.raises(FetchError, match=r"robots.txt: HTTP 501; cannot check what the site allows"):
+        fetcher(handler, clock, log).get(f"{ORIGIN}/s")
+    assert log == [f"{ORIGIN}/robots.txt"]
 
 
 def test_robots_disallow_is_honoured(clock):
