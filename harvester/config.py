@@ -227,8 +227,8 @@ def checked_origin(base_url: str, said: str) -> str:
 
 def checked_fetch(settings: Settings) -> Settings:
     """The fetching options, checked together (said as the command line's options; see `as_keys`)."""
-    if settings.fetch not in ("http", "browser"):
-        raise UsageError(f"--fetch {settings.fetch!r}: give http or browser")
+    if settings.fetch not in ("http", "browser"):   # (the command line's --fetch takes these alone: a harvests file's key)
+        raise UsageError(f'fetch = {as_written(settings.fetch)}: give "http" or "browser"')
     # "José García" -> "Jose Garcia": the User-Agent header carries ASCII only, and a name without its accents still says
     # who harvests (the --user-agent of a browser's session must be kept exact: only the quotes and line end the console
     # shows it with, which copy with it, are taken off; no User-Agent starts or ends with one)

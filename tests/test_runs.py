@@ -1465,6 +1465,13 @@ def test_a_home_no_one_can_tell_is_a_mistake_in_the_harvests_file_not_a_folder_n
         load_jobs(tmp_path / "h.toml")
 
 
+def test_a_harvests_file_that_fetches_some_other_way_is_said_in_its_own_words(tmp_path: Path):
+    """The command line's --fetch takes http or browser alone; the file's fetch key may hold anything."""
+    (tmp_path / "h.toml").write_text('[[harvest]]\nquery = "x"\nfetch = "ftp"\n', encoding="utf-8")
+    with pytest.raises(UsageError, match='h.toml: harvest 1: fetch = "ftp": give "http" or "browser"$'):
+        load_jobs(tmp_path / "h.toml")
+
+
 @pytest.mark.parametrize(("said", "keys"), [
     ("with --allow-incomplete a run", "with allow_incomplete = true a run"),
     ("--format xlsx needs openpyxl", "formats xlsx needs openpyxl"),
