@@ -266,3 +266,14 @@ def test_a_link_that_is_no_web_address_is_passed_over_for_the_next_one():
                                                     'data="https://[digitalarchive/120172.pdf"', 1)
     raw = parse_document(html, "https://digitalarchive.wilsoncenter.org/document/letter-ri-sang-jo-ns-khrushchev", WILSON)
     assert raw.pdf_url == SCAN_120172
+
+
+def test_what_a_page_never_shows_is_no_text_of_its_paragraphs():
+    """A script, a style, a comment, a template and what shows without scripts only are not the page's words."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from harvester.parse.text import paragraphs
+
+    tree = LexborHTMLParser('<div id="t"><p>Before<script>var x = 1;</script><!-- a note --> after.</p><style>p {}</style>'
+                            '<noscript>Enable JavaScript</noscript><template>Later</template><p>End.</p></div>')
+    assert paragraphs(tree.css_first("#t")) == "Before after.\n\nEnd."
