@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import pytest
 
+from harvester.errors import OffSiteError
 from harvester.normalize.names import NameTable, match_key, written_form
 from harvester.pipeline import harvest, reparse
 from harvester.records import DETAIL_COLUMNS, PEOPLE_COLUMNS
@@ -244,6 +245,16 @@ def test_a_missing_document_page_is_a_warning_and_the_record_stays(tmp_path: Pat
     assert record["record_id"] is None and record["title"] == "Telegram from Ponomarev to the CPSU Central Committee"
     assert any("HTTP 404" in w and "telegram-ponomarev" in w for w in outcome.warnings)
     assert len(records) == outcome.documents == 19
+
+
+def test_a_document_page_sent_off_the_site_stops_the_run(tmp_path: Path):
+    """A site that sends a document's page to another host sends its documents elsewhere: the run stops, where a page
+    that cannot be had is a warning."""
+    sent = "/document/telegram-ponomarev-cpsu-central-committee"
+    elsewhere = Fault(302, {"Location": "https://elsewhere.test/document"})
+    with FaultServer(both_folders, lambda n, path: elsewhere if path == sent else None) as server, \
+            pytest.raises(OffSiteError, match=f"{sent}: redirects off the site to https://elsewhere.test/document"):
+        harvest(WILSON, Search(QUERY), tmp_path, "kwp", ["json"], Settings(base_url=server.origin, delay=0, details=True))
 
 
 def test_a_document_page_answered_with_another_listed_documents_page_gives_it_no_details(tmp_path: Path):
