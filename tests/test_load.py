@@ -176,6 +176,7 @@ def test_a_dataset_named_like_a_people_table_is_loaded_as_records(tmp_path: Path
     ("object.json", '{"id": 1}', InputError, "not a JSON array of records"),
     ("broken.json", "[{", InputError, "cannot be read as a harvester dataset"),
     ("broken.parquet", "PAR1 not really", InputError, "cannot be read as Parquet"),
+    ("broken.sqlite", "no database, words " * 10, InputError, "cannot be read as a harvester database (file is not a database)"),
 ])
 def test_anything_else_is_a_one_line_error_naming_the_file(tmp_path: Path, name, content, error, message):
     path = tmp_path / name
@@ -357,4 +358,34 @@ def test_a_bad_jsonl_line_is_named_by_its_number(tmp_path: Path):
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text(lines[0] + "\n" + lines[1][:40] + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"d\.jsonl: line 2 is not JSON"):
+        harvester.load(path)
+
+
+def test_a_record_without_its_id_is_a_damaged_file(tmp_path: Path):
+    [path] = write_dataset([RECORD, {**UNDATED, "id": ""}], tmp_path, "d", ["csv"])
+    with pytest.raises(InputError, match=r"d\.csv: record 2 has no id \(a damaged or cut-short file\?\)"):
+        harvester.load(path)
+
+
+def test_a_jsonl_line_that_is_json_but_no_record_is_named_by_its_number(tmp_path: Path):
+    [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["jsonl"])
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n[1]\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"d\.jsonl: line 2 is not a JSON record$"):
+        harvester.load(path)
+
+
+@pytest.mark.parametrize(("column", "value", "said"), [
+    ("date_approximate", "yes", "date_approximate holds a value that is not true or false"),
+    ("senders", "Kim Il Sung", "senders holds 'Kim Il Sung', not a list"),
+    ("senders", "", None),   # an empty value, as a list of no one
+])
+def test_a_json_value_edited_to_another_type_is_named_with_its_column(tmp_path: Path, column: str, value: str, said: str | None):
+    [path] = write_dataset([RECORD, UNDATED], tmp_path, "d", ["json"])
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    rows[1][column] = value
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    if said is None:
+        assert list(harvester.load(path)[column]) == [list(RECORD[column]), []]
+        return
+    with pytest.raises(InputError, match=f"d\\.json: a value does not fit its column \\({said}\\)"):
         harvester.load(path)
