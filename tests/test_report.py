@@ -127,6 +127,18 @@ def test_warnings_come_from_the_run_report_when_there_is_one(seed: Path, tmp_pat
     assert "robots.txt asked for 10 s" in html and "holds 11 cards" not in html
 
 
+def test_a_damaged_run_report_is_a_one_line_error_and_a_damaged_people_table_gives_way_to_the_records_people(seed: Path,
+                                                                                                             tmp_path: Path):
+    for path in seed.parent.glob("kwp.*"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "kwp.people.csv").write_text("name\nKim Il Sung\n", encoding="utf-8")   # (edited: its counts gone)
+    html = write_report(tmp_path / "kwp.csv").read_text(encoding="utf-8")
+    assert "<td>Kim Il Sung</td>" in html[html.index("People named most"):html.index("Places named most")]
+    (tmp_path / "kwp.report.json").write_text('{"warnings": [', encoding="utf-8")
+    with pytest.raises(InputError, match=r"kwp\.report\.json: cannot be read as JSON \("):
+        write_report(tmp_path / "kwp.csv")
+
+
 def test_an_undated_or_empty_dataset_still_gets_a_page(tmp_path: Path):
     html = write_report(_written([UNDATED], tmp_path), now=MADE).read_text(encoding="utf-8")
     assert "No document has a date" in html and "<rect" not in html
