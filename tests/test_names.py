@@ -391,12 +391,15 @@ MALFORMED = [
     ("canonical,kind,variant,note\nKim; Il Sung,person,Kim Il Sung,\n",
      ":2: the canonical name 'Kim; Il Sung' holds ';', which separates the names in a list column of the CSV"),
     ('canonical,kind,variant,note\n"Kim\nIl Sung",person,,\n', ":2: the canonical name 'Kim\\nIl Sung' holds a line break"),
+    # rows of nothing (a spreadsheet's empty lines) are passed over, and the lines after them still counted
+    ("canonical,kind,variant,note\n,,,\n\nA,person,Kim Il,\nB,person,KIM IL,\n", ":5: 'KIM IL' already belongs to 'A'"),
+    ('canonical,kind,variant,note\nA,person,"' + "x" * 200_000 + '",\n', ":2: field larger than field limit"),
 ]
 
 
 @pytest.mark.parametrize(("text", "message"), MALFORMED,
                          ids=["header", "empty", "kind", "canonical", "too-many", "too-few", "clash", "two-kinds", "semicolon",
-                              "line-break"])
+                              "line-break", "empty-rows", "huge-field"])
 def test_malformed_user_file_names_file_and_line(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(UsageError) as caught:
