@@ -1465,6 +1465,13 @@ def test_a_home_no_one_can_tell_is_a_mistake_in_the_harvests_file_not_a_folder_n
         load_jobs(tmp_path / "h.toml")
 
 
+def test_a_harvests_file_that_is_not_there_is_one_line(tmp_path: Path, monkeypatch, capsys):
+    from tests.test_cli import run_cli
+
+    code, _, err = run_cli(monkeypatch, capsys, "run", str(tmp_path / "harvests.toml"))
+    assert (code, err) == (2, f"harvester: error: {tmp_path / 'harvests.toml'}: cannot be read (No such file or directory)\n")
+
+
 def test_a_harvests_file_that_fetches_some_other_way_is_said_in_its_own_words(tmp_path: Path):
     """The command line's --fetch takes http or browser alone; the file's fetch key may hold anything."""
     (tmp_path / "h.toml").write_text('[[harvest]]\nquery = "x"\nfetch = "ftp"\n', encoding="utf-8")
