@@ -663,11 +663,9 @@ class State:
         return self._kept_under.get(self.same_page(url), url)
 
     def _relative(self, location: Location) -> str:
-        """WARC paths are kept relative to the output folder, so that the folder can be moved."""
-        try:
-            return str(location.path.relative_to(self.out_dir))
-        except ValueError:
-            return str(location.path)
+        """WARC paths are kept relative to the output folder, so that the folder can be moved (a harvest writes them in
+        its archive folder, and a copy's path is read back as one in the output folder)."""
+        return str(location.path.relative_to(self.out_dir))
 
 
 def _unsaid(key: str) -> str:
