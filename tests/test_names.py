@@ -393,13 +393,12 @@ MALFORMED = [
     ('canonical,kind,variant,note\n"Kim\nIl Sung",person,,\n', ":2: the canonical name 'Kim\\nIl Sung' holds a line break"),
     # rows of nothing (a spreadsheet's empty lines) are passed over, and the lines after them still counted
     ("canonical,kind,variant,note\n,,,\n\nA,person,Kim Il,\nB,person,KIM IL,\n", ":5: 'KIM IL' already belongs to 'A'"),
-    ('canonical,kind,variant,note\nA,person,"' + "x" * 200_000 + '",\n', ":2: field larger than field limit"),
 ]
 
 
 @pytest.mark.parametrize(("text", "message"), MALFORMED,
                          ids=["header", "empty", "kind", "canonical", "too-many", "too-few", "clash", "two-kinds", "semicolon",
-                              "line-break", "empty-rows", "huge-field"])
+                              "line-break", "empty-rows"])
 def test_malformed_user_file_names_file_and_line(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(UsageError) as caught:
@@ -807,3 +806,16 @@ def test_a_party_in_capitals_its_written_form_keeps_so_is_read_once(table: NameT
 
     assert is_person_party("A A", table)
     assert person_names(parties("Letter from A A A A A"), table) == ("A A A A",)
+
+
+def test_a_value_larger_than_csv_reads_is_one_line_naming_its_row(tmp_path: Path) -> None:
+    """The csv module's limit is the process's: another library may have raised it, so it is set here."""
+    import csv
+
+    path = write(tmp_path, 'canonical,kind,variant,note\nA,person,"' + "x" * 200_000 + '",\n')
+    before = csv.field_size_limit(131_072)
+    try:
+        with pytest.raises(UsageError, match=r"my-names\.csv:2: field larger than field limit \(131072\)$"):
+            NameTable.load(path)
+    finally:
+        csv.field_size_limit(before)
