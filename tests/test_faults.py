@@ -360,6 +360,17 @@ def test_a_reparse_of_the_archive_of_a_corrected_search_is_the_corrected_search_
 
 # 3. Nothing hangs: a trickling server, a huge Crawl-delay, a next link that leads back, pages no parser should build
 
+def test_a_body_compressed_by_a_package_not_installed_says_which_to_install(monkeypatch):
+    import sys
+
+    from harvester.fetch.page import Unreadable, unpacked
+
+    monkeypatch.setitem(sys.modules, "zstandard", None)   # (an import of it fails, as where it is not installed)
+    with pytest.raises(Unreadable, match=r"^its body is compressed as zstd, which needs the zstandard package to be read "
+                                         r"\(pip install zstandard\)$"):
+        unpacked(b"(zstd bytes)", ["zstd"], 1000)
+
+
 def test_a_page_compressed_in_a_way_not_asked_for_is_unpacked_within_the_size_cap(tmp_path: Path):
     """harvester asks for gzip and deflate, whose unpacking httpx does within the size cap; brotli sent all the same is
     unpacked by harvester within it too: a page is read, a bot check known as one, a bomb (50 MB unpacked) refused."""
@@ -1348,6 +1359,25 @@ def test_sqlites_report_of_a_damaged_page_is_said_on_one_line(tmp_path: Path):
         with pytest.raises(UsageError, match=r"s.sqlite: a damaged state file \(\*\*\* in database main \*\*\* Page \d+: ") as raised:
             run(server, tmp_path)
     assert "\n" not in str(raised.value) and state.read_bytes() == damaged
+
+
+def test_a_database_of_something_else_where_the_state_goes_is_refused_and_left_as_it_is(tmp_path: Path):
+    import contextlib
+    import sqlite3
+
+    from harvester.errors import UsageError
+
+    state = tmp_path / ".harvester" / "s.sqlite"
+    state.parent.mkdir()
+    with contextlib.closing(sqlite3.connect(state)) as db, db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+        db.execute("INSERT INTO notes VALUES ('mine')")
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server, \
+            pytest.raises(UsageError, match=r"s\.sqlite: not a harvester state file \(it has no runs\); restore it from a backup"):
+        run(server, tmp_path)
+    with contextlib.closing(sqlite3.connect(state)) as db:
+        assert db.execute("SELECT name FROM sqlite_master").fetchall() == [("notes",)]
+        assert db.execute("SELECT text FROM notes").fetchall() == [("mine",)]
 
 
 def test_the_state_of_a_newer_harvester_is_refused_and_left_as_it_is(tmp_path: Path):
