@@ -188,7 +188,7 @@ def _advice(name: str, kind: click.ParamType, words: list[str], taken: bool = Fa
         return f"no site's name has a space; the sites: {', '.join(sorted(sites))}"
     if name == "--format":
         return f"formats are joined by commas, as --format {','.join(named_formats(','.join(words)))}"
-    mistyped = f"; or {'a path' if len(words) == 2 else 'paths'} mistyped: no such file or folder" if taken else ""
+    mistyped = f"; or {', '.join(words[1:])}: no such file or folder" if taken else ""
     if name == "--name":   # joined by check_name's letters, where it takes them
         try:
             return f"a dataset's name has no space, as --name {shlex.quote(check_name('-'.join(words)))}{mistyped}"

@@ -797,7 +797,7 @@ def test_a_new_path_given_to_harvest_not_quoted_is_said(monkeypatch, capsys, tmp
      "for them in its place, as --query Korean", ["harvest", "--all", "--site", "wilson", "--out", "o"]),
     # a bare word not there after a new folder, pages given: the folder's word, or a page mistyped (it said only the first)
     (["reparse", "saved", "--out", "o", "pagez"], "--out o, then pagez: a folder with a space? quote it, as --out 'o pagez'; "
-     "or a path mistyped: no such file or folder", ["reparse", "saved", "--out", "o pagez"]),
+     "or pagez: no such file or folder", ["reparse", "saved", "--out", "o pagez"]),
     # a new page with a space, which report writes as it writes any page: it said "page.html: one argument more"
     (["report", "there/a.csv", "--out", "my", "page.html"], "page.html: one argument more; harvester report takes DATASET; "
      "a path with a space? quote it, as --out 'my page.html'", ["report", "there/a.csv", "--out", "my page.html"]),
