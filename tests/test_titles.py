@@ -569,6 +569,9 @@ TOPIC_CASES = [
     ("Cable from Chen Yi to the Central Committee, 'Kim Meets the Delegation'", ("Chen Yi",), ("Central Committee",), ("Kim",)),
     ("Cable from Chen Yi to the Central Committee, 'Kim Il Sung Talks with the Delegation'", ("Chen Yi",),
      ("Central Committee",), ("Kim Il Sung",)),
+    # (a real title) the apostrophe of "Ministers’" closes no straight quote: the quoted subject goes whole
+    ("Cable from Ambassador Katori to the Foreign Minister, 'Prime Minister Visit to China (Foreign Ministers’ Discussion – "
+     "Bilateral Relations)'", ("Katori",), ("Foreign Minister",), ()),
 ]
 
 
@@ -947,6 +950,40 @@ def test_a_marking_after_a_comma_before_the_parties_leaves_them(title):
     ("Speech Given by Comrade Le Duc Tho to the Leaders of Public Security's Departments, Bureaus, and City and "
      "Provincial Offices", "speech", ("Le Duc Tho",),
      ("Leaders of Public Security's Departments", "Bureaus", "City Office", "Provincial Office"), ()),
+    # (real titles) what a resolution is for is no recipient (the movements the aid goes to are still read as its)
+    ("Secret Bulgarian Politburo Resolution for Military Aid Supply to Certain National-Liberation Movements and Communist "
+     "Parties", "resolution", ("Bulgarian Politburo",), ("Certain National-Liberation Movements", "Communist Parties"), ()),
+    # the subject discussed or analysed is no party: relations, a question, a policy
+    ("National Security Council Discussion of Policy Toward Eastern Europe", "meeting", (), (), ("National Security Council",)),
+    ("Discussion of the German Question at a Private Meeting in the Office of the CPSU CC General Secretary", "conversation",
+     (), (), ()),
+    ("Bulgarian Intelligence Analysis of US-Greek Relations", "report", ("Bulgarian Intelligence",), (), ()),
+    ("Analysis of Romanian-Chinese Relations by the East German Embassy in Bucharest", "report",
+     ("East German Embassy in Bucharest",), (), ()),
+    # a memorandum of a meeting is its record, as a record of one is
+    ("Memorandum of Meeting between the General Secretary of the BCP (Zhivkov) and the General Secretary of the CPSU "
+     "(Gorbachev), 23 June 1989", "meeting", (), (), ("Zhivkov", "Gorbachev")),
+    ("Romania: Situation Report", "report", (), (), ()),   # the kind of report, no one's name
+    # a sentence's verb before " to " makes no bare "A to B" letter
+    ("The Former Japanese Prime Minister Ishibashi Tanzan Hopes to Visit China to Discuss Sino-Japanese Relations", "report",
+     (), (), ()),
+    # a communique "of the Talks between" A and B: theirs
+    ("The Japanese Side’s Response following the Publication of the Communique of the Talks between Premier Zhou Enlai and "
+     "Ishibashi Tanzan", "statement", (), (), ("Zhou Enlai", "Ishibashi Tanzan")),
+    # an editor's notes are no party's words: "(Exerpt)", "(Summary)", "[Ciphergram No. 7237]", "(Including ...)"
+    ("Minutes, Zhou Enlai’s Conversation with Mendes-France (Exerpt)", "conversation", (), (), ("Zhou Enlai", "Mendes-France")),
+    ("Minutes of Conversation between Zhou Enlai and Laotian Foreign Minister Phoui Sananikone (Summary)", "conversation",
+     (), (), ("Zhou Enlai", "Phoui Sananikone")),
+    ("Secret Telegram from Maneli (Saigon) to Spasowski (Warsaw) [Ciphergram No. 7237]", "telegram", ("Maneli (Saigon)",),
+     ("Spasowski (Warsaw)",), ()),
+    ("Record of the Meeting Between Leonid Brezhnev and East European Party Leaders in the Crimea (Including Discussion on "
+     "China)", "meeting", (), (), ("Leonid Brezhnev", "East European Party Leaders in the Crimea")),
+    # a body's field of affairs after its "for" is its name's; two possessives joined share the body after them
+    ("Memorandum from the Argentine General Directorate for Nuclear Affairs and Disarmament, 'Cooperation with Brazil in the "
+     "Field of Peaceful Uses of Nuclear Energy'", "memorandum", ("Argentine General Directorate for Nuclear Affairs and Disarmament",),
+     (), ()),
+    ("Minutes of the Meeting of the Hungarian Revolutionary Worker’s and Peasant’s Government (Council of Ministers)", "meeting",
+     (), (), ("Hungarian Revolutionary Worker’s and Peasant’s Government (Council of Ministers)",)),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_phrases_that_are_no_names_are_no_persons(title, kind, senders, recipients, participants):
     assert (doc_type(title), parties(title)) == (kind, Parties(senders, recipients, participants))

@@ -45,7 +45,7 @@ _TALK_RECORDS = ("record", "records", "memorandum", "memo", "minutes", "transcri
                  "excerpts", "report", "abstract", "text", "stenographic record", "summary record", "conversation record",
                  "diary", "journal")   # "Tsedenbal's diary on his conversation with ...": the inner document wins
 _NUMBERED = r"(?:(?-i:[IVX]+)\s+)"   # a Roman numeral: "Protocol of the II Plenary Session"
-_MEETING_RECORDS = ("summary record", "record", "memo", "minutes", "transcript", "protocol", "stenographic record",
+_MEETING_RECORDS = ("summary record", "record", "memorandum", "memo", "minutes", "transcript", "protocol", "stenographic record",
                     "stenographic transcript", "stenographic protocol", "notes", "working notes", "report")
 
 KIND_PHRASES: tuple[KindPhrase, ...] = (

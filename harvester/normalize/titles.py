@@ -103,8 +103,10 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 # "14 Feb 1950", "Sept. 1950"; "5 May" with no year, but not of "3 Mayors", nor of a name: "the 26 July Movement"
 _DATE = (rf"(?:{_DAYS}\s+{_MONTH}\s*(?:[-–]|\bto\b)\s*)?{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}}|(?!\w)(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z])))"
          rf"|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}")
-_NOTE_WORDS = alt("fragments?", "excerpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
-                  "translation", "confidential", "secret")   # "(Private and Confidential)": a marking, no one's name
+# "(Private and Confidential)": a marking, no one's name; "(Exerpt)", a typo in a real title; "(Summary)" alone (not "(Summary of
+# Conversation with ...)"); "[Ciphergram No. 7237]": the paper's number
+_NOTE_WORDS = alt("fragments?", "exc?erpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
+                  "translation", "confidential", "secret", r"summary(?=[)\]])", r"nos?\.\s*\d[\w./-]*")
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
 _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
                                           r"(?:(?:very|most)\s+)?urgent", "confidential", r"eyes\s+only") + r"(?:\s+and\s+personal)?")
@@ -144,8 +146,9 @@ _HERE = _rx(" here: ")   # "... Meetings with Yeltsin (...) here: Conversation .
 # "Science and Technology Committee", "Nuclear Affairs and Disarmament": an abstract noun's "and" joins one name
 _ABSTRACT = rf"(?!{BODY_WORDS}\b){ABSTRACT_NOUN}\b"
 # what an "and" joins into one name: an abstract noun, a country's second word ("Trinidad and Tobago"), or a field a body's
-# name goes on with ("the Ministry of Industry and Trade", "... of Foreign Trade and Economic Cooperation")
-_ONE_NAME_AFTER_AND = rf"(?:{_ABSTRACT}|{AND_COUNTRY}\b|(?:Trade|Commerce|Economic)\b)"
+# name goes on with ("the Ministry of Industry and Trade", "... of Foreign Trade and Economic Cooperation"), or a second
+# possessive after one, which shares the body after them ("the ... Worker’s and Peasant’s Government")
+_ONE_NAME_AFTER_AND = rf"(?:{_ABSTRACT}|{AND_COUNTRY}\b|(?:Trade|Commerce|Economic)\b|(?<=['’]s\s[Aa]nd\s)[A-Z][\w-]*['’]s\s)"
 # each pattern that is slow to fail is guarded by what it cannot match without (most titles have none of it); a guard's
 # search skips to its first character when that is fixed or a class, not a repeat nor a letter in any case: "(?i) record"
 # (a title's spaces are single), "\d\d\d\d" (not "\d{4}"); a replacement that takes a group is a function, which
@@ -197,8 +200,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_EDITORIAL), ""),
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)")), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
-    # Islamabad)"; a name with its place, "Maneli (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays
-    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)")), ""),
+    # Islamabad)", or one of what the document includes: "(Including Discussion on China)"; a name with its place, "Maneli
+    # (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays
+    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|Including\s[^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)")), ""),
     # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
     (_Guarded(re.compile(rf",\s+(?!{alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
     # an agent's code name: "Report by Agent 'Tulon' on ..."
@@ -206,8 +210,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # a publication's name: "Editor-in-Chief of the journal 'Problemy Mira i Sotsializma', and Cde. Blas Roca"
     (_Guarded(re.compile(rf"\b(journal|newspaper|magazine)\s+{_QUOTE}[^'’\"”»]+['’\"”»]"), _QUOTE),
      lambda m: m[1]),
-    # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"
-    (_Guarded(re.compile(r"\s+['‘\"“«](?P<quoted>[^'’\"”»,]+)['’\"”»](?=\]?\s+[A-Z])"), _QUOTE), _unquoted),
+    # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"; a straight quote
+    # closes a straight one, and the apostrophe of "'American Scientists’ Visit to ...'" ends no quote
+    (_Guarded(re.compile(r"\s+(?:(?P<straight>')|[‘\"“«])(?P<quoted>[^'’\"”»,]+)(?(straight)'|['’\"”»])(?=\]?\s+[A-Z])"), _QUOTE),
+     _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara", "[Lawrence “Lance”] Sharkey")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\]?\s+[A-Z]).*$"), _QUOTE), ""),
     (_Guarded(_NUMBER), ""),
@@ -303,9 +309,10 @@ _TAIL = _rx(r"(?:^|,?\s+)" + alt(
 # what may stand between the kind and its first slot: "A-691 ", "Given ", "and Recommendations " ("Report and
 # Recommendations by Yolbars Khan")
 _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)?"
-            # the occasion of a talk, before its people: "... from the Meeting between", "at a Dinner Hosted by"
+            # the occasion of a talk, before its people: "... from the Meeting between", "at a Dinner Hosted by", "Communique
+            # of the Talks between"
             # or, after a comma, which one it was: "Memorandum of Conversation, Last Meeting between"
-            r"(?:(?:(?:from|at|during|on\s+the\s+occasion\s+of)\s+(?:the|an?)\s+|"
+            r"(?:(?:(?:from|at|during|of|on\s+the\s+occasion\s+of)\s+(?:the|an?)\s+|"
             r"(?<=,\s)(?:(?:first|second|third|fourth|fifth|last|final|private|\d+(?:st|nd|rd|th))\s+)?)"
             r"(?:meeting|talks|conversations?|discussions?|dinner|luncheon|lunch|reception)\s+"
             r"(?=(?:hosted\s+|given\s+)?(?:between|with|by)\b))?"
@@ -388,6 +395,7 @@ _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind 
 # Military Aid" (but "... for Stalin" names one more addressee, and "for Aid Delegation" a delegation); a title in title
 # case capitalises the word that names a party after it ("For Help From Kim Il Sung")
 _ASKED_FOR = re.compile(r"\s+(?i:for)\s+(?=(?:[A-Z][a-z]+\s+){0,2}(?:Aid|Help|Support|Assistance|Arms|Weapons|Credits?|Loans?)\b"
+                        r"(?:\s+(?:Suppl(?:y|ies)|Deliver(?:y|ies)|Shipments?)\b)?"   # "for Military Aid Supply to ..."
                         r"(?!\s+(?!(?:From|To|By|And|With)\s)[A-Z]))")
 _OF_ASKING = _rx(rf"\s+of\s+(?:an?\s+)?(?:{_ASKING})\b")   # and so does a letter "of Appeal"
 _OF_MESSAGE = _rx(rf"\s+of\s+(?:an?\s+)?(?:{_ONE_MESSAGE})\b")   # what a letter is "of" ("of Thanks") names no one
@@ -510,7 +518,11 @@ _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
 # "Implications", "Politics", "Civics"; but a name in -vics is Hungarian ("Markovics", "Jankovics", "Pavics"), and so
 # may a short one in -ics be ("Babics")
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|Civics)")
-_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?{_ABSTRACT}")
+# a subject, no party: "US-Greek Relations", "the German Question", "Policy Toward Eastern Europe" (but a body's words before
+# them make a body: "Council on Foreign Relations", "Commission on the German Question")
+_TOPIC_ONLY = re.compile(rf"(?:(?!{BODY_WORDS}\b)[A-Z][\w’'-]*\s+){{0,3}}(?:Relations|Questions?)|Polic(?:y|ies)\s+(?i:toward|towards|on)\s.*")
+# what a body's "for" names its field by: "the Committee for Security", "the Directorate for Nuclear Affairs"
+_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}Affairs\b)")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
                          r"Addend(?:um|a)|Append(?:ix|ices)|Postscripts?|Continuations?|Summary|Copy|Translation)\b")
@@ -539,7 +551,7 @@ _TALK_SETTINGS = (r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Cl
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
                       r"Leading|Key|Head|Deputy|Political|Economic|Cultural|Military|Private|Working|Internal|Brief|Action|"
-                      r"Policy|Work|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
+                      r"Policy|Work|Situation|Annex|Visit|Daily|Weekly|Monthly|Annual|Period|Certain|Same|Nation|Information|"
                       # what a paper is sent for: "to the Central Committee for Comment", "Draft Letter for Signature"
                       r"Comments?|Review|Signature|Clearance|Concurrence|Perusal|"
                       rf"{_TALK_SETTINGS}|"
@@ -1305,9 +1317,10 @@ def _unglossed(text: str) -> str:
 
 
 def _bare_to(text: str) -> bool:
-    """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones."""
+    """"G. Zhukov to the CPSU CC": names, " to ", more; no word before the names but capitalized ones, and no verb of
+    a sentence ("The Former Japanese Prime Minister Ishibashi Tanzan Hopes to Visit China ...")."""
     head = text.split(" to ")[0].split(",")[0] if " to " in text else ""
-    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head)
+    return _namelike(head) and not _NATION_FIRST.match(head) and not _GENERIC.search(head) and not _SENTENCE.search(head)
 
 
 def _namelike(text: str) -> bool:
@@ -1360,6 +1373,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
                         and not _RECALL_OF.match(item)
                         and not _PRONOUN.match(item)
                         and not _SENTENCE.search(item) and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC_ONLY.fullmatch(item)
+                        and not _TOPIC_ONLY.fullmatch(item)
                         and not (_QUALIFIERS.fullmatch(item) and _TALK_SETTING.search(item))]))   # "Farewell Dinner"
 
 
