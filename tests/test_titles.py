@@ -984,6 +984,10 @@ def test_a_marking_after_a_comma_before_the_parties_leaves_them(title):
      (), ()),
     ("Minutes of the Meeting of the Hungarian Revolutionary Worker’s and Peasant’s Government (Council of Ministers)", "meeting",
      (), (), ("Hungarian Revolutionary Worker’s and Peasant’s Government (Council of Ministers)",)),
+    # an aide's post after a name is "to" the one he serves, no second recipient
+    ("Memorandum, by L.D. Battle, Executive Secretary, to McGeorge Bundy, Special Assistant to the President for National "
+     "Security Affairs, 'American Scientists’ Visit to Israel’s Dimona Reactor'", "memorandum", ("L.D. Battle",),
+     ("McGeorge Bundy",), ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_phrases_that_are_no_names_are_no_persons(title, kind, senders, recipients, participants):
     assert (doc_type(title), parties(title)) == (kind, Parties(senders, recipients, participants))
