@@ -119,6 +119,9 @@ PARTY_CASES = [
      (), (), ("S. Filatov", "Pak Ui-wan")),
     ("Record of a Conversation between Soviet Embassy Counselor Petrov and former Editor of the Journal 'Novaya "
      "Koreya' Song Jin-hwa", (), (), ("Petrov", "Song Jin-hwa")),
+    # a straight quote a curly one closes: the name quoted, not a plural's apostrophe ("Ministers’ Discussion")
+    ("Record of a Conversation between Soviet Embassy Counselor Petrov and former Editor of the Journal 'Novaya "
+     "Koreya’ Song Jin-hwa", (), (), ("Petrov", "Song Jin-hwa")),
     ("Resolution of the 1st Meeting of the KWP CC Presidium of 1-2 February 1955",
      ("1st Meeting of the KWP CC Presidium",), (), ()),
     ("Minutes, Mao’s Conversation with a Yugoslavian Communist Union Delegation, Beijing, [undated]",

@@ -213,9 +213,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # a publication's name: "Editor-in-Chief of the journal 'Problemy Mira i Sotsializma', and Cde. Blas Roca"
     (_Guarded(re.compile(rf"\b(journal|newspaper|magazine)\s+{_QUOTE}[^'’\"”»]+['’\"”»]"), _QUOTE),
      lambda m: m[1]),
-    # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"; a straight quote
-    # closes a straight one, and the apostrophe of "'American Scientists’ Visit to ...'" ends no quote
-    (_Guarded(re.compile(r"\s+(?:(?P<straight>')|[‘\"“«])(?P<quoted>[^'’\"”»,]+)(?(straight)'|['’\"”»])(?=\]?\s+[A-Z])"), _QUOTE),
+    # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"; a curly quote
+    # closes a straight one ("'Novaya Koreya’ Song") but a plural's apostrophe does not: "'American Scientists’ Visit to ...'"
+    (_Guarded(re.compile(r"\s+(?:(?P<straight>')|[‘\"“«])(?P<quoted>[^'’\"”»,]+)(?(straight)(?:'|(?<!s)’)|['’\"”»])(?=\]?\s+[A-Z])"), _QUOTE),
      _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara", "[Lawrence “Lance”] Sharkey")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\]?\s+[A-Z]).*$"), _QUOTE), ""),
