@@ -583,6 +583,12 @@ def test_a_subject_names_nobody(title, senders, recipients, others):
     assert parties(title) == Parties(senders, recipients, (), others)
 
 
+def test_a_policy_discussed_leaves_the_name_after_it():
+    """The policy is no party, but the first of those who discussed it still is one."""
+    participants = parties("Discussion of Policy Towards China between Nixon and Kissinger").participants
+    assert any("Nixon" in participant for participant in participants) and "Kissinger" in participants
+
+
 @pytest.mark.parametrize(("title", "senders", "participants", "others"), [
     ("Memorandum of Conversation between Kim Il Sung; Pak Chang-ok and Puzanov", (), ("Kim Il Sung", "Pak Chang-ok", "Puzanov"), ()),
     ("Letter from Mao Zedong; Zhou Enlai to Stalin", ("Mao Zedong", "Zhou Enlai"), (), ()),

@@ -522,8 +522,10 @@ _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
 # may a short one in -ics be ("Babics")
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|Civics)")
 # a subject, no party: "US-Greek Relations", "the German Question", "Policy Toward Eastern Europe" (but a body's words before
-# them make a body: "Council on Foreign Relations", "Commission on the German Question")
-_TOPIC_ONLY = re.compile(rf"(?:(?!{BODY_WORDS}\b)[A-Z][\w’'-]*\s+){{0,3}}(?:Relations|Questions?)|Polic(?:y|ies)\s+(?i:toward|towards|on)\s.*")
+# them make a body: "Council on Foreign Relations", "Commission on the German Question"; and a name after a policy's subject
+# stays: "Policy Towards China between Nixon")
+_TOPIC_ONLY = re.compile(rf"(?:(?!{BODY_WORDS}\b)[A-Z][\w’'-]*\s+){{0,3}}(?:Relations|Questions?)|Polic(?:y|ies)\s+(?i:toward|towards|on)"
+                         r"(?:\s+(?:[A-Z][\w-]*|of|in|the|and))+")
 # what a body's "for" names its field by: "the Committee for Security", "the Directorate for Nuclear Affairs"
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}Affairs\b)")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
