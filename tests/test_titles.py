@@ -589,6 +589,15 @@ def test_a_policy_discussed_leaves_the_name_after_it():
     assert any("Nixon" in participant for participant in participants) and "Kissinger" in participants
 
 
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Discussion of US-Soviet Relations between Nixon and Brezhnev", ("Nixon", "Brezhnev")),
+    ("Discussion of the Korean War between Mao and Stalin", ("Mao", "Stalin")),
+])
+def test_what_a_talk_is_of_before_between_is_its_subject(title, participants):
+    """A talk "between" names all its people: what it is "of" before them is what they talked about, no one."""
+    assert parties(title) == Parties((), (), participants)
+
+
 @pytest.mark.parametrize(("title", "senders", "participants", "others"), [
     ("Memorandum of Conversation between Kim Il Sung; Pak Chang-ok and Puzanov", (), ("Kim Il Sung", "Pak Chang-ok", "Puzanov"), ()),
     ("Letter from Mao Zedong; Zhou Enlai to Stalin", ("Mao Zedong", "Zhou Enlai"), (), ()),

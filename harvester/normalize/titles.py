@@ -346,6 +346,7 @@ _TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", r
 _OF_A_NOUN = _rx(r"\b(?:postponement|cancellation|resumption|suspension|date|schedule|agenda|venue|arrangements?|"
                  r"preparations?)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 _PEOPLE_NEXT = _rx(r"\s*(?:with|between)\s")
+_BETWEEN_PEOPLE = re.compile(r"\s+(?i:between)\s+(?=[A-Z])")
 _TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
 _PARTICLES = PARTICLES | {"and", "os"}   # the small words of a name, and "and" between names
 # "Cable from A to B: The Korean Armistice Negotiations", "Telegram from A to B - C's visit to Magadan": B, then the
@@ -1140,6 +1141,10 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
             # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender;
             # "Telegram, Haig’s Visit to Mexico": a subject
             return []
+        if key == "of" and kind in _TALKS and (people := _BETWEEN_PEOPLE.search(body)):
+            # "Discussion of US-Soviet Relations between Nixon and Brezhnev": a talk "between" names all its people, so
+            # what it is "of" before them is what they talked about
+            key, body = "between", body[people.end():]
         if key == "," and kind in (*_TALKS, *_DISPATCHES) and (pair := _PAIRED.match(body)):
             # "Memorandum of Conversation, CPSU-CCP Talks", "Cable, Nehru-Khrushchev Talks": the talks recorded or
             # reported, named by their two parties, as alone, and those they had them with ("Vance-Gromyko Meeting with
