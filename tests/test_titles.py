@@ -598,6 +598,15 @@ def test_what_a_talk_is_of_before_between_is_its_subject(title, participants):
     assert parties(title) == Parties((), (), participants)
 
 
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Report from the Situation Room to Kennedy", ("Situation Room",), ("Kennedy",)),
+    ("Report to the Situation Room", (), ("Situation Room",)),
+])
+def test_a_room_is_one_body_with_the_word_before_it(title, senders, recipients):
+    """"Situation" reads as a noun of a thing, but no body's name before a person's: "Room" is the body's word, as "Office" is."""
+    assert parties(title) == Parties(senders, recipients, ())
+
+
 @pytest.mark.parametrize(("title", "senders", "participants", "others"), [
     ("Memorandum of Conversation between Kim Il Sung; Pak Chang-ok and Puzanov", (), ("Kim Il Sung", "Pak Chang-ok", "Puzanov"), ()),
     ("Letter from Mao Zedong; Zhou Enlai to Stalin", ("Mao Zedong", "Zhou Enlai"), (), ()),
