@@ -607,6 +607,15 @@ def test_a_room_is_one_body_with_the_word_before_it(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())
 
 
+@pytest.mark.parametrize(("title", "recipient"), [
+    ("Cable from Kim to the 'Workers' Party' Central Committee", "Workers' Party Central Committee"),
+    ("Cable from Kim to the ‘Workers’ Party’ Central Committee", "Workers’ Party Central Committee"),
+])
+def test_a_plurals_apostrophe_in_a_quoted_body_name_closes_no_quote(title, recipient):
+    """The quote holds the body's name up to its last quote, which a body's word follows: the name is the body's."""
+    assert parties(title) == Parties(("Kim",), (recipient,), ())
+
+
 @pytest.mark.parametrize(("title", "senders", "participants", "others"), [
     ("Memorandum of Conversation between Kim Il Sung; Pak Chang-ok and Puzanov", (), ("Kim Il Sung", "Pak Chang-ok", "Puzanov"), ()),
     ("Letter from Mao Zedong; Zhou Enlai to Stalin", ("Mao Zedong", "Zhou Enlai"), (), ()),

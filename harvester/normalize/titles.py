@@ -68,9 +68,15 @@ class _Reading:
 
 
 def _unquoted(m: re.Match[str]) -> str:
-    """A quoted name is dropped, but one word quoted after a capitalized one is a nickname and stays."""
+    """A quoted name is dropped, but one word quoted after a capitalized one is a nickname and stays, and one a body's
+    word follows is the body's name, its quotes taken off ("the 'Workers' Party' Central Committee")."""
     before = m.string[max(0, m.string.rfind(" ", 0, m.start()) + 1):m.start()]
+    if _BODY_NEXT.match(m.string, m.end()):   # (the apostrophe of a plural that closed it stays: "'... the Workers' Party")
+        return f" {m['quoted']}{m[0][-1] if m['quoted'].endswith('s') else ''}"
     return m[0] if " " not in m["quoted"] and before[:1].isupper() else ""
+
+
+_BODY_NEXT = re.compile(rf"\]?(?:\s+[A-Z][\w'’-]*){{0,2}}?\s+{BODY_WORDS}\b")   # "... Central Committee"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -214,8 +220,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(rf"\b(journal|newspaper|magazine)\s+{_QUOTE}[^'’\"”»]+['’\"”»]"), _QUOTE),
      lambda m: m[1]),
     # a quoted name inside, "Journal 'Novaya Koreya' Song", but not a nickname: "Ernesto “Che” Guevara"; a curly quote
-    # closes a straight one ("'Novaya Koreya’ Song") but a plural's apostrophe does not: "'American Scientists’ Visit to ...'"
-    (_Guarded(re.compile(r"\s+(?:(?P<straight>')|[‘\"“«])(?P<quoted>[^'’\"”»,]+)(?(straight)(?:'|(?<!s)’)|['’\"”»])(?=\]?\s+[A-Z])"), _QUOTE),
+    # closes a straight one ("'Novaya Koreya’ Song") but a plural's apostrophe does not: "'American Scientists’ Visit to ...'",
+    # nor one a quote after it closes: "the 'Workers' Party' Central Committee"
+    (_Guarded(re.compile(r"\s+(?:(?P<straight>')|[‘\"“«])(?P<quoted>[^'’\"”»,]+(?:(?<=s)['’]\s[^'’\"”»,]+)?)"
+                         r"(?(straight)(?:'|(?<!s)’)|['’\"”»])(?=\]?\s+[A-Z])"), _QUOTE),
      _unquoted),
     # a quoted subject: ", 'Korea Has ...'" (not a nickname: "Ernesto “Che” Guevara", "[Lawrence “Lance”] Sharkey")
     (_Guarded(re.compile(r",?\s+['‘\"“«](?=\w)(?![^'’\"”»\s]+['’\"”»]\]?\s+[A-Z]).*$"), _QUOTE), ""),
