@@ -616,6 +616,16 @@ def test_a_plurals_apostrophe_in_a_quoted_body_name_closes_no_quote(title, recip
     assert parties(title) == Parties(("Kim",), (recipient,), ())
 
 
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Memorandum from the Council on Foreign Relations to Kennedy", ("Council on Foreign Relations",), ("Kennedy",)),
+    ("Memorandum to the Council on Foreign Relations from Kennedy", ("Kennedy",), ("Council on Foreign Relations",)),
+    ("Letter from the Council on Foreign Relations on Disarmament to Kennedy", ("Council on Foreign Relations",), ()),
+])
+def test_an_on_in_a_listed_bodys_name_begins_no_topic(title, senders, recipients):
+    """The names table lists the council for its "on": what follows is its name, and the slots after it are read."""
+    assert parties(title) == Parties(senders, recipients, ())
+
+
 @pytest.mark.parametrize(("title", "senders", "participants", "others"), [
     ("Memorandum of Conversation between Kim Il Sung; Pak Chang-ok and Puzanov", (), ("Kim Il Sung", "Pak Chang-ok", "Puzanov"), ()),
     ("Letter from Mao Zedong; Zhou Enlai to Stalin", ("Mao Zedong", "Zhou Enlai"), (), ()),

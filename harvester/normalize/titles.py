@@ -398,6 +398,7 @@ _MESSAGE_FIRST = _rx(r"(?:(?P<owner>(?-i:[A-Z])[\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*){
 _ONE_MESSAGE = rf"(?:{_ASKING}|{_ANSWERING}|{_INVITING}|{_MESSAGES}|{_LETTER_OF})"
 _MESSAGE_ONLY = _rx(rf"{_ONE_MESSAGE}(?:(?:,\s*|,?\s+and\s+){_ONE_MESSAGE})*")
 _FOR = _rx(r"\s+for\s+")
+_ON = _rx(r",?\s+on\s+")
 _TO = _rx(r"\s+to\s+")
 _OF = _rx(r"\s+of\s+")
 _DELEGATION = re.compile(r"\bDelegations?\b")
@@ -1173,7 +1174,7 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
         body, reported = joined, reported or _reported(joined)
     slot = _SLOT if _ADDRESSED_AND_TO.search(rest) or _known(m[1].split() if (m := _AND_TO.search(rest)) else []) else \
         _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
-    pieces = slot.split(_TAIL.sub("", _SUBTITLE.sub("", body)))
+    pieces = slot.split(_without_topic(_SUBTITLE.sub("", body)))
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     words = [k.lower() for k in pieces[2::3]]
     addressed = key == "to" or "to" in words
@@ -1189,6 +1190,16 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
         else:
             slots.append((" ".join(word.split()), [segment]))
     return [(key, " ".join(parts)) for key, parts in slots] + reported
+
+
+def _without_topic(text: str) -> str:
+    """The text before its topic (`_TAIL`); but an "on" in a body's name the names table lists begins none: "from the
+    Council on Foreign Relations to Kennedy"."""
+    start = 0
+    while (topic := _TAIL.search(text, start)) and (on := _ON.match(text, topic.start())) \
+            and _listed_body(text[:on.start()], text[on.end():], "on"):
+        start = on.end()
+    return text[:topic.start()] if topic else text
 
 
 def _participle(at_end: re.Pattern[str], party: str) -> re.Match[str] | None:
@@ -1290,15 +1301,15 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
 
-def _listed_body(before: str, segment: str) -> bool:
-    """Whether the names table lists a body whose name runs on through the "for" between `before` and `segment`: "the
-    Supreme Council for National Reconstruction", "the State Committee for Science and Technology" (a name of at most
-    `_LISTED_WORDS` words on either side, each end a capitalized word)."""
+def _listed_body(before: str, segment: str, word: str = "for") -> bool:
+    """Whether the names table lists a body whose name runs on through the `word` between `before` and `segment`: "the
+    Supreme Council for National Reconstruction", "the State Committee for Science and Technology", "the Council on
+    Foreign Relations" (a name of at most `_LISTED_WORDS` words on either side, each end a capitalized word)."""
     table = shipped_names()
     ends, goes_on = before.split()[-_LISTED_WORDS:], segment.split()[:_LISTED_WORDS]
-    for start in (i for i, word in enumerate(ends) if begins_a_name(word[:1])):
-        for end in (i + 1 for i, word in enumerate(goes_on) if begins_a_name(word[:1])):
-            name = " ".join([*ends[start:], "for", *goes_on[:end]])
+    for start in (i for i, end_word in enumerate(ends) if begins_a_name(end_word[:1])):
+        for end in (i + 1 for i, next_word in enumerate(goes_on) if begins_a_name(next_word[:1])):
+            name = " ".join([*ends[start:], word, *goes_on[:end]])
             if (listed := table.lookup(name)) and table.kind(listed) == "organization":
                 return True
     return False
