@@ -598,6 +598,12 @@ def test_what_a_talk_is_of_before_between_is_its_subject(title, participants):
     assert parties(title) == Parties((), (), participants)
 
 
+def test_a_talk_between_no_people_keeps_the_people_it_is_of():
+    """"between Sessions" names no people ("between A and B" does): what the talk is "of" is its people still."""
+    found = parties("Memorandum of Conversation of Kissinger with Zhou between Sessions")
+    assert "Sessions" not in found.participants and "Henry Kissinger" in person_names(found, NameTable.load())
+
+
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Report from the Situation Room to Kennedy", ("Situation Room",), ("Kennedy",)),
     ("Report to the Situation Room", (), ("Situation Room",)),

@@ -354,7 +354,7 @@ _TALK_VERB = re.compile(r"\w+ed|met|\w+(?<!talk)(?<!tion)(?<!ting)(?<!ence)s", r
 _OF_A_NOUN = _rx(r"\b(?:postponement|cancellation|resumption|suspension|date|schedule|agenda|venue|arrangements?|"
                  r"preparations?)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 _PEOPLE_NEXT = _rx(r"\s*(?:with|between)\s")
-_BETWEEN_PEOPLE = re.compile(r"\s+(?i:between)\s+(?=[A-Z])")
+_BETWEEN_PEOPLE = re.compile(r"\s+(?i:between)\s+(?=[A-Z][^,;]*\s(?i:and)\s)")   # "between A and B", not "between Sessions"
 _TALK_SLOT = _rx(r"\s*(?:with|between|of|by)\s")
 _PARTICLES = PARTICLES | {"and", "os"}   # the small words of a name, and "and" between names
 # "Cable from A to B: The Korean Armistice Negotiations", "Telegram from A to B - C's visit to Magadan": B, then the
