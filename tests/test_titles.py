@@ -1040,6 +1040,10 @@ def test_a_marking_after_a_comma_before_the_parties_leaves_them(title):
     ("Memorandum, by L.D. Battle, Executive Secretary, to McGeorge Bundy, Special Assistant to the President for National "
      "Security Affairs, 'American Scientists’ Visit to Israel’s Dimona Reactor'", "memorandum", ("L.D. Battle",),
      ("McGeorge Bundy",), ()),
+    # the post runs to its "and" (but a "for" field of affairs keeps its own: "for Science and Technology")
+    ("Memorandum from Komer to Bundy, Assistant to the President and Rostow", "memorandum", ("Komer",), ("Bundy", "Rostow"), ()),
+    ("Memorandum from Komer to Bundy, Special Assistant to the President for Science and Technology", "memorandum",
+     ("Komer",), ("Bundy",), ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_phrases_that_are_no_names_are_no_persons(title, kind, senders, recipients, participants):
     assert (doc_type(title), parties(title)) == (kind, Parties(senders, recipients, participants))
