@@ -3198,10 +3198,26 @@ def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
     ("Memorandum of Conversation, Soviet-Chinese Talks", ()),
     ("Memorandum of Conversation, Vance-Gromyko Meeting with Brezhnev", ("Vance", "Gromyko", "Brezhnev")),
     ("CPSU-CCP Talks", ("CPSU", "CCP")),
+    ("Record of Conversation, Mao–Khrushchev Talks", ("Mao", "Khrushchev")),   # an en dash joins them as a hyphen does
+    ("Cable, Sino–Soviet Talks", ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participants):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == ((), (), participants, ())
+
+
+# and so after a dispatch's sender: the talks it reports ("Mao-Khrushchev Talks" was a sender, and a person); a letter's
+# are what it is about, no party of it
+@pytest.mark.parametrize(("title", "senders", "participants", "others"), [
+    ("Cable from Beijing, Mao-Khrushchev Talks", ("Beijing",), ("Mao", "Khrushchev"), ()),
+    ("Cable from Beijing, Mao–Khrushchev Talks", ("Beijing",), ("Mao", "Khrushchev"), ()),
+    ("Telegram from the Soviet Embassy, Nehru-Khrushchev Meeting", ("Soviet Embassy",), ("Nehru", "Khrushchev"), ()),
+    ("Cable from Beijing, Sino-Soviet Talks", ("Beijing",), (), ()),
+    ("Letter from Beijing, Mao-Khrushchev Talks", ("Beijing",), (), ("Mao", "Khrushchev")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_talks_named_by_their_pair_after_a_sender_are_the_pairs(title, senders, participants, others):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, (), participants, others)
 
 
 # a letter of invitation to an event reads as an invitation does ("Ceremony" and "Party Congress" were recipients)

@@ -589,8 +589,9 @@ _WHICH_ONE = r"\b(?:New|Another|Further|Latest|Last|Earlier|Previous|Next|Supple
 _QUALIFIERS = re.compile(rf"^(?:(?:{_GENERIC.pattern}|{_WHICH_ONE}|(?i:{_SECRET}))(?:\s+|$))+")
 _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" names no one; "Military Intelligence" does
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
-# "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
-_PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)-(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
+# "Furui-Zhou Enlai", "Mao–Khrushchev" (an en dash as a hyphen); a word that qualifies the talk is no part of the second
+# name ("Reagan-Gorbachev Summit Talks")
+_PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)[-–](?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
 # a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
 # beside a name is a surname ("West-Brandt Talks")
@@ -598,6 +599,7 @@ _NO_NAME_HALF = re.compile(rf"Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub
 _COMPASS_POINT = re.compile(COMPASS)
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
+_COMMA_PAIRED = re.compile(rf",\s+(?={_PAIRED.pattern})")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _HONORIFIC_AND_WORD = re.compile(rf"\b{HONORIFIC}\s+(?=(\w+))")   # "Mr. Bundy"; its word only looked at, so "PROF. DR. LI" finds "DR. LI"
 # "the Ambassadors to Jordan" too, but not a body named for its members: "the Council of Ministers to the CC CPSU"
@@ -714,7 +716,7 @@ def parties(title: str) -> Parties:
         others += _carried(reading.cleaned)
     if "[signed" in text:
         others += [name for signers in _SIGNED_BY.findall(text) for name in _items(signers)]
-    if "-" in text:
+    if "-" in text or "–" in text:
         others += _paired(text)
     if "name" in lower:
         others += _ON_BEHALF.findall(text)
@@ -1156,12 +1158,14 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
             # "Discussion of US-Soviet Relations between Nixon and Brezhnev": a talk "between" names all its people, so
             # what it is "of" before them is what they talked about
             key, body = "between", body[people.end():]
-        if key == "," and kind in (*_TALKS, *_DISPATCHES) and (pair := _PAIRED.match(body)):
+        after = 0 if key == "," else (comma.end() if (comma := _COMMA_PAIRED.search(body)) else -1)
+        if kind in (*_TALKS, *_DISPATCHES) and after >= 0 and (pair := _PAIRED.match(body, after)):
             # "Memorandum of Conversation, CPSU-CCP Talks", "Cable, Nehru-Khrushchev Talks": the talks recorded or
             # reported, named by their two parties, as alone, and those they had them with ("Vance-Gromyko Meeting with
-            # Brezhnev")
+            # Brezhnev"); and so after its sender ("Cable from Beijing, Mao-Khrushchev Talks")
+            sent = _slots(rest[:m.end() + comma.start()], kind) if after else []
             met = _slots(body[pair.end():], kind) if _PEOPLE_NEXT.match(body, pair.end()) else []
-            return [("with", name) for name in _pair(pair) if _two_people(pair)] + met
+            return sent + [("with", name) for name in _pair(pair) if _two_people(pair)] + met
     elif _bare_to(rest) or (kind and _NAME_NEXT.match(rest) and not _PARTICIPLE.match(rest)):
         key, body = "", rest  # "G. Zhukov to the CPSU CC", "Memorandum of Conversation Austrian Chancellor ...",
         # "Untitled report [the Polish Minister of Foreign Affairs] Stefan Olszowski concerning ..."
@@ -1404,7 +1408,7 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
                         and not _RECALL_OF.match(item)
                         and not _PRONOUN.match(item)
                         and not _SENTENCE.search(item) and not _ABSTRACT_ONLY.fullmatch(item) and not _GENERIC_ONLY.fullmatch(item)
-                        and not _TOPIC_ONLY.fullmatch(item)
+                        and not _TOPIC_ONLY.fullmatch(item) and not _PAIRED.fullmatch(item)   # "Mao-Khrushchev Talks"
                         and not (_QUALIFIERS.fullmatch(item) and _TALK_SETTING.search(item))]))   # "Farewell Dinner"
 
 
