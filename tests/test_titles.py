@@ -3459,6 +3459,8 @@ def test_paired_talks_after_a_dispatchs_comma_are_its_participants(title, sender
     ("Letter of Thanks of the Soviet Government to Stalin", ("Soviet Government",), ("Stalin",)),
     ("Letter of Congratulations of the CPSU Central Committee", ("CPSU Central Committee",), ()),
     ("Letter of Congratulation of the Government of the DPRK", ("Government of the DPRK",), ()),
+    ("Letter of Greetings of Kim Il Sung", ("Kim Il Sung",), ()),
+    ("Letter of Greetings of the CPSU Central Committee to the Congress", ("CPSU Central Committee",), ("Congress",)),
     ("Letter of Recall of the Soviet Ambassador from Pyongyang", (), ()),
     ("Letter of Credence of the Soviet Ambassador", (), ()),
     ("Letter of Appeal of Kim Il Sung for Help to the UN", ("Kim Il Sung",), ("UN",)),
