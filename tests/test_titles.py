@@ -1010,6 +1010,7 @@ def test_a_marking_after_a_comma_before_the_parties_leaves_them(title):
     ("Discussion of the German Question at a Private Meeting in the Office of the CPSU CC General Secretary", "conversation",
      (), (), ()),
     ("Bulgarian Intelligence Analysis of US-Greek Relations", "report", ("Bulgarian Intelligence",), (), ()),
+    ("Cable, Sino-Soviet Relations", "cable", (), (), ()),   # a subject after a record's comma
     ("Analysis of Romanian-Chinese Relations by the East German Embassy in Bucharest", "report",
      ("East German Embassy in Bucharest",), (), ()),
     # a memorandum of a meeting is its record, as a record of one is
