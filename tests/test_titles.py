@@ -1045,6 +1045,12 @@ def test_a_marking_after_a_comma_before_the_parties_leaves_them(title):
     ("Memorandum from Komer to Bundy, Assistant to the President and Rostow", "memorandum", ("Komer",), ("Bundy", "Rostow"), ()),
     ("Memorandum from Komer to Bundy, Special Assistant to the President for Science and Technology", "memorandum",
      ("Komer",), ("Bundy",), ()),
+    # but an "and" in the field of the one he serves is the field's, and one before a second post is the post's
+    ("Memorandum from Komer to Smith, Assistant to the Minister of Posts and Telecommunications", "memorandum", ("Komer",),
+     ("Smith",), ()),
+    ("Memorandum from Komer to Smith, Assistant to the Secretary of State and Defense", "memorandum", ("Komer",), ("Smith",), ()),
+    ("Memorandum from Komer to Bundy, Special Assistant to the President and Director of the Budget", "memorandum", ("Komer",),
+     ("Bundy",), ()),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_phrases_that_are_no_names_are_no_persons(title, kind, senders, recipients, participants):
     assert (doc_type(title), parties(title)) == (kind, Parties(senders, recipients, participants))

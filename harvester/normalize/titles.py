@@ -210,10 +210,12 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays
     (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|Including\s[^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)")), ""),
     # an aide's post set off after a name, "to" the one he serves, who is no addressee: "to McGeorge Bundy, Special Assistant
-    # to the President for National Security Affairs"; the post runs to an "and" but in its field ("to the President and
-    # Rostow": a second addressee)
-    (_Guarded(re.compile(r",\s+(?:[A-Z][a-z]+\s+)*(?:Assistant|Advis[eo]r|Aide)\s+to\s+the\s+[A-Z][\w.'’-]*"
-                         r"(?:\s+(?:of|the|(?!And\b)[A-Z][\w.'’-]*))*(?:\s+for\s[^,]*)?"), r"(?:Assistant|Advis[eo]r|Aide) to"), ""),
+    # to the President for National Security Affairs"; the post runs to an "and" ("to the President and Rostow": a second
+    # addressee) but in the field of the one he serves ("of Posts and Telecommunications") or before a second post ("and
+    # Director of the Budget", but "and Secretary McNamara" names him)
+    (_Guarded(re.compile(rf",\s+(?:[A-Z][a-z]+\s+)*(?:Assistant|Advis[eo]r|Aide)\s+to\s+the\s+[A-Z][\w.'’-]*"
+                         rf"(?:\s+(?!And\b)[A-Z][\w.'’-]*)*(?:\s+(?:of|for)\s[^,]*|\s+and\s+(?:{MODIFIER}\s+)*{ROLE}(?:\s+(?:of|for)\s[^,]*)?(?![^,]))?"),
+              r"(?:Assistant|Advis[eo]r|Aide) to"), ""),
     # a description set off by commas: "I.V. Kurchatov, lead scientist for the Soviet nuclear effort, and Stalin"
     (_Guarded(re.compile(rf",\s+(?!{alt(*_SLOT_WORDS)}\b|\w+ing\b)[a-z][^,]*(?=,)"), r",\s+[a-z][^,]*,"), ""),
     # an agent's code name: "Report by Agent 'Tulon' on ..."
