@@ -1160,12 +1160,14 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
             # "Discussion of US-Soviet Relations between Nixon and Brezhnev": a talk "between" names all its people, so
             # what it is "of" before them is what they talked about
             key, body = "between", body[people.end():]
-        after = 0 if key == "," else (comma.end() if (comma := _COMMA_PAIRED.search(body)) else -1)
-        if kind in (*_TALKS, *_DISPATCHES) and after >= 0 and (pair := _PAIRED.match(body, after)):
+        comma = None if key == "," else _COMMA_PAIRED.search(body)   # the talks after a sender's, "from Beijing, ..."
+        if kind in (*_TALKS, *_DISPATCHES) and (key == "," or comma) and (pair := _PAIRED.match(body, comma.end() if comma else 0)):
             # "Memorandum of Conversation, CPSU-CCP Talks", "Cable, Nehru-Khrushchev Talks": the talks recorded or
             # reported, named by their two parties, as alone, and those they had them with ("Vance-Gromyko Meeting with
             # Brezhnev"); and so after its sender ("Cable from Beijing, Mao-Khrushchev Talks")
-            sent = _slots(rest[:m.end() + comma.start()], kind) if after else []
+            # (its writer, "by", sends it still, though the talks make the title a talk's, whose host takes part)
+            sender = _slots(rest[:len(rest) - len(body) + comma.start()], kind) if comma else []
+            sent = [("from" if before == "by" else before, segment) for before, segment in sender]
             met = _slots(body[pair.end():], kind) if _PEOPLE_NEXT.match(body, pair.end()) else []
             return sent + [("with", name) for name in _pair(pair) if _two_people(pair)] + met
     elif _bare_to(rest) or (kind and _NAME_NEXT.match(rest) and not _PARTICIPLE.match(rest)):
