@@ -3469,6 +3469,7 @@ def test_paired_talks_after_a_dispatchs_comma_are_its_participants(title, sender
     ("Letter of Congratulations of the CPSU Central Committee", ("CPSU Central Committee",), ()),
     ("Letter of Congratulation of the Government of the DPRK", ("Government of the DPRK",), ()),
     ("Letter of Greetings of Kim Il Sung", ("Kim Il Sung",), ()),
+    ("Letter of Greeting of Kim Il Sung", ("Kim Il Sung",), ()),
     ("Letter of Greetings of the CPSU Central Committee to the Congress", ("CPSU Central Committee",), ("Congress",)),
     ("Letter of Recall of the Soviet Ambassador from Pyongyang", (), ()),
     ("Letter of Credence of the Soviet Ambassador", (), ()),
