@@ -3207,6 +3207,7 @@ def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
     ("CPSU-CCP Talks", ("CPSU", "CCP")),
     ("Record of Conversation, Mao–Khrushchev Talks", ("Mao", "Khrushchev")),   # an en dash joins them as a hyphen does
     ("Cable, Sino–Soviet Talks", ()),
+    ("Record of Conversation, Mao—Khrushchev Talks", ("Mao", "Khrushchev")),   # and so does an em dash
     ("Discussion of US-Soviet Relations between Nixon and Brezhnev, Nixon-Brezhnev Talks", ("Nixon", "Brezhnev")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participants):

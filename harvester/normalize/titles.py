@@ -591,9 +591,9 @@ _WHICH_ONE = r"\b(?:New|Another|Further|Latest|Last|Earlier|Previous|Next|Supple
 _QUALIFIERS = re.compile(rf"^(?:(?:{_GENERIC.pattern}|{_WHICH_ONE}|(?i:{_SECRET}))(?:\s+|$))+")
 _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" names no one; "Military Intelligence" does
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
-# "Furui-Zhou Enlai", "Mao–Khrushchev" (an en dash as a hyphen); a word that qualifies the talk is no part of the second
-# name ("Reagan-Gorbachev Summit Talks")
-_PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)[-–](?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
+_DASHES = "-–—"   # a hyphen, and an en or em dash written as one: "Mao–Khrushchev"
+# "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
+_PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)[{_DASHES}](?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
 # a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
 # beside a name is a surname ("West-Brandt Talks")
@@ -718,7 +718,7 @@ def parties(title: str) -> Parties:
         others += _carried(reading.cleaned)
     if "[signed" in text:
         others += [name for signers in _SIGNED_BY.findall(text) for name in _items(signers)]
-    if "-" in text or "–" in text:
+    if any(dash in text for dash in _DASHES):
         others += _paired(text)
     if "name" in lower:
         others += _ON_BEHALF.findall(text)
