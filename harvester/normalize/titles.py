@@ -540,8 +540,9 @@ _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion
 # stays: "Policy Towards China between Nixon")
 _TOPIC_ONLY = re.compile(rf"(?:(?!{BODY_WORDS}\b)[A-Z][\w’'-]*\s+){{0,3}}(?:Relations|Questions?)|Polic(?:y|ies)\s+(?i:toward|towards|on)"
                          r"(?:\s+(?:[A-Z][\w-]*|of|in|the|and))+")
-# what a body's "for" names its field by: "the Committee for Security", "the Directorate for Nuclear Affairs"
-_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}Affairs\b)")
+# what a body's "for" names its field by: "the Committee for Security", "the Directorate for Nuclear Affairs", "the State
+# Committee for Nuclear Energy"
+_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}(?:Affairs\b|{_ABSTRACT}))")
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
                          r"Addend(?:um|a)|Append(?:ix|ices)|Postscripts?|Continuations?|Summary|Copy|Translation)\b")
