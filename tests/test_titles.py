@@ -675,6 +675,12 @@ SECOND_SAMPLE_CASES = [
     ("Letter from the Director of Brazilian National Nuclear Energy Commission (CNEN) Uriel da Costa Ribeiro to the "
      "Director of the Argentinian National Atomic Energy Commission (CNEA) Oscar A. Quihillalt",
      ("Uriel da Costa Ribeiro",), ("Oscar A. Quihillalt",), (), ()),
+    # a body's field after "for" is its name's, as one after "of" is, and a post abroad's city is the post's
+    ("Record of Conversation with Chairman of the State Committee for Nuclear Energy Ion Udrea", (), (), ("Ion Udrea",), ()),
+    ("Telegram from the Romanian Embassy in Vienna to Deputy Minister Nicolae Ecobescu and Vice President of the State "
+     "Committee for Nuclear Energy Ion Udrea", ("Romanian Embassy in Vienna",), ("Nicolae Ecobescu", "Ion Udrea"), (), ()),
+    ("Record of Conversation of General Consul of the USSR in Cluj L. P. Akulov with First Secretary of the Regional Party "
+     "Committee of the Romanian Workers Party of the Magyar Autonomous Region L. Chupor", (), (), ("L. P. Akulov", "L. Chupor"), ()),
     # a role's holder in brackets is the party; "et al" is no part of a name
     ("Report, Zhou Enlai to the Chairman [Mao Zedong] and the Central Committee", ("Zhou Enlai",),
      ("Mao Zedong", "Central Committee"), (), ()),

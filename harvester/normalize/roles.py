@@ -141,6 +141,9 @@ HONORIFIC = alt(r"Cdes?\.?", "Comrades?", "comrades?", "Cmrade", r"Com\.", r"Tov
                 "Professor", "Mister", "Maulana", r"Sir(?=\s+[A-Z])", r"Lord(?=\s+[A-Z])(?!\s+Privy\b)", r"Count(?=\s+[A-Z])",
                 r"Herr(?=\s+[A-Z])", r"Citizen(?=\s+[A-Z])")
 _CAPITAL = r"[^\W\d_a-z]"   # a capital letter, accented ones too ("Árbenz")
+# the first word of a city's name of two: "New York", "Addis Ababa", "Los Angeles"
+CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis", "Phnom", "Kuala", "Tel", "Hong", "Port",
+                 "Ulan", "La", "El", "Los", "Las")
 # a role that a name follows: "Soviet Ambassador to the DPRK A.M. Puzanov", "the Chinese Ambassador to Mongolia, Zhang
 # Canming"; what may stand between the role word and the name (in title case too: "Ambassador To China Stepan V.
 # Chervonenko"). A role begins a word: looked for at a word's start only, not at its end too, where \b alone would try
@@ -153,8 +156,11 @@ PAST = r"(?:(?:Co-|Counter-)?(?:[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed|Agreed|Kept|Made
 VERB_PARTICLE = r"(?:[Oo]ver|[Ff]orward|[Oo]n|[Oo]ut|[Uu]p)"
 MADE = rf"{PAST}(?:\s+{VERB_PARTICLE})?"
 # (but no name: "the Chairman Drafted by Kissinger" is the Chairman's, and Kissinger drafted it)
-# (a role is "of" a party's organ as of a state, "Secretary of the CC Brezhnev", but posted "to" a state only)
+# (a role is "of" a party's organ as of a state, "Secretary of the CC Brezhnev", but posted "to" a state only; and a post
+# "in" a city is one word's, or two's after a city's first word, never that word alone: "Consul of the USSR in Cluj L. P.
+# Akulov", "Consul General in New York")
 _TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY}|[Oo]f\s+(?:[Tt]he\s+)?(?:{COUNTRY}|{ORGAN_INITIALS})))?"
+                      rf"(?:\s+[Ii]n\s+(?:{CITY_FIRST}\s+|(?!{CITY_FIRST}\s)){_CAPITAL}[\w'’-]*)?"
                       rf"(?:\s+{_NOT_ORG}|,\s+)"
                       rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s)(?={_CAPITAL}|[\[(])")
 # a small word in title case begins no name either, but "To" may, where no other small word is in title case: "Letter From
@@ -192,9 +198,6 @@ COMPASS = r"(?:Far|Middle|Near|East|West|North|South)(?:ern)?"
 # a word of land or water that makes the words before it a place, no one's name: "Jordan Valley", "Yalu River" (not "Lake":
 # "Anthony Lake")
 PLACE_AT_END = re.compile(r"\s(?:Valley|River|Basin|Sea|Gulf|Straits?|Peninsula|Canal|Desert|Islands?|Delta|Mountains)$")
-# the first word of a city's name of two: "New York", "Addis Ababa", "Los Angeles"
-CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis", "Phnom", "Kuala", "Tel", "Hong", "Port",
-                 "Ulan", "La", "El", "Los", "Las")
 # "West Berlin", "New York", "Le Monde", "Foreign Trade": a place, paper or field of two words (after a role's "of": "Le
 # Duan" is a name)
 _PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST, "Le", "Foreign"))
