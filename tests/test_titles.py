@@ -435,7 +435,7 @@ NEW_PARTY_CASES = [
     ("Memorandum of Discussions at a Dinner Hosted by Corneliu Manescu in Honor of Marshal I.I. Yakubovksy", (), (),
      ("Corneliu Manescu", "I.I. Yakubovksy")),
     ("Transcript of the Discussions on the Occasion of the Reception by Comrade Nicolae Ceausescu of United States "
-     "Ambassador in Bucharest, Richard H. Davis", (), (), ("Nicolae Ceausescu", "United States", "Richard H. Davis")),
+     "Ambassador in Bucharest, Richard H. Davis", (), (), ("Nicolae Ceausescu", "Richard H. Davis")),   # the post's state is no party
     # a publication's quoted name is no subject line: the talk's second party follows it
     ("Summary of a Conversation between Cde. A. M. Rumyantsev, Editor-in-Chief of the journal 'Problemy Mira i "
      "Sotsializma', and Cde. Blas Roca, Member of the Secretariat of the National Leadership of the United Revolutionary "
