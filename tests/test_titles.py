@@ -1664,6 +1664,15 @@ def test_generic_words_with_no_talks_setting_are_a_body_that_sends(title, sender
     assert not set(senders) & set(person_names(found, NameTable.load()))
 
 
+# A foreign ministry's initials in French, Spanish or Italian ("MAE") make a body, as "MFA" does: "MAE DAP" (its political
+# department) was a person "Mae Dap"
+@pytest.mark.parametrize("title", ["Note by MAE DAP on European Provision in MLF", "NOTE BY MAE DAP ON EUROPEAN PROVISION IN MLF"])
+def test_a_foreign_ministrys_initials_are_no_one(title):
+    found = parties(title)
+    assert found.senders == (title[8:15],)
+    assert person_names(found, NameTable.load()) == ()
+
+
 # A word of land or water ends a place, no one's name: "Jordan Valley" (a country that is a given name too) was a second
 # sender and a person (constructed on the archive's "Eric Johnston, Jordan Valley")
 @pytest.mark.parametrize(("title", "senders", "people"), [
