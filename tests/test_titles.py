@@ -669,6 +669,11 @@ SECOND_SAMPLE_CASES = [
      ("Polish Embassy, Rio de Janeiro (Chabasinski)",), ("Polish Foreign Ministry",), (), ("Chabasinski",)),
     ("Telegram from Brazilian Embassy in Havana (de Gamboa)", ("Brazilian Embassy in Havana (de Gamboa)",), (), (),
      ("de Gamboa",)),
+    # and a delegation keeps the gathering it sits "at", its head in brackets after it
+    ("Telegram from Brazilian Delegation at the 17th Session of the UN General Assembly (Afonso Arinos), New York",
+     ("Brazilian Delegation at the 17th Session of the UN General Assembly (Afonso Arinos)",), (), (), ("Afonso Arinos",)),
+    ("Telegram from the Polish Delegation at the Geneva Conference to Warsaw", ("Polish Delegation at the Geneva Conference",),
+     ("Warsaw",), (), ()),
     # "A, Role, to B, Role, Kind": the names, without their roles
     ("Roger Robert du Gardier, French Ambassador in Havana, to Maurice Couve de Murville, French Foreign Minister, "
      "Telegram number 538-540", ("Roger Robert du Gardier",), ("Maurice Couve de Murville",), (), ()),
