@@ -426,6 +426,10 @@ NEW_PARTY_CASES = [
      ("Otto Winzer", "Indira Gandhi")),
     ("Telegram from the Ministry of Foreign Affairs Regarding the Conversation of Petre Balaceanu with Dean Rusk Referring "
      "to the War in Vietnam", ("Ministry of Foreign Affairs",), (), ("Petre Balaceanu", "Dean Rusk")),
+    # and an audience is a talk too, its host's role set off by commas before its "with"
+    ("Note of Conversation Regarding Audience of Leslie Charles Glass, the Ambassador of Great Britain in Bucharest, with "
+     "Comrade Nicolae Ceaucescu, General Secretary of the Central Committee of the Rumanian Communist Party", (), (),
+     ("Leslie Charles Glass", "Nicolae Ceaucescu")),
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", (), (),
      ("Nicolae Ceausescu", "Joseph Luns")),
     ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", ("Zhou Enlai",), (), ("Nehru",)),
