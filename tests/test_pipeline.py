@@ -634,6 +634,50 @@ def test_pages_saved_in_one_file_give_what_the_html_pages_give_reparsed_and_serv
     assert timeless(dataset(tmp_path / "s", "d")) == timeless(dataset(tmp_path / "h", "d")) and outcome.warnings == []
 
 
+def test_a_web_archive_written_as_an_xml_property_list_is_read(tmp_path: Path):
+    """A web archive converted to an XML property list (plutil -convert xml1, to read it): the same page as Safari's
+    binary one."""
+    import plistlib
+
+    from harvester.fetch.saved import read_saved
+
+    (tmp_path / "page-0.webarchive").write_bytes(plistlib.dumps(plistlib.loads(web_archive(SEED / "page-0.html")), fmt=plistlib.FMT_XML))
+    page, text, _ = read_saved(tmp_path / "page-0.webarchive")
+    saved, expected, _ = read_saved(SEED / "page-0.html")
+    assert (page.url, text) == (saved.url, expected)
+
+
+def _plist(main: object) -> bytes:
+    import plistlib
+
+    return plistlib.dumps({"WebMainResource": main} if main is not None else {"WebSubresources": []}, fmt=plistlib.FMT_BINARY)
+
+
+_IMAGE = {"WebResourceData": b"\x89PNG", "WebResourceURL": "https://x.org/a.png", "WebResourceMIMEType": "image/png"}
+
+
+@pytest.mark.parametrize("name, make, said", [
+    ("page-0.webarchive", lambda: web_archive(SEED / "page-0.html")[:3000], "a property list that is no Safari web archive harvester can read"),
+    ("page-0.webarchive", lambda: b"bplist00" + bytes(range(256)) * 4, "a property list that is no Safari web archive harvester can read"),
+    ("page-0.webarchive", lambda: _plist(None), "a Safari web archive with no HTML page in it"),
+    ("page-0.webarchive", lambda: _plist(_IMAGE), "a Safari web archive with no HTML page in it"),
+    ("page-0.mhtml", lambda: single_file(SEED / "page-0.html").replace(b"Content-Type: text/html;", b"Content-Type: image/png;"),
+     "an MHTML file with no HTML page in it"),
+], ids=["webarchive-torn", "webarchive-garbage", "webarchive-no-main", "webarchive-main-an-image", "mhtml-no-html"])
+def test_a_damaged_single_file_page_stops_the_reparse_in_one_line_naming_it(monkeypatch, capsys, tmp_path: Path, name, make, said):
+    """A torn or damaged Safari web archive, or an MHTML file with no HTML part: its records would be missing, so the
+    re-parse stops before it writes anything, and says which file to save again."""
+    from tests.test_cli import run_cli
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(SEED / "page-1.html", folder)
+    (folder / name).write_bytes(make())
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(folder), "--out", str(tmp_path / "o"), "--format", "json")
+    assert (code, out) == (2, "") and err == f"harvester: error: {folder / name}: {said}; save the page again\n"
+    assert not (tmp_path / "o").exists()
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
 def test_an_mhtml_file_with_raw_utf8_in_its_headers_or_its_start_in_rfc_2231s_form_is_read(tmp_path: Path, encoding: str):
     """A header of raw bytes, not MIME-encoded (an address with an 'é', a file edited by hand), and a `start` written

@@ -133,7 +133,7 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if body.startswith(b"bplist") \
+    page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if is_property_list(body) \
         else Page("", body)
     text, problem = decode_html(page.body, page.headers.get("content-type", ""), name=str(path))
     page, text = as_the_site_served(page, text)
@@ -275,6 +275,15 @@ def _header(part: Message, name: str) -> str:
         raw = b"".join(text for text, _ in email.header.decode_header(value))
         value = raw.decode(detected_encoding(raw), "replace")
     return value.strip()
+
+
+# a property list as XML (a web archive converted to read it, as plutil -convert xml1 does): its <plist> tag first
+_XML_PLIST = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE plist[^>]*>\s*)?<plist\b")
+
+
+def is_property_list(body: bytes) -> bool:
+    """Whether a saved file is a property list (a Safari web archive), binary as Safari writes it or as XML."""
+    return body.startswith(b"bplist") or _XML_PLIST.match(body, 0, 1024) is not None
 
 
 def _webarchive_page(path: Path, body: bytes) -> Page:
