@@ -591,7 +591,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
             address = asked or site.saved_search(text)
             search = site.search_of(address) if address and site.is_search(address) else None
         except UsageError as error:   # an address no search of the site has (a facet with no value): said of the page
-            raise InputError(f"{label}: saved from {error}") from None
+            raise InputError(f"{label}: {'saved from' if asked else 'its settings say it was asked with'} {error}") from None
         results = parse_results(text, address or f"{site.home}{site.search_path}", site, name=label)
     except LayoutError:   # (a page that reads is read, whatever its text quotes)
         if notice := wayback_stand_in(text, site):   # (saved from the address of the page it stands in for)

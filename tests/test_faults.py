@@ -472,6 +472,58 @@ def test_the_whole_archives_first_page_in_place_of_the_searchs_is_refused(tmp_pa
     assert not (tmp_path / "s.json").exists()
 
 
+def _with_settings_query(body: str, value: str) -> str:
+    """A results page whose settings say it was asked with a facet `value` (JSON) beside its query."""
+    changed = body.replace('"currentQuery":{', '"currentQuery":{"f":' + value + ",", 1)
+    assert changed != body
+    return changed
+
+
+def test_a_page_whose_settings_hold_a_facet_with_no_value_is_taken_by_a_harvest(tmp_path: Path):
+    """The site answered a search asked with a facet left empty (f[0]=, as a form sends one) and its settings say so:
+    they name no search to hold the page against, so the page is taken, as a page whose settings say nothing is."""
+    from tests.faultserver import folder_pages
+
+    seed = folder_pages(FIXTURES / "wilson" / "seed")
+    with FaultServer(lambda path: _with_settings_query(body.decode("utf-8"), '[""]').encode("utf-8")
+                     if (body := seed(path)) else None) as server:
+        outcome = run(server, tmp_path, query=SEED_QUERY)
+    assert outcome.documents == 19 and len(server.search_requests()) == 2
+
+
+@pytest.mark.parametrize("value, said", [('["people:"]', "f[0]='people:'"), ('[""]', "f[0]=''"), ("[null]", "f[0]=''")])
+def test_a_saved_page_whose_settings_hold_a_facet_with_no_value_is_said_in_one_line(tmp_path: Path, value: str, said: str):
+    """A page saved with no address (no saved-from mark, no canonical link), whose settings say it was asked with a
+    facet that has no value: which search it is of is unknown, and said of the page, with the address as the site
+    has it (a JSON null is no value, not Python's 'None'); nothing is written."""
+    from harvester.errors import InputError
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for page in ("page-0.html", "page-1.html"):
+        text = (FIXTURES / "wilson" / "seed" / page).read_text(encoding="utf-8")
+        text = re.sub(r'<!-- saved from url=.*?-->\n|<link rel="canonical"[^>]*>\n', "", text)
+        (folder / page).write_text(_with_settings_query(text, value), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        reparse([folder], WILSON, tmp_path / "o", "d", ["json"], workers=0)
+    said_of_page = str(raised.value)
+    assert said_of_page.startswith(f"{folder / 'page-0.html'}: its settings say it was asked with "
+                                   "https://digitalarchive.wilsoncenter.org/search?f%5B0%5D=") and f": {said} is not a facet" in said_of_page
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_saved_pages_settings_holding_null_are_no_value(tmp_path: Path):
+    """A JSON null among the query a page's settings give is no value: not Python's 'None' in the dataset's search."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for page in ("page-0.html", "page-1.html"):
+        text = (FIXTURES / "wilson" / "seed" / page).read_text(encoding="utf-8")
+        text = re.sub(r'<!-- saved from url=.*?-->\n|<link rel="canonical"[^>]*>\n', "", text)
+        (folder / page).write_text(text.replace('"currentQuery":{', '"currentQuery":{"extra":null,', 1), encoding="utf-8")
+    reparse([folder], WILSON, tmp_path / "o", "d", ["json"], workers=0)
+    assert "None" not in {r["search"] for r in dataset(tmp_path / "o", "d")}.pop()
+
+
 # 2b. A page of the search served in another page's place, as its settings say
 
 SEED_QUERY = "Korean Workers' Party"
