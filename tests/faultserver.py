@@ -34,6 +34,7 @@ class Fault:
     stall: float = 0.0          # seconds to wait before answering normally (to trip a client timeout)
     truncate: bool = False      # answer normally but send only half the body, with the full Content-Length
     trickle: float = 0.0        # answer normally, but one byte at a time, this many seconds apart (headers too)
+    chunked: bool = False       # answer normally, but with the body in chunks and no Content-Length (Transfer-Encoding)
 
 
 def folder_pages(folder: Path) -> Callable[[str], bytes | None]:
@@ -93,6 +94,8 @@ class FaultServer:
                     return
                 if fault and fault.trickle:
                     return self._trickle(outer.pages(self.path) or b"", fault.trickle)
+                if fault and fault.chunked:
+                    return self._chunked(outer.pages(self.path) or b"")
                 if fault and fault.stall:
                     time.sleep(fault.stall)
                 elif fault and not fault.truncate:
@@ -134,6 +137,18 @@ class FaultServer:
                         outer.trickled = max(at, 0)
                         time.sleep(pause)
                 except OSError:    # the client gave up: as it should
+                    pass
+                self.close_connection = True
+
+            def _chunked(self, body: bytes, size: int = 4096) -> None:
+                head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n\r\n"
+                try:
+                    self.wfile.write(head)
+                    for start in range(0, len(body), size):
+                        part = body[start:start + size]
+                        self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+                    self.wfile.write(b"0\r\n\r\n")
+                except OSError:    # the client gave up: as it may
                     pass
                 self.close_connection = True
 
