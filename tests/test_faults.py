@@ -1580,6 +1580,29 @@ def test_a_warc_file_cut_in_the_first_bytes_of_its_last_record_is_said_to_be_cut
                                                                "writing the next one?)"]
 
 
+@pytest.mark.parametrize("tail", ["torn", "zeros"])   # a run killed while writing; a disk that left the rest as zeros
+def test_reparse_of_a_warc_file_torn_in_its_last_record_says_so_and_keeps_the_pages_before(tmp_path: Path, monkeypatch,
+                                                                                          capsys, tail: str):
+    from warcio.archiveiterator import ArchiveIterator
+
+    from tests.test_cli import run_cli
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        run(server, tmp_path)
+    [warc] = (tmp_path / "archive").glob("*.warc.gz")
+    data = warc.read_bytes()
+    with warc.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        last = [records.get_record_offset() for _ in records][-1]   # page 1's response
+    middle = last + (len(data) - last) // 2
+    warc.write_bytes(data[:middle] + (bytes(len(data) - middle) if tail == "zeros" else b""))
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(warc), "--out", str(tmp_path / "re"), "--name", "re",
+                             "--format", "json")
+    assert code == 1 and "re-parsed 1 saved page: 10 documents" in out and "Traceback" not in err
+    assert f"WARNING {warc}: record 4 is cut short (a run killed while writing it?); the rest of the file is skipped\n" in err
+    assert len(json.loads((tmp_path / "re" / "re.json").read_text(encoding="utf-8"))) == 10   # page 0's
+
+
 def test_no_cut_in_a_warc_files_last_record_goes_unsaid(tmp_path: Path):
     """A run killed while writing its last record, wherever it was cut (but in the gzip trailer, after the record's
     bytes): the page is left out and a warning says so, or the file is said to be unreadable from there."""
