@@ -568,7 +568,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
     if isinstance(saved, Path):
         page, text, problem = read_saved(saved)
     else:   # a response of a WARC file
-        page, (text, problem) = saved, saved.decoded()
+        page, (text, problem) = saved, saved.decoded(label)
         page, text = as_the_site_served(page, text)   # (a crawl of the Wayback Machine's copies)
         check_whole(label, text)
     # the address asked for: in harvester's own archive, the page a redirect led to is the page the run asked for (a listed

@@ -1430,6 +1430,43 @@ def test_warc_dates_with_and_without_their_zone_are_compared_as_utc(monkeypatch,
     assert letter["title"] == "Newer title" and letter["first_seen"] == "2025-01-01T12:00:00+00:00"
 
 
+def test_a_crawlers_records_that_hold_no_page_are_passed_over_and_an_empty_answer_is_said_by_its_file(
+        monkeypatch, capsys, tmp_path):
+    """A WARC as wget and Heritrix write them: their warcinfo, requests, metadata and manifest, dns: and whois: answers
+    (no HTTP) are passed over without a word; an answer with an empty body (a server's hiccup the crawler kept) is said
+    by the file and the record that hold it (it named only its address), and the rest is read."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    url = "https://digitalarchive.wilsoncenter.org/search?search_api_fulltext=Korean%20Workers%27%20Party"
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+    with (tmp_path / "crawl.warc.gz").open("wb") as file:
+        writer = WARCWriter(file, gzip=True)
+        writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "Wget/1.21.4 (linux-gnu)"}))
+        for address, kind, block in [
+                ("dns:digitalarchive.wilsoncenter.org", "text/dns", b"20261126120000\ndigitalarchive.wilsoncenter.org. 300 IN A 1.2.3.4\n"),
+                ("whois://whois.verisign-grs.com/wilsoncenter.org", "text/plain", b"Domain Name: WILSONCENTER.ORG\n")]:
+            writer.write_record(writer.create_warc_record(address, "response", payload=io.BytesIO(block), warc_content_type=kind))
+        writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(
+            b"GET /search HTTP/1.1\r\nHost: digitalarchive.wilsoncenter.org\r\n\r\n"), warc_content_type="application/http; msgtype=request"))
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(b""), length=0, http_headers=http))
+        for page, address in (("page-0.html", url), ("page-1.html", url + "&page=1")):
+            writer.write_record(writer.create_warc_record(address, "response", payload=io.BytesIO((SEED / page).read_bytes()),
+                                                          http_headers=http))
+            writer.write_record(writer.create_warc_record(address, "metadata", payload=io.BytesIO(b"outlink: /document/1 L a/@href\n"),
+                                                          warc_content_type="application/warc-fields"))
+        writer.write_record(writer.create_warc_record("metadata://gnu.org/software/wget/warc/MANIFEST.txt", "resource",
+                                                      payload=io.BytesIO(b"<urn:uuid:1>\n"), warc_content_type="text/plain"))
+    warc = tmp_path / "crawl.warc.gz"
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(warc), "--out", str(tmp_path / "o"), "--name", "d", "--format", "json")
+    assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out and "Traceback" not in err
+    assert [line.split(" WARNING ", 1)[1] for line in err.splitlines() if " WARNING " in line] == [
+        f"{warc} (response 1, {url}): the page is empty; skipped"]
+    assert len(json.loads((tmp_path / "o" / "d.json").read_text(encoding="utf-8"))) == 19
+
+
 def test_a_revisit_finds_the_answer_it_confirms_among_two_of_one_second_and_other_records_say_nothing(
         monkeypatch, capsys, tmp_path):
     """Two answers for one address a fraction of a second apart, and a revisit of the first: the first's body; a

@@ -95,9 +95,10 @@ class Page:
         """The body as text (see `decoded`)."""
         return self.decoded()[0]
 
-    def decoded(self) -> tuple[str, str | None]:
-        """The body decoded with the charset the response or the page itself declares, and what went wrong, if anything."""
-        return decode_html(self.body, self.headers.get("content-type", ""), self.url)
+    def decoded(self, name: str = "") -> tuple[str, str | None]:
+        """The body decoded with the charset the response or the page itself declares, and what went wrong, if anything
+        (said of `name`, else of its address: a WARC file's response is named by its file too)."""
+        return decode_html(self.body, self.headers.get("content-type", ""), name or self.url)
 
 
 def later_copy(time: str | None, kept: str | None) -> bool:
