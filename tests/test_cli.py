@@ -1107,6 +1107,35 @@ def test_a_file_of_ones_own_where_a_dataset_file_goes_is_never_written_over(monk
     assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before
 
 
+@pytest.mark.parametrize("damage", ["torn-through-its-link", "a-file-over-its-link"])
+def test_a_damaged_data_package_stops_the_next_harvest_in_one_line_and_nothing_is_lost(monkeypatch, capsys, tmp_path, damage):
+    """The data package half written (a program killed while it saved it through harvester's link), or a package of
+    another tool saved in its place: the next harvest writes nothing and says which file; `load` still reads the records,
+    and `report` names the package it cannot read."""
+    import harvester
+    from tests.faultserver import FaultServer, synthetic_pages
+    from tests.sitegen import doc
+
+    out, package = tmp_path / "o", tmp_path / "o" / "d.datapackage.json"
+    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+        harvest = ("harvest", "--query", "q", "--base-url", server.origin, "--out", str(out), "--name", "d", "--delay", "0")
+        assert run_cli(monkeypatch, capsys, *harvest)[0] == 0
+        torn = package.read_bytes()[:300]
+        if damage == "a-file-over-its-link":
+            package.unlink()
+        package.write_bytes(torn)
+        before = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+        code, _, err = run_cli(monkeypatch, capsys, *harvest)
+        assert code == 2 and {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before
+        assert_one_line_error(err, f"{package}: ", "nothing was written")
+        assert len(harvester.load(package)) == len(harvester.load(out / "d.csv")) == 12
+        code, _, err = run_cli(monkeypatch, capsys, "report", str(out / "d.csv"))
+        assert code == 2
+        assert_one_line_error(err, f"{package}: cannot be read as JSON (")
+        package.unlink()
+        assert run_cli(monkeypatch, capsys, *harvest)[0] == 0 and json.loads(package.read_text(encoding="utf-8"))["name"] == "d"
+
+
 @pytest.mark.parametrize("command", ["reparse-from", "reparse-into", "serve", "harvest-into"])
 def test_a_path_the_system_refuses_is_one_line_naming_it_not_a_bug(monkeypatch, capsys, tmp_path, command):
     """A path the system refuses (here a name longer than the file system allows; as well a folder the user may not

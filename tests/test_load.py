@@ -71,6 +71,16 @@ def test_an_empty_dataset_loads_with_its_columns_and_dtypes(tmp_path: Path):
         assert str(frame["date_start"].dtype) == "datetime64[us]", path
 
 
+@pytest.mark.parametrize("package", ['{"name": "empty", "resources": [{"path": "empty.json", "sch', "", "[]"])
+def test_an_empty_dataset_beside_a_damaged_data_package_loads_with_the_record_columns(tmp_path: Path, package: str):
+    """The package names the columns of an empty dataset's records (they hold none to read them from): one torn (a copy
+    stopped half way), empty or of another shape gives the record's own, not a failure to read the records."""
+    [path] = write_dataset([], tmp_path, "empty", ["json"])
+    (tmp_path / "empty.datapackage.json").write_text(package, encoding="utf-8")
+    frame = harvester.load(path)
+    assert list(frame.columns) == [c.name for c in RECORD_COLUMNS] and len(frame) == 0
+
+
 def test_parquet_has_real_types(dataset: Path):
     schema = pq.read_schema(f"{dataset}.parquet")
     assert str(schema.field("date_start").type) == "date32[day]"
