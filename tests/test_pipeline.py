@@ -1155,7 +1155,8 @@ def test_a_saved_page_whose_settings_hold_a_query_no_one_types_is_one_error_nami
     text = re.sub(r"<!-- saved from url=.*?-->|<link rel=\"canonical\"[^>]*>", "", (SEED / "page-0.html").read_text(encoding="utf-8"))
     (folder / "page-0.html").write_text(text.replace('"currentQuery":{"search_api_fulltext":"Korean Workers\\u0027 Party"}',
                                                      '"currentQuery":{"search_api_fulltext":"Korean\\nWar"}'), encoding="utf-8")
-    with pytest.raises(InputError, match=r"page-0.html: saved from .*'Korean\\nWar': holds a line break"):
+    with pytest.raises(InputError, match=r"page-0.html: its settings say it was asked with "
+                                         r"https://digitalarchive\.wilsoncenter\.org/search\?.*'Korean\\nWar': holds a line break"):
         reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert not (tmp_path / "r" / "d.json").exists()
 
