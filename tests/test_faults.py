@@ -1603,6 +1603,29 @@ def test_reparse_of_a_warc_file_torn_in_its_last_record_says_so_and_keeps_the_pa
     assert len(json.loads((tmp_path / "re" / "re.json").read_text(encoding="utf-8"))) == 10   # page 0's
 
 
+def test_reparse_of_a_warc_file_with_a_hole_in_a_record_keeps_the_pages_before_and_says_the_rest_is_skipped(
+        tmp_path: Path, monkeypatch, capsys):
+    """A disk that lost a block in the middle of a record (zeros where its bytes were): the pages before it are read,
+    and a warning names the file, whose rest is skipped; the dataset says it is short of the search's documents."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from tests.test_cli import run_cli
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(25)])) as server:
+        run(server, tmp_path)
+    [warc] = (tmp_path / "archive").glob("*.warc.gz")
+    data = warc.read_bytes()
+    with warc.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        page_1 = [records.get_record_offset() for _ in records][3]
+    warc.write_bytes(data[:page_1 + 200] + bytes(300) + data[page_1 + 500:])
+    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(warc), "--out", str(tmp_path / "re"), "--name", "re",
+                             "--format", "json")
+    assert code == 1 and "re-parsed 1 saved page: 10 documents" in out and "Traceback" not in err
+    assert re.search(rf"WARNING {re.escape(str(warc))}: not a readable WARC file \(.*\); the rest of the file is skipped\n", err)
+    assert "hold 10 of its 25 documents" in err
+
+
 def test_no_cut_in_a_warc_files_last_record_goes_unsaid(tmp_path: Path):
     """A run killed while writing its last record, wherever it was cut (but in the gzip trailer, after the record's
     bytes): the page is left out and a warning says so, or the file is said to be unreadable from there."""
