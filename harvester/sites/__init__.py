@@ -329,13 +329,11 @@ class Site:
         asked = self.setting(text, self.current_query)
         if not isinstance(asked, dict):
             return None
-        def text(value: object) -> str:   # (a JSON null is no value, not Python's "None")
-            return "" if value is None else str(value)
-
         params = []
         for key, value in asked.items():
-            values = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else None
-            params += [(f"{key}[{i}]", text(v)) for i, v in values] if values is not None else [(key, text(value))]
+            values = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else [(None, value)]
+            # (a JSON null is no value, not Python's "None")
+            params += [(key if i is None else f"{key}[{i}]", "" if v is None else str(v)) for i, v in values]
         url = f"{self.home}{self.search_path}?{urlencode(params)}"   # (as the site has it: said so in a message)
         return self.search_url(self.search_of(url), self.page_of(url))
 
