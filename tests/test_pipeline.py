@@ -634,17 +634,35 @@ def test_pages_saved_in_one_file_give_what_the_html_pages_give_reparsed_and_serv
     assert timeless(dataset(tmp_path / "s", "d")) == timeless(dataset(tmp_path / "h", "d")) and outcome.warnings == []
 
 
-def test_a_web_archive_written_as_an_xml_property_list_is_read(tmp_path: Path):
-    """A web archive converted to an XML property list (plutil -convert xml1, to read it): the same page as Safari's
-    binary one."""
-    import plistlib
-
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+def test_a_web_archive_written_as_an_xml_property_list_is_read(tmp_path: Path, encoding: str):
+    """A web archive converted to an XML property list (plutil -convert xml1, to read it; or saved again by an editor,
+    with a byte order mark, or as UTF-16): the same page as Safari's binary one."""
     from harvester.fetch.saved import read_saved
 
-    (tmp_path / "page-0.webarchive").write_bytes(plistlib.dumps(plistlib.loads(web_archive(SEED / "page-0.html")), fmt=plistlib.FMT_XML))
+    xml = _xml_plist(web_archive(SEED / "page-0.html")).decode("utf-8")
+    declared = "UTF-16" if encoding == "utf-16" else "UTF-8"
+    (tmp_path / "page-0.webarchive").write_bytes(xml.replace('encoding="UTF-8"', f'encoding="{declared}"').encode(encoding))
     page, text, _ = read_saved(tmp_path / "page-0.webarchive")
     saved, expected, _ = read_saved(SEED / "page-0.html")
     assert (page.url, text) == (saved.url, expected)
+
+
+def test_an_html_page_opening_with_a_plist_tag_of_its_text_is_read_as_html(tmp_path: Path):
+    """Only an XML declaration or a property list's doctype makes a file an XML property list: a page whose text opens
+    with a word in angle brackets is a page."""
+    from harvester.fetch.saved import read_saved
+
+    (tmp_path / "page-0.html").write_bytes(b"<plist> of the page\n" + (SEED / "page-0.html").read_bytes())
+    _, text, _ = read_saved(tmp_path / "page-0.html")
+    assert text == "<plist> of the page\n" + read_saved(SEED / "page-0.html")[1]
+
+
+def _xml_plist(binary: bytes) -> bytes:
+    """A binary property list converted to XML (as plutil -convert xml1 converts one)."""
+    import plistlib
+
+    return plistlib.dumps(plistlib.loads(binary), fmt=plistlib.FMT_XML)
 
 
 def _plist(main: object) -> bytes:
@@ -661,9 +679,12 @@ _IMAGE = {"WebResourceData": b"\x89PNG", "WebResourceURL": "https://x.org/a.png"
     ("page-0.webarchive", lambda: b"bplist00" + bytes(range(256)) * 4, "a property list that is no Safari web archive harvester can read"),
     ("page-0.webarchive", lambda: _plist(None), "a Safari web archive with no HTML page in it"),
     ("page-0.webarchive", lambda: _plist(_IMAGE), "a Safari web archive with no HTML page in it"),
+    ("page-0.webarchive", lambda: _xml_plist(web_archive(SEED / "page-0.html"))[:3000],
+     "a property list that is no Safari web archive harvester can read"),
     ("page-0.mhtml", lambda: single_file(SEED / "page-0.html").replace(b"Content-Type: text/html;", b"Content-Type: image/png;"),
      "an MHTML file with no HTML page in it"),
-], ids=["webarchive-torn", "webarchive-garbage", "webarchive-no-main", "webarchive-main-an-image", "mhtml-no-html"])
+], ids=["webarchive-torn", "webarchive-garbage", "webarchive-no-main", "webarchive-main-an-image", "webarchive-as-xml-torn",
+        "mhtml-no-html"])
 def test_a_damaged_single_file_page_stops_the_reparse_in_one_line_naming_it(monkeypatch, capsys, tmp_path: Path, name, make, said):
     """A torn or damaged Safari web archive, or an MHTML file with no HTML part: its records would be missing, so the
     re-parse stops before it writes anything, and says which file to save again."""

@@ -139,7 +139,7 @@ def decode_html(body: bytes, content_type: str = "", name: str = "page") -> tupl
     utf16 = body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if body.startswith(_BINARY) or (not utf16 and start.count(b"\x00") > len(start) // 100):
         raise InputError(f"{name}: this is a binary file, not an HTML page")
-    encoding = next((e for bom, e in _BOMS if body.startswith(bom)), None) or _declared(body, content_type) or detected_encoding(body)
+    encoding = next((e for bom, e in BOMS if body.startswith(bom)), None) or _declared(body, content_type) or detected_encoding(body)
     try:
         return body.decode(encoding), None
     except UnicodeDecodeError as error:
@@ -149,7 +149,7 @@ def decode_html(body: bytes, content_type: str = "", name: str = "page") -> tupl
                       "replaced by \ufffd; the rest of the page is read as it is")
 
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def _declared(body: bytes, content_type: str) -> str | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harvester.errors import InputError, loops
-from harvester.fetch.page import Page, canonical_link, decode_html, detected_encoding, is_cut_short, saved_date, saved_url
+from harvester.fetch.page import BOMS, Page, canonical_link, decode_html, detected_encoding, is_cut_short, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site, web_address
 
@@ -277,22 +277,26 @@ def _header(part: Message, name: str) -> str:
     return value.strip()
 
 
-# a property list as XML (a web archive converted to read it, as plutil -convert xml1 does): its <plist> tag first
-_XML_PLIST = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE plist[^>]*>\s*)?<plist\b")
+# a property list as XML (a web archive converted to read it, as plutil -convert xml1 does): an XML declaration or its
+# doctype before its <plist> tag (which alone may be the text an HTML page opens with)
+_XML_PLIST = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE plist\b|\s*<\?xml[^>]*>\s*<plist\b")
 
 
 def is_property_list(body: bytes) -> bool:
-    """Whether a saved file is a property list (a Safari web archive), binary as Safari writes it or as XML."""
-    return body.startswith(b"bplist") or _XML_PLIST.match(body, 0, 1024) is not None
+    """Whether a saved file is a property list (a Safari web archive), binary as Safari writes it or as XML (in the
+    encoding its byte order mark says, as an editor may save it again)."""
+    encoding = next((encoding for bom, encoding in BOMS if body.startswith(bom)), "utf-8")
+    return body.startswith(b"bplist") or _XML_PLIST.match(body[:1024].decode(encoding, errors="replace")) is not None
 
 
 def _webarchive_page(path: Path, body: bytes) -> Page:
     """The page of a Safari web archive (a property list: the page, at its address, and what it shows)."""
     import plistlib
+    from xml.parsers.expat import ExpatError   # (an XML one torn, or no XML at all)
 
     try:
         main = plistlib.loads(body).get("WebMainResource") or {}
-    except (plistlib.InvalidFileException, ValueError, TypeError, AttributeError, OverflowError):
+    except (plistlib.InvalidFileException, ExpatError, ValueError, TypeError, AttributeError, OverflowError):
         raise InputError(f"{path}: a property list that is no Safari web archive harvester can read; save the page "
                          "again") from None
     if not isinstance(main, dict) or main.get("WebResourceMIMEType") != "text/html" or not isinstance(main.get("WebResourceData"), bytes):
