@@ -512,6 +512,16 @@ def test_a_saved_page_whose_settings_hold_a_facet_with_no_value_is_said_in_one_l
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize("value, sent", [("true", "extra=true"), ("false", "extra=false"), ("2.5", "extra=2.5"),
+                                         ('[["people:1"]]', "extra%5B0%5D=%5B%22people%3A1%22%5D")])
+def test_a_saved_pages_settings_holding_other_json_are_sent_as_json_not_python(value: str, sent: str):
+    """A boolean, a number or a list in a list among the query a page's settings give is sent as the JSON it is: not
+    Python's 'True' or "['people:1']" in the dataset's search."""
+    text = (FIXTURES / "wilson" / "seed" / "page-0.html").read_text(encoding="utf-8")
+    searched = WILSON.saved_search(text.replace('"currentQuery":{', '"currentQuery":{"extra":' + value + ",", 1))
+    assert searched == f"{WILSON.home}/search?search_api_fulltext=Korean%20Workers%27%20Party&{sent}"
+
+
 def test_a_saved_pages_settings_holding_null_are_no_value(tmp_path: Path):
     """A JSON null among the query a page's settings give is no value: not Python's 'None' in the dataset's search."""
     folder = tmp_path / "saved"

@@ -332,8 +332,9 @@ class Site:
         params = []
         for key, value in asked.items():
             values = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else [(None, value)]
-            # (a JSON null is no value, not Python's "None")
-            params += [(key if i is None else f"{key}[{i}]", "" if v is None else str(v)) for i, v in values]
+            # (a value that is not text as the JSON it is, a null as none: not Python's "None" or "True")
+            params += [(key if i is None else f"{key}[{i}]", v if isinstance(v, str) else "" if v is None else json.dumps(v))
+                       for i, v in values]
         url = f"{self.home}{self.search_path}?{urlencode(params)}"   # (as the site has it: said so in a message)
         return self.search_url(self.search_of(url), self.page_of(url))
 
