@@ -1633,7 +1633,7 @@ def test_reparse_of_a_warc_file_with_a_hole_in_a_record_keeps_the_pages_before_a
     code, out, err = run_cli(monkeypatch, capsys, "reparse", str(warc), "--out", str(tmp_path / "re"), "--name", "re",
                              "--format", "json")
     assert code == 1 and "re-parsed 1 saved page: 10 documents" in out and "Traceback" not in err
-    assert re.search(rf"WARNING {re.escape(str(warc))}: not a readable WARC file \(.*\); the rest of the file is skipped\n", err)
+    assert re.search(rf"WARNING {re.escape(str(warc))}: unreadable after record 3 \(.*\); the rest of the file is skipped\n", err)
     assert "hold 10 of its 25 documents" in err
 
 

@@ -252,10 +252,10 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                unresolved: list[Revisit]) -> Iterator[Page]:
     # in harvester's own file, the page a redirect led to is the page of the address asked for (a document's, as its
     # results page links it); another tool may have come to an address by another way than the search's links
-    own, moved = False, {}
+    own, moved, number = False, {}, 0
     try:
         with path.open("rb") as stream:
-            records, number = ArchiveIterator(stream, no_record_parse=True), 0
+            records = ArchiveIterator(stream, no_record_parse=True)
             for number, record in enumerate(records, 1):
                 if record.length is None:   # a whole record's header says its length: this one was cut in its header
                     warnings.append(f"{path}: record {number} {_CUT_SHORT}")
@@ -320,7 +320,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
         if "non-chunked gzip" in str(error):   # nothing is damaged: the file is whole, and one command makes it readable
             raise UsageError(f"{path}: compressed whole (as gzip FILE does), not record by record as WARC files are; "
                              f"recompress it (warcio recompress {path} NEW.warc.gz) and give the new file") from None
-        raise InputError(f"{path}: not a readable WARC file ({_short(error)})") from None
+        where = f"unreadable after record {number}" if number else "not a readable WARC file"   # (the records before it were read)
+        raise InputError(f"{path}: {where} ({_short(error)})") from None
 
 
 def _quietly(read: Callable[[], Any], path: Path, warnings: list[str]) -> Any:
