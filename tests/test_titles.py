@@ -1682,6 +1682,17 @@ def test_a_foreign_ministrys_initials_are_no_one(title):
     assert person_names(found, NameTable.load()) == ()
 
 
+# A post's city is no name's first word: "Kim" is a family name written first, so "in Kim Il Sung's Residence" is where
+# the talk was, and no "Il Sung" is cut from it; a city the names table lists is a city all the same (constructed)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Conversation with the Ambassador in Kim Il Sung's Residence", ("Ambassador in Kim Il Sung's Residence",)),
+    ("Conversation with the Ambassador in Le Duan's Villa", ("Ambassador in Le Duan's Villa",)),
+    ("Conversation with the Ambassador in Santiago Salvador Allende", ("Salvador Allende",)),
+])
+def test_a_name_is_no_posts_city(title, participants):
+    assert parties(title) == Parties((), (), participants)
+
+
 # A word of land or water ends a place, no one's name: "Jordan Valley" (a country that is a given name too) was a second
 # sender and a person (constructed on the archive's "Eric Johnston, Jordan Valley")
 @pytest.mark.parametrize(("title", "senders", "people"), [

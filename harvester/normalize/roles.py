@@ -161,7 +161,7 @@ MADE = rf"{PAST}(?:\s+{VERB_PARTICLE})?"
 # "in" a city is one word's, or two's after a city's first word, never that word alone: "Consul of the USSR in Cluj L. P.
 # Akulov", "Consul General in New York")
 _TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY}|[Oo]f\s+(?:[Tt]he\s+)?(?:{COUNTRY}|{ORGAN_INITIALS})))?"
-                      rf"(?:\s+[Ii]n\s+(?:{CITY_FIRST}\s+|(?!{CITY_FIRST}\s)){_CAPITAL}[\w'’-]*)?"
+                      rf"(?:\s+[Ii]n\s+(?P<city>(?:{CITY_FIRST}\s+|(?!{CITY_FIRST}\s)){_CAPITAL}[\w'’-]*))?"
                       rf"(?:\s+{_NOT_ORG}|,\s+)"
                       rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s)(?={_CAPITAL}|[\[(])")
 # a small word in title case begins no name either, but "To" may, where no other small word is in title case: "Letter From
@@ -242,6 +242,12 @@ def shipped_names():  # noqa: ANN201 (names.py imports this module: its NameTabl
     """The shipped names table, where the grammar asks what a name is: a title reads the same whatever a user's file adds."""
     from harvester.normalize.names import NameTable   # noqa: PLC0415
     return NameTable.load()
+
+
+def _name_first(city: str) -> bool:
+    """Whether a post's city is a name's first word, a given name or a family name written first, that the names table
+    lists as no place: "the Ambassador in Kim Il Sung's Residence" (but "in Santiago Salvador Allende")."""
+    return _given_word(city.split()[0]) and shipped_names().kind(city) != "place"
 
 
 def _given_word(word: str) -> bool:
@@ -348,7 +354,8 @@ def _without_roles(text: str) -> str:
     kept, last = [], 0
     for role in _ROLE_AT.finditer(text):
         to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
-        if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)):
+        if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)) \
+                and not (to_name["city"] and _name_first(to_name["city"])):
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
             close = text.find("]", last) if text.startswith("[", last) else -1
