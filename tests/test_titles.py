@@ -1693,6 +1693,16 @@ def test_a_name_is_no_posts_city(title, participants):
     assert parties(title) == Parties((), (), participants)
 
 
+# A field's word is no name's: "Energy Policy Guido Brunner" is Guido Brunner, no "Policy Guido Brunner" (constructed)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Record of Conversation with the Commissioner for Energy Policy Guido Brunner", ("Guido Brunner",)),
+    ("Record of Conversation with the Minister for Energy Policies Guido Brunner", ("Guido Brunner",)),
+    ("Record of Conversation with the Director for Nuclear Energy Guido Brunner", ("Guido Brunner",)),
+])
+def test_a_fields_words_are_no_name(title, participants):
+    assert parties(title) == Parties((), (), participants)
+
+
 # A word of land or water ends a place, no one's name: "Jordan Valley" (a country that is a given name too) was a second
 # sender and a person (constructed on the archive's "Eric Johnston, Jordan Valley")
 @pytest.mark.parametrize(("title", "senders", "people"), [
