@@ -1703,6 +1703,21 @@ def test_a_fields_words_are_no_name(title, participants):
     assert parties(title) == Parties((), (), participants)
 
 
+# A gathering a delegation sits at keeps its field after "on", as a body keeps one after "for": "the Conference on
+# Disarmament" is no "Conference" with a topic (constructed)
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants"), [
+    ("Telegram from the Soviet Delegation at the Conference on Disarmament to Moscow",
+     ("Soviet Delegation at the Conference on Disarmament",), ("Moscow",), ()),
+    ("Telegram from the Soviet Delegation at the Conference on Security and Cooperation in Europe, Report",
+     ("Soviet Delegation at the Conference on Security and Cooperation in Europe",), (), ()),
+    # but a topic after "on the" stays one
+    ("Telegram from the Delegation at the Geneva Conference on the Talks with Dulles", ("Delegation at the Geneva Conference",),
+     (), ("Dulles",)),
+])
+def test_a_gatherings_field_is_its_names(title, senders, recipients, participants):
+    assert parties(title) == Parties(senders, recipients, participants)
+
+
 # A word of land or water ends a place, no one's name: "Jordan Valley" (a country that is a given name too) was a second
 # sender and a person (constructed on the archive's "Eric Johnston, Jordan Valley")
 @pytest.mark.parametrize(("title", "senders", "people"), [

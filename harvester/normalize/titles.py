@@ -1206,13 +1206,18 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
 def _without_topic(text: str) -> str:
     """The text before its topic (`_TAIL`); but an "on" in a body's name the names table lists begins none: "from the
     Council on Foreign Relations to Kennedy", nor does the "at" of a delegation's post, a gathering or a body: "from the Brazilian
-    Delegation at the 17th Session of the UN General Assembly (Afonso Arinos)"."""
-    start = 0
-    while (topic := _TAIL.search(text, start)) and (
-            (on := _ON.match(text, topic.start())) and _listed_body(text[:on.start()], text[on.end():], "on")
-            or text.startswith(" at ", topic.start()) and text[:topic.start()].endswith(("Delegation", "Delegations"))
-            and is_body(text[topic.start() + 4:])):
-        start = topic.start() + 4
+    Delegation at the 17th Session of the UN General Assembly (Afonso Arinos)", nor the "on" before that gathering's field:
+    "from the Soviet Delegation at the Conference on Disarmament"."""
+    start, at_gathering = 0, False
+    while topic := _TAIL.search(text, start):
+        on = _ON.match(text, topic.start())
+        if on and (_listed_body(text[:on.start()], text[on.end():], "on") or at_gathering and _ABSTRACT_FIRST.match(text, on.end())):
+            start = on.end()
+        elif text.startswith(" at ", topic.start()) and text[:topic.start()].endswith(("Delegation", "Delegations")) \
+                and is_body(text[topic.start() + len(" at "):]):
+            start, at_gathering = topic.start() + len(" at "), True
+        else:
+            break
     return text[:topic.start()] if topic else text
 
 
