@@ -1718,6 +1718,19 @@ def test_a_gatherings_field_is_its_names(title, senders, recipients, participant
     assert parties(title) == Parties(senders, recipients, participants)
 
 
+# A post's city, or its state, before a kind of paper, a time or a gerund stands before no name: the post stays the
+# party (constructed)
+@pytest.mark.parametrize(("title", "senders", "participants"), [
+    ("Telegram from the Ambassador in Bucharest, Report on the Situation", ("Ambassador in Bucharest",), ()),
+    ("Telegram from the Ambassador to Romania, Report on the Situation", ("Ambassador to Romania",), ()),
+    ("Telegram from the Ambassador in Bucharest Conveying a Message", ("Ambassador in Bucharest",), ()),
+    ("Conversation with the Ambassador in Bonn After the Elections", (), ("Ambassador in Bonn",)),
+    ("Conversation with the Ambassador in Bonn During the Crisis", (), ("Ambassador in Bonn",)),
+])
+def test_a_post_before_no_name_stays(title, senders, participants):
+    assert parties(title) == Parties(senders, (), participants)
+
+
 # A word of land or water ends a place, no one's name: "Jordan Valley" (a country that is a given name too) was a second
 # sender and a person (constructed on the archive's "Eric Johnston, Jordan Valley")
 @pytest.mark.parametrize(("title", "senders", "people"), [

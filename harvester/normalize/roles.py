@@ -156,14 +156,18 @@ _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
 PAST = r"(?:(?:Co-|Counter-)?(?:[A-Z][a-z]+(?:-[a-z]+)?(?<!e)ed|Agreed|Kept|Made|Given|Taken|Held|Sent|Written|Drawn|Brought|Found|Seen|Put|Read))"
 VERB_PARTICLE = r"(?:[Oo]ver|[Ff]orward|[Oo]n|[Oo]ut|[Uu]p)"
 MADE = rf"{PAST}(?:\s+{VERB_PARTICLE})?"
-# (but no name: "the Chairman Drafted by Kissinger" is the Chairman's, and Kissinger drafted it)
+# (but no name: "the Chairman Drafted by Kissinger" is the Chairman's, and Kissinger drafted it; nor a time or a gerund,
+# "... in Bonn After the Elections", "... Conveying a Message", nor a kind of paper after a comma: "the Ambassador in
+# Bucharest, Report on ..." (without one, a kind may follow a role's word: "the Official Meeting between ..."))
+_NO_NAME_FIRST = r"(?:After|Before|During|[A-Z][a-z]+ing\s+(?:the|an?))\s"
+_KIND_TITLED = rf"{alt(*(w.title() for w in _KIND_WORDS))}(?![\w.'’-])"
 # (a role is "of" a party's organ as of a state, "Secretary of the CC Brezhnev", but posted "to" a state only; and a post
 # "in" a city is one word's, or two's after a city's first word, never that word alone: "Consul of the USSR in Cluj L. P.
 # Akulov", "Consul General in New York")
 _TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY}|[Oo]f\s+(?:[Tt]he\s+)?(?:{COUNTRY}|{ORGAN_INITIALS})))?"
                       rf"(?:\s+[Ii]n\s+(?P<city>(?:{CITY_FIRST}\s+|(?!{CITY_FIRST}\s)){_CAPITAL}[\w'’-]*))?"
-                      rf"(?:\s+{_NOT_ORG}|,\s+)"
-                      rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s)(?={_CAPITAL}|[\[(])")
+                      rf"(?:\s+{_NOT_ORG}|,\s+(?!{_KIND_TITLED}))"
+                      rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s|{_NO_NAME_FIRST})(?={_CAPITAL}|[\[(])")
 # a small word in title case begins no name either, but "To" may, where no other small word is in title case: "Letter From
 # The Soviet Ambassador To Kim Il Sung" names none, "Politburo Member To Huu" (Tố Hữu) does
 _TITLED_SMALL_WORD = re.compile(rf"(?<=\s){alt(*(w.title() for w in _SMALL_WORDS))}\s")
