@@ -1700,6 +1700,10 @@ def test_a_name_is_no_posts_city(title, participants):
     ("Record of Conversation with the Commissioner for Energy Policy Guido Brunner", ("Guido Brunner",)),
     ("Record of Conversation with the Minister for Energy Policies Guido Brunner", ("Guido Brunner",)),
     ("Record of Conversation with the Director for Nuclear Energy Guido Brunner", ("Guido Brunner",)),
+    # and so is one after a body's "for", whatever its words: "Nuclear Research", "Peace", "Research"
+    ("Memorandum of Conversation with the Director of the Institute for Nuclear Research Georgy Flerov", ("Georgy Flerov",)),
+    ("Record of Conversation with the Chairman of the Committee for Peace Nikolai Tikhonov", ("Nikolai Tikhonov",)),
+    ("Record of Conversation with the Director of the Institute for Research Ion Popescu", ("Ion Popescu",)),
 ])
 def test_a_fields_words_are_no_name(title, participants):
     assert parties(title) == Parties((), (), participants)

@@ -444,7 +444,7 @@ def name_in(item: str) -> str:
         return rest
     # "Speaker of the House Sam Rayburn": the body's article is no name's either, where a given name shows where the
     # name begins (a body after "the" is seldom one word: "Commander of the Air Force LeMay" is no "Force LeMay")
-    if 1 < end <= len(words) - 3 and (words[end - 1] == "of" or words[end - 2:end] == ["of", "the"]
+    if 1 < end <= len(words) - 3 and (words[end - 1] in ("of", "for") or words[end - 2:end] == ["of", "the"]
                                       and any(map(is_given_name, words[end + 1:-1]))) and is_role(item):
         return " ".join(words[end + _place_length(words, end):])
     # "Chairman of the Council of Ministers Kosygin": the table's person ends the body, wherever it ends, with the given

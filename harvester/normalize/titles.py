@@ -1309,7 +1309,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
             is_body(segment.split(",")[0]) and "," in segment and _namelike(segment.split(",")[1].strip()))
             or _SEAT_AT_END.search(before) and is_body(segment) and _namelike(held := name_in(segment)) and held != segment)
     if word == "for" and _BODY_AT_END.search(before):
-        if _listed_body(before, segment):
+        if _listed_body(before, segment) or _field_before_name(segment):
             return True
         if _NO_FOR_IN_NAME.search(before):
             return (before.endswith(("the Party", "The Party")) or not asking and before.endswith("Party")) and bool(_CAUSE.match(segment))
@@ -1318,6 +1318,16 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
             return not named["organ"] and segment.startswith(("the ", "The "))
         return addressed or bool(_ABSTRACT_FIRST.match(segment))
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
+
+
+def _field_before_name(segment: str) -> bool:
+    """Whether the first party after a body's "for" is its field and then a person, no role between: "the Institute for
+    Nuclear Research Georgy Flerov", "the Committee for Peace Nikolai Tikhonov" (the field is no addressee's name)."""
+    words = _SEP.split(segment.strip(), maxsplit=1)[0].split()
+    given = next((i for i, w in enumerate(words) if is_given_name(w) or family_name_shape(w) is not None), 0)
+    field = " ".join(words[:given])
+    return 0 < given < len(words) - 1 and all(begins_a_name(w[:1]) and w.lower() not in _SLOT_WORDS for w in words) \
+        and not _ROLE_WORD.search(field) and not _HONORIFIC_AND_WORD.search(field)
 
 
 def _listed_body(before: str, segment: str, word: str = "for") -> bool:
