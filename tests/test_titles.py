@@ -1695,6 +1695,18 @@ def test_a_name_is_no_posts_city(title, participants):
     assert parties(title) == Parties((), (), participants)
 
 
+# "Marshall" before a name is a given name, no rank misspelled: "Marshall Green" holds the post, no Marshal "Green"; the
+# rank spelled so is "of" something ("the Marshall of the Soviet Union"), and "Marshal" is the rank (constructed)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Record of Conversation with the Consul General in Hong Kong Marshall Green", ("Marshall Green",)),
+    ("Record of Conversation with Marshall Shulman", ("Marshall Shulman",)),
+    ("Record of Conversation with the Defense Minister Marshal Ustinov", ("Ustinov",)),
+    ("Record of Conversation with the Marshall of the Soviet Union Zakharov", ("Zakharov",)),
+])
+def test_marshall_before_a_name_is_a_given_name(title, participants):
+    assert parties(title) == Parties((), (), participants)
+
+
 # A field's word is no name's: "Energy Policy Guido Brunner" is Guido Brunner, no "Policy Guido Brunner" (constructed)
 @pytest.mark.parametrize(("title", "participants"), [
     ("Record of Conversation with the Commissioner for Energy Policy Guido Brunner", ("Guido Brunner",)),

@@ -97,7 +97,8 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé]\s+[Dd]['’]\s?Affaires",
            "Consul[- ]General",
            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
-           "Marshall?",  # "Governer", "Marshall": typos in real titles
+           "Marshal", r"Marshall(?=\s+of\s)",   # "Governer", "the Marshall of the Soviet Union": typos in real titles
+           # (but "Marshall" before a name is a given name: "Consul General in Hong Kong Marshall Green")
            r"Chief\s+[Oo]f\s+Staff",   # before "Chief": "White House Chief of Staff Hamilton Jordan" was "White House"
            "[Ll]eader", r"[Mm]embers?(?!\s+States\b)", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "[Dd]irector", "Adviser",
            "Advisor", r"Inspector(?:\s+General)?", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial",
