@@ -1007,6 +1007,14 @@ def test_a_marking_after_a_comma_before_the_parties_leaves_them(title):
     assert (doc_type(title), parties(title)) == ("telegram", Parties(("Gromyko",), ("Molotov",), ()))
 
 
+# A marking that ends a title without a comma is no name either: "the Ambassador in Bucharest Secret" gave a person
+# "Secret" (constructed)
+@pytest.mark.parametrize("marking", ["Secret", "Top Secret", "Urgent", "Confidential", "SECRET"])
+def test_a_marking_at_the_end_is_no_name(marking):
+    title = f"Memorandum of Conversation with the Ambassador in Bucharest {marking}"
+    assert parties(title) == Parties((), (), ("Ambassador in Bucharest",))
+
+
 # Phrases that name no one (archive titles): the letter a letter answers, a session numbered in Roman numerals after
 # its record's kind, and a list of bodies named by a plural ("Bureaus", "City and Provincial Offices")
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [
