@@ -3307,6 +3307,10 @@ def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
     ("Record of Conversation, Mao–Khrushchev Talks", ("Mao", "Khrushchev")),   # an en dash joins them as a hyphen does
     ("Cable, Sino–Soviet Talks", ()),
     ("Record of Conversation, Mao—Khrushchev Talks", ("Mao", "Khrushchev")),   # and so does an em dash
+    # and a dash between spaces ("Mao" and "Khrushchev Talks" were two people)
+    ("Record of Conversation, Mao – Khrushchev Talks", ("Mao", "Khrushchev")),
+    ("Record of Conversation, Mao - Khrushchev Talks", ("Mao", "Khrushchev")),
+    ("Record of Conversation, Mao — Khrushchev Talks", ("Mao", "Khrushchev")),
     ("Discussion of US-Soviet Relations between Nixon and Brezhnev, Nixon-Brezhnev Talks", ("Nixon", "Brezhnev")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participants):
@@ -3323,6 +3327,9 @@ def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participa
     ("Cable from Beijing, Sino-Soviet Talks", ("Beijing",), (), ()),
     ("Letter from Beijing, Mao-Khrushchev Talks", ("Beijing",), (), ("Mao", "Khrushchev")),
     ("Cable by Zhou Enlai, Mao-Khrushchev Talks", ("Zhou Enlai",), ("Mao", "Khrushchev"), ()),   # its writer still sends it
+    # a name of three words is one half ("Il Sung" was another, "Kim Il Sung-Mao Talks" a sender)
+    ("Cable from Pyongyang, Kim Il Sung-Mao Talks", ("Pyongyang",), ("Kim Il Sung", "Mao"), ()),
+    ("Cable from Pyongyang, Mao-Kim Il Sung Talks", ("Pyongyang",), ("Mao", "Kim Il Sung"), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_talks_named_by_their_pair_after_a_sender_are_the_pairs(title, senders, participants, others):
     found = parties(title)

@@ -595,7 +595,10 @@ _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" n
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
 _DASHES = "-–—"   # a hyphen, and an en or em dash written as one: "Mao–Khrushchev"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
-_PAIR = rf"(?P<one>[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)?)[{_DASHES}](?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*)?)"
+# (a name of three words is one half, "Kim Il Sung-Mao", but no role's, and a dash between spaces joins them too: "Mao –
+# Khrushchev")
+_PAIR = (rf"(?P<one>(?!{ROLE}\s)[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*){{0,2}})(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
+         rf"(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*){{0,2}}?)")
 # a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
 # beside a name is a surname ("West-Brandt Talks")
@@ -939,11 +942,12 @@ def _pair(pair: re.Match[str]) -> tuple[str, str]:
 
 
 def _two_people(pair: re.Match[str]) -> bool:
-    """"Furui-Zhou Enlai" names two people; "Post-Flight", "Co-Chairmen", "Run-Up" and "East-West" are no pair of them."""
+    """"Furui-Zhou Enlai" names two people; "Post-Flight", "Co-Chairmen", "Run-Up", "East-West" and "the Preparations –
+    Khrushchev" (a thing, "Relations", "Preparations") are no pair of them."""
     halves = (pair["one"], pair["other"])
     return not _GENERIC.fullmatch("-".join(halves)) and not all(map(_COMPASS_POINT.fullmatch, halves)) and not any(
         _NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
-        or _NO_NAME_HALF.fullmatch(p) for p in halves)
+        or _NO_NAME_HALF.fullmatch(p) or _ABSTRACT_AT_END.search(p) or _TOPIC_ONLY.fullmatch(p) for p in halves)
 
 
 def _people_of(roles: Parties) -> list[str]:
