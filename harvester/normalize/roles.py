@@ -123,7 +123,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     "Company(?!s)", "Industries", "Authority",   # "Companies" too, not Catalonia's president "Lluís Companys"
     "Forces", "Missions?", "Plenum", "Conferences?", "Sessions?",   # a gathering: "a Letter to the Plenum"
     r"(?<=Member\s)States",   # "the Warsaw Pact Member States": no member "States"
-    "Consulate", "Legation", "Leadership", "Comrades", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
+    "Consulate", "Legation", "Leadership", "Comrades", "Peoples?", "Politboro", "Organi[sz]ation", "Group", "Corporation", "Program",
     "Movement", "Parties", "Lab(?:oratory)?", "Room", "Branch", "Cent(?:er|re)", "Provinces?", "Reporters", "Correspondents",
     "Affairs", "Relations", "Refugees", "Questions?", "Issues?", "Workers", "Officials", "Representatives", "Delegates", "Guests",
     "Experts", "Advisers", "Advisors", "Commanders", "Chiefs", "Board", "Premiers", "Presidents", "Ministers", "Listeners",

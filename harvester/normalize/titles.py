@@ -435,13 +435,14 @@ _OF_INVITATION = _rx(rf"(?:\b(?:of|with)|,)\s+(?:an?\s+)?(?:{_INVITING})(?=\s)")
 # is "of" is what it recalls, and whom one of recall or credence is "of" is the envoy: `_LETTER_OF`); but an invitation
 # "of" someone "to" do something, or "of" a delegation, invites him, as one "to" him does: "Letter of Invitation of
 # Khrushchev to Visit the US", "Letter of Invitation of the Korean Workers Party Delegation to the 20th Congress"
-_OF_MESSAGE_OF = _rx(rf"\s+of\s+(?:an?\s+)?(?!reminders?\s)(?:{_ANSWERING}|(?P<invites>{_INVITING})|{_MESSAGES})(?=\s+of\s)")
+_OF_MESSAGE_OF = _rx(rf"\s+of\s+(?:an?\s+)?(?!reminders?\s)(?:{_ANSWERING}|(?P<invites>{_INVITING})|{_MESSAGES})"
+                    rf"(?:(?:,\s*|,?\s+and\s+)(?:{_ANSWERING}|{_MESSAGES}))*(?=\s+of\s)")   # "of Greetings and Thanks"
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
-# a government, embassy, party, delegation, central committee or ministry of affairs has no "for" in its name: "to the
+# a government, embassy, party, delegation, people, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
 # Ministry of Foreign Affairs for Information" asks; nor have a body's initials ("to the UN for Clemency"); but a party's
 # cause is its name's: "the Party for Democracy"
-_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|[A-Z]{2,6})$")
+_NO_FOR_IN_NAME = re.compile(r"\b(?:Government|Embassy|Party|Delegation|Central\s+Committee|Affairs|Peoples?|[A-Z]{2,6})$")
 # and what a paper asks of any body a word names, before its body's word or after it, is what follows ("to the Soviet
 # Union for Aid", "to the Arab League for Support", "to the Council of Ministers for Aid"); but one whose name begins with
 # the body's word keeps its "for" ("the Council for Mutual Economic Assistance"), and so do one a nation's word alone
