@@ -1034,6 +1034,10 @@ def test_a_marking_at_the_end_is_no_name(marking):
      (), (), ()),
     ("Bulgarian Intelligence Analysis of US-Greek Relations", "report", ("Bulgarian Intelligence",), (), ()),
     ("Cable, Sino-Soviet Relations", "cable", (), (), ()),   # a subject after a record's comma
+    # and what two nations joined by a dash qualify ("Soviet-Chinese Border" was a sender, and a person; constructed)
+    ("Cable from Moscow, Soviet-Chinese Border", "cable", ("Moscow",), (), ()),
+    ("Cable from Moscow, Sino-Soviet Split", "cable", ("Moscow",), (), ()),
+    ("Cable from Moscow, Soviet-Chinese Friendship Society", "cable", ("Moscow", "Soviet-Chinese Friendship Society"), (), ()),
     ("Analysis of Romanian-Chinese Relations by the East German Embassy in Bucharest", "report",
      ("East German Embassy in Bucharest",), (), ()),
     # a memorandum of a meeting is its record, as a record of one is

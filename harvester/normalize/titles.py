@@ -537,11 +537,14 @@ _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
 # "Implications", "Politics", "Civics"; but a name in -vics is Hungarian ("Markovics", "Jankovics", "Pavics"), and so
 # may a short one in -ics be ("Babics")
 _ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|Civics)")
-# a subject, no party: "US-Greek Relations", "the German Question", "Policy Toward Eastern Europe" (but a body's words before
-# them make a body: "Council on Foreign Relations", "Commission on the German Question"; and a name after a policy's subject
-# stays: "Policy Towards China between Nixon")
+_DASHES = "-–—"   # a hyphen, and an en or em dash written as one: "Mao–Khrushchev"
+# a subject, no party: "US-Greek Relations", "the German Question", "Policy Toward Eastern Europe", what two nations joined by
+# a dash qualify, "Soviet-Chinese Border" (but a body's words before them make a body: "Council on Foreign Relations",
+# "Commission on the German Question", "Soviet-Chinese Friendship Society"; and a name after a policy's subject stays:
+# "Policy Towards China between Nixon")
 _TOPIC_ONLY = re.compile(rf"(?:(?!{BODY_WORDS}\b)[A-Z][\w’'-]*\s+){{0,3}}(?:Relations|Questions?)|Polic(?:y|ies)\s+(?i:toward|towards|on)"
-                         r"(?:\s+(?:[A-Z][\w-]*|of|in|the|and))+")
+                         r"(?:\s+(?:[A-Z][\w-]*|of|in|the|and))+|"
+                         rf"(?:Sino|{NATIONS})[{_DASHES}]{NATIONS}(?:\s+(?!{BODY_WORDS}\b)[A-Z][\w’'-]*){{1,3}}")
 # what a body's "for" names its field by: "the Committee for Security", "the Directorate for Nuclear Affairs", "the State
 # Committee for Nuclear Energy"
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}(?:Affairs\b|{_ABSTRACT}))")
@@ -594,7 +597,6 @@ _WHICH_ONE = r"\b(?:New|Another|Further|Latest|Last|Earlier|Previous|Next|Supple
 _QUALIFIERS = re.compile(rf"^(?:(?:{_GENERIC.pattern}|{_WHICH_ONE}|(?i:{_SECRET}))(?:\s+|$))+")
 _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" names no one; "Military Intelligence" does
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
-_DASHES = "-–—"   # a hyphen, and an en or em dash written as one: "Mao–Khrushchev"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
 # (a name of three words is one half, "Kim Il Sung-Mao", but no role's, and a dash between spaces joins them too: "Mao –
 # Khrushchev")
