@@ -430,6 +430,8 @@ NEW_PARTY_CASES = [
     ("Note of Conversation Regarding Audience of Leslie Charles Glass, the Ambassador of Great Britain in Bucharest, with "
      "Comrade Nicolae Ceaucescu, General Secretary of the Central Committee of the Rumanian Communist Party", (), (),
      ("Leslie Charles Glass", "Nicolae Ceaucescu")),
+    ("Note on Meeting of Zhou Enlai, Premier of the State Council, with Nixon", (), (), ("Zhou Enlai", "Nixon")),   # was no one
+    ("Note on Meeting of Zhou Enlai, Premier, with Nixon", (), (), ("Zhou Enlai", "Nixon")),
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", (), (),
      ("Nicolae Ceausescu", "Joseph Luns")),
     ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", ("Zhou Enlai",), (), ("Nehru",)),

@@ -343,12 +343,15 @@ _LEAD = _rx(r"\s*(?:[A-Z]+[-/]\d[\w/-]*\s+)?(?:and\s+(?-i:[A-Z])\w+\s+)?(?:,\s*)
 _KEPT_BY_WRITER = ("note", "journal")
 # "on a Conversation between A and B", "about A.N. Kosygin’s Conversation With B", "on April 4 meeting with B"
 # "regarding the Conversation of Petre Balaceanu with Dean Rusk", "on the Meeting of the Economic Delegation led by
-# Comrade Abdyl Kellezi with Comrade Mao Zedong", "Regarding Audience of Leslie Charles Glass, [the Ambassador ...,] with ..."
+# Comrade Abdyl Kellezi with Comrade Mao Zedong", "Regarding Audience of Leslie Charles Glass, [the Ambassador ...,] with ...",
+# "on Meeting of Zhou Enlai, Premier of the State Council, with Nixon"
 _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|her|their)\s+)?"
                      r"(?:(?P<owner>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
                      r"(?:conversations?|meetings?|talks|discussions?|audiences?|(?:tele)?phone\s+calls?|"
                      r"exchange\s+of\s+(?:letters|messages|telegrams))\b(?:\s+"
-                     r"(?:of\s+(?:the\s+|an?\s+)?(?P<host>(?-i:(?:[A-Z][\w.’'-]*|[LlHh]e(?:ade)?d\s+by)\s+){0,9}[A-Z][\w.’'-]*),?\s+)?"
+                     r"(?:of\s+(?:the\s+|an?\s+)?(?P<host>(?-i:(?:[A-Z][\w.’'-]*|[LlHh]e(?:ade)?d\s+by)\s+){0,9}[A-Z][\w.’'-]*)"
+                     # his post set off by commas: "of Zhou Enlai, Premier of the State Council, with Nixon"
+                     rf"(?:,\s+(?=(?:the\s+)?(?-i:(?:{MODIFIER}\s+)*{ROLE})\b)[^,]+)?,?\s+)?"
                      r"(?P<key>between|with|from)\s+(?P<who>.+)$)?")
 _HEADED_BY = _rx(r"\s+(?:led|headed)\s+by\s+")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
