@@ -10,7 +10,6 @@ import email.utils
 import errno
 import logging
 import mimetypes
-import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -20,7 +19,7 @@ from harvester.errors import InputError, UsageError
 from harvester.fetch.page import Page, copy_rule, later_copy
 from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved
 from harvester.parse.document import wayback_stand_in
-from harvester.sites import TRACKING, get_site
+from harvester.sites import TRACKING, get_site, own_path, unnumbered
 
 log = logging.getLogger("harvester")
 
@@ -34,12 +33,9 @@ def request_key(url: str) -> str:
     tracking (utm_source), which harvester never sends, as not given; the path without Drupal's front file
     (/index.php/search is /search, as harvester asks for it) nor a slash at its end."""
     parts = urlsplit(url)
-    params = sorted({(re.sub(r"\[\d+\]$", "[]", k), v) for k, v in parse_qsl(parts.query)
+    params = sorted({(unnumbered(k), v) for k, v in parse_qsl(parts.query)
                      if (k, v) != ("page", "0") and not TRACKING.fullmatch(k)})
-    return f"{_FRONT_FILE.sub('', parts.path).rstrip('/') or '/'}?{params}"
-
-
-_FRONT_FILE = re.compile(r"^/index\.php(?=/)")   # what a path may have before the site's own: /index.php/search
+    return f"{own_path(parts.path).rstrip('/') or '/'}?{params}"
 
 
 def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:

@@ -57,6 +57,11 @@ def unnumbered(key: str) -> str:
     return re.sub(r"\[\d+\]$", "[]", key)
 
 
+def own_path(path: str) -> str:
+    """An address's path without Drupal's front file before it: /index.php/search is the site's /search."""
+    return path.removeprefix("/index.php") if path.startswith("/index.php/") else path
+
+
 def one_edit(name: str, other: str) -> bool:
     """Whether two names are one letter changed, added or dropped apart (g[] and f[]: near, though short)."""
     longer, shorter = sorted((name, other), key=len, reverse=True)
@@ -390,7 +395,7 @@ class Site:
         """Whether an address is of the site's search page (on any host; whatever its query). Drupal reads its paths
         in any case, and behind its front file as well (/index.php/search)."""
         path = urlsplit(url).path.rstrip("/").lower() if web_address(url) else ""
-        return path.removeprefix("/index.php") == self.search_path
+        return own_path(path) == self.search_path
 
     def is_old(self, url: str) -> bool:
         """Whether an address is of the site's former pages (on its hosts: another site's /collection/ is none)."""
