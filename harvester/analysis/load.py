@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import codecs
 import contextlib
 import json
 import sqlite3
@@ -129,7 +130,7 @@ def _csv(path: Path) -> pd.DataFrame:
         header, size = file.readline(), file.seek(0, 2)
         file.seek(max(0, size - 1))
         end = file.read(1)
-    if header.startswith(b"\xef\xbb\xbf"):
+    if header.startswith(codecs.BOM_UTF8):
         raise InputError(f"{path}: begins with a byte-order mark, as the spreadsheet profile and a CSV saved again by Excel do "
                          "(their cells are changed: a guarding ', dates in Excel's form); load the CSV harvester wrote")
     if size and end != b"\n":

@@ -139,7 +139,7 @@ def decode_html(body: bytes, content_type: str = "", name: str = "page") -> tupl
     utf16 = body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if body.startswith(_BINARY) or (not utf16 and start.count(b"\x00") > len(start) // 100):
         raise InputError(f"{name}: this is a binary file, not an HTML page")
-    encoding = next((e for bom, e in BOMS if body.startswith(bom)), None) or _declared(body, content_type) or detected_encoding(body)
+    encoding = bom_encoding(body) or _declared(body, content_type) or detected_encoding(body)
     try:
         return body.decode(encoding), None
     except UnicodeDecodeError as error:
@@ -149,7 +149,12 @@ def decode_html(body: bytes, content_type: str = "", name: str = "page") -> tupl
                       "replaced by \ufffd; the rest of the page is read as it is")
 
 
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def bom_encoding(body: bytes) -> str | None:
+    """The encoding the byte order mark a body begins with says, if it begins with one."""
+    return next((encoding for bom, encoding in _BOMS if body.startswith(bom)), None)
 
 
 def _declared(body: bytes, content_type: str) -> str | None:
@@ -247,7 +252,7 @@ TAIL = 16_384
 def looks_like_html(page: Page) -> bool:
     """True for a response that begins as HTML does, or says it is HTML and is not binary (a server may send a page
     with no type, or anything with its HTML type)."""
-    start = page.body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    start = page.body[:512].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
     return start.startswith((b"<!doctype html", b"<html", b"<!--")) or (
         "html" in page.headers.get("content-type", "") and not page.body.startswith(_BINARY))
 

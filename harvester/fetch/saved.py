@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harvester.errors import InputError, loops
-from harvester.fetch.page import BOMS, Page, canonical_link, decode_html, detected_encoding, is_cut_short, saved_date, saved_url
+from harvester.fetch.page import Page, bom_encoding, canonical_link, decode_html, detected_encoding, is_cut_short, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site, web_address
 
@@ -285,7 +285,7 @@ _XML_PLIST = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE plist\b|\s*<\?xml[^>]
 def is_property_list(body: bytes) -> bool:
     """Whether a saved file is a property list (a Safari web archive), binary as Safari writes it or as XML (in the
     encoding its byte order mark says, as an editor may save it again)."""
-    encoding = next((encoding for bom, encoding in BOMS if body.startswith(bom)), "utf-8")
+    encoding = bom_encoding(body) or "utf-8"
     return body.startswith(b"bplist") or _XML_PLIST.match(body[:1024].decode(encoding, errors="replace")) is not None
 
 
