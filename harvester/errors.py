@@ -8,6 +8,7 @@
     │   ├── OffSiteError           a link or redirect that leaves the site's host (exit 3)
     │   └── UnreachableError       the site could not be reached (the network), after every try (exit 3)
     ├── BrowserGoneError           the browser of --fetch browser closed or crashed: the run stops, to resume (exit 3)
+    ├── RetriesSpentError          the run spent its retries (Settings.max_retries): the site is unwell; the run stops (exit 3)
     ├── BlockedError               a bot challenge or repeated 403/429: stop, do not hammer (exit 4)
     ├── LayoutError                the page is not what the parser knows: layout drift (exit 5)
     ├── IncompleteError            the documents seen do not add up to the total (exit 6)
