@@ -1,1 +1,1 @@
-"""The dataset's files: CSV, JSON, JSONL, Parquet and XLSX, the data package, and the run report."""
+"""The dataset's files: CSV, JSON, JSONL, Parquet, XLSX and SQLite, the data package, and the run report."""
