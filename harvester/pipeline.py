@@ -692,9 +692,9 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
     with Staging(out_dir, name, earlier=state.has_runs_before(run_id)) as staging:
         files = write_table(records, columns, out_dir, name, [f for f in formats if f in TABLE_FORMATS], staging,
                             transcript_in_csv)
-        files += write_table(people.rows, PEOPLE_COLUMNS, out_dir, f"{name}.people", people_formats, staging)
+        files += write_table(people.rows, PEOPLE_COLUMNS, out_dir, f"{name}{PEOPLE.suffix}", people_formats, staging)
         if detailed:
-            files += write_table(lambda: links_of(records(), people.rows()), LINK_COLUMNS, out_dir, f"{name}.links",
+            files += write_table(lambda: links_of(records(), people.rows()), LINK_COLUMNS, out_dir, f"{name}{LINKS.suffix}",
                                  people_formats, staging)
         if "sqlite" in formats:
             tables = [(RECORDS, columns, records()), (PEOPLE, PEOPLE_COLUMNS, people.rows())]

@@ -33,7 +33,8 @@ NEVER_EMPTY = ("id", "url")   # every record has them: an empty one means a dama
 # the files the records are read from, tried in this order (the database, which other files may share, the last)
 RECORDS_SUFFIXES = (".csv", ".parquet", ".json", ".jsonl", DATABASE_SUFFIX)
 DESCRIBING = (PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, REPORT_PAGE_SUFFIX, METADATA_SUFFIX)   # files about a dataset: load() reads its records
-COMPANION_SUFFIXES = (*DESCRIBING, ".excel.csv", ".xlsx", DATABASE_SUFFIX,
+EXCEL_CSV = "." + SUFFIXES["csv-excel"]
+COMPANION_SUFFIXES = (*DESCRIBING, EXCEL_CSV, ".xlsx", DATABASE_SUFFIX,
                       *(f"{table.suffix}{suffix}" for table in TABLES if table.suffix for suffix in RECORDS_SUFFIXES))
 
 
@@ -58,7 +59,7 @@ def load(path: str | Path) -> pd.DataFrame:
     describing = path.name.endswith(DESCRIBING) and (_records_file(_stem(path)) or not _json_array(path))
     if path.is_dir() or describing or (path.suffix.lower() not in readers and not path.exists() and _records_file(path)):
         path = locate(path)[0]
-    if path.name.endswith("." + SUFFIXES["csv-excel"]):
+    if path.name.endswith(EXCEL_CSV):
         raise UsageError(f"{path}: the spreadsheet profile (cells that could run carry a leading '); load the plain .csv instead")
     if path.suffix.lower() == ".xlsx":
         raise UsageError(f"{path}: the spreadsheet for reading by eye (its dates are Excel dates); load the .csv, .json, "
@@ -275,7 +276,7 @@ def locate(dataset: Path) -> tuple[Path, Path]:
     if dataset.is_file() and stem == dataset:   # no dataset's file is named so: harvests.toml, a WARC file
         raise UsageError(f"{dataset}: not a file of a dataset; give a dataset's NAME.csv (or another of its files), its folder or DIR/NAME")
     looked = ", ".join(stem.name + s for s in RECORDS_SUFFIXES)
-    if sheets := [stem.name + s for s in (".xlsx", ".excel.csv") if stem.with_name(stem.name + s).is_file()]:
+    if sheets := [stem.name + s for s in (".xlsx", EXCEL_CSV) if stem.with_name(stem.name + s).is_file()]:
         raise InputError(f"{dataset}: dataset {stem.name!r} in {stem.parent} has only spreadsheet files ({', '.join(sheets)}), "
                          "which are made for people, not read back; harvest it with --format csv (or json) too")
     raise InputError(f"{dataset}: no records file of dataset {stem.name!r} in {stem.parent} (looked for {looked})")
