@@ -33,7 +33,7 @@ from harvester.fetch.saved import REPORT_PAGE_SUFFIX
 from harvester.output.package import PACKAGE_SUFFIX, clashing_names
 from harvester.output.runreport import summary_line
 from harvester.pipeline import Outcome, check_name, dataset_name, harvest, reparse
-from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, Settings
+from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings
 from harvester.sites import get_site, known_sites
 from harvester.state import State, state_file
 
@@ -319,7 +319,7 @@ def loudness(command: Callable) -> Callable:
 @name_option
 @format_option
 @click.option("--delay", type=float, default=DEFAULT_DELAY, show_default=True,
-              help="Seconds from one request to the next, 0 to 3600 (one request at a time, always).")
+              help=f"Seconds from one request to the next, 0 to {MAX_DELAY:g} (one request at a time, always).")
 @click.option("--max-pages", type=int, default=None, help="Stop after this many results pages.")
 @click.option("--contact", default="", metavar="URL_OR_EMAIL",
               help="How the archive can reach you; sent in the User-Agent (accents dropped: a header carries ASCII only).")
@@ -339,7 +339,7 @@ def loudness(command: Callable) -> Callable:
                    "DIR/.harvester/, kept for the next run).")
 @click.option("--show-browser", is_flag=True, help="Show the browser window, so you can complete a check for humans.")
 @click.option("--challenge-wait", type=float, default=Settings.challenge_wait, show_default=True, metavar="SECONDS",
-              help="How long a bot check may take to pass by itself in the browser (1 to 3600).")
+              help=f"How long a bot check may take to pass by itself in the browser (1 to {MAX_DELAY:g}).")
 @click.option("--cookies", type=_Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
               help="A cookies.txt exported from your browser, after it passed the site's check (plain client).")
 @click.option("--user-agent", default=None, metavar="TEXT", help="Your browser's User-Agent, which its cookies are bound to.")
