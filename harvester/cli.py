@@ -32,7 +32,7 @@ from harvester.output.files import FORMATS, files_home, named_formats, parse_for
 from harvester.fetch.saved import REPORT_PAGE_SUFFIX
 from harvester.output.package import PACKAGE_SUFFIX, clashing_names
 from harvester.output.runreport import summary_line
-from harvester.pipeline import Outcome, check_name, dataset_name, harvest, reparse
+from harvester.pipeline import MOST_WORKERS, Outcome, check_name, dataset_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings
 from harvester.sites import get_site, known_sites
 from harvester.state import State, state_file
@@ -392,7 +392,7 @@ def harvest_command(url: str | None, site: str, query: str | None, whole: bool, 
 @transcript_option
 @names_option
 @click.option("--workers", type=click.IntRange(0, 32), default=None, metavar="N",
-              help="Processes that parse the pages (default: one per core, at most 4; 0: all in this one).")
+              help=f"Processes that parse the pages (default: one per core, at most {MOST_WORKERS}; 0: all in this one).")
 def reparse_command(paths: tuple[Path, ...], site: str, out_dir: Path, name: str | None, formats: str,
                     transcript_in_csv: bool, names_file: Path | None, workers: int | None) -> int:
     """Re-parse saved pages (.html, .mhtml or .webarchive files, WARC files, or folders of them) with no network.

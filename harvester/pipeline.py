@@ -332,7 +332,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
 
     Results pages give the records, grouped by the search each page belongs to; saved document pages among them add
     their details (a document page whose results page is not there gives a record of its own). `workers` processes
-    parse the pages (None: one per core, at most four; 0: all in this process); the files are the same either way."""
+    parse the pages (None: one per core, at most MOST_WORKERS; 0: all in this process); the files are the same either way."""
     names = names or NameTable.load()
     paths = list(paths)
     files = find_html(paths)
@@ -663,10 +663,13 @@ def _parsed(items: Iterator[tuple[str, Page | Path]], site: Site, names: NameTab
             yield from pending.popleft().result()
 
 
+MOST_WORKERS = 4   # the worker processes a re-parse starts by default, however many cores the machine has
+
+
 def default_workers() -> int:
-    """One worker process per core, at most four; none on a machine with one core."""
+    """One worker process per core, at most MOST_WORKERS; none on a machine with one core."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return 0 if cores < 2 else min(4, cores)
+    return 0 if cores < 2 else min(MOST_WORKERS, cores)
 
 
 def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: Iterable[str], detailed: bool,
