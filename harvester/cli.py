@@ -34,7 +34,7 @@ from harvester.output.package import PACKAGE_SUFFIX, clashing_names
 from harvester.output.runreport import summary_line
 from harvester.pipeline import MOST_WORKERS, Outcome, check_name, dataset_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings
-from harvester.sites import get_site, known_sites
+from harvester.sites import DEFAULT_SITE, get_site, known_sites
 from harvester.state import State, state_file
 
 log = logging.getLogger("harvester")
@@ -248,7 +248,7 @@ names_option = click.option("--names", "names_file", type=_Path(dir_okay=False, 
                             help="Your own names table (CSV, same columns as the shipped one) added to the shipped one.")
 transcript_option = click.option("--transcript-in-csv", is_flag=True,
                                  help="Put the documents' transcripts in the CSV too (they are always in JSON).")
-site_option = click.option("--site", default="wilson", show_default=True, help="Which site's layout and URL scheme to use.")
+site_option = click.option("--site", default=DEFAULT_SITE, show_default=True, help="Which site's layout and URL scheme to use.")
 pdfs_option = click.option("--pdfs", is_flag=True, help="With --details: also download each document's original scan "
                            "(PDF) into DIR/pdfs/ID.pdf.")
 max_pdf_option = click.option("--max-pdf-mb", type=float, default=DEFAULT_MAX_PDF_MB,

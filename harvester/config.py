@@ -17,7 +17,7 @@ from harvester.errors import UsageError
 from harvester.normalize.names import without_accents
 from harvester.output.files import parse_formats
 from harvester.settings import Settings
-from harvester.sites import Search, Site, get_site, typed_query
+from harvester.sites import DEFAULT_SITE, Search, Site, get_site, typed_query
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
@@ -177,7 +177,7 @@ def _job(defaults: dict, table: dict, where: str, base: Path) -> Job:
     given = {key: values[key] for key in AS_GIVEN if key in values}
     try:
         formats = parse_formats(",".join(values.get("formats", ["csv", "json"])))
-        site = get_site(values.get("site", "wilson"))
+        site = get_site(values.get("site", DEFAULT_SITE))
         search, base_url = given_search(site, values.get("url"), values.get("query"), values.get("all", False), base_url,
                                     "url, query or all = true" + (f" ({top}: given at the top level, for every harvest; "
                                                                   "give each harvest its own search instead)" if top else ""))

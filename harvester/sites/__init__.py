@@ -423,6 +423,9 @@ _NODE_PATH = re.compile(r"^/node/(\d+)/?$")
 _NODE_ID = re.compile(r"^node-(\d+)$")
 
 
+DEFAULT_SITE = "wilson"   # the site of a harvest that names none (--site, a harvests file's `site`)
+
+
 def known_sites() -> dict[str, Site]:
     """Every site, by its name."""
     from harvester.sites import wilson
