@@ -66,23 +66,23 @@ class Provenance:
     harvester: str = f"harvester {__version__}"
 
 
-def write_package(out_dir: Path, name: str, written: list[Path], origin: Provenance, staging: Staging,
+def write_package(out_dir: Path, name: str, written: list[Path], provenance: Provenance, staging: Staging,
                   columns: tuple[Column, ...], long_text_in_csv: bool = False, scans: Iterable[Record] = ()) -> Path:
     """Stage NAME.datapackage.json: title, sources, provenance, and one resource per file this run wrote (staged with
     it; the records files carry `columns`, as write_table wrote them), and the PDFs (`scans`: the records whose PDF is
     kept, with its file's path, size and SHA-256 as downloaded in their PDF columns)."""
-    searches = "; ".join(search["words"] for search in origin.searches) or "saved results pages"
-    fetched = f", fetched from {origin.origin}" if origin.origin != origin.home else ""
+    searches = "; ".join(search["words"] for search in provenance.searches) or "saved results pages"
+    fetched = f", fetched from {provenance.origin}" if provenance.origin != provenance.home else ""
     described = {
         "name": _slug(name),
-        "title": f"{searches} on {urlsplit(origin.home).hostname}",
-        "description": f"{origin.documents} documents from the search results of {origin.home} ({searches}{fetched}), "
-                       f"one row each, collected by {origin.harvester} ({origin.mode}).",
-        "created": origin.created,
-        "homepage": origin.home,
-        "sources": [{"title": f"search: {search['words']}", "path": search["address"]} for search in origin.searches
+        "title": f"{searches} on {urlsplit(provenance.home).hostname}",
+        "description": f"{provenance.documents} documents from the search results of {provenance.home} ({searches}{fetched}), "
+                       f"one row each, collected by {provenance.harvester} ({provenance.mode}).",
+        "created": provenance.created,
+        "homepage": provenance.home,
+        "sources": [{"title": f"search: {search['words']}", "path": search["address"]} for search in provenance.searches
                     if search["address"]],
-        "harvest": asdict(origin),
+        "harvest": asdict(provenance),
         "resources": resources(out_dir, name, written, staging.current, columns, long_text_in_csv) + pdf_resources(scans),
     }
     return staging.stage(out_dir / f"{name}{PACKAGE_SUFFIX}", json.dumps(described, ensure_ascii=False, indent=2) + "\n")
