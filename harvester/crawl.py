@@ -16,7 +16,7 @@ from harvester.sites import TRACKING, Search, Site, unnumbered
 
 log = logging.getLogger("harvester")
 
-# next links with no totals line are followed at most this far (the whole archive is about 1,700 pages), and a total that
+# next links with no totals line are followed at most this far (three times the whole archive, about 1,616 pages), and a total that
 # keeps rising as the pages come is walked at most this far (or twice its first page count, if more)
 SAFETY_MAX_PAGES = 5000
 UNCHECKED = "following next links; completeness checked only if a later page counts the results"
