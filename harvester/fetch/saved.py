@@ -73,7 +73,7 @@ def printable(text: str) -> str:
 
 
 def find_html(paths: Iterable[Path]) -> list[Path]:
-    """Every file named, and every .html/.htm page and WARC file under a named folder, in natural order (page-2 before
+    """Every file named, and every saved page (HTML_SUFFIXES) and WARC file under a named folder, in natural order (page-2 before
     page-10); under a folder, not harvester's own report page, nor what a browser keeps beside a page it saved whole
     (PAGE_files/: its frames and images)."""
     found: list[Path] = []
