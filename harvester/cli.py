@@ -28,14 +28,14 @@ from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterErro
                               UnreachableError, UsageError, path_error, plural, storing)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
-from harvester.output.files import FORMATS, files_home, named_formats, parse_formats
+from harvester.output.files import FORMATS, named_formats, parse_formats
 from harvester.fetch.saved import REPORT_PAGE_SUFFIX
 from harvester.output.package import PACKAGE_SUFFIX, clashing_names
 from harvester.output.runreport import summary_line
 from harvester.pipeline import MOST_WORKERS, Outcome, check_name, dataset_name, harvest, reparse
 from harvester.settings import DEFAULT_DELAY, DEFAULT_MAX_PDF_MB, MAX_DELAY, Settings
 from harvester.sites import DEFAULT_SITE, get_site, known_sites
-from harvester.state import State, state_file
+from harvester.state import State, files_home, state_file
 
 log = logging.getLogger("harvester")
 

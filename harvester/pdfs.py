@@ -30,7 +30,7 @@ from harvester.errors import BlockedError, FetchError, RetriesSpentError, plural
 from harvester.fetch.page import Page, looks_like_html
 from harvester.output.files import write_atomically
 from harvester.sites import Site, as_sent
-from harvester.state import State
+from harvester.state import State, own_folder
 
 if TYPE_CHECKING:   # (the network is imported by harvest() only)
     from harvester.fetch.client import Fetcher
@@ -65,7 +65,7 @@ def download_pdfs(fetcher: Fetcher, state: State, run_id: int, site: Site, origi
     file's later harvests do not ask again; one spent here is added."""
     from harvester.fetch.client import origin_of
 
-    partial = out_dir / ".harvester" / f"{name}.partial"
+    partial = own_folder(out_dir) / f"{name}.partial"
     with storing(partial):
         shutil.rmtree(partial, ignore_errors=True)    # what a killed run left: those files are fetched from the start
         partial.mkdir(parents=True)

@@ -36,7 +36,7 @@ from harvester.fetch.saved import as_the_site_served, check_whole, find_html, pr
 from harvester.normalize.names import NameTable, without_accents
 from harvester.normalize.people import People
 from harvester.normalize.text import clean_text
-from harvester.output.files import TABLE_FORMATS, Staging, files_home, writable_folder, write_table
+from harvester.output.files import TABLE_FORMATS, Staging, writable_folder, write_table
 from harvester.output.package import PACKAGE_SUFFIX, RUN_REPORT_SUFFIX, Provenance, clashing_names, write_package
 from harvester.output.runreport import build_report
 from harvester.output.sqlite import DATABASE_SUFFIX, write_database
@@ -47,7 +47,7 @@ from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECO
                                record_of, records_columns, with_details)
 from harvester.settings import Settings
 from harvester.sites import Search, Site
-from harvester.state import Replaying, State, dataset_lock, held_search, state_file
+from harvester.state import Replaying, State, dataset_lock, files_home, held_search, own_folder, state_file
 
 if TYPE_CHECKING:
     import httpx
@@ -719,7 +719,7 @@ def write_dataset(state: State, run_id: int, out_dir: Path, name: str, formats: 
             files.append(staging.stage_json(report_file, report | state.change_lists(run_id, report["complete"])))
             # every run's report is kept too: NAME.report.json tells of the last run only, so a run made again soon after
             # (a harvests file run again) would leave the week's lists in no file
-            kept = out_dir / ".harvester" / f"{name}.reports" / f"run-{run_id:04d}.json"
+            kept = own_folder(out_dir) / f"{name}.reports" / f"run-{run_id:04d}.json"
             if unkept := _keep_report(report_file, kept, staging.current(report_file)):   # a warning the report says too
                 kept = None
                 noted += unkept
@@ -814,7 +814,7 @@ def dataset_name(out_dir: Path, site: Site, search: Search) -> str:
     if state_file(out_dir, name).exists():
         return name
     found = [("", name)]
-    for path in (out_dir / ".harvester").glob(f"{site.name}-*.sqlite"):
+    for path in own_folder(out_dir).glob(f"{site.name}-*.sqlite"):
         held, recorded, started = held_search(path) or ("", set(), "")
         digests = {hashlib.sha256(key.encode()).hexdigest()[:8] for key in recorded}
         if held == f"{site.name}:{search.key}" and any(

@@ -4,6 +4,9 @@ revalidate, and every document with first_seen, last_seen and its latest record.
     DIR/.harvester/NAME.sqlite   the database of dataset NAME; records are JSON text, readable with any SQLite tool
     DIR/.harvester/NAME.lock     held (flock) while a run works on NAME; freed by the OS when the process dies
     DIR/.harvester/NAME.browser  with --fetch browser: the browser's profile (its cookies: a clearance lasts)
+    DIR/.harvester/NAME.files/   the dataset's files, a folder a run (DIR/NAME.csv and the others link into it: output/files.py)
+    DIR/.harvester/NAME.reports/ every finished run's report (pipeline.write_dataset)
+    DIR/.harvester/NAME.partial/ with --pdfs: a scan being downloaded (pdfs.py)
 
 A run lists documents as it sees them (`keep`): a document keeps the place where the run first saw it and the
 record of the card where it saw it last. What changed since the last run is a query (`changes`); the dataset's
@@ -34,7 +37,6 @@ from pathlib import Path
 from harvester.errors import BusyError, InputError, StorageError, UsageError, storage_error, storing
 from harvester.fetch.archive import Location, last_archived_run, read_record, runs_archived
 from harvester.fetch.page import Page, is_time, later_copy
-from harvester.output.files import files_home
 from harvester.records import Record, to_json
 
 log = logging.getLogger("harvester")
@@ -117,9 +119,22 @@ class CacheEntry:
     fetched_at: str
 
 
+OWN_FOLDER = ".harvester"   # hidden: a listing of DIR shows the datasets' files, not what harvester keeps of them
+
+
+def own_folder(out_dir: Path) -> Path:
+    """DIR/.harvester: what harvester keeps of the folder's datasets beside their files (listed above)."""
+    return out_dir / OWN_FOLDER
+
+
 def state_file(out_dir: Path, name: str) -> Path:
     """Where dataset NAME keeps its runs, page log, cache and documents: DIR/.harvester/NAME.sqlite."""
-    return out_dir / ".harvester" / f"{name}.sqlite"
+    return own_folder(out_dir) / f"{name}.sqlite"
+
+
+def files_home(out_dir: Path, name: str) -> Path:
+    """Where a dataset's files are kept (DIR/NAME.csv and the others are links into it)."""
+    return own_folder(out_dir) / f"{name}.files"
 
 
 @contextlib.contextmanager
@@ -128,7 +143,7 @@ def dataset_lock(out_dir: Path, name: str, read_only: bool = False) -> Iterator[
     file that is there, opened for reading (a lock needs no write), and none where none is and none can be made (a run
     makes it first: none is going on, unless someone deleted its lock file). A lock file removed after this opened it
     (by a first run that failed, see State) is opened again: else this run and one that made a new one would both go."""
-    path = out_dir / ".harvester" / f"{name}.lock"
+    path = own_folder(out_dir) / f"{name}.lock"
     while True:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 from harvester import DISTRIBUTION
 from harvester.errors import StorageError, UsageError, storage_error, storing
 from harvester.records import Column, Record, to_json
+from harvester.state import OWN_FOLDER, files_home
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -185,11 +186,6 @@ def writable_folder(folder: Path, kept: str) -> Iterator[None]:
         if made:
             with contextlib.suppress(OSError):   # (one that holds anything stays)
                 folder.rmdir()
-
-
-def files_home(out_dir: Path, name: str) -> Path:
-    """Where a dataset's files are kept (DIR/NAME.csv and the others are links into it)."""
-    return out_dir / ".harvester" / f"{name}.files"
 
 
 class Staging:
@@ -395,7 +391,7 @@ class Staging:
 
     def _link_text(self, file: str) -> str:
         """What the dataset's link DIR/FILE holds: the file through `current`, relative (the folder may be moved)."""
-        return f".harvester/{self.home.name}/current/{file}"
+        return f"{OWN_FOLDER}/{self.home.name}/current/{file}"
 
 
 def _recorded_hashes(folder: Path) -> dict[str, str]:
