@@ -4,7 +4,7 @@ revalidate, and every document with first_seen, last_seen and its latest record.
     DIR/.harvester/NAME.sqlite   the database of dataset NAME; records are JSON text, readable with any SQLite tool
     DIR/.harvester/NAME.lock     held (flock) while a run works on NAME; freed by the OS when the process dies
     DIR/.harvester/NAME.browser  with --fetch browser: the browser's profile (its cookies: a clearance lasts)
-    DIR/.harvester/NAME.files/   the dataset's files, a folder a run (DIR/NAME.csv and the others link into it: output/files.py)
+    DIR/.harvester/NAME.files/   the dataset's files, a folder for each run (DIR/NAME.csv and the others link into it: output/files.py)
     DIR/.harvester/NAME.reports/ every finished run's report (pipeline.write_dataset)
     DIR/.harvester/NAME.partial/ with --pdfs: a scan being downloaded (pdfs.py)
 
