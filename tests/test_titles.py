@@ -1721,6 +1721,11 @@ def test_marshall_before_a_name_is_a_given_name(title, participants):
     assert parties(title) == Parties((), (), participants)
 
 
+# but the rank misspelled before a lone name is still his rank: "Marshall Tito" is Tito (constructed)
+def test_marshall_before_titos_lone_name_is_his_rank():
+    assert person_names(parties("Record of Conversation with Marshall Tito"), NameTable.load()) == ("Josip Broz Tito",)
+
+
 # A field's word is no name's: "Energy Policy Guido Brunner" is Guido Brunner, no "Policy Guido Brunner" (constructed)
 @pytest.mark.parametrize(("title", "participants"), [
     ("Record of Conversation with the Commissioner for Energy Policy Guido Brunner", ("Guido Brunner",)),
@@ -1733,6 +1738,20 @@ def test_marshall_before_a_name_is_a_given_name(title, participants):
 ])
 def test_a_fields_words_are_no_name(title, participants):
     assert parties(title) == Parties((), (), participants)
+
+
+# and a body's field after its "for" is no sender's name: the person after it sends the paper, as he does after a
+# ministry "for Foreign Affairs" ("Ministry for Foreign Trade Nikolai Patolichev" gave no person; constructed); but a
+# body whose field has no given name after it is the sender ("Council for Mutual Economic Assistance")
+@pytest.mark.parametrize(("title", "senders", "recipients", "people"), [
+    ("Letter from the Ministry for Foreign Trade Nikolai Patolichev", ("Nikolai Patolichev",), (), ("Nikolai Patolichev",)),
+    ("Letter from the Committee for Peace Nikolai Tikhonov", ("Nikolai Tikhonov",), (), ("Nikolai Tikhonov",)),
+    ("Letter from the Institute for Oriental Studies Mikhail Kapitsa", ("Mikhail Kapitsa",), (), ("Mikhail Kapitsa",)),
+    ("Letter from the Council for Mutual Economic Assistance", ("Council for Mutual Economic Assistance",), (), ()),
+])
+def test_a_person_after_a_bodys_field_sends_it(title, senders, recipients, people):
+    found = parties(title)
+    assert (found.senders, found.recipients, person_names(found, NameTable.load())) == (senders, recipients, people)
 
 
 # A gathering a delegation sits at keeps its field after "on", as a body keeps one after "for": "the Conference on

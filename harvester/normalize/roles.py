@@ -444,9 +444,11 @@ def name_in(item: str) -> str:
             and shipped_names().kind(" ".join(words[end - 1:])) != "place":
         return rest
     # "Speaker of the House Sam Rayburn": the body's article is no name's either, where a given name shows where the
-    # name begins (a body after "the" is seldom one word: "Commander of the Air Force LeMay" is no "Force LeMay")
-    if 1 < end <= len(words) - 3 and (words[end - 1] in ("of", "for") or words[end - 2:end] == ["of", "the"]
-                                      and any(map(is_given_name, words[end + 1:-1]))) and is_role(item):
+    # name begins (a body after "the" is seldom one word: "Commander of the Air Force LeMay" is no "Force LeMay"); and so
+    # does one after a body's field ("Ministry for Foreign Trade Nikolai Patolichev", no "Mutual Economic Assistance")
+    given_after = any(map(is_given_name, words[end + 1:-1]))
+    if 1 < end <= len(words) - 3 and ((words[end - 1] in ("of", "for") or words[end - 2:end] == ["of", "the"] and given_after)
+                                      and is_role(item) or words[end - 1] == "for" and given_after and is_body(item)):
         return " ".join(words[end + _place_length(words, end):])
     # "Chairman of the Council of Ministers Kosygin": the table's person ends the body, wherever it ends, with the given
     # names or initials it knows him by ("Member of the Supreme Soviet A. A. Gromyko", not "Gromyko")
