@@ -1748,6 +1748,12 @@ def test_a_fields_words_are_no_name(title, participants):
     ("Letter from the Committee for Peace Nikolai Tikhonov", ("Nikolai Tikhonov",), (), ("Nikolai Tikhonov",)),
     ("Letter from the Institute for Oriental Studies Mikhail Kapitsa", ("Mikhail Kapitsa",), (), ("Mikhail Kapitsa",)),
     ("Letter from the Council for Mutual Economic Assistance", ("Council for Mutual Economic Assistance",), (), ()),
+    # nor is a field with no person after it an addressee ("Foreign Trade", "Nuclear Research" were persons)
+    ("Letter from the Ministry for Foreign Trade", ("Ministry for Foreign Trade",), (), ()),
+    ("Letter from the Institute for Nuclear Research in Dubna", ("Institute for Nuclear Research in Dubna",), (), ()),
+    ("Letter from the Ministry for Foreign Trade to Khrushchev", ("Ministry for Foreign Trade",), ("Khrushchev",),
+     ("Nikita Khrushchev",)),
+    ("Memorandum from the Department for Dean Rusk", ("Department",), ("Dean Rusk",), ("Dean Rusk",)),
 ])
 def test_a_person_after_a_bodys_field_sends_it(title, senders, recipients, people):
     found = parties(title)
@@ -3529,6 +3535,8 @@ def test_where_what_is_asked_goes_is_no_addressee(title, senders, recipients):
     ("Request to the Hungarian Office for Church Affairs", ("Hungarian Office for Church Affairs",)),
     ("Request to the Soviet Union for Aid", ("Soviet Union",)),
     ("Request to the Hungarian Council for Aid", ("Hungarian Council",)),
+    ("Request to the Ministry for Aid", ("Ministry",)),   # what is asked for is no field ("Ministry for Aid" was one body)
+    ("Request to the Ministry for Military Aid", ("Ministry",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_body_a_nation_names_keeps_its_for_where_a_paper_asks(title, recipients):
     found = parties(title)

@@ -551,6 +551,7 @@ _TOPIC_ONLY = re.compile(rf"(?:(?!{BODY_WORDS}\b)[A-Z][\w’'-]*\s+){{0,3}}(?:Re
 # what a body's "for" names its field by: "the Committee for Security", "the Directorate for Nuclear Affairs", "the State
 # Committee for Nuclear Energy"
 _ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}(?:Affairs\b|{_ABSTRACT}))")
+_FIELD_WORDS = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+(?:\s|$)")   # a field of two words at least: a word alone may be a name
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
                          r"Addend(?:um|a)|Append(?:ix|ices)|Postscripts?|Continuations?|Summary|Copy|Translation)\b")
@@ -1322,12 +1323,14 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
     if word == "for" and _BODY_AT_END.search(before):
         if _listed_body(before, segment) or _field_before_name(segment):
             return True
+        if asking and _ASKED_FOR.match(f" for {segment}") and not _FOR.search(segment):
+            return False   # "Request to the Ministry for Aid": what is asked is no field (but "... for Aid" may follow one)
         if _NO_FOR_IN_NAME.search(before):
             return (before.endswith(("the Party", "The Party")) or not asking and before.endswith("Party")) and bool(_CAUSE.match(segment))
         if asking and (named := _NAMED_BODY.search(before)):
             # a cause named as a thing is a council's name's ("the National Council for the Liberation of ..."), no organ's
             return not named["organ"] and segment.startswith(("the ", "The "))
-        return addressed or bool(_ABSTRACT_FIRST.match(segment))
+        return addressed or bool(_ABSTRACT_FIRST.match(segment)) or _field(segment)
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
 
@@ -1339,6 +1342,14 @@ def _field_before_name(segment: str) -> bool:
     field = " ".join(words[:given])
     return 0 < given < len(words) - 1 and all(begins_a_name(w[:1]) and w.lower() not in _SLOT_WORDS for w in words) \
         and not _ROLE_WORD.search(field) and not _HONORIFIC_AND_WORD.search(field)
+
+
+def _field(segment: str) -> bool:
+    """Whether the first party after a body's "for" is a field of capitalized words that reads as no one: "the Ministry for
+    Foreign Trade", "the Institute for Nuclear Research in Dubna" (but "the Department for Dean Rusk" writes to him)."""
+    first = _SEP.split(segment.strip(), maxsplit=1)[0]
+    return bool(_FIELD_WORDS.match(first)) and not _reads_as_person(first) and not _ROLE_WORD.search(first) \
+        and not _HONORIFIC_AND_WORD.search(first)
 
 
 def _listed_body(before: str, segment: str, word: str = "for") -> bool:
