@@ -1017,6 +1017,17 @@ def test_a_marking_at_the_end_is_no_name(marking):
     assert parties(title) == Parties((), (), ("Ambassador in Bucharest",))
 
 
+# and so are two markings, and one after "the" that names no one before it ("Secret" and "Top" were persons; constructed)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter from the Ambassador Secret Urgent", ("Ambassador",), ()),
+    ("Telegram from the Ambassador Urgent Top Secret", ("Ambassador",), ()),
+    ("Telegram to the Top Secret", (), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_markings_at_the_end_are_no_name(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
 # Phrases that name no one (archive titles): the letter a letter answers, a session numbered in Roman numerals after
 # its record's kind, and a list of bodies named by a plural ("Bureaus", "City and Provincial Offices")
 @pytest.mark.parametrize(("title", "kind", "senders", "recipients", "participants"), [

@@ -264,7 +264,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B"
     (_rx(rf",\s*{_SECRET}\b(?![^,]*\s(?:from|to)\s).*$"), ""),
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
-    (_rx(rf"(?<!\bthe)\s+(?=(?-i:[A-Z])){_SECRET}$"), ""),           # "... the Ambassador in Bucharest Secret"
+    (_rx(rf"(?:\s+(?=(?-i:[A-Z])){_SECRET})+$"), ""),   # "... the Ambassador in Bucharest Secret", "... Secret Urgent"
 )
 
 _POSSESSIVE_TAIL = re.compile(r"['’][sS]\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
