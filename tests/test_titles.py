@@ -1727,6 +1727,9 @@ def test_a_name_is_no_posts_city(title, participants):
     ("Record of Conversation with Marshall Shulman", ("Marshall Shulman",)),
     ("Record of Conversation with the Defense Minister Marshal Ustinov", ("Ustinov",)),
     ("Record of Conversation with the Marshall of the Soviet Union Zakharov", ("Zakharov",)),
+    # and so is it after "the", which comes before no one's given name ("Marshall Zhukov" was one person)
+    ("Record of Conversation with the Marshall Zhukov", ("Zhukov",)),
+    ("Record of Conversation with Paul Hoffman of the Marshall Plan", ("Paul Hoffman",)),   # but "the Marshall Plan" is no rank's
 ])
 def test_marshall_before_a_name_is_a_given_name(title, participants):
     assert parties(title) == Parties((), (), participants)
