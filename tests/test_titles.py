@@ -3635,6 +3635,8 @@ def test_paired_talks_after_a_dispatchs_comma_are_its_participants(title, sender
     # and of messages joined by "and" ("of Greetings and Thanks" lost him); a people is a group, no person ("People")
     ("Letter of Greetings and Thanks of Kim Il Sung", ("Kim Il Sung",), ()),
     ("Letter of Greetings, Thanks and Congratulations of Kim Il Sung", ("Kim Il Sung",), ()),
+    ("Letter of Thanks and Appreciation of Kim Il Sung", ("Kim Il Sung",), ()),   # appreciation is a message too (no one)
+    ("Letter of Appreciation of Kim Il Sung", ("Kim Il Sung",), ()),
     ("Letter of Thanks of the People of Korea", ("People of Korea",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_whose_letter_of_thanks_or_invitation_is_its_sender(title, senders, recipients):

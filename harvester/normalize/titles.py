@@ -387,11 +387,12 @@ _TOPIC_WORD_AT_END = _rx(r"\b(?:concerning|regarding|about|on)$")
 _ASKING = r"requests?|petitions?|appeals?|inquir(?:y|ies)|quer(?:y|ies)"
 _ANSWERING = r"repl(?:y|ies)|answers?|responses?"
 _INVITING = r"invitations?"
-_MESSAGES = r"proposals?|complaints?|protests?|reminders?|thanks|greetings?|congratulations?|condolences?|gratitude|dispatch|despatch"
+_MESSAGES = (r"proposals?|complaints?|protests?|reminders?|thanks|greetings?|congratulations?|condolences?|gratitude|appreciation|"
+             r"dispatch|despatch")
 _MESSAGE_WORD = rf"(?:(?P<asks>{_ASKING})|(?P<answer>{_ANSWERING})|(?P<invites>{_INVITING})|{_MESSAGES})"
 # what a letter is "of" that says what it is, as a message's word does ("Letter of Thanks"): "Letter of Credence", "of Intent",
 # "of Acceptance"
-_LETTER_OF = r"credence|credentials|intent|appreciation|sympathy|support|recall|acceptance|refusal"
+_LETTER_OF = r"credence|credentials|intent|sympathy|support|recall|acceptance|refusal"
 # whom a letter of recall is "of" is the one recalled, and where he is recalled "from" his post, no sender: "Letter of
 # Recall of the Soviet Ambassador from Pyongyang"
 _RECALL_OF = _rx(r"^recall\s+of\s")
