@@ -103,6 +103,8 @@ PARTY_CASES = [
     # ... nor part of the second of two names joined before the talk
     ("Reagan-Gorbachev Summit Talks", (), (), ("Reagan", "Gorbachev")),
     ("Zhou Enlai-Kissinger Airport Talks", (), (), ("Zhou Enlai", "Kissinger")),
+    ("Zhou Enlai – Kissinger Secret Talks", (), (), ("Zhou Enlai", "Kissinger")),   # how they were had ("Kissinger Secret")
+    ("Zhou Enlai-Kissinger Secret Talks", (), (), ("Zhou Enlai", "Kissinger")),
     # a given name that ends as a noun does ("Kliment" as "Element") stays with its family name
     ("Letter from Chairman of the Presidium Kliment Voroshilov to Kim Il Sung", ("Kliment Voroshilov",), ("Kim Il Sung",), ()),
     ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong",), ("Filippov [Stalin]",), ()),
