@@ -434,6 +434,11 @@ NEW_PARTY_CASES = [
      ("Leslie Charles Glass", "Nicolae Ceaucescu")),
     ("Note on Meeting of Zhou Enlai, Premier of the State Council, with Nixon", (), (), ("Zhou Enlai", "Nixon")),   # was no one
     ("Note on Meeting of Zhou Enlai, Premier, with Nixon", (), (), ("Zhou Enlai", "Nixon")),
+    # a post of a party's organ by their initials is all the post's ("CC" was a name, and the talk no one's)
+    ("Information on the Conversation of Kim Il Sung, Chairman of the KWP CC, with the Soviet Ambassador", (), (),
+     ("Kim Il Sung", "Soviet Ambassador")),
+    ("Record of a Conversation with Kim Il Sung, General Secretary of the KWP CC and Chairman of the DPRK Cabinet of "
+     "Ministers", (), (), ("Kim Il Sung",)),
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", (), (),
      ("Nicolae Ceausescu", "Joseph Luns")),
     ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", ("Zhou Enlai",), (), ("Nehru",)),

@@ -166,8 +166,10 @@ _NO_NAME_FIRST = r"(?:After|Before|During|[A-Z][a-z]+ing\s+(?:the|an?))\s"
 _KIND_TITLED = rf"{alt(*(w.title() for w in _KIND_WORDS))}(?![\w.'’-])"
 # (a role is "of" a party's organ as of a state, "Secretary of the CC Brezhnev", but posted "to" a state only; and a post
 # "in" a city is one word's, or two's after a city's first word, never that word alone: "Consul of the USSR in Cluj L. P.
-# Akulov", "Consul General in New York")
-_TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY}|[Oo]f\s+(?:[Tt]he\s+)?(?:{COUNTRY}|{ORGAN_INITIALS})))?"
+# Akulov", "Consul General in New York"; the organ's initials may be a party's and its organ's, all of them the
+# role's: "of the KWP CC" is no name "CC" (but the last may begin a body's name: "of the CC CPSU Commission")
+_TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY}|"
+                      rf"[Oo]f\s+(?:[Tt]he\s+)?(?:{COUNTRY}|{ORGAN_INITIALS}(?:\s+{ORGAN_INITIALS}(?!\w|\s+{BODY_WORDS}\b))*+)))?"
                       rf"(?:\s+[Ii]n\s+(?P<city>(?:{CITY_FIRST}\s+|(?!{CITY_FIRST}\s)){_CAPITAL}[\w'’-]*))?"
                       rf"(?:\s+{_NOT_ORG}|,\s+(?!{_KIND_TITLED}))"
                       rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s|{_NO_NAME_FIRST})(?={_CAPITAL}|[\[(])")
