@@ -439,6 +439,9 @@ NEW_PARTY_CASES = [
      ("Kim Il Sung", "Soviet Ambassador")),
     ("Record of a Conversation with Kim Il Sung, General Secretary of the KWP CC and Chairman of the DPRK Cabinet of "
      "Ministers", (), (), ("Kim Il Sung",)),
+    # and two hosts set off by commas, the second after his role's word (no one)
+    ("Note on Meeting of Zhou Enlai, Chairman Mao, with Nixon", (), (), ("Zhou Enlai", "Mao", "Nixon")),
+    ("Note on Meeting of Zhou Enlai, Beijing, with Nixon", (), (), ("Zhou Enlai", "Nixon")),   # but a place is where they met
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", (), (),
      ("Nicolae Ceausescu", "Joseph Luns")),
     ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", ("Zhou Enlai",), (), ("Nehru",)),

@@ -350,8 +350,10 @@ _REPORTED_TALK = _rx(r"\b(?:on|about|regarding|concerning)\s+(?:(?:the|an?|his|h
                      r"(?:conversations?|meetings?|talks|discussions?|audiences?|(?:tele)?phone\s+calls?|"
                      r"exchange\s+of\s+(?:letters|messages|telegrams))\b(?:\s+"
                      r"(?:of\s+(?:the\s+|an?\s+)?(?P<host>(?-i:(?:[A-Z][\w.’'-]*|[LlHh]e(?:ade)?d\s+by)\s+){0,9}[A-Z][\w.’'-]*)"
-                     # his post set off by commas: "of Zhou Enlai, Premier of the State Council, with Nixon"
-                     rf"(?:,\s+(?=(?:the\s+)?(?-i:(?:{MODIFIER}\s+)*{ROLE})\b)[^,]+)?,?\s+)?"
+                     # his post set off by commas, or a second host: "of Zhou Enlai, Premier of the State Council, with
+                     # Nixon", "of Zhou Enlai, Chairman Mao, with Nixon" (read without the role's word)
+                     rf"(?:,\s+(?:(?=(?:the\s+)?(?-i:(?:{MODIFIER}\s+)*{ROLE})\b)[^,]+|(?P<also>(?-i:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}))))?"
+                     r",?\s+)?"
                      r"(?P<key>between|with|from)\s+(?P<who>.+)$)?")
 _HEADED_BY = _rx(r"\s+(?:led|headed)\s+by\s+")
 _TOPIC_BEFORE = _rx(r"\s(?:on|about|regarding|concerning)\s")
@@ -1375,7 +1377,8 @@ def _reported(text: str) -> list[tuple[str, str]]:
         return []
     said = m["who"] if m["key"] != "from" or "call" in m[0].lower() else None   # from whom a phone call came
     hosts = _HEADED_BY.split(m["host"] or "")   # a delegation and the one it is led by
-    return [("with", who) for who in (m["owner"], *hosts, _TAIL.sub("", said or "")) if who]
+    also = m["also"] if m["also"] and not _is_place(m["also"]) else None   # a second host, not where they met ("Beijing")
+    return [("with", who) for who in (m["owner"], *hosts, also, _TAIL.sub("", said or "")) if who]
 
 
 def _unglossed(text: str) -> str:
