@@ -3370,6 +3370,17 @@ def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
     ("Record of Conversation, Mao – Khrushchev Talks", ("Mao", "Khrushchev")),
     ("Record of Conversation, Mao - Khrushchev Talks", ("Mao", "Khrushchev")),
     ("Record of Conversation, Mao — Khrushchev Talks", ("Mao", "Khrushchev")),
+    # a half may hold a hyphen, which the names table tells from the one that joins them ("Gheorghiu-Dej-Khrushchev
+    # Talks" was one person, and "Khrushchev Talks" another)
+    ("Record of Conversation, Gheorghiu-Dej - Khrushchev Talks", ("Gheorghiu-Dej", "Khrushchev")),
+    ("Record of Conversation, Gheorghiu-Dej-Khrushchev Talks", ("Gheorghiu-Dej", "Khrushchev")),
+    ("Record of Conversation, Khrushchev-Gheorghiu-Dej Talks", ("Khrushchev", "Gheorghiu-Dej")),
+    ("Memorandum of Conversation, Kim Il-sung-Mao Talks", ("Kim Il-sung", "Mao")),
+    ("Memorandum of Conversation, Mao-Kim Il-sung Talks", ("Mao", "Kim Il-sung")),
+    ("Gheorghiu-Dej-Khrushchev Talks", ("Gheorghiu-Dej", "Khrushchev")),
+    ("Khrushchev - Gheorghiu-Dej Talks", ("Khrushchev", "Gheorghiu-Dej")),
+    ("Kim Il-sung-Mao Talks", ("Kim Il-sung", "Mao")),
+    ("Record of Conversation, Vice-Premier Chen Yi - Kosygin Talks", ("Chen Yi", "Kosygin")),   # but a role's is his role's
     ("Discussion of US-Soviet Relations between Nixon and Brezhnev, Nixon-Brezhnev Talks", ("Nixon", "Brezhnev")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participants):

@@ -606,9 +606,11 @@ _TALK_SETTING = re.compile(rf"\b(?:{_TALK_SETTINGS})\b")   # "Farewell Dinner" n
 _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conference)s?")   # "Plenary Session", "Summit Conference"
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
 # (a name of three words is one half, "Kim Il Sung-Mao", but no role's, and a dash between spaces joins them too: "Mao –
-# Khrushchev")
-_PAIR = (rf"(?P<one>(?!{ROLE}\s)[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*){{0,2}})(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
-         rf"(?P<other>[A-Z][\w.’']*(?:\s+(?!{_GENERIC.pattern})[A-Z][\w.’']*){{0,2}}?)")
+# Khrushchev"); a word of a name may hold a hyphen ("Kim Il-sung", "Gheorghiu-Dej": `_halves` tells which dash joins them),
+# and a role's too ("Vice-Premier")
+_PAIR_WORD = r"[A-Z][\w.’']*(?:-[\w.’']+)*"
+_PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s){_PAIR_WORD}(?:\s+{_PAIR_WORD}){{0,2}})(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
+         rf"(?P<other>{_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,2}}?)")
 # a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
 # beside a name is a surname ("West-Brandt Talks")
@@ -947,14 +949,27 @@ def _asked(rest: str, asking: bool = True) -> re.Match[str] | None:
 
 def _pair(pair: re.Match[str]) -> tuple[str, str]:
     """The two names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit"."""
-    first, _, place = pair["other"].partition(" ")
-    return pair["one"], first if place and shipped_names().kind(place) == "place" else pair["other"]
+    one, other = _halves(pair)
+    first, _, place = other.partition(" ")
+    return one, first if place and shipped_names().kind(place) == "place" else other
+
+
+def _halves(pair: re.Match[str]) -> tuple[str, str]:
+    """The two halves of a pair, split at the hyphen before a capital where the names table knows the most of them as
+    people: "Khrushchev-Gheorghiu-Dej" (else as matched); a dash between spaces splits them as written."""
+    found = (pair["one"], pair["other"])
+    joined = pair.string[pair.start("one"):pair.end("other")]
+    if joined != "-".join(found):
+        return found
+    splits = [(joined[:i], joined[i + 1:]) for i, dash in enumerate(joined) if dash == "-" and joined[i + 1:i + 2].isupper()]
+    table = shipped_names()
+    return max(splits, key=lambda halves: (sum(table.kind(half) == "person" for half in halves), halves == found))
 
 
 def _two_people(pair: re.Match[str]) -> bool:
     """"Furui-Zhou Enlai" names two people; "Post-Flight", "Co-Chairmen", "Run-Up", "East-West" and "the Preparations –
     Khrushchev" (a thing, "Relations", "Preparations") are no pair of them."""
-    halves = (pair["one"], pair["other"])
+    halves = _halves(pair)
     return not _GENERIC.fullmatch("-".join(halves)) and not all(map(_COMPASS_POINT.fullmatch, halves)) and not any(
         _NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
         or _NO_NAME_HALF.fullmatch(p) or _ABSTRACT_AT_END.search(p) or _TOPIC_ONLY.fullmatch(p) for p in halves)
