@@ -3381,6 +3381,8 @@ def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
     ("Khrushchev - Gheorghiu-Dej Talks", ("Khrushchev", "Gheorghiu-Dej")),
     ("Kim Il-sung-Mao Talks", ("Kim Il-sung", "Mao")),
     ("Record of Conversation, Vice-Premier Chen Yi - Kosygin Talks", ("Chen Yi", "Kosygin")),   # but a role's is his role's
+    # and a word that says how they were had stands between them and the talks ("Kissinger Secret Talks" was a person)
+    ("Record of Conversation, Zhou Enlai – Kissinger Secret Talks", ("Zhou Enlai", "Kissinger")),
     ("Discussion of US-Soviet Relations between Nixon and Brezhnev, Nixon-Brezhnev Talks", ("Nixon", "Brezhnev")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participants):
@@ -3400,6 +3402,7 @@ def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participa
     # a name of three words is one half ("Il Sung" was another, "Kim Il Sung-Mao Talks" a sender)
     ("Cable from Pyongyang, Kim Il Sung-Mao Talks", ("Pyongyang",), ("Kim Il Sung", "Mao"), ()),
     ("Cable from Pyongyang, Mao-Kim Il Sung Talks", ("Pyongyang",), ("Mao", "Kim Il Sung"), ()),
+    ("Cable from Beijing, Zhou Enlai-Kissinger Secret Talks", ("Beijing",), ("Zhou Enlai", "Kissinger"), ()),   # was a sender
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_talks_named_by_their_pair_after_a_sender_are_the_pairs(title, senders, participants, others):
     found = parties(title)

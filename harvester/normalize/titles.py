@@ -617,7 +617,7 @@ _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s){_PAIR_WORD}(?:\s+{_PAIR_WORD})
 _NO_NAME_HALF = re.compile(rf"Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub|Multi|Sino|Afro|Indo|{VERB_PARTICLE}")
 _COMPASS_POINT = re.compile(COMPASS)
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
-_PAIRED = re.compile(rf"(?<![\w-]){_PAIR}\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
+_PAIRED = re.compile(rf"(?<![\w-]){_PAIR}(?:\s+{_GENERIC.pattern})*\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _COMMA_PAIRED = re.compile(rf",\s+(?={_PAIRED.pattern})")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _HONORIFIC_AND_WORD = re.compile(rf"\b{HONORIFIC}\s+(?=(\w+))")   # "Mr. Bundy"; its word only looked at, so "PROF. DR. LI" finds "DR. LI"
