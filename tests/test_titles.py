@@ -501,6 +501,11 @@ NEW_PARTY_CASES = [
     ("Memorandum for Presidential Approval", (), (), ()),
     ("Letter to the Geneva Conference", (), ("Geneva Conference",), ()),
     ("Telegram to the Warsaw Meeting", (), ("Warsaw Meeting",), ()),
+    # a delegation "from" a body is one party with it after "by" too, so a name set off after the role is its holder's
+    # (the sender was "Chairman of the Delegation" and the ministry)
+    ("Report by the Chairman of the Delegation from the Ministry of Internal Affairs of the People’s Republic of Poland, "
+     "Comrade Boguslav Staruha during Soviet Bloc Meeting on Western Radio", ("Boguslav Staruha",), (), ()),
+    ("Report by the Delegation from Hanoi to the CC CPSU", ("Delegation from Hanoi",), ("CC CPSU",), ()),
 ]
 
 

@@ -1280,15 +1280,16 @@ def _known(words: list[str], ending: bool = False) -> bool:
 
 
 def _whence(key: str, before: str, anded: str | None, word: str, segment: str) -> bool:
-    """Whether "from" after a body that takes part, owns or sends the document says where it came from, one party with
-    it: "with a Delegation from Guinea", "from the Delegation from Hanoi", "with Journalists from Asahi Shimbun",
-    "Delegates from Vietnam and Laos"; unless what follows reads as a person, who is still the sender: "Letter of the CPSU Central
-    Committee from Khrushchev", nor after "and", which begins a second sender: "from the Embassy and from the Ministry". A
-    place, a body, a paper or a firm need not be known to the grammar to be no person. A place one is recalled from is
-    his post ("Recall of the Soviet Ambassador from Pyongyang"), but a body or a person sends the recall."""
+    """Whether "from" after a body that takes part, owns or sends the document says where it came from, one party with it:
+    "with a Delegation from Guinea", "from the Delegation from Hanoi", "by the Delegation from Hanoi", "with Journalists
+    from Asahi Shimbun", "Delegates from Vietnam and Laos"; unless what follows reads as a person, who is still the
+    sender: "Letter of the CPSU Central Committee from Khrushchev", nor after "and", which begins a second sender: "from
+    the Embassy and from the Ministry". A place, a body, a paper or a firm need not be known to the grammar to be no
+    person. A place one is recalled from is his post ("Recall of the Soviet Ambassador from Pyongyang"), but a body or a
+    person sends the recall."""
     if word == "from" and _RECALL_OF.match(before):
         return _is_place(_ARTICLE.sub("", segment.strip()))
-    return word == "from" and not anded and key in ("with", "between", "of", "from") and bool(_BODY_AT_END.search(before)) \
+    return word == "from" and not anded and key in ("with", "between", "of", "from", "by") and bool(_BODY_AT_END.search(before)) \
         and not _reads_as_person(segment)
 
 
