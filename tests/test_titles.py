@@ -3586,6 +3586,20 @@ def test_a_body_a_nation_names_keeps_its_for_where_a_paper_asks(title, recipient
     assert (found.senders, found.recipients, found.participants, found.others) == ((), recipients, (), ())
 
 
+# but a body that sends a paper asking for nothing keeps its field, though papers ask for what it names ("Committee" was
+# the sender); a body that sends a request asks for it
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter from the Committee for Economic Assistance", ("Committee for Economic Assistance",), ()),
+    ("Letter from the Committee for Economic Assistance to Khrushchev", ("Committee for Economic Assistance",), ("Khrushchev",)),
+    ("Report from the Agency for Economic Assistance", ("Agency for Economic Assistance",), ()),
+    ("Letter from the Committee for Military Aid", ("Committee for Military Aid",), ()),
+    ("Request from the Ministry for Aid", ("Ministry",), ()),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_senders_field_is_nothing_asked_where_the_paper_asks_nothing(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
 # what any paper asks "for" (aid, help, support, credits, arms) is no one, as a request's is ("Aid" was a recipient and a
 # person, "Soviet Union for Aid" one recipient); but a person it is "for" is still an addressee
 @pytest.mark.parametrize(("title", "senders", "recipients"), [

@@ -414,6 +414,7 @@ _TO = _rx(r"\s+to\s+")
 _OF = _rx(r"\s+of\s+")
 _DELEGATION = re.compile(r"\bDelegations?\b")
 _SENT_OR_TO = _rx(r"\s+(?:to|from|by)\s+")
+_SENDER_AT_END = _rx(r"\s(?:from|by)\s+(?:(?!\s(?:to|from|by)\s).)*$")   # "from the Committee": the last party named sends
 _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind asks as the message's word does
 # the "for" before what papers ask for, where a paper of any kind asks: "Letter to the Soviet Government for Aid", "... for
 # Military Aid" (but "... for Stalin" names one more addressee, and "for Aid Delegation" a delegation); a title in title
@@ -944,7 +945,10 @@ def _asked(rest: str, asking: bool = True) -> re.Match[str] | None:
     else:
         topic = _TAIL.search(rest) if _ASKED_FOR.search(rest) else None
         fors = _ASKED_FOR.finditer(rest, 0, topic.start() if topic else len(rest))
-    return next((m for m in fors if not _runs_on(rest[:m.start()], "for", rest[m.end():], True, asking=True)), None)
+    # a paper that asks nothing asks nothing of its sender, whose "for" is read as the slots read it: "Letter from the
+    # Committee for Economic Assistance" names the committee's field
+    return next((m for m in fors if not _runs_on(rest[:m.start()], "for", rest[m.end():],
+                                                   asking or not _SENDER_AT_END.search(rest, 0, m.start()), asking=True)), None)
 
 
 def _pair(pair: re.Match[str]) -> tuple[str, str]:
@@ -1342,7 +1346,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
     if word == "for" and _BODY_AT_END.search(before):
         if _listed_body(before, segment) or _field_before_name(segment):
             return True
-        if asking and _ASKED_FOR.match(f" for {segment}") and not _FOR.search(segment):
+        if asking and addressed and _ASKED_FOR.match(f" for {segment}") and not _FOR.search(segment):
             return False   # "Request to the Ministry for Aid": what is asked is no field (but "... for Aid" may follow one)
         if _NO_FOR_IN_NAME.search(before):
             return (before.endswith(("the Party", "The Party")) or not asking and before.endswith("Party")) and bool(_CAUSE.match(segment))
