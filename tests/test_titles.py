@@ -1783,6 +1783,9 @@ def test_a_fields_words_are_no_name(title, participants):
     ("Letter from the Ministry for Foreign Trade to Khrushchev", ("Ministry for Foreign Trade",), ("Khrushchev",),
      ("Nikita Khrushchev",)),
     ("Memorandum from the Department for Dean Rusk", ("Department",), ("Dean Rusk",), ("Dean Rusk",)),
+    # and a place it is "for" is one too, its compass word and all ("Berlin" was the sender, the department gone)
+    ("Letter from the Department for West Berlin", ("Department for West Berlin",), (), ()),
+    ("Letter to the Department for West Berlin", (), ("Department for West Berlin",), ()),
 ])
 def test_a_person_after_a_bodys_field_sends_it(title, senders, recipients, people):
     found = parties(title)

@@ -441,8 +441,8 @@ def name_in(item: str) -> str:
                                                 # a country that begins the party is a given name: "Jordan Jotov"
                                                 or end == 1 and is_given_name(words[0]))):
         end -= 1
-    if end > 1 and words[end - 2] == "of" and _PLACE_OPENER.fullmatch(words[end - 1]):
-        end -= 1   # "Governor of West Berlin Willy Brandt": the place after a role's "of", read below
+    if end > 1 and words[end - 2] in ("of", "for") and _PLACE_OPENER.fullmatch(words[end - 1]):
+        end -= 1   # "Governor of West Berlin Willy Brandt", "Department for West Berlin": the place after "of", read below
     # "Mexico City" is one place's name, and "Warsaw Pact Member States" one body's
     if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]) and not is_body(rest := " ".join(words[end:])) \
             and shipped_names().kind(" ".join(words[end - 1:])) != "place":
