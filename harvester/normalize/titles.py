@@ -553,9 +553,10 @@ _TOPIC_ONLY = re.compile(rf"(?:(?!{BODY_WORDS}\b)[A-Z][\w’'-]*\s+){{0,3}}(?:Re
                          r"(?:\s+(?:[A-Z][\w-]*|of|in|the|and))+|"
                          rf"(?:Sino|{NATIONS})[{_DASHES}]{NATIONS}(?:\s+(?!{BODY_WORDS}\b)[A-Z][\w’'-]*){{1,3}}")
 # what a body's "for" names its field by: "the Committee for Security", "the Directorate for Nuclear Affairs", "the State
-# Committee for Nuclear Energy"
-_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}(?:Affairs\b|{_ABSTRACT}))")
-_FIELD_WORDS = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]+(?:\s|$)")   # a field of two words at least: a word alone may be a name
+# Committee for Nuclear Energy", "the Ministry for Foreign Trade", "the Institute for Nuclear Research"
+_FIELD_NOUN = r"(?:Affairs|Trade|Commerce|Research|Studies|Relations|Economy|Corps|Aid)\b"   # no abstract noun's shape
+_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}(?:{_FIELD_NOUN}|{_ABSTRACT}))")
+_COMPASS_PLACE = re.compile(rf"{COMPASS}\s+[A-Z][a-z]+(?:\s|$)")   # "West Berlin", "Eastern Europe"
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
                          r"Addend(?:um|a)|Append(?:ix|ices)|Postscripts?|Continuations?|Summary|Copy|Translation)\b")
@@ -1353,7 +1354,7 @@ def _runs_on(before: str, word: str, segment: str, addressed: bool, asking: bool
         if asking and (named := _NAMED_BODY.search(before)):
             # a cause named as a thing is a council's name's ("the National Council for the Liberation of ..."), no organ's
             return not named["organ"] and segment.startswith(("the ", "The "))
-        return addressed or bool(_ABSTRACT_FIRST.match(segment)) or _field(segment)
+        return addressed or bool(_ABSTRACT_FIRST.match(segment)) or _served_place(segment)
     return word == "with" and bool(_ABSTRACT_AT_END.search(before)) and is_body(segment)
 
 
@@ -1367,12 +1368,14 @@ def _field_before_name(segment: str) -> bool:
         and not _ROLE_WORD.search(field) and not _HONORIFIC_AND_WORD.search(field)
 
 
-def _field(segment: str) -> bool:
-    """Whether the first party after a body's "for" is a field of capitalized words that reads as no one: "the Ministry for
-    Foreign Trade", "the Institute for Nuclear Research in Dubna" (but "the Department for Dean Rusk" writes to him)."""
+def _served_place(segment: str) -> bool:
+    """Whether the first party after a body's "for" is a place of two words or more that reads as no one, the field the body
+    serves: "the Department for West Berlin", "... for South Korea" (but two words of no place may be a name whose given
+    name the grammar does not know: "the Central Intelligence Agency for Walt Rostow" writes to him)."""
     first = _SEP.split(segment.strip(), maxsplit=1)[0]
-    return bool(_FIELD_WORDS.match(first)) and not _reads_as_person(first) and not _ROLE_WORD.search(first) \
-        and not _HONORIFIC_AND_WORD.search(first)
+    words = first.split()
+    return len(words) > 1 and (bool(_COMPASS_PLACE.match(first)) or shipped_names().kind(" ".join(words[:2])) == "place") \
+        and not _reads_as_person(first) and not _ROLE_WORD.search(first) and not _HONORIFIC_AND_WORD.search(first)
 
 
 def _listed_body(before: str, segment: str, word: str = "for") -> bool:
