@@ -1745,6 +1745,7 @@ def test_a_name_is_no_posts_city(title, participants):
     # and so is it after "the", which comes before no one's given name ("Marshall Zhukov" was one person)
     ("Record of Conversation with the Marshall Zhukov", ("Zhukov",)),
     ("Record of Conversation with Paul Hoffman of the Marshall Plan", ("Paul Hoffman",)),   # but "the Marshall Plan" is no rank's
+    ("Record of Conversation with the Marshall Aid Administrator", ("Marshall Aid Administrator",)),   # nor "the Marshall Aid"
 ])
 def test_marshall_before_a_name_is_a_given_name(title, participants):
     assert parties(title) == Parties((), (), participants)

@@ -99,8 +99,9 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
            # "Governer", "the Marshall of the Soviet Union", "the Marshall Zhukov": typos in real titles (but "Marshall"
            # before a name is a given name, where no "the" comes before it: "Consul General in Hong Kong Marshall Green";
-           # and "the Marshall Plan", "the Marshall Islands" are none); before "Marshal", which would match its first letters
-           r"(?<=\b[Tt]he\s)Marshall(?!\s+(?:[Pp]lan|[Ii]slands?)\b)", "Marshal", r"Marshall(?=\s+of\s)",
+           # and "the Marshall Plan", "the Marshall Aid", "the Marshall Islands" are none); before "Marshal", which would match
+           # its first letters
+           r"(?<=\b[Tt]he\s)Marshall(?!\s+(?:[Pp]lan|[Aa]id|[Ii]slands?)\b)", "Marshal", r"Marshall(?=\s+of\s)",
            r"Chief\s+[Oo]f\s+Staff",   # before "Chief": "White House Chief of Staff Hamilton Jordan" was "White House"
            "[Ll]eader", r"[Mm]embers?(?!\s+States\b)", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "[Dd]irector", "Adviser",
            "Advisor", r"Inspector(?:\s+General)?", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial",
