@@ -442,6 +442,11 @@ NEW_PARTY_CASES = [
     # and two hosts set off by commas, the second after his role's word (no one)
     ("Note on Meeting of Zhou Enlai, Chairman Mao, with Nixon", (), (), ("Zhou Enlai", "Mao", "Nixon")),
     ("Note on Meeting of Zhou Enlai, Beijing, with Nixon", (), (), ("Zhou Enlai", "Nixon")),   # but a place is where they met
+    # and what reads as no person there is none ("Zhongnanhai", "Afternoon Session", "Hotel" were participants)
+    ("Note on Meeting of Mao, Zhongnanhai, with Nixon", (), (), ("Mao", "Nixon")),
+    ("Note on Meeting of Zhou Enlai, Afternoon Session, with Nixon", (), (), ("Zhou Enlai", "Nixon")),
+    ("Note on Meeting of Zhou Enlai, Beijing Hotel, with Nixon", (), (), ("Zhou Enlai", "Nixon")),
+    ("Note on Meeting of Zhou Enlai, Comrade Liu Shaoqi, with Nixon", (), (), ("Zhou Enlai", "Liu Shaoqi", "Nixon")),
     ("Transcript of Reception by Comrade Nicolae Ceausescu of the Foreign Minister of Holland, Joseph Luns", (), (),
      ("Nicolae Ceausescu", "Joseph Luns")),
     ("Talking Points from Premier Zhou Enlai’s Third Meeting with Nehru", ("Zhou Enlai",), (), ("Nehru",)),

@@ -1400,7 +1400,8 @@ def _reported(text: str) -> list[tuple[str, str]]:
         return []
     said = m["who"] if m["key"] != "from" or "call" in m[0].lower() else None   # from whom a phone call came
     hosts = _HEADED_BY.split(m["host"] or "")   # a delegation and the one it is led by
-    also = m["also"] if m["also"] and not _is_place(m["also"]) else None   # a second host, not where they met ("Beijing")
+    # a second host, who reads as a person without his role; not where or when they met ("Beijing", "Afternoon Session")
+    also = m["also"] if m["also"] and _reads_as_person(strip_roles(m["also"])) else None
     return [("with", who) for who in (m["owner"], *hosts, also, _TAIL.sub("", said or "")) if who]
 
 
