@@ -3410,6 +3410,9 @@ def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
     ("Khrushchev - Gheorghiu-Dej Talks", ("Khrushchev", "Gheorghiu-Dej")),
     ("Kim Il-sung-Mao Talks", ("Kim Il-sung", "Mao")),
     ("Record of Conversation, Vice-Premier Chen Yi - Kosygin Talks", ("Chen Yi", "Kosygin")),   # but a role's is his role's
+    # and names the table knows, each joined to the next, are each one ("Brezhnev-Tito" was one person)
+    ("Record of Conversation, Brezhnev-Tito-Kadar Talks", ("Brezhnev", "Tito", "Kadar")),
+    ("Brezhnev-Tito-Kadar Talks", ("Brezhnev", "Tito", "Kadar")),
     # and a word that says how they were had stands between them and the talks ("Kissinger Secret Talks" was a person)
     ("Record of Conversation, Zhou Enlai – Kissinger Secret Talks", ("Zhou Enlai", "Kissinger")),
     ("Discussion of US-Soviet Relations between Nixon and Brezhnev, Nixon-Brezhnev Talks", ("Nixon", "Brezhnev")),

@@ -621,6 +621,7 @@ _COMPASS_POINT = re.compile(COMPASS)
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-]){_PAIR}(?:\s+{_GENERIC.pattern})*\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _COMMA_PAIRED = re.compile(rf",\s+(?={_PAIRED.pattern})")
+_HYPHEN_BEFORE_CAPITAL = re.compile(r"-(?=[A-Z])")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _HONORIFIC_AND_WORD = re.compile(rf"\b{HONORIFIC}\s+(?=(\w+))")   # "Mr. Bundy"; its word only looked at, so "PROF. DR. LI" finds "DR. LI"
 # "the Ambassadors to Jordan" too, but not a body named for its members: "the Council of Ministers to the CC CPSU"
@@ -952,11 +953,23 @@ def _asked(rest: str, asking: bool = True) -> re.Match[str] | None:
                                                    asking or not _SENDER_AT_END.search(rest, 0, m.start()), asking=True)), None)
 
 
-def _pair(pair: re.Match[str]) -> tuple[str, str]:
-    """The two names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit"."""
+def _pair(pair: re.Match[str]) -> tuple[str, ...]:
+    """The names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit";
+    a half that joins people the table knows, and is none itself, is each of them: "Brezhnev-Tito-Kadar Talks"."""
     one, other = _halves(pair)
     first, _, place = other.partition(" ")
-    return one, first if place and shipped_names().kind(place) == "place" else other
+    table = shipped_names()
+    halves = (one, first if place and table.kind(place) == "place" else other)
+    return tuple(name for half in halves for name in _each_known(half))
+
+
+def _each_known(half: str) -> list[str]:
+    """The people a half of a pair joins by hyphens before capitals when the names table knows each of them and not the
+    whole ("Brezhnev-Tito"), else the half ("Gheorghiu-Dej", "Kim Il-sung")."""
+    table = shipped_names()
+    names = _HYPHEN_BEFORE_CAPITAL.split(half)
+    joins = len(names) > 1 and table.kind(half) != "person" and all(table.kind(name) == "person" for name in names)
+    return names if joins else [half]
 
 
 def _halves(pair: re.Match[str]) -> tuple[str, str]:
@@ -966,7 +979,7 @@ def _halves(pair: re.Match[str]) -> tuple[str, str]:
     joined = pair.string[pair.start("one"):pair.end("other")]
     if joined != "-".join(found):
         return found
-    splits = [(joined[:i], joined[i + 1:]) for i, dash in enumerate(joined) if dash == "-" and joined[i + 1:i + 2].isupper()]
+    splits = [(joined[:dash.start()], joined[dash.end():]) for dash in _HYPHEN_BEFORE_CAPITAL.finditer(joined)]
     table = shipped_names()
     return max(splits, key=lambda halves: (sum(table.kind(half) == "person" for half in halves), halves == found))
 
