@@ -105,6 +105,7 @@ PARTY_CASES = [
     ("Zhou Enlai-Kissinger Airport Talks", (), (), ("Zhou Enlai", "Kissinger")),
     ("Zhou Enlai – Kissinger Secret Talks", (), (), ("Zhou Enlai", "Kissinger")),   # how they were had ("Kissinger Secret")
     ("Zhou Enlai-Kissinger Secret Talks", (), (), ("Zhou Enlai", "Kissinger")),
+    ("Zhou Enlai-Kissinger Top Secret Talks", (), (), ("Zhou Enlai", "Kissinger")),   # ("Kissinger Top")
     # a given name that ends as a noun does ("Kliment" as "Element") stays with its family name
     ("Letter from Chairman of the Presidium Kliment Voroshilov to Kim Il Sung", ("Kliment Voroshilov",), ("Kim Il Sung",), ()),
     ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong",), ("Filippov [Stalin]",), ()),

@@ -579,8 +579,9 @@ _UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District",
           "Embassies": "Embassy", "Ministries": "Ministry", "Committees": "Committee", "Parties": "Party",
           "Offices": "Office", "Bureaus": "Bureau", "Departments": "Department"}   # "City and Provincial Offices"
 _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{alt('Embassy', 'Ministry', 'Government')})\b")
-# where, when or how a talk was had: "Luncheon Conversation", "Farewell Conversation", "Post-Flight Conversation", "Secret Talks"
-_TALK_SETTINGS = (r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|Secret|"
+# where, when or how a talk was had: "Luncheon Conversation", "Farewell Conversation", "Post-Flight Conversation", "Secret
+# Talks", "Top Secret Talks"
+_TALK_SETTINGS = (r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|(?:Top\s+)?Secret|"
                   r"Post-[A-Za-z]+|Pre-[A-Za-z]+|Follow-[Uu]p|T[eê]te-[aà]-[Tt][eê]te")
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
