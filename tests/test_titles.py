@@ -3414,6 +3414,10 @@ def test_where_one_is_recalled_from_is_no_sender(title, senders, recipients):
     # and names the table knows, each joined to the next, are each one ("Brezhnev-Tito" was one person)
     ("Record of Conversation, Brezhnev-Tito-Kadar Talks", ("Brezhnev", "Tito", "Kadar")),
     ("Brezhnev-Tito-Kadar Talks", ("Brezhnev", "Tito", "Kadar")),
+    # and a hyphenated word that says how they were had is no part of a half, before or after them (no one)
+    ("Record of Conversation, Mao-Khrushchev Post-Summit Talks", ("Mao", "Khrushchev")),
+    ("Record of Conversation, Post-Summit Mao-Khrushchev Talks", ("Mao", "Khrushchev")),
+    ("Mao-Khrushchev Follow-Up Talks", ("Mao", "Khrushchev")),
     # and a word that says how they were had stands between them and the talks ("Kissinger Secret Talks" was a person)
     ("Record of Conversation, Zhou Enlai – Kissinger Secret Talks", ("Zhou Enlai", "Kissinger")),
     ("Discussion of US-Soviet Relations between Nixon and Brezhnev, Nixon-Brezhnev Talks", ("Nixon", "Brezhnev")),

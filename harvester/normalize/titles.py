@@ -610,9 +610,11 @@ _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conferen
 # "Furui-Zhou Enlai"; a word that qualifies the talk is no part of the second name ("Reagan-Gorbachev Summit Talks")
 # (a name of three words is one half, "Kim Il Sung-Mao", but no role's, and a dash between spaces joins them too: "Mao –
 # Khrushchev"); a word of a name may hold a hyphen ("Kim Il-sung", "Gheorghiu-Dej": `_halves` tells which dash joins them),
-# and a role's too ("Vice-Premier")
+# and a role's too ("Vice-Premier"); a word that qualifies the talk is no part of the first name either, before it or
+# after it ("Post-Summit Mao-Khrushchev Talks", "Mao-Khrushchev Post-Summit Talks")
 _PAIR_WORD = r"[A-Z][\w.’']*(?:-[\w.’']+)*"
-_PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s){_PAIR_WORD}(?:\s+{_PAIR_WORD}){{0,2}})(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
+_PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s|{_GENERIC.pattern}){_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,2}})"
+         rf"(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
          rf"(?P<other>{_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,2}}?)")
 # a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
@@ -620,7 +622,8 @@ _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s){_PAIR_WORD}(?:\s+{_PAIR_WORD})
 _NO_NAME_HALF = re.compile(rf"Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub|Multi|Sino|Afro|Indo|{VERB_PARTICLE}")
 _COMPASS_POINT = re.compile(COMPASS)
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
-_PAIRED = re.compile(rf"(?<![\w-]){_PAIR}(?:\s+{_GENERIC.pattern})*\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
+_PAIRED = re.compile(rf"(?<![\w-])(?:{_GENERIC.pattern}\s+)*{_PAIR}(?:\s+{_GENERIC.pattern})*"
+                     r"\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _COMMA_PAIRED = re.compile(rf",\s+(?={_PAIRED.pattern})")
 _HYPHEN_BEFORE_CAPITAL = re.compile(r"-(?=[A-Z])")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
