@@ -1591,24 +1591,34 @@ def test_a_warc_file_cut_in_the_first_bytes_of_its_last_record_is_said_to_be_cut
                                                                "writing the next one?)"]
 
 
-@pytest.mark.parametrize("tail", ["torn", "zeros"])   # a run killed while writing; a disk that left the rest as zeros
-def test_reparse_of_a_warc_file_torn_in_its_last_record_says_so_and_keeps_the_pages_before(tmp_path: Path, monkeypatch,
-                                                                                          capsys, tail: str):
+def reparse_damaged(tmp_path: Path, monkeypatch, capsys, documents: int,
+                    damage: Callable[[bytes, list[int]], bytes]) -> tuple[int, str, str, Path]:
+    """`harvester reparse` of a harvest's WARC file (of `documents` documents, ten a page) once `damage` changed its
+    bytes (given them and where each record begins): the exit code, what it printed, and the file."""
     from warcio.archiveiterator import ArchiveIterator
 
     from tests.test_cli import run_cli
 
-    with FaultServer(synthetic_pages([doc(n) for n in range(12)])) as server:
+    with FaultServer(synthetic_pages([doc(n) for n in range(documents)])) as server:
         run(server, tmp_path)
     [warc] = (tmp_path / "archive").glob("*.warc.gz")
-    data = warc.read_bytes()
     with warc.open("rb") as stream:
         records = ArchiveIterator(stream)
-        last = [records.get_record_offset() for _ in records][-1]   # page 1's response
-    middle = last + (len(data) - last) // 2
-    warc.write_bytes(data[:middle] + (bytes(len(data) - middle) if tail == "zeros" else b""))
+        starts = [records.get_record_offset() for _ in records]
+    warc.write_bytes(damage(warc.read_bytes(), starts))
     code, out, err = run_cli(monkeypatch, capsys, "reparse", str(warc), "--out", str(tmp_path / "re"), "--name", "re",
                              "--format", "json")
+    return code, out, err, warc
+
+
+@pytest.mark.parametrize("tail", ["torn", "zeros"])   # a run killed while writing; a disk that left the rest as zeros
+def test_reparse_of_a_warc_file_torn_in_its_last_record_says_so_and_keeps_the_pages_before(tmp_path: Path, monkeypatch,
+                                                                                          capsys, tail: str):
+    def tear(data: bytes, starts: list[int]) -> bytes:   # in its last record, page 1's response
+        middle = starts[-1] + (len(data) - starts[-1]) // 2
+        return data[:middle] + (bytes(len(data) - middle) if tail == "zeros" else b"")
+
+    code, out, err, warc = reparse_damaged(tmp_path, monkeypatch, capsys, 12, tear)
     assert code == 1 and "re-parsed 1 saved page: 10 documents" in out and "Traceback" not in err
     assert f"WARNING {warc}: record 4 is cut short (a run killed while writing it?); the rest of the file is skipped\n" in err
     assert len(json.loads((tmp_path / "re" / "re.json").read_text(encoding="utf-8"))) == 10   # page 0's
@@ -1618,20 +1628,10 @@ def test_reparse_of_a_warc_file_with_a_hole_in_a_record_keeps_the_pages_before_a
         tmp_path: Path, monkeypatch, capsys):
     """A disk that lost a block in the middle of a record (zeros where its bytes were): the pages before it are read,
     and a warning names the file, whose rest is skipped; the dataset says it is short of the search's documents."""
-    from warcio.archiveiterator import ArchiveIterator
+    def hole(data: bytes, starts: list[int]) -> bytes:   # in the fourth record, page 1's response
+        return data[:starts[3] + 200] + bytes(300) + data[starts[3] + 500:]
 
-    from tests.test_cli import run_cli
-
-    with FaultServer(synthetic_pages([doc(n) for n in range(25)])) as server:
-        run(server, tmp_path)
-    [warc] = (tmp_path / "archive").glob("*.warc.gz")
-    data = warc.read_bytes()
-    with warc.open("rb") as stream:
-        records = ArchiveIterator(stream)
-        page_1 = [records.get_record_offset() for _ in records][3]
-    warc.write_bytes(data[:page_1 + 200] + bytes(300) + data[page_1 + 500:])
-    code, out, err = run_cli(monkeypatch, capsys, "reparse", str(warc), "--out", str(tmp_path / "re"), "--name", "re",
-                             "--format", "json")
+    code, out, err, warc = reparse_damaged(tmp_path, monkeypatch, capsys, 25, hole)
     assert code == 1 and "re-parsed 1 saved page: 10 documents" in out and "Traceback" not in err
     assert re.search(rf"WARNING {re.escape(str(warc))}: unreadable after record 3 \(.*\); the rest of the file is skipped\n", err)
     assert "hold 10 of its 25 documents" in err
