@@ -424,7 +424,7 @@ def serve_command(folders: tuple[Path, ...], port: int) -> None:
     \b
         harvester serve ~/Downloads/saved-pages --port 8000
     """
-    from harvester.fetch.serve import make_server
+    from harvester.serve import make_server
 
     server, saved = make_server(list(folders), port)
     host, bound = server.server_address[:2]
@@ -463,7 +463,7 @@ def demo_command(out_dir: Path, name: str | None, formats: str, details: bool, p
         harvester demo --out output
         harvester demo --details --pdfs --format csv,json,sqlite --out output
     """
-    from harvester.fetch.serve import Serving
+    from harvester.serve import Serving
 
     settings = Settings(delay=delay, details=details, pdfs=pdfs, max_pdf_mb=max_pdf_mb, transcript_in_csv=transcript_in_csv)
     chosen = parse_formats(formats)   # (both checked before serving)

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from harvester.fetch.serve import index_folder, request_key
+from harvester.serve import index_folder, request_key
 from tests.sitegen import results_page
 
 ROBOTS = b"User-agent: *\nDisallow: /search/\n"
@@ -45,7 +45,7 @@ def folder_pages(folder: Path) -> Callable[[str], bytes | None]:
 
 def folder_files(folder: Path) -> Callable[[str], bytes | None]:
     """Answer requests from the other files of a folder (PDFs) at their paths in it, as `harvester serve` does."""
-    from harvester.fetch.serve import static_file
+    from harvester.serve import static_file
 
     def answer(path: str) -> bytes | None:
         found = static_file([folder], path)

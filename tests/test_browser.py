@@ -24,7 +24,7 @@ import pytest
 
 from harvester.config import load_jobs
 from harvester.errors import UsageError
-from harvester.fetch.serve import Serving
+from harvester.serve import Serving
 from harvester.pipeline import default_name, utc_now
 from harvester.settings import Settings
 from harvester.sites import Search, get_site

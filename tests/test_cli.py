@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from harvester.cli import cli, main
-from harvester.fetch.serve import Serving
+from harvester.serve import Serving
 from harvester.output.files import FORMATS
 from harvester.pipeline import default_name, harvest
 from harvester.settings import Settings
@@ -458,7 +458,7 @@ def test_serve_says_which_saved_page_of_one_address_it_serves(tmp_path, caplog):
     is said, with the one served in its place; one page is "1 saved page"."""
     import shutil
 
-    from harvester.fetch.serve import make_server
+    from harvester.serve import make_server
 
     for week in ("weekA", "weekB"):
         shutil.copytree(SEED, tmp_path / week)

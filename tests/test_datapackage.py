@@ -17,7 +17,7 @@ from harvester.output.files import Staging, write_table
 from harvester.output.package import Provenance, write_package
 from harvester.pipeline import harvest, reparse
 from harvester.records import RECORD_COLUMNS
-from harvester.fetch.serve import Serving
+from harvester.serve import Serving
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, T0, replaced

@@ -594,7 +594,7 @@ def test_pdfs_without_details_is_a_one_line_usage_error(monkeypatch, capsys, tmp
 
 
 def test_max_pdf_mb_caps_the_size_on_the_command_line(monkeypatch, capsys, tmp_path: Path):
-    from harvester.fetch.serve import Serving
+    from harvester.serve import Serving
     from tests.test_cli import run_cli
 
     with Serving([SEED, DOCUMENTS]) as serving:
@@ -631,7 +631,7 @@ def test_the_harvests_file_takes_pdfs_and_max_pdf_mb(tmp_path: Path, text: str, 
 def test_the_local_server_serves_pdfs_at_their_paths_with_last_modified():
     import httpx
 
-    from harvester.fetch.serve import Serving
+    from harvester.serve import Serving
 
     with Serving([SEED, DOCUMENTS]) as serving, httpx.Client(base_url=serving.origin) as client:
         answer = client.get("/sites/default/files/documents/120194.pdf")
@@ -646,7 +646,7 @@ def test_the_local_server_serves_pdfs_at_their_paths_with_last_modified():
 
 
 def test_the_local_server_serves_no_file_outside_its_folders():
-    from harvester.fetch.serve import static_file
+    from harvester.serve import static_file
 
     assert (SEED / "robots.txt").is_file()
     assert static_file([DOCUMENTS], "/%2e%2e/seed/robots.txt") is None
@@ -658,7 +658,7 @@ def test_the_local_server_serves_no_file_outside_its_folders():
 
 def test_the_local_server_serves_no_hidden_file(tmp_path: Path):
     """Serving a harvest's folder (its WARC archive) serves none of its .harvester/ state."""
-    from harvester.fetch.serve import static_file
+    from harvester.serve import static_file
 
     (tmp_path / ".harvester").mkdir()
     (tmp_path / ".harvester" / "kwp.sqlite").write_bytes(b"SQLite format 3\x00")

@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from harvester.errors import InputError, OffSiteError
 from harvester.pipeline import default_name, harvest, reparse
-from harvester.fetch.serve import Serving, index_folder
+from harvester.serve import Serving, index_folder
 from harvester.settings import Settings
 from harvester.sites import Search, get_site
 from tests.conftest import FIXTURES, FakeClock, dataset, timeless
@@ -542,7 +542,7 @@ def test_a_write_failing_at_any_file_of_a_run_leaves_the_whole_previous_dataset(
 def test_a_harvest_output_folder_with_its_warc_archive_can_be_served(tmp_path: Path):
     import shutil
 
-    from harvester.fetch.serve import index_folder
+    from harvester.serve import index_folder
 
     folder = tmp_path / "saved"
     shutil.copytree(SEED, folder)

@@ -299,7 +299,7 @@ def _written(records, folder: Path) -> Path:
 def test_a_details_report_whose_pages_all_failed_names_the_titles_places(tmp_path: Path, monkeypatch, capsys):
     """No document page could be read (the site served none): the places come from the titles, and the page says so,
     not "No place is named in the documents" of pages it never read."""
-    from harvester.fetch.serve import Serving
+    from harvester.serve import Serving
 
     with Serving([SEED]) as serving:   # the results pages alone: every document page is a 404
         code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean Workers' Party", "--base-url",
@@ -311,7 +311,7 @@ def test_a_details_report_whose_pages_all_failed_names_the_titles_places(tmp_pat
 
 
 def test_a_details_report_counts_the_pages_places_and_says_where_the_pages_came_from(tmp_path: Path, monkeypatch, capsys):
-    from harvester.fetch.serve import Serving
+    from harvester.serve import Serving
 
     with Serving([SEED, FIXTURES / "wilson" / "documents"]) as serving:
         code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", "Korean Workers' Party", "--base-url",
@@ -470,7 +470,7 @@ def test_a_stop_while_a_runs_harvest_makes_its_page_again_leaves_that_harvest_ou
     """A harvests file run, Ctrl-C as a harvest's page is made again: its files are written, so the command that finishes
     the run names the harvests after it alone (it said "to finish the run: harvester run FILE kwp later", which would ask
     the site for the whole of kwp again), and nothing when it is the last."""
-    from harvester.fetch.serve import Serving
+    from harvester.serve import Serving
 
     harvests = tmp_path / "h.toml"
     with Serving([SEED]) as serving:

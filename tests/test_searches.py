@@ -291,7 +291,7 @@ def test_pages_saved_from_a_shared_link_are_served_for_its_search_without_the_li
 
 def test_pages_saved_from_drupals_front_file_are_served_at_the_search_path_harvester_asks_for(tmp_path: Path):
     """Saved from /index.php/search (Drupal answers there too): harvest asks /search, and `serve` answers it."""
-    from harvester.fetch.serve import Serving
+    from harvester.serve import Serving
 
     for page in (FACETS / "facet-two" / "saved").glob("page-*.html"):
         text = page.read_text(encoding="utf-8")
@@ -520,7 +520,7 @@ def test_raw_and_browser_saved_pages_give_the_same_records_and_one_search_each(t
 
 def test_a_served_page_saved_from_the_sites_search_form_answers_the_address_it_was_saved_from(tmp_path: Path):
     """The form's address holds an empty search_api_fulltext= and fo[0] twice; harvest asks without either."""
-    from harvester.fetch.serve import Serving
+    from harvester.serve import Serving
 
     saved = (FACETS / "sorted-upload" / "saved" / "page-0.html").read_text(encoding="utf-8")
     address = re.search(r"saved from url=\(\d+\)(\S+)", saved)[1]
