@@ -208,7 +208,7 @@ def fetched_text(page: Page, warnings: list[str]) -> str:
     return text
 
 
-def records_of(results: ResultsPage, site: Site, source_page: str, query: str, search: str, harvested_at: str,
+def records_of(results: ResultsPage, site: Site, source_page: str, query: str, search_address: str, harvested_at: str,
                names: NameTable, where: str | None = None) -> list[Record]:
     """The records of a results page's cards; a card that links to no document is a layout error, and one that links
     off the site (not to its hosts, nor to the host the page came from) is never taken for one of its documents.
@@ -222,7 +222,7 @@ def records_of(results: ResultsPage, site: Site, source_page: str, query: str, s
             raise LayoutError(f"{where}: result {card.title!r} links to {card.href!r}, not to a document")
         if not site.on_site(card.href, results.url):
             raise OffSiteError(f"{where}: result {card.title!r} links off the site, to {card.href}")
-        records.append(record_of(doc_id, card, source_page, site, query, search, harvested_at, names))
+        records.append(record_of(doc_id, card, source_page, site, query, search_address, harvested_at, names))
     return records
 
 
@@ -604,8 +604,8 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
             again = "the search's pages" if asked and not doc_id else "the document's page"
             raise InputError(f"{old}: remove it, and save {again} from the present site") from None
         raise
-    query, searched = (search.query, site.search_url(search)) if search else ("", "")
-    records = records_of(results, site, site.canonical(asked) if asked else label, query, searched, page.fetched_at, names, label)
+    query, search_address = (search.query, site.search_url(search)) if search else ("", "")
+    records = records_of(results, site, site.canonical(asked) if asked else label, query, search_address, page.fetched_at, names, label)
     return SavedResults(label, search, results, records, problem, saved_at, page.url if isinstance(saved, Path) else None)
 
 

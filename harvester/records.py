@@ -175,7 +175,7 @@ LINKS = Table("links", ".links", "one row per edge of the documents' network (wi
 TABLES: tuple[Table, ...] = (RECORDS, PEOPLE, LINKS)
 
 
-def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, search: str, harvested_at: str,
+def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: str, search_address: str, harvested_at: str,
               names: NameTable) -> Record:
     """Normalize one raw card: clean text, EDTF date, document type, the parties its title names.
 
@@ -191,7 +191,7 @@ def record_of(doc_id: str, card: RawCard, source_page: str, site: Site, query: s
             "date": date.edtf, "date_start": date.start, "date_end": date.end, "date_precision": date.precision,
             "date_approximate": date.approximate, "date_raw": card.date, "doc_type": doc_type(title),
             "senders": list(named.senders), "recipients": list(named.recipients), "participants": list(named.participants),
-            "people": list(person_names(named, names)), "query": query, "search": search, "source_page": source_page,
+            "people": list(person_names(named, names)), "query": query, "search": search_address, "source_page": source_page,
             "harvested_at": harvested_at, "first_seen": harvested_at, "last_seen": harvested_at}
 
 
