@@ -637,7 +637,7 @@ def test_pages_saved_in_one_file_give_what_the_html_pages_give_reparsed_and_serv
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
 def test_a_web_archive_written_as_an_xml_property_list_is_read(tmp_path: Path, encoding: str):
     """A web archive converted to an XML property list (plutil -convert xml1, to read it; or saved again by an editor,
-    with a byte order mark, or as UTF-16): the same page as Safari's binary one."""
+    with a byte-order mark, or as UTF-16): the same page as Safari's binary one."""
     from harvester.fetch.saved import read_saved
 
     xml = _xml_plist(web_archive(SEED / "page-0.html")).decode("utf-8")

@@ -130,7 +130,7 @@ _BINARY = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f
 
 
 def decode_html(body: bytes, content_type: str = "", name: str = "page") -> tuple[str, str | None]:
-    """HTML bytes as text, in the encoding a byte order mark, the HTTP charset or <meta charset> declares, else in the
+    """HTML bytes as text, in the encoding a byte-order mark, the HTTP charset or <meta charset> declares, else in the
     one the bytes are (UTF-8, or Windows-1252 when they cannot be UTF-8). Bytes that do not fit the encoding are
     replaced where they are, and said (the second value); an empty or binary body is an InputError."""
     if not body.strip():
@@ -153,7 +153,7 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 
 
 def bom_encoding(body: bytes) -> str | None:
-    """The encoding the byte order mark a body begins with says, if it begins with one."""
+    """The encoding the byte-order mark a body begins with says, if it begins with one."""
     return next((encoding for bom, encoding in _BOMS if body.startswith(bom)), None)
 
 
@@ -189,7 +189,7 @@ def _is_utf8(body: bytes) -> bool:
 
 def _meta_charset(body: bytes) -> str | None:
     """The page's <meta charset>; one that says UTF-16 (or UTF-32) is UTF-8, as the HTML standard has browsers read it (a
-    page the meta could be read from is neither: such a page starts with its byte order mark)."""
+    page the meta could be read from is neither: such a page starts with its byte-order mark)."""
     match = _META_CHARSET.search(body[:4096])
     charset = match.group(1).decode("ascii") if match else None
     return "utf-8" if charset and charset.lower().replace("-", "").replace("_", "").startswith(("utf16", "utf32")) else charset

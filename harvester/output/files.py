@@ -128,7 +128,7 @@ class _Csv:
 
 
 def _excel_csv(stream: IO[bytes], columns: tuple[Column, ...]) -> _Csv:
-    """The CSV profile for spreadsheets: a UTF-8 byte order mark, and a ' before any cell a spreadsheet would run."""
+    """The CSV profile for spreadsheets: a UTF-8 byte-order mark, and a ' before any cell a spreadsheet would run."""
     from harvester.output.xlsx import defuse
 
     return _Csv(stream, columns, cell=defuse, start="\ufeff")

@@ -38,7 +38,7 @@ FORMAT_NOTES = {
     "jsonl": "JSON Lines: one object per line, as in the JSON file",
     "parquet": "Parquet with real types: dates, booleans, lists of strings, UTC timestamps; empty values null",
     "xlsx": "an Excel workbook for reading by eye: text cells are never formulas, date_start and date_end are Excel dates",
-    "csv-excel": "the CSV for spreadsheets: UTF-8 with a byte order mark, and a ' before any cell that starts with = + - @",
+    "csv-excel": "the CSV for spreadsheets: UTF-8 with a byte-order mark, and a ' before any cell that starts with = + - @",
 }
 TEXT_FORMATS = ("csv", "json", "jsonl", "csv-excel")
 DATABASE_NOTE = ("the records (table documents, every column; lists as JSON arrays), the people and (with --details) the "
