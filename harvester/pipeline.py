@@ -32,7 +32,7 @@ from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, l
 from harvester.errors import (BlockedError, FetchError, HarvesterError, IncompleteError, InputError, LayoutError, OffSiteError,
                               UsageError, plural, storage_error, too_long_for_sqlite)
 from harvester.fetch.page import Page, canonical_link, copy_rule, is_time, later_copy
-from harvester.fetch.saved import as_the_site_served, check_whole, find_html, printable, read_saved, saved_pages
+from harvester.fetch.saved import as_the_site_served, check_whole, find_saved_files, printable, read_saved, saved_pages
 from harvester.normalize.names import NameTable, without_accents
 from harvester.normalize.people import People
 from harvester.normalize.text import clean_text
@@ -335,7 +335,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     parse the pages (None: one per core, at most MOST_WORKERS; 0: all in this process); the files are the same either way."""
     names = names or NameTable.load()
     paths = list(paths)
-    files = find_html(paths)
+    files = find_saved_files(paths)
     harvests = datasets_archived(files)   # whose archive the pages are of, by its files' names: the demo's has no hash
     # said before any page is parsed (a harvest's archive alone: of its one search, surely; with other pages, not its)
     if name or (len(harvests) == 1 and all(datasets_archived([path]) for path in files)):

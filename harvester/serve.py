@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from harvester.errors import InputError, UsageError
 from harvester.fetch.page import Page, copy_rule, later_copy
-from harvester.fetch.saved import HTML_SUFFIXES, find_html, is_warc, read_saved
+from harvester.fetch.saved import HTML_SUFFIXES, find_saved_files, is_warc, read_saved
 from harvester.parse.document import wayback_stand_in
 from harvester.sites import TRACKING, get_site, own_path, unnumbered
 
@@ -53,7 +53,7 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
 
     # in the folders' order, each folder's pages in their own order: of two pages of one address, the first folder's
     # is served, and within a folder the later saved, as a re-parse reads them
-    found = sorted(find_html(folders), key=place)
+    found = sorted(find_saved_files(folders), key=place)
     for path in found:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served

@@ -31,7 +31,7 @@ def is_warc(path: Path) -> bool:
 
 
 def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[tuple[str, Page | Path]]:
-    """Every saved page of `files` (as `find_html` finds them), named for messages: .html files (as their paths:
+    """Every saved page of `files` (as `find_saved_files` finds them), named for messages: .html files (as their paths:
     `read_saved` reads one, in whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC
     file is read in order). What a damaged WARC file holds after its damage is skipped, and said in `warnings`."""
     earlier: dict[tuple[str, str], Location] = {}
@@ -72,7 +72,7 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def find_html(paths: Iterable[Path]) -> list[Path]:
+def find_saved_files(paths: Iterable[Path]) -> list[Path]:
     """Every file named, and every saved page (HTML_SUFFIXES) and WARC file under a named folder, in natural order (page-2 before
     page-10); under a folder, not harvester's own report page, nor what a browser keeps beside a page it saved whole
     (PAGE_files/: its frames and images)."""
