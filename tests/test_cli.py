@@ -396,7 +396,7 @@ def test_a_blocked_harvest_stops_with_exit_4_and_writes_nothing(monkeypatch, cap
         (lambda d: _write(d / "blank.html", b"  \n\t "), 2, ["blank.html", "empty"]),
         (lambda d: _write(d / "image.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)), 2, ["image.html", "binary"]),
         (lambda d: d / "missing.html", 2, ["missing.html", "no such file"]),
-        (lambda d: _mkdir(d / "nothing"), 2, ["no .html pages or WARC files found"]),
+        (lambda d: _mkdir(d / "nothing"), 2, ["no saved pages (.html, .htm, .mhtml, .mht, .webarchive) or WARC files found"]),
         (lambda d: FIXTURES / "wilson" / "broken" / "not-results.html", 5, ["not-results.html", "not a search results page"]),
         (lambda d: FIXTURES / "wilson" / "broken" / "no-cards.html", 5, ["no-cards.html", "no result cards"]),
         (lambda d: FIXTURES / "wilson" / "broken" / "no-title-link.html", 5, ["no-title-link.html", "result card 2", "no title link"]),

@@ -89,7 +89,7 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
         why = "leads round in a loop back to itself" if loops(str(gone)) else "is not there"
         raise InputError(f"{gone}: a link to {os.readlink(gone)}, which {why}: link it to the saved page, or remove it")
     if not found:
-        raise InputError(f"{', '.join(map(str, paths))}: no .html pages or WARC files found")
+        raise InputError(f"{', '.join(map(str, paths))}: no saved pages ({', '.join(HTML_SUFFIXES)}) or WARC files found")
     unique: dict[Path, Path] = {}   # a file named twice (by two paths, or within a folder also named) is read once
     for path in found:
         unique.setdefault(path.resolve(), path)
