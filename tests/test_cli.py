@@ -1466,6 +1466,7 @@ def test_a_crawlers_records_that_hold_no_page_are_passed_over_and_an_empty_answe
     by the file and the record that hold it (it named only its address), and the rest is read."""
     import io
 
+    from warcio.archiveiterator import ArchiveIterator
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -1491,8 +1492,12 @@ def test_a_crawlers_records_that_hold_no_page_are_passed_over_and_an_empty_answe
     warc = tmp_path / "crawl.warc.gz"
     code, out, err = run_cli(monkeypatch, capsys, "reparse", str(warc), "--out", str(tmp_path / "o"), "--name", "d", "--format", "json")
     assert code == 1 and "re-parsed 2 saved pages: 19 documents" in out and "Traceback" not in err
+    # the record as `warcio index` lists it (the fifth line: after the warcinfo, the dns: and whois: answers and the
+    # request), as the warnings count a file's records; not the first of the pages read
     assert [line.split(" WARNING ", 1)[1] for line in err.splitlines() if " WARNING " in line] == [
-        f"{warc} (response 1, {url}): the page is empty; skipped"]
+        f"{warc} (record 5, {url}): the page is empty; skipped"]
+    with warc.open("rb") as stream:
+        assert [record.rec_type for record in ArchiveIterator(stream)][4] == "response"
     assert len(json.loads((tmp_path / "o" / "d.json").read_text(encoding="utf-8"))) == 19
 
 

@@ -274,7 +274,7 @@ def test_a_document_page_answered_with_another_listed_documents_page_gives_it_no
     assert timeless(dataset(tmp_path / "again", "kwp")) == timeless(dataset(tmp_path, "kwp"))
     warc = tmp_path / "archive" / "kwp-run0001-part1.warc.gz"
     assert again.warnings == [
-        f"{warc} (response 9, {server.origin}{asked}): the page of another document, letter-ri-sang-jo-ns-khrushchev (a cache?), in place of "
+        f"{warc} (record 10, {server.origin}{asked}): the page of another document, letter-ri-sang-jo-ns-khrushchev (a cache?), in place of "
         "telegram-ponomarev-cpsu-central-committee's; passed over", "1 of the 19 documents have no saved document page "
         "among the pages given: their details are left empty"]
 

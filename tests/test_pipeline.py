@@ -1139,7 +1139,7 @@ def test_an_old_site_document_page_in_a_warc_file_is_passed_over_said_as_the_old
         (old, wayback_copy(OLD_DOCUMENT, relative=True).encode("utf-8"), [], "200 OK")])
     outcome = reparse([warc], WILSON, tmp_path / "o", "d", ["json"], workers=0)
     assert outcome.documents == 19 and outcome.warnings == [
-        f"{warc} (response 3, {old}): saved from https://digitalarchive.wilsoncenter.org/document/113657, a page of the "
+        f"{warc} (record 3, {old}): saved from https://digitalarchive.wilsoncenter.org/document/113657, a page of the "
         "archive's old site, whose layout harvester does not read; skipped"]
 
 

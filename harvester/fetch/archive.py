@@ -205,8 +205,16 @@ def _whole_record_after(data: bytes) -> bool:
 
 def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None, warnings: list[str] | None = None,
               unresolved: list[Revisit] | None = None) -> Iterator[Page]:
-    """Every response of a WARC file (plain or gzipped) as a Page, in file order; what had to be skipped is appended to
-    `warnings`. A damaged file is an InputError where the damage is.
+    """Every response of a WARC file (plain or gzipped) as a Page, in file order (see `warc_responses`)."""
+    for _, page in warc_responses(path, earlier, warnings, unresolved):
+        yield page
+
+
+def warc_responses(path: Path, earlier: dict[tuple[str, str], Location] | None = None, warnings: list[str] | None = None,
+                   unresolved: list[Revisit] | None = None) -> Iterator[tuple[int, Page]]:
+    """Every response of a WARC file (plain or gzipped) as a Page, in file order, with its record's number in the file
+    (from 1, every record counted: as `warcio index` lists them, and as the warnings name a record); what had to be
+    skipped is appended to `warnings`. A damaged file is an InputError where the damage is.
 
     A revisit record (a 304, a duplicate) comes back as the response it refers to (with the revisit's time), looked up
     in `earlier`: where the responses read so far lie, by (URI, date) and record id. One whose response has not been
@@ -216,8 +224,8 @@ def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None
     warnings = [] if warnings is None else warnings
     pending: list[Revisit] = [] if unresolved is None else unresolved
     pages = _read_warc(path, {} if earlier is None else earlier, warnings, pending)
-    while (page := _quietly(lambda: next(pages, None), path, warnings)) is not None:
-        yield page
+    while (numbered := _quietly(lambda: next(pages, None), path, warnings)) is not None:
+        yield numbered
     if unresolved is None:
         warnings.extend(revisit.unmatched() for revisit in pending)
 
@@ -249,7 +257,7 @@ class Revisit:
 
 
 def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: list[str],
-               unresolved: list[Revisit]) -> Iterator[Page]:
+               unresolved: list[Revisit]) -> Iterator[tuple[int, Page]]:
     # in harvester's own file, the page a redirect led to is the page of the address asked for (a document's, as its
     # results page links it); another tool may have come to an address by another way than the search's links
     own, moved, number = False, {}, 0
@@ -274,8 +282,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 when = _iso(headers.get_header("WARC-Date") or "")
                 if record.rec_type == "resource":   # a page kept as a file, with no HTTP answer around it (as warcit keeps one)
                     if record.length <= DEFAULT_MAX_RESPONSE:   # (one cut short is found so as a page: no </html>)
-                        yield Page(target, record.raw_stream.read(), 200, {"content-type": headers.get_header("Content-Type") or ""},
-                                   when, requested=target)
+                        yield number, Page(target, record.raw_stream.read(), 200,
+                                           {"content-type": headers.get_header("Content-Type") or ""}, when, requested=target)
                     continue
                 # parsed here, as warcio parses them: its own parsing fails on a response that names no WARC-Target-URI,
                 # and its iterator stops at the first failure (the records after it would be lost)
@@ -306,12 +314,12 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                     earlier.setdefault((page.url, _second(page.fetched_at)), here)
                     if record_id := headers.get_header("WARC-Record-ID"):   # (an id is no address: keys apart)
                         earlier[(record_id, "")] = here
-                    yield replace(page, requested=asked)
+                    yield number, replace(page, requested=asked)
                     continue
                 revisit = Revisit(path, page.url, page.fetched_at, ((headers.get_header("WARC-Refers-To-Target-URI") or "").strip("<>"),
                                   _iso(headers.get_header("WARC-Refers-To-Date") or "")), headers.get_header("WARC-Refers-To") or "", asked)
                 if (confirmed := revisit.page(earlier)) is not None:
-                    yield confirmed
+                    yield number, confirmed
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
                     unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
