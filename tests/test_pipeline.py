@@ -6,6 +6,7 @@ import base64
 import gzip
 import json
 import os
+import plistlib
 import re
 import shutil
 import zlib
@@ -683,8 +684,12 @@ _IMAGE = {"WebResourceData": b"\x89PNG", "WebResourceURL": "https://x.org/a.png"
      "a property list that is no Safari web archive harvester can read"),
     ("page-0.mhtml", lambda: single_file(SEED / "page-0.html").replace(b"Content-Type: text/html;", b"Content-Type: image/png;"),
      "an MHTML file with no HTML page in it"),
+    # a property list of something else (an app's settings), as XML or binary: no Safari web archive, damaged or not
+    ("page-0.webarchive", lambda: plistlib.dumps({"CFBundleName": "Notes"}), "a property list, not a Safari web archive"),
+    ("page-0.html", lambda: plistlib.dumps({"CFBundleName": "Notes"}), "a property list, not a Safari web archive"),
+    ("page-0.webarchive", lambda: plistlib.dumps(["a", 1], fmt=plistlib.FMT_BINARY), "a property list, not a Safari web archive"),
 ], ids=["webarchive-torn", "webarchive-garbage", "webarchive-no-main", "webarchive-main-an-image", "webarchive-as-xml-torn",
-        "mhtml-no-html"])
+        "mhtml-no-html", "plist-xml", "plist-xml-named-html", "plist-binary-a-list"])
 def test_a_damaged_single_file_page_stops_the_reparse_in_one_line_naming_it(monkeypatch, capsys, tmp_path: Path, name, make, said):
     """A torn or damaged Safari web archive, or an MHTML file with no HTML part: its records would be missing, so the
     re-parse stops before it writes anything, and says which file to save again."""

@@ -295,10 +295,13 @@ def _webarchive_page(path: Path, body: bytes) -> Page:
     from xml.parsers.expat import ExpatError   # (an XML one torn, or no XML at all)
 
     try:
-        main = plistlib.loads(body).get("WebMainResource") or {}
+        archive = plistlib.loads(body)
     except (plistlib.InvalidFileException, ExpatError, ValueError, TypeError, AttributeError, OverflowError):
         raise InputError(f"{path}: a property list that is no Safari web archive harvester can read; save the page "
                          "again") from None
+    if not isinstance(archive, dict) or not {"WebMainResource", "WebSubresources"} & archive.keys():   # (an app's settings)
+        raise InputError(f"{path}: a property list, not a Safari web archive; save the page again")
+    main = archive.get("WebMainResource") or {}
     if not isinstance(main, dict) or main.get("WebResourceMIMEType") != "text/html" or not isinstance(main.get("WebResourceData"), bytes):
         raise InputError(f"{path}: a Safari web archive with no HTML page in it; save the page again")
     url, charset = main.get("WebResourceURL"), main.get("WebResourceTextEncodingName")
