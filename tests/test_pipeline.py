@@ -649,6 +649,31 @@ def test_a_web_archive_written_as_an_xml_property_list_is_read(tmp_path: Path, e
     assert (page.url, text) == (saved.url, expected)
 
 
+_DECLARATION, _DOCTYPE = '<?xml version="1.0" encoding="UTF-8"?>\n', '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" ' \
+    '"http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
+
+
+@pytest.mark.parametrize("prolog", [
+    _DECLARATION + "<!-- converted with plutil -->\n" + _DOCTYPE,         # a comment before its doctype
+    _DECLARATION + "\n\n<!-- a comment\n   of two lines -->\n\n",        # blank lines and a comment, no doctype
+    _DECLARATION + _DOCTYPE + "<!-- saved by Safari -->\n\n",              # after its doctype
+    "\n\n" + _DOCTYPE,                                                     # no declaration: blank lines, its doctype
+    "<!-- a comment --> " + _DOCTYPE,                                       # no declaration: a comment, its doctype
+    "\n\n" + _DECLARATION + _DOCTYPE,                                       # blank lines before its declaration
+], ids=["comment-before-doctype", "blank-lines-and-comment", "comment-after-doctype", "doctype-only", "comment-then-doctype",
+        "blank-lines-first"])
+def test_an_xml_property_list_with_a_comment_or_blank_lines_before_its_plist_tag_is_read(tmp_path: Path, prolog: str):
+    """A comment or blank lines in an XML property list's prolog (an editor's, a converter's) are XML as plistlib reads
+    it: the web archive was read as an HTML page, or refused as no web archive harvester can read."""
+    from harvester.fetch.saved import read_saved
+
+    xml = _xml_plist(web_archive(SEED / "page-0.html")).decode("utf-8")
+    (tmp_path / "page-0.webarchive").write_text(prolog + xml[xml.index("<plist"):], encoding="utf-8")
+    page, text, _ = read_saved(tmp_path / "page-0.webarchive")
+    saved, expected, _ = read_saved(SEED / "page-0.html")
+    assert (page.url, text) == (saved.url, expected)
+
+
 def test_an_html_page_opening_with_a_plist_tag_of_its_text_is_read_as_html(tmp_path: Path):
     """Only an XML declaration or a property list's doctype makes a file an XML property list: a page whose text opens
     with a word in angle brackets is a page."""

@@ -278,8 +278,10 @@ def _header(part: Message, name: str) -> str:
 
 
 # a property list as XML (a web archive converted to read it, as plutil -convert xml1 does): an XML declaration or its
-# doctype before its <plist> tag (which alone may be the text an HTML page opens with)
-_XML_PLIST = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?<!DOCTYPE plist\b|\s*<\?xml[^>]*>\s*<plist\b")
+# doctype before its <plist> tag (which alone may be the text an HTML page opens with), with blank lines and comments
+# between them, as XML allows (an editor's, a converter's)
+_MISC = r"(?:\s|<!--.*?-->)*"
+_XML_PLIST = re.compile(rf"{_MISC}(?:<\?xml[^>]*>{_MISC})?<!DOCTYPE plist\b|\s*<\?xml[^>]*>{_MISC}<plist\b", re.S)
 
 
 def is_property_list(body: bytes) -> bool:
@@ -295,7 +297,10 @@ def _webarchive_page(path: Path, body: bytes) -> Page:
     from xml.parsers.expat import ExpatError   # (an XML one torn, or no XML at all)
 
     try:
-        archive = plistlib.loads(body)
+        # (as XML whatever comes before its declaration or doctype: plistlib alone tells XML by its first bytes; blank
+        # lines before a declaration, which XML refuses, an editor's)
+        archive = plistlib.loads(body, fmt=plistlib.FMT_BINARY) if body.startswith(b"bplist") \
+            else plistlib.loads(body.lstrip(), fmt=plistlib.FMT_XML)
     except (plistlib.InvalidFileException, ExpatError, ValueError, TypeError, AttributeError, OverflowError):
         raise InputError(f"{path}: a property list that is no Safari web archive harvester can read; save the page "
                          "again") from None
