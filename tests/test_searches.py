@@ -149,6 +149,17 @@ def test_one_list_filter_is_one_address_however_it_was_numbered(given: str):
     assert WILSON.search_of(WILSON.search_url(search)).key == search.key
 
 
+@pytest.mark.parametrize("given", ["extra%5B0%5D=people%3A1&extra%5B1%5D=", "extra%5B%5D=&extra%5B%5D=&extra%5B%5D=b",
+                                   "extra%5B5%5D=b&extra%5B%5D=a&extra%5B00%5D=a", "e%5Bx%5D=%2B&extra%5B1%5D=%26&zz=x%20y",
+                                   "type%5B%5D=%C3%A9&extra%5B%5D=%5B&sort_by=date"])
+def test_the_address_of_a_search_with_unknown_lists_reads_back_as_the_same_search_and_address(given: str):
+    """A list harvester does not know (empty, repeated, odd values): the address it writes for the search reads back
+    as the same search, and is written again the same (a dataset's `search` column, a resumed run's search)."""
+    search = WILSON.search_of(f"{HOME}/search?search_api_fulltext=q&{given}")
+    again = WILSON.search_of(WILSON.search_url(search))
+    assert again.key == search.key and WILSON.search_url(again) == WILSON.search_url(search)
+
+
 def test_a_list_value_given_twice_is_one_as_a_facet_is():
     """type[]=letter&type[]=letter was another search than type[]=letter (another dataset), where the site narrows by
     it once, as a facet given twice; and as an earlier harvester recorded it, it is the same search too."""
