@@ -1329,6 +1329,19 @@ def test_a_warc_file_that_gives_no_page_says_why(tmp_path: Path):
         reparse([tmp_path / "cut.warc.gz"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
 
 
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_an_empty_warc_file_is_said_as_an_empty_html_page_is(tmp_path: Path, name: str):
+    """A WARC file of no bytes (a download that failed) was passed over without a word, or gave only "no saved results
+    pages found"; an empty .html page stops the re-parse, said so. It is said, and the pages beside it read."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    (folder / name).write_bytes(b"")
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.documents == 19 and outcome.warnings == [f"{folder / name}: an empty file, no WARC record in it; skipped"]
+    with pytest.raises(InputError, match=rf"no saved results pages found \(.*{re.escape(name)}: an empty file, no WARC record"):
+        reparse([folder / name], WILSON, tmp_path / "e", "d", ["json"], workers=0)
+
+
 def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
     from bench.sitegen import write_site
 

@@ -324,6 +324,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                     unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
                 warnings.append(f"{path}: cut short after record {number} (a run killed while writing the next one?)")
+            elif not number:   # (a download that failed: said, as an empty saved page is)
+                warnings.append(f"{path}: an empty file, no WARC record in it; skipped")
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
         if "non-chunked gzip" in str(error):   # nothing is damaged: the file is whole, and one command makes it readable
             raise UsageError(f"{path}: compressed whole (as gzip FILE does), not record by record as WARC files are; "
