@@ -1329,6 +1329,23 @@ def test_a_warc_file_that_gives_no_page_says_why(tmp_path: Path):
         reparse([tmp_path / "cut.warc.gz"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
 
 
+@pytest.mark.parametrize("name, said", [("page-0.html.gz", "compressed with gzip, not a page as it is: decompress it"),
+                                        ("page-0.html", "compressed with gzip, not a page as it is: decompress it"),
+                                        ("pages.zip", "a zip archive, not a page: unzip it")])
+def test_a_saved_page_compressed_or_zipped_says_so(tmp_path: Path, name: str, said: str):
+    """A page saved compressed (a download asked with gzip, kept as it came) or pages zipped to be sent: "this is a
+    binary file, not an HTML page" said nothing of what to do with it."""
+    import zipfile
+
+    if name.endswith(".zip"):
+        with zipfile.ZipFile(tmp_path / name, "w") as archive:
+            archive.write(SEED / "page-0.html", "page-0.html")
+    else:
+        (tmp_path / name).write_bytes(gzip.compress((SEED / "page-0.html").read_bytes()))
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path / name))}: {said}, and give the page"):
+        reparse([tmp_path / name], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_an_empty_warc_file_is_said_as_an_empty_html_page_is(tmp_path: Path, name: str):
     """A WARC file of no bytes (a download that failed) was passed over without a word, or gave only "no saved results

@@ -133,6 +133,10 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    if body.startswith(b"\x1f\x8b"):   # a download asked with gzip, kept as it came
+        raise InputError(f"{path}: compressed with gzip, not a page as it is: decompress it, and give the page")
+    if body.startswith(b"PK\x03\x04"):   # pages zipped to be sent
+        raise InputError(f"{path}: a zip archive, not a page: unzip it, and give the pages it holds")
     page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if is_property_list(body) \
         else Page("", body)
     text, problem = decode_html(page.body, page.headers.get("content-type", ""), name=str(path))
