@@ -1043,8 +1043,12 @@ def test_a_marking_at_the_end_is_no_name(marking):
     ("Letter from the Ambassador Secret Urgent", ("Ambassador",), ()),
     ("Telegram from the Ambassador Urgent Top Secret", ("Ambassador",), ()),
     ("Telegram to the Top Secret", (), ()),
+    # ... and markings before a slot, and "Immediate", "Personal" after another ("Urgent" was the sender's; constructed)
+    ("Telegram from Gromyko Top Secret Urgent to Molotov", ("Gromyko",), ("Molotov",)),
+    ("Telegram from Gromyko to Molotov Secret Immediate", ("Gromyko",), ("Molotov",)),
+    ("Telegram from Gromyko to Molotov Secret Urgent Personal", ("Gromyko",), ("Molotov",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
-def test_markings_at_the_end_are_no_name(title, senders, recipients):
+def test_markings_at_the_end_or_before_a_slot_are_no_name(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 

@@ -115,7 +115,8 @@ _NOTE_WORDS = alt("fragments?", "exc?erpts?", "extracts?", "session", "part", "d
                   "translation", "confidential", "secret", r"summary(?=[)\]])", r"nos?\.\s*\d[\w./-]*")
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
 _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
-                                          r"(?:(?:very|most)\s+)?urgent", "confidential", r"eyes\s+only") + r"(?:\s+and\s+personal)?")
+                                          r"(?:(?:very|most)\s+)?(?:urgent|immediate)", "confidential", r"eyes\s+only")
+           + r"(?:\s+(?:and\s+)?personal)?")   # "Secret Urgent Personal"
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
@@ -264,7 +265,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B"
     (_rx(rf",\s*{_SECRET}\b(?![^,]*\s(?:from|to)\s).*$"), ""),
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
-    (_rx(rf"(?:\s+(?=(?-i:[A-Z])){_SECRET})+$"), ""),   # "... the Ambassador in Bucharest Secret", "... Secret Urgent"
+    # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B"
+    (_rx(rf"(?:\s+(?=(?-i:[A-Z])){_SECRET})+(?=$|\s+(?:to|from)\s)"), ""),
 )
 
 _POSSESSIVE_TAIL = re.compile(r"['’][sS]\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
