@@ -100,6 +100,9 @@ PARTY_CASES = [
     ("Post-Flight Conversation between German Titov and Khrushchev", (), (), ("German Titov", "Khrushchev")),
     ("Follow-Up Conversation with Kim Il Sung", (), (), ("Kim Il Sung",)),
     ("Record of Furui-Zhou Enlai Meeting", (), (), ("Furui", "Zhou Enlai")),   # two people's names, joined
+    # one word each, which the record's word took as the meeting's own word, and after a report's "on" (they were others)
+    ("Record of Mao-Khrushchev Meeting", (), (), ("Mao", "Khrushchev")),
+    ("Information on the Kim Il-sung - Zhou Enlai Talks", (), (), ("Kim Il-sung", "Zhou Enlai")),
     # ... nor part of the second of two names joined before the talk
     ("Reagan-Gorbachev Summit Talks", (), (), ("Reagan", "Gorbachev")),
     ("Zhou Enlai-Kissinger Airport Talks", (), (), ("Zhou Enlai", "Kissinger")),

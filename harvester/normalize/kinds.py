@@ -107,7 +107,7 @@ def _pattern(row: KindPhrase) -> str:
     named = rf"\b{_words(row.words)}\b{row.after}"
     if row.records:   # "Notes from Politburo Meeting", "Notes of Main Points of the Conversation": the talk recorded
         named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}(?:\s+(?:of|on|from|about)|,)\s+(?:an?\s+|the\s+)?"
-                 rf"(?:{_HELD}\s+of\s+(?:the\s+)?)?{_NUMBERED}?(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z][\w-]+\s+)?)?{named}")
+                 rf"(?:{_HELD}\s+of\s+(?:the\s+)?)?{_NUMBERED}?(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z](?:\w|-(?![A-Z]))+\s+)?)?{named}")
     return _AT_START + named if row.at_start else named
 
 

@@ -627,6 +627,7 @@ _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-])(?:{_GENERIC.pattern}\s+)*{_PAIR}(?:\s+{_GENERIC.pattern})*"
                      r"\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _COMMA_PAIRED = re.compile(rf",\s+(?={_PAIRED.pattern})")
+_ON_PAIRED = re.compile(rf"\b(?i:on|about|regarding|concerning)\s+(?:(?i:the)\s+)?(?={_PAIRED.pattern})")
 _HYPHEN_BEFORE_CAPITAL = re.compile(r"-(?=[A-Z])")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
 _HONORIFIC_AND_WORD = re.compile(rf"\b{HONORIFIC}\s+(?=(\w+))")   # "Mr. Bundy"; its word only looked at, so "PROF. DR. LI" finds "DR. LI"
@@ -1414,6 +1415,8 @@ def _listed_body(before: str, segment: str, word: str = "for") -> bool:
 def _reported(text: str) -> list[tuple[str, str]]:
     """The people of talks a document reports: "... on a Conversation between A and B" -> ("with", "A and B"), and
     the one whose talks they were: "about A.N. Kosygin’s Conversation With B" -> ("with", "A.N. Kosygin")."""
+    if (on := _ON_PAIRED.search(text)) and _two_people(pair := _PAIRED.match(text, on.end())):
+        return [("with", name) for name in _pair(pair)]   # "on the Kim Il-sung - Zhou Enlai Talks": the two who had them
     m = _REPORTED_TALK.search(text)
     if m is None:
         return []
