@@ -103,6 +103,7 @@ PARTY_CASES = [
     # one word each, which the record's word took as the meeting's own word, and after a report's "on" (they were others)
     ("Record of Mao-Khrushchev Meeting", (), (), ("Mao", "Khrushchev")),
     ("Information on the Kim Il-sung - Zhou Enlai Talks", (), (), ("Kim Il-sung", "Zhou Enlai")),
+    ("Mendes-France-Zhou Enlai Talks", (), (), ("Mendes-France", "Zhou Enlai")),   # "France" read as a noun, no name
     # ... nor part of the second of two names joined before the talk
     ("Reagan-Gorbachev Summit Talks", (), (), ("Reagan", "Gorbachev")),
     ("Zhou Enlai-Kissinger Airport Talks", (), (), ("Zhou Enlai", "Kissinger")),

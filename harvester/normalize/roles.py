@@ -201,9 +201,9 @@ _PLURAL_IES = re.compile(r"(?<=[a-z])ies\b")   # "Embassies", "Agencies": the pl
 _BANK_AFTER = re.compile(r"(\S+)\s+Banks?\b")   # "World Bank", "Central Banks"; "Joseph Banks", "Willem van der Bank"
 # a noun of a thing, not a name: "Region", "Development", "Science", "Cooperation", "Industry", "Democracy", "Energy",
 # "Policy" (not "-try": "Gentry", "Country Team"; nor "-dom": "Norodom"); a word of two letters before the ending is a name ("Vance", "Zion",
-# "Mistry"), and so are the names listed ("Klement Gottwald", "Clement Attlee")
+# "Mistry"), and so are the names listed ("Klement Gottwald", "Clement Attlee", "Mendes-France")
 _NOUN_LIKE_NAMES = alt("Clement", "Klement", "Kliment", "Marion", "Simion", "Larion", "Ilarion", "Illarion", "Lawrence", "Laurence",
-                       "Clarence", "Terence", "Florence", "Constance")
+                       "Clarence", "Terence", "Florence", "Constance", "France")
 ABSTRACT_NOUN = rf"(?:(?!{_NOUN_LIKE_NAMES}\b)[A-Z][a-z]{{2,}}(?:ment|ion|ity|nce|ics|ogy|ism|ure|ness|stry|acy)s?|Energ(?:y|ies)|Polic(?:y|ies))"
 COMPASS = r"(?:Far|Middle|Near|East|West|North|South)(?:ern)?"
 # a word of land or water that makes the words before it a place, no one's name: "Jordan Valley", "Yalu River" (not "Lake":
