@@ -961,12 +961,14 @@ def _asked(rest: str, asking: bool = True) -> re.Match[str] | None:
 
 
 def _pair(pair: re.Match[str]) -> tuple[str, ...]:
-    """The names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit";
-    a half that joins people the table knows, and is none itself, is each of them: "Brezhnev-Tito-Kadar Talks"."""
+    """The names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit",
+    "Kissinger-Zhou Enlai Beijing Talks"; a half that joins people the table knows, and is none itself, is each of them:
+    "Brezhnev-Tito-Kadar Talks"."""
     one, other = _halves(pair)
-    first, _, place = other.partition(" ")
+    words = other.split(" ")
     table = shipped_names()
-    halves = (one, first if place and table.kind(place) == "place" else other)
+    other = next((" ".join(words[:i]) for i in range(1, len(words)) if table.kind(" ".join(words[i:])) == "place"), other)
+    halves = (one, other)
     return tuple(name for half in halves for name in _each_known(half))
 
 
