@@ -1177,6 +1177,8 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
             hosted = guest and _namelike(host) and not is_role(_tidy(host))   # not "the Chairman of ..., Mao Zedong"
             roles["participants"].extend(_items(host) + _items(guest[0]) if hosted else _items(segment))
             continue
+        if talk and key == "," and shipped_names().kind(segment.split(",")[0]) == "place":
+            continue   # where a talk was had, after it: "Zhou Enlai-Kissinger Talks, Beijing"
         if key == "made by" and not talk:
             continue   # "the Committee Formed by the Party": who made a party is none (but the host of a talk's takes part)
         # the one a party is "led by" or "headed by" takes its part: in a talk, or sending a message ("Telegram from the
