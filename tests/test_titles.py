@@ -1722,6 +1722,7 @@ def test_a_talks_qualifier_or_place_is_no_party(title, participants, others):
     ("Memorandum from Military Intelligence to the Chief of Staff", ("Military Intelligence",)),
     ("Report by National Intelligence to Kennedy", ("National Intelligence",)),
     ("Cuban Intelligence Report on Ethiopia", ("Cuban Intelligence",)),
+    ("Letter from the Marshall Plan Administration", ("Marshall Plan Administration",)),   # an administration (a person)
 ])
 def test_generic_words_with_no_talks_setting_are_a_body_that_sends(title, senders):
     found = parties(title)
@@ -1762,14 +1763,18 @@ def test_a_name_is_no_posts_city(title, participants):
     ("Record of Conversation with the Marshall Zhukov", ("Zhukov",)),
     ("Record of Conversation with Paul Hoffman of the Marshall Plan", ("Paul Hoffman",)),   # but "the Marshall Plan" is no rank's
     ("Record of Conversation with the Marshall Aid Administrator", ("Marshall Aid Administrator",)),   # nor "the Marshall Aid"
+    ("Record of Conversation with the Marshall Plan Administrator Paul Hoffman", ("Paul Hoffman",)),   # his post's word
 ])
 def test_marshall_before_a_name_is_a_given_name(title, participants):
     assert parties(title) == Parties((), (), participants)
 
 
-# but the rank misspelled before a lone name is still his rank: "Marshall Tito" is Tito (constructed)
-def test_marshall_before_titos_lone_name_is_his_rank():
-    assert person_names(parties("Record of Conversation with Marshall Tito"), NameTable.load()) == ("Josip Broz Tito",)
+# but the rank misspelled before a lone name the names table lists is still his rank: "Marshall Tito" is Tito, "Marshall
+# Zhukov" Zhukov (he was a person "Marshall Zhukov") (constructed)
+@pytest.mark.parametrize(("title", "people"), [("Record of Conversation with Marshall Tito", ("Josip Broz Tito",)),
+                                               ("Letter from Marshall Zhukov", ("Georgy Zhukov",))])
+def test_marshall_before_a_listed_lone_name_is_his_rank(title, people):
+    assert person_names(parties(title), NameTable.load()) == people
 
 
 # A field's word is no name's: "Energy Policy Guido Brunner" is Guido Brunner, no "Policy Guido Brunner" (constructed)

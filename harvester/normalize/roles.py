@@ -104,7 +104,7 @@ ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary",
            r"(?<=\b[Tt]he\s)Marshall(?!\s+(?:[Pp]lan|[Aa]id|[Ii]slands?)\b)", "Marshal", r"Marshall(?=\s+of\s)",
            r"Chief\s+[Oo]f\s+Staff",   # before "Chief": "White House Chief of Staff Hamilton Jordan" was "White House"
            "[Ll]eader", r"[Mm]embers?(?!\s+States\b)", "Envoy", "Attach[eé]", "Chancellor", "ChefBK", "[Hh]ead", "Chief", "[Dd]irector", "Adviser",
-           "Advisor", r"Inspector(?:\s+General)?", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial",
+           "Advisor", "Administrator", r"Inspector(?:\s+General)?", "Representative", "Deputy", "Mediator", "Agent", "[ÉE]migr[ée]", "[Oo]fficial",
            "Writer", "Poet", "Journalist", "Correspondent", "Reporter", "Interpreter", "Translator", "Mayor", "Cosmonaut", "Astronaut",
            "Generalissimo", r"General-(?:Colonel|Major|Lieutenant)", r"(?:Colonel|Major|Lieutenant)-General",
            r"(?:(?:Tech(?:nical)?|Staff)\s+)?Sergeant(?:\s+Major)?",   # "Tech" is a body's word too ("Georgia Tech"), "Staff" a body
@@ -122,7 +122,7 @@ BODY_WORDS = alt(  # words that make a name a body (or a group of people), not a
     # a parliament by its own name ("Duma" is a Romanian surname too: "Ambassador Aurel Duma")
     "Senate", "Parliament", r"Supreme\s+Soviet", "Sejm", "Knesset", "Bundestag", "Volkskammer", "Majlis", "Diet",
     "Agency", "Intelligence", "Institute", "University", "Tech", "Academy", "School", "Republic", "Association", "Society", "Foundation", "Fund",
-    "Endowment", "Bank",
+    "Endowment", "Bank", "Administration",
     "Company(?!s)", "Industries", "Authority",   # "Companies" too, not Catalonia's president "Lluís Companys"
     "Forces", "Missions?", "Plenum", "Conferences?", "Sessions?",   # a gathering: "a Letter to the Plenum"
     r"(?<=Member\s)States",   # "the Warsaw Pact Member States": no member "States"
