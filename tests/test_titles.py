@@ -3728,6 +3728,10 @@ def test_paired_talks_after_a_dispatchs_comma_are_its_participants(title, sender
     ("Letter of Thanks and Appreciation of Kim Il Sung", ("Kim Il Sung",), ()),   # appreciation is a message too (no one)
     ("Letter of Appreciation of Kim Il Sung", ("Kim Il Sung",), ()),
     ("Letter of Thanks of the People of Korea", ("People of Korea",), ()),
+    # but what thanks are "of" is no one ("Support of the USSR" was the sender); a body named for it is someone
+    ("Letter of Appreciation of the Support of the USSR", (), ()),
+    ("Letter of Appreciation of the Support of the USSR to Mao", (), ("Mao",)),
+    ("Letter of Thanks of the Support Committee", ("Support Committee",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_whose_letter_of_thanks_or_invitation_is_its_sender(title, senders, recipients):
     found = parties(title)

@@ -446,6 +446,9 @@ _OF_INVITATION = _rx(rf"(?:\b(?:of|with)|,)\s+(?:an?\s+)?(?:{_INVITING})(?=\s)")
 # Khrushchev to Visit the US", "Letter of Invitation of the Korean Workers Party Delegation to the 20th Congress"
 _OF_MESSAGE_OF = _rx(rf"\s+of\s+(?:an?\s+)?(?!reminders?\s)(?:{_ANSWERING}|(?P<invites>{_INVITING})|{_MESSAGES})"
                     rf"(?:(?:,\s*|,?\s+and\s+)(?:{_ANSWERING}|{_MESSAGES}))*(?=\s+of\s)")   # "of Greetings and Thanks"
+# what thanks are "of" is no one's name, up to whom they go: "Letter of Appreciation of the Support of the USSR" (not "of
+# the Support Committee")
+_THANKED_FOR = _rx(r"^\s+of\s+(?:the\s+)?(?:support|help|aid|assistance|hospitality)\b(?!\s+(?-i:[A-Z]))(?:(?!\s(?:to|from|by)\s).)*")
 _TO_NATION_AT_END = re.compile(rf"\s(?i:to)\s+(?:(?i:the)\s+)?{NATIONS}\s*$")
 # a government, embassy, party, delegation, people, central committee or ministry of affairs has no "for" in its name: "to the
 # Soviet Government for Aid" asks for aid, "to the Soviet Government for Stalin" names one more addressee, "to the
@@ -787,7 +790,7 @@ def _parties(reading: _Reading) -> Parties:
     found = find_kind(text)
     found = found and (_recorded_talk(text, found) or found)
     if found and (of_message := _OF_MESSAGE_OF.match(text, found[2])):
-        whose = text[of_message.end():]
+        whose = _THANKED_FOR.sub("", text[of_message.end():], count=1)
         to = _TO.search(whose)
         invited = to and _PURPOSE.match(whose, to.start()) or _DELEGATION.search(whose[:to.start() if to else None])
         if of_message["invites"] and invited:
