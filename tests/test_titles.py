@@ -1802,6 +1802,8 @@ def test_a_fields_words_are_no_name(title, participants):
     # nor is a field with no person after it an addressee ("Foreign Trade", "Nuclear Research" were persons)
     ("Letter from the Ministry for Foreign Trade", ("Ministry for Foreign Trade",), (), ()),
     ("Letter from the Institute for Nuclear Research in Dubna", ("Institute for Nuclear Research in Dubna",), (), ()),
+    # and two fields joined ("Bureau" was the sender, its fields gone)
+    ("Memorandum from the Bureau for Intelligence and Research", ("Bureau for Intelligence and Research",), (), ()),
     ("Letter from the Ministry for Foreign Trade to Khrushchev", ("Ministry for Foreign Trade",), ("Khrushchev",),
      ("Nikita Khrushchev",)),
     ("Memorandum from the Department for Dean Rusk", ("Department",), ("Dean Rusk",), ("Dean Rusk",)),

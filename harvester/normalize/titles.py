@@ -558,9 +558,10 @@ _TOPIC_ONLY = re.compile(rf"(?:(?!{BODY_WORDS}\b)[A-Z][\w’'-]*\s+){{0,3}}(?:Re
                          r"(?:\s+(?:[A-Z][\w-]*|of|in|the|and))+|"
                          rf"(?:Sino|{NATIONS})[{_DASHES}]{NATIONS}(?:\s+(?!{BODY_WORDS}\b)[A-Z][\w’'-]*){{1,3}}")
 # what a body's "for" names its field by: "the Committee for Security", "the Directorate for Nuclear Affairs", "the State
-# Committee for Nuclear Energy", "the Ministry for Foreign Trade", "the Institute for Nuclear Research"
+# Committee for Nuclear Energy", "the Ministry for Foreign Trade", "the Institute for Nuclear Research", "the Bureau for
+# Intelligence and Research"
 _FIELD_NOUN = r"(?:Affairs|Trade|Commerce|Research|Studies|Relations|Economy|Corps|Aid)\b"   # no abstract noun's shape
-_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+){{1,2}}(?:{_FIELD_NOUN}|{_ABSTRACT}))")
+_ABSTRACT_FIRST = re.compile(rf"(?:the\s+)?(?:{_ABSTRACT}|(?:[A-Z][\w-]*\s+(?:and\s+)?){{1,2}}(?:{_FIELD_NOUN}|{_ABSTRACT}))")
 _COMPASS_PLACE = re.compile(rf"{COMPASS}\s+[A-Z][a-z]+(?:\s|$)")   # "West Berlin", "Eastern Europe"
 _ABSTRACT_AT_END = re.compile(rf"{_ABSTRACT}$")
 _NOT_AUTHOR = re.compile(r"(?:Draft|Excerpts?|Extracts?|Fragments?|Untitled|Joint|Final|Annex|Attachments?|Enclosures?|Supplements?|"
