@@ -31,7 +31,7 @@ NATIONS = alt("Soviet", "Chinese", "(?:North |South )?Korean", "Mongolian", "Pol
               "Mexican", "Canadian", "Guinean", "Iraqi", "Israeli", "Syrian", "Saudi", "Ethiopian", "Somali",
               "Angolan", "Mozambican", "Nicaraguan", "Turkish", "Greek", "Finnish", "Swedish", "Norwegian", "Danish",
               "Dutch", "Belgian", "Spanish", "Portuguese", "Swiss", "Australian", "Ghanaian", "Malian", "Congolese",
-              "Nepalese", "Thai", "Burmese", "Sri Lankan", "Ceylonese", "Palestinian", "Jordanian", "Lebanese",
+              "Nepalese", "Thai", "Sri Lankan", "Ceylonese", "Palestinian", "Jordanian", "Lebanese",
               "Libyan", "Yemeni", "Sudanese", "Tanzanian", "Kenyan", "Nigerian", "Azerbaijani", "Kazakh", "Tibetan",
               "Russian", "Ukrainian", "Estonian", "Latvian", "Lithuanian", "Slovenian", "Croatian", "Serbian",
               "Zambian", "Zimbabwean", "Ugandan", "Senegalese", "Moroccan", "Tunisian", "Peruvian", "Venezuelan",
@@ -61,7 +61,7 @@ COUNTRY = alt(rf"(?!{ORGAN_INITIALS}\b)[A-Z]{{2,6}}", r"U\.S\.(?:S\.R\.|A\.)?",
               "Yugoslavia", "Cuba", "Iran", "Iraq", "India", "Indonesia", "Laos", "Cambodia", "Egypt",
               r"(?:East\s+|West\s+)?Germany", "Mexico", "Brazil", "Argentina", "Chile", "Israel", "Pakistan", "Ethiopia",
               "Afghanistan", "Azerbaijan", "Kazakhstan", "Guinea", "Algeria", "Syria", "Turkey", "Italy", "France",
-              "Britain", r"Great\s+Britain", "Austria", "Canada", "Brazil", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa",
+              "Britain", r"Great\s+Britain", "Austria", "Canada", "Moscow", "Beijing", "Peking", "Pyongyang", "Hanoi", "Havana", "Ottawa",
               "Angola", "Mozambique", r"South\s+Africa", "Namibia", "Rhodesia", "Zimbabwe", "Zambia", "Tanzania", "Nigeria",
               "Ghana", "Congo", "Zaire", "Somalia", "Libya", "Tunisia", "Morocco", "Sudan", "Lebanon", r"Saudi\s+Arabia",
               "Kuwait", "Yemen", "Spain", "Portugal", "Greece", "Netherlands", "Belgium", "Denmark", "Norway", "Sweden",
@@ -169,8 +169,8 @@ _KIND_TITLED = rf"{alt(*(w.title() for w in _KIND_WORDS))}(?![\w.'’-])"
 # "in" a city is one word's, or two's after a city's first word, never that word alone: "Consul of the USSR in Cluj L. P.
 # Akulov", "Consul General in New York"; the organ's initials may be a party's and its organ's, all of them the
 # role's: "of the KWP CC" is no name "CC" (but the last may begin a body's name: "of the CC CPSU Commission")
-_TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o|[Ii]n|[Aa]t)\s+(?:[Tt]he\s+)?{COUNTRY}|"
-                      rf"[Oo]f\s+(?:[Tt]he\s+)?(?:{COUNTRY}|{ORGAN_INITIALS}(?:\s+{ORGAN_INITIALS}(?!\w|\s+{BODY_WORDS}\b))*+)))?"
+_TO_NAME = re.compile(rf"(?:\s+(?:(?:[Tt]o|[Ii]n|[Aa]t|[Oo]f)\s+(?:[Tt]he\s+)?{COUNTRY}|"
+                      rf"[Oo]f\s+(?:[Tt]he\s+)?{ORGAN_INITIALS}(?:\s+{ORGAN_INITIALS}(?!\w|\s+{BODY_WORDS}\b))*+))?"
                       rf"(?:\s+[Ii]n\s+(?P<city>(?:{CITY_FIRST}\s+|(?!{CITY_FIRST}\s)){_CAPITAL}[\w'’-]*))?"
                       rf"(?:\s+{_NOT_ORG}|,\s+(?!{_KIND_TITLED}))"
                       rf"(?!{alt(*(w.title() for w in _SMALL_WORDS if w != 'to'))}\s|{MADE}\s+[Bb]y\s|{_NO_NAME_FIRST})(?={_CAPITAL}|[\[(])")
