@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import (COUNTRY, HONORIFIC, NATIONS, PARTICLES, PLACE_AT_END, begins_a_name, completion, is_body,
+from harvester.normalize.roles import (HONORIFIC, NATIONS, PARTICLES, PLACE, PLACE_AT_END, begins_a_name, completion, is_body,
                                       is_given_name, is_role, is_state_initials)
 from harvester.normalize.text import text_cache
 
@@ -40,9 +40,6 @@ _GLUED = re.compile(r"(?<=\w)\[([^\[\]]*)\]")  # "Yu[mjagiin] Tsedenbal": an edi
 # given name (`completion`)
 _BEFORE_A_NAME = re.compile(rf"\[[^\[\]]+\](?=\s+(?:(?:{'|'.join(sorted(PARTICLES))})[\s-]+)*[^\W\d_a-z])")
 _NATION_FIRST = re.compile(rf"^{NATIONS}s?(?![\w-])")   # "Soviet Side"; a people: "the Americans"
-# "Brazil", "Guinea": a country or capital the table does not list is still a place, and so is one its regime's word
-# qualifies ("Titoist Yugoslavia", "Communist China")
-_PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")
 _INITIALS = re.compile(r"\b([A-Z]\.)(?=[A-Z])")
 # "W. Ulbricht", "Yu. V. Andropov", "Nikita S. Khrushchev", "IU. V. Andropov" (the Library of Congress's Ю in capitals)
 _INITIALED = re.compile(r"((?:[^\W\d_][\w'’-]+\s+)?(?:[^\W\d_](?:[^\W\d_A-Z]|(?<=I)[UA])?\.\s*)+)([^\W\d_][\w'’-]+)")
@@ -238,7 +235,7 @@ def _name_shaped(name: str) -> bool:
     words = [w.lstrip("'‘“\"«") for w in BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
     return (bool(words) and not any(mark in name for mark in "/:") and not _OWNED.search(name)   # "MD/SMD", "Hungary: Situation"
             and all(begins_a_name(w[:1]) or w.lower().split("-")[0] in PARTICLES for w in words)
-            and not is_role(name) and not _NATION_FIRST.match(name) and not _PLACE.fullmatch(name) and not PLACE_AT_END.search(name))
+            and not is_role(name) and not _NATION_FIRST.match(name) and not PLACE.fullmatch(name) and not PLACE_AT_END.search(name))
 
 
 @text_cache(4096)   # a dataset names the same people again and again

@@ -214,8 +214,11 @@ PLACE_AT_END = re.compile(r"\s(?:Valley|River|Basin|Sea|Gulf|Straits?|Peninsula|
 _PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST, "Le", "Foreign"))
 # given names that often come second in a name ("Zulfikar Ali Bhutto", "Tunku Abdul Rahman"): a place ends before none
 _SECOND_GIVEN = re.compile(alt("Ali", "Abdul", "Abdel", "Abd"))
-# "Posts and Communications Diop", "Army Forces Far East"
-_BODY_OR_PLACE = re.compile(rf"^(?:{BODY_WORDS}|{COUNTRY}|[A-Z]{{2,6}}|\d+\w*|.*[)\]]|{ABSTRACT_NOUN}|{COMPASS})$")
+# "Brazil", "Guinea": a country or capital the names table does not list is still a place, and so is one its regime's
+# word qualifies ("Titoist Yugoslavia", "Communist China")
+PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")
+# a word that is no name's though not a body's or a place's: initials, a number, a bracket, a thing, a point of the compass
+_LIKE_BODY_OR_PLACE = re.compile(rf"[A-Z]{{2,6}}|\d+\w*|.*[)\]]|{ABSTRACT_NOUN}|{COMPASS}")
 # the small words inside a person's name ("Uriel da Costa Ribeiro", "Maurice Couve de Murville", "Ibn Saud")
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
                        "dos", "do"})
@@ -433,7 +436,7 @@ def name_in(item: str) -> str:
     if item.isupper():
         return item      # "GONG PUSHENG": a name in capitals, not an acronym before a name
     end = len(words)
-    while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _BODY_OR_PLACE.match(words[end - 1])
+    while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _body_or_place(words[end - 1])
                        or end < len(words) and (words[end - 1] in PARTICLES   # "Uriel da Costa Ribeiro"
                                                 or completion(words[end - 1])
                                                 # "[Santiago] Carrillo": a place in brackets, but the table's person
@@ -445,7 +448,7 @@ def name_in(item: str) -> str:
     if end > 1 and words[end - 2] in ("of", "for") and _PLACE_OPENER.fullmatch(words[end - 1]):
         end -= 1   # "Governor of West Berlin Willy Brandt", "Department for West Berlin": the place after "of", read below
     # "Mexico City" is one place's name, and "Warsaw Pact Member States" one body's
-    if 0 < end < len(words) and _BODY_OR_PLACE.match(words[end - 1]) and not is_body(rest := " ".join(words[end:])) \
+    if 0 < end < len(words) and _body_or_place(words[end - 1]) and not is_body(rest := " ".join(words[end:])) \
             and shipped_names().kind(" ".join(words[end - 1:])) != "place":
         return rest
     # "Speaker of the House Sam Rayburn": the body's article is no name's either, where a given name shows where the
@@ -461,6 +464,13 @@ def name_in(item: str) -> str:
         if shipped_names().kind(name := " ".join(words[start:])) == "person":
             return name
     return item
+
+
+def _body_or_place(word: str) -> bool:
+    """A word of a party that is a body's or a place's, or one like them, no name's: "Posts and Communications Diop",
+    "Army Forces Far East" (three patterns, not one: the body word's and the place's serve other checks too, and one
+    pattern of all would compile both vocabularies again)."""
+    return bool(_BODY_WORD.fullmatch(word) or PLACE.fullmatch(word) or _LIKE_BODY_OR_PLACE.fullmatch(word))
 
 
 def _place_length(words: list[str], start: int) -> int:
