@@ -266,7 +266,7 @@ def locate(dataset: Path) -> tuple[Path, Path]:
     """(the records file to read, DIR/NAME) from any file of a dataset, its DIR/NAME, or a folder holding one dataset."""
     if dataset.is_dir() and (_datasets_in(dataset) or not _records_file(dataset)):
         stem = dataset / _only_dataset(dataset)   # (but DIR/archive, the WARC folder, is also dataset archive's DIR/NAME)
-    elif dataset.is_file() and dataset.suffix in RECORDS_SUFFIXES and not _companion(dataset.name):
+    elif dataset.is_file() and dataset.suffix in RECORDS_SUFFIXES and not dataset.name.endswith(COMPANION_SUFFIXES):
         return dataset, dataset.with_suffix("")
     else:
         stem = _stem(dataset)
@@ -292,7 +292,7 @@ def _only_dataset(folder: Path) -> str:
 
 def _datasets_in(folder: Path) -> list[str]:
     return sorted({p.name[: -len(PACKAGE_SUFFIX)] for p in folder.glob(f"*{PACKAGE_SUFFIX}")}
-                  | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not _companion(p.name)})
+                  | {p.stem for s in RECORDS_SUFFIXES for p in folder.glob(f"*{s}") if not p.name.endswith(COMPANION_SUFFIXES)})
 
 
 def _records_file(stem: Path) -> bool:
@@ -304,7 +304,3 @@ def _stem(path: Path) -> Path:
         if path.name.endswith(suffix):
             return path.with_name(path.name[: -len(suffix)])
     return path
-
-
-def _companion(name: str) -> bool:
-    return name.endswith(COMPANION_SUFFIXES)
