@@ -240,9 +240,9 @@ class Staging:
                 with contextlib.suppress(OSError):   # closing flushes what is buffered, which may fail as the write did
                     stream.close()
 
-    def stage(self, target: Path, content: str | bytes) -> Path:
+    def stage(self, target: Path, text: str) -> Path:
         with self.files([target]) as (stream,):
-            stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+            stream.write(text.encode("utf-8"))
         return target
 
     def stage_json(self, target: Path, value: dict) -> Path:
