@@ -212,7 +212,7 @@ class BrowserTransport:
         a challenge's frames of other sites too."""
         return self._playwright.chromium.launch_persistent_context(
             self.profile, executable_path=executable, headless=not self.settings.show_browser,
-            chromium_sandbox=not _is_root(), args=self._args(), timeout=self.settings.timeout * 1000,
+            chromium_sandbox=os.geteuid() != 0, args=self._args(), timeout=self.settings.timeout * 1000,
             user_agent=own_user_agent and f"{own_user_agent} {self.settings.product_token}", no_viewport=True,
             service_workers="block", accept_downloads=False,
             handle_sigint=False)   # Ctrl-C reaches Chromium from the terminal, and it closes cleanly; Playwright's
@@ -506,10 +506,6 @@ def _kept_user_agents(profile: Path) -> dict[str, str]:
 def _keep_user_agents(profile: Path, agents: dict[str, str]) -> None:
     with contextlib.suppress(OSError):   # not kept, the next run starts the browser twice again
         (profile / KEPT_USER_AGENTS).write_text(json.dumps(agents), encoding="utf-8")
-
-
-def _is_root() -> bool:
-    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def _why(error: Exception, profile: Path) -> str:
