@@ -290,7 +290,7 @@ _XML_PLIST = re.compile(rf"{_MISC}(?:<\?xml[^>]*>{_MISC})?<!DOCTYPE plist\b|\s*<
 
 def is_property_list(body: bytes) -> bool:
     """Whether a saved file is a property list (a Safari web archive), binary as Safari writes it or as XML (in the
-    encoding its byte order mark says, as an editor may save it again)."""
+    encoding its byte-order mark says, as an editor may save it again)."""
     encoding = bom_encoding(body) or "utf-8"
     return body.startswith(b"bplist") or _XML_PLIST.match(body[:1024].decode(encoding, errors="replace")) is not None
 
