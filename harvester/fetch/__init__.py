@@ -1,2 +1,2 @@
-"""Getting pages: the Page type, the polite client, the browser transport, the WARC archive of every response, saved
-pages on disk, and serving them locally."""
+"""Getting pages: the Page type, the polite client, the browser transport, the WARC archive of every response, and saved
+pages on disk."""
