@@ -74,8 +74,8 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
             log.warning("%s: saved from the same address as %s, and served in its place (%s)", path, earlier, rule)
         index[key], kept[key] = (path, page.url), (place(path), page.saved_at)
     if not index and all(is_warc(path) for path in found):
-        raise InputError(f"{', '.join(map(str, folders))}: holds WARC archives only; serve serves saved .html pages "
-                         "(harvester reparse reads WARC archives)")
+        raise InputError(f"{', '.join(map(str, folders))}: holds WARC archives only, which harvester reparse reads; serve "
+                         f"serves saved pages ({', '.join(HTML_SUFFIXES)})")
     if not index:
         raise InputError(f"{', '.join(map(str, folders))}: no saved page records the URL it came from; nothing to serve")
     return index

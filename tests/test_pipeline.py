@@ -553,7 +553,8 @@ def test_a_harvest_output_folder_with_its_warc_archive_can_be_served(tmp_path: P
                 sleep=clock.sleep, now=clock.now)
     assert list((folder / "archive").glob("*.warc.gz"))
     assert {path.name for path, _ in index_folder(folder).values()} == {"page-0.html", "page-1.html"}
-    with pytest.raises(InputError, match=r"archive: holds WARC archives only; serve serves saved .html pages"):
+    with pytest.raises(InputError, match=r"archive: holds WARC archives only, which harvester reparse reads; "
+                       r"serve serves saved pages \(\.html, \.htm, \.mhtml, \.mht, \.webarchive\)$"):
         index_folder(folder / "archive")
 
 
