@@ -161,7 +161,8 @@ def check_whole(label: str, text: str) -> None:
     dataset short of its last cards, unsaid."""
     if is_cut_short(text):
         if "<html" not in text.lower():
-            raise InputError(f"{label}: not an HTML page (no <html> tag in it); give saved .html pages or WARC files")
+            raise InputError(f"{label}: not an HTML page (no <html> tag in it); give saved pages "
+                             f"({', '.join(HTML_SUFFIXES)}) or WARC files")
         raise InputError(f"{label}: the saved page is cut short (it stops before </html>): save it again")
 
 
