@@ -31,7 +31,7 @@ def is_warc(path: Path) -> bool:
 
 
 def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[tuple[str, Page | Path]]:
-    """Every saved page of `files` (as `find_saved_files` finds them), named for messages: .html files (as their paths:
+    """Every saved page of `files` (as `find_saved_files` finds them), named for messages: saved page files (as their paths:
     `read_saved` reads one, in whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC
     file is read in order). What a damaged WARC file holds after its damage is skipped, and said in `warnings`."""
     earlier: dict[tuple[str, str], Location] = {}
