@@ -709,7 +709,7 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume", 
         raise
     resumed = (f" this time: the resumed run read {plural(outcome.replayed, 'page')} back from its archive"
                if outcome.replayed else "")
-    return _print_outcome(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.searched} "
+    return _print_outcome(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.search_words} "
                             f"({plural(outcome.pages, 'results page')}, {plural(outcome.requests, 'request')}{resumed})", then)
 
 

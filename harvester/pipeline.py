@@ -66,7 +66,7 @@ class Outcome:
     requests: int = 0
     warnings: list[str] = field(default_factory=list)
     report: dict | None = None
-    searched: str = ""        # the search in words, with its facets' labels
+    search_words: str = ""    # the search in words, with its facets' labels
     replayed: int = 0         # the pages a resumed run read back from its archive, not fetched
 
 

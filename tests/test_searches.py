@@ -283,7 +283,7 @@ def test_a_two_facet_search_with_its_indexes_out_of_order_is_harvested_whole(tmp
     assert outcome.documents == outcome.total == 14 and not outcome.warnings
     assert [r["id"] for r in dataset(tmp_path, "two")] == expected_ids("facet-two")
     assert [f["label"] for f in outcome.report["search"]["facets"]] == ["Soviet Union. Embassy (China)", "Sino-Soviet Alliance"]
-    assert outcome.searched == "people: Soviet Union. Embassy (China) and topics: Sino-Soviet Alliance"
+    assert outcome.search_words == "people: Soviet Union. Embassy (China) and topics: Sino-Soviet Alliance"
 
 
 def test_pages_saved_from_a_shared_link_are_served_for_its_search_without_the_links_tracking(tmp_path: Path):
@@ -385,8 +385,8 @@ def test_a_full_text_and_facet_search_is_harvested_with_both(tmp_path: Path):
     records = dataset(tmp_path, "kim")
     assert outcome.documents == outcome.total == len(records) == 6
     assert {r["query"] for r in records} == {"Kim Il Sung--Cult of personality"}
-    assert outcome.searched == ("\u201cKim Il Sung--Cult of personality\u201d and original_repositories: Archive of Foreign "
-                                "Policy of the Russian Federation (AVPRF)")
+    assert outcome.search_words == ("\u201cKim Il Sung--Cult of personality\u201d and original_repositories: Archive of Foreign "
+                                    "Policy of the Russian Federation (AVPRF)")
 
 
 # 3. The harvests file takes an address, or the whole archive
