@@ -685,6 +685,19 @@ def test_an_html_page_opening_with_a_plist_tag_of_its_text_is_read_as_html(tmp_p
     assert text == "<plist> of the page\n" + read_saved(SEED / "page-0.html")[1]
 
 
+def test_an_html_page_opening_with_a_comment_and_quoting_a_plist_doctype_after_another_is_read_as_html(tmp_path: Path):
+    """A comment before a doctype makes a file a property list only when nothing but comments and blank lines come
+    between them: a page that opens with a browser's saved-from comment, and quotes a property list's doctype after a
+    comment of its own further on, is a page."""
+    from harvester.fetch.saved import read_saved
+
+    seed = (SEED / "page-0.html").read_bytes()
+    opening = b"<!-- saved from url=(0044)https://digitalarchive.wilsoncenter.org/ -->\n<p>A plist: <!-- quoted --><!DOCTYPE plist>\n"
+    (tmp_path / "page-0.html").write_bytes(opening + seed)
+    _, text, _ = read_saved(tmp_path / "page-0.html")
+    assert text == opening.decode("utf-8") + read_saved(SEED / "page-0.html")[1]
+
+
 def _xml_plist(binary: bytes) -> bytes:
     """A binary property list converted to XML (as plutil -convert xml1 converts one)."""
     import plistlib

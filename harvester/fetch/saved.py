@@ -284,9 +284,9 @@ def _header(part: Message, name: str) -> str:
 
 # a property list as XML (a web archive converted to read it, as plutil -convert xml1 does): an XML declaration or its
 # doctype before its <plist> tag (which alone may be the text an HTML page opens with), with blank lines and comments
-# between them, as XML allows (an editor's, a converter's)
-_MISC = r"(?:\s|<!--.*?-->)*"
-_XML_PLIST = re.compile(rf"{_MISC}(?:<\?xml[^>]*>{_MISC})?<!DOCTYPE plist\b|\s*<\?xml[^>]*>{_MISC}<plist\b", re.S)
+# between them, as XML allows (an editor's, a converter's); a comment holds no "--", so none runs on past its own end
+_MISC = r"(?:\s|<!--(?:[^-]|-(?!-))*-->)*"
+_XML_PLIST = re.compile(rf"{_MISC}(?:<\?xml[^>]*>{_MISC})?<!DOCTYPE plist\b|\s*<\?xml[^>]*>{_MISC}<plist\b")
 
 
 def is_property_list(body: bytes) -> bool:
