@@ -661,8 +661,9 @@ _DECLARATION, _DOCTYPE = '<?xml version="1.0" encoding="UTF-8"?>\n', '<!DOCTYPE 
     "\n\n" + _DOCTYPE,                                                     # no declaration: blank lines, its doctype
     "<!-- a comment --> " + _DOCTYPE,                                       # no declaration: a comment, its doctype
     "\n\n" + _DECLARATION + _DOCTYPE,                                       # blank lines before its declaration
+    "\ufeff\n\n" + _DECLARATION + _DOCTYPE,                                 # and after an editor's byte order mark
 ], ids=["comment-before-doctype", "blank-lines-and-comment", "comment-after-doctype", "doctype-only", "comment-then-doctype",
-        "blank-lines-first"])
+        "blank-lines-first", "byte-order-mark-then-blank-lines"])
 def test_an_xml_property_list_with_a_comment_or_blank_lines_before_its_plist_tag_is_read(tmp_path: Path, prolog: str):
     """A comment or blank lines in an XML property list's prolog (an editor's, a converter's) are XML as plistlib reads
     it: the web archive was read as an HTML page, or refused as no web archive harvester can read."""
