@@ -1374,6 +1374,24 @@ def test_an_empty_warc_file_is_said_as_an_empty_html_page_is(tmp_path: Path, nam
         reparse([folder / name], WILSON, tmp_path / "e", "d", ["json"], workers=0)
 
 
+@pytest.mark.parametrize("cut", [lambda whole: gzip.compress(b""), lambda whole: whole[:10]],
+                         ids=["an-empty-file-gzipped", "first-gzip-header-alone"])
+def test_a_warc_file_cut_in_its_first_record_says_no_record_was_whole(tmp_path: Path, cut):
+    """A WARC file that holds not one whole record (a run killed while writing its first; an empty download
+    compressed) was said to be "cut short after record 0". It is said, and the pages beside it read."""
+    from harvester.fetch.archive import WarcArchive
+    from harvester.fetch.page import Page
+
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    with WarcArchive(folder / "crawl.warc.gz") as archive:
+        archive.write(Page("https://digitalarchive.wilsoncenter.org/robots.txt", b"User-agent: *", 200, {}, "2024-01-15T09:30:12+00:00"))
+    (folder / "crawl.warc.gz").write_bytes(cut((folder / "crawl.warc.gz").read_bytes()))
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.documents == 19 and outcome.warnings == [
+        f"{folder / 'crawl.warc.gz'}: no whole WARC record in it (cut short in its first: a run killed while writing it?); skipped"]
+
+
 def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
     from bench.sitegen import write_site
 

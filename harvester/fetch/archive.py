@@ -323,7 +323,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
                     unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
-                warnings.append(f"{path}: cut short after record {number} (a run killed while writing the next one?)")
+                warnings.append(f"{path}: cut short after record {number} (a run killed while writing the next one?)" if number
+                                else f"{path}: no whole WARC record in it (cut short in its first: a run killed while writing it?); skipped")
             elif not number:   # (a download that failed: said, as an empty saved page is)
                 warnings.append(f"{path}: an empty file, no WARC record in it; skipped")
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
