@@ -126,7 +126,8 @@ def is_time(value: object) -> bool:
         return False
 
 
-_BINARY = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")   # PDF, images, zip, gzip
+GZIP, ZIP = b"\x1f\x8b", b"PK\x03\x04"   # how a gzip file and a zip archive begin
+_BINARY = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", ZIP, GZIP)   # PDF, images, zip, gzip
 
 
 def decode_html(body: bytes, content_type: str = "", name: str = "page") -> tuple[str, str | None]:

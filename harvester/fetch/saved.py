@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harvester.errors import InputError, loops
-from harvester.fetch.page import Page, bom_encoding, canonical_link, decode_html, detected_encoding, is_cut_short, saved_date, saved_url
+from harvester.fetch.page import GZIP, ZIP, Page, bom_encoding, canonical_link, decode_html, detected_encoding, is_cut_short, saved_date, saved_url
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import Site, web_address
 
@@ -134,9 +134,9 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    if body.startswith(b"\x1f\x8b"):   # a download asked with gzip, kept as it came
+    if body.startswith(GZIP):   # a download asked with gzip, kept as it came
         raise InputError(f"{path}: compressed with gzip, not a page as it is: decompress it, and give the page")
-    if body.startswith(b"PK\x03\x04"):   # pages zipped to be sent
+    if body.startswith(ZIP):   # pages zipped to be sent
         raise InputError(f"{path}: a zip archive, not a page: unzip it, and give the pages it holds")
     page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if is_property_list(body) \
         else Page("", body)
