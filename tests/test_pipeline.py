@@ -1361,6 +1361,14 @@ def test_a_saved_page_compressed_or_zipped_says_so(tmp_path: Path, name: str, sa
         reparse([tmp_path / name], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
+def test_a_spreadsheet_given_as_a_saved_page_is_no_zip_of_pages_to_unzip(tmp_path: Path):
+    """A dataset's own .xlsx (a zip archive, as Office files are) given among the saved pages is a binary file, not
+    pages zipped to be sent: "unzip it, and give the pages it holds" would send the user looking for pages in it."""
+    reparse([SEED], WILSON, tmp_path / "out", "d", ["xlsx"], workers=0)
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path / 'out' / 'd.xlsx'))}: this is a binary file, not an HTML page$"):
+        reparse([tmp_path / "out" / "d.xlsx"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
 def test_an_empty_warc_file_is_said_as_an_empty_html_page_is(tmp_path: Path, name: str):
     """A WARC file of no bytes (a download that failed) was passed over without a word, or gave only "no saved results

@@ -136,7 +136,7 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
     if body.startswith(GZIP):   # a download asked with gzip, kept as it came
         raise InputError(f"{path}: compressed with gzip, not a page as it is: decompress it, and give the page")
-    if body.startswith(ZIP):   # pages zipped to be sent
+    if body.startswith(ZIP) and path.suffix.lower() == ".zip":   # pages zipped to be sent (an Office file is a zip too)
         raise InputError(f"{path}: a zip archive, not a page: unzip it, and give the pages it holds")
     page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if is_property_list(body) \
         else Page("", body)
