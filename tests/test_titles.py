@@ -104,6 +104,9 @@ PARTY_CASES = [
     ("Record of Mao-Khrushchev Meeting", (), (), ("Mao", "Khrushchev")),
     ("Information on the Kim Il-sung - Zhou Enlai Talks", (), (), ("Kim Il-sung", "Zhou Enlai")),
     ("Mendes-France-Zhou Enlai Talks", (), (), ("Mendes-France", "Zhou Enlai")),   # "France" read as a noun, no name
+    # but a prefixed word is the meeting's own, no pair ("Pre-" took part; "Notes" were sent by the meeting) (constructed)
+    ("Record of Pre-Conference Meeting", (), (), ()),
+    ("Notes of Pre-Conference Meeting", (), (), ()),
     # ... nor part of the second of two names joined before the talk
     ("Reagan-Gorbachev Summit Talks", (), (), ("Reagan", "Gorbachev")),
     ("Zhou Enlai-Kissinger Airport Talks", (), (), ("Zhou Enlai", "Kissinger")),

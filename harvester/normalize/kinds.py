@@ -99,15 +99,22 @@ _OPENING = "[\\[(“\"‘'«„‚「『]"
 _AT_START = rf"(?:^|(?<=^{_OPENING})|(?<=^{_OPENING}{{2}})|(?<=['’]s\s))"
 
 
+# a prefix a hyphen joins to a capital's word, no name of its own: "Co-Chairmen", "Pre-Conference", "Sino-Soviet"
+PREFIXES = "Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub|Multi|Sino|Afro|Indo"
+
+
 def _words(options: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(map(re.escape, o.split())) for o in sorted(options, key=len, reverse=True)) + ")"
 
 
 def _pattern(row: KindPhrase) -> str:
     named = rf"\b{_words(row.words)}\b{row.after}"
-    if row.records:   # "Notes from Politburo Meeting", "Notes of Main Points of the Conversation": the talk recorded
+    # "Notes from Politburo Meeting", "Notes of Main Points of the Conversation": the talk recorded, and its one word
+    # ("Pre-Conference Meeting"), but no pair of names joined ("Mao-Khrushchev Meeting")
+    if row.records:
         named = (rf"(?:\b{_words(row.records)}(?:\s+\d+)?{_BY}(?:\s+(?:of|on|from|about)|,)\s+(?:an?\s+|the\s+)?"
-                 rf"(?:{_HELD}\s+of\s+(?:the\s+)?)?{_NUMBERED}?(?:{_words(_ORDINALS)}\s+)?(?-i:[A-Z](?:\w|-(?![A-Z]))+\s+)?)?{named}")
+                 rf"(?:{_HELD}\s+of\s+(?:the\s+)?)?{_NUMBERED}?(?:{_words(_ORDINALS)}\s+)?"
+                 rf"(?-i:(?:(?:{PREFIXES})-)?[A-Z](?:\w|-(?![A-Z]))+\s+)?)?{named}")
     return _AT_START + named if row.at_start else named
 
 

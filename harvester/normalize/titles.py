@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from harvester.normalize.dates import MONTH_NAMES
-from harvester.normalize.kinds import NOTES_WRITER, find_kind
+from harvester.normalize.kinds import NOTES_WRITER, PREFIXES, find_kind
 from harvester.normalize.roles import (ABSTRACT_NOUN, AND_COUNTRY, BODY_WORDS, CITY_FIRST, COMPASS, COUNTRY, HONORIFIC, KIN, MADE, MODIFIER, NATIONS,
                                       ORGAN_INITIALS, PARTICLES, PAST, PLACE_AT_END, ROLE, STATES, VERB_PARTICLE, alt, begins_a_name,
                                       family_name_shape, is_body, is_given_name, is_role, is_state_initials, name_in, shipped_names,
@@ -625,7 +625,7 @@ _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s|{_GENERIC.pattern}){_PAIR_WORD}
 # a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
 # beside a name is a surname ("West-Brandt Talks")
-_NO_NAME_HALF = re.compile(rf"Co|Mid|Non|Anti|Ex|Pre|Post|Counter|Inter|Semi|Sub|Multi|Sino|Afro|Indo|{VERB_PARTICLE}")
+_NO_NAME_HALF = re.compile(rf"{PREFIXES}|{VERB_PARTICLE}")
 _COMPASS_POINT = re.compile(COMPASS)
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-])(?:{_GENERIC.pattern}\s+)*{_PAIR}(?:\s+{_GENERIC.pattern})*"
