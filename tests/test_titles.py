@@ -115,6 +115,9 @@ PARTY_CASES = [
     ("Zhou Enlai-Kissinger Top Secret Talks", (), (), ("Zhou Enlai", "Kissinger")),   # ("Kissinger Top")
     ("Kissinger-Zhou Enlai Beijing Secret Talks", (), (), ("Kissinger", "Zhou Enlai")),   # where ("Zhou Enlai Beijing")
     ("Zhou Enlai-Kissinger Talks, Beijing", (), (), ("Zhou Enlai", "Kissinger")),   # and after them ("Beijing" took part)
+    # the people after that place still take part (they were dropped with it) (constructed)
+    ("Record of Conversation, Moscow, Mao Zedong", (), (), ("Mao Zedong",)),
+    ("Memorandum of Conversation, Beijing, Zhou Enlai and Kissinger", (), (), ("Zhou Enlai", "Kissinger")),
     # a given name that ends as a noun does ("Kliment" as "Element") stays with its family name
     ("Letter from Chairman of the Presidium Kliment Voroshilov to Kim Il Sung", ("Kliment Voroshilov",), ("Kim Il Sung",), ()),
     ("Cable, Mao Zedong to Filippov [Stalin]", ("Mao Zedong",), ("Filippov [Stalin]",), ()),

@@ -1181,14 +1181,15 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
             hosted = guest and _namelike(host) and not is_role(_tidy(host))   # not "the Chairman of ..., Mao Zedong"
             roles["participants"].extend(_items(host) + _items(guest[0]) if hosted else _items(segment))
             continue
-        if talk and key == "," and shipped_names().kind(segment.split(",")[0]) == "place":
-            continue   # where a talk was had, after it: "Zhou Enlai-Kissinger Talks, Beijing"
         if key == "made by" and not talk:
             continue   # "the Committee Formed by the Party": who made a party is none (but the host of a talk's takes part)
         # the one a party is "led by" or "headed by" takes its part: in a talk, or sending a message ("Telegram from the
         # Delegation Headed by Mikoyan to ...")
         role = role if key in ("led by", "headed by") else _ROLE_OF.get(key, "participants" if talk else "senders")
-        roles[role].extend(_items(segment, between=key == "between"))
+        items = _items(segment, between=key == "between")
+        if talk and key == ",":   # where a talk was had, after it, is no party: "Zhou Enlai-Kissinger Talks, Beijing"
+            items = tuple(item for item in items if shipped_names().kind(item) != "place")
+        roles[role].extend(items)
     if talk:   # a gathering named by the talk's setting is where it was had, no party of it (but a letter's is)
         roles["participants"] = [p for p in roles["participants"] if not _SETTING_GATHERING.fullmatch(p)]
     return Parties(*(_dedupe(roles[r]) for r in ("senders", "recipients", "participants")))
