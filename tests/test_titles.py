@@ -103,6 +103,11 @@ PARTY_CASES = [
     # one word each, which the record's word took as the meeting's own word, and after a report's "on" (they were others)
     ("Record of Mao-Khrushchev Meeting", (), (), ("Mao", "Khrushchev")),
     ("Information on the Kim Il-sung - Zhou Enlai Talks", (), (), ("Kim Il-sung", "Zhou Enlai")),
+    # but talks so named after the talk reported, or in a talk's record, are its topic (they took part) (constructed)
+    ("Information about Kosygin's Conversation with Zhou Enlai on the Brezhnev-Nixon Talks", (), (), ("Kosygin", "Zhou Enlai"),
+     ("Brezhnev", "Nixon")),
+    ("Report on the Conversation between Gromyko and Rusk on the Brezhnev-Nixon Talks", (), (), ("Gromyko", "Rusk"),
+     ("Brezhnev", "Nixon")),
     ("Mendes-France-Zhou Enlai Talks", (), (), ("Mendes-France", "Zhou Enlai")),   # "France" read as a noun, no name
     # but a prefixed word is the meeting's own, no pair ("Pre-" took part; "Notes" were sent by the meeting) (constructed)
     ("Record of Pre-Conference Meeting", (), (), ()),

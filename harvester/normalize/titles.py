@@ -1243,10 +1243,10 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
     elif sent := _SENT_TO.search(rest):
         key, body = "to", rest[sent.end():]
     else:
-        return _reported(rest)
-    reported = _reported(body)
+        return _reported(rest, kind in _TALKS)
+    reported = _reported(body, kind in _TALKS)
     if (joined := _JOINED.sub("", _EVENT.sub(" with ", body))) != body:   # "A's Meeting with B": a talk looked for anew
-        body, reported = joined, reported or _reported(joined)
+        body, reported = joined, reported or _reported(joined, kind in _TALKS)
     slot = _SLOT if _ADDRESSED_AND_TO.search(rest) or _known(m[1].split() if (m := _AND_TO.search(rest)) else []) else \
         _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
     pieces = slot.split(_without_topic(_SUBTITLE.sub("", body)))
@@ -1421,12 +1421,16 @@ def _listed_body(before: str, segment: str, word: str = "for") -> bool:
     return False
 
 
-def _reported(text: str) -> list[tuple[str, str]]:
+def _reported(text: str, talk: bool = False) -> list[tuple[str, str]]:
     """The people of talks a document reports: "... on a Conversation between A and B" -> ("with", "A and B"), and
     the one whose talks they were: "about A.N. Kosygin’s Conversation With B" -> ("with", "A.N. Kosygin")."""
-    if (on := _ON_PAIRED.search(text)) and _two_people(pair := _PAIRED.match(text, on.end())):
-        return [("with", name) for name in _pair(pair)]   # "on the Kim Il-sung - Zhou Enlai Talks": the two who had them
     m = _REPORTED_TALK.search(text)
+    on = _ON_PAIRED.search(text)
+    # "on the Kim Il-sung - Zhou Enlai Talks": the two who had them, unless the document is a talk, or a talk named
+    # before is the one reported ("Conversation between Gromyko and Rusk on the Brezhnev-Nixon Talks", "Kosygin's
+    # Conversation with Zhou Enlai on the Brezhnev-Nixon Talks": those talks are their topic)
+    if on and not talk and (m is None or on.start() <= m.start()) and _two_people(pair := _PAIRED.match(text, on.end())):
+        return [("with", name) for name in _pair(pair)]
     if m is None:
         return []
     said = m["who"] if m["key"] != "from" or "call" in m[0].lower() else None   # from whom a phone call came
