@@ -2142,6 +2142,16 @@ def test_member_states_are_no_member(title, recipients):
     assert (found.recipients, person_names(found, NameTable.load())) == (recipients, ())
 
 
+# A point of the compass ending a body's name is the body's, no name: the sender was the person "Far East"
+@pytest.mark.parametrize(("title", "senders", "people"), [
+    ("Letter, Commanding General of Army Forces Far East to Syngman Rhee", ("Commanding General of Army Forces Far East",),
+     ("Syngman Rhee",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_point_of_the_compass_ending_a_body_is_no_name(title, senders, people):
+    found = parties(title)
+    assert (found.senders, person_names(found, NameTable.load())) == (senders, people)
+
+
 # "and" before a slot's word repeated joins the slots, no name's word: the recipient was "Kim Il Sung and" (constructed)
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Letter from Puzanov to Kim Il Sung and to Poland", ("Puzanov",), ("Kim Il Sung", "Poland")),
