@@ -217,8 +217,9 @@ _SECOND_GIVEN = re.compile(alt("Ali", "Abdul", "Abdel", "Abd"))
 # "Brazil", "Guinea": a country or capital the names table does not list is still a place, and so is one its regime's
 # word qualifies ("Titoist Yugoslavia", "Communist China")
 PLACE = re.compile(rf"(?:[A-Z][a-z]+ist\s+)?{COUNTRY}")
-# a word that is no name's though not a body's or a place's: initials, a number, a bracket, a thing, a point of the compass
-_LIKE_BODY_OR_PLACE = re.compile(rf"[A-Z]{{2,6}}|\d+\w*|.*[)\]]|{ABSTRACT_NOUN}|{COMPASS}")
+# a word that is no name's though not a body's or a place's (initials are: a state's or an organ's): a number, a bracket,
+# a thing, a point of the compass
+_LIKE_BODY_OR_PLACE = re.compile(rf"\d+\w*|.*[)\]]|{ABSTRACT_NOUN}|{COMPASS}")
 # the small words inside a person's name ("Uriel da Costa Ribeiro", "Maurice Couve de Murville", "Ibn Saud")
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el", "y", "la", "le", "du",
                        "dos", "do"})
