@@ -2152,6 +2152,17 @@ def test_a_point_of_the_compass_ending_a_body_is_no_name(title, senders, people)
     assert (found.senders, person_names(found, NameTable.load())) == (senders, people)
 
 
+# A point of the compass that begins a people's word is the people's, no place before a name: "East German Ambassador"
+# was the "German Ambassador"
+@pytest.mark.parametrize(("title", "senders"), [
+    ("Note by East German Ambassador on the Current Policy of the Chinese Leadership [Excerpts]", ("East German Ambassador",)),
+    ("Letter from North Korean Ambassador to Ulbricht", ("North Korean Ambassador",)),   # constructed
+    ("Telegram from South Vietnamese Ambassador to Rusk", ("South Vietnamese Ambassador",)),   # constructed
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_point_of_the_compass_before_a_peoples_word_is_the_peoples(title, senders):
+    assert parties(title).senders == senders
+
+
 # "and" before a slot's word repeated joins the slots, no name's word: the recipient was "Kim Il Sung and" (constructed)
 @pytest.mark.parametrize(("title", "senders", "recipients"), [
     ("Letter from Puzanov to Kim Il Sung and to Poland", ("Puzanov",), ("Kim Il Sung", "Poland")),

@@ -212,6 +212,7 @@ PLACE_AT_END = re.compile(r"\s(?:Valley|River|Basin|Sea|Gulf|Straits?|Peninsula|
 # "West Berlin", "New York", "Le Monde", "Foreign Trade": a place, paper or field of two words (after a role's "of": "Le
 # Duan" is a name)
 _PLACE_OPENER = re.compile(alt(COMPASS, CITY_FIRST, "Le", "Foreign"))
+_PEOPLE = re.compile(NATIONS)   # a people's word: "Soviet", "East German"
 # given names that often come second in a name ("Zulfikar Ali Bhutto", "Tunku Abdul Rahman"): a place ends before none
 _SECOND_GIVEN = re.compile(alt("Ali", "Abdul", "Abdel", "Abd"))
 # "Brazil", "Guinea": a country or capital the names table does not list is still a place, and so is one its regime's
@@ -440,6 +441,8 @@ def name_in(item: str) -> str:
     while end > 0 and (_NAME_WORD.match(words[end - 1]) and not _body_or_place(words[end - 1])
                        or end < len(words) and (words[end - 1] in PARTICLES   # "Uriel da Costa Ribeiro"
                                                 or completion(words[end - 1])
+                                                # "East German Ambassador": the point of the compass is the people's
+                                                or _PEOPLE.fullmatch(f"{words[end - 1]} {words[end]}")
                                                 # "[Santiago] Carrillo": a place in brackets, but the table's person
                                                 or words[end - 1][:1] == "[" and shipped_names().kind(
                                                     " ".join([words[end - 1][1:-1], *words[end:]])) == "person"
