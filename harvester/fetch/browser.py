@@ -209,7 +209,8 @@ class BrowserTransport:
     def _launch(self, executable: str, own_user_agent: str | None):  # noqa: ANN202 (a Playwright BrowserContext)
         """The browser on the profile, sending `own_user_agent` (the User-Agent it sends when left alone, as kept from
         the last run) with harvester's token; None: its own alone. Set at the launch, the User-Agent is every request's,
-        a challenge's frames of other sites too."""
+        a challenge's frames of other sites too. Chromium refuses to start its sandbox as root (as in a container), so
+        there it runs without one."""
         return self._playwright.chromium.launch_persistent_context(
             self.profile, executable_path=executable, headless=not self.settings.show_browser,
             chromium_sandbox=os.geteuid() != 0, args=self._args(), timeout=self.settings.timeout * 1000,
