@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from harvester.errors import IncompleteError, LayoutError, UsageError, plural
@@ -46,6 +46,8 @@ class Walk:
     page_size: int = 0                 # results to a page: as the first page counts them when more follow, else the site's
     repeated_page: bool = False        # a full page of the latest round showed the very cards of another page of it
     misplaced_page: bool = False       # a page of the latest round was another page of the search, as its settings say
+    _relisted: list[str] | None = None   # the documents of the latest walk of the pages again, in the site's order (None:
+                                         # the pages were walked once, and their order is the listing's)
     _totals: set[int] = field(default_factory=set)
     _short_page: bool = False          # a page held fewer cards than its "x - y of N" line counts
     _short_total: bool = False         # a page held more cards than its total counts ("1 - 10 of 0")
@@ -108,6 +110,11 @@ class Walk:
             self._totals, self._shown, self.repeated_page, self.misplaced_page = {self.total or 0}, set(), False, False
             yield from (self._url(number) for number in range(self.page_count()))   # as many as the total said then
         self._check_complete()
+        if self._relisted is not None and self.repeated_page and not self.partial:
+            # the listing keeps an earlier walk's order (see listing_order), itself not the site's: documents were
+            # missing then, or the total moved (a run not found whole says what it missed)
+            self.warnings.append("the order of the listing may differ from the site's: when the pages were walked again, "
+                                 "a page was served in another's place")
 
     def check(self, page: ResultsPage, html: str) -> bool:
         """A page that answers another search, as its settings say (a cache or a redirect gave it), is none of this
@@ -146,8 +153,14 @@ class Walk:
         return replace(search, extra=tuple((re.sub(r"[. ]", "_", key), value) for key, value in search.extra
                                            if unnumbered(key) not in self.site.other_params)).key
 
-    def took(self, page: ResultsPage, new: int) -> None:
-        """A results page was fetched and its cards kept; `new` of them were documents not seen before."""
+    def took(self, page: ResultsPage, new: int, listed: Sequence[str] = ()) -> None:
+        """A results page was fetched and its cards kept; `new` of them were documents not seen before; `listed`, the
+        ids of its documents in its order (a page given another's in its place: its documents as an earlier walk took
+        them there)."""
+        if self.number == 0 and self.pages:   # a walk of the pages again begins
+            self._relisted = []
+        if self._relisted is not None:
+            self._relisted += listed
         if not self._taken:
             self._check_filters(page)
             self._check_facets(page)
@@ -182,6 +195,17 @@ class Walk:
         again = len(page.cards) - new
         log.info("%s: %d cards, %d%s documents so far%s", shown, len(page.cards), self.documents,
                  "" if self.total is None else f" of {self.total}", f" ({again} already on an earlier page)" if again else "")
+
+    def listing_order(self, kept: Iterable[str]) -> list[str] | None:
+        """The documents in the site's order, from `kept`, their order so far; None: the order kept stands.
+
+        A walk of the pages again (documents were missing: a page shown in another's place, results that shifted) sees
+        the listing as the site now orders it; the documents only an earlier walk saw (removed since) follow. One that
+        showed a page's cards in another's place again tells not which of the two places is the page's, nor where the
+        documents of the other go: the earlier walk's order stands (said, at the walk's end)."""
+        if self._relisted is None or self.repeated_page:
+            return None
+        return [*self._relisted, *kept]
 
     def _check_filters(self, page: ResultsPage) -> None:
         """A parameter of the search harvester does not know is a filter of the site's when its search form has that

@@ -114,7 +114,6 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                               on_response=lambda page: _archive(page, archive, state), cached=state.cached,
                               kept_headers=state.kept_headers, paced=paced)
             get = Replaying(fetcher.get, state, run)
-            latest: list[str] | None = None   # the documents of the latest walk of the pages again, in the site's order
             for url in walk.urls():
                 try:
                     page = get(url)
@@ -127,24 +126,11 @@ def harvest(site: Site, search: Search, out_dir: Path, name: str, formats: Itera
                 results = parse_results(text, url, site)
                 own = walk.check(results, text)   # (not: another page of the search in this one's place)
                 records = records_of(results, site, site.canonical(url), search.query, address, page.fetched_at, names) if own else []
-                if walk.number == 0 and walk.pages:   # a walk of the pages again begins (the first's order is the listing's)
-                    latest = []
-                if latest is not None:   # (a page it was not given: its documents as an earlier walk took them there)
-                    latest += [record["id"] for record in records] if own else state.seen_on(run.id, site.canonical(url))
-                walk.took(results, sum(state.keep(run.id, record) for record in records))
+                listed = [record["id"] for record in records] if own else state.seen_on(run.id, site.canonical(url))   # (why: Walk.took)
+                walk.took(results, sum(state.keep(run.id, record) for record in records), listed)
                 progress("results pages", walk.pages, max(walk.page_count(), walk.pages), f"documents={walk.documents}/{walk.total}")
-            # a walk of the pages again (documents were missing: a page shown in another's place, results that shifted)
-            # sees the listing as the site now orders it; the documents only an earlier walk saw (removed since) follow.
-            # One given another page in a page's place (its settings say so) lists that page as an earlier walk took it.
-            # One that showed a page's cards in another's place again tells not which of the two places is the page's,
-            # nor where the documents of the other go: the listing keeps the earlier walk's order, itself not the site's
-            # (documents were missing then, or the total moved), and a run found whole says so (one that was not says
-            # what it missed)
-            if latest is not None and walk.repeated_page:
-                walk.warnings.extend([] if walk.partial else ["the order of the listing may differ from the site's: when "
-                                                              "the pages were walked again, a page was served in another's place"])
-            elif latest is not None:
-                state.reorder(run.id, [*latest, *state.listing(run.id)])
+            if (order := walk.listing_order(state.listing(run.id))) is not None:
+                state.reorder(run.id, order)
             if walk.documents == 0 and not settings.allow_incomplete and (before := state.listed_last()):
                 raise IncompleteError(f"the site now lists no documents for {search}, where the last run listed {before}: "
                                       "nothing written (an outage of its search?); with --allow-incomplete a run writes "
