@@ -326,7 +326,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
     # said before any page is parsed (a harvest's archive alone: of its one search, surely; with other pages, not its)
     if name or (len(harvests) == 1 and all(datasets_archived([path]) for path in files)):
         _not_harvested(out_dir, name or harvests[0])
-    searches: dict[str, _Saved] = {}     # the searches the results pages belong to, by their key, in the order first seen
+    searches: dict[str, _SavedSearch] = {}     # the searches the results pages belong to, by their key, in the order first seen
     pages, detailed, warnings, unreadable = 0, False, [], []
     skipped: list[str] = []   # what the WARC files' reading passed over: read ahead of the parsing, so said first
     copies: dict[str, tuple[str, str, int]] = {}   # each saved file's address: its name, date and cards (hashed)
@@ -349,7 +349,7 @@ def reparse(paths: Iterable[Path], site: Site, out_dir: Path, name: str | None, 
                 continue
             key = saved.search.key if saved.search else f"total {saved.results.total}"   # a page that does not say its search
             searched = Searched(saved.search or Search(), site.search_url(saved.search) if saved.search else "")
-            searches.setdefault(key, _Saved(searched)).took(saved, pages, site)
+            searches.setdefault(key, _SavedSearch(searched)).took(saved, pages, site)
             warnings.extend(f"{saved.label}: {warning}" for warning in saved.results.warnings)
             warnings.extend(_another_copy(copies, saved))
             for record in saved.records:
@@ -416,7 +416,7 @@ def _not_harvested(out_dir: Path, name: str) -> None:
 
 
 @dataclass
-class _Saved:
+class _SavedSearch:
     """What the saved pages of one search hold: the search, its pages' totals, its documents, and the pages that do not
     say which search they are of."""
 
@@ -505,7 +505,7 @@ class _Saved:
                         f"({math.ceil(self.total / site.page_size)} pages in all)"]
 
 
-def _grouped(searches: dict[str, _Saved]) -> dict[str, _Saved]:
+def _grouped(searches: dict[str, _SavedSearch]) -> dict[str, _SavedSearch]:
     """The pages that do not say their search put with the pages of the one search that has their total, if only one
     has."""
     for key, lost in list(searches.items()):
