@@ -296,7 +296,7 @@ def check_archived_search(folder: Path, name: str, site: Site, search: Search, b
     for path in sorted((path for path, run in archived.items() if run < before), key=lambda path: -archived[path]):
         page = held = None
         with contextlib.suppress(HarvesterError):   # (a file that cannot be read tells nothing, nor a page that is no list)
-            page = next((page for page in read_warc(path) if site.is_search(page.requested) and page.status == 200), None)
+            page = next((page for _, page in read_warc(path) if site.is_search(page.requested) and page.status == 200), None)
             held = site.search_of(page.requested) if page and parse_results(fetched_text(page, []), page.requested,
                                                                             site).cards else None
         if held is not None and held.key != search.key:

@@ -191,7 +191,7 @@ def test_pdfs_are_not_kept_in_the_warc_but_every_page_is(harvested):
     from harvester.fetch.archive import read_warc
 
     out, *_ = harvested
-    urls = [page.url for warc in sorted((out / "archive").iterdir()) for page in read_warc(warc, {}, [])]
+    urls = [page.url for warc in sorted((out / "archive").iterdir()) for _, page in read_warc(warc, {}, [])]
     assert not [u for u in urls if u.endswith(".pdf") or u.endswith("/download")]
     assert len([u for u in urls if "/document/" in u]) == 19
 

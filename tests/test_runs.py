@@ -49,7 +49,7 @@ def test_every_response_is_in_the_warc_and_reparsing_it_gives_the_run_records(tm
     assert warc.name == "s-run0001-part1.warc.gz"
     from harvester.fetch.archive import read_warc
 
-    statuses = [(page.status, page.url.split("?")[0].rsplit("/", 1)[1]) for page in read_warc(warc)]
+    statuses = [(page.status, page.url.split("?")[0].rsplit("/", 1)[1]) for _, page in read_warc(warc)]
     assert statuses == [(200, "robots.txt"), (200, "search"), (503, "search"), (200, "search")]
     again = reparse([warc], WILSON, tmp_path / "re", "s", ["json"], workers=0)
     harvested, reparsed = dataset(tmp_path, "s"), dataset(tmp_path / "re", "s")

@@ -204,14 +204,7 @@ def _whole_record_after(data: bytes) -> bool:
 
 
 def read_warc(path: Path, earlier: dict[tuple[str, str], Location] | None = None, warnings: list[str] | None = None,
-              unresolved: list[Revisit] | None = None) -> Iterator[Page]:
-    """Every response of a WARC file (plain or gzipped) as a Page, in file order (see `warc_responses`)."""
-    for _, page in warc_responses(path, earlier, warnings, unresolved):
-        yield page
-
-
-def warc_responses(path: Path, earlier: dict[tuple[str, str], Location] | None = None, warnings: list[str] | None = None,
-                   unresolved: list[Revisit] | None = None) -> Iterator[tuple[int, Page]]:
+              unresolved: list[Revisit] | None = None) -> Iterator[tuple[int, Page]]:
     """Every response of a WARC file (plain or gzipped) as a Page, in file order, with its record's number in the file
     (from 1, every record counted: as `warcio index` lists them, and as the warnings name a record); what had to be
     skipped is appended to `warnings`. A damaged file is an InputError where the damage is.

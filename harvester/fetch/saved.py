@@ -41,11 +41,11 @@ def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[
         if not is_warc(path):
             yield printable(str(path)), path
             continue
-        from harvester.fetch.archive import warc_responses   # (warcio: only for a WARC file)
+        from harvester.fetch.archive import read_warc   # (warcio: only for a WARC file)
 
         old = 0   # the old site's pages (a crawl of the Wayback Machine's copies holds them): their layout is none read here
         try:
-            for number, page in warc_responses(path, earlier, warnings, unresolved):
+            for number, page in read_warc(path, earlier, warnings, unresolved):
                 asked = site_address(page.requested or page.url)   # (in harvester's own file, the page a redirect led to is the one asked for)
                 if page.status == 200 and (site.is_search(asked) or site.doc_id(asked)):
                     yield printable(f"{path} (record {number}, {page.url})"), page
