@@ -1370,7 +1370,7 @@ def test_a_spreadsheet_given_as_a_saved_page_is_no_zip_of_pages_to_unzip(tmp_pat
 
 
 @pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
-def test_an_empty_warc_file_is_said_as_an_empty_html_page_is(tmp_path: Path, name: str):
+def test_an_empty_warc_file_is_warned_and_skipped_and_the_pages_beside_it_read(tmp_path: Path, name: str):
     """A WARC file of no bytes (a download that failed) was passed over without a word, or gave only "no saved results
     pages found"; an empty .html page stops the re-parse, said so. It is said, and the pages beside it read."""
     folder = tmp_path / "saved"
