@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from harvester.errors import InputError, UsageError
 from harvester.fetch.page import Page, copy_rule, later_copy
-from harvester.fetch.saved import HTML_SUFFIXES, find_saved_files, is_warc, read_saved
+from harvester.fetch.saved import HTML_SUFFIXES, find_saved_files, is_saved_page, is_warc, read_saved
 from harvester.parse.document import wayback_stand_in
 from harvester.sites import TRACKING, get_site, own_path, unnumbered
 
@@ -150,7 +150,7 @@ def static_file(folders: list[Path], address: str) -> Path | None:
         try:
             path = (folder / relative).resolve()
             if (relative and path.is_relative_to(folder.resolve()) and path.is_file()
-                    and path.suffix.lower() not in HTML_SUFFIXES and not is_warc(path)):
+                    and not is_saved_page(path) and not is_warc(path)):
                 return path
         except (OSError, ValueError):   # no file's name: a NUL in it, or too long for the file system
             continue

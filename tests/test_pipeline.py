@@ -1344,21 +1344,58 @@ def test_a_warc_file_that_gives_no_page_says_why(tmp_path: Path):
         reparse([tmp_path / "cut.warc.gz"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
 
 
-@pytest.mark.parametrize("name, said", [("page-0.html.gz", "compressed with gzip, not a page as it is: decompress it"),
-                                        ("page-0.html", "compressed with gzip, not a page as it is: decompress it"),
-                                        ("pages.zip", "a zip archive, not a page: unzip it")])
-def test_a_saved_page_compressed_or_zipped_says_so(tmp_path: Path, name: str, said: str):
-    """A page saved compressed (a download asked with gzip, kept as it came) or pages zipped to be sent: "this is a
-    binary file, not an HTML page" said nothing of what to do with it."""
+def test_pages_zipped_say_so(tmp_path: Path):
+    """Pages zipped to be sent: "this is a binary file, not an HTML page" said nothing of what to do with them."""
     import zipfile
 
-    if name.endswith(".zip"):
-        with zipfile.ZipFile(tmp_path / name, "w") as archive:
-            archive.write(SEED / "page-0.html", "page-0.html")
-    else:
-        (tmp_path / name).write_bytes(gzip.compress((SEED / "page-0.html").read_bytes()))
-    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path / name))}: {said}, and give the page"):
-        reparse([tmp_path / name], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    with zipfile.ZipFile(tmp_path / "pages.zip", "w") as archive:
+        archive.write(SEED / "page-0.html", "page-0.html")
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path / 'pages.zip'))}: a zip archive, not a page: unzip it, "
+                                         "and give the pages it holds$"):
+        reparse([tmp_path / "pages.zip"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
+def test_saved_pages_compressed_with_gzip_are_read_as_the_pages_they_hold(tmp_path: Path):
+    """Pages compressed with gzip (gzip -r over a folder, a server's saved copy, a download asked with gzip and kept as
+    it came, under its page's name) are read as the pages they hold: "no saved pages found" in their folder, or
+    "decompress it" for each, sent the user to do by hand what gzip, which Python has, does."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for page in SEED.glob("*.html"):
+        name = page.name if page.name == "page-0.html" else page.name + ".gz"   # (the one kept under its page's name)
+        (folder / name).write_bytes(gzip.compress(page.read_bytes()))
+    plain = reparse([SEED], WILSON, tmp_path / "p", "d", ["json"], workers=0)
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (outcome.documents, outcome.warnings) == (plain.documents, plain.warnings)
+    assert dataset(tmp_path / "r", "d") == dataset(tmp_path / "p", "d")
+    assert index_folder([folder]).keys() == index_folder([SEED]).keys()   # (and `serve` serves them)
+
+
+def test_a_saved_page_compressed_with_gzip_and_cut_short_says_so(tmp_path: Path):
+    whole = gzip.compress((SEED / "page-0.html").read_bytes())
+    (tmp_path / "page-0.html.gz").write_bytes(whole[:len(whole) // 2])
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path / 'page-0.html.gz'))}: compressed with gzip, and cut "
+                                         "short or damaged: save the page again$"):
+        reparse([tmp_path / "page-0.html.gz"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
+def test_a_folder_of_compressed_files_says_what_it_holds(tmp_path: Path):
+    """A folder of pages zipped or packed said "no saved pages (...) found", naming nothing it saw."""
+    for name in ("pages.zip", "pages.tar.gz", "more.7z", "notes.txt"):
+        (tmp_path / name).write_bytes(b"")
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path))}: no saved pages \(.*\) or WARC files found; it holds "
+                                         r"3 compressed files \(more\.7z, pages\.tar\.gz, pages\.zip\): decompress them, "
+                                         "and give the pages they hold$"):
+        reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
+def test_a_folder_whose_only_page_is_a_report_says_it_was_skipped(tmp_path: Path):
+    """harvester's own report page is skipped on purpose; "no saved pages (.html, ...) found" beside an .html file
+    said nothing of why."""
+    (tmp_path / "d.report.html").write_text("<html><body><h1>Harvest report</h1></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path))}: no saved pages \(.*\) or WARC files found; "
+                                         r"d\.report\.html: harvester's own report page, skipped$"):
+        reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
 def test_a_spreadsheet_given_as_a_saved_page_is_no_zip_of_pages_to_unzip(tmp_path: Path):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import os
 import re
+import zlib
 from dataclasses import replace
 from datetime import UTC, datetime
 from collections.abc import Iterable, Iterator
@@ -25,10 +28,17 @@ if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
 HTML_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 REPORT_PAGE_SUFFIX = ".report.html"   # the page `harvester report` writes beside a dataset: no saved page
+# what pages packed to be sent or kept are in (a saved page compressed with gzip alone, PAGE.html.gz, is read as it is)
+PACKED_SUFFIXES = (".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar")
 
 
 def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def is_saved_page(path: Path) -> bool:
+    """Whether a file's name is a saved page's, compressed with gzip or not (page-0.html, page-0.html.gz)."""
+    return Path(path.name.lower().removesuffix(".gz")).suffix in HTML_SUFFIXES
 
 
 def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[tuple[str, Page | Path]]:
@@ -74,14 +84,19 @@ def printable(text: str) -> str:
 
 
 def find_saved_files(paths: Iterable[Path]) -> list[Path]:
-    """Every file named, and every saved page (HTML_SUFFIXES) and WARC file under a named folder, in natural order (page-2 before
+    """Every file named, and every saved page (HTML_SUFFIXES, gzipped too) and WARC file under a named folder, in natural order (page-2 before
     page-10); under a folder, not harvester's own report page, nor what a browser keeps beside a page it saved whole
     (PAGE_files/: its frames and images)."""
     found: list[Path] = []
+    passed: list[Path] = []   # under a folder, harvester's report pages and packed files: said when no page is found
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in _files_under(path) if (p.suffix.lower() in HTML_SUFFIXES or is_warc(p))
-                         and not p.name.lower().endswith(REPORT_PAGE_SUFFIX) and not _beside_a_page(p, path))
+            for file in _files_under(path):
+                if file.name.lower().endswith(REPORT_PAGE_SUFFIX) or (file.name.lower().endswith(PACKED_SUFFIXES)
+                                                                      and not is_saved_page(file) and not is_warc(file)):
+                    passed.append(file)
+                elif (is_saved_page(file) or is_warc(file)) and not _beside_a_page(file, path):
+                    found.append(file)
         elif path.is_file() or path.is_symlink():   # (a link that leads to no file: said below, as one in a folder is)
             found.append(path)
         else:
@@ -90,11 +105,29 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
         why = "leads round in a loop back to itself" if loops(str(gone)) else "is not there"
         raise InputError(f"{gone}: a link to {os.readlink(gone)}, which {why}: link it to the saved page, or remove it")
     if not found:
-        raise InputError(f"{', '.join(map(str, paths))}: no saved pages ({', '.join(HTML_SUFFIXES)}) or WARC files found")
+        raise InputError(f"{', '.join(map(str, paths))}: no saved pages ({', '.join(HTML_SUFFIXES)}) or WARC files found"
+                         + _passed_over(passed))
     unique: dict[Path, Path] = {}   # a file named twice (by two paths, or within a folder also named) is read once
     for path in found:
         unique.setdefault(path.resolve(), path)
     return sorted(unique.values(), key=_natural)
+
+
+def _passed_over(files: list[Path]) -> str:
+    """What a folder held that looked like saved pages and was passed over, and what to do with it, for the message
+    that no page was found."""
+    def named(files: list[Path]) -> str:
+        names = sorted(printable(file.name) for file in files)
+        return ", ".join(names[:3] + ["..."] * (len(names) > 3))
+
+    reports = [file for file in files if file.name.lower().endswith(REPORT_PAGE_SUFFIX)]
+    packed = [file for file in files if file not in reports]
+    many = len(packed) > 1
+    said = [f"it holds {len(packed)} compressed file{'s' * many} ({named(packed)}): decompress {'them' if many else 'it'}, "
+            f"and give the pages {'they hold' if many else 'it holds'}"] if packed else []
+    if reports:
+        said.append(f"{named(reports)}: harvester's own report page{'s' * (len(reports) > 1)}, skipped")
+    return "".join(f"; {part}" for part in said)
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
@@ -134,8 +167,8 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
         body = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    if body.startswith(GZIP):   # a download asked with gzip, kept as it came
-        raise InputError(f"{path}: compressed with gzip, not a page as it is: decompress it, and give the page")
+    if body.startswith(GZIP):   # gzip -r over a folder, a server's saved copy, a download asked with gzip kept as it came
+        body = _gunzipped(path, body)
     if body.startswith(ZIP) and path.suffix.lower() == ".zip":   # pages zipped to be sent (an Office file is a zip too)
         raise InputError(f"{path}: a zip archive, not a page: unzip it, and give the pages it holds")
     page = _mhtml_page(path, body) if is_mhtml(body) else _webarchive_page(path, body) if is_property_list(body) \
@@ -155,6 +188,19 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
     except (OverflowError, OSError, ValueError):
         modified = ""
     return replace(page, url=url, fetched_at=fetched_at, saved_at=fetched_at or modified), text, problem
+
+
+def _gunzipped(path: Path, body: bytes) -> bytes:
+    """The page a file compressed with gzip holds (no larger than any page harvester takes)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as file:
+            page = file.read(DEFAULT_MAX_RESPONSE + 1)
+    except (OSError, EOFError, zlib.error):   # (not gzip after its first bytes, damaged, or cut short)
+        raise InputError(f"{path}: compressed with gzip, and cut short or damaged: save the page again") from None
+    if len(page) > DEFAULT_MAX_RESPONSE:
+        raise InputError(f"{path}: compressed with gzip, a page larger than any harvester takes ({DEFAULT_MAX_RESPONSE:,} "
+                         "bytes); not read")
+    return page
 
 
 def check_whole(label: str, text: str) -> None:
