@@ -3786,3 +3786,14 @@ def test_whose_letter_of_thanks_or_invitation_is_its_sender(title, senders, reci
 def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+# a post set off by commas before its city is one party with it, as an embassy is ("Moscow" was the sender)
+@pytest.mark.parametrize(("title", "senders", "recipients", "participants", "others"), [
+    ("Telegram from East German Ambassador, Moscow, to East German Secretary of State (First Deputy Foreign Minister) "
+     "Otto Winzer", ("East German Ambassador, Moscow",), ("Otto Winzer",), (), ()),
+    ("Telegram from the Chairman, Beijing, Mao Zedong to Stalin", ("Beijing", "Mao Zedong"), ("Stalin",), (), ()),   # he is named
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, participants, others):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, participants, others)

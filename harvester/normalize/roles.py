@@ -182,6 +182,7 @@ _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of
 _NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)[A-Z]|[\w'’]")   # not "... To ..."
 # whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
+_CITY_SET_OFF = re.compile(rf"({_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*)(?=,?\s+[a-z]|,?$)")
 _WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*")   # the name an honorific stands before
 # a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" before a small word in title
 # case is a noun, no honorific: "From The Chinese Comrades To Stalin" names the comrades (but "Comrade To Huu" is To Huu)
@@ -369,8 +370,11 @@ def _without_roles(text: str) -> str:
     kept, last = [], 0
     for role in _ROLE_AT.finditer(text):
         to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
+        # a comma then a place is the post's city, no name: "East German Ambassador, Moscow, to ..." (but "the Chairman,
+        # Beijing, Mao Zedong" names his post, where he is, then him)
+        city = to_name and to_name[0].rstrip().endswith(",") and _CITY_SET_OFF.match(text, to_name.end())
         if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)) \
-                and not (to_name["city"] and _name_first(to_name["city"])):
+                and not (to_name["city"] and _name_first(to_name["city"])) and not (city and shipped_names().kind(city[1]) == "place"):
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
             close = text.find("]", last) if text.startswith("[", last) else -1
