@@ -3797,3 +3797,16 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
 def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, participants, others):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, participants, others)
+
+
+# a lone "Personal" that ends a title, or a party before a slot, is the paper's marking, as "Secret" is ("Gromyko
+# Personal" was the recipient); a post it begins is one ("the Personal Representative")
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Telegram from Molotov to Gromyko Personal", ("Molotov",), ("Gromyko",)),
+    ("Telegram from Molotov Personal to Gromyko", ("Molotov",), ("Gromyko",)),
+    ("Telegram from the Personal Representative to Mao", ("Personal Representative",), ("Mao",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+

@@ -265,8 +265,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B"
     (_rx(rf",\s*{_SECRET}\b(?![^,]*\s(?:from|to)\s).*$"), ""),
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
-    # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B"
-    (_rx(rf"(?:\s+(?=(?-i:[A-Z])){_SECRET})+(?=$|\s+(?:to|from)\s)"), ""),
+    # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B";
+    # "Personal" alone at the end only ("to Gromyko Personal"), where no name or post goes on from it
+    (_rx(rf"(?:\s+(?=(?-i:[A-Z])){_SECRET}|\s+(?-i:Personal))+(?=$|\s+(?:to|from)\s)"), ""),
 )
 
 _POSSESSIVE_TAIL = re.compile(r"['’][sS]\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
