@@ -3810,3 +3810,13 @@ def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
+
+# talks a report is on, named by their pair, are theirs: its writer sends it ("Gromyko" took part in them)
+@pytest.mark.parametrize(("title", "senders", "participants"), [
+    ("Report by Gromyko on the Brezhnev-Nixon Talks", ("Gromyko",), ("Brezhnev", "Nixon")),
+    ("Note by Gromyko on the Brezhnev-Nixon Talks", ("Gromyko",), ("Brezhnev", "Nixon")),
+    ("Report from Gromyko on the Brezhnev-Nixon Talks", ("Gromyko",), ("Brezhnev", "Nixon")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_the_writer_of_a_report_on_a_pairs_talks_sends_it(title, senders, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, (), participants, ())

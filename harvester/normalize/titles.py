@@ -1429,9 +1429,10 @@ def _reported(text: str, talk: bool = False) -> list[tuple[str, str]]:
     on = _ON_PAIRED.search(text)
     # "on the Kim Il-sung - Zhou Enlai Talks": the two who had them, unless the document is a talk, or a talk named
     # before is the one reported ("Conversation between Gromyko and Rusk on the Brezhnev-Nixon Talks", "Kosygin's
-    # Conversation with Zhou Enlai on the Brezhnev-Nixon Talks": those talks are their topic)
+    # Conversation with Zhou Enlai on the Brezhnev-Nixon Talks": those talks are their topic); they met, and the document
+    # stays no talk, whose writer sends it ("Report by Gromyko on the Brezhnev-Nixon Talks")
     if on and not talk and (m is None or on.start() <= m.start()) and _two_people(pair := _PAIRED.match(text, on.end())):
-        return [("with", name) for name in _pair(pair)]
+        return [("meets", name) for name in _pair(pair)]
     if m is None:
         return []
     said = m["who"] if m["key"] != "from" or "call" in m[0].lower() else None   # from whom a phone call came
