@@ -3820,3 +3820,14 @@ def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients
 def test_the_writer_of_a_report_on_a_pairs_talks_sends_it(title, senders, participants):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, (), participants, ())
+
+
+# what a paper thanks or asks "for", after its article, is no one, as without it ("Help of the USSR" was the recipient)
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter of Gratitude of Kim Il Sung for the Help of the USSR", ("Kim Il Sung",), ()),
+    ("Letter of Thanks of Kim Il Sung for the Help", ("Kim Il Sung",), ()),
+    ("Letter from Kim Il Sung to Stalin for the Military Aid of the USSR", ("Kim Il Sung",), ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())

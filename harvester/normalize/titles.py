@@ -419,10 +419,11 @@ _DELEGATION = re.compile(r"\bDelegations?\b")
 _SENT_OR_TO = _rx(r"\s+(?:to|from|by)\s+")
 _SENDER_AT_END = _rx(r"\s(?:from|by)\s+(?:(?!\s(?:to|from|by)\s).)*$")   # "from the Committee": the last party named sends
 _ASKS_AT_END = _rx(rf"\b(?:{_ASKING})$")   # "Appeal", "Joint Appeal": the kind asks as the message's word does
-# the "for" before what papers ask for, where a paper of any kind asks: "Letter to the Soviet Government for Aid", "... for
-# Military Aid" (but "... for Stalin" names one more addressee, and "for Aid Delegation" a delegation); a title in title
+# the "for" before what papers ask or thank for, in a paper of any kind: "Letter to the Soviet Government for Aid", "... for
+# the Help of the USSR" (but "... for Stalin" names one more addressee, and "for Aid Delegation" a delegation); a title in title
 # case capitalises the word that names a party after it ("For Help From Kim Il Sung")
-_ASKED_FOR = re.compile(r"\s+(?i:for)\s+(?=(?:[A-Z][a-z]+\s+){0,2}(?:Aid|Help|Support|Assistance|Arms|Weapons|Credits?|Loans?)\b"
+_ASKED_FOR = re.compile(r"\s+(?i:for)\s+(?=(?:(?i:the|your|his|their|its)\s+)?(?:[A-Z][a-z]+\s+){0,2}"
+                        r"(?:Aid|Help|Support|Assistance|Arms|Weapons|Credits?|Loans?)\b"
                         r"(?:\s+(?:Suppl(?:y|ies)|Deliver(?:y|ies)|Shipments?)\b)?"   # "for Military Aid Supply to ..."
                         r"(?!\s+(?!(?:From|To|By|And|With)\s)[A-Z]))")
 _OF_ASKING = _rx(rf"\s+of\s+(?:an?\s+)?(?:{_ASKING})\b")   # and so does a letter "of Appeal"
