@@ -1718,7 +1718,7 @@ def test_a_role_of_a_body_is_not_taken_off_the_body():
     ("Memorandum of Conversation, Luncheon Meeting, Kissinger and Dobrynin", ("Kissinger", "Dobrynin"), ()),
     ("Memorandum of Conversation, Farewell Dinner, Kissinger and Dobrynin", ("Kissinger", "Dobrynin"), ()),
     ("Memorandum Of Conversation, Farewell Dinner, Kissinger And Dobrynin", ("Kissinger", "Dobrynin"), ()),
-    ("Gorbachev-Bush Malta Summit", (), ("Gorbachev", "Bush")),
+    ("Gorbachev-Bush Malta Summit", ("Gorbachev", "Bush"), ()),   # a summit is a meeting, theirs (below)
     ("Record of Gorbachev-Bush Malta Meeting", ("Gorbachev", "Bush"), ()),
     ("Record of Furui-Zhou Enlai Meeting", ("Furui", "Zhou Enlai"), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
@@ -3831,3 +3831,15 @@ def test_the_writer_of_a_report_on_a_pairs_talks_sends_it(title, senders, partic
 def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+# a summit is a meeting, of the pair that names it (they were others, of a report), and after a place ("Malta")
+@pytest.mark.parametrize(("title", "kind", "participants"), [
+    ("Gorbachev-Bush Malta Summit", "meeting", ("Gorbachev", "Bush")),
+    ("Gorbachev-Bush Summit", "meeting", ("Gorbachev", "Bush")),
+    ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
+    ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_summit_is_a_meeting_of_the_pair_that_names_it(title, kind, participants):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients, found.participants, found.others) == (kind, (), (), participants, ())
