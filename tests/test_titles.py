@@ -3843,3 +3843,16 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
 def test_a_summit_is_a_meeting_of_the_pair_that_names_it(title, kind, participants):
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients, found.participants, found.others) == (kind, (), (), participants, ())
+
+
+# a pair of a place or a body's word before a record's meeting names no one, as a pair of nations does ("Warsaw" and
+# "Pact" took part); a pair of parties' initials is theirs
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Record of the Warsaw-Pact Meeting", ()),
+    ("Record of Politburo-Presidium Meeting", ()),
+    ("Moscow-Beijing Talks", ()),
+    ("CPSU-CCP Talks", ("CPSU", "CCP")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_pair_of_a_place_or_a_body_word_names_no_one(title, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), (), participants, ())
