@@ -1371,6 +1371,23 @@ def test_saved_pages_compressed_with_gzip_are_read_as_the_pages_they_hold(tmp_pa
     assert index_folder([folder]).keys() == index_folder([SEED]).keys()   # (and `serve` serves them)
 
 
+def test_a_folder_compressed_with_gzip_r_passes_over_what_it_would_uncompressed(tmp_path: Path):
+    """gzip -r over a folder compresses harvester's report page and what a browser keeps beside a page it saved whole
+    as well: they are passed over as uncompressed, not read and warned of as pages of another site."""
+    folder = tmp_path / "saved"
+    (folder / "Search_files").mkdir(parents=True)
+    shutil.copy(SEED / "page-0.html", folder / "Search.html")
+    shutil.copy(SEED / "page-1.html", folder / "page-1.html")
+    (folder / "Search_files" / "saved_resource.html").write_text("<html><body><p>a frame</p></body></html>", encoding="utf-8")
+    (folder / "d.report.html").write_text("<html><body><h1>Harvest report</h1></body></html>", encoding="utf-8")
+    plain = reparse([folder], WILSON, tmp_path / "p", "d", ["json"], workers=0)
+    for file in [file for file in folder.rglob("*") if file.is_file()]:
+        file.with_name(file.name + ".gz").write_bytes(gzip.compress(file.read_bytes()))
+        file.unlink()
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (outcome.pages, outcome.documents, outcome.warnings) == (plain.pages, plain.documents, plain.warnings) == (2, 19, [])
+
+
 def test_a_saved_page_compressed_with_gzip_and_cut_short_says_so(tmp_path: Path):
     whole = gzip.compress((SEED / "page-0.html").read_bytes())
     (tmp_path / "page-0.html.gz").write_bytes(whole[:len(whole) // 2])

@@ -41,6 +41,11 @@ def is_saved_page(path: Path) -> bool:
     return Path(path.name.lower().removesuffix(".gz")).suffix in HTML_SUFFIXES
 
 
+def is_report_page(path: Path) -> bool:
+    """Whether a file is harvester's own report page, compressed with gzip or not: no saved page."""
+    return path.name.lower().removesuffix(".gz").endswith(REPORT_PAGE_SUFFIX)
+
+
 def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[tuple[str, Page | Path]]:
     """Every saved page of `files` (as `find_saved_files` finds them), named for messages: saved page files (as their paths:
     `read_saved` reads one, in whichever process parses it), and the 200 responses of WARC files (as Pages: a WARC
@@ -92,7 +97,7 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for file in _files_under(path):
-                if file.name.lower().endswith(REPORT_PAGE_SUFFIX) or (file.name.lower().endswith(PACKED_SUFFIXES)
+                if is_report_page(file) or (file.name.lower().endswith(PACKED_SUFFIXES)
                                                                       and not is_saved_page(file) and not is_warc(file)):
                     passed.append(file)
                 elif (is_saved_page(file) or is_warc(file)) and not _beside_a_page(file, path):
@@ -120,7 +125,7 @@ def _passed_over(files: list[Path]) -> str:
         names = sorted(printable(file.name) for file in files)
         return ", ".join(names[:3] + ["..."] * (len(names) > 3))
 
-    reports = [file for file in files if file.name.lower().endswith(REPORT_PAGE_SUFFIX)]
+    reports = [file for file in files if is_report_page(file)]
     packed = [file for file in files if file not in reports]
     many = len(packed) > 1
     said = [f"it holds {len(packed)} compressed file{'s' * many} ({named(packed)}): decompress {'them' if many else 'it'}, "
@@ -147,10 +152,11 @@ def _files_under(folder: Path) -> Iterator[Path]:
 
 
 def _beside_a_page(path: Path, root: Path) -> bool:
-    """Whether a file is in a PAGE_files folder (below `root`) beside its PAGE.html."""
+    """Whether a file is in a PAGE_files folder (below `root`) beside its PAGE.html (or PAGE.html.gz)."""
     for folder in list(path.relative_to(root).parents)[:-1]:   # (not "." itself: the folder named is read whole)
         page = folder.name.removesuffix("_files")
-        if folder.name.endswith("_files") and any((root / folder).with_name(page + suffix).is_file() for suffix in HTML_SUFFIXES):
+        if folder.name.endswith("_files") and any((root / folder).with_name(page + suffix + gzipped).is_file()
+                                                  for suffix in HTML_SUFFIXES for gzipped in ("", ".gz")):
             return True
     return False
 
