@@ -1388,6 +1388,26 @@ def test_a_folder_compressed_with_gzip_r_passes_over_what_it_would_uncompressed(
     assert (outcome.pages, outcome.documents, outcome.warnings) == (plain.pages, plain.documents, plain.warnings) == (2, 19, [])
 
 
+@pytest.mark.parametrize("name, packed", [("pages.tar.gz", "tar"), ("page-0.html.gz", "gzip")])
+def test_pages_packed_again_inside_gzip_say_unpack_them(tmp_path: Path, name: str, packed: str):
+    """A .tar.gz of pages, or a page compressed with gzip twice, is no page once decompressed: "this is a binary file,
+    not an HTML page" said nothing of what to do with it."""
+    import io
+    import tarfile
+
+    if packed == "tar":
+        held = io.BytesIO()
+        with tarfile.open(fileobj=held, mode="w") as archive:
+            archive.add(SEED / "page-0.html", "page-0.html")
+        (tmp_path / name).write_bytes(gzip.compress(held.getvalue()))
+    else:
+        (tmp_path / name).write_bytes(gzip.compress(gzip.compress((SEED / "page-0.html").read_bytes())))
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path / name))}: compressed with gzip, and what it holds is "
+                                         "packed again \\(a tar or zip archive, or gzip\\), not a page: unpack it, and give the "
+                                         "pages it holds$"):
+        reparse([tmp_path / name], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
 def test_a_saved_page_compressed_with_gzip_and_cut_short_says_so(tmp_path: Path):
     whole = gzip.compress((SEED / "page-0.html").read_bytes())
     (tmp_path / "page-0.html.gz").write_bytes(whole[:len(whole) // 2])

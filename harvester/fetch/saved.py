@@ -206,6 +206,10 @@ def _gunzipped(path: Path, body: bytes) -> bytes:
     if len(page) > DEFAULT_MAX_RESPONSE:
         raise InputError(f"{path}: compressed with gzip, a page larger than any harvester takes ({DEFAULT_MAX_RESPONSE:,} "
                          "bytes); not read")
+    tar = page[257:262] == b"ustar" and b"\0" in page[:257]   # (a tar header's mark, after a name padded with NULs: no page's)
+    if tar or page.startswith((GZIP, ZIP)):   # a .tar.gz or .tgz, or gzip over gzip or zip
+        raise InputError(f"{path}: compressed with gzip, and what it holds is packed again (a tar or zip archive, or gzip), not a "
+                         "page: unpack it, and give the pages it holds")
     return page
 
 
