@@ -1408,6 +1408,28 @@ def test_pages_packed_again_inside_gzip_say_unpack_them(tmp_path: Path, name: st
         reparse([tmp_path / name], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
+def test_a_saved_page_compressed_with_gzip_that_unpacks_to_more_than_any_page_is_refused_unpacked_only_so_far(tmp_path: Path):
+    """A few megabytes under a page's name that unpack to 600 MB: refused once a page's size is unpacked, in a process that
+    could not hold the whole (its memory capped 400 MB above what it holds before reading)."""
+    import subprocess
+    import sys
+
+    packer = zlib.compressobj(1, zlib.DEFLATED, 31)   # (31: gzip's header and trailer)
+    (tmp_path / "page-0.html.gz").write_bytes(b"".join(packer.compress(b" " * 10_000_000) for _ in range(60)) + packer.flush())
+    script = f"""
+import resource
+from pathlib import Path
+from harvester.fetch.saved import read_saved
+held = int(open("/proc/self/statm").read().split()[0]) * resource.getpagesize()
+resource.setrlimit(resource.RLIMIT_AS, (held + 400_000_000, held + 400_000_000))
+read_saved(Path({str(tmp_path / "page-0.html.gz")!r}))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stderr.rstrip().endswith(f"harvester.errors.InputError: {tmp_path / 'page-0.html.gz'}: compressed with gzip, "
+                                         "a page larger than any harvester takes (20,000,000 bytes); not read"), done.stderr
+
+
 def test_a_saved_page_compressed_with_gzip_and_cut_short_says_so(tmp_path: Path):
     whole = gzip.compress((SEED / "page-0.html").read_bytes())
     (tmp_path / "page-0.html.gz").write_bytes(whole[:len(whole) // 2])
