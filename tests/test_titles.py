@@ -3793,6 +3793,11 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     ("Telegram from East German Ambassador, Moscow, to East German Secretary of State (First Deputy Foreign Minister) "
      "Otto Winzer", ("East German Ambassador, Moscow",), ("Otto Winzer",), (), ()),
     ("Telegram from the Chairman, Beijing, Mao Zedong to Stalin", ("Beijing", "Mao Zedong"), ("Stalin",), (), ()),   # he is named
+    # a city the names table knows as a place, which no country bears the name of
+    ("Telegram from Hungarian Ambassador, Washington, to Budapest", ("Hungarian Ambassador, Washington",), ("Budapest",), (), ()),
+    ("Telegram from the Soviet Consul, Harbin, to Moscow", ("Soviet Consul, Harbin",), ("Moscow",), (), ()),
+    ("Telegram from the Soviet Consul General, Shanghai, to Moscow", ("Soviet Consul General, Shanghai",), ("Moscow",), (), ()),
+    ("Telegram from the Soviet Ambassador, Yudin, to Moscow", ("Yudin",), ("Moscow",), (), ()),   # a name, no city
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, participants, others):
     found = parties(title)

@@ -1507,16 +1507,16 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     tail = tails[0]
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _parts(segment, between)]
-    if items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)) and not _papers_word(tail):
+    if items and tail and _MISSION_AT_END.search(items[-1]) and (_CITY.fullmatch(tail) or shipped_names().kind(tail) == "place") \
+            and not _ROLE_WORD.search(tail):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
+        items[-1] = f"{items[-1]}, {tail}"
+    elif items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)) and not _papers_word(tail):
         if is_role(items[-1]) or _papers_word(items[-1]):   # "Excerpt, Stalin to Mao": the paper is his
             items[-1] = _tidy(tail)
         elif _COUNTRY_FIRST.fullmatch(items[-1]) or is_body(items[-1]) and _reads_as_person(tail):
             # "from Beijing, Mao Zedong to ...": the place of dispatch, then the sender; "from Chinese Embassy, Liu Xiao":
-            # a body, then the one who speaks for it (not its city: "Polish Embassy, Washington", below)
+            # a body, then the one who speaks for it (not its city: "Polish Embassy, Washington", above)
             items.append(_tidy(tail))
-    if items and tail and _MISSION_AT_END.search(items[-1]) and (_CITY.fullmatch(tail) or shipped_names().kind(tail) == "place") \
-            and not _ROLE_WORD.search(tail):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
-        items[-1] = f"{items[-1]}, {tail}"
     return tuple(_distribute([item for item in items if any(map(begins_a_name, item)) and item != "Others"
                         and not _is_kind_phrase(item) and not _MESSAGE_ONLY.fullmatch(item) and not _NOT_AUTHOR.fullmatch(item)
                         and not _RECALL_OF.match(item)
