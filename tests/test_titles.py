@@ -3844,6 +3844,11 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     ("Gorbachev-Bush Summit", "meeting", ("Gorbachev", "Bush")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
+    # a summit named by its place alone is no one's, as a meeting so named is ("Vienna" took part)
+    ("Record of the Vienna Summit", "meeting", ()),
+    ("Minutes of the Malta Summit", "meeting", ()),
+    ("Vienna Summit", "meeting", ()),
+    ("The Reykjavik Summit", "meeting", ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_summit_is_a_meeting_of_the_pair_that_names_it(title, kind, participants):
     found = parties(title)
@@ -3861,3 +3866,14 @@ def test_a_summit_is_a_meeting_of_the_pair_that_names_it(title, kind, participan
 def test_a_pair_of_a_place_or_a_body_word_names_no_one(title, participants):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == ((), (), participants, ())
+
+
+# a place before a talk is where it was had, no one who had it ("Paris" took part in the "Paris Meeting")
+@pytest.mark.parametrize(("title", "kind"), [
+    ("Paris Meeting", "meeting"),
+    ("The Geneva Conference", "meeting"),
+    ("Vienna Talks", "conversation"),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_place_before_a_talk_is_no_one_in_it(title, kind):
+    found = parties(title)
+    assert (doc_type(title), found.senders, found.recipients, found.participants, found.others) == (kind, (), (), (), ())

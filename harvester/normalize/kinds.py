@@ -60,7 +60,7 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
                            "plenums", "presidium protocol", "politburo protocol"), _MEETING_RECORDS,
                after=r"(?:\s+minutes\b)?"),
     # "Gorbachev-Bush Malta Summit"; but a word after it is what the summit qualifies ("Summit Conference", "Summit Talks")
-    KindPhrase("meeting", ("summit", "summits"), after=r"(?!\s+(?-i:[A-Z]))"),
+    KindPhrase("meeting", ("summit", "summits"), _MEETING_RECORDS, after=r"(?!\s+(?-i:[A-Z]))"),
     KindPhrase("telegram", ("telegram", "telegrams", "ciphered telegram", "cipher telegram", "coded telegram",
                             "outgoing telegram", "incoming telegram", "ciphergram", "cryptogram", "cipher message", "airgram",
                             "cyper", "cypher telegram",

@@ -1045,7 +1045,9 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
         return [("", text[1:-1])]   # "Czechoslovak Ambassador ... (Dr. Miloslav Ruzek), Report on ...", its role taken off
     head = text if _namelike(text) else text.split(",")[0]
     if _namelike(head) and not _POSSESSIVE.search(head):
+        # a place before a talk is where it was, no one in it: "Vienna Summit", "Paris Meeting"
         return [("", part) for part in _SEP.split(head) if not _NATION_FIRST.match(part) and not is_body(part)
+                and not (talk and shipped_names().kind(part) == "place")
                 and not _ACRONYM.match(part) and not _GENERIC.search(part)
                 and not _QUALIFIERS.fullmatch(part)]
     parts = _SEP.split(text)
