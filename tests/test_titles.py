@@ -3855,13 +3855,15 @@ def test_a_summit_is_a_meeting_of_the_pair_that_names_it(title, kind, participan
     assert (doc_type(title), found.senders, found.recipients, found.participants, found.others) == (kind, (), (), participants, ())
 
 
-# a pair of a place or a body's word before a record's meeting names no one, as a pair of nations does ("Warsaw" and
+# a pair with a place, or of two bodies' words, before a record's meeting names no one, as a pair of nations does ("Warsaw" and
 # "Pact" took part); a pair of parties' initials is theirs
 @pytest.mark.parametrize(("title", "participants"), [
     ("Record of the Warsaw-Pact Meeting", ()),
     ("Record of Politburo-Presidium Meeting", ()),
     ("Moscow-Beijing Talks", ()),
     ("CPSU-CCP Talks", ("CPSU", "CCP")),
+    ("Record of Nixon-Congress Meeting", ("Nixon", "Congress")),   # one of them a person: he met the body
+    ("Record of the Cabinet-Nixon Meeting", ("Cabinet", "Nixon")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_pair_of_a_place_or_a_body_word_names_no_one(title, participants):
     found = parties(title)

@@ -629,7 +629,7 @@ _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s|{_GENERIC.pattern}){_PAIR_WORD}
 # beside a name is a surname ("West-Brandt Talks")
 _NO_NAME_HALF = re.compile(rf"{PREFIXES}|{VERB_PARTICLE}")
 _COMPASS_POINT = re.compile(COMPASS)
-# a body's word, no initials ("Politburo-Presidium Meeting", "Warsaw-Pact Meeting"; but "CPSU-CCP Talks" are the parties')
+# a body's word, no initials ("Politburo-Presidium Meeting"; but "CPSU-CCP Talks" are the parties')
 _BODY_NOUN = re.compile(rf"(?=[A-Z][a-z])(?:{BODY_WORDS})")
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-])(?:{_GENERIC.pattern}\s+)*{_PAIR}(?:\s+{_GENERIC.pattern})*"
@@ -1002,12 +1002,14 @@ def _halves(pair: re.Match[str]) -> tuple[str, str]:
 
 
 def _two_people(pair: re.Match[str]) -> bool:
-    """"Furui-Zhou Enlai" names two people; "Post-Flight", "Co-Chairmen", "Run-Up", "East-West", "Warsaw-Pact" (a place, a
-    body's word) and "the Preparations – Khrushchev" (a thing, "Relations", "Preparations") are no pair of them."""
+    """"Furui-Zhou Enlai" names two people; "Post-Flight", "Co-Chairmen", "Run-Up", "East-West", "Warsaw-Pact" (a place),
+    "Politburo-Presidium" (two bodies' words: but "Nixon-Congress" is a man and the body he met) and "the Preparations –
+    Khrushchev" (a thing, "Relations", "Preparations") are no pair of them."""
     halves = _halves(pair)
-    return not _GENERIC.fullmatch("-".join(halves)) and not all(map(_COMPASS_POINT.fullmatch, halves)) and not any(
+    return not _GENERIC.fullmatch("-".join(halves)) and not all(map(_COMPASS_POINT.fullmatch, halves)) \
+        and not all(map(_BODY_NOUN.fullmatch, halves)) and not any(
         _NATION_FIRST.match(p) or _COUNTRY_FIRST.fullmatch(p) or _GENERIC.search(p) or _LEADING_ARTICLE.match(p)
-        or _NO_NAME_HALF.fullmatch(p) or _ABSTRACT_AT_END.search(p) or _TOPIC_ONLY.fullmatch(p) or _BODY_NOUN.fullmatch(p)
+        or _NO_NAME_HALF.fullmatch(p) or _ABSTRACT_AT_END.search(p) or _TOPIC_ONLY.fullmatch(p)
         or shipped_names().kind(p) == "place" for p in halves)
 
 
