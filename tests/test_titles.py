@@ -3844,6 +3844,7 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     ("Gorbachev-Bush Summit", "meeting", ("Gorbachev", "Bush")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
+    ("Summit Between Kennedy And Khrushchev", "meeting", ("Kennedy", "Khrushchev")),   # title case: a small word goes on
     # a summit named by its place alone is no one's, as a meeting so named is ("Vienna" took part)
     ("Record of the Vienna Summit", "meeting", ()),
     ("Minutes of the Malta Summit", "meeting", ()),

@@ -59,8 +59,10 @@ KIND_PHRASES: tuple[KindPhrase, ...] = (
     KindPhrase("meeting", ("meeting", "meetings", "session", "sessions", "conference", "conferences", "plenum",
                            "plenums", "presidium protocol", "politburo protocol"), _MEETING_RECORDS,
                after=r"(?:\s+minutes\b)?"),
-    # "Gorbachev-Bush Malta Summit"; but a word after it is what the summit qualifies ("Summit Conference", "Summit Talks")
-    KindPhrase("meeting", ("summit", "summits"), _MEETING_RECORDS, after=r"(?!\s+(?-i:[A-Z]))"),
+    # "Gorbachev-Bush Malta Summit"; but a word after it is what the summit qualifies ("Summit Conference", "Summit Talks"),
+    # other than a small word in title case ("Summit Between Kennedy And Khrushchev")
+    KindPhrase("meeting", ("summit", "summits"), _MEETING_RECORDS,
+               after=r"(?!\s+(?!(?:Between|With|Of|In|At|On|And|For|To|From|By)\s)(?-i:[A-Z]))"),
     KindPhrase("telegram", ("telegram", "telegrams", "ciphered telegram", "cipher telegram", "coded telegram",
                             "outgoing telegram", "incoming telegram", "ciphergram", "cryptogram", "cipher message", "airgram",
                             "cyper", "cypher telegram",
