@@ -182,8 +182,8 @@ _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of
 _NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)[A-Z]|[\w'’]")   # not "... To ..."
 # whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
-_CITY_SET_OFF = re.compile(rf"({_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*)(?=,?\s+[a-z]|,?$)")
 _WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*")   # the name an honorific stands before
+_CITY_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern})(?=,?\s+[a-z]|,?$)")   # such words, then a small word or the end
 # a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" before a small word in title
 # case is a noun, no honorific: "From The Chinese Comrades To Stalin" names the comrades (but "Comrade To Huu" is To Huu)
 _NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?(?P<honorific>{HONORIFIC}(?!(?<=omrades)\s+{alt(*(w.title() for w in _SMALL_WORDS))}\s)"
