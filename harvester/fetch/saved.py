@@ -97,10 +97,10 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             for file in _files_under(path):
-                if is_report_page(file) or (file.name.lower().endswith(PACKED_SUFFIXES)
-                                                                      and not is_saved_page(file) and not is_warc(file)):
+                wanted = is_saved_page(file) or is_warc(file)
+                if is_report_page(file) or (not wanted and file.name.lower().endswith(PACKED_SUFFIXES)):
                     passed.append(file)
-                elif (is_saved_page(file) or is_warc(file)) and not _beside_a_page(file, path):
+                elif wanted and not _beside_a_page(file, path):
                     found.append(file)
         elif path.is_file() or path.is_symlink():   # (a link that leads to no file: said below, as one in a folder is)
             found.append(path)
@@ -360,7 +360,7 @@ def _webarchive_page(path: Path, body: bytes) -> Page:
 
     try:
         # (as XML whatever comes before its declaration or doctype: plistlib alone tells XML by its first bytes; blank
-        # lines before a declaration, which XML refuses, an editor's, after its UTF-8 byte order mark too)
+        # lines before a declaration, which XML refuses, an editor's, after its UTF-8 byte-order mark too)
         archive = plistlib.loads(body, fmt=plistlib.FMT_BINARY) if body.startswith(b"bplist") \
             else plistlib.loads(body.removeprefix(codecs.BOM_UTF8).lstrip(), fmt=plistlib.FMT_XML)
     except (plistlib.InvalidFileException, ExpatError, ValueError, TypeError, AttributeError, OverflowError):
