@@ -1440,11 +1440,20 @@ def test_a_saved_page_compressed_with_gzip_and_cut_short_says_so(tmp_path: Path)
 
 def test_a_folder_of_compressed_files_says_what_it_holds(tmp_path: Path):
     """A folder of pages zipped or packed said "no saved pages (...) found", naming nothing it saw."""
-    for name in ("pages.zip", "pages.tar.gz", "more.7z", "notes.txt"):
+    for name in ("pages.zip", "pages.tar.gz", "more.7z", "notes.txt", "page-0.html.bz2", "d.json.gz"):
         (tmp_path / name).write_bytes(b"")
     with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path))}: no saved pages \(.*\) or WARC files found; it holds "
-                                         r"3 compressed files \(more\.7z, pages\.tar\.gz, pages\.zip\): decompress them, "
+                                         r"4 compressed files \(more\.7z, page-0\.html\.bz2, pages\.tar\.gz, \.\.\.\): decompress them, "
                                          "and give the pages they hold$"):
+        reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
+@pytest.mark.parametrize("name", ["d.json.gz", "page-0.gz"])
+def test_a_folder_of_a_file_compressed_with_gzip_alone_is_not_told_to_decompress_it_for_pages(tmp_path: Path, name: str):
+    """A dataset's file compressed (d.json.gz), or gzip under a name that is no page's, holds no pages to give: a folder
+    of it says it holds no saved pages, as one of notes.txt does (a page compressed with gzip is read as it is)."""
+    (tmp_path / name).write_bytes(gzip.compress(b"{}"))
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path))}: no saved pages \(.*\) or WARC files found$"):
         reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 

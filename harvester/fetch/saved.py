@@ -28,8 +28,9 @@ if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
 HTML_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 REPORT_PAGE_SUFFIX = ".report.html"   # the page `harvester report` writes beside a dataset: no saved page
-# what pages packed to be sent or kept are in (a saved page compressed with gzip alone, PAGE.html.gz, is read as it is)
-PACKED_SUFFIXES = (".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar")
+# what pages packed to be sent or kept are in (a saved page compressed with gzip alone, PAGE.html.gz, is read as it is;
+# another file so, d.json.gz, holds no pages)
+PACKED_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar")
 
 
 def is_warc(path: Path) -> bool:
