@@ -1457,6 +1457,15 @@ def test_a_folder_of_a_file_compressed_with_gzip_alone_is_not_told_to_decompress
         reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
+def test_a_report_page_named_alone_says_it_was_skipped_as_in_a_folder(tmp_path: Path):
+    """harvester's own report page named on the command line was parsed as a saved page of the site."""
+    report = tmp_path / "d.report.html"
+    report.write_text("<html><body><h1>Harvest report</h1></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"^{re.escape(str(report))}: no saved pages \(.*\) or WARC files found; "
+                                         r"d\.report\.html: harvester's own report page, skipped$"):
+        reparse([report], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
 def test_a_folder_whose_only_page_is_a_report_says_it_was_skipped(tmp_path: Path):
     """harvester's own report page is skipped on purpose; "no saved pages (.html, ...) found" beside an .html file
     said nothing of why."""

@@ -104,7 +104,7 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
                 elif wanted and not _beside_a_page(file, path):
                     found.append(file)
         elif path.is_file() or path.is_symlink():   # (a link that leads to no file: said below, as one in a folder is)
-            found.append(path)
+            (passed if is_report_page(path) else found).append(path)
         else:
             raise InputError(f"{path}: no such file or folder")
     if gone := next((path for path in found if not path.exists()), None):   # its records would be missing, unsaid
