@@ -1438,6 +1438,18 @@ def test_a_saved_page_compressed_with_gzip_and_cut_short_says_so(tmp_path: Path)
         reparse([tmp_path / "page-0.html.gz"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
+@pytest.mark.parametrize("after", [b"junk\n", b"\0" * 100, gzip.compress(b"<p>more</p>") + b"junk"],
+                         ids=["junk", "zeros", "member-then-junk"])
+def test_a_saved_page_compressed_with_gzip_with_bytes_after_its_end_is_read_as_gzip_reads_it(tmp_path: Path, after: bytes):
+    """Bytes after a gzip file's last member (a download's padding, junk appended) were "cut short or damaged"; the
+    gzip command reads the members and ignores what follows them ("trailing garbage ignored")."""
+    from harvester.fetch.saved import read_saved
+
+    (tmp_path / "page-0.html.gz").write_bytes(gzip.compress((SEED / "page-0.html").read_bytes()) + after)
+    _, text, _ = read_saved(tmp_path / "page-0.html.gz")
+    assert text == read_saved(SEED / "page-0.html")[1] + ("<p>more</p>" if after.startswith(b"\x1f\x8b") else "")
+
+
 def test_a_folder_of_compressed_files_says_what_it_holds(tmp_path: Path):
     """A folder of pages zipped or packed said "no saved pages (...) found", naming nothing it saw."""
     for name in ("pages.zip", "pages.tar.gz", "more.7z", "notes.txt", "page-0.html.bz2", "d.json.gz"):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import gzip
-import io
 import os
 import re
 import zlib
@@ -198,15 +196,22 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
 
 
 def _gunzipped(path: Path, body: bytes) -> bytes:
-    """The page a file compressed with gzip holds (no larger than any page harvester takes)."""
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(body)) as file:
-            page = file.read(DEFAULT_MAX_RESPONSE + 1)
-    except (OSError, EOFError, zlib.error):   # (not gzip after its first bytes, damaged, or cut short)
-        raise InputError(f"{path}: compressed with gzip, and cut short or damaged: save the page again") from None
-    if len(page) > DEFAULT_MAX_RESPONSE:
-        raise InputError(f"{path}: compressed with gzip, a page larger than any harvester takes ({DEFAULT_MAX_RESPONSE:,} "
-                         "bytes); not read")
+    """The page a file compressed with gzip holds (no larger than any page harvester takes): its members, one after
+    another, and not what follows the last (padding, junk appended), as the gzip command reads a file."""
+    page, rest = b"", body
+    while rest.startswith(GZIP):
+        member = zlib.decompressobj(31)   # (31: gzip's header and trailer)
+        try:
+            page += member.decompress(rest, DEFAULT_MAX_RESPONSE + 1 - len(page))
+            whole = member.eof
+        except zlib.error:   # (not gzip after its first bytes, or damaged)
+            whole = False
+        if len(page) > DEFAULT_MAX_RESPONSE:
+            raise InputError(f"{path}: compressed with gzip, a page larger than any harvester takes ({DEFAULT_MAX_RESPONSE:,} "
+                             "bytes); not read")
+        if not whole:   # damaged, or cut short
+            raise InputError(f"{path}: compressed with gzip, and cut short or damaged: save the page again")
+        rest = member.unused_data
     tar = page[257:262] == b"ustar" and b"\0" in page[:257]   # (a tar header's mark, after a name padded with NULs: no page's)
     if tar or page.startswith((GZIP, ZIP)):   # a .tar.gz or .tgz, or gzip over gzip or zip
         raise InputError(f"{path}: compressed with gzip, and what it holds is packed again (a tar or zip archive, or gzip), not a "
