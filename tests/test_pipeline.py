@@ -1526,6 +1526,33 @@ def test_a_warc_file_cut_in_its_first_record_says_no_record_was_whole(tmp_path: 
         f"{folder / 'crawl.warc.gz'}: no whole WARC record in it (cut short in its first: a run killed while writing it?); skipped"]
 
 
+@pytest.mark.parametrize("cut", [4, 10])   # half its gzip trailer; the trailer and the last bytes of its deflate stream
+def test_a_warc_file_whose_last_gzip_member_lacks_its_last_bytes_is_said_to_be_cut(tmp_path: Path, cut: int):
+    """A .warc.gz whose last record stops a few bytes before its gzip member's end (a copy or a run stopped) was read
+    without a word, where one cut in its first bytes is said. Its page, whole before the cut, is read."""
+    from harvester.fetch.archive import WarcArchive
+    from harvester.fetch.page import Page
+
+    warc = tmp_path / "crawl.warc.gz"
+    with WarcArchive(warc) as archive:
+        archive.write(Page(SEED_URL, (SEED / "page-0.html").read_bytes(), 200, {"content-type": "text/html"},
+                           "2024-01-15T09:30:12+00:00"))
+    warc.write_bytes(warc.read_bytes()[:-cut])
+    outcome = reparse([warc], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.documents == 10 and [warning for warning in outcome.warnings if warc.name in warning] == [
+        f"{warc}: cut short in the last bytes of record 2, the last (a run killed while writing it?)"]
+
+
+@pytest.mark.parametrize("blank", [b"\r\n\r\n\n\n", b" \r\n\t\r\n"])
+def test_a_warc_file_of_blank_lines_says_it_holds_no_record(tmp_path: Path, blank: bytes):
+    """A WARC file of blank lines alone was said to have "record 1" cut short: it holds no record."""
+    folder = tmp_path / "saved"
+    shutil.copytree(SEED, folder)
+    (folder / "crawl.warc").write_bytes(blank)
+    outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert outcome.documents == 19 and outcome.warnings == [f"{folder / 'crawl.warc'}: blank lines only, no WARC record in it; skipped"]
+
+
 def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
     from bench.sitegen import write_site
 
