@@ -676,6 +676,17 @@ def test_an_xml_property_list_with_a_comment_or_blank_lines_before_its_plist_tag
     assert (page.url, text) == (saved.url, expected)
 
 
+def test_an_xml_property_list_in_utf_16_with_blank_lines_before_its_declaration_is_read(tmp_path: Path):
+    """As one in UTF-8 is: it was refused as "a property list that is no Safari web archive harvester can read"."""
+    from harvester.fetch.saved import read_saved
+
+    xml = _xml_plist(web_archive(SEED / "page-0.html")).decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    (tmp_path / "page-0.webarchive").write_bytes(("\n\n" + xml).encode("utf-16"))
+    page, text, _ = read_saved(tmp_path / "page-0.webarchive")
+    saved, expected, _ = read_saved(SEED / "page-0.html")
+    assert (page.url, text) == (saved.url, expected)
+
+
 def test_an_html_page_opening_with_a_plist_tag_of_its_text_is_read_as_html(tmp_path: Path):
     """Only an XML declaration or a property list's doctype makes a file an XML property list: a page whose text opens
     with a word in angle brackets is a page."""
