@@ -3810,6 +3810,14 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Molotov to Gromyko Personal", ("Molotov",), ("Gromyko",)),
     ("Telegram from Molotov Personal to Gromyko", ("Molotov",), ("Gromyko",)),
     ("Telegram from the Personal Representative to Mao", ("Personal Representative",), ("Mao",)),
+    # and so is one in brackets, one before "For" whom, and a "Personal Message" at the end ("Nixon (Personal)",
+    # "Rusk Personal" and "Stalin Personal Message" were the recipients)
+    ("Telegram from Rusk to Nixon (Personal)", ("Rusk",), ("Nixon",)),
+    ("Telegram from Rusk to Lodge Personal For Secretary", ("Rusk",), ("Lodge", "Secretary")),
+    ("Letter from Mao to Stalin Personal Message", ("Mao",), ("Stalin",)),
+    # a marking after a bare "to" leaves no one to send to ("Molotov to" was the sender)
+    ("Telegram from Molotov to Personal", ("Molotov",), ()),
+    ("Telegram from Molotov to Top Secret", ("Molotov",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients):
     found = parties(title)

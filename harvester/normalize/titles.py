@@ -109,10 +109,10 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 # "14 Feb 1950", "Sept. 1950"; "5 May" with no year, but not of "3 Mayors", nor of a name: "the 26 July Movement"
 _DATE = (rf"(?:{_DAYS}\s+{_MONTH}\s*(?:[-–]|\bto\b)\s*)?{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}}|(?!\w)(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z])))"
          rf"|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}")
-# "(Private and Confidential)": a marking, no one's name; "(Exerpt)", a typo in a real title; "(Summary)" alone (not "(Summary of
-# Conversation with ...)"); "[Ciphergram No. 7237]": the paper's number
+# "(Private and Confidential)": a marking, no one's name; "(Exerpt)", a typo in a real title; "(Summary)", "(Personal)"
+# alone (not "(Summary of Conversation with ...)"); "[Ciphergram No. 7237]": the paper's number
 _NOTE_WORDS = alt("fragments?", "exc?erpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
-                  "translation", "confidential", "secret", r"summary(?=[)\]])", r"nos?\.\s*\d[\w./-]*")
+                  "translation", "confidential", "secret", r"(?:summary|personal)(?=[)\]])", r"nos?\.\s*\d[\w./-]*")
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
 _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
                                           r"(?:(?:very|most)\s+)?(?:urgent|immediate)", "confidential", r"eyes\s+only")
@@ -266,8 +266,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_rx(rf",\s*{_SECRET}\b(?![^,]*\s(?:from|to)\s).*$"), ""),
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
     # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B";
-    # "Personal" alone at the end only ("to Gromyko Personal"), where no name or post goes on from it
-    (_rx(rf"(?:\s+(?=(?-i:[A-Z])){_SECRET}|\s+(?-i:Personal))+(?=$|\s+(?:to|from)\s)"), ""),
+    # "Personal" alone at the end only ("to Gromyko Personal", "... Personal Message") or before "For" whom, where no name or
+    # post goes on from it; a bare "to" before them is left with no one ("from Molotov to Top Secret")
+    (_rx(rf"(?:\s+to)?(?:\s+(?=(?-i:[A-Z])){_SECRET}|\s+(?-i:Personal)(?:\s+(?-i:Message)$)?)+"
+         r"(?=$|\s+(?:to|from|for)\s)"), ""),
 )
 
 _POSSESSIVE_TAIL = re.compile(r"['’][sS]\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
