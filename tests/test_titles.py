@@ -3850,6 +3850,8 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
 @pytest.mark.parametrize(("title", "kind", "participants"), [
     ("Gorbachev-Bush Malta Summit", "meeting", ("Gorbachev", "Bush")),
     ("Gorbachev-Bush Summit", "meeting", ("Gorbachev", "Bush")),
+    # a place of two words after a name of two ("Kissinger-Zhou Enlai Hong Kong" was one party)
+    ("Kissinger-Zhou Enlai Hong Kong Talks", "conversation", ("Kissinger", "Zhou Enlai")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
     ("Summit Between Kennedy And Khrushchev", "meeting", ("Kennedy", "Khrushchev")),   # title case: a small word goes on

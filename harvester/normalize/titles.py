@@ -621,11 +621,12 @@ _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conferen
 # (a name of three words is one half, "Kim Il Sung-Mao", but no role's, and a dash between spaces joins them too: "Mao –
 # Khrushchev"); a word of a name may hold a hyphen ("Kim Il-sung", "Gheorghiu-Dej": `_halves` tells which dash joins them),
 # and a role's too ("Vice-Premier"); a word that qualifies the talk is no part of the first name either, before it or
-# after it ("Post-Summit Mao-Khrushchev Talks", "Mao-Khrushchev Post-Summit Talks")
+# after it ("Post-Summit Mao-Khrushchev Talks", "Mao-Khrushchev Post-Summit Talks"); the second runs on to the place of
+# their talks, which `_pair` takes off ("Zhou Enlai Hong Kong")
 _PAIR_WORD = r"[A-Z][\w.’']*(?:-[\w.’']+)*"
 _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s|{_GENERIC.pattern}){_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,2}})"
          rf"(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
-         rf"(?P<other>{_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,2}}?)")
+         rf"(?P<other>{_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,3}}?)")
 # a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
 # beside a name is a surname ("West-Brandt Talks")
