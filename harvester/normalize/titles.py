@@ -1223,6 +1223,7 @@ def _talked(slots: list[tuple[str, str]], recorded: bool = False) -> list[tuple[
 
 def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
     """Split what follows the kind into (keyword, segment) pairs: ("from", "A. Mikoyan"), ("to", ...)."""
+    talk = kind in _TALKS
     m = _LEAD.match(rest)
     if m and m["kept"] and kind not in _KEPT_BY_WRITER:
         m = None   # "Letter Kept by the Archive": who keeps a letter holds it, no writer
@@ -1233,7 +1234,7 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
             # "Cable, Summary of ... Meeting with ...": the record's people (`_inner_record`), not a sender;
             # "Telegram, Haig’s Visit to Mexico": a subject
             return []
-        if key == "of" and kind in _TALKS and (people := _BETWEEN_PEOPLE.search(body)):
+        if key == "of" and talk and (people := _BETWEEN_PEOPLE.search(body)):
             # "Discussion of US-Soviet Relations between Nixon and Brezhnev": a talk "between" names all its people, so
             # what it is "of" before them is what they talked about
             key, body = "between", body[people.end():]
@@ -1255,10 +1256,10 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
     elif sent := _SENT_TO.search(rest):
         key, body = "to", rest[sent.end():]
     else:
-        return _reported(rest, kind in _TALKS)
-    reported = _reported(body, kind in _TALKS)
+        return _reported(rest, talk)
+    reported = _reported(body, talk)
     if (joined := _JOINED.sub("", _EVENT.sub(" with ", body))) != body:   # "A's Meeting with B": a talk looked for anew
-        body, reported = joined, reported or _reported(joined, kind in _TALKS)
+        body, reported = joined, reported or _reported(joined, talk)
     slot = _SLOT if _ADDRESSED_AND_TO.search(rest) or _known(m[1].split() if (m := _AND_TO.search(rest)) else []) else \
         _SLOT_AND_TO if small_words_titled(rest) else _SLOT_LOWER_TO
     pieces = slot.split(_without_topic(_SUBTITLE.sub("", body)))
