@@ -1512,6 +1512,7 @@ def test_a_verb_ending_in_led_is_no_led_by(title, senders):
     ("Letter from Mao Zedong to the Delegation Led by Zhou Enlai", ("Mao Zedong",), ("Delegation", "Zhou Enlai")),
     ("Note from the Government to the Soviet Embassy", ("Government",), ("Soviet Embassy",)),
     ("Letter from the Commission to Kim Il Sung", ("Commission",), ("Kim Il Sung",)),
+    ("Letter from the Administration to Kim Il Sung", ("Administration",), ("Kim Il Sung",)),
 ], ids=lambda value: value[:40] if isinstance(value, str) else None)
 def test_a_bodys_word_is_no_abstract_noun_and_its_head_takes_its_part(title, senders, recipients):
     assert parties(title) == Parties(senders, recipients, ())
