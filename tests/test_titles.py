@@ -3799,6 +3799,14 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     ("Telegram from the Soviet Consul, Harbin, to Moscow", ("Soviet Consul, Harbin",), ("Moscow",), (), ()),
     ("Telegram from the Soviet Consul General, Shanghai, to Moscow", ("Soviet Consul General, Shanghai",), ("Moscow",), (), ()),
     ("Telegram from the Soviet Ambassador, Yudin, to Moscow", ("Yudin",), ("Moscow",), (), ()),   # a name, no city
+    # a minister is posted as an ambassador is ("Moscow" was dropped, "Bern" the sender), and a country is his post's
+    # place, though a given name too ("Georgia" was the sender)
+    ("Telegram from the Minister, Moscow", ("Minister, Moscow",), (), (), ()),
+    ("Telegram from the Minister, Bern, to Moscow", ("Minister, Bern",), ("Moscow",), (), ()),
+    ("Telegram from the Ambassador, Georgia", ("Ambassador, Georgia",), (), (), ()),
+    # and so is a representative, and the office of one (its city was dropped)
+    ("Letter, Office of the British Political Representative, Bucharest, to the Foreign Office",
+     ("Office of the British Political Representative, Bucharest",), ("Foreign Office",), (), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, participants, others):
     found = parties(title)

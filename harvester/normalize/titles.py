@@ -648,7 +648,8 @@ _ROLE_AT_END = re.compile(rf"{ROLE}$|^(?:the\s+)?(?:{MODIFIER}\s+)*{ROLE}s$")
 # Soviet Sakharov", "Adviser to the CC CPSU Zagladin" (an envoy has none there: "Ambassador to the Presidium Khrushchev"
 # writes to Khrushchev)
 _SEAT_AT_END = re.compile(r"\b(?:Deputy|Representative|Advis[eo]r)$")
-_MISSION_AT_END = re.compile(r"\b(?:Embassy|Ambassador|Consul(?:ate)?(?:\s+General)?|Legation|Mission)$")   # a post, in its city
+# a post, in its city
+_MISSION_AT_END = re.compile(r"\b(?:Embassy|Ambassador|Minister|Representative|Consul(?:ate)?(?:\s+General)?|Legation|Mission)$")
 # a city: one word, with its article or first word ("New York", "Addis Ababa"), particle ("Rio de Janeiro") or "City", and
 # the envoy in brackets after it; "Chinese Embassy, Liu Xiao": a person, not a city
 _CITY = re.compile(rf"(?:{CITY_FIRST}\s+)?[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|es)\s+[A-Z][\w’'.-]*)?(?:\s+City)?"
