@@ -421,7 +421,8 @@ class _SavedSearch:
     say which search they are of."""
 
     searched: Searched
-    totals: list[tuple[str, float, int | None]] = field(default_factory=list)   # each page's: when saved, its first result, total
+    totals: list[tuple[str, int, float, int | None]] = field(default_factory=list)   # each page's: when saved, its place in
+    # an archive's reading (0: a saved file's), its first result, total
     unknown: list[str] = field(default_factory=list)
     # each document's place in the listing (its result's number, then the page's and its own in the page's) by the
     # latest copy that lists it, when that copy was saved, and the document before it there: weeks of runs list it
@@ -435,8 +436,8 @@ class _SavedSearch:
         # ("1 - 10 of 0" is no total, as in a harvest, nor is an empty page's past the first; a first page with none
         # starts a walk all the same)
         given = None if saved.results.belied else saved.results.total
-        if first == 1 or given is not None and saved.records:
-            self.totals.append((saved.saved_at, first, given))
+        if first == 1 or given is not None and saved.records:   # (an archive's response: in the order read, see total)
+            self.totals.append((saved.saved_at, number if saved.copy is None else 0, first, given))
         self.page(first, saved.saved_at, number)
         before = None
         for index, record in enumerate(saved.records):
@@ -451,10 +452,12 @@ class _SavedSearch:
         not one a page past the total before it gives (its first result beyond it: a next link led there); a first page
         starts a walk of its own (a later run's, after one of "0 results"), with a totals line or without."""
         total = None
-        # (in saved order, an undated copy before a dated one, as later_copy takes them; pages saved at one time, or that
-        # say no time, in their order: as a walk takes them, whatever the files' names; copies of one page as read: a
-        # harvest's rounds as it fetched them, files the later by name last)
-        for _, first, given in sorted(self.totals, key=lambda t: (is_time(t[0]), is_time(t[0]) and datetime.fromisoformat(t[0]), t[1])):
+        # (in saved order, an undated copy before a dated one, as later_copy takes them; an archive's responses fetched at
+        # one time as read, as its runs fetched them: its files in order, each's records in order, so that each run's pages
+        # stay together; saved files of one time, or that say no time, in their page order, as a walk takes them, whatever
+        # the files' names, and copies of one page as read, the later by name last)
+        for _, _, first, given in sorted(self.totals, key=lambda t: (is_time(t[0]), is_time(t[0]) and datetime.fromisoformat(t[0]),
+                                                                     t[1], t[2])):
             total = None if first == 1 else total   # (a run's first page with no totals line counts none, as its harvest)
             if given is not None and (total is None or first <= total):
                 total = given
@@ -532,7 +535,8 @@ class SavedResults:
     records: list[Record]
     problem: str | None = None   # what its decoding had to replace
     saved_at: str = ""           # when it was saved or fetched, to choose between copies (Page.saved_at; '' when unknown)
-    copy: str | None = None      # a saved file's address (an archive's response is no copy: its runs are read as harvested)
+    copy: str | None = None      # a saved file's address, '' if it says none (None: an archive's response, no copy: its runs
+                                 # are read as harvested)
 
 
 @dataclass(frozen=True)
