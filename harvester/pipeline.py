@@ -481,7 +481,7 @@ class _SavedSearch:
             chain = []   # documents each after the next, back to one whose place is known
             while doc_id not in keys:
                 _, (at, number, index), before = self.places[doc_id]
-                if (latest := at == math.inf or self.latest[at - index][1] == number) or before is None:
+                if (latest := self.on_latest(doc_id)) or before is None:
                     keys[doc_id] = (at if latest else at - 0.5, number, index)
                 else:
                     chain.append(doc_id)
@@ -489,6 +489,11 @@ class _SavedSearch:
             for after in reversed(chain):   # (of two copies' documents after one document, the later read's first)
                 keys[after], doc_id = keys[doc_id] + (-self.places[after][1][1],), after
         return sorted(keys, key=keys.__getitem__)
+
+    def on_latest(self, doc_id: str) -> bool:
+        """Whether the latest copy of a document's page lists it (a page that tells not where it is has one copy)."""
+        _, (at, number, index), _ = self.places[doc_id]
+        return at == math.inf or self.latest[at - index][1] == number
 
     def warnings(self, site: Site) -> list[str]:
         """When the saved pages hold fewer documents than the search's total, or more; and the pages that do not say
@@ -502,8 +507,11 @@ class _SavedSearch:
         if self.total is None or len(self.places) == self.total:
             return pages
         if len(self.places) > self.total:
-            return pages + [f"saved pages of {said} hold {len(self.places)} documents, more than the {self.total} its pages "
-                            "count (pages saved at different times, of a listing that changed?)"]
+            earlier = sum(not self.on_latest(doc_id) for doc_id in self.places)
+            why = (f": the listing changed between the times its pages were fetched (or saved), and {earlier} of them are "
+                   "listed only by earlier copies" if earlier and len(self.places) - earlier <= self.total else
+                   " (pages saved at different times, of a listing that changed?)")
+            return pages + [f"saved pages of {said} hold {len(self.places)} documents, more than the {self.total} its pages count{why}"]
         return pages + [f"saved pages of {said} hold {len(self.places)} of its {self.total} documents "
                         f"({math.ceil(self.total / site.page_size)} pages in all)"]
 

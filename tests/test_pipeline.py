@@ -2071,3 +2071,30 @@ def test_a_reparse_of_runs_fetched_at_one_time_takes_each_runs_pages_together(tm
                                 allow_incomplete=True), now=lambda: datetime(2024, 5, 1, tzinfo=UTC))
     reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert (harvested.total, reparsed.total) == (25, 25)
+
+
+def test_a_reparse_of_runs_of_a_listing_that_shrank_says_it_changed_between_them(tmp_path: Path):
+    """A first run lists 30, the next 25 of 25: the re-parse keeps the 5 only the first run listed, and said the 30 were
+    more than the 25 its pages count, asking whether the listing changed: it did, between the runs."""
+    from datetime import UTC, datetime
+    from urllib.parse import parse_qs, urlsplit
+
+    from tests.sitegen import doc, results_page
+
+    shown: list[int] = []
+
+    def answer(path: str) -> bytes | None:
+        parts = urlsplit(path)
+        page = results_page([doc(n) for n in range(shown[-1])], int(parse_qs(parts.query).get("page", ["0"])[0]))
+        return page.encode() if parts.path == "/search" else None
+
+    with FaultServer(answer) as server:
+        for day, listed in ((1, 30), (8, 25)):
+            shown.append(listed)
+            harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0),
+                                now=lambda at=datetime(2024, 5, day, tzinfo=UTC): at)
+    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    assert (harvested.total, harvested.documents, reparsed.documents) == (25, 25, 30)
+    assert reparsed.warnings == ["saved pages of \u201cq\u201d hold 30 documents, more than the 25 its pages count: the listing changed "
+                                 "between the times its pages were fetched (or saved), and 5 of them are listed only by "
+                                 "earlier copies"]
