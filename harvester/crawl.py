@@ -153,7 +153,7 @@ class Walk:
         return replace(search, extra=tuple((re.sub(r"[. ]", "_", key), value) for key, value in search.extra
                                            if unnumbered(key) not in self.site.other_params)).key
 
-    def took(self, page: ResultsPage, new: int, listed: Sequence[str] = ()) -> None:
+    def took(self, page: ResultsPage, new: int, listed: Sequence[str]) -> None:
         """A results page was fetched and its cards kept; `new` of them were documents not seen before; `listed`, the
         ids of its documents in its order (a page given another's in its place: its documents as an earlier walk took
         them there)."""

@@ -41,7 +41,7 @@ def walk(fetch: Fetcher, query: str, settings: Settings) -> Crawl:
         ids = [WILSON.doc_id(card.href) for card in page.cards]
         new = len(set(ids) - set(crawl.documents))
         crawl.documents.update((doc_id, card.title) for doc_id, card in zip(ids, page.cards))
-        crawl.walk.took(page, new)
+        crawl.walk.took(page, new, ids)
         assert crawl.walk.documents == len(crawl.documents), "the walk counts each distinct document once"
     return crawl
 
@@ -80,7 +80,7 @@ def test_an_address_asking_for_another_page_size_is_walked_by_the_size_its_pages
     fetch = Fetcher(HttpTransport(mock_client(handler), settings), ORIGIN, settings, sleep=clock.sleep, clock=clock.monotonic)
     crawl = Walk(WILSON, Search("Korean War", extra=(("items_per_page", "50"),)), settings)
     for url in crawl.urls():
-        crawl.took(parse_results(fetch.get(url).text(), url, WILSON), 50 if asked[-1] == 0 else 20)
+        crawl.took(parse_results(fetch.get(url).text(), url, WILSON), 50 if asked[-1] == 0 else 20, ())
     assert asked == [0, 1] and (crawl.documents, crawl.total, crawl.warnings) == (70, 70, [])
 
 
@@ -105,7 +105,7 @@ def test_a_first_page_that_holds_every_result_is_the_only_page_asked_for(clock):
     fetch = Fetcher(HttpTransport(mock_client(handler), settings), ORIGIN, settings, sleep=clock.sleep, clock=clock.monotonic)
     crawl = Walk(WILSON, Search("Korean War", extra=(("items_per_page", "20"),)), settings)
     for url in crawl.urls():
-        crawl.took(parse_results(fetch.get(url).text(), url, WILSON), 19)
+        crawl.took(parse_results(fetch.get(url).text(), url, WILSON), 19, ())
     assert asked == [0] and (crawl.documents, crawl.total, crawl.pages, crawl.warnings) == (19, 19, 1, [])
 
 
@@ -336,7 +336,7 @@ def test_a_total_that_keeps_rising_as_the_pages_come_is_walked_no_further_than_a
         for url in walk.urls():
             first = 10 * asked + 1
             cards = tuple(RawCard(f"/document/d-{first + n}", "", f"Telegram {first + n}", "") for n in range(10))
-            walk.took(ResultsPage(url, first + 19, first, first + 9, cards, None), new=10)
+            walk.took(ResultsPage(url, first + 19, first, first + 9, cards, None), new=10, listed=())
             asked += 1
             assert asked <= SAFETY_MAX_PAGES, "the walk goes on"
     assert asked == SAFETY_MAX_PAGES == 5000
@@ -358,7 +358,7 @@ def test_next_links_stopped_by_the_most_followed_after_a_later_page_counted_the_
             first = 10 * asked + 1
             cards = tuple(RawCard(f"/document/d-{first + n}", "", f"Telegram {first + n}", "") for n in range(10))
             counted = (100_000, first, first + 9) if asked else (None, None, None)
-            walk.took(ResultsPage(url, *counted, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10)
+            walk.took(ResultsPage(url, *counted, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10, listed=())
             asked += 1
             assert asked <= SAFETY_MAX_PAGES, "the walk goes on"
     assert asked == SAFETY_MAX_PAGES
@@ -377,7 +377,7 @@ def test_next_links_a_first_page_sent_the_walk_on_stopped_below_a_later_total_ar
     for asked, url in enumerate(walk.urls()):
         start = 10 * asked + 1
         cards = tuple(RawCard(f"/document/d-{start + n}", "", f"Telegram {start + n}", "") for n in range(10))
-        walk.took(ResultsPage(url, 100_000 if asked else first, start, start + 9, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10)
+        walk.took(ResultsPage(url, 100_000 if asked else first, start, start + 9, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10, listed=())
     assert walk.partial and walk.warnings == [f"stopped after 5,000 pages (the most followed): 50000 of 100000 documents; its next "
                                               f"link leads on; {why}: next links were followed, and a later page counted the results"]
 
@@ -392,7 +392,7 @@ def test_next_links_cut_by_max_pages_at_the_most_followed_are_a_first_look_as_as
         first = 10 * asked + 1
         cards = tuple(RawCard(f"/document/d-{first + n}", "", f"Telegram {first + n}", "") for n in range(10))
         counted = (100_000, first, first + 9) if asked else (None, None, None)
-        walk.took(ResultsPage(url, *counted, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10)
+        walk.took(ResultsPage(url, *counted, cards, f"{ORIGIN}/search?page={asked + 1}"), new=10, listed=())
     assert walk.partial and walk.warnings[-1] == "stopped after 5,000 pages as asked: 50000 of 100000 documents; its next link leads on"
 
 
@@ -405,7 +405,7 @@ def test_a_search_larger_than_the_walk_of_next_links_is_walked_whole_when_its_to
     for url in walk.urls():
         first = 10 * asked + 1
         cards = tuple(RawCard(f"/document/d-{first + n}", "", f"Telegram {first + n}", "") for n in range(10))
-        walk.took(ResultsPage(url, 60_000, first, first + 9, cards, None), new=10)
+        walk.took(ResultsPage(url, 60_000, first, first + 9, cards, None), new=10, listed=())
         asked += 1
         assert asked <= 6_000, "the walk goes on"
     assert (asked, walk.documents, walk.partial, walk.warnings) == (6_000, 60_000, False, [])
@@ -480,7 +480,7 @@ def test_a_search_form_of_long_field_names_is_said_in_a_short_line():
     form = '<form class="views-exposed-form">' + "".join(f'<input name="{"x" * 100_000}{i}">' for i in range(20)) + '</form>'
     page = results_page([doc(1)], 0).replace('<div class="view-content">', form + '<div class="view-content">')
     with pytest.raises(UsageError, match="has no field 'zz'") as refused:
-        Walk(WILSON, Search("q", extra=(("zz", "1"),)), Settings()).took(parse_results(page, WILSON.home + "/search", WILSON), 1)
+        Walk(WILSON, Search("q", extra=(("zz", "1"),)), Settings()).took(parse_results(page, WILSON.home + "/search", WILSON), 1, ())
     assert len(str(refused.value)) < 2000
 
 

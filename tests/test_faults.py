@@ -917,7 +917,7 @@ page = results_page([doc(1)], 0).replace('<div class="view-content">', form + '<
 wilson = get_site("wilson")
 parsed = parse_results(page, wilson.home + "/search", wilson)
 try:
-    Walk(wilson, Search("q", extra=(*((f"type[{i}]", "letter") for i in range(5_000)), ("zz", "1"))), Settings()).took(parsed, 1)
+    Walk(wilson, Search("q", extra=(*((f"type[{i}]", "letter") for i in range(5_000)), ("zz", "1"))), Settings()).took(parsed, 1, ())
 except UsageError as error:
     assert "has no field 'zz' (its fields: x0, x1, " in str(error) and len(str(error)) < 1000, str(error)[:300]
     print("done")
