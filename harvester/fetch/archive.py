@@ -258,7 +258,7 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
         with path.open("rb") as stream:
             records = ArchiveIterator(stream, no_record_parse=True)
             for number, record in enumerate(records, 1):
-                member = records.reader.decompressor   # (a .warc.gz file's: this record's gzip member)
+                member, said = records.reader.decompressor, len(warnings)   # (a .warc.gz file's: this record's gzip member)
                 if record.length is None:   # a whole record's header says its length: this one was cut in its header
                     warnings.append(f"{path}: record {number} {_CUT_SHORT}" if record.rec_headers.protocol
                                     else f"{path}: blank lines only, no WARC record in it; skipped")   # (no WARC/1.1 line)
@@ -322,7 +322,7 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                                 else f"{path}: no whole WARC record in it (cut short in its first: a run killed while writing it?); skipped")
             elif not number:   # (a download that failed: said, as an empty saved page is)
                 warnings.append(f"{path}: an empty file, no WARC record in it; skipped")
-            elif member is not None and not member.eof:   # (the record was read whole: its gzip trailer is missing)
+            elif member is not None and not member.eof and len(warnings) == said:   # (read whole: its gzip trailer is missing)
                 warnings.append(f"{path}: cut short in the last bytes of record {number}, the last (a run killed while writing it?)")
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
         if "non-chunked gzip" in str(error):   # nothing is damaged: the file is whole, and one command makes it readable
