@@ -466,7 +466,8 @@ def demo_command(out_dir: Path, name: str | None, formats: str, details: bool, p
     from harvester.serve import Serving
 
     settings = Settings(delay=delay, details=details, pdfs=pdfs, max_pdf_mb=max_pdf_mb, transcript_in_csv=transcript_in_csv)
-    chosen = parse_formats(formats)   # (both checked before serving)
+    chosen = parse_formats(formats)   # (the settings, the formats and the names file: checked before serving)
+    NameTable.load(names_file)
     site, folders = get_site("wilson"), [DEMO / "seed", *([DEMO / "documents"] if details else [])]
     try:
         serving = Serving(folders, port)

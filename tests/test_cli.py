@@ -149,6 +149,14 @@ def test_a_demo_port_another_program_holds_is_said_with_what_to_do(monkeypatch, 
                                                       "--port 0" if make else ""))
 
 
+def test_a_demos_names_file_with_a_mistake_is_said_before_anything_is_served(monkeypatch, capsys, tmp_path):
+    """As its formats are: it said "serving the saved pages ..." first, as if the harvest had begun."""
+    names = tmp_path / "names.csv"
+    names.write_text("not,the,columns\n", encoding="utf-8")
+    code, _, err = run_cli(monkeypatch, capsys, "demo", "--out", str(tmp_path / "o"), "--port", "0", "--names", str(names))
+    assert code == 2 and err.count("\n") == 1 and err.startswith("harvester: error: ") and str(names) in err, err
+
+
 def test_demo_harvests_its_packaged_search_over_http_from_any_folder(monkeypatch, capsys, tmp_path):
     monkeypatch.chdir(tmp_path)                              # not the repository: the pages ship with the package
     port = str(free_port())
