@@ -1914,10 +1914,13 @@ def test_a_reparse_of_a_harvests_pages_takes_the_total_the_harvest_took(tmp_path
     (((0, 0), (25, 25)), 25),
     # the site answered its third page empty: an empty page past the first tells no total, in a harvest
     (((20, 25),), 25),
+    # the first run counts 30, the next 25 and its third page comes empty: each run's pages together, the later last
+    (((30, 30), (20, 25)), 25),
 ])
 def test_a_reparse_takes_the_total_the_harvests_took(tmp_path: Path, runs, expected):
-    """A re-parse of runs' archive: its total was the 0 of a page that told none in the harvest, and it said the
-    documents were more than the 0 its pages count."""
+    """A re-parse of runs' archive, all fetched in one second (a local mirror, --delay 0): its total was the 0 of a
+    page that told none in the harvest, and it said the documents were more than the 0 its pages count."""
+    from datetime import UTC, datetime
     from urllib.parse import parse_qs, urlsplit
 
     from tests.sitegen import doc, results_page
@@ -1934,8 +1937,8 @@ def test_a_reparse_takes_the_total_the_harvests_took(tmp_path: Path, runs, expec
     with FaultServer(answer) as server:
         for run in runs:
             shown.append(run)
-            harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"],
-                                Settings(base_url=server.origin, delay=0, allow_incomplete=True))
+            harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0,
+                                allow_incomplete=True), now=lambda: datetime(2024, 5, 1, tzinfo=UTC))
     reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
     assert (harvested.total, reparsed.total) == (expected, expected)
     assert [w for w in reparsed.warnings if "than the 0" in w] == []
@@ -2044,33 +2047,6 @@ def test_a_reparse_lists_a_page_saved_in_anothers_place_where_the_site_lists_it(
     reparse([tmp_path / "page-0.html", tmp_path / "page-1.html"], WILSON, tmp_path / "out", "d", ["json"], workers=0)
     reparse(sorted(SEED.glob("page-*.html")), WILSON, tmp_path / "clean", "d", ["json"], workers=0)
     assert [r["id"] for r in dataset(tmp_path / "out", "d")] == [r["id"] for r in dataset(tmp_path / "clean", "d")]
-
-
-def test_a_reparse_of_runs_fetched_at_one_time_takes_each_runs_pages_together(tmp_path: Path):
-    """A first run counts 30 and lists them; the next, in the same second (a local mirror, --delay 0), counts 25 but
-    its third page comes empty: 20 of 25. The re-parse took the two runs' pages by their first results alone (both
-    first pages, then both second pages), and the first run's third page, "21 - 30 of 30", came last: 30."""
-    from datetime import UTC, datetime
-    from urllib.parse import parse_qs, urlsplit
-
-    from tests.sitegen import doc, results_page
-
-    shown: list[tuple[int, int]] = []
-
-    def answer(path: str) -> bytes | None:
-        parts = urlsplit(path)
-        number = int(parse_qs(parts.query).get("page", ["0"])[0])
-        listed, total = shown[-1]
-        page = results_page([doc(n) for n in range(listed)], number, total=total if number * 10 < listed else 0)
-        return page.encode() if parts.path == "/search" else None
-
-    with FaultServer(answer) as server:
-        for run in ((30, 30), (20, 25)):
-            shown.append(run)
-            harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0,
-                                allow_incomplete=True), now=lambda: datetime(2024, 5, 1, tzinfo=UTC))
-    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
-    assert (harvested.total, reparsed.total) == (25, 25)
 
 
 def test_a_reparse_of_runs_of_a_listing_that_shrank_says_it_changed_between_them(tmp_path: Path):
