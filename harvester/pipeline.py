@@ -421,8 +421,8 @@ class _SavedSearch:
     say which search they are of."""
 
     searched: Searched
-    totals: list[tuple[str, int, float, int | None]] = field(default_factory=list)   # each page's: when saved, its place in
-    # an archive's reading (0: a saved file's), its first result, total
+    # each page's: when saved, its place in an archive's reading (0: a saved file's), its first result, total
+    totals: list[tuple[str, int, float, int | None]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     # each document's place in the listing (its result's number, then the page's and its own in the page's) by the
     # latest copy that lists it, when that copy was saved, and the document before it there: weeks of runs list it
