@@ -3822,6 +3822,7 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     # and so is one in brackets, one before "For" whom, and a "Personal Message" at the end ("Nixon (Personal)",
     # "Rusk Personal" and "Stalin Personal Message" were the recipients)
     ("Telegram from Rusk to Nixon (Personal)", ("Rusk",), ("Nixon",)),
+    ("Telegram from Rusk to Lodge (Strictly Personal)", ("Rusk",), ("Lodge",)),
     ("Telegram from Rusk to Lodge Personal For Secretary", ("Rusk",), ("Lodge", "Secretary")),
     ("Letter from Mao to Stalin Personal Message", ("Mao",), ("Stalin",)),
     # a marking after a bare "to" leaves no one to send to ("Molotov to" was the sender)
@@ -3831,6 +3832,12 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
 def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+# brackets that only end in "Personal" hold more than the marking: the name in them stays ("Harriman" was dropped)
+def test_a_name_in_brackets_before_personal_stays():
+    found = parties("Telegram from Roosevelt (Via Harriman, Personal) to Stalin")
+    assert "Harriman" in (*found.senders, *found.recipients, *found.participants, *found.others)
 
 
 # talks a report is on, named by their pair, are theirs: its writer sends it ("Gromyko" took part in them)
