@@ -370,11 +370,13 @@ def _without_roles(text: str) -> str:
     kept, last = [], 0
     for role in _ROLE_AT.finditer(text):
         to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
-        # a comma then a place is the post's city, no name: "East German Ambassador, Moscow, to ..." (but "the Chairman,
-        # Beijing, Mao Zedong" names his post, where he is, then him)
+        # a comma then a place is the post's city or country, no name: "East German Ambassador, Moscow, to ...", "the
+        # Ambassador, Jordan", though not initials, a body's as often ("Chief, ICD") (but "the Chairman, Beijing, Mao
+        # Zedong" names his post, where he is, then him)
         city = to_name and to_name[0].rstrip().endswith(",") and _CITY_SET_OFF.match(text, to_name.end())
         if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)) \
-                and not (to_name["city"] and _name_first(to_name["city"])) and not (city and shipped_names().kind(city[1]) == "place"):
+                and not (to_name["city"] and _name_first(to_name["city"])) \
+                and not (city and (shipped_names().kind(city[1]) == "place" or PLACE.fullmatch(city[1]) and not city[1].isupper())):
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
             close = text.find("]", last) if text.startswith("[", last) else -1
