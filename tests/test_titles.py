@@ -3827,6 +3827,7 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     # "Rusk Personal" and "Stalin Personal Message" were the recipients)
     ("Telegram from Rusk to Nixon (Personal)", ("Rusk",), ("Nixon",)),
     ("Telegram from Rusk to Lodge (Strictly Personal)", ("Rusk",), ("Lodge",)),
+    ("Telegram from Roosevelt to Stalin (Personal Message)", ("Roosevelt",), ("Stalin",)),
     ("Telegram from Rusk to Lodge Personal For Secretary", ("Rusk",), ("Lodge", "Secretary")),
     ("Letter from Mao to Stalin Personal Message", ("Mao",), ("Stalin",)),
     # a marking after a bare "to" leaves no one to send to ("Molotov to" was the sender)

@@ -110,11 +110,11 @@ _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 _DATE = (rf"(?:{_DAYS}\s+{_MONTH}\s*(?:[-–]|\bto\b)\s*)?{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}}|(?!\w)(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z])))"
          rf"|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}")
 # "(Private and Confidential)": a marking, no one's name; "(Exerpt)", a typo in a real title; "(Summary)" alone (not
-# "(Summary of Conversation with ...)"), "(Personal)" with nothing more (not "(Via Harriman, Personal)"); "[Ciphergram
-# No. 7237]": the paper's number
+# "(Summary of Conversation with ...)"), "(Personal)" and "(Personal Message)" with nothing more (not "(Via Harriman,
+# Personal)"); "[Ciphergram No. 7237]": the paper's number
 _NOTE_WORDS = alt("fragments?", "exc?erpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
-                  "translation", "confidential", "secret", r"summary(?=[)\]])", r"(?<=[(\[])(?:strictly\s+)?personal(?=[)\]])",
-                  r"nos?\.\s*\d[\w./-]*")
+                  "translation", "confidential", "secret", r"summary(?=[)\]])",
+                  r"(?<=[(\[])(?:strictly\s+)?personal(?:\s+message)?(?=[)\]])", r"nos?\.\s*\d[\w./-]*")
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
 _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
                                           r"(?:(?:very|most)\s+)?(?:urgent|immediate)", "confidential", r"eyes\s+only")
