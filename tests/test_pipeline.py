@@ -1561,7 +1561,29 @@ def test_a_warc_file_of_blank_lines_says_it_holds_no_record(tmp_path: Path, blan
     shutil.copytree(SEED, folder)
     (folder / "crawl.warc").write_bytes(blank)
     outcome = reparse([folder], WILSON, tmp_path / "r", "d", ["json"], workers=0)
-    assert outcome.documents == 19 and outcome.warnings == [f"{folder / 'crawl.warc'}: blank lines only, no WARC record in it; skipped"]
+    assert outcome.documents == 19 and outcome.warnings == [f"{folder / 'crawl.warc'}: opens with blank lines, not a WARC record; skipped"]
+
+
+@pytest.mark.parametrize("blank", ["before", "after"])
+def test_a_warc_file_with_blank_lines_beside_its_records_is_not_said_to_hold_none(tmp_path: Path, blank: str):
+    """Blank lines before the first record, or a gzip member of them after the records, were said to be all the file
+    held ("blank lines only, no WARC record in it"): the file opens so, or its records before them are read and the
+    rest is said to be skipped."""
+    from harvester.fetch.archive import WarcArchive, read_warc
+    from harvester.fetch.page import Page
+
+    warc = tmp_path / "crawl.warc.gz"
+    with WarcArchive(warc) as archive:
+        archive.write(Page(SEED_URL, (SEED / "page-0.html").read_bytes(), 200, {"content-type": "text/html"},
+                           "2024-01-15T09:30:12+00:00"))
+    warcs = {"before": (tmp_path / "crawl.warc", b"\r\n\r\n" + gzip.decompress(warc.read_bytes())),
+             "after": (warc, warc.read_bytes() + gzip.compress(b"\r\n\r\n"))}
+    path, data = warcs[blank]
+    path.write_bytes(data)
+    warnings: list[str] = []
+    pages = len(list(read_warc(path, {}, warnings)))
+    assert (pages, warnings) == ((0, [f"{path}: opens with blank lines, not a WARC record; skipped"]) if blank == "before" else
+                                 (1, [f"{path}: record 3 is cut short (a run killed while writing it?); the rest of the file is skipped"]))
 
 
 def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):

@@ -260,8 +260,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
             for number, record in enumerate(records, 1):
                 member, said = records.reader.decompressor, len(warnings)   # (a .warc.gz file's: this record's gzip member)
                 if record.length is None:   # a whole record's header says its length: this one was cut in its header
-                    warnings.append(f"{path}: record {number} {_CUT_SHORT}" if record.rec_headers.protocol
-                                    else f"{path}: blank lines only, no WARC record in it; skipped")   # (no WARC/1.1 line)
+                    warnings.append(f"{path}: record {number} {_CUT_SHORT}" if record.rec_headers.protocol or number > 1
+                                    else f"{path}: opens with blank lines, not a WARC record; skipped")   # (no WARC/1.1 line)
                     return
                 if record.rec_type == "warcinfo" and record.length < 10_000:
                     own = own or b"software: harvester/" in record.raw_stream.read()
