@@ -1554,6 +1554,19 @@ def test_a_warc_file_whose_last_gzip_member_lacks_its_last_bytes_is_said_to_be_c
         f"{warc}: cut short in the last bytes of record 2, the last (a run killed while writing it?)"]
 
 
+def test_a_warc_file_whose_last_record_is_skipped_and_lacks_its_gzip_end_says_both(tmp_path: Path):
+    """The cut in a last record's gzip end went unsaid when that record was skipped with a warning of its own."""
+    from harvester.fetch.archive import read_warc
+
+    warc = _warc(tmp_path / "x.warc.gz", [(SEED_URL, (SEED / "page-0.html").read_bytes(), [], "200 OK"),
+                                          ("https://example.org:port/", b"<html></html>", [], "200 OK")])
+    warc.write_bytes(warc.read_bytes()[:-4])
+    warnings: list[str] = []
+    assert len(list(read_warc(warc, {}, warnings))) == 1 and warnings == [
+        f"{warc}: record 2 (a response) names 'https://example.org:port/', which is not a web address; that record is skipped",
+        f"{warc}: cut short in the last bytes of record 2, the last (a run killed while writing it?)"]
+
+
 @pytest.mark.parametrize("blank", [b"\r\n\r\n\n\n", b" \r\n\t\r\n"])
 def test_a_warc_file_of_blank_lines_says_it_holds_no_record(tmp_path: Path, blank: bytes):
     """A WARC file of blank lines alone was said to have "record 1" cut short: it holds no record."""

@@ -253,12 +253,12 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                unresolved: list[Revisit]) -> Iterator[tuple[int, Page]]:
     # in harvester's own file, the page a redirect led to is the page of the address asked for (a document's, as its
     # results page links it); another tool may have come to an address by another way than the search's links
-    own, moved, number = False, {}, 0
+    own, moved, number, headerless = False, {}, 0, 0
     try:
         with path.open("rb") as stream:
             records = ArchiveIterator(stream, no_record_parse=True)
             for number, record in enumerate(records, 1):
-                member, said = records.reader.decompressor, len(warnings)   # (a .warc.gz file's: this record's gzip member)
+                member = records.reader.decompressor   # (a .warc.gz file's: this record's gzip member)
                 if record.length is None:   # a whole record's header says its length: this one was cut in its header
                     warnings.append(f"{path}: record {number} {_CUT_SHORT}" if record.rec_headers.protocol or number > 1
                                     else f"{path}: opens with blank lines, not a WARC record; skipped")   # (no WARC/1.1 line)
@@ -286,6 +286,7 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 if record.http_headers is None and record.rec_type == "response":   # a dns: response is no HTTP answer
                     if target.startswith(("http:", "https:")):
                         warnings.append(f"{path}: record {number} holds no HTTP answer (cut short in its header?); skipped")
+                        headerless = number
                     continue
                 if record.length > DEFAULT_MAX_RESPONSE:   # a film, a scan: passed over unread; a page so large is said
                     if "html" in (record.http_headers.get_header("Content-Type") or "").lower():
@@ -322,7 +323,7 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                                 else f"{path}: no whole WARC record in it (cut short in its first: a run killed while writing it?); skipped")
             elif not number:   # (a download that failed: said, as an empty saved page is)
                 warnings.append(f"{path}: an empty file, no WARC record in it; skipped")
-            elif member is not None and not member.eof and len(warnings) == said:   # (read whole: its gzip trailer is missing)
+            elif member is not None and not member.eof and headerless != number:   # (read whole: its gzip trailer is missing)
                 warnings.append(f"{path}: cut short in the last bytes of record {number}, the last (a run killed while writing it?)")
     except Exception as error:  # warcio fails on damaged files with anything from ValueError to AttributeError
         if "non-chunked gzip" in str(error):   # nothing is damaged: the file is whole, and one command makes it readable
