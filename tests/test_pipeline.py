@@ -1449,6 +1449,21 @@ def test_a_saved_page_compressed_with_gzip_and_cut_short_says_so(tmp_path: Path)
         reparse([tmp_path / "page-0.html.gz"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
+@pytest.mark.slow
+def test_a_saved_page_compressed_with_gzip_in_a_great_many_members_is_read_in_seconds(tmp_path: Path):
+    """Each member's end copied the bytes after it, so a file of a great many members (a page each byte its own, empty
+    ones after it up to the largest file read) took minutes to read; gzip reads it in seconds."""
+    import time
+
+    from harvester.fetch.saved import read_saved
+
+    (tmp_path / "page-0.html.gz").write_bytes(b"".join(gzip.compress(bytes([byte]), mtime=0) for byte in (SEED / "page-0.html").read_bytes())
+                                             + gzip.compress(b"", mtime=0) * 800_000)
+    started = time.monotonic()
+    assert read_saved(tmp_path / "page-0.html.gz")[1] == read_saved(SEED / "page-0.html")[1]
+    assert time.monotonic() - started < 60
+
+
 @pytest.mark.parametrize("after", [b"junk\n", b"\0" * 100, gzip.compress(b"<p>more</p>") + b"junk"],
                          ids=["junk", "zeros", "member-then-junk"])
 def test_a_saved_page_compressed_with_gzip_with_bytes_after_its_end_is_read_as_gzip_reads_it(tmp_path: Path, after: bytes):

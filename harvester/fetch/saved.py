@@ -198,25 +198,26 @@ def read_saved(path: Path) -> tuple[Page, str, str | None]:
 def _gunzipped(path: Path, body: bytes) -> bytes:
     """The page a file compressed with gzip holds (no larger than any page harvester takes): its members, one after
     another, and not what follows the last (padding, junk appended), as the gzip command reads a file."""
-    page, rest = b"", body
-    while rest.startswith(GZIP):
+    page, at, view = bytearray(), 0, memoryview(body)
+    while body.startswith(GZIP, at):
         member = zlib.decompressobj(31)   # (31: gzip's header and trailer)
-        try:
-            page += member.decompress(rest, DEFAULT_MAX_RESPONSE + 1 - len(page))
-            whole = member.eof
+        try:   # (fed a block at a time: at a member's end, zlib copies what it was given after it, the file's rest were it given)
+            while not member.eof and at < len(body):
+                block = view[at:at + 8192]
+                page += member.decompress(block, DEFAULT_MAX_RESPONSE + 1 - len(page))
+                at += len(block) - len(member.unused_data)
+                if len(page) > DEFAULT_MAX_RESPONSE:
+                    raise InputError(f"{path}: compressed with gzip, a page larger than any harvester takes "
+                                     f"({DEFAULT_MAX_RESPONSE:,} bytes); not read")
         except zlib.error:   # (not gzip after its first bytes, or damaged)
-            whole = False
-        if len(page) > DEFAULT_MAX_RESPONSE:
-            raise InputError(f"{path}: compressed with gzip, a page larger than any harvester takes ({DEFAULT_MAX_RESPONSE:,} "
-                             "bytes); not read")
-        if not whole:   # damaged, or cut short
+            pass
+        if not member.eof:   # damaged, or cut short
             raise InputError(f"{path}: compressed with gzip, and cut short or damaged: save the page again")
-        rest = member.unused_data
     tar = page[257:262] == b"ustar" and b"\0" in page[:257]   # (a tar header's mark, after a name padded with NULs: no page's)
     if tar or page.startswith((GZIP, ZIP)):   # a .tar.gz or .tgz, or gzip over gzip or zip
         raise InputError(f"{path}: compressed with gzip, and what it holds is packed again (a tar or zip archive, or gzip), not a "
                          "page: unpack it, and give the pages it holds")
-    return page
+    return bytes(page)
 
 
 def check_whole(label: str, text: str) -> None:
