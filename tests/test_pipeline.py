@@ -1476,6 +1476,17 @@ def test_a_saved_page_compressed_with_gzip_with_bytes_after_its_end_is_read_as_g
     assert text == read_saved(SEED / "page-0.html")[1] + ("<p>more</p>" if after.startswith(b"\x1f\x8b") else "")
 
 
+def test_a_saved_page_compressed_with_gzip_in_two_members_with_zeros_between_them_is_not_read_half(tmp_path: Path):
+    """Zero bytes between two gzip members end the file as the gzip command reads it (it reads the first member, and
+    says "trailing garbage ignored"): the half page of the first member alone is refused, not read short of its cards."""
+    page = (SEED / "page-0.html").read_bytes()
+    half = len(page) // 2
+    (tmp_path / "page-0.html.gz").write_bytes(gzip.compress(page[:half]) + b"\0" * 8 + gzip.compress(page[half:]))
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path / 'page-0.html.gz'))}: the saved page is cut short "
+                                         r"\(it stops before </html>\): save it again$"):
+        reparse([tmp_path / "page-0.html.gz"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
 def test_a_folder_of_compressed_files_says_what_it_holds(tmp_path: Path):
     """A folder of pages zipped or packed said "no saved pages (...) found", naming nothing it saw."""
     for name in ("pages.zip", "pages.tar.gz", "more.7z", "notes.txt", "page-0.html.bz2", "d.json.gz"):
