@@ -366,11 +366,13 @@ def _webarchive_page(path: Path, body: bytes) -> Page:
     from xml.parsers.expat import ExpatError   # (an XML one torn, or no XML at all)
 
     try:
-        # (as XML whatever comes before its declaration or doctype: plistlib alone tells XML by its first bytes; blank
-        # lines before a declaration, which XML refuses, an editor's, after its byte-order mark too)
-        archive = plistlib.loads(body, fmt=plistlib.FMT_BINARY) if body.startswith(b"bplist") \
-            else plistlib.loads(body.decode("utf-16").lstrip().encode("utf-16") if bom_encoding(body) == "utf-16"
-                                else body.removeprefix(codecs.BOM_UTF8).lstrip(), fmt=plistlib.FMT_XML)
+        if body.startswith(b"bplist"):
+            archive = plistlib.loads(body, fmt=plistlib.FMT_BINARY)
+        else:   # (as XML whatever comes before its declaration or doctype: plistlib alone tells XML by its first bytes)
+            # without blank lines before a declaration, which XML refuses, an editor's, after its byte-order mark too
+            xml = body.decode("utf-16").lstrip().encode("utf-16") if bom_encoding(body) == "utf-16" \
+                else body.removeprefix(codecs.BOM_UTF8).lstrip()
+            archive = plistlib.loads(xml, fmt=plistlib.FMT_XML)
     except (plistlib.InvalidFileException, ExpatError, ValueError, TypeError, AttributeError, OverflowError):
         raise InputError(f"{path}: a property list that is no Safari web archive harvester can read; save the page "
                          "again") from None
