@@ -423,7 +423,8 @@ def test_a_canonical_form_is_its_own_canonical(canonical: str, table: NameTable)
 
 
 @pytest.mark.parametrize(("party", "is_person"), [("former Editor of the Journal", False), ("Song Jin-hwa", True),
-                                                  ("Ludwig van Beethoven", True), ("leaders of the party", False)])
+                                                  ("Ludwig van Beethoven", True), ("leaders of the party", False),
+                                                  ("CHARGÉ D’AFFAIRES COUNSELOR", False)])   # a post in capitals too
 def test_only_name_shaped_unknown_parties_are_people(party: str, is_person: bool, table: NameTable) -> None:
     assert bool(person_names(Parties((), (), (party,)), table)) is is_person
 

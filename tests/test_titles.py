@@ -3808,6 +3808,9 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     ("Telegram from the Ambassador, Armenia", ("Ambassador, Armenia",), (), (), ()),
     ("Telegram from the Representative, Israel", ("Representative, Israel",), (), (), ()),
     ("Telegram from the Ambassador, Jordan, to Moscow", ("Ambassador, Jordan",), ("Moscow",), (), ()),
+    # a deputy's post stays whole with its city ("Minister, Kiev" was the sender)
+    ("Telegram from the Deputy Minister, Kiev", ("Deputy Minister, Kiev",), (), (), ()),
+    ("Telegram from the Deputy Ambassador, Kiev", ("Deputy Ambassador, Kiev",), (), (), ()),
     # and so is a representative, and the office of one (its city was dropped)
     ("Letter, Office of the British Political Representative, Bucharest, to the Foreign Office",
      ("Office of the British Political Representative, Bucharest",), ("Foreign Office",), (), ()),

@@ -94,7 +94,7 @@ KIN = alt(r"(?:Son|Daughter|Brother|Sister|Father|Mother)(?:-in-[Ll]aw)?s?", "Wi
           "Nephew", "Niece", "Grandson", "Granddaughter", "Cousin", "Uncle", "Aunt")
 ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+[Oo]f\s+State",
            "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+[Oo]f\s+(?:Foreign\s+Affairs|Defen[cs]e)|\s+without\s+Portfolio)?",
-           "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé]\s+[Dd]['’]\s?Affaires",
+           "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé]\s+[Dd]['’]\s?[Aa]ffaires",
            "Consul[- ]General",
            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
            # "Governer", "the Marshall of the Soviet Union", "the Marshall Zhukov": typos in real titles (but "Marshall"
@@ -154,6 +154,7 @@ CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis
 # Chervonenko"). A role begins a word: looked for at a word's start only, not at its end too, where \b alone would try
 # each of the role words
 _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
+_WHOLE_ROLE = re.compile(rf"{ROLE}\b")   # "Minister", not the "Marshal" of "Marshall Green"
 # a past participle that says who made, handed or saw what precedes when "by" follows it (one in "-eed" is a family name,
 # "Reed", "Saeed", but "Agreed"), and with its particle: "Handed Over", "Put Forward", "Passed On", "Drawn Up"; a capitalized
 # word after a hyphen is a name's ("Al-Sayed"), but after "Co-" or "Counter-" a participle's ("Co-Signed")
@@ -370,6 +371,8 @@ def _without_roles(text: str) -> str:
     kept, last = [], 0
     for role in _ROLE_AT.finditer(text):
         to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
+        if to_name and _WHOLE_ROLE.match(text, to_name.end()):
+            continue   # "Deputy Minister": the role qualifies the next, whose qualifiers go with it
         # a comma then a place is the post's city or country, no name: "East German Ambassador, Moscow, to ...", "the
         # Ambassador, Jordan", though not initials, a body's as often ("Chief, ICD") (but "the Chairman, Beijing, Mao
         # Zedong" names his post, where he is, then him)
