@@ -424,7 +424,10 @@ def test_a_canonical_form_is_its_own_canonical(canonical: str, table: NameTable)
 
 @pytest.mark.parametrize(("party", "is_person"), [("former Editor of the Journal", False), ("Song Jin-hwa", True),
                                                   ("Ludwig van Beethoven", True), ("leaders of the party", False),
-                                                  ("CHARGÉ D’AFFAIRES COUNSELOR", False)])   # a post in capitals too
+                                                  ("CHARGÉ D’AFFAIRES COUNSELOR", False),   # a post in capitals too
+                                                  # and a post with its city
+                                                  ("Personal Representative, Moscow", False),
+                                                  ("Political Representative, Bucharest", False)])
 def test_only_name_shaped_unknown_parties_are_people(party: str, is_person: bool, table: NameTable) -> None:
     assert bool(person_names(Parties((), (), (party,)), table)) is is_person
 

@@ -86,7 +86,7 @@ _SMALL_WORDS = ("between", "with", "from", "to", "and", "of", "the", "for", "by"
                 "concerning")
 MODIFIER = alt(NATIONS, "[A-Z]{2,6}", "Politburo", "Embassy", "Foreign", "Defen[cs]e", "Deputy", "First", "Vice",
                "Acting", "Governing", "Interim", "Senior", "Unnamed", "Commanding", "[Ff]ormer", "[Ll]ate", "Chief", "Military",
-               "Communist", "Special", "Federal", "State",
+               "Communist", "Special", "Personal", "Political", "Federal", "State",
                "Executive", "Assistant", "Permanent", r"\d+(?:st|nd|rd|th)", r"Newly\s+Appointed", "Lieutenant", "Under", "Head",
                r"[A-Z][\w-]*['’]s")   # "Iran's Vice Foreign Minister Vaezi": a possessive before a role
 # a relative, named by whose he is: "Khrushchev's Son-in-Law Adzhubei" is Adzhubei, "Kim Il Sung's Son" no one named
