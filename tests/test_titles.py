@@ -3876,6 +3876,11 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     ("Gorbachev-Bush Summit", "meeting", ("Gorbachev", "Bush")),
     # a place of two words after a name of two ("Kissinger-Zhou Enlai Hong Kong" was one party)
     ("Kissinger-Zhou Enlai Hong Kong Talks", "conversation", ("Kissinger", "Zhou Enlai")),
+    # and so is a month, a back channel, or words the names table does not know after a person it knows ("Zhou Enlai
+    # Great Hall", "Dobrynin Back Channel" and "Kissinger July" took part)
+    ("Nixon-Zhou Enlai Great Hall Talks", "conversation", ("Nixon", "Zhou Enlai")),
+    ("Kissinger-Dobrynin Back Channel Talks", "conversation", ("Kissinger", "Dobrynin")),
+    ("Zhou Enlai-Kissinger July Talks", "conversation", ("Zhou Enlai", "Kissinger")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
     ("Summit Between Kennedy And Khrushchev", "meeting", ("Kennedy", "Khrushchev")),   # title case: a small word goes on

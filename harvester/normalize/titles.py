@@ -593,7 +593,7 @@ _UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District",
 _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{alt('Embassy', 'Ministry', 'Government')})\b")
 # where, when or how a talk was had: "Luncheon Conversation", "Farewell Conversation", "Post-Flight Conversation", "Secret
 # Talks", "Top Secret Talks"
-_TALK_SETTINGS = (r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|(?:Top\s+)?Secret|"
+_TALK_SETTINGS = (r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|(?:Top\s+)?Secret|Back[- ]?[Cc]hannel|"
                   r"Post-[A-Za-z]+|Pre-[A-Za-z]+|Follow-[Uu]p|T[eê]te-[aà]-[Tt][eê]te")
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
@@ -976,12 +976,17 @@ def _asked(rest: str, asking: bool = True) -> re.Match[str] | None:
 
 def _pair(pair: re.Match[str]) -> tuple[str, ...]:
     """The names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit",
-    "Kissinger-Zhou Enlai Beijing Talks"; a half that joins people the table knows, and is none itself, is each of them:
-    "Brezhnev-Tito-Kadar Talks"."""
+    "Kissinger-Zhou Enlai Beijing Talks", and a month when ("Zhou Enlai-Kissinger July Talks"); words the table does not
+    know after a person it knows are no part of his name ("Nixon-Zhou Enlai Great Hall Talks"); a half that joins people
+    the table knows, and is none itself, is each of them: "Brezhnev-Tito-Kadar Talks"."""
     one, other = _halves(pair)
     words = other.split(" ")
     table = shipped_names()
-    other = next((" ".join(words[:i]) for i in range(1, len(words)) if table.kind(" ".join(words[i:])) == "place"), other)
+    other = next((" ".join(words[:i]) for i in range(1, len(words)) if table.kind(rest := " ".join(words[i:])) == "place"
+                  or re.fullmatch(_MONTH, rest)), other)
+    if table.kind(other) is None:
+        words = other.split(" ")
+        other = next((known for i in range(len(words) - 1, 0, -1) if table.kind(known := " ".join(words[:i])) == "person"), other)
     halves = (one, other)
     return tuple(name for half in halves for name in _each_known(half))
 
