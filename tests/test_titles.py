@@ -3836,6 +3836,11 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     # a marking after a bare "to" leaves no one to send to ("Molotov to" was the sender)
     ("Telegram from Molotov to Personal", ("Molotov",), ()),
     ("Telegram from Molotov to Top Secret", ("Molotov",), ()),
+    # and so is a "Personal Message" before a slot, a bracket's "Personal" before "for" whom, and a bare "to" at the end
+    # ("Mao Personal Message", "Lodge (Personal" and "Molotov to" were the senders)
+    ("Letter from Mao Personal Message to Stalin", ("Mao",), ("Stalin",)),
+    ("Telegram from Lodge (Personal for the Ambassador)", ("Lodge",), ("Ambassador",)),
+    ("Telegram from Molotov to", ("Molotov",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients):
     found = parties(title)
