@@ -427,7 +427,9 @@ def test_a_canonical_form_is_its_own_canonical(canonical: str, table: NameTable)
                                                   ("CHARGÉ D’AFFAIRES COUNSELOR", False),   # a post in capitals too
                                                   # and a post with its city
                                                   ("Personal Representative, Moscow", False),
-                                                  ("Political Representative, Bucharest", False)])
+                                                  ("Political Representative, Bucharest", False),
+                                                  # a name in capitals short enough for initials, as in title case
+                                                  ("KATORI", True), ("Katori", True), ("ASEAN", False), ("SEATO", False)])
 def test_only_name_shaped_unknown_parties_are_people(party: str, is_person: bool, table: NameTable) -> None:
     assert bool(person_names(Parties((), (), (party,)), table)) is is_person
 

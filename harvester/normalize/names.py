@@ -49,6 +49,8 @@ _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": 
 # "Yefim", "Yegor", "Yekaterina", "Yelena", "Yemelyan", "Yeremei", "Yevgeny": a Russian Е; not "Yeong", "Ye-jin", "Yehuda"
 _RUSSIAN_YE = re.compile(r"ye[fgklmrv]")
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
+# a word in capitals of three syllables or more, each a consonant and a vowel, is a name, though short enough for initials
+_SYLLABLES = re.compile(r"(?:[B-DF-HJ-NP-TV-Z][AEIOU]){3,}[B-DF-HJ-NP-TV-Z]?")   # "KATORI", not "ASEAN" or "SEATO"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # "Mr. Bundy": what told a person from initials ("MR. BUNDY"), no part of him; but before a small word it is a group's
 # word ("COMRADES OF THE RESISTANCE" is no person "Of The Resistance")
@@ -220,7 +222,7 @@ def is_person_party(name: str, table: NameTable) -> bool:
     state's initials are no one's ("Washington, D.C." gives a party "D.C."); its honorific, no part of it, says a person
     ("COMRADES PETROV" is no group of "Comrades")."""
     kind = table.kind(name)
-    if kind is None and _all_caps(name) and _name_shaped(name):
+    if kind is None and _all_caps(name) and (_name_shaped(name) or _SYLLABLES.fullmatch(name)):
         name = _HONORED.sub("", titled := written_form(name))
         kind = table.kind(name)
         if kind == "place" and name != titled:
