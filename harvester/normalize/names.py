@@ -49,8 +49,9 @@ _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": 
 # "Yefim", "Yegor", "Yekaterina", "Yelena", "Yemelyan", "Yeremei", "Yevgeny": a Russian Е; not "Yeong", "Ye-jin", "Yehuda"
 _RUSSIAN_YE = re.compile(r"ye[fgklmrv]")
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
-# a word in capitals of three syllables or more, each a consonant and a vowel, is a name, though short enough for initials
-_SYLLABLES = re.compile(r"(?:[B-DF-HJ-NP-TV-Z][AEIOU]){3,}[B-DF-HJ-NP-TV-Z]?")   # "KATORI", not "ASEAN" or "SEATO"
+# a word in capitals of three syllables or more, each a consonant and a vowel, is a name, though short enough for initials;
+# not one ending in a silent "e", an English word's ("MINUTE", "NOTICE")
+_SYLLABLES = re.compile(r"(?:[B-DF-HJ-NP-TV-Z][AEIOU]){3,}[B-DF-HJ-NP-TV-Z]?(?<!E)")   # "KATORI", not "ASEAN" or "SEATO"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # "Mr. Bundy": what told a person from initials ("MR. BUNDY"), no part of him; but before a small word it is a group's
 # word ("COMRADES OF THE RESISTANCE" is no person "Of The Resistance")
