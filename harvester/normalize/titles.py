@@ -652,7 +652,8 @@ _ROLE_AT_END = re.compile(rf"{ROLE}$|^(?:the\s+)?(?:{MODIFIER}\s+)*{ROLE}s$")
 # writes to Khrushchev)
 _SEAT_AT_END = re.compile(r"\b(?:Deputy|Representative|Advis[eo]r)$")
 # a post, in its city
-_MISSION_AT_END = re.compile(r"\b(?:Embassy|Ambassador|Minister|Representative|Consul(?:ate)?(?:\s+General)?|Legation|Mission)$")
+_MISSION_AT_END = re.compile(r"\b(?:Embassy|Ambassador|Minister|Representative|Advis[eo]r|Envoy|Consul(?:ate)?(?:\s+General)?|Legation|"
+                             r"Mission)$")
 # a city: one word, with its article or first word ("New York", "Addis Ababa"), particle ("Rio de Janeiro") or "City", and
 # the envoy in brackets after it; "Chinese Embassy, Liu Xiao": a person, not a city
 _CITY = re.compile(rf"(?:{CITY_FIRST}\s+)?[A-Z][\w’'.-]*(?:\s+(?:de|do|da|del|es)\s+[A-Z][\w’'.-]*)?(?:\s+City)?"
