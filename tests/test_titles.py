@@ -3844,6 +3844,7 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Letter from Mao Personal Message to Stalin", ("Mao",), ("Stalin",)),
     ("Telegram from Lodge (Personal for the Ambassador)", ("Lodge",), ("Ambassador",)),
     ("Telegram from Molotov to", ("Molotov",), ()),
+    ("Letter from Mao to Nguyen Van To", ("Mao",), ("Nguyen Van To",)),   # but a name's "To" is his
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients):
     found = parties(title)

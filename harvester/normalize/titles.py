@@ -269,10 +269,11 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
     # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B";
     # "Personal" (or "Personal Message", or "(Personal") alone at the end only ("to Gromyko Personal") or before a slot or
-    # "For" whom, where no name or post goes on from it; a bare "to" before them, or at the end, is left with no one ("from
-    # Molotov to Top Secret")
+    # "For" whom, where no name or post goes on from it; a bare "to" before them is left with no one ("from Molotov to Top
+    # Secret")
     (_rx(rf"(?:\s+to)?(?:\s+(?=(?-i:[A-Z])){_SECRET}|\s+\(?(?-i:Personal)(?:\s+(?-i:Message))?)+"
-         r"(?=$|\s+(?:to|from|for)\s)|\s+to$"), ""),
+         r"(?=$|\s+(?:to|from|for)\s)"), ""),
+    (_rx(r"\s+(?-i:to)$"), ""),   # and so is one at the end ("from Molotov to"), though not a name's "To" ("Nguyen Van To")
 )
 
 _POSSESSIVE_TAIL = re.compile(r"['’][sS]\s+(?:[A-Z]\w*\s+){0,2}$")  # "...'s Background " before "Report"
