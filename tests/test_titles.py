@@ -3891,6 +3891,8 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     ("Nixon-Zhou Enlai Great Hall Talks", "conversation", ("Nixon", "Zhou Enlai")),
     ("Kissinger-Dobrynin Back Channel Talks", "conversation", ("Kissinger", "Dobrynin")),
     ("Zhou Enlai-Kissinger July Talks", "conversation", ("Zhou Enlai", "Kissinger")),
+    # but a family name written first is no person of the table's when a given name it does not know follows it
+    ("Stalin-Mao Anying Talks", "conversation", ("Stalin", "Mao Anying")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
     ("Summit Between Kennedy And Khrushchev", "meeting", ("Kennedy", "Khrushchev")),   # title case: a small word goes on

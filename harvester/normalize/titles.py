@@ -980,7 +980,8 @@ def _asked(rest: str, asking: bool = True) -> re.Match[str] | None:
 def _pair(pair: re.Match[str]) -> tuple[str, ...]:
     """The names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit",
     "Kissinger-Zhou Enlai Beijing Talks", and a month when ("Zhou Enlai-Kissinger July Talks"); words the table does not
-    know after a person it knows are no part of his name ("Nixon-Zhou Enlai Great Hall Talks"); a half that joins people
+    know after a person it knows are no part of his name ("Nixon-Zhou Enlai Great Hall Talks"), unless what it knows is the
+    family name he is written with first, which a given name may follow ("Mao Anying" is no Mao Zedong); a half that joins people
     the table knows, and is none itself, is each of them: "Brezhnev-Tito-Kadar Talks"."""
     one, other = _halves(pair)
     words = other.split(" ")
@@ -989,7 +990,8 @@ def _pair(pair: re.Match[str]) -> tuple[str, ...]:
                   or re.fullmatch(_MONTH, rest)), other)
     if table.kind(other) is None:
         words = other.split(" ")
-        other = next((known for i in range(len(words) - 1, 0, -1) if table.kind(known := " ".join(words[:i])) == "person"), other)
+        other = next((known for i in range(len(words) - 1, 0, -1) if table.kind(known := " ".join(words[:i])) == "person"
+                      and (table.lookup(known) or "").split(" ")[0] != known), other)
     halves = (one, other)
     return tuple(name for half in halves for name in _each_known(half))
 
