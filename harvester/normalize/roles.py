@@ -154,7 +154,7 @@ CITY_FIRST = alt("New", "San", "Santa", "Santo", "São", "Sao", "Buenos", "Addis
 # Chervonenko"). A role begins a word: looked for at a word's start only, not at its end too, where \b alone would try
 # each of the role words
 _ROLE_AT = re.compile(rf"\b(?=\w){ROLE}")
-_WHOLE_ROLE = re.compile(rf"(?:{MODIFIER}\s+)*{ROLE}\b")   # "Minister", "Foreign Minister", not the "Marshal" of "Marshall Green"
+_WHOLE_ROLE = re.compile(rf"{ROLE}\b")   # "Minister", not the "Marshal" of "Marshall Green"
 # a past participle that says who made, handed or saw what precedes when "by" follows it (one in "-eed" is a family name,
 # "Reed", "Saeed", but "Agreed"), and with its particle: "Handed Over", "Put Forward", "Passed On", "Drawn Up"; a capitalized
 # word after a hyphen is a name's ("Al-Sayed"), but after "Co-" or "Counter-" a participle's ("Co-Signed")
