@@ -826,7 +826,8 @@ from harvester.records import page_people
 names = NameTable.load()
 for shape in ["[", "(", "[a", "(a", "[a]", "(a)", "A. ", "A ", "(a, 1900-1950)", "Kim, a ", "with ", "transmitting a ",
               "Adviser to the Embassy, A B, ", "in the Conversations ", "A-B Talks ", "Soviet Ambassador ", "A - ", "A – b ",
-              ", A's Visit ", "Embassy, A, ", "[and A] ", "12345 ", "No.: A/1 ", ", Supplying A ", "Council of A Chairman "]:
+              ", A's Visit ", "Embassy, A, ", "[and A] ", "12345 ", "No.: A/1 ", ", Supplying A ", "Council of A Chairman ",
+              "Deputy Minister "]:
     size = 100000 if shape == "A - " else 40000   # (a subject after a dash was once looked for to the end from each dash)
     for text in (shape * (size // len(shape)), "Letter from " + shape * (size // len(shape))):
         person_names(parties(text), names), doc_type(text), written_form(text), page_people([text], names)

@@ -472,8 +472,9 @@ def name_in(item: str) -> str:
                                       and is_role(item) or words[end - 1] == "for" and given_after and is_body(item)):
         return " ".join(words[end + _place_length(words, end):])
     # "Chairman of the Council of Ministers Kosygin": the table's person ends the body, wherever it ends, with the given
-    # names or initials it knows him by ("Member of the Supreme Soviet A. A. Gromyko", not "Gromyko")
-    for start in range(end, len(words)) if is_role(item) else ():
+    # names or initials it knows him by ("Member of the Supreme Soviet A. A. Gromyko", not "Gromyko"), in its last six
+    # words at most (the table's longest person has three: a party of a thousand role words is asked six times)
+    for start in range(max(end, len(words) - 6), len(words)) if is_role(item) else ():
         if shipped_names().kind(name := " ".join(words[start:])) == "person":
             return name
     return item
