@@ -2069,9 +2069,9 @@ def test_a_reparse_of_a_later_run_whose_first_page_has_no_total_takes_the_total_
     assert (harvested.total, harvested.documents, reparsed.total, reparsed.documents) == (25, 25, 25, 25)
 
 
-def test_a_reparse_of_a_later_run_whose_pages_have_no_total_keeps_no_earlier_runs_total(tmp_path: Path):
-    """A first run counts 25; the next run's pages carry no totals line (30 documents by its next links): the harvest
-    counts none, and checks nothing. The re-parse kept the first run's 25, and said the 30 were more than 25."""
+def _weekly_runs(tmp_path: Path, listings: tuple[int, ...], without_totals: int | None = None):
+    """Harvests a week apart of a listing of so many documents each ("1 - 10 of N" left out of the pages of a listing of
+    `without_totals`), then a re-parse of their archive: the last harvest's outcome and the re-parse's."""
     from datetime import UTC, datetime
     from urllib.parse import parse_qs, urlsplit
 
@@ -2082,15 +2082,21 @@ def test_a_reparse_of_a_later_run_whose_pages_have_no_total_keeps_no_earlier_run
     def answer(path: str) -> bytes | None:
         parts = urlsplit(path)
         page = results_page([doc(n) for n in range(shown[-1])], int(parse_qs(parts.query).get("page", ["0"])[0]))
-        page = re.sub(r'<div class="results-summary">.*?</div>', "", page) if shown[-1] == 30 else page
+        page = re.sub(r'<div class="results-summary">.*?</div>', "", page) if shown[-1] == without_totals else page
         return page.encode() if parts.path == "/search" else None
 
     with FaultServer(answer) as server:
-        for day, listed in ((1, 25), (8, 30)):
+        for week, listed in enumerate(listings):
             shown.append(listed)
             harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0),
-                                now=lambda at=datetime(2024, 5, day, tzinfo=UTC): at)
-    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+                                now=lambda at=datetime(2024, 5, 1 + 7 * week, tzinfo=UTC): at)
+    return harvested, reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
+def test_a_reparse_of_a_later_run_whose_pages_have_no_total_keeps_no_earlier_runs_total(tmp_path: Path):
+    """A first run counts 25; the next run's pages carry no totals line (30 documents by its next links): the harvest
+    counts none, and checks nothing. The re-parse kept the first run's 25, and said the 30 were more than 25."""
+    harvested, reparsed = _weekly_runs(tmp_path, (25, 30), without_totals=30)
     assert (harvested.total, reparsed.total, reparsed.documents) == (None, None, 30)
     assert not [warning for warning in reparsed.warnings if "more than" in warning]
 
@@ -2113,24 +2119,7 @@ def test_a_reparse_lists_a_page_saved_in_anothers_place_where_the_site_lists_it(
 def test_a_reparse_of_runs_of_a_listing_that_shrank_says_it_changed_between_them(tmp_path: Path):
     """A first run lists 30, the next 25 of 25: the re-parse keeps the 5 only the first run listed, and said the 30 were
     more than the 25 its pages count, asking whether the listing changed: it did, between the runs."""
-    from datetime import UTC, datetime
-    from urllib.parse import parse_qs, urlsplit
-
-    from tests.sitegen import doc, results_page
-
-    shown: list[int] = []
-
-    def answer(path: str) -> bytes | None:
-        parts = urlsplit(path)
-        page = results_page([doc(n) for n in range(shown[-1])], int(parse_qs(parts.query).get("page", ["0"])[0]))
-        return page.encode() if parts.path == "/search" else None
-
-    with FaultServer(answer) as server:
-        for day, listed in ((1, 30), (8, 25)):
-            shown.append(listed)
-            harvested = harvest(WILSON, Search("q"), tmp_path / "h", "d", ["json"], Settings(base_url=server.origin, delay=0),
-                                now=lambda at=datetime(2024, 5, day, tzinfo=UTC): at)
-    reparsed = reparse([tmp_path / "h" / "archive"], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+    harvested, reparsed = _weekly_runs(tmp_path, (30, 25))
     assert (harvested.total, harvested.documents, reparsed.documents) == (25, 25, 30)
     assert reparsed.warnings == ["saved pages of \u201cq\u201d hold 30 documents, more than the 25 its pages count: the listing changed "
                                  "between the times its pages were fetched (or saved), and 5 of them are listed only by "
