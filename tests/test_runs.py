@@ -1887,6 +1887,26 @@ def test_a_reparse_of_weeks_of_runs_lists_the_documents_in_the_last_runs_order(t
     assert [r["id"] for r in dataset(tmp_path / "re", "s")] == harvested[:before + 1] + [gone[0]] + harvested[before + 1:]
 
 
+def test_a_reparse_of_runs_fetched_in_one_second_takes_them_in_run_order_whatever_their_folders(tmp_path: Path):
+    """Two runs within one second, the second listing three uploads more: their archive files, named in either order
+    from folders that sort the later run first, re-parse as the archive's folder does, the later run's pages last."""
+    docs = [doc(n) for n in range(25)]
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path, clock)
+        docs[:0] = [doc(900 + n) for n in range(3)]
+        run(server, tmp_path, clock)
+    whole = reparse([tmp_path / "archive"], WILSON, tmp_path / "whole", "s", ["json"], workers=0)
+    files = [tmp_path / folder / f"s-run000{run}-part1.warc.gz" for folder, run in (("a", 2), ("b", 1))]
+    for file in files:
+        file.parent.mkdir()
+        (tmp_path / "archive" / file.name).rename(file)
+    for order in (files, files[::-1]):
+        again = reparse(order, WILSON, tmp_path / "again", "s", ["json"], workers=0)
+        assert (again.total, again.warnings) == (whole.total, whole.warnings) == (28, [])
+        assert dataset(tmp_path / "again", "s") == dataset(tmp_path / "whole", "s")
+
+
 def weekly_runs(out: Path, titles: tuple[str, ...], failing: int = 0) -> None:
     """A run a week of a search of three results pages, the last document's title on each (pages 0 and 1 then answer
     304 on every run after the first); then `failing` runs while the site is down (503)."""

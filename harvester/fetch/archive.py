@@ -25,6 +25,7 @@ from warcio.warcwriter import WARCWriter
 from harvester import __version__
 from harvester.errors import InputError, UsageError, first_line, storage_error, storing
 from harvester.fetch.page import Page, Unreadable, unpacked
+from harvester.fetch.saved import RUN_FILE
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import web_address
 
@@ -130,18 +131,15 @@ def last_archived_run(folder: Path, name: str) -> int:
     return max(runs_archived(folder, name).values(), default=0)
 
 
-_RUN_FILE = r"-run(\d+)-part\d+\.warc\.gz"   # after the dataset's name: the file of one session of one run
-
-
 def runs_archived(folder: Path, name: str) -> dict[Path, int]:
     """The dataset's WARC files in `folder`, each with the number of the run that wrote it."""
-    part = re.compile(re.escape(name) + _RUN_FILE)
+    part = re.compile(re.escape(name) + RUN_FILE)
     return {p: int(m[1]) for p in sorted(folder.glob(f"{glob.escape(name)}-run*.warc.gz")) if (m := part.fullmatch(p.name))}
 
 
 def datasets_archived(files: Iterable[Path]) -> list[str]:
     """The names of the datasets whose WARC files (by their names) are among `files`."""
-    return sorted({m[1] for path in files if (m := re.fullmatch("(.+)" + _RUN_FILE, path.name))})
+    return sorted({m[1] for path in files if (m := re.fullmatch("(.+)" + RUN_FILE, path.name))})
 
 
 def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path], list[Path], list[Path]]:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:   # (warcio is imported only for a WARC file)
 # MHTML: a browser's "Webpage, Single File" (Chrome, Edge); .webarchive: Safari's "Web Archive"
 HTML_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+RUN_FILE = r"-run(\d+)-part\d+\.warc\.gz"   # after a dataset's name: harvester's archive file of one session of one run
 REPORT_PAGE_SUFFIX = ".report.html"   # the page `harvester report` writes beside a dataset: no saved page
 # what pages packed to be sent or kept are in (a saved page compressed with gzip alone, PAGE.html.gz, is read as it is;
 # another file so, d.json.gz, holds no pages)
@@ -391,8 +392,9 @@ _COPY_NUMBER = re.compile(r" ?\((\d+)\)(?=\.[^./]+$)")   # "page-0 (1).html": a 
 
 def _natural(path: Path) -> list[object]:
     """The order files are read in: by name, page-2 before page-10, and a browser's second save of a page after the
-    first ("page-0 (1).html" after "page-0.html"), so that of two copies saved in one second the later saved is read last."""
-    name = str(path)
+    first ("page-0 (1).html" after "page-0.html"), so that of two copies saved in one second the later saved is read last;
+    harvester's archive files by their names first, whatever their folders, so a run's pages after an earlier run's."""
+    name = f"{path.name}/{path}" if re.fullmatch(".+" + RUN_FILE, path.name) else str(path)
     copy = _COPY_NUMBER.search(name)
     plain = name[:copy.start()] + name[copy.end():] if copy else name
     return [int(part) if part.isdecimal() else part for part in re.split(r"(\d+)", plain)] + [int(copy[1]) if copy else 0]
