@@ -1506,6 +1506,18 @@ def test_a_folder_of_a_file_compressed_with_gzip_alone_is_not_told_to_decompress
         reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
+@pytest.mark.parametrize(("name", "hint"), [("d.json.bz2", False), ("notes.xz", False), ("d.csv.zst", False),
+                                           ("page-0.html.bz2", True), ("pages.tar.bz2", True), ("pages.tar.xz", True)])
+def test_a_folder_of_a_file_compressed_alone_is_told_to_decompress_it_only_for_a_page_or_a_tar(tmp_path: Path, name: str,
+                                                                                               hint: bool):
+    """bzip2, xz and zstd compress one file, as gzip does: a dataset's file so compressed holds no pages to give, and a
+    folder of it says it holds no saved pages, as one of d.json.gz does; a page or a tar so compressed is named."""
+    (tmp_path / name).write_bytes(b"")
+    said = f"; it holds 1 compressed file \\({re.escape(name)}\\): decompress it, and give the pages it holds" if hint else ""
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path))}: no saved pages \(.*\) or WARC files found{said}$"):
+        reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
 def test_a_report_page_named_alone_says_it_was_skipped_as_in_a_folder(tmp_path: Path):
     """harvester's own report page named on the command line was parsed as a saved page of the site."""
     report = tmp_path / "d.report.html"

@@ -27,9 +27,10 @@ HTML_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 RUN_FILE = r"-run(\d+)-part\d+\.warc\.gz"   # after a dataset's name: harvester's archive file of one session of one run
 REPORT_PAGE_SUFFIX = ".report.html"   # the page `harvester report` writes beside a dataset: no saved page
-# what pages packed to be sent or kept are in (a saved page compressed with gzip alone, PAGE.html.gz, is read as it is;
-# another file so, d.json.gz, holds no pages)
-PACKED_SUFFIXES = (".zip", ".tar.gz", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar")
+# what pages packed to be sent or kept are in: archives, and a page or a tar compressed alone (a saved page compressed
+# with gzip, PAGE.html.gz, is read as it is; another file so, d.json.gz or d.json.bz2, holds no pages)
+PACKED_SUFFIXES = (".zip", ".tgz", ".tbz2", ".txz", ".7z", ".rar")
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
 
 
 def is_warc(path: Path) -> bool:
@@ -98,7 +99,7 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             for file in _files_under(path):
                 wanted = is_saved_page(file) or is_warc(file)
-                if is_report_page(file) or (not wanted and file.name.lower().endswith(PACKED_SUFFIXES)):
+                if is_report_page(file) or (not wanted and _is_packed(file.name.lower())):
                     passed.append(file)
                 elif wanted and not _beside_a_page(file, path):
                     found.append(file)
@@ -116,6 +117,12 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
     for path in found:
         unique.setdefault(path.resolve(), path)
     return sorted(unique.values(), key=_natural)
+
+
+def _is_packed(name: str) -> bool:
+    inner, dot, suffix = name.rpartition(".")
+    return name.endswith(PACKED_SUFFIXES) or (dot + suffix in COMPRESSED_SUFFIXES and (inner.endswith(".tar")
+                                                                                     or is_saved_page(Path(inner))))
 
 
 def _passed_over(files: list[Path]) -> str:
