@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import gzip
 import json
 import os
 import re
@@ -1626,6 +1627,19 @@ def test_reparse_of_a_warc_file_torn_in_its_last_record_says_so_and_keeps_the_pa
     assert code == 1 and "re-parsed 1 saved page: 10 documents" in out and "Traceback" not in err
     assert f"WARNING {warc}: record 4 is cut short (a run killed while writing it?); the rest of the file is skipped\n" in err
     assert len(json.loads((tmp_path / "re" / "re.json").read_text(encoding="utf-8"))) == 10   # page 0's
+
+
+@pytest.mark.parametrize("junk", [b"junk appended\n", gzip.compress(b"no WARC record") + b"junk"], ids=["text", "gzip"])
+def test_reparse_of_a_warc_file_with_junk_after_its_last_record_reads_every_record_and_says_the_junk_once(
+        tmp_path: Path, monkeypatch, capsys, junk: bytes):
+    """Bytes appended after a WARC file's last gzip member lose none of its records: one warning names the file and
+    what follows its last record."""
+    code, out, err, warc = reparse_damaged(tmp_path, monkeypatch, capsys, 25, lambda data, starts: data + junk)
+    assert code == 1 and "re-parsed 3 saved pages: 25 documents" in out and "Traceback" not in err
+    [warning] = [line for line in err.splitlines() if " WARNING " in line]
+    first = junk.split(b"\n")[0] if junk[:2] != b"\x1f\x8b" else b"no WARC record"
+    assert warning.endswith(f"WARNING {warc}: unreadable after record 5 (Invalid WARC record, first line: {first.decode()}); "
+                            "the rest of the file is skipped")
 
 
 def test_reparse_of_a_warc_file_with_a_hole_in_a_record_keeps_the_pages_before_and_says_the_rest_is_skipped(
