@@ -128,6 +128,41 @@ def test_a_full_text_query_in_plain_letters_finds_letters_unicode_does_not_decom
         check.execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')")
 
 
+def _searched(tmp_path: Path, titles: list[str], transcripts: list[str]) -> sqlite3.Connection:
+    from harvester.output.sqlite import write_sqlite
+    from harvester.records import RECORDS
+
+    columns = RECORD_COLUMNS + DETAIL_COLUMNS
+    records = [{c.name: [] if c.type == "list" else "" for c in columns} | {"id": f"d{n}", "url": f"u{n}", "title": title,
+                                                                           "transcript": transcript}
+               for n, (title, transcript) in enumerate(zip(titles, transcripts, strict=True))]
+    return connect(write_sqlite(tmp_path / "d.sqlite", [(RECORDS, columns, records)]))
+
+
+def test_a_phrase_or_near_in_plain_letters_finds_words_unicode_does_not_decompose_beside_plain_ones(tmp_path: Path):
+    """"Lech Walesa" finds "Lech Wałęsa" as the exact spelling does: the same documents, ranks and highlights."""
+    filler = " ".join(f"word{n}" for n in range(40))
+    db = _searched(tmp_path, ["Lech Wałęsa and Solidarity", "Letter from Phạm Văn Đồng", "Lech Kaczyński", "Note"],
+                   [f"Wałęsa said so. {filler} Then Lech Wałęsa, Jan Józef Lipski and Bronisław Geremek in Gdańsk. {filler}",
+                    f"Phạm Văn Đồng wrote. {filler} Đồng again.", "Lech Kaczyński wrote", filler])
+
+    def found(query: str) -> list[tuple[str, float, str]]:
+        return [tuple(row) for row in db.execute(
+            "SELECT documents.id, rank, highlight(documents_fts, 2, '[', ']') FROM documents_fts JOIN documents ON "
+            "documents.rowid = documents_fts.rowid WHERE documents_fts MATCH ? ORDER BY rank", (query,))]
+
+    for plain, exact in (('"Lech Walesa"', '"Lech Wałęsa"'), ('"Pham Van Dong"', '"Phạm Văn Đồng"'),
+                         ('"Bronislaw Geremek in Gdansk"', '"Bronisław Geremek in Gdańsk"'),
+                         ("NEAR(Walesa Gdansk)", "NEAR(Wałęsa Gdańsk)"), ("NEAR(Lech Lipski Walesa, 4)", "NEAR(Lech Lipski Wałęsa, 4)"),
+                         ("NEAR(Walesa word0)", "NEAR(Wałęsa word0)"), ('"Dong again"', '"Đồng again"'),
+                         ('title:"Walesa and Solidarity"', 'title:"Wałęsa and Solidarity"'), ("Walesa", "Wałęsa")):
+        assert [(id, rank) for id, rank, _ in found(plain)] == [(id, rank) for id, rank, _ in found(exact)], plain
+        assert [id for id, _, _ in found(exact)] in (["d0"], ["d1"]), exact
+    assert [marked for _, _, marked in found('"Lech Wałęsa"')] == [
+        f"Wałęsa said so. {filler} Then [Lech Wałęsa], Jan Józef Lipski and Bronisław Geremek in Gdańsk. {filler}"]
+    assert found("NEAR(Walesa word20)") == found("NEAR(Wałęsa word20)") == []   # (as NEAR's ten words between: too far)
+
+
 def test_people_and_links_are_the_tables_files(corpus: Path):
     db = connect(corpus / "kwp.sqlite")
     people = [{c.name: plain(row[c.name], c) for c in PEOPLE_COLUMNS} for row in db.execute("SELECT * FROM people")]

@@ -31,6 +31,7 @@ METADATA_SUFFIX = ".metadata.json"
 SEARCHED = ("title", "summary", "transcript")   # the text full-text search covers
 INDEXED = ("date_start", "doc_type", "people")  # what a browser filters and sorts the documents by
 SQL_TYPES = {"boolean": "INTEGER", "integer": "INTEGER"}   # the rest is TEXT (dates ISO, lists JSON arrays)
+AROUND = 11   # the words folded either side of one a plain letter stands in: NEAR's reach (ten words between)
 _WORD = re.compile(r"[^\W_]+")   # a word as unicode61 splits them: letters and digits
 
 
@@ -99,8 +100,9 @@ def _search_index(db: sqlite3.Connection) -> None:
     """FTS5 whose content is the documents table (rowid for rowid), as sqlite-utils makes it and Datasette finds it.
     Its words are matched without their accents, stacked ones too ("Le Duan" finds "Lê Duẩn", "Nguyen" "Nguyễn"); as
     unicode61 keeps whole the letters with no accent to drop (ł, ø, ß, Cyrillic ё), each column is indexed with its text,
-    then its words that have one, folded ("Gomułka ... Gomulka"), so that plain letters find them too. The documents
-    table keeps the text as written: highlight() and snippet() show it, and a 'rebuild' indexes it alone."""
+    then the words around each word that has one, folded ("Lech Wałęsa ... Lech Walesa"), so that plain letters find
+    them too, in phrases and NEAR as well. The documents table keeps the text as written: highlight() and snippet() show
+    it, and a 'rebuild' indexes it alone."""
     searched = [c for c in SEARCHED if c in _columns(db, "documents")]
     db.execute(f"CREATE VIRTUAL TABLE documents_fts USING fts5({', '.join(searched)}, content=[documents], "
                "tokenize='unicode61 remove_diacritics 2')")
@@ -110,10 +112,20 @@ def _search_index(db: sqlite3.Connection) -> None:
 
 
 def _also_folded(text: str | None) -> str | None:
-    """The text, then its words that have a letter unicode61 keeps, folded: "Gomułka met Søren" -> "... Gomulka Soren"."""
-    words = [_fold(word) for chunk in (text or "").split() if not chunk.isascii()   # (most are: no loop over their letters)
-             for word in _WORD.findall(chunk) if any(map(_kept, word))]
-    return f"{text}\n{' '.join(words)}" if words else text
+    """The text, then the run of words around each of its words that have a letter unicode61 keeps, folded:
+    "Lech Wałęsa met Olsen" -> "Lech Wałęsa met Olsen\nLech Walesa met Olsen"."""
+    if not text or text.isascii() or not any(map(_kept, set(text))):   # (most texts: no loop over their words)
+        return text
+    words = list(_WORD.finditer(text))
+    runs: list[list[int]] = []   # first and last word of each run; runs apart, so each word is counted as in the text
+    for n, word in enumerate(words):
+        if not word.group().isascii() and any(map(_kept, word.group())):
+            first, last = max(n - AROUND, 0), min(n + AROUND, len(words) - 1)
+            if runs and first <= runs[-1][1] + 1:
+                runs[-1][1] = last
+            else:
+                runs.append([first, last])
+    return "\n".join([text] + [_fold(text[words[first].start():words[last].end()]) for first, last in runs])
 
 
 @functools.cache   # a few hundred letters, met again and again
