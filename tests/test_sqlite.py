@@ -163,6 +163,18 @@ def test_a_phrase_or_near_in_plain_letters_finds_words_unicode_does_not_decompos
     assert found("NEAR(Walesa word20)") == found("NEAR(Wałęsa word20)") == []   # (as NEAR's ten words between: too far)
 
 
+def test_a_plain_spelling_of_the_catalan_middle_dot_finds_the_letter_with_it(tmp_path: Path):
+    """The names' fold writes "ŀ" as "l·" (so "Paraŀlel" is "Paral·lel"), and the search does as well."""
+    from harvester.normalize.names import match_key
+
+    assert match_key("Paraŀlel") == match_key("Paral·lel")
+    db = _searched(tmp_path, ["Avinguda del Paraŀlel", "Avinguda del Paral·lel", "PARAĿLEL"], ["", "", ""])
+    found = {query: [row[0] for row in db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid",
+                                                  (query,))]
+             for query in ('"Paral·lel"', '"del Paral·lel"', "Paraŀlel")}
+    assert found == {'"Paral·lel"': [1, 2, 3], '"del Paral·lel"': [1, 2], "Paraŀlel": [1, 3]}
+
+
 def test_people_and_links_are_the_tables_files(corpus: Path):
     db = connect(corpus / "kwp.sqlite")
     people = [{c.name: plain(row[c.name], c) for c in PEOPLE_COLUMNS} for row in db.execute("SELECT * FROM people")]
