@@ -800,7 +800,8 @@ def test_a_cookie_as_an_editor_or_another_tool_wrote_it_is_sent_as_its_browser_s
 @pytest.mark.parametrize(("domain", "origin"), [("localhost", "http://localhost:8000"), ("::1", "http://[::1]:8000"),
                                                 ("[::1]", "http://[::1]:8000"), ("127.0.0.1", "http://127.0.0.1:8000"),
                                                 ("localhost", "http://localhost.:8000"),   # (its name fully qualified)
-                                                (".localhost", "http://mirror.localhost.:8000")])
+                                                (".localhost", "http://mirror.localhost.:8000"),
+                                                ("127.0.0.1", "http://127.1:8000")])   # (as a browser there exports them)
 def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: str, origin: str):
     """A host without a dot (localhost, an IPv6 address) is one Python's cookie rules send nothing to: a mirror there got
     no cookies. The file's cookies are the host's alone already, so they go."""
@@ -813,7 +814,7 @@ def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: st
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
 
-@pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000",
+@pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000", "http://127.1:8000",
                                     "http://mirror.localhost:8000", "http://localhost.:8000"])   # (any NAME.localhost is this machine)
 def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: Path, origin: str):
     """A browser sends a Secure cookie to this machine over HTTP (a secure context): a mirror there gets it."""
@@ -1120,6 +1121,15 @@ def test_a_site_in_its_own_script_is_the_one_chromium_asks_on_as_idna_spells_it(
     assert origin_of("http://BÜCHER.example.:8000/") == origin_of("http://bücher.example:8000") != origin_of("http://bücher.example")
 
 
+def test_an_ipv4_address_written_short_is_the_one_chromium_asks_on():
+    """--base-url http://127.1:8000: Chromium asks for http://127.0.0.1:8000/robots.txt, which the routing took for
+    another site's (ERR_BLOCKED_BY_CLIENT, five tries, and the run stopped)."""
+    from harvester.fetch.client import origin_of
+
+    assert origin_of("http://127.1:8000") == origin_of("http://127.0.0.1:8000/robots.txt") == origin_of("http://0x7f.0.0.1:8000")
+    assert origin_of("http://127.1:8000") != origin_of("http://127.0.0.2:8000")
+
+
 @pytest.mark.slow
 def test_a_redirect_to_the_hosts_name_with_a_final_dot_is_followed_as_by_the_plain_client(chromium: str, tmp_path: Path, browse):
     """localhost. is localhost, its name fully qualified: the same site to the crawl, which the browser follows a redirect
@@ -1137,6 +1147,17 @@ def test_a_redirect_to_the_hosts_name_with_a_final_dot_is_followed_as_by_the_pla
         server.dotted = False
         code, _, err = browse(SimpleNamespace(origin=server.origin.replace("127.0.0.1", "localhost")), tmp_path, "--delay", "0")
     assert server.dotted and code == 0 and "try 2 of" not in err and len(dataset(tmp_path, NAME)) == 19, err
+
+
+@pytest.mark.slow
+def test_a_base_url_on_an_ipv4_address_written_short_is_harvested_as_the_plain_client_does(chromium: str, tmp_path: Path, browse):
+    """--base-url http://127.1:PORT: Chromium asks for 127.0.0.1, which its host rules did not let resolve and the
+    routing took for another site's; the run stopped at robots.txt after five tries."""
+    from types import SimpleNamespace
+
+    with ChallengeServer(pages(SEED), expire_after=100) as server:
+        code, _, err = browse(SimpleNamespace(origin=server.origin.replace("127.0.0.1", "127.1")), tmp_path, "--delay", "0")
+    assert code == 0 and "try 2 of" not in err and len(dataset(tmp_path, NAME)) == 19, err
 
 
 def test_cookies_of_a_site_in_its_own_script_are_those_a_browser_exports_for_its_idna_name(tmp_path: Path):

@@ -109,8 +109,8 @@ class BrowserTransport:
         """`challenge`: the hosts a bot check may load from (its widget) and its paths on the site's host (its
         scripts), which are let through only while a check shows (a page's own scripts never are, even late ones)."""
         self.settings, self.profile, self._now = settings, profile, now
-        self.host = urlsplit(origin).hostname or ""
         self.origin = origin_of(origin)
+        self.host = urlsplit(self.origin).hostname or ""   # as Chromium resolves it: 127.1 is 127.0.0.1
         self.challenge_hosts, self.challenge_paths = challenge
         self.user_agent = ""
         self._answers: list[Page] = []
@@ -202,7 +202,7 @@ class BrowserTransport:
     def _args(self) -> list[str]:
         """Quiet flags; and no host name resolves but the site's, with a final dot or not (one host, see origin_of), and a
         challenge's: not even a redirect leaves it."""
-        site = self.host.rstrip(".")
+        site = self.host
         allowed = " , ".join(f"EXCLUDE {host}" for host in sorted({site, f"{site}.", *self.challenge_hosts}))
         return [*FLAGS, f"--host-resolver-rules=MAP * ~NOTFOUND , {allowed}"]
 

@@ -31,7 +31,7 @@ from protego import Protego
 from harvester.errors import BlockedError, FetchError, OffSiteError, RetriesSpentError, UnreachableError, UsageError, first_line
 from harvester.fetch.page import Page, Unreadable, is_challenge_answer, is_cut_short, looks_like_html, redacted, unpacked
 from harvester.settings import Settings
-from harvester.sites import web_address
+from harvester.sites import numeric_host, web_address
 
 if TYPE_CHECKING:
     from harvester.fetch.archive import Location
@@ -106,7 +106,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     own += "" if "." in own else ".local"
     dot, host = host[len(host.rstrip(".")):], host.rstrip(".")   # (localhost.: the same host, its name fully qualified)
     # a browser sends a Secure cookie to this machine (NAME.localhost too) over plain HTTP: it is a secure context
-    local = host in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost")
+    local = numeric_host(host) in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost")
     # its lines end at \n, or \r\n (as curl reads them; splitlines would also end one at a form feed or \u2028 in a value)
     for number, line in enumerate(text.split("\n"), 1):
         if (line := line.removesuffix("\r").removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
@@ -125,6 +125,8 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         domain, name, value = domain.lower().strip("[]").rstrip("."), name.strip(" \t"), value.strip(" \t")   # (as a
         # browser keeps them: a header takes no space or tab around a value, RFC 6265 5.2; a host is in any case, [::1]
         # is ::1; localhost. is localhost, its name fully qualified, as the host's)
+        # (a browser at 127.1 exports its cookies for 127.0.0.1: one host)
+        domain = host if numeric_host(domain) == numeric_host(host) else domain
         if subdomains.upper() == "TRUE" or domain.startswith("."):
             domain = "." + domain.lstrip(".")
         if not (name or value) or not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
@@ -239,14 +241,14 @@ def _target(url: str, location: str) -> str:
 def origin_of(url: str) -> str:
     """The site a URL is on, written one way (http://localhost:8000): its scheme, its host as DNS reads it (any case, a
     final dot or not, in its own script or as IDNA spells it) and its port, the scheme's own left out (Chromium leaves it
-    out of the addresses it asks for). Two ports or schemes of one host are two sites. Not resolved: localhost and
-    127.0.0.1 are two."""
+    out of the addresses it asks for), an IPv4 address in full (127.1 is 127.0.0.1, as Chromium asks for it). Two ports
+    or schemes of one host are two sites. Not resolved: localhost and 127.0.0.1 are two."""
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL:   # (as written: asking for it says what is wrong with it)
         parts = urlsplit(url)
         return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-    host = parsed.raw_host.decode("ascii").rstrip(".")
+    host = numeric_host(parsed.raw_host.decode("ascii").rstrip("."))
     port = "" if parsed.port in (None, {"http": 80, "https": 443}.get(parsed.scheme)) else f":{parsed.port}"
     return f"{parsed.scheme}://{f'[{host}]' if ':' in host else host}{port}"
 

@@ -6,6 +6,7 @@ import difflib
 import html
 import json
 import re
+import socket
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -279,7 +280,7 @@ class Site:
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
         host = host.removeprefix("www.") if host.removeprefix("www.") in self.hosts else host   # as addresses are cited
-        if host in self.hosts or host in (own, "127.0.0.1", "localhost", "::1"):
+        if host in self.hosts or host == own or numeric_host(host) in ("127.0.0.1", "localhost", "::1"):
             try:
                 parse_qsl(parts.query, errors="strict")
             except UnicodeDecodeError:   # "%E9t%E9": Latin-1 escapes; they would be asked for as U+FFFD, another search
@@ -417,6 +418,17 @@ def web_address(url: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def numeric_host(host: str) -> str:
+    """A host written as an IPv4 address in a short form or another base (127.1, 0x7f.0.0.1) in full, as browsers
+    write it and the resolver reads it (127.0.0.1); any other host as it is."""
+    if re.fullmatch(r"[0-9a-fx.]+", host, re.I):
+        try:
+            return socket.inet_ntoa(socket.inet_aton(host))
+        except OSError:   # a name, not an address
+            pass
+    return host
 
 
 _NODE_PATH = re.compile(r"^/node/(\d+)/?$")
