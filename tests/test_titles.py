@@ -3811,6 +3811,9 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     # a deputy's post stays whole with its city ("Minister, Kiev" was the sender)
     ("Telegram from the Deputy Minister, Kiev", ("Deputy Minister, Kiev",), (), (), ()),
     ("Telegram from the Deputy Ambassador, Kiev", ("Deputy Ambassador, Kiev",), (), (), ()),
+    # and so does a qualified deputy's ("Foreign Minister, Kiev" was the sender, with no "Deputy")
+    ("Telegram from the Deputy Foreign Minister, Kiev", ("Deputy Foreign Minister, Kiev",), (), (), ()),
+    ("Telegram from the Deputy Foreign Minister Gromyko to Molotov", ("Gromyko",), ("Molotov",), (), ()),
     # and an adviser's or an envoy's, whose qualifier makes it a post ("Berlin" was the sender)
     ("Telegram from the Political Adviser, Berlin", ("Political Adviser, Berlin",), (), (), ()),
     ("Telegram from the Personal Envoy, Cairo", ("Personal Envoy, Cairo",), (), (), ()),

@@ -369,10 +369,15 @@ def _without_roles(text: str) -> str:
     """Each role word that a name follows is taken off with its qualifiers, read back from it word by word (a
     pattern that began with the qualifiers would be tried at every word of the title)."""
     kept, last = [], 0
-    for role in _ROLE_AT.finditer(text):
+    roles = list(_ROLE_AT.finditer(text))
+    for role, after in zip(roles, [*roles[1:], None]):
         to_name = _TO_NAME.match(text, role.end()) if role.start() >= last else None
-        if to_name and _WHOLE_ROLE.match(text, to_name.end()):
-            continue   # "Deputy Minister": the role qualifies the next, whose qualifiers go with it
+        # "Deputy Minister": the role qualifies the next, whose qualifiers go with it; and a role that is a qualifier too
+        # does across the next's qualifiers, read back from the next: "Deputy Foreign Minister" (but "Ambassador Soviet
+        # Ambassador" is two)
+        if to_name and (_WHOLE_ROLE.match(text, to_name.end()) or after and _MODIFIER_WORD.fullmatch(role[0])
+                        and _qualified_from(text, after.start(), to_name.end()) == to_name.end()):
+            continue
         # a comma then a place is the post's city or country, no name: "East German Ambassador, Moscow, to ...", "the
         # Ambassador, Jordan", though not initials, a body's as often ("Chief, ICD") (but "the Chairman, Beijing, Mao
         # Zedong" names his post, where he is, then him)
