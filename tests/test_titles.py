@@ -3793,7 +3793,9 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
 @pytest.mark.parametrize(("title", "senders", "recipients", "participants", "others"), [
     ("Telegram from East German Ambassador, Moscow, to East German Secretary of State (First Deputy Foreign Minister) "
      "Otto Winzer", ("East German Ambassador, Moscow",), ("Otto Winzer",), (), ()),
-    ("Telegram from the Chairman, Beijing, Mao Zedong to Stalin", ("Beijing", "Mao Zedong"), ("Stalin",), (), ()),   # he is named
+    # a post, its city, then the one who holds it: he alone is the party, as after a post alone ("Beijing" was a sender)
+    ("Telegram from the Chairman, Beijing, Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), (), ()),
+    ("Telegram from Soviet Ambassador, Beijing, Yudin", ("Yudin",), (), (), ()),
     # a city the names table knows as a place, which no country bears the name of
     ("Telegram from Hungarian Ambassador, Washington, to Budapest", ("Hungarian Ambassador, Washington",), ("Budapest",), (), ()),
     ("Telegram from the Soviet Consul, Harbin, to Moscow", ("Soviet Consul, Harbin",), ("Moscow",), (), ()),

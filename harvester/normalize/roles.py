@@ -185,6 +185,7 @@ _NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
 _WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*")   # the name an honorific stands before
 _CITY_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern})(?=,?\s+[a-z]|,?$)")   # such words, then a small word or the end
+_PLACE_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern}),\s+(?={_CAPITAL})(?!{_KIND_TITLED})")   # such words, then a name's
 # a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" before a small word in title
 # case is a noun, no honorific: "From The Chinese Comrades To Stalin" names the comrades (but "Comrade To Huu" is To Huu)
 _NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?(?P<honorific>{HONORIFIC}(?!(?<=omrades)\s+{alt(*(w.title() for w in _SMALL_WORDS))}\s)"
@@ -379,20 +380,27 @@ def _without_roles(text: str) -> str:
                         and _qualified_from(text, after.start(), to_name.end()) == to_name.end()):
             continue
         # a comma then a place is the post's city or country, no name: "East German Ambassador, Moscow, to ...", "the
-        # Ambassador, Jordan", though not initials, a body's as often ("Chief, ICD") (but "the Chairman, Beijing, Mao
-        # Zedong" names his post, where he is, then him)
-        city = to_name and to_name[0].rstrip().endswith(",") and _CITY_SET_OFF.match(text, to_name.end())
+        # Ambassador, Jordan"
+        set_off = to_name and to_name[0].rstrip().endswith(",")
+        city = set_off and _CITY_SET_OFF.match(text, to_name.end())
         if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)) \
-                and not (to_name["city"] and _name_first(to_name["city"])) \
-                and not (city and (shipped_names().kind(city[1]) == "place" or PLACE.fullmatch(city[1]) and not city[1].isupper())):
+                and not (to_name["city"] and _name_first(to_name["city"])) and not (city and _post_place(city[1])):
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
+            # "the Chairman, Beijing, Mao Zedong": his post, where he is, then him, who alone is the party
+            if set_off and (place := _PLACE_SET_OFF.match(text, last)) and _post_place(place[1]):
+                last = place.end()
             close = text.find("]", last) if text.startswith("[", last) else -1
             # "the President [George H.W. Bush]": who holds it (but "Writer [Edgar] Snow": a name with a part added)
             if close > 0 and "[" not in text[last + 1:close] and not _NAME_GOES_ON.match(text, close + 1):
                 kept.append(text[last + 1:close])
                 last = close + 1
     return "".join(kept) + text[last:] if kept else text
+
+
+def _post_place(words: str) -> bool:
+    """A post's city or country, set off by a comma after it: not initials, a body's as often ("Chief, ICD")."""
+    return shipped_names().kind(words) == "place" or bool(PLACE.fullmatch(words)) and not words.isupper()
 
 
 def small_words_titled(text: str) -> bool:
