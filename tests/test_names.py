@@ -184,6 +184,9 @@ PEOPLE_CASES = [
     ("Letter from Will Clayton to Dean Acheson", ("Will Clayton", "Dean Acheson")),
     ("Telegram: Khrushchev Will Visit Beijing", ()),
     ("Will Mao Go to Moscow?", ()),   # a question's mark is no part of a name ("Moscow?")
+    # a post set off before its city is no one's name, whatever qualifies its role ("Scientific Adviser, Washington" was a person)
+    ("Telegram from the Scientific Adviser, Washington", ()),
+    ("Letter from Martin Luther King, Jr. to Kennedy", ("Martin Luther King Jr.", "Kennedy")),   # a name's role word, no post
 ]
 
 

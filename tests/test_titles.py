@@ -3816,6 +3816,10 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     # and so does a qualified deputy's ("Foreign Minister, Kiev" was the sender, with no "Deputy")
     ("Telegram from the Deputy Foreign Minister, Kiev", ("Deputy Foreign Minister, Kiev",), (), (), ()),
     ("Telegram from the Deputy Foreign Minister Gromyko to Molotov", ("Gromyko",), ("Molotov",), (), ()),
+    # and any post's the grammar reads as a role ("Washington" was the sender), but one whose holder is named is his
+    # alone ("Saigon" was a second sender)
+    ("Telegram from the Assistant Secretary, Washington", ("Assistant Secretary, Washington",), (), (), ()),
+    ("Letter from Deputy Ambassador Johnson, Saigon", ("Johnson",), (), (), ()),
     # and an adviser's or an envoy's, whose qualifier makes it a post ("Berlin" was the sender)
     ("Telegram from the Political Adviser, Berlin", ("Political Adviser, Berlin",), (), (), ()),
     ("Telegram from the Personal Envoy, Cairo", ("Personal Envoy, Cairo",), (), (), ()),

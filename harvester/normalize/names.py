@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from harvester.errors import UsageError
-from harvester.normalize.roles import (HONORIFIC, NATIONS, PARTICLES, PLACE, PLACE_AT_END, begins_a_name, completion, is_body,
+from harvester.normalize.roles import (HONORIFIC, NATIONS, PARTICLES, PLACE, PLACE_AT_END, ROLE, begins_a_name, completion, is_body,
                                       is_given_name, is_role, is_state_initials)
 from harvester.normalize.text import text_cache
 
@@ -49,6 +49,7 @@ _IOTATED = re.compile(r"^y(?=[aeou])")   # "Yuri", "Yakov", "Yevgeni", "Yosif": 
 # "Yefim", "Yegor", "Yekaterina", "Yelena", "Yemelyan", "Yeremei", "Yevgeny": a Russian Е; not "Yeong", "Ye-jin", "Yehuda"
 _RUSSIAN_YE = re.compile(r"ye[fgklmrv]")
 _OWNED = re.compile(r"['’]s\s")   # "Kim Il Sung's Daughter": a possessive inside, which no name holds
+_POST_SET_OFF = re.compile(rf"\b{ROLE},\s+(?![JS]r\b)")   # "Scientific Adviser, Washington": a post and its city (not "King, Jr.")
 # a word in capitals of three syllables or more, each a consonant and a vowel, is a name, though short enough for initials;
 # not one ending in a silent "e", an English word's ("MINUTE", "NOTICE")
 _SYLLABLES = re.compile(r"(?:[B-DF-HJ-NP-TV-Z][AEIOU]){3,}[B-DF-HJ-NP-TV-Z]?(?<!E)")   # "KATORI", not "ASEAN" or "SEATO"
@@ -238,7 +239,8 @@ def _name_shaped(name: str) -> bool:
     words = [w.lstrip("'‘“\"«") for w in BRACKET.sub("", name).split()]   # "‘Abd al-Mun‘im", "Ernesto “Che” Guevara"
     return (bool(words) and not any(mark in name for mark in "/:") and not _OWNED.search(name)   # "MD/SMD", "Hungary: Situation"
             and all(begins_a_name(w[:1]) or w.lower().split("-")[0] in PARTICLES for w in words)
-            and not is_role(name) and not _NATION_FIRST.match(name) and not PLACE.fullmatch(name) and not PLACE_AT_END.search(name))
+            and not is_role(name) and not _POST_SET_OFF.search(name)
+            and not _NATION_FIRST.match(name) and not PLACE.fullmatch(name) and not PLACE_AT_END.search(name))
 
 
 @text_cache(4096)   # a dataset names the same people again and again

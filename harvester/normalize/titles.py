@@ -1528,8 +1528,9 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     tail = tails[0]
     segment = segment if comma < 0 else segment[:comma]
     items = [_tidy(part) for part in _parts(segment, between)]
-    if items and tail and _MISSION_AT_END.search(items[-1]) and (_CITY.fullmatch(tail) or shipped_names().kind(tail) == "place") \
-            and not _ROLE_WORD.search(tail):   # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang"
+    # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang", and any role's post: "Assistant Secretary, Washington"
+    if items and tail and (_MISSION_AT_END.search(items[-1]) and (_CITY.fullmatch(tail) or shipped_names().kind(tail) == "place")
+                           or is_role(items[-1]) and _is_place(tail)) and not _ROLE_WORD.search(tail):
         items[-1] = f"{items[-1]}, {tail}"
     elif items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)) and not _papers_word(tail):
         if is_role(items[-1]) or _papers_word(items[-1]):   # "Excerpt, Stalin to Mao": the paper is his
@@ -1591,12 +1592,12 @@ def _shared_body(before: str, separator: str, after: str) -> bool:
 
 def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
-    body, place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley") nor
-    paper's word ("Stalin, Request")."""
+    body, place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so are "Eric Johnston, Jordan Valley" and
+    "Johnson, Saigon") nor paper's word ("Stalin, Request")."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
         p and all(begins_a_name(w[0]) and w not in ("Of", "The") for w in p.split()) and not is_role(p) and not is_body(p)
         and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) and not _papers_word(p)
-        for p in parts)
+        and not (i and shipped_names().kind(p) == "place") for i, p in enumerate(parts))
 
 
 def _is_kind_phrase(item: str) -> bool:
