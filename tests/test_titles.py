@@ -3854,6 +3854,13 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Lodge (Personal for the Ambassador)", ("Lodge",), ("Ambassador",)),
     ("Telegram from Molotov to", ("Molotov",), ()),
     ("Letter from Mao to Nguyen Van To", ("Mao",), ("Nguyen Van To",)),   # but a name's "To" is his
+    # and a marking of several words in a bracket ("Lodge (Personal" was the sender), and the personal files ("Personal
+    # File" was the recipient)
+    ("Telegram from Lodge (Personal and Eyes Only for Rusk)", ("Lodge",), ("Rusk",)),
+    ("Telegram from Lodge (Eyes Only for Rusk)", ("Lodge",), ("Rusk",)),
+    ("Memorandum for the Personal File", (), ()),
+    # a "TO" in capitals in a title in mixed case is a slot's ("Stalin" was the sender)
+    ("Letter from Mao TO Stalin", ("Mao",), ("Stalin",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients):
     found = parties(title)

@@ -169,10 +169,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
                   r"(?:\s+(?:of|in)\s+(?:the\s+)?(?-i:[A-Z])\S*(?:\s+(?-i:[A-Z])\S*)*)*"
                   rf"(?:\s+and\s+{_ONE_NAME_AFTER_AND}(?:\s+(?-i:[A-Z])\S*)*)?"), "(?i) files of"), ""),
     # "Memorandum for the Record", "... for the Record and (for) the President", "... for the President and the Record":
-    # the record is no one, nor are the files ("Memorandum to the File"), and the one it is for besides is its recipient (but "and the Record of
-    # Conversation ..." is a paper)
-    (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\s+and(?:\s+for)?\b"), "(?i) (?:record|files?) and"), " for"),
-    (_Guarded(_rx(r"\s+for\s+the\s+(?:record|files?)\b|\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
+    # the record is no one, nor are the files ("Memorandum to the File", "for the Personal File"), and the one it is for
+    # besides is its recipient (but "and the Record of Conversation ..." is a paper)
+    (_Guarded(_rx(r"\s+for\s+the\s+(?:personal\s+)?(?:record|files?)\s+and(?:\s+for)?\b"), "(?i) (?:record|files?) and"), " for"),
+    (_Guarded(_rx(r"\s+for\s+the\s+(?:personal\s+)?(?:record|files?)\b|\s+to\s+the\s+files?\b|\s+and\s+the\s+(?:record|files?)\b(?!\s+of\b)"),
               "(?i) (?:record|files?)"), ""),
     # "Letter from Khrushchev ... and Reply from Kennedy": the reply after a party is a second paper, its sender one of the
     # title's, and so is the one it goes to ("Reply from Kennedy and Answer to Khrushchev"); but "Letter and Reply from
@@ -268,10 +268,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_rx(rf",\s*{_SECRET}\b(?![^,]*\s(?:from|to)\s).*$"), ""),
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
     # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B";
-    # "Personal" (or "Personal Message", or "(Personal") alone at the end only ("to Gromyko Personal") or before a slot or
-    # "For" whom, where no name or post goes on from it; a bare "to" before them is left with no one ("from Molotov to Top
-    # Secret")
-    (_rx(rf"(?:\s+to)?(?:\s+(?=(?-i:[A-Z])){_SECRET}|\s+\(?(?-i:Personal)(?:\s+(?-i:Message))?)+"
+    # "Personal" (or "Personal Message", or "(Personal", "(Eyes Only") alone at the end only ("to Gromyko Personal") or
+    # before a slot or "For" whom, where no name or post goes on from it; a bare "to" before them is left with no one
+    # ("from Molotov to Top Secret")
+    (_rx(rf"(?:\s+to)?(?:\s+\(?(?=(?-i:[A-Z])){_SECRET}|\s+\(?(?-i:Personal)(?:\s+(?-i:Message))?)+"
          r"(?=$|\s+(?:to|from|for)\s)"), ""),
     (_rx(r"\s+(?-i:to)$"), ""),   # and so is one at the end ("from Molotov to"), though not a name's "To" ("Nguyen Van To")
 )
@@ -546,11 +546,12 @@ _PRONOUN = re.compile(r"^(?:His|Her|Him|Them|Their|Its|Our|Same)\b")   # "to the
 _SLOT = _rx(r"(?:,?\s+(and))?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "To" after "and" begins a name, one more of a list ("Le Duan and To Huu"), and so does
 # "To" after a comma where the small words are in lower case ("Le Duan, To Huu and ..."); elsewhere it is a slot's
-# ("Kim Il Sung To Stalin"), and after a slot's "to" of its case too, whose addressees it goes on listing ("To Kim And To
-# Mao"; "from To Lam to Xi and To Huu" has none in its case); but no name goes on with "the" ("And To the Ministry")
+# ("Kim Il Sung To Stalin", and a "TO" in capitals: "Mao TO Stalin"), and after a slot's "to" of its case too, whose
+# addressees it goes on listing ("To Kim And To Mao"; "from To Lam to Xi and To Huu" has none in its case); but no name goes
+# on with "the" ("And To the Ministry")
 _TO_NO_NAME = r"(?-i:To)(?=\s+the\s)"
-_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?-i:To)|{_TO_NO_NAME}|"), re.IGNORECASE)
-_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?<!,\s)(?-i:To)|{_TO_NO_NAME}|"), re.IGNORECASE)
+_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to|TO)|(?<!\sand\s)(?-i:To)|{_TO_NO_NAME}|"), re.IGNORECASE)
+_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to|TO)|(?<!\sand\s)(?<!,\s)(?-i:To)|{_TO_NO_NAME}|"), re.IGNORECASE)
 _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s")
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
 _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
