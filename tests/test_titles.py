@@ -3908,6 +3908,10 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     ("Zhou Enlai-Kissinger July Talks", "conversation", ("Zhou Enlai", "Kissinger")),
     # but a family name written first is no person of the table's when a given name it does not know follows it
     ("Stalin-Mao Anying Talks", "conversation", ("Stalin", "Mao Anying")),
+    # a channel alone is one too, and the Great Hall a place the names table knows ("Dobrynin Channel" and "Mao Great Hall"
+    # took part)
+    ("Kissinger-Dobrynin Channel Talks", "conversation", ("Kissinger", "Dobrynin")),
+    ("Nixon-Mao Great Hall Conversation", "conversation", ("Nixon", "Mao")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
     ("Summit Between Kennedy And Khrushchev", "meeting", ("Kennedy", "Khrushchev")),   # title case: a small word goes on

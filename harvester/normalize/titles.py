@@ -596,7 +596,7 @@ _UNITS = {"Provinces": "Province", "Regions": "Region", "Districts": "District",
 _NATION_FIRST = re.compile(rf"^(?:the\s+)?{NATIONS}(?![\w’'-]*\s+{alt('Embassy', 'Ministry', 'Government')})\b")
 # where, when or how a talk was had: "Luncheon Conversation", "Farewell Conversation", "Post-Flight Conversation", "Secret
 # Talks", "Top Secret Talks"
-_TALK_SETTINGS = (r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|(?:Top\s+)?Secret|Back[- ]?[Cc]hannel|"
+_TALK_SETTINGS = (r"Luncheon|Dinner|Breakfast|Farewell|Summit|Plenary|Opening|Closing|Airport|(?:Top\s+)?Secret|(?:Back[- ]?)?[Cc]hannel|"
                   r"Post-[A-Za-z]+|Pre-[A-Za-z]+|Follow-[Uu]p|T[eê]te-[aà]-[Tt][eê]te")
 _GENERIC = re.compile(r"\b(?:Untitled|Draft|Special|Handwritten|Joint|Final|Official|Main|Additional|Preliminary|"
                       r"National|Intelligence|Research|Background|High|Level|Several|Various|Others|Distinguished|"
