@@ -1507,7 +1507,9 @@ def test_a_folder_of_a_file_compressed_with_gzip_alone_is_not_told_to_decompress
 
 
 @pytest.mark.parametrize(("name", "hint"), [("d.json.bz2", False), ("notes.xz", False), ("d.csv.zst", False),
-                                           ("page-0.html.bz2", True), ("pages.tar.bz2", True), ("pages.tar.xz", True)])
+                                           ("page-0.html.bz2", True), ("pages.tar.bz2", True), ("pages.tar.xz", True),
+                                           ("pages.tbz2", True), ("pages.txz", True), ("crawl.warc.zst", True),
+                                           ("crawl.warc.xz", True)])
 def test_a_folder_of_a_file_compressed_alone_is_told_to_decompress_it_only_for_a_page_or_a_tar(tmp_path: Path, name: str,
                                                                                                hint: bool):
     """bzip2, xz and zstd compress one file, as gzip does: a dataset's file so compressed holds no pages to give, and a

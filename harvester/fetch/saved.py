@@ -27,8 +27,8 @@ HTML_SUFFIXES = (".html", ".htm", ".mhtml", ".mht", ".webarchive")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 RUN_FILE = r"-run(\d+)-part\d+\.warc\.gz"   # after a dataset's name: harvester's archive file of one session of one run
 REPORT_PAGE_SUFFIX = ".report.html"   # the page `harvester report` writes beside a dataset: no saved page
-# what pages packed to be sent or kept are in: archives, and a page or a tar compressed alone (a saved page compressed
-# with gzip, PAGE.html.gz, is read as it is; another file so, d.json.gz or d.json.bz2, holds no pages)
+# what pages packed to be sent or kept are in: archives, and a page, a WARC file or a tar compressed alone (a saved
+# page compressed with gzip, PAGE.html.gz, is read as it is; another file so, d.json.gz or d.json.bz2, holds no pages)
 PACKED_SUFFIXES = (".zip", ".tgz", ".tbz2", ".txz", ".7z", ".rar")
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
 
@@ -121,8 +121,8 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
 
 def _is_packed(name: str) -> bool:
     inner, dot, suffix = name.rpartition(".")
-    return name.endswith(PACKED_SUFFIXES) or (dot + suffix in COMPRESSED_SUFFIXES and (inner.endswith(".tar")
-                                                                                     or is_saved_page(Path(inner))))
+    return name.endswith(PACKED_SUFFIXES) or (dot + suffix in COMPRESSED_SUFFIXES and (
+        inner.endswith(".tar") or is_saved_page(Path(inner)) or is_warc(Path(inner))))
 
 
 def _passed_over(files: list[Path]) -> str:
