@@ -1907,6 +1907,26 @@ def test_a_reparse_of_runs_fetched_in_one_second_takes_them_in_run_order_whateve
         assert dataset(tmp_path / "again", "s") == dataset(tmp_path / "whole", "s")
 
 
+def test_a_reparse_reads_a_folder_given_by_a_relative_path_as_given_by_its_whole_path(tmp_path: Path, monkeypatch):
+    """Two runs within one second, the second listing three uploads more, its archive file renamed by hand (later.warc.gz)
+    beside the first's in a folder x: x was read in another order than its whole path (harvester's archive file by its
+    name, the other by its path), and took the other run's total."""
+    docs = [doc(n) for n in range(25)]
+    clock = FakeClock()
+    with FaultServer(synthetic_pages(docs)) as server:
+        run(server, tmp_path, clock)
+        docs[:0] = [doc(900 + n) for n in range(3)]
+        run(server, tmp_path, clock)
+    (tmp_path / "x").mkdir()
+    for run_file, name in (("s-run0001-part1.warc.gz", "s-run0001-part1.warc.gz"), ("s-run0002-part1.warc.gz", "later.warc.gz")):
+        (tmp_path / "archive" / run_file).rename(tmp_path / "x" / name)
+    monkeypatch.chdir(tmp_path)
+    relative = reparse([Path("x")], WILSON, tmp_path / "relative", "s", ["json"], workers=0)
+    whole = reparse([tmp_path / "x"], WILSON, tmp_path / "whole", "s", ["json"], workers=0)
+    assert relative.total == whole.total
+    assert dataset(tmp_path / "relative", "s") == dataset(tmp_path / "whole", "s")
+
+
 def weekly_runs(out: Path, titles: tuple[str, ...], failing: int = 0) -> None:
     """A run a week of a search of three results pages, the last document's title on each (pages 0 and 1 then answer
     304 on every run after the first); then `failing` runs while the site is down (503)."""

@@ -400,8 +400,10 @@ _COPY_NUMBER = re.compile(r" ?\((\d+)\)(?=\.[^./]+$)")   # "page-0 (1).html": a 
 def _natural(path: Path) -> list[object]:
     """The order files are read in: by name, page-2 before page-10, and a browser's second save of a page after the
     first ("page-0 (1).html" after "page-0.html"), so that of two copies saved in one second the later saved is read last;
-    harvester's archive files by their names first, whatever their folders, so a run's pages after an earlier run's."""
-    name = f"{path.name}/{path}" if re.fullmatch(".+" + RUN_FILE, path.name) else str(path)
+    harvester's archive files last, by their names first, whatever their folders, so a run's pages after an earlier run's
+    (and never by a name against another file's path, which a folder given by a relative path would change)."""
+    run = re.fullmatch(".+" + RUN_FILE, path.name)
+    name = f"{path.name}/{path}" if run else str(path)
     copy = _COPY_NUMBER.search(name)
     plain = name[:copy.start()] + name[copy.end():] if copy else name
-    return [int(part) if part.isdecimal() else part for part in re.split(r"(\d+)", plain)] + [int(copy[1]) if copy else 0]
+    return [bool(run)] + [int(part) if part.isdecimal() else part for part in re.split(r"(\d+)", plain)] + [int(copy[1]) if copy else 0]
