@@ -163,6 +163,16 @@ def test_a_phrase_or_near_in_plain_letters_finds_words_unicode_does_not_decompos
     assert found("NEAR(Walesa word20)") == found("NEAR(Wałęsa word20)") == []   # (as NEAR's ten words between: too far)
 
 
+def test_a_phrase_does_not_run_from_the_text_into_its_folded_words_nor_from_one_run_of_them_into_the_next(tmp_path: Path):
+    """The folded words follow the text: a phrase of the text's last word and the first folded one, or of the last word
+    of one folded run and the first of the next (words far apart in the text), is in no document."""
+    far = " ".join(f"a{n}" for n in range(60))
+    db = _searched(tmp_path, ["Lech Wałęsa and Solidarity"], [f"Wałęsa {far} Łódź"])
+    for phrase in ('"Solidarity Lech"', '"Solidarity Lech Walesa"', '"Łódź Walesa"', '"a10 a49"'):
+        assert db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (phrase,)).fetchone()[0] == 0, phrase
+    assert db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", ('"a11 a12"',)).fetchone()[0] == 1
+
+
 def test_a_plain_spelling_of_the_catalan_middle_dot_finds_the_letter_with_it(tmp_path: Path):
     """The names' fold writes "ŀ" as "l·" (so "Paraŀlel" is "Paral·lel"), and the search does as well."""
     from harvester.normalize.names import match_key

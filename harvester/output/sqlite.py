@@ -32,6 +32,7 @@ SEARCHED = ("title", "summary", "transcript")   # the text full-text search cove
 INDEXED = ("date_start", "doc_type", "people")  # what a browser filters and sorts the documents by
 SQL_TYPES = {"boolean": "INTEGER", "integer": "INTEGER"}   # the rest is TEXT (dates ISO, lists JSON arrays)
 AROUND = 11   # the words folded either side of one a plain letter stands in: NEAR's reach (ten words between)
+APART = "\n\ue000\n"   # a word no one searches (a private-use letter) between the text and each run of its folded words: no phrase spans two
 _WORD = re.compile(r"[^\W_]+")   # a word as unicode61 splits them: letters and digits
 
 
@@ -125,7 +126,7 @@ def _also_folded(text: str | None) -> str | None:
                 runs[-1][1] = last
             else:
                 runs.append([first, last])
-    return "\n".join([text] + [_fold(text[words[first].start():words[last].end()]) for first, last in runs])
+    return APART.join([text] + [_fold(text[words[first].start():words[last].end()]) for first, last in runs])
 
 
 @functools.cache   # a few hundred letters, met again and again
