@@ -173,6 +173,16 @@ def test_a_phrase_does_not_run_from_the_text_into_its_folded_words_nor_from_one_
     assert db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", ('"a11 a12"',)).fetchone()[0] == 1
 
 
+def test_near_in_plain_letters_reaches_as_far_as_in_the_exact_spelling_and_no_further(tmp_path: Path):
+    """NEAR(Walesa a30, 30) finds what NEAR(Wałęsa a30, 30) does; NEAR(a8 a51) finds nothing, forty-two words apart in the text."""
+    far = " ".join(f"a{n}" for n in range(60))
+    db = _searched(tmp_path, ["Note"], [f"Wałęsa {far} Łódź"])
+    found = {query: db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?", (query,)).fetchone()[0]
+             for query in ("NEAR(Walesa a30, 30)", "NEAR(Wałęsa a30, 30)", "NEAR(a8 a51)", "NEAR(Lodz a10, 50)", "NEAR(Lodz a1, 50)")}
+    assert found == {"NEAR(Walesa a30, 30)": 1, "NEAR(Wałęsa a30, 30)": 1, "NEAR(a8 a51)": 0, "NEAR(Lodz a10, 50)": 1,
+                     "NEAR(Lodz a1, 50)": 0}
+
+
 def test_a_plain_spelling_of_the_catalan_middle_dot_finds_the_letter_with_it(tmp_path: Path):
     """The names' fold writes "ŀ" as "l·" (so "Paraŀlel" is "Paral·lel"), and the search does as well."""
     from harvester.normalize.names import match_key

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
@@ -31,9 +30,7 @@ METADATA_SUFFIX = ".metadata.json"
 SEARCHED = ("title", "summary", "transcript")   # the text full-text search covers
 INDEXED = ("date_start", "doc_type", "people")  # what a browser filters and sorts the documents by
 SQL_TYPES = {"boolean": "INTEGER", "integer": "INTEGER"}   # the rest is TEXT (dates ISO, lists JSON arrays)
-AROUND = 11   # the words folded either side of one a plain letter stands in: NEAR's reach (ten words between)
-APART = "\n\ue000\n"   # a word no one searches (a private-use letter) between the text and each run of its folded words: no phrase spans two
-_WORD = re.compile(r"[^\W_]+")   # a word as unicode61 splits them: letters and digits
+APART = "\n\ue000\n"   # a word no one searches (a private-use letter) between the text and its folded copy: no phrase spans the two
 
 
 def write_database(out_dir: Path, name: str, tables: list[tuple[Table, tuple[Column, ...], Iterable[Record]]],
@@ -101,7 +98,7 @@ def _search_index(db: sqlite3.Connection) -> None:
     """FTS5 whose content is the documents table (rowid for rowid), as sqlite-utils makes it and Datasette finds it.
     Its words are matched without their accents, stacked ones too ("Le Duan" finds "Lê Duẩn", "Nguyen" "Nguyễn"); as
     unicode61 keeps whole the letters with no accent to drop (ł, ø, ß, Cyrillic ё), each column is indexed with its text,
-    then the words around each word that has one, folded ("Lech Wałęsa ... Lech Walesa"), so that plain letters find
+    then, if it has any, its text again with them folded ("Lech Wałęsa ... Lech Walesa"), so that plain letters find
     them too, in phrases and NEAR as well. The documents table keeps the text as written: highlight() and snippet() show
     it, and a 'rebuild' indexes it alone."""
     searched = [c for c in SEARCHED if c in _columns(db, "documents")]
@@ -113,20 +110,12 @@ def _search_index(db: sqlite3.Connection) -> None:
 
 
 def _also_folded(text: str | None) -> str | None:
-    """The text, then the run of words around each of its words that have a letter unicode61 keeps, folded:
-    "Lech Wałęsa met Olsen" -> "Lech Wałęsa met Olsen\nLech Walesa met Olsen"."""
-    if not text or text.isascii() or not any(map(_kept, set(text))):   # (most texts: no loop over their words)
+    """The text, then, if it has a letter unicode61 keeps, the text again with those letters folded, after a word no one
+    searches (APART): "Lech Wałęsa met Olsen" -> "Lech Wałęsa met Olsen", APART, "Lech Walesa met Olsen"."""
+    if not text or text.isascii():   # (most texts: no look at their letters)
         return text
-    words = list(_WORD.finditer(text))
-    runs: list[list[int]] = []   # first and last word of each run; runs apart, so each word is counted as in the text
-    for n, word in enumerate(words):
-        if not word.group().isascii() and any(map(_kept, word.group())):
-            first, last = max(n - AROUND, 0), min(n + AROUND, len(words) - 1)
-            if runs and first <= runs[-1][1] + 1:
-                runs[-1][1] = last
-            else:
-                runs.append([first, last])
-    return APART.join([text] + [_fold(text[words[first].start():words[last].end()]) for first, last in runs])
+    folded = {ord(letter): _fold(letter) for letter in set(text) if _kept(letter)}
+    return f"{text}{APART}{text.translate(folded)}" if folded else text
 
 
 @functools.cache   # a few hundred letters, met again and again
