@@ -183,6 +183,15 @@ def test_near_in_plain_letters_reaches_as_far_as_in_the_exact_spelling_and_no_fu
                      "NEAR(Lodz a1, 50)": 0}
 
 
+def test_a_text_whose_only_letters_the_fold_changes_are_spaces_or_marks_is_indexed_once(tmp_path: Path):
+    """A non-breaking space, an ellipsis or a trademark sign folds otherwise ("\xa0" to " ", "…" to "...") but is no
+    letter unicode61 keeps: the text is indexed as it is, its words counted once, and a word beside one is folded alone."""
+    db = _searched(tmp_path, ["Note\xa0by Olsen…", "Gomułka™ and Olsen"], ["", ""])
+    db.execute("CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, documents_fts, 'instance')")
+    assert db.execute("SELECT count(*) FROM temp.words WHERE doc = 1").fetchone()[0] == 3
+    assert [row[0] for row in db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'Gomulka'")] == [2]   # not "GomulkaTM"
+
+
 def test_a_plain_spelling_of_the_catalan_middle_dot_finds_the_letter_with_it(tmp_path: Path):
     """The names' fold writes "ŀ" as "l·" (so "Paraŀlel" is "Paral·lel"), and the search does as well."""
     from harvester.normalize.names import match_key

@@ -122,7 +122,7 @@ def _also_folded(text: str | None) -> str | None:
 def _kept(letter: str) -> bool:
     """True of a letter unicode61 keeps though the fold writes it otherwise: one Unicode does not decompose (ł, đ, ø, ß),
     or one whose base letter is not Latin (Cyrillic ё: unicode61 drops the accents of Latin letters only)."""
-    return not unicodedata.normalize("NFD", letter)[0].isascii() and _fold(letter) != letter
+    return letter.isalnum() and not unicodedata.normalize("NFD", letter)[0].isascii() and _fold(letter) != letter
 
 
 def _fold(word: str) -> str:
