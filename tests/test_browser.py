@@ -801,7 +801,8 @@ def test_a_cookie_as_an_editor_or_another_tool_wrote_it_is_sent_as_its_browser_s
                                                 ("[::1]", "http://[::1]:8000"), ("127.0.0.1", "http://127.0.0.1:8000"),
                                                 ("localhost", "http://localhost.:8000"),   # (its name fully qualified)
                                                 (".localhost", "http://mirror.localhost.:8000"),
-                                                ("127.0.0.1", "http://127.1:8000")])   # (as a browser there exports them)
+                                                ("127.0.0.1", "http://127.1:8000"),   # (as a browser there exports them)
+                                                ("::1", "http://[0:0::1]:8000")])
 def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: str, origin: str):
     """A host without a dot (localhost, an IPv6 address) is one Python's cookie rules send nothing to: a mirror there got
     no cookies. The file's cookies are the host's alone already, so they go."""
@@ -814,7 +815,7 @@ def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: st
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
 
-@pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000", "http://127.1:8000",
+@pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000", "http://127.1:8000", "http://[0:0::1]:8000",
                                     "http://mirror.localhost:8000", "http://localhost.:8000"])   # (any NAME.localhost is this machine)
 def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: Path, origin: str):
     """A browser sends a Secure cookie to this machine over HTTP (a secure context): a mirror there gets it."""
@@ -1128,6 +1129,17 @@ def test_an_ipv4_address_written_short_is_the_one_chromium_asks_on():
 
     assert origin_of("http://127.1:8000") == origin_of("http://127.0.0.1:8000/robots.txt") == origin_of("http://0x7f.0.0.1:8000")
     assert origin_of("http://127.1:8000") != origin_of("http://127.0.0.2:8000")
+    # a name is no address, however it is spelled
+    assert [origin_of(f"http://{name}:8000") for name in ("cafe", "deadbeef", "face.b00c", "1e100.net")] == [
+        "http://cafe:8000", "http://deadbeef:8000", "http://face.b00c:8000", "http://1e100.net:8000"]
+
+
+def test_an_ipv6_address_written_otherwise_is_the_one_chromium_asks_on():
+    """Chromium writes an IPv6 address short and in small letters: [0:0:0:0:0:0:0:1] is [::1]."""
+    from harvester.fetch.client import origin_of
+
+    assert origin_of("http://[0:0:0:0:0:0:0:1]:8000") == origin_of("http://[::1]:8000/robots.txt") == "http://[::1]:8000"
+    assert origin_of("http://[FE80::A]:8000") == "http://[fe80::a]:8000"
 
 
 @pytest.mark.slow

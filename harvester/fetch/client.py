@@ -241,7 +241,7 @@ def _target(url: str, location: str) -> str:
 def origin_of(url: str) -> str:
     """The site a URL is on, written one way (http://localhost:8000): its scheme, its host as DNS reads it (any case, a
     final dot or not, in its own script or as IDNA spells it) and its port, the scheme's own left out (Chromium leaves it
-    out of the addresses it asks for), an IPv4 address in full (127.1 is 127.0.0.1, as Chromium asks for it). Two ports
+    out of the addresses it asks for), an IP address as Chromium asks for it (127.1 is 127.0.0.1, [0:0::1] is [::1]). Two ports
     or schemes of one host are two sites. Not resolved: localhost and 127.0.0.1 are two."""
     try:
         parsed = httpx.URL(url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import ipaddress
 import json
 import re
 import socket
@@ -276,11 +277,12 @@ class Site:
         url = text if schemed else f"https://{text}"
         try:
             parts = urlsplit(url)
-            host, own, _ = parts.hostname or "", urlsplit(base_url).hostname if base_url else None, parts.port
+            own = numeric_host(urlsplit(base_url).hostname or "") if base_url else None   # (127.1 is 127.0.0.1, as browsers show it)
+            host, _ = numeric_host(parts.hostname or ""), parts.port
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
         host = host.removeprefix("www.") if host.removeprefix("www.") in self.hosts else host   # as addresses are cited
-        if host in self.hosts or host == own or numeric_host(host) in ("127.0.0.1", "localhost", "::1"):
+        if host in self.hosts or host in (own, "127.0.0.1", "localhost", "::1"):
             try:
                 parse_qsl(parts.query, errors="strict")
             except UnicodeDecodeError:   # "%E9t%E9": Latin-1 escapes; they would be asked for as U+FFFD, another search
@@ -421,14 +423,14 @@ def web_address(url: str) -> bool:
 
 
 def numeric_host(host: str) -> str:
-    """A host written as an IPv4 address in a short form or another base (127.1, 0x7f.0.0.1) in full, as browsers
-    write it and the resolver reads it (127.0.0.1); any other host as it is."""
-    if re.fullmatch(r"[0-9a-fx.]+", host, re.I):
-        try:
-            return socket.inet_ntoa(socket.inet_aton(host))
-        except OSError:   # a name, not an address
-            pass
-    return host
+    """A host written as an IP address in another form (127.1, 0x7f.0.0.1; 0:0::1, FE80::A) as browsers write it and
+    the resolver reads it (127.0.0.1; ::1, fe80::a); any other host as it is."""
+    try:
+        if ":" in host:
+            return str(ipaddress.ip_address(host))
+        return socket.inet_ntoa(socket.inet_aton(host)) if re.fullmatch(r"[0-9a-fx.]+", host, re.I) else host
+    except (OSError, ValueError):   # a name, not an address
+        return host
 
 
 _NODE_PATH = re.compile(r"^/node/(\d+)/?$")
