@@ -3820,6 +3820,9 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     # alone ("Saigon" was a second sender)
     ("Telegram from the Assistant Secretary, Washington", ("Assistant Secretary, Washington",), (), (), ()),
     ("Letter from Deputy Ambassador Johnson, Saigon", ("Johnson",), (), (), ()),
+    # though the other names of a list with a place in it stay ("Kissinger" and "Lodge" were dropped)
+    ("Conversation between Nixon, Kissinger, Washington", (), (), ("Nixon", "Kissinger"), ()),
+    ("Letter from Rusk, Richmond, Lodge", ("Rusk", "Lodge"), (), (), ()),
     # and an adviser's or an envoy's, whose qualifier makes it a post ("Berlin" was the sender)
     ("Telegram from the Political Adviser, Berlin", ("Political Adviser, Berlin",), (), (), ()),
     ("Telegram from the Personal Envoy, Cairo", ("Personal Envoy, Cairo",), (), (), ()),

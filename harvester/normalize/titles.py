@@ -1519,8 +1519,9 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
                                                         and _namelike(parts[i + 1])
                                                         and (_reads_as_person(parts[i + 1]) or _lone_name(parts[i + 1])))]
         segment = ", ".join(parts)
-    if _names_only(parts):
-        return tuple(_tidy(part) for part in parts)   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov"
+    if _names_only(parts):   # "A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", but a place the table knows after the first is
+        # where they were ("Johnson, Saigon"; "Berlin, G.D.R." is a place)
+        return tuple(_tidy(part) for i, part in enumerate(parts) if not (i and shipped_names().kind(part) == "place"))
     joins = list(_AND.finditer(segment)) if len(parts) > 1 else []   # only a comma after the last join ends the list
     comma = segment.find(",", joins[-1].end() if joins else 0)
     tails = [part.strip() for part in segment[comma + 1:].split(",")] if comma >= 0 else [""]
@@ -1593,12 +1594,12 @@ def _shared_body(before: str, separator: str, after: str) -> bool:
 
 def _names_only(parts: list[str]) -> bool:
     """"A. S. Kapto, A. S. Pavlov, Ye. Z. Razumov", "Chamberlin, Ennis": names alike in length, with no "and", no role,
-    body, place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so are "Eric Johnston, Jordan Valley" and
-    "Johnson, Saigon") nor paper's word ("Stalin, Request")."""
+    body, place ("Patricio Aylwin, Santiago de Chile" is a name and a place, and so is "Eric Johnston, Jordan Valley") nor
+    paper's word ("Stalin, Request")."""
     return len(parts) > 1 and len({len(p.split()) for p in parts}) == 1 and all(
         p and all(begins_a_name(w[0]) and w not in ("Of", "The") for w in p.split()) and not is_role(p) and not is_body(p)
         and not _COUNTRY_FIRST.fullmatch(p) and not PLACE_AT_END.search(p) and not _GENERIC.search(p) and not _papers_word(p)
-        and not (i and shipped_names().kind(p) == "place") for i, p in enumerate(parts))
+        for p in parts)
 
 
 def _is_kind_phrase(item: str) -> bool:
