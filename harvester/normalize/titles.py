@@ -546,12 +546,12 @@ _PRONOUN = re.compile(r"^(?:His|Her|Him|Them|Their|Its|Our|Same)\b")   # "to the
 _SLOT = _rx(r"(?:,?\s+(and))?,?\s+\b(from|to|with|for|by|via|receives|meets(?:\s+with)?|led\s+by|headed\s+by|attention)\b\s+")
 # "To" after "and" begins a name, one more of a list ("Le Duan and To Huu"), and so does
 # "To" after a comma where the small words are in lower case ("Le Duan, To Huu and ..."); elsewhere it is a slot's
-# ("Kim Il Sung To Stalin", and a "TO" in capitals: "Mao TO Stalin"), and after a slot's "to" of its case too, whose
-# addressees it goes on listing ("To Kim And To Mao"; "from To Lam to Xi and To Huu" has none in its case); but no name goes
-# on with "the" ("And To the Ministry")
+# ("Kim Il Sung To Stalin", and a "TO" in capitals: "Mao TO Stalin", not a name's before a "to": "Nguyen Van TO to"), and
+# after a slot's "to" of its case too, whose addressees it goes on listing ("To Kim And To Mao"; "from To Lam to Xi and To
+# Huu" has none in its case); but no name goes on with "the" ("And To the Ministry")
 _TO_NO_NAME = r"(?-i:To)(?=\s+the\s)"
-_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to|TO)|(?<!\sand\s)(?-i:To)|{_TO_NO_NAME}|"), re.IGNORECASE)
-_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to|TO)|(?<!\sand\s)(?<!,\s)(?-i:To)|{_TO_NO_NAME}|"), re.IGNORECASE)
+_SLOT_AND_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?-i:To|TO(?!\s+to\s))|{_TO_NO_NAME}|"), re.IGNORECASE)
+_SLOT_LOWER_TO = re.compile(_SLOT.pattern.replace("|to|", rf"|(?-i:to)|(?<!\sand\s)(?<!,\s)(?-i:To|TO(?!\s+to\s))|{_TO_NO_NAME}|"), re.IGNORECASE)
 _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s")
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
 _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
