@@ -23,7 +23,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from harvester import __version__
-from harvester.errors import InputError, UsageError, first_line, storage_error, storing
+from harvester.errors import InputError, UsageError, first_line, plural, storage_error, storing
 from harvester.fetch.page import Page, Unreadable, unpacked
 from harvester.fetch.saved import RUN_FILE
 from harvester.settings import DEFAULT_MAX_RESPONSE
@@ -378,8 +378,9 @@ def _page_of(record: ArcWarcRecord) -> Page:
 
 
 def _short(error: BaseException) -> str:
-    """An error's first line, at most 160 characters, with anything unprintable escaped (damaged files hold binary)."""
-    line = first_line(error)[:160]
+    """An error's first line, at most 160 characters: a run of zero bytes in it said by its length (a disk's padding),
+    anything else unprintable escaped (damaged files hold binary)."""
+    line = re.sub("\0+", lambda zeros: f"[{plural(len(zeros[0]), 'zero byte')}]", first_line(error))[:160]
     return line if line.isprintable() else line.encode("unicode_escape").decode("ascii")[:160]
 
 
