@@ -772,15 +772,15 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
     if not datasets:
         hint = f" (give the output folder, {out_dir.parent}, which holds archive/)" if out_dir.name == "archive" else ""
         raise UsageError(f"{out_dir}: no dataset {f'{name} ' if name else ''}with WARC files in {folder}{hint}")
-    damaged: list[Path] = []
+    warnings: list[str] = []
     for name in datasets:
         with State(out_dir, name, read_only=True) as state:   # (and its lock: a run of the dataset going on writes its files)
             archived = set(runs_archived(folder, name).values())
             # those of a history before the state's (a state started afresh) are taken for finished; a finished run whose
             # files were deleted by hand is none a re-parse can read
             finished = {run for run in state.finished_runs() if run in archived} | {run for run in archived if run < state.first_run()}
-            kept, old, unread = files_to_keep(folder, name, sorted(finished)[-keep_runs:])
-            damaged += unread
+            kept, old, said = files_to_keep(folder, name, sorted(finished)[-keep_runs:])
+            warnings += said
             size = sum(path.stat().st_size for path in old) / 1e6
             for path in old:
                 if dry_run:
@@ -790,10 +790,9 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
                     path.unlink()
         _say(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.2f} MB), "
                    f"kept {len(kept):,}")
-    for path in damaged:
-        log.warning("%s cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and refers "
-                    "to is unknown (move it away to prune them)", path)
-    return EXIT_WARNINGS if damaged else 0
+    for warning in warnings:
+        log.warning("%s", warning)
+    return EXIT_WARNINGS if warnings else 0
 
 
 @cli.command("report")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import hashlib
 import json
 import os
@@ -2002,6 +2003,26 @@ def test_prune_keeps_a_damaged_file_and_every_file_before_it(tmp_path: Path, mon
     assert f"WARNING {second} cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and " \
         "refers to is unknown (move it away to prune them)" in err
     assert len(list((tmp_path / "archive").iterdir())) == 3
+
+
+@pytest.mark.parametrize("junk", [b"junk appended\n", bytes(4096), gzip.compress(b"no WARC record") + b"junk"],
+                         ids=["text", "zeros", "gzip"])   # bytes appended; a disk's zero padding; a gzip member holding no record
+def test_prune_reads_a_file_with_junk_after_its_last_record_whole_as_a_reparse_does(tmp_path: Path, monkeypatch, capsys,
+                                                                                   junk: bytes):
+    """Junk after the last run's last record hides none of its records (a re-parse reads them all): prune reads its
+    304s too, and keeps run 1's file, which holds their pages, and removes run 2's, as for a whole file; one warning
+    names the file and its junk."""
+    from tests.test_cli import run_cli
+
+    weekly_runs(tmp_path, ("As first harvested", "Changed once", "Changed twice"))
+    third = tmp_path / "archive" / "s-run0003-part1.warc.gz"
+    third.write_bytes(third.read_bytes() + junk)
+    code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 1 and out.startswith("s: removed 1 WARC file (") and out.endswith("MB), kept 2\n")
+    [warning] = err.splitlines()
+    assert re.fullmatch(rf".*WARNING {re.escape(str(third))}: junk after its last record \(Invalid WARC record, first line: "
+                        r"(junk appended|\[4,096 zero bytes\]|no WARC record)\); the records before it are read whole", warning), warning
+    assert sorted(path.name for path in (tmp_path / "archive").iterdir()) == ["s-run0001-part1.warc.gz", third.name]
 
 
 def test_prune_counts_the_runs_of_an_earlier_state_and_not_those_whose_files_were_deleted(tmp_path: Path, monkeypatch, capsys):

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -142,14 +143,14 @@ def datasets_archived(files: Iterable[Path]) -> list[str]:
     return sorted({m[1] for path in files if (m := re.fullmatch("(.+)" + RUN_FILE, path.name))})
 
 
-def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path], list[Path], list[Path]]:
-    """(the dataset's WARC files to keep, the others, the damaged): the files of `runs` and of every run after the
+def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path], list[Path], list[str]]:
+    """(the dataset's WARC files to keep, the others, warnings): the files of `runs` and of every run after the
     first of them, and every earlier file that holds a response their 304 revisits refer to (a page unchanged since;
     and so on, for the files kept for that), so that a re-parse of the files kept reads every page of those runs.
     What a file that cannot be read whole holds, and what it refers to, are unknown: it is kept, and every file
     before it."""
-    files = runs_archived(folder, name)
-    read = {path: _responses_and_revisits(path) for path in files}
+    files, warnings = runs_archived(folder, name), []
+    read = {path: _responses_and_revisits(path, warnings) for path in files}
     damaged = [path for path, found in read.items() if found is None]
     kept = [path for path, run in files.items()
             if run >= (runs[0] if runs else 0) or run <= max((files[path] for path in damaged), default=0)]
@@ -158,33 +159,42 @@ def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path],
         for path in more:
             kept.append(path)
             wanted |= read.pop(path)[1]
-    return sorted(kept), sorted(read), damaged
+    return sorted(kept), sorted(read), warnings + [f"{path} cannot be read whole (damaged?): it is kept, and every file before it, as "
+                                                   "what it holds and refers to is unknown (move it away to prune them)" for path in damaged]
 
 
-def _responses_and_revisits(path: Path) -> tuple[set[tuple[str, str]], set[tuple[str, str]]] | None:
+def _responses_and_revisits(path: Path, warnings: list[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]] | None:
     """The (address, time to the second) of a WARC file's responses, and of those its revisits refer to; None for a
     file that cannot be read whole: one that stops before its last record (warcio says on stderr what it reads past,
     a record longer than its length or a broken gzip member; a broken member may also swallow those after it). A
-    record torn at the end, as a run killed while writing it leaves it, is no damage; nor is an empty file."""
-    responses, revisits = set(), set()
+    record torn at the end, as a run killed while writing it leaves it, is no damage; nor is an empty file; nor junk
+    where a record would begin after the last (bytes appended, a disk's zero padding), said in `warnings`."""
+    responses, revisits, junk = set(), set(), ""
     try:
         with path.open("rb") as stream, contextlib.redirect_stderr(io.StringIO()) as printed:
             records, last = ArchiveIterator(stream, no_record_parse=True), 0
-            for record in records:
-                last, headers = records.offset, record.rec_headers   # (where this record begins)
-                if record.rec_type == "response":
-                    responses.add((headers.get_header("WARC-Target-URI") or "", _second(_iso(headers.get_header("WARC-Date") or ""))))
-                elif record.rec_type == "revisit":
-                    revisits.add((headers.get_header("WARC-Refers-To-Target-URI") or "",
-                                  _second(_iso(headers.get_header("WARC-Refers-To-Date") or ""))))
+            try:
+                for record in records:
+                    last, headers = records.offset, record.rec_headers   # (where this record begins)
+                    if record.rec_type == "response":
+                        responses.add((headers.get_header("WARC-Target-URI") or "", _second(_iso(headers.get_header("WARC-Date") or ""))))
+                    elif record.rec_type == "revisit":
+                        revisits.add((headers.get_header("WARC-Refers-To-Target-URI") or "",
+                                      _second(_iso(headers.get_header("WARC-Refers-To-Date") or ""))))
+            except ArchiveLoadFailed as error:   # no record where the last one ends: a re-parse too reads every record before
+                if not _JUNK.fullmatch(str(error)):   # (a record's gzip member broken is binary, as warcio reads it)
+                    raise
+                last, junk = records.offset, f"{path}: junk after its last record ({_short(error)}); the records before it are read whole"
             stream.seek(last)
-            damaged = printed.getvalue() or _whole_record_after(stream.read())
+            damaged = printed.getvalue() or _whole_record_after(stream.read())   # (junk that hides a record is damage)
     except Exception:  # warcio fails on damaged files with anything from ValueError to AttributeError
         return None
+    warnings += [junk] if junk and not damaged else []
     return None if damaged else (responses, revisits)
 
 
 _GZIP_MEMBER = re.compile(b"\x1f\x8b\x08")   # how a gzip member begins
+_JUNK = re.compile("Invalid WARC record, first line: (\0*|[\t\n\r -~]*)")   # after the last record: zero padding, or text
 
 
 def _whole_record_after(data: bytes) -> bool:
