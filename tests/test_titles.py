@@ -3801,6 +3801,12 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     # a post, its city, then the one who holds it: he alone is the party, as after a post alone ("Beijing" was a sender)
     ("Telegram from the Chairman, Beijing, Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), (), ()),
     ("Telegram from Soviet Ambassador, Beijing, Yudin", ("Yudin",), (), (), ()),
+    # but a place or a body third is the post's too: one party, as a post and its city are ("USSR" was the sender)
+    ("Telegram from the Ambassador, Moscow, USSR", ("Ambassador, Moscow, USSR",), (), (), ()),
+    ("Telegram from the Ambassador, Paris, France, to Rusk", ("Ambassador, Paris, France",), ("Rusk",), (), ()),
+    ("Telegram from the Deputy Minister, Kiev, Ukraine", ("Deputy Minister, Kiev, Ukraine",), (), (), ()),
+    ("Telegram from the Ambassador, Washington, State Department", ("Ambassador, Washington, State Department",), (), (), ()),
+    ("Telegram from the Ambassador, Saigon, Embassy", ("Ambassador, Saigon, Embassy",), (), (), ()),
     # a city the names table knows as a place, which no country bears the name of
     ("Telegram from Hungarian Ambassador, Washington, to Budapest", ("Hungarian Ambassador, Washington",), ("Budapest",), (), ()),
     ("Telegram from the Soviet Consul, Harbin, to Moscow", ("Soviet Consul, Harbin",), ("Moscow",), (), ()),

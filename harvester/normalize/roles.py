@@ -184,7 +184,8 @@ _NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)
 # whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
 _WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*")   # the name an honorific stands before
-_CITY_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern})(?=,?\s+[a-z]|,?$)")   # such words, then a small word or the end
+# such words (and more set off after them: its country, or a body), then a small word or the end
+_CITY_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern})(?:,\s+({_WORDS_AFTER.pattern}))?(?=,?\s+[a-z]|,?$)")
 _PLACE_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern}),\s+(?={_CAPITAL})(?!{_KIND_TITLED})")   # such words, then a name's
 # a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" before a small word in title
 # case is a noun, no honorific: "From The Chinese Comrades To Stalin" names the comrades (but "Comrade To Huu" is To Huu)
@@ -384,7 +385,8 @@ def _without_roles(text: str) -> str:
         set_off = to_name and to_name[0].rstrip().endswith(",")
         city = set_off and _CITY_SET_OFF.match(text, to_name.end())
         if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)) \
-                and not (to_name["city"] and _name_first(to_name["city"])) and not (city and _post_place(city[1])):
+                and not (to_name["city"] and _name_first(to_name["city"])) and not (city and _post_place(city[1])
+                                                                             and (not city[2] or _post_place(city[2]) or is_body(city[2]))):
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
             # "the Chairman, Beijing, Mao Zedong": his post, where he is, then him, who alone is the party

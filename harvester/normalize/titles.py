@@ -1533,7 +1533,8 @@ def _items(segment: str, between: bool = False) -> tuple[str, ...]:
     # "Polish Embassy, Washington", "... Washington (Van Roijen)", "... Cao Bang", and any role's post: "Assistant Secretary, Washington"
     if items and tail and (_MISSION_AT_END.search(items[-1]) and (_CITY.fullmatch(tail) or shipped_names().kind(tail) == "place")
                            or is_role(items[-1]) and _is_place(tail)) and not _ROLE_WORD.search(tail):
-        items[-1] = f"{items[-1]}, {tail}"
+        # and its country or a body after it: "Ambassador, Moscow, USSR", "Ambassador, Saigon, Embassy"
+        items[-1] = ", ".join([items[-1], *tails[:2 if tails[1:] and (_is_place(tails[1]) or is_body(tails[1])) else 1]])
     elif items and tail and _namelike(tail) and not _COUNTRY_FIRST.fullmatch(_tidy(tail)) and not _papers_word(tail):
         if is_role(items[-1]) or _papers_word(items[-1]):   # "Excerpt, Stalin to Mao": the paper is his
             items[-1] = _tidy(tail)
