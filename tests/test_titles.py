@@ -3872,6 +3872,12 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     # File" was the recipient)
     ("Telegram from Lodge (Personal and Eyes Only for Rusk)", ("Lodge",), ("Rusk",)),
     ("Telegram from Lodge (Eyes Only for Rusk)", ("Lodge",), ("Rusk",)),
+    # a bracket of markings alone is no one ("Eyes Only" was a recipient), and one that goes on "for" someone names him
+    # ("Rusk" was dropped with the bracket)
+    ("Telegram from Rusk to Lodge (Personal and Eyes Only)", ("Rusk",), ("Lodge",)),
+    ("Telegram from Rusk to Lodge (Eyes Only)", ("Rusk",), ("Lodge",)),
+    ("Telegram from Lodge (Top Secret for Rusk)", ("Lodge",), ("Rusk",)),
+    ("Telegram from Lodge (Secret, Eyes Only for Rusk)", ("Lodge",), ("Rusk",)),
     ("Memorandum for the Personal File", (), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients):

@@ -113,12 +113,13 @@ _DATE = (rf"(?:{_DAYS}\s+{_MONTH}\s*(?:[-–]|\bto\b)\s*)?{_DAYS}\s+{_MONTH}(?:,
 # "(Summary of Conversation with ...)"), "(Personal)" and "(Personal Message)" with nothing more (not "(Via Harriman,
 # Personal)"); "[Ciphergram No. 7237]": the paper's number
 _NOTE_WORDS = alt("fragments?", "exc?erpts?", "extracts?", "session", "part", "draft", "undated", "abridged", "version",
-                  "translation", "confidential", "secret", r"summary(?=[)\]])",
+                  "translation", "confidential", "secret", r"eyes\s+only", r"summary(?=[)\]])",
                   r"(?<=[(\[])(?:strictly\s+)?personal(?:\s+message)?(?=[)\]])", r"nos?\.\s*\d[\w./-]*")
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
 _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
                                           r"(?:(?:very|most)\s+)?(?:urgent|immediate)", "confidential", r"eyes\s+only")
            + r"(?:\s+(?:and\s+)?personal)?")   # "Secret Urgent Personal"
+_MARKING = r"\b(?:secret|confidential|eyes\s+only)\b"
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
@@ -195,7 +196,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"(?:\s+(?:sent|delivered|transmitted))?\s+by\s+(?:(?:special|diplomatic|air)\s+)?(?:courier|messenger|hand|"
                   rf"telegraph|telephone|wire|radio|telex|teletype|pouch|mail)\b(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z]))"),
               "(?i) by "), ""),
-    (_Guarded(_rx(rf"\s*[(\[][^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),  # "(fragments)", "[Excerpt]"
+    # "(fragments)", "[Excerpt]", a closed bracket (each scan possessive: a long one is read once); but not "(Top Secret
+    # for Rusk)": whom a marking is for is read below
+    (_Guarded(_rx(rf"\s*[(\[](?=[^()\[\]]*+[)\]])(?!(?:(?!{_MARKING})[^()\[\]])*+{_MARKING}(?:(?!\sfor\s)[^()\[\]])*+"
+                  rf"\sfor\s+(?:the\s+)?(?-i:[A-Z]))[^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)")), ""),   # "Memorandum (D)", "(2)"
     # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
     (_Guarded(re.compile(r"\b(?:(?:His|Her|Their|Our|My)\s+[A-Za-z]+|Myself|Himself|Herself)\s+\[([^\[\]]+)\]"), r"\["),
@@ -264,15 +268,15 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      f"{m[1]}{m[3].strip()} {m[2]}"),
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
-    # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B"
-    (_rx(rf",\s*{_SECRET}\b(?![^,]*\s(?:from|to)\s).*$"), ""),
+    # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B" nor "(Secret, Eyes Only for B)"
+    (_rx(rf",\s*{_SECRET}\b(?![^,]*\s(?:from|to|for)\s).*$"), ""),
     (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
     # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B";
     # "Personal" (or "Personal Message", or "(Personal", "(Eyes Only") alone at the end only ("to Gromyko Personal") or
     # before a slot or "For" whom, where no name or post goes on from it; a bare "to" before them is left with no one
     # ("from Molotov to Top Secret")
-    (_rx(rf"(?:\s+to)?(?:\s+\(?(?=(?-i:[A-Z])){_SECRET}|\s+\(?(?-i:Personal)(?:\s+(?-i:Message))?)+"
-         r"(?=$|\s+(?:to|from|for)\s)"), ""),
+    (_rx(rf"(?:\s+to)?(?:[,;]?\s+\(?(?:(?=(?-i:[A-Z])){_SECRET}|(?-i:Personal)(?:\s+(?-i:Message))?))+"
+         r"(?=$|,?\s+(?:to|from|for)\s)"), ""),
     (_rx(r"\s+(?-i:to)$"), ""),   # and so is one at the end ("from Molotov to"), though not a name's "To" ("Nguyen Van To")
 )
 
