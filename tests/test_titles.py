@@ -3930,6 +3930,9 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     # took part)
     ("Kissinger-Dobrynin Channel Talks", "conversation", ("Kissinger", "Dobrynin")),
     ("Nixon-Mao Great Hall Conversation", "conversation", ("Nixon", "Mao")),
+    # and so is the hall's whole name, whose "of the" goes on from it ("Nixon-Mao Great Hall" took part)
+    ("Nixon-Mao Great Hall of the People Conversation", "conversation", ("Nixon", "Mao")),
+    ("Kissinger-Zhou Enlai Great Hall of the People Talks", "conversation", ("Kissinger", "Zhou Enlai")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
     ("Summit Between Kennedy And Khrushchev", "meeting", ("Kennedy", "Khrushchev")),   # title case: a small word goes on

@@ -631,11 +631,11 @@ _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conferen
 # Khrushchev"); a word of a name may hold a hyphen ("Kim Il-sung", "Gheorghiu-Dej": `_halves` tells which dash joins them),
 # and a role's too ("Vice-Premier"); a word that qualifies the talk is no part of the first name either, before it or
 # after it ("Post-Summit Mao-Khrushchev Talks", "Mao-Khrushchev Post-Summit Talks"); the second runs on to the place of
-# their talks, which `_pair` takes off ("Zhou Enlai Hong Kong")
+# their talks, which `_pair` takes off ("Zhou Enlai Hong Kong", "Mao Great Hall of the People")
 _PAIR_WORD = r"[A-Z][\w.’']*(?:-[\w.’']+)*"
 _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s|{_GENERIC.pattern}){_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,2}})"
          rf"(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
-         rf"(?P<other>{_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,3}}?)")
+         rf"(?P<other>{_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,3}}?(?:\s+of\s+the\s+{_PAIR_WORD})?)")
 # a half of a hyphenated word that is no name: a prefix ("Co-Chairmen", "Mid-Term", "Sino-Soviet") or a verb's particle
 # ("Run-Up"); and two compass points are none ("East-West", "North-South": the blocs' or the Koreas' talks), where one
 # beside a name is a surname ("West-Brandt Talks")
@@ -993,6 +993,7 @@ def _pair(pair: re.Match[str]) -> tuple[str, ...]:
     table = shipped_names()
     other = next((" ".join(words[:i]) for i in range(1, len(words)) if table.kind(rest := " ".join(words[i:])) == "place"
                   or re.fullmatch(_MONTH, rest)), other)
+    other = re.sub(r"\s+of\s+the\s+\S+$", "", other)   # "Hall of the People": a place the table does not know
     if table.kind(other) is None:
         words = other.split(" ")
         other = next((known for i in range(len(words) - 1, 0, -1) if table.kind(known := " ".join(words[:i])) == "person"
