@@ -3923,6 +3923,7 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     # Great Hall", "Dobrynin Back Channel" and "Kissinger July" took part)
     ("Nixon-Zhou Enlai Great Hall Talks", "conversation", ("Nixon", "Zhou Enlai")),
     ("Kissinger-Dobrynin Back Channel Talks", "conversation", ("Kissinger", "Dobrynin")),
+    ("Nixon-Zhou Enlai Palace Talks", "conversation", ("Nixon", "Zhou Enlai")),   # no place of the table's
     ("Zhou Enlai-Kissinger July Talks", "conversation", ("Zhou Enlai", "Kissinger")),
     # but a family name written first is no person of the table's when a given name it does not know follows it
     ("Stalin-Mao Anying Talks", "conversation", ("Stalin", "Mao Anying")),

@@ -985,7 +985,7 @@ def _asked(rest: str, asking: bool = True) -> re.Match[str] | None:
 def _pair(pair: re.Match[str]) -> tuple[str, ...]:
     """The names of a pair; a place the names table knows after them is where they met: "Gorbachev-Bush Malta Summit",
     "Kissinger-Zhou Enlai Beijing Talks", and a month when ("Zhou Enlai-Kissinger July Talks"); words the table does not
-    know after a person it knows are no part of his name ("Nixon-Zhou Enlai Great Hall Talks"), unless what it knows is the
+    know after a person it knows are no part of his name ("Kissinger-Dobrynin Back Channel Talks"), unless what it knows is the
     family name he is written with first, which a given name may follow ("Mao Anying" is no Mao Zedong); a half that joins people
     the table knows, and is none itself, is each of them: "Brezhnev-Tito-Kadar Talks"."""
     one, other = _halves(pair)
