@@ -2025,6 +2025,28 @@ def test_prune_reads_a_file_with_junk_after_its_last_record_whole_as_a_reparse_d
     assert sorted(path.name for path in (tmp_path / "archive").iterdir()) == ["s-run0001-part1.warc.gz", third.name]
 
 
+def test_prune_keeps_every_file_before_one_whose_last_record_is_a_revisit_damaged_in_its_first_line(tmp_path: Path,
+                                                                                                       monkeypatch, capsys):
+    """A record whose first line is damaged ('WARC/1.1' become 'WXRC/1.1') is no junk after the last record: the
+    revisit it is refers to a page of run 1's file, which stays (with run 2's), as for any damaged file."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from tests.test_cli import run_cli
+
+    weekly_runs(tmp_path, ("As first harvested", "Changed once", "Changed twice"))
+    third = tmp_path / "archive" / "s-run0003-part1.warc.gz"
+    with third.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        starts = [records.get_record_offset() for record in records if record.rec_type == "revisit"]
+    data = third.read_bytes()
+    revisit = gzip.decompress(data[starts[0]:starts[1]])
+    third.write_bytes(data[:starts[0]] + gzip.compress(b"WXRC" + revisit[4:]))   # (the run's last record: its first revisit)
+    code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert code == 1 and out.startswith("s: removed 0 WARC files (0.00 MB), kept 3")
+    assert f"WARNING {third} cannot be read whole (damaged?)" in err
+    assert len(list((tmp_path / "archive").iterdir())) == 3
+
+
 def test_prune_counts_the_runs_of_an_earlier_state_and_not_those_whose_files_were_deleted(tmp_path: Path, monkeypatch, capsys):
     """A state moved away (as the docs advise for a damaged one) starts a history that numbers its runs after the
     archive's: the archive's earlier runs finished too. A finished run whose files were deleted by hand is no run a

@@ -184,9 +184,9 @@ def _responses_and_revisits(path: Path, warnings: list[str]) -> tuple[set[tuple[
             except ArchiveLoadFailed as error:   # no record where the last one ends: a re-parse too reads every record before
                 if not _JUNK.fullmatch(str(error)):   # (a record's gzip member broken is binary, as warcio reads it)
                     raise
-                last, junk = records.offset, f"{path}: junk after its last record ({_short(error)}); the records before it are read whole"
+                junk = f"{path}: junk after its last record ({_short(error)}); the records before it are read whole"
             stream.seek(last)
-            damaged = printed.getvalue() or _whole_record_after(stream.read())   # (junk that hides a record is damage)
+            damaged = printed.getvalue() or _whole_record_after(stream.read())   # (junk that is or hides a record is damage)
     except Exception:  # warcio fails on damaged files with anything from ValueError to AttributeError
         return None
     warnings += [junk] if junk and not damaged else []
@@ -198,15 +198,15 @@ _JUNK = re.compile("Invalid WARC record, first line: (\0*|[\t\n\r -~]*)")   # af
 
 
 def _whole_record_after(data: bytes) -> bool:
-    """Whether a whole gzip member holding a WARC record begins in `data` after its first byte (`data` being the last
-    record that was read, and what follows it)."""
+    """Whether a whole gzip member holding a WARC record (its header's lines: its first may be damaged) begins in
+    `data` after its first byte (`data` being the last record that was read, and what follows it)."""
     for found in _GZIP_MEMBER.finditer(data, 1):
         member = zlib.decompressobj(31)
         try:
             text = member.decompress(data[found.start():])
         except zlib.error:
             continue
-        if member.eof and text.startswith(b"WARC/"):
+        if member.eof and b"WARC-Type:" in text:
             return True
     return False
 
