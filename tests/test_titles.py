@@ -3878,6 +3878,10 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Rusk to Lodge (Eyes Only)", ("Rusk",), ("Lodge",)),
     ("Telegram from Lodge (Top Secret for Rusk)", ("Lodge",), ("Rusk",)),
     ("Telegram from Lodge (Secret, Eyes Only for Rusk)", ("Lodge",), ("Rusk",)),
+    # but a bracket of other words after the marking is a note, whomever it is for ("Mao (Secret Protocol" was a recipient)
+    ("Letter from Khrushchev to Mao (Secret Protocol for the Treaty)", ("Khrushchev",), ("Mao",)),
+    ("Memorandum for the President (Secret Plan for Vietnam)", (), ("President",)),
+    ("Telegram from Lodge (Confidential Source for Kissinger)", ("Lodge",), ()),
     ("Memorandum for the Personal File", (), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_a_lone_personal_at_a_partys_end_is_a_marking(title, senders, recipients):

@@ -119,7 +119,6 @@ _NOTE_WORDS = alt("fragments?", "exc?erpts?", "extracts?", "session", "part", "d
 _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
                                           r"(?:(?:very|most)\s+)?(?:urgent|immediate)", "confidential", r"eyes\s+only")
            + r"(?:\s+(?:and\s+)?personal)?")   # "Secret Urgent Personal"
-_MARKING = r"\b(?:secret|confidential|eyes\s+only)\b"
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
@@ -196,10 +195,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"(?:\s+(?:sent|delivered|transmitted))?\s+by\s+(?:(?:special|diplomatic|air)\s+)?(?:courier|messenger|hand|"
                   rf"telegraph|telephone|wire|radio|telex|teletype|pouch|mail)\b(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z]))"),
               "(?i) by "), ""),
-    # "(fragments)", "[Excerpt]", a closed bracket (each scan possessive: a long one is read once); but not "(Top Secret
-    # for Rusk)": whom a marking is for is read below
-    (_Guarded(_rx(rf"\s*[(\[](?=[^()\[\]]*+[)\]])(?!(?:(?!{_MARKING})[^()\[\]])*+{_MARKING}(?:(?!\sfor\s)[^()\[\]])*+"
-                  rf"\sfor\s+(?:the\s+)?(?-i:[A-Z]))[^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),
+    # "(fragments)", "[Excerpt]", a closed bracket (each scan possessive: a long one is read once); but not markings alone
+    # "for" someone ("(Top Secret for Rusk)"): whom they are for is read below
+    (_Guarded(_rx(rf"\s*[(\[](?=[^()\[\]]*+[)\]])(?!(?:{_SECRET}[,;]?\s+(?:and\s+)?)++for\s+(?:the\s+)?(?-i:[A-Z]))"
+                  rf"[^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)")), ""),   # "Memorandum (D)", "(2)"
     # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
     (_Guarded(re.compile(r"\b(?:(?:His|Her|Their|Our|My)\s+[A-Za-z]+|Myself|Himself|Herself)\s+\[([^\[\]]+)\]"), r"\["),
