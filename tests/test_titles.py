@@ -3878,6 +3878,8 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Rusk to Lodge (Eyes Only)", ("Rusk",), ("Lodge",)),
     ("Telegram from Lodge (Top Secret for Rusk)", ("Lodge",), ("Rusk",)),
     ("Telegram from Lodge (Secret, Eyes Only for Rusk)", ("Lodge",), ("Rusk",)),
+    ("Telegram from Lodge (Secret, Eyes Only, for Rusk)", ("Lodge",), ("Rusk",)),
+    ("Telegram from Molotov Personal, to Gromyko", ("Molotov",), ("Gromyko",)),   # and a comma before the slot
     # but a bracket of other words after the marking is a note, whomever it is for ("Mao (Secret Protocol" was a recipient)
     ("Letter from Khrushchev to Mao (Secret Protocol for the Treaty)", ("Khrushchev",), ("Mao",)),
     ("Memorandum for the President (Secret Plan for Vietnam)", (), ("President",)),
