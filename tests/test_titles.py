@@ -3801,6 +3801,7 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     # a post, its city, then the one who holds it: he alone is the party, as after a post alone ("Beijing" was a sender)
     ("Telegram from the Chairman, Beijing, Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), (), ()),
     ("Telegram from Soviet Ambassador, Beijing, Yudin", ("Yudin",), (), (), ()),
+    ("Telegram from the Ambassador, Bonn, West Germany, Bohlen", ("Bohlen",), (), (), ()),   # and its country
     # but a place or a body third is the post's too: one party, as a post and its city are ("USSR" was the sender)
     ("Telegram from the Ambassador, Moscow, USSR", ("Ambassador, Moscow, USSR",), (), (), ()),
     ("Telegram from the Ambassador, Paris, France, to Rusk", ("Ambassador, Paris, France",), ("Rusk",), (), ()),

@@ -389,8 +389,8 @@ def _without_roles(text: str) -> str:
                                                                              and (not city[2] or _post_place(city[2]) or is_body(city[2]))):
             kept.append(text[last:_qualified_from(text, role.start(), last)])
             last = to_name.end()
-            # "the Chairman, Beijing, Mao Zedong": his post, where he is, then him, who alone is the party
-            if set_off and (place := _PLACE_SET_OFF.match(text, last)) and _post_place(place[1]):
+            # "the Chairman, Beijing, Mao Zedong": his post, where he is (a city, its country), then him, who alone is the party
+            while set_off and (place := _PLACE_SET_OFF.match(text, last)) and _post_place(place[1]):
                 last = place.end()
             close = text.find("]", last) if text.startswith("[", last) else -1
             # "the President [George H.W. Bush]": who holds it (but "Writer [Edgar] Snow": a name with a part added)
