@@ -1888,15 +1888,20 @@ def test_a_reparse_of_weeks_of_runs_lists_the_documents_in_the_last_runs_order(t
     assert [r["id"] for r in dataset(tmp_path / "re", "s")] == harvested[:before + 1] + [gone[0]] + harvested[before + 1:]
 
 
-def test_a_reparse_of_runs_fetched_in_one_second_takes_them_in_run_order_whatever_their_folders(tmp_path: Path):
-    """Two runs within one second, the second listing three uploads more: their archive files, named in either order
-    from folders that sort the later run first, re-parse as the archive's folder does, the later run's pages last."""
+def _two_runs_in_one_second(tmp_path: Path) -> None:
+    """Two runs of a search of 25 documents within one second (a fake clock), the second listing three uploads more."""
     docs = [doc(n) for n in range(25)]
     clock = FakeClock()
     with FaultServer(synthetic_pages(docs)) as server:
         run(server, tmp_path, clock)
         docs[:0] = [doc(900 + n) for n in range(3)]
         run(server, tmp_path, clock)
+
+
+def test_a_reparse_of_runs_fetched_in_one_second_takes_them_in_run_order_whatever_their_folders(tmp_path: Path):
+    """Two runs within one second, the second listing three uploads more: their archive files, named in either order
+    from folders that sort the later run first, re-parse as the archive's folder does, the later run's pages last."""
+    _two_runs_in_one_second(tmp_path)
     whole = reparse([tmp_path / "archive"], WILSON, tmp_path / "whole", "s", ["json"], workers=0)
     files = [tmp_path / folder / f"s-run000{run}-part1.warc.gz" for folder, run in (("a", 2), ("b", 1))]
     for file in files:
@@ -1912,12 +1917,7 @@ def test_a_reparse_reads_a_folder_given_by_a_relative_path_as_given_by_its_whole
     """Two runs within one second, the second listing three uploads more, its archive file renamed by hand (later.warc.gz)
     beside the first's in a folder x: x was read in another order than its whole path (harvester's archive file by its
     name, the other by its path), and took the other run's total."""
-    docs = [doc(n) for n in range(25)]
-    clock = FakeClock()
-    with FaultServer(synthetic_pages(docs)) as server:
-        run(server, tmp_path, clock)
-        docs[:0] = [doc(900 + n) for n in range(3)]
-        run(server, tmp_path, clock)
+    _two_runs_in_one_second(tmp_path)
     (tmp_path / "x").mkdir()
     for run_file, name in (("s-run0001-part1.warc.gz", "s-run0001-part1.warc.gz"), ("s-run0002-part1.warc.gz", "later.warc.gz")):
         (tmp_path / "archive" / run_file).rename(tmp_path / "x" / name)
