@@ -250,12 +250,21 @@ def _handler(server: ChallengeServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def demo_pages() -> Callable[[str], bytes | None]:
+    """The demo's saved search, its document pages and their scans (as `harvester demo` serves them)."""
+    from pathlib import Path
+
+    from tests.faultserver import folder_files, folder_pages
+
+    demo = Path(__file__).resolve().parent.parent / "harvester" / "demo"
+    served = [folder_pages(demo / "seed"), folder_pages(demo / "documents"), folder_files(demo / "documents")]
+    return lambda path: next((body for body in (answer(path) for answer in served) if body), None)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Serve the demo's saved search behind the challenge, to try --fetch browser and --cookies by hand, offline."""
     import argparse
     from pathlib import Path
-
-    from tests.faultserver import folder_pages
 
     parser = argparse.ArgumentParser(prog="python -m tests.challengeserver", description=main.__doc__)
     parser.add_argument("--port", type=int, default=8754)
@@ -264,10 +273,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="also write the cookies.txt a browser with --user-agent would export after passing the check")
     parser.add_argument("--user-agent", default="Mozilla/5.0 (X11; Linux x86_64) trial")
     args = parser.parse_args(argv)
-    demo = Path(__file__).resolve().parent.parent / "harvester" / "demo"
-    served = [folder_pages(demo / "seed"), folder_pages(demo / "documents")]
-    server = ChallengeServer(lambda path: next((body for body in (answer(path) for answer in served) if body), None),
-                             needs_click=args.click, port=args.port)
+    server = ChallengeServer(demo_pages(), needs_click=args.click, port=args.port)
     try:
         server.__enter__()
     except OSError as error:   # the port held: by the first one, still going in another terminal, say

@@ -678,6 +678,22 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
     assert cleared not in err and SECRET not in err
 
 
+def test_the_readmes_trial_server_serves_the_scans_of_the_demos_documents(tmp_path: Path, monkeypatch, capsys):
+    """The trial of --cookies the README gives, with --details --pdfs: every document's page and scan, as `harvester
+    demo` serves them."""
+    from tests.challengeserver import demo_pages
+
+    agent = "Mozilla/5.0 (X11; Linux x86_64) trial"
+    with ChallengeServer(demo_pages()) as server:
+        jar = cookies_file(tmp_path / "cookies.txt", [("127.0.0.1", "cf_clearance", server.cookie_for(agent))])
+        code, out, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", server.origin, "--out",
+                                 str(tmp_path / "t"), "--delay", "0", "--cookies", str(jar), "--user-agent", agent,
+                                 "--details", "--pdfs")
+    assert code == 0 and [line for line in err.splitlines() if " INFO " not in line] == [], err
+    assert "run 1: 19 documents, all new; PDFs: 16 downloaded, 0 unchanged, 0 failed" in out
+    assert len(list((tmp_path / "t" / "pdfs").glob("*.pdf"))) == 16
+
+
 def test_cookies_the_check_refuses_are_said_as_such(tmp_path: Path, monkeypatch, capsys):
     """Cookies cleared for another User-Agent (or expired): the error told to harvest with --cookies and --user-agent,
     which the run had been given."""
