@@ -1538,6 +1538,16 @@ def test_a_folder_whose_only_page_is_a_report_says_it_was_skipped(tmp_path: Path
         reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
 
 
+@pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".zst"])
+def test_a_folder_whose_only_page_is_a_compressed_report_says_it_was_skipped_as_the_report(tmp_path: Path, suffix: str):
+    """harvester's own report compressed (by a user, with any of the tools a page is) holds no pages to decompress for:
+    it is passed over as the report itself is."""
+    (tmp_path / f"d.report.html{suffix}").write_bytes(b"")
+    with pytest.raises(InputError, match=rf"^{re.escape(str(tmp_path))}: no saved pages \(.*\) or WARC files found; "
+                                         rf"d\.report\.html{re.escape(suffix)}: harvester's own report page, skipped$"):
+        reparse([tmp_path], WILSON, tmp_path / "r", "d", ["json"], workers=0)
+
+
 def test_a_spreadsheet_given_as_a_saved_page_is_no_zip_of_pages_to_unzip(tmp_path: Path):
     """A dataset's own .xlsx (a zip archive, as Office files are) given among the saved pages is a binary file, not
     pages zipped to be sent: "unzip it, and give the pages it holds" would send the user looking for pages in it."""

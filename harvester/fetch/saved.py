@@ -43,8 +43,8 @@ def is_saved_page(path: Path) -> bool:
 
 
 def is_report_page(path: Path) -> bool:
-    """Whether a file is harvester's own report page, compressed with gzip or not: no saved page."""
-    return path.name.lower().removesuffix(".gz").endswith(REPORT_PAGE_SUFFIX)
+    """Whether a file is harvester's own report page, compressed or not: no saved page."""
+    return any(path.name.lower().removesuffix(suffix).endswith(REPORT_PAGE_SUFFIX) for suffix in ("", *COMPRESSED_SUFFIXES))
 
 
 def saved_pages(files: list[Path], site: Site, warnings: list[str]) -> Iterator[tuple[str, Page | Path]]:
