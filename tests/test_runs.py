@@ -2025,6 +2025,25 @@ def test_prune_reads_a_file_with_junk_after_its_last_record_whole_as_a_reparse_d
     assert sorted(path.name for path in (tmp_path / "archive").iterdir()) == ["s-run0001-part1.warc.gz", third.name]
 
 
+@pytest.mark.parametrize("junk", [b"junk appended\n", bytes(4096)], ids=["text", "zeros"])
+def test_prune_says_no_junk_of_a_file_it_removes_and_still_says_that_of_one_it_keeps(tmp_path: Path, monkeypatch, capsys,
+                                                                                     junk: bytes):
+    """Junk after the last record of run 2's file, which prune removes, can mislead no one: no warning, and the exit of
+    a clean file; the same junk in run 3's, which it keeps, is still said."""
+    from tests.test_cli import run_cli
+
+    for folder, damaged in (("removed", (2,)), ("both", (2, 3))):
+        weekly_runs(tmp_path / folder, ("As first harvested", "Changed once", "Changed twice"))
+        second, third = (tmp_path / folder / "archive" / f"s-run000{run}-part1.warc.gz" for run in (2, 3))
+        for run in damaged:
+            path = (second, third)[run - 2]
+            path.write_bytes(path.read_bytes() + junk)
+        code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path / folder), "--keep-runs", "1")
+        assert out.startswith("s: removed 1 WARC file (") and not second.exists()
+        assert (code, err) == (0, "") if folder == "removed" else code == 1 and len(err.splitlines()) == 1
+    assert f"WARNING {third}: junk after its last record" in err
+
+
 def test_prune_keeps_every_file_before_one_whose_last_record_is_a_revisit_damaged_in_its_first_line(tmp_path: Path,
                                                                                                        monkeypatch, capsys):
     """A record whose first line is damaged ('WARC/1.1' become 'WXRC/1.1') is no junk after the last record: the

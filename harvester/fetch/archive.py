@@ -149,8 +149,8 @@ def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path],
     and so on, for the files kept for that), so that a re-parse of the files kept reads every page of those runs.
     What a file that cannot be read whole holds, and what it refers to, are unknown: it is kept, and every file
     before it."""
-    files, warnings = runs_archived(folder, name), []
-    read = {path: _responses_and_revisits(path, warnings) for path in files}
+    files, junk = runs_archived(folder, name), {}
+    read = {path: _responses_and_revisits(path, junk) for path in files}
     damaged = [path for path, found in read.items() if found is None]
     kept = [path for path, run in files.items()
             if run >= (runs[0] if runs else 0) or run <= max((files[path] for path in damaged), default=0)]
@@ -159,16 +159,18 @@ def files_to_keep(folder: Path, name: str, runs: list[int]) -> tuple[list[Path],
         for path in more:
             kept.append(path)
             wanted |= read.pop(path)[1]
-    return sorted(kept), sorted(read), warnings + [f"{path} cannot be read whole (damaged?): it is kept, and every file before it, as "
-                                                   "what it holds and refers to is unknown (move it away to prune them)" for path in damaged]
+    return sorted(kept), sorted(read), [junk[path] for path in sorted(kept) if path in junk] + [
+        f"{path} cannot be read whole (damaged?): it is kept, and every file before it, as what it holds and refers to is "
+        "unknown (move it away to prune them)" for path in damaged]
 
 
-def _responses_and_revisits(path: Path, warnings: list[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]] | None:
+def _responses_and_revisits(path: Path, junk_said: dict[Path, str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]]] | None:
     """The (address, time to the second) of a WARC file's responses, and of those its revisits refer to; None for a
     file that cannot be read whole: one that stops before its last record (warcio says on stderr what it reads past,
     a record longer than its length or a broken gzip member; a broken member may also swallow those after it). A
     record torn at the end, as a run killed while writing it leaves it, is no damage; nor is an empty file; nor junk
-    where a record would begin after the last (bytes appended, a disk's zero padding), said in `warnings`."""
+    where a record would begin after the last (bytes appended, a disk's zero padding), said in `junk_said` (a file
+    removed can mislead no one: only a kept file's is said)."""
     responses, revisits, junk = set(), set(), ""
     try:
         with path.open("rb") as stream, contextlib.redirect_stderr(io.StringIO()) as printed:
@@ -189,7 +191,8 @@ def _responses_and_revisits(path: Path, warnings: list[str]) -> tuple[set[tuple[
             damaged = printed.getvalue() or _whole_record_after(stream.read())   # (junk that is or hides a record is damage)
     except Exception:  # warcio fails on damaged files with anything from ValueError to AttributeError
         return None
-    warnings += [junk] if junk and not damaged else []
+    if junk and not damaged:
+        junk_said[path] = junk
     return None if damaged else (responses, revisits)
 
 
