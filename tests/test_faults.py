@@ -1639,8 +1639,7 @@ def test_reparse_of_a_warc_file_with_junk_after_its_last_record_reads_every_reco
     code, out, err, warc = reparse_damaged(tmp_path, monkeypatch, capsys, 25, lambda data, starts: data + junk)
     assert code == 1 and "re-parsed 3 saved pages: 25 documents" in out and "Traceback" not in err
     [warning] = [line for line in err.splitlines() if " WARNING " in line]
-    assert warning.endswith(f"WARNING {warc}: unreadable after record 5 (Invalid WARC record, first line: {first}); "
-                            "the rest of the file is skipped")
+    assert warning.endswith(f"WARNING {warc}: junk after its last record ({first}); the records before it are read whole")
 
 
 def test_reparse_of_a_warc_file_with_a_hole_in_a_record_keeps_the_pages_before_and_says_the_rest_is_skipped(

@@ -2020,7 +2020,7 @@ def test_prune_reads_a_file_with_junk_after_its_last_record_whole_as_a_reparse_d
     code, out, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     assert code == 1 and out.startswith("s: removed 1 WARC file (") and out.endswith("MB), kept 2\n")
     [warning] = err.splitlines()
-    assert re.fullmatch(rf".*WARNING {re.escape(str(third))}: junk after its last record \(Invalid WARC record, first line: "
+    assert re.fullmatch(rf".*WARNING {re.escape(str(third))}: junk after its last record \("
                         r"(junk appended|\[4,096 zero bytes\]|no WARC record)\); the records before it are read whole", warning), warning
     assert sorted(path.name for path in (tmp_path / "archive").iterdir()) == ["s-run0001-part1.warc.gz", third.name]
 
@@ -2042,6 +2042,22 @@ def test_prune_says_no_junk_of_a_file_it_removes_and_still_says_that_of_one_it_k
         assert out.startswith("s: removed 1 WARC file (") and not second.exists()
         assert (code, err) == (0, "") if folder == "removed" else code == 1 and len(err.splitlines()) == 1
     assert f"WARNING {third}: junk after its last record" in err
+
+
+def test_prune_takes_a_file_cut_in_its_last_records_first_bytes_for_torn_not_damaged_nor_junk(tmp_path: Path):
+    """A run killed while writing the first bytes of its last record (its header's first line, 'WAR', read as a line
+    of text after the last whole record) leaves a torn file, no junk: no warning, and run 2's file, which the last
+    run's does not need, goes."""
+    from harvester.fetch.archive import files_to_keep
+
+    weekly_runs(tmp_path, ("As first harvested", "Changed once", "Changed twice"))
+    second, third = (tmp_path / "archive" / f"s-run000{run}-part1.warc.gz" for run in (2, 3))
+    body = third.read_bytes()
+    last = body.rindex(b"\x1f\x8b\x08")   # (the last record's gzip member)
+    for end in range(last + 1, min(last + 200, len(body))):
+        third.write_bytes(body[:end])
+        _, old, warnings = files_to_keep(tmp_path / "archive", "s", [3])
+        assert (old, warnings) == ([second], []), (end - last, warnings)
 
 
 def test_prune_keeps_every_file_before_one_whose_last_record_is_a_revisit_damaged_in_its_first_line(tmp_path: Path,

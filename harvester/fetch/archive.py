@@ -25,7 +25,7 @@ from warcio.warcwriter import WARCWriter
 
 from harvester import __version__
 from harvester.errors import InputError, UsageError, first_line, plural, storage_error, storing
-from harvester.fetch.page import Page, Unreadable, unpacked
+from harvester.fetch.page import GZIP, Page, Unreadable, unpacked
 from harvester.fetch.saved import RUN_FILE
 from harvester.settings import DEFAULT_MAX_RESPONSE
 from harvester.sites import web_address
@@ -183,12 +183,11 @@ def _responses_and_revisits(path: Path, junk_said: dict[Path, str]) -> tuple[set
                     elif record.rec_type == "revisit":
                         revisits.add((headers.get_header("WARC-Refers-To-Target-URI") or "",
                                       _second(_iso(headers.get_header("WARC-Refers-To-Date") or ""))))
-            except ArchiveLoadFailed as error:   # no record where the last one ends: a re-parse too reads every record before
-                if not _JUNK.fullmatch(str(error)):   # (a record's gzip member broken is binary, as warcio reads it)
+            except ArchiveLoadFailed:   # no record where the last one ends: a re-parse too reads every record before
+                if (junk := _junk_after(path, records.offset)) is None:
                     raise
-                junk = f"{path}: junk after its last record ({_short(error)}); the records before it are read whole"
-            stream.seek(last)
-            damaged = printed.getvalue() or _whole_record_after(stream.read())   # (junk that is or hides a record is damage)
+            stream.seek(last + 1)   # (after the last record's first byte: a member it swallowed is damage)
+            damaged = printed.getvalue() or _whole_record_in(stream.read())
     except Exception:  # warcio fails on damaged files with anything from ValueError to AttributeError
         return None
     if junk and not damaged:
@@ -197,13 +196,35 @@ def _responses_and_revisits(path: Path, junk_said: dict[Path, str]) -> tuple[set
 
 
 _GZIP_MEMBER = re.compile(b"\x1f\x8b\x08")   # how a gzip member begins
-_JUNK = re.compile("Invalid WARC record, first line: (\0*|[\t\n\r -~]*)")   # after the last record: zero padding, or text
 
 
-def _whole_record_after(data: bytes) -> bool:
+def _junk_after(path: Path, offset: int) -> str | None:
+    """The warning for junk where the WARC reader stopped, at `offset`, after a file's last record (bytes appended, a
+    disk's zero padding): zero bytes or a line of text, in a gzip member or not, hiding no record; '' for a record cut
+    short in its first bytes (no junk, no damage); None for what is or may be a record, damaged, and for no record
+    before it."""
+    if offset <= 0:
+        return None
+    with path.open("rb") as stream:
+        stream.seek(offset)
+        data = stream.read()
+    member = zlib.decompressobj(31)
+    try:   # (a gzip member: its text, as the reader reads it)
+        text = member.decompress(data) if data.startswith(GZIP) else data
+    except zlib.error:   # a record's member broken
+        return None
+    if data.startswith(GZIP) and not member.eof:   # a record's member cut short: a run killed while writing it
+        return ""
+    line = text.split(b"\n", 1)[0].rstrip(b"\r")
+    if not re.fullmatch(rb"\0+|[\t -~]+", line) or _whole_record_in(data):
+        return None
+    return f"{path}: junk after its last record ({_short(line.decode())}); the records before it are read whole"
+
+
+def _whole_record_in(data: bytes) -> bool:
     """Whether a whole gzip member holding a WARC record (its header's lines: its first may be damaged) begins in
-    `data` after its first byte (`data` being the last record that was read, and what follows it)."""
-    for found in _GZIP_MEMBER.finditer(data, 1):
+    `data`."""
+    for found in _GZIP_MEMBER.finditer(data):
         member = zlib.decompressobj(31)
         try:
             text = member.decompress(data[found.start():])
@@ -340,6 +361,9 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
         if "non-chunked gzip" in str(error):   # nothing is damaged: the file is whole, and one command makes it readable
             raise UsageError(f"{path}: compressed whole (as gzip FILE does), not record by record as WARC files are; "
                              f"recompress it (warcio recompress {path} NEW.warc.gz) and give the new file") from None
+        if isinstance(error, ArchiveLoadFailed) and (junk := _junk_after(path, records.offset)):   # (every record read)
+            warnings.append(junk)
+            return
         where = f"unreadable after record {number}" if number else "not a readable WARC file"   # (the records before it were read)
         raise InputError(f"{path}: {where} ({_short(error)})") from None
 
@@ -390,8 +414,8 @@ def _page_of(record: ArcWarcRecord) -> Page:
     return Page(url, unpacked(body, codings, DEFAULT_MAX_RESPONSE), int(status), headers, _iso(when), requested=url)
 
 
-def _short(error: BaseException) -> str:
-    """An error's first line, at most 160 characters: a run of zero bytes in it said by its length (a disk's padding),
+def _short(error: BaseException | str) -> str:
+    """An error's first line (or a file's), at most 160 characters: a run of zero bytes in it said by its length (a disk's padding),
     anything else unprintable escaped (damaged files hold binary)."""
     line = re.sub("\0+", lambda zeros: f"[{plural(len(zeros[0]), 'zero byte')}]", first_line(error))[:160]
     return line if line.isprintable() else line.encode("unicode_escape").decode("ascii")[:160]
