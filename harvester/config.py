@@ -17,7 +17,7 @@ from harvester.errors import UsageError
 from harvester.normalize.names import without_accents
 from harvester.output.files import parse_formats
 from harvester.settings import Settings
-from harvester.sites import DEFAULT_SITE, Search, Site, get_site, typed_query
+from harvester.sites import DEFAULT_SITE, Search, Site, get_site, reachable, typed_query
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
@@ -222,7 +222,7 @@ def checked_origin(base_url: str, said: str) -> str:
     if parts.path.strip("/") or parts.query or parts.fragment:   # the site's own paths are asked for on it: /search, /document/...
         raise UsageError(f"{said} {base_url!r}: give the origin alone, {parts.scheme}://{parts.netloc} (a mirror must "
                          "serve the site's own paths)")
-    return f"{parts.scheme}://{parts.netloc}"
+    return reachable(f"{parts.scheme}://{parts.netloc}")
 
 
 def checked_fetch(settings: Settings) -> Settings:

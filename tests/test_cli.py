@@ -1070,6 +1070,22 @@ def test_ctrl_c_or_sigterm_stops_the_harvest_with_one_line_saying_it_resumes(mon
     assert said and int(said[2]) >= 1 and int(said[1]) - 1 + int(said[2]) == 20, out   # (and robots.txt)
 
 
+@pytest.mark.parametrize("host", ["127.1.", "localhost.", "LOCALHOST."])
+@pytest.mark.parametrize("given", ["address", "base_url"])
+def test_a_host_of_this_machine_with_a_final_dot_is_harvested_as_without_it(monkeypatch, capsys, tmp_path, host, given):
+    """127.1. is 127.1, localhost. localhost, as browsers read them: a pasted address on one was said to be no address of
+    the site or of this machine, and a --base-url on one could not be reached (no resolver reads 127.1. as an address;
+    this machine's hosts file names no localhost.)."""
+    from tests.faultserver import FaultServer, synthetic_pages
+    from tests.sitegen import doc
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        origin = server.origin.replace("127.0.0.1", host)
+        where = [f"{origin}/search?search_api_fulltext=q"] if given == "address" else ["--query", "q", "--base-url", origin]
+        code, _, err = run_cli(monkeypatch, capsys, "harvest", *where, "--out", str(tmp_path), "--name", "d", "--delay", "0")
+    assert code == 0 and len(dataset(tmp_path, "d")) == 3, err
+
+
 def test_a_run_started_again_before_any_page_was_fetched_claims_no_pages_from_its_archive(monkeypatch, capsys, tmp_path):
     from tests.faultserver import Fault, FaultServer, synthetic_pages
     from tests.sitegen import doc

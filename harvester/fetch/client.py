@@ -248,7 +248,7 @@ def origin_of(url: str) -> str:
     except httpx.InvalidURL:   # (as written: asking for it says what is wrong with it)
         parts = urlsplit(url)
         return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-    host = numeric_host(parsed.raw_host.decode("ascii").rstrip("."))
+    host = numeric_host(parsed.raw_host.decode("ascii"))
     port = "" if parsed.port in (None, {"http": 80, "https": 443}.get(parsed.scheme)) else f":{parsed.port}"
     return f"{parsed.scheme}://{f'[{host}]' if ':' in host else host}{port}"
 

@@ -282,7 +282,7 @@ class Site:
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
         host = host.removeprefix("www.") if host.removeprefix("www.") in self.hosts else host   # as addresses are cited
-        if host in self.hosts or host in (own, "127.0.0.1", "localhost", "::1"):
+        if host in self.hosts or host == own or this_machine(host):
             try:
                 parse_qsl(parts.query, errors="strict")
             except UnicodeDecodeError:   # "%E9t%E9": Latin-1 escapes; they would be asked for as U+FFFD, another search
@@ -299,7 +299,7 @@ class Site:
             # its own origin; left out of an address as browsers show it, the scheme is --base-url's, or plain HTTP (a
             # server on this machine)
             scheme = parts.scheme if schemed else urlsplit(base_url).scheme if base_url and host == own else "http"
-            return search, f"{scheme}://{parts.netloc}"
+            return search, reachable(f"{scheme}://{parts.netloc}")
         if "/" not in text and (" " in text or "." not in text):   # "Korean War": words, --query forgotten
             raise UsageError(f"{address}: not an address of {self.name} ({self.home}{self.search_path}?...); for a full-text "
                              "search, give the words with --query WORDS")
@@ -424,13 +424,31 @@ def web_address(url: str) -> bool:
 
 def numeric_host(host: str) -> str:
     """A host written as an IP address in another form (127.1, 0x7f.0.0.1; 0:0::1, FE80::A) as browsers write it and
-    the resolver reads it (127.0.0.1; ::1, fe80::a); any other host as it is."""
+    the resolver reads it (127.0.0.1; ::1, fe80::a); any other host as it is; either without a final dot (127.1. is
+    127.0.0.1, localhost. localhost: one host, as browsers and DNS read them)."""
+    host = host.rstrip(".")
     try:
         if ":" in host:
             return str(ipaddress.ip_address(host))
         return socket.inet_ntoa(socket.inet_aton(host)) if re.fullmatch(r"[0-9a-fx.]+", host, re.I) else host
     except (OSError, ValueError):   # a name, not an address
         return host
+
+
+def this_machine(host: str) -> bool:
+    """Whether a host is this machine, in any spelling: localhost, NAME.localhost, 127.0.0.0/8, ::1. Browsers take it
+    for a secure context (they send it Secure cookies over plain HTTP), and a served copy may be there."""
+    host = numeric_host(host).lower()
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost" or host.endswith(".localhost")
+
+
+def reachable(origin: str) -> str:
+    """An origin (scheme://host:port) on this machine with its host's final dot left out, the same host as browsers read
+    it: no resolver reads 127.1. as an address, and a hosts file may name localhost alone (this machine's does)."""
+    return re.sub(r"\.(?=(:\d*)?$)", "", origin) if this_machine(urlsplit(origin).hostname or "") else origin
 
 
 _NODE_PATH = re.compile(r"^/node/(\d+)/?$")
