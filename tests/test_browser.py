@@ -832,7 +832,8 @@ def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: st
 
 
 @pytest.mark.parametrize("origin", ["http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000", "http://127.1:8000", "http://[0:0::1]:8000",
-                                    "http://mirror.localhost:8000", "http://localhost.:8000"])   # (any NAME.localhost is this machine)
+                                    "http://mirror.localhost:8000", "http://localhost.:8000",   # (any NAME.localhost is this machine)
+                                    "http://127.0.0.2:8000", "http://127.1.:8000"])   # (127.0.0.0/8 is all this machine's)
 def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: Path, origin: str):
     """A browser sends a Secure cookie to this machine over HTTP (a secure context): a mirror there gets it."""
     from urllib.parse import urlsplit

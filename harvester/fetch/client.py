@@ -31,7 +31,7 @@ from protego import Protego
 from harvester.errors import BlockedError, FetchError, OffSiteError, RetriesSpentError, UnreachableError, UsageError, first_line
 from harvester.fetch.page import Page, Unreadable, is_challenge_answer, is_cut_short, looks_like_html, redacted, unpacked
 from harvester.settings import Settings
-from harvester.sites import numeric_host, web_address
+from harvester.sites import numeric_host, this_machine, web_address
 
 if TYPE_CHECKING:
     from harvester.fetch.archive import Location
@@ -105,8 +105,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     own = f"[{host}]" if ":" in host else host
     own += "" if "." in own else ".local"
     dot, host = host[len(host.rstrip(".")):], host.rstrip(".")   # (localhost.: the same host, its name fully qualified)
-    # a browser sends a Secure cookie to this machine (NAME.localhost too) over plain HTTP: it is a secure context
-    local = numeric_host(host) in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost")
+    local = this_machine(host)   # (a browser sends it a Secure cookie over plain HTTP: it is a secure context)
     # its lines end at \n, or \r\n (as curl reads them; splitlines would also end one at a form feed or \u2028 in a value)
     for number, line in enumerate(text.split("\n"), 1):
         if (line := line.removesuffix("\r").removeprefix("#HttpOnly_")).lstrip().startswith(("#", "$")) or not line.strip():
