@@ -846,6 +846,18 @@ def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: P
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
 
+@pytest.mark.parametrize(("host", "then"), [("127.1", "http://127.0.0.1:8000"), ("0x7f.0.0.1", "http://127.0.0.1:8000"),
+                                            ("0:0::1", "http://[::1]:8000")])
+def test_the_cookies_go_where_a_redirect_to_the_same_host_written_otherwise_leads(tmp_path: Path, host: str, then: str):
+    """--base-url http://127.1:PORT, and the site redirects to 127.0.0.1, the same host as browsers write it (the crawl
+    follows it): its cookies went to 127.1 alone, and the bot check they pass was shown again."""
+    from harvester.fetch.client import make_client
+
+    (tmp_path / "c.txt").write_text(f"{host}\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), host) as client:
+        assert client.build_request("GET", f"{then}/search").headers.get("Cookie") == "cf_clearance=ok"
+
+
 @pytest.mark.parametrize("line", [".localhost\tTRUE", "localhost\tTRUE", "#HttpOnly_.localhost\tTRUE"])
 def test_a_local_mirrors_cookie_for_its_subdomains_is_sent_to_it(tmp_path: Path, line: str):
     """A cookie set with Domain=localhost is exported for its subdomains: it is localhost's all the same."""
