@@ -3802,8 +3802,17 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     ("Telegram from the Chairman, Beijing, Mao Zedong to Stalin", ("Mao Zedong",), ("Stalin",), (), ()),
     ("Telegram from Soviet Ambassador, Beijing, Yudin", ("Yudin",), (), (), ()),
     ("Telegram from the Ambassador, Bonn, West Germany, Bohlen", ("Bohlen",), (), (), ()),   # and its country
+    # a chargé's post as an ambassador's ("Chargé" was the sender, "Kennan" dropped)
+    ("Telegram from the Chargé, Moscow, Kennan, to the Secretary of State", ("Kennan",), ("Secretary of State",), (), ()),
+    ("Telegram from the Ambassador, Moscow, Kennan, to the Secretary of State", ("Kennan",), ("Secretary of State",), (), ()),
     # but a place or a body third is the post's too: one party, as a post and its city are ("USSR" was the sender)
     ("Telegram from the Ambassador, Moscow, USSR", ("Ambassador, Moscow, USSR",), (), (), ()),
+    # its initials with points, a republic of the Union, and the White House the names table lists as a place ("U.S.S.R.",
+    # "Ukrainian SSR" and "White House" were the senders)
+    ("Telegram from the Ambassador, Moscow, U.S.S.R.", ("Ambassador, Moscow, U.S.S.R.",), (), (), ()),
+    ("Telegram from the Consul General, Kiev, Ukrainian SSR", ("Consul General, Kiev, Ukrainian SSR",), (), (), ()),
+    ("Telegram from the President, Washington, White House, to Stalin", ("President, Washington, White House",),
+     ("Stalin",), (), ()),
     ("Telegram from the Ambassador, Paris, France, to Rusk", ("Ambassador, Paris, France",), ("Rusk",), (), ()),
     ("Telegram from the Deputy Minister, Kiev, Ukraine", ("Deputy Minister, Kiev, Ukraine",), (), (), ()),
     ("Telegram from the Ambassador, Washington, State Department", ("Ambassador, Washington, State Department",), (), (), ()),

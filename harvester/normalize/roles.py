@@ -54,7 +54,7 @@ ORGAN_INITIALS = alt("TASS", "CC", "CPSU", "KWP", "CCP", "CPC", "MFA", "KGB", "N
                      r"VKP(?:\(b\))?")   # "(b)" optional: "\b" after ")" never matches before a space
 # the second name of a country of two joined by "and", which is never a party alone: "Trinidad and Tobago"
 AND_COUNTRY = alt("Tobago", "Herzegovina", "Barbuda")
-COUNTRY = alt(rf"(?!{ORGAN_INITIALS}\b)[A-Z]{{2,6}}", r"U\.S\.(?:S\.R\.|A\.)?",
+COUNTRY = alt(rf"(?!{ORGAN_INITIALS}\b)[A-Z]{{2,6}}", r"U\.S\.(?:S\.R\.|A\.)?", r"[A-Z][a-z]+\s+SSR",
               r"(?:[A-Z][\w’'-]*\s+)*?People[’']s\s+Republic(?:\s+of\s+[A-Z][\w-]*)?",
               r"Soviet\s+Union", r"United\s+(?:States|Nations|Kingdom)", r"(?:North\s+|South\s+)?(?:Korea|Vietnam)",
               "China", "Mongolia", "Japan", "Poland", "Hungary", "Romania", "Czechoslovakia", "Bulgaria", "Albania",
@@ -94,7 +94,7 @@ KIN = alt(r"(?:Son|Daughter|Brother|Sister|Father|Mother)(?:-in-[Ll]aw)?s?", "Wi
           "Nephew", "Niece", "Grandson", "Granddaughter", "Cousin", "Uncle", "Aunt")
 ROLE = alt(r"General\s+Secretary", "Secretary[- ]General", r"First\s+Secretary", r"Secretary\s+[Oo]f\s+State",
            "Secretary", r"Prime\s+Minister", "PM", "Premier", r"Minister(?:\s+[Oo]f\s+(?:Foreign\s+Affairs|Defen[cs]e)|\s+without\s+Portfolio)?",
-           "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé]\s+[Dd]['’]\s?[Aa]ffaires",
+           "Minster", "Chairman", "President", "Ambassador", r"(?:High\s+)?Commissioner", r"Charg[eé](?:\s+[Dd]['’]\s?[Aa]ffaires)?",
            "Consul[- ]General",
            "Consul", r"Counsell?or(?:-Minister)?", r"Councill?or(?:-Minister)?", "Governor", "Governer",
            # "Governer", "the Marshall of the Soviet Union", "the Marshall Zhukov": typos in real titles (but "Marshall"
@@ -183,7 +183,7 @@ _BODY_OF = re.compile(rf"(?=[A-Z])(?:[A-Z][\w’'-]*\s+){{0,3}}{BODY_WORDS}\s+of
 _NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)[A-Z]|[\w'’]")   # not "... To ..."
 # whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
-_WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’-]*(?:\s+{_CAPITAL}[\w'’-]*)*")   # the name an honorific stands before
+_WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’.-]*(?:\s+{_CAPITAL}[\w'’.-]*)*")   # the name an honorific stands before
 # such words (and more set off after them: its country, or a body), then a small word or the end
 _CITY_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern})(?:,\s+({_WORDS_AFTER.pattern}))?(?=,?\s+[a-z]|,?$)")
 _PLACE_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern}),\s+(?={_CAPITAL})(?!{_KIND_TITLED})")   # such words, then a name's
