@@ -3889,6 +3889,11 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Lodge (Top Secret for Rusk)", ("Lodge",), ("Rusk",)),
     ("Telegram from Lodge (Secret, Eyes Only for Rusk)", ("Lodge",), ("Rusk",)),
     ("Telegram from Lodge (Secret, Eyes Only, for Rusk)", ("Lodge",), ("Rusk",)),
+    # and a British cable's "Personal" set off after its marking ("the Prime Minister" was dropped with the bracket)
+    ("Telegram from Roosevelt (Most Secret, Personal, for the Prime Minister)", ("Roosevelt",), ("Prime Minister",)),
+    # a paper to be read by someone is his: "to Be" is what is to be done, no addressee ("Be" was the recipient)
+    ("Telegram from Lodge, Eyes Only, to Be Read by Rusk Alone", ("Lodge",), ()),
+    ("Telegram from Lodge, Secret; Eyes Only, to Rusk", ("Lodge",), ("Rusk",)),
     ("Telegram from Molotov Personal, to Gromyko", ("Molotov",), ("Gromyko",)),   # and a comma before the slot
     # but a bracket of other words after the marking is a note, whomever it is for ("Mao (Secret Protocol" was a recipient)
     ("Letter from Khrushchev to Mao (Secret Protocol for the Treaty)", ("Khrushchev",), ("Mao",)),
@@ -3950,6 +3955,14 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     # and so is the hall's whole name, whose "of the" goes on from it ("Nixon-Mao Great Hall" took part)
     ("Nixon-Mao Great Hall of the People Conversation", "conversation", ("Nixon", "Mao")),
     ("Kissinger-Zhou Enlai Great Hall of the People Talks", "conversation", ("Kissinger", "Zhou Enlai")),
+    # and after one man's name, with no pair ("Mao Great Hall" took part)
+    ("Record of the Mao Great Hall of the People Conversation", "conversation", ("Mao",)),
+    ("Mao Great Hall Conversation", "conversation", ("Mao",)),
+    # a place the names table does not know, after a surname, is no part of it ("Johnson Glassboro" took part)
+    ("Memorandum of Conversation, Kosygin-Johnson Glassboro Summit", "conversation", ("Kosygin", "Johnson")),
+    # what a talk is "of" after the pair, a time or the minds met, is no one ("Day" and "Minds" took part)
+    ("Record of the Zhou Enlai-Kissinger Talks of the Day", "conversation", ("Zhou Enlai", "Kissinger")),
+    ("Record of the Kennedy-Khrushchev Meeting of the Minds", "meeting", ("Kennedy", "Khrushchev")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
     ("Summit Between Kennedy And Khrushchev", "meeting", ("Kennedy", "Khrushchev")),   # title case: a small word goes on

@@ -118,7 +118,7 @@ _NOTE_WORDS = alt("fragments?", "exc?erpts?", "extracts?", "session", "part", "d
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
 _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
                                           r"(?:(?:very|most)\s+)?(?:urgent|immediate)", "confidential", r"eyes\s+only")
-           + r"(?:\s+(?:and\s+)?personal)?")   # "Secret Urgent Personal"
+           + r"(?:,?\s+(?:and\s+)?personal)?")   # "Secret Urgent Personal", "Most Secret, Personal"
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
 _TIME = r"\b\d{1,2}(?:[.:]\d{2}\s*(?:[ap]\.\s?m\.|hours?\b|noon\b)?|\s*[ap]\.\s?m\.)"   # "2.30 p.m.", "17:00", "3 p.m."
@@ -293,7 +293,7 @@ _PURPOSE = re.compile(r"\s+(?:to\s+[A-Z][a-z]+\s+(?:the|an?|his|her|their|its)\s
     "Withdraw", "Allow", "Permit", "Accept", "Invite", "Visit", "Resume", "Stop", "Cease", "Reduce", "Increase", "Build",
     "Return", "Release", "Transfer", "Purchase", "Buy", "Sell", "Deliver", "Exchange", "Restore", "Recogni[sz]e",
     "Discuss", "Expand", "Strengthen", "Improve", "Support", "Implement", "Investigate", "Confirm", "Advance", "Attack",
-    "Launch", "Prepare", "Postpone", "Adopt", "Approve", "Travel", "Study", "Emigrate", "Help") + r"\b)")
+    "Launch", "Prepare", "Postpone", "Adopt", "Approve", "Travel", "Study", "Emigrate", "Help", "Be") + r"\b)")
 # " from Brezhnev's ", " of [Zhou Enlai's] "
 _OWNERS_EVENT = re.compile(r"\s+(?:of|from|on)\s+\[?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\]?\s+")
 # " on Visit of General Clark with President Rhee": a visit with someone is their talk (its "of" names the visitor), who
@@ -559,8 +559,8 @@ _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s"
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
 _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
 # "Implications", "Politics", "Civics"; but a name in -vics is Hungarian ("Markovics", "Jankovics", "Pavics"), and so
-# may a short one in -ics be ("Babics")
-_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|Civics)")
+# may a short one in -ics be ("Babics"); and what a talk is "of" that is no one ("Talks of the Day", "Meeting of the Minds")
+_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|Civics|Day|Minds)")
 _DASHES = "-–—"   # a hyphen, and an en or em dash written as one: "Mao–Khrushchev"
 # a subject, no party: "US-Greek Relations", "the German Question", "Policy Toward Eastern Europe", what two nations joined by
 # a dash qualify, "Soviet-Chinese Border" (but a body's words before them make a body: "Council on Foreign Relations",
@@ -631,6 +631,7 @@ _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conferen
 # and a role's too ("Vice-Premier"); a word that qualifies the talk is no part of the first name either, before it or
 # after it ("Post-Summit Mao-Khrushchev Talks", "Mao-Khrushchev Post-Summit Talks"); the second runs on to the place of
 # their talks, which `_pair` takes off ("Zhou Enlai Hong Kong", "Mao Great Hall of the People")
+_OF_THE_END = re.compile(r"\s+of\s+the\s+\S+$")
 _PAIR_WORD = r"[A-Z][\w.’']*(?:-[\w.’']+)*"
 _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s|{_GENERIC.pattern}){_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,2}})"
          rf"(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
@@ -988,17 +989,23 @@ def _pair(pair: re.Match[str]) -> tuple[str, ...]:
     family name he is written with first, which a given name may follow ("Mao Anying" is no Mao Zedong); a half that joins people
     the table knows, and is none itself, is each of them: "Brezhnev-Tito-Kadar Talks"."""
     one, other = _halves(pair)
-    words = other.split(" ")
+    other = _OF_THE_END.sub("", _before_place(other))   # "Hall of the People": a place the table does not know
     table = shipped_names()
-    other = next((" ".join(words[:i]) for i in range(1, len(words)) if table.kind(rest := " ".join(words[i:])) == "place"
-                  or re.fullmatch(_MONTH, rest)), other)
-    other = re.sub(r"\s+of\s+the\s+\S+$", "", other)   # "Hall of the People": a place the table does not know
     if table.kind(other) is None:
         words = other.split(" ")
         other = next((known for i in range(len(words) - 1, 0, -1) if table.kind(known := " ".join(words[:i])) == "person"
                       and (table.lookup(known) or "").split(" ")[0] != known), other)
     halves = (one, other)
     return tuple(name for half in halves for name in _each_known(half))
+
+
+def _before_place(name: str) -> str:
+    """The name without the place the names table knows (its "of the" too), or the month, after it: where and when its
+    talks were ("Zhou Enlai Hong Kong", "Kissinger July", "Mao Great Hall of the People")."""
+    words = name.split(" ")
+    table = shipped_names()
+    return next((" ".join(words[:i]) for i in range(1, len(words))
+                 if table.kind(rest := _OF_THE_END.sub("", " ".join(words[i:]))) == "place" or re.fullmatch(_MONTH, rest)), name)
 
 
 def _each_known(half: str) -> list[str]:
@@ -1055,6 +1062,8 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     signed = text.rstrip().endswith(",")
     text = _RECORD_OF.sub("", _LEADING_ARTICLE.sub("", _ARTICLE_AT_END.sub("", text.strip(" ,:")).strip(" ,:")))   # "Minutes of
     # Zhivkov – Castro Meeting"; "Tran Quang Co: A Memoir": the kind's article is no name's
+    if talk and not is_body(bare := _before_place(text)):   # "Mao Great Hall Conversation": where he talked (but "Central
+        text = bare                                         # Committee of the ... Soviet Union" is a body's name)
     if not text or _TOPIC_WORD_AT_END.search(text):   # "Documents Concerning Conversations ...": papers about them
         return []
     if _bare_to(text):
