@@ -1662,7 +1662,8 @@ def _without_place(item: str) -> str:
     "Ministry of Foreign Affairs") or a role's ("Secretary of the CC ...") keeps it, and so does one word before "of"
     a body ("Goverment of Republic of Korea", "Representative of the ... Council"): "Árbenz of Guatemala" is a name."""
     m = _PLACE_TAIL.search(item)
-    if m is None or (m[1].lower() == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])):
+    if m is None or (m[1].lower() == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])) \
+            or _PAIRED.fullmatch(item):   # talks named by their pair and their place: "Nixon-Mao Great Hall of the People Talks"
         return item
     head = item[:m.start()]
     named = name_in(head)
