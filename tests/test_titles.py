@@ -4005,3 +4005,16 @@ def test_a_pair_of_a_place_or_a_body_word_names_no_one(title, participants):
 def test_a_place_before_a_talk_is_no_one_in_it(title, kind):
     found = parties(title)
     assert (doc_type(title), found.senders, found.recipients, found.participants, found.others) == (kind, (), (), (), ())
+
+
+# the name after a role is no qualifier of a role after it: two people with no "and" between them are both named
+# ("Lodge" was taken for a word of "President" as "Interior" of "Interior Minister", and dropped)
+@pytest.mark.parametrize(("title", "participants"), [
+    ("Memorandum of Conversation between Ambassador Lodge President Diem", ("Lodge", "Diem")),
+    ("Memorandum of Conversation between Ambassador Lodge and President Diem", ("Lodge", "Diem")),
+    ("Conversation between Ambassador Dobrynin Foreign Minister Gromyko", ("Dobrynin", "Gromyko")),
+    ("Conversation between Ambassador Soviet Ambassador Puzanov and Kim Il Sung", ("Puzanov", "Kim Il Sung")),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_the_name_after_a_role_qualifies_no_role_after_it(title, participants):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == ((), (), participants, ())

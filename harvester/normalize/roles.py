@@ -387,7 +387,11 @@ def _without_roles(text: str) -> str:
         if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)) \
                 and not (to_name["city"] and _name_first(to_name["city"])) and not (city and _post_place(city[1])
                                                                              and (not city[2] or _post_place(city[2]) or is_body(city[2]))):
-            kept.append(text[last:_qualified_from(text, role.start(), last)])
+            start = _qualified_from(text, role.start(), last)
+            if kept and start == last and (own := _qualified_from(text, role.start(), last, loose=False)) > last:
+                kept.append(text[last:own].rstrip() + ", ")   # "Ambassador Lodge President Diem": the name of the role
+            else:                                             # before is no qualifier of this one, and no part of its name
+                kept.append(text[last:start])
             last = to_name.end()
             # "the Chairman, Beijing, Mao Zedong": his post, where he is (a city, its country), then him, who alone is the party
             while set_off and (place := _PLACE_SET_OFF.match(text, last)) and _post_place(place[1]):
@@ -410,9 +414,10 @@ def small_words_titled(text: str) -> bool:
     return len(_TITLED_SMALL_WORD.findall(text)) > 1
 
 
-def _qualified_from(text: str, start: int, floor: int) -> int:
+def _qualified_from(text: str, start: int, floor: int, loose: bool = True) -> int:
     """Where the qualifiers of the role at `start` begin (at most five words, joined by spaces or hyphens, and a
-    "the" before them); none goes back past `floor`."""
+    "the" before them); none goes back past `floor`. Not `loose`: only the words that qualify a role anywhere
+    ("Soviet", "Deputy"), no other capitalized word ("Interior")."""
     role = start
     for _ in range(_QUALIFIERS_AT_MOST):
         end = start - 1 if text[floor:start].endswith("-") else len(text[floor:start].rstrip()) + floor
@@ -420,7 +425,7 @@ def _qualified_from(text: str, start: int, floor: int) -> int:
             break
         word_start = max(text.rfind(" ", floor, end), text.rfind("-", floor, end)) + 1
         word = text[max(word_start, floor):end]
-        if not _is_qualifier(word):
+        if not (_is_qualifier(word) if loose else _MODIFIER_WORD.fullmatch(word)):
             break
         start = max(word_start, floor)
     if start < role and (body := _BODY_OF.search(text, floor, start)):
