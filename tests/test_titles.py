@@ -4018,3 +4018,14 @@ def test_a_place_before_a_talk_is_no_one_in_it(title, kind):
 def test_the_name_after_a_role_qualifies_no_role_after_it(title, participants):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == ((), (), participants, ())
+
+
+# where the paper is kept, set off at the end, is no sender ("Archive" was one); an archive that sends is one
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Letter from Mao, Top Secret, From the Archive", ("Mao",), ()),
+    ("Letter from Mao to Stalin, from the Archive of the President", ("Mao",), ("Stalin",)),
+    ("Letter from the Archive of the President to Stalin", ("Archive of the President",), ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_the_archive_a_paper_is_from_is_no_sender(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
