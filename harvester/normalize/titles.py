@@ -1006,7 +1006,8 @@ def _before_place(name: str) -> str:
     talks were ("Zhou Enlai Hong Kong", "Kissinger July", "Mao Great Hall of the People")."""
     words = name.split(" ")
     table = shipped_names()
-    return next((" ".join(words[:i]) for i in range(1, len(words))
+    # (the last eight words at most: the table's places are of five, and an "of the" and its word may follow)
+    return next((" ".join(words[:i]) for i in range(max(1, len(words) - 8), len(words))
                  if table.kind(rest := _OF_THE_END.sub("", " ".join(words[i:]))) == "place" or re.fullmatch(_MONTH, rest)), name)
 
 
