@@ -193,12 +193,12 @@ def test_a_text_whose_only_letters_the_fold_changes_are_spaces_or_marks_is_index
 
 
 def test_a_phrase_in_plain_letters_finds_a_text_with_a_number_the_fold_writes_as_several_words(tmp_path: Path):
-    """The fold writes "½" as "1⁄2", three words to the tokenizer: '"½ Walesa"' found nothing in "½ Wałęsa", which
-    '"½ Wałęsa"' finds; "Ⅷ" is one word folded ("VIII"), and plain letters find it."""
+    """The fold writes "½" as "1⁄2", three words to the tokenizer, which "1/2" is too: '"1/2 Walesa"' finds "½ Wałęsa",
+    as '"½ Wałęsa"' does; "Ⅷ" is one word folded ("VIII"), and plain letters find it."""
     db = _searched(tmp_path, ["Note of ½ Wałęsa", "Pius Ⅷ and Gomułka"], ["", ""])
     found = {query: [row[0] for row in db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", (query,))]
-             for query in ('"½ Walesa"', '"½ Wałęsa"', '"Pius VIII and Gomulka"')}
-    assert found == {'"½ Walesa"': [1], '"½ Wałęsa"': [1], '"Pius VIII and Gomulka"': [2]}
+             for query in ('"1/2 Walesa"', '"½ Wałęsa"', '"Pius VIII and Gomulka"')}
+    assert found == {'"1/2 Walesa"': [1], '"½ Wałęsa"': [1], '"Pius VIII and Gomulka"': [2]}
 
 
 def test_a_plain_spelling_of_the_catalan_middle_dot_finds_the_letter_with_it(tmp_path: Path):

@@ -121,10 +121,8 @@ def _also_folded(text: str | None) -> str | None:
 @functools.cache   # a few hundred letters, met again and again
 def _kept(letter: str) -> bool:
     """True of a letter unicode61 keeps though the fold writes it otherwise: one Unicode does not decompose (ł, đ, ø, ß),
-    or one whose base letter is not Latin (Cyrillic ё: unicode61 drops the accents of Latin letters only); a number only
-    when folded it is one word still (Ⅷ is VIII; ½ is 1⁄2, three words, which the phrase "½ Walesa" is not)."""
-    return (letter.isalnum() and not unicodedata.normalize("NFD", letter)[0].isascii() and _fold(letter) != letter
-            and (letter.isalpha() or _fold(letter).isalnum()))
+    or one whose base letter is not Latin (Cyrillic ё: unicode61 drops the accents of Latin letters only)."""
+    return letter.isalnum() and not unicodedata.normalize("NFD", letter)[0].isascii() and _fold(letter) != letter
 
 
 def _fold(word: str) -> str:
