@@ -851,11 +851,33 @@ def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: P
 def test_the_cookies_go_where_a_redirect_to_the_same_host_written_otherwise_leads(tmp_path: Path, host: str, then: str):
     """--base-url http://127.1:PORT, and the site redirects to 127.0.0.1, the same host as browsers write it (the crawl
     follows it): its cookies went to 127.1 alone, and the bot check they pass was shown again."""
+    from urllib.parse import urlsplit
+
+    from harvester.config import checked_origin
     from harvester.fetch.client import make_client
 
     (tmp_path / "c.txt").write_text(f"{host}\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\n", encoding="utf-8")
-    with make_client(Settings(cookies=tmp_path / "c.txt"), host) as client:
+    origin = checked_origin(f"http://{f'[{host}]' if ':' in host else host}:8000", "--base-url")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), urlsplit(origin).hostname) as client:
         assert client.build_request("GET", f"{then}/search").headers.get("Cookie") == "cf_clearance=ok"
+
+
+def test_a_cookie_the_site_refreshes_is_the_one_a_redirect_to_the_same_host_written_otherwise_carries(tmp_path: Path):
+    """--base-url http://127.1:PORT: the site refreshes its clearance cookie, then redirects to 127.0.0.1, the same host;
+    the new cookie goes there, not the file's, which a copy kept for each spelling of the host sent."""
+    from urllib.parse import urlsplit
+
+    import httpx
+
+    from harvester.config import checked_origin
+    from harvester.fetch.client import make_client
+
+    (tmp_path / "c.txt").write_text("127.1\tFALSE\t/\tFALSE\t0\tcf_clearance\told\n", encoding="utf-8")
+    origin = checked_origin("http://127.1:8000", "--base-url")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), urlsplit(origin).hostname) as client:
+        asked = client.build_request("GET", f"{origin}/search")
+        client.cookies.extract_cookies(httpx.Response(200, headers={"Set-Cookie": "cf_clearance=new; Path=/"}, request=asked))
+        assert client.build_request("GET", "http://127.0.0.1:8000/search").headers.get("Cookie") == "cf_clearance=new"
 
 
 @pytest.mark.parametrize("line", [".localhost\tTRUE", "localhost\tTRUE", "#HttpOnly_.localhost\tTRUE"])

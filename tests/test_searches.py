@@ -220,11 +220,12 @@ def test_a_local_or_base_url_address_is_fetched_from_its_own_origin():
     # an address as a browser shows it, without its scheme: --base-url's, or plain HTTP on this machine
     assert WILSON.search_at("127.0.0.1:8761/search", "http://127.0.0.1:8761")[1] == "http://127.0.0.1:8761"
     assert WILSON.search_at("localhost:8123/search")[1] == "http://localhost:8123"
-    # an address of this machine written short, as Chromium takes it (127.1 is 127.0.0.1)
-    assert WILSON.search_at("http://127.1:8123/search?f%5B0%5D=people%3A81908")[1] == "http://127.1:8123"
+    # an address of this machine written short, fetched as Chromium fetches it (127.1 is 127.0.0.1, [0:0::1] [::1])
+    assert WILSON.search_at("http://127.1:8123/search?f%5B0%5D=people%3A81908")[1] == "http://127.0.0.1:8123"
     # and --base-url's host written short, or an address of this machine written long: the browser's bar shows them in full
     assert WILSON.search_at("10.0.0.1:8443/search?f%5B0%5D=people%3A81908", "https://10.1:8443")[1] == "https://10.0.0.1:8443"
-    assert WILSON.search_at("http://[0:0::1]:8123/search?f%5B0%5D=people%3A81908")[1] == "http://[0:0::1]:8123"
+    assert WILSON.search_at("http://[0:0::1]:8123/search?f%5B0%5D=people%3A81908")[1] == "http://[::1]:8123"
+    assert WILSON.search_at("http://me:pw@127.1:8123/search?f%5B0%5D=people%3A81908")[1] == "http://me:pw@127.0.0.1:8123"
     assert WILSON.search_at("mirror.example/search", "http://mirror.example:8080")[1] == "http://mirror.example"
 
 

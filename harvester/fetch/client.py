@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import copy
 import email.utils
 import functools
 import http.cookiejar
@@ -101,11 +100,10 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         raise UsageError(f"--cookies {path}: a JSON export of cookies, not a cookies.txt file; export them again in the "
                          "Netscape (cookies.txt) format (Cookie-Editor: Export, Netscape)")
     jar, expired = http.cookiejar.CookieJar(), 0
-    # the host as Python's cookie rules name it (they send a host without a dot, localhost or [::1]: a local mirror, only
-    # the cookies of HOST.local), as given and as read as numbers: they compare names as written, and a redirect from
-    # 127.1 to 127.0.0.1 is to the same host, which the cookies go to as a browser's do
-    owns = {f"[{name}]" if ":" in name else name for name in (host, numeric_host(host))}
-    owns = {own if "." in own else f"{own}.local" for own in owns}
+    # the host as Python's cookie rules name it: they send a host without a dot (localhost, [::1]: a local mirror) only
+    # the cookies of HOST.local
+    own = f"[{host}]" if ":" in host else host
+    own += "" if "." in own else ".local"
     dot, host = host[len(host.rstrip(".")):], host.rstrip(".")   # (localhost.: the same host, its name fully qualified)
     local = this_machine(host)   # (a browser sends it a Secure cookie over plain HTTP: it is a secure context)
     # its lines end at \n, or \r\n (as curl reads them; splitlines would also end one at a form feed or \u2028 in a value)
@@ -133,7 +131,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         if not (name or value) or not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
             continue   # (one with neither name nor value a browser ignores)
         name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
-        cookie = http.cookiejar.Cookie(0, name, value, None, False, domain + dot, domain.startswith("."),
+        cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain + dot, domain.startswith("."),
                                        domain.startswith("."), where, False, secure.upper() == "TRUE" and not local,
                                        expires, expires is None, None, None, {})
         if not ((said := f"{cookie.name}={cookie.value or ''}").isascii() and said.isprintable()):
@@ -142,9 +140,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         if cookie.is_expired():
             expired += 1
         else:
-            for own in owns if domain.lstrip(".") == host else [cookie.domain]:
-                cookie.domain = own
-                jar.set_cookie(copy.copy(cookie))
+            jar.set_cookie(cookie)
     if not list(jar):
         if expired:
             raise UsageError(f"--cookies {path}: the cookies for {host} in it have expired; pass the check in your "

@@ -446,9 +446,15 @@ def this_machine(host: str) -> bool:
 
 
 def reachable(origin: str) -> str:
-    """An origin (scheme://host:port) on this machine with its host's final dot left out, the same host as browsers read
-    it: no resolver reads 127.1. as an address, and a hosts file may name localhost alone (this machine's does)."""
-    return re.sub(r"\.(?=(:\d*)?$)", "", origin) if this_machine(urlsplit(origin).hostname or "") else origin
+    """An origin (scheme://host:port) on this machine with its host as browsers write it, one host in one spelling:
+    127.1. is 127.0.0.1 (no resolver reads 127.1. as an address, and its cookies go to a host named as they are named),
+    localhost. is localhost (a hosts file may name localhost alone: this machine's does)."""
+    parts = urlsplit(origin)
+    host = numeric_host(parts.hostname or "")
+    if not this_machine(host):
+        return origin
+    user, at, _ = parts.netloc.rpartition("@")
+    return f"{parts.scheme}://{user}{at}{f'[{host}]' if ':' in host else host}{'' if parts.port is None else f':{parts.port}'}"
 
 
 _NODE_PATH = re.compile(r"^/node/(\d+)/?$")
