@@ -1649,6 +1649,28 @@ def test_a_warc_file_with_blank_lines_beside_its_records_is_not_said_to_hold_non
                                  (1, [f"{path}: record 3 is cut short (a run killed while writing it?); the rest of the file is skipped"]))
 
 
+@pytest.mark.parametrize("damaged", [1, -1], ids=["middle", "last"])
+def test_an_uncompressed_warc_file_whose_record_is_damaged_in_its_first_line_is_no_junk_after_its_last(tmp_path: Path,
+                                                                                                     damaged: int):
+    """A record whose first line is damaged ('WARC/1.1' become 'WXRC/1.1') in a WARC file not compressed is a record,
+    its header's lines after that line: the file is unreadable after the record before it, not read whole with junk
+    after its last record (the records from it on would be lost unsaid)."""
+    from harvester.fetch.archive import WarcArchive, read_warc
+    from harvester.fetch.page import Page
+
+    warc = tmp_path / "crawl.warc.gz"
+    with WarcArchive(warc) as archive:
+        for n in range(3):
+            archive.write(Page(f"{SEED_URL}&n={n}", (SEED / "page-0.html").read_bytes(), 200, {"content-type": "text/html"},
+                               "2024-01-15T09:30:12+00:00"))
+    plain = tmp_path / "crawl.warc"
+    data = gzip.decompress(warc.read_bytes())
+    at = [found.start() for found in re.finditer(b"WARC/1.1\r\n", data)][damaged]
+    plain.write_bytes(data[:at] + b"WXRC" + data[at + 4:])
+    with pytest.raises(InputError, match=r"crawl\.warc: unreadable after record \d+ \(Invalid WARC record, first line: WXRC/1\.1\)$"):
+        list(read_warc(plain, {}, []))
+
+
 def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
     from bench.sitegen import write_site
 

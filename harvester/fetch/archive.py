@@ -216,7 +216,7 @@ def _junk_after(path: Path, offset: int) -> str | None:
     if data.startswith(GZIP) and not member.eof:   # a record's member cut short: a run killed while writing it
         return ""
     line = text.split(b"\n", 1)[0].rstrip(b"\r")
-    if not re.fullmatch(rb"\0+|[\t -~]+", line) or _whole_record_in(data):
+    if not re.fullmatch(rb"\0+|[\t -~]+", line) or b"WARC-Type:" in text or _whole_record_in(data):   # (a record damaged)
         return None
     return f"{path}: junk after its last record ({_short(line.decode())}); the records before it are read whole"
 
