@@ -1671,6 +1671,32 @@ def test_an_uncompressed_warc_file_whose_record_is_damaged_in_its_first_line_is_
         list(read_warc(plain, {}, []))
 
 
+def test_a_warc_file_damaged_in_its_first_record_is_not_read_on_to_its_end_to_say_so(tmp_path: Path):
+    """Telling junk after a file's last record from a record damaged in its first line read all the file after it
+    into memory (a large harvest's file held twice over): a record is told by its header, in its first bytes."""
+    import tracemalloc
+
+    from harvester.fetch.archive import WarcArchive, read_warc
+    from harvester.fetch.page import Page
+
+    warc = tmp_path / "crawl.warc.gz"
+    with WarcArchive(warc) as archive:
+        for n in range(2):   # (the second, damaged, of bytes that do not compress: the rest of the file)
+            archive.write(Page(f"{SEED_URL}&n={n}", b"<html>" + os.urandom(n * 16_000_000), 200,
+                               {"content-type": "text/html"}, "2024-01-15T09:30:12+00:00"))
+    data = warc.read_bytes()
+    second = data.index(b"\x1f\x8b\x08", 1)
+    text = gzip.decompress(data[second:]).replace(b"WARC/1.1", b"WXRC/1.1", 1)
+    warc.write_bytes(data[:second] + gzip.compress(text))
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=r"crawl\.warc\.gz: unreadable after record 1 \(Invalid WARC record"):
+            list(read_warc(warc, {}, []))
+        assert tracemalloc.get_traced_memory()[1] < 4_000_000
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_reparse_on_workers_names_the_page_cut_short_and_writes_nothing(tmp_path: Path):
     from bench.sitegen import write_site
 

@@ -207,16 +207,19 @@ def _junk_after(path: Path, offset: int) -> str | None:
         return None
     with path.open("rb") as stream:
         stream.seek(offset)
-        data = stream.read()
-    member = zlib.decompressobj(31)
-    try:   # (a gzip member: its text, as the reader reads it)
-        text = member.decompress(data) if data.startswith(GZIP) else data
-    except zlib.error:   # a record's member broken
-        return None
+        data = stream.read(1 << 16)
+        member = zlib.decompressobj(31)
+        try:   # (a gzip member: its text, as the reader reads it; a record is told by its header, in its first bytes)
+            if b"WARC-Type:" in (member.decompress(data, 1 << 16) if data.startswith(GZIP) else data):
+                return None
+            data, member = data + stream.read(), zlib.decompressobj(31)
+            text = member.decompress(data) if data.startswith(GZIP) else data
+        except zlib.error:   # a record's member broken
+            return None
     if data.startswith(GZIP) and not member.eof:   # a record's member cut short: a run killed while writing it
         return ""
     line = text.split(b"\n", 1)[0].rstrip(b"\r")
-    if not re.fullmatch(rb"\0+|[\t -~]+", line) or b"WARC-Type:" in text or _whole_record_in(data):   # (a record damaged)
+    if not re.fullmatch(rb"\0+|[\t -~]+", line) or b"WARC-Type:" in text or _whole_record_in(data):
         return None
     return f"{path}: junk after its last record ({_short(line.decode())}); the records before it are read whole"
 
