@@ -3897,6 +3897,9 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Roosevelt (Most Secret, Personal, for the Prime Minister)", ("Roosevelt",), ("Prime Minister",)),
     # a paper to be read by someone is his: "to Be" is what is to be done, no addressee ("Be" was the recipient)
     ("Telegram from Lodge, Eyes Only, to Be Read by Rusk Alone", ("Lodge",), ()),
+    # but whom it is to be sent to after that is its addressee ("Stalin" was dropped with "to Be")
+    ("Letter from Mao to Be Delivered to Stalin", ("Mao",), ("Stalin",)),
+    ("Letter to Be Sent from Mao to Stalin", ("Mao",), ("Stalin",)),
     ("Telegram from Lodge, Secret; Eyes Only, to Rusk", ("Lodge",), ("Rusk",)),
     ("Telegram from Molotov Personal, to Gromyko", ("Molotov",), ("Gromyko",)),   # and a comma before the slot
     # but a bracket of other words after the marking is a note, whomever it is for ("Mao (Secret Protocol" was a recipient)

@@ -266,6 +266,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      and shipped_names().kind(m[2]) == "place" else
      f"{m[1]}{m[3].strip()} {m[2]}"),
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
+    (_rx(r"\s+to\s+be\s+\w+(?=\s+(?:to|from)\s)"), ""),   # "Letter from Mao to Be Delivered to Stalin": no one is "Be"
     # ", From the Archive", ", from the Archive of the President": where the paper is kept, no sender
     (_Guarded(_rx(r",\s*from\s+the\s+archives?\b.*$"), "(?i), from the archive"), ""),
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
