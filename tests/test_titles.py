@@ -3970,6 +3970,8 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     # what a talk is "of" after the pair, a time or the minds met, is no one ("Day" and "Minds" took part)
     ("Record of the Zhou Enlai-Kissinger Talks of the Day", "conversation", ("Zhou Enlai", "Kissinger")),
     ("Record of the Kennedy-Khrushchev Meeting of the Minds", "meeting", ("Kennedy", "Khrushchev")),
+    # but "Day" is a man's name elsewhere (J. Edward Day, Postmaster General: "Day" was dropped)
+    ("Memorandum of Conversation between Kennedy and Day", "conversation", ("Kennedy", "Day")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),
     ("Memorandum of Conversation, Summit Conference, Nixon and Brezhnev", "conversation", ("Nixon", "Brezhnev")),
     ("Summit Between Kennedy And Khrushchev", "meeting", ("Kennedy", "Khrushchev")),   # title case: a small word goes on

@@ -267,6 +267,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      f"{m[1]}{m[3].strip()} {m[2]}"),
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(r"\s+to\s+be\s+\w+(?=\s+(?:to|from)\s)"), ""),   # "Letter from Mao to Be Delivered to Stalin": no one is "Be"
+    # "Talks of the Day", "Meeting of the Minds": no one (but "Day" is a man's name, and "Orders of the Day" a kind's)
+    (re.compile(r"(?<!Order)(?<!Orders)\s+of\s+the\s+(?:Day|Minds)\b"), ""),
     # ", From the Archive", ", from the Archive of the President": where the paper is kept, no sender
     (_Guarded(_rx(r",\s*from\s+the\s+archives?\b.*$"), "(?i), from the archive"), ""),
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
@@ -562,8 +564,8 @@ _ADDRESSED_AND_TO = re.compile(r"(?<!(?i:from|\sand)\s)\bTo\s.*\s(?i:and)\sTo\s"
 # ... but not before one the names table knows: "Kim Il Sung and To Stalin" ("To Huu" is no "Huu" of the table)
 _AND_TO = re.compile(r"\s(?i:and)\sTo\s((?:[^\s,]+\s?){1,3})")
 # "Implications", "Politics", "Civics"; but a name in -vics is Hungarian ("Markovics", "Jankovics", "Pavics"), and so
-# may a short one in -ics be ("Babics"); and what a talk is "of" that is no one ("Talks of the Day", "Meeting of the Minds")
-_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|Civics|Day|Minds)")
+# may a short one in -ics be ("Babics")
+_ABSTRACT_ONLY = re.compile(rf"(?!{BODY_WORDS}\b)(?:[A-Z][a-z]{{3,}}(?:ment|tion|sion|ity|(?<!v)ics|ogy|ism|ness)s?|Civics)")
 _DASHES = "-–—"   # a hyphen, and an en or em dash written as one: "Mao–Khrushchev"
 # a subject, no party: "US-Greek Relations", "the German Question", "Policy Toward Eastern Europe", what two nations joined by
 # a dash qualify, "Soviet-Chinese Border" (but a body's words before them make a body: "Council on Foreign Relations",
