@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+from importlib import resources
+
 import pytest
 
 from harvester.normalize import titles
@@ -4034,3 +4037,12 @@ def test_the_name_after_a_role_qualifies_no_role_after_it(title, participants):
 def test_the_archive_a_paper_is_from_is_no_sender(title, senders, recipients):
     found = parties(title)
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
+def test_a_talks_place_is_looked_for_in_as_many_last_words_as_the_tables_longest_place():
+    # a place after a talk's name is looked for in its last words only (a long title is read in time growing with its
+    # length): a place the names table lists with more words would never be found
+    rows = csv.reader(resources.files("harvester.normalize").joinpath("names.csv").read_text(encoding="utf-8").splitlines())
+    assert max(len(spelling.split()) for row in rows if row[1:2] == ["place"] for spelling in row[:3:2]) <= titles._PLACE_WORDS_AT_MOST
+    found = parties("Record of the " + "Ab " * 3000 + "Mao Great Hall of the People Conversation")
+    assert found.participants[-1].endswith("Mao")

@@ -104,6 +104,7 @@ _SLOT_WORDS = ("and", "or", "to", "from", "with", "between", "by", "for", "via",
 _STATE_AS_INITIALS = re.compile(r"Md\.|N\.\s?[CDM]\.|S\.\s?[CD]\.|R\.\s?I\.")
 # (an abbreviation takes its period: "5 Sept" of "5 Sept. Vyshinsky" left the period, which hid the parties after it)
 _MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b(?!\.))")
+_PLACE_WORDS_AT_MOST = 5   # the names table's longest place: "Great Hall of the People"
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 # "13 August 1960", "23 April-4 May 1966", "1 December to 31 December 1953", "August 13, 1960", "August 1960",
 # "14 Feb 1950", "Sept. 1950"; "5 May" with no year, but not of "3 Mayors", nor of a name: "the 26 July Movement"
@@ -636,7 +637,6 @@ _SETTING_GATHERING = re.compile(rf"(?:{_GENERIC.pattern}\s+)+(?:Session|Conferen
 # and a role's too ("Vice-Premier"); a word that qualifies the talk is no part of the first name either, before it or
 # after it ("Post-Summit Mao-Khrushchev Talks", "Mao-Khrushchev Post-Summit Talks"); the second runs on to the place of
 # their talks, which `_pair` takes off ("Zhou Enlai Hong Kong", "Mao Great Hall of the People")
-_OF_THE_END = re.compile(r"\s+of\s+the\s+\S+$")
 _PAIR_WORD = r"[A-Z][\w.’']*(?:-[\w.’']+)*"
 _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s|{_GENERIC.pattern}){_PAIR_WORD}(?:\s+(?!{_GENERIC.pattern}){_PAIR_WORD}){{0,2}})"
          rf"(?:[{_DASHES}]|\s+[{_DASHES}]\s+)"
@@ -994,7 +994,7 @@ def _pair(pair: re.Match[str]) -> tuple[str, ...]:
     family name he is written with first, which a given name may follow ("Mao Anying" is no Mao Zedong); a half that joins people
     the table knows, and is none itself, is each of them: "Brezhnev-Tito-Kadar Talks"."""
     one, other = _halves(pair)
-    other = _OF_THE_END.sub("", _before_place(other))   # "Hall of the People": a place the table does not know
+    other = re.sub(r"\s+of\s+the\s+\S+$", "", _before_place(other))   # "Hall of the People": a place the table does not know
     table = shipped_names()
     if table.kind(other) is None:
         words = other.split(" ")
@@ -1005,13 +1005,12 @@ def _pair(pair: re.Match[str]) -> tuple[str, ...]:
 
 
 def _before_place(name: str) -> str:
-    """The name without the place the names table knows (its "of the" too), or the month, after it: where and when its
-    talks were ("Zhou Enlai Hong Kong", "Kissinger July", "Mao Great Hall of the People")."""
+    """The name without the place the names table knows, or the month, after it: where and when its talks were ("Zhou
+    Enlai Hong Kong", "Kissinger July", "Mao Great Hall of the People"), in as many last words as a place has at most."""
     words = name.split(" ")
     table = shipped_names()
-    # (the last eight words at most: the table's places are of five, and an "of the" and its word may follow)
-    return next((" ".join(words[:i]) for i in range(max(1, len(words) - 8), len(words))
-                 if table.kind(rest := _OF_THE_END.sub("", " ".join(words[i:]))) == "place" or re.fullmatch(_MONTH, rest)), name)
+    return next((" ".join(words[:i]) for i in range(max(1, len(words) - _PLACE_WORDS_AT_MOST), len(words))
+                 if table.kind(rest := " ".join(words[i:])) == "place" or re.fullmatch(_MONTH, rest)), name)
 
 
 def _each_known(half: str) -> list[str]:
