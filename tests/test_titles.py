@@ -4021,6 +4021,7 @@ def test_a_place_before_a_talk_is_no_one_in_it(title, kind):
     ("Memorandum of Conversation between Ambassador Lodge President Diem", ("Lodge", "Diem")),
     ("Memorandum of Conversation between Ambassador Lodge and President Diem", ("Lodge", "Diem")),
     ("Conversation between Ambassador Dobrynin Foreign Minister Gromyko", ("Dobrynin", "Gromyko")),
+    ("Conversation between Ambassador Henry Cabot Lodge President Diem", ("Henry Cabot Lodge", "Diem")),   # "Diem" was dropped
     ("Conversation between Ambassador Soviet Ambassador Puzanov and Kim Il Sung", ("Puzanov", "Kim Il Sung")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_name_after_a_role_qualifies_no_role_after_it(title, participants):

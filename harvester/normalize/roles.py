@@ -389,7 +389,7 @@ def _without_roles(text: str) -> str:
                                                                              and (not city[2] or _post_place(city[2]) or is_body(city[2]))):
             start = _qualified_from(text, role.start(), last)
             if kept and start == last and (own := _qualified_from(text, role.start(), last, loose=False)) > last:
-                kept.append(text[last:own].rstrip() + ", ")   # "Ambassador Lodge President Diem": the name of the role
+                kept.append(text[last:own].rstrip() + " and ")   # "Ambassador Lodge President Diem": the name of the role
             else:                                             # before is no qualifier of this one, and no part of its name
                 kept.append(text[last:start])
             last = to_name.end()
