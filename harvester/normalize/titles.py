@@ -271,7 +271,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "Talks of the Day", "Meeting of the Minds": no one (but "Day" is a man's name, and "Orders of the Day" a kind's)
     (re.compile(r"(?<!Order)(?<!Orders)\s+of\s+the\s+(?:Day|Minds)\b"), ""),
     # ", From the Archive", ", from the Archive of the President": where the paper is kept, no sender
-    (_Guarded(_rx(r",\s*from\s+the\s+archives?\b.*$"), "(?i), from the archive"), ""),
+    (_Guarded(_rx(r",\s*from\s+the\s+archives?\b[^,]*"), "(?i), from the archive"), ""),
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B" nor "(Secret, Eyes Only, for B)"
     (_rx(rf",\s*{_SECRET}\b(?![^,]*,?\s(?:from|to|for)\s).*$"), ""),
