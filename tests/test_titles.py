@@ -4023,6 +4023,11 @@ def test_a_place_before_a_talk_is_no_one_in_it(title, kind):
     ("Conversation between Ambassador Dobrynin Foreign Minister Gromyko", ("Dobrynin", "Gromyko")),
     ("Conversation between Ambassador Henry Cabot Lodge President Diem", ("Henry Cabot Lodge", "Diem")),   # "Diem" was dropped
     ("Conversation between Ambassador Soviet Ambassador Puzanov and Kim Il Sung", ("Puzanov", "Kim Il Sung")),
+    # a portfolio qualifies its minister: no word of the name before ("Lodge Finance and Thuan" was one party)
+    ("Conversation between Ambassador Lodge Finance Minister Thuan", ("Lodge", "Thuan")),
+    ("Conversation between Ambassador Lodge Interior Minister Thuan", ("Lodge", "Thuan")),
+    ("Conversation between Ambassador Bohlen Trade Minister Mikoyan", ("Bohlen", "Mikoyan")),
+    ("Conversation between Ambassador Bohlen and Minister of Foreign Trade Mikoyan", ("Bohlen", "Mikoyan")),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_name_after_a_role_qualifies_no_role_after_it(title, participants):
     found = parties(title)

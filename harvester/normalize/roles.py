@@ -195,6 +195,10 @@ _NATIONAL_HONORIFIC = re.compile(rf"\b(?:{NATIONS}\s+)?(?P<honorific>{HONORIFIC}
 # but not a kind, a body or a title's small word ("Memorandum of Conversation Austrian Chancellor Kreisky" keeps its
 # kind, "the Armed Forces Admiral X" its body)
 _MODIFIER_WORD = re.compile(MODIFIER)
+# a portfolio: it qualifies the role after it, not the name before ("Ambassador Lodge Finance Minister Thuan")
+_PORTFOLIO = re.compile(alt("Finance", "Interior", "Trade", "Agriculture", "Justice", "Education", "Health", "Culture", "Labou?r",
+                            "Industry", "Commerce", "Economic", "Internal", "Home", "War", "Navy", "Information", "Security",
+                            "Planning", "Transport"))
 _CAPITALIZED_WORD = re.compile(r"[A-Z][\w’'.]*")
 _BODY_WORD = re.compile(BODY_WORDS)
 _NOT_QUALIFIERS = frozenset((*_KIND_WORDS, *_SMALL_WORDS))
@@ -417,7 +421,7 @@ def small_words_titled(text: str) -> bool:
 def _qualified_from(text: str, start: int, floor: int, loose: bool = True) -> int:
     """Where the qualifiers of the role at `start` begin (at most five words, joined by spaces or hyphens, and a
     "the" before them); none goes back past `floor`. Not `loose`: only the words that qualify a role anywhere
-    ("Soviet", "Deputy"), no other capitalized word ("Interior")."""
+    ("Soviet", "Deputy") and portfolios ("Interior"), no other capitalized word ("Lodge")."""
     role = start
     for _ in range(_QUALIFIERS_AT_MOST):
         end = start - 1 if text[floor:start].endswith("-") else len(text[floor:start].rstrip()) + floor
@@ -425,7 +429,7 @@ def _qualified_from(text: str, start: int, floor: int, loose: bool = True) -> in
             break
         word_start = max(text.rfind(" ", floor, end), text.rfind("-", floor, end)) + 1
         word = text[max(word_start, floor):end]
-        if not (_is_qualifier(word) if loose else _MODIFIER_WORD.fullmatch(word)):
+        if not (_is_qualifier(word) if loose else _MODIFIER_WORD.fullmatch(word) or _PORTFOLIO.fullmatch(word)):
             break
         start = max(word_start, floor)
     if start < role and (body := _BODY_OF.search(text, floor, start)):
