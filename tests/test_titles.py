@@ -3898,12 +3898,15 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Lodge (Secret, Eyes Only, for Rusk)", ("Lodge",), ("Rusk",)),
     # and a British cable's "Personal" set off after its marking ("the Prime Minister" was dropped with the bracket)
     ("Telegram from Roosevelt (Most Secret, Personal, for the Prime Minister)", ("Roosevelt",), ("Prime Minister",)),
+    ("Telegram from Roosevelt (Secret, Personal, to Churchill)", ("Roosevelt",), ("Churchill",)),   # or "to" him
     # a paper to be read by someone is his: "to Be" is what is to be done, no addressee ("Be" was the recipient)
     ("Telegram from Lodge, Eyes Only, to Be Read by Rusk Alone", ("Lodge",), ()),
     # but whom it is to be sent to after that is its addressee ("Stalin" was dropped with "to Be")
     ("Letter from Mao to Be Delivered to Stalin", ("Mao",), ("Stalin",)),
     ("Letter to Be Sent from Mao to Stalin", ("Mao",), ("Stalin",)),
     ("Telegram from Lodge, Secret; Eyes Only, to Rusk", ("Lodge",), ("Rusk",)),
+    # the comma set off the marking, and the "To" after it is the slot's ("To Rusk" was read as a name, "To Huu"'s shape)
+    ("Telegram from Lodge, Secret; Eyes Only, To Rusk", ("Lodge",), ("Rusk",)),
     ("Telegram from Molotov Personal, to Gromyko", ("Molotov",), ("Gromyko",)),   # and a comma before the slot
     # but a bracket of other words after the marking is a note, whomever it is for ("Mao (Secret Protocol" was a recipient)
     ("Letter from Khrushchev to Mao (Secret Protocol for the Treaty)", ("Khrushchev",), ("Mao",)),

@@ -197,8 +197,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
                   rf"telegraph|telephone|wire|radio|telex|teletype|pouch|mail)\b(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z]))"),
               "(?i) by "), ""),
     # "(fragments)", "[Excerpt]", a closed bracket (each scan possessive: a long one is read once); but not markings alone
-    # "for" someone ("(Top Secret for Rusk)"): whom they are for is read below
-    (_Guarded(_rx(rf"\s*[(\[](?=[^()\[\]]*+[)\]])(?!(?:{_SECRET}[,;]?\s+(?:and\s+)?)++for\s+(?:the\s+)?(?-i:[A-Z]))"
+    # "for" or "to" someone ("(Top Secret for Rusk)", "(Secret, Personal, to Churchill)"): whom they are for is read below
+    (_Guarded(_rx(rf"\s*[(\[](?=[^()\[\]]*+[)\]])(?!(?:{_SECRET}[,;]?\s+(?:and\s+)?)++(?:for|to)\s+(?:the\s+)?(?-i:[A-Z]))"
                   rf"[^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)")), ""),   # "Memorandum (D)", "(2)"
     # "His Wife [Mrs. Árbenz]", "Myself [Kadri Hazbiu]": the bracket names who the words stand for
@@ -281,7 +281,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # before a slot or "For" whom, where no name or post goes on from it; a bare "to" before them is left with no one
     # ("from Molotov to Top Secret")
     (_rx(rf"(?:\s+to)?(?:[,;]?\s+\(?(?:(?=(?-i:[A-Z])){_SECRET}|(?-i:Personal)(?:\s+(?-i:Message))?))+"
-         r"(?=$|,?\s+(?:to|from|for)\s)"), ""),
+         r",?(?=$|\s+(?:to|from|for)\s)"), ""),
     (_rx(r"\s+(?-i:to)$"), ""),   # and so is one at the end ("from Molotov to"), though not a name's "To" ("Nguyen Van To")
 )
 
