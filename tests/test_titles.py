@@ -4044,6 +4044,9 @@ def test_the_name_after_a_role_qualifies_no_role_after_it(title, participants):
     ("Letter from the Archive of the President to Stalin", ("Archive of the President",), ("Stalin",)),
     # and whom the paper goes to after it is its addressee ("Stalin" was dropped with the archive)
     ("Letter from Mao, from the Archive of the CPSU, to Stalin", ("Mao",), ("Stalin",)),
+    # and so is one after the sender or before him, set off or not ("Archive" and "Archives" were senders)
+    ("Note from the Archive, from Mao to Stalin", ("Mao",), ("Stalin",)),
+    ("Letter from Kim to Stalin from the Archives", ("Kim",), ("Stalin",)),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_archive_a_paper_is_from_is_no_sender(title, senders, recipients):
     found = parties(title)
