@@ -3907,6 +3907,10 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Lodge, Secret; Eyes Only, to Rusk", ("Lodge",), ("Rusk",)),
     # the comma set off the marking, and the "To" after it is the slot's ("To Rusk" was read as a name, "To Huu"'s shape)
     ("Telegram from Lodge, Secret; Eyes Only, To Rusk", ("Lodge",), ("Rusk",)),
+    # and a writer named before the markings in a bracket after his place writes it, to whom it goes on to ("Saigon" was
+    # the sender, and the bracket dropped)
+    ("Telegram from Saigon (Lodge, Secret; Eyes Only, to Rusk)", ("Lodge",), ("Rusk",)),
+    ("Telegram from Saigon (Lodge)", ("Lodge",), ()),
     ("Telegram from Molotov Personal, to Gromyko", ("Molotov",), ("Gromyko",)),   # and a comma before the slot
     # but a bracket of other words after the marking is a note, whomever it is for ("Mao (Secret Protocol" was a recipient)
     ("Letter from Khrushchev to Mao (Secret Protocol for the Treaty)", ("Khrushchev",), ("Mao",)),

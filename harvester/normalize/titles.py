@@ -198,6 +198,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
               "(?i) by "), ""),
     # "(fragments)", "[Excerpt]", a closed bracket (each scan possessive: a long one is read once); but not markings alone
     # "for" or "to" someone ("(Top Secret for Rusk)", "(Secret, Personal, to Churchill)"): whom they are for is read below
+    # a writer's name before the markings stays, and whom the paper goes to after them: "Saigon (Lodge, Secret, to Rusk)"
+    (_Guarded(_rx(rf"\s*\(((?-i:[A-Z])[^(),;]*),\s*(?:{_SECRET}[,;]?\s+)+((?:to|for)\s+[^()]+)\)")), lambda m: f" ({m[1]}) {m[2]}"),
     (_Guarded(_rx(rf"\s*[(\[](?=[^()\[\]]*+[)\]])(?!(?:{_SECRET}[,;]?\s+(?:and\s+)?)++(?:for|to)\s+(?:the\s+)?(?-i:[A-Z]))"
                   rf"[^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)")), ""),   # "Memorandum (D)", "(2)"
@@ -1668,6 +1670,9 @@ def _without_place(item: str) -> str:
     Moscow": a person's name has no "in" or "of", so what follows is a place or a time; a body's ("Embassy in Havana",
     "Ministry of Foreign Affairs") or a role's ("Secretary of the CC ...") keeps it, and so does one word before "of"
     a body ("Goverment of Republic of Korea", "Representative of the ... Council"): "Árbenz of Guatemala" is a name."""
+    if (bracket := _BRACKET_AT_END.search(item)) and _is_place(item[:bracket.start()]) and _namelike(bracket[1]) \
+            and not is_body(bracket[1]) and not _is_place(bracket[1]):
+        return bracket[1]   # "Saigon (Lodge)": a place writes nothing, the name in brackets after it does
     m = _PLACE_TAIL.search(item)
     if m is None or (m[1].lower() == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])) \
             or _PAIRED.fullmatch(item):   # talks named by their pair and their place: "Nixon-Mao Great Hall of the People Talks"
