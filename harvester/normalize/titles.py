@@ -196,10 +196,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"(?:\s+(?:sent|delivered|transmitted))?\s+by\s+(?:(?:special|diplomatic|air)\s+)?(?:courier|messenger|hand|"
                   rf"telegraph|telephone|wire|radio|telex|teletype|pouch|mail)\b(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z]))"),
               "(?i) by "), ""),
-    # "(fragments)", "[Excerpt]", a closed bracket (each scan possessive: a long one is read once); but not markings alone
-    # "for" or "to" someone ("(Top Secret for Rusk)", "(Secret, Personal, to Churchill)"): whom they are for is read below
     # a writer's name before the markings stays, and whom the paper goes to after them: "Saigon (Lodge, Secret, to Rusk)"
     (_Guarded(_rx(rf"\s*\(((?-i:[A-Z])[^(),;]*),\s*(?:{_SECRET}[,;]?\s+)+((?:to|for)\s+[^()]+)\)")), lambda m: f" ({m[1]}) {m[2]}"),
+    # "(fragments)", "[Excerpt]", a closed bracket (each scan possessive: a long one is read once); but not markings alone
+    # "for" or "to" someone ("(Top Secret for Rusk)", "(Secret, Personal, to Churchill)"): whom they are for is read below
     (_Guarded(_rx(rf"\s*[(\[](?=[^()\[\]]*+[)\]])(?!(?:{_SECRET}[,;]?\s+(?:and\s+)?)++(?:for|to)\s+(?:the\s+)?(?-i:[A-Z]))"
                   rf"[^()\[\]]*\b{_NOTE_WORDS}\b[^()\[\]]*[)\]]")), ""),
     (_Guarded(re.compile(r"\s*\((?:[A-Z]|\d+)\)")), ""),   # "Memorandum (D)", "(2)"
@@ -283,7 +283,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B";
     # "Personal" (or "Personal Message", or "(Personal", "(Eyes Only") alone at the end only ("to Gromyko Personal") or
     # before a slot or "For" whom, where no name or post goes on from it; a bare "to" before them is left with no one
-    # ("from Molotov to Top Secret")
+    # ("from Molotov to Top Secret"); the comma that set them off goes with them (", Eyes Only, To Rusk": the slot's "To")
     (_rx(rf"(?:\s+to)?(?:[,;]?\s+\(?(?:(?=(?-i:[A-Z])){_SECRET}|(?-i:Personal)(?:\s+(?-i:Message))?))+"
          r",?(?=$|\s+(?:to|from|for)\s)"), ""),
     (_rx(r"\s+(?-i:to)$"), ""),   # and so is one at the end ("from Molotov to"), though not a name's "To" ("Nguyen Van To")
