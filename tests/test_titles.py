@@ -3899,8 +3899,12 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     # and a British cable's "Personal" set off after its marking ("the Prime Minister" was dropped with the bracket)
     ("Telegram from Roosevelt (Most Secret, Personal, for the Prime Minister)", ("Roosevelt",), ("Prime Minister",)),
     ("Telegram from Roosevelt (Secret, Personal, to Churchill)", ("Roosevelt",), ("Churchill",)),   # or "to" him
-    # a paper to be read by someone is his: "to Be" is what is to be done, no addressee ("Be" was the recipient)
-    ("Telegram from Lodge, Eyes Only, to Be Read by Rusk Alone", ("Lodge",), ()),
+    # and a "To" in title case after them (the bracket was an aside of capitalized words, and "Churchill" dropped with it)
+    ("Telegram from Roosevelt (Secret, Personal, To Churchill)", ("Roosevelt",), ("Churchill",)),
+    # a paper to be read by someone is his, its addressee: "to Be" is what is to be done, no one ("Be" was the recipient,
+    # then no one)
+    ("Telegram from Lodge, Eyes Only, to Be Read by Rusk Alone", ("Lodge",), ("Rusk",)),
+    ("Eyes Only, to Be Read by Rusk Alone", (), ("Rusk",)),
     # but whom it is to be sent to after that is its addressee ("Stalin" was dropped with "to Be")
     ("Letter from Mao to Be Delivered to Stalin", ("Mao",), ("Stalin",)),
     ("Letter to Be Sent from Mao to Stalin", ("Mao",), ("Stalin",)),

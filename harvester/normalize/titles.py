@@ -216,8 +216,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)")), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
     # Islamabad)", or one of what the document includes: "(Including Discussion on China)"; a name with its place, "Maneli
-    # (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays
-    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|Including\s[^()]*|{_CAPITALS}(?:,\s*{_CAPITALS})+)\)")), ""),
+    # (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays, and so do markings "To" whom, read below
+    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|Including\s[^()]*|(?!(?i:{_SECRET}|personal),)"
+                         rf"{_CAPITALS}(?:,\s*{_CAPITALS})+)\)")), ""),
     # an aide's post set off after a name, "to" the one he serves, who is no addressee: "to McGeorge Bundy, Special Assistant
     # to the President for National Security Affairs"; the post runs to an "and" ("to the President and Rostow": a second
     # addressee) but in the field of the one he serves ("of Posts and Telecommunications") or before a second post ("and
@@ -270,6 +271,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      f"{m[1]}{m[3].strip()} {m[2]}"),
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(r"\s+to\s+be\s+\w+(?=\s+(?:to|from)\s)"), ""),   # "Letter from Mao to Be Delivered to Stalin": no one is "Be"
+    (_rx(r"\s+to\s+be\s+read\s+(?:only\s+)?by\s+([^,]+?)(?:\s+alone)?(?=,|$)"), lambda m: f" to {m[1]}"),   # "to Be Read by Rusk Alone"
     # "Talks of the Day", "Meeting of the Minds": no one (but "Day" is a man's name, and "Orders of the Day" a kind's)
     (re.compile(r"(?<!Order)(?<!Orders)\s+of\s+the\s+(?:Day|Minds)\b"), ""),
     # ", From the Archive", ", from the Archive of the President": where the paper is kept, no sender; and so is one after
@@ -279,7 +281,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B" nor "(Secret, Eyes Only, for B)"
     (_rx(rf",\s*{_SECRET}\b(?![^,]*,?\s(?:from|to|for)\s).*$"), ""),
-    (_rx(rf"^[\s:,.]*{_SECRET}\s+"), ""),                          # "Top Secret Memorandum of ...", ": Top Secret ..."
+    (_rx(rf"^[\s:,.]*{_SECRET},?\s+"), ""),                       # "Top Secret Memorandum of ...", ": Top Secret ...", "Eyes Only, to"
     # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B";
     # "Personal" (or "Personal Message", or "(Personal", "(Eyes Only") alone at the end only ("to Gromyko Personal") or
     # before a slot or "For" whom, where no name or post goes on from it; a bare "to" before them is left with no one
