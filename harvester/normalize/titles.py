@@ -275,9 +275,12 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     # "Talks of the Day", "Meeting of the Minds": no one (but "Day" is a man's name, and "Orders of the Day" a kind's)
     (re.compile(r"(?<!Order)(?<!Orders)\s+of\s+the\s+(?:Day|Minds)\b"), ""),
     # ", From the Archive", ", from the Archive of the President": where the paper is kept, no sender; and so is one after
-    # the paper's sender ("from Kim to Stalin from the Archives") or before it ("from the Archive, from Mao")
-    (_Guarded(_rx(r"(?P<sent>\sfrom\s[^,]*?)?(?:(?P<set_off>,)\s*|\s+)from\s+the\s+archives?\b[^,]*(?P<before>,(?=\s*from\s))?"),
-              "(?i) from the archive"), lambda m: m["sent"] or ("" if m["set_off"] or m["before"] else m[0])),
+    # the paper's sender ("from Kim to Stalin from the Archives") or before it ("from the Archive, from Mao"), or first, up
+    # to a slot: "from the Archive of the President to Stalin" (but "the Archive Director" is someone, and "Letter from the
+    # Archive" alone names the body)
+    (_Guarded(_rx(r"(?P<sent>\sfrom\s[^,]*?)?(?:(?P<set_off>,)\s*|\s+)from\s+the\s+archives?\b(?!\s+(?-i:[A-Z]))"
+                  r"(?:(?!\s(?:to|from)\s)[^,])*(?P<before>,(?=\s*from\s))?"), "(?i) from the archive"),
+     lambda m: m["sent"] or ("" if m["set_off"] or m["before"] or _SENT_OR_TO.match(m.string, m.end()) else m[0])),
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B" nor "(Secret, Eyes Only, for B)"
     (_rx(rf",\s*{_SECRET}\b(?![^,]*,?\s(?:from|to|for)\s).*$"), ""),
