@@ -661,6 +661,7 @@ _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
 _PAIRED = re.compile(rf"(?<![\w-])(?:{_GENERIC.pattern}\s+)*{_PAIR}(?:\s+{_GENERIC.pattern})*"
                      r"\s+(?i:talks|meetings?|conversations?|summit|memorandum\s+of\s+conversation)\b")
 _COMMA_PAIRED = re.compile(rf",\s+(?={_PAIRED.pattern})")
+_OF_PAIRED = re.compile(rf"\s+(?i:of\s+(?:the\s+)?)(?={_PAIRED.pattern})")   # "Memorandum of the Nixon-Mao Conversation"
 _ON_PAIRED = re.compile(rf"\b(?i:on|about|regarding|concerning)\s+(?:(?i:the)\s+)?(?={_PAIRED.pattern})")
 _HYPHEN_BEFORE_CAPITAL = re.compile(r"-(?=[A-Z])")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}(?:\s|$)")   # "MN [Moscow News] Interview", "CDS Report": a body's initials
@@ -755,6 +756,8 @@ def _recorded_talk(text: str, found: tuple[str, int, int]) -> tuple[str, int, in
         return inner if inner and inner[1] == owner.end() and inner[0] in _TALKS else None
     if visit := _VISIT_WITH.match(text, found[2]):
         return "meeting" if is_body(visit["visitor"]) else "conversation", visit.start(1), visit.end(1)
+    if (of := _OF_PAIRED.match(text, found[2])) and _two_people(_PAIRED.match(text, of.end())):   # the talks of a pair
+        return find_kind(text, of.end())
     return None
 
 
