@@ -3980,6 +3980,8 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     # and after one man's name, with no pair ("Mao Great Hall" took part)
     ("Record of the Mao Great Hall of the People Conversation", "conversation", ("Mao",)),
     ("Mao Great Hall Conversation", "conversation", ("Mao",)),
+    # and after the one a talk is "with", at the title's end ("Mao Zedong Beijing" took part)
+    ("Record of Conversation with Mao Zedong Beijing", "conversation", ("Mao Zedong",)),
     # a place the names table does not know, after a surname, is no part of it ("Johnson Glassboro" took part)
     ("Memorandum of Conversation, Kosygin-Johnson Glassboro Summit", "conversation", ("Kosygin", "Johnson")),
     # what a talk is "of" after the pair, a time or the minds met, is no one ("Day" and "Minds" took part)

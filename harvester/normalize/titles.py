@@ -1245,6 +1245,8 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
         items = _items(segment, between=key == "between")
         if talk and key == ",":   # where a talk was had, after it, is no party: "Zhou Enlai-Kissinger Talks, Beijing"
             items = tuple(item for item in items if shipped_names().kind(item) != "place")
+        elif talk:   # nor after the one it was with: "with Mao Zedong Beijing", as before it (`_before`)
+            items = tuple(bare if _reads_as_person(bare := _before_place(item)) else item for item in items)
         roles[role].extend(items)
     if talk:   # a gathering named by the talk's setting is where it was had, no party of it (but a letter's is)
         roles["participants"] = [p for p in roles["participants"] if not _SETTING_GATHERING.fullmatch(p)]
