@@ -2630,6 +2630,18 @@ def test_the_writer_in_brackets_after_a_body_in_capitals(title, others):
     assert parties(title).others == others
 
 
+# a place writes nothing: the agency in brackets after it does, as a person there does ("Beijing (Xinhua)" was the
+# sender); but "United Nations" is where a delegation sits, and stays with its city
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Telegram from Beijing (Xinhua) to Moscow", ("Xinhua",), ("Moscow",)),
+    ("Telegram from Saigon (Lodge)", ("Lodge",), ()),
+    ("Telegram from New York City (United Nations) to Moscow", ("New York City (United Nations)",), ("Moscow",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_the_writer_in_brackets_after_a_place_sends(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
 # a role's "TO" in capitals runs on as its "to" does: "AMBASSADOR TO JORDAN AND SYRIA" was a sender "AMBASSADOR" to
 # "JORDAN" and "SYRIA" (a party in capitals inside a title that is not keeps its reading: "Representative to NATO")
 @pytest.mark.parametrize(("title", "expected"), [
