@@ -229,6 +229,19 @@ def test_a_local_or_base_url_address_is_fetched_from_its_own_origin():
     assert WILSON.search_at("mirror.example/search", "http://mirror.example:8080")[1] == "http://mirror.example"
 
 
+def test_a_host_with_a_final_dot_is_the_same_host_off_this_machine_too():
+    """mirror.example. is mirror.example, as browsers and DNS read them: a --base-url of one kept its dot while a pasted
+    address on it was fetched without (one run, two spellings of a host); a link to the site's host so written was not
+    taken for the site's own."""
+    from harvester.config import checked_origin
+
+    origin = checked_origin("https://mirror.example.", "--base-url")
+    assert origin == "https://mirror.example" == WILSON.search_at("https://mirror.example/search?search_api_fulltext=x", origin)[1]
+    assert WILSON.search_at("https://mirror.example./search?search_api_fulltext=x", origin)[1] == origin
+    assert WILSON.on_origin(f"{HOME}./document/x?a=1", "http://127.0.0.1:8000") == "http://127.0.0.1:8000/document/x?a=1"
+    assert WILSON.is_old(f"{HOME}./collection/114") and WILSON.on_site(f"{HOME}./document/x", f"{HOME}/search")
+
+
 def test_default_names_tell_searches_apart_and_the_whole_archive_is_wilson_all():
     assert default_name(WILSON, ROSHCHIN) == "wilson-people_81908"
     assert default_name(WILSON, TWO) == "wilson-people_84573-topics_86494"
@@ -434,6 +447,9 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     (("--query", ""), "--query is empty: give words to search for, or --all for the whole archive"),
     (("https://[digitalarchive/search",), "https://[digitalarchive/search: not a web address (Invalid IPv6 URL)"),
     (("http://127.0.0.1:port/search?search_api_fulltext=x",), "http://127.0.0.1:port/search?search_api_fulltext=x: not a web address"),
+    # a host with an empty label, which a browser refuses (not this machine's localhost, with its final dots dropped)
+    (("http://localhost..:8000/search?search_api_fulltext=x",), "http://localhost..:8000/search?search_api_fulltext=x: not a "
+                                                                "web address (its host has a dot too many)"),
     (("--all", "--base-url", "http://[::1"), "--base-url 'http://[::1': give an origin like http://127.0.0.1:8000"),
     (("--all", "--base-url", "http://127.0.0.1:port"), "--base-url 'http://127.0.0.1:port': give an origin like"),
     (("--all", "--base-url", "http://127.0.0.1:8611/mirror"), "--base-url 'http://127.0.0.1:8611/mirror': give the origin "

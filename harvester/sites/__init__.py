@@ -279,6 +279,8 @@ class Site:
             parts = urlsplit(url)
             own = numeric_host(urlsplit(base_url).hostname or "") if base_url else None   # (127.1 is 127.0.0.1, as browsers show it)
             host, _ = numeric_host(parts.hostname or ""), parts.port
+            if re.search(r"^\.|\.\.", parts.hostname or ""):   # (numeric_host drops its final dots; a browser refuses it)
+                raise ValueError("its host has a dot too many")
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
         host = host.removeprefix("www.") if host.removeprefix("www.") in self.hosts else host   # as addresses are cited
@@ -356,7 +358,7 @@ class Site:
         """The same path and query on `origin` (a mirror, a local server) when `url` is on one of the site's hosts;
         any other address as it is (a fetcher refuses it: it is off the site)."""
         parts = urlsplit(url)
-        if parts.hostname not in self.hosts:
+        if numeric_host(parts.hostname or "") not in self.hosts:
             return url
         return f"{origin.rstrip('/')}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
@@ -385,8 +387,8 @@ class Site:
         """Whether a link on a page leads to one of the site's hosts, or to the page's own (a mirror, a local copy)."""
         if link.startswith("/") and not link.startswith("//"):   # a path on the page's own host: the usual link
             return True
-        host = urlsplit(urljoin(page_url, link)).hostname
-        return host in self.hosts or host == urlsplit(page_url).hostname
+        host = numeric_host(urlsplit(urljoin(page_url, link)).hostname or "")
+        return host in self.hosts or host == numeric_host(urlsplit(page_url).hostname or "")
 
     def doc_url(self, doc_id: str, origin: str | None = None) -> str:
         """The document's absolute URL on the site's canonical host (or on `origin`: a mirror, a local server)."""
@@ -403,7 +405,7 @@ class Site:
     def is_old(self, url: str) -> bool:
         """Whether an address is of the site's former pages (on its hosts: another site's /collection/ is none)."""
         parts = urlsplit(url) if web_address(url) else None
-        return bool(parts and (parts.hostname or "").removeprefix("www.") in self.hosts and parts.path.startswith(self.old_paths))
+        return bool(parts and numeric_host(parts.hostname or "").removeprefix("www.") in self.hosts and parts.path.startswith(self.old_paths))
 
 
 def as_sent(part: str) -> str:
@@ -446,13 +448,12 @@ def this_machine(host: str) -> bool:
 
 
 def reachable(origin: str) -> str:
-    """An origin (scheme://host:port) on this machine with its host as browsers write it, one host in one spelling:
-    127.1. is 127.0.0.1 (no resolver reads 127.1. as an address, and its cookies go to a host named as they are named),
-    localhost. is localhost (a hosts file may name localhost alone: this machine's does)."""
+    """An origin (scheme://host:port) with its host as browsers write it, one host in one spelling: 127.1. is 127.0.0.1
+    (no resolver reads 127.1. as an address, and its cookies go to a host named as they are named), localhost. is
+    localhost (a hosts file may name localhost alone: this machine's does), mirror.example. mirror.example (a pasted
+    address on it is fetched from it as its --base-url)."""
     parts = urlsplit(origin)
     host = numeric_host(parts.hostname or "")
-    if not this_machine(host):
-        return origin
     user, at, _ = parts.netloc.rpartition("@")
     return f"{parts.scheme}://{user}{at}{f'[{host}]' if ':' in host else host}{'' if parts.port is None else f':{parts.port}'}"
 
