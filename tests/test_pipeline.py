@@ -1649,6 +1649,39 @@ def test_a_warc_file_with_blank_lines_beside_its_records_is_not_said_to_hold_non
                                  (1, [f"{path}: record 3 is cut short (a run killed while writing it?); the rest of the file is skipped"]))
 
 
+@pytest.mark.parametrize("tail", [b"W", b"WAR", b"WARC/1.", b"WAR\n", b"junk appended\n"])
+def test_an_uncompressed_warc_file_cut_in_its_last_records_first_bytes_is_torn_as_a_compressed_one_not_junk(tmp_path: Path,
+                                                                                                         tail: bytes):
+    """A run killed as it began writing a record leaves 'WAR' after the whole records: in a .warc.gz the member cut
+    short is a torn end, but in a .warc it was said to be junk after the last record (and a .warc.gz whose cut member
+    held 'WAR' was unreadable). A line of text is still junk."""
+    from harvester.fetch.archive import WarcArchive, read_warc
+    from harvester.fetch.page import Page
+
+    warc = tmp_path / "crawl.warc.gz"
+    with WarcArchive(warc) as archive:
+        for n in range(2):
+            archive.write(Page(f"{SEED_URL}&n={n}", (SEED / "page-0.html").read_bytes(), 200, {"content-type": "text/html"},
+                               "2024-01-15T09:30:12+00:00"))
+    data = warc.read_bytes()
+    plain = tmp_path / "crawl.warc"
+    plain.write_bytes(gzip.decompress(data) + tail)
+    # the .warc.gz cut where its member's text is the plain file's cut: it read the records before it (said cut short) when
+    # the cut left its gzip header alone, and was unreadable when it left a few bytes of text too
+    member = gzip.compress(b"WARC/1.1\r\nWARC-Type: response\r\n")
+    cut = next((k for k in range(10, len(member)) if zlib.decompressobj(31).decompress(member[:k]) == tail), 10)
+    warc.write_bytes(data + member[:cut])
+    said = {}
+    for path in (warc, plain):
+        warnings: list[str] = []
+        assert len(list(read_warc(path, {}, warnings))) == 2 and len(warnings) == 1, warnings
+        said[path.suffix] = warnings[0].removeprefix(str(path))
+    junk = tail.endswith(b"\n")
+    assert said[".gz"] == ": cut short after record 3 (a run killed while writing the next one?)"
+    assert said[".warc"] == (f": junk after its last record ({tail.decode().strip()}); the records before it are read whole"
+                             if junk else said[".gz"])
+
+
 @pytest.mark.parametrize("damaged", [1, -1], ids=["middle", "last"])
 def test_an_uncompressed_warc_file_whose_record_is_damaged_in_its_first_line_is_no_junk_after_its_last(tmp_path: Path,
                                                                                                      damaged: int):

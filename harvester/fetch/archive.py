@@ -44,6 +44,7 @@ class Location:
 
 
 _CUT_SHORT = "is cut short (a run killed while writing it?); the rest of the file is skipped"
+_CUT_AFTER = "cut short after record {} (a run killed while writing the next one?)"   # (in the next one's first bytes)
 
 
 class CutShortError(ValueError):
@@ -216,7 +217,8 @@ def _junk_after(path: Path, offset: int) -> str | None:
             text = member.decompress(data) if data.startswith(GZIP) else data
         except zlib.error:   # a record's member broken
             return None
-    if data.startswith(GZIP) and not member.eof:   # a record's member cut short: a run killed while writing it
+    # a record's member cut short, or a plain file's record in its first line ("WAR"): a run killed while writing it
+    if not member.eof if data.startswith(GZIP) else b"WARC/1.".startswith(data):
         return ""
     line = text.split(b"\n", 1)[0].rstrip(b"\r")
     if not re.fullmatch(rb"\0+|[\t -~]+", line) or b"WARC-Type:" in text or _whole_record_in(data):
@@ -354,7 +356,7 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
                     unresolved.append(revisit)
             if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
-                warnings.append(f"{path}: cut short after record {number} (a run killed while writing the next one?)" if number
+                warnings.append(f"{path}: {_CUT_AFTER.format(number)}" if number
                                 else f"{path}: no whole WARC record in it (cut short in its first: a run killed while writing it?); skipped")
             elif not number:   # (a download that failed: said, as an empty saved page is)
                 warnings.append(f"{path}: an empty file, no WARC record in it; skipped")
@@ -364,8 +366,8 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
         if "non-chunked gzip" in str(error):   # nothing is damaged: the file is whole, and one command makes it readable
             raise UsageError(f"{path}: compressed whole (as gzip FILE does), not record by record as WARC files are; "
                              f"recompress it (warcio recompress {path} NEW.warc.gz) and give the new file") from None
-        if isinstance(error, ArchiveLoadFailed) and (junk := _junk_after(path, records.offset)):   # (every record read)
-            warnings.append(junk)
+        if isinstance(error, ArchiveLoadFailed) and (junk := _junk_after(path, records.offset)) is not None:   # (every record read)
+            warnings.append(junk or f"{path}: {_CUT_AFTER.format(number)}")
             return
         where = f"unreadable after record {number}" if number else "not a readable WARC file"   # (the records before it were read)
         raise InputError(f"{path}: {where} ({_short(error)})") from None
