@@ -3918,6 +3918,7 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     # then no one)
     ("Telegram from Lodge, Eyes Only, to Be Read by Rusk Alone", ("Lodge",), ("Rusk",)),
     ("Eyes Only, to Be Read by Rusk Alone", (), ("Rusk",)),
+    ("Telegram from Lodge to Rusk, to Be Read by the President Only", ("Lodge",), ("Rusk", "President")),   # or "Only"
     # but whom it is to be sent to after that is its addressee ("Stalin" was dropped with "to Be")
     ("Letter from Mao to Be Delivered to Stalin", ("Mao",), ("Stalin",)),
     ("Letter to Be Sent from Mao to Stalin", ("Mao",), ("Stalin",)),

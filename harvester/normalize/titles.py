@@ -271,7 +271,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
      f"{m[1]}{m[3].strip()} {m[2]}"),
     (_Guarded(re.compile(r"\s+via\s+VCh\b"), "VCh"), ""),   # "Telephone Message via VCh": the Soviet government line
     (_rx(r"\s+to\s+be\s+\w+(?=\s+(?:to|from)\s)"), ""),   # "Letter from Mao to Be Delivered to Stalin": no one is "Be"
-    (_rx(r"\s+to\s+be\s+read\s+(?:only\s+)?by\s+([^,]+?)(?:\s+alone)?(?=,|$)"), lambda m: f" to {m[1]}"),   # "to Be Read by Rusk Alone"
+    (_rx(r"\s+to\s+be\s+read\s+(?:only\s+)?by\s+([^,]+?)(?:\s+(?:alone|only))?(?=,|$)"), lambda m: f" to {m[1]}"),   # "to Be Read by Rusk Alone"
     # "Talks of the Day", "Meeting of the Minds": no one (but "Day" is a man's name, and "Orders of the Day" a kind's)
     (re.compile(r"(?<!Order)(?<!Orders)\s+of\s+the\s+(?:Day|Minds)\b"), ""),
     # ", From the Archive", ", from the Archive of the President": where the paper is kept, no sender; and so is one after
