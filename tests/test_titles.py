@@ -4000,6 +4000,9 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     # what a talk is "of" after the pair, a time or the minds met, is no one ("Day" and "Minds" took part)
     ("Record of the Zhou Enlai-Kissinger Talks of the Day", "conversation", ("Zhou Enlai", "Kissinger")),
     ("Record of the Kennedy-Khrushchev Meeting of the Minds", "meeting", ("Kennedy", "Khrushchev")),
+    # and a day of a month with no year at the end ("February 21" took part)
+    ("Memorandum of the Nixon-Mao Conversation of February 21", "conversation", ("Nixon", "Mao")),
+    ("Record of Conversation of February 21", "conversation", ()),
     # but "Day" is a man's name elsewhere (J. Edward Day, Postmaster General: "Day" was dropped)
     ("Memorandum of Conversation between Kennedy and Day", "conversation", ("Kennedy", "Day")),
     ("Record of the Nixon-Brezhnev Summit", "meeting", ("Nixon", "Brezhnev")),

@@ -107,9 +107,10 @@ _MONTH = alt(*(name.title() for name in MONTH_NAMES), r"(?:Jan|Feb|Mar|Apr|Jun|J
 _PLACE_WORDS_AT_MOST = 5   # the names table's longest place: "Great Hall of the People"
 _DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"  # "13", "1-2"
 # "13 August 1960", "23 April-4 May 1966", "1 December to 31 December 1953", "August 13, 1960", "August 1960",
-# "14 Feb 1950", "Sept. 1950"; "5 May" with no year, but not of "3 Mayors", nor of a name: "the 26 July Movement"
+# "14 Feb 1950", "Sept. 1950"; "5 May" with no year, but not of "3 Mayors", nor of a name: "the 26 July Movement";
+# "February 21" with none only at the end or before a comma ("on April 4 meeting with" is what the meeting was)
 _DATE = (rf"(?:{_DAYS}\s+{_MONTH}\s*(?:[-–]|\bto\b)\s*)?{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}}|(?!\w)(?!\s+(?!{alt(*_SLOT_WORDS)}\b)(?-i:[A-Z])))"
-         rf"|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}")
+         rf"|{_MONTH}\s+(?:{_DAYS},?\s+)?\d{{4}}|{_MONTH}\s+{_DAYS}(?=,|$)")
 # "(Private and Confidential)": a marking, no one's name; "(Exerpt)", a typo in a real title; "(Summary)" alone (not
 # "(Summary of Conversation with ...)"), "(Personal)" and "(Personal Message)" with nothing more (not "(Via Harriman,
 # Personal)"); "[Ciphergram No. 7237]": the paper's number
@@ -246,7 +247,7 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(re.compile(r"\s+\d{5,}[\w./-]*"), r"\d\d\d\d\d"), ""),
     (_Guarded(re.compile(r"\s+[A-Z]{2,}[-/]\d[\w./-]*(?=,)"), r"[A-Z][-/]\d"), ""),   # "Memorandum DEM/89, ..."
     # "for 13 August 1960"; a date begins with a digit or a month's initial, which most places in a title do not
-    (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d(?:\d\d\d| [JFMASOND])"), ""),
+    (_Guarded(_rx(rf"(?:,?\s*\b(?:on|of|for|dated|at)\s+|,\s*|\s+|\b)(?=[\dJFMASOND])(?:{_DATE})"), r"\d(?:\d\d\d| [JFMASOND])|[a-z.] \d"), ""),
     # a day and month before what it dates: "Report of 5 May Meeting with", "the 11 September Telegram from" (but not the
     # name of a body, all its words capitalized: "the 26 July Movement", not "of 5 May Stalin to Party Leaders")
     (_Guarded(_rx(rf"\b{_DAYS}\s+{_MONTH}\s+(?!(?:(?-i:[A-Z])[\w'’-]*\s+){{0,2}}{BODY_WORDS}\b)(?=(?-i:[A-Z]))"), r"\d [JFMASOND]"), ""),
