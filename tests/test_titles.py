@@ -3502,6 +3502,15 @@ def test_talks_named_by_their_pair_after_a_record_are_the_pairs(title, participa
     assert (found.senders, found.recipients, found.participants, found.others) == ((), (), participants, ())
 
 
+# but a memorandum of a pair's talks sent on from one man to another is his paper, about them (Lord and Kissinger took
+# part in the Nixon-Mao talks)
+@pytest.mark.parametrize("title", ["Memorandum of the Nixon-Mao Conversation from Lord to Kissinger",
+                                   "Note of the Nixon-Mao Conversation from Lord to Kissinger"])
+def test_a_memorandum_of_a_pairs_talks_sent_on_is_the_senders(title):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (("Lord",), ("Kissinger",), (), ("Nixon", "Mao"))
+
+
 # and so after a dispatch's sender: the talks it reports ("Mao-Khrushchev Talks" was a sender, and a person); a letter's
 # are what it is about, no party of it
 @pytest.mark.parametrize(("title", "senders", "participants", "others"), [

@@ -757,8 +757,9 @@ def _recorded_talk(text: str, found: tuple[str, int, int]) -> tuple[str, int, in
         return inner if inner and inner[1] == owner.end() and inner[0] in _TALKS else None
     if visit := _VISIT_WITH.match(text, found[2]):
         return "meeting" if is_body(visit["visitor"]) else "conversation", visit.start(1), visit.end(1)
-    if (of := _OF_PAIRED.match(text, found[2])) and _two_people(_PAIRED.match(text, of.end())):   # the talks of a pair
-        return find_kind(text, of.end())
+    if (of := _OF_PAIRED.match(text, found[2])) and _two_people(_PAIRED.match(text, of.end())) \
+            and (talk := find_kind(text, of.end())) and not _SENT_OR_TO.match(text, talk[2]):   # the talks of a pair, not sent on
+        return talk
     return None
 
 
