@@ -3923,6 +3923,9 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Roosevelt (Secret, Personal, to Churchill)", ("Roosevelt",), ("Churchill",)),   # or "to" him
     # and a "To" in title case after them (the bracket was an aside of capitalized words, and "Churchill" dropped with it)
     ("Telegram from Roosevelt (Secret, Personal, To Churchill)", ("Roosevelt",), ("Churchill",)),
+    # but a bracket of a marking and other capitalized words is still an aside ("Roosevelt (Personal" was the sender)
+    ("Telegram from Roosevelt (Personal, Hyde Park) to Churchill", ("Roosevelt",), ("Churchill",)),
+    ("Telegram from Roosevelt (Urgent, Washington)", ("Roosevelt",), ()),
     # a paper to be read by someone is his, its addressee: "to Be" is what is to be done, no one ("Be" was the recipient,
     # then no one)
     ("Telegram from Lodge, Eyes Only, to Be Read by Rusk Alone", ("Lodge",), ("Rusk",)),

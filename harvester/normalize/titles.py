@@ -217,8 +217,8 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"\s*\(\s*via\s+([^()]+)\)")), lambda m: f" via {m[1]}"),
     # an aside in lower case or with a comma: "(at the Airport and on the way to the Embassy)", "(British Embassy,
     # Islamabad)", or one of what the document includes: "(Including Discussion on China)"; a name with its place, "Maneli
-    # (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays, and so do markings "To" whom, read below
-    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|Including\s[^()]*|(?!(?i:{_SECRET}|personal),)"
+    # (Saigon)", or a body with its head, "(Jeleń)", "(de Gamboa)", stays, and so do markings before "To" or "For" whom, read below
+    (_Guarded(re.compile(rf"\s*\((?:(?!(?:de|da|du|van|von)\s+[A-Z])[a-z][^()]*|Including\s[^()]*|(?!(?i:{_SECRET}|personal),(?:[^()]*,)?\s*(?:To|For)\s)"
                          rf"{_CAPITALS}(?:,\s*{_CAPITALS})+)\)")), ""),
     # an aide's post set off after a name, "to" the one he serves, who is no addressee: "to McGeorge Bundy, Special Assistant
     # to the President for National Security Affairs"; the post runs to an "and" ("to the President and Rostow": a second
