@@ -242,6 +242,16 @@ def test_a_host_with_a_final_dot_is_the_same_host_off_this_machine_too():
     assert WILSON.is_old(f"{HOME}./collection/114") and WILSON.on_site(f"{HOME}./document/x", f"{HOME}/search")
 
 
+def test_a_host_with_two_final_dots_is_no_host_of_the_site_nor_of_this_machine():
+    """One final dot is the host fully qualified; two are an empty label, no host at all (search_at refuses it): a link
+    or a redirect to one is off the site, not on its host nor on localhost."""
+    from harvester.fetch.client import origin_of
+
+    assert origin_of("http://localhost..:8000/search") != origin_of("http://localhost:8000") == origin_of("http://localhost.:8000")
+    assert not WILSON.on_site(f"{HOME}../document/x", f"{HOME}/search") and not WILSON.is_old(f"{HOME}../collection/114")
+    assert WILSON.on_origin(f"{HOME}../document/x", "http://127.0.0.1:8000") == f"{HOME}../document/x"
+
+
 def test_default_names_tell_searches_apart_and_the_whole_archive_is_wilson_all():
     assert default_name(WILSON, ROSHCHIN) == "wilson-people_81908"
     assert default_name(WILSON, TWO) == "wilson-people_84573-topics_86494"

@@ -279,7 +279,7 @@ class Site:
             parts = urlsplit(url)
             own = numeric_host(urlsplit(base_url).hostname or "") if base_url else None   # (127.1 is 127.0.0.1, as browsers show it)
             host, _ = numeric_host(parts.hostname or ""), parts.port
-            if re.search(r"^\.|\.\.", parts.hostname or ""):   # (numeric_host drops its final dots; a browser refuses it)
+            if re.search(r"^\.|\.\.", parts.hostname or ""):   # (an empty label: a browser refuses it)
                 raise ValueError("its host has a dot too many")
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
@@ -427,8 +427,8 @@ def web_address(url: str) -> bool:
 def numeric_host(host: str) -> str:
     """A host written as an IP address in another form (127.1, 0x7f.0.0.1; 0:0::1, FE80::A) as browsers write it and
     the resolver reads it (127.0.0.1; ::1, fe80::a); any other host as it is; either without a final dot (127.1. is
-    127.0.0.1, localhost. localhost: one host, as browsers and DNS read them)."""
-    host = host.rstrip(".")
+    127.0.0.1, localhost. localhost: one host, as browsers and DNS read them; localhost.. is none)."""
+    host = host.removesuffix(".")
     try:
         if ":" in host:
             return str(ipaddress.ip_address(host))
