@@ -3942,6 +3942,10 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     ("Telegram from Saigon (Lodge, Secret; Eyes Only, to Rusk)", ("Lodge",), ("Rusk",)),
     ("Telegram from Saigon (Lodge)", ("Lodge",), ()),
     ("Telegram from Molotov Personal, to Gromyko", ("Molotov",), ("Gromyko",)),   # and a comma before the slot
+    # the State Department's distribution markings are markings too ("Nodis" was a sender, then a recipient)
+    ("Secret, Nodis, from Lodge to Rusk", ("Lodge",), ("Rusk",)),
+    ("Telegram from Saigon to Washington, Nodis", ("Saigon",), ("Washington",)),
+    ("Telegram from Lodge to Rusk, Limdis", ("Lodge",), ("Rusk",)),
     # but a bracket of other words after the marking is a note, whomever it is for ("Mao (Secret Protocol" was a recipient)
     ("Letter from Khrushchev to Mao (Secret Protocol for the Treaty)", ("Khrushchev",), ("Mao",)),
     ("Memorandum for the President (Secret Plan for Vietnam)", (), ("President",)),

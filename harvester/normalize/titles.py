@@ -119,7 +119,8 @@ _NOTE_WORDS = alt("fragments?", "exc?erpts?", "extracts?", "session", "part", "d
                   r"(?<=[(\[])(?:strictly\s+)?personal(?:\s+message)?(?=[)\]])", r"nos?\.\s*\d[\w./-]*")
 # "Most Secret and Personal", "Personal and Confidential": the British cables' marking is personal too
 _SECRET = (r"(?:personal\s+and\s+)?" + alt(r"(?:top|most)\s+secret", r"strictly\s+(?:secret|confidential)", "secret",
-                                          r"(?:(?:very|most)\s+)?(?:urgent|immediate)", "confidential", r"eyes\s+only")
+                                          r"(?:(?:very|most)\s+)?(?:urgent|immediate)", "confidential", r"eyes\s+only",
+                                          "nodis", "exdis", "limdis")   # (the State Department's distribution markings)
            + r"(?:,?\s+(?:and\s+)?personal)?")   # "Secret Urgent Personal", "Most Secret, Personal"
 _QUOTE = "['‘\"“«]"
 _CAPITALS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"   # "British Embassy"
