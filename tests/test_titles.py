@@ -2291,9 +2291,11 @@ def test_a_hostile_pages_long_title_and_date_are_not_kept_by_the_caches():
         after = tracemalloc.take_snapshot().filter_traces(harvester_only)
         return sum(stat.size_diff for stat in after.compare_to(before, "filename"))
 
+    # the tables and patterns, loaded once, and before the tracing, which would slow their loading many times over
+    record_of("d-1", RawCard("/document/d-1", "June 1, 1950", "Telegram from Kim Il Sung to Stalin", ""), "u", site, "q", "s",
+              "t", table)
     tracemalloc.start()
     try:
-        normalized("Telegram from Kim Il Sung to Stalin", "June 1, 1950")   # (the tables and patterns, loaded once)
         kept = normalized("Telegram from " + "x" * 200_000 + " to Moscow", "June 1, 1950" + " x" * 100_000)
     finally:
         tracemalloc.stop()
