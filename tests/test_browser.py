@@ -821,12 +821,14 @@ def test_a_cookie_as_an_editor_or_another_tool_wrote_it_is_sent_as_its_browser_s
                                                 ("::1", "http://[0:0::1]:8000")])
 def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: str, origin: str):
     """A host without a dot (localhost, an IPv6 address) is one Python's cookie rules send nothing to: a mirror there got
-    no cookies. The file's cookies are the host's alone already, so they go."""
+    no cookies. The file's cookies are the host's alone already, so they go (to the origin as --base-url gives it)."""
     from urllib.parse import urlsplit
 
+    from harvester.config import checked_origin
     from harvester.fetch.client import make_client
 
     (tmp_path / "c.txt").write_text(f"{domain}\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    origin = checked_origin(origin, "--base-url")
     with make_client(Settings(cookies=tmp_path / "c.txt"), urlsplit(origin).hostname) as client:
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
@@ -835,14 +837,17 @@ def test_the_cookies_of_a_local_mirror_are_sent_to_it(tmp_path: Path, domain: st
                                     "http://mirror.localhost:8000", "http://localhost.:8000",   # (any NAME.localhost is this machine)
                                     "http://127.0.0.2:8000", "http://127.1.:8000"])   # (127.0.0.0/8 is all this machine's)
 def test_a_local_mirrors_secure_cookie_is_sent_to_it_over_plain_http(tmp_path: Path, origin: str):
-    """A browser sends a Secure cookie to this machine over HTTP (a secure context): a mirror there gets it."""
+    """A browser sends a Secure cookie to this machine over HTTP (a secure context): a mirror there (its origin as
+    --base-url gives it) gets it."""
     from urllib.parse import urlsplit
 
+    from harvester.config import checked_origin
     from harvester.fetch.client import make_client
 
-    host = urlsplit(origin).hostname
-    (tmp_path / "c.txt").write_text(f"{host.rstrip('.')}\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n", encoding="utf-8")
-    with make_client(Settings(cookies=tmp_path / "c.txt"), host) as client:
+    (tmp_path / "c.txt").write_text(f"{urlsplit(origin).hostname.rstrip('.')}\tFALSE\t/\tTRUE\t0\tcf_clearance\tok\n",
+                                    encoding="utf-8")
+    origin = checked_origin(origin, "--base-url")
+    with make_client(Settings(cookies=tmp_path / "c.txt"), urlsplit(origin).hostname) as client:
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
 

@@ -104,7 +104,6 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     # the cookies of HOST.local
     own = f"[{host}]" if ":" in host else host
     own += "" if "." in own else ".local"
-    dot, host = host[len(host.rstrip(".")):], host.rstrip(".")   # (localhost.: the same host, its name fully qualified)
     local = this_machine(host)   # (a browser sends it a Secure cookie over plain HTTP: it is a secure context)
     # its lines end at \n, or \r\n (as curl reads them; splitlines would also end one at a form feed or \u2028 in a value)
     for number, line in enumerate(text.split("\n"), 1):
@@ -123,7 +122,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
                              f"{expires!r} is no time in seconds); export the cookies again as cookies.txt") from None
         domain, name, value = domain.lower().strip("[]").rstrip("."), name.strip(" \t"), value.strip(" \t")   # (as a
         # browser keeps them: a header takes no space or tab around a value, RFC 6265 5.2; a host is in any case, [::1]
-        # is ::1; localhost. is localhost, its name fully qualified, as the host's)
+        # is ::1; localhost. is localhost, its name fully qualified, as the origin writes it)
         # (a browser at 127.1 exports its cookies for 127.0.0.1: one host)
         domain = host if numeric_host(domain) == numeric_host(host) else domain
         if subdomains.upper() == "TRUE" or domain.startswith("."):
@@ -131,7 +130,7 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
         if not (name or value) or not (host == domain.lstrip(".") or (domain.startswith(".") and host.endswith(domain))):
             continue   # (one with neither name nor value a browser ignores)
         name, value = (name, value) if name else (value, None)   # a nameless one, which a browser sends as its value alone
-        cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain + dot, domain.startswith("."),
+        cookie = http.cookiejar.Cookie(0, name, value, None, False, own if domain.lstrip('.') == host else domain, domain.startswith("."),
                                        domain.startswith("."), where, False, secure.upper() == "TRUE" and not local,
                                        expires, expires is None, None, None, {})
         if not ((said := f"{cookie.name}={cookie.value or ''}").isascii() and said.isprintable()):
