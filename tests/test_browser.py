@@ -937,9 +937,11 @@ def test_a_cookie_whose_domain_is_written_fully_qualified_is_the_hosts(tmp_path:
     --base-url of localhost. is (it was 'no cookie in it is for localhost')."""
     from urllib.parse import urlsplit
 
+    from harvester.config import checked_origin
     from harvester.fetch.client import make_client
 
     (tmp_path / "c.txt").write_text("localhost.\tFALSE\t/\tFALSE\t0\tcf_clearance\tok\n", encoding="utf-8")
+    origin = checked_origin(origin, "--base-url")
     with make_client(Settings(cookies=tmp_path / "c.txt"), urlsplit(origin).hostname) as client:
         assert client.build_request("GET", f"{origin}/search").headers.get("Cookie") == "cf_clearance=ok"
 
