@@ -177,7 +177,7 @@ class _ParsedDocument:
             value = next((v for key in ("data", "src", "href") if (v := (node.attributes.get(key) or "").strip())), "")
             if value and web_address(value):
                 link = urljoin(url, value)
-                if urlsplit(link).netloc == urlsplit(url).netloc or urlsplit(link).hostname in site.hosts:
+                if site.on_site(link, url):
                     return site.canonical(link)   # (a mirror's, a local copy's: the site's)
         return ""
 
