@@ -46,7 +46,7 @@ from harvester.pdfs import PDF_FOLDER, download_pdfs, pdf_values
 from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, Record, details_of, links_of, mention_of,
                                record_of, records_columns, with_details)
 from harvester.settings import Settings
-from harvester.sites import Search, Site
+from harvester.sites import Search, Site, numeric_host
 from harvester.state import Replaying, State, dataset_lock, files_home, held_search, own_folder, state_file
 
 if TYPE_CHECKING:
@@ -582,7 +582,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
             return SavedDocument(doc_id, record, details_of(raw, names, site), problem, saved_at, label,
                                  another_document(site, page.url, text))
         # (a results page its settings say is the search's, saved from another of its addresses, is read as before)
-        if asked and urlsplit(asked).hostname in site.hosts and not site.is_search(asked) \
+        if asked and numeric_host(urlsplit(asked).hostname or "") in site.hosts and not site.is_search(asked) \
                 and site.setting(text, site.current_path) not in (None, site.search_path.strip("/")):
             return LayoutError(f"{label}: not a search results page: saved from {asked}, which is neither a search nor a document")
         try:
