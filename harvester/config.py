@@ -17,7 +17,7 @@ from harvester.errors import UsageError
 from harvester.normalize.names import without_accents
 from harvester.output.files import parse_formats
 from harvester.settings import Settings
-from harvester.sites import DEFAULT_SITE, Search, Site, get_site, reachable, typed_query
+from harvester.sites import DEFAULT_SITE, Search, Site, dns_takes, get_site, reachable, typed_query
 
 # keys a [[harvest]] table (or the top level, as defaults for all) may set, with their types
 KEYS: dict[str, type | tuple[type, ...]] = {
@@ -213,9 +213,8 @@ def checked_origin(base_url: str, said: str) -> str:
     """The origin (scheme, host and port) of a base URL; `said` names the option in the message of a bad one."""
     try:
         parts = urlsplit(base_url)
-        good = parts.scheme in ("http", "https") and parts.hostname and (parts.port or True)
-        good = good and parts.hostname.encode("idna").decode("idna")   # (a name DNS takes: no label empty, none too long)
-    except ValueError:   # "http://[::1", a port that is no number, "http://mirror..example"
+        good = parts.scheme in ("http", "https") and parts.hostname and (parts.port or True) and dns_takes(parts.hostname)
+    except ValueError:   # "http://[::1", a port that is no number
         good = False
     if not good:
         raise UsageError(f"{said} {base_url!r}: give an origin like http://127.0.0.1:8000")

@@ -279,8 +279,8 @@ class Site:
             parts = urlsplit(url)
             own = numeric_host(urlsplit(base_url).hostname or "") if base_url else None   # (127.1 is 127.0.0.1, as browsers show it)
             host, _ = numeric_host(parts.hostname or ""), parts.port
-            if re.search(r"^\.|\.\.", parts.hostname or ""):   # (an empty label: a browser refuses it)
-                raise ValueError("its host has a dot too many")
+            if not dns_takes(parts.hostname or ""):
+                raise ValueError("its host is no name DNS takes: a dot too many, a label too long, or a broken xn-- one")
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
         host = host.removeprefix("www.") if host.removeprefix("www.") in self.hosts else host   # as addresses are cited
@@ -435,6 +435,16 @@ def numeric_host(host: str) -> str:
         return socket.inet_ntoa(socket.inet_aton(host)) if re.fullmatch(r"[0-9a-fx.]+", host, re.I) else host
     except (OSError, ValueError):   # a name, not an address
         return host
+
+
+def dns_takes(host: str) -> bool:
+    """Whether a host is a name DNS takes, as browsers do: no label empty (localhost.., .example) or too long, no xn--
+    label that is no name."""
+    try:
+        host.encode("idna").decode("idna")
+    except UnicodeError:
+        return False
+    return True
 
 
 def this_machine(host: str) -> bool:
