@@ -1757,6 +1757,34 @@ def test_a_results_page_kept_under_its_facets_in_another_order_is_asked_for_cond
     assert again.documents == 3 and again.warnings == []
 
 
+def test_a_dataset_harvested_from_its_base_urls_host_in_capitals_is_asked_for_conditionally_after(tmp_path: Path):
+    """An earlier harvester kept --base-url http://LOCALHOST:PORT as given, and its copies under it: the next run, which
+    asks for localhost, revalidates them (it fetched every page whole, as never seen)."""
+    from harvester.config import checked_origin
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(25)]), etags=True) as server:
+        given = server.origin.replace("127.0.0.1", "LOCALHOST")
+        harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=given, delay=0))
+        harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=checked_origin(given, "--base-url"), delay=0))
+    assert server.not_modified == 3 and checked_origin(given, "--base-url") != given
+
+
+def test_a_run_stopped_on_its_base_urls_host_in_capitals_resumes_where_it_stopped(tmp_path: Path):
+    """The page log of a run of an earlier harvester, which asked for LOCALHOST, is replayed by the run that resumes it
+    on localhost (it fetched every page again)."""
+    from harvester.config import checked_origin
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(50)]), lambda n, p: Fault(500) if "page=3" in p else None) as server:
+        given = server.origin.replace("127.0.0.1", "LOCALHOST")
+        with pytest.raises(Exception, match="HTTP 500"):
+            harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=given, delay=0, attempts=2))
+        server.requests.clear()
+        server.script = lambda n, p: None
+        resumed = harvest(WILSON, Search("q"), tmp_path, "s", ["json"], Settings(base_url=checked_origin(given, "--base-url"), delay=0))
+    assert resumed.report["resumed"] is True and resumed.documents == 50
+    assert [r.split("page=")[-1] for r in server.search_requests()] == ["3", "4"]
+
+
 def test_a_next_link_that_reads_as_no_search_is_followed_as_before(tmp_path: Path):
     """A page is looked up in the http cache as Site.same_page tells pages apart: a next link of the site's that reads as
     no search (a facet that is no name:id) is a page by its address, not the user's mistake that stops the run."""

@@ -186,12 +186,15 @@ class Site:
     def same_page(self, url: str) -> object:
         """What makes two addresses one page: a results page by its origin, its search's key (the facets in any order,
         a link's tracking dropped, as an earlier harvester may have asked) and its number; any other page by its URL (a
-        next link of the site's that reads as no search too: it is followed, not refused)."""
+        next link of the site's that reads as no search too: it is followed, not refused); either on its origin as
+        `reachable` writes it (an earlier harvester kept --base-url http://Mirror.Example. as given)."""
         parts = urlsplit(url)
         page = dict(parse_qsl(parts.query)).get(self.page_param, "").strip("0")   # (one page_of cannot read, as written)
         try:
-            return (parts.scheme, parts.netloc, self.search_of(url).key, self.page_of(url) or page) if self.is_search(url) else url
-        except UsageError:
+            origin = reachable(f"{parts.scheme}://{parts.netloc}")
+            return (origin, self.search_of(url).key, self.page_of(url) or page) if self.is_search(url) \
+                else origin + url[len(f"{parts.scheme}://{parts.netloc}"):]
+        except (UsageError, ValueError):   # (a port that is no number)
             return url
 
     def search_url(self, search: Search, page: int = 0, origin: str | None = None) -> str:
