@@ -441,8 +441,7 @@ def numeric_host(host: str) -> str:
 
 
 def dns_takes(host: str) -> bool:
-    """Whether a host is a name DNS takes, as browsers do: no label empty (localhost.., .example) or too long, no xn--
-    label that is no name."""
+    """Whether DNS takes a host, as browsers do: no label empty (localhost.., .example), too long, or a broken xn-- one."""
     try:
         host.encode("idna").decode("idna")
     except UnicodeError:
