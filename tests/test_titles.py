@@ -3903,6 +3903,7 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     # a marking after a bare "to" leaves no one to send to ("Molotov to" was the sender)
     ("Telegram from Molotov to Personal", ("Molotov",), ()),
     ("Telegram from Molotov to Top Secret", ("Molotov",), ()),
+    ("Telegram from Secret to Rusk", (), ("Rusk",)),   # and a bare "from" ("to Rusk" was the sender)
     # and so is a "Personal Message" before a slot, a bracket's "Personal" before "for" whom, and a bare "to" at the end
     # ("Mao Personal Message", "Lodge (Personal" and "Molotov to" were the senders)
     ("Letter from Mao Personal Message to Stalin", ("Mao",), ("Stalin",)),

@@ -290,9 +290,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_rx(rf",\s*{_SECRET}\b(?![^,]*,?\s(?:from|to|for)\s).*$"), ""),
     # "... the Ambassador in Bucharest Secret", "... Secret Urgent", and before a slot: "from A Top Secret Urgent to B";
     # "Personal" (or "Personal Message", or "(Personal", "(Eyes Only") alone at the end only ("to Gromyko Personal") or
-    # before a slot or "For" whom, where no name or post goes on from it; a bare "to" before them is left with no one
-    # ("from Molotov to Top Secret"); the comma that set them off goes with them (", Eyes Only, To Rusk": the slot's "To")
-    (_rx(rf"(?:\s+to)?(?:[,;]?\s+\(?(?:(?=(?-i:[A-Z])){_SECRET}|(?-i:Personal)(?:\s+(?-i:Message))?))+"
+    # before a slot or "For" whom, where no name or post goes on from it; a bare "to" or "from" before them is left with
+    # no one ("from Molotov to Top Secret", "from Secret to Rusk"); the comma that set them off goes with them (", Eyes
+    # Only, To Rusk": the slot's "To")
+    (_rx(rf"(?:\s+(?:to|from))?(?:[,;]?\s+\(?(?:(?=(?-i:[A-Z])){_SECRET}|(?-i:Personal)(?:\s+(?-i:Message))?))+"
          r",?(?=$|\s+(?:to|from|for)\s)"), ""),
     (_rx(r"\s+(?-i:to)$"), ""),   # and so is one at the end ("from Molotov to"), though not a name's "To" ("Nguyen Van To")
 )
