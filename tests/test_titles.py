@@ -2638,6 +2638,12 @@ def test_the_writer_in_brackets_after_a_body_in_capitals(title, others):
     ("Telegram from Beijing (Xinhua) to Moscow", ("Xinhua",), ("Moscow",)),
     ("Telegram from Saigon (Lodge)", ("Lodge",), ()),
     ("Telegram from New York City (United Nations) to Moscow", ("New York City (United Nations)",), ("Moscow",)),
+    # and a body's word alone in brackets is the place's body, no name ("Embassy" and "Conference" were the senders); a
+    # named one sends ("Moscow (TASS)")
+    ("Telegram from Paris (Embassy)", ("Paris (Embassy)",), ()),
+    ("Telegram from Geneva (Conference)", ("Geneva (Conference)",), ()),
+    ("Telegram from Moscow (TASS)", ("TASS",), ()),
+    ("Telegram from Moscow (Soviet Embassy)", ("Soviet Embassy",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)
 def test_the_writer_in_brackets_after_a_place_sends(title, senders, recipients):
     found = parties(title)

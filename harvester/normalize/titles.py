@@ -1686,8 +1686,10 @@ def _without_place(item: str) -> str:
     "Ministry of Foreign Affairs") or a role's ("Secretary of the CC ...") keeps it, and so does one word before "of"
     a body ("Goverment of Republic of Korea", "Representative of the ... Council"): "Árbenz of Guatemala" is a name."""
     if (bracket := _BRACKET_AT_END.search(item)) and _is_place(item[:bracket.start()]) and _namelike(bracket[1]) \
-            and not _is_place(bracket[1]):
-        return bracket[1]   # "Saigon (Lodge)", "Beijing (Xinhua)": a place writes nothing, the name or body in brackets does
+            and not (_is_place(bracket[1]) or _MISSION_AT_END.fullmatch(bracket[1]) or bracket[1] == "Conference"):
+        # "Saigon (Lodge)", "Beijing (Xinhua)": a place writes nothing, the name or body in brackets does (but a mission's
+        # or a conference's word alone is the place's: "Paris (Embassy)", "Geneva (Conference)")
+        return bracket[1]
     m = _PLACE_TAIL.search(item)
     if m is None or (m[1].lower() == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])) \
             or _PAIRED.fullmatch(item):   # talks named by their pair and their place: "Nixon-Mao Great Hall of the People Talks"
