@@ -1378,6 +1378,9 @@ def test_a_list_of_places_after_a_plurals_of_is_one_party(title, senders):
     ("Letter from the Ambassador to the BCP CC Zhivkov", ("Ambassador",), ("Zhivkov",)),
     ("Letter from the Ambassador to the RCP CC Ceausescu", ("Ambassador",), ("Ceausescu",)),
     ("Telegram from the Ambassador to the CPCz CC Novotny", ("Ambassador",), ("Novotny",)),
+    # and the CC before them is theirs ("CPCz" was a person the CC named, and the CC dropped)
+    ("Telegram from the CC CPCz to Novotny", ("CC CPCz",), ("Novotny",)),
+    ("Telegram from Prague (CC CPCz) to Novotny", ("CC CPCz",), ("Novotny",)),
     ("Letter from the Ambassador to the PUWP CC Gierek", ("Ambassador",), ("Gierek",)),
     ("Letter from the Ambassador to the MPRP CC Tsedenbal", ("Ambassador",), ("Tsedenbal",)),
     ("Letter from the Ambassador to the VWP CC Le Duan", ("Ambassador",), ("Le Duan",)),

@@ -49,7 +49,7 @@ def is_state_initials(text: str) -> bool:
 # a party's, an organ's or an agency's initials, no state's (which "DPRK", "USSR", "UN" are): shaped as a country's, they are
 # none (`COUNTRY`), and no envoy is posted to one ("the Ambassador to the CC CPSU Brezhnev" writes to Brezhnev)
 ORGAN_INITIALS = alt("TASS", "CC", "CPSU", "KWP", "CCP", "CPC", "MFA", "KGB", "NKVD", "SED", "HSWP", "PZPR", "PUWP", "BCP", "RCP",
-                     "MPRP", "VWP", "CPV", "LCY", "PCI",
+                     "CPCz", "MPRP", "VWP", "CPV", "LCY", "PCI",
                      "MAE",   # a foreign ministry's in French, Spanish or Italian, as "MFA" is in English
                      r"VKP(?:\(b\))?")   # "(b)" optional: "\b" after ")" never matches before a space
 # the second name of a country of two joined by "and", which is never a party alone: "Trinidad and Tobago"
