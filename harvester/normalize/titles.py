@@ -1030,6 +1030,16 @@ def _before_place(name: str) -> str:
                  if table.kind(rest := " ".join(words[i:])) == "place" or re.fullmatch(_MONTH, rest)), name)
 
 
+def _without_setting(name: str) -> str:
+    """One who talked, without the place the names table knows after him, where it was ("Mao Great Hall", "Dobrynin
+    Washington"); not a body's ("... of the Soviet Union"), nor what a first name, an honorific or a point of the compass
+    begins ("George Washington", "Mr. Richmond", "South Korea")."""
+    bare = _before_place(name)
+    last = bare.rsplit(" ", 1)[-1]
+    first = is_given_name(last) or _COMPASS_POINT.fullmatch(last) or _HONORIFIC_AND_WORD.match(name, len(bare) - len(last))
+    return bare if _namelike(bare) and not (first or is_body(bare) or is_role(bare) or _is_place(bare)) else name
+
+
 def _each_known(half: str) -> list[str]:
     """The people a half of a pair joins by hyphens before capitals when the names table knows each of them and not the
     whole ("Brezhnev-Tito"), else the half ("Gheorghiu-Dej", "Kim Il-sung")."""
@@ -1084,8 +1094,7 @@ def _before(text: str, talk: bool = False) -> list[tuple[str, str]]:
     signed = text.rstrip().endswith(",")
     text = _RECORD_OF.sub("", _LEADING_ARTICLE.sub("", _ARTICLE_AT_END.sub("", text.strip(" ,:")).strip(" ,:")))   # "Minutes of
     # Zhivkov – Castro Meeting"; "Tran Quang Co: A Memoir": the kind's article is no name's
-    if talk and not is_body(bare := _before_place(text)):   # "Mao Great Hall Conversation": where he talked (but "Central
-        text = bare                                         # Committee of the ... Soviet Union" is a body's name)
+    text = _without_setting(text) if talk else text   # "Mao Great Hall Conversation": where he talked
     if not text or _TOPIC_WORD_AT_END.search(text):   # "Documents Concerning Conversations ...": papers about them
         return []
     if _bare_to(text):
@@ -1251,7 +1260,7 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
         if talk and key == ",":   # where a talk was had, after it, is no party: "Zhou Enlai-Kissinger Talks, Beijing"
             items = tuple(item for item in items if shipped_names().kind(item) != "place")
         elif talk:   # nor after the one it was with: "with Mao Zedong Beijing", as before it (`_before`)
-            items = tuple(bare if _reads_as_person(bare := _before_place(item)) else item for item in items)
+            items = tuple(map(_without_setting, items))
         roles[role].extend(items)
     if talk:   # a gathering named by the talk's setting is where it was had, no party of it (but a letter's is)
         roles["participants"] = [p for p in roles["participants"] if not _SETTING_GATHERING.fullmatch(p)]
