@@ -3961,6 +3961,9 @@ def test_a_post_and_its_city_set_off_are_one_party(title, senders, recipients, p
     # and so are several markings before the kind, set off by commas (the kind and its parties went with them as notes)
     ("Top Secret, Urgent, Telegram from Lodge to Rusk", ("Lodge",), ("Rusk",)),
     ("Secret, Exdis, Telegram from Lodge to Rusk", ("Lodge",), ("Rusk",)),
+    # and joined by "and" ("and Confidential" and "and Urgent" were senders)
+    ("Top Secret, Personal and Confidential, Letter from Eden to Churchill", ("Eden",), ("Churchill",)),
+    ("Secret and Urgent, Telegram from Lodge to Rusk", ("Lodge",), ("Rusk",)),
     # but a bracket of other words after the marking is a note, whomever it is for ("Mao (Secret Protocol" was a recipient)
     ("Letter from Khrushchev to Mao (Secret Protocol for the Treaty)", ("Khrushchev",), ("Mao",)),
     ("Memorandum for the President (Secret Plan for Vietnam)", (), ("President",)),
