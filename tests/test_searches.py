@@ -482,6 +482,11 @@ def test_the_harvests_files_paths_are_from_its_folder_and_a_tilde_is_ones_home(t
     (("",), "the search's address is empty: give one (as https://digitalarchive.wilsoncenter.org/search?...), --query"),
     (("Korean War",), "Korean War: not an address of wilson (https://digitalarchive.wilsoncenter.org/search?...); for a "
                       "full-text search, give the words with --query WORDS"),
+    # (more than a host's label holds, or dots in a row: words still, not a host DNS refuses)
+    (("Korean War armistice negotiations at Panmunjom in the summer of 1953",),
+     "Korean War armistice negotiations at Panmunjom in the summer of 1953: not an address of wilson"),
+    (("Korea... war",), "Korea... war: not an address of wilson (https://digitalarchive.wilsoncenter.org/search?...); for a "
+                        "full-text search, give the words with --query WORDS"),
     (("--query", f" {HOME}/search?f%5B0%5D=people%3A81908"), "an address, not words to search for: give it as the URL, not as --query"),
     (("--query", "digitalarchive.wilsoncenter.org/search"), "an address, not words to search for"),
     (("--query", "www.digitalarchive.wilsoncenter.org/search?search_api_fulltext=x"), "an address, not words to search for"),

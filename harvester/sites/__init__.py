@@ -282,12 +282,13 @@ class Site:
             parts = urlsplit(url)
             own = numeric_host(urlsplit(base_url).hostname or "") if base_url else None   # (127.1 is 127.0.0.1, as browsers show it)
             host, _ = numeric_host(parts.hostname or ""), parts.port
-            if not dns_takes(parts.hostname or ""):
-                raise ValueError("its host is no name DNS takes: a dot too many, a label too long, or a broken xn-- one")
         except ValueError as error:   # "https://[digitalarchive/search", a port that is no number
             raise UsageError(f"{address}: not a web address ({error})") from None
         host = host.removeprefix("www.") if host.removeprefix("www.") in self.hosts else host   # as addresses are cited
         if host in self.hosts or host == own or this_machine(host):
+            if not dns_takes(parts.hostname or ""):   # (words pasted without --query are refused below, as words)
+                raise UsageError(f"{address}: not a web address (its host is no name DNS takes: a dot too many, a label too "
+                                 "long, or a broken xn-- one)")
             try:
                 parse_qsl(parts.query, errors="strict")
             except UnicodeDecodeError:   # "%E9t%E9": Latin-1 escapes; they would be asked for as U+FFFD, another search
