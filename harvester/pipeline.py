@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin
 
 from harvester.crawl import Walk
 from harvester.fetch.archive import (Location, WarcArchive, datasets_archived, last_archived_run, next_part, read_warc,
@@ -46,7 +46,7 @@ from harvester.pdfs import PDF_FOLDER, download_pdfs, pdf_values
 from harvester.records import (LINK_COLUMNS, LINKS, PEOPLE, PEOPLE_COLUMNS, RECORDS, Record, details_of, links_of, mention_of,
                                record_of, records_columns, with_details)
 from harvester.settings import Settings
-from harvester.sites import Search, Site, numeric_host
+from harvester.sites import Search, Site
 from harvester.state import Replaying, State, dataset_lock, files_home, held_search, own_folder, state_file
 
 if TYPE_CHECKING:
@@ -582,7 +582,7 @@ def read_saved_page(label: str, saved: Page | Path, site: Site, names: NameTable
             return SavedDocument(doc_id, record, details_of(raw, names, site), problem, saved_at, label,
                                  another_document(site, page.url, text))
         # (a results page its settings say is the search's, saved from another of its addresses, is read as before)
-        if asked and numeric_host(urlsplit(asked).hostname or "") in site.hosts and not site.is_search(asked) \
+        if asked and site.owns(asked) and not site.is_search(asked) \
                 and site.setting(text, site.current_path) not in (None, site.search_path.strip("/")):
             return LayoutError(f"{label}: not a search results page: saved from {asked}, which is neither a search nor a document")
         try:

@@ -1029,17 +1029,19 @@ def test_a_page_of_the_site_that_is_neither_a_search_nor_a_document_is_passed_ov
         "filatov-s, which is neither a search nor a document; skipped"]
 
 
-def test_a_page_of_the_site_saved_from_its_host_with_a_final_dot_is_passed_over_as_from_its_host(tmp_path: Path):
-    """digitalarchive.wilsoncenter.org. is the site's host, its name fully qualified: a person's page saved from there is
-    passed over as from the site (it was taken as a search of its own, and its "Popular Documents" became records)."""
+@pytest.mark.parametrize("host", ["digitalarchive.wilsoncenter.org.", "www.digitalarchive.wilsoncenter.org"])
+def test_a_page_of_the_site_saved_from_its_host_with_a_final_dot_is_passed_over_as_from_its_host(tmp_path: Path, host: str):
+    """digitalarchive.wilsoncenter.org. is the site's host, its name fully qualified (www. too, as addresses are cited): a
+    person's page saved from there is passed over as from the site (it was taken as a search of its own, and its "Popular
+    Documents" became records)."""
     folder = tmp_path / "saved"
     shutil.copytree(SEED, folder)
     text = (FIXTURES / "wilson" / "documents" / "people-filatov-s.html").read_text(encoding="utf-8")
     (folder / "people-filatov-s.html").write_text(text.replace("(0056)https://digitalarchive.wilsoncenter.org/",
-                                                               "(0057)https://digitalarchive.wilsoncenter.org./", 1), encoding="utf-8")
+                                                               f"({len(host) + 25:04d})https://{host}/", 1), encoding="utf-8")
     outcome = reparse([folder], WILSON, tmp_path / "r", None, ["json"], workers=0)
     assert outcome.documents == 19 and outcome.total == 19 and outcome.warnings == [
-        f"{folder / 'people-filatov-s.html'}: not a search results page: saved from https://digitalarchive.wilsoncenter.org./people/"
+        f"{folder / 'people-filatov-s.html'}: not a search results page: saved from https://{host}/people/"
         "filatov-s, which is neither a search nor a document; skipped"]
 
 

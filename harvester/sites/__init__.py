@@ -362,7 +362,7 @@ class Site:
         """The same path and query on `origin` (a mirror, a local server) when `url` is on one of the site's hosts;
         any other address as it is (a fetcher refuses it: it is off the site)."""
         parts = urlsplit(url)
-        if numeric_host(parts.hostname or "") not in self.hosts:
+        if not self.owns(url):
             return url
         return f"{origin.rstrip('/')}{parts.path}" + (f"?{parts.query}" if parts.query else "")
 
@@ -408,8 +408,11 @@ class Site:
 
     def is_old(self, url: str) -> bool:
         """Whether an address is of the site's former pages (on its hosts: another site's /collection/ is none)."""
-        parts = urlsplit(url) if web_address(url) else None
-        return bool(parts and numeric_host(parts.hostname or "").removeprefix("www.") in self.hosts and parts.path.startswith(self.old_paths))
+        return bool(web_address(url) and self.owns(url) and urlsplit(url).path.startswith(self.old_paths))
+
+    def owns(self, url: str) -> bool:
+        """Whether an address is on one of the site's hosts, in any spelling (a final dot, capitals; www., as cited)."""
+        return numeric_host(urlsplit(url).hostname or "").removeprefix("www.") in self.hosts
 
 
 def as_sent(part: str) -> str:
