@@ -187,7 +187,7 @@ class Site:
         """What makes two addresses one page: a results page by its origin, its search's key (the facets in any order,
         a link's tracking dropped, as an earlier harvester may have asked) and its number; any other page by its URL (a
         next link of the site's that reads as no search too: it is followed, not refused); either on its origin as
-        `reachable` writes it (an earlier harvester kept --base-url http://Mirror.Example. as given)."""
+        `reachable` writes it (a dataset's state may hold it as the user wrote it: http://Mirror.Example.)."""
         parts = urlsplit(url)
         page = dict(parse_qsl(parts.query)).get(self.page_param, "").strip("0")   # (one page_of cannot read, as written)
         try:
