@@ -1631,11 +1631,13 @@ def test_reparse_of_a_warc_file_torn_in_its_last_record_says_so_and_keeps_the_pa
 
 @pytest.mark.parametrize(("junk", "first"), [(b"junk appended\n", "junk appended"),
                                            (gzip.compress(b"no WARC record") + b"junk", "no WARC record"),
-                                           (bytes(4096), "[4,096 zero bytes]")], ids=["text", "gzip", "zeros"])
+                                           (bytes(4096), "[4,096 zero bytes]"), (bytes(1), "[1 zero byte]")],
+                         ids=["text", "gzip", "zeros", "one-zero"])   # (one byte the WARC reader took for the end)
 def test_reparse_of_a_warc_file_with_junk_after_its_last_record_reads_every_record_and_says_the_junk_once(
         tmp_path: Path, monkeypatch, capsys, junk: bytes, first: str):
     """Bytes appended after a WARC file's last gzip member lose none of its records: one warning names the file and
-    what follows its last record, binary (a disk's zero padding) said short."""
+    what follows its last record, binary (a disk's zero padding, a block's last byte alone) said short, never a run
+    killed while writing."""
     code, out, err, warc = reparse_damaged(tmp_path, monkeypatch, capsys, 25, lambda data, starts: data + junk)
     assert code == 1 and "re-parsed 3 saved pages: 25 documents" in out and "Traceback" not in err
     [warning] = [line for line in err.splitlines() if " WARNING " in line]

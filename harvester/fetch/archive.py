@@ -355,9 +355,9 @@ def _read_warc(path: Path, earlier: dict[tuple[str, str], Location], warnings: l
                     yield number, confirmed
                 elif revisit.target[1] or revisit.refers:   # (one that names no response, as a revisit by digest may, says nothing)
                     unresolved.append(revisit)
-            if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end
-                warnings.append(f"{path}: {_CUT_AFTER.format(number)}" if number
-                                else f"{path}: no whole WARC record in it (cut short in its first: a run killed while writing it?); skipped")
+            if records.offset < stream.seek(0, io.SEEK_END):   # a record cut in its first bytes reads as the end; so does one byte of junk
+                warnings.append(_junk_after(path, records.offset) or (f"{path}: {_CUT_AFTER.format(number)}" if number
+                                else f"{path}: no whole WARC record in it (cut short in its first: a run killed while writing it?); skipped"))
             elif not number:   # (a download that failed: said, as an empty saved page is)
                 warnings.append(f"{path}: an empty file, no WARC record in it; skipped")
             elif member is not None and not member.eof and headerless != number:   # (read whole: its gzip trailer is missing)
