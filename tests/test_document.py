@@ -197,13 +197,26 @@ def test_a_scan_is_linked_as_a_browser_asks_for_it(link: str, scan: str):
     ("http://127.0.0.1:8000", "https://digitalarchive.wilsoncenter.org./sites/default/files/documents/120172.pdf"),
     ("http://localhost:8000", "http://LOCALHOST:8000/sites/default/files/documents/120172.pdf"),
     ("http://127.0.0.1:8000", "http://127.1:8000/sites/default/files/documents/120172.pdf"),
-], ids=["the-sites-host-with-its-final-dot", "the-pages-host-in-capitals", "the-pages-host-written-otherwise"])
+    ("http://127.0.0.1:8000", "https://www.digitalarchive.wilsoncenter.org/sites/default/files/documents/120172.pdf"),
+    ("http://localhost", "http://localhost:80/sites/default/files/documents/120172.pdf"),
+], ids=["the-sites-host-with-its-final-dot", "the-pages-host-in-capitals", "the-pages-host-written-otherwise",
+        "the-sites-host-as-cited", "the-pages-port-written-out"])
 def test_a_scan_on_the_site_or_the_pages_host_in_another_spelling_is_the_scan(page_url: str, link: str):
     """A link to one host in another spelling is to that host, as browsers and the rest of harvester read it (it was
     another site's file, and the document had no scan)."""
     page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
     html = page.read_text(encoding="utf-8").replace('"/sites/default/files/documents/120172.pdf"', f'"{link}"')
     assert parse_document(html, f"{page_url}/document/letter-ri-sang-jo-ns-khrushchev", WILSON).pdf_url == SCAN_120172
+
+
+@pytest.mark.parametrize("link", ["http://127.0.0.1:9000/sites/default/files/documents/120172.pdf",
+                                  "https://127.0.0.1:8000/sites/default/files/documents/120172.pdf"], ids=["port", "scheme"])
+def test_a_scan_on_another_origin_of_the_pages_host_is_no_scan_of_the_site(link: str):
+    """Another port or scheme of the page's host is another server, as browsers and the fetcher read it: its file is
+    not at the site's address of its path (that address was given as the document's scan)."""
+    page = DOCUMENTS / "letter-ri-sang-jo-ns-khrushchev.html"
+    html = page.read_text(encoding="utf-8").replace('"/sites/default/files/documents/120172.pdf"', f'"{link}"')
+    assert parse_document(html, "http://127.0.0.1:8000/document/letter-ri-sang-jo-ns-khrushchev", WILSON).pdf_url == ""
 
 
 def test_a_page_served_from_a_local_copy_links_its_pdf_on_the_archive_host():

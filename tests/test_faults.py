@@ -1292,9 +1292,11 @@ def test_a_card_linking_to_another_hosts_document_is_an_off_site_error(tmp_path:
     assert not (tmp_path / "s.json").exists()
 
 
-def test_cards_on_the_sites_other_hosts_are_its_documents(tmp_path: Path):
-    body = results_page([doc(1), doc(2)], 0).replace(
-        'href="/document/telegram-2"', 'href="https://wilson-center.drivingcreative.com/document/telegram-2"')
+@pytest.mark.parametrize("host", ["wilson-center.drivingcreative.com", "www.digitalarchive.wilsoncenter.org"],
+                         ids=["staging", "www-as-cited"])
+def test_cards_on_the_sites_other_hosts_are_its_documents(tmp_path: Path, host: str):
+    """A card's link on www. is the site's as its former pages and a page saved from www. are (it was off the site)."""
+    body = results_page([doc(1), doc(2)], 0).replace('href="/document/telegram-2"', f'href="https://{host}/document/telegram-2"')
     with FaultServer(lambda path: body.encode() if path.startswith("/search") else None) as server:
         run(server, tmp_path)
     assert [r["url"] for r in dataset(tmp_path, "s")][1] == "https://digitalarchive.wilsoncenter.org/document/telegram-2"

@@ -108,6 +108,14 @@ def test_related_documents_in_either_layout_give_ids_in_page_order(block: str, i
     assert details["related"] == ids and details["warnings"] == []
 
 
+def test_a_related_link_on_the_sites_host_as_cited_is_its_document():
+    """www., as the site's host is cited: one rule with a page saved from there (the link was left out, as off the site)."""
+    block = ('<div class="related-documents"><h3 class="title">Related Documents</h3><h4 class="title"><a href='
+             '"https://www.digitalarchive.wilsoncenter.org/document/w">W</a></h4></div>')
+    details = details_of(parse_document(PAGE.format(block=block), "http://127.0.0.1:8000/document/t", WILSON), NameTable.load(), WILSON)
+    assert details["related"] == ["w"] and details["warnings"] == []
+
+
 def test_a_related_link_to_no_document_of_the_site_is_left_out_with_a_warning():
     """A topic's page, and another archive's document (its path alone looks like one of the site's)."""
     block = ('<div class="related-documents"><h3 class="title">Related Documents</h3><h4 class="title"><a href="/topics/x">'

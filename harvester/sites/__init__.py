@@ -388,11 +388,14 @@ class Site:
         return _NODE_ID.match(doc_id) is not None
 
     def on_site(self, link: str, page_url: str) -> bool:
-        """Whether a link on a page leads to one of the site's hosts, or to the page's own (a mirror, a local copy)."""
-        if link.startswith("/") and not link.startswith("//"):   # a path on the page's own host: the usual link
-            return True
-        host = numeric_host(urlsplit(urljoin(page_url, link)).hostname or "")
-        return host in self.hosts or host == numeric_host(urlsplit(page_url).hostname or "")
+        """Whether a link on a page leads to the site (`owns`: the one rule for its hosts), or to the page's own origin (a
+        mirror, a local copy): its scheme, host and port, as browsers and the fetcher tell sites apart (another port of
+        the host is another server, whose file the site's address would not be)."""
+        target = urljoin(page_url, link)
+        try:
+            return self.owns(target) or _origin(target) == _origin(page_url)
+        except ValueError:   # (a port that is no number)
+            return False
 
     def doc_url(self, doc_id: str, origin: str | None = None) -> str:
         """The document's absolute URL on the site's canonical host (or on `origin`: a mirror, a local server)."""
@@ -429,6 +432,12 @@ def web_address(url: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """An address's origin as browsers compare them: its scheme, its host in one spelling, its port (the scheme's own)."""
+    parts = urlsplit(url)
+    return parts.scheme, numeric_host(parts.hostname or ""), parts.port or {"http": 80, "https": 443}.get(parts.scheme)
 
 
 def numeric_host(host: str) -> str:
