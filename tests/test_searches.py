@@ -242,6 +242,12 @@ def test_a_host_with_a_final_dot_is_the_same_host_off_this_machine_too():
     assert WILSON.is_old(f"{HOME}./collection/114") and WILSON.on_site(f"{HOME}./document/x", f"{HOME}/search")
 
 
+def test_an_address_with_no_origin_is_its_own_page():
+    """//host/x and a path name no origin to write one way: each is the page it says (two hosts' were one, "://x")."""
+    assert WILSON.same_page("//localhost/document/a") == "//localhost/document/a" != WILSON.same_page("//mirror.example/document/a")
+    assert WILSON.same_page("/document/a") == "/document/a" and WILSON.same_page("HTTP://Localhost./document/a") == "http://localhost/document/a"
+
+
 def test_a_host_with_two_final_dots_is_no_host_of_the_site_nor_of_this_machine():
     """One final dot is the host fully qualified; two are an empty label, no host at all (search_at refuses it): a link
     or a redirect to one is off the site, not on its host nor on localhost."""

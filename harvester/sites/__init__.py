@@ -190,6 +190,8 @@ class Site:
         `reachable` writes it (a dataset's state may hold it as the user wrote it: http://Mirror.Example.)."""
         parts = urlsplit(url)
         page = dict(parse_qsl(parts.query)).get(self.page_param, "").strip("0")   # (one page_of cannot read, as written)
+        if not (parts.scheme and parts.netloc):   # (no origin to write one way: //host/x, a path)
+            return url
         try:
             origin = reachable(f"{parts.scheme}://{parts.netloc}")
             return (origin, self.search_of(url).key, self.page_of(url) or page) if self.is_search(url) \
