@@ -1,8 +1,8 @@
 """Serve a folder of saved pages on 127.0.0.1 under the URLs they were saved from, so harvests run offline.
 
 Any other file under a folder (a document's PDF) is served at its path in the folder, as a static server would:
-fixtures/wilson/documents/sites/default/files/documents/120194.pdf at /sites/default/files/documents/120194.pdf,
-with a Last-Modified date that a conditional request (If-Modified-Since) is answered 304 on."""
+fixtures/wilson/documents/sites/default/files/documents/120194.pdf at /sites/default/files/documents/120194.pdf.
+Each file, a saved page too, with its file's time as Last-Modified, which a conditional request is answered 304 on."""
 
 from __future__ import annotations
 
@@ -95,29 +95,23 @@ def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTT
             if urlsplit(self.path).path == "/robots.txt":
                 return self._send(200, robots_body, "text/plain; charset=utf-8")
             path = index.get(request_key(self.path))
-            if path is not None and (page := self._page(path)) is not None:
-                return self._send(200, page.body, page.headers.get("content-type", "text/html"))
-            file = static_file(folders, self.path) if path is None else None
-            if file is not None and (body := self._read(file)) is not None:
-                modified = email.utils.formatdate(int(file.stat().st_mtime), usegmt=True)
+            file = static_file(folders, self.path) if path is None else path
+            if file is not None and (read := self._read(file, saved=path is not None)) is not None:
+                page, modified = read
                 if self.headers.get("If-Modified-Since") == modified:
                     return self._send(304, b"", "", {"Last-Modified": modified})
-                return self._send(200, body, _file_type(file), {"Last-Modified": modified})
+                return self._send(200, page.body, page.headers.get("content-type", "text/html"), {"Last-Modified": modified})
             return self._send(404, b"<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>", "text/html; charset=utf-8")
 
-        def _page(self, file: Path) -> Page | None:
-            """The saved page (an MHTML file's or a web archive's: the HTML it holds, with its Content-Type); None,
-            said, when it cannot be read (deleted or changed since the folder was read)."""
+        def _read(self, file: Path, saved: bool) -> tuple[Page, str] | None:
+            """The file as served (a saved page: an MHTML file's or a web archive's the HTML it holds, with its
+            Content-Type) and its file's time, a saved page's as a plain file's (a second harvest is answered 304 where
+            it is unchanged); None, said, when it cannot be read (deleted or changed since the folder was read)."""
             try:
-                return read_saved(file)[0]
+                page = read_saved(file)[0] if saved else Page("", file.read_bytes(), headers={"content-type": _file_type(file)})
+                return page, email.utils.formatdate(int(file.stat().st_mtime), usegmt=True)
             except InputError as error:
                 log.warning("serve: %s: %s", self.path, error)
-            return None
-
-        def _read(self, file: Path) -> bytes | None:
-            """The file's bytes; None, said, when it cannot be read (deleted since the folder was read)."""
-            try:
-                return file.read_bytes()
             except OSError as error:
                 log.warning("serve: %s: its saved file cannot be read (%s)", self.path, error.strerror or error)
             return None

@@ -11,6 +11,7 @@ import re
 import shutil
 import zlib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -39,6 +40,21 @@ def test_harvest_over_http_and_reparse_give_the_same_19_records(tmp_path: Path):
     assert timeless(harvested) == timeless(reparsed)
     assert {r["harvested_at"] for r in harvested} == {"2026-11-26T12:00:00+00:00"}
     assert (tmp_path / "h" / "seed.csv").read_text(encoding="utf-8").count("\n") == 20
+
+
+def test_a_second_harvest_against_serve_is_answered_304_for_its_unchanged_pages(tmp_path: Path):
+    """serve dates a saved page as a plain file, by its file's time: a second harvest asks conditionally, and its WARC
+    holds revisits of the first's pages (serve sent no Last-Modified for a page: each came again whole)."""
+    with Serving(SEED) as serving:
+        for _ in range(2):
+            harvest(WILSON, Search(QUERY), tmp_path, "seed", ["json"], Settings(base_url=serving.origin, delay=0))
+    runs = [[(record.rec_type, urlsplit(record.rec_headers.get_header("WARC-Target-URI")).query)
+             for record in ArchiveIterator(path.open("rb")) if record.rec_type != "warcinfo"]
+            for path in sorted((tmp_path / "archive").iterdir())]
+    pages = [("search_api_fulltext=Korean%20Workers%27%20Party" + page) for page in ("", "&page=1")]
+    assert runs == [[("response", ""), *(("response", page) for page in pages)],   # (robots.txt, then the pages)
+                    [("response", ""), *(("revisit", page) for page in pages)]]
+    assert len(dataset(tmp_path, "seed")) == 19
 
 
 def test_harvest_source_pages_name_the_canonical_host_not_the_mirror(tmp_path: Path):
