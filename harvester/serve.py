@@ -2,12 +2,14 @@
 
 Any other file under a folder (a document's PDF) is served at its path in the folder, as a static server would:
 fixtures/wilson/documents/sites/default/files/documents/120194.pdf at /sites/default/files/documents/120194.pdf.
-Each file, a saved page too, with its file's time as Last-Modified, which a conditional request is answered 304 on."""
+Each file, a saved page too, with its file's time as Last-Modified and a tag of its bytes as ETag, which a conditional
+request is answered 304 on."""
 
 from __future__ import annotations
 
 import email.utils
 import errno
+import hashlib
 import logging
 import mimetypes
 import threading
@@ -98,9 +100,13 @@ def make_server(folders: Path | list[Path], port: int = 0) -> tuple[ThreadingHTT
             file = static_file(folders, self.path) if path is None else path
             if file is not None and (read := self._read(file, saved=path is not None)) is not None:
                 page, modified = read
-                if self.headers.get("If-Modified-Since") == modified:
-                    return self._send(304, b"", "", {"Last-Modified": modified})
-                return self._send(200, page.body, page.headers.get("content-type", "text/html"), {"Last-Modified": modified})
+                # its bytes tell a change its time, to the second, may not (a page rewritten within it): a tag of them
+                # decides when the request has one, its date only when not (as RFC 9110 orders them)
+                tags = {"Last-Modified": modified, "ETag": f'"{hashlib.sha256(page.body).hexdigest()}"'}
+                asked = self.headers.get("If-None-Match")
+                if asked == tags["ETag"] if asked else self.headers.get("If-Modified-Since") == modified:
+                    return self._send(304, b"", "", tags)
+                return self._send(200, page.body, page.headers.get("content-type", "text/html"), tags)
             return self._send(404, b"<!DOCTYPE html><title>Page not found</title><h1>Page not found</h1>", "text/html; charset=utf-8")
 
         def _read(self, file: Path, saved: bool) -> tuple[Page, str] | None:

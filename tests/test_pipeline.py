@@ -57,6 +57,25 @@ def test_a_second_harvest_against_serve_is_answered_304_for_its_unchanged_pages(
     assert len(dataset(tmp_path, "seed")) == 19
 
 
+def test_a_saved_page_rewritten_within_the_second_of_its_date_is_served_again_whole(tmp_path: Path):
+    """Asked as the fetcher asks (every validator it kept), a page whose file changed within the second its Last-Modified
+    names is no 304: its bytes tell it (it was answered 304, and a second harvest kept the page it had replaced)."""
+    import httpx
+
+    page = tmp_path / "page-0.html"
+    shutil.copy(SEED / "page-0.html", page)
+    with Serving(tmp_path) as serving, httpx.Client(base_url=serving.origin) as client:
+        first = client.get("/search?search_api_fulltext=Korean%20Workers%27%20Party")
+        kept = {"If-None-Match": first.headers.get("etag", ""), "If-Modified-Since": first.headers["last-modified"]}
+        date = page.stat().st_mtime_ns
+        page.write_bytes(page.read_bytes().replace(b"Korean Workers", b"Korean Party"))
+        os.utime(page, ns=(date, date))   # (rewritten within the same second)
+        again = client.get("/search?search_api_fulltext=Korean%20Workers%27%20Party", headers={k: v for k, v in kept.items() if v})
+        unchanged = client.get("/search?search_api_fulltext=Korean%20Workers%27%20Party",
+                               headers={"If-None-Match": again.headers.get("etag", "-"), "If-Modified-Since": again.headers["last-modified"]})
+    assert again.status_code == 200 and b"Korean Party" in again.content and unchanged.status_code == 304
+
+
 def test_harvest_source_pages_name_the_canonical_host_not_the_mirror(tmp_path: Path):
     with Serving(SEED) as serving:
         harvest(WILSON, Search(QUERY), tmp_path, "seed", ["json"], Settings(base_url=serving.origin, delay=0))
