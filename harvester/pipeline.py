@@ -197,7 +197,7 @@ def fetched_text(page: Page, warnings: list[str]) -> str:
 def records_of(results: ResultsPage, site: Site, source_page: str, query: str, search_address: str, harvested_at: str,
                names: NameTable, where: str | None = None) -> list[Record]:
     """The records of a results page's cards; a card that links to no document is a layout error, and one that links
-    off the site (not to its hosts, nor to the host the page came from) is never taken for one of its documents.
+    off the site (not to its hosts, nor to the origin the page came from) is never taken for one of its documents.
     `where` (default: the page's URL) names the page in errors."""
     records, where = [], where or results.url
     for card in results.cards:
