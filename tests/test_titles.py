@@ -3887,6 +3887,9 @@ def test_whom_an_invitation_of_someone_to_visit_invites_is_no_sender(title, send
     # and an adviser's or an envoy's, whose qualifier makes it a post ("Berlin" was the sender)
     ("Telegram from the Political Adviser, Berlin", ("Political Adviser, Berlin",), (), (), ()),
     ("Telegram from the Personal Envoy, Cairo", ("Personal Envoy, Cairo",), (), (), ()),
+    # and a place after a role with no comma is its post too ("Moscow" was the sender)
+    ("Telegram from the Ambassador Moscow to Rusk", ("Ambassador Moscow",), ("Rusk",), (), ()),
+    ("Conversation with the Ambassador Beijing", (), (), ("Ambassador",), ()),
     # and so is a representative, and the office of one (its city was dropped)
     ("Letter, Office of the British Political Representative, Bucharest, to the Foreign Office",
      ("Office of the British Political Representative, Bucharest",), ("Foreign Office",), (), ()),
@@ -4033,6 +4036,15 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     # but a place's name after a given name is the rest of his ("George" took part)
     ("George Washington Conversation", "conversation", ("George Washington",)),
     ("Record of Conversation with Isaiah Berlin", "conversation", ("Isaiah Berlin",)),   # ("Isaiah" took part)
+    ("Record of Conversation with Booker T. Washington", "conversation", ("Booker T. Washington",)),   # ("Booker T.")
+    # and a place after a point of the compass, or after a role the name is, or the last of a list ("Berlin" and "Tehran"
+    # took part, the name read after a compass's word and a role's; "Dobrynin" was dropped as a place set off)
+    ("Record of Conversation with Mayor Brandt West Berlin", "conversation", ("Brandt",)),
+    ("Record of Conversation with the Shah Tehran", "conversation", ("Shah",)),
+    ("Record of Conversation with Kissinger, Dobrynin Washington", "conversation", ("Kissinger", "Dobrynin")),
+    # but a list's places are its parties, the last one too
+    ("Conversation between Cuba and South Africa", "conversation", ("Cuba", "South Africa")),
+    ("Meeting between Angola, Cuba, South Africa and the United States", "meeting", ("Angola", "Cuba", "South Africa", "United States")),
     # a place the names table does not know, after a surname, is no part of it ("Johnson Glassboro" took part)
     ("Memorandum of Conversation, Kosygin-Johnson Glassboro Summit", "conversation", ("Kosygin", "Johnson")),
     # what a talk is "of" after the pair, a time or the minds met, is no one ("Day" and "Minds" took part)

@@ -384,10 +384,10 @@ def _without_roles(text: str) -> str:
         if to_name and (_WHOLE_ROLE.match(text, to_name.end()) or after and _MODIFIER_WORD.fullmatch(role[0])
                         and _qualified_from(text, after.start(), to_name.end()) == to_name.end()):
             continue
-        # a comma then a place is the post's city or country, no name: "East German Ambassador, Moscow, to ...", "the
-        # Ambassador, Jordan"
+        # a place is the post's city or country, no name, after a comma or not: "East German Ambassador, Moscow, to ...",
+        # "the Ambassador, Jordan", "the Shah Tehran"
         set_off = to_name and to_name[0].rstrip().endswith(",")
-        city = set_off and _CITY_SET_OFF.match(text, to_name.end())
+        city = to_name and _CITY_SET_OFF.match(text, to_name.end())
         if to_name and not (text.startswith("To ", to_name.end()) and small_words_titled(text)) \
                 and not (to_name["city"] and _name_first(to_name["city"])) and not (city and _post_place(city[1])
                                                                              and (not city[2] or _post_place(city[2]) or is_body(city[2]))):

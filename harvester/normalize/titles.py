@@ -659,6 +659,8 @@ _PAIR = (rf"(?P<one>(?!(?:[A-Z][a-z]+-)?{ROLE}\s|{_GENERIC.pattern}){_PAIR_WORD}
 # beside a name is a surname ("West-Brandt Talks")
 _NO_NAME_HALF = re.compile(rf"{PREFIXES}|{VERB_PARTICLE}")
 _COMPASS_POINT = re.compile(COMPASS)
+_COMPASS_FIRST = re.compile(rf"^{COMPASS}\s+(?=[A-Z])")
+_INITIALS_ONLY = re.compile(r"(?:[^\W\d_a-z]\.)+")   # "T.", "V.I."
 # a body's word, no initials ("Politburo-Presidium Meeting"; but "CPSU-CCP Talks" are the parties')
 _BODY_NOUN = re.compile(rf"(?=[A-Z][a-z])(?:{BODY_WORDS})")
 _PAIR_ONLY = re.compile(rf"{_PAIR}(?:\s+{_GENERIC.pattern})*")
@@ -1022,22 +1024,29 @@ def _pair(pair: re.Match[str]) -> tuple[str, ...]:
 
 
 def _before_place(name: str) -> str:
-    """The name without the place the names table knows, or the month, after it: where and when its talks were ("Zhou
-    Enlai Hong Kong", "Kissinger July", "Mao Great Hall of the People"), in as many last words as a place has at most."""
+    """The name without the place the names table knows (a point of the compass before it or not), or the month, after
+    it: where and when its talks were ("Zhou Enlai Hong Kong", "Brandt West Berlin", "Kissinger July", "Mao Great Hall of
+    the People"), in as many last words as a place has at most."""
     words = name.split(" ")
     table = shipped_names()
     return next((" ".join(words[:i]) for i in range(max(1, len(words) - _PLACE_WORDS_AT_MOST), len(words))
-                 if table.kind(rest := " ".join(words[i:])) == "place" or re.fullmatch(_MONTH, rest)), name)
+                 if table.kind(_COMPASS_FIRST.sub("", rest := " ".join(words[i:]))) == "place" or re.fullmatch(_MONTH, rest)), name)
 
 
 def _without_setting(name: str) -> str:
-    """One who talked, without the place the names table knows after him, where it was ("Mao Great Hall", "Dobrynin
-    Washington"); not a body's ("... of the Soviet Union"), nor what a first name, an honorific or a point of the compass
-    begins ("George Washington", "Mr. Richmond", "South Korea")."""
+    """One who talked, or a list of them, without the place the names table knows after him, where it was ("Mao Great
+    Hall", "Dobrynin Washington", "the Shah Tehran", "Kissinger, Dobrynin Washington"); not a body's ("... of the Soviet
+    Union"), nor what a first name, an initial, an honorific or a point of the compass begins ("George Washington",
+    "Booker T. Washington", "Mr. Richmond", "South Korea"), nor what a small word does ("Kim Il Sung In Pyongyang", "Cuba,
+    South Africa and the United States"); a role's post set off is his ("the Ambassador, Washington"), and a list's
+    place is a party ("Cuba, South Africa")."""
     bare = _before_place(name)
     last = bare.rsplit(" ", 1)[-1]
-    first = is_given_name(last) or _COMPASS_POINT.fullmatch(last) or _HONORIFIC_AND_WORD.match(name, len(bare) - len(last))
-    return bare if _namelike(bare) and not (first or is_body(bare) or is_role(bare) or _is_place(bare)) else name
+    first = is_given_name(last) or _COMPASS_POINT.fullmatch(last) or _INITIALS_ONLY.fullmatch(last) \
+        or _HONORIFIC_AND_WORD.match(name, len(bare) - len(last))
+    named = _namelike(_LEADING_ARTICLE.sub("", bare)) and begins_a_name(last[:1]) and last.lower() not in _SLOT_WORDS
+    return bare.rstrip(",") if named and not (first or is_body(bare) or is_role(bare) and bare.endswith(",")
+                                              or _is_place(_SEP.split(bare.rstrip(","))[-1])) else name
 
 
 def _each_known(half: str) -> list[str]:
@@ -1256,10 +1265,14 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
         # the one a party is "led by" or "headed by" takes its part: in a talk, or sending a message ("Telegram from the
         # Delegation Headed by Mikoyan to ...")
         role = role if key in ("led by", "headed by") else _ROLE_OF.get(key, "participants" if talk else "senders")
-        items = _items(segment, between=key == "between")
-        if talk and key == ",":   # where a talk was had, after it, is no party: "Zhou Enlai-Kissinger Talks, Beijing"
+        # where a talk was had is no party of it after the one it was with ("with Mao Zedong Beijing", as before it:
+        # `_before`), looked for before the list is read ("Brandt West Berlin" was "Berlin", the name after a compass's
+        # word) and in each name it reads (a topic's "of" is left alone)
+        people = _without_setting(segment) if talk and key in ("with", "between") else segment
+        items = _items(people, between=key == "between")
+        if talk and key == ",":   # and after it: "Zhou Enlai-Kissinger Talks, Beijing"
             items = tuple(item for item in items if shipped_names().kind(item) != "place")
-        elif talk:   # nor after the one it was with: "with Mao Zedong Beijing", as before it (`_before`)
+        elif talk:
             items = tuple(map(_without_setting, items))
         roles[role].extend(items)
     if talk:   # a gathering named by the talk's setting is where it was had, no party of it (but a letter's is)
