@@ -2645,6 +2645,17 @@ def test_the_writer_in_brackets_after_a_body_in_capitals(title, others):
     # named one sends ("Moscow (TASS)")
     ("Telegram from Paris (Embassy)", ("Paris (Embassy)",), ()),
     ("Telegram from Geneva (Conference)", ("Geneva (Conference)",), ()),
+    # and so are a delegation's and a consulate's ("Delegation" and "Consulate-General" were the senders), as an
+    # ambassador's is
+    ("Telegram from Geneva (Delegation)", ("Geneva (Delegation)",), ()),
+    ("Telegram from Paris (Consulate-General)", ("Paris (Consulate-General)",), ()),
+    ("Telegram from Paris (Ambassador)", ("Paris (Ambassador)",), ()),
+    # no topic nor slot begins inside a bracket ("Geneva (Conference" was the sender, and "Conference on Disarmament)" the
+    # recipient)
+    ("Telegram from Geneva (Conference on Disarmament)", ("Geneva (Conference on Disarmament)",), ()),
+    ("Telegram from Geneva (Delegation to the Conference on Disarmament) to Washington",
+     ("Geneva (Delegation to the Conference on Disarmament)",), ("Washington",)),
+    ("Letter from Kim (Chairman of the Committee on Trade) to Mao", ("Kim (Chairman of the Committee on Trade)",), ("Mao",)),
     ("Telegram from Moscow (TASS)", ("TASS",), ()),
     ("Telegram from Moscow (Soviet Embassy)", ("Soviet Embassy",), ()),
 ], ids=lambda value: value[:48] if isinstance(value, str) else None)

@@ -679,7 +679,7 @@ _ROLE_AT_END = re.compile(rf"{ROLE}$|^(?:the\s+)?(?:{MODIFIER}\s+)*{ROLE}s$")
 # writes to Khrushchev)
 _SEAT_AT_END = re.compile(r"\b(?:Deputy|Representative|Advis[eo]r)$")
 # a post, in its city
-_MISSION_AT_END = re.compile(r"\b(?:Embassy|Ambassador|Minister|Representative|Advis[eo]r|Envoy|Consul(?:ate)?(?:\s+General)?|Legation|"
+_MISSION_AT_END = re.compile(r"\b(?:Embassy|Ambassador|Minister|Representative|Advis[eo]r|Envoy|Consul(?:ate)?(?:[\s-]General)?|Legation|"
                              r"Mission)$")
 # a city: one word, with its article or first word ("New York", "Addis Ababa"), particle ("Rio de Janeiro") or "City", and
 # the envoy in brackets after it; "Chinese Embassy, Liu Xiao": a person, not a city
@@ -1345,7 +1345,7 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         elif word == "to" and (passed := _participle(_PASSED_ON_AT_END, slots[-1][1][-1])):
             slots[-1][1][-1] = slots[-1][1][-1][:passed.start()]
-        if _runs_on(slots[-1][1][-1], word, segment, addressed) \
+        if _runs_on(slots[-1][1][-1], word, segment, addressed) or _opens_bracket(" ".join(slots[-1][1])) \
                 or _whence(slots[-1][0], slots[-1][1][-1], anded, word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
         else:
@@ -1363,12 +1363,19 @@ def _without_topic(text: str) -> str:
         on = _ON.match(text, topic.start())
         if on and (_listed_body(text[:on.start()], text[on.end():], "on") or at_gathering and _ABSTRACT_FIRST.match(text, on.end())):
             start = on.end()
+        elif _opens_bracket(text[:topic.start()]):
+            start = topic.start() + 1   # a bracket's words are one name: "from Geneva (Conference on Disarmament)"
         elif text.startswith(" at ", topic.start()) and text[:topic.start()].endswith(("Delegation", "Delegations")) \
                 and is_body(text[topic.start() + len(" at "):]):
             start, at_gathering = topic.start() + len(" at "), True
         else:
             break
     return text[:topic.start()] if topic else text
+
+
+def _opens_bracket(text: str) -> bool:
+    """Whether the text ends inside a bracket, whose words no slot or topic cuts: "(Delegation to the Conference on ...)"."""
+    return text.count("(") > text.count(")")
 
 
 def _participle(at_end: re.Pattern[str], party: str) -> re.Match[str] | None:
@@ -1708,9 +1715,9 @@ def _without_place(item: str) -> str:
     "Ministry of Foreign Affairs") or a role's ("Secretary of the CC ...") keeps it, and so does one word before "of"
     a body ("Goverment of Republic of Korea", "Representative of the ... Council"): "Árbenz of Guatemala" is a name."""
     if (bracket := _BRACKET_AT_END.search(item)) and _is_place(item[:bracket.start()]) and _namelike(bracket[1]) \
-            and not (_is_place(bracket[1]) or _MISSION_AT_END.fullmatch(bracket[1]) or bracket[1] == "Conference"):
-        # "Saigon (Lodge)", "Beijing (Xinhua)": a place writes nothing, the name or body in brackets does (but a mission's
-        # or a conference's word alone is the place's: "Paris (Embassy)", "Geneva (Conference)")
+            and not (_is_place(bracket[1]) or _MISSION_AT_END.fullmatch(bracket[1]) or bracket[1] in ("Conference", "Delegation")):
+        # "Saigon (Lodge)", "Beijing (Xinhua)": a place writes nothing, the name or body in brackets does (but a mission's,
+        # a delegation's or a conference's word alone is the place's: "Paris (Embassy)", "Geneva (Delegation)")
         return bracket[1]
     m = _PLACE_TAIL.search(item)
     if m is None or (m[1].lower() == "of" and " " not in item[:m.start()] and is_body(item[m.end(1):])) \
