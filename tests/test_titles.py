@@ -1037,6 +1037,21 @@ def test_a_marking_before_the_kind_is_no_sender(title):
     assert (doc_type(title), parties(title)) == ("telegram", Parties(("Mao Zedong",), ("Stalin",), ()))
 
 
+# but a marking's word that makes a name with the noun after it is none: the body or the role is the sender, or no one
+# ("Service", "Police" and "Agent" were senders; constructed); a marking before a name or set off by a comma is one
+@pytest.mark.parametrize(("title", "senders", "recipients"), [
+    ("Secret Service Report", ("Secret Service",), ()),
+    ("Secret Police Report", (), ()),
+    ("Top Secret, Secret Police Report to Stalin", (), ("Stalin",)),
+    ("Confidential Agent, Report from Lodge", ("Confidential Agent", "Lodge"), ()),
+    ("Secret Bulgarian Politburo Resolution", ("Bulgarian Politburo",), ()),
+    ("Top Secret, Urgent, Telegram from Lodge to Rusk", ("Lodge",), ("Rusk",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_marking_that_names_a_body_or_a_role_with_its_noun_is_none(title, senders, recipients):
+    found = parties(title)
+    assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
+
+
 # A marking after a comma ends the parties only when none follow it: "..., SECRET, No. 059.101" is notes, but "Top
 # Secret, Very Urgent Telegram from ..." and "Ciphered Telegram, Very Urgent, from ..." go on to name them (constructed)
 @pytest.mark.parametrize("title", ["Top Secret, Very Urgent Telegram from Gromyko to Molotov",

@@ -283,8 +283,9 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
     (_Guarded(_rx(r"(?P<sent>\sfrom\s[^,]*?)?(?:(?P<set_off>,)\s*|\s+)from\s+the\s+archives?\b(?!\s+(?-i:[A-Z]))"
                   r"(?:(?!\s(?:to|from)\s)[^,])*(?P<before>,(?=\s*from\s))?"), "(?i) from the archive"),
      lambda m: m["sent"] or ("" if m["set_off"] or m["before"] or _SENT_OR_TO.match(m.string, m.end()) else m[0])),
-    # "Top Secret Memorandum of ...", ": Top Secret ...", "Eyes Only, to", "Secret and Urgent, Exdis, Telegram from ..."
-    (_rx(rf"^[\s:,.]*(?:(?:and\s+)?{_SECRET},?\s+)+"), ""),
+    # "Top Secret Memorandum of ...", ": Top Secret ...", "Eyes Only, to", "Secret and Urgent, Exdis, Telegram from ..."; but
+    # before a noun it makes a name with it is none: "Secret Service", "Secret Police", "Confidential Agent"
+    (_rx(rf"^[\s:,.]*(?:(?:and\s+)?{_SECRET}(?:,\s+|\s+(?!(?-i:Service|Police|Agents?|Informants?|Sources?)\b)))+"), ""),
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B" nor "(Secret, Eyes Only, for B)"
     (_rx(rf",\s*{_SECRET}\b(?![^,]*,?\s(?:from|to|for)\s).*$"), ""),
