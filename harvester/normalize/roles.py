@@ -184,8 +184,11 @@ _NAME_GOES_ON = re.compile(rf"\s+(?!{alt(*(w.title() for w in _SMALL_WORDS))}\s)
 # whether one may be there, looser than the pattern below: with no \b first, a search skips to honorifics' first letters
 _HONORIFIC = re.compile(rf"{HONORIFIC}\s+(?={_CAPITAL})")
 _WORDS_AFTER = re.compile(rf"{_CAPITAL}[\w'’.-]*(?:\s+{_CAPITAL}[\w'’.-]*)*")   # the name an honorific stands before
+# a place's words, five at most as the names table's longest has (a longer run of capitals after a role is no post's
+# place, and is not read to its end from each role in it)
+_PLACE_WORDS = rf"{_CAPITAL}[\w'’.-]*(?:\s+{_CAPITAL}[\w'’.-]*){{0,4}}"
 # such words (and more set off after them: its country, or a body), then a small word or the end
-_CITY_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern})(?:,\s+({_WORDS_AFTER.pattern}))?(?=,?\s+[a-z]|,?$)")
+_CITY_SET_OFF = re.compile(rf"({_PLACE_WORDS})(?:,\s+({_PLACE_WORDS}))?(?=,?\s+[a-z]|,?$)")
 _PLACE_SET_OFF = re.compile(rf"({_WORDS_AFTER.pattern}),\s+(?={_CAPITAL})(?!{_KIND_TITLED})")   # such words, then a name's
 # a nationality before it goes too, as before a role: "British Lord Home" is Home; "comrades" before a small word in title
 # case is a noun, no honorific: "From The Chinese Comrades To Stalin" names the comrades (but "Comrade To Huu" is To Huu)
