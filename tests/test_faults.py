@@ -832,6 +832,10 @@ for shape in ["[", "(", "[a", "(a", "[a]", "(a)", "A. ", "A ", "(a, 1900-1950)",
     size = 100000 if shape == "A - " else 40000   # (a subject after a dash was once looked for to the end from each dash)
     for text in (shape * (size // len(shape)), "Letter from " + shape * (size // len(shape))):
         person_names(parties(text), names), doc_type(text), written_form(text), page_people([text], names)
+# a bracket closed at the end only: whether one was open was counted again from the start at each slot's word and topic
+for shape, size in [("A to ", 300000), ("A on B ", 200000)]:
+    text = "Letter from (" + shape * (size // len(shape)) + ")"
+    person_names(parties(text), names), doc_type(text), written_form(text), page_people([text], names)
 print("done")
 """
     finished_alone(script)

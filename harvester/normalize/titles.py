@@ -1340,17 +1340,20 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     words = [k.lower() for k in pieces[2::3]]
     addressed = key == "to" or "to" in words
+    opened = _opened(pieces[0])   # the brackets the last slot leaves open
     for anded, word, segment in zip(pieces[1::3], words, pieces[3::3]):
         if word == "by" and (made := _participle(_MADE_AT_END, slots[-1][1][-1])):
             word = _by_whom(made[0][1:])
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         elif word == "to" and (passed := _participle(_PASSED_ON_AT_END, slots[-1][1][-1])):
             slots[-1][1][-1] = slots[-1][1][-1][:passed.start()]
-        if _runs_on(slots[-1][1][-1], word, segment, addressed) or _opens_bracket(" ".join(slots[-1][1])) \
+        if _runs_on(slots[-1][1][-1], word, segment, addressed) or opened > 0 \
                 or _whence(slots[-1][0], slots[-1][1][-1], anded, word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
+            opened += _opened(segment)
         else:
             slots.append((" ".join(word.split()), [segment]))
+            opened = _opened(segment)
     return [(key, " ".join(parts)) for key, parts in slots] + reported
 
 
@@ -1359,13 +1362,14 @@ def _without_topic(text: str) -> str:
     Council on Foreign Relations to Kennedy", nor does the "at" of a delegation's post, a gathering or a body: "from the Brazilian
     Delegation at the 17th Session of the UN General Assembly (Afonso Arinos)", nor the "on" before that gathering's field:
     "from the Soviet Delegation at the Conference on Disarmament"."""
-    start, at_gathering = 0, False
+    start, at_gathering, opened, counted = 0, False, 0, 0
     while topic := _TAIL.search(text, start):
+        opened, counted = opened + _opened(text, counted, topic.start()), topic.start()
         on = _ON.match(text, topic.start())
-        if on and (_listed_body(text[:on.start()], text[on.end():], "on") or at_gathering and _ABSTRACT_FIRST.match(text, on.end())):
-            start = on.end()
-        elif _opens_bracket(text[:topic.start()]):
+        if opened > 0:
             start = topic.start() + 1   # a bracket's words are one name: "from Geneva (Conference on Disarmament)"
+        elif on and (_listed_body(text[:on.start()], text[on.end():], "on") or at_gathering and _ABSTRACT_FIRST.match(text, on.end())):
+            start = on.end()
         elif text.startswith(" at ", topic.start()) and text[:topic.start()].endswith(("Delegation", "Delegations")) \
                 and is_body(text[topic.start() + len(" at "):]):
             start, at_gathering = topic.start() + len(" at "), True
@@ -1374,9 +1378,10 @@ def _without_topic(text: str) -> str:
     return text[:topic.start()] if topic else text
 
 
-def _opens_bracket(text: str) -> bool:
-    """Whether the text ends inside a bracket, whose words no slot or topic cuts: "(Delegation to the Conference on ...)"."""
-    return text.count("(") > text.count(")")
+def _opened(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many more brackets the text opens than it closes: inside one, no slot or topic begins ("(Delegation to the
+    Conference on ...)"); counted a piece at a time, as the pieces are read."""
+    return text.count("(", start, end) - text.count(")", start, end)
 
 
 def _participle(at_end: re.Pattern[str], party: str) -> re.Match[str] | None:
