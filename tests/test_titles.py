@@ -2686,6 +2686,17 @@ def test_the_writer_in_brackets_after_a_place_sends(title, senders, recipients):
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
 
+# but a bracket never closed is a slip that holds no slot nor topic: the one the message goes to after it is read ("Saigon
+# to Rusk" and "Beijing to Molotov" were the senders' brackets, with no recipient; constructed)
+@pytest.mark.parametrize(("title", "recipients"), [
+    ("Telegram from Lodge (Saigon to Rusk", ("Rusk",)),
+    ("Telegram, Kuznetsov (Beijing to Molotov", ("Molotov",)),
+    ("Letter from Mao Zedong (Excerpt to Stalin", ("Stalin",)),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_bracket_never_closed_holds_no_slot(title, recipients):
+    assert parties(title).recipients == recipients
+
+
 # a role's "TO" in capitals runs on as its "to" does: "AMBASSADOR TO JORDAN AND SYRIA" was a sender "AMBASSADOR" to
 # "JORDAN" and "SYRIA" (a party in capitals inside a title that is not keeps its reading: "Representative to NATO")
 @pytest.mark.parametrize(("title", "expected"), [

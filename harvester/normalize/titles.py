@@ -1340,14 +1340,16 @@ def _slots(rest: str, kind: str | None = None) -> list[tuple[str, str]]:
     slots: list[tuple[str, list[str]]] = [(key, [pieces[0]])]   # each slot's pieces, joined once at the end
     words = [k.lower() for k in pieces[2::3]]
     addressed = key == "to" or "to" in words
-    opened = _opened(pieces[0])   # the brackets the last slot leaves open
+    # the brackets the last slot leaves open, in a title that closes each it opens (one never closed is a slip, whose
+    # words run on to no end: "from Lodge (Saigon to Rusk")
+    opened, closed = _opened(pieces[0]), _opened(body) <= 0
     for anded, word, segment in zip(pieces[1::3], words, pieces[3::3]):
         if word == "by" and (made := _participle(_MADE_AT_END, slots[-1][1][-1])):
             word = _by_whom(made[0][1:])
             slots[-1][1][-1] = slots[-1][1][-1][:made.start()]
         elif word == "to" and (passed := _participle(_PASSED_ON_AT_END, slots[-1][1][-1])):
             slots[-1][1][-1] = slots[-1][1][-1][:passed.start()]
-        if _runs_on(slots[-1][1][-1], word, segment, addressed) or opened > 0 \
+        if _runs_on(slots[-1][1][-1], word, segment, addressed) or closed and opened > 0 \
                 or _whence(slots[-1][0], slots[-1][1][-1], anded, word, segment):
             slots[-1][1].extend((word, segment))   # lowered, as the grammar reads it: "Ambassador to Jordan", not "To Jordan"
             opened += _opened(segment)
@@ -1362,11 +1364,11 @@ def _without_topic(text: str) -> str:
     Council on Foreign Relations to Kennedy", nor does the "at" of a delegation's post, a gathering or a body: "from the Brazilian
     Delegation at the 17th Session of the UN General Assembly (Afonso Arinos)", nor the "on" before that gathering's field:
     "from the Soviet Delegation at the Conference on Disarmament"."""
-    start, at_gathering, opened, counted = 0, False, 0, 0
+    start, at_gathering, opened, counted, closed = 0, False, 0, 0, _opened(text) <= 0   # (brackets as `_slots` reads them)
     while topic := _TAIL.search(text, start):
         opened, counted = opened + _opened(text, counted, topic.start()), topic.start()
         on = _ON.match(text, topic.start())
-        if opened > 0:
+        if closed and opened > 0:
             start = topic.start() + 1   # a bracket's words are one name: "from Geneva (Conference on Disarmament)"
         elif on and (_listed_body(text[:on.start()], text[on.end():], "on") or at_gathering and _ABSTRACT_FIRST.match(text, on.end())):
             start = on.end()
