@@ -4086,6 +4086,11 @@ def test_what_a_paper_is_for_after_its_article_is_no_one(title, senders, recipie
     ("Record of Conversation with Mayor Brandt West Berlin", "conversation", ("Brandt",)),
     ("Record of Conversation with the Shah Tehran", "conversation", ("Shah",)),
     ("Record of Conversation with Kissinger, Dobrynin Washington", "conversation", ("Kissinger", "Dobrynin")),
+    # and a month set off, but not a place that makes the names alike in length, read as the last name's before it is
+    # taken off ("Pak Hon-yong" and "Le Duan" were dropped; "July" took part)
+    ("Record of Conversation with Kim Il Sung, Pak Hon-yong Pyongyang", "conversation", ("Kim Il Sung", "Pak Hon-yong")),
+    ("Record of Conversation with Pham Van Dong, Le Duan Hanoi", "conversation", ("Pham Van Dong", "Le Duan")),
+    ("Record of Conversation with Kissinger, Dobrynin, July", "conversation", ("Kissinger", "Dobrynin")),
     # but a list's places are its parties, the last one too
     ("Conversation between Cuba and South Africa", "conversation", ("Cuba", "South Africa")),
     ("Meeting between Angola, Cuba, South Africa and the United States", "meeting", ("Angola", "Cuba", "South Africa", "United States")),

@@ -1268,9 +1268,11 @@ def _assign(kind: str | None, lead: list[str], before: list[tuple[str, str]], re
         role = role if key in ("led by", "headed by") else _ROLE_OF.get(key, "participants" if talk else "senders")
         # where a talk was had is no party of it after the one it was with ("with Mao Zedong Beijing", as before it:
         # `_before`), looked for before the list is read ("Brandt West Berlin" was "Berlin", the name after a compass's
-        # word) and in each name it reads (a topic's "of" is left alone)
-        people = _without_setting(segment) if talk and key in ("with", "between") else segment
-        items = _items(people, between=key == "between")
+        # word) and in each name it reads (a topic's "of" is left alone); but where the list reads the place into its last
+        # name, that name loses it after (the place made the names alike in length: "Kim Il Sung, Pak Hon-yong Pyongyang")
+        items = _items(segment, between=key == "between")
+        if talk and key in ("with", "between") and items and _without_setting(items[-1]) == items[-1]:
+            items = _items(_without_setting(segment), between=key == "between")
         if talk and key == ",":   # and after it: "Zhou Enlai-Kissinger Talks, Beijing"
             items = tuple(item for item in items if shipped_names().kind(item) != "place")
         elif talk:
