@@ -1052,6 +1052,19 @@ def test_a_marking_that_names_a_body_or_a_role_with_its_noun_is_none(title, send
     assert (found.senders, found.recipients, found.participants, found.others) == (senders, recipients, (), ())
 
 
+# but only "Secret" or "Confidential" alone makes a name so: a marking of more words, or another, is one before those nouns
+# too, and in no party ("Top Secret Service", "Eyes Only Source" and "Urgent Service" were senders; constructed)
+@pytest.mark.parametrize(("title", "marking"), [
+    ("Top Secret Service Telegram from Hoover to Johnson", "Top"),
+    ("Strictly Secret Service Telegram", "Strictly"),
+    ("Eyes Only Source Report", "Eyes"),
+    ("Urgent Service Telegram from Moscow", "Urgent"),
+], ids=lambda value: value[:48] if isinstance(value, str) else None)
+def test_a_marking_of_more_words_before_such_a_noun_is_still_one(title, marking):
+    found = parties(title)
+    assert found.senders and not any(party.startswith(marking) for party in (*found.senders, *found.recipients, *found.participants))
+
+
 # A marking after a comma ends the parties only when none follow it: "..., SECRET, No. 059.101" is notes, but "Top
 # Secret, Very Urgent Telegram from ..." and "Ciphered Telegram, Very Urgent, from ..." go on to name them (constructed)
 @pytest.mark.parametrize("title", ["Top Secret, Very Urgent Telegram from Gromyko to Molotov",

@@ -284,8 +284,10 @@ _CLEAN: tuple[tuple[re.Pattern[str] | _Guarded, str | Callable[[re.Match[str]], 
                   r"(?:(?!\s(?:to|from)\s)[^,])*(?P<before>,(?=\s*from\s))?"), "(?i) from the archive"),
      lambda m: m["sent"] or ("" if m["set_off"] or m["before"] or _SENT_OR_TO.match(m.string, m.end()) else m[0])),
     # "Top Secret Memorandum of ...", ": Top Secret ...", "Eyes Only, to", "Secret and Urgent, Exdis, Telegram from ..."; but
-    # before a noun it makes a name with it is none: "Secret Service", "Secret Police", "Confidential Agent"
-    (_rx(rf"^[\s:,.]*(?:(?:and\s+)?{_SECRET}(?:,\s+|\s+(?!(?-i:Service|Police|Agents?|Informants?|Sources?)\b)))+"), ""),
+    # the word alone before a noun it makes a name with is none: "Secret Service", "Secret Police", "Confidential Agent"
+    # (yet "Top Secret" and "Eyes Only" are markings before them too)
+    (_rx(rf"^[\s:,.]*(?:(?:and\s+)?(?!(?:secret|confidential)\s+(?-i:Service|Police|Agents?|Informants?|Sources?)\b)"
+         rf"{_SECRET},?\s+)+"), ""),
     (_rx(rf",\s*{_SECRET}(?=,?\s+(?:from|to)\s)"), ""),            # "Ciphered Telegram, Urgent, from A to B"
     # ", TOP SECRET, ...": the rest is notes, but not in "Top Secret, Urgent Telegram from A to B" nor "(Secret, Eyes Only, for B)"
     (_rx(rf",\s*{_SECRET}\b(?![^,]*,?\s(?:from|to|for)\s).*$"), ""),
