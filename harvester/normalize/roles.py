@@ -412,7 +412,7 @@ def _without_roles(text: str) -> str:
 
 
 def _post_place(words: str) -> bool:
-    """A post's city or country, set off by a comma after it: not initials, a body's as often ("Chief, ICD")."""
+    """A post's city or country after it, set off by a comma or not: not initials, a body's as often ("Chief, ICD")."""
     return shipped_names().kind(words) == "place" or bool(PLACE.fullmatch(words)) and not words.isupper()
 
 
