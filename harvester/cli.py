@@ -701,13 +701,15 @@ def _harvest_job(job: Job, again: str = "run the same command again to resume", 
         with _progress() as progress:
             outcome = harvest(job.site, job.search, job.out, name, job.formats, job.settings, sleep=sleep,
                               names=names, progress=progress, paced=paced, unwell=unwell)
-    except KeyboardInterrupt as stop:
+    except (KeyboardInterrupt, Exception) as error:
+        if (stop := stop_within(error)) is None:
+            raise
         kept = runs_archived(job.out / "archive", name)   # (none: a first run stopped before any page removed what it made)
         files = ("the dataset's files are as they were" if _generation(job.out, name) == generation else
                  "the dataset's files are this run's, but its end is not recorded")   # (stopped as it was being recorded)
         stop.args = (f"the pages fetched so far are kept ({job.out / 'archive'}); {files}; {again}"
                      if kept else f"no page was fetched, and nothing written; {again}",)
-        raise
+        raise stop from None
     resumed = (f" this time: the resumed run read {plural(outcome.replayed, 'page')} back from its archive"
                if outcome.replayed else "")
     return _print_outcome(outcome, f"harvested {outcome.documents:,} of {plural(outcome.total, 'document')} for {outcome.search_words} "
@@ -876,6 +878,16 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def stop_within(error: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C or SIGTERM that `error` is, or that a library caught and raised as an error of its own, found in what
+    it was raised from (openpyxl turns anything, a stop too, into a TypeError as it converts a value): None if none."""
+    seen: set[int] = set()
+    while error is not None and not isinstance(error, KeyboardInterrupt) and id(error) not in seen:
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return error if isinstance(error, KeyboardInterrupt) else None
+
+
 def one_line(message: str) -> str:
     """A message as one line, whatever it quotes: a line break in a file's name is shown as \\n."""
     return re.sub(r"[\x00-\x1f\x7f]", lambda control: repr(control[0])[1:-1], message)
@@ -946,12 +958,14 @@ def _main(sleep: Callable[[float], None]) -> None:
         hint = f" (see: {error.ctx.command_path} --help)" if isinstance(error, click.UsageError) and error.ctx else ""
         _say(f"harvester: error: {error.format_message()}{hint}", err=True)
         sys.exit(error.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt) as stopped:   # Ctrl-C, or SIGTERM as cron or systemd stops a run
-        stop = stopped.__cause__ if isinstance(stopped, click.exceptions.Abort) else stopped   # click wraps Ctrl-C
-        what = "stopped (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
-        _say(f"harvester: {what}: {stop.args[0] if stop and stop.args else 'nothing written'}", err=True)
-        end_now(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
-    except Exception as error:   # a failure said in one line; a bug too, exit 7 (never 0 or 1, which cron reads as success)
+    except (KeyboardInterrupt, Exception) as error:
+        # Ctrl-C, or SIGTERM as cron or systemd stops a run: as raised, wrapped by click (Abort), or made an error of its own
+        # by a library
+        if (stop := stop_within(error)) or isinstance(error, click.exceptions.Abort):
+            what = "stopped (SIGTERM)" if isinstance(stop, Terminated) else "interrupted"
+            _say(f"harvester: {what}: {stop.args[0] if stop and stop.args else 'nothing written'}", err=True)
+            end_now(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED)
+        # a failure said in one line; a bug too, exit 7 (never 0 or 1, which cron reads as success)
         if isinstance(error, OSError) and error.filename is not None:   # but a path the system refused is the user's
             error = path_error(error)
         known = isinstance(error, HarvesterError)

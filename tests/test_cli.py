@@ -1314,6 +1314,44 @@ def test_a_stop_as_a_harvests_warnings_are_printed_has_nothing_left_to_stop(tmp_
     assert done.returncode == 1 and "interrupted" not in done.stderr and done.stdout.startswith("harvested 10 of 19")
 
 
+@pytest.mark.parametrize(("command", "stop", "code", "said"), [
+    ("harvest", "SIGINT", 130, "interrupted: the pages fetched so far are kept ({archive}); the dataset's files are as they "
+                               "were; run the same command again to resume"),
+    ("harvest", "SIGTERM", 143, "stopped (SIGTERM): the pages fetched so far are kept ({archive}); the dataset's files are "
+                                "as they were; run the same command again to resume"),
+    ("run", "SIGINT", 130, "interrupted: harvest 1, kwp: the pages fetched so far are kept ({archive}); the dataset's files "
+                           "are as they were; to finish the run: harvester run {harvests} kwp none (this harvest resumes)"),
+    ("reparse", "SIGINT", 130, "interrupted: nothing written")])
+def test_a_stop_a_library_turns_into_an_error_of_its_own_is_said_as_the_stop(tmp_path, command, stop, code, said):
+    """openpyxl catches everything as it converts a value (a bare except), a Ctrl-C or SIGTERM too, and raises a TypeError
+    in its place: a stop as the XLSX file was written was said as a bug (exit 7), not as the stop it was. Here the signal
+    comes as openpyxl converts a column's width, in its own try."""
+    script = ("import os, signal, sys\n"
+              "import harvester.output.xlsx as xlsx\n"
+              "class Width:\n"
+              "    def __float__(self):\n"
+              f"        os.kill(os.getpid(), signal.{stop})\n"
+              "        return 40.0\n"
+              "xlsx._WIDTHS = {**xlsx._WIDTHS, 'id': Width()}\n"
+              "sys.argv = ['harvester', *sys.argv[1:]]\n"
+              "from harvester.__main__ import run\n"
+              "run()\n")
+    harvests = tmp_path / "h.toml"   # (the second harvest is not run: the run stops at the first)
+    given = {"reparse": ["reparse", str(SEED), "--out", str(tmp_path), "--format", "csv,xlsx"], "run": ["run", str(harvests)],
+             "harvest": ["harvest", "--query", QUERY, "--base-url", "{origin}", "--out", str(tmp_path), "--name", "kwp",
+                         "--delay", "0", "--format", "csv,xlsx"]}[command]
+    with Serving([SEED]) as serving:
+        harvests.write_text(f'base_url = "{serving.origin}"\ndelay = 0\ncontact = "me@example.org"\nout = "."\n'
+                            f'formats = ["csv", "xlsx"]\n[[harvest]]\nquery = "{QUERY}"\nname = "kwp"\n[[harvest]]\n'
+                            'query = "nothing"\nname = "none"\n', encoding="utf-8")
+        done = subprocess.run([sys.executable, "-c", script, "-q", *(arg.format(origin=serving.origin) for arg in given)],
+                              capture_output=True, text=True, timeout=60,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))   # (as from a terminal)
+    assert (done.returncode, done.stderr.strip().splitlines()) == (
+        code, [f"harvester: {said.format(archive=tmp_path / 'archive', harvests=harvests)}"])
+    assert not list(tmp_path.glob("*.csv")) and not list(tmp_path.glob("*.xlsx"))
+
+
 @pytest.mark.parametrize("at", ["args[0] == 'harvester.cli'", "not args[0].startswith('harvester')"], ids=["cli", "first"])
 def test_a_ctrl_c_while_harvester_loads_is_one_line_too(at):
     """A Ctrl-C in the moment harvester loads its command line (before any command runs) is one line, no traceback.
