@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import itertools
 import json
@@ -25,7 +26,7 @@ from harvester import __version__
 from harvester.config import (Job, as_keys, check_fetch_ready, checked_fetch, checked_origin, given_search, home_path,
                               load_jobs)
 from harvester.errors import (BlockedError, BusyError, FetchError, HarvesterError, IncompleteError, LayoutError, RetriesSpentError,
-                              UnreachableError, UsageError, path_error, plural, storing)
+                              StorageError, UnreachableError, UsageError, path_error, plural, storage_error)
 from harvester.fetch.archive import datasets_archived, files_to_keep, runs_archived
 from harvester.normalize.names import NameTable
 from harvester.output.files import FORMATS, named_formats, parse_formats
@@ -788,8 +789,14 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
                 if dry_run:
                     _say(f"would remove {path}")
                     continue
-                with storing(path):
+                try:
                     path.unlink()
+                except OSError as error:   # (removing a file needs its folder writable; prune has no --out to give instead)
+                    if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                        raise storage_error(path, error) from None
+                    raise StorageError(f"{folder}: cannot remove files from it: " + (
+                        "its file system is read-only" if error.errno == errno.EROFS else
+                        f"it is read-only or not yours: make it writable (chmod u+w {shlex.quote(str(folder))})")) from None
         _say(f"{name}: {'would remove' if dry_run else 'removed'} {plural(len(old), 'WARC file')} ({size:,.2f} MB), "
                    f"kept {len(kept):,}")
     for warning in warnings:

@@ -2147,6 +2147,39 @@ def test_prune_waits_for_no_run_and_names_what_it_cannot_find(tmp_path: Path, mo
     assert code == 0 and [path.name for path in (tmp_path / "archive").iterdir()] == ["s-run0002-part1.warc.gz"]
 
 
+@pytest.mark.parametrize("how", ["read-only", "not-yours"])
+def test_prune_in_a_folder_it_cannot_remove_files_from_names_the_folder_and_what_to_do(tmp_path: Path, monkeypatch, capsys,
+                                                                                        request, how: str):
+    """Removing a file needs its folder writable: prune said of the file "cannot write: it is read-only or not yours: make
+    it writable (chmod u+w), or use another --out": the file's rights do not matter, and prune takes no --out. Read-only
+    is, for root, a read-only mount; another user's folder is the system's refusal (as root, simulated)."""
+    import errno
+
+    from tests.test_cli import run_cli
+    from tests.test_faults import _read_only
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        run(server, tmp_path)
+    folder = tmp_path / "archive"
+    before = sorted(folder.iterdir())
+    if how == "read-only":
+        _read_only(folder, request)
+    else:
+        unlink = Path.unlink
+
+        def refused(path: Path, missing_ok: bool = False) -> None:
+            if path.parent != folder:
+                return unlink(path, missing_ok)
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        monkeypatch.setattr(Path, "unlink", refused)
+    code, _, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    chmod = f"it is read-only or not yours: make it writable (chmod u+w {folder})"
+    assert code == 2 and err in {f"harvester: error: {folder}: cannot remove files from it: {why}\n"
+                                 for why in (chmod, *["its file system is read-only"] * (how == "read-only"))}
+    assert sorted(folder.iterdir()) == before
+
+
 # a run killed once it committed a change (argv[2]) to the state (argv[1]): the change is in the -wal file alone
 KILLED = ("import os, signal, sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('PRAGMA journal_mode=WAL'); "
           "db.execute(sys.argv[2]); db.commit(); os.kill(os.getpid(), signal.SIGKILL)")
