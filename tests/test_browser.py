@@ -678,6 +678,31 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
     assert cleared not in err and SECRET not in err
 
 
+@pytest.mark.parametrize("given", ["pipe", "empty"])
+def test_cookies_given_through_a_pipe_are_read_as_a_files(tmp_path: Path, monkeypatch, capsys, given: str):
+    """--cookies <(cat cookies.txt), as --names takes one: its pipe was said to be "no such file", and so was /dev/null,
+    which is read as an empty file is (a harvest reads its cookies once)."""
+    import os
+
+    agent = "Mozilla/5.0 (X11; Linux x86_64) piped"
+    with ChallengeServer(pages(SEED)) as server:
+        jar = cookies_file(tmp_path / "cookies.txt", [("127.0.0.1", "cf_clearance", server.cookie_for(agent))])
+        reading, writing = os.pipe()
+        os.write(writing, jar.read_bytes())   # (a few lines: within what a pipe holds)
+        os.close(writing)
+        try:
+            code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", server.origin, "--out",
+                                   str(tmp_path / "c"), "--delay", "0", "--user-agent", agent,
+                                   "--cookies", f"/dev/fd/{reading}" if given == "pipe" else os.devnull)
+        finally:
+            os.close(reading)
+    if given == "pipe":
+        assert code == 0 and len(dataset(tmp_path / "c", NAME)) == 19, err
+    else:
+        assert code == 2 and err.endswith(f"\nharvester: error: --cookies {os.devnull}: no cookie in it is for 127.0.0.1; "
+                                          "export the cookies of that site\n") and err.count("harvester: error:") == 1
+
+
 def test_the_readmes_trial_server_serves_the_scans_of_the_demos_documents(tmp_path: Path, monkeypatch, capsys):
     """The trial of --cookies the README gives, with --details --pdfs: every document's page and scan, as `harvester
     demo` serves them."""
