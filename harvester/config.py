@@ -68,6 +68,9 @@ class Job:
 
 def load_jobs(path: Path) -> list[Job]:
     """Read and check every harvest of the file; a mistake is one line naming the file and the place."""
+    if path.exists() and not path.is_file():   # (<(cat h.toml): click refuses a folder)
+        raise UsageError(f"{path}: not a file (a pipe?): a harvests file's relative paths are from its folder, and a run "
+                         "stopped is finished by naming it again: save it to a file")
     try:
         text = path.read_text(encoding="utf-8-sig")   # (a byte-order mark, as Notepad saves one)
         data = tomllib.loads(text)

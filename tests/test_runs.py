@@ -1473,6 +1473,22 @@ def test_a_harvests_file_that_is_not_there_is_one_line(tmp_path: Path, monkeypat
     assert (code, err) == (2, f"harvester: error: {tmp_path / 'harvests.toml'}: cannot be read (No such file or directory)\n")
 
 
+def test_a_harvests_file_given_through_a_pipe_is_said_to_need_a_file(tmp_path: Path, monkeypatch, capsys):
+    """harvester run <(cat h.toml): its out folders are from the file's folder, and a stopped run is finished by naming
+    the file again, which a pipe has neither of. It was said as "/proc/PID/fd/pipe:[NUMBER]: no such file or folder"."""
+    from tests.test_cli import run_cli
+
+    reading, writing = os.pipe()
+    os.write(writing, b'[[harvest]]\nquery = "x"\n')
+    os.close(writing)
+    try:
+        code, _, err = run_cli(monkeypatch, capsys, "run", f"/dev/fd/{reading}")
+    finally:
+        os.close(reading)
+    assert (code, err) == (2, f"harvester: error: /dev/fd/{reading}: not a file (a pipe?): a harvests file's relative paths "
+                              "are from its folder, and a run stopped is finished by naming it again: save it to a file\n")
+
+
 def test_a_harvests_file_that_fetches_some_other_way_is_said_in_its_own_words(tmp_path: Path):
     """The command line's --fetch takes http or browser alone; the file's fetch key may hold anything."""
     (tmp_path / "h.toml").write_text('[[harvest]]\nquery = "x"\nfetch = "ftp"\n', encoding="utf-8")
