@@ -55,7 +55,7 @@ def index_folder(folders: Path | list[Path]) -> dict[str, tuple[Path, str]]:
 
     # in the folders' order, each folder's pages in their own order: of two pages of one address, the first folder's
     # is served, and within a folder the later saved, as a re-parse reads them
-    found = sorted(find_saved_files(folders), key=place)
+    found = sorted(find_saved_files(folders, warcs=False), key=place)
     for path in found:
         if is_warc(path):
             continue  # a harvest's output folder holds its archive: the saved pages are what is served

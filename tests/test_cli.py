@@ -582,6 +582,14 @@ def test_serve_of_a_missing_folder_is_a_usage_error(monkeypatch, capsys, tmp_pat
     assert_one_line_error(err, "nowhere: not a folder of saved pages")
 
 
+def test_serve_of_an_empty_folder_says_no_saved_page_is_there_not_that_a_warc_file_would_do(monkeypatch, capsys, tmp_path):
+    """Serve refuses a folder of WARC files (reparse reads them): that none was found is no news to serve's user."""
+    (tmp_path / "empty").mkdir()
+    code, _, err = run_cli(monkeypatch, capsys, "serve", str(tmp_path / "empty"))
+    assert (code, err) == (2, f"harvester: error: {tmp_path / 'empty'}: no saved pages (.html, .htm, .mhtml, .mht, .webarchive) "
+                              "found\n")
+
+
 def test_python_dash_m_runs_the_cli():
     import subprocess
 

@@ -89,10 +89,10 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def find_saved_files(paths: Iterable[Path]) -> list[Path]:
+def find_saved_files(paths: Iterable[Path], warcs: bool = True) -> list[Path]:
     """Every file named, and every saved page (HTML_SUFFIXES, gzipped too) and WARC file under a named folder, in natural order (page-2 before
     page-10); under a folder, not harvester's own report page, nor what a browser keeps beside a page it saved whole
-    (PAGE_files/: its frames and images)."""
+    (PAGE_files/: its frames and images). That none is found names WARC files only to a caller that reads them (`warcs`)."""
     found: list[Path] = []
     passed: list[Path] = []   # under a folder, harvester's report pages and packed files: said when no page is found
     for path in paths:
@@ -111,7 +111,7 @@ def find_saved_files(paths: Iterable[Path]) -> list[Path]:
         why = "leads round in a loop back to itself" if loops(str(gone)) else "is not there"
         raise InputError(f"{gone}: a link to {os.readlink(gone)}, which {why}: link it to the saved page, or remove it")
     if not found:
-        raise InputError(f"{', '.join(map(str, paths))}: no saved pages ({', '.join(HTML_SUFFIXES)}) or WARC files found"
+        raise InputError(f"{', '.join(map(str, paths))}: no saved pages ({', '.join(HTML_SUFFIXES)}){' or WARC files' * warcs} found"
                          + _passed_over(passed))
     unique: dict[Path, Path] = {}   # a file named twice (by two paths, or within a folder also named) is read once
     for path in found:
