@@ -475,7 +475,7 @@ def demo_command(out_dir: Path, name: str | None, formats: str, details: bool, p
     except UsageError as error:   # `make harvest` runs the demo, and can pass no --port: README's command instead
         if "MAKELEVEL" not in os.environ:   # (make's mark on what it runs: run by hand, the demo takes a --port)
             raise
-        raise UsageError(f"{error}; make harvest passes none: run .venv/bin/harvester demo --out output --port 0") from None
+        raise UsageError(f"{error}; make harvest passes none: run .venv/bin/harvester demo --out output --port 8760") from None
     with serving:
         [address] = {site.search_url(site.search_of(url)) for url in serving.saved_urls if site.is_search(url)}
         log.info("serving the saved pages of a search on %s", serving.origin)

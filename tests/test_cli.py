@@ -146,7 +146,7 @@ def test_a_demo_port_another_program_holds_is_said_with_what_to_do(monkeypatch, 
     said = (f"--port {port}: cannot listen on 127.0.0.1 (Address already in use); another program holds it: give another "
             "with --port (0: any free one)")
     assert code == 2 and err.strip().endswith(said + ("; make harvest passes none: run .venv/bin/harvester demo --out output "
-                                                      "--port 0" if make else ""))
+                                                      "--port 8760" if make else ""))
 
 
 def test_a_demos_names_file_with_a_mistake_is_said_before_anything_is_served(monkeypatch, capsys, tmp_path):
