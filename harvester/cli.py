@@ -792,7 +792,10 @@ def prune_command(out_dir: Path, keep_runs: int, name: str | None, dry_run: bool
                 try:
                     path.unlink()
                 except OSError as error:   # (removing a file needs its folder writable; prune has no --out to give instead)
-                    if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                    if error.errno == errno.EPERM:   # (not the folder's rights, which chmod would change: a mark, or an owner)
+                        raise StorageError(f"{path}: cannot remove it: it or its folder is marked immutable or append-only "
+                                           "(lsattr -d shows it), or it is another user's in a shared folder") from None
+                    if error.errno not in (errno.EACCES, errno.EROFS):
                         raise storage_error(path, error) from None
                     raise StorageError(f"{folder}: cannot remove files from it: " + (
                         "its file system is read-only" if error.errno == errno.EROFS else

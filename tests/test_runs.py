@@ -2196,6 +2196,31 @@ def test_prune_in_a_folder_it_cannot_remove_files_from_names_the_folder_and_what
     assert sorted(folder.iterdir()) == before
 
 
+def test_prune_of_a_file_the_system_will_not_let_go_names_the_file_not_the_folders_rights(tmp_path: Path, monkeypatch, capsys):
+    """EPERM from unlink is not the folder's rights (that is EACCES): the file, or its folder, is marked immutable
+    (chattr +i), or the file is another user's in a sticky folder. It was said as a folder to chmod u+w, which is
+    writable already. As root, the system's refusal simulated."""
+    import errno
+
+    from tests.test_cli import run_cli
+
+    with FaultServer(synthetic_pages([doc(n) for n in range(3)])) as server:
+        run(server, tmp_path)
+        run(server, tmp_path)
+    folder = tmp_path / "archive"
+    before, unlink = sorted(folder.iterdir()), Path.unlink
+
+    def refused(path: Path, missing_ok: bool = False) -> None:
+        if path.parent != folder:
+            return unlink(path, missing_ok)
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), str(path))
+    monkeypatch.setattr(Path, "unlink", refused)
+    code, _, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
+    assert (code, err) == (2, f"harvester: error: {before[0]}: cannot remove it: it or its folder is marked immutable or "
+                              "append-only (lsattr -d shows it), or it is another user's in a shared folder\n")
+    assert sorted(folder.iterdir()) == before
+
+
 # a run killed once it committed a change (argv[2]) to the state (argv[1]): the change is in the -wal file alone
 KILLED = ("import os, signal, sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('PRAGMA journal_mode=WAL'); "
           "db.execute(sys.argv[2]); db.commit(); os.kill(os.getpid(), signal.SIGKILL)")
