@@ -254,9 +254,10 @@ def checked_fetch(settings: Settings) -> Settings:
 def check_fetch_ready(settings: Settings) -> None:
     """What fetching needs from the machine, checked as a harvest starts (in a harvests file, each harvest's own):
     the cookies file, and for --fetch browser Playwright, a Chromium and a display to show it on."""
-    if settings.cookies and (settings.cookies.is_dir() or not settings.cookies.exists()):   # (a pipe too, <(...): a harvest reads them once)
-        raise UsageError(f"--cookies {settings.cookies}: "
-                         + ("a folder, not a cookies file" if settings.cookies.is_dir() else "no such file"))
+    cookies = settings.cookies   # a file, or a pipe (<(...): a harvest reads them once); not a device, which may never end
+    if cookies and not (cookies.is_file() or cookies.is_fifo()):   # (/dev/zero)
+        raise UsageError(f"--cookies {cookies}: " + ("a folder, not a cookies file" if cookies.is_dir() else
+                                                     "a device, not a cookies file" if cookies.exists() else "no such file"))
     if settings.fetch == "browser":
         from harvester.fetch.browser import check_browser
 

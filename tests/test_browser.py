@@ -680,27 +680,34 @@ def test_cookies_of_a_cleared_session_harvest_everything_and_their_values_go_now
 
 @pytest.mark.parametrize("given", ["pipe", "empty"])
 def test_cookies_given_through_a_pipe_are_read_as_a_files(tmp_path: Path, monkeypatch, capsys, given: str):
-    """--cookies <(cat cookies.txt), as --names takes one: its pipe was said to be "no such file", and so was /dev/null,
-    which is read as an empty file is (a harvest reads its cookies once)."""
-    import os
-
+    """--cookies <(cat cookies.txt), as --names takes one: its pipe was said to be "no such file". One that brought
+    nothing is read as an empty file is (a harvest reads its cookies once)."""
     agent = "Mozilla/5.0 (X11; Linux x86_64) piped"
     with ChallengeServer(pages(SEED)) as server:
         jar = cookies_file(tmp_path / "cookies.txt", [("127.0.0.1", "cf_clearance", server.cookie_for(agent))])
         reading, writing = os.pipe()
-        os.write(writing, jar.read_bytes())   # (a few lines: within what a pipe holds)
+        os.write(writing, jar.read_bytes() if given == "pipe" else b"")   # (a few lines: within what a pipe holds)
         os.close(writing)
         try:
             code, _, err = run_cli(monkeypatch, capsys, "harvest", "--query", QUERY, "--base-url", server.origin, "--out",
-                                   str(tmp_path / "c"), "--delay", "0", "--user-agent", agent,
-                                   "--cookies", f"/dev/fd/{reading}" if given == "pipe" else os.devnull)
+                                   str(tmp_path / "c"), "--delay", "0", "--user-agent", agent, "--cookies", f"/dev/fd/{reading}")
         finally:
             os.close(reading)
     if given == "pipe":
         assert code == 0 and len(dataset(tmp_path / "c", NAME)) == 19, err
     else:
-        assert code == 2 and err.endswith(f"\nharvester: error: --cookies {os.devnull}: no cookie in it is for 127.0.0.1; "
+        assert code == 2 and err.endswith(f"\nharvester: error: --cookies /dev/fd/{reading}: no cookie in it is for 127.0.0.1; "
                                           "export the cookies of that site\n") and err.count("harvester: error:") == 1
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", os.devnull])
+def test_cookies_given_as_a_device_are_refused_before_it_is_read(device: str):
+    """A file or a pipe is read whole: /dev/zero never ends, and was read until memory ran out (said as a bug, a
+    MemoryError). Checked as the harvest starts (the check alone here: on the code before, the harvest reads it)."""
+    from harvester.config import check_fetch_ready
+
+    with pytest.raises(UsageError, match=f"^--cookies {device}: a device, not a cookies file$"):
+        check_fetch_ready(Settings(cookies=Path(device)))
 
 
 def test_the_readmes_trial_server_serves_the_scans_of_the_demos_documents(tmp_path: Path, monkeypatch, capsys):
