@@ -700,6 +700,18 @@ def test_cookies_given_through_a_pipe_are_read_as_a_files(tmp_path: Path, monkey
                                           "export the cookies of that site\n") and err.count("harvester: error:") == 1
 
 
+def test_cookies_of_a_named_pipe_no_program_writes_to_are_none_not_a_wait_forever(tmp_path: Path):
+    """A named pipe (mkfifo) is read once: a second harvest of a harvests file that names it, or one no program was
+    started to write, waited forever, with nothing said (-q, as cron runs it), holding the run's lock."""
+    os.mkfifo(tmp_path / "cookies.txt")
+    done = subprocess.run([sys.executable, "-m", "harvester", "-q", "harvest", "--query", "x", "--base-url", "http://127.0.0.1:9",
+                           "--out", str(tmp_path / "out"), "--cookies", str(tmp_path / "cookies.txt"), "--user-agent", "x"],
+                          capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stderr) == (2, f"harvester: error: --cookies {tmp_path / 'cookies.txt'}: no cookie in it is "
+                                                 "for 127.0.0.1; export the cookies of that site\n")
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", os.devnull])
 def test_cookies_given_as_a_device_are_refused_before_it_is_read(device: str):
     """A file or a pipe is read whole: /dev/zero never ends, and was read until memory ran out (said as a bug, a

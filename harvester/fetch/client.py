@@ -13,6 +13,7 @@ import email.utils
 import functools
 import http.cookiejar
 import logging
+import os
 import signal
 import ssl
 import threading
@@ -84,7 +85,10 @@ def load_cookies(path: Path, host: str) -> http.cookiejar.CookieJar:
     extension writes FALSE beside the dot)."""
     encoding = "UTF-8"
     try:   # (Notepad saves a file with a byte-order mark; PowerShell's `>` writes UTF-16, with one; UTF-32's begins as it)
-        data = path.read_bytes()
+        # (a named pipe no program writes to reads as empty, not forever: as the second harvest of a file that names it)
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+            os.set_blocking(file.fileno(), True)   # (and one whose program is slow to write is waited for)
+            data = file.read()
         encoding = next((name for name, marks in (("UTF-32", (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)),
                                                   ("UTF-16", (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)))
                          if data.startswith(marks)), encoding)
