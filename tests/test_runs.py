@@ -2182,13 +2182,7 @@ def test_prune_in_a_folder_it_cannot_remove_files_from_names_the_folder_and_what
     if how == "read-only":
         _read_only(folder, request)
     else:
-        unlink = Path.unlink
-
-        def refused(path: Path, missing_ok: bool = False) -> None:
-            if path.parent != folder:
-                return unlink(path, missing_ok)
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        monkeypatch.setattr(Path, "unlink", refused)
+        _refuse_unlink(monkeypatch, folder, errno.EACCES)
     code, _, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     chmod = f"it is read-only or not yours: make it writable (chmod u+w {folder})"
     assert code == 2 and err in {f"harvester: error: {folder}: cannot remove files from it: {why}\n"
@@ -2208,13 +2202,8 @@ def test_prune_of_a_file_the_system_will_not_let_go_names_the_file_not_the_folde
         run(server, tmp_path)
         run(server, tmp_path)
     folder = tmp_path / "archive"
-    before, unlink = sorted(folder.iterdir()), Path.unlink
-
-    def refused(path: Path, missing_ok: bool = False) -> None:
-        if path.parent != folder:
-            return unlink(path, missing_ok)
-        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM), str(path))
-    monkeypatch.setattr(Path, "unlink", refused)
+    before = sorted(folder.iterdir())
+    _refuse_unlink(monkeypatch, folder, errno.EPERM)
     code, _, err = run_cli(monkeypatch, capsys, "prune", str(tmp_path), "--keep-runs", "1")
     assert (code, err) == (2, f"harvester: error: {before[0]}: cannot remove it: it or its folder is marked immutable or "
                               "append-only (lsattr -d shows it), or it is another user's in a shared folder\n")
@@ -2647,3 +2636,14 @@ def test_a_document_the_run_lists_anew_is_one_statement_and_one_listed_again_kee
         assert not state.keep(1, {"id": "b", "harvested_at": "2026-01-02T00:00:00+00:00", "first_seen": "", "last_seen": "",
                                   "title": "later"})
         assert [(record["id"], record.get("title")) for record, _, _ in state.records(1)] == [("a", None), ("b", "later"), ("c", None)]
+
+
+def _refuse_unlink(monkeypatch, folder: Path, error: int) -> None:
+    """The system refuses, with `error`, to remove any file of `folder` (as root, where it would not)."""
+    unlink = Path.unlink
+
+    def refused(path: Path, missing_ok: bool = False) -> None:
+        if path.parent != folder:
+            return unlink(path, missing_ok)
+        raise PermissionError(error, os.strerror(error), str(path))
+    monkeypatch.setattr(Path, "unlink", refused)
